@@ -1,0 +1,25 @@
+import type { Database } from 'better-sqlite3';
+import type { EntityCounts } from '../../../shared/domain/entities';
+import { recordSourceStatusCategory, writePortfolio } from '../store/queries/portfolio-writes';
+import { generateDemoPortfolio, type DemoPortfolioOptions } from './demo-portfolio';
+
+/** The demo's workflow, stated the way an export would state it. */
+const DEMO_STATUSES = [
+  ['To Do', 'todo'],
+  ['In Progress', 'active'],
+  ['In Review', 'active'],
+  ['Testing', 'active'],
+  ['Ready for Test', 'waiting'],
+  ['Blocked', 'waiting'],
+  ['Done', 'done'],
+  ["Won't Do", 'cancelled'],
+] as const;
+
+/** Writes the deterministic demo portfolio in one transaction. */
+export function writeDemoPortfolio(db: Database, options: DemoPortfolioOptions): EntityCounts {
+  const portfolio = generateDemoPortfolio(options);
+  return db.transaction(() => {
+    for (const [status, category] of DEMO_STATUSES) recordSourceStatusCategory(db, status, category);
+    return writePortfolio(db, portfolio);
+  })();
+}

@@ -1,0 +1,22 @@
+import type { z } from 'zod';
+import type { Channel } from '../../../shared/contract/channel';
+import type { AppState } from '../app-state';
+import type { Session } from '../session';
+import type { UploadStore } from '../uploads';
+
+/** What every handler may use. No Electron here: the same context serves IPC, HTTP and the CLI. */
+export interface BackendContext {
+  readonly session: Session;
+  /** Per-user state (recent files); null for the CLI, which remembers nothing. */
+  readonly state: AppState | null;
+  /** Files sent by a browser (the HTTP host); Electron and the CLI pass paths instead. */
+  readonly uploads: UploadStore;
+}
+
+/** One handler map per domain, typed once from that domain's channels. */
+export type HandlerMap<Channels extends Record<string, Channel>> = {
+  [K in keyof Channels]: (
+    input: z.output<Channels[K]['input']>,
+    context: BackendContext,
+  ) => z.input<Channels[K]['output']> | Promise<z.input<Channels[K]['output']>>;
+};

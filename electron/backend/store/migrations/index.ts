@@ -1,0 +1,42 @@
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../../../../shared/contract/result';
+import type { Migration } from './migration';
+import { migration001 } from './001-core-domain';
+import { migration002 } from './002-status-map-settings-and-import-log';
+import { migration003 } from './003-forums-and-scenarios';
+
+export type { Migration } from './migration';
+
+/** In order; a new schema change is a new file here with the next number, and a test. */
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+export function getSchemaVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+export function newerVersionError(path: string, version: number): AppError {
+  return new AppError(
+    'workspace-newer',
+    `${path} was made by a newer version of Interlock (schema ${version}; this version reads up to ${LATEST_SCHEMA_VERSION}). ` +
+      'Update Interlock to open it; the file was not changed.',
+  );
+}
+
+/**
+ * Brings the schema up to `target` (default: latest). Each step and its `user_version` bump commit
+ * together. Refuses a file from the future before writing anything.
+ */
+export function migrate(db: Database, path: string, target = LATEST_SCHEMA_VERSION): { from: number; to: number } {
+  const from = getSchemaVersion(db);
+  if (from > LATEST_SCHEMA_VERSION) throw newerVersionError(path, from);
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= from || migration.version > target) continue;
+    db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+  return { from, to: getSchemaVersion(db) };
+}

@@ -1,0 +1,39 @@
+import { AppError } from '../../../shared/contract/result';
+
+interface SqliteLikeError {
+  code?: unknown;
+  message?: unknown;
+}
+
+function sqliteCode(error: unknown): string {
+  const code = (error as SqliteLikeError | null)?.code;
+  return typeof code === 'string' ? code : '';
+}
+
+/** Turns better-sqlite3's error codes into the messages a person can act on. Unknown errors pass through. */
+export function translateSqliteError(error: unknown, path: string): unknown {
+  if (error instanceof AppError) return error;
+  const code = sqliteCode(error);
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return new AppError(
+      'workspace-locked',
+      `${path} is open in another window or program. Close it there first, or open a copy (Save As…).`,
+    );
+  }
+  if (code === 'SQLITE_NOTADB') {
+    return new AppError('not-a-workspace', `${path} is not an Interlock workspace: it is not a SQLite database. The file was not changed.`);
+  }
+  if (code.startsWith('SQLITE_CORRUPT')) {
+    return new AppError(
+      'workspace-corrupt',
+      `${path} is damaged (${String((error as SqliteLikeError).message)}). It was left as it is; open a backup or a copy instead.`,
+    );
+  }
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_PERM')) {
+    return new AppError('read-only', `${path} cannot be written here (${code}). Copy it to a writable folder and open the copy.`);
+  }
+  if (code === 'SQLITE_FULL') {
+    return new AppError('internal', `The disk holding ${path} is full; nothing was written.`);
+  }
+  return error;
+}

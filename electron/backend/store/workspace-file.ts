@@ -1,0 +1,233 @@
+import { closeSync, existsSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import Database from 'better-sqlite3';
+import type { Database as Db } from 'better-sqlite3';
+import { AppError } from '../../../shared/contract/result';
+import { getSchemaVersion, LATEST_SCHEMA_VERSION, migrate, newerVersionError } from './migrations';
+import { translateSqliteError } from './sqlite-errors';
+
+/** "ILK1": marks a SQLite file as an Interlock workspace (PRAGMA application_id). */
+export const INTERLOCK_APPLICATION_ID = 0x494c4b31;
+const SQLITE_MAGIC = 'SQLite format 3\u0000';
+/** How long a second process waits for the lock before being told the workspace is open elsewhere. */
+const LOCK_WAIT_MS = 250;
+
+export interface Workspace {
+  readonly db: Db;
+  readonly path: string;
+}
+
+interface HeaderFacts {
+  pageSize: number;
+  pageCount: number;
+  pageCountValid: boolean;
+  userVersion: number;
+  applicationId: number;
+  bytes: number;
+}
+
+/** Reads the 100-byte SQLite header without opening the file with SQLite, so refusals touch nothing. */
+function readHeader(path: string): HeaderFacts {
+  const bytes = statSync(path).size;
+  if (bytes === 0) {
+    throw new AppError('not-a-workspace', `${path} is empty (0 bytes), so it is not an Interlock workspace. The file was not changed.`);
+  }
+  const header = Buffer.alloc(100);
+  const fd = openSync(path, 'r');
+  let read = 0;
+  try {
+    read = readSync(fd, header, 0, 100, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (read < 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
+    throw new AppError('not-a-workspace', `${path} is not an Interlock workspace: it is not a SQLite database. The file was not changed.`);
+  }
+  const rawPageSize = header.readUInt16BE(16);
+  return {
+    pageSize: rawPageSize === 1 ? 65536 : rawPageSize,
+    pageCount: header.readUInt32BE(28),
+    // The in-header page count is trustworthy only when "version-valid-for" equals the change counter.
+    pageCountValid: header.readUInt32BE(92) === header.readUInt32BE(24),
+    userVersion: header.readUInt32BE(60),
+    applicationId: header.readInt32BE(68),
+    bytes,
+  };
+}
+
+function checkHeader(path: string, facts: HeaderFacts): void {
+  if (facts.applicationId !== INTERLOCK_APPLICATION_ID) {
+    throw new AppError(
+      'not-a-workspace',
+      `${path} is a SQLite database but not an Interlock workspace. The file was not changed.`,
+    );
+  }
+  if (facts.userVersion > LATEST_SCHEMA_VERSION) throw newerVersionError(path, facts.userVersion);
+  if (facts.pageCountValid && facts.bytes < facts.pageSize * facts.pageCount) {
+    throw new AppError(
+      'workspace-corrupt',
+      `${path} is truncated: it holds ${facts.bytes} bytes of the ${facts.pageSize * facts.pageCount} it should. ` +
+        'It was left as it is; open a backup or a copy instead.',
+    );
+  }
+}
+
+function hasHotJournal(path: string): boolean {
+  const journal = `${path}-journal`;
+  return existsSync(journal) && statSync(journal).size > 0;
+}
+
+/** Settings every connection gets: one portable file (no -wal/-shm), full durability, one writer. */
+function configureConnection(db: Db): void {
+  db.pragma('foreign_keys = ON');
+  db.pragma('locking_mode = EXCLUSIVE');
+  db.pragma('journal_mode = DELETE');
+  db.pragma('synchronous = FULL');
+  db.pragma('temp_store = MEMORY');
+  db.pragma('cache_size = -65536');
+}
+
+/**
+ * Opens an existing workspace: header checks (refusing without touching the file), quick_check,
+ * then the exclusive lock and migrations. Every refusal is an AppError with a message that says what
+ * is wrong with which file and that the file was not changed.
+ */
+export function openWorkspace(inputPath: string): Workspace {
+  const path = resolve(inputPath);
+  if (!existsSync(path)) throw new AppError('not-found', `There is no workspace at ${path}.`);
+  if (statSync(path).isDirectory()) throw new AppError('not-a-workspace', `${path} is a folder, not an Interlock workspace.`);
+  const header = readHeader(path);
+  // A hot journal means a writer died mid-transaction: the header may be half-written until SQLite
+  // rolls the journal back on open, so trust only the checks made through SQLite itself.
+  if (!hasHotJournal(path)) checkHeader(path, header);
+
+  let db: Db | undefined;
+  try {
+    db = new Database(path, { fileMustExist: true, timeout: LOCK_WAIT_MS });
+    // Reading the header pragmas takes a shared lock: a workspace held by another process fails here.
+    const applicationId = db.pragma('application_id', { simple: true }) as number;
+    if (applicationId !== INTERLOCK_APPLICATION_ID) {
+      throw new AppError('not-a-workspace', `${path} is a SQLite database but not an Interlock workspace. The file was not changed.`);
+    }
+    const version = getSchemaVersion(db);
+    if (version > LATEST_SCHEMA_VERSION) throw newerVersionError(path, version);
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') {
+      throw new AppError('workspace-corrupt', `${path} is damaged (${String(check)}). It was left as it is; open a backup or a copy instead.`);
+    }
+    configureConnection(db);
+    // Rewriting user_version with its own value is a write: under EXCLUSIVE locking mode it takes
+    // the lock now and keeps it until close, so a second process is refused at once.
+    db.pragma(`user_version = ${version}`);
+    migrate(db, path);
+    return { db, path };
+  } catch (error) {
+    db?.close();
+    throw translateSqliteError(error, path);
+  }
+}
+
+function temporarySibling(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+function fsyncPath(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function removeQuietly(path: string): void {
+  for (const p of [path, `${path}-journal`]) rmSync(p, { force: true });
+}
+
+export function defaultWorkspaceName(path: string): string {
+  return basename(path, extname(path)) || 'Workspace';
+}
+
+/**
+ * Creates a new workspace atomically: built in a temporary sibling, then renamed into place, so a
+ * crash never leaves a half-made workspace under the user's chosen name. `fill` runs inside the
+ * same build (the demo uses it).
+ */
+export function createWorkspace(
+  inputPath: string,
+  options: { name?: string; overwrite?: boolean; fill?: (db: Db) => void } = {},
+): Workspace {
+  const path = resolve(inputPath);
+  if (existsSync(path) && !options.overwrite) {
+    throw new AppError('workspace-exists', `${path} already exists; choose another name or open it instead.`);
+  }
+  if (!existsSync(dirname(path))) throw new AppError('not-found', `The folder ${dirname(path)} does not exist; create it first or choose another.`);
+  const tmp = temporarySibling(path);
+  try {
+    const db = new Database(tmp);
+    try {
+      db.pragma(`application_id = ${INTERLOCK_APPLICATION_ID}`);
+      db.pragma('journal_mode = DELETE');
+      db.pragma('foreign_keys = ON');
+      migrate(db, path);
+      const now = new Date().toISOString();
+      const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+      meta.run('name', options.name ?? defaultWorkspaceName(path));
+      meta.run('created_at', now);
+      options.fill?.(db);
+    } finally {
+      db.close();
+    }
+    fsyncPath(tmp);
+    renameSync(tmp, path);
+    fsyncPath(dirname(path));
+  } catch (error) {
+    removeQuietly(tmp);
+    throw translateSqliteError(error, path);
+  }
+  return openWorkspace(path);
+}
+
+export function closeWorkspace(workspace: Workspace): void {
+  if (!workspace.db.open) return;
+  try {
+    workspace.db.pragma('optimize');
+  } finally {
+    workspace.db.close();
+  }
+}
+
+/**
+ * Copies the open workspace to `target` through SQLite's backup API (never the live bytes):
+ * backup to a temporary sibling, make it a rollback-journal file, integrity_check it, fsync, then
+ * rename over the target — so a kill at any point leaves the target either as it was or complete.
+ */
+export async function backupWorkspace(workspace: Workspace, inputTarget: string): Promise<string> {
+  const target = resolve(inputTarget);
+  if (target === workspace.path) throw new AppError('invalid-input', 'Save As needs a different file than the open workspace.');
+  const tmp = temporarySibling(target);
+  try {
+    await workspace.db.backup(tmp);
+    const copy = new Database(tmp, { fileMustExist: true });
+    try {
+      copy.pragma('journal_mode = DELETE');
+      const check = copy.pragma('integrity_check', { simple: true });
+      if (check !== 'ok') throw new AppError('workspace-corrupt', `The copy failed its integrity check (${String(check)}); ${target} was not written.`);
+    } finally {
+      copy.close();
+    }
+    fsyncPath(tmp);
+    renameSync(tmp, target);
+    fsyncPath(dirname(target));
+    return target;
+  } catch (error) {
+    removeQuietly(tmp);
+    throw translateSqliteError(error, target);
+  }
+}
+
+export function readMeta(db: Db, key: string): string | null {
+  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+  return row?.value ?? null;
+}

@@ -1,0 +1,20 @@
+import { ipcMain } from 'electron';
+import { CHANNEL_NAMES } from '../../shared/contract/contract';
+import { fail } from '../../shared/contract/result';
+import type { Backend } from '../backend/backend';
+import { isTrustedSender } from './window-security';
+
+export const IPC_PREFIX = 'contract:';
+
+/**
+ * Binds every contract channel to IPC through one wrapper that checks the sender frame; the
+ * backend validates the input and returns errors as data.
+ */
+export function bindContract(backend: Backend): void {
+  for (const channel of CHANNEL_NAMES) {
+    ipcMain.handle(`${IPC_PREFIX}${channel}`, async (event, input: unknown) => {
+      if (!isTrustedSender(event.senderFrame)) return fail('unauthorized', 'This call did not come from Interlock’s own window.');
+      return backend.invoke(channel, input);
+    });
+  }
+}

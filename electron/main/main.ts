@@ -1,0 +1,100 @@
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, session } from 'electron';
+import { createBackend } from '../backend/backend';
+import { openStartupWorkspace } from '../backend/startup';
+import { WORKSPACE_EXTENSION } from '../../shared/contract/workspace-channels';
+import { buildAppMenu } from './app-menu';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { bindContract } from './ipc';
+import { APP_ENTRY_URL, isAllowedNavigation } from './window-security';
+
+// The thin desktop shell: one window, the app:// protocol, the menu, and the contract over IPC.
+// Everything else lives in electron/backend and the renderer, which the browser host runs as well.
+
+registerAppScheme();
+if (!app.requestSingleInstanceLock()) app.quit();
+
+const backend = createBackend({ stateDir: app.getPath('userData') });
+let mainWindow: BrowserWindow | null = null;
+
+function workspaceFromArgs(argv: readonly string[]): string | null {
+  return argv.slice(1).find((a) => a.toLowerCase().endsWith(WORKSPACE_EXTENSION)) ?? null;
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 960,
+    minHeight: 600,
+    title: 'Interlock',
+    show: false,
+    // Checked by tests/unit/electron/web-preferences.test.ts and the electronegativity gate: keep it a literal.
+    webPreferences: {
+      preload: join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
+      safeDialogs: true,
+      spellcheck: false,
+    },
+  });
+  window.webContents.on('will-navigate', (event, url) => {
+    if (!isAllowedNavigation(url)) event.preventDefault();
+  });
+  window.webContents.on('will-redirect', (event, url) => {
+    if (!isAllowedNavigation(url)) event.preventDefault();
+  });
+  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(APP_ENTRY_URL);
+  return window;
+}
+
+// Every web contents, not just the main window: no webviews, no new windows, no external pages.
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+});
+
+app.on('second-instance', (_event, argv) => {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+  const requested = workspaceFromArgs(argv);
+  if (requested) {
+    void backend.invoke('workspace.open', { path: requested }).then((result) => {
+      if (!result.ok) void dialog.showMessageBox(mainWindow!, { type: 'error', message: 'Interlock could not open that workspace', detail: result.error.message });
+      mainWindow?.webContents.send('workspace-changed');
+      if (mainWindow) buildAppMenu(mainWindow, backend);
+    });
+  }
+});
+
+void app.whenReady().then(async () => {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  serveRenderer(join(app.getAppPath(), 'dist', 'renderer'));
+  bindContract(backend);
+  try {
+    const startup = await openStartupWorkspace(backend, app.getPath('userData'), workspaceFromArgs(process.argv));
+    if (startup.notice) void dialog.showMessageBox({ type: 'warning', message: startup.notice });
+  } catch (error) {
+    dialog.showErrorBox('Interlock could not open a workspace', (error as Error).message);
+  }
+  mainWindow = createWindow();
+  buildAppMenu(mainWindow, backend);
+  mainWindow.on('closed', () => (mainWindow = null));
+});
+
+app.on('window-all-closed', () => app.quit());
+// Close the workspace (and its lock) cleanly so the file can be carried away at once.
+app.on('will-quit', () => backend.close());

@@ -1,0 +1,29 @@
+// The renderer's navigation and IPC trust rules, as pure functions, so that unit tests can hold
+// them to the Electron security checklist without an Electron binary. The webPreferences stay a
+// literal in main.ts, where both electronegativity and tests/unit/electron read them.
+
+/** The renderer is served from this origin by the app:// protocol (never file://). */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'interlock';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+
+/** True only for URLs of the app itself; parsed with the URL parser, never compared as strings. */
+export function isAppUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}
+
+/** In-app navigation (the hash routes) is allowed; anything leaving the app is not. */
+export function isAllowedNavigation(url: string): boolean {
+  return isAppUrl(url);
+}
+
+/** An IPC call is trusted only when it comes from the app's own top-level page. */
+export function isTrustedSender(frame: { url: string; parent: unknown } | null | undefined): boolean {
+  return frame !== null && frame !== undefined && frame.parent === null && isAppUrl(frame.url);
+}

@@ -1,0 +1,22 @@
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
+import { CHANNEL_NAMES } from '../../shared/contract/contract';
+
+// The page gets exactly this: invoke a contract channel, hear that the menu changed the workspace,
+// and learn the path of a file the user picked. Never the raw ipcRenderer.
+const allowed = new Set<string>(CHANNEL_NAMES);
+
+contextBridge.exposeInMainWorld('interlock', {
+  isDesktop: true,
+  invoke(channel: string, input: unknown) {
+    if (!allowed.has(channel)) return Promise.resolve({ ok: false, error: { code: 'unknown-channel', message: `There is no channel named "${channel}".` } });
+    return ipcRenderer.invoke(`contract:${channel}`, input);
+  },
+  onWorkspaceChanged(listener: () => void) {
+    const wrapped = () => listener();
+    ipcRenderer.on('workspace-changed', wrapped);
+    return () => ipcRenderer.removeListener('workspace-changed', wrapped);
+  },
+  pathForFile(file: File) {
+    return webUtils.getPathForFile(file);
+  },
+});

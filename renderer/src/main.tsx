@@ -1,0 +1,21 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { adoptTokenFromUrl } from './api/contract-client';
+import { App } from './App';
+
+adoptTokenFromUrl();
+
+// The backend is local and the data changes only when the user acts, so answers stay fresh until
+// a mutation invalidates them; no refetch on focus, no retry storms against a refused workspace.
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { staleTime: Infinity, refetchOnWindowFocus: false, retry: false } },
+});
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <App />
+    </QueryClientProvider>
+  </StrictMode>,
+);

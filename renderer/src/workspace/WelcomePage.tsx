@@ -1,0 +1,50 @@
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemText from '@mui/material/ListItemText';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useChannelMutation, useChannelQuery } from '../api/channel-hooks';
+import { desktopBridge } from '../api/desktop-bridge';
+import { ErrorNotice } from '../layout/ErrorNotice';
+
+/** Shown when no workspace is open. */
+export function WelcomePage() {
+  const recent = useChannelQuery('workspace.recent', {});
+  const openDemo = useChannelMutation('workspace.openDemo');
+  const open = useChannelMutation('workspace.open');
+  return (
+    <Stack spacing={3} sx={{ maxWidth: 720 }}>
+      <Typography variant="h1">No workspace is open</Typography>
+      <Typography color="text.secondary">
+        A workspace is one file holding your teams’ data. Open one, or look around the demo first.
+        {desktopBridge() ? ' Use the File menu to open or create a workspace.' : ' Use the Workspace menu above to open or create one.'}
+      </Typography>
+      <div>
+        <Button variant="contained" onClick={() => openDemo.mutate({})} disabled={openDemo.isPending}>
+          Open the demo workspace
+        </Button>
+      </div>
+      <ErrorNotice title="The demo could not be opened" error={openDemo.error} />
+      <ErrorNotice title="That workspace could not be opened" error={open.error} />
+      {(recent.data ?? []).length > 0 && (
+        <Card>
+          <CardContent>
+            <Typography variant="h2" gutterBottom>
+              Recent workspaces
+            </Typography>
+            <List dense>
+              {recent.data!.map((r) => (
+                <ListItemButton key={r.path} disabled={!r.exists} onClick={() => open.mutate({ path: r.path })}>
+                  <ListItemText primary={r.name} secondary={r.exists ? r.path : `${r.path} (missing)`} />
+                </ListItemButton>
+              ))}
+            </List>
+          </CardContent>
+        </Card>
+      )}
+    </Stack>
+  );
+}

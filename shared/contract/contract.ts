@@ -1,0 +1,26 @@
+import type { z } from 'zod';
+import type { Channel } from './channel';
+import { workspaceChannels } from './workspace-channels';
+
+/**
+ * Every channel of Interlock, once. Electron IPC, the HTTP host and the CLI are transports over
+ * these; each validates input with the channel's schema at its boundary.
+ * Each domain adds its channels in its own file and spreads them here.
+ */
+export const contract = {
+  ...workspaceChannels,
+} satisfies Record<string, Channel>;
+
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract;
+/** What a caller passes (defaults not yet applied). */
+export type ChannelInput<C extends ChannelName> = z.input<Contract[C]['input']>;
+/** What a handler receives (after parsing: defaults applied). */
+export type ParsedInput<C extends ChannelName> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = z.output<Contract[C]['output']>;
+
+export const CHANNEL_NAMES = Object.keys(contract) as ChannelName[];
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}

@@ -1,0 +1,46 @@
+import { expect, test } from './fixtures';
+
+const PAGES = [
+  { nav: 'Overview', heading: 'Interlock demo' },
+  { nav: 'Teams & dependencies', heading: 'Teams & dependencies' },
+  { nav: 'Coordination', heading: 'Coordination' },
+  { nav: 'Flow', heading: 'Flow' },
+  { nav: 'Delivery', heading: 'Delivery' },
+  { nav: 'Import', heading: 'Import' },
+];
+
+test('the host opens the demo workspace and shows its real counts on the Overview', async ({ page, host }) => {
+  await page.goto(host.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Interlock demo' })).toBeVisible();
+  await expect(page.getByTestId('count-teams')).toContainText('12');
+  await expect(page.getByTestId('count-items')).toContainText('2,500');
+  await expect(page.getByText(/Data from Feb \d+, 2026 to Nov \d+, 2026/)).toBeVisible();
+  // The token leaves the address bar once the app has it.
+  expect(page.url()).not.toContain('token=');
+  await page.screenshot({ path: 'test-results/screenshots/overview.png', fullPage: true });
+});
+
+test('every page can be visited from the navigation', async ({ page, host }) => {
+  await page.goto(host.url);
+  for (const p of PAGES) {
+    await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: p.nav }).click();
+    await expect(page.getByRole('heading', { level: 1, name: p.heading })).toBeVisible();
+  }
+});
+
+test('the dark theme can be switched on and survives a reload', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Toggle light and dark theme' }).click();
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await expect.poll(background).toBe('rgb(15, 20, 26)');
+  await page.reload();
+  await expect.poll(background).toBe('rgb(15, 20, 26)');
+  await page.screenshot({ path: 'test-results/screenshots/overview-dark.png' });
+});
+
+test('API calls without the token are refused', async ({ request, host }) => {
+  const response = await request.post(`${host.origin}/api/invoke/workspace.overview`, { data: {} });
+  expect(response.status()).toBe(401);
+  const body = await response.json();
+  expect(body).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+});
