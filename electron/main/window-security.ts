@@ -12,7 +12,9 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 export function isAppUrl(url: string): boolean {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
+    // Hosts of non-special schemes are not case-folded by the URL parser; Chromium folds them for
+    // our registered standard scheme, so compare folded. Credentials never belong in our URLs.
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host.toLowerCase() === APP_HOST && parsed.username === '' && parsed.password === '';
   } catch {
     return false;
   }

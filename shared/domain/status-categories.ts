@@ -6,6 +6,8 @@ const RULES: readonly [RegExp, StatusCategory][] = [
   [/\b(cancel+ed|abandoned|won'?t (do|fix)|rejected|obsolete|duplicate|declined|removed)\b/i, 'cancelled'],
   [/\b(done|closed|resolved|complete[d]?|released|deployed|shipped|accepted|finished)\b/i, 'done'],
   [/\b(blocked|waiting|on hold|hold|paused|parked|ready for|awaiting|queued|impeded|pending)\b/i, 'waiting'],
+  // Queues named after the next step ("Selected for Development") have not started yet.
+  [/\b(selected for|backlog|to ?do)\b/i, 'todo'],
   [/\b(in progress|in development|in dev|development|doing|in review|review|code review|testing|in test|test|qa|verif\w*|implement\w*|active|analysis|design|build\w*|committed|started|wip)\b/i, 'active'],
   [/\b(to ?do|open|new|backlog|proposed|funnel|ready|selected|planned|draft|triage|reopened|refinement|groomed)\b/i, 'todo'],
 ];

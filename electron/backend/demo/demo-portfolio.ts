@@ -90,12 +90,14 @@ interface DraftItem {
 
 const iso = (ms: number) => new Date(Math.round(ms)).toISOString();
 
-/** Keeps timestamps inside working-ish hours (07:00–19:00 UTC) so that scatterplots look like real data. */
+/** Moves timestamps forward into working-ish hours (07:00–19:00 UTC) so that scatterplots look like real data. */
 function toWorkingHours(ms: number, rnd: SeededRandom): number {
   const day = Math.floor(ms / MS_PER_DAY) * MS_PER_DAY;
   const hour = (ms - day) / MS_PER_HOUR;
   if (hour >= 7 && hour < 19) return ms;
-  return day + (7 + rnd.next() * 12) * MS_PER_HOUR;
+  // Never earlier than asked: an evening event moves to the next morning.
+  const morning = hour < 7 ? day : day + MS_PER_DAY;
+  return morning + (7 + rnd.next() * 2) * MS_PER_HOUR;
 }
 
 export function generateDemoPortfolio(options: DemoPortfolioOptions): Portfolio {

@@ -28,10 +28,15 @@ export function newerVersionError(path: string, version: number): AppError {
  * Brings the schema up to `target` (default: latest). Each step and its `user_version` bump commit
  * together. Refuses a file from the future before writing anything.
  */
-export function migrate(db: Database, path: string, target = LATEST_SCHEMA_VERSION): { from: number; to: number } {
+export function migrate(
+  db: Database,
+  path: string,
+  target = LATEST_SCHEMA_VERSION,
+  migrations: readonly Migration[] = MIGRATIONS,
+): { from: number; to: number } {
   const from = getSchemaVersion(db);
   if (from > LATEST_SCHEMA_VERSION) throw newerVersionError(path, from);
-  for (const migration of MIGRATIONS) {
+  for (const migration of migrations) {
     if (migration.version <= from || migration.version > target) continue;
     db.transaction(() => {
       migration.up(db);

@@ -1,0 +1,69 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createBackend, type Backend } from '../../../electron/backend/backend';
+import { tempDir } from '../../support/temp-files';
+
+describe('backend.invoke — the one entry point of every transport', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let backend: Backend;
+  beforeEach(() => {
+    tmp = tempDir();
+    backend = createBackend({ stateDir: tmp.path('state'), log: () => undefined });
+  });
+  afterEach(() => {
+    backend.close();
+    tmp.cleanup();
+  });
+
+  it('opens the demo, reports its overview and remembers it as recent', async () => {
+    const demo = await backend.invoke('workspace.openDemo', {});
+    expect(demo).toMatchObject({ ok: true, value: { name: 'Interlock demo' } });
+    const overview = await backend.call('workspace.overview', {});
+    if (!overview.ok) throw new Error(overview.error.message);
+    expect(overview.value.counts.teams).toBe(12);
+    expect(overview.value.counts.items).toBe(2500);
+    expect(overview.value.valueStreams).toHaveLength(3);
+    const recent = await backend.call('workspace.recent', {});
+    expect(recent.ok && recent.value.map((r) => r.name)).toEqual(['Interlock demo']);
+  });
+
+  it('Save As continues in the copy, with the same counts', async () => {
+    await backend.invoke('workspace.createDemo', { path: tmp.path('a.interlock'), items: 100 });
+    const saved = await backend.call('workspace.saveAs', { path: tmp.path('b.interlock') });
+    expect(saved.ok && saved.value.path).toBe(tmp.path('b.interlock'));
+    const overview = await backend.call('workspace.overview', {});
+    expect(overview.ok && overview.value.counts.items).toBe(100);
+  });
+
+  it('a refused open keeps the current workspace open', async () => {
+    await backend.invoke('workspace.create', { path: tmp.path('keep.interlock') });
+    const refused = await backend.invoke('workspace.open', { path: tmp.path('nope.interlock') });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    const current = await backend.call('workspace.current', {});
+    expect(current.ok && current.value?.path).toBe(tmp.path('keep.interlock'));
+  });
+
+  describe('edge cases: errors are data, never thrown, never a stack', () => {
+    it('invalid input names the field', async () => {
+      const result = await backend.invoke('workspace.createDemo', { path: tmp.path('x.interlock'), items: 'many' });
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.error.code).toBe('invalid-input');
+        expect(result.error.message).toContain('items');
+        expect(result.error.details?.[0]?.path).toBe('items');
+        expect(result.error.message).not.toMatch(/\n\s+at /);
+      }
+    });
+
+    it('an unknown channel, a missing input and no open workspace each say so', async () => {
+      expect(await backend.invoke('workspace.format', {})).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+      expect(await backend.invoke('workspace.open', undefined)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+      expect(await backend.invoke('workspace.overview', {})).toMatchObject({ ok: false, error: { code: 'no-workspace' } });
+    });
+
+    it('closing twice is harmless', async () => {
+      await backend.invoke('workspace.create', { path: tmp.path('c.interlock') });
+      expect(await backend.invoke('workspace.close', {})).toEqual({ ok: true, value: { closed: true } });
+      expect(await backend.invoke('workspace.close', {})).toEqual({ ok: true, value: { closed: false } });
+    });
+  });
+});

@@ -1,0 +1,76 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../electron/cli/run-cli';
+import { runTs } from '../../support/child-process';
+import { tempDir } from '../../support/temp-files';
+
+async function cli(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('the interlock command line', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.cleanup());
+
+  it('demo writes a workspace and info --json prints its schema version and counts', async () => {
+    const file = tmp.path('d.interlock');
+    const demo = await cli(['demo', file, '--items', '300', '--seed', '4']);
+    expect(demo.code).toBe(0);
+    expect(demo.out).toMatch(/Wrote .*d\.interlock: 300 items/);
+    const info = await cli(['info', file, '--json']);
+    expect(info.code).toBe(0);
+    const parsed = JSON.parse(info.out);
+    expect(parsed.schemaVersion).toBeGreaterThanOrEqual(3);
+    expect(parsed.counts).toMatchObject({ teams: 12, items: 300 });
+    expect(parsed.tables.work_items).toBe(300);
+  });
+
+  it('info without --json prints a readable table of rows per table', async () => {
+    const file = tmp.path('h.interlock');
+    await cli(['demo', file, '--items', '60']);
+    const info = await cli(['info', file]);
+    expect(info.out).toMatch(/Schema\s+version \d+/);
+    expect(info.out).toMatch(/work_items\s+60/);
+  });
+
+  it('runs as `npm run cli` would, in its own process, with exit code 0', async () => {
+    const file = tmp.path('p.interlock');
+    const run = await runTs('electron/cli/main.ts', ['demo', file, '--items', '50']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+  });
+
+  describe('edge cases: one line, non-zero exit, no stack trace', () => {
+    it('a file that is not a workspace', async () => {
+      const result = await cli(['info', 'package.json']);
+      expect(result.code).toBe(1);
+      expect(result.err.split('\n')).toHaveLength(1);
+      expect(result.err).toContain('not an Interlock workspace');
+    });
+
+    it('a demo over an existing file without --force', async () => {
+      const file = tmp.path('twice.interlock');
+      await cli(['demo', file, '--items', '50']);
+      const again = await cli(['demo', file, '--items', '50']);
+      expect(again.code).toBe(1);
+      expect(again.err).toContain('already exists');
+    });
+
+    it('wrong usage exits 2 and shows the usage', async () => {
+      expect((await cli(['demo'])).code).toBe(2);
+      const bad = await cli(['demo', tmp.path('x.interlock'), '--items', 'lots']);
+      expect(bad.code).toBe(2);
+      expect(bad.err).toContain('--items must be a whole number');
+      expect((await cli(['frobnicate'])).code).toBe(2);
+      expect((await cli(['info', 'a', '--bogus'])).code).toBe(2);
+    });
+
+    it('an out-of-range option is refused by the contract with the field named', async () => {
+      const result = await cli(['demo', tmp.path('small.interlock'), '--items', '3']);
+      expect(result.code).toBe(1);
+      expect(result.err).toContain('items: at least 50 items');
+    });
+  });
+});

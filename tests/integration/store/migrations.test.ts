@@ -1,0 +1,98 @@
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getSchemaVersion, LATEST_SCHEMA_VERSION, migrate, MIGRATIONS, type Migration } from '../../../electron/backend/store/migrations';
+import { tempDir } from '../../support/temp-files';
+
+function tables(db: Database.Database): string[] {
+  return db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all() as string[];
+}
+
+function columns(db: Database.Database, table: string): string[] {
+  return (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+}
+
+describe('migrations', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let db: Database.Database;
+  beforeEach(() => {
+    tmp = tempDir();
+    db = new Database(tmp.path('m.interlock'));
+    db.pragma('foreign_keys = ON');
+  });
+  afterEach(() => {
+    db.close();
+    tmp.cleanup();
+  });
+
+  it('are numbered 1, 2, 3… without gaps, and the latest is what new workspaces get', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    expect(LATEST_SCHEMA_VERSION).toBe(MIGRATIONS.length);
+  });
+
+  it('001 creates the core domain tables and enforces the vocabularies', () => {
+    migrate(db, 'm', 1);
+    expect(getSchemaVersion(db)).toBe(1);
+    expect(tables(db)).toEqual(
+      expect.arrayContaining(['meta', 'teams', 'work_items', 'status_transitions', 'objectives', 'objective_teams', 'item_objectives', 'dependencies', 'deployments', 'deployment_items', 'incidents']),
+    );
+    expect(() =>
+      db.prepare(`INSERT INTO work_items (key, title, type, status, status_category, created_at) VALUES ('A-1', 't', 'saga', 'x', 'todo', 0)`).run(),
+    ).toThrow(/CHECK/);
+    expect(() =>
+      db.prepare(`INSERT INTO work_items (key, title, type, status, status_category, created_at) VALUES ('A-1', 't', 'story', 'x', 'doing', 0)`).run(),
+    ).toThrow(/CHECK/);
+  });
+
+  it('002 adds the status map, settings and import log, and attribution to existing incidents', () => {
+    migrate(db, 'm', 1);
+    db.prepare(`INSERT INTO incidents (key, opened_at) VALUES ('INC-1', 1000)`).run();
+    migrate(db, 'm', 2);
+    expect(getSchemaVersion(db)).toBe(2);
+    expect(tables(db)).toEqual(expect.arrayContaining(['status_map', 'settings', 'imports']));
+    expect(db.prepare(`SELECT attribution FROM incidents WHERE key = 'INC-1'`).pluck().get()).toBe('data');
+    db.prepare(`INSERT INTO status_map (status, category) VALUES ('In Progress', 'active')`).run();
+    // Status names are matched regardless of case: "in progress" is the same status.
+    expect(() => db.prepare(`INSERT INTO status_map (status, category) VALUES ('in progress', 'waiting')`).run()).toThrow(/UNIQUE/);
+    expect(() => db.prepare(`INSERT INTO settings (key, value) VALUES ('k', 'not json')`).run()).toThrow(/CHECK/);
+  });
+
+  it('003 adds forums and scenarios, keeping teams intact', () => {
+    migrate(db, 'm', 2);
+    db.prepare(`INSERT INTO teams (key, name) VALUES ('a', 'A')`).run();
+    migrate(db, 'm', 3);
+    expect(getSchemaVersion(db)).toBe(3);
+    expect(tables(db)).toEqual(expect.arrayContaining(['forums', 'forum_teams', 'scenarios']));
+    expect(columns(db, 'forums')).toEqual(['id', 'name', 'cadence']);
+    const forum = db.prepare(`INSERT INTO forums (name, cadence) VALUES ('Journeys SoS', 'weekly') RETURNING id`).pluck().get();
+    db.prepare(`INSERT INTO forum_teams (forum_id, team_id) VALUES (?, 1)`).run(forum);
+    db.prepare(`DELETE FROM teams WHERE key = 'a'`).run();
+    expect(db.prepare('SELECT count(*) FROM forum_teams').pluck().get()).toBe(0);
+  });
+
+  it('a migration that fails halfway leaves neither its tables nor its version behind', () => {
+    const broken: Migration = {
+      version: 1,
+      name: 'broken',
+      up(target) {
+        target.exec('CREATE TABLE half_done (x)');
+        throw new Error('disk on fire');
+      },
+    };
+    expect(() => migrate(db, 'm', 1, [broken])).toThrow('disk on fire');
+    expect(getSchemaVersion(db)).toBe(0);
+    expect(tables(db)).not.toContain('half_done');
+  });
+
+  describe('edge cases', () => {
+    it('migrating an up-to-date database does nothing', () => {
+      migrate(db, 'm');
+      expect(migrate(db, 'm')).toEqual({ from: LATEST_SCHEMA_VERSION, to: LATEST_SCHEMA_VERSION });
+    });
+
+    it('refuses a database from the future before touching it', () => {
+      db.pragma('user_version = 999');
+      expect(() => migrate(db, 'future.interlock')).toThrow(/newer version of Interlock/);
+      expect(tables(db)).toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,33 @@
+// Runs in a child process for tests that need a second process on a workspace file:
+//   hold FILE          open it, print "ready", keep it open until killed
+//   open FILE          try to open it, print the result as JSON, exit
+//   crash-write FILE N open it, insert N teams inside a transaction, then SIGKILL itself before commit
+import { openWorkspace } from '../../electron/backend/store/workspace-file';
+import { AppError } from '../../shared/contract/result';
+
+const [mode, file, count] = process.argv.slice(2);
+
+try {
+  const workspace = openWorkspace(file!);
+  if (mode === 'hold') {
+    process.stdout.write('ready\n');
+    // Keep the connection reachable: a collected Database closes itself and drops the lock.
+    setInterval(() => workspace.db.open, 1000);
+  } else if (mode === 'open') {
+    process.stdout.write(`${JSON.stringify({ ok: true })}\n`);
+    workspace.db.close();
+  } else if (mode === 'crash-write') {
+    // A tiny page cache makes SQLite spill changed pages into the file before commit, so the kill
+    // leaves a hot journal that the next open must roll back.
+    workspace.db.pragma('cache_size = 8');
+    const insert = workspace.db.prepare('INSERT INTO teams (key, name, value_stream) VALUES (?, ?, NULL)');
+    workspace.db.exec('BEGIN');
+    for (let i = 0; i < Number(count); i++) insert.run(`crash-team-${i}`, `Crash ${i}`);
+    process.stdout.write('written, not committed\n');
+    process.kill(process.pid, 'SIGKILL');
+  }
+} catch (error) {
+  const shape = error instanceof AppError ? error.toShape() : { code: 'internal', message: String(error) };
+  process.stdout.write(`${JSON.stringify({ ok: false, error: shape })}\n`);
+  process.exitCode = 1;
+}

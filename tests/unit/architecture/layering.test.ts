@@ -1,0 +1,52 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+// The lint rules that keep the layers apart (eslint.config.mjs), exercised on code placed at
+// virtual paths in each layer: a rule that stopped firing would fail here, not silently pass.
+
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function restrictedImports(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals').map((m) => m.message);
+}
+
+describe('layering', () => {
+  it('shared/ may not import Node, Electron, the database, React, or the layers above it', async () => {
+    for (const source of ["node:fs", "fs", "path", "electron", "better-sqlite3", "react", "@mui/material/Button", "../../electron/backend/backend", "../renderer/src/App"]) {
+      const messages = await restrictedImports('shared/domain/x.ts', `import { a } from '${source}';\nexport const b = a;\n`);
+      expect(messages, source).not.toEqual([]);
+    }
+  });
+
+  it('shared/ may not reach for browser or Node globals', async () => {
+    const messages = await restrictedImports('shared/metrics/x.ts', 'export const w = window.innerWidth + process.pid;\n');
+    expect(messages.length).toBe(2);
+  });
+
+  it('the backend, host and CLI may not import Electron', async () => {
+    for (const file of ['electron/backend/x.ts', 'electron/host/x.ts', 'electron/cli/x.ts']) {
+      expect(await restrictedImports(file, "import { app } from 'electron';\nexport const a = app;\n"), file).not.toEqual([]);
+    }
+  });
+
+  it('the renderer may not import Node, Electron or backend code', async () => {
+    for (const source of ['node:fs', 'electron', '../../electron/backend/backend', 'better-sqlite3']) {
+      const messages = await restrictedImports('renderer/src/x.ts', `import { a } from '${source}';\nexport const b = a;\n`);
+      expect(messages, source).not.toEqual([]);
+    }
+  });
+
+  describe('edge cases: what is allowed stays allowed', () => {
+    it('shared/ may import zod and its own files', async () => {
+      expect(await restrictedImports('shared/domain/x.ts', "import { z } from 'zod';\nimport { Team } from './entities';\nexport const a = [z, Team];\n")).toEqual([]);
+    });
+
+    it('the renderer may import shared/ and MUI; electron/main may import electron', async () => {
+      expect(
+        await restrictedImports('renderer/src/x.ts', "import { contract } from '../../shared/contract/contract';\nimport Button from '@mui/material/Button';\nexport const a = [contract, Button];\n"),
+      ).toEqual([]);
+      expect(await restrictedImports('electron/main/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).toEqual([]);
+    });
+  });
+});

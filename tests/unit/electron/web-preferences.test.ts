@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+// The window's webPreferences are a literal in electron/main/main.ts (so electronegativity can read
+// them too). This test reads that literal from the source — no Electron binary needed — and holds
+// it to the security checklist, including what electronegativity misses (nodeIntegration with
+// sandbox off).
+
+type Literal = boolean | string | 'expression';
+
+function browserWindowPreferences(source: string): Map<string, Literal>[] {
+  const file = ts.createSourceFile('main.ts', source, ts.ScriptTarget.Latest, true);
+  const found: Map<string, Literal>[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isNewExpression(node) && node.expression.getText() === 'BrowserWindow') {
+      const options = node.arguments?.[0];
+      const prefs = new Map<string, Literal>();
+      if (options && ts.isObjectLiteralExpression(options)) {
+        const wp = options.properties.find((p) => p.name?.getText() === 'webPreferences');
+        if (wp && ts.isPropertyAssignment(wp) && ts.isObjectLiteralExpression(wp.initializer)) {
+          for (const p of wp.initializer.properties) {
+            if (!ts.isPropertyAssignment(p)) {
+              prefs.set(`<${ts.SyntaxKind[p.kind]}>`, 'expression');
+              continue;
+            }
+            const v = p.initializer;
+            const value: Literal =
+              v.kind === ts.SyntaxKind.TrueKeyword ? true : v.kind === ts.SyntaxKind.FalseKeyword ? false : ts.isStringLiteral(v) ? v.text : 'expression';
+            prefs.set(p.name.getText(), value);
+          }
+        }
+      }
+      found.push(prefs);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
+}
+
+const REQUIRED: Record<string, boolean> = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  webviewTag: false,
+};
+
+describe('the main window webPreferences', () => {
+  const windows = browserWindowPreferences(readFileSync('electron/main/main.ts', 'utf8'));
+
+  it('there is exactly one BrowserWindow, configured with a literal', () => {
+    expect(windows).toHaveLength(1);
+    expect(windows[0]!.size).toBeGreaterThan(0);
+  });
+
+  it('meets the Electron security checklist', () => {
+    const prefs = windows[0]!;
+    for (const [key, value] of Object.entries(REQUIRED)) expect(prefs.get(key), key).toBe(value);
+    expect(prefs.get('preload')).toBe('expression');
+    expect(prefs.has('enableBlinkFeatures')).toBe(false);
+    expect([...prefs.keys()].filter((k) => k.startsWith('<'))).toEqual([]);
+  });
+
+  describe('edge cases', () => {
+    it('the reader catches an unsafe window (so this test can fail)', () => {
+      const unsafe = browserWindowPreferences(
+        `new BrowserWindow({ webPreferences: { contextIsolation: true, sandbox: false, nodeIntegration: true } })`,
+      )[0]!;
+      expect(unsafe.get('sandbox')).toBe(false);
+      expect(unsafe.get('nodeIntegration')).toBe(true);
+    });
+
+    it('a spread or computed preference is reported, not silently accepted', () => {
+      const spread = browserWindowPreferences(`new BrowserWindow({ webPreferences: { ...defaults, sandbox: true } })`)[0]!;
+      expect([...spread.keys()].some((k) => k.startsWith('<'))).toBe(true);
+    });
+  });
+});

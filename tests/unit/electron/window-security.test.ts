@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { APP_ENTRY_URL, isAllowedNavigation, isAppUrl, isTrustedSender } from '../../../electron/main/window-security';
+
+describe('navigation guard', () => {
+  it('allows the app itself, including its hash routes', () => {
+    expect(isAllowedNavigation(APP_ENTRY_URL)).toBe(true);
+    expect(isAllowedNavigation('app://interlock/index.html#/flow')).toBe(true);
+  });
+
+  it('blocks every other origin and scheme', () => {
+    for (const url of [
+      'https://example.com/',
+      'http://127.0.0.1:5417/',
+      'file:///etc/passwd',
+      'app://evil/index.html',
+      'javascript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+    ]) {
+      expect(isAllowedNavigation(url), url).toBe(false);
+    }
+  });
+
+  describe('edge cases', () => {
+    it('is not fooled by prefixes, credentials or look-alike hosts', () => {
+      expect(isAppUrl('app://interlock.evil.com/')).toBe(false);
+      expect(isAppUrl('app://interlock@evil/')).toBe(false);
+      expect(isAppUrl('APP://INTERLOCK/index.html')).toBe(true);
+      expect(isAppUrl('not a url')).toBe(false);
+      expect(isAppUrl('')).toBe(false);
+    });
+  });
+});
+
+describe('IPC sender check', () => {
+  it('trusts only the top-level app page', () => {
+    expect(isTrustedSender({ url: APP_ENTRY_URL, parent: null })).toBe(true);
+  });
+
+  it('refuses sub-frames, foreign pages and missing frames', () => {
+    expect(isTrustedSender({ url: APP_ENTRY_URL, parent: {} })).toBe(false);
+    expect(isTrustedSender({ url: 'https://example.com/', parent: null })).toBe(false);
+    expect(isTrustedSender(null)).toBe(false);
+    expect(isTrustedSender(undefined)).toBe(false);
+  });
+});
