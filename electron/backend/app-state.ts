@@ -42,10 +42,9 @@ export class AppState {
     return this.#read().recent.map((r) => ({ ...r, exists: existsSync(r.path) }));
   }
 
-  /** The workspace to reopen at start, if it still exists; null on first run or after a deliberate close. */
+  /** The workspace open when the app last quit (it may have been moved since); null on first run or after a deliberate close. */
   lastOpened(): string | null {
-    const { lastOpen } = this.#read();
-    return lastOpen !== null && existsSync(lastOpen) ? lastOpen : null;
+    return this.#read().lastOpen;
   }
 
   /** True until the app has stored any state: the first run opens the demo workspace. */

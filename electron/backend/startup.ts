@@ -33,6 +33,7 @@ export async function openStartupWorkspace(backend: Backend, stateDir: string, r
   const last = backend.context.state?.lastOpened() ?? null;
   const firstRun = backend.context.state?.isFirstRun() ?? true;
   if (last) {
+    // Whatever stops it (moved, locked, damaged), say so and show the demo rather than nothing.
     const opened = await backend.call('workspace.open', { path: last });
     if (opened.ok) return { summary: opened.value, notice: null };
     notice = `Could not reopen ${last}: ${opened.error.message}`;

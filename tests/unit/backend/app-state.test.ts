@@ -43,11 +43,11 @@ describe('AppState (recent workspaces, reopen on start)', () => {
   });
 
   describe('edge cases', () => {
-    it('marks missing files and never reopens them', () => {
+    it('marks missing files, but still reports the last one so the start can say it is gone', () => {
       const state = new AppState(join(tmp.dir, 'state'));
       state.remember(tmp.path('gone.interlock'), 'Gone');
       expect(state.recent()[0]!.exists).toBe(false);
-      expect(state.lastOpened()).toBeNull();
+      expect(state.lastOpened()).toBe(tmp.path('gone.interlock'));
     });
 
     it('a damaged state file is ignored, not fatal', () => {
