@@ -93,29 +93,51 @@ function configureConnection(db: Db): void {
  * then the exclusive lock and migrations. Every refusal is an AppError with a message that says what
  * is wrong with which file and that the file was not changed.
  */
+/** Application id, schema version and quick_check, through a given connection. Throws the refusal. */
+function verify(db: Db, path: string): number {
+  // Reading the header pragmas takes a shared lock: a workspace held by another process fails here.
+  const applicationId = db.pragma('application_id', { simple: true }) as number;
+  if (applicationId !== INTERLOCK_APPLICATION_ID) {
+    throw new AppError('not-a-workspace', `${path} is a SQLite database but not an Interlock workspace. The file was not changed.`);
+  }
+  const version = getSchemaVersion(db);
+  if (version > LATEST_SCHEMA_VERSION) throw newerVersionError(path, version);
+  const check = db.pragma('quick_check', { simple: true });
+  if (check !== 'ok') {
+    throw new AppError('workspace-corrupt', `${path} is damaged (${String(check)}). It was left as it is; open a backup or a copy instead.`);
+  }
+  return version;
+}
+
+/**
+ * Opens an existing workspace: header checks (refusing without SQLite touching the file), then
+ * application id, schema version and quick_check through a read-only connection (which also runs
+ * several times faster than on a read-write one), then the read-write connection, its exclusive
+ * lock and migrations. Every refusal is an AppError that says what is wrong with which file and
+ * that the file was not changed.
+ */
 export function openWorkspace(inputPath: string): Workspace {
   const path = resolve(inputPath);
   if (!existsSync(path)) throw new AppError('not-found', `There is no workspace at ${path}.`);
   if (statSync(path).isDirectory()) throw new AppError('not-a-workspace', `${path} is a folder, not an Interlock workspace.`);
   const header = readHeader(path);
   // A hot journal means a writer died mid-transaction: the header may be half-written until SQLite
-  // rolls the journal back on open, so trust only the checks made through SQLite itself.
-  if (!hasHotJournal(path)) checkHeader(path, header);
-
+  // rolls the journal back, which only a read-write connection may do. Then check after the rollback.
+  const hotJournal = hasHotJournal(path);
   let db: Db | undefined;
   try {
+    if (!hotJournal) {
+      checkHeader(path, header);
+      const probe = new Database(path, { readonly: true, fileMustExist: true, timeout: LOCK_WAIT_MS });
+      try {
+        verify(probe, path);
+      } finally {
+        probe.close();
+      }
+    }
     db = new Database(path, { fileMustExist: true, timeout: LOCK_WAIT_MS });
-    // Reading the header pragmas takes a shared lock: a workspace held by another process fails here.
-    const applicationId = db.pragma('application_id', { simple: true }) as number;
-    if (applicationId !== INTERLOCK_APPLICATION_ID) {
-      throw new AppError('not-a-workspace', `${path} is a SQLite database but not an Interlock workspace. The file was not changed.`);
-    }
-    const version = getSchemaVersion(db);
+    const version = hotJournal ? verify(db, path) : getSchemaVersion(db);
     if (version > LATEST_SCHEMA_VERSION) throw newerVersionError(path, version);
-    const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') {
-      throw new AppError('workspace-corrupt', `${path} is damaged (${String(check)}). It was left as it is; open a backup or a copy instead.`);
-    }
     configureConnection(db);
     // Rewriting user_version with its own value is a write: under EXCLUSIVE locking mode it takes
     // the lock now and keeps it until close, so a second process is refused at once.
