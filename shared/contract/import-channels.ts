@@ -84,8 +84,11 @@ export const ImportReport = z.object({
   files: z.array(ImportFileReport),
   /** Records accepted, per entity (what is or would be written). */
   counts: EntityCounts,
-  /** Rows the workspace gained (an import of known keys updates rather than adds); null for a preview. */
-  added: EntityCounts.nullable(),
+  /**
+   * Net change of the workspace's rows per entity (an import of known keys updates rather than
+   * adds; a replaced, shorter history makes transitions negative); null for a preview.
+   */
+  added: z.object(Object.fromEntries(Object.keys(EntityCounts.shape).map((k) => [k, z.number().int()])) as Record<keyof typeof EntityCounts.shape, z.ZodNumber>).nullable(),
   rejectedRows: Count,
   errors: Count,
   warnings: Count,
