@@ -75,6 +75,7 @@ export class StatusBook {
     if (current && current.source === 'source' && current.category === category) return;
     this.#entries.set(key, { status: current?.status ?? status, category, source: 'source' });
     this.#changed.add(key);
+    this.#exact.clear();
   }
 
   /** Statuses used with one category and declared another later on: what was written must be re-applied. */
@@ -84,13 +85,20 @@ export class StatusBook {
 
   /** The category of a status and counts the use (for the mapping shown with the import). */
   resolve(status: string): StatusCategory {
-    const key = status.toLowerCase();
+    const category = this.categoryOf(status);
+    const key = this.#keyOf.get(status) ?? status.toLowerCase();
+    this.#keyOf.set(status, key);
     this.#seen.set(key, (this.#seen.get(key) ?? 0) + 1);
-    return this.categoryOf(status);
+    return category;
   }
+
+  readonly #exact = new Map<string, StatusCategory>();
+  readonly #keyOf = new Map<string, string>();
 
   /** The category of a status, adding a name-rule default the first time an unknown status is seen. */
   categoryOf(status: string): StatusCategory {
+    const cached = this.#exact.get(status);
+    if (cached !== undefined) return cached;
     const key = status.toLowerCase();
     let entry = this.#entries.get(key);
     if (!entry) {
@@ -99,6 +107,7 @@ export class StatusBook {
       this.#changed.add(key);
     }
     if (!this.#firstUse.has(key)) this.#firstUse.set(key, entry.category);
+    this.#exact.set(status, entry.category);
     return entry.category;
   }
 

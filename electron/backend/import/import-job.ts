@@ -19,7 +19,7 @@ import { StatusBook } from '../../../shared/import/status-rules';
 import { lastImportOfContent, recordImport } from '../store/queries/import-log';
 import { countEntities } from '../store/queries/overview';
 import { PortfolioWriter } from '../store/queries/portfolio-writes';
-import { readStatusMap, reapplyStatusCategories, refreshFlowDates, storeStatusEntries } from '../store/queries/status-map';
+import { readStatusMap, reapplyStatusCategories, refreshFlowDates, storeFlowDates, storeStatusEntries } from '../store/queries/status-map';
 import type { Workspace } from '../store/workspace-file';
 import { parseHead, sniffDialect, streamCsv, type CsvDialect } from './csv-reading';
 import type { EncodingFacts } from './text-encoding';
@@ -248,9 +248,13 @@ export class ImportJob {
           began = false;
         } else {
           storeStatusEntries(db, statuses.changed());
+          // A history is the truth about when its item started and finished.
+          storeFlowDates(db, writer.historyFlowDates());
           const stale = statuses.staleAfterUse();
-          if (stale.length > 0) reapplyStatusCategories(db, stale);
-          if (writer.historyItems.size > 0) refreshFlowDates(db, writer.historyItems);
+          if (stale.length > 0) {
+            reapplyStatusCategories(db, stale);
+            refreshFlowDates(db, writer.historyItems.keys());
+          }
           const importedAt = this.nowMs();
           for (const f of fileReports) {
             if (f.format === null || total(f.counts) === 0) continue;

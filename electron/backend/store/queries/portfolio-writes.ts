@@ -73,9 +73,8 @@ export function recordSourceStatusCategory(db: Database, status: string, categor
 export class PortfolioWriter {
   readonly #teamIds: Map<string, number>;
   readonly #itemIds = new Map<string, number>();
-  readonly #clearedHistory = new Set<number>();
-  /** Items whose status history this writer replaced. */
-  readonly historyItems = new Set<number>();
+  /** Items whose status history this writer replaced, with what their new history implies (see historyFlowDates). */
+  readonly historyItems = new Map<number, { firstActiveAt: number | null; lastOpenAt: number; finishedAts: number[] | null }>();
   readonly #s: Record<string, Statement>;
 
   constructor(
@@ -197,13 +196,34 @@ export class PortfolioWriter {
   transition(t: TransitionRecord): boolean {
     const id = this.itemId(t.itemKey);
     if (id === undefined) return false;
-    if (!this.#clearedHistory.has(id)) {
+    let history = this.historyItems.get(id);
+    if (!history) {
       this.#s.clearHistory!.run(id);
-      this.#clearedHistory.add(id);
-      this.historyItems.add(id);
+      history = { firstActiveAt: null, lastOpenAt: -Infinity, finishedAts: null };
+      this.historyItems.set(id, history);
     }
-    this.#s.transition!.run(id, t.fromStatus, t.toStatus, this.categoryOf(t.toStatus), t.at);
+    const category = this.categoryOf(t.toStatus);
+    this.#s.transition!.run(id, t.fromStatus, t.toStatus, category, t.at);
+    // Kept as they stream in (in any order), so that the flow dates need no second pass over the table.
+    if (category === 'active') {
+      if (history.firstActiveAt === null || t.at < history.firstActiveAt) history.firstActiveAt = t.at;
+    } else if (category === 'done' || category === 'cancelled') (history.finishedAts ??= []).push(t.at);
+    else if (t.at > history.lastOpenAt) history.lastOpenAt = t.at;
+    if (category === 'active' && t.at > history.lastOpenAt) history.lastOpenAt = t.at;
     return true;
+  }
+
+  /**
+   * Started and finished dates implied by the histories this writer replaced: started = first entry
+   * into an active status; finished = first entry into done/cancelled after the last open status,
+   * null when the history ends open. (refreshFlowDates in status-map.ts states the same in SQL.)
+   */
+  *historyFlowDates(): Generator<[number, number | null, number | null]> {
+    for (const [id, h] of this.historyItems) {
+      let doneAt: number | null = null;
+      if (h.finishedAts) for (const at of h.finishedAts) if (at > h.lastOpenAt && (doneAt === null || at < doneAt)) doneAt = at;
+      yield [id, h.firstActiveAt, doneAt];
+    }
   }
 
   dependency(d: DependencyRecord): void {

@@ -34,11 +34,18 @@ export function storeStatusEntries(db: Database, entries: readonly StatusMapEntr
   }
 }
 
+/** Stores flow dates computed while writing (PortfolioWriter.historyFlowDates). */
+export function storeFlowDates(db: Database, dates: Iterable<[number, number | null, number | null]>): void {
+  const update = db.prepare('UPDATE work_items SET first_active_at = ?, done_at = ? WHERE id = ?');
+  for (const [id, firstActiveAt, doneAt] of dates) update.run(firstActiveAt, doneAt, id);
+}
+
 /**
  * Derives started and finished dates from the status history, for the items in `itemIds` (all
  * items with a history when omitted): started = first entry into an active status; finished =
- * entry into the final run of done/cancelled statuses, null when the last status is open. The same
- * definition as flowDatesOf in shared/import/flow-dates.ts. Items without history keep theirs.
+ * first entry into done/cancelled after the last open status (ties count as open), null when the
+ * history ends open. The same definition as flowDatesOf in shared/import/flow-dates.ts and
+ * PortfolioWriter.historyFlowDates. Items without history keep theirs.
  */
 export function refreshFlowDates(db: Database, itemIds?: Iterable<number>): number {
   const where = itemIds ? 'id IN (SELECT id FROM temp.flow_refresh)' : 'id IN (SELECT DISTINCT item_id FROM status_transitions)';
@@ -52,11 +59,9 @@ export function refreshFlowDates(db: Database, itemIds?: Iterable<number>): numb
       `UPDATE work_items AS w SET
          first_active_at = (SELECT min(t.at) FROM status_transitions t WHERE t.item_id = w.id AND t.to_category = 'active'),
          done_at = (
-           SELECT t.at FROM status_transitions t
-           WHERE t.item_id = w.id
-             AND NOT EXISTS (SELECT 1 FROM status_transitions u WHERE u.item_id = w.id AND u.to_category NOT IN ('done', 'cancelled')
-                             AND (u.at > t.at OR (u.at = t.at AND u.id > t.id)))
-           ORDER BY t.at, t.id LIMIT 1)
+           SELECT min(t.at) FROM status_transitions t
+           WHERE t.item_id = w.id AND t.to_category IN ('done', 'cancelled')
+             AND t.at > coalesce((SELECT max(u.at) FROM status_transitions u WHERE u.item_id = w.id AND u.to_category NOT IN ('done', 'cancelled')), -1e18))
        WHERE ${where}`,
     )
     .run();
