@@ -7,6 +7,8 @@ export interface FieldSpec {
   readonly label: string;
   readonly aliases: readonly string[];
   readonly required?: boolean;
+  /** Read every alias that is present, in alias order, the first non-empty cell winning (a per-row fallback). */
+  readonly fallback?: boolean;
 }
 
 export function normalizeHeader(header: string): string {
@@ -44,6 +46,9 @@ export function planColumns(headers: readonly string[], specs: readonly FieldSpe
     const override = overrides[spec.field];
     if (override !== undefined) {
       found = override === null ? undefined : byName.get(normalizeHeader(override));
+    } else if (spec.fallback) {
+      const all = spec.aliases.flatMap((alias) => byName.get(alias) ?? []);
+      found = all.length > 0 ? all : undefined;
     } else {
       for (const alias of spec.aliases) {
         found = byName.get(alias);

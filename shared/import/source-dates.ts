@@ -89,7 +89,8 @@ export function readSourceDate(raw: string, dayOrder: DayOrder = 'dmy'): number 
   // Fast path for the canonical form Interlock itself writes (…T…Z): most rows of a big file.
   if ((text.length === 20 || text.length === 24) && text.charCodeAt(10) === 84 /* T */ && text.charCodeAt(text.length - 1) === 90 /* Z */) {
     const ms = Date.parse(text);
-    if (!Number.isNaN(ms) && ISO.test(text)) return ms;
+    // Date.parse accepts 24:00 (ECMAScript allows it); an export never means that.
+    if (!Number.isNaN(ms) && text.slice(11, 13) < '24' && ISO.test(text)) return ms;
   }
   let m = ISO.exec(text);
   if (m) {

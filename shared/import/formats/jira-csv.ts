@@ -17,7 +17,7 @@ const FIELDS: FieldSpec[] = [
   { field: 'created', label: 'Created', aliases: ['created'], required: true },
   { field: 'resolved', label: 'Resolved', aliases: ['resolved', 'resolution date'] },
   { field: 'statusCategoryChanged', label: 'Status Category Changed', aliases: ['status category changed'] },
-  { field: 'team', label: 'Team', aliases: ['custom field (team)', 'team', 'custom field (team name)', 'component/s', 'components', 'project key'] },
+  { field: 'team', label: 'Team', aliases: ['custom field (team)', 'team', 'custom field (team name)', 'component/s', 'components', 'project key'], fallback: true },
   { field: 'parent', label: 'Parent / Epic', aliases: ['parent key', 'parent', 'parent id', 'custom field (epic link)', 'epic link', 'custom field (parent link)'] },
 ];
 

@@ -10,7 +10,7 @@ import { linkDirection, linkDirectionFromDescription } from './jira-links';
 
 /** The issues of a REST search answer, of an array of such pages, or of a bare array of issues; null when the shape is none of them. */
 export function jiraIssuesOf(value: unknown): { issues: unknown[]; names: Record<string, string> } | null {
-  const pages = Array.isArray(value) && value.every((v) => isObject(v) && Array.isArray(v.issues)) ? value : [value];
+  const pages = Array.isArray(value) && value.length > 0 && value.every((v) => isObject(v) && Array.isArray(v.issues)) ? value : [value];
   const issues: unknown[] = [];
   const names: Record<string, string> = {};
   for (const page of pages) {
