@@ -65,13 +65,13 @@ export class RecordChecker implements RecordSink {
   #future(line: number | null, column: string, ms: number | null): void {
     if (ms !== null && ms > this.#futureLimit) {
       const iso = new Date(ms).toISOString();
-      this.context.issues.warn(this.file, line, column, iso, 'future-date', `${column} ${iso.slice(0, 10)} lies in the future.`);
+      this.context.issues.warn(this.file, line, column, iso, 'future-date', `${column} ${iso.slice(0, 10)} lies in the future (after tomorrow); check the date format or the export.`);
     }
   }
 
   #duplicate(kind: string, set: Set<string>, key: string, line: number | null): void {
     if (set.has(key)) {
-      this.context.issues.warn(this.file, line, 'key', key, 'duplicate-key', `${kind} key ${key} appears more than once in this import; the last one wins.`);
+      this.context.issues.warn(this.file, line, 'Key', key, 'duplicate-key', `${kind} key ${key} appears more than once in this import; the last one wins.`);
     } else set.add(key);
   }
 
@@ -83,7 +83,7 @@ export class RecordChecker implements RecordSink {
     // A workspace (or import) that declares its teams is told about strangers; one built from an
     // export alone creates its teams as it goes, which the preview lists instead.
     if (this.context.workspaceTeams.size > 0 || this.#teamKeys.size > 0) {
-      this.context.issues.warn(this.file, line, 'team', key, 'unknown-team', `Team ${key} is not in the workspace; it will be created with ${key} as its name.`);
+      this.context.issues.warn(this.file, line, 'Team', key, 'unknown-team', `Team ${key} is not in the workspace; it will be created with ${key} as its name.`);
     }
   }
 
@@ -122,7 +122,7 @@ export class RecordChecker implements RecordSink {
     const { issues } = this.context;
     this.#duplicate('items', this.#itemKeys, record.key, record.line);
     if (record.title.length > MAX_TITLE_CHARS) {
-      issues.warn(this.file, record.line, 'title', record.title, 'value-truncated', `The title of ${record.key} is ${record.title.length} characters long; the first ${MAX_TITLE_CHARS} are kept.`);
+      issues.warn(this.file, record.line, 'Title', record.title, 'value-truncated', `The title of ${record.key} is ${record.title.length} characters long; the first ${MAX_TITLE_CHARS} are kept.`);
       record.title = record.title.slice(0, MAX_TITLE_CHARS);
     }
     if (record.status.length > MAX_NAME_CHARS) record.status = record.status.slice(0, MAX_NAME_CHARS);
@@ -130,14 +130,14 @@ export class RecordChecker implements RecordSink {
       issues.warn(
         this.file,
         record.line,
-        'done',
+        'Finished',
         new Date(record.doneAt).toISOString(),
         'done-before-created',
         `${record.key} is finished (${new Date(record.doneAt).toISOString().slice(0, 10)}) before it was created (${new Date(record.createdAt).toISOString().slice(0, 10)}).`,
       );
     }
-    this.#future(record.line, 'created', record.createdAt);
-    this.#future(record.line, 'done', record.doneAt);
+    this.#future(record.line, 'Created', record.createdAt);
+    this.#future(record.line, 'Finished', record.doneAt);
     this.#team(record.teamKey, record.line);
     this.context.statuses.resolve(record.status);
     this.counts.items++;
@@ -146,11 +146,11 @@ export class RecordChecker implements RecordSink {
 
   transition(record: TransitionRecord): void {
     if (!this.knowsItem(record.itemKey)) {
-      this.#itemReference(record.itemKey, record.line, 'item', 'A status change');
+      this.#itemReference(record.itemKey, record.line, 'Item', 'A status change');
       return;
     }
     if (record.toStatus.length > MAX_NAME_CHARS) record.toStatus = record.toStatus.slice(0, MAX_NAME_CHARS);
-    this.#future(record.line, 'at', record.at);
+    this.#future(record.line, 'At', record.at);
     this.context.statuses.resolve(record.toStatus);
     this.counts.transitions++;
     this.target.transition(record);
@@ -158,8 +158,8 @@ export class RecordChecker implements RecordSink {
 
   dependency(record: DependencyRecord): void {
     this.#duplicate('dependencies', this.#keys.dependencies, record.key, record.line);
-    this.#itemReference(record.fromItemKey, record.line, 'from', `Dependency ${record.key}`);
-    this.#itemReference(record.toItemKey, record.line, 'to', `Dependency ${record.key}`);
+    this.#itemReference(record.fromItemKey, record.line, 'Waiting item', `Dependency ${record.key}`);
+    this.#itemReference(record.toItemKey, record.line, 'Item waited on', `Dependency ${record.key}`);
     this.#team(record.fromTeamKey, record.line);
     this.#team(record.toTeamKey, record.line);
     this.counts.dependencies++;
@@ -169,7 +169,7 @@ export class RecordChecker implements RecordSink {
   deployment(record: DeploymentRecord): void {
     this.#duplicate('deployments', this.#keys.deployments, record.key, record.line);
     this.#team(record.teamKey, record.line);
-    this.#future(record.line, 'at', record.at);
+    this.#future(record.line, 'Deployed at', record.at);
     this.counts.deployments++;
     this.target.deployment(record);
   }
@@ -177,7 +177,7 @@ export class RecordChecker implements RecordSink {
   incident(record: IncidentRecord): void {
     this.#duplicate('incidents', this.#keys.incidents, record.key, record.line);
     this.#team(record.teamKey, record.line);
-    this.#future(record.line, 'opened', record.openedAt);
+    this.#future(record.line, 'Opened at', record.openedAt);
     this.counts.incidents++;
     this.target.incident(record);
   }

@@ -49,7 +49,6 @@ interface PreparedFile {
   detection: Detection;
 }
 
-const ZERO: EntityCounts = { teams: 0, items: 0, transitions: 0, dependencies: 0, deployments: 0, incidents: 0, objectives: 0 };
 const total = (c: EntityCounts) => Object.values(c).reduce((a, b) => a + b, 0);
 
 function encodingLabel(facts: EncodingFacts | null): string {

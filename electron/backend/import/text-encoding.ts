@@ -41,7 +41,11 @@ export function detectEncoding(head: Uint8Array, file: string): EncodingFacts {
   const sample = head.subarray(0, Math.min(head.length, 4096));
   let zeroEven = 0;
   let zeroOdd = 0;
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 === 0 ? zeroEven++ : zeroOdd++;
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] !== 0) continue;
+    if (i % 2 === 0) zeroEven++;
+    else zeroOdd++;
+  }
   const half = sample.length / 2;
   if (sample.length >= 4 && zeroOdd > half * 0.6 && zeroEven === 0) return { encoding: 'utf-16le', bomBytes: 0, guessed: false };
   if (sample.length >= 4 && zeroEven > half * 0.6 && zeroOdd === 0) return { encoding: 'utf-16be', bomBytes: 0, guessed: false };

@@ -78,14 +78,11 @@ export async function* readTextChunks(path: string, facts: EncodingFacts, progre
 export async function readWholeText(path: string, facts: EncodingFacts, file: string, maxBytes: number, progress: ReadProgress): Promise<{ text: string; hash: string }> {
   const hash = createHash('sha256');
   const parts: string[] = [];
-  let length = 0;
   for await (const chunk of readTextChunks(path, facts, progress, hash)) {
-    length += chunk.length;
     if (progress.bytesRead > maxBytes) {
       throw new SourceError('unreadable-file', `${file} is larger than ${Math.round(maxBytes / 1024 ** 2)} MB, more than Interlock reads as one JSON document; export it in pages or as CSV.`);
     }
     parts.push(chunk);
   }
-  void length;
   return { text: parts.join(''), hash: hash.digest('hex') };
 }

@@ -274,3 +274,15 @@ describe('Azure DevOps revisions', () => {
     ]);
   });
 });
+
+describe('templates', () => {
+  it('the fixtures are the templates the Import page offers, and docs/IMPORT.md shows them', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { IMPORT_TEMPLATES } = await import('../../../shared/import/templates');
+    const doc = readFileSync(new URL('../../../docs/IMPORT.md', import.meta.url), 'utf8');
+    for (const t of IMPORT_TEMPLATES) {
+      expect(readFileSync(new URL(`../../fixtures/import/interlock/${t.fileName}`, import.meta.url), 'utf8')).toBe(t.content);
+      expect(doc).toContain(t.content.trim());
+    }
+  });
+});
