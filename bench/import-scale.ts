@@ -2,7 +2,7 @@
 // both through the CLI path and prints time, memory and the baseline (papaparse + one bare prepared
 // statement in one transaction) for the same transitions file. Not a test: no timed assertions.
 //   npx tsx bench/import-scale.ts [items=100000]
-import { mkdirSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import Database from 'better-sqlite3';
@@ -31,14 +31,27 @@ async function writeFiles(): Promise<void> {
   await new Promise((r) => out.end(r));
 }
 
-async function baseline(): Promise<number> {
+/**
+ * papaparse + one bare prepared statement in one transaction: into a bare table, or (`schema`) into
+ * the workspace's own status_transitions table (its index and foreign key), looking item ids up.
+ */
+async function baseline(schema: boolean): Promise<number> {
   const path = join(dir, 'baseline.sqlite');
   rmSync(path, { force: true });
+  if (schema) copyFileSync(join(dir, 'items-only.interlock'), path);
   const db = new Database(path);
   db.pragma('journal_mode = DELETE');
   db.pragma('synchronous = FULL');
-  db.exec('CREATE TABLE t (item TEXT, from_status TEXT, to_status TEXT, at INTEGER)');
-  const stmt = db.prepare('INSERT INTO t VALUES (?, ?, ?, ?)');
+  db.pragma('foreign_keys = ON');
+  let stmt: Database.Statement;
+  const ids = new Map<string, number>();
+  if (schema) {
+    for (const [id, key] of db.prepare('SELECT id, key FROM work_items').raw().all() as [number, string][]) ids.set(key, id);
+    stmt = db.prepare("INSERT INTO status_transitions (item_id, from_status, to_status, to_category, at) VALUES (?, ?, ?, 'active', ?)");
+  } else {
+    db.exec('CREATE TABLE t (item TEXT, from_status TEXT, to_status TEXT, at INTEGER)');
+    stmt = db.prepare('INSERT INTO t VALUES (?, ?, ?, ?)');
+  }
   const started = performance.now();
   db.exec('BEGIN');
   await new Promise<void>((resolve) => {
@@ -47,7 +60,7 @@ async function baseline(): Promise<number> {
       chunk(results) {
         for (const row of results.data) {
           if (first) { first = false; continue; }
-          if (row.length === 4) stmt.run(row[0], row[1] || null, row[2], Date.parse(row[3]!));
+          if (row.length === 4) stmt.run(schema ? ids.get(row[0]!) : row[0], row[1] || null, row[2], Date.parse(row[3]!));
         }
       },
       complete: () => resolve(),
@@ -65,9 +78,12 @@ const io = { out: (l: string) => console.log(l), err: () => undefined };
 let started = performance.now();
 await runCli(['import', itemsFile, '--into', workspace], io);
 const itemsSeconds = (performance.now() - started) / 1000;
+copyFileSync(workspace, join(dir, 'items-only.interlock'));
 started = performance.now();
 await runCli(['import', transitionsFile, '--into', workspace], io);
 const transitionsSeconds = (performance.now() - started) / 1000;
-const base = await baseline();
 const rss = process.memoryUsage().rss / 1024 ** 2;
-console.log(`items: ${itemsSeconds.toFixed(1)} s; transitions: ${transitionsSeconds.toFixed(1)} s; baseline (papaparse + bare insert): ${base.toFixed(1)} s; ratio ${(transitionsSeconds / base).toFixed(2)}; rss ${rss.toFixed(0)} MB`);
+const bare = await baseline(false);
+const sameTable = await baseline(true);
+console.log(`items: ${itemsSeconds.toFixed(1)} s; transitions (CLI, open to close): ${transitionsSeconds.toFixed(1)} s; rss ${rss.toFixed(0)} MB`);
+console.log(`baseline papaparse + one bare prepared statement: into a bare table ${bare.toFixed(1)} s (ratio ${(transitionsSeconds / bare).toFixed(2)}), into status_transitions ${sameTable.toFixed(1)} s (ratio ${(transitionsSeconds / sameTable).toFixed(2)})`);

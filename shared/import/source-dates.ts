@@ -78,6 +78,32 @@ function build(
   return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset * 60_000;
 }
 
+function digits(text: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/** "2024-03-12T15:45:00Z" or "…:00.000Z" read by character codes; undefined when not exactly that shape. */
+function canonicalUtc(text: string): number | null | undefined {
+  const sep = (i: number, c: number) => text.charCodeAt(i) === c;
+  if (!sep(4, 45) || !sep(7, 45) || !sep(13, 58) || !sep(16, 58) || (text.length === 24 && !sep(19, 46))) return undefined;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  const second = digits(text, 17, 2);
+  const ms = text.length === 24 ? digits(text, 20, 3) : 0;
+  if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || ms < 0) return null;
+  if (day > 28 && day > daysIn(year, month)) return null;
+  return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+}
+
 /**
  * Reads one date as epoch milliseconds (UTC), or null when it has none of the known shapes or is
  * not a real date (31 April, 25:00). `dayOrder` decides numeric dates like 01/02/24; dotted
@@ -88,9 +114,8 @@ export function readSourceDate(raw: string, dayOrder: DayOrder = 'dmy'): number 
   if (text.length < 6 || text.length > 40) return null;
   // Fast path for the canonical form Interlock itself writes (…T…Z): most rows of a big file.
   if ((text.length === 20 || text.length === 24) && text.charCodeAt(10) === 84 /* T */ && text.charCodeAt(text.length - 1) === 90 /* Z */) {
-    const ms = Date.parse(text);
-    // Date.parse accepts 24:00 (ECMAScript allows it); an export never means that.
-    if (!Number.isNaN(ms) && text.slice(11, 13) < '24' && ISO.test(text)) return ms;
+    const fast = canonicalUtc(text);
+    if (fast !== undefined) return fast;
   }
   let m = ISO.exec(text);
   if (m) {

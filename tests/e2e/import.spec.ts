@@ -60,4 +60,10 @@ test('a status category changed on the Import page is re-applied to the workspac
   await expect(inReview).toContainText('chosen by you');
   await expect(inReview.getByRole('combobox')).toHaveText('waiting');
   await page.screenshot({ path: 'test-results/screenshots/import-status-map.png', fullPage: true });
+  // On a projector: the same page in the dark theme.
+  await page.getByRole('button', { name: 'Toggle light and dark theme' }).click();
+  await page.getByTestId('import-file-input').setInputFiles(resolve(import.meta.dirname, '..', 'fixtures', 'import', 'stages', 'stage-dates.csv'));
+  await expect(page.getByTestId('preview-summary')).toContainText('Ready to import 4 work items, 16 status changes');
+  await expect(page.getByText('Choose files…')).not.toHaveClass(/Mui-disabled/);
+  await page.screenshot({ path: 'test-results/screenshots/import-preview-dark.png' });
 });

@@ -80,8 +80,16 @@ function PreviewSummary({ report }: { report: ImportReport }) {
   return (
     <Alert severity={total === 0 ? 'error' : report.rejectedRows > 0 || report.warnings > 0 ? 'warning' : 'success'} data-testid="preview-summary">
       <AlertTitle>{total === 0 ? 'Nothing to import' : `Ready to import ${describeCounts(report.counts)}`}</AlertTitle>
-      {report.rejectedRows > 0 && <div>{formatCount(report.rejectedRows)} rows are rejected and will be left out (see Problems).</div>}
-      {report.warnings > 0 && <div>{formatCount(report.warnings)} warnings about suspect data; those records are imported as they are.</div>}
+      {report.rejectedRows > 0 && (
+        <div>
+          {report.rejectedRows === 1 ? '1 row is' : `${formatCount(report.rejectedRows)} rows are`} rejected and will be left out (see Problems).
+        </div>
+      )}
+      {report.warnings > 0 && (
+        <div>
+          {report.warnings === 1 ? '1 warning' : `${formatCount(report.warnings)} warnings`} about suspect data; those records are imported as they are.
+        </div>
+      )}
       {report.createdTeams.length > 0 && <div>Teams that will be created: {report.createdTeams.slice(0, 12).join(', ')}{report.createdTeams.length > 12 ? ', …' : ''}.</div>}
       <div>Nothing has been written yet.</div>
     </Alert>

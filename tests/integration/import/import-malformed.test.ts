@@ -99,6 +99,29 @@ describe('malformed inputs', () => {
       expect(readFileSync(ws.path).equals(before)).toBe(true);
     });
 
+    it('arbitrary bytes imported for real: records committed whole, or the workspace untouched', async () => {
+      const path = join(ws.dir, 'arbitrary-import.csv');
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(
+            fc.uint8Array({ maxLength: 300 }),
+            fc.array(fc.array(fc.oneof(fc.constantFrom('key', 'name', 'value_stream', '"', ',', '\n', 'x'), fc.string({ maxLength: 6 })), { maxLength: 5 }), { maxLength: 5 }).map((rows) =>
+              new TextEncoder().encode(['key,name,value_stream', ...rows.map((r) => r.join(','))].join('\n')),
+            ),
+          ),
+          async (bytes) => {
+            writeFileSync(path, bytes);
+            const before = dumpWorkspace(db(ws), { skip: ['imports'] });
+            const status = await runImport(ws.backend, [path], 'import');
+            if (status.error) expect(status.error.code).toBe('import-rejected');
+            if (!status.report?.committed) expect(dumpWorkspace(db(ws), { skip: ['imports'] })).toBe(before);
+            else expect(status.report.counts.teams).toBeGreaterThan(0);
+          },
+        ),
+        { numRuns: 100, seed: 7 },
+      );
+    });
+
     it('a cancelled import leaves the workspace as it was', async () => {
       const path = join(ws.dir, 'many.csv');
       const rows = ['key,name,value_stream'];

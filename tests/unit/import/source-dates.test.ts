@@ -43,6 +43,9 @@ describe('readSourceDate', () => {
       expect(readSourceDate('29/Feb/24')).toBe(utc(2024, 2, 29));
       expect(readSourceDate('2024-04-31')).toBeNull();
       expect(readSourceDate('2024-03-12T24:00:00Z')).toBeNull();
+      expect(readSourceDate('2024-02-30T00:00:00Z')).toBeNull();
+      expect(readSourceDate('2023-02-29T00:00:00.000Z')).toBeNull();
+      expect(readSourceDate('2024-02-29T23:59:59.999Z')).toBe(utc(2024, 2, 29, 23, 59, 59, 999));
       expect(readSourceDate('12/Mar/24 13:00 PM')).toBeNull();
       expect(readSourceDate('13/13/2024', 'dmy')).toBeNull();
     });

@@ -69,19 +69,29 @@ export function recordSourceStatusCategory(db: Database, status: string, categor
   ).run(status, category);
 }
 
-/** Prepared upserts for every entity, fed one record at a time. */
+/** Status changes inserted per statement: multi-row INSERTs run about twice as fast as one row each. */
+const TRANSITION_BATCH = 50;
+
+/**
+ * Prepared upserts for every entity, fed one record at a time. Status changes are buffered and
+ * inserted in batches: call `flush()` before reading status_transitions back.
+ */
 export class PortfolioWriter {
   readonly #teamIds: Map<string, number>;
   readonly #itemIds = new Map<string, number>();
   /** Items whose status history this writer replaced, with what their new history implies (see historyFlowDates). */
   readonly historyItems = new Map<number, { firstActiveAt: number | null; lastOpenAt: number; finishedAts: number[] | null }>();
   readonly #s: Record<string, Statement>;
+  readonly #batch: unknown[] = [];
+  /** Items that had a history before this writer started (only those need it deleted). */
+  readonly #hadHistory: Set<number>;
 
   constructor(
     readonly db: Database,
     readonly categoryOf: (status: string) => StatusCategory,
   ) {
     this.#teamIds = teamIdsByKey(db);
+    this.#hadHistory = new Set(db.prepare('SELECT DISTINCT item_id FROM status_transitions').pluck().all() as number[]);
     this.#s = {
       bareTeam: db.prepare('INSERT INTO teams (key, name, value_stream) VALUES (?, ?, NULL) RETURNING id'),
       team: db.prepare(
@@ -101,6 +111,9 @@ export class PortfolioWriter {
       linkObjective: db.prepare('INSERT OR IGNORE INTO item_objectives (item_id, objective_key) VALUES (?, ?)'),
       clearHistory: db.prepare('DELETE FROM status_transitions WHERE item_id = ?'),
       transition: db.prepare('INSERT INTO status_transitions (item_id, from_status, to_status, to_category, at) VALUES (?, ?, ?, ?, ?)'),
+      transitions: db.prepare(
+        `INSERT INTO status_transitions (item_id, from_status, to_status, to_category, at) VALUES ${Array(TRANSITION_BATCH).fill('(?, ?, ?, ?, ?)').join(', ')}`,
+      ),
       dependency: db.prepare(
         `INSERT INTO dependencies (key, from_item_key, from_team_id, to_item_key, to_team_id, kind, interface_name, created_at, needed_by, resolved_at)
          VALUES (@key, @fromItem, coalesce(@fromTeam, (SELECT team_id FROM work_items WHERE key = @fromItem)),
@@ -198,12 +211,17 @@ export class PortfolioWriter {
     if (id === undefined) return false;
     let history = this.historyItems.get(id);
     if (!history) {
-      this.#s.clearHistory!.run(id);
+      if (this.#hadHistory.has(id)) this.#s.clearHistory!.run(id);
       history = { firstActiveAt: null, lastOpenAt: -Infinity, finishedAts: null };
       this.historyItems.set(id, history);
     }
     const category = this.categoryOf(t.toStatus);
-    this.#s.transition!.run(id, t.fromStatus, t.toStatus, category, t.at);
+    const batch = this.#batch;
+    batch.push(id, t.fromStatus, t.toStatus, category, t.at);
+    if (batch.length === TRANSITION_BATCH * 5) {
+      this.#s.transitions!.run(batch);
+      batch.length = 0;
+    }
     // Kept as they stream in (in any order), so that the flow dates need no second pass over the table.
     if (category === 'active') {
       if (history.firstActiveAt === null || t.at < history.firstActiveAt) history.firstActiveAt = t.at;
@@ -211,6 +229,13 @@ export class PortfolioWriter {
     else if (t.at > history.lastOpenAt) history.lastOpenAt = t.at;
     if (category === 'active' && t.at > history.lastOpenAt) history.lastOpenAt = t.at;
     return true;
+  }
+
+  /** Writes buffered status changes. */
+  flush(): void {
+    const batch = this.#batch;
+    for (let i = 0; i < batch.length; i += 5) this.#s.transition!.run(batch.slice(i, i + 5));
+    batch.length = 0;
   }
 
   /**
@@ -287,6 +312,7 @@ export function replaceTransitions(db: Database, transitions: readonly StatusTra
   const writer = new PortfolioWriter(db, statusCategoryResolver(db));
   let written = 0;
   for (const t of transitions) if (writer.transition({ itemKey: t.itemKey, fromStatus: t.fromStatus, toStatus: t.toStatus, at: toEpochMs(t.at), line: null })) written++;
+  writer.flush();
   return { written, skipped: transitions.length - written };
 }
 
@@ -328,6 +354,7 @@ export function writePortfolio(db: Database, portfolio: Portfolio): EntityCounts
   for (const i of portfolio.items) writer.item(itemRecord(i));
   let transitions = 0;
   for (const t of portfolio.transitions) if (writer.transition({ itemKey: t.itemKey, fromStatus: t.fromStatus, toStatus: t.toStatus, at: toEpochMs(t.at), line: null })) transitions++;
+  writer.flush();
   for (const d of portfolio.dependencies) writer.dependency(dependencyRecord(d));
   for (const d of portfolio.deployments) writer.deployment(deploymentRecord(d));
   for (const i of portfolio.incidents) writer.incident(incidentRecord(i));
