@@ -23,7 +23,7 @@ export const importHandlers: HandlerMap<typeof importChannels> = {
     const job = new ImportJob(workspace, mode, sources, options);
     importJobsOf(context).add(job);
     // Runs on its own; failures end up in the job's status, never as an unhandled rejection.
-    void job.run();
+    job.run().catch((error: unknown) => job.fail(error));
     return { jobId: job.id };
   },
 

@@ -86,6 +86,14 @@ export class ImportJob {
     readonly nowMs: () => number = Date.now,
   ) {}
 
+  /** Marks the job failed after an error `run` did not expect (a bug): said plainly, never thrown. */
+  fail(error: unknown): void {
+    this.state = 'failed';
+    this.phase = 'finished';
+    this.finishedAt.ms = Date.now();
+    this.error = { code: 'internal', message: `The import failed and nothing was written: ${error instanceof Error ? error.message : String(error)}` };
+  }
+
   cancel(): boolean {
     if (this.state !== 'running') return false;
     this.#cancelled = true;

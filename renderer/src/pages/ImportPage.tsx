@@ -1,4 +1,5 @@
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import AlertTitle from '@mui/material/AlertTitle';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
@@ -203,9 +204,9 @@ export function ImportPage() {
           {uploading && <LinearProgress sx={{ mt: 2 }} aria-label="Uploading" />}
           <ErrorNotice title="The files could not be read" error={uploadError ?? preview.error} />
           {preview.running && (
-            <Stackless>
+            <Box sx={{ mt: 2 }}>
               <JobProgress status={preview.status} label="Checking" onCancel={() => void preview.cancel().then(clear)} />
-            </Stackless>
+            </Box>
           )}
           {preview.status?.state === 'failed' && !report && <ErrorNotice title="The files could not be checked" error={preview.status.error} />}
         </Section>
@@ -306,8 +307,4 @@ export function ImportPage() {
       </Stack>
     </>
   );
-}
-
-function Stackless({ children }: { children: ReactNode }) {
-  return <div style={{ marginTop: 16 }}>{children}</div>;
 }
