@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startHostProcess, type HostProcess } from '../support/host-process';
 
@@ -66,4 +68,28 @@ test('a status category changed on the Import page is re-applied to the workspac
   await expect(page.getByTestId('preview-summary')).toContainText('Ready to import 4 work items, 16 status changes');
   await expect(page.getByText('Choose files…')).not.toHaveClass(/Mui-disabled/);
   await page.screenshot({ path: 'test-results/screenshots/import-preview-dark.png' });
+});
+
+test('a file of unknown columns: choose the format, map the columns, preview again', async ({ page }) => {
+  const path = join(mkdtempSync(join(tmpdir(), 'interlock-e2e-')), 'tracker-export.csv');
+  writeFileSync(path, 'Ref,Headline,Kind,State,Opened\nMAP-1,Mapped by hand,story,Doing,2024-03-01\n');
+  await page.goto(host.url);
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Import' }).click();
+  await page.getByTestId('import-file-input').setInputFiles(path);
+  await expect(page.getByTestId('import-file')).toContainText('Format not recognised');
+  await expect(page.getByTestId('preview-summary')).toContainText('cannot be imported');
+
+  await page.getByLabel('Read as').click();
+  await page.getByRole('option', { name: /Interlock template/ }).click();
+  await page.getByRole('button', { name: 'Preview again' }).click();
+  const columns = page.getByRole('region', { name: 'Columns of tracker-export.csv' });
+  await expect(columns).toBeVisible();
+  for (const [field, header] of [['key *', 'Ref'], ['title', 'Headline'], ['type *', 'Kind'], ['status *', 'State'], ['created_at *', 'Opened']]) {
+    await columns.getByLabel(field, { exact: true }).click();
+    await page.getByRole('option', { name: header, exact: true }).click();
+  }
+  await page.screenshot({ path: 'test-results/screenshots/import-column-mapping.png', fullPage: true });
+  await page.getByRole('button', { name: 'Preview again' }).click();
+  await expect(page.getByTestId('preview-summary')).toContainText('Ready to import 1 work item');
+  await expect(page.getByRole('table', { name: 'Work items' })).toContainText('Mapped by hand');
 });

@@ -64,6 +64,22 @@ describe('malformed inputs', () => {
     expect(status.report!.rejectedRows).toBe(2);
   });
 
+  it('headers of no known format: a clear error, then the user maps the columns and it imports', async () => {
+    const path = join(ws.dir, 'tracker-export.csv');
+    writeFileSync(path, 'Ref,Headline,Kind,State,Opened\nT-1,"Two\nlines",story,Doing,2024-03-01\nT-2,Bad date,story,Doing,yesterday\n');
+    const first = await runImport(ws.backend, [path], 'preview');
+    expect(first.report!.files[0]).toMatchObject({ format: null, headers: ['Ref', 'Headline', 'Kind', 'State', 'Opened'] });
+    expect(first.report!.issues[0]).toMatchObject({ code: 'unknown-format' });
+    const wrong = await runImport(ws.backend, [path], 'preview', { format: 'interlock' });
+    expect(wrong.report!.files[0]!.mapping.filter((m) => m.required && m.header === null).map((m) => m.field)).toEqual(['key', 'type', 'status', 'created']);
+    expect(wrong.report!.issues[0]).toMatchObject({ code: 'missing-column' });
+    const mapped = await runImport(ws.backend, [path], 'import', { format: 'interlock', columns: { key: 'Ref', title: 'Headline', type: 'Kind', status: 'State', created: 'Opened' } });
+    expect(mapped.report!.counts.items).toBe(1);
+    // The quoted cell spans two lines, so the bad row starts on line 4.
+    expect(mapped.report!.issues).toEqual([expect.objectContaining({ line: 4, column: 'Opened', value: 'yesterday', code: 'invalid-date' })]);
+    expect(db(ws).prepare("SELECT status_category FROM work_items WHERE key = 'T-1'").pluck().get()).toBe('active');
+  });
+
   describe('edge cases', () => {
     it('one 10 MB cell: the title is cut to 2,000 characters with a warning, the row imported', async () => {
       const path = join(ws.dir, 'huge-cell.csv');
