@@ -20,8 +20,8 @@ export interface CheckerContext {
   nowMs: number;
   /** Whether the workspace already holds an item with this key. */
   workspaceHasItem(key: string): boolean;
-  /** Team keys the workspace already holds. */
-  workspaceTeams: ReadonlySet<string>;
+  /** Teams the workspace already holds. */
+  workspaceTeams: readonly { key: string; name: string }[];
 }
 
 export const MAX_TITLE_CHARS = 2000;
@@ -54,12 +54,30 @@ export class RecordChecker implements RecordSink {
   /** Teams created because something referred to them (for the preview's note). */
   readonly createdTeams = new Set<string>();
   readonly #futureLimit: number;
+  /** Workspace team keys by key, lower-case key and lower-case name. */
+  readonly #teamDirectory = new Map<string, string>();
+  readonly #workspaceTeamKeys: ReadonlySet<string>;
 
   constructor(
     readonly context: CheckerContext,
     readonly target: RecordSink,
   ) {
     this.#futureLimit = context.nowMs + MS_PER_DAY;
+    this.#workspaceTeamKeys = new Set(context.workspaceTeams.map((t) => t.key));
+    for (const t of context.workspaceTeams) {
+      if (!this.#teamDirectory.has(t.name.toLowerCase())) this.#teamDirectory.set(t.name.toLowerCase(), t.key);
+    }
+    for (const t of context.workspaceTeams) this.#teamDirectory.set(t.key.toLowerCase(), t.key);
+  }
+
+  /**
+   * The workspace's key for a team named in a source: the key itself, or a team whose key or name
+   * matches without regard to case (Jira's Team field holds "Checkout" where the workspace has the
+   * team "checkout"). A team declared in this import is taken as it is.
+   */
+  canonicalTeam(value: string | null): string | null {
+    if (value === null || this.#teamKeys.has(value) || this.#workspaceTeamKeys.has(value)) return value;
+    return this.#teamDirectory.get(value.toLowerCase()) ?? value;
   }
 
   #future(line: number | null, column: string, ms: number | null): void {
@@ -76,13 +94,13 @@ export class RecordChecker implements RecordSink {
   }
 
   #team(key: string | null, line: number | null): void {
-    if (key === null || this.#teamKeys.has(key) || this.context.workspaceTeams.has(key)) return;
+    if (key === null || this.#teamKeys.has(key) || this.#workspaceTeamKeys.has(key)) return;
     if (this.#warnedTeams.has(key)) return;
     this.#warnedTeams.add(key);
     this.createdTeams.add(key);
     // A workspace (or import) that declares its teams is told about strangers; one built from an
     // export alone creates its teams as it goes, which the preview lists instead.
-    if (this.context.workspaceTeams.size > 0 || this.#teamKeys.size > 0) {
+    if (this.#workspaceTeamKeys.size > 0 || this.#teamKeys.size > 0) {
       this.context.issues.warn(this.file, line, 'Team', key, 'unknown-team', `Team ${key} is not in the workspace; it will be created with ${key} as its name.`);
     }
   }
@@ -113,6 +131,7 @@ export class RecordChecker implements RecordSink {
 
   objective(record: ObjectiveRecord): void {
     this.#duplicate('objectives', this.#keys.objectives, record.key, record.line);
+    record.teamKeys = record.teamKeys.map((t) => this.canonicalTeam(t)!);
     for (const t of record.teamKeys) this.#team(t, record.line);
     this.counts.objectives++;
     this.target.objective(record);
@@ -136,6 +155,7 @@ export class RecordChecker implements RecordSink {
         `${record.key} is finished (${new Date(record.doneAt).toISOString().slice(0, 10)}) before it was created (${new Date(record.createdAt).toISOString().slice(0, 10)}).`,
       );
     }
+    record.teamKey = this.canonicalTeam(record.teamKey);
     this.#future(record.line, 'Created', record.createdAt);
     this.#future(record.line, 'Finished', record.doneAt);
     this.#team(record.teamKey, record.line);
@@ -160,6 +180,8 @@ export class RecordChecker implements RecordSink {
     this.#duplicate('dependencies', this.#keys.dependencies, record.key, record.line);
     this.#itemReference(record.fromItemKey, record.line, 'Waiting item', `Dependency ${record.key}`);
     this.#itemReference(record.toItemKey, record.line, 'Item waited on', `Dependency ${record.key}`);
+    record.fromTeamKey = this.canonicalTeam(record.fromTeamKey);
+    record.toTeamKey = this.canonicalTeam(record.toTeamKey);
     this.#team(record.fromTeamKey, record.line);
     this.#team(record.toTeamKey, record.line);
     this.counts.dependencies++;
@@ -168,6 +190,7 @@ export class RecordChecker implements RecordSink {
 
   deployment(record: DeploymentRecord): void {
     this.#duplicate('deployments', this.#keys.deployments, record.key, record.line);
+    record.teamKey = this.canonicalTeam(record.teamKey);
     this.#team(record.teamKey, record.line);
     this.#future(record.line, 'Deployed at', record.at);
     this.counts.deployments++;
@@ -176,6 +199,7 @@ export class RecordChecker implements RecordSink {
 
   incident(record: IncidentRecord): void {
     this.#duplicate('incidents', this.#keys.incidents, record.key, record.line);
+    record.teamKey = this.canonicalTeam(record.teamKey);
     this.#team(record.teamKey, record.line);
     this.#future(record.line, 'Opened at', record.openedAt);
     this.counts.incidents++;

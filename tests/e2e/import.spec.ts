@@ -42,7 +42,7 @@ test('import a Jira CSV through the file chooser: preview, row errors, confirm, 
 
   await page.getByRole('button', { name: 'Import 7 records' }).click();
   await expect(page.getByTestId('import-done')).toContainText('Imported 6 work items, 1 dependency');
-  await expect(page.getByTestId('import-done')).toContainText('gained 1 team, 6 work items, 1 dependency');
+  await expect(page.getByTestId('import-done')).toContainText('gained 6 work items, 1 dependency');
   await expect(page.getByRole('table', { name: 'Past imports' })).toContainText('jira-with-errors.csv');
   await page.screenshot({ path: 'test-results/screenshots/import-done.png', fullPage: true });
 

@@ -200,7 +200,7 @@ export class ImportJob {
 
       const statuses = new StatusBook(readStatusMap(db));
       const hasItem = db.prepare('SELECT 1 FROM work_items WHERE key = ?').pluck();
-      const teams = new Set(db.prepare('SELECT key FROM teams').pluck().all() as string[]);
+      const teams = db.prepare('SELECT key, name FROM teams').all() as { key: string; name: string }[];
       const collector = new PreviewCollector();
       const writer = this.mode === 'import' ? new PortfolioWriter(db, (s) => statuses.categoryOf(s)) : null;
       const checker = new RecordChecker(

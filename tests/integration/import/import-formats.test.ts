@@ -140,6 +140,17 @@ describe('importing each format', () => {
       expect(db(ws).prepare('SELECT count(*) FROM imports').pluck().get()).toBe(2);
     });
 
+    it('team names match the workspace’s teams without regard to case; strangers are created with a warning', async () => {
+      await runImport(ws.backend, [fixture('interlock', 'interlock-teams.csv')]);
+      const status = await runImport(ws.backend, [fixture('jira', 'jira-all-fields.csv')]);
+      expect(item('CHK-102').team).toBe('checkout');
+      expect(item('PLT-7').team).toBe('platform');
+      expect(item('BSK-11').team).toBe('Basket');
+      expect(status.report!.createdTeams).toEqual(['Basket']);
+      expect(status.report!.issues.filter((i) => i.code === 'unknown-team').map((i) => i.value)).toEqual(['Basket']);
+      expect(db(ws).prepare('SELECT key FROM teams ORDER BY key').pluck().all()).toEqual(['Basket', 'checkout', 'platform']);
+    });
+
     it('a preview writes nothing, not even the status map', async () => {
       const before = readFileSync(ws.path);
       const status = await runImport(ws.backend, [fixture('jira', 'jira-all-fields.csv')], 'preview');
