@@ -90,8 +90,9 @@ function digits(text: string, from: number, count: number): number {
 
 /** "2024-03-12T15:45:00Z" or "…:00.000Z" read by character codes; undefined when not exactly that shape. */
 function canonicalUtc(text: string): number | null | undefined {
-  const sep = (i: number, c: number) => text.charCodeAt(i) === c;
-  if (!sep(4, 45) || !sep(7, 45) || !sep(13, 58) || !sep(16, 58) || (text.length === 24 && !sep(19, 46))) return undefined;
+  // - - : : and the dot of milliseconds, compared inline (this runs once per date of a big file).
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return undefined;
+  if (text.length === 24 && text.charCodeAt(19) !== 46) return undefined;
   const year = digits(text, 0, 4);
   const month = digits(text, 5, 2);
   const day = digits(text, 8, 2);

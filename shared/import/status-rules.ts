@@ -59,7 +59,6 @@ export class StatusBook {
   readonly #entries = new Map<string, StatusMapEntry>();
   /** Statuses this import added or changed, to store with the import. */
   readonly #changed = new Set<string>();
-  readonly #seen = new Map<string, number>();
   /** Category each status had when first used in this import: a later declaration that differs makes it stale. */
   readonly #firstUse = new Map<string, StatusCategory>();
 
@@ -86,14 +85,19 @@ export class StatusBook {
   /** The category of a status and counts the use (for the mapping shown with the import). */
   resolve(status: string): StatusCategory {
     const category = this.categoryOf(status);
-    const key = this.#keyOf.get(status) ?? status.toLowerCase();
-    this.#keyOf.set(status, key);
-    this.#seen.set(key, (this.#seen.get(key) ?? 0) + 1);
+    let counter = this.#uses.get(status);
+    if (counter === undefined) {
+      const key = status.toLowerCase();
+      counter = { key, uses: 0 };
+      this.#uses.set(status, counter);
+    }
+    counter.uses++;
     return category;
   }
 
   readonly #exact = new Map<string, StatusCategory>();
-  readonly #keyOf = new Map<string, string>();
+  /** Uses per spelling of a status (summed per case-insensitive status in `used`). */
+  readonly #uses = new Map<string, { key: string; uses: number }>();
 
   /** The category of a status, adding a name-rule default the first time an unknown status is seen. */
   categoryOf(status: string): StatusCategory {
@@ -118,7 +122,9 @@ export class StatusBook {
 
   /** The mapping of every status this import used, with how often it was used, by name. */
   used(): (StatusMapEntry & { uses: number })[] {
-    return [...this.#seen]
+    const byKey = new Map<string, number>();
+    for (const { key, uses } of this.#uses.values()) byKey.set(key, (byKey.get(key) ?? 0) + uses);
+    return [...byKey]
       .map(([key, uses]) => ({ ...this.#entries.get(key)!, uses }))
       .sort((a, b) => a.status.localeCompare(b.status));
   }
