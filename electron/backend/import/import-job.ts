@@ -24,7 +24,7 @@ import type { Workspace } from '../store/workspace-file';
 import { parseHead, sniffDialect, streamCsv, type CsvDialect } from './csv-reading';
 import type { EncodingFacts } from './text-encoding';
 import { readTextHead, readWholeText, type ReadProgress } from './text-reading';
-import { workspaceSink } from './workspace-sink';
+import { StagedRecords } from './staged-records';
 
 type StartInput = z.output<typeof ImportStartInput>;
 
@@ -60,10 +60,12 @@ function encodingLabel(facts: EncodingFacts | null): string {
 }
 
 /**
- * One preview or import of one or more files. Runs asynchronously: the CSV stream yields to the
- * event loop between chunks of about 1 MB, so `status()` (polled by the UI and the CLI) answers
- * while it works. An import writes inside one transaction that it commits only at the very end;
- * an error, a cancel or a killed process leaves the workspace exactly as it was.
+ * One preview or import of one or more files. Reading runs asynchronously: the CSV stream yields
+ * to the event loop between chunks of about 1 MB, so `status()` (polled by the UI and the CLI)
+ * answers while it works, and a cancel takes effect at the next chunk. Nothing is written while
+ * reading: an import stages its checked records and writes them at the end in one synchronous
+ * transaction, so no other call can interleave with it and an error, a cancel or a killed process
+ * leaves the workspace exactly as it was.
  */
 export class ImportJob {
   readonly id = randomBytes(8).toString('hex');
@@ -191,8 +193,6 @@ export class ImportJob {
   async run(): Promise<void> {
     const { db } = this.workspace;
     const issues = new IssueLog();
-    let began = false;
-    let cacheSize: number | null = null;
     try {
       const prepared = this.sources.map((s) => this.#prepare(s, issues));
       this.totalBytes = prepared.reduce((sum, p) => sum + p.bytes, 0);
@@ -202,19 +202,11 @@ export class ImportJob {
       const hasItem = db.prepare('SELECT 1 FROM work_items WHERE key = ?').pluck();
       const teams = db.prepare('SELECT key, name FROM teams').all() as { key: string; name: string }[];
       const collector = new PreviewCollector();
-      const writer = this.mode === 'import' ? new PortfolioWriter(db, (s) => statuses.categoryOf(s)) : null;
+      const staged = this.mode === 'import' ? new StagedRecords() : null;
       const checker = new RecordChecker(
         { issues, statuses, nowMs: this.nowMs(), workspaceHasItem: (key) => hasItem.get(key) !== undefined, workspaceTeams: teams },
-        writer ? workspaceSink(writer) : collector,
+        staged ?? collector,
       );
-      const before = this.mode === 'import' ? countEntities(db) : null;
-      if (writer) {
-        // A big import's pages stay in memory until the commit instead of spilling mid-way (~30 % faster).
-        cacheSize = db.pragma('cache_size', { simple: true }) as number;
-        db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
-        db.exec('BEGIN');
-        began = true;
-      }
       this.phase = 'reading';
       const fileReports: (ImportFileReport & { warnings: number; rejected: number })[] = [];
       for (const file of prepared) {
@@ -248,46 +240,18 @@ export class ImportJob {
       }
       this.phase = 'finishing';
       this.file = null;
+      // One turn of the event loop, so that a poller sees "finishing" before the write blocks it.
+      await new Promise((resolve) => setImmediate(resolve));
       if (this.#cancelled) {
-        if (began) db.exec('ROLLBACK');
-        began = false;
         this.state = 'cancelled';
         return;
       }
       let committed = false;
       let added: EntityCounts | null = null;
-      if (writer && began) {
-        if (issues.fileErrors > 0 || total(checker.counts) === 0) {
-          db.exec('ROLLBACK');
-          began = false;
-        } else {
-          writer.flush();
-          storeStatusEntries(db, statuses.changed());
-          // A history is the truth about when its item started and finished.
-          storeFlowDates(db, writer.historyFlowDates());
-          const stale = statuses.staleAfterUse();
-          if (stale.length > 0) {
-            reapplyStatusCategories(db, stale);
-            refreshFlowDates(db, writer.historyItems.keys());
-          }
-          const importedAt = this.nowMs();
-          for (const f of fileReports) {
-            if (f.format === null || total(f.counts) === 0) continue;
-            recordImport(db, {
-              fileName: f.name,
-              contentHash: f.contentHash,
-              format: f.entity ? `${f.format}:${f.entity}` : f.format,
-              importedAt,
-              counts: f.counts,
-              warnings: f.warnings,
-              rejected: f.rejected,
-            });
-          }
-          added = subtractCounts(countEntities(db), before!);
-          db.exec('COMMIT');
-          began = false;
-          committed = true;
-        }
+      if (staged && issues.fileErrors === 0 && total(checker.counts) > 0) {
+        if (!db.open) throw new AppError('import-rejected', 'The workspace was closed during the import; nothing was imported.');
+        added = this.#write(staged, statuses, fileReports);
+        committed = true;
       }
       this.report = {
         mode: this.mode,
@@ -316,18 +280,56 @@ export class ImportJob {
         this.state = 'failed';
       } else this.state = 'done';
     } catch (error) {
-      if (began && db.open && db.inTransaction) db.exec('ROLLBACK');
       this.state = 'failed';
       if (!db.open) this.error = { code: 'import-rejected', message: 'The workspace was closed during the import; nothing was imported.' };
       else if (error instanceof AppError) this.error = { code: error.code, message: error.message };
-      else {
-        if (process.env.INTERLOCK_DEBUG) console.error(error);
-        this.error = { code: "internal", message: `The import failed and nothing was written: ${error instanceof Error ? error.message : String(error)}` };
-      }
+      else this.error = { code: 'internal', message: `The import failed and nothing was written: ${error instanceof Error ? error.message : String(error)}` };
     } finally {
-      if (cacheSize !== null && db.open) db.pragma(`cache_size = ${cacheSize}`);
       this.phase = 'finished';
       this.finishedAt.ms = Date.now();
+    }
+  }
+
+  /**
+   * Writes the staged records, the status map, the flow dates and the import log in one
+   * synchronous transaction: no other call can run in between, and an error rolls it all back.
+   * Returns the net change of the workspace's rows.
+   */
+  #write(staged: StagedRecords, statuses: StatusBook, fileReports: readonly (ImportFileReport & { warnings: number; rejected: number })[]): EntityCounts {
+    const { db } = this.workspace;
+    const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+    // A big import's pages stay in memory until the commit instead of spilling mid-way (~30 % faster).
+    db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
+    try {
+      return db.transaction(() => {
+        const before = countEntities(db);
+        const writer = new PortfolioWriter(db, (s) => statuses.categoryOf(s));
+        staged.writeTo(writer);
+        storeStatusEntries(db, statuses.changed());
+        // A history is the truth about when its item started and finished.
+        storeFlowDates(db, writer.historyFlowDates());
+        const stale = statuses.staleAfterUse();
+        if (stale.length > 0) {
+          reapplyStatusCategories(db, stale);
+          refreshFlowDates(db, writer.historyItems.keys());
+        }
+        const importedAt = this.nowMs();
+        for (const f of fileReports) {
+          if (f.format === null || total(f.counts) === 0) continue;
+          recordImport(db, {
+            fileName: f.name,
+            contentHash: f.contentHash,
+            format: f.entity ? `${f.format}:${f.entity}` : f.format,
+            importedAt,
+            counts: f.counts,
+            warnings: f.warnings,
+            rejected: f.rejected,
+          });
+        }
+        return subtractCounts(countEntities(db), before);
+      })();
+    } finally {
+      if (db.open) db.pragma(`cache_size = ${cacheSize}`);
     }
   }
 

@@ -8,7 +8,8 @@ import { formatBytes, formatCount } from '../format';
 
 /** Rows and percent of a running job, with a way out. */
 export function JobProgress({ status, label, onCancel }: { status: ImportJobStatus | null; label: string; onCancel(): void }) {
-  const finishing = status?.phase === 'finishing';
+  // Once every byte is read, the records are being stored in one transaction that reports no progress.
+  const finishing = status?.phase === 'finishing' || (status !== null && status.totalBytes > 0 && status.bytesRead >= status.totalBytes);
   const text = !status
     ? 'Starting…'
     : finishing

@@ -1,5 +1,5 @@
-// Child process of import-crash.test.ts: imports a file into a workspace and says "IMPORTING" once
-// the first rows are written inside the import's transaction, then carries on until killed.
+// Child process of import-crash.test.ts: imports a file into a workspace and says "READING" once
+// the job is reading rows (the workspace is open, nothing is being written), then carries on.
 import { createBackend } from '../../../electron/backend/backend';
 
 const [workspace, file] = process.argv.slice(2);
@@ -17,7 +17,7 @@ for (;;) {
   }
   if (!said && status.value.rows > 0) {
     said = true;
-    process.stdout.write('IMPORTING\n');
+    process.stdout.write('READING\n');
   }
   await new Promise((r) => setTimeout(r, 1));
 }

@@ -24,7 +24,7 @@ describe('a crash during an import', () => {
   it('SIGKILL mid-import: the workspace opens, passes integrity_check and holds exactly its previous content', async () => {
     const workspace = join(dir, 'crash.interlock');
     const big = join(dir, 'big-stages.csv');
-    bigStageFile(big, 150_000);
+    bigStageFile(big, 200_000);
     const backend = createBackend({ log: () => undefined });
     await backend.call('workspace.create', { path: workspace });
     await runImport(backend, [fixture('interlock', 'interlock-bundle.json')]);
@@ -33,15 +33,22 @@ describe('a crash during an import', () => {
 
     const child = spawn(process.execPath, ['--import', 'tsx', 'tests/integration/import/crash-child.ts', workspace, big], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
+    let watching = false;
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => child.once('exit', (code, signal) => r({ code, signal })));
     await new Promise<void>((ready, fail) => {
       child.stdout!.on('data', (d: Buffer) => {
         output += d.toString();
-        if (output.includes('IMPORTING')) {
-          // Mid-transaction: rows are written, nothing is committed.
-          expect(existsSync(`${workspace}-journal`)).toBe(true);
-          child.kill('SIGKILL');
-          ready();
+        if (output.includes('READING') && !output.includes('FINISHED') && !watching) {
+          watching = true;
+          // Reading writes nothing; the next rollback journal is the import's write transaction,
+          // created with the first page it changes: kill then, with rows written and nothing committed.
+          const waitForJournal = () => {
+            if (existsSync(`${workspace}-journal`)) {
+              child.kill('SIGKILL');
+              ready();
+            } else if (child.exitCode === null) setTimeout(waitForJournal, 5);
+          };
+          waitForJournal();
         } else if (output.includes('FINISHED')) fail(new Error(`The import finished before it could be killed: ${output}`));
       });
       child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
