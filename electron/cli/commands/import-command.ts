@@ -36,7 +36,10 @@ async function waitForJob(backend: Backend, jobId: string, io: CliIo, showProgre
     if (status.state !== 'running') return status;
     const big = status.totalBytes >= PROGRESS_BYTES || Date.now() - started > PROGRESS_AFTER_MS;
     if (showProgress && big) {
-      const line = `${status.phase === 'finishing' ? 'Finishing' : `Reading ${status.file ?? ''}`}: ${status.rows.toLocaleString('en-US')} rows, ${formatBytes(status.bytesRead)} of ${formatBytes(status.totalBytes)} (${Math.floor(status.percent)}%)`;
+      const readAll = status.phase === 'finishing' || status.bytesRead >= status.totalBytes;
+      const line = readAll
+        ? `Read ${status.rows.toLocaleString('en-US')} rows; storing them in one transaction…`
+        : `Reading ${status.file ?? ''}: ${status.rows.toLocaleString('en-US')} rows, ${formatBytes(status.bytesRead)} of ${formatBytes(status.totalBytes)} (${Math.floor(status.percent)}%)`;
       if (line !== last) io.err(line);
       last = line;
     }
