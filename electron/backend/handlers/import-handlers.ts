@@ -1,0 +1,45 @@
+import type { importChannels } from '../../../shared/contract/import-channels';
+import { AppError } from '../../../shared/contract/result';
+import { fromEpochMs } from '../../../shared/domain/time';
+import { resolveFileSource } from '../file-sources';
+import { ImportJob } from '../import/import-job';
+import { importJobsOf } from '../import/import-jobs';
+import { listImports } from '../store/queries/import-log';
+import { setUserStatusCategory, statusMapWithUse } from '../store/queries/status-map';
+import type { HandlerMap } from './handler-types';
+
+function refuseWhileImporting(context: Parameters<HandlerMap<typeof importChannels>['import.start']>[1], what: string): void {
+  const running = importJobsOf(context).runningImport();
+  if (running && running.workspace === context.session.current) {
+    throw new AppError('invalid-input', `An import is running (${running.file ?? 'finishing'}); ${what} when it is done, or cancel it.`);
+  }
+}
+
+export const importHandlers: HandlerMap<typeof importChannels> = {
+  'import.start': ({ files, mode, options }, context) => {
+    const workspace = context.session.require();
+    if (mode === 'import') refuseWhileImporting(context, 'start another');
+    const sources = files.map((f) => ({ ...resolveFileSource(f.source, context), format: f.format, columns: f.columns }));
+    const job = new ImportJob(workspace, mode, sources, options);
+    importJobsOf(context).add(job);
+    // Runs on its own; failures end up in the job's status, never as an unhandled rejection.
+    job.run().catch((error: unknown) => job.fail(error));
+    return { jobId: job.id };
+  },
+
+  'import.progress': ({ jobId }, context) => importJobsOf(context).get(jobId).status(),
+
+  'import.cancel': ({ jobId }, context) => ({ cancelled: importJobsOf(context).get(jobId).cancel() }),
+
+  'import.history': (_input, { session }) =>
+    listImports(session.require().db).map((r) => ({ ...r, importedAt: fromEpochMs(r.importedAt) })),
+
+  'import.statusMap': (_input, { session }) => statusMapWithUse(session.require().db),
+
+  'import.setStatusCategory': ({ status, category }, context) => {
+    const { db } = context.session.require();
+    refuseWhileImporting(context, 'change the mapping');
+    const applied = setUserStatusCategory(db, status, category);
+    return { status, category, ...applied };
+  },
+};

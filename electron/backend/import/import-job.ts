@@ -1,0 +1,429 @@
+import { randomBytes } from 'node:crypto';
+import { extname } from 'node:path';
+import type { z } from 'zod';
+import type { ImportFileReport, ImportJobStatus, ImportReport, ImportStartInput } from '../../../shared/contract/import-channels';
+import { AppError } from '../../../shared/contract/result';
+import type { EntityCounts } from '../../../shared/domain/entities';
+import { fromEpochMs } from '../../../shared/domain/time';
+import { CsvFileMapping } from '../../../shared/import/csv-file-mapping';
+import { csvFormatFor, describeDetection, detectCsvFormat, detectJsonFormat, type Detection } from '../../../shared/import/format-detection';
+import { mapInterlockBundle } from '../../../shared/import/formats/interlock-bundle';
+import { mapJiraJson } from '../../../shared/import/formats/jira-json';
+import type { JsonMapperContext } from '../../../shared/import/formats/json-format';
+import { writeOrder } from '../../../shared/import/import-formats';
+import { IssueLog, SourceError } from '../../../shared/import/import-issues';
+import { PreviewCollector, subtractCounts } from '../../../shared/import/preview-collector';
+import { RecordChecker } from '../../../shared/import/record-checker';
+import { guessDayOrder, isAmbiguousNumericDate, type DayOrder } from '../../../shared/import/source-dates';
+import { StatusBook } from '../../../shared/import/status-rules';
+import { lastImportOfContent, recordImport } from '../store/queries/import-log';
+import { countEntities } from '../store/queries/overview';
+import { PortfolioWriter } from '../store/queries/portfolio-writes';
+import { readStatusMap, reapplyStatusCategories, refreshFlowDates, storeFlowDates, storeStatusEntries } from '../store/queries/status-map';
+import type { Workspace } from '../store/workspace-file';
+import { parseHead, sniffDialect, streamCsv, type CsvDialect } from './csv-reading';
+import type { EncodingFacts } from './text-encoding';
+import { readTextHead, readWholeText, type ReadProgress } from './text-reading';
+import { StagedRecords } from './staged-records';
+
+type StartInput = z.output<typeof ImportStartInput>;
+
+/** Page cache during an import, in KiB (negative = KiB for SQLite): 256 MB. */
+const IMPORT_CACHE_KIB = -262_144;
+
+/** The largest JSON document read whole (V8 strings stop near 512 MB; Jira pages are far smaller). */
+const MAX_JSON_BYTES = 256 * 1024 ** 2;
+
+export interface ImportSource {
+  path: string;
+  name: string;
+  format: StartInput['files'][number]['format'];
+  columns: Record<string, string | null>;
+}
+
+interface PreparedFile {
+  source: ImportSource;
+  bytes: number;
+  kind: 'csv' | 'json' | 'empty' | 'unreadable';
+  facts: EncodingFacts | null;
+  dialect: CsvDialect | null;
+  headers: string[];
+  sample: string[][];
+  detection: Detection;
+}
+
+const total = (c: EntityCounts) => Object.values(c).reduce((a, b) => a + b, 0);
+
+function encodingLabel(facts: EncodingFacts | null): string {
+  if (!facts) return 'unknown';
+  return `${facts.encoding.toUpperCase()}${facts.bomBytes ? ' with BOM' : ''}`;
+}
+
+/**
+ * One preview or import of one or more files. Reading runs asynchronously: the CSV stream yields
+ * to the event loop between chunks of about 1 MB, so `status()` (polled by the UI and the CLI)
+ * answers while it works, and a cancel takes effect at the next chunk. Nothing is written while
+ * reading: an import stages its checked records and writes them at the end in one synchronous
+ * transaction, so no other call can interleave with it and an error, a cancel or a killed process
+ * leaves the workspace exactly as it was.
+ */
+export class ImportJob {
+  readonly id = randomBytes(8).toString('hex');
+  state: ImportJobStatus['state'] = 'running';
+  phase: ImportJobStatus['phase'] = 'starting';
+  file: string | null = null;
+  rows = 0;
+  readonly progress: ReadProgress = { bytesRead: 0 };
+  totalBytes = 0;
+  report: ImportReport | null = null;
+  error: { code: string; message: string } | null = null;
+  readonly finishedAt: { ms: number | null } = { ms: null };
+  #cancelled = false;
+
+  constructor(
+    readonly workspace: Workspace,
+    readonly mode: StartInput['mode'],
+    readonly sources: readonly ImportSource[],
+    readonly options: StartInput['options'],
+    readonly nowMs: () => number = Date.now,
+  ) {}
+
+  /** Marks the job failed after an error `run` did not expect (a bug): said plainly, never thrown. */
+  fail(error: unknown): void {
+    this.state = 'failed';
+    this.phase = 'finished';
+    this.finishedAt.ms = Date.now();
+    this.error = { code: 'internal', message: `The import failed and nothing was written: ${error instanceof Error ? error.message : String(error)}` };
+  }
+
+  cancel(): boolean {
+    if (this.state !== 'running') return false;
+    this.#cancelled = true;
+    return true;
+  }
+
+  status(): ImportJobStatus {
+    const percent = this.state === 'done' ? 100 : this.totalBytes > 0 ? Math.min(99, (100 * this.progress.bytesRead) / this.totalBytes) : 0;
+    return {
+      jobId: this.id,
+      mode: this.mode,
+      state: this.state,
+      phase: this.phase,
+      file: this.file,
+      rows: this.rows,
+      bytesRead: this.progress.bytesRead,
+      totalBytes: this.totalBytes,
+      percent: Math.round(percent * 10) / 10,
+      report: this.report,
+      error: this.error,
+    };
+  }
+
+  #prepare(source: ImportSource, issues: IssueLog): PreparedFile {
+    const prepared: PreparedFile = {
+      source,
+      bytes: 0,
+      kind: 'unreadable',
+      facts: null,
+      dialect: null,
+      headers: [],
+      sample: [],
+      detection: { format: null, entity: null, confident: false, reason: '' },
+    };
+    try {
+      const head = readTextHead(source.path, source.name);
+      prepared.bytes = head.bytes;
+      prepared.facts = head.facts;
+      if (head.text.trim() === '') {
+        prepared.kind = 'empty';
+        prepared.detection.reason = 'The file is empty.';
+        issues.warn(source.name, null, null, null, 'empty-file', `${source.name} is empty: there is nothing to import.`);
+        return prepared;
+      }
+      if (head.facts.guessed) {
+        issues.warn(source.name, null, null, null, 'encoding-guessed', `${source.name} is not UTF-8; it was read as Windows-1252 (Excel's CSV on Windows). Check accented names in the preview.`);
+      }
+      const chosen = source.format === 'auto' ? null : source.format;
+      const looksJson = /^\s*[[{]/.test(head.text) || extname(source.name).toLowerCase() === '.json';
+      if (chosen === 'jira-json' || (chosen === null && looksJson) || (chosen === 'interlock' && looksJson)) {
+        prepared.kind = 'json';
+        prepared.detection = { format: chosen, entity: null, confident: chosen !== null, reason: chosen ? 'Chosen by you.' : '' };
+        return prepared;
+      }
+      prepared.kind = 'csv';
+      prepared.dialect = sniffDialect(head.text);
+      const { headers, sample } = parseHead(head.text, prepared.dialect, head.complete);
+      prepared.headers = headers;
+      prepared.sample = sample;
+      const detected = detectCsvFormat(headers, sample, source.name);
+      if (chosen) {
+        const entity = chosen === 'interlock' ? (detected.format === 'interlock' ? detected.entity : 'items') : null;
+        prepared.detection = { format: chosen, entity, confident: true, reason: 'Chosen by you.' };
+      } else prepared.detection = detected;
+      if (!prepared.detection.format) {
+        throw new SourceError('unknown-format', `${source.name}: ${prepared.detection.reason} Choose the format and map the columns.`);
+      }
+      if (sample.length === 0 && head.complete) {
+        prepared.kind = 'empty';
+        issues.warn(source.name, null, null, null, 'empty-file', `${source.name} has a header but no rows: there is nothing to import.`);
+      }
+    } catch (error) {
+      if (!(error instanceof SourceError)) throw error;
+      prepared.kind = 'unreadable';
+      issues.error(source.name, error.line, error.column, error.value, error.code, error.message);
+    }
+    return prepared;
+  }
+
+  #dayOrder(file: PreparedFile, issues: IssueLog): DayOrder {
+    if (this.options.dayOrder !== 'auto') return this.options.dayOrder;
+    const cells = file.sample.flat();
+    const proven = guessDayOrder(cells);
+    if (proven) return proven;
+    // Azure DevOps writes en-US dates unless the exporting user changed their profile.
+    const fallback: DayOrder = file.detection.format === 'ado-csv' || file.detection.format === 'ado-revisions' ? 'mdy' : 'dmy';
+    const ambiguous = cells.find(isAmbiguousNumericDate);
+    if (ambiguous) {
+      const reading = fallback === 'dmy' ? 'day/month/year' : 'month/day/year';
+      issues.warn(file.source.name, null, null, ambiguous, 'date-order-guessed', `Dates like ${ambiguous} were read as ${reading}; if that is wrong, choose the other date order and preview again.`);
+    }
+    return fallback;
+  }
+
+  async run(): Promise<void> {
+    const { db } = this.workspace;
+    const issues = new IssueLog();
+    try {
+      const prepared = this.sources.map((s) => this.#prepare(s, issues));
+      this.totalBytes = prepared.reduce((sum, p) => sum + p.bytes, 0);
+      prepared.sort((a, b) => writeOrder(a.detection.format ?? 'jira-csv', a.detection.entity) - writeOrder(b.detection.format ?? 'jira-csv', b.detection.entity));
+
+      const statuses = new StatusBook(readStatusMap(db));
+      const hasItem = db.prepare('SELECT 1 FROM work_items WHERE key = ?').pluck();
+      const teams = db.prepare('SELECT key, name FROM teams').all() as { key: string; name: string }[];
+      const collector = new PreviewCollector();
+      const staged = this.mode === 'import' ? new StagedRecords() : null;
+      const checker = new RecordChecker(
+        { issues, statuses, nowMs: this.nowMs(), workspaceHasItem: (key) => hasItem.get(key) !== undefined, workspaceTeams: teams },
+        staged ?? collector,
+      );
+      this.phase = 'reading';
+      const fileReports: (ImportFileReport & { warnings: number; rejected: number })[] = [];
+      for (const file of prepared) {
+        if (this.#cancelled) break;
+        this.file = file.source.name;
+        checker.file = file.source.name;
+        const countsBefore = { ...checker.counts };
+        const warningsBefore = issues.counts.warnings;
+        const rejectedBefore = issues.counts.rejectedRows;
+        const { rows, hash, mapping } = await this.#readFile(file, { issues, statuses, checker });
+        if (hash === null) break; // cancelled
+        const counts = subtractCounts(checker.counts, countsBefore);
+        const previous = lastImportOfContent(db, hash);
+        fileReports.push({
+          name: file.source.name,
+          format: file.detection.format,
+          entity: file.detection.entity,
+          confident: file.detection.confident,
+          detection: file.detection.format ? describeDetection(file.detection) : file.detection.reason,
+          encoding: encodingLabel(file.facts),
+          headers: file.headers,
+          mapping,
+          rows,
+          counts,
+          contentHash: hash,
+          bytes: file.bytes,
+          previouslyImportedAt: previous === null ? null : fromEpochMs(previous),
+          warnings: issues.counts.warnings - warningsBefore,
+          rejected: issues.counts.rejectedRows - rejectedBefore,
+        });
+      }
+      this.phase = 'finishing';
+      this.file = null;
+      // One turn of the event loop, so that a poller sees "finishing" before the write blocks it.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (this.#cancelled) {
+        this.state = 'cancelled';
+        return;
+      }
+      let committed = false;
+      let added: EntityCounts | null = null;
+      if (staged && issues.fileErrors === 0 && total(checker.counts) > 0) {
+        if (!db.open) throw new AppError('import-rejected', 'The workspace was closed during the import; nothing was imported.');
+        added = this.#write(staged, statuses, fileReports);
+        committed = true;
+      }
+      this.report = {
+        mode: this.mode,
+        committed,
+        files: fileReports.map(({ warnings: _w, rejected: _r, ...f }) => f),
+        counts: { ...checker.counts },
+        added,
+        rejectedRows: issues.counts.rejectedRows,
+        errors: issues.counts.errors,
+        warnings: issues.counts.warnings,
+        issueCounts: { ...issues.counts.byCode },
+        issues: issues.issues,
+        preview: collector.preview(statuses),
+        statuses: statuses.used(),
+        createdTeams: [...checker.createdTeams].sort(),
+      };
+      if (this.mode === 'import' && !committed) {
+        const unreadable = issues.issues.filter((i) => i.severity === 'error' && i.line === null && !i.column?.includes('['));
+        this.error = {
+          code: 'import-rejected',
+          message:
+            issues.fileErrors > 0
+              ? `Nothing was imported: ${unreadable.map((i) => i.message).join(' ')}`
+              : 'Nothing was imported: the files hold no records Interlock could read.',
+        };
+        this.state = 'failed';
+      } else this.state = 'done';
+    } catch (error) {
+      this.state = 'failed';
+      if (!db.open) this.error = { code: 'import-rejected', message: 'The workspace was closed during the import; nothing was imported.' };
+      else if (error instanceof AppError) this.error = { code: error.code, message: error.message };
+      else this.error = { code: 'internal', message: `The import failed and nothing was written: ${error instanceof Error ? error.message : String(error)}` };
+    } finally {
+      this.phase = 'finished';
+      this.finishedAt.ms = Date.now();
+    }
+  }
+
+  /**
+   * Writes the staged records, the status map, the flow dates and the import log in one
+   * synchronous transaction: no other call can run in between, and an error rolls it all back.
+   * Returns the net change of the workspace's rows.
+   */
+  #write(staged: StagedRecords, statuses: StatusBook, fileReports: readonly (ImportFileReport & { warnings: number; rejected: number })[]): EntityCounts {
+    const { db } = this.workspace;
+    const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+    // A big import's pages stay in memory until the commit instead of spilling mid-way (~30 % faster).
+    db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
+    try {
+      return db.transaction(() => {
+        const before = countEntities(db);
+        const writer = new PortfolioWriter(db, (s) => statuses.categoryOf(s));
+        staged.writeTo(writer);
+        storeStatusEntries(db, statuses.changed());
+        // A history is the truth about when its item started and finished.
+        storeFlowDates(db, writer.historyFlowDates());
+        const stale = statuses.staleAfterUse();
+        if (stale.length > 0) {
+          reapplyStatusCategories(db, stale);
+          refreshFlowDates(db, writer.historyItems.keys());
+        }
+        const importedAt = this.nowMs();
+        for (const f of fileReports) {
+          if (f.format === null || total(f.counts) === 0) continue;
+          recordImport(db, {
+            fileName: f.name,
+            contentHash: f.contentHash,
+            format: f.entity ? `${f.format}:${f.entity}` : f.format,
+            importedAt,
+            counts: f.counts,
+            warnings: f.warnings,
+            rejected: f.rejected,
+          });
+        }
+        return subtractCounts(countEntities(db), before);
+      })();
+    } finally {
+      if (db.open) db.pragma(`cache_size = ${cacheSize}`);
+    }
+  }
+
+  async #readFile(
+    file: PreparedFile,
+    ctx: { issues: IssueLog; statuses: StatusBook; checker: RecordChecker },
+  ): Promise<{ rows: number; hash: string | null; mapping: ImportFileReport['mapping'] }> {
+    const { issues, statuses, checker } = ctx;
+    const name = file.source.name;
+    const rowsBefore = this.rows;
+    if (file.kind === 'empty' || file.kind === 'unreadable' || !file.facts) {
+      const { hash } = file.facts && file.kind === 'empty' ? await readWholeText(file.source.path, file.facts, name, MAX_JSON_BYTES, this.progress) : { hash: '' };
+      return { rows: 0, hash, mapping: [] };
+    }
+    const dayOrder = this.#dayOrder(file, issues);
+    if (file.kind === 'json') {
+      const { text, hash } = await readWholeText(file.source.path, file.facts, name, MAX_JSON_BYTES, this.progress);
+      if (this.#cancelled) return { rows: 0, hash: null, mapping: [] };
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (error) {
+        const position = /position (\d+)/.exec(String((error as Error).message));
+        const at = position ? Number(position[1]) : null;
+        const line = at === null ? null : text.slice(0, at).split('\n').length;
+        issues.error(name, null, line === null ? null : `line ${line}`, null, 'unreadable-file', `${name} is not valid JSON (${(error as Error).message}).`);
+        return { rows: 0, hash, mapping: [] };
+      }
+      const detected = file.detection.format ? file.detection : detectJsonFormat(value);
+      file.detection = detected.format ? { ...detected, reason: detected.reason || detectJsonFormat(value).reason } : detected;
+      const jsonContext: JsonMapperContext = {
+        file: name,
+        sink: checker,
+        issues,
+        statuses,
+        dayOrder,
+        knowsItem: (key) => checker.knowsItem(key),
+        teamField: this.options.teamColumn,
+      };
+      try {
+        if (detected.format === 'jira-json') mapJiraJson(value, jsonContext);
+        else if (detected.format === 'interlock') mapInterlockBundle(value, jsonContext);
+        else throw new SourceError('wrong-shape', `${name}: ${detected.reason}`);
+      } catch (error) {
+        if (!(error instanceof SourceError)) throw error;
+        issues.error(name, error.line, error.column, error.value, error.code, error.message);
+      }
+      this.rows += total(checker.counts);
+      return { rows: this.rows - rowsBefore, hash, mapping: [] };
+    }
+
+    const format = csvFormatFor(file.detection.format!, file.detection.entity)!;
+    const columns = { ...file.source.columns };
+    if (this.options.teamColumn && columns.team === undefined) columns.team = this.options.teamColumn;
+    let mapping: CsvFileMapping;
+    const fields = format.fields(file.headers);
+    try {
+      mapping = new CsvFileMapping({
+        file: name,
+        headers: file.headers,
+        format,
+        columns,
+        dayOrder,
+        sink: checker,
+        issues,
+        statuses,
+        knowsItem: (key) => checker.knowsItem(key),
+      });
+    } catch (error) {
+      if (!(error instanceof SourceError)) throw error;
+      issues.error(name, null, error.column, error.value, error.code, error.message);
+      const planned = fields.map((f) => ({ field: f.field, label: f.label, required: !!f.required, header: null }));
+      return { rows: 0, hash: '', mapping: planned };
+    }
+    const planned = fields.map((f) => ({ field: f.field, label: f.label, required: !!f.required, header: mapping.plan.mapping[f.field] ?? null }));
+    const hash = await streamCsv(file.source.path, file.facts, file.dialect!, this.progress, {
+      row: (cells, line, problem) => {
+        if (problem === 'unclosed-quote') {
+          issues.error(name, line, null, cells.join(file.dialect!.delimiter).slice(0, 200), 'unclosed-quote', `A quoted cell starting on line ${line} is never closed, so the rest of the file was read into it; close the quote (") and import again.`);
+        } else if (problem === 'malformed-quotes') {
+          issues.error(name, line, null, null, 'invalid-value', 'A quoted cell in this row has text after its closing quote; write quotes inside a cell as "".');
+        } else mapping.row(cells, line);
+      },
+      chunkDone: (rows) => {
+        this.rows = rowsBefore + rows;
+        return this.#cancelled;
+      },
+    });
+    if (hash === null) return { rows: mapping.rows, hash: null, mapping: planned };
+    mapping.finish();
+    this.rows = rowsBefore + mapping.rows;
+    if (mapping.rows === 0 && file.kind === 'csv') {
+      issues.warn(name, null, null, null, 'empty-file', `${name} has a header but no rows: there is nothing to import.`);
+    }
+    return { rows: mapping.rows, hash, mapping: planned };
+  }
+}

@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync, fstatSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { SourceError } from '../../../shared/import/import-issues';
+import { detectEncoding, looksBinary, type EncodingFacts } from './text-encoding';
+
+export const HEAD_BYTES = 64 * 1024;
+const CHUNK_BYTES = 1024 * 1024;
+
+export interface TextHead {
+  bytes: number;
+  facts: EncodingFacts;
+  /** The decoded start of the file (BOM removed), for sniffing and detection. */
+  text: string;
+  /** True when the whole file fits in the head. */
+  complete: boolean;
+}
+
+/** Reads and decodes the start of a file, refusing what is not text. */
+export function readTextHead(path: string, file: string): TextHead {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new SourceError('unreadable-file', code === 'ENOENT' ? `${file} does not exist.` : `${file} cannot be read (${code ?? 'error'}).`);
+  }
+  try {
+    const bytes = fstatSync(fd).size;
+    const buffer = Buffer.alloc(Math.min(bytes, HEAD_BYTES));
+    const read = readSync(fd, buffer, 0, buffer.length, 0);
+    const head = buffer.subarray(0, read);
+    const facts = detectEncoding(head, file);
+    const text = new TextDecoder(facts.encoding).decode(head.subarray(facts.bomBytes), { stream: read < bytes });
+    if (looksBinary(text)) {
+      throw new SourceError('unreadable-file', `${file} is not a text file (it holds binary data); export CSV or JSON from your tool and choose that file.`);
+    }
+    return { bytes, facts, text: text.replace(/^\uFEFF/, ''), complete: read >= bytes };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export interface ReadProgress {
+  bytesRead: number;
+}
+
+/**
+ * The decoded text of a file in chunks of about 1 MB, hashing the raw bytes on the way (the
+ * content hash recorded with the import). Decoding is streaming, so a character split between two
+ * reads is never broken.
+ */
+export async function* readTextChunks(path: string, facts: EncodingFacts, progress: ReadProgress, hash = createHash('sha256')): AsyncGenerator<string> {
+  const handle = await open(path, 'r');
+  const decoder = new TextDecoder(facts.encoding);
+  const buffer = Buffer.alloc(CHUNK_BYTES);
+  let first = true;
+  try {
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
+      if (bytesRead === 0) break;
+      const raw = buffer.subarray(0, bytesRead);
+      hash.update(raw);
+      progress.bytesRead += bytesRead;
+      let text = decoder.decode(first ? raw.subarray(facts.bomBytes) : raw, { stream: true });
+      if (first) text = text.replace(/^\uFEFF/, '');
+      first = false;
+      if (text) yield text;
+    }
+    const rest = decoder.decode();
+    if (rest) yield rest;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Reads a whole file as text (JSON), hashing it; refuses files above `maxBytes`. */
+export async function readWholeText(path: string, facts: EncodingFacts, file: string, maxBytes: number, progress: ReadProgress): Promise<{ text: string; hash: string }> {
+  const hash = createHash('sha256');
+  const parts: string[] = [];
+  for await (const chunk of readTextChunks(path, facts, progress, hash)) {
+    if (progress.bytesRead > maxBytes) {
+      throw new SourceError('unreadable-file', `${file} is larger than ${Math.round(maxBytes / 1024 ** 2)} MB, more than Interlock reads as one JSON document; export it in pages or as CSV.`);
+    }
+    parts.push(chunk);
+  }
+  return { text: parts.join(''), hash: hash.digest('hex') };
+}

@@ -1,0 +1,190 @@
+import type { IssueLog } from './import-issues';
+import { readSourceDate, type DayOrder } from './source-dates';
+
+/** One field a CSV format reads, and the header names that mean it (compared without case and spaces). */
+export interface FieldSpec {
+  readonly field: string;
+  readonly label: string;
+  readonly aliases: readonly string[];
+  readonly required?: boolean;
+  /** Read every alias that is present, in alias order, the first non-empty cell winning (a per-row fallback). */
+  readonly fallback?: boolean;
+}
+
+export function normalizeHeader(header: string): string {
+  return header.replace(/^\uFEFF/, '').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** Which columns feed which field. Repeated headers (Jira's Labels, Sprint, links) give several columns. */
+export interface ColumnPlan {
+  readonly headers: readonly string[];
+  readonly columns: ReadonlyMap<string, readonly number[]>;
+  /** Field → the header it was read from (for the mapping shown to the user). */
+  readonly mapping: Record<string, string | null>;
+  /** Required fields with no column. */
+  readonly missing: readonly FieldSpec[];
+}
+
+/**
+ * Maps a header to fields: an override (field → header, chosen by the user) wins, then each alias
+ * in order. An override naming a header that is not there is treated as missing.
+ */
+export function planColumns(headers: readonly string[], specs: readonly FieldSpec[], overrides: Record<string, string | null | undefined> = {}): ColumnPlan {
+  const byName = new Map<string, number[]>();
+  headers.forEach((h, i) => {
+    const name = normalizeHeader(h);
+    if (!name) return;
+    const list = byName.get(name);
+    if (list) list.push(i);
+    else byName.set(name, [i]);
+  });
+  const columns = new Map<string, number[]>();
+  const mapping: Record<string, string | null> = {};
+  const missing: FieldSpec[] = [];
+  for (const spec of specs) {
+    let found: number[] | undefined;
+    const override = overrides[spec.field];
+    if (override !== undefined) {
+      found = override === null ? undefined : byName.get(normalizeHeader(override));
+    } else if (spec.fallback) {
+      const all = spec.aliases.flatMap((alias) => byName.get(alias) ?? []);
+      found = all.length > 0 ? all : undefined;
+    } else {
+      for (const alias of spec.aliases) {
+        found = byName.get(alias);
+        if (found) break;
+      }
+    }
+    if (found) {
+      columns.set(spec.field, found);
+      mapping[spec.field] = headers[found[0]!]!.replace(/^\uFEFF/, '').trim();
+    } else {
+      mapping[spec.field] = null;
+      if (spec.required) missing.push(spec);
+    }
+  }
+  return { headers, columns, mapping, missing };
+}
+
+/** Thrown inside a row mapper after the reason was logged: the row is rejected and mapping goes on. */
+export class RowRejected extends Error {}
+
+const MAX_CELL_CHARS = 1_000_000;
+
+/**
+ * Reads one row's cells by field, logging precise errors (file, line, column, value) for the row.
+ * One instance is reused for every row of a file (no allocation per row on the hot path).
+ */
+export class RowReader {
+  cells: readonly string[] = [];
+  line = 0;
+  constructor(
+    readonly file: string,
+    readonly plan: ColumnPlan,
+    readonly issues: IssueLog,
+    public dayOrder: DayOrder,
+  ) {}
+
+  reset(cells: readonly string[], line: number): this {
+    this.cells = cells;
+    this.line = line;
+    return this;
+  }
+
+  has(field: string): boolean {
+    return this.plan.columns.has(field);
+  }
+
+  headerOf(field: string, index = 0): string {
+    const cols = this.plan.columns.get(field);
+    return cols ? this.plan.headers[cols[index] ?? cols[0]!]!.trim() : field;
+  }
+
+  /** The first non-empty cell of the field, trimmed; null when empty or absent. */
+  text(field: string): string | null {
+    const cols = this.plan.columns.get(field);
+    if (!cols) return null;
+    for (let i = 0; i < cols.length; i++) {
+      const cell = this.cells[cols[i]!];
+      if (cell !== undefined && cell !== '') {
+        const trimmed = cell.length > MAX_CELL_CHARS ? cell.slice(0, MAX_CELL_CHARS).trim() : cell.trim();
+        if (trimmed !== '') return trimmed;
+      }
+    }
+    return null;
+  }
+
+  /** Every non-empty cell of a repeated field, trimmed, in column order. */
+  all(field: string): string[] {
+    const cols = this.plan.columns.get(field);
+    if (!cols) return [];
+    const out: string[] = [];
+    for (const c of cols) {
+      const cell = this.cells[c]?.trim();
+      if (cell) out.push(cell);
+    }
+    return out;
+  }
+
+  reject(field: string | null, value: string | null, code: Parameters<IssueLog['error']>[4], message: string): never {
+    this.issues.error(this.file, this.line, field === null ? null : this.headerOf(field), value, code, message);
+    throw new RowRejected(message);
+  }
+
+  required(field: string, what = 'a value'): string {
+    const value = this.text(field);
+    if (value === null) this.reject(field, null, 'missing-value', `${this.headerOf(field)} is empty; it needs ${what}.`);
+    return value;
+  }
+
+  /** A key: trimmed, at most 200 characters. */
+  key(field: string): string {
+    const value = this.required(field, 'a key');
+    if (value.length > 200) this.reject(field, value, 'invalid-value', `${this.headerOf(field)} is longer than 200 characters.`);
+    return value;
+  }
+
+  optionalKey(field: string): string | null {
+    const value = this.text(field);
+    if (value !== null && value.length > 200) this.reject(field, value, 'invalid-value', `${this.headerOf(field)} is longer than 200 characters.`);
+    return value;
+  }
+
+  /** A date cell: null when empty, epoch ms when readable, else the row is rejected. */
+  date(field: string): number | null {
+    const value = this.text(field);
+    if (value === null) return null;
+    return this.dateValue(field, value);
+  }
+
+  dateValue(field: string, value: string, header = this.headerOf(field)): number {
+    const ms = readSourceDate(value, this.dayOrder);
+    if (ms === null) {
+      this.issues.error(this.file, this.line, header, value, 'invalid-date', `"${value}" is not a date Interlock can read (use ISO 8601 like 2024-03-12T15:45:00Z, or 12/Mar/24 3:45 PM).`);
+      throw new RowRejected('invalid date');
+    }
+    return ms;
+  }
+
+  requiredDate(field: string): number {
+    const value = this.required(field, 'a date');
+    return this.dateValue(field, value);
+  }
+}
+
+/** Splits a list cell ("a; b", "a, b") into trimmed, non-empty parts. */
+export function splitList(text: string | null): string[] {
+  if (text === null) return [];
+  return text
+    .split(/[;,]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/** Yes/no cells as people write them; null when the text means neither. */
+export function readBoolean(text: string): boolean | null {
+  const lower = text.trim().toLowerCase();
+  if (/^(true|yes|y|1|ok|success|succeeded|successful|passed|pass|green|deployed|completed|done)$/.test(lower)) return true;
+  if (/^(false|no|n|0|fail|failed|failure|error|errored|red|rolled ?back|rollback|aborted|cancel+ed)$/.test(lower)) return false;
+  return null;
+}

@@ -1,0 +1,33 @@
+import type { FieldSpec, ColumnPlan, RowReader } from '../columns';
+import type { IssueLog } from '../import-issues';
+import type { ImportFormat, InterlockEntity } from '../import-formats';
+import type { RecordSink } from '../import-records';
+import type { StatusBook } from '../status-rules';
+
+export interface CsvMapperContext {
+  file: string;
+  plan: ColumnPlan;
+  reader: RowReader;
+  sink: RecordSink;
+  issues: IssueLog;
+  statuses: StatusBook;
+  /** Whether an item key is in this import so far or in the workspace. */
+  knowsItem(key: string): boolean;
+}
+
+/** Maps the rows of one CSV file, one call per row (the reader is already on it), then `finish`. */
+export interface CsvMapper {
+  row(): void;
+  finish(): void;
+}
+
+/** One CSV format: the fields it reads and how a row becomes records. */
+export interface CsvFormat {
+  readonly format: ImportFormat;
+  readonly entity?: InterlockEntity;
+  fields(headers: readonly string[]): readonly FieldSpec[];
+  create(context: CsvMapperContext): CsvMapper;
+}
+
+/** Field specs for a "team" column that the user may point elsewhere (`--team-column`). */
+export const TEAM_ALIASES = ['team', 'team key', 'team name', 'squad'];

@@ -1,0 +1,67 @@
+import type { z } from 'zod';
+import { Dependency, Deployment, Incident, Objective, StatusTransition, Team, WorkItem } from '../../domain/entities';
+import { toEpochMs, toEpochMsOrNull } from '../../domain/time';
+import { SourceError } from '../import-issues';
+import { INTERLOCK_ENTITIES } from '../import-formats';
+import { isObject, type JsonMapperContext } from './json-format';
+
+/** True when a JSON value looks like an Interlock bundle: an object with at least one entity array and no Jira "issues". */
+export function isInterlockBundle(value: unknown): boolean {
+  return isObject(value) && !('issues' in value) && INTERLOCK_ENTITIES.some((e) => Array.isArray(value[e]));
+}
+
+/**
+ * The Interlock JSON bundle: the Portfolio shape (the same as the demo), every entity optional.
+ * Each element is checked with the domain's zod schema; a bad element is rejected with its path.
+ */
+export function mapInterlockBundle(value: unknown, ctx: JsonMapperContext): void {
+  if (!isInterlockBundle(value)) {
+    throw new SourceError('wrong-shape', 'This JSON is not an Interlock bundle: expected an object with arrays named teams, items, transitions, dependencies, deployments, incidents or objectives.');
+  }
+  const bundle = value as Record<string, unknown>;
+  const { sink } = ctx;
+  function each<S extends z.ZodType>(entity: string, schema: S, use: (record: z.output<S>) => void): void {
+    const list = bundle[entity];
+    if (list === undefined) return;
+    if (!Array.isArray(list)) {
+      ctx.issues.error(ctx.file, null, entity, null, 'wrong-shape', `"${entity}" must be an array.`, entity);
+      return;
+    }
+    list.forEach((element, index) => {
+      const parsed = schema.safeParse(element);
+      if (parsed.success) {
+        use(parsed.data);
+        return;
+      }
+      const first = parsed.error.issues[0]!;
+      const path = [entity, index, ...first.path].map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
+      let shown: unknown = element;
+      for (const p of first.path) shown = isObject(shown) || Array.isArray(shown) ? (shown as Record<string, unknown>)[p as string] : undefined;
+      ctx.issues.error(ctx.file, null, path, shown === undefined ? null : typeof shown === 'string' ? shown : JSON.stringify(shown), 'invalid-value', first.message, `${entity}[${index}]`);
+    });
+  }
+  each('teams', Team, (t) => sink.team({ ...t, line: null }));
+  each('objectives', Objective, (o) => sink.objective({ ...o, line: null }));
+  each('items', WorkItem, (i) => {
+    ctx.statuses.declare(i.status, i.statusCategory);
+    sink.item({
+      key: i.key,
+      title: i.title,
+      type: i.type,
+      teamKey: i.teamKey,
+      status: i.status,
+      createdAt: toEpochMs(i.createdAt),
+      firstActiveAt: toEpochMsOrNull(i.firstActiveAt),
+      doneAt: toEpochMsOrNull(i.doneAt),
+      parentKey: i.parentKey,
+      objectiveKeys: i.objectiveKeys,
+      line: null,
+    });
+  });
+  each('transitions', StatusTransition, (t) => sink.transition({ ...t, at: toEpochMs(t.at), line: null }));
+  each('dependencies', Dependency, (d) =>
+    sink.dependency({ ...d, createdAt: toEpochMs(d.createdAt), neededBy: toEpochMsOrNull(d.neededBy), resolvedAt: toEpochMsOrNull(d.resolvedAt), line: null }),
+  );
+  each('deployments', Deployment, (d) => sink.deployment({ ...d, at: toEpochMs(d.at), changeAt: toEpochMsOrNull(d.changeAt), line: null }));
+  each('incidents', Incident, (i) => sink.incident({ ...i, openedAt: toEpochMs(i.openedAt), resolvedAt: toEpochMsOrNull(i.resolvedAt), line: null }));
+}

@@ -1,0 +1,154 @@
+import { FINISHED_CATEGORIES } from '../../domain/vocabulary';
+import { flowDatesOf, inTimeOrder } from '../flow-dates';
+import { SourceError } from '../import-issues';
+import type { DependencyRecord } from '../import-records';
+import { FALLBACK_ITEM_TYPE, itemTypeFor } from '../item-types';
+import { readSourceDate } from '../source-dates';
+import { categoryFromSourceName, isNotDeliveredResolution, refineSourceCategory } from '../status-rules';
+import { isObject, textOf, type JsonMapperContext, type JsonObject } from './json-format';
+import { linkDirection, linkDirectionFromDescription } from './jira-links';
+
+/** The issues of a REST search answer, of an array of such pages, or of a bare array of issues; null when the shape is none of them. */
+export function jiraIssuesOf(value: unknown): { issues: unknown[]; names: Record<string, string> } | null {
+  const pages = Array.isArray(value) && value.length > 0 && value.every((v) => isObject(v) && Array.isArray(v.issues)) ? value : [value];
+  const issues: unknown[] = [];
+  const names: Record<string, string> = {};
+  for (const page of pages) {
+    if (isObject(page) && Array.isArray(page.issues)) {
+      issues.push(...page.issues);
+      if (isObject(page.names)) for (const [id, name] of Object.entries(page.names)) if (typeof name === 'string') names[id] = name;
+    } else if (Array.isArray(page) && page.length > 0 && page.every((i) => isObject(i) && typeof i.key === 'string' && isObject(i.fields))) {
+      issues.push(...page);
+    } else return null;
+  }
+  return { issues, names };
+}
+
+class IssueRejected extends Error {}
+
+/**
+ * Jira's REST search answer with expand=changelog: each issue becomes an item with its full status
+ * history (histories sorted by time: some Jira versions list them newest first), and its
+ * dependency-like issue links become dependencies.
+ */
+export function mapJiraJson(value: unknown, ctx: JsonMapperContext): void {
+  const found = jiraIssuesOf(value);
+  if (!found) {
+    throw new SourceError('wrong-shape', 'This JSON is not a Jira search answer: expected {"issues": [{"key": …, "fields": {…}, "changelog": {"histories": […]}}]}.');
+  }
+  const { issues: list, names } = found;
+  const { file, issues, statuses, sink } = ctx;
+  const fieldByName = new Map(Object.entries(names).map(([id, name]) => [name.trim().toLowerCase(), id]));
+  const teamFieldId = ctx.teamField ? (fieldByName.get(ctx.teamField.trim().toLowerCase()) ?? ctx.teamField) : (fieldByName.get('team') ?? null);
+  const epicLinkId = fieldByName.get('epic link') ?? null;
+  const dependencies = new Map<string, DependencyRecord>();
+  const teamOf = new Map<string, string | null>();
+  const doneAtOf = new Map<string, number | null>();
+
+  list.forEach((raw, index) => {
+    const path = `issues[${index}]`;
+    const fail = (column: string, value: unknown, code: 'missing-value' | 'invalid-date' | 'invalid-value' | 'wrong-shape', message: string): never => {
+      issues.error(file, null, `${path}${column ? `.${column}` : ''}`, value === undefined || value === null ? null : String(textOf(value) ?? JSON.stringify(value)), code, message, path);
+      throw new IssueRejected(message);
+    };
+    const date = (column: string, v: unknown, required: boolean): number | null => {
+      if (v === null || v === undefined || v === '') return required ? fail(column, v, 'missing-value', `${column} is missing.`) : null;
+      const ms = typeof v === 'string' ? readSourceDate(v, ctx.dayOrder) : null;
+      return ms ?? fail(column, v, 'invalid-date', `"${String(v)}" is not a date Interlock can read.`);
+    };
+    try {
+      const issue = isObject(raw) ? raw : fail('', raw, 'wrong-shape', 'An issue must be an object with key and fields.');
+      const key = typeof issue.key === 'string' && issue.key.trim() ? issue.key.trim() : fail('key', issue.key, 'missing-value', 'The issue has no key.');
+      if (key.length > 200) fail('key', key, 'invalid-value', 'The key is longer than 200 characters.');
+      const fields = isObject(issue.fields) ? issue.fields : fail('fields', issue.fields, 'wrong-shape', 'The issue has no fields object.');
+      const statusObject = isObject(fields.status) ? fields.status : null;
+      let status = textOf(fields.status) ?? fail('fields.status', fields.status, 'missing-value', 'The issue has no status.');
+      const sourceCategory = statusObject && isObject(statusObject.statusCategory) ? textOf(statusObject.statusCategory.name ?? statusObject.statusCategory.key) : null;
+      const named = sourceCategory === null ? null : categoryFromSourceName(sourceCategory);
+      if (named) statuses.declare(status, refineSourceCategory(status, named));
+      const createdAt = date('fields.created', fields.created, true)!;
+      const typeName = textOf(fields.issuetype);
+      let type = typeName ? itemTypeFor(typeName) : FALLBACK_ITEM_TYPE;
+      if (type === null) {
+        issues.warn(file, null, `${path}.fields.issuetype`, typeName, 'unknown-type', `Issue type "${typeName}" is not one Interlock knows; ${key} is imported as a story.`);
+        type = FALLBACK_ITEM_TYPE;
+      }
+      const team =
+        (teamFieldId ? textOf(fields[teamFieldId]) : null) ??
+        (ctx.teamField ? null : (textOf(fields.components) ?? (isObject(fields.project) ? textOf(fields.project.key) : null)));
+
+      // The status history: creation into the first status, then every status change in time order.
+      const changes: { from: string | null; to: string; at: number }[] = [];
+      const histories = isObject(issue.changelog) && Array.isArray(issue.changelog.histories) ? (issue.changelog.histories as unknown[]) : [];
+      histories.forEach((h, hi) => {
+        if (!isObject(h) || !Array.isArray(h.items)) return;
+        const statusItems = h.items.filter((it) => isObject(it) && (it.field === 'status' || it.fieldId === 'status')) as JsonObject[];
+        if (statusItems.length === 0) return;
+        const at = date(`changelog.histories[${hi}].created`, h.created, true)!;
+        for (const it of statusItems) {
+          const to = textOf(it.toString);
+          if (to) changes.push({ from: textOf(it.fromString), to, at });
+        }
+      });
+      const ordered = inTimeOrder(changes);
+      const steps = [{ status: ordered[0]?.from ?? ordered[0]?.to ?? status, at: createdAt }, ...ordered.map((c) => ({ status: c.to, at: c.at }))];
+      const resolution = textOf(fields.resolution);
+      if (resolution && FINISHED_CATEGORIES.includes(statuses.categoryOf(status)) && isNotDeliveredResolution(resolution)) {
+        const renamed = `${status} (${resolution})`;
+        statuses.declare(renamed, 'cancelled');
+        if (steps[steps.length - 1]!.status === status) steps[steps.length - 1]!.status = renamed;
+        status = renamed;
+      }
+      const dates = flowDatesOf(steps, (s) => statuses.categoryOf(s));
+      const parentKey = (isObject(fields.parent) ? textOf(fields.parent.key) : null) ?? (epicLinkId ? textOf(fields[epicLinkId]) : null);
+      sink.item({
+        key,
+        title: textOf(fields.summary) ?? '',
+        type,
+        teamKey: team?.slice(0, 200) ?? null,
+        status,
+        createdAt,
+        firstActiveAt: dates.firstActiveAt,
+        doneAt: dates.doneAt ?? (FINISHED_CATEGORIES.includes(statuses.categoryOf(status)) ? date('fields.resolutiondate', fields.resolutiondate, false) : null),
+        parentKey: parentKey?.slice(0, 200) ?? null,
+        objectiveKeys: null,
+        line: null,
+      });
+      let previous: string | null = null;
+      for (const step of steps) {
+        if (step.status === previous) continue;
+        sink.transition({ itemKey: key, fromStatus: previous, toStatus: step.status, at: step.at, line: null });
+        previous = step.status;
+      }
+      teamOf.set(key, team);
+      doneAtOf.set(key, dates.doneAt);
+      const links = Array.isArray(fields.issuelinks) ? fields.issuelinks : [];
+      for (const link of links) {
+        if (!isObject(link) || !isObject(link.type)) continue;
+        const outward = isObject(link.outwardIssue) ? textOf(link.outwardIssue.key) : null;
+        const inward = isObject(link.inwardIssue) ? textOf(link.inwardIssue.key) : null;
+        const other = outward ?? inward;
+        if (!other || other === key) continue;
+        const description = textOf(outward ? link.type.outward : link.type.inward);
+        const side = (description ? linkDirectionFromDescription(description) : null) ?? linkDirection(textOf(link.type.name) ?? '', outward ? 'outward' : 'inward');
+        if (!side) continue;
+        const [from, to] = side === 'this-waits' ? [key, other] : [other, key];
+        const depKey = `${from}->${to}`;
+        const existing = dependencies.get(depKey);
+        if (existing) existing.createdAt = Math.max(existing.createdAt, createdAt);
+        else {
+          const kind = (textOf(link.type.name) ?? 'blocks').toLowerCase();
+          dependencies.set(depKey, { key: depKey, fromItemKey: from, fromTeamKey: null, toItemKey: to, toTeamKey: null, kind, interfaceName: null, createdAt, neededBy: null, resolvedAt: null, line: null });
+        }
+      }
+    } catch (error) {
+      if (!(error instanceof IssueRejected)) throw error;
+    }
+  });
+  for (const d of dependencies.values()) {
+    d.fromTeamKey = teamOf.get(d.fromItemKey!) ?? null;
+    d.toTeamKey = teamOf.get(d.toItemKey!) ?? null;
+    d.resolvedAt = doneAtOf.get(d.toItemKey!) ?? null;
+    sink.dependency(d);
+  }
+}

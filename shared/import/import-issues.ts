@@ -1,0 +1,123 @@
+import { z } from 'zod';
+
+/**
+ * What can be wrong with a source, one code each. Errors reject a row (or the whole file when they
+ * have no line); warnings flag suspect data that is imported anyway. docs/IMPORT.md explains each.
+ */
+export const ISSUE_CODES = {
+  // Errors
+  'unreadable-file': 'The file cannot be read as text in a known format.',
+  'unknown-format': 'The headers match none of the formats Interlock reads.',
+  'wrong-shape': 'The JSON is not shaped like the chosen format.',
+  'missing-column': 'A column the format needs is not in the header.',
+  'missing-value': 'A required cell is empty.',
+  'invalid-date': 'A date cannot be read with any known format.',
+  'invalid-value': 'A cell holds a value the field does not accept.',
+  'column-count': 'The row has more or fewer cells than the header.',
+  'unclosed-quote': 'A quoted cell is never closed, so the rest of the file was swallowed into it.',
+  'cell-too-large': 'A cell is larger than Interlock accepts.',
+  // Warnings
+  'empty-file': 'The file holds no records.',
+  'no-status-history': 'The source carries no status history; only its dates are used.',
+  'duplicate-key': 'The same key appears more than once; the last row wins.',
+  'done-before-created': 'An item is finished before it was created.',
+  'future-date': 'A date lies in the future.',
+  'unknown-team': 'A team that is not in the workspace; it is created with its key as name.',
+  'unknown-item': 'A reference to an item that is neither in this import nor in the workspace.',
+  'unknown-type': 'An item type Interlock does not know; imported as a story.',
+  'value-truncated': 'A value was longer than Interlock keeps and was cut.',
+  'date-order-guessed': 'Numeric dates like 01/02/24 were read in one order that the file does not prove.',
+  'encoding-guessed': 'The file is not UTF-8; it was read as Windows-1252.',
+  'ignored-column': 'Columns the format does not use were ignored.',
+} as const;
+export type IssueCode = keyof typeof ISSUE_CODES;
+export const IssueCode = z.enum(Object.keys(ISSUE_CODES) as [IssueCode, ...IssueCode[]]);
+
+export const ImportIssue = z.object({
+  severity: z.enum(['error', 'warning']),
+  code: IssueCode,
+  file: z.string(),
+  /** 1-based physical line where the record starts; null for file-level issues and JSON. */
+  line: z.number().int().positive().nullable(),
+  /** Header name (CSV) or JSON path ("issues[3].fields.created"); null when the whole row is meant. */
+  column: z.string().nullable(),
+  /** The offending value, cut to 200 characters. */
+  value: z.string().nullable(),
+  message: z.string(),
+});
+export type ImportIssue = z.infer<typeof ImportIssue>;
+
+/** Issues are counted in full but kept only up to this many per code, so a broken 1M-row file stays readable. */
+export const ISSUES_KEPT_PER_CODE = 200;
+
+export interface IssueCounts {
+  errors: number;
+  warnings: number;
+  /** Rows rejected (a row with two bad cells counts once). */
+  rejectedRows: number;
+  byCode: Partial<Record<IssueCode, number>>;
+}
+
+function clip(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  return value.length > 200 ? `${value.slice(0, 197)}…` : value;
+}
+
+/** Collects issues for one import; `rejectRow` marks a line so it is counted once. */
+export class IssueLog {
+  readonly issues: ImportIssue[] = [];
+  readonly counts: IssueCounts = { errors: 0, warnings: 0, rejectedRows: 0, byCode: {} };
+  readonly #kept = new Map<IssueCode, number>();
+  readonly #rejected = new Set<string>();
+
+  add(issue: Omit<ImportIssue, 'value'> & { value?: string | null }): void {
+    const code = issue.code;
+    this.counts.byCode[code] = (this.counts.byCode[code] ?? 0) + 1;
+    if (issue.severity === 'error') this.counts.errors++;
+    else this.counts.warnings++;
+    const kept = this.#kept.get(code) ?? 0;
+    if (kept >= ISSUES_KEPT_PER_CODE) return;
+    this.#kept.set(code, kept + 1);
+    this.issues.push({ ...issue, value: clip(issue.value) });
+  }
+
+  /**
+   * A rejected record. `record` names it where there is no line (a JSON path like "issues[3]");
+   * with neither, the error is about the whole file.
+   */
+  error(file: string, line: number | null, column: string | null, value: string | null, code: IssueCode, message: string, record?: string): void {
+    this.add({ severity: 'error', code, file, line, column, value, message });
+    if (line === null && record === undefined) this.#fileErrors++;
+    else {
+      const id = `${file}\u0000${line ?? record}`;
+      if (!this.#rejected.has(id)) {
+        this.#rejected.add(id);
+        this.counts.rejectedRows++;
+      }
+    }
+  }
+
+  warn(file: string, line: number | null, column: string | null, value: string | null, code: IssueCode, message: string): void {
+    this.add({ severity: 'warning', code, file, line, column, value, message });
+  }
+
+  #fileErrors = 0;
+  /** Whole-file errors: nothing of such a file can be imported. */
+  get fileErrors(): number {
+    return this.#fileErrors;
+  }
+}
+
+/** Thrown by readers and mappers for a problem that stops a whole file; the runner logs it as an error issue. */
+export class SourceError extends Error {
+  constructor(
+    readonly code: IssueCode,
+    message: string,
+    readonly line: number | null = null,
+    readonly column: string | null = null,
+    readonly value: string | null = null,
+  ) {
+    super(message);
+    this.name = 'SourceError';
+  }
+}

@@ -1,0 +1,157 @@
+import type { Dependency, Deployment, Incident, Objective, StatusTransition, Team, WorkItem } from '../domain/entities';
+import { fromEpochMs, fromEpochMsOrNull } from '../domain/time';
+import type { ItemType, ObjectiveLevel, StatusCategory } from '../domain/vocabulary';
+
+// What mappers produce: the domain entities with instants as epoch milliseconds (no ISO round trip
+// on the hot path) and the source line they came from, so that later checks can point at it.
+
+export interface TeamRecord {
+  key: string;
+  name: string;
+  valueStream: string | null;
+  line: number | null;
+}
+
+export interface ItemRecord {
+  key: string;
+  title: string;
+  type: ItemType;
+  teamKey: string | null;
+  status: string;
+  createdAt: number;
+  firstActiveAt: number | null;
+  doneAt: number | null;
+  parentKey: string | null;
+  /** Null when the source says nothing about objectives: a re-import then keeps the links there are. */
+  objectiveKeys: string[] | null;
+  line: number | null;
+}
+
+export interface TransitionRecord {
+  itemKey: string;
+  fromStatus: string | null;
+  toStatus: string;
+  at: number;
+  line: number | null;
+}
+
+export interface DependencyRecord {
+  key: string;
+  fromItemKey: string | null;
+  fromTeamKey: string | null;
+  toItemKey: string | null;
+  toTeamKey: string | null;
+  kind: string;
+  interfaceName: string | null;
+  createdAt: number;
+  neededBy: number | null;
+  resolvedAt: number | null;
+  line: number | null;
+}
+
+export interface DeploymentRecord {
+  key: string;
+  teamKey: string | null;
+  service: string | null;
+  at: number;
+  succeeded: boolean;
+  changeAt: number | null;
+  release: string | null;
+  itemKeys: string[];
+  line: number | null;
+}
+
+export interface IncidentRecord {
+  key: string;
+  teamKey: string | null;
+  service: string | null;
+  openedAt: number;
+  resolvedAt: number | null;
+  causedByDeploymentKey: string | null;
+  line: number | null;
+}
+
+export interface ObjectiveRecord {
+  key: string;
+  title: string;
+  level: ObjectiveLevel;
+  parentKey: string | null;
+  teamKeys: string[];
+  line: number | null;
+}
+
+/** Where mappers put records. The checker validates and forwards; the preview collects; the backend writes. */
+export interface RecordSink {
+  team(record: TeamRecord): void;
+  objective(record: ObjectiveRecord): void;
+  item(record: ItemRecord): void;
+  /** One status change. The first change of an item in an import replaces that item's stored history. */
+  transition(record: TransitionRecord): void;
+  dependency(record: DependencyRecord): void;
+  deployment(record: DeploymentRecord): void;
+  incident(record: IncidentRecord): void;
+}
+
+export const toTeam = (r: TeamRecord): Team => ({ key: r.key, name: r.name, valueStream: r.valueStream });
+
+export const toWorkItem = (r: ItemRecord, statusCategory: StatusCategory): WorkItem => ({
+  key: r.key,
+  title: r.title,
+  type: r.type,
+  teamKey: r.teamKey,
+  status: r.status,
+  statusCategory,
+  createdAt: fromEpochMs(r.createdAt),
+  firstActiveAt: fromEpochMsOrNull(r.firstActiveAt),
+  doneAt: fromEpochMsOrNull(r.doneAt),
+  parentKey: r.parentKey,
+  objectiveKeys: r.objectiveKeys ?? [],
+});
+
+export const toTransition = (r: TransitionRecord): StatusTransition => ({
+  itemKey: r.itemKey,
+  fromStatus: r.fromStatus,
+  toStatus: r.toStatus,
+  at: fromEpochMs(r.at),
+});
+
+export const toDependency = (r: DependencyRecord): Dependency => ({
+  key: r.key,
+  fromItemKey: r.fromItemKey,
+  fromTeamKey: r.fromTeamKey,
+  toItemKey: r.toItemKey,
+  toTeamKey: r.toTeamKey,
+  kind: r.kind,
+  interfaceName: r.interfaceName,
+  createdAt: fromEpochMs(r.createdAt),
+  neededBy: fromEpochMsOrNull(r.neededBy),
+  resolvedAt: fromEpochMsOrNull(r.resolvedAt),
+});
+
+export const toDeployment = (r: DeploymentRecord): Deployment => ({
+  key: r.key,
+  teamKey: r.teamKey,
+  service: r.service,
+  at: fromEpochMs(r.at),
+  succeeded: r.succeeded,
+  changeAt: fromEpochMsOrNull(r.changeAt),
+  release: r.release,
+  itemKeys: r.itemKeys,
+});
+
+export const toIncident = (r: IncidentRecord): Incident => ({
+  key: r.key,
+  teamKey: r.teamKey,
+  service: r.service,
+  openedAt: fromEpochMs(r.openedAt),
+  resolvedAt: fromEpochMsOrNull(r.resolvedAt),
+  causedByDeploymentKey: r.causedByDeploymentKey,
+});
+
+export const toObjective = (r: ObjectiveRecord): Objective => ({
+  key: r.key,
+  title: r.title,
+  level: r.level,
+  parentKey: r.parentKey,
+  teamKeys: r.teamKeys,
+});

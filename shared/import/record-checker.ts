@@ -1,0 +1,208 @@
+import type { EntityCounts } from '../domain/entities';
+import { MS_PER_DAY } from '../domain/time';
+import type { IssueLog } from './import-issues';
+import type {
+  DependencyRecord,
+  DeploymentRecord,
+  IncidentRecord,
+  ItemRecord,
+  ObjectiveRecord,
+  RecordSink,
+  TeamRecord,
+  TransitionRecord,
+} from './import-records';
+import type { StatusBook } from './status-rules';
+
+export interface CheckerContext {
+  issues: IssueLog;
+  statuses: StatusBook;
+  /** "Now" for future-date warnings (a parameter so that tests are deterministic). */
+  nowMs: number;
+  /** Whether the workspace already holds an item with this key. */
+  workspaceHasItem(key: string): boolean;
+  /** Teams the workspace already holds. */
+  workspaceTeams: readonly { key: string; name: string }[];
+}
+
+export const MAX_TITLE_CHARS = 2000;
+const MAX_NAME_CHARS = 500;
+
+function emptyCounts(): EntityCounts {
+  return { teams: 0, items: 0, transitions: 0, dependencies: 0, deployments: 0, incidents: 0, objectives: 0 };
+}
+
+/**
+ * Sits between mappers and the target (the preview or the database writer): checks what no single
+ * row can know (duplicates, references, dates against each other and the clock), warns, drops what
+ * cannot be stored, and counts what goes through. Preview and import run the same checks, so the
+ * preview's numbers are the import's.
+ */
+export class RecordChecker implements RecordSink {
+  file = '';
+  readonly counts: EntityCounts = emptyCounts();
+  readonly #itemKeys = new Set<string>();
+  readonly #teamKeys = new Set<string>();
+  readonly #keys = {
+    teams: new Set<string>(),
+    objectives: new Set<string>(),
+    dependencies: new Set<string>(),
+    deployments: new Set<string>(),
+    incidents: new Set<string>(),
+  };
+  readonly #warnedTeams = new Set<string>();
+  readonly #unknownItemCache = new Map<string, boolean>();
+  /** Teams created because something referred to them (for the preview's note). */
+  readonly createdTeams = new Set<string>();
+  readonly #futureLimit: number;
+  /** Workspace team keys by key, lower-case key and lower-case name. */
+  readonly #teamDirectory = new Map<string, string>();
+  readonly #workspaceTeamKeys: ReadonlySet<string>;
+
+  constructor(
+    readonly context: CheckerContext,
+    readonly target: RecordSink,
+  ) {
+    this.#futureLimit = context.nowMs + MS_PER_DAY;
+    this.#workspaceTeamKeys = new Set(context.workspaceTeams.map((t) => t.key));
+    for (const t of context.workspaceTeams) {
+      if (!this.#teamDirectory.has(t.name.toLowerCase())) this.#teamDirectory.set(t.name.toLowerCase(), t.key);
+    }
+    for (const t of context.workspaceTeams) this.#teamDirectory.set(t.key.toLowerCase(), t.key);
+  }
+
+  /**
+   * The workspace's key for a team named in a source: the key itself, or a team whose key or name
+   * matches without regard to case (Jira's Team field holds "Checkout" where the workspace has the
+   * team "checkout"). A team declared in this import is taken as it is.
+   */
+  canonicalTeam(value: string | null): string | null {
+    if (value === null || this.#teamKeys.has(value) || this.#workspaceTeamKeys.has(value)) return value;
+    return this.#teamDirectory.get(value.toLowerCase()) ?? value;
+  }
+
+  #future(line: number | null, column: string, ms: number | null): void {
+    if (ms !== null && ms > this.#futureLimit) {
+      const iso = new Date(ms).toISOString();
+      this.context.issues.warn(this.file, line, column, iso, 'future-date', `${column} ${iso.slice(0, 10)} lies in the future (after tomorrow); check the date format or the export.`);
+    }
+  }
+
+  #duplicate(kind: string, set: Set<string>, key: string, line: number | null): void {
+    if (set.has(key)) {
+      this.context.issues.warn(this.file, line, 'Key', key, 'duplicate-key', `${kind} key ${key} appears more than once in this import; the last one wins.`);
+    } else set.add(key);
+  }
+
+  #team(key: string | null, line: number | null): void {
+    if (key === null || this.#teamKeys.has(key) || this.#workspaceTeamKeys.has(key)) return;
+    if (this.#warnedTeams.has(key)) return;
+    this.#warnedTeams.add(key);
+    this.createdTeams.add(key);
+    // A workspace (or import) that declares its teams is told about strangers; one built from an
+    // export alone creates its teams as it goes, which the preview lists instead.
+    if (this.#workspaceTeamKeys.size > 0 || this.#teamKeys.size > 0) {
+      this.context.issues.warn(this.file, line, 'Team', key, 'unknown-team', `Team ${key} is not in the workspace; it will be created with ${key} as its name.`);
+    }
+  }
+
+  /** Whether an item key is known (this import so far, or the workspace). */
+  knowsItem(key: string): boolean {
+    if (this.#itemKeys.has(key)) return true;
+    let known = this.#unknownItemCache.get(key);
+    if (known === undefined) {
+      known = this.context.workspaceHasItem(key);
+      this.#unknownItemCache.set(key, known);
+    }
+    return known;
+  }
+
+  #itemReference(key: string | null, line: number | null, column: string, what: string): void {
+    if (key !== null && !this.knowsItem(key)) {
+      this.context.issues.warn(this.file, line, column, key, 'unknown-item', `${what} refers to item ${key}, which is neither in this import nor in the workspace.`);
+    }
+  }
+
+  team(record: TeamRecord): void {
+    this.#duplicate('teams', this.#keys.teams, record.key, record.line);
+    this.#teamKeys.add(record.key);
+    this.counts.teams++;
+    this.target.team(record);
+  }
+
+  objective(record: ObjectiveRecord): void {
+    this.#duplicate('objectives', this.#keys.objectives, record.key, record.line);
+    record.teamKeys = record.teamKeys.map((t) => this.canonicalTeam(t)!);
+    for (const t of record.teamKeys) this.#team(t, record.line);
+    this.counts.objectives++;
+    this.target.objective(record);
+  }
+
+  item(record: ItemRecord): void {
+    const { issues } = this.context;
+    this.#duplicate('items', this.#itemKeys, record.key, record.line);
+    if (record.title.length > MAX_TITLE_CHARS) {
+      issues.warn(this.file, record.line, 'Title', record.title, 'value-truncated', `The title of ${record.key} is ${record.title.length} characters long; the first ${MAX_TITLE_CHARS} are kept.`);
+      record.title = record.title.slice(0, MAX_TITLE_CHARS);
+    }
+    if (record.status.length > MAX_NAME_CHARS) record.status = record.status.slice(0, MAX_NAME_CHARS);
+    if (record.doneAt !== null && record.doneAt < record.createdAt) {
+      issues.warn(
+        this.file,
+        record.line,
+        'Finished',
+        new Date(record.doneAt).toISOString(),
+        'done-before-created',
+        `${record.key} is finished (${new Date(record.doneAt).toISOString().slice(0, 10)}) before it was created (${new Date(record.createdAt).toISOString().slice(0, 10)}).`,
+      );
+    }
+    record.teamKey = this.canonicalTeam(record.teamKey);
+    this.#future(record.line, 'Created', record.createdAt);
+    this.#future(record.line, 'Finished', record.doneAt);
+    this.#team(record.teamKey, record.line);
+    this.context.statuses.resolve(record.status);
+    this.counts.items++;
+    this.target.item(record);
+  }
+
+  transition(record: TransitionRecord): void {
+    if (!this.knowsItem(record.itemKey)) {
+      this.#itemReference(record.itemKey, record.line, 'Item', 'A status change');
+      return;
+    }
+    if (record.toStatus.length > MAX_NAME_CHARS) record.toStatus = record.toStatus.slice(0, MAX_NAME_CHARS);
+    this.#future(record.line, 'At', record.at);
+    this.context.statuses.resolve(record.toStatus);
+    this.counts.transitions++;
+    this.target.transition(record);
+  }
+
+  dependency(record: DependencyRecord): void {
+    this.#duplicate('dependencies', this.#keys.dependencies, record.key, record.line);
+    this.#itemReference(record.fromItemKey, record.line, 'Waiting item', `Dependency ${record.key}`);
+    this.#itemReference(record.toItemKey, record.line, 'Item waited on', `Dependency ${record.key}`);
+    record.fromTeamKey = this.canonicalTeam(record.fromTeamKey);
+    record.toTeamKey = this.canonicalTeam(record.toTeamKey);
+    this.#team(record.fromTeamKey, record.line);
+    this.#team(record.toTeamKey, record.line);
+    this.counts.dependencies++;
+    this.target.dependency(record);
+  }
+
+  deployment(record: DeploymentRecord): void {
+    this.#duplicate('deployments', this.#keys.deployments, record.key, record.line);
+    record.teamKey = this.canonicalTeam(record.teamKey);
+    this.#team(record.teamKey, record.line);
+    this.#future(record.line, 'Deployed at', record.at);
+    this.counts.deployments++;
+    this.target.deployment(record);
+  }
+
+  incident(record: IncidentRecord): void {
+    this.#duplicate('incidents', this.#keys.incidents, record.key, record.line);
+    record.teamKey = this.canonicalTeam(record.teamKey);
+    this.#team(record.teamKey, record.line);
+    this.#future(record.line, 'Opened at', record.openedAt);
+    this.counts.incidents++;
+    this.target.incident(record);
+  }
+}

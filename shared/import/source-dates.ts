@@ -1,0 +1,168 @@
+// Dates as exporting tools write them. Never `new Date(text)`: its result depends on the engine and
+// the machine's zone. Each shape below is read with an explicit pattern; a date without an offset is
+// read as UTC (Jira and Azure DevOps write the exporting user's local time without saying which:
+// docs/IMPORT.md says so). Hand-written rather than date-fns `parse` because that builds dates in
+// the machine's local zone and costs ~10× more per call, and an import reads millions of dates.
+
+/** Order of numeric dates like 01/02/24: day first (most of the world) or month first (en-US, Azure DevOps). */
+export type DayOrder = 'dmy' | 'mdy';
+
+const MONTHS: Record<string, number> = {};
+function months(names: string, offset = 0): void {
+  names.split(' ').forEach((group, i) => {
+    for (const name of group.split('|')) MONTHS[name] = i + 1 + offset;
+  });
+}
+// English, German, French, Spanish: full names and the abbreviations their exports use (accents stripped).
+months('jan|january|januar|jan|janvier|janv|enero|ene|jän|jan feb|february|februar|fevrier|fevr|fev|febrero mar|march|marz|maerz|mars|marzo apr|april|avril|avr|abril|abr may|mai|mayo jun|june|juni|juin|junio jul|july|juli|juillet|juil|julio aug|august|aout|agosto|ago sep|sept|september|septembre|septiembre|setiembre oct|october|oktober|okt|octobre|octubre nov|november|novembre|noviembre dec|december|dezember|dez|decembre|diciembre|dic');
+
+function monthNumber(name: string): number | undefined {
+  const key = name
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\.$/, '');
+  return MONTHS[key];
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(?:([AaPp])\.?[Mm]\.?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+const NAMED_DAY_FIRST = /^(\d{1,2})[/\- .]+([A-Za-z\u00C0-\u017F]{3,10}\.?)[/\- .,]+(\d{4}|\d{2})(?:[ ,T]+(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*(?:([AaPp])\.?[Mm]\.?)?)?$/;
+const NAMED_MONTH_FIRST = /^([A-Za-z\u00C0-\u017F]{3,10}\.?)\s+(\d{1,2}),?\s+(\d{4})(?:[ ,T]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([AaPp])\.?[Mm]\.?)?)?$/;
+const NUMERIC = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:[ ,T]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([AaPp])\.?[Mm]\.?)?)?$/;
+
+function fullYear(text: string): number {
+  const y = Number(text);
+  if (text.length === 4) return y;
+  return y < 70 ? 2000 + y : 1900 + y;
+}
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function hours24(hourText: string | undefined, meridiem: string | undefined): number | null {
+  if (hourText === undefined) return 0;
+  const h = Number(hourText);
+  if (meridiem === undefined) return h <= 23 ? h : null;
+  if (h < 1 || h > 12) return null;
+  const pm = meridiem === 'p' || meridiem === 'P';
+  return (h % 12) + (pm ? 12 : 0);
+}
+
+function offsetMinutes(zone: string | undefined): number | null {
+  if (zone === undefined || zone === 'Z' || zone === 'z') return 0;
+  const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone);
+  if (!m) return null;
+  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
+  if (minutes > 18 * 60) return null;
+  return m[1] === '-' ? -minutes : minutes;
+}
+
+function build(
+  year: number,
+  month: number,
+  day: number,
+  hourText: string | undefined,
+  minuteText: string | undefined,
+  secondText: string | undefined,
+  meridiem: string | undefined,
+  fraction = '',
+  offset = 0,
+): number | null {
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return null;
+  const hour = hours24(hourText, meridiem);
+  const minute = Number(minuteText ?? 0);
+  const second = Number(secondText ?? 0);
+  if (hour === null || minute > 59 || second > 59) return null;
+  const ms = fraction ? Math.floor(Number(`0.${fraction}`) * 1000) : 0;
+  return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset * 60_000;
+}
+
+function digits(text: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/** "2024-03-12T15:45:00Z" or "…:00.000Z" read by character codes; undefined when not exactly that shape. */
+function canonicalUtc(text: string): number | null | undefined {
+  // - - : : and the dot of milliseconds, compared inline (this runs once per date of a big file).
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return undefined;
+  if (text.length === 24 && text.charCodeAt(19) !== 46) return undefined;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  const second = digits(text, 17, 2);
+  const ms = text.length === 24 ? digits(text, 20, 3) : 0;
+  if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || ms < 0) return null;
+  if (day > 28 && day > daysIn(year, month)) return null;
+  return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+}
+
+/**
+ * Reads one date as epoch milliseconds (UTC), or null when it has none of the known shapes or is
+ * not a real date (31 April, 25:00). `dayOrder` decides numeric dates like 01/02/24; dotted
+ * numeric dates (12.03.2024) are always day first.
+ */
+export function readSourceDate(raw: string, dayOrder: DayOrder = 'dmy'): number | null {
+  const text = raw.trim();
+  if (text.length < 6 || text.length > 40) return null;
+  // Fast path for the canonical form Interlock itself writes (…T…Z): most rows of a big file.
+  if ((text.length === 20 || text.length === 24) && text.charCodeAt(10) === 84 /* T */ && text.charCodeAt(text.length - 1) === 90 /* Z */) {
+    const fast = canonicalUtc(text);
+    if (fast !== undefined) return fast;
+  }
+  let m = ISO.exec(text);
+  if (m) {
+    const offset = offsetMinutes(m[9]);
+    if (offset === null) return null;
+    return build(Number(m[1]), Number(m[2]), Number(m[3]), m[4], m[5], m[6], m[8], m[7], offset);
+  }
+  m = NAMED_DAY_FIRST.exec(text);
+  if (m) {
+    const month = monthNumber(m[2]!);
+    return month === undefined ? null : build(fullYear(m[3]!), month, Number(m[1]), m[4], m[5], m[6], m[7]);
+  }
+  m = NAMED_MONTH_FIRST.exec(text);
+  if (m) {
+    const month = monthNumber(m[1]!);
+    return month === undefined ? null : build(Number(m[3]), month, Number(m[2]), m[4], m[5], m[6], m[7]);
+  }
+  m = NUMERIC.exec(text);
+  if (m) {
+    const dayFirst = m[2] === '.' || dayOrder === 'dmy';
+    const a = Number(m[1]);
+    const b = Number(m[3]);
+    return build(fullYear(m[4]!), dayFirst ? b : a, dayFirst ? a : b, m[5], m[6], m[7], m[8]);
+  }
+  return null;
+}
+
+/**
+ * Tells the order of numeric dates from sample values: a first number above 12 proves day first, a
+ * second above 12 proves month first. Null when the samples prove neither (or contradict).
+ */
+export function guessDayOrder(samples: Iterable<string>): DayOrder | null {
+  let dayFirst = false;
+  let monthFirst = false;
+  for (const raw of samples) {
+    const m = NUMERIC.exec(raw.trim());
+    if (!m || m[2] === '.') continue;
+    if (Number(m[1]) > 12) dayFirst = true;
+    if (Number(m[3]) > 12) monthFirst = true;
+  }
+  if (dayFirst === monthFirst) return null;
+  return dayFirst ? 'dmy' : 'mdy';
+}
+
+/** True when the text is a numeric date whose order matters (both numbers ≤ 12, e.g. 01/02/24). */
+export function isAmbiguousNumericDate(raw: string): boolean {
+  const m = NUMERIC.exec(raw.trim());
+  return !!m && m[2] !== '.' && Number(m[1]) <= 12 && Number(m[3]) <= 12 && m[1] !== m[3];
+}

@@ -1,0 +1,95 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { startHostProcess, type HostProcess } from '../support/host-process';
+
+// Its own host (fresh state folder, so a fresh demo workspace): this test changes the data.
+let host: HostProcess;
+test.beforeAll(async () => {
+  host = await startHostProcess();
+});
+test.afterAll(async () => {
+  await host?.stop();
+});
+
+const FIXTURE = resolve(import.meta.dirname, '..', 'fixtures', 'import', 'jira', 'jira-with-errors.csv');
+
+test('import a Jira CSV through the file chooser: preview, row errors, confirm, counts change', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(host.url);
+  await expect(page.getByTestId('count-items')).toContainText('2,500');
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Import' })).toBeVisible();
+
+  await page.getByTestId('import-file-input').setInputFiles(FIXTURE);
+  const summary = page.getByTestId('preview-summary');
+  await expect(summary).toContainText('Ready to import 6 work items, 1 dependency');
+  await expect(summary).toContainText('2 rows are rejected');
+  await expect(page.getByTestId('import-file')).toContainText('Jira CSV export');
+  await expect(page.getByRole('table', { name: 'Work items' })).toContainText('Synonyms for "trainers"');
+  await page.screenshot({ path: 'test-results/screenshots/import-preview.png', fullPage: true });
+
+  await page.getByRole('tab', { name: /Problems/ }).click();
+  const problems = page.getByRole('table', { name: 'Problems found in the files' });
+  const badDate = problems.getByRole('row').filter({ hasText: '31/Feb/24 9:00 AM' });
+  await expect(badDate).toContainText('jira-with-errors.csv');
+  await expect(badDate.getByRole('cell').nth(2)).toHaveText('4');
+  await expect(badDate).toContainText('Created');
+  await expect(problems.getByRole('row').filter({ hasText: 'Issue key is empty' }).getByRole('cell').nth(2)).toHaveText('7');
+  await expect(problems).toContainText('FND-4 is finished (2024-03-02) before it was created (2024-03-14)');
+  await page.screenshot({ path: 'test-results/screenshots/import-problems.png', fullPage: true });
+
+  await page.getByRole('button', { name: 'Import 7 records' }).click();
+  await expect(page.getByTestId('import-done')).toContainText('Imported 6 work items, 1 dependency');
+  await expect(page.getByTestId('import-done')).toContainText('gained 6 work items, 1 dependency');
+  await expect(page.getByRole('table', { name: 'Past imports' })).toContainText('jira-with-errors.csv');
+  await page.screenshot({ path: 'test-results/screenshots/import-done.png', fullPage: true });
+
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Overview' }).click();
+  await expect(page.getByTestId('count-items')).toContainText('2,506');
+  await page.screenshot({ path: 'test-results/screenshots/import-overview-after.png' });
+});
+
+test('a status category changed on the Import page is re-applied to the workspace', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Import' }).click();
+  const mapping = page.getByRole('table', { name: 'Status to category mapping' });
+  const inReview = mapping.getByRole('row').filter({ hasText: 'In Review' }).first();
+  await expect(inReview).toContainText('active');
+  await inReview.getByRole('combobox').click();
+  await page.getByRole('option', { name: 'waiting' }).click();
+  await expect(inReview).toContainText('chosen by you');
+  await expect(inReview.getByRole('combobox')).toHaveText('waiting');
+  await page.screenshot({ path: 'test-results/screenshots/import-status-map.png', fullPage: true });
+  // On a projector: the same page in the dark theme.
+  await page.getByRole('button', { name: 'Toggle light and dark theme' }).click();
+  await page.getByTestId('import-file-input').setInputFiles(resolve(import.meta.dirname, '..', 'fixtures', 'import', 'stages', 'stage-dates.csv'));
+  await expect(page.getByTestId('preview-summary')).toContainText('Ready to import 4 work items, 16 status changes');
+  await expect(page.getByText('Choose files…')).not.toHaveClass(/Mui-disabled/);
+  await page.screenshot({ path: 'test-results/screenshots/import-preview-dark.png' });
+});
+
+test('a file of unknown columns: choose the format, map the columns, preview again', async ({ page }) => {
+  const path = join(mkdtempSync(join(tmpdir(), 'interlock-e2e-')), 'tracker-export.csv');
+  writeFileSync(path, 'Ref,Headline,Kind,State,Opened\nMAP-1,Mapped by hand,story,Doing,2024-03-01\n');
+  await page.goto(host.url);
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Import' }).click();
+  await page.getByTestId('import-file-input').setInputFiles(path);
+  await expect(page.getByTestId('import-file')).toContainText('Format not recognised');
+  await expect(page.getByTestId('preview-summary')).toContainText('cannot be imported');
+
+  await page.getByLabel('Read as').click();
+  await page.getByRole('option', { name: /Interlock template/ }).click();
+  await page.getByRole('button', { name: 'Preview again' }).click();
+  const columns = page.getByRole('region', { name: 'Columns of tracker-export.csv' });
+  await expect(columns).toBeVisible();
+  for (const [field, header] of [['key *', 'Ref'], ['title', 'Headline'], ['type *', 'Kind'], ['status *', 'State'], ['created_at *', 'Opened']]) {
+    await columns.getByLabel(field, { exact: true }).click();
+    await page.getByRole('option', { name: header, exact: true }).click();
+  }
+  await page.screenshot({ path: 'test-results/screenshots/import-column-mapping.png', fullPage: true });
+  await page.getByRole('button', { name: 'Preview again' }).click();
+  await expect(page.getByTestId('preview-summary')).toContainText('Ready to import 1 work item');
+  await expect(page.getByRole('table', { name: 'Work items' })).toContainText('Mapped by hand');
+});

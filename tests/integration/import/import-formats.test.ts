@@ -1,0 +1,184 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { db, dumpWorkspace, fixture, runImport, tempWorkspace, type TempWorkspace } from './import-support';
+
+let ws: TempWorkspace;
+beforeEach(async () => {
+  ws = await tempWorkspace();
+});
+afterEach(() => ws.dispose());
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const item = (key: string) =>
+  db(ws).prepare(`SELECT w.*, t.key AS team FROM work_items w LEFT JOIN teams t ON t.id = w.team_id WHERE w.key = ?`).get(key) as {
+    title: string;
+    type: string;
+    team: string | null;
+    status: string;
+    status_category: string;
+    created_at: number;
+    first_active_at: number | null;
+    done_at: number | null;
+    parent_key: string | null;
+  };
+const history = (key: string) =>
+  (db(ws).prepare(`SELECT from_status, to_status, to_category, at FROM status_transitions WHERE item_id = (SELECT id FROM work_items WHERE key = ?) ORDER BY at, id`).raw().all(key) as [string | null, string, string, number][]).map(
+    ([f, t, c, at]) => [f, t, c, iso(at)],
+  );
+
+describe('importing each format', () => {
+  it('Jira CSV (BOM, CRLF, multi-line cells, repeated headers): items, teams and Blocks dependencies', async () => {
+    const status = await runImport(ws.backend, [fixture('jira', 'jira-all-fields.csv')]);
+    expect(status.state).toBe('done');
+    expect(status.report!.counts).toMatchObject({ items: 15, dependencies: 3, transitions: 0 });
+    expect(status.report!.files[0]).toMatchObject({ format: 'jira-csv', encoding: 'UTF-8 with BOM', rows: 15 });
+    expect(item('CHK-102')).toMatchObject({ type: 'story', team: 'Checkout', status: 'Done', status_category: 'done', parent_key: 'CHK-101' });
+    expect(iso(item('CHK-102').done_at)).toBe('2024-02-02T17:45:00.000Z');
+    expect(item('CHK-104')).toMatchObject({ status: 'Blocked', status_category: 'waiting', type: 'defect' });
+    expect(iso(item('CHK-104').first_active_at)).toBe('2024-02-06T10:15:00.000Z');
+    expect(item('CHK-107')).toMatchObject({ status: "Done (Won't Do)", status_category: 'cancelled' });
+    expect(item('BSK-13').status_category).toBe('waiting'); // Ready for Test under In Progress
+    // CHK-102 is blocked by PLT-7; BSK-11 and BSK-12 block CHK-104.
+    const deps = db(ws).prepare('SELECT from_item_key, to_item_key FROM dependencies ORDER BY key').raw().all();
+    expect(deps).toEqual([
+      ['CHK-102', 'PLT-7'],
+      ['CHK-104', 'BSK-11'],
+      ['CHK-104', 'BSK-12'],
+    ]);
+    expect(status.report!.issueCounts['no-status-history']).toBe(1);
+  });
+
+  it('Jira JSON with changelog: full histories in time order, links, cancelled resolutions', async () => {
+    const status = await runImport(ws.backend, [fixture('jira', 'jira-search-changelog.json')]);
+    expect(status.state).toBe('done');
+    expect(history('PAY-1')).toEqual([
+      [null, 'To Do', 'todo', '2024-03-01T08:00:00.000Z'],
+      ['To Do', 'In Progress', 'active', '2024-03-02T08:15:00.000Z'],
+      ['In Progress', 'Blocked', 'waiting', '2024-03-03T08:00:00.000Z'],
+      ['Blocked', 'In Progress', 'active', '2024-03-04T10:00:00.000Z'],
+      ['In Progress', 'In Review', 'active', '2024-03-06T09:00:00.000Z'],
+      ['In Review', 'Done', 'done', '2024-03-08T15:30:00.000Z'],
+    ]);
+    expect(item('PAY-1')).toMatchObject({ team: 'Payments', status_category: 'done' });
+    expect(iso(item('PAY-1').first_active_at)).toBe('2024-03-02T08:15:00.000Z');
+    expect(iso(item('PAY-1').done_at)).toBe('2024-03-08T15:30:00.000Z');
+    // Reopened after Done: not finished.
+    expect(item('PAY-5')).toMatchObject({ done_at: null, parent_key: 'PAY-4' });
+    expect(item('PAY-3')).toMatchObject({ status: "Won't Do (Won't Do)", status_category: 'cancelled' });
+    // PAY-1 blocks PAY-2 (seen from both issues): one dependency, PAY-2 waits on PAY-1, resolved when PAY-1 was done.
+    const deps = db(ws).prepare('SELECT key, from_item_key, to_item_key, resolved_at FROM dependencies').raw().all();
+    expect(deps).toEqual([['PAY-2->PAY-1', 'PAY-2', 'PAY-1', Date.parse('2024-03-08T15:30:00Z')]]);
+  });
+
+  it('Azure DevOps query CSV then revisions CSV: team from Area Path, en-US dates, history from revisions', async () => {
+    const first = await runImport(ws.backend, [fixture('ado', 'ado-query.csv')]);
+    expect(first.report!.counts.items).toBe(5);
+    expect(item('1202')).toMatchObject({ title: 'KYC document upload', team: 'Onboarding', type: 'story', status_category: 'done' });
+    expect(iso(item('1202').created_at)).toBe('2024-03-05T14:00:00.000Z');
+    expect(iso(item('1202').done_at)).toBe('2024-03-20T11:00:00.000Z');
+    expect(item('1205').status_category).toBe('cancelled');
+    const second = await runImport(ws.backend, [fixture('ado', 'ado-revisions.csv')]);
+    expect(second.state).toBe('done');
+    expect(history('1202').map((h) => h[1])).toEqual(['New', 'Active', 'Resolved', 'Closed']);
+    // The history now decides the dates: first Active revision, and Resolved counts as finished by name.
+    expect(iso(item('1202').first_active_at)).toBe('2024-03-12T09:30:00.000Z');
+    expect(iso(item('1202').done_at)).toBe('2024-03-19T16:45:00.000Z');
+    // 1301 was only in the revisions file, which names its title and type: created from it.
+    expect(item('1301')).toMatchObject({ type: 'defect', team: 'Settlements', status: 'Closed' });
+  });
+
+  it('stage-date CSV: one status change per dated step, day-first dates, blocked ranges', async () => {
+    const status = await runImport(ws.backend, [fixture('stages', 'stage-dates.csv')]);
+    expect(status.report!.counts).toMatchObject({ items: 4, transitions: 16 });
+    expect(history('NV-2').map((h) => [h[1], h[3]!.slice(0, 10)])).toEqual([
+      ['Backlog', '2024-03-02'],
+      ['Development', '2024-03-06'],
+      ['Blocked', '2024-03-07'],
+      ['Development', '2024-03-09'],
+      ['Testing', '2024-03-13'],
+      ['Done', '2024-03-20'],
+    ]);
+    expect(item('NV-4')).toMatchObject({ type: 'defect', status: 'Backlog', status_category: 'todo', first_active_at: null });
+  });
+
+  it('Interlock templates, all CSVs in one import, and the JSON bundle over them without duplicates', async () => {
+    const names = ['teams', 'objectives', 'items', 'transitions', 'dependencies', 'deployments', 'incidents'];
+    // Given in the wrong order on purpose: the import writes what others refer to first.
+    const files = names.reverse().map((n) => fixture('interlock', `interlock-${n}.csv`));
+    const status = await runImport(ws.backend, files);
+    expect(status.state).toBe('done');
+    expect(status.report!.counts).toEqual({ teams: 2, objectives: 2, items: 3, transitions: 7, dependencies: 1, deployments: 2, incidents: 1 });
+    expect(status.report!.warnings).toBe(0);
+    const bundle = await runImport(ws.backend, [fixture('interlock', 'interlock-bundle.json')]);
+    expect(bundle.state).toBe('done');
+    expect(bundle.report!.added).toMatchObject({ teams: 0, items: 0, dependencies: 0, deployments: 0, incidents: 0, objectives: 0 });
+    // CHK-2's history was replaced by the bundle's shorter one: 4 changes became 3.
+    expect(history('CHK-2')).toHaveLength(3);
+    expect(db(ws).prepare('SELECT objective_key FROM item_objectives').pluck().all()).toEqual(expect.arrayContaining(['OBJ-2']));
+    const incident = db(ws).prepare('SELECT caused_by_deployment_key FROM incidents').pluck().get();
+    expect(incident).toBe('DEP-100');
+  });
+
+  it('plain deployments and incidents CSVs: keys made from owner and time, results read', async () => {
+    const status = await runImport(ws.backend, [fixture('operations', 'deployments.csv'), fixture('operations', 'incidents.csv')]);
+    expect(status.report!.counts).toMatchObject({ deployments: 4, incidents: 2 });
+    const deployments = db(ws).prepare('SELECT key, succeeded, service FROM deployments ORDER BY at').raw().all();
+    expect(deployments[1]).toEqual(['checkout@2024-03-05T09:05:00.000Z', 0, 'checkout-web']);
+    expect(deployments[3]).toEqual(['payments-api@2024-03-06T15:00:00.000Z', 1, 'payments-api']);
+    expect(db(ws).prepare("SELECT caused_by_deployment_key FROM incidents WHERE key = 'INC-881'").pluck().get()).toBe('checkout@2024-03-05T09:05:00.000Z');
+  });
+
+  describe('edge cases', () => {
+    it('a re-import of the same export updates by key and never duplicates', async () => {
+      await runImport(ws.backend, [fixture('jira', 'jira-search-changelog.json')]);
+      const withoutLog = () => dumpWorkspace(db(ws), { skip: ['imports'], withoutIds: ['status_transitions'] });
+      const first = withoutLog();
+      const again = await runImport(ws.backend, [fixture('jira', 'jira-search-changelog.json')]);
+      expect(again.report!.added).toEqual({ teams: 0, items: 0, transitions: 0, dependencies: 0, deployments: 0, incidents: 0, objectives: 0 });
+      expect(again.report!.files[0]!.previouslyImportedAt).not.toBeNull();
+      expect(withoutLog()).toBe(first);
+      expect(db(ws).prepare('SELECT count(*) FROM imports').pluck().get()).toBe(2);
+    });
+
+    it('team names match the workspace’s teams without regard to case; strangers are created with a warning', async () => {
+      await runImport(ws.backend, [fixture('interlock', 'interlock-teams.csv')]);
+      const status = await runImport(ws.backend, [fixture('jira', 'jira-all-fields.csv')]);
+      expect(item('CHK-102').team).toBe('checkout');
+      expect(item('PLT-7').team).toBe('platform');
+      expect(item('BSK-11').team).toBe('Basket');
+      expect(status.report!.createdTeams).toEqual(['Basket']);
+      expect(status.report!.issues.filter((i) => i.code === 'unknown-team').map((i) => i.value)).toEqual(['Basket']);
+      expect(db(ws).prepare('SELECT key FROM teams ORDER BY key').pluck().all()).toEqual(['Basket', 'checkout', 'platform']);
+    });
+
+    it('a preview writes nothing, not even the status map', async () => {
+      const before = readFileSync(ws.path);
+      const status = await runImport(ws.backend, [fixture('jira', 'jira-all-fields.csv')], 'preview');
+      expect(status.report!.committed).toBe(false);
+      expect(status.report!.preview.items[0]!.key).toBe('CHK-101');
+      expect(status.report!.statuses.find((s) => s.status === 'Blocked')).toMatchObject({ category: 'waiting', source: 'source' });
+      expect(readFileSync(ws.path).equals(before)).toBe(true);
+    });
+
+    it('records each import with file name, content hash and counts', async () => {
+      await runImport(ws.backend, [fixture('stages', 'stage-dates.csv')]);
+      const history = await ws.backend.call('import.history', {});
+      expect(history.ok && history.value[0]).toMatchObject({ fileName: 'stage-dates.csv', format: 'stages-csv', counts: { items: 4, transitions: 16 } });
+      expect(history.ok && history.value[0]!.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    });
+
+    it('a person’s status mapping is re-applied to history and kept over later imports', async () => {
+      await runImport(ws.backend, [fixture('jira', 'jira-search-changelog.json')]);
+      const set = await ws.backend.call('import.setStatusCategory', { status: 'in review', category: 'waiting' });
+      expect(set.ok && set.value).toMatchObject({ transitions: 1 });
+      expect(history('PAY-1')[4]).toEqual(['In Progress', 'In Review', 'waiting', '2024-03-06T09:00:00.000Z']);
+      await runImport(ws.backend, [fixture('jira', 'jira-search-changelog.json')]);
+      expect(history('PAY-1')[4]![2]).toBe('waiting');
+      const map = await ws.backend.call('import.statusMap', {});
+      expect(map.ok && map.value.find((m) => m.status.toLowerCase() === 'in review')).toMatchObject({ category: 'waiting', source: 'user', transitions: 1 });
+      // Making "In Progress" a waiting status moves PAY-1's start to the next active status.
+      await ws.backend.call('import.setStatusCategory', { status: 'In Progress', category: 'waiting' });
+      expect(item('PAY-1').first_active_at).toBeNull();
+    });
+  });
+});

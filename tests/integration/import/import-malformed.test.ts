@@ -1,0 +1,210 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../../electron/cli/run-cli';
+import { db, dumpWorkspace, fixture, runImport, tempWorkspace, type TempWorkspace } from './import-support';
+
+let ws: TempWorkspace;
+beforeEach(async () => {
+  ws = await tempWorkspace();
+  // Something to lose: every malformed import below must leave it exactly as it is.
+  await runImport(ws.backend, [fixture('interlock', 'interlock-bundle.json')]);
+});
+afterEach(() => ws.dispose());
+
+async function rejectedWithoutWrites(path: string) {
+  const before = dumpWorkspace(db(ws));
+  const status = await runImport(ws.backend, [path]);
+  expect(dumpWorkspace(db(ws))).toBe(before);
+  expect(status.state).toBe('failed');
+  expect(status.error!.code).toBe('import-rejected');
+  return status;
+}
+
+describe('malformed inputs', () => {
+  it('an empty file and a header-only file: a warning, nothing imported', async () => {
+    for (const name of ['empty.csv', 'header-only.csv']) {
+      const status = await rejectedWithoutWrites(fixture('malformed', name));
+      expect(status.report!.issueCounts['empty-file']).toBe(1);
+    }
+  });
+
+  it('a binary file and JSON of the wrong shape or syntax: one clear error', async () => {
+    expect((await rejectedWithoutWrites(fixture('malformed', 'binary.xlsx'))).error!.message).toContain('not a text file');
+    expect((await rejectedWithoutWrites(fixture('malformed', 'not-jira.json'))).error!.message).toContain('neither a Jira search answer');
+    const broken = await rejectedWithoutWrites(fixture('malformed', 'broken.json'));
+    expect(broken.report!.issues[0]).toMatchObject({ code: 'unreadable-file', column: 'line 1' });
+  });
+
+  it('semicolons with decimal commas and dotted day-first dates', async () => {
+    const status = await runImport(ws.backend, [fixture('malformed', 'semicolon.csv')]);
+    expect(status.report!.counts.items).toBe(2);
+    const row = db(ws).prepare("SELECT title, done_at FROM work_items WHERE key = 'SEM-1'").get();
+    expect(row).toEqual({ title: 'Rechnungen exportieren, schnell', done_at: Date.UTC(2024, 2, 5, 17, 30) });
+  });
+
+  it('UTF-16 LE with BOM, tab separated (Excel "Unicode text")', async () => {
+    const status = await runImport(ws.backend, [fixture('malformed', 'excel-unicode-text.txt')]);
+    expect(status.report!.files[0]).toMatchObject({ format: 'jira-csv', encoding: 'UTF-16LE with BOM' });
+    expect(db(ws).prepare("SELECT title FROM work_items WHERE key = 'UTF-1'").pluck().get()).toBe('Zahlungsübersicht für Händler');
+  });
+
+  it('an unclosed quote: the swallowed row is rejected with the line it starts on', async () => {
+    const status = await runImport(ws.backend, [fixture('malformed', 'unclosed-quote.csv')], 'preview');
+    const issue = status.report!.issues.find((i) => i.code === 'unclosed-quote');
+    expect(issue).toMatchObject({ line: 3, file: 'unclosed-quote.csv' });
+  });
+
+  it('rows with too many or too few cells are rejected, the others imported', async () => {
+    const status = await runImport(ws.backend, [fixture('malformed', 'ragged-rows.csv')]);
+    expect(status.report!.counts.teams).toBe(2);
+    expect(status.report!.issues.filter((i) => i.code === 'column-count').map((i) => i.line)).toEqual([3, 4]);
+    expect(status.report!.rejectedRows).toBe(2);
+  });
+
+  it('headers of no known format: a clear error, then the user maps the columns and it imports', async () => {
+    const path = join(ws.dir, 'tracker-export.csv');
+    writeFileSync(path, 'Ref,Headline,Kind,State,Opened\nT-1,"Two\nlines",story,Doing,2024-03-01\nT-2,Bad date,story,Doing,yesterday\n');
+    const first = await runImport(ws.backend, [path], 'preview');
+    expect(first.report!.files[0]).toMatchObject({ format: null, headers: ['Ref', 'Headline', 'Kind', 'State', 'Opened'] });
+    expect(first.report!.issues[0]).toMatchObject({ code: 'unknown-format' });
+    const wrong = await runImport(ws.backend, [path], 'preview', { format: 'interlock' });
+    expect(wrong.report!.files[0]!.mapping.filter((m) => m.required && m.header === null).map((m) => m.field)).toEqual(['key', 'type', 'status', 'created']);
+    expect(wrong.report!.issues[0]).toMatchObject({ code: 'missing-column' });
+    const mapped = await runImport(ws.backend, [path], 'import', { format: 'interlock', columns: { key: 'Ref', title: 'Headline', type: 'Kind', status: 'State', created: 'Opened' } });
+    expect(mapped.report!.counts.items).toBe(1);
+    // The quoted cell spans two lines, so the bad row starts on line 4.
+    expect(mapped.report!.issues).toEqual([expect.objectContaining({ line: 4, column: 'Opened', value: 'yesterday', code: 'invalid-date' })]);
+    expect(db(ws).prepare("SELECT status_category FROM work_items WHERE key = 'T-1'").pluck().get()).toBe('active');
+  });
+
+  describe('edge cases', () => {
+    it('one 10 MB cell: the title is cut to 2,000 characters with a warning, the row imported', async () => {
+      const path = join(ws.dir, 'huge-cell.csv');
+      writeFileSync(path, `key,title,type,status,created_at\nBIG-1,"${'x'.repeat(10 * 1024 * 1024)}",story,To Do,2024-03-01T00:00:00Z\n`);
+      const status = await runImport(ws.backend, [path]);
+      expect(status.state).toBe('done');
+      expect(status.report!.issueCounts['value-truncated']).toBe(1);
+      expect((db(ws).prepare("SELECT length(title) FROM work_items WHERE key = 'BIG-1'").pluck().get() as number)).toBe(2000);
+    });
+
+    it('arbitrary bytes give records or clear errors, never a crash, and a preview never writes', async () => {
+      const path = join(ws.dir, 'arbitrary.csv');
+      const before = readFileSync(ws.path);
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(
+            fc.uint8Array({ maxLength: 400 }),
+            fc.string({ maxLength: 300 }).map((s) => new TextEncoder().encode(s)),
+            fc.array(fc.array(fc.oneof(fc.constantFrom('key', 'item', 'Issue key', '"', ',', '\r\n', '2024-03-01', 'To Do'), fc.string({ maxLength: 8 })), { maxLength: 6 }), { maxLength: 6 }).map((rows) =>
+              new TextEncoder().encode(rows.map((r) => r.join(',')).join('\n')),
+            ),
+          ),
+          async (bytes) => {
+            writeFileSync(path, bytes);
+            const status = await runImport(ws.backend, [path], 'preview');
+            expect(['done', 'failed']).toContain(status.state);
+            if (status.error) expect(status.error.code).not.toBe('internal');
+            for (const issue of status.report?.issues ?? []) expect(issue.message.length).toBeGreaterThan(10);
+          },
+        ),
+        { numRuns: 150, seed: 20241123 },
+      );
+      expect(readFileSync(ws.path).equals(before)).toBe(true);
+    });
+
+    it('arbitrary bytes imported for real: records committed whole, or the workspace untouched', async () => {
+      const path = join(ws.dir, 'arbitrary-import.csv');
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(
+            fc.uint8Array({ maxLength: 300 }),
+            fc.array(fc.array(fc.oneof(fc.constantFrom('key', 'name', 'value_stream', '"', ',', '\n', 'x'), fc.string({ maxLength: 6 })), { maxLength: 5 }), { maxLength: 5 }).map((rows) =>
+              new TextEncoder().encode(['key,name,value_stream', ...rows.map((r) => r.join(','))].join('\n')),
+            ),
+          ),
+          async (bytes) => {
+            writeFileSync(path, bytes);
+            const before = dumpWorkspace(db(ws), { skip: ['imports'] });
+            const status = await runImport(ws.backend, [path], 'import');
+            if (status.error) expect(status.error.code).toBe('import-rejected');
+            if (!status.report?.committed) expect(dumpWorkspace(db(ws), { skip: ['imports'] })).toBe(before);
+            else expect(status.report.counts.teams).toBeGreaterThan(0);
+          },
+        ),
+        { numRuns: 100, seed: 7 },
+      );
+    });
+
+    it('a cancelled import leaves the workspace as it was', async () => {
+      const path = join(ws.dir, 'many.csv');
+      const rows = ['key,name,value_stream'];
+      for (let i = 0; i < 200_000; i++) rows.push(`team-${i},Team ${i},Stream`);
+      writeFileSync(path, rows.join('\n'));
+      const before = dumpWorkspace(db(ws));
+      const started = await ws.backend.call('import.start', { files: [{ source: { kind: 'path', path } }], mode: 'import' });
+      if (!started.ok) throw new Error(started.error.message);
+      const cancelled = await ws.backend.call('import.cancel', started.value);
+      expect(cancelled.ok && cancelled.value.cancelled).toBe(true);
+      let status;
+      do {
+        await new Promise((r) => setTimeout(r, 5));
+        status = await ws.backend.call('import.progress', started.value);
+      } while (status.ok && status.value.state === 'running');
+      expect(status.ok && status.value.state).toBe('cancelled');
+      expect(dumpWorkspace(db(ws))).toBe(before);
+    });
+  });
+});
+
+describe('the import command', () => {
+  const capture = () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    return { io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) }, out, err };
+  };
+
+  it('creates the workspace when absent and prints JSON with imported, warnings and errors', async () => {
+    const target = join(ws.dir, 'new.interlock');
+    const c = capture();
+    const code = await runCli(['import', fixture('jira', 'jira-with-errors.csv'), '--into', target, '--json'], c.io);
+    expect(code).toBe(0);
+    const result = JSON.parse(c.out.join('\n'));
+    expect(result.imported).toMatchObject({ items: 6, dependencies: 1 });
+    expect(result.errors.map((e: { line: number }) => e.line)).toEqual([4, 7]);
+    expect(result.warnings.map((w: { code: string }) => w.code)).toEqual(expect.arrayContaining(['done-before-created', 'unknown-item']));
+  });
+
+  describe('edge cases', () => {
+    it('exits non-zero when nothing could be imported, leaving no new workspace behind', async () => {
+      const target = join(ws.dir, 'never.interlock');
+      const c = capture();
+      expect(await runCli(['import', fixture('malformed', 'empty.csv'), '--into', target], c.io)).toBe(1);
+      expect(() => readFileSync(target)).toThrow();
+      expect(await runCli(['import', fixture('malformed', 'header-only.csv'), '--into', target, '--dry-run'], c.io)).toBe(1);
+    });
+
+    it('--dry-run writes nothing, --format and --team-column are honoured, bad options are usage errors', async () => {
+      ws.backend.close();
+      // Opening a workspace touches its header (the lock), so compare contents, not bytes.
+      const contents = () => {
+        const readOnly = new Database(ws.path, { readonly: true });
+        try {
+          return dumpWorkspace(readOnly);
+        } finally {
+          readOnly.close();
+        }
+      };
+      const before = contents();
+      const c = capture();
+      const code = await runCli(['import', fixture('jira', 'jira-all-fields.csv'), '--into', ws.path, '--dry-run', '--format', 'jira-csv', '--team-column', 'Project key'], c.io);
+      expect(code).toBe(0);
+      expect(c.out.join('\n')).toContain('Dry run, nothing written: would import 15 items');
+      expect(contents()).toBe(before);
+      expect(await runCli(['import', 'x.csv', '--into', ws.path, '--format', 'excel'], c.io)).toBe(2);
+      expect(await runCli(['import', 'x.csv'], c.io)).toBe(2);
+    });
+  });
+});

@@ -1,0 +1,288 @@
+import { describe, expect, it } from 'vitest';
+import { CsvFileMapping } from '../../../shared/import/csv-file-mapping';
+import { csvFormatFor, detectCsvFormat, detectJsonFormat } from '../../../shared/import/format-detection';
+import { flowDatesOf } from '../../../shared/import/flow-dates';
+import { mapJiraJson } from '../../../shared/import/formats/jira-json';
+import { linkDirection } from '../../../shared/import/formats/jira-links';
+import type { ImportFormat } from '../../../shared/import/import-formats';
+import { IssueLog } from '../../../shared/import/import-issues';
+import type { DependencyRecord, ItemRecord, RecordSink, TransitionRecord } from '../../../shared/import/import-records';
+import { categoryFromSourceName, refineSourceCategory, StatusBook } from '../../../shared/import/status-rules';
+import { CSV_TEMPLATES } from '../../../shared/import/templates';
+
+interface Collected {
+  items: ItemRecord[];
+  transitions: TransitionRecord[];
+  dependencies: DependencyRecord[];
+  issues: IssueLog;
+  statuses: StatusBook;
+}
+
+function collector(): RecordSink & Collected {
+  const c = { items: [] as ItemRecord[], transitions: [] as TransitionRecord[], dependencies: [] as DependencyRecord[], issues: new IssueLog(), statuses: new StatusBook() };
+  return {
+    ...c,
+    team: () => undefined,
+    objective: () => undefined,
+    item: (r) => c.items.push(r),
+    transition: (r) => c.transitions.push(r),
+    dependency: (r) => c.dependencies.push(r),
+    deployment: () => undefined,
+    incident: () => undefined,
+  };
+}
+
+/** Maps a CSV given as rows of cells (header first) with a format's mapper; no I/O. */
+function mapRows(format: ImportFormat, rows: string[][], columns: Record<string, string> = {}) {
+  const sink = collector();
+  const detection = detectCsvFormat(rows[0]!, rows.slice(1));
+  const mapping = new CsvFileMapping({
+    file: 'test.csv',
+    headers: rows[0]!,
+    format: csvFormatFor(format, detection.entity)!,
+    columns,
+    dayOrder: 'dmy',
+    sink,
+    issues: sink.issues,
+    statuses: sink.statuses,
+    knowsItem: (key) => sink.items.some((i) => i.key === key),
+  });
+  rows.slice(1).forEach((cells, i) => mapping.row(cells, i + 2));
+  mapping.finish();
+  return sink;
+}
+
+const ms = (iso: string) => Date.parse(iso);
+
+describe('format detection', () => {
+  it('tells each format from its header', () => {
+    expect(detectCsvFormat(['Summary', 'Issue key', 'Issue id', 'Status'], []).format).toBe('jira-csv');
+    expect(detectCsvFormat(['ID', 'Work Item Type', 'Title', 'State'], []).format).toBe('ado-csv');
+    expect(detectCsvFormat(['ID', 'Work Item Type', 'Title 1', 'Title 2', 'State'], []).format).toBe('ado-csv');
+    expect(detectCsvFormat(['WorkItemId', 'Revision', 'State', 'ChangedDate'], []).format).toBe('ado-revisions');
+    expect(detectCsvFormat(['deployed_at', 'service', 'result'], []).format).toBe('deployments-csv');
+    expect(detectCsvFormat(['id', 'opened', 'resolved', 'team'], []).format).toBe('incidents-csv');
+    for (const [entity, text] of Object.entries(CSV_TEMPLATES)) {
+      const header = text.split('\n')[0]!.split(',');
+      expect(detectCsvFormat(header, [])).toMatchObject({ format: 'interlock', entity, confident: true });
+    }
+  });
+
+  it('recognises a stage-date file by its id column and date columns', () => {
+    const d = detectCsvFormat(['ID', 'Name', 'Backlog', 'Doing', 'Done'], [['1', 'x', '01/03/2024', '02/03/2024', '']]);
+    expect(d).toMatchObject({ format: 'stages-csv', confident: true });
+    expect(detectCsvFormat(['ID', 'Name', 'Owner'], [['1', 'x', 'Ana']])).toMatchObject({ format: 'stages-csv', confident: false });
+  });
+
+  describe('edge cases', () => {
+    it('says so when nothing matches, naming the headers', () => {
+      const d = detectCsvFormat(['colour', 'size'], []);
+      expect(d.format).toBeNull();
+      expect(d.reason).toContain('colour, size');
+      expect(detectJsonFormat({ data: [] }).format).toBeNull();
+      expect(detectJsonFormat([]).format).toBeNull();
+      expect(detectJsonFormat({ issues: [] }).format).toBe('jira-json');
+      expect(detectJsonFormat({ items: [] }).format).toBe('interlock');
+    });
+  });
+});
+
+describe('status categories', () => {
+  it("refines Jira's three categories by the status name", () => {
+    expect(refineSourceCategory('Blocked', 'active')).toBe('waiting');
+    expect(refineSourceCategory('Waiting for Review', 'active')).toBe('waiting');
+    expect(refineSourceCategory('In Review', 'active')).toBe('active');
+    expect(refineSourceCategory("Won't Do", 'done')).toBe('cancelled');
+    expect(refineSourceCategory('Ready for Dev', 'todo')).toBe('todo');
+    expect(categoryFromSourceName('indeterminate')).toBe('active');
+    expect(categoryFromSourceName('Completed')).toBe('done');
+    expect(categoryFromSourceName('whatever')).toBeNull();
+  });
+
+  it("keeps a person's choice over the source's and the name rules", () => {
+    const book = new StatusBook([{ status: 'In Review', category: 'waiting', source: 'user' }]);
+    book.declare('in review', 'active');
+    expect(book.resolve('IN REVIEW')).toBe('waiting');
+    expect(book.resolve('On Hold')).toBe('waiting');
+    expect(book.changed().map((e) => [e.status, e.source])).toEqual([['On Hold', 'default']]);
+  });
+
+  describe('edge cases', () => {
+    it('flags a status used before the source declared a different category', () => {
+      const book = new StatusBook();
+      expect(book.categoryOf('Parked Review')).toBe('waiting');
+      book.declare('Parked Review', 'active');
+      expect(book.staleAfterUse()).toEqual(['Parked Review']);
+    });
+
+    it('derives started and finished dates from a history, a reopened item being unfinished', () => {
+      const cat = (s: string) => new StatusBook().categoryOf(s);
+      const h = [
+        { status: 'To Do', at: 1 },
+        { status: 'In Progress', at: 2 },
+        { status: 'Done', at: 3 },
+      ];
+      expect(flowDatesOf(h, cat)).toEqual({ firstActiveAt: 2, doneAt: 3 });
+      expect(flowDatesOf([...h, { status: 'In Progress', at: 4 }], cat)).toEqual({ firstActiveAt: 2, doneAt: null });
+      expect(flowDatesOf([{ status: 'To Do', at: 1 }, { status: 'Done', at: 5 }, { status: "Won't Do", at: 6 }], cat)).toEqual({ firstActiveAt: null, doneAt: 5 });
+      expect(flowDatesOf([], cat)).toEqual({ firstActiveAt: null, doneAt: null });
+    });
+  });
+});
+
+describe('Jira CSV rows', () => {
+  const header = ['Issue key', 'Issue id', 'Summary', 'Issue Type', 'Status', 'Status Category', 'Resolution', 'Created', 'Resolved', 'Status Category Changed', 'Custom field (Team)', 'Component/s', 'Parent', 'Labels', 'Labels', 'Outward issue link (Blocks)', 'Outward issue link (Blocks)', 'Inward issue link (Blocks)'];
+  const row = (o: Record<string, string>, extra: string[] = []) => header.map((h, i) => extra[i] ?? o[h] ?? '');
+
+  it('maps the fields, team, parent by id and Blocks links in the right direction', () => {
+    const out = mapRows('jira-csv', [
+      header,
+      row({ 'Issue key': 'A-1', 'Issue id': '100', Summary: 'Epic', 'Issue Type': 'Epic', Status: 'In Progress', 'Status Category': 'In Progress', Created: '01/Mar/24 9:00 AM', 'Status Category Changed': '04/Mar/24 10:00 AM', 'Custom field (Team)': 'Checkout' }),
+      row(
+        { 'Issue key': 'A-2', 'Issue id': '101', Summary: 'Story', 'Issue Type': 'Story', Status: 'Done', 'Status Category': 'Done', Resolution: 'Done', Created: '02/Mar/24 9:00 AM', Resolved: '09/Mar/24 5:00 PM', 'Component/s': 'web', Parent: '100' },
+        [],
+      ).map((c, i) => (i === 15 ? 'B-7' : i === 16 ? 'B-8' : i === 17 ? 'C-3' : c)),
+    ]);
+    expect(out.issues.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    const [epic, story] = out.items;
+    expect(epic).toMatchObject({ key: 'A-1', type: 'epic', teamKey: 'Checkout', createdAt: ms('2024-03-01T09:00:00Z'), firstActiveAt: ms('2024-03-04T10:00:00Z'), doneAt: null });
+    // No Custom field (Team) value: the team falls back to Component/s; Parent 100 is A-1's id.
+    expect(story).toMatchObject({ key: 'A-2', type: 'story', teamKey: 'web', parentKey: 'A-1', doneAt: ms('2024-03-09T17:00:00Z'), firstActiveAt: null });
+    // A-2 blocks B-7 and B-8 (they wait on A-2); A-2 is blocked by C-3 (A-2 waits on C-3).
+    expect(out.dependencies.map((d) => [d.fromItemKey, d.toItemKey])).toEqual([
+      ['B-7', 'A-2'],
+      ['B-8', 'A-2'],
+      ['A-2', 'C-3'],
+    ]);
+    expect(out.dependencies[2]).toMatchObject({ fromTeamKey: 'web', toTeamKey: null, resolvedAt: null });
+  });
+
+  it("keeps Won't Do apart from Done, and uses a chosen team column", () => {
+    const out = mapRows(
+      'jira-csv',
+      [header, row({ 'Issue key': 'A-3', Summary: 'x', 'Issue Type': 'Task', Status: 'Closed', 'Status Category': 'Done', Resolution: "Won't Do", Created: '2024-03-01', Resolved: '2024-03-02', 'Component/s': 'api', 'Custom field (Team)': 'T' })],
+      { team: 'Component/s' },
+    );
+    expect(out.items[0]).toMatchObject({ status: "Closed (Won't Do)", teamKey: 'api' });
+    expect(out.statuses.categoryOf("Closed (Won't Do)")).toBe('cancelled');
+  });
+
+  describe('edge cases', () => {
+    it('rejects bad rows with line, column, value and reason, and goes on', () => {
+      const out = mapRows('jira-csv', [
+        header,
+        row({ 'Issue key': 'A-1', Status: 'To Do', Created: '31/Feb/24 9:00 AM' }),
+        row({ 'Issue key': '', Status: 'To Do', Created: '01/Mar/24 9:00 AM' }),
+        ['A-9', 'too', 'short'],
+        row({ 'Issue key': 'A-4', Status: 'To Do', Created: '01/Mar/24 9:00 AM', 'Issue Type': 'Gizmo' }),
+      ]);
+      expect(out.items.map((i) => i.key)).toEqual(['A-4']);
+      const errors = out.issues.issues.filter((i) => i.severity === 'error').map((i) => [i.line, i.column, i.value, i.code]);
+      expect(errors).toEqual([
+        [2, 'Created', '31/Feb/24 9:00 AM', 'invalid-date'],
+        [3, 'Issue key', null, 'missing-value'],
+        [4, null, null, 'column-count'],
+      ]);
+      expect(out.issues.counts.rejectedRows).toBe(3);
+      expect(out.issues.issues.some((i) => i.code === 'unknown-type' && i.line === 5)).toBe(true);
+    });
+
+    it('skips blank lines and header rows repeated inside the file', () => {
+      const out = mapRows('jira-csv', [header, [''], header, row({ 'Issue key': 'A-1', Status: 'To Do', Created: '2024-03-01' })]);
+      expect(out.items).toHaveLength(1);
+      expect(out.issues.counts.errors).toBe(0);
+    });
+
+    it('reads link directions of other dependency-like types and ignores the rest', () => {
+      expect(linkDirection('Blocks', 'outward')).toBe('other-waits');
+      expect(linkDirection('Blocks', 'inward')).toBe('this-waits');
+      expect(linkDirection('Dependency', 'outward')).toBe('this-waits');
+      expect(linkDirection('Relates', 'outward')).toBeNull();
+    });
+  });
+});
+
+describe('Jira JSON issues', () => {
+  const issue = (key: string, histories: unknown[], extra: Record<string, unknown> = {}) => ({
+    key,
+    fields: { summary: key, issuetype: { name: 'Story' }, status: { name: 'Done', statusCategory: { key: 'done', name: 'Done' } }, created: '2024-03-01T09:00:00.000+0000', project: { key: 'P' }, ...extra },
+    changelog: { histories },
+  });
+  const h = (created: string, from: string, to: string) => ({ created, items: [{ field: 'status', fromString: from, toString: to }] });
+
+  it('sorts histories newest-first into time order and starts with the creation', () => {
+    const sink = collector();
+    mapJiraJson(
+      { issues: [issue('P-1', [h('2024-03-05T09:00:00.000+0000', 'In Progress', 'Done'), h('2024-03-02T09:00:00.000+0000', 'To Do', 'In Progress')])] },
+      { file: 'x.json', sink, issues: sink.issues, statuses: sink.statuses, dayOrder: 'dmy', knowsItem: () => true, teamField: null },
+    );
+    expect(sink.transitions.map((t) => [t.fromStatus, t.toStatus, new Date(t.at).toISOString().slice(0, 10)])).toEqual([
+      [null, 'To Do', '2024-03-01'],
+      ['To Do', 'In Progress', '2024-03-02'],
+      ['In Progress', 'Done', '2024-03-05'],
+    ]);
+    expect(sink.items[0]).toMatchObject({ teamKey: 'P', firstActiveAt: ms('2024-03-02T09:00:00Z'), doneAt: ms('2024-03-05T09:00:00Z') });
+  });
+
+  describe('edge cases', () => {
+    it('rejects one broken issue with its JSON path and keeps the others', () => {
+      const sink = collector();
+      mapJiraJson(
+        { issues: [issue('P-1', []), { key: 'P-2', fields: { status: { name: 'To Do' }, created: 'soon' } }, 'nonsense'] },
+        { file: 'x.json', sink, issues: sink.issues, statuses: sink.statuses, dayOrder: 'dmy', knowsItem: () => true, teamField: null },
+      );
+      expect(sink.items.map((i) => i.key)).toEqual(['P-1']);
+      expect(sink.issues.issues.map((i) => [i.column, i.code])).toEqual([
+        ['issues[1].fields.created', 'invalid-date'],
+        ['issues[2]', 'wrong-shape'],
+      ]);
+      expect(sink.issues.counts.rejectedRows).toBe(2);
+    });
+  });
+});
+
+describe('stage-date rows', () => {
+  it('turns dated steps into status changes, skipping empty steps, with blocked ranges', () => {
+    const out = mapRows('stages-csv', [
+      ['ID', 'Name', 'Backlog', 'Development', 'Testing', 'Done', 'Blocked Date Range'],
+      ['S-1', 'x', '01/03/2024', '04/03/2024', '', '10/03/2024', '[05/03/2024-07/03/2024]'],
+    ]);
+    expect(out.transitions.map((t) => [t.toStatus, new Date(t.at).toISOString().slice(0, 10)])).toEqual([
+      ['Backlog', '2024-03-01'],
+      ['Development', '2024-03-04'],
+      ['Blocked', '2024-03-05'],
+      ['Development', '2024-03-07'],
+      ['Done', '2024-03-10'],
+    ]);
+    expect(out.items[0]).toMatchObject({ status: 'Done', createdAt: ms('2024-03-01'), firstActiveAt: ms('2024-03-04'), doneAt: ms('2024-03-10') });
+  });
+});
+
+describe('Azure DevOps revisions', () => {
+  it('orders revisions by number and keeps only state changes', () => {
+    const out = mapRows('ado-revisions', [
+      ['WorkItemId', 'Revision', 'State', 'ChangedDate'],
+      ['7', '3', 'Active', '2024-03-03T00:00:00Z'],
+      ['7', '1', 'New', '2024-03-01T00:00:00Z'],
+      ['7', '2', 'New', '2024-03-02T00:00:00Z'],
+      ['7', '4', 'Closed', '2024-03-04T00:00:00Z'],
+    ]);
+    expect(out.transitions.map((t) => [t.fromStatus, t.toStatus, t.line])).toEqual([
+      [null, 'New', 3],
+      ['New', 'Active', 2],
+      ['Active', 'Closed', 5],
+    ]);
+  });
+});
+
+describe('templates', () => {
+  it('the fixtures are the templates the Import page offers, and docs/IMPORT.md shows them', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { IMPORT_TEMPLATES } = await import('../../../shared/import/templates');
+    const doc = readFileSync(new URL('../../../docs/IMPORT.md', import.meta.url), 'utf8');
+    for (const t of IMPORT_TEMPLATES) {
+      expect(readFileSync(new URL(`../../fixtures/import/interlock/${t.fileName}`, import.meta.url), 'utf8')).toBe(t.content);
+      expect(doc).toContain(t.content.trim());
+    }
+  });
+});

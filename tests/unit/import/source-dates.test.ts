@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { guessDayOrder, isAmbiguousNumericDate, readSourceDate } from '../../../shared/import/source-dates';
+
+const utc = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0) => Date.UTC(y, mo - 1, d, h, mi, s, ms);
+
+describe('readSourceDate', () => {
+  it("reads Jira's default format, 12-hour clock and two-digit year", () => {
+    expect(readSourceDate('12/Mar/24 3:45 PM')).toBe(utc(2024, 3, 12, 15, 45));
+    expect(readSourceDate('22/Aug/19 5:18 AM')).toBe(utc(2019, 8, 22, 5, 18));
+    expect(readSourceDate('01/Jan/24 12:05 AM')).toBe(utc(2024, 1, 1, 0, 5));
+    expect(readSourceDate('01/Jan/24 12:05 PM')).toBe(utc(2024, 1, 1, 12, 5));
+    expect(readSourceDate('12/Mar/2024 15:45')).toBe(utc(2024, 3, 12, 15, 45));
+    expect(readSourceDate('12/Mar/24')).toBe(utc(2024, 3, 12));
+  });
+
+  it('reads month names in German, French and Spanish exports', () => {
+    expect(readSourceDate('12/Mär/24 15:45')).toBe(utc(2024, 3, 12, 15, 45));
+    expect(readSourceDate('03/déc./23 09:00')).toBe(utc(2023, 12, 3, 9));
+    expect(readSourceDate('05/ene/24')).toBe(utc(2024, 1, 5));
+    expect(readSourceDate('Mar 12, 2024 3:45 PM')).toBe(utc(2024, 3, 12, 15, 45));
+  });
+
+  it('reads ISO 8601 with and without offsets, converting to UTC', () => {
+    expect(readSourceDate('2024-03-12T15:45:00Z')).toBe(utc(2024, 3, 12, 15, 45));
+    expect(readSourceDate('2024-03-12T15:45:00.123Z')).toBe(utc(2024, 3, 12, 15, 45, 0, 123));
+    expect(readSourceDate('2024-03-12T15:45:00.000+0100')).toBe(utc(2024, 3, 12, 14, 45));
+    expect(readSourceDate('2024-03-12T15:45:00-05:30')).toBe(utc(2024, 3, 12, 21, 15));
+    expect(readSourceDate('2024-03-12 15:45')).toBe(utc(2024, 3, 12, 15, 45));
+    expect(readSourceDate('2024-03-12')).toBe(utc(2024, 3, 12));
+  });
+
+  it('reads numeric dates in the order it is told, dotted ones always day first', () => {
+    expect(readSourceDate('3/12/2024 3:45:12 PM', 'mdy')).toBe(utc(2024, 3, 12, 15, 45, 12));
+    expect(readSourceDate('3/12/2024 3:45:12 PM', 'dmy')).toBe(utc(2024, 12, 3, 15, 45, 12));
+    expect(readSourceDate('12.03.2024 09:00', 'mdy')).toBe(utc(2024, 3, 12, 9));
+    expect(readSourceDate('01/02/24', 'dmy')).toBe(utc(2024, 2, 1));
+  });
+
+  describe('edge cases', () => {
+    it('refuses dates that do not exist rather than rolling them over', () => {
+      expect(readSourceDate('31/Feb/24 9:00 AM')).toBeNull();
+      expect(readSourceDate('29/Feb/23')).toBeNull();
+      expect(readSourceDate('29/Feb/24')).toBe(utc(2024, 2, 29));
+      expect(readSourceDate('2024-04-31')).toBeNull();
+      expect(readSourceDate('2024-03-12T24:00:00Z')).toBeNull();
+      expect(readSourceDate('2024-02-30T00:00:00Z')).toBeNull();
+      expect(readSourceDate('2023-02-29T00:00:00.000Z')).toBeNull();
+      expect(readSourceDate('2024-02-29T23:59:59.999Z')).toBe(utc(2024, 2, 29, 23, 59, 59, 999));
+      expect(readSourceDate('12/Mar/24 13:00 PM')).toBeNull();
+      expect(readSourceDate('13/13/2024', 'dmy')).toBeNull();
+    });
+
+    it('refuses text that is not a date, and never guesses with new Date()', () => {
+      for (const text of ['', 'yesterday', 'March', '12', '2024', '12/Foo/24', 'NaN', '1e12', '2024-03-12T15:45:00+25:00']) {
+        expect(readSourceDate(text)).toBeNull();
+      }
+    });
+
+    it('maps two-digit years 00–69 to 2000s and 70–99 to 1900s', () => {
+      expect(readSourceDate('01/Jan/69')).toBe(utc(2069, 1, 1));
+      expect(readSourceDate('01/Jan/70')).toBe(utc(1970, 1, 1));
+    });
+
+    it('tells the day order only when the values prove it', () => {
+      expect(guessDayOrder(['13/02/2024', '01/02/2024'])).toBe('dmy');
+      expect(guessDayOrder(['02/13/2024', '01/02/2024'])).toBe('mdy');
+      expect(guessDayOrder(['01/02/2024', '03/04/2024'])).toBeNull();
+      expect(guessDayOrder(['13/02/2024', '02/13/2024'])).toBeNull();
+      expect(guessDayOrder(['12.03.2024', 'text'])).toBeNull();
+      expect(isAmbiguousNumericDate('01/02/24')).toBe(true);
+      expect(isAmbiguousNumericDate('02/02/24')).toBe(false);
+      expect(isAmbiguousNumericDate('13/02/24')).toBe(false);
+    });
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { parseHead, sniffDialect } from '../../../electron/backend/import/csv-reading';
+import { detectEncoding, looksBinary } from '../../../electron/backend/import/text-encoding';
+import { SourceError } from '../../../shared/import/import-issues';
+
+const bytes = (...b: number[]) => Uint8Array.from(b);
+
+describe('detectEncoding', () => {
+  it('reads byte-order marks', () => {
+    expect(detectEncoding(bytes(0xef, 0xbb, 0xbf, 0x61), 'f')).toEqual({ encoding: 'utf-8', bomBytes: 3, guessed: false });
+    expect(detectEncoding(bytes(0xff, 0xfe, 0x61, 0x00), 'f')).toEqual({ encoding: 'utf-16le', bomBytes: 2, guessed: false });
+    expect(detectEncoding(bytes(0xfe, 0xff, 0x00, 0x61), 'f')).toEqual({ encoding: 'utf-16be', bomBytes: 2, guessed: false });
+  });
+
+  it('tells UTF-16 without a BOM from its zero bytes, and UTF-8 from Windows-1252', () => {
+    expect(detectEncoding(Buffer.from('key,name\r\n', 'utf16le'), 'f').encoding).toBe('utf-16le');
+    expect(detectEncoding(Buffer.from('Händler,Zürich', 'utf8'), 'f')).toMatchObject({ encoding: 'utf-8', guessed: false });
+    expect(detectEncoding(Buffer.from('H\xe4ndler,Z\xfcrich', 'latin1'), 'f')).toMatchObject({ encoding: 'windows-1252', guessed: true });
+  });
+
+  describe('edge cases', () => {
+    it('refuses binary data with a message naming the file', () => {
+      expect(() => detectEncoding(bytes(0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x13, 0x00, 0x00), 'report.xlsx')).toThrow(SourceError);
+      expect(() => detectEncoding(bytes(0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x13, 0x00, 0x00), 'report.xlsx')).toThrow(/report\.xlsx is not a text file/);
+      expect(looksBinary('\u0001\u0002\u0003abc\u0004\u0005')).toBe(true);
+      expect(looksBinary('key,name\r\n"a\tb",c\n')).toBe(false);
+    });
+
+    it('keeps a head that ends inside a multi-byte character as UTF-8', () => {
+      const text = Buffer.from('name\nZürich', 'utf8');
+      expect(detectEncoding(text.subarray(0, text.length - 4), 'f').encoding).toBe('utf-8');
+    });
+  });
+});
+
+describe('sniffDialect and parseHead', () => {
+  it('takes the delimiter and line ending from the header line', () => {
+    expect(sniffDialect('key;title;done\r\nA;1,5 days;01.03.2024\r\n')).toEqual({ delimiter: ';', newline: '\r\n' });
+    expect(sniffDialect('Issue key\tSummary\r\nA-1\tx\r\n')).toEqual({ delimiter: '\t', newline: '\r\n' });
+    expect(sniffDialect('a|b|c\nx|y|z')).toEqual({ delimiter: '|', newline: '\n' });
+  });
+
+  it('keeps LF inside quoted cells of a CRLF file and repeated headers apart', () => {
+    const head = 'Issue key,Labels,Labels,Description\r\nA-1,x,y,"line one\nline two"\r\nA-2,,,z\r\n';
+    const { headers, sample } = parseHead(head, sniffDialect(head), true);
+    expect(headers).toEqual(['Issue key', 'Labels', 'Labels', 'Description']);
+    expect(sample).toEqual([
+      ['A-1', 'x', 'y', 'line one\nline two'],
+      ['A-2', '', '', 'z'],
+      [''],
+    ]);
+  });
+
+  describe('edge cases', () => {
+    it('ignores delimiters inside quoted header cells and defaults to a comma', () => {
+      expect(sniffDialect('"a;b",c,d\n')).toMatchObject({ delimiter: ',' });
+      expect(sniffDialect('single')).toEqual({ delimiter: ',', newline: '\n' });
+    });
+
+    it('drops the last row of an incomplete head (it may be cut in the middle)', () => {
+      const head = 'key,name\nA,Alpha\nB,Be';
+      expect(parseHead(head, sniffDialect(head), false).sample).toEqual([['A', 'Alpha']]);
+      expect(parseHead(head, sniffDialect(head), true).sample).toEqual([
+        ['A', 'Alpha'],
+        ['B', 'Be'],
+      ]);
+    });
+  });
+});
