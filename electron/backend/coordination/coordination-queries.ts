@@ -1,0 +1,191 @@
+import type { Database } from 'better-sqlite3';
+import type {
+  CompletionCount,
+  CoordinationData,
+  CoordinationTeam,
+  DeclaredForum,
+  DependencyFact,
+  IntegrationEvent,
+  Interval,
+  ObjectiveFact,
+  RecordedEvidence,
+} from '../../../shared/coordination/coordination-data';
+import { MS_PER_DAY } from '../../../shared/domain/time';
+
+// The advisor's inputs in a fixed number of queries, whatever the portfolio's size: SQLite joins
+// and aggregates (waiting spans, daily completions, integrations per release), JavaScript scores.
+// Every query reads only the analysis range. Instants are epoch ms (see migration 001).
+
+const CROSS_TEAM_ACTIVE = `d.from_team_id IS NOT NULL AND d.to_team_id IS NOT NULL AND d.from_team_id <> d.to_team_id
+  AND d.created_at < @to AND (d.resolved_at IS NULL OR d.resolved_at > @from)`;
+
+export function loadTeams(db: Database): CoordinationTeam[] {
+  return (db.prepare('SELECT key, name, value_stream AS valueStream FROM teams ORDER BY key').all() as CoordinationTeam[]).map((t) => ({ ...t }));
+}
+
+/** Cross-team dependencies open at some point in the range, each with the spans its waiting item sat in a waiting status while it was open. */
+export function loadDependencies(db: Database, range: Interval): DependencyFact[] {
+  const rows = db
+    .prepare(
+      `SELECT d.id, d.key, f.key AS fromKey, t.key AS toKey, d.created_at AS createdAt, d.resolved_at AS resolvedAt,
+              d.interface_name IS NOT NULL AS interfaced
+       FROM dependencies d JOIN teams f ON f.id = d.from_team_id JOIN teams t ON t.id = d.to_team_id
+       WHERE ${CROSS_TEAM_ACTIVE}
+       ORDER BY d.id`,
+    )
+    .raw()
+    .all(range) as [number, string, string, string, number, number | null, number][];
+
+  // A status span ends where the item's next transition starts (or at the range's end); waiting
+  // spans are clipped to the dependency's open span, in SQL, so only the overlaps travel.
+  const waits = db
+    .prepare(
+      `WITH deps AS (
+         SELECT d.id, d.from_item_key AS item_key, d.created_at AS s, coalesce(d.resolved_at, @to) AS e
+         FROM dependencies d
+         WHERE ${CROSS_TEAM_ACTIVE} AND d.from_item_key IS NOT NULL
+       ),
+       items AS (SELECT id, key FROM work_items WHERE key IN (SELECT item_key FROM deps)),
+       spans AS (
+         SELECT st.item_id, st.to_category AS category, st.at AS s,
+                coalesce(lead(st.at) OVER (PARTITION BY st.item_id ORDER BY st.at, st.id), @to) AS e
+         FROM status_transitions st
+         WHERE st.item_id IN (SELECT id FROM items)
+       )
+       SELECT deps.id, max(spans.s, deps.s) AS s, min(spans.e, deps.e) AS e
+       FROM deps JOIN items ON items.key = deps.item_key JOIN spans ON spans.item_id = items.id
+       WHERE spans.category = 'waiting' AND spans.s < deps.e AND spans.e > deps.s
+       ORDER BY deps.id, s`,
+    )
+    .raw()
+    .all(range) as [number, number, number][];
+  const spansByDependency = new Map<number, [number, number][]>();
+  for (const [id, s, e] of waits) {
+    const list = spansByDependency.get(id) ?? [];
+    list.push([s, e]);
+    spansByDependency.set(id, list);
+  }
+  return rows.map(([id, key, fromTeamKey, toTeamKey, createdAt, resolvedAt, interfaced]) => ({
+    key,
+    fromTeamKey,
+    toTeamKey,
+    createdAt,
+    resolvedAt,
+    interfaced: interfaced === 1,
+    waits: spansByDependency.get(id) ?? [],
+  }));
+}
+
+/**
+ * Items completed (done, not cancelled) per team per day, counted back from the range's end, so
+ * any window or period that ends there in whole days sums whole bins exactly.
+ */
+export function loadCompletions(db: Database, range: Interval): CompletionCount[] {
+  const rows = db
+    .prepare(
+      `SELECT t.key, (@to - w.done_at) / ${MS_PER_DAY} AS daysBack, count(*) AS n
+       FROM work_items w JOIN teams t ON t.id = w.team_id
+       WHERE w.status_category = 'done' AND w.done_at > @from AND w.done_at <= @to
+       GROUP BY w.team_id, daysBack`,
+    )
+    .raw()
+    .all(range) as [string, number, number][];
+  return rows.map(([teamKey, daysBack, count]) => ({ teamKey, at: range.to - daysBack * MS_PER_DAY, count }));
+}
+
+/**
+ * Integrations: a release with all its deployments, or a deployment without a release; each with
+ * the teams that deployed it or whose items it shipped.
+ */
+export function loadIntegrations(db: Database, range: Interval): IntegrationEvent[] {
+  const rows = db
+    .prepare(
+      `WITH deps AS (SELECT id, key, release, at, team_id FROM deployments WHERE at > @from AND at <= @to),
+       owners AS (
+         SELECT id, team_id FROM deps WHERE team_id IS NOT NULL
+         UNION
+         SELECT di.deployment_id, w.team_id
+         FROM deployment_items di JOIN deps ON deps.id = di.deployment_id JOIN work_items w ON w.key = di.item_key
+         WHERE w.team_id IS NOT NULL
+       )
+       SELECT coalesce('release:' || deps.release, 'deployment:' || deps.key) AS event, min(deps.at) AS at,
+              json_group_array(DISTINCT t.key) AS teams
+       FROM deps JOIN owners ON owners.id = deps.id JOIN teams t ON t.id = owners.team_id
+       GROUP BY event
+       ORDER BY event`,
+    )
+    .raw()
+    .all(range) as [string, number, string][];
+  return rows.map(([key, at, teams]) => ({ key, at, teamKeys: (JSON.parse(teams) as string[]).sort() }));
+}
+
+/**
+ * Objectives each team contributes to: declared (objective_teams) or through its items that were
+ * alive in the window (created before its end, not done before its start).
+ */
+export function loadObjectives(db: Database, window: Interval): ObjectiveFact[] {
+  const rows = db
+    .prepare(
+      `SELECT o.key, o.title, o.level, t.key AS team
+       FROM objectives o JOIN objective_teams ot ON ot.objective_id = o.id JOIN teams t ON t.id = ot.team_id
+       UNION
+       SELECT io.objective_key, coalesce(o.title, io.objective_key), o.level, t.key
+       FROM item_objectives io JOIN work_items w ON w.id = io.item_id JOIN teams t ON t.id = w.team_id
+       LEFT JOIN objectives o ON o.key = io.objective_key
+       WHERE w.created_at <= @to AND (w.done_at IS NULL OR w.done_at > @from)
+       ORDER BY 1, 4`,
+    )
+    .raw()
+    .all(window) as [string, string, ObjectiveFact['level'], string][];
+  const byKey = new Map<string, { key: string; title: string; level: ObjectiveFact['level']; teamKeys: string[] }>();
+  for (const [key, title, level, team] of rows) {
+    let objective = byKey.get(key);
+    if (!objective) byKey.set(key, (objective = { key, title, level, teamKeys: [] }));
+    if (!objective.teamKeys.includes(team)) objective.teamKeys.push(team);
+  }
+  return [...byKey.values()];
+}
+
+export function loadForums(db: Database): DeclaredForum[] {
+  const rows = db
+    .prepare(
+      `SELECT f.id, f.name, f.cadence, t.key AS team
+       FROM forums f LEFT JOIN forum_teams ft ON ft.forum_id = f.id LEFT JOIN teams t ON t.id = ft.team_id
+       ORDER BY f.id, t.key`,
+    )
+    .raw()
+    .all() as [number, string, string | null, string | null][];
+  const forums = new Map<number, { id: number; name: string; cadence: string | null; teamKeys: string[] }>();
+  for (const [id, name, cadence, team] of rows) {
+    let forum = forums.get(id);
+    if (!forum) forums.set(id, (forum = { id, name, cadence, teamKeys: [] }));
+    if (team !== null) forum.teamKeys.push(team);
+  }
+  return [...forums.values()];
+}
+
+export function loadRecordedEvidence(db: Database): RecordedEvidence {
+  const row = db
+    .prepare(
+      `SELECT EXISTS (SELECT 1 FROM status_transitions) AS statusHistory,
+              EXISTS (SELECT 1 FROM dependencies WHERE interface_name IS NOT NULL) AS interfaces,
+              EXISTS (SELECT 1 FROM deployments WHERE release IS NOT NULL) OR EXISTS (SELECT 1 FROM deployment_items) AS integration,
+              EXISTS (SELECT 1 FROM objective_teams) OR EXISTS (SELECT 1 FROM item_objectives) AS objectives`,
+    )
+    .get() as Record<keyof RecordedEvidence, number>;
+  return { statusHistory: row.statusHistory === 1, interfaces: row.interfaces === 1, integration: row.integration === 1, objectives: row.objectives === 1 };
+}
+
+/** Everything the advisor reads for one window, with `range` covering the window and its trend periods. */
+export function loadCoordinationData(db: Database, range: Interval, window: Interval): CoordinationData {
+  const read = db.transaction(() => ({
+    teams: loadTeams(db),
+    dependencies: loadDependencies(db, range),
+    completions: loadCompletions(db, range),
+    integrations: loadIntegrations(db, range),
+    objectives: loadObjectives(db, window),
+    forums: loadForums(db),
+    recorded: loadRecordedEvidence(db),
+  }));
+  return read();
+}
