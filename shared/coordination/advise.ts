@@ -121,9 +121,18 @@ export function adviseCoordination(data: CoordinationData, options: AdviseOption
   const integrations = integrationsByGroup(scoped, window, grouping.groupOf);
 
   const nameOf = new Map(grouping.groups.map((g) => [g.id, groupName(g, names)]));
+  // Strong links to shared providers do not make groups, but a team standing alone should say they exist.
+  const providerLinks = new Map<string, string[]>();
+  for (const p of sortedPairs) {
+    if (p.coupling < settings.grouping.minEdgeCoupling) break;
+    const [a, b] = p.teamKeys;
+    if (grouping.providers.has(b) && !grouping.providers.has(a)) providerLinks.set(a, [...(providerLinks.get(a) ?? []), names.name(b)]);
+    if (grouping.providers.has(a) && !grouping.providers.has(b)) providerLinks.set(b, [...(providerLinks.get(b) ?? []), names.name(a)]);
+  }
   const groups: GroupRecommendation[] = grouping.groups.map((group) => {
     const evidence = groupEvidence(group.teamKeys, scored, integrations.get(group.id), scoped);
-    return recommendGroup(group, evidence, nameOf.get(group.id)!, scoped, grouping, names, settings, windowDays, periodScores);
+    const links = providerLinks.get(group.teamKeys[0]!) ?? [];
+    return recommendGroup(group, evidence, nameOf.get(group.id)!, scoped, grouping, names, settings, windowDays, periodScores, links);
   });
   groups.sort(
     (x, y) =>
@@ -189,6 +198,7 @@ function recommendGroup(
   settings: CoordinationSettings,
   windowDays: number,
   periodScores: { interval: Interval; scored: ScoredPairs; integrations: ReturnType<typeof integrationsByGroup> }[],
+  providerLinks: readonly string[],
 ): GroupRecommendation {
   const { thresholds } = settings;
   const model = decideModel(evidence.cues, thresholds, evidence.size);
@@ -206,14 +216,18 @@ function recommendGroup(
   const provider = grouping.providers.get(group.teamKeys[0]!);
   if (group.role === 'provider' && provider) {
     reasons = [
-      `${memberNames[0]} is a shared provider: ${plural(provider.waitingTeams.length, 'team')} wait on it and only ${formatPercent(provider.cohesion)} of them are coupled to each other (below ${formatPercent(settings.bottleneck.maxDependentCohesion)}).`,
+      `${memberNames[0]} is a shared provider: ${plural(provider.waitingTeams.length, 'team')} coupled to it wait on it, and only ${formatPercent(provider.cohesion)} of the pairs among them are coupled to each other (below ${formatPercent(settings.bottleneck.maxDependentCohesion)}).`,
       'Serve them through a self-service offering and a visible dependency board rather than a seat in each consumer’s forum.',
     ];
     changes = [
       `If ${formatPercent(settings.bottleneck.maxDependentCohesion)} or more of the teams that wait on it were coupled to each other, it would be grouped with them.`,
     ];
   } else if (evidence.size < 2) {
-    reasons = [`${memberNames[0]} is coupled to no other team above ${settings.grouping.minEdgeCoupling.toFixed(2)}: nothing to coordinate in a standing forum.`];
+    reasons = [
+      `${memberNames[0]} is coupled to no other team above ${settings.grouping.minEdgeCoupling.toFixed(2)}` +
+        (providerLinks.length > 0 ? ` apart from the shared provider ${listNames(providerLinks)} (see its finding)` : '') +
+        ': nothing to coordinate in a standing forum.',
+    ];
     changes = [`If its coupling with another team reached ${settings.grouping.minEdgeCoupling.toFixed(2)}, it would join that team’s group.`];
   } else {
     reasons = reasonsFor(model, evidence.cues, thresholds);

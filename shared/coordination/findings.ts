@@ -37,9 +37,11 @@ export function bottleneckFindings(
         (provider
           ? ` Only ${formatPercent(provider.cohesion)} of those teams are coupled to each other: ${name} is a shared provider, so it is kept out of grouping.`
           : ''),
-      suggestion:
-        `Offer what these teams wait for as self-service (paved paths, documented interfaces, automation) instead of taking requests; ` +
-        `until then keep ${name}’s queue visible on the dependency board. A forum seat for every consumer would not shorten the queue.`,
+      suggestion: provider
+        ? `Offer what these teams wait for as self-service (paved paths, documented interfaces, automation) instead of taking requests; ` +
+          `until then keep ${name}’s queue visible on the dependency board. A forum seat for every consumer would not shorten the queue.`
+        : `Look at what they keep waiting for: requests that recur are candidates for a self-service offering or a documented interface; ` +
+          `the rest belongs on the dependency board of ${name}’s group.`,
       teamKeys: [key, ...waiting],
       groupIds: [grouping.groupOf.get(key)!].filter(Boolean),
       measures: [
@@ -174,7 +176,7 @@ export function valueStreamFindings(views: readonly ValueStreamView[], groups: r
       kind: 'value-stream',
       title: allApart ? `The teams of “${v.name}” barely depend on each other` : `Coupling splits the value stream “${v.name}”`,
       detail: allApart
-        ? `None of its ${plural(v.teamKeys.length, 'team')} is coupled to another enough to share a group.`
+        ? `Its ${plural(v.teamKeys.length, 'team')} share no group: each stands alone or serves others as a shared provider.`
         : `Its teams fall into ${parts.length} groups by coupling: ${describe.join('; ')}.`,
       suggestion: allApart
         ? 'A value-stream forum for these teams would be ceremony: keep asynchronous updates and the dependency board.'

@@ -14,6 +14,7 @@ import type { CoordinationSettings } from './settings';
 //   (strength, degree, throughput), so input order never matters and names only break exact ties.
 
 export interface ProviderFacts {
+  /** Teams coupled to the provider that wait on it. */
   readonly waitingTeams: readonly string[];
   /** Share of pairs among the waiting teams that are coupled to each other. */
   readonly cohesion: number;
@@ -48,8 +49,9 @@ export function strongAdjacency(scores: Iterable<PairCoupling>, minCoupling: num
 }
 
 /**
- * Shared providers: many teams wait on them, and those teams are mostly not coupled to each other.
- * A team whose dependents all work together (a member of a tight group) is not one.
+ * Shared providers: many teams that are coupled to them wait on them, and those teams are mostly
+ * not coupled to each other. A team whose dependents all work together (a member of a tight group)
+ * is not one, and neither is a team a few strays happen to wait on.
  */
 export function findProviders(
   measurement: PairMeasurement,
@@ -58,7 +60,8 @@ export function findProviders(
 ): Map<string, ProviderFacts> {
   const providers = new Map<string, ProviderFacts>();
   for (const [key, facts] of measurement.teams) {
-    const waiting = [...facts.waitedOnBy].filter((t) => t !== key).sort();
+    const strong = adjacency.get(key);
+    const waiting = [...facts.waitedOnBy].filter((t) => t !== key && strong?.has(t)).sort();
     if (waiting.length < settings.minWaitingTeams) continue;
     const members = new Set(waiting);
     let linked = 0;

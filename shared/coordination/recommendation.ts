@@ -184,6 +184,7 @@ export function reasonsFor(model: CoordinationModel, cues: CueValues, t: ModelTh
     if (c.moderateShare) reasons.push(`Coupling is at least moderate: ${quote('dependencyShare', cues, t, 'sosDependencyShare')}.`);
     if (c.moderateBlocked) reasons.push(`Members wait on each other: ${quote('blockedDaysPerItem', cues, t, 'sosBlockedDaysPerItem')}.`);
     // Why not heavier: name every Team-of-Teams condition that is missing.
+    if (c.interdependent) reasons.push(`Interdependence is high (${quote('dependencyShare', cues, t, 'totDependencyShare')}), but Team-of-Teams also needs jointly owned outcomes and frequent or complex integration.`);
     if (!c.interdependent) reasons.push(`Not high enough for Team-of-Teams: ${quote('dependencyShare', cues, t, 'totDependencyShare')}.`);
     if (!c.jointOutcomes) {
       reasons.push(

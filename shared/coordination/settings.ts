@@ -50,14 +50,14 @@ export const THRESHOLD_KEYS = Object.keys(ModelThresholds.shape) as (keyof Model
 export const GroupingSettings = z.object({
   /** Pairs coupled less than this do not link teams into a group (noise: one stray dependency). */
   minEdgeCoupling: share.default(0.1),
-  /** Louvain resolution: above 1 gives smaller groups, below 1 larger ones. */
-  resolution: z.number().min(0.1).max(10).default(1),
+  /** Louvain resolution: higher gives smaller groups. 0.5 keeps a chain of four teams together but still cuts a weak bridge between two tight groups. */
+  resolution: z.number().min(0.05).max(10).default(0.5),
   /** Seed of Louvain's random walk: same data, same seed, same groups. */
   seed: z.number().int().min(0).max(2 ** 31 - 1).default(7),
 });
 
 export const BottleneckSettings = z.object({
-  /** A team this many other teams wait on is a shared provider candidate. */
+  /** A team this many other teams wait on is a bottleneck candidate (and, counting only teams coupled to it, a shared-provider candidate). */
   minWaitingTeams: z.number().int().min(2).max(10_000).default(5),
   /** …a bottleneck when their items also waited on it this many days in the window… */
   minBlockedDays: z.number().min(0).max(100_000).default(20),
@@ -76,7 +76,7 @@ export const TrendSettings = z.object({
   /** Recent half vs earlier half of the periods: a change this large (relative)… */
   minRelativeChange: positive.max(10).default(0.3),
   /** …and at least this large in coupling points is reported. */
-  minAbsoluteChange: share.default(0.05),
+  minAbsoluteChange: share.default(0.1),
 });
 
 export const CoordinationSettings = z.object({
