@@ -35,7 +35,7 @@ export function bottleneckFindings(
         `In the last ${windowDays} days ${plural(waiting.length, 'team')} had ${plural(facts.incoming, 'dependency', 'dependencies')} on ${name} ` +
         `(${facts.incomingOpen} still open); their items waited ${formatValue(facts.blockedDaysCaused, 'days', 0)} on it in total.` +
         (provider
-          ? ` Only ${formatPercent(provider.cohesion)} of those teams are coupled to each other: ${name} is a shared provider, so it is kept out of grouping.`
+          ? ` Of the ${plural(provider.waitingTeams.length, 'team')} coupled to it, only ${formatPercent(provider.cohesion)} of the pairs are coupled to each other: ${name} is a shared provider, so it is kept out of grouping.`
           : ''),
       suggestion: provider
         ? `Offer what these teams wait for as self-service (paved paths, documented interfaces, automation) instead of taking requests; ` +

@@ -5,6 +5,10 @@ import type { GroupMeasures } from './report-schema';
 
 // What a group of teams shows about itself over one interval: the numbers the selection cues read.
 
+export function sortedSum(values: number[]): number {
+  return [...values].sort((a, b) => a - b).reduce((sum, v) => sum + v, 0);
+}
+
 export interface CueValues {
   readonly dependencyShare: number;
   /** null without status history (time blocked cannot be measured). */
@@ -77,8 +81,9 @@ export function groupEvidence(
   let dependencies = 0;
   let interfaced = 0;
   let blockedMs = 0;
-  let couplingSum = 0;
-  let objectiveSum = 0;
+  // Summed in sorted order so that the same numbers give the same mean whatever the teams are called.
+  const couplings: number[] = [];
+  const overlaps: number[] = [];
   const completed = teamKeys.reduce((sum, k) => sum + (measurement.teams.get(k)?.completed ?? 0), 0);
   for (let i = 0; i < teamKeys.length; i++) {
     for (let j = i + 1; j < teamKeys.length; j++) {
@@ -91,8 +96,8 @@ export function groupEvidence(
       }
       const score = scores.get(key);
       if (score) {
-        couplingSum += score.coupling;
-        objectiveSum += score.sharedObjectives ?? 0;
+        couplings.push(score.coupling);
+        overlaps.push(score.sharedObjectives ?? 0);
       }
     }
   }
@@ -104,7 +109,7 @@ export function groupEvidence(
   // Joint integration as each member lives it (share of its integrations that also held another
   // member's work), averaged over members that integrate: independent of how many members there are.
   const memberShares = [...(integrations?.byMember.values() ?? [])].filter((m) => m.all > 0).map((m) => m.joint / m.all);
-  const jointShare = memberShares.length > 0 ? memberShares.reduce((s, v) => s + v, 0) / memberShares.length : 0;
+  const jointShare = memberShares.length > 0 ? sortedSum(memberShares) / memberShares.length : 0;
   const { recorded } = data;
   return {
     size: teamKeys.length,
@@ -112,11 +117,11 @@ export function groupEvidence(
     cues: {
       dependencyShare: dependencies / per,
       blockedDaysPerItem: recorded.statusHistory ? blockedDays / per : null,
-      sharedObjectives: recorded.objectives && pairCount > 0 ? objectiveSum / pairCount : null,
+      sharedObjectives: recorded.objectives && pairCount > 0 ? sortedSum(overlaps) / pairCount : null,
       jointIntegration: recorded.integration && teamKeys.length > 1 ? jointShare : null,
       interfaceClarity: recorded.interfaces && dependencies > 0 ? interfaced / dependencies : null,
     },
-    coupling: pairCount > 0 ? Math.min(1, couplingSum / pairCount) : 0,
+    coupling: pairCount > 0 ? Math.min(1, sortedSum(couplings) / pairCount) : 0,
     jointIntegrationTimes: integrations?.jointTimes ?? [],
   };
 }

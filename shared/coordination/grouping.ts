@@ -3,6 +3,7 @@ import louvain from 'graphology-communities-louvain';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { CoordinationTeam } from './coordination-data';
+import { sortedSum } from './group-evidence';
 import type { PairMeasurement } from './pair-coupling';
 import type { GroupRole, PairCoupling } from './report-schema';
 import type { CoordinationSettings } from './settings';
@@ -80,10 +81,6 @@ export function findProviders(
     if (cohesion < settings.maxDependentCohesion) providers.set(key, { waitingTeams: waiting, cohesion });
   }
   return providers;
-}
-
-function sortedSum(values: number[]): number {
-  return values.sort((x, y) => x - y).reduce((sum, v) => sum + v, 0);
 }
 
 /** Orders teams by what the data says about them; keys only break exact ties. */
