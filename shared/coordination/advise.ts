@@ -12,7 +12,7 @@ import {
 } from './findings';
 import { groupEvidence, integrationsByGroup, type GroupEvidence } from './group-evidence';
 import { groupTeams, moveTeam, type Grouping, type TeamGroup } from './grouping';
-import { pairKey, scorePairs, type ScoredPairs } from './pair-coupling';
+import { measureIntervals, pairKey, scoreMeasurement, type ScoredPairs } from './pair-coupling';
 import { decideModel, describeCues, practicesFor, reasonsFor, robustnessOf, whatWouldChange } from './recommendation';
 import {
   COORDINATION_MODELS,
@@ -47,6 +47,14 @@ export function trendIntervals(window: Interval, settings: CoordinationSettings[
   });
 }
 
+/** The largest bin of whole days that both the window and the trend periods are made of. */
+export function completionBinDays(window: Interval, settings: CoordinationSettings): number {
+  let a = Math.max(1, Math.round((window.to - window.from) / MS_PER_DAY));
+  let b = settings.trend.periodDays;
+  while (b !== 0) [a, b] = [b, a % b];
+  return (window.to - window.from) % MS_PER_DAY === 0 ? a : 1;
+}
+
 /** The full range the advisor reads: the window and the trend periods. */
 export function analysisRange(window: Interval, settings: CoordinationSettings): Interval {
   const periods = trendIntervals(window, settings.trend);
@@ -76,6 +84,24 @@ function missionOf(teamKeys: readonly string[], data: CoordinationData): { title
   return best ? { title: best.title, members: best.members } : null;
 }
 
+/** Facts about keys that are not teams of the workspace (dangling references) are left out; copies only when there are some. */
+function withKnownTeams(data: CoordinationData, known: ReadonlySet<string>): CoordinationData {
+  const all = (keys: readonly string[]) => keys.every((k) => known.has(k));
+  const clean =
+    data.dependencies.every((d) => known.has(d.fromTeamKey) && known.has(d.toTeamKey)) &&
+    data.completions.every((c) => known.has(c.teamKey)) &&
+    data.integrations.every((e) => all(e.teamKeys)) &&
+    data.objectives.every((o) => all(o.teamKeys));
+  if (clean) return data;
+  return {
+    ...data,
+    dependencies: data.dependencies.filter((d) => known.has(d.fromTeamKey) && known.has(d.toTeamKey)),
+    completions: data.completions.filter((c) => known.has(c.teamKey)),
+    integrations: data.integrations.map((e) => (all(e.teamKeys) ? e : { ...e, teamKeys: e.teamKeys.filter((k) => known.has(k)) })),
+    objectives: data.objectives.map((o) => (all(o.teamKeys) ? o : { ...o, teamKeys: o.teamKeys.filter((k) => known.has(k)) })),
+  };
+}
+
 const MODEL_RANK = Object.fromEntries(COORDINATION_MODELS.map((m, i) => [m, i])) as Record<(typeof COORDINATION_MODELS)[number], number>;
 const ROLE_RANK = { group: 0, provider: 1, single: 2 } as const;
 
@@ -95,16 +121,9 @@ export function adviseCoordination(data: CoordinationData, options: AdviseOption
   };
   const teamKeys = [...teamByKey.keys()].sort(compareText);
   const known = new Set(teamKeys);
-  // Facts about keys that are not teams of the workspace (a dangling reference) are dropped here.
-  const scoped: CoordinationData = {
-    ...data,
-    dependencies: data.dependencies.filter((d) => known.has(d.fromTeamKey) && known.has(d.toTeamKey)),
-    completions: data.completions.filter((c) => known.has(c.teamKey)),
-    integrations: data.integrations.map((e) => ({ ...e, teamKeys: e.teamKeys.filter((k) => known.has(k)) })),
-    objectives: data.objectives.map((o) => ({ ...o, teamKeys: o.teamKeys.filter((k) => known.has(k)) })),
-  };
+  const scoped = withKnownTeams(data, known);
 
-  const scored = scorePairs(scoped, window, settings);
+  const scored = scoreMeasurement(measureIntervals(scoped, [window])[0]!, scoped.recorded, settings);
   const sortedPairs = [...scored.scores.values()].sort(
     (x, y) => y.coupling - x.coupling || compareText(x.teamKeys[0], y.teamKeys[0]) || compareText(x.teamKeys[1], y.teamKeys[1]),
   );
@@ -116,8 +135,15 @@ export function adviseCoordination(data: CoordinationData, options: AdviseOption
   );
   for (const move of options.moves ?? []) if (known.has(move.teamKey)) grouping = moveTeam(grouping, move.teamKey, move.toTeamKey);
 
+  // Trends read only the pairs inside groups: measure and score just those, all periods in one pass.
   const periods = trendIntervals(window, settings.trend);
-  const periodScores = periods.map((p) => ({ interval: p, scored: scorePairs(scoped, p, settings), integrations: integrationsByGroup(scoped, p, grouping.groupOf) }));
+  const sameGroup = (x: string, y: string) => grouping.groupOf.get(x) === grouping.groupOf.get(y);
+  const periodMeasurements = measureIntervals(scoped, periods, { pairs: sameGroup, skipWaiting: true });
+  const periodScores = periods.map((p, i) => ({
+    interval: p,
+    scored: scoreMeasurement(periodMeasurements[i]!, scoped.recorded, settings),
+    integrations: integrationsByGroup(scoped, p, grouping.groupOf),
+  }));
   const integrations = integrationsByGroup(scoped, window, grouping.groupOf);
 
   const nameOf = new Map(grouping.groups.map((g) => [g.id, groupName(g, names)]));

@@ -62,15 +62,42 @@ export function objectivesByTeam(data: CoordinationData): Map<string, Set<string
 
 /** Gathers the facts of every pair that has a dependency, a shared objective or a joint integration in `interval`. */
 export function measurePairs(data: CoordinationData, interval: Interval): PairMeasurement {
-  const teams = new Map<string, TeamFacts>(data.teams.map((t) => [t.key, emptyTeam()]));
-  const team = (key: string): TeamFacts => {
+  return measureIntervals(data, [interval])[0]!;
+}
+
+/**
+ * The same for several intervals in one pass over the data (the window and its trend periods):
+ * each dependency and integration is keyed once, then counted in every interval it touches.
+ */
+export interface MeasureOptions {
+  /** Keep only pairs this accepts (trend periods need the pairs inside groups only). */
+  readonly pairs?: (x: string, y: string) => boolean;
+  /** Skip who-waits-on-whom per team (only the window's findings read it). */
+  readonly skipWaiting?: boolean;
+}
+
+export function measureIntervals(data: CoordinationData, intervals: readonly Interval[], options: MeasureOptions = {}): PairMeasurement[] {
+  const accept = options.pairs ?? (() => true);
+  const waiting = !options.skipWaiting;
+  // Pair keys are built once per pair, not once per dependency: team keys are shared strings, so
+  // the nested lookup hashes nothing new.
+  const keyCache = new Map<string, Map<string, string>>();
+  const keyOf = (x: string, y: string): string => {
+    let inner = keyCache.get(x);
+    if (!inner) keyCache.set(x, (inner = new Map()));
+    let key = inner.get(y);
+    if (key === undefined) inner.set(y, (key = pairKey(x, y)));
+    return key;
+  };
+  const results = intervals.map(() => ({ pairs: new Map<string, PairFacts>(), teams: new Map<string, TeamFacts>(data.teams.map((t) => [t.key, emptyTeam()])) }));
+  const team = (i: number, key: string): TeamFacts => {
+    const teams = results[i]!.teams;
     let facts = teams.get(key);
     if (!facts) teams.set(key, (facts = emptyTeam()));
     return facts;
   };
-  const pairs = new Map<string, PairFacts>();
-  const pair = (x: string, y: string): PairFacts => {
-    const key = pairKey(x, y);
+  const pair = (i: number, key: string, x: string, y: string): PairFacts => {
+    const pairs = results[i]!.pairs;
     let facts = pairs.get(key);
     if (!facts) {
       const [a, b] = x < y ? [x, y] : [y, x];
@@ -80,49 +107,73 @@ export function measurePairs(data: CoordinationData, interval: Interval): PairMe
     return facts;
   };
 
-  for (const c of data.completions) if (inInterval(c.at, interval)) team(c.teamKey).completed += c.count;
+  for (const c of data.completions) for (let i = 0; i < intervals.length; i++) if (inInterval(c.at, intervals[i]!)) team(i, c.teamKey).completed += c.count;
 
   for (const d of data.dependencies) {
-    if (d.fromTeamKey === d.toTeamKey || !isActiveIn(d, interval)) continue;
-    const p = pair(d.fromTeamKey, d.toTeamKey);
-    const fromIsA = d.fromTeamKey === p.a;
-    const blockedMs = overlapMs(d.waits, interval);
-    if (fromIsA) {
-      p.aWaitsOnB++;
-      p.blockedMsAOnB += blockedMs;
-    } else {
-      p.bWaitsOnA++;
-      p.blockedMsBOnA += blockedMs;
+    if (d.fromTeamKey === d.toTeamKey || !accept(d.fromTeamKey, d.toTeamKey)) continue;
+    let key: string | null = null;
+    for (let i = 0; i < intervals.length; i++) {
+      const interval = intervals[i]!;
+      if (!isActiveIn(d, interval)) continue;
+      key ??= keyOf(d.fromTeamKey, d.toTeamKey);
+      const p = pair(i, key, d.fromTeamKey, d.toTeamKey);
+      const blockedMs = d.waits.length === 0 ? 0 : overlapMs(d.waits, interval);
+      if (d.fromTeamKey === p.a) {
+        p.aWaitsOnB++;
+        p.blockedMsAOnB += blockedMs;
+      } else {
+        p.bWaitsOnA++;
+        p.blockedMsBOnA += blockedMs;
+      }
+      const open = d.resolvedAt === null || d.resolvedAt > interval.to;
+      if (d.interfaced) p.interfaced++;
+      if (open) p.open++;
+      if (!waiting) continue;
+      team(i, d.fromTeamKey).waitsOn.add(d.toTeamKey);
+      const provider = team(i, d.toTeamKey);
+      provider.waitedOnBy.add(d.fromTeamKey);
+      provider.incoming++;
+      if (open) provider.incomingOpen++;
+      provider.blockedDaysCaused += blockedMs / MS_PER_DAY;
     }
-    const open = d.resolvedAt === null || d.resolvedAt > interval.to;
-    if (d.interfaced) p.interfaced++;
-    if (open) p.open++;
-    team(d.fromTeamKey).waitsOn.add(d.toTeamKey);
-    const provider = team(d.toTeamKey);
-    provider.waitedOnBy.add(d.fromTeamKey);
-    provider.incoming++;
-    if (open) provider.incomingOpen++;
-    provider.blockedDaysCaused += blockedMs / MS_PER_DAY;
   }
 
   for (const event of data.integrations) {
-    if (!inInterval(event.at, interval)) continue;
-    const members = [...new Set(event.teamKeys)].sort();
-    for (const m of members) team(m).integrations++;
-    for (let i = 0; i < members.length; i++) for (let j = i + 1; j < members.length; j++) pair(members[i]!, members[j]!).jointIntegrations++;
+    let members: string[] | null = null;
+    for (let i = 0; i < intervals.length; i++) {
+      if (!inInterval(event.at, intervals[i]!)) continue;
+      members ??= [...new Set(event.teamKeys)].sort();
+      for (const m of members) team(i, m).integrations++;
+      for (let x = 0; x < members.length; x++) {
+        for (let y = x + 1; y < members.length; y++) {
+          if (accept(members[x]!, members[y]!)) pair(i, keyOf(members[x]!, members[y]!), members[x]!, members[y]!).jointIntegrations++;
+        }
+      }
+    }
   }
 
+  // Objectives are not tied to an interval: the same overlap counts in each.
   const objectives = objectivesByTeam(data);
-  for (const [key, set] of objectives) team(key).objectives = set.size;
+  const shared = new Map<string, { x: string; y: string; keys: string[] }>();
   for (const objective of data.objectives) {
     if (objective.level === 'portfolio') continue;
     const members = [...new Set(objective.teamKeys)].sort();
-    for (let i = 0; i < members.length; i++) {
-      for (let j = i + 1; j < members.length; j++) pair(members[i]!, members[j]!).sharedObjectiveKeys.push(objective.key);
+    for (let x = 0; x < members.length; x++) {
+      for (let y = x + 1; y < members.length; y++) {
+        if (!accept(members[x]!, members[y]!)) continue;
+        const key = pairKey(members[x]!, members[y]!);
+        let entry = shared.get(key);
+        if (!entry) shared.set(key, (entry = { x: members[x]!, y: members[y]!, keys: [] }));
+        entry.keys.push(objective.key);
+      }
     }
   }
-  for (const p of pairs.values()) p.sharedObjectiveKeys.sort();
-  return { pairs, teams };
+  for (const entry of shared.values()) entry.keys.sort();
+  for (let i = 0; i < intervals.length; i++) {
+    for (const [key, set] of objectives) team(i, key).objectives = set.size;
+    for (const [key, entry] of shared) pair(i, key, entry.x, entry.y).sharedObjectiveKeys = entry.keys;
+  }
+  return results;
 }
 
 function saturate(value: number, saturation: number): number {
@@ -190,10 +241,20 @@ export interface ScoredPairs {
 }
 
 export function scorePairs(data: CoordinationData, interval: Interval, settings: CoordinationSettings): ScoredPairs {
-  const measurement = measurePairs(data, interval);
+  return scoreMeasurement(measurePairs(data, interval), data.recorded, settings);
+}
+
+/** Scores the pairs of a measurement; `only` keeps the work to the pairs a caller will read (trends: pairs inside groups). */
+export function scoreMeasurement(
+  measurement: PairMeasurement,
+  recorded: RecordedEvidence,
+  settings: CoordinationSettings,
+  only?: (facts: PairFacts) => boolean,
+): ScoredPairs {
   const scores = new Map<string, PairCoupling>();
   for (const [key, facts] of measurement.pairs) {
-    const scored = scorePair(facts, measurement.teams, data.recorded, settings);
+    if (only && !only(facts)) continue;
+    const scored = scorePair(facts, measurement.teams, recorded, settings);
     if (scored.coupling > 0) scores.set(key, scored);
   }
   return { measurement, scores };

@@ -266,7 +266,7 @@ export function robustnessOf(model: CoordinationModel, cues: CueValues, threshol
   for (const factor of [0.8, 1.2]) {
     const sign = factor < 1 ? '−20 %' : '+20 %';
     const all = decideModel(cues, scaleThresholds(thresholds, factor), size);
-    if (all !== model) variations.push({ change: `every threshold ${sign}`, model: all });
+    if (all !== model) variations.push({ change: `all thresholds ${sign}`, model: all });
     for (const key of THRESHOLD_KEYS) {
       const scaled = scaleThresholds(thresholds, factor, key);
       const moved = decideModel(cues, scaled, size);
@@ -278,7 +278,7 @@ export function robustnessOf(model: CoordinationModel, cues: CueValues, threshol
     ? `Robust: ${MODEL_LABELS[model]} holds with any threshold moved 20 % either way, alone or all together.`
     : `Sensitive: ${variations
         .slice(0, 2)
-        .map((v) => `with the ${v.change}, ${MODEL_LABELS[v.model]}`)
+        .map((v) => `with ${v.change.startsWith('all') ? '' : 'the '}${v.change}, ${MODEL_LABELS[v.model]}`)
         .join('; ')}${variations.length > 2 ? ` (and ${variations.length - 2} more variations)` : ''}.`;
   return { stable, summary, variations };
 }

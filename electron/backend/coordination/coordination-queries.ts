@@ -25,50 +25,46 @@ export function loadTeams(db: Database): CoordinationTeam[] {
 
 /** Cross-team dependencies open at some point in the range, each with the spans its waiting item sat in a waiting status while it was open. */
 export function loadDependencies(db: Database, range: Interval): DependencyFact[] {
+  const teamKey = teamKeysById(db);
   const rows = db
     .prepare(
-      `SELECT d.id, d.key, f.key AS fromKey, t.key AS toKey, d.created_at AS createdAt, d.resolved_at AS resolvedAt,
-              d.interface_name IS NOT NULL AS interfaced
-       FROM dependencies d JOIN teams f ON f.id = d.from_team_id JOIN teams t ON t.id = d.to_team_id
+      `SELECT d.id, d.key, d.from_team_id, d.to_team_id, d.created_at, d.resolved_at, d.interface_name IS NOT NULL
+       FROM dependencies d
        WHERE ${CROSS_TEAM_ACTIVE}
        ORDER BY d.id`,
     )
     .raw()
-    .all(range) as [number, string, string, string, number, number | null, number][];
+    .all(range) as [number, string, number, number, number, number | null, number][];
 
-  // A status span ends where the item's next transition starts (or at the range's end); waiting
-  // spans are clipped to the dependency's open span, in SQL, so only the overlaps travel.
+  // Driven from the waiting transitions (a fraction of all), each joined to the dependencies of its
+  // item: a waiting span ends where the item's next transition starts, or at the range's end, and
+  // is clipped to the dependency's open span in SQL, so only the overlaps travel.
   const waits = db
     .prepare(
-      `WITH deps AS (
-         SELECT d.id, d.from_item_key AS item_key, d.created_at AS s, coalesce(d.resolved_at, @to) AS e
-         FROM dependencies d
-         WHERE ${CROSS_TEAM_ACTIVE} AND d.from_item_key IS NOT NULL
-       ),
-       items AS (SELECT id, key FROM work_items WHERE key IN (SELECT item_key FROM deps)),
-       spans AS (
-         SELECT st.item_id, st.to_category AS category, st.at AS s,
-                coalesce(lead(st.at) OVER (PARTITION BY st.item_id ORDER BY st.at, st.id), @to) AS e
-         FROM status_transitions st
-         WHERE st.item_id IN (SELECT id FROM items)
-       )
-       SELECT deps.id, max(spans.s, deps.s) AS s, min(spans.e, deps.e) AS e
-       FROM deps JOIN items ON items.key = deps.item_key JOIN spans ON spans.item_id = items.id
-       WHERE spans.category = 'waiting' AND spans.s < deps.e AND spans.e > deps.s
-       ORDER BY deps.id, s`,
+      `SELECT d.id, max(st.at, d.created_at) AS s,
+              min(coalesce((SELECT n.at FROM status_transitions n
+                            WHERE n.item_id = st.item_id AND (n.at > st.at OR (n.at = st.at AND n.id > st.id))
+                            ORDER BY n.at, n.id LIMIT 1), @to),
+                  coalesce(d.resolved_at, @to)) AS e
+       FROM status_transitions st
+       CROSS JOIN work_items w ON w.id = st.item_id
+       CROSS JOIN dependencies d ON d.from_item_key = w.key
+       WHERE st.to_category = 'waiting' AND st.at < @to AND ${CROSS_TEAM_ACTIVE} AND st.at < coalesce(d.resolved_at, @to)`,
     )
     .raw()
     .all(range) as [number, number, number][];
   const spansByDependency = new Map<number, [number, number][]>();
   for (const [id, s, e] of waits) {
+    if (e <= s) continue;
     const list = spansByDependency.get(id) ?? [];
     list.push([s, e]);
     spansByDependency.set(id, list);
   }
-  return rows.map(([id, key, fromTeamKey, toTeamKey, createdAt, resolvedAt, interfaced]) => ({
+  for (const list of spansByDependency.values()) list.sort((x, y) => x[0] - y[0]);
+  return rows.map(([id, key, fromId, toId, createdAt, resolvedAt, interfaced]) => ({
     key,
-    fromTeamKey,
-    toTeamKey,
+    fromTeamKey: teamKey.get(fromId)!,
+    toTeamKey: teamKey.get(toId)!,
     createdAt,
     resolvedAt,
     interfaced: interfaced === 1,
@@ -76,21 +72,27 @@ export function loadDependencies(db: Database, range: Interval): DependencyFact[
   }));
 }
 
+function teamKeysById(db: Database): Map<number, string> {
+  return new Map(db.prepare('SELECT id, key FROM teams').raw().all() as [number, string][]);
+}
+
 /**
- * Items completed (done, not cancelled) per team per day, counted back from the range's end, so
- * any window or period that ends there in whole days sums whole bins exactly.
+ * Items completed (done, not cancelled) per team, in bins of `binDays` counted back from the range's
+ * end; every window and period the advisor sums ends there and spans whole bins, so sums are exact.
  */
-export function loadCompletions(db: Database, range: Interval): CompletionCount[] {
+export function loadCompletions(db: Database, range: Interval, binDays = 1): CompletionCount[] {
+  const teamKey = teamKeysById(db);
+  const bin = binDays * MS_PER_DAY;
   const rows = db
     .prepare(
-      `SELECT t.key, (@to - w.done_at) / ${MS_PER_DAY} AS daysBack, count(*) AS n
-       FROM work_items w JOIN teams t ON t.id = w.team_id
-       WHERE w.status_category = 'done' AND w.done_at > @from AND w.done_at <= @to
-       GROUP BY w.team_id, daysBack`,
+      `SELECT w.team_id, CAST((@to - w.done_at) / @bin AS INTEGER) AS back, count(*) AS n
+       FROM work_items w
+       WHERE w.status_category = 'done' AND w.done_at > @from AND w.done_at <= @to AND w.team_id IS NOT NULL
+       GROUP BY w.team_id, back`,
     )
     .raw()
-    .all(range) as [string, number, number][];
-  return rows.map(([teamKey, daysBack, count]) => ({ teamKey, at: range.to - daysBack * MS_PER_DAY, count }));
+    .all({ ...range, bin }) as [number, number, number][];
+  return rows.map(([teamId, back, count]) => ({ teamKey: teamKey.get(teamId)!, at: range.to - back * bin, count }));
 }
 
 /**
@@ -176,12 +178,15 @@ export function loadRecordedEvidence(db: Database): RecordedEvidence {
   return { statusHistory: row.statusHistory === 1, interfaces: row.interfaces === 1, integration: row.integration === 1, objectives: row.objectives === 1 };
 }
 
-/** Everything the advisor reads for one window, with `range` covering the window and its trend periods. */
-export function loadCoordinationData(db: Database, range: Interval, window: Interval): CoordinationData {
+/**
+ * Everything the advisor reads for one window, with `range` covering the window and its trend
+ * periods; `binDays` divides the window and the periods (completions are counted in such bins).
+ */
+export function loadCoordinationData(db: Database, range: Interval, window: Interval, binDays = 1): CoordinationData {
   const read = db.transaction(() => ({
     teams: loadTeams(db),
     dependencies: loadDependencies(db, range),
-    completions: loadCompletions(db, range),
+    completions: loadCompletions(db, range, binDays),
     integrations: loadIntegrations(db, range),
     objectives: loadObjectives(db, window),
     forums: loadForums(db),

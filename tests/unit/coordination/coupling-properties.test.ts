@@ -199,11 +199,7 @@ describe('edge cases', () => {
         { key: 'a', name: 'A', valueStream: null },
         { key: 'b', name: 'B', valueStream: null },
       ],
-      dependencies: [dependency({ from: 0, to: 1, interfaced: false, createdDaysAgo: 30, duration: 5, open: false, blocked: 2 }, 1).valueOf()].map((d) => ({
-        ...d,
-        fromTeamKey: 'a',
-        toTeamKey: 'b',
-      })),
+      dependencies: [{ ...dependency({ from: 0, to: 1, interfaced: false, createdDaysAgo: 30, duration: 5, open: false, blocked: 2 }, 1), fromTeamKey: 'a', toTeamKey: 'b' }],
       completions: [{ teamKey: 'a', at: END - DAY, count: 10 }],
       integrations: [],
       objectives: [],
