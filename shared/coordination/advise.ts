@@ -139,11 +139,7 @@ export function adviseCoordination(data: CoordinationData, options: AdviseOption
   const periods = trendIntervals(window, settings.trend);
   const sameGroup = (x: string, y: string) => grouping.groupOf.get(x) === grouping.groupOf.get(y);
   const periodMeasurements = measureIntervals(scoped, periods, { pairs: sameGroup, skipWaiting: true });
-  const periodScores = periods.map((p, i) => ({
-    interval: p,
-    scored: scoreMeasurement(periodMeasurements[i]!, scoped.recorded, settings),
-    integrations: integrationsByGroup(scoped, p, grouping.groupOf),
-  }));
+  const periodScores = periods.map((p, i) => ({ interval: p, scored: scoreMeasurement(periodMeasurements[i]!, scoped.recorded, settings) }));
   const integrations = integrationsByGroup(scoped, window, grouping.groupOf);
 
   const nameOf = new Map(grouping.groups.map((g) => [g.id, groupName(g, names)]));
@@ -223,7 +219,7 @@ function recommendGroup(
   names: NamedTeams,
   settings: CoordinationSettings,
   windowDays: number,
-  periodScores: { interval: Interval; scored: ScoredPairs; integrations: ReturnType<typeof integrationsByGroup> }[],
+  periodScores: { interval: Interval; scored: ScoredPairs }[],
   providerLinks: readonly string[],
 ): GroupRecommendation {
   const { thresholds } = settings;
@@ -259,8 +255,9 @@ function recommendGroup(
     reasons = reasonsFor(model, evidence.cues, thresholds);
     changes = whatWouldChange(model, evidence.cues, thresholds);
   }
-  const trend: TrendPoint[] = periodScores.map(({ interval, scored, integrations }) => {
-    const e = groupEvidence(group.teamKeys, scored, integrations.get(group.id), data);
+  // A trend point reads coupling and dependency share only: the period's integrations are not needed.
+  const trend: TrendPoint[] = periodScores.map(({ interval, scored }) => {
+    const e = groupEvidence(group.teamKeys, scored, undefined, data);
     return {
       from: fromEpochMs(interval.from),
       to: fromEpochMs(interval.to),

@@ -26,19 +26,10 @@ export function loadTeams(db: Database): CoordinationTeam[] {
 /** Cross-team dependencies open at some point in the range, each with the spans its waiting item sat in a waiting status while it was open. */
 export function loadDependencies(db: Database, range: Interval): DependencyFact[] {
   const teamKey = teamKeysById(db);
-  const rows = db
-    .prepare(
-      `SELECT d.id, d.key, d.from_team_id, d.to_team_id, d.created_at, d.resolved_at, d.interface_name IS NOT NULL
-       FROM dependencies d
-       WHERE ${CROSS_TEAM_ACTIVE}
-       ORDER BY d.id`,
-    )
-    .raw()
-    .all(range) as [number, string, number, number, number, number | null, number][];
-
   // Driven from the waiting transitions (a fraction of all), each joined to the dependencies of its
   // item: a waiting span ends where the item's next transition starts, or at the range's end, and
   // is clipped to the dependency's open span in SQL, so only the overlaps travel.
+  const spansByDependency = new Map<number, [number, number][]>();
   const waits = db
     .prepare(
       `SELECT d.id, max(st.at, d.created_at) AS s,
@@ -51,25 +42,40 @@ export function loadDependencies(db: Database, range: Interval): DependencyFact[
        CROSS JOIN dependencies d ON d.from_item_key = w.key
        WHERE st.to_category = 'waiting' AND st.at < @to AND ${CROSS_TEAM_ACTIVE} AND st.at < coalesce(d.resolved_at, @to)`,
     )
-    .raw()
-    .all(range) as [number, number, number][];
-  const spansByDependency = new Map<number, [number, number][]>();
-  for (const [id, s, e] of waits) {
+    .raw();
+  for (const [id, s, e] of waits.iterate(range) as Iterable<[number, number, number]>) {
     if (e <= s) continue;
-    const list = spansByDependency.get(id) ?? [];
-    list.push([s, e]);
-    spansByDependency.set(id, list);
+    const list = spansByDependency.get(id);
+    if (list) list.push([s, e]);
+    else spansByDependency.set(id, [[s, e]]);
   }
-  for (const list of spansByDependency.values()) list.sort((x, y) => x[0] - y[0]);
-  return rows.map(([id, key, fromId, toId, createdAt, resolvedAt, interfaced]) => ({
-    key,
-    fromTeamKey: teamKey.get(fromId)!,
-    toTeamKey: teamKey.get(toId)!,
-    createdAt,
-    resolvedAt,
-    interfaced: interfaced === 1,
-    waits: spansByDependency.get(id) ?? [],
-  }));
+  for (const list of spansByDependency.values()) if (list.length > 1) list.sort((x, y) => x[0] - y[0]);
+
+  // Rows are turned into facts as they stream: 50,000 dependencies never exist twice in memory.
+  const facts: DependencyFact[] = [];
+  const rows = db
+    .prepare(
+      `SELECT d.id, d.key, d.from_team_id, d.to_team_id, d.created_at, d.resolved_at, d.interface_name IS NOT NULL
+       FROM dependencies d
+       WHERE ${CROSS_TEAM_ACTIVE}
+       ORDER BY d.id`,
+    )
+    .raw();
+  const none: [number, number][] = [];
+  for (const [id, key, fromId, toId, createdAt, resolvedAt, interfaced] of rows.iterate(range) as Iterable<
+    [number, string, number, number, number, number | null, number]
+  >) {
+    facts.push({
+      key,
+      fromTeamKey: teamKey.get(fromId)!,
+      toTeamKey: teamKey.get(toId)!,
+      createdAt,
+      resolvedAt,
+      interfaced: interfaced === 1,
+      waits: spansByDependency.get(id) ?? none,
+    });
+  }
+  return facts;
 }
 
 function teamKeysById(db: Database): Map<number, string> {
