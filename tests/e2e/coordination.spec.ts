@@ -77,6 +77,19 @@ test('what-if shows the effect of merging two teams without storing anything', a
   expect(await scenarios.json()).toEqual({ ok: true, value: [] });
 });
 
+test('settings change the advice and can be restored', async ({ page, host }) => {
+  await openCoordination(page, host.url);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Coordination settings' });
+  await dialog.getByLabel('Team-of-Teams from dependency share').fill('30');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('[data-testid="group-card"][data-model="team-of-teams"]')).toHaveCount(0);
+  await expect(page.locator('[data-testid="group-card"][data-model="scrum-of-scrums"]')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('dialog', { name: 'Coordination settings' }).getByRole('button', { name: 'Restore defaults' }).click();
+  await expect(page.locator('[data-testid="group-card"][data-model="team-of-teams"]')).toHaveCount(1);
+});
+
 test('the Teams page lists dependencies oldest first with who waits on whom', async ({ page, host }) => {
   await page.goto(host.url);
   await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Teams & dependencies' }).click();

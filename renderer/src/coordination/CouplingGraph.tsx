@@ -14,6 +14,7 @@ const MARGIN_X = 130;
 const MARGIN_Y = 50;
 /** At most this many edges are drawn (the strongest), so the picture stays readable and light. */
 const EDGE_LIMIT = 1500;
+const LEGEND_LIMIT = 10;
 
 const SCALE_X = (WIDTH - 2 * MARGIN_X) / 2;
 const SCALE_Y = (HEIGHT - 2 * MARGIN_Y) / 2;
@@ -28,6 +29,9 @@ export function CouplingGraph({ report }: { report: CoordinationReport }) {
   const groupOf = useMemo(() => new Map(report.teams.map((t) => [t.key, t.groupId])), [report.teams]);
   const edges = report.pairs.slice(0, EDGE_LIMIT);
   const showLabels = report.teams.length <= 60;
+  // Smaller marks when there are many teams, so they do not cover each other.
+  const r = report.teams.length <= 60 ? 12 : report.teams.length <= 200 ? 7 : 4;
+  const legend = report.groups.filter((g) => g.role !== 'single');
 
   if (report.teams.length === 0) return <Typography color="text.secondary">No teams in this workspace yet.</Typography>;
   return (
@@ -104,9 +108,9 @@ export function CouplingGraph({ report }: { report: CoordinationReport }) {
           return (
             <g key={t.key} data-testid="graph-node">
               {t.provider ? (
-                <rect x={x - 13} y={y - 13} width={26} height={26} rx={3} fill={fill} stroke={theme.palette.warning.main} strokeWidth={3} strokeDasharray="4 3" />
+                <rect x={x - r - 1} y={y - r - 1} width={2 * r + 2} height={2 * r + 2} rx={3} fill={fill} stroke={theme.palette.warning.main} strokeWidth={3} strokeDasharray="4 3" />
               ) : (
-                <circle cx={x} cy={y} r={12} fill={fill} stroke={theme.palette.background.paper} strokeWidth={2} />
+                <circle cx={x} cy={y} r={r} fill={fill} stroke={theme.palette.background.paper} strokeWidth={r > 6 ? 2 : 1} />
               )}
               <title>{`${t.name}${t.provider ? ' (shared provider)' : ''}: waits on ${t.waitsOnTeams} teams, ${t.waitedOnByTeams} teams wait on it`}</title>
               {label}
@@ -115,8 +119,8 @@ export function CouplingGraph({ report }: { report: CoordinationReport }) {
         })}
       </Box>
       <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', justifyContent: 'center', mt: 1 }} aria-label="Legend">
-        {report.groups
-          .filter((g) => g.role !== 'single')
+        {legend
+          .slice(0, LEGEND_LIMIT)
           .map((g) => (
             <Stack key={g.id} direction="row" spacing={0.75} sx={{ alignItems: 'center' }}>
               <Box sx={{ width: 14, height: 14, borderRadius: g.role === 'provider' ? 0.5 : '50%', bgcolor: colors.get(g.id) }} />
@@ -125,6 +129,11 @@ export function CouplingGraph({ report }: { report: CoordinationReport }) {
               </Typography>
             </Stack>
           ))}
+        {legend.length > LEGEND_LIMIT && (
+          <Typography variant="body2" color="text.secondary">
+            and {legend.length - LEGEND_LIMIT} more groups
+          </Typography>
+        )}
         {report.groups.some((g) => g.role === 'single') && (
           <Stack direction="row" spacing={0.75} sx={{ alignItems: 'center' }}>
             <Box sx={{ width: 14, height: 14, borderRadius: '50%', bgcolor: theme.palette.text.disabled }} />

@@ -37,7 +37,8 @@ function buildMatrix(report: CoordinationReport) {
     }
     return { byTeam, axis, cells };
   }
-  const axis: Axis[] = report.groups.map((g) => ({ key: g.id, label: g.name, groupId: g.id }));
+  // Group by group, the groups shown first on the page (heaviest model, then largest), at most TEAM_LIMIT.
+  const axis: Axis[] = report.groups.slice(0, TEAM_LIMIT).map((g) => ({ key: g.id, label: g.name, groupId: g.id }));
   const cells = new Map<string, Cell>();
   for (const g of report.groups) {
     cells.set(`${g.id}|${g.id}`, { value: g.coupling, marks: g.measures.dependencies, title: `${g.name}: mean coupling inside ${g.coupling.toFixed(2)}` });
@@ -149,7 +150,7 @@ export function CouplingMatrix({ report }: { report: CoordinationReport }) {
       <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
         {byTeam
           ? 'Shade: coupling of the pair. Number: dependencies the row team waited on the column team for. Framed blocks: groups.'
-          : 'Shade: mean coupling between groups (inside a group on the diagonal). Number: dependencies.'}
+          : `Shade: mean coupling between groups (inside a group on the diagonal). Number: dependencies.${report.groups.length > TEAM_LIMIT ? ` The first ${TEAM_LIMIT} of ${report.groups.length} groups.` : ''}`}
       </Typography>
     </Box>
   );

@@ -6,6 +6,9 @@ import { VictoryAxis, VictoryChart, VictoryLegend, VictoryLine, VictoryScatter }
 import type { CoordinationReport } from '../../../shared/coordination/report-schema';
 import { groupColors } from './coordination-style';
 
+/** Beyond eight lines a chart stops being readable (and the palette has eight colours). */
+const SERIES_LIMIT = 8;
+
 const dates = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
 
 /** Mean coupling inside each group of two or more teams, period by period (the recent half decides the trend findings). */
@@ -16,6 +19,7 @@ export function CouplingTrendChart({ report }: { report: CoordinationReport }) {
     () =>
       report.groups
         .filter((g) => g.teamKeys.length > 1)
+        .slice(0, SERIES_LIMIT)
         .map((g) => ({ id: g.id, name: g.name, color: colors.get(g.id)!, points: g.trend.map((p) => ({ x: new Date(p.to), y: p.coupling })) })),
     [report.groups, colors],
   );
@@ -54,6 +58,11 @@ export function CouplingTrendChart({ report }: { report: CoordinationReport }) {
         style={{ labels: text }}
         data={series.map((s) => ({ name: s.name, symbol: { fill: s.color, type: 'circle' } }))}
       />
+      {report.groups.filter((g) => g.teamKeys.length > 1).length > SERIES_LIMIT && (
+        <Typography variant="body2" color="text.secondary">
+          The first {SERIES_LIMIT} groups as ordered on the Groups tab; each group card holds its own trend finding.
+        </Typography>
+      )}
     </Box>
   );
 }
