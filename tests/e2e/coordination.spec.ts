@@ -104,3 +104,14 @@ test('the Teams page lists dependencies oldest first with who waits on whom', as
   await expect(rows.first()).toContainText('Cloud Platform');
   await page.screenshot({ path: 'test-results/screenshots/teams.png', fullPage: true });
 });
+
+test.describe('edge cases', () => {
+  test('a window too short for the advice is refused with a clear message', async ({ request, host }) => {
+    const response = await request.post(`${host.origin}/api/invoke/coordination.recommend`, {
+      data: { window: { days: 3 } },
+      headers: { 'x-interlock-token': host.token },
+    });
+    const body = await response.json();
+    expect(body).toMatchObject({ ok: false, error: { code: 'invalid-input', message: 'Invalid input for coordination.recommend: window.days: a window of at least 7 days' } });
+  });
+});
