@@ -2,6 +2,7 @@ import type { CliCommand } from './cli-command';
 import { demoCommand } from './commands/demo-command';
 import { importCommand } from './commands/import-command';
 import { infoCommand } from './commands/info-command';
+import { recommendCommand } from './commands/recommend-command';
 
 /** Every `interlock` sub-command; a new command is a file in commands/ and a line here. */
-export const CLI_COMMANDS: readonly CliCommand[] = [demoCommand, importCommand, infoCommand];
+export const CLI_COMMANDS: readonly CliCommand[] = [demoCommand, importCommand, infoCommand, recommendCommand];

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Channel } from './channel';
 import { importChannels } from './import-channels';
+import { coordinationChannels } from './coordination-channels';
 import { workspaceChannels } from './workspace-channels';
 
 /**
@@ -11,6 +12,7 @@ import { workspaceChannels } from './workspace-channels';
 export const contract = {
   ...workspaceChannels,
   ...importChannels,
+  ...coordinationChannels,
 } satisfies Record<string, Channel>;
 
 export type Contract = typeof contract;

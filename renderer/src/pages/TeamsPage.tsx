@@ -1,14 +1,116 @@
-import { PlannedPage } from '../layout/PlannedPage';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import Grid from '@mui/material/Grid';
+import LinearProgress from '@mui/material/LinearProgress';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { useChannelQuery } from '../api/channel-hooks';
+import { formatCount, formatDate } from '../format';
+import { ErrorNotice } from '../layout/ErrorNotice';
+import { PageHeader } from '../layout/PageHeader';
+import { DependencyTable } from '../teams/DependencyTable';
+
+type State = 'open' | 'resolved' | 'all';
+type Side = 'either' | 'waiting' | 'providing';
 
 export function TeamsPage() {
+  const [state, setState] = useState<State>('open');
+  const [teamKey, setTeamKey] = useState('');
+  const [side, setSide] = useState<Side>('either');
+  const list = useChannelQuery('coordination.dependencies', { state, side, limit: 500, ...(teamKey ? { teamKey } : {}) });
+  const data = list.data;
+  // Teams are listed by name: this page shows who waits on whom, it does not rank teams.
+  const teams = data?.teams ?? [];
+
   return (
-    <PlannedPage
-      title="Teams & dependencies"
-      summary="Who depends on whom, and for how long."
-      willShow={[
-        'Every cross-team dependency with its age, its state and who waits on whom.',
-        'Teams by value stream, with the dependencies between them.',
-      ]}
-    />
+    <>
+      <PageHeader
+        title="Teams & dependencies"
+        subtitle={data ? `Who waits on whom, as of ${formatDate(data.asOf)} (the end of the data). Oldest waits first.` : 'Who waits on whom, and for how long.'}
+      />
+      <ErrorNotice title="The dependencies could not be read" error={list.error} />
+      <Grid container spacing={3}>
+        <Grid size={{ xs: 12, xl: 8 }}>
+          <Card>
+            <CardContent>
+              <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', mb: 2 }} component="form" aria-label="Filter dependencies">
+                <TextField select size="small" label="State" value={state} onChange={(e) => setState(e.target.value as State)} sx={{ minWidth: 200 }}>
+                  <MenuItem value="open">Open now</MenuItem>
+                  <MenuItem value="resolved">Resolved in the window</MenuItem>
+                  <MenuItem value="all">Open or recently resolved</MenuItem>
+                </TextField>
+                <TextField select size="small" label="Team" value={teamKey} onChange={(e) => setTeamKey(e.target.value)} sx={{ minWidth: 220 }}>
+                  <MenuItem value="">All teams</MenuItem>
+                  {teams.map((t) => (
+                    <MenuItem key={t.key} value={t.key}>
+                      {t.name}
+                    </MenuItem>
+                  ))}
+                </TextField>
+                <TextField select size="small" label="Side" value={side} onChange={(e) => setSide(e.target.value as Side)} sx={{ minWidth: 200 }} disabled={!teamKey}>
+                  <MenuItem value="either">Waiting or waited on</MenuItem>
+                  <MenuItem value="waiting">The team waits</MenuItem>
+                  <MenuItem value="providing">Others wait on the team</MenuItem>
+                </TextField>
+              </Stack>
+              {list.isFetching && <LinearProgress aria-label="Loading dependencies" />}
+              {data && (
+                <>
+                  <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+                    {data.total > data.dependencies.length
+                      ? `The ${formatCount(data.dependencies.length)} oldest of ${formatCount(data.total)} dependencies.`
+                      : `${formatCount(data.total)} ${data.total === 1 ? 'dependency' : 'dependencies'}.`}
+                  </Typography>
+                  <DependencyTable rows={data.dependencies} />
+                </>
+              )}
+            </CardContent>
+          </Card>
+        </Grid>
+        <Grid size={{ xs: 12, xl: 4 }}>
+          <Card>
+            <CardContent>
+              <Typography variant="h2" gutterBottom>
+                Teams
+              </Typography>
+              <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+                Open dependencies each way, as of the end of the data. Choose a team to see its dependencies.
+              </Typography>
+              <Table size="small" aria-label="Teams and their open dependencies">
+                <TableHead>
+                  <TableRow>
+                    <TableCell>Team</TableCell>
+                    <TableCell align="right">Waits on others</TableCell>
+                    <TableCell align="right">Others wait on it</TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {teams.map((t) => (
+                    <TableRow key={t.key} hover selected={t.key === teamKey} onClick={() => setTeamKey(t.key === teamKey ? '' : t.key)} sx={{ cursor: 'pointer' }}>
+                      <TableCell>
+                        <Typography sx={{ fontWeight: 600 }}>{t.name}</Typography>
+                        <Typography variant="body2" color="text.secondary">
+                          {t.valueStream ?? 'no value stream'}
+                        </Typography>
+                      </TableCell>
+                      <TableCell align="right">{t.waitingOn}</TableCell>
+                      <TableCell align="right">{t.waitedOnBy}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </CardContent>
+          </Card>
+        </Grid>
+      </Grid>
+    </>
   );
 }

@@ -1,0 +1,202 @@
+import type { Database } from 'better-sqlite3';
+import type {
+  CompletionCount,
+  CoordinationData,
+  CoordinationTeam,
+  DeclaredForum,
+  DependencyFact,
+  IntegrationEvent,
+  Interval,
+  ObjectiveFact,
+  RecordedEvidence,
+} from '../../../shared/coordination/coordination-data';
+import { MS_PER_DAY } from '../../../shared/domain/time';
+
+// The advisor's inputs in a fixed number of queries, whatever the portfolio's size: SQLite joins
+// and aggregates (waiting spans, daily completions, integrations per release), JavaScript scores.
+// Every query reads only the analysis range. Instants are epoch ms (see migration 001).
+
+const CROSS_TEAM_ACTIVE = `d.from_team_id IS NOT NULL AND d.to_team_id IS NOT NULL AND d.from_team_id <> d.to_team_id
+  AND d.created_at < @to AND (d.resolved_at IS NULL OR d.resolved_at > @from)`;
+
+export function loadTeams(db: Database): CoordinationTeam[] {
+  return (db.prepare('SELECT key, name, value_stream AS valueStream FROM teams ORDER BY key').all() as CoordinationTeam[]).map((t) => ({ ...t }));
+}
+
+/** Cross-team dependencies open at some point in the range, each with the spans its waiting item sat in a waiting status while it was open. */
+export function loadDependencies(db: Database, range: Interval): DependencyFact[] {
+  const teamKey = teamKeysById(db);
+  // Driven from the waiting transitions (a fraction of all), each joined to the dependencies of its
+  // item: a waiting span ends where the item's next transition starts, or at the range's end, and
+  // is clipped to the dependency's open span in SQL, so only the overlaps travel.
+  const spansByDependency = new Map<number, [number, number][]>();
+  const waits = db
+    .prepare(
+      `SELECT d.id, max(st.at, d.created_at) AS s,
+              min(coalesce((SELECT n.at FROM status_transitions n
+                            WHERE n.item_id = st.item_id AND (n.at > st.at OR (n.at = st.at AND n.id > st.id))
+                            ORDER BY n.at, n.id LIMIT 1), @to),
+                  coalesce(d.resolved_at, @to)) AS e
+       FROM status_transitions st
+       CROSS JOIN work_items w ON w.id = st.item_id
+       CROSS JOIN dependencies d ON d.from_item_key = w.key
+       WHERE st.to_category = 'waiting' AND st.at < @to AND ${CROSS_TEAM_ACTIVE} AND st.at < coalesce(d.resolved_at, @to)`,
+    )
+    .raw();
+  for (const [id, s, e] of waits.iterate(range) as Iterable<[number, number, number]>) {
+    if (e <= s) continue;
+    const list = spansByDependency.get(id);
+    if (list) list.push([s, e]);
+    else spansByDependency.set(id, [[s, e]]);
+  }
+  for (const list of spansByDependency.values()) if (list.length > 1) list.sort((x, y) => x[0] - y[0]);
+
+  // Rows are turned into facts as they stream: 50,000 dependencies never exist twice in memory.
+  const facts: DependencyFact[] = [];
+  const rows = db
+    .prepare(
+      `SELECT d.id, d.key, d.from_team_id, d.to_team_id, d.created_at, d.resolved_at, d.interface_name IS NOT NULL
+       FROM dependencies d
+       WHERE ${CROSS_TEAM_ACTIVE}
+       ORDER BY d.id`,
+    )
+    .raw();
+  const none: [number, number][] = [];
+  for (const [id, key, fromId, toId, createdAt, resolvedAt, interfaced] of rows.iterate(range) as Iterable<
+    [number, string, number, number, number, number | null, number]
+  >) {
+    facts.push({
+      key,
+      fromTeamKey: teamKey.get(fromId)!,
+      toTeamKey: teamKey.get(toId)!,
+      createdAt,
+      resolvedAt,
+      interfaced: interfaced === 1,
+      waits: spansByDependency.get(id) ?? none,
+    });
+  }
+  return facts;
+}
+
+function teamKeysById(db: Database): Map<number, string> {
+  return new Map(db.prepare('SELECT id, key FROM teams').raw().all() as [number, string][]);
+}
+
+/**
+ * Items completed (done, not cancelled) per team, in bins of `binDays` counted back from the range's
+ * end; every window and period the advisor sums ends there and spans whole bins, so sums are exact.
+ */
+export function loadCompletions(db: Database, range: Interval, binDays = 1): CompletionCount[] {
+  const teamKey = teamKeysById(db);
+  const bin = binDays * MS_PER_DAY;
+  const rows = db
+    .prepare(
+      `SELECT w.team_id, CAST((@to - w.done_at) / @bin AS INTEGER) AS back, count(*) AS n
+       FROM work_items w
+       WHERE w.status_category = 'done' AND w.done_at > @from AND w.done_at <= @to AND w.team_id IS NOT NULL
+       GROUP BY w.team_id, back`,
+    )
+    .raw()
+    .all({ ...range, bin }) as [number, number, number][];
+  return rows.map(([teamId, back, count]) => ({ teamKey: teamKey.get(teamId)!, at: range.to - back * bin, count }));
+}
+
+/**
+ * Integrations: a release with all its deployments, or a deployment without a release; each with
+ * the teams that deployed it or whose items it shipped.
+ */
+export function loadIntegrations(db: Database, range: Interval): IntegrationEvent[] {
+  const rows = db
+    .prepare(
+      `WITH deps AS (SELECT id, key, release, at, team_id FROM deployments WHERE at > @from AND at <= @to),
+       owners AS (
+         SELECT id, team_id FROM deps WHERE team_id IS NOT NULL
+         UNION
+         SELECT di.deployment_id, w.team_id
+         FROM deployment_items di JOIN deps ON deps.id = di.deployment_id JOIN work_items w ON w.key = di.item_key
+         WHERE w.team_id IS NOT NULL
+       )
+       SELECT coalesce('release:' || deps.release, 'deployment:' || deps.key) AS event, min(deps.at) AS at,
+              json_group_array(DISTINCT t.key) AS teams
+       FROM deps JOIN owners ON owners.id = deps.id JOIN teams t ON t.id = owners.team_id
+       GROUP BY event
+       ORDER BY event`,
+    )
+    .raw()
+    .all(range) as [string, number, string][];
+  return rows.map(([key, at, teams]) => ({ key, at, teamKeys: (JSON.parse(teams) as string[]).sort() }));
+}
+
+/**
+ * Objectives each team contributes to: declared (objective_teams) or through its items that were
+ * alive in the window (created before its end, not done before its start).
+ */
+export function loadObjectives(db: Database, window: Interval): ObjectiveFact[] {
+  const rows = db
+    .prepare(
+      `SELECT o.key, o.title, o.level, t.key AS team
+       FROM objectives o JOIN objective_teams ot ON ot.objective_id = o.id JOIN teams t ON t.id = ot.team_id
+       UNION
+       SELECT io.objective_key, coalesce(o.title, io.objective_key), o.level, t.key
+       FROM item_objectives io JOIN work_items w ON w.id = io.item_id JOIN teams t ON t.id = w.team_id
+       LEFT JOIN objectives o ON o.key = io.objective_key
+       WHERE w.created_at <= @to AND (w.done_at IS NULL OR w.done_at > @from)
+       ORDER BY 1, 4`,
+    )
+    .raw()
+    .all(window) as [string, string, ObjectiveFact['level'], string][];
+  const byKey = new Map<string, { key: string; title: string; level: ObjectiveFact['level']; teamKeys: string[] }>();
+  for (const [key, title, level, team] of rows) {
+    let objective = byKey.get(key);
+    if (!objective) byKey.set(key, (objective = { key, title, level, teamKeys: [] }));
+    if (!objective.teamKeys.includes(team)) objective.teamKeys.push(team);
+  }
+  return [...byKey.values()];
+}
+
+export function loadForums(db: Database): DeclaredForum[] {
+  const rows = db
+    .prepare(
+      `SELECT f.id, f.name, f.cadence, t.key AS team
+       FROM forums f LEFT JOIN forum_teams ft ON ft.forum_id = f.id LEFT JOIN teams t ON t.id = ft.team_id
+       ORDER BY f.id, t.key`,
+    )
+    .raw()
+    .all() as [number, string, string | null, string | null][];
+  const forums = new Map<number, { id: number; name: string; cadence: string | null; teamKeys: string[] }>();
+  for (const [id, name, cadence, team] of rows) {
+    let forum = forums.get(id);
+    if (!forum) forums.set(id, (forum = { id, name, cadence, teamKeys: [] }));
+    if (team !== null) forum.teamKeys.push(team);
+  }
+  return [...forums.values()];
+}
+
+export function loadRecordedEvidence(db: Database): RecordedEvidence {
+  const row = db
+    .prepare(
+      `SELECT EXISTS (SELECT 1 FROM status_transitions) AS statusHistory,
+              EXISTS (SELECT 1 FROM dependencies WHERE interface_name IS NOT NULL) AS interfaces,
+              EXISTS (SELECT 1 FROM deployments WHERE release IS NOT NULL) OR EXISTS (SELECT 1 FROM deployment_items) AS integration,
+              EXISTS (SELECT 1 FROM objective_teams) OR EXISTS (SELECT 1 FROM item_objectives) AS objectives`,
+    )
+    .get() as Record<keyof RecordedEvidence, number>;
+  return { statusHistory: row.statusHistory === 1, interfaces: row.interfaces === 1, integration: row.integration === 1, objectives: row.objectives === 1 };
+}
+
+/**
+ * Everything the advisor reads for one window, with `range` covering the window and its trend
+ * periods; `binDays` divides the window and the periods (completions are counted in such bins).
+ */
+export function loadCoordinationData(db: Database, range: Interval, window: Interval, binDays = 1): CoordinationData {
+  const read = db.transaction(() => ({
+    teams: loadTeams(db),
+    dependencies: loadDependencies(db, range),
+    completions: loadCompletions(db, range, binDays),
+    integrations: loadIntegrations(db, range),
+    objectives: loadObjectives(db, window),
+    forums: loadForums(db),
+    recorded: loadRecordedEvidence(db),
+  }));
+  return read();
+}

@@ -1,0 +1,44 @@
+// Numbers as the reasons quote them. A value and the threshold it is compared with are formatted
+// together, so that a value just above a threshold never reads as equal to it ("12.3 % ≥ 12 %").
+
+export type CueUnit = 'percent' | 'days';
+
+function trimmed(value: number, decimals: number): string {
+  const fixed = value.toFixed(decimals);
+  const text = decimals > 0 ? fixed.replace(/0+$/, '').replace(/\.$/, '') : fixed;
+  return text === '-0' ? '0' : text;
+}
+
+export function formatPercent(share: number, decimals = 0): string {
+  return `${trimmed(share * 100, decimals)} %`;
+}
+
+export function formatDays(days: number, decimals = 1): string {
+  const text = trimmed(days, decimals);
+  return `${text} ${text === '1' ? 'day' : 'days'}`;
+}
+
+export function formatValue(value: number, unit: CueUnit, decimals?: number): string {
+  return unit === 'percent' ? formatPercent(value, decimals ?? 0) : formatDays(value, decimals ?? 1);
+}
+
+/** Formats a value and its threshold with the fewest decimals that keep them apart when they differ. */
+export function formatPair(value: number, threshold: number, unit: CueUnit): { value: string; threshold: string } {
+  const base = unit === 'percent' ? 0 : 1;
+  const thresholdText = formatValue(threshold, unit, base + 2);
+  for (let decimals = base; decimals <= base + 3; decimals++) {
+    const valueText = formatValue(value, unit, decimals);
+    if (valueText !== thresholdText || value === threshold) return { value: valueText, threshold: thresholdText };
+  }
+  return { value: formatValue(value, unit, base + 3), threshold: thresholdText };
+}
+
+/** "A, B and C". */
+export function listNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

@@ -1,0 +1,127 @@
+import { MS_PER_DAY } from '../domain/time';
+import { inInterval, type CoordinationData, type Interval } from './coordination-data';
+import { pairKey, type ScoredPairs } from './pair-coupling';
+import type { GroupMeasures } from './report-schema';
+
+// What a group of teams shows about itself over one interval: the numbers the selection cues read.
+
+export function sortedSum(values: number[]): number {
+  return [...values].sort((a, b) => a - b).reduce((sum, v) => sum + v, 0);
+}
+
+export interface CueValues {
+  readonly dependencyShare: number;
+  /** null without status history (time blocked cannot be measured). */
+  readonly blockedDaysPerItem: number | null;
+  readonly sharedObjectives: number | null;
+  readonly jointIntegration: number | null;
+  readonly interfaceClarity: number | null;
+}
+
+export interface GroupEvidence {
+  readonly size: number;
+  readonly measures: GroupMeasures;
+  readonly cues: CueValues;
+  /** Mean coupling over every member pair (pairs with nothing between them count as 0). */
+  readonly coupling: number;
+  /** Instants of the integrations that held two or more members' work, sorted. */
+  readonly jointIntegrationTimes: readonly number[];
+}
+
+export interface GroupIntegrations {
+  /** Integrations holding any member's work, and those holding two or more members' work. */
+  integrations: number;
+  joint: number;
+  jointTimes: number[];
+  /** Per member: its integrations, and those of them that also held another member's work. */
+  byMember: Map<string, { all: number; joint: number }>;
+}
+
+/** Per group, how its members integrate: alone or together with other members. */
+export function integrationsByGroup(data: CoordinationData, interval: Interval, groupOf: ReadonlyMap<string, string>): Map<string, GroupIntegrations> {
+  const result = new Map<string, GroupIntegrations>();
+  for (const event of data.integrations) {
+    if (!inInterval(event.at, interval)) continue;
+    const members = new Map<string, Set<string>>();
+    for (const team of event.teamKeys) {
+      const group = groupOf.get(team);
+      if (group === undefined) continue;
+      let set = members.get(group);
+      if (!set) members.set(group, (set = new Set()));
+      set.add(team);
+    }
+    for (const [group, set] of members) {
+      let entry = result.get(group);
+      if (!entry) result.set(group, (entry = { integrations: 0, joint: 0, jointTimes: [], byMember: new Map() }));
+      entry.integrations++;
+      const joint = set.size >= 2;
+      if (joint) {
+        entry.joint++;
+        entry.jointTimes.push(event.at);
+      }
+      for (const team of set) {
+        let member = entry.byMember.get(team);
+        if (!member) entry.byMember.set(team, (member = { all: 0, joint: 0 }));
+        member.all++;
+        if (joint) member.joint++;
+      }
+    }
+  }
+  for (const entry of result.values()) entry.jointTimes.sort((a, b) => a - b);
+  return result;
+}
+
+export function groupEvidence(
+  teamKeys: readonly string[],
+  scored: ScoredPairs,
+  integrations: GroupIntegrations | undefined,
+  data: CoordinationData,
+): GroupEvidence {
+  const { measurement, scores } = scored;
+  let dependencies = 0;
+  let interfaced = 0;
+  let blockedMs = 0;
+  // Summed in sorted order so that the same numbers give the same mean whatever the teams are called.
+  const couplings: number[] = [];
+  const overlaps: number[] = [];
+  const completed = teamKeys.reduce((sum, k) => sum + (measurement.teams.get(k)?.completed ?? 0), 0);
+  for (let i = 0; i < teamKeys.length; i++) {
+    for (let j = i + 1; j < teamKeys.length; j++) {
+      const key = pairKey(teamKeys[i]!, teamKeys[j]!);
+      const facts = measurement.pairs.get(key);
+      if (facts) {
+        dependencies += facts.aWaitsOnB + facts.bWaitsOnA;
+        interfaced += facts.interfaced;
+        blockedMs += facts.blockedMsAOnB + facts.blockedMsBOnA;
+      }
+      const score = scores.get(key);
+      if (score) {
+        couplings.push(score.coupling);
+        overlaps.push(score.sharedObjectives ?? 0);
+      }
+    }
+  }
+  const pairCount = (teamKeys.length * (teamKeys.length - 1)) / 2;
+  const blockedDays = blockedMs / MS_PER_DAY;
+  const per = Math.max(1, completed);
+  const integrationCount = integrations?.integrations ?? 0;
+  const joint = integrations?.joint ?? 0;
+  // Joint integration as each member lives it (share of its integrations that also held another
+  // member's work), averaged over members that integrate: independent of how many members there are.
+  const memberShares = [...(integrations?.byMember.values() ?? [])].filter((m) => m.all > 0).map((m) => m.joint / m.all);
+  const jointShare = memberShares.length > 0 ? sortedSum(memberShares) / memberShares.length : 0;
+  const { recorded } = data;
+  return {
+    size: teamKeys.length,
+    measures: { dependencies, interfaced, completedItems: completed, blockedDays, integrations: integrationCount, jointIntegrations: joint },
+    cues: {
+      dependencyShare: dependencies / per,
+      blockedDaysPerItem: recorded.statusHistory ? blockedDays / per : null,
+      sharedObjectives: recorded.objectives && pairCount > 0 ? sortedSum(overlaps) / pairCount : null,
+      jointIntegration: recorded.integration && teamKeys.length > 1 ? jointShare : null,
+      interfaceClarity: recorded.interfaces && dependencies > 0 ? interfaced / dependencies : null,
+    },
+    coupling: pairCount > 0 ? Math.min(1, sortedSum(couplings) / pairCount) : 0,
+    jointIntegrationTimes: integrations?.jointTimes ?? [],
+  };
+}

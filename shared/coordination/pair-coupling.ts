@@ -1,0 +1,261 @@
+import { MS_PER_DAY } from '../domain/time';
+import { inInterval, isActiveIn, overlapMs, type CoordinationData, type Interval, type RecordedEvidence } from './coordination-data';
+import type { CouplingComponents, PairCoupling } from './report-schema';
+import type { CoordinationSettings } from './settings';
+
+// Coupling per team pair: every fact is gathered in one pass over dependencies, integrations and
+// objectives, so the cost grows with the pairs that have something between them, never with teams².
+
+/** The raw facts of one pair over one interval; `a` sorts before `b`. */
+export interface PairFacts {
+  readonly a: string;
+  readonly b: string;
+  aWaitsOnB: number;
+  bWaitsOnA: number;
+  interfaced: number;
+  open: number;
+  blockedMsAOnB: number;
+  blockedMsBOnA: number;
+  jointIntegrations: number;
+  sharedObjectiveKeys: string[];
+}
+
+export interface TeamFacts {
+  completed: number;
+  integrations: number;
+  objectives: number;
+  waitsOn: Set<string>;
+  waitedOnBy: Set<string>;
+  /** Dependencies other teams had on this team, and how many of them were still open at the end. */
+  incoming: number;
+  incomingOpen: number;
+  /** Days other teams' items waited on this team's open dependencies. */
+  blockedDaysCaused: number;
+}
+
+export interface PairMeasurement {
+  readonly pairs: Map<string, PairFacts>;
+  readonly teams: Map<string, TeamFacts>;
+}
+
+export function pairKey(x: string, y: string): string {
+  return x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`;
+}
+
+function emptyTeam(): TeamFacts {
+  return { completed: 0, integrations: 0, objectives: 0, waitsOn: new Set(), waitedOnBy: new Set(), incoming: 0, incomingOpen: 0, blockedDaysCaused: 0 };
+}
+
+/** Objectives each team contributes to, portfolio-level ones left out (they belong to everyone). */
+export function objectivesByTeam(data: CoordinationData): Map<string, Set<string>> {
+  const byTeam = new Map<string, Set<string>>();
+  for (const objective of data.objectives) {
+    if (objective.level === 'portfolio') continue;
+    for (const team of objective.teamKeys) {
+      let set = byTeam.get(team);
+      if (!set) byTeam.set(team, (set = new Set()));
+      set.add(objective.key);
+    }
+  }
+  return byTeam;
+}
+
+/** Gathers the facts of every pair that has a dependency, a shared objective or a joint integration in `interval`. */
+export function measurePairs(data: CoordinationData, interval: Interval): PairMeasurement {
+  return measureIntervals(data, [interval])[0]!;
+}
+
+/**
+ * The same for several intervals in one pass over the data (the window and its trend periods):
+ * each dependency and integration is keyed once, then counted in every interval it touches.
+ */
+export interface MeasureOptions {
+  /** Keep only pairs this accepts (trend periods need the pairs inside groups only). */
+  readonly pairs?: (x: string, y: string) => boolean;
+  /** Skip who-waits-on-whom per team (only the window's findings read it). */
+  readonly skipWaiting?: boolean;
+}
+
+export function measureIntervals(data: CoordinationData, intervals: readonly Interval[], options: MeasureOptions = {}): PairMeasurement[] {
+  const accept = options.pairs ?? (() => true);
+  const waiting = !options.skipWaiting;
+  // Pair keys are built once per pair, not once per dependency: team keys are shared strings, so
+  // the nested lookup hashes nothing new.
+  const keyCache = new Map<string, Map<string, string>>();
+  const keyOf = (x: string, y: string): string => {
+    let inner = keyCache.get(x);
+    if (!inner) keyCache.set(x, (inner = new Map()));
+    let key = inner.get(y);
+    if (key === undefined) inner.set(y, (key = pairKey(x, y)));
+    return key;
+  };
+  const results = intervals.map(() => ({ pairs: new Map<string, PairFacts>(), teams: new Map<string, TeamFacts>(data.teams.map((t) => [t.key, emptyTeam()])) }));
+  const team = (i: number, key: string): TeamFacts => {
+    const teams = results[i]!.teams;
+    let facts = teams.get(key);
+    if (!facts) teams.set(key, (facts = emptyTeam()));
+    return facts;
+  };
+  const pair = (i: number, key: string, x: string, y: string): PairFacts => {
+    const pairs = results[i]!.pairs;
+    let facts = pairs.get(key);
+    if (!facts) {
+      const [a, b] = x < y ? [x, y] : [y, x];
+      facts = { a, b, aWaitsOnB: 0, bWaitsOnA: 0, interfaced: 0, open: 0, blockedMsAOnB: 0, blockedMsBOnA: 0, jointIntegrations: 0, sharedObjectiveKeys: [] };
+      pairs.set(key, facts);
+    }
+    return facts;
+  };
+
+  for (const c of data.completions) for (let i = 0; i < intervals.length; i++) if (inInterval(c.at, intervals[i]!)) team(i, c.teamKey).completed += c.count;
+
+  for (const d of data.dependencies) {
+    if (d.fromTeamKey === d.toTeamKey || !accept(d.fromTeamKey, d.toTeamKey)) continue;
+    let key: string | null = null;
+    for (let i = 0; i < intervals.length; i++) {
+      const interval = intervals[i]!;
+      if (!isActiveIn(d, interval)) continue;
+      key ??= keyOf(d.fromTeamKey, d.toTeamKey);
+      const p = pair(i, key, d.fromTeamKey, d.toTeamKey);
+      const blockedMs = d.waits.length === 0 ? 0 : overlapMs(d.waits, interval);
+      if (d.fromTeamKey === p.a) {
+        p.aWaitsOnB++;
+        p.blockedMsAOnB += blockedMs;
+      } else {
+        p.bWaitsOnA++;
+        p.blockedMsBOnA += blockedMs;
+      }
+      const open = d.resolvedAt === null || d.resolvedAt > interval.to;
+      if (d.interfaced) p.interfaced++;
+      if (open) p.open++;
+      if (!waiting) continue;
+      team(i, d.fromTeamKey).waitsOn.add(d.toTeamKey);
+      const provider = team(i, d.toTeamKey);
+      provider.waitedOnBy.add(d.fromTeamKey);
+      provider.incoming++;
+      if (open) provider.incomingOpen++;
+      provider.blockedDaysCaused += blockedMs / MS_PER_DAY;
+    }
+  }
+
+  for (const event of data.integrations) {
+    let members: string[] | null = null;
+    for (let i = 0; i < intervals.length; i++) {
+      if (!inInterval(event.at, intervals[i]!)) continue;
+      members ??= [...new Set(event.teamKeys)].sort();
+      for (const m of members) team(i, m).integrations++;
+      for (let x = 0; x < members.length; x++) {
+        for (let y = x + 1; y < members.length; y++) {
+          if (accept(members[x]!, members[y]!)) pair(i, keyOf(members[x]!, members[y]!), members[x]!, members[y]!).jointIntegrations++;
+        }
+      }
+    }
+  }
+
+  // Objectives are not tied to an interval: the same overlap counts in each.
+  const objectives = objectivesByTeam(data);
+  const shared = new Map<string, { x: string; y: string; keys: string[] }>();
+  for (const objective of data.objectives) {
+    if (objective.level === 'portfolio') continue;
+    const members = [...new Set(objective.teamKeys)].sort();
+    for (let x = 0; x < members.length; x++) {
+      for (let y = x + 1; y < members.length; y++) {
+        if (!accept(members[x]!, members[y]!)) continue;
+        const key = pairKey(members[x]!, members[y]!);
+        let entry = shared.get(key);
+        if (!entry) shared.set(key, (entry = { x: members[x]!, y: members[y]!, keys: [] }));
+        entry.keys.push(objective.key);
+      }
+    }
+  }
+  for (const entry of shared.values()) entry.keys.sort();
+  for (let i = 0; i < intervals.length; i++) {
+    for (const [key, set] of objectives) team(i, key).objectives = set.size;
+    for (const [key, entry] of shared) pair(i, key, entry.x, entry.y).sharedObjectiveKeys = entry.keys;
+  }
+  return results;
+}
+
+function saturate(value: number, saturation: number): number {
+  return Math.min(1, value / saturation);
+}
+
+/** Weighted mean of the components the data has; the weights are rescaled over those. */
+export function weightedCoupling(components: CouplingComponents, weights: CoordinationSettings['weights']): number {
+  let sum = 0;
+  let weight = 0;
+  for (const key of Object.keys(components) as (keyof CouplingComponents)[]) {
+    const value = components[key];
+    if (value === null) continue;
+    sum += weights[key] * value;
+    weight += weights[key];
+  }
+  return weight === 0 ? 0 : Math.min(1, Math.max(0, sum / weight));
+}
+
+/** Scores one pair from its facts. */
+export function scorePair(facts: PairFacts, teams: Map<string, TeamFacts>, recorded: RecordedEvidence, settings: CoordinationSettings): PairCoupling {
+  const a = teams.get(facts.a);
+  const b = teams.get(facts.b);
+  const completed = (a?.completed ?? 0) + (b?.completed ?? 0);
+  const total = facts.aWaitsOnB + facts.bWaitsOnA;
+  const per = Math.max(1, completed);
+  const dependencyShare = total / per;
+  const blockedAOnB = facts.blockedMsAOnB / MS_PER_DAY;
+  const blockedBOnA = facts.blockedMsBOnA / MS_PER_DAY;
+  const blockedDaysPerItem = (blockedAOnB + blockedBOnA) / per;
+  const shared = facts.sharedObjectiveKeys.length;
+  const union = (a?.objectives ?? 0) + (b?.objectives ?? 0) - shared;
+  const sharedObjectives = recorded.objectives ? (union > 0 ? shared / union : 0) : null;
+  const fewerIntegrations = Math.min(a?.integrations ?? 0, b?.integrations ?? 0);
+  const jointIntegration = recorded.integration ? (fewerIntegrations > 0 ? Math.min(1, facts.jointIntegrations / fewerIntegrations) : 0) : null;
+  const { saturation } = settings;
+  const components: CouplingComponents = {
+    dependencies: saturate(dependencyShare, saturation.dependencyShare),
+    blocked: recorded.statusHistory ? saturate(blockedDaysPerItem, saturation.blockedDaysPerItem) : null,
+    undeclared: recorded.interfaces ? saturate((total - facts.interfaced) / per, saturation.dependencyShare) : null,
+    objectives: sharedObjectives,
+    integration: jointIntegration,
+  };
+  return {
+    teamKeys: [facts.a, facts.b],
+    dependencies: { aWaitsOnB: facts.aWaitsOnB, bWaitsOnA: facts.bWaitsOnA, total, interfaced: facts.interfaced, open: facts.open },
+    completedItems: completed,
+    dependencyShare,
+    blockedDays: { aOnB: blockedAOnB, bOnA: blockedBOnA, total: blockedAOnB + blockedBOnA },
+    blockedDaysPerItem,
+    interfaceClarity: recorded.interfaces && total > 0 ? facts.interfaced / total : null,
+    sharedObjectives,
+    sharedObjectiveKeys: facts.sharedObjectiveKeys,
+    jointIntegration,
+    jointIntegrations: facts.jointIntegrations,
+    components,
+    coupling: weightedCoupling(components, settings.weights),
+  };
+}
+
+export interface ScoredPairs {
+  readonly measurement: PairMeasurement;
+  /** Every pair with a coupling above 0, keyed by pairKey. */
+  readonly scores: Map<string, PairCoupling>;
+}
+
+export function scorePairs(data: CoordinationData, interval: Interval, settings: CoordinationSettings): ScoredPairs {
+  return scoreMeasurement(measurePairs(data, interval), data.recorded, settings);
+}
+
+/** Scores the pairs of a measurement; `only` keeps the work to the pairs a caller will read (trends: pairs inside groups). */
+export function scoreMeasurement(
+  measurement: PairMeasurement,
+  recorded: RecordedEvidence,
+  settings: CoordinationSettings,
+  only?: (facts: PairFacts) => boolean,
+): ScoredPairs {
+  const scores = new Map<string, PairCoupling>();
+  for (const [key, facts] of measurement.pairs) {
+    if (only && !only(facts)) continue;
+    const scored = scorePair(facts, measurement.teams, recorded, settings);
+    if (scored.coupling > 0) scores.set(key, scored);
+  }
+  return { measurement, scores };
+}

@@ -1,0 +1,81 @@
+import { ThemeProvider } from '@mui/material/styles';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { adviseCoordination } from '../../../../shared/coordination/advise';
+import { DEFAULT_COORDINATION_SETTINGS } from '../../../../shared/coordination/settings';
+import { CouplingGraph } from '../../../../renderer/src/coordination/CouplingGraph';
+import { CouplingMatrix } from '../../../../renderer/src/coordination/CouplingMatrix';
+import { groupColors } from '../../../../renderer/src/coordination/coordination-style';
+import { GroupCard } from '../../../../renderer/src/coordination/GroupCard';
+import { appTheme } from '../../../../renderer/src/theme/app-theme';
+import { PortfolioBuilder, WINDOW } from '../../coordination/portfolio-builder';
+
+// The Coordination page's pieces, rendered from a real advice on a hand-built portfolio.
+
+function report() {
+  const b = new PortfolioBuilder();
+  for (const k of ['p', 'q', 'r']) b.team(k, { completed: 30 });
+  for (const x of ['p', 'q', 'r']) for (const y of ['p', 'q', 'r']) if (x !== y) b.depends(x, y, { count: 3, blockedDays: 2 });
+  b.objective('mission', ['p', 'q', 'r'], 'program', 'One checkout').weeklyReleases(['p', 'q', 'r'], 12);
+  b.team('solo', { completed: 10 });
+  return adviseCoordination(b.build(), { window: WINDOW, settings: DEFAULT_COORDINATION_SETTINGS }).report;
+}
+
+function renderWith(ui: ReactElement, mode: 'light' | 'dark' = 'light') {
+  return render(<ThemeProvider theme={appTheme(mode)}>{ui}</ThemeProvider>);
+}
+
+afterEach(cleanup);
+
+describe('GroupCard', () => {
+  it('shows the model, the reasons and every cue with its value and thresholds', () => {
+    const r = report();
+    const group = r.groups.find((g) => g.teamKeys.length === 3)!;
+    renderWith(<GroupCard group={group} teamName={(k) => k.toUpperCase()} findings={[]} />);
+    const card = screen.getByTestId('group-card');
+    expect(card.getAttribute('data-model')).toBe('team-of-teams');
+    expect(within(card).getByText('Team-of-Teams')).toBeTruthy();
+    expect(within(card).getByText(group.reasons[0]!)).toBeTruthy();
+    const cues = within(card).getByRole('table', { name: /Cues of/ });
+    expect(within(cues).getAllByRole('row')).toHaveLength(1 + group.cues.length);
+    expect(within(cues).getByText('ToT ≥ 12 %')).toBeTruthy();
+    expect(within(card).getByText(/Mission-level outcome: “One checkout”/)).toBeTruthy();
+  });
+});
+
+describe('CouplingMatrix', () => {
+  it('orders rows by group, members of a group together', () => {
+    const r = report();
+    renderWith(<CouplingMatrix report={r} />);
+    const svg = screen.getByTestId('coupling-matrix');
+    const rows = [...svg.querySelectorAll('text[text-anchor="end"]')].map((t) => t.textContent);
+    expect(rows).toEqual(r.groups.flatMap((g) => g.teamKeys.map((k) => r.teams.find((t) => t.key === k)!.name)));
+    expect(rows.slice(0, 3).sort()).toEqual(['P', 'Q', 'R']);
+  });
+});
+
+describe('CouplingGraph', () => {
+  it('draws one node per team and one edge per coupled pair', () => {
+    const r = report();
+    renderWith(<CouplingGraph report={r} />, 'dark');
+    expect(screen.getAllByTestId('graph-node')).toHaveLength(4);
+    expect(screen.getByTestId('coupling-graph').querySelectorAll('line')).toHaveLength(r.pairs.length);
+  });
+});
+
+describe('edge cases', () => {
+  it('an empty workspace shows a sentence, not an empty chart', () => {
+    const empty = adviseCoordination(new PortfolioBuilder().build(), { window: WINDOW, settings: DEFAULT_COORDINATION_SETTINGS }).report;
+    renderWith(<CouplingMatrix report={empty} />);
+    expect(screen.getByText('No teams in this workspace yet.')).toBeTruthy();
+  });
+
+  it('group colours differ between groups and follow the theme mode', () => {
+    const r = report();
+    const light = groupColors(r, appTheme('light'));
+    const dark = groupColors(r, appTheme('dark'));
+    const group = r.groups.find((g) => g.teamKeys.length === 3)!.id;
+    expect(light.get(group)).not.toBe(dark.get(group));
+  });
+});
