@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Channel } from './channel';
+import { metricsChannels } from './metrics-channels';
 import { workspaceChannels } from './workspace-channels';
 
 /**
@@ -9,6 +10,7 @@ import { workspaceChannels } from './workspace-channels';
  */
 export const contract = {
   ...workspaceChannels,
+  ...metricsChannels,
 } satisfies Record<string, Channel>;
 
 export type Contract = typeof contract;
