@@ -50,7 +50,7 @@ export const EXCLUSION_LABELS: Record<ExclusionReason, string> = {
   'no-done-date': 'done with no done date',
   'no-status-history': 'with no status history',
   'zero-flow-time': 'with no flow time (started and done at the same instant)',
-  'history-out-of-order': 'with status changes out of time order (kept, in recorded order)',
+  'history-out-of-order': 'with status times out of order (kept in recorded order)',
   'dependency-resolved-before-created': 'dependencies resolved before they were raised',
   'change-after-deployment': 'deployments whose change time is after the deployment',
   'not-deployed-yet': 'items done but not deployed yet',
