@@ -12,7 +12,8 @@ export function WipRunChart({ report }: { report: FlowReport }) {
   const cur = report.current.wip;
   const prev = report.previous?.wip ?? null;
   const from = days.length ? ms(days[0]!.day) : 0;
-  const to = days.length ? ms(days[days.length - 1]!.day) : 1;
+  // A day's point stands for the whole day: the axis runs to the end of the last one, where the window ends.
+  const to = days.length ? ms(days[days.length - 1]!.day) + 86_400_000 : 1;
   const items = (v: number) => `${formatNumber(v)} items`;
   return (
     <ChartFrame
