@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Channel } from './channel';
 import { importChannels } from './import-channels';
 import { coordinationChannels } from './coordination-channels';
+import { metricsChannels } from './metrics-channels';
 import { workspaceChannels } from './workspace-channels';
 
 /**
@@ -13,6 +14,7 @@ export const contract = {
   ...workspaceChannels,
   ...importChannels,
   ...coordinationChannels,
+  ...metricsChannels,
 } satisfies Record<string, Channel>;
 
 export type Contract = typeof contract;

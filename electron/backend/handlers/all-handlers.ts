@@ -2,6 +2,7 @@ import type { Contract } from '../../../shared/contract/contract';
 import type { HandlerMap } from './handler-types';
 import { importHandlers } from './import-handlers';
 import { coordinationHandlers } from './coordination-handlers';
+import { metricsHandlers } from './metrics-handlers';
 import { workspaceHandlers } from './workspace-handlers';
 
 /** Every channel's handler; the type makes a channel without a handler a compile error. */
@@ -9,4 +10,5 @@ export const allHandlers: HandlerMap<Contract> = {
   ...workspaceHandlers,
   ...importHandlers,
   ...coordinationHandlers,
+  ...metricsHandlers,
 };

@@ -1,15 +1,172 @@
-import { PlannedPage } from '../layout/PlannedPage';
+import Box from '@mui/material/Box';
+import Grid from '@mui/material/Grid';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import Tooltip from '@mui/material/Tooltip';
+import { keepPreviousData } from '@tanstack/react-query';
+import type { AgeingPoint, DependencyPoint } from '../../../shared/contract/metrics-channels';
+import { useChannelMutation, useChannelQuery } from '../api/channel-hooks';
+import { ChartsDrawnProvider } from '../charts/charts-drawn';
+import { DataTable } from '../charts/DataTable';
+import { formatDays } from '../charts/format-metrics';
+import { AgeingWipChart } from '../flow/AgeingWipChart';
+import { CumulativeFlowChart } from '../flow/CumulativeFlowChart';
+import { CycleTimeScatter } from '../flow/CycleTimeScatter';
+import { DependencyAgeingChart } from '../flow/DependencyAgeingChart';
+import { FlowDistributionChart } from '../flow/FlowDistributionChart';
+import { FlowEfficiencyChart } from '../flow/FlowEfficiencyChart';
+import { FlowFigureTiles } from '../flow/FlowFigureTiles';
+import { MetricsLoading, MetricsPageHeader, NoDataYet, useMetricsScope } from '../flow/MetricsPageFrame';
+import { DEFAULT_TEAM_PICKERS } from '../flow/scope-state';
+import { ThroughputChart } from '../flow/ThroughputChart';
+import { TimeHistogram } from '../flow/TimeHistogram';
+import { WipRunChart } from '../flow/WipRunChart';
+
+/** The team pickers of the metrics pages; a coordination-group picker is one more entry here. */
+const PICKERS = DEFAULT_TEAM_PICKERS;
+
+export const FLOW_CHARTS = [
+  'throughput',
+  'cycle-time-scatter',
+  'lead-time-histogram',
+  'cycle-time-histogram',
+  'cumulative-flow',
+  'wip',
+  'ageing-wip',
+  'flow-efficiency',
+  'flow-distribution',
+  'dependency-ageing',
+  'dependency-resolution',
+] as const;
 
 export function FlowPage() {
+  const { input, options, filters, optionsError } = useMetricsScope(PICKERS);
+  const report = useChannelQuery('metrics.flow', input, { enabled: options !== undefined, placeholderData: keepPreviousData });
+  const saveSettings = useChannelMutation('metrics.saveSettings');
+  const r = report.data;
   return (
-    <PlannedPage
-      title="Flow"
-      summary="How work flows: distributions and trends, never team rankings."
-      willShow={[
-        'Throughput per week, lead and cycle time distributions (p50, p85, p95), and a cycle-time scatterplot.',
-        'Cumulative flow, work in progress and its age, flow efficiency.',
-        'How long dependencies stay open, and how much flow time is spent waiting on them.',
-      ]}
-    />
+    <>
+      <MetricsPageHeader
+        title="Flow"
+        scope={r?.scope}
+        allTypes={options?.itemTypes.length ?? 0}
+        actions={
+          options && (
+            <Tooltip title="How percentiles are taken: linear interpolation (R type 7, numpy's default) or nearest rank (ActionableAgile)">
+              <ToggleButtonGroup
+                size="small"
+                exclusive
+                value={options.settings.percentileMethod}
+                onChange={(_e, method) => method && saveSettings.mutate({ percentileMethod: method })}
+                aria-label="Percentile method"
+              >
+                <ToggleButton value="linear">Interpolated</ToggleButton>
+                <ToggleButton value="nearest-rank">Nearest rank</ToggleButton>
+              </ToggleButtonGroup>
+            </Tooltip>
+          )
+        }
+      />
+      {filters}
+      <MetricsLoading loading={report.isFetching} error={report.error ?? optionsError ?? saveSettings.error} title="The flow metrics could not be computed" />
+      {options && options.asOf === null && <NoDataYet />}
+      {r && (
+        <ChartsDrawnProvider mark="interlock:flow-charts-drawn" expected={FLOW_CHARTS} dataKey={r}>
+          <FlowFigureTiles report={r} />
+          <Grid container spacing={2}>
+            <Grid size={{ xs: 12, lg: 6 }}>
+              <ThroughputChart report={r} />
+            </Grid>
+            <Grid size={{ xs: 12, lg: 6 }}>
+              <CycleTimeScatter report={r} />
+            </Grid>
+            <Grid size={{ xs: 12, lg: 6 }}>
+              <TimeHistogram
+                name="lead-time-histogram"
+                title="Lead time"
+                howToRead="From created to done: how long people wait for what they asked for. The tail on the right is the risk."
+                histogram={r.charts.leadTimeHistogram}
+                current={r.current.leadTimeDays}
+                previous={r.previous?.leadTimeDays ?? null}
+                emptyText="No item was done in this scope and period."
+              />
+            </Grid>
+            <Grid size={{ xs: 12, lg: 6 }}>
+              <TimeHistogram
+                name="cycle-time-histogram"
+                title="Cycle time"
+                howToRead="From first active to done (reopened items count to their final done). Compare the shape with the period before."
+                histogram={r.charts.cycleTimeHistogram}
+                current={r.current.cycleTimeDays}
+                previous={r.previous?.cycleTimeDays ?? null}
+                emptyText="No item was done in this scope and period."
+              />
+            </Grid>
+            <Grid size={{ xs: 12, lg: 6 }}>
+              <CumulativeFlowChart report={r} />
+            </Grid>
+            <Grid size={{ xs: 12, lg: 6 }}>
+              <WipRunChart report={r} />
+            </Grid>
+            <Grid size={{ xs: 12, lg: 6 }}>
+              <AgeingWipChart report={r} />
+            </Grid>
+            <Grid size={{ xs: 12, lg: 6 }}>
+              <FlowEfficiencyChart report={r} />
+            </Grid>
+            <Grid size={{ xs: 12, lg: 6 }}>
+              <FlowDistributionChart report={r} />
+            </Grid>
+            <Grid size={{ xs: 12, lg: 6 }}>
+              <DependencyAgeingChart report={r} />
+            </Grid>
+            <Grid size={{ xs: 12, lg: 6 }}>
+              <TimeHistogram
+                name="dependency-resolution"
+                title="Dependency resolution time"
+                howToRead="How long dependencies resolved in the period stayed open, from raised to resolved."
+                histogram={r.charts.dependencyResolution}
+                current={r.current.dependencyAgeing.resolutionDays}
+                previous={r.previous?.dependencyAgeing.resolutionDays ?? null}
+                emptyText="No dependency was resolved in this period."
+              />
+            </Grid>
+          </Grid>
+          <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, mt: 2 }}>
+            <DataTable<AgeingPoint>
+              testId="table-oldest-wip"
+              title="Oldest work in progress"
+              description="The 50 items in progress the longest, oldest first."
+              rows={r.charts.ageingWip.oldest}
+              rowKey={(p) => p.key}
+              empty="Nothing is in progress."
+              columns={[
+                { header: 'Item', value: (p) => p.key },
+                { header: 'Title', value: (p) => p.title },
+                { header: 'Team', value: (p) => p.team },
+                { header: 'Status', value: (p) => p.status },
+                { header: 'Age (days)', value: (p) => Number(p.ageDays.toFixed(2)), render: (p) => formatDays(p.ageDays), numeric: true },
+              ]}
+            />
+            <DataTable<DependencyPoint>
+              testId="table-oldest-dependencies"
+              title="Oldest open dependencies"
+              description="The 50 dependencies open the longest; the waiting side is the team in scope."
+              rows={r.charts.dependencyAgeing.oldest}
+              rowKey={(p) => p.key}
+              empty="No dependency is open."
+              columns={[
+                { header: 'Dependency', value: (p) => p.key },
+                { header: 'Waiting item', value: (p) => p.fromItem },
+                { header: 'Waiting team', value: (p) => p.fromTeam },
+                { header: 'Waits on', value: (p) => p.toTeam },
+                { header: 'Interface', value: (p) => p.interfaceName },
+                { header: 'Open (days)', value: (p) => Number(p.ageDays.toFixed(2)), render: (p) => `${formatDays(p.ageDays)}${p.overdue ? ' · overdue' : ''}`, numeric: true },
+              ]}
+            />
+          </Box>
+        </ChartsDrawnProvider>
+      )}
+    </>
   );
 }

@@ -1,0 +1,158 @@
+import type { Database } from 'better-sqlite3';
+import { ITEM_TYPES, STATUS_CATEGORIES } from '../../../shared/domain/vocabulary';
+import type { DeploymentRecord, IncidentRecord, ItemDescription, TeamInfo } from '../../../shared/metrics/metrics-dataset';
+
+// The reads behind the metrics. The two big tables are streamed through an aggregate function
+// defined in JavaScript: SQLite calls it once per row with plain numbers, so no row object or array
+// is ever built. On these machines that reads 1,000,000 transitions about five times faster than
+// `.raw().iterate()` (≈0.3 s against ≈1.5–2.6 s), because row materialisation, not SQLite, was the cost.
+
+/** `CASE col WHEN 'a' THEN 0 …`: a text vocabulary as the small integers the typed arrays hold. */
+function codeOf(column: string, values: readonly string[]): string {
+  return `CASE ${column} ${values.map((v, i) => `WHEN '${v}' THEN ${i}`).join(' ')} ELSE -1 END`;
+}
+
+/**
+ * better-sqlite3 reads an aggregate's arity from `step.length`, so the step keeps its named
+ * parameters; its typings only know one-argument steps.
+ */
+function asStep<F extends (n: number, ...args: never[]) => number>(step: F): (total: number, next: number) => number {
+  return step as unknown as (total: number, next: number) => number;
+}
+
+export interface TeamRow extends TeamInfo {
+  readonly id: number;
+}
+
+export function readTeams(db: Database): TeamRow[] {
+  const rows = db.prepare('SELECT id, key, name, value_stream FROM teams ORDER BY id').raw().all() as [number, string, string, string | null][];
+  return rows.map(([id, key, name, valueStream]) => ({ id, key, name, valueStream }));
+}
+
+export type ItemSink = (id: number, teamId: number | null, type: number, createdAt: number, firstActiveAt: number | null, doneAt: number | null, category: number) => void;
+
+/** Every work item (in whatever order SQLite scans them: the loader maps ids itself). */
+export function scanItems(db: Database, sink: ItemSink): void {
+  db.aggregate('interlock_scan_items', {
+    start: 0,
+    step: asStep((n: number, id: number, team: number | null, type: number, created: number, firstActive: number | null, done: number | null, category: number) => {
+      sink(id, team, type, created, firstActive, done, category);
+      return n + 1;
+    }),
+  });
+  db.prepare(
+    `SELECT interlock_scan_items(id, team_id, ${codeOf('type', ITEM_TYPES)}, created_at, first_active_at, done_at, ${codeOf('status_category', STATUS_CATEGORIES)})
+     FROM work_items`,
+  ).pluck().get();
+}
+
+export type TransitionSink = (itemId: number, at: number, category: number) => void;
+
+/**
+ * SQLite's CHECK constraint allows only the five category names, whose first letters differ, so
+ * `unicode(to_category)` (one integer, no string crosses into JavaScript) identifies the category.
+ */
+const CATEGORY_BY_FIRST_LETTER = (() => {
+  const table = new Int8Array(128).fill(-1);
+  STATUS_CATEGORIES.forEach((c, i) => {
+    if (table[c.charCodeAt(0)] !== -1) throw new Error(`status categories must start with distinct letters: ${c}`);
+    table[c.charCodeAt(0)] = i;
+  });
+  return table;
+})();
+
+/**
+ * Every status transition in recorded order: a full scan of the table (NOT INDEXED, so SQLite walks
+ * its b-tree, which yields rows in row-id order, i.e. insertion order), with no index lookups.
+ */
+export function scanTransitions(db: Database, sink: TransitionSink): void {
+  db.aggregate('interlock_scan_transitions', {
+    start: 0,
+    step: asStep((n: number, item: number, at: number, letter: number) => {
+      sink(item, at, CATEGORY_BY_FIRST_LETTER[letter] ?? -1);
+      return n + 1;
+    }),
+  });
+  db.prepare('SELECT interlock_scan_transitions(item_id, at, unicode(to_category)) FROM status_transitions NOT INDEXED').pluck().get();
+}
+
+export function maxItemId(db: Database): number {
+  return (db.prepare('SELECT coalesce(max(id), 0) FROM work_items').pluck().get() as number) ?? 0;
+}
+
+export interface DependencyRow {
+  key: string;
+  fromItemId: number | null;
+  fromItemKey: string | null;
+  fromTeamId: number | null;
+  toTeamId: number | null;
+  interfaceName: string | null;
+  createdAt: number;
+  neededBy: number | null;
+  resolvedAt: number | null;
+}
+
+export function readDependencies(db: Database): DependencyRow[] {
+  const rows = db
+    .prepare(
+      `SELECT d.key, w.id, d.from_item_key, d.from_team_id, d.to_team_id, d.interface_name, d.created_at, d.needed_by, d.resolved_at
+       FROM dependencies d LEFT JOIN work_items w ON w.key = d.from_item_key ORDER BY d.id`,
+    )
+    .raw()
+    .all() as [string, number | null, string | null, number | null, number | null, string | null, number, number | null, number | null][];
+  return rows.map(([key, fromItemId, fromItemKey, fromTeamId, toTeamId, interfaceName, createdAt, neededBy, resolvedAt]) => ({
+    key,
+    fromItemId,
+    fromItemKey,
+    fromTeamId,
+    toTeamId,
+    interfaceName,
+    createdAt,
+    neededBy,
+    resolvedAt,
+  }));
+}
+
+export function readDeployments(db: Database, teamIndex: (id: number | null) => number): DeploymentRecord[] {
+  const rows = db.prepare('SELECT key, team_id, service, at, succeeded, change_at, release FROM deployments ORDER BY at, key').raw().all() as [
+    string,
+    number | null,
+    string | null,
+    number,
+    number,
+    number | null,
+    string | null,
+  ][];
+  return rows.map(([key, team, service, at, succeeded, changeAt, release]) => ({ key, team: teamIndex(team), service, at, succeeded: succeeded === 1, changeAt, release }));
+}
+
+export function readIncidents(db: Database, teamIndex: (id: number | null) => number): IncidentRecord[] {
+  const rows = db.prepare('SELECT key, team_id, service, opened_at, resolved_at, caused_by_deployment_key, attribution FROM incidents ORDER BY opened_at, key').raw().all() as [
+    string,
+    number | null,
+    string | null,
+    number,
+    number | null,
+    string | null,
+    'data' | 'user',
+  ][];
+  return rows.map(([key, team, service, openedAt, resolvedAt, causedBy, attribution]) => ({ key, team: teamIndex(team), service, openedAt, resolvedAt, causedBy, attribution }));
+}
+
+/** Key, title and current status of a few items by row id, in the order asked. */
+export function describeItemsById(db: Database, ids: readonly number[]): ItemDescription[] {
+  if (ids.length === 0) return [];
+  const rows = db.prepare('SELECT id, key, title, status FROM work_items WHERE id IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify(ids)) as [
+    number,
+    string,
+    string,
+    string,
+  ][];
+  const byId = new Map(rows.map(([id, key, title, status]) => [id, { key, title, status }]));
+  return ids.map((id) => byId.get(id) ?? { key: `#${id}`, title: '', status: '' });
+}
+
+/** Bumps whenever this connection changes a row: a cheap "has the data changed since" check. */
+export function changeCounter(db: Database): number {
+  return db.prepare('SELECT total_changes()').pluck().get() as number;
+}

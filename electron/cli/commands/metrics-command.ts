@@ -1,0 +1,81 @@
+import type { MetricsSummary } from '../../../shared/contract/metrics-channels';
+import { EXCLUSION_LABELS, type ExclusionReason } from '../../../shared/metrics/metrics-vocabulary';
+import type { CliCommand } from '../cli-command';
+import { UsageError } from '../cli-command';
+import { callOrThrow, parseCliArgs } from '../cli-support';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export const metricsCommand: CliCommand = {
+  name: 'metrics',
+  usage: 'metrics --workspace FILE [--team NAME]… [--from DATE] [--to DATE] [--dora-report 2021|2023] [--nearest-rank] [--json]',
+  summary: 'Print flow and DORA figures for a window (default: the last weeks of the data).',
+  async run(args, backend, io) {
+    const { values, positionals } = parseCliArgs(args, {
+      workspace: { type: 'string' },
+      team: { type: 'string', multiple: true },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      'dora-report': { type: 'string' },
+      'nearest-rank': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    });
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    if (!values.workspace) throw new UsageError('--workspace FILE is required');
+    for (const name of ['from', 'to'] as const) {
+      const value = values[name];
+      if (value !== undefined && !DATE.test(value)) throw new UsageError(`--${name} must be a date like 2026-08-17, got "${value}"`);
+    }
+    const report = values['dora-report'];
+    if (report !== undefined && report !== '2021' && report !== '2023') throw new UsageError(`--dora-report must be 2021 or 2023, got "${report}"`);
+
+    await callOrThrow(backend, 'workspace.open', { path: values.workspace });
+    const options = await callOrThrow(backend, 'metrics.scopeOptions', {});
+    const teamKeys = values.team?.map((wanted) => {
+      const match = options.teams.find((t) => t.key.toLowerCase() === wanted.toLowerCase() || t.name.toLowerCase() === wanted.toLowerCase());
+      if (!match) throw new UsageError(`no team "${wanted}"; teams: ${options.teams.map((t) => t.name).join(', ') || 'none'}`);
+      return match.key;
+    });
+    const window =
+      values.from || values.to ? { from: values.from ?? options.defaultWindow.from, to: values.to ?? options.defaultWindow.to } : undefined;
+    const summary = await callOrThrow(backend, 'metrics.summary', {
+      teamKeys,
+      window,
+      compare: 'none',
+      doraReport: report,
+      percentileMethod: values['nearest-rank'] ? 'nearest-rank' : undefined,
+    });
+    if (values.json) io.out(JSON.stringify(summary, null, 2));
+    else for (const line of humanSummary(summary)) io.out(line);
+    return 0;
+  },
+};
+
+const num = (n: number | null, digits = 1) => (n === null ? '–' : n.toFixed(digits).replace(/\.0+$/, ''));
+const pct = (n: number | null) => (n === null ? '–' : `${(n * 100).toFixed(1)} %`);
+const three = (d: { p50: number | null; p85: number | null; p95: number | null; n: number }, unit: string) =>
+  d.n === 0 ? 'no data' : `p50 ${num(d.p50)} ${unit} · p85 ${num(d.p85)} ${unit} · p95 ${num(d.p95)} ${unit} (n ${d.n})`;
+
+/** The summary as a person reads it in a terminal. */
+export function humanSummary(s: MetricsSummary): string[] {
+  const teams = s.scope.allTeams ? 'all teams' : s.scope.teams.map((t) => t.name).join(', ') || 'no teams';
+  const d = s.dora;
+  const b = d.bucket;
+  const bucket = (x: string | null) => (x === null ? '' : `  [${x}, DORA ${b.report}]`);
+  const excluded = Object.entries(s.excluded) as [ExclusionReason, number][];
+  return [
+    `Scope        ${teams}; ${s.scope.itemTypes.join(', ')}`,
+    `Window       ${s.scope.window.label} (${s.scope.window.days} days); as of ${s.scope.asOf ?? 'no data'}; percentiles: ${s.scope.percentileMethod}`,
+    `Throughput   ${num(s.throughputPerWeek.p50)} items/week median (p85 ${num(s.throughputPerWeek.p85)}, ${s.throughputPerWeek.n} full weeks); ${s.throughputPerWeek.total} done`,
+    `Lead time    ${three(s.leadTimeDays, 'd')}`,
+    `Cycle time   ${three(s.cycleTimeDays, 'd')}`,
+    `Flow eff.    ${pct(s.flowEfficiency.portfolio)} portfolio; per item median ${pct(s.flowEfficiency.perItem.p50)} (n ${s.flowEfficiency.perItem.n})`,
+    `WIP          ${s.wip.current} open at ${s.wip.at ?? '–'}; daily median ${num(s.wip.perDay.p50)}, p85 ${num(s.wip.perDay.p85)} (${s.wip.perDay.n} days); ${s.wip.olderThanCycleP85} older than cycle-time p85`,
+    `Dependencies ${s.dependencyAgeing.open} open (${s.dependencyAgeing.overdue} overdue), age ${three(s.dependencyAgeing.openAgeDays, 'd')}; resolved in ${three(s.dependencyAgeing.resolutionDays, 'd')}; ${pct(s.dependencyAgeing.waitingShare)} of flow time waiting on them`,
+    `Deploy freq. ${num(d.deploymentFrequency.deployDaysPerWeek)} deployment days/week median; ${d.deploymentFrequency.deployments} deployments${bucket(b.deploymentFrequency)}`,
+    `Lead time for changes ${three(d.leadTimeForChangesHours, 'h')}, method ${d.leadTimeForChangesHours.method}${bucket(b.leadTimeForChanges)}`,
+    `Change fail. ${pct(d.changeFailureRate.rate)} (${d.changeFailureRate.deploymentsWithIncident} of ${d.changeFailureRate.deployments} deployments)${bucket(b.changeFailureRate)}`,
+    `Restore      ${three(d.timeToRestoreHours, 'h')}${bucket(b.timeToRestore)}`,
+    excluded.length === 0 ? 'Excluded     nothing' : `Excluded     ${excluded.map(([reason, n]) => `${n} ${EXCLUSION_LABELS[reason]}`).join('; ')}`,
+  ];
+}

@@ -1,0 +1,111 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import Stack from '@mui/material/Stack';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import ImageIcon from '@mui/icons-material/ImageOutlined';
+import TableIcon from '@mui/icons-material/TableChartOutlined';
+import { useState, type ReactNode } from 'react';
+import { useChartTheme } from './chart-theme';
+import { useReportDrawn } from './charts-drawn';
+import { downloadCsv, fileSlug, type CsvCell } from './csv';
+import { exportChartPng } from './export-png';
+import { useElementWidth } from './use-element-width';
+
+export interface ChartFrameProps {
+  /** Stable id: `data-chart` attribute, file names, the page's "all charts drawn" mark. */
+  name: string;
+  title: string;
+  /** What the numbers are in, e.g. "items per week". */
+  unit: string;
+  /** One line on how to read it. */
+  howToRead: string;
+  /** Figures shown between the description and the chart (headline values). */
+  header?: ReactNode;
+  /** Figures and exclusions shown under the chart. */
+  footer?: ReactNode;
+  /** The chart's data as a table, for CSV export. */
+  csv?: () => readonly (readonly CsvCell[])[];
+  height?: number;
+  /** True when there is nothing to draw: a sentence instead of an empty grid. */
+  empty?: string | false;
+  children: (size: { width: number; height: number }) => ReactNode;
+}
+
+/**
+ * Every chart's frame: title, unit, how to read it, export to PNG (and the data to CSV), and a
+ * container measured in real pixels so that text keeps its size on any screen.
+ */
+export function ChartFrame({ name, title, unit, howToRead, header, footer, csv, height = 300, empty, children }: ChartFrameProps) {
+  const theme = useChartTheme();
+  const [ref, width] = useElementWidth<HTMLDivElement>();
+  const [error, setError] = useState<string | null>(null);
+  useReportDrawn(name, width > 0);
+  const exportPng = async () => {
+    setError(null);
+    try {
+      await exportChartPng(ref.current!, {
+        title,
+        subtitle: `${unit} · ${howToRead}`,
+        fileName: `${fileSlug(title)}.png`,
+        background: theme.background,
+        color: theme.text,
+        fontFamily: theme.fontFamily,
+      });
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <Card component="figure" sx={{ m: 0, height: '100%' }} aria-label={title}>
+      <CardContent>
+        <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'flex-start', gap: 1 }}>
+          <Box>
+            <Typography variant="h3" component="figcaption">
+              {title}{' '}
+              <Typography component="span" variant="body2" color="text.secondary">
+                ({unit})
+              </Typography>
+            </Typography>
+            <Typography variant="body2" color="text.secondary">
+              {howToRead}
+            </Typography>
+          </Box>
+          <Stack direction="row" sx={{ flexShrink: 0 }}>
+            <Tooltip title="Save this chart as a PNG image">
+              <Button size="small" startIcon={<ImageIcon />} onClick={() => void exportPng()} aria-label={`Export ${title} as PNG`}>
+                PNG
+              </Button>
+            </Tooltip>
+            {csv && (
+              <Tooltip title="Save the chart's data as a CSV table">
+                <Button size="small" startIcon={<TableIcon />} onClick={() => downloadCsv(`${fileSlug(title)}.csv`, csv())} aria-label={`Export ${title} data as CSV`}>
+                  CSV
+                </Button>
+              </Tooltip>
+            )}
+          </Stack>
+        </Stack>
+        {header}
+        <Box ref={ref} data-chart={name} sx={{ mt: 1, minHeight: height, position: 'relative' }}>
+          {width > 0 &&
+            (empty ? (
+              <Typography color="text.secondary" sx={{ height, display: 'flex', alignItems: 'center', justifyContent: 'center', textAlign: 'center', px: 2 }}>
+                {empty}
+              </Typography>
+            ) : (
+              children({ width, height })
+            ))}
+        </Box>
+        {error && (
+          <Typography variant="body2" color="error" role="alert">
+            {error}
+          </Typography>
+        )}
+        {footer}
+      </CardContent>
+    </Card>
+  );
+}

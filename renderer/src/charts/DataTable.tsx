@@ -1,0 +1,82 @@
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import TableIcon from '@mui/icons-material/TableChartOutlined';
+import type { ReactNode } from 'react';
+import { downloadCsv, fileSlug, type CsvCell } from './csv';
+
+export interface Column<Row> {
+  header: string;
+  /** The cell as text for the CSV file. */
+  value(row: Row): CsvCell;
+  /** The cell on screen, when it differs from its value. */
+  render?(row: Row): ReactNode;
+  numeric?: boolean;
+}
+
+/** A table with a title, a one-line explanation and CSV export of every row (not only those shown). */
+export function DataTable<Row>({ title, description, rows, columns, rowKey, empty, testId, maxHeight = 420 }: { title: string; description: string; rows: readonly Row[]; columns: readonly Column<Row>[]; rowKey(row: Row): string; empty: string; testId: string; maxHeight?: number }) {
+  return (
+    <Card data-testid={testId}>
+      <CardContent>
+        <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'flex-start' }}>
+          <div>
+            <Typography variant="h3" component="h3">
+              {title}
+            </Typography>
+            <Typography variant="body2" color="text.secondary">
+              {description}
+            </Typography>
+          </div>
+          <Button
+            size="small"
+            startIcon={<TableIcon />}
+            disabled={rows.length === 0}
+            onClick={() => downloadCsv(`${fileSlug(title)}.csv`, [columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => c.value(r)))])}
+            aria-label={`Export ${title} as CSV`}
+          >
+            CSV
+          </Button>
+        </Stack>
+        {rows.length === 0 ? (
+          <Typography color="text.secondary" sx={{ mt: 2 }}>
+            {empty}
+          </Typography>
+        ) : (
+          <TableContainer sx={{ maxHeight, mt: 1 }}>
+            <Table size="small" stickyHeader aria-label={title}>
+              <TableHead>
+                <TableRow>
+                  {columns.map((c) => (
+                    <TableCell key={c.header} align={c.numeric ? 'right' : 'left'}>
+                      {c.header}
+                    </TableCell>
+                  ))}
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {rows.map((r) => (
+                  <TableRow key={rowKey(r)}>
+                    {columns.map((c) => (
+                      <TableCell key={c.header} align={c.numeric ? 'right' : 'left'} sx={c.numeric ? { fontVariantNumeric: 'tabular-nums' } : undefined}>
+                        {c.render ? c.render(r) : String(c.value(r) ?? '')}
+                      </TableCell>
+                    ))}
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </TableContainer>
+        )}
+      </CardContent>
+    </Card>
+  );
+}

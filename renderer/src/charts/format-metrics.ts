@@ -1,0 +1,79 @@
+// How metric values read on screen: few significant digits, units always said.
+
+export function formatNumber(n: number | null | undefined, digits = 1): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return '–';
+  const fixed = n.toFixed(Math.abs(n) >= 100 ? 0 : digits);
+  return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
+}
+
+export function formatDays(days: number | null | undefined): string {
+  if (days === null || days === undefined) return '–';
+  if (days > 0 && days < 1) return `${formatNumber(days * 24)} h`;
+  return `${formatNumber(days)} d`;
+}
+
+export function formatHours(hours: number | null | undefined): string {
+  if (hours === null || hours === undefined) return '–';
+  if (hours >= 48) return `${formatNumber(hours / 24)} d`;
+  if (hours < 1) return `${formatNumber(hours * 60, 0)} min`;
+  return `${formatNumber(hours)} h`;
+}
+
+export function formatShare(share: number | null | undefined): string {
+  return share === null || share === undefined ? '–' : `${formatNumber(share * 100)} %`;
+}
+
+const utcDay = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+const utcDayYear = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+const utcDateTime = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
+
+export function formatUtcDay(ms: number | string): string {
+  return utcDay.format(new Date(ms));
+}
+
+export function formatUtcDate(ms: number | string): string {
+  return utcDayYear.format(new Date(ms));
+}
+
+export function formatUtcDateTime(ms: number | string): string {
+  return utcDateTime.format(new Date(ms));
+}
+
+const DAY = 86_400_000;
+
+/**
+ * Tick positions for a time axis in UTC (Victory's own time scale ticks on local midnights): whole
+ * days, weeks (Mondays) or months, at most `max` of them.
+ */
+export function utcTimeTicks(from: number, to: number, max = 8): number[] {
+  const span = to - from;
+  if (!(span > 0)) return [];
+  for (const stepDays of [1, 2, 7, 14]) {
+    if (span / (stepDays * DAY) <= max) {
+      const first = stepDays >= 7 ? mondayOnOrAfter(from) : Math.ceil(from / DAY) * DAY;
+      const ticks: number[] = [];
+      for (let t = first; t <= to; t += stepDays * DAY) ticks.push(t);
+      return ticks;
+    }
+  }
+  const months: number[] = [];
+  const start = new Date(from);
+  for (let m = Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1); m <= to; ) {
+    months.push(m);
+    const d = new Date(m);
+    m = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+  }
+  const step = Math.ceil(months.length / max);
+  return months.filter((_, i) => i % step === 0);
+}
+
+function mondayOnOrAfter(ms: number): number {
+  const day = Math.ceil(ms / DAY) * DAY;
+  const weekday = (new Date(day).getUTCDay() + 6) % 7;
+  return weekday === 0 ? day : day + (7 - weekday) * DAY;
+}
+
+/** Axis ticks for counts: whole numbers only (Victory may place ticks at 0.5). */
+export function countTick(y: number): string {
+  return Number.isInteger(y) ? formatNumber(y, 0) : '';
+}

@@ -1,0 +1,92 @@
+import Grid from '@mui/material/Grid';
+import type { DeliveryReport } from '../../../shared/contract/metrics-channels';
+import { countTick, formatHours, formatNumber, formatShare } from '../charts/format-metrics';
+import { DoraTile } from './DoraTile';
+
+const METHOD: Record<DeliveryReport['current']['leadTimeForChangesHours']['method'], string> = {
+  commit: 'commit → deployment',
+  'item-done': 'item done → the team’s next deployment (a proxy: no commit times in the data)',
+  mixed: 'commit → deployment where recorded, else item done → the team’s next deployment',
+  none: 'no deployment with a change or a done item',
+};
+
+/** DORA's four keys side by side, each beside its benchmark bucket and its weekly trend. */
+export function DoraTiles({ report }: { report: DeliveryReport }) {
+  const c = report.current;
+  const p = report.previous;
+  const lead = c.leadTimeForChangesHours;
+  const ttr = c.timeToRestoreHours;
+  const fdrt = c.failedDeploymentRecoveryHours;
+  return (
+    <Grid container spacing={2}>
+      <Grid size={{ xs: 12, lg: 6 }}>
+        <DoraTile
+          report={report}
+          metric="deploymentFrequency"
+          name="dora-deployment-frequency"
+          title="Deployment frequency"
+          unit="days with a successful deployment, median week"
+          howToRead="How often the teams in scope can ship: days with at least one successful deployment, not the number of deployments."
+          value={`${formatNumber(c.deploymentFrequency.deployDaysPerWeek)} days / week`}
+          detail={`${c.deploymentFrequency.deployments} successful deployments on ${c.deploymentFrequency.deployDays} days, ${c.deploymentFrequency.failedDeployments} failed · median month ${formatNumber(c.deploymentFrequency.deployDaysPerMonth)} days`}
+          previous={p ? `${formatNumber(p.deploymentFrequency.deployDaysPerWeek)} days / week` : null}
+          bucket={c.deploymentFrequency.bucket}
+          trend="deployDays"
+          tickFormat={countTick}
+        />
+      </Grid>
+      <Grid size={{ xs: 12, lg: 6 }}>
+        <DoraTile
+          report={report}
+          metric="leadTimeForChanges"
+          name="dora-lead-time"
+          title="Lead time for changes"
+          unit="hours, median"
+          howToRead={`Measured as ${METHOD[lead.method]}.`}
+          value={formatHours(lead.p50)}
+          detail={`p85 ${formatHours(lead.p85)} · n = ${lead.n} (${lead.commitSamples} from commit times, ${lead.itemDoneSamples} from done items)`}
+          previous={p ? formatHours(p.leadTimeForChangesHours.p50) : null}
+          bucket={lead.bucket}
+          trend="leadTimeHours"
+          tickFormat={(v) => formatHours(v)}
+          excluded={lead.excluded}
+        />
+      </Grid>
+      <Grid size={{ xs: 12, lg: 6 }}>
+        <DoraTile
+          report={report}
+          metric="changeFailureRate"
+          name="dora-change-failure-rate"
+          title="Change failure rate"
+          unit="% of successful deployments with an incident"
+          howToRead="An incident counts against its team's last successful deployment before it opened, unless the data or a person says otherwise (see the table below)."
+          value={formatShare(c.changeFailureRate.rate)}
+          detail={`${c.changeFailureRate.deploymentsWithIncident} of ${c.changeFailureRate.deployments} deployments`}
+          previous={p ? formatShare(p.changeFailureRate.rate) : null}
+          bucket={c.changeFailureRate.bucket}
+          trend="changeFailureRate"
+          scale={(v) => v * 100}
+          tickFormat={(v) => `${formatNumber(v, 0)} %`}
+          excluded={c.changeFailureRate.excluded}
+        />
+      </Grid>
+      <Grid size={{ xs: 12, lg: 6 }}>
+        <DoraTile
+          report={report}
+          metric="timeToRestore"
+          name="dora-time-to-restore"
+          title="Time to restore"
+          unit="hours from incident opened to resolved, median"
+          howToRead="How quickly service comes back. DORA 2023's variant counts from the causing deployment instead (shown beside it)."
+          value={formatHours(ttr.p50)}
+          detail={`p85 ${formatHours(ttr.p85)} · n = ${ttr.n} · from the causing deployment (2023): median ${formatHours(fdrt.p50)} (n = ${fdrt.n})`}
+          previous={p ? formatHours(p.timeToRestoreHours.p50) : null}
+          bucket={ttr.bucket}
+          trend="timeToRestoreHours"
+          tickFormat={(v) => formatHours(v)}
+          excluded={ttr.excluded}
+        />
+      </Grid>
+    </Grid>
+  );
+}

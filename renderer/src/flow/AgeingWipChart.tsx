@@ -1,0 +1,52 @@
+import { VictoryAxis, VictoryChart, VictoryVoronoiContainer } from 'victory';
+import type { FlowReport } from '../../../shared/contract/metrics-channels';
+import { axisStyle, useChartTheme } from '../charts/chart-theme';
+import { ChartFrame } from '../charts/ChartFrame';
+import { formatDays, formatNumber, formatUtcDateTime } from '../charts/format-metrics';
+import { FigureLine, jitter, Legend, PADDING, percentileLines, dots } from './chart-parts';
+
+/** ActionableAgile's ageing WIP: each open item by its current status, its age against the cycle-time percentiles. */
+export function AgeingWipChart({ report }: { report: FlowReport }) {
+  const t = useChartTheme();
+  const a = report.charts.ageingWip;
+  const columns = a.columns.map((c) => c.status);
+  const x = (status: string) => columns.indexOf(status) + 1;
+  const lines = a.cycleTime;
+  const colour = (age: number) => (!lines ? t.current : age > lines.p85 ? t.p95 : age > lines.p50 ? t.p85 : t.p50);
+  const maxBin = Math.max(1, ...a.bins.map((b) => b.count));
+  const data = a.binned
+    ? a.bins.map((b) => ({ x: x(b.status), y: b.ageDays, size: 2 + 10 * Math.sqrt(b.count / maxBin), fill: colour(b.ageDays), tip: `${b.count} items, about ${formatDays(b.ageDays)} old` }))
+    : a.points.map((p) => ({ x: x(p.status) + jitter(p.key) * 0.6, y: p.ageDays, size: 4, fill: colour(p.ageDays), tip: `${p.key} · ${formatDays(p.ageDays)} in progress\n${p.title.slice(0, 60)}` }));
+  const open = a.columns.reduce((n, c) => n + c.count, 0);
+  return (
+    <ChartFrame
+      name="ageing-wip"
+      title="Ageing work in progress"
+      unit="days since each open item started"
+      howToRead="Dots above the orange line are older than 85 % of finished items took: the ones to talk about first."
+      empty={open === 0 && 'No item is in progress at the end of the period.'}
+      csv={() => [['item', 'title', 'team', 'type', 'status', 'age (days)'], ...(a.binned ? a.oldest : a.points).map((p) => [p.key, p.title, p.team, p.type, p.status, p.ageDays])]}
+      footer={
+        <>
+          <FigureLine>{`${open} in progress at ${a.at ? formatUtcDateTime(a.at) : '–'}; compared with the cycle times of the period (p50 ${formatDays(lines?.p50)}, p85 ${formatDays(lines?.p85)}, p95 ${formatDays(lines?.p95)})`}</FigureLine>
+          <Legend
+            items={[
+              { label: 'Younger than the median', color: t.p50, shape: 'dot' },
+              { label: 'Older than the median', color: t.p85, shape: 'dot' },
+              { label: 'Older than the 85th percentile', color: t.p95, shape: 'dot' },
+            ]}
+          />
+        </>
+      }
+    >
+      {({ width, height }) => (
+        <VictoryChart width={width} height={height} padding={{ ...PADDING, bottom: 60 }} domain={{ x: [0.4, columns.length + 0.6] }} domainPadding={{ y: [0, 12] }} containerComponent={<VictoryVoronoiContainer responsive={false} voronoiBlacklist={[/^line/]} />}>
+          <VictoryAxis tickValues={columns.map((_, i) => i + 1)} tickFormat={(i: number) => `${columns[i - 1] ?? ''}\n(${a.columns[i - 1]?.count ?? 0})`} style={axisStyle(t)} />
+          <VictoryAxis dependentAxis style={axisStyle(t, { grid: true })} tickFormat={(y: number) => formatNumber(y)} label="days" />
+          {dots(t, data, (d) => d.fill, 0.85)}
+          {percentileLines(t, lines, [0.4, columns.length + 0.6], formatDays, { key: 'cycle' })}
+        </VictoryChart>
+      )}
+    </ChartFrame>
+  );
+}

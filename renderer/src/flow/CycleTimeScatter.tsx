@@ -1,0 +1,69 @@
+import { VictoryAxis, VictoryChart, VictoryVoronoiContainer } from 'victory';
+import type { FlowReport } from '../../../shared/contract/metrics-channels';
+import { axisStyle, useChartTheme } from '../charts/chart-theme';
+import { ChartFrame } from '../charts/ChartFrame';
+import { ExclusionNote } from '../charts/ExclusionNote';
+import { formatDays, formatNumber, formatUtcDate, formatUtcDay, utcTimeTicks } from '../charts/format-metrics';
+import { FigureLine, Legend, ms, PADDING, percentileLines, windowSpans, withPrevious, dots } from './chart-parts';
+
+export function CycleTimeScatter({ report }: { report: FlowReport }) {
+  const t = useChartTheme();
+  const s = report.charts.cycleTimeScatter;
+  const spans = windowSpans(report.scope);
+  const from = spans.previous?.[0] ?? spans.current[0];
+  const to = Math.min(spans.current[1], report.scope.asOf ? ms(report.scope.asOf) + 86_400_000 : spans.current[1]);
+  const cur = report.current.cycleTimeDays;
+  const prev = report.previous?.cycleTimeDays ?? null;
+  const maxBin = Math.max(1, ...s.bins.map((b) => b.count));
+  const data = s.binned
+    ? s.bins.map((b) => ({ x: ms(b.doneAt), y: b.days, size: 2 + 9 * Math.sqrt(b.count / maxBin), window: b.window, tip: `${b.count} items around ${formatUtcDay(b.doneAt)}, ${formatDays(b.days)}` }))
+    : s.points.map((p) => ({ x: ms(p.doneAt), y: p.days, size: 3.5, window: p.window, tip: `${p.key} · ${formatDays(p.days)}\n${p.title.slice(0, 60)}\ndone ${formatUtcDate(p.doneAt)}` }));
+  return (
+    <ChartFrame
+      name="cycle-time-scatter"
+      title="Cycle time scatterplot"
+      unit="days from first active to done"
+      howToRead={`Each dot is an item, placed on the day it was done; lines mark the percentiles: 85 % of items finished within the orange line.${s.binned ? ' So many items that dots are grouped: bigger dots hold more items.' : ''}`}
+      empty={s.total === 0 && 'No item was done in this scope and period.'}
+      csv={() =>
+        s.binned
+          ? [['done around (UTC)', 'cycle time around (days)', 'items', 'window'], ...s.bins.map((b) => [b.doneAt, b.days, b.count, b.window ?? ''])]
+          : [['item', 'title', 'type', 'done (UTC)', 'cycle time (days)', 'window'], ...s.points.map((p) => [p.key, p.title, p.type, p.doneAt, p.days, p.window ?? ''])]
+      }
+      footer={
+        <>
+          <FigureLine>
+            {`p50 ${withPrevious(formatDays(cur.p50), prev ? formatDays(prev.p50) : null)} · p85 ${withPrevious(formatDays(cur.p85), prev ? formatDays(prev.p85) : null)} · p95 ${formatDays(cur.p95)} · n = ${cur.n}`}
+          </FigureLine>
+          <Legend
+            items={[
+              { label: 'Done this period', color: t.current, shape: 'dot' },
+              ...(report.previous ? [{ label: 'Done in the period before', color: t.previous, shape: 'dot' as const }] : []),
+              { label: '50th percentile', color: t.p50, shape: 'line' },
+              { label: '85th', color: t.p85, shape: 'line' },
+              { label: '95th', color: t.p95, shape: 'line' },
+            ]}
+          />
+          <ExclusionNote excluded={cur.excluded} />
+        </>
+      }
+    >
+      {({ width, height }) => (
+        <VictoryChart
+          width={width}
+          height={height}
+          padding={PADDING}
+          domain={{ x: [from, to] }}
+          domainPadding={{ y: [0, 10] }}
+          containerComponent={<VictoryVoronoiContainer responsive={false} voronoiBlacklist={[/^line/]} />}
+        >
+          <VictoryAxis tickValues={utcTimeTicks(from, to)} tickFormat={(x: number) => formatUtcDay(x)} style={axisStyle(t)} />
+          <VictoryAxis dependentAxis style={axisStyle(t, { grid: true })} tickFormat={(y: number) => formatNumber(y)} label="days" />
+          {dots(t, data, (d) => (d.window === 'previous' ? t.previous : t.current), 0.8)}
+          {percentileLines(t, s.current, spans.current, formatDays, { key: 'cur' }).map((l) => l)}
+          {spans.previous ? percentileLines(t, s.previous, spans.previous, formatDays, { key: 'prev', faint: true }) : []}
+        </VictoryChart>
+      )}
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,51 @@
+import { VictoryBar, VictoryChart, VictoryContainer, VictoryStack } from 'victory';
+import type { FlowReport } from '../../../shared/contract/metrics-channels';
+import { FLOW_ITEM_KINDS, type FlowItemKind } from '../../../shared/metrics/metrics-vocabulary';
+import { useChartTheme } from '../charts/chart-theme';
+import { ChartFrame } from '../charts/ChartFrame';
+import { formatShare } from '../charts/format-metrics';
+import { FigureLine, Legend, ms, PADDING, timeAxes } from './chart-parts';
+
+const WEEK = 7 * 86_400_000;
+const LABELS: Record<FlowItemKind, string> = { feature: 'Features (incl. epics, stories)', defect: 'Defects', risk: 'Risks', debt: 'Debt', other: 'Other (tasks)' };
+
+export function FlowDistributionChart({ report }: { report: FlowReport }) {
+  const t = useChartTheme();
+  const weeks = report.charts.flowDistribution;
+  const colour: Record<FlowItemKind, string> = { feature: t.series[0]!, defect: t.series[5]!, risk: t.series[3]!, debt: t.series[1]!, other: t.series[7]! };
+  const from = weeks.length ? ms(weeks[0]!.weekStart) : 0;
+  const to = weeks.length ? ms(weeks[weeks.length - 1]!.weekStart) + WEEK : 1;
+  const shares = report.current.flowDistribution;
+  return (
+    <ChartFrame
+      name="flow-distribution"
+      title="Flow distribution"
+      unit="items done per week, by kind"
+      howToRead="The mix of what gets delivered: features against defects, risks and debt (Flow Framework)."
+      empty={weeks.every((w) => FLOW_ITEM_KINDS.every((k) => w.counts[k] === 0)) && 'Nothing was done in this scope and period.'}
+      csv={() => [['week', 'week start (UTC)', 'window', ...FLOW_ITEM_KINDS], ...weeks.map((w) => [w.label, w.weekStart, w.window ?? '', ...FLOW_ITEM_KINDS.map((k) => w.counts[k])])]}
+      footer={
+        <>
+          <FigureLine>{`This period: ${shares.map((s) => `${s.kind} ${formatShare(s.share)}`).join(' · ')}`}</FigureLine>
+          <Legend items={FLOW_ITEM_KINDS.map((k) => ({ label: LABELS[k], color: colour[k], shape: 'box' as const }))} />
+        </>
+      }
+    >
+      {({ width, height }) => (
+        <VictoryChart width={width} height={height} padding={PADDING} domain={{ x: [from, to] }} containerComponent={<VictoryContainer responsive={false} />}>
+          {timeAxes(t, from, to)}
+          <VictoryStack>
+            {FLOW_ITEM_KINDS.map((kind) => (
+              <VictoryBar
+                key={kind}
+                data={weeks.map((w) => ({ x: ms(w.weekStart) + WEEK / 2, y: w.counts[kind] }))}
+                barWidth={Math.max(2, ((width - PADDING.left - PADDING.right) / Math.max(1, weeks.length)) * 0.7)}
+                style={{ data: { fill: colour[kind] } }}
+              />
+            ))}
+          </VictoryStack>
+        </VictoryChart>
+      )}
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,72 @@
+import Grid from '@mui/material/Grid';
+import type { FlowReport } from '../../../shared/contract/metrics-channels';
+import { ExclusionNote } from '../charts/ExclusionNote';
+import { FigureTile } from '../charts/FigureTile';
+import { formatDays, formatNumber, formatShare } from '../charts/format-metrics';
+
+/** The page's headline figures; every one with its comparison value and its exclusions. */
+export function FlowFigureTiles({ report }: { report: FlowReport }) {
+  const c = report.current;
+  const p = report.previous;
+  const tiles = [
+    {
+      id: 'throughput',
+      label: 'Throughput (median week)',
+      value: `${formatNumber(c.throughputPerWeek.p50)} items`,
+      detail: `${c.throughputPerWeek.total} done in ${report.scope.window.days} days`,
+      previous: p ? `${formatNumber(p.throughputPerWeek.p50)} items` : null,
+      excluded: c.throughputPerWeek.excluded,
+    },
+    {
+      id: 'lead-time',
+      label: 'Lead time (85 % within)',
+      value: formatDays(c.leadTimeDays.p85),
+      detail: `median ${formatDays(c.leadTimeDays.p50)} · n = ${c.leadTimeDays.n}`,
+      previous: p ? formatDays(p.leadTimeDays.p85) : null,
+      excluded: c.leadTimeDays.excluded,
+    },
+    {
+      id: 'cycle-time',
+      label: 'Cycle time (85 % within)',
+      value: formatDays(c.cycleTimeDays.p85),
+      detail: `median ${formatDays(c.cycleTimeDays.p50)} · n = ${c.cycleTimeDays.n}`,
+      previous: p ? formatDays(p.cycleTimeDays.p85) : null,
+      excluded: c.cycleTimeDays.excluded,
+    },
+    {
+      id: 'flow-efficiency',
+      label: 'Flow efficiency',
+      value: formatShare(c.flowEfficiency.portfolio),
+      detail: `active ${formatNumber(c.flowEfficiency.activeDays, 0)} d of ${formatNumber(c.flowEfficiency.activeDays + c.flowEfficiency.waitingDays, 0)} d`,
+      previous: p ? formatShare(p.flowEfficiency.portfolio) : null,
+      excluded: c.flowEfficiency.excluded,
+    },
+    {
+      id: 'wip',
+      label: 'Work in progress now',
+      value: `${c.wip.current} items`,
+      detail: `${c.wip.olderThanCycleP85} older than the cycle-time p85`,
+      previous: p ? `${p.wip.current} items` : null,
+      excluded: {},
+    },
+    {
+      id: 'dependencies',
+      label: 'Waiting on dependencies',
+      value: formatShare(c.dependencyAgeing.waitingShare),
+      detail: `${c.dependencyAgeing.open} open, ${c.dependencyAgeing.overdue} overdue`,
+      previous: p ? formatShare(p.dependencyAgeing.waitingShare) : null,
+      excluded: c.dependencyAgeing.excluded,
+    },
+  ];
+  return (
+    <Grid container spacing={2} component="section" aria-label="Headline figures" sx={{ mb: 3 }}>
+      {tiles.map((t) => (
+        <Grid key={t.id} size={{ xs: 12, sm: 6, md: 4, lg: 2 }}>
+          <FigureTile testId={`figure-${t.id}`} label={t.label} value={t.value} detail={t.detail} previous={t.previous}>
+            <ExclusionNote excluded={t.excluded} />
+          </FigureTile>
+        </Grid>
+      ))}
+    </Grid>
+  );
+}

@@ -1,0 +1,64 @@
+import { VictoryBar, VictoryChart, VictoryContainer } from 'victory';
+import type { FlowReport } from '../../../shared/contract/metrics-channels';
+import { useChartTheme } from '../charts/chart-theme';
+import { ChartFrame } from '../charts/ChartFrame';
+import { ExclusionNote } from '../charts/ExclusionNote';
+import { formatNumber } from '../charts/format-metrics';
+import { FigureLine, Legend, medianLine, ms, PADDING, windowSpans, withPrevious, timeAxes } from './chart-parts';
+
+const WEEK = 7 * 86_400_000;
+
+export function ThroughputChart({ report }: { report: FlowReport }) {
+  const t = useChartTheme();
+  const weeks = report.charts.throughput;
+  const spans = windowSpans(report.scope);
+  const cur = report.current.throughputPerWeek;
+  const prev = report.previous?.throughputPerWeek ?? null;
+  const from = weeks.length ? ms(weeks[0]!.weekStart) : 0;
+  const to = weeks.length ? ms(weeks[weeks.length - 1]!.weekStart) + WEEK : 1;
+  const perWeek = (v: number) => `${formatNumber(v)}/wk`;
+  const onLine = (v: number) => formatNumber(v);
+  return (
+    <ChartFrame
+      name="throughput"
+      title="Throughput"
+      unit="items done per week"
+      howToRead="Each bar is one ISO week (UTC); faded bars are partial weeks. Read the trend and the spread, not one week."
+      empty={weeks.every((w) => w.count === 0) && 'Nothing was done in this scope and period.'}
+      csv={() => [['week', 'week start (UTC)', 'window', 'partial', 'items done'], ...weeks.map((w) => [w.label, w.weekStart, w.window ?? '', w.partial, w.count])]}
+      footer={
+        <>
+          <FigureLine>
+            {`Median ${withPrevious(perWeek(cur.p50 ?? 0), prev ? perWeek(prev.p50 ?? 0) : null)} · 85th percentile ${perWeek(cur.p85 ?? 0)} · ${cur.total} done in the period (${cur.n} whole weeks)`}
+          </FigureLine>
+          <Legend
+            items={[
+              { label: 'This period', color: t.current, shape: 'box' },
+              ...(report.previous ? [{ label: 'Period before', color: t.previous, shape: 'box' as const }] : []),
+              { label: 'Median week', color: t.p50, shape: 'line' },
+            ]}
+          />
+          <ExclusionNote excluded={cur.excluded} />
+        </>
+      }
+    >
+      {({ width, height }) => (
+        <VictoryChart width={width} height={height} padding={PADDING} domain={{ x: [from, to] }} containerComponent={<VictoryContainer responsive={false} />}>
+          {timeAxes(t, from, to)}
+          <VictoryBar
+            data={weeks.map((w) => ({ x: ms(w.weekStart) + WEEK / 2, y: w.count, window: w.window, partial: w.partial }))}
+            barWidth={Math.max(2, ((width - PADDING.left - PADDING.right) / Math.max(1, weeks.length)) * 0.7)}
+            style={{
+              data: {
+                fill: ({ datum }: { datum?: { window: string | null } }) => (datum?.window === 'previous' ? t.previous : t.current),
+                opacity: ({ datum }: { datum?: { partial: boolean } }) => (datum?.partial ? 0.45 : 1),
+              },
+            }}
+          />
+          {medianLine(t, cur.p50, spans.current, onLine, { key: 'current' })}
+          {medianLine(t, prev?.p50 ?? null, spans.previous, onLine, { key: 'previous', faint: true })}
+        </VictoryChart>
+      )}
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,75 @@
+import { VictoryAxis, VictoryBar, VictoryChart, VictoryContainer, VictoryLine } from 'victory';
+import type { Distribution, FlowCharts } from '../../../shared/contract/metrics-channels';
+import { axisStyle, useChartTheme } from '../charts/chart-theme';
+import { ChartFrame } from '../charts/ChartFrame';
+import { ExclusionNote } from '../charts/ExclusionNote';
+import { formatDays, formatNumber, countTick } from '../charts/format-metrics';
+import { FigureLine, Legend, PADDING, PADDING_X_LABEL, withPrevious } from './chart-parts';
+
+type HistogramData = FlowCharts['leadTimeHistogram'];
+
+/** A distribution of durations in days: this period's bars, the period before as a step outline. */
+export function TimeHistogram({
+  name,
+  title,
+  howToRead,
+  histogram,
+  current,
+  previous,
+  emptyText,
+}: {
+  name: string;
+  title: string;
+  howToRead: string;
+  histogram: HistogramData;
+  current: Distribution;
+  previous: Distribution | null;
+  emptyText: string;
+}) {
+  const t = useChartTheme();
+  const bins = histogram.bins;
+  const last = bins[bins.length - 1];
+  const xMax = last ? (last.to ?? last.from + histogram.binDays) : 1;
+  const label = (b: (typeof bins)[number]) => (b.to === null ? `≥ ${formatDays(b.from)}` : `${formatDays(b.from)}–${formatDays(b.to)}`);
+  const showPrevious = previous !== null && bins.some((b) => b.previous > 0);
+  return (
+    <ChartFrame
+      name={name}
+      title={title}
+      unit="items per range of days"
+      howToRead={howToRead}
+      empty={bins.length === 0 && emptyText}
+      csv={() => [['from (days)', 'to (days)', 'this period', 'period before'], ...bins.map((b) => [b.from, b.to ?? '', b.current, b.previous])]}
+      footer={
+        <>
+          <FigureLine>
+            {`p50 ${withPrevious(formatDays(current.p50), previous ? formatDays(previous.p50) : null)} · p85 ${withPrevious(formatDays(current.p85), previous ? formatDays(previous.p85) : null)} · p95 ${formatDays(current.p95)} · n = ${current.n}${last?.to === null ? ` · last bar: ${label(last)}` : ''}`}
+          </FigureLine>
+          <Legend items={[{ label: 'This period', color: t.current, shape: 'box' }, ...(showPrevious ? [{ label: 'Period before', color: t.previous, shape: 'line' as const }] : [])]} />
+          <ExclusionNote excluded={current.excluded} />
+        </>
+      }
+    >
+      {({ width, height }) => (
+        <VictoryChart width={width} height={height} padding={PADDING_X_LABEL} domain={{ x: [0, xMax] }} containerComponent={<VictoryContainer responsive={false} />}>
+          <VictoryAxis tickFormat={(x: number) => (last?.to === null && x >= last.from ? `≥${formatNumber(last.from)}` : formatNumber(x))} style={axisStyle(t)} label="days" />
+          <VictoryAxis dependentAxis style={axisStyle(t, { grid: true })} tickFormat={countTick} />
+          <VictoryBar
+            data={bins.map((b) => ({ x: b.from + histogram.binDays / 2, y: b.current }))}
+            barWidth={Math.max(2, ((width - PADDING.left - PADDING.right) / Math.max(1, bins.length)) * 0.85)}
+            style={{ data: { fill: t.current } }}
+          />
+          {showPrevious ? (
+            <VictoryLine
+              interpolation="stepAfter"
+              data={[...bins.map((b) => ({ x: b.from, y: b.previous })), { x: xMax, y: bins[bins.length - 1]!.previous }]}
+              style={{ data: { stroke: t.previous, strokeWidth: 2.5 } }}
+            />
+          ) : (
+            []
+          )}
+        </VictoryChart>
+      )}
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,143 @@
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { VictoryAxis, VictoryLabel, VictoryLine, VictoryScatter, VictoryTooltip } from 'victory';
+import type { ResolvedScope } from '../../../shared/contract/metrics-channels';
+import { axisStyle, type ChartTheme } from '../charts/chart-theme';
+import { countTick, formatUtcDay, utcTimeTicks } from '../charts/format-metrics';
+
+/** Room on the right for the labels of level lines (percentiles, medians), outside the plot. */
+export const PADDING = { top: 20, right: 76, bottom: 44, left: 58 };
+/** The same, with room for a label under the x axis. */
+export const PADDING_X_LABEL = { ...PADDING, bottom: 60 };
+
+export const ms = (iso: string) => Date.parse(iso);
+
+/** The x-extent of each window on a time axis. */
+export function windowSpans(scope: ResolvedScope): { current: [number, number]; previous: [number, number] | null } {
+  return {
+    current: [ms(scope.window.from), ms(scope.window.to)],
+    previous: scope.compare ? [ms(scope.compare.from), ms(scope.compare.to)] : null,
+  };
+}
+
+export interface Lines {
+  p50: number;
+  p85: number;
+  p95: number;
+}
+
+/**
+ * One horizontal line over an x-span, labelled just right of its end unless faint (the comparison
+ * window). The label rides on an invisible dot: Victory clips lines to the plot, not dots.
+ */
+export function levelLine(t: ChartTheme, o: { key: string; value: number; span: [number, number]; color: string; dash: string; label: string; faint?: boolean }) {
+  const line = (
+    <VictoryLine
+      key={o.key}
+      name={`line-${o.key}`}
+      data={[
+        { x: o.span[0], y: o.value },
+        { x: o.span[1], y: o.value },
+      ]}
+      style={{ data: { stroke: o.color, strokeWidth: o.faint ? 1.5 : 2.5, strokeDasharray: o.dash, opacity: o.faint ? 0.6 : 1 } }}
+    />
+  );
+  if (o.faint || !o.label) return [line];
+  return [
+    line,
+    <VictoryScatter
+      key={`${o.key}-label`}
+      name={`line-${o.key}-label`}
+      data={[{ x: o.span[1], y: o.value }]}
+      size={0}
+      labels={[o.label]}
+      labelComponent={<VictoryLabel dx={6} dy={0} textAnchor="start" verticalAnchor="middle" style={{ fill: o.color, fontSize: t.fontSize, fontFamily: t.fontFamily, fontWeight: 600 }} />}
+    />,
+  ];
+}
+
+/** The 50th, 85th and 95th percentile lines of one window (Victory children, so an array). */
+export function percentileLines(t: ChartTheme, lines: Lines | null, span: [number, number], format: (v: number) => string, options: { faint?: boolean; key: string }) {
+  if (!lines) return [];
+  const entries = [
+    ['p50', lines.p50, t.p50, '2 0'],
+    ['p85', lines.p85, t.p85, '8 4'],
+    ['p95', lines.p95, t.p95, '3 3'],
+  ] as const;
+  return entries.map(([label, value, color, dash]) =>
+    levelLine(t, { key: `${options.key}-${label}`, value, span, color, dash, label: `${label} ${format(value)}`, faint: options.faint }),
+  ).flat();
+}
+
+/** The median line of one window, when there is one. */
+export function medianLine(t: ChartTheme, value: number | null, span: [number, number] | null, format: (v: number) => string, options: { faint?: boolean; key: string }) {
+  if (value === null || span === null) return [];
+  return levelLine(t, { key: options.key, value, span, color: t.p50, dash: '2 0', label: format(value), faint: options.faint });
+}
+
+/** The figures under a chart, one line, with the comparison window's values beside them. */
+export function FigureLine({ children }: { children: string }) {
+  return (
+    <Typography variant="body2" sx={{ mt: 1 }} data-testid="figures">
+      {children}
+    </Typography>
+  );
+}
+
+/** A small legend as HTML (legible, wraps, never overlaps the plot). */
+export function Legend({ items }: { items: { label: string; color: string; shape?: 'line' | 'dot' | 'box' }[] }) {
+  return (
+    <Stack direction="row" useFlexGap sx={{ flexWrap: 'wrap', gap: 2, mt: 0.5 }} aria-label="Legend">
+      {items.map((i) => (
+        <Stack key={i.label} direction="row" sx={{ alignItems: 'center', gap: 0.75 }}>
+          <span
+            aria-hidden
+            style={{
+              display: 'inline-block',
+              width: i.shape === 'line' ? 18 : 11,
+              height: i.shape === 'line' ? 3 : 11,
+              borderRadius: i.shape === 'dot' ? '50%' : 2,
+              background: i.color,
+            }}
+          />
+          <Typography variant="body2" color="text.secondary">
+            {i.label}
+          </Typography>
+        </Stack>
+      ))}
+    </Stack>
+  );
+}
+
+/** "58 (was 52)": a figure beside its comparison window's value. */
+export function withPrevious(current: string, previous: string | null): string {
+  return previous === null ? current : `${current} (before: ${previous})`;
+}
+
+/** Small stable jitter in [−0.5, 0.5) from a key, so dots in one column do not sit on each other. */
+export function jitter(key: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
+  return ((h >>> 0) % 1000) / 1000 - 0.5;
+}
+
+/** A UTC time x-axis and a gridded y-axis (Victory wants them as direct children, hence an array). */
+export function timeAxes(t: ChartTheme, from: number, to: number, yFormat: (y: number) => string = countTick) {
+  return [
+    <VictoryAxis key="x" tickValues={utcTimeTicks(from, to)} tickFormat={(x: number) => formatUtcDay(x)} style={axisStyle(t)} />,
+    <VictoryAxis key="y" dependentAxis style={axisStyle(t, { grid: true })} tickFormat={yFormat} />,
+  ];
+}
+
+/** A dot per datum ({x, y, size, tip}), coloured by `fill`, with its `tip` on hover in the theme's colours. */
+export function dots<D extends { x: number; y: number; size: number; tip: string }>(t: ChartTheme, data: D[], fill: (datum: D) => string, opacity = 0.85) {
+  return (
+    <VictoryScatter
+      data={data}
+      size={({ datum }: { datum?: D }) => datum?.size ?? 3}
+      labels={({ datum }: { datum: D }) => datum.tip}
+      labelComponent={<VictoryTooltip style={{ fontSize: 12, fontFamily: t.fontFamily, fill: t.text }} flyoutStyle={{ fill: t.background, stroke: t.axis }} />}
+      style={{ data: { fill: ({ datum }: { datum?: D }) => (datum ? fill(datum) : t.current), opacity } }}
+    />
+  );
+}

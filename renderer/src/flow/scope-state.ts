@@ -1,0 +1,127 @@
+import { useSyncExternalStore } from 'react';
+import type { DateWindow, MetricsScope } from '../../../shared/contract/metrics-channels';
+import { ITEM_TYPES, type ItemType } from '../../../shared/domain/vocabulary';
+import { useChannelQuery } from '../api/channel-hooks';
+
+// The scope the Flow and Delivery pages share: moving from one page to the other keeps the teams
+// and the window. Kept for the browser tab's session, not in the workspace (it is a view, not data).
+
+export interface ScopeState {
+  /** Selected option values per team picker id (teams, value streams, coordination groups…). */
+  readonly selections: Readonly<Record<string, readonly string[]>>;
+  /** Empty means every type. */
+  readonly itemTypes: readonly ItemType[];
+  /** Null means the default window (the last weeks of the data). */
+  readonly window: DateWindow | null;
+  readonly compare: 'previous' | 'none' | DateWindow;
+}
+
+const STORAGE_KEY = 'interlock.metricsScope';
+const EMPTY: ScopeState = { selections: {}, itemTypes: [], window: null, compare: 'previous' };
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function isWindow(w: unknown): w is DateWindow {
+  return typeof w === 'object' && w !== null && DATE.test(String((w as DateWindow).from)) && DATE.test(String((w as DateWindow).to));
+}
+
+/** Reads what this tab stored, dropping anything that no longer has the right shape. */
+export function parseScopeState(text: string | null): ScopeState {
+  try {
+    const raw = JSON.parse(text ?? 'null') as Partial<ScopeState> | null;
+    if (!raw || typeof raw !== 'object') return EMPTY;
+    const selections: Record<string, string[]> = {};
+    for (const [id, values] of Object.entries(raw.selections ?? {})) if (Array.isArray(values)) selections[id] = values.filter((v): v is string => typeof v === 'string');
+    return {
+      selections,
+      itemTypes: Array.isArray(raw.itemTypes) ? raw.itemTypes.filter((t): t is ItemType => (ITEM_TYPES as readonly string[]).includes(t)) : [],
+      window: isWindow(raw.window) ? { from: raw.window.from, to: raw.window.to } : null,
+      compare: raw.compare === 'none' || raw.compare === 'previous' ? raw.compare : isWindow(raw.compare) ? raw.compare : 'previous',
+    };
+  } catch {
+    return EMPTY;
+  }
+}
+
+let current: ScopeState = typeof sessionStorage === 'undefined' ? EMPTY : parseScopeState(sessionStorage.getItem(STORAGE_KEY));
+const listeners = new Set<() => void>();
+
+export function setScopeState(next: ScopeState): void {
+  current = next;
+  sessionStorage.setItem(STORAGE_KEY, JSON.stringify(next));
+  for (const listener of listeners) listener();
+}
+
+export function useScopeState(): [ScopeState, (patch: Partial<ScopeState>) => void] {
+  const state = useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => current,
+  );
+  return [state, (patch) => setScopeState({ ...current, ...patch })];
+}
+
+export interface TeamPickerOption {
+  readonly value: string;
+  readonly label: string;
+  /** The teams this option stands for. */
+  readonly teamKeys: readonly string[];
+}
+
+/**
+ * A filter that narrows the teams. Selected options of one picker add up (Checkout OR Basket);
+ * pickers combine with AND (teams of this value stream AND of this group). A new picker — the
+ * coordination groups from the advisor — is one more entry in the list a page passes.
+ * `useOptions` is a hook: the list of pickers must not change while a page is shown.
+ */
+export interface TeamPicker {
+  readonly id: string;
+  readonly label: string;
+  useOptions(): readonly TeamPickerOption[];
+}
+
+export const teamPicker: TeamPicker = {
+  id: 'teams',
+  label: 'Teams',
+  useOptions: () => useChannelQuery('metrics.scopeOptions', {}).data?.teams.map((t) => ({ value: t.key, label: t.name, teamKeys: [t.key] })) ?? [],
+};
+
+export const valueStreamPicker: TeamPicker = {
+  id: 'valueStreams',
+  label: 'Value streams',
+  useOptions: () => {
+    const teams = useChannelQuery('metrics.scopeOptions', {}).data?.teams ?? [];
+    const streams = [...new Set(teams.flatMap((t) => (t.valueStream ? [t.valueStream] : [])))].sort((a, b) => a.localeCompare(b));
+    return streams.map((s) => ({ value: s, label: s, teamKeys: teams.filter((t) => t.valueStream === s).map((t) => t.key) }));
+  },
+};
+
+export const DEFAULT_TEAM_PICKERS: readonly TeamPicker[] = [teamPicker, valueStreamPicker];
+
+/** The team set the pickers' selections stand for; undefined when no picker narrows anything. */
+export function teamKeysFor(pickers: readonly { id: string; options: readonly TeamPickerOption[] }[], selections: ScopeState['selections']): string[] | undefined {
+  let keys: Set<string> | undefined;
+  for (const picker of pickers) {
+    const chosen = selections[picker.id] ?? [];
+    if (chosen.length === 0) continue;
+    const union = new Set(picker.options.filter((o) => chosen.includes(o.value)).flatMap((o) => o.teamKeys));
+    keys = keys ? new Set([...keys].filter((k) => union.has(k))) : union;
+  }
+  return keys ? [...keys] : undefined;
+}
+
+/** Every picker's options, called in a fixed order (the hooks inside). */
+export function usePickerOptions(pickers: readonly TeamPicker[]): { id: string; label: string; options: readonly TeamPickerOption[] }[] {
+  return pickers.map((p) => ({ id: p.id, label: p.label, options: p.useOptions() }));
+}
+
+/** The contract input for a scope. */
+export function scopeInput(state: ScopeState, teamKeys: string[] | undefined): MetricsScope {
+  return {
+    teamKeys,
+    itemTypes: state.itemTypes.length > 0 ? [...state.itemTypes] : undefined,
+    window: state.window ?? undefined,
+    compare: state.compare,
+  };
+}

@@ -1,0 +1,259 @@
+import { CATEGORY } from './metrics-vocabulary';
+
+// The columnar form every metric runs on: one typed array per field, one slot per item, and each
+// item's status transitions stored contiguously (offsets[i] … offsets[i + 1]), sorted by time.
+// The backend fills it in one pass over the workspace; tests build it from plain records.
+
+export interface TeamInfo {
+  readonly key: string;
+  readonly name: string;
+  readonly valueStream: string | null;
+}
+
+export interface ItemColumns {
+  readonly count: number;
+  /** The workspace row id, to describe the few items a chart names. */
+  readonly id: Float64Array;
+  /** Index into `teams`, or −1. */
+  readonly team: Int32Array;
+  /** Index into ITEM_TYPES. */
+  readonly type: Uint8Array;
+  readonly createdAt: Float64Array;
+  /** The imported first-active date (NaN when none); used only for items without status history. */
+  readonly firstActiveAt: Float64Array;
+  /** The imported done date (NaN when none); used only for items without status history. */
+  readonly doneAt: Float64Array;
+  /** The imported current status category (CATEGORY code). */
+  readonly category: Uint8Array;
+}
+
+export interface TransitionColumns {
+  /** offsets[i] … offsets[i + 1] are item i's transitions; length = items + 1. */
+  readonly offsets: Int32Array;
+  readonly at: Float64Array;
+  readonly category: Uint8Array;
+  /** 1 when the item had real status history; 0 when its transitions were made up from its dates. */
+  readonly hasHistory: Uint8Array;
+  /** 1 when the recorded history was not in time order and some times were pulled back (see the builder). */
+  readonly clamped: Uint8Array;
+}
+
+export interface DependencyRecord {
+  readonly key: string;
+  /** Index of the waiting item, or −1 when it is unknown or not imported. */
+  readonly fromItem: number;
+  readonly fromItemKey: string | null;
+  readonly fromTeam: number;
+  readonly toTeam: number;
+  readonly interfaceName: string | null;
+  readonly createdAt: number;
+  readonly neededBy: number | null;
+  readonly resolvedAt: number | null;
+}
+
+export interface DeploymentRecord {
+  readonly key: string;
+  readonly team: number;
+  readonly service: string | null;
+  readonly at: number;
+  readonly succeeded: boolean;
+  readonly changeAt: number | null;
+  readonly release: string | null;
+}
+
+export interface IncidentRecord {
+  readonly key: string;
+  readonly team: number;
+  readonly service: string | null;
+  readonly openedAt: number;
+  readonly resolvedAt: number | null;
+  readonly causedBy: string | null;
+  /** 'user' when a person set causedBy (null then means "no deployment caused it"). */
+  readonly attribution: 'data' | 'user';
+}
+
+export interface ItemDescription {
+  readonly key: string;
+  readonly title: string;
+  readonly status: string;
+}
+
+export interface MetricsDataset {
+  readonly teams: readonly TeamInfo[];
+  readonly items: ItemColumns;
+  readonly transitions: TransitionColumns;
+  readonly dependencies: readonly DependencyRecord[];
+  /** Sorted by time. */
+  readonly deployments: readonly DeploymentRecord[];
+  readonly incidents: readonly IncidentRecord[];
+  /** The data's last timestamp: the "now" of every age, so that results never depend on the wall clock. */
+  readonly asOf: number | null;
+  /** Key, title and current status of the items a chart names (a few hundred at most). */
+  describeItems(indexes: readonly number[]): ItemDescription[];
+}
+
+/** A typed array that grows by doubling, for filling columns of unknown length in one pass. */
+class Growable<T extends Float64Array | Int32Array | Uint8Array> {
+  #data: T;
+  length = 0;
+  constructor(private readonly make: (n: number) => T) {
+    this.#data = make(1024);
+  }
+  push(value: number): void {
+    if (this.length === this.#data.length) {
+      const bigger = this.make(this.#data.length * 2);
+      bigger.set(this.#data);
+      this.#data = bigger;
+    }
+    this.#data[this.length++] = value;
+  }
+  get data(): T {
+    return this.#data;
+  }
+  finish(): T {
+    return this.#data.slice(0, this.length) as T;
+  }
+}
+
+const float64 = (n: number) => new Float64Array(n);
+const int32 = (n: number) => new Int32Array(n);
+const uint8 = (n: number) => new Uint8Array(n);
+
+export class ItemColumnsBuilder {
+  readonly #id = new Growable(float64);
+  readonly #team = new Growable(int32);
+  readonly #type = new Growable(uint8);
+  readonly #createdAt = new Growable(float64);
+  readonly #firstActiveAt = new Growable(float64);
+  readonly #doneAt = new Growable(float64);
+  readonly #category = new Growable(uint8);
+
+  get count(): number {
+    return this.#id.length;
+  }
+
+  /** Adds one item and returns its index. Missing dates are null. */
+  push(id: number, team: number, type: number, createdAt: number, firstActiveAt: number | null, doneAt: number | null, category: number): number {
+    this.#id.push(id);
+    this.#team.push(team);
+    this.#type.push(type);
+    this.#createdAt.push(createdAt);
+    this.#firstActiveAt.push(firstActiveAt ?? Number.NaN);
+    this.#doneAt.push(doneAt ?? Number.NaN);
+    this.#category.push(category);
+    return this.#id.length - 1;
+  }
+
+  finish(): ItemColumns {
+    return {
+      count: this.#id.length,
+      id: this.#id.finish(),
+      team: this.#team.finish(),
+      type: this.#type.finish(),
+      createdAt: this.#createdAt.finish(),
+      firstActiveAt: this.#firstActiveAt.finish(),
+      doneAt: this.#doneAt.finish(),
+      category: this.#category.finish(),
+    };
+  }
+}
+
+/**
+ * Collects transitions in the order they were recorded (the workspace's row order, which is the
+ * source system's sequence, like Azure DevOps revisions or Jira changelog ids), then groups them
+ * per item with a stable counting sort. A history whose timestamps run backwards somewhere
+ * (clock skew, a tool that rounds times) keeps its recorded order: an earlier transition stamped
+ * later than the next one is pulled back to the next one's time, so the final status and its time
+ * stay what the source says. Such items are flagged `clamped`.
+ * Items without any transition get a short made-up history from their dates: To Do at creation,
+ * their current category at first-active, then done or cancelled at the done date.
+ */
+export class TransitionColumnsBuilder {
+  readonly #item = new Growable(int32);
+  readonly #at = new Growable(float64);
+  readonly #category = new Growable(uint8);
+
+  /** Push each item's transitions in their recorded order (the workspace's row order). */
+  push(itemIndex: number, at: number, category: number): void {
+    this.#item.push(itemIndex);
+    this.#at.push(at);
+    this.#category.push(category);
+  }
+
+  finish(items: ItemColumns): TransitionColumns {
+    const n = items.count;
+    const rows = this.#item.length;
+    const itemOf = this.#item.data;
+    const counts = new Int32Array(n + 1);
+    for (let r = 0; r < rows; r++) counts[itemOf[r]! + 1]!++;
+    const hasHistory = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      if (counts[i + 1]! > 0) hasHistory[i] = 1;
+      else counts[i + 1] = synthesizedLength(items, i);
+    }
+    const offsets = counts;
+    for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
+    const total = offsets[n]!;
+    const at = new Float64Array(total);
+    const category = new Uint8Array(total);
+    const cursor = offsets.slice(0, n);
+    const srcAt = this.#at.data;
+    const srcCategory = this.#category.data;
+    // Counting sort by item: stable, so each item keeps its recorded order.
+    for (let r = 0; r < rows; r++) {
+      const slot = cursor[itemOf[r]!]!++;
+      at[slot] = srcAt[r]!;
+      category[slot] = srcCategory[r]!;
+    }
+    const clamped = new Uint8Array(n);
+    for (let i = 0; i < n; i++) if (hasHistory[i] && clampToRecordedOrder(at, offsets[i]!, offsets[i + 1]!)) clamped[i] = 1;
+    for (let i = 0; i < n; i++) {
+      if (hasHistory[i]) continue;
+      else writeSynthesized(items, i, at, category, cursor[i]!);
+    }
+    return { offsets, at, category, hasHistory, clamped };
+  }
+}
+
+function isFinished(category: number): boolean {
+  return category === CATEGORY.done || category === CATEGORY.cancelled;
+}
+
+function synthesizedLength(items: ItemColumns, i: number): number {
+  // A finished item without a done date cannot be placed in time at all: it gets no history and is
+  // counted as "done with no done date" wherever it would have counted.
+  if (isFinished(items.category[i]!) && Number.isNaN(items.doneAt[i]!)) return 0;
+  const finished = isFinished(items.category[i]!);
+  const active = !Number.isNaN(items.firstActiveAt[i]!) && (!finished || items.firstActiveAt[i]! < items.doneAt[i]!);
+  return 1 + (active ? 1 : 0) + (finished ? 1 : 0);
+}
+
+function writeSynthesized(items: ItemColumns, i: number, at: Float64Array, category: Uint8Array, slot: number): void {
+  if (isFinished(items.category[i]!) && Number.isNaN(items.doneAt[i]!)) return;
+  const finished = isFinished(items.category[i]!);
+  const firstActive = items.firstActiveAt[i]!;
+  const active = !Number.isNaN(firstActive) && (!finished || firstActive < items.doneAt[i]!);
+  at[slot] = items.createdAt[i]!;
+  category[slot++] = CATEGORY.todo;
+  if (active) {
+    at[slot] = firstActive;
+    // An open item without history is shown in its current category from its first-active date on.
+    category[slot++] = finished ? CATEGORY.active : items.category[i]!;
+  }
+  if (finished) {
+    at[slot] = items.doneAt[i]!;
+    category[slot] = items.category[i]!;
+  }
+}
+
+/** Makes one item's times non-decreasing in recorded order by pulling earlier ones back; true if any moved. */
+function clampToRecordedOrder(at: Float64Array, from: number, to: number): boolean {
+  let moved = false;
+  for (let k = to - 2; k >= from; k--) {
+    if (at[k]! > at[k + 1]!) {
+      at[k] = at[k + 1]!;
+      moved = true;
+    }
+  }
+  return moved;
+}

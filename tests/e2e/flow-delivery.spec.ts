@@ -1,0 +1,97 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const FLOW_CHARTS = [
+  'throughput',
+  'cycle-time-scatter',
+  'lead-time-histogram',
+  'cycle-time-histogram',
+  'cumulative-flow',
+  'wip',
+  'ageing-wip',
+  'flow-efficiency',
+  'flow-distribution',
+  'dependency-ageing',
+  'dependency-resolution',
+];
+const DELIVERY_CHARTS = ['dora-deployment-frequency', 'dora-lead-time', 'dora-change-failure-rate', 'dora-time-to-restore'];
+
+/** Data marks Victory drew in a chart: bars, areas, lines and dots are all <path> elements. */
+async function marksIn(page: Page, chart: string): Promise<number> {
+  return page.locator(`[data-chart="${chart}"] svg path`).count();
+}
+
+async function open(page: Page, url: string, nav: string, dark = false) {
+  await page.goto(url);
+  if (dark) {
+    await page.getByRole('button', { name: 'Toggle light and dark theme' }).click();
+    await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(15, 20, 26)');
+  }
+  await page.evaluate(() => performance.clearMarks());
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: nav }).click();
+}
+
+async function markSet(page: Page, name: string) {
+  await expect.poll(() => page.evaluate((n) => performance.getEntriesByName(n).length, name), { timeout: 30_000 }).toBeGreaterThan(0);
+}
+
+test('the Flow page draws every chart from the demo workspace', async ({ page, host }) => {
+  await open(page, host.url, 'Flow');
+  await expect(page.getByRole('heading', { level: 1, name: 'Flow' })).toBeVisible();
+  await markSet(page, 'interlock:flow-charts-drawn');
+  for (const chart of FLOW_CHARTS) expect(await marksIn(page, chart), chart).toBeGreaterThan(0);
+  await expect(page.getByTestId('figure-throughput')).toContainText('items');
+  await expect(page.getByTestId('table-oldest-wip').getByRole('row')).not.toHaveCount(0);
+  await page.screenshot({ path: 'test-results/screenshots/flow.png', fullPage: true });
+});
+
+test('the Flow page in the dark theme, narrowed to one team', async ({ page, host }) => {
+  await open(page, host.url, 'Flow', true);
+  await markSet(page, 'interlock:flow-charts-drawn');
+  await page.getByTestId('picker-teams').click();
+  await page.getByRole('option', { name: 'Cloud Platform' }).click();
+  await page.keyboard.press('Escape');
+  await expect(page.getByText(/^Cloud Platform · all item types/)).toBeVisible();
+  for (const chart of ['throughput', 'cycle-time-scatter', 'ageing-wip']) expect(await marksIn(page, chart), chart).toBeGreaterThan(0);
+  await page.screenshot({ path: 'test-results/screenshots/flow-dark.png', fullPage: true });
+});
+
+test('the Delivery page draws the four keys and lists incidents with their attribution', async ({ page, host }) => {
+  await open(page, host.url, 'Delivery');
+  await expect(page.getByRole('heading', { level: 1, name: 'Delivery' })).toBeVisible();
+  await markSet(page, 'interlock:delivery-charts-drawn');
+  for (const chart of DELIVERY_CHARTS) expect(await marksIn(page, chart), chart).toBeGreaterThan(0);
+  await expect(page.getByTestId('dora-bucket-deploymentFrequency')).toBeVisible();
+  await expect(page.getByTestId('table-incidents').getByRole('row')).not.toHaveCount(0);
+  await page.screenshot({ path: 'test-results/screenshots/delivery.png', fullPage: true });
+});
+
+test('the Delivery page in the dark theme with the 2021 benchmarks', async ({ page, host }) => {
+  await open(page, host.url, 'Delivery', true);
+  await markSet(page, 'interlock:delivery-charts-drawn');
+  await page.getByRole('button', { name: 'DORA 2021' }).click();
+  await expect(page.getByTestId('dora-rules-changeFailureRate')).toContainText('≤ 15 %');
+  for (const chart of DELIVERY_CHARTS) expect(await marksIn(page, chart), chart).toBeGreaterThan(0);
+  await page.screenshot({ path: 'test-results/screenshots/delivery-dark.png', fullPage: true });
+  await page.getByRole('button', { name: 'DORA 2023' }).click();
+});
+
+test('a person corrects which deployment caused an incident, and can hand it back', async ({ page, host }) => {
+  await open(page, host.url, 'Delivery');
+  await markSet(page, 'interlock:delivery-charts-drawn');
+  const table = page.getByTestId('table-incidents');
+  const firstRow = table.getByRole('row').nth(1);
+  const key = (await firstRow.getByRole('cell').first().textContent())!;
+  await firstRow.getByRole('button', { name: `Change what caused ${key}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Which deployment caused ${key}?` });
+  await dialog.getByLabel('No deployment caused it (not a change failure)').check();
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(table.getByRole('row', { name: new RegExp(`^${key} `) })).toContainText('set by a person');
+  await page.screenshot({ path: 'test-results/screenshots/delivery-corrected.png' });
+
+  await table.getByRole('button', { name: `Change what caused ${key}` }).click();
+  await page.getByRole('dialog').getByLabel(/^Automatic/).check();
+  await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+  await expect(table.getByRole('row', { name: new RegExp(`^${key} `) })).not.toContainText('set by a person');
+});

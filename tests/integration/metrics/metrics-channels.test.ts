@@ -1,0 +1,160 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { upsertIncidents } from '../../../electron/backend/store/queries/portfolio-writes';
+import { datasetFromPortfolio } from '../../../shared/metrics/dataset-from-portfolio';
+import { computeDeliveryReport } from '../../../shared/metrics/delivery-report';
+import { computeFlowReport } from '../../../shared/metrics/flow-report';
+import { metricsContext } from '../../../shared/metrics/metrics-context';
+import { createBackend } from '../../../electron/backend/backend';
+import { day, flowFixture, portfolio, request, TWO_WEEKS } from '../../unit/metrics/metrics-fixtures';
+import { valueOf, workspaceWith } from './metrics-workspace';
+
+let dispose: (() => void) | null = null;
+afterEach(() => {
+  dispose?.();
+  dispose = null;
+});
+
+async function open(p = flowFixture()) {
+  const ws = await workspaceWith(p);
+  dispose = ws.dispose;
+  return ws;
+}
+
+function withDelivery() {
+  return flowFixture().incidents.length === 0
+    ? {
+        ...flowFixture(),
+        deployments: [
+          { key: 'DA-1', teamKey: 'a', service: 'a-svc', at: day(1.4), succeeded: true, changeAt: day(1.3), release: null, itemKeys: [] },
+          { key: 'DA-2', teamKey: 'a', service: 'a-svc', at: day(5), succeeded: true, changeAt: null, release: null, itemKeys: [] },
+          { key: 'DB-1', teamKey: 'b', service: 'b-svc', at: day(3), succeeded: true, changeAt: null, release: null, itemKeys: [] },
+        ],
+        incidents: [
+          { key: 'I-1', teamKey: 'a', service: 'a-svc', openedAt: day(5.5), resolvedAt: day(5.6), causedByDeploymentKey: null },
+          { key: 'I-2', teamKey: 'b', service: 'b-svc', openedAt: day(0.2), resolvedAt: null, causedByDeploymentKey: null },
+        ],
+      }
+    : flowFixture();
+}
+
+describe('metrics channels on a real workspace file', () => {
+  it('the backend reading the file computes exactly what the pure metrics compute from the same portfolio', async () => {
+    const p = withDelivery();
+    const { backend } = await open(p);
+    const flow = await valueOf(backend.call('metrics.flow', { window: TWO_WEEKS, compare: 'none' }));
+    const ctx = metricsContext(datasetFromPortfolio(p), request({ window: TWO_WEEKS }));
+    expect(flow).toEqual(computeFlowReport(ctx));
+    const delivery = await valueOf(backend.call('metrics.delivery', { window: TWO_WEEKS, compare: 'none' }));
+    expect(delivery).toEqual(computeDeliveryReport(ctx, { report: '2023', eliteDeployDaysPerWeek: 5 }));
+    // And the hand-computed figures survive the trip through SQLite.
+    expect(flow.current.cycleTimeDays).toMatchObject({ n: 5, p50: 3 });
+    expect(flow.current.flowEfficiency.portfolio).toBeCloseTo(11 / 12, 12);
+  });
+
+  it('scope options list teams in workspace order, value streams, types present and the default window', async () => {
+    const { backend } = await open();
+    const o = await valueOf(backend.call('metrics.scopeOptions', {}));
+    expect(o.teams.map((t) => t.key)).toEqual(['a', 'b']);
+    expect(o.valueStreams).toEqual(['One', 'Two']);
+    expect(o.itemTypes).toEqual(['feature', 'story', 'defect', 'risk', 'debt', 'task']);
+    expect(o.asOf).toBe(day(9.5));
+    // The data ends Wednesday 2026-01-14; its ISO week starts Monday Jan 12, and twelve weeks before that is Oct 20.
+    expect(o.defaultWindow).toEqual({ from: '2025-10-20', to: '2026-01-14' });
+    expect(o.settings).toEqual({ percentileMethod: 'linear', doraReport: '2023', eliteDeployDaysPerWeek: 5, defaultWindowWeeks: 13 });
+  });
+
+  it('settings persist in the workspace and change the figures', async () => {
+    const { backend } = await open();
+    await valueOf(backend.call('metrics.saveSettings', { percentileMethod: 'nearest-rank', defaultWindowWeeks: 2 }));
+    expect(await valueOf(backend.call('metrics.settings', {}))).toMatchObject({ percentileMethod: 'nearest-rank', defaultWindowWeeks: 2, doraReport: '2023' });
+    const flow = await valueOf(backend.call('metrics.flow', { compare: 'none' }));
+    expect(flow.scope.window).toMatchObject({ from: day(0), to: day(10) });
+    expect(flow.current.cycleTimeDays.p85).toBe(7);
+    const refused = await backend.call('metrics.saveSettings', { eliteDeployDaysPerWeek: 9 });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(refused.ok ? '' : refused.error.message).toContain('eliteDeployDaysPerWeek: at most 7 days a week');
+  });
+
+  it('summary has exactly the keys the CLI promises', async () => {
+    const { backend } = await open(withDelivery());
+    const s = await valueOf(backend.call('metrics.summary', { window: TWO_WEEKS }));
+    expect(Object.keys(s)).toEqual(['scope', 'throughputPerWeek', 'leadTimeDays', 'cycleTimeDays', 'flowEfficiency', 'wip', 'dependencyAgeing', 'dora', 'excluded']);
+    expect(Object.keys(s.dora)).toEqual(['deploymentFrequency', 'leadTimeForChangesHours', 'changeFailureRate', 'timeToRestoreHours', 'bucket']);
+    expect(Object.keys(s.leadTimeDays)).toEqual(['p50', 'p85', 'p95', 'n']);
+    expect(s.scope.compare).toBeNull();
+  });
+
+  it('an incident’s attribution can be corrected, survives a re-import, and can be handed back', async () => {
+    const { backend } = await open(withDelivery());
+    const before = await valueOf(backend.call('metrics.delivery', { window: TWO_WEEKS, compare: 'none' }));
+    expect(before.incidents.find((i) => i.key === 'I-1')).toMatchObject({ deploymentKey: 'DA-2', source: 'rule' });
+    expect(before.current.changeFailureRate.deploymentsWithIncident).toBe(1);
+
+    const candidates = await valueOf(backend.call('metrics.incidentCandidates', { incidentKey: 'I-1' }));
+    expect(candidates.candidates.map((c) => c.key)).toEqual(['DA-2', 'DA-1', 'DB-1']);
+
+    const corrected = await valueOf(backend.call('metrics.attributeIncident', { incidentKey: 'I-1', cause: { kind: 'deployment', deploymentKey: 'DB-1' } }));
+    expect(corrected).toMatchObject({ deploymentKey: 'DB-1', source: 'user' });
+    const after = await valueOf(backend.call('metrics.delivery', { window: TWO_WEEKS, compare: 'none' }));
+    expect(after.incidents.find((i) => i.key === 'I-1')).toMatchObject({ deploymentKey: 'DB-1', source: 'user' });
+
+    // A re-import of the same incident (no cause in the data) keeps the person's choice.
+    const { db } = backend.context.session.require();
+    upsertIncidents(db, withDelivery().incidents);
+    const reimported = await valueOf(backend.call('metrics.delivery', { window: TWO_WEEKS, compare: 'none' }));
+    expect(reimported.incidents.find((i) => i.key === 'I-1')).toMatchObject({ deploymentKey: 'DB-1', source: 'user' });
+
+    await valueOf(backend.call('metrics.attributeIncident', { incidentKey: 'I-1', cause: { kind: 'none' } }));
+    const none = await valueOf(backend.call('metrics.delivery', { window: TWO_WEEKS, compare: 'none' }));
+    expect(none.current.changeFailureRate.deploymentsWithIncident).toBe(0);
+    expect(none.incidents.find((i) => i.key === 'I-1')).toMatchObject({ deploymentKey: null, source: 'user' });
+
+    const back = await valueOf(backend.call('metrics.attributeIncident', { incidentKey: 'I-1', cause: { kind: 'automatic' } }));
+    expect(back).toMatchObject({ deploymentKey: 'DA-2', source: 'rule' });
+  });
+
+  describe('edge cases', () => {
+    it('refuses a deployment after the incident, unknown keys, and unknown teams, saying which', async () => {
+      const { backend } = await open(withDelivery());
+      const late = await backend.call('metrics.attributeIncident', { incidentKey: 'I-2', cause: { kind: 'deployment', deploymentKey: 'DB-1' } });
+      expect(late).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+      expect(late.ok ? '' : late.error.message).toMatch(/after incident "I-2" opened/);
+      expect(await backend.call('metrics.attributeIncident', { incidentKey: 'I-9', cause: { kind: 'none' } })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+      expect(await backend.call('metrics.attributeIncident', { incidentKey: 'I-1', cause: { kind: 'deployment', deploymentKey: 'X' } })).toMatchObject({
+        ok: false,
+        error: { code: 'not-found' },
+      });
+      const team = await backend.call('metrics.flow', { teamKeys: ['zz'] });
+      expect(team.ok ? '' : team.error.message).toBe('This workspace has no team with key "zz" (teams: a, b).');
+      const dates = await backend.call('metrics.flow', { window: { from: '2026-02-30', to: '2026-01-01' } });
+      expect(dates).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+      expect(dates.ok ? '' : dates.error.message).toContain('window.from: is not a real calendar date');
+    });
+
+    it('an empty workspace answers with empty figures', async () => {
+      const { backend } = await open(portfolio([]));
+      const flow = await valueOf(backend.call('metrics.flow', {}));
+      expect(flow.scope.asOf).toBeNull();
+      expect(flow.current.throughputPerWeek.total).toBe(0);
+      const delivery = await valueOf(backend.call('metrics.delivery', {}));
+      expect(delivery.current.deploymentFrequency.bucket).toBeNull();
+    });
+
+    it('without an open workspace, a clear error', async () => {
+      const backend = createBackend({ log: () => undefined });
+      try {
+        expect(await backend.call('metrics.flow', {})).toMatchObject({ ok: false, error: { code: 'no-workspace' } });
+      } finally {
+        backend.close();
+      }
+    });
+
+    it('a history inserted out of time order keeps its recorded order in the file too', async () => {
+      const p = portfolio([{ key: 'O-1', team: 'a', history: [['To Do', 0], ['In Progress', 1], ['In Review', 2.5], ['Done', 2.25]] }]);
+      const { backend } = await open(p);
+      const flow = await valueOf(backend.call('metrics.flow', { window: TWO_WEEKS, compare: 'none' }));
+      expect(flow.current.cycleTimeDays).toMatchObject({ n: 1, p50: 1.25, excluded: { 'history-out-of-order': 1 } });
+      expect(flow.current.wip.current).toBe(0);
+    });
+  });
+});

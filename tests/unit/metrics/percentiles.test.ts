@@ -1,0 +1,84 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { median, percentiles, quantileOfSorted } from '../../../shared/metrics/percentiles';
+
+describe('percentiles: linear interpolation (R type 7, numpy default)', () => {
+  it('matches numpy.percentile on 1, 2, 3, 4', () => {
+    // h = (n − 1)·p: p85 → 2.55 → 3 + 0.55·(4 − 3); p95 → 2.85 → 3.85; p50 → 1.5 → 2.5.
+    const p = percentiles([4, 1, 3, 2]);
+    expect(p.p50).toBeCloseTo(2.5, 12);
+    expect(p.p85).toBeCloseTo(3.55, 12);
+    expect(p.p95).toBeCloseTo(3.85, 12);
+    expect(p.n).toBe(4);
+  });
+
+  it('matches numpy on 0, 2, 4, 6, 9 (the lead times of the flow fixture)', () => {
+    const p = percentiles([9, 0, 4, 2, 6]);
+    expect(p.p50).toBe(4);
+    expect(p.p85).toBeCloseTo(7.2, 12);
+    expect(p.p95).toBeCloseTo(8.4, 12);
+  });
+
+  it('sorts numerically, not as strings', () => {
+    expect(median([10, 9, 100])).toBe(10);
+  });
+
+  it('never sorts the caller’s array', () => {
+    const values = [3, 1, 2];
+    percentiles(values);
+    expect(values).toEqual([3, 1, 2]);
+  });
+});
+
+describe('percentiles: nearest rank (ActionableAgile)', () => {
+  it('takes the value at rank ⌈p·n⌉', () => {
+    const p = percentiles([4, 1, 3, 2], 'nearest-rank');
+    expect([p.p50, p.p85, p.p95]).toEqual([2, 4, 4]);
+  });
+
+  it('does not round 0.85 · 20 = 17.000000000000004 up to rank 18', () => {
+    const sorted = Array.from({ length: 20 }, (_, i) => i + 1);
+    expect(quantileOfSorted(sorted, 0.85, 'nearest-rank')).toBe(17);
+  });
+});
+
+describe('percentiles: edge cases', () => {
+  it('an empty sample has no percentiles and n = 0', () => {
+    expect(percentiles([])).toEqual({ p50: null, p85: null, p95: null, n: 0 });
+    expect(percentiles([], 'nearest-rank').p95).toBeNull();
+  });
+
+  it('one value is every percentile', () => {
+    expect(percentiles([7.5])).toEqual({ p50: 7.5, p85: 7.5, p95: 7.5, n: 1 });
+    expect(percentiles([7.5], 'nearest-rank')).toEqual({ p50: 7.5, p85: 7.5, p95: 7.5, n: 1 });
+  });
+
+  it('p = 0 and p = 1 are the minimum and maximum; outside [0, 1] is refused', () => {
+    expect(quantileOfSorted([1, 5, 9], 0)).toBe(1);
+    expect(quantileOfSorted([1, 5, 9], 1)).toBe(9);
+    expect(() => quantileOfSorted([1], 1.5)).toThrow(RangeError);
+  });
+
+  it('zeros (items done the instant they started) count as values', () => {
+    expect(percentiles([0, 0, 0, 10]).p50).toBe(0);
+  });
+});
+
+describe('percentiles: properties', () => {
+  const sample = fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 200 });
+
+  it('p50 ≤ p85 ≤ p95, all within [min, max], for both methods', () => {
+    fc.assert(
+      fc.property(sample, fc.constantFrom('linear' as const, 'nearest-rank' as const), (values, method) => {
+        const p = percentiles(values, method);
+        const min = Math.min(...values);
+        const max = Math.max(...values);
+        return p.p50! <= p.p85! && p.p85! <= p.p95! && p.p50! >= min && p.p95! <= max && p.n === values.length;
+      }),
+    );
+  });
+
+  it('nearest rank always returns a value of the sample', () => {
+    fc.assert(fc.property(sample, (values) => values.includes(percentiles(values, 'nearest-rank').p85!)));
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { csvCell, fileSlug, toCsv } from '../../../renderer/src/charts/csv';
+
+describe('CSV export', () => {
+  it('writes a header and rows with CRLF line ends and a UTF-8 BOM', () => {
+    expect(toCsv([['item', 'days'], ['CHK-1', 2.5]])).toBe('\uFEFFitem,days\r\nCHK-1,2.5\r\n');
+  });
+
+  it('quotes commas, quotes and line breaks (RFC 4180)', () => {
+    expect(csvCell('a, b')).toBe('"a, b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('two\nlines')).toBe('"two\nlines"');
+  });
+
+  describe('edge cases: CSV injection', () => {
+    it.each(['=1+1', '+SUM(A1)', '-2+3', '@cmd', '\tTAB', '\0NUL', '\rCR'])('defuses %j with a leading quote', (text) => {
+      expect(csvCell(text).replace(/^"|"$/g, '').startsWith(`'${text[0]}`)).toBe(true);
+    });
+
+    it('leaves numbers as numbers, negative ones too', () => {
+      expect(csvCell(-2)).toBe('-2');
+      expect(csvCell(0)).toBe('0');
+    });
+
+    it('empty, null, undefined and non-finite numbers are empty cells', () => {
+      expect([csvCell(null), csvCell(undefined), csvCell(''), csvCell(Number.NaN)]).toEqual(['', '', '', '']);
+    });
+
+    it('a formula hidden behind a quote character is still defused', () => {
+      expect(csvCell('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
+    });
+  });
+
+  it('names files after titles', () => {
+    expect(fileSlug('Cycle time scatterplot')).toBe('cycle-time-scatterplot');
+    expect(fileSlug('  Lead time (days)! ')).toBe('lead-time-days');
+  });
+});

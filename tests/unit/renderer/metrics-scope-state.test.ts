@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { utcTimeTicks } from '../../../renderer/src/charts/format-metrics';
+import { parseScopeState, scopeInput, teamKeysFor } from '../../../renderer/src/flow/scope-state';
+
+const teams = { id: 'teams', options: [{ value: 'a', label: 'A', teamKeys: ['a'] }, { value: 'b', label: 'B', teamKeys: ['b'] }, { value: 'c', label: 'C', teamKeys: ['c'] }] };
+const streams = { id: 'streams', options: [{ value: 'One', label: 'One', teamKeys: ['a', 'b'] }, { value: 'Two', label: 'Two', teamKeys: ['c'] }] };
+const groups = { id: 'groups', options: [{ value: 'g1', label: 'Group 1', teamKeys: ['b', 'c'] }] };
+
+describe('team pickers', () => {
+  it('no selection anywhere: no team filter at all', () => {
+    expect(teamKeysFor([teams, streams], {})).toBeUndefined();
+    expect(teamKeysFor([teams, streams], { teams: [] })).toBeUndefined();
+  });
+
+  it('options of one picker add up; pickers combine with AND', () => {
+    expect(teamKeysFor([teams, streams], { teams: ['a', 'c'] })).toEqual(['a', 'c']);
+    expect(teamKeysFor([teams, streams], { streams: ['One'] })).toEqual(['a', 'b']);
+    expect(teamKeysFor([teams, streams, groups], { streams: ['One'], groups: ['g1'] })).toEqual(['b']);
+  });
+
+  describe('edge cases', () => {
+    it('pickers that exclude each other give an empty team set, not everything', () => {
+      expect(teamKeysFor([teams, streams], { teams: ['a'], streams: ['Two'] })).toEqual([]);
+    });
+
+    it('a stored scope of the wrong shape falls back to the defaults', () => {
+      expect(parseScopeState('{nonsense')).toEqual({ selections: {}, itemTypes: [], window: null, compare: 'previous' });
+      expect(parseScopeState(JSON.stringify({ itemTypes: ['story', 'bogus'], window: { from: 'x', to: 'y' }, compare: 'sometimes' }))).toEqual({
+        selections: {},
+        itemTypes: ['story'],
+        window: null,
+        compare: 'previous',
+      });
+    });
+  });
+
+  it('turns the state into the contract input', () => {
+    const state = { selections: {}, itemTypes: [], window: { from: '2026-01-05', to: '2026-01-18' }, compare: 'none' as const };
+    expect(scopeInput(state, ['a'])).toEqual({ teamKeys: ['a'], itemTypes: undefined, window: { from: '2026-01-05', to: '2026-01-18' }, compare: 'none' });
+  });
+});
+
+describe('UTC time ticks', () => {
+  it('ticks on Mondays for a quarter, on month starts for a year', () => {
+    const from = Date.UTC(2026, 7, 17);
+    const weeks = utcTimeTicks(from, Date.UTC(2026, 8, 30), 8);
+    expect(weeks.every((t) => new Date(t).getUTCDay() === 1)).toBe(true);
+    const months = utcTimeTicks(Date.UTC(2026, 0, 1), Date.UTC(2026, 11, 31), 8);
+    expect(months.every((t) => new Date(t).getUTCDate() === 1)).toBe(true);
+    expect(months.length).toBeLessThanOrEqual(8);
+  });
+
+  it('an empty span has no ticks', () => {
+    expect(utcTimeTicks(5, 5)).toEqual([]);
+  });
+});
