@@ -11,7 +11,7 @@ describe('the contract', () => {
       expect(c.input, name).toBeInstanceOf(z.ZodType);
       expect(c.output, name).toBeInstanceOf(z.ZodType);
       expect(c.summary.length, name).toBeGreaterThan(10);
-      expect(name).toMatch(/^[a-z]+\.[a-zA-Z]+$/);
+      expect(name).toMatch(/^[a-z]+(\.[a-zA-Z]+)+$/);
     }
   });
 
