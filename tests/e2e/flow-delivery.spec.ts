@@ -56,6 +56,16 @@ test('the Flow page in the dark theme, narrowed to one team', async ({ page, hos
   await page.screenshot({ path: 'test-results/screenshots/flow-dark.png', fullPage: true });
 });
 
+test('the Flow page narrowed to a coordination group from the advisor', async ({ page, host }) => {
+  await open(page, host.url, 'Flow');
+  await markSet(page, 'interlock:flow-charts-drawn');
+  await page.getByTestId('picker-coordinationGroups').click();
+  await page.getByRole('option', { name: 'Basket, Checkout, Pricing and Promotions' }).click();
+  await page.keyboard.press('Escape');
+  await expect(page.getByText(/^Checkout, Basket, Pricing, Promotions · all item types/)).toBeVisible();
+  for (const chart of ['throughput', 'cycle-time-scatter']) expect(await marksIn(page, chart), chart).toBeGreaterThan(0);
+});
+
 test('the Delivery page draws the four keys and lists incidents with their attribution', async ({ page, host }) => {
   await open(page, host.url, 'Delivery');
   await expect(page.getByRole('heading', { level: 1, name: 'Delivery' })).toBeVisible();

@@ -97,7 +97,15 @@ export const valueStreamPicker: TeamPicker = {
   },
 };
 
-export const DEFAULT_TEAM_PICKERS: readonly TeamPicker[] = [teamPicker, valueStreamPicker];
+/** The coordination advisor's groups (over its default window), so a group's flow can be read as one. */
+export const coordinationGroupPicker: TeamPicker = {
+  id: 'coordinationGroups',
+  label: 'Coordination groups',
+  useOptions: () =>
+    useChannelQuery('coordination.groups', {}).data?.groups.map((g) => ({ value: g.id, label: g.name, teamKeys: g.teamKeys })) ?? [],
+};
+
+export const DEFAULT_TEAM_PICKERS: readonly TeamPicker[] = [teamPicker, valueStreamPicker, coordinationGroupPicker];
 
 /** The team set the pickers' selections stand for; undefined when no picker narrows anything. */
 export function teamKeysFor(pickers: readonly { id: string; options: readonly TeamPickerOption[] }[], selections: ScopeState['selections']): string[] | undefined {

@@ -13,7 +13,7 @@ import { IncidentTable } from '../delivery/IncidentTable';
 import { MetricsLoading, MetricsPageHeader, NoDataYet, useMetricsScope } from '../flow/MetricsPageFrame';
 import { DEFAULT_TEAM_PICKERS } from '../flow/scope-state';
 
-/** The team pickers of the metrics pages; a coordination-group picker is one more entry here. */
+/** The team pickers of the metrics pages: teams, value streams and coordination groups. */
 const PICKERS = DEFAULT_TEAM_PICKERS;
 
 export const DELIVERY_CHARTS = ['dora-deployment-frequency', 'dora-lead-time', 'dora-change-failure-rate', 'dora-time-to-restore'] as const;

@@ -22,7 +22,7 @@ import { ThroughputChart } from '../flow/ThroughputChart';
 import { TimeHistogram } from '../flow/TimeHistogram';
 import { WipRunChart } from '../flow/WipRunChart';
 
-/** The team pickers of the metrics pages; a coordination-group picker is one more entry here. */
+/** The team pickers of the metrics pages: teams, value streams and coordination groups. */
 const PICKERS = DEFAULT_TEAM_PICKERS;
 
 export const FLOW_CHARTS = [
