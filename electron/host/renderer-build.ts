@@ -30,5 +30,6 @@ export function rendererBuildIsStale(projectRoot: string): boolean {
 /** Builds the renderer with Vite (a dev dependency, loaded only when a build is needed). */
 export async function buildRenderer(projectRoot: string): Promise<void> {
   const { build } = await import('vite');
-  await build({ configFile: join(projectRoot, 'vite.config.mts'), root: projectRoot, logLevel: 'warn' });
+  // The config's root ('renderer') is relative to the working directory: give it from the project.
+  await build({ configFile: join(projectRoot, 'vite.config.mts'), root: join(projectRoot, 'renderer'), logLevel: 'warn' });
 }

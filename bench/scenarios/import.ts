@@ -1,0 +1,98 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { runChild, type ChildOutcome } from '../child-process';
+import { figure, median, type Figure } from '../measure';
+import type { PortfolioFiles } from '../portfolio-files';
+import type { ImportChildInput, ImportChildResult } from './import-child';
+
+const CHILD = join(import.meta.dirname, 'import-child.ts');
+
+function child(input: ImportChildInput): Promise<ChildOutcome<ImportChildResult>> {
+  return runChild<ImportChildResult>(CHILD, input);
+}
+
+export interface ImportFigures {
+  figures: Figure[];
+  /** The workspace the CSV import wrote: the other scenarios measure it. */
+  workspace: string;
+}
+
+/**
+ * Imports the size's Interlock CSV files (and its Jira JSON pages) in child processes, each beside its
+ * baseline in a child too; runs alternate so that a neighbour's load falls on both alike. The
+ * workspace of the last CSV import is kept for the other scenarios.
+ */
+export async function measureImport(files: PortfolioFiles, outDir: string, options: { runs: number; memory: boolean; log: (line: string) => void }): Promise<ImportFigures> {
+  const workspace = join(outDir, `${files.size}.interlock`);
+  const scratch = join(outDir, `${files.size}-baseline.sqlite`);
+  const csv: ChildOutcome<ImportChildResult>[] = [];
+  const csvBase: ChildOutcome<ImportChildResult>[] = [];
+  for (let run = 0; run < options.runs; run++) {
+    options.log(`  import ${files.size}: Interlock CSV, run ${run + 1} of ${options.runs}`);
+    csvBase.push(await child({ mode: 'csv-baseline', files: files.csv, target: scratch }));
+    rmSync(workspace, { force: true });
+    csv.push(await child({ mode: 'interlock', files: files.csv, target: workspace }));
+  }
+  const last = csv[csv.length - 1]!.result;
+  if (last.rejectedRows !== 0) throw new Error(`the ${files.size} CSV import rejected ${last.rejectedRows} rows: the generator and the importer disagree`);
+
+  options.log(`  import ${files.size}: Jira JSON`);
+  const jiraWorkspace = join(outDir, `${files.size}-jira.interlock`);
+  const jsonBase = await child({ mode: 'json-baseline', files: files.jira, target: scratch });
+  rmSync(jiraWorkspace, { force: true });
+  const json = await child({ mode: 'interlock', files: files.jira, target: jiraWorkspace });
+  rmSync(jiraWorkspace, { force: true });
+  rmSync(scratch, { force: true });
+
+  const size = files.size;
+  const figures: Figure[] = [
+    figure({
+      id: 'import-csv',
+      size,
+      title: `Import, Interlock CSV (${files.items.toLocaleString('en-US')} items, ${files.transitions.toLocaleString('en-US')} changes)`,
+      unit: 'ms',
+      value: median(csv.map((c) => c.result.ms)),
+      samples: csv.map((c) => c.result.ms),
+      baseline: { what: 'papaparse + one bare prepared statement per file (untyped table, no index), one transaction', value: median(csvBase.map((c) => c.result.ms)) },
+      baselineSamples: csvBase.map((c) => c.result.ms),
+      target: { text: '≤ 2× baseline', maxRatio: 2 },
+      detail: { counts: last.counts, warnings: last.warnings, baselineRows: csvBase[0]!.result.rows, csvBytes: files.csvBytes },
+    }),
+    figure({
+      id: 'import-jira',
+      size,
+      title: `Import, Jira JSON (${files.jira.length} files)`,
+      unit: 'ms',
+      value: json.result.ms,
+      baseline: { what: 'JSON.parse per file + one bare prepared statement per kind of row, one transaction', value: jsonBase.result.ms },
+      target: null,
+      detail: { counts: json.result.counts, warnings: json.result.warnings, rejectedRows: json.result.rejectedRows, baselineRows: jsonBase.result.rows, jiraBytes: files.jiraBytes },
+    }),
+  ];
+  if (options.memory) {
+    const peak = csv[csv.length - 1]!;
+    const peakBase = csvBase[csvBase.length - 1]!;
+    figures.push(
+      figure({
+        id: 'import-peak-memory',
+        size,
+        title: 'Import peak resident memory, Interlock CSV',
+        unit: 'MB',
+        value: peak.maxRssMb,
+        baseline: { what: "the CSV baseline's peak resident memory (its own child process)", value: peakBase.maxRssMb },
+        target: { text: '< 500 MB', maxValue: 500 },
+        detail: { processStartRssMb: peak.startRssMb, baselineStartRssMb: peakBase.startRssMb },
+      }),
+      figure({
+        id: 'import-jira-peak-memory',
+        size,
+        title: 'Import peak resident memory, Jira JSON',
+        unit: 'MB',
+        value: json.maxRssMb,
+        baseline: { what: "the JSON baseline's peak resident memory (its own child process)", value: jsonBase.maxRssMb },
+        target: null,
+      }),
+    );
+  }
+  return { figures, workspace };
+}

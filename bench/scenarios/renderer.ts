@@ -1,0 +1,107 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { buildRenderer, rendererBuildIsStale } from '../../electron/host/renderer-build';
+import { startHostProcess } from '../../tests/support/host-process';
+import { MAX_CHART_MARKS } from '../../shared/metrics/metrics-vocabulary';
+import { figure, median, type Figure } from '../measure';
+
+// The Flow page in the browser host, read by Playwright in Debian's Chromium: time from navigation
+// to the page's `interlock:flow-charts-drawn` mark (set once every chart has drawn its SVG and the
+// browser has painted), and how many SVG elements each chart holds.
+
+const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..');
+const MARK = 'interlock:flow-charts-drawn';
+/** Chromium's flags on these machines (see playwright.config.ts). */
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+function chromiumPath(): string {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
+}
+
+interface Visit {
+  drawnMs: number;
+  loadMs: number;
+  elements: Record<string, number>;
+  paths: Record<string, number>;
+}
+
+// The functions below run in the page. They declare no named inner functions: tsx would wrap
+// those in a `__name` helper that exists only in Node (and the page's CSP forbids string eval).
+async function readVisit(page: Page): Promise<Visit> {
+  await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, MARK, { timeout: 120_000, polling: 20 });
+  return page.evaluate((mark) => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    const elements: Record<string, number> = {};
+    const paths: Record<string, number> = {};
+    for (const chart of document.querySelectorAll<HTMLElement>('[data-chart]')) {
+      elements[chart.dataset.chart!] = chart.querySelectorAll('svg *').length;
+      paths[chart.dataset.chart!] = chart.querySelectorAll('svg path').length;
+    }
+    return { drawnMs: performance.getEntriesByName(mark)[0]!.startTime, loadMs: nav.loadEventEnd, elements, paths };
+  }, MARK);
+}
+
+export async function measureRenderer(size: string, workspace: string, options: { reloads: number; screenshot: string; log: (line: string) => void }): Promise<Figure[]> {
+  if (rendererBuildIsStale(PROJECT_ROOT)) {
+    options.log('  building the renderer (its sources are newer than dist/renderer)…');
+    await buildRenderer(PROJECT_ROOT);
+  }
+  const stateDir = mkdtempSync(join(tmpdir(), 'interlock-bench-host-'));
+  const host = await startHostProcess({ workspace, stateDir });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'UTC' });
+    // First visit: the backend has just opened the workspace and holds nothing in memory yet.
+    await page.goto(`${host.url}#/flow`);
+    const first = await readVisit(page);
+    await page.screenshot({ path: options.screenshot, fullPage: true });
+    // Later visits: the backend keeps the loaded columns; the page itself starts from nothing.
+    const later: Visit[] = [];
+    for (let i = 0; i < options.reloads; i++) {
+      await page.reload();
+      later.push(await readVisit(page));
+    }
+    const chartElements = Object.entries(first.elements).sort((a, b) => b[1] - a[1]);
+    const [largest, largestCount] = chartElements[0]!;
+    return [
+      figure({
+        id: 'flow-charts-drawn-first',
+        size,
+        title: 'Flow page: navigation → all charts drawn, first visit',
+        unit: 'ms',
+        value: first.drawnMs,
+        baseline: { what: "the same navigation's load event (the app's code loaded, no data yet)", value: first.loadMs },
+        target: size === 'M' ? { text: '< 1.5 s', maxValue: 1500 } : null,
+      }),
+      figure({
+        id: 'flow-charts-drawn-again',
+        size,
+        title: `Flow page: navigation → all charts drawn, revisit (median of ${options.reloads})`,
+        unit: 'ms',
+        value: median(later.map((v) => v.drawnMs)),
+        samples: later.map((v) => v.drawnMs),
+        baseline: { what: "the same navigations' load event", value: median(later.map((v) => v.loadMs)) },
+        baselineSamples: later.map((v) => v.loadMs),
+        target: size === 'M' ? { text: '< 1.5 s', maxValue: 1500 } : null,
+      }),
+      figure({
+        id: 'flow-chart-svg-elements',
+        size,
+        title: `Flow page: SVG elements in the largest chart (${largest})`,
+        unit: 'marks',
+        value: largestCount,
+        baseline: { what: 'the mark budget of a chart (MAX_CHART_MARKS; fixed, not measured)', value: MAX_CHART_MARKS, fixed: true },
+        target: { text: '≤ ~2,000', maxValueInclusive: MAX_CHART_MARKS },
+        detail: { svgElementsPerChart: first.elements, pathsPerChart: first.paths },
+      }),
+    ];
+  } finally {
+    await browser.close();
+    await host.stop();
+    rmSync(stateDir, { recursive: true, force: true });
+  }
+}
