@@ -3,7 +3,9 @@ import { AppError, describeZodIssues, fail, ok, type Result } from '../../shared
 import { AppState } from './app-state';
 import { allHandlers } from './handlers/all-handlers';
 import type { BackendContext } from './handlers/handler-types';
+import { loadMetrics } from './metrics/metrics-dataset-loader';
 import { Session } from './session';
+import type { Workspace } from './store/workspace-file';
 import { UploadStore } from './uploads';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +16,12 @@ export interface BackendOptions {
   stateDir?: string;
   /** Where unexpected errors are logged with their stack; the caller only ever sees code + message. */
   log?: (message: string, error: unknown) => void;
+  /**
+   * Load the metrics' columns in idle time right after a workspace opens, while the window or the
+   * browser is still loading the app (the desktop app and the browser host; the CLI and tests ask
+   * for exactly what they need).
+   */
+  prefetch?: boolean;
 }
 
 export interface Backend {
@@ -26,12 +34,12 @@ export interface Backend {
 }
 
 export function createBackend(options: BackendOptions = {}): Backend {
+  const log = options.log ?? ((message, error) => console.error(message, error));
   const context: BackendContext = {
-    session: new Session(),
+    session: new Session(options.prefetch ? (workspace) => schedulePrefetch(context.session, workspace, log) : undefined),
     state: options.stateDir ? new AppState(options.stateDir) : null,
     uploads: new UploadStore(join(tmpdir(), `interlock-uploads-${process.pid}-${randomBytes(4).toString('hex')}`)),
   };
-  const log = options.log ?? ((message, error) => console.error(message, error));
 
   async function invoke(channel: string, input: unknown): Promise<Result<unknown>> {
     if (!isChannelName(channel)) return fail('unknown-channel', `There is no channel named "${String(channel)}".`);
@@ -69,4 +77,20 @@ export function createBackend(options: BackendOptions = {}): Backend {
       context.uploads.dispose();
     },
   };
+}
+
+/**
+ * After the current request: a request that arrives first is answered first (it fills the same
+ * cache), and a workspace closed or swapped in the meantime is left alone. A failure here is only
+ * logged: the page that needs the data will meet it again and report it.
+ */
+function schedulePrefetch(session: Session, workspace: Workspace, log: (message: string, error: unknown) => void): void {
+  setImmediate(() => {
+    if (session.current !== workspace) return;
+    try {
+      loadMetrics(workspace.db);
+    } catch (error) {
+      log('Prefetching the metrics failed', error);
+    }
+  });
 }

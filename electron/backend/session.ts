@@ -8,6 +8,9 @@ import { closeWorkspace, type Workspace } from './store/workspace-file';
 export class Session {
   #workspace: Workspace | null = null;
 
+  /** `onOpened` runs after a workspace becomes the current one (the backend's prefetch hangs here). */
+  constructor(private readonly onOpened: (workspace: Workspace) => void = () => undefined) {}
+
   get current(): Workspace | null {
     return this.#workspace;
   }
@@ -20,7 +23,9 @@ export class Session {
   /** Swaps in a workspace that is already open, closing the old one. */
   replace(workspace: Workspace): void {
     if (this.#workspace && this.#workspace !== workspace) closeWorkspace(this.#workspace);
+    const changed = this.#workspace !== workspace;
     this.#workspace = workspace;
+    if (changed) this.onOpened(workspace);
   }
 
   close(): boolean {

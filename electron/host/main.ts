@@ -38,7 +38,7 @@ if (!args['no-build'] && rendererBuildIsStale(projectRoot)) {
 }
 
 const stateDir = resolve(args['state-dir'] ?? defaultStateDir());
-const backend = createBackend({ stateDir });
+const backend = createBackend({ stateDir, prefetch: true });
 let host;
 try {
   const startup = await openStartupWorkspace(backend, stateDir, args.workspace ?? null);

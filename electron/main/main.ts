@@ -14,7 +14,7 @@ import { APP_ENTRY_URL, isAllowedNavigation } from './window-security';
 registerAppScheme();
 if (!app.requestSingleInstanceLock()) app.quit();
 
-const backend = createBackend({ stateDir: app.getPath('userData') });
+const backend = createBackend({ stateDir: app.getPath('userData'), prefetch: true });
 let mainWindow: BrowserWindow | null = null;
 
 function workspaceFromArgs(argv: readonly string[]): string | null {

@@ -2,7 +2,7 @@ import type { Portfolio } from '../domain/entities';
 import { defaultCategoryFor } from '../domain/status-categories';
 import { toEpochMs, toEpochMsOrNull } from '../domain/time';
 import { ITEM_TYPES, STATUS_CATEGORIES, type StatusCategory } from '../domain/vocabulary';
-import { ItemColumnsBuilder, TransitionColumnsBuilder, type MetricsDataset } from './metrics-dataset';
+import { byTimeThenKey, ItemColumnsBuilder, TransitionColumnsBuilder, type MetricsDataset } from './metrics-dataset';
 
 /**
  * Builds the metrics dataset straight from a Portfolio (the JSON import format and the demo), the
@@ -57,7 +57,7 @@ export function datasetFromPortfolio(portfolio: Portfolio, categoryOf: (status: 
     })),
     deployments: portfolio.deployments
       .map((d) => ({ key: d.key, team: teamOf(d.teamKey), service: d.service, at: toEpochMs(d.at), succeeded: d.succeeded, changeAt: toEpochMsOrNull(d.changeAt), release: d.release }))
-      .sort((a, b) => a.at - b.at || a.key.localeCompare(b.key)),
+      .sort(byTimeThenKey((d) => d.at)),
     incidents: portfolio.incidents.map((i) => ({
       key: i.key,
       team: teamOf(i.teamKey),

@@ -92,12 +92,26 @@ export interface MetricsDataset {
   describeItems(indexes: readonly number[]): ItemDescription[];
 }
 
-/** A typed array that grows by doubling, for filling columns of unknown length in one pass. */
+/**
+ * Deployments and incidents in time order, ties by key in code-unit order: SQLite's BINARY order for
+ * any key without characters beyond U+FFFF, and never the locale's, so every machine agrees.
+ */
+export function byTimeThenKey<T extends { readonly key: string }>(time: (row: T) => number): (a: T, b: T) => number {
+  return (a, b) => time(a) - time(b) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
+/**
+ * A typed array that grows by doubling, for filling columns in one pass. A good capacity hint (the
+ * loader knows the row count) saves the regrowth copies and the final trim.
+ */
 class Growable<T extends Float64Array | Int32Array | Uint8Array> {
   #data: T;
   length = 0;
-  constructor(private readonly make: (n: number) => T) {
-    this.#data = make(1024);
+  constructor(
+    private readonly make: (n: number) => T,
+    capacity: number,
+  ) {
+    this.#data = make(Math.max(16, capacity));
   }
   push(value: number): void {
     if (this.length === this.#data.length) {
@@ -111,7 +125,7 @@ class Growable<T extends Float64Array | Int32Array | Uint8Array> {
     return this.#data;
   }
   finish(): T {
-    return this.#data.slice(0, this.length) as T;
+    return this.length === this.#data.length ? this.#data : (this.#data.slice(0, this.length) as T);
   }
 }
 
@@ -120,13 +134,24 @@ const int32 = (n: number) => new Int32Array(n);
 const uint8 = (n: number) => new Uint8Array(n);
 
 export class ItemColumnsBuilder {
-  readonly #id = new Growable(float64);
-  readonly #team = new Growable(int32);
-  readonly #type = new Growable(uint8);
-  readonly #createdAt = new Growable(float64);
-  readonly #firstActiveAt = new Growable(float64);
-  readonly #doneAt = new Growable(float64);
-  readonly #category = new Growable(uint8);
+  readonly #id: Growable<Float64Array>;
+  readonly #team: Growable<Int32Array>;
+  readonly #type: Growable<Uint8Array>;
+  readonly #createdAt: Growable<Float64Array>;
+  readonly #firstActiveAt: Growable<Float64Array>;
+  readonly #doneAt: Growable<Float64Array>;
+  readonly #category: Growable<Uint8Array>;
+
+  /** `capacity`: the number of items expected, when known. */
+  constructor(capacity = 1024) {
+    this.#id = new Growable(float64, capacity);
+    this.#team = new Growable(int32, capacity);
+    this.#type = new Growable(uint8, capacity);
+    this.#createdAt = new Growable(float64, capacity);
+    this.#firstActiveAt = new Growable(float64, capacity);
+    this.#doneAt = new Growable(float64, capacity);
+    this.#category = new Growable(uint8, capacity);
+  }
 
   get count(): number {
     return this.#id.length;
@@ -169,9 +194,16 @@ export class ItemColumnsBuilder {
  * their current category at first-active, then done or cancelled at the done date.
  */
 export class TransitionColumnsBuilder {
-  readonly #item = new Growable(int32);
-  readonly #at = new Growable(float64);
-  readonly #category = new Growable(uint8);
+  readonly #item: Growable<Int32Array>;
+  readonly #at: Growable<Float64Array>;
+  readonly #category: Growable<Uint8Array>;
+
+  /** `capacity`: the number of transitions expected, when known. */
+  constructor(capacity = 1024) {
+    this.#item = new Growable(int32, capacity);
+    this.#at = new Growable(float64, capacity);
+    this.#category = new Growable(uint8, capacity);
+  }
 
   /** Push each item's transitions in their recorded order (the workspace's row order). */
   push(itemIndex: number, at: number, category: number): void {

@@ -64,6 +64,11 @@ test('the Flow page narrowed to a coordination group from the advisor', async ({
   await page.keyboard.press('Escape');
   await expect(page.getByText(/^Checkout, Basket, Pricing, Promotions · all item types/)).toBeVisible();
   for (const chart of ['throughput', 'cycle-time-scatter']) expect(await marksIn(page, chart), chart).toBeGreaterThan(0);
+  // The groups are only asked for when wanted; a reload that keeps the selection must wait for them
+  // rather than draw the flow of no team at all.
+  await page.reload();
+  await expect(page.getByText(/^Checkout, Basket, Pricing, Promotions · all item types/)).toBeVisible();
+  await expect(page.getByText(/^No teams/)).toHaveCount(0);
 });
 
 test('the Delivery page draws the four keys and lists incidents with their attribution', async ({ page, host }) => {

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { computeItemFlow, type ItemFlow } from '../../../shared/metrics/item-flow';
 import { ItemColumnsBuilder, TransitionColumnsBuilder, type MetricsDataset } from '../../../shared/metrics/metrics-dataset';
-import { changeCounter, describeItemsById, maxItemId, readDependencies, readDeployments, readIncidents, readTeams, scanItems, scanTransitions } from './metrics-queries';
+import { changeCounter, describeItemsById, expectedRows, maxItemId, readDependencies, readDeployments, readIncidents, readTeams, scanItems, scanTransitions } from './metrics-queries';
 
 export interface LoadedMetrics {
   readonly dataset: MetricsDataset;
@@ -25,6 +25,12 @@ export function loadMetrics(db: Database): LoadedMetrics {
   return loaded;
 }
 
+/** What `loadMetrics` would answer without reading, or null when it would have to read. */
+export function cachedMetrics(db: Database): LoadedMetrics | null {
+  const cached = cache.get(db);
+  return cached && cached.changes === changeCounter(db) ? cached.loaded : null;
+}
+
 export function readDataset(db: Database): MetricsDataset {
   const teamRows = readTeams(db);
   const teamIndexById = new Map(teamRows.map((t, i) => [t.id, i]));
@@ -41,7 +47,8 @@ export function readDataset(db: Database): MetricsDataset {
   const seen = (t: number | null) => {
     if (t !== null && t > last) last = t;
   };
-  const items = new ItemColumnsBuilder();
+  const expected = expectedRows(db);
+  const items = new ItemColumnsBuilder(expected.items);
   scanItems(db, (id, teamId, type, createdAt, firstActiveAt, doneAt, category) => {
     const index = items.push(id, teamIndex(teamId), type, createdAt, firstActiveAt, doneAt, category);
     if (indexOfId) indexOfId[id] = index;
@@ -52,7 +59,7 @@ export function readDataset(db: Database): MetricsDataset {
   });
   const itemColumns = items.finish();
 
-  const transitions = new TransitionColumnsBuilder();
+  const transitions = new TransitionColumnsBuilder(expected.transitions);
   scanTransitions(db, (itemId, at, category) => {
     const index = lookup(itemId);
     if (index < 0 || category < 0) return;

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { ITEM_TYPES, STATUS_CATEGORIES } from '../../../shared/domain/vocabulary';
-import type { DeploymentRecord, IncidentRecord, ItemDescription, TeamInfo } from '../../../shared/metrics/metrics-dataset';
+import { byTimeThenKey, type DeploymentRecord, type IncidentRecord, type ItemDescription, type TeamInfo } from '../../../shared/metrics/metrics-dataset';
 
 // The reads behind the metrics. The two big tables are streamed through an aggregate function
 // defined in JavaScript: SQLite calls it once per row with plain numbers, so no row object or array
@@ -20,6 +20,12 @@ function asStep<F extends (n: number, ...args: never[]) => number>(step: F): (to
   return step as unknown as (total: number, next: number) => number;
 }
 
+/** Runs `sql`, one call of the aggregate `name`, so that SQLite hands each row's values to `step`. */
+function streamRows(db: Database, name: string, sql: string, step: (total: number, next: number) => number): void {
+  db.aggregate(name, { start: 0, step });
+  db.prepare(sql).pluck().get();
+}
+
 export interface TeamRow extends TeamInfo {
   readonly id: number;
 }
@@ -33,17 +39,16 @@ export type ItemSink = (id: number, teamId: number | null, type: number, created
 
 /** Every work item (in whatever order SQLite scans them: the loader maps ids itself). */
 export function scanItems(db: Database, sink: ItemSink): void {
-  db.aggregate('interlock_scan_items', {
-    start: 0,
-    step: asStep((n: number, id: number, team: number | null, type: number, created: number, firstActive: number | null, done: number | null, category: number) => {
+  streamRows(
+    db,
+    'interlock_scan_items',
+    `SELECT interlock_scan_items(id, team_id, ${codeOf('type', ITEM_TYPES)}, created_at, first_active_at, done_at, ${codeOf('status_category', STATUS_CATEGORIES)})
+     FROM work_items`,
+    asStep((n: number, id: number, team: number | null, type: number, created: number, firstActive: number | null, done: number | null, category: number) => {
       sink(id, team, type, created, firstActive, done, category);
       return n + 1;
     }),
-  });
-  db.prepare(
-    `SELECT interlock_scan_items(id, team_id, ${codeOf('type', ITEM_TYPES)}, created_at, first_active_at, done_at, ${codeOf('status_category', STATUS_CATEGORIES)})
-     FROM work_items`,
-  ).pluck().get();
+  );
 }
 
 export type TransitionSink = (itemId: number, at: number, category: number) => void;
@@ -66,18 +71,28 @@ const CATEGORY_BY_FIRST_LETTER = (() => {
  * its b-tree, which yields rows in row-id order, i.e. insertion order), with no index lookups.
  */
 export function scanTransitions(db: Database, sink: TransitionSink): void {
-  db.aggregate('interlock_scan_transitions', {
-    start: 0,
-    step: asStep((n: number, item: number, at: number, letter: number) => {
+  streamRows(
+    db,
+    'interlock_scan_transitions',
+    'SELECT interlock_scan_transitions(item_id, at, unicode(to_category)) FROM status_transitions NOT INDEXED',
+    asStep((n: number, item: number, at: number, letter: number) => {
       sink(item, at, CATEGORY_BY_FIRST_LETTER[letter] ?? -1);
       return n + 1;
     }),
-  });
-  db.prepare('SELECT interlock_scan_transitions(item_id, at, unicode(to_category)) FROM status_transitions NOT INDEXED').pluck().get();
+  );
 }
 
 export function maxItemId(db: Database): number {
   return (db.prepare('SELECT coalesce(max(id), 0) FROM work_items').pluck().get() as number) ?? 0;
+}
+
+/** How many rows the two big scans will bring, to size their columns once (rows are seldom deleted, so max(id) is close and costs one b-tree descent). */
+export function expectedRows(db: Database): { items: number; transitions: number } {
+  const [items, transitions] = db
+    .prepare('SELECT (SELECT count(*) FROM work_items), (SELECT coalesce(max(id), 0) FROM status_transitions)')
+    .raw()
+    .get() as [number, number];
+  return { items, transitions };
 }
 
 export interface DependencyRow {
@@ -93,41 +108,50 @@ export interface DependencyRow {
 }
 
 export function readDependencies(db: Database): DependencyRow[] {
-  const rows = db
-    .prepare(
-      `SELECT d.key, w.id, d.from_item_key, d.from_team_id, d.to_team_id, d.interface_name, d.created_at, d.needed_by, d.resolved_at
-       FROM dependencies d LEFT JOIN work_items w ON w.key = d.from_item_key ORDER BY d.id`,
-    )
-    .raw()
-    .all() as [string, number | null, string | null, number | null, number | null, string | null, number, number | null, number | null][];
-  return rows.map(([key, fromItemId, fromItemKey, fromTeamId, toTeamId, interfaceName, createdAt, neededBy, resolvedAt]) => ({
-    key,
-    fromItemId,
-    fromItemKey,
-    fromTeamId,
-    toTeamId,
-    interfaceName,
-    createdAt,
-    neededBy,
-    resolvedAt,
-  }));
+  const rows: DependencyRow[] = [];
+  streamRows(
+    db,
+    'interlock_scan_dependencies',
+    `SELECT interlock_scan_dependencies(d.key, w.id, d.from_item_key, d.from_team_id, d.to_team_id, d.interface_name, d.created_at, d.needed_by, d.resolved_at)
+     FROM dependencies d LEFT JOIN work_items w ON w.key = d.from_item_key ORDER BY d.id`,
+    asStep(
+      (
+        n: number,
+        key: string,
+        fromItemId: number | null,
+        fromItemKey: string | null,
+        fromTeamId: number | null,
+        toTeamId: number | null,
+        interfaceName: string | null,
+        createdAt: number,
+        neededBy: number | null,
+        resolvedAt: number | null,
+      ) => {
+        rows.push({ key, fromItemId, fromItemKey, fromTeamId, toTeamId, interfaceName, createdAt, neededBy, resolvedAt });
+        return n + 1;
+      },
+    ),
+  );
+  return rows;
 }
 
+/** Sorted by time, then key (sorting in JavaScript beats SQLite's sorter here: no index on `at`). */
 export function readDeployments(db: Database, teamIndex: (id: number | null) => number): DeploymentRecord[] {
-  const rows = db.prepare('SELECT key, team_id, service, at, succeeded, change_at, release FROM deployments ORDER BY at, key').raw().all() as [
-    string,
-    number | null,
-    string | null,
-    number,
-    number,
-    number | null,
-    string | null,
-  ][];
-  return rows.map(([key, team, service, at, succeeded, changeAt, release]) => ({ key, team: teamIndex(team), service, at, succeeded: succeeded === 1, changeAt, release }));
+  const rows: DeploymentRecord[] = [];
+  streamRows(
+    db,
+    'interlock_scan_deployments',
+    'SELECT interlock_scan_deployments(key, team_id, service, at, succeeded, change_at, release) FROM deployments',
+    asStep((n: number, key: string, team: number | null, service: string | null, at: number, succeeded: number, changeAt: number | null, release: string | null) => {
+      rows.push({ key, team: teamIndex(team), service, at, succeeded: succeeded === 1, changeAt, release });
+      return n + 1;
+    }),
+  );
+  return rows.sort(byTimeThenKey((d) => d.at));
 }
 
 export function readIncidents(db: Database, teamIndex: (id: number | null) => number): IncidentRecord[] {
-  const rows = db.prepare('SELECT key, team_id, service, opened_at, resolved_at, caused_by_deployment_key, attribution FROM incidents ORDER BY opened_at, key').raw().all() as [
+  const rows = db.prepare('SELECT key, team_id, service, opened_at, resolved_at, caused_by_deployment_key, attribution FROM incidents').raw().all() as [
     string,
     number | null,
     string | null,
@@ -136,8 +160,11 @@ export function readIncidents(db: Database, teamIndex: (id: number | null) => nu
     string | null,
     'data' | 'user',
   ][];
-  return rows.map(([key, team, service, openedAt, resolvedAt, causedBy, attribution]) => ({ key, team: teamIndex(team), service, openedAt, resolvedAt, causedBy, attribution }));
+  return rows
+    .map(([key, team, service, openedAt, resolvedAt, causedBy, attribution]) => ({ key, team: teamIndex(team), service, openedAt, resolvedAt, causedBy, attribution }))
+    .sort(byTimeThenKey((i) => i.openedAt));
 }
+
 
 /** Key, title and current status of a few items by row id, in the order asked. */
 export function describeItemsById(db: Database, ids: readonly number[]): ItemDescription[] {

@@ -1,6 +1,6 @@
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { MetricsScope, ResolvedScope, ScopeOptions } from '../../../shared/contract/metrics-channels';
 import { useChannelQuery } from '../api/channel-hooks';
 import { formatUtcDateTime } from '../charts/format-metrics';
@@ -20,15 +20,27 @@ export function describeScope(scope: ResolvedScope, allTypes: number): string {
 
 /**
  * What the Flow and Delivery pages share: the header, the filter bar (with the pickers the page
- * passes) and the scope input the page's query is made from.
+ * passes) and the scope input the page's query is made from. `ready` is false while the options
+ * a selection needs are on their way (asking before would compute a scope nobody chose); the default
+ * scope needs none, so the page's report is asked for at once, beside the options.
  */
-export function useMetricsScope(pickers: readonly TeamPicker[]): { input: MetricsScope; options: ScopeOptions | undefined; filters: ReactNode; optionsError: Error | null } {
+export function useMetricsScope(pickers: readonly TeamPicker[]): {
+  input: MetricsScope;
+  ready: boolean;
+  options: ScopeOptions | undefined;
+  filters: ReactNode;
+  optionsError: Error | null;
+} {
   const options = useChannelQuery('metrics.scopeOptions', {});
   const [state, update] = useScopeState();
-  const resolved = usePickerOptions(pickers);
+  const [opened, setOpened] = useState<ReadonlySet<string>>(() => new Set());
+  const wanted = (id: string) => opened.has(id) || (state.selections[id]?.length ?? 0) > 0;
+  const resolved = usePickerOptions(pickers, wanted);
   const input = scopeInput(state, teamKeysFor(resolved, state.selections));
-  const filters = options.data ? <ScopeFilters pickers={resolved} state={state} onChange={update} options={options.data} /> : null;
-  return { input, options: options.data, filters, optionsError: options.error };
+  const ready = !resolved.some((p) => p.loading && (state.selections[p.id]?.length ?? 0) > 0);
+  const onOpen = (id: string) => !opened.has(id) && setOpened(new Set([...opened, id]));
+  const filters = options.data ? <ScopeFilters pickers={resolved} state={state} onChange={update} onOpenPicker={onOpen} options={options.data} /> : null;
+  return { input, ready, options: options.data, filters, optionsError: options.error };
 }
 
 export function MetricsPageHeader({ title, scope, allTypes, actions }: { title: string; scope: ResolvedScope | undefined; allTypes: number; actions?: ReactNode }) {

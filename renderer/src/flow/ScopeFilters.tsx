@@ -6,11 +6,27 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import type { ScopeOptions } from '../../../shared/contract/metrics-channels';
 import { ITEM_TYPES, type ItemType } from '../../../shared/domain/vocabulary';
-import type { ScopeState, TeamPickerOption } from './scope-state';
+import type { ResolvedPicker, ScopeState, TeamPickerOption } from './scope-state';
 
 const TYPE_LABELS: Record<ItemType, string> = { epic: 'Epics', feature: 'Features', story: 'Stories', defect: 'Defects', risk: 'Risks', debt: 'Debt', task: 'Tasks' };
 
-function MultiPicker({ id, label, options, value, onChange }: { id: string; label: string; options: readonly TeamPickerOption[]; value: readonly string[]; onChange(values: string[]): void }) {
+function MultiPicker({
+  id,
+  label,
+  options,
+  value,
+  onChange,
+  onOpen,
+  loading = false,
+}: {
+  id: string;
+  label: string;
+  options: readonly TeamPickerOption[];
+  value: readonly string[];
+  onChange(values: string[]): void;
+  onOpen?(): void;
+  loading?: boolean;
+}) {
   const selected = options.filter((o) => value.includes(o.value));
   return (
     <Autocomplete
@@ -20,6 +36,9 @@ function MultiPicker({ id, label, options, value, onChange }: { id: string; labe
       options={options as TeamPickerOption[]}
       value={selected}
       onChange={(_e, next) => onChange(next.map((o) => o.value))}
+      onOpen={onOpen}
+      loading={loading}
+      loadingText="Loading…"
       isOptionEqualToValue={(a, b) => a.value === b.value}
       getOptionLabel={(o) => o.label}
       sx={{ minWidth: 220, flex: '1 1 220px' }}
@@ -38,11 +57,13 @@ export function ScopeFilters({
   pickers,
   state,
   onChange,
+  onOpenPicker,
   options,
 }: {
-  pickers: readonly { id: string; label: string; options: readonly TeamPickerOption[] }[];
+  pickers: readonly ResolvedPicker[];
   state: ScopeState;
   onChange(patch: Partial<ScopeState>): void;
+  onOpenPicker(id: string): void;
   options: ScopeOptions;
 }) {
   const window = state.window ?? options.defaultWindow;
@@ -61,6 +82,8 @@ export function ScopeFilters({
             id={p.id}
             label={p.label}
             options={p.options}
+            loading={p.loading}
+            onOpen={() => onOpenPicker(p.id)}
             value={state.selections[p.id] ?? []}
             onChange={(values) => onChange({ selections: { ...state.selections, [p.id]: values } })}
           />

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { DateWindow, MetricsScope } from '../../../shared/contract/metrics-channels';
+import type { DateWindow, MetricsScope, ScopeOptions } from '../../../shared/contract/metrics-channels';
 import { ITEM_TYPES, type ItemType } from '../../../shared/domain/vocabulary';
 import { useChannelQuery } from '../api/channel-hooks';
 
@@ -69,31 +69,47 @@ export interface TeamPickerOption {
   readonly teamKeys: readonly string[];
 }
 
+/** A picker's options, and whether they are still on their way. */
+export interface PickerOptions {
+  readonly options: readonly TeamPickerOption[];
+  readonly loading: boolean;
+}
+
 /**
  * A filter that narrows the teams. Selected options of one picker add up (Checkout OR Basket);
  * pickers combine with AND (teams of this value stream AND of this group). A new picker — the
  * coordination groups from the advisor — is one more entry in the list a page passes.
- * `useOptions` is a hook: the list of pickers must not change while a page is shown.
+ * `useOptions` is a hook: the list of pickers must not change while a page is shown. `wanted` is
+ * false until the user opens the picker or the page's address selects something in it, so a costly
+ * list (the advisor's groups) does not hold up the page's first charts.
  */
 export interface TeamPicker {
   readonly id: string;
   readonly label: string;
-  useOptions(): readonly TeamPickerOption[];
+  useOptions(wanted: boolean): PickerOptions;
+}
+
+function scopeTeams(): { data: ScopeOptions['teams'] | undefined; loading: boolean } {
+  const query = useChannelQuery('metrics.scopeOptions', {});
+  return { data: query.data?.teams, loading: query.isPending };
 }
 
 export const teamPicker: TeamPicker = {
   id: 'teams',
   label: 'Teams',
-  useOptions: () => useChannelQuery('metrics.scopeOptions', {}).data?.teams.map((t) => ({ value: t.key, label: t.name, teamKeys: [t.key] })) ?? [],
+  useOptions: () => {
+    const teams = scopeTeams();
+    return { options: teams.data?.map((t) => ({ value: t.key, label: t.name, teamKeys: [t.key] })) ?? [], loading: teams.loading };
+  },
 };
 
 export const valueStreamPicker: TeamPicker = {
   id: 'valueStreams',
   label: 'Value streams',
   useOptions: () => {
-    const teams = useChannelQuery('metrics.scopeOptions', {}).data?.teams ?? [];
+    const { data: teams = [], loading } = scopeTeams();
     const streams = [...new Set(teams.flatMap((t) => (t.valueStream ? [t.valueStream] : [])))].sort((a, b) => a.localeCompare(b));
-    return streams.map((s) => ({ value: s, label: s, teamKeys: teams.filter((t) => t.valueStream === s).map((t) => t.key) }));
+    return { options: streams.map((s) => ({ value: s, label: s, teamKeys: teams.filter((t) => t.valueStream === s).map((t) => t.key) })), loading };
   },
 };
 
@@ -101,8 +117,11 @@ export const valueStreamPicker: TeamPicker = {
 export const coordinationGroupPicker: TeamPicker = {
   id: 'coordinationGroups',
   label: 'Coordination groups',
-  useOptions: () =>
-    useChannelQuery('coordination.groups', {}).data?.groups.map((g) => ({ value: g.id, label: g.name, teamKeys: g.teamKeys })) ?? [],
+  useOptions: (wanted) => {
+    // The advice behind the groups costs about as much as the Flow page itself on a large portfolio.
+    const query = useChannelQuery('coordination.groups', {}, { enabled: wanted });
+    return { options: query.data?.groups.map((g) => ({ value: g.id, label: g.name, teamKeys: g.teamKeys })) ?? [], loading: wanted && query.isPending };
+  },
 };
 
 export const DEFAULT_TEAM_PICKERS: readonly TeamPicker[] = [teamPicker, valueStreamPicker, coordinationGroupPicker];
@@ -119,9 +138,14 @@ export function teamKeysFor(pickers: readonly { id: string; options: readonly Te
   return keys ? [...keys] : undefined;
 }
 
+export interface ResolvedPicker extends PickerOptions {
+  readonly id: string;
+  readonly label: string;
+}
+
 /** Every picker's options, called in a fixed order (the hooks inside). */
-export function usePickerOptions(pickers: readonly TeamPicker[]): { id: string; label: string; options: readonly TeamPickerOption[] }[] {
-  return pickers.map((p) => ({ id: p.id, label: p.label, options: p.useOptions() }));
+export function usePickerOptions(pickers: readonly TeamPicker[], wanted: (pickerId: string) => boolean): ResolvedPicker[] {
+  return pickers.map((p) => ({ id: p.id, label: p.label, ...p.useOptions(wanted(p.id)) }));
 }
 
 /** The contract input for a scope. */

@@ -19,8 +19,8 @@ const PICKERS = DEFAULT_TEAM_PICKERS;
 export const DELIVERY_CHARTS = ['dora-deployment-frequency', 'dora-lead-time', 'dora-change-failure-rate', 'dora-time-to-restore'] as const;
 
 export function DeliveryPage() {
-  const { input, options, filters, optionsError } = useMetricsScope(PICKERS);
-  const report = useChannelQuery('metrics.delivery', input, { enabled: options !== undefined, placeholderData: keepPreviousData });
+  const { input, ready, options, filters, optionsError } = useMetricsScope(PICKERS);
+  const report = useChannelQuery('metrics.delivery', input, { enabled: ready, placeholderData: keepPreviousData });
   const saveSettings = useChannelMutation('metrics.saveSettings');
   const r = report.data;
   const settings = options?.settings;

@@ -40,8 +40,8 @@ export const FLOW_CHARTS = [
 ] as const;
 
 export function FlowPage() {
-  const { input, options, filters, optionsError } = useMetricsScope(PICKERS);
-  const report = useChannelQuery('metrics.flow', input, { enabled: options !== undefined, placeholderData: keepPreviousData });
+  const { input, ready, options, filters, optionsError } = useMetricsScope(PICKERS);
+  const report = useChannelQuery('metrics.flow', input, { enabled: ready, placeholderData: keepPreviousData });
   const saveSettings = useChannelMutation('metrics.saveSettings');
   const r = report.data;
   return (

@@ -7,6 +7,7 @@ import { metricsContext } from '../../../shared/metrics/metrics-context';
 import { createBackend } from '../../../electron/backend/backend';
 import { day, flowFixture, portfolio, request, TWO_WEEKS } from '../../unit/metrics/metrics-fixtures';
 import { valueOf, workspaceWith } from './metrics-workspace';
+import { cachedMetrics, readDataset } from '../../../electron/backend/metrics/metrics-dataset-loader';
 
 let dispose: (() => void) | null = null;
 afterEach(() => {
@@ -113,7 +114,68 @@ describe('metrics channels on a real workspace file', () => {
     expect(back).toMatchObject({ deploymentKey: 'DA-2', source: 'rule' });
   });
 
+  it('reads deployments in time order with ties broken by key, as the pure dataset does (not the locale’s order)', async () => {
+    const keys = ['b-2', 'B-1', 'a-3', 'A-10'];
+    const p = {
+      ...flowFixture(),
+      deployments: keys.map((key) => ({ key, teamKey: 'a', service: 'a-svc', at: day(2), succeeded: true, changeAt: null, release: null, itemKeys: [] })),
+    };
+    const { backend } = await open(p);
+    const { db } = backend.context.session.require();
+    const expected = ['A-10', 'B-1', 'a-3', 'b-2'];
+    expect(readDataset(db).deployments.map((d) => d.key)).toEqual(expected);
+    expect(datasetFromPortfolio(p).deployments.map((d) => d.key)).toEqual(expected);
+  });
+
   describe('edge cases', () => {
+    async function fileWith(p = flowFixture()): Promise<string> {
+      const { path, backend } = await open(p);
+      await valueOf(backend.call('workspace.close', {}));
+      return path;
+    }
+    const nextTick = () => new Promise((resolve) => setImmediate(resolve));
+
+    it('a backend that prefetches loads the metrics right after a workspace opens, and the first answer uses them', async () => {
+      const path = await fileWith();
+      const errors: unknown[] = [];
+      const backend = createBackend({ prefetch: true, log: (_m, e) => errors.push(e) });
+      try {
+        await valueOf(backend.call('workspace.open', { path }));
+        const { db } = backend.context.session.require();
+        expect(cachedMetrics(db)).toBeNull();
+        await nextTick();
+        const prefetched = cachedMetrics(db);
+        expect(prefetched?.dataset.items.count).toBe(flowFixture().items.length);
+        await valueOf(backend.call('metrics.flow', { window: TWO_WEEKS }));
+        expect(cachedMetrics(db)).toBe(prefetched);
+        expect(errors).toEqual([]);
+      } finally {
+        backend.close();
+      }
+    });
+
+    it('without prefetch nothing is loaded until asked; a workspace closed before the prefetch runs is left alone', async () => {
+      const path = await fileWith();
+      const plain = createBackend({ log: () => undefined });
+      try {
+        await valueOf(plain.call('workspace.open', { path }));
+        await nextTick();
+        expect(cachedMetrics(plain.context.session.require().db)).toBeNull();
+      } finally {
+        plain.close();
+      }
+      const errors: unknown[] = [];
+      const eager = createBackend({ prefetch: true, log: (_m, e) => errors.push(e) });
+      try {
+        await valueOf(eager.call('workspace.open', { path }));
+        await valueOf(eager.call('workspace.close', {}));
+        await nextTick();
+        expect(errors).toEqual([]);
+      } finally {
+        eager.close();
+      }
+    });
+
     it('refuses a deployment after the incident, unknown keys, and unknown teams, saying which', async () => {
       const { backend } = await open(withDelivery());
       const late = await backend.call('metrics.attributeIncident', { incidentKey: 'I-2', cause: { kind: 'deployment', deploymentKey: 'DB-1' } });
