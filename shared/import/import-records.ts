@@ -1,5 +1,5 @@
 import type { Dependency, Deployment, Incident, Objective, StatusTransition, Team, WorkItem } from '../domain/entities';
-import { fromEpochMs, fromEpochMsOrNull } from '../domain/time';
+import { fromEpochMs, fromEpochMsOrNull, toEpochMs, toEpochMsOrNull } from '../domain/time';
 import type { ItemType, ObjectiveLevel, StatusCategory } from '../domain/vocabulary';
 
 // What mappers produce: the domain entities with instants as epoch milliseconds (no ISO round trip
@@ -154,4 +154,19 @@ export const toObjective = (r: ObjectiveRecord): Objective => ({
   level: r.level,
   parentKey: r.parentKey,
   teamKeys: r.teamKeys,
+});
+
+/** A work item as the writers take it (instants in epoch ms), from its contract shape. */
+export const fromWorkItem = (i: WorkItem): ItemRecord => ({
+  key: i.key,
+  title: i.title,
+  type: i.type,
+  teamKey: i.teamKey,
+  status: i.status,
+  createdAt: toEpochMs(i.createdAt),
+  firstActiveAt: toEpochMsOrNull(i.firstActiveAt),
+  doneAt: toEpochMsOrNull(i.doneAt),
+  parentKey: i.parentKey,
+  objectiveKeys: i.objectiveKeys,
+  line: null,
 });

@@ -1,20 +1,7 @@
 import type { Page } from '@playwright/test';
+import { DELIVERY_CHARTS, FLOW_CHARTS } from '../../renderer/src/charts/chart-names';
 import { expect, test } from './fixtures';
 
-const FLOW_CHARTS = [
-  'throughput',
-  'cycle-time-scatter',
-  'lead-time-histogram',
-  'cycle-time-histogram',
-  'cumulative-flow',
-  'wip',
-  'ageing-wip',
-  'flow-efficiency',
-  'flow-distribution',
-  'dependency-ageing',
-  'dependency-resolution',
-];
-const DELIVERY_CHARTS = ['dora-deployment-frequency', 'dora-lead-time', 'dora-change-failure-rate', 'dora-time-to-restore'];
 
 /** Data marks Victory drew in a chart: bars, areas, lines and dots are all <path> elements. */
 async function marksIn(page: Page, chart: string): Promise<number> {

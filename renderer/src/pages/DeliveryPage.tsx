@@ -11,12 +11,12 @@ import { ChartsDrawnProvider } from '../charts/charts-drawn';
 import { DoraTiles } from '../delivery/DoraTiles';
 import { IncidentTable } from '../delivery/IncidentTable';
 import { MetricsLoading, MetricsPageHeader, NoDataYet, useMetricsScope } from '../flow/MetricsPageFrame';
+import { DELIVERY_CHARTS } from '../charts/chart-names';
 import { DEFAULT_TEAM_PICKERS } from '../flow/scope-state';
 
 /** The team pickers of the metrics pages: teams, value streams and coordination groups. */
 const PICKERS = DEFAULT_TEAM_PICKERS;
 
-export const DELIVERY_CHARTS = ['dora-deployment-frequency', 'dora-lead-time', 'dora-change-failure-rate', 'dora-time-to-restore'] as const;
 
 export function DeliveryPage() {
   const { input, ready, options, filters, optionsError } = useMetricsScope(PICKERS);

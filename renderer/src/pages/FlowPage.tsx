@@ -17,6 +17,7 @@ import { FlowDistributionChart } from '../flow/FlowDistributionChart';
 import { FlowEfficiencyChart } from '../flow/FlowEfficiencyChart';
 import { FlowFigureTiles } from '../flow/FlowFigureTiles';
 import { MetricsLoading, MetricsPageHeader, NoDataYet, useMetricsScope } from '../flow/MetricsPageFrame';
+import { FLOW_CHARTS } from '../charts/chart-names';
 import { DEFAULT_TEAM_PICKERS } from '../flow/scope-state';
 import { ThroughputChart } from '../flow/ThroughputChart';
 import { TimeHistogram } from '../flow/TimeHistogram';
@@ -25,19 +26,6 @@ import { WipRunChart } from '../flow/WipRunChart';
 /** The team pickers of the metrics pages: teams, value streams and coordination groups. */
 const PICKERS = DEFAULT_TEAM_PICKERS;
 
-export const FLOW_CHARTS = [
-  'throughput',
-  'cycle-time-scatter',
-  'lead-time-histogram',
-  'cycle-time-histogram',
-  'cumulative-flow',
-  'wip',
-  'ageing-wip',
-  'flow-efficiency',
-  'flow-distribution',
-  'dependency-ageing',
-  'dependency-resolution',
-] as const;
 
 export function FlowPage() {
   const { input, ready, options, filters, optionsError } = useMetricsScope(PICKERS);

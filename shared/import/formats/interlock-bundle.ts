@@ -3,6 +3,7 @@ import { Dependency, Deployment, Incident, Objective, StatusTransition, Team, Wo
 import { toEpochMs, toEpochMsOrNull } from '../../domain/time';
 import { SourceError } from '../import-issues';
 import { INTERLOCK_ENTITIES } from '../import-formats';
+import { fromWorkItem } from '../import-records';
 import { isObject, type JsonMapperContext } from './json-format';
 
 /** True when a JSON value looks like an Interlock bundle: an object with at least one entity array and no Jira "issues". */
@@ -44,19 +45,7 @@ export function mapInterlockBundle(value: unknown, ctx: JsonMapperContext): void
   each('objectives', Objective, (o) => sink.objective({ ...o, line: null }));
   each('items', WorkItem, (i) => {
     ctx.statuses.declare(i.status, i.statusCategory);
-    sink.item({
-      key: i.key,
-      title: i.title,
-      type: i.type,
-      teamKey: i.teamKey,
-      status: i.status,
-      createdAt: toEpochMs(i.createdAt),
-      firstActiveAt: toEpochMsOrNull(i.firstActiveAt),
-      doneAt: toEpochMsOrNull(i.doneAt),
-      parentKey: i.parentKey,
-      objectiveKeys: i.objectiveKeys,
-      line: null,
-    });
+    sink.item(fromWorkItem(i));
   });
   each('transitions', StatusTransition, (t) => sink.transition({ ...t, at: toEpochMs(t.at), line: null }));
   each('dependencies', Dependency, (d) =>

@@ -13,6 +13,7 @@ import type {
   TeamRecord,
   TransitionRecord,
 } from '../../../../shared/import/import-records';
+import { fromWorkItem } from '../../../../shared/import/import-records';
 
 // Writers upsert by source key, so re-importing an export updates rows instead of duplicating them.
 // None opens a transaction: callers wrap a whole import (or the demo) in one, so it lands whole or not at all.
@@ -280,19 +281,7 @@ export class PortfolioWriter {
 
 const teamRecord = (t: Team): TeamRecord => ({ ...t, line: null });
 const objectiveRecord = (o: Objective): ObjectiveRecord => ({ ...o, line: null });
-const itemRecord = (i: WorkItem): ItemRecord => ({
-  key: i.key,
-  title: i.title,
-  type: i.type,
-  teamKey: i.teamKey,
-  status: i.status,
-  createdAt: toEpochMs(i.createdAt),
-  firstActiveAt: toEpochMsOrNull(i.firstActiveAt),
-  doneAt: toEpochMsOrNull(i.doneAt),
-  parentKey: i.parentKey,
-  objectiveKeys: i.objectiveKeys,
-  line: null,
-});
+const itemRecord = fromWorkItem;
 
 export function upsertTeams(db: Database, teams: readonly Team[]): void {
   const writer = new PortfolioWriter(db, statusCategoryResolver(db));
