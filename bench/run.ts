@@ -65,7 +65,7 @@ for (const size of sizes) {
   }
   if (wants('metrics')) {
     log(`  metrics ${size}`);
-    figures.push(await measureMetrics(size, workspace, runs.backend));
+    figures.push(...(await measureMetrics(size, workspace, runs.backend)));
   }
   if (wants('advice')) {
     log(`  coordination advice ${size}`);
