@@ -88,11 +88,6 @@ function configureConnection(db: Db): void {
   db.pragma('cache_size = -65536');
 }
 
-/**
- * Opens an existing workspace: header checks (refusing without touching the file), quick_check,
- * then the exclusive lock and migrations. Every refusal is an AppError with a message that says what
- * is wrong with which file and that the file was not changed.
- */
 /** Application id, schema version and quick_check, through a given connection. Throws the refusal. */
 function verify(db: Db, path: string): number {
   // Reading the header pragmas takes a shared lock: a workspace held by another process fails here.
