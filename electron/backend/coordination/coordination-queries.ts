@@ -49,7 +49,7 @@ export function loadDependencies(db: Database, range: Interval): DependencyFact[
     if (list) list.push([s, e]);
     else spansByDependency.set(id, [[s, e]]);
   }
-  for (const list of spansByDependency.values()) if (list.length > 1) list.sort((x, y) => x[0] - y[0]);
+  for (const list of spansByDependency.values()) if (list.length > 1) list.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
 
   // Rows are turned into facts as they stream: 50,000 dependencies never exist twice in memory.
   const facts: DependencyFact[] = [];
