@@ -304,14 +304,15 @@ export class ImportJob {
       return db.transaction(() => {
         const before = countEntities(db);
         const writer = new PortfolioWriter(db, (s) => statuses.categoryOf(s));
-        staged.writeTo(writer);
+        // A history is the truth about when its item started and finished: items of the import are
+        // written with the dates their history implies, the workspace's items updated after.
+        const { historyItems, outsideFlowDates } = staged.writeTo(writer);
+        storeFlowDates(db, outsideFlowDates);
         storeStatusEntries(db, statuses.changed());
-        // A history is the truth about when its item started and finished.
-        storeFlowDates(db, writer.historyFlowDates());
         const stale = statuses.staleAfterUse();
         if (stale.length > 0) {
           reapplyStatusCategories(db, stale);
-          refreshFlowDates(db, writer.historyItems.keys());
+          refreshFlowDates(db, historyItems);
         }
         const importedAt = this.nowMs();
         for (const f of fileReports) {
