@@ -61,7 +61,7 @@ function encodingLabel(facts: EncodingFacts | null): string {
 
 /**
  * One preview or import of one or more files. Reading runs asynchronously: the CSV stream yields
- * to the event loop between chunks of about 1 MB, so `status()` (polled by the UI and the CLI)
+ * to the event loop between chunks of about 256 KB, so `status()` (polled by the UI and the CLI)
  * answers while it works, and a cancel takes effect at the next chunk. Nothing is written while
  * reading: an import stages its checked records and writes them at the end in one synchronous
  * transaction, so no other call can interleave with it and an error, a cancel or a killed process

@@ -5,7 +5,12 @@ import { SourceError } from '../../../shared/import/import-issues';
 import { detectEncoding, looksBinary, type EncodingFacts } from './text-encoding';
 
 export const HEAD_BYTES = 64 * 1024;
-const CHUNK_BYTES = 1024 * 1024;
+/**
+ * Bytes read (and parsed) at a time. A chunk's rows are garbage once mapped; at 1 MB they were often
+ * still alive at a minor GC and got promoted, so the old generation grew by hundreds of MB of dead
+ * rows (a 73 MB CSV peaked at ~550 MB resident); at 256 KB it stays near 350 MB, and runs faster.
+ */
+const CHUNK_BYTES = 256 * 1024;
 
 export interface TextHead {
   bytes: number;
@@ -46,7 +51,7 @@ export interface ReadProgress {
 }
 
 /**
- * The decoded text of a file in chunks of about 1 MB, hashing the raw bytes on the way (the
+ * The decoded text of a file in chunks of about 256 KB, hashing the raw bytes on the way (the
  * content hash recorded with the import). Decoding is streaming, so a character split between two
  * reads is never broken.
  */
