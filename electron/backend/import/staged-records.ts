@@ -157,6 +157,7 @@ export class StagedRecords implements RecordSink {
     const { firstActiveAt, doneAt } = this.#flowDates(categories);
     const orNull = (ms: number) => (Number.isNaN(ms) ? null : ms);
     const inImport = new Uint8Array(keys.length);
+    writer.deferItemIndexes(this.items.length);
     for (const r of this.items) {
       const k = this.#itemKeys.find(r.key);
       if (k !== undefined) {
@@ -181,6 +182,8 @@ export class StagedRecords implements RecordSink {
       const id = ids[item]!;
       if (!Number.isNaN(id)) writer.transitionRow(id, from === -1 ? null : statuses[from]!, statuses[to]!, categories[to]!, at);
     });
+
+    writer.rebuildItemIndexes();
 
     for (const r of this.dependencies) writer.dependency(r);
     for (const r of this.deployments) writer.deployment(r);

@@ -208,6 +208,29 @@ export class PortfolioWriter {
     this.#batches = [this.#items, this.#itemObjectives, this.#transitions, this.#dependencies, this.#deployments, this.#deploymentItems, this.#incidents];
   }
 
+  /** Secondary indexes of work_items dropped by `deferItemIndexes`, as created: rebuilt by `rebuildItemIndexes`. */
+  #deferredIndexes: string[] = [];
+
+  /**
+   * Before inserting `rows` items into a table that holds fewer: drops work_items' secondary
+   * indexes, so that they are built once, sorted, by `rebuildItemIndexes` (call it before the
+   * transaction ends) instead of updated row by row. Inside the caller's transaction, so an error
+   * rolls the drop back with everything else.
+   */
+  deferItemIndexes(rows: number): void {
+    if (this.#deferredIndexes.length > 0 || rows <= this.#itemIds.size) return;
+    const indexes = this.db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'work_items' AND sql IS NOT NULL").raw().all() as [string, string][];
+    for (const [name] of indexes) this.db.exec(`DROP INDEX "${name}"`);
+    this.#deferredIndexes = indexes.map(([, sql]) => sql);
+  }
+
+  /** Writes the buffered rows and builds the indexes `deferItemIndexes` dropped. */
+  rebuildItemIndexes(): void {
+    this.flush();
+    for (const sql of this.#deferredIndexes) this.db.exec(sql);
+    this.#deferredIndexes = [];
+  }
+
   /** Call after pushing a row's values: runs a full batch, after the partial batches it may refer to. */
   #pushed(batch: RowBatch): void {
     if (!batch.full) return;
