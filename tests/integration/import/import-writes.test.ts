@@ -124,9 +124,14 @@ function expectDerivedDates(prefix: string): void {
 describe('the import’s writes', () => {
   it('writes every record once, many rows per statement, with histories, flow dates and references', async () => {
     const files = portfolioFiles('A');
+    const schema = () => db(ws).prepare("SELECT type, name, sql FROM sqlite_master WHERE type IN ('table', 'index') ORDER BY name").all();
+    const before = schema();
     // Files in reverse dependency order: the import writes what others refer to first.
     const status = await runImport(ws.backend, Object.values(files).reverse());
     expect(status.state).toBe('done');
+    // Indexes dropped for the bulk insert are back, as they were.
+    expect(schema()).toEqual(before);
+    expect(db(ws).pragma('integrity_check', { simple: true })).toBe('ok');
     const expectedTransitions = [...Array(130).keys()].map((i) => i + 1).filter((n) => n % 13 !== 0).reduce((sum, n) => sum + historyOf(n).length, 0);
     expect(status.report!.counts).toEqual({ teams: 3, objectives: 0, items: 131, transitions: expectedTransitions, dependencies: 71, deployments: 60, incidents: 55 });
     expect(status.report!.added).toEqual({ teams: 3, objectives: 0, items: 130, transitions: expectedTransitions, dependencies: 70, deployments: 60, incidents: 55 });
