@@ -157,32 +157,32 @@ export class StagedRecords implements RecordSink {
     const { firstActiveAt, doneAt } = this.#flowDates(categories);
     const orNull = (ms: number) => (Number.isNaN(ms) ? null : ms);
     const inImport = new Uint8Array(keys.length);
-    writer.deferItemIndexes(this.items.length);
-    for (const r of this.items) {
-      const k = this.#itemKeys.find(r.key);
-      if (k !== undefined) {
-        r.firstActiveAt = orNull(firstActiveAt[k]!);
-        r.doneAt = orNull(doneAt[k]!);
-        inImport[k] = 1;
-      }
-      writer.item(r);
-    }
-
     const ids = new Float64Array(keys.length).fill(Number.NaN);
     const outsideFlowDates: [number, number | null, number | null][] = [];
-    for (let k = 0; k < keys.length; k++) {
-      const id = writer.itemId(keys[k]!);
-      if (id === undefined) continue;
-      ids[k] = id;
-      writer.replaceHistory(id);
-      if (!inImport[k]) outsideFlowDates.push([id, orNull(firstActiveAt[k]!), orNull(doneAt[k]!)]);
-    }
-    const statuses = this.#statuses.list;
-    this.#changes.forEach((item, from, to, at) => {
-      const id = ids[item]!;
-      if (!Number.isNaN(id)) writer.transitionRow(id, from === -1 ? null : statuses[from]!, statuses[to]!, categories[to]!, at);
+    writer.deferItemIndexes(this.items.length);
+    writer.withoutSqlChecks(() => {
+      for (const r of this.items) {
+        const k = this.#itemKeys.find(r.key);
+        if (k !== undefined) {
+          r.firstActiveAt = orNull(firstActiveAt[k]!);
+          r.doneAt = orNull(doneAt[k]!);
+          inImport[k] = 1;
+        }
+        writer.item(r);
+      }
+      for (let k = 0; k < keys.length; k++) {
+        const id = writer.itemId(keys[k]!);
+        if (id === undefined) continue;
+        ids[k] = id;
+        writer.replaceHistory(id);
+        if (!inImport[k]) outsideFlowDates.push([id, orNull(firstActiveAt[k]!), orNull(doneAt[k]!)]);
+      }
+      const statuses = this.#statuses.list;
+      this.#changes.forEach((item, from, to, at) => {
+        const id = ids[item]!;
+        if (!Number.isNaN(id)) writer.transitionRow(id, from === -1 ? null : statuses[from]!, statuses[to]!, categories[to]!, at);
+      });
     });
-
     writer.rebuildItemIndexes();
 
     for (const r of this.dependencies) writer.dependency(r);

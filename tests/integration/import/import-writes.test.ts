@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PortfolioWriter, WRITER_CHECKED_CONSTRAINTS } from '../../../electron/backend/store/queries/portfolio-writes';
 import { flowDatesOf } from '../../../shared/import/flow-dates';
 import type { StatusCategory } from '../../../shared/domain/vocabulary';
 import { db, dumpWorkspace, runImport, tempWorkspace, type TempWorkspace } from './import-support';
@@ -186,5 +187,29 @@ describe('the import’s writes', () => {
     expect(itemRow('A-13')).toMatchObject({ first_active_at: T0 + 2 * DAY, done_at: null });
     expect(storedHistory('A-9')).toHaveLength(historyOf(9).length);
     expect(db(ws).pragma('foreign_key_check')).toEqual([]);
+  });
+});
+
+describe('the writer’s own checks', () => {
+  it('covers every CHECK constraint of the tables it bulk-writes with SQLite’s checks off', () => {
+    for (const [table, columns] of Object.entries(WRITER_CHECKED_CONSTRAINTS)) {
+      const sql = db(ws).prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").pluck().get(table) as string;
+      const checked = [...sql.matchAll(/(\w+)[^,(]*\bCHECK\s*\(/gi)].map((m) => m[1]);
+      // A new CHECK on these tables must be checked by PortfolioWriter too (item, transitionRow).
+      expect([table, checked]).toEqual([table, [...columns]]);
+    }
+  });
+
+  it('refuses a value the schema would refuse, and turns SQLite’s checks back on', () => {
+    const database = db(ws);
+    database.prepare("INSERT INTO work_items (id, key, title, type, status, status_category, created_at) VALUES (1, 'A-1', 'A', 'story', 'Open', 'todo', 0)").run();
+    const writer = new PortfolioWriter(database, () => 'todo');
+    const bogus = (write: () => void) => () => database.transaction(() => writer.withoutSqlChecks(write))();
+    expect(bogus(() => writer.transitionRow(1, null, 'Open', 'someday' as never, 0))).toThrow(/status category "someday"/);
+    const item = { key: 'A-2', title: 'B', type: 'saga' as never, teamKey: null, status: 'Open', createdAt: 0, firstActiveAt: null, doneAt: null, parentKey: null, objectiveKeys: null, line: null };
+    expect(bogus(() => writer.item(item))).toThrow(/item type "saga"/);
+    expect(database.pragma('ignore_check_constraints', { simple: true })).toBe(0);
+    expect(database.prepare('SELECT count(*) FROM status_transitions').pluck().get()).toBe(0);
+    expect(() => database.prepare("INSERT INTO status_transitions (item_id, to_status, to_category, at) VALUES (1, 'Open', 'someday', 0)").run()).toThrow(/CHECK constraint failed/);
   });
 });

@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Dependency, Deployment, Incident, Objective, Portfolio, StatusTransition, Team, WorkItem } from '../../../../shared/domain/entities';
 import { defaultCategoryFor } from '../../../../shared/domain/status-categories';
-import type { StatusCategory } from '../../../../shared/domain/vocabulary';
+import { ITEM_TYPES, STATUS_CATEGORIES, type StatusCategory } from '../../../../shared/domain/vocabulary';
 import { toEpochMs, toEpochMsOrNull } from '../../../../shared/domain/time';
 import { EntityCounts } from '../../../../shared/domain/entities';
 import type {
@@ -110,6 +110,22 @@ class RowBatch {
 
 const row = (n: number) => `(${Array(n).fill('?').join(', ')})`;
 
+const ITEM_TYPE_SET: ReadonlySet<string> = new Set(ITEM_TYPES);
+const CATEGORY_SET: ReadonlySet<string> = new Set(STATUS_CATEGORIES);
+
+/**
+ * The CHECK constraints of work_items and status_transitions, as the writer checks them itself
+ * (see `withoutSqlChecks`; a test compares this list with the schema).
+ */
+export const WRITER_CHECKED_CONSTRAINTS = {
+  work_items: ['type', 'status_category'],
+  status_transitions: ['to_category'],
+} as const;
+
+function notStorable(what: string, value: unknown): never {
+  throw new Error(`Interlock tried to store ${what} ${JSON.stringify(value)}, which the workspace does not take; nothing was written.`);
+}
+
 const ITEM_UPDATE = `UPDATE work_items SET title = ?, type = ?, team_id = ?, status = ?, status_category = ?, created_at = ?,
   first_active_at = ?, done_at = ?, parent_key = ? WHERE id = ?`;
 
@@ -208,6 +224,27 @@ export class PortfolioWriter {
     this.#batches = [this.#items, this.#itemObjectives, this.#transitions, this.#dependencies, this.#deployments, this.#deploymentItems, this.#incidents];
   }
 
+  /**
+   * Runs `write` with SQLite's CHECK constraints off, for the bulk insert of items and status
+   * changes. Their only CHECKs (work_items.type and .status_category, status_transitions.to_category:
+   * WRITER_CHECKED_CONSTRAINTS) are "IN (list)", which SQLite evaluates per row through an ephemeral
+   * index, about a third of the cost of inserting a status change; `item` and `transitionRow` check
+   * the same values themselves, always, and throw (rolling the transaction back) on anything else.
+   * Nothing but items, their objective links, bare teams and status changes may be written inside.
+   */
+  withoutSqlChecks<T>(write: () => T): T {
+    this.flush();
+    const before = this.db.pragma('ignore_check_constraints', { simple: true }) as number;
+    this.db.pragma('ignore_check_constraints = ON');
+    try {
+      const result = write();
+      this.flush();
+      return result;
+    } finally {
+      this.db.pragma(`ignore_check_constraints = ${before ? 'ON' : 'OFF'}`);
+    }
+  }
+
   /** Secondary indexes of work_items dropped by `deferItemIndexes`, as created: rebuilt by `rebuildItemIndexes`. */
   #deferredIndexes: string[] = [];
 
@@ -272,6 +309,8 @@ export class PortfolioWriter {
   item(i: ItemRecord): number {
     const teamId = this.#team(i.teamKey);
     const category = this.categoryOf(i.status);
+    if (!ITEM_TYPE_SET.has(i.type)) notStorable('the item type', i.type);
+    if (!CATEGORY_SET.has(category)) notStorable('the status category', category);
     let id = this.#itemIds.get(i.key);
     if (id === undefined) {
       id = ++this.#lastItemId;
@@ -318,6 +357,7 @@ export class PortfolioWriter {
 
   /** Adds one status change of an item whose history `replaceHistory` started replacing. */
   transitionRow(itemId: number, fromStatus: string | null, toStatus: string, category: StatusCategory, at: number): void {
+    if (!CATEGORY_SET.has(category)) notStorable('the status category', category);
     this.#transitions.values.push(itemId, fromStatus, toStatus, category, at);
     this.#pushed(this.#transitions);
   }
