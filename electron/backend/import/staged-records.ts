@@ -159,7 +159,7 @@ export class StagedRecords implements RecordSink {
     const inImport = new Uint8Array(keys.length);
     const ids = new Float64Array(keys.length).fill(Number.NaN);
     const outsideFlowDates: [number, number | null, number | null][] = [];
-    writer.deferItemIndexes(this.items.length);
+    writer.deferIndexes('work_items', this.items.length);
     writer.withoutSqlChecks(() => {
       for (const r of this.items) {
         const k = this.#itemKeys.find(r.key);
@@ -183,9 +183,9 @@ export class StagedRecords implements RecordSink {
         if (!Number.isNaN(id)) writer.transitionRow(id, from === -1 ? null : statuses[from]!, statuses[to]!, categories[to]!, at);
       });
     });
-    writer.rebuildItemIndexes();
-
+    writer.deferIndexes('dependencies', this.dependencies.length);
     for (const r of this.dependencies) writer.dependency(r);
+    writer.rebuildIndexes();
     for (const r of this.deployments) writer.deployment(r);
     for (const r of this.incidents) writer.incident(r);
     writer.flush();

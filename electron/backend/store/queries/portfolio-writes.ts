@@ -245,24 +245,28 @@ export class PortfolioWriter {
     }
   }
 
-  /** Secondary indexes of work_items dropped by `deferItemIndexes`, as created: rebuilt by `rebuildItemIndexes`. */
+  /** Secondary indexes dropped by `deferIndexes`, as created: rebuilt by `rebuildIndexes`. */
   #deferredIndexes: string[] = [];
 
   /**
-   * Before inserting `rows` items into a table that holds fewer: drops work_items' secondary
-   * indexes, so that they are built once, sorted, by `rebuildItemIndexes` (call it before the
-   * transaction ends) instead of updated row by row. Inside the caller's transaction, so an error
-   * rolls the drop back with everything else.
+   * Before inserting `rows` rows into `table` (items or dependencies) when it holds fewer: drops its
+   * secondary indexes, so that `rebuildIndexes` (call it before the transaction ends) builds them
+   * once, sorted, instead of updating them row by row. Inside the caller's transaction, so an error
+   * rolls the drop back with everything else. Unique keys stay: upserts need them.
    */
-  deferItemIndexes(rows: number): void {
-    if (this.#deferredIndexes.length > 0 || rows <= this.#itemIds.size) return;
-    const indexes = this.db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'work_items' AND sql IS NOT NULL").raw().all() as [string, string][];
-    for (const [name] of indexes) this.db.exec(`DROP INDEX "${name}"`);
-    this.#deferredIndexes = indexes.map(([, sql]) => sql);
+  deferIndexes(table: 'work_items' | 'dependencies', rows: number): void {
+    const held = table === 'work_items' ? this.#itemIds.size : (this.db.prepare('SELECT count(*) FROM dependencies').pluck().get() as number);
+    if (rows <= held) return;
+    const indexes = this.db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").raw().all(table) as [string, string][];
+    this.flush();
+    for (const [name, sql] of indexes) {
+      this.db.exec(`DROP INDEX "${name}"`);
+      this.#deferredIndexes.push(sql);
+    }
   }
 
-  /** Writes the buffered rows and builds the indexes `deferItemIndexes` dropped. */
-  rebuildItemIndexes(): void {
+  /** Writes the buffered rows and builds the indexes `deferIndexes` dropped. */
+  rebuildIndexes(): void {
     this.flush();
     for (const sql of this.#deferredIndexes) this.db.exec(sql);
     this.#deferredIndexes = [];
