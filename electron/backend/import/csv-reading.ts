@@ -59,7 +59,7 @@ export type RowProblem = 'unclosed-quote' | 'malformed-quotes' | null;
 export interface CsvStreamHandlers {
   /** One data row (the header row is skipped), with the physical line it starts on. */
   row(cells: string[], line: number, problem: RowProblem): void;
-  /** After each chunk of about 1 MB: return true to stop reading. */
+  /** After each chunk of about 256 KB: return true to stop reading. */
   chunkDone(rows: number): boolean;
 }
 

@@ -61,7 +61,7 @@ function encodingLabel(facts: EncodingFacts | null): string {
 
 /**
  * One preview or import of one or more files. Reading runs asynchronously: the CSV stream yields
- * to the event loop between chunks of about 1 MB, so `status()` (polled by the UI and the CLI)
+ * to the event loop between chunks of about 256 KB, so `status()` (polled by the UI and the CLI)
  * answers while it works, and a cancel takes effect at the next chunk. Nothing is written while
  * reading: an import stages its checked records and writes them at the end in one synchronous
  * transaction, so no other call can interleave with it and an error, a cancel or a killed process
@@ -304,14 +304,15 @@ export class ImportJob {
       return db.transaction(() => {
         const before = countEntities(db);
         const writer = new PortfolioWriter(db, (s) => statuses.categoryOf(s));
-        staged.writeTo(writer);
+        // A history is the truth about when its item started and finished: items of the import are
+        // written with the dates their history implies, the workspace's items updated after.
+        const { historyItems, outsideFlowDates } = staged.writeTo(writer);
+        storeFlowDates(db, outsideFlowDates);
         storeStatusEntries(db, statuses.changed());
-        // A history is the truth about when its item started and finished.
-        storeFlowDates(db, writer.historyFlowDates());
         const stale = statuses.staleAfterUse();
         if (stale.length > 0) {
           reapplyStatusCategories(db, stale);
-          refreshFlowDates(db, writer.historyItems.keys());
+          refreshFlowDates(db, historyItems);
         }
         const importedAt = this.nowMs();
         for (const f of fileReports) {
@@ -333,6 +334,24 @@ export class ImportJob {
     }
   }
 
+  /**
+   * Reads and parses a JSON file: its value (undefined when it is not valid JSON, logged), or null
+   * when cancelled. The text is dropped here, before the mapping (a 40 MB page is 40 MB more otherwise).
+   */
+  async #readJson(path: string, facts: EncodingFacts, name: string, issues: IssueLog): Promise<{ value: unknown; hash: string } | null> {
+    const { text, hash } = await readWholeText(path, facts, name, MAX_JSON_BYTES, this.progress);
+    if (this.#cancelled) return null;
+    try {
+      return { value: JSON.parse(text) as unknown, hash };
+    } catch (error) {
+      const position = /position (\d+)/.exec(String((error as Error).message));
+      const at = position ? Number(position[1]) : null;
+      const line = at === null ? null : text.slice(0, at).split('\n').length;
+      issues.error(name, null, line === null ? null : `line ${line}`, null, 'unreadable-file', `${name} is not valid JSON (${(error as Error).message}).`);
+      return { value: undefined, hash };
+    }
+  }
+
   async #readFile(
     file: PreparedFile,
     ctx: { issues: IssueLog; statuses: StatusBook; checker: RecordChecker },
@@ -346,18 +365,10 @@ export class ImportJob {
     }
     const dayOrder = this.#dayOrder(file, issues);
     if (file.kind === 'json') {
-      const { text, hash } = await readWholeText(file.source.path, file.facts, name, MAX_JSON_BYTES, this.progress);
-      if (this.#cancelled) return { rows: 0, hash: null, mapping: [] };
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch (error) {
-        const position = /position (\d+)/.exec(String((error as Error).message));
-        const at = position ? Number(position[1]) : null;
-        const line = at === null ? null : text.slice(0, at).split('\n').length;
-        issues.error(name, null, line === null ? null : `line ${line}`, null, 'unreadable-file', `${name} is not valid JSON (${(error as Error).message}).`);
-        return { rows: 0, hash, mapping: [] };
-      }
+      const parsed = await this.#readJson(file.source.path, file.facts, name, issues);
+      if (parsed === null) return { rows: 0, hash: null, mapping: [] };
+      const { value, hash } = parsed;
+      if (value === undefined) return { rows: 0, hash, mapping: [] };
       const detected = file.detection.format ? file.detection : detectJsonFormat(value);
       file.detection = detected.format ? { ...detected, reason: detected.reason || detectJsonFormat(value).reason } : detected;
       const jsonContext: JsonMapperContext = {

@@ -1,3 +1,4 @@
+import type { StatusCategory } from '../../../shared/domain/vocabulary';
 import type {
   DependencyRecord,
   DeploymentRecord,
@@ -10,10 +11,74 @@ import type {
 } from '../../../shared/import/import-records';
 import type { PortfolioWriter } from '../store/queries/portfolio-writes';
 
+/** Status changes per block of typed columns (blocks instead of one growing array: no copy, no slack). */
+const BLOCK = 65_536;
+
+/**
+ * Status changes in typed columns, 20 bytes each: the item and both statuses as numbers (indexes
+ * into lists of distinct keys and names), the instant as a double. A million of them take 20 MB,
+ * allocated 64 K changes at a time, and nothing the garbage collector has to trace.
+ */
+class TransitionColumns {
+  length = 0;
+  readonly #items: Int32Array[] = [];
+  readonly #from: Int32Array[] = [];
+  readonly #to: Int32Array[] = [];
+  readonly #at: Float64Array[] = [];
+
+  push(item: number, from: number, to: number, at: number): void {
+    const offset = this.length % BLOCK;
+    if (offset === 0) {
+      this.#items.push(new Int32Array(BLOCK));
+      this.#from.push(new Int32Array(BLOCK));
+      this.#to.push(new Int32Array(BLOCK));
+      this.#at.push(new Float64Array(BLOCK));
+    }
+    const block = this.#items.length - 1;
+    this.#items[block]![offset] = item;
+    this.#from[block]![offset] = from;
+    this.#to[block]![offset] = to;
+    this.#at[block]![offset] = at;
+    this.length++;
+  }
+
+  /** Calls `visit` for every change in the order they came. */
+  forEach(visit: (item: number, from: number, to: number, at: number) => void): void {
+    for (let b = 0; b < this.#items.length; b++) {
+      const items = this.#items[b]!;
+      const from = this.#from[b]!;
+      const to = this.#to[b]!;
+      const at = this.#at[b]!;
+      const end = Math.min(BLOCK, this.length - b * BLOCK);
+      for (let i = 0; i < end; i++) visit(items[i]!, from[i]!, to[i]!, at[i]!);
+    }
+  }
+}
+
+/** Distinct strings numbered in order of first appearance. */
+class Interned {
+  readonly list: string[] = [];
+  readonly #index = new Map<string, number>();
+
+  indexOf(text: string): number {
+    let index = this.#index.get(text);
+    if (index === undefined) {
+      index = this.list.length;
+      this.list.push(text);
+      this.#index.set(text, index);
+    }
+    return index;
+  }
+
+  find(text: string): number | undefined {
+    return this.#index.get(text);
+  }
+}
+
 /**
  * The checked records of an import, held until they are written in one synchronous transaction.
- * Status changes (the bulk: a million for a big export) are kept in columns with their keys and
- * status names shared, about 30 bytes each, instead of one object per change.
+ * Status changes (the bulk: a million for a big export) are kept in typed columns, their item
+ * keys and status names stored once each.
  */
 export class StagedRecords implements RecordSink {
   readonly teams: TeamRecord[] = [];
@@ -22,21 +87,14 @@ export class StagedRecords implements RecordSink {
   readonly dependencies: DependencyRecord[] = [];
   readonly deployments: DeploymentRecord[] = [];
   readonly incidents: IncidentRecord[] = [];
-  readonly #itemKeys: string[] = [];
-  readonly #from: (string | null)[] = [];
-  readonly #to: string[] = [];
-  readonly #at: number[] = [];
-  readonly #shared = new Map<string, string>();
-
-  #share(text: string): string {
-    const known = this.#shared.get(text);
-    if (known !== undefined) return known;
-    this.#shared.set(text, text);
-    return text;
-  }
+  readonly #changes = new TransitionColumns();
+  /** Item keys of status changes. */
+  readonly #itemKeys = new Interned();
+  /** Status names; a change without a from-status stores -1. */
+  readonly #statuses = new Interned();
 
   get transitions(): number {
-    return this.#at.length;
+    return this.#changes.length;
   }
 
   team(r: TeamRecord): void {
@@ -49,10 +107,7 @@ export class StagedRecords implements RecordSink {
     this.items.push(r);
   }
   transition(r: TransitionRecord): void {
-    this.#itemKeys.push(this.#share(r.itemKey));
-    this.#from.push(r.fromStatus === null ? null : this.#share(r.fromStatus));
-    this.#to.push(this.#share(r.toStatus));
-    this.#at.push(r.at);
+    this.#changes.push(this.#itemKeys.indexOf(r.itemKey), r.fromStatus === null ? -1 : this.#statuses.indexOf(r.fromStatus), this.#statuses.indexOf(r.toStatus), r.at);
   }
   dependency(r: DependencyRecord): void {
     this.dependencies.push(r);
@@ -64,22 +119,76 @@ export class StagedRecords implements RecordSink {
     this.incidents.push(r);
   }
 
-  /** Writes everything in dependency order: what others refer to first. The caller owns the transaction. */
-  writeTo(writer: PortfolioWriter): void {
+  /**
+   * Started and finished dates each history implies, per item of `#itemKeys` (NaN: none):
+   * started = first entry into an active status; finished = first entry into done/cancelled after
+   * the last open status, none when the history ends open. The same definition as flowDatesOf in
+   * shared/import/flow-dates.ts and refreshFlowDates in status-map.ts.
+   */
+  #flowDates(categories: readonly StatusCategory[]): { firstActiveAt: Float64Array; doneAt: Float64Array } {
+    const n = this.#itemKeys.list.length;
+    const firstActiveAt = new Float64Array(n).fill(Number.NaN);
+    const lastOpenAt = new Float64Array(n).fill(-Infinity);
+    const doneAt = new Float64Array(n).fill(Number.NaN);
+    const finished = categories.map((c) => c === 'done' || c === 'cancelled');
+    this.#changes.forEach((item, _from, to, at) => {
+      if (finished[to]) return;
+      if (at > lastOpenAt[item]!) lastOpenAt[item] = at;
+      if (categories[to] === 'active' && !(at >= firstActiveAt[item]!)) firstActiveAt[item] = at;
+    });
+    this.#changes.forEach((item, _from, to, at) => {
+      if (finished[to] && at > lastOpenAt[item]! && !(at >= doneAt[item]!)) doneAt[item] = at;
+    });
+    return { firstActiveAt, doneAt };
+  }
+
+  /**
+   * Writes everything in dependency order: what others refer to first. An item's started and
+   * finished dates come from its history when this import holds one. The caller owns the
+   * transaction. Returns the items whose history was replaced, and the dates their histories imply
+   * for those that are in the workspace but not in this import (for the caller to store).
+   */
+  writeTo(writer: PortfolioWriter): { historyItems: number[]; outsideFlowDates: [number, number | null, number | null][] } {
     for (const r of this.teams) writer.team(r);
     for (const r of this.objectives) writer.objective(r);
-    for (const r of this.items) writer.item(r);
-    const change: TransitionRecord = { itemKey: '', fromStatus: null, toStatus: '', at: 0, line: null };
-    for (let i = 0; i < this.#at.length; i++) {
-      change.itemKey = this.#itemKeys[i]!;
-      change.fromStatus = this.#from[i]!;
-      change.toStatus = this.#to[i]!;
-      change.at = this.#at[i]!;
-      writer.transition(change);
-    }
-    writer.flush();
+
+    const keys = this.#itemKeys.list;
+    const categories = this.#statuses.list.map((s) => writer.categoryOf(s));
+    const { firstActiveAt, doneAt } = this.#flowDates(categories);
+    const orNull = (ms: number) => (Number.isNaN(ms) ? null : ms);
+    const inImport = new Uint8Array(keys.length);
+    const ids = new Float64Array(keys.length).fill(Number.NaN);
+    const outsideFlowDates: [number, number | null, number | null][] = [];
+    writer.deferIndexes('work_items', this.items.length);
+    writer.withoutSqlChecks(() => {
+      for (const r of this.items) {
+        const k = this.#itemKeys.find(r.key);
+        if (k !== undefined) {
+          r.firstActiveAt = orNull(firstActiveAt[k]!);
+          r.doneAt = orNull(doneAt[k]!);
+          inImport[k] = 1;
+        }
+        writer.item(r);
+      }
+      for (let k = 0; k < keys.length; k++) {
+        const id = writer.itemId(keys[k]!);
+        if (id === undefined) continue;
+        ids[k] = id;
+        writer.replaceHistory(id);
+        if (!inImport[k]) outsideFlowDates.push([id, orNull(firstActiveAt[k]!), orNull(doneAt[k]!)]);
+      }
+      const statuses = this.#statuses.list;
+      this.#changes.forEach((item, from, to, at) => {
+        const id = ids[item]!;
+        if (!Number.isNaN(id)) writer.transitionRow(id, from === -1 ? null : statuses[from]!, statuses[to]!, categories[to]!, at);
+      });
+    });
+    writer.deferIndexes('dependencies', this.dependencies.length);
     for (const r of this.dependencies) writer.dependency(r);
+    writer.rebuildIndexes();
     for (const r of this.deployments) writer.deployment(r);
     for (const r of this.incidents) writer.incident(r);
+    writer.flush();
+    return { historyItems: [...writer.historyItems], outsideFlowDates };
   }
 }

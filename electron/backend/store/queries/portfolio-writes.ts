@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Dependency, Deployment, Incident, Objective, Portfolio, StatusTransition, Team, WorkItem } from '../../../../shared/domain/entities';
 import { defaultCategoryFor } from '../../../../shared/domain/status-categories';
-import type { StatusCategory } from '../../../../shared/domain/vocabulary';
+import { ITEM_TYPES, STATUS_CATEGORIES, type StatusCategory } from '../../../../shared/domain/vocabulary';
 import { toEpochMs, toEpochMsOrNull } from '../../../../shared/domain/time';
 import { EntityCounts } from '../../../../shared/domain/entities';
 import type {
@@ -70,28 +70,104 @@ export function recordSourceStatusCategory(db: Database, status: string, categor
   ).run(status, category);
 }
 
-/** Status changes inserted per statement: multi-row INSERTs run about twice as fast as one row each. */
-const TRANSITION_BATCH = 50;
+/** Rows inserted per statement: multi-row INSERTs run two to three times as fast as one row each. */
+const BATCH_ROWS = 50;
 
 /**
- * Prepared upserts for every entity, fed one record at a time. Status changes are buffered and
- * inserted in batches: call `flush()` before reading status_transitions back.
+ * Rows for one statement, inserted `BATCH_ROWS` at a time. `values` holds `width` parameters per
+ * row, in order; what is left of a batch at the end is written one row per statement.
+ */
+class RowBatch {
+  readonly values: unknown[] = [];
+  readonly #many: Statement;
+  readonly #one: Statement;
+
+  constructor(
+    db: Database,
+    head: string,
+    row: string,
+    readonly width: number,
+    tail = '',
+  ) {
+    this.#one = db.prepare(`${head} VALUES ${row}${tail}`);
+    this.#many = db.prepare(`${head} VALUES ${Array(BATCH_ROWS).fill(row).join(', ')}${tail}`);
+  }
+
+  get full(): boolean {
+    return this.values.length >= this.width * BATCH_ROWS;
+  }
+
+  runFull(): void {
+    this.#many.run(this.values);
+    this.values.length = 0;
+  }
+
+  flush(): void {
+    const values = this.values;
+    for (let i = 0; i < values.length; i += this.width) this.#one.run(values.slice(i, i + this.width));
+    values.length = 0;
+  }
+}
+
+const row = (n: number) => `(${Array(n).fill('?').join(', ')})`;
+
+const ITEM_TYPE_SET: ReadonlySet<string> = new Set(ITEM_TYPES);
+const CATEGORY_SET: ReadonlySet<string> = new Set(STATUS_CATEGORIES);
+
+/**
+ * The CHECK constraints of work_items and status_transitions, as the writer checks them itself
+ * (see `withoutSqlChecks`; a test compares this list with the schema).
+ */
+export const WRITER_CHECKED_CONSTRAINTS = {
+  work_items: ['type', 'status_category'],
+  status_transitions: ['to_category'],
+} as const;
+
+function notStorable(what: string, value: unknown): never {
+  throw new Error(`Interlock tried to store ${what} ${JSON.stringify(value)}, which the workspace does not take; nothing was written.`);
+}
+
+const ITEM_UPDATE = `UPDATE work_items SET title = ?, type = ?, team_id = ?, status = ?, status_category = ?, created_at = ?,
+  first_active_at = ?, done_at = ?, parent_key = ? WHERE id = ?`;
+
+/**
+ * Prepared writes for every entity, fed one record at a time. New rows are buffered and inserted
+ * many per statement, with ids this writer assigns (no RETURNING round trip); a record whose key the
+ * workspace already holds is updated in place at once. Buffers are written in dependency order
+ * (items before their status changes, deployments before their items), and before any statement
+ * that reads them: call `flush()` when done, before reading the tables back.
  */
 export class PortfolioWriter {
   readonly #teamIds: Map<string, number>;
-  readonly #itemIds = new Map<string, number>();
-  /** Items whose status history this writer replaced, with what their new history implies (see historyFlowDates). */
-  readonly historyItems = new Map<number, { firstActiveAt: number | null; lastOpenAt: number; finishedAts: number[] | null }>();
+  /** Every item key of the workspace and of this writer, with its id. */
+  readonly #itemIds: Map<string, number>;
+  #lastItemId: number;
+  readonly #deploymentIds: Map<string, number>;
+  #lastDeploymentId: number;
   readonly #s: Record<string, Statement>;
-  readonly #batch: unknown[] = [];
   /** Items that had a history before this writer started (only those need it deleted). */
   readonly #hadHistory: Set<number>;
+  /** Items whose history this writer replaced. */
+  readonly historyItems = new Set<number>();
+  readonly #items: RowBatch;
+  readonly #itemObjectives: RowBatch;
+  readonly #transitions: RowBatch;
+  readonly #dependencies: RowBatch;
+  readonly #deployments: RowBatch;
+  readonly #deploymentItems: RowBatch;
+  readonly #incidents: RowBatch;
+  /** In the order they must be written: what a row refers to comes first. */
+  readonly #batches: RowBatch[];
 
   constructor(
     readonly db: Database,
     readonly categoryOf: (status: string) => StatusCategory,
   ) {
     this.#teamIds = teamIdsByKey(db);
+    this.#itemIds = itemIdsByKey(db);
+    this.#lastItemId = db.prepare('SELECT coalesce(max(id), 0) FROM work_items').pluck().get() as number;
+    this.#deploymentIds = new Map(db.prepare('SELECT key, id FROM deployments').raw().all() as [string, number][]);
+    this.#lastDeploymentId = db.prepare('SELECT coalesce(max(id), 0) FROM deployments').pluck().get() as number;
     this.#hadHistory = new Set(db.prepare('SELECT DISTINCT item_id FROM status_transitions').pluck().all() as number[]);
     this.#s = {
       bareTeam: db.prepare('INSERT INTO teams (key, name, value_stream) VALUES (?, ?, NULL) RETURNING id'),
@@ -99,47 +175,13 @@ export class PortfolioWriter {
         `INSERT INTO teams (key, name, value_stream) VALUES (?, ?, ?)
          ON CONFLICT(key) DO UPDATE SET name = excluded.name, value_stream = excluded.value_stream RETURNING id`,
       ),
-      item: db.prepare(
-        `INSERT INTO work_items (key, title, type, team_id, status, status_category, created_at, first_active_at, done_at, parent_key)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT(key) DO UPDATE SET title = excluded.title, type = excluded.type, team_id = excluded.team_id,
-           status = excluded.status, status_category = excluded.status_category, created_at = excluded.created_at,
-           first_active_at = excluded.first_active_at, done_at = excluded.done_at, parent_key = excluded.parent_key
-         RETURNING id`,
-      ),
-      itemId: db.prepare('SELECT id FROM work_items WHERE key = ?').pluck(),
+      updateItem: db.prepare(ITEM_UPDATE),
       clearObjectives: db.prepare('DELETE FROM item_objectives WHERE item_id = ?'),
-      linkObjective: db.prepare('INSERT OR IGNORE INTO item_objectives (item_id, objective_key) VALUES (?, ?)'),
       clearHistory: db.prepare('DELETE FROM status_transitions WHERE item_id = ?'),
-      transition: db.prepare('INSERT INTO status_transitions (item_id, from_status, to_status, to_category, at) VALUES (?, ?, ?, ?, ?)'),
-      transitions: db.prepare(
-        `INSERT INTO status_transitions (item_id, from_status, to_status, to_category, at) VALUES ${Array(TRANSITION_BATCH).fill('(?, ?, ?, ?, ?)').join(', ')}`,
-      ),
-      dependency: db.prepare(
-        `INSERT INTO dependencies (key, from_item_key, from_team_id, to_item_key, to_team_id, kind, interface_name, created_at, needed_by, resolved_at)
-         VALUES (@key, @fromItem, coalesce(@fromTeam, (SELECT team_id FROM work_items WHERE key = @fromItem)),
-                 @toItem, coalesce(@toTeam, (SELECT team_id FROM work_items WHERE key = @toItem)), @kind, @interface, @createdAt, @neededBy, @resolvedAt)
-         ON CONFLICT(key) DO UPDATE SET from_item_key = excluded.from_item_key, from_team_id = excluded.from_team_id,
-           to_item_key = excluded.to_item_key, to_team_id = excluded.to_team_id, kind = excluded.kind,
-           interface_name = excluded.interface_name, created_at = excluded.created_at, needed_by = excluded.needed_by,
-           resolved_at = excluded.resolved_at`,
-      ),
       deployment: db.prepare(
-        `INSERT INTO deployments (key, team_id, service, at, succeeded, change_at, release) VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT(key) DO UPDATE SET team_id = excluded.team_id, service = excluded.service, at = excluded.at,
-           succeeded = excluded.succeeded, change_at = excluded.change_at, release = excluded.release
-         RETURNING id`,
+        `UPDATE deployments SET team_id = ?, service = ?, at = ?, succeeded = ?, change_at = ?, release = ? WHERE id = ?`,
       ),
       clearDeploymentItems: db.prepare('DELETE FROM deployment_items WHERE deployment_id = ?'),
-      linkDeploymentItem: db.prepare('INSERT OR IGNORE INTO deployment_items (deployment_id, item_key) VALUES (?, ?)'),
-      // A re-import never overwrites an attribution the user corrected by hand.
-      incident: db.prepare(
-        `INSERT INTO incidents (key, team_id, service, opened_at, resolved_at, caused_by_deployment_key) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT(key) DO UPDATE SET team_id = excluded.team_id, service = excluded.service, opened_at = excluded.opened_at,
-           resolved_at = excluded.resolved_at,
-           caused_by_deployment_key = CASE WHEN incidents.attribution = 'user' THEN incidents.caused_by_deployment_key
-                                           ELSE excluded.caused_by_deployment_key END`,
-      ),
       objective: db.prepare(
         `INSERT INTO objectives (key, title, level, parent_key) VALUES (?, ?, ?, ?)
          ON CONFLICT(key) DO UPDATE SET title = excluded.title, level = excluded.level, parent_key = excluded.parent_key
@@ -148,6 +190,102 @@ export class PortfolioWriter {
       clearObjectiveTeams: db.prepare('DELETE FROM objective_teams WHERE objective_id = ?'),
       linkObjectiveTeam: db.prepare('INSERT OR IGNORE INTO objective_teams (objective_id, team_id) VALUES (?, ?)'),
     };
+    this.#items = new RowBatch(
+      db,
+      'INSERT INTO work_items (id, key, title, type, team_id, status, status_category, created_at, first_active_at, done_at, parent_key)',
+      row(11),
+      11,
+    );
+    this.#itemObjectives = new RowBatch(db, 'INSERT OR IGNORE INTO item_objectives (item_id, objective_key)', row(2), 2);
+    this.#transitions = new RowBatch(db, 'INSERT INTO status_transitions (item_id, from_status, to_status, to_category, at)', row(5), 5);
+    // A dependency whose team is not given takes the team of its item (hence its key twice).
+    this.#dependencies = new RowBatch(
+      db,
+      'INSERT INTO dependencies (key, from_item_key, from_team_id, to_item_key, to_team_id, kind, interface_name, created_at, needed_by, resolved_at)',
+      `(?, ?, coalesce(?, (SELECT team_id FROM work_items WHERE key = ?)), ?, coalesce(?, (SELECT team_id FROM work_items WHERE key = ?)), ?, ?, ?, ?, ?)`,
+      12,
+      ` ON CONFLICT(key) DO UPDATE SET from_item_key = excluded.from_item_key, from_team_id = excluded.from_team_id,
+           to_item_key = excluded.to_item_key, to_team_id = excluded.to_team_id, kind = excluded.kind,
+           interface_name = excluded.interface_name, created_at = excluded.created_at, needed_by = excluded.needed_by,
+           resolved_at = excluded.resolved_at`,
+    );
+    this.#deployments = new RowBatch(db, 'INSERT INTO deployments (id, key, team_id, service, at, succeeded, change_at, release)', row(8), 8);
+    this.#deploymentItems = new RowBatch(db, 'INSERT OR IGNORE INTO deployment_items (deployment_id, item_key)', row(2), 2);
+    // A re-import never overwrites an attribution the user corrected by hand.
+    this.#incidents = new RowBatch(
+      db,
+      'INSERT INTO incidents (key, team_id, service, opened_at, resolved_at, caused_by_deployment_key)',
+      row(6),
+      6,
+      ` ON CONFLICT(key) DO UPDATE SET team_id = excluded.team_id, service = excluded.service, opened_at = excluded.opened_at,
+           resolved_at = excluded.resolved_at,
+           caused_by_deployment_key = CASE WHEN incidents.attribution = 'user' THEN incidents.caused_by_deployment_key
+                                           ELSE excluded.caused_by_deployment_key END`,
+    );
+    this.#batches = [this.#items, this.#itemObjectives, this.#transitions, this.#dependencies, this.#deployments, this.#deploymentItems, this.#incidents];
+  }
+
+  /**
+   * Runs `write` with SQLite's CHECK constraints off, for the bulk insert of items and status
+   * changes. Their only CHECKs (work_items.type and .status_category, status_transitions.to_category:
+   * WRITER_CHECKED_CONSTRAINTS) are "IN (list)", which SQLite evaluates per row through an ephemeral
+   * index, about a third of the cost of inserting a status change; `item` and `transitionRow` check
+   * the same values themselves, always, and throw (rolling the transaction back) on anything else.
+   * Nothing but items, their objective links, bare teams and status changes may be written inside.
+   */
+  withoutSqlChecks<T>(write: () => T): T {
+    this.flush();
+    const before = this.db.pragma('ignore_check_constraints', { simple: true }) as number;
+    this.db.pragma('ignore_check_constraints = ON');
+    try {
+      const result = write();
+      this.flush();
+      return result;
+    } finally {
+      this.db.pragma(`ignore_check_constraints = ${before ? 'ON' : 'OFF'}`);
+    }
+  }
+
+  /** Secondary indexes dropped by `deferIndexes`, as created: rebuilt by `rebuildIndexes`. */
+  #deferredIndexes: string[] = [];
+
+  /**
+   * Before inserting `rows` rows into `table` (items or dependencies) when it holds fewer: drops its
+   * secondary indexes, so that `rebuildIndexes` (call it before the transaction ends) builds them
+   * once, sorted, instead of updating them row by row. Inside the caller's transaction, so an error
+   * rolls the drop back with everything else. Unique keys stay: upserts need them.
+   */
+  deferIndexes(table: 'work_items' | 'dependencies', rows: number): void {
+    const held = table === 'work_items' ? this.#itemIds.size : (this.db.prepare('SELECT count(*) FROM dependencies').pluck().get() as number);
+    if (rows <= held) return;
+    const indexes = this.db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").raw().all(table) as [string, string][];
+    this.flush();
+    for (const [name, sql] of indexes) {
+      this.db.exec(`DROP INDEX "${name}"`);
+      this.#deferredIndexes.push(sql);
+    }
+  }
+
+  /** Writes the buffered rows and builds the indexes `deferIndexes` dropped. */
+  rebuildIndexes(): void {
+    this.flush();
+    for (const sql of this.#deferredIndexes) this.db.exec(sql);
+    this.#deferredIndexes = [];
+  }
+
+  /** Call after pushing a row's values: runs a full batch, after the partial batches it may refer to. */
+  #pushed(batch: RowBatch): void {
+    if (!batch.full) return;
+    for (const b of this.#batches) {
+      if (b === batch) break;
+      b.flush();
+    }
+    batch.runFull();
+  }
+
+  /** Writes every buffered row. */
+  flush(): void {
+    for (const b of this.#batches) b.flush();
   }
 
   /** The id of a team key, creating a bare team (name = key) for a key not seen before. */
@@ -172,110 +310,115 @@ export class PortfolioWriter {
     for (const key of o.teamKeys) this.#s.linkObjectiveTeam!.run(id, this.#team(key));
   }
 
+  /** Inserts an item, or updates the one with its key (the last record of a key wins). Returns its id. */
   item(i: ItemRecord): number {
-    const { id } = this.#s.item!.get(
-      i.key,
-      i.title,
-      i.type,
-      this.#team(i.teamKey),
-      i.status,
-      this.categoryOf(i.status),
-      i.createdAt,
-      i.firstActiveAt,
-      i.doneAt,
-      i.parentKey,
-    ) as { id: number };
-    this.#itemIds.set(i.key, id);
+    const teamId = this.#team(i.teamKey);
+    const category = this.categoryOf(i.status);
+    if (!ITEM_TYPE_SET.has(i.type)) notStorable('the item type', i.type);
+    if (!CATEGORY_SET.has(category)) notStorable('the status category', category);
+    let id = this.#itemIds.get(i.key);
+    if (id === undefined) {
+      id = ++this.#lastItemId;
+      this.#itemIds.set(i.key, id);
+      this.#items.values.push(id, i.key, i.title, i.type, teamId, i.status, category, i.createdAt, i.firstActiveAt, i.doneAt, i.parentKey);
+      this.#pushed(this.#items);
+      if (i.objectiveKeys !== null) {
+        for (const key of i.objectiveKeys) {
+          this.#itemObjectives.values.push(id, key);
+          this.#pushed(this.#itemObjectives);
+        }
+      }
+      return id;
+    }
+    this.flush();
+    this.#s.updateItem!.run(i.title, i.type, teamId, i.status, category, i.createdAt, i.firstActiveAt, i.doneAt, i.parentKey, id);
     if (i.objectiveKeys !== null) {
       this.#s.clearObjectives!.run(id);
-      for (const key of i.objectiveKeys) this.#s.linkObjective!.run(id, key);
+      for (const key of i.objectiveKeys) {
+        this.#itemObjectives.values.push(id, key);
+        this.#pushed(this.#itemObjectives);
+      }
     }
     return id;
   }
 
   itemId(key: string): number | undefined {
-    let id = this.#itemIds.get(key);
-    if (id === undefined) {
-      id = this.#s.itemId!.get(key) as number | undefined;
-      if (id !== undefined) this.#itemIds.set(key, id);
+    return this.#itemIds.get(key);
+  }
+
+  /**
+   * Starts replacing an item's stored history (an export carries an item's whole history, so
+   * merging would duplicate it): deletes what it had, once per writer. True the first time.
+   */
+  replaceHistory(id: number): boolean {
+    if (this.historyItems.has(id)) return false;
+    this.historyItems.add(id);
+    if (this.#hadHistory.has(id)) {
+      this.flush();
+      this.#s.clearHistory!.run(id);
     }
-    return id;
+    return true;
+  }
+
+  /** Adds one status change of an item whose history `replaceHistory` started replacing. */
+  transitionRow(itemId: number, fromStatus: string | null, toStatus: string, category: StatusCategory, at: number): void {
+    if (!CATEGORY_SET.has(category)) notStorable('the status category', category);
+    this.#transitions.values.push(itemId, fromStatus, toStatus, category, at);
+    this.#pushed(this.#transitions);
   }
 
   /**
    * Adds one status change. The first change of an item this writer sees replaces that item's
-   * stored history (an export carries an item's whole history, so merging would duplicate it).
-   * False when the item does not exist.
+   * stored history. False when the item does not exist.
    */
   transition(t: TransitionRecord): boolean {
     const id = this.itemId(t.itemKey);
     if (id === undefined) return false;
-    let history = this.historyItems.get(id);
-    if (!history) {
-      if (this.#hadHistory.has(id)) this.#s.clearHistory!.run(id);
-      history = { firstActiveAt: null, lastOpenAt: -Infinity, finishedAts: null };
-      this.historyItems.set(id, history);
-    }
-    const category = this.categoryOf(t.toStatus);
-    const batch = this.#batch;
-    batch.push(id, t.fromStatus, t.toStatus, category, t.at);
-    if (batch.length === TRANSITION_BATCH * 5) {
-      this.#s.transitions!.run(batch);
-      batch.length = 0;
-    }
-    // Kept as they stream in (in any order), so that the flow dates need no second pass over the table.
-    if (category === 'active') {
-      if (history.firstActiveAt === null || t.at < history.firstActiveAt) history.firstActiveAt = t.at;
-    } else if (category === 'done' || category === 'cancelled') (history.finishedAts ??= []).push(t.at);
-    else if (t.at > history.lastOpenAt) history.lastOpenAt = t.at;
-    if (category === 'active' && t.at > history.lastOpenAt) history.lastOpenAt = t.at;
+    this.replaceHistory(id);
+    this.transitionRow(id, t.fromStatus, t.toStatus, this.categoryOf(t.toStatus), t.at);
     return true;
   }
 
-  /** Writes buffered status changes. */
-  flush(): void {
-    const batch = this.#batch;
-    for (let i = 0; i < batch.length; i += 5) this.#s.transition!.run(batch.slice(i, i + 5));
-    batch.length = 0;
-  }
-
-  /**
-   * Started and finished dates implied by the histories this writer replaced: started = first entry
-   * into an active status; finished = first entry into done/cancelled after the last open status,
-   * null when the history ends open. (refreshFlowDates in status-map.ts states the same in SQL.)
-   */
-  *historyFlowDates(): Generator<[number, number | null, number | null]> {
-    for (const [id, h] of this.historyItems) {
-      let doneAt: number | null = null;
-      if (h.finishedAts) for (const at of h.finishedAts) if (at > h.lastOpenAt && (doneAt === null || at < doneAt)) doneAt = at;
-      yield [id, h.firstActiveAt, doneAt];
-    }
-  }
-
   dependency(d: DependencyRecord): void {
-    // A dependency whose team is not given takes the team of its item.
-    this.#s.dependency!.run({
-      key: d.key,
-      fromItem: d.fromItemKey,
-      fromTeam: this.#team(d.fromTeamKey),
-      toItem: d.toItemKey,
-      toTeam: this.#team(d.toTeamKey),
-      kind: d.kind,
-      interface: d.interfaceName,
-      createdAt: d.createdAt,
-      neededBy: d.neededBy,
-      resolvedAt: d.resolvedAt,
-    });
+    this.#dependencies.values.push(
+      d.key,
+      d.fromItemKey,
+      this.#team(d.fromTeamKey),
+      d.fromItemKey,
+      d.toItemKey,
+      this.#team(d.toTeamKey),
+      d.toItemKey,
+      d.kind,
+      d.interfaceName,
+      d.createdAt,
+      d.neededBy,
+      d.resolvedAt,
+    );
+    this.#pushed(this.#dependencies);
   }
 
   deployment(d: DeploymentRecord): void {
-    const { id } = this.#s.deployment!.get(d.key, this.#team(d.teamKey), d.service, d.at, d.succeeded ? 1 : 0, d.changeAt, d.release) as { id: number };
-    this.#s.clearDeploymentItems!.run(id);
-    for (const key of d.itemKeys) this.#s.linkDeploymentItem!.run(id, key);
+    const teamId = this.#team(d.teamKey);
+    let id = this.#deploymentIds.get(d.key);
+    if (id === undefined) {
+      id = ++this.#lastDeploymentId;
+      this.#deploymentIds.set(d.key, id);
+      this.#deployments.values.push(id, d.key, teamId, d.service, d.at, d.succeeded ? 1 : 0, d.changeAt, d.release);
+      this.#pushed(this.#deployments);
+    } else {
+      this.flush();
+      this.#s.deployment!.run(teamId, d.service, d.at, d.succeeded ? 1 : 0, d.changeAt, d.release, id);
+      this.#s.clearDeploymentItems!.run(id);
+    }
+    for (const key of d.itemKeys) {
+      this.#deploymentItems.values.push(id, key);
+      this.#pushed(this.#deploymentItems);
+    }
   }
 
   incident(i: IncidentRecord): void {
-    this.#s.incident!.run(i.key, this.#team(i.teamKey), i.service, i.openedAt, i.resolvedAt, i.causedByDeploymentKey);
+    this.#incidents.values.push(i.key, this.#team(i.teamKey), i.service, i.openedAt, i.resolvedAt, i.causedByDeploymentKey);
+    this.#pushed(this.#incidents);
   }
 }
 
@@ -291,6 +434,7 @@ export function upsertTeams(db: Database, teams: readonly Team[]): void {
 export function upsertItems(db: Database, items: readonly WorkItem[]): void {
   const writer = new PortfolioWriter(db, statusCategoryResolver(db));
   for (const i of items) writer.item(itemRecord(i));
+  writer.flush();
 }
 
 /**
@@ -318,16 +462,19 @@ const incidentRecord = (i: Incident): IncidentRecord => ({ ...i, openedAt: toEpo
 export function upsertDependencies(db: Database, dependencies: readonly Dependency[]): void {
   const writer = new PortfolioWriter(db, statusCategoryResolver(db));
   for (const d of dependencies) writer.dependency(dependencyRecord(d));
+  writer.flush();
 }
 
 export function upsertDeployments(db: Database, deployments: readonly Deployment[]): void {
   const writer = new PortfolioWriter(db, statusCategoryResolver(db));
   for (const d of deployments) writer.deployment(deploymentRecord(d));
+  writer.flush();
 }
 
 export function upsertIncidents(db: Database, incidents: readonly Incident[]): void {
   const writer = new PortfolioWriter(db, statusCategoryResolver(db));
   for (const i of incidents) writer.incident(incidentRecord(i));
+  writer.flush();
 }
 
 export function upsertObjectives(db: Database, objectives: readonly Objective[]): void {
@@ -347,6 +494,7 @@ export function writePortfolio(db: Database, portfolio: Portfolio): EntityCounts
   for (const d of portfolio.dependencies) writer.dependency(dependencyRecord(d));
   for (const d of portfolio.deployments) writer.deployment(deploymentRecord(d));
   for (const i of portfolio.incidents) writer.incident(incidentRecord(i));
+  writer.flush();
   return EntityCounts.parse({
     teams: portfolio.teams.length,
     items: portfolio.items.length,

@@ -34,7 +34,7 @@ export function storeStatusEntries(db: Database, entries: readonly StatusMapEntr
   }
 }
 
-/** Stores flow dates computed while writing (PortfolioWriter.historyFlowDates). */
+/** Stores flow dates computed while writing (StagedRecords.writeTo). */
 export function storeFlowDates(db: Database, dates: Iterable<[number, number | null, number | null]>): void {
   const update = db.prepare('UPDATE work_items SET first_active_at = ?, done_at = ? WHERE id = ?');
   for (const [id, firstActiveAt, doneAt] of dates) update.run(firstActiveAt, doneAt, id);
@@ -45,7 +45,7 @@ export function storeFlowDates(db: Database, dates: Iterable<[number, number | n
  * items with a history when omitted): started = first entry into an active status; finished =
  * first entry into done/cancelled after the last open status (ties count as open), null when the
  * history ends open. The same definition as flowDatesOf in shared/import/flow-dates.ts and
- * PortfolioWriter.historyFlowDates. Items without history keep theirs.
+ * StagedRecords.writeTo. Items without history keep theirs.
  */
 export function refreshFlowDates(db: Database, itemIds?: Iterable<number>): number {
   const where = itemIds ? 'id IN (SELECT id FROM temp.flow_refresh)' : 'id IN (SELECT DISTINCT item_id FROM status_transitions)';

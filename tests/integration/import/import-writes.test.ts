@@ -1,0 +1,215 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PortfolioWriter, WRITER_CHECKED_CONSTRAINTS } from '../../../electron/backend/store/queries/portfolio-writes';
+import { flowDatesOf } from '../../../shared/import/flow-dates';
+import type { StatusCategory } from '../../../shared/domain/vocabulary';
+import { db, dumpWorkspace, runImport, tempWorkspace, type TempWorkspace } from './import-support';
+
+// The import's write path at more than one batch of rows per statement: new rows inserted many at a
+// time with ids the writer assigns, rows of known keys updated in place, histories replaced per item
+// and flow dates derived from them, whatever order and mix the files bring.
+
+let ws: TempWorkspace;
+beforeEach(async () => {
+  ws = await tempWorkspace();
+});
+afterEach(() => ws.dispose());
+
+const DAY = 86_400_000;
+const T0 = Date.UTC(2024, 0, 1);
+const iso = (ms: number) => new Date(ms).toISOString();
+const WORKFLOW: [string, StatusCategory][] = [
+  ['To Do', 'todo'],
+  ['In Progress', 'active'],
+  ['Blocked', 'waiting'],
+  ['In Review', 'active'],
+  ['Done', 'done'],
+  ['Reopened', 'todo'],
+  ["Won't Do", 'cancelled'],
+];
+const categoryOf = (status: string) => WORKFLOW.find(([s]) => s === status)![1];
+
+function write(name: string, header: string, rows: string[]): string {
+  const path = join(ws.dir, name);
+  writeFileSync(path, `${header}\n${rows.join('\n')}\n`);
+  return path;
+}
+
+/** A deterministic history for item n: some end open, some done, some reopened, some cancelled. */
+function historyOf(n: number): [string | null, string, number][] {
+  const steps = ['To Do', 'In Progress', n % 5 === 0 ? 'Blocked' : 'In Review', 'In Progress', 'Done'];
+  if (n % 7 === 0) steps.push('Reopened', 'In Progress');
+  if (n % 11 === 0) steps.push("Won't Do");
+  const length = n % 4 === 0 ? 2 : steps.length;
+  return steps.slice(0, length).map((to, i) => [i === 0 ? null : steps[i - 1]!, to, T0 + n * DAY + i * 3_600_000]);
+}
+
+interface Files {
+  teams: string;
+  items: string;
+  transitions: string;
+  dependencies: string;
+  deployments: string;
+  incidents: string;
+}
+
+/** 130 items (one key twice, the last row winning), their histories interleaved, and what refers to them. */
+function portfolioFiles(prefix: string, titleSuffix = ''): Files {
+  const items = Array.from({ length: 130 }, (_, i) => {
+    const n = i + 1;
+    const team = n % 9 === 0 ? '' : `t${n % 3}`;
+    return `${prefix}-${n},Item ${n}${titleSuffix},story,${team},To Do,todo,${iso(T0 + n * DAY)},,,${n > 1 ? `${prefix}-${n - 1}` : ''},`;
+  });
+  items.push(`${prefix}-3,Item 3 again${titleSuffix},defect,t2,To Do,todo,${iso(T0 + 3 * DAY)},,,,`);
+  // Histories of odd items first, then even ones: an item's changes need not be together.
+  const transitions: string[] = [];
+  for (const parity of [1, 0]) {
+    for (let n = 1; n <= 130; n++) {
+      if (n % 2 !== parity || n % 13 === 0) continue;
+      for (const [from, to, at] of historyOf(n)) transitions.push(`${prefix}-${n},${from ?? ''},${to},${iso(at)}`);
+    }
+  }
+  const dependencies = Array.from({ length: 70 }, (_, i) => {
+    const n = i + 1;
+    // Without from_team: the waiting item's team is taken.
+    return `D${prefix}-${n},${prefix}-${n},${n % 2 ? '' : 't0'},${prefix}-${n + 1},t1,blocks,API ${n},${iso(T0 + n * DAY)},,`;
+  });
+  dependencies.push(`D${prefix}-5,${prefix}-50,,${prefix}-51,t2,blocks,again,${iso(T0)},,`);
+  const deployments = Array.from({ length: 60 }, (_, i) => {
+    const n = i + 1;
+    return `R${prefix}-${n},t${n % 3},svc,${iso(T0 + n * DAY)},${n % 4 ? 'true' : 'false'},,rel ${n},${prefix}-${n};${prefix}-${n + 1}`;
+  });
+  const incidents = Array.from({ length: 55 }, (_, i) => {
+    const n = i + 1;
+    return `I${prefix}-${n},t${n % 3},svc,${iso(T0 + n * DAY + 1000)},,R${prefix}-${n}`;
+  });
+  return {
+    teams: write('interlock-teams.csv', 'key,name,value_stream', ['t0,Team 0,', 't1,Team 1,', 't2,Team 2,']),
+    items: write('interlock-items.csv', 'key,title,type,team,status,status_category,created_at,first_active_at,done_at,parent,objectives', items),
+    transitions: write('interlock-transitions.csv', 'item,from_status,to_status,at', transitions),
+    dependencies: write('interlock-dependencies.csv', 'key,from_item,from_team,to_item,to_team,kind,interface,created_at,needed_by,resolved_at', dependencies),
+    deployments: write('interlock-deployments.csv', 'key,team,service,at,succeeded,change_at,release,items', deployments),
+    incidents: write('interlock-incidents.csv', 'key,team,service,opened_at,resolved_at,caused_by_deployment', incidents),
+  };
+}
+
+const count = (table: string) => db(ws).prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+const itemRow = (key: string) =>
+  db(ws).prepare('SELECT w.id, w.title, w.type, t.key AS team, w.first_active_at, w.done_at FROM work_items w LEFT JOIN teams t ON t.id = w.team_id WHERE w.key = ?').get(key) as {
+    id: number;
+    title: string;
+    type: string;
+    team: string | null;
+    first_active_at: number | null;
+    done_at: number | null;
+  };
+const storedHistory = (key: string) =>
+  db(ws).prepare('SELECT from_status, to_status, to_category, at FROM status_transitions WHERE item_id = (SELECT id FROM work_items WHERE key = ?) ORDER BY at').raw().all(key);
+
+function expectDerivedDates(prefix: string): void {
+  for (let n = 1; n <= 130; n++) {
+    const row = itemRow(`${prefix}-${n}`);
+    if (n % 13 === 0) {
+      expect(row.first_active_at).toBeNull();
+      continue;
+    }
+    const expected = flowDatesOf(
+      historyOf(n).map(([, status, at]) => ({ status, at })),
+      categoryOf,
+    );
+    expect([n, row.first_active_at, row.done_at]).toEqual([n, expected.firstActiveAt, expected.doneAt]);
+  }
+}
+
+describe('the import’s writes', () => {
+  it('writes every record once, many rows per statement, with histories, flow dates and references', async () => {
+    const files = portfolioFiles('A');
+    const schema = () => db(ws).prepare("SELECT type, name, sql FROM sqlite_master WHERE type IN ('table', 'index') ORDER BY name").all();
+    const before = schema();
+    // Files in reverse dependency order: the import writes what others refer to first.
+    const status = await runImport(ws.backend, Object.values(files).reverse());
+    expect(status.state).toBe('done');
+    // Indexes dropped for the bulk insert are back, as they were.
+    expect(schema()).toEqual(before);
+    expect(db(ws).pragma('integrity_check', { simple: true })).toBe('ok');
+    const expectedTransitions = [...Array(130).keys()].map((i) => i + 1).filter((n) => n % 13 !== 0).reduce((sum, n) => sum + historyOf(n).length, 0);
+    expect(status.report!.counts).toEqual({ teams: 3, objectives: 0, items: 131, transitions: expectedTransitions, dependencies: 71, deployments: 60, incidents: 55 });
+    expect(status.report!.added).toEqual({ teams: 3, objectives: 0, items: 130, transitions: expectedTransitions, dependencies: 70, deployments: 60, incidents: 55 });
+    expect(count('status_transitions')).toBe(expectedTransitions);
+    // Ids follow the rows of the file; the key given twice is one item, as its last row says.
+    expect(itemRow('A-1').id).toBe(1);
+    expect(itemRow('A-130').id).toBe(130);
+    expect(itemRow('A-3')).toMatchObject({ id: 3, title: 'Item 3 again', type: 'defect', team: 't2' });
+    expect(storedHistory('A-22')).toEqual(historyOf(22).map(([from, to, at]) => [from, to, categoryOf(to), at]));
+    expectDerivedDates('A');
+    const dependency = (key: string) =>
+      db(ws).prepare('SELECT f.key AS fromTeam, t.key AS toTeam, d.interface_name AS api FROM dependencies d LEFT JOIN teams f ON f.id = d.from_team_id LEFT JOIN teams t ON t.id = d.to_team_id WHERE d.key = ?').get(key);
+    expect(dependency('DA-1')).toEqual({ fromTeam: 't1', toTeam: 't1', api: 'API 1' });
+    expect(dependency('DA-2')).toEqual({ fromTeam: 't0', toTeam: 't1', api: 'API 2' });
+    expect(dependency('DA-9')).toEqual({ fromTeam: null, toTeam: 't1', api: 'API 9' });
+    expect(dependency('DA-5')).toEqual({ fromTeam: 't2', toTeam: 't2', api: 'again' });
+    expect(count('deployment_items')).toBe(120);
+    expect(db(ws).prepare("SELECT item_key FROM deployment_items WHERE deployment_id = (SELECT id FROM deployments WHERE key = 'RA-60') ORDER BY item_key").pluck().all()).toEqual(['A-60', 'A-61']);
+    expect(db(ws).prepare("SELECT caused_by_deployment_key FROM incidents WHERE key = 'IA-55'").pluck().get()).toBe('RA-55');
+    expect(db(ws).pragma('foreign_key_check')).toEqual([]);
+  });
+
+  it('a re-import updates every row in place, and histories of workspace items are replaced', async () => {
+    const files = portfolioFiles('A');
+    await runImport(ws.backend, Object.values(files));
+    const withoutLog = () => dumpWorkspace(db(ws), { skip: ['imports'], withoutIds: ['status_transitions'] });
+    const first = withoutLog();
+    const again = await runImport(ws.backend, Object.values(files));
+    expect(again.report!.added).toEqual({ teams: 0, items: 0, transitions: 0, dependencies: 0, deployments: 0, incidents: 0, objectives: 0 });
+    expect(withoutLog()).toBe(first);
+
+    // A hand-made attribution survives; the changed titles land on the same rows.
+    db(ws).prepare("UPDATE incidents SET caused_by_deployment_key = 'RA-1', attribution = 'user' WHERE key = 'IA-2'").run();
+    const renamed = portfolioFiles('A', ' (renamed)');
+    const third = await runImport(ws.backend, [renamed.items, renamed.incidents, renamed.deployments]);
+    expect(third.report!.added).toMatchObject({ items: 0, deployments: 0, incidents: 0 });
+    expect(itemRow('A-7')).toMatchObject({ id: 7, title: 'Item 7 (renamed)' });
+    expect(db(ws).prepare("SELECT caused_by_deployment_key FROM incidents WHERE key = 'IA-2'").pluck().get()).toBe('RA-1');
+    expect(count('deployment_items')).toBe(120);
+    // The items file alone says nothing of histories: they stay.
+    expect(count('status_transitions')).toBe(again.report!.counts.transitions);
+
+    // Histories alone, for items only the workspace holds: replaced, and their dates derived again.
+    const path = write('interlock-transitions.csv', 'item,from_status,to_status,at', [`A-8,,To Do,${iso(T0)}`, `A-8,To Do,Done,${iso(T0 + DAY)}`, `A-13,,In Progress,${iso(T0 + 2 * DAY)}`]);
+    const histories = await runImport(ws.backend, [path]);
+    expect(histories.report!.counts.transitions).toBe(3);
+    expect(storedHistory('A-8')).toEqual([
+      [null, 'To Do', 'todo', T0],
+      ['To Do', 'Done', 'done', T0 + DAY],
+    ]);
+    expect(itemRow('A-8')).toMatchObject({ first_active_at: null, done_at: T0 + DAY });
+    expect(itemRow('A-13')).toMatchObject({ first_active_at: T0 + 2 * DAY, done_at: null });
+    expect(storedHistory('A-9')).toHaveLength(historyOf(9).length);
+    expect(db(ws).pragma('foreign_key_check')).toEqual([]);
+  });
+});
+
+describe('the writer’s own checks', () => {
+  it('covers every CHECK constraint of the tables it bulk-writes with SQLite’s checks off', () => {
+    for (const [table, columns] of Object.entries(WRITER_CHECKED_CONSTRAINTS)) {
+      const sql = db(ws).prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").pluck().get(table) as string;
+      const checked = [...sql.matchAll(/(\w+)[^,(]*\bCHECK\s*\(/gi)].map((m) => m[1]);
+      // A new CHECK on these tables must be checked by PortfolioWriter too (item, transitionRow).
+      expect([table, checked]).toEqual([table, [...columns]]);
+    }
+  });
+
+  it('refuses a value the schema would refuse, and turns SQLite’s checks back on', () => {
+    const database = db(ws);
+    database.prepare("INSERT INTO work_items (id, key, title, type, status, status_category, created_at) VALUES (1, 'A-1', 'A', 'story', 'Open', 'todo', 0)").run();
+    const writer = new PortfolioWriter(database, () => 'todo');
+    const bogus = (write: () => void) => () => database.transaction(() => writer.withoutSqlChecks(write))();
+    expect(bogus(() => writer.transitionRow(1, null, 'Open', 'someday' as never, 0))).toThrow(/status category "someday"/);
+    const item = { key: 'A-2', title: 'B', type: 'saga' as never, teamKey: null, status: 'Open', createdAt: 0, firstActiveAt: null, doneAt: null, parentKey: null, objectiveKeys: null, line: null };
+    expect(bogus(() => writer.item(item))).toThrow(/item type "saga"/);
+    expect(database.pragma('ignore_check_constraints', { simple: true })).toBe(0);
+    expect(database.prepare('SELECT count(*) FROM status_transitions').pluck().get()).toBe(0);
+    expect(() => database.prepare("INSERT INTO status_transitions (item_id, to_status, to_category, at) VALUES (1, 'Open', 'someday', 0)").run()).toThrow(/CHECK constraint failed/);
+  });
+});
