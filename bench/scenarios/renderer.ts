@@ -37,7 +37,7 @@ async function readVisit(page: Page): Promise<Visit> {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     const elements: Record<string, number> = {};
     const paths: Record<string, number> = {};
-    for (const chart of document.querySelectorAll<HTMLElement>('[data-chart]')) {
+    for (const chart of Array.from(document.querySelectorAll<HTMLElement>('[data-chart]'))) {
       elements[chart.dataset.chart!] = chart.querySelectorAll('svg *').length;
       paths[chart.dataset.chart!] = chart.querySelectorAll('svg path').length;
     }
