@@ -306,8 +306,11 @@ export class ImportJob {
         const writer = new PortfolioWriter(db, (s) => statuses.categoryOf(s));
         // A history is the truth about when its item started and finished: items of the import are
         // written with the dates their history implies, the workspace's items updated after.
-        const { historyItems, outsideFlowDates } = staged.writeTo(writer);
+        const { historyItems, outsideFlowDates, itemsWithoutHistory } = staged.writeTo(writer);
         storeFlowDates(db, outsideFlowDates);
+        // Items that came without a history but have one stored keep the dates that history implies,
+        // not the file's columns (a workspace without histories has nothing to look up).
+        if (before.transitions > 0 && itemsWithoutHistory.length > 0) refreshFlowDates(db, itemsWithoutHistory);
         storeStatusEntries(db, statuses.changed());
         const stale = statuses.staleAfterUse();
         if (stale.length > 0) {

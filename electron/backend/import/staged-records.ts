@@ -145,10 +145,15 @@ export class StagedRecords implements RecordSink {
   /**
    * Writes everything in dependency order: what others refer to first. An item's started and
    * finished dates come from its history when this import holds one. The caller owns the
-   * transaction. Returns the items whose history was replaced, and the dates their histories imply
-   * for those that are in the workspace but not in this import (for the caller to store).
+   * transaction. Returns the items whose history was replaced, the dates their histories imply
+   * for those that are in the workspace but not in this import (for the caller to store), and the
+   * items of this import that came without a history (their stored one, if any, still decides).
    */
-  writeTo(writer: PortfolioWriter): { historyItems: number[]; outsideFlowDates: [number, number | null, number | null][] } {
+  writeTo(writer: PortfolioWriter): {
+    historyItems: number[];
+    outsideFlowDates: [number, number | null, number | null][];
+    itemsWithoutHistory: number[];
+  } {
     for (const r of this.teams) writer.team(r);
     for (const r of this.objectives) writer.objective(r);
 
@@ -159,6 +164,7 @@ export class StagedRecords implements RecordSink {
     const inImport = new Uint8Array(keys.length);
     const ids = new Float64Array(keys.length).fill(Number.NaN);
     const outsideFlowDates: [number, number | null, number | null][] = [];
+    const withoutHistory: string[] = [];
     writer.deferIndexes('work_items', this.items.length);
     writer.withoutSqlChecks(() => {
       for (const r of this.items) {
@@ -167,6 +173,8 @@ export class StagedRecords implements RecordSink {
           r.firstActiveAt = orNull(firstActiveAt[k]!);
           r.doneAt = orNull(doneAt[k]!);
           inImport[k] = 1;
+        } else {
+          withoutHistory.push(r.key);
         }
         writer.item(r);
       }
@@ -189,6 +197,7 @@ export class StagedRecords implements RecordSink {
     for (const r of this.deployments) writer.deployment(r);
     for (const r of this.incidents) writer.incident(r);
     writer.flush();
-    return { historyItems: [...writer.historyItems], outsideFlowDates };
+    const itemsWithoutHistory = withoutHistory.map((key) => writer.itemId(key)).filter((id): id is number => id !== undefined);
+    return { historyItems: [...writer.historyItems], outsideFlowDates, itemsWithoutHistory };
   }
 }

@@ -172,8 +172,10 @@ describe('the import’s writes', () => {
     expect(itemRow('A-7')).toMatchObject({ id: 7, title: 'Item 7 (renamed)' });
     expect(db(ws).prepare("SELECT caused_by_deployment_key FROM incidents WHERE key = 'IA-2'").pluck().get()).toBe('RA-1');
     expect(count('deployment_items')).toBe(120);
-    // The items file alone says nothing of histories: they stay.
+    // The items file alone says nothing of histories: they stay, and so do the dates they imply
+    // (the file's empty first-active and done columns do not overwrite them).
     expect(count('status_transitions')).toBe(again.report!.counts.transitions);
+    expectDerivedDates('A');
 
     // Histories alone, for items only the workspace holds: replaced, and their dates derived again.
     const path = write('interlock-transitions.csv', 'item,from_status,to_status,at', [`A-8,,To Do,${iso(T0)}`, `A-8,To Do,Done,${iso(T0 + DAY)}`, `A-13,,In Progress,${iso(T0 + 2 * DAY)}`]);

@@ -48,7 +48,9 @@ export function storeFlowDates(db: Database, dates: Iterable<[number, number | n
  * StagedRecords.writeTo. Items without history keep theirs.
  */
 export function refreshFlowDates(db: Database, itemIds?: Iterable<number>): number {
-  const where = itemIds ? 'id IN (SELECT id FROM temp.flow_refresh)' : 'id IN (SELECT DISTINCT item_id FROM status_transitions)';
+  const where = itemIds
+    ? 'id IN (SELECT id FROM temp.flow_refresh) AND EXISTS (SELECT 1 FROM status_transitions h WHERE h.item_id = w.id)'
+    : 'id IN (SELECT DISTINCT item_id FROM status_transitions)';
   if (itemIds) {
     db.exec('CREATE TEMP TABLE IF NOT EXISTS flow_refresh (id INTEGER PRIMARY KEY); DELETE FROM temp.flow_refresh;');
     const add = db.prepare('INSERT OR IGNORE INTO temp.flow_refresh (id) VALUES (?)');
