@@ -6,7 +6,7 @@ import { formatMarkdownTable, formatTable, type Figure } from './measure';
 import { ensurePortfolioFiles, type PortfolioFiles } from './portfolio-files';
 import { measureAdvice, measureMetrics, measureOpen } from './scenarios/backend-calls';
 import { measureImport } from './scenarios/import';
-import { measureRenderer } from './scenarios/renderer';
+import { findChromium, measureRenderer } from './scenarios/renderer';
 import type { SizeName } from './synthetic-portfolio';
 
 // `npm run bench [-- --size large] [--only import,metrics,advice,open,renderer]`
@@ -32,6 +32,11 @@ if (args.size !== 'default' && args.size !== 'large') usage(`--size takes "large
 const only = args.only?.split(',').map((s) => s.trim()) ?? [...SCENARIOS];
 const unknown = only.filter((s) => !(SCENARIOS as readonly string[]).includes(s));
 if (unknown.length > 0) usage(`unknown scenario ${unknown.join(', ')}`);
+if (only.includes('renderer') && findChromium() === null) {
+  // Measured at the end of the run: say so now rather than fail after minutes of work.
+  process.stderr.write('npm run bench: no Chromium found (apt-get install chromium, or set CHROMIUM_PATH); the Flow page figures are skipped.\n');
+  only.splice(only.indexOf('renderer'), 1);
+}
 const wants = (s: Scenario) => only.includes(s);
 const partial = only.length < SCENARIOS.length;
 const sizes: SizeName[] = args.size === 'large' ? ['S', 'M', 'L'] : ['S', 'M'];

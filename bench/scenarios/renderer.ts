@@ -17,9 +17,20 @@ const MARK = 'interlock:flow-charts-drawn';
 /** Chromium's flags on these machines (see playwright.config.ts). */
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-function chromiumPath(): string {
+/** Debian's Chromium (or CHROMIUM_PATH); null when neither is there. */
+export function findChromium(): string | null {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
+  try {
+    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+function chromiumPath(): string {
+  const path = findChromium();
+  if (!path) throw new Error('no Chromium: install it (apt-get install chromium) or set CHROMIUM_PATH');
+  return path;
 }
 
 interface Visit {
