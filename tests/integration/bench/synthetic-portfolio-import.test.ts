@@ -1,89 +1,58 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CSV_FILES, csvFileName, csvRowCount, csvText, jiraFileCount, jiraFileName, jiraFileText, jiraLinks } from '../../../bench/portfolio-text';
 import { generatePortfolio, TRANSITIONS_PER_ITEM } from '../../../bench/synthetic-portfolio';
-import { createBackend, type Backend } from '../../../electron/backend/backend';
-import type { ChannelOutput } from '../../../shared/contract/contract';
+import { runImport, tempWorkspace, type TempWorkspace } from '../import/import-support';
 
 // The benchmark times imports of its synthetic files: they must be files the app imports whole,
 // with nothing rejected, or the figures would time an import that does less than it claims.
 
-const dirs: string[] = [];
+let ws: TempWorkspace | null = null;
 afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  ws?.dispose();
+  ws = null;
 });
 
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'interlock-bench-files-'));
-  dirs.push(dir);
-  return dir;
-}
-
-async function importInto(backend: Backend, workspace: string, files: string[]): Promise<NonNullable<ChannelOutput<'import.progress'>['report']>> {
-  const created = await backend.call('workspace.create', { path: workspace });
-  if (!created.ok) throw new Error(created.error.message);
-  const started = await backend.call('import.start', { files: files.map((path) => ({ source: { kind: 'path', path }, format: 'auto' })), mode: 'import' });
-  if (!started.ok) throw new Error(started.error.message);
-  for (;;) {
-    const status = await backend.call('import.progress', { jobId: started.value.jobId });
-    if (!status.ok) throw new Error(status.error.message);
-    if (status.value.state !== 'running') {
-      if (!status.value.report) throw new Error(`import ${status.value.state}: ${status.value.error?.message ?? ''}`);
-      return status.value.report;
-    }
-    await new Promise((r) => setTimeout(r, 5));
-  }
+/** Writes each file's text into the workspace's folder, imports them all, and returns the report. */
+async function importFiles(files: [name: string, text: string][]) {
+  ws = await tempWorkspace();
+  const dir = ws.dir;
+  const paths = files.map(([name, text]) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  });
+  const status = await runImport(ws.backend, paths);
+  if (!status.report) throw new Error(`import ${status.state}: ${status.error?.message ?? ''}`);
+  return status.report;
 }
 
 describe('the benchmark’s synthetic portfolio', () => {
   const p = generatePortfolio(400, 6);
 
   it('imports whole from the Interlock CSV templates: every row accepted, nothing rejected', async () => {
-    const dir = tempDir();
-    const files = CSV_FILES.map((file) => {
-      const path = join(dir, csvFileName(file));
-      writeFileSync(path, [...csvText(p, file)].join(''));
-      return path;
+    const report = await importFiles(CSV_FILES.map((file) => [csvFileName(file), [...csvText(p, file)].join('')]));
+    expect(report.committed).toBe(true);
+    expect(report.rejectedRows).toBe(0);
+    expect(report.counts).toMatchObject({
+      teams: csvRowCount(p, 'teams'),
+      items: 400,
+      transitions: 400 * TRANSITIONS_PER_ITEM,
+      dependencies: csvRowCount(p, 'dependencies'),
+      deployments: csvRowCount(p, 'deployments'),
+      objectives: csvRowCount(p, 'objectives'),
     });
-    const backend = createBackend({ log: () => undefined });
-    try {
-      const report = await importInto(backend, join(dir, 'csv.interlock'), files);
-      expect(report.committed).toBe(true);
-      expect(report.rejectedRows).toBe(0);
-      expect(report.counts).toMatchObject({
-        teams: csvRowCount(p, 'teams'),
-        items: 400,
-        transitions: 400 * TRANSITIONS_PER_ITEM,
-        dependencies: csvRowCount(p, 'dependencies'),
-        deployments: csvRowCount(p, 'deployments'),
-        objectives: csvRowCount(p, 'objectives'),
-      });
-    } finally {
-      backend.close();
-    }
   });
 
   it('imports whole from Jira JSON, with the same items and status changes as the CSVs', async () => {
-    const dir = tempDir();
     const links = jiraLinks(p);
-    const files = Array.from({ length: jiraFileCount(p) }, (_, f) => {
-      const path = join(dir, jiraFileName(f));
-      writeFileSync(path, [...jiraFileText(p, f, links)].join(''));
-      return path;
-    });
-    const backend = createBackend({ log: () => undefined });
-    try {
-      const report = await importInto(backend, join(dir, 'jira.interlock'), files);
-      expect(report.committed).toBe(true);
-      expect(report.rejectedRows).toBe(0);
-      expect(report.counts.items).toBe(400);
-      expect(report.counts.transitions).toBe(400 * TRANSITIONS_PER_ITEM);
-      expect(report.counts.dependencies).toBeGreaterThan(0);
-    } finally {
-      backend.close();
-    }
+    const report = await importFiles(Array.from({ length: jiraFileCount(p) }, (_, f) => [jiraFileName(f), [...jiraFileText(p, f, links)].join('')]));
+    expect(report.committed).toBe(true);
+    expect(report.rejectedRows).toBe(0);
+    expect(report.counts.items).toBe(400);
+    expect(report.counts.transitions).toBe(400 * TRANSITIONS_PER_ITEM);
+    expect(report.counts.dependencies).toBeGreaterThan(0);
   });
 
   describe('edge cases', () => {
