@@ -7,7 +7,7 @@ import { formatUtcDateTime } from '../charts/format-metrics';
 import { ErrorNotice } from '../layout/ErrorNotice';
 import { PageHeader } from '../layout/PageHeader';
 import { ScopeFilters } from './ScopeFilters';
-import { scopeInput, teamKeysFor, usePickerOptions, useScopeState, type TeamPicker } from './scope-state';
+import { pickerWanted, scopeInput, selectionsResolved, teamKeysFor, usePickerOptions, useScopeState, type TeamPicker } from './scope-state';
 
 /** "Checkout, Basket · stories, defects · 2026-08-17 – 2026-11-15, compared with …". */
 export function describeScope(scope: ResolvedScope, allTypes: number): string {
@@ -34,10 +34,9 @@ export function useMetricsScope(pickers: readonly TeamPicker[]): {
   const options = useChannelQuery('metrics.scopeOptions', {});
   const [state, update] = useScopeState();
   const [opened, setOpened] = useState<ReadonlySet<string>>(() => new Set());
-  const wanted = (id: string) => opened.has(id) || (state.selections[id]?.length ?? 0) > 0;
-  const resolved = usePickerOptions(pickers, wanted);
+  const resolved = usePickerOptions(pickers, (id) => pickerWanted(id, opened, state.selections));
   const input = scopeInput(state, teamKeysFor(resolved, state.selections));
-  const ready = !resolved.some((p) => p.loading && (state.selections[p.id]?.length ?? 0) > 0);
+  const ready = selectionsResolved(resolved, state.selections);
   const onOpen = (id: string) => !opened.has(id) && setOpened(new Set([...opened, id]));
   const filters = options.data ? <ScopeFilters pickers={resolved} state={state} onChange={update} onOpenPicker={onOpen} options={options.data} /> : null;
   return { input, ready, options: options.data, filters, optionsError: options.error };

@@ -143,6 +143,19 @@ export interface ResolvedPicker extends PickerOptions {
   readonly label: string;
 }
 
+/** A picker's options are wanted once it has been opened, or once the scope selects something in it. */
+export function pickerWanted(id: string, opened: ReadonlySet<string>, selections: ScopeState['selections']): boolean {
+  return opened.has(id) || (selections[id]?.length ?? 0) > 0;
+}
+
+/**
+ * Whether the team set can be worked out: no picker that the selections use is still loading its
+ * options (before they arrive, a selected group would stand for no team at all).
+ */
+export function selectionsResolved(pickers: readonly Pick<ResolvedPicker, 'id' | 'loading'>[], selections: ScopeState['selections']): boolean {
+  return !pickers.some((p) => p.loading && (selections[p.id]?.length ?? 0) > 0);
+}
+
 /** Every picker's options, called in a fixed order (the hooks inside). */
 export function usePickerOptions(pickers: readonly TeamPicker[], wanted: (pickerId: string) => boolean): ResolvedPicker[] {
   return pickers.map((p) => ({ id: p.id, label: p.label, ...p.useOptions(wanted(p.id)) }));

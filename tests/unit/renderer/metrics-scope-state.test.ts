@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { utcTimeTicks } from '../../../renderer/src/charts/format-metrics';
-import { parseScopeState, scopeInput, teamKeysFor } from '../../../renderer/src/flow/scope-state';
+import { parseScopeState, pickerWanted, scopeInput, selectionsResolved, teamKeysFor } from '../../../renderer/src/flow/scope-state';
 
 const teams = { id: 'teams', options: [{ value: 'a', label: 'A', teamKeys: ['a'] }, { value: 'b', label: 'B', teamKeys: ['b'] }, { value: 'c', label: 'C', teamKeys: ['c'] }] };
 const streams = { id: 'streams', options: [{ value: 'One', label: 'One', teamKeys: ['a', 'b'] }, { value: 'Two', label: 'Two', teamKeys: ['c'] }] };
@@ -18,7 +18,27 @@ describe('team pickers', () => {
     expect(teamKeysFor([teams, streams, groups], { streams: ['One'], groups: ['g1'] })).toEqual(['b']);
   });
 
+  it('a picker asks for its options only once opened or selected in (the advisor’s groups cost a second at scale)', () => {
+    expect(pickerWanted('groups', new Set(), {})).toBe(false);
+    expect(pickerWanted('groups', new Set(), { teams: ['a'] })).toBe(false);
+    expect(pickerWanted('groups', new Set(['groups']), {})).toBe(true);
+    expect(pickerWanted('groups', new Set(), { groups: ['g1'] })).toBe(true);
+  });
+
+  it('the scope waits for the options of a picker it selects in, and for nothing else', () => {
+    const loading = [{ id: 'teams', loading: false }, { id: 'groups', loading: true }];
+    expect(selectionsResolved(loading, {})).toBe(true);
+    expect(selectionsResolved(loading, { teams: ['a'] })).toBe(true);
+    expect(selectionsResolved(loading, { groups: ['g1'] })).toBe(false);
+    expect(selectionsResolved([{ id: 'groups', loading: false }], { groups: ['g1'] })).toBe(true);
+  });
+
   describe('edge cases', () => {
+    it('an emptied selection waits for nothing', () => {
+      expect(pickerWanted('groups', new Set(), { groups: [] })).toBe(false);
+      expect(selectionsResolved([{ id: 'groups', loading: true }], { groups: [] })).toBe(true);
+    });
+
     it('pickers that exclude each other give an empty team set, not everything', () => {
       expect(teamKeysFor([teams, streams], { teams: ['a'], streams: ['Two'] })).toEqual([]);
     });
