@@ -16,16 +16,16 @@ export interface LoadedMetrics {
 const cache = new WeakMap<Database, { changes: number; loaded: LoadedMetrics }>();
 
 export function loadMetrics(db: Database): LoadedMetrics {
-  const changes = changeCounter(db);
-  const cached = cache.get(db);
-  if (cached && cached.changes === changes) return cached.loaded;
+  const cached = cachedMetrics(db);
+  if (cached) return cached;
   const dataset = readDataset(db);
   const loaded = { dataset, flow: computeItemFlow(dataset) };
-  cache.set(db, { changes, loaded });
+  // Reading changes no row, so the counter is still the one the read started from.
+  cache.set(db, { changes: changeCounter(db), loaded });
   return loaded;
 }
 
-/** What `loadMetrics` would answer without reading, or null when it would have to read. */
+/** What `loadMetrics` would answer without reading (the prefetch's result), or null when it would have to read. */
 export function cachedMetrics(db: Database): LoadedMetrics | null {
   const cached = cache.get(db);
   return cached && cached.changes === changeCounter(db) ? cached.loaded : null;
