@@ -212,39 +212,58 @@ export class TransitionColumnsBuilder {
     this.#category.push(category);
   }
 
-  finish(items: ItemColumns): TransitionColumns {
-    const n = items.count;
+  /** The transitions pushed so far, in recorded order (views, not copies). */
+  recorded(): RecordedTransitions {
     const rows = this.#item.length;
-    const itemOf = this.#item.data;
-    const counts = new Int32Array(n + 1);
-    for (let r = 0; r < rows; r++) counts[itemOf[r]! + 1]!++;
-    const hasHistory = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      if (counts[i + 1]! > 0) hasHistory[i] = 1;
-      else counts[i + 1] = synthesizedLength(items, i);
-    }
-    const offsets = counts;
-    for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
-    const total = offsets[n]!;
-    const at = new Float64Array(total);
-    const category = new Uint8Array(total);
-    const cursor = offsets.slice(0, n);
-    const srcAt = this.#at.data;
-    const srcCategory = this.#category.data;
-    // Counting sort by item: stable, so each item keeps its recorded order.
-    for (let r = 0; r < rows; r++) {
-      const slot = cursor[itemOf[r]!]!++;
-      at[slot] = srcAt[r]!;
-      category[slot] = srcCategory[r]!;
-    }
-    const clamped = new Uint8Array(n);
-    for (let i = 0; i < n; i++) if (hasHistory[i] && clampToRecordedOrder(at, offsets[i]!, offsets[i + 1]!)) clamped[i] = 1;
-    for (let i = 0; i < n; i++) {
-      if (hasHistory[i]) continue;
-      else writeSynthesized(items, i, at, category, cursor[i]!);
-    }
-    return { offsets, at, category, hasHistory, clamped };
+    return { item: this.#item.data.subarray(0, rows), at: this.#at.data.subarray(0, rows), category: this.#category.data.subarray(0, rows) };
   }
+
+  finish(items: ItemColumns): TransitionColumns {
+    return groupTransitions(items, this.recorded());
+  }
+}
+
+/** Status transitions as recorded: one row each, in the workspace's row order. */
+export interface RecordedTransitions {
+  /** Index of the item. */
+  readonly item: Int32Array;
+  readonly at: Float64Array;
+  readonly category: Uint8Array;
+}
+
+/** Groups recorded transitions per item (see TransitionColumnsBuilder); reads `recorded`, never changes it. */
+export function groupTransitions(items: ItemColumns, recorded: RecordedTransitions): TransitionColumns {
+  const n = items.count;
+  const rows = recorded.item.length;
+  const itemOf = recorded.item;
+  const counts = new Int32Array(n + 1);
+  for (let r = 0; r < rows; r++) counts[itemOf[r]! + 1]!++;
+  const hasHistory = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (counts[i + 1]! > 0) hasHistory[i] = 1;
+    else counts[i + 1] = synthesizedLength(items, i);
+  }
+  const offsets = counts;
+  for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
+  const total = offsets[n]!;
+  const at = new Float64Array(total);
+  const category = new Uint8Array(total);
+  const cursor = offsets.slice(0, n);
+  const srcAt = recorded.at;
+  const srcCategory = recorded.category;
+  // Counting sort by item: stable, so each item keeps its recorded order.
+  for (let r = 0; r < rows; r++) {
+    const slot = cursor[itemOf[r]!]!++;
+    at[slot] = srcAt[r]!;
+    category[slot] = srcCategory[r]!;
+  }
+  const clamped = new Uint8Array(n);
+  for (let i = 0; i < n; i++) if (hasHistory[i] && clampToRecordedOrder(at, offsets[i]!, offsets[i + 1]!)) clamped[i] = 1;
+  for (let i = 0; i < n; i++) {
+    if (hasHistory[i]) continue;
+    else writeSynthesized(items, i, at, category, cursor[i]!);
+  }
+  return { offsets, at, category, hasHistory, clamped };
 }
 
 function isFinished(category: number): boolean {

@@ -1,12 +1,16 @@
 import type { Database } from 'better-sqlite3';
 import { computeItemFlow, type ItemFlow } from '../../../shared/metrics/item-flow';
-import { ItemColumnsBuilder, TransitionColumnsBuilder, type MetricsDataset } from '../../../shared/metrics/metrics-dataset';
-import { changeCounter, describeItemsById, expectedRows, maxItemId, readDependencies, readDeployments, readIncidents, readTeams, scanItems, scanTransitions } from './metrics-queries';
+import { groupTransitions, ItemColumnsBuilder, TransitionColumnsBuilder, type MetricsDataset } from '../../../shared/metrics/metrics-dataset';
+import { readMetricsSnapshot, writeMetricsSnapshot } from '../store/queries/metrics-snapshot';
+import { decodeSnapshot, encodeSnapshot, SNAPSHOT_FORMAT, type SnapshotColumns } from './metrics-snapshot';
+import { changeCounter, describeItemsById, expectedRows, maxItemId, readDependencies, readDeployments, readIncidents, readTeams, scanItems, scanTransitions, type TeamRow } from './metrics-queries';
 
 export interface LoadedMetrics {
   readonly dataset: MetricsDataset;
   /** Per-item facts from the histories; they depend on no filter, so they are computed once per load. */
   readonly flow: ItemFlow;
+  /** Where the items and status changes came from: the workspace's snapshot of them, or their tables. */
+  readonly source: 'snapshot' | 'tables';
 }
 
 /**
@@ -18,9 +22,16 @@ const cache = new WeakMap<Database, { changes: number; loaded: LoadedMetrics }>(
 export function loadMetrics(db: Database): LoadedMetrics {
   const cached = cachedMetrics(db);
   if (cached) return cached;
-  const dataset = readDataset(db);
-  const loaded = { dataset, flow: computeItemFlow(dataset) };
-  // Reading changes no row, so the counter is still the one the read started from.
+  const teams = readTeams(db);
+  let columns = readSnapshotColumns(db, teams);
+  const source = columns ? 'snapshot' : 'tables';
+  if (!columns) {
+    columns = scanTables(db, teams);
+    storeSnapshot(db, columns);
+  }
+  const dataset = datasetFrom(db, teams, columns);
+  const loaded: LoadedMetrics = { dataset, flow: computeItemFlow(dataset), source };
+  // Taken after the snapshot's write: reading changes no row, so this is the state the data came from.
   cache.set(db, { changes: changeCounter(db), loaded });
   return loaded;
 }
@@ -31,53 +42,74 @@ export function cachedMetrics(db: Database): LoadedMetrics | null {
   return cached && cached.changes === changeCounter(db) ? cached.loaded : null;
 }
 
+/** The dataset read from the tables alone (no snapshot read or written). */
 export function readDataset(db: Database): MetricsDataset {
-  const teamRows = readTeams(db);
+  const teams = readTeams(db);
+  return datasetFrom(db, teams, scanTables(db, teams));
+}
+
+/** The stored snapshot, when there is one of this format and it was taken with the same teams. */
+export function readSnapshotColumns(db: Database, teams: readonly TeamRow[]): SnapshotColumns | null {
+  const bytes = readMetricsSnapshot(db, SNAPSHOT_FORMAT);
+  const columns = bytes && decodeSnapshot(bytes);
+  if (!columns || columns.teamIds.length !== teams.length || teams.some((t, i) => t.id !== columns.teamIds[i])) return null;
+  return columns;
+}
+
+/**
+ * Keeps the columns for the next open. A snapshot is only a shortcut, so failing to store one (a
+ * read-only or full disk) leaves the workspace as it was and the answer unaffected.
+ */
+function storeSnapshot(db: Database, columns: SnapshotColumns): void {
+  try {
+    writeMetricsSnapshot(db, SNAPSHOT_FORMAT, encodeSnapshot(columns));
+  } catch {
+    // Nothing to undo: the statement either wrote the row or did not.
+  }
+}
+
+/** Work items and status changes in one pass over each table, teams resolved to their indexes. */
+export function scanTables(db: Database, teamRows: readonly TeamRow[]): SnapshotColumns {
   const teamIndexById = new Map(teamRows.map((t, i) => [t.id, i]));
   const teamIndex = (id: number | null) => (id === null ? -1 : (teamIndexById.get(id) ?? -1));
 
-  // Row ids map to item indexes through a typed array (ids are dense in practice); a Map otherwise.
-  const maxId = maxItemId(db);
-  const dense = maxId <= 50_000_000;
-  const indexOfId = dense ? new Int32Array(maxId + 1).fill(-1) : null;
-  const indexMap = dense ? null : new Map<number, number>();
-  const lookup = (id: number) => (indexOfId ? (indexOfId[id] ?? -1) : (indexMap!.get(id) ?? -1));
+  const indexOf = new ItemIndexes(maxItemId(db));
+  const expected = expectedRows(db);
+  const items = new ItemColumnsBuilder(expected.items);
+  scanItems(db, (id, teamId, type, createdAt, firstActiveAt, doneAt, category) => {
+    indexOf.set(id, items.push(id, teamIndex(teamId), type, createdAt, firstActiveAt, doneAt, category));
+  });
+
+  const transitions = new TransitionColumnsBuilder(expected.transitions);
+  scanTransitions(db, (itemId, at, category) => {
+    const index = indexOf.get(itemId);
+    if (index < 0 || category < 0) return;
+    transitions.push(index, at, category);
+  });
+  return { teamIds: Float64Array.from(teamRows, (t) => t.id), items: items.finish(), transitions: transitions.recorded() };
+}
+
+/** The dataset from scanned items and changes, with the smaller tables read as they are. */
+function datasetFrom(db: Database, teamRows: readonly TeamRow[], columns: SnapshotColumns): MetricsDataset {
+  const teamIndexById = new Map(teamRows.map((t, i) => [t.id, i]));
+  const teamIndex = (id: number | null) => (id === null ? -1 : (teamIndexById.get(id) ?? -1));
+  const { items: itemColumns, transitions: recorded } = columns;
+  const ids = itemColumns.id;
+  let maxId = 0;
+  for (let i = 0; i < ids.length; i++) if (ids[i]! > maxId) maxId = ids[i]!;
+  const indexOf = new ItemIndexes(maxId);
+  for (let i = 0; i < ids.length; i++) indexOf.set(ids[i]!, i);
 
   let last = Number.NEGATIVE_INFINITY;
   const seen = (t: number | null) => {
     if (t !== null && t > last) last = t;
   };
-  const expected = expectedRows(db);
-  const items = new ItemColumnsBuilder(expected.items);
-  scanItems(db, (id, teamId, type, createdAt, firstActiveAt, doneAt, category) => {
-    const index = items.push(id, teamIndex(teamId), type, createdAt, firstActiveAt, doneAt, category);
-    if (indexOfId) indexOfId[id] = index;
-    else indexMap!.set(id, index);
-    seen(createdAt);
-    seen(firstActiveAt);
-    seen(doneAt);
-  });
-  const itemColumns = items.finish();
+  for (const column of [itemColumns.createdAt, itemColumns.firstActiveAt, itemColumns.doneAt, recorded.at]) {
+    // NaN (no date) never compares greater, so it is skipped.
+    for (let i = 0; i < column.length; i++) if (column[i]! > last) last = column[i]!;
+  }
 
-  const transitions = new TransitionColumnsBuilder(expected.transitions);
-  scanTransitions(db, (itemId, at, category) => {
-    const index = lookup(itemId);
-    if (index < 0 || category < 0) return;
-    transitions.push(index, at, category);
-    if (at > last) last = at;
-  });
-
-  const dependencies = readDependencies(db).map((d) => ({
-    key: d.key,
-    fromItem: d.fromItemId === null ? -1 : lookup(d.fromItemId),
-    fromItemKey: d.fromItemKey,
-    fromTeam: teamIndex(d.fromTeamId),
-    toTeam: teamIndex(d.toTeamId),
-    interfaceName: d.interfaceName,
-    createdAt: d.createdAt,
-    neededBy: d.neededBy,
-    resolvedAt: d.resolvedAt,
-  }));
+  const dependencies = readDependencies(db, (id) => indexOf.get(id), teamIndex);
   const deployments = readDeployments(db, teamIndex);
   const incidents = readIncidents(db, teamIndex);
   for (const d of deployments) seen(d.at);
@@ -89,11 +121,30 @@ export function readDataset(db: Database): MetricsDataset {
   return {
     teams: teamRows.map(({ key, name, valueStream }) => ({ key, name, valueStream })),
     items: itemColumns,
-    transitions: transitions.finish(itemColumns),
+    transitions: groupTransitions(itemColumns, recorded),
     dependencies,
     deployments,
     incidents,
     asOf: Number.isFinite(last) ? last : null,
     describeItems: (indexes) => describeItemsById(db, indexes.map((i) => itemColumns.id[i]!)),
   };
+}
+
+/** Item row id → item index: a typed array, since ids are dense in practice; a Map when they are not. */
+class ItemIndexes {
+  readonly #dense: Int32Array | null;
+  readonly #sparse: Map<number, number> | null;
+  constructor(maxId: number) {
+    const dense = maxId <= 50_000_000;
+    this.#dense = dense ? new Int32Array(maxId + 1).fill(-1) : null;
+    this.#sparse = dense ? null : new Map();
+  }
+  set(id: number, index: number): void {
+    if (this.#dense) this.#dense[id] = index;
+    else this.#sparse!.set(id, index);
+  }
+  /** −1 for an id that is not an item. */
+  get(id: number): number {
+    return this.#dense ? (this.#dense[id] ?? -1) : (this.#sparse!.get(id) ?? -1);
+  }
 }

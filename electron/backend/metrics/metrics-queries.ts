@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { ITEM_TYPES, STATUS_CATEGORIES } from '../../../shared/domain/vocabulary';
-import { byTimeThenKey, type DeploymentRecord, type IncidentRecord, type ItemDescription, type TeamInfo } from '../../../shared/metrics/metrics-dataset';
+import { byTimeThenKey, type DependencyRecord, type DeploymentRecord, type IncidentRecord, type ItemDescription, type TeamInfo } from '../../../shared/metrics/metrics-dataset';
 
 // The reads behind the metrics. The two big tables are streamed through an aggregate function
 // defined in JavaScript: SQLite calls it once per row with plain numbers, so no row object or array
@@ -95,20 +95,9 @@ export function expectedRows(db: Database): { items: number; transitions: number
   return { items, transitions };
 }
 
-export interface DependencyRow {
-  key: string;
-  fromItemId: number | null;
-  fromItemKey: string | null;
-  fromTeamId: number | null;
-  toTeamId: number | null;
-  interfaceName: string | null;
-  createdAt: number;
-  neededBy: number | null;
-  resolvedAt: number | null;
-}
-
-export function readDependencies(db: Database): DependencyRow[] {
-  const rows: DependencyRow[] = [];
+/** Every dependency in row order, its waiting item and teams resolved to indexes by `itemIndex` and `teamIndex`. */
+export function readDependencies(db: Database, itemIndex: (id: number) => number, teamIndex: (id: number | null) => number): DependencyRecord[] {
+  const rows: DependencyRecord[] = [];
   streamRows(
     db,
     'interlock_scan_dependencies',
@@ -127,7 +116,17 @@ export function readDependencies(db: Database): DependencyRow[] {
         neededBy: number | null,
         resolvedAt: number | null,
       ) => {
-        rows.push({ key, fromItemId, fromItemKey, fromTeamId, toTeamId, interfaceName, createdAt, neededBy, resolvedAt });
+        rows.push({
+          key,
+          fromItem: fromItemId === null ? -1 : itemIndex(fromItemId),
+          fromItemKey,
+          fromTeam: teamIndex(fromTeamId),
+          toTeam: teamIndex(toTeamId),
+          interfaceName,
+          createdAt,
+          neededBy,
+          resolvedAt,
+        });
         return n + 1;
       },
     ),

@@ -69,6 +69,27 @@ describe('migrations', () => {
     expect(db.prepare('SELECT count(*) FROM forum_teams').pluck().get()).toBe(0);
   });
 
+  it('004 adds the metrics snapshot, one row at most, deleted by any change to what it holds', () => {
+    migrate(db, 'm', 3);
+    db.prepare(`INSERT INTO work_items (key, title, type, status, status_category, created_at) VALUES ('A-1', 't', 'story', 'To Do', 'todo', 0)`).run();
+    migrate(db, 'm', 4);
+    expect(getSchemaVersion(db)).toBe(4);
+    const put = () => db.prepare(`INSERT OR REPLACE INTO metrics_snapshot (id, format, data) VALUES (1, 'f', x'00')`).run();
+    const held = () => db.prepare('SELECT count(*) FROM metrics_snapshot').pluck().get();
+    expect(() => db.prepare(`INSERT INTO metrics_snapshot (id, format, data) VALUES (2, 'f', x'00')`).run()).toThrow(/CHECK/);
+    put();
+    db.prepare(`UPDATE work_items SET title = 'renamed'`).run();
+    expect(held()).toBe(1);
+    db.prepare(`UPDATE work_items SET status_category = 'active'`).run();
+    expect(held()).toBe(0);
+    put();
+    db.prepare(`INSERT INTO status_transitions (item_id, to_status, to_category, at) VALUES (1, 'Doing', 'active', 5)`).run();
+    expect(held()).toBe(0);
+    put();
+    db.prepare(`DELETE FROM work_items`).run();
+    expect(held()).toBe(0);
+  });
+
   it('a migration that fails halfway leaves neither its tables nor its version behind', () => {
     const broken: Migration = {
       version: 1,

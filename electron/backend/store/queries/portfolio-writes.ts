@@ -14,6 +14,7 @@ import type {
   TransitionRecord,
 } from '../../../../shared/import/import-records';
 import { fromWorkItem } from '../../../../shared/import/import-records';
+import { withoutSnapshotTriggers } from './metrics-snapshot';
 
 // Writers upsert by source key, so re-importing an export updates rows instead of duplicating them.
 // None opens a transaction: callers wrap a whole import (or the demo) in one, so it lands whole or not at all.
@@ -232,15 +233,19 @@ export class PortfolioWriter {
    * index, about a third of the cost of inserting a status change; `item` and `transitionRow` check
    * the same values themselves, always, and throw (rolling the transaction back) on anything else.
    * Nothing but items, their objective links, bare teams and status changes may be written inside.
+   * The metrics snapshot is deleted once up front instead of by a trigger per row (see
+   * `withoutSnapshotTriggers`).
    */
   withoutSqlChecks<T>(write: () => T): T {
     this.flush();
     const before = this.db.pragma('ignore_check_constraints', { simple: true }) as number;
     this.db.pragma('ignore_check_constraints = ON');
     try {
-      const result = write();
-      this.flush();
-      return result;
+      return withoutSnapshotTriggers(this.db, () => {
+        const result = write();
+        this.flush();
+        return result;
+      });
     } finally {
       this.db.pragma(`ignore_check_constraints = ${before ? 'ON' : 'OFF'}`);
     }
