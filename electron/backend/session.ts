@@ -8,7 +8,10 @@ import { closeWorkspace, type Workspace } from './store/workspace-file';
 export class Session {
   #workspace: Workspace | null = null;
 
-  /** `onOpened` runs after a workspace becomes the current one (the backend's prefetch hangs here). */
+  /**
+   * `onOpened` runs after a workspace becomes the current one, and again after an import changed it
+   * (the backend's prefetch hangs here).
+   */
   constructor(private readonly onOpened: (workspace: Workspace) => void = () => undefined) {}
 
   get current(): Workspace | null {
@@ -26,6 +29,11 @@ export class Session {
     const changed = this.#workspace !== workspace;
     this.#workspace = workspace;
     if (changed) this.onOpened(workspace);
+  }
+
+  /** The current workspace's data changed in bulk (an import committed). */
+  changed(workspace: Workspace): void {
+    if (this.#workspace === workspace) this.onOpened(workspace);
   }
 
   close(): boolean {

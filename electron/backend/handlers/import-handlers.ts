@@ -23,7 +23,12 @@ export const importHandlers: HandlerMap<typeof importChannels> = {
     const job = new ImportJob(workspace, mode, sources, options);
     importJobsOf(context).add(job);
     // Runs on its own; failures end up in the job's status, never as an unhandled rejection.
-    job.run().catch((error: unknown) => job.fail(error));
+    job
+      .run()
+      .then(() => {
+        if (mode === 'import' && job.status().state === 'done') context.session.changed(workspace);
+      })
+      .catch((error: unknown) => job.fail(error));
     return { jobId: job.id };
   },
 

@@ -7,6 +7,8 @@ import { metricsContext } from '../../../shared/metrics/metrics-context';
 import { createBackend } from '../../../electron/backend/backend';
 import { day, flowFixture, portfolio, request, TWO_WEEKS } from '../../unit/metrics/metrics-fixtures';
 import { valueOf, workspaceWith } from './metrics-workspace';
+import { fixture, runImport } from '../import/import-support';
+import { hasMetricsSnapshot } from '../../../electron/backend/store/queries/metrics-snapshot';
 import { cachedMetrics, readDataset } from '../../../electron/backend/metrics/metrics-dataset-loader';
 
 let dispose: (() => void) | null = null;
@@ -149,6 +151,25 @@ describe('metrics channels on a real workspace file', () => {
         await valueOf(backend.call('metrics.flow', { window: TWO_WEEKS }));
         expect(cachedMetrics(db)).toBe(prefetched);
         expect(errors).toEqual([]);
+      } finally {
+        backend.close();
+      }
+    });
+
+    it('after an import a prefetching backend loads the new data (and stores its snapshot) before it is asked', async () => {
+      const path = await fileWith();
+      const backend = createBackend({ prefetch: true, log: () => undefined });
+      try {
+        await valueOf(backend.call('workspace.open', { path }));
+        const { db } = backend.context.session.require();
+        await nextTick();
+        const status = await runImport(backend, [fixture('interlock', 'interlock-items.csv')]);
+        expect(status.state).toBe('done');
+        expect(hasMetricsSnapshot(db)).toBe(false);
+        await nextTick();
+        const reloaded = cachedMetrics(db);
+        expect(reloaded?.dataset.items.count).toBe(flowFixture().items.length + status.report!.counts.items);
+        expect(hasMetricsSnapshot(db)).toBe(true);
       } finally {
         backend.close();
       }
