@@ -3,7 +3,7 @@ import { AppError, describeZodIssues, fail, ok, type Result } from '../../shared
 import { AppState } from './app-state';
 import { allHandlers } from './handlers/all-handlers';
 import type { BackendContext } from './handlers/handler-types';
-import { loadMetrics } from './metrics/metrics-dataset-loader';
+import { prefetchMetrics } from './metrics/metrics-service';
 import { Session } from './session';
 import type { Workspace } from './store/workspace-file';
 import { UploadStore } from './uploads';
@@ -88,7 +88,7 @@ function schedulePrefetch(session: Session, workspace: Workspace, log: (message:
   setImmediate(() => {
     if (session.current !== workspace) return;
     try {
-      loadMetrics(workspace.db);
+      prefetchMetrics(workspace.db);
     } catch (error) {
       log('Prefetching the metrics failed', error);
     }

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import {
+  MetricsScope as MetricsScopeSchema,
   MetricsSettings,
   type DeliveryReport,
   type FlowReport,
@@ -21,7 +22,7 @@ import { resolveWindows } from '../../../shared/metrics/metrics-scope';
 import { summarizeMetrics } from '../../../shared/metrics/metrics-summary';
 import { formatCalendarDate } from '../../../shared/metrics/utc-calendar';
 import { getSetting, putSetting } from '../store/queries/settings';
-import { loadMetrics } from './metrics-dataset-loader';
+import { loadMetrics, type LoadedMetrics } from './metrics-dataset-loader';
 import { MS_PER_DAY } from '../../../shared/domain/time';
 
 type ParsedScope = z.output<(typeof metricsChannels)['metrics.flow']['input']>;
@@ -71,9 +72,38 @@ function thresholds(scope: ParsedScope, settings: MetricsSettings) {
   return { report: scope.doraReport ?? settings.doraReport, eliteDeployDaysPerWeek: settings.eliteDeployDaysPerWeek };
 }
 
+/**
+ * Flow reports already computed on the loaded data, by scope and settings, so that a page revisited
+ * or a filter set back answers at once. Keyed on the loaded columns, which any write replaces (a
+ * settings change included), so an answer never outlives the data it came from.
+ */
+const flowReports = new WeakMap<LoadedMetrics, Map<string, FlowReport>>();
+const REMEMBERED_REPORTS = 8;
+
 export function flowReport(db: Database, scope: ParsedScope): FlowReport {
-  return computeFlowReport(contextFor(db, scope).ctx);
+  const loaded = loadMetrics(db);
+  // Without any dated row the window ends at the wall clock, which moves: nothing to remember.
+  if (loaded.dataset.asOf === null) return computeFlowReport(contextFor(db, scope).ctx);
+  const key = JSON.stringify([scope, readMetricsSettings(db)]);
+  let remembered = flowReports.get(loaded);
+  if (!remembered) flowReports.set(loaded, (remembered = new Map()));
+  const known = remembered.get(key);
+  if (known) return known;
+  const report = computeFlowReport(contextFor(db, scope).ctx);
+  remembered.set(key, report);
+  if (remembered.size > REMEMBERED_REPORTS) remembered.delete(remembered.keys().next().value!);
+  return report;
 }
+
+/**
+ * What the backend does in idle time right after a workspace opens or an import commits: load the
+ * columns, then compute the Flow page's default report, the first thing a person usually opens.
+ */
+export function prefetchMetrics(db: Database): void {
+  flowReport(db, DEFAULT_SCOPE);
+}
+
+const DEFAULT_SCOPE: ParsedScope = MetricsScopeSchema.parse({});
 
 export function deliveryReport(db: Database, scope: ParsedScope): DeliveryReport {
   const { ctx, settings } = contextFor(db, scope);

@@ -78,6 +78,22 @@ describe('metrics channels on a real workspace file', () => {
     expect(refused.ok ? '' : refused.error.message).toContain('eliteDeployDaysPerWeek: at most 7 days a week');
   });
 
+  it('a report asked again is answered from memory, but never past a change to the data or the settings', async () => {
+    const { backend } = await open();
+    const scope = { window: TWO_WEEKS, compare: 'none' };
+    const first = await valueOf(backend.call('metrics.flow', scope));
+    expect(first.current.cycleTimeDays.p85).not.toBe(7);
+    expect(await valueOf(backend.call('metrics.flow', scope))).toEqual(first);
+    await valueOf(backend.call('metrics.saveSettings', { percentileMethod: 'nearest-rank' }));
+    const settled = await valueOf(backend.call('metrics.flow', scope));
+    expect(settled.current.cycleTimeDays.p85).toBe(7);
+    // A change to the items, even one made outside the metrics channels.
+    const { db } = backend.context.session.require();
+    db.prepare(`DELETE FROM work_items WHERE key = 'A-1'`).run();
+    const changed = await valueOf(backend.call('metrics.flow', scope));
+    expect(changed.current.cycleTimeDays.n).toBe(settled.current.cycleTimeDays.n - 1);
+  });
+
   it('summary has exactly the keys the CLI promises', async () => {
     const { backend } = await open(withDelivery());
     const s = await valueOf(backend.call('metrics.summary', { window: TWO_WEEKS }));
