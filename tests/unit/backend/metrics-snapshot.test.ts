@@ -41,7 +41,7 @@ describe('metrics snapshot bytes', () => {
         n: fc.constant(n),
         teams: fc.array(fc.integer({ min: 1, max: 1e9 }), { minLength: 1, maxLength: 5 }),
         created: column(n),
-        transitions: n === 0 ? fc.constant([]) : fc.array(fc.tuple(fc.integer({ min: 0, max: n - 1 }), fc.double({ noNaN: true }), fc.integer({ min: 0, max: 4 })), { maxLength: 50 }),
+        transitions: n === 0 ? fc.constant([]) : fc.array(fc.tuple(fc.integer({ min: 0, max: n - 1 }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 0, max: 4 })), { maxLength: 50 }),
       }),
     );
     fc.assert(
