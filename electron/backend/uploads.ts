@@ -43,6 +43,11 @@ export class UploadStore {
     return upload;
   }
 
+  /** Takes on a file another thread's store saved (the browser host streams uploads on its HTTP thread). */
+  adopt(upload: Upload): void {
+    this.#uploads.set(upload.id, upload);
+  }
+
   resolve(id: string): Upload {
     const upload = this.#uploads.get(id);
     if (!upload) throw new AppError('not-found', 'That uploaded file is no longer available; choose the file again.');

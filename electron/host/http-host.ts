@@ -3,7 +3,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { AppError, fail, type Result } from '../../shared/contract/result';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/content-security-policy';
-import type { Backend } from '../backend/backend';
+import type { HostBackend } from './host-backend';
 import { openStatic, resolveStaticPath } from './static-files';
 
 export const TOKEN_HEADER = 'x-interlock-token';
@@ -11,7 +11,7 @@ const MAX_JSON_BYTES = 10 * 1024 ** 2;
 const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
 
 export interface HostOptions {
-  backend: Backend;
+  backend: HostBackend;
   rendererDir: string;
   /** 0 picks a free port. */
   port: number;
@@ -113,7 +113,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       if (url.pathname === '/api/upload') {
         const name = url.searchParams.get('name') ?? 'upload';
         try {
-          const upload = await options.backend.context.uploads.save(name, request, MAX_UPLOAD_BYTES);
+          const upload = await options.backend.saveUpload(name, request, MAX_UPLOAD_BYTES);
           sendJson(response, 200, { ok: true, value: { id: upload.id, name: upload.name, bytes: upload.bytes } });
         } catch (error) {
           const shape = error instanceof AppError ? error.toShape() : { code: 'internal' as const, message: 'The upload failed.' };

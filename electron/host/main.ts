@@ -1,13 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createBackend } from '../backend/backend';
-import { defaultStateDir, openStartupWorkspace } from '../backend/startup';
+import { defaultStateDir } from '../backend/startup';
+import { startBackendThread, type BackendThread } from './backend-thread';
 import { startHost } from './http-host';
 import { buildRenderer, rendererBuildIsStale, rendererDir } from './renderer-build';
 
 // `npm run serve [-- --workspace FILE] [--port N]`: the same renderer and backend as the desktop
-// app, in a browser, on 127.0.0.1 only.
+// app, in a browser, on 127.0.0.1 only. The backend runs on a thread of its own (backend-thread.ts).
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 function fatal(message: string): never {
@@ -38,15 +38,19 @@ if (!args['no-build'] && rendererBuildIsStale(projectRoot)) {
 }
 
 const stateDir = resolve(args['state-dir'] ?? defaultStateDir());
-const backend = createBackend({ stateDir, prefetch: true });
+let backend: BackendThread;
+try {
+  backend = await startBackendThread({ stateDir, workspace: args.workspace ?? null });
+} catch (error) {
+  fatal((error as Error).message);
+}
+if (backend.startup.notice) process.stdout.write(`${backend.startup.notice}\n`);
 let host;
 try {
-  const startup = await openStartupWorkspace(backend, stateDir, args.workspace ?? null);
-  if (startup.notice) process.stdout.write(`${startup.notice}\n`);
   host = await startHost({ backend, rendererDir: rendererDir(projectRoot), port });
-  process.stdout.write(`Workspace: ${startup.summary?.path ?? '(none open)'}\n`);
+  process.stdout.write(`Workspace: ${backend.startup.summary?.path ?? '(none open)'}\n`);
 } catch (error) {
-  backend.close();
+  await backend.close();
   const code = (error as NodeJS.ErrnoException).code;
   fatal(code === 'EADDRINUSE' ? `port ${port} is in use; pass another with --port N (0 picks a free one)` : (error as Error).message);
 }
@@ -57,7 +61,7 @@ async function stop(): Promise<void> {
   if (stopping) return;
   stopping = true;
   await host!.close();
-  backend.close();
+  await backend.close();
   process.exit(0);
 }
 process.on('SIGINT', () => void stop());

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../electron/backend/backend';
 import { startHost, TOKEN_HEADER, type RunningHost } from '../../../electron/host/http-host';
+import { inThisThread } from '../../../electron/host/host-backend';
 import { tempDir } from '../../support/temp-files';
 
 interface Reply {
@@ -39,7 +40,7 @@ describe('the browser host', () => {
     writeFileSync(join(tmp.dir, 'outside.txt'), 'secret');
     backend = createBackend({ stateDir: tmp.path('state'), log: () => undefined });
     await backend.invoke('workspace.createDemo', { path: tmp.path('w.interlock'), items: 80 });
-    host = await startHost({ backend, rendererDir: renderer, port: 0 });
+    host = await startHost({ backend: inThisThread(backend), rendererDir: renderer, port: 0 });
   });
   afterAll(async () => {
     await host.close();
