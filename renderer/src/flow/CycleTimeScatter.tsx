@@ -5,6 +5,7 @@ import { ChartFrame } from '../charts/ChartFrame';
 import { ExclusionNote } from '../charts/ExclusionNote';
 import { formatDays, formatNumber, formatUtcDate, formatUtcDay, utcTimeTicks } from '../charts/format-metrics';
 import { FigureLine, Legend, ms, PADDING, percentileLines, windowSpans, withPrevious, dots } from './chart-parts';
+import { outlierCeiling, pinAboveCeiling } from './outlier-ceiling';
 
 export function CycleTimeScatter({ report }: { report: FlowReport }) {
   const t = useChartTheme();
@@ -16,8 +17,14 @@ export function CycleTimeScatter({ report }: { report: FlowReport }) {
   const prev = report.previous?.cycleTimeDays ?? null;
   const maxBin = Math.max(1, ...s.bins.map((b) => b.count));
   const data = s.binned
-    ? s.bins.map((b) => ({ x: ms(b.doneAt), y: b.days, size: 2 + 9 * Math.sqrt(b.count / maxBin), window: b.window, tip: `${b.count} items around ${formatUtcDay(b.doneAt)}, ${formatDays(b.days)}` }))
-    : s.points.map((p) => ({ x: ms(p.doneAt), y: p.days, size: 3.5, window: p.window, tip: `${p.key} · ${formatDays(p.days)}\n${p.title.slice(0, 60)}\ndone ${formatUtcDate(p.doneAt)}` }));
+    ? s.bins.map((b) => ({ x: ms(b.doneAt), y: b.days, count: b.count, size: 2 + 9 * Math.sqrt(b.count / maxBin), window: b.window, tip: `${b.count} items around ${formatUtcDay(b.doneAt)}, ${formatDays(b.days)}` }))
+    : s.points.map((p) => ({ x: ms(p.doneAt), y: p.days, count: 1, size: 3.5, window: p.window, tip: `${p.key} · ${formatDays(p.days)}\n${p.title.slice(0, 60)}\ndone ${formatUtcDate(p.doneAt)}` }));
+  const ceiling = outlierCeiling(
+    data.map((d) => d.y),
+    [cur.p95, prev?.p95 ?? null],
+  );
+  const shown = pinAboveCeiling(data, ceiling);
+  const pinned = data.filter((d) => ceiling !== null && d.y > ceiling);
   return (
     <ChartFrame
       name="cycle-time-scatter"
@@ -44,6 +51,11 @@ export function CycleTimeScatter({ report }: { report: FlowReport }) {
               { label: '95th', color: t.p95, shape: 'line' },
             ]}
           />
+          {ceiling !== null && (
+            <FigureLine>
+              {`${pinnedNote(pinned.reduce((n, d) => n + d.count, 0))} longer than ${formatDays(ceiling)} (the longest ${formatDays(Math.max(...pinned.map((d) => d.y)))}): drawn as triangles on the top edge, so that the rest stay readable.`}
+            </FigureLine>
+          )}
           <ExclusionNote excluded={cur.excluded} />
         </>
       }
@@ -53,17 +65,21 @@ export function CycleTimeScatter({ report }: { report: FlowReport }) {
           width={width}
           height={height}
           padding={PADDING}
-          domain={{ x: [from, to] }}
+          domain={ceiling === null ? { x: [from, to] } : { x: [from, to], y: [0, ceiling] }}
           domainPadding={{ y: [0, 10] }}
           containerComponent={<VictoryVoronoiContainer responsive={false} voronoiBlacklist={[/^line/]} />}
         >
           <VictoryAxis tickValues={utcTimeTicks(from, to)} tickFormat={(x: number) => formatUtcDay(x)} style={axisStyle(t)} />
           <VictoryAxis dependentAxis style={axisStyle(t, { grid: true })} tickFormat={(y: number) => formatNumber(y)} label="days" />
-          {dots(t, data, (d) => (d.window === 'previous' ? t.previous : t.current), 0.8)}
+          {dots(t, shown, (d) => (d.window === 'previous' ? t.previous : t.current), 0.8)}
           {percentileLines(t, s.current, spans.current, formatDays, { key: 'cur' }).map((l) => l)}
           {spans.previous ? percentileLines(t, s.previous, spans.previous, formatDays, { key: 'prev', faint: true }) : []}
         </VictoryChart>
       )}
     </ChartFrame>
   );
+}
+
+function pinnedNote(count: number): string {
+  return count === 1 ? '1 item took' : `${formatNumber(count)} items took`;
 }

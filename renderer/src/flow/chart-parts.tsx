@@ -130,11 +130,13 @@ export function timeAxes(t: ChartTheme, from: number, to: number, yFormat: (y: n
 }
 
 /** A dot per datum ({x, y, size, tip}), coloured by `fill`, with its `tip` on hover in the theme's colours. */
-export function dots<D extends { x: number; y: number; size: number; tip: string }>(t: ChartTheme, data: D[], fill: (datum: D) => string, opacity = 0.85) {
+/** Dots with tooltips; a datum flagged `clipped` (pinned to the axis' ceiling) is drawn as a triangle. */
+export function dots<D extends { x: number; y: number; size: number; tip: string; clipped?: boolean }>(t: ChartTheme, data: D[], fill: (datum: D) => string, opacity = 0.85) {
   return (
     <VictoryScatter
       data={data}
       size={({ datum }: { datum?: D }) => datum?.size ?? 3}
+      symbol={({ datum }: { datum?: D }) => (datum?.clipped ? 'triangleUp' : 'circle')}
       labels={({ datum }: { datum: D }) => datum.tip}
       labelComponent={<VictoryTooltip style={{ fontSize: 12, fontFamily: t.fontFamily, fill: t.text }} flyoutStyle={{ fill: t.background, stroke: t.axis }} />}
       style={{ data: { fill: ({ datum }: { datum?: D }) => (datum ? fill(datum) : t.current), opacity } }}
