@@ -130,7 +130,8 @@ export async function measureMetrics(size: string, path: string, runs: number): 
     samples: afterImport,
     baseline: { ...scanBaseline, what: 'the same scan as above' },
     baselineSamples: base,
-    target: size === 'M' ? { text: '≤ 3× baseline', maxRatio: 3 } : null,
+    // The same goal as the call after open: this is the path every first call took before the snapshot.
+    target: size === 'M' ? { text: '≤ 3× baseline and < 500 ms', maxRatio: 3, maxValue: 500 } : { text: '≤ 3× baseline', maxRatio: 3 },
   });
   return [figure({
     id: 'metrics-flow',
