@@ -3,6 +3,7 @@ import type { ImportFormat, InterlockEntity } from './import-formats';
 import { FORMAT_LABELS } from './import-formats';
 import { readSourceDate } from './source-dates';
 import { adoCsvFormat } from './formats/ado-csv';
+import { adoLinksFormat } from './formats/ado-links';
 import { adoRevisionsFormat } from './formats/ado-revisions';
 import type { CsvFormat } from './formats/csv-format';
 import { INTERLOCK_SIGNATURES, interlockCsvFormat } from './formats/interlock-csv';
@@ -24,6 +25,7 @@ const CSV_FORMATS: Partial<Record<ImportFormat, CsvFormat>> = {
   'jira-csv': jiraCsvFormat,
   'ado-csv': adoCsvFormat,
   'ado-revisions': adoRevisionsFormat,
+  'ado-links': adoLinksFormat,
   'stages-csv': stagesCsvFormat,
   'deployments-csv': deploymentsCsvFormat,
   'incidents-csv': incidentsCsvFormat,
@@ -53,6 +55,9 @@ export function detectCsvFormat(headers: readonly string[], sampleRows: readonly
   if (set.has('issue key') && any(set, ['summary', 'issue type', 'status'])) return found('jira-csv', null, true, 'It has Jira’s “Issue key” and “Summary” columns.');
   if (any(set, ['workitemid', 'work item id']) && any(set, ['revision', 'rev']) && set.has('state')) {
     return found('ado-revisions', null, true, 'It has Azure DevOps’ WorkItemId, Revision and State columns.');
+  }
+  if (any(set, ['sourceworkitemid', 'source work item id']) && any(set, ['targetworkitemid', 'target work item id'])) {
+    return found('ado-links', null, true, 'It has Azure DevOps’ SourceWorkItemId and TargetWorkItemId columns.');
   }
   if (set.has('id') && set.has('work item type') && any(set, ['title', 'title 1'])) return found('ado-csv', null, true, 'It has Azure DevOps’ ID, Work Item Type and Title columns.');
   for (const [entity, signature] of INTERLOCK_SIGNATURES) {

@@ -7,6 +7,7 @@ export const IMPORT_FORMATS = [
   'jira-json',
   'ado-csv',
   'ado-revisions',
+  'ado-links',
   'stages-csv',
   'deployments-csv',
   'incidents-csv',
@@ -22,6 +23,7 @@ export const FORMAT_LABELS: Record<ImportFormat, string> = {
   'jira-json': 'Jira JSON (REST search with expand=changelog)',
   'ado-csv': 'Azure DevOps query CSV',
   'ado-revisions': 'Azure DevOps revisions CSV',
+  'ado-links': 'Azure DevOps links CSV (dependencies)',
   'stages-csv': 'Stage-date CSV (ActionableAgile, Nave)',
   'deployments-csv': 'Deployments CSV',
   'incidents-csv': 'Incidents CSV',
@@ -40,6 +42,8 @@ export function writeOrder(format: ImportFormat, entity: InterlockEntity | null)
   switch (format) {
     case 'ado-revisions':
       return 3.5;
+    case 'ado-links':
+      return 4.5;
     case 'deployments-csv':
       return 5;
     case 'incidents-csv':

@@ -46,6 +46,8 @@ export interface DependencyRecord {
   createdAt: number;
   neededBy: number | null;
   resolvedAt: number | null;
+  /** When resolvedAt is null: resolved when the item waited on is done (its done date once the import is written). */
+  resolvedWhenDone?: boolean;
   line: number | null;
 }
 

@@ -181,7 +181,7 @@ export class ImportJob {
     const proven = guessDayOrder(cells);
     if (proven) return proven;
     // Azure DevOps writes en-US dates unless the exporting user changed their profile.
-    const fallback: DayOrder = file.detection.format === 'ado-csv' || file.detection.format === 'ado-revisions' ? 'mdy' : 'dmy';
+    const fallback: DayOrder = file.detection.format?.startsWith('ado-') ? 'mdy' : 'dmy';
     const ambiguous = cells.find(isAmbiguousNumericDate);
     if (ambiguous) {
       const reading = fallback === 'dmy' ? 'day/month/year' : 'month/day/year';
@@ -317,6 +317,8 @@ export class ImportJob {
           reapplyStatusCategories(db, stale);
           refreshFlowDates(db, historyItems);
         }
+        // Last, so that they see every done date this import settled.
+        writer.resolveDependenciesWhenDone();
         const importedAt = this.nowMs();
         for (const f of fileReports) {
           if (f.format === null || total(f.counts) === 0) continue;

@@ -5,6 +5,7 @@ import { FALLBACK_ITEM_TYPE, itemTypeFor } from '../item-types';
 import { categoryFromSourceName, isNotDeliveredResolution, refineSourceCategory } from '../status-rules';
 import type { CsvFormat, CsvMapper, CsvMapperContext } from './csv-format';
 import { linkDirection, type LinkSide } from './jira-links';
+import { dependencyFromLink } from './link-dependencies';
 
 const FIELDS: FieldSpec[] = [
   { field: 'key', label: 'Issue key', aliases: ['issue key'], required: true },
@@ -76,21 +77,7 @@ function createJiraCsvMapper(ctx: CsvMapperContext): CsvMapper {
     const existing = dependencies.get(key);
     // Both ends of a link usually appear in the export: one dependency, dated when its later item was created.
     if (existing) existing.createdAt = Math.max(existing.createdAt, createdAt);
-    else {
-      dependencies.set(key, {
-        key,
-        fromItemKey: from,
-        fromTeamKey: null,
-        toItemKey: to,
-        toTeamKey: null,
-        kind,
-        interfaceName: null,
-        createdAt,
-        neededBy: null,
-        resolvedAt: null,
-        line,
-      });
-    }
+    else dependencies.set(key, dependencyFromLink(from, to, { kind, createdAt, line }));
   }
 
   return {

@@ -7,6 +7,7 @@ import { readSourceDate } from '../source-dates';
 import { categoryFromSourceName, isNotDeliveredResolution, refineSourceCategory } from '../status-rules';
 import { isObject, textOf, type JsonMapperContext, type JsonObject } from './json-format';
 import { linkDirection, linkDirectionFromDescription } from './jira-links';
+import { dependencyFromLink } from './link-dependencies';
 
 /** The issues of a REST search answer, of an array of such pages, or of a bare array of issues; null when the shape is none of them. */
 export function jiraIssuesOf(value: unknown): { issues: unknown[]; names: Record<string, string> } | null {
@@ -138,7 +139,7 @@ export function mapJiraJson(value: unknown, ctx: JsonMapperContext): void {
         if (existing) existing.createdAt = Math.max(existing.createdAt, createdAt);
         else {
           const kind = (textOf(link.type.name) ?? 'blocks').toLowerCase();
-          dependencies.set(depKey, { key: depKey, fromItemKey: from, fromTeamKey: null, toItemKey: to, toTeamKey: null, kind, interfaceName: null, createdAt, neededBy: null, resolvedAt: null, line: null });
+          dependencies.set(depKey, dependencyFromLink(from, to, { kind, createdAt, line: null }));
         }
       }
     } catch (error) {

@@ -87,6 +87,39 @@ describe('importing each format', () => {
     expect(item('1301')).toMatchObject({ type: 'defect', team: 'Settlements', status: 'Closed' });
   });
 
+  it('Azure DevOps links: Successor/Predecessor rows from both ends make one dependency each, teams and resolution from the items', async () => {
+    await runImport(ws.backend, [fixture('ado', 'ado-query.csv')]);
+    const status = await runImport(ws.backend, [fixture('ado', 'ado-links.csv')]);
+    expect(status.state).toBe('done');
+    expect(status.report!.files[0]!.format).toBe('ado-links');
+    expect(status.report!.counts.dependencies).toBe(4);
+    const deps = db(ws)
+      .prepare(
+        `SELECT d.key, ft.name, tt.name, d.created_at, d.resolved_at FROM dependencies d
+         LEFT JOIN teams ft ON ft.id = d.from_team_id LEFT JOIN teams tt ON tt.id = d.to_team_id ORDER BY d.key`,
+      )
+      .raw()
+      .all();
+    expect(deps).toEqual([
+      // A link deleted later resolved then.
+      ['1203->1201', 'Reporting', 'Onboarding', Date.parse('2024-03-07T09:00:00Z'), Date.parse('2024-03-10T17:00:00Z')],
+      // 1203 names 1202 its predecessor: 1203 waits, until 1202 was closed.
+      ['1203->1202', 'Reporting', 'Onboarding', Date.parse('2024-03-14T10:00:00Z'), Date.parse('2024-03-20T11:00:00Z')],
+      // 1204 is 1201's successor; 1201 is still active: open.
+      ['1204->1201', 'Portal', 'Onboarding', Date.parse('2024-03-25T14:00:00Z'), null],
+      // The successor in another project: kept for its known end, with a warning.
+      ['9003->1202', null, 'Onboarding', Date.parse('2024-03-21T08:00:00Z'), Date.parse('2024-03-20T11:00:00Z')],
+    ]);
+    const warnings = status.report!.issues.map((i) => i.message).join('\n');
+    expect(warnings).toContain('Links of type Child (1), Parent (1), Related (1) are not dependencies and were ignored.');
+    expect(warnings).toContain('1 dependency link joins two work items that are neither in this import nor in the workspace; skipped.');
+    expect(warnings).toContain('refers to item 9003');
+    // A later import of the items' history moves 1202's done date: the dependency follows on the next links import.
+    await runImport(ws.backend, [fixture('ado', 'ado-revisions.csv')]);
+    await runImport(ws.backend, [fixture('ado', 'ado-links.csv')]);
+    expect(db(ws).prepare(`SELECT resolved_at FROM dependencies WHERE key = '1203->1202'`).pluck().get()).toBe(Date.parse('2024-03-19T16:45:00Z'));
+  });
+
   it('stage-date CSV: one status change per dated step, day-first dates, blocked ranges', async () => {
     const status = await runImport(ws.backend, [fixture('stages', 'stage-dates.csv')]);
     expect(status.report!.counts).toMatchObject({ items: 4, transitions: 16 });

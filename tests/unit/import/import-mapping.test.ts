@@ -3,6 +3,7 @@ import { CsvFileMapping } from '../../../shared/import/csv-file-mapping';
 import { csvFormatFor, detectCsvFormat, detectJsonFormat } from '../../../shared/import/format-detection';
 import { flowDatesOf } from '../../../shared/import/flow-dates';
 import { mapJiraJson } from '../../../shared/import/formats/jira-json';
+import { adoLinkDirection } from '../../../shared/import/formats/ado-links';
 import { linkDirection } from '../../../shared/import/formats/jira-links';
 import type { ImportFormat } from '../../../shared/import/import-formats';
 import { IssueLog } from '../../../shared/import/import-issues';
@@ -33,7 +34,7 @@ function collector(): RecordSink & Collected {
 }
 
 /** Maps a CSV given as rows of cells (header first) with a format's mapper; no I/O. */
-function mapRows(format: ImportFormat, rows: string[][], columns: Record<string, string> = {}) {
+function mapRows(format: ImportFormat, rows: string[][], columns: Record<string, string> = {}, workspaceItems: string[] = []) {
   const sink = collector();
   const detection = detectCsvFormat(rows[0]!, rows.slice(1));
   const mapping = new CsvFileMapping({
@@ -45,7 +46,7 @@ function mapRows(format: ImportFormat, rows: string[][], columns: Record<string,
     sink,
     issues: sink.issues,
     statuses: sink.statuses,
-    knowsItem: (key) => sink.items.some((i) => i.key === key),
+    knowsItem: (key) => workspaceItems.includes(key) || sink.items.some((i) => i.key === key),
   });
   rows.slice(1).forEach((cells, i) => mapping.row(cells, i + 2));
   mapping.finish();
@@ -60,6 +61,7 @@ describe('format detection', () => {
     expect(detectCsvFormat(['ID', 'Work Item Type', 'Title', 'State'], []).format).toBe('ado-csv');
     expect(detectCsvFormat(['ID', 'Work Item Type', 'Title 1', 'Title 2', 'State'], []).format).toBe('ado-csv');
     expect(detectCsvFormat(['WorkItemId', 'Revision', 'State', 'ChangedDate'], []).format).toBe('ado-revisions');
+    expect(detectCsvFormat(['SourceWorkItemId', 'TargetWorkItemId', 'CreatedDate', 'LinkTypeName'], []).format).toBe('ado-links');
     expect(detectCsvFormat(['deployed_at', 'service', 'result'], []).format).toBe('deployments-csv');
     expect(detectCsvFormat(['id', 'opened', 'resolved', 'team'], []).format).toBe('incidents-csv');
     for (const [entity, text] of Object.entries(CSV_TEMPLATES)) {
@@ -272,6 +274,68 @@ describe('Azure DevOps revisions', () => {
       ['New', 'Active', 2],
       ['Active', 'Closed', 5],
     ]);
+  });
+});
+
+describe('Azure DevOps links', () => {
+  const HEADER = ['SourceWorkItemId', 'TargetWorkItemId', 'CreatedDate', 'DeletedDate', 'LinkTypeReferenceName', 'LinkTypeName'];
+  const known = ['1', '2', '3'];
+
+  it('reads which end waits from the link type, either name', () => {
+    expect(adoLinkDirection('System.LinkTypes.Dependency-Forward', 'Successor')).toBe('other-waits');
+    expect(adoLinkDirection('System.LinkTypes.Dependency-Reverse', null)).toBe('this-waits');
+    expect(adoLinkDirection(null, 'Predecessor')).toBe('this-waits');
+    expect(adoLinkDirection('Custom.Blocks-Reverse', 'Blocked By')).toBe('this-waits');
+    expect(adoLinkDirection('Custom.Blocks-Forward', 'Blocks')).toBe('other-waits');
+    expect(adoLinkDirection('System.LinkTypes.Hierarchy-Forward', 'Child')).toBeNull();
+    expect(adoLinkDirection('System.LinkTypes.Related', 'Related')).toBeNull();
+  });
+
+  it('one dependency per link, whichever end the rows start from; the newest row of a re-added link holds', () => {
+    const out = mapRows(
+      'ado-links',
+      [
+        HEADER,
+        ['2', '1', '2024-03-02T00:00:00Z', '', 'System.LinkTypes.Dependency-Reverse', 'Predecessor'],
+        ['1', '2', '2024-03-02T00:00:00Z', '', 'System.LinkTypes.Dependency-Forward', 'Successor'],
+        ['3', '1', '2024-03-01T00:00:00Z', '2024-03-03T00:00:00Z', 'System.LinkTypes.Dependency-Reverse', 'Predecessor'],
+        ['3', '1', '2024-03-05T00:00:00Z', '', 'System.LinkTypes.Dependency-Reverse', 'Predecessor'],
+      ],
+      {},
+      known,
+    );
+    expect(out.dependencies.map((d) => [d.key, d.createdAt, d.resolvedAt, d.resolvedWhenDone, d.line])).toEqual([
+      ['2->1', ms('2024-03-02T00:00:00Z'), null, true, 2],
+      ['3->1', ms('2024-03-05T00:00:00Z'), null, true, 4],
+    ]);
+  });
+
+  describe('edge cases', () => {
+    it('a row without a link type, or linking an item to itself, is rejected with its line and column', () => {
+      const out = mapRows(
+        'ado-links',
+        [
+          ['SourceWorkItemId', 'TargetWorkItemId', 'CreatedDate', 'LinkTypeName'],
+          ['1', '2', '2024-03-02T00:00:00Z', ''],
+          ['1', '1', '2024-03-02T00:00:00Z', 'Successor'],
+          ['1', '2', 'yesterday', 'Successor'],
+        ],
+        {},
+        known,
+      );
+      expect(out.dependencies).toEqual([]);
+      expect(out.issues.issues.filter((i) => i.severity === 'error').map((i) => [i.line, i.column, i.code])).toEqual([
+        [2, 'LinkTypeName', 'missing-value'],
+        [3, 'TargetWorkItemId', 'invalid-value'],
+        [4, 'CreatedDate', 'invalid-date'],
+      ]);
+    });
+
+    it('a links file with no dependency links holds no records, and says which types it ignored', () => {
+      const out = mapRows('ado-links', [HEADER, ['1', '2', '2024-03-02T00:00:00Z', '', 'System.LinkTypes.Related', 'Related']], {}, known);
+      expect(out.dependencies).toEqual([]);
+      expect(out.issues.issues.map((i) => i.message)).toContain('Links of type Related (1) are not dependencies and were ignored.');
+    });
   });
 });
 

@@ -271,6 +271,22 @@ export class PortfolioWriter {
     }
   }
 
+  /**
+   * Gives the dependencies written with `resolvedWhenDone` the done date of the item they wait on
+   * (none while it is open or unknown). Call once every item and done date of the import is written.
+   */
+  resolveDependenciesWhenDone(): void {
+    this.flush();
+    if (this.#resolvedWhenDone.length === 0) return;
+    this.db
+      .prepare(
+        `UPDATE dependencies SET resolved_at = (SELECT w.done_at FROM work_items w WHERE w.key = dependencies.to_item_key)
+         WHERE key IN (SELECT value FROM json_each(?))`,
+      )
+      .run(JSON.stringify(this.#resolvedWhenDone));
+    this.#resolvedWhenDone.length = 0;
+  }
+
   /** Writes the buffered rows and builds the indexes `deferIndexes` dropped. */
   rebuildIndexes(): void {
     this.flush();
@@ -384,7 +400,11 @@ export class PortfolioWriter {
     return true;
   }
 
+  /** Keys of dependencies that resolve when their item waited on is done (`resolvedWhenDone`). */
+  readonly #resolvedWhenDone: string[] = [];
+
   dependency(d: DependencyRecord): void {
+    if (d.resolvedAt === null && d.resolvedWhenDone) this.#resolvedWhenDone.push(d.key);
     this.#dependencies.values.push(
       d.key,
       d.fromItemKey,
