@@ -23,16 +23,19 @@ export function loadMetrics(db: Database): LoadedMetrics {
   const cached = cachedMetrics(db);
   if (cached) return cached;
   const teams = readTeams(db);
+  // Inside a transaction the rows read may yet be rolled back, which total_changes() would not
+  // show: such a load is neither kept nor stored.
+  const lasting = !db.inTransaction;
   let columns = readSnapshotColumns(db, teams);
   const source = columns ? 'snapshot' : 'tables';
   if (!columns) {
     columns = scanTables(db, teams);
-    storeSnapshot(db, columns);
+    if (lasting) storeSnapshot(db, columns);
   }
   const dataset = datasetFrom(db, teams, columns);
   const loaded: LoadedMetrics = { dataset, flow: computeItemFlow(dataset), source };
   // Taken after the snapshot's write: reading changes no row, so this is the state the data came from.
-  cache.set(db, { changes: changeCounter(db), loaded });
+  if (lasting) cache.set(db, { changes: changeCounter(db), loaded });
   return loaded;
 }
 

@@ -148,6 +148,25 @@ describe('metrics snapshot in a real workspace file', () => {
       expect(loadMetrics(dbOf(backend)).source).toBe('snapshot');
     });
 
+    it('metrics read inside a transaction that is rolled back are neither kept nor stored', async () => {
+      const { backend } = await open();
+      const db = dbOf(backend);
+      const before = await flowOf(backend);
+      db.prepare('DELETE FROM metrics_snapshot').run();
+      const rollback = new Error('rolled back');
+      expect(() =>
+        db.transaction(() => {
+          db.prepare(`DELETE FROM work_items WHERE key = 'A-1'`).run();
+          expect(loadMetrics(db).dataset.items.count).toBe(flowFixture().items.length - 1);
+          throw rollback;
+        })(),
+      ).toThrow(rollback);
+      expect(hasMetricsSnapshot(db)).toBe(false);
+      // Rolling back left total_changes() moved on, yet the data is what it was before.
+      expect(await flowOf(backend)).toEqual(before);
+      expect(hasMetricsSnapshot(db)).toBe(true);
+    });
+
     it('a snapshot of another format (another Interlock version) is ignored and replaced', async () => {
       const { backend, path } = await open();
       const before = await flowOf(backend);
