@@ -31,6 +31,12 @@ test('the Flow page draws every chart from the demo workspace', async ({ page, h
   await expect(page.getByTestId('table-oldest-wip').getByRole('row')).not.toHaveCount(0);
   // The demo has a few items that took over 100 days: the scatter's axis stops short of them and says so.
   await expect(page.getByText(/28 items took longer than 60 d \(the longest 209 d\): drawn as triangles on the top edge/)).toBeVisible();
+  // The numbers behind a chart, reached by keyboard (its tooltips answer only a mouse).
+  await page.getByRole('button', { name: 'Show Throughput data as a table' }).focus();
+  await page.keyboard.press('Enter');
+  const data = page.getByRole('table', { name: 'Throughput: data' });
+  await expect(data.getByRole('columnheader').first()).toBeVisible();
+  expect(await data.getByRole('row').count()).toBeGreaterThan(10);
   await page.screenshot({ path: 'test-results/screenshots/flow.png', fullPage: true });
 });
 

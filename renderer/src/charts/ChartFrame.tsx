@@ -7,11 +7,13 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import ImageIcon from '@mui/icons-material/ImageOutlined';
 import TableIcon from '@mui/icons-material/TableChartOutlined';
+import ListIcon from '@mui/icons-material/ViewListOutlined';
 import { useState, type ReactNode } from 'react';
 import { useChartTheme } from './chart-theme';
 import { useReportDrawn } from './charts-drawn';
 import { downloadCsv, fileSlug, type CsvCell } from './csv';
 import { exportChartPng } from './export-png';
+import { ChartDataTable } from './ChartDataTable';
 import { useElementWidth } from './use-element-width';
 
 export interface ChartFrameProps {
@@ -35,13 +37,15 @@ export interface ChartFrameProps {
 }
 
 /**
- * Every chart's frame: title, unit, how to read it, export to PNG (and the data to CSV), and a
- * container measured in real pixels so that text keeps its size on any screen.
+ * Every chart's frame: title, unit, how to read it, export to PNG (and the data to CSV), the same
+ * data as a table on request (the tooltips answer only a mouse), and a container measured in real
+ * pixels so that text keeps its size on any screen.
  */
 export function ChartFrame({ name, title, unit, howToRead, header, footer, csv, height = 300, empty, children }: ChartFrameProps) {
   const theme = useChartTheme();
   const [ref, width] = useElementWidth<HTMLDivElement>();
   const [error, setError] = useState<string | null>(null);
+  const [showData, setShowData] = useState(false);
   useReportDrawn(name, width > 0);
   const exportPng = async () => {
     setError(null);
@@ -80,6 +84,13 @@ export function ChartFrame({ name, title, unit, howToRead, header, footer, csv, 
               </Button>
             </Tooltip>
             {csv && (
+              <Tooltip title="Show the chart's numbers as a table (for keyboards, screen readers and exact values)">
+                <Button size="small" startIcon={<ListIcon />} onClick={() => setShowData(!showData)} aria-expanded={showData} aria-controls={`${name}-data`} aria-label={`${showData ? 'Hide' : 'Show'} ${title} data as a table`}>
+                  Data
+                </Button>
+              </Tooltip>
+            )}
+            {csv && (
               <Tooltip title="Save the chart's data as a CSV table">
                 <Button size="small" startIcon={<TableIcon />} onClick={() => downloadCsv(`${fileSlug(title)}.csv`, csv())} aria-label={`Export ${title} data as CSV`}>
                   CSV
@@ -105,6 +116,7 @@ export function ChartFrame({ name, title, unit, howToRead, header, footer, csv, 
           </Typography>
         )}
         {footer}
+        {csv && showData && <ChartDataTable id={`${name}-data`} title={title} rows={csv()} />}
       </CardContent>
     </Card>
   );

@@ -1,0 +1,74 @@
+import { ThemeProvider } from '@mui/material/styles';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ChartFrame } from '../../../renderer/src/charts/ChartFrame';
+import { formatCell, MAX_TABLE_ROWS } from '../../../renderer/src/charts/ChartDataTable';
+import { appTheme } from '../../../renderer/src/theme/app-theme';
+
+// Tooltips answer only a mouse: every chart with data offers the same numbers as a table.
+
+afterEach(cleanup);
+
+function frame(rows: (string | number | null)[][]) {
+  return render(
+    <ThemeProvider theme={appTheme('light')}>
+      <ChartFrame name="throughput" title="Throughput" unit="items per week" howToRead="Bars are weeks." csv={() => rows}>
+        {() => <svg />}
+      </ChartFrame>
+    </ThemeProvider>,
+  );
+}
+
+describe('a chart’s data as a table', () => {
+  it('is hidden until asked for, then lists the CSV rows under their headers, numbers right-aligned', () => {
+    frame([
+      ['week', 'items'],
+      ['2026-W45', 12],
+      ['2026-W46', 1234.567],
+    ]);
+    expect(screen.queryByRole('table')).toBeNull();
+    const toggle = screen.getByRole('button', { name: 'Show Throughput data as a table' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(toggle);
+    const table = screen.getByRole('table', { name: 'Throughput: data' });
+    const cells = within(table)
+      .getAllByRole('row')
+      .map((r) => Array.from(r.querySelectorAll('th, td'), (c) => c.textContent));
+    expect(cells).toEqual([
+      ['week', 'items'],
+      ['2026-W45', '12'],
+      ['2026-W46', '1,234.57'],
+    ]);
+    expect(within(table).getByText('1,234.57').getAttribute('class')).toMatch(/alignRight/);
+    expect(screen.getByRole('button', { name: 'Hide Throughput data as a table' }).getAttribute('aria-expanded')).toBe('true');
+  });
+
+  describe('edge cases', () => {
+    it(`shows the first ${MAX_TABLE_ROWS} rows of a longer table and says the CSV has the rest`, () => {
+      frame([['day', 'wip'], ...Array.from({ length: MAX_TABLE_ROWS + 20 }, (_, i) => [`d${i}`, i])]);
+      fireEvent.click(screen.getByRole('button', { name: 'Show Throughput data as a table' }));
+      expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(MAX_TABLE_ROWS + 1);
+      expect(screen.getByText(`The first 500 of 520 rows; the CSV holds them all.`)).toBeTruthy();
+    });
+
+    it('cells read as a person reads them; the CSV keeps the raw values', () => {
+      expect([true, false, null, undefined, 3, 0.125, '2026-05-18T00:00:00.000Z', '2026-05-18T09:30:00.000Z', 'T-1'].map(formatCell)).toEqual([
+        'yes',
+        'no',
+        '',
+        '',
+        '3',
+        '0.13',
+        '2026-05-18',
+        '2026-05-18T09:30:00.000Z',
+        'T-1',
+      ]);
+    });
+
+    it('a chart without rows says so', () => {
+      frame([['week', 'items']]);
+      fireEvent.click(screen.getByRole('button', { name: 'Show Throughput data as a table' }));
+      expect(screen.getByText('No rows.')).toBeTruthy();
+    });
+  });
+});
