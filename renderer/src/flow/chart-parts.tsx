@@ -6,7 +6,7 @@ import { axisStyle, type ChartTheme } from '../charts/chart-theme';
 import { countTick, formatUtcDay, utcTimeTicks } from '../charts/format-metrics';
 
 /** Room on the right for the labels of level lines (percentiles, medians), outside the plot. */
-export const PADDING = { top: 20, right: 76, bottom: 44, left: 58 };
+export const PADDING = { top: 20, right: 92, bottom: 44, left: 58 };
 /** The same, with room for a label under the x axis. */
 export const PADDING_X_LABEL = { ...PADDING, bottom: 60 };
 
