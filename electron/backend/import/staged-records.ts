@@ -92,6 +92,8 @@ export class StagedRecords implements RecordSink {
   readonly #itemKeys = new Interned();
   /** Status names; a change without a from-status stores -1. */
   readonly #statuses = new Interned();
+  /** Indexes of #statuses entered by some change (a status seen only as a "from" is never categorised: the status map would keep it). */
+  readonly #toStatuses = new Set<number>();
 
   get transitions(): number {
     return this.#changes.length;
@@ -107,7 +109,9 @@ export class StagedRecords implements RecordSink {
     this.items.push(r);
   }
   transition(r: TransitionRecord): void {
-    this.#changes.push(this.#itemKeys.indexOf(r.itemKey), r.fromStatus === null ? -1 : this.#statuses.indexOf(r.fromStatus), this.#statuses.indexOf(r.toStatus), r.at);
+    const to = this.#statuses.indexOf(r.toStatus);
+    this.#toStatuses.add(to);
+    this.#changes.push(this.#itemKeys.indexOf(r.itemKey), r.fromStatus === null ? -1 : this.#statuses.indexOf(r.fromStatus), to, r.at);
   }
   dependency(r: DependencyRecord): void {
     this.dependencies.push(r);
@@ -158,7 +162,8 @@ export class StagedRecords implements RecordSink {
     for (const r of this.objectives) writer.objective(r);
 
     const keys = this.#itemKeys.list;
-    const categories = this.#statuses.list.map((s) => writer.categoryOf(s));
+    // Only statuses a change enters have a category that matters (a "from" status's is never read).
+    const categories = this.#statuses.list.map((s, i) => (this.#toStatuses.has(i) ? writer.categoryOf(s) : 'todo'));
     const { firstActiveAt, doneAt } = this.#flowDates(categories);
     const orNull = (ms: number) => (Number.isNaN(ms) ? null : ms);
     const inImport = new Uint8Array(keys.length);
@@ -166,7 +171,9 @@ export class StagedRecords implements RecordSink {
     const outsideFlowDates: [number, number | null, number | null][] = [];
     const withoutHistory: string[] = [];
     writer.deferIndexes('work_items', this.items.length);
-    writer.withoutSqlChecks(() => {
+    // An import of only teams, dependencies or operations leaves items, their histories and the
+    // metrics snapshot alone.
+    if (this.items.length > 0 || keys.length > 0) writer.withoutSqlChecks(() => {
       for (const r of this.items) {
         const k = this.#itemKeys.find(r.key);
         if (k !== undefined) {

@@ -32,6 +32,11 @@ export function adoLinkDirection(referenceName: string | null, name: string | nu
   return null;
 }
 
+/** The system's Successor-Predecessor type, either end. */
+function isDependencyType(referenceName: string | null, name: string | null): boolean {
+  return /\.dependency-(forward|reverse)$/i.test(referenceName ?? '') || /^(successor|predecessor)$/i.test((name ?? '').trim());
+}
+
 /**
  * Azure DevOps links (Analytics WorkItemLinks, or any export with SourceWorkItemId,
  * TargetWorkItemId, a link type and CreatedDate). Analytics lists every link once from each end,
@@ -69,8 +74,9 @@ function createAdoLinksMapper(ctx: CsvMapperContext) {
       const existing = dependencies.get(key);
       // Deleted and re-added links come back as further rows: the newest one holds.
       if (existing && existing.createdAt > createdAt) return;
-      const kind = (name ?? 'successor').toLowerCase();
-      dependencies.set(key, dependencyFromLink(from, to, { kind, createdAt, line: existing?.line ?? r.line, resolvedAt: deletedAt, resolvedWhenDone: deletedAt === null }));
+      // One kind per link, whichever end's row came last ("Successor" and "Predecessor" name one link).
+      const kind = isDependencyType(referenceName, name) ? 'successor' : 'blocks';
+      dependencies.set(key, dependencyFromLink(from, to, { kind, createdAt, line: r.line, resolvedAt: deletedAt, resolvedWhenDone: deletedAt === null }));
     },
     finish() {
       for (const d of dependencies.values()) sink.dependency(d);

@@ -45,7 +45,6 @@ function createJiraCsvMapper(ctx: CsvMapperContext): CsvMapper {
   const waitingForParent: { item: ItemRecord; parentId: string }[] = [];
   const dependencies = new Map<string, DependencyRecord>();
   const teamOf = new Map<string, string | null>();
-  const doneAtOf = new Map<string, number | null>();
 
   issues.warn(
     file,
@@ -128,7 +127,6 @@ function createJiraCsvMapper(ctx: CsvMapperContext): CsvMapper {
       item.parentKey = parent.key;
       if (links.length > 0) {
         teamOf.set(key, item.teamKey);
-        doneAtOf.set(key, item.doneAt);
         for (const link of links) {
           const other = r.cells[link.column]?.trim();
           if (!other) continue;
@@ -160,7 +158,8 @@ function createJiraCsvMapper(ctx: CsvMapperContext): CsvMapper {
       for (const d of dependencies.values()) {
         d.fromTeamKey = teamOf.get(d.fromItemKey!) ?? null;
         d.toTeamKey = teamOf.get(d.toItemKey!) ?? null;
-        d.resolvedAt = doneAtOf.get(d.toItemKey!) ?? null;
+        // Resolved when the item waited on is done, as the workspace knows it once the import is written.
+        d.resolvedWhenDone = true;
         sink.dependency(d);
       }
     },

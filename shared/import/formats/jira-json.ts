@@ -44,7 +44,6 @@ export function mapJiraJson(value: unknown, ctx: JsonMapperContext): void {
   const epicLinkId = fieldByName.get('epic link') ?? null;
   const dependencies = new Map<string, DependencyRecord>();
   const teamOf = new Map<string, string | null>();
-  const doneAtOf = new Map<string, number | null>();
 
   list.forEach((raw, index) => {
     const path = `issues[${index}]`;
@@ -122,7 +121,6 @@ export function mapJiraJson(value: unknown, ctx: JsonMapperContext): void {
         previous = step.status;
       }
       teamOf.set(key, team);
-      doneAtOf.set(key, dates.doneAt);
       const links = Array.isArray(fields.issuelinks) ? fields.issuelinks : [];
       for (const link of links) {
         if (!isObject(link) || !isObject(link.type)) continue;
@@ -149,7 +147,8 @@ export function mapJiraJson(value: unknown, ctx: JsonMapperContext): void {
   for (const d of dependencies.values()) {
     d.fromTeamKey = teamOf.get(d.fromItemKey!) ?? null;
     d.toTeamKey = teamOf.get(d.toItemKey!) ?? null;
-    d.resolvedAt = doneAtOf.get(d.toItemKey!) ?? null;
+    // Resolved when the item waited on is done, as the workspace knows it once the import is written.
+    d.resolvedWhenDone = true;
     sink.dependency(d);
   }
 }

@@ -193,6 +193,58 @@ describe('the import’s writes', () => {
 });
 
 describe('the writer’s own checks', () => {
+  it('a status seen only as where a change came from is not added to the status map', async () => {
+    const items = write('items.csv', 'key,title,type,team,status,status_category,created_at', ['A-1,A,story,t,Done,done,2024-01-01T00:00:00Z']);
+    const changes = write('transitions.csv', 'item,from_status,to_status,at', ['A-1,Legacy Weird Status,Done,2024-01-02T00:00:00Z']);
+    expect((await runImport(ws.backend, [items, changes])).state).toBe('done');
+    expect(db(ws).prepare('SELECT status FROM status_map ORDER BY status').pluck().all()).toEqual(['Done']);
+    expect(db(ws).prepare('SELECT from_status FROM status_transitions').pluck().get()).toBe('Legacy Weird Status');
+  });
+
+  it('an import without items or status changes keeps the metrics snapshot and its triggers', async () => {
+    const items = write('items.csv', 'key,title,type,team,status,status_category,created_at', ['A-1,A,story,t,Done,done,2024-01-01T00:00:00Z']);
+    await runImport(ws.backend, [items]);
+    await ws.backend.call('metrics.flow', {});
+    const held = () => db(ws).prepare('SELECT count(*) FROM metrics_snapshot').pluck().get();
+    expect(held()).toBe(1);
+    const incidents = write('incidents.csv', 'key,team,service,opened_at,resolved_at,caused_by_deployment', ['INC-1,t,web,2024-01-03T00:00:00Z,2024-01-03T02:00:00Z,']);
+    expect((await runImport(ws.backend, [incidents])).state).toBe('done');
+    expect(held()).toBe(1);
+    expect(db(ws).prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'").pluck().get()).toBe(6);
+  });
+
+  it('dependencies from links resolve when the item waited on is done, even one only in the workspace, never before they were raised', async () => {
+    const items = write('items.csv', 'key,title,type,team,status,status_category,created_at,first_active_at,done_at', [
+      'B-1,B,story,t,Done,done,2024-01-01T00:00:00Z,2024-01-02T00:00:00Z,2024-01-05T00:00:00Z',
+      'B-2,B,story,t,Done,done,2024-01-01T00:00:00Z,2024-01-02T00:00:00Z,2024-01-20T00:00:00Z',
+    ]);
+    await runImport(ws.backend, [items]);
+    // Jira CSV: A-1 is blocked by B-1 and B-2, which are only in the workspace.
+    const jira = write('jira.csv', 'Summary,Issue key,Issue id,Issue Type,Status,Created,Inward issue link (Blocks),Inward issue link (Blocks)', [
+      'A,A-1,10,Story,In Progress,2024-01-10T00:00:00Z,B-1,B-2',
+    ]);
+    expect((await runImport(ws.backend, [jira])).state).toBe('done');
+    const resolved = db(ws).prepare('SELECT key, resolved_at FROM dependencies ORDER BY key').raw().all();
+    expect(resolved).toEqual([
+      // B-1 was done before A-1 (and so the link) existed: resolved when raised.
+      ['A-1->B-1', Date.parse('2024-01-10T00:00:00Z')],
+      ['A-1->B-2', Date.parse('2024-01-20T00:00:00Z')],
+    ]);
+  });
+
+  it('of two records of one dependency in an import, the last decides its resolution, a stated date included', () => {
+    const database = db(ws);
+    database.prepare("INSERT INTO work_items (id, key, title, type, status, status_category, created_at, done_at) VALUES (1, 'B-1', 'B', 'story', 'Done', 'done', 0, 900)").run();
+    const writer = new PortfolioWriter(database, () => 'todo');
+    const link = { key: 'A-1->B-1', fromItemKey: 'A-1', fromTeamKey: null, toItemKey: 'B-1', toTeamKey: null, kind: 'blocks', interfaceName: null, createdAt: 100, neededBy: null, line: null };
+    database.transaction(() => {
+      writer.dependency({ ...link, resolvedAt: null, resolvedWhenDone: true });
+      writer.dependency({ ...link, resolvedAt: 500 });
+      writer.resolveDependenciesWhenDone();
+    })();
+    expect(database.prepare('SELECT resolved_at FROM dependencies').pluck().get()).toBe(500);
+  });
+
   it('covers every CHECK constraint of the tables it bulk-writes with SQLite’s checks off', () => {
     for (const [table, columns] of Object.entries(WRITER_CHECKED_CONSTRAINTS)) {
       const sql = db(ws).prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").pluck().get(table) as string;

@@ -304,9 +304,10 @@ describe('Azure DevOps links', () => {
       {},
       known,
     );
-    expect(out.dependencies.map((d) => [d.key, d.createdAt, d.resolvedAt, d.resolvedWhenDone, d.line])).toEqual([
-      ['2->1', ms('2024-03-02T00:00:00Z'), null, true, 2],
-      ['3->1', ms('2024-03-05T00:00:00Z'), null, true, 4],
+    // The kind does not depend on which end's row came last; the line is the row that holds.
+    expect(out.dependencies.map((d) => [d.key, d.kind, d.createdAt, d.resolvedAt, d.resolvedWhenDone, d.line])).toEqual([
+      ['2->1', 'successor', ms('2024-03-02T00:00:00Z'), null, true, 3],
+      ['3->1', 'successor', ms('2024-03-05T00:00:00Z'), null, true, 5],
     ]);
   });
 

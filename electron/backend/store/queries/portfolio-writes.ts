@@ -273,18 +273,21 @@ export class PortfolioWriter {
 
   /**
    * Gives the dependencies written with `resolvedWhenDone` the done date of the item they wait on
-   * (none while it is open or unknown). Call once every item and done date of the import is written.
+   * (none while it is open or unknown), and never one before the dependency was raised: a link
+   * added after that item was done resolved at once. Call once every item and done date of the
+   * import is written.
    */
   resolveDependenciesWhenDone(): void {
     this.flush();
-    if (this.#resolvedWhenDone.length === 0) return;
+    if (this.#resolvedWhenDone.size === 0) return;
+    // SQLite's max() of two values is NULL when either is: an open item leaves it open.
     this.db
       .prepare(
-        `UPDATE dependencies SET resolved_at = (SELECT w.done_at FROM work_items w WHERE w.key = dependencies.to_item_key)
+        `UPDATE dependencies SET resolved_at = max(created_at, (SELECT w.done_at FROM work_items w WHERE w.key = dependencies.to_item_key))
          WHERE key IN (SELECT value FROM json_each(?))`,
       )
-      .run(JSON.stringify(this.#resolvedWhenDone));
-    this.#resolvedWhenDone.length = 0;
+      .run(JSON.stringify([...this.#resolvedWhenDone]));
+    this.#resolvedWhenDone.clear();
   }
 
   /** Writes the buffered rows and builds the indexes `deferIndexes` dropped. */
@@ -400,11 +403,12 @@ export class PortfolioWriter {
     return true;
   }
 
-  /** Keys of dependencies that resolve when their item waited on is done (`resolvedWhenDone`). */
-  readonly #resolvedWhenDone: string[] = [];
+  /** Keys of dependencies that resolve when their item waited on is done (`resolvedWhenDone`); the last record of a key decides. */
+  readonly #resolvedWhenDone = new Set<string>();
 
   dependency(d: DependencyRecord): void {
-    if (d.resolvedAt === null && d.resolvedWhenDone) this.#resolvedWhenDone.push(d.key);
+    if (d.resolvedAt === null && d.resolvedWhenDone) this.#resolvedWhenDone.add(d.key);
+    else this.#resolvedWhenDone.delete(d.key);
     this.#dependencies.values.push(
       d.key,
       d.fromItemKey,
