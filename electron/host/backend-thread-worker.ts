@@ -14,6 +14,7 @@ const backend = createBackend({ stateDir: options.stateDir, prefetch: true });
 try {
   send({ kind: 'started', startup: await openStartupWorkspace(backend, options.stateDir, options.workspace) });
 } catch (error) {
+  // The HTTP thread ends this thread when it hears this.
   backend.close();
   send({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
 }

@@ -55,6 +55,11 @@ try {
   fatal(code === 'EADDRINUSE' ? `port ${port} is in use; pass another with --port N (0 picks a free one)` : (error as Error).message);
 }
 process.stdout.write(`Interlock is running. Open this address in your browser:\n  ${host.url}\n`);
+// A host whose backend died would answer every call with an error: say why and stop instead.
+void backend.crashed.then((reason) => {
+  process.stderr.write(`interlock serve: ${reason}\n`);
+  void host!.close().finally(() => process.exit(1));
+});
 
 let stopping = false;
 async function stop(): Promise<void> {

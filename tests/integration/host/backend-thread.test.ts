@@ -1,5 +1,6 @@
 import { request as httpRequest } from 'node:http';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -105,8 +106,23 @@ describe('the host’s backend thread', () => {
   });
 
   describe('edge cases', () => {
-    it('a workspace that cannot be opened stops the start with the reason', async () => {
+    it('a workspace that cannot be opened stops the start with the reason, leaving no upload folder behind', async () => {
+      const uploadFolders = () => readdirSync(tmpdir()).filter((name) => name.startsWith('interlock-host-uploads-')).length;
+      const before = uploadFolders();
       await expect(startBackendThread({ stateDir: tmp.path('state-5'), workspace: tmp.path('missing.interlock') })).rejects.toThrow(/There is no workspace at/);
+      expect(uploadFolders()).toBe(before);
+    });
+
+    it('a backend thread that dies says so: calls waiting and calls after are answered with an error', async () => {
+      // A stand-in backend that starts, never answers, and exits.
+      const dying = `data:text/javascript,${encodeURIComponent(
+        "import { parentPort } from 'node:worker_threads'; parentPort.postMessage({ kind: 'started', startup: { summary: null, notice: null } }); setTimeout(() => process.exit(3), 100);",
+      )}`;
+      thread = await startBackendThread({ stateDir: tmp.path('state-7'), workspace: null }, dying);
+      const waiting = thread.invoke('workspace.current', {});
+      expect(await thread.crashed).toMatch(/exit code 3/);
+      expect(await waiting).toMatchObject({ ok: false, error: { code: 'internal' } });
+      expect(await thread.invoke('workspace.current', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
     });
 
     it('calls after closing are answered with an error, not left waiting', async () => {
