@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { adviseCoordination, analysisRange, completionBinDays, type Advice } from '../../../shared/coordination/advise';
 import type { CoordinationData, Interval } from '../../../shared/coordination/coordination-data';
 import { CoordinationSettings, DEFAULT_COORDINATION_SETTINGS } from '../../../shared/coordination/settings';
+import { changeCounter } from '../store/queries/change-counter';
 import { evaluateScenario, type ScenarioChange, type WhatIfResult } from '../../../shared/coordination/what-if';
 import type { CoordinationWindow } from '../../../shared/contract/coordination-channels';
 import { MS_PER_DAY, toEpochMs } from '../../../shared/domain/time';
@@ -53,7 +54,7 @@ const memos = new WeakMap<Database, Memo>();
 const MEMO_ENTRIES = 4;
 
 function memoFor(db: Database): Memo {
-  const stamp = db.prepare('SELECT total_changes()').pluck().get() as number;
+  const stamp = changeCounter(db);
   let memo = memos.get(db);
   if (!memo || memo.stamp !== stamp) {
     memo = { stamp, end: null, data: new Map(), advice: new Map() };

@@ -1,9 +1,11 @@
 import type { Database } from 'better-sqlite3';
 import { computeItemFlow, type ItemFlow } from '../../../shared/metrics/item-flow';
 import { groupTransitions, ItemColumnsBuilder, TransitionColumnsBuilder, type MetricsDataset } from '../../../shared/metrics/metrics-dataset';
+import { changeCounter } from '../store/queries/change-counter';
+import { isStorageRefusal } from '../store/sqlite-errors';
 import { readMetricsSnapshot, writeMetricsSnapshot } from '../store/queries/metrics-snapshot';
 import { decodeSnapshot, encodeSnapshot, SNAPSHOT_FORMAT, type SnapshotColumns } from './metrics-snapshot';
-import { changeCounter, describeItemsById, expectedRows, maxItemId, readDependencies, readDeployments, readIncidents, readTeams, scanItems, scanTransitions, type TeamRow } from './metrics-queries';
+import { describeItemsById, expectedRows, maxItemId, readDependencies, readDeployments, readIncidents, readTeams, scanItems, scanTransitions, type TeamRow } from './metrics-queries';
 
 export interface LoadedMetrics {
   readonly dataset: MetricsDataset;
@@ -66,8 +68,10 @@ export function readSnapshotColumns(db: Database, teams: readonly TeamRow[]): Sn
 function storeSnapshot(db: Database, columns: SnapshotColumns): void {
   try {
     writeMetricsSnapshot(db, SNAPSHOT_FORMAT, encodeSnapshot(columns));
-  } catch {
-    // Nothing to undo: the statement either wrote the row or did not.
+  } catch (error) {
+    // Nothing to undo: the statement either wrote the row or did not. Anything but a storage
+    // refusal is a bug, and surfaces.
+    if (!isStorageRefusal(error)) throw error;
   }
 }
 

@@ -177,8 +177,3 @@ export function describeItemsById(db: Database, ids: readonly number[]): ItemDes
   const byId = new Map(rows.map(([id, key, title, status]) => [id, { key, title, status }]));
   return ids.map((id) => byId.get(id) ?? { key: `#${id}`, title: '', status: '' });
 }
-
-/** Bumps whenever this connection changes a row: a cheap "has the data changed since" check. */
-export function changeCounter(db: Database): number {
-  return db.prepare('SELECT total_changes()').pluck().get() as number;
-}

@@ -157,7 +157,8 @@ export function incidentCandidates(db: Database, incidentKey: string) {
   const incident = dataset.incidents[index]!;
   const before = dataset.deployments.filter((d) => d.at <= incident.openedAt).reverse();
   const own = before.filter((d) => (incident.team >= 0 ? d.team === incident.team : d.service !== null && d.service === incident.service));
-  const others = before.filter((d) => !own.includes(d));
+  const mine = new Set(own);
+  const others = before.filter((d) => !mine.has(d));
   const chosen = [...own.slice(0, MAX_CANDIDATES), ...others.slice(0, Math.max(5, MAX_CANDIDATES - own.length))];
   return {
     incident: describeOne(db, incidentKey),

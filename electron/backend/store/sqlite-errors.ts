@@ -10,6 +10,11 @@ function sqliteCode(error: unknown): string {
   return typeof code === 'string' ? code : '';
 }
 
+/** SQLite declined to write (read-only file or folder, full disk, I/O error, quota), not a bug of ours. */
+export function isStorageRefusal(error: unknown): boolean {
+  return /^SQLITE_(READONLY|FULL|IOERR|CANTOPEN|PERM|BUSY|LOCKED|TOOBIG)/.test(sqliteCode(error));
+}
+
 /** Turns better-sqlite3's error codes into the messages a person can act on. Unknown errors pass through. */
 export function translateSqliteError(error: unknown, path: string): unknown {
   if (error instanceof AppError) return error;

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { AppError } from '../../../shared/contract/result';
 import { getSchemaVersion, LATEST_SCHEMA_VERSION, migrate, newerVersionError } from './migrations';
-import { translateSqliteError } from './sqlite-errors';
+import { isStorageRefusal, translateSqliteError } from './sqlite-errors';
 
 /** "ILK1": marks a SQLite file as an Interlock workspace (PRAGMA application_id). */
 export const INTERLOCK_APPLICATION_ID = 0x494c4b31;
@@ -210,6 +210,9 @@ export function closeWorkspace(workspace: Workspace): void {
   if (!workspace.db.open) return;
   try {
     workspace.db.pragma('optimize');
+  } catch (error) {
+    // The statistics are a nicety: a full or read-only disk must not stop the workspace closing.
+    if (!isStorageRefusal(error)) throw error;
   } finally {
     workspace.db.close();
   }

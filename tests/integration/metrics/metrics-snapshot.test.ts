@@ -1,4 +1,8 @@
 import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createBackend } from '../../../electron/backend/backend';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadMetrics, readDataset } from '../../../electron/backend/metrics/metrics-dataset-loader';
 import { hasMetricsSnapshot } from '../../../electron/backend/store/queries/metrics-snapshot';
@@ -165,6 +169,23 @@ describe('metrics snapshot in a real workspace file', () => {
       // Rolling back left total_changes() moved on, yet the data is what it was before.
       expect(await flowOf(backend)).toEqual(before);
       expect(hasMetricsSnapshot(db)).toBe(true);
+    });
+
+    it('a full disk while storing it leaves the answer as it is and nothing half-written', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'interlock-full-'));
+      const backend = createBackend({ log: () => undefined });
+      dispose = () => {
+        backend.close();
+        rmSync(dir, { recursive: true, force: true });
+      };
+      await valueOf(backend.call('workspace.createDemo', { path: join(dir, 'full.interlock'), items: 400 }));
+      const db = dbOf(backend);
+      // The file may not grow by a page: the snapshot (some 100 KB here) cannot be stored.
+      db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
+      const flow = await valueOf(backend.call('metrics.flow', {}));
+      expect(flow.current.throughputPerWeek.total).toBeGreaterThan(0);
+      expect(hasMetricsSnapshot(db)).toBe(false);
+      expect(db.pragma('quick_check', { simple: true })).toBe('ok');
     });
 
     it('a snapshot of another format (another Interlock version) is ignored and replaced', async () => {
