@@ -86,11 +86,14 @@ export function applyScenario(data: CoordinationData, changes: readonly Scenario
     }
     if (change.kind === 'move') {
       const team = survivor(change.teamKey);
-      if (!current.teams.some((t) => t.key === team)) {
-        notes.push(`Team “${change.teamKey}” is not in the workspace: its move was skipped.`);
+      const target = change.toTeamKey === null ? null : survivor(change.toTeamKey);
+      const missing = [team, target].find((k) => k !== null && !current.teams.some((t) => t.key === k));
+      if (missing !== undefined) {
+        const named = missing === team ? change.teamKey : change.toTeamKey!;
+        notes.push(`Team “${named}” is not in the workspace: the move of “${change.teamKey}” was skipped.`);
         continue;
       }
-      moves.push({ teamKey: team, toTeamKey: change.toTeamKey === null ? null : survivor(change.toTeamKey) });
+      moves.push({ teamKey: team, toTeamKey: target });
       continue;
     }
     const [a, b] = change.teamKeys.map(survivor) as [string, string];
@@ -123,7 +126,9 @@ export function applyScenario(data: CoordinationData, changes: readonly Scenario
   }
   const resolved = new Map<string, string>();
   for (const key of mergedInto.keys()) resolved.set(key, survivor(key));
-  return { data: current, moves: moves.map((m) => ({ teamKey: survivor(m.teamKey), toTeamKey: m.toTeamKey })), mergedInto: resolved, notes };
+  // A later merge may have absorbed either end of an earlier move.
+  const finalMoves = moves.map((m) => ({ teamKey: survivor(m.teamKey), toTeamKey: m.toTeamKey === null ? null : survivor(m.toTeamKey) }));
+  return { data: current, moves: finalMoves, mergedInto: resolved, notes };
 }
 
 function summarise(report: CoordinationReport): ScenarioSummary {

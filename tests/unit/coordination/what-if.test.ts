@@ -85,11 +85,14 @@ describe('edge cases', () => {
     const applied = applyScenario(portfolio().build(), [
       { kind: 'merge', teamKeys: ['a', 'gone'] },
       { kind: 'move', teamKey: 'gone', toTeamKey: 'a' },
+      { kind: 'move', teamKey: 'e', toTeamKey: 'also-gone' },
       { kind: 'resolve', dependencyKeys: ['no-such-dependency'] },
     ]);
+    expect(applied.moves).toEqual([]);
     expect(applied.notes).toEqual([
       'The merge of “a” and “gone” names a team that is not in the workspace: it was skipped.',
-      'Team “gone” is not in the workspace: its move was skipped.',
+      'Team “gone” is not in the workspace: the move of “gone” was skipped.',
+      'Team “also-gone” is not in the workspace: the move of “e” was skipped.',
       '1 of the 1 dependencies to resolve are not cross-team dependencies of this window; they were left out.',
     ]);
   });
@@ -103,6 +106,16 @@ describe('edge cases', () => {
     expect(applied.mergedInto.get('b')).toBe('c');
     expect(applied.mergedInto.get('a')).toBe('c');
     expect(applied.data.dependencies.every((d) => d.fromTeamKey !== d.toTeamKey)).toBe(true);
+  });
+
+  it('a team moved to one that a later merge absorbs ends up with the merged team', () => {
+    const change = [
+      { kind: 'move', teamKey: 'e', toTeamKey: 'd' },
+      { kind: 'merge', teamKeys: ['c', 'd'] },
+    ] as const;
+    expect(applyScenario(portfolio().build(), change).moves).toEqual([{ teamKey: 'e', toTeamKey: 'c' }]);
+    const group = evaluateScenario(portfolio().build(), change, options).scenario.groups.find((g) => g.teamKeys.includes('e'))!;
+    expect(group.teamKeys).toEqual(['c', 'e']);
   });
 
   it('validates scenario changes at the contract', () => {
