@@ -37,12 +37,17 @@ export function dailyStates(dataset: MetricsDataset, inScope: Uint8Array, range:
     if (to === from) continue;
     // Before its first recorded transition an item sits in the backlog since its creation.
     if (createdAt[i]! < at[from]!) add(CATEGORY.todo, createdAt[i]!, at[from]!);
+    // When the current run of done statuses began: "Done → Released" is one finish, at "Done".
+    let doneSince = Number.NaN;
     for (let k = from; k < to; k++) {
       const c = category[k]!;
       const a = at[k]!;
       const b = k + 1 < to ? at[k + 1]! : Number.POSITIVE_INFINITY;
+      if (c === CATEGORY.done) {
+        if (k === from || category[k - 1] !== CATEGORY.done) doneSince = a;
+      }
       if (c === CATEGORY.cancelled) continue;
-      if (c === CATEGORY.done && a < range.from) continue;
+      if (c === CATEGORY.done && doneSince < range.from) continue;
       add(c, a, b);
     }
   }

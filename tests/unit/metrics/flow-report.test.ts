@@ -154,6 +154,16 @@ describe('flow report: edge cases', () => {
     expect(r.charts.cycleTimeScatter.points).toEqual([]);
   });
 
+  it('cumulative flow: an item done before the chart starts stays out of the done band when it is released inside it', () => {
+    const items = [
+      { key: 'X-1', team: 'a', history: [['To Do', -6], ['In Progress', -5], ['Done', -2], ['Released', 3]] as [string, number][] },
+      { key: 'X-2', team: 'a', history: [['To Do', 0.5], ['In Progress', 1], ['Done', 4], ['Released', 5]] as [string, number][] },
+    ];
+    const r = computeFlowReport(contextOf(portfolio(items), { window: TWO_WEEKS, compare: 'none' }));
+    // X-2 counts once from day 4 (its release is the same finish); X-1 finished before day 0.
+    expect(r.charts.cumulativeFlow.days.slice(0, 6).map((d) => d.done)).toEqual([0, 0, 0, 0, 1, 1]);
+  });
+
   it('one item done: it is every percentile', () => {
     const r = computeFlowReport(contextOf(portfolio([{ key: 'X-1', team: 'a', history: [['To Do', 0], ['In Progress', 1], ['Done', 3.5]] }]), { window: TWO_WEEKS }));
     expect(r.current.cycleTimeDays).toMatchObject({ p50: 2.5, p85: 2.5, p95: 2.5, n: 1 });
