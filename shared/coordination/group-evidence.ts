@@ -1,6 +1,6 @@
 import { MS_PER_DAY } from '../domain/time';
 import { inInterval, type CoordinationData, type Interval } from './coordination-data';
-import { pairKey, type ScoredPairs } from './pair-coupling';
+import { objectiveOverlap, pairKey, type ScoredPairs } from './pair-coupling';
 import type { GroupMeasures } from './report-schema';
 
 // What a group of teams shows about itself over one interval: the numbers the selection cues read.
@@ -93,12 +93,11 @@ export function groupEvidence(
         dependencies += facts.aWaitsOnB + facts.bWaitsOnA;
         interfaced += facts.interfaced;
         blockedMs += facts.blockedMsAOnB + facts.blockedMsBOnA;
+        // From the facts, not the scores: a pair scored out by the coupling weights still shares its objectives.
+        overlaps.push(objectiveOverlap(facts, measurement.teams));
       }
       const score = scores.get(key);
-      if (score) {
-        couplings.push(score.coupling);
-        overlaps.push(score.sharedObjectives ?? 0);
-      }
+      if (score) couplings.push(score.coupling);
     }
   }
   const pairCount = (teamKeys.length * (teamKeys.length - 1)) / 2;

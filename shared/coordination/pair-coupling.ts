@@ -193,6 +193,13 @@ export function weightedCoupling(components: CouplingComponents, weights: Coordi
   return weight === 0 ? 0 : Math.min(1, Math.max(0, sum / weight));
 }
 
+/** Shared objectives of a pair over the objectives either team has (Jaccard); 0 when neither has any. */
+export function objectiveOverlap(facts: PairFacts, teams: Map<string, TeamFacts>): number {
+  const shared = facts.sharedObjectiveKeys.length;
+  const union = (teams.get(facts.a)?.objectives ?? 0) + (teams.get(facts.b)?.objectives ?? 0) - shared;
+  return union > 0 ? shared / union : 0;
+}
+
 /** Scores one pair from its facts. */
 export function scorePair(facts: PairFacts, teams: Map<string, TeamFacts>, recorded: RecordedEvidence, settings: CoordinationSettings): PairCoupling {
   const a = teams.get(facts.a);
@@ -204,9 +211,7 @@ export function scorePair(facts: PairFacts, teams: Map<string, TeamFacts>, recor
   const blockedAOnB = facts.blockedMsAOnB / MS_PER_DAY;
   const blockedBOnA = facts.blockedMsBOnA / MS_PER_DAY;
   const blockedDaysPerItem = (blockedAOnB + blockedBOnA) / per;
-  const shared = facts.sharedObjectiveKeys.length;
-  const union = (a?.objectives ?? 0) + (b?.objectives ?? 0) - shared;
-  const sharedObjectives = recorded.objectives ? (union > 0 ? shared / union : 0) : null;
+  const sharedObjectives = recorded.objectives ? objectiveOverlap(facts, teams) : null;
   const fewerIntegrations = Math.min(a?.integrations ?? 0, b?.integrations ?? 0);
   const jointIntegration = recorded.integration ? (fewerIntegrations > 0 ? Math.min(1, facts.jointIntegrations / fewerIntegrations) : 0) : null;
   const { saturation } = settings;

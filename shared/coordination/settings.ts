@@ -39,7 +39,7 @@ export const ModelThresholds = z.object({
   totDependencyShare: share.default(0.12),
   /** …joint outcomes (mean shared-objective overlap of member pairs)… */
   totSharedObjectives: share.default(0.25),
-  /** …and frequent integration (share of the group's integrations that ship two or more members' work)… */
+  /** …and frequent integration (per member that integrates, the share of its integrations that also ship another member's work, averaged)… */
   totJointIntegration: share.default(0.5),
   /** …or complex integration (fewer of its dependencies than this go through declared interfaces). */
   totInterfaceClarityBelow: share.default(0.5),

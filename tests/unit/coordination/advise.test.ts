@@ -93,6 +93,21 @@ describe('known answers', () => {
     expect(group.practices.cadence).toBe('Weekly, aligned with the joint release (integrations run about weekly)');
   });
 
+  it('the shared-objectives cue counts every member pair, whatever weight objectives carry in the coupling', () => {
+    const build = () => {
+      const b = new PortfolioBuilder();
+      for (const k of ['p', 'q', 'r']) b.team(k, { completed: 30 });
+      // p and r share the mission but no dependency: with objectives weighted 0 their pair couples at 0.
+      return b.depends('p', 'q', { count: 8 }).depends('q', 'r', { count: 8 }).objective('mission', ['p', 'q', 'r']).build();
+    };
+    const cue = (report: CoordinationReport) => groupOf(report, 'p').cues.find((c) => c.id === 'sharedObjectives')!.value;
+    expect(groupOf(advise(build()), 'p').teamKeys).toEqual(['p', 'q', 'r']);
+    expect(cue(advise(build()))).toBe(1);
+    const unweighted = advise(build(), settingsWith((s) => (s.weights.objectives = 0)));
+    expect(groupOf(unweighted, 'p').teamKeys).toEqual(['p', 'q', 'r']);
+    expect(cue(unweighted)).toBe(1);
+  });
+
   it('a platform many wait on is a bottleneck and a shared provider, not the glue of one big group', () => {
     const report = advise(platformHub().build());
     const platform = groupOf(report, 'plat');
