@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { ImportJobStatus, ImportStartInput } from '../../../shared/contract/import-channels';
 import { invokeOrThrow, type ContractError } from '../api/contract-client';
 
@@ -15,7 +15,8 @@ export interface ImportJobState {
 /**
  * Runs one import job (preview or import) through the contract: `import.start` returns a job id,
  * then `import.progress` is polled until the job ends. Works the same over IPC and HTTP. When an
- * import commits, every cached answer is dropped (the workspace changed).
+ * import commits, every cached answer is dropped (the workspace changed), even when the page that
+ * started it was left meanwhile: polling goes on until the job ends, only `reset` stops it.
  */
 export function useImportJob() {
   const client = useQueryClient();
@@ -27,7 +28,6 @@ export function useImportJob() {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
   }, []);
-  useEffect(() => stop, [stop]);
 
   const start = useCallback(
     async (input: ImportStartInput) => {
