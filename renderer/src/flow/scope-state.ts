@@ -126,11 +126,15 @@ export const coordinationGroupPicker: TeamPicker = {
 
 export const DEFAULT_TEAM_PICKERS: readonly TeamPicker[] = [teamPicker, valueStreamPicker, coordinationGroupPicker];
 
-/** The team set the pickers' selections stand for; undefined when no picker narrows anything. */
+/**
+ * The team set the pickers' selections stand for; undefined when no picker narrows anything. A
+ * selected value that is not among a picker's options (kept from another workspace, a group the
+ * advisor no longer forms) is ignored, as the picker, which cannot show it, says "All".
+ */
 export function teamKeysFor(pickers: readonly { id: string; options: readonly TeamPickerOption[] }[], selections: ScopeState['selections']): string[] | undefined {
   let keys: Set<string> | undefined;
   for (const picker of pickers) {
-    const chosen = selections[picker.id] ?? [];
+    const chosen = (selections[picker.id] ?? []).filter((value) => picker.options.some((o) => o.value === value));
     if (chosen.length === 0) continue;
     const union = new Set(picker.options.filter((o) => chosen.includes(o.value)).flatMap((o) => o.teamKeys));
     keys = keys ? new Set([...keys].filter((k) => union.has(k))) : union;

@@ -18,6 +18,12 @@ describe('team pickers', () => {
     expect(teamKeysFor([teams, streams, groups], { streams: ['One'], groups: ['g1'] })).toEqual(['b']);
   });
 
+  it('selected values a picker does not offer (another workspace’s, a group no longer formed) narrow nothing', () => {
+    expect(teamKeysFor([teams, streams], { teams: ['zz'] })).toBeUndefined();
+    expect(teamKeysFor([teams, streams], { teams: ['zz', 'b'] })).toEqual(['b']);
+    expect(teamKeysFor([teams, groups], { teams: ['a'], groups: ['g-gone'] })).toEqual(['a']);
+  });
+
   it('a picker asks for its options only once opened or selected in (the advisor’s groups cost a second at scale)', () => {
     expect(pickerWanted('groups', new Set(), {})).toBe(false);
     expect(pickerWanted('groups', new Set(), { teams: ['a'] })).toBe(false);
