@@ -2,15 +2,13 @@
 // people in different zones read the same day for the same record.
 
 const counts = new Intl.NumberFormat(undefined);
-const dates = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
 
 export function formatCount(n: number): string {
   return counts.format(n);
 }
 
-export function formatDate(iso: string): string {
-  return dates.format(new Date(iso));
-}
+/** A calendar date, e.g. "Mar 5, 2024" (the same formatter as the charts'). */
+export { formatUtcDate as formatDate } from './charts/format-metrics';
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;

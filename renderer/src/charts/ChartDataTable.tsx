@@ -21,7 +21,7 @@ export function ChartDataTable({ id, title, rows }: { id: string; title: string;
   return (
     <div id={id}>
       {/* Focusable so that a keyboard can scroll it. */}
-      <TableContainer sx={{ maxHeight: 320, mt: 1 }} tabIndex={0} aria-label={`${title}: data`}>
+      <TableContainer sx={{ maxHeight: 320, mt: 1 }} tabIndex={0} role="region" aria-label={`${title}: data table, scrollable`}>
         <Table size="small" stickyHeader aria-label={`${title}: data`}>
           <TableHead>
             <TableRow>

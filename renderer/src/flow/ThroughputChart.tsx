@@ -16,7 +16,8 @@ export function ThroughputChart({ report }: { report: FlowReport }) {
   const prev = report.previous?.throughputPerWeek ?? null;
   const from = weeks.length ? ms(weeks[0]!.weekStart) : 0;
   const to = weeks.length ? ms(weeks[weeks.length - 1]!.weekStart) + WEEK : 1;
-  const perWeek = (v: number) => `${formatNumber(v)}/wk`;
+  // No whole week yet: a dash, not a median of 0.
+  const perWeek = (v: number | null) => (v === null ? '–' : `${formatNumber(v)}/wk`);
   const onLine = (v: number) => formatNumber(v);
   return (
     <ChartFrame
@@ -29,7 +30,7 @@ export function ThroughputChart({ report }: { report: FlowReport }) {
       footer={
         <>
           <FigureLine>
-            {`Median ${withPrevious(perWeek(cur.p50 ?? 0), prev ? perWeek(prev.p50 ?? 0) : null)} · 85th percentile ${perWeek(cur.p85 ?? 0)} · ${cur.total} done in the period (${cur.n} whole weeks)`}
+            {`Median ${withPrevious(perWeek(cur.p50), prev ? perWeek(prev.p50) : null)} · 85th percentile ${perWeek(cur.p85)} · ${cur.total} done in the period (${cur.n} whole weeks)`}
           </FigureLine>
           <Legend
             items={[

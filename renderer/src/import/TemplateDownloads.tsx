@@ -2,14 +2,10 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import DownloadIcon from '@mui/icons-material/DownloadOutlined';
 import { IMPORT_TEMPLATES, type ImportTemplate } from '../../../shared/import/templates';
+import { downloadBlob } from '../charts/csv';
 
 function download(template: ImportTemplate): void {
-  const url = URL.createObjectURL(new Blob([template.content], { type: `${template.mimeType};charset=utf-8` }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = template.fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadBlob(template.fileName, new Blob([template.content], { type: `${template.mimeType};charset=utf-8` }));
 }
 
 /** The Interlock templates (one CSV per entity, and the JSON bundle), filled with a small example. */

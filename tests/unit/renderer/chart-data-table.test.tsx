@@ -4,6 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ChartFrame } from '../../../renderer/src/charts/ChartFrame';
 import { formatCell, MAX_TABLE_ROWS } from '../../../renderer/src/charts/ChartDataTable';
 import { appTheme } from '../../../renderer/src/theme/app-theme';
+import { ThroughputChart } from '../../../renderer/src/flow/ThroughputChart';
+import { FlowReport } from '../../../shared/contract/metrics-channels';
+import { computeFlowReport } from '../../../shared/metrics/flow-report';
+import { contextOf, portfolio, TWO_WEEKS } from '../metrics/metrics-fixtures';
 
 // Tooltips answer only a mouse: every chart with data offers the same numbers as a table.
 
@@ -30,7 +34,10 @@ describe('a chart’s data as a table', () => {
     const toggle = screen.getByRole('button', { name: 'Show Throughput data as a table' });
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     fireEvent.click(toggle);
-    const table = screen.getByRole('table', { name: 'Throughput: data' });
+    // A region a keyboard can focus and scroll, holding the table.
+    const region = screen.getByRole('region', { name: 'Throughput: data table, scrollable' });
+    expect(region.tabIndex).toBe(0);
+    const table = within(region).getByRole('table', { name: 'Throughput: data' });
     const cells = within(table)
       .getAllByRole('row')
       .map((r) => Array.from(r.querySelectorAll('th, td'), (c) => c.textContent));
@@ -63,6 +70,17 @@ describe('a chart’s data as a table', () => {
         '2026-05-18T09:30:00.000Z',
         'T-1',
       ]);
+    });
+
+    it('a throughput chart without a whole week says "–", not a median of 0', () => {
+      const oneDay = portfolio([{ key: 'X-1', team: 'a', history: [['To Do', 0], ['In Progress', 0.5], ['Done', 1]] }]);
+      const report = FlowReport.parse(computeFlowReport(contextOf(oneDay, { window: TWO_WEEKS, compare: 'none' })));
+      render(
+        <ThemeProvider theme={appTheme('light')}>
+          <ThroughputChart report={report} />
+        </ThemeProvider>,
+      );
+      expect(screen.getByText(/^Median – · 85th percentile – · 1 done in the period \(0 whole weeks\)$/)).toBeTruthy();
     });
 
     it('a chart without rows says so', () => {
