@@ -27,6 +27,7 @@ export function CouplingGraph({ report }: { report: CoordinationReport }) {
   const layout = useMemo(() => layoutTeams(report.groups), [report.groups]);
   const colors = useMemo(() => groupColors(report, theme), [report, theme]);
   const groupOf = useMemo(() => new Map(report.teams.map((t) => [t.key, t.groupId])), [report.teams]);
+  const nameOf = useMemo(() => new Map(report.teams.map((t) => [t.key, t.name])), [report.teams]);
   const edges = report.pairs.slice(0, EDGE_LIMIT);
   const showLabels = report.teams.length <= 60;
   // Smaller marks when there are many teams, so they do not cover each other.
@@ -79,7 +80,7 @@ export function CouplingGraph({ report }: { report: CoordinationReport }) {
               strokeWidth={0.75 + 7 * p.coupling}
               strokeLinecap="round"
             >
-              <title>{`${p.teamKeys.join(' – ')}: coupling ${p.coupling.toFixed(2)}, ${p.dependencies.total} dependencies`}</title>
+              <title>{`${p.teamKeys.map((k) => nameOf.get(k) ?? k).join(' – ')}: coupling ${p.coupling.toFixed(2)}, ${p.dependencies.total} dependencies`}</title>
             </line>
           );
         })}

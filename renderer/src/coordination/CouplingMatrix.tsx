@@ -43,9 +43,10 @@ function buildMatrix(report: CoordinationReport) {
   for (const g of report.groups) {
     cells.set(`${g.id}|${g.id}`, { value: g.coupling, marks: g.measures.dependencies, title: `${g.name}: mean coupling inside ${g.coupling.toFixed(2)}` });
   }
+  const groupName = new Map(report.groups.map((g) => [g.id, g.name]));
   for (const l of report.groupLinks) {
     const [a, b] = l.groupIds;
-    const cell = { value: l.coupling, marks: l.dependencies, title: `${a} – ${b}: mean coupling ${l.coupling.toFixed(2)}, ${l.dependencies} dependencies` };
+    const cell = { value: l.coupling, marks: l.dependencies, title: `${groupName.get(a) ?? a} – ${groupName.get(b) ?? b}: mean coupling ${l.coupling.toFixed(2)}, ${l.dependencies} dependencies` };
     cells.set(`${a}|${b}`, cell);
     cells.set(`${b}|${a}`, cell);
   }

@@ -13,6 +13,7 @@ import Typography from '@mui/material/Typography';
 import { useTheme } from '@mui/material/styles';
 import CheckIcon from '@mui/icons-material/CheckCircleOutlined';
 import CloseIcon from '@mui/icons-material/RemoveCircleOutlined';
+import UnknownIcon from '@mui/icons-material/HelpOutlineOutlined';
 import ShieldIcon from '@mui/icons-material/VerifiedOutlined';
 import WarningIcon from '@mui/icons-material/WarningAmberOutlined';
 import type { ReactNode } from 'react';
@@ -93,7 +94,7 @@ export function GroupCard({ group, teamName, findings }: { group: GroupRecommend
                           size="small"
                           variant={t.met ? 'filled' : 'outlined'}
                           color={t.met ? 'success' : 'default'}
-                          icon={t.met ? <CheckIcon /> : <CloseIcon />}
+                          icon={t.met === null ? <UnknownIcon /> : t.met ? <CheckIcon /> : <CloseIcon />}
                           label={`${t.model === 'team-of-teams' ? 'ToT' : 'SoS'} ${t.display}`}
                           title={`${MODEL_NAMES[t.model]}: ${t.met === null ? 'not measured' : t.met ? 'met' : 'not met'}`}
                         />

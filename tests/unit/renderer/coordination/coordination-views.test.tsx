@@ -44,6 +44,24 @@ describe('GroupCard', () => {
   });
 });
 
+describe('GroupCard: unmeasured cues', () => {
+  it('a cue the data cannot measure is marked as such, not as a threshold missed', () => {
+    const b = new PortfolioBuilder();
+    for (const k of ['p', 'q']) b.team(k, { completed: 30 });
+    // A workspace without deployments: joint integration cannot be measured.
+    b.recorded = { ...b.recorded, integration: false };
+    const r = adviseCoordination(b.depends('p', 'q', { count: 6 }).depends('q', 'p', { count: 6 }).build(), { window: WINDOW, settings: DEFAULT_COORDINATION_SETTINGS }).report;
+    const group = r.groups.find((g) => g.teamKeys.includes('p'))!;
+    renderWith(<GroupCard group={group} teamName={(k) => k.toUpperCase()} findings={[]} />);
+    const integration = group.cues.find((c) => c.id === 'jointIntegration')!;
+    expect(integration.thresholds.map((t) => t.met)).toEqual([null]);
+    // Its chip carries a question mark, never the "not met" sign.
+    const unmeasured = group.cues.flatMap((c) => c.thresholds).filter((t) => t.met === null).length;
+    expect(within(screen.getByTestId('group-card')).getAllByTestId('HelpOutlineOutlinedIcon')).toHaveLength(unmeasured);
+    expect(within(screen.getByTestId('group-card')).queryAllByTestId('RemoveCircleOutlinedIcon')).toHaveLength(group.cues.flatMap((c) => c.thresholds).filter((t) => t.met === false).length);
+  });
+});
+
 describe('CouplingMatrix', () => {
   it('orders rows by group, members of a group together', () => {
     const r = report();
@@ -61,6 +79,11 @@ describe('CouplingGraph', () => {
     renderWith(<CouplingGraph report={r} />, 'dark');
     expect(screen.getAllByTestId('graph-node')).toHaveLength(4);
     expect(screen.getByTestId('coupling-graph').querySelectorAll('line')).toHaveLength(r.pairs.length);
+    // Edges are named by the teams' names, as everywhere else, not their keys.
+    const titles = [...screen.getByTestId('coupling-graph').querySelectorAll('line > title')].map((t) => t.textContent);
+    const [a, b] = r.pairs[0]!.teamKeys.map((k) => r.teams.find((t) => t.key === k)!.name);
+    expect(titles[0]).toMatch(new RegExp(`^${a} – ${b}: coupling`));
+    expect(r.teams.some((t) => t.name !== t.key)).toBe(true);
   });
 });
 
