@@ -70,8 +70,8 @@ export function WhatIfPanel({ report, window }: { report: CoordinationReport; wi
   const dependencies = useChannelQuery('coordination.dependencies', { window, state: 'all', limit: 2000 }, { enabled: kind === 'resolve' });
   const evaluate = useChannelMutation('coordination.whatIf', { invalidateAll: false });
   const saved = useChannelQuery('coordination.scenarios.list', {});
-  const save = useChannelMutation('coordination.scenarios.save');
-  const remove = useChannelMutation('coordination.scenarios.delete');
+  const save = useChannelMutation('coordination.scenarios.save', { invalidates: ['coordination.scenarios.list'] });
+  const remove = useChannelMutation('coordination.scenarios.delete', { invalidates: ['coordination.scenarios.list'] });
 
   const draft: ScenarioChange | null =
     kind === 'move' && first

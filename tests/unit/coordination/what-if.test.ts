@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layoutTeams } from '../../../shared/coordination/graph-layout';
-import { applyScenario, evaluateScenario, ScenarioChanges } from '../../../shared/coordination/what-if';
+import { applyScenario, evaluateScenario, ScenarioChanges, type ScenarioChange } from '../../../shared/coordination/what-if';
 import { DEFAULT_COORDINATION_SETTINGS } from '../../../shared/coordination/settings';
 import { PortfolioBuilder, WINDOW } from './portfolio-builder';
 
@@ -109,10 +109,10 @@ describe('edge cases', () => {
   });
 
   it('a team moved to one that a later merge absorbs ends up with the merged team', () => {
-    const change = [
+    const change: ScenarioChange[] = [
       { kind: 'move', teamKey: 'e', toTeamKey: 'd' },
       { kind: 'merge', teamKeys: ['c', 'd'] },
-    ] as const;
+    ];
     expect(applyScenario(portfolio().build(), change).moves).toEqual([{ teamKey: 'e', toTeamKey: 'c' }]);
     const group = evaluateScenario(portfolio().build(), change, options).scenario.groups.find((g) => g.teamKeys.includes('e'))!;
     expect(group.teamKeys).toEqual(['c', 'e']);

@@ -1,37 +1,20 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, waitFor } from '@testing-library/react';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useEffect } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '../../../../electron/backend/backend';
 import { useImportJob } from '../../../../renderer/src/import/use-import-job';
+import { bridgedBackend } from '../../../support/bridged-backend';
 
 // The import hook against a real backend on a temp workspace, standing in for the desktop bridge.
 
-let cleanupAll: (() => void) | null = null;
+let dispose: (() => void) | null = null;
 afterEach(() => {
   cleanup();
-  cleanupAll?.();
-  cleanupAll = null;
+  dispose?.();
+  dispose = null;
 });
-
-let dir: string | null = null;
-
-async function bridgedBackend(): Promise<Backend> {
-  dir = mkdtempSync(join(tmpdir(), 'interlock-hook-'));
-  const backend = createBackend({ log: () => undefined });
-  const created = await backend.call('workspace.create', { path: join(dir, 'w.interlock') });
-  if (!created.ok) throw new Error(created.error.message);
-  window.interlock = { isDesktop: true, invoke: (channel, input) => backend.invoke(channel, input), onWorkspaceChanged: () => () => undefined, pathForFile: () => '' };
-  cleanupAll = () => {
-    delete window.interlock;
-    backend.close();
-    rmSync(dir!, { recursive: true, force: true });
-  };
-  return backend;
-}
 
 /** Starts an import of `path` on mount and calls `onRunning` once progress has come back running. */
 function StartsAnImport({ path, onRunning }: { path: string; onRunning: () => void }) {
@@ -48,10 +31,12 @@ function StartsAnImport({ path, onRunning }: { path: string; onRunning: () => vo
 
 describe('useImportJob', () => {
   it('an import that commits after its page was left still drops every cached answer', async () => {
-    const backend = await bridgedBackend();
+    const bridge = await bridgedBackend();
+    dispose = bridge.dispose;
+    const { backend, dir } = bridge;
     // Big enough that the import is still running when the page goes.
     const rows = Array.from({ length: 60_000 }, (_, i) => `K-${i},Item ${i},story,t,Done,done,2024-01-01T00:00:00Z`);
-    const path = join(dir!, 'items.csv');
+    const path = join(dir, 'items.csv');
     writeFileSync(path, `key,title,type,team,status,status_category,created_at\n${rows.join('\n')}\n`);
     const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } });
     client.setQueryData(['workspace.overview', {}], { counts: { items: 0 } });
