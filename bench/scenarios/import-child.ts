@@ -1,8 +1,8 @@
 import { createReadStream, readFileSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import Papa from 'papaparse';
-import { createBackend, type Backend } from '../../electron/backend/backend';
-import type { ChannelName, ChannelOutput } from '../../shared/contract/contract';
+import { createBackend } from '../../electron/backend/backend';
+import { callOrThrow } from '../../electron/cli/cli-support';
 import { reportToParent, rssMb } from '../child-process';
 
 // One import in a process of its own (see bench/scenarios/import.ts), so that its time and its peak
@@ -33,27 +33,21 @@ export interface ImportChildResult {
 const input = JSON.parse(process.argv[2]!) as ImportChildInput;
 const startRss = rssMb();
 
-async function call<C extends ChannelName>(backend: Backend, channel: C, channelInput: unknown): Promise<ChannelOutput<C>> {
-  const result = await backend.call(channel, channelInput);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.value;
-}
-
 async function interlockImport(): Promise<ImportChildResult> {
   const backend = createBackend({ log: (message, error) => console.error(message, error) });
   const started = performance.now();
-  await call(backend, 'workspace.create', { path: input.target });
-  const { jobId } = await call(backend, 'import.start', {
+  await callOrThrow(backend, 'workspace.create', { path: input.target });
+  const { jobId } = await callOrThrow(backend, 'import.start', {
     files: input.files.map((path) => ({ source: { kind: 'path', path }, format: 'auto' })),
     mode: 'import',
   });
   let status;
   for (;;) {
-    status = await call(backend, 'import.progress', { jobId });
+    status = await callOrThrow(backend, 'import.progress', { jobId });
     if (status.state !== 'running') break;
     await new Promise((r) => setTimeout(r, 10));
   }
-  await call(backend, 'workspace.close', {});
+  await callOrThrow(backend, 'workspace.close', {});
   const ms = performance.now() - started;
   backend.close();
   if (status.state !== 'done' || !status.report?.committed) throw new Error(`the import did not commit: ${status.error?.message ?? status.state}`);
