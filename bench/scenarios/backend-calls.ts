@@ -6,7 +6,7 @@ import { readMetricsSnapshot } from '../../electron/backend/store/queries/metric
 import { flowReport } from '../../electron/backend/metrics/metrics-service';
 import { adviseWorkspace } from '../../electron/backend/coordination/coordination-service';
 import { closeWorkspace, openWorkspace } from '../../electron/backend/store/workspace-file';
-import { contract, type ChannelName } from '../../shared/contract/contract';
+import { contract, type ChannelInput, type ChannelName } from '../../shared/contract/contract';
 import { MetricsScope } from '../../shared/contract/metrics-channels';
 import { computeItemFlow } from '../../shared/metrics/item-flow';
 import { figure, median, type Figure } from '../measure';
@@ -16,7 +16,7 @@ import { ADVICE_COLUMNS, FLOW_COLUMNS, timeBareOpen, timeScan } from './scans';
 // and `coordination.recommend`, each on a freshly opened workspace (nothing cached), and opening the
 // workspace itself. Each run alternates with its baseline.
 
-async function timedCall(backend: Backend, channel: ChannelName, input: unknown): Promise<{ ms: number; cpuMs: number }> {
+async function timedCall<C extends ChannelName>(backend: Backend, channel: C, input: ChannelInput<C>): Promise<{ ms: number; cpuMs: number }> {
   const cpu = process.cpuUsage();
   const started = performance.now();
   const result = await backend.call(channel, input);
@@ -30,7 +30,7 @@ async function timedCall(backend: Backend, channel: ChannelName, input: unknown)
  * Opens `path` in a fresh backend, times one call — the first after opening, uncached — and, when
  * `again` is given, a second call on the loaded workspace (a person changing a filter), then closes.
  */
-async function coldCall(path: string, channel: ChannelName, input: unknown, again?: unknown): Promise<{ ms: number; cpuMs: number; againMs: number | null }> {
+async function coldCall<C extends ChannelName>(path: string, channel: C, input: ChannelInput<C>, again?: ChannelInput<C>): Promise<{ ms: number; cpuMs: number; againMs: number | null }> {
   const backend = createBackend({ log: (message, error) => console.error(message, error) });
   try {
     const opened = await backend.call('workspace.open', { path });

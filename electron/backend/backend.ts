@@ -1,4 +1,4 @@
-import { contract, isChannelName, type ChannelName, type ChannelOutput } from '../../shared/contract/contract';
+import { contract, isChannelName, type ChannelInput, type ChannelName, type ChannelOutput } from '../../shared/contract/contract';
 import { AppError, describeZodIssues, fail, ok, type Result } from '../../shared/contract/result';
 import { AppState } from './app-state';
 import { allHandlers } from './handlers/all-handlers';
@@ -28,7 +28,7 @@ export interface Backend {
   /** The single entry point of every transport: validates input, runs the handler, returns errors as data. */
   invoke(channel: string, input: unknown): Promise<Result<unknown>>;
   /** Typed convenience for in-process callers (CLI, tests, the Electron menu). */
-  call<C extends ChannelName>(channel: C, input: unknown): Promise<Result<ChannelOutput<C>>>;
+  call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>>;
   readonly context: BackendContext;
   close(): void;
 }

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { ChannelName, ChannelOutput } from '../../shared/contract/contract';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract/contract';
 import type { Backend } from '../backend/backend';
 import { UsageError } from './cli-command';
 
@@ -13,7 +13,7 @@ export function parseCliArgs<O extends NonNullable<ParseArgsConfig['options']>>(
 }
 
 /** Calls a channel and unwraps it; a failure becomes an Error whose message is the backend's. */
-export async function callOrThrow<C extends ChannelName>(backend: Backend, channel: C, input: unknown): Promise<ChannelOutput<C>> {
+export async function callOrThrow<C extends ChannelName>(backend: Backend, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
   const result = await backend.call(channel, input);
   if (!result.ok) throw new Error(result.error.message);
   return result.value;

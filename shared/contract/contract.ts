@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Channel } from './channel';
+import { defineContract, type Channel } from './channel';
 import { importChannels } from './import-channels';
 import { coordinationChannels } from './coordination-channels';
 import { metricsChannels } from './metrics-channels';
@@ -8,14 +8,9 @@ import { workspaceChannels } from './workspace-channels';
 /**
  * Every channel of Interlock, once. Electron IPC, the HTTP host and the CLI are transports over
  * these; each validates input with the channel's schema at its boundary.
- * Each domain adds its channels in its own file and spreads them here.
+ * Each domain adds its channels in its own file and lists them here; a name defined twice throws.
  */
-export const contract = {
-  ...workspaceChannels,
-  ...importChannels,
-  ...coordinationChannels,
-  ...metricsChannels,
-} satisfies Record<string, Channel>;
+export const contract = defineContract(workspaceChannels, importChannels, coordinationChannels, metricsChannels) satisfies Record<string, Channel>;
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;

@@ -87,8 +87,8 @@ export const coordinationChannels = {
     z.object({ settings: CoordinationSettings, defaults: CoordinationSettings }),
     'The coupling weights and model thresholds of this workspace, with the defaults.',
   ),
-  'coordination.settings.put': channel(z.object({ settings: CoordinationSettings }), CoordinationSettings, 'Store coupling weights and thresholds with the workspace.'),
-  'coordination.settings.reset': channel(z.object({}), CoordinationSettings, 'Go back to the default weights and thresholds.'),
+  'coordination.settings.put': channel(z.object({ settings: CoordinationSettings }), CoordinationSettings, 'Store coupling weights and thresholds with the workspace.', { mutates: 'all' }),
+  'coordination.settings.reset': channel(z.object({}), CoordinationSettings, 'Go back to the default weights and thresholds.', { mutates: 'all' }),
   'coordination.forums.list': channel(z.object({}), z.array(Forum), 'The coordination forums the user declared (for congruence).'),
   'coordination.forums.save': channel(
     z.object({
@@ -98,16 +98,16 @@ export const coordinationChannels = {
       teamKeys: z.array(Key).max(10_000),
     }),
     Forum,
-    'Create a forum, or replace one by id: name, cadence and member teams.',
+    'Create a forum, or replace one by id: name, cadence and member teams.', { mutates: ['coordination.'] },
   ),
-  'coordination.forums.delete': channel(z.object({ id: z.number().int().positive() }), z.object({ deleted: z.boolean() }), 'Delete a declared forum.'),
+  'coordination.forums.delete': channel(z.object({ id: z.number().int().positive() }), z.object({ deleted: z.boolean() }), 'Delete a declared forum.', { mutates: ['coordination.'] }),
   'coordination.scenarios.list': channel(z.object({}), z.array(SavedScenario), 'Saved what-if scenarios, newest first.'),
   'coordination.scenarios.save': channel(
     z.object({ id: z.number().int().positive().optional(), name: ScenarioName, changes: ScenarioChanges }),
     SavedScenario,
-    'Save a what-if scenario (create, or replace one by id).',
+    'Save a what-if scenario (create, or replace one by id).', { mutates: ['coordination.scenarios.'] },
   ),
-  'coordination.scenarios.delete': channel(z.object({ id: z.number().int().positive() }), z.object({ deleted: z.boolean() }), 'Delete a saved scenario.'),
+  'coordination.scenarios.delete': channel(z.object({ id: z.number().int().positive() }), z.object({ deleted: z.boolean() }), 'Delete a saved scenario.', { mutates: ['coordination.scenarios.'] }),
   'coordination.whatIf': channel(
     WindowInput.extend({ changes: ScenarioChanges }),
     WhatIfResult,

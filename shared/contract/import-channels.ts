@@ -141,15 +141,15 @@ export const importChannels = {
   'import.start': channel(
     ImportStartInput,
     z.object({ jobId: z.string() }),
-    'Start reading files for a preview (writes nothing) or an import (one transaction); poll import.progress for the outcome.',
+    'Start reading files for a preview (writes nothing) or an import (one transaction); poll import.progress for the outcome.', { mutates: 'all' },
   ),
   'import.progress': channel(JobId, ImportJobStatus, 'Rows and percent read so far by an import job, and its report once it is done.'),
-  'import.cancel': channel(JobId, z.object({ cancelled: z.boolean() }), 'Stop a running job; an import is rolled back, the workspace stays exactly as it was.'),
+  'import.cancel': channel(JobId, z.object({ cancelled: z.boolean() }), 'Stop a running job; an import is rolled back, the workspace stays exactly as it was.', { mutates: ['import.'] }),
   'import.history': channel(z.object({}), z.array(ImportLogEntry), 'Past imports into the open workspace, newest first.'),
   'import.statusMap': channel(z.object({}), z.array(StatusMapRow), 'The workspace’s status → category mapping, with how many items and status changes use each status.'),
   'import.setStatusCategory': channel(
     z.object({ status: z.string().trim().min(1).max(500), category: StatusCategory }),
     z.object({ status: z.string(), category: StatusCategory, items: Count, transitions: Count }),
-    'Set the category of a status (kept as the user’s choice) and re-apply it to every item and status change.',
+    'Set the category of a status (kept as the user’s choice) and re-apply it to every item and status change.', { mutates: 'all' },
   ),
 };

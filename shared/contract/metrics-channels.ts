@@ -389,7 +389,7 @@ export const metricsChannels = {
   'metrics.delivery': channel(MetricsScope, DeliveryReport, "DORA's four keys for a scope and window, their weekly trend and each incident's attribution."),
   'metrics.summary': channel(MetricsScope, MetricsSummary, 'The headline flow and delivery figures of one window (the CLI `metrics` command).'),
   'metrics.settings': channel(z.object({}), MetricsSettings, 'Percentile method, DORA report year and thresholds stored in the workspace.'),
-  'metrics.saveSettings': channel(MetricsSettingsPatch, MetricsSettings, 'Change the metrics settings stored in the workspace.'),
+  'metrics.saveSettings': channel(MetricsSettingsPatch, MetricsSettings, 'Change the metrics settings stored in the workspace.', { mutates: ['metrics.'] }),
   'metrics.incidentCandidates': channel(
     z.object({ incidentKey: Key }),
     z.object({ incident: IncidentAttribution, candidates: z.array(DeploymentCandidate) }),
@@ -398,6 +398,6 @@ export const metricsChannels = {
   'metrics.attributeIncident': channel(
     z.object({ incidentKey: Key, cause: IncidentCause }),
     IncidentAttribution,
-    'Correct which deployment caused an incident; kept across re-imports.',
+    'Correct which deployment caused an incident; kept across re-imports.', { mutates: ['metrics.'] },
   ),
 };

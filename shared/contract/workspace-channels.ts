@@ -38,21 +38,21 @@ export const workspaceChannels = {
   'workspace.create': channel(
     z.object({ path: FilePath, name: z.string().trim().min(1).max(200).optional() }),
     WorkspaceSummary,
-    'Create an empty workspace file (refuses to overwrite) and open it.',
+    'Create an empty workspace file (refuses to overwrite) and open it.', { mutates: 'all' },
   ),
   'workspace.createDemo': channel(
     z.object({ path: FilePath, overwrite: z.boolean().default(false) }).extend(DemoOptions.shape),
     WorkspaceSummary,
-    'Write the deterministic demo workspace to a new file and open it.',
+    'Write the deterministic demo workspace to a new file and open it.', { mutates: 'all' },
   ),
-  'workspace.openDemo': channel(z.object({}), WorkspaceSummary, "Open the bundled demo workspace from the user's data folder, generating it on first use."),
-  'workspace.open': channel(z.object({ path: FilePath }), WorkspaceSummary, 'Open an existing workspace file, checking and migrating it.'),
+  'workspace.openDemo': channel(z.object({}), WorkspaceSummary, "Open the bundled demo workspace from the user's data folder, generating it on first use.", { mutates: 'all' }),
+  'workspace.open': channel(z.object({ path: FilePath }), WorkspaceSummary, 'Open an existing workspace file, checking and migrating it.', { mutates: 'all' }),
   'workspace.saveAs': channel(
     z.object({ path: FilePath, switchTo: z.boolean().default(true) }),
     WorkspaceSummary,
-    'Copy the open workspace through the SQLite backup API; by default continue in the copy.',
+    'Copy the open workspace through the SQLite backup API; by default continue in the copy.', { mutates: 'all' },
   ),
-  'workspace.close': channel(z.object({}), z.object({ closed: z.boolean() }), 'Close the open workspace.'),
+  'workspace.close': channel(z.object({}), z.object({ closed: z.boolean() }), 'Close the open workspace.', { mutates: 'all' }),
   'workspace.recent': channel(z.object({}), z.array(RecentWorkspace), 'Recently opened workspaces, newest first.'),
   'workspace.overview': channel(z.object({}), WorkspaceOverview, 'Name, schema version, counts per entity and the date range of the open workspace.'),
 };

@@ -1,5 +1,6 @@
-import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract/contract';
+import { useMutation, useQuery, useQueryClient, type QueryClient, type UseQueryOptions } from '@tanstack/react-query';
+import type { ChannelWrites } from '../../../shared/contract/channel';
+import { contract, type ChannelInput, type ChannelName, type ChannelOutput } from '../../../shared/contract/contract';
 import { invokeOrThrow, type ContractError } from './contract-client';
 
 /** Reads a channel through TanStack Query; the key is the channel and its input. */
@@ -16,18 +17,26 @@ export function useChannelQuery<C extends ChannelName>(
 }
 
 /**
- * Calls a channel that changes things. By default every cached answer is dropped afterwards:
- * a workspace switch or an import changes what every page shows. `invalidates` names the only
- * channels whose answers it changes, when that is known (a saved scenario changes its list, not
- * the advice); `invalidateAll: false` drops nothing.
+ * Calls a channel. Afterwards the answers it changed are dropped, as its contract entry declares
+ * (`mutates`): everything for a workspace switch or an import, the named channel prefixes for a
+ * narrower write (a saved scenario changes its list, not the advice), nothing for a read.
  */
-export function useChannelMutation<C extends ChannelName>(channel: C, options: { invalidateAll?: boolean; invalidates?: readonly ChannelName[] } = {}) {
+export function useChannelMutation<C extends ChannelName>(channel: C) {
   const client = useQueryClient();
   return useMutation<ChannelOutput<C>, ContractError, ChannelInput<C>>({
     mutationFn: (input) => invokeOrThrow(channel, input),
-    onSuccess: async () => {
-      if (options.invalidates) await Promise.all(options.invalidates.map((name) => client.invalidateQueries({ queryKey: [name] })));
-      else if (options.invalidateAll ?? true) await client.invalidateQueries();
+    onSuccess: () => invalidateWrites(client, contract[channel].mutates),
+  });
+}
+
+/** Drops the cached answers a write changed; see `ChannelWrites`. */
+export async function invalidateWrites(client: QueryClient, writes: ChannelWrites | null): Promise<void> {
+  if (writes === null) return;
+  if (writes === 'all') return client.invalidateQueries();
+  await client.invalidateQueries({
+    predicate: (query) => {
+      const name = query.queryKey[0];
+      return typeof name === 'string' && writes.some((prefix) => name.startsWith(prefix));
     },
   });
 }

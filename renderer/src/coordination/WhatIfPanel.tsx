@@ -68,10 +68,10 @@ export function WhatIfPanel({ report, window }: { report: CoordinationReport; wi
   const [chosen, setChosen] = useState<DependencyRow[]>([]);
   const [scenarioName, setScenarioName] = useState('');
   const dependencies = useChannelQuery('coordination.dependencies', { window, state: 'all', limit: 2000 }, { enabled: kind === 'resolve' });
-  const evaluate = useChannelMutation('coordination.whatIf', { invalidateAll: false });
+  const evaluate = useChannelMutation('coordination.whatIf');
   const saved = useChannelQuery('coordination.scenarios.list', {});
-  const save = useChannelMutation('coordination.scenarios.save', { invalidates: ['coordination.scenarios.list'] });
-  const remove = useChannelMutation('coordination.scenarios.delete', { invalidates: ['coordination.scenarios.list'] });
+  const save = useChannelMutation('coordination.scenarios.save');
+  const remove = useChannelMutation('coordination.scenarios.delete');
 
   const draft: ScenarioChange | null =
     kind === 'move' && first

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../electron/backend/backend';
-import type { ChannelName, ChannelOutput } from '../../../shared/contract/contract';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract/contract';
 import type { CoordinationReport } from '../../../shared/coordination/report-schema';
 
 // The coordination channels end to end through the backend, on the real demo workspace file.
@@ -13,7 +13,7 @@ let dir: string;
 let backend: Backend;
 let demoPath: string;
 
-async function call<C extends ChannelName>(channel: C, input: unknown): Promise<ChannelOutput<C>> {
+async function call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
   const result = await backend.call(channel, input);
   if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
   return result.value;

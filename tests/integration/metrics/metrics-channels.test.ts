@@ -80,7 +80,7 @@ describe('metrics channels on a real workspace file', () => {
 
   it('a report asked again is answered from memory, but never past a change to the data or the settings', async () => {
     const { backend } = await open();
-    const scope = { window: TWO_WEEKS, compare: 'none' };
+    const scope = { window: TWO_WEEKS, compare: 'none' as const };
     const first = await valueOf(backend.call('metrics.flow', scope));
     expect(first.current.cycleTimeDays.p85).not.toBe(7);
     expect(await valueOf(backend.call('metrics.flow', scope))).toEqual(first);

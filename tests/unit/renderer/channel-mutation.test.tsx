@@ -28,19 +28,27 @@ async function setUp() {
 describe('useChannelMutation', () => {
   it('saving a scenario drops the scenario list only: the advice it does not change stays', async () => {
     const { wrapper, invalidated } = await setUp();
-    const { result } = renderHook(() => useChannelMutation('coordination.scenarios.save', { invalidates: ['coordination.scenarios.list'] }), { wrapper });
+    const { result } = renderHook(() => useChannelMutation('coordination.scenarios.save'), { wrapper });
     await act(() => result.current.mutateAsync({ name: 'Merge p and q', changes: [{ kind: 'merge', teamKeys: ['p', 'q'] }] }));
     expect(invalidated('coordination.scenarios.list')).toBe(true);
     expect(invalidated('coordination.recommend')).toBe(false);
   });
 
   describe('edge cases', () => {
-    it('by default a change drops every cached answer', async () => {
+    it('a change that declares everything (a workspace switch) drops every cached answer', async () => {
       const { wrapper, invalidated } = await setUp();
-      const { result } = renderHook(() => useChannelMutation('coordination.scenarios.save'), { wrapper });
-      await act(() => result.current.mutateAsync({ name: 'Another', changes: [{ kind: 'merge', teamKeys: ['p', 'q'] }] }));
+      const { result } = renderHook(() => useChannelMutation('workspace.close'), { wrapper });
+      await act(() => result.current.mutateAsync({}));
       expect(invalidated('coordination.scenarios.list')).toBe(true);
       expect(invalidated('coordination.recommend')).toBe(true);
+    });
+
+    it('a channel that only reads drops nothing', async () => {
+      const { wrapper, invalidated } = await setUp();
+      const { result } = renderHook(() => useChannelMutation('coordination.whatIf'), { wrapper });
+      await act(() => result.current.mutateAsync({ changes: [{ kind: 'merge', teamKeys: ['p', 'q'] }] }));
+      expect(invalidated('coordination.scenarios.list')).toBe(false);
+      expect(invalidated('coordination.recommend')).toBe(false);
     });
   });
 });

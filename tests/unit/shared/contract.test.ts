@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
+import { channel, defineContract } from '../../../shared/contract/channel';
 import { CHANNEL_NAMES, contract, isChannelName } from '../../../shared/contract/contract';
 import { describeZodIssues } from '../../../shared/contract/result';
 
@@ -23,7 +24,26 @@ describe('the contract', () => {
     expect(isChannelName(42)).toBe(false);
   });
 
+  it('every channel that writes says what it changes', () => {
+    for (const name of CHANNEL_NAMES) {
+      const { mutates } = contract[name];
+      if (mutates === null || mutates === 'all') continue;
+      expect(mutates.length, name).toBeGreaterThan(0);
+      for (const prefix of mutates) expect(CHANNEL_NAMES.some((other) => other.startsWith(prefix)), `${name} → ${prefix}`).toBe(true);
+    }
+    expect(contract['workspace.open'].mutates).toBe('all');
+    expect(contract['coordination.scenarios.save'].mutates).toEqual(['coordination.scenarios.']);
+    expect(contract['metrics.flow'].mutates).toBeNull();
+  });
+
   describe('edge cases', () => {
+    it('two domains defining one channel name fail at once, naming it', () => {
+      const one = { 'a.b': channel(z.object({}), z.object({}), 'first definition') };
+      const two = { 'a.b': channel(z.object({}), z.number(), 'second definition') };
+      expect(() => defineContract(one, two)).toThrow('The channel "a.b" is defined twice in the contract.');
+      expect(Object.keys(defineContract(one, { 'a.c': two['a.b'] }))).toEqual(['a.b', 'a.c']);
+    });
+
     it('input errors name the field that is wrong', () => {
       const parsed = contract['workspace.createDemo'].input.safeParse({ path: '/tmp/x.interlock', items: 3 });
       expect(parsed.success).toBe(false);
