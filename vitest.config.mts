@@ -1,4 +1,10 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+// The CLI keeps automatic backups in the user's state folder: tests (and the processes they start)
+// keep theirs in a folder of this run instead of the home directory.
+const env = { INTERLOCK_HOME: join(tmpdir(), `interlock-vitest-home-${process.pid}`) };
 
 // Unit tests (shared/, backend pieces, renderer components) and integration tests (the backend on
 // real temporary files). Playwright owns tests/e2e.
@@ -11,6 +17,7 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts'],
           exclude: ['tests/unit/renderer/**'],
           environment: 'node',
+          env,
         },
       },
       {
@@ -18,6 +25,7 @@ export default defineConfig({
           name: 'renderer',
           include: ['tests/unit/renderer/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
+          env,
         },
       },
       {
@@ -25,6 +33,7 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
+          env,
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

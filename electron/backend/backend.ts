@@ -7,6 +7,7 @@ import { prefetchMetrics } from './metrics/metrics-service';
 import { Session } from './session';
 import type { Workspace } from './store/workspace-file';
 import { UploadStore } from './uploads';
+import { WorkspaceBackups } from './store/workspace-backups';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -22,6 +23,8 @@ export interface BackendOptions {
    * for exactly what they need).
    */
   prefetch?: boolean;
+  /** Where automatic backups are kept; default `<stateDir>/backups`, none without either. */
+  backupsDir?: string;
 }
 
 export interface Backend {
@@ -38,6 +41,7 @@ export function createBackend(options: BackendOptions = {}): Backend {
   const context: BackendContext = {
     session: new Session(options.prefetch ? (workspace) => schedulePrefetch(context.session, workspace, log) : undefined),
     state: options.stateDir ? new AppState(options.stateDir) : null,
+    backups: options.backupsDir || options.stateDir ? new WorkspaceBackups(options.backupsDir ?? join(options.stateDir!, 'backups')) : null,
     uploads: new UploadStore(join(tmpdir(), `interlock-uploads-${process.pid}-${randomBytes(4).toString('hex')}`)),
   };
 

@@ -1,4 +1,5 @@
 import type { CliCommand } from './cli-command';
+import { backupsCommand } from './commands/backups-command';
 import { demoCommand } from './commands/demo-command';
 import { importCommand } from './commands/import-command';
 import { infoCommand } from './commands/info-command';
@@ -6,4 +7,4 @@ import { metricsCommand } from './commands/metrics-command';
 import { recommendCommand } from './commands/recommend-command';
 
 /** Every `interlock` sub-command; a new command is a file in commands/ and a line here. */
-export const CLI_COMMANDS: readonly CliCommand[] = [demoCommand, importCommand, infoCommand, metricsCommand, recommendCommand];
+export const CLI_COMMANDS: readonly CliCommand[] = [backupsCommand, demoCommand, importCommand, infoCommand, metricsCommand, recommendCommand];

@@ -1,6 +1,16 @@
 import { runCli } from './run-cli';
 
 // The `interlock` command line: the same backend and contract as the app, without a window.
+
+// `npm run cli` runs this from the project root; a relative path means the caller's folder.
+if (process.env.npm_lifecycle_event === 'cli' && process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
+
+// `interlock info W | head -3`: the reader has gone, which is no failure of ours; stop quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 const code = await runCli(process.argv.slice(2), {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),

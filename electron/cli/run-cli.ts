@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { createBackend } from '../backend/backend';
+import { defaultStateDir } from '../backend/startup';
 import { UsageError, type CliIo } from './cli-command';
 import { CLI_COMMANDS } from './cli-commands';
 
@@ -23,7 +25,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(`interlock: unknown command "${name}". Run "interlock help" for the list.`);
     return 2;
   }
-  const backend = createBackend({ log: () => undefined });
+  // The CLI remembers nothing, but keeps the same automatic backups as the app (in the host's state folder).
+  const backend = createBackend({ log: () => undefined, backupsDir: join(defaultStateDir(), 'backups') });
   try {
     return await command.run(args, backend, io);
   } catch (error) {

@@ -2,10 +2,9 @@ import { z } from 'zod';
 import { EntityCounts } from '../domain/entities';
 import { UtcTimestamp } from '../domain/time';
 import { channel } from './channel';
+import { FilePath } from './file-path';
 
 export const WORKSPACE_EXTENSION = '.interlock';
-
-const FilePath = z.string().trim().min(1, 'a file path is required').max(4096);
 
 export const WorkspaceSummary = z.object({
   path: z.string(),
@@ -28,6 +27,46 @@ export type WorkspaceOverview = z.infer<typeof WorkspaceOverview>;
 export const RecentWorkspace = z.object({ path: z.string(), name: z.string(), openedAt: UtcTimestamp, exists: z.boolean() });
 export type RecentWorkspace = z.infer<typeof RecentWorkspace>;
 
+export const FileInspection = z.object({
+  path: z.string(),
+  /** What is at the path, without opening it for writing. */
+  state: z.enum(['missing', 'workspace', 'folder', 'not-a-workspace', 'newer', 'damaged']),
+  /** The workspace's own name, when it could be read. */
+  name: z.string().nullable(),
+  /** Another window or program holds it. */
+  locked: z.boolean(),
+  /** Why it cannot be opened or replaced, for people; null for a healthy workspace or a free path. */
+  message: z.string().nullable(),
+});
+export type FileInspection = z.infer<typeof FileInspection>;
+
+export const BACKUP_REASONS = ['before-migration', 'before-import', 'before-restore'] as const;
+export type BackupReason = (typeof BACKUP_REASONS)[number];
+
+export const BackupEntry = z.object({
+  /** 1 is the newest. */
+  number: z.number().int().positive(),
+  path: z.string(),
+  takenAt: UtcTimestamp,
+  reason: z.enum(BACKUP_REASONS),
+  bytes: z.number().int().nonnegative(),
+  /** The workspace name stored in the copy. */
+  name: z.string().nullable(),
+});
+export type BackupEntry = z.infer<typeof BackupEntry>;
+
+export const BackupList = z.object({ workspace: z.string(), folder: z.string(), kept: z.number().int(), backups: z.array(BackupEntry) });
+export type BackupList = z.infer<typeof BackupList>;
+
+export const RestoredBackup = WorkspaceSummary.extend({
+  restored: BackupEntry,
+  /** The backup taken of what the workspace held just before the restore (null when it could not be read). */
+  backupOfPrevious: z.string().nullable(),
+  /** Where a damaged file that stood at the path was moved to (it is never deleted). */
+  damagedKeptAt: z.string().nullable(),
+});
+export type RestoredBackup = z.infer<typeof RestoredBackup>;
+
 export const DemoOptions = z.object({
   items: z.number().int().min(50, 'at least 50 items').max(1_000_000, 'at most 1,000,000 items').default(2500),
   seed: z.number().int().min(0).max(2 ** 31 - 1).default(42),
@@ -48,9 +87,25 @@ export const workspaceChannels = {
   'workspace.openDemo': channel(z.object({}), WorkspaceSummary, "Open the bundled demo workspace from the user's data folder, generating it on first use.", { mutates: 'all' }),
   'workspace.open': channel(z.object({ path: FilePath }), WorkspaceSummary, 'Open an existing workspace file, checking and migrating it.', { mutates: 'all' }),
   'workspace.saveAs': channel(
-    z.object({ path: FilePath, switchTo: z.boolean().default(true) }),
+    z.object({ path: FilePath, switchTo: z.boolean().default(true), replace: z.boolean().default(false) }),
     WorkspaceSummary,
-    'Copy the open workspace through the SQLite backup API; by default continue in the copy.', { mutates: 'all' },
+    'Copy the open workspace through the SQLite backup API; by default continue in the copy. An existing file is replaced only with `replace: true`, and only a healthy workspace no one else holds.', { mutates: 'all' },
+  ),
+  'workspace.inspect': channel(
+    z.object({ path: FilePath }),
+    FileInspection,
+    'What is at a path (nothing, a workspace and its name, another kind of file), read without writing: for "Replace …?" questions.',
+  ),
+  'workspace.backups.list': channel(
+    z.object({ path: FilePath.optional() }),
+    BackupList,
+    'The automatic backups of a workspace (default: the open one), newest first.',
+  ),
+  'workspace.backups.restore': channel(
+    z.object({ path: FilePath.optional(), number: z.number().int().positive() }),
+    RestoredBackup,
+    'Put backup N back at the workspace path and open it; what the path held is backed up (or, if damaged, moved aside) first.',
+    { mutates: 'all' },
   ),
   'workspace.close': channel(z.object({}), z.object({ closed: z.boolean() }), 'Close the open workspace.', { mutates: 'all' }),
   'workspace.recent': channel(z.object({}), z.array(RecentWorkspace), 'Recently opened workspaces, newest first.'),

@@ -6,7 +6,9 @@ import { ImportJob } from '../import/import-job';
 import { importJobsOf } from '../import/import-jobs';
 import { listImports } from '../store/queries/import-log';
 import { setUserStatusCategory, statusMapWithUse } from '../store/queries/status-map';
-import type { HandlerMap } from './handler-types';
+import type { BackendContext, HandlerMap } from './handler-types';
+import type { Workspace } from '../store/workspace-file';
+import { hasData } from '../store/queries/overview';
 
 function refuseWhileImporting(context: Parameters<HandlerMap<typeof importChannels>['import.start']>[1], what: string): void {
   const running = importJobsOf(context).runningImport();
@@ -15,12 +17,18 @@ function refuseWhileImporting(context: Parameters<HandlerMap<typeof importChanne
   }
 }
 
+/** A copy of what the workspace held before an import writes into it; an empty workspace has nothing to keep. */
+async function backupBeforeImport(context: BackendContext, workspace: Workspace): Promise<void> {
+  if (!context.backups || !hasData(workspace.db)) return;
+  await context.backups.take(workspace.db, workspace.path, 'before-import');
+}
+
 export const importHandlers: HandlerMap<typeof importChannels> = {
   'import.start': ({ files, mode, options }, context) => {
     const workspace = context.session.require();
     if (mode === 'import') refuseWhileImporting(context, 'start another');
     const sources = files.map((f) => ({ ...resolveFileSource(f.source, context), format: f.format, columns: f.columns }));
-    const job = new ImportJob(workspace, mode, sources, options);
+    const job = new ImportJob(workspace, mode, sources, options, Date.now, () => backupBeforeImport(context, workspace));
     importJobsOf(context).add(job);
     // Runs on its own; failures end up in the job's status, never as an unhandled rejection.
     job

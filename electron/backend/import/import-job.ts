@@ -86,6 +86,8 @@ export class ImportJob {
     readonly sources: readonly ImportSource[],
     readonly options: StartInput['options'],
     readonly nowMs: () => number = Date.now,
+    /** Runs once the records are checked and about to be written (the automatic backup). */
+    readonly beforeWrite: () => Promise<void> = async () => undefined,
   ) {}
 
   /** Marks the job failed after an error `run` did not expect (a bug): said plainly, never thrown. */
@@ -249,6 +251,11 @@ export class ImportJob {
       let committed = false;
       let added: EntityCounts | null = null;
       if (staged && issues.fileErrors === 0 && total(checker.counts) > 0) {
+        await this.beforeWrite();
+        if (this.#cancelled) {
+          this.state = 'cancelled';
+          return;
+        }
         if (!db.open) throw new AppError('import-rejected', 'The workspace was closed during the import; nothing was imported.');
         added = this.#write(staged, statuses, fileReports);
         committed = true;

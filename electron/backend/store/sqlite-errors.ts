@@ -15,6 +15,23 @@ export function isStorageRefusal(error: unknown): boolean {
   return /^SQLITE_(READONLY|FULL|IOERR|CANTOPEN|PERM|BUSY|LOCKED|TOOBIG)/.test(sqliteCode(error));
 }
 
+/** SQLite's reports span lines ("*** in database main ***\nPage 5: …"); a message is read on one. */
+export function oneLine(text: string): string {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join('; ');
+}
+
+/** The whole reason on one line, what was (not) done, and where the backups are. */
+export function damagedWorkspaceError(path: string, reason: string): AppError {
+  return new AppError(
+    'workspace-corrupt',
+    `${path} is damaged (${oneLine(reason)}). It was left as it is. Restore a backup (Workspace → Restore a backup…, or \`interlock backups "${path}"\`) or open a copy instead.`,
+  );
+}
+
 /** Turns better-sqlite3's error codes into the messages a person can act on. Unknown errors pass through. */
 export function translateSqliteError(error: unknown, path: string): unknown {
   if (error instanceof AppError) return error;
@@ -29,10 +46,7 @@ export function translateSqliteError(error: unknown, path: string): unknown {
     return new AppError('not-a-workspace', `${path} is not an Interlock workspace: it is not a SQLite database. The file was not changed.`);
   }
   if (code.startsWith('SQLITE_CORRUPT')) {
-    return new AppError(
-      'workspace-corrupt',
-      `${path} is damaged (${String((error as SqliteLikeError).message)}). It was left as it is; open a backup or a copy instead.`,
-    );
+    return damagedWorkspaceError(path, String((error as SqliteLikeError).message));
   }
   if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_PERM')) {
     return new AppError('read-only', `${path} cannot be written here (${code}). Copy it to a writable folder and open the copy.`);

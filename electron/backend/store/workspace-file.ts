@@ -4,8 +4,9 @@ import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { AppError } from '../../../shared/contract/result';
+import type { FileInspection } from '../../../shared/contract/workspace-channels';
 import { getSchemaVersion, LATEST_SCHEMA_VERSION, migrate, newerVersionError } from './migrations';
-import { isStorageRefusal, translateSqliteError } from './sqlite-errors';
+import { damagedWorkspaceError, isStorageRefusal, oneLine, translateSqliteError } from './sqlite-errors';
 
 /** "ILK1": marks a SQLite file as an Interlock workspace (PRAGMA application_id). */
 export const INTERLOCK_APPLICATION_ID = 0x494c4b31;
@@ -56,6 +57,21 @@ function readHeader(path: string): HeaderFacts {
   };
 }
 
+/**
+ * The schema version in an Interlock workspace's header, or null when the path holds anything else
+ * (the open that follows says what is wrong with it). Reads 100 bytes; opens nothing.
+ */
+export function peekSchemaVersion(inputPath: string): number | null {
+  const path = resolve(inputPath);
+  try {
+    if (!existsSync(path) || statSync(path).isDirectory() || hasHotJournal(path)) return null;
+    const header = readHeader(path);
+    return header.applicationId === INTERLOCK_APPLICATION_ID ? header.userVersion : null;
+  } catch {
+    return null;
+  }
+}
+
 function checkHeader(path: string, facts: HeaderFacts): void {
   if (facts.applicationId !== INTERLOCK_APPLICATION_ID) {
     throw new AppError(
@@ -99,7 +115,7 @@ function verify(db: Db, path: string): number {
   if (version > LATEST_SCHEMA_VERSION) throw newerVersionError(path, version);
   const check = db.pragma('quick_check', { simple: true });
   if (check !== 'ok') {
-    throw new AppError('workspace-corrupt', `${path} is damaged (${String(check)}). It was left as it is; open a backup or a copy instead.`);
+    throw damagedWorkspaceError(path, String(check));
   }
   return version;
 }
@@ -145,7 +161,7 @@ export function openWorkspace(inputPath: string): Workspace {
   }
 }
 
-function temporarySibling(path: string): string {
+export function temporarySibling(path: string): string {
   return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
@@ -158,7 +174,7 @@ function fsyncPath(path: string): void {
   }
 }
 
-function removeQuietly(path: string): void {
+export function removeQuietly(path: string): void {
   for (const p of [path, `${path}-journal`]) rmSync(p, { force: true });
 }
 
@@ -167,19 +183,99 @@ export function defaultWorkspaceName(path: string): string {
 }
 
 /**
+ * The one rule for writing a workspace to a path (New, the demo, Save As, a restored backup), held
+ * from before the new file is built until it has been renamed into place:
+ * - a path that does not exist may be created (its folder must exist); an orphan `-journal` there is
+ *   removed, so SQLite can never roll a stranger's journal into the new file;
+ * - an existing path is replaced only when the caller says so, and only when it is a healthy
+ *   Interlock workspace that no other window or program holds. A damaged, newer or foreign file, or a
+ *   folder, is never replaced.
+ * - While claimed, the old file is held under an EXCLUSIVE lock (after SQLite rolled back any hot
+ *   journal of its own), so no other process can open it between the check and the rename.
+ */
+export interface TargetClaim {
+  readonly path: string;
+  /** Renames `built` over the path (fsynced), then lets go of the old file. */
+  replaceWith(built: string): void;
+  /** Lets go without replacing anything. */
+  release(): void;
+}
+
+export function claimWorkspaceTarget(inputPath: string, options: { replace: boolean }): TargetClaim {
+  const path = resolve(inputPath);
+  if (!existsSync(dirname(path))) throw new AppError('not-found', `The folder ${dirname(path)} does not exist; create it first or choose another.`);
+  if (!existsSync(path)) {
+    return {
+      path,
+      replaceWith(built) {
+        rmSync(`${path}-journal`, { force: true });
+        renameSync(built, path);
+        fsyncPath(dirname(path));
+      },
+      release: () => undefined,
+    };
+  }
+  if (!options.replace) {
+    throw new AppError('workspace-exists', `${path} already exists. Choose another name, or confirm that it should be replaced.`);
+  }
+  const holder = holdForReplacement(path);
+  let held = true;
+  const letGo = () => {
+    if (!held) return;
+    held = false;
+    if (holder.inTransaction) holder.exec('ROLLBACK');
+    holder.close();
+  };
+  return {
+    path,
+    replaceWith(built) {
+      try {
+        // The lock is held and nothing was written, so no journal of the old file can be hot now.
+        rmSync(`${path}-journal`, { force: true });
+        renameSync(built, path);
+        fsyncPath(dirname(path));
+      } finally {
+        letGo();
+      }
+    },
+    release: letGo,
+  };
+}
+
+/** Checks an existing target as `openWorkspace` would and takes its lock; refusals say it was not replaced. */
+function holdForReplacement(path: string): Db {
+  const notReplaced = (error: unknown): unknown => {
+    const translated = translateSqliteError(error, path);
+    if (translated instanceof AppError && translated.code !== 'workspace-locked') return new AppError(translated.code, `Not replaced: ${translated.message}`);
+    return translated;
+  };
+  if (statSync(path).isDirectory()) throw new AppError('not-a-workspace', `${path} is a folder, not an Interlock workspace. It was not replaced.`);
+  let db: Db | undefined;
+  try {
+    const header = readHeader(path);
+    if (!hasHotJournal(path)) checkHeader(path, header);
+    db = new Database(path, { fileMustExist: true, timeout: LOCK_WAIT_MS });
+    // A read-write connection rolls back a hot journal of the old file first; then check it whole.
+    verify(db, path);
+    db.exec('BEGIN EXCLUSIVE');
+    return db;
+  } catch (error) {
+    db?.close();
+    throw notReplaced(error);
+  }
+}
+
+/**
  * Creates a new workspace atomically: built in a temporary sibling, then renamed into place, so a
  * crash never leaves a half-made workspace under the user's chosen name. `fill` runs inside the
- * same build (the demo uses it).
+ * same build (the demo uses it). The target follows `claimWorkspaceTarget`'s rule.
  */
 export function createWorkspace(
   inputPath: string,
   options: { name?: string; overwrite?: boolean; fill?: (db: Db) => void } = {},
 ): Workspace {
-  const path = resolve(inputPath);
-  if (existsSync(path) && !options.overwrite) {
-    throw new AppError('workspace-exists', `${path} already exists; choose another name or open it instead.`);
-  }
-  if (!existsSync(dirname(path))) throw new AppError('not-found', `The folder ${dirname(path)} does not exist; create it first or choose another.`);
+  const claim = claimWorkspaceTarget(inputPath, { replace: options.overwrite ?? false });
+  const { path } = claim;
   const tmp = temporarySibling(path);
   try {
     const db = new Database(tmp);
@@ -197,9 +293,9 @@ export function createWorkspace(
       db.close();
     }
     fsyncPath(tmp);
-    renameSync(tmp, path);
-    fsyncPath(dirname(path));
+    claim.replaceWith(tmp);
   } catch (error) {
+    claim.release();
     removeQuietly(tmp);
     throw translateSqliteError(error, path);
   }
@@ -222,28 +318,76 @@ export function closeWorkspace(workspace: Workspace): void {
  * Copies the open workspace to `target` through SQLite's backup API (never the live bytes):
  * backup to a temporary sibling, make it a rollback-journal file, integrity_check it, fsync, then
  * rename over the target — so a kill at any point leaves the target either as it was or complete.
+ * The target follows `claimWorkspaceTarget`'s rule: an existing one only with `replace`.
  */
-export async function backupWorkspace(workspace: Workspace, inputTarget: string): Promise<string> {
+export async function backupWorkspace(workspace: Workspace, inputTarget: string, options: { replace?: boolean } = {}): Promise<string> {
   const target = resolve(inputTarget);
   if (target === workspace.path) throw new AppError('invalid-input', 'Save As needs a different file than the open workspace.');
+  const claim = claimWorkspaceTarget(target, { replace: options.replace ?? false });
   const tmp = temporarySibling(target);
   try {
-    await workspace.db.backup(tmp);
-    const copy = new Database(tmp, { fileMustExist: true });
-    try {
-      copy.pragma('journal_mode = DELETE');
-      const check = copy.pragma('integrity_check', { simple: true });
-      if (check !== 'ok') throw new AppError('workspace-corrupt', `The copy failed its integrity check (${String(check)}); ${target} was not written.`);
-    } finally {
-      copy.close();
-    }
-    fsyncPath(tmp);
-    renameSync(tmp, target);
-    fsyncPath(dirname(target));
+    await copyThroughBackupApi(workspace.db, tmp, target);
+    claim.replaceWith(tmp);
     return target;
   } catch (error) {
+    claim.release();
     removeQuietly(tmp);
     throw translateSqliteError(error, target);
+  }
+}
+
+/** A consistent, checked, fsynced copy at `tmp` (a rollback-journal file); `target` names it in messages. */
+export async function copyThroughBackupApi(db: Db, tmp: string, target: string): Promise<void> {
+  await db.backup(tmp);
+  const copy = new Database(tmp, { fileMustExist: true });
+  try {
+    copy.pragma('journal_mode = DELETE');
+    const check = copy.pragma('integrity_check', { simple: true });
+    if (check !== 'ok') throw new AppError('workspace-corrupt', `The copy failed its integrity check (${oneLine(String(check))}); ${target} was not written.`);
+  } finally {
+    copy.close();
+  }
+  fsyncPath(tmp);
+}
+
+/**
+ * What is at a path, read without writing and without the full check (cheap enough to ask before a
+ * "Replace …?" question); the claim runs the full check before anything is replaced.
+ */
+export function inspectWorkspaceFile(inputPath: string): FileInspection {
+  const path = resolve(inputPath);
+  const result = (state: FileInspection['state'], extra: Partial<FileInspection> = {}): FileInspection => ({
+    path,
+    state,
+    name: null,
+    locked: false,
+    message: null,
+    ...extra,
+  });
+  if (!existsSync(path)) return result('missing');
+  if (statSync(path).isDirectory()) return result('folder', { message: `${path} is a folder, not an Interlock workspace.` });
+  try {
+    const header = readHeader(path);
+    if (!hasHotJournal(path)) checkHeader(path, header);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    const state = error.code === 'workspace-newer' ? 'newer' : error.code === 'workspace-corrupt' ? 'damaged' : 'not-a-workspace';
+    return result(state, { message: error.message });
+  }
+  let probe: Db | undefined;
+  try {
+    probe = new Database(path, { readonly: true, fileMustExist: true, timeout: 0 });
+    return result('workspace', { name: readMeta(probe, 'name') ?? defaultWorkspaceName(path) });
+  } catch (error) {
+    const translated = translateSqliteError(error, path);
+    if (translated instanceof AppError && translated.code === 'workspace-locked') {
+      return result('workspace', { name: defaultWorkspaceName(path), locked: true, message: translated.message });
+    }
+    if (translated instanceof AppError && translated.code === 'workspace-corrupt') return result('damaged', { message: translated.message });
+    if (translated instanceof AppError) return result('not-a-workspace', { message: translated.message });
+    throw translated;
+  } finally {
+    probe?.close();
   }
 }
 

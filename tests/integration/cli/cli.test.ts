@@ -1,6 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/run-cli';
-import { runTs } from '../../support/child-process';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_ROOT, runTs } from '../../support/child-process';
 import { tempDir } from '../../support/temp-files';
 
 async function cli(args: string[]) {
@@ -65,6 +68,28 @@ describe('the interlock command line', () => {
       expect(bad.err).toContain('--items must be a whole number');
       expect((await cli(['frobnicate'])).code).toBe(2);
       expect((await cli(['info', 'a', '--bogus'])).code).toBe(2);
+    });
+
+    it('a reader that stops early (`info W | head -3`) ends the command quietly, without an EPIPE stack', async () => {
+      const file = tmp.path('piped.interlock');
+      await cli(['demo', file, '--items', '50']);
+      const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'info', file], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      // The reader is gone before the command writes its first line, as `head` is after three.
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      expect(stderr).not.toContain('EPIPE');
+      expect(stderr).not.toMatch(/\n\s+at /);
+      expect(code).toBe(0);
+    });
+
+    it('under `npm run cli`, a relative path means the folder it was run from, not the project root', async () => {
+      const env = { ...process.env, npm_lifecycle_event: 'cli', INIT_CWD: tmp.dir };
+      const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'demo', 'relative.interlock', '--items', '50'], { cwd: PROJECT_ROOT, env, stdio: 'ignore' });
+      expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(0);
+      expect(existsSync(tmp.path('relative.interlock'))).toBe(true);
+      expect(existsSync(join(PROJECT_ROOT, 'relative.interlock'))).toBe(false);
     });
 
     it('an out-of-range option is refused by the contract with the field named', async () => {

@@ -223,11 +223,11 @@ describe('workspace file', () => {
       expect(countEntities(opened.db)).toEqual(counts);
     });
 
-    it('replaces an existing target whole, and refuses the open file itself', async () => {
+    it('replaces an existing workspace whole when asked to, and refuses the open file itself', async () => {
       const ws = track(createWorkspace(tmp.path('a.interlock')));
       const target = tmp.path('b.interlock');
-      writeFileSync(target, 'old bytes');
-      await backupWorkspace(ws, target);
+      closeWorkspace(createWorkspace(target));
+      await backupWorkspace(ws, target, { replace: true });
       expect(readMeta(track(openWorkspace(target)).db, 'name')).toBe('a');
       await expect(backupWorkspace(ws, ws.path)).rejects.toMatchObject({ code: 'invalid-input' });
     });

@@ -22,6 +22,11 @@ export function countEntities(db: Database): EntityCounts {
   return counts;
 }
 
+/** True when the workspace holds any of its main entities (what a backup would be worth keeping for). */
+export function hasData(db: Database): boolean {
+  return Object.values(ENTITY_TABLES).some((table) => db.prepare(`SELECT EXISTS (SELECT 1 FROM "${table}") AS any`).pluck().get() === 1);
+}
+
 export function countTables(db: Database): Record<string, number> {
   const tables = db
     .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)

@@ -1,0 +1,182 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Database as Db } from 'better-sqlite3';
+import { AppError } from '../../../shared/contract/result';
+import type { BackupEntry, BackupReason } from '../../../shared/contract/workspace-channels';
+import { fromEpochMs } from '../../../shared/domain/time';
+import { translateSqliteError } from './sqlite-errors';
+import { claimWorkspaceTarget, copyThroughBackupApi, inspectWorkspaceFile, readMeta, removeQuietly, temporarySibling } from './workspace-file';
+
+/** Backups kept per workspace; the oldest beyond this are deleted after each new one. */
+export const BACKUPS_KEPT = 5;
+
+const REASON_SLUG: Record<BackupReason, string> = {
+  'before-migration': 'before-upgrade',
+  'before-import': 'before-import',
+  'before-restore': 'before-restore',
+};
+const SLUG_REASON = new Map(Object.entries(REASON_SLUG).map(([reason, slug]) => [slug, reason as BackupReason]));
+
+/**
+ * Copies of workspaces taken before anything could go wrong with them (an upgrade of the schema,
+ * an import that changes data, a restore), kept outside the workspace in the app's state folder:
+ * `<state>/backups/<file name>-<hash of its path>/<UTC time>-<reason>.interlock`. Two workspaces with
+ * the same file name in different folders keep separate backups.
+ */
+export class WorkspaceBackups {
+  constructor(readonly dir: string) {}
+
+  folderFor(workspacePath: string): string {
+    const path = resolve(workspacePath);
+    const stem = basename(path, extname(path)).replace(/[^\p{L}\p{N}._ -]+/gu, '_').slice(0, 80) || 'workspace';
+    const hash = createHash('sha256').update(path).digest('hex').slice(0, 10);
+    return join(this.dir, `${stem}-${hash}`);
+  }
+
+  /**
+   * A consistent copy through SQLite's backup API, checked and fsynced before it is kept, then the
+   * oldest beyond `BACKUPS_KEPT` are deleted. Returns the copy's path.
+   */
+  async take(db: Db, workspacePath: string, reason: BackupReason, now = new Date()): Promise<string> {
+    const folder = this.folderFor(workspacePath);
+    mkdirSync(folder, { recursive: true });
+    // File names sort by time: the instant to the millisecond, then a counter for backups within one.
+    const stamp = now.toISOString().replace(/[:.]/g, '-');
+    let target = '';
+    for (let n = 1; !target || existsSync(target); n++) target = join(folder, `${stamp}-${String(n).padStart(2, '0')}-${REASON_SLUG[reason]}.interlock`);
+    const tmp = temporarySibling(target);
+    try {
+      await copyThroughBackupApi(db, tmp, target);
+      renameSync(tmp, target);
+    } catch (error) {
+      removeQuietly(tmp);
+      throw error;
+    }
+    this.#prune(folder);
+    return target;
+  }
+
+  /** Takes a backup of a workspace file that is not open here (before its schema is upgraded). */
+  async takeOfFile(workspacePath: string, reason: BackupReason): Promise<string> {
+    const source = new Database(workspacePath, { readonly: true, fileMustExist: true, timeout: 250 });
+    try {
+      return await this.take(source, workspacePath, reason);
+    } finally {
+      source.close();
+    }
+  }
+
+  /** This workspace's backups, newest first (number 1 is the newest). */
+  list(workspacePath: string): BackupEntry[] {
+    const folder = this.folderFor(workspacePath);
+    if (!existsSync(folder)) return [];
+    return readdirSync(folder)
+      .filter((name) => name.endsWith('.interlock') && !name.startsWith('.'))
+      .sort()
+      .reverse()
+      .map((name, index) => {
+        const path = join(folder, name);
+        const match = /^(\d{4}-\d{2}-\d{2}T\d{2})-(\d{2})-(\d{2})-(\d{3})Z-\d+-([a-z-]+)\.interlock$/.exec(name);
+        const takenAt = match ? `${match[1]}:${match[2]}:${match[3]}.${match[4]}Z` : fromEpochMs(statSync(path).mtimeMs);
+        return {
+          number: index + 1,
+          path,
+          takenAt,
+          reason: (match && SLUG_REASON.get(match[5]!)) ?? 'before-import',
+          bytes: statSync(path).size,
+          name: backupName(path),
+        };
+      });
+  }
+
+  /** The backup numbered `number` in `list` (1 = newest), or a message naming how many there are. */
+  find(workspacePath: string, number: number): BackupEntry {
+    const all = this.list(workspacePath);
+    const entry = all.find((b) => b.number === number);
+    if (!entry) {
+      throw new AppError(
+        'not-found',
+        all.length === 0
+          ? `There are no backups of ${resolve(workspacePath)} yet.`
+          : `There is no backup number ${number} of ${resolve(workspacePath)}; there are ${all.length} (1 is the newest).`,
+      );
+    }
+    return entry;
+  }
+
+  #prune(folder: string): void {
+    const names = readdirSync(folder)
+      .filter((name) => name.endsWith('.interlock') && !name.startsWith('.'))
+      .sort()
+      .reverse();
+    for (const name of names.slice(BACKUPS_KEPT)) rmSync(join(folder, name), { force: true });
+  }
+}
+
+/** The workspace name stored in a backup, or null when it cannot be read. */
+function backupName(path: string): string | null {
+  try {
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      return readMeta(db, 'name');
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Puts a backup back at `target`. Nothing is lost on the way: the backup is copied out first (so
+ * pruning cannot take it), what the path held is backed up too ('before-restore'), and a damaged
+ * file there is moved aside next to it, never deleted. Files that are not workspaces are refused.
+ */
+export async function restoreBackup(
+  backups: WorkspaceBackups,
+  entry: BackupEntry,
+  target: string,
+): Promise<{ backupOfPrevious: string | null; damagedKeptAt: string | null }> {
+  const inspection = inspectWorkspaceFile(target);
+  if (inspection.locked) throw new AppError('workspace-locked', inspection.message ?? `${target} is open in another window or program.`);
+  if (inspection.state === 'folder' || inspection.state === 'not-a-workspace' || inspection.state === 'newer') {
+    throw new AppError('invalid-input', `Not restored: ${inspection.message ?? `${target} is not an Interlock workspace.`} Restore the backup to another file instead.`);
+  }
+  const tmp = temporarySibling(target);
+  const source = new Database(entry.path, { readonly: true, fileMustExist: true });
+  try {
+    await copyThroughBackupApi(source, tmp, target);
+  } catch (error) {
+    removeQuietly(tmp);
+    throw error;
+  } finally {
+    source.close();
+  }
+  try {
+    let backupOfPrevious: string | null = null;
+    let damaged = inspection.state === 'damaged';
+    if (inspection.state === 'workspace') {
+      try {
+        backupOfPrevious = await backups.takeOfFile(target, 'before-restore');
+      } catch (error) {
+        const translated = translateSqliteError(error, target);
+        if (!(translated instanceof AppError) || translated.code !== 'workspace-corrupt') throw translated;
+        damaged = true;
+      }
+    }
+    let damagedKeptAt: string | null = null;
+    if (damaged) {
+      damagedKeptAt = `${target}.damaged-${new Date().toISOString().replace(/[:]/g, '-').replace(/\.\d+Z$/, 'Z')}`;
+      renameSync(target, damagedKeptAt);
+      if (existsSync(`${target}-journal`)) renameSync(`${target}-journal`, `${damagedKeptAt}-journal`);
+    }
+    const claim = claimWorkspaceTarget(target, { replace: true });
+    claim.replaceWith(tmp);
+    return { backupOfPrevious, damagedKeptAt };
+  } catch (error) {
+    removeQuietly(tmp);
+    throw error;
+  }
+}

@@ -1,0 +1,189 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createBackend, type Backend } from '../../../electron/backend/backend';
+import { runCli } from '../../../electron/cli/run-cli';
+import { BACKUPS_KEPT, WorkspaceBackups } from '../../../electron/backend/store/workspace-backups';
+import { closeWorkspace, createWorkspace, openWorkspace } from '../../../electron/backend/store/workspace-file';
+import { countEntities } from '../../../electron/backend/store/queries/overview';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract/contract';
+import { tempDir } from '../../support/temp-files';
+
+// Automatic backups: before an upgrade, before an import that changes data, before a restore.
+
+const TEAMS_CSV = 'Key,Name,Value stream\nt1,Team One,Stream A\nt2,Team Two,Stream A\n';
+
+describe('automatic backups', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let backend: Backend;
+  beforeEach(() => {
+    tmp = tempDir();
+    backend = createBackend({ stateDir: tmp.path('state'), log: () => undefined });
+  });
+  afterEach(() => {
+    backend.close();
+    tmp.cleanup();
+  });
+
+  async function call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+    const result = await backend.call(channel, input);
+    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+    return result.value;
+  }
+
+  async function importFile(name: string, text: string): Promise<void> {
+    const path = tmp.path(name);
+    writeFileSync(path, text);
+    const { jobId } = await call('import.start', { files: [{ source: { kind: 'path', path } }], mode: 'import' });
+    for (;;) {
+      const status = await call('import.progress', { jobId });
+      if (status.state !== 'running') {
+        if (status.state !== 'done') throw new Error(`import ended ${status.state}: ${status.error?.message}`);
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  it('an import into a workspace with data keeps a copy of what it held before, which restores exactly', async () => {
+    const path = tmp.path('portfolio.interlock');
+    await call('workspace.createDemo', { path, items: 60 });
+    const itemsBefore = (await call('workspace.overview', {})).counts;
+    expect((await call('workspace.backups.list', {})).backups).toEqual([]);
+    await importFile('teams.csv', TEAMS_CSV);
+    const list = await call('workspace.backups.list', {});
+    expect(list.backups).toHaveLength(1);
+    expect(list.backups[0]).toMatchObject({ number: 1, reason: 'before-import', name: 'Interlock demo' });
+    const copy = new Database(list.backups[0]!.path, { readonly: true });
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(countEntities(copy)).toEqual(itemsBefore);
+    copy.close();
+    expect((await call('workspace.overview', {})).counts.teams).toBe(itemsBefore.teams + 2);
+
+    const restored = await call('workspace.backups.restore', { number: 1 });
+    expect(restored.path).toBe(path);
+    expect(restored.backupOfPrevious).not.toBeNull();
+    expect((await call('workspace.overview', {})).counts).toEqual(itemsBefore);
+    // What the restore replaced is itself a backup now: nothing was lost either way.
+    const after = await call('workspace.backups.list', {});
+    expect(after.backups.map((b) => b.reason)).toEqual(['before-restore', 'before-import']);
+  });
+
+  it('keeps the last five per workspace, newest first, and a preview takes none', async () => {
+    await call('workspace.createDemo', { path: tmp.path('w.interlock'), items: 60 });
+    for (let i = 0; i < BACKUPS_KEPT + 2; i++) await importFile(`teams-${i}.csv`, `Key,Name,Value stream\nx${i},X ${i},S\n`);
+    const { jobId } = await call('import.start', { files: [{ source: { kind: 'path', path: tmp.path('teams-0.csv') } }], mode: 'preview' });
+    while ((await call('import.progress', { jobId })).state === 'running') await new Promise((r) => setTimeout(r, 20));
+    const list = await call('workspace.backups.list', {});
+    expect(list.backups).toHaveLength(BACKUPS_KEPT);
+    expect(list.backups.map((b) => b.number)).toEqual([1, 2, 3, 4, 5]);
+    const times = list.backups.map((b) => b.path);
+    expect([...times].sort().reverse()).toEqual(times);
+    // The newest backup holds the sixth import's team, not the seventh's.
+    const newest = new Database(list.backups[0]!.path, { readonly: true });
+    expect(newest.prepare(`SELECT count(*) FROM teams WHERE key IN ('x5', 'x6')`).pluck().get()).toBe(1);
+    newest.close();
+  });
+
+  it('an empty workspace is not backed up before its first import: there is nothing to lose', async () => {
+    await call('workspace.create', { path: tmp.path('empty.interlock') });
+    await importFile('teams.csv', TEAMS_CSV);
+    expect((await call('workspace.backups.list', {})).backups).toEqual([]);
+  });
+
+  it('opening a workspace of an older schema keeps a copy from before the upgrade', async () => {
+    const path = tmp.path('old.interlock');
+    closeWorkspace(createWorkspace(path, { name: 'Old one' }));
+    const db = new Database(path);
+    db.exec(`INSERT INTO teams (key, name) VALUES ('t', 'T')`);
+    // Back to schema 3 as an older Interlock wrote it (004 only added the snapshot and its triggers).
+    db.exec(`DROP TABLE metrics_snapshot`);
+    for (const t of db.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger'`).pluck().all() as string[]) db.exec(`DROP TRIGGER "${t}"`);
+    db.pragma('user_version = 3');
+    db.close();
+    await call('workspace.open', { path });
+    const list = await call('workspace.backups.list', {});
+    expect(list.backups).toHaveLength(1);
+    expect(list.backups[0]).toMatchObject({ reason: 'before-migration', name: 'Old one' });
+    const copy = new Database(list.backups[0]!.path, { readonly: true });
+    expect(copy.pragma('user_version', { simple: true })).toBe(3);
+    copy.close();
+  });
+
+  describe('edge cases', () => {
+    it('restoring over a damaged workspace moves the damaged file aside, never deletes it', async () => {
+      const path = tmp.path('precious.interlock');
+      await call('workspace.createDemo', { path, items: 80 });
+      await importFile('teams.csv', TEAMS_CSV);
+      await call('workspace.close', {});
+      const bytes = readFileSync(path);
+      bytes.fill(0x33, 4096 * 4, 4096 * 9);
+      writeFileSync(path, bytes);
+      const damaged = await backend.call('workspace.open', { path });
+      expect(damaged.ok ? '' : damaged.error.message).toContain('Restore a backup');
+      expect(damaged.ok ? '' : damaged.error.message).not.toContain('\n');
+      const restored = await call('workspace.backups.restore', { path, number: 1 });
+      expect(restored.damagedKeptAt).not.toBeNull();
+      expect(readFileSync(restored.damagedKeptAt!)).toEqual(bytes);
+      expect((await call('workspace.overview', {})).counts.items).toBe(80);
+    });
+
+    it('two workspaces of the same file name in different folders keep separate backups', () => {
+      const backups = new WorkspaceBackups(tmp.path('b'));
+      expect(backups.folderFor('/a/x.interlock')).not.toBe(backups.folderFor('/b/x.interlock'));
+      expect(backups.folderFor('/a/x.interlock')).toBe(backups.folderFor('/a/../a/x.interlock'));
+    });
+
+    it('asking for a backup that does not exist says how many there are', async () => {
+      await call('workspace.createDemo', { path: tmp.path('w.interlock'), items: 60 });
+      const missing = await backend.call('workspace.backups.restore', { number: 3 });
+      expect(missing.ok ? '' : missing.error.message).toContain('There are no backups');
+    });
+  });
+});
+
+describe('the backups command', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  beforeEach(() => (tmp = tempDir()));
+  afterEach(() => tmp.cleanup());
+
+  async function cli(args: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  }
+
+  it('lists the backups the CLI import took and restores one by number', async () => {
+    const path = tmp.path('cli.interlock');
+    expect((await cli(['demo', path, '--items', '60'])).code).toBe(0);
+    const csv = tmp.path('teams.csv');
+    writeFileSync(csv, TEAMS_CSV);
+    expect((await cli(['import', csv, '--into', path])).code).toBe(0);
+    const listed = await cli(['backups', path, '--json']);
+    expect(listed.code).toBe(0);
+    const list = JSON.parse(listed.out);
+    expect(list.backups).toHaveLength(1);
+    expect(list.folder.startsWith(join(process.env.INTERLOCK_HOME!, 'backups'))).toBe(true);
+    expect((await cli(['backups', path])).out).toContain('before an import');
+    const restored = await cli(['backups', path, '--restore', '1']);
+    expect(restored.code).toBe(0);
+    expect(restored.out).toContain('Restored');
+    const ws = openWorkspace(path);
+    expect(countEntities(ws.db).teams).toBe(12);
+    closeWorkspace(ws);
+  });
+
+  describe('edge cases', () => {
+    it('--restore 0 is a usage error; a workspace without backups says so', async () => {
+      const path = tmp.path('none.interlock');
+      await cli(['demo', path, '--items', '60']);
+      expect((await cli(['backups', path, '--restore', '0'])).code).toBe(2);
+      const none = await cli(['backups', path]);
+      expect(none.out).toContain('No backups');
+      expect(existsSync(path)).toBe(true);
+      expect(readdirSync(tmp.dir)).toContain('none.interlock');
+    });
+  });
+});
