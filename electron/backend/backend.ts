@@ -8,9 +8,7 @@ import { Session } from './session';
 import type { Workspace } from './store/workspace-file';
 import { UploadStore } from './uploads';
 import { WorkspaceBackups } from './store/workspace-backups';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 
 export interface BackendOptions {
   /** Folder for per-user state (recent workspaces). Omit to remember nothing (the CLI, tests). */
@@ -42,7 +40,7 @@ export function createBackend(options: BackendOptions = {}): Backend {
     session: new Session(options.prefetch ? (workspace) => schedulePrefetch(context.session, workspace, log) : undefined),
     state: options.stateDir ? new AppState(options.stateDir) : null,
     backups: options.backupsDir || options.stateDir ? new WorkspaceBackups(options.backupsDir ?? join(options.stateDir!, 'backups')) : null,
-    uploads: new UploadStore(join(tmpdir(), `interlock-uploads-${process.pid}-${randomBytes(4).toString('hex')}`)),
+    uploads: new UploadStore(),
   };
 
   async function invoke(channel: string, input: unknown): Promise<Result<unknown>> {

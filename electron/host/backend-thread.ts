@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppError, fail, type Result } from '../../shared/contract/result';
 import type { StartupChoice } from '../backend/startup';
@@ -9,6 +6,8 @@ import type { BackendThreadOptions, FromBackend, ToBackend } from './backend-thr
 import type { HostBackend } from './host-backend';
 
 export interface BackendThread extends HostBackend {
+  /** Calls sent to the backend and not yet answered (a leak shows here). */
+  readonly waiting: () => number;
   /** What the backend opened at start. */
   readonly startup: StartupChoice;
   /** Resolves with the reason if the thread ends on its own (a crash); never after `close()`. */
@@ -31,7 +30,7 @@ type Question = ToBackend extends infer M ? (M extends ToBackend ? Omit<M, 'id'>
  */
 export function startBackendThread(options: BackendThreadOptions, workerModule = defaultWorkerModule()): Promise<BackendThread> {
   const worker = new Worker(new URL('./backend-thread-entry.mjs', import.meta.url), { workerData: { ...options, entry: workerModule } });
-  const uploads = new UploadStore(mkdtempSync(join(tmpdir(), 'interlock-host-uploads-')));
+  const uploads = new UploadStore();
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let stopped: string | null = null;
@@ -44,7 +43,13 @@ export function startBackendThread(options: BackendThreadOptions, workerModule =
     const id = nextId++;
     return new Promise((resolve) => {
       pending.set(id, resolve);
-      worker.postMessage({ ...message, id } as ToBackend);
+      try {
+        worker.postMessage({ ...message, id } as ToBackend);
+      } catch (error) {
+        // A message that cannot be cloned never reaches the backend: answer it here, keep nothing waiting.
+        pending.delete(id);
+        resolve(fail('invalid-input', `That request could not be passed to the backend: ${error instanceof Error ? error.message : String(error)}`));
+      }
     });
   };
 
@@ -72,6 +77,7 @@ export function startBackendThread(options: BackendThreadOptions, workerModule =
         resolveStart({
           startup: message.startup,
           crashed,
+          waiting: () => pending.size,
           invoke: async (channel, input) => (await ask({ kind: 'invoke', channel, input }))!,
           saveUpload: async (name, body, maxBytes) => {
             const upload = await uploads.save(name, body, maxBytes);

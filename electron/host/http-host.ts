@@ -59,6 +59,27 @@ function sendJson(response: ServerResponse, status: number, body: Result<unknown
   response.end(text);
 }
 
+/** Deeper than any input of the contract; bounds the work of parsing, cloning and validating. */
+export const MAX_JSON_DEPTH = 64;
+
+/** The deepest nesting of arrays and objects in JSON text, strings skipped; stops counting past `limit`. */
+export function jsonDepth(text: string, limit = MAX_JSON_DEPTH): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > deepest && (deepest = depth) > limit) return deepest;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return deepest;
+}
+
 async function readJson(request: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   let bytes = 0;
@@ -69,6 +90,7 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
   }
   const text = Buffer.concat(chunks).toString('utf8');
   if (text.trim() === '') return {};
+  if (jsonDepth(text) > MAX_JSON_DEPTH) throw new AppError('invalid-input', `The request nests objects or arrays more than ${MAX_JSON_DEPTH} levels deep; no input of Interlock does.`);
   try {
     return JSON.parse(text);
   } catch {

@@ -34,7 +34,10 @@ export const importHandlers: HandlerMap<typeof importChannels> = {
     job
       .run()
       .then(() => {
-        if (mode === 'import' && job.status().state === 'done') context.session.changed(workspace);
+        if (mode !== 'import' || job.status().state !== 'done') return;
+        context.session.changed(workspace);
+        // A preview, a refused or a cancelled import keep their uploads for the next try; a committed one is done with them.
+        for (const f of files) if (f.source.kind === 'upload') context.uploads.discard(f.source.uploadId);
       })
       .catch((error: unknown) => job.fail(error));
     return { jobId: job.id };

@@ -9,6 +9,7 @@ import { startBackendThread, type BackendThread } from '../../../electron/host/b
 import { startHost, type RunningHost } from '../../../electron/host/http-host';
 import { openWorkspace, closeWorkspace } from '../../../electron/backend/store/workspace-file';
 import { tempDir } from '../../support/temp-files';
+import { UPLOAD_FOLDER_PREFIX } from '../../../electron/backend/uploads';
 import { fixture } from '../import/import-support';
 
 // The browser host runs its backend on a thread of its own (electron/host/backend-thread.ts): the
@@ -105,9 +106,58 @@ describe('the host’s backend thread', () => {
     expect(order[0]).toBe('static 200');
   });
 
+  it('an upload is deleted once its import has committed; a preview keeps it for the import', async () => {
+    const path = await demoFile('upload-gone.interlock', 60);
+    thread = await startBackendThread({ stateDir: tmp.path('state-8'), workspace: path });
+    const upload = await thread.saveUpload('items.csv', Readable.from(readFileSync(fixture('interlock', 'interlock-items.csv'))), 1024 ** 2);
+    const files = [{ source: { kind: 'upload' as const, uploadId: upload.id, name: upload.name }, format: 'auto' as const, columns: {} }];
+    const finish = async (mode: 'preview' | 'import') => {
+      const started = (await thread!.invoke('import.start', { files, mode })) as { value: { jobId: string } };
+      let status: { value?: { state: string } };
+      do status = (await thread!.invoke('import.progress', { jobId: started.value.jobId })) as typeof status;
+      while (status.value?.state === 'running');
+      return status.value?.state;
+    };
+    expect(await finish('preview')).toBe('done');
+    expect(await finish('import')).toBe('done');
+    const folders = readdirSync(tmpdir()).filter((name) => name.startsWith(`${UPLOAD_FOLDER_PREFIX}${process.pid}-`));
+    const left = folders.flatMap((folder) => readdirSync(join(tmpdir(), folder)));
+    expect(left).not.toContain(upload.id);
+  });
+
   describe('edge cases', () => {
+    it('JSON nested thousands of levels deep is refused with 400 invalid-input, and no call is left waiting', async () => {
+      const path = await demoFile('deep.interlock', 60);
+      const renderer = tmp.path('renderer-deep');
+      mkdirSync(renderer, { recursive: true });
+      writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Interlock</title>');
+      thread = await startBackendThread({ stateDir: tmp.path('state-9'), workspace: path });
+      host = await startHost({ backend: thread, rendererDir: renderer, port: 0, token: 'a'.repeat(64) });
+      const body = `{"path":${'['.repeat(5000)}${']'.repeat(5000)}}`;
+      const reply = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = httpRequest(
+          { host: '127.0.0.1', port: host!.port, method: 'POST', path: '/api/invoke/workspace.open', headers: { Host: `127.0.0.1:${host!.port}`, 'x-interlock-token': 'a'.repeat(64) } },
+          (res) => {
+            let text = '';
+            res.on('data', (d: Buffer) => (text += d.toString()));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+      expect(reply.status).toBe(400);
+      expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+      // Straight to the thread too (past the HTTP check): answered as data, nothing kept waiting.
+      let deep: unknown = 'x';
+      for (let i = 0; i < 20_000; i++) deep = [deep];
+      const direct = await thread.invoke('workspace.open', { path: deep });
+      expect(direct.ok).toBe(false);
+      expect(thread.waiting()).toBe(0);
+    });
+
     it('a workspace that cannot be opened stops the start with the reason, leaving no upload folder behind', async () => {
-      const uploadFolders = () => readdirSync(tmpdir()).filter((name) => name.startsWith('interlock-host-uploads-')).length;
+      const uploadFolders = () => readdirSync(tmpdir()).filter((name) => name.startsWith(`${UPLOAD_FOLDER_PREFIX}${process.pid}-`)).length;
       const before = uploadFolders();
       await expect(startBackendThread({ stateDir: tmp.path('state-5'), workspace: tmp.path('missing.interlock') })).rejects.toThrow(/There is no workspace at/);
       expect(uploadFolders()).toBe(before);

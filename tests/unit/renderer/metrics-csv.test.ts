@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, fileSlug, toCsv } from '../../../renderer/src/charts/csv';
+import { fileSlug } from '../../../renderer/src/charts/csv';
+import { csvCell, toCsv } from '../../../shared/export/csv';
 
 describe('CSV export', () => {
   it('writes a header and rows with CRLF line ends and a UTF-8 BOM', () => {
@@ -28,6 +29,10 @@ describe('CSV export', () => {
 
     it('a formula hidden behind a quote character is still defused', () => {
       expect(csvCell('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
+    });
+
+    it.each(['\n=1+1', '\uFEFF=1+1', '\u200B+SUM(A1)', ' \u200D@cmd', '\u2060-2+3', '\r\n=x'])('defuses %j: a formula behind invisible characters', (text) => {
+      expect(csvCell(text).replace(/^"|"$/g, '').startsWith(`'`)).toBe(true);
     });
   });
 
