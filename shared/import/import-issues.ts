@@ -97,6 +97,12 @@ export class IssueLog {
     }
   }
 
+  /** A problem at a place in a file that stopped reading it: nothing of that file can be imported. */
+  stoppedFile(file: string, line: number | null, column: string | null, value: string | null, code: IssueCode, message: string): void {
+    this.add({ severity: 'error', code, file, line, column, value, message });
+    this.#fileErrors++;
+  }
+
   warn(file: string, line: number | null, column: string | null, value: string | null, code: IssueCode, message: string): void {
     this.add({ severity: 'warning', code, file, line, column, value, message });
   }

@@ -63,17 +63,120 @@ export interface CsvStreamHandlers {
   chunkDone(rows: number): boolean;
 }
 
-/** A cell this large is an unclosed quote swallowing the file, or not a CSV made by any tracker. */
-const MAX_CELL_CHARS = 32 * 1024 * 1024;
+/**
+ * A record (a row, with its quoted line breaks) this long is an unclosed quote swallowing the file,
+ * or not a CSV made by any tracker. It is refused while streaming, before the parser has buffered
+ * more than this of it: 12 M characters (trackers' cells stop at 32,767).
+ */
+export const MAX_RECORD_CHARS = 12 * 1024 * 1024;
+/** How much of a record's start is kept to say which column its runaway quote opened in. */
+const RECORD_HEAD_CHARS = 64 * 1024;
+
+/** Raised by `RecordGuard` and turned into a SourceError with the line where the record starts. */
+class RecordTooLong extends Error {
+  constructor(readonly fieldIndex: number | null) {
+    super('record too long');
+  }
+}
+
+/**
+ * Follows the text ahead of the parser at native speed (indexOf over quotes and line ends, never
+ * char by char) and throws once one record grows past `MAX_RECORD_CHARS`. A record ends at a line
+ * break with an even number of quotes since its start, which is RFC 4180's rule; a stray quote
+ * inside an unquoted cell can only make a record look longer, never hide a runaway one.
+ */
+export class RecordGuard {
+  #open = false;
+  #length = 0;
+  #head = '';
+
+  constructor(
+    private readonly dialect: CsvDialect,
+    private readonly maxChars = MAX_RECORD_CHARS,
+  ) {}
+
+  scan(text: string): void {
+    const eol = this.dialect.newline === '\r' ? '\r' : '\n';
+    // Walk the chunk quote by quote; in each stretch outside quotes, note its last line break.
+    // `nextEol` (the first break at or after the stretch) keeps every search linear in the chunk.
+    let boundary = -1;
+    let open = this.#open;
+    let from = 0;
+    let nextEol = -1;
+    for (;;) {
+      const quote = text.indexOf('"', from);
+      const end = quote === -1 ? text.length : quote;
+      if (!open) {
+        if (nextEol !== Infinity && nextEol < from) {
+          const found = text.indexOf(eol, from);
+          nextEol = found === -1 ? Infinity : found;
+        }
+        if (nextEol < end) boundary = text.lastIndexOf(eol, end - 1);
+      }
+      if (quote === -1) break;
+      open = !open;
+      from = quote + 1;
+    }
+    this.#open = open;
+    if (boundary === -1) {
+      this.#length += text.length;
+      if (this.#head.length < RECORD_HEAD_CHARS) this.#head += text.slice(0, RECORD_HEAD_CHARS - this.#head.length);
+    } else {
+      this.#length = text.length - boundary - 1;
+      this.#head = text.slice(boundary + 1, boundary + 1 + RECORD_HEAD_CHARS);
+    }
+    if (this.#length > this.maxChars) throw new RecordTooLong(openingField(this.#head, this.dialect.delimiter));
+  }
+}
+
+/** The index of the cell whose quote is still open at the end of `head` (the start of a record), if any. */
+function openingField(head: string, delimiter: string): number | null {
+  let field = 0;
+  let quoted = false;
+  let fieldStart = true;
+  let opened: number | null = null;
+  for (let i = 0; i < head.length; i++) {
+    const c = head[i]!;
+    if (quoted) {
+      if (c === '"') {
+        if (head[i + 1] === '"') i++;
+        else quoted = false;
+      }
+    } else if (c === '"' && fieldStart) {
+      quoted = true;
+      opened = field;
+    } else if (c === delimiter) {
+      field++;
+      fieldStart = true;
+      continue;
+    }
+    fieldStart = false;
+  }
+  return quoted ? opened : null;
+}
+
+async function* guarded(chunks: AsyncGenerator<string>, guard: RecordGuard): AsyncGenerator<string> {
+  for await (const text of chunks) {
+    guard.scan(text);
+    yield text;
+  }
+}
 
 /**
  * Streams a CSV through papaparse (arrays, not header objects: repeated headers stay apart and it
  * is ~3× faster), calling `row` for each data row. Resolves with the file's SHA-256 when the file
  * was read to the end, or null when a handler asked to stop.
  */
-export function streamCsv(path: string, facts: EncodingFacts, dialect: CsvDialect, progress: ReadProgress, handlers: CsvStreamHandlers): Promise<string | null> {
+export function streamCsv(
+  path: string,
+  facts: EncodingFacts,
+  dialect: CsvDialect,
+  progress: ReadProgress,
+  handlers: CsvStreamHandlers,
+  headers: readonly string[] = [],
+): Promise<string | null> {
   const hash = createHash('sha256');
-  const input = Readable.from(readTextChunks(path, facts, progress, hash), { objectMode: true });
+  const input = Readable.from(guarded(readTextChunks(path, facts, progress, hash), new RecordGuard(dialect)), { objectMode: true });
   let line = 1;
   let first = true;
   let rows = 0;
@@ -97,12 +200,7 @@ export function streamCsv(path: string, facts: EncodingFacts, dialect: CsvDialec
             const start = line;
             for (let c = 0; c < cells.length; c++) {
               const cell = cells[c]!;
-              if (cell.length > 80 || cell.indexOf('\n') !== -1) {
-                if (cell.length > MAX_CELL_CHARS) {
-                  throw new SourceError('cell-too-large', `A cell starting on line ${start} is larger than 32 MB; a quote is probably never closed there.`, start);
-                }
-                line += newlinesIn(cell);
-              }
+              if (cell.length > 80 || cell.indexOf('\n') !== -1) line += newlinesIn(cell);
             }
             line++;
             if (first) {
@@ -128,6 +226,17 @@ export function streamCsv(path: string, facts: EncodingFacts, dialect: CsvDialec
       },
       error(error: Error) {
         input.destroy();
+        if (!failed && error instanceof RecordTooLong) {
+          // The parser has passed on every whole record before this one, so `line` is where it starts.
+          const column = error.fieldIndex === null ? null : (headers[error.fieldIndex] ?? `column ${error.fieldIndex + 1}`);
+          const where = column === null ? '' : ` in column "${column}"`;
+          failed = new SourceError(
+            'cell-too-large',
+            `The row starting on line ${line}${where} runs on for more than ${(MAX_RECORD_CHARS / 1024 ** 2).toFixed(0)} million characters: a quote (") opened there is probably never closed. Close it and import again.`,
+            line,
+            column,
+          );
+        }
         reject(failed ?? error);
       },
     });

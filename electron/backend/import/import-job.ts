@@ -428,19 +428,26 @@ export class ImportJob {
       return { rows: 0, hash: '', mapping: planned };
     }
     const planned = fields.map((f) => ({ field: f.field, label: f.label, required: !!f.required, header: mapping.plan.mapping[f.field] ?? null }));
-    const hash = await streamCsv(file.source.path, file.facts, file.dialect!, this.progress, {
-      row: (cells, line, problem) => {
-        if (problem === 'unclosed-quote') {
-          issues.error(name, line, null, cells.join(file.dialect!.delimiter).slice(0, 200), 'unclosed-quote', `A quoted cell starting on line ${line} is never closed, so the rest of the file was read into it; close the quote (") and import again.`);
-        } else if (problem === 'malformed-quotes') {
-          issues.error(name, line, null, null, 'invalid-value', 'A quoted cell in this row has text after its closing quote; write quotes inside a cell as "".');
-        } else mapping.row(cells, line);
-      },
-      chunkDone: (rows) => {
-        this.rows = rowsBefore + rows;
-        return this.#cancelled;
-      },
-    });
+    let hash: string | null;
+    try {
+      hash = await streamCsv(file.source.path, file.facts, file.dialect!, this.progress, {
+        row: (cells, line, problem) => {
+          if (problem === 'unclosed-quote') {
+            issues.error(name, line, null, cells.join(file.dialect!.delimiter).slice(0, 200), 'unclosed-quote', `A quoted cell starting on line ${line} is never closed, so the rest of the file was read into it; close the quote (") and import again.`);
+          } else if (problem === 'malformed-quotes') {
+            issues.error(name, line, null, null, 'invalid-value', 'A quoted cell in this row has text after its closing quote; write quotes inside a cell as "".');
+          } else mapping.row(cells, line);
+        },
+        chunkDone: (rows) => {
+          this.rows = rowsBefore + rows;
+          return this.#cancelled;
+        },
+      }, file.headers);
+    } catch (error) {
+      if (!(error instanceof SourceError)) throw error;
+      issues.stoppedFile(name, error.line, error.column, error.value, error.code, error.message);
+      return { rows: mapping.rows, hash: '', mapping: planned };
+    }
     if (hash === null) return { rows: mapping.rows, hash: null, mapping: planned };
     mapping.finish();
     this.rows = rowsBefore + mapping.rows;

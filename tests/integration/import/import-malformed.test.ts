@@ -1,9 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/run-cli';
+import { runTs } from '../../support/child-process';
 import { db, dumpWorkspace, fixture, runImport, tempWorkspace, type TempWorkspace } from './import-support';
 
 let ws: TempWorkspace;
@@ -88,6 +89,32 @@ describe('malformed inputs', () => {
       expect(status.state).toBe('done');
       expect(status.report!.issueCounts['value-truncated']).toBe(1);
       expect((db(ws).prepare("SELECT length(title) FROM work_items WHERE key = 'BIG-1'").pluck().get() as number)).toBe(2000);
+    });
+
+    it('a 100 MB file with a quote never closed is refused as cell-too-large with its line and column, in little memory', async () => {
+      const path = join(ws.dir, 'unclosed-100mb.csv');
+      const good = 'ITEM-1,A title of ordinary length,story,To Do,2024-03-01T00:00:00Z\n';
+      const fd = openSync(path, 'w');
+      writeSync(fd, `key,title,type,status,created_at\n${good}${good}BAD-1,"A title whose quote is never closed,story,To Do,2024-03-01T00:00:00Z\n`);
+      const block = good.repeat(Math.ceil((1024 * 1024) / good.length));
+      for (let mb = 0; mb < 100; mb++) writeSync(fd, block);
+      closeSync(fd);
+      const target = join(ws.dir, 'memory.interlock');
+      const run = await runTs('tests/support/import-memory-child.ts', [path, target], { timeoutMs: 120_000 });
+      const outcome = JSON.parse(run.stdout.trim().split('\n').pop()!) as { code: number; err: string; peakRssMb: number };
+      expect(outcome.code).toBe(1);
+      expect(outcome.err).toContain('line 4');
+      expect(outcome.err).toContain('column "title"');
+      expect(outcome.err).toContain('never closed');
+      expect(outcome.peakRssMb).toBeLessThan(300);
+      expect(existsSync(target)).toBe(false);
+    }, 120_000);
+
+    it('one 50 MB cell is refused as cell-too-large, never as an internal error', async () => {
+      const path = join(ws.dir, 'cell-50mb.csv');
+      writeFileSync(path, `key,title,type,status,created_at\nBIG-1,"${'x'.repeat(50 * 1024 * 1024)}",story,To Do,2024-03-01T00:00:00Z\n`);
+      const status = await rejectedWithoutWrites(path);
+      expect(status.report!.issues[0]).toMatchObject({ code: 'cell-too-large', line: 2, column: 'title' });
     });
 
     it('arbitrary bytes give records or clear errors, never a crash, and a preview never writes', async () => {

@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { RecordGuard } from '../../../electron/backend/import/csv-reading';
+
+// The guard follows CSV text chunk by chunk and throws once one record (a row with its quoted
+// line breaks) grows past a limit, naming the cell whose quote opened it.
+
+const COMMA_LF = { delimiter: ',', newline: '\n' } as const;
+
+function feed(text: string, limit: number, chunkSizes: number[] = [text.length]): { fieldIndex: number | null } | null {
+  const guard = new RecordGuard(COMMA_LF, limit);
+  let at = 0;
+  let k = 0;
+  try {
+    while (at < text.length) {
+      const size = Math.max(1, chunkSizes[k++ % chunkSizes.length]!);
+      guard.scan(text.slice(at, at + size));
+      at += size;
+    }
+  } catch (error) {
+    return { fieldIndex: (error as { fieldIndex: number | null }).fieldIndex };
+  }
+  return null;
+}
+
+describe('RecordGuard', () => {
+  it('lets well-formed records through, quoted line breaks and escaped quotes included', () => {
+    const csv = 'key,title,notes\nA-1,"say ""hi""","two\nlines"\nA-2,plain,"a, b"\n';
+    expect(feed(csv, 40)).toBeNull();
+  });
+
+  it('stops at an unclosed quote once the record passes the limit, naming the cell it opened in', () => {
+    const csv = `key,title,notes\nA-1,ok,fine\nA-2,"never closed,${'x\n'.repeat(100)}`;
+    expect(feed(csv, 50)).toEqual({ fieldIndex: 1 });
+  });
+
+  it('a single very long line without quotes is a runaway record too', () => {
+    expect(feed(`key,title\nA-1,${'y'.repeat(500)}`, 100)).toEqual({ fieldIndex: null });
+  });
+
+  it('the answer does not depend on where the chunks are cut', () => {
+    const rows = fc.array(
+      fc.tuple(fc.stringMatching(/^[A-Z]-\d{1,3}$/), fc.string({ maxLength: 12 }).map((s) => `"${s.replaceAll('"', '""')}"`), fc.constantFrom('a', 'b\nc', '"d\ne"')),
+      { maxLength: 20 },
+    );
+    fc.assert(
+      fc.property(rows, fc.array(fc.integer({ min: 1, max: 30 }), { minLength: 1, maxLength: 10 }), fc.boolean(), (records, cuts, runaway) => {
+        const body = records.map((r) => r.join(',')).join('\n');
+        const csv = `key,title,x\n${body}\n${runaway ? `Z-1,"${'q'.repeat(400)}` : ''}`;
+        const whole = feed(csv, 200);
+        expect(feed(csv, 200, cuts)).toEqual(whole);
+        expect(whole !== null).toBe(runaway);
+      }),
+    );
+  });
+
+  describe('edge cases', () => {
+    it('old Mac line ends (CR only) are record ends too', () => {
+      const guard = new RecordGuard({ delimiter: ';', newline: '\r' }, 20);
+      expect(() => guard.scan('a;b\r1;2\r3;4\r'.repeat(10))).not.toThrow();
+    });
+
+    it('an empty chunk changes nothing', () => {
+      const guard = new RecordGuard(COMMA_LF, 5);
+      guard.scan('');
+      expect(() => guard.scan('a,b\n')).not.toThrow();
+    });
+  });
+});
