@@ -1,11 +1,12 @@
 import { type BrowserWindow, dialog, Menu, type MenuItemConstructorOptions } from 'electron';
 import type { Backend } from '../backend/backend';
+import type { ChannelInput, ChannelName } from '../../shared/contract/contract';
 
 const FILTERS = [{ name: 'Interlock workspace', extensions: ['interlock'] }];
 
 /** Runs a workspace call for the menu; failures are shown in a dialog with the backend's message. */
-async function run(window: BrowserWindow, backend: Backend, channel: Parameters<Backend['invoke']>[0], input: unknown, refresh: () => void) {
-  const result = await backend.invoke(channel, input);
+async function run<C extends ChannelName>(window: BrowserWindow, backend: Backend, channel: C, input: ChannelInput<C>, refresh: () => void) {
+  const result = await backend.call(channel, input);
   if (!result.ok) {
     await dialog.showMessageBox(window, { type: 'error', message: 'Interlock could not do that', detail: result.error.message });
     return;
@@ -14,11 +15,40 @@ async function run(window: BrowserWindow, backend: Backend, channel: Parameters<
   refresh();
 }
 
-/** File: New, Open…, Open Recent, Open Demo, Save As…, Close; View: zoom for projectors, full screen. */
-export function buildAppMenu(window: BrowserWindow, backend: Backend): void {
-  const refresh = () => buildAppMenu(window, backend);
-  const recent = backend.context.state?.recent() ?? [];
-  const hasWorkspace = backend.context.session.current !== null;
+/** Lets the user pick one of the open workspace's automatic backups and puts it back. */
+async function restoreBackup(window: BrowserWindow, backend: Backend, refresh: () => void): Promise<void> {
+  const listed = await backend.call('workspace.backups.list', {});
+  if (!listed.ok) {
+    await dialog.showMessageBox(window, { type: 'error', message: 'Interlock could not list the backups', detail: listed.error.message });
+    return;
+  }
+  const backups = listed.value.backups;
+  if (backups.length === 0) {
+    await dialog.showMessageBox(window, { type: 'info', message: 'There are no backups of this workspace yet.', detail: `Interlock keeps the last ${listed.value.kept} before each upgrade, import and restore.` });
+    return;
+  }
+  const reasons = { 'before-migration': 'before an upgrade', 'before-import': 'before an import', 'before-restore': 'before a restore' } as const;
+  const labels = backups.map((b) => `${b.takenAt.slice(0, 16).replace('T', ' ')} UTC, ${reasons[b.reason]}`);
+  const choice = await dialog.showMessageBox(window, {
+    type: 'question',
+    message: 'Restore which backup?',
+    detail: `What ${listed.value.workspace} holds now is kept as a backup first.`,
+    buttons: [...labels, 'Cancel'],
+    cancelId: labels.length,
+    defaultId: labels.length,
+  });
+  if (choice.response >= backups.length) return;
+  await run(window, backend, 'workspace.backups.restore', { number: backups[choice.response]!.number }, refresh);
+}
+
+/** File: New, Open…, Open Recent, Open Demo, Save As…, Restore a Backup…, Close; View: zoom for projectors, full screen. */
+export async function buildAppMenu(window: BrowserWindow, backend: Backend): Promise<void> {
+  const refresh = () => void buildAppMenu(window, backend);
+  // The menu asks the backend through the contract, like every other caller.
+  const recentResult = await backend.call('workspace.recent', {});
+  const currentResult = await backend.call('workspace.current', {});
+  const recent = recentResult.ok ? recentResult.value : [];
+  const hasWorkspace = currentResult.ok && currentResult.value !== null;
   const template: MenuItemConstructorOptions[] = [
     {
       label: 'File',
@@ -59,10 +89,12 @@ export function buildAppMenu(window: BrowserWindow, backend: Backend): void {
           accelerator: 'CmdOrCtrl+Shift+S',
           enabled: hasWorkspace,
           click: async () => {
+            // The system dialog has already asked "Replace?"; the backend still never replaces a damaged or foreign file.
             const choice = await dialog.showSaveDialog(window, { title: 'Save a copy as', filters: FILTERS });
-            if (!choice.canceled && choice.filePath) await run(window, backend, 'workspace.saveAs', { path: choice.filePath }, refresh);
+            if (!choice.canceled && choice.filePath) await run(window, backend, 'workspace.saveAs', { path: choice.filePath, replace: true }, refresh);
           },
         },
+        { label: 'Restore a Backup…', enabled: hasWorkspace, click: () => restoreBackup(window, backend, refresh) },
         { label: 'Close Workspace', accelerator: 'CmdOrCtrl+W', enabled: hasWorkspace, click: () => run(window, backend, 'workspace.close', {}, refresh) },
         { type: 'separator' },
         { role: 'quit' },

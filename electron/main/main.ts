@@ -74,7 +74,7 @@ app.on('second-instance', (_event, argv) => {
     void backend.invoke('workspace.open', { path: requested }).then((result) => {
       if (!result.ok) void dialog.showMessageBox(mainWindow!, { type: 'error', message: 'Interlock could not open that workspace', detail: result.error.message });
       mainWindow?.webContents.send('workspace-changed');
-      if (mainWindow) buildAppMenu(mainWindow, backend);
+      if (mainWindow) void buildAppMenu(mainWindow, backend);
     });
   }
 });
@@ -91,7 +91,7 @@ void app.whenReady().then(async () => {
     dialog.showErrorBox('Interlock could not open a workspace', (error as Error).message);
   }
   mainWindow = createWindow();
-  buildAppMenu(mainWindow, backend);
+  void buildAppMenu(mainWindow, backend);
   mainWindow.on('closed', () => (mainWindow = null));
 });
 

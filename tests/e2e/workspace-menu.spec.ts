@@ -32,3 +32,54 @@ test('opening a file that is not a workspace says why, in the dialog, and keeps 
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByTestId('workspace-name')).toHaveText('Interlock demo');
 });
+
+test('Save As onto another workspace asks "Replace …?" naming both, and keeps it unless confirmed', async ({ page, host }) => {
+  const other = host.workspace.replace(/demo\.interlock$/, 'client-b.interlock');
+  // A second workspace in the same folder, made through the same API the page uses.
+  const made = await page.request.post(`${host.origin}/api/invoke/workspace.create`, {
+    headers: { 'x-interlock-token': host.token },
+    data: { path: other, name: 'Client B portfolio' },
+  });
+  expect((await made.json()).ok).toBe(true);
+  await page.request.post(`${host.origin}/api/invoke/workspace.open`, { headers: { 'x-interlock-token': host.token }, data: { path: host.workspace } });
+
+  await page.goto(host.url);
+  await expect(page.getByTestId('workspace-name')).toHaveText('Interlock demo');
+  await page.getByRole('button', { name: 'Workspace' }).click();
+  await page.getByRole('menuitem', { name: 'Save As…' }).click();
+  await page.getByLabel('Workspace file').fill(other);
+  await page.getByRole('button', { name: 'Save' }).click();
+  const ask = page.getByRole('dialog', { name: 'Replace “Client B portfolio”?' });
+  await expect(ask).toContainText('a copy of “Interlock demo”');
+  await expect(ask.getByRole('button', { name: 'Replace' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/save-as-replace.png', animations: 'disabled' });
+  await ask.getByRole('button', { name: 'Keep it' }).click();
+  await expect(page.getByTestId('workspace-name')).toHaveText('Interlock demo');
+
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('dialog', { name: 'Replace “Client B portfolio”?' }).getByRole('button', { name: 'Replace' }).click();
+  await expect(page.getByText(`File ${other}`)).toBeVisible();
+  await expect(page.getByTestId('count-items')).toContainText('2,500');
+});
+
+test('Restore a backup puts the workspace back as it was before an import', async ({ page, host }) => {
+  const api = (channel: string, data: unknown) => page.request.post(`${host.origin}/api/invoke/${channel}`, { headers: { 'x-interlock-token': host.token }, data });
+  const csv = host.workspace.replace(/demo\.interlock$/, 'teams.csv');
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(csv, 'Key,Name,Value stream\nnew-team,New Team,Stream X\n');
+  const started = await (await api('import.start', { files: [{ source: { kind: 'path', path: csv } }], mode: 'import' })).json();
+  await expect.poll(async () => (await (await api('import.progress', { jobId: started.value.jobId })).json()).value.state).toBe('done');
+
+  await page.goto(host.url);
+  await expect(page.getByTestId('count-teams')).toContainText('13');
+  await page.getByRole('button', { name: 'Workspace' }).click();
+  await page.getByRole('menuitem', { name: 'Restore a backup…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Restore a backup' });
+  await expect(page.getByRole('menu')).toBeHidden();
+  await dialog.getByRole('button', { name: /1\. .* before an import/ }).click();
+  await page.screenshot({ path: 'test-results/screenshots/restore-backup.png', animations: 'disabled' });
+  await dialog.getByRole('button', { name: 'Restore backup 1' }).click();
+  await expect(dialog).toContainText('Restored the backup');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByTestId('count-teams')).toContainText('12');
+});

@@ -21,6 +21,8 @@ export function PathDialog(props: {
   error: string | null;
   onConfirm(path: string): void;
   onClose(): void;
+  /** A further way out shown with the error (e.g. "Restore a backup…" for a damaged file). */
+  errorAction?: { label: string; run(path: string): void } | null;
 }) {
   const [path, setPath] = useState(props.initialPath);
   return (
@@ -46,6 +48,7 @@ export function PathDialog(props: {
           />
         </DialogContent>
         <DialogActions>
+          {props.error && props.errorAction && <Button onClick={() => props.errorAction!.run(path.trim())}>{props.errorAction.label}</Button>}
           <Button onClick={props.onClose}>Cancel</Button>
           <Button type="submit" variant="contained" disabled={props.busy || !path.trim()}>
             {props.confirmLabel}

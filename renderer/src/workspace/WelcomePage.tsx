@@ -8,13 +8,16 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useChannelMutation, useChannelQuery } from '../api/channel-hooks';
 import { desktopBridge } from '../api/desktop-bridge';
+import { useState } from 'react';
 import { ErrorNotice } from '../layout/ErrorNotice';
+import { RestoreBackupDialog } from './RestoreBackupDialog';
 
 /** Shown when no workspace is open. */
 export function WelcomePage() {
   const recent = useChannelQuery('workspace.recent', {});
   const openDemo = useChannelMutation('workspace.openDemo');
   const open = useChannelMutation('workspace.open');
+  const [restoring, setRestoring] = useState<string | null>(null);
   return (
     <Stack spacing={3} sx={{ maxWidth: 720 }}>
       <Typography variant="h1">No workspace is open</Typography>
@@ -29,6 +32,14 @@ export function WelcomePage() {
       </div>
       <ErrorNotice title="The demo could not be opened" error={openDemo.error} />
       <ErrorNotice title="That workspace could not be opened" error={open.error} />
+      {open.error?.code === 'workspace-corrupt' && open.variables?.path && (
+        <div>
+          <Button variant="outlined" onClick={() => setRestoring(open.variables!.path)}>
+            Restore a backup of it…
+          </Button>
+        </div>
+      )}
+      {restoring && <RestoreBackupDialog path={restoring} onClose={() => setRestoring(null)} />}
       {(recent.data ?? []).length > 0 && (
         <Card>
           <CardContent>

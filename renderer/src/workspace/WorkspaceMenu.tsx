@@ -5,12 +5,14 @@ import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import FolderOpenIcon from '@mui/icons-material/FolderOpenOutlined';
 import { useState } from 'react';
-import type { WorkspaceSummary } from '../../../shared/contract/workspace-channels';
+import type { FileInspection, WorkspaceSummary } from '../../../shared/contract/workspace-channels';
 import { useChannelMutation, useChannelQuery } from '../api/channel-hooks';
 import { PathDialog } from './PathDialog';
+import { ReplaceDialog } from './ReplaceDialog';
+import { RestoreBackupDialog } from './RestoreBackupDialog';
 import { ACTION_TEXT, suggestPath, withWorkspaceExtension, type WorkspaceAction } from './workspace-actions';
 
-/** New, Open…, Open Recent, Save As…, Close — the File menu of the browser host. */
+/** New, Open…, Open Recent, Save As…, Restore a backup…, Close — the File menu of the browser host. */
 export function WorkspaceMenu({ current }: { current: WorkspaceSummary | null }) {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [action, setAction] = useState<WorkspaceAction | null>(null);
@@ -20,6 +22,11 @@ export function WorkspaceMenu({ current }: { current: WorkspaceSummary | null })
   const saveAs = useChannelMutation('workspace.saveAs');
   const close = useChannelMutation('workspace.close');
   const openDemo = useChannelMutation('workspace.openDemo');
+  const inspect = useChannelMutation('workspace.inspect');
+  const [replacing, setReplacing] = useState<FileInspection | null>(null);
+  /** true: the open workspace's backups; a path: that file's (one that could not be opened). */
+  const [restoring, setRestoring] = useState<true | string | false>(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
   const running = action === 'new' ? create : action === 'open' ? open : saveAs;
 
   const choose = (next: WorkspaceAction) => {
@@ -27,14 +34,22 @@ export function WorkspaceMenu({ current }: { current: WorkspaceSummary | null })
     create.reset();
     open.reset();
     saveAs.reset();
+    setRefusal(null);
     setAction(next);
   };
-  const confirm = (path: string) => {
+  const done = { onSuccess: () => setAction(null) };
+  const confirm = async (path: string) => {
     const file = withWorkspaceExtension(path);
-    const done = { onSuccess: () => setAction(null) };
+    setRefusal(null);
     if (action === 'new') create.mutate({ path: file }, done);
     else if (action === 'open') open.mutate({ path: file }, done);
-    else saveAs.mutate({ path: file }, done);
+    else {
+      // Ask before replacing a workspace; say at once why any other file there cannot be replaced.
+      const target = await inspect.mutateAsync({ path: file }).catch(() => null);
+      if (target?.state === 'workspace' && !target.locked) setReplacing(target);
+      else if (target && target.state !== 'missing') setRefusal(`Not replaced: ${target.message ?? `${target.path} is not an Interlock workspace.`} Choose another name.`);
+      else saveAs.mutate({ path: file }, done);
+    }
   };
 
   return (
@@ -55,6 +70,15 @@ export function WorkspaceMenu({ current }: { current: WorkspaceSummary | null })
         </MenuItem>
         <MenuItem disabled={!current} onClick={() => choose('saveAs')}>
           Save As…
+        </MenuItem>
+        <MenuItem
+          disabled={!current}
+          onClick={() => {
+            setAnchor(null);
+            setRestoring(true);
+          }}
+        >
+          Restore a backup…
         </MenuItem>
         <MenuItem
           disabled={!current}
@@ -91,12 +115,36 @@ export function WorkspaceMenu({ current }: { current: WorkspaceSummary | null })
           explanation={ACTION_TEXT[action].explanation}
           confirmLabel={ACTION_TEXT[action].confirm}
           initialPath={suggestPath(current?.path, action)}
-          busy={running.isPending}
-          error={running.error?.message ?? null}
-          onConfirm={confirm}
+          busy={running.isPending || inspect.isPending}
+          error={refusal ?? running.error?.message ?? null}
+          onConfirm={(path) => void confirm(path)}
           onClose={() => setAction(null)}
+          errorAction={
+            action === 'open' && open.error?.code === 'workspace-corrupt'
+              ? {
+                  label: 'Restore a backup…',
+                  run: (path) => {
+                    setAction(null);
+                    setRestoring(withWorkspaceExtension(path));
+                  },
+                }
+              : null
+          }
         />
       )}
+      {replacing && (
+        <ReplaceDialog
+          target={replacing}
+          replacementName={current?.name ?? 'this workspace'}
+          busy={saveAs.isPending}
+          onCancel={() => setReplacing(null)}
+          onReplace={() => {
+            saveAs.mutate({ path: replacing.path, replace: true }, done);
+            setReplacing(null);
+          }}
+        />
+      )}
+      {restoring && <RestoreBackupDialog path={restoring === true ? undefined : restoring} onClose={() => setRestoring(false)} />}
     </>
   );
 }
