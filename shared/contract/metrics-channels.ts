@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ItemType, Key } from '../domain/entities';
 import { UtcTimestamp } from '../domain/time';
-import { parseCalendarDate } from '../metrics/utc-calendar';
+import { CalendarDate } from '../domain/calendar-date';
 import { DORA_BUCKETS, DORA_REPORTS, EXCLUSION_REASONS, FLOW_ITEM_KINDS, PERCENTILE_METHODS } from '../metrics/metrics-vocabulary';
 import { channel } from './channel';
 
@@ -12,10 +12,7 @@ import { channel } from './channel';
 const Count = z.number().int().nonnegative();
 const Share = z.number().min(0).max(1);
 
-export const CalendarDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2026-08-17')
-  .refine((s) => parseCalendarDate(s) !== null, 'is not a real calendar date');
+export { CalendarDate };
 
 /** Whole UTC days, both ends included. */
 export const DateWindow = z

@@ -90,6 +90,32 @@ describe('migrations', () => {
     expect(held()).toBe(0);
   });
 
+  it('005 adds the planning layer over existing items, objectives and their links, which stay as they were', () => {
+    migrate(db, 'm', 4);
+    db.exec(`
+      INSERT INTO teams (key, name) VALUES ('a', 'A');
+      INSERT INTO work_items (key, title, type, team_id, status, status_category, created_at) VALUES ('A-1', 't', 'feature', 1, 'To Do', 'todo', 0);
+      INSERT INTO objectives (key, title, level) VALUES ('O-1', 'Checkout', 'team');
+      INSERT INTO item_objectives (item_id, objective_key) VALUES (1, 'O-1');
+    `);
+    migrate(db, 'm', 5);
+    expect(getSchemaVersion(db)).toBe(5);
+    expect(tables(db)).toEqual(expect.arrayContaining(['increments', 'iterations', 'planned_items', 'capacity', 'milestones', 'plan_baselines', 'sprints']));
+    expect(db.prepare(`SELECT source FROM item_objectives`).pluck().get()).toBe('import');
+    expect(db.prepare(`SELECT committed, business_value, increment_id FROM objectives`).get()).toEqual({ committed: 1, business_value: null, increment_id: null });
+    expect(columns(db, 'work_items')).toEqual(expect.arrayContaining(['size', 'sprint']));
+    const increment = db.prepare(`INSERT INTO increments (name, start_at, end_at) VALUES ('PI 1', 0, 100) RETURNING id`).pluck().get();
+    expect(() => db.prepare(`INSERT INTO increments (name, start_at, end_at) VALUES ('PI 0', 100, 100)`).run()).toThrow(/CHECK/);
+    const iteration = db.prepare(`INSERT INTO iterations (increment_id, name, start_at, end_at) VALUES (?, 'I1', 0, 50) RETURNING id`).pluck().get(increment);
+    expect(() => db.prepare(`INSERT INTO iterations (increment_id, name, start_at, end_at) VALUES (?, 'I1', 50, 100)`).run(increment)).toThrow(/UNIQUE/);
+    db.prepare(`INSERT INTO planned_items (increment_id, item_id, team_id, iteration_id, rank) VALUES (?, 1, 1, ?, 1)`).run(increment, iteration);
+    expect(() => db.prepare(`UPDATE objectives SET business_value = 11`).run()).toThrow(/CHECK/);
+    // Deleting the increment takes its plan with it, never the items.
+    db.prepare('DELETE FROM increments').run();
+    expect(db.prepare('SELECT count(*) FROM planned_items').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM work_items').pluck().get()).toBe(1);
+  });
+
   it('a migration that fails halfway leaves neither its tables nor its version behind', () => {
     const broken: Migration = {
       version: 1,

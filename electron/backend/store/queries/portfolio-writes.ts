@@ -177,7 +177,8 @@ export class PortfolioWriter {
          ON CONFLICT(key) DO UPDATE SET name = excluded.name, value_stream = excluded.value_stream RETURNING id`,
       ),
       updateItem: db.prepare(ITEM_UPDATE),
-      clearObjectives: db.prepare('DELETE FROM item_objectives WHERE item_id = ?'),
+      // Links a planner made (source 'plan') outlive a re-import of the item.
+      clearObjectives: db.prepare(`DELETE FROM item_objectives WHERE item_id = ? AND source = 'import'`),
       clearHistory: db.prepare('DELETE FROM status_transitions WHERE item_id = ?'),
       deployment: db.prepare(
         `UPDATE deployments SET team_id = ?, service = ?, at = ?, succeeded = ?, change_at = ?, release = ? WHERE id = ?`,

@@ -1,0 +1,147 @@
+import type { BoardCell, BoardDependency, BoardObjective, LintFinding } from './board-schema';
+import type { CapacityUnit } from './plan-data';
+
+/** A team has bunched its work when more than this share of its load sits in the last iteration… */
+export const BUNCHING_SHARE = 0.4;
+/** …and it plans at least this many items (two or three items prove nothing). */
+export const BUNCHING_MIN_ITEMS = 4;
+/** Chains of more dependencies than this between planned items are flagged. */
+export const MAX_CHAIN = 3;
+
+export interface LintInput {
+  columnIds: readonly number[];
+  cells: readonly BoardCell[];
+  dependencies: readonly BoardDependency[];
+  objectives: readonly BoardObjective[];
+  capacityUnit: CapacityUnit;
+  teamName(key: string): string;
+}
+
+/**
+ * The board's lint (docs/PLANNING.md): objectives with no planned work, work bunched into the last
+ * iteration, cells over capacity, dependency chains longer than MAX_CHAIN (and cycles), and, when
+ * capacity counts points, planned items without a size.
+ */
+export function lintBoard(input: LintInput): LintFinding[] {
+  const findings: LintFinding[] = [];
+  const finding = (f: Partial<LintFinding> & Pick<LintFinding, 'rule' | 'message'>): void => {
+    findings.push({ teamKey: null, itemKeys: [], objectiveKey: null, ...f });
+  };
+
+  for (const objective of input.objectives) {
+    if (objective.plannedItemKeys.length === 0) {
+      finding({
+        rule: 'objective-without-work',
+        objectiveKey: objective.key,
+        teamKey: objective.teamKeys[0] ?? null,
+        message: `“${objective.title}” has no planned work in this increment${objective.itemKeys.length > 0 ? ` (${objective.itemKeys.length} linked items, none planned)` : ''}.`,
+      });
+    }
+  }
+
+  const last = input.columnIds[input.columnIds.length - 1];
+  const byTeam = new Map<string, BoardCell[]>();
+  for (const cell of input.cells) byTeam.set(cell.teamKey, [...(byTeam.get(cell.teamKey) ?? []), cell]);
+  const threshold = Math.max(BUNCHING_SHARE, 1.5 / Math.max(1, input.columnIds.length));
+  for (const [teamKey, cells] of byTeam) {
+    const items = cells.reduce((n, c) => n + c.cards.length, 0);
+    const load = cells.reduce((n, c) => n + c.load, 0);
+    const lastLoad = cells.find((c) => c.columnId === last)?.load ?? 0;
+    if (input.columnIds.length > 1 && items >= BUNCHING_MIN_ITEMS && load > 0 && lastLoad / load > threshold) {
+      finding({
+        rule: 'last-iteration-bunching',
+        teamKey,
+        message: `${input.teamName(teamKey)} plans ${Math.round((100 * lastLoad) / load)} % of its load in the last iteration.`,
+      });
+    }
+  }
+
+  for (const cell of input.cells) {
+    if (cell.over) {
+      finding({
+        rule: 'over-capacity',
+        teamKey: cell.teamKey,
+        itemKeys: cell.cards.map((c) => c.key),
+        message: `${input.teamName(cell.teamKey)} is over capacity in ${cell.cards[0]?.iterationName ?? 'an iteration'}: ${round(cell.load)} planned, ${round(cell.capacity ?? 0)} ${input.capacityUnit} of capacity.`,
+      });
+    }
+  }
+
+  const { chains, cycles } = dependencyChains(input.dependencies.filter((d) => d.provider.columnId !== null));
+  for (const chain of chains) {
+    finding({ rule: 'long-chain', itemKeys: chain, message: `A chain of ${chain.length - 1} dependencies: ${chain.join(' → ')}.` });
+  }
+  for (const cycle of cycles) {
+    finding({ rule: 'dependency-cycle', itemKeys: cycle, message: `These items wait on each other in a circle: ${[...cycle, cycle[0]].join(' → ')}.` });
+  }
+
+  if (input.capacityUnit === 'points') {
+    for (const cell of input.cells) {
+      const unsized = cell.cards.filter((c) => c.size === null && !c.done).map((c) => c.key);
+      if (unsized.length > 0) {
+        finding({ rule: 'unsized-work', teamKey: cell.teamKey, itemKeys: unsized, message: `${input.teamName(cell.teamKey)}: ${unsized.length} planned items have no size, so they count 0 points.` });
+      }
+    }
+  }
+  return findings;
+}
+
+function round(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+}
+
+/**
+ * The longest chain (provider → … → consumer) from each item that waits on nothing, when it holds
+ * more than MAX_CHAIN dependencies, and every cycle.
+ */
+export function dependencyChains(dependencies: readonly Pick<BoardDependency, 'consumer' | 'provider'>[]): { chains: string[][]; cycles: string[][] } {
+  const next = new Map<string, Set<string>>();
+  const hasIncoming = new Set<string>();
+  for (const d of dependencies) {
+    const from = d.provider.itemKey;
+    const to = d.consumer.itemKey;
+    if (!next.has(from)) next.set(from, new Set());
+    next.get(from)!.add(to);
+    hasIncoming.add(to);
+  }
+  const nodes = [...new Set([...next.keys(), ...hasIncoming])].sort();
+  // Longest path from each node, memoised; a node met again on the current path closes a cycle.
+  const longest = new Map<string, string[]>();
+  const onPath = new Set<string>();
+  const cycles: string[][] = [];
+  const seenCycles = new Set<string>();
+  const path: string[] = [];
+  const visit = (node: string): string[] => {
+    const memo = longest.get(node);
+    if (memo) return memo;
+    onPath.add(node);
+    path.push(node);
+    let best: string[] = [node];
+    for (const child of [...(next.get(node) ?? [])].sort()) {
+      if (onPath.has(child)) {
+        const cycle = path.slice(path.indexOf(child));
+        const id = [...cycle].sort().join('\u0000');
+        if (!seenCycles.has(id)) {
+          seenCycles.add(id);
+          cycles.push(cycle);
+        }
+        continue;
+      }
+      const tail = visit(child);
+      if (tail.length + 1 > best.length) best = [node, ...tail];
+    }
+    path.pop();
+    onPath.delete(node);
+    longest.set(node, best);
+    return best;
+  };
+  const chains: string[][] = [];
+  for (const node of nodes) {
+    if (hasIncoming.has(node)) continue;
+    const chain = visit(node);
+    if (chain.length - 1 > MAX_CHAIN) chains.push(chain);
+  }
+  // Cycles no chain start reaches.
+  for (const node of nodes) visit(node);
+  return { chains, cycles };
+}

@@ -1,0 +1,179 @@
+import { formatCalendarDate } from '../domain/calendar-date';
+import { fromEpochMs, MS_PER_DAY } from '../domain/time';
+import type { Board, BoardCard, BoardCell, BoardDependency, BoardObjective, IterationView } from './board-schema';
+import { lintBoard } from './board-lint';
+import { DEPENDENCY_STATES, dependencyState, type DependencyState } from './dependency-state';
+import { isLocalKey } from './local-keys';
+import type { PlanData, PlanIteration } from './plan-data';
+import { predictability } from './predictability';
+
+export type BoardGrouping = 'coordination' | 'value-stream';
+
+/** Iteration as people write it: both days included. */
+export function iterationView(iteration: PlanIteration): IterationView {
+  return {
+    id: iteration.id,
+    name: iteration.name,
+    start: formatCalendarDate(iteration.start),
+    end: formatCalendarDate(iteration.end - MS_PER_DAY),
+    teamKey: iteration.teamKey,
+  };
+}
+
+/**
+ * The board column a team's own sprint sits in: the shared iteration holding its last day, else
+ * the one it overlaps most, else the nearest. Columns are the increment's shared iterations.
+ */
+export function columnFor(iteration: PlanIteration, columns: readonly PlanIteration[]): number | null {
+  if (iteration.teamKey === null) return iteration.id;
+  if (columns.length === 0) return null;
+  const lastDay = iteration.end - 1;
+  const holding = columns.find((c) => c.start <= lastDay && lastDay < c.end);
+  if (holding) return holding.id;
+  let best = columns[0]!;
+  let bestOverlap = -Infinity;
+  for (const c of columns) {
+    const overlap = Math.min(c.end, iteration.end) - Math.max(c.start, iteration.start);
+    const distance = overlap > 0 ? overlap : -Math.min(Math.abs(c.start - iteration.end), Math.abs(iteration.start - c.end));
+    if (distance > bestOverlap) {
+      bestOverlap = distance;
+      best = c;
+    }
+  }
+  return best.id;
+}
+
+/**
+ * The program board of one increment (docs/PLANNING.md): teams × the shared iterations, each
+ * cell's cards in plan order with load against capacity, milestones, every dependency whose
+ * waiting item is planned here with its state, objectives, predictability and lint.
+ */
+export function buildBoard(data: PlanData, grouping: BoardGrouping = 'coordination'): Board {
+  const columns = data.iterations.filter((i) => i.teamKey === null).sort((a, b) => a.start - b.start || a.name.localeCompare(b.name));
+  const iterations = new Map(data.iterations.map((i) => [i.id, i]));
+  const columnOf = new Map(data.iterations.map((i) => [i.id, columnFor(i, columns)]));
+  const teamNames = new Map(data.teams.map((t) => [t.key, t.name]));
+  const groupOf = (team: PlanData['teams'][number]) =>
+    (grouping === 'value-stream' ? team.valueStream : team.group) ?? (grouping === 'value-stream' ? 'No value stream' : 'Not in a group');
+
+  const plannedTeams = new Set(data.planned.map((p) => p.teamKey));
+  const teams = data.teams
+    .filter((t) => plannedTeams.has(t.key) || data.capacity.some((c) => c.teamKey === t.key) || data.iterations.some((i) => i.teamKey === t.key))
+    .map((t) => ({ key: t.key, name: t.name, group: groupOf(t) }))
+    .sort((a, b) => a.group.localeCompare(b.group) || a.name.localeCompare(b.name));
+
+  // Cells: cards in the order of their iteration's start (a team's sprints within one column), then rank.
+  const cellMap = new Map<string, { teamKey: string; columnId: number; cards: (BoardCard & { start: number; rank: number })[] }>();
+  const cellKey = (teamKey: string, columnId: number) => `${teamKey}\u0000${columnId}`;
+  for (const team of teams) for (const column of columns) cellMap.set(cellKey(team.key, column.id), { teamKey: team.key, columnId: column.id, cards: [] });
+  const placed = new Map<string, { teamKey: string; columnId: number | null; iteration: PlanIteration }>();
+  for (const work of data.planned) {
+    const iteration = iterations.get(work.iterationId);
+    if (!iteration) continue;
+    const columnId = columnOf.get(iteration.id) ?? null;
+    placed.set(work.itemKey, { teamKey: work.teamKey, columnId, iteration });
+    if (columnId === null) continue;
+    const cell = cellMap.get(cellKey(work.teamKey, columnId));
+    cell?.cards.push({
+      key: work.itemKey,
+      title: work.title,
+      type: work.type,
+      size: work.size,
+      iterationId: iteration.id,
+      iterationName: iteration.name,
+      done: work.doneAt !== null,
+      local: isLocalKey(work.itemKey),
+      start: iteration.start,
+      rank: work.rank,
+    });
+  }
+  const capacity = new Map<string, number>();
+  for (const c of data.capacity) {
+    const columnId = columnOf.get(c.iterationId);
+    if (columnId === null || columnId === undefined) continue;
+    const key = cellKey(c.teamKey, columnId);
+    capacity.set(key, (capacity.get(key) ?? 0) + c.amount);
+  }
+  const unit = data.increment.capacityUnit;
+  const cells: BoardCell[] = [...cellMap.entries()].map(([key, cell]) => {
+    const cards = cell.cards.sort((a, b) => a.start - b.start || a.rank - b.rank).map(({ start: _s, rank: _r, ...card }) => card);
+    const load = cards.reduce((sum, c) => sum + (unit === 'items' ? 1 : (c.size ?? 0)), 0);
+    const cap = capacity.get(key) ?? null;
+    return { teamKey: cell.teamKey, columnId: cell.columnId, cards, load, capacity: cap, over: cap !== null && load > cap };
+  });
+
+  const dependencies: BoardDependency[] = [];
+  for (const d of data.dependencies) {
+    const consumer = placed.get(d.consumerKey);
+    if (!consumer) continue;
+    const provider = placed.get(d.providerKey) ?? null;
+    const providerDoneAt = data.providerDoneAt[d.providerKey] ?? data.planned.find((p) => p.itemKey === d.providerKey)?.doneAt ?? null;
+    const done = d.resolvedAt !== null || providerDoneAt !== null;
+    const state = dependencyState(provider && { start: provider.iteration.start, end: provider.iteration.end }, consumer.iteration, done);
+    dependencies.push({
+      key: d.key,
+      consumer: { itemKey: d.consumerKey, teamKey: consumer.teamKey, columnId: consumer.columnId, iterationName: consumer.iteration.name },
+      provider: {
+        itemKey: d.providerKey,
+        teamKey: provider?.teamKey ?? data.providerTeams[d.providerKey] ?? d.providerTeamKey,
+        columnId: provider?.columnId ?? null,
+        iterationName: provider?.iteration.name ?? null,
+        done,
+      },
+      state,
+      needAt: formatCalendarDate(d.neededBy ?? consumer.iteration.start),
+      createdAt: fromEpochMs(d.createdAt),
+      local: isLocalKey(d.key),
+    });
+  }
+  dependencies.sort((a, b) => a.key.localeCompare(b.key));
+  const dependencyCounts = Object.fromEntries(DEPENDENCY_STATES.map((s) => [s, 0])) as Record<DependencyState, number>;
+  for (const d of dependencies) dependencyCounts[d.state]++;
+
+  const plannedKeys = new Set(data.planned.map((p) => p.itemKey));
+  const objectives: BoardObjective[] = data.objectives
+    .map((o) => ({ ...o, plannedItemKeys: o.itemKeys.filter((k) => plannedKeys.has(k)) }))
+    .sort((a, b) => (a.teamKeys[0] ?? '').localeCompare(b.teamKeys[0] ?? '') || Number(b.committed) - Number(a.committed) || a.title.localeCompare(b.title));
+
+  const columnViews = columns.map(iterationView);
+  const lint = lintBoard({
+    columnIds: columns.map((c) => c.id),
+    cells,
+    dependencies,
+    objectives,
+    capacityUnit: unit,
+    teamName: (key) => teamNames.get(key) ?? key,
+  });
+  const milestoneColumn = (at: number) => columns.find((c) => c.start <= at && at < c.end)?.id ?? null;
+  return {
+    increment: {
+      id: data.increment.id,
+      name: data.increment.name,
+      start: formatCalendarDate(data.increment.start),
+      end: formatCalendarDate(data.increment.end - MS_PER_DAY),
+      capacityUnit: unit,
+      iterations: [...data.iterations].sort((a, b) => a.start - b.start || (a.teamKey ?? '').localeCompare(b.teamKey ?? '')).map(iterationView),
+    },
+    columns: columnViews,
+    teams,
+    cells,
+    milestones: [...data.milestones]
+      .sort((a, b) => a.at - b.at)
+      .map((m) => ({ id: m.id, name: m.name, date: formatCalendarDate(m.at), teamKey: m.teamKey, columnId: milestoneColumn(m.at) })),
+    dependencies,
+    dependencyCounts,
+    objectives,
+    predictability: predictability(data.objectives, teams.map((t) => t.key)),
+    lint,
+  };
+}
+
+/**
+ * Every conflict and unplanned dependency, the oldest need first (then the oldest raised): the
+ * teams who must talk before the plan holds.
+ */
+export function boardConflicts(board: Pick<Board, 'dependencies'>): BoardDependency[] {
+  return board.dependencies
+    .filter((d) => d.state === 'conflict' || d.state === 'unplanned')
+    .sort((a, b) => a.needAt.localeCompare(b.needAt) || a.createdAt.localeCompare(b.createdAt) || a.key.localeCompare(b.key));
+}

@@ -1,0 +1,90 @@
+// What the board is computed from: the stored plan of one increment as plain values (instants are
+// epoch milliseconds, iteration ends exclusive). The backend reads it; everything below is pure.
+
+export type CapacityUnit = 'items' | 'points';
+
+export interface PlanIncrement {
+  id: number;
+  name: string;
+  start: number;
+  /** Exclusive: the midnight after the last day. */
+  end: number;
+  capacityUnit: CapacityUnit;
+}
+
+export interface PlanIteration {
+  id: number;
+  name: string;
+  start: number;
+  end: number;
+  /** Null for the increment's shared cadence (the board's columns); a team key for that team's own sprints. */
+  teamKey: string | null;
+}
+
+export interface PlanTeam {
+  key: string;
+  name: string;
+  valueStream: string | null;
+  /** The coordination group the advisor puts it in, when known. */
+  group: string | null;
+}
+
+export interface PlannedWork {
+  itemKey: string;
+  title: string;
+  type: string;
+  teamKey: string;
+  iterationId: number;
+  rank: number;
+  /** The planned size: the planner's, else the tracker's; null when neither is known. */
+  size: number | null;
+  doneAt: number | null;
+}
+
+export interface PlanDependency {
+  key: string;
+  /** The item that waits (the dependency's "from"). */
+  consumerKey: string;
+  /** The item it waits on (the dependency's "to"). */
+  providerKey: string;
+  consumerTeamKey: string | null;
+  providerTeamKey: string | null;
+  createdAt: number;
+  neededBy: number | null;
+  resolvedAt: number | null;
+}
+
+export interface PlanObjective {
+  key: string;
+  title: string;
+  level: 'portfolio' | 'program' | 'team';
+  teamKeys: string[];
+  businessValue: number | null;
+  actualValue: number | null;
+  committed: boolean;
+  parentKey: string | null;
+  itemKeys: string[];
+}
+
+export interface PlanMilestone {
+  id: number;
+  name: string;
+  at: number;
+  teamKey: string | null;
+}
+
+export interface PlanData {
+  increment: PlanIncrement;
+  iterations: PlanIteration[];
+  teams: PlanTeam[];
+  planned: PlannedWork[];
+  /** Dependencies whose waiting item is planned in this increment. */
+  dependencies: PlanDependency[];
+  /** Done dates of providers that are not planned here (a provider already delivered is no risk). */
+  providerDoneAt: Record<string, number>;
+  /** Providers that are not planned here but exist in the workspace, with their team. */
+  providerTeams: Record<string, string | null>;
+  capacity: { teamKey: string; iterationId: number; amount: number }[];
+  milestones: PlanMilestone[];
+  objectives: PlanObjective[];
+}

@@ -1,0 +1,265 @@
+import { describe, expect, it } from 'vitest';
+import { baselineOf, changesSince } from '../../../shared/planning/baseline';
+import { boardConflicts, buildBoard, columnFor } from '../../../shared/planning/board';
+import { dependencyChains } from '../../../shared/planning/board-lint';
+import { dependencyState } from '../../../shared/planning/dependency-state';
+import type { PlanData, PlanIteration, PlannedWork } from '../../../shared/planning/plan-data';
+import { predictability } from '../../../shared/planning/predictability';
+
+const DAY = 86_400_000;
+const d = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+
+// Three two-week shared iterations from 2026-01-05, and team C's own one-week sprints.
+const I1: PlanIteration = { id: 1, name: 'I1', start: d('2026-01-05'), end: d('2026-01-19'), teamKey: null };
+const I2: PlanIteration = { id: 2, name: 'I2', start: d('2026-01-19'), end: d('2026-02-02'), teamKey: null };
+const I3: PlanIteration = { id: 3, name: 'I3', start: d('2026-02-02'), end: d('2026-02-16'), teamKey: null };
+const C1: PlanIteration = { id: 11, name: 'C-S1', start: d('2026-01-05'), end: d('2026-01-12'), teamKey: 'c' };
+const C2: PlanIteration = { id: 12, name: 'C-S2', start: d('2026-01-12'), end: d('2026-01-19'), teamKey: 'c' };
+const C3: PlanIteration = { id: 13, name: 'C-S3', start: d('2026-01-19'), end: d('2026-01-26'), teamKey: 'c' };
+
+function work(itemKey: string, teamKey: string, iterationId: number, rank: number, size: number | null = 1, doneAt: number | null = null): PlannedWork {
+  return { itemKey, title: `Title ${itemKey}`, type: 'feature', teamKey, iterationId, rank, size, doneAt };
+}
+
+function plan(overrides: Partial<PlanData> = {}): PlanData {
+  return {
+    increment: { id: 1, name: 'PI 26.1', start: d('2026-01-05'), end: d('2026-02-16'), capacityUnit: 'items' },
+    iterations: [I1, I2, I3, C1, C2, C3],
+    teams: [
+      { key: 'a', name: 'Alpha', valueStream: 'VS', group: 'G1' },
+      { key: 'b', name: 'Bravo', valueStream: 'VS', group: 'G1' },
+      { key: 'c', name: 'Charlie', valueStream: null, group: null },
+    ],
+    planned: [work('A-1', 'a', 1, 1), work('A-2', 'a', 1, 2), work('A-3', 'a', 2, 1), work('B-1', 'b', 2, 1), work('B-2', 'b', 3, 1), work('C-1', 'c', 12, 1), work('C-2', 'c', 11, 1)],
+    dependencies: [],
+    providerDoneAt: {},
+    providerTeams: {},
+    capacity: [],
+    milestones: [],
+    objectives: [],
+    ...overrides,
+  };
+}
+
+const dep = (key: string, consumerKey: string, providerKey: string, extra: Partial<PlanData['dependencies'][number]> = {}) => ({
+  key,
+  consumerKey,
+  providerKey,
+  consumerTeamKey: null,
+  providerTeamKey: null,
+  createdAt: d('2025-12-01'),
+  neededBy: null,
+  resolvedAt: null,
+  ...extra,
+});
+
+describe('dependency states', () => {
+  const span = (it: PlanIteration) => ({ start: it.start, end: it.end });
+  it('compares the two iterations by date: in order, same iteration, conflict, unplanned', () => {
+    expect(dependencyState(span(I1), span(I2), false)).toBe('ok');
+    expect(dependencyState(span(I2), span(I2), false)).toBe('same-iteration');
+    expect(dependencyState(span(I3), span(I2), false)).toBe('conflict');
+    expect(dependencyState(null, span(I2), false)).toBe('unplanned');
+  });
+
+  it('across cadences: a one-week sprint inside a two-week iteration is the same iteration; one ending later is a conflict', () => {
+    expect(dependencyState(span(C2), span(I1), false)).toBe('same-iteration');
+    expect(dependencyState(span(C1), span(C2), false)).toBe('ok');
+    expect(dependencyState(span(C3), span(I1), false)).toBe('conflict');
+  });
+
+  it('a provider already done is in order wherever it was planned', () => {
+    expect(dependencyState(span(I3), span(I1), true)).toBe('ok');
+    expect(dependencyState(null, span(I1), true)).toBe('ok');
+  });
+});
+
+describe('the board', () => {
+  it('places a team’s own sprints by date: both of Charlie’s first sprints sit in I1, in sprint order', () => {
+    expect(columnFor(C1, [I1, I2, I3])).toBe(1);
+    expect(columnFor(C3, [I1, I2, I3])).toBe(2);
+    const board = buildBoard(plan());
+    const charlieI1 = board.cells.find((c) => c.teamKey === 'c' && c.columnId === 1)!;
+    expect(charlieI1.cards.map((c) => [c.key, c.iterationName])).toEqual([
+      ['C-2', 'C-S1'],
+      ['C-1', 'C-S2'],
+    ]);
+  });
+
+  it('groups teams by coordination group (or value stream), and orders cards by rank', () => {
+    const board = buildBoard(plan());
+    expect(board.teams.map((t) => [t.key, t.group])).toEqual([
+      ['a', 'G1'],
+      ['b', 'G1'],
+      ['c', 'Not in a group'],
+    ]);
+    expect(buildBoard(plan(), 'value-stream').teams.map((t) => t.group)).toEqual(['No value stream', 'VS', 'VS']);
+    expect(board.cells.find((c) => c.teamKey === 'a' && c.columnId === 1)!.cards.map((c) => c.key)).toEqual(['A-1', 'A-2']);
+    expect(board.columns.map((c) => [c.name, c.start, c.end])).toEqual([
+      ['I1', '2026-01-05', '2026-01-18'],
+      ['I2', '2026-01-19', '2026-02-01'],
+      ['I3', '2026-02-02', '2026-02-15'],
+    ]);
+  });
+
+  it('load counts items, or sums sizes in points; capacity marks a cell that is over', () => {
+    const capacity = [{ teamKey: 'a', iterationId: 1, amount: 1.5 }];
+    const items = buildBoard(plan({ capacity }));
+    expect(items.cells.find((c) => c.teamKey === 'a' && c.columnId === 1)).toMatchObject({ load: 2, capacity: 1.5, over: true });
+    const points = buildBoard(
+      plan({
+        capacity,
+        increment: { ...plan().increment, capacityUnit: 'points' },
+        planned: [work('A-1', 'a', 1, 1, 0.5), work('A-2', 'a', 1, 2, null)],
+      }),
+    );
+    expect(points.cells.find((c) => c.teamKey === 'a' && c.columnId === 1)).toMatchObject({ load: 0.5, over: false });
+    expect(points.lint.filter((f) => f.rule === 'unsized-work')).toEqual([expect.objectContaining({ teamKey: 'a', itemKeys: ['A-2'] })]);
+  });
+
+  it('dependency states on the board, and the conflicts list with the oldest need first', () => {
+    const board = buildBoard(
+      plan({
+        dependencies: [
+          dep('D-ok', 'B-1', 'A-1'),
+          dep('D-same', 'A-3', 'B-1'),
+          dep('D-late', 'A-1', 'B-2', { neededBy: d('2026-01-07') }),
+          dep('D-none', 'A-2', 'X-9', { createdAt: d('2025-11-01') }),
+          dep('D-done', 'A-2', 'X-8'),
+          dep('D-notplanned-consumer', 'X-7', 'A-1'),
+        ],
+        providerDoneAt: { 'X-8': d('2025-12-24') },
+        providerTeams: { 'X-9': 'b' },
+      }),
+    );
+    expect(Object.fromEntries(board.dependencies.map((x) => [x.key, x.state]))).toEqual({
+      'D-done': 'ok',
+      'D-late': 'conflict',
+      'D-none': 'unplanned',
+      'D-ok': 'ok',
+      'D-same': 'same-iteration',
+    });
+    expect(board.dependencyCounts).toEqual({ ok: 2, 'same-iteration': 1, conflict: 1, unplanned: 1 });
+    // D-late is needed on Jan 7; D-none from the start of I1 (Jan 5): Jan 5 comes first.
+    expect(boardConflicts(board).map((x) => [x.key, x.needAt])).toEqual([
+      ['D-none', '2026-01-05'],
+      ['D-late', '2026-01-07'],
+    ]);
+    expect(board.dependencies.find((x) => x.key === 'D-none')!.provider).toMatchObject({ teamKey: 'b', columnId: null, done: false });
+  });
+
+  it('lint: objectives without work, bunching in the last iteration, over capacity, chains longer than three', () => {
+    const planned = [work('A-1', 'a', 3, 1), work('A-2', 'a', 3, 2), work('A-3', 'a', 3, 3), work('A-4', 'a', 1, 1), work('B-1', 'b', 1, 1), work('B-2', 'b', 2, 1), work('B-3', 'b', 2, 2)];
+    const board = buildBoard(
+      plan({
+        planned,
+        capacity: [{ teamKey: 'b', iterationId: 2, amount: 1 }],
+        dependencies: [dep('1', 'B-1', 'A-4'), dep('2', 'B-2', 'B-1'), dep('3', 'B-3', 'B-2'), dep('4', 'A-1', 'B-3')],
+        objectives: [
+          { key: 'O-1', title: 'Faster checkout', level: 'team', teamKeys: ['a'], businessValue: 8, actualValue: null, committed: true, parentKey: null, itemKeys: ['A-1'] },
+          { key: 'O-2', title: 'Fraud rules', level: 'team', teamKeys: ['b'], businessValue: 5, actualValue: null, committed: true, parentKey: null, itemKeys: ['Z-1'] },
+        ],
+      }),
+    );
+    expect(board.lint.map((f) => f.rule).sort()).toEqual(['last-iteration-bunching', 'long-chain', 'objective-without-work', 'over-capacity']);
+    expect(board.lint.find((f) => f.rule === 'last-iteration-bunching')).toMatchObject({ teamKey: 'a', message: 'Alpha plans 75 % of its load in the last iteration.' });
+    expect(board.lint.find((f) => f.rule === 'long-chain')!.itemKeys).toEqual(['A-4', 'B-1', 'B-2', 'B-3', 'A-1']);
+    expect(board.lint.find((f) => f.rule === 'objective-without-work')).toMatchObject({ objectiveKey: 'O-2' });
+  });
+
+  describe('edge cases', () => {
+    it('an increment without shared iterations has no columns and no cells, and says nothing wrong', () => {
+      const board = buildBoard(plan({ iterations: [C1], planned: [work('C-1', 'c', 11, 1)] }));
+      expect(board.columns).toEqual([]);
+      expect(board.cells).toEqual([]);
+      expect(board.lint).toEqual([]);
+    });
+
+    it('a chain of exactly three dependencies is fine; a cycle is reported once', () => {
+      const end = (itemKey: string) => ({ itemKey });
+      const chain = (pairs: [string, string][]) => pairs.map(([p, c]) => ({ provider: end(p), consumer: end(c) })) as never;
+      expect(dependencyChains(chain([['a', 'b'], ['b', 'c'], ['c', 'd']])).chains).toEqual([]);
+      const cyc = dependencyChains(chain([['a', 'b'], ['b', 'c'], ['c', 'a']]));
+      expect(cyc.cycles).toHaveLength(1);
+      expect([...cyc.cycles[0]!].sort()).toEqual(['a', 'b', 'c']);
+    });
+
+    it('inputs are not changed', () => {
+      const data = plan({ dependencies: [dep('D', 'A-1', 'B-2')] });
+      const copy = structuredClone(data);
+      buildBoard(data);
+      expect(data).toEqual(copy);
+    });
+  });
+});
+
+describe('predictability', () => {
+  const o = (teamKey: string, businessValue: number, actualValue: number | null, committed = true) => ({
+    key: `${teamKey}-${businessValue}-${actualValue}-${committed}`,
+    title: 'x',
+    level: 'team' as const,
+    teamKeys: [teamKey],
+    businessValue,
+    actualValue,
+    committed,
+    parentKey: null,
+    itemKeys: [],
+  });
+
+  it('Σ actual (stretch included) ÷ Σ planned of committed objectives, per team and for the increment, as bands', () => {
+    // a: (7 + 4 + 3) / (8 + 5) = 14/13; b: 3/10; c: (8 + 9)/(10 + 10) = 0.85.
+    const result = predictability([o('a', 8, 7), o('a', 5, 4), o('a', 6, 3, false), o('b', 10, 3), o('c', 10, 8), o('c', 10, 9)], ['a', 'b', 'c']);
+    expect(result.teams.map((t) => [t.teamKey, t.value])).toEqual([
+      ['a', 14 / 13],
+      ['b', 0.3],
+      ['c', 0.85],
+    ]);
+    expect(result.increment).toBeCloseTo((14 + 3 + 17) / (13 + 10 + 20), 12);
+    expect(result.bands.map((b) => [b.label, b.teams])).toEqual([
+      ['below 50 %', 1],
+      ['50–80 %', 0],
+      ['80–100 %', 1],
+      ['above 100 %', 1],
+    ]);
+  });
+
+  describe('edge cases', () => {
+    it('a team is unscored until every committed objective has an actual value; then the increment is too', () => {
+      const result = predictability([o('a', 8, 8), o('b', 5, null)], ['a', 'b']);
+      expect(result.teams.find((t) => t.teamKey === 'b')).toMatchObject({ value: null, committed: 1, scored: 0 });
+      expect(result.unscoredTeams).toBe(1);
+      expect(result.increment).toBeNull();
+    });
+
+    it('exactly 100 % and exactly 80 % are inside the target band', () => {
+      const result = predictability([o('a', 10, 10), o('b', 10, 8)], ['a', 'b']);
+      expect(result.bands.find((b) => b.label === '80–100 %')!.teams).toBe(2);
+    });
+  });
+});
+
+describe('baselines', () => {
+  it('tells moved, added and removed cards, and conflicts that are new since the commit', () => {
+    const before = baselineOf(buildBoard(plan({ dependencies: [dep('D1', 'A-3', 'B-1')] })));
+    const nowPlan = plan({
+      planned: [...plan().planned.filter((p) => p.itemKey !== 'A-2').map((p) => (p.itemKey === 'B-1' ? { ...p, iterationId: 3 } : p)), work('A-9', 'a', 2, 5)],
+      dependencies: [dep('D1', 'A-3', 'B-1')],
+    });
+    const changes = changesSince(before, baselineOf(buildBoard(nowPlan)));
+    expect(changes.moved).toEqual([expect.objectContaining({ key: 'B-1', from: { teamKey: 'b', iteration: 'I2' }, to: { teamKey: 'b', iteration: 'I3' } })]);
+    expect(changes.added.map((c) => c.key)).toEqual(['A-9']);
+    expect(changes.removed.map((c) => c.key)).toEqual(['A-2']);
+    expect(changes.newConflicts).toEqual([{ key: 'D1', state: 'conflict', was: 'same-iteration' }]);
+  });
+
+  describe('edge cases', () => {
+    it('the same board has no changes', () => {
+      const body = baselineOf(buildBoard(plan()));
+      expect(changesSince(body, body)).toEqual({ moved: [], added: [], removed: [], newConflicts: [] });
+    });
+
+    it('a day is the unit of iteration ends: an iteration ending the day before the next starts is in order', () => {
+      expect(dependencyState({ start: I1.start, end: I1.start + 5 * DAY }, { start: I1.start + 5 * DAY, end: I2.end }, false)).toBe('ok');
+    });
+  });
+});
