@@ -3,6 +3,7 @@ import type { HandlerMap } from './handler-types';
 import { importHandlers } from './import-handlers';
 import { coordinationHandlers } from './coordination-handlers';
 import { metricsHandlers } from './metrics-handlers';
+import { planHandlers } from './plan-handlers';
 import { workspaceHandlers } from './workspace-handlers';
 
 /** Every channel's handler; the type makes a channel without a handler a compile error. */
@@ -11,4 +12,5 @@ export const allHandlers: HandlerMap<Contract> = {
   ...importHandlers,
   ...coordinationHandlers,
   ...metricsHandlers,
+  ...planHandlers,
 };

@@ -1,0 +1,160 @@
+import type { Database } from 'better-sqlite3';
+import type { planChannels } from '../../../shared/contract/plan-channels';
+import { AppError } from '../../../shared/contract/result';
+import { BaselineBody, baselineOf, changesSince } from '../../../shared/planning/baseline';
+import { boardConflicts, buildBoard, type BoardGrouping } from '../../../shared/planning/board';
+import type { Board } from '../../../shared/planning/board-schema';
+import { adviseWorkspace } from '../coordination/coordination-service';
+import * as plan from '../planning/plan-queries';
+import { redo, undo, undoableEdit, undoView } from '../planning/plan-undo';
+import { withoutDataChange } from '../store/queries/change-counter';
+import { dataDateRange } from '../store/queries/overview';
+import type { HandlerMap } from './handler-types';
+
+/** Team key → the coordination group the advisor forms; null when it cannot advise (too little data). */
+function coordinationGroups(db: Database): Map<string, string> | null {
+  try {
+    const { report } = adviseWorkspace(db);
+    return new Map(report.groups.flatMap((g) => g.teamKeys.map((k) => [k, g.name] as const)));
+  } catch (error) {
+    if (error instanceof AppError) return null;
+    throw error;
+  }
+}
+
+export function boardOf(db: Database, incrementName: string | undefined, grouping: BoardGrouping): Board {
+  const increment = plan.resolveIncrement(db, incrementName, dataDateRange(db)?.to ?? null);
+  return buildBoard(plan.readPlanData(db, increment, grouping === 'coordination' ? coordinationGroups(db) : null), grouping);
+}
+
+/** A write to the plan's own tables only: undoable, and it leaves the loaded metrics and advice standing. */
+function planEdit(db: Database, label: string, edit: () => void) {
+  undoableEdit(db, label, edit, { planOnly: true });
+  return undoView(db);
+}
+
+/** A planning write that changes what the advisor or the metrics read (items, dependencies, objectives). */
+function dataEdit<T>(db: Database, label: string, edit: () => T): T {
+  return undoableEdit(db, label, edit, { planOnly: false });
+}
+
+export const planHandlers: HandlerMap<typeof planChannels> = {
+  'plan.increments': (_input, { session }) => plan.listIncrements(session.require().db),
+
+  'plan.increment.save': (input, { session }) => {
+    const { db } = session.require();
+    let saved: ReturnType<typeof plan.saveIncrement> | null = null;
+    planEdit(db, input.id === undefined ? `add ${input.name}` : `change ${input.name}`, () => (saved = plan.saveIncrement(db, input)));
+    return saved!;
+  },
+
+  'plan.increment.delete': ({ id }, { session }) => {
+    const { db } = session.require();
+    const { name } = plan.incrementById(db, id);
+    dataEdit(db, `delete ${name}`, () => plan.deleteIncrement(db, id));
+    return undoView(db);
+  },
+
+  'plan.iteration.save': (input, { session }) => {
+    const { db } = session.require();
+    let saved: ReturnType<typeof plan.saveIteration> | null = null;
+    planEdit(db, input.id === undefined ? `add ${input.name}` : `change ${input.name}`, () => (saved = plan.saveIteration(db, input)));
+    return saved!;
+  },
+
+  'plan.iteration.delete': ({ id }, { session }) => {
+    const { db } = session.require();
+    return planEdit(db, 'delete an iteration', () => plan.deleteIteration(db, id));
+  },
+
+  'plan.board': ({ increment, grouping, baselineId }, { session }) => {
+    const { db } = session.require();
+    const board = boardOf(db, increment, grouping);
+    if (baselineId === undefined) return { ...board, changes: null };
+    const baseline = plan.readBaseline(db, baselineId);
+    if (baseline.incrementId !== board.increment.id) throw new AppError('invalid-input', `Baseline "${baseline.name}" belongs to another increment.`);
+    const body = BaselineBody.parse(baseline.body);
+    return { ...board, changes: { baseline: { id: baseline.id, name: baseline.name, takenAt: baseline.takenAt }, ...changesSince(body, baselineOf(board)) } };
+  },
+
+  'plan.conflicts': ({ increment }, { session }) => {
+    const board = boardOf(session.require().db, increment, 'value-stream');
+    return { increment: board.increment.name, conflicts: boardConflicts(board) };
+  },
+
+  'plan.backlog': (input, { session }) => plan.backlog(session.require().db, input),
+
+  'plan.item.place': (input, { session }) => {
+    const { db } = session.require();
+    const planned = db.prepare('SELECT 1 FROM planned_items p JOIN work_items w ON w.id = p.item_id WHERE p.increment_id = ? AND w.key = ?').get(input.incrementId, input.itemKey);
+    return planEdit(db, `${planned ? 'move' : 'plan'} ${input.itemKey}`, () => void plan.placeItem(db, input));
+  },
+
+  'plan.item.unplan': ({ incrementId, itemKey }, { session }) => {
+    const { db } = session.require();
+    return planEdit(db, `unplan ${itemKey}`, () => plan.unplanItem(db, incrementId, itemKey));
+  },
+
+  'plan.item.create': (input, { session }) => {
+    const { db } = session.require();
+    const key = dataEdit(db, `add “${input.title}”`, () => {
+      const created = plan.createLocalItem(db, input);
+      plan.placeItem(db, { incrementId: input.incrementId, itemKey: created, teamKey: input.teamKey, iterationId: input.iterationId, beforeItemKey: null });
+      return created;
+    });
+    return { ...undoView(db), key };
+  },
+
+  'plan.dependency.add': (input, { session }) => {
+    const { db } = session.require();
+    const key = dataEdit(db, `${input.consumerKey} waits on ${input.providerKey}`, () => plan.addDependency(db, input));
+    return { ...undoView(db), key };
+  },
+
+  'plan.dependency.remove': ({ key }, { session }) => {
+    const { db } = session.require();
+    dataEdit(db, `remove dependency ${key}`, () => plan.removeDependency(db, key));
+    return undoView(db);
+  },
+
+  'plan.objective.save': (input, { session }) => {
+    const { db } = session.require();
+    const key = dataEdit(db, input.key ? `change “${input.title}”` : `add “${input.title}”`, () => plan.saveObjective(db, input));
+    return { ...undoView(db), key };
+  },
+
+  'plan.objective.delete': ({ key }, { session }) => {
+    const { db } = session.require();
+    dataEdit(db, `delete objective ${key}`, () => plan.deleteObjective(db, key));
+    return undoView(db);
+  },
+
+  'plan.capacity.set': (input, { session }) => {
+    const { db } = session.require();
+    return planEdit(db, `capacity of ${input.teamKey}`, () => plan.setCapacity(db, input));
+  },
+
+  'plan.milestone.save': (input, { session }) => {
+    const { db } = session.require();
+    return planEdit(db, input.id === undefined ? `add milestone ${input.name}` : `change milestone ${input.name}`, () => plan.saveMilestone(db, input));
+  },
+
+  'plan.milestone.delete': ({ id }, { session }) => {
+    const { db } = session.require();
+    return planEdit(db, 'delete a milestone', () => plan.deleteMilestone(db, id));
+  },
+
+  'plan.baseline.commit': ({ incrementId, name }, { session }) => {
+    const { db } = session.require();
+    const increment = plan.incrementById(db, incrementId);
+    const board = buildBoard(plan.readPlanData(db, increment, null), 'value-stream');
+    const label = name ?? `${increment.name} as committed ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+    return withoutDataChange(db, () => db.transaction(() => plan.commitBaseline(db, incrementId, label, baselineOf(board)))());
+  },
+
+  'plan.baselines': ({ incrementId }, { session }) => plan.listBaselines(session.require().db, incrementId),
+
+  'plan.undo': (_input, { session }) => undo(session.require().db),
+  'plan.redo': (_input, { session }) => redo(session.require().db),
+  'plan.history': (_input, { session }) => undoView(session.require().db),
+};

@@ -1,0 +1,475 @@
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../../../shared/contract/result';
+import { formatCalendarDate, parseCalendarDate } from '../../../shared/domain/calendar-date';
+import { fromEpochMs, MS_PER_DAY } from '../../../shared/domain/time';
+import type { ItemType } from '../../../shared/domain/vocabulary';
+import { iterationView } from '../../../shared/planning/board';
+import type { IncrementView } from '../../../shared/planning/board-schema';
+import { isLocalKey, localKey, type LocalKind } from '../../../shared/planning/local-keys';
+import type { CapacityUnit, PlanData, PlanIteration } from '../../../shared/planning/plan-data';
+
+// Plain functions over the workspace, `db` first, with row mappers (as the other stores). Calendar
+// days come in as "YYYY-MM-DD" with both ends included and are stored as [start, end) instants.
+
+interface IncrementRow {
+  id: number;
+  name: string;
+  start_at: number;
+  end_at: number;
+  capacity_unit: CapacityUnit;
+}
+
+interface IterationRow {
+  id: number;
+  increment_id: number;
+  team_key: string | null;
+  name: string;
+  start_at: number;
+  end_at: number;
+}
+
+const toIteration = (r: IterationRow): PlanIteration => ({ id: r.id, name: r.name, start: r.start_at, end: r.end_at, teamKey: r.team_key });
+
+/** Start and exclusive end of an inclusive calendar range. */
+export function dayRange(start: string, end: string): { start: number; end: number } {
+  const s = parseCalendarDate(start);
+  const e = parseCalendarDate(end);
+  if (s === null || e === null) throw new AppError('invalid-input', `${start} – ${end} is not a range of real calendar dates.`);
+  if (e < s) throw new AppError('invalid-input', `The end (${end}) is before the start (${start}).`);
+  return { start: s, end: e + MS_PER_DAY };
+}
+
+const day = (ms: number) => formatCalendarDate(ms);
+const lastDay = (endMs: number) => formatCalendarDate(endMs - MS_PER_DAY);
+
+function iterationsOf(db: Database, incrementId: number): IterationRow[] {
+  return db
+    .prepare(
+      `SELECT i.id, i.increment_id, t.key AS team_key, i.name, i.start_at, i.end_at
+       FROM iterations i LEFT JOIN teams t ON t.id = i.team_id
+       WHERE i.increment_id = ? ORDER BY i.start_at, t.key NULLS FIRST, i.name`,
+    )
+    .all(incrementId) as IterationRow[];
+}
+
+function incrementView(db: Database, row: IncrementRow): IncrementView {
+  return {
+    id: row.id,
+    name: row.name,
+    start: day(row.start_at),
+    end: lastDay(row.end_at),
+    capacityUnit: row.capacity_unit,
+    iterations: iterationsOf(db, row.id).map((r) => iterationView(toIteration(r))),
+  };
+}
+
+export function listIncrements(db: Database): IncrementView[] {
+  const rows = db.prepare('SELECT id, name, start_at, end_at, capacity_unit FROM increments ORDER BY start_at DESC, name').all() as IncrementRow[];
+  return rows.map((r) => incrementView(db, r));
+}
+
+export function incrementById(db: Database, id: number): IncrementRow {
+  const row = db.prepare('SELECT id, name, start_at, end_at, capacity_unit FROM increments WHERE id = ?').get(id) as IncrementRow | undefined;
+  if (!row) throw new AppError('not-found', `There is no increment with id ${id}.`);
+  return row;
+}
+
+/**
+ * The increment asked for by name; without a name, the one holding the data's last day, else the
+ * latest one. Refuses with the names there are.
+ */
+export function resolveIncrement(db: Database, name: string | undefined, dataLastDay: number | null): IncrementRow {
+  const rows = db.prepare('SELECT id, name, start_at, end_at, capacity_unit FROM increments ORDER BY start_at DESC, name').all() as IncrementRow[];
+  if (rows.length === 0) throw new AppError('not-found', 'This workspace has no increment yet. Create one on the Plan page, or import the increments template.');
+  if (name !== undefined) {
+    const found = rows.find((r) => r.name === name) ?? rows.find((r) => r.name.toLowerCase() === name.toLowerCase());
+    if (!found) throw new AppError('not-found', `There is no increment named "${name}". There are: ${rows.map((r) => r.name).join(', ')}.`);
+    return found;
+  }
+  if (dataLastDay !== null) {
+    const holding = rows.find((r) => r.start_at <= dataLastDay && dataLastDay < r.end_at);
+    if (holding) return holding;
+  }
+  return [...rows].sort((a, b) => b.end_at - a.end_at)[0]!;
+}
+
+export function teamId(db: Database, key: string): number {
+  const id = db.prepare('SELECT id FROM teams WHERE key = ?').pluck().get(key) as number | undefined;
+  if (id === undefined) throw new AppError('not-found', `There is no team "${key}" in this workspace.`);
+  return id;
+}
+
+export function itemRow(db: Database, key: string): { id: number; key: string; team_id: number | null; title: string } {
+  const row = db.prepare('SELECT id, key, team_id, title FROM work_items WHERE key = ?').get(key) as { id: number; key: string; team_id: number | null; title: string } | undefined;
+  if (!row) throw new AppError('not-found', `There is no item "${key}" in this workspace.`);
+  return row;
+}
+
+function iterationRow(db: Database, id: number): IterationRow {
+  const row = db
+    .prepare(`SELECT i.id, i.increment_id, t.key AS team_key, i.name, i.start_at, i.end_at FROM iterations i LEFT JOIN teams t ON t.id = i.team_id WHERE i.id = ?`)
+    .get(id) as IterationRow | undefined;
+  if (!row) throw new AppError('not-found', `There is no iteration with id ${id}.`);
+  return row;
+}
+
+function nextLocalNumber(db: Database, table: 'work_items' | 'dependencies' | 'objectives', kind: LocalKind): number {
+  const prefix = localKey(kind, 0).slice(0, -1);
+  const max = db
+    .prepare(`SELECT max(CAST(substr(key, ?) AS INTEGER)) FROM ${table} WHERE key LIKE ? ESCAPE '\\'`)
+    .pluck()
+    .get(prefix.length + 1, `${prefix.replaceAll('_', '\\_').replaceAll('%', '\\%')}%`) as number | null;
+  return (max ?? 0) + 1;
+}
+
+// ——— increments and iterations ———
+
+export function saveIncrement(db: Database, input: { id?: number; name: string; start: string; end: string; capacityUnit: CapacityUnit }): IncrementView {
+  const { start, end } = dayRange(input.start, input.end);
+  const clash = db.prepare('SELECT id FROM increments WHERE name = ? AND id IS NOT ?').pluck().get(input.name, input.id ?? null);
+  if (clash !== undefined) throw new AppError('invalid-input', `There is already an increment named "${input.name}".`);
+  let id = input.id;
+  if (id === undefined) {
+    id = db.prepare('INSERT INTO increments (name, start_at, end_at, capacity_unit) VALUES (?, ?, ?, ?) RETURNING id').pluck().get(input.name, start, end, input.capacityUnit) as number;
+  } else {
+    incrementById(db, id);
+    db.prepare('UPDATE increments SET name = ?, start_at = ?, end_at = ?, capacity_unit = ? WHERE id = ?').run(input.name, start, end, input.capacityUnit, id);
+  }
+  return incrementView(db, incrementById(db, id));
+}
+
+export function deleteIncrement(db: Database, id: number): void {
+  incrementById(db, id);
+  db.prepare('DELETE FROM increments WHERE id = ?').run(id);
+}
+
+export function saveIteration(db: Database, input: { incrementId: number; id?: number; name: string; start: string; end: string; teamKey: string | null }): IncrementView {
+  const increment = incrementById(db, input.incrementId);
+  const { start, end } = dayRange(input.start, input.end);
+  if (end <= increment.start_at || start >= increment.end_at) {
+    throw new AppError('invalid-input', `${input.name} (${input.start} – ${input.end}) lies outside ${increment.name} (${day(increment.start_at)} – ${lastDay(increment.end_at)}).`);
+  }
+  const team = input.teamKey === null ? null : teamId(db, input.teamKey);
+  // One cadence never overlaps itself: the shared columns, or one team's sprints.
+  const overlapping = iterationsOf(db, increment.id).find(
+    (r) => r.id !== input.id && (r.team_key ?? null) === input.teamKey && r.start_at < end && start < r.end_at,
+  );
+  if (overlapping) {
+    throw new AppError('invalid-input', `${input.name} (${input.start} – ${input.end}) overlaps ${overlapping.name} (${day(overlapping.start_at)} – ${lastDay(overlapping.end_at)}).`);
+  }
+  const clash = iterationsOf(db, increment.id).find((r) => r.id !== input.id && r.name === input.name && (r.team_key ?? null) === input.teamKey);
+  if (clash) throw new AppError('invalid-input', `${increment.name} already has an iteration named "${input.name}"${input.teamKey ? ` for ${input.teamKey}` : ''}.`);
+  if (input.id === undefined) {
+    db.prepare('INSERT INTO iterations (increment_id, team_id, name, start_at, end_at) VALUES (?, ?, ?, ?, ?)').run(increment.id, team, input.name, start, end);
+  } else {
+    const existing = iterationRow(db, input.id);
+    if (existing.increment_id !== increment.id) throw new AppError('invalid-input', `Iteration ${input.id} belongs to another increment.`);
+    db.prepare('UPDATE iterations SET team_id = ?, name = ?, start_at = ?, end_at = ? WHERE id = ?').run(team, input.name, start, end, input.id);
+  }
+  return incrementView(db, increment);
+}
+
+export function deleteIteration(db: Database, id: number): void {
+  iterationRow(db, id);
+  db.prepare('DELETE FROM iterations WHERE id = ?').run(id);
+}
+
+// ——— planned work ———
+
+export function placeItem(
+  db: Database,
+  input: { incrementId: number; itemKey: string; teamKey: string; iterationId: number; beforeItemKey: string | null; size?: number | null },
+): string {
+  const increment = incrementById(db, input.incrementId);
+  const item = itemRow(db, input.itemKey);
+  const team = teamId(db, input.teamKey);
+  const iteration = iterationRow(db, input.iterationId);
+  if (iteration.increment_id !== increment.id) throw new AppError('invalid-input', `${iteration.name} is not an iteration of ${increment.name}.`);
+  if (iteration.team_key !== null && iteration.team_key !== input.teamKey) {
+    throw new AppError('invalid-input', `${iteration.name} is a sprint of ${iteration.team_key}, not of ${input.teamKey}.`);
+  }
+  const ranks = db
+    .prepare('SELECT w.key, p.rank FROM planned_items p JOIN work_items w ON w.id = p.item_id WHERE p.iteration_id = ? AND p.team_id = ? AND p.item_id <> ? ORDER BY p.rank')
+    .all(iteration.id, team, item.id) as { key: string; rank: number }[];
+  let rank = (ranks.at(-1)?.rank ?? 0) + 1;
+  if (input.beforeItemKey !== null) {
+    const at = ranks.findIndex((r) => r.key === input.beforeItemKey);
+    if (at !== -1) rank = at === 0 ? ranks[0]!.rank - 1 : (ranks[at - 1]!.rank + ranks[at]!.rank) / 2;
+  }
+  db.prepare(
+    `INSERT INTO planned_items (increment_id, item_id, team_id, iteration_id, rank, size) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (increment_id, item_id) DO UPDATE SET team_id = excluded.team_id, iteration_id = excluded.iteration_id, rank = excluded.rank,
+       size = CASE WHEN ? THEN excluded.size ELSE planned_items.size END`,
+  ).run(increment.id, item.id, team, iteration.id, rank, input.size ?? null, input.size === undefined ? 0 : 1);
+  return `${item.key} to ${input.teamKey}, ${iteration.name}`;
+}
+
+export function unplanItem(db: Database, incrementId: number, itemKey: string): void {
+  const item = itemRow(db, itemKey);
+  const removed = db.prepare('DELETE FROM planned_items WHERE increment_id = ? AND item_id = ?').run(incrementId, item.id).changes;
+  if (removed === 0) throw new AppError('not-found', `${itemKey} is not planned in this increment.`);
+}
+
+export function createLocalItem(db: Database, input: { title: string; type: ItemType; teamKey: string; size: number | null }, now = Date.now()): string {
+  const team = teamId(db, input.teamKey);
+  const key = localKey('item', nextLocalNumber(db, 'work_items', 'item'));
+  db.prepare(`INSERT OR IGNORE INTO status_map (status, category, source) VALUES ('Planned', 'todo', 'default')`).run();
+  db.prepare(`INSERT INTO work_items (key, title, type, team_id, status, status_category, created_at, size) VALUES (?, ?, ?, ?, 'Planned', 'todo', ?, ?)`).run(
+    key,
+    input.title,
+    input.type,
+    team,
+    now,
+    input.size,
+  );
+  return key;
+}
+
+export interface BacklogRow {
+  key: string;
+  title: string;
+  type: string;
+  teamKey: string | null;
+  size: number | null;
+  status: string;
+}
+
+/** Open items (not done, not cancelled) not planned in the increment; features and epics first. */
+export function backlog(db: Database, input: { incrementId: number; teamKey?: string; search: string; limit: number }): { items: BacklogRow[]; total: number } {
+  const where = `w.status_category NOT IN ('done', 'cancelled')
+      AND NOT EXISTS (SELECT 1 FROM planned_items p WHERE p.item_id = w.id AND p.increment_id = @increment)
+      AND (@team IS NULL OR t.key = @team)
+      AND (@search = '' OR instr(lower(w.title), lower(@search)) > 0 OR instr(lower(w.key), lower(@search)) > 0)`;
+  const params = { increment: input.incrementId, team: input.teamKey ?? null, search: input.search.trim(), limit: input.limit };
+  const total = db.prepare(`SELECT count(*) FROM work_items w LEFT JOIN teams t ON t.id = w.team_id WHERE ${where}`).pluck().get(params) as number;
+  const items = db
+    .prepare(
+      `SELECT w.key, w.title, w.type, t.key AS teamKey, w.size, w.status FROM work_items w LEFT JOIN teams t ON t.id = w.team_id WHERE ${where}
+       ORDER BY CASE w.type WHEN 'epic' THEN 0 WHEN 'feature' THEN 1 ELSE 2 END, w.created_at, w.key LIMIT @limit`,
+    )
+    .all(params) as BacklogRow[];
+  return { items, total };
+}
+
+// ——— dependencies ———
+
+export function addDependency(db: Database, input: { consumerKey: string; providerKey: string; neededBy: string | null }, now = Date.now()): string {
+  if (input.consumerKey === input.providerKey) throw new AppError('invalid-input', 'An item cannot wait on itself.');
+  const consumer = itemRow(db, input.consumerKey);
+  const provider = itemRow(db, input.providerKey);
+  const existing = db
+    .prepare('SELECT key FROM dependencies WHERE from_item_key = ? AND to_item_key = ? AND resolved_at IS NULL')
+    .pluck()
+    .get(consumer.key, provider.key) as string | undefined;
+  if (existing) throw new AppError('invalid-input', `${consumer.key} already waits on ${provider.key} (${existing}).`);
+  const key = localKey('dep', nextLocalNumber(db, 'dependencies', 'dep'));
+  const neededBy = input.neededBy === null ? null : parseCalendarDate(input.neededBy);
+  db.prepare(
+    `INSERT INTO dependencies (key, from_item_key, from_team_id, to_item_key, to_team_id, kind, created_at, needed_by) VALUES (?, ?, ?, ?, ?, 'planned', ?, ?)`,
+  ).run(key, consumer.key, consumer.team_id, provider.key, provider.team_id, now, neededBy);
+  return key;
+}
+
+export function removeDependency(db: Database, key: string): void {
+  const row = db.prepare('SELECT key FROM dependencies WHERE key = ?').pluck().get(key);
+  if (row === undefined) throw new AppError('not-found', `There is no dependency "${key}".`);
+  if (!isLocalKey(key)) throw new AppError('invalid-input', `${key} comes from your tracker: remove the link there, or it comes back with the next import.`);
+  db.prepare('DELETE FROM dependencies WHERE key = ?').run(key);
+}
+
+// ——— objectives ———
+
+export interface ObjectiveInput {
+  increment: string;
+  key?: string;
+  title: string;
+  level: 'program' | 'team';
+  teamKey: string | null;
+  businessValue: number | null;
+  actualValue: number | null;
+  committed: boolean;
+  parentKey: string | null;
+  itemKeys: string[];
+}
+
+export function saveObjective(db: Database, input: ObjectiveInput): string {
+  const increment = db.prepare('SELECT id FROM increments WHERE name = ?').pluck().get(input.increment) as number | undefined;
+  if (increment === undefined) throw new AppError('not-found', `There is no increment named "${input.increment}".`);
+  if (input.level === 'team' && input.teamKey === null) throw new AppError('invalid-input', 'A team objective needs its team.');
+  const team = input.teamKey === null ? null : teamId(db, input.teamKey);
+  const items = input.itemKeys.map((k) => itemRow(db, k));
+  if (input.parentKey !== null) {
+    const parent = db.prepare('SELECT key FROM objectives WHERE key = ?').pluck().get(input.parentKey);
+    if (parent === undefined) throw new AppError('not-found', `There is no objective "${input.parentKey}" to be the parent.`);
+    if (input.parentKey === input.key) throw new AppError('invalid-input', 'An objective cannot be its own parent.');
+  }
+  let key = input.key;
+  if (key === undefined) {
+    key = localKey('objective', nextLocalNumber(db, 'objectives', 'objective'));
+    db.prepare('INSERT INTO objectives (key, title, level, parent_key, increment_id, business_value, actual_value, committed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+      key,
+      input.title,
+      input.level,
+      input.parentKey,
+      increment,
+      input.businessValue,
+      input.actualValue,
+      input.committed ? 1 : 0,
+    );
+  } else {
+    const changed = db
+      .prepare('UPDATE objectives SET title = ?, level = ?, parent_key = ?, increment_id = ?, business_value = ?, actual_value = ?, committed = ? WHERE key = ?')
+      .run(input.title, input.level, input.parentKey, increment, input.businessValue, input.actualValue, input.committed ? 1 : 0, key).changes;
+    if (changed === 0) throw new AppError('not-found', `There is no objective "${key}".`);
+  }
+  const objectiveId = db.prepare('SELECT id FROM objectives WHERE key = ?').pluck().get(key) as number;
+  db.prepare('DELETE FROM objective_teams WHERE objective_id = ?').run(objectiveId);
+  if (team !== null) db.prepare('INSERT INTO objective_teams (objective_id, team_id) VALUES (?, ?)').run(objectiveId, team);
+  db.prepare(`DELETE FROM item_objectives WHERE objective_key = ? AND source = 'plan'`).run(key);
+  const link = db.prepare(`INSERT OR IGNORE INTO item_objectives (item_id, objective_key, source) VALUES (?, ?, 'plan')`);
+  for (const item of items) link.run(item.id, key);
+  return key;
+}
+
+export function deleteObjective(db: Database, key: string): void {
+  const found = db.prepare('SELECT key FROM objectives WHERE key = ?').pluck().get(key);
+  if (found === undefined) throw new AppError('not-found', `There is no objective "${key}".`);
+  if (!isLocalKey(key)) throw new AppError('invalid-input', `${key} comes from your import: change it there, or clear its increment here.`);
+  db.prepare('DELETE FROM item_objectives WHERE objective_key = ?').run(key);
+  db.prepare('DELETE FROM objectives WHERE key = ?').run(key);
+}
+
+// ——— capacity and milestones ———
+
+export function setCapacity(db: Database, input: { iterationId: number; teamKey: string; amount: number | null }): void {
+  iterationRow(db, input.iterationId);
+  const team = teamId(db, input.teamKey);
+  if (input.amount === null) db.prepare('DELETE FROM capacity WHERE iteration_id = ? AND team_id = ?').run(input.iterationId, team);
+  else {
+    db.prepare('INSERT INTO capacity (iteration_id, team_id, amount) VALUES (?, ?, ?) ON CONFLICT (iteration_id, team_id) DO UPDATE SET amount = excluded.amount').run(
+      input.iterationId,
+      team,
+      input.amount,
+    );
+  }
+}
+
+export function saveMilestone(db: Database, input: { incrementId: number; id?: number; name: string; date: string; teamKey: string | null }): void {
+  incrementById(db, input.incrementId);
+  const at = parseCalendarDate(input.date);
+  if (at === null) throw new AppError('invalid-input', `${input.date} is not a calendar date.`);
+  const team = input.teamKey === null ? null : teamId(db, input.teamKey);
+  if (input.id === undefined) db.prepare('INSERT INTO milestones (increment_id, name, at, team_id) VALUES (?, ?, ?, ?)').run(input.incrementId, input.name, at, team);
+  else if (db.prepare('UPDATE milestones SET name = ?, at = ?, team_id = ? WHERE id = ? AND increment_id = ?').run(input.name, at, team, input.id, input.incrementId).changes === 0) {
+    throw new AppError('not-found', `There is no milestone with id ${input.id} in this increment.`);
+  }
+}
+
+export function deleteMilestone(db: Database, id: number): void {
+  if (db.prepare('DELETE FROM milestones WHERE id = ?').run(id).changes === 0) throw new AppError('not-found', `There is no milestone with id ${id}.`);
+}
+
+// ——— baselines ———
+
+export function commitBaseline(db: Database, incrementId: number, name: string, body: unknown, now = Date.now()): { id: number; name: string; takenAt: string } {
+  const id = db.prepare('INSERT INTO plan_baselines (increment_id, name, taken_at, body) VALUES (?, ?, ?, ?) RETURNING id').pluck().get(incrementId, name, now, JSON.stringify(body)) as number;
+  return { id, name, takenAt: fromEpochMs(now) };
+}
+
+export function listBaselines(db: Database, incrementId: number): { id: number; name: string; takenAt: string }[] {
+  return (db.prepare('SELECT id, name, taken_at FROM plan_baselines WHERE increment_id = ? ORDER BY taken_at DESC, id DESC').all(incrementId) as { id: number; name: string; taken_at: number }[]).map(
+    (r) => ({ id: r.id, name: r.name, takenAt: fromEpochMs(r.taken_at) }),
+  );
+}
+
+export function readBaseline(db: Database, id: number): { id: number; name: string; takenAt: string; incrementId: number; body: unknown } {
+  const row = db.prepare('SELECT id, increment_id, name, taken_at, body FROM plan_baselines WHERE id = ?').get(id) as
+    | { id: number; increment_id: number; name: string; taken_at: number; body: string }
+    | undefined;
+  if (!row) throw new AppError('not-found', `There is no baseline with id ${id}.`);
+  return { id: row.id, name: row.name, takenAt: fromEpochMs(row.taken_at), incrementId: row.increment_id, body: JSON.parse(row.body) };
+}
+
+// ——— the board's data ———
+
+/** Everything the board of one increment is computed from. `groups` maps team keys to coordination groups. */
+export function readPlanData(db: Database, increment: IncrementRow, groups: ReadonlyMap<string, string> | null): PlanData {
+  const teams = (db.prepare('SELECT key, name, value_stream FROM teams ORDER BY key').all() as { key: string; name: string; value_stream: string | null }[]).map((t) => ({
+    key: t.key,
+    name: t.name,
+    valueStream: t.value_stream,
+    group: groups?.get(t.key) ?? null,
+  }));
+  const planned = (
+    db
+      .prepare(
+        `SELECT w.key AS itemKey, w.title, w.type, t.key AS teamKey, p.iteration_id AS iterationId, p.rank, coalesce(p.size, w.size) AS size, w.done_at AS doneAt
+         FROM planned_items p JOIN work_items w ON w.id = p.item_id JOIN teams t ON t.id = p.team_id
+         WHERE p.increment_id = ? ORDER BY p.rank`,
+      )
+      .all(increment.id) as PlanData['planned']
+  ).map((p) => ({ ...p }));
+  const depRows = db
+    .prepare(
+      `SELECT d.key, d.from_item_key AS consumerKey, d.to_item_key AS providerKey, ft.key AS consumerTeamKey, tt.key AS providerTeamKey,
+              d.created_at AS createdAt, d.needed_by AS neededBy, d.resolved_at AS resolvedAt,
+              pw.done_at AS providerDoneAt, pt.key AS providerItemTeam, pw.id IS NOT NULL AS providerExists
+       FROM dependencies d
+       JOIN work_items cw ON cw.key = d.from_item_key
+       JOIN planned_items cp ON cp.item_id = cw.id AND cp.increment_id = ?
+       LEFT JOIN teams ft ON ft.id = d.from_team_id
+       LEFT JOIN teams tt ON tt.id = d.to_team_id
+       LEFT JOIN work_items pw ON pw.key = d.to_item_key
+       LEFT JOIN teams pt ON pt.id = pw.team_id
+       WHERE d.to_item_key IS NOT NULL`,
+    )
+    .all(increment.id) as (PlanData['dependencies'][number] & { providerDoneAt: number | null; providerItemTeam: string | null; providerExists: number })[];
+  const providerDoneAt: Record<string, number> = {};
+  const providerTeams: Record<string, string | null> = {};
+  for (const d of depRows) {
+    if (d.providerDoneAt !== null) providerDoneAt[d.providerKey] = d.providerDoneAt;
+    if (d.providerExists) providerTeams[d.providerKey] = d.providerItemTeam;
+  }
+  const capacity = db
+    .prepare(`SELECT t.key AS teamKey, c.iteration_id AS iterationId, c.amount FROM capacity c JOIN iterations i ON i.id = c.iteration_id JOIN teams t ON t.id = c.team_id WHERE i.increment_id = ?`)
+    .all(increment.id) as PlanData['capacity'];
+  const milestones = db
+    .prepare(`SELECT m.id, m.name, m.at, t.key AS teamKey FROM milestones m LEFT JOIN teams t ON t.id = m.team_id WHERE m.increment_id = ? ORDER BY m.at`)
+    .all(increment.id) as PlanData['milestones'];
+  const objectiveRows = db
+    .prepare(`SELECT id, key, title, level, business_value, actual_value, committed, parent_key FROM objectives WHERE increment_id = ? ORDER BY key`)
+    .all(increment.id) as { id: number; key: string; title: string; level: PlanData['objectives'][number]['level']; business_value: number | null; actual_value: number | null; committed: number; parent_key: string | null }[];
+  const teamsOf = db.prepare('SELECT t.key FROM objective_teams ot JOIN teams t ON t.id = ot.team_id WHERE ot.objective_id = ? ORDER BY t.key').pluck();
+  const itemsOf = db.prepare('SELECT w.key FROM item_objectives io JOIN work_items w ON w.id = io.item_id WHERE io.objective_key = ? ORDER BY w.key').pluck();
+  return {
+    increment: { id: increment.id, name: increment.name, start: increment.start_at, end: increment.end_at, capacityUnit: increment.capacity_unit },
+    iterations: iterationsOf(db, increment.id).map(toIteration),
+    teams,
+    planned,
+    dependencies: depRows.map(({ key, consumerKey, providerKey, consumerTeamKey, providerTeamKey, createdAt, neededBy, resolvedAt }) => ({
+      key,
+      consumerKey,
+      providerKey,
+      consumerTeamKey,
+      providerTeamKey,
+      createdAt,
+      neededBy,
+      resolvedAt,
+    })),
+    providerDoneAt,
+    providerTeams,
+    capacity,
+    milestones,
+    objectives: objectiveRows.map((o) => ({
+      key: o.key,
+      title: o.title,
+      level: o.level,
+      teamKeys: teamsOf.all(o.id) as string[],
+      businessValue: o.business_value,
+      actualValue: o.actual_value,
+      committed: o.committed === 1,
+      parentKey: o.parent_key,
+      itemKeys: itemsOf.all(o.key) as string[],
+    })),
+  };
+}

@@ -1,0 +1,212 @@
+import { writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createBackend, type Backend } from '../../../electron/backend/backend';
+import { changeCounter } from '../../../electron/backend/store/queries/change-counter';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract/contract';
+import { tempDir } from '../../support/temp-files';
+
+// The plan.* channels on a real workspace file: every edit one transaction that survives a
+// reopen, undo and redo, re-imports that keep the plan, and refusals that say what is wrong.
+
+const TEAMS = 'Key,Name,Value stream\npay,Payments,Money\ncart,Cart,Shop\nsearch,Search,Shop\n';
+const ITEMS = [
+  'key,title,type,team,status,created_at',
+  'PAY-1,Card vault,feature,pay,To Do,2026-01-02T00:00:00Z',
+  'PAY-2,Refunds API,feature,pay,To Do,2026-01-02T00:00:00Z',
+  'CART-1,One-click checkout,feature,cart,To Do,2026-01-02T00:00:00Z',
+  'CART-2,Saved carts,feature,cart,To Do,2026-01-02T00:00:00Z',
+  'SRCH-1,Synonyms,feature,search,To Do,2026-01-02T00:00:00Z',
+].join('\n');
+
+describe('planning channels', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let backend: Backend;
+  let path: string;
+
+  async function call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+    const result = await backend.call(channel, input);
+    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+    return result.value;
+  }
+
+  async function refused<C extends ChannelName>(channel: C, input: ChannelInput<C>) {
+    const result = await backend.call(channel, input);
+    if (result.ok) throw new Error(`${channel} was expected to be refused`);
+    return result.error;
+  }
+
+  async function importCsv(name: string, text: string) {
+    const file = tmp.path(name);
+    writeFileSync(file, text);
+    const { jobId } = await call('import.start', { files: [{ source: { kind: 'path', path: file } }], mode: 'import' });
+    for (;;) {
+      const status = await call('import.progress', { jobId });
+      if (status.state !== 'running') {
+        if (status.state !== 'done') throw new Error(`import: ${status.error?.message}`);
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  /** PI 26.1 with three two-week iterations, and Cart's capacity of one item in I1. */
+  async function increment() {
+    const pi = await call('plan.increment.save', { name: 'PI 26.1', start: '2026-01-05', end: '2026-02-15' });
+    let view = pi;
+    for (const [name, start, end] of [
+      ['I1', '2026-01-05', '2026-01-18'],
+      ['I2', '2026-01-19', '2026-02-01'],
+      ['I3', '2026-02-02', '2026-02-15'],
+    ] as const) {
+      view = await call('plan.iteration.save', { incrementId: pi.id, name, start, end });
+    }
+    const ids = Object.fromEntries(view.iterations.map((i) => [i.name, i.id])) as Record<'I1' | 'I2' | 'I3', number>;
+    return { id: pi.id, ids };
+  }
+
+  beforeEach(async () => {
+    tmp = tempDir();
+    path = tmp.path('plan.interlock');
+    backend = createBackend({ log: (m, e) => console.error(m, e) });
+    await call('workspace.create', { path });
+    await importCsv('teams.csv', TEAMS);
+    await importCsv('items.csv', ITEMS);
+  });
+  afterEach(() => {
+    backend.close();
+    tmp.cleanup();
+  });
+
+  it('plans, moves and orders items; the board shows load against capacity and each dependency’s state', async () => {
+    const { id, ids } = await increment();
+    await call('plan.item.place', { incrementId: id, itemKey: 'CART-1', teamKey: 'cart', iterationId: ids.I1 });
+    await call('plan.item.place', { incrementId: id, itemKey: 'CART-2', teamKey: 'cart', iterationId: ids.I1 });
+    await call('plan.item.place', { incrementId: id, itemKey: 'PAY-1', teamKey: 'pay', iterationId: ids.I2 });
+    // CART-2 before CART-1 in the same cell.
+    await call('plan.item.place', { incrementId: id, itemKey: 'CART-2', teamKey: 'cart', iterationId: ids.I1, beforeItemKey: 'CART-1' });
+    await call('plan.capacity.set', { iterationId: ids.I1, teamKey: 'cart', amount: 1 });
+    await call('plan.dependency.add', { consumerKey: 'CART-1', providerKey: 'PAY-1' });
+    await call('plan.dependency.add', { consumerKey: 'CART-2', providerKey: 'SRCH-1', neededBy: '2026-01-10' });
+
+    const board = await call('plan.board', {});
+    expect(board.increment.name).toBe('PI 26.1');
+    const cart = board.cells.find((c) => c.teamKey === 'cart' && c.columnId === ids.I1)!;
+    expect(cart.cards.map((c) => c.key)).toEqual(['CART-2', 'CART-1']);
+    expect(cart).toMatchObject({ load: 2, capacity: 1, over: true });
+    expect(board.dependencies.map((d) => [d.consumer.itemKey, d.provider.itemKey, d.state])).toEqual([
+      ['CART-1', 'PAY-1', 'conflict'],
+      ['CART-2', 'SRCH-1', 'unplanned'],
+    ]);
+    const conflicts = await call('plan.conflicts', { increment: 'PI 26.1' });
+    expect(conflicts.conflicts.map((c) => [c.consumer.itemKey, c.needAt])).toEqual([
+      ['CART-1', '2026-01-05'],
+      ['CART-2', '2026-01-10'],
+    ]);
+    // Moving the provider into I1 turns the conflict into "same iteration".
+    await call('plan.item.place', { incrementId: id, itemKey: 'PAY-1', teamKey: 'pay', iterationId: ids.I1 });
+    expect((await call('plan.board', {})).dependencies[0]!.state).toBe('same-iteration');
+  });
+
+  it('undo and redo more than fifty steps, each edit whole, and the plan survives a reopen', async () => {
+    const { id, ids } = await increment();
+    const iterations = [ids.I1, ids.I2, ids.I3];
+    for (let i = 0; i < 60; i++) {
+      await call('plan.item.place', { incrementId: id, itemKey: 'PAY-1', teamKey: 'pay', iterationId: iterations[i % 3]! });
+    }
+    const where = async () => (await call('plan.board', {})).cells.find((c) => c.cards.some((k) => k.key === 'PAY-1'))!.columnId;
+    expect(await where()).toBe(ids.I3);
+    for (let i = 0; i < 55; i++) await call('plan.undo', {});
+    // 60 edits, 55 taken back: the 5th placement (I2) stands.
+    expect(await where()).toBe(ids.I2);
+    expect((await call('plan.history', {})).undo).toBe('move PAY-1');
+    await call('plan.redo', {});
+    expect(await where()).toBe(ids.I3);
+    // A new edit clears what could be redone.
+    await call('plan.capacity.set', { iterationId: ids.I1, teamKey: 'pay', amount: 3 });
+    expect((await call('plan.history', {})).redo).toBeNull();
+
+    await call('workspace.close', {});
+    await call('workspace.open', { path });
+    expect(await where()).toBe(ids.I3);
+    expect((await call('plan.board', {})).cells.find((c) => c.teamKey === 'pay' && c.columnId === ids.I1)!.capacity).toBe(3);
+    // Undo lasts a session.
+    expect(await call('plan.history', {})).toEqual({ undo: null, redo: null });
+  });
+
+  it('undoing the deletion of an iteration brings back its planned work, and of an increment everything in it', async () => {
+    const { id, ids } = await increment();
+    await call('plan.item.place', { incrementId: id, itemKey: 'PAY-1', teamKey: 'pay', iterationId: ids.I2 });
+    await call('plan.capacity.set', { iterationId: ids.I2, teamKey: 'pay', amount: 2 });
+    await call('plan.objective.save', { increment: 'PI 26.1', title: 'Cards stored safely', teamKey: 'pay', businessValue: 8, itemKeys: ['PAY-1'] });
+    const before = await call('plan.board', {});
+    await call('plan.iteration.delete', { id: ids.I2 });
+    expect((await call('plan.board', {})).cells.flatMap((c) => c.cards)).toEqual([]);
+    await call('plan.undo', {});
+    await call('plan.increment.delete', { id });
+    expect(await call('plan.increments', {})).toEqual([]);
+    await call('plan.undo', {});
+    const after = await call('plan.board', {});
+    expect(after.cells).toEqual(before.cells);
+    expect(after.objectives).toEqual(before.objectives);
+  });
+
+  it('a re-import of the items keeps the plan, the planner’s objective links and the items made here', async () => {
+    const { id, ids } = await increment();
+    await call('plan.item.place', { incrementId: id, itemKey: 'PAY-2', teamKey: 'pay', iterationId: ids.I1 });
+    const made = await call('plan.item.create', { incrementId: id, teamKey: 'cart', iterationId: ids.I2, title: 'Apple Pay button', size: 3 });
+    expect(made.key).toBe('interlock:item:1');
+    const objective = await call('plan.objective.save', { increment: 'PI 26.1', title: 'Refunds in a day', teamKey: 'pay', businessValue: 7, itemKeys: ['PAY-2'] });
+    await importCsv('items-again.csv', ITEMS.replace('Refunds API', 'Refunds API v2'));
+    const board = await call('plan.board', {});
+    expect(board.cells.flatMap((c) => c.cards.map((k) => [k.key, k.title, k.local]))).toEqual(
+      expect.arrayContaining([
+        ['PAY-2', 'Refunds API v2', false],
+        ['interlock:item:1', 'Apple Pay button', true],
+      ]),
+    );
+    expect(board.objectives.find((o) => o.key === objective.key)).toMatchObject({ itemKeys: ['PAY-2'], plannedItemKeys: ['PAY-2'], businessValue: 7 });
+    expect(board.lint.map((l) => l.rule)).not.toContain('objective-without-work');
+  });
+
+  it('moving cards leaves the loaded metrics and advice standing; a new dependency does not', async () => {
+    const { id, ids } = await increment();
+    const { db } = backend.context.session.require();
+    const before = changeCounter(db);
+    await call('plan.item.place', { incrementId: id, itemKey: 'PAY-1', teamKey: 'pay', iterationId: ids.I1 });
+    await call('plan.capacity.set', { iterationId: ids.I1, teamKey: 'pay', amount: 2 });
+    await call('plan.undo', {});
+    expect(changeCounter(db)).toBe(before);
+    await call('plan.dependency.add', { consumerKey: 'CART-1', providerKey: 'PAY-1' });
+    expect(changeCounter(db)).toBeGreaterThan(before);
+  });
+
+  describe('edge cases', () => {
+    it('refusals say what is wrong and change nothing', async () => {
+      const { id, ids } = await increment();
+      expect((await refused('plan.iteration.save', { incrementId: id, name: 'I4', start: '2026-02-10', end: '2026-02-20' })).message).toContain('overlaps I3');
+      expect((await refused('plan.iteration.save', { incrementId: id, name: 'Later', start: '2026-05-01', end: '2026-05-14' })).message).toContain('lies outside PI 26.1');
+      expect((await refused('plan.increment.save', { name: 'PI 26.2', start: '2026-03-01', end: '2026-02-01' })).message).toContain('end: the end must not be before the start');
+      expect((await refused('plan.item.place', { incrementId: id, itemKey: 'NOPE-1', teamKey: 'pay', iterationId: ids.I1 })).message).toBe('There is no item "NOPE-1" in this workspace.');
+      expect((await refused('plan.dependency.add', { consumerKey: 'PAY-1', providerKey: 'PAY-1' })).message).toBe('An item cannot wait on itself.');
+      expect((await refused('plan.objective.save', { increment: 'PI 26.1', title: 'x', teamKey: 'pay', businessValue: 11 })).code).toBe('invalid-input');
+      expect((await refused('plan.board', { increment: 'PI 99' })).message).toBe('There is no increment named "PI 99". There are: PI 26.1.');
+      expect((await call('plan.board', {})).cells.flatMap((c) => c.cards)).toEqual([]);
+    });
+
+    it('a workspace without increments says how to start one', async () => {
+      expect((await refused('plan.board', {})).message).toContain('has no increment yet');
+      expect((await refused('plan.undo', {})).message).toBe('There is nothing to undo.');
+      expect((await refused('plan.redo', {})).message).toBe('There is nothing to redo.');
+    });
+
+    it('a dependency from the tracker cannot be removed here; one made here can, and comes back with undo', async () => {
+      const added = await call('plan.dependency.add', { consumerKey: 'CART-1', providerKey: 'PAY-1' });
+      await call('plan.dependency.remove', { key: added.key });
+      await call('plan.undo', {});
+      const { db } = backend.context.session.require();
+      expect(db.prepare('SELECT count(*) FROM dependencies WHERE key = ?').pluck().get(added.key)).toBe(1);
+      db.prepare(`INSERT INTO dependencies (key, from_item_key, to_item_key, kind, created_at) VALUES ('JIRA-L1', 'CART-2', 'PAY-2', 'blocks', 0)`).run();
+      expect((await refused('plan.dependency.remove', { key: 'JIRA-L1' })).message).toContain('comes from your tracker');
+    });
+  });
+});
