@@ -4,7 +4,8 @@ import { demoCommand } from './commands/demo-command';
 import { importCommand } from './commands/import-command';
 import { infoCommand } from './commands/info-command';
 import { metricsCommand } from './commands/metrics-command';
+import { planCommand } from './commands/plan-command';
 import { recommendCommand } from './commands/recommend-command';
 
 /** Every `interlock` sub-command; a new command is a file in commands/ and a line here. */
-export const CLI_COMMANDS: readonly CliCommand[] = [backupsCommand, demoCommand, importCommand, infoCommand, metricsCommand, recommendCommand];
+export const CLI_COMMANDS: readonly CliCommand[] = [backupsCommand, demoCommand, importCommand, infoCommand, metricsCommand, planCommand, recommendCommand];

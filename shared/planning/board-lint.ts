@@ -15,6 +15,7 @@ export interface LintInput {
   objectives: readonly BoardObjective[];
   capacityUnit: CapacityUnit;
   teamName(key: string): string;
+  columnName(id: number): string;
 }
 
 /**
@@ -62,7 +63,7 @@ export function lintBoard(input: LintInput): LintFinding[] {
         rule: 'over-capacity',
         teamKey: cell.teamKey,
         itemKeys: cell.cards.map((c) => c.key),
-        message: `${input.teamName(cell.teamKey)} is over capacity in ${cell.cards[0]?.iterationName ?? 'an iteration'}: ${round(cell.load)} planned, ${round(cell.capacity ?? 0)} ${input.capacityUnit} of capacity.`,
+        message: `${input.teamName(cell.teamKey)} is over capacity in ${input.columnName(cell.columnId)}: ${round(cell.load)} ${input.capacityUnit === 'points' ? 'points' : 'items'} planned, capacity ${round(cell.capacity ?? 0)}.`,
       });
     }
   }

@@ -143,6 +143,7 @@ export function buildBoard(data: PlanData, grouping: BoardGrouping = 'coordinati
     objectives,
     capacityUnit: unit,
     teamName: (key) => teamNames.get(key) ?? key,
+    columnName: (id) => columns.find((c) => c.id === id)?.name ?? 'an iteration',
   });
   const milestoneColumn = (at: number) => columns.find((c) => c.start <= at && at < c.end)?.id ?? null;
   return {

@@ -129,18 +129,22 @@ export function loadIntegrations(db: Database, range: Interval): IntegrationEven
 
 /**
  * Objectives each team contributes to: declared (objective_teams) or through its items that were
- * alive in the window (created before its end, not done before its start).
+ * alive in the window (created before its end, not done before its start). A team's own PI
+ * objectives (level team, in an increment) are its plan, not an outcome it shares: left out, so
+ * planning an increment never makes teams look less joined than their shared objectives say.
  */
 export function loadObjectives(db: Database, window: Interval): ObjectiveFact[] {
   const rows = db
     .prepare(
       `SELECT o.key, o.title, o.level, t.key AS team
        FROM objectives o JOIN objective_teams ot ON ot.objective_id = o.id JOIN teams t ON t.id = ot.team_id
+       WHERE NOT (o.increment_id IS NOT NULL AND o.level = 'team')
        UNION
        SELECT io.objective_key, coalesce(o.title, io.objective_key), o.level, t.key
        FROM item_objectives io JOIN work_items w ON w.id = io.item_id JOIN teams t ON t.id = w.team_id
        LEFT JOIN objectives o ON o.key = io.objective_key
        WHERE w.created_at <= @to AND (w.done_at IS NULL OR w.done_at > @from)
+         AND NOT (o.increment_id IS NOT NULL AND o.level = 'team')
        ORDER BY 1, 4`,
     )
     .raw()

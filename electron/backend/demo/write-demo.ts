@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { EntityCounts } from '../../../shared/domain/entities';
 import { recordSourceStatusCategory, writePortfolio } from '../store/queries/portfolio-writes';
-import { generateDemoPortfolio, type DemoPortfolioOptions } from './demo-portfolio';
+import { DEMO_END_MS, generateDemoPortfolio, type DemoPortfolioOptions } from './demo-portfolio';
+import { writeDemoPlan } from './demo-plan';
 
 /** The demo's workflow, stated the way an export would state it. */
 const DEMO_STATUSES = [
@@ -15,11 +16,13 @@ const DEMO_STATUSES = [
   ["Won't Do", 'cancelled'],
 ] as const;
 
-/** Writes the deterministic demo portfolio in one transaction. */
+/** Writes the deterministic demo portfolio and its plan in one transaction. */
 export function writeDemoPortfolio(db: Database, options: DemoPortfolioOptions): EntityCounts {
   const portfolio = generateDemoPortfolio(options);
   return db.transaction(() => {
     for (const [status, category] of DEMO_STATUSES) recordSourceStatusCategory(db, status, category);
-    return writePortfolio(db, portfolio);
+    const counts = writePortfolio(db, portfolio);
+    writeDemoPlan(db, { seed: options.seed, endMs: options.endMs ?? DEMO_END_MS });
+    return counts;
   })();
 }

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../electron/backend/backend';
 import { runCli } from '../../../electron/cli/run-cli';
 import { BACKUPS_KEPT, WorkspaceBackups } from '../../../electron/backend/store/workspace-backups';
-import { closeWorkspace, createWorkspace, openWorkspace } from '../../../electron/backend/store/workspace-file';
+import { closeWorkspace, INTERLOCK_APPLICATION_ID, openWorkspace } from '../../../electron/backend/store/workspace-file';
+import { migrate } from '../../../electron/backend/store/migrations';
 import { countEntities } from '../../../electron/backend/store/queries/overview';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract/contract';
 import { tempDir } from '../../support/temp-files';
@@ -94,13 +95,11 @@ describe('automatic backups', () => {
 
   it('opening a workspace of an older schema keeps a copy from before the upgrade', async () => {
     const path = tmp.path('old.interlock');
-    closeWorkspace(createWorkspace(path, { name: 'Old one' }));
+    // A workspace as Interlock at schema 3 wrote it.
     const db = new Database(path);
-    db.exec(`INSERT INTO teams (key, name) VALUES ('t', 'T')`);
-    // Back to schema 3 as an older Interlock wrote it (004 only added the snapshot and its triggers).
-    db.exec(`DROP TABLE metrics_snapshot`);
-    for (const t of db.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger'`).pluck().all() as string[]) db.exec(`DROP TRIGGER "${t}"`);
-    db.pragma('user_version = 3');
+    db.pragma(`application_id = ${INTERLOCK_APPLICATION_ID}`);
+    migrate(db, path, 3);
+    db.exec(`INSERT INTO meta (key, value) VALUES ('name', 'Old one'); INSERT INTO teams (key, name) VALUES ('t', 'T')`);
     db.close();
     await call('workspace.open', { path });
     const list = await call('workspace.backups.list', {});

@@ -1,0 +1,93 @@
+import { boardConflicts } from '../../../shared/planning/board';
+import { boardSummary } from '../../../shared/planning/board-summary';
+import { DEPENDENCY_STATE_TEXT } from '../../../shared/planning/dependency-state';
+import type { CliCommand, CliIo } from '../cli-command';
+import { UsageError } from '../cli-command';
+import { callOrThrow, parseCliArgs } from '../cli-support';
+
+const SUBCOMMANDS = ['board', 'list', 'conflicts'] as const;
+
+function percent(value: number | null): string {
+  return value === null ? '–' : `${Math.round(value * 100)} %`;
+}
+
+export const planCommand: CliCommand = {
+  name: 'plan',
+  usage: 'plan board|list|conflicts --workspace FILE [--increment NAME] [--json]',
+  summary: 'The program board of an increment, the increments, or the dependency conflicts to talk through.',
+  async run(args, backend, io) {
+    const { values, positionals } = parseCliArgs(args, {
+      workspace: { type: 'string' },
+      increment: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    });
+    const [sub, ...rest] = positionals;
+    if (!sub || !SUBCOMMANDS.includes(sub as (typeof SUBCOMMANDS)[number])) throw new UsageError(`expected one of ${SUBCOMMANDS.join(', ')}`);
+    if (rest.length > 0) throw new UsageError(`unexpected ${rest.join(' ')}`);
+    if (!values.workspace) throw new UsageError('--workspace FILE is required');
+    await callOrThrow(backend, 'workspace.open', { path: values.workspace });
+
+    if (sub === 'list') {
+      const increments = await callOrThrow(backend, 'plan.increments', {});
+      const list = increments.map((i) => ({ name: i.name, start: i.start, end: i.end, iterations: i.iterations.map((t) => ({ name: t.name, start: t.start, end: t.end, team: t.teamKey })) }));
+      if (values.json) io.out(JSON.stringify({ increments: list }, null, 2));
+      else if (list.length === 0) io.out('No increments yet.');
+      else for (const i of list) io.out(`${i.name}  ${i.start} – ${i.end}  (${i.iterations.length} iterations)`);
+      return 0;
+    }
+
+    const board = await callOrThrow(backend, 'plan.board', { increment: values.increment });
+    if (sub === 'conflicts') {
+      const conflicts = boardConflicts(board).map((d) => ({
+        key: d.key,
+        fromItem: d.consumer.itemKey,
+        fromTeam: d.consumer.teamKey,
+        fromIteration: d.consumer.iterationName,
+        toItem: d.provider.itemKey,
+        toTeam: d.provider.teamKey,
+        toIteration: d.provider.iterationName,
+        state: d.state,
+        needAt: d.needAt,
+      }));
+      if (values.json) io.out(JSON.stringify({ increment: board.increment.name, conflicts }, null, 2));
+      else printConflicts(board.increment.name, conflicts, io);
+      return 0;
+    }
+    const summary = boardSummary(board);
+    if (values.json) io.out(JSON.stringify(summary, null, 2));
+    else printBoard(summary, io);
+    return 0;
+  },
+};
+
+function printConflicts(increment: string, conflicts: { fromItem: string; fromTeam: string | null; toItem: string; toTeam: string | null; state: keyof typeof DEPENDENCY_STATE_TEXT; needAt: string; fromIteration: string | null; toIteration: string | null }[], io: CliIo): void {
+  if (conflicts.length === 0) {
+    io.out(`${increment}: no conflicts and no unplanned dependencies.`);
+    return;
+  }
+  io.out(`${increment}: ${conflicts.length} dependencies to talk through, the oldest need first`);
+  for (const c of conflicts) {
+    const text = DEPENDENCY_STATE_TEXT[c.state];
+    io.out(`  ${text.symbol} ${c.needAt}  ${c.fromItem} (${c.fromTeam ?? '?'}, ${c.fromIteration}) waits on ${c.toItem} (${c.toTeam ?? '?'}, ${c.toIteration ?? 'not planned'}): ${text.label}`);
+  }
+}
+
+function printBoard(summary: ReturnType<typeof boardSummary>, io: CliIo): void {
+  io.out(`${summary.increment.name}  ${summary.increment.start} – ${summary.increment.end}  (load/capacity in ${summary.increment.capacityUnit}; ! over capacity)`);
+  const width = Math.max(8, ...summary.teams.map((t) => t.name.length));
+  const cellWidth = Math.max(8, ...summary.iterations.map((i) => i.name.length)) + 2;
+  io.out(`${''.padEnd(width)}  ${summary.iterations.map((i) => i.name.padStart(cellWidth)).join('')}`);
+  for (const team of summary.teams) {
+    const row = summary.iterations.map((i) => {
+      const cell = summary.cells.find((c) => c.team === team.key && c.iteration === i.name);
+      if (!cell) return ''.padStart(cellWidth);
+      const text = cell.capacity === null ? `${cell.load}` : `${cell.load}/${cell.capacity}${cell.over ? '!' : ''}`;
+      return text.padStart(cellWidth);
+    });
+    io.out(`${team.name.padEnd(width)}  ${row.join('')}`);
+  }
+  const counts = summary.dependencies.reduce<Record<string, number>>((n, d) => ({ ...n, [d.state]: (n[d.state] ?? 0) + 1 }), {});
+  io.out(`Dependencies: ${Object.entries(DEPENDENCY_STATE_TEXT).map(([state, t]) => `${counts[state] ?? 0} ${t.label}`).join(', ')}`);
+  io.out(`Predictability: ${percent(summary.predictability.increment)}${summary.predictability.unscoredTeams > 0 ? ` (${summary.predictability.unscoredTeams} teams not scored yet)` : ''}`);
+  for (const l of summary.lint) io.out(`  ! ${l.message}`);
+}

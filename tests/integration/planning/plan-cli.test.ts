@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../electron/cli/run-cli';
+import { tempDir } from '../../support/temp-files';
+
+async function cli(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('interlock plan', () => {
+  const tmp = tempDir();
+  const demo = tmp.path('demo.interlock');
+  beforeAll(async () => {
+    expect((await cli(['demo', demo])).code).toBe(0);
+  });
+  afterAll(() => tmp.cleanup());
+
+  it('plan board --json: the increment holding the data’s last day, in the documented shape', async () => {
+    const run = await cli(['plan', 'board', '--workspace', demo, '--json']);
+    expect(run.code).toBe(0);
+    const board = JSON.parse(run.out);
+    expect(board.increment).toEqual({ name: 'PI 26.4', start: '2026-11-09', end: '2027-01-17', capacityUnit: 'items' });
+    expect(board.iterations.map((i: { name: string }) => i.name)).toEqual(['Iteration 1', 'Iteration 2', 'Iteration 3', 'Iteration 4', 'IP iteration']);
+    expect(board.teams).toHaveLength(12);
+    expect(board.cells[0]).toEqual({ team: expect.any(String), iteration: expect.any(String), items: expect.any(Array), load: expect.any(Number), capacity: expect.any(Number), over: expect.any(Boolean) });
+    const states = new Set(board.dependencies.map((d: { state: string }) => d.state));
+    expect([...states].sort()).toEqual(['conflict', 'ok', 'same-iteration', 'unplanned']);
+    expect(board.dependencies[0]).toEqual(expect.objectContaining({ key: expect.any(String), fromItem: expect.any(String), toItem: expect.any(String), fromIteration: expect.any(String), state: expect.any(String) }));
+    expect(board.objectives[0]).toEqual(expect.objectContaining({ team: expect.any(String), title: expect.any(String), businessValue: expect.any(Number), committed: expect.any(Boolean), items: expect.any(Array) }));
+    expect(board.teamIterations.filter((i: { team: string }) => i.team === 'platform')).toHaveLength(10);
+  });
+
+  it('plan list and plan conflicts; the previous increment has its predictability scored', async () => {
+    const list = JSON.parse((await cli(['plan', 'list', '--workspace', demo, '--json'])).out);
+    expect(list.increments.map((i: { name: string }) => i.name)).toEqual(['PI 26.4', 'PI 26.3']);
+    const conflicts = JSON.parse((await cli(['plan', 'conflicts', '--workspace', demo, '--json'])).out);
+    expect(conflicts.conflicts.map((c: { state: string }) => c.state)).toEqual(['conflict', 'conflict', 'unplanned']);
+    const needs = conflicts.conflicts.map((c: { needAt: string }) => c.needAt);
+    expect([...needs].sort()).toEqual(needs);
+    const previous = JSON.parse((await cli(['plan', 'board', '--workspace', demo, '--increment', 'PI 26.3', '--json'])).out);
+    expect(previous.predictability.increment).toBeGreaterThan(0.5);
+    expect(previous.predictability.bands.reduce((n: number, b: { teams: number }) => n + b.teams, 0)).toBe(12);
+    const human = await cli(['plan', 'board', '--workspace', demo]);
+    expect(human.out).toContain('PI 26.4');
+    expect(human.out).toContain('over capacity');
+  });
+
+  describe('edge cases', () => {
+    it('wrong usage exits 2; an unknown increment exits 1 naming the ones there are', async () => {
+      expect((await cli(['plan', '--workspace', demo])).code).toBe(2);
+      expect((await cli(['plan', 'board'])).code).toBe(2);
+      const unknown = await cli(['plan', 'board', '--workspace', demo, '--increment', 'PI 1']);
+      expect(unknown.code).toBe(1);
+      expect(unknown.err).toContain('There are: PI 26.4, PI 26.3.');
+    });
+
+    it('the demo plan is the same for the same seed', async () => {
+      const again = tmp.path('again.interlock');
+      await cli(['demo', again]);
+      const a = (await cli(['plan', 'board', '--workspace', demo, '--json'])).out;
+      const b = (await cli(['plan', 'board', '--workspace', again, '--json'])).out;
+      expect(b).toBe(a);
+    });
+  });
+});
