@@ -13,6 +13,7 @@ import { DeliveryPage } from './pages/DeliveryPage';
 import { FlowPage } from './pages/FlowPage';
 import { ImportPage } from './pages/ImportPage';
 import { OverviewPage } from './pages/OverviewPage';
+import { PlanPage } from './pages/PlanPage';
 import { TeamsPage } from './pages/TeamsPage';
 import { appTheme, initialColorMode, storeColorMode, type ColorMode } from './theme/app-theme';
 import { WelcomePage } from './workspace/WelcomePage';
@@ -21,6 +22,7 @@ const PAGE_COMPONENTS: Record<PageId, ComponentType> = {
   overview: OverviewPage,
   teams: TeamsPage,
   coordination: CoordinationPage,
+  plan: PlanPage,
   flow: FlowPage,
   delivery: DeliveryPage,
   import: ImportPage,

@@ -15,6 +15,8 @@ export const IterationView = z.object({
   end: CalendarDate,
   /** Null: the increment's shared cadence (a board column); otherwise that team's own sprint. */
   teamKey: z.string().nullable(),
+  /** The board column it is drawn in (a team's sprint sits in the shared iteration holding its last day). */
+  columnId: z.number().int().nullable(),
 });
 export type IterationView = z.infer<typeof IterationView>;
 

@@ -10,13 +10,14 @@ import { predictability } from './predictability';
 export type BoardGrouping = 'coordination' | 'value-stream';
 
 /** Iteration as people write it: both days included. */
-export function iterationView(iteration: PlanIteration): IterationView {
+export function iterationView(iteration: PlanIteration, columnId: number | null): IterationView {
   return {
     id: iteration.id,
     name: iteration.name,
     start: formatCalendarDate(iteration.start),
     end: formatCalendarDate(iteration.end - MS_PER_DAY),
     teamKey: iteration.teamKey,
+    columnId,
   };
 }
 
@@ -135,7 +136,7 @@ export function buildBoard(data: PlanData, grouping: BoardGrouping = 'coordinati
     .map((o) => ({ ...o, plannedItemKeys: o.itemKeys.filter((k) => plannedKeys.has(k)) }))
     .sort((a, b) => (a.teamKeys[0] ?? '').localeCompare(b.teamKeys[0] ?? '') || Number(b.committed) - Number(a.committed) || a.title.localeCompare(b.title));
 
-  const columnViews = columns.map(iterationView);
+  const columnViews = columns.map((c) => iterationView(c, c.id));
   const lint = lintBoard({
     columnIds: columns.map((c) => c.id),
     cells,
@@ -153,7 +154,7 @@ export function buildBoard(data: PlanData, grouping: BoardGrouping = 'coordinati
       start: formatCalendarDate(data.increment.start),
       end: formatCalendarDate(data.increment.end - MS_PER_DAY),
       capacityUnit: unit,
-      iterations: [...data.iterations].sort((a, b) => a.start - b.start || (a.teamKey ?? '').localeCompare(b.teamKey ?? '')).map(iterationView),
+      iterations: [...data.iterations].sort((a, b) => a.start - b.start || (a.teamKey ?? '').localeCompare(b.teamKey ?? '')).map((i) => iterationView(i, columnOf.get(i.id) ?? null)),
     },
     columns: columnViews,
     teams,

@@ -175,7 +175,7 @@ function writePreviousIncrement(db: Database, rnd: SeededRandom, currentStart: n
     [8, 6, 3].forEach((value, i) => {
       plan.saveObjective(db, {
         increment: 'PI 26.3',
-        title: `${team.name}: objective ${i + 1} of PI 26.3`,
+        title: `Groundwork: ${PI_OBJECTIVES[team.key]![i % PI_OBJECTIVES[team.key]!.length]!.toLowerCase()}`,
         level: 'team',
         teamKey: team.key,
         businessValue: value,

@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/contract/result';
 import { formatCalendarDate, parseCalendarDate } from '../../../shared/domain/calendar-date';
 import { fromEpochMs, MS_PER_DAY } from '../../../shared/domain/time';
 import type { ItemType } from '../../../shared/domain/vocabulary';
-import { iterationView } from '../../../shared/planning/board';
+import { columnFor, iterationView } from '../../../shared/planning/board';
 import type { IncrementView } from '../../../shared/planning/board-schema';
 import { isLocalKey, localKey, type LocalKind } from '../../../shared/planning/local-keys';
 import type { CapacityUnit, PlanData, PlanIteration } from '../../../shared/planning/plan-data';
@@ -53,13 +53,15 @@ function iterationsOf(db: Database, incrementId: number): IterationRow[] {
 }
 
 function incrementView(db: Database, row: IncrementRow): IncrementView {
+  const iterations = iterationsOf(db, row.id).map(toIteration);
+  const columns = iterations.filter((i) => i.teamKey === null);
   return {
     id: row.id,
     name: row.name,
     start: day(row.start_at),
     end: lastDay(row.end_at),
     capacityUnit: row.capacity_unit,
-    iterations: iterationsOf(db, row.id).map((r) => iterationView(toIteration(r))),
+    iterations: iterations.map((i) => iterationView(i, columnFor(i, columns))),
   };
 }
 
@@ -234,7 +236,7 @@ export interface BacklogRow {
   status: string;
 }
 
-/** Open items (not done, not cancelled) not planned in the increment; features and epics first. */
+/** Open items (not done, not cancelled) not planned in the increment; features first, then stories, epics last. */
 export function backlog(db: Database, input: { incrementId: number; teamKey?: string; search: string; limit: number }): { items: BacklogRow[]; total: number } {
   const where = `w.status_category NOT IN ('done', 'cancelled')
       AND NOT EXISTS (SELECT 1 FROM planned_items p WHERE p.item_id = w.id AND p.increment_id = @increment)
@@ -245,7 +247,7 @@ export function backlog(db: Database, input: { incrementId: number; teamKey?: st
   const items = db
     .prepare(
       `SELECT w.key, w.title, w.type, t.key AS teamKey, w.size, w.status FROM work_items w LEFT JOIN teams t ON t.id = w.team_id WHERE ${where}
-       ORDER BY CASE w.type WHEN 'epic' THEN 0 WHEN 'feature' THEN 1 ELSE 2 END, w.created_at, w.key LIMIT @limit`,
+       ORDER BY CASE w.type WHEN 'feature' THEN 0 WHEN 'story' THEN 1 WHEN 'epic' THEN 3 ELSE 2 END, w.created_at, w.key LIMIT @limit`,
     )
     .all(params) as BacklogRow[];
   return { items, total };

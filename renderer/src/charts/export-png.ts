@@ -4,7 +4,16 @@ import { downloadBlob } from './csv';
  * Draws a chart's SVG on a canvas at twice its size, under its title, on the theme's background,
  * and offers it as a PNG: what facilitators paste into slides.
  */
-export async function exportChartPng(container: HTMLElement, options: { title: string; subtitle: string; fileName: string; background: string; color: string; fontFamily: string }): Promise<void> {
+export interface PngOptions {
+  title: string;
+  subtitle: string;
+  fileName: string;
+  background: string;
+  color: string;
+  fontFamily: string;
+}
+
+export async function exportChartPng(container: HTMLElement, options: PngOptions): Promise<void> {
   const svg = container.querySelector('svg');
   if (!svg) throw new Error('This chart has nothing drawn to export yet.');
   const { width, height } = svg.getBoundingClientRect();
@@ -13,7 +22,11 @@ export async function exportChartPng(container: HTMLElement, options: { title: s
   clone.setAttribute('width', String(width));
   clone.setAttribute('height', String(height));
   clone.style.fontFamily = options.fontFamily;
-  const source = new XMLSerializer().serializeToString(clone);
+  await exportSvgPng(new XMLSerializer().serializeToString(clone), width, height, options);
+}
+
+/** An SVG document (its text) drawn at twice its size under a title, offered as a PNG. */
+export async function exportSvgPng(source: string, width: number, height: number, options: PngOptions): Promise<void> {
   const image = new Image();
   const loaded = new Promise<void>((resolve, reject) => {
     image.onload = () => resolve();

@@ -17,6 +17,7 @@ import GroupsIcon from '@mui/icons-material/GroupsOutlined';
 import TimelineIcon from '@mui/icons-material/TimelineOutlined';
 import RocketIcon from '@mui/icons-material/RocketLaunchOutlined';
 import UploadIcon from '@mui/icons-material/UploadFileOutlined';
+import ViewWeekIcon from '@mui/icons-material/ViewWeekOutlined';
 import type { ReactNode } from 'react';
 import type { WorkspaceSummary } from '../../../shared/contract/workspace-channels';
 import { desktopBridge } from '../api/desktop-bridge';
@@ -30,6 +31,7 @@ const ICONS: Record<PageId, ReactNode> = {
   overview: <DashboardIcon />,
   teams: <GroupsIcon />,
   coordination: <HubIcon />,
+  plan: <ViewWeekIcon />,
   flow: <TimelineIcon />,
   delivery: <RocketIcon />,
   import: <UploadIcon />,

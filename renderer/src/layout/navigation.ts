@@ -5,6 +5,7 @@ export const PAGES = [
   { id: 'overview', label: 'Overview' },
   { id: 'teams', label: 'Teams & dependencies' },
   { id: 'coordination', label: 'Coordination' },
+  { id: 'plan', label: 'Plan' },
   { id: 'flow', label: 'Flow' },
   { id: 'delivery', label: 'Delivery' },
   { id: 'import', label: 'Import' },

@@ -1,0 +1,192 @@
+import Autocomplete from '@mui/material/Autocomplete';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import Menu from '@mui/material/Menu';
+import MenuItem from '@mui/material/MenuItem';
+import Popover from '@mui/material/Popover';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import { useState } from 'react';
+import { ITEM_TYPES, type ItemType } from '../../../shared/domain/vocabulary';
+import type { Board, BoardCard, BoardCell } from '../../../shared/planning/board-schema';
+import { displayKey } from '../../../shared/planning/local-keys';
+import { targetIteration, type PlaceRequest } from './ProgramBoard';
+
+export type CardAction = 'move' | 'depend' | 'lines' | 'unplan';
+
+/** What can be done to a card: also the keyboard's way to everything a drag does. */
+export function CardMenu(props: { anchor: HTMLElement | null; card: BoardCard | null; onAction(action: CardAction): void; onClose(): void }) {
+  return (
+    <Menu anchorEl={props.anchor} open={props.anchor !== null && props.card !== null} onClose={props.onClose}>
+      <MenuItem onClick={() => props.onAction('move')}>Move to…</MenuItem>
+      <MenuItem onClick={() => props.onAction('depend')}>Add a dependency (it waits on…)</MenuItem>
+      <MenuItem onClick={() => props.onAction('lines')}>Show its dependency lines</MenuItem>
+      <MenuItem onClick={() => props.onAction('unplan')}>Take it off the board</MenuItem>
+    </Menu>
+  );
+}
+
+/** Team, iteration and position by form: the keyboard equivalent of dragging a card. */
+export function MoveDialog(props: { board: Board; card: BoardCard; teamKey: string; onMove(request: PlaceRequest): void; onClose(): void }) {
+  const { board, card } = props;
+  const current = board.cells.find((c) => c.cards.some((k) => k.key === card.key));
+  const [teamKey, setTeamKey] = useState(props.teamKey);
+  const [columnId, setColumnId] = useState(current?.columnId ?? board.columns[0]?.id ?? 0);
+  const [before, setBefore] = useState('');
+  const cell = board.cells.find((c) => c.teamKey === teamKey && c.columnId === columnId);
+  const others = (cell?.cards ?? []).filter((c) => c.key !== card.key);
+  return (
+    <Dialog open onClose={props.onClose} fullWidth maxWidth="xs" aria-labelledby="move-title">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const beforeCard = others.find((c) => c.key === before) ?? null;
+          props.onMove({ itemKey: card.key, teamKey, iterationId: targetIteration(board, teamKey, columnId, beforeCard), beforeItemKey: beforeCard?.key ?? null });
+        }}
+      >
+        <DialogTitle id="move-title">
+          Move {displayKey(card.key)} {card.title}
+        </DialogTitle>
+        <DialogContent>
+          <Stack spacing={2} sx={{ mt: 1 }}>
+            <TextField select label="Team" value={teamKey} onChange={(e) => setTeamKey(e.target.value)} autoFocus>
+              {board.teams.map((t) => (
+                <MenuItem key={t.key} value={t.key}>
+                  {t.name}
+                </MenuItem>
+              ))}
+            </TextField>
+            <TextField select label="Iteration" value={columnId} onChange={(e) => setColumnId(Number(e.target.value))}>
+              {board.columns.map((c) => (
+                <MenuItem key={c.id} value={c.id}>
+                  {c.name} ({c.start} – {c.end})
+                </MenuItem>
+              ))}
+            </TextField>
+            <TextField select label="Position" value={before} onChange={(e) => setBefore(e.target.value)}>
+              <MenuItem value="">Last in the cell</MenuItem>
+              {others.map((c) => (
+                <MenuItem key={c.key} value={c.key}>
+                  Before {displayKey(c.key)} {c.title}
+                </MenuItem>
+              ))}
+            </TextField>
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={props.onClose}>Cancel</Button>
+          <Button type="submit" variant="contained">
+            Move
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
+
+/** "This card waits on …": any item planned on the board, or typed by key. */
+export function DependencyDialog(props: { board: Board; card: BoardCard; busy: boolean; error: string | null; onAdd(providerKey: string, neededBy: string | null): void; onClose(): void }) {
+  const options = props.board.cells.flatMap((c) => c.cards).filter((c) => c.key !== props.card.key);
+  const [provider, setProvider] = useState<string>('');
+  const [neededBy, setNeededBy] = useState('');
+  return (
+    <Dialog open onClose={props.onClose} fullWidth maxWidth="sm" aria-labelledby="dependency-title">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (provider.trim()) props.onAdd(provider.trim(), neededBy || null);
+        }}
+      >
+        <DialogTitle id="dependency-title">
+          {displayKey(props.card.key)} {props.card.title} waits on…
+        </DialogTitle>
+        <DialogContent>
+          <Stack spacing={2} sx={{ mt: 1 }}>
+            <Autocomplete
+              freeSolo
+              options={options.map((c) => c.key)}
+              getOptionLabel={(key) => {
+                const card = options.find((c) => c.key === key);
+                return card ? `${displayKey(card.key)} ${card.title}` : key;
+              }}
+              inputValue={provider}
+              onInputChange={(_e, value) => setProvider(options.find((c) => `${displayKey(c.key)} ${c.title}` === value)?.key ?? value)}
+              renderInput={(params) => <TextField {...params} autoFocus label="The item it waits on (key or title)" error={props.error !== null} helperText={props.error ?? ' '} />}
+            />
+            <TextField type="date" label="Needed by (optional)" value={neededBy} onChange={(e) => setNeededBy(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={props.onClose}>Cancel</Button>
+          <Button type="submit" variant="contained" disabled={props.busy || !provider.trim()}>
+            Add dependency
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
+
+/** A new item, not in the tracker yet, planned in the cell it was asked for. */
+export function NewItemDialog(props: { teamName: string; iterationName: string; busy: boolean; error: string | null; onCreate(input: { title: string; type: ItemType; size: number | null }): void; onClose(): void }) {
+  const [title, setTitle] = useState('');
+  const [type, setType] = useState<ItemType>('feature');
+  const [size, setSize] = useState('');
+  return (
+    <Dialog open onClose={props.onClose} fullWidth maxWidth="xs" aria-labelledby="new-item-title">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (title.trim()) props.onCreate({ title: title.trim(), type, size: size === '' ? null : Number(size) });
+        }}
+      >
+        <DialogTitle id="new-item-title">
+          New item for {props.teamName}, {props.iterationName}
+        </DialogTitle>
+        <DialogContent>
+          <Stack spacing={2} sx={{ mt: 1 }}>
+            <TextField label="Title" value={title} onChange={(e) => setTitle(e.target.value)} autoFocus error={props.error !== null} helperText={props.error ?? 'It is kept in this workspace, apart from what you import.'} />
+            <TextField select label="Type" value={type} onChange={(e) => setType(e.target.value as ItemType)}>
+              {ITEM_TYPES.map((t) => (
+                <MenuItem key={t} value={t}>
+                  {t}
+                </MenuItem>
+              ))}
+            </TextField>
+            <TextField label="Size (optional)" type="number" value={size} onChange={(e) => setSize(e.target.value)} slotProps={{ htmlInput: { min: 0, step: 0.5 } }} />
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={props.onClose}>Cancel</Button>
+          <Button type="submit" variant="contained" disabled={props.busy || !title.trim()}>
+            Add
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
+
+/** A cell's capacity, typed in place; empty clears it. */
+export function CapacityPopover(props: { anchor: HTMLElement | null; cell: BoardCell | null; unit: string; onSave(amount: number | null): void; onClose(): void }) {
+  const [value, setValue] = useState(props.cell?.capacity?.toString() ?? '');
+  return (
+    <Popover open={props.anchor !== null} anchorEl={props.anchor} onClose={props.onClose} anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}>
+      <form
+        style={{ padding: 12, display: 'flex', gap: 8, alignItems: 'center' }}
+        onSubmit={(e) => {
+          e.preventDefault();
+          props.onSave(value.trim() === '' ? null : Number(value));
+        }}
+      >
+        <TextField size="small" autoFocus type="number" label={`Capacity (${props.unit})`} value={value} onChange={(e) => setValue(e.target.value)} slotProps={{ htmlInput: { min: 0, step: 0.5 } }} />
+        <Button type="submit" variant="contained" size="small">
+          Set
+        </Button>
+      </form>
+    </Popover>
+  );
+}

@@ -1,0 +1,171 @@
+import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemText from '@mui/material/ListItemText';
+import MenuItem from '@mui/material/MenuItem';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { boardConflicts } from '../../../shared/planning/board';
+import type { Board } from '../../../shared/planning/board-schema';
+import type { BaselineChanges } from '../../../shared/planning/baseline';
+import { DEPENDENCY_STATE_TEXT } from '../../../shared/planning/dependency-state';
+import { displayKey } from '../../../shared/planning/local-keys';
+import { useChannelQuery } from '../api/channel-hooks';
+import { downloadCsv, fileSlug } from '../charts/csv';
+import { backlogId, STATE_STYLE } from './plan-style';
+import { BacklogCard } from './ProgramBoard';
+
+export type SideTab = 'conflicts' | 'lint' | 'backlog' | 'changes';
+
+/** Beside the board: the conflicts to talk through, the lint, the backlog to plan from, and what changed since a baseline. */
+export function BoardSidePanel(props: {
+  board: Board;
+  changes: BaselineChanges | null;
+  tab: SideTab;
+  onTab(tab: SideTab): void;
+  onFocusCard(key: string): void;
+  teamName(key: string | null): string;
+}) {
+  const { board } = props;
+  const conflicts = boardConflicts(board);
+  return (
+    <Box component="aside" aria-label="Conflicts, lint and backlog" sx={{ width: { xs: '100%', lg: 340 }, flexShrink: 0, border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'background.paper' }}>
+      <Tabs value={props.tab} onChange={(_e, t: SideTab) => props.onTab(t)} variant="scrollable" aria-label="Beside the board">
+        <Tab value="conflicts" label={`Conflicts (${conflicts.length})`} />
+        <Tab value="lint" label={`Lint (${board.lint.length})`} />
+        <Tab value="backlog" label="Backlog" />
+        {props.changes && <Tab value="changes" label="Changes" />}
+      </Tabs>
+      <Box sx={{ p: 1.5, maxHeight: { xs: 640, lg: 'calc(100vh - 300px)' }, overflow: 'auto' }}>
+        {props.tab === 'conflicts' && <ConflictList conflicts={conflicts} board={board} onFocusCard={props.onFocusCard} teamName={props.teamName} />}
+        {props.tab === 'lint' && <LintList board={board} onFocusCard={props.onFocusCard} />}
+        {props.tab === 'backlog' && <Backlog board={board} teamName={props.teamName} />}
+        {props.tab === 'changes' && props.changes && <ChangeList changes={props.changes} teamName={props.teamName} onFocusCard={props.onFocusCard} />}
+      </Box>
+    </Box>
+  );
+}
+
+function ConflictList({ conflicts, board, onFocusCard, teamName }: { conflicts: ReturnType<typeof boardConflicts>; board: Board; onFocusCard(key: string): void; teamName(key: string | null): string }) {
+  if (conflicts.length === 0) return <Typography color="text.secondary">No conflicts and no unplanned dependencies: every provider is planned before the work that needs it.</Typography>;
+  const rows = conflicts.map((c) => [
+    DEPENDENCY_STATE_TEXT[c.state].label,
+    c.needAt,
+    displayKey(c.consumer.itemKey),
+    teamName(c.consumer.teamKey),
+    c.consumer.iterationName,
+    displayKey(c.provider.itemKey),
+    teamName(c.provider.teamKey),
+    c.provider.iterationName ?? 'not planned',
+  ]);
+  return (
+    <>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        Oldest need first: the teams who must talk before the plan holds.
+      </Typography>
+      <List dense aria-label="Conflicts and unplanned dependencies" data-testid="conflicts-list">
+        {conflicts.map((c) => (
+          <ListItemButton key={c.key} onClick={() => onFocusCard(c.consumer.itemKey)} sx={{ borderLeft: 4, borderColor: STATE_STYLE[c.state].color, mb: 0.5, alignItems: 'flex-start' }}>
+            <ListItemText
+              primary={`${DEPENDENCY_STATE_TEXT[c.state].symbol} ${teamName(c.consumer.teamKey)} ↔ ${teamName(c.provider.teamKey)}`}
+              secondary={`${displayKey(c.consumer.itemKey)} (${c.consumer.iterationName}) waits on ${displayKey(c.provider.itemKey)} (${c.provider.iterationName ?? 'not planned'}) · ${DEPENDENCY_STATE_TEXT[c.state].label} · needed ${c.needAt}`}
+              slotProps={{ primary: { sx: { fontWeight: 600 } } }}
+            />
+          </ListItemButton>
+        ))}
+      </List>
+      <Button
+        size="small"
+        onClick={() =>
+          downloadCsv(`${fileSlug(board.increment.name)}-conflicts.csv`, [['State', 'Needed', 'Waiting item', 'Waiting team', 'Its iteration', 'Provider item', 'Provider team', 'Provider iteration'], ...rows])
+        }
+      >
+        Export CSV
+      </Button>
+    </>
+  );
+}
+
+function LintList({ board, onFocusCard }: { board: Board; onFocusCard(key: string): void }) {
+  if (board.lint.length === 0) return <Typography color="text.secondary">Nothing to flag: every objective has work, no team is over capacity or bunched at the end, no long chains.</Typography>;
+  return (
+    <List dense aria-label="Board lint" data-testid="lint-list">
+      {board.lint.map((l, i) => (
+        <ListItemButton key={i} disabled={l.itemKeys.length === 0} onClick={() => l.itemKeys[0] && onFocusCard(l.itemKeys[0])}>
+          <ListItemText primary={l.message} secondary={l.rule.replaceAll('-', ' ')} />
+        </ListItemButton>
+      ))}
+    </List>
+  );
+}
+
+function Backlog({ board, teamName }: { board: Board; teamName(key: string | null): string }) {
+  const [search, setSearch] = useState('');
+  const [team, setTeam] = useState('');
+  const backlog = useChannelQuery('plan.backlog', { incrementId: board.increment.id, search, teamKey: team || undefined, limit: 60 });
+  const items = backlog.data?.items ?? [];
+  return (
+    <>
+      <Box sx={{ display: 'flex', gap: 1, mb: 1 }}>
+        <TextField size="small" label="Find" value={search} onChange={(e) => setSearch(e.target.value)} sx={{ flex: 1 }} />
+        <TextField size="small" select label="Team" value={team} onChange={(e) => setTeam(e.target.value)} sx={{ width: 150 }}>
+          <MenuItem value="">All teams</MenuItem>
+          {board.teams.map((t) => (
+            <MenuItem key={t.key} value={t.key}>
+              {t.name}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Box>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        {backlog.data ? `${backlog.data.total.toLocaleString()} open items not planned${backlog.data.total > items.length ? `; the first ${items.length} shown` : ''}. Drag one onto a cell.` : 'Loading…'}
+      </Typography>
+      <SortableContext id="backlog" items={items.map((i) => backlogId(i.key))} strategy={verticalListSortingStrategy}>
+        <Box sx={{ display: 'flex', flexDirection: 'column', gap: 0.5 }} data-testid="backlog">
+          {items.map((i) => (
+            <BacklogCard key={i.key} itemKey={i.key} title={i.title} detail={`${i.type} · ${teamName(i.teamKey)} · ${i.status}${i.size !== null ? ` · size ${i.size}` : ''}`} />
+          ))}
+        </Box>
+      </SortableContext>
+    </>
+  );
+}
+
+function ChangeList({ changes, teamName, onFocusCard }: { changes: BaselineChanges; teamName(key: string | null): string; onFocusCard(key: string): void }) {
+  const nothing = changes.moved.length + changes.added.length + changes.removed.length + changes.newConflicts.length === 0;
+  return (
+    <Box data-testid="baseline-changes">
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        Since “{changes.baseline.name}”.
+      </Typography>
+      {nothing && <Typography>Nothing has changed since.</Typography>}
+      <Section title={`Moved (${changes.moved.length})`} lines={changes.moved.map((m) => [m.key, `${displayKey(m.key)} ${m.title}: ${teamName(m.from.teamKey)}, ${m.from.iteration} → ${teamName(m.to.teamKey)}, ${m.to.iteration}`])} onFocusCard={onFocusCard} />
+      <Section title={`Added (${changes.added.length})`} lines={changes.added.map((a) => [a.key, `${displayKey(a.key)} ${a.title}: ${teamName(a.teamKey)}, ${a.iteration}`])} onFocusCard={onFocusCard} />
+      <Section title={`Removed (${changes.removed.length})`} lines={changes.removed.map((r) => [null, `${displayKey(r.key)} ${r.title}: was ${teamName(r.teamKey)}, ${r.iteration}`])} onFocusCard={onFocusCard} />
+      <Section title={`New conflicts (${changes.newConflicts.length})`} lines={changes.newConflicts.map((c) => [null, `${c.key}: ${DEPENDENCY_STATE_TEXT[c.state].label}${c.was ? ` (was ${DEPENDENCY_STATE_TEXT[c.was].label})` : ''}`])} onFocusCard={onFocusCard} />
+    </Box>
+  );
+}
+
+function Section({ title, lines, onFocusCard }: { title: string; lines: [string | null, string][]; onFocusCard(key: string): void }) {
+  if (lines.length === 0) return null;
+  return (
+    <>
+      <Typography variant="subtitle2" sx={{ mt: 1 }}>
+        {title}
+      </Typography>
+      <List dense>
+        {lines.map(([key, text], i) => (
+          <ListItemButton key={i} disabled={key === null} onClick={() => key && onFocusCard(key)}>
+            <ListItemText primary={text} />
+          </ListItemButton>
+        ))}
+      </List>
+    </>
+  );
+}

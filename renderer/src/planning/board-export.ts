@@ -1,0 +1,107 @@
+import type { CsvCell } from '../../../shared/export/csv';
+import type { Board } from '../../../shared/planning/board-schema';
+import { DEPENDENCY_STATE_TEXT } from '../../../shared/planning/dependency-state';
+import { displayKey } from '../../../shared/planning/local-keys';
+import { linePath } from './board-geometry';
+import { STATE_STYLE } from './plan-style';
+
+/** One row per planned card, in board order: what a planner pastes into a spreadsheet. */
+export function boardCsvRows(board: Board, teamName: (key: string) => string): CsvCell[][] {
+  const columnName = new Map(board.columns.map((c) => [c.id, c.name]));
+  const rows: CsvCell[][] = [['Team', 'Group', 'Iteration', 'Sprint', 'Key', 'Title', 'Type', 'Size', 'Done', 'Waits on', 'Dependency states']];
+  for (const team of board.teams) {
+    for (const column of board.columns) {
+      const cell = board.cells.find((c) => c.teamKey === team.key && c.columnId === column.id);
+      for (const card of cell?.cards ?? []) {
+        const deps = board.dependencies.filter((d) => d.consumer.itemKey === card.key);
+        rows.push([
+          teamName(team.key),
+          team.group,
+          columnName.get(column.id),
+          card.iterationId === column.id ? '' : card.iterationName,
+          displayKey(card.key),
+          card.title,
+          card.type,
+          card.size,
+          card.done,
+          deps.map((d) => displayKey(d.provider.itemKey)).join(' '),
+          deps.map((d) => DEPENDENCY_STATE_TEXT[d.state].label).join('; '),
+        ]);
+      }
+    }
+  }
+  return rows;
+}
+
+const escape = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+
+function clip(text: string, chars: number): string {
+  return text.length > chars ? `${text.slice(0, chars - 1)}…` : text;
+}
+
+/**
+ * The board drawn as one SVG for the PNG export: teams × iterations, cards with key and title, and
+ * every dependency that is not in order, with its symbol. Drawn from the data, not the screen, so
+ * the image holds the whole board whatever the window shows.
+ */
+export function boardSvg(board: Board, options: { teamName(key: string): string; color: string; muted: string; line: string; card: string }): { source: string; width: number; height: number } {
+  const teamWidth = 170;
+  const colWidth = 220;
+  const cardHeight = 38;
+  const headerHeight = 44;
+  const pad = 6;
+  const rows = board.teams.map((team) => {
+    const most = Math.max(1, ...board.columns.map((c) => board.cells.find((x) => x.teamKey === team.key && x.columnId === c.id)?.cards.length ?? 0));
+    return { team, height: 24 + most * (cardHeight + 4) + pad };
+  });
+  const width = teamWidth + board.columns.length * colWidth;
+  const height = headerHeight + rows.reduce((n, r) => n + r.height, 0);
+  const parts: string[] = [];
+  const boxes = new Map<string, { left: number; top: number; width: number; height: number }>();
+  board.columns.forEach((c, i) => {
+    const x = teamWidth + i * colWidth;
+    parts.push(`<text x="${x + 8}" y="20" font-size="14" font-weight="600" fill="${options.color}">${escape(c.name)}</text>`);
+    parts.push(`<text x="${x + 8}" y="36" font-size="11" fill="${options.muted}">${c.start} – ${c.end}</text>`);
+    parts.push(`<line x1="${x}" y1="0" x2="${x}" y2="${height}" stroke="${options.line}"/>`);
+  });
+  let y = headerHeight;
+  for (const { team, height: rowHeight } of rows) {
+    parts.push(`<line x1="0" y1="${y}" x2="${width}" y2="${y}" stroke="${options.line}"/>`);
+    parts.push(`<text x="8" y="${y + 20}" font-size="13" font-weight="600" fill="${options.color}">${escape(clip(options.teamName(team.key), 22))}</text>`);
+    board.columns.forEach((c, i) => {
+      const cell = board.cells.find((x) => x.teamKey === team.key && x.columnId === c.id);
+      if (!cell) return;
+      const x = teamWidth + i * colWidth;
+      const load = `${cell.load}${cell.capacity !== null ? ` / ${cell.capacity}` : ''}${cell.over ? ' over' : ''}`;
+      parts.push(`<text x="${x + 8}" y="${y + 16}" font-size="11" fill="${cell.over ? STATE_STYLE.conflict.color : options.muted}">${escape(load)}</text>`);
+      cell.cards.forEach((card, k) => {
+        const box = { left: x + pad, top: y + 24 + k * (cardHeight + 4), width: colWidth - 2 * pad, height: cardHeight };
+        boxes.set(card.key, box);
+        parts.push(`<rect x="${box.left}" y="${box.top}" width="${box.width}" height="${box.height}" rx="4" fill="${options.card}" stroke="${options.line}"/>`);
+        parts.push(`<text x="${box.left + 6}" y="${box.top + 14}" font-size="11" font-weight="700" fill="${options.color}">${escape(displayKey(card.key))}${card.size !== null ? ` · ${card.size}` : ''}</text>`);
+        parts.push(`<text x="${box.left + 6}" y="${box.top + 29}" font-size="11" fill="${options.color}">${escape(clip(card.title, 34))}</text>`);
+      });
+    });
+    y += rowHeight;
+  }
+  for (const d of board.dependencies) {
+    if (d.state === 'ok') continue;
+    const consumer = boxes.get(d.consumer.itemKey);
+    const provider = boxes.get(d.provider.itemKey);
+    if (!consumer) continue;
+    const style = STATE_STYLE[d.state];
+    const dash = style.dash ? ` stroke-dasharray="${style.dash}"` : '';
+    const symbol = escape(DEPENDENCY_STATE_TEXT[d.state].symbol);
+    if (!provider) {
+      const my = consumer.top + consumer.height / 2;
+      parts.push(`<path d="M ${consumer.left} ${my} h -16" stroke="${style.color}" stroke-width="2"${dash} fill="none"/>`);
+      parts.push(`<text x="${consumer.left - 22}" y="${my + 4}" font-size="12" font-weight="700" fill="${style.color}">${symbol}</text>`);
+      continue;
+    }
+    const { d: path, mid } = linePath(provider, consumer);
+    parts.push(`<path d="${path}" stroke="${style.color}" stroke-width="2"${dash} fill="none"/>`);
+    parts.push(`<circle cx="${mid.x}" cy="${mid.y}" r="8" fill="${style.color}"/><text x="${mid.x}" y="${mid.y + 4}" text-anchor="middle" font-size="11" font-weight="700" fill="#fff">${symbol}</text>`);
+  }
+  const source = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${parts.join('')}</svg>`;
+  return { source, width, height };
+}

@@ -1,0 +1,110 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const cell = (page: Page, team: string, iteration: number) => page.locator(`[data-testid^="cell:${team}:"]`).nth(iteration);
+
+async function openPlan(page: Page, url: string) {
+  await page.goto(url);
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Plan' }).click();
+  await expect(page.getByTestId('program-board').getByRole('columnheader', { name: /Iteration 1/ })).toBeVisible();
+}
+
+/** A pointer drag in small steps, as a hand makes it (the board starts a drag after 6 px). */
+async function drag(page: Page, from: ReturnType<Page['locator']>, to: ReturnType<Page['locator']>) {
+  await from.scrollIntoViewIfNeeded();
+  const a = (await from.boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 10, { steps: 4 });
+  await to.scrollIntoViewIfNeeded();
+  const b = (await to.boundingBox())!;
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height - 12, { steps: 12 });
+  await page.mouse.up();
+}
+
+test('the Plan page shows the demo increment: board, milestones, capacity, conflicts and lint', async ({ page, host }) => {
+  await openPlan(page, host.url);
+  const board = page.getByTestId('program-board');
+  await expect(board.getByTestId('milestone').first()).toContainText('Peak-season code freeze');
+  await expect(page.getByTestId('conflicts-list').getByRole('button')).toHaveCount(3);
+  await expect(page.getByTestId('dependency-lines')).toHaveAttribute('data-lines', '4');
+  await expect(page.locator('[data-testid="dependency-lines"] g[data-state="conflict"]')).toHaveCount(2);
+  await expect(cell(page, 'checkout', 1)).toHaveAttribute('aria-label', /over capacity/);
+  await page.getByRole('tab', { name: /^Lint/ }).click();
+  await expect(page.getByTestId('lint-list')).toContainText('has no planned work');
+  await page.screenshot({ path: 'test-results/screenshots/plan-board.png', fullPage: true });
+});
+
+test('plan by drag and by keyboard, raise a conflict and see it listed, undo it, and find the plan kept after a reload', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  await openPlan(page, host.url);
+
+  // Drag: Search's first card from Iteration 1 to Iteration 4.
+  const searchCard = cell(page, 'search', 0).locator('[data-card]').first();
+  const searchKey = (await searchCard.getAttribute('data-card'))!;
+  await drag(page, searchCard, cell(page, 'search', 3));
+  await expect(cell(page, 'search', 3).locator(`[data-card="${searchKey}"]`)).toBeVisible();
+
+  // Drag from the backlog onto the board.
+  await page.getByRole('tab', { name: 'Backlog' }).click();
+  const backlogItem = page.getByTestId('backlog').locator('[data-backlog]').first();
+  const backlogKey = (await backlogItem.getAttribute('data-backlog'))!;
+  await cell(page, 'reporting', 2).scrollIntoViewIfNeeded();
+  await drag(page, backlogItem, cell(page, 'reporting', 2));
+  await expect(cell(page, 'reporting', 2).locator(`[data-card="${backlogKey}"]`)).toBeVisible();
+
+  // Keyboard: Space lifts, → carries it one iteration on, Space drops.
+  const notifCard = cell(page, 'notifications', 0).locator('[data-card]').first();
+  const notifKey = (await notifCard.getAttribute('data-card'))!;
+  await notifCard.focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Space');
+  await expect(cell(page, 'notifications', 1).locator(`[data-card="${notifKey}"]`)).toBeVisible();
+
+  // The keyboard's menu: Enter on a card, then "Add a dependency": Search's moved card now waits on
+  // a card planned later, so a conflict appears in the list.
+  const conflicts = page.getByTestId('conflicts-list').getByRole('button');
+  await page.getByRole('tab', { name: /^Conflicts/ }).click();
+  await expect(conflicts).toHaveCount(3);
+  const early = cell(page, 'identity', 0).locator('[data-card]').first();
+  const earlyKey = (await early.getAttribute('data-card'))!;
+  await early.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('menuitem', { name: /Add a dependency/ }).click();
+  await page.getByLabel('The item it waits on (key or title)').fill(searchKey);
+  await page.getByRole('button', { name: 'Add dependency' }).click();
+  await expect(conflicts).toHaveCount(4);
+  await expect(page.getByTestId('conflicts-list')).toContainText(`${earlyKey} (Iteration 1) waits on ${searchKey} (Iteration 4)`);
+  await page.screenshot({ path: 'test-results/screenshots/plan-conflict-added.png' });
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(conflicts).toHaveCount(3);
+
+  await page.reload();
+  await expect(page.getByTestId('program-board').getByRole('columnheader', { name: /Iteration 1/ })).toBeVisible();
+  await expect(cell(page, 'search', 3).locator(`[data-card="${searchKey}"]`)).toBeVisible();
+  await expect(cell(page, 'reporting', 2).locator(`[data-card="${backlogKey}"]`)).toBeVisible();
+  await expect(cell(page, 'notifications', 1).locator(`[data-card="${notifKey}"]`)).toBeVisible();
+  await expect(conflicts).toHaveCount(3);
+});
+
+test('objectives with business value and predictability as a distribution, the previous increment from the address', async ({ page, host }) => {
+  await page.goto(`${host.url}#/plan?increment=PI%2026.3&tab=objectives`);
+  await expect(page.getByTestId('predictability-increment')).toContainText('%');
+  await expect(page.getByRole('definition').first()).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Objectives of Checkout' })).toContainText('committed');
+  await page.screenshot({ path: 'test-results/screenshots/plan-objectives.png', fullPage: true });
+});
+
+test('the board at 1280×720 in the dark theme, as a projector shows it', async ({ page, host }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Toggle light and dark theme' }).click();
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Plan' }).click();
+  await page.getByTestId('conflicts-list').getByRole('button').nth(1).click();
+  await expect(page).toHaveURL(/focus=PRC-219/);
+  await page.locator('[data-card="PRC-219"]').scrollIntoViewIfNeeded();
+  await expect(page.locator('[data-testid="dependency-lines"] g[data-state="conflict"]')).toHaveCount(1);
+  await page.screenshot({ path: 'test-results/screenshots/plan-board-dark-1280.png' });
+});
