@@ -7,6 +7,7 @@ import { prefetchMetrics } from './metrics/metrics-service';
 import { Session } from './session';
 import type { Workspace } from './store/workspace-file';
 import { UploadStore } from './uploads';
+import { oneLine } from './store/sqlite-errors';
 import { WorkspaceBackups } from './store/workspace-backups';
 import { join } from 'node:path';
 
@@ -66,7 +67,7 @@ export function createBackend(options: BackendOptions = {}): Backend {
       if (error instanceof AppError) return { ok: false, error: error.toShape() };
       log(`Handler ${channel} failed`, error);
       const message = error instanceof Error ? error.message : String(error);
-      return fail('internal', `${channel} failed: ${message}`);
+      return fail('internal', `${channel} failed: ${oneLine(message)}`);
     }
   }
 

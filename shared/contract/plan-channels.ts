@@ -77,6 +77,12 @@ export const planChannels = {
     'Plan an item into a team and iteration, or move it; it goes before `beforeItemKey`, else last in the cell.',
     planWrite,
   ),
+  'plan.fromSprints': channel(
+    z.object({ incrementId: Id }),
+    UndoState.extend({ planned: z.number().int() }),
+    'Plan every unplanned item whose tracker sprint has the name of one of the increment’s iterations.',
+    planWrite,
+  ),
   'plan.item.unplan': channel(z.object({ incrementId: Id, itemKey: ItemKey }), UndoState, 'Take an item off the board (it stays in the workspace).', planWrite),
   'plan.item.create': channel(
     z.object({ incrementId: Id, teamKey: z.string(), iterationId: Id, title: Name, type: z.enum(ITEM_TYPES).default('feature'), size: z.number().min(0).nullable().default(null) }),

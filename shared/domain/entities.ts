@@ -125,6 +125,8 @@ export const EntityCounts = z.object({
   deployments: z.number().int().nonnegative(),
   incidents: z.number().int().nonnegative(),
   objectives: z.number().int().nonnegative(),
+  /** Planning rows: increments, iterations, capacity, milestones and planned items. */
+  plans: z.number().int().nonnegative(),
 });
 export type EntityCounts = z.infer<typeof EntityCounts>;
 export const ENTITY_NAMES = Object.keys(EntityCounts.shape) as (keyof EntityCounts)[];

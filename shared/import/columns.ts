@@ -150,6 +150,19 @@ export class RowReader {
     return value;
   }
 
+  /** A number cell ("3", "2.5", "2,5"): null when empty; outside the range or unreadable, the row is rejected. */
+  number(field: string, range: { min?: number; max?: number; integer?: boolean } = {}): number | null {
+    const value = this.text(field);
+    if (value === null) return null;
+    const n = Number(value.replace(',', '.'));
+    const { min = -Infinity, max = Infinity, integer = false } = range;
+    if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
+      const wanted = `${integer ? 'a whole number' : 'a number'}${Number.isFinite(min) ? ` from ${min}` : ''}${Number.isFinite(max) ? ` to ${max}` : ''}`;
+      this.reject(field, value, 'invalid-value', `${this.headerOf(field)} is "${value}"; it needs ${wanted}.`);
+    }
+    return n;
+  }
+
   /** A date cell: null when empty, epoch ms when readable, else the row is rejected. */
   date(field: string): number | null {
     const value = this.text(field);

@@ -29,8 +29,24 @@ export const FORMAT_LABELS: Record<ImportFormat, string> = {
   'incidents-csv': 'Incidents CSV',
 };
 
-/** The Interlock CSV templates, one per entity; the JSON bundle holds all of them. */
-export const INTERLOCK_ENTITIES = ['teams', 'objectives', 'items', 'transitions', 'dependencies', 'deployments', 'incidents'] as const;
+/**
+ * The Interlock CSV templates, one per entity; the JSON bundle holds all of them. The planning ones
+ * (increments … plan) come last: they refer to teams and items.
+ */
+export const INTERLOCK_ENTITIES = [
+  'teams',
+  'objectives',
+  'items',
+  'transitions',
+  'dependencies',
+  'deployments',
+  'incidents',
+  'increments',
+  'iterations',
+  'capacity',
+  'milestones',
+  'plan',
+] as const;
 export type InterlockEntity = (typeof INTERLOCK_ENTITIES)[number];
 
 /**

@@ -24,6 +24,10 @@ export interface ItemRecord {
   parentKey: string | null;
   /** Null when the source says nothing about objectives: a re-import then keeps the links there are. */
   objectiveKeys: string[] | null;
+  /** Story points or another size; left out or null, a re-import keeps the stored one. */
+  size?: number | null;
+  /** The sprint the item is in (the last one, when the source lists several); null or left out keeps the stored one. */
+  sprint?: string | null;
   line: number | null;
 }
 
@@ -79,7 +83,36 @@ export interface ObjectiveRecord {
   level: ObjectiveLevel;
   parentKey: string | null;
   teamKeys: string[];
+  /** A PI objective: its increment (by name), business values and commitment. */
+  pi?: { increment: string; businessValue: number | null; actualValue: number | null; committed: boolean } | null;
+  /** Items linked from the objective's side (the items' own `objectives` column links too). */
+  itemKeys?: string[];
   line: number | null;
+  /** Set by the checker for objectives whose PI side is written after the planning rows. */
+  file?: string;
+}
+
+/**
+ * A row of a planning template (docs/PLANNING.md): increments and their iterations, capacity,
+ * milestones and planned items, all referred to by name or key. `file` is set by the checker so
+ * that a refusal at write time can still say where the row came from.
+ */
+export type PlanningRecord = (
+  | { kind: 'increment'; name: string; start: number; end: number; capacityUnit: 'items' | 'points' }
+  | { kind: 'iteration'; increment: string; name: string; start: number; end: number; teamKey: string | null }
+  | { kind: 'capacity'; increment: string; iteration: string; teamKey: string; amount: number }
+  | { kind: 'milestone'; increment: string; name: string; at: number; teamKey: string | null }
+  | { kind: 'planned'; increment: string; iteration: string; teamKey: string; itemKey: string; size: number | null }
+) & { line: number | null; file?: string };
+
+/** A planning row without where it came from (what mappers build before adding the line). */
+export type PlanningRow = PlanningRecord extends infer R ? (R extends PlanningRecord ? Omit<R, 'line' | 'file'> : never) : never;
+
+/** Sprints with their dates, as Jira's REST answers carry them. */
+export interface SprintRecord {
+  name: string;
+  start: number | null;
+  end: number | null;
 }
 
 /** Where mappers put records. The checker validates and forwards; the preview collects; the backend writes. */
@@ -92,6 +125,8 @@ export interface RecordSink {
   dependency(record: DependencyRecord): void;
   deployment(record: DeploymentRecord): void;
   incident(record: IncidentRecord): void;
+  planning(record: PlanningRecord): void;
+  sprint(record: SprintRecord): void;
 }
 
 export const toTeam = (r: TeamRecord): Team => ({ key: r.key, name: r.name, valueStream: r.valueStream });

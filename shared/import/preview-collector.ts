@@ -58,6 +58,9 @@ export class PreviewCollector implements RecordSink {
   incident(r: IncidentRecord): void {
     this.#keep(this.#incidents, r);
   }
+  /** Planning rows are counted, not shown record by record. */
+  planning(): void {}
+  sprint(): void {}
 
   preview(statuses: StatusBook): ImportPreview {
     return {
@@ -82,6 +85,8 @@ export function teeSink(...sinks: RecordSink[]): RecordSink {
     dependency: (r) => sinks.forEach((s) => s.dependency(r)),
     deployment: (r) => sinks.forEach((s) => s.deployment(r)),
     incident: (r) => sinks.forEach((s) => s.incident(r)),
+    planning: (r) => sinks.forEach((s) => s.planning(r)),
+    sprint: (r) => sinks.forEach((s) => s.sprint(r)),
   };
 }
 

@@ -8,6 +8,8 @@ import type {
   ItemRecord,
   ObjectiveRecord,
   RecordSink,
+  PlanningRecord,
+  SprintRecord,
   TeamRecord,
   TransitionRecord,
 } from './import-records';
@@ -22,13 +24,15 @@ export interface CheckerContext {
   workspaceHasItem(key: string): boolean;
   /** Teams the workspace already holds. */
   workspaceTeams: readonly { key: string; name: string }[];
+  /** Increments the workspace holds, by name, with the names of their iterations. */
+  workspaceIncrements?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 export const MAX_TITLE_CHARS = 2000;
 const MAX_NAME_CHARS = 500;
 
 function emptyCounts(): EntityCounts {
-  return { teams: 0, items: 0, transitions: 0, dependencies: 0, deployments: 0, incidents: 0, objectives: 0 };
+  return { teams: 0, items: 0, transitions: 0, dependencies: 0, deployments: 0, incidents: 0, objectives: 0, plans: 0 };
 }
 
 /**
@@ -50,6 +54,8 @@ export class RecordChecker implements RecordSink {
     incidents: new Set<string>(),
   };
   readonly #warnedTeams = new Set<string>();
+  /** Increments and their iteration names declared in this import so far. */
+  readonly #increments = new Map<string, Set<string>>();
   readonly #unknownItemCache = new Map<string, boolean>();
   /** Teams created because something referred to them (for the preview's note). */
   readonly createdTeams = new Set<string>();
@@ -122,6 +128,40 @@ export class RecordChecker implements RecordSink {
     }
   }
 
+  /** Whether an increment (and, given, one of its iterations) is in this import so far or the workspace. */
+  #knowsIteration(increment: string, iteration: string | null): 'ok' | 'no-increment' | 'no-iteration' {
+    const names = this.#increments.get(increment) ?? this.context.workspaceIncrements?.get(increment);
+    if (!names) return 'no-increment';
+    if (iteration !== null && !names.has(iteration) && !this.context.workspaceIncrements?.get(increment)?.has(iteration)) return 'no-iteration';
+    return 'ok';
+  }
+
+  planning(record: PlanningRecord): void {
+    const issues = this.context.issues;
+    const refuse = (column: string, value: string, message: string) => issues.error(this.file, record.line, column, value, 'invalid-reference', message);
+    if (record.kind === 'increment') {
+      if (!this.#increments.has(record.name)) this.#increments.set(record.name, new Set(this.context.workspaceIncrements?.get(record.name) ?? []));
+    } else {
+      const iteration = record.kind === 'capacity' || record.kind === 'planned' ? record.iteration : null;
+      const known = this.#knowsIteration(record.increment, iteration);
+      if (known === 'no-increment') return refuse('increment', record.increment, `There is no increment "${record.increment}" in this import or the workspace; add it to the increments template first.`);
+      if (known === 'no-iteration') return refuse('iteration', iteration!, `${record.increment} has no iteration "${iteration}"; add it to the iterations template first.`);
+      if (record.kind === 'iteration') this.#increments.get(record.increment)?.add(record.name) ?? this.#increments.set(record.increment, new Set([...(this.context.workspaceIncrements?.get(record.increment) ?? []), record.name]));
+      if ('teamKey' in record && record.teamKey !== null) {
+        record.teamKey = this.canonicalTeam(record.teamKey)!;
+        this.#team(record.teamKey, record.line);
+      }
+      if (record.kind === 'planned' && !this.knowsItem(record.itemKey)) return refuse('item', record.itemKey, `Item ${record.itemKey} is neither in this import nor in the workspace, so it cannot be planned.`);
+    }
+    record.file = this.file;
+    this.counts.plans++;
+    this.target.planning(record);
+  }
+
+  sprint(record: SprintRecord): void {
+    this.target.sprint(record);
+  }
+
   team(record: TeamRecord): void {
     this.#duplicate('teams', this.#keys.teams, record.key, record.line);
     this.#teamKeys.add(record.key);
@@ -133,6 +173,7 @@ export class RecordChecker implements RecordSink {
     this.#duplicate('objectives', this.#keys.objectives, record.key, record.line);
     record.teamKeys = record.teamKeys.map((t) => this.canonicalTeam(t)!);
     for (const t of record.teamKeys) this.#team(t, record.line);
+    record.file = this.file;
     this.counts.objectives++;
     this.target.objective(record);
   }

@@ -7,9 +7,11 @@ import type { InterlockEntity } from './import-formats';
 export const CSV_TEMPLATES: Record<InterlockEntity, string> = {
   teams: ['key,name,value_stream', 'checkout,Checkout,Customer Journeys', 'platform,Cloud Platform,Platform & Enablement', ''].join('\n'),
   objectives: [
-    'key,title,level,parent,teams',
-    'OBJ-1,Halve checkout abandonment,portfolio,,',
-    'OBJ-2,One-page checkout live in all markets,program,OBJ-1,checkout;platform',
+    'key,title,level,parent,teams,increment,business_value,actual_value,committed,items',
+    'OBJ-1,Halve checkout abandonment,portfolio,,,,,,,',
+    'OBJ-2,One-page checkout live in all markets,program,OBJ-1,checkout;platform,,,,,',
+    'OBJ-3,Pay with a saved card in every market,team,OBJ-2,checkout,PI 24.2,8,,yes,CHK-1',
+    'OBJ-4,Gateway sandbox for every team,team,OBJ-2,platform,PI 24.2,5,,no,PLT-1',
     '',
   ].join('\n'),
   items: [
@@ -42,6 +44,19 @@ export const CSV_TEMPLATES: Record<InterlockEntity, string> = {
     '',
   ].join('\n'),
   incidents: ['key,team,service,opened_at,resolved_at,caused_by_deployment', 'INC-1,checkout,checkout-web,2024-03-13T10:20:00Z,2024-03-13T11:05:00Z,DEP-101', ''].join('\n'),
+  increments: ['name,start,end,capacity_unit', 'PI 24.2,2024-03-04,2024-04-28,items', ''].join('\n'),
+  iterations: [
+    'increment,name,start,end,team',
+    'PI 24.2,Iteration 1,2024-03-04,2024-03-17,',
+    'PI 24.2,Iteration 2,2024-03-18,2024-03-31,',
+    'PI 24.2,Iteration 3,2024-04-01,2024-04-14,',
+    'PI 24.2,Iteration 4,2024-04-15,2024-04-28,',
+    'PI 24.2,Platform week 1,2024-03-04,2024-03-10,platform',
+    '',
+  ].join('\n'),
+  capacity: ['increment,iteration,team,amount', 'PI 24.2,Iteration 1,checkout,4', 'PI 24.2,Iteration 2,checkout,4', 'PI 24.2,Iteration 1,platform,3', ''].join('\n'),
+  milestones: ['increment,name,date,team', 'PI 24.2,Payments go-live,2024-04-10,', 'PI 24.2,Gateway contract signed,2024-03-15,platform', ''].join('\n'),
+  plan: ['increment,iteration,team,item,size', 'PI 24.2,Platform week 1,platform,PLT-1,3', 'PI 24.2,Iteration 2,checkout,CHK-1,8', ''].join('\n'),
 };
 
 /** The same example as one JSON bundle (the Portfolio shape; every array optional). */
@@ -106,6 +121,14 @@ export const JSON_BUNDLE_TEMPLATE = `${JSON.stringify(
       { key: 'DEP-100', teamKey: 'checkout', service: 'checkout-web', at: '2024-03-12T17:00:00Z', succeeded: true, changeAt: null, release: 'Journeys R12', itemKeys: ['CHK-2'] },
     ],
     incidents: [{ key: 'INC-1', teamKey: 'checkout', service: 'checkout-web', openedAt: '2024-03-13T10:20:00Z', resolvedAt: '2024-03-13T11:05:00Z', causedByDeploymentKey: 'DEP-100' }],
+    increments: [{ name: 'PI 24.2', start: '2024-03-04', end: '2024-04-28', capacityUnit: 'items' }],
+    iterations: [
+      { increment: 'PI 24.2', name: 'Iteration 1', start: '2024-03-04', end: '2024-03-17', team: null },
+      { increment: 'PI 24.2', name: 'Iteration 2', start: '2024-03-18', end: '2024-03-31', team: null },
+    ],
+    capacity: [{ increment: 'PI 24.2', iteration: 'Iteration 1', team: 'checkout', amount: 4 }],
+    milestones: [{ increment: 'PI 24.2', name: 'Payments go-live', date: '2024-03-29', team: null }],
+    plan: [{ increment: 'PI 24.2', iteration: 'Iteration 2', team: 'platform', item: 'PLT-1', size: 3 }],
   },
   null,
   2,

@@ -90,6 +90,13 @@ export const planHandlers: HandlerMap<typeof planChannels> = {
     return planEdit(db, `${planned ? 'move' : 'plan'} ${input.itemKey}`, () => void plan.placeItem(db, input));
   },
 
+  'plan.fromSprints': ({ incrementId }, { session }) => {
+    const { db } = session.require();
+    let planned = 0;
+    const view = planEdit(db, 'plan from the tracker’s sprints', () => void (planned = plan.planFromSprints(db, incrementId)));
+    return { ...view, planned };
+  },
+
   'plan.item.unplan': ({ incrementId, itemKey }, { session }) => {
     const { db } = session.require();
     return planEdit(db, `unplan ${itemKey}`, () => plan.unplanItem(db, incrementId, itemKey));

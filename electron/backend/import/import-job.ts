@@ -25,6 +25,7 @@ import { parseHead, sniffDialect, streamCsv, type CsvDialect } from './csv-readi
 import type { EncodingFacts } from './text-encoding';
 import { readTextHead, readWholeText, type ReadProgress } from './text-reading';
 import { StagedRecords } from './staged-records';
+import { incrementIterationNames } from '../planning/plan-queries';
 
 type StartInput = z.output<typeof ImportStartInput>;
 
@@ -206,7 +207,7 @@ export class ImportJob {
       const collector = new PreviewCollector();
       const staged = this.mode === 'import' ? new StagedRecords() : null;
       const checker = new RecordChecker(
-        { issues, statuses, nowMs: this.nowMs(), workspaceHasItem: (key) => hasItem.get(key) !== undefined, workspaceTeams: teams },
+        { issues, statuses, nowMs: this.nowMs(), workspaceHasItem: (key) => hasItem.get(key) !== undefined, workspaceTeams: teams, workspaceIncrements: incrementIterationNames(db) },
         staged ?? collector,
       );
       this.phase = 'reading';

@@ -1,3 +1,4 @@
+import { writeObjectivePlans, writePlanningRecords } from '../planning/plan-import';
 import type { StatusCategory } from '../../../shared/domain/vocabulary';
 import type {
   DependencyRecord,
@@ -5,6 +6,8 @@ import type {
   IncidentRecord,
   ItemRecord,
   ObjectiveRecord,
+  PlanningRecord,
+  SprintRecord,
   RecordSink,
   TeamRecord,
   TransitionRecord,
@@ -87,6 +90,8 @@ export class StagedRecords implements RecordSink {
   readonly dependencies: DependencyRecord[] = [];
   readonly deployments: DeploymentRecord[] = [];
   readonly incidents: IncidentRecord[] = [];
+  readonly planningRows: PlanningRecord[] = [];
+  readonly sprints: SprintRecord[] = [];
   readonly #changes = new TransitionColumns();
   /** Item keys of status changes. */
   readonly #itemKeys = new Interned();
@@ -121,6 +126,12 @@ export class StagedRecords implements RecordSink {
   }
   incident(r: IncidentRecord): void {
     this.incidents.push(r);
+  }
+  planning(r: PlanningRecord): void {
+    this.planningRows.push(r);
+  }
+  sprint(r: SprintRecord): void {
+    this.sprints.push(r);
   }
 
   /**
@@ -204,6 +215,9 @@ export class StagedRecords implements RecordSink {
     for (const r of this.deployments) writer.deployment(r);
     for (const r of this.incidents) writer.incident(r);
     writer.flush();
+    for (const r of this.sprints) writer.sprint(r);
+    writePlanningRecords(writer.db, this.planningRows);
+    writeObjectivePlans(writer.db, this.objectives);
     const itemsWithoutHistory = withoutHistory.map((key) => writer.itemId(key)).filter((id): id is number => id !== undefined);
     return { historyItems: [...writer.historyItems], outsideFlowDates, itemsWithoutHistory };
   }

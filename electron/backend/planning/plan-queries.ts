@@ -70,6 +70,16 @@ export function listIncrements(db: Database): IncrementView[] {
   return rows.map((r) => incrementView(db, r));
 }
 
+/** Every increment's name with the names of its iterations (the import checks planning rows against them). */
+export function incrementIterationNames(db: Database): Map<string, Set<string>> {
+  const names = new Map<string, Set<string>>();
+  for (const name of db.prepare('SELECT name FROM increments').pluck().all() as string[]) names.set(name, new Set());
+  for (const [increment, iteration] of db.prepare('SELECT c.name, i.name FROM iterations i JOIN increments c ON c.id = i.increment_id').raw().all() as [string, string][]) {
+    names.get(increment)?.add(iteration);
+  }
+  return names;
+}
+
 export function incrementById(db: Database, id: number): IncrementRow {
   const row = db.prepare('SELECT id, name, start_at, end_at, capacity_unit FROM increments WHERE id = ?').get(id) as IncrementRow | undefined;
   if (!row) throw new AppError('not-found', `There is no increment with id ${id}.`);
@@ -204,6 +214,31 @@ export function placeItem(
        size = CASE WHEN ? THEN excluded.size ELSE planned_items.size END`,
   ).run(increment.id, item.id, team, iteration.id, rank, input.size ?? null, input.size === undefined ? 0 : 1);
   return `${item.key} to ${input.teamKey}, ${iteration.name}`;
+}
+
+/**
+ * Plans the increment from the tracker: every item whose sprint (Jira's Sprint, Azure DevOps'
+ * Iteration Path) has the name of one of the increment's iterations, and that is not planned yet,
+ * goes there with its own team (a team's own sprint of that name first). Returns how many.
+ */
+export function planFromSprints(db: Database, incrementId: number): number {
+  incrementById(db, incrementId);
+  const candidates = db
+    .prepare(
+      `SELECT w.key AS itemKey, t.key AS teamKey, i.id AS iterationId
+       FROM work_items w JOIN teams t ON t.id = w.team_id
+       JOIN iterations i ON i.increment_id = @increment AND lower(i.name) = lower(w.sprint) AND (i.team_id IS NULL OR i.team_id = w.team_id)
+       WHERE w.sprint IS NOT NULL AND NOT EXISTS (SELECT 1 FROM planned_items p WHERE p.item_id = w.id AND p.increment_id = @increment)
+       ORDER BY w.key, i.team_id IS NULL`,
+    )
+    .all({ increment: incrementId }) as { itemKey: string; teamKey: string; iterationId: number }[];
+  const placed = new Set<string>();
+  for (const c of candidates) {
+    if (placed.has(c.itemKey)) continue;
+    placed.add(c.itemKey);
+    placeItem(db, { incrementId, itemKey: c.itemKey, teamKey: c.teamKey, iterationId: c.iterationId, beforeItemKey: null });
+  }
+  return placed.size;
 }
 
 export function unplanItem(db: Database, incrementId: number, itemKey: string): void {

@@ -11,6 +11,7 @@ export const ENTITY_LABELS: Record<keyof EntityCounts, string> = {
   deployments: 'deployments',
   incidents: 'incidents',
   objectives: 'objectives',
+  plans: 'planning rows',
 };
 
 export const FORMAT_CHOICES: { value: 'auto' | ImportFormat; label: string }[] = [
@@ -26,6 +27,7 @@ const SINGULAR: Record<keyof EntityCounts, string> = {
   deployments: 'deployment',
   incidents: 'incident',
   objectives: 'objective',
+  plans: 'planning row',
 };
 
 /** "15 work items, 1 dependency", or "nothing". */

@@ -20,6 +20,7 @@ const ENTITY_LABELS: Record<keyof EntityCounts, string> = {
   deployments: 'Deployments',
   incidents: 'Incidents',
   objectives: 'Objectives',
+  plans: 'Planning rows',
 };
 
 export function OverviewPage() {

@@ -71,6 +71,7 @@ export function IncrementSetup({ board, teamName, onRenamed, onDeleted }: { boar
   const saveMilestone = useChannelMutation('plan.milestone.save');
   const deleteMilestone = useChannelMutation('plan.milestone.delete');
   const deleteIncrement = useChannelMutation('plan.increment.delete');
+  const fromSprints = useChannelMutation('plan.fromSprints');
   const [editing, setEditing] = useState(false);
   const [iteration, setIteration] = useState({ name: '', start: '', end: '', teamKey: '' });
   const [milestone, setMilestone] = useState({ name: '', date: '', teamKey: '' });
@@ -88,6 +89,9 @@ export function IncrementSetup({ board, teamName, onRenamed, onDeleted }: { boar
               </Typography>
             </Box>
             <Box sx={{ display: 'flex', gap: 1 }}>
+              <Button variant="outlined" onClick={() => fromSprints.mutate({ incrementId: increment.id })} disabled={fromSprints.isPending}>
+                Plan from the tracker’s sprints
+              </Button>
               <Button variant="outlined" onClick={() => setEditing(true)}>
                 Rename or change dates
               </Button>
@@ -99,6 +103,13 @@ export function IncrementSetup({ board, teamName, onRenamed, onDeleted }: { boar
         </CardContent>
       </Card>
       {error && <Alert severity="error">{error.message}</Alert>}
+      {fromSprints.data && (
+        <Alert severity="info">
+          {fromSprints.data.planned === 0
+            ? 'No unplanned item is in a sprint named like one of these iterations. Imported Jira sprints and Azure DevOps iteration paths are matched by name.'
+            : `Planned ${fromSprints.data.planned} items from the sprints they are in.`}
+        </Alert>
+      )}
 
       <Box component="section" aria-label="Iterations">
         <Typography variant="h2" gutterBottom>

@@ -2,6 +2,7 @@ import { FINISHED_CATEGORIES } from '../../domain/vocabulary';
 import { normalizeHeader, type FieldSpec } from '../columns';
 import { FALLBACK_ITEM_TYPE, itemTypeFor } from '../item-types';
 import type { CsvFormat, CsvMapperContext } from './csv-format';
+import { ADO_PLANNING_FIELDS, adoSprintAndSize } from './planning-fields';
 
 const FIELDS: FieldSpec[] = [
   { field: 'key', label: 'ID', aliases: ['id'], required: true },
@@ -15,6 +16,7 @@ const FIELDS: FieldSpec[] = [
   { field: 'resolved', label: 'Resolved Date', aliases: ['resolved date'] },
   { field: 'stateChanged', label: 'State Change Date', aliases: ['state change date'] },
   { field: 'parent', label: 'Parent', aliases: ['parent', 'parent id'] },
+  ...ADO_PLANNING_FIELDS,
 ];
 
 /** The team an Area Path means: its last segment ("Fabrikam\\Web\\Checkout" → "Checkout"). */
@@ -57,6 +59,7 @@ function createAdoCsvMapper(ctx: CsvMapperContext) {
         doneAt: finished ? (closed ?? resolved ?? changed) : null,
         parentKey: r.optionalKey('parent'),
         objectiveKeys: null,
+        ...adoSprintAndSize(r),
         line: r.line,
       });
     },

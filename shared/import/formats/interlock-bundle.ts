@@ -3,7 +3,8 @@ import { Dependency, Deployment, Incident, Objective, StatusTransition, Team, Wo
 import { toEpochMs, toEpochMsOrNull } from '../../domain/time';
 import { SourceError } from '../import-issues';
 import { INTERLOCK_ENTITIES } from '../import-formats';
-import { fromWorkItem } from '../import-records';
+import { fromWorkItem, type PlanningRecord, type PlanningRow } from '../import-records';
+import { PLAN_BUNDLE_SECTIONS } from '../../planning/plan-bundle';
 import { isObject, type JsonMapperContext } from './json-format';
 
 /** True when a JSON value looks like an Interlock bundle: an object with at least one entity array and no Jira "issues". */
@@ -17,7 +18,7 @@ export function isInterlockBundle(value: unknown): boolean {
  */
 export function mapInterlockBundle(value: unknown, ctx: JsonMapperContext): void {
   if (!isInterlockBundle(value)) {
-    throw new SourceError('wrong-shape', 'This JSON is not an Interlock bundle: expected an object with arrays named teams, items, transitions, dependencies, deployments, incidents or objectives.');
+    throw new SourceError('wrong-shape', 'This JSON is not an Interlock bundle: expected an object with arrays named teams, items, transitions, dependencies, deployments, incidents, objectives or the planning ones (increments, iterations, capacity, milestones, plan).');
   }
   const bundle = value as Record<string, unknown>;
   const { sink } = ctx;
@@ -53,4 +54,7 @@ export function mapInterlockBundle(value: unknown, ctx: JsonMapperContext): void
   );
   each('deployments', Deployment, (d) => sink.deployment({ ...d, at: toEpochMs(d.at), changeAt: toEpochMsOrNull(d.changeAt), line: null }));
   each('incidents', Incident, (i) => sink.incident({ ...i, openedAt: toEpochMs(i.openedAt), resolvedAt: toEpochMsOrNull(i.resolvedAt), line: null }));
+  for (const [section, [schema, toRecord]] of Object.entries(PLAN_BUNDLE_SECTIONS)) {
+    each(section, schema as z.ZodType, (r) => sink.planning({ ...(toRecord as (r: unknown) => PlanningRow)(r), line: null } as PlanningRecord));
+  }
 }

@@ -1,5 +1,7 @@
 import { ITEM_TYPES, OBJECTIVE_LEVELS, type ItemType, type ObjectiveLevel } from '../../domain/vocabulary';
-import { splitList, type FieldSpec } from '../columns';
+import { readBoolean, splitList, type FieldSpec } from '../columns';
+import { MS_PER_DAY } from '../../domain/time';
+import type { PlanningRecord, PlanningRow } from '../import-records';
 import type { InterlockEntity } from '../import-formats';
 import { categoryFromSourceName } from '../status-rules';
 import type { CsvFormat, CsvMapper, CsvMapperContext } from './csv-format';
@@ -15,7 +17,18 @@ const f = (field: string, header: string, required = false, more: string[] = [])
 /** The Interlock CSV templates' columns, per entity (docs/IMPORT.md shows an example of each). */
 export const INTERLOCK_FIELDS: Record<InterlockEntity, FieldSpec[]> = {
   teams: [f('key', 'key', true), f('name', 'name'), f('valueStream', 'value_stream')],
-  objectives: [f('key', 'key', true), f('title', 'title', true), f('level', 'level', true), f('parent', 'parent'), f('teams', 'teams')],
+  objectives: [
+    f('key', 'key', true),
+    f('title', 'title', true),
+    f('level', 'level', true),
+    f('parent', 'parent'),
+    f('teams', 'teams'),
+    f('increment', 'increment'),
+    f('businessValue', 'business_value', false, ['bv']),
+    f('actualValue', 'actual_value'),
+    f('committed', 'committed'),
+    f('items', 'items'),
+  ],
   items: [
     f('key', 'key', true),
     f('title', 'title'),
@@ -44,10 +57,20 @@ export const INTERLOCK_FIELDS: Record<InterlockEntity, FieldSpec[]> = {
   ],
   deployments: DEPLOYMENT_FIELDS,
   incidents: INCIDENT_FIELDS,
+  increments: [f('name', 'name', true), f('start', 'start', true), f('end', 'end', true), f('capacityUnit', 'capacity_unit')],
+  iterations: [f('increment', 'increment', true), f('name', 'name', true), f('start', 'start', true), f('end', 'end', true), f('team', 'team')],
+  capacity: [f('increment', 'increment', true), f('iteration', 'iteration', true), f('team', 'team', true), f('amount', 'amount', true)],
+  milestones: [f('increment', 'increment', true), f('name', 'name', true), f('date', 'date', true), f('team', 'team')],
+  plan: [f('increment', 'increment', true), f('iteration', 'iteration', true), f('team', 'team', true), f('item', 'item', true), f('size', 'size')],
 };
 
 /** Header sets that identify each template (checked most specific first). */
 export const INTERLOCK_SIGNATURES: [InterlockEntity, string[]][] = [
+  ['plan', ['increment', 'iteration', 'team', 'item']],
+  ['capacity', ['increment', 'iteration', 'team', 'amount']],
+  ['iterations', ['increment', 'name', 'start', 'end']],
+  ['milestones', ['increment', 'name', 'date']],
+  ['increments', ['name', 'start', 'end']],
   ['items', ['key', 'type', 'status', 'created_at']],
   ['transitions', ['item', 'to_status', 'at']],
   ['dependencies', ['key', 'created_at', 'kind']],
@@ -76,12 +99,25 @@ const MAPPERS: Record<InterlockEntity, (ctx: CsvMapperContext) => CsvMapper> = {
   objectives: (ctx) => ({
     row() {
       const r = ctx.reader;
+      const increment = r.optionalKey('increment');
+      const committed = r.text('committed');
+      const pi =
+        increment === null
+          ? null
+          : {
+              increment,
+              businessValue: r.number('businessValue', { min: 1, max: 10, integer: true }),
+              actualValue: r.number('actualValue', { min: 0, max: 10 }),
+              committed: committed === null ? true : (readBoolean(committed) ?? r.reject('committed', committed, 'invalid-value', `committed is "${committed}"; write yes or no.`)),
+            };
       ctx.sink.objective({
         key: r.key('key'),
         title: r.required('title').slice(0, 500),
         level: enumValue<ObjectiveLevel>(ctx, 'level', OBJECTIVE_LEVELS),
         parentKey: r.optionalKey('parent'),
         teamKeys: splitList(r.text('teams')),
+        pi,
+        ...(r.has('items') ? { itemKeys: splitList(r.text('items')) } : {}),
         line: r.line,
       });
     },
@@ -152,7 +188,37 @@ const MAPPERS: Record<InterlockEntity, (ctx: CsvMapperContext) => CsvMapper> = {
   }),
   deployments: (ctx) => deploymentsCsvFormat.create(ctx),
   incidents: (ctx) => incidentsCsvFormat.create(ctx),
+  increments: (ctx) => planningMapper(ctx, (r) => {
+    const { start, end } = dayRange(r);
+    const unit = r.text('capacityUnit')?.toLowerCase() ?? 'items';
+    const capacityUnit = unit === 'items' || unit === 'points' ? unit : r.reject('capacityUnit', unit, 'invalid-value', `capacity_unit is "${unit}"; write items or points.`);
+    return { kind: 'increment', name: r.key('name'), start, end, capacityUnit };
+  }),
+  iterations: (ctx) => planningMapper(ctx, (r) => ({ kind: 'iteration', increment: r.key('increment'), name: r.key('name'), ...dayRange(r), teamKey: r.optionalKey('team') })),
+  capacity: (ctx) => planningMapper(ctx, (r) => ({ kind: 'capacity', increment: r.key('increment'), iteration: r.key('iteration'), teamKey: r.key('team'), amount: r.number('amount', { min: 0, max: 100_000 })! })),
+  milestones: (ctx) => planningMapper(ctx, (r) => ({ kind: 'milestone', increment: r.key('increment'), name: r.key('name'), at: r.requiredDate('date'), teamKey: r.optionalKey('team') })),
+  plan: (ctx) =>
+    planningMapper(ctx, (r) => ({ kind: 'planned', increment: r.key('increment'), iteration: r.key('iteration'), teamKey: r.key('team'), itemKey: r.key('item'), size: r.number('size', { min: 0 }) })),
 };
+
+type Reader = CsvMapperContext['reader'];
+
+/** First and last day of a row (both included), as [start, end) instants. */
+function dayRange(r: Reader): { start: number; end: number } {
+  const start = r.requiredDate('start');
+  const end = r.requiredDate('end');
+  if (end < start) r.reject('end', null, 'invalid-value', 'The last day is before the first.');
+  return { start, end: end + MS_PER_DAY };
+}
+
+function planningMapper(ctx: CsvMapperContext, read: (r: Reader) => PlanningRow): CsvMapper {
+  return {
+    row() {
+      ctx.sink.planning({ ...read(ctx.reader), line: ctx.reader.line } as PlanningRecord);
+    },
+    finish() {},
+  };
+}
 
 export function interlockCsvFormat(entity: InterlockEntity): CsvFormat {
   return { format: 'interlock', entity, fields: () => INTERLOCK_FIELDS[entity], create: MAPPERS[entity] };

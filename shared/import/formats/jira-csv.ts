@@ -6,6 +6,7 @@ import { categoryFromSourceName, isNotDeliveredResolution, refineSourceCategory 
 import type { CsvFormat, CsvMapper, CsvMapperContext } from './csv-format';
 import { linkDirection, type LinkSide } from './jira-links';
 import { dependencyFromLink } from './link-dependencies';
+import { JIRA_PLANNING_FIELDS, jiraSprintAndSize } from './planning-fields';
 
 const FIELDS: FieldSpec[] = [
   { field: 'key', label: 'Issue key', aliases: ['issue key'], required: true },
@@ -20,6 +21,7 @@ const FIELDS: FieldSpec[] = [
   { field: 'statusCategoryChanged', label: 'Status Category Changed', aliases: ['status category changed'] },
   { field: 'team', label: 'Team', aliases: ['custom field (team)', 'team', 'custom field (team name)', 'component/s', 'components', 'project key'], fallback: true },
   { field: 'parent', label: 'Parent / Epic', aliases: ['parent key', 'parent', 'parent id', 'custom field (epic link)', 'epic link', 'custom field (parent link)'] },
+  ...JIRA_PLANNING_FIELDS,
 ];
 
 const ISSUE_KEY = /^[A-Za-z][A-Za-z0-9_]*-\d+$/;
@@ -119,6 +121,7 @@ function createJiraCsvMapper(ctx: CsvMapperContext): CsvMapper {
         doneAt: finished ? (resolved ?? categoryChanged) : null,
         parentKey: null,
         objectiveKeys: null,
+        ...jiraSprintAndSize(r),
         line: r.line,
       };
       const id = r.text('id');

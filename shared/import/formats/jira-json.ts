@@ -5,6 +5,7 @@ import type { DependencyRecord } from '../import-records';
 import { FALLBACK_ITEM_TYPE, itemTypeFor } from '../item-types';
 import { readSourceDate } from '../source-dates';
 import { categoryFromSourceName, isNotDeliveredResolution, refineSourceCategory } from '../status-rules';
+import { jiraRestSprints } from './planning-fields';
 import { isObject, textOf, type JsonMapperContext, type JsonObject } from './json-format';
 import { linkDirection, linkDirectionFromDescription } from './jira-links';
 import { dependencyFromLink } from './link-dependencies';
@@ -42,6 +43,9 @@ export function mapJiraJson(value: unknown, ctx: JsonMapperContext): void {
   const fieldByName = new Map(Object.entries(names).map(([id, name]) => [name.trim().toLowerCase(), id]));
   const teamFieldId = ctx.teamField ? (fieldByName.get(ctx.teamField.trim().toLowerCase()) ?? ctx.teamField) : (fieldByName.get('team') ?? null);
   const epicLinkId = fieldByName.get('epic link') ?? null;
+  // Custom field ids differ between Jira sites: found by their names (expand=names).
+  const sprintFieldId = fieldByName.get('sprint') ?? null;
+  const sizeFieldId = fieldByName.get('story point estimate') ?? fieldByName.get('story points') ?? null;
   const dependencies = new Map<string, DependencyRecord>();
   const teamOf = new Map<string, string | null>();
 
@@ -100,6 +104,7 @@ export function mapJiraJson(value: unknown, ctx: JsonMapperContext): void {
         status = renamed;
       }
       const dates = flowDatesOf(steps, (s) => statuses.categoryOf(s));
+      const sprints = sprintFieldId ? jiraRestSprints(fields[sprintFieldId], (text) => readSourceDate(text, ctx.dayOrder)) : [];
       const parentKey = (isObject(fields.parent) ? textOf(fields.parent.key) : null) ?? (epicLinkId ? textOf(fields[epicLinkId]) : null);
       sink.item({
         key,
@@ -112,8 +117,11 @@ export function mapJiraJson(value: unknown, ctx: JsonMapperContext): void {
         doneAt: dates.doneAt ?? (FINISHED_CATEGORIES.includes(statuses.categoryOf(status)) ? date('fields.resolutiondate', fields.resolutiondate, false) : null),
         parentKey: parentKey?.slice(0, 200) ?? null,
         objectiveKeys: null,
+        sprint: sprints.at(-1)?.name ?? null,
+        size: sizeFieldId && typeof fields[sizeFieldId] === 'number' && (fields[sizeFieldId] as number) >= 0 ? (fields[sizeFieldId] as number) : null,
         line: null,
       });
+      for (const sprint of sprints) sink.sprint(sprint);
       let previous: string | null = null;
       for (const step of steps) {
         if (step.status === previous) continue;

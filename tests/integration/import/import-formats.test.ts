@@ -136,16 +136,28 @@ describe('importing each format', () => {
   });
 
   it('Interlock templates, all CSVs in one import, and the JSON bundle over them without duplicates', async () => {
-    const names = ['teams', 'objectives', 'items', 'transitions', 'dependencies', 'deployments', 'incidents'];
+    const names = ['teams', 'objectives', 'items', 'transitions', 'dependencies', 'deployments', 'incidents', 'increments', 'iterations', 'capacity', 'milestones', 'plan'];
     // Given in the wrong order on purpose: the import writes what others refer to first.
     const files = names.reverse().map((n) => fixture('interlock', `interlock-${n}.csv`));
     const status = await runImport(ws.backend, files);
     expect(status.state).toBe('done');
-    expect(status.report!.counts).toEqual({ teams: 2, objectives: 2, items: 3, transitions: 7, dependencies: 1, deployments: 2, incidents: 1 });
+    expect(status.report!.counts).toEqual({ teams: 2, objectives: 4, items: 3, transitions: 7, dependencies: 1, deployments: 2, incidents: 1, plans: 13 });
     expect(status.report!.warnings).toBe(0);
+    const board = await ws.backend.call('plan.board', { increment: 'PI 24.2', grouping: 'value-stream' });
+    if (!board.ok) throw new Error(board.error.message);
+    expect(board.value.columns.map((c) => c.name)).toEqual(['Iteration 1', 'Iteration 2', 'Iteration 3', 'Iteration 4']);
+    expect(board.value.cells.flatMap((c) => c.cards.map((k) => [c.teamKey, k.key, k.iterationName, k.size]))).toEqual([
+      ['checkout', 'CHK-1', 'Iteration 2', 8],
+      ['platform', 'PLT-1', 'Platform week 1', 3],
+    ]);
+    expect(board.value.objectives.map((o) => [o.key, o.businessValue, o.committed, o.itemKeys])).toEqual([
+      ['OBJ-3', 8, true, ['CHK-1']],
+      ['OBJ-4', 5, false, ['PLT-1']],
+    ]);
+    expect(board.value.milestones.map((m) => m.name)).toEqual(['Gateway contract signed', 'Payments go-live']);
     const bundle = await runImport(ws.backend, [fixture('interlock', 'interlock-bundle.json')]);
     expect(bundle.state).toBe('done');
-    expect(bundle.report!.added).toMatchObject({ teams: 0, items: 0, dependencies: 0, deployments: 0, incidents: 0, objectives: 0 });
+    expect(bundle.report!.added).toMatchObject({ teams: 0, items: 0, dependencies: 0, deployments: 0, incidents: 0, objectives: 0, plans: 0 });
     // CHK-2's history was replaced by the bundle's shorter one: 4 changes became 3.
     expect(history('CHK-2')).toHaveLength(3);
     expect(db(ws).prepare('SELECT objective_key FROM item_objectives').pluck().all()).toEqual(expect.arrayContaining(['OBJ-2']));
@@ -168,7 +180,7 @@ describe('importing each format', () => {
       const withoutLog = () => dumpWorkspace(db(ws), { skip: ['imports'], withoutIds: ['status_transitions'] });
       const first = withoutLog();
       const again = await runImport(ws.backend, [fixture('jira', 'jira-search-changelog.json')]);
-      expect(again.report!.added).toEqual({ teams: 0, items: 0, transitions: 0, dependencies: 0, deployments: 0, incidents: 0, objectives: 0 });
+      expect(again.report!.added).toEqual({ teams: 0, items: 0, transitions: 0, dependencies: 0, deployments: 0, incidents: 0, objectives: 0, plans: 0 });
       expect(again.report!.files[0]!.previouslyImportedAt).not.toBeNull();
       expect(withoutLog()).toBe(first);
       expect(db(ws).prepare('SELECT count(*) FROM imports').pluck().get()).toBe(2);

@@ -30,6 +30,8 @@ function collector(): RecordSink & Collected {
     dependency: (r) => c.dependencies.push(r),
     deployment: () => undefined,
     incident: () => undefined,
+    planning: () => undefined,
+    sprint: () => undefined,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { EntityCounts } from '../../../../shared/domain/entities';
 
-const ENTITY_TABLES: Record<keyof EntityCounts, string> = {
+const ENTITY_TABLES: Record<keyof EntityCounts, string | readonly string[]> = {
   teams: 'teams',
   items: 'work_items',
   transitions: 'status_transitions',
@@ -9,6 +9,8 @@ const ENTITY_TABLES: Record<keyof EntityCounts, string> = {
   deployments: 'deployments',
   incidents: 'incidents',
   objectives: 'objectives',
+  // Planning rows, as the planning templates count them.
+  plans: ['increments', 'iterations', 'capacity', 'milestones', 'planned_items'],
 };
 
 function count(db: Database, table: string): number {
@@ -18,13 +20,17 @@ function count(db: Database, table: string): number {
 
 export function countEntities(db: Database): EntityCounts {
   const counts = {} as EntityCounts;
-  for (const [entity, table] of Object.entries(ENTITY_TABLES) as [keyof EntityCounts, string][]) counts[entity] = count(db, table);
+  for (const [entity, tables] of Object.entries(ENTITY_TABLES) as [keyof EntityCounts, string | string[]][]) {
+    counts[entity] = (typeof tables === 'string' ? [tables] : tables).reduce((sum, table) => sum + count(db, table), 0);
+  }
   return counts;
 }
 
 /** True when the workspace holds any of its main entities (what a backup would be worth keeping for). */
 export function hasData(db: Database): boolean {
-  return Object.values(ENTITY_TABLES).some((table) => db.prepare(`SELECT EXISTS (SELECT 1 FROM "${table}") AS any`).pluck().get() === 1);
+  return Object.values(ENTITY_TABLES)
+    .flat()
+    .some((table) => db.prepare(`SELECT EXISTS (SELECT 1 FROM "${table}") AS any`).pluck().get() === 1);
 }
 
 export function countTables(db: Database): Record<string, number> {

@@ -5,6 +5,7 @@ import { ITEM_TYPES, STATUS_CATEGORIES, type StatusCategory } from '../../../../
 import { toEpochMs, toEpochMsOrNull } from '../../../../shared/domain/time';
 import { EntityCounts } from '../../../../shared/domain/entities';
 import type {
+  SprintRecord,
   DependencyRecord,
   DeploymentRecord,
   IncidentRecord,
@@ -128,8 +129,9 @@ function notStorable(what: string, value: unknown): never {
   throw new Error(`Interlock tried to store ${what} ${JSON.stringify(value)}, which the workspace does not take; nothing was written.`);
 }
 
+// A source silent on size or sprint (null) keeps what the workspace holds.
 const ITEM_UPDATE = `UPDATE work_items SET title = ?, type = ?, team_id = ?, status = ?, status_category = ?, created_at = ?,
-  first_active_at = ?, done_at = ?, parent_key = ? WHERE id = ?`;
+  first_active_at = ?, done_at = ?, parent_key = ?, size = coalesce(?, size), sprint = coalesce(?, sprint) WHERE id = ?`;
 
 /**
  * Prepared writes for every entity, fed one record at a time. New rows are buffered and inserted
@@ -190,13 +192,17 @@ export class PortfolioWriter {
          RETURNING id`,
       ),
       clearObjectiveTeams: db.prepare('DELETE FROM objective_teams WHERE objective_id = ?'),
+      sprint: db.prepare(
+        `INSERT INTO sprints (name, start_at, end_at) VALUES (?, ?, ?)
+         ON CONFLICT(name) DO UPDATE SET start_at = coalesce(excluded.start_at, start_at), end_at = coalesce(excluded.end_at, end_at)`,
+      ),
       linkObjectiveTeam: db.prepare('INSERT OR IGNORE INTO objective_teams (objective_id, team_id) VALUES (?, ?)'),
     };
     this.#items = new RowBatch(
       db,
-      'INSERT INTO work_items (id, key, title, type, team_id, status, status_category, created_at, first_active_at, done_at, parent_key)',
-      row(11),
-      11,
+      'INSERT INTO work_items (id, key, title, type, team_id, status, status_category, created_at, first_active_at, done_at, parent_key, size, sprint)',
+      row(13),
+      13,
     );
     this.#itemObjectives = new RowBatch(db, 'INSERT OR IGNORE INTO item_objectives (item_id, objective_key)', row(2), 2);
     this.#transitions = new RowBatch(db, 'INSERT INTO status_transitions (item_id, from_status, to_status, to_category, at)', row(5), 5);
@@ -335,6 +341,11 @@ export class PortfolioWriter {
     for (const key of o.teamKeys) this.#s.linkObjectiveTeam!.run(id, this.#team(key));
   }
 
+  /** A sprint and its dates (Jira's REST answers carry them); dates a later record leaves out are kept. */
+  sprint(s: SprintRecord): void {
+    this.#s.sprint!.run(s.name, s.start, s.end);
+  }
+
   /** Inserts an item, or updates the one with its key (the last record of a key wins). Returns its id. */
   item(i: ItemRecord): number {
     const teamId = this.#team(i.teamKey);
@@ -345,7 +356,7 @@ export class PortfolioWriter {
     if (id === undefined) {
       id = ++this.#lastItemId;
       this.#itemIds.set(i.key, id);
-      this.#items.values.push(id, i.key, i.title, i.type, teamId, i.status, category, i.createdAt, i.firstActiveAt, i.doneAt, i.parentKey);
+      this.#items.values.push(id, i.key, i.title, i.type, teamId, i.status, category, i.createdAt, i.firstActiveAt, i.doneAt, i.parentKey, i.size ?? null, i.sprint ?? null);
       this.#pushed(this.#items);
       if (i.objectiveKeys !== null) {
         for (const key of i.objectiveKeys) {
@@ -356,7 +367,7 @@ export class PortfolioWriter {
       return id;
     }
     this.flush();
-    this.#s.updateItem!.run(i.title, i.type, teamId, i.status, category, i.createdAt, i.firstActiveAt, i.doneAt, i.parentKey, id);
+    this.#s.updateItem!.run(i.title, i.type, teamId, i.status, category, i.createdAt, i.firstActiveAt, i.doneAt, i.parentKey, i.size ?? null, i.sprint ?? null, id);
     if (i.objectiveKeys !== null) {
       this.#s.clearObjectives!.run(id);
       for (const key of i.objectiveKeys) {
@@ -532,6 +543,7 @@ export function writePortfolio(db: Database, portfolio: Portfolio): EntityCounts
     dependencies: portfolio.dependencies.length,
     deployments: portfolio.deployments.length,
     incidents: portfolio.incidents.length,
+    plans: 0,
     objectives: portfolio.objectives.length,
   });
 }

@@ -1,0 +1,102 @@
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../../../shared/contract/result';
+import { formatCalendarDate } from '../../../shared/domain/calendar-date';
+import { MS_PER_DAY } from '../../../shared/domain/time';
+import type { ObjectiveRecord, PlanningRecord } from '../../../shared/import/import-records';
+import * as plan from './plan-queries';
+
+// The planning templates' rows, written inside the import's transaction once every team and item
+// of the import is in: increments and iterations by name (a re-import updates them), capacity,
+// milestones (by name within their increment) and planned items in file order. A refusal names
+// the file and line, and rolls the whole import back.
+
+const date = (ms: number) => formatCalendarDate(ms);
+const lastDay = (endMs: number) => formatCalendarDate(endMs - MS_PER_DAY);
+
+function where(record: { file?: string; line: number | null }): string {
+  return `${record.file ?? 'a planning file'}${record.line === null ? '' : `, line ${record.line}`}`;
+}
+
+function incrementNamed(db: Database, name: string): { id: number; capacity_unit: 'items' | 'points' } | undefined {
+  return db.prepare('SELECT id, capacity_unit FROM increments WHERE name = ?').get(name) as { id: number; capacity_unit: 'items' | 'points' } | undefined;
+}
+
+function iterationNamed(db: Database, incrementId: number, name: string, teamKey: string | null): number | undefined {
+  // A team's own sprint of that name first, else the shared iteration.
+  return db
+    .prepare(
+      `SELECT i.id FROM iterations i LEFT JOIN teams t ON t.id = i.team_id
+       WHERE i.increment_id = ? AND i.name = ? AND (t.key = ? OR i.team_id IS NULL) ORDER BY i.team_id IS NULL LIMIT 1`,
+    )
+    .pluck()
+    .get(incrementId, name, teamKey) as number | undefined;
+}
+
+function apply(db: Database, record: PlanningRecord): void {
+  if (record.kind === 'increment') {
+    const existing = incrementNamed(db, record.name);
+    plan.saveIncrement(db, { id: existing?.id, name: record.name, start: date(record.start), end: lastDay(record.end), capacityUnit: record.capacityUnit });
+    return;
+  }
+  const increment = incrementNamed(db, record.increment);
+  if (!increment) throw new AppError('import-rejected', `There is no increment "${record.increment}".`);
+  switch (record.kind) {
+    case 'iteration': {
+      const existing = db
+        .prepare(`SELECT i.id FROM iterations i LEFT JOIN teams t ON t.id = i.team_id WHERE i.increment_id = ? AND i.name = ? AND coalesce(t.key, '') = ?`)
+        .pluck()
+        .get(increment.id, record.name, record.teamKey ?? '') as number | undefined;
+      plan.saveIteration(db, { incrementId: increment.id, id: existing, name: record.name, start: date(record.start), end: lastDay(record.end), teamKey: record.teamKey });
+      return;
+    }
+    case 'capacity': {
+      const iterationId = iterationNamed(db, increment.id, record.iteration, record.teamKey);
+      if (iterationId === undefined) throw new AppError('import-rejected', `${record.increment} has no iteration "${record.iteration}".`);
+      plan.setCapacity(db, { iterationId, teamKey: record.teamKey, amount: record.amount });
+      return;
+    }
+    case 'milestone': {
+      const existing = db.prepare('SELECT id FROM milestones WHERE increment_id = ? AND name = ?').pluck().get(increment.id, record.name) as number | undefined;
+      plan.saveMilestone(db, { incrementId: increment.id, id: existing, name: record.name, date: date(record.at), teamKey: record.teamKey });
+      return;
+    }
+    case 'planned': {
+      const iterationId = iterationNamed(db, increment.id, record.iteration, record.teamKey);
+      if (iterationId === undefined) throw new AppError('import-rejected', `${record.increment} has no iteration "${record.iteration}".`);
+      plan.placeItem(db, { incrementId: increment.id, itemKey: record.itemKey, teamKey: record.teamKey, iterationId, beforeItemKey: null, size: record.size });
+    }
+  }
+}
+
+export function writePlanningRecords(db: Database, records: readonly PlanningRecord[]): void {
+  for (const record of records) {
+    try {
+      apply(db, record);
+    } catch (error) {
+      if (error instanceof AppError) throw new AppError('import-rejected', `Nothing was imported. ${where(record)}: ${error.message}`);
+      throw error;
+    }
+  }
+}
+
+/**
+ * The PI side of imported objectives (increment, business values, commitment) and the items an
+ * objective lists, once the increments of the same import are written. An objective's `items`
+ * replace the links it was imported with before.
+ */
+export function writeObjectivePlans(db: Database, objectives: readonly ObjectiveRecord[]): void {
+  const setPlan = db.prepare('UPDATE objectives SET increment_id = ?, business_value = ?, actual_value = ?, committed = ? WHERE key = ?');
+  const clearLinks = db.prepare(`DELETE FROM item_objectives WHERE objective_key = ? AND source = 'import'`);
+  const link = db.prepare(`INSERT OR IGNORE INTO item_objectives (item_id, objective_key, source) SELECT id, ?, 'import' FROM work_items WHERE key = ?`);
+  for (const o of objectives) {
+    if (o.pi) {
+      const increment = incrementNamed(db, o.pi.increment);
+      if (!increment) throw new AppError('import-rejected', `Nothing was imported. ${where(o)}: there is no increment "${o.pi.increment}" for objective ${o.key}.`);
+      setPlan.run(increment.id, o.pi.businessValue, o.pi.actualValue, o.pi.committed ? 1 : 0, o.key);
+    }
+    if (o.itemKeys) {
+      clearLinks.run(o.key);
+      for (const key of o.itemKeys) link.run(o.key, key);
+    }
+  }
+}

@@ -1,0 +1,122 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { db, dumpWorkspace, fixture, runImport, tempWorkspace, type TempWorkspace } from '../import/import-support';
+
+// Planning from what trackers export (sprints, story points, iteration paths) and from the
+// planning templates: all or nothing, every refusal with its file, line and column.
+
+let ws: TempWorkspace;
+beforeEach(async () => {
+  ws = await tempWorkspace();
+});
+afterEach(() => ws.dispose());
+
+const write = (name: string, text: string) => {
+  const path = join(ws.dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+describe('sprints and sizes from the trackers', () => {
+  it('Jira CSV: the last of the repeated Sprint columns and the story point estimate land on the item', async () => {
+    const status = await runImport(ws.backend, [fixture('jira', 'jira-all-fields.csv')]);
+    expect(status.state).toBe('done');
+    expect(db(ws).prepare(`SELECT sprint, size FROM work_items WHERE key = 'CHK-101'`).get()).toEqual({ sprint: 'Sprint 2', size: 3 });
+  });
+
+  it('Azure DevOps: the Iteration Path’s last part is the sprint; Story Points the size', async () => {
+    const path = write(
+      'ado.csv',
+      ['ID,Work Item Type,Title,State,Area Path,Iteration Path,Story Points,Created Date', '1201,User Story,KYC upload,Active,Fabrikam\\Onboarding,Fabrikam\\2024\\Sprint 5,5,3/5/2024 2:00:00 PM'].join('\n'),
+    );
+    expect((await runImport(ws.backend, [path])).state).toBe('done');
+    expect(db(ws).prepare(`SELECT sprint, size FROM work_items WHERE key = '1201'`).get()).toEqual({ sprint: 'Sprint 5', size: 5 });
+  });
+
+  it('Jira REST: sprint objects keep their dates, and the plan can be filled from the sprints', async () => {
+    const json = {
+      names: { customfield_10020: 'Sprint', customfield_10016: 'Story point estimate' },
+      issues: [
+        {
+          key: 'PAY-7',
+          fields: {
+            summary: 'Refund API',
+            issuetype: { name: 'Story' },
+            status: { name: 'To Do', statusCategory: { key: 'new' } },
+            created: '2024-03-01T09:00:00.000+0000',
+            project: { key: 'PAY' },
+            customfield_10016: 2,
+            customfield_10020: [{ name: 'PAY Sprint 3', startDate: '2024-03-04T09:00:00.000Z', endDate: '2024-03-15T17:00:00.000Z', state: 'active' }],
+          },
+          changelog: { histories: [] },
+        },
+      ],
+    };
+    expect((await runImport(ws.backend, [write('jira.json', JSON.stringify(json))])).state).toBe('done');
+    expect(db(ws).prepare(`SELECT sprint, size FROM work_items WHERE key = 'PAY-7'`).get()).toEqual({ sprint: 'PAY Sprint 3', size: 2 });
+    expect(db(ws).prepare(`SELECT start_at, end_at FROM sprints WHERE name = 'PAY Sprint 3'`).get()).toEqual({ start_at: Date.parse('2024-03-04T09:00:00Z'), end_at: Date.parse('2024-03-15T17:00:00Z') });
+    const pi = await ws.backend.call('plan.increment.save', { name: 'PI 24.2', start: '2024-03-04', end: '2024-04-28' });
+    if (!pi.ok) throw new Error(pi.error.message);
+    await ws.backend.call('plan.iteration.save', { incrementId: pi.value.id, name: 'PAY Sprint 3', start: '2024-03-04', end: '2024-03-15', teamKey: null });
+    const filled = await ws.backend.call('plan.fromSprints', { incrementId: pi.value.id });
+    expect(filled.ok && filled.value.planned).toBe(1);
+    const board = await ws.backend.call('plan.board', { increment: 'PI 24.2', grouping: 'value-stream' });
+    expect(board.ok && board.value.cells.flatMap((c) => c.cards.map((k) => [k.key, k.size]))).toEqual([['PAY-7', 2]]);
+  });
+});
+
+describe('planning templates', () => {
+  beforeEach(async () => {
+    await runImport(ws.backend, ['teams', 'items'].map((n) => fixture('interlock', `interlock-${n}.csv`)));
+  });
+
+  it('a row naming an iteration or an item that does not exist is rejected with its line and column; the other rows import', async () => {
+    const increments = write('increments.csv', 'name,start,end\nPI 24.2,2024-03-04,2024-04-28\n');
+    const iterations = write('iterations.csv', 'increment,name,start,end,team\nPI 24.2,Iteration 1,2024-03-04,2024-03-17,\n');
+    const plan = write('plan.csv', 'increment,iteration,team,item,size\nPI 24.2,Iteration 1,checkout,CHK-1,3\nPI 24.2,Iteration 9,checkout,CHK-2,\nPI 24.2,Iteration 1,checkout,NOPE-1,\n');
+    const preview = await runImport(ws.backend, [plan, iterations, increments], 'preview');
+    expect(preview.report!.rejectedRows).toBe(2);
+    const status = await runImport(ws.backend, [plan, iterations, increments]);
+    expect(status.state).toBe('done');
+    expect(status.report!.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ file: 'plan.csv', line: 3, column: 'iteration', value: 'Iteration 9', code: 'invalid-reference' }),
+        expect.objectContaining({ file: 'plan.csv', line: 4, column: 'item', value: 'NOPE-1', code: 'invalid-reference' }),
+      ]),
+    );
+    const board = await ws.backend.call('plan.board', { increment: 'PI 24.2', grouping: 'value-stream' });
+    expect(board.ok && board.value.cells.flatMap((c) => c.cards.map((k) => k.key))).toEqual(['CHK-1']);
+  });
+
+  it('a refusal at write time (iterations that overlap) names the file and line, and rolls everything back', async () => {
+    const before = dumpWorkspace(db(ws));
+    const increments = write('increments.csv', 'name,start,end\nPI 24.2,2024-03-04,2024-04-28\n');
+    const iterations = write('iterations.csv', 'increment,name,start,end,team\nPI 24.2,Iteration 1,2024-03-04,2024-03-17,\nPI 24.2,Iteration 2,2024-03-10,2024-03-31,\n');
+    const status = await runImport(ws.backend, [increments, iterations]);
+    expect(status.state).toBe('failed');
+    expect(status.error!.message).toContain('iterations.csv, line 3: Iteration 2 (2024-03-10 – 2024-03-31) overlaps Iteration 1');
+    expect(dumpWorkspace(db(ws))).toBe(before);
+  });
+
+  describe('edge cases', () => {
+    it('bad cells: a last day before the first, business value 11, a capacity that is not a number', async () => {
+      const increments = write('increments.csv', 'name,start,end\nPI 24.2,2024-04-28,2024-03-04\n');
+      const objectives = write('objectives.csv', 'key,title,level,increment,business_value\nO-1,Faster,team,PI 24.2,11\n');
+      const capacity = write('capacity.csv', 'increment,iteration,team,amount\nPI 24.2,Iteration 1,checkout,lots\n');
+      const status = await runImport(ws.backend, [increments, objectives, capacity]);
+      expect(status.state).toBe('failed');
+      const where = status.report!.issues.map((i) => [i.file, i.line, i.column]);
+      expect(where).toEqual(expect.arrayContaining([['increments.csv', 2, 'end'], ['objectives.csv', 2, 'business_value']]));
+    });
+
+    it('a re-import of the same planning templates updates them by name and never duplicates', async () => {
+      const files = ['increments', 'iterations', 'capacity', 'milestones', 'plan'].map((n) => fixture('interlock', `interlock-${n}.csv`));
+      await runImport(ws.backend, files);
+      const first = dumpWorkspace(db(ws), { skip: ['imports'] });
+      const again = await runImport(ws.backend, files);
+      expect(again.report!.added).toMatchObject({ plans: 0 });
+      expect(dumpWorkspace(db(ws), { skip: ['imports'] })).toBe(first);
+    });
+  });
+});
