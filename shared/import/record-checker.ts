@@ -146,7 +146,11 @@ export class RecordChecker implements RecordSink {
       const known = this.#knowsIteration(record.increment, iteration);
       if (known === 'no-increment') return refuse('increment', record.increment, `There is no increment "${record.increment}" in this import or the workspace; add it to the increments template first.`);
       if (known === 'no-iteration') return refuse('iteration', iteration!, `${record.increment} has no iteration "${iteration}"; add it to the iterations template first.`);
-      if (record.kind === 'iteration') this.#increments.get(record.increment)?.add(record.name) ?? this.#increments.set(record.increment, new Set([...(this.context.workspaceIncrements?.get(record.increment) ?? []), record.name]));
+      if (record.kind === 'iteration') {
+        const names = this.#increments.get(record.increment) ?? new Set(this.context.workspaceIncrements?.get(record.increment) ?? []);
+        names.add(record.name);
+        this.#increments.set(record.increment, names);
+      }
       if ('teamKey' in record && record.teamKey !== null) {
         record.teamKey = this.canonicalTeam(record.teamKey)!;
         this.#team(record.teamKey, record.line);
