@@ -13,7 +13,8 @@ export function parseViewParams(hash: string): Record<string, string> {
 
 /** The hash with `patch` applied (undefined or '' removes a parameter), keys kept in a stable order. */
 export function withViewParams(hash: string, patch: Readonly<Record<string, string | null | undefined>>): string {
-  const page = (hash.split('?')[0] ?? '').replace(/^#?/, '#') || '#/';
+  const path = (hash.split('?')[0] ?? '').replace(/^#/, '');
+  const page = `#${path || '/'}`;
   const params = { ...parseViewParams(hash), ...patch };
   const entries = Object.entries(params)
     .filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '')
