@@ -24,9 +24,17 @@ describe('migrations', () => {
     tmp.cleanup();
   });
 
+  /**
+   * Numbers given to migrations of branches not merged here yet (006: presentation decks). Remove a
+   * number when its migration arrives: the test then fails on the duplicate until it is removed.
+   */
+  const RESERVED_ELSEWHERE = [6];
+
   it('are numbered 1, 2, 3… without gaps, and the latest is what new workspaces get', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
-    expect(LATEST_SCHEMA_VERSION).toBe(MIGRATIONS.length);
+    const numbers = [...MIGRATIONS.map((m) => m.version), ...RESERVED_ELSEWHERE].sort((a, b) => a - b);
+    expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([...MIGRATIONS.map((m) => m.version)].sort((a, b) => a - b));
+    expect(LATEST_SCHEMA_VERSION).toBe(numbers.length);
   });
 
   it('001 creates the core domain tables and enforces the vocabularies', () => {
