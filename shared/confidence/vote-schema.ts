@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { Key } from '../domain/entities';
+import { UtcTimestamp } from '../domain/time';
+
+// A fist-of-five confidence vote as the facilitator enters it: how many people showed 1 … 5
+// fingers, per team or for the whole increment, one round at a time. Never who voted what.
+
+export const FIST_VALUES = [1, 2, 3, 4, 5] as const;
+
+export const VOTE_SCOPE_KINDS = ['increment', 'team'] as const;
+export const VoteScope = z.object({ kind: z.enum(VOTE_SCOPE_KINDS), key: Key });
+export type VoteScope = z.infer<typeof VoteScope>;
+
+const Count = z.number().int('whole votes only').min(0, 'no negative counts').max(10_000, 'at most 10,000 votes of one value');
+
+/** Votes of 1, 2, 3, 4 and 5, in that order. */
+export const VoteCounts = z
+  .tuple([Count, Count, Count, Count, Count])
+  .refine((c) => c.some((n) => n > 0), 'a round needs at least one vote');
+export type VoteCounts = z.infer<typeof VoteCounts>;
+
+export const VoteRound = z.object({
+  id: z.number().int(),
+  scope: VoteScope,
+  /** The increment the vote is about (by name); for a whole-increment vote its own key. */
+  increment: z.string().nullable(),
+  at: UtcTimestamp,
+  counts: VoteCounts,
+  note: z.string().nullable(),
+});
+export type VoteRound = z.infer<typeof VoteRound>;
