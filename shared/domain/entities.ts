@@ -127,6 +127,8 @@ export const EntityCounts = z.object({
   objectives: z.number().int().nonnegative(),
   /** Planning rows: increments, iterations, capacity, milestones and planned items. */
   plans: z.number().int().nonnegative(),
+  /** ROAM risks (docs/RISKS.md). */
+  risks: z.number().int().nonnegative(),
 });
 export type EntityCounts = z.infer<typeof EntityCounts>;
 export const ENTITY_NAMES = Object.keys(EntityCounts.shape) as (keyof EntityCounts)[];

@@ -31,7 +31,7 @@ export const FORMAT_LABELS: Record<ImportFormat, string> = {
 
 /**
  * The Interlock CSV templates, one per entity; the JSON bundle holds all of them. The planning ones
- * (increments … plan) come last: they refer to teams and items.
+ * (increments … plan) and risks come last: they refer to teams and items.
  */
 export const INTERLOCK_ENTITIES = [
   'teams',
@@ -46,6 +46,7 @@ export const INTERLOCK_ENTITIES = [
   'capacity',
   'milestones',
   'plan',
+  'risks',
 ] as const;
 export type InterlockEntity = (typeof INTERLOCK_ENTITIES)[number];
 

@@ -16,7 +16,7 @@ export const ISSUE_CODES = {
   'column-count': 'The row has more or fewer cells than the header.',
   'unclosed-quote': 'A quoted cell is never closed, so the rest of the file was swallowed into it.',
   'cell-too-large': 'A cell is larger than Interlock accepts.',
-  'invalid-reference': 'A planning row names an increment, iteration or item that does not exist.',
+  'invalid-reference': 'A planning row names an increment, iteration or item that does not exist; a risk names a team or coordination group that does not.',
   // Warnings
   'empty-file': 'The file holds no records.',
   'no-status-history': 'The source carries no status history; only its dates are used.',

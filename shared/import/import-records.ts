@@ -1,6 +1,7 @@
 import type { Dependency, Deployment, Incident, Objective, StatusTransition, Team, WorkItem } from '../domain/entities';
 import { fromEpochMs, fromEpochMsOrNull, toEpochMs, toEpochMsOrNull } from '../domain/time';
 import type { ItemType, ObjectiveLevel, StatusCategory } from '../domain/vocabulary';
+import type { RiskScope, RiskStatus } from '../risks/risk-schema';
 
 // What mappers produce: the domain entities with instants as epoch milliseconds (no ISO round trip
 // on the hot path) and the source line they came from, so that later checks can point at it.
@@ -108,6 +109,25 @@ export type PlanningRecord = (
 /** A planning row without where it came from (what mappers build before adding the line). */
 export type PlanningRow = PlanningRecord extends infer R ? (R extends PlanningRecord ? Omit<R, 'line' | 'file'> : never) : never;
 
+/**
+ * A row of the risks template (docs/RISKS.md). Links left out (null: no such column) keep the ones
+ * a risk of that key already has; `file` is set by the checker for the history note.
+ */
+export interface RiskRecord {
+  key: string;
+  title: string;
+  description: string;
+  status: RiskStatus;
+  ownerTeamKey: string | null;
+  ownerPerson: string | null;
+  scope: RiskScope;
+  items: string[] | null;
+  dependencies: string[] | null;
+  objectives: string[] | null;
+  line: number | null;
+  file?: string;
+}
+
 /** Sprints with their dates, as Jira's REST answers carry them. */
 export interface SprintRecord {
   name: string;
@@ -127,6 +147,7 @@ export interface RecordSink {
   incident(record: IncidentRecord): void;
   planning(record: PlanningRecord): void;
   sprint(record: SprintRecord): void;
+  risk(record: RiskRecord): void;
 }
 
 export const toTeam = (r: TeamRecord): Team => ({ key: r.key, name: r.name, valueStream: r.valueStream });

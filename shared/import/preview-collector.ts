@@ -58,8 +58,9 @@ export class PreviewCollector implements RecordSink {
   incident(r: IncidentRecord): void {
     this.#keep(this.#incidents, r);
   }
-  /** Planning rows are counted, not shown record by record. */
+  /** Planning rows and risks are counted, not shown record by record. */
   planning(): void {}
+  risk(): void {}
   sprint(): void {}
 
   preview(statuses: StatusBook): ImportPreview {
@@ -87,6 +88,7 @@ export function teeSink(...sinks: RecordSink[]): RecordSink {
     incident: (r) => sinks.forEach((s) => s.incident(r)),
     planning: (r) => sinks.forEach((s) => s.planning(r)),
     sprint: (r) => sinks.forEach((s) => s.sprint(r)),
+    risk: (r) => sinks.forEach((s) => s.risk(r)),
   };
 }
 

@@ -9,6 +9,7 @@ import type {
   ObjectiveRecord,
   RecordSink,
   PlanningRecord,
+  RiskRecord,
   SprintRecord,
   TeamRecord,
   TransitionRecord,
@@ -26,13 +27,15 @@ export interface CheckerContext {
   workspaceTeams: readonly { key: string; name: string }[];
   /** Increments the workspace holds, by name, with the names of their iterations. */
   workspaceIncrements?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The coordination groups the advisor forms now, key → name (asked only when a risk names a group). */
+  workspaceGroups?: () => ReadonlyMap<string, string>;
 }
 
 export const MAX_TITLE_CHARS = 2000;
 const MAX_NAME_CHARS = 500;
 
 function emptyCounts(): EntityCounts {
-  return { teams: 0, items: 0, transitions: 0, dependencies: 0, deployments: 0, incidents: 0, objectives: 0, plans: 0 };
+  return { teams: 0, items: 0, transitions: 0, dependencies: 0, deployments: 0, incidents: 0, objectives: 0, plans: 0, risks: 0 };
 }
 
 /**
@@ -52,7 +55,9 @@ export class RecordChecker implements RecordSink {
     dependencies: new Set<string>(),
     deployments: new Set<string>(),
     incidents: new Set<string>(),
+    risks: new Set<string>(),
   };
+  #groups: ReadonlyMap<string, string> | null = null;
   readonly #warnedTeams = new Set<string>();
   /** Increments and their iteration names declared in this import so far. */
   readonly #increments = new Map<string, Set<string>>();
@@ -164,6 +169,56 @@ export class RecordChecker implements RecordSink {
 
   sprint(record: SprintRecord): void {
     this.target.sprint(record);
+  }
+
+  #knowsTeam(key: string): boolean {
+    return this.#teamKeys.has(key) || this.#workspaceTeamKeys.has(key);
+  }
+
+  /** A group the advisor forms, named by its key or (without regard to case) its name. */
+  #groupKey(value: string): string | null {
+    this.#groups ??= this.context.workspaceGroups?.() ?? new Map();
+    if (this.#groups.has(value)) return value;
+    const lower = value.toLowerCase();
+    for (const [key, name] of this.#groups) if (name.toLowerCase() === lower || key.toLowerCase() === lower) return key;
+    return null;
+  }
+
+  /**
+   * A risk files under a team or a group that exists (risks create no teams); an increment is a
+   * name (one may be planned later). Refusals name the column: scope_key or owner_team.
+   */
+  risk(record: RiskRecord): void {
+    const refuse = (column: string, value: string, message: string) =>
+      this.context.issues.error(this.file, record.line, column, value, 'invalid-reference', message, record.line === null ? `risks[${record.key}]` : undefined);
+    this.#duplicate('risks', this.#keys.risks, record.key, record.line);
+    const scope = record.scope;
+    if (scope.kind === 'team') {
+      const team = this.canonicalTeam(scope.key)!;
+      if (!this.#knowsTeam(team)) return refuse('scope_key', scope.key, `Team ${scope.key} is neither in this import nor in the workspace (risks do not create teams).`);
+      record.scope = { kind: 'team', key: team };
+    } else if (scope.kind === 'group') {
+      const key = this.#groupKey(scope.key);
+      if (key === null) {
+        const groups = [...this.#groups!.values()];
+        return refuse(
+          'scope_key',
+          scope.key,
+          groups.length === 0
+            ? `There is no coordination group "${scope.key}": the advisor forms no groups of coupled teams in this workspace yet.`
+            : `There is no coordination group "${scope.key}" now; the groups are ${groups.join('; ')}.`,
+        );
+      }
+      record.scope = { kind: 'group', key };
+    }
+    if (record.ownerTeamKey !== null) {
+      const owner = this.canonicalTeam(record.ownerTeamKey)!;
+      if (!this.#knowsTeam(owner)) return refuse('owner_team', record.ownerTeamKey, `Team ${record.ownerTeamKey} is neither in this import nor in the workspace (risks do not create teams).`);
+      record.ownerTeamKey = owner;
+    }
+    record.file = this.file;
+    this.counts.risks++;
+    this.target.risk(record);
   }
 
   team(record: TeamRecord): void {

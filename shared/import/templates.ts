@@ -57,6 +57,13 @@ export const CSV_TEMPLATES: Record<InterlockEntity, string> = {
   capacity: ['increment,iteration,team,amount', 'PI 24.2,Iteration 1,checkout,4', 'PI 24.2,Iteration 2,checkout,4', 'PI 24.2,Iteration 1,platform,3', ''].join('\n'),
   milestones: ['increment,name,date,team', 'PI 24.2,Payments go-live,2024-04-10,', 'PI 24.2,Gateway contract signed,2024-03-15,platform', ''].join('\n'),
   plan: ['increment,iteration,team,item,size', 'PI 24.2,Platform week 1,platform,PLT-1,3', 'PI 24.2,Iteration 2,checkout,CHK-1,8', ''].join('\n'),
+  risks: [
+    'key,title,description,status,owner_team,owner,scope,scope_key,items,dependencies,objectives',
+    'RISK-1,Gateway sandbox late for checkout testing,Checkout cannot test saved cards until the sandbox is up.,owned,platform,Priya Shah,increment,PI 24.2,CHK-2;PLT-1,DEP-1,OBJ-3',
+    'RISK-2,Card scheme certification slot not booked,,unroamed,,,team,checkout,,,OBJ-3',
+    'RISK-3,Peak traffic during the go-live week,We go live in the busiest week of the quarter.,accepted,,,increment,PI 24.2,,,',
+    '',
+  ].join('\n'),
 };
 
 /** The same example as one JSON bundle (the Portfolio shape; every array optional). */
@@ -129,6 +136,20 @@ export const JSON_BUNDLE_TEMPLATE = `${JSON.stringify(
     capacity: [{ increment: 'PI 24.2', iteration: 'Iteration 1', team: 'checkout', amount: 4 }],
     milestones: [{ increment: 'PI 24.2', name: 'Payments go-live', date: '2024-03-29', team: null }],
     plan: [{ increment: 'PI 24.2', iteration: 'Iteration 2', team: 'platform', item: 'PLT-1', size: 3 }],
+    risks: [
+      {
+        key: 'RISK-1',
+        title: 'Gateway sandbox late for checkout testing',
+        description: 'Checkout cannot test saved cards until the sandbox is up.',
+        status: 'owned',
+        ownerTeam: 'platform',
+        owner: 'Priya Shah',
+        scope: { kind: 'increment', key: 'PI 24.2' },
+        items: ['CHK-2', 'PLT-1'],
+        dependencies: ['DEP-1'],
+        objectives: [],
+      },
+    ],
   },
   null,
   2,

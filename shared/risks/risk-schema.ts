@@ -82,3 +82,17 @@ export const RiskInput = z.object({
 });
 export type RiskInput = z.input<typeof RiskInput>;
 export type ParsedRiskInput = z.output<typeof RiskInput>;
+
+/** A risk in the Interlock JSON bundle: the risks template's columns as fields. */
+export const BundleRisk = z.object({
+  key: Key,
+  title: RiskTitle,
+  description: z.string().trim().max(5000, 'at most 5,000 characters').default(''),
+  status: RiskStatus.default('unroamed'),
+  ownerTeam: Key.nullable().default(null),
+  owner: OptionalText(200),
+  scope: RiskScope,
+  items: z.array(Key).max(200).nullable().default(null),
+  dependencies: z.array(Key).max(200).nullable().default(null),
+  objectives: z.array(Key).max(200).nullable().default(null),
+});

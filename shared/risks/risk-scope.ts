@@ -87,3 +87,20 @@ export function scopeOptions(risks: readonly Pick<Risk, 'scope'>[], names: Scope
   const orphans = [...counts.keys()].filter((id) => !seen.has(id)).map((id) => option(parseScopeId(id)!)).sort(byLabel);
   return [...known, ...orphans];
 }
+
+const SCOPE_WORDS: Record<string, RiskScopeKind> = {
+  team: 'team',
+  group: 'group',
+  'coordination group': 'group',
+  'team of teams': 'group',
+  mission: 'group',
+  increment: 'increment',
+  'whole increment': 'increment',
+  pi: 'increment',
+  program: 'increment',
+};
+
+/** A scope kind as people write it ("Team", "coordination group", "whole increment", "PI"); null when it is none. */
+export function readScopeKind(text: string | null): RiskScopeKind | null {
+  return SCOPE_WORDS[(text ?? '').trim().toLowerCase().replace(/[\s_-]+/g, ' ')] ?? null;
+}

@@ -89,3 +89,10 @@ export function moveRisk(risks: readonly Risk[], move: RiskMove): Risk[] {
 export function lastChange(risk: Pick<Risk, 'history'>): RiskChange | null {
   return risk.history.at(-1) ?? null;
 }
+
+/** A status as people write it in a spreadsheet: the word, the column's name or its ROAM letter, any case; blank is not yet ROAMed. */
+export function readRiskStatus(text: string | null): RiskStatus | null {
+  const t = (text ?? '').trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+  if (t === '' || t === 'open' || t === 'new' || t === 'not roamed') return 'unroamed';
+  return ROAM_COLUMNS.find((s) => t === s || t === ROAM_TEXT[s].label.toLowerCase() || t === ROAM_TEXT[s].letter.toLowerCase()) ?? null;
+}

@@ -4,6 +4,9 @@ import { importHandlers } from './import-handlers';
 import { coordinationHandlers } from './coordination-handlers';
 import { metricsHandlers } from './metrics-handlers';
 import { planHandlers } from './plan-handlers';
+import { reportHandlers } from './report-handlers';
+import { risksHandlers } from './risks-handlers';
+import { votesHandlers } from './votes-handlers';
 import { workspaceHandlers } from './workspace-handlers';
 
 /** Every channel's handler; the type makes a channel without a handler a compile error. */
@@ -13,4 +16,7 @@ export const allHandlers: HandlerMap<Contract> = {
   ...coordinationHandlers,
   ...metricsHandlers,
   ...planHandlers,
+  ...risksHandlers,
+  ...votesHandlers,
+  ...reportHandlers,
 };

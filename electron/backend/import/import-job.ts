@@ -26,6 +26,7 @@ import type { EncodingFacts } from './text-encoding';
 import { readTextHead, readWholeText, type ReadProgress } from './text-reading';
 import { StagedRecords } from './staged-records';
 import { incrementIterationNames } from '../planning/plan-queries';
+import { coordinationGroups } from '../risks/room-scopes';
 
 type StartInput = z.output<typeof ImportStartInput>;
 
@@ -207,7 +208,16 @@ export class ImportJob {
       const collector = new PreviewCollector();
       const staged = this.mode === 'import' ? new StagedRecords() : null;
       const checker = new RecordChecker(
-        { issues, statuses, nowMs: this.nowMs(), workspaceHasItem: (key) => hasItem.get(key) !== undefined, workspaceTeams: teams, workspaceIncrements: incrementIterationNames(db) },
+        {
+          issues,
+          statuses,
+          nowMs: this.nowMs(),
+          workspaceHasItem: (key) => hasItem.get(key) !== undefined,
+          workspaceTeams: teams,
+          workspaceIncrements: incrementIterationNames(db),
+          // Groups as the advisor forms them before this import (asked only when a risk names a group).
+          workspaceGroups: () => new Map(coordinationGroups(db).map((g) => [g.key, g.name])),
+        },
         staged ?? collector,
       );
       this.phase = 'reading';
@@ -314,7 +324,7 @@ export class ImportJob {
         const writer = new PortfolioWriter(db, (s) => statuses.categoryOf(s));
         // A history is the truth about when its item started and finished: items of the import are
         // written with the dates their history implies, the workspace's items updated after.
-        const { historyItems, outsideFlowDates, itemsWithoutHistory } = staged.writeTo(writer);
+        const { historyItems, outsideFlowDates, itemsWithoutHistory } = staged.writeTo(writer, this.nowMs());
         storeFlowDates(db, outsideFlowDates);
         // Items that came without a history but have one stored keep the dates that history implies,
         // not the file's columns (a workspace without histories has nothing to look up).

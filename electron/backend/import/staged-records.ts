@@ -1,4 +1,5 @@
 import { writeObjectivePlans, writePlanningRecords } from '../planning/plan-import';
+import { writeRiskRecords } from '../risks/risk-import';
 import type { StatusCategory } from '../../../shared/domain/vocabulary';
 import type {
   DependencyRecord,
@@ -7,6 +8,7 @@ import type {
   ItemRecord,
   ObjectiveRecord,
   PlanningRecord,
+  RiskRecord,
   SprintRecord,
   RecordSink,
   TeamRecord,
@@ -92,6 +94,7 @@ export class StagedRecords implements RecordSink {
   readonly incidents: IncidentRecord[] = [];
   readonly planningRows: PlanningRecord[] = [];
   readonly sprints: SprintRecord[] = [];
+  readonly risks: RiskRecord[] = [];
   readonly #changes = new TransitionColumns();
   /** Item keys of status changes. */
   readonly #itemKeys = new Interned();
@@ -133,6 +136,9 @@ export class StagedRecords implements RecordSink {
   sprint(r: SprintRecord): void {
     this.sprints.push(r);
   }
+  risk(r: RiskRecord): void {
+    this.risks.push(r);
+  }
 
   /**
    * Started and finished dates each history implies, per item of `#itemKeys` (NaN: none):
@@ -164,7 +170,10 @@ export class StagedRecords implements RecordSink {
    * for those that are in the workspace but not in this import (for the caller to store), and the
    * items of this import that came without a history (their stored one, if any, still decides).
    */
-  writeTo(writer: PortfolioWriter): {
+  writeTo(
+    writer: PortfolioWriter,
+    nowMs = Date.now(),
+  ): {
     historyItems: number[];
     outsideFlowDates: [number, number | null, number | null][];
     itemsWithoutHistory: number[];
@@ -218,6 +227,7 @@ export class StagedRecords implements RecordSink {
     for (const r of this.sprints) writer.sprint(r);
     writePlanningRecords(writer.db, this.planningRows);
     writeObjectivePlans(writer.db, this.objectives);
+    writeRiskRecords(writer.db, this.risks, nowMs);
     const itemsWithoutHistory = withoutHistory.map((key) => writer.itemId(key)).filter((id): id is number => id !== undefined);
     return { historyItems: [...writer.historyItems], outsideFlowDates, itemsWithoutHistory };
   }

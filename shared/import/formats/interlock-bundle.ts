@@ -5,6 +5,7 @@ import { SourceError } from '../import-issues';
 import { INTERLOCK_ENTITIES } from '../import-formats';
 import { fromWorkItem, type PlanningRecord, type PlanningRow } from '../import-records';
 import { PLAN_BUNDLE_SECTIONS } from '../../planning/plan-bundle';
+import { BundleRisk } from '../../risks/risk-schema';
 import { isObject, type JsonMapperContext } from './json-format';
 
 /** True when a JSON value looks like an Interlock bundle: an object with at least one entity array and no Jira "issues". */
@@ -18,7 +19,7 @@ export function isInterlockBundle(value: unknown): boolean {
  */
 export function mapInterlockBundle(value: unknown, ctx: JsonMapperContext): void {
   if (!isInterlockBundle(value)) {
-    throw new SourceError('wrong-shape', 'This JSON is not an Interlock bundle: expected an object with arrays named teams, items, transitions, dependencies, deployments, incidents, objectives or the planning ones (increments, iterations, capacity, milestones, plan).');
+    throw new SourceError('wrong-shape', 'This JSON is not an Interlock bundle: expected an object with arrays named teams, items, transitions, dependencies, deployments, incidents, objectives or the planning ones (increments, iterations, capacity, milestones, plan), or risks.');
   }
   const bundle = value as Record<string, unknown>;
   const { sink } = ctx;
@@ -57,4 +58,5 @@ export function mapInterlockBundle(value: unknown, ctx: JsonMapperContext): void
   for (const [section, [schema, toRecord]] of Object.entries(PLAN_BUNDLE_SECTIONS)) {
     each(section, schema as z.ZodType, (r) => sink.planning({ ...(toRecord as (r: unknown) => PlanningRow)(r), line: null } as PlanningRecord));
   }
+  each('risks', BundleRisk, ({ ownerTeam, owner, ...r }) => sink.risk({ ...r, ownerTeamKey: ownerTeam, ownerPerson: owner, line: null }));
 }

@@ -4,6 +4,8 @@ import { MS_PER_DAY } from '../../domain/time';
 import type { PlanningRecord, PlanningRow } from '../import-records';
 import type { InterlockEntity } from '../import-formats';
 import { categoryFromSourceName } from '../status-rules';
+import { readScopeKind } from '../../risks/risk-scope';
+import { readRiskStatus } from '../../risks/roam';
 import type { CsvFormat, CsvMapper, CsvMapperContext } from './csv-format';
 import { DEPLOYMENT_FIELDS, INCIDENT_FIELDS, deploymentsCsvFormat, incidentsCsvFormat } from './operations-csv';
 
@@ -62,10 +64,24 @@ export const INTERLOCK_FIELDS: Record<InterlockEntity, FieldSpec[]> = {
   capacity: [f('increment', 'increment', true), f('iteration', 'iteration', true), f('team', 'team', true), f('amount', 'amount', true)],
   milestones: [f('increment', 'increment', true), f('name', 'name', true), f('date', 'date', true), f('team', 'team')],
   plan: [f('increment', 'increment', true), f('iteration', 'iteration', true), f('team', 'team', true), f('item', 'item', true), f('size', 'size')],
+  risks: [
+    f('key', 'key', true),
+    f('title', 'title', true),
+    f('description', 'description'),
+    f('status', 'status', false, ['roam', 'roam status']),
+    f('ownerTeam', 'owner_team'),
+    f('owner', 'owner', false, ['owner_person', 'owner person']),
+    f('scope', 'scope', true),
+    f('scopeKey', 'scope_key', true),
+    f('items', 'items'),
+    f('dependencies', 'dependencies'),
+    f('objectives', 'objectives'),
+  ],
 };
 
 /** Header sets that identify each template (checked most specific first). */
 export const INTERLOCK_SIGNATURES: [InterlockEntity, string[]][] = [
+  ['risks', ['key', 'title', 'scope', 'scope_key']],
   ['plan', ['increment', 'iteration', 'team', 'item']],
   ['capacity', ['increment', 'iteration', 'team', 'amount']],
   ['iterations', ['increment', 'name', 'start', 'end']],
@@ -199,6 +215,32 @@ const MAPPERS: Record<InterlockEntity, (ctx: CsvMapperContext) => CsvMapper> = {
   milestones: (ctx) => planningMapper(ctx, (r) => ({ kind: 'milestone', increment: r.key('increment'), name: r.key('name'), at: r.requiredDate('date'), teamKey: r.optionalKey('team') })),
   plan: (ctx) =>
     planningMapper(ctx, (r) => ({ kind: 'planned', increment: r.key('increment'), iteration: r.key('iteration'), teamKey: r.key('team'), itemKey: r.key('item'), size: r.number('size', { min: 0 }) })),
+  risks: (ctx) => ({
+    row() {
+      const r = ctx.reader;
+      const key = r.key('key');
+      const title = r.required('title', 'a title');
+      const statusText = r.text('status');
+      const status = readRiskStatus(statusText) ?? r.reject('status', statusText, 'invalid-value', `status is "${statusText}"; write one of unroamed, resolved, owned, accepted, mitigated (or R, O, A, M).`);
+      const scopeText = r.required('scope', 'team, group or increment');
+      const kind = readScopeKind(scopeText) ?? r.reject('scope', scopeText, 'invalid-value', `scope is "${scopeText}"; write team, group or increment.`);
+      const list = (field: string) => (r.has(field) ? splitList(r.text(field)).map((k) => k.slice(0, 200)) : null);
+      ctx.sink.risk({
+        key,
+        title: title.slice(0, 300),
+        description: (r.text('description') ?? '').slice(0, 5000),
+        status,
+        ownerTeamKey: r.optionalKey('ownerTeam'),
+        ownerPerson: r.text('owner')?.slice(0, 200) ?? null,
+        scope: { kind, key: r.key('scopeKey') },
+        items: list('items'),
+        dependencies: list('dependencies'),
+        objectives: list('objectives'),
+        line: r.line,
+      });
+    },
+    finish() {},
+  }),
 };
 
 type Reader = CsvMapperContext['reader'];

@@ -136,12 +136,12 @@ describe('importing each format', () => {
   });
 
   it('Interlock templates, all CSVs in one import, and the JSON bundle over them without duplicates', async () => {
-    const names = ['teams', 'objectives', 'items', 'transitions', 'dependencies', 'deployments', 'incidents', 'increments', 'iterations', 'capacity', 'milestones', 'plan'];
+    const names = ['teams', 'objectives', 'items', 'transitions', 'dependencies', 'deployments', 'incidents', 'increments', 'iterations', 'capacity', 'milestones', 'plan', 'risks'];
     // Given in the wrong order on purpose: the import writes what others refer to first.
     const files = names.reverse().map((n) => fixture('interlock', `interlock-${n}.csv`));
     const status = await runImport(ws.backend, files);
     expect(status.state).toBe('done');
-    expect(status.report!.counts).toEqual({ teams: 2, objectives: 4, items: 3, transitions: 7, dependencies: 1, deployments: 2, incidents: 1, plans: 13 });
+    expect(status.report!.counts).toEqual({ teams: 2, objectives: 4, items: 3, transitions: 7, dependencies: 1, deployments: 2, incidents: 1, plans: 13, risks: 3 });
     expect(status.report!.warnings).toBe(0);
     const board = await ws.backend.call('plan.board', { increment: 'PI 24.2', grouping: 'value-stream' });
     if (!board.ok) throw new Error(board.error.message);
@@ -157,7 +157,14 @@ describe('importing each format', () => {
     expect(board.value.milestones.map((m) => m.name)).toEqual(['Gateway contract signed', 'Payments go-live']);
     const bundle = await runImport(ws.backend, [fixture('interlock', 'interlock-bundle.json')]);
     expect(bundle.state).toBe('done');
-    expect(bundle.report!.added).toMatchObject({ teams: 0, items: 0, dependencies: 0, deployments: 0, incidents: 0, objectives: 0, plans: 0 });
+    expect(bundle.report!.added).toMatchObject({ teams: 0, items: 0, dependencies: 0, deployments: 0, incidents: 0, objectives: 0, plans: 0, risks: 0 });
+    expect(db(ws).prepare('SELECT key, status, scope_kind, scope_key, owner_team_key FROM risks ORDER BY key').raw().all()).toEqual([
+      ['RISK-1', 'owned', 'increment', 'PI 24.2', 'platform'],
+      ['RISK-2', 'unroamed', 'team', 'checkout', null],
+      ['RISK-3', 'accepted', 'increment', 'PI 24.2', null],
+    ]);
+    // The bundle gave RISK-1 no objectives: its link to OBJ-3 from the CSV is gone, the others stay.
+    expect(db(ws).prepare(`SELECT l.kind || ':' || l.key FROM risk_links l JOIN risks r ON r.id = l.risk_id WHERE r.key = 'RISK-1' ORDER BY l.kind, l.key`).pluck().all()).toEqual(['dependency:DEP-1', 'item:CHK-2', 'item:PLT-1']);
     // CHK-2's history was replaced by the bundle's shorter one: 4 changes became 3.
     expect(history('CHK-2')).toHaveLength(3);
     expect(db(ws).prepare('SELECT objective_key FROM item_objectives').pluck().all()).toEqual(expect.arrayContaining(['OBJ-2']));
@@ -180,7 +187,7 @@ describe('importing each format', () => {
       const withoutLog = () => dumpWorkspace(db(ws), { skip: ['imports'], withoutIds: ['status_transitions'] });
       const first = withoutLog();
       const again = await runImport(ws.backend, [fixture('jira', 'jira-search-changelog.json')]);
-      expect(again.report!.added).toEqual({ teams: 0, items: 0, transitions: 0, dependencies: 0, deployments: 0, incidents: 0, objectives: 0, plans: 0 });
+      expect(again.report!.added).toEqual({ teams: 0, items: 0, transitions: 0, dependencies: 0, deployments: 0, incidents: 0, objectives: 0, plans: 0, risks: 0 });
       expect(again.report!.files[0]!.previouslyImportedAt).not.toBeNull();
       expect(withoutLog()).toBe(first);
       expect(db(ws).prepare('SELECT count(*) FROM imports').pluck().get()).toBe(2);

@@ -32,6 +32,7 @@ function collector(): RecordSink & Collected {
     incident: () => undefined,
     planning: () => undefined,
     sprint: () => undefined,
+    risk: () => undefined,
   };
 }
 

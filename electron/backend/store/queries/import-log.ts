@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { EntityCounts } from '../../../../shared/domain/entities';
+import { ENTITY_NAMES, type EntityCounts } from '../../../../shared/domain/entities';
 
 export interface ImportLogRow {
   id: number;
@@ -23,13 +23,19 @@ interface RawRow {
   rejected: number;
 }
 
+/** Counts logged by an older Interlock lack the entities added since (planning rows, risks): those were 0. */
+function loggedCounts(json: string): EntityCounts {
+  const logged = JSON.parse(json) as Partial<EntityCounts>;
+  return Object.fromEntries(ENTITY_NAMES.map((e) => [e, logged[e] ?? 0])) as EntityCounts;
+}
+
 const toRow = (r: RawRow): ImportLogRow => ({
   id: r.id,
   fileName: r.file_name,
   contentHash: r.content_hash,
   format: r.format,
   importedAt: r.imported_at,
-  counts: JSON.parse(r.counts) as EntityCounts,
+  counts: loggedCounts(r.counts),
   warnings: r.warnings,
   rejected: r.rejected,
 });

@@ -544,6 +544,7 @@ export function writePortfolio(db: Database, portfolio: Portfolio): EntityCounts
     deployments: portfolio.deployments.length,
     incidents: portfolio.incidents.length,
     plans: 0,
+    risks: 0,
     objectives: portfolio.objectives.length,
   });
 }

@@ -1,0 +1,64 @@
+import { contract, type ChannelName, type ChannelOutput, type ParsedInput } from '../../../shared/contract/contract';
+import type { reportChannels } from '../../../shared/contract/report-channels';
+import { AppError } from '../../../shared/contract/result';
+import { buildReport } from '../../../shared/report/report-document';
+import type { Available, ReportInput } from '../../../shared/report/report-input';
+import { coordinationHandlers } from './coordination-handlers';
+import type { BackendContext, HandlerMap } from './handler-types';
+import { metricsHandlers } from './metrics-handlers';
+import { planHandlers } from './plan-handlers';
+import { risksHandlers } from './risks-handlers';
+import { votesHandlers } from './votes-handlers';
+import { workspaceHandlers } from './workspace-handlers';
+
+/** A part of the report: the channel's answer, or why there is none (too little data, no increment). */
+async function part<T>(read: () => T | Promise<T>): Promise<Available<T>> {
+  try {
+    return { available: true, value: await read() };
+  } catch (error) {
+    if (error instanceof AppError) return { available: false, reason: error.message };
+    throw error;
+  }
+}
+
+function fileSlug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'workspace';
+}
+
+type AnyHandler = (input: never, context: BackendContext) => unknown;
+
+/** A channel's answer as every transport gives it: the input and the answer through the channel's schemas. */
+async function ask<C extends ChannelName>(channel: C, handler: AnyHandler, input: ParsedInput<C> | Record<string, unknown>, context: BackendContext): Promise<ChannelOutput<C>> {
+  const parsed = contract[channel].input.parse(input) as never;
+  return contract[channel].output.parse(await handler(parsed, context)) as ChannelOutput<C>;
+}
+
+/** The report is built from what the channels answer, so it says exactly what the pages show. */
+async function reportInput(increment: string | undefined, context: BackendContext): Promise<ReportInput> {
+  const overview = await ask('workspace.overview', workspaceHandlers['workspace.overview'], {}, context);
+  const plan = await part(() => ask('plan.board', planHandlers['plan.board'], { increment }, context));
+  const votesAbout = plan.available ? plan.value.increment.name : increment;
+  const coordination = await part(() => ask('coordination.recommend', coordinationHandlers['coordination.recommend'], {}, context));
+  const flow = await part(() => ask('metrics.summary', metricsHandlers['metrics.summary'], { compare: 'none' }, context));
+  const board = await ask('risks.board', risksHandlers['risks.board'], {}, context);
+  const votes = await ask('votes.list', votesHandlers['votes.list'], { increment: votesAbout }, context);
+  const { risks, ...room } = board;
+  return {
+    generatedAt: new Date().toISOString(),
+    workspace: { name: overview.name, counts: overview.counts, dateRange: overview.dateRange, valueStreams: overview.valueStreams },
+    coordination,
+    flow,
+    plan,
+    room,
+    risks,
+    votes: { increment: votesAbout ?? null, rounds: votes.rounds },
+  };
+}
+
+export const reportHandlers: HandlerMap<typeof reportChannels> = {
+  'report.export': async ({ increment, sections }, context) => {
+    const input = await reportInput(increment, context);
+    const built = buildReport(input, sections);
+    return { ...built, fileName: `interlock-report-${fileSlug(input.workspace.name)}-${input.generatedAt.slice(0, 10)}.html` };
+  },
+};

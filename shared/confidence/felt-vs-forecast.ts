@@ -1,0 +1,25 @@
+import type { VoteScope } from './vote-schema';
+
+// "Felt vs forecast": the room's confidence vote beside what a Monte Carlo forecast computes for
+// the same scope. The forecast (issue 16) fills `ForecastOdds`; until one exists the slot says so.
+
+export interface ForecastOdds {
+  scope: VoteScope;
+  /** Chance (0 … 1) that the scope finishes its planned work by `by`. */
+  odds: number;
+  /** The date the odds are for, "2026-12-18". */
+  by: string;
+  /** What was forecast, in a few words ("42 planned items, 10,000 trials"). */
+  basis: string;
+}
+
+/** The forecast for a scope, if one was given. */
+export function forecastFor(forecasts: readonly ForecastOdds[] | null | undefined, scope: VoteScope): ForecastOdds | null {
+  return forecasts?.find((f) => f.scope.kind === scope.kind && f.scope.key === scope.key) ?? null;
+}
+
+/** The forecast side of the slot in words. */
+export function forecastText(forecast: ForecastOdds | null): string {
+  if (!forecast) return 'Forecast: none yet. When a forecast of this plan exists, its odds show here beside the vote.';
+  return `Forecast: ${Math.round(forecast.odds * 100)} % chance to finish by ${forecast.by} (${forecast.basis}).`;
+}

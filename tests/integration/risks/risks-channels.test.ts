@@ -1,0 +1,280 @@
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createBackend, type Backend } from '../../../electron/backend/backend';
+import { changeCounter } from '../../../electron/backend/store/queries/change-counter';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract/contract';
+import { dumpWorkspace } from '../import/import-support';
+import { tempDir } from '../../support/temp-files';
+
+// The risks.* and votes.* channels on real workspace files (a small demo: 12 teams, two
+// coordination groups, PI 26.4 with open dependencies): every edit one transaction that survives a
+// reopen, the ROAM history, raising a dependency as a risk, and the risks CSV template through the
+// import pipeline.
+
+let template: ReturnType<typeof tempDir>;
+let demo: string;
+
+beforeAll(async () => {
+  template = tempDir();
+  demo = template.path('demo.interlock');
+  const backend = createBackend();
+  const made = await backend.call('workspace.createDemo', { path: demo, items: 800 });
+  if (!made.ok) throw new Error(made.error.message);
+  backend.close();
+});
+afterAll(() => template.cleanup());
+
+describe('risks and votes channels', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let backend: Backend;
+  let path: string;
+
+  async function call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+    const result = await backend.call(channel, input);
+    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+    return result.value;
+  }
+
+  async function refused<C extends ChannelName>(channel: C, input: ChannelInput<C>) {
+    const result = await backend.call(channel, input);
+    if (result.ok) throw new Error(`${channel} was expected to be refused`);
+    return result.error;
+  }
+
+  async function reopen() {
+    backend.close();
+    backend = createBackend();
+    await call('workspace.open', { path });
+  }
+
+  const db = () => backend.context.session.require().db;
+
+  async function runImport(name: string, text: string, mode: 'import' | 'preview' = 'import') {
+    const file = tmp.path(name);
+    writeFileSync(file, text);
+    const { jobId } = await call('import.start', { files: [{ source: { kind: 'path', path: file } }], mode });
+    for (;;) {
+      const status = await call('import.progress', { jobId });
+      if (status.state !== 'running') return status;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  beforeEach(async () => {
+    tmp = tempDir();
+    path = tmp.path('room.interlock');
+    copyFileSync(demo, path);
+    backend = createBackend();
+    await call('workspace.open', { path });
+  });
+  afterEach(() => {
+    backend.close();
+    tmp.cleanup();
+  });
+
+  it('creates, edits, moves and deletes risks; each change of status is in its history with when and who; all of it survives a reopen', async () => {
+    const board = await call('risks.board', {});
+    expect(board.risks).toEqual([]);
+    expect(board.groups.map((g) => g.key)).toEqual(['g-basket', 'g-merchant-portal']);
+    expect(board.currentIncrement).toBe('PI 26.4');
+
+    const a = await call('risks.save', { title: 'Payment provider API deprecation', scope: { kind: 'group', key: 'g-basket' }, ownerTeamKey: 'checkout', links: { items: ['CHK-12'], dependencies: ['DEP-111'] }, who: 'Ana' });
+    const b = await call('risks.save', { title: 'Load test environment booked by others', scope: { kind: 'increment', key: 'PI 26.4' }, status: 'owned', ownerPerson: 'Ben' });
+    const c = await call('risks.save', { title: 'Search index rebuild', scope: { kind: 'team', key: 'search' } });
+    expect([a.key, b.key, c.key]).toEqual(['RISK-1', 'RISK-2', 'RISK-3']);
+    expect(a.history).toEqual([{ at: a.createdAt, from: null, to: 'unroamed', who: 'Ana', note: null }]);
+    expect(a.links).toEqual({ items: ['CHK-12'], dependencies: ['DEP-111'], objectives: [] });
+
+    // Move RISK-3 into Owned before RISK-2, then RISK-1 to Mitigated and back to Owned (last).
+    const moved = await call('risks.move', { key: 'RISK-3', status: 'owned', beforeKey: 'RISK-2', who: 'RTE' });
+    expect(moved.history.map((h) => [h.from, h.to, h.who])).toEqual([
+      [null, 'unroamed', null],
+      ['unroamed', 'owned', 'RTE'],
+    ]);
+    await call('risks.move', { key: 'RISK-1', status: 'mitigated', note: 'fallback provider signed' });
+    await call('risks.move', { key: 'RISK-1', status: 'owned' });
+    // A move within its column changes no status and writes no history.
+    await call('risks.move', { key: 'RISK-2', status: 'owned', beforeKey: 'RISK-3' });
+    // An edit of its title keeps its history; an edit of its status adds to it.
+    await call('risks.save', { key: 'RISK-3', title: 'Search index rebuild takes a weekend', scope: { kind: 'team', key: 'search' }, status: 'accepted', links: {} });
+
+    await reopen();
+    const after = await call('risks.board', {});
+    const owned = after.risks.filter((r) => r.status === 'owned').sort((x, y) => x.rank - y.rank);
+    expect(owned.map((r) => r.key)).toEqual(['RISK-2', 'RISK-1']);
+    const one = after.risks.find((r) => r.key === 'RISK-1')!;
+    expect(one.history.map((h) => `${h.from}→${h.to}${h.note ? ` (${h.note})` : ''}`)).toEqual(['null→unroamed', 'unroamed→mitigated (fallback provider signed)', 'mitigated→owned']);
+    expect(one.links.dependencies).toEqual(['DEP-111']);
+    const three = after.risks.find((r) => r.key === 'RISK-3')!;
+    expect(three).toMatchObject({ title: 'Search index rebuild takes a weekend', status: 'accepted' });
+    expect(three.history.map((h) => h.to)).toEqual(['unroamed', 'owned', 'accepted']);
+    // Times are when the change was made, in order.
+    expect([...one.history.map((h) => h.at)]).toEqual([...one.history.map((h) => h.at)].sort());
+
+    expect(await call('risks.delete', { key: 'RISK-3' })).toEqual({ deleted: true });
+    expect(db().prepare(`SELECT count(*) FROM risk_history h JOIN risks r ON r.id = h.risk_id WHERE r.key = 'RISK-3'`).pluck().get()).toBe(0);
+    await reopen();
+    expect((await call('risks.board', {})).risks.map((r) => r.key).sort()).toEqual(['RISK-1', 'RISK-2']);
+  });
+
+  it('every edit is one transaction: when its last write fails, nothing of it is left', async () => {
+    await call('risks.save', { title: 'Kept', scope: { kind: 'team', key: 'search' } });
+    const before = dumpWorkspace(db());
+    // Make the history write (the last statement of a save, a move and a raise) fail.
+    db().exec(`CREATE TEMP TRIGGER refuse_history BEFORE INSERT ON risk_history BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`);
+    await refused('risks.save', { title: 'Half written?', scope: { kind: 'team', key: 'search' }, links: { items: ['SRCH-1'] } });
+    await refused('risks.move', { key: 'RISK-1', status: 'owned' });
+    await refused('risks.fromDependency', { dependencyKey: 'DEP-111' });
+    db().exec('DROP TRIGGER refuse_history');
+    expect(dumpWorkspace(db())).toBe(before);
+    expect(db().inTransaction).toBe(false);
+  });
+
+  it('raises an open dependency as a risk in one action: title, owner, scope and links from it; a second raise returns the same risk', async () => {
+    // DEP-111: Basket waits on Promotions, both in the Basket group → the group's mission-level board.
+    const first = await call('risks.fromDependency', { dependencyKey: 'DEP-111', who: 'RTE' });
+    expect(first.created).toBe(true);
+    expect(first.risk).toMatchObject({
+      title: expect.stringMatching(/^Basket waits on Promotions: /),
+      ownerTeamKey: 'promotions',
+      scope: { kind: 'group', key: 'g-basket' },
+      status: 'unroamed',
+      raisedFromDependency: 'DEP-111',
+      links: { items: ['BSK-79', 'PRM-72'], dependencies: ['DEP-111'], objectives: [] },
+    });
+    expect(first.risk.history[0]).toMatchObject({ who: 'RTE', note: 'raised from dependency DEP-111' });
+    const again = await call('risks.fromDependency', { dependencyKey: 'DEP-111' });
+    expect(again).toMatchObject({ created: false, risk: { key: first.risk.key } });
+
+    // A dependency between teams of different groups (or a team in none) goes on the whole increment's board.
+    const groupOf = new Map((await call('risks.board', {})).groups.flatMap((g) => g.teamKeys.map((k) => [k, g.key])));
+    const open = db()
+      .prepare(
+        `SELECT d.key, f.key AS waiting, t.key AS providing FROM dependencies d
+         LEFT JOIN work_items fi ON fi.key = d.from_item_key JOIN teams f ON f.id = coalesce(d.from_team_id, fi.team_id)
+         LEFT JOIN work_items ti ON ti.key = d.to_item_key JOIN teams t ON t.id = coalesce(d.to_team_id, ti.team_id)
+         WHERE d.resolved_at IS NULL ORDER BY d.id`,
+      )
+      .all() as { key: string; waiting: string; providing: string }[];
+    const crossing = open.find((d) => groupOf.get(d.waiting) !== groupOf.get(d.providing))!.key;
+    expect((await call('risks.fromDependency', { dependencyKey: crossing })).risk.scope).toEqual({ kind: 'increment', key: 'PI 26.4' });
+
+    // Once resolved, the risk no longer blocks raising the dependency again.
+    await call('risks.move', { key: first.risk.key, status: 'resolved' });
+    expect((await call('risks.fromDependency', { dependencyKey: 'DEP-111' })).created).toBe(true);
+  });
+
+  it('risk and vote edits leave the loaded metrics and advice standing', async () => {
+    await call('coordination.recommend', {});
+    const before = changeCounter(db());
+    await call('risks.save', { title: 'x', scope: { kind: 'team', key: 'search' } });
+    await call('risks.move', { key: 'RISK-1', status: 'accepted' });
+    await call('votes.record', { scope: { kind: 'increment', key: 'PI 26.4' }, counts: [0, 1, 2, 3, 4] });
+    expect(changeCounter(db())).toBe(before);
+  });
+
+  it('confidence votes: rounds per team and for the whole increment, kept with their time; earlier rounds stay; they survive a reopen', async () => {
+    const r1 = await call('votes.record', { scope: { kind: 'team', key: 'checkout' }, increment: 'PI 26.4', counts: [0, 3, 2, 1, 0], note: 'before the capacity swap' });
+    const r2 = await call('votes.record', { scope: { kind: 'team', key: 'checkout' }, increment: 'PI 26.4', counts: [0, 0, 1, 4, 1] });
+    const r3 = await call('votes.record', { scope: { kind: 'increment', key: 'PI 26.4' }, counts: [0, 1, 10, 30, 9] });
+    await call('votes.record', { scope: { kind: 'team', key: 'search' }, increment: 'PI 26.3', counts: [1, 0, 0, 0, 0] });
+    expect(r3.increment).toBe('PI 26.4');
+    expect(r1.at <= r2.at).toBe(true);
+    await reopen();
+    const listed = await call('votes.list', { increment: 'PI 26.4' });
+    expect(listed.rounds.map((r) => [r.id, r.scope.key, r.counts])).toEqual([
+      [r1.id, 'checkout', [0, 3, 2, 1, 0]],
+      [r2.id, 'checkout', [0, 0, 1, 4, 1]],
+      [r3.id, 'PI 26.4', [0, 1, 10, 30, 9]],
+    ]);
+    expect(listed.rounds[0]!.note).toBe('before the capacity swap');
+    expect((await call('votes.list', {})).rounds).toHaveLength(4);
+    expect(await call('votes.delete', { id: r1.id })).toEqual({ deleted: true });
+    expect((await call('votes.list', { increment: 'PI 26.4' })).rounds).toHaveLength(2);
+  });
+
+  it('the risks CSV template: a bad row is reported by line and column and nothing of it is written; the good rows are; a preview writes nothing', async () => {
+    const csv = [
+      'key,title,description,status,owner_team,owner,scope,scope_key,items,dependencies,objectives',
+      'R-10,Vendor API sunset,"Both, checkout and basket, call it",owned,checkout,Ana,group,"Basket, Checkout, Pricing and Promotions",CHK-1;BSK-2,DEP-111,',
+      'R-11,Flaky staging,,maybe,,,team,search,,,',
+      'R-12,Nobody owns the data migration,,,,,group,g-nowhere,,,',
+      'R-13,Payment freeze overlaps go-live,,A,,,increment,PI 26.4,,,',
+      'R-14,Owner unknown,,owned,no-such-team,,team,search,,,',
+    ].join('\n');
+    const before = dumpWorkspace(db());
+    const preview = await runImport('risks.csv', csv, 'preview');
+    expect(preview.report!.files[0]).toMatchObject({ format: 'interlock', entity: 'risks' });
+    expect(dumpWorkspace(db())).toBe(before);
+
+    const status = await runImport('risks.csv', csv);
+    expect(status.state).toBe('done');
+    const errors = status.report!.issues.filter((i) => i.severity === 'error').map((i) => [i.line, i.column, i.value, i.code]);
+    expect(errors).toEqual([
+      [3, 'status', 'maybe', 'invalid-value'],
+      [4, 'scope_key', 'g-nowhere', 'invalid-reference'],
+      [6, 'owner_team', 'no-such-team', 'invalid-reference'],
+    ]);
+    expect(status.report!.issues.find((i) => i.line === 3)!.message).toMatch(/status is "maybe"/);
+    expect(status.report!.counts.risks).toBe(2);
+    const board = await call('risks.board', {});
+    expect(board.risks.map((r) => r.key).sort()).toEqual(['R-10', 'R-13']);
+    // The group was named as the Coordination page names it; it is kept by its key.
+    expect(board.risks.find((r) => r.key === 'R-10')).toMatchObject({
+      scope: { kind: 'group', key: 'g-basket' },
+      status: 'owned',
+      description: 'Both, checkout and basket, call it',
+      links: { items: ['BSK-2', 'CHK-1'], dependencies: ['DEP-111'], objectives: [] },
+      history: [{ from: null, to: 'owned', note: 'imported from risks.csv, line 2' }],
+    });
+    expect(board.risks.find((r) => r.key === 'R-13')!.status).toBe('accepted');
+  });
+
+  describe('edge cases', () => {
+    it('a file whose only row is bad writes nothing at all: the import fails and the workspace stays as it was', async () => {
+      const before = dumpWorkspace(db(), { skip: ['imports'] });
+      const status = await runImport('bad.csv', ['key,title,scope,scope_key,status', 'R-1,Something,tribe,x,owned'].join('\n'));
+      expect(status.state).toBe('failed');
+      expect(status.error!.message).toMatch(/^Nothing was imported/);
+      expect(status.report!.issues.map((i) => [i.line, i.column, i.code])).toEqual([[2, 'scope', 'invalid-value']]);
+      expect(dumpWorkspace(db(), { skip: ['imports'] })).toBe(before);
+    });
+
+    it('a re-import of an exported risk updates it: a new status goes into its history, links left out stay', async () => {
+      await call('risks.save', { key: undefined, title: 'Old title', scope: { kind: 'team', key: 'search' }, links: { items: ['SRCH-1'] } });
+      await runImport('again.csv', ['key,title,status,scope,scope_key', 'RISK-1,New title,mitigated,team,Search'].join('\n'));
+      const risk = (await call('risks.board', {})).risks[0]!;
+      expect(risk).toMatchObject({ key: 'RISK-1', title: 'New title', status: 'mitigated', links: { items: ['SRCH-1'] } });
+      expect(risk.history.map((h) => h.to)).toEqual(['unroamed', 'mitigated']);
+    });
+
+    it('refusals say what is wrong and change nothing', async () => {
+      await call('risks.save', { title: 'Kept', scope: { kind: 'team', key: 'search' } });
+      const before = dumpWorkspace(db());
+      expect((await refused('risks.save', { title: 'x', scope: { kind: 'team', key: 'nobody' } })).message).toBe('Scope: there is no team "nobody" in this workspace.');
+      expect((await refused('risks.save', { title: 'x', scope: { kind: 'group', key: 'g-search' } })).message).toMatch(/^Scope: there is no coordination group "g-search" now\. The groups are: g-basket \(Basket, Checkout, Pricing and Promotions\)/);
+      expect((await refused('risks.save', { title: 'x', scope: { kind: 'team', key: 'search' }, ownerTeamKey: 'nobody' })).message).toBe('Owner: there is no team "nobody" in this workspace.');
+      expect((await refused('risks.save', { key: 'RISK-9', title: 'x', scope: { kind: 'team', key: 'search' } })).message).toBe('There is no risk "RISK-9" in this workspace.');
+      expect((await refused('risks.save', { title: '   ', scope: { kind: 'team', key: 'search' } })).message).toMatch(/a risk needs a title/);
+      expect((await refused('risks.move', { key: 'RISK-9', status: 'owned' })).message).toBe('There is no risk "RISK-9" in this workspace.');
+      expect((await refused('risks.move', { key: 'RISK-1', status: 'roamed' as never })).code).toBe('invalid-input');
+      expect((await refused('risks.fromDependency', { dependencyKey: 'DEP-0' })).message).toBe('There is no dependency "DEP-0" in this workspace.');
+      expect((await refused('votes.record', { scope: { kind: 'team', key: 'nobody' }, counts: [1, 0, 0, 0, 0] })).message).toMatch(/no team "nobody"/);
+      expect((await refused('votes.record', { scope: { kind: 'increment', key: 'PI 26.4' }, counts: [0, 0, 0, 0, 0] })).message).toMatch(/at least one vote/);
+      expect(await call('risks.delete', { key: 'RISK-9' })).toEqual({ deleted: false });
+      expect(dumpWorkspace(db())).toBe(before);
+    });
+
+    it('a resolved dependency is not raised as a risk', async () => {
+      const resolved = db().prepare('SELECT key FROM dependencies WHERE resolved_at IS NOT NULL LIMIT 1').pluck().get() as string;
+      expect((await refused('risks.fromDependency', { dependencyKey: resolved })).message).toMatch(new RegExp(`^Dependency ${resolved} was resolved on \\d{4}-\\d{2}-\\d{2}: only open dependencies are raised as risks\\.$`));
+    });
+
+    it('a risk keeps a group the advisor no longer forms; a new risk cannot be filed under it', async () => {
+      const risk = await call('risks.save', { title: 'x', scope: { kind: 'group', key: 'g-basket' } });
+      db().prepare(`UPDATE risks SET scope_key = 'g-gone' WHERE key = ?`).run(risk.key);
+      expect((await call('risks.save', { key: risk.key, title: 'renamed', scope: { kind: 'group', key: 'g-gone' } })).title).toBe('renamed');
+      await refused('risks.save', { title: 'y', scope: { kind: 'group', key: 'g-gone' } });
+    });
+  });
+});
