@@ -6,6 +6,7 @@ import { infoCommand } from './commands/info-command';
 import { metricsCommand } from './commands/metrics-command';
 import { planCommand } from './commands/plan-command';
 import { recommendCommand } from './commands/recommend-command';
+import { reportCommand } from './commands/report-command';
 
 /** Every `interlock` sub-command; a new command is a file in commands/ and a line here. */
-export const CLI_COMMANDS: readonly CliCommand[] = [backupsCommand, demoCommand, importCommand, infoCommand, metricsCommand, planCommand, recommendCommand];
+export const CLI_COMMANDS: readonly CliCommand[] = [backupsCommand, demoCommand, importCommand, infoCommand, metricsCommand, planCommand, recommendCommand, reportCommand];

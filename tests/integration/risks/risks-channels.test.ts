@@ -265,6 +265,14 @@ describe('risks and votes channels', () => {
       expect(dumpWorkspace(db())).toBe(before);
     });
 
+    it('the import history still lists imports logged before risks (or planning rows) were counted', async () => {
+      db()
+        .prepare(`INSERT INTO imports (file_name, content_hash, format, imported_at, counts, warnings, rejected) VALUES ('old.csv', 'h', 'jira-csv', 0, ?, 0, 0)`)
+        .run(JSON.stringify({ teams: 1, items: 2, transitions: 0, dependencies: 0, deployments: 0, incidents: 0, objectives: 0 }));
+      const history = await call('import.history', {});
+      expect(history.find((h) => h.fileName === 'old.csv')!.counts).toMatchObject({ teams: 1, items: 2, plans: 0, risks: 0 });
+    });
+
     it('a resolved dependency is not raised as a risk', async () => {
       const resolved = db().prepare('SELECT key FROM dependencies WHERE resolved_at IS NOT NULL LIMIT 1').pluck().get() as string;
       expect((await refused('risks.fromDependency', { dependencyKey: resolved })).message).toMatch(new RegExp(`^Dependency ${resolved} was resolved on \\d{4}-\\d{2}-\\d{2}: only open dependencies are raised as risks\\.$`));

@@ -1,0 +1,45 @@
+import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+import { REPORT_SECTION_IDS } from '../../../shared/report/report-sections';
+import type { CliCommand } from '../cli-command';
+import { UsageError } from '../cli-command';
+import { callOrThrow, formatBytes, parseCliArgs } from '../cli-support';
+
+/** Writes the file whole or not at all: a temporary sibling renamed over the target. */
+function writeWhole(path: string, text: string): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, text, { encoding: 'utf8', flush: true });
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+export const reportCommand: CliCommand = {
+  name: 'report',
+  usage: 'report --workspace FILE --out FILE.html [--increment NAME] [--section ID]…',
+  summary: 'Write the report to hand out: one self-contained HTML file (advice, findings, flow, objectives, risks, votes).',
+  async run(args, backend, io) {
+    const { values, positionals } = parseCliArgs(args, {
+      workspace: { type: 'string' },
+      out: { type: 'string' },
+      increment: { type: 'string' },
+      section: { type: 'string', multiple: true },
+    });
+    if (positionals.length > 0) throw new UsageError(`unexpected ${positionals.join(' ')}`);
+    if (!values.workspace) throw new UsageError('--workspace FILE is required');
+    if (!values.out) throw new UsageError('--out FILE.html is required');
+    if (!['.html', '.htm'].includes(extname(values.out).toLowerCase())) throw new UsageError(`--out must name an .html file, got "${values.out}"`);
+    const unknown = (values.section ?? []).filter((s) => !REPORT_SECTION_IDS.includes(s));
+    if (unknown.length > 0) throw new UsageError(`unknown section ${unknown.join(', ')}; the sections are ${REPORT_SECTION_IDS.join(', ')}`);
+    const out = resolve(values.out);
+    if (statSync(out, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`${out} is a folder; name the file to write.`);
+    await callOrThrow(backend, 'workspace.open', { path: values.workspace });
+    const report = await callOrThrow(backend, 'report.export', { increment: values.increment, sections: values.section });
+    writeWhole(out, report.html);
+    io.out(`Wrote ${out}: ${report.sections.length} sections (${report.sections.map((s) => s.title).join(', ')}), ${formatBytes(Buffer.byteLength(report.html))}.`);
+    return 0;
+  },
+};

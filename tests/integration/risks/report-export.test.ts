@@ -1,0 +1,93 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBackend } from '../../../electron/backend/backend';
+import { runCli } from '../../../electron/cli/run-cli';
+import { tempDir } from '../../support/temp-files';
+
+// report.export and `interlock report` on a real demo workspace with risks and votes in it.
+
+async function cli(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('the report to hand out', () => {
+  const tmp = tempDir();
+  const demo = tmp.path('demo.interlock');
+
+  beforeAll(async () => {
+    const backend = createBackend();
+    const call = async (result: Promise<{ ok: boolean; error?: { message: string } }>) => {
+      const r = await result;
+      if (!r.ok) throw new Error(r.error!.message);
+    };
+    await call(backend.call('workspace.createDemo', { path: demo, items: 800 }));
+    const db = backend.context.session.require().db;
+    db.prepare(`UPDATE teams SET name = '<img src=x onerror=alert(1)>' WHERE key = 'search'`).run();
+    await call(backend.call('risks.save', { title: 'Gateway <b>sunset</b>', scope: { kind: 'group', key: 'g-basket' }, status: 'owned', ownerTeamKey: 'search' }));
+    await call(backend.call('votes.record', { scope: { kind: 'team', key: 'search' }, increment: 'PI 26.4', counts: [0, 1, 2, 3, 4] }));
+    backend.close();
+  });
+  afterAll(() => tmp.cleanup());
+
+  it('report.export returns one HTML document with every section, built from what the channels answer', async () => {
+    const backend = createBackend();
+    await backend.call('workspace.open', { path: demo });
+    const result = await backend.call('report.export', {});
+    backend.close();
+    if (!result.ok) throw new Error(result.error.message);
+    const { html, sections, fileName } = result.value;
+    expect(sections.map((s) => s.id)).toEqual(['workspace', 'coordination', 'findings', 'flow', 'objectives', 'risks', 'confidence']);
+    expect(fileName).toMatch(/^interlock-report-interlock-demo-\d{4}-\d{2}-\d{2}\.html$/);
+    expect(html).toContain('Team-of-Teams');
+    expect(html).toContain('Increment PI 26.4');
+    expect(html).toContain('Gateway &lt;b&gt;sunset&lt;/b&gt;');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toMatch(/<img|<script/i);
+    // Never the workspace's path.
+    expect(html).not.toContain(tmp.dir);
+    expect(html).not.toContain('.interlock');
+  });
+
+  it('interlock report writes the file, whole, and says what it wrote', async () => {
+    const out = tmp.path('room.html');
+    const run = await cli(['report', '--workspace', demo, '--out', out]);
+    expect(run.err).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(/^Wrote .*room\.html: 7 sections \(Workspace summary, .*Confidence vote\), \d+(\.\d)? KB\.$/);
+    const html = readFileSync(out, 'utf8');
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html.trimEnd().endsWith('</html>')).toBe(true);
+    expect(readdirSync(tmp.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    const some = await cli(['report', '--workspace', demo, '--out', tmp.path('risks-only.html'), '--section', 'risks', '--section', 'confidence']);
+    expect(some.code).toBe(0);
+    expect([...readFileSync(tmp.path('risks-only.html'), 'utf8').matchAll(/<section id="([a-z]+)"/g)].map((m) => m[1])).toEqual(['risks', 'confidence']);
+  });
+
+  describe('edge cases', () => {
+    it('wrong usage exits 2 and writes nothing; a missing workspace exits 1 in one line', async () => {
+      expect((await cli(['report', '--workspace', demo])).code).toBe(2);
+      expect((await cli(['report', '--out', tmp.path('x.html')])).code).toBe(2);
+      const notHtml = await cli(['report', '--workspace', demo, '--out', tmp.path('x.interlock')]);
+      expect(notHtml.code).toBe(2);
+      expect(notHtml.err).toContain('--out must name an .html file');
+      const section = await cli(['report', '--workspace', demo, '--out', tmp.path('x.html'), '--section', 'gossip']);
+      expect(section.code).toBe(2);
+      expect(section.err).toContain('unknown section gossip');
+      const missing = await cli(['report', '--workspace', tmp.path('nope.interlock'), '--out', tmp.path('x.html')]);
+      expect(missing.code).toBe(1);
+      expect(missing.err.split('\n')).toHaveLength(1);
+      expect(existsSync(tmp.path('x.html'))).toBe(false);
+    });
+
+    it('an unknown increment is said plainly in the objectives section; the rest of the report is there', async () => {
+      const out = tmp.path('pi1.html');
+      expect((await cli(['report', '--workspace', demo, '--out', out, '--increment', 'PI 1'])).code).toBe(0);
+      const html = readFileSync(out, 'utf8');
+      expect(html).toContain('There is no increment named &quot;PI 1&quot;. There are: PI 26.4, PI 26.3.');
+      expect(html).toContain('<section id="risks"');
+    });
+  });
+});
