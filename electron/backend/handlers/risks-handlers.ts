@@ -1,11 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import type { risksChannels } from '../../../shared/contract/risks-channels';
 import { AppError } from '../../../shared/contract/result';
-import { formatCalendarDate } from '../../../shared/domain/calendar-date';
-import { riskFromDependency } from '../../../shared/risks/risk-from-dependency';
 import type { RiskScope } from '../../../shared/risks/risk-schema';
 import * as risks from '../risks/risk-queries';
-import { coordinationGroups, currentIncrement, roomScopes } from '../risks/room-scopes';
+import { raiseDependencyRisk } from '../risks/raise-risk';
+import { coordinationGroups, roomScopes } from '../risks/room-scopes';
 import { withoutDataChange } from '../store/queries/change-counter';
 import type { HandlerMap } from './handler-types';
 
@@ -68,28 +67,7 @@ export const risksHandlers: HandlerMap<typeof risksChannels> = {
 
   'risks.fromDependency': ({ dependencyKey, who }, { session }) => {
     const { db } = session.require();
-    const dep = risks.dependencyWithEnds(db, dependencyKey);
-    if (dep.resolved_at !== null) {
-      throw new AppError('invalid-input', `Dependency ${dep.key} was resolved on ${formatCalendarDate(dep.resolved_at)}: only open dependencies are raised as risks.`);
-    }
-    const already = risks.openRiskFromDependency(db, dep.key);
-    if (already) return { risk: risks.riskByKey(db, already), created: false };
-    const groupOf = new Map(coordinationGroups(db).flatMap((g) => g.teamKeys.map((k) => [k, g.key] as const)));
-    const raised = riskFromDependency(
-      {
-        key: dep.key,
-        kind: dep.kind,
-        interfaceName: dep.interface_name,
-        neededBy: dep.needed_by === null ? null : formatCalendarDate(dep.needed_by),
-        waiting: { teamKey: dep.from_team_key, teamName: dep.from_team_name, itemKey: dep.from_item_key, itemTitle: dep.from_item_title },
-        providing: { teamKey: dep.to_team_key, teamName: dep.to_team_name, itemKey: dep.to_item_key, itemTitle: dep.to_item_title },
-      },
-      { groupOf: (k) => groupOf.get(k) ?? null, increment: currentIncrement(db) },
-    );
-    if (!raised) throw new AppError('invalid-input', `Dependency ${dep.key} names no team and the workspace has no increment: there is nowhere to file its risk.`);
-    const key = edit(db, () =>
-      risks.saveRisk(db, { ...raised, ownerPerson: null, status: 'unroamed', who, raisedFromDependency: dep.key, note: `raised from dependency ${dep.key}` }, Date.now()),
-    );
-    return { risk: risks.riskByKey(db, key), created: true };
+    const { key, created } = edit(db, () => raiseDependencyRisk(db, dependencyKey, who, Date.now()));
+    return { risk: risks.riskByKey(db, key), created };
   },
 };

@@ -51,6 +51,20 @@ describe('the report to hand out', () => {
     expect(html).not.toContain('.interlock');
   });
 
+  it('the demo room: risks in every ROAM column under the three scopes, conflicts raised as risks, a vote with a second round', async () => {
+    const backend = createBackend();
+    await backend.call('workspace.open', { path: demo });
+    const board = await backend.call('risks.board', {});
+    const votes = await backend.call('votes.list', { increment: 'PI 26.4' });
+    backend.close();
+    if (!board.ok || !votes.ok) throw new Error('the demo room could not be read');
+    expect(new Set(board.value.risks.map((r) => r.status))).toEqual(new Set(['unroamed', 'resolved', 'owned', 'accepted', 'mitigated']));
+    expect(new Set(board.value.risks.map((r) => r.scope.kind))).toEqual(new Set(['team', 'group', 'increment']));
+    expect(board.value.risks.filter((r) => r.raisedFromDependency !== null).length).toBeGreaterThanOrEqual(1);
+    expect(votes.value.rounds.filter((r) => r.scope.key === 'search')).toHaveLength(3);
+    expect(votes.value.rounds.some((r) => r.scope.kind === 'increment')).toBe(true);
+  });
+
   it('interlock report writes the file, whole, and says what it wrote', async () => {
     const out = tmp.path('room.html');
     const run = await cli(['report', '--workspace', demo, '--out', out]);

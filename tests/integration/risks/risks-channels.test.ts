@@ -7,7 +7,7 @@ import { dumpWorkspace } from '../import/import-support';
 import { tempDir } from '../../support/temp-files';
 
 // The risks.* and votes.* channels on real workspace files (a small demo: 12 teams, two
-// coordination groups, PI 26.4 with open dependencies): every edit one transaction that survives a
+// coordination groups, PI 26.4 with open dependencies; its room emptied): every edit one transaction that survives a
 // reopen, the ROAM history, raising a dependency as a risk, and the risks CSV template through the
 // import pipeline.
 
@@ -20,6 +20,8 @@ beforeAll(async () => {
   const backend = createBackend();
   const made = await backend.call('workspace.createDemo', { path: demo, items: 800 });
   if (!made.ok) throw new Error(made.error.message);
+  // An empty room: the demo's own risks and votes are checked in report-export.test.ts.
+  backend.context.session.require().db.exec('DELETE FROM risks; DELETE FROM confidence_votes;');
   backend.close();
 });
 afterAll(() => template.cleanup());
