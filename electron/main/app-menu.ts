@@ -1,6 +1,7 @@
 import { type BrowserWindow, dialog, Menu, type MenuItemConstructorOptions } from 'electron';
 import type { Backend } from '../backend/backend';
 import type { ChannelInput, ChannelName } from '../../shared/contract/contract';
+import { exportReportPdf } from './report-pdf';
 
 const FILTERS = [{ name: 'Interlock workspace', extensions: ['interlock'] }];
 
@@ -41,7 +42,7 @@ async function restoreBackup(window: BrowserWindow, backend: Backend, refresh: (
   await run(window, backend, 'workspace.backups.restore', { number: backups[choice.response]!.number }, refresh);
 }
 
-/** File: New, Open…, Open Recent, Open Demo, Save As…, Restore a Backup…, Close; View: zoom for projectors, full screen. */
+/** File: New, Open…, Open Recent, Open Demo, Save As…, Export Report as PDF…, Restore a Backup…, Close; View: zoom for projectors, full screen. */
 export async function buildAppMenu(window: BrowserWindow, backend: Backend): Promise<void> {
   const refresh = () => void buildAppMenu(window, backend);
   // The menu asks the backend through the contract, like every other caller.
@@ -94,6 +95,7 @@ export async function buildAppMenu(window: BrowserWindow, backend: Backend): Pro
             if (!choice.canceled && choice.filePath) await run(window, backend, 'workspace.saveAs', { path: choice.filePath, replace: true }, refresh);
           },
         },
+        { label: 'Export Report as PDF…', enabled: hasWorkspace, click: () => exportReportPdf(window, backend) },
         { label: 'Restore a Backup…', enabled: hasWorkspace, click: () => restoreBackup(window, backend, refresh) },
         { label: 'Close Workspace', accelerator: 'CmdOrCtrl+W', enabled: hasWorkspace, click: () => run(window, backend, 'workspace.close', {}, refresh) },
         { type: 'separator' },

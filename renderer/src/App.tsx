@@ -8,12 +8,14 @@ import { desktopBridge } from './api/desktop-bridge';
 import { AppShell } from './layout/AppShell';
 import { ErrorNotice } from './layout/ErrorNotice';
 import { useCurrentPage, type PageId } from './layout/navigation';
+import { ConfidencePage } from './pages/ConfidencePage';
 import { CoordinationPage } from './pages/CoordinationPage';
 import { DeliveryPage } from './pages/DeliveryPage';
 import { FlowPage } from './pages/FlowPage';
 import { ImportPage } from './pages/ImportPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { PlanPage } from './pages/PlanPage';
+import { RisksPage } from './pages/RisksPage';
 import { TeamsPage } from './pages/TeamsPage';
 import { appTheme, initialColorMode, storeColorMode, type ColorMode } from './theme/app-theme';
 import { WelcomePage } from './workspace/WelcomePage';
@@ -23,6 +25,8 @@ const PAGE_COMPONENTS: Record<PageId, ComponentType> = {
   teams: TeamsPage,
   coordination: CoordinationPage,
   plan: PlanPage,
+  risks: RisksPage,
+  confidence: ConfidencePage,
   flow: FlowPage,
   delivery: DeliveryPage,
   import: ImportPage,

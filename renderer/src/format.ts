@@ -10,6 +10,9 @@ export function formatCount(n: number): string {
 /** A calendar date, e.g. "Mar 5, 2024" (the same formatter as the charts'). */
 export { formatUtcDate as formatDate } from './charts/format-metrics';
 
+/** A date and time in UTC, e.g. "Nov 14, 2026, 15:00 UTC". */
+export { formatUtcDateTime as formatDateTime } from './charts/format-metrics';
+
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 ** 2) return `${(bytes / 1024).toFixed(1)} KB`;

@@ -29,3 +29,12 @@ export const VoteRound = z.object({
   note: z.string().nullable(),
 });
 export type VoteRound = z.infer<typeof VoteRound>;
+
+/** What each number of fingers says, as the facilitator reads it out. */
+export const FIST_MEANINGS: Record<(typeof FIST_VALUES)[number], string> = {
+  1: 'no confidence',
+  2: 'little confidence',
+  3: 'confident, with concerns',
+  4: 'confident',
+  5: 'full confidence',
+};

@@ -18,6 +18,8 @@ import TimelineIcon from '@mui/icons-material/TimelineOutlined';
 import RocketIcon from '@mui/icons-material/RocketLaunchOutlined';
 import UploadIcon from '@mui/icons-material/UploadFileOutlined';
 import ViewWeekIcon from '@mui/icons-material/ViewWeekOutlined';
+import RiskIcon from '@mui/icons-material/ReportProblemOutlined';
+import VoteIcon from '@mui/icons-material/BackHandOutlined';
 import type { ReactNode } from 'react';
 import type { WorkspaceSummary } from '../../../shared/contract/workspace-channels';
 import { desktopBridge } from '../api/desktop-bridge';
@@ -32,6 +34,8 @@ const ICONS: Record<PageId, ReactNode> = {
   teams: <GroupsIcon />,
   coordination: <HubIcon />,
   plan: <ViewWeekIcon />,
+  risks: <RiskIcon />,
+  confidence: <VoteIcon />,
   flow: <TimelineIcon />,
   delivery: <RocketIcon />,
   import: <UploadIcon />,

@@ -6,6 +6,8 @@ export const PAGES = [
   { id: 'teams', label: 'Teams & dependencies' },
   { id: 'coordination', label: 'Coordination' },
   { id: 'plan', label: 'Plan' },
+  { id: 'risks', label: 'Risks (ROAM)' },
+  { id: 'confidence', label: 'Confidence vote' },
   { id: 'flow', label: 'Flow' },
   { id: 'delivery', label: 'Delivery' },
   { id: 'import', label: 'Import' },

@@ -10,6 +10,7 @@ import type { EntityCounts } from '../../../shared/domain/entities';
 import { useChannelQuery } from '../api/channel-hooks';
 import { ErrorNotice } from '../layout/ErrorNotice';
 import { PageHeader } from '../layout/PageHeader';
+import { ExportReportButton } from '../report/ExportReportButton';
 import { formatBytes, formatCount, formatDate } from '../format';
 
 const ENTITY_LABELS: Record<keyof EntityCounts, string> = {
@@ -39,6 +40,7 @@ export function OverviewPage() {
               ? 'This workspace holds no delivery data yet: import your teams’ exports on the Import page.'
               : ' '
         }
+        actions={o ? <ExportReportButton /> : undefined}
       />
       <Grid container spacing={2} component="section" aria-label="Counts per entity">
         {(Object.keys(ENTITY_LABELS) as (keyof EntityCounts)[]).map((entity) => (

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
@@ -79,6 +79,26 @@ describe('the main window webPreferences', () => {
     it('a spread or computed preference is reported, not silently accepted', () => {
       const spread = browserWindowPreferences(`new BrowserWindow({ webPreferences: { ...defaults, sandbox: true } })`)[0]!;
       expect([...spread.keys()].some((k) => k.startsWith('<'))).toBe(true);
+    });
+  });
+});
+
+describe('the report printer window webPreferences (Export Report as PDF)', () => {
+  const windows = browserWindowPreferences(readFileSync('electron/main/report-pdf.ts', 'utf8'));
+
+  it('one hidden window, with the checklist, no preload and no script', () => {
+    expect(windows).toHaveLength(1);
+    const prefs = windows[0]!;
+    for (const [key, value] of Object.entries(REQUIRED)) expect(prefs.get(key), key).toBe(value);
+    expect(prefs.get('javascript')).toBe(false);
+    expect(prefs.has('preload')).toBe(false);
+    expect([...prefs.keys()].filter((k) => k.startsWith('<'))).toEqual([]);
+  });
+
+  describe('edge cases', () => {
+    it('no other file of the shell opens a window', () => {
+      const others = readdirSync('electron/main').filter((f) => !['main.ts', 'report-pdf.ts'].includes(f));
+      for (const file of others) expect(browserWindowPreferences(readFileSync(`electron/main/${file}`, 'utf8')), file).toEqual([]);
     });
   });
 });

@@ -1,0 +1,133 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import Grid from '@mui/material/Grid';
+import LinearProgress from '@mui/material/LinearProgress';
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useMemo, useState } from 'react';
+import { forecastFor, type ForecastOdds } from '../../../shared/confidence/felt-vs-forecast';
+import { roundsByScope, voteDistribution } from '../../../shared/confidence/vote-distribution';
+import type { VoteRound } from '../../../shared/confidence/vote-schema';
+import { useChannelMutation, useChannelQuery } from '../api/channel-hooks';
+import { FeltVsForecast } from '../confidence/FeltVsForecast';
+import { VoteDistributionCard } from '../confidence/VoteDistributionCard';
+import { VoteForm } from '../confidence/VoteForm';
+import { formatDateTime } from '../format';
+import { ErrorNotice } from '../layout/ErrorNotice';
+import { PageHeader } from '../layout/PageHeader';
+import { useViewParams } from '../layout/view-params';
+import { ExportReportButton } from '../report/ExportReportButton';
+
+/**
+ * The forecast odds for the "felt vs forecast" slot. None yet: the Monte Carlo forecasts (issue 16)
+ * fill this once their channel exists; until then the slot says that no forecast is there.
+ */
+const FORECASTS: readonly ForecastOdds[] | null = null;
+
+export function ConfidencePage() {
+  const [params, setParams] = useViewParams();
+  const scopes = useChannelQuery('votes.list', {});
+  const increments = scopes.data?.increments ?? [];
+  const increment = params.increment || scopes.data?.currentIncrement || increments[0] || 'This increment';
+  const votes = useChannelQuery('votes.list', { increment }, { enabled: scopes.isSuccess });
+  const record = useChannelMutation('votes.record');
+  const remove = useChannelMutation('votes.delete');
+  const [deleting, setDeleting] = useState<{ round: VoteRound; label: string } | null>(null);
+  const teamName = useMemo(() => {
+    const names = new Map((scopes.data?.teams ?? []).map((t) => [t.key, t.name]));
+    return (key: string) => names.get(key) ?? key;
+  }, [scopes.data?.teams]);
+  const byScope = useMemo(() => roundsByScope(votes.data?.rounds ?? [], teamName), [votes.data?.rounds, teamName]);
+
+  if (scopes.isPending) return <LinearProgress aria-label="Loading the confidence vote" />;
+  const whole = byScope.find((s) => s.scope.kind === 'increment') ?? null;
+  const teams = byScope.filter((s) => s.scope.kind === 'team');
+  const askDelete = (round: VoteRound) => setDeleting({ round, label: round.scope.kind === 'increment' ? `the whole increment` : teamName(round.scope.key) });
+
+  return (
+    <>
+      <PageHeader
+        title="Confidence vote"
+        subtitle="Fist of five: how confident is each team, and the whole room, that this plan holds? Shown as how many gave each vote — never as a ranking of teams."
+        actions={<ExportReportButton input={{ increment: increments.includes(increment) ? increment : undefined }} />}
+      />
+      <ErrorNotice title="The votes could not be loaded" error={scopes.error ?? votes.error} />
+      {remove.error && (
+        <Alert severity="error" sx={{ mb: 1 }}>
+          {remove.error.message}
+        </Alert>
+      )}
+      <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap', mb: 2 }}>
+        {increments.length > 0 ? (
+          <TextField select label="Increment" value={increment} onChange={(e) => setParams({ increment: e.target.value })} sx={{ minWidth: 220 }}>
+            {increments.map((name) => (
+              <MenuItem key={name} value={name}>
+                {name}
+              </MenuItem>
+            ))}
+          </TextField>
+        ) : (
+          <Alert severity="info">This workspace has no increment yet: votes are kept under “This increment”. Create increments on the Plan page.</Alert>
+        )}
+      </Box>
+      <VoteForm
+        increment={increment}
+        teams={scopes.data?.teams ?? []}
+        busy={record.isPending}
+        error={record.error?.message ?? null}
+        onRecord={({ scope, counts, note }, done) => record.mutate({ scope, increment, counts, note }, { onSuccess: done })}
+      />
+      {votes.isPending && <LinearProgress aria-label="Loading the rounds" />}
+      {votes.data && byScope.length === 0 && <Typography color="text.secondary">No vote for {increment} yet. Enter the first round above.</Typography>}
+      {whole && (
+        <Grid container spacing={2} sx={{ mb: 3 }}>
+          <Grid size={{ xs: 12, md: 7 }}>
+            <VoteDistributionCard rounds={whole} onDelete={askDelete} large />
+          </Grid>
+          <Grid size={{ xs: 12, md: 5 }}>
+            <FeltVsForecast distribution={voteDistribution(whole.latest.counts)} forecast={forecastFor(FORECASTS, whole.scope)} />
+          </Grid>
+        </Grid>
+      )}
+      {teams.length > 0 && (
+        <>
+          <Typography variant="h2" component="h2" sx={{ mb: 1.5 }}>
+            Teams, by name
+          </Typography>
+          <Grid container spacing={2}>
+            {teams.map((s) => (
+              <Grid key={s.scope.key} size={{ xs: 12, sm: 6, lg: 4 }}>
+                <VoteDistributionCard rounds={s} onDelete={askDelete} />
+              </Grid>
+            ))}
+          </Grid>
+        </>
+      )}
+      {deleting && (
+        <Dialog open onClose={() => setDeleting(null)} aria-labelledby="delete-round-title">
+          <DialogTitle id="delete-round-title">Delete this round?</DialogTitle>
+          <DialogContent>
+            <DialogContentText>
+              The round of {formatDateTime(deleting.round.at)} for {deleting.label} ({deleting.round.counts.reduce((a, b) => a + b, 0)} votes) is deleted. Delete only a round entered by mistake.
+            </DialogContentText>
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={() => setDeleting(null)} autoFocus>
+              Keep it
+            </Button>
+            <Button color="error" variant="contained" onClick={() => remove.mutate({ id: deleting.round.id }, { onSuccess: () => setDeleting(null) })}>
+              Delete
+            </Button>
+          </DialogActions>
+        </Dialog>
+      )}
+    </>
+  );
+}

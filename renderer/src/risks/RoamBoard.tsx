@@ -1,0 +1,200 @@
+import {
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  PointerSensor,
+  closestCorners,
+  useDroppable,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type DragEndEvent,
+} from '@dnd-kit/core';
+import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import { memo, useMemo, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { ROAM_COLUMNS, ROAM_TEXT, lastChange, roamColumns } from '../../../shared/risks/roam';
+import type { Risk, RiskStatus } from '../../../shared/risks/risk-schema';
+import { ownerLabel, scopeLabel, type ScopeNames } from '../../../shared/risks/risk-scope';
+import { formatDateTime } from '../format';
+import { columnId, dropTarget, statusOfColumnId } from './roam-drop';
+
+interface RoamBoardProps {
+  risks: readonly Risk[];
+  names: ScopeNames;
+  onMove(key: string, status: RiskStatus, beforeKey: string | null): void;
+  onOpen(risk: Risk): void;
+  onMenu(risk: Risk, anchor: HTMLElement): void;
+}
+
+function linkText(risk: Risk): string | null {
+  const parts = [
+    risk.links.items.length ? `${risk.links.items.length} ${risk.links.items.length === 1 ? 'item' : 'items'}` : null,
+    risk.links.dependencies.length ? `${risk.links.dependencies.length} ${risk.links.dependencies.length === 1 ? 'dependency' : 'dependencies'}` : null,
+    risk.links.objectives.length ? `${risk.links.objectives.length} ${risk.links.objectives.length === 1 ? 'objective' : 'objectives'}` : null,
+  ].filter(Boolean);
+  return parts.length ? parts.join(' · ') : null;
+}
+
+/** One sentence a screen reader reads for a card: everything the card shows, status included. */
+export function riskLabel(risk: Risk, names: ScopeNames): string {
+  const owner = ownerLabel(risk, names.teams);
+  return `${risk.key} ${risk.title}. ${ROAM_TEXT[risk.status].label}. ${scopeLabel(risk.scope, names)}. ${owner ? `Owner ${owner}` : 'No owner yet'}.`;
+}
+
+/**
+ * The ROAM board: the risks not talked through yet, then Resolved, Owned, Accepted and Mitigated.
+ * Cards move by mouse, or by keyboard (Space lifts a card, the arrows carry it, Space drops it,
+ * Escape puts it back); Enter opens a card's menu, which moves it by name too.
+ */
+export function RoamBoard(props: RoamBoardProps) {
+  const { risks, names } = props;
+  const [dragging, setDragging] = useState<Risk | null>(null);
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  const columns = useMemo(() => roamColumns(risks), [risks]);
+  const byKey = useMemo(() => new Map(risks.map((r) => [r.key, r])), [risks]);
+  const where = (id: string | number | undefined): string => {
+    if (id === undefined) return 'outside the board';
+    const status = statusOfColumnId(String(id)) ?? byKey.get(String(id))?.status;
+    return status ? ROAM_TEXT[status].label : 'outside the board';
+  };
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => `Picked up ${active.id}. Use the arrow keys to move it to another column or place, Space to drop it, Escape to cancel.`,
+    onDragOver: ({ active, over }) => `${active.id} is over ${where(over?.id)}${over && !statusOfColumnId(String(over.id)) ? `, at ${over.id}` : ''}.`,
+    onDragEnd: ({ active, over }) => (over ? `Dropped ${active.id} in ${where(over.id)}.` : `Dropped ${active.id} outside the board: nothing changed.`),
+    onDragCancel: ({ active }) => `Put ${active.id} back where it was.`,
+  };
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    setDragging(null);
+    if (!over) return;
+    const target = dropTarget(risks, String(active.id), String(over.id));
+    if (target) props.onMove(String(active.id), target.status, target.beforeKey);
+  };
+  return (
+    <DndContext
+      sensors={sensors}
+      collisionDetection={closestCorners}
+      onDragStart={({ active }) => setDragging(byKey.get(String(active.id)) ?? null)}
+      onDragEnd={onDragEnd}
+      onDragCancel={() => setDragging(null)}
+      accessibility={{ announcements, screenReaderInstructions: { draggable: 'To move a risk, press Space, then the arrow keys; Space again drops it, Escape cancels. Enter opens its menu.' } }}
+    >
+      <Box
+        data-testid="roam-board"
+        role="region"
+        aria-label="ROAM board"
+        sx={{ display: 'grid', gridTemplateColumns: `repeat(${ROAM_COLUMNS.length}, minmax(180px, 1fr))`, gap: 1.5, overflowX: 'auto', pb: 1 }}
+      >
+        {ROAM_COLUMNS.map((status) => (
+          <RoamColumn key={status} status={status} risks={columns[status]} names={names} onOpen={props.onOpen} onMenu={props.onMenu} />
+        ))}
+      </Box>
+      <DragOverlay>{dragging ? <RiskFace risk={dragging} names={names} lifted /> : null}</DragOverlay>
+    </DndContext>
+  );
+}
+
+function RoamColumn(props: { status: RiskStatus; risks: Risk[]; names: ScopeNames; onOpen(risk: Risk): void; onMenu(risk: Risk, anchor: HTMLElement): void }) {
+  const { status } = props;
+  const { setNodeRef, isOver } = useDroppable({ id: columnId(status) });
+  const text = ROAM_TEXT[status];
+  const headingId = `roam-${status}`;
+  return (
+    <Box
+      ref={setNodeRef}
+      component="section"
+      aria-labelledby={headingId}
+      data-column={status}
+      sx={{ border: 1, borderColor: isOver ? 'primary.main' : 'divider', borderRadius: 1, bgcolor: isOver ? 'action.hover' : 'background.paper', p: 1, minHeight: 260, display: 'flex', flexDirection: 'column', gap: 1 }}
+    >
+      <Box>
+        <Typography id={headingId} variant="h2" component="h2" sx={{ fontSize: '1.15rem', display: 'flex', alignItems: 'center', gap: 1 }}>
+          <Box component="span" aria-hidden sx={{ display: 'inline-grid', placeItems: 'center', width: 28, height: 28, borderRadius: '50%', border: 2, borderColor: 'text.primary', fontWeight: 700, fontSize: '1rem' }}>
+            {text.letter}
+          </Box>
+          {text.label}
+          <Box component="span" sx={{ ml: 'auto', fontWeight: 400 }} aria-label={`${props.risks.length} ${props.risks.length === 1 ? 'risk' : 'risks'}`}>
+            {props.risks.length}
+          </Box>
+        </Typography>
+        <Typography variant="body2" color="text.secondary">
+          {text.meaning}
+        </Typography>
+      </Box>
+      <SortableContext id={columnId(status)} items={props.risks.map((r) => r.key)} strategy={verticalListSortingStrategy}>
+        <Box component="ul" aria-label={`${text.label}: risks`} sx={{ listStyle: 'none', m: 0, p: 0, display: 'flex', flexDirection: 'column', gap: 1, flex: 1 }}>
+          {props.risks.map((risk) => (
+            <SortableRisk key={risk.key} risk={risk} names={props.names} onOpen={props.onOpen} onMenu={props.onMenu} />
+          ))}
+        </Box>
+      </SortableContext>
+    </Box>
+  );
+}
+
+const SortableRisk = memo(function SortableRisk(props: { risk: Risk; names: ScopeNames; onOpen(risk: Risk): void; onMenu(risk: Risk, anchor: HTMLElement): void }) {
+  const { risk } = props;
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: risk.key });
+  const onKeyDown = (event: ReactKeyboardEvent<HTMLElement>) => {
+    if (event.key === 'Enter' && !event.defaultPrevented) {
+      event.preventDefault();
+      props.onMenu(risk, event.currentTarget);
+      return;
+    }
+    listeners?.onKeyDown?.(event);
+  };
+  return (
+    <Box
+      component="li"
+      ref={setNodeRef}
+      {...attributes}
+      {...listeners}
+      aria-roledescription="movable risk"
+      onKeyDown={onKeyDown}
+      onDoubleClick={() => props.onOpen(risk)}
+      onContextMenu={(e) => {
+        e.preventDefault();
+        props.onMenu(risk, e.currentTarget);
+      }}
+      data-risk={risk.key}
+      aria-label={riskLabel(risk, props.names)}
+      style={{ transform: CSS.Transform.toString(transform), transition, opacity: isDragging ? 0.4 : 1 }}
+      sx={{ border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'background.default', px: 1, py: 0.75, cursor: 'grab', touchAction: 'none', outlineOffset: 2, '&:focus-visible': { outline: 3, outlineColor: 'primary.main', outlineStyle: 'solid' } }}
+    >
+      <RiskFace risk={risk} names={props.names} />
+    </Box>
+  );
+});
+
+function RiskFace({ risk, names, lifted }: { risk: Risk; names: ScopeNames; lifted?: boolean }) {
+  const owner = ownerLabel(risk, names.teams);
+  const links = linkText(risk);
+  const change = lastChange(risk);
+  return (
+    <Box sx={lifted ? { bgcolor: 'background.paper', border: 2, borderColor: 'primary.main', borderRadius: 1, px: 1, py: 0.75, boxShadow: 6, width: 240 } : undefined}>
+      <Typography variant="body2" sx={{ fontWeight: 700, fontFamily: 'ui-monospace, Menlo, Consolas, monospace' }}>
+        {risk.key}
+      </Typography>
+      <Typography variant="body1" sx={{ fontWeight: 600, lineHeight: 1.3, display: '-webkit-box', WebkitLineClamp: 3, WebkitBoxOrient: 'vertical', overflow: 'hidden' }}>
+        {risk.title}
+      </Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
+        {scopeLabel(risk.scope, names)}
+      </Typography>
+      <Typography variant="body2">{owner ? `Owner: ${owner}` : 'No owner yet'}</Typography>
+      {links && (
+        <Typography variant="body2" color="text.secondary">
+          {links}
+        </Typography>
+      )}
+      {change && change.from !== null && (
+        <Typography variant="body2" color="text.secondary">
+          {ROAM_TEXT[change.to].label} {formatDateTime(change.at)}
+          {change.who ? ` by ${change.who}` : ''}
+        </Typography>
+      )}
+    </Box>
+  );
+}
