@@ -1,8 +1,10 @@
 import type { Database } from 'better-sqlite3';
+import { z } from 'zod';
 import { AppError } from '../../../shared/contract/result';
 import { fromEpochMs } from '../../../shared/domain/time';
 import { rankFor, statusChange } from '../../../shared/risks/roam';
 import type { ParsedRiskInput, Risk, RiskChange, RiskLinks, RiskScope, RiskStatus } from '../../../shared/risks/risk-schema';
+import { getSetting, putSetting } from '../store/queries/settings';
 
 // Risks, their links and the history of their status changes. Every function writes inside the
 // caller's transaction; the handlers own it (one per edit).
@@ -86,10 +88,17 @@ export function riskByKey(db: Database, key: string): Risk {
   return toRisk(row, links, history);
 }
 
-/** The next "RISK-n" no risk holds yet. */
+const LAST_KEY_SETTING = 'risks.lastKeyNumber';
+
+/**
+ * The next "RISK-n": above every risk held and every number given out before, so the key of a
+ * deleted risk is never given to another one (exports and reports may still name it).
+ */
 export function nextRiskKey(db: Database): string {
-  const n = db.prepare(`SELECT max(CAST(substr(key, 6) AS INTEGER)) FROM risks WHERE key GLOB 'RISK-[0-9]*'`).pluck().get() as number | null;
-  return `RISK-${(n ?? 0) + 1}`;
+  const held = (db.prepare(`SELECT max(CAST(substr(key, 6) AS INTEGER)) FROM risks WHERE key GLOB 'RISK-[0-9]*'`).pluck().get() as number | null) ?? 0;
+  const n = Math.max(held, getSetting(db, LAST_KEY_SETTING, z.number().int().nonnegative(), 0)) + 1;
+  putSetting(db, LAST_KEY_SETTING, z.number().int(), n);
+  return `RISK-${n}`;
 }
 
 function columnRanks(db: Database, status: RiskStatus): { key: string; rank: number; status: RiskStatus }[] {

@@ -38,11 +38,8 @@ function linkText(risk: Risk): string | null {
   return parts.length ? parts.join(' · ') : null;
 }
 
-/** One sentence a screen reader reads for a card: everything the card shows, status included. */
-export function riskLabel(risk: Risk, names: ScopeNames): string {
-  const owner = ownerLabel(risk, names.teams);
-  return `${risk.key} ${risk.title}. ${ROAM_TEXT[risk.status].label}. ${scopeLabel(risk.scope, names)}. ${owner ? `Owner ${owner}` : 'No owner yet'}.`;
-}
+/** Read by screen readers, not shown: a card's column, which sighted people see from its place. */
+const VISUALLY_HIDDEN = { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
 
 /**
  * The ROAM board: the risks not talked through yet, then Resolved, Owned, Accepted and Mitigated.
@@ -145,25 +142,26 @@ const SortableRisk = memo(function SortableRisk(props: { risk: Risk; names: Scop
     }
     listeners?.onKeyDown?.(event);
   };
+  // The list item stays a list item; the card inside it is the control the drag attributes make a button.
   return (
-    <Box
-      component="li"
-      ref={setNodeRef}
-      {...attributes}
-      {...listeners}
-      aria-roledescription="movable risk"
-      onKeyDown={onKeyDown}
-      onDoubleClick={() => props.onOpen(risk)}
-      onContextMenu={(e) => {
-        e.preventDefault();
-        props.onMenu(risk, e.currentTarget);
-      }}
-      data-risk={risk.key}
-      aria-label={riskLabel(risk, props.names)}
-      style={{ transform: CSS.Transform.toString(transform), transition, opacity: isDragging ? 0.4 : 1 }}
-      sx={{ border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'background.default', px: 1, py: 0.75, cursor: 'grab', touchAction: 'none', outlineOffset: 2, '&:focus-visible': { outline: 3, outlineColor: 'primary.main', outlineStyle: 'solid' } }}
-    >
-      <RiskFace risk={risk} names={props.names} />
+    <Box component="li" sx={{ display: 'block' }}>
+      <Box
+        ref={setNodeRef}
+        {...attributes}
+        {...listeners}
+        aria-roledescription="movable risk"
+        onKeyDown={onKeyDown}
+        onDoubleClick={() => props.onOpen(risk)}
+        onContextMenu={(e) => {
+          e.preventDefault();
+          props.onMenu(risk, e.currentTarget);
+        }}
+        data-risk={risk.key}
+        style={{ transform: CSS.Transform.toString(transform), transition, opacity: isDragging ? 0.4 : 1 }}
+        sx={{ border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'background.default', px: 1, py: 0.75, cursor: 'grab', touchAction: 'none', outlineOffset: 2, '&:focus-visible': { outline: 3, outlineColor: 'primary.main', outlineStyle: 'solid' } }}
+      >
+        <RiskFace risk={risk} names={props.names} />
+      </Box>
     </Box>
   );
 });
@@ -176,6 +174,9 @@ function RiskFace({ risk, names, lifted }: { risk: Risk; names: ScopeNames; lift
     <Box sx={lifted ? { bgcolor: 'background.paper', border: 2, borderColor: 'primary.main', borderRadius: 1, px: 1, py: 0.75, boxShadow: 6, width: 240 } : undefined}>
       <Typography variant="body2" sx={{ fontWeight: 700, fontFamily: 'ui-monospace, Menlo, Consolas, monospace' }}>
         {risk.key}
+        <Box component="span" sx={VISUALLY_HIDDEN}>
+          , {ROAM_TEXT[risk.status].label}:
+        </Box>
       </Typography>
       <Typography variant="body1" sx={{ fontWeight: 600, lineHeight: 1.3, display: '-webkit-box', WebkitLineClamp: 3, WebkitBoxOrient: 'vertical', overflow: 'hidden' }}>
         {risk.title}

@@ -21,7 +21,7 @@ beforeAll(async () => {
   const made = await backend.call('workspace.createDemo', { path: demo, items: 800 });
   if (!made.ok) throw new Error(made.error.message);
   // An empty room: the demo's own risks and votes are checked in report-export.test.ts.
-  backend.context.session.require().db.exec('DELETE FROM risks; DELETE FROM confidence_votes;');
+  backend.context.session.require().db.exec(`DELETE FROM risks; DELETE FROM confidence_votes; DELETE FROM settings WHERE key = 'risks.lastKeyNumber';`);
   backend.close();
 });
 afterAll(() => template.cleanup());
@@ -114,6 +114,9 @@ describe('risks and votes channels', () => {
     expect([...one.history.map((h) => h.at)]).toEqual([...one.history.map((h) => h.at)].sort());
 
     expect(await call('risks.delete', { key: 'RISK-3' })).toEqual({ deleted: true });
+    // A deleted risk's key is never given out again.
+    expect((await call('risks.save', { title: 'Another', scope: { kind: 'team', key: 'search' } })).key).toBe('RISK-4');
+    await call('risks.delete', { key: 'RISK-4' });
     expect(db().prepare(`SELECT count(*) FROM risk_history h JOIN risks r ON r.id = h.risk_id WHERE r.key = 'RISK-3'`).pluck().get()).toBe(0);
     await reopen();
     expect((await call('risks.board', {})).risks.map((r) => r.key).sort()).toEqual(['RISK-1', 'RISK-2']);

@@ -1,0 +1,213 @@
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+// The PI planning room's own pages on the demo: the ROAM board (moves by keyboard and by drag,
+// filters by scope), the confidence vote, and the report to hand out, opened as a file in Chromium.
+
+const column = (page: Page, status: string) => page.locator(`[data-column="${status}"]`);
+const card = (page: Page, key: string) => page.locator(`[data-risk="${key}"]`);
+
+async function openRisks(page: Page, url: string, view = '') {
+  await page.goto(`${url}#/risks${view}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Risks (ROAM)' })).toBeVisible();
+  await expect(page.getByTestId('roam-board')).toBeVisible();
+}
+
+/** A pointer drag in small steps, as a hand makes it (the board starts a drag after 6 px). */
+async function drag(page: Page, from: Locator, to: Locator) {
+  await from.scrollIntoViewIfNeeded();
+  const a = (await from.boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 10, { steps: 4 });
+  // Into the target's top, which is in view whatever its height.
+  const b = (await to.boundingBox())!;
+  await page.mouse.move(b.x + b.width / 2, b.y + 40, { steps: 12 });
+  await page.mouse.up();
+}
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).include('main').analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('move a risk by keyboard and by drag; the moves and their history survive a reload', async ({ page, host }) => {
+  await openRisks(page, host.url);
+  await expect(column(page, 'unroamed').locator('[data-risk]')).toHaveCount(4);
+
+  // Keyboard: Space lifts RISK-5, → carries it to the next column (Resolved), Space drops it.
+  await page.getByLabel('Changes recorded as').fill('Facilitator Fay');
+  await card(page, 'RISK-5').focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Space');
+  await expect(column(page, 'resolved').locator('[data-risk="RISK-5"]')).toBeVisible();
+  // The screen reader heard where it went.
+  await expect(page.locator('[id^="DndLiveRegion"]')).toContainText('Dropped RISK-5 in Resolved');
+
+  // The card menu moves by name too (Enter opens it).
+  await card(page, 'RISK-7').focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('menuitem', { name: 'Owned' }).click();
+  await expect(column(page, 'owned').locator('[data-risk="RISK-7"]')).toBeVisible();
+
+  // Drag: RISK-4 from Owned onto Mitigated.
+  await drag(page, card(page, 'RISK-4'), column(page, 'mitigated'));
+  await expect(column(page, 'mitigated').locator('[data-risk="RISK-4"]')).toBeVisible();
+
+  await page.reload();
+  await expect(column(page, 'resolved').locator('[data-risk="RISK-5"]')).toBeVisible();
+  await expect(column(page, 'owned').locator('[data-risk="RISK-7"]')).toBeVisible();
+  await expect(column(page, 'mitigated').locator('[data-risk="RISK-4"]')).toBeVisible();
+  // Its history, with when and who, opens from the address too.
+  await page.goto(`${host.url}#/risks?risk=RISK-5`);
+  await expect(page.getByTestId('risk-history')).toContainText('Not yet ROAMed → Resolved, by Facilitator Fay');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('filter by scope: a coordination group’s mission-level board, with and without its teams’ risks, kept in the address', async ({ page, host }) => {
+  await openRisks(page, host.url);
+  await expect(page.locator('[data-risk]')).toHaveCount(9);
+  await page.getByLabel('Scope').click();
+  await page.getByRole('option', { name: /^Coordination group: Basket, Checkout, Pricing and Promotions/ }).click();
+  await expect(page).toHaveURL(/scope=group%3Ag-basket/);
+  const keys = () => page.locator('[data-risk]').evaluateAll((els) => els.map((e) => e.getAttribute('data-risk')).sort());
+  await expect.poll(keys).toEqual(['RISK-1', 'RISK-9']);
+  await page.goto(`${host.url}#/risks?scope=team%3Asearch`);
+  await expect.poll(keys).toEqual(['RISK-4']);
+  await page.goto(`${host.url}#/risks?scope=increment%3API%2026.4`);
+  await expect.poll(keys).toEqual(['RISK-2', 'RISK-5']);
+});
+
+test('create, edit and delete a risk (delete asks first); raise a plan conflict as a risk in one action', async ({ page, host }) => {
+  await openRisks(page, host.url);
+  await page.getByRole('button', { name: 'New risk' }).click();
+  await page.getByLabel('Title').fill('Card scheme certification slot not booked');
+  await page.getByLabel('Owner (a person)').fill('Mara Lind');
+  await page.getByRole('button', { name: 'Add risk' }).click();
+  await expect(column(page, 'unroamed').locator('[data-risk="RISK-10"]')).toContainText('Whole increment: PI 26.4');
+
+  await card(page, 'RISK-10').dblclick();
+  await page.getByRole('combobox', { name: 'Status' }).click();
+  await page.getByRole('option', { name: 'Accepted' }).click();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(column(page, 'accepted').locator('[data-risk="RISK-10"]')).toBeVisible();
+
+  await card(page, 'RISK-10').focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('menuitem', { name: 'Delete…' }).click();
+  await expect(page.getByRole('dialog', { name: 'Delete RISK-10?' })).toBeVisible();
+  await page.getByRole('button', { name: 'Keep it' }).click();
+  await expect(card(page, 'RISK-10')).toBeVisible();
+  await card(page, 'RISK-10').focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('menuitem', { name: 'Delete…' }).click();
+  await page.getByRole('dialog', { name: 'Delete RISK-10?' }).getByRole('button', { name: 'Delete' }).click();
+  await expect(card(page, 'RISK-10')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Raise dependency conflicts…' }).click();
+  const list = page.getByTestId('raise-conflicts');
+  await expect(list.getByRole('link', { name: /is raised as RISK-9/ })).toBeVisible();
+  const raise = list.getByRole('button', { name: /^Raise DEP-\d+ as a risk$/ }).first();
+  await raise.click();
+  await expect(list.getByRole('link', { name: /is raised as RISK-11/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Close' }).click();
+  await expect(column(page, 'unroamed').locator('[data-risk="RISK-11"]')).toContainText(/waits on/);
+});
+
+test('enter a confidence vote and see it as a distribution, the earlier round kept; teams by name', async ({ page, host }) => {
+  await page.goto(`${host.url}#/confidence`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Confidence vote' })).toBeVisible();
+  const whole = page.locator('[data-testid="vote-card"][data-scope="increment:PI 26.4"]');
+  await expect(whole.getByTestId('vote-summary')).toHaveText('40 votes · median 4. 2 votes of 40 are 1 or 2: hear those concerns before committing.');
+  await expect(page.getByTestId('felt-vs-forecast')).toContainText('Forecast: none yet');
+  // The teams in name order, whatever their votes.
+  const teams = await page.locator('[data-testid="vote-card"][data-scope^="team:"] h3').allTextContents();
+  expect(teams).toEqual([...teams].sort((a, b) => a.localeCompare(b)));
+
+  await page.getByLabel('Vote of').click();
+  await page.getByRole('option', { name: 'Reporting' }).click();
+  for (const [value, n] of [[2, '1'], [3, '2'], [4, '3'], [5, '1']] as const) await page.getByLabel(`Votes of ${value}`).fill(n);
+  await page.getByRole('button', { name: 'Record the round' }).click();
+  const reporting = page.locator('[data-testid="vote-card"][data-scope="team:reporting"]');
+  await expect(reporting.getByTestId('vote-summary')).toHaveText('7 votes · median 4. 1 vote of 7 is 1 or 2: hear that concern before committing.');
+  await expect(reporting.locator('tr[data-value="4"] td').last()).toHaveText('3');
+  // A second round for Search was entered in the demo: the first is kept under "Earlier rounds".
+  await expect(page.locator('[data-testid="vote-card"][data-scope="team:search"]').getByText('Earlier rounds (1)')).toBeVisible();
+  await page.reload();
+  await expect(reporting.getByTestId('vote-summary')).toContainText('7 votes');
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('export the report and open it in Chromium: no request leaves the file, every section shows, user text stays text', async ({ page, host, browser }) => {
+  await openRisks(page, host.url);
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export report' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^interlock-report-interlock-demo-\d{4}-\d{2}-\d{2}\.html$/);
+  const file = test.info().outputPath(download.suggestedFilename());
+  await download.saveAs(file);
+  const html = readFileSync(file, 'utf8');
+  expect(html).not.toContain(host.workspace);
+
+  const reader = await browser.newPage();
+  const requests: string[] = [];
+  reader.on('request', (r) => requests.push(r.url()));
+  await reader.goto(`file://${file}`);
+  const headings = await reader.getByRole('heading', { level: 2 }).allTextContents();
+  expect(headings).toEqual(['Workspace summary', 'Coordination recommendation per group', 'Findings', 'Flow summary', 'Objectives', 'Risks (ROAM)', 'Confidence vote']);
+  await expect(reader.getByRole('table', { name: 'Flow figures and what each one means' })).toContainText('final done − first entry into an active status, days.');
+  await expect(reader.locator('section#risks')).toContainText('Payment provider retires its v2 card API in December');
+  await expect(reader.locator('section#confidence')).toContainText('Whole increment: PI 26.4');
+  expect(await reader.evaluate(() => document.scripts.length + document.images.length + document.querySelectorAll('link, iframe, object, embed').length)).toBe(0);
+  // Nothing but the file itself was asked for.
+  expect(requests).toEqual([`file://${file}`]);
+  await reader.setViewportSize({ width: 1000, height: 1400 });
+  await reader.screenshot({ path: 'test-results/screenshots/report.png' });
+  await reader.emulateMedia({ media: 'print' });
+  await reader.screenshot({ path: 'test-results/screenshots/report-print.png' });
+  await reader.close();
+});
+
+test('a team named like markup renders as text on the board and in the report', async ({ page, host }) => {
+  await openRisks(page, host.url);
+  await page.getByRole('button', { name: 'New risk' }).click();
+  await page.getByLabel('Title').fill('<img src=x onerror="document.title=\'owned\'">');
+  await page.getByRole('button', { name: 'Add risk' }).click();
+  await expect(card(page, 'RISK-10')).toContainText('<img src=x onerror=');
+  expect(await page.locator('main img').count()).toBe(0);
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export report' }).click();
+  const html = readFileSync((await (await downloading).path())!, 'utf8');
+  expect(html).toContain('&lt;img src=x onerror=&quot;document.title=&#39;owned&#39;&quot;&gt;');
+  await page.goto(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
+  await expect(page.locator('section#risks')).toContainText('<img src=x onerror="document.title=\'owned\'">');
+  expect(await page.title()).not.toBe('owned');
+  expect(await page.locator('img').count()).toBe(0);
+});
+
+test('the room on a desk (1440×900, light) and on a projector (1280×720, dark)', async ({ page, host }) => {
+  await openRisks(page, host.url);
+  await page.screenshot({ path: 'test-results/screenshots/risks-1440-light.png', fullPage: true });
+  await page.goto(`${host.url}#/confidence`);
+  await expect(page.getByTestId('felt-vs-forecast')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/confidence-1440-light.png', fullPage: true });
+
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.getByRole('button', { name: 'Toggle light and dark theme' }).click();
+  await openRisks(page, host.url);
+  // Five columns side by side, none cut off: the board fits the width it is given.
+  const board = page.getByTestId('roam-board');
+  expect(await board.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+  const smallest = await page.locator('main').evaluate((el) => Math.min(...Array.from(el.querySelectorAll('[data-risk] *')).filter((e) => e.textContent?.trim()).map((e) => parseFloat(getComputedStyle(e).fontSize))));
+  expect(smallest).toBeGreaterThanOrEqual(14);
+  await page.screenshot({ path: 'test-results/screenshots/risks-1280-dark.png' });
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.goto(`${host.url}#/confidence`);
+  await expect(page.getByTestId('felt-vs-forecast')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/confidence-1280-dark.png' });
+  expect(await seriousViolations(page)).toEqual([]);
+});
