@@ -238,6 +238,7 @@ export function PlanPage() {
               </Typography>
             ))}
             <FormControlLabel control={<Switch checked={params.lines === 'all'} onChange={(e) => setParams({ lines: e.target.checked ? 'all' : null })} />} label="Show lines in order too" />
+            <FormControlLabel control={<Switch checked={params.side !== 'hidden'} onChange={(e) => setParams({ side: e.target.checked ? null : 'hidden' })} />} label="Conflicts and backlog beside the board" />
             {(focus.card || focus.team) && (
               <Button size="small" onClick={() => setParams({ focus: null, team: null })}>
                 Showing {focus.card ? displayKey(focus.card) : teamName(focus.team)}’s lines — show all problems
@@ -261,7 +262,7 @@ export function PlanPage() {
             onAddToCell={(teamKey, columnId) => setDialog({ kind: 'new', teamKey, columnId })}
             onCapacity={(cell, anchor) => setCapacityTarget({ cell, anchor })}
             sidePanel={
-              <BoardSidePanel
+              params.side === 'hidden' ? null : <BoardSidePanel
                 board={data}
                 changes={data.changes}
                 tab={((['conflicts', 'lint', 'backlog', 'changes'] as const).find((t) => t === params.side) ?? 'conflicts') as SideTab}
