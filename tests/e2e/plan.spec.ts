@@ -75,6 +75,16 @@ test('plan by drag and by keyboard, raise a conflict and see it listed, undo it,
 
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(conflicts).toHaveCount(3);
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(conflicts).toHaveCount(4);
+  // Removed through the card's dependencies, as a planner would.
+  await early.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('menuitem', { name: 'Its dependencies…' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
+  await expect(page.getByRole('dialog')).toContainText('neither waits on nor is waited on');
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+  await expect(conflicts).toHaveCount(3);
 
   await page.reload();
   await expect(page.getByTestId('program-board').getByRole('columnheader', { name: /Iteration 1/ })).toBeVisible();
@@ -82,6 +92,18 @@ test('plan by drag and by keyboard, raise a conflict and see it listed, undo it,
   await expect(cell(page, 'reporting', 1).locator(`[data-card="${backlogKey}"]`)).toBeVisible();
   await expect(cell(page, 'notifications', 1).locator(`[data-card="${notifKey}"]`)).toBeVisible();
   await expect(conflicts).toHaveCount(3);
+});
+
+test('the board exports as a PNG and a CSV', async ({ page, host }) => {
+  await openPlan(page, host.url);
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
+  expect(png.suggestedFilename()).toBe('pi-26-4-board.png');
+  const bytes = await (await import('node:fs')).promises.readFile((await png.path())!);
+  expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).first().click()]);
+  const text = await (await import('node:fs')).promises.readFile((await csv.path())!, 'utf8');
+  expect(text.split('\r\n')[0]).toContain('Team,Group,Iteration,Sprint,Key,Title');
+  expect(text).toContain('PRC-219');
 });
 
 test('objectives with business value and predictability as a distribution, the previous increment from the address', async ({ page, host }) => {

@@ -26,7 +26,7 @@ import { exportSvgPng } from '../charts/export-png';
 import { ErrorNotice } from '../layout/ErrorNotice';
 import { PageHeader } from '../layout/PageHeader';
 import { useViewParams } from '../layout/view-params';
-import { CapacityPopover, CardMenu, DependencyDialog, MoveDialog, NewItemDialog, type CardAction } from '../planning/BoardDialogs';
+import { CapacityPopover, CardDependenciesDialog, CardMenu, DependencyDialog, MoveDialog, NewItemDialog, type CardAction } from '../planning/BoardDialogs';
 import { BoardSidePanel, type SideTab } from '../planning/BoardSidePanel';
 import { boardCsvRows, boardSvg } from '../planning/board-export';
 import { IncrementDialog, IncrementSetup } from '../planning/IncrementSetup';
@@ -86,7 +86,8 @@ export function PlanPage() {
   const setCapacity = useChannelMutation('plan.capacity.set');
   const [creatingIncrement, setCreatingIncrement] = useState(false);
   const [menu, setMenu] = useState<{ card: BoardCard; teamKey: string; anchor: HTMLElement } | null>(null);
-  const [dialog, setDialog] = useState<{ kind: 'move' | 'depend'; card: BoardCard; teamKey: string } | { kind: 'new'; teamKey: string; columnId: number } | null>(null);
+  const [dialog, setDialog] = useState<{ kind: 'move' | 'depend' | 'dependencies'; card: BoardCard; teamKey: string } | { kind: 'new'; teamKey: string; columnId: number } | null>(null);
+  const removeDependency = useChannelMutation('plan.dependency.remove');
   const [capacity, setCapacityTarget] = useState<{ cell: BoardCell; anchor: HTMLElement } | null>(null);
   const [announcement, setAnnouncement] = useState('');
 
@@ -153,7 +154,7 @@ export function PlanPage() {
     if (!menu) return;
     const { card, teamKey } = menu;
     setMenu(null);
-    if (action === 'move' || action === 'depend') setDialog({ kind: action, card, teamKey });
+    if (action === 'move' || action === 'depend' || action === 'dependencies') setDialog({ kind: action, card, teamKey });
     else if (action === 'lines') setParams({ focus: card.key, team: null });
     else if (action === 'unplan' && data) unplan.mutate({ incrementId: data.increment.id, itemKey: card.key });
   };
@@ -304,6 +305,20 @@ export function PlanPage() {
             setDialog(null);
           }}
           onAdd={(providerKey, neededBy) => addDependency.mutate({ consumerKey: dialog.card.key, providerKey, neededBy }, { onSuccess: () => setDialog(null) })}
+        />
+      )}
+      {data && dialog?.kind === 'dependencies' && (
+        <CardDependenciesDialog
+          board={data}
+          card={dialog.card}
+          teamName={teamName}
+          busy={removeDependency.isPending}
+          error={removeDependency.error?.message ?? null}
+          onRemove={(key) => removeDependency.mutate({ key })}
+          onClose={() => {
+            removeDependency.reset();
+            setDialog(null);
+          }}
         />
       )}
       {data && dialog?.kind === 'new' && (
