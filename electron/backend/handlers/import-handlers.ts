@@ -1,5 +1,4 @@
 import type { importChannels } from '../../../shared/contract/import-channels';
-import { AppError } from '../../../shared/contract/result';
 import { fromEpochMs } from '../../../shared/domain/time';
 import { resolveFileSource } from '../file-sources';
 import { ImportJob } from '../import/import-job';
