@@ -45,8 +45,8 @@ const sizes: SizeName[] = args.size === 'large' ? ['S', 'M', 'L'] : ['S', 'M'];
 /** Samples per figure: enough for a median on a noisy machine, few enough for 3 minutes on 2 cores. */
 const RUNS: Record<SizeName, { import: number; backend: number; open: number }> = {
   S: { import: 3, backend: 5, open: 9 },
-  M: { import: 1, backend: 5, open: 9 },
-  L: { import: 1, backend: 3, open: 5 },
+  M: { import: 3, backend: 5, open: 9 },
+  L: { import: 3, backend: 3, open: 5 },
 };
 
 const benchStarted = performance.now();
