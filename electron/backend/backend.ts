@@ -4,7 +4,7 @@ import { AppState } from './app-state';
 import { allHandlers } from './handlers/all-handlers';
 import type { BackendContext } from './handlers/handler-types';
 import { prefetchMetrics } from './metrics/metrics-service';
-import { importJobsOf } from './import/import-jobs';
+import { ImportJobs, importJobsOf } from './import/import-jobs';
 import { Session } from './session';
 import type { Workspace } from './store/workspace-file';
 import { UploadStore } from './uploads';
@@ -41,6 +41,7 @@ export function createBackend(options: BackendOptions = {}): Backend {
   const context: BackendContext = {
     session: new Session(options.prefetch ? (workspace) => schedulePrefetch(context.session, workspace, log) : undefined),
     state: options.stateDir ? new AppState(options.stateDir) : null,
+    importJobs: new ImportJobs(),
     backups: options.backupsDir || options.stateDir ? new WorkspaceBackups(options.backupsDir ?? join(options.stateDir!, 'backups')) : null,
     uploads: new UploadStore(),
   };
