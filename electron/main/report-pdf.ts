@@ -1,13 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import { BrowserWindow, dialog } from 'electron';
-import type { Backend } from '../backend/backend';
+import type { RemoteBackend } from '../backend/remote/backend-client';
 
 /**
  * File → Export Report as PDF…: the same report as the HTML export, printed by Chromium in a hidden
  * window that runs no script and may load nothing but the report itself (its own policy forbids
  * every outside request).
  */
-export async function exportReportPdf(parent: BrowserWindow, backend: Backend): Promise<void> {
+export async function exportReportPdf(parent: BrowserWindow, backend: RemoteBackend): Promise<void> {
   const report = await backend.call('report.export', {});
   if (!report.ok) {
     await dialog.showMessageBox(parent, { type: 'error', message: 'Interlock could not make the report', detail: report.error.message });

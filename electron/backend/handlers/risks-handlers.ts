@@ -5,7 +5,7 @@ import type { RiskScope } from '../../../shared/risks/risk-schema';
 import * as risks from '../risks/risk-queries';
 import { raiseDependencyRisk } from '../risks/raise-risk';
 import { coordinationGroups, roomScopes } from '../risks/room-scopes';
-import { withoutDataChange } from '../store/queries/change-counter';
+import { withoutDataChange } from '../store/workspace-memory';
 import type { HandlerMap } from './handler-types';
 
 /** One edit, one transaction; risks are read by no cache, so the loaded metrics and advice stay. */

@@ -1,7 +1,7 @@
 import type { votesChannels } from '../../../shared/contract/votes-channels';
 import { AppError } from '../../../shared/contract/result';
 import { roomScopes } from '../risks/room-scopes';
-import { withoutDataChange } from '../store/queries/change-counter';
+import { withoutDataChange } from '../store/workspace-memory';
 import { deleteVoteRound, listVoteRounds, recordVoteRound } from '../risks/vote-queries';
 import type { HandlerMap } from './handler-types';
 
