@@ -17,6 +17,7 @@ export const ISSUE_CODES = {
   'unclosed-quote': 'A quoted cell is never closed, so the rest of the file was swallowed into it.',
   'cell-too-large': 'A cell is larger than Interlock accepts.',
   'invalid-reference': 'A planning row names an increment, iteration or item that does not exist; a risk names a team or coordination group that does not.',
+  'risks-incomplete': 'A risks file with a rejected row: a risk register is imported whole or not at all.',
   // Warnings
   'empty-file': 'The file holds no records.',
   'no-status-history': 'The source carries no status history; only its dates are used.',

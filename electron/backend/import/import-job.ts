@@ -250,6 +250,18 @@ export class ImportJob {
           warnings: issues.counts.warnings - warningsBefore,
           rejected: issues.counts.rejectedRows - rejectedBefore,
         });
+        // A register with a risk silently left out would mislead the room: its bad rows stop the import.
+        const rejected = issues.counts.rejectedRows - rejectedBefore;
+        if (file.detection.entity === 'risks' && rejected > 0) {
+          issues.stoppedFile(
+            file.source.name,
+            null,
+            null,
+            null,
+            'risks-incomplete',
+            `${file.source.name}: ${rejected === 1 ? '1 risk is' : `${rejected} risks are`} rejected (see the lines listed); a risks file is imported whole or not at all, so fix ${rejected === 1 ? 'it' : 'them'} and import it again.`,
+          );
+        }
       }
       this.phase = 'finishing';
       this.file = null;

@@ -45,7 +45,7 @@ interface ChosenFile {
 type DayOrder = 'auto' | 'dmy' | 'mdy';
 
 /** Errors that stop a whole file: the import is refused until they are fixed or the file is left out. */
-const FILE_ERRORS: IssueCode[] = ['unreadable-file', 'unknown-format', 'wrong-shape', 'missing-column', 'cell-too-large'];
+const FILE_ERRORS: IssueCode[] = ['unreadable-file', 'unknown-format', 'wrong-shape', 'missing-column', 'cell-too-large', 'risks-incomplete'];
 
 function Section({ title, children, subtitle }: { title: string; subtitle?: string; children: ReactNode }) {
   return (

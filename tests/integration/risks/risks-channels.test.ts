@@ -198,10 +198,12 @@ describe('risks and votes channels', () => {
     expect((await call('votes.list', { increment: 'PI 26.4' })).rounds).toHaveLength(2);
   });
 
-  it('the risks CSV template: a bad row is reported by line and column and nothing of it is written; the good rows are; a preview writes nothing', async () => {
+  it('the risks CSV template: a bad row is reported by file, line and column and nothing at all is written; fixed, the file imports whole; a preview writes nothing', async () => {
+    const good = 'R-10,Vendor API sunset,"Both, checkout and basket, call it",owned,checkout,Ana,group,"Basket, Checkout, Pricing and Promotions",CHK-1;BSK-2,DEP-111,';
+    const header = 'key,title,description,status,owner_team,owner,scope,scope_key,items,dependencies,objectives';
     const csv = [
-      'key,title,description,status,owner_team,owner,scope,scope_key,items,dependencies,objectives',
-      'R-10,Vendor API sunset,"Both, checkout and basket, call it",owned,checkout,Ana,group,"Basket, Checkout, Pricing and Promotions",CHK-1;BSK-2,DEP-111,',
+      header,
+      good,
       'R-11,Flaky staging,,maybe,,,team,search,,,',
       'R-12,Nobody owns the data migration,,,,,group,g-nowhere,,,',
       'R-13,Payment freeze overlaps go-live,,A,,,increment,PI 26.4,,,',
@@ -213,15 +215,23 @@ describe('risks and votes channels', () => {
     expect(dumpWorkspace(db())).toBe(before);
 
     const status = await runImport('risks.csv', csv);
-    expect(status.state).toBe('done');
-    const errors = status.report!.issues.filter((i) => i.severity === 'error').map((i) => [i.line, i.column, i.value, i.code]);
+    expect(status.state).toBe('failed');
+    expect(status.report!.committed).toBe(false);
+    const errors = status.report!.issues.filter((i) => i.severity === 'error').map((i) => [i.file, i.line, i.column, i.value, i.code]);
     expect(errors).toEqual([
-      [3, 'status', 'maybe', 'invalid-value'],
-      [4, 'scope_key', 'g-nowhere', 'invalid-reference'],
-      [6, 'owner_team', 'no-such-team', 'invalid-reference'],
+      ['risks.csv', 3, 'status', 'maybe', 'invalid-value'],
+      ['risks.csv', 4, 'scope_key', 'g-nowhere', 'invalid-reference'],
+      ['risks.csv', 6, 'owner_team', 'no-such-team', 'invalid-reference'],
+      ['risks.csv', null, null, null, 'risks-incomplete'],
     ]);
     expect(status.report!.issues.find((i) => i.line === 3)!.message).toMatch(/status is "maybe"/);
-    expect(status.report!.counts.risks).toBe(2);
+    expect(status.error!.message).toBe('Nothing was imported: risks.csv: 3 risks are rejected (see the lines listed); a risks file is imported whole or not at all, so fix them and import it again.');
+    // Nothing at all: not the good rows, not the import log.
+    expect(dumpWorkspace(db())).toBe(before);
+
+    const fixed = await runImport('risks.csv', [header, good, 'R-13,Payment freeze overlaps go-live,,A,,,increment,PI 26.4,,,'].join('\n'));
+    expect(fixed.state).toBe('done');
+    expect(fixed.report!.counts.risks).toBe(2);
     const board = await call('risks.board', {});
     expect(board.risks.map((r) => r.key).sort()).toEqual(['R-10', 'R-13']);
     // The group was named as the Coordination page names it; it is kept by its key.
@@ -241,7 +251,10 @@ describe('risks and votes channels', () => {
       const status = await runImport('bad.csv', ['key,title,scope,scope_key,status', 'R-1,Something,tribe,x,owned'].join('\n'));
       expect(status.state).toBe('failed');
       expect(status.error!.message).toMatch(/^Nothing was imported/);
-      expect(status.report!.issues.map((i) => [i.line, i.column, i.code])).toEqual([[2, 'scope', 'invalid-value']]);
+      expect(status.report!.issues.map((i) => [i.line, i.column, i.code])).toEqual([
+        [2, 'scope', 'invalid-value'],
+        [null, null, 'risks-incomplete'],
+      ]);
       expect(dumpWorkspace(db(), { skip: ['imports'] })).toBe(before);
     });
 
