@@ -4,6 +4,7 @@ import type { VoteRound } from '../confidence/vote-schema';
 import { MODEL_LABELS, type CueThreshold, type GroupRecommendation } from '../coordination/report-schema';
 import { EXCLUSION_LABELS, type ExclusionReason } from '../metrics/metrics-vocabulary';
 import type { Board } from '../planning/board-schema';
+import { DEPENDENCY_STATE_TEXT } from '../planning/dependency-state';
 import { ownerLabel, scopeLabel, type ScopeNames } from '../risks/risk-scope';
 import type { Risk } from '../risks/risk-schema';
 import { columnOf, ROAM_COLUMNS, ROAM_TEXT } from '../risks/roam';
@@ -12,8 +13,8 @@ import { html, type Html } from './html';
 import type { Available, ReportInput } from './report-input';
 import { count, day, days, decimal, minute, percent, plural } from './report-format';
 
-// The report's sections, one builder each, in the order they print. A new section (the program
-// board and its conflicts, forecasts) is one more builder in REPORT_SECTIONS.
+// The report's sections, one builder each, in the order they print. A new section (forecasts) is
+// one more builder in REPORT_SECTIONS.
 
 export interface ReportNames {
   team(key: string | null): string;
@@ -163,6 +164,52 @@ function flowSection(input: ReportInput): Html {
     ${excluded.length > 0 ? html`<p class="note">Left out of some figures, never silently: ${excluded.map(([reason, n], i) => html`${i > 0 ? '; ' : ''}${count(n)} ${EXCLUSION_LABELS[reason]}`)}.</p>` : ''}`;
 }
 
+/**
+ * The program board as a table teams × iterations (planned items, with the load against capacity),
+ * then what needs talking through: conflicts and providers not planned, each with the risk it was
+ * raised as, if any. The board's full cards stay on the Plan page: a handout shows the shape.
+ */
+function programBoardSection(input: ReportInput, names: ReportNames): Html {
+  if (!input.plan.available) return missing(input.plan)!;
+  const b: Board = input.plan.value;
+  const cell = (team: string, column: number) => b.cells.find((c) => c.teamKey === team && c.columnId === column);
+  const open = b.dependencies.filter((d) => d.state === 'conflict' || d.state === 'unplanned');
+  const raisedAs = new Map<string, string>();
+  for (const r of input.risks) for (const d of r.links.dependencies) if (!raisedAs.has(d)) raisedAs.set(d, r.key);
+  const end = (e: { itemKey: string; teamKey: string | null; iterationName: string | null }) => `${e.itemKey} (${names.team(e.teamKey)}, ${e.iterationName ?? 'not planned'})`;
+  return html`
+    <p>Increment ${b.increment.name}: ${b.increment.start} to ${b.increment.end}; ${plural(b.teams.length, 'team')}, ${plural(b.dependencies.length, 'dependency', 'dependencies')} between planned work.</p>
+    ${
+      b.teams.length === 0 || b.columns.length === 0
+        ? html`<p>Nothing planned in this increment yet.</p>`
+        : html`<table class="board">
+            <caption>Planned items per team and iteration (load of capacity in ${b.increment.capacityUnit}; ⚠ over capacity)</caption>
+            <thead><tr><th scope="col">Team</th>${b.columns.map((c) => html`<th scope="col" class="num">${c.name}</th>`)}</tr></thead>
+            <tbody>${b.teams.map(
+              (t) => html`<tr><th scope="row">${t.name}</th>${b.columns.map((c) => {
+                const here = cell(t.key, c.id);
+                if (!here || here.cards.length === 0) return html`<td class="num">–</td>`;
+                return html`<td class="num">${count(here.cards.length)}${here.capacity === null ? '' : html` <span class="load">(${decimal(here.load)} of ${decimal(here.capacity)}${here.over ? ' ⚠' : ''})</span>`}</td>`;
+              })}</tr>`,
+            )}</tbody>
+          </table>`
+    }
+    <p><strong>Dependencies:</strong> ${(['ok', 'same-iteration', 'conflict', 'unplanned'] as const).map((state, i) => `${i > 0 ? ', ' : ''}${count(b.dependencyCounts[state] ?? 0)} ${DEPENDENCY_STATE_TEXT[state].label}`).join('')}.</p>
+    ${
+      open.length === 0
+        ? html`<p>No conflicts: every provider is planned no later than the work that needs it.</p>`
+        : html`<table class="conflicts">
+            <caption>Conflicts and providers not planned, the oldest need first</caption>
+            <thead><tr><th scope="col">Dependency</th><th scope="col">State</th><th scope="col">Needed by</th><th scope="col">Provided by</th><th scope="col">Needed at</th><th scope="col">Risk</th></tr></thead>
+            <tbody>${[...open]
+              .sort((x, y) => x.needAt.localeCompare(y.needAt) || x.key.localeCompare(y.key))
+              .map(
+                (d) => html`<tr><th scope="row"><span class="key">${d.key}</span></th><td>${DEPENDENCY_STATE_TEXT[d.state].symbol} ${DEPENDENCY_STATE_TEXT[d.state].label}</td><td>${end(d.consumer)}</td><td>${end(d.provider)}</td><td>${d.needAt}</td><td>${raisedAs.get(d.key) ?? 'not raised'}</td></tr>`,
+              )}</tbody>
+          </table>`
+    }`;
+}
+
 function objectivesSection(input: ReportInput, names: ReportNames): Html {
   if (!input.plan.available) return missing(input.plan)!;
   const b: Board = input.plan.value;
@@ -273,6 +320,7 @@ export const REPORT_SECTIONS: readonly SectionBuilder[] = [
   { id: 'coordination', title: 'Coordination recommendation per group', build: coordinationSection },
   { id: 'findings', title: 'Findings', build: findingsSection },
   { id: 'flow', title: 'Flow summary', build: (input) => flowSection(input) },
+  { id: 'board', title: 'Program board and conflicts', build: programBoardSection },
   { id: 'objectives', title: 'Objectives', build: objectivesSection },
   { id: 'risks', title: 'Risks (ROAM)', build: risksSection },
   { id: 'confidence', title: 'Confidence vote', build: confidenceSection },

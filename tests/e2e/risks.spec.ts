@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -118,6 +118,54 @@ test('create, edit and delete a risk (delete asks first); raise a plan conflict 
   await expect(column(page, 'unroamed').locator('[data-risk="RISK-11"]')).toContainText(/waits on/);
 });
 
+test('risks CSV: the template, filled in, imports through the Import page; the board exports it back; a bad file names file, line and column and changes nothing', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  await openRisks(page, host.url);
+  const downloadText = async (button: string) => {
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: button }).click();
+    return readFileSync((await (await downloading).path())!, 'utf8');
+  };
+  const header = (await downloadText('Download the CSV template')).split(/\r?\n/)[0]!;
+  expect(header).toBe('key,title,description,status,owner_team,owner,scope,scope_key,items,dependencies,objectives');
+
+  // Filled in as a facilitator would: a team's risk, and a group's named as the Coordination page names it.
+  const filled = test.info().outputPath('pi-risks.csv');
+  writeFileSync(filled, [header, 'R-100,Load test environment shared with another program,,owned,search,Ana Berg,team,search,,,', 'R-101,"Two teams, one release train",Checkout and basket ship together.,M,,,group,"Basket, Checkout, Pricing and Promotions",,,', ''].join('\n'));
+  await page.getByRole('link', { name: 'Import risks from a CSV…' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Import' })).toBeVisible();
+  await page.getByTestId('import-file-input').setInputFiles(filled);
+  await expect(page.getByTestId('preview-summary')).toContainText('2 risks');
+  await page.getByRole('button', { name: 'Import 2 records' }).click();
+  await expect(page.getByTestId('import-done')).toContainText('2 risks');
+
+  await openRisks(page, host.url);
+  await expect(page.locator('[data-risk]')).toHaveCount(11);
+  await expect(column(page, 'owned').locator('[data-risk="R-100"]')).toContainText('Ana Berg');
+  await expect(column(page, 'mitigated').locator('[data-risk="R-101"]')).toContainText('Basket, Checkout, Pricing and Promotions');
+  const exported = (await downloadText('Export CSV')).split(/\r?\n/).filter(Boolean);
+  expect(exported[0]).toBe(header);
+  expect(exported).toHaveLength(12);
+  expect(exported).toContain('R-101,"Two teams, one release train",Checkout and basket ship together.,mitigated,,,group,g-basket,,,');
+
+  // One bad row among good ones: the preview names it, Import stays disabled, the board is as it was.
+  const bad = test.info().outputPath('bad-risks.csv');
+  writeFileSync(bad, [header, 'R-102,Fine on its own,,owned,,,team,search,,,', 'R-103,Status nobody knows,,maybe,,,team,search,,,', ''].join('\n'));
+  await page.getByRole('link', { name: 'Import risks from a CSV…' }).click();
+  await page.getByTestId('import-file-input').setInputFiles(bad);
+  await expect(page.getByTestId('preview-summary')).toContainText('a risks file is imported whole or not at all');
+  await page.getByRole('tab', { name: /Problems/ }).click();
+  const row = page.getByRole('table', { name: 'Problems found in the files' }).getByRole('row').filter({ hasText: 'maybe' });
+  await expect(row).toContainText('bad-risks.csv');
+  await expect(row.getByRole('cell').nth(2)).toHaveText('3');
+  await expect(row).toContainText('status');
+  await expect(page.getByRole('button', { name: /^Import \d+ records$/ })).toBeDisabled();
+  await page.screenshot({ path: 'test-results/screenshots/risks-import-refused.png', fullPage: true });
+  await openRisks(page, host.url);
+  await expect(page.locator('[data-risk]')).toHaveCount(11);
+  await expect(card(page, 'R-102')).toHaveCount(0);
+});
+
 test('enter a confidence vote and see it as a distribution, the earlier round kept; teams by name', async ({ page, host }) => {
   await page.goto(`${host.url}#/confidence`);
   await expect(page.getByRole('heading', { level: 1, name: 'Confidence vote' })).toBeVisible();
@@ -158,7 +206,7 @@ test('export the report and open it in Chromium: no request leaves the file, eve
   reader.on('request', (r) => requests.push(r.url()));
   await reader.goto(`file://${file}`);
   const headings = await reader.getByRole('heading', { level: 2 }).allTextContents();
-  expect(headings).toEqual(['Workspace summary', 'Coordination recommendation per group', 'Findings', 'Flow summary', 'Objectives', 'Risks (ROAM)', 'Confidence vote']);
+  expect(headings).toEqual(['Workspace summary', 'Coordination recommendation per group', 'Findings', 'Flow summary', 'Program board and conflicts', 'Objectives', 'Risks (ROAM)', 'Confidence vote']);
   await expect(reader.getByRole('table', { name: 'Flow figures and what each one means' })).toContainText('final done − first entry into an active status, days.');
   await expect(reader.locator('section#risks')).toContainText('Payment provider retires its v2 card API in December');
   await expect(reader.locator('section#confidence')).toContainText('Whole increment: PI 26.4');
@@ -169,6 +217,12 @@ test('export the report and open it in Chromium: no request leaves the file, eve
   await reader.screenshot({ path: 'test-results/screenshots/report.png' });
   await reader.emulateMedia({ media: 'print' });
   await reader.screenshot({ path: 'test-results/screenshots/report-print.png' });
+  // Printed, every section after the first starts a page of its own.
+  const breaks = await reader.locator('section').evaluateAll((els) => els.map((e) => getComputedStyle(e).breakBefore));
+  expect(breaks).toHaveLength(8);
+  expect(breaks.slice(1)).toEqual(Array(7).fill('page'));
+  const pdf = await reader.pdf({ format: 'A4' });
+  expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)!.length).toBeGreaterThanOrEqual(8);
   await reader.close();
 });
 

@@ -39,7 +39,7 @@ describe('the report to hand out', () => {
     backend.close();
     if (!result.ok) throw new Error(result.error.message);
     const { html, sections, fileName } = result.value;
-    expect(sections.map((s) => s.id)).toEqual(['workspace', 'coordination', 'findings', 'flow', 'objectives', 'risks', 'confidence']);
+    expect(sections.map((s) => s.id)).toEqual(['workspace', 'coordination', 'findings', 'flow', 'board', 'objectives', 'risks', 'confidence']);
     expect(fileName).toMatch(/^interlock-report-interlock-demo-\d{4}-\d{2}-\d{2}\.html$/);
     expect(html).toContain('Team-of-Teams');
     expect(html).toContain('Increment PI 26.4');
@@ -70,7 +70,7 @@ describe('the report to hand out', () => {
     const run = await cli(['report', '--workspace', demo, '--out', out]);
     expect(run.err).toBe('');
     expect(run.code).toBe(0);
-    expect(run.out).toMatch(/^Wrote .*room\.html: 7 sections \(Workspace summary, .*Confidence vote\), \d+(\.\d)? KB\.$/);
+    expect(run.out).toMatch(/^Wrote .*room\.html: 8 sections \(Workspace summary, .*Confidence vote\), \d+(\.\d)? KB\.$/);
     const html = readFileSync(out, 'utf8');
     expect(html.startsWith('<!doctype html>')).toBe(true);
     expect(html.trimEnd().endsWith('</html>')).toBe(true);

@@ -90,6 +90,24 @@ export const FLOW = {
 
 export const PLAN = {
   increment: { id: 1, name: 'PI 26.4', start: '2026-11-09', end: '2027-01-17', capacityUnit: 'items', iterations: [] },
+  columns: [
+    { id: 11, name: 'I1', start: '2026-11-09', end: '2026-11-22', teamKey: null, columnId: null },
+    { id: 12, name: 'I2', start: '2026-11-23', end: '2026-12-06', teamKey: null, columnId: null },
+  ],
+  teams: [
+    { key: 'checkout', name: 'Checkout', group: 'g-checkout' },
+    { key: 'evil', name: EVIL_TEAM, group: 'g-checkout' },
+  ],
+  cells: [
+    { teamKey: 'checkout', columnId: 11, cards: [{ key: 'CHK-1' }, { key: 'CHK-2' }, { key: 'CHK-3' }], load: 3, capacity: 2.5, over: true },
+    { teamKey: 'evil', columnId: 12, cards: [{ key: 'EVL-1' }], load: 1, capacity: null, over: false },
+  ],
+  dependencies: [
+    { key: 'DEP-12', consumer: { itemKey: 'CHK-2', teamKey: 'checkout', columnId: 11, iterationName: 'I1' }, provider: { itemKey: 'EVL-7', teamKey: 'evil', columnId: null, iterationName: null, done: false }, state: 'unplanned', needAt: '2026-11-09' },
+    { key: 'DEP-9', consumer: { itemKey: 'CHK-1', teamKey: 'checkout', columnId: 11, iterationName: 'I1' }, provider: { itemKey: 'EVL-1', teamKey: 'evil', columnId: 12, iterationName: 'I2', done: false }, state: 'conflict', needAt: '2026-11-09' },
+    { key: 'DEP-3', consumer: { itemKey: 'EVL-1', teamKey: 'evil', columnId: 12, iterationName: 'I2' }, provider: { itemKey: 'CHK-3', teamKey: 'checkout', columnId: 11, iterationName: 'I1', done: false }, state: 'ok', needAt: '2026-11-23' },
+  ],
+  dependencyCounts: { ok: 1, 'same-iteration': 0, conflict: 1, unplanned: 1 },
   objectives: [
     { key: 'O-2', title: 'Saved cards for returning shoppers', level: 'team', teamKeys: ['checkout'], businessValue: 8, actualValue: null, committed: true, parentKey: null, itemKeys: ['CHK-1', 'CHK-2'], plannedItemKeys: ['CHK-1'] },
     { key: 'O-1', title: 'One-page checkout live', level: 'program', teamKeys: ['checkout', 'evil'], businessValue: 10, actualValue: null, committed: true, parentKey: null, itemKeys: [], plannedItemKeys: [] },

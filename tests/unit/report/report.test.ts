@@ -41,11 +41,11 @@ describe('the report', () => {
   const page = buildReport(reportInput()).html;
 
   it('has the standard sections in order, each on its own printed page, with a contents list', () => {
-    expect(REPORT_SECTION_IDS).toEqual(['workspace', 'coordination', 'findings', 'flow', 'objectives', 'risks', 'confidence']);
+    expect(REPORT_SECTION_IDS).toEqual(['workspace', 'coordination', 'findings', 'flow', 'board', 'objectives', 'risks', 'confidence']);
     const order = [...page.matchAll(/<section id="([a-z]+)"/g)].map((m) => m[1]);
     expect(order).toEqual(REPORT_SECTION_IDS);
     expect(page).toContain('section + section { break-before: page; }');
-    expect(text(page.slice(page.indexOf('<nav'), page.indexOf('</nav>')))).toBe('Contents Workspace summary Coordination recommendation per group Findings Flow summary Objectives Risks (ROAM) Confidence vote');
+    expect(text(page.slice(page.indexOf('<nav'), page.indexOf('</nav>')))).toBe('Contents Workspace summary Coordination recommendation per group Findings Flow summary Program board and conflicts Objectives Risks (ROAM) Confidence vote');
   });
 
   it('renders every user string as text: a team named <img src=x onerror=…> makes no element', () => {
@@ -106,6 +106,20 @@ describe('the report', () => {
     expect(s).toContain(`Flow time waiting on dependencies 18 % ${FLOW_DEFINITIONS.waitingShare}`);
     expect(s).toContain(`Percentiles: ${PERCENTILE_DEFINITIONS.linear}.`);
     expect(s).toContain('Left out of some figures, never silently: 2 with no active date.');
+  });
+
+  it('program board: planned items per team and iteration with load of capacity; conflicts and unplanned providers, the oldest need first, with the risk raised for each', () => {
+    const s = text(section(page, 'board'));
+    expect(s).toContain('Increment PI 26.4: 2026-11-09 to 2027-01-17; 2 teams, 3 dependencies between planned work.');
+    // Checkout plans 3 items in I1 against a capacity of 2.5: over. The other team plans 1 in I2, no capacity set.
+    expect(s).toContain('Team I1 I2 Checkout 3 (3 of 2.5 ⚠) – ');
+    expect(s).toContain(`${EVIL_TEAM} – 1`);
+    expect(s).toContain('Dependencies: 1 in order, 0 same iteration, 1 conflict, 1 provider not planned.');
+    // Both are needed on 2026-11-09: then by key. DEP-9 is linked from RISK-1; DEP-12 from none.
+    expect(s).toContain(`DEP-12 ? provider not planned CHK-2 (Checkout, I1) EVL-7 (${EVIL_TEAM}, not planned) 2026-11-09 not raised`);
+    expect(s).toContain(`DEP-9 ✕ conflict CHK-1 (Checkout, I1) EVL-1 (${EVIL_TEAM}, I2) 2026-11-09 RISK-1`);
+    expect(s.indexOf('DEP-12')).toBeLessThan(s.indexOf('DEP-9'));
+    expect(s).not.toContain('DEP-3 ');
   });
 
   it('objectives: program objectives first, then teams by name; predictability as teams per band', () => {
