@@ -194,7 +194,7 @@ function programBoardSection(input: ReportInput, names: ReportNames): Html {
             )}</tbody>
           </table>`
     }
-    <p><strong>Dependencies:</strong> ${(['ok', 'same-iteration', 'conflict', 'unplanned'] as const).map((state, i) => `${i > 0 ? ', ' : ''}${count(b.dependencyCounts[state] ?? 0)} ${DEPENDENCY_STATE_TEXT[state].label}`).join('')}.</p>
+    <p><strong>Dependencies:</strong> ${(['ok', 'same-iteration', 'conflict', 'unplanned'] as const).map((state) => `${DEPENDENCY_STATE_TEXT[state].label} ${count(b.dependencyCounts[state] ?? 0)}`).join(' · ')}.</p>
     ${
       open.length === 0
         ? html`<p>No conflicts: every provider is planned no later than the work that needs it.</p>`
