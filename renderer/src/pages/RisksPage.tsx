@@ -166,7 +166,7 @@ export function RisksPage() {
           </Typography>
           {data.risks.length === 0 && (
             <Alert severity="info" sx={{ mb: 2 }}>
-              No risks yet. Add one, import the risks template, or raise a dependency conflict as a risk from the Plan page’s conflicts list.
+              No risks yet. Add one, import the risks template, or raise the plan’s dependency conflicts as risks (Raise dependency conflicts…).
             </Alert>
           )}
           <RoamBoard
