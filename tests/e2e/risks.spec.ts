@@ -40,8 +40,13 @@ test('move a risk by keyboard and by drag; the moves and their history survive a
   // Keyboard: Space lifts RISK-5, → carries it to the next column (Resolved), Space drops it.
   await page.getByLabel('Changes recorded as').fill('Facilitator Fay');
   await card(page, 'RISK-5').focus();
+  // Each key waits for what the screen reader hears, as a person waits to hear it: on a busy
+  // machine a key pressed before the lift is active would be lost.
+  const heard = page.locator('[id^="DndLiveRegion"]');
   await page.keyboard.press('Space');
+  await expect(heard).toContainText(/Picked up RISK-5|RISK-5 is over Not yet ROAMed/);
   await page.keyboard.press('ArrowRight');
+  await expect(heard).toContainText('RISK-5 is over Resolved');
   await page.keyboard.press('Space');
   await expect(column(page, 'resolved').locator('[data-risk="RISK-5"]')).toBeVisible();
   // The screen reader heard where it went.
