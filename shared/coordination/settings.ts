@@ -75,8 +75,15 @@ export const TrendSettings = z.object({
   periodDays: z.number().int().min(7).max(365).default(30),
   /** Recent half vs earlier half of the periods: a change this large (relative)… */
   minRelativeChange: positive.max(10).default(0.3),
-  /** …and at least this large in coupling points is reported. */
+  /** …and at least this large in coupling points is reported… */
   minAbsoluteChange: share.default(0.1),
+  /** …when every period holds at least this many dependencies between members; otherwise the sample is too small to call. */
+  minDependenciesPerPeriod: z.number().int().min(0).max(100_000).default(5),
+});
+
+export const EvidenceSettings = z.object({
+  /** Advice is robust only over at least this many dependencies (between members; for a team on its own, of the whole workspace) in the window. */
+  minDependencies: z.number().int().min(0).max(1_000_000).default(20),
 });
 
 export const CoordinationSettings = z.object({
@@ -88,6 +95,7 @@ export const CoordinationSettings = z.object({
   bottleneck: BottleneckSettings.prefault({}),
   boundary: BoundarySettings.prefault({}),
   trend: TrendSettings.prefault({}),
+  evidence: EvidenceSettings.prefault({}),
 });
 export type CoordinationSettings = z.infer<typeof CoordinationSettings>;
 export type CoordinationSettingsInput = z.input<typeof CoordinationSettings>;
