@@ -274,6 +274,7 @@ function recommendGroup(
       coupling: e.coupling,
       dependencyShare: e.cues.dependencyShare,
       dependencies: e.measures.dependencies,
+      completedItems: e.measures.completedItems,
     };
   });
   const judged = judgeEvidence(

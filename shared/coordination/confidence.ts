@@ -84,7 +84,7 @@ export function judgeEvidence(
   const scope = facts.role === 'group' ? 'between members' : 'in the workspace';
   const toFirmUp: string[] = [];
   if (!enough) {
-    toFirmUp.push(`a longer export, or more of the teams’ dependency links (${plural(facts.dependencies, 'dependency', 'dependencies')} ${scope} in ${facts.days} days; robust advice needs at least ${minimumDependencies})`);
+    toFirmUp.push('a longer export, or more of the teams’ dependency links');
   }
   for (const id of matter) toFirmUp.push(TO_MEASURE[id as Exclude<CueId, 'dependencyShare'>]);
 

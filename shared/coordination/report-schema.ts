@@ -113,6 +113,7 @@ export const TrendPoint = z.object({
   coupling: Share,
   dependencyShare: z.number().nonnegative(),
   dependencies: Count,
+  completedItems: Count,
 });
 export type TrendPoint = z.infer<typeof TrendPoint>;
 

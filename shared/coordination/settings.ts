@@ -77,8 +77,10 @@ export const TrendSettings = z.object({
   minRelativeChange: positive.max(10).default(0.3),
   /** …and at least this large in coupling points is reported… */
   minAbsoluteChange: share.default(0.1),
-  /** …when every period holds at least this many dependencies between members; otherwise the sample is too small to call. */
+  /** …when the half where coupling is higher holds at least this many dependencies between members per period… */
   minDependenciesPerPeriod: z.number().int().min(0).max(100_000).default(5),
+  /** …and every period at least this many completed items; otherwise the finding says the sample is too small. */
+  minItemsPerPeriod: z.number().int().min(0).max(100_000).default(10),
 });
 
 export const EvidenceSettings = z.object({
