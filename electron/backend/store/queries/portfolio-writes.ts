@@ -575,5 +575,6 @@ export function writePortfolio(db: Database, portfolio: Portfolio): EntityCounts
     incidents: portfolio.incidents.length,
     plans: 0,
     objectives: portfolio.objectives.length,
+    releases: 0,
   });
 }
