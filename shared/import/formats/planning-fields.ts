@@ -1,5 +1,5 @@
 import type { FieldSpec, RowReader } from '../columns';
-import type { RecordSink, ReleaseRecord, SprintRecord } from '../import-records';
+import type { RecordSink, SprintRecord } from '../import-records';
 
 // What trackers say about planning: an item's sprint (Jira's Sprint, Azure DevOps' Iteration Path),
 // its size (story points, effort) and the releases that ship it (Jira's Fix Version/s, an Azure
