@@ -156,19 +156,22 @@ export function loadReleaseIntegrations(db: Database, range: Interval): Integrat
 
 /**
  * Parents (epics) with the teams owning their children alive in the window (created before its
- * end, not done before its start), the same rule as objectives linked through items.
+ * end, not done before its start), the same rule as objectives linked through items. Only for
+ * `teamKeys` (all teams when left out): parents stand in for objectives of teams that have none,
+ * so the loader reads them for those teams alone.
  */
-export function loadParents(db: Database, window: Interval): ParentFact[] {
+export function loadParents(db: Database, window: Interval, teamKeys?: readonly string[]): ParentFact[] {
   const rows = db
     .prepare(
       `SELECT w.parent_key, t.key
        FROM work_items w JOIN teams t ON t.id = w.team_id
        WHERE w.parent_key IS NOT NULL AND w.created_at <= @to AND (w.done_at IS NULL OR w.done_at > @from)
+         AND (@teams IS NULL OR t.key IN (SELECT value FROM json_each(@teams)))
        GROUP BY w.parent_key, t.key
        ORDER BY 1, 2`,
     )
     .raw()
-    .all(window) as [string, string][];
+    .all({ ...window, teams: teamKeys === undefined ? null : JSON.stringify(teamKeys) }) as [string, string][];
   const parents: { key: string; teamKeys: string[] }[] = [];
   for (const [key, team] of rows) {
     const last = parents.at(-1);
@@ -256,13 +259,19 @@ export function loadCoordinationData(db: Database, range: Interval, window: Inte
   const read = db.transaction(() => {
     const recorded = loadRecordedEvidence(db);
     const integrations = integrationSource(recorded);
+    const teams = loadTeams(db);
+    const objectives = loadObjectives(db, window);
+    // Parents only count for teams without objectives (outcomeSource): a workspace whose teams all
+    // have objectives reads none.
+    const withObjectives = new Set(objectives.flatMap((o) => (o.level === 'portfolio' ? [] : o.teamKeys)));
+    const withoutObjectives = teams.map((t) => t.key).filter((k) => !withObjectives.has(k));
     return {
-      teams: loadTeams(db),
+      teams,
       dependencies: loadDependencies(db, range),
       completions: loadCompletions(db, range, binDays),
       integrations: integrations === 'releases' ? loadReleaseIntegrations(db, range) : integrations === 'deployments' ? loadIntegrations(db, range) : [],
-      objectives: loadObjectives(db, window),
-      parents: recorded.parents ? loadParents(db, window) : [],
+      objectives,
+      parents: recorded.parents && withoutObjectives.length > 0 ? loadParents(db, window, withoutObjectives) : [],
       forums: loadForums(db),
       recorded,
     };
