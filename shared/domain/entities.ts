@@ -129,6 +129,8 @@ export const EntityCounts = z.object({
   plans: z.number().int().nonnegative(),
   /** ROAM risks (docs/RISKS.md). */
   risks: z.number().int().nonnegative(),
+  /** Releases as the tracker names them (Jira's Fix Version/s). */
+  releases: z.number().int().nonnegative(),
 });
 export type EntityCounts = z.infer<typeof EntityCounts>;
 export const ENTITY_NAMES = Object.keys(EntityCounts.shape) as (keyof EntityCounts)[];

@@ -62,6 +62,7 @@ export class PreviewCollector implements RecordSink {
   planning(): void {}
   risk(): void {}
   sprint(): void {}
+  release(): void {}
 
   preview(statuses: StatusBook): Portfolio {
     return {
@@ -89,6 +90,7 @@ export function teeSink(...sinks: RecordSink[]): RecordSink {
     planning: (r) => sinks.forEach((s) => s.planning(r)),
     sprint: (r) => sinks.forEach((s) => s.sprint(r)),
     risk: (r) => sinks.forEach((s) => s.risk(r)),
+    release: (r) => sinks.forEach((s) => s.release(r)),
   };
 }
 

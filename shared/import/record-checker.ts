@@ -11,6 +11,7 @@ import type {
   PlanningRecord,
   RiskRecord,
   SprintRecord,
+  ReleaseRecord,
   TeamRecord,
   TransitionRecord,
 } from './import-records';
@@ -35,7 +36,7 @@ export const MAX_TITLE_CHARS = 2000;
 const MAX_NAME_CHARS = 500;
 
 function emptyCounts(): EntityCounts {
-  return { teams: 0, items: 0, transitions: 0, dependencies: 0, deployments: 0, incidents: 0, objectives: 0, plans: 0, risks: 0 };
+  return { teams: 0, items: 0, transitions: 0, dependencies: 0, deployments: 0, incidents: 0, objectives: 0, plans: 0, releases: 0, risks: 0 };
 }
 
 /**
@@ -219,6 +220,16 @@ export class RecordChecker implements RecordSink {
     record.file = this.file;
     this.counts.risks++;
     this.target.risk(record);
+  }
+
+  readonly #releases = new Set<string>();
+
+  release(record: ReleaseRecord): void {
+    if (!this.#releases.has(record.name)) {
+      this.#releases.add(record.name);
+      this.counts.releases++;
+    }
+    this.target.release(record);
   }
 
   team(record: TeamRecord): void {

@@ -10,6 +10,7 @@ import type {
   PlanningRecord,
   RiskRecord,
   SprintRecord,
+  ReleaseRecord,
   RecordSink,
   TeamRecord,
   TransitionRecord,
@@ -95,6 +96,8 @@ export class StagedRecords implements RecordSink {
   readonly planningRows: PlanningRecord[] = [];
   readonly sprints: SprintRecord[] = [];
   readonly risks: RiskRecord[] = [];
+  /** One record per release name: the first date given wins over a later record without one. */
+  readonly releases = new Map<string, ReleaseRecord>();
   readonly #changes = new TransitionColumns();
   /** Item keys of status changes. */
   readonly #itemKeys = new Interned();
@@ -138,6 +141,11 @@ export class StagedRecords implements RecordSink {
   }
   risk(r: RiskRecord): void {
     this.risks.push(r);
+  }
+
+  release(r: ReleaseRecord): void {
+    const known = this.releases.get(r.name);
+    if (!known || (known.releasedAt === null && r.releasedAt !== null)) this.releases.set(r.name, r);
   }
 
   /**
@@ -225,6 +233,8 @@ export class StagedRecords implements RecordSink {
     for (const r of this.incidents) writer.incident(r);
     writer.flush();
     for (const r of this.sprints) writer.sprint(r);
+    for (const r of this.releases.values()) writer.release(r);
+    for (const r of this.items) if (r.releases) writer.itemReleases(r.key, r.releases);
     writePlanningRecords(writer.db, this.planningRows);
     writeObjectivePlans(writer.db, this.objectives);
     writeRiskRecords(writer.db, this.risks, nowMs);

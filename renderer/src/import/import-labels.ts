@@ -12,6 +12,7 @@ export const ENTITY_LABELS: Record<keyof EntityCounts, string> = {
   incidents: 'incidents',
   objectives: 'objectives',
   plans: 'planning rows',
+  releases: 'releases',
   risks: 'risks',
 };
 
@@ -29,6 +30,7 @@ const SINGULAR: Record<keyof EntityCounts, string> = {
   incidents: 'incident',
   objectives: 'objective',
   plans: 'planning row',
+  releases: 'release',
   risks: 'risk',
 };
 

@@ -25,6 +25,7 @@ function group(patch: Partial<GroupRecommendation>): GroupRecommendation {
     cues: [
       {
         id: 'dependencyShare',
+        source: 'dependencies',
         label: 'Dependencies per item completed',
         value: 0.15,
         display: '15 %',
@@ -34,13 +35,14 @@ function group(patch: Partial<GroupRecommendation>): GroupRecommendation {
           { model: 'team-of-teams', setting: 't', comparison: 'at-least', value: 0.25, display: '≥ 25 %', met: false },
         ],
       },
-      { id: 'jointIntegration', label: 'Joint integration', value: null, display: 'not measured', detail: 'no integration data', thresholds: [{ model: 'team-of-teams', setting: 'j', comparison: 'at-least', value: 0.5, display: '≥ 50 %', met: null }] },
+      { id: 'jointIntegration', source: null, label: 'Joint integration', value: null, display: 'not measured', detail: 'no integration data', thresholds: [{ model: 'team-of-teams', setting: 'j', comparison: 'at-least', value: 0.5, display: '≥ 50 %', met: null }] },
     ],
     reasons: ['They wait on each other for 15 % of the items they complete.'],
     whatWouldChange: ['Team-of-Teams if dependencies reach 25 % of items completed.'],
-    robustness: { stable: true, summary: 'Stable: no threshold moved by ±20 % changes the model.', variations: [] },
+    robustness: { stable: true, level: 'robust', summary: 'Stable: no threshold moved by ±20 % changes the model.', variations: [] },
     practices: { summary: 'A weekly Scrum of Scrums with one representative per team.', attendees: [], cadence: 'weekly', agenda: [], artefacts: [] },
     trend: [],
+    evidence: { measuredCues: 1, cues: 2, dependencies: 12, items: 80, days: 90, minimumDependencies: 20, unmeasuredThatMatter: [], toFirmUp: [], summary: 'Provisional: 12 dependencies, fewer than 20.' },
     ...patch,
   };
 }
@@ -131,7 +133,7 @@ export function reportInput(patch: Partial<ReportInput> = {}): ReportInput {
     generatedAt: '2026-11-16T08:30:00.000Z',
     workspace: {
       name: 'Retail <b>demo</b>',
-      counts: { teams: 3, items: 2500, transitions: 0, dependencies: 70, deployments: 0, incidents: 0, objectives: 3, plans: 12, risks: 3 },
+      counts: { teams: 3, items: 2500, transitions: 0, dependencies: 70, deployments: 0, incidents: 0, objectives: 3, plans: 12, releases: 0, risks: 3 },
       dateRange: { from: '2026-02-16T08:00:00.000Z', to: '2026-11-15T17:00:00.000Z' },
       valueStreams: ['Journeys', 'Merchants'],
     },
