@@ -7,7 +7,7 @@ test.describe.configure({ mode: 'serial' });
 
 async function openCoordination(page: Page, url: string) {
   await page.goto(url);
-  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Coordination' }).click();
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Coordination' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Coordination' })).toBeVisible();
 }
 
@@ -92,7 +92,7 @@ test('settings change the advice and can be restored', async ({ page, host }) =>
 
 test('the Teams page lists dependencies oldest first with who waits on whom', async ({ page, host }) => {
   await page.goto(host.url);
-  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Teams & dependencies' }).click();
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Teams & dependencies' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Teams & dependencies' })).toBeVisible();
   const rows = page.getByTestId('dependency-row');
   await expect(rows.first()).toBeVisible();

@@ -26,6 +26,8 @@ import { exportSvgPng } from '../charts/export-png';
 import { ErrorNotice } from '../layout/ErrorNotice';
 import { PageHeader } from '../layout/PageHeader';
 import { useViewParams } from '../layout/view-params';
+import { useViewTitle } from '../layout/view-title';
+import { usePrinting } from '../room/printing';
 import { CapacityPopover, CardMenu, DependencyDialog, MoveDialog, NewItemDialog, type CardAction } from '../planning/BoardDialogs';
 import { BoardSidePanel, type SideTab } from '../planning/BoardSidePanel';
 import { boardCsvRows, boardSvg } from '../planning/board-export';
@@ -36,6 +38,7 @@ import { STATE_STYLE } from '../planning/plan-style';
 import { ProgramBoard, type BoardFocus, type PlaceRequest } from '../planning/ProgramBoard';
 
 type PlanTab = 'board' | 'objectives' | 'setup';
+const TAB_LABELS: Record<PlanTab, string> = { board: 'Program board', objectives: 'Objectives & predictability', setup: 'Iterations & milestones' };
 type BoardInput = ChannelInput<'plan.board'>;
 
 function isEditable(target: EventTarget | null): boolean {
@@ -80,6 +83,8 @@ export function PlanPage() {
   const createItem = useChannelMutation('plan.item.create');
   const setCapacity = useChannelMutation('plan.capacity.set');
   const [creatingIncrement, setCreatingIncrement] = useState(false);
+  const printing = usePrinting();
+  useViewTitle([board.data?.increment.name, TAB_LABELS[tab]].filter(Boolean).join(' · '));
   const [menu, setMenu] = useState<{ card: BoardCard; teamKey: string; anchor: HTMLElement } | null>(null);
   const [dialog, setDialog] = useState<{ kind: 'move' | 'depend'; card: BoardCard; teamKey: string } | { kind: 'new'; teamKey: string; columnId: number } | null>(null);
   const [capacity, setCapacityTarget] = useState<{ cell: BoardCell; anchor: HTMLElement } | null>(null);
@@ -216,12 +221,15 @@ export function PlanPage() {
         </Alert>
       ))}
       <Tabs value={tab} onChange={(_e, t: PlanTab) => setParams({ tab: t === 'board' ? null : t })} sx={{ mb: 2 }} aria-label="Plan views">
-        <Tab value="board" label="Program board" />
-        <Tab value="objectives" label="Objectives & predictability" />
-        <Tab value="setup" label="Iterations & milestones" />
+        {(Object.keys(TAB_LABELS) as PlanTab[]).map((t) => (
+          <Tab key={t} value={t} label={TAB_LABELS[t]} />
+        ))}
       </Tabs>
-      {data && tab === 'board' && (
-        <>
+      {data && (printing || tab === 'board') && (
+        <Box data-print-section>
+          <Typography variant="h2" data-print-only sx={{ mb: 2 }}>
+            {TAB_LABELS.board}
+          </Typography>
           <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap', mb: 1 }} data-testid="dependency-legend">
             {DEPENDENCY_STATES.map((s) => (
               <Typography key={s} variant="body2" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}>
@@ -262,10 +270,24 @@ export function PlanPage() {
               />
             }
           />
-        </>
+        </Box>
       )}
-      {data && tab === 'objectives' && <ObjectivesPanel board={data} teamName={teamName} />}
-      {data && tab === 'setup' && <IncrementSetup board={data} teamName={teamName} onRenamed={(name) => setParams({ increment: name })} onDeleted={() => setParams({ increment: null, tab: null })} />}
+      {data && (printing || tab === 'objectives') && (
+        <Box data-print-section>
+          <Typography variant="h2" data-print-only sx={{ mb: 2 }}>
+            {TAB_LABELS.objectives}
+          </Typography>
+          <ObjectivesPanel board={data} teamName={teamName} />
+        </Box>
+      )}
+      {data && (printing || tab === 'setup') && (
+        <Box data-print-section>
+          <Typography variant="h2" data-print-only sx={{ mb: 2 }}>
+            {TAB_LABELS.setup}
+          </Typography>
+          <IncrementSetup board={data} teamName={teamName} onRenamed={(name) => setParams({ increment: name })} onDeleted={() => setParams({ increment: null, tab: null })} />
+        </Box>
+      )}
 
       <CardMenu anchor={menu?.anchor ?? null} card={menu?.card ?? null} onAction={onAction} onClose={() => setMenu(null)} />
       {data && dialog?.kind === 'move' && (
