@@ -97,14 +97,14 @@ export function AppShell(props: { pages: readonly PageEntry[]; workspace: Worksp
               {props.workspace ? props.workspace.name : 'No workspace open'}
             </Typography>
             {open && (
-              <Tooltip title="Add the view on screen to a deck for presenting">
+              <Tooltip title="Add the view on screen to a deck for presenting" describeChild>
                 <Button color="inherit" startIcon={<PlaylistAddIcon />} onClick={() => setAdding(true)}>
                   Add to deck
                 </Button>
               </Tooltip>
             )}
             {open && (
-              <Tooltip title="Present this view full screen, in type sized for a room (F5 or P; Esc leaves)">
+              <Tooltip title="Present this view full screen, in type sized for a room (F5 or P; Esc leaves)" describeChild>
                 <Button color="inherit" startIcon={<PresentIcon />} onClick={() => present()} aria-keyshortcuts="F5 P">
                   Present
                 </Button>

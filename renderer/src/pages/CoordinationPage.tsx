@@ -104,12 +104,13 @@ function MapTab({ report }: { report: CoordinationReport }) {
           <CouplingGraph report={report} />
         </Panel>
       </Grid>
-      <Grid size={{ xs: 12, lg: 6 }}>
+      {/* Side by side only on wide screens: a matrix in half of a projector's width would be too small to read. */}
+      <Grid size={{ xs: 12, xl: 6 }}>
         <Panel title="Design structure matrix">
           <CouplingMatrix report={report} />
         </Panel>
       </Grid>
-      <Grid size={{ xs: 12, lg: 6 }}>
+      <Grid size={{ xs: 12, xl: 6 }}>
         <Panel title="Coupling trend per group">
           <CouplingTrendChart report={report} />
         </Panel>
@@ -155,7 +156,7 @@ export function CoordinationPage() {
                 </MenuItem>
               ))}
             </TextField>
-            <Button startIcon={<TuneIcon />} variant="outlined" onClick={() => setEditing(true)} disabled={!settings.data}>
+            <Button startIcon={<TuneIcon />} variant="outlined" onClick={() => setEditing(true)} disabled={!settings.data} data-tool>
               Settings
             </Button>
           </>

@@ -120,7 +120,7 @@ function DeckEditor({ deck, onSaved, onDeleted }: { deck: Deck | null; onSaved(d
               Save deck
             </Button>
             <Button startIcon={<PresentIcon />} variant="outlined" disabled={!checked.ok || checked.entries.length === 0} onClick={() => checked.ok && present({ name: checked.name, entries: checked.entries })}>
-              Present
+              Present this deck
             </Button>
             {deck && (
               <Button color="error" startIcon={<DeleteIcon />} onClick={() => remove.mutate({ id: deck.id }, { onSuccess: onDeleted })} disabled={remove.isPending}>

@@ -233,7 +233,7 @@ export function PlanPage() {
           <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap', mb: 1 }} data-testid="dependency-legend">
             {DEPENDENCY_STATES.map((s) => (
               <Typography key={s} variant="body2" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}>
-                <Box component="span" sx={{ width: 18, height: 18, borderRadius: '50%', bgcolor: STATE_STYLE[s].color, color: '#fff', display: 'inline-grid', placeItems: 'center', fontSize: 12, fontWeight: 700 }} aria-hidden>
+                <Box component="span" sx={{ width: 18, height: 18, borderRadius: '50%', bgcolor: STATE_STYLE[s].color, color: '#fff', display: 'inline-grid', placeItems: 'center', fontSize: theme.typography.caption.fontSize, fontWeight: 700, ...(theme.room ? { width: '1.4em', height: '1.4em' } : {}) }} aria-hidden>
                   {DEPENDENCY_STATE_TEXT[s].symbol}
                 </Box>
                 {data.dependencyCounts[s]} {DEPENDENCY_STATE_TEXT[s].label}

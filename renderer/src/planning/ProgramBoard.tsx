@@ -309,7 +309,7 @@ function Cell(props: TeamRowProps & { cell: BoardCell; unit: 'items' | 'points' 
           type="button"
           onClick={(e) => props.onCapacity(cell, e.currentTarget)}
           title={`Load / capacity in ${props.unit}: click to set the capacity`}
-          sx={{ font: 'inherit', color: cell.over ? 'error.main' : 'text.secondary', bgcolor: 'transparent', border: 0, p: 0, cursor: 'pointer', fontSize: '0.8rem', fontWeight: cell.over ? 700 : 400 }}
+          sx={{ font: 'inherit', color: cell.over ? 'error.main' : 'text.secondary', bgcolor: 'transparent', border: 0, p: 0, cursor: 'pointer', fontSize: (t) => t.typography.caption.fontSize, fontWeight: cell.over ? 700 : 400 }}
         >
           {cell.over ? '⚠ ' : ''}
           {round(cell.load)}

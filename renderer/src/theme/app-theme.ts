@@ -97,7 +97,17 @@ export function appTheme(mode: ColorMode, options: { room?: TypeScale | null } =
       // A ring a projector shows, where MUI's focus ripple is a faint tint (invisible in the dark theme).
       MuiButtonBase: { styleOverrides: { root: { '&.Mui-focusVisible': ring } } },
       MuiTypography: { defaultProps: { variantMapping: { figure: 'p' } } },
-      ...(room ? { MuiTooltip: { styleOverrides: { tooltip: { fontSize: px(room.small) } } } } : {}),
+      ...(room
+        ? {
+            MuiTooltip: { styleOverrides: { tooltip: { fontSize: px(room.small) } } },
+            // The drop-down arrow grows with the type: keep the value clear of it.
+            MuiSelect: { styleOverrides: { select: { '&&&&': { paddingRight: '2em' } } } },
+            // A field's label sits on its border at `small`, not MUI's three quarters of the body size
+            // (the gap in the border is sized by the same ratio).
+            MuiInputLabel: { styleOverrides: { shrink: { '&.MuiInputLabel-outlined': { transform: `translate(14px, -${Math.round(room.body * 0.6)}px) scale(${room.small / room.body})` } } } },
+            MuiOutlinedInput: { styleOverrides: { notchedOutline: { '& legend': { fontSize: `${room.small / room.body}em` } } } },
+          }
+        : {}),
       MuiCssBaseline: { styleOverrides: { ':focus-visible': ring, ...roomStyles(light) } },
     },
   });
