@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/contract/result';
 import { fromEpochMs } from '../../../shared/domain/time';
 import { DECK_LIMITS, type Deck, type DeckEntry, type DeckSummary } from '../../../shared/room/deck-schema';
-import { withoutDataChange } from '../store/queries/change-counter';
+import { withoutDataChange } from '../store/workspace-memory';
 
 // Decks and their views (tables of migration 008). A save replaces the deck's views as a whole,
 // in one transaction: the order the facilitator set is the order stored, or nothing changes.
