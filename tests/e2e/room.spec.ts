@@ -68,7 +68,6 @@ async function checkRoomView(page: Page, view: string) {
   for (const size of figures) expect(size, `${view}: headline figure`).toBeGreaterThanOrEqual(48);
 }
 
-test.describe.configure({ mode: 'serial' });
 
 test('a saved deck presented at 1280×720 in the dark theme, stepped through by keyboard', async ({ page, host }) => {
   test.setTimeout(300_000);

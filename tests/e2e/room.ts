@@ -40,9 +40,16 @@ export async function renderedTextSizes(page: Page): Promise<{ html: RenderedTex
         const m = (el as unknown as SVGGraphicsElement).getScreenCTM?.();
         svg.push({ size: fontSize * (m ? Math.hypot(m.a, m.b) : 1), text, where: describe(el) });
       } else {
-        // A transform (a field label shrunk onto its border) scales what the layout box holds.
-        const box = el as HTMLElement;
-        const scale = box.offsetHeight > 0 ? box.getBoundingClientRect().height / box.offsetHeight : 1;
+        // A transform (a field label shrunk onto its border) scales what the layout box holds:
+        // the product of every transform on the way up (layout sizes are rounded, so not a ratio of boxes).
+        let scale = 1;
+        for (let e: Element | null = el; e; e = e.parentElement) {
+          const transform = getComputedStyle(e).transform;
+          if (transform && transform !== 'none') {
+            const m = new DOMMatrixReadOnly(transform);
+            scale *= Math.hypot(m.a, m.b);
+          }
+        }
         html.push({ size: fontSize * scale, text, where: describe(el) });
       }
     }

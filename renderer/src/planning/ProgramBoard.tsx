@@ -470,7 +470,7 @@ export function BoardStyles() {
         '.ilk-bar': { flex: 1, height: 4, borderRadius: 2, background: palette.action.hover, overflow: 'hidden', display: 'block' },
         '.ilk-bar > span': { display: 'block', height: '100%', background: palette.primary.main },
         '.ilk-cell[data-over] .ilk-bar > span': { background: palette.error.main },
-        '.ilk-add': { font: 'inherit', fontSize: '1.1rem', lineHeight: 1, width: 26, height: 26, borderRadius: '50%', border: 0, background: 'transparent', color: palette.text.primary, cursor: 'pointer' },
+        '.ilk-add': { font: 'inherit', fontSize: typography.body1.fontSize, lineHeight: 1, width: '1.6em', height: '1.6em', borderRadius: '50%', border: 0, background: 'transparent', color: palette.text.primary, cursor: 'pointer' },
         '.ilk-add:hover': { background: palette.action.hover },
         '.ilk-cards': { display: 'flex', flexDirection: 'column', gap: 4 },
         '.ilk-card-head': { display: 'flex', gap: 4, alignItems: 'baseline', flexWrap: 'wrap', ...typography.caption },

@@ -97,6 +97,8 @@ export function appTheme(mode: ColorMode, options: { room?: TypeScale | null } =
       // A ring a projector shows, where MUI's focus ripple is a faint tint (invisible in the dark theme).
       MuiButtonBase: { styleOverrides: { root: { '&.Mui-focusVisible': ring } } },
       MuiTypography: { defaultProps: { variantMapping: { figure: 'p' } } },
+      // A table wider than the screen (a room's type makes most of them so) scrolls: the keyboard must reach it too.
+      MuiTableContainer: { defaultProps: { tabIndex: 0 } },
       ...(room
         ? {
             MuiTooltip: { styleOverrides: { tooltip: { fontSize: px(room.small) } } },
