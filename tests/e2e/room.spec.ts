@@ -59,7 +59,7 @@ const hashOf = (page: Page) => decodeURIComponent(new URL(page.url()).hash.slice
 /** What every view of the deck must be in the room: no sideways scrolling, no text under 20 px (16 px in charts), headline figures ≥ 48 px. */
 async function checkRoomView(page: Page, view: string) {
   const overflow = await horizontalOverflow(page);
-  expect(overflow.scrollWidth, `${view}: the page scrolls sideways`).toBeLessThanOrEqual(overflow.clientWidth);
+  expect(overflow.scrollWidth, `${view}: the page scrolls sideways (${overflow.past.join('; ')})`).toBeLessThanOrEqual(overflow.clientWidth);
   const sizes = await renderedTextSizes(page);
   expect(sizes.html.length, `${view}: no text found`).toBeGreaterThan(0);
   expectTextAtLeast(sizes.html, 20, view);
@@ -160,7 +160,7 @@ test('F5 and P present the page on screen without a deck; Esc leaves', async ({ 
   await expect(page.getByTestId('presentation-bar')).toHaveCount(0);
   await page.locator('main h1').click();
   await page.keyboard.press('p');
-  await expect(page.getByTestId('presentation-bar')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Leave presentation mode (Esc)' })).toBeVisible();
   await page.getByRole('button', { name: 'Leave presentation mode (Esc)' }).click();
   await expect(page.getByTestId('presentation-bar')).toHaveCount(0);
 });

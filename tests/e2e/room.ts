@@ -59,8 +59,23 @@ export async function renderedTextSizes(page: Page): Promise<{ html: RenderedTex
 }
 
 /** What scrolls sideways: the page itself must not (a wide matrix scrolls inside its own panel). */
-export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; clientWidth: number }> {
-  return page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; clientWidth: number; past: string[] }> {
+  return page.evaluate(() => {
+    const { scrollWidth, clientWidth } = document.documentElement;
+    // When it does, the innermost elements reaching past the right edge say why.
+    const past: string[] = [];
+    if (scrollWidth > clientWidth) {
+      const beyond = (el: Element) => el.getBoundingClientRect().right > clientWidth + 0.5;
+      const walk = (el: Element) => {
+        const clips = el !== document.body && getComputedStyle(el).overflowX !== 'visible';
+        const children = clips ? [] : Array.from(el.children).filter(beyond);
+        if (children.length === 0) past.push(`${el.tagName.toLowerCase()}.${String(el.getAttribute('class') ?? '').split(' ').slice(0, 2).join('.')} right ${Math.round(el.getBoundingClientRect().right)}`);
+        for (const child of children) if (past.length < 6) walk(child);
+      };
+      walk(document.body);
+    }
+    return { scrollWidth, clientWidth, past };
+  });
 }
 
 /** Fails with the smallest offenders when any text is drawn under `min` px. */

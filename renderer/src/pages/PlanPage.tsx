@@ -170,7 +170,7 @@ export function PlanPage() {
         title="Plan"
         subtitle={data ? `${data.increment.name}: ${data.increment.start} – ${data.increment.end}` : 'The program board'}
         actions={
-          <>
+          <Box data-tool sx={{ display: 'contents' }}>
             <Tooltip title={history.data?.undo ? `Undo: ${history.data.undo} (Ctrl+Z)` : 'Nothing to undo'}>
               <span>
                 <Button startIcon={<UndoIcon />} disabled={!history.data?.undo || undo.isPending} onClick={() => undo.mutate({})}>
@@ -188,7 +188,7 @@ export function PlanPage() {
             <Button variant="outlined" onClick={() => setCreatingIncrement(true)}>
               New increment
             </Button>
-          </>
+          </Box>
         }
       />
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'center', mb: 2 }}>
@@ -211,13 +211,13 @@ export function PlanPage() {
             </MenuItem>
           ))}
         </TextField>
-        <Button variant="outlined" disabled={!data || commit.isPending} onClick={() => data && commit.mutate({ incrementId: data.increment.id }, { onSuccess: (b) => setParams({ baseline: String(b.id), side: 'changes' }) })}>
+        <Button data-tool variant="outlined" disabled={!data || commit.isPending} onClick={() => data && commit.mutate({ incrementId: data.increment.id }, { onSuccess: (b) => setParams({ baseline: String(b.id), side: 'changes' }) })}>
           Commit the plan
         </Button>
-        <Button onClick={() => void exportPng()} disabled={!data}>
+        <Button data-tool onClick={() => void exportPng()} disabled={!data}>
           Export PNG
         </Button>
-        <Button onClick={() => data && downloadCsv(`${fileSlug(data.increment.name)}-board.csv`, boardCsvRows(data, (k) => teamName(k)))} disabled={!data}>
+        <Button data-tool onClick={() => data && downloadCsv(`${fileSlug(data.increment.name)}-board.csv`, boardCsvRows(data, (k) => teamName(k)))} disabled={!data}>
           Export CSV
         </Button>
       </Box>
@@ -246,14 +246,14 @@ export function PlanPage() {
                 {data.dependencyCounts[s]} {DEPENDENCY_STATE_TEXT[s].label}
               </Typography>
             ))}
-            <FormControlLabel control={<Switch checked={params.lines === 'all'} onChange={(e) => setParams({ lines: e.target.checked ? 'all' : null })} />} label="Show lines in order too" />
-            <FormControlLabel control={<Switch checked={params.side !== 'hidden'} onChange={(e) => setParams({ side: e.target.checked ? null : 'hidden' })} />} label="Conflicts and backlog beside the board" />
+            <FormControlLabel data-tool control={<Switch checked={params.lines === 'all'} onChange={(e) => setParams({ lines: e.target.checked ? 'all' : null })} />} label="Show lines in order too" />
+            <FormControlLabel data-tool control={<Switch checked={params.side !== 'hidden'} onChange={(e) => setParams({ side: e.target.checked ? null : 'hidden' })} />} label="Conflicts and backlog beside the board" />
             {(focus.card || focus.team) && (
               <Button size="small" onClick={() => setParams({ focus: null, team: null })}>
                 Showing {focus.card ? displayKey(focus.card) : teamName(focus.team)}’s lines — show all problems
               </Button>
             )}
-            <Typography variant="body2" color="text.secondary">
+            <Typography variant="body2" color="text.secondary" data-tool>
               Cells show load / capacity in {data.increment.capacityUnit}. Drag cards with the mouse; on a focused card, Alt + an arrow key moves it to the next iteration or team, Enter opens its menu.
             </Typography>
           </Box>

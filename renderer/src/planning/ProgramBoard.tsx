@@ -160,7 +160,7 @@ export function ProgramBoard(props: ProgramBoardProps) {
               <Typography variant="subtitle2">Team</Typography>
             </Box>
             {board.columns.map((c) => (
-              <Box key={c.id} role="columnheader" sx={{ position: 'sticky', top: 0, zIndex: 3, bgcolor: 'background.paper', borderBottom: border, borderRight: border, p: 1 }}>
+              <Box key={c.id} sx={{ position: 'sticky', top: 0, zIndex: 3, bgcolor: 'background.paper', borderBottom: border, borderRight: border, p: 1 }}>
                 <Typography variant="subtitle2">{c.name}</Typography>
                 <Typography variant="caption" color="text.secondary">
                   {c.start} – {c.end}
@@ -405,12 +405,13 @@ const BoardCardView = memo(function BoardCardView(props: { card: BoardCard; cell
       data-card={card.key}
       data-focused={props.focused || undefined}
       data-done={card.done || undefined}
-      aria-label={`${displayKey(card.key)} ${card.title}${card.size !== null ? `, size ${card.size}` : ''}${card.done ? ', done' : ''}${troubles.length ? `, ${troubles.length} dependency problems` : ''}${props.change ? `, ${props.change}` : ''}`}
       aria-pressed={props.focused}
       aria-keyshortcuts="Alt+ArrowLeft Alt+ArrowRight Alt+ArrowUp Alt+ArrowDown Enter"
       style={edge ? { borderLeftColor: edge } : undefined}
     >
       <CardFace cardKey={card.key} title={card.title} size={card.size} sprint={props.showSprint ? card.iterationName : null} states={states} change={props.change} />
+      {/* Named by what it shows (a name that differs from the visible text fails voice control); the rest is only heard. */}
+      {(card.done || troubles.length > 0) && <span className="ilk-sr">{`${card.done ? ', done' : ''}${troubles.length ? `, ${troubles.length} dependency problems` : ''}`}</span>}
     </div>
   );
 });
@@ -422,7 +423,12 @@ function CardFace(props: { cardKey: string; title: string; size?: number | null;
     <div>
       <div className="ilk-card-head">
         <span className="ilk-key">{displayKey(props.cardKey)}</span>
-        {props.size !== undefined && props.size !== null && <span className="ilk-size">{props.size}</span>}
+        {props.size !== undefined && props.size !== null && (
+          <span className="ilk-size">
+            <span className="ilk-sr">size </span>
+            {props.size}
+          </span>
+        )}
         {props.sprint && <span className="ilk-muted">{props.sprint}</span>}
         {[...counts].map(([state, n]) => (
           <span key={state} className="ilk-state" style={{ color: STATE_STYLE[state].color }} title={`${n} ${DEPENDENCY_STATE_TEXT[state].label}`}>
@@ -478,6 +484,7 @@ export function BoardStyles() {
         '.ilk-size': { padding: '0 4px', borderRadius: 4, background: palette.action.selected },
         '.ilk-muted': { color: palette.text.secondary },
         '.ilk-note': { fontSize: typography.caption.fontSize },
+        '.ilk-sr': { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
         '.ilk-state': { fontWeight: 700 },
         '.ilk-change': { fontWeight: 700, color: palette.secondary.main },
         '.ilk-title': { ...typography.body2, lineHeight: 1.3, display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' },
