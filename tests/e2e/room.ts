@@ -66,13 +66,15 @@ export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: num
     const past: string[] = [];
     if (scrollWidth > clientWidth) {
       const beyond = (el: Element) => el.getBoundingClientRect().right > clientWidth + 0.5;
-      const walk = (el: Element) => {
-        const clips = el !== document.body && getComputedStyle(el).overflowX !== 'visible';
-        const children = clips ? [] : Array.from(el.children).filter(beyond);
-        if (children.length === 0) past.push(`${el.tagName.toLowerCase()}.${String(el.getAttribute('class') ?? '').split(' ').slice(0, 2).join('.')} right ${Math.round(el.getBoundingClientRect().right)}`);
-        for (const child of children) if (past.length < 6) walk(child);
+      const clipped = (el: Element) => {
+        for (let e = el.parentElement; e && e !== document.body; e = e.parentElement) if (getComputedStyle(e).overflowX !== 'visible') return true;
+        return false;
       };
-      walk(document.body);
+      for (const el of Array.from(document.body.querySelectorAll('*'))) {
+        if (past.length < 6 && beyond(el) && !Array.from(el.children).some(beyond) && !clipped(el)) {
+          past.push(`${el.tagName.toLowerCase()}.${String(el.getAttribute('class') ?? '').split(' ').slice(0, 2).join('.')}${el.getAttribute('data-testid') ? `[${el.getAttribute('data-testid')}]` : ''} right ${Math.round(el.getBoundingClientRect().right)}`);
+        }
+      }
     }
     return { scrollWidth, clientWidth, past };
   });

@@ -300,7 +300,8 @@ export function PlanPage() {
         </Box>
       )}
 
-      <Box role="status" aria-live="polite" sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }} data-testid="plan-announcement">
+      {/* Heard, not seen: sized in px, as in sx a width of 1 is the full width and pushed the page sideways. */}
+      <Box role="status" aria-live="polite" sx={{ position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' }} data-testid="plan-announcement">
         {announcement}
       </Box>
       <CardMenu anchor={menu?.anchor ?? null} card={menu?.card ?? null} onAction={onAction} onClose={() => setMenu(null)} />

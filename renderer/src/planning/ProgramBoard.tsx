@@ -484,7 +484,7 @@ export function BoardStyles() {
         '.ilk-size': { padding: '0 4px', borderRadius: 4, background: palette.action.selected },
         '.ilk-muted': { color: palette.text.secondary },
         '.ilk-note': { fontSize: typography.caption.fontSize },
-        '.ilk-sr': { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+        '.ilk-sr': { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
         '.ilk-state': { fontWeight: 700 },
         '.ilk-change': { fontWeight: 700, color: palette.secondary.main },
         '.ilk-title': { ...typography.body2, lineHeight: 1.3, display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' },
