@@ -192,6 +192,118 @@ test('zoomed in (a 960×600 window, as 150 % of 1440×900) the coupling graph an
   }
 });
 
+/** Every page and tab at a desk, as the menu and tabs reach them (the deck covers the presented views). */
+const DESK_VIEWS = [
+  '/overview',
+  '/teams',
+  '/coordination',
+  '/coordination?tab=map',
+  '/coordination?tab=forums',
+  '/coordination?tab=what-if',
+  '/plan',
+  '/plan?tab=objectives',
+  '/plan?tab=setup',
+  '/flow',
+  '/delivery',
+  '/decks',
+  '/decks?deck=new',
+  '/import',
+];
+
+for (const dark of [false, true]) {
+  test(`every page and tab at a desk passes axe in the ${dark ? 'dark' : 'light'} theme, with a title of its own`, async ({ page, host }) => {
+    test.setTimeout(240_000);
+    await page.goto(host.url);
+    await useDarkTheme(page, dark);
+    const titles = new Set<string>();
+    for (const address of DESK_VIEWS) {
+      await page.goto(`${host.url}#${address}`);
+      await settle(page);
+      await expectAccessible(page, `${address}, ${dark ? 'dark' : 'light'}`);
+      titles.add(await page.title());
+    }
+    // Pages differ by title, and tabs by their detail ("Coordination: Coupling map – Interlock").
+    expect(titles.size).toBeGreaterThanOrEqual(DESK_VIEWS.length - 2);
+    // The skip link is the first stop of the keyboard and lands on the page's content.
+    await page.goto(`${host.url}#/flow`);
+    await settle(page);
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to the page’s content' });
+    await expect(skip).toBeFocused();
+    // A focus ring a projector shows: a solid outline at least 2 px wide.
+    const outline = await skip.evaluate((el) => ({ style: getComputedStyle(el).outlineStyle, width: Number.parseFloat(getComputedStyle(el).outlineWidth) }));
+    expect(outline.style).toBe('solid');
+    expect(outline.width).toBeGreaterThanOrEqual(2);
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#main-content')).toBeFocused();
+    if (dark) await page.screenshot({ path: 'test-results/screenshots/room-desk-flow-dark-1280.png' });
+  });
+}
+
+test('a reload returns to the same view: page, tab, scope and selection from the address', async ({ page, host }) => {
+  await page.goto(`${host.url}#/coordination`);
+  await settle(page);
+  await page.getByRole('tab', { name: 'Coupling map' }).click();
+  await expect(page.getByRole('tab', { name: 'Coupling map' })).toHaveAttribute('aria-selected', 'true');
+  expect(hashOf(page)).toBe('/coordination?tab=map');
+  await expect(page).toHaveTitle('Coordination: Coupling map – Interlock');
+  await page.reload();
+  await expect(page.getByRole('tab', { name: 'Coupling map' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('coupling-graph')).toBeVisible();
+
+  // A team chosen on the Teams page stays chosen.
+  await page.goto(`${host.url}#/teams`);
+  await settle(page);
+  await page.getByTestId('team-row').first().getByRole('button').click();
+  await expect.poll(() => hashOf(page)).toMatch(/^\/teams\?.*team=/);
+  const chosen = hashOf(page);
+  await page.reload();
+  await settle(page);
+  expect(hashOf(page)).toBe(chosen);
+  await expect(page.getByTestId('team-row').first().getByRole('button')).toHaveAttribute('aria-pressed', 'true');
+
+  // The Plan page's tab, and the Back button between pages.
+  await page.goto(`${host.url}#/plan?tab=objectives`);
+  await settle(page);
+  await page.reload();
+  await expect(page.getByRole('tab', { name: 'Objectives & predictability' })).toHaveAttribute('aria-selected', 'true');
+  await page.goBack();
+  await expect.poll(() => hashOf(page)).toBe(chosen);
+});
+
+test('printed, a page has no menu, no buttons, every tab in its own section, on white', async ({ page, host }) => {
+  await page.goto(host.url);
+  await useDarkTheme(page, true);
+  await page.goto(`${host.url}#/coordination?tab=map`);
+  await settle(page);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: 'Pages' })).toBeHidden();
+  await expect(page.getByRole('banner')).toBeHidden();
+  await expect(page.getByRole('tablist')).toBeHidden();
+  // Every tab's content, each under its printed title.
+  for (const title of ['Groups', 'Coupling map', 'Forums & congruence', 'What-if']) {
+    await expect(page.locator('[data-print-section] > h2', { hasText: title })).toBeVisible();
+  }
+  expect(await page.locator('[data-print-section]').count()).toBe(4);
+  const visibleButtons = await page.locator('main button, main [role="button"]').evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).length);
+  expect(visibleButtons).toBe(0);
+  const colours = await page.evaluate(() => ({ background: getComputedStyle(document.body).backgroundColor, text: getComputedStyle(document.body).color }));
+  expect(colours).toEqual({ background: 'rgb(255, 255, 255)', text: 'rgb(0, 0, 0)' });
+  await page.screenshot({ path: 'test-results/screenshots/room-print-coordination.png', fullPage: true });
+  // The Plan page prints its three tabs.
+  await page.emulateMedia({ media: 'screen' });
+  await page.goto(`${host.url}#/plan`);
+  await settle(page);
+  await page.emulateMedia({ media: 'print' });
+  for (const title of ['Program board', 'Objectives & predictability', 'Iterations & milestones']) {
+    await expect(page.locator('[data-print-section] > h2', { hasText: title })).toBeVisible();
+  }
+  const pdf = await page.pdf({ format: 'A4' });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  await page.emulateMedia({ media: 'screen' });
+  await expect(page.getByRole('navigation', { name: 'Pages' })).toBeVisible();
+});
+
 test.describe('edge cases', () => {
   test('a deck view whose page is unknown falls back to the Overview; stepping an empty deck is not offered', async ({ page, host }) => {
     await page.goto(`${host.url}#/leaderboard?x=1`);
