@@ -156,17 +156,22 @@ export function ProgramBoard(props: ProgramBoardProps) {
           tabIndex={0}
         >
           <Box ref={content} sx={{ position: 'relative', display: 'grid', gridTemplateColumns: columns, minWidth: TEAM_COLUMN + board.columns.length * CELL_MIN }}>
-            <Box sx={{ position: 'sticky', left: 0, top: 0, zIndex: 4, bgcolor: 'background.paper', borderBottom: border, borderRight: border, p: 1 }}>
-              <Typography variant="subtitle2">Team</Typography>
-            </Box>
-            {board.columns.map((c) => (
-              <Box key={c.id} sx={{ position: 'sticky', top: 0, zIndex: 3, bgcolor: 'background.paper', borderBottom: border, borderRight: border, p: 1 }}>
-                <Typography variant="subtitle2">{c.name}</Typography>
-                <Typography variant="caption" color="text.secondary">
-                  {c.start} – {c.end}
-                </Typography>
+            {/* The header row is a one-row table of its own (laid out by the board's grid): column headers need a row and a table around them. */}
+            <Box role="table" aria-label="Iterations" sx={{ display: 'contents' }}>
+              <Box role="row" sx={{ display: 'contents' }}>
+                <Box role="columnheader" sx={{ position: 'sticky', left: 0, top: 0, zIndex: 4, bgcolor: 'background.paper', borderBottom: border, borderRight: border, p: 1 }}>
+                  <Typography variant="subtitle2">Team</Typography>
+                </Box>
+                {board.columns.map((c) => (
+                  <Box key={c.id} role="columnheader" sx={{ position: 'sticky', top: 0, zIndex: 3, bgcolor: 'background.paper', borderBottom: border, borderRight: border, p: 1 }}>
+                    <Typography variant="subtitle2">{c.name}</Typography>
+                    <Typography variant="caption" color="text.secondary">
+                      {c.start} – {c.end}
+                    </Typography>
+                  </Box>
+                ))}
               </Box>
-            ))}
+            </Box>
             <MilestoneLane board={board} border={border} teamName={teamName} />
             {groups.map(({ group, teams }) => (
               <GroupRows key={group} group={group} columns={board.columns.length + 1} border={border}>
