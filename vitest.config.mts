@@ -18,6 +18,8 @@ export default defineConfig({
           exclude: ['tests/unit/renderer/**'],
           environment: 'node',
           env,
+          // A few unit tests read the whole source tree (layering) or run many trials; a loaded 2-core machine needs the room.
+          testTimeout: 30_000,
         },
       },
       {
@@ -26,6 +28,8 @@ export default defineConfig({
           include: ['tests/unit/renderer/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
           env,
+          // Rendering hundreds of rows in happy-dom takes a second alone and several on a loaded 2-core machine.
+          testTimeout: 30_000,
         },
       },
       {
