@@ -2,47 +2,45 @@ import CssBaseline from '@mui/material/CssBaseline';
 import LinearProgress from '@mui/material/LinearProgress';
 import { ThemeProvider } from '@mui/material/styles';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState, type ComponentType } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { HashRouter, Navigate, Route, Routes } from 'react-router';
 import { useChannelQuery } from './api/channel-hooks';
 import { desktopBridge } from './api/desktop-bridge';
 import { AppShell } from './layout/AppShell';
 import { ErrorNotice } from './layout/ErrorNotice';
-import { useCurrentPage, type PageId } from './layout/navigation';
-import { ConfidencePage } from './pages/ConfidencePage';
-import { CoordinationPage } from './pages/CoordinationPage';
-import { DeliveryPage } from './pages/DeliveryPage';
-import { FlowPage } from './pages/FlowPage';
-import { ImportPage } from './pages/ImportPage';
-import { OverviewPage } from './pages/OverviewPage';
-import { PlanPage } from './pages/PlanPage';
-import { RisksPage } from './pages/RisksPage';
-import { TeamsPage } from './pages/TeamsPage';
+import { HOME_PAGE, PAGES } from './pages/page-list';
+import { PresentationProvider, usePresentation } from './room/presentation';
+import { PrintingProvider, usePrinting } from './room/printing';
+import { roomTypeScale } from './room/type-scale';
 import { appTheme, initialColorMode, storeColorMode, type ColorMode } from './theme/app-theme';
 import { WelcomePage } from './workspace/WelcomePage';
 
-const PAGE_COMPONENTS: Record<PageId, ComponentType> = {
-  overview: OverviewPage,
-  teams: TeamsPage,
-  coordination: CoordinationPage,
-  plan: PlanPage,
-  risks: RisksPage,
-  confidence: ConfidencePage,
-  flow: FlowPage,
-  delivery: DeliveryPage,
-  import: ImportPage,
-};
+function useViewportSize(enabled: boolean): { width: number; height: number } {
+  const [size, setSize] = useState(() => ({ width: window.innerWidth, height: window.innerHeight }));
+  useEffect(() => {
+    if (!enabled) return;
+    const update = () => setSize({ width: window.innerWidth, height: window.innerHeight });
+    update();
+    window.addEventListener('resize', update);
+    return () => window.removeEventListener('resize', update);
+  }, [enabled]);
+  return size;
+}
 
-export function App() {
+function ThemedApp() {
   const [mode, setMode] = useState<ColorMode>(initialColorMode);
-  const theme = useMemo(() => appTheme(mode), [mode]);
-  const [page, navigate] = useCurrentPage();
+  const { presenting } = usePresentation();
+  const printing = usePrinting();
+  const viewport = useViewportSize(presenting);
+  // Paper is always light; a room gets type sized for its screen.
+  const room = useMemo(() => (presenting && !printing ? roomTypeScale(viewport) : null), [presenting, printing, viewport]);
+  const theme = useMemo(() => appTheme(printing ? 'light' : mode, { room }), [mode, printing, room]);
   const current = useChannelQuery('workspace.current', {});
   const client = useQueryClient();
 
   // The desktop menu opens and closes workspaces behind the page's back: refetch everything then.
   useEffect(() => desktopBridge()?.onWorkspaceChanged(() => void client.invalidateQueries()), [client]);
 
-  const Page = PAGE_COMPONENTS[page];
   const toggleMode = () => {
     const next = mode === 'dark' ? 'light' : 'dark';
     storeColorMode(next);
@@ -51,11 +49,33 @@ export function App() {
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
-      <AppShell page={page} onNavigate={navigate} workspace={current.data ?? null} mode={mode} onToggleMode={toggleMode}>
+      <AppShell pages={PAGES} workspace={current.data ?? null} mode={mode} onToggleMode={toggleMode}>
         {current.isPending && <LinearProgress aria-label="Loading" />}
         <ErrorNotice title="Interlock could not reach its backend" error={current.error} />
-        {current.isSuccess && (current.data ? <Page key={current.data.path} /> : <WelcomePage />)}
+        {current.isSuccess &&
+          (current.data ? (
+            <Routes key={current.data.path}>
+              {PAGES.map((p) => (
+                <Route key={p.id} path={`/${p.id}`} element={<p.component />} />
+              ))}
+              <Route path="*" element={<Navigate to={`/${HOME_PAGE}`} replace />} />
+            </Routes>
+          ) : (
+            <WelcomePage />
+          ))}
       </AppShell>
     </ThemeProvider>
+  );
+}
+
+export function App() {
+  return (
+    <HashRouter>
+      <PrintingProvider>
+        <PresentationProvider>
+          <ThemedApp />
+        </PresentationProvider>
+      </PrintingProvider>
+    </HashRouter>
   );
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { defineContract, type Channel } from './channel';
 import { importChannels } from './import-channels';
 import { coordinationChannels } from './coordination-channels';
+import { deckChannels } from './deck-channels';
 import { metricsChannels } from './metrics-channels';
 import { planChannels } from './plan-channels';
 import { reportChannels } from './report-channels';
@@ -14,7 +15,7 @@ import { workspaceChannels } from './workspace-channels';
  * these; each validates input with the channel's schema at its boundary.
  * Each domain adds its channels in its own file and lists them here; a name defined twice throws.
  */
-export const contract = defineContract(workspaceChannels, importChannels, coordinationChannels, metricsChannels, planChannels, risksChannels, votesChannels, reportChannels) satisfies Record<string, Channel>;
+export const contract = defineContract(workspaceChannels, importChannels, coordinationChannels, metricsChannels, planChannels, risksChannels, votesChannels, reportChannels, deckChannels) satisfies Record<string, Channel>;
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;

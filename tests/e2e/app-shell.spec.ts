@@ -23,7 +23,7 @@ test('the host opens the demo workspace and shows its real counts on the Overvie
 test('every page can be visited from the navigation', async ({ page, host }) => {
   await page.goto(host.url);
   for (const p of PAGES) {
-    await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: p.nav }).click();
+    await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: p.nav }).click();
     await expect(page.getByRole('heading', { level: 1, name: p.heading })).toBeVisible();
   }
 });

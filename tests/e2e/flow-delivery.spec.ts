@@ -15,7 +15,7 @@ async function open(page: Page, url: string, nav: string, dark = false) {
     await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(15, 20, 26)');
   }
   await page.evaluate(() => performance.clearMarks());
-  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: nav }).click();
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: nav }).click();
 }
 
 async function markSet(page: Page, name: string) {

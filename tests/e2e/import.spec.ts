@@ -19,7 +19,7 @@ test('import a Jira CSV through the file chooser: preview, row errors, confirm, 
   test.setTimeout(120_000);
   await page.goto(host.url);
   await expect(page.getByTestId('count-items')).toContainText('2,500');
-  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Import' }).click();
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Import' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Import' })).toBeVisible();
 
   await page.getByTestId('import-file-input').setInputFiles(FIXTURE);
@@ -46,14 +46,14 @@ test('import a Jira CSV through the file chooser: preview, row errors, confirm, 
   await expect(page.getByRole('table', { name: 'Past imports' })).toContainText('jira-with-errors.csv');
   await page.screenshot({ path: 'test-results/screenshots/import-done.png', fullPage: true });
 
-  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Overview' }).click();
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Overview' }).click();
   await expect(page.getByTestId('count-items')).toContainText('2,506');
   await page.screenshot({ path: 'test-results/screenshots/import-overview-after.png' });
 });
 
 test('a status category changed on the Import page is re-applied to the workspace', async ({ page }) => {
   await page.goto(host.url);
-  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Import' }).click();
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Import' }).click();
   const mapping = page.getByRole('table', { name: 'Status to category mapping' });
   const inReview = mapping.getByRole('row').filter({ hasText: 'In Review' }).first();
   await expect(inReview).toContainText('active');
@@ -74,7 +74,7 @@ test('a file of unknown columns: choose the format, map the columns, preview aga
   const path = join(mkdtempSync(join(tmpdir(), 'interlock-e2e-')), 'tracker-export.csv');
   writeFileSync(path, 'Ref,Headline,Kind,State,Opened\nMAP-1,Mapped by hand,story,Doing,2024-03-01\n');
   await page.goto(host.url);
-  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Import' }).click();
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Import' }).click();
   await page.getByTestId('import-file-input').setInputFiles(path);
   await expect(page.getByTestId('import-file')).toContainText('Format not recognised');
   await expect(page.getByTestId('preview-summary')).toContainText('cannot be imported');

@@ -5,7 +5,7 @@ const cell = (page: Page, team: string, iteration: number) => page.locator(`[dat
 
 async function openPlan(page: Page, url: string) {
   await page.goto(url);
-  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Plan' }).click();
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Plan' }).click();
   await expect(page.getByTestId('program-board').getByRole('columnheader', { name: /Iteration 1/ })).toBeVisible();
 }
 
@@ -118,7 +118,7 @@ test('the board at 1280×720 in the dark theme, as a projector shows it', async 
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto(host.url);
   await page.getByRole('button', { name: 'Toggle light and dark theme' }).click();
-  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Plan' }).click();
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Plan' }).click();
   await page.getByTestId('conflicts-list').getByRole('button').nth(1).click();
   await expect(page).toHaveURL(/focus=PRC-219/);
   await page.locator('[data-card="PRC-219"]').scrollIntoViewIfNeeded();

@@ -2,6 +2,7 @@ import type { Contract } from '../../../shared/contract/contract';
 import type { HandlerMap } from './handler-types';
 import { importHandlers } from './import-handlers';
 import { coordinationHandlers } from './coordination-handlers';
+import { deckHandlers } from './deck-handlers';
 import { metricsHandlers } from './metrics-handlers';
 import { planHandlers } from './plan-handlers';
 import { reportHandlers } from './report-handlers';
@@ -19,4 +20,5 @@ export const allHandlers: HandlerMap<Contract> = {
   ...risksHandlers,
   ...votesHandlers,
   ...reportHandlers,
+  ...deckHandlers,
 };

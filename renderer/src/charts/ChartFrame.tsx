@@ -33,7 +33,14 @@ export interface ChartFrameProps {
   height?: number;
   /** True when there is nothing to draw: a sentence instead of an empty grid. */
   empty?: string | false;
-  children: (size: { width: number; height: number }) => ReactNode;
+  children: (size: ChartSize) => ReactNode;
+}
+
+/** What a chart draws into: its size in real pixels, and its name and description for screen readers (VictoryChart's title and desc). */
+export interface ChartSize {
+  readonly width: number;
+  readonly height: number;
+  readonly a11y: { readonly title: string; readonly desc: string };
 }
 
 /**
@@ -47,6 +54,8 @@ export function ChartFrame({ name, title, unit, howToRead, header, footer, csv, 
   const [error, setError] = useState<string | null>(null);
   const [showData, setShowData] = useState(false);
   useReportDrawn(name, width > 0);
+  // Taller with the room's larger labels, so the plot keeps its share of the chart.
+  const drawnHeight = Math.round(height * theme.scale);
   const exportPng = async () => {
     setError(null);
     try {
@@ -77,7 +86,7 @@ export function ChartFrame({ name, title, unit, howToRead, header, footer, csv, 
               {howToRead}
             </Typography>
           </Box>
-          <Stack direction="row" sx={{ flexShrink: 0 }}>
+          <Stack direction="row" sx={{ flexShrink: 0 }} data-tool>
             <Tooltip title="Save this chart as a PNG image">
               <Button size="small" startIcon={<ImageIcon />} onClick={() => void exportPng()} aria-label={`Export ${title} as PNG`}>
                 PNG
@@ -100,14 +109,14 @@ export function ChartFrame({ name, title, unit, howToRead, header, footer, csv, 
           </Stack>
         </Stack>
         {header}
-        <Box ref={ref} data-chart={name} sx={{ mt: 1, minHeight: height, position: 'relative' }}>
+        <Box ref={ref} data-chart={name} sx={{ mt: 1, minHeight: drawnHeight, position: 'relative' }}>
           {width > 0 &&
             (empty ? (
-              <Typography color="text.secondary" sx={{ height, display: 'flex', alignItems: 'center', justifyContent: 'center', textAlign: 'center', px: 2 }}>
+              <Typography color="text.secondary" sx={{ height: drawnHeight, display: 'flex', alignItems: 'center', justifyContent: 'center', textAlign: 'center', px: 2 }}>
                 {empty}
               </Typography>
             ) : (
-              children({ width, height })
+              children({ width, height: drawnHeight, a11y: { title: `${title} (${unit})`, desc: howToRead } })
             ))}
         </Box>
         {error && (

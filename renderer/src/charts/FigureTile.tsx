@@ -11,7 +11,7 @@ export function FigureTile({ label, value, detail, previous, testId, children }:
         <Typography variant="body2" color="text.secondary">
           {label}
         </Typography>
-        <Typography variant="h2" component="p" sx={{ fontVariantNumeric: 'tabular-nums', fontSize: '1.7rem' }}>
+        <Typography variant="figure">
           {value}
         </Typography>
         {detail && <Typography variant="body2">{detail}</Typography>}

@@ -14,7 +14,10 @@ export interface ChartTheme {
   readonly grid: string;
   readonly background: string;
   readonly fontFamily: string;
+  /** Every label in a chart: 13 px at a desk, the room's chart size while presenting. */
   readonly fontSize: number;
+  /** fontSize against the desk's: paddings, ticks and heights grow with it, so labels keep their room. */
+  readonly scale: number;
   /** The window being looked at, and the one compared with. */
   readonly current: string;
   readonly previous: string;
@@ -26,8 +29,12 @@ export interface ChartTheme {
   readonly bands: { readonly todo: string; readonly active: string; readonly waiting: string; readonly done: string };
 }
 
+/** Chart labels at a desk, in px. */
+export const DESK_CHART_FONT = 13;
+
 export function chartTheme(theme: Theme): ChartTheme {
   const dark = theme.palette.mode === 'dark';
+  const fontSize = theme.room?.chart ?? DESK_CHART_FONT;
   const tone = (c: string) => (dark ? lighten(c, 0.25) : c);
   const series = SERIES_COLORS.map(tone);
   return {
@@ -37,7 +44,8 @@ export function chartTheme(theme: Theme): ChartTheme {
     grid: alpha(theme.palette.text.primary, dark ? 0.14 : 0.1),
     background: theme.palette.background.paper,
     fontFamily: String(theme.typography.fontFamily),
-    fontSize: 13,
+    fontSize,
+    scale: fontSize / DESK_CHART_FONT,
     current: series[0]!,
     // Solid, not translucent: a thousand overlapping dots must not add up to white (or black).
     previous: dark ? theme.palette.grey[600] : theme.palette.grey[400],
@@ -54,13 +62,18 @@ export function useChartTheme(): ChartTheme {
   return useMemo(() => chartTheme(theme), [theme]);
 }
 
+/** Room around a plot for its labels (at a desk: `base`), grown with the chart's type. */
+export function chartPadding(t: ChartTheme, base: { top: number; right: number; bottom: number; left: number }) {
+  return { top: base.top * t.scale, right: base.right * t.scale, bottom: base.bottom * t.scale, left: base.left * t.scale };
+}
+
 /** Victory axis styles from the chart theme: ticks and labels in text colours, light grid. */
 export function axisStyle(t: ChartTheme, options: { grid?: boolean } = {}) {
   return {
     axis: { stroke: t.axis },
-    ticks: { stroke: t.axis, size: 4 },
-    tickLabels: { fill: t.mutedText, fontSize: t.fontSize, fontFamily: t.fontFamily, padding: 4 },
-    axisLabel: { fill: t.mutedText, fontSize: t.fontSize, fontFamily: t.fontFamily, padding: 34 },
+    ticks: { stroke: t.axis, size: 4 * t.scale },
+    tickLabels: { fill: t.mutedText, fontSize: t.fontSize, fontFamily: t.fontFamily, padding: 4 * t.scale },
+    axisLabel: { fill: t.mutedText, fontSize: t.fontSize, fontFamily: t.fontFamily, padding: 34 * t.scale },
     grid: options.grid ? { stroke: t.grid, strokeDasharray: 'none' } : { stroke: 'none' },
   };
 }

@@ -3,10 +3,15 @@ import Typography from '@mui/material/Typography';
 import { useTheme } from '@mui/material/styles';
 import { useMemo } from 'react';
 import type { CoordinationReport } from '../../../shared/coordination/report-schema';
+import { useChartTheme } from '../charts/chart-theme';
+import { widestText } from '../charts/measure-text';
+import { useElementWidth } from '../charts/use-element-width';
 import { couplingFill, groupColors } from './coordination-style';
 
 /** Up to this many rows the matrix is team × team (≤ ~2,000 cells); beyond, group × group. */
 const TEAM_LIMIT = 44;
+/** Labels at least this large at a desk. */
+const DESK_LABEL = 14;
 
 interface Axis {
   key: string;
@@ -53,34 +58,55 @@ function buildMatrix(report: CoordinationReport) {
   return { byTeam, axis, cells };
 }
 
-/** A design structure matrix: rows and columns ordered by group, so coupled groups show as blocks on the diagonal. */
+/** Column labels lean back this far, so long team names fit above narrow columns. */
+const LEAN = (50 * Math.PI) / 180;
+
+/**
+ * A design structure matrix: rows and columns ordered by group, so coupled groups show as blocks
+ * on the diagonal. Drawn in real pixels: labels at the chart size (at least 14 px at a desk, the
+ * room's size when presenting), cells wide enough for their numbers, room for the longest name.
+ */
 export function CouplingMatrix({ report }: { report: CoordinationReport }) {
   const theme = useTheme();
+  const chart = useChartTheme();
+  const [ref, width] = useElementWidth<HTMLDivElement>();
   const { byTeam, axis, cells } = useMemo(() => buildMatrix(report), [report]);
   const colors = useMemo(() => groupColors(report, theme), [report, theme]);
+  const fontSize = Math.max(DESK_LABEL, chart.fontSize);
+  const longest = useMemo(() => widestText(axis.map((a) => a.label), fontSize, chart.fontFamily), [axis, fontSize, chart.fontFamily]);
   if (axis.length === 0) return <Typography color="text.secondary">No teams in this workspace yet.</Typography>;
 
-  const cell = Math.max(12, Math.min(40, Math.floor(560 / axis.length)));
-  const labelWidth = byTeam ? 170 : 260;
-  const top = byTeam ? 130 : 40;
+  const labelWidth = longest + 12;
+  const top = byTeam ? Math.ceil(longest * Math.sin(LEAN) + fontSize) + 8 : 8;
+  // The last column's label leans out to the right of the matrix.
+  const right = byTeam ? Math.ceil(longest * Math.cos(LEAN)) : 10;
+  const fits = Math.floor((width - labelWidth - right) / axis.length);
+  const cell = Math.max(Math.ceil(fontSize * 2), Math.min(Math.ceil(fontSize * 3.2), fits));
   const size = axis.length * cell;
-  const fontSize = Math.max(9, Math.min(14, cell * 0.42));
+  const svgWidth = labelWidth + size + right;
+  const svgHeight = top + size + 10;
   const blocks: { groupId: string; start: number; length: number }[] = [];
   axis.forEach((a, i) => {
     const last = blocks[blocks.length - 1];
     if (last && last.groupId === a.groupId) last.length++;
     else blocks.push({ groupId: a.groupId, start: i, length: 1 });
   });
-
+  const scrolls = svgWidth > width;
   return (
-    <Box sx={{ overflowX: 'auto' }}>
+    <Box ref={ref}>
+      {/* Wider than its panel (many teams, a narrow window): it scrolls sideways inside the panel, never shrinks. */}
+      {width > 0 && (
+      <Box sx={{ overflowX: 'auto' }} tabIndex={scrolls ? 0 : undefined} role={scrolls ? 'region' : undefined} aria-label={scrolls ? 'Coupling matrix, scrolls sideways' : undefined}>
       <Box
         component="svg"
-        viewBox={`0 0 ${labelWidth + size + 10} ${top + size + 10}`}
+        width={svgWidth}
+        height={svgHeight}
+        viewBox={`0 0 ${svgWidth} ${svgHeight}`}
         role="img"
         aria-label={byTeam ? 'Team × team coupling matrix ordered by group' : 'Group × group coupling matrix'}
         data-testid="coupling-matrix"
-        sx={{ width: '100%', maxWidth: labelWidth + size + 10, display: 'block' }}
+        sx={{ display: 'block' }}
+        fontFamily={chart.fontFamily}
       >
         {axis.map((a, i) => (
           <text key={`row-${a.key}`} x={labelWidth - 8} y={top + i * cell + cell / 2} textAnchor="end" dominantBaseline="central" fontSize={fontSize} fill={theme.palette.text.primary}>
@@ -116,13 +142,13 @@ export function CouplingMatrix({ report }: { report: CoordinationReport }) {
                 >
                   <title>{diagonal ? row.label : (c?.title ?? '')}</title>
                 </rect>
-                {c && c.marks > 0 && cell >= 22 && (
+                {c && c.marks > 0 && (
                   <text
                     x={labelWidth + j * cell + cell / 2}
                     y={top + i * cell + cell / 2}
                     textAnchor="middle"
                     dominantBaseline="central"
-                    fontSize={fontSize * 0.9}
+                    fontSize={fontSize}
                     fill={(c.value ?? 0) > 0.5 ? theme.palette.primary.contrastText : theme.palette.text.primary}
                     pointerEvents="none"
                   >
@@ -148,6 +174,8 @@ export function CouplingMatrix({ report }: { report: CoordinationReport }) {
             />
           ))}
       </Box>
+      </Box>
+      )}
       <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
         {byTeam
           ? 'Shade: coupling of the pair. Number: dependencies the row team waited on the column team for. Framed blocks: groups.'

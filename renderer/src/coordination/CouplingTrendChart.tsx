@@ -2,18 +2,25 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useTheme } from '@mui/material/styles';
 import { useMemo } from 'react';
-import { VictoryAxis, VictoryChart, VictoryLegend, VictoryLine, VictoryScatter } from 'victory';
+import { VictoryAxis, VictoryChart, VictoryContainer, VictoryLine, VictoryScatter } from 'victory';
 import type { CoordinationReport } from '../../../shared/coordination/report-schema';
+import { chartPadding, useChartTheme } from '../charts/chart-theme';
+import { useElementWidth } from '../charts/use-element-width';
+import { Legend } from '../flow/chart-parts';
 import { groupColors } from './coordination-style';
 
 /** Beyond eight lines a chart stops being readable (and the palette has eight colours). */
 const SERIES_LIMIT = 8;
+/** Labels at least this large at a desk. */
+const DESK_LABEL = 16;
 
 const dates = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
 
 /** Mean coupling inside each group of two or more teams, period by period (the recent half decides the trend findings). */
 export function CouplingTrendChart({ report }: { report: CoordinationReport }) {
   const theme = useTheme();
+  const chart = useChartTheme();
+  const [ref, width] = useElementWidth<HTMLDivElement>();
   const colors = useMemo(() => groupColors(report, theme), [report, theme]);
   const series = useMemo(
     () =>
@@ -25,39 +32,37 @@ export function CouplingTrendChart({ report }: { report: CoordinationReport }) {
   );
   if (series.length === 0) return <Typography color="text.secondary">No group of two or more teams to follow.</Typography>;
 
-  const text = { fill: theme.palette.text.primary, fontSize: 16, fontFamily: theme.typography.fontFamily };
+  const text = { fill: theme.palette.text.primary, fontSize: Math.max(DESK_LABEL, chart.fontSize), fontFamily: chart.fontFamily };
   const axis = {
     axis: { stroke: theme.palette.divider },
-    tickLabels: { ...text, fill: theme.palette.text.secondary, padding: 6 },
+    tickLabels: { ...text, fill: theme.palette.text.secondary, padding: 6 * chart.scale },
     grid: { stroke: theme.palette.divider, strokeDasharray: '3 4' },
-    axisLabel: { ...text, padding: 44 },
+    axisLabel: { ...text, padding: 44 * chart.scale },
   };
   return (
-    <Box data-testid="coupling-trend" role="img" aria-label="Coupling trend per group" sx={{ maxWidth: 640, width: '100%' }}>
-      <VictoryChart
-        height={340}
-        width={640}
-        padding={{ top: 20, bottom: 50, left: 70, right: 24 }}
-        domain={{ y: [0, 1] }}
-        scale={{ x: 'time' }}
-      >
-        <VictoryAxis tickFormat={(t: Date) => dates.format(t)} style={axis} />
-        <VictoryAxis dependentAxis label="Mean coupling" tickValues={[0, 0.25, 0.5, 0.75, 1]} style={axis} />
-        {series.map((s) => (
-          <VictoryLine key={s.id} data={s.points} style={{ data: { stroke: s.color, strokeWidth: 3 } }} />
-        ))}
-        {series.map((s) => (
-          <VictoryScatter key={`${s.id}-points`} data={s.points} size={4} style={{ data: { fill: s.color } }} />
-        ))}
-      </VictoryChart>
-      <VictoryLegend
-        height={30 * series.length + 10}
-        width={640}
-        orientation="vertical"
-        gutter={10}
-        style={{ labels: text }}
-        data={series.map((s) => ({ name: s.name, symbol: { fill: s.color, type: 'circle' } }))}
-      />
+    <Box data-testid="coupling-trend" ref={ref}>
+      {width > 0 && (
+        <VictoryChart
+          title="Coupling trend per group"
+          desc="Mean coupling inside each group of two or more teams, period by period."
+          height={Math.round(340 * chart.scale)}
+          width={width}
+          padding={chartPadding(chart, { top: 20, bottom: 50, left: 70, right: 24 })}
+          domain={{ y: [0, 1] }}
+          scale={{ x: 'time' }}
+          containerComponent={<VictoryContainer responsive={false} />}
+        >
+          <VictoryAxis tickFormat={(t: Date) => dates.format(t)} style={axis} />
+          <VictoryAxis dependentAxis label="Mean coupling" tickValues={[0, 0.25, 0.5, 0.75, 1]} style={axis} />
+          {series.map((s) => (
+            <VictoryLine key={s.id} data={s.points} style={{ data: { stroke: s.color, strokeWidth: 3 } }} />
+          ))}
+          {series.map((s) => (
+            <VictoryScatter key={`${s.id}-points`} data={s.points} size={4 * chart.scale} style={{ data: { fill: s.color } }} />
+          ))}
+        </VictoryChart>
+      )}
+      <Legend items={series.map((s) => ({ label: s.name, color: s.color, shape: 'dot' as const }))} />
       {report.groups.filter((g) => g.teamKeys.length > 1).length > SERIES_LIMIT && (
         <Typography variant="body2" color="text.secondary">
           The first {SERIES_LIMIT} groups as ordered on the Groups tab; each group card holds its own trend finding.

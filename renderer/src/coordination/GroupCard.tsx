@@ -65,7 +65,7 @@ export function GroupCard({ group, teamName, findings }: { group: GroupRecommend
     <Card data-testid="group-card" data-model={group.model} sx={{ borderTop: `4px solid ${color}`, height: '100%' }}>
       <CardContent>
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
-          <Chip label={MODEL_NAMES[group.model]} sx={{ bgcolor: color, color: theme.palette.getContrastText(color), fontWeight: 700, fontSize: '1rem' }} />
+          <Chip label={MODEL_NAMES[group.model]} sx={{ bgcolor: color, color: theme.palette.getContrastText(color), fontWeight: 700, fontSize: (t) => t.typography.body1.fontSize }} />
           <Typography variant="body2" color="text.secondary">
             mean coupling {group.coupling.toFixed(2)}
             {group.valueStreams.length > 0 && ` · ${group.valueStreams.join(', ')}`}

@@ -21,7 +21,7 @@ export function StandaloneTeamsCard({ groups }: { groups: readonly GroupRecommen
   return (
     <Card data-testid="group-card" data-model="none" sx={{ borderTop: `4px solid ${color}`, height: '100%' }}>
       <CardContent>
-        <Chip label={MODEL_NAMES.none} sx={{ fontWeight: 700, fontSize: '1rem' }} />
+        <Chip label={MODEL_NAMES.none} sx={{ fontWeight: 700, fontSize: (t) => t.typography.body1.fontSize }} />
         <Typography variant="h3" component="h3" sx={{ mt: 1.5 }}>
           Teams that coordinate without a forum
         </Typography>

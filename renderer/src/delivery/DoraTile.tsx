@@ -4,7 +4,7 @@ import Typography from '@mui/material/Typography';
 import { VictoryAxis, VictoryChart, VictoryContainer, VictoryLine, VictoryScatter } from 'victory';
 import type { DeliveryReport, Distribution } from '../../../shared/contract/metrics-channels';
 import { DORA_BUCKETS, type DoraBucket } from '../../../shared/metrics/metrics-vocabulary';
-import { axisStyle, useChartTheme } from '../charts/chart-theme';
+import { axisStyle, chartPadding, useChartTheme } from '../charts/chart-theme';
 import { ChartFrame } from '../charts/ChartFrame';
 import { ExclusionNote } from '../charts/ExclusionNote';
 import { formatUtcDay, utcTimeTicks } from '../charts/format-metrics';
@@ -56,7 +56,7 @@ export function DoraTile(props: DoraTileProps) {
       header={
         <Stack sx={{ mt: 1.5 }} data-testid={`dora-${metric}`}>
           <Stack direction="row" sx={{ alignItems: 'center', gap: 1.5, flexWrap: 'wrap' }}>
-            <Typography variant="h2" component="p" sx={{ fontSize: '2rem', fontVariantNumeric: 'tabular-nums' }}>
+            <Typography variant="figure">
               {props.value}
             </Typography>
             {props.bucket ? (
@@ -82,8 +82,8 @@ export function DoraTile(props: DoraTileProps) {
       }
       footer={<ExclusionNote excluded={props.excluded ?? {}} />}
     >
-      {({ width, height }) => (
-        <VictoryChart width={width} height={height} padding={{ top: 10, right: 20, bottom: 32, left: 50 }} domain={{ x: [from, to] }} minDomain={{ y: 0 }} domainPadding={{ y: [0, 8] }} containerComponent={<VictoryContainer responsive={false} />}>
+      {({ width, height, a11y }) => (
+        <VictoryChart {...a11y} width={width} height={height} padding={chartPadding(t, { top: 10, right: 20, bottom: 32, left: 50 })} domain={{ x: [from, to] }} minDomain={{ y: 0 }} domainPadding={{ y: [0, 8] }} containerComponent={<VictoryContainer responsive={false} />}>
           <VictoryAxis tickValues={utcTimeTicks(from, to, 5)} tickFormat={(x: number) => formatUtcDay(x)} style={axisStyle(t)} />
           <VictoryAxis dependentAxis tickCount={3} tickFormat={props.tickFormat} style={axisStyle(t, { grid: true })} />
           <VictoryLine data={points} style={{ data: { stroke: t.current, strokeWidth: 2 } }} />

@@ -3,7 +3,7 @@ import type { FlowReport } from '../../../shared/contract/metrics-channels';
 import { axisStyle, useChartTheme } from '../charts/chart-theme';
 import { ChartFrame } from '../charts/ChartFrame';
 import { formatDays, formatNumber, formatUtcDateTime } from '../charts/format-metrics';
-import { FigureLine, jitter, Legend, PADDING, percentileLines, dots } from './chart-parts';
+import { FigureLine, jitter, Legend, padding, percentileLines, dots } from './chart-parts';
 
 /** ActionableAgile's ageing WIP: each open item by its current status, its age against the cycle-time percentiles. */
 export function AgeingWipChart({ report }: { report: FlowReport }) {
@@ -39,8 +39,8 @@ export function AgeingWipChart({ report }: { report: FlowReport }) {
         </>
       }
     >
-      {({ width, height }) => (
-        <VictoryChart width={width} height={height} padding={{ ...PADDING, bottom: 60 }} domain={{ x: [0.4, columns.length + 0.6] }} domainPadding={{ y: [0, 12] }} containerComponent={<VictoryVoronoiContainer responsive={false} voronoiBlacklist={[/^line/]} />}>
+      {({ width, height, a11y }) => (
+        <VictoryChart {...a11y} width={width} height={height} padding={padding(t, { bottom: 60 })} domain={{ x: [0.4, columns.length + 0.6] }} domainPadding={{ y: [0, 12] }} containerComponent={<VictoryVoronoiContainer responsive={false} voronoiBlacklist={[/^line/]} />}>
           <VictoryAxis tickValues={columns.map((_, i) => i + 1)} tickFormat={(i: number) => `${columns[i - 1] ?? ''}\n(${a.columns[i - 1]?.count ?? 0})`} style={axisStyle(t)} />
           <VictoryAxis dependentAxis style={axisStyle(t, { grid: true })} tickFormat={(y: number) => formatNumber(y)} label="days" />
           {dots(t, data, (d) => d.fill, 0.85)}

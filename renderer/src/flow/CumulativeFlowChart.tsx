@@ -3,7 +3,7 @@ import type { FlowReport } from '../../../shared/contract/metrics-channels';
 import { useChartTheme } from '../charts/chart-theme';
 import { ChartFrame } from '../charts/ChartFrame';
 
-import { Legend, ms, PADDING, timeAxes } from './chart-parts';
+import { Legend, ms, padding, timeAxes } from './chart-parts';
 
 const BANDS = ['done', 'waiting', 'active', 'todo'] as const;
 const LABELS = { done: 'Done (since the start of the chart)', waiting: 'Waiting', active: 'Active', todo: 'To do' };
@@ -28,8 +28,8 @@ export function CumulativeFlowChart({ report }: { report: FlowReport }) {
         </>
       }
     >
-      {({ width, height }) => (
-        <VictoryChart width={width} height={height} padding={PADDING} domain={{ x: [from, to] }} containerComponent={<VictoryContainer responsive={false} />}>
+      {({ width, height, a11y }) => (
+        <VictoryChart {...a11y} width={width} height={height} padding={padding(t)} domain={{ x: [from, to] }} containerComponent={<VictoryContainer responsive={false} />}>
           {timeAxes(t, from, to)}
           <VictoryStack>
             {BANDS.map((band) => (

@@ -4,7 +4,7 @@ import { axisStyle, useChartTheme } from '../charts/chart-theme';
 import { ChartFrame } from '../charts/ChartFrame';
 import { ExclusionNote } from '../charts/ExclusionNote';
 import { formatDays, formatNumber, formatUtcDate, formatUtcDay, utcTimeTicks } from '../charts/format-metrics';
-import { FigureLine, Legend, ms, PADDING, percentileLines, windowSpans, withPrevious, dots } from './chart-parts';
+import { FigureLine, Legend, ms, padding, percentileLines, windowSpans, withPrevious, dots } from './chart-parts';
 import { outlierCeiling, pinAboveCeiling } from './outlier-ceiling';
 
 export function CycleTimeScatter({ report }: { report: FlowReport }) {
@@ -60,11 +60,12 @@ export function CycleTimeScatter({ report }: { report: FlowReport }) {
         </>
       }
     >
-      {({ width, height }) => (
+      {({ width, height, a11y }) => (
         <VictoryChart
+          {...a11y}
           width={width}
           height={height}
-          padding={PADDING}
+          padding={padding(t)}
           domain={ceiling === null ? { x: [from, to] } : { x: [from, to], y: [0, ceiling] }}
           domainPadding={{ y: [0, 10] }}
           containerComponent={<VictoryVoronoiContainer responsive={false} voronoiBlacklist={[/^line/]} />}

@@ -4,7 +4,7 @@ import { axisStyle, useChartTheme } from '../charts/chart-theme';
 import { ChartFrame } from '../charts/ChartFrame';
 import { ExclusionNote } from '../charts/ExclusionNote';
 import { formatDays, formatNumber, formatShare, formatUtcDateTime } from '../charts/format-metrics';
-import { FigureLine, jitter, Legend, PADDING_X_LABEL, withPrevious, dots } from './chart-parts';
+import { FigureLine, jitter, Legend, paddingXLabel, withPrevious, dots } from './chart-parts';
 
 const LANES = { interface: 2, direct: 1 } as const;
 
@@ -50,8 +50,8 @@ export function DependencyAgeingChart({ report }: { report: FlowReport }) {
         </>
       }
     >
-      {({ width, height }) => (
-        <VictoryChart width={width} height={height} padding={{ ...PADDING_X_LABEL, left: 110 }} domain={{ x: [0, xMax], y: [0.4, 2.6] }} containerComponent={<VictoryVoronoiContainer responsive={false} voronoiBlacklist={[/^line/]} />}>
+      {({ width, height, a11y }) => (
+        <VictoryChart {...a11y} width={width} height={height} padding={paddingXLabel(t, { left: 110 })} domain={{ x: [0, xMax], y: [0.4, 2.6] }} containerComponent={<VictoryVoronoiContainer responsive={false} voronoiBlacklist={[/^line/]} />}>
           <VictoryAxis style={axisStyle(t, { grid: true })} tickFormat={(x: number) => formatNumber(x, 0)} label="days open" />
           <VictoryAxis dependentAxis tickValues={[1, 2]} tickFormat={(y: number) => (y === 2 ? 'Via interface' : 'Direct')} style={axisStyle(t)} />
           {dots(t, data, (d) => (d.overdue ? t.p95 : t.current), 0.85)}

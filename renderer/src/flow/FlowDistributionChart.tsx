@@ -4,7 +4,7 @@ import { FLOW_ITEM_KINDS, type FlowItemKind } from '../../../shared/metrics/metr
 import { useChartTheme } from '../charts/chart-theme';
 import { ChartFrame } from '../charts/ChartFrame';
 import { formatShare } from '../charts/format-metrics';
-import { FigureLine, Legend, ms, PADDING, timeAxes } from './chart-parts';
+import { FigureLine, Legend, ms, padding, timeAxes } from './chart-parts';
 
 const WEEK = 7 * 86_400_000;
 const LABELS: Record<FlowItemKind, string> = { feature: 'Features (incl. epics, stories)', defect: 'Defects', risk: 'Risks', debt: 'Debt', other: 'Other (tasks)' };
@@ -31,15 +31,15 @@ export function FlowDistributionChart({ report }: { report: FlowReport }) {
         </>
       }
     >
-      {({ width, height }) => (
-        <VictoryChart width={width} height={height} padding={PADDING} domain={{ x: [from, to] }} containerComponent={<VictoryContainer responsive={false} />}>
+      {({ width, height, a11y }) => (
+        <VictoryChart {...a11y} width={width} height={height} padding={padding(t)} domain={{ x: [from, to] }} containerComponent={<VictoryContainer responsive={false} />}>
           {timeAxes(t, from, to)}
           <VictoryStack>
             {FLOW_ITEM_KINDS.map((kind) => (
               <VictoryBar
                 key={kind}
                 data={weeks.map((w) => ({ x: ms(w.weekStart) + WEEK / 2, y: w.counts[kind] }))}
-                barWidth={Math.max(2, ((width - PADDING.left - PADDING.right) / Math.max(1, weeks.length)) * 0.7)}
+                barWidth={Math.max(2, ((width - padding(t).left - padding(t).right) / Math.max(1, weeks.length)) * 0.7)}
                 style={{ data: { fill: colour[kind] } }}
               />
             ))}

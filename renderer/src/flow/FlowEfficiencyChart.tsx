@@ -4,7 +4,7 @@ import { useChartTheme } from '../charts/chart-theme';
 import { ChartFrame } from '../charts/ChartFrame';
 import { ExclusionNote } from '../charts/ExclusionNote';
 import { formatShare } from '../charts/format-metrics';
-import { FigureLine, Legend, levelLine, ms, PADDING, windowSpans, withPrevious, timeAxes } from './chart-parts';
+import { FigureLine, Legend, levelLine, ms, padding, windowSpans, withPrevious, timeAxes } from './chart-parts';
 
 const WEEK = 7 * 86_400_000;
 
@@ -35,8 +35,8 @@ export function FlowEfficiencyChart({ report }: { report: FlowReport }) {
         </>
       }
     >
-      {({ width, height }) => (
-        <VictoryChart width={width} height={height} padding={PADDING} domain={{ x: [from, to], y: [0, 100] }} containerComponent={<VictoryContainer responsive={false} />}>
+      {({ width, height, a11y }) => (
+        <VictoryChart {...a11y} width={width} height={height} padding={padding(t)} domain={{ x: [from, to], y: [0, 100] }} containerComponent={<VictoryContainer responsive={false} />}>
           {timeAxes(t, from, to, (y: number) => `${y} %`)}
           <VictoryLine data={points} style={{ data: { stroke: t.current, strokeWidth: 2.5 } }} />
           <VictoryScatter data={points} size={3.5} style={{ data: { fill: ({ datum }: { datum?: { window: string | null } }) => (datum?.window === 'previous' ? t.previous : t.current) } }} />

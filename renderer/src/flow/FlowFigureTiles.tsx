@@ -1,4 +1,5 @@
 import Grid from '@mui/material/Grid';
+import { useTheme } from '@mui/material/styles';
 import type { FlowReport } from '../../../shared/contract/metrics-channels';
 import { ExclusionNote } from '../charts/ExclusionNote';
 import { FigureTile } from '../charts/FigureTile';
@@ -6,6 +7,8 @@ import { formatDays, formatNumber, formatShare } from '../charts/format-metrics'
 
 /** The page's headline figures; every one with its comparison value and its exclusions. */
 export function FlowFigureTiles({ report }: { report: FlowReport }) {
+  // In a room's type, six figures do not fit one row: three a row, each on one line.
+  const { room } = useTheme();
   const c = report.current;
   const p = report.previous;
   const tiles = [
@@ -61,7 +64,7 @@ export function FlowFigureTiles({ report }: { report: FlowReport }) {
   return (
     <Grid container spacing={2} component="section" aria-label="Headline figures" sx={{ mb: 3 }}>
       {tiles.map((t) => (
-        <Grid key={t.id} size={{ xs: 12, sm: 6, md: 4, lg: 2 }}>
+        <Grid key={t.id} size={room ? { xs: 12, sm: 6, md: 4 } : { xs: 12, sm: 6, md: 4, lg: 2 }}>
           <FigureTile testId={`figure-${t.id}`} label={t.label} value={t.value} detail={t.detail} previous={t.previous}>
             <ExclusionNote excluded={t.excluded} />
           </FigureTile>

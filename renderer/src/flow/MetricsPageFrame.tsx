@@ -32,7 +32,7 @@ export function useMetricsScope(pickers: readonly TeamPicker[]): {
   optionsError: Error | null;
 } {
   const options = useChannelQuery('metrics.scopeOptions', {});
-  const [state, update] = useScopeState();
+  const [state, update] = useScopeState(pickers.map((p) => p.id));
   const [opened, setOpened] = useState<ReadonlySet<string>>(() => new Set());
   const resolved = usePickerOptions(pickers, (id) => pickerWanted(id, opened, state.selections));
   const input = scopeInput(state, teamKeysFor(resolved, state.selections));

@@ -4,7 +4,7 @@ import { useChartTheme } from '../charts/chart-theme';
 import { ChartFrame } from '../charts/ChartFrame';
 import { ExclusionNote } from '../charts/ExclusionNote';
 import { formatNumber } from '../charts/format-metrics';
-import { FigureLine, Legend, medianLine, ms, PADDING, windowSpans, withPrevious, timeAxes } from './chart-parts';
+import { FigureLine, Legend, medianLine, ms, padding, windowSpans, withPrevious, timeAxes } from './chart-parts';
 
 const WEEK = 7 * 86_400_000;
 
@@ -43,12 +43,12 @@ export function ThroughputChart({ report }: { report: FlowReport }) {
         </>
       }
     >
-      {({ width, height }) => (
-        <VictoryChart width={width} height={height} padding={PADDING} domain={{ x: [from, to] }} containerComponent={<VictoryContainer responsive={false} />}>
+      {({ width, height, a11y }) => (
+        <VictoryChart {...a11y} width={width} height={height} padding={padding(t)} domain={{ x: [from, to] }} containerComponent={<VictoryContainer responsive={false} />}>
           {timeAxes(t, from, to)}
           <VictoryBar
             data={weeks.map((w) => ({ x: ms(w.weekStart) + WEEK / 2, y: w.count, window: w.window, partial: w.partial }))}
-            barWidth={Math.max(2, ((width - PADDING.left - PADDING.right) / Math.max(1, weeks.length)) * 0.7)}
+            barWidth={Math.max(2, ((width - padding(t).left - padding(t).right) / Math.max(1, weeks.length)) * 0.7)}
             style={{
               data: {
                 fill: ({ datum }: { datum?: { window: string | null } }) => (datum?.window === 'previous' ? t.previous : t.current),

@@ -4,7 +4,7 @@ import { axisStyle, useChartTheme } from '../charts/chart-theme';
 import { ChartFrame } from '../charts/ChartFrame';
 import { ExclusionNote } from '../charts/ExclusionNote';
 import { formatDays, formatNumber, countTick } from '../charts/format-metrics';
-import { FigureLine, Legend, PADDING, PADDING_X_LABEL, withPrevious } from './chart-parts';
+import { FigureLine, Legend, padding, paddingXLabel, withPrevious } from './chart-parts';
 
 type HistogramData = FlowCharts['leadTimeHistogram'];
 
@@ -50,13 +50,13 @@ export function TimeHistogram({
         </>
       }
     >
-      {({ width, height }) => (
-        <VictoryChart width={width} height={height} padding={PADDING_X_LABEL} domain={{ x: [0, xMax] }} containerComponent={<VictoryContainer responsive={false} />}>
+      {({ width, height, a11y }) => (
+        <VictoryChart {...a11y} width={width} height={height} padding={paddingXLabel(t)} domain={{ x: [0, xMax] }} containerComponent={<VictoryContainer responsive={false} />}>
           <VictoryAxis tickFormat={(x: number) => (last?.to === null && x >= last.from ? `≥${formatNumber(last.from)}` : formatNumber(x))} style={axisStyle(t)} label="days" />
           <VictoryAxis dependentAxis style={axisStyle(t, { grid: true })} tickFormat={countTick} />
           <VictoryBar
             data={bins.map((b) => ({ x: b.from + histogram.binDays / 2, y: b.current }))}
-            barWidth={Math.max(2, ((width - PADDING.left - PADDING.right) / Math.max(1, bins.length)) * 0.85)}
+            barWidth={Math.max(2, ((width - padding(t).left - padding(t).right) / Math.max(1, bins.length)) * 0.85)}
             style={{ data: { fill: t.current } }}
           />
           {showPrevious ? (

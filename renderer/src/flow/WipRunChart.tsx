@@ -3,7 +3,7 @@ import type { FlowReport } from '../../../shared/contract/metrics-channels';
 import { useChartTheme } from '../charts/chart-theme';
 import { ChartFrame } from '../charts/ChartFrame';
 import { formatNumber, formatUtcDateTime } from '../charts/format-metrics';
-import { FigureLine, Legend, medianLine, ms, PADDING, windowSpans, withPrevious, timeAxes } from './chart-parts';
+import { FigureLine, Legend, medianLine, ms, padding, windowSpans, withPrevious, timeAxes } from './chart-parts';
 
 export function WipRunChart({ report }: { report: FlowReport }) {
   const t = useChartTheme();
@@ -32,8 +32,8 @@ export function WipRunChart({ report }: { report: FlowReport }) {
         </>
       }
     >
-      {({ width, height }) => (
-        <VictoryChart width={width} height={height} padding={PADDING} domain={{ x: [from, to] }} minDomain={{ y: 0 }} containerComponent={<VictoryContainer responsive={false} />}>
+      {({ width, height, a11y }) => (
+        <VictoryChart {...a11y} width={width} height={height} padding={padding(t)} domain={{ x: [from, to] }} minDomain={{ y: 0 }} containerComponent={<VictoryContainer responsive={false} />}>
           {timeAxes(t, from, to)}
           <VictoryLine data={days.map((d) => ({ x: ms(d.day), y: d.wip }))} style={{ data: { stroke: t.current, strokeWidth: 2.5 } }} />
           {medianLine(t, cur.perDay.p50, spans.current, (v) => formatNumber(v), { key: 'current' })}

@@ -2,13 +2,19 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { VictoryAxis, VictoryLabel, VictoryLine, VictoryScatter, VictoryTooltip } from 'victory';
 import type { ResolvedScope } from '../../../shared/contract/metrics-channels';
-import { axisStyle, type ChartTheme } from '../charts/chart-theme';
+import { axisStyle, chartPadding, type ChartTheme } from '../charts/chart-theme';
 import { countTick, formatUtcDay, utcTimeTicks } from '../charts/format-metrics';
 
 /** Room on the right for the labels of level lines (percentiles, medians), outside the plot. */
-export const PADDING = { top: 20, right: 92, bottom: 44, left: 58 };
+const BASE_PADDING = { top: 20, right: 92, bottom: 44, left: 58 };
+
+/** The plot's padding for this chart type (a room's larger labels get more). */
+export function padding(t: ChartTheme, patch: Partial<typeof BASE_PADDING> = {}) {
+  return chartPadding(t, { ...BASE_PADDING, ...patch });
+}
+
 /** The same, with room for a label under the x axis. */
-export const PADDING_X_LABEL = { ...PADDING, bottom: 60 };
+export const paddingXLabel = (t: ChartTheme, patch: Partial<typeof BASE_PADDING> = {}) => padding(t, { bottom: 60, ...patch });
 
 export const ms = (iso: string) => Date.parse(iso);
 
@@ -138,7 +144,7 @@ export function dots<D extends { x: number; y: number; size: number; tip: string
       size={({ datum }: { datum?: D }) => datum?.size ?? 3}
       symbol={({ datum }: { datum?: D }) => (datum?.clipped ? 'triangleUp' : 'circle')}
       labels={({ datum }: { datum: D }) => datum.tip}
-      labelComponent={<VictoryTooltip style={{ fontSize: 12, fontFamily: t.fontFamily, fill: t.text }} flyoutStyle={{ fill: t.background, stroke: t.axis }} />}
+      labelComponent={<VictoryTooltip style={{ fontSize: t.fontSize, fontFamily: t.fontFamily, fill: t.text }} flyoutStyle={{ fill: t.background, stroke: t.axis }} />}
       style={{ data: { fill: ({ datum }: { datum?: D }) => (datum ? fill(datum) : t.current), opacity } }}
     />
   );

@@ -1,10 +1,12 @@
-import { useSyncExternalStore } from 'react';
 import type { DateWindow, MetricsScope, ScopeOptions } from '../../../shared/contract/metrics-channels';
 import { ITEM_TYPES, type ItemType } from '../../../shared/domain/vocabulary';
 import { useChannelQuery } from '../api/channel-hooks';
+import type { ParamPatch } from '../layout/view-address';
+import { useViewAddress } from '../layout/view-params';
 
-// The scope the Flow and Delivery pages share: moving from one page to the other keeps the teams
-// and the window. Kept for the browser tab's session, not in the workspace (it is a view, not data).
+// The scope the Flow and Delivery pages share lives in the address ("#/flow?teams=CHK&type=story
+// &from=2026-08-01&to=2026-10-31&compare=none"), so a reload, a link or a deck entry shows that
+// very scope; the menu carries it from one of the two pages to the other (layout/navigation.ts).
 
 export interface ScopeState {
   /** Selected option values per team picker id (teams, value streams, coordination groups…). */
@@ -16,50 +18,54 @@ export interface ScopeState {
   readonly compare: 'previous' | 'none' | DateWindow;
 }
 
-const STORAGE_KEY = 'interlock.metricsScope';
-const EMPTY: ScopeState = { selections: {}, itemTypes: [], window: null, compare: 'previous' };
+export const EMPTY_SCOPE: ScopeState = { selections: {}, itemTypes: [], window: null, compare: 'previous' };
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const RANGE = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/;
 
-function isWindow(w: unknown): w is DateWindow {
-  return typeof w === 'object' && w !== null && DATE.test(String((w as DateWindow).from)) && DATE.test(String((w as DateWindow).to));
+function windowOf(from: string | null, to: string | null): DateWindow | null {
+  return from && to && DATE.test(from) && DATE.test(to) && from <= to ? { from, to } : null;
 }
 
-/** Reads what this tab stored, dropping anything that no longer has the right shape. */
-export function parseScopeState(text: string | null): ScopeState {
-  try {
-    const raw = JSON.parse(text ?? 'null') as Partial<ScopeState> | null;
-    if (!raw || typeof raw !== 'object') return EMPTY;
-    const selections: Record<string, string[]> = {};
-    for (const [id, values] of Object.entries(raw.selections ?? {})) if (Array.isArray(values)) selections[id] = values.filter((v): v is string => typeof v === 'string');
-    return {
-      selections,
-      itemTypes: Array.isArray(raw.itemTypes) ? raw.itemTypes.filter((t): t is ItemType => (ITEM_TYPES as readonly string[]).includes(t)) : [],
-      window: isWindow(raw.window) ? { from: raw.window.from, to: raw.window.to } : null,
-      compare: raw.compare === 'none' || raw.compare === 'previous' ? raw.compare : isWindow(raw.compare) ? raw.compare : 'previous',
-    };
-  } catch {
-    return EMPTY;
+/**
+ * The scope an address holds, for pickers with these ids; anything that does not have the right
+ * shape (an unknown item type, a window ending before it starts) is left out, as if not there.
+ */
+export function scopeFromParams(params: URLSearchParams, pickerIds: readonly string[]): ScopeState {
+  const selections: Record<string, string[]> = {};
+  for (const id of pickerIds) {
+    const values = [...new Set(params.getAll(id).filter((v) => v !== ''))];
+    if (values.length > 0) selections[id] = values;
   }
+  const types = params.getAll('type');
+  const range = RANGE.exec(params.get('compare') ?? '');
+  const compareWindow = range ? windowOf(range[1]!, range[2]!) : null;
+  const compare = params.get('compare');
+  return {
+    selections,
+    itemTypes: ITEM_TYPES.filter((t) => types.includes(t)),
+    window: windowOf(params.get('from'), params.get('to')),
+    compare: compare === 'none' ? 'none' : (compareWindow ?? 'previous'),
+  };
 }
 
-let current: ScopeState = typeof sessionStorage === 'undefined' ? EMPTY : parseScopeState(sessionStorage.getItem(STORAGE_KEY));
-const listeners = new Set<() => void>();
-
-export function setScopeState(next: ScopeState): void {
-  current = next;
-  sessionStorage.setItem(STORAGE_KEY, JSON.stringify(next));
-  for (const listener of listeners) listener();
+/** The address parameters for a scope (a patch: what is at its default is removed). */
+export function scopeToParams(state: ScopeState, pickerIds: readonly string[]): ParamPatch {
+  const patch: Record<string, readonly string[] | string | null> = {};
+  for (const id of pickerIds) patch[id] = state.selections[id] ?? [];
+  patch.type = state.itemTypes;
+  patch.from = state.window?.from ?? null;
+  patch.to = state.window?.to ?? null;
+  patch.compare = state.compare === 'previous' ? null : state.compare === 'none' ? 'none' : `${state.compare.from}..${state.compare.to}`;
+  return patch;
 }
 
-export function useScopeState(): [ScopeState, (patch: Partial<ScopeState>) => void] {
-  const state = useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    () => current,
-  );
-  return [state, (patch) => setScopeState({ ...current, ...patch })];
+/** The scope in the address and a setter that writes a change of it back there. */
+export function useScopeState(pickerIds: readonly string[]): [ScopeState, (patch: Partial<ScopeState>) => void] {
+  const address = useViewAddress();
+  const params = new URLSearchParams();
+  for (const key of [...pickerIds, 'type', 'from', 'to', 'compare']) for (const v of address.list(key)) params.append(key, v);
+  const state = scopeFromParams(params, pickerIds);
+  return [state, (patch) => address.set(scopeToParams({ ...state, ...patch }, pickerIds))];
 }
 
 export interface TeamPickerOption {

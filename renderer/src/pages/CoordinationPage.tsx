@@ -27,9 +27,18 @@ import { WhatIfPanel } from '../coordination/WhatIfPanel';
 import { formatDate } from '../format';
 import { ErrorNotice } from '../layout/ErrorNotice';
 import { PageHeader } from '../layout/PageHeader';
+import { useViewParams } from '../layout/view-params';
+import { useViewTitle } from '../layout/view-title';
+import { usePrinting } from '../room/printing';
 
 const WINDOWS = [30, 60, 90, 180, 365];
-type TabId = 'groups' | 'map' | 'forums' | 'what-if';
+const TABS = [
+  { id: 'groups', label: 'Groups' },
+  { id: 'map', label: 'Coupling map' },
+  { id: 'forums', label: 'Forums & congruence' },
+  { id: 'what-if', label: 'What-if' },
+] as const;
+type TabId = (typeof TABS)[number]['id'];
 
 function MissingEvidence({ report }: { report: CoordinationReport }) {
   const missing: string[] = [];
@@ -95,12 +104,13 @@ function MapTab({ report }: { report: CoordinationReport }) {
           <CouplingGraph report={report} />
         </Panel>
       </Grid>
-      <Grid size={{ xs: 12, lg: 6 }}>
+      {/* Side by side only on wide screens: a matrix in half of a projector's width would be too small to read. */}
+      <Grid size={{ xs: 12, xl: 6 }}>
         <Panel title="Design structure matrix">
           <CouplingMatrix report={report} />
         </Panel>
       </Grid>
-      <Grid size={{ xs: 12, lg: 6 }}>
+      <Grid size={{ xs: 12, xl: 6 }}>
         <Panel title="Coupling trend per group">
           <CouplingTrendChart report={report} />
         </Panel>
@@ -110,10 +120,13 @@ function MapTab({ report }: { report: CoordinationReport }) {
 }
 
 export function CoordinationPage() {
-  const [days, setDays] = useState<number | null>(null);
-  const [tab, setTab] = useState<TabId>('groups');
+  const [params, setParams] = useViewParams();
+  const printing = usePrinting();
+  const tab: TabId = TABS.find((t) => t.id === params.tab)?.id ?? 'groups';
+  const days = /^\d+$/.test(params.window ?? '') ? Number(params.window) : null;
   const [editing, setEditing] = useState(false);
   const window = days === null ? {} : { days };
+  useViewTitle(TABS.find((t) => t.id === tab)!.label);
   const report = useChannelQuery('coordination.recommend', { window });
   const settings = useChannelQuery('coordination.settings.get', {});
   const r = report.data;
@@ -134,7 +147,7 @@ export function CoordinationPage() {
               size="small"
               label="Window"
               value={days ?? r?.window.days ?? 90}
-              onChange={(e) => setDays(Number(e.target.value))}
+              onChange={(e) => setParams({ window: String(e.target.value) })}
               sx={{ minWidth: 130 }}
             >
               {[...new Set([...WINDOWS, r?.window.days ?? 90])].sort((a, b) => a - b).map((d) => (
@@ -143,7 +156,7 @@ export function CoordinationPage() {
                 </MenuItem>
               ))}
             </TextField>
-            <Button startIcon={<TuneIcon />} variant="outlined" onClick={() => setEditing(true)} disabled={!settings.data}>
+            <Button startIcon={<TuneIcon />} variant="outlined" onClick={() => setEditing(true)} disabled={!settings.data} data-tool>
               Settings
             </Button>
           </>
@@ -155,16 +168,22 @@ export function CoordinationPage() {
       {r && r.teams.length > 0 && (
         <>
           <MissingEvidence report={r} />
-          <Tabs value={tab} onChange={(_e, value: TabId) => setTab(value)} sx={{ mb: 3 }} aria-label="Coordination views">
-            <Tab value="groups" label="Groups" />
-            <Tab value="map" label="Coupling map" />
-            <Tab value="forums" label="Forums & congruence" />
-            <Tab value="what-if" label="What-if" />
+          <Tabs value={tab} onChange={(_e, value: TabId) => setParams({ tab: value === 'groups' ? null : value })} sx={{ mb: 3 }} aria-label="Coordination views">
+            {TABS.map((t) => (
+              <Tab key={t.id} value={t.id} label={t.label} />
+            ))}
           </Tabs>
-          {tab === 'groups' && <GroupsTab report={r} />}
-          {tab === 'map' && <MapTab report={r} />}
-          {tab === 'forums' && <ForumsPanel report={r} />}
-          {tab === 'what-if' && <WhatIfPanel report={r} window={window} />}
+          {TABS.filter((t) => printing || t.id === tab).map((t) => (
+            <Box key={t.id} data-print-section>
+              <Typography variant="h2" data-print-only sx={{ mb: 2 }}>
+                {t.label}
+              </Typography>
+              {t.id === 'groups' && <GroupsTab report={r} />}
+              {t.id === 'map' && <MapTab report={r} />}
+              {t.id === 'forums' && <ForumsPanel report={r} />}
+              {t.id === 'what-if' && <WhatIfPanel report={r} window={window} />}
+            </Box>
+          ))}
         </>
       )}
       {editing && settings.data && <SettingsDialog settings={settings.data.settings} defaults={settings.data.defaults} onClose={() => setEditing(false)} />}

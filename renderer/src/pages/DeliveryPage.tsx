@@ -32,7 +32,7 @@ export function DeliveryPage() {
         allTypes={options?.itemTypes.length ?? 0}
         actions={
           settings && (
-            <Stack direction="row" sx={{ gap: 1, alignItems: 'center' }}>
+            <Stack direction="row" sx={{ gap: 1, alignItems: 'center' }} data-tool>
               <Tooltip title="Which State of DevOps report's benchmark buckets to show beside each figure">
                 <ToggleButtonGroup size="small" exclusive value={settings.doraReport} onChange={(_e, report) => report && saveSettings.mutate({ doraReport: report })} aria-label="DORA report">
                   <ToggleButton value="2021">DORA 2021</ToggleButton>

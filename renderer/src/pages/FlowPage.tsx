@@ -47,6 +47,7 @@ export function FlowPage() {
                 value={options.settings.percentileMethod}
                 onChange={(_e, method) => method && saveSettings.mutate({ percentileMethod: method })}
                 aria-label="Percentile method"
+                data-tool
               >
                 <ToggleButton value="linear">Interpolated</ToggleButton>
                 <ToggleButton value="nearest-rank">Nearest rank</ToggleButton>

@@ -71,7 +71,7 @@ export function OverviewPage() {
               o.valueStreams.map((v) => <Chip key={v} label={v} />)
             )}
           </Stack>
-          <Typography variant="body2" color="text.secondary">
+          <Typography variant="body2" color="text.secondary" data-no-print>
             File {o.path} · {formatBytes(o.fileBytes)} · schema version {o.schemaVersion}
           </Typography>
         </Box>

@@ -26,6 +26,8 @@ import { exportSvgPng } from '../charts/export-png';
 import { ErrorNotice } from '../layout/ErrorNotice';
 import { PageHeader } from '../layout/PageHeader';
 import { useViewParams } from '../layout/view-params';
+import { useViewTitle } from '../layout/view-title';
+import { usePrinting } from '../room/printing';
 import { CapacityPopover, CardDependenciesDialog, CardMenu, DependencyDialog, MoveDialog, NewItemDialog, type CardAction } from '../planning/BoardDialogs';
 import { BoardSidePanel, type SideTab } from '../planning/BoardSidePanel';
 import { boardCsvRows, boardSvg } from '../planning/board-export';
@@ -36,6 +38,7 @@ import { STATE_STYLE } from '../planning/plan-style';
 import { ProgramBoard, type BoardFocus, type PlaceRequest } from '../planning/ProgramBoard';
 
 type PlanTab = 'board' | 'objectives' | 'setup';
+const TAB_LABELS: Record<PlanTab, string> = { board: 'Program board', objectives: 'Objectives & predictability', setup: 'Iterations & milestones' };
 type BoardInput = ChannelInput<'plan.board'>;
 
 function isEditable(target: EventTarget | null): boolean {
@@ -85,6 +88,8 @@ export function PlanPage() {
   const createItem = useChannelMutation('plan.item.create');
   const setCapacity = useChannelMutation('plan.capacity.set');
   const [creatingIncrement, setCreatingIncrement] = useState(false);
+  const printing = usePrinting();
+  useViewTitle([board.data?.increment.name, TAB_LABELS[tab]].filter(Boolean).join(' · '));
   const [menu, setMenu] = useState<{ card: BoardCard; teamKey: string; anchor: HTMLElement } | null>(null);
   const [dialog, setDialog] = useState<{ kind: 'move' | 'depend' | 'dependencies'; card: BoardCard; teamKey: string } | { kind: 'new'; teamKey: string; columnId: number } | null>(null);
   const removeDependency = useChannelMutation('plan.dependency.remove');
@@ -165,7 +170,7 @@ export function PlanPage() {
         title="Plan"
         subtitle={data ? `${data.increment.name}: ${data.increment.start} – ${data.increment.end}` : 'The program board'}
         actions={
-          <>
+          <Box data-tool sx={{ display: 'contents' }}>
             <Tooltip title={history.data?.undo ? `Undo: ${history.data.undo} (Ctrl+Z)` : 'Nothing to undo'}>
               <span>
                 <Button startIcon={<UndoIcon />} disabled={!history.data?.undo || undo.isPending} onClick={() => undo.mutate({})}>
@@ -183,7 +188,7 @@ export function PlanPage() {
             <Button variant="outlined" onClick={() => setCreatingIncrement(true)}>
               New increment
             </Button>
-          </>
+          </Box>
         }
       />
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'center', mb: 2 }}>
@@ -206,13 +211,13 @@ export function PlanPage() {
             </MenuItem>
           ))}
         </TextField>
-        <Button variant="outlined" disabled={!data || commit.isPending} onClick={() => data && commit.mutate({ incrementId: data.increment.id }, { onSuccess: (b) => setParams({ baseline: String(b.id), side: 'changes' }) })}>
+        <Button data-tool variant="outlined" disabled={!data || commit.isPending} onClick={() => data && commit.mutate({ incrementId: data.increment.id }, { onSuccess: (b) => setParams({ baseline: String(b.id), side: 'changes' }) })}>
           Commit the plan
         </Button>
-        <Button onClick={() => void exportPng()} disabled={!data}>
+        <Button data-tool onClick={() => void exportPng()} disabled={!data}>
           Export PNG
         </Button>
-        <Button onClick={() => data && downloadCsv(`${fileSlug(data.increment.name)}-board.csv`, boardCsvRows(data, (k) => teamName(k)))} disabled={!data}>
+        <Button data-tool onClick={() => data && downloadCsv(`${fileSlug(data.increment.name)}-board.csv`, boardCsvRows(data, (k) => teamName(k)))} disabled={!data}>
           Export CSV
         </Button>
       </Box>
@@ -223,29 +228,32 @@ export function PlanPage() {
         </Alert>
       ))}
       <Tabs value={tab} onChange={(_e, t: PlanTab) => setParams({ tab: t === 'board' ? null : t })} sx={{ mb: 2 }} aria-label="Plan views">
-        <Tab value="board" label="Program board" />
-        <Tab value="objectives" label="Objectives & predictability" />
-        <Tab value="setup" label="Iterations & milestones" />
+        {(Object.keys(TAB_LABELS) as PlanTab[]).map((t) => (
+          <Tab key={t} value={t} label={TAB_LABELS[t]} />
+        ))}
       </Tabs>
-      {data && tab === 'board' && (
-        <>
+      {data && (printing || tab === 'board') && (
+        <Box data-print-section>
+          <Typography variant="h2" data-print-only sx={{ mb: 2 }}>
+            {TAB_LABELS.board}
+          </Typography>
           <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap', mb: 1 }} data-testid="dependency-legend">
             {DEPENDENCY_STATES.map((s) => (
               <Typography key={s} variant="body2" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}>
-                <Box component="span" sx={{ width: 18, height: 18, borderRadius: '50%', bgcolor: STATE_STYLE[s].color, color: '#fff', display: 'inline-grid', placeItems: 'center', fontSize: 12, fontWeight: 700 }} aria-hidden>
+                <Box component="span" sx={{ width: 18, height: 18, borderRadius: '50%', bgcolor: STATE_STYLE[s].color, color: '#fff', display: 'inline-grid', placeItems: 'center', fontSize: theme.typography.caption.fontSize, fontWeight: 700, ...(theme.room ? { width: '1.4em', height: '1.4em' } : {}) }} aria-hidden>
                   {DEPENDENCY_STATE_TEXT[s].symbol}
                 </Box>
                 {data.dependencyCounts[s]} {DEPENDENCY_STATE_TEXT[s].label}
               </Typography>
             ))}
-            <FormControlLabel control={<Switch checked={params.lines === 'all'} onChange={(e) => setParams({ lines: e.target.checked ? 'all' : null })} />} label="Show lines in order too" />
-            <FormControlLabel control={<Switch checked={params.side !== 'hidden'} onChange={(e) => setParams({ side: e.target.checked ? null : 'hidden' })} />} label="Conflicts and backlog beside the board" />
+            <FormControlLabel data-tool control={<Switch checked={params.lines === 'all'} onChange={(e) => setParams({ lines: e.target.checked ? 'all' : null })} />} label="Show lines in order too" />
+            <FormControlLabel data-tool control={<Switch checked={params.side !== 'hidden'} onChange={(e) => setParams({ side: e.target.checked ? null : 'hidden' })} />} label="Conflicts and backlog beside the board" />
             {(focus.card || focus.team) && (
               <Button size="small" onClick={() => setParams({ focus: null, team: null })}>
                 Showing {focus.card ? displayKey(focus.card) : teamName(focus.team)}’s lines — show all problems
               </Button>
             )}
-            <Typography variant="body2" color="text.secondary">
+            <Typography variant="body2" color="text.secondary" data-tool>
               Cells show load / capacity in {data.increment.capacityUnit}. Drag cards with the mouse; on a focused card, Alt + an arrow key moves it to the next iteration or team, Enter opens its menu.
             </Typography>
           </Box>
@@ -273,12 +281,27 @@ export function PlanPage() {
               />
             }
           />
-        </>
+        </Box>
       )}
-      {data && tab === 'objectives' && <ObjectivesPanel board={data} teamName={teamName} />}
-      {data && tab === 'setup' && <IncrementSetup board={data} teamName={teamName} onRenamed={(name) => setParams({ increment: name })} onDeleted={() => setParams({ increment: null, tab: null })} />}
+      {data && (printing || tab === 'objectives') && (
+        <Box data-print-section>
+          <Typography variant="h2" data-print-only sx={{ mb: 2 }}>
+            {TAB_LABELS.objectives}
+          </Typography>
+          <ObjectivesPanel board={data} teamName={teamName} />
+        </Box>
+      )}
+      {data && (printing || tab === 'setup') && (
+        <Box data-print-section>
+          <Typography variant="h2" data-print-only sx={{ mb: 2 }}>
+            {TAB_LABELS.setup}
+          </Typography>
+          <IncrementSetup board={data} teamName={teamName} onRenamed={(name) => setParams({ increment: name })} onDeleted={() => setParams({ increment: null, tab: null })} />
+        </Box>
+      )}
 
-      <Box role="status" aria-live="polite" sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }} data-testid="plan-announcement">
+      {/* Heard, not seen: sized in px, as in sx a width of 1 is the full width and pushed the page sideways. */}
+      <Box role="status" aria-live="polite" sx={{ position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' }} data-testid="plan-announcement">
         {announcement}
       </Box>
       <CardMenu anchor={menu?.anchor ?? null} card={menu?.card ?? null} onAction={onAction} onClose={() => setMenu(null)} />

@@ -1,3 +1,4 @@
+import ButtonBase from '@mui/material/ButtonBase';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Grid from '@mui/material/Grid';
@@ -11,24 +12,31 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
 import { useChannelQuery } from '../api/channel-hooks';
 import { formatCount, formatDate } from '../format';
 import { ErrorNotice } from '../layout/ErrorNotice';
 import { PageHeader } from '../layout/PageHeader';
+import { useViewParams } from '../layout/view-params';
+import { useViewTitle } from '../layout/view-title';
 import { DependencyTable } from '../teams/DependencyTable';
 
 type State = 'open' | 'resolved' | 'all';
 type Side = 'either' | 'waiting' | 'providing';
 
+const STATES: readonly State[] = ['open', 'resolved', 'all'];
+const SIDES: readonly Side[] = ['either', 'waiting', 'providing'];
+
 export function TeamsPage() {
-  const [state, setState] = useState<State>('open');
-  const [teamKey, setTeamKey] = useState('');
-  const [side, setSide] = useState<Side>('either');
+  const [params, setParams] = useViewParams();
+  const state = STATES.find((s) => s === params.state) ?? 'open';
+  const teamKey = params.team ?? '';
+  const side = SIDES.find((s) => s === params.side) ?? 'either';
+  const setTeamKey = (key: string) => setParams({ team: key || null, side: key ? params.side : null });
   const list = useChannelQuery('coordination.dependencies', { state, side, limit: 500, ...(teamKey ? { teamKey } : {}) });
   const data = list.data;
   // Teams are listed by name: this page shows who waits on whom, it does not rank teams.
   const teams = data?.teams ?? [];
+  useViewTitle(teamKey ? (teams.find((t) => t.key === teamKey)?.name ?? null) : null);
 
   return (
     <>
@@ -42,7 +50,7 @@ export function TeamsPage() {
           <Card>
             <CardContent>
               <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', mb: 2 }} component="form" aria-label="Filter dependencies">
-                <TextField select size="small" label="State" value={state} onChange={(e) => setState(e.target.value as State)} sx={{ minWidth: 200 }}>
+                <TextField select size="small" label="State" value={state} onChange={(e) => setParams({ state: e.target.value === 'open' ? null : e.target.value })} sx={{ minWidth: 200 }}>
                   <MenuItem value="open">Open now</MenuItem>
                   <MenuItem value="resolved">Resolved in the window</MenuItem>
                   <MenuItem value="all">Open or recently resolved</MenuItem>
@@ -55,7 +63,7 @@ export function TeamsPage() {
                     </MenuItem>
                   ))}
                 </TextField>
-                <TextField select size="small" label="Side" value={side} onChange={(e) => setSide(e.target.value as Side)} sx={{ minWidth: 200 }} disabled={!teamKey}>
+                <TextField select size="small" label="Side" value={side} onChange={(e) => setParams({ side: e.target.value === 'either' ? null : e.target.value })} sx={{ minWidth: 200 }} disabled={!teamKey}>
                   <MenuItem value="either">Waiting or waited on</MenuItem>
                   <MenuItem value="waiting">The team waits</MenuItem>
                   <MenuItem value="providing">Others wait on the team</MenuItem>
@@ -94,12 +102,24 @@ export function TeamsPage() {
                 </TableHead>
                 <TableBody>
                   {teams.map((t) => (
-                    <TableRow key={t.key} hover selected={t.key === teamKey} onClick={() => setTeamKey(t.key === teamKey ? '' : t.key)} sx={{ cursor: 'pointer' }}>
+                    <TableRow key={t.key} hover selected={t.key === teamKey} onClick={() => setTeamKey(t.key === teamKey ? '' : t.key)} sx={{ cursor: 'pointer' }} data-testid="team-row">
                       <TableCell>
-                        <Typography sx={{ fontWeight: 600 }}>{t.name}</Typography>
-                        <Typography variant="body2" color="text.secondary">
-                          {t.valueStream ?? 'no value stream'}
-                        </Typography>
+                        {/* The row answers a click; the button inside it answers the keyboard and names what it does. */}
+                        <ButtonBase
+                          onClick={(e) => {
+                            e.stopPropagation();
+                            setTeamKey(t.key === teamKey ? '' : t.key);
+                          }}
+                          aria-pressed={t.key === teamKey}
+                          sx={{ display: 'block', textAlign: 'left', borderRadius: 1, font: 'inherit' }}
+                        >
+                          <Typography component="span" sx={{ fontWeight: 600, display: 'block' }}>
+                            {t.name}
+                          </Typography>
+                          <Typography component="span" variant="body2" color="text.secondary" sx={{ display: 'block' }}>
+                            {t.valueStream ?? 'no value stream'}
+                          </Typography>
+                        </ButtonBase>
                       </TableCell>
                       <TableCell align="right">{t.waitingOn}</TableCell>
                       <TableCell align="right">{t.waitedOnBy}</TableCell>

@@ -1,6 +1,7 @@
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import MenuItem from '@mui/material/MenuItem';
@@ -73,13 +74,15 @@ function ConflictList({ conflicts, board, onFocusCard, teamName }: { conflicts: 
       </Typography>
       <List dense aria-label="Conflicts and unplanned dependencies" data-testid="conflicts-list">
         {(all ? conflicts : conflicts.slice(0, SHOWN)).map((c) => (
-          <ListItemButton key={c.key} onClick={() => onFocusCard(c.consumer.itemKey)} sx={{ borderLeft: 4, borderColor: STATE_STYLE[c.state].color, mb: 0.5, alignItems: 'flex-start' }}>
-            <ListItemText
-              primary={`${DEPENDENCY_STATE_TEXT[c.state].symbol} ${teamName(c.consumer.teamKey)} ↔ ${teamName(c.provider.teamKey)}`}
-              secondary={`${displayKey(c.consumer.itemKey)} (${c.consumer.iterationName}) waits on ${displayKey(c.provider.itemKey)} (${c.provider.iterationName ?? 'not planned'}) · ${DEPENDENCY_STATE_TEXT[c.state].label} · needed ${c.needAt}`}
-              slotProps={{ primary: { sx: { fontWeight: 600 } } }}
-            />
-          </ListItemButton>
+          <ListItem key={c.key} disablePadding>
+            <ListItemButton onClick={() => onFocusCard(c.consumer.itemKey)} sx={{ borderLeft: 4, borderColor: STATE_STYLE[c.state].color, mb: 0.5, alignItems: 'flex-start' }}>
+              <ListItemText
+                primary={`${DEPENDENCY_STATE_TEXT[c.state].symbol} ${teamName(c.consumer.teamKey)} ↔ ${teamName(c.provider.teamKey)}`}
+                secondary={`${displayKey(c.consumer.itemKey)} (${c.consumer.iterationName}) waits on ${displayKey(c.provider.itemKey)} (${c.provider.iterationName ?? 'not planned'}) · ${DEPENDENCY_STATE_TEXT[c.state].label} · needed ${c.needAt}`}
+                slotProps={{ primary: { sx: { fontWeight: 600 } } }}
+              />
+            </ListItemButton>
+          </ListItem>
         ))}
       </List>
       {!all && conflicts.length > SHOWN && (
@@ -103,18 +106,22 @@ function LintList({ board, onFocusCard }: { board: Board; onFocusCard(key: strin
   const [all, setAll] = useState(false);
   if (board.lint.length === 0) return <Typography color="text.secondary">Nothing to flag: every objective has work, no team is over capacity or bunched at the end, no long chains.</Typography>;
   return (
+    <>
     <List dense aria-label="Board lint" data-testid="lint-list">
       {(all ? board.lint : board.lint.slice(0, SHOWN)).map((l, i) => (
-        <ListItemButton key={i} disabled={l.itemKeys.length === 0} onClick={() => l.itemKeys[0] && onFocusCard(l.itemKeys[0])}>
-          <ListItemText primary={l.message} secondary={l.rule.replaceAll('-', ' ')} />
-        </ListItemButton>
+        <ListItem key={i} disablePadding>
+          <ListItemButton disabled={l.itemKeys.length === 0} onClick={() => l.itemKeys[0] && onFocusCard(l.itemKeys[0])}>
+            <ListItemText primary={l.message} secondary={l.rule.replaceAll('-', ' ')} />
+          </ListItemButton>
+        </ListItem>
       ))}
-      {!all && board.lint.length > SHOWN && (
-        <Button size="small" onClick={() => setAll(true)}>
-          Show all {board.lint.length}
-        </Button>
-      )}
     </List>
+    {!all && board.lint.length > SHOWN && (
+      <Button size="small" onClick={() => setAll(true)}>
+        Show all {board.lint.length}
+      </Button>
+    )}
+    </>
   );
 }
 
@@ -173,9 +180,11 @@ function Section({ title, lines, onFocusCard }: { title: string; lines: [string 
       </Typography>
       <List dense>
         {lines.map(([key, text], i) => (
-          <ListItemButton key={i} disabled={key === null} onClick={() => key && onFocusCard(key)}>
-            <ListItemText primary={text} />
-          </ListItemButton>
+          <ListItem key={i} disablePadding>
+            <ListItemButton disabled={key === null} onClick={() => key && onFocusCard(key)}>
+              <ListItemText primary={text} />
+            </ListItemButton>
+          </ListItem>
         ))}
       </List>
     </>

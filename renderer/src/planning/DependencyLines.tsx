@@ -1,3 +1,4 @@
+import { useChartTheme } from '../charts/chart-theme';
 import { useEffect, useMemo, useState, type RefObject } from 'react';
 import type { Board, BoardDependency } from '../../../shared/planning/board-schema';
 import { DEPENDENCY_STATE_TEXT } from '../../../shared/planning/dependency-state';
@@ -79,10 +80,12 @@ export function DependencyLines({ board, container, focus, showAll }: { board: B
 }
 
 function Badge({ x, y, color, symbol }: { x: number; y: number; color: string; symbol: string }) {
+  // The room's chart size when presenting: the symbol must read from the back like the lines' colours.
+  const { fontSize } = useChartTheme();
   return (
     <g>
-      <circle cx={x} cy={y} r={9} fill={color} />
-      <text x={x} y={y} textAnchor="middle" dominantBaseline="central" fontSize={12} fontWeight={700} fill="#fff">
+      <circle cx={x} cy={y} r={Math.round(fontSize * 0.7)} fill={color} />
+      <text x={x} y={y} textAnchor="middle" dominantBaseline="central" fontSize={fontSize} fontWeight={700} fill="#fff">
         {symbol}
       </text>
     </g>

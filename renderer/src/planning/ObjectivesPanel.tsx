@@ -50,7 +50,7 @@ export function ObjectivesPanel({ board, teamName }: { board: Board; teamName(ke
               {predictability.increment === null ? (predictability.teams.length === 0 ? 'no committed objectives yet' : `${predictability.unscoredTeams} of ${predictability.teams.length} teams not scored yet`) : `for ${board.increment.name}`}
             </Typography>
           </Typography>
-          <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: '120px 1fr 40px', gap: 1, alignItems: 'center', m: 0 }} aria-label="Teams per predictability band">
+          <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr max-content', gap: 1, alignItems: 'center', m: 0 }} aria-label="Teams per predictability band">
             {predictability.bands.map((b) => (
               <Box key={b.label} sx={{ display: 'contents' }}>
                 <Typography component="dt" variant="body2">
@@ -59,7 +59,7 @@ export function ObjectivesPanel({ board, teamName }: { board: Board; teamName(ke
                 <Box component="dd" sx={{ m: 0, height: 18, bgcolor: 'action.hover', borderRadius: 1 }}>
                   <Box sx={{ width: `${(b.teams / most) * 100}%`, height: '100%', borderRadius: 1, bgcolor: b.label === '80–100 %' ? 'success.main' : 'primary.main' }} />
                 </Box>
-                <Typography variant="body2" aria-label={`${b.teams} teams`}>
+                <Typography component="dd" variant="body2" aria-label={`${b.teams} teams`} sx={{ m: 0 }}>
                   {b.teams}
                 </Typography>
               </Box>

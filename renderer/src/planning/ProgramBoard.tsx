@@ -156,17 +156,22 @@ export function ProgramBoard(props: ProgramBoardProps) {
           tabIndex={0}
         >
           <Box ref={content} sx={{ position: 'relative', display: 'grid', gridTemplateColumns: columns, minWidth: TEAM_COLUMN + board.columns.length * CELL_MIN }}>
-            <Box sx={{ position: 'sticky', left: 0, top: 0, zIndex: 4, bgcolor: 'background.paper', borderBottom: border, borderRight: border, p: 1 }}>
-              <Typography variant="subtitle2">Team</Typography>
-            </Box>
-            {board.columns.map((c) => (
-              <Box key={c.id} role="columnheader" sx={{ position: 'sticky', top: 0, zIndex: 3, bgcolor: 'background.paper', borderBottom: border, borderRight: border, p: 1 }}>
-                <Typography variant="subtitle2">{c.name}</Typography>
-                <Typography variant="caption" color="text.secondary">
-                  {c.start} – {c.end}
-                </Typography>
+            {/* The header row is a one-row table of its own (laid out by the board's grid): column headers need a row and a table around them. */}
+            <Box role="table" aria-label="Iterations" sx={{ display: 'contents' }}>
+              <Box role="row" sx={{ display: 'contents' }}>
+                <Box role="columnheader" sx={{ position: 'sticky', left: 0, top: 0, zIndex: 4, bgcolor: 'background.paper', borderBottom: border, borderRight: border, p: 1 }}>
+                  <Typography variant="subtitle2">Team</Typography>
+                </Box>
+                {board.columns.map((c) => (
+                  <Box key={c.id} role="columnheader" sx={{ position: 'sticky', top: 0, zIndex: 3, bgcolor: 'background.paper', borderBottom: border, borderRight: border, p: 1 }}>
+                    <Typography variant="subtitle2">{c.name}</Typography>
+                    <Typography variant="caption" color="text.secondary">
+                      {c.start} – {c.end}
+                    </Typography>
+                  </Box>
+                ))}
               </Box>
-            ))}
+            </Box>
             <MilestoneLane board={board} border={border} teamName={teamName} />
             {groups.map(({ group, teams }) => (
               <GroupRows key={group} group={group} columns={board.columns.length + 1} border={border}>
@@ -405,12 +410,13 @@ const BoardCardView = memo(function BoardCardView(props: { card: BoardCard; cell
       data-card={card.key}
       data-focused={props.focused || undefined}
       data-done={card.done || undefined}
-      aria-label={`${displayKey(card.key)} ${card.title}${card.size !== null ? `, size ${card.size}` : ''}${card.done ? ', done' : ''}${troubles.length ? `, ${troubles.length} dependency problems` : ''}${props.change ? `, ${props.change}` : ''}`}
       aria-pressed={props.focused}
       aria-keyshortcuts="Alt+ArrowLeft Alt+ArrowRight Alt+ArrowUp Alt+ArrowDown Enter"
       style={edge ? { borderLeftColor: edge } : undefined}
     >
       <CardFace cardKey={card.key} title={card.title} size={card.size} sprint={props.showSprint ? card.iterationName : null} states={states} change={props.change} />
+      {/* Named by what it shows (a name that differs from the visible text fails voice control); the rest is only heard. */}
+      {(card.done || troubles.length > 0) && <span className="ilk-sr">{`${card.done ? ', done' : ''}${troubles.length ? `, ${troubles.length} dependency problems` : ''}`}</span>}
     </div>
   );
 });
@@ -422,7 +428,12 @@ function CardFace(props: { cardKey: string; title: string; size?: number | null;
     <div>
       <div className="ilk-card-head">
         <span className="ilk-key">{displayKey(props.cardKey)}</span>
-        {props.size !== undefined && props.size !== null && <span className="ilk-size">{props.size}</span>}
+        {props.size !== undefined && props.size !== null && (
+          <span className="ilk-size">
+            <span className="ilk-sr">size </span>
+            {props.size}
+          </span>
+        )}
         {props.sprint && <span className="ilk-muted">{props.sprint}</span>}
         {[...counts].map(([state, n]) => (
           <span key={state} className="ilk-state" style={{ color: STATE_STYLE[state].color }} title={`${n} ${DEPENDENCY_STATE_TEXT[state].label}`}>
@@ -465,18 +476,20 @@ export function BoardStyles() {
         '.ilk-cell[data-over]': { background: alpha(palette.error.main, 0.06) },
         '.ilk-cell.ilk-drop': { background: palette.action.hover, outline: `2px dashed ${palette.primary.main}`, outlineOffset: -3 },
         '.ilk-cell-head': { display: 'flex', alignItems: 'center', gap: 4, marginBottom: 4 },
-        '.ilk-load': { font: 'inherit', fontSize: '0.8rem', color: palette.text.secondary, background: 'transparent', border: 0, padding: 0, cursor: 'pointer' },
+        '.ilk-load': { font: 'inherit', fontSize: typography.caption.fontSize, color: palette.text.secondary, background: 'transparent', border: 0, padding: 0, cursor: 'pointer' },
         '.ilk-cell[data-over] .ilk-load': { color: palette.error.main, fontWeight: 700 },
         '.ilk-bar': { flex: 1, height: 4, borderRadius: 2, background: palette.action.hover, overflow: 'hidden', display: 'block' },
         '.ilk-bar > span': { display: 'block', height: '100%', background: palette.primary.main },
         '.ilk-cell[data-over] .ilk-bar > span': { background: palette.error.main },
-        '.ilk-add': { font: 'inherit', fontSize: '1.1rem', lineHeight: 1, width: 26, height: 26, borderRadius: '50%', border: 0, background: 'transparent', color: palette.text.primary, cursor: 'pointer' },
+        '.ilk-add': { font: 'inherit', fontSize: typography.body1.fontSize, lineHeight: 1, width: '1.6em', height: '1.6em', borderRadius: '50%', border: 0, background: 'transparent', color: palette.text.primary, cursor: 'pointer' },
         '.ilk-add:hover': { background: palette.action.hover },
         '.ilk-cards': { display: 'flex', flexDirection: 'column', gap: 4 },
         '.ilk-card-head': { display: 'flex', gap: 4, alignItems: 'baseline', flexWrap: 'wrap', ...typography.caption },
         '.ilk-key': { fontWeight: 700 },
         '.ilk-size': { padding: '0 4px', borderRadius: 4, background: palette.action.selected },
         '.ilk-muted': { color: palette.text.secondary },
+        '.ilk-note': { fontSize: typography.caption.fontSize },
+        '.ilk-sr': { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
         '.ilk-state': { fontWeight: 700 },
         '.ilk-change': { fontWeight: 700, color: palette.secondary.main },
         '.ilk-title': { ...typography.body2, lineHeight: 1.3, display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' },
@@ -505,7 +518,7 @@ export function BacklogCard({ itemKey, title, detail }: { itemKey: string; title
       aria-label={`${displayKey(itemKey)} ${title}: drag onto the board`}
     >
       <CardFace cardKey={itemKey} title={title} />
-      <span className="ilk-muted" style={{ fontSize: '0.75rem' }}>
+      <span className="ilk-muted ilk-note">
         {detail}
       </span>
     </div>

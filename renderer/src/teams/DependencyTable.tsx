@@ -19,7 +19,8 @@ export function formatAge(days: number): string {
 export function DependencyTable({ rows }: { rows: readonly DependencyRow[] }) {
   if (rows.length === 0) return <Typography color="text.secondary">No dependency matches these filters.</Typography>;
   return (
-    <TableContainer>
+    // Wider than the screen in a room's type: the keyboard can reach and scroll it too.
+    <TableContainer tabIndex={0} role="region" aria-label="Dependencies, scrolls sideways when wider than the screen">
       <Table size="small" aria-label="Dependencies" stickyHeader>
         <TableHead>
           <TableRow>

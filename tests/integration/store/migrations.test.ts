@@ -25,8 +25,7 @@ describe('migrations', () => {
   });
 
   /**
-   * Numbers given to migrations of branches not merged here yet (none now: 006, releases, has
-   * arrived). Remove a number when its migration arrives: the test then fails until it is removed.
+   * Numbers given to migrations of branches not merged here yet (none now). Remove a number when its migration arrives: the test then fails until it is removed.
    */
   const RESERVED_ELSEWHERE: number[] = [];
 

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { utcTimeTicks } from '../../../renderer/src/charts/format-metrics';
-import { parseScopeState, pickerWanted, scopeInput, selectionsResolved, teamKeysFor } from '../../../renderer/src/flow/scope-state';
+import { applyParams } from '../../../renderer/src/layout/view-address';
+import { EMPTY_SCOPE, pickerWanted, scopeFromParams, scopeInput, scopeToParams, selectionsResolved, teamKeysFor } from '../../../renderer/src/flow/scope-state';
 
 const teams = { id: 'teams', options: [{ value: 'a', label: 'A', teamKeys: ['a'] }, { value: 'b', label: 'B', teamKeys: ['b'] }, { value: 'c', label: 'C', teamKeys: ['c'] }] };
 const streams = { id: 'streams', options: [{ value: 'One', label: 'One', teamKeys: ['a', 'b'] }, { value: 'Two', label: 'Two', teamKeys: ['c'] }] };
 const groups = { id: 'groups', options: [{ value: 'g1', label: 'Group 1', teamKeys: ['b', 'c'] }] };
+const PICKERS = ['teams', 'streams', 'groups'];
 
 describe('team pickers', () => {
   it('no selection anywhere: no team filter at all', () => {
@@ -49,15 +51,24 @@ describe('team pickers', () => {
       expect(teamKeysFor([teams, streams], { teams: ['a'], streams: ['Two'] })).toEqual([]);
     });
 
-    it('a stored scope of the wrong shape falls back to the defaults', () => {
-      expect(parseScopeState('{nonsense')).toEqual({ selections: {}, itemTypes: [], window: null, compare: 'previous' });
-      expect(parseScopeState(JSON.stringify({ itemTypes: ['story', 'bogus'], window: { from: 'x', to: 'y' }, compare: 'sometimes' }))).toEqual({
-        selections: {},
-        itemTypes: ['story'],
-        window: null,
-        compare: 'previous',
-      });
+    it('a scope of the wrong shape in the address falls back to the defaults, part by part', () => {
+      expect(scopeFromParams(new URLSearchParams('nonsense&&='), PICKERS)).toEqual(EMPTY_SCOPE);
+      expect(scopeFromParams(new URLSearchParams('type=story&type=bogus&from=x&to=y&compare=sometimes'), PICKERS)).toEqual({ ...EMPTY_SCOPE, itemTypes: ['story'] });
+      // A window that ends before it starts, or a comparison range written the wrong way round, is no window.
+      expect(scopeFromParams(new URLSearchParams('from=2026-03-01&to=2026-02-01&compare=2026-02-01..2026-01-01'), PICKERS)).toEqual(EMPTY_SCOPE);
+      // Only the pickers the page has are read; a repeated or empty value counts once or not at all.
+      expect(scopeFromParams(new URLSearchParams('teams=a&teams=a&teams=&streams=One'), ['teams'])).toEqual({ ...EMPTY_SCOPE, selections: { teams: ['a'] } });
     });
+  });
+
+  it('the scope goes into the address and comes back the same, defaults left out of it', () => {
+    const scope = { selections: { teams: ['a', 'c'], streams: ['One, Two & Co'] }, itemTypes: ['story', 'defect'] as const, window: { from: '2026-08-01', to: '2026-10-31' }, compare: { from: '2026-05-01', to: '2026-07-31' } };
+    const params = applyParams(new URLSearchParams('tab=x'), scopeToParams(scope, PICKERS));
+    expect(params.toString()).toBe('compare=2026-05-01..2026-07-31&from=2026-08-01&streams=One%2C+Two+%26+Co&tab=x&teams=a&teams=c&to=2026-10-31&type=story&type=defect');
+    expect(scopeFromParams(params, PICKERS)).toEqual({ ...scope, itemTypes: ['story', 'defect'] });
+    expect(scopeFromParams(applyParams(params, scopeToParams(EMPTY_SCOPE, PICKERS)), PICKERS)).toEqual(EMPTY_SCOPE);
+    expect(applyParams(params, scopeToParams(EMPTY_SCOPE, PICKERS)).toString()).toBe('tab=x');
+    expect(scopeToParams({ ...EMPTY_SCOPE, compare: 'none' }, PICKERS).compare).toBe('none');
   });
 
   it('turns the state into the contract input', () => {

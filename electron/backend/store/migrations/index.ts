@@ -8,11 +8,12 @@ import { migration004 } from './004-metrics-snapshot';
 import { migration005 } from './005-planning';
 import { migration006 } from './006-releases';
 import { migration007 } from './007-risks-and-votes';
+import { migration008 } from './008-decks';
 
 export type { Migration } from './migration';
 
 /** In order; a new schema change is a new file here with the next number, and a test. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

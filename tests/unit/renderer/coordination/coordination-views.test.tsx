@@ -1,7 +1,7 @@
 import { ThemeProvider } from '@mui/material/styles';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { adviseCoordination } from '../../../../shared/coordination/advise';
 import { DEFAULT_COORDINATION_SETTINGS } from '../../../../shared/coordination/settings';
 import { CouplingGraph } from '../../../../renderer/src/coordination/CouplingGraph';
@@ -26,7 +26,16 @@ function renderWith(ui: ReactElement, mode: 'light' | 'dark' = 'light') {
   return render(<ThemeProvider theme={appTheme(mode)}>{ui}</ThemeProvider>);
 }
 
-afterEach(cleanup);
+/** Lays every element out `width` px wide (happy-dom lays nothing out): the charts draw at the width they measure. */
+function layOutAt(width: number) {
+  vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue({ x: 0, y: 0, top: 0, left: 0, right: width, bottom: 400, width, height: 400, toJSON: () => ({}) } as DOMRect);
+}
+
+beforeEach(() => layOutAt(900));
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 describe('GroupCard', () => {
   it('shows the model, the reasons and every cue with its value and thresholds', () => {
@@ -90,6 +99,55 @@ describe('CouplingGraph', () => {
     const [a, b] = r.pairs[0]!.teamKeys.map((k) => r.teams.find((t) => t.key === k)!.name);
     expect(titles[0]).toMatch(new RegExp(`^${a} – ${b}: coupling`));
     expect(r.teams.some((t) => t.name !== t.key)).toBe(true);
+  });
+});
+
+describe('charts of the coupling map drawn for their width, not scaled pictures', () => {
+  const longName = 'Merchant Onboarding Europe';
+  function withLongName() {
+    const b = new PortfolioBuilder();
+    for (const k of ['p', 'q', 'r']) b.team(k, { completed: 30 });
+    b.team('m', { completed: 30, name: longName });
+    for (const x of ['p', 'q', 'r', 'm']) for (const y of ['p', 'q', 'r', 'm']) if (x !== y) b.depends(x, y, { count: 3, blockedDays: 2 });
+    return adviseCoordination(b.build(), { window: WINDOW, settings: DEFAULT_COORDINATION_SETTINGS }).report;
+  }
+
+  it('the graph is as wide as its box, its labels keep their size, and the longest name has room at the side', () => {
+    const r = withLongName();
+    renderWith(<CouplingGraph report={r} />);
+    const svg = screen.getByTestId('coupling-graph');
+    expect(svg.getAttribute('width')).toBe('900');
+    expect(svg.getAttribute('viewBox')).toBe(`0 0 900 ${svg.getAttribute('height')}`);
+    const labels = [...svg.querySelectorAll('text')];
+    expect(labels.map((t) => t.textContent)).toContain(longName);
+    expect(labels.every((t) => Number(t.getAttribute('font-size')) >= 16)).toBe(true);
+    // Without a canvas to measure with, a character counts 0.6 em: the side margins hold the widest label.
+    const xs = [...svg.querySelectorAll('circle')].map((c) => Number(c.getAttribute('cx')));
+    expect(Math.min(...xs)).toBeGreaterThanOrEqual(longName.length * 16 * 0.6);
+    expect(900 - Math.max(...xs)).toBeGreaterThanOrEqual(longName.length * 16 * 0.6);
+  });
+
+  it('in a narrow box the graph does not shrink its type: a name too long for the side is shortened, whole in its tooltip', () => {
+    layOutAt(420);
+    renderWith(<CouplingGraph report={withLongName()} />);
+    const svg = screen.getByTestId('coupling-graph');
+    expect(svg.getAttribute('width')).toBe('420');
+    const shortened = [...svg.querySelectorAll('text')].find((t) => t.textContent!.startsWith('Merchant'))!;
+    expect(shortened.textContent).toMatch(/^Merchant .*…$/);
+    expect(Number(shortened.getAttribute('font-size'))).toBeGreaterThanOrEqual(16);
+    const xs = [...svg.querySelectorAll('circle')].map((c) => Number(c.getAttribute('cx')));
+    expect(Math.min(...xs)).toBeGreaterThanOrEqual(shortened.textContent!.length * 16 * 0.6);
+    expect(shortened.parentElement!.querySelector('title')!.textContent).toContain(longName);
+  });
+
+  it('the matrix keeps its labels and cells readable, and scrolls inside its panel when wider than it', () => {
+    layOutAt(300);
+    renderWith(<CouplingMatrix report={withLongName()} />);
+    const svg = screen.getByTestId('coupling-matrix');
+    expect([...svg.querySelectorAll('text')].every((t) => Number(t.getAttribute('font-size')) >= 14)).toBe(true);
+    expect(Number(svg.getAttribute('width'))).toBeGreaterThan(300);
+    expect(Number(svg.querySelector('rect[data-testid], g[data-testid="matrix-cell"] rect')!.getAttribute('width'))).toBeGreaterThanOrEqual(2 * 14 - 2);
+    expect(screen.getByRole('region', { name: 'Coupling matrix, scrolls sideways' }).getAttribute('tabindex')).toBe('0');
   });
 });
 

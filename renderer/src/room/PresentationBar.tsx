@@ -1,0 +1,91 @@
+import Box from '@mui/material/Box';
+import IconButton from '@mui/material/IconButton';
+import LinearProgress from '@mui/material/LinearProgress';
+import Typography from '@mui/material/Typography';
+import CloseIcon from '@mui/icons-material/Close';
+import NextIcon from '@mui/icons-material/NavigateNext';
+import PreviousIcon from '@mui/icons-material/NavigateBefore';
+import { useEffect, useState } from 'react';
+import { deckProgress, timeboxState } from '../../../shared/room/deck-stepping';
+import { usePresentation } from './presentation';
+
+/** The slide's timebox, counting down quietly; red near its end and once it is over. */
+function Countdown({ seconds, since }: { seconds: number; since: number }) {
+  const [now, setNow] = useState(() => performance.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(performance.now()), 250);
+    return () => window.clearInterval(timer);
+  }, [since]);
+  const { text, tone } = timeboxState(now - since, seconds);
+  return (
+    <Typography
+      variant="body2"
+      component="span"
+      data-testid="timebox"
+      data-tone={tone}
+      aria-label={tone === 'over' ? `Timebox over by ${text.slice(1)}` : `${text} left in this view’s timebox`}
+      sx={{ fontVariantNumeric: 'tabular-nums', fontWeight: tone === 'calm' ? 400 : 700, color: tone === 'calm' ? 'text.secondary' : 'error.main' }}
+    >
+      {text}
+    </Typography>
+  );
+}
+
+/**
+ * What only the facilitator looks at while presenting, in a corner: where the deck is ("3 / 8"),
+ * the view's title, its timebox, and buttons for a mouse; a thin bar along the bottom edge shows
+ * the progress through the deck.
+ */
+export function PresentationBar() {
+  const { deck, index, slideShownAt, step, leave } = usePresentation();
+  const entry = deck?.entries[index];
+  const progress = deck ? deckProgress(index, deck.entries.length) : null;
+  return (
+    <Box component="aside" aria-label="Presentation" data-testid="presentation-bar" data-no-print>
+      {progress && <LinearProgress variant="determinate" value={progress.fraction * 100} aria-label={`View ${progress.label}`} sx={{ position: 'fixed', left: 0, right: 0, bottom: 0, height: 4 }} />}
+      <Box
+        sx={{
+          position: 'fixed',
+          right: 12,
+          bottom: 12,
+          display: 'flex',
+          alignItems: 'center',
+          gap: 1.5,
+          px: 1.5,
+          py: 0.5,
+          borderRadius: 2,
+          bgcolor: 'background.paper',
+          border: 1,
+          borderColor: 'divider',
+          opacity: 0.9,
+          zIndex: (t) => t.zIndex.appBar,
+        }}
+      >
+        {deck && progress && entry ? (
+          <>
+            <Typography variant="body2" component="span" color="text.secondary" data-testid="slide-progress" sx={{ fontVariantNumeric: 'tabular-nums' }}>
+              {progress.label}
+            </Typography>
+            <Typography variant="body2" component="span" color="text.secondary" noWrap sx={{ maxWidth: '32vw' }}>
+              {entry.title}
+            </Typography>
+            {entry.timeboxSeconds !== null && <Countdown key={slideShownAt} seconds={entry.timeboxSeconds} since={slideShownAt} />}
+            <IconButton size="small" onClick={() => step('previous')} disabled={index === 0} aria-label="Previous view">
+              <PreviousIcon />
+            </IconButton>
+            <IconButton size="small" onClick={() => step('next')} disabled={index === deck.entries.length - 1} aria-label="Next view">
+              <NextIcon />
+            </IconButton>
+          </>
+        ) : (
+          <Typography variant="body2" component="span" color="text.secondary">
+            Esc leaves
+          </Typography>
+        )}
+        <IconButton size="small" onClick={leave} aria-label="Leave presentation mode (Esc)">
+          <CloseIcon />
+        </IconButton>
+      </Box>
+    </Box>
+  );
+}

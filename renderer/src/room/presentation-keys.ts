@@ -1,0 +1,55 @@
+import type { DeckStep } from '../../../shared/room/deck-stepping';
+
+// Which key does what in presentation mode (and which key starts it), as pure functions of the
+// key event, so the rules are tested without a browser.
+
+export interface KeyLike {
+  readonly key: string;
+  readonly ctrlKey?: boolean;
+  readonly metaKey?: boolean;
+  readonly altKey?: boolean;
+}
+
+export type PresentationCommand = DeckStep | 'leave' | 'enter-number' | { readonly digit: string };
+
+const withModifier = (e: KeyLike) => !!(e.ctrlKey || e.metaKey || e.altKey);
+
+/** F5 or P starts presenting (Ctrl+P stays the browser's print, Ctrl+F5 its hard reload). */
+export function startsPresentation(e: KeyLike): boolean {
+  return !withModifier(e) && (e.key === 'F5' || e.key === 'p' || e.key === 'P');
+}
+
+/** What a key does while presenting; null leaves the key to the page (↑ and ↓ scroll a long view). */
+export function presentationCommand(e: KeyLike): PresentationCommand | null {
+  if (e.key === 'Escape') return 'leave';
+  if (withModifier(e)) return null;
+  switch (e.key) {
+    case 'ArrowRight':
+    case 'PageDown':
+    case ' ':
+    case 'Spacebar':
+      return 'next';
+    case 'ArrowLeft':
+    case 'PageUp':
+      return 'previous';
+    case 'Home':
+      return 'first';
+    case 'End':
+      return 'last';
+    case 'Enter':
+      return 'enter-number';
+    default:
+      return /^[0-9]$/.test(e.key) ? { digit: e.key } : null;
+  }
+}
+
+/**
+ * Keys typed into a field, or inside an open menu, list or dialog, belong to it: presenting must
+ * not take a Space from a text box or an arrow from an open menu.
+ */
+export function keyBelongsToControl(target: EventTarget | null): boolean {
+  if (!target || typeof (target as Element).closest !== 'function') return false;
+  const element = target as HTMLElement;
+  if (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName)) return true;
+  return element.closest('[role="dialog"], [role="menu"], [role="listbox"], [role="combobox"]') !== null;
+}

@@ -1,0 +1,317 @@
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expectAccessible } from './axe';
+import { expect, test } from './fixtures';
+import { expectTextAtLeast, horizontalOverflow, renderedTextSizes, settle, useDarkTheme } from './room';
+
+// Presenting to a room: a deck saved in the workspace, stepped through by keyboard at 1280×720 in
+// the dark theme as a projector shows it, every view checked for sideways scrolling, type size and
+// accessibility; print; the views' addresses.
+
+async function invoke<T>(request: APIRequestContext, host: { origin: string; token: string }, channel: string, data: unknown): Promise<T> {
+  const response = await request.post(`${host.origin}/api/invoke/${channel}`, { data, headers: { 'x-interlock-token': host.token } });
+  const body = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
+  return body.value;
+}
+
+interface Entry {
+  title: string;
+  address: string;
+  timeboxSeconds: number | null;
+}
+
+/** The deck of the proof: every page, the tabs and a scope, one view added through the app's own dialog. */
+async function saveDeck(page: Page, host: { url: string; origin: string; token: string }): Promise<{ id: number; entries: Entry[] }> {
+  await page.goto(`${host.url}#/coordination?tab=map`);
+  await settle(page);
+  await page.getByRole('button', { name: 'Add to deck' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add this view to a deck' });
+  await expect(dialog.getByLabel('Title of this view')).toHaveValue('Coordination: Coupling map');
+  await dialog.getByLabel('Name of the new deck').fill('PI 26.4 readout');
+  await dialog.getByRole('button', { name: 'Add' }).click();
+  await expect(dialog).toBeHidden();
+
+  const [added] = await invoke<{ id: number; name: string }[]>(page.request, host, 'deck.list', {});
+  const map = (await invoke<{ entries: Entry[] }>(page.request, host, 'deck.get', { id: added!.id })).entries[0]!;
+  expect(map.address).toBe('/coordination?tab=map');
+  const { teams } = await invoke<{ teams: { key: string; name: string }[] }>(page.request, host, 'metrics.scopeOptions', {});
+  const cloud = teams.find((t) => t.name === 'Cloud Platform')!.key;
+  const { groups } = await invoke<{ groups: { id: string; name: string }[] }>(page.request, host, 'coordination.groups', {});
+  const checkout = groups.find((g) => g.name === 'Basket, Checkout, Pricing and Promotions')!.id;
+  const entries: Entry[] = [
+    { title: 'Where we are', address: '/overview', timeboxSeconds: null },
+    { title: 'Who waits on Cloud Platform', address: `/teams?team=${encodeURIComponent(cloud)}`, timeboxSeconds: null },
+    { title: 'Coordination groups', address: '/coordination', timeboxSeconds: 12 },
+    { title: map.title, address: map.address, timeboxSeconds: null },
+    { title: 'Flow of the checkout group', address: `/flow?coordinationGroups=${encodeURIComponent(checkout)}`, timeboxSeconds: 300 },
+    { title: 'Delivery', address: '/delivery', timeboxSeconds: null },
+    { title: 'The program board', address: '/plan', timeboxSeconds: null },
+    { title: 'Objectives', address: '/plan?tab=objectives', timeboxSeconds: null },
+    { title: 'Forums', address: '/coordination?tab=forums', timeboxSeconds: null },
+  ];
+  const saved = await invoke<{ id: number; entries: Entry[] }>(page.request, host, 'deck.save', { id: added!.id, name: 'PI 26.4 readout', entries });
+  return saved;
+}
+
+const slideLabel = (page: Page) => page.getByTestId('slide-progress');
+const hashOf = (page: Page) => decodeURIComponent(new URL(page.url()).hash.slice(1));
+
+/** What every view of the deck must be in the room: no sideways scrolling, no text under 20 px (16 px in charts), headline figures ≥ 48 px. */
+async function checkRoomView(page: Page, view: string) {
+  const overflow = await horizontalOverflow(page);
+  expect(overflow.scrollWidth, `${view}: the page scrolls sideways (${overflow.past.join('; ')})`).toBeLessThanOrEqual(overflow.clientWidth);
+  const sizes = await renderedTextSizes(page);
+  expect(sizes.html.length, `${view}: no text found`).toBeGreaterThan(0);
+  expectTextAtLeast(sizes.html, 20, view);
+  expectTextAtLeast(sizes.svg, 16, `${view} (charts)`);
+  const figures = await page.locator('.MuiTypography-figure').evaluateAll((els) => els.map((e) => Number.parseFloat(getComputedStyle(e).fontSize)));
+  for (const size of figures) expect(size, `${view}: headline figure`).toBeGreaterThanOrEqual(48);
+}
+
+
+test('a saved deck presented at 1280×720 in the dark theme, stepped through by keyboard', async ({ page, host }) => {
+  test.setTimeout(300_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(host.url);
+  await useDarkTheme(page, true);
+  const deck = await saveDeck(page, host);
+  const n = deck.entries.length;
+
+  await page.goto(`${host.url}#/decks?deck=${deck.id}`);
+  await expect(page.getByTestId('deck-entry')).toHaveCount(n);
+  await expect(page).toHaveTitle('Decks: PI 26.4 readout – Interlock');
+  await page.getByRole('button', { name: 'Present this deck' }).click();
+  await expect(page.getByRole('navigation', { name: 'Pages' })).toBeHidden();
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+
+  const forward = ['ArrowRight', ' ', 'PageDown'];
+  for (const [i, entry] of deck.entries.entries()) {
+    const view = `${i + 1}. ${entry.title}`;
+    await expect(slideLabel(page)).toHaveText(`${i + 1} / ${n}`);
+    expect(hashOf(page)).toBe(decodeURIComponent(entry.address));
+    await expect(page).toHaveTitle(`${entry.title} – Interlock`);
+    await settle(page);
+    await checkRoomView(page, view);
+    await page.screenshot({ path: `test-results/screenshots/room-${String(i + 1).padStart(2, '0')}.png` });
+    if (entry.timeboxSeconds === 12) {
+      // A quiet countdown, red in its last 10 seconds.
+      const timebox = page.getByTestId('timebox');
+      await expect(timebox).toHaveAttribute('data-tone', 'calm');
+      await expect(timebox).toHaveAttribute('data-tone', 'ending', { timeout: 10_000 });
+      await page.screenshot({ path: 'test-results/screenshots/room-timebox-ending.png' });
+    }
+    await expectAccessible(page, `${view}, presented, dark`);
+    await page.keyboard.press(forward[i % forward.length]!);
+  }
+  // Past the last view it stays there; numbers jump, ← and PageUp go back, Home and End to the ends.
+  await expect(slideLabel(page)).toHaveText(`${n} / ${n}`);
+  await page.keyboard.press('3');
+  await expect(slideLabel(page)).toHaveText(`3 / ${n}`);
+  expect(hashOf(page)).toBe(deck.entries[2]!.address);
+  await page.keyboard.press('ArrowLeft');
+  await expect(slideLabel(page)).toHaveText(`2 / ${n}`);
+  await page.keyboard.press('PageUp');
+  await expect(slideLabel(page)).toHaveText(`1 / ${n}`);
+  await page.keyboard.press('End');
+  await expect(slideLabel(page)).toHaveText(`${n} / ${n}`);
+
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('presentation-bar')).toHaveCount(0);
+  await expect(page.getByRole('navigation', { name: 'Pages' })).toBeVisible();
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement === null)).toBe(true);
+  // Leaving keeps the view on screen, with its address.
+  expect(hashOf(page)).toBe(deck.entries[n - 1]!.address);
+});
+
+test('the same deck presented in the light theme passes axe on every view', async ({ page, host }) => {
+  test.setTimeout(300_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(host.url);
+  await useDarkTheme(page, false);
+  const deck = await saveDeck(page, host);
+  await page.goto(`${host.url}#/decks?deck=${deck.id}`);
+  await page.getByRole('button', { name: 'Present this deck' }).click();
+  for (const [i, entry] of deck.entries.entries()) {
+    await expect(slideLabel(page)).toHaveText(`${i + 1} / ${deck.entries.length}`);
+    await settle(page);
+    await expectAccessible(page, `${i + 1}. ${entry.title}, presented, light`);
+    await page.keyboard.press('ArrowRight');
+  }
+  await page.keyboard.press('Escape');
+});
+
+test('F5 and P present the page on screen without a deck; Esc leaves', async ({ page, host }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(`${host.url}#/flow`);
+  await settle(page);
+  await page.keyboard.press('F5');
+  await expect(page.getByTestId('presentation-bar')).toContainText('Esc leaves');
+  await expect(page.getByRole('banner')).toHaveCount(0);
+  // Not a reload: the page and its state are still there.
+  await expect(page.getByRole('heading', { level: 1, name: 'Flow' })).toBeVisible();
+  await settle(page);
+  await checkRoomView(page, 'Flow, presented without a deck');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('banner')).toBeVisible();
+  // P inside a text field is a letter, not a command.
+  await page.goto(`${host.url}#/decks?deck=new`);
+  await page.getByLabel('Deck name').fill('Plan review');
+  await expect(page.getByLabel('Deck name')).toHaveValue('Plan review');
+  await expect(page.getByTestId('presentation-bar')).toHaveCount(0);
+  await page.locator('main h1').click();
+  await page.keyboard.press('p');
+  await expect(page.getByRole('button', { name: 'Leave presentation mode (Esc)' })).toBeVisible();
+  await page.getByRole('button', { name: 'Leave presentation mode (Esc)' }).click();
+  await expect(page.getByTestId('presentation-bar')).toHaveCount(0);
+});
+
+test('zoomed in (a 960×600 window, as 150 % of 1440×900) the coupling graph and matrix redraw with the same type, every name whole', async ({ page, host }) => {
+  for (const size of [
+    { width: 1440, height: 900 },
+    { width: 960, height: 600 },
+  ]) {
+    await page.setViewportSize(size);
+    await page.goto(`${host.url}#/coordination?tab=map`);
+    await settle(page);
+    const graph = page.getByTestId('coupling-graph');
+    const labelFits = await graph.evaluate((svg) => {
+      const box = svg.getBoundingClientRect();
+      return Array.from(svg.querySelectorAll('text')).map((t) => {
+        const r = t.getBoundingClientRect();
+        return { text: t.textContent, inside: r.left >= box.left - 0.5 && r.right <= box.right + 0.5 && r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5 };
+      });
+    });
+    expect(labelFits.filter((l) => !l.inside).map((l) => l.text), `labels cut off at ${size.width}×${size.height}`).toEqual([]);
+    expect(labelFits.map((l) => l.text)).toContain('Merchant Onboarding');
+    const sizes = await renderedTextSizes(page);
+    expectTextAtLeast(sizes.svg.filter((t) => t.where.includes('coupling-graph')), 16, 'coupling graph');
+    expectTextAtLeast(sizes.svg.filter((t) => t.where.includes('coupling-matrix')), 14, 'coupling matrix');
+    const overflow = await horizontalOverflow(page);
+    expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.clientWidth);
+    await page.screenshot({ path: `test-results/screenshots/coordination-map-${size.width}.png`, fullPage: true });
+  }
+});
+
+/** Every page and tab at a desk, as the menu and tabs reach them (the deck covers the presented views). */
+const DESK_VIEWS = [
+  '/overview',
+  '/teams',
+  '/coordination',
+  '/coordination?tab=map',
+  '/coordination?tab=forums',
+  '/coordination?tab=what-if',
+  '/plan',
+  '/plan?tab=objectives',
+  '/plan?tab=setup',
+  '/risks',
+  '/confidence',
+  '/flow',
+  '/delivery',
+  '/decks',
+  '/decks?deck=new',
+  '/import',
+];
+
+for (const dark of [false, true]) {
+  test(`every page and tab at a desk passes axe in the ${dark ? 'dark' : 'light'} theme, with a title of its own`, async ({ page, host }) => {
+    test.setTimeout(240_000);
+    await page.goto(host.url);
+    await useDarkTheme(page, dark);
+    const titles = new Set<string>();
+    for (const address of DESK_VIEWS) {
+      await page.goto(`${host.url}#${address}`);
+      await settle(page);
+      await expectAccessible(page, `${address}, ${dark ? 'dark' : 'light'}`);
+      titles.add(await page.title());
+    }
+    // Pages differ by title, and tabs by their detail ("Coordination: Coupling map – Interlock").
+    expect(titles.size).toBeGreaterThanOrEqual(DESK_VIEWS.length - 2);
+    // The skip link is the first stop of the keyboard and lands on the page's content.
+    await page.goto(`${host.url}#/flow`);
+    await settle(page);
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to the page’s content' });
+    await expect(skip).toBeFocused();
+    // A focus ring a projector shows: a solid outline at least 2 px wide.
+    const outline = await skip.evaluate((el) => ({ style: getComputedStyle(el).outlineStyle, width: Number.parseFloat(getComputedStyle(el).outlineWidth) }));
+    expect(outline.style).toBe('solid');
+    expect(outline.width).toBeGreaterThanOrEqual(2);
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#main-content')).toBeFocused();
+    if (dark) await page.screenshot({ path: 'test-results/screenshots/room-desk-flow-dark-1280.png' });
+  });
+}
+
+test('a reload returns to the same view: page, tab, scope and selection from the address', async ({ page, host }) => {
+  await page.goto(`${host.url}#/coordination`);
+  await settle(page);
+  await page.getByRole('tab', { name: 'Coupling map' }).click();
+  await expect(page.getByRole('tab', { name: 'Coupling map' })).toHaveAttribute('aria-selected', 'true');
+  expect(hashOf(page)).toBe('/coordination?tab=map');
+  await expect(page).toHaveTitle('Coordination: Coupling map – Interlock');
+  await page.reload();
+  await expect(page.getByRole('tab', { name: 'Coupling map' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('coupling-graph')).toBeVisible();
+
+  // A team chosen on the Teams page stays chosen.
+  await page.goto(`${host.url}#/teams`);
+  await settle(page);
+  await page.getByTestId('team-row').first().getByRole('button').click();
+  await expect.poll(() => hashOf(page)).toMatch(/^\/teams\?.*team=/);
+  const chosen = hashOf(page);
+  await page.reload();
+  await settle(page);
+  expect(hashOf(page)).toBe(chosen);
+  await expect(page.getByTestId('team-row').first().getByRole('button')).toHaveAttribute('aria-pressed', 'true');
+
+  // The Plan page's tab, and the Back button between pages.
+  await page.goto(`${host.url}#/plan?tab=objectives`);
+  await settle(page);
+  await page.reload();
+  await expect(page.getByRole('tab', { name: 'Objectives & predictability' })).toHaveAttribute('aria-selected', 'true');
+  await page.goBack();
+  await expect.poll(() => hashOf(page)).toBe(chosen);
+});
+
+test('printed, a page has no menu, no buttons, every tab in its own section, on white', async ({ page, host }) => {
+  await page.goto(host.url);
+  await useDarkTheme(page, true);
+  await page.goto(`${host.url}#/coordination?tab=map`);
+  await settle(page);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: 'Pages' })).toBeHidden();
+  await expect(page.getByRole('banner')).toBeHidden();
+  await expect(page.getByRole('tablist')).toBeHidden();
+  // Every tab's content, each under its printed title.
+  for (const title of ['Groups', 'Coupling map', 'Forums & congruence', 'What-if']) {
+    await expect(page.locator('[data-print-section] > h2', { hasText: title })).toBeVisible();
+  }
+  expect(await page.locator('[data-print-section]').count()).toBe(4);
+  const visibleButtons = await page.locator('main button, main [role="button"]').evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).length);
+  expect(visibleButtons).toBe(0);
+  const colours = await page.evaluate(() => ({ background: getComputedStyle(document.body).backgroundColor, text: getComputedStyle(document.body).color }));
+  expect(colours).toEqual({ background: 'rgb(255, 255, 255)', text: 'rgb(0, 0, 0)' });
+  await page.screenshot({ path: 'test-results/screenshots/room-print-coordination.png', fullPage: true });
+  // The Plan page prints its three tabs.
+  await page.emulateMedia({ media: 'screen' });
+  await page.goto(`${host.url}#/plan`);
+  await settle(page);
+  await page.emulateMedia({ media: 'print' });
+  for (const title of ['Program board', 'Objectives & predictability', 'Iterations & milestones']) {
+    await expect(page.locator('[data-print-section] > h2', { hasText: title })).toBeVisible();
+  }
+  const pdf = await page.pdf({ format: 'A4' });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  await page.emulateMedia({ media: 'screen' });
+  await expect(page.getByRole('navigation', { name: 'Pages' })).toBeVisible();
+});
+
+test.describe('edge cases', () => {
+  test('a deck view whose page is unknown falls back to the Overview; stepping an empty deck is not offered', async ({ page, host }) => {
+    await page.goto(`${host.url}#/leaderboard?x=1`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Interlock demo' })).toBeVisible();
+    expect(hashOf(page)).toBe('/overview');
+    await page.goto(`${host.url}#/decks?deck=new`);
+    await expect(page.getByRole('button', { name: 'Present this deck' })).toBeDisabled();
+  });
+});
