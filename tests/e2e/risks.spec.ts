@@ -57,6 +57,9 @@ test('move a risk by keyboard and by drag; the moves and their history survive a
   await page.keyboard.press('Enter');
   await page.getByRole('menuitem', { name: 'Owned' }).click();
   await expect(column(page, 'owned').locator('[data-risk="RISK-7"]')).toBeVisible();
+  // The closing menu's backdrop would take the drag's first press.
+  await expect(page.getByRole('menu')).toBeHidden();
+  await expect(page.locator('.MuiBackdrop-root')).toHaveCount(0);
 
   // Drag: RISK-4 from Owned onto Mitigated.
   await drag(page, card(page, 'RISK-4'), column(page, 'mitigated'));
