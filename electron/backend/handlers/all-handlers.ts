@@ -2,6 +2,7 @@ import type { Contract } from '../../../shared/contract/contract';
 import type { HandlerMap } from './handler-types';
 import { importHandlers } from './import-handlers';
 import { coordinationHandlers } from './coordination-handlers';
+import { forecastHandlers } from './forecast-handlers';
 import { metricsHandlers } from './metrics-handlers';
 import { planHandlers } from './plan-handlers';
 import { workspaceHandlers } from './workspace-handlers';
@@ -13,4 +14,5 @@ export const allHandlers: HandlerMap<Contract> = {
   ...coordinationHandlers,
   ...metricsHandlers,
   ...planHandlers,
+  ...forecastHandlers,
 };

@@ -25,7 +25,7 @@ import { getSetting, putSetting } from '../store/queries/settings';
 import { loadMetrics, type LoadedMetrics } from './metrics-dataset-loader';
 import { MS_PER_DAY } from '../../../shared/domain/time';
 
-type ParsedScope = z.output<(typeof metricsChannels)['metrics.flow']['input']>;
+export type ParsedScope = z.output<(typeof metricsChannels)['metrics.flow']['input']>;
 
 const SETTINGS_KEY = 'metrics';
 
@@ -39,7 +39,7 @@ export function saveMetricsSettings(db: Database, patch: Partial<MetricsSettings
 }
 
 /** The scope resolved against the workspace; unknown team keys or value streams are an error that names them. */
-function contextFor(db: Database, scope: ParsedScope, overrides: { compare?: 'none' } = {}): { ctx: MetricsContext; settings: MetricsSettings } {
+export function contextFor(db: Database, scope: ParsedScope, overrides: { compare?: 'none' } = {}): { ctx: MetricsContext; settings: MetricsSettings } {
   const settings = readMetricsSettings(db);
   const { dataset, flow } = loadMetrics(db);
   const ctx = metricsContext(
