@@ -11,6 +11,7 @@ import { useCurrentPage, type PageId } from './layout/navigation';
 import { CoordinationPage } from './pages/CoordinationPage';
 import { DeliveryPage } from './pages/DeliveryPage';
 import { FlowPage } from './pages/FlowPage';
+import { ForecastPage } from './pages/ForecastPage';
 import { ImportPage } from './pages/ImportPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { PlanPage } from './pages/PlanPage';
@@ -23,6 +24,7 @@ const PAGE_COMPONENTS: Record<PageId, ComponentType> = {
   teams: TeamsPage,
   coordination: CoordinationPage,
   plan: PlanPage,
+  forecast: ForecastPage,
   flow: FlowPage,
   delivery: DeliveryPage,
   import: ImportPage,

@@ -13,6 +13,7 @@ import DarkModeIcon from '@mui/icons-material/DarkModeOutlined';
 import LightModeIcon from '@mui/icons-material/LightModeOutlined';
 import DashboardIcon from '@mui/icons-material/SpaceDashboardOutlined';
 import HubIcon from '@mui/icons-material/HubOutlined';
+import ForecastIcon from '@mui/icons-material/InsightsOutlined';
 import GroupsIcon from '@mui/icons-material/GroupsOutlined';
 import TimelineIcon from '@mui/icons-material/TimelineOutlined';
 import RocketIcon from '@mui/icons-material/RocketLaunchOutlined';
@@ -32,6 +33,7 @@ const ICONS: Record<PageId, ReactNode> = {
   teams: <GroupsIcon />,
   coordination: <HubIcon />,
   plan: <ViewWeekIcon />,
+  forecast: <ForecastIcon />,
   flow: <TimelineIcon />,
   delivery: <RocketIcon />,
   import: <UploadIcon />,

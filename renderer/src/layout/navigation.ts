@@ -6,6 +6,7 @@ export const PAGES = [
   { id: 'teams', label: 'Teams & dependencies' },
   { id: 'coordination', label: 'Coordination' },
   { id: 'plan', label: 'Plan' },
+  { id: 'forecast', label: 'Forecast' },
   { id: 'flow', label: 'Flow' },
   { id: 'delivery', label: 'Delivery' },
   { id: 'import', label: 'Import' },
