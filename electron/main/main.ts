@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
-import { createBackend } from '../backend/backend';
-import { openStartupWorkspace } from '../backend/startup';
+import { startBackendProcess } from './backend-process';
+import type { RemoteBackend } from '../backend/remote/backend-client';
 import { WORKSPACE_EXTENSION } from '../../shared/contract/workspace-channels';
 import { buildAppMenu } from './app-menu';
 import { registerAppScheme, serveRenderer } from './app-protocol';
@@ -14,7 +14,8 @@ import { APP_ENTRY_URL, isAllowedNavigation } from './window-security';
 registerAppScheme();
 if (!app.requestSingleInstanceLock()) app.quit();
 
-const backend = createBackend({ stateDir: app.getPath('userData'), prefetch: true });
+// The backend runs in a utility process of its own (backend-process.ts), started once the app is ready.
+let backend: RemoteBackend | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 function workspaceFromArgs(argv: readonly string[]): string | null {
@@ -70,11 +71,12 @@ app.on('second-instance', (_event, argv) => {
   if (mainWindow.isMinimized()) mainWindow.restore();
   mainWindow.focus();
   const requested = workspaceFromArgs(argv);
-  if (requested) {
-    void backend.invoke('workspace.open', { path: requested }).then((result) => {
+  if (requested && backend) {
+    const remote = backend;
+    void remote.call('workspace.open', { path: requested }).then((result) => {
       if (!result.ok) void dialog.showMessageBox(mainWindow!, { type: 'error', message: 'Interlock could not open that workspace', detail: result.error.message });
       mainWindow?.webContents.send('workspace-changed');
-      if (mainWindow) void buildAppMenu(mainWindow, backend);
+      if (mainWindow) void buildAppMenu(mainWindow, remote);
     });
   }
 });
@@ -83,13 +85,16 @@ void app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   serveRenderer(join(app.getAppPath(), 'dist', 'renderer'));
-  bindContract(backend);
   try {
-    const startup = await openStartupWorkspace(backend, app.getPath('userData'), workspaceFromArgs(process.argv));
-    if (startup.notice) void dialog.showMessageBox({ type: 'warning', message: startup.notice });
+    backend = await startBackendProcess(join(__dirname, 'backend.cjs'), { stateDir: app.getPath('userData'), workspace: workspaceFromArgs(process.argv) });
   } catch (error) {
     dialog.showErrorBox('Interlock could not open a workspace', (error as Error).message);
+    app.quit();
+    return;
   }
+  if (backend.startup.notice) void dialog.showMessageBox({ type: 'warning', message: backend.startup.notice });
+  void backend.crashed.then((reason) => dialog.showErrorBox('Interlock’s backend stopped', `${reason} Your workspace holds everything saved until then; restart Interlock.`));
+  bindContract(backend);
   mainWindow = createWindow();
   void buildAppMenu(mainWindow, backend);
   mainWindow.on('closed', () => (mainWindow = null));
@@ -97,4 +102,10 @@ void app.whenReady().then(async () => {
 
 app.on('window-all-closed', () => app.quit());
 // Close the workspace (and its lock) cleanly so the file can be carried away at once.
-app.on('will-quit', () => backend.close());
+let quitting = false;
+app.on('will-quit', (event) => {
+  if (!backend || quitting) return;
+  quitting = true;
+  event.preventDefault();
+  void backend.close().finally(() => app.quit());
+});

@@ -1,11 +1,12 @@
-import type { Result } from '../../shared/contract/result';
-import type { StartupChoice } from '../backend/startup';
-import type { Upload } from '../backend/uploads';
+import type { Result } from '../../../shared/contract/result';
+import type { StartupChoice } from '../startup';
+import type { Upload } from '../uploads';
 
-// What the host's HTTP thread and its backend thread say to each other. Every value crosses by
-// structured clone: plain data, as on the HTTP wire.
+// What a backend served on its own thread or process and its caller say to each other (the browser
+// host's HTTP thread, the desktop app's main process). Every value crosses by structured clone:
+// plain data, as on the HTTP wire.
 
-export interface BackendThreadOptions {
+export interface BackendServiceOptions {
   stateDir: string;
   /** The workspace asked for on the command line; null for the usual startup choice. */
   workspace: string | null;
