@@ -35,17 +35,38 @@ export function throughputHistory(ctx: Pick<MetricsContext, 'dataset' | 'flow' |
     const end = flow.end[i]!;
     if (end < first) first = end;
   }
+  return histories(ctx, first, 1, (i) => (inScope[i] ? 0 : -1))[0]!;
+}
+
+/**
+ * One history per team of the dataset (index for index), every item counted for the team it
+ * belongs to, in one pass: what plan confidence samples each team's queue from. Null when the
+ * workspace holds no dated data.
+ */
+export function teamThroughputHistories(ctx: Pick<MetricsContext, 'dataset' | 'flow' | 'inScope'>): ThroughputHistory[] | null {
+  const { dataset, flow } = ctx;
+  if (dataset.asOf === null) return null;
+  const whole = throughputHistory({ dataset, flow, inScope: new Uint8Array(0) });
+  const team = dataset.items.team;
+  return histories(ctx, whole!.firstDay, dataset.teams.length, (i) => team[i]!);
+}
+
+/** Items done per day into `buckets` histories; `bucketOf` gives an item's history, −1 for none. */
+function histories(ctx: Pick<MetricsContext, 'dataset' | 'flow'>, first: number, buckets: number, bucketOf: (item: number) => number): ThroughputHistory[] {
+  const { dataset, flow } = ctx;
   const firstDay = utcDayStart(first);
-  const lastDay = utcDayStart(dataset.asOf);
-  const daily = new Int32Array(Math.round((lastDay - firstDay) / MS_PER_DAY) + 1);
-  for (let i = 0; i < items.count; i++) {
-    if (!inScope[i]) continue;
+  const lastDay = utcDayStart(dataset.asOf!);
+  const length = Math.round((lastDay - firstDay) / MS_PER_DAY) + 1;
+  const out = Array.from({ length: buckets }, () => ({ daily: new Int32Array(length), firstDay, lastDay }));
+  for (let i = 0; i < dataset.items.count; i++) {
+    const b = bucketOf(i);
+    if (b < 0 || b >= buckets) continue;
     const end = flow.end[i]!;
     if (Number.isNaN(end)) continue;
     const k = Math.floor((end - firstDay) / MS_PER_DAY);
-    if (k >= 0 && k < daily.length) daily[k]!++;
+    if (k >= 0 && k < length) out[b]!.daily[k]!++;
   }
-  return { daily, firstDay, lastDay };
+  return out;
 }
 
 /** A history window: explicit dates (both included), or the last `days` days ending on `endDay`. */
