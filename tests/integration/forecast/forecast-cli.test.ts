@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/run-cli';
 import { flowFixture } from '../../unit/metrics/metrics-fixtures';
 import { workspaceWith } from '../metrics/metrics-workspace';
+import { plannedWorkspace } from './planned-workspace';
 
 let path = '';
 let cleanup: () => void = () => undefined;
@@ -75,6 +76,48 @@ describe('interlock forecast', () => {
       const r = await cli('--workspace', path, '--how-many', '--by', '2026-01-01');
       expect(r.code).toBe(1);
       expect(r.err).toBe('interlock forecast: The date 2026-01-01 is before the forecast starts (2026-01-15).');
+    });
+  });
+});
+
+describe('interlock forecast --plan', () => {
+  let planPath = '';
+  let planCleanup: () => void = () => undefined;
+  beforeAll(async () => {
+    const ws = await plannedWorkspace();
+    planPath = ws.path;
+    ws.backend.close();
+    planCleanup = ws.dispose;
+  });
+  afterAll(() => planCleanup());
+
+  it('--json gives {key, probability, p85Date, dependencyCost} per item, feature and objective', async () => {
+    const r = await cli('--workspace', planPath, '--plan', 'PI 1', '--trials', '2000', '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json).toMatchObject({ increment: { name: 'PI 1' }, trials: 2000, seed: 1, start: '2026-04-15' });
+    expect(json.items.map((i: { key: string }) => i.key)).toEqual(['A-1', 'A-2', 'B-1']);
+    expect(json.items[0]).toMatchObject({ key: 'A-1', probability: 1, p85Date: '2026-04-15', dependencyCost: 0 });
+    expect(json.features[0]).toMatchObject({ key: 'F', kind: 'feature' });
+    expect(json.objectives[0]).toMatchObject({ kind: 'objective', committed: true, suggestUncommitted: true });
+    expect((await cli('--workspace', planPath, '--plan', 'PI 1', '--trials', '2000', '--json')).out).toBe(r.out);
+  });
+
+  it('prints the increment, objectives, features and items a person can read', async () => {
+    const r = await cli('--workspace', planPath, '--plan', 'PI 1', '--trials', '2000');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Increment PI 1 \(2026-04-15 – 2026-04-16\): all planned work done \d+ %/);
+    expect(r.out).toMatch(/A-2 +\d+ % by 2026-04-16 · 85 % by 2026-04-1\d · dependencies cost \d+ % \(most: /);
+    expect(r.out).toContain('suggest uncommitted');
+  });
+
+  describe('edge cases', () => {
+    it('an unknown increment exits 1 naming it; --plan with --team or --by exits 2', async () => {
+      const r = await cli('--workspace', planPath, '--plan', 'PI 9');
+      expect(r.code).toBe(1);
+      expect(r.err).toContain('PI 9');
+      expect((await cli('--workspace', planPath, '--plan', 'PI 1', '--team', 'Alpha')).code).toBe(2);
+      expect((await cli('--workspace', planPath, '--plan', 'PI 1', '--when', '3')).err).toContain('ask one question');
     });
   });
 });
