@@ -141,7 +141,7 @@ export function planConfidence(request: PlanConfidenceRequest): PlanConfidence {
       allPlannedDone: groupOdds.get(`${TEAM_GROUP}${key}`)!.probability,
       expectedCommittedMet: committedOdds(key),
     })),
-    suggestedUncommitted: result.suggestedUncommitted,
+    suggestedUncommitted: [...result.suggestedUncommitted],
     ignoredDependencies: [...ignored, ...result.ignoredDependencies],
     provenance: {
       window: { from: day(request.window.from), to: day(request.window.to - MS_PER_DAY), days: Math.round((request.window.to - request.window.from) / MS_PER_DAY) },

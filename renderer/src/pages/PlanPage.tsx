@@ -34,8 +34,10 @@ import { ObjectivesPanel } from '../planning/ObjectivesPanel';
 import { applyMove } from '../planning/optimistic-move';
 import { STATE_STYLE } from '../planning/plan-style';
 import { ProgramBoard, type BoardFocus, type PlaceRequest } from '../planning/ProgramBoard';
+import { ODDS_BANDS } from '../forecast/odds-style';
+import { PlanConfidencePanel } from '../forecast/PlanConfidencePanel';
 
-type PlanTab = 'board' | 'objectives' | 'setup';
+type PlanTab = 'board' | 'confidence' | 'objectives' | 'setup';
 type BoardInput = ChannelInput<'plan.board'>;
 
 function isEditable(target: EventTarget | null): boolean {
@@ -69,7 +71,7 @@ export function PlanPage() {
   const [params, setParams] = useViewParams();
   const theme = useTheme();
   const increments = useChannelQuery('plan.increments', {});
-  const tab = (['board', 'objectives', 'setup'] as const).find((t) => t === params.tab) ?? 'board';
+  const tab = (['board', 'confidence', 'objectives', 'setup'] as const).find((t) => t === params.tab) ?? 'board';
   const grouping = params.group === 'value-stream' ? 'value-stream' : 'coordination';
   const baselineId = params.baseline ? Number(params.baseline) : undefined;
   const boardInput: BoardInput = { increment: params.increment || undefined, grouping, baselineId };
@@ -92,6 +94,10 @@ export function PlanPage() {
   const [announcement, setAnnouncement] = useState('');
 
   const data = board.data;
+  // Plan confidence: simulated only when its tab or the lines' odds are shown (10,000 trials of every team).
+  const linesByOdds = params.odds === 'lines';
+  const confidence = useChannelQuery('forecast.plan', { increment: data?.increment.name }, { enabled: data !== undefined && (tab === 'confidence' || linesByOdds), placeholderData: keepPreviousData });
+  const lineOdds = useMemo(() => (linesByOdds && confidence.data ? new Map(confidence.data.dependencies.map((d) => [d.key, d.onTimeProbability])) : null), [linesByOdds, confidence.data]);
   const teamName = useMemo(() => {
     const names = new Map(data?.teams.map((t) => [t.key, t.name]));
     return (key: string | null) => (key === null ? 'no team' : (names.get(key) ?? key));
@@ -224,6 +230,7 @@ export function PlanPage() {
       ))}
       <Tabs value={tab} onChange={(_e, t: PlanTab) => setParams({ tab: t === 'board' ? null : t })} sx={{ mb: 2 }} aria-label="Plan views">
         <Tab value="board" label="Program board" />
+        <Tab value="confidence" label="Confidence" />
         <Tab value="objectives" label="Objectives & predictability" />
         <Tab value="setup" label="Iterations & milestones" />
       </Tabs>
@@ -238,6 +245,19 @@ export function PlanPage() {
                 {data.dependencyCounts[s]} {DEPENDENCY_STATE_TEXT[s].label}
               </Typography>
             ))}
+            <FormControlLabel control={<Switch checked={linesByOdds} onChange={(e) => setParams({ odds: e.target.checked ? 'lines' : null })} />} label="Colour lines by on-time odds" />
+            {linesByOdds && (
+              <Typography variant="body2" component="span" data-testid="odds-legend" sx={{ display: 'inline-flex', gap: 1.5, alignItems: 'center' }}>
+                Provider done before it is needed:
+                {ODDS_BANDS.map((b) => (
+                  <Box key={b.label} component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}>
+                    <Box component="span" aria-hidden sx={{ width: 18, height: 4, bgcolor: b.color }} />
+                    {b.label}
+                  </Box>
+                ))}
+                {confidence.isFetching && ' (simulating…)'}
+              </Typography>
+            )}
             <FormControlLabel control={<Switch checked={params.lines === 'all'} onChange={(e) => setParams({ lines: e.target.checked ? 'all' : null })} />} label="Show lines in order too" />
             <FormControlLabel control={<Switch checked={params.side !== 'hidden'} onChange={(e) => setParams({ side: e.target.checked ? null : 'hidden' })} />} label="Conflicts and backlog beside the board" />
             {(focus.card || focus.team) && (
@@ -253,6 +273,7 @@ export function PlanPage() {
             board={data}
             focus={focus}
             showAllLines={params.lines === 'all'}
+            lineOdds={lineOdds}
             changed={changed}
             onFocus={(f) => setParams({ focus: f.card, team: f.team })}
             onPlace={(request) => {
@@ -275,6 +296,7 @@ export function PlanPage() {
           />
         </>
       )}
+      {data && tab === 'confidence' && <PlanConfidencePanel confidence={confidence.data} loading={confidence.isFetching} error={confidence.error} teamName={teamName} />}
       {data && tab === 'objectives' && <ObjectivesPanel board={data} teamName={teamName} />}
       {data && tab === 'setup' && <IncrementSetup board={data} teamName={teamName} onRenamed={(name) => setParams({ increment: name })} onDeleted={() => setParams({ increment: null, tab: null })} />}
 
