@@ -15,7 +15,7 @@ const marks = (page: Page) => page.locator('[data-chart="forecast-histogram"] sv
 
 test('the Forecast page: how many by a date, the histogram with its confidence lines, provenance and backtest', async ({ page, host }) => {
   await openForecast(page, host.url);
-  await expect(page.getByTestId('forecast-p85')).toContainText('items or more');
+  await expect(page.getByTestId('forecast-p85')).toContainText(/^85 % sure\d+ itemsor more, in 85 % of trials$/);
   await expect(page.getByTestId('forecast-provenance')).toContainText('10,000 trials · seed 1');
   // The demo's data ends 2026-11-15: the forecast starts the next day and samples the last 84 days.
   await expect(page.getByTestId('forecast-provenance')).toContainText(/History 2026-08-24 – 2026-11-15: 84 days sampled, \d+ items done/);
@@ -35,7 +35,7 @@ test('when will N be done: the question, its number and the seed live in the add
   await page.getByRole('button', { name: 'When will N be done' }).click();
   await page.getByTestId('forecast-items').fill('60');
   await expect(page).toHaveURL(/#\/forecast\?n=60&q=when$/);
-  await expect(page.getByTestId('forecast-p85')).toContainText(/^85 % sureby /);
+  await expect(page.getByTestId('forecast-p85')).toContainText(/^85 % sure[A-Z][a-z]{2} \d{1,2}, \d{4}or sooner, in 85 % of trials$/);
   await page.getByRole('button', { name: 'Another seed' }).click();
   await expect(page).toHaveURL(/seed=\d+/);
   const seed = new URL(page.url().replace('#/forecast', '')).searchParams.get('seed');
@@ -60,4 +60,49 @@ test('the Forecast page in the dark theme at 1280×720, one team, business days'
   await expect(page.getByTestId('forecast-provenance')).toContainText('business days sampled');
   expect(await marks(page)).toBeGreaterThan(4);
   await page.screenshot({ path: 'test-results/screenshots/forecast-dark.png', fullPage: true });
+});
+
+async function openPlanConfidence(page: Page, url: string, options: { dark?: boolean } = {}) {
+  await page.goto(url);
+  if (options.dark) {
+    await page.getByRole('button', { name: 'Toggle light and dark theme' }).click();
+    await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(15, 20, 26)');
+  }
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Plan' }).click();
+  await expect(page.getByTestId('program-board').getByRole('columnheader', { name: /Iteration 1/ })).toBeVisible();
+  await page.getByRole('tab', { name: 'Confidence' }).click();
+  await expect(page.getByTestId('confidence-provenance')).toContainText('10,000 trials · seed 1', { timeout: 60_000 });
+}
+
+test('plan confidence: the increment’s odds, objectives, features and items, suggestions that change nothing', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  await openPlanConfidence(page, host.url);
+  await expect(page.getByTestId('confidence-all-planned')).toContainText(/\d+ %/);
+  await expect(page.getByTestId('confidence-provenance')).toContainText('History 2026-08-24 – 2026-11-15 (84 days) per team');
+  const objectives = page.getByTestId('table-objective-odds');
+  await expect(objectives.getByRole('row').nth(1)).toContainText('%');
+  await expect(page.getByTestId('table-item-odds').getByRole('row').nth(1)).toContainText(/\d+ %/);
+  await expect(page.getByTestId('table-team-odds').getByRole('row').nth(1)).toContainText(/\d+ %/);
+  // A suggestion never changes the objective: it is still committed on the Objectives tab.
+  const suggested = await page.getByTestId('confidence-suggested').locator('p').nth(1).textContent();
+  if (Number(suggested) > 0) await expect(page.getByTestId('confidence-suggestions')).toContainText('nothing is changed unless you change it');
+  await page.screenshot({ path: 'test-results/screenshots/plan-confidence.png', fullPage: true });
+
+  // The board's lines coloured by the provider's on-time odds, with a legend.
+  await page.getByRole('tab', { name: 'Program board' }).click();
+  await page.getByText('Colour lines by on-time odds').click();
+  await expect(page).toHaveURL(/odds=lines/);
+  await expect(page.getByTestId('odds-legend')).toContainText('85 % or more');
+  await expect(page.locator('[data-testid="dependency-lines"] g[data-on-time]').first()).toBeAttached({ timeout: 60_000 });
+  const odds = await page.locator('[data-testid="dependency-lines"] g[data-on-time]').evaluateAll((gs) => gs.map((g) => Number(g.getAttribute('data-on-time'))));
+  for (const p of odds) expect(p >= 0 && p <= 100).toBe(true);
+  await page.screenshot({ path: 'test-results/screenshots/plan-lines-odds.png' });
+});
+
+test('plan confidence in the dark theme at 1280×720', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openPlanConfidence(page, host.url, { dark: true });
+  await expect(page.getByTestId('table-objective-odds')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/plan-confidence-dark.png' });
 });
