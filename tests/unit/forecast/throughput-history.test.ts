@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MS_PER_DAY } from '../../../shared/domain/time';
-import { doneBetween, resolveHistoryWindow, throughputHistory, throughputSamples } from '../../../shared/forecast/throughput-history';
+import { doneBetween, resolveHistoryWindow, teamThroughputHistories, throughputHistory, throughputSamples } from '../../../shared/forecast/throughput-history';
 import { contextOf, flowFixture, portfolio, T0 } from '../metrics/metrics-fixtures';
 
 // The metrics' flow fixture (tests/unit/metrics/metrics-fixtures.ts), by the day of each final done:
@@ -21,6 +21,13 @@ describe('daily throughput of a scope', () => {
   it('the Flow page’s scope filters apply: one team, one item type', () => {
     expect([...history({ teamKeys: ['a'] }).daily]).toEqual([0, 0, 1, 0, 1, 0, 1, 0, 0, 0]);
     expect([...history({ itemTypes: ['story'] }).daily]).toEqual([0, 0, 0, 0, 1, 1, 1, 0, 0, 0]);
+  });
+
+  it('one history per team in one pass, whatever the scope: what plan confidence samples each queue from', () => {
+    const [a, b] = teamThroughputHistories(contextOf(flowFixture(), { teamKeys: ['a'] }))!;
+    expect([...a!.daily]).toEqual([0, 0, 1, 0, 1, 0, 1, 0, 0, 0]);
+    expect([...b!.daily]).toEqual([0, 0, 0, 1, 0, 1, 0, 0, 0, 1]);
+    expect([a!.firstDay, a!.lastDay]).toEqual([history().firstDay, history().lastDay]);
   });
 
   it('items done between two days, both included', () => {
