@@ -7,15 +7,16 @@ import { ensurePortfolioFiles, type PortfolioFiles } from './portfolio-files';
 import { measureAdvice, measureMetrics, measureOpen } from './scenarios/backend-calls';
 import { measureImport } from './scenarios/import';
 import { findChromium, measureRenderer } from './scenarios/renderer';
+import { measureForecast } from './scenarios/forecast';
 import { measurePlanBackend, measurePlanRenderer, writePlanWorkspace } from './scenarios/plan-board';
 import type { SizeName } from './synthetic-portfolio';
 
-// `npm run bench [-- --size large] [--only import,metrics,advice,open,renderer,plan]`
+// `npm run bench [-- --size large] [--only import,metrics,advice,open,renderer,plan,forecast]`
 // Generates the synthetic portfolios once (bench/data/, git-ignored), measures each figure beside a
 // baseline taken in the same run, prints a table and writes bench/results.json (bench/out/ holds the
 // run's workspaces, a Markdown copy of the table and a screenshot of the Flow page).
 
-const SCENARIOS = ['import', 'metrics', 'advice', 'open', 'renderer', 'plan'] as const;
+const SCENARIOS = ['import', 'metrics', 'advice', 'open', 'renderer', 'plan', 'forecast'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 function usage(message: string): never {
@@ -58,7 +59,7 @@ const loadAtStart = loadavg();
 const figures: Figure[] = [];
 const portfolios: Partial<Record<SizeName, PortfolioFiles>> = {};
 // The per-size scenarios; the plan has its own workspace (bench/scenarios/plan-board.ts).
-const perSize = only.some((s) => s !== 'plan');
+const perSize = only.some((s) => s !== 'plan' && s !== 'forecast');
 for (const size of perSize ? sizes : []) {
   const files = await ensurePortfolioFiles(size, log);
   portfolios[size] = files;
@@ -98,6 +99,11 @@ if (wants('plan')) {
     log('  Plan page in Chromium');
     figures.push(...(await measurePlanRenderer(planWorkspace, { reloads: 3, moves: 5, screenshot: join(outDir, 'plan-board.png'), log })));
   }
+}
+
+if (wants('forecast')) {
+  log('  forecasts: how many, plan confidence');
+  figures.push(...measureForecast(5));
 }
 
 const table = formatTable(figures);

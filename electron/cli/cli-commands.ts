@@ -1,6 +1,7 @@
 import type { CliCommand } from './cli-command';
 import { backupsCommand } from './commands/backups-command';
 import { demoCommand } from './commands/demo-command';
+import { forecastCommand } from './commands/forecast-command';
 import { importCommand } from './commands/import-command';
 import { infoCommand } from './commands/info-command';
 import { metricsCommand } from './commands/metrics-command';
@@ -9,4 +10,4 @@ import { recommendCommand } from './commands/recommend-command';
 import { reportCommand } from './commands/report-command';
 
 /** Every `interlock` sub-command; a new command is a file in commands/ and a line here. */
-export const CLI_COMMANDS: readonly CliCommand[] = [backupsCommand, demoCommand, importCommand, infoCommand, metricsCommand, planCommand, recommendCommand, reportCommand];
+export const CLI_COMMANDS: readonly CliCommand[] = [backupsCommand, demoCommand, forecastCommand, importCommand, infoCommand, metricsCommand, planCommand, recommendCommand, reportCommand];

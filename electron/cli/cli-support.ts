@@ -19,6 +19,15 @@ export async function callOrThrow<C extends ChannelName>(backend: Backend, chann
   return result.value;
 }
 
+/** Team keys for `--team` values, each a team's key or name in any case; an unknown one is a usage error listing the teams. */
+export function teamKeysNamed(teams: readonly { key: string; name: string }[], wanted: readonly string[] | undefined): string[] | undefined {
+  return wanted?.map((w) => {
+    const match = teams.find((t) => t.key.toLowerCase() === w.toLowerCase() || t.name.toLowerCase() === w.toLowerCase());
+    if (!match) throw new UsageError(`no team "${w}"; teams: ${teams.map((t) => t.name).join(', ') || 'none'}`);
+    return match.key;
+  });
+}
+
 export function parseIntegerOption(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value.replaceAll('_', ''))) throw new UsageError(`--${name} must be a whole number, got "${value}"`);

@@ -3,6 +3,7 @@ import { defineContract, type Channel } from './channel';
 import { importChannels } from './import-channels';
 import { coordinationChannels } from './coordination-channels';
 import { deckChannels } from './deck-channels';
+import { forecastChannels } from './forecast-channels';
 import { metricsChannels } from './metrics-channels';
 import { planChannels } from './plan-channels';
 import { reportChannels } from './report-channels';
@@ -15,7 +16,7 @@ import { workspaceChannels } from './workspace-channels';
  * these; each validates input with the channel's schema at its boundary.
  * Each domain adds its channels in its own file and lists them here; a name defined twice throws.
  */
-export const contract = defineContract(workspaceChannels, importChannels, coordinationChannels, metricsChannels, planChannels, risksChannels, votesChannels, reportChannels, deckChannels) satisfies Record<string, Channel>;
+export const contract = defineContract(workspaceChannels, importChannels, coordinationChannels, metricsChannels, planChannels, forecastChannels, risksChannels, votesChannels, reportChannels, deckChannels) satisfies Record<string, Channel>;
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;

@@ -40,7 +40,8 @@ export const PlanObjectiveInput = z.object({
   itemKeys: z.array(ItemKey).max(500).default([]),
 });
 
-const planWrite = { mutates: ['plan.'] } as const;
+/** Plan edits change the plan's odds too (forecast.plan), not the throughput forecasts. */
+const planWrite = { mutates: ['plan.', 'forecast.plan'] } as const;
 /** Edits that change what the advisor and the metrics read too (items, dependencies, objectives). */
 const dataWrite = { mutates: 'all' } as const;
 

@@ -207,6 +207,8 @@ const DESK_VIEWS = [
   '/confidence',
   '/flow',
   '/delivery',
+  '/forecast',
+  '/plan?tab=confidence',
   '/decks',
   '/decks?deck=new',
   '/import',

@@ -3,6 +3,7 @@ import type { HandlerMap } from './handler-types';
 import { importHandlers } from './import-handlers';
 import { coordinationHandlers } from './coordination-handlers';
 import { deckHandlers } from './deck-handlers';
+import { forecastHandlers } from './forecast-handlers';
 import { metricsHandlers } from './metrics-handlers';
 import { planHandlers } from './plan-handlers';
 import { reportHandlers } from './report-handlers';
@@ -21,4 +22,5 @@ export const allHandlers: HandlerMap<Contract> = {
   ...votesHandlers,
   ...reportHandlers,
   ...deckHandlers,
+  ...forecastHandlers,
 };

@@ -1,9 +1,11 @@
 import { contract, type ChannelName, type ChannelOutput, type ParsedInput } from '../../../shared/contract/contract';
 import type { reportChannels } from '../../../shared/contract/report-channels';
 import { AppError } from '../../../shared/contract/result';
+import { oddsFromPlanForecast } from '../../../shared/confidence/felt-vs-forecast';
 import { buildReport } from '../../../shared/report/report-document';
 import type { Available, ReportInput } from '../../../shared/report/report-input';
 import { coordinationHandlers } from './coordination-handlers';
+import { forecastHandlers } from './forecast-handlers';
 import type { BackendContext, HandlerMap } from './handler-types';
 import { metricsHandlers } from './metrics-handlers';
 import { planHandlers } from './plan-handlers';
@@ -42,6 +44,8 @@ async function reportInput(increment: string | undefined, context: BackendContex
   const flow = await part(() => ask('metrics.summary', metricsHandlers['metrics.summary'], { compare: 'none' }, context));
   const board = await ask('risks.board', risksHandlers['risks.board'], {}, context);
   const votes = await ask('votes.list', votesHandlers['votes.list'], { increment: votesAbout }, context);
+  // The same odds (default trials and seed) the Confidence page shows beside the votes.
+  const odds = plan.available ? await part(() => ask('forecast.plan', forecastHandlers['forecast.plan'], { increment: votesAbout }, context)) : null;
   const { risks, ...room } = board;
   return {
     generatedAt: new Date().toISOString(),
@@ -52,6 +56,7 @@ async function reportInput(increment: string | undefined, context: BackendContex
     room,
     risks,
     votes: { increment: votesAbout ?? null, rounds: votes.rounds },
+    forecasts: odds?.available ? oddsFromPlanForecast(odds.value) : undefined,
   };
 }
 

@@ -26,7 +26,7 @@ import { loadMetrics } from './metrics-dataset-loader';
 import { remember } from '../store/workspace-memory';
 import { MS_PER_DAY } from '../../../shared/domain/time';
 
-type ParsedScope = z.output<(typeof metricsChannels)['metrics.flow']['input']>;
+export type ParsedScope = z.output<(typeof metricsChannels)['metrics.flow']['input']>;
 
 const SETTINGS_KEY = 'metrics';
 
@@ -40,7 +40,7 @@ export function saveMetricsSettings(db: Database, patch: Partial<MetricsSettings
 }
 
 /** The scope resolved against the workspace; unknown team keys or value streams are an error that names them. */
-function contextFor(db: Database, scope: ParsedScope, overrides: { compare?: 'none' } = {}): { ctx: MetricsContext; settings: MetricsSettings } {
+export function contextFor(db: Database, scope: ParsedScope, overrides: { compare?: 'none' } = {}): { ctx: MetricsContext; settings: MetricsSettings } {
   const settings = readMetricsSettings(db);
   const { dataset, flow } = loadMetrics(db);
   const ctx = metricsContext(

@@ -2,7 +2,7 @@ import type { MetricsSummary } from '../../../shared/contract/metrics-channels';
 import { EXCLUSION_LABELS, type ExclusionReason } from '../../../shared/metrics/metrics-vocabulary';
 import type { CliCommand } from '../cli-command';
 import { UsageError } from '../cli-command';
-import { callOrThrow, parseCliArgs } from '../cli-support';
+import { callOrThrow, parseCliArgs, teamKeysNamed } from '../cli-support';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -31,11 +31,7 @@ export const metricsCommand: CliCommand = {
 
     await callOrThrow(backend, 'workspace.open', { path: values.workspace });
     const options = await callOrThrow(backend, 'metrics.scopeOptions', {});
-    const teamKeys = values.team?.map((wanted) => {
-      const match = options.teams.find((t) => t.key.toLowerCase() === wanted.toLowerCase() || t.name.toLowerCase() === wanted.toLowerCase());
-      if (!match) throw new UsageError(`no team "${wanted}"; teams: ${options.teams.map((t) => t.name).join(', ') || 'none'}`);
-      return match.key;
-    });
+    const teamKeys = teamKeysNamed(options.teams, values.team);
     const window =
       values.from || values.to ? { from: values.from ?? options.defaultWindow.from, to: values.to ?? options.defaultWindow.to } : undefined;
     const summary = await callOrThrow(backend, 'metrics.summary', {

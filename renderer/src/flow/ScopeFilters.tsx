@@ -50,8 +50,9 @@ function MultiPicker({
 }
 
 /**
- * The filter bar of the Flow and Delivery pages: team pickers (any number), item types, the
- * window and the window to compare with. Comparison is always across time within one scope.
+ * The filter bar of the Flow, Delivery and Forecast pages: team pickers (any number), item types,
+ * the window and the window to compare with. Comparison is always across time within one scope;
+ * the Forecast page has none (`comparison` false) and its own default window (the history sampled).
  */
 export function ScopeFilters({
   pickers,
@@ -59,14 +60,20 @@ export function ScopeFilters({
   onChange,
   onOpenPicker,
   options,
+  comparison = true,
+  defaultWindow = options.defaultWindow,
+  windowLabels = { from: 'From', to: 'To' },
 }: {
   pickers: readonly ResolvedPicker[];
   state: ScopeState;
   onChange(patch: Partial<ScopeState>): void;
   onOpenPicker(id: string): void;
   options: ScopeOptions;
+  comparison?: boolean;
+  defaultWindow?: ScopeOptions['defaultWindow'];
+  windowLabels?: { from: string; to: string };
 }) {
-  const window = state.window ?? options.defaultWindow;
+  const window = state.window ?? defaultWindow;
   const compareKind = typeof state.compare === 'string' ? state.compare : 'custom';
   const setWindow = (patch: Partial<typeof window>) => {
     const next = { ...window, ...patch };
@@ -95,25 +102,27 @@ export function ScopeFilters({
           value={state.itemTypes}
           onChange={(values) => onChange({ itemTypes: ITEM_TYPES.filter((t) => values.includes(t)) })}
         />
-        <TextField size="small" type="date" label="From" value={window.from} onChange={(e) => setWindow({ from: e.target.value })} slotProps={{ inputLabel: { shrink: true } }} />
-        <TextField size="small" type="date" label="To" value={window.to} onChange={(e) => setWindow({ to: e.target.value })} slotProps={{ inputLabel: { shrink: true } }} />
-        <TextField
-          select
-          size="small"
-          label="Compare with"
-          value={compareKind}
-          sx={{ minWidth: 190 }}
-          onChange={(e) => {
-            const kind = e.target.value;
-            if (kind === 'custom') onChange({ compare: { from: window.from, to: window.to } });
-            else onChange({ compare: kind as 'previous' | 'none' });
-          }}
-        >
-          <MenuItem value="previous">The period before</MenuItem>
-          <MenuItem value="custom">Other dates…</MenuItem>
-          <MenuItem value="none">Nothing</MenuItem>
-        </TextField>
-        {typeof state.compare === 'object' && (
+        <TextField size="small" type="date" label={windowLabels.from} value={window.from} onChange={(e) => setWindow({ from: e.target.value })} slotProps={{ inputLabel: { shrink: true } }} />
+        <TextField size="small" type="date" label={windowLabels.to} value={window.to} onChange={(e) => setWindow({ to: e.target.value })} slotProps={{ inputLabel: { shrink: true } }} />
+        {comparison && (
+          <TextField
+            select
+            size="small"
+            label="Compare with"
+            value={compareKind}
+            sx={{ minWidth: 190 }}
+            onChange={(e) => {
+              const kind = e.target.value;
+              if (kind === 'custom') onChange({ compare: { from: window.from, to: window.to } });
+              else onChange({ compare: kind as 'previous' | 'none' });
+            }}
+          >
+            <MenuItem value="previous">The period before</MenuItem>
+            <MenuItem value="custom">Other dates…</MenuItem>
+            <MenuItem value="none">Nothing</MenuItem>
+          </TextField>
+        )}
+        {comparison && typeof state.compare === 'object' && (
           <>
             <TextField
               size="small"
@@ -133,7 +142,7 @@ export function ScopeFilters({
             />
           </>
         )}
-        <Button onClick={() => onChange({ selections: {}, itemTypes: [], window: null, compare: 'previous' })}>Reset</Button>
+        <Button onClick={() => onChange({ selections: {}, itemTypes: [], window: null, compare: comparison ? 'previous' : 'none' })}>Reset</Button>
       </Stack>
     </Paper>
   );

@@ -12,7 +12,7 @@ import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useMemo, useState } from 'react';
-import { forecastFor, type ForecastOdds } from '../../../shared/confidence/felt-vs-forecast';
+import { forecastFor, oddsFromPlanForecast } from '../../../shared/confidence/felt-vs-forecast';
 import { roundsByScope, voteDistribution } from '../../../shared/confidence/vote-distribution';
 import type { VoteRound } from '../../../shared/confidence/vote-schema';
 import { useChannelMutation, useChannelQuery } from '../api/channel-hooks';
@@ -25,18 +25,16 @@ import { PageHeader } from '../layout/PageHeader';
 import { useViewParams } from '../layout/view-params';
 import { ExportReportButton } from '../report/ExportReportButton';
 
-/**
- * The forecast odds for the "felt vs forecast" slot. None yet: the Monte Carlo forecasts (issue 16)
- * fill this once their channel exists; until then the slot says that no forecast is there.
- */
-const FORECASTS: readonly ForecastOdds[] | null = null;
-
 export function ConfidencePage() {
   const [params, setParams] = useViewParams();
   const scopes = useChannelQuery('votes.list', {});
   const increments = scopes.data?.increments ?? [];
   const increment = params.increment || scopes.data?.currentIncrement || increments[0] || 'This increment';
   const votes = useChannelQuery('votes.list', { increment }, { enabled: scopes.isSuccess });
+  // Felt vs forecast: the plan's odds (the Plan page's Confidence tab) beside each vote; without a
+  // plan for this increment, or while it is simulated, the slot says there is no forecast yet.
+  const planned = useChannelQuery('forecast.plan', { increment }, { enabled: increments.includes(increment) });
+  const forecasts = useMemo(() => (planned.data ? oddsFromPlanForecast(planned.data) : null), [planned.data]);
   const record = useChannelMutation('votes.record');
   const remove = useChannelMutation('votes.delete');
   const [deleting, setDeleting] = useState<{ round: VoteRound; label: string } | null>(null);
@@ -92,7 +90,7 @@ export function ConfidencePage() {
             <VoteDistributionCard rounds={whole} onDelete={askDelete} large />
           </Grid>
           <Grid size={{ xs: 12, md: 5 }}>
-            <FeltVsForecast distribution={voteDistribution(whole.latest.counts)} forecast={forecastFor(FORECASTS, whole.scope)} />
+            <FeltVsForecast distribution={voteDistribution(whole.latest.counts)} forecast={forecastFor(forecasts, whole.scope)} />
           </Grid>
         </Grid>
       )}
@@ -105,6 +103,11 @@ export function ConfidencePage() {
             {teams.map((s) => (
               <Grid key={s.scope.key} size={{ xs: 12, sm: 6, lg: 4 }}>
                 <VoteDistributionCard rounds={s} onDelete={askDelete} />
+                {forecastFor(forecasts, s.scope) && (
+                  <Box sx={{ mt: 1 }}>
+                    <FeltVsForecast distribution={voteDistribution(s.latest.counts)} forecast={forecastFor(forecasts, s.scope)} />
+                  </Box>
+                )}
               </Grid>
             ))}
           </Grid>

@@ -36,9 +36,11 @@ import { ObjectivesPanel } from '../planning/ObjectivesPanel';
 import { applyMove } from '../planning/optimistic-move';
 import { STATE_STYLE } from '../planning/plan-style';
 import { ProgramBoard, type BoardFocus, type PlaceRequest } from '../planning/ProgramBoard';
+import { ODDS_BANDS } from '../forecast/odds-style';
+import { PlanConfidencePanel } from '../forecast/PlanConfidencePanel';
 
-type PlanTab = 'board' | 'objectives' | 'setup';
-const TAB_LABELS: Record<PlanTab, string> = { board: 'Program board', objectives: 'Objectives & predictability', setup: 'Iterations & milestones' };
+type PlanTab = 'board' | 'confidence' | 'objectives' | 'setup';
+const TAB_LABELS: Record<PlanTab, string> = { board: 'Program board', confidence: 'Confidence', objectives: 'Objectives & predictability', setup: 'Iterations & milestones' };
 type BoardInput = ChannelInput<'plan.board'>;
 
 function isEditable(target: EventTarget | null): boolean {
@@ -72,7 +74,7 @@ export function PlanPage() {
   const [params, setParams] = useViewParams();
   const theme = useTheme();
   const increments = useChannelQuery('plan.increments', {});
-  const tab = (['board', 'objectives', 'setup'] as const).find((t) => t === params.tab) ?? 'board';
+  const tab = (['board', 'confidence', 'objectives', 'setup'] as const).find((t) => t === params.tab) ?? 'board';
   const grouping = params.group === 'value-stream' ? 'value-stream' : 'coordination';
   const baselineId = params.baseline ? Number(params.baseline) : undefined;
   const boardInput: BoardInput = { increment: params.increment || undefined, grouping, baselineId };
@@ -97,6 +99,10 @@ export function PlanPage() {
   const [announcement, setAnnouncement] = useState('');
 
   const data = board.data;
+  // Plan confidence: simulated only when its tab or the lines' odds are shown (10,000 trials of every team).
+  const linesByOdds = params.odds === 'lines';
+  const confidence = useChannelQuery('forecast.plan', { increment: data?.increment.name }, { enabled: data !== undefined && (tab === 'confidence' || linesByOdds), placeholderData: keepPreviousData });
+  const lineOdds = useMemo(() => (linesByOdds && confidence.data ? new Map(confidence.data.dependencies.map((d) => [d.key, d.onTimeProbability])) : null), [linesByOdds, confidence.data]);
   const teamName = useMemo(() => {
     const names = new Map(data?.teams.map((t) => [t.key, t.name]));
     return (key: string | null) => (key === null ? 'no team' : (names.get(key) ?? key));
@@ -246,6 +252,19 @@ export function PlanPage() {
                 {data.dependencyCounts[s]} {DEPENDENCY_STATE_TEXT[s].label}
               </Typography>
             ))}
+            <FormControlLabel data-tool control={<Switch checked={linesByOdds} onChange={(e) => setParams({ odds: e.target.checked ? 'lines' : null })} />} label="Colour lines by on-time odds" />
+            {linesByOdds && (
+              <Typography variant="body2" component="span" data-testid="odds-legend" sx={{ display: 'inline-flex', gap: 1.5, alignItems: 'center' }}>
+                Provider done before it is needed:
+                {ODDS_BANDS.map((b) => (
+                  <Box key={b.label} component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}>
+                    <Box component="span" aria-hidden sx={{ width: 18, height: 4, bgcolor: b.color }} />
+                    {b.label}
+                  </Box>
+                ))}
+                {confidence.isFetching && ' (simulating…)'}
+              </Typography>
+            )}
             <FormControlLabel data-tool control={<Switch checked={params.lines === 'all'} onChange={(e) => setParams({ lines: e.target.checked ? 'all' : null })} />} label="Show lines in order too" />
             <FormControlLabel data-tool control={<Switch checked={params.side !== 'hidden'} onChange={(e) => setParams({ side: e.target.checked ? null : 'hidden' })} />} label="Conflicts and backlog beside the board" />
             {(focus.card || focus.team) && (
@@ -261,6 +280,7 @@ export function PlanPage() {
             board={data}
             focus={focus}
             showAllLines={params.lines === 'all'}
+            lineOdds={lineOdds}
             changed={changed}
             onFocus={(f) => setParams({ focus: f.card, team: f.team })}
             onPlace={(request) => {
@@ -281,6 +301,14 @@ export function PlanPage() {
               />
             }
           />
+        </Box>
+      )}
+      {data && ((printing && confidence.data) || tab === 'confidence') && (
+        <Box data-print-section>
+          <Typography variant="h2" data-print-only sx={{ mb: 2 }}>
+            {TAB_LABELS.confidence}
+          </Typography>
+          <PlanConfidencePanel confidence={confidence.data} loading={confidence.isFetching} error={confidence.error} teamName={teamName} />
         </Box>
       )}
       {data && (printing || tab === 'objectives') && (

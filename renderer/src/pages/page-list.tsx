@@ -8,6 +8,7 @@ import UploadIcon from '@mui/icons-material/UploadFileOutlined';
 import ViewWeekIcon from '@mui/icons-material/ViewWeekOutlined';
 import RiskIcon from '@mui/icons-material/ReportProblemOutlined';
 import VoteIcon from '@mui/icons-material/BackHandOutlined';
+import ForecastIcon from '@mui/icons-material/InsightsOutlined';
 import type { ComponentType } from 'react';
 import type { PageMeta } from '../layout/navigation';
 import { ConfidencePage } from './ConfidencePage';
@@ -15,6 +16,7 @@ import { CoordinationPage } from './CoordinationPage';
 import { DecksPage } from './DecksPage';
 import { DeliveryPage } from './DeliveryPage';
 import { FlowPage } from './FlowPage';
+import { ForecastPage } from './ForecastPage';
 import { ImportPage } from './ImportPage';
 import { OverviewPage } from './OverviewPage';
 import { PlanPage } from './PlanPage';
@@ -40,6 +42,7 @@ export const PAGES: readonly PageEntry[] = [
   { id: 'confidence', label: 'Confidence vote', icon: VoteIcon, component: ConfidencePage },
   { id: 'flow', label: 'Flow', icon: TimelineIcon, component: FlowPage, shares: 'metrics-scope' },
   { id: 'delivery', label: 'Delivery', icon: RocketIcon, component: DeliveryPage, shares: 'metrics-scope' },
+  { id: 'forecast', label: 'Forecast', icon: ForecastIcon, component: ForecastPage },
   { id: 'decks', label: 'Decks', icon: SlideshowIcon, component: DecksPage },
   { id: 'import', label: 'Import', icon: UploadIcon, component: ImportPage },
 ];

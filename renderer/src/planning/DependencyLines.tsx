@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState, type RefObject } from 'react';
 import type { Board, BoardDependency } from '../../../shared/planning/board-schema';
 import { DEPENDENCY_STATE_TEXT } from '../../../shared/planning/dependency-state';
 import { linePath, type Box } from './board-geometry';
+import { oddsColor } from '../forecast/odds-style';
 import { STATE_STYLE } from './plan-style';
 import type { BoardFocus } from './ProgramBoard';
 
@@ -32,8 +33,12 @@ function measure(container: HTMLElement, keys: ReadonlySet<string>): Map<string,
   return boxes;
 }
 
-/** The dependency lines, edge to edge between cards, with each state's pattern and symbol. */
-export function DependencyLines({ board, container, focus, showAll }: { board: Board; container: RefObject<HTMLDivElement | null>; focus: BoardFocus; showAll: boolean }) {
+/**
+ * The dependency lines, edge to edge between cards, with each state's pattern and symbol. With
+ * `onTime` (plan confidence) a line's colour is instead the probability that its provider is done
+ * before the consumer needs it; the pattern and symbol still tell its state.
+ */
+export function DependencyLines({ board, container, focus, showAll, onTime }: { board: Board; container: RefObject<HTMLDivElement | null>; focus: BoardFocus; showAll: boolean; onTime?: ReadonlyMap<string, number> | null | undefined }) {
   const [boxes, setBoxes] = useState<Map<string, Box>>(new Map());
   const shown = useMemo(() => visibleDependencies(board.dependencies, focus, showAll), [board.dependencies, focus, showAll]);
   const ends = useMemo(() => new Set(shown.flatMap((d) => [d.consumer.itemKey, d.provider.itemKey])), [shown]);
@@ -54,14 +59,15 @@ export function DependencyLines({ board, container, focus, showAll }: { board: B
       {shown.map((d) => {
         const consumer = boxes.get(d.consumer.itemKey);
         if (!consumer) return null;
-        const style = STATE_STYLE[d.state];
+        const odds = onTime?.get(d.key);
+        const style = odds === undefined ? STATE_STYLE[d.state] : { ...STATE_STYLE[d.state], color: oddsColor(odds) };
         const provider = boxes.get(d.provider.itemKey);
         const symbol = DEPENDENCY_STATE_TEXT[d.state].symbol;
         if (!provider) {
           // The provider is not on the board: a short stub ending in the state's symbol.
           const y = consumer.top + consumer.height / 2;
           return (
-            <g key={d.key} data-dependency={d.key} data-state={d.state}>
+            <g key={d.key} data-dependency={d.key} data-state={d.state} data-on-time={odds === undefined ? undefined : Math.round(odds * 100)}>
               <path d={`M ${consumer.left} ${y} h -22`} stroke={style.color} strokeWidth={2.5} strokeDasharray={style.dash} fill="none" />
               <Badge x={consumer.left - 30} y={y} color={style.color} symbol={symbol} />
             </g>
@@ -69,7 +75,7 @@ export function DependencyLines({ board, container, focus, showAll }: { board: B
         }
         const { d: path, mid } = linePath(provider, consumer);
         return (
-          <g key={d.key} data-dependency={d.key} data-state={d.state}>
+          <g key={d.key} data-dependency={d.key} data-state={d.state} data-on-time={odds === undefined ? undefined : Math.round(odds * 100)}>
             <path d={path} stroke={style.color} strokeWidth={2.5} strokeDasharray={style.dash} fill="none" opacity={0.9} />
             <Badge x={mid.x} y={mid.y} color={style.color} symbol={symbol} />
           </g>

@@ -26,6 +26,8 @@ interface ProgramBoardProps {
   board: Board;
   focus: BoardFocus;
   showAllLines: boolean;
+  /** Dependency key → probability its provider is in time (plan confidence): colours the lines when given. */
+  lineOdds?: ReadonlyMap<string, number> | null;
   /** Cards changed since the compared baseline: key → what happened. */
   changed: ReadonlyMap<string, string>;
   onFocus(focus: BoardFocus): void;
@@ -200,7 +202,7 @@ export function ProgramBoard(props: ProgramBoardProps) {
                 ))}
               </GroupRows>
             ))}
-            <DependencyLines board={board} container={content} focus={props.focus} showAll={props.showAllLines} />
+            <DependencyLines board={board} container={content} focus={props.focus} showAll={props.showAllLines} onTime={props.lineOdds} />
           </Box>
         </Box>
         {props.sidePanel}

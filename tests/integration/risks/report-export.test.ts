@@ -46,6 +46,17 @@ describe('the report to hand out', () => {
     expect(html).toContain('Gateway &lt;b&gt;sunset&lt;/b&gt;');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html).not.toMatch(/<img|<script/i);
+    // Felt vs forecast: the plan's odds, as forecast.plan gives them, beside the vote.
+    const planned = await (async () => {
+      const b = createBackend();
+      await b.call('workspace.open', { path: demo });
+      const answer = await b.call('forecast.plan', { increment: 'PI 26.4' });
+      b.close();
+      if (!answer.ok) throw new Error(answer.error.message);
+      return answer.value;
+    })();
+    expect(planned.allPlannedDone).not.toBeNull();
+    expect(html).toContain(`Forecast: ${Math.round(planned.allPlannedDone! * 100)} % chance to finish by ${planned.increment.end}`);
     // Never the workspace's path.
     expect(html).not.toContain(tmp.dir);
     expect(html).not.toContain('.interlock');

@@ -1,0 +1,182 @@
+import type { Backtest, HowManyForecast, WhenForecast } from '../../../shared/forecast/forecast-schema';
+import type { PlanConfidence } from '../../../shared/forecast/plan-confidence-schema';
+import type { CliCommand } from '../cli-command';
+import { UsageError } from '../cli-command';
+import { callOrThrow, parseCliArgs, parseIntegerOption, teamKeysNamed } from '../cli-support';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export const forecastCommand: CliCommand = {
+  name: 'forecast',
+  usage: 'forecast --workspace FILE (--how-many --by DATE | --when N | --plan INCREMENT) [--team NAME]… [--window 84d] [--trials N] [--seed S] [--start DATE] [--business-days] [--backtest] [--json]',
+  summary: 'Monte Carlo forecast from daily throughput: how many by a date, when N will be done, or the odds that an increment’s plan holds.',
+  async run(args, backend, io) {
+    const { values, positionals } = parseCliArgs(args, {
+      workspace: { type: 'string' },
+      'how-many': { type: 'boolean', default: false },
+      by: { type: 'string' },
+      when: { type: 'string' },
+      plan: { type: 'string' },
+      team: { type: 'string', multiple: true },
+      window: { type: 'string' },
+      trials: { type: 'string' },
+      seed: { type: 'string' },
+      start: { type: 'string' },
+      'business-days': { type: 'boolean', default: false },
+      backtest: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    });
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    if (!values.workspace) throw new UsageError('--workspace FILE is required');
+    const howMany = values['how-many'];
+    if ([howMany, values.when !== undefined, values.plan !== undefined].filter(Boolean).length !== 1) throw new UsageError('ask one question: --how-many --by DATE, --when N, or --plan INCREMENT');
+    if (values.plan !== undefined) return runPlan(values, backend, io);
+    if (howMany && !values.by) throw new UsageError('--how-many needs --by DATE (the last day counted)');
+    if (!howMany && values.by) throw new UsageError('--by goes with --how-many');
+    for (const name of ['by', 'start'] as const) {
+      const value = values[name];
+      if (value !== undefined && !DATE.test(value)) throw new UsageError(`--${name} must be a date like 2026-12-31, got "${value}"`);
+    }
+    const items = parseIntegerOption(values.when, 'when');
+    if (items === 0) throw new UsageError('--when needs at least 1 item');
+    const windowDays = parseWindow(values.window);
+    const trials = parseIntegerOption(values.trials, 'trials');
+    const seed = parseIntegerOption(values.seed, 'seed');
+
+    await callOrThrow(backend, 'workspace.open', { path: values.workspace });
+    const options = await callOrThrow(backend, 'metrics.scopeOptions', {});
+    const scope = {
+      teamKeys: teamKeysNamed(options.teams, values.team),
+      windowDays,
+      trials,
+      seed,
+      start: values.start,
+      dayKind: values['business-days'] ? ('business' as const) : ('calendar' as const),
+    };
+    const forecast = howMany ? await callOrThrow(backend, 'forecast.howMany', { ...scope, by: values.by! }) : await callOrThrow(backend, 'forecast.when', { ...scope, items: items! });
+    const backtest = values.backtest
+      ? await callOrThrow(backend, 'forecast.backtest', { ...scope, question: howMany ? { kind: 'how-many', by: values.by! } : { kind: 'when', items: items! } })
+      : null;
+    if (values.json) io.out(JSON.stringify(forecastJson(forecast, backtest), null, 2));
+    else for (const line of humanForecast(forecast, backtest)) io.out(line);
+    return 0;
+  },
+};
+
+type ForecastValues = { workspace?: string; plan?: string; team?: string[]; window?: string; trials?: string; seed?: string; start?: string; by?: string; backtest?: boolean; json?: boolean; 'business-days'?: boolean };
+
+/** --plan INCREMENT: the odds of every planned item, feature and objective. */
+async function runPlan(values: ForecastValues, backend: Parameters<CliCommand['run']>[1], io: Parameters<CliCommand['run']>[2]): Promise<number> {
+  if (values.by !== undefined || values.backtest) throw new UsageError('--plan takes no --by and no --backtest');
+  if (values.team !== undefined) throw new UsageError('--plan covers every team of the increment; --team does not apply');
+  if (values.start !== undefined && !DATE.test(values.start)) throw new UsageError(`--start must be a date like 2026-12-31, got "${values.start}"`);
+  const input = {
+    increment: values.plan,
+    windowDays: parseWindow(values.window),
+    trials: parseIntegerOption(values.trials, 'trials'),
+    seed: parseIntegerOption(values.seed, 'seed'),
+    start: values.start,
+    dayKind: values['business-days'] ? ('business' as const) : ('calendar' as const),
+  };
+  await callOrThrow(backend, 'workspace.open', { path: values.workspace! });
+  const confidence = await callOrThrow(backend, 'forecast.plan', input);
+  if (values.json) io.out(JSON.stringify(planJson(confidence), null, 2));
+  else for (const line of humanPlan(confidence)) io.out(line);
+  return 0;
+}
+
+const planRow = (kind: 'item' | 'feature' | 'objective') => (o: PlanConfidence['items'][number] | PlanConfidence['features'][number] | PlanConfidence['objectives'][number]) => ({
+  kind,
+  key: o.key,
+  title: o.title,
+  due: o.due,
+  probability: o.probability,
+  p85Date: o.p85Date,
+  dependencyCost: o.dependencyCost,
+  costliestDependency: o.costliestDependency?.key ?? null,
+  ...('suggestUncommitted' in o ? { committed: o.committed, suggestUncommitted: o.suggestUncommitted } : {}),
+});
+
+/** Per item, feature and objective `{key, probability, p85Date, dependencyCost}`, with the increment's and the teams' odds and the provenance. */
+export function planJson(c: PlanConfidence) {
+  return {
+    increment: c.increment,
+    allPlannedDone: c.allPlannedDone,
+    expectedCommittedMet: c.expectedCommittedMet,
+    items: c.items.map(planRow('item')),
+    features: c.features.map(planRow('feature')),
+    objectives: c.objectives.map(planRow('objective')),
+    dependencies: c.dependencies,
+    teams: c.teams,
+    suggestedUncommitted: c.suggestedUncommitted,
+    ignoredDependencies: c.ignoredDependencies,
+    ...c.provenance,
+  };
+}
+
+const percent = (p: number | null) => (p === null ? '–' : `${Math.round(p * 100)} %`);
+
+/** The plan's odds as a person reads them in a terminal: the increment, then objectives, features and items. */
+export function humanPlan(c: PlanConfidence): string[] {
+  const p = c.provenance;
+  const lines = [
+    `Increment ${c.increment.name} (${c.increment.start} – ${c.increment.end}): all planned work done ${percent(c.allPlannedDone)}; committed objectives expected met ${percent(c.expectedCommittedMet)}`,
+    `History   ${p.window.from} – ${p.window.to} (${p.window.days} days) per team · ${p.trials.toLocaleString('en-US')} trials · seed ${p.seed} · from ${p.start}`,
+  ];
+  const row = (o: ReturnType<ReturnType<typeof planRow>>) =>
+    `  ${o.key.padEnd(14)} ${percent(o.probability).padStart(5)} by ${o.due} · 85 % by ${o.p85Date ?? 'not within two years'}${o.dependencyCost ? ` · dependencies cost ${percent(o.dependencyCost)}${o.costliestDependency ? ` (most: ${o.costliestDependency})` : ''}` : ''}${o.suggestUncommitted ? ' · suggest uncommitted' : ''}`;
+  for (const [title, rows] of [['Objectives', c.objectives.map(planRow('objective'))], ['Features', c.features.map(planRow('feature'))], ['Items', c.items.map(planRow('item'))]] as const) {
+    if (rows.length === 0) continue;
+    lines.push(`${title}:`, ...rows.map(row));
+  }
+  if (c.ignoredDependencies.length > 0) lines.push(`Not simulated: ${c.ignoredDependencies.map((d) => `${d.key} (${d.reason})`).join(', ')}`);
+  return lines;
+}
+
+/** "84d" or "84": the number of days of history. */
+function parseWindow(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(\d+)d?$/.exec(value);
+  if (!match || Number(match[1]) < 1) throw new UsageError(`--window must be a number of days like 84d, got "${value}"`);
+  return Number(match[1]);
+}
+
+const isHowMany = (f: HowManyForecast | WhenForecast): f is HowManyForecast => 'howMany' in f;
+
+/** The answer with its provenance; the histogram stays in the app. */
+export function forecastJson(f: HowManyForecast | WhenForecast, backtest: Backtest | null) {
+  const answer = isHowMany(f) ? { howMany: f.howMany, by: f.by, days: f.days } : { when: f.when, items: f.items, daysNeeded: f.daysNeeded, unfinishedTrials: f.unfinishedTrials };
+  return {
+    ...answer,
+    window: f.window,
+    trials: f.trials,
+    seed: f.seed,
+    samples: f.samples,
+    itemsInWindow: f.itemsInWindow,
+    start: f.start,
+    dayKind: f.dayKind,
+    teamKeys: f.teamKeys,
+    ...(backtest ? { backtest: { everyDays: backtest.everyDays, possibleRuns: backtest.possibleRuns, summary: backtest.summary, runs: backtest.runs } } : {}),
+  };
+}
+
+/** The forecast as a person reads it in a terminal. */
+export function humanForecast(f: HowManyForecast | WhenForecast, backtest: Backtest | null): string[] {
+  const days = f.dayKind === 'business' ? 'business days' : 'calendar days';
+  const lines = [
+    `Scope     ${f.teamKeys === null ? 'all teams' : f.teamKeys.join(', ') || 'no teams'}; ${f.itemTypes.join(', ')}`,
+    `History   ${f.window.from} – ${f.window.to} (${f.window.days} days; ${f.samples} ${days} sampled, ${f.itemsInWindow} items done)`,
+    `Trials    ${f.trials.toLocaleString('en-US')}, seed ${f.seed}; the forecast starts ${f.start}`,
+  ];
+  if (isHowMany(f)) {
+    lines.push(`How many  by ${f.by} (${f.days} ${days}): ${(['p50', 'p70', 'p85', 'p95'] as const).map((p) => `${p.slice(1)} %: ${f.howMany[p]} or more`).join(' · ')}`);
+  } else {
+    const when = (['p50', 'p70', 'p85', 'p95'] as const).map((p) => `${p.slice(1)} %: ${f.when[p] === null ? `not by ${f.horizon}` : `on or before ${f.when[p]}`}`);
+    lines.push(`When      ${f.items} items: ${when.join(' · ')}`);
+  }
+  if (backtest) {
+    const held = backtest.summary.map((s) => `${s.percent} %: ${s.held} of ${s.of}`).join(' · ');
+    lines.push(`Backtest  held in ${held} backtests (every ${backtest.everyDays} days back${backtest.possibleRuns > backtest.runs.length ? `, newest ${backtest.runs.length} of ${backtest.possibleRuns}` : ''})`);
+  }
+  return lines;
+}

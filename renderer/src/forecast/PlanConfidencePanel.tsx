@@ -1,0 +1,178 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Grid from '@mui/material/Grid';
+import LinearProgress from '@mui/material/LinearProgress';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
+import type { PlanConfidence, PlanFeatureOdds, PlanItemOdds, PlanObjectiveOdds, PlanTeamOdds } from '../../../shared/forecast/plan-confidence-schema';
+import { displayKey } from '../../../shared/planning/local-keys';
+import { DataTable, type Column } from '../charts/DataTable';
+import { FigureTile } from '../charts/FigureTile';
+import { ErrorNotice } from '../layout/ErrorNotice';
+import type { ContractError } from '../api/contract-client';
+import { oddsColor, percentText } from './odds-style';
+
+type Odds = PlanItemOdds | PlanFeatureOdds | PlanObjectiveOdds;
+
+/** A probability with its band's colour as a small swatch: never colour alone. */
+function OddsCell({ p }: { p: number | null }) {
+  if (p === null) return <>–</>;
+  return (
+    <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.75, fontVariantNumeric: 'tabular-nums' }}>
+      <Box component="span" aria-hidden sx={{ width: 10, height: 10, borderRadius: '50%', bgcolor: oddsColor(p) }} />
+      {percentText(p)}
+    </Box>
+  );
+}
+
+const costText = (o: Odds) => (o.dependencyCost === null || Math.abs(o.dependencyCost) < 0.005 ? '–' : `${o.dependencyCost > 0 ? '−' : '+'}${percentText(Math.abs(o.dependencyCost))}`);
+const costliestText = (o: Odds) => (o.costliestDependency === null ? '–' : `${displayKey(o.costliestDependency.key)} (in ${percentText(o.costliestDependency.lateShare)} of late trials)`);
+
+/** The columns every table shares: odds by the due day, 85 % date, and what dependencies cost. */
+function oddsColumns<T extends Odds>(): Column<T>[] {
+  return [
+    { header: 'Due', value: (o) => o.due },
+    { header: 'Odds by due', value: (o) => o.probability, render: (o) => <OddsCell p={o.probability} />, numeric: true },
+    { header: '85 % done by', value: (o) => o.p85Date ?? 'not within two years' },
+    { header: 'Without dependencies', value: (o) => o.probabilityWithoutDependencies, render: (o) => percentText(o.probabilityWithoutDependencies), numeric: true },
+    { header: 'Dependency cost', value: (o) => o.dependencyCost, render: costText, numeric: true },
+    { header: 'Costliest dependency', value: (o) => o.costliestDependency?.key ?? null, render: costliestText },
+  ];
+}
+
+const byOdds = <T extends Odds>(rows: readonly T[]) => [...rows].sort((a, b) => (a.probability ?? 2) - (b.probability ?? 2) || a.key.localeCompare(b.key));
+
+/**
+ * Plan confidence for the Plan page: how likely each objective, feature and planned item is done by
+ * the end of its iteration, simulated with every team's queue and every dependency in the same
+ * trial. It only suggests: an objective below the threshold is proposed as uncommitted, never
+ * changed.
+ */
+export function PlanConfidencePanel({ confidence, loading, error, teamName }: { confidence: PlanConfidence | undefined; loading: boolean; error: ContractError | null; teamName(key: string | null): string }) {
+  const teams = (keys: readonly string[]) => keys.map((k) => teamName(k)).join(', ') || '–';
+  return (
+    <Box data-testid="plan-confidence">
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+        Each team works its planned items in order, drawing every day’s throughput from its own history; a consumer starts the day after its provider is done; all teams inside the same trial. Odds are the share of trials in which the work is done by the last day of its iteration.
+      </Typography>
+      {loading && <LinearProgress aria-label="Simulating the plan" sx={{ mb: 2 }} />}
+      <ErrorNotice title="The plan’s odds could not be computed" error={error} />
+      {confidence && <ConfidenceBody c={confidence} teams={teams} teamName={teamName} />}
+    </Box>
+  );
+}
+
+function ConfidenceBody({ c, teams, teamName }: { c: PlanConfidence; teams(keys: readonly string[]): string; teamName(key: string | null): string }) {
+  const p = c.provenance;
+  const suggested = c.objectives.filter((o) => o.suggestUncommitted);
+  const section = (node: ReactNode) => <Box sx={{ mt: 2 }}>{node}</Box>;
+  return (
+    <>
+      <Grid container spacing={2}>
+        <Grid size={{ xs: 12, md: 4 }}>
+          <FigureTile testId="confidence-all-planned" label={`All planned work done by ${c.increment.end}`} value={percentText(c.allPlannedDone)} detail={`${c.items.length} planned items, every team in the same trial`} />
+        </Grid>
+        <Grid size={{ xs: 12, md: 4 }}>
+          <FigureTile testId="confidence-committed" label="Committed objectives expected to be met" value={percentText(c.expectedCommittedMet)} detail="the mean of their odds" />
+        </Grid>
+        <Grid size={{ xs: 12, md: 4 }}>
+          <FigureTile testId="confidence-suggested" label={`Committed objectives below ${percentText(p.uncommitBelow)}`} value={String(suggested.length)} detail="suggested as uncommitted" />
+        </Grid>
+      </Grid>
+      <Typography variant="body2" color="text.secondary" data-testid="confidence-provenance" sx={{ mt: 1 }}>
+        {`History ${p.window.from} – ${p.window.to} (${p.window.days} days) per team · ${p.trials.toLocaleString('en-US')} trials · seed ${p.seed} · simulated from ${p.start}${p.dayKind === 'business' ? ', business days' : ''}`}
+      </Typography>
+      {suggested.length > 0 && (
+        <Alert severity="warning" sx={{ mt: 2 }} data-testid="confidence-suggestions">
+          <Typography>
+            Consider proposing {suggested.length === 1 ? 'this objective' : 'these objectives'} as uncommitted (odds below {percentText(p.uncommitBelow)}); nothing is changed unless you change it:
+          </Typography>
+          <Stack component="ul" sx={{ m: 0, pl: 2.5 }}>
+            {suggested.map((o) => (
+              <li key={o.key}>
+                {o.title} ({teams(o.teamKeys)}): {percentText(o.probability)}
+                {o.costliestDependency ? `, most held back by ${displayKey(o.costliestDependency.key)}` : ''}
+              </li>
+            ))}
+          </Stack>
+        </Alert>
+      )}
+      {section(
+        <DataTable<PlanObjectiveOdds>
+          testId="table-objective-odds"
+          title="Objectives"
+          description="Done when the last of its planned items is. Lowest odds first."
+          rows={byOdds(c.objectives)}
+          rowKey={(o) => o.key}
+          empty="No objective in this increment."
+          columns={[
+            { header: 'Objective', value: (o) => o.title },
+            { header: 'Teams', value: (o) => teams(o.teamKeys) },
+            { header: 'Committed', value: (o) => (o.committed ? 'yes' : 'no'), render: (o) => (o.committed ? (o.suggestUncommitted ? 'yes — suggest uncommitted' : 'yes') : 'no') },
+            ...oddsColumns<PlanObjectiveOdds>(),
+          ]}
+        />,
+      )}
+      {section(
+        <DataTable<PlanFeatureOdds>
+          testId="table-feature-odds"
+          title="Features"
+          description="The parents of planned items: done when the last of their planned children is, across teams. Lowest odds first."
+          rows={byOdds(c.features)}
+          rowKey={(o) => o.key}
+          empty="No planned item has a parent (feature or epic)."
+          maxHeight={360}
+          columns={[{ header: 'Feature', value: (o) => `${displayKey(o.key)} ${o.title}` }, { header: 'Teams', value: (o) => teams(o.teamKeys) }, ...oddsColumns<PlanFeatureOdds>()]}
+        />,
+      )}
+      {section(
+        <DataTable<PlanItemOdds>
+          testId="table-item-odds"
+          title="Planned items"
+          description="Each by the last day of its iteration. Lowest odds first."
+          rows={byOdds(c.items)}
+          rowKey={(o) => o.key}
+          empty="Nothing is planned in this increment."
+          maxHeight={360}
+          columns={[
+            { header: 'Item', value: (o) => `${displayKey(o.key)} ${o.title}` },
+            { header: 'Team', value: (o) => teamName(o.teamKey) },
+            { header: 'Iteration', value: (o) => o.iterationName },
+            ...oddsColumns<PlanItemOdds>(),
+          ]}
+        />,
+      )}
+      {section(
+        <DataTable<PlanTeamOdds>
+          testId="table-team-odds"
+          title="Teams"
+          description={`Each team’s history and the odds that all it planned is done by ${c.increment.end}.`}
+          rows={c.teams}
+          rowKey={(t) => t.key}
+          empty="No team has planned work."
+          maxHeight={360}
+          columns={[
+            { header: 'Team', value: (t) => teamName(t.key) },
+            { header: 'Items a day (history)', value: (t) => t.meanPerDay, render: (t) => (t.meanPerDay === null ? '–' : t.meanPerDay.toFixed(2)), numeric: true },
+            { header: 'Planned items', value: (t) => t.plannedItems, numeric: true },
+            { header: 'All planned done', value: (t) => t.allPlannedDone, render: (t) => <OddsCell p={t.allPlannedDone} />, numeric: true },
+            { header: 'Committed objectives expected met', value: (t) => t.expectedCommittedMet, render: (t) => percentText(t.expectedCommittedMet), numeric: true },
+          ]}
+        />,
+      )}
+      {c.ignoredDependencies.length > 0 && (
+        <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }} data-testid="confidence-ignored">
+          Not simulated: {c.ignoredDependencies.map((d) => `${displayKey(d.key)} (${IGNORED_TEXT[d.reason]})`).join(', ')}.
+        </Typography>
+      )}
+    </>
+  );
+}
+
+const IGNORED_TEXT: Record<PlanConfidence['ignoredDependencies'][number]['reason'], string> = {
+  'provider-not-planned': 'its provider is open and not planned in this increment',
+  'unknown-item': 'an end is not a planned item',
+  self: 'an item waiting on itself',
+  cycle: 'part of a cycle',
+};

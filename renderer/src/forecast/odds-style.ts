@@ -1,0 +1,17 @@
+// The colour of a probability wherever plan confidence is drawn (lines on the board, table cells):
+// three bands of the Okabe–Ito palette, colour-blind safe, and always with the number beside it.
+
+export const ODDS_BANDS = [
+  { from: 0.85, color: '#009E73', label: '85 % or more' },
+  { from: 0.5, color: '#E69F00', label: '50 – 85 %' },
+  { from: 0, color: '#D55E00', label: 'below 50 %' },
+] as const;
+
+export function oddsColor(probability: number): string {
+  return ODDS_BANDS.find((b) => probability >= b.from)!.color;
+}
+
+/** "72 %"; "–" when there is nothing to give odds for. */
+export function percentText(probability: number | null): string {
+  return probability === null ? '–' : `${Math.round(probability * 100)} %`;
+}

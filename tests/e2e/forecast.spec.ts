@@ -1,0 +1,108 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+async function openForecast(page: Page, url: string, options: { dark?: boolean } = {}) {
+  await page.goto(url);
+  if (options.dark) {
+    await page.getByRole('button', { name: 'Toggle light and dark theme' }).click();
+    await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(15, 20, 26)');
+  }
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Forecast' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Forecast' })).toBeVisible();
+}
+
+const marks = (page: Page) => page.locator('[data-chart="forecast-histogram"] svg path').count();
+
+test('the Forecast page: how many by a date, the histogram with its confidence lines, provenance and backtest', async ({ page, host }) => {
+  await openForecast(page, host.url);
+  await expect(page.getByTestId('forecast-p85')).toContainText(/^85 % sure\d+ itemsor more, in 85 % of trials$/);
+  await expect(page.getByTestId('forecast-provenance')).toContainText('10,000 trials · seed 1');
+  // The demo's data ends 2026-11-15: the forecast starts the next day and samples the last 84 days.
+  await expect(page.getByTestId('forecast-provenance')).toContainText(/History 2026-08-24 – 2026-11-15: 84 days sampled, \d+ items done/);
+  await expect(page.getByTestId('forecast-provenance')).toContainText('forecast from 2026-11-16');
+  const drawn = await marks(page);
+  expect(drawn).toBeGreaterThan(4);
+  expect(drawn).toBeLessThanOrEqual(2000);
+  await expect(page.getByTestId('backtest-85')).toContainText(/The 85 % forecast held in \d+ of \d+ backtests/);
+  // The 85 % answer is at most the 50 % one: more certainty, fewer items.
+  const number = async (id: string) => Number((await page.getByTestId(id).locator('p').nth(1).textContent())!.match(/\d+/)![0]);
+  expect(await number('forecast-p85')).toBeLessThanOrEqual(await number('forecast-p50'));
+  await page.screenshot({ path: 'test-results/screenshots/forecast.png', fullPage: true });
+});
+
+test('when will N be done: the question, its number and the seed live in the address, so a reload answers the same', async ({ page, host }) => {
+  await openForecast(page, host.url);
+  await page.getByRole('button', { name: 'When will N be done' }).click();
+  await page.getByTestId('forecast-items').fill('60');
+  await expect(page).toHaveURL(/#\/forecast\?n=60&q=when$/);
+  await expect(page.getByTestId('forecast-p85')).toContainText(/^85 % sure[A-Z][a-z]{2} \d{1,2}, \d{4}or sooner, in 85 % of trials$/);
+  await page.getByRole('button', { name: 'Another seed' }).click();
+  await expect(page).toHaveURL(/seed=\d+/);
+  const seed = new URL(page.url().replace('#/forecast', '')).searchParams.get('seed');
+  await expect(page.getByTestId('forecast-provenance')).toContainText(`seed ${seed} ·`);
+  const before = await page.getByTestId('forecast-p85').textContent();
+  const backtest = await page.getByTestId('backtest-85').textContent();
+  await page.reload();
+  await expect(page.getByTestId('forecast-provenance')).toContainText(`seed ${seed} ·`);
+  await expect(page.getByTestId('forecast-p85')).toHaveText(before!);
+  await expect(page.getByTestId('backtest-85')).toHaveText(backtest!);
+  await expect(page.getByTestId('table-backtest-runs').getByRole('row')).not.toHaveCount(0);
+});
+
+test('the Forecast page in the dark theme at 1280×720, one team, business days', async ({ page, host }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openForecast(page, host.url, { dark: true });
+  await page.getByTestId('picker-teams').click();
+  await page.getByRole('option', { name: 'Checkout' }).click();
+  await page.keyboard.press('Escape');
+  await page.getByText('Business days').click();
+  await expect(page).toHaveURL(/days=business/);
+  await expect(page.getByTestId('forecast-provenance')).toContainText('business days sampled');
+  expect(await marks(page)).toBeGreaterThan(4);
+  await page.screenshot({ path: 'test-results/screenshots/forecast-dark.png', fullPage: true });
+});
+
+async function openPlanConfidence(page: Page, url: string, options: { dark?: boolean } = {}) {
+  await page.goto(url);
+  if (options.dark) {
+    await page.getByRole('button', { name: 'Toggle light and dark theme' }).click();
+    await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(15, 20, 26)');
+  }
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Plan' }).click();
+  await expect(page.getByTestId('program-board').getByRole('columnheader', { name: /Iteration 1/ })).toBeVisible();
+  await page.getByRole('tab', { name: 'Confidence' }).click();
+  await expect(page.getByTestId('confidence-provenance')).toContainText('10,000 trials · seed 1', { timeout: 60_000 });
+}
+
+test('plan confidence: the increment’s odds, objectives, features and items, suggestions that change nothing', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  await openPlanConfidence(page, host.url);
+  await expect(page.getByTestId('confidence-all-planned')).toContainText(/\d+ %/);
+  await expect(page.getByTestId('confidence-provenance')).toContainText('History 2026-08-24 – 2026-11-15 (84 days) per team');
+  const objectives = page.getByTestId('table-objective-odds');
+  await expect(objectives.getByRole('row').nth(1)).toContainText('%');
+  await expect(page.getByTestId('table-item-odds').getByRole('row').nth(1)).toContainText(/\d+ %/);
+  await expect(page.getByTestId('table-team-odds').getByRole('row').nth(1)).toContainText(/\d+ %/);
+  // A suggestion never changes the objective: it is still committed on the Objectives tab.
+  const suggested = await page.getByTestId('confidence-suggested').locator('p').nth(1).textContent();
+  if (Number(suggested) > 0) await expect(page.getByTestId('confidence-suggestions')).toContainText('nothing is changed unless you change it');
+  await page.screenshot({ path: 'test-results/screenshots/plan-confidence.png', fullPage: true });
+
+  // The board's lines coloured by the provider's on-time odds, with a legend.
+  await page.getByRole('tab', { name: 'Program board' }).click();
+  await page.getByText('Colour lines by on-time odds').click();
+  await expect(page).toHaveURL(/odds=lines/);
+  await expect(page.getByTestId('odds-legend')).toContainText('85 % or more');
+  await expect(page.locator('[data-testid="dependency-lines"] g[data-on-time]').first()).toBeAttached({ timeout: 60_000 });
+  const odds = await page.locator('[data-testid="dependency-lines"] g[data-on-time]').evaluateAll((gs) => gs.map((g) => Number(g.getAttribute('data-on-time'))));
+  for (const p of odds) expect(p >= 0 && p <= 100).toBe(true);
+  await page.screenshot({ path: 'test-results/screenshots/plan-lines-odds.png' });
+});
+
+test('plan confidence in the dark theme at 1280×720', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openPlanConfidence(page, host.url, { dark: true });
+  await expect(page.getByTestId('table-objective-odds')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/plan-confidence-dark.png' });
+});

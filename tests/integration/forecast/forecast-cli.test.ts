@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../electron/cli/run-cli';
+import { flowFixture } from '../../unit/metrics/metrics-fixtures';
+import { workspaceWith } from '../metrics/metrics-workspace';
+import { plannedWorkspace } from './planned-workspace';
+
+let path = '';
+let cleanup: () => void = () => undefined;
+
+beforeAll(async () => {
+  const ws = await workspaceWith(flowFixture());
+  path = ws.path;
+  // Release the exclusive lock so the CLI's own backend can open the file; remove the folder at the end.
+  ws.backend.close();
+  cleanup = ws.dispose;
+});
+afterAll(() => cleanup());
+
+async function cli(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(['forecast', ...args], { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+// The flow fixture's data runs 2026-01-05 … 2026-01-14 with 6 items done: 0 0 1 1 1 1 1 0 0 1 a day.
+describe('interlock forecast', () => {
+  it('--how-many --by --json prints the promised shape, the same bit for bit on every run', async () => {
+    const r = await cli('--workspace', path, '--how-many', '--by', '2026-01-24', '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(Object.keys(json).slice(0, 7)).toEqual(['howMany', 'by', 'days', 'window', 'trials', 'seed', 'samples']);
+    expect(json).toMatchObject({ by: '2026-01-24', days: 10, window: { from: '2026-01-05', to: '2026-01-14', days: 10 }, trials: 10_000, seed: 1, samples: 10, start: '2026-01-15' });
+    // 10 days at 0.6 a day: 6 on average; the 85 % answer lies below the median.
+    expect(json.howMany.p50).toBeGreaterThanOrEqual(json.howMany.p85);
+    expect(json.howMany.p85).toBeGreaterThanOrEqual(json.howMany.p95);
+    expect((await cli('--workspace', path, '--how-many', '--by', '2026-01-24', '--json')).out).toBe(r.out);
+  });
+
+  it('--when N prints ISO dates; --team, --window, --trials, --seed, --start and --business-days reach the forecast', async () => {
+    const r = await cli('--workspace', path, '--when', '4', '--team', 'Alpha', '--window', '7d', '--trials', '500', '--seed', '42', '--start', '2026-02-02', '--business-days', '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json).toMatchObject({ items: 4, trials: 500, seed: 42, start: '2026-02-02', dayKind: 'business', teamKeys: ['a'], window: { from: '2026-01-08', to: '2026-01-14', days: 7 } });
+    for (const p of ['p50', 'p70', 'p85', 'p95']) expect(json.when[p]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('prints a readable forecast, and the backtest with --backtest', async () => {
+    const r = await cli('--workspace', path, '--how-many', '--by', '2026-01-20', '--backtest');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('History   2026-01-05 – 2026-01-14 (10 days; 10 calendar days sampled, 6 items done)');
+    expect(r.out).toMatch(/How many {2}by 2026-01-20 \(6 calendar days\): 50 %: \d+ or more · 70 %/);
+    expect(r.out).toContain('Backtest  held in 50 %: 0 of 0');
+  });
+
+  describe('edge cases', () => {
+    it('wrong usage exits 2 with the reason and the usage line', async () => {
+      for (const [args, reason] of [
+        [['--workspace', path], 'ask one question'],
+        [['--workspace', path, '--how-many', '--when', '3'], 'ask one question'],
+        [['--workspace', path, '--how-many'], '--how-many needs --by DATE'],
+        [['--workspace', path, '--when', '3', '--by', '2026-02-01'], '--by goes with --how-many'],
+        [['--workspace', path, '--how-many', '--by', '1/2/2026'], '--by must be a date'],
+        [['--workspace', path, '--when', 'ten'], '--when must be a whole number'],
+        [['--workspace', path, '--when', '3', '--window', '3w'], '--window must be a number of days'],
+        [['--workspace', path, '--when', '3', '--team', 'Nobody'], 'no team "Nobody"'],
+      ] as const) {
+        const r = await cli(...args);
+        expect(r.code).toBe(2);
+        expect(r.err).toContain(reason);
+        expect(r.err).toMatch(/usage: interlock forecast --workspace FILE/);
+      }
+    });
+
+    it('a question the data cannot answer exits 1 with one line saying why', async () => {
+      const r = await cli('--workspace', path, '--how-many', '--by', '2026-01-01');
+      expect(r.code).toBe(1);
+      expect(r.err).toBe('interlock forecast: The date 2026-01-01 is before the forecast starts (2026-01-15).');
+    });
+  });
+});
+
+describe('interlock forecast --plan', () => {
+  let planPath = '';
+  let planCleanup: () => void = () => undefined;
+  beforeAll(async () => {
+    const ws = await plannedWorkspace();
+    planPath = ws.path;
+    ws.backend.close();
+    planCleanup = ws.dispose;
+  });
+  afterAll(() => planCleanup());
+
+  it('--json gives {key, probability, p85Date, dependencyCost} per item, feature and objective', async () => {
+    const r = await cli('--workspace', planPath, '--plan', 'PI 1', '--trials', '2000', '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json).toMatchObject({ increment: { name: 'PI 1' }, trials: 2000, seed: 1, start: '2026-04-15' });
+    expect(json.items.map((i: { key: string }) => i.key)).toEqual(['A-1', 'A-2', 'B-1']);
+    expect(json.items[0]).toMatchObject({ key: 'A-1', probability: 1, p85Date: '2026-04-15', dependencyCost: 0 });
+    expect(json.features[0]).toMatchObject({ key: 'F', kind: 'feature' });
+    expect(json.objectives[0]).toMatchObject({ kind: 'objective', committed: true, suggestUncommitted: true });
+    expect((await cli('--workspace', planPath, '--plan', 'PI 1', '--trials', '2000', '--json')).out).toBe(r.out);
+  });
+
+  it('prints the increment, objectives, features and items a person can read', async () => {
+    const r = await cli('--workspace', planPath, '--plan', 'PI 1', '--trials', '2000');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Increment PI 1 \(2026-04-15 – 2026-04-16\): all planned work done \d+ %/);
+    expect(r.out).toMatch(/A-2 +\d+ % by 2026-04-16 · 85 % by 2026-04-1\d · dependencies cost \d+ % \(most: /);
+    expect(r.out).toContain('suggest uncommitted');
+  });
+
+  describe('edge cases', () => {
+    it('an unknown increment exits 1 naming it; --plan with --team or --by exits 2', async () => {
+      const r = await cli('--workspace', planPath, '--plan', 'PI 9');
+      expect(r.code).toBe(1);
+      expect(r.err).toContain('PI 9');
+      expect((await cli('--workspace', planPath, '--plan', 'PI 1', '--team', 'Alpha')).code).toBe(2);
+      expect((await cli('--workspace', planPath, '--plan', 'PI 1', '--when', '3')).err).toContain('ask one question');
+    });
+  });
+});
