@@ -7,7 +7,7 @@ async function openForecast(page: Page, url: string, options: { dark?: boolean }
     await page.getByRole('button', { name: 'Toggle light and dark theme' }).click();
     await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(15, 20, 26)');
   }
-  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Forecast' }).click();
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Forecast' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Forecast' })).toBeVisible();
 }
 
@@ -68,7 +68,7 @@ async function openPlanConfidence(page: Page, url: string, options: { dark?: boo
     await page.getByRole('button', { name: 'Toggle light and dark theme' }).click();
     await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(15, 20, 26)');
   }
-  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Plan' }).click();
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Plan' }).click();
   await expect(page.getByTestId('program-board').getByRole('columnheader', { name: /Iteration 1/ })).toBeVisible();
   await page.getByRole('tab', { name: 'Confidence' }).click();
   await expect(page.getByTestId('confidence-provenance')).toContainText('10,000 trials · seed 1', { timeout: 60_000 });

@@ -189,7 +189,9 @@ test('enter a confidence vote and see it as a distribution, the earlier round ke
   await expect(page.getByRole('heading', { level: 1, name: 'Confidence vote' })).toBeVisible();
   const whole = page.locator('[data-testid="vote-card"][data-scope="increment:PI 26.4"]');
   await expect(whole.getByTestId('vote-summary')).toHaveText('40 votes · median 4. 2 votes of 40 are 1 or 2: hear those concerns before committing.');
-  await expect(page.getByTestId('felt-vs-forecast')).toContainText('Forecast: none yet');
+  // Felt vs forecast: the plan's odds beside the room's vote, for the increment and for each team planned.
+  await expect(page.locator('[data-testid="felt-vs-forecast"]').first()).toContainText(/Forecast: \d+ % chance to finish by \d{4}-\d\d-\d\d/);
+  expect(await page.getByTestId('felt-vs-forecast').count()).toBeGreaterThan(1);
   // The teams in name order, whatever their votes.
   const teams = await page.locator('[data-testid="vote-card"][data-scope^="team:"] h3').allTextContents();
   expect(teams).toEqual([...teams].sort((a, b) => a.localeCompare(b)));
@@ -265,7 +267,7 @@ test('the room on a desk (1440×900, light) and on a projector (1280×720, dark)
   await openRisks(page, host.url);
   await page.screenshot({ path: 'test-results/screenshots/risks-1440-light.png', fullPage: true });
   await page.goto(`${host.url}#/confidence`);
-  await expect(page.getByTestId('felt-vs-forecast')).toBeVisible();
+  await expect(page.getByTestId('felt-vs-forecast').first()).toContainText('% chance to finish');
   await page.screenshot({ path: 'test-results/screenshots/confidence-1440-light.png', fullPage: true });
 
   await page.setViewportSize({ width: 1280, height: 720 });
@@ -279,7 +281,7 @@ test('the room on a desk (1440×900, light) and on a projector (1280×720, dark)
   await page.screenshot({ path: 'test-results/screenshots/risks-1280-dark.png' });
   expect(await seriousViolations(page)).toEqual([]);
   await page.goto(`${host.url}#/confidence`);
-  await expect(page.getByTestId('felt-vs-forecast')).toBeVisible();
+  await expect(page.getByTestId('felt-vs-forecast').first()).toContainText('% chance to finish');
   await page.screenshot({ path: 'test-results/screenshots/confidence-1280-dark.png' });
   expect(await seriousViolations(page)).toEqual([]);
 });

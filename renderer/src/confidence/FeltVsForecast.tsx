@@ -1,17 +1,19 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
+import { useId } from 'react';
 import { forecastText, type ForecastOdds } from '../../../shared/confidence/felt-vs-forecast';
 import type { VoteDistribution } from '../../../shared/confidence/vote-distribution';
 
 /**
  * "Felt vs forecast": the room's vote beside the odds a Monte Carlo forecast computes for the same
- * scope. The slot is here now; `forecast` stays null until forecasts exist (the Confidence page
- * passes them in once the forecast channels land).
+ * scope (the plan's odds from forecast.plan); `forecast` is null when there is no plan to forecast.
  */
 export function FeltVsForecast({ distribution, forecast }: { distribution: VoteDistribution; forecast: ForecastOdds | null }) {
+  // One per scope on the page: each heading needs an id of its own.
+  const headingId = useId();
   return (
-    <Box component="section" aria-labelledby="felt-vs-forecast" data-testid="felt-vs-forecast" sx={{ border: 1, borderColor: 'divider', borderStyle: forecast ? 'solid' : 'dashed', borderRadius: 1, p: 2, height: '100%' }}>
-      <Typography id="felt-vs-forecast" variant="h2" component="h3" sx={{ fontSize: '1.15rem', mb: 1 }}>
+    <Box component="section" aria-labelledby={headingId} data-testid="felt-vs-forecast" sx={{ border: 1, borderColor: 'divider', borderStyle: forecast ? 'solid' : 'dashed', borderRadius: 1, p: 2, height: '100%' }}>
+      <Typography id={headingId} variant="h2" component="h3" sx={{ fontSize: '1.15rem', mb: 1 }}>
         Felt vs forecast
       </Typography>
       <Typography variant="body1">
