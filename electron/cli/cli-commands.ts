@@ -1,4 +1,5 @@
 import type { CliCommand } from './cli-command';
+import { anonymiseCommand } from './commands/anonymise-command';
 import { backupsCommand } from './commands/backups-command';
 import { demoCommand } from './commands/demo-command';
 import { importCommand } from './commands/import-command';
@@ -6,6 +7,18 @@ import { infoCommand } from './commands/info-command';
 import { metricsCommand } from './commands/metrics-command';
 import { planCommand } from './commands/plan-command';
 import { recommendCommand } from './commands/recommend-command';
+import { sealCommand, unsealCommand } from './commands/seal-command';
 
 /** Every `interlock` sub-command; a new command is a file in commands/ and a line here. */
-export const CLI_COMMANDS: readonly CliCommand[] = [backupsCommand, demoCommand, importCommand, infoCommand, metricsCommand, planCommand, recommendCommand];
+export const CLI_COMMANDS: readonly CliCommand[] = [
+  anonymiseCommand,
+  backupsCommand,
+  demoCommand,
+  importCommand,
+  infoCommand,
+  metricsCommand,
+  planCommand,
+  recommendCommand,
+  sealCommand,
+  unsealCommand,
+];

@@ -5,13 +5,15 @@ import { coordinationChannels } from './coordination-channels';
 import { metricsChannels } from './metrics-channels';
 import { planChannels } from './plan-channels';
 import { workspaceChannels } from './workspace-channels';
+import { workspaceCopyChannels } from './workspace-copy-channels';
+import { filesChannels } from './files-channels';
 
 /**
  * Every channel of Interlock, once. Electron IPC, the HTTP host and the CLI are transports over
  * these; each validates input with the channel's schema at its boundary.
  * Each domain adds its channels in its own file and lists them here; a name defined twice throws.
  */
-export const contract = defineContract(workspaceChannels, importChannels, coordinationChannels, metricsChannels, planChannels) satisfies Record<string, Channel>;
+export const contract = defineContract(workspaceChannels, workspaceCopyChannels, filesChannels, importChannels, coordinationChannels, metricsChannels, planChannels) satisfies Record<string, Channel>;
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;

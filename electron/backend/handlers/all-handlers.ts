@@ -5,10 +5,14 @@ import { coordinationHandlers } from './coordination-handlers';
 import { metricsHandlers } from './metrics-handlers';
 import { planHandlers } from './plan-handlers';
 import { workspaceHandlers } from './workspace-handlers';
+import { workspaceCopyHandlers } from './workspace-copy-handlers';
+import { filesHandlers } from './files-handlers';
 
 /** Every channel's handler; the type makes a channel without a handler a compile error. */
 export const allHandlers: HandlerMap<Contract> = {
   ...workspaceHandlers,
+  ...workspaceCopyHandlers,
+  ...filesHandlers,
   ...importHandlers,
   ...coordinationHandlers,
   ...metricsHandlers,
