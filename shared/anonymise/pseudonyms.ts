@@ -74,6 +74,8 @@ export const GENERIC_LINK_TYPES: ReadonlySet<string> = new Set([
 export class Pseudonyms {
   readonly #digest: KeyedDigest;
   readonly #byKind = new Map<PseudonymKind, Map<string, string>>();
+  /** Every spelling met, per kind (differs from #byKind only for kinds compared without case). */
+  readonly #spellings = new Map<PseudonymKind, Map<string, string>>();
   readonly #taken = new Map<PseudonymKind, Set<string>>();
 
   constructor(digest: KeyedDigest) {
@@ -85,27 +87,33 @@ export class Pseudonyms {
     const value = CASE_INSENSITIVE.has(kind) ? asciiLower(original) : original;
     let names = this.#byKind.get(kind);
     if (!names) this.#byKind.set(kind, (names = new Map()));
+    let spellings = this.#spellings.get(kind);
+    if (!spellings) this.#spellings.set(kind, (spellings = new Map()));
     const known = names.get(value);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      if (!spellings.has(original)) spellings.set(original, known);
+      return known;
+    }
     let taken = this.#taken.get(kind);
     if (!taken) this.#taken.set(kind, (taken = new Set()));
     const hex = this.#digest(kind, value);
     const { label, joiner } = PSEUDONYM_KINDS[kind];
-    let pseudonym = '';
-    for (let digits = kind === 'content-hash' ? hex.length : PSEUDONYM_HEX_DIGITS; digits <= hex.length; digits += 4) {
-      pseudonym = `${label}${joiner}${hex.slice(0, digits)}`;
-      if (!taken.has(pseudonym)) break;
-      // A whole digest that clashes would be a broken digest: refuse rather than merge two names.
-      if (digits + 4 > hex.length) throw new Error(`Two ${kind} names share one digest; the copy was not made.`);
+    let digits = kind === 'content-hash' ? hex.length : PSEUDONYM_HEX_DIGITS;
+    let pseudonym = `${label}${joiner}${hex.slice(0, digits)}`;
+    while (taken.has(pseudonym)) {
+      // Prefixes of one digest differ by length, so this ends; past the digest's end it counts on.
+      digits += 4;
+      pseudonym = digits <= hex.length ? `${label}${joiner}${hex.slice(0, digits)}` : `${label}${joiner}${hex}-${digits}`;
     }
     taken.add(pseudonym);
     names.set(value, pseudonym);
+    spellings.set(original, pseudonym);
     return pseudonym;
   }
 
-  /** Original → pseudonym per kind, for tests that compare a copy with its original. Never stored. */
+  /** Original (as spelled) → pseudonym per kind, for tests that compare a copy with its original. Never stored. */
   mapping(): ReadonlyMap<PseudonymKind, ReadonlyMap<string, string>> {
-    return this.#byKind;
+    return this.#spellings;
   }
 }
 
