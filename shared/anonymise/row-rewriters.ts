@@ -72,7 +72,7 @@ function baselineBody(value: unknown, _args: readonly unknown[], { pseudonyms: p
 }
 
 /** An import's counts: entity → number, nothing else. */
-function importCounts(value: unknown): string {
+function importCounts(value: unknown, _args: readonly unknown[], _context: RewriteContext): string {
   const body = parseJson(value);
   const kept: Record<string, number> = {};
   if (isRecord(body)) for (const [k, v] of Object.entries(body)) if (/^[A-Za-z]{1,40}$/.test(k) && typeof v === 'number' && Number.isFinite(v)) kept[k] = v;
@@ -85,7 +85,7 @@ function metaValue(value: unknown, [key]: readonly unknown[], context: RewriteCo
   return null;
 }
 
-function settingValue(value: unknown, [key]: readonly unknown[]): string | null {
+function settingValue(value: unknown, [key]: readonly unknown[], _context: RewriteContext): string | null {
   return typeof key === 'string' && SETTINGS_KEPT.has(key) && typeof value === 'string' ? value : null;
 }
 
