@@ -68,7 +68,8 @@ export function listFolder(requested: string | undefined, placesIn: readonly Fol
   }
   const entries: FolderEntry[] = [];
   for (const name of names) {
-    if (name.startsWith('.')) continue;
+    // Hidden files, and SQLite's journals beside a workspace, are nothing to choose.
+    if (name.startsWith('.') || /-(journal|wal|shm)$/.test(name)) continue;
     let stats: Stats;
     try {
       // Followed through links: a link to a folder is shown as a folder (opening it checks where it leads).

@@ -23,18 +23,19 @@ export type AnonymisedCopySummary = z.infer<typeof AnonymisedCopySummary>;
 export const SealedCopySummary = z.object({ path: z.string(), bytes: z.number().int().nonnegative() });
 export type SealedCopySummary = z.infer<typeof SealedCopySummary>;
 
+// Writing a copy changes no answer about the open workspace; only a folder's listing gains a file.
 export const workspaceCopyChannels = {
   'workspace.anonymise': channel(
     z.object({ path: FilePath, shiftDays: ShiftDays.default(0), name: WorkspaceName.optional(), replace: z.boolean().default(false) }),
     AnonymisedCopySummary,
     'Write an anonymised copy of the open workspace (pseudonyms keyed with a key that is never stored, free text dropped, dates shifted); the open workspace stays open.',
-    { mutates: [] },
+    { mutates: ['files.'] },
   ),
   'workspace.seal': channel(
     z.object({ path: FilePath, passphrase: NewPassphrase, replace: z.boolean().default(false) }),
     SealedCopySummary,
     'Write the open workspace encrypted with a passphrase (scrypt + AES-256-GCM); the open workspace stays open.',
-    { mutates: [] },
+    { mutates: ['files.'] },
   ),
   'workspace.unseal': channel(
     z.object({ sealedPath: FilePath, path: FilePath, passphrase: Passphrase, replace: z.boolean().default(false), open: z.boolean().default(true) }),

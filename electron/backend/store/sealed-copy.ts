@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { closeSync, createReadStream, createWriteStream, existsSync, fsyncSync, mkdtempSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, createReadStream, createWriteStream, existsSync, mkdtempSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -96,14 +96,6 @@ function checkSealTarget(target: string, replace: boolean): void {
   if (!replace) throw new AppError('workspace-exists', `${target} already exists. Choose another name, or confirm that it should be replaced.`);
 }
 
-function syncAndClose(fd: number): void {
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /**
  * Seals the open workspace into `target`: a consistent copy through SQLite's backup API in a private
  * temporary folder, encrypted into a temporary sibling of the target, fsynced, then renamed into
@@ -148,11 +140,10 @@ export async function sealWorkspace(
 
     const cipher = createCipheriv('aes-256-gcm', key, nonce);
     cipher.setAAD(header);
-    const fd = openSync(built, 'wx');
-    writeSync(fd, header);
-    await pipeline(createReadStream(plain), cipher, createWriteStream('', { fd, autoClose: false }));
-    writeSync(fd, cipher.getAuthTag());
-    syncAndClose(fd);
+    writeFileSync(built, header, { flag: 'wx' });
+    await pipeline(createReadStream(plain), cipher, createWriteStream(built, { flags: 'a' }));
+    appendFileSync(built, cipher.getAuthTag());
+    fsyncPath(built);
     checkSealTarget(target, options.replace ?? false);
     renameSync(built, target);
     fsyncPath(dirname(target));
@@ -222,18 +213,16 @@ export async function unsealWorkspace(
     const decipher = createDecipheriv('aes-256-gcm', key, nonce);
     decipher.setAAD(header);
     decipher.setAuthTag(tag);
-    const fd = openSync(built, 'wx');
     const source = createReadStream(sealed, { start: HEADER_BYTES, end: size - TAG_BYTES - 1 });
     try {
-      await pipeline(source, decipher, createWriteStream('', { fd, autoClose: false }));
+      await pipeline(source, decipher, createWriteStream(built, { flags: 'wx' }));
     } catch (error) {
-      closeSync(fd);
       if (error instanceof Error && /authenticate/i.test(error.message)) {
         throw new AppError('workspace-corrupt', `${sealed} was changed or damaged after it was sealed (its bytes do not match their seal). Nothing was written.`);
       }
       throw error;
     }
-    syncAndClose(fd);
+    fsyncPath(built);
     const inspection = inspectWorkspaceFile(built);
     if (inspection.state !== 'workspace') {
       throw new AppError(inspection.state === 'newer' ? 'workspace-newer' : 'workspace-corrupt', `What ${sealed} holds cannot be opened: ${(inspection.message ?? 'it is not an Interlock workspace.').replace(built, 'the unsealed workspace')} Nothing was written.`);
