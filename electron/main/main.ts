@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
 import { createBackend } from '../backend/backend';
 import { openStartupWorkspace } from '../backend/startup';
-import { WORKSPACE_EXTENSION } from '../../shared/contract/workspace-channels';
 import { buildAppMenu } from './app-menu';
+import { desktopPaths, FilesToOpen, workspaceFromArgs } from './desktop-paths';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { bindContract } from './ipc';
 import { APP_ENTRY_URL, isAllowedNavigation } from './window-security';
@@ -12,13 +12,27 @@ import { APP_ENTRY_URL, isAllowedNavigation } from './window-security';
 // Everything else lives in electron/backend and the renderer, which the browser host runs as well.
 
 registerAppScheme();
+// Before anything reads userData: a portable build keeps its state beside the executable.
+const paths = desktopPaths(process.env, app.getPath('documents'));
+if (paths.stateDir) app.setPath('userData', paths.stateDir);
 if (!app.requestSingleInstanceLock()) app.quit();
 
-const backend = createBackend({ stateDir: app.getPath('userData'), prefetch: true });
+const backend = createBackend({ stateDir: app.getPath('userData'), workspacesDir: paths.workspacesDir, prefetch: true });
 let mainWindow: BrowserWindow | null = null;
+const filesToOpen = new FilesToOpen();
 
-function workspaceFromArgs(argv: readonly string[]): string | null {
-  return argv.slice(1).find((a) => a.toLowerCase().endsWith(WORKSPACE_EXTENSION)) ?? null;
+// macOS: a double-clicked workspace (the file association) or one dropped on the Dock icon.
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  filesToOpen.request(path);
+});
+
+function openRequested(path: string): void {
+  void backend.invoke('workspace.open', { path }).then((result) => {
+    if (!result.ok && mainWindow) void dialog.showMessageBox(mainWindow, { type: 'error', message: 'Interlock could not open that workspace', detail: result.error.message });
+    mainWindow?.webContents.send('workspace-changed');
+    if (mainWindow) void buildAppMenu(mainWindow, backend);
+  });
 }
 
 function createWindow(): BrowserWindow {
@@ -70,13 +84,7 @@ app.on('second-instance', (_event, argv) => {
   if (mainWindow.isMinimized()) mainWindow.restore();
   mainWindow.focus();
   const requested = workspaceFromArgs(argv);
-  if (requested) {
-    void backend.invoke('workspace.open', { path: requested }).then((result) => {
-      if (!result.ok) void dialog.showMessageBox(mainWindow!, { type: 'error', message: 'Interlock could not open that workspace', detail: result.error.message });
-      mainWindow?.webContents.send('workspace-changed');
-      if (mainWindow) void buildAppMenu(mainWindow, backend);
-    });
-  }
+  if (requested) filesToOpen.request(requested);
 });
 
 void app.whenReady().then(async () => {
@@ -85,7 +93,8 @@ void app.whenReady().then(async () => {
   serveRenderer(join(app.getAppPath(), 'dist', 'renderer'));
   bindContract(backend);
   try {
-    const startup = await openStartupWorkspace(backend, app.getPath('userData'), workspaceFromArgs(process.argv));
+    const asked = filesToOpen.ready(openRequested) ?? workspaceFromArgs(process.argv);
+    const startup = await openStartupWorkspace(backend, app.getPath('userData'), asked);
     if (startup.notice) void dialog.showMessageBox({ type: 'warning', message: startup.notice });
   } catch (error) {
     dialog.showErrorBox('Interlock could not open a workspace', (error as Error).message);

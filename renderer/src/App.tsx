@@ -17,6 +17,7 @@ import { PlanPage } from './pages/PlanPage';
 import { TeamsPage } from './pages/TeamsPage';
 import { appTheme, initialColorMode, storeColorMode, type ColorMode } from './theme/app-theme';
 import { WelcomePage } from './workspace/WelcomePage';
+import { WorkspaceDialogsProvider } from './workspace/WorkspaceDialogs';
 
 const PAGE_COMPONENTS: Record<PageId, ComponentType> = {
   overview: OverviewPage,
@@ -47,11 +48,13 @@ export function App() {
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
-      <AppShell page={page} onNavigate={navigate} workspace={current.data ?? null} mode={mode} onToggleMode={toggleMode}>
-        {current.isPending && <LinearProgress aria-label="Loading" />}
-        <ErrorNotice title="Interlock could not reach its backend" error={current.error} />
-        {current.isSuccess && (current.data ? <Page key={current.data.path} /> : <WelcomePage />)}
-      </AppShell>
+      <WorkspaceDialogsProvider current={current.data ?? null}>
+        <AppShell page={page} onNavigate={navigate} workspace={current.data ?? null} mode={mode} onToggleMode={toggleMode}>
+          {current.isPending && <LinearProgress aria-label="Loading" />}
+          <ErrorNotice title="Interlock could not reach its backend" error={current.error} />
+          {current.isSuccess && (current.data ? <Page key={current.data.path} /> : <WelcomePage />)}
+        </AppShell>
+      </WorkspaceDialogsProvider>
     </ThemeProvider>
   );
 }

@@ -85,9 +85,13 @@ export const workspaceChannels = {
     'Create an empty workspace file (refuses to overwrite) and open it.', { mutates: 'all' },
   ),
   'workspace.createForFiles': channel(
-    z.object({ fileNames: z.array(z.string().trim().min(1).max(255)).min(1, 'choose at least one file').max(200) }),
+    z.object({
+      fileNames: z.array(z.string().trim().min(1).max(255)).min(1, 'choose at least one file').max(200),
+      /** Start from a copy of the open workspace (e.g. the demo) instead of an empty one. */
+      copyOfOpen: z.boolean().default(false),
+    }),
     WorkspaceSummary,
-    'Create and open a new workspace for files about to be imported: named after them, in the default workspaces folder, never over an existing file.',
+    'Create and open a new workspace for files about to be imported (empty, or a copy of the open one): named after them, in the default workspaces folder, never over an existing file.',
     { mutates: 'all' },
   ),
   'workspace.rename': channel(z.object({ name: WorkspaceName }), WorkspaceSummary, "Rename the open workspace (its own name, kept in the file; the file's name stays).", { mutates: 'all' }),

@@ -108,10 +108,15 @@ export const workspaceHandlers: HandlerMap<typeof workspaceChannels> = {
     return adopt(context, createWorkspace(path, { name: 'Interlock demo', fill }));
   },
 
-  'workspace.createForFiles': ({ fileNames }, context) => {
+  'workspace.createForFiles': async ({ fileNames, copyOfOpen }, context) => {
     if (!context.workspacesDir) throw new AppError('invalid-input', 'This Interlock has no default folder for workspaces; create one with New… instead.');
-    const name = workspaceNameForFiles(fileNames);
-    return adopt(context, createWorkspace(freeWorkspacePath(context.workspacesDir, name), { name }));
+    const forFiles = workspaceNameForFiles(fileNames);
+    if (!copyOfOpen) return adopt(context, createWorkspace(freeWorkspacePath(context.workspacesDir, forFiles), { name: forFiles }));
+    const current = context.session.require();
+    const name = `${forFiles} (with ${summarize(current, context).name})`;
+    const target = await backupWorkspace(current, freeWorkspacePath(context.workspacesDir, name), { name });
+    context.session.close();
+    return adopt(context, openWorkspace(target));
   },
 
   'workspace.rename': ({ name }, context) => {

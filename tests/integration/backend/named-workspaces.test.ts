@@ -55,10 +55,13 @@ describe('named, findable workspaces', () => {
     expect(third).toMatchObject({ name: 'acme', path: join(tmp.path('home'), 'Interlock', 'acme 2.interlock') });
   });
 
-  it('the demo says it is the demo', async () => {
+  it('the demo says it is the demo; files can start from a copy of it, which is not the demo', async () => {
     const demo = await call('workspace.openDemo', {});
     expect(demo).toMatchObject({ path: demoWorkspacePath(tmp.path('state')), demo: true });
     expect((await call('workspace.current', {}))?.demo).toBe(true);
+    const copy = await call('workspace.createForFiles', { fileNames: ['acme.csv'], copyOfOpen: true });
+    expect(copy).toMatchObject({ name: 'acme (with Interlock demo)', path: join(tmp.path('home'), 'Interlock', 'acme (with Interlock demo).interlock'), demo: false });
+    expect((await call('workspace.overview', {})).counts.items).toBeGreaterThan(1000);
   });
 
   describe('edge cases', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pageFromHash } from '../../../renderer/src/layout/navigation';
-import { suggestPath, withWorkspaceExtension } from '../../../renderer/src/workspace/workspace-actions';
+import { suggestPath } from '../../../renderer/src/workspace/workspace-actions';
 
 describe('pageFromHash', () => {
   it('reads the page from the hash route', () => {
@@ -20,12 +20,6 @@ describe('pageFromHash', () => {
 });
 
 describe('workspace path helpers', () => {
-  it('adds the .interlock extension only when missing', () => {
-    expect(withWorkspaceExtension('/data/q3')).toBe('/data/q3.interlock');
-    expect(withWorkspaceExtension('/data/q3.interlock')).toBe('/data/q3.interlock');
-    expect(withWorkspaceExtension('/data/Q3.INTERLOCK')).toBe('/data/Q3.INTERLOCK');
-  });
-
   it('suggests a sibling of the current workspace', () => {
     expect(suggestPath('/home/ana/art.interlock', 'saveAs')).toBe('/home/ana/art-copy.interlock');
     expect(suggestPath('/home/ana/art.interlock', 'new')).toBe('/home/ana/new-workspace.interlock');

@@ -1,0 +1,74 @@
+import Button, { type ButtonProps } from '@mui/material/Button';
+import UploadIcon from '@mui/icons-material/UploadFileOutlined';
+import type { ReactNode } from 'react';
+import { useChannelMutation } from '../api/channel-hooks';
+import { ErrorNotice } from '../layout/ErrorNotice';
+
+// "Start from your files": the files chosen here wait for the Import page of the workspace made
+// for them, which starts its preview with them as soon as it opens.
+
+let pending: File[] | null = null;
+
+/** Hands files to the next Import page to open. */
+export function setPendingImport(files: File[]): void {
+  pending = files;
+}
+
+/** The files waiting for the Import page, once: the page that takes them starts their preview. */
+export function takePendingImport(): File[] | null {
+  const files = pending;
+  pending = null;
+  return files;
+}
+
+/** The types the Import page reads. */
+export const IMPORT_FILE_TYPES = '.csv,.tsv,.txt,.json';
+
+export function goToPage(page: string): void {
+  window.location.hash = `#/${page}`;
+}
+
+/**
+ * Makes a new workspace named after the chosen files in the default folder, opens it and takes the
+ * files to its Import page. One click and the system's file dialog; no path to type.
+ */
+export function useStartFromFiles() {
+  const create = useChannelMutation('workspace.createForFiles');
+  const start = (files: File[], options: { copyOfOpen?: boolean } = {}) => {
+    if (files.length === 0) return;
+    create.mutate(
+      { fileNames: files.map((f) => f.name), copyOfOpen: options.copyOfOpen ?? false },
+      {
+        onSuccess: () => {
+          setPendingImport(files);
+          goToPage('import');
+        },
+      },
+    );
+  };
+  return { start, pending: create.isPending, error: create.error };
+}
+
+export function StartFromFilesButton({ children = 'Start from your files', size, variant = 'contained' }: { children?: ReactNode; size?: ButtonProps['size']; variant?: ButtonProps['variant'] }) {
+  const { start, pending: busy, error } = useStartFromFiles();
+  return (
+    <>
+      <Button variant={variant} size={size} component="label" startIcon={<UploadIcon />} disabled={busy}>
+        {children}
+        <input
+          hidden
+          type="file"
+          multiple
+          accept={IMPORT_FILE_TYPES}
+          data-testid="start-from-files-input"
+          aria-label="Your files to start from"
+          onChange={(e) => {
+            start([...(e.target.files ?? [])]);
+            e.target.value = '';
+          }}
+        />
+      </Button>
+      <ErrorNotice title="No workspace could be made for these files" error={error} />
+    </>
+  );
+}
