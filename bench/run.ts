@@ -7,14 +7,15 @@ import { ensurePortfolioFiles, type PortfolioFiles } from './portfolio-files';
 import { measureAdvice, measureMetrics, measureOpen } from './scenarios/backend-calls';
 import { measureImport } from './scenarios/import';
 import { findChromium, measureRenderer } from './scenarios/renderer';
+import { measurePlanBackend, measurePlanRenderer, writePlanWorkspace } from './scenarios/plan-board';
 import type { SizeName } from './synthetic-portfolio';
 
-// `npm run bench [-- --size large] [--only import,metrics,advice,open,renderer]`
+// `npm run bench [-- --size large] [--only import,metrics,advice,open,renderer,plan]`
 // Generates the synthetic portfolios once (bench/data/, git-ignored), measures each figure beside a
 // baseline taken in the same run, prints a table and writes bench/results.json (bench/out/ holds the
 // run's workspaces, a Markdown copy of the table and a screenshot of the Flow page).
 
-const SCENARIOS = ['import', 'metrics', 'advice', 'open', 'renderer'] as const;
+const SCENARIOS = ['import', 'metrics', 'advice', 'open', 'renderer', 'plan'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 function usage(message: string): never {
@@ -44,8 +45,8 @@ const sizes: SizeName[] = args.size === 'large' ? ['S', 'M', 'L'] : ['S', 'M'];
 /** Samples per figure: enough for a median on a noisy machine, few enough for 3 minutes on 2 cores. */
 const RUNS: Record<SizeName, { import: number; backend: number; open: number }> = {
   S: { import: 3, backend: 5, open: 9 },
-  M: { import: 1, backend: 5, open: 9 },
-  L: { import: 1, backend: 3, open: 5 },
+  M: { import: 3, backend: 5, open: 9 },
+  L: { import: 3, backend: 3, open: 5 },
 };
 
 const benchStarted = performance.now();
@@ -56,7 +57,9 @@ const loadAtStart = loadavg();
 
 const figures: Figure[] = [];
 const portfolios: Partial<Record<SizeName, PortfolioFiles>> = {};
-for (const size of sizes) {
+// The per-size scenarios; the plan has its own workspace (bench/scenarios/plan-board.ts).
+const perSize = only.some((s) => s !== 'plan');
+for (const size of perSize ? sizes : []) {
   const files = await ensurePortfolioFiles(size, log);
   portfolios[size] = files;
   if (files.generatedSeconds !== null) log(`  wrote ${((files.csvBytes + files.jiraBytes) / 1024 ** 2).toFixed(0)} MB in ${files.generatedSeconds.toFixed(1)} s`);
@@ -83,6 +86,17 @@ for (const size of sizes) {
   if (wants('renderer') && size !== 'S') {
     log(`  Flow page in Chromium ${size}`);
     figures.push(...(await measureRenderer(size, workspace, { reloads: 3, screenshot: join(outDir, `flow-${size}.png`), log })));
+  }
+}
+
+if (wants('plan')) {
+  const planWorkspace = join(outDir, 'plan.interlock');
+  log('  program board: writing the plan workspace');
+  writePlanWorkspace(planWorkspace);
+  figures.push(...(await measurePlanBackend(planWorkspace, 5)));
+  if (findChromium() !== null) {
+    log('  Plan page in Chromium');
+    figures.push(...(await measurePlanRenderer(planWorkspace, { reloads: 3, moves: 5, screenshot: join(outDir, 'plan-board.png'), log })));
   }
 }
 

@@ -4,6 +4,7 @@ import { AppState } from './app-state';
 import { allHandlers } from './handlers/all-handlers';
 import type { BackendContext } from './handlers/handler-types';
 import { prefetchMetrics } from './metrics/metrics-service';
+import { ImportJobs, importJobsOf } from './import/import-jobs';
 import { Session } from './session';
 import type { Workspace } from './store/workspace-file';
 import { UploadStore } from './uploads';
@@ -47,6 +48,7 @@ export function createBackend(options: BackendOptions = {}): Backend {
   const context: BackendContext = {
     session: new Session(options.prefetch ? (workspace) => schedulePrefetch(context.session, workspace, log) : undefined),
     state: options.stateDir ? new AppState(options.stateDir) : null,
+    importJobs: new ImportJobs(),
     backups: options.backupsDir || options.stateDir ? new WorkspaceBackups(options.backupsDir ?? join(options.stateDir!, 'backups')) : null,
     uploads: new UploadStore(),
     homeDir,
@@ -61,6 +63,12 @@ export function createBackend(options: BackendOptions = {}): Backend {
       const details = describeZodIssues(parsed.error);
       const where = details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join('; ');
       return fail('invalid-input', `Invalid input for ${channel}: ${where}`, details);
+    }
+    // One rule for every channel that writes (its contract entry says so): not while an import of
+    // this workspace is reading, whose records were checked against the workspace as it was.
+    const running = definition.mutates !== null && channel !== 'import.cancel' ? importJobsOf(context).runningImport() : null;
+    if (running && running.workspace === context.session.current) {
+      return fail('invalid-input', `An import is running (${running.file ?? 'finishing'}); changes wait until it is done, or cancel it.`);
     }
     try {
       const handler = allHandlers[channel] as (input: unknown, context: BackendContext) => unknown;

@@ -1,11 +1,11 @@
 import { type BrowserWindow, dialog, Menu, type MenuItemConstructorOptions } from 'electron';
-import type { Backend } from '../backend/backend';
+import type { RemoteBackend } from '../backend/remote/backend-client';
 import type { ChannelInput, ChannelName } from '../../shared/contract/contract';
 
 const FILTERS = [{ name: 'Interlock workspace', extensions: ['interlock'] }];
 
 /** Runs a workspace call for the menu; failures are shown in a dialog with the backend's message. */
-async function run<C extends ChannelName>(window: BrowserWindow, backend: Backend, channel: C, input: ChannelInput<C>, refresh: () => void) {
+async function run<C extends ChannelName>(window: BrowserWindow, backend: RemoteBackend, channel: C, input: ChannelInput<C>, refresh: () => void) {
   const result = await backend.call(channel, input);
   if (!result.ok) {
     await dialog.showMessageBox(window, { type: 'error', message: 'Interlock could not do that', detail: result.error.message });
@@ -16,7 +16,7 @@ async function run<C extends ChannelName>(window: BrowserWindow, backend: Backen
 }
 
 /** Lets the user pick one of the open workspace's automatic backups and puts it back. */
-async function restoreBackup(window: BrowserWindow, backend: Backend, refresh: () => void): Promise<void> {
+async function restoreBackup(window: BrowserWindow, backend: RemoteBackend, refresh: () => void): Promise<void> {
   const listed = await backend.call('workspace.backups.list', {});
   if (!listed.ok) {
     await dialog.showMessageBox(window, { type: 'error', message: 'Interlock could not list the backups', detail: listed.error.message });
@@ -53,7 +53,7 @@ function pageDialog(window: BrowserWindow, dialogName: 'rename' | 'anonymise' | 
  * File: New, Open…, Open Recent, Open Demo, Save As…, Rename, anonymised and sealed copies, Restore a
  * Backup…, Close; View: zoom for projectors, full screen.
  */
-export async function buildAppMenu(window: BrowserWindow, backend: Backend): Promise<void> {
+export async function buildAppMenu(window: BrowserWindow, backend: RemoteBackend): Promise<void> {
   const refresh = () => void buildAppMenu(window, backend);
   // The menu asks the backend through the contract, like every other caller.
   const recentResult = await backend.call('workspace.recent', {});

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
-import { createBackend } from '../backend/backend';
-import { openStartupWorkspace } from '../backend/startup';
+import { startBackendProcess } from './backend-process';
+import type { RemoteBackend } from '../backend/remote/backend-client';
 import { buildAppMenu } from './app-menu';
 import { desktopPaths, FilesToOpen, workspaceFromArgs } from './desktop-paths';
 import { registerAppScheme, serveRenderer } from './app-protocol';
@@ -17,7 +17,8 @@ const paths = desktopPaths(process.env, app.getPath('documents'));
 if (paths.stateDir) app.setPath('userData', paths.stateDir);
 if (!app.requestSingleInstanceLock()) app.quit();
 
-const backend = createBackend({ stateDir: app.getPath('userData'), workspacesDir: paths.workspacesDir, prefetch: true });
+// The backend runs in a utility process of its own (backend-process.ts), started once the app is ready.
+let backend: RemoteBackend | null = null;
 let mainWindow: BrowserWindow | null = null;
 const filesToOpen = new FilesToOpen();
 
@@ -28,10 +29,12 @@ app.on('open-file', (event, path) => {
 });
 
 function openRequested(path: string): void {
-  void backend.invoke('workspace.open', { path }).then((result) => {
+  const remote = backend;
+  if (!remote) return;
+  void remote.call('workspace.open', { path }).then((result) => {
     if (!result.ok && mainWindow) void dialog.showMessageBox(mainWindow, { type: 'error', message: 'Interlock could not open that workspace', detail: result.error.message });
     mainWindow?.webContents.send('workspace-changed');
-    if (mainWindow) void buildAppMenu(mainWindow, backend);
+    if (mainWindow) void buildAppMenu(mainWindow, remote);
   });
 }
 
@@ -91,14 +94,18 @@ void app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   serveRenderer(join(app.getAppPath(), 'dist', 'renderer'));
-  bindContract(backend);
   try {
+    // A file asked for before the app was ready (macOS open-file) wins over the command line.
     const asked = filesToOpen.ready(openRequested) ?? workspaceFromArgs(process.argv);
-    const startup = await openStartupWorkspace(backend, app.getPath('userData'), asked);
-    if (startup.notice) void dialog.showMessageBox({ type: 'warning', message: startup.notice });
+    backend = await startBackendProcess(join(__dirname, 'backend.cjs'), { stateDir: app.getPath('userData'), workspacesDir: paths.workspacesDir, workspace: asked });
   } catch (error) {
     dialog.showErrorBox('Interlock could not open a workspace', (error as Error).message);
+    app.quit();
+    return;
   }
+  if (backend.startup.notice) void dialog.showMessageBox({ type: 'warning', message: backend.startup.notice });
+  void backend.crashed.then((reason) => dialog.showErrorBox('Interlock’s backend stopped', `${reason} Your workspace holds everything saved until then; restart Interlock.`));
+  bindContract(backend);
   mainWindow = createWindow();
   void buildAppMenu(mainWindow, backend);
   mainWindow.on('closed', () => (mainWindow = null));
@@ -106,4 +113,10 @@ void app.whenReady().then(async () => {
 
 app.on('window-all-closed', () => app.quit());
 // Close the workspace (and its lock) cleanly so the file can be carried away at once.
-app.on('will-quit', () => backend.close());
+let quitting = false;
+app.on('will-quit', (event) => {
+  if (!backend || quitting) return;
+  quitting = true;
+  event.preventDefault();
+  void backend.close().finally(() => app.quit());
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Dependency, Deployment, EntityCounts, Incident, Objective, StatusCategory, StatusTransition, Team, WorkItem } from '../domain/entities';
+import { EntityCounts, Portfolio, StatusCategory } from '../domain/entities';
 import { UtcTimestamp } from '../domain/time';
 import { ImportIssue, IssueCode } from '../import/import-issues';
 import { ImportFormat, ImportFormatChoice, INTERLOCK_ENTITIES } from '../import/import-formats';
@@ -60,16 +60,9 @@ export const ImportFileReport = z.object({
 });
 export type ImportFileReport = z.infer<typeof ImportFileReport>;
 
-export const ImportPreview = z.object({
-  teams: z.array(Team),
-  objectives: z.array(Objective),
-  items: z.array(WorkItem),
-  transitions: z.array(StatusTransition),
-  dependencies: z.array(Dependency),
-  deployments: z.array(Deployment),
-  incidents: z.array(Incident),
-});
-export type ImportPreview = z.infer<typeof ImportPreview>;
+/** The first records of each kind, as they would be stored: the Portfolio's shape. */
+export const ImportPreview = Portfolio;
+export type ImportPreview = Portfolio;
 
 export const StatusMapping = z.object({
   status: z.string(),

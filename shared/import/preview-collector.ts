@@ -1,5 +1,5 @@
 import type { EntityCounts } from '../domain/entities';
-import type { ImportPreview } from '../contract/import-channels';
+import type { Portfolio } from '../domain/entities';
 import {
   toDependency,
   toDeployment,
@@ -62,7 +62,7 @@ export class PreviewCollector implements RecordSink {
   planning(): void {}
   sprint(): void {}
 
-  preview(statuses: StatusBook): ImportPreview {
+  preview(statuses: StatusBook): Portfolio {
     return {
       teams: this.#teams.map(toTeam),
       objectives: this.#objectives.map(toObjective),

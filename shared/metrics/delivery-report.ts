@@ -1,4 +1,4 @@
-import type { DeliveryReport, DoraFigures, IncidentAttribution } from '../contract/metrics-channels';
+import type { DeliveryReport, DoraFigures, IncidentAttribution } from './report-schema';
 import { MS_PER_DAY } from '../domain/time';
 import { attributeIncidents, lowerBound, msToHours, type Attribution } from './dora';
 import { changeFailureRateBucket, deploymentFrequencyBucket, describeBuckets, leadTimeBucket, timeToRestoreBucket, type DoraThresholds } from './dora-buckets';

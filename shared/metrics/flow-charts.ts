@@ -1,4 +1,4 @@
-import type { AgeingPoint, DependencyPoint, FlowCharts } from '../contract/metrics-channels';
+import type { AgeingPoint, DependencyPoint, FlowCharts } from './report-schema';
 import { MS_PER_DAY } from '../domain/time';
 import { ITEM_TYPES } from '../domain/vocabulary';
 import { binPoints, histogram, sampledIndexes } from './downsampling';

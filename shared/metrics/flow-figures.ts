@@ -1,4 +1,4 @@
-import type { Distribution, FlowFigures } from '../contract/metrics-channels';
+import type { Distribution, FlowFigures } from './report-schema';
 import { ITEM_TYPES } from '../domain/vocabulary';
 import { ExclusionCounter, mergeExcluded, pickExcluded, type Excluded } from './exclusions';
 import { dailyStates, openItemsAt, wipOfDay, type DailyStates, type OpenItems } from './flow-states';

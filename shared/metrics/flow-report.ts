@@ -1,4 +1,4 @@
-import type { FlowReport } from '../contract/metrics-channels';
+import type { FlowReport } from './report-schema';
 import { flowCharts } from './flow-charts';
 import { doneSample, flowFigures } from './flow-figures';
 import { dailyStates, openItemsAt } from './flow-states';

@@ -1,4 +1,4 @@
-import type { ResolvedScope } from '../contract/metrics-channels';
+import type { ResolvedScope } from './report-schema';
 import { MS_PER_DAY } from '../domain/time';
 import { ITEM_TYPES } from '../domain/vocabulary';
 import { computeItemFlow, type ItemFlow } from './item-flow';

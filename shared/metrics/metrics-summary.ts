@@ -1,4 +1,4 @@
-import type { DeliveryReport, Distribution, FlowReport, MetricsSummary } from '../contract/metrics-channels';
+import type { DeliveryReport, Distribution, FlowReport, MetricsSummary } from './report-schema';
 import { mergeExcluded } from './exclusions';
 
 const three = (d: Distribution) => ({ p50: d.p50, p85: d.p85, p95: d.p95, n: d.n });

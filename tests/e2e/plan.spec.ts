@@ -9,17 +9,13 @@ async function openPlan(page: Page, url: string) {
   await expect(page.getByTestId('program-board').getByRole('columnheader', { name: /Iteration 1/ })).toBeVisible();
 }
 
-/** A pointer drag in small steps, as a hand makes it (the board starts a drag after 6 px). */
+/** A mouse drag with the browser's own drag and drop, dropped low in the target (after its cards). */
 async function drag(page: Page, from: ReturnType<Page['locator']>, to: ReturnType<Page['locator']>) {
-  await from.scrollIntoViewIfNeeded();
-  const a = (await from.boundingBox())!;
-  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 10, { steps: 4 });
+  // From the board's left edge, so that no card hides under the sticky team column.
+  await page.getByTestId('program-board').evaluate((board) => (board.scrollLeft = 0));
   await to.scrollIntoViewIfNeeded();
-  const b = (await to.boundingBox())!;
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height - 12, { steps: 12 });
-  await page.mouse.up();
+  const box = (await to.boundingBox())!;
+  await from.dragTo(to, { targetPosition: { x: box.width / 2, y: box.height - 6 } });
 }
 
 test('the Plan page shows the demo increment: board, milestones, capacity, conflicts and lint', async ({ page, host }) => {
@@ -39,28 +35,27 @@ test('plan by drag and by keyboard, raise a conflict and see it listed, undo it,
   test.setTimeout(120_000);
   await openPlan(page, host.url);
 
-  // Drag: Search's first card from Iteration 1 to Iteration 4.
+  // Drag: Search's first card from Iteration 1 to Iteration 2.
   const searchCard = cell(page, 'search', 0).locator('[data-card]').first();
   const searchKey = (await searchCard.getAttribute('data-card'))!;
-  await drag(page, searchCard, cell(page, 'search', 3));
-  await expect(cell(page, 'search', 3).locator(`[data-card="${searchKey}"]`)).toBeVisible();
+  await drag(page, searchCard, cell(page, 'search', 1));
+  await expect(cell(page, 'search', 1).locator(`[data-card="${searchKey}"]`)).toBeVisible();
 
   // Drag from the backlog onto the board.
   await page.getByRole('tab', { name: 'Backlog' }).click();
   const backlogItem = page.getByTestId('backlog').locator('[data-backlog]').first();
   const backlogKey = (await backlogItem.getAttribute('data-backlog'))!;
   await cell(page, 'reporting', 2).scrollIntoViewIfNeeded();
-  await drag(page, backlogItem, cell(page, 'reporting', 2));
-  await expect(cell(page, 'reporting', 2).locator(`[data-card="${backlogKey}"]`)).toBeVisible();
+  await drag(page, backlogItem, cell(page, 'reporting', 1));
+  await expect(cell(page, 'reporting', 1).locator(`[data-card="${backlogKey}"]`)).toBeVisible();
 
-  // Keyboard: Space lifts, → carries it one iteration on, Space drops.
+  // Keyboard: Alt+→ carries the focused card one iteration on; the focus goes with it.
   const notifCard = cell(page, 'notifications', 0).locator('[data-card]').first();
   const notifKey = (await notifCard.getAttribute('data-card'))!;
   await notifCard.focus();
-  await page.keyboard.press('Space');
-  await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('Space');
-  await expect(cell(page, 'notifications', 1).locator(`[data-card="${notifKey}"]`)).toBeVisible();
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect(cell(page, 'notifications', 1).locator(`[data-card="${notifKey}"]`)).toBeFocused();
+  await expect(page.getByTestId('plan-announcement')).toHaveText(`Moved ${notifKey} to Notifications, Iteration 2.`);
 
   // The keyboard's menu: Enter on a card, then "Add a dependency": Search's moved card now waits on
   // a card planned later, so a conflict appears in the list.
@@ -75,18 +70,40 @@ test('plan by drag and by keyboard, raise a conflict and see it listed, undo it,
   await page.getByLabel('The item it waits on (key or title)').fill(searchKey);
   await page.getByRole('button', { name: 'Add dependency' }).click();
   await expect(conflicts).toHaveCount(4);
-  await expect(page.getByTestId('conflicts-list')).toContainText(`${earlyKey} (Iteration 1) waits on ${searchKey} (Iteration 4)`);
+  await expect(page.getByTestId('conflicts-list')).toContainText(`${earlyKey} (Iteration 1) waits on ${searchKey} (Iteration 2)`);
   await page.screenshot({ path: 'test-results/screenshots/plan-conflict-added.png' });
 
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(conflicts).toHaveCount(3);
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(conflicts).toHaveCount(4);
+  // Removed through the card's dependencies, as a planner would.
+  await early.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('menuitem', { name: 'Its dependencies…' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
+  await expect(page.getByRole('dialog')).toContainText('neither waits on nor is waited on');
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+  await expect(conflicts).toHaveCount(3);
 
   await page.reload();
   await expect(page.getByTestId('program-board').getByRole('columnheader', { name: /Iteration 1/ })).toBeVisible();
-  await expect(cell(page, 'search', 3).locator(`[data-card="${searchKey}"]`)).toBeVisible();
-  await expect(cell(page, 'reporting', 2).locator(`[data-card="${backlogKey}"]`)).toBeVisible();
+  await expect(cell(page, 'search', 1).locator(`[data-card="${searchKey}"]`)).toBeVisible();
+  await expect(cell(page, 'reporting', 1).locator(`[data-card="${backlogKey}"]`)).toBeVisible();
   await expect(cell(page, 'notifications', 1).locator(`[data-card="${notifKey}"]`)).toBeVisible();
   await expect(conflicts).toHaveCount(3);
+});
+
+test('the board exports as a PNG and a CSV', async ({ page, host }) => {
+  await openPlan(page, host.url);
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
+  expect(png.suggestedFilename()).toBe('pi-26-4-board.png');
+  const bytes = await (await import('node:fs')).promises.readFile((await png.path())!);
+  expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).first().click()]);
+  const text = await (await import('node:fs')).promises.readFile((await csv.path())!, 'utf8');
+  expect(text.split('\r\n')[0]).toContain('Team,Group,Iteration,Sprint,Key,Title');
+  expect(text).toContain('PRC-219');
 });
 
 test('objectives with business value and predictability as a distribution, the previous increment from the address', async ({ page, host }) => {

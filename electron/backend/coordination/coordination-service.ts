@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { adviseCoordination, analysisRange, completionBinDays, type Advice } from '../../../shared/coordination/advise';
 import type { CoordinationData, Interval } from '../../../shared/coordination/coordination-data';
 import { CoordinationSettings, DEFAULT_COORDINATION_SETTINGS } from '../../../shared/coordination/settings';
-import { changeCounter } from '../store/queries/change-counter';
+import { remember } from '../store/workspace-memory';
 import { evaluateScenario, type ScenarioChange, type WhatIfResult } from '../../../shared/coordination/what-if';
 import type { CoordinationWindow } from '../../../shared/contract/coordination-channels';
 import { MS_PER_DAY, toEpochMs } from '../../../shared/domain/time';
@@ -30,9 +30,7 @@ export function resetCoordinationSettings(db: Database): CoordinationSettings {
  * gives the same answer whenever it is opened; an empty workspace ends at the start of today.
  */
 function latestInstant(db: Database): number {
-  const memo = memoFor(db);
-  memo.end ??= dataDateRange(db)?.to ?? Math.floor(Date.now() / MS_PER_DAY) * MS_PER_DAY;
-  return memo.end;
+  return remember(db, 'coordination:end', () => dataDateRange(db)?.to ?? Math.floor(Date.now() / MS_PER_DAY) * MS_PER_DAY);
 }
 
 export function resolveWindow(db: Database, settings: CoordinationSettings, window: CoordinationWindow | undefined): Interval {
@@ -41,29 +39,12 @@ export function resolveWindow(db: Database, settings: CoordinationSettings, wind
   return { from: end - days * MS_PER_DAY, to: end };
 }
 
-// The workspace is opened with an exclusive lock, so only this connection changes it, and
-// total_changes() moves with every write it makes (imports, settings, forums). Answers are kept
-// while it stands still: the Coordination, Teams and Flow pages all ask for the same advice.
-interface Memo {
-  stamp: number;
-  end: number | null;
-  data: Map<string, CoordinationData>;
-  advice: Map<string, Advice>;
-}
-const memos = new WeakMap<Database, Memo>();
+// Loaded inputs and advice are kept in the workspace memory while the data stands still: the
+// Coordination, Teams, Flow and Plan pages all ask for the same advice. A few of each.
 const MEMO_ENTRIES = 4;
 
-function memoFor(db: Database): Memo {
-  const stamp = changeCounter(db);
-  let memo = memos.get(db);
-  if (!memo || memo.stamp !== stamp) {
-    memo = { stamp, end: null, data: new Map(), advice: new Map() };
-    memos.set(db, memo);
-  }
-  return memo;
-}
-
-function remember<V>(map: Map<string, V>, key: string, make: () => V): V {
+function bounded<V>(db: Database, kind: string, key: string, make: () => V): V {
+  const map = remember(db, `coordination:${kind}`, () => new Map<string, V>());
   const found = map.get(key);
   if (found !== undefined) return found;
   const value = make();
@@ -75,14 +56,14 @@ function remember<V>(map: Map<string, V>, key: string, make: () => V): V {
 function loadFor(db: Database, settings: CoordinationSettings, interval: Interval): CoordinationData {
   const range = analysisRange(interval, settings);
   const bin = completionBinDays(interval, settings);
-  return remember(memoFor(db).data, JSON.stringify([range, interval, bin]), () => loadCoordinationData(db, range, interval, bin));
+  return bounded(db, 'data', JSON.stringify([range, interval, bin]), () => loadCoordinationData(db, range, interval, bin));
 }
 
 export function adviseWorkspace(db: Database, window?: CoordinationWindow): Advice {
   const settings = readCoordinationSettings(db);
   const interval = resolveWindow(db, settings, window);
   const key = JSON.stringify([interval, settings]);
-  return remember(memoFor(db).advice, key, () => adviseCoordination(loadFor(db, settings, interval), { window: interval, settings }));
+  return bounded(db, 'advice', key, () => adviseCoordination(loadFor(db, settings, interval), { window: interval, settings }));
 }
 
 export function whatIfWorkspace(db: Database, changes: readonly ScenarioChange[], window?: CoordinationWindow): WhatIfResult {

@@ -3,6 +3,7 @@ import type { Channel } from '../../../shared/contract/channel';
 import type { AppState } from '../app-state';
 import type { Session } from '../session';
 import type { UploadStore } from '../uploads';
+import type { ImportJobs } from '../import/import-jobs';
 import type { WorkspaceBackups } from '../store/workspace-backups';
 
 /** What every handler may use. No Electron here: the same context serves IPC, HTTP and the CLI. */
@@ -12,6 +13,8 @@ export interface BackendContext {
   readonly state: AppState | null;
   /** Files sent by a browser (the HTTP host); Electron and the CLI pass paths instead. */
   readonly uploads: UploadStore;
+  /** The imports and previews this backend runs or ran lately. */
+  readonly importJobs: ImportJobs;
   /** Automatic copies before upgrades, imports and restores; null where there is nowhere to keep them. */
   readonly backups: WorkspaceBackups | null;
   /** Where workspaces made for the user go ("Start from your files"); null for the CLI. */

@@ -1,5 +1,4 @@
 import type { importChannels } from '../../../shared/contract/import-channels';
-import { AppError } from '../../../shared/contract/result';
 import { fromEpochMs } from '../../../shared/domain/time';
 import { resolveFileSource } from '../file-sources';
 import { ImportJob } from '../import/import-job';
@@ -10,13 +9,6 @@ import type { BackendContext, HandlerMap } from './handler-types';
 import type { Workspace } from '../store/workspace-file';
 import { hasData } from '../store/queries/overview';
 
-function refuseWhileImporting(context: Parameters<HandlerMap<typeof importChannels>['import.start']>[1], what: string): void {
-  const running = importJobsOf(context).runningImport();
-  if (running && running.workspace === context.session.current) {
-    throw new AppError('invalid-input', `An import is running (${running.file ?? 'finishing'}); ${what} when it is done, or cancel it.`);
-  }
-}
-
 /** A copy of what the workspace held before an import writes into it; an empty workspace has nothing to keep. */
 async function backupBeforeImport(context: BackendContext, workspace: Workspace): Promise<void> {
   if (!context.backups || !hasData(workspace.db)) return;
@@ -26,7 +18,6 @@ async function backupBeforeImport(context: BackendContext, workspace: Workspace)
 export const importHandlers: HandlerMap<typeof importChannels> = {
   'import.start': ({ files, mode, options }, context) => {
     const workspace = context.session.require();
-    if (mode === 'import') refuseWhileImporting(context, 'start another');
     const sources = files.map((f) => ({ ...resolveFileSource(f.source, context), format: f.format, columns: f.columns }));
     const job = new ImportJob(workspace, mode, sources, options, Date.now, () => backupBeforeImport(context, workspace));
     importJobsOf(context).add(job);
@@ -54,7 +45,6 @@ export const importHandlers: HandlerMap<typeof importChannels> = {
 
   'import.setStatusCategory': ({ status, category }, context) => {
     const { db } = context.session.require();
-    refuseWhileImporting(context, 'change the mapping');
     const applied = setUserStatusCategory(db, status, category);
     return { status, category, ...applied };
   },

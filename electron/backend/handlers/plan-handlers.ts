@@ -7,7 +7,7 @@ import type { Board } from '../../../shared/planning/board-schema';
 import { adviseWorkspace } from '../coordination/coordination-service';
 import * as plan from '../planning/plan-queries';
 import { redo, undo, undoableEdit, undoView } from '../planning/plan-undo';
-import { withoutDataChange } from '../store/queries/change-counter';
+import { withoutDataChange } from '../store/workspace-memory';
 import { dataDateRange } from '../store/queries/overview';
 import type { HandlerMap } from './handler-types';
 

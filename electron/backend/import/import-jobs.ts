@@ -35,11 +35,7 @@ export class ImportJobs {
   }
 }
 
-const registries = new WeakMap<BackendContext, ImportJobs>();
-
-/** The job registry of a backend (kept beside its context, so no shared type changes). */
+/** The job registry of a backend: part of its context, like its session. */
 export function importJobsOf(context: BackendContext): ImportJobs {
-  let jobs = registries.get(context);
-  if (!jobs) registries.set(context, (jobs = new ImportJobs()));
-  return jobs;
+  return context.importJobs;
 }

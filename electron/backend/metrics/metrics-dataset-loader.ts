@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { computeItemFlow, type ItemFlow } from '../../../shared/metrics/item-flow';
 import { groupTransitions, ItemColumnsBuilder, TransitionColumnsBuilder, type MetricsDataset } from '../../../shared/metrics/metrics-dataset';
-import { changeCounter } from '../store/queries/change-counter';
+import { keep, remembered } from '../store/workspace-memory';
 import { isStorageRefusal } from '../store/sqlite-errors';
 import { readMetricsSnapshot, writeMetricsSnapshot } from '../store/queries/metrics-snapshot';
 import { decodeSnapshot, encodeSnapshot, SNAPSHOT_FORMAT, type SnapshotColumns } from './metrics-snapshot';
@@ -15,12 +15,13 @@ export interface LoadedMetrics {
   readonly source: 'snapshot' | 'tables';
 }
 
-/**
- * The workspace in columnar form, read in one pass over each table and kept until this connection
- * changes a row (an import, a correction): changing a filter or window then costs no I/O at all.
- */
-const cache = new WeakMap<Database, { changes: number; loaded: LoadedMetrics }>();
+const LOADED = 'metrics:loaded';
 
+/**
+ * The workspace in columnar form, read in one pass over each table and remembered (workspace
+ * memory) until the data changes (an import, a correction): changing a filter or window then costs
+ * no I/O at all.
+ */
 export function loadMetrics(db: Database): LoadedMetrics {
   const cached = cachedMetrics(db);
   if (cached) return cached;
@@ -36,15 +37,13 @@ export function loadMetrics(db: Database): LoadedMetrics {
   }
   const dataset = datasetFrom(db, teams, columns);
   const loaded: LoadedMetrics = { dataset, flow: computeItemFlow(dataset), source };
-  // Taken after the snapshot's write: reading changes no row, so this is the state the data came from.
-  if (lasting) cache.set(db, { changes: changeCounter(db), loaded });
-  return loaded;
+  // Kept after the snapshot's write (which deletes and writes the snapshot row, not the data).
+  return lasting ? keep(db, LOADED, loaded) : loaded;
 }
 
 /** What `loadMetrics` would answer without reading (the prefetch's result), or null when it would have to read. */
 export function cachedMetrics(db: Database): LoadedMetrics | null {
-  const cached = cache.get(db);
-  return cached && cached.changes === changeCounter(db) ? cached.loaded : null;
+  return remembered<LoadedMetrics>(db, LOADED) ?? null;
 }
 
 /** The dataset read from the tables alone (no snapshot read or written). */

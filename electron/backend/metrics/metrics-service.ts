@@ -22,7 +22,8 @@ import { resolveWindows } from '../../../shared/metrics/metrics-scope';
 import { summarizeMetrics } from '../../../shared/metrics/metrics-summary';
 import { formatCalendarDate } from '../../../shared/metrics/utc-calendar';
 import { getSetting, putSetting } from '../store/queries/settings';
-import { loadMetrics, type LoadedMetrics } from './metrics-dataset-loader';
+import { loadMetrics } from './metrics-dataset-loader';
+import { remember } from '../store/workspace-memory';
 import { MS_PER_DAY } from '../../../shared/domain/time';
 
 type ParsedScope = z.output<(typeof metricsChannels)['metrics.flow']['input']>;
@@ -74,10 +75,9 @@ function thresholds(scope: ParsedScope, settings: MetricsSettings) {
 
 /**
  * Flow reports already computed on the loaded data, by scope and settings, so that a page revisited
- * or a filter set back answers at once. Keyed on the loaded columns, which any write replaces (a
- * settings change included), so an answer never outlives the data it came from.
+ * or a filter set back answers at once. In the workspace memory, so any write (a settings change
+ * included) drops them with the data they came from.
  */
-const flowReports = new WeakMap<LoadedMetrics, Map<string, FlowReport>>();
 const REMEMBERED_REPORTS = 8;
 
 export function flowReport(db: Database, scope: ParsedScope): FlowReport {
@@ -85,8 +85,7 @@ export function flowReport(db: Database, scope: ParsedScope): FlowReport {
   // Without any dated row the window ends at the wall clock, which moves: nothing to remember.
   if (loaded.dataset.asOf === null) return computeFlowReport(contextFor(db, scope).ctx);
   const key = JSON.stringify([scope, readMetricsSettings(db)]);
-  let remembered = flowReports.get(loaded);
-  if (!remembered) flowReports.set(loaded, (remembered = new Map()));
+  const remembered = remember(db, 'metrics:flow-reports', () => new Map<string, FlowReport>());
   const known = remembered.get(key);
   if (known) return known;
   const report = computeFlowReport(contextFor(db, scope).ctx);

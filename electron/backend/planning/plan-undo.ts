@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/contract/result';
-import { withoutDataChange } from '../store/queries/change-counter';
+import { memoryOf, sessionState, withoutDataChange } from '../store/workspace-memory';
 
 // Undo and redo for planning edits, the way SQLite's own documentation describes it ("Automatic
 // Undo/Redo Using SQLite"): while an edit runs, TEMP triggers write the SQL that would reverse each
@@ -38,7 +38,6 @@ interface UndoStacks {
   nextStep: number;
 }
 
-const stacks = new WeakMap<Database, UndoStacks>();
 
 function quoteIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
@@ -85,13 +84,10 @@ function installTriggers(db: Database): void {
 }
 
 function stacksFor(db: Database): UndoStacks {
-  let found = stacks.get(db);
-  if (!found) {
+  return sessionState(db, 'plan-undo', () => {
     installTriggers(db);
-    found = { undo: [], redo: [], nextStep: 1 };
-    stacks.set(db, found);
-  }
-  return found;
+    return { undo: [], redo: [], nextStep: 1 };
+  });
 }
 
 /** Runs `edit` in one transaction with every row it changes logged as step `label`. */
@@ -121,7 +117,7 @@ export interface UndoView {
 }
 
 export function undoView(db: Database): UndoView {
-  const s = stacks.get(db);
+  const s = memoryOf(db).session.get('plan-undo') as UndoStacks | undefined;
   return { undo: s?.undo.at(-1)?.label ?? null, redo: s?.redo.at(-1)?.label ?? null };
 }
 

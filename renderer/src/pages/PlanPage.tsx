@@ -26,7 +26,7 @@ import { exportSvgPng } from '../charts/export-png';
 import { ErrorNotice } from '../layout/ErrorNotice';
 import { PageHeader } from '../layout/PageHeader';
 import { useViewParams } from '../layout/view-params';
-import { CapacityPopover, CardMenu, DependencyDialog, MoveDialog, NewItemDialog, type CardAction } from '../planning/BoardDialogs';
+import { CapacityPopover, CardDependenciesDialog, CardMenu, DependencyDialog, MoveDialog, NewItemDialog, type CardAction } from '../planning/BoardDialogs';
 import { BoardSidePanel, type SideTab } from '../planning/BoardSidePanel';
 import { boardCsvRows, boardSvg } from '../planning/board-export';
 import { IncrementDialog, IncrementSetup } from '../planning/IncrementSetup';
@@ -50,13 +50,18 @@ function usePlace(boardInput: BoardInput) {
   return useMutation<ChannelOutput<'plan.item.place'>, ContractError, PlaceRequest & { incrementId: number }, { previous: unknown }>({
     mutationFn: (input) => invokeOrThrow('plan.item.place', input),
     onMutate: async (input) => {
+      performance.mark('interlock:plan-move-start');
       await client.cancelQueries({ queryKey: key });
       const previous = client.getQueryData(key);
       client.setQueryData<ChannelOutput<'plan.board'>>(key, (board) => (board ? { ...board, ...applyMove(board, input) } : board));
       return { previous };
     },
     onError: (_error, _input, context) => client.setQueryData(key, context?.previous),
-    onSettled: () => invalidateWrites(client, contract['plan.item.place'].mutates),
+    onSettled: async () => {
+      await invalidateWrites(client, contract['plan.item.place'].mutates);
+      // The benchmark's round trip: stored, the board's answer fetched again and painted.
+      requestAnimationFrame(() => performance.mark('interlock:plan-move-stored'));
+    },
   });
 }
 
@@ -81,8 +86,10 @@ export function PlanPage() {
   const setCapacity = useChannelMutation('plan.capacity.set');
   const [creatingIncrement, setCreatingIncrement] = useState(false);
   const [menu, setMenu] = useState<{ card: BoardCard; teamKey: string; anchor: HTMLElement } | null>(null);
-  const [dialog, setDialog] = useState<{ kind: 'move' | 'depend'; card: BoardCard; teamKey: string } | { kind: 'new'; teamKey: string; columnId: number } | null>(null);
+  const [dialog, setDialog] = useState<{ kind: 'move' | 'depend' | 'dependencies'; card: BoardCard; teamKey: string } | { kind: 'new'; teamKey: string; columnId: number } | null>(null);
+  const removeDependency = useChannelMutation('plan.dependency.remove');
   const [capacity, setCapacityTarget] = useState<{ cell: BoardCell; anchor: HTMLElement } | null>(null);
+  const [announcement, setAnnouncement] = useState('');
 
   const data = board.data;
   const teamName = useMemo(() => {
@@ -147,7 +154,7 @@ export function PlanPage() {
     if (!menu) return;
     const { card, teamKey } = menu;
     setMenu(null);
-    if (action === 'move' || action === 'depend') setDialog({ kind: action, card, teamKey });
+    if (action === 'move' || action === 'depend' || action === 'dependencies') setDialog({ kind: action, card, teamKey });
     else if (action === 'lines') setParams({ focus: card.key, team: null });
     else if (action === 'unplan' && data) unplan.mutate({ incrementId: data.increment.id, itemKey: card.key });
   };
@@ -232,13 +239,14 @@ export function PlanPage() {
               </Typography>
             ))}
             <FormControlLabel control={<Switch checked={params.lines === 'all'} onChange={(e) => setParams({ lines: e.target.checked ? 'all' : null })} />} label="Show lines in order too" />
+            <FormControlLabel control={<Switch checked={params.side !== 'hidden'} onChange={(e) => setParams({ side: e.target.checked ? null : 'hidden' })} />} label="Conflicts and backlog beside the board" />
             {(focus.card || focus.team) && (
               <Button size="small" onClick={() => setParams({ focus: null, team: null })}>
                 Showing {focus.card ? displayKey(focus.card) : teamName(focus.team)}’s lines — show all problems
               </Button>
             )}
             <Typography variant="body2" color="text.secondary">
-              Cells show load / capacity in {data.increment.capacityUnit}. Drag cards, or focus one and press Space then the arrow keys; Enter opens its menu.
+              Cells show load / capacity in {data.increment.capacityUnit}. Drag cards with the mouse; on a focused card, Alt + an arrow key moves it to the next iteration or team, Enter opens its menu.
             </Typography>
           </Box>
           <ProgramBoard
@@ -247,12 +255,15 @@ export function PlanPage() {
             showAllLines={params.lines === 'all'}
             changed={changed}
             onFocus={(f) => setParams({ focus: f.card, team: f.team })}
-            onPlace={(request) => place.mutate({ ...request, incrementId: data.increment.id })}
+            onPlace={(request) => {
+              const where = `${teamName(request.teamKey)}, ${data.increment.iterations.find((i) => i.id === request.iterationId)?.name ?? ''}`;
+              place.mutate({ ...request, incrementId: data.increment.id }, { onSuccess: () => setAnnouncement(`Moved ${displayKey(request.itemKey)} to ${where}.`) });
+            }}
             onCardMenu={(card, teamKey, anchor) => setMenu({ card, teamKey, anchor })}
             onAddToCell={(teamKey, columnId) => setDialog({ kind: 'new', teamKey, columnId })}
             onCapacity={(cell, anchor) => setCapacityTarget({ cell, anchor })}
             sidePanel={
-              <BoardSidePanel
+              params.side === 'hidden' ? null : <BoardSidePanel
                 board={data}
                 changes={data.changes}
                 tab={((['conflicts', 'lint', 'backlog', 'changes'] as const).find((t) => t === params.side) ?? 'conflicts') as SideTab}
@@ -267,6 +278,9 @@ export function PlanPage() {
       {data && tab === 'objectives' && <ObjectivesPanel board={data} teamName={teamName} />}
       {data && tab === 'setup' && <IncrementSetup board={data} teamName={teamName} onRenamed={(name) => setParams({ increment: name })} onDeleted={() => setParams({ increment: null, tab: null })} />}
 
+      <Box role="status" aria-live="polite" sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }} data-testid="plan-announcement">
+        {announcement}
+      </Box>
       <CardMenu anchor={menu?.anchor ?? null} card={menu?.card ?? null} onAction={onAction} onClose={() => setMenu(null)} />
       {data && dialog?.kind === 'move' && (
         <MoveDialog
@@ -291,6 +305,20 @@ export function PlanPage() {
             setDialog(null);
           }}
           onAdd={(providerKey, neededBy) => addDependency.mutate({ consumerKey: dialog.card.key, providerKey, neededBy }, { onSuccess: () => setDialog(null) })}
+        />
+      )}
+      {data && dialog?.kind === 'dependencies' && (
+        <CardDependenciesDialog
+          board={data}
+          card={dialog.card}
+          teamName={teamName}
+          busy={removeDependency.isPending}
+          error={removeDependency.error?.message ?? null}
+          onRemove={(key) => removeDependency.mutate({ key })}
+          onClose={() => {
+            removeDependency.reset();
+            setDialog(null);
+          }}
         />
       )}
       {data && dialog?.kind === 'new' && (

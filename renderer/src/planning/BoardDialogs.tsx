@@ -1,8 +1,10 @@
 import Autocomplete from '@mui/material/Autocomplete';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
@@ -13,9 +15,10 @@ import { useState } from 'react';
 import { ITEM_TYPES, type ItemType } from '../../../shared/domain/vocabulary';
 import type { Board, BoardCard, BoardCell } from '../../../shared/planning/board-schema';
 import { displayKey } from '../../../shared/planning/local-keys';
+import { DEPENDENCY_STATE_TEXT as STATE_TEXT } from '../../../shared/planning/dependency-state';
 import { targetIteration, type PlaceRequest } from './ProgramBoard';
 
-export type CardAction = 'move' | 'depend' | 'lines' | 'unplan';
+export type CardAction = 'move' | 'depend' | 'dependencies' | 'lines' | 'unplan';
 
 /** What can be done to a card: also the keyboard's way to everything a drag does. */
 export function CardMenu(props: { anchor: HTMLElement | null; card: BoardCard | null; onAction(action: CardAction): void; onClose(): void }) {
@@ -23,6 +26,7 @@ export function CardMenu(props: { anchor: HTMLElement | null; card: BoardCard | 
     <Menu anchorEl={props.anchor} open={props.anchor !== null && props.card !== null} onClose={props.onClose}>
       <MenuItem onClick={() => props.onAction('move')}>Move to…</MenuItem>
       <MenuItem onClick={() => props.onAction('depend')}>Add a dependency (it waits on…)</MenuItem>
+      <MenuItem onClick={() => props.onAction('dependencies')}>Its dependencies…</MenuItem>
       <MenuItem onClick={() => props.onAction('lines')}>Show its dependency lines</MenuItem>
       <MenuItem onClick={() => props.onAction('unplan')}>Take it off the board</MenuItem>
     </Menu>
@@ -188,5 +192,42 @@ export function CapacityPopover(props: { anchor: HTMLElement | null; cell: Board
         </Button>
       </form>
     </Popover>
+  );
+}
+
+/** A card's dependencies both ways, with their state; those made in Interlock can be removed here. */
+export function CardDependenciesDialog(props: { board: Board; card: BoardCard; teamName(key: string | null): string; busy: boolean; error: string | null; onRemove(key: string): void; onClose(): void }) {
+  const mine = props.board.dependencies.filter((d) => d.consumer.itemKey === props.card.key || d.provider.itemKey === props.card.key);
+  return (
+    <Dialog open onClose={props.onClose} fullWidth maxWidth="sm" aria-labelledby="card-deps-title">
+      <DialogTitle id="card-deps-title">
+        Dependencies of {displayKey(props.card.key)} {props.card.title}
+      </DialogTitle>
+      <DialogContent>
+        {mine.length === 0 && <DialogContentText>It neither waits on nor is waited on by anything planned here.</DialogContentText>}
+        <Stack spacing={1}>
+          {mine.map((d) => {
+            const waits = d.consumer.itemKey === props.card.key;
+            const other = waits ? d.provider : d.consumer;
+            return (
+              <Box key={d.key} sx={{ display: 'flex', gap: 1, alignItems: 'center', justifyContent: 'space-between' }}>
+                <DialogContentText component="span">
+                  {STATE_TEXT[d.state].symbol} {waits ? 'Waits on' : 'Is waited on by'} {displayKey(other.itemKey)} ({props.teamName(other.teamKey)}, {other.iterationName ?? 'not planned'}): {STATE_TEXT[d.state].label}
+                </DialogContentText>
+                {d.local && (
+                  <Button size="small" color="error" disabled={props.busy} onClick={() => props.onRemove(d.key)}>
+                    Remove
+                  </Button>
+                )}
+              </Box>
+            );
+          })}
+        </Stack>
+        {props.error && <DialogContentText color="error">{props.error}</DialogContentText>}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={props.onClose}>Close</Button>
+      </DialogActions>
+    </Dialog>
   );
 }

@@ -1,4 +1,3 @@
-import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import List from '@mui/material/List';
@@ -17,7 +16,7 @@ import { DEPENDENCY_STATE_TEXT } from '../../../shared/planning/dependency-state
 import { displayKey } from '../../../shared/planning/local-keys';
 import { useChannelQuery } from '../api/channel-hooks';
 import { downloadCsv, fileSlug } from '../charts/csv';
-import { backlogId, STATE_STYLE } from './plan-style';
+import { STATE_STYLE } from './plan-style';
 import { BacklogCard } from './ProgramBoard';
 
 export type SideTab = 'conflicts' | 'lint' | 'backlog' | 'changes';
@@ -51,7 +50,11 @@ export function BoardSidePanel(props: {
   );
 }
 
+/** Lists show this many rows until asked for all (hundreds of rows are for the CSV, not the room). */
+const SHOWN = 60;
+
 function ConflictList({ conflicts, board, onFocusCard, teamName }: { conflicts: ReturnType<typeof boardConflicts>; board: Board; onFocusCard(key: string): void; teamName(key: string | null): string }) {
+  const [all, setAll] = useState(false);
   if (conflicts.length === 0) return <Typography color="text.secondary">No conflicts and no unplanned dependencies: every provider is planned before the work that needs it.</Typography>;
   const rows = conflicts.map((c) => [
     DEPENDENCY_STATE_TEXT[c.state].label,
@@ -69,7 +72,7 @@ function ConflictList({ conflicts, board, onFocusCard, teamName }: { conflicts: 
         Oldest need first: the teams who must talk before the plan holds.
       </Typography>
       <List dense aria-label="Conflicts and unplanned dependencies" data-testid="conflicts-list">
-        {conflicts.map((c) => (
+        {(all ? conflicts : conflicts.slice(0, SHOWN)).map((c) => (
           <ListItemButton key={c.key} onClick={() => onFocusCard(c.consumer.itemKey)} sx={{ borderLeft: 4, borderColor: STATE_STYLE[c.state].color, mb: 0.5, alignItems: 'flex-start' }}>
             <ListItemText
               primary={`${DEPENDENCY_STATE_TEXT[c.state].symbol} ${teamName(c.consumer.teamKey)} ↔ ${teamName(c.provider.teamKey)}`}
@@ -79,6 +82,11 @@ function ConflictList({ conflicts, board, onFocusCard, teamName }: { conflicts: 
           </ListItemButton>
         ))}
       </List>
+      {!all && conflicts.length > SHOWN && (
+        <Button size="small" onClick={() => setAll(true)}>
+          Show all {conflicts.length}
+        </Button>
+      )}
       <Button
         size="small"
         onClick={() =>
@@ -92,14 +100,20 @@ function ConflictList({ conflicts, board, onFocusCard, teamName }: { conflicts: 
 }
 
 function LintList({ board, onFocusCard }: { board: Board; onFocusCard(key: string): void }) {
+  const [all, setAll] = useState(false);
   if (board.lint.length === 0) return <Typography color="text.secondary">Nothing to flag: every objective has work, no team is over capacity or bunched at the end, no long chains.</Typography>;
   return (
     <List dense aria-label="Board lint" data-testid="lint-list">
-      {board.lint.map((l, i) => (
+      {(all ? board.lint : board.lint.slice(0, SHOWN)).map((l, i) => (
         <ListItemButton key={i} disabled={l.itemKeys.length === 0} onClick={() => l.itemKeys[0] && onFocusCard(l.itemKeys[0])}>
           <ListItemText primary={l.message} secondary={l.rule.replaceAll('-', ' ')} />
         </ListItemButton>
       ))}
+      {!all && board.lint.length > SHOWN && (
+        <Button size="small" onClick={() => setAll(true)}>
+          Show all {board.lint.length}
+        </Button>
+      )}
     </List>
   );
 }
@@ -125,13 +139,11 @@ function Backlog({ board, teamName }: { board: Board; teamName(key: string | nul
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         {backlog.data ? `${backlog.data.total.toLocaleString()} open items not planned${backlog.data.total > items.length ? `; the first ${items.length} shown` : ''}. Drag one onto a cell.` : 'Loading…'}
       </Typography>
-      <SortableContext id="backlog" items={items.map((i) => backlogId(i.key))} strategy={verticalListSortingStrategy}>
-        <Box sx={{ display: 'flex', flexDirection: 'column', gap: 0.5 }} data-testid="backlog">
+      <Box sx={{ display: 'flex', flexDirection: 'column', gap: 0.5 }} data-testid="backlog">
           {items.map((i) => (
             <BacklogCard key={i.key} itemKey={i.key} title={i.title} detail={`${i.type} · ${teamName(i.teamKey)} · ${i.status}${i.size !== null ? ` · size ${i.size}` : ''}`} />
           ))}
-        </Box>
-      </SortableContext>
+      </Box>
     </>
   );
 }

@@ -13,9 +13,4 @@ export const STATE_STYLE: Record<DependencyState, { color: string; dash: string 
 
 /** Cells and lines are found again in the DOM by these ids. */
 export const cellId = (teamKey: string, columnId: number) => `cell:${teamKey}:${columnId}`;
-export const backlogId = (itemKey: string) => `backlog:${itemKey}`;
 
-export function parseCellId(id: string): { teamKey: string; columnId: number } | null {
-  const match = /^cell:(.*):(\d+)$/.exec(id);
-  return match ? { teamKey: match[1]!, columnId: Number(match[2]) } : null;
-}

@@ -34,6 +34,25 @@ describe('backend.invoke — the one entry point of every transport', () => {
     expect(overview.ok && overview.value.counts.items).toBe(100);
   });
 
+  it('while an import of the workspace is reading, every channel that writes waits; reading and cancelling go on', async () => {
+    await backend.invoke('workspace.create', { path: tmp.path('busy.interlock') });
+    const rows = Array.from({ length: 20_000 }, (_, i) => `K-${i},Item ${i},story,To Do,2024-03-01T00:00:00Z`);
+    const csv = tmp.path('items.csv');
+    (await import('node:fs')).writeFileSync(csv, ['key,title,type,status,created_at', ...rows].join('\n'));
+    const started = await backend.call('import.start', { files: [{ source: { kind: 'path', path: csv } }], mode: 'import' });
+    if (!started.ok) throw new Error(started.error.message);
+    const write = await backend.call('plan.increment.save', { name: 'PI 1', start: '2024-01-01', end: '2024-03-31' });
+    expect(write.ok ? null : write.error.message).toBe('An import is running (items.csv); changes wait until it is done, or cancel it.');
+    expect((await backend.call('workspace.overview', {})).ok).toBe(true);
+    expect(await backend.call('import.cancel', started.value)).toMatchObject({ ok: true, value: { cancelled: true } });
+    for (;;) {
+      const status = await backend.call('import.progress', started.value);
+      if (status.ok && status.value.state !== 'running') break;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect((await backend.call('plan.increment.save', { name: 'PI 1', start: '2024-01-01', end: '2024-03-31' })).ok).toBe(true);
+  });
+
   it('a refused open keeps the current workspace open', async () => {
     await backend.invoke('workspace.create', { path: tmp.path('keep.interlock') });
     const refused = await backend.invoke('workspace.open', { path: tmp.path('nope.interlock') });

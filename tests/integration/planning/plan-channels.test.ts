@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../electron/backend/backend';
-import { changeCounter } from '../../../electron/backend/store/queries/change-counter';
+import { changeCounter } from '../../../electron/backend/store/workspace-memory';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract/contract';
 import { tempDir } from '../../support/temp-files';
 

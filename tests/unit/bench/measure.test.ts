@@ -29,8 +29,14 @@ describe('bench figures', () => {
   it('the tables show value, baseline, ratio and a loud NO for a missed target', () => {
     const f = figure({ id: 'x', size: 'M', title: 'Import', unit: 'ms', value: 8500, baseline: { what: 'floor', value: 3400 }, target: { text: '≤ 2× baseline', maxRatio: 2 } });
     const row = formatTable([f]).split('\n')[2]!;
-    expect(row).toMatch(/^M\s+Import\s+8\.50 s\s+3\.40 s\s+2\.50×\s+≤ 2× baseline\s+NO$/);
-    expect(formatMarkdownTable([f]).split('\n')[2]).toBe('| M | Import | 8.50 s | 3.40 s | 2.50× | ≤ 2× baseline | NO |');
+    expect(row).toMatch(/^M\s+Import\s+8\.50 s\s+–\s+3\.40 s\s+2\.50×\s+≤ 2× baseline\s+NO$/);
+    expect(formatMarkdownTable([f]).split('\n')[2]).toBe('| M | Import | 8.50 s | – | 3.40 s | 2.50× | ≤ 2× baseline | NO |');
+  });
+
+  it('a median of several samples shows their range beside it', () => {
+    const f = figure({ id: 'x', size: 'M', title: 'Flow', unit: 'ms', value: 1300, samples: [1410, 1200, 1300], baseline: null, target: { text: '< 1.5 s', maxValue: 1500 } });
+    expect([f.min, f.max]).toEqual([1200, 1410]);
+    expect(formatMarkdownTable([f]).split('\n')[2]).toBe('| M | Flow | 1.30 s | 1.20 s – 1.41 s | – | – | < 1.5 s | yes |');
   });
 
   describe('edge cases', () => {
