@@ -1,7 +1,5 @@
-import Alert from '@mui/material/Alert';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
-import ButtonBase from '@mui/material/ButtonBase';
 import Drawer from '@mui/material/Drawer';
 import IconButton from '@mui/material/IconButton';
 import List from '@mui/material/List';
@@ -24,8 +22,8 @@ import type { ReactNode } from 'react';
 import type { WorkspaceSummary } from '../../../shared/contract/workspace-channels';
 import { desktopBridge } from '../api/desktop-bridge';
 import type { ColorMode } from '../theme/app-theme';
-import { StartFromFilesButton } from '../workspace/start-from-files';
-import { useWorkspaceDialogs } from '../workspace/WorkspaceDialogs';
+import { DemoBanner } from '../workspace/start-from-files';
+import { WorkspaceTitle } from '../workspace/WorkspaceTitle';
 import { WorkspaceMenu } from '../workspace/WorkspaceMenu';
 import { PAGES, type PageId } from './navigation';
 
@@ -40,36 +38,6 @@ const ICONS: Record<PageId, ReactNode> = {
   delivery: <RocketIcon />,
   import: <UploadIcon />,
 };
-
-/** The open workspace's name; a click renames it. */
-function WorkspaceTitle({ workspace }: { workspace: WorkspaceSummary | null }) {
-  const open = useWorkspaceDialogs();
-  if (!workspace) {
-    return (
-      <Typography variant="body1" component="span" sx={{ opacity: 0.85 }} noWrap data-testid="workspace-name">
-        No workspace open
-      </Typography>
-    );
-  }
-  return (
-    <Tooltip title={`${workspace.path} — click to rename`}>
-      <ButtonBase onClick={() => open('rename')} aria-label={`Workspace ${workspace.name}: rename`} sx={{ borderRadius: 1, px: 0.5, maxWidth: '100%' }}>
-        <Typography variant="body1" component="span" sx={{ opacity: 0.85 }} noWrap data-testid="workspace-name">
-          {workspace.name}
-        </Typography>
-      </ButtonBase>
-    </Tooltip>
-  );
-}
-
-/** While the demo is open: what it is, and the way to one's own data. */
-function DemoBanner() {
-  return (
-    <Alert severity="info" sx={{ mb: 2, alignItems: 'center' }} action={<StartFromFilesButton size="small" />} data-testid="demo-banner">
-      This is the demo: a fictional retailer with 12 teams. Start from your own exports (Jira, Azure DevOps, CSV) to see the same advice on your data.
-    </Alert>
-  );
-}
 
 export function AppShell(props: {
   page: PageId;

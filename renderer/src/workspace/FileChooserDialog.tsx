@@ -24,7 +24,7 @@ import { useId, useState, type ReactNode } from 'react';
 import type { FolderEntry } from '../../../shared/contract/files-channels';
 import { useChannelQuery } from '../api/channel-hooks';
 import { formatBytes } from '../format';
-import { baseName, folderOf, joinPath, withExtension } from './file-paths';
+import { baseName, joinPath, startFolder, withExtension } from './file-paths';
 
 export interface FileChoice {
   /** open: an existing file; save: a new (or replaced) file of this extension. */
@@ -59,7 +59,7 @@ export function FileChooserDialog(props: {
   done?: ReactNode;
 }) {
   const { choice } = props;
-  const [dir, setDir] = useState<string | undefined>(() => folderOf(props.initialPath) || undefined);
+  const [dir, setDir] = useState<string | undefined>(() => startFolder(props.initialPath) || undefined);
   const [path, setPathState] = useState(props.initialPath);
   const listing = useChannelQuery('files.list', dir ? { dir } : {});
   // The default listing always works, so its places stay offered when a typed folder is refused.

@@ -19,6 +19,13 @@ export function folderOf(path: string): string {
   return trimmed.slice(0, cut);
 }
 
+/** The folder a chooser starts in: a path ending in a separator is that folder, else the file's folder. */
+export function startFolder(path: string): string {
+  if (!/[\\/]$/.test(path)) return folderOf(path);
+  const trimmed = path.replace(/[\\/]+$/, '');
+  return /^[A-Za-z]:$/.test(trimmed) || trimmed === '' ? path.slice(0, trimmed.length + 1) : trimmed;
+}
+
 export function joinPath(folder: string, name: string): string {
   if (!folder) return name;
   const separator = separatorOf(folder);

@@ -1,3 +1,4 @@
+import Alert from '@mui/material/Alert';
 import Button, { type ButtonProps } from '@mui/material/Button';
 import UploadIcon from '@mui/icons-material/UploadFileOutlined';
 import type { ReactNode } from 'react';
@@ -36,14 +37,12 @@ export function useStartFromFiles() {
   const create = useChannelMutation('workspace.createForFiles');
   const start = (files: File[], options: { copyOfOpen?: boolean } = {}) => {
     if (files.length === 0) return;
-    create.mutate(
-      { fileNames: files.map((f) => f.name), copyOfOpen: options.copyOfOpen ?? false },
-      {
-        onSuccess: () => {
-          setPendingImport(files);
-          goToPage('import');
-        },
-      },
+    // Handed over before the workspace changes: the page showing this button is replaced by the new
+    // workspace's pages as soon as it opens, so a callback of this mutation might never run.
+    setPendingImport(files);
+    create.mutateAsync({ fileNames: files.map((f) => f.name), copyOfOpen: options.copyOfOpen ?? false }).then(
+      () => goToPage('import'),
+      () => takePendingImport(),
     );
   };
   return { start, pending: create.isPending, error: create.error };
@@ -70,5 +69,14 @@ export function StartFromFilesButton({ children = 'Start from your files', size,
       </Button>
       <ErrorNotice title="No workspace could be made for these files" error={error} />
     </>
+  );
+}
+
+/** While the demo is open: what it is, and the way to one's own data. */
+export function DemoBanner() {
+  return (
+    <Alert severity="info" sx={{ mb: 2, alignItems: 'center' }} action={<StartFromFilesButton size="small" />} data-testid="demo-banner">
+      This is the demo: a fictional retailer with 12 teams. Start from your own exports (Jira, Azure DevOps, CSV) to see the same advice on your data.
+    </Alert>
   );
 }

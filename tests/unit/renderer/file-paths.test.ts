@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseName, besideWithout, folderOf, joinPath, stemOf, withExtension } from '../../../renderer/src/workspace/file-paths';
+import { baseName, besideWithout, folderOf, joinPath, startFolder, stemOf, withExtension } from '../../../renderer/src/workspace/file-paths';
 
 describe('paths taken apart in the page', () => {
   it('POSIX paths', () => {
@@ -23,7 +23,19 @@ describe('paths taken apart in the page', () => {
     expect(besideWithout('/data/acme.sealed', '.sealed', '.interlock')).toBe('/data/acme.interlock');
   });
 
+  it('a chooser starts in the folder a path names, or in the folder of the file it names', () => {
+    expect(startFolder('/home/ana/')).toBe('/home/ana');
+    expect(startFolder('/home/ana/acme.interlock')).toBe('/home/ana');
+    expect(startFolder('C:\\Users\\ana\\')).toBe('C:\\Users\\ana');
+  });
+
   describe('edge cases', () => {
+    it('a chooser starting at a root or with nothing given', () => {
+      expect(startFolder('/')).toBe('/');
+      expect(startFolder('C:\\')).toBe('C:\\');
+      expect(startFolder('')).toBe('');
+    });
+
     it('roots, trailing separators, bare names, hidden-looking names', () => {
       expect(folderOf('/acme.interlock')).toBe('/');
       expect(folderOf('acme.interlock')).toBe('');
