@@ -62,7 +62,7 @@ test('New… in a chosen folder, named after its file; Save As asks for the copy
   await workspaceMenu(page, 'New…');
   let dialog = page.getByRole('dialog', { name: 'New workspace' });
   await dialog.getByRole('button', { name: 'Home', exact: true }).click();
-  await expect(dialog.getByTestId('chooser-path')).toHaveValue(join(host.home, 'demo-new.interlock'));
+  await expect(dialog.getByTestId('chooser-path')).toHaveValue(join(host.home, 'new-workspace.interlock'));
   await dialog.getByTestId('chooser-path').fill(join(host.home, 'acme 2027'));
   await expect(dialog.getByLabel('Workspace name')).toHaveValue('acme 2027');
   await dialog.getByRole('button', { name: 'Create' }).click();

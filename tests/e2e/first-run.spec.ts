@@ -86,7 +86,7 @@ test('importing into the demo asks first; “a new workspace” leaves the demo 
   await ask.getByRole('button', { name: /A new workspace for these files/ }).click();
   await expect(page.getByTestId('workspace-name')).toHaveText('jira-all-fields');
   await expect(page.getByTestId('preview-summary')).toContainText('Ready to import');
-  expect(readdirSync(join(home, 'Documents', 'Interlock'))).toEqual(['jira-all-fields.interlock']);
+  expect(readdirSync(join(home, 'Documents', 'Interlock')).filter((f) => f.endsWith('.interlock'))).toEqual(['jira-all-fields.interlock']);
 
   // The demo is untouched.
   await page.getByRole('button', { name: 'Workspace', exact: true }).click();

@@ -120,7 +120,7 @@ export function FileChooserDialog(props: {
                   {listing.error.message}
                 </Alert>
               )}
-              <Box sx={{ height: 260, overflow: 'auto', border: 1, borderColor: 'divider', borderRadius: 1, my: 1 }}>
+              <Box sx={{ height: 'min(260px, 26vh)', overflow: 'auto', border: 1, borderColor: 'divider', borderRadius: 1, my: 1 }}>
                 <List dense aria-label={`Folders and ${choice.extension} files in ${listing.data?.dir ?? 'this folder'}`}>
                   {entries.length === 0 && listing.isSuccess && (
                     <Typography variant="body2" color="text.secondary" sx={{ p: 2 }}>
