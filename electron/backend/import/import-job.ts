@@ -26,6 +26,7 @@ import type { EncodingFacts } from './text-encoding';
 import { readTextHead, readWholeText, type ReadProgress } from './text-reading';
 import { StagedRecords } from './staged-records';
 import { incrementIterationNames } from '../planning/plan-queries';
+import { storeSnapshotAfterImport } from '../metrics/metrics-dataset-loader';
 
 type StartInput = z.output<typeof ImportStartInput>;
 
@@ -309,7 +310,7 @@ export class ImportJob {
     // A big import's pages stay in memory until the commit instead of spilling mid-way (~30 % faster).
     db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
     try {
-      return db.transaction(() => {
+      const counts = db.transaction(() => {
         const before = countEntities(db);
         const writer = new PortfolioWriter(db, (s) => statuses.categoryOf(s));
         // A history is the truth about when its item started and finished: items of the import are
@@ -342,6 +343,8 @@ export class ImportJob {
         }
         return subtractCounts(countEntities(db), before);
       })();
+      storeSnapshotAfterImport(db);
+      return counts;
     } finally {
       if (db.open) db.pragma(`cache_size = ${cacheSize}`);
     }

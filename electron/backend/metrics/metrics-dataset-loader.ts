@@ -3,7 +3,7 @@ import { computeItemFlow, type ItemFlow } from '../../../shared/metrics/item-flo
 import { groupTransitions, ItemColumnsBuilder, TransitionColumnsBuilder, type MetricsDataset } from '../../../shared/metrics/metrics-dataset';
 import { keep, remembered } from '../store/workspace-memory';
 import { isStorageRefusal } from '../store/sqlite-errors';
-import { readMetricsSnapshot, writeMetricsSnapshot } from '../store/queries/metrics-snapshot';
+import { hasMetricsSnapshot, readMetricsSnapshot, writeMetricsSnapshot } from '../store/queries/metrics-snapshot';
 import { decodeSnapshot, encodeSnapshot, SNAPSHOT_FORMAT, type SnapshotColumns } from './metrics-snapshot';
 import { describeItemsById, expectedRows, maxItemId, readDependencies, readDeployments, readIncidents, readTeams, scanItems, scanTransitions, type TeamRow } from './metrics-queries';
 
@@ -72,6 +72,19 @@ function storeSnapshot(db: Database, columns: SnapshotColumns): void {
     // refusal is a bug, and surfaces.
     if (!isStorageRefusal(error)) throw error;
   }
+}
+
+/**
+ * Stores the snapshot of the data as it stands, right after an import commits (while its pages are
+ * still in memory), so the first metrics call after the import reads it instead of scanning the
+ * tables. Its own transaction, after the import's: SQLite may roll back a whole transaction on a
+ * full disk, and a snapshot that does not fit must never cost the import. A snapshot still standing
+ * (the import changed no item or status change) is kept.
+ */
+export function storeSnapshotAfterImport(db: Database): void {
+  if (db.inTransaction) throw new Error('storeSnapshotAfterImport must run after the import has committed');
+  if (hasMetricsSnapshot(db)) return;
+  storeSnapshot(db, scanTables(db, readTeams(db)));
 }
 
 /** Work items and status changes in one pass over each table, teams resolved to their indexes. */

@@ -172,7 +172,7 @@ describe('metrics channels on a real workspace file', () => {
       }
     });
 
-    it('after an import a prefetching backend loads the new data (and stores its snapshot) before it is asked', async () => {
+    it('after an import (which stores the snapshot in its transaction) a prefetching backend loads the new data before it is asked', async () => {
       const path = await fileWith();
       const backend = createBackend({ prefetch: true, log: () => undefined });
       try {
@@ -181,11 +181,11 @@ describe('metrics channels on a real workspace file', () => {
         await nextTick();
         const status = await runImport(backend, [fixture('interlock', 'interlock-items.csv')]);
         expect(status.state).toBe('done');
-        expect(hasMetricsSnapshot(db)).toBe(false);
+        expect(hasMetricsSnapshot(db)).toBe(true);
         await nextTick();
         const reloaded = cachedMetrics(db);
         expect(reloaded?.dataset.items.count).toBe(flowFixture().items.length + status.report!.counts.items);
-        expect(hasMetricsSnapshot(db)).toBe(true);
+        expect(reloaded?.source).toBe('snapshot');
       } finally {
         backend.close();
       }

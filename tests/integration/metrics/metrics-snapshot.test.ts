@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBackend } from '../../../electron/backend/backend';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadMetrics, readDataset } from '../../../electron/backend/metrics/metrics-dataset-loader';
+import { loadMetrics, readDataset, storeSnapshotAfterImport } from '../../../electron/backend/metrics/metrics-dataset-loader';
 import { hasMetricsSnapshot } from '../../../electron/backend/store/queries/metrics-snapshot';
 import { SNAPSHOT_TRIGGERS } from '../../../electron/backend/store/migrations/004-metrics-snapshot';
 import type { Backend } from '../../../electron/backend/backend';
@@ -112,17 +112,19 @@ describe('metrics snapshot in a real workspace file', () => {
     expect(loadMetrics(dbOf(backend)).source).toBe('snapshot');
   });
 
-  it('an import through the app drops it in the same transaction and leaves its triggers as they were', async () => {
+  it('an import through the app replaces it in the same transaction: the next call reads the new data from it, and its triggers stand as they were', async () => {
     const { backend } = await open();
     await flowOf(backend);
     const status = await runImport(backend, [fixture('interlock', 'interlock-items.csv'), fixture('interlock', 'interlock-transitions.csv')]);
     expect(status.state).toBe('done');
     const db = dbOf(backend);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").pluck().all()).toEqual(Object.keys(SNAPSHOT_TRIGGERS).sort());
-    expect(hasMetricsSnapshot(db)).toBe(false);
-    // The triggers work again after the import: the next metrics call stores a snapshot, a change drops it.
-    await flowOf(backend);
     expect(hasMetricsSnapshot(db)).toBe(true);
+    const after = await flowOf(backend);
+    expect(loadMetrics(db).source).toBe('snapshot');
+    expect(loadMetrics(db).dataset.items.count).toBe(db.prepare('SELECT count(*) FROM work_items').pluck().get());
+    expect(after).toEqual(fromTables(backend));
+    // The triggers work after the import: a change drops it.
     db.prepare(`UPDATE work_items SET done_at = done_at + 1 WHERE key = 'CHK-2'`).run();
     expect(hasMetricsSnapshot(db)).toBe(false);
   });
@@ -186,6 +188,33 @@ describe('metrics snapshot in a real workspace file', () => {
       expect(flow.current.throughputPerWeek.total).toBeGreaterThan(0);
       expect(hasMetricsSnapshot(db)).toBe(false);
       expect(db.pragma('quick_check', { simple: true })).toBe('ok');
+    });
+
+    it('a full disk when an import stores it costs only the snapshot: the import’s rows stay committed', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'interlock-full-'));
+      const backend = createBackend({ log: () => undefined });
+      dispose = () => {
+        backend.close();
+        rmSync(dir, { recursive: true, force: true });
+      };
+      await valueOf(backend.call('workspace.createDemo', { path: join(dir, 'full.interlock'), items: 400 }));
+      const db = dbOf(backend);
+      db.exec('VACUUM');
+      db.prepare(`DELETE FROM work_items WHERE id = (SELECT max(id) FROM work_items)`).run();
+      const items = db.prepare('SELECT count(*) FROM work_items').pluck().get() as number;
+      db.exec('VACUUM');
+      // Not one page more, and none free: the snapshot (some 100 KB) cannot be written.
+      db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
+      storeSnapshotAfterImport(db);
+      expect(hasMetricsSnapshot(db)).toBe(false);
+      expect(db.prepare('SELECT count(*) FROM work_items').pluck().get()).toBe(items);
+      expect(db.pragma('quick_check', { simple: true })).toBe('ok');
+    });
+
+    it('is stored only after the import has committed', async () => {
+      const { backend } = await open();
+      const db = dbOf(backend);
+      expect(() => db.transaction(() => storeSnapshotAfterImport(db))()).toThrow(/after the import has committed/);
     });
 
     it('a snapshot of another format (another Interlock version) is ignored and replaced', async () => {
