@@ -95,7 +95,7 @@ test('New… in a chosen folder, named after its file; Save As asks for the copy
 test('rename from the title bar; a .csv is “not an Interlock workspace” and no file is added', async ({ page, host }) => {
   const folder = dirname(host.workspace);
   await page.goto(host.url);
-  await page.getByRole('button', { name: 'Workspace Interlock demo: rename' }).click();
+  await page.getByRole('button', { name: 'Interlock demo (rename)' }).click();
   const rename = page.getByRole('dialog', { name: 'Rename the workspace' });
   await rename.getByLabel('Workspace name').fill('Acme retail');
   await rename.getByRole('button', { name: 'Rename' }).click();

@@ -16,7 +16,7 @@ export function WorkspaceTitle({ workspace }: { workspace: WorkspaceSummary | nu
   }
   return (
     <Tooltip title={`${workspace.path} — click to rename`}>
-      <ButtonBase onClick={() => open('rename')} aria-label={`Workspace ${workspace.name}: rename`} sx={{ borderRadius: 1, px: 0.5, maxWidth: '100%' }}>
+      <ButtonBase onClick={() => open('rename')} aria-label={`${workspace.name} (rename)`} sx={{ borderRadius: 1, px: 0.5, maxWidth: '100%' }}>
         <Typography variant="body1" component="span" sx={{ opacity: 0.85 }} noWrap data-testid="workspace-name">
           {workspace.name}
         </Typography>
