@@ -16,7 +16,9 @@ test('Save As from the browser host continues in the copy, and Close leads back 
   await page.getByRole('button', { name: 'Workspace' }).click();
   await page.getByRole('menuitem', { name: 'Close' }).click();
   await expect(page.getByRole('heading', { name: 'No workspace is open' })).toBeVisible();
-  await expect(page.getByText('copy-for-client.interlock')).toBeVisible();
+  // Recent workspaces: by name (Save As named the copy after its file), with its folder.
+  const recent = page.getByRole('button', { name: /^copy-for-client/ });
+  await expect(recent).toContainText(host.workspace.replace(/\/demo\.interlock$/, ''));
   await page.screenshot({ path: 'test-results/screenshots/welcome.png' });
   await page.getByRole('button', { name: 'Open the demo workspace' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Interlock demo' })).toBeVisible();
