@@ -26,6 +26,8 @@ export default defineConfig({
           include: ['tests/unit/renderer/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
           env,
+          // Rendering hundreds of rows in happy-dom takes a second alone and several on a loaded 2-core machine.
+          testTimeout: 30_000,
         },
       },
       {
