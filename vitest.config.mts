@@ -18,6 +18,8 @@ export default defineConfig({
           exclude: ['tests/unit/renderer/**'],
           environment: 'node',
           env,
+          // A few unit tests read the whole source tree (layering) or run many trials; a loaded 2-core machine needs the room.
+          testTimeout: 30_000,
         },
       },
       {

@@ -10,7 +10,8 @@ import {
   valueStreamFindings,
   type NamedTeams,
 } from './findings';
-import { groupEvidence, integrationsByGroup, type GroupEvidence } from './group-evidence';
+import { judgeEvidence } from './confidence';
+import { groupEvidence, integrationsByGroup, parentsByGroup, type GroupEvidence } from './group-evidence';
 import { groupTeams, moveTeam, type Grouping, type TeamGroup } from './grouping';
 import { measureIntervals, pairKey, scoreMeasurement, type ScoredPairs } from './pair-coupling';
 import { decideModel, describeCues, practicesFor, reasonsFor, robustnessOf, whatWouldChange } from './recommendation';
@@ -91,7 +92,8 @@ function withKnownTeams(data: CoordinationData, known: ReadonlySet<string>): Coo
     data.dependencies.every((d) => known.has(d.fromTeamKey) && known.has(d.toTeamKey)) &&
     data.completions.every((c) => known.has(c.teamKey)) &&
     data.integrations.every((e) => all(e.teamKeys)) &&
-    data.objectives.every((o) => all(o.teamKeys));
+    data.objectives.every((o) => all(o.teamKeys)) &&
+    data.parents.every((p) => all(p.teamKeys));
   if (clean) return data;
   return {
     ...data,
@@ -99,6 +101,7 @@ function withKnownTeams(data: CoordinationData, known: ReadonlySet<string>): Coo
     completions: data.completions.filter((c) => known.has(c.teamKey)),
     integrations: data.integrations.map((e) => (all(e.teamKeys) ? e : { ...e, teamKeys: e.teamKeys.filter((k) => known.has(k)) })),
     objectives: data.objectives.map((o) => (all(o.teamKeys) ? o : { ...o, teamKeys: o.teamKeys.filter((k) => known.has(k)) })),
+    parents: data.parents.map((p) => (all(p.teamKeys) ? p : { ...p, teamKeys: p.teamKeys.filter((k) => known.has(k)) })),
   };
 }
 
@@ -141,6 +144,9 @@ export function adviseCoordination(data: CoordinationData, options: AdviseOption
   const periodMeasurements = measureIntervals(scoped, periods, { pairs: sameGroup, skipWaiting: true });
   const periodScores = periods.map((p, i) => ({ interval: p, scored: scoreMeasurement(periodMeasurements[i]!, scoped.recorded, settings) }));
   const integrations = integrationsByGroup(scoped, window, grouping.groupOf);
+  const parents = parentsByGroup(scoped, grouping.groupOf);
+  let windowDependencies = 0;
+  for (const facts of scored.measurement.pairs.values()) windowDependencies += facts.aWaitsOnB + facts.bWaitsOnA;
 
   const nameOf = new Map(grouping.groups.map((g) => [g.id, groupName(g, names)]));
   // Strong links to shared providers do not make groups, but a team standing alone should say they exist.
@@ -152,9 +158,9 @@ export function adviseCoordination(data: CoordinationData, options: AdviseOption
     if (grouping.providers.has(a) && !grouping.providers.has(b)) providerLinks.set(b, [...(providerLinks.get(b) ?? []), names.name(a)]);
   }
   const groups: GroupRecommendation[] = grouping.groups.map((group) => {
-    const evidence = groupEvidence(group.teamKeys, scored, integrations.get(group.id), scoped);
+    const evidence = groupEvidence(group.teamKeys, scored, integrations.get(group.id), scoped, parents.get(group.id));
     const links = providerLinks.get(group.teamKeys[0]!) ?? [];
-    return recommendGroup(group, evidence, nameOf.get(group.id)!, scoped, grouping, names, settings, windowDays, periodScores, links);
+    return recommendGroup(group, evidence, nameOf.get(group.id)!, scoped, grouping, names, settings, windowDays, periodScores, links, windowDependencies);
   });
   groups.sort(
     (x, y) =>
@@ -221,18 +227,22 @@ function recommendGroup(
   windowDays: number,
   periodScores: { interval: Interval; scored: ScoredPairs }[],
   providerLinks: readonly string[],
+  windowDependencies: number,
 ): GroupRecommendation {
   const { thresholds } = settings;
   const model = decideModel(evidence.cues, thresholds, evidence.size);
   const memberNames = group.teamKeys.map((k) => names.name(k)).sort(compareText);
-  const cues = describeCues(evidence.cues, thresholds, {
+  const context = {
     dependencies: evidence.measures.dependencies,
     completed: evidence.measures.completedItems,
     blockedDays: evidence.measures.blockedDays,
     interfaced: evidence.measures.interfaced,
     integrations: evidence.measures.integrations,
     jointIntegrations: evidence.measures.jointIntegrations,
-  });
+    sources: evidence.sources,
+    parents: evidence.parents,
+  };
+  const cues = describeCues(evidence.cues, thresholds, context);
   let reasons: string[];
   let changes: string[];
   const provider = grouping.providers.get(group.teamKeys[0]!);
@@ -252,7 +262,7 @@ function recommendGroup(
     ];
     changes = [`If its coupling with another team reached ${settings.grouping.minEdgeCoupling.toFixed(2)}, it would join that team’s group.`];
   } else {
-    reasons = reasonsFor(model, evidence.cues, thresholds);
+    reasons = reasonsFor(model, evidence.cues, thresholds, context);
     changes = whatWouldChange(model, evidence.cues, thresholds);
   }
   // A trend point reads coupling and dependency share only: the period's integrations are not needed.
@@ -264,8 +274,24 @@ function recommendGroup(
       coupling: e.coupling,
       dependencyShare: e.cues.dependencyShare,
       dependencies: e.measures.dependencies,
+      completedItems: e.measures.completedItems,
     };
   });
+  const judged = judgeEvidence(
+    {
+      model,
+      role: group.role,
+      size: evidence.size,
+      cues: evidence.cues,
+      sources: evidence.sources,
+      dependencies: group.role === 'group' ? evidence.measures.dependencies : windowDependencies,
+      items: evidence.measures.completedItems,
+      days: windowDays,
+    },
+    robustnessOf(model, evidence.cues, thresholds, evidence.size),
+    thresholds,
+    settings.evidence.minDependencies,
+  );
   return {
     id: group.id,
     name,
@@ -278,7 +304,8 @@ function recommendGroup(
     cues,
     reasons,
     whatWouldChange: changes,
-    robustness: robustnessOf(model, evidence.cues, thresholds, evidence.size),
+    robustness: judged.robustness,
+    evidence: judged.evidence,
     practices: practicesFor(model, evidence, { memberNames, windowDays, mission: missionOf(group.teamKeys, data) }),
     trend,
   };

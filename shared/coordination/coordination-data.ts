@@ -45,6 +45,15 @@ export interface ObjectiveFact {
   readonly teamKeys: readonly string[];
 }
 
+/**
+ * A parent (Jira Parent / Epic Link / Parent Link, Azure DevOps Parent) with the teams owning its
+ * children alive in the window: held by two or more teams, it is an outcome they share.
+ */
+export interface ParentFact {
+  readonly key: string;
+  readonly teamKeys: readonly string[];
+}
+
 export interface DeclaredForum {
   readonly id: number;
   readonly name: string;
@@ -56,8 +65,24 @@ export interface DeclaredForum {
 export interface RecordedEvidence {
   readonly statusHistory: boolean;
   readonly interfaces: boolean;
+  /** Deployments that say what they shipped: a release name, or their items. */
   readonly integration: boolean;
   readonly objectives: boolean;
+  /** Items with a parent (epics and the like). */
+  readonly parents: boolean;
+  /** Items linked to releases (Fix Version/s). */
+  readonly releases: boolean;
+}
+
+/** Where a cue's numbers come from; named in the report, the CLI's JSON and the page. */
+export type CueSource = 'dependencies' | 'history' | 'objectives' | 'parents' | 'deployments' | 'releases' | 'interfaces';
+
+/**
+ * Integrations come from deployments when they say what they shipped, otherwise from the tracker's
+ * releases (never both: one release train seen twice would count twice).
+ */
+export function integrationSource(recorded: RecordedEvidence): 'deployments' | 'releases' | null {
+  return recorded.integration ? 'deployments' : recorded.releases ? 'releases' : null;
 }
 
 export interface CoordinationData {
@@ -66,6 +91,7 @@ export interface CoordinationData {
   readonly completions: readonly CompletionCount[];
   readonly integrations: readonly IntegrationEvent[];
   readonly objectives: readonly ObjectiveFact[];
+  readonly parents: readonly ParentFact[];
   readonly forums: readonly DeclaredForum[];
   readonly recorded: RecordedEvidence;
 }

@@ -108,6 +108,33 @@ export function trendFindings(groups: readonly GroupRecommendation[], settings: 
     const falling = change < 0 && recent <= earlier * (1 - settings.minRelativeChange);
     if (!rising && !falling) continue;
     const span = `from ${earlier.toFixed(2)} to ${recent.toFixed(2)} (mean of the earlier and the recent ${plural(half, 'period')})`;
+    // A coupling mean over a handful of dependencies or items swings with each one. The sample: every
+    // period's completed items, and the dependencies of the half where coupling is higher (the other
+    // half may rightly hold none: that is what a fall to zero looks like).
+    const higher = rising ? g.trend.slice(g.trend.length - half) : g.trend.slice(0, g.trend.length - half);
+    const higherDependencies = higher.reduce((s, p) => s + p.dependencies, 0);
+    const fewestItems = Math.min(...g.trend.map((p) => p.completedItems));
+    const tooFewDependencies = higherDependencies < settings.minDependenciesPerPeriod * higher.length;
+    if (tooFewDependencies || fewestItems < settings.minItemsPerPeriod) {
+      const why = tooFewDependencies
+        ? `its ${rising ? 'recent' : 'earlier'} ${plural(higher.length, 'period')} held only ${plural(higherDependencies, 'dependency', 'dependencies')} between members (at least ${settings.minDependenciesPerPeriod} a period are needed)`
+        : `a period of ${settings.periodDays} days held only ${plural(fewestItems, 'completed item')} (at least ${settings.minItemsPerPeriod} are needed)`;
+      findings.push({
+        id: `trend-${g.id}`,
+        kind: 'trend',
+        title: `Too small a sample to call a trend in “${g.name}”`,
+        detail: `Mean coupling of its member pairs went ${span}, but ${why}: the sample is too small to tell a trend from noise.`,
+        suggestion: 'Do not resize the forum on this: import a longer history, or look again when more dependencies have been recorded.',
+        teamKeys: [...g.teamKeys],
+        groupIds: [g.id],
+        measures: [
+          { label: 'Earlier', display: earlier.toFixed(2) },
+          { label: 'Recent', display: recent.toFixed(2) },
+          { label: tooFewDependencies ? 'Dependencies' : 'Fewest items in a period', display: String(tooFewDependencies ? higherDependencies : fewestItems) },
+        ],
+      });
+      continue;
+    }
     findings.push({
       id: `trend-${g.id}`,
       kind: 'trend',

@@ -1,6 +1,6 @@
 import { MS_PER_DAY } from '../domain/time';
-import { inInterval, type CoordinationData, type Interval } from './coordination-data';
-import { objectiveOverlap, pairKey, type ScoredPairs } from './pair-coupling';
+import { inInterval, integrationSource, type CoordinationData, type CueSource, type Interval } from './coordination-data';
+import { objectiveOverlap, outcomeSource, pairKey, type ScoredPairs } from './pair-coupling';
 import type { GroupMeasures } from './report-schema';
 
 // What a group of teams shows about itself over one interval: the numbers the selection cues read.
@@ -18,8 +18,19 @@ export interface CueValues {
   readonly interfaceClarity: number | null;
 }
 
+/** Where each cue of a group comes from; null when it is not measured. */
+export type CueSources = Record<'dependencyShare' | 'blockedDaysPerItem' | 'sharedObjectives' | 'jointIntegration' | 'interfaceClarity', CueSource | null>;
+
+/** Parents (epics) of a group's members' items: all of them, and those holding two or more members' work. */
+export interface GroupParents {
+  total: number;
+  shared: number;
+}
+
 export interface GroupEvidence {
   readonly size: number;
+  readonly sources: CueSources;
+  readonly parents: GroupParents;
   readonly measures: GroupMeasures;
   readonly cues: CueValues;
   /** Mean coupling over every member pair (pairs with nothing between them count as 0). */
@@ -35,6 +46,26 @@ export interface GroupIntegrations {
   jointTimes: number[];
   /** Per member: its integrations, and those of them that also held another member's work. */
   byMember: Map<string, { all: number; joint: number }>;
+}
+
+/** Per group, how many parents its members' items sit under, and how many of those hold two or more members' work. */
+export function parentsByGroup(data: CoordinationData, groupOf: ReadonlyMap<string, string>): Map<string, GroupParents> {
+  const result = new Map<string, GroupParents>();
+  const members = new Map<string, number>();
+  for (const parent of data.parents) {
+    members.clear();
+    for (const team of new Set(parent.teamKeys)) {
+      const group = groupOf.get(team);
+      if (group !== undefined) members.set(group, (members.get(group) ?? 0) + 1);
+    }
+    for (const [group, count] of members) {
+      let entry = result.get(group);
+      if (!entry) result.set(group, (entry = { total: 0, shared: 0 }));
+      entry.total++;
+      if (count >= 2) entry.shared++;
+    }
+  }
+  return result;
 }
 
 /** Per group, how its members integrate: alone or together with other members. */
@@ -76,7 +107,10 @@ export function groupEvidence(
   scored: ScoredPairs,
   integrations: GroupIntegrations | undefined,
   data: CoordinationData,
+  parents: GroupParents = { total: 0, shared: 0 },
 ): GroupEvidence {
+  const { recorded } = data;
+  const outcomes = outcomeSource(teamKeys, scored.measurement.teams, recorded);
   const { measurement, scores } = scored;
   let dependencies = 0;
   let interfaced = 0;
@@ -94,7 +128,7 @@ export function groupEvidence(
         interfaced += facts.interfaced;
         blockedMs += facts.blockedMsAOnB + facts.blockedMsBOnA;
         // From the facts, not the scores: a pair scored out by the coupling weights still shares its objectives.
-        overlaps.push(objectiveOverlap(facts, measurement.teams));
+        if (outcomes !== null) overlaps.push(objectiveOverlap(facts, measurement.teams, outcomes));
       }
       const score = scores.get(key);
       if (score) couplings.push(score.coupling);
@@ -109,17 +143,26 @@ export function groupEvidence(
   // member's work), averaged over members that integrate: independent of how many members there are.
   const memberShares = [...(integrations?.byMember.values() ?? [])].filter((m) => m.all > 0).map((m) => m.joint / m.all);
   const jointShare = memberShares.length > 0 ? sortedSum(memberShares) / memberShares.length : 0;
-  const { recorded } = data;
+  const integrationFrom = integrationSource(recorded);
+  const cues: CueValues = {
+    dependencyShare: dependencies / per,
+    blockedDaysPerItem: recorded.statusHistory ? blockedDays / per : null,
+    sharedObjectives: outcomes !== null && pairCount > 0 ? sortedSum(overlaps) / pairCount : null,
+    jointIntegration: integrationFrom !== null && teamKeys.length > 1 ? jointShare : null,
+    interfaceClarity: recorded.interfaces && dependencies > 0 ? interfaced / dependencies : null,
+  };
   return {
     size: teamKeys.length,
-    measures: { dependencies, interfaced, completedItems: completed, blockedDays, integrations: integrationCount, jointIntegrations: joint },
-    cues: {
-      dependencyShare: dependencies / per,
-      blockedDaysPerItem: recorded.statusHistory ? blockedDays / per : null,
-      sharedObjectives: recorded.objectives && pairCount > 0 ? sortedSum(overlaps) / pairCount : null,
-      jointIntegration: recorded.integration && teamKeys.length > 1 ? jointShare : null,
-      interfaceClarity: recorded.interfaces && dependencies > 0 ? interfaced / dependencies : null,
+    sources: {
+      dependencyShare: 'dependencies',
+      blockedDaysPerItem: cues.blockedDaysPerItem === null ? null : 'history',
+      sharedObjectives: cues.sharedObjectives === null ? null : outcomes,
+      jointIntegration: cues.jointIntegration === null ? null : integrationFrom,
+      interfaceClarity: cues.interfaceClarity === null ? null : 'interfaces',
     },
+    parents,
+    measures: { dependencies, interfaced, completedItems: completed, blockedDays, integrations: integrationCount, jointIntegrations: joint },
+    cues,
     coupling: pairCount > 0 ? Math.min(1, sortedSum(couplings) / pairCount) : 0,
     jointIntegrationTimes: integrations?.jointTimes ?? [],
   };

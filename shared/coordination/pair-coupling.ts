@@ -1,5 +1,6 @@
 import { MS_PER_DAY } from '../domain/time';
-import { inInterval, isActiveIn, overlapMs, type CoordinationData, type Interval, type RecordedEvidence } from './coordination-data';
+import { inInterval, integrationSource, isActiveIn, overlapMs, type CoordinationData, type Interval, type RecordedEvidence } from './coordination-data';
+
 import type { CouplingComponents, PairCoupling } from './report-schema';
 import type { CoordinationSettings } from './settings';
 
@@ -18,12 +19,16 @@ export interface PairFacts {
   blockedMsBOnA: number;
   jointIntegrations: number;
   sharedObjectiveKeys: string[];
+  /** Parents (epics) both teams have children under. */
+  sharedParentKeys: string[];
 }
 
 export interface TeamFacts {
   completed: number;
   integrations: number;
   objectives: number;
+  /** Parents its items alive in the window sit under. */
+  parents: number;
   waitsOn: Set<string>;
   waitedOnBy: Set<string>;
   /** Dependencies other teams had on this team, and how many of them were still open at the end. */
@@ -43,21 +48,7 @@ export function pairKey(x: string, y: string): string {
 }
 
 function emptyTeam(): TeamFacts {
-  return { completed: 0, integrations: 0, objectives: 0, waitsOn: new Set(), waitedOnBy: new Set(), incoming: 0, incomingOpen: 0, blockedDaysCaused: 0 };
-}
-
-/** Objectives each team contributes to, portfolio-level ones left out (they belong to everyone). */
-export function objectivesByTeam(data: CoordinationData): Map<string, Set<string>> {
-  const byTeam = new Map<string, Set<string>>();
-  for (const objective of data.objectives) {
-    if (objective.level === 'portfolio') continue;
-    for (const team of objective.teamKeys) {
-      let set = byTeam.get(team);
-      if (!set) byTeam.set(team, (set = new Set()));
-      set.add(objective.key);
-    }
-  }
-  return byTeam;
+  return { completed: 0, integrations: 0, objectives: 0, parents: 0, waitsOn: new Set(), waitedOnBy: new Set(), incoming: 0, incomingOpen: 0, blockedDaysCaused: 0 };
 }
 
 /** Gathers the facts of every pair that has a dependency, a shared objective or a joint integration in `interval`. */
@@ -101,7 +92,7 @@ export function measureIntervals(data: CoordinationData, intervals: readonly Int
     let facts = pairs.get(key);
     if (!facts) {
       const [a, b] = x < y ? [x, y] : [y, x];
-      facts = { a, b, aWaitsOnB: 0, bWaitsOnA: 0, interfaced: 0, open: 0, blockedMsAOnB: 0, blockedMsBOnA: 0, jointIntegrations: 0, sharedObjectiveKeys: [] };
+      facts = { a, b, aWaitsOnB: 0, bWaitsOnA: 0, interfaced: 0, open: 0, blockedMsAOnB: 0, blockedMsBOnA: 0, jointIntegrations: 0, sharedObjectiveKeys: [], sharedParentKeys: [] };
       pairs.set(key, facts);
     }
     return facts;
@@ -152,28 +143,63 @@ export function measureIntervals(data: CoordinationData, intervals: readonly Int
     }
   }
 
-  // Objectives are not tied to an interval: the same overlap counts in each.
-  const objectives = objectivesByTeam(data);
+  // Outcomes (objectives, shared parents) are not tied to an interval: the same overlap counts in each.
+  const objectives = data.objectives.filter((o) => o.level !== 'portfolio');
+  const sharedObjectives = sharedOutcomes(objectives, accept);
+  const sharedParents = sharedOutcomes(data.parents, accept);
+  const objectiveCounts = outcomesByTeam(objectives);
+  const parentCounts = outcomesByTeam(data.parents);
+  for (let i = 0; i < intervals.length; i++) {
+    for (const [key, count] of objectiveCounts) team(i, key).objectives = count;
+    for (const [key, count] of parentCounts) team(i, key).parents = count;
+    for (const [key, entry] of sharedObjectives) pair(i, key, entry.x, entry.y).sharedObjectiveKeys = entry.keys;
+    for (const [key, entry] of sharedParents) pair(i, key, entry.x, entry.y).sharedParentKeys = entry.keys;
+  }
+  return results;
+}
+
+interface Outcome {
+  readonly key: string;
+  readonly teamKeys: readonly string[];
+}
+
+/** How many outcomes each team has. */
+function outcomesByTeam(outcomes: readonly Outcome[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const o of outcomes) for (const team of new Set(o.teamKeys)) counts.set(team, (counts.get(team) ?? 0) + 1);
+  return counts;
+}
+
+/** Per pair of teams, the outcomes they share (sorted keys). */
+function sharedOutcomes(outcomes: readonly Outcome[], accept: (x: string, y: string) => boolean): Map<string, { x: string; y: string; keys: string[] }> {
   const shared = new Map<string, { x: string; y: string; keys: string[] }>();
-  for (const objective of data.objectives) {
-    if (objective.level === 'portfolio') continue;
-    const members = [...new Set(objective.teamKeys)].sort();
+  for (const outcome of outcomes) {
+    if (outcome.teamKeys.length < 2) continue;
+    const members = [...new Set(outcome.teamKeys)].sort();
     for (let x = 0; x < members.length; x++) {
       for (let y = x + 1; y < members.length; y++) {
         if (!accept(members[x]!, members[y]!)) continue;
         const key = pairKey(members[x]!, members[y]!);
         let entry = shared.get(key);
         if (!entry) shared.set(key, (entry = { x: members[x]!, y: members[y]!, keys: [] }));
-        entry.keys.push(objective.key);
+        entry.keys.push(outcome.key);
       }
     }
   }
   for (const entry of shared.values()) entry.keys.sort();
-  for (let i = 0; i < intervals.length; i++) {
-    for (const [key, set] of objectives) team(i, key).objectives = set.size;
-    for (const [key, entry] of shared) pair(i, key, entry.x, entry.y).sharedObjectiveKeys = entry.keys;
-  }
-  return results;
+  return shared;
+}
+
+/**
+ * Where the shared-outcome cue of some teams comes from: their objectives when any of them has one;
+ * otherwise the parents (epics) their items sit under, when the workspace records parents; otherwise
+ * objectives if the workspace has any (these teams then share none); null without either.
+ */
+export function outcomeSource(teamKeys: readonly string[], teams: ReadonlyMap<string, TeamFacts>, recorded: RecordedEvidence): 'objectives' | 'parents' | null {
+  if (recorded.objectives && teamKeys.some((k) => (teams.get(k)?.objectives ?? 0) > 0)) return 'objectives';
+  if (recorded.parents && teamKeys.some((k) => (teams.get(k)?.parents ?? 0) > 0)) return 'parents';
+  if (recorded.objectives) return 'objectives';
+  return recorded.parents ? 'parents' : null;
 }
 
 function saturate(value: number, saturation: number): number {
@@ -193,10 +219,11 @@ export function weightedCoupling(components: CouplingComponents, weights: Coordi
   return weight === 0 ? 0 : Math.min(1, Math.max(0, sum / weight));
 }
 
-/** Shared objectives of a pair over the objectives either team has (Jaccard); 0 when neither has any. */
-export function objectiveOverlap(facts: PairFacts, teams: Map<string, TeamFacts>): number {
-  const shared = facts.sharedObjectiveKeys.length;
-  const union = (teams.get(facts.a)?.objectives ?? 0) + (teams.get(facts.b)?.objectives ?? 0) - shared;
+/** Shared outcomes of a pair over the outcomes either team has (Jaccard), from objectives or parents; 0 when neither has any. */
+export function objectiveOverlap(facts: PairFacts, teams: ReadonlyMap<string, TeamFacts>, source: 'objectives' | 'parents' = 'objectives'): number {
+  const shared = (source === 'objectives' ? facts.sharedObjectiveKeys : facts.sharedParentKeys).length;
+  const count = (k: string) => teams.get(k)?.[source] ?? 0;
+  const union = count(facts.a) + count(facts.b) - shared;
   return union > 0 ? shared / union : 0;
 }
 
@@ -211,9 +238,10 @@ export function scorePair(facts: PairFacts, teams: Map<string, TeamFacts>, recor
   const blockedAOnB = facts.blockedMsAOnB / MS_PER_DAY;
   const blockedBOnA = facts.blockedMsBOnA / MS_PER_DAY;
   const blockedDaysPerItem = (blockedAOnB + blockedBOnA) / per;
-  const sharedObjectives = recorded.objectives ? objectiveOverlap(facts, teams) : null;
+  const outcomes = outcomeSource([facts.a, facts.b], teams, recorded);
+  const sharedObjectives = outcomes === null ? null : objectiveOverlap(facts, teams, outcomes);
   const fewerIntegrations = Math.min(a?.integrations ?? 0, b?.integrations ?? 0);
-  const jointIntegration = recorded.integration ? (fewerIntegrations > 0 ? Math.min(1, facts.jointIntegrations / fewerIntegrations) : 0) : null;
+  const jointIntegration = integrationSource(recorded) !== null ? (fewerIntegrations > 0 ? Math.min(1, facts.jointIntegrations / fewerIntegrations) : 0) : null;
   const { saturation } = settings;
   const components: CouplingComponents = {
     dependencies: saturate(dependencyShare, saturation.dependencyShare),

@@ -1,6 +1,6 @@
 import { MS_PER_DAY } from '../domain/time';
 import { formatPair, formatValue, listNames, plural, type CueUnit } from './format';
-import type { CueValues, GroupEvidence } from './group-evidence';
+import type { CueSources, CueValues, GroupEvidence, GroupParents } from './group-evidence';
 import { MODEL_LABELS, type CoordinationModel, type Cue, type CueThreshold, type Practices, type Robustness } from './report-schema';
 import { scaleThresholds, THRESHOLD_KEYS, type ModelThresholds } from './settings';
 
@@ -124,6 +124,25 @@ export interface CueContext {
   interfaced: number;
   integrations: number;
   jointIntegrations: number;
+  /** Where each cue comes from; without it, objectives and deployments are assumed. */
+  sources?: CueSources;
+  parents?: GroupParents;
+}
+
+/** Where the shared-outcome and joint-integration numbers come from, in the group's own counts. */
+function sourceNote(id: 'sharedObjectives' | 'jointIntegration', context: CueContext | undefined): string {
+  const source = context?.sources?.[id];
+  if (!context || !source) return '';
+  switch (source) {
+    case 'parents':
+      return ` (from shared epics: ${context.parents?.shared ?? 0} of ${plural(context.parents?.total ?? 0, 'parent')} of their items hold work of two or more members)`;
+    case 'releases':
+      return ` (from releases: ${context.jointIntegrations} of ${plural(context.integrations, 'release')} ship work of two or more members)`;
+    case 'deployments':
+      return ` (from deployments: ${context.jointIntegrations} of ${plural(context.integrations, 'integration')} hold work of two or more members)`;
+    default:
+      return ' (from objectives)';
+  }
 }
 
 function cueDetail(id: Cue['id'], context: CueContext, cues: CueValues): string {
@@ -135,10 +154,14 @@ function cueDetail(id: Cue['id'], context: CueContext, cues: CueValues): string 
         ? 'No status history: time blocked cannot be measured'
         : `${formatValue(context.blockedDays, 'days', 1)} waited on other members ÷ ${plural(context.completed, 'item')} completed`;
     case 'sharedObjectives':
-      return cues.sharedObjectives === null ? 'No objectives recorded' : 'Jaccard overlap of the objectives each pair of members contributes to, averaged';
+      if (cues.sharedObjectives === null) return 'No objectives recorded, and no items with a parent (epic)';
+      return context.sources?.sharedObjectives === 'parents'
+        ? `Jaccard overlap of the parents (epics) each pair of members’ items sit under, averaged (${context.parents?.shared ?? 0} of ${plural(context.parents?.total ?? 0, 'parent')} hold two or more members’ work)`
+        : 'Jaccard overlap of the objectives each pair of members contributes to, averaged';
     case 'jointIntegration':
-      return cues.jointIntegration === null
-        ? 'No releases or deployment contents recorded'
+      if (cues.jointIntegration === null) return 'No releases (fix versions) or deployment contents recorded';
+      return context.sources?.jointIntegration === 'releases'
+        ? `Share of each member’s releases (fix versions) that also shipped another member’s work, averaged (${context.jointIntegrations} of the group’s ${plural(context.integrations, 'release')} were joint)`
         : `Share of each member’s integrations that also held another member’s work, averaged (${context.jointIntegrations} of the group’s ${plural(context.integrations, 'integration')} were joint)`;
     case 'interfaceClarity':
       return cues.interfaceClarity === null
@@ -149,11 +172,20 @@ function cueDetail(id: Cue['id'], context: CueContext, cues: CueValues): string 
   }
 }
 
+const DEFAULT_SOURCES: CueSources = {
+  dependencyShare: 'dependencies',
+  blockedDaysPerItem: 'history',
+  sharedObjectives: 'objectives',
+  jointIntegration: 'deployments',
+  interfaceClarity: 'interfaces',
+};
+
 export function describeCues(cues: CueValues, thresholds: ModelThresholds, context: CueContext): Cue[] {
   return CUE_SPECS.map((spec) => {
     const value = spec.value(cues);
     return {
       id: spec.id,
+      source: value === null ? null : (context.sources?.[spec.id] ?? DEFAULT_SOURCES[spec.id]),
       label: spec.label,
       value,
       display: value === null ? 'not measured' : formatValue(value, spec.unit, spec.unit === 'percent' ? 1 : 2),
@@ -170,13 +202,13 @@ export function describeCues(cues: CueValues, thresholds: ModelThresholds, conte
   });
 }
 
-export function reasonsFor(model: CoordinationModel, cues: CueValues, t: ModelThresholds): string[] {
+export function reasonsFor(model: CoordinationModel, cues: CueValues, t: ModelThresholds, context?: CueContext): string[] {
   const c = conditions(cues, t);
   const reasons: string[] = [];
   if (model === 'team-of-teams') {
     reasons.push(`High interdependence: ${quote('dependencyShare', cues, t, 'totDependencyShare')}.`);
-    reasons.push(`Jointly owned outcomes: ${quote('sharedObjectives', cues, t, 'totSharedObjectives')}.`);
-    if (c.frequentIntegration) reasons.push(`Frequent joint integration: ${quote('jointIntegration', cues, t, 'totJointIntegration')}.`);
+    reasons.push(`Jointly owned outcomes${sourceNote('sharedObjectives', context)}: ${quote('sharedObjectives', cues, t, 'totSharedObjectives')}.`);
+    if (c.frequentIntegration) reasons.push(`Frequent joint integration${sourceNote('jointIntegration', context)}: ${quote('jointIntegration', cues, t, 'totJointIntegration')}.`);
     if (c.complexIntegration) reasons.push(`Complex integration: ${quote('interfaceClarity', cues, t, 'totInterfaceClarityBelow')}.`);
     return reasons;
   }
@@ -189,14 +221,14 @@ export function reasonsFor(model: CoordinationModel, cues: CueValues, t: ModelTh
     if (!c.jointOutcomes) {
       reasons.push(
         cues.sharedObjectives === null
-          ? 'No objectives recorded, so no evidence of jointly owned outcomes (import objectives to let Team-of-Teams be considered).'
-          : `Outcomes are not jointly owned: ${quote('sharedObjectives', cues, t, 'totSharedObjectives')}.`,
+          ? 'No objectives recorded and no items with a parent (epic), so no evidence of jointly owned outcomes (import objectives, or items with their parents, to let Team-of-Teams be considered).'
+          : `Outcomes are not jointly owned${sourceNote('sharedObjectives', context)}: ${quote('sharedObjectives', cues, t, 'totSharedObjectives')}.`,
       );
     }
     if (!c.frequentIntegration && !c.complexIntegration) {
       const parts = [quote('jointIntegration', cues, t, 'totJointIntegration')];
       if (cues.interfaceClarity !== null) parts.push(quote('interfaceClarity', cues, t, 'totInterfaceClarityBelow'));
-      reasons.push(`Integration is neither frequent nor complex: ${parts.join('; ')}.`);
+      reasons.push(`Integration is neither frequent nor complex${cues.jointIntegration === null ? '' : sourceNote('jointIntegration', context)}: ${parts.join('; ')}.`);
     }
     return reasons;
   }
@@ -274,13 +306,14 @@ export function robustnessOf(model: CoordinationModel, cues: CueValues, threshol
     }
   }
   const stable = variations.length === 0;
+  const level = stable ? 'robust' : 'sensitive';
   const summary = stable
     ? `Robust: ${MODEL_LABELS[model]} holds with any threshold moved 20 % either way, alone or all together.`
     : `Sensitive: ${variations
         .slice(0, 2)
         .map((v) => `with ${v.change.startsWith('all') ? '' : 'the '}${v.change}, ${MODEL_LABELS[v.model]}`)
         .join('; ')}${variations.length > 2 ? ` (and ${variations.length - 2} more variations)` : ''}.`;
-  return { stable, summary, variations };
+  return { stable, level, summary, variations };
 }
 
 export interface PracticeContext {

@@ -66,8 +66,13 @@ export const CueThreshold = z.object({
 });
 export type CueThreshold = z.infer<typeof CueThreshold>;
 
+export const CUE_SOURCES = ['dependencies', 'history', 'objectives', 'parents', 'deployments', 'releases', 'interfaces'] as const;
+export const CueSourceSchema = z.enum(CUE_SOURCES);
+
 export const Cue = z.object({
   id: CueId,
+  /** Where its numbers come from (objectives or shared parents, deployments or releases…); null when not measured. */
+  source: CueSourceSchema.nullable(),
   label: z.string(),
   value: z.number().nullable(),
   display: z.string(),
@@ -77,9 +82,16 @@ export const Cue = z.object({
 });
 export type Cue = z.infer<typeof Cue>;
 
+export const CONFIDENCE_LEVELS = ['robust', 'sensitive', 'provisional'] as const;
+
 export const Robustness = z.object({
   /** True when no threshold moved by ±20 %, alone or all together, changes the model. */
   stable: z.boolean(),
+  /**
+   * robust: stable, enough dependencies, and no unmeasured cue could change the model; provisional:
+   * too few dependencies, or an unmeasured cue could change it; sensitive: otherwise not stable.
+   */
+  level: z.enum(CONFIDENCE_LEVELS),
   summary: z.string(),
   /** The variations that change the model (empty when stable). */
   variations: z.array(z.object({ change: z.string(), model: CoordinationModel })),
@@ -101,6 +113,7 @@ export const TrendPoint = z.object({
   coupling: Share,
   dependencyShare: z.number().nonnegative(),
   dependencies: Count,
+  completedItems: Count,
 });
 export type TrendPoint = z.infer<typeof TrendPoint>;
 
@@ -117,6 +130,23 @@ export const GroupMeasures = z.object({
 });
 export type GroupMeasures = z.infer<typeof GroupMeasures>;
 
+/** What a group's advice stands on. */
+export const GroupEvidenceSummary = z.object({
+  measuredCues: Count,
+  cues: Count,
+  /** Dependencies between members in the window (for a team on its own or a shared provider: the whole workspace's). */
+  dependencies: Count,
+  items: Count,
+  days: z.number().int().positive(),
+  minimumDependencies: Count,
+  /** Cues not measured that, measured, could change the model. */
+  unmeasuredThatMatter: z.array(CueId),
+  /** What to import to firm the advice up (empty when robust). */
+  toFirmUp: z.array(z.string()),
+  summary: z.string(),
+});
+export type GroupEvidenceSummary = z.infer<typeof GroupEvidenceSummary>;
+
 export const GroupRecommendation = z.object({
   id: z.string(),
   name: z.string(),
@@ -132,6 +162,7 @@ export const GroupRecommendation = z.object({
   reasons: z.array(z.string()),
   whatWouldChange: z.array(z.string()),
   robustness: Robustness,
+  evidence: GroupEvidenceSummary,
   practices: Practices,
   trend: z.array(TrendPoint),
 });
@@ -216,6 +247,8 @@ export const RecordedEvidenceSchema = z.object({
   interfaces: z.boolean(),
   integration: z.boolean(),
   objectives: z.boolean(),
+  parents: z.boolean(),
+  releases: z.boolean(),
 });
 
 export const CoordinationReport = z.object({

@@ -75,8 +75,17 @@ export const TrendSettings = z.object({
   periodDays: z.number().int().min(7).max(365).default(30),
   /** Recent half vs earlier half of the periods: a change this large (relative)… */
   minRelativeChange: positive.max(10).default(0.3),
-  /** …and at least this large in coupling points is reported. */
+  /** …and at least this large in coupling points is reported… */
   minAbsoluteChange: share.default(0.1),
+  /** …when the half where coupling is higher holds at least this many dependencies between members per period… */
+  minDependenciesPerPeriod: z.number().int().min(0).max(100_000).default(5),
+  /** …and every period at least this many completed items; otherwise the finding says the sample is too small. */
+  minItemsPerPeriod: z.number().int().min(0).max(100_000).default(10),
+});
+
+export const EvidenceSettings = z.object({
+  /** Advice is robust only over at least this many dependencies (between members; for a team on its own, of the whole workspace) in the window. */
+  minDependencies: z.number().int().min(0).max(1_000_000).default(20),
 });
 
 export const CoordinationSettings = z.object({
@@ -88,6 +97,7 @@ export const CoordinationSettings = z.object({
   bottleneck: BottleneckSettings.prefault({}),
   boundary: BoundarySettings.prefault({}),
   trend: TrendSettings.prefault({}),
+  evidence: EvidenceSettings.prefault({}),
 });
 export type CoordinationSettings = z.infer<typeof CoordinationSettings>;
 export type CoordinationSettingsInput = z.input<typeof CoordinationSettings>;

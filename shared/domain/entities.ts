@@ -127,6 +127,8 @@ export const EntityCounts = z.object({
   objectives: z.number().int().nonnegative(),
   /** Planning rows: increments, iterations, capacity, milestones and planned items. */
   plans: z.number().int().nonnegative(),
+  /** Releases as the tracker names them (Jira's Fix Version/s). */
+  releases: z.number().int().nonnegative(),
 });
 export type EntityCounts = z.infer<typeof EntityCounts>;
 export const ENTITY_NAMES = Object.keys(EntityCounts.shape) as (keyof EntityCounts)[];

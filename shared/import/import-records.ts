@@ -28,6 +28,8 @@ export interface ItemRecord {
   size?: number | null;
   /** The sprint the item is in (the last one, when the source lists several); null or left out keeps the stored one. */
   sprint?: string | null;
+  /** The releases that ship it (Jira's Fix Version/s); left out or null when the source says nothing, so a re-import keeps the stored ones. */
+  releases?: string[] | null;
   line: number | null;
 }
 
@@ -115,6 +117,12 @@ export interface SprintRecord {
   end: number | null;
 }
 
+/** A release as the tracker names it, with its date when the tracker gives one. */
+export interface ReleaseRecord {
+  name: string;
+  releasedAt: number | null;
+}
+
 /** Where mappers put records. The checker validates and forwards; the preview collects; the backend writes. */
 export interface RecordSink {
   team(record: TeamRecord): void;
@@ -127,6 +135,8 @@ export interface RecordSink {
   incident(record: IncidentRecord): void;
   planning(record: PlanningRecord): void;
   sprint(record: SprintRecord): void;
+  /** A release an item names; the same name may come many times (the checker counts it once). */
+  release(record: ReleaseRecord): void;
 }
 
 export const toTeam = (r: TeamRecord): Team => ({ key: r.key, name: r.name, valueStream: r.valueStream });

@@ -61,6 +61,7 @@ export class PreviewCollector implements RecordSink {
   /** Planning rows are counted, not shown record by record. */
   planning(): void {}
   sprint(): void {}
+  release(): void {}
 
   preview(statuses: StatusBook): Portfolio {
     return {
@@ -87,6 +88,7 @@ export function teeSink(...sinks: RecordSink[]): RecordSink {
     incident: (r) => sinks.forEach((s) => s.incident(r)),
     planning: (r) => sinks.forEach((s) => s.planning(r)),
     sprint: (r) => sinks.forEach((s) => s.sprint(r)),
+    release: (r) => sinks.forEach((s) => s.release(r)),
   };
 }
 

@@ -10,6 +10,7 @@ import type {
   RecordSink,
   PlanningRecord,
   SprintRecord,
+  ReleaseRecord,
   TeamRecord,
   TransitionRecord,
 } from './import-records';
@@ -32,7 +33,7 @@ export const MAX_TITLE_CHARS = 2000;
 const MAX_NAME_CHARS = 500;
 
 function emptyCounts(): EntityCounts {
-  return { teams: 0, items: 0, transitions: 0, dependencies: 0, deployments: 0, incidents: 0, objectives: 0, plans: 0 };
+  return { teams: 0, items: 0, transitions: 0, dependencies: 0, deployments: 0, incidents: 0, objectives: 0, plans: 0, releases: 0 };
 }
 
 /**
@@ -164,6 +165,16 @@ export class RecordChecker implements RecordSink {
 
   sprint(record: SprintRecord): void {
     this.target.sprint(record);
+  }
+
+  readonly #releases = new Set<string>();
+
+  release(record: ReleaseRecord): void {
+    if (!this.#releases.has(record.name)) {
+      this.#releases.add(record.name);
+      this.counts.releases++;
+    }
+    this.target.release(record);
   }
 
   team(record: TeamRecord): void {

@@ -8,8 +8,10 @@ import type {
   IntegrationEvent,
   Interval,
   ObjectiveFact,
+  ParentFact,
   RecordedEvidence,
 } from '../../../shared/coordination/coordination-data';
+import { integrationSource } from '../../../shared/coordination/coordination-data';
 import { MS_PER_DAY } from '../../../shared/domain/time';
 
 // The advisor's inputs in a fixed number of queries, whatever the portfolio's size: SQLite joins
@@ -128,6 +130,58 @@ export function loadIntegrations(db: Database, range: Interval): IntegrationEven
 }
 
 /**
+ * Integrations from the tracker's releases (Fix Version/s), for workspaces whose deployments do not
+ * say what they shipped: each release with the teams of its items (cancelled ones left out), at its
+ * release date, or else when the last of its items was done; a release with open items and no date
+ * has not shipped and is no integration yet.
+ */
+export function loadReleaseIntegrations(db: Database, range: Interval): IntegrationEvent[] {
+  const rows = db
+    .prepare(
+      `SELECT 'release:' || r.name AS event,
+              coalesce(r.released_at, CASE WHEN sum(w.status_category = 'done') = count(*) THEN max(w.done_at) END) AS at,
+              json_group_array(DISTINCT t.key) FILTER (WHERE t.key IS NOT NULL) AS teams
+       FROM releases r
+       JOIN item_releases ir ON ir.release_id = r.id
+       JOIN work_items w ON w.id = ir.item_id AND w.status_category <> 'cancelled'
+       LEFT JOIN teams t ON t.id = w.team_id
+       GROUP BY r.id
+       HAVING at > @from AND at <= @to
+       ORDER BY event`,
+    )
+    .raw()
+    .all(range) as [string, number, string][];
+  return rows.map(([key, at, teams]) => ({ key, at, teamKeys: (JSON.parse(teams) as string[]).sort() })).filter((e) => e.teamKeys.length > 0);
+}
+
+/**
+ * Parents (epics) with the teams owning their children alive in the window (created before its
+ * end, not done before its start), the same rule as objectives linked through items. Only for
+ * `teamKeys` (all teams when left out): parents stand in for objectives of teams that have none,
+ * so the loader reads them for those teams alone.
+ */
+export function loadParents(db: Database, window: Interval, teamKeys?: readonly string[]): ParentFact[] {
+  const rows = db
+    .prepare(
+      `SELECT w.parent_key, t.key
+       FROM work_items w JOIN teams t ON t.id = w.team_id
+       WHERE w.parent_key IS NOT NULL AND w.created_at <= @to AND (w.done_at IS NULL OR w.done_at > @from)
+         AND (@teams IS NULL OR t.key IN (SELECT value FROM json_each(@teams)))
+       GROUP BY w.parent_key, t.key
+       ORDER BY 1, 2`,
+    )
+    .raw()
+    .all({ ...window, teams: teamKeys === undefined ? null : JSON.stringify(teamKeys) }) as [string, string][];
+  const parents: { key: string; teamKeys: string[] }[] = [];
+  for (const [key, team] of rows) {
+    const last = parents.at(-1);
+    if (last?.key === key) last.teamKeys.push(team);
+    else parents.push({ key, teamKeys: [team] });
+  }
+  return parents;
+}
+
+/**
  * Objectives each team contributes to: declared (objective_teams) or through its items that were
  * alive in the window (created before its end, not done before its start). A team's own PI
  * objectives (level team, in an increment) are its plan, not an outcome it shares: left out, so
@@ -182,10 +236,19 @@ export function loadRecordedEvidence(db: Database): RecordedEvidence {
       `SELECT EXISTS (SELECT 1 FROM status_transitions) AS statusHistory,
               EXISTS (SELECT 1 FROM dependencies WHERE interface_name IS NOT NULL) AS interfaces,
               EXISTS (SELECT 1 FROM deployments WHERE release IS NOT NULL) OR EXISTS (SELECT 1 FROM deployment_items) AS integration,
-              EXISTS (SELECT 1 FROM objective_teams) OR EXISTS (SELECT 1 FROM item_objectives) AS objectives`,
+              EXISTS (SELECT 1 FROM objective_teams) OR EXISTS (SELECT 1 FROM item_objectives) AS objectives,
+              EXISTS (SELECT 1 FROM work_items WHERE parent_key IS NOT NULL) AS parents,
+              EXISTS (SELECT 1 FROM item_releases) AS releases`,
     )
     .get() as Record<keyof RecordedEvidence, number>;
-  return { statusHistory: row.statusHistory === 1, interfaces: row.interfaces === 1, integration: row.integration === 1, objectives: row.objectives === 1 };
+  return {
+    statusHistory: row.statusHistory === 1,
+    interfaces: row.interfaces === 1,
+    integration: row.integration === 1,
+    objectives: row.objectives === 1,
+    parents: row.parents === 1,
+    releases: row.releases === 1,
+  };
 }
 
 /**
@@ -193,14 +256,25 @@ export function loadRecordedEvidence(db: Database): RecordedEvidence {
  * periods; `binDays` divides the window and the periods (completions are counted in such bins).
  */
 export function loadCoordinationData(db: Database, range: Interval, window: Interval, binDays = 1): CoordinationData {
-  const read = db.transaction(() => ({
-    teams: loadTeams(db),
-    dependencies: loadDependencies(db, range),
-    completions: loadCompletions(db, range, binDays),
-    integrations: loadIntegrations(db, range),
-    objectives: loadObjectives(db, window),
-    forums: loadForums(db),
-    recorded: loadRecordedEvidence(db),
-  }));
+  const read = db.transaction(() => {
+    const recorded = loadRecordedEvidence(db);
+    const integrations = integrationSource(recorded);
+    const teams = loadTeams(db);
+    const objectives = loadObjectives(db, window);
+    // Parents only count for teams without objectives (outcomeSource): a workspace whose teams all
+    // have objectives reads none.
+    const withObjectives = new Set(objectives.flatMap((o) => (o.level === 'portfolio' ? [] : o.teamKeys)));
+    const withoutObjectives = teams.map((t) => t.key).filter((k) => !withObjectives.has(k));
+    return {
+      teams,
+      dependencies: loadDependencies(db, range),
+      completions: loadCompletions(db, range, binDays),
+      integrations: integrations === 'releases' ? loadReleaseIntegrations(db, range) : integrations === 'deployments' ? loadIntegrations(db, range) : [],
+      objectives,
+      parents: recorded.parents && withoutObjectives.length > 0 ? loadParents(db, window, withoutObjectives) : [],
+      forums: loadForums(db),
+      recorded,
+    };
+  });
   return read();
 }

@@ -8,6 +8,7 @@ import type {
   ObjectiveRecord,
   PlanningRecord,
   SprintRecord,
+  ReleaseRecord,
   RecordSink,
   TeamRecord,
   TransitionRecord,
@@ -92,6 +93,8 @@ export class StagedRecords implements RecordSink {
   readonly incidents: IncidentRecord[] = [];
   readonly planningRows: PlanningRecord[] = [];
   readonly sprints: SprintRecord[] = [];
+  /** One record per release name: the first date given wins over a later record without one. */
+  readonly releases = new Map<string, ReleaseRecord>();
   readonly #changes = new TransitionColumns();
   /** Item keys of status changes. */
   readonly #itemKeys = new Interned();
@@ -132,6 +135,10 @@ export class StagedRecords implements RecordSink {
   }
   sprint(r: SprintRecord): void {
     this.sprints.push(r);
+  }
+  release(r: ReleaseRecord): void {
+    const known = this.releases.get(r.name);
+    if (!known || (known.releasedAt === null && r.releasedAt !== null)) this.releases.set(r.name, r);
   }
 
   /**
@@ -216,6 +223,8 @@ export class StagedRecords implements RecordSink {
     for (const r of this.incidents) writer.incident(r);
     writer.flush();
     for (const r of this.sprints) writer.sprint(r);
+    for (const r of this.releases.values()) writer.release(r);
+    for (const r of this.items) if (r.releases) writer.itemReleases(r.key, r.releases);
     writePlanningRecords(writer.db, this.planningRows);
     writeObjectivePlans(writer.db, this.objectives);
     const itemsWithoutHistory = withoutHistory.map((key) => writer.itemId(key)).filter((id): id is number => id !== undefined);

@@ -27,9 +27,11 @@ export function recommendationJson(report: CoordinationReport) {
       role: g.role,
       coupling: Number(g.coupling.toFixed(4)),
       model: g.model,
-      cues: g.cues.map((c) => ({ id: c.id, label: c.label, value: c.value, display: c.display, thresholds: c.thresholds })),
+      cues: g.cues.map((c) => ({ id: c.id, label: c.label, source: c.source, value: c.value, display: c.display, thresholds: c.thresholds })),
       reasons: g.reasons,
       whatWouldChange: g.whatWouldChange,
+      confidence: g.robustness.level,
+      evidence: g.evidence,
       robustness: g.robustness,
       practices: g.practices,
     })),
@@ -47,13 +49,15 @@ function printHuman(report: CoordinationReport, workspaceName: string, io: CliIo
   for (const g of report.groups) {
     io.out('');
     const role = g.role === 'provider' ? ' (shared provider)' : g.role === 'single' ? ' (on its own)' : ` (coupling ${g.coupling.toFixed(2)})`;
-    io.out(`${MODEL_LABELS[g.model]}: ${g.name}${role}`);
+    io.out(`${MODEL_LABELS[g.model]}: ${g.name}${role} · ${g.robustness.level}`);
     io.out('  Why');
     for (const r of g.reasons) io.out(`    - ${r}`);
     if (g.role === 'group') {
       io.out('  Cues');
-      for (const c of g.cues) io.out(`    ${c.label}: ${c.display} (${c.thresholds.map((t) => `${t.model === 'team-of-teams' ? 'ToT' : 'SoS'} ${t.display}`).join(', ')})`);
+      for (const c of g.cues)
+        io.out(`    ${c.label}: ${c.display}${c.source ? ` from ${c.source}` : ''} (${c.thresholds.map((t) => `${t.model === 'team-of-teams' ? 'ToT' : 'SoS'} ${t.display}`).join(', ')})`);
     }
+    io.out(`  Evidence: ${g.evidence.summary}`);
     io.out('  What would change it');
     for (const w of g.whatWouldChange) io.out(`    - ${w}`);
     io.out(`  ${g.robustness.summary}`);

@@ -16,6 +16,7 @@ import CloseIcon from '@mui/icons-material/RemoveCircleOutlined';
 import UnknownIcon from '@mui/icons-material/HelpOutlineOutlined';
 import ShieldIcon from '@mui/icons-material/VerifiedOutlined';
 import WarningIcon from '@mui/icons-material/WarningAmberOutlined';
+import ProvisionalIcon from '@mui/icons-material/HourglassEmptyOutlined';
 import type { ReactNode } from 'react';
 import type { Finding, GroupRecommendation } from '../../../shared/coordination/report-schema';
 import { MODEL_NAMES, modelColor } from './coordination-style';
@@ -30,6 +31,19 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
     </Box>
   );
 }
+
+/** Where a cue's numbers come from, as the page says it. */
+export const SOURCE_LABELS: Record<string, string> = {
+  dependencies: 'dependency links',
+  history: 'status history',
+  objectives: 'objectives',
+  parents: 'shared epics (parents)',
+  deployments: 'deployments',
+  releases: 'releases (fix versions)',
+  interfaces: 'interfaces',
+};
+
+const CONFIDENCE_LABELS = { robust: 'Robust', sensitive: 'Sensitive', provisional: 'Provisional' } as const;
 
 function Bullets({ items }: { items: readonly string[] }) {
   return (
@@ -76,6 +90,7 @@ export function GroupCard({ group, teamName, findings }: { group: GroupRecommend
               <TableRow>
                 <TableCell>Cue</TableCell>
                 <TableCell align="right">Measured</TableCell>
+                <TableCell>From</TableCell>
                 <TableCell>Thresholds</TableCell>
               </TableRow>
             </TableHead>
@@ -86,6 +101,7 @@ export function GroupCard({ group, teamName, findings }: { group: GroupRecommend
                   <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums', fontWeight: 600, whiteSpace: 'nowrap' }}>
                     {cue.display}
                   </TableCell>
+                  <TableCell sx={{ color: 'text.secondary' }}>{cue.source ? SOURCE_LABELS[cue.source] : '—'}</TableCell>
                   <TableCell>
                     <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
                       {cue.thresholds.map((t) => (
@@ -111,9 +127,23 @@ export function GroupCard({ group, teamName, findings }: { group: GroupRecommend
           <Bullets items={group.whatWouldChange} />
         </Section>
 
-        <Stack direction="row" spacing={1} sx={{ mt: 2, alignItems: 'flex-start' }}>
-          {group.robustness.stable ? <ShieldIcon color="success" aria-hidden /> : <WarningIcon color="warning" aria-hidden />}
-          <Typography variant="body2">{group.robustness.summary}</Typography>
+        <Stack direction="row" spacing={1} sx={{ mt: 2, alignItems: 'flex-start' }} data-testid="confidence" data-level={group.robustness.level}>
+          {group.robustness.level === 'robust' ? (
+            <ShieldIcon color="success" aria-hidden />
+          ) : group.robustness.level === 'provisional' ? (
+            <ProvisionalIcon color="warning" aria-hidden />
+          ) : (
+            <WarningIcon color="warning" aria-hidden />
+          )}
+          <Box>
+            <Typography variant="body2" sx={{ fontWeight: 600 }}>
+              {CONFIDENCE_LABELS[group.robustness.level]}
+            </Typography>
+            <Typography variant="body2">{group.robustness.summary.replace(/^(Robust|Sensitive|Provisional): /, '')}</Typography>
+            <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
+              Evidence: {group.evidence.summary}
+            </Typography>
+          </Box>
         </Stack>
 
         <Divider sx={{ my: 2 }} />

@@ -12,6 +12,7 @@ export const ENTITY_LABELS: Record<keyof EntityCounts, string> = {
   incidents: 'incidents',
   objectives: 'objectives',
   plans: 'planning rows',
+  releases: 'releases',
 };
 
 export const FORMAT_CHOICES: { value: 'auto' | ImportFormat; label: string }[] = [
@@ -28,6 +29,7 @@ const SINGULAR: Record<keyof EntityCounts, string> = {
   incidents: 'incident',
   objectives: 'objective',
   plans: 'planning row',
+  releases: 'release',
 };
 
 /** "15 work items, 1 dependency", or "nothing". */

@@ -35,8 +35,8 @@ function MissingEvidence({ report }: { report: CoordinationReport }) {
   const missing: string[] = [];
   if (!report.recorded.statusHistory) missing.push('status history (time blocked)');
   if (!report.recorded.interfaces) missing.push('interfaces on dependencies (interface clarity)');
-  if (!report.recorded.integration) missing.push('releases or deployment contents (joint integration)');
-  if (!report.recorded.objectives) missing.push('objectives (shared outcomes)');
+  if (!report.recorded.integration && !report.recorded.releases) missing.push('releases or deployment contents (joint integration)');
+  if (!report.recorded.objectives && !report.recorded.parents) missing.push('objectives or items with parents (shared outcomes)');
   if (missing.length === 0) return null;
   return (
     <Alert severity="info" sx={{ mb: 2 }}>

@@ -21,6 +21,7 @@ const ENTITY_LABELS: Record<keyof EntityCounts, string> = {
   incidents: 'Incidents',
   objectives: 'Objectives',
   plans: 'Planning rows',
+  releases: 'Releases',
 };
 
 export function OverviewPage() {

@@ -2,7 +2,7 @@ import { FINISHED_CATEGORIES } from '../../domain/vocabulary';
 import { normalizeHeader, type FieldSpec } from '../columns';
 import { FALLBACK_ITEM_TYPE, itemTypeFor } from '../item-types';
 import type { CsvFormat, CsvMapperContext } from './csv-format';
-import { ADO_PLANNING_FIELDS, adoSprintAndSize } from './planning-fields';
+import { ADO_PLANNING_FIELDS, adoReleases, adoSprintAndSize } from './planning-fields';
 
 const FIELDS: FieldSpec[] = [
   { field: 'key', label: 'ID', aliases: ['id'], required: true },
@@ -60,6 +60,7 @@ function createAdoCsvMapper(ctx: CsvMapperContext) {
         parentKey: r.optionalKey('parent'),
         objectiveKeys: null,
         ...adoSprintAndSize(r),
+        releases: adoReleases(r, sink),
         line: r.line,
       });
     },

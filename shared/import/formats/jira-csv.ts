@@ -6,7 +6,7 @@ import { categoryFromSourceName, isNotDeliveredResolution, refineSourceCategory 
 import type { CsvFormat, CsvMapper, CsvMapperContext } from './csv-format';
 import { linkDirection, type LinkSide } from './jira-links';
 import { dependencyFromLink } from './link-dependencies';
-import { JIRA_PLANNING_FIELDS, jiraSprintAndSize } from './planning-fields';
+import { JIRA_PLANNING_FIELDS, jiraCsvReleases, jiraSprintAndSize } from './planning-fields';
 
 const FIELDS: FieldSpec[] = [
   { field: 'key', label: 'Issue key', aliases: ['issue key'], required: true },
@@ -122,6 +122,7 @@ function createJiraCsvMapper(ctx: CsvMapperContext): CsvMapper {
         parentKey: null,
         objectiveKeys: null,
         ...jiraSprintAndSize(r),
+        releases: jiraCsvReleases(r, sink),
         line: r.line,
       };
       const id = r.text('id');

@@ -5,7 +5,7 @@ import type { DependencyRecord } from '../import-records';
 import { FALLBACK_ITEM_TYPE, itemTypeFor } from '../item-types';
 import { readSourceDate } from '../source-dates';
 import { categoryFromSourceName, isNotDeliveredResolution, refineSourceCategory } from '../status-rules';
-import { jiraRestSprints } from './planning-fields';
+import { jiraRestReleases, jiraRestSprints } from './planning-fields';
 import { isObject, textOf, type JsonMapperContext, type JsonObject } from './json-format';
 import { linkDirection, linkDirectionFromDescription } from './jira-links';
 import { dependencyFromLink } from './link-dependencies';
@@ -118,6 +118,7 @@ export function mapJiraJson(value: unknown, ctx: JsonMapperContext): void {
         parentKey: parentKey?.slice(0, 200) ?? null,
         objectiveKeys: null,
         sprint: sprints.at(-1)?.name ?? null,
+        releases: jiraRestReleases(fields.fixVersions, sink, (text) => readSourceDate(text, ctx.dayOrder)),
         size: sizeFieldId && typeof fields[sizeFieldId] === 'number' && (fields[sizeFieldId] as number) >= 0 ? (fields[sizeFieldId] as number) : null,
         line: null,
       });

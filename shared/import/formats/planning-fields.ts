@@ -1,19 +1,71 @@
 import type { FieldSpec, RowReader } from '../columns';
-import type { SprintRecord } from '../import-records';
+import type { RecordSink, SprintRecord } from '../import-records';
 
-// What trackers say about planning: an item's sprint (Jira's Sprint, Azure DevOps' Iteration Path)
-// and its size (story points, effort). Shared by the Jira and Azure DevOps mappers; the plan page
-// and docs/PLANNING.md say how these meet increments and iterations.
+// What trackers say about planning: an item's sprint (Jira's Sprint, Azure DevOps' Iteration Path),
+// its size (story points, effort) and the releases that ship it (Jira's Fix Version/s, an Azure
+// DevOps release field or a release node of the Iteration Path). Shared by the Jira and Azure DevOps
+// mappers; docs/PLANNING.md says how sprints meet iterations, docs/COORDINATION.md what releases tell.
 
 export const JIRA_PLANNING_FIELDS: FieldSpec[] = [
   { field: 'sprint', label: 'Sprint', aliases: ['sprint', 'custom field (sprint)'] },
   { field: 'size', label: 'Story points', aliases: ['custom field (story point estimate)', 'custom field (story points)', 'story point estimate', 'story points'] },
+  { field: 'releases', label: 'Fix Version/s', aliases: ['fix version/s', 'fix versions', 'fix version'] },
 ];
 
 export const ADO_PLANNING_FIELDS: FieldSpec[] = [
   { field: 'sprint', label: 'Iteration Path', aliases: ['iteration path'] },
   { field: 'size', label: 'Story Points', aliases: ['story points', 'effort', 'size'] },
+  { field: 'releases', label: 'Release', aliases: ['release', 'target release', 'release name', 'fix version', 'fix version/s'] },
 ];
+
+const MAX_RELEASE_CHARS = 200;
+
+/** Distinct, trimmed release names in the order given. */
+function releaseNames(names: readonly string[]): string[] {
+  return [...new Set(names.map((n) => n.trim().slice(0, MAX_RELEASE_CHARS)).filter((n) => n !== ''))];
+}
+
+/**
+ * Announces the releases of an item to the sink and returns them for the item; undefined when the
+ * source has no such column (a re-import then keeps the stored links).
+ */
+function announce(sink: RecordSink, names: string[] | undefined, dates: ReadonlyMap<string, number | null> = new Map()): string[] | undefined {
+  if (names === undefined) return undefined;
+  for (const name of names) sink.release({ name, releasedAt: dates.get(name) ?? null });
+  return names;
+}
+
+/** Jira repeats Fix Version/s once per version: every filled one is a release of the item. */
+export function jiraCsvReleases(r: RowReader, sink: RecordSink): string[] | undefined {
+  return announce(sink, r.has('releases') ? releaseNames(r.all('releases')) : undefined);
+}
+
+/** Jira REST fixVersions: [{ name, releaseDate: "2026-11-30", released }]; the date is kept when given. */
+export function jiraRestReleases(value: unknown, sink: RecordSink, readDate: (text: string) => number | null): string[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const dates = new Map<string, number | null>();
+  for (const v of value) {
+    if (!v || typeof v !== 'object' || typeof (v as { name?: unknown }).name !== 'string') continue;
+    const { name, releaseDate } = v as { name: string; releaseDate?: unknown };
+    const key = name.trim().slice(0, MAX_RELEASE_CHARS);
+    if (key !== '') dates.set(key, typeof releaseDate === 'string' ? readDate(releaseDate) : null);
+  }
+  return announce(sink, [...dates.keys()], dates);
+}
+
+/**
+ * Azure DevOps has no fix version: a release column ("Release", "Target Release"; several names
+ * split by ; or ,) when the query has one, otherwise the release node of the Iteration Path
+ * ("Fabrikam\\Release 3\\Sprint 5" → "Fabrikam\\Release 3"), the way many projects nest sprints
+ * under releases. A sprint alone is not a release: a shared cadence is not joint integration.
+ */
+export function adoReleases(r: RowReader, sink: RecordSink): string[] | undefined {
+  if (r.has('releases')) return announce(sink, releaseNames(r.all('releases').flatMap((cell) => cell.split(/[;,]/))));
+  if (!r.has('sprint')) return undefined;
+  const parts = (r.text('sprint') ?? '').split('\\').map((p) => p.trim()).filter(Boolean);
+  const at = parts.findIndex((p) => /\brelease\b/i.test(p));
+  return announce(sink, at < 0 ? [] : releaseNames([parts.slice(0, at + 1).join('\\')]));
+}
 
 /** A size cell: a non-negative number (a decimal comma is read too); anything else is no size. */
 export function readSize(text: string | null): number | null {

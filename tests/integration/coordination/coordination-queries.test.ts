@@ -131,7 +131,7 @@ describe('coordination queries on a hand-built workspace', () => {
   });
 
   it('knows which kinds of evidence the workspace holds', () => {
-    expect(loadRecordedEvidence(workspace.db)).toEqual({ statusHistory: true, interfaces: true, integration: true, objectives: true });
+    expect(loadRecordedEvidence(workspace.db)).toEqual({ statusHistory: true, interfaces: true, integration: true, objectives: true, parents: false, releases: false });
   });
 
   it('lists dependencies open at the end first, oldest first, with age, overdue and days blocked', () => {

@@ -141,7 +141,7 @@ describe('importing each format', () => {
     const files = names.reverse().map((n) => fixture('interlock', `interlock-${n}.csv`));
     const status = await runImport(ws.backend, files);
     expect(status.state).toBe('done');
-    expect(status.report!.counts).toEqual({ teams: 2, objectives: 4, items: 3, transitions: 7, dependencies: 1, deployments: 2, incidents: 1, plans: 13 });
+    expect(status.report!.counts).toEqual({ teams: 2, objectives: 4, items: 3, transitions: 7, dependencies: 1, deployments: 2, incidents: 1, plans: 13, releases: 0 });
     expect(status.report!.warnings).toBe(0);
     const board = await ws.backend.call('plan.board', { increment: 'PI 24.2', grouping: 'value-stream' });
     if (!board.ok) throw new Error(board.error.message);
@@ -157,7 +157,7 @@ describe('importing each format', () => {
     expect(board.value.milestones.map((m) => m.name)).toEqual(['Gateway contract signed', 'Payments go-live']);
     const bundle = await runImport(ws.backend, [fixture('interlock', 'interlock-bundle.json')]);
     expect(bundle.state).toBe('done');
-    expect(bundle.report!.added).toMatchObject({ teams: 0, items: 0, dependencies: 0, deployments: 0, incidents: 0, objectives: 0, plans: 0 });
+    expect(bundle.report!.added).toMatchObject({ teams: 0, items: 0, dependencies: 0, deployments: 0, incidents: 0, objectives: 0, plans: 0, releases: 0 });
     // CHK-2's history was replaced by the bundle's shorter one: 4 changes became 3.
     expect(history('CHK-2')).toHaveLength(3);
     expect(db(ws).prepare('SELECT objective_key FROM item_objectives').pluck().all()).toEqual(expect.arrayContaining(['OBJ-2']));
@@ -180,7 +180,7 @@ describe('importing each format', () => {
       const withoutLog = () => dumpWorkspace(db(ws), { skip: ['imports'], withoutIds: ['status_transitions'] });
       const first = withoutLog();
       const again = await runImport(ws.backend, [fixture('jira', 'jira-search-changelog.json')]);
-      expect(again.report!.added).toEqual({ teams: 0, items: 0, transitions: 0, dependencies: 0, deployments: 0, incidents: 0, objectives: 0, plans: 0 });
+      expect(again.report!.added).toEqual({ teams: 0, items: 0, transitions: 0, dependencies: 0, deployments: 0, incidents: 0, objectives: 0, plans: 0, releases: 0 });
       expect(again.report!.files[0]!.previouslyImportedAt).not.toBeNull();
       expect(withoutLog()).toBe(first);
       expect(db(ws).prepare('SELECT count(*) FROM imports').pluck().get()).toBe(2);

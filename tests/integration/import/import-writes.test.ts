@@ -134,8 +134,8 @@ describe('the import’s writes', () => {
     expect(schema()).toEqual(before);
     expect(db(ws).pragma('integrity_check', { simple: true })).toBe('ok');
     const expectedTransitions = [...Array(130).keys()].map((i) => i + 1).filter((n) => n % 13 !== 0).reduce((sum, n) => sum + historyOf(n).length, 0);
-    expect(status.report!.counts).toEqual({ teams: 3, objectives: 0, items: 131, transitions: expectedTransitions, dependencies: 71, deployments: 60, incidents: 55, plans: 0 });
-    expect(status.report!.added).toEqual({ teams: 3, objectives: 0, items: 130, transitions: expectedTransitions, dependencies: 70, deployments: 60, incidents: 55, plans: 0 });
+    expect(status.report!.counts).toEqual({ teams: 3, objectives: 0, items: 131, transitions: expectedTransitions, dependencies: 71, deployments: 60, incidents: 55, plans: 0, releases: 0 });
+    expect(status.report!.added).toEqual({ teams: 3, objectives: 0, items: 130, transitions: expectedTransitions, dependencies: 70, deployments: 60, incidents: 55, plans: 0, releases: 0 });
     expect(count('status_transitions')).toBe(expectedTransitions);
     // Ids follow the rows of the file; the key given twice is one item, as its last row says.
     expect(itemRow('A-1').id).toBe(1);
@@ -161,7 +161,7 @@ describe('the import’s writes', () => {
     const withoutLog = () => dumpWorkspace(db(ws), { skip: ['imports'], withoutIds: ['status_transitions'] });
     const first = withoutLog();
     const again = await runImport(ws.backend, Object.values(files));
-    expect(again.report!.added).toEqual({ teams: 0, items: 0, transitions: 0, dependencies: 0, deployments: 0, incidents: 0, objectives: 0, plans: 0 });
+    expect(again.report!.added).toEqual({ teams: 0, items: 0, transitions: 0, dependencies: 0, deployments: 0, incidents: 0, objectives: 0, plans: 0, releases: 0 });
     expect(withoutLog()).toBe(first);
 
     // A hand-made attribution survives; the changed titles land on the same rows.

@@ -116,6 +116,28 @@ describe('migrations', () => {
     expect(db.prepare('SELECT count(*) FROM work_items').pluck().get()).toBe(1);
   });
 
+  it('006 adds releases and their items; deleting an item or a release drops only the link', () => {
+    migrate(db, 'm', 5);
+    db.exec(`
+      INSERT INTO work_items (key, title, type, status, status_category, created_at) VALUES ('A-1', 't', 'story', 'Done', 'done', 0);
+      INSERT INTO work_items (key, title, type, status, status_category, created_at) VALUES ('A-2', 't', 'story', 'Done', 'done', 0);
+    `);
+    migrate(db, 'm', 6);
+    expect(getSchemaVersion(db)).toBe(6);
+    expect(tables(db)).toEqual(expect.arrayContaining(['releases', 'item_releases']));
+    db.exec(`
+      INSERT INTO releases (name, released_at) VALUES ('2026.11', NULL), ('2026.12', 1000);
+      INSERT INTO item_releases (item_id, release_id) VALUES (1, 1), (2, 1), (2, 2);
+    `);
+    expect(() => db.prepare(`INSERT INTO releases (name) VALUES ('2026.11')`).run()).toThrow(/UNIQUE/);
+    expect(() => db.prepare(`INSERT INTO item_releases (item_id, release_id) VALUES (1, 1)`).run()).toThrow(/UNIQUE|PRIMARY/);
+    db.prepare(`DELETE FROM work_items WHERE key = 'A-1'`).run();
+    expect(db.prepare('SELECT count(*) FROM item_releases').pluck().get()).toBe(2);
+    db.prepare(`DELETE FROM releases WHERE name = '2026.12'`).run();
+    expect(db.prepare('SELECT item_id, release_id FROM item_releases').raw().all()).toEqual([[2, 1]]);
+    expect(db.prepare('SELECT count(*) FROM work_items').pluck().get()).toBe(1);
+  });
+
   it('a migration that fails halfway leaves neither its tables nor its version behind', () => {
     const broken: Migration = {
       version: 1,

@@ -84,8 +84,8 @@ describe('known answers', () => {
     ]);
     expect(group.reasons).toEqual([
       'High interdependence: cross-team dependency share 20 % ≥ 12 %.',
-      'Jointly owned outcomes: shared objectives 33 % ≥ 25 %.',
-      'Frequent joint integration: joint integration 100 % ≥ 50 %.',
+      'Jointly owned outcomes (from objectives): shared objectives 33 % ≥ 25 %.',
+      'Frequent joint integration (from deployments: 12 of 12 integrations hold work of two or more members): joint integration 100 % ≥ 50 %.',
       'Complex integration: interface clarity 0 % < 50 %.',
     ]);
     expect(group.whatWouldChange[0]).toBe('Below 12 % cross-team dependency share (now 20 %), Scrum of Scrums would suffice.');
@@ -229,7 +229,9 @@ describe('edge cases', () => {
     b.recorded = { ...b.recorded, objectives: false };
     const group = groupOf(advise(b.build()), 'p');
     expect(group.model).toBe('scrum-of-scrums');
-    expect(group.reasons).toContain('No objectives recorded, so no evidence of jointly owned outcomes (import objectives to let Team-of-Teams be considered).');
+    expect(group.reasons).toContain(
+      'No objectives recorded and no items with a parent (epic), so no evidence of jointly owned outcomes (import objectives, or items with their parents, to let Team-of-Teams be considered).',
+    );
   });
 
   it('a recommendation near a threshold is called sensitive, naming the move that changes it', () => {

@@ -77,8 +77,10 @@ const portfolio = fc.integer({ min: 3, max: 14 }).chain((n) =>
         ]),
         integrations: spec.releases.map((r, i) => ({ key: `r${i}`, at: END - r.daysAgo * DAY, teamKeys: r.teams.map((t) => `t${t}`) })),
         objectives: spec.objectives.map((o, i) => ({ key: `o${i}`, title: `Objective ${i}`, level: o.level, teamKeys: o.teams.map((t) => `t${t}`) })),
+        // Every other objective's teams also share a parent (epic): teams without objectives fall back to parents.
+        parents: spec.objectives.filter((_, i) => i % 2 === 0).map((o, i) => ({ key: `p${i}`, teamKeys: o.teams.map((t) => `t${t}`) })),
         forums: spec.forums.map((teams, i) => ({ id: i + 1, name: `Forum ${i + 1}`, cadence: null, teamKeys: teams.map((t) => `t${t}`) })),
-        recorded: { statusHistory: true, interfaces: true, integration: true, objectives: true },
+        recorded: { statusHistory: true, interfaces: true, integration: true, objectives: true, parents: true, releases: false },
       }),
     ),
 );
@@ -115,6 +117,10 @@ function renamed(data: CoordinationData, rename: (key: string) => string, seed: 
     objectives: shuffled(
       data.objectives.map((o) => ({ ...o, teamKeys: shuffled(o.teamKeys.map(rename), seed + 5) })),
       seed + 6,
+    ),
+    parents: shuffled(
+      data.parents.map((p) => ({ ...p, teamKeys: shuffled(p.teamKeys.map(rename), seed + 9) })),
+      seed + 10,
     ),
     forums: shuffled(
       data.forums.map((f) => ({ ...f, teamKeys: shuffled(f.teamKeys.map(rename), seed + 7) })),
@@ -203,8 +209,9 @@ describe('edge cases', () => {
       completions: [{ teamKey: 'a', at: END - DAY, count: 10 }],
       integrations: [],
       objectives: [],
+      parents: [],
       forums: [],
-      recorded: { statusHistory: true, interfaces: true, integration: true, objectives: true },
+      recorded: { statusHistory: true, interfaces: true, integration: true, objectives: true, parents: false, releases: false },
     };
     const old = { ...data.dependencies[0]!, key: 'old', createdAt: END - 300 * DAY, resolvedAt: END - 200 * DAY };
     const before = scorePairs(data, WINDOW, settings).scores;
@@ -222,8 +229,9 @@ describe('edge cases', () => {
       completions: [{ teamKey: 'a', at: END - DAY, count: 100 }],
       integrations: [],
       objectives: [],
+      parents: [],
       forums: [],
-      recorded: { statusHistory: true, interfaces: true, integration: true, objectives: true },
+      recorded: { statusHistory: true, interfaces: true, integration: true, objectives: true, parents: false, releases: false },
     };
     const spec = { from: 0, to: 1, interfaced: true, createdDaysAgo: 30, duration: 5, open: false, blocked: 0 };
     const withInterface = scorePairs({ ...base, dependencies: [dependency(spec, 1)] }, WINDOW, settings).scores;

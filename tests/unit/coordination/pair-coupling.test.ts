@@ -63,7 +63,7 @@ describe('scorePairs on the worked example', () => {
 describe('weights and missing evidence', () => {
   it('rescales the weights over the components the data has', () => {
     const builder = workedExample();
-    builder.recorded = { statusHistory: false, interfaces: false, integration: false, objectives: false };
+    builder.recorded = { statusHistory: false, interfaces: false, integration: false, objectives: false, parents: false, releases: false };
     const pair = scorePairs(builder.build(), WINDOW, DEFAULT_COORDINATION_SETTINGS).scores.get(pairKey('a', 'b'))!;
     expect(pair.components).toEqual({ dependencies: 1, blocked: null, undeclared: null, objectives: null, integration: null });
     expect(pair.interfaceClarity).toBeNull();

@@ -7,6 +7,7 @@ import type {
   IntegrationEvent,
   Interval,
   ObjectiveFact,
+  ParentFact,
   RecordedEvidence,
 } from '../../../shared/coordination/coordination-data';
 import { DEFAULT_COORDINATION_SETTINGS, type CoordinationSettings } from '../../../shared/coordination/settings';
@@ -35,7 +36,8 @@ export class PortfolioBuilder {
   readonly integrations: IntegrationEvent[] = [];
   readonly objectives: ObjectiveFact[] = [];
   readonly forums: DeclaredForum[] = [];
-  recorded: RecordedEvidence = { statusHistory: true, interfaces: true, integration: true, objectives: true };
+  readonly parents: ParentFact[] = [];
+  recorded: RecordedEvidence = { statusHistory: true, interfaces: true, integration: true, objectives: true, parents: false, releases: false };
 
   team(key: string, options: { name?: string; valueStream?: string | null; completed?: number } = {}): this {
     this.teams.push({ key, name: options.name ?? key.charAt(0).toUpperCase() + key.slice(1), valueStream: options.valueStream ?? null });
@@ -85,6 +87,12 @@ export class PortfolioBuilder {
     return this;
   }
 
+  /** A parent (epic) with children of `teams` alive in the window. */
+  parent(key: string, teams: readonly string[]): this {
+    this.parents.push({ key, teamKeys: [...teams] });
+    return this;
+  }
+
   forum(id: number, name: string, teams: readonly string[], cadence: string | null = 'weekly'): this {
     this.forums.push({ id, name, cadence, teamKeys: [...teams] });
     return this;
@@ -97,6 +105,7 @@ export class PortfolioBuilder {
       completions: [...this.completions],
       integrations: [...this.integrations],
       objectives: [...this.objectives],
+      parents: [...this.parents],
       forums: [...this.forums],
       recorded: { ...this.recorded },
     };

@@ -7,7 +7,7 @@ import { adoLinkDirection } from '../../../shared/import/formats/ado-links';
 import { linkDirection } from '../../../shared/import/formats/jira-links';
 import type { ImportFormat } from '../../../shared/import/import-formats';
 import { IssueLog } from '../../../shared/import/import-issues';
-import type { DependencyRecord, ItemRecord, RecordSink, TransitionRecord } from '../../../shared/import/import-records';
+import type { DependencyRecord, ItemRecord, RecordSink, ReleaseRecord, TransitionRecord } from '../../../shared/import/import-records';
 import { categoryFromSourceName, refineSourceCategory, StatusBook } from '../../../shared/import/status-rules';
 import { CSV_TEMPLATES } from '../../../shared/import/templates';
 
@@ -15,12 +15,13 @@ interface Collected {
   items: ItemRecord[];
   transitions: TransitionRecord[];
   dependencies: DependencyRecord[];
+  releases: ReleaseRecord[];
   issues: IssueLog;
   statuses: StatusBook;
 }
 
 function collector(): RecordSink & Collected {
-  const c = { items: [] as ItemRecord[], transitions: [] as TransitionRecord[], dependencies: [] as DependencyRecord[], issues: new IssueLog(), statuses: new StatusBook() };
+  const c = { items: [] as ItemRecord[], transitions: [] as TransitionRecord[], dependencies: [] as DependencyRecord[], releases: [] as ReleaseRecord[], issues: new IssueLog(), statuses: new StatusBook() };
   return {
     ...c,
     team: () => undefined,
@@ -32,6 +33,7 @@ function collector(): RecordSink & Collected {
     incident: () => undefined,
     planning: () => undefined,
     sprint: () => undefined,
+    release: (r) => c.releases.push(r),
   };
 }
 

@@ -6,11 +6,12 @@ import { migration002 } from './002-status-map-settings-and-import-log';
 import { migration003 } from './003-forums-and-scenarios';
 import { migration004 } from './004-metrics-snapshot';
 import { migration005 } from './005-planning';
+import { migration006 } from './006-releases';
 
 export type { Migration } from './migration';
 
 /** In order; a new schema change is a new file here with the next number, and a test. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

@@ -11,6 +11,7 @@ const ENTITY_TABLES: Record<keyof EntityCounts, string | readonly string[]> = {
   objectives: 'objectives',
   // Planning rows, as the planning templates count them.
   plans: ['increments', 'iterations', 'capacity', 'milestones', 'planned_items'],
+  releases: 'releases',
 };
 
 function count(db: Database, table: string): number {

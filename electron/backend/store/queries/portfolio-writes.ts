@@ -6,6 +6,7 @@ import { toEpochMs, toEpochMsOrNull } from '../../../../shared/domain/time';
 import { EntityCounts } from '../../../../shared/domain/entities';
 import type {
   SprintRecord,
+  ReleaseRecord,
   DependencyRecord,
   DeploymentRecord,
   IncidentRecord,
@@ -196,6 +197,12 @@ export class PortfolioWriter {
         `INSERT INTO sprints (name, start_at, end_at) VALUES (?, ?, ?)
          ON CONFLICT(name) DO UPDATE SET start_at = coalesce(excluded.start_at, start_at), end_at = coalesce(excluded.end_at, end_at)`,
       ),
+      release: db.prepare(
+        `INSERT INTO releases (name, released_at) VALUES (?, ?)
+         ON CONFLICT(name) DO UPDATE SET released_at = coalesce(excluded.released_at, released_at) RETURNING id`,
+      ),
+      clearItemReleases: db.prepare('DELETE FROM item_releases WHERE item_id = ?'),
+      linkItemRelease: db.prepare('INSERT OR IGNORE INTO item_releases (item_id, release_id) VALUES (?, ?)'),
       linkObjectiveTeam: db.prepare('INSERT OR IGNORE INTO objective_teams (objective_id, team_id) VALUES (?, ?)'),
     };
     this.#items = new RowBatch(
@@ -344,6 +351,29 @@ export class PortfolioWriter {
   /** A sprint and its dates (Jira's REST answers carry them); dates a later record leaves out are kept. */
   sprint(s: SprintRecord): void {
     this.#s.sprint!.run(s.name, s.start, s.end);
+  }
+
+  readonly #releaseIds = new Map<string, number>();
+
+  /** A release and its date; a date a later record leaves out is kept. */
+  release(r: ReleaseRecord): number {
+    const id = (this.#s.release!.get(r.name, r.releasedAt) as { id: number }).id;
+    this.#releaseIds.set(r.name, id);
+    return id;
+  }
+
+  /**
+   * Replaces the releases an item ships in with `names` (the source's list is the whole truth for
+   * that item); releases not seen before are created without a date. Call after `flush()`.
+   */
+  itemReleases(itemKey: string, names: readonly string[]): void {
+    const itemId = this.#itemIds.get(itemKey);
+    if (itemId === undefined) return;
+    this.#s.clearItemReleases!.run(itemId);
+    for (const name of names) {
+      const releaseId = this.#releaseIds.get(name) ?? this.release({ name, releasedAt: null });
+      this.#s.linkItemRelease!.run(itemId, releaseId);
+    }
   }
 
   /** Inserts an item, or updates the one with its key (the last record of a key wins). Returns its id. */
@@ -545,5 +575,6 @@ export function writePortfolio(db: Database, portfolio: Portfolio): EntityCounts
     incidents: portfolio.incidents.length,
     plans: 0,
     objectives: portfolio.objectives.length,
+    releases: 0,
   });
 }

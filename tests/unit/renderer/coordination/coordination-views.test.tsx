@@ -41,6 +41,12 @@ describe('GroupCard', () => {
     expect(within(cues).getAllByRole('row')).toHaveLength(1 + group.cues.length);
     expect(within(cues).getByText('ToT ≥ 12 %')).toBeTruthy();
     expect(within(card).getByText(/Mission-level outcome: “One checkout”/)).toBeTruthy();
+    // Each cue names its source; 18 dependencies are too few to be robust.
+    expect(within(cues).getAllByText('objectives')).toHaveLength(1);
+    expect(within(cues).getAllByText('deployments')).toHaveLength(1);
+    expect(within(card).getByTestId('confidence').getAttribute('data-level')).toBe('provisional');
+    expect(within(card).getByText('Provisional')).toBeTruthy();
+    expect(within(card).getByText(/^Evidence: 5 of 5 cues measured over 18 dependencies between members, 90 items completed and 90 days\.$/)).toBeTruthy();
   });
 });
 

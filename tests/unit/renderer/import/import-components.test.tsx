@@ -43,10 +43,11 @@ describe('IssueTable', () => {
     });
 
     it('counts in words, singular and plural, and "nothing"', () => {
-      expect(describeCounts({ teams: 1, items: 2, transitions: 0, dependencies: 1, deployments: 0, incidents: 0, objectives: 0, plans: 0 })).toBe('1 team, 2 work items, 1 dependency');
-      expect(describeCounts({ teams: 0, items: 0, transitions: -3, dependencies: 0, deployments: 0, incidents: 0, objectives: 0, plans: 0 })).toBe('-3 status changes');
-      expect(describeCounts({ teams: 0, items: 0, transitions: 0, dependencies: 0, deployments: 0, incidents: 0, objectives: 0, plans: 0 })).toBe('nothing');
-      expect(describeCounts({ teams: 0, items: 0, transitions: 0, dependencies: 0, deployments: 0, incidents: 0, objectives: 0, plans: 1 })).toBe('1 planning row');
+      expect(describeCounts({ teams: 1, items: 2, transitions: 0, dependencies: 1, deployments: 0, incidents: 0, objectives: 0, plans: 0, releases: 0 })).toBe('1 team, 2 work items, 1 dependency');
+      expect(describeCounts({ teams: 0, items: 0, transitions: -3, dependencies: 0, deployments: 0, incidents: 0, objectives: 0, plans: 0, releases: 0 })).toBe('-3 status changes');
+      expect(describeCounts({ teams: 0, items: 0, transitions: 0, dependencies: 0, deployments: 0, incidents: 0, objectives: 0, plans: 0, releases: 0 })).toBe('nothing');
+      expect(describeCounts({ teams: 0, items: 0, transitions: 0, dependencies: 0, deployments: 0, incidents: 0, objectives: 0, plans: 1, releases: 0 })).toBe('1 planning row');
+      expect(describeCounts({ teams: 0, items: 3, transitions: 0, dependencies: 0, deployments: 0, incidents: 0, objectives: 0, plans: 0, releases: 2 })).toBe('3 work items, 2 releases');
     });
   });
 });
