@@ -91,6 +91,9 @@ export const ANONYMISATION_RULES: Readonly<Record<string, TableRule>> = {
     columns: { id: keep, key: as('deployment-key'), team_id: keep, service: as('service'), at: date, succeeded: keep, change_at: date, release: as('release') },
   },
   deployment_items: { columns: { deployment_id: keep, item_key: as('item-key') } },
+  // A release's name is pseudonymised as deployments' `release` is, so a release still joins both.
+  releases: { columns: { id: keep, name: as('release'), released_at: date } },
+  item_releases: { columns: { item_id: keep, release_id: keep } },
   incidents: {
     columns: {
       id: keep,
