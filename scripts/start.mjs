@@ -2,16 +2,17 @@
 // cannot be downloaded) the very same app in the browser host. Extra arguments go to either.
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { installedElectron } from './electron-binary.mjs';
 
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 
 function electronBinary() {
   try {
-    // electron's index.js throws when its binary was never downloaded.
-    return require('electron');
+    return installedElectron(dirname(require.resolve('electron/package.json')));
   } catch {
-    return null;
+    return null; // the package itself is missing
   }
 }
 
@@ -22,7 +23,7 @@ if (electron) {
   const child = spawn(electron, ['.', ...args], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
-  console.log('Electron is not installed on this machine, so Interlock runs in your browser instead.');
+  console.log('Electron is not installed here; opening Interlock in your browser');
   const child = spawn('npm', ['run', '-s', 'serve', '--', ...args], { stdio: 'inherit' });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code) => process.exit(code ?? 0));

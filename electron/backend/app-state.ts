@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { RecentWorkspace } from '../../shared/contract/workspace-channels';
 import { UtcTimestamp } from '../../shared/domain/time';
@@ -39,7 +39,7 @@ export class AppState {
   }
 
   recent(): RecentWorkspace[] {
-    return this.#read().recent.map((r) => ({ ...r, exists: existsSync(r.path) }));
+    return this.#read().recent.map((r) => ({ ...r, exists: existsSync(r.path), folder: dirname(r.path) }));
   }
 
   /** The workspace open when the app last quit (it may have been moved since); null on first run or after a deliberate close. */

@@ -10,7 +10,9 @@ import type { Workspace } from './store/workspace-file';
 import { UploadStore } from './uploads';
 import { oneLine } from './store/sqlite-errors';
 import { WorkspaceBackups } from './store/workspace-backups';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { defaultWorkspacesDir } from './startup';
 
 export interface BackendOptions {
   /** Folder for per-user state (recent workspaces). Omit to remember nothing (the CLI, tests). */
@@ -25,6 +27,10 @@ export interface BackendOptions {
   prefetch?: boolean;
   /** Where automatic backups are kept; default `<stateDir>/backups`, none without either. */
   backupsDir?: string;
+  /** Where workspaces made for the user go; default (with a stateDir) `defaultWorkspacesDir()`. */
+  workspacesDir?: string;
+  /** Default: the operating system's home folder for this user. */
+  homeDir?: string;
 }
 
 export interface Backend {
@@ -38,12 +44,15 @@ export interface Backend {
 
 export function createBackend(options: BackendOptions = {}): Backend {
   const log = options.log ?? ((message, error) => console.error(message, error));
+  const homeDir = options.homeDir ?? homedir();
   const context: BackendContext = {
     session: new Session(options.prefetch ? (workspace) => schedulePrefetch(context.session, workspace, log) : undefined),
     state: options.stateDir ? new AppState(options.stateDir) : null,
     importJobs: new ImportJobs(),
     backups: options.backupsDir || options.stateDir ? new WorkspaceBackups(options.backupsDir ?? join(options.stateDir!, 'backups')) : null,
     uploads: new UploadStore(),
+    homeDir,
+    workspacesDir: options.workspacesDir ?? (options.stateDir ? defaultWorkspacesDir(homeDir) : null),
   };
 
   async function invoke(channel: string, input: unknown): Promise<Result<unknown>> {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { WorkspaceSummary } from '../../shared/contract/workspace-channels';
@@ -7,6 +8,15 @@ import type { Backend } from './backend';
 export function defaultStateDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.INTERLOCK_HOME) return env.INTERLOCK_HOME;
   return join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'interlock');
+}
+
+/**
+ * Where workspaces made for the user go ("Start from your files"): `Documents/Interlock` in the home
+ * folder when there is a Documents folder, else `Interlock` in the home folder.
+ */
+export function defaultWorkspacesDir(home: string = homedir(), exists: (path: string) => boolean = existsSync): string {
+  const documents = join(home, 'Documents');
+  return join(exists(documents) ? documents : home, 'Interlock');
 }
 
 export function demoWorkspacePath(stateDir: string): string {

@@ -1,3 +1,4 @@
+import { readHiddenLine } from './passphrase';
 import { runCli } from './run-cli';
 
 // The `interlock` command line: the same backend and contract as the app, without a window.
@@ -14,5 +15,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 const code = await runCli(process.argv.slice(2), {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
+  // Secrets are asked for only where a person types them: a terminal.
+  ...(process.stdin.isTTY ? { readSecret: (prompt: string) => readHiddenLine(prompt) } : {}),
 });
 process.exitCode = code;

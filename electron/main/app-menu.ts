@@ -42,7 +42,18 @@ async function restoreBackup(window: BrowserWindow, backend: RemoteBackend, refr
   await run(window, backend, 'workspace.backups.restore', { number: backups[choice.response]!.number }, refresh);
 }
 
-/** File: New, Open…, Open Recent, Open Demo, Save As…, Export Report as PDF…, Restore a Backup…, Close; View: zoom for projectors, full screen. */
+/**
+ * Dialogs that need typed input (a name, a passphrase) are the page's own: the menu only asks the
+ * page to show one (`menu-command`), and the page calls the contract as it does from its own menu.
+ */
+function pageDialog(window: BrowserWindow, dialogName: 'rename' | 'anonymise' | 'seal' | 'unseal'): void {
+  window.webContents.send('menu-command', dialogName);
+}
+
+/**
+ * File: New, Open…, Open Recent, Open Demo, Save As…, Rename, anonymised and sealed copies, Export Report as PDF…, Restore a
+ * Backup…, Close; View: zoom for projectors, full screen.
+ */
 export async function buildAppMenu(window: BrowserWindow, backend: RemoteBackend): Promise<void> {
   const refresh = () => void buildAppMenu(window, backend);
   // The menu asks the backend through the contract, like every other caller.
@@ -77,7 +88,8 @@ export async function buildAppMenu(window: BrowserWindow, backend: RemoteBackend
             recent.length === 0
               ? [{ label: 'None yet', enabled: false }]
               : recent.map((r) => ({
-                  label: r.name,
+                  // Two workspaces of one name are told apart by their folder (sublabel shows on macOS only).
+                  label: `${r.name} — ${r.folder}`,
                   sublabel: r.path,
                   enabled: r.exists,
                   click: () => run(window, backend, 'workspace.open', { path: r.path }, refresh),
@@ -95,6 +107,10 @@ export async function buildAppMenu(window: BrowserWindow, backend: RemoteBackend
             if (!choice.canceled && choice.filePath) await run(window, backend, 'workspace.saveAs', { path: choice.filePath, replace: true }, refresh);
           },
         },
+        { label: 'Rename Workspace…', enabled: hasWorkspace, click: () => pageDialog(window, 'rename') },
+        { label: 'Save an Anonymised Copy…', enabled: hasWorkspace, click: () => pageDialog(window, 'anonymise') },
+        { label: 'Save a Sealed Copy…', enabled: hasWorkspace, click: () => pageDialog(window, 'seal') },
+        { label: 'Open a Sealed Copy…', click: () => pageDialog(window, 'unseal') },
         { label: 'Export Report as PDF…', enabled: hasWorkspace, click: () => exportReportPdf(window, backend) },
         { label: 'Restore a Backup…', enabled: hasWorkspace, click: () => restoreBackup(window, backend, refresh) },
         { label: 'Close Workspace', accelerator: 'CmdOrCtrl+W', enabled: hasWorkspace, click: () => run(window, backend, 'workspace.close', {}, refresh) },

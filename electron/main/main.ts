@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
 import { startBackendProcess } from './backend-process';
 import type { RemoteBackend } from '../backend/remote/backend-client';
-import { WORKSPACE_EXTENSION } from '../../shared/contract/workspace-channels';
 import { buildAppMenu } from './app-menu';
+import { desktopPaths, FilesToOpen, workspaceFromArgs } from './desktop-paths';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { bindContract } from './ipc';
 import { APP_ENTRY_URL, isAllowedNavigation } from './window-security';
@@ -12,14 +12,30 @@ import { APP_ENTRY_URL, isAllowedNavigation } from './window-security';
 // Everything else lives in electron/backend and the renderer, which the browser host runs as well.
 
 registerAppScheme();
+// Before anything reads userData: a portable build keeps its state beside the executable.
+const paths = desktopPaths(process.env, app.getPath('documents'));
+if (paths.stateDir) app.setPath('userData', paths.stateDir);
 if (!app.requestSingleInstanceLock()) app.quit();
 
 // The backend runs in a utility process of its own (backend-process.ts), started once the app is ready.
 let backend: RemoteBackend | null = null;
 let mainWindow: BrowserWindow | null = null;
+const filesToOpen = new FilesToOpen();
 
-function workspaceFromArgs(argv: readonly string[]): string | null {
-  return argv.slice(1).find((a) => a.toLowerCase().endsWith(WORKSPACE_EXTENSION)) ?? null;
+// macOS: a double-clicked workspace (the file association) or one dropped on the Dock icon.
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  filesToOpen.request(path);
+});
+
+function openRequested(path: string): void {
+  const remote = backend;
+  if (!remote) return;
+  void remote.call('workspace.open', { path }).then((result) => {
+    if (!result.ok && mainWindow) void dialog.showMessageBox(mainWindow, { type: 'error', message: 'Interlock could not open that workspace', detail: result.error.message });
+    mainWindow?.webContents.send('workspace-changed');
+    if (mainWindow) void buildAppMenu(mainWindow, remote);
+  });
 }
 
 function createWindow(): BrowserWindow {
@@ -71,14 +87,7 @@ app.on('second-instance', (_event, argv) => {
   if (mainWindow.isMinimized()) mainWindow.restore();
   mainWindow.focus();
   const requested = workspaceFromArgs(argv);
-  if (requested && backend) {
-    const remote = backend;
-    void remote.call('workspace.open', { path: requested }).then((result) => {
-      if (!result.ok) void dialog.showMessageBox(mainWindow!, { type: 'error', message: 'Interlock could not open that workspace', detail: result.error.message });
-      mainWindow?.webContents.send('workspace-changed');
-      if (mainWindow) void buildAppMenu(mainWindow, remote);
-    });
-  }
+  if (requested) filesToOpen.request(requested);
 });
 
 void app.whenReady().then(async () => {
@@ -86,7 +95,9 @@ void app.whenReady().then(async () => {
   session.defaultSession.setPermissionCheckHandler(() => false);
   serveRenderer(join(app.getAppPath(), 'dist', 'renderer'));
   try {
-    backend = await startBackendProcess(join(__dirname, 'backend.cjs'), { stateDir: app.getPath('userData'), workspace: workspaceFromArgs(process.argv) });
+    // A file asked for before the app was ready (macOS open-file) wins over the command line.
+    const asked = filesToOpen.ready(openRequested) ?? workspaceFromArgs(process.argv);
+    backend = await startBackendProcess(join(__dirname, 'backend.cjs'), { stateDir: app.getPath('userData'), workspacesDir: paths.workspacesDir, workspace: asked });
   } catch (error) {
     dialog.showErrorBox('Interlock could not open a workspace', (error as Error).message);
     app.quit();

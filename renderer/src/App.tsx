@@ -14,6 +14,7 @@ import { PrintingProvider, usePrinting } from './room/printing';
 import { roomTypeScale } from './room/type-scale';
 import { appTheme, initialColorMode, storeColorMode, type ColorMode } from './theme/app-theme';
 import { WelcomePage } from './workspace/WelcomePage';
+import { WorkspaceDialogsProvider } from './workspace/WorkspaceDialogs';
 
 function useViewportSize(enabled: boolean): { width: number; height: number } {
   const [size, setSize] = useState(() => ({ width: window.innerWidth, height: window.innerHeight }));
@@ -49,21 +50,23 @@ function ThemedApp() {
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
-      <AppShell pages={PAGES} workspace={current.data ?? null} mode={mode} onToggleMode={toggleMode}>
-        {current.isPending && <LinearProgress aria-label="Loading" />}
-        <ErrorNotice title="Interlock could not reach its backend" error={current.error} />
-        {current.isSuccess &&
-          (current.data ? (
-            <Routes key={current.data.path}>
-              {PAGES.map((p) => (
-                <Route key={p.id} path={`/${p.id}`} element={<p.component />} />
-              ))}
-              <Route path="*" element={<Navigate to={`/${HOME_PAGE}`} replace />} />
-            </Routes>
-          ) : (
-            <WelcomePage />
-          ))}
-      </AppShell>
+      <WorkspaceDialogsProvider current={current.data ?? null}>
+        <AppShell pages={PAGES} workspace={current.data ?? null} mode={mode} onToggleMode={toggleMode}>
+          {current.isPending && <LinearProgress aria-label="Loading" />}
+          <ErrorNotice title="Interlock could not reach its backend" error={current.error} />
+          {current.isSuccess &&
+            (current.data ? (
+              <Routes key={current.data.path}>
+                {PAGES.map((p) => (
+                  <Route key={p.id} path={`/${p.id}`} element={<p.component />} />
+                ))}
+                <Route path="*" element={<Navigate to={`/${HOME_PAGE}`} replace />} />
+              </Routes>
+            ) : (
+              <WelcomePage />
+            ))}
+        </AppShell>
+      </WorkspaceDialogsProvider>
     </ThemeProvider>
   );
 }

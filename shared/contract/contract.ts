@@ -10,13 +10,15 @@ import { reportChannels } from './report-channels';
 import { risksChannels } from './risks-channels';
 import { votesChannels } from './votes-channels';
 import { workspaceChannels } from './workspace-channels';
+import { workspaceCopyChannels } from './workspace-copy-channels';
+import { filesChannels } from './files-channels';
 
 /**
  * Every channel of Interlock, once. Electron IPC, the HTTP host and the CLI are transports over
  * these; each validates input with the channel's schema at its boundary.
  * Each domain adds its channels in its own file and lists them here; a name defined twice throws.
  */
-export const contract = defineContract(workspaceChannels, importChannels, coordinationChannels, metricsChannels, planChannels, forecastChannels, risksChannels, votesChannels, reportChannels, deckChannels) satisfies Record<string, Channel>;
+export const contract = defineContract(workspaceChannels, workspaceCopyChannels, filesChannels, importChannels, coordinationChannels, metricsChannels, planChannels, forecastChannels, risksChannels, votesChannels, reportChannels, deckChannels) satisfies Record<string, Channel>;
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;

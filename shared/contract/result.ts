@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'not-a-workspace',
   'workspace-corrupt',
   'workspace-exists',
+  'wrong-passphrase',
   'read-only',
   'import-rejected',
   'unauthorized',

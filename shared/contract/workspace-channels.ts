@@ -6,10 +6,15 @@ import { FilePath } from './file-path';
 
 export const WORKSPACE_EXTENSION = '.interlock';
 
+/** A workspace's own name (kept in the file, shown in the title bar and Open Recent). */
+export const WorkspaceName = z.string().trim().min(1, 'a workspace needs a name').max(200, 'a workspace name can be at most 200 characters');
+
 export const WorkspaceSummary = z.object({
   path: z.string(),
   name: z.string(),
   schemaVersion: z.number().int(),
+  /** The bundled demo in the app's state folder (imports into it ask first). */
+  demo: z.boolean().default(false),
 });
 export type WorkspaceSummary = z.infer<typeof WorkspaceSummary>;
 
@@ -24,7 +29,7 @@ export const WorkspaceOverview = WorkspaceSummary.extend({
 });
 export type WorkspaceOverview = z.infer<typeof WorkspaceOverview>;
 
-export const RecentWorkspace = z.object({ path: z.string(), name: z.string(), openedAt: UtcTimestamp, exists: z.boolean() });
+export const RecentWorkspace = z.object({ path: z.string(), name: z.string(), openedAt: UtcTimestamp, exists: z.boolean(), /** The folder holding it, to tell two workspaces of one name apart. */ folder: z.string() });
 export type RecentWorkspace = z.infer<typeof RecentWorkspace>;
 
 export const FileInspection = z.object({
@@ -75,10 +80,21 @@ export const DemoOptions = z.object({
 export const workspaceChannels = {
   'workspace.current': channel(z.object({}), WorkspaceSummary.nullable(), 'The open workspace, or null when none is open.'),
   'workspace.create': channel(
-    z.object({ path: FilePath, name: z.string().trim().min(1).max(200).optional() }),
+    z.object({ path: FilePath, name: WorkspaceName.optional() }),
     WorkspaceSummary,
     'Create an empty workspace file (refuses to overwrite) and open it.', { mutates: 'all' },
   ),
+  'workspace.createForFiles': channel(
+    z.object({
+      fileNames: z.array(z.string().trim().min(1).max(255)).min(1, 'choose at least one file').max(200),
+      /** Start from a copy of the open workspace (e.g. the demo) instead of an empty one. */
+      copyOfOpen: z.boolean().default(false),
+    }),
+    WorkspaceSummary,
+    'Create and open a new workspace for files about to be imported (empty, or a copy of the open one): named after them, in the default workspaces folder, never over an existing file.',
+    { mutates: 'all' },
+  ),
+  'workspace.rename': channel(z.object({ name: WorkspaceName }), WorkspaceSummary, "Rename the open workspace (its own name, kept in the file; the file's name stays).", { mutates: 'all' }),
   'workspace.createDemo': channel(
     z.object({ path: FilePath, overwrite: z.boolean().default(false) }).extend(DemoOptions.shape),
     WorkspaceSummary,
@@ -87,9 +103,9 @@ export const workspaceChannels = {
   'workspace.openDemo': channel(z.object({}), WorkspaceSummary, "Open the bundled demo workspace from the user's data folder, generating it on first use.", { mutates: 'all' }),
   'workspace.open': channel(z.object({ path: FilePath }), WorkspaceSummary, 'Open an existing workspace file, checking and migrating it.', { mutates: 'all' }),
   'workspace.saveAs': channel(
-    z.object({ path: FilePath, switchTo: z.boolean().default(true), replace: z.boolean().default(false) }),
+    z.object({ path: FilePath, switchTo: z.boolean().default(true), replace: z.boolean().default(false), name: WorkspaceName.optional() }),
     WorkspaceSummary,
-    'Copy the open workspace through the SQLite backup API; by default continue in the copy. An existing file is replaced only with `replace: true`, and only a healthy workspace no one else holds.', { mutates: 'all' },
+    "Copy the open workspace through the SQLite backup API; by default continue in the copy. The copy is named `name` (default: from its file name). An existing file is replaced only with `replace: true`, and only a healthy workspace no one else holds.", { mutates: 'all' },
   ),
   'workspace.inspect': channel(
     z.object({ path: FilePath }),

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { startHostProcess, type HostProcess } from '../support/host-process';
 
 // Its own host (fresh state folder, so a fresh demo workspace): this test changes the data.
@@ -13,6 +13,11 @@ test.afterAll(async () => {
   await host?.stop();
 });
 
+/** These tests import into the demo on purpose: answer the question asked first. */
+async function intoTheDemo(page: Page) {
+  await page.getByRole('dialog', { name: 'Import into the demo?' }).getByRole('button', { name: /The demo itself/ }).click();
+}
+
 const FIXTURE = resolve(import.meta.dirname, '..', 'fixtures', 'import', 'jira', 'jira-with-errors.csv');
 
 test('import a Jira CSV through the file chooser: preview, row errors, confirm, counts change', async ({ page }) => {
@@ -23,6 +28,7 @@ test('import a Jira CSV through the file chooser: preview, row errors, confirm, 
   await expect(page.getByRole('heading', { level: 1, name: 'Import' })).toBeVisible();
 
   await page.getByTestId('import-file-input').setInputFiles(FIXTURE);
+  await intoTheDemo(page);
   const summary = page.getByTestId('preview-summary');
   await expect(summary).toContainText('Ready to import 6 work items, 1 dependency');
   await expect(summary).toContainText('2 rows are rejected');
@@ -65,6 +71,7 @@ test('a status category changed on the Import page is re-applied to the workspac
   // On a projector: the same page in the dark theme.
   await page.getByRole('button', { name: 'Toggle light and dark theme' }).click();
   await page.getByTestId('import-file-input').setInputFiles(resolve(import.meta.dirname, '..', 'fixtures', 'import', 'stages', 'stage-dates.csv'));
+  await intoTheDemo(page);
   await expect(page.getByTestId('preview-summary')).toContainText('Ready to import 4 work items, 16 status changes');
   await expect(page.getByText('Choose files…')).not.toHaveClass(/Mui-disabled/);
   await page.screenshot({ path: 'test-results/screenshots/import-preview-dark.png' });
@@ -76,6 +83,7 @@ test('a file of unknown columns: choose the format, map the columns, preview aga
   await page.goto(host.url);
   await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Import' }).click();
   await page.getByTestId('import-file-input').setInputFiles(path);
+  await intoTheDemo(page);
   await expect(page.getByTestId('import-file')).toContainText('Format not recognised');
   await expect(page.getByTestId('preview-summary')).toContainText('cannot be imported');
 

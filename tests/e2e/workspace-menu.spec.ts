@@ -7,7 +7,7 @@ test('Save As from the browser host continues in the copy, and Close leads back 
   await page.getByRole('button', { name: 'Workspace' }).click();
   await page.getByRole('menuitem', { name: 'Save As…' }).click();
   const copy = host.workspace.replace(/demo\.interlock$/, 'copy-for-client');
-  await page.getByLabel('Workspace file').fill(copy);
+  await page.getByTestId('chooser-path').fill(copy);
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('dialog')).toBeHidden();
   await expect(page.getByText(`File ${copy}.interlock`)).toBeVisible();
@@ -16,7 +16,9 @@ test('Save As from the browser host continues in the copy, and Close leads back 
   await page.getByRole('button', { name: 'Workspace' }).click();
   await page.getByRole('menuitem', { name: 'Close' }).click();
   await expect(page.getByRole('heading', { name: 'No workspace is open' })).toBeVisible();
-  await expect(page.getByText('copy-for-client.interlock')).toBeVisible();
+  // Recent workspaces: by name (Save As named the copy after its file), with its folder.
+  const recent = page.getByRole('button', { name: /^copy-for-client/ });
+  await expect(recent).toContainText(host.workspace.replace(/\/demo\.interlock$/, ''));
   await page.screenshot({ path: 'test-results/screenshots/welcome.png' });
   await page.getByRole('button', { name: 'Open the demo workspace' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Interlock demo' })).toBeVisible();
@@ -26,7 +28,7 @@ test('opening a file that is not a workspace says why, in the dialog, and keeps 
   await page.goto(host.url);
   await page.getByRole('button', { name: 'Workspace' }).click();
   await page.getByRole('menuitem', { name: 'Open…' }).click();
-  await page.getByLabel('Workspace file').fill('/etc/hostname.interlock');
+  await page.getByTestId('chooser-path').fill('/etc/hostname.interlock');
   await page.getByRole('button', { name: 'Open' }).click();
   await expect(page.getByRole('dialog')).toContainText('There is no workspace at /etc/hostname.interlock');
   await page.getByRole('button', { name: 'Cancel' }).click();
@@ -47,7 +49,7 @@ test('Save As onto another workspace asks "Replace …?" naming both, and keeps 
   await expect(page.getByTestId('workspace-name')).toHaveText('Interlock demo');
   await page.getByRole('button', { name: 'Workspace' }).click();
   await page.getByRole('menuitem', { name: 'Save As…' }).click();
-  await page.getByLabel('Workspace file').fill(other);
+  await page.getByTestId('chooser-path').fill(other);
   await page.getByRole('button', { name: 'Save' }).click();
   const ask = page.getByRole('dialog', { name: 'Replace “Client B portfolio”?' });
   await expect(ask).toContainText('a copy of “Interlock demo”');

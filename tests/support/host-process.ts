@@ -18,11 +18,13 @@ const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..');
  * Starts the real browser host (`electron/host/main.ts`) as a child process on a free port, with its
  * own state folder, and waits for the address it prints. Assumes the renderer is built.
  */
-export async function startHostProcess(options: { workspace?: string; stateDir?: string } = {}): Promise<HostProcess> {
+export async function startHostProcess(options: { workspace?: string; stateDir?: string; homeDir?: string } = {}): Promise<HostProcess> {
   const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), 'interlock-e2e-state-'));
   const args = ['--import', 'tsx', 'electron/host/main.ts', '--port', '0', '--no-build', '--state-dir', stateDir];
   if (options.workspace) args.push('--workspace', options.workspace);
-  const child: ChildProcess = spawn(process.execPath, args, { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  // A home of its own: the file chooser's places and the folder new workspaces go to stay in the test's folder.
+  const env = options.homeDir ? { ...process.env, HOME: options.homeDir, USERPROFILE: options.homeDir } : process.env;
+  const child: ChildProcess = spawn(process.execPath, args, { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env });
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));

@@ -10,10 +10,14 @@ import { reportHandlers } from './report-handlers';
 import { risksHandlers } from './risks-handlers';
 import { votesHandlers } from './votes-handlers';
 import { workspaceHandlers } from './workspace-handlers';
+import { workspaceCopyHandlers } from './workspace-copy-handlers';
+import { filesHandlers } from './files-handlers';
 
 /** Every channel's handler; the type makes a channel without a handler a compile error. */
 export const allHandlers: HandlerMap<Contract> = {
   ...workspaceHandlers,
+  ...workspaceCopyHandlers,
+  ...filesHandlers,
   ...importHandlers,
   ...coordinationHandlers,
   ...metricsHandlers,

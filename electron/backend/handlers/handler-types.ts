@@ -17,6 +17,10 @@ export interface BackendContext {
   readonly importJobs: ImportJobs;
   /** Automatic copies before upgrades, imports and restores; null where there is nowhere to keep them. */
   readonly backups: WorkspaceBackups | null;
+  /** Where workspaces made for the user go ("Start from your files"); null for the CLI. */
+  readonly workspacesDir: string | null;
+  /** The user's home folder: the file chooser browses inside it (and folders the user opened workspaces from). */
+  readonly homeDir: string;
 }
 
 /** One handler map per domain, typed once from that domain's channels. */

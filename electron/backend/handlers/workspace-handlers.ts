@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { AppError } from '../../../shared/contract/result';
 import { demoWorkspacePath } from '../startup';
 import type { Database } from 'better-sqlite3';
-import { DemoOptions, type WorkspaceSummary } from '../../../shared/contract/workspace-channels';
+import { DemoOptions, WORKSPACE_EXTENSION, type WorkspaceSummary } from '../../../shared/contract/workspace-channels';
 import type { workspaceChannels } from '../../../shared/contract/workspace-channels';
 import { fromEpochMs } from '../../../shared/domain/time';
 import { writeDemoPortfolio } from '../demo/write-demo';
@@ -10,21 +10,24 @@ import { getSchemaVersion, LATEST_SCHEMA_VERSION } from '../store/migrations';
 import { isStorageRefusal } from '../store/sqlite-errors';
 import { BACKUPS_KEPT, restoreBackup, type WorkspaceBackups } from '../store/workspace-backups';
 import { countEntities, countTables, dataDateRange, listValueStreams } from '../store/queries/overview';
-import { backupWorkspace, createWorkspace, defaultWorkspaceName, inspectWorkspaceFile, openWorkspace, peekSchemaVersion, readMeta, type Workspace } from '../store/workspace-file';
-import { resolve } from 'node:path';
+import { backupWorkspace, createWorkspace, defaultWorkspaceName, inspectWorkspaceFile, openWorkspace, peekSchemaVersion, readMeta, writeMeta, type Workspace } from '../store/workspace-file';
+import { looksSealed } from '../store/sealed-copy';
+import { fileStemForName, workspaceNameForFiles } from '../../../shared/domain/workspace-names';
+import { extname, join, resolve } from 'node:path';
 import type { BackendContext, HandlerMap } from './handler-types';
 
-function summarize(workspace: Workspace): WorkspaceSummary {
+export function summarize(workspace: Workspace, context?: BackendContext): WorkspaceSummary {
   return {
     path: workspace.path,
     name: readMeta(workspace.db, 'name') ?? defaultWorkspaceName(workspace.path),
     schemaVersion: getSchemaVersion(workspace.db),
+    demo: context?.state ? workspace.path === resolve(demoWorkspacePath(context.state.dir)) : false,
   };
 }
 
-function adopt(context: BackendContext, workspace: Workspace): WorkspaceSummary {
+export function adopt(context: BackendContext, workspace: Workspace): WorkspaceSummary {
   context.session.replace(workspace);
-  const summary = summarize(workspace);
+  const summary = summarize(workspace, context);
   context.state?.remember(summary.path, summary.name);
   return summary;
 }
@@ -44,7 +47,7 @@ function requireBackups(context: BackendContext): WorkspaceBackups {
  * faulty upgrade can always be undone. A backup that cannot be written (a full disk) does not stop
  * the open: the upgrade itself is all or nothing.
  */
-async function openWithBackup(context: BackendContext, path: string): Promise<Workspace> {
+export async function openWithBackup(context: BackendContext, path: string): Promise<Workspace> {
   const version = peekSchemaVersion(path);
   if (context.backups && version !== null && version > 0 && version < LATEST_SCHEMA_VERSION) {
     try {
@@ -56,12 +59,33 @@ async function openWithBackup(context: BackendContext, path: string): Promise<Wo
   return openWorkspace(path);
 }
 
+/** A path in `folder` for a new workspace named `name` that nothing stands at yet ("name 2", "name 3"… after). */
+function freeWorkspacePath(folder: string, name: string): string {
+  mkdirSync(folder, { recursive: true });
+  const stem = fileStemForName(name);
+  for (let n = 1; ; n++) {
+    const path = join(folder, `${stem}${n === 1 ? '' : ` ${n}`}${WORKSPACE_EXTENSION}`);
+    if (!existsSync(path) && !existsSync(`${path}-journal`)) return path;
+  }
+}
+
+const DATA_FILE_EXTENSIONS = new Set(['.csv', '.tsv', '.txt', '.json', '.xlsx', '.xls']);
+
+/** What to do instead, when the file refused is a data export or a sealed copy. */
+function withOpenHint(error: unknown, path: string): unknown {
+  if (!(error instanceof AppError) || error.code !== 'not-a-workspace') return error;
+  const file = resolve(path);
+  if (looksSealed(file)) return new AppError('not-a-workspace', `${file} is a sealed copy, not a workspace: open it with Open a sealed copy… (it asks for its passphrase).`);
+  if (DATA_FILE_EXTENSIONS.has(extname(file).toLowerCase())) return new AppError('not-a-workspace', `${error.message} To bring its data into a workspace, use Import.`);
+  return error;
+}
+
 function releaseIfTarget(context: BackendContext, path: string): void {
   if (context.session.current?.path === resolve(path)) context.session.close();
 }
 
 export const workspaceHandlers: HandlerMap<typeof workspaceChannels> = {
-  'workspace.current': (_input, { session }) => (session.current ? summarize(session.current) : null),
+  'workspace.current': (_input, context) => (context.session.current ? summarize(context.session.current, context) : null),
 
   'workspace.create': ({ path, name }, context) => {
     releaseIfTarget(context, path);
@@ -84,16 +108,37 @@ export const workspaceHandlers: HandlerMap<typeof workspaceChannels> = {
     return adopt(context, createWorkspace(path, { name: 'Interlock demo', fill }));
   },
 
+  'workspace.createForFiles': async ({ fileNames, copyOfOpen }, context) => {
+    if (!context.workspacesDir) throw new AppError('invalid-input', 'This Interlock has no default folder for workspaces; create one with New… instead.');
+    const forFiles = workspaceNameForFiles(fileNames);
+    if (!copyOfOpen) return adopt(context, createWorkspace(freeWorkspacePath(context.workspacesDir, forFiles), { name: forFiles }));
+    const current = context.session.require();
+    const name = `${forFiles} (with ${summarize(current, context).name})`;
+    const target = await backupWorkspace(current, freeWorkspacePath(context.workspacesDir, name), { name });
+    context.session.close();
+    return adopt(context, openWorkspace(target));
+  },
+
+  'workspace.rename': ({ name }, context) => {
+    const workspace = context.session.require();
+    writeMeta(workspace.db, 'name', name);
+    const summary = summarize(workspace, context);
+    context.state?.remember(summary.path, summary.name);
+    return summary;
+  },
+
   'workspace.open': async ({ path }, context) => {
     // Open first, then swap: a refused file leaves the current workspace open.
-    const workspace = await openWithBackup(context, path);
+    const workspace = await openWithBackup(context, path).catch((error: unknown) => {
+      throw withOpenHint(error, path);
+    });
     return adopt(context, workspace);
   },
 
-  'workspace.saveAs': async ({ path, switchTo, replace }, context) => {
+  'workspace.saveAs': async ({ path, switchTo, replace, name }, context) => {
     const current = context.session.require();
-    const target = await backupWorkspace(current, path, { replace });
-    if (!switchTo) return summarize(current);
+    const target = await backupWorkspace(current, path, { replace, name: name ?? defaultWorkspaceName(resolve(path)) });
+    if (!switchTo) return summarize(current, context);
     context.session.close();
     return adopt(context, openWorkspace(target));
   },
@@ -123,12 +168,12 @@ export const workspaceHandlers: HandlerMap<typeof workspaceChannels> = {
 
   'workspace.recent': (_input, { state }) => state?.recent() ?? [],
 
-  'workspace.overview': (_input, { session }) => {
-    const workspace = session.require();
+  'workspace.overview': (_input, context) => {
+    const workspace = context.session.require();
     const { db } = workspace;
     const range = dataDateRange(db);
     return {
-      ...summarize(workspace),
+      ...summarize(workspace, context),
       counts: countEntities(db),
       tables: countTables(db),
       valueStreams: listValueStreams(db),

@@ -10,6 +10,8 @@ export interface BackendServiceOptions {
   stateDir: string;
   /** The workspace asked for on the command line; null for the usual startup choice. */
   workspace: string | null;
+  /** Where workspaces made for the user go (a portable build: beside its executable); default in Documents. */
+  workspacesDir?: string;
 }
 
 export type ToBackend =

@@ -15,7 +15,7 @@ export interface ServicePort {
  * that serves the window (the browser host's HTTP thread, the desktop app's main process).
  */
 export async function serveBackend(port: ServicePort, options: BackendServiceOptions): Promise<void> {
-  const backend = createBackend({ stateDir: options.stateDir, prefetch: true });
+  const backend = createBackend({ stateDir: options.stateDir, workspacesDir: options.workspacesDir, prefetch: true });
   try {
     port.send({ kind: 'started', startup: await openStartupWorkspace(backend, options.stateDir, options.workspace) });
   } catch (error) {

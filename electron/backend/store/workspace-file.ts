@@ -165,7 +165,7 @@ export function temporarySibling(path: string): string {
   return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
-function fsyncPath(path: string): void {
+export function fsyncPath(path: string): void {
   const fd = openSync(path, 'r');
   try {
     fsyncSync(fd);
@@ -320,13 +320,13 @@ export function closeWorkspace(workspace: Workspace): void {
  * rename over the target — so a kill at any point leaves the target either as it was or complete.
  * The target follows `claimWorkspaceTarget`'s rule: an existing one only with `replace`.
  */
-export async function backupWorkspace(workspace: Workspace, inputTarget: string, options: { replace?: boolean } = {}): Promise<string> {
+export async function backupWorkspace(workspace: Workspace, inputTarget: string, options: { replace?: boolean; name?: string } = {}): Promise<string> {
   const target = resolve(inputTarget);
   if (target === workspace.path) throw new AppError('invalid-input', 'Save As needs a different file than the open workspace.');
   const claim = claimWorkspaceTarget(target, { replace: options.replace ?? false });
   const tmp = temporarySibling(target);
   try {
-    await copyThroughBackupApi(workspace.db, tmp, target);
+    await copyThroughBackupApi(workspace.db, tmp, target, { name: options.name });
     claim.replaceWith(tmp);
     return target;
   } catch (error) {
@@ -336,12 +336,16 @@ export async function backupWorkspace(workspace: Workspace, inputTarget: string,
   }
 }
 
-/** A consistent, checked, fsynced copy at `tmp` (a rollback-journal file); `target` names it in messages. */
-export async function copyThroughBackupApi(db: Db, tmp: string, target: string): Promise<void> {
+/**
+ * A consistent, checked, fsynced copy at `tmp` (a rollback-journal file); `target` names it in
+ * messages. With `name`, the copy gets that workspace name before it is checked.
+ */
+export async function copyThroughBackupApi(db: Db, tmp: string, target: string, options: { name?: string } = {}): Promise<void> {
   await db.backup(tmp);
   const copy = new Database(tmp, { fileMustExist: true });
   try {
     copy.pragma('journal_mode = DELETE');
+    if (options.name !== undefined) writeMeta(copy, 'name', options.name);
     const check = copy.pragma('integrity_check', { simple: true });
     if (check !== 'ok') throw new AppError('workspace-corrupt', `The copy failed its integrity check (${oneLine(String(check))}); ${target} was not written.`);
   } finally {
@@ -394,4 +398,8 @@ export function inspectWorkspaceFile(inputPath: string): FileInspection {
 export function readMeta(db: Db, key: string): string | null {
   const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
   return row?.value ?? null;
+}
+
+export function writeMeta(db: Db, key: string, value: string): void {
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
 }

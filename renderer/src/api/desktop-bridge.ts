@@ -8,6 +8,8 @@ export interface DesktopBridge {
   onWorkspaceChanged(listener: () => void): () => void;
   /** The path of a file the user picked in an <input type=file> (Electron's webUtils). */
   pathForFile(file: File): string;
+  /** The File menu asks the page to show one of its dialogs (rename, anonymise, seal, unseal). */
+  onMenuCommand?(listener: (command: string) => void): () => void;
 }
 
 declare global {

@@ -24,6 +24,10 @@ import { AddToDeckDialog } from '../room/AddToDeckDialog';
 import { PresentationBar } from '../room/PresentationBar';
 import { usePresentation } from '../room/presentation';
 import type { ColorMode } from '../theme/app-theme';
+import { DemoBanner } from '../workspace/start-from-files';
+import { WorkspaceTitle } from '../workspace/WorkspaceTitle';
+import { DemoBanner } from '../workspace/start-from-files';
+import { WorkspaceTitle } from '../workspace/WorkspaceTitle';
 import { WorkspaceMenu } from '../workspace/WorkspaceMenu';
 import { documentTitle, pageOf } from './navigation';
 import { useMenuTargets } from './use-view-memory';
@@ -93,9 +97,9 @@ export function AppShell(props: { pages: readonly PageEntry[]; workspace: Worksp
             <Typography variant="h6" component="span" sx={{ fontWeight: 700, mr: 2 }}>
               Interlock
             </Typography>
-            <Typography variant="body1" component="span" sx={{ opacity: 0.85, flexGrow: 1 }} noWrap data-testid="workspace-name" title={props.workspace?.path}>
-              {props.workspace ? props.workspace.name : 'No workspace open'}
-            </Typography>
+            <Box sx={{ flexGrow: 1, minWidth: 0 }}>
+              <WorkspaceTitle workspace={props.workspace} />
+            </Box>
             {open && (
               <Tooltip title="Add the view on screen to a deck for presenting" describeChild>
                 <Button color="inherit" startIcon={<PlaylistAddIcon />} onClick={() => setAdding(true)}>
@@ -140,6 +144,11 @@ export function AppShell(props: { pages: readonly PageEntry[]; workspace: Worksp
       )}
       <Box component="main" id={MAIN_ID} tabIndex={-1} sx={{ flexGrow: 1, p: 3, pb: presenting ? 10 : 3, minWidth: 0, outline: 'none' }}>
         {!presenting && <Toolbar data-no-print />}
+        {!presenting && props.workspace?.demo && (
+          <Box data-tool>
+            <DemoBanner />
+          </Box>
+        )}
         {props.children}
       </Box>
       {presenting && <PresentationBar />}

@@ -16,11 +16,12 @@ import Tabs from '@mui/material/Tabs';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import UploadIcon from '@mui/icons-material/UploadFileOutlined';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { ImportReport, ImportStartInput } from '../../../shared/contract/import-channels';
 import type { FileSource } from '../../../shared/contract/file-source';
 import type { ImportFormatChoice } from '../../../shared/import/import-formats';
 import type { IssueCode } from '../../../shared/import/import-issues';
+import { useChannelQuery } from '../api/channel-hooks';
 import { fileSourceFor } from '../api/contract-client';
 import { formatCount } from '../format';
 import { ErrorNotice } from '../layout/ErrorNotice';
@@ -34,6 +35,8 @@ import { RecordsPreview } from '../import/RecordsPreview';
 import { StatusMapEditor } from '../import/StatusMapEditor';
 import { TemplateDownloads } from '../import/TemplateDownloads';
 import { useImportJob } from '../import/use-import-job';
+import { AfterImportLinks, ImportTargetDialog } from '../import/ImportTargetDialog';
+import { takePendingImport, useStartFromFiles } from '../workspace/start-from-files';
 
 interface ChosenFile {
   name: string;
@@ -107,6 +110,17 @@ export function ImportPage() {
   const [dirty, setDirty] = useState(false);
   const preview = useImportJob();
   const run = useImportJob();
+  const current = useChannelQuery('workspace.current', {});
+  const [askingAbout, setAskingAbout] = useState<File[] | null>(null);
+  const [intoDemo, setIntoDemo] = useState(false);
+  const startFromFiles = useStartFromFiles();
+
+  // Files chosen on the first screen ("Start from your files") wait here for this workspace.
+  useEffect(() => {
+    const pending = takePendingImport();
+    if (pending) void choose(pending);
+    // Once, when the page opens for the workspace made for them.
+  }, []);
 
   const input = (chosen: ChosenFile[], mode: 'preview' | 'import'): ImportStartInput => ({
     files: chosen.map((f) => ({ source: f.source, format: f.format, columns: f.columns })),
@@ -114,8 +128,13 @@ export function ImportPage() {
     options: { teamColumn: teamColumn.trim() || null, dayOrder },
   });
 
-  const choose = async (list: FileList | null) => {
+  const choose = async (list: FileList | File[] | null, intoDemoConfirmed = false) => {
     if (!list || list.length === 0) return;
+    if (current.data?.demo && !intoDemo && !intoDemoConfirmed) {
+      // Imports into the demo ask first: most people want their own workspace.
+      setAskingAbout([...list]);
+      return;
+    }
     run.reset();
     preview.reset();
     setUploadError(null);
@@ -287,7 +306,24 @@ export function ImportPage() {
             <AlertTitle>Imported {describeCounts(done.counts)}</AlertTitle>
             The workspace gained {describeCounts(done.added ?? done.counts)}; records already there were updated by their keys.
             {done.rejectedRows > 0 && ` ${formatCount(done.rejectedRows)} rejected rows were left out.`}
+            <AfterImportLinks />
           </Alert>
+        )}
+        {askingAbout && (
+          <ImportTargetDialog
+            files={askingAbout}
+            busy={startFromFiles.pending}
+            error={startFromFiles.error}
+            onChoose={(target) => {
+              const files = askingAbout;
+              if (target === 'demo') {
+                setAskingAbout(null);
+                setIntoDemo(true);
+                void choose(files, true);
+              } else startFromFiles.start(files, { copyOfOpen: target === 'copy' });
+            }}
+            onCancel={() => setAskingAbout(null)}
+          />
         )}
 
         <Section

@@ -11,6 +11,7 @@ import { desktopBridge } from '../api/desktop-bridge';
 import { useState } from 'react';
 import { ErrorNotice } from '../layout/ErrorNotice';
 import { RestoreBackupDialog } from './RestoreBackupDialog';
+import { StartFromFilesButton } from './start-from-files';
 
 /** Shown when no workspace is open. */
 export function WelcomePage() {
@@ -22,14 +23,15 @@ export function WelcomePage() {
     <Stack spacing={3} sx={{ maxWidth: 720 }}>
       <Typography variant="h1">No workspace is open</Typography>
       <Typography color="text.secondary">
-        A workspace is one file holding your teams’ data. Open one, or look around the demo first.
-        {desktopBridge() ? ' Use the File menu to open or create a workspace.' : ' Use the Workspace menu above to open or create one.'}
+        A workspace is one file holding your teams’ data. Start from your own exports (Jira, Azure DevOps, CSV), or look around the demo first.
+        {desktopBridge() ? ' The File menu opens and creates workspaces too.' : ' The Workspace menu above opens and creates workspaces too.'}
       </Typography>
-      <div>
-        <Button variant="contained" onClick={() => openDemo.mutate({})} disabled={openDemo.isPending}>
+      <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
+        <StartFromFilesButton />
+        <Button variant="outlined" onClick={() => openDemo.mutate({})} disabled={openDemo.isPending}>
           Open the demo workspace
         </Button>
-      </div>
+      </Stack>
       <ErrorNotice title="The demo could not be opened" error={openDemo.error} />
       <ErrorNotice title="That workspace could not be opened" error={open.error} />
       {open.error?.code === 'workspace-corrupt' && open.variables?.path && (
@@ -49,7 +51,7 @@ export function WelcomePage() {
             <List dense>
               {recent.data!.map((r) => (
                 <ListItemButton key={r.path} disabled={!r.exists} onClick={() => open.mutate({ path: r.path })}>
-                  <ListItemText primary={r.name} secondary={r.exists ? r.path : `${r.path} (missing)`} />
+                  <ListItemText primary={r.name} secondary={r.exists ? r.folder : `${r.folder} (missing)`} />
                 </ListItemButton>
               ))}
             </List>

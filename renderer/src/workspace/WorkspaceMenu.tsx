@@ -2,20 +2,31 @@ import Button from '@mui/material/Button';
 import Divider from '@mui/material/Divider';
 import ListSubheader from '@mui/material/ListSubheader';
 import Menu from '@mui/material/Menu';
+import ListItemText from '@mui/material/ListItemText';
 import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
 import FolderOpenIcon from '@mui/icons-material/FolderOpenOutlined';
 import { useState } from 'react';
 import type { FileInspection, WorkspaceSummary } from '../../../shared/contract/workspace-channels';
 import { useChannelMutation, useChannelQuery } from '../api/channel-hooks';
-import { PathDialog } from './PathDialog';
+import { FileChooserDialog } from './FileChooserDialog';
+import { stemOf } from './file-paths';
 import { ReplaceDialog } from './ReplaceDialog';
 import { RestoreBackupDialog } from './RestoreBackupDialog';
-import { ACTION_TEXT, suggestPath, withWorkspaceExtension, type WorkspaceAction } from './workspace-actions';
+import { ACTION_TEXT, suggestPath, type WorkspaceAction } from './workspace-actions';
+import { useWorkspaceDialogs } from './WorkspaceDialogs';
 
-/** New, Open…, Open Recent, Save As…, Restore a backup…, Close — the File menu of the browser host. */
+/**
+ * New, Open…, Open Recent, Save As…, Rename…, anonymised and sealed copies, Restore a backup…,
+ * Close — the File menu of the browser host.
+ */
 export function WorkspaceMenu({ current }: { current: WorkspaceSummary | null }) {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [action, setAction] = useState<WorkspaceAction | null>(null);
+  const openDialog = useWorkspaceDialogs();
+  /** The new workspace's name (New, Save As): follows the file's name until the user types one. */
+  const [name, setName] = useState('');
+  const [nameEdited, setNameEdited] = useState(false);
   const recent = useChannelQuery('workspace.recent', {}, { enabled: anchor !== null });
   const create = useChannelMutation('workspace.create');
   const open = useChannelMutation('workspace.open');
@@ -35,20 +46,27 @@ export function WorkspaceMenu({ current }: { current: WorkspaceSummary | null })
     open.reset();
     saveAs.reset();
     setRefusal(null);
+    setName(next === 'open' ? '' : stemOf(suggestPath(current?.path, next)));
+    setNameEdited(false);
     setAction(next);
   };
+  const dialog = (next: Parameters<typeof openDialog>[0]) => {
+    setAnchor(null);
+    openDialog(next);
+  };
   const done = { onSuccess: () => setAction(null) };
-  const confirm = async (path: string) => {
-    const file = withWorkspaceExtension(path);
+  const named = () => (name.trim() ? { name: name.trim() } : {});
+  const confirm = async (file: string) => {
+    // The chooser adds ".interlock" to a file being created; a file to open is opened as typed.
     setRefusal(null);
-    if (action === 'new') create.mutate({ path: file }, done);
+    if (action === 'new') create.mutate({ path: file, ...named() }, done);
     else if (action === 'open') open.mutate({ path: file }, done);
     else {
       // Ask before replacing a workspace; say at once why any other file there cannot be replaced.
       const target = await inspect.mutateAsync({ path: file }).catch(() => null);
       if (target?.state === 'workspace' && !target.locked) setReplacing(target);
       else if (target && target.state !== 'missing') setRefusal(`Not replaced: ${target.message ?? `${target.path} is not an Interlock workspace.`} Choose another name.`);
-      else saveAs.mutate({ path: file }, done);
+      else saveAs.mutate({ path: file, ...named() }, done);
     }
   };
 
@@ -71,6 +89,16 @@ export function WorkspaceMenu({ current }: { current: WorkspaceSummary | null })
         <MenuItem disabled={!current} onClick={() => choose('saveAs')}>
           Save As…
         </MenuItem>
+        <MenuItem disabled={!current} onClick={() => dialog('rename')}>
+          Rename…
+        </MenuItem>
+        <MenuItem disabled={!current} onClick={() => dialog('anonymise')}>
+          Save an anonymised copy…
+        </MenuItem>
+        <MenuItem disabled={!current} onClick={() => dialog('seal')}>
+          Save a sealed copy…
+        </MenuItem>
+        <MenuItem onClick={() => dialog('unseal')}>Open a sealed copy…</MenuItem>
         <MenuItem
           disabled={!current}
           onClick={() => {
@@ -102,35 +130,51 @@ export function WorkspaceMenu({ current }: { current: WorkspaceSummary | null })
               open.mutate({ path: r.path });
             }}
           >
-            {r.name}
-            {!r.exists && ' (missing)'}
+            <ListItemText primary={r.name} secondary={r.exists ? r.folder : `${r.folder} (missing)`} />
           </MenuItem>
         ))}
       </Menu>
       {action && (
-        <PathDialog
-          open
+        <FileChooserDialog
           key={action}
           title={ACTION_TEXT[action].title}
           explanation={ACTION_TEXT[action].explanation}
           confirmLabel={ACTION_TEXT[action].confirm}
+          choice={{ mode: action === 'open' ? 'open' : 'save', extension: '.interlock' }}
           initialPath={suggestPath(current?.path, action)}
           busy={running.isPending || inspect.isPending}
           error={refusal ?? running.error?.message ?? null}
           onConfirm={(path) => void confirm(path)}
+          onPathChange={(path) => !nameEdited && setName(stemOf(path))}
           onClose={() => setAction(null)}
+          confirmDisabled={action !== 'open' && !name.trim()}
           errorAction={
             action === 'open' && open.error?.code === 'workspace-corrupt'
               ? {
                   label: 'Restore a backup…',
                   run: (path) => {
                     setAction(null);
-                    setRestoring(withWorkspaceExtension(path));
+                    setRestoring(path);
                   },
                 }
               : null
           }
-        />
+        >
+          {action !== 'open' && (
+            <TextField
+              fullWidth
+              sx={{ mt: 2 }}
+              label="Workspace name"
+              value={name}
+              onChange={(e) => {
+                setName(e.target.value);
+                setNameEdited(true);
+              }}
+              helperText="Shown in the title bar and in Open Recent; kept inside the file."
+              slotProps={{ htmlInput: { maxLength: 200 } }}
+            />
+          )}
+        </FileChooserDialog>
       )}
       {replacing && (
         <ReplaceDialog

@@ -5,13 +5,8 @@ export type WorkspaceAction = 'new' | 'open' | 'saveAs';
 export const ACTION_TEXT: Record<WorkspaceAction, { title: string; explanation: string; confirm: string }> = {
   new: { title: 'New workspace', explanation: 'Creates an empty workspace file. An existing file is never overwritten.', confirm: 'Create' },
   open: { title: 'Open workspace', explanation: 'Opens a workspace file; it is checked, and upgraded if it comes from an older Interlock.', confirm: 'Open' },
-  saveAs: { title: 'Save a copy as', explanation: 'Writes a consistent copy of this workspace and continues in the copy.', confirm: 'Save' },
+  saveAs: { title: 'Save a copy as', explanation: 'Writes a consistent copy of this workspace, under its own name, and continues in the copy.', confirm: 'Save' },
 };
-
-/** Appends the workspace extension when the user left it out. */
-export function withWorkspaceExtension(path: string): string {
-  return path.toLowerCase().endsWith(WORKSPACE_EXTENSION) ? path : `${path}${WORKSPACE_EXTENSION}`;
-}
 
 /** A sensible default path next to the current workspace. */
 export function suggestPath(currentPath: string | undefined, action: WorkspaceAction): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { documentTitle, menuTarget, pageOf, parseViewMemory, rememberView } from '../../../renderer/src/layout/navigation';
 import { applyParams, formatAddress, normalizeAddress, parseAddress, parseViewParams, withViewParams } from '../../../renderer/src/layout/view-address';
-import { suggestPath, withWorkspaceExtension } from '../../../renderer/src/workspace/workspace-actions';
+import { suggestPath } from '../../../renderer/src/workspace/workspace-actions';
 
 const PAGES = [
   { id: 'overview', label: 'Overview' },
@@ -82,12 +82,6 @@ describe('view addresses', () => {
 });
 
 describe('workspace path helpers', () => {
-  it('adds the .interlock extension only when missing', () => {
-    expect(withWorkspaceExtension('/data/q3')).toBe('/data/q3.interlock');
-    expect(withWorkspaceExtension('/data/q3.interlock')).toBe('/data/q3.interlock');
-    expect(withWorkspaceExtension('/data/Q3.INTERLOCK')).toBe('/data/Q3.INTERLOCK');
-  });
-
   it('suggests a sibling of the current workspace', () => {
     expect(suggestPath('/home/ana/art.interlock', 'saveAs')).toBe('/home/ana/art-copy.interlock');
     expect(suggestPath('/home/ana/art.interlock', 'new')).toBe('/home/ana/new-workspace.interlock');

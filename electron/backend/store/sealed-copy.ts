@@ -1,0 +1,244 @@
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { appendFileSync, closeSync, createReadStream, createWriteStream, existsSync, mkdtempSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import Database from 'better-sqlite3';
+import { AppError } from '../../../shared/contract/result';
+import { oneLine, translateSqliteError } from './sqlite-errors';
+import { claimWorkspaceTarget, fsyncPath, inspectWorkspaceFile, removeQuietly, temporarySibling, type Workspace } from './workspace-file';
+
+// A sealed copy is a workspace encrypted with a passphrase, for carrying on a stick or sending:
+// scrypt derives the key, AES-256-GCM encrypts and authenticates — both from Node's crypto, nothing
+// hand-made. Layout (version 1), every header byte authenticated as GCM's additional data:
+//
+//   offset  bytes  field
+//   0       8      magic "ILKSEAL\0"
+//   8       1      format version (1)
+//   9       1      scrypt cost, log2 N (default 17: N = 131,072)
+//   10      1      scrypt block size r (default 8)
+//   11      1      scrypt parallelism p (default 1)
+//   12      16     scrypt salt (random per copy)
+//   28      12     GCM nonce (random per copy)
+//   40      16     passphrase check: HMAC-SHA-256(second half of the derived key, bytes 0–39), first 16 bytes
+//   56      n      the workspace, encrypted (AES-256-GCM, key = first half of the derived key)
+//   56+n    16     GCM authentication tag
+//
+// The check tells a wrong passphrase apart from a changed file; the tag proves every byte.
+
+const MAGIC = Buffer.from('ILKSEAL\u0000', 'latin1');
+const FORMAT_VERSION = 1;
+const HEADER_BYTES = 56;
+const TAG_BYTES = 16;
+const CHECK_OFFSET = 40;
+
+export interface ScryptCost {
+  log2N: number;
+  r: number;
+  p: number;
+}
+
+/** OWASP's scrypt recommendation (N = 2^17, r = 8, p = 1): about 128 MiB and a few tenths of a second to derive. */
+export const DEFAULT_SCRYPT_COST: ScryptCost = { log2N: 17, r: 8, p: 1 };
+/** What an opened file may ask for: bounds the memory and time a crafted header can cost. */
+const COST_LIMITS = { log2N: [10, 20], r: [1, 32], p: [1, 16] } as const;
+const MAX_SCRYPT_MEMORY = 1024 ** 3;
+
+export const SEALED_EXTENSION = '.sealed';
+export const MIN_PASSPHRASE_LENGTH = 8;
+
+function scryptMemory({ log2N, r }: ScryptCost): number {
+  return 128 * 2 ** log2N * r;
+}
+
+function deriveKeys(passphrase: string, salt: Buffer, cost: ScryptCost): Promise<{ key: Buffer; checkKey: Buffer }> {
+  const options: ScryptOptions = { N: 2 ** cost.log2N, r: cost.r, p: cost.p, maxmem: 2 * scryptMemory(cost) + 1024 ** 2 };
+  return new Promise((resolvePromise, reject) => {
+    scrypt(passphrase.normalize('NFC'), salt, 64, options, (error, derived) => {
+      if (error) reject(error);
+      else resolvePromise({ key: derived.subarray(0, 32), checkKey: derived.subarray(32) });
+    });
+  });
+}
+
+function passphraseCheck(checkKey: Buffer, header: Buffer): Buffer {
+  return createHmac('sha256', checkKey).update(header.subarray(0, CHECK_OFFSET)).digest().subarray(0, 16);
+}
+
+function readBytes(path: string, position: number, length: number): Buffer {
+  const buffer = Buffer.alloc(length);
+  const fd = openSync(path, 'r');
+  try {
+    const read = readSync(fd, buffer, 0, length, position);
+    return buffer.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** True when the file starts like a sealed copy (any version). */
+export function looksSealed(path: string): boolean {
+  try {
+    return statSync(path).isFile() && readBytes(path, 0, MAGIC.length).equals(MAGIC);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A sealed copy is written like a workspace: a path that does not exist, or — only when the caller
+ * says so — an existing sealed copy. A workspace or any other file is never replaced by one.
+ */
+function checkSealTarget(target: string, replace: boolean): void {
+  if (!existsSync(dirname(target))) throw new AppError('not-found', `The folder ${dirname(target)} does not exist; create it first or choose another.`);
+  if (!existsSync(target)) return;
+  if (!looksSealed(target)) throw new AppError('workspace-exists', `${target} already exists and is not a sealed copy; it was not replaced. Choose another name.`);
+  if (!replace) throw new AppError('workspace-exists', `${target} already exists. Choose another name, or confirm that it should be replaced.`);
+}
+
+/**
+ * Seals the open workspace into `target`: a consistent copy through SQLite's backup API in a private
+ * temporary folder, encrypted into a temporary sibling of the target, fsynced, then renamed into
+ * place. The private folder is removed whatever happens.
+ */
+export async function sealWorkspace(
+  workspace: Workspace,
+  inputTarget: string,
+  passphrase: string,
+  options: { replace?: boolean; cost?: ScryptCost } = {},
+): Promise<{ path: string; bytes: number }> {
+  const target = resolve(inputTarget);
+  if (target === workspace.path) throw new AppError('invalid-input', 'A sealed copy needs a different file than the open workspace.');
+  if (passphrase.length < MIN_PASSPHRASE_LENGTH) throw new AppError('invalid-input', `A passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters.`);
+  checkSealTarget(target, options.replace ?? false);
+  const cost = options.cost ?? DEFAULT_SCRYPT_COST;
+  const privateDir = mkdtempSync(join(tmpdir(), 'interlock-seal-'));
+  const plain = join(privateDir, 'copy.interlock');
+  const built = temporarySibling(target);
+  try {
+    await workspace.db.backup(plain);
+    const copy = new Database(plain, { fileMustExist: true });
+    try {
+      copy.pragma('journal_mode = DELETE');
+      const check = copy.pragma('integrity_check', { simple: true });
+      if (check !== 'ok') throw new AppError('workspace-corrupt', `The copy failed its integrity check (${oneLine(String(check))}); ${target} was not written.`);
+    } finally {
+      copy.close();
+    }
+    const header = Buffer.alloc(HEADER_BYTES);
+    MAGIC.copy(header, 0);
+    header.writeUInt8(FORMAT_VERSION, 8);
+    header.writeUInt8(cost.log2N, 9);
+    header.writeUInt8(cost.r, 10);
+    header.writeUInt8(cost.p, 11);
+    const salt = randomBytes(16);
+    const nonce = randomBytes(12);
+    salt.copy(header, 12);
+    nonce.copy(header, 28);
+    const { key, checkKey } = await deriveKeys(passphrase, salt, cost);
+    passphraseCheck(checkKey, header).copy(header, CHECK_OFFSET);
+
+    const cipher = createCipheriv('aes-256-gcm', key, nonce);
+    cipher.setAAD(header);
+    writeFileSync(built, header, { flag: 'wx' });
+    await pipeline(createReadStream(plain), cipher, createWriteStream(built, { flags: 'a' }));
+    appendFileSync(built, cipher.getAuthTag());
+    fsyncPath(built);
+    checkSealTarget(target, options.replace ?? false);
+    renameSync(built, target);
+    fsyncPath(dirname(target));
+    return { path: target, bytes: statSync(target).size };
+  } catch (error) {
+    rmSync(built, { force: true });
+    throw translateSqliteError(error, target);
+  } finally {
+    rmSync(privateDir, { recursive: true, force: true });
+  }
+}
+
+interface SealedHeader {
+  header: Buffer;
+  cost: ScryptCost;
+  salt: Buffer;
+  nonce: Buffer;
+  check: Buffer;
+}
+
+function readSealedHeader(path: string): SealedHeader {
+  if (!existsSync(path)) throw new AppError('not-found', `There is no sealed copy at ${path}.`);
+  if (statSync(path).isDirectory()) throw new AppError('not-a-workspace', `${path} is a folder, not a sealed copy.`);
+  const size = statSync(path).size;
+  const header = readBytes(path, 0, HEADER_BYTES);
+  if (!header.subarray(0, MAGIC.length).equals(MAGIC)) throw new AppError('not-a-workspace', `${path} is not a sealed Interlock copy. Nothing was written.`);
+  if (header.length < HEADER_BYTES || size <= HEADER_BYTES + TAG_BYTES) {
+    throw new AppError('workspace-corrupt', `${path} is cut short (${size} bytes): it is not a whole sealed copy. Nothing was written.`);
+  }
+  const version = header.readUInt8(8);
+  if (version !== FORMAT_VERSION) throw new AppError('workspace-newer', `${path} was sealed by a newer version of Interlock (format ${version}). Update Interlock to open it; nothing was written.`);
+  const cost = { log2N: header.readUInt8(9), r: header.readUInt8(10), p: header.readUInt8(11) };
+  const within = (value: number, [low, high]: readonly [number, number]) => value >= low && value <= high;
+  if (!within(cost.log2N, COST_LIMITS.log2N) || !within(cost.r, COST_LIMITS.r) || !within(cost.p, COST_LIMITS.p) || scryptMemory(cost) > MAX_SCRYPT_MEMORY) {
+    throw new AppError('workspace-corrupt', `${path} asks for key-derivation settings outside what Interlock accepts; it was changed or damaged. Nothing was written.`);
+  }
+  return { header, cost, salt: header.subarray(12, 28), nonce: header.subarray(28, 40), check: header.subarray(CHECK_OFFSET, HEADER_BYTES) };
+}
+
+/**
+ * Opens a sealed copy into the workspace file `target`: the passphrase is checked first, then the
+ * whole file is decrypted into a temporary sibling of the target while GCM checks every byte; the
+ * result must be a healthy Interlock workspace (header, integrity_check) before it is renamed into
+ * place under `claimWorkspaceTarget`'s rule. A wrong passphrase, a changed or cut-short file writes
+ * nothing.
+ */
+export async function unsealWorkspace(
+  inputSealed: string,
+  inputTarget: string,
+  passphrase: string,
+  options: { replace?: boolean; /** Runs once the passphrase is known to be right, before the target is claimed. */ beforeWrite?: () => void } = {},
+): Promise<{ path: string }> {
+  const sealed = resolve(inputSealed);
+  const target = resolve(inputTarget);
+  if (sealed === target) throw new AppError('invalid-input', 'Open the sealed copy into another file than the sealed copy itself.');
+  const { header, cost, salt, nonce, check } = readSealedHeader(sealed);
+  const { key, checkKey } = await deriveKeys(passphrase, salt, cost);
+  if (!timingSafeEqual(passphraseCheck(checkKey, header), check)) {
+    throw new AppError('wrong-passphrase', `That passphrase does not open ${sealed} (or its header was changed). Nothing was written.`);
+  }
+  const size = statSync(sealed).size;
+  const tag = readBytes(sealed, size - TAG_BYTES, TAG_BYTES);
+  options.beforeWrite?.();
+  const claim = claimWorkspaceTarget(target, { replace: options.replace ?? false });
+  const built = temporarySibling(target);
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, nonce);
+    decipher.setAAD(header);
+    decipher.setAuthTag(tag);
+    const source = createReadStream(sealed, { start: HEADER_BYTES, end: size - TAG_BYTES - 1 });
+    try {
+      await pipeline(source, decipher, createWriteStream(built, { flags: 'wx' }));
+    } catch (error) {
+      if (error instanceof Error && /authenticate/i.test(error.message)) {
+        throw new AppError('workspace-corrupt', `${sealed} was changed or damaged after it was sealed (its bytes do not match their seal). Nothing was written.`);
+      }
+      throw error;
+    }
+    fsyncPath(built);
+    const inspection = inspectWorkspaceFile(built);
+    if (inspection.state !== 'workspace') {
+      throw new AppError(inspection.state === 'newer' ? 'workspace-newer' : 'workspace-corrupt', `What ${sealed} holds cannot be opened: ${(inspection.message ?? 'it is not an Interlock workspace.').replace(built, 'the unsealed workspace')} Nothing was written.`);
+    }
+    const db = new Database(built, { readonly: true, fileMustExist: true });
+    try {
+      const result = db.pragma('integrity_check', { simple: true });
+      if (result !== 'ok') throw new AppError('workspace-corrupt', `What ${sealed} holds is damaged (${oneLine(String(result))}). Nothing was written.`);
+    } finally {
+      db.close();
+    }
+    claim.replaceWith(built);
+    return { path: target };
+  } catch (error) {
+    claim.release();
+    removeQuietly(built);
+    throw translateSqliteError(error, target);
+  }
+}

@@ -1,0 +1,106 @@
+import type { Pseudonyms } from './pseudonyms';
+
+// Values whose names sit inside a body (JSON) or whose meaning depends on their row (meta, settings).
+// Each rewriter rebuilds the value from the fields it knows and leaves out everything else, so a
+// field added later is dropped rather than copied with a name in it.
+
+export interface RewriteContext {
+  readonly pseudonyms: Pseudonyms;
+  /** Milliseconds every instant moves by. */
+  readonly shiftMs: number;
+  /** The copy's own name (never derived from the original's). */
+  readonly workspaceName: string;
+}
+
+type Rewriter = (value: unknown, args: readonly unknown[], context: RewriteContext) => string | null;
+
+const META_KEYS = new Set(['name', 'created_at']);
+/** Settings made of numbers and fixed vocabularies only (see shared/coordination/settings.ts, MetricsSettings). */
+const SETTINGS_KEPT = new Set(['coordination', 'metrics']);
+
+function parseJson(value: unknown): unknown {
+  if (typeof value !== 'string') return null;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return null;
+  }
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+function shiftIso(value: unknown, shiftMs: number): string | null {
+  const ms = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+  return Number.isFinite(ms) ? new Date(ms + shiftMs).toISOString() : null;
+}
+
+/** A scenario's changes with team and dependency keys mapped; a merged team's name becomes a team pseudonym. */
+function scenarioBody(value: unknown, _args: readonly unknown[], { pseudonyms: p }: RewriteContext): string {
+  const body = parseJson(value);
+  const changes = isRecord(body) && Array.isArray(body.changes) ? body.changes : [];
+  const team = (k: unknown) => (typeof k === 'string' ? p.of('team-key', k) : null);
+  const mapped = changes.flatMap((change): unknown[] => {
+    if (!isRecord(change)) return [];
+    if (change.kind === 'move' && typeof change.teamKey === 'string') return [{ kind: 'move', teamKey: team(change.teamKey), toTeamKey: team(change.toTeamKey) }];
+    if (change.kind === 'merge' && Array.isArray(change.teamKeys) && change.teamKeys.length === 2 && change.teamKeys.every((k) => typeof k === 'string')) {
+      const name = text(change.name);
+      return [{ kind: 'merge', teamKeys: change.teamKeys.map(team), ...(name ? { name: p.of('team', name) } : {}) }];
+    }
+    if (change.kind === 'resolve' && Array.isArray(change.dependencyKeys)) {
+      return [{ kind: 'resolve', dependencyKeys: change.dependencyKeys.filter((k): k is string => typeof k === 'string').map((k) => p.of('dependency-key', k)) }];
+    }
+    return [];
+  });
+  return JSON.stringify({ version: 1, changes: mapped });
+}
+
+/** A committed plan: cards (item key and title, team key, iteration name) and dependency states. */
+function baselineBody(value: unknown, _args: readonly unknown[], { pseudonyms: p }: RewriteContext): string {
+  const body = parseJson(value);
+  const cards = isRecord(body) && Array.isArray(body.cards) ? body.cards.filter(isRecord) : [];
+  const dependencies = isRecord(body) && Array.isArray(body.dependencies) ? body.dependencies.filter(isRecord) : [];
+  return JSON.stringify({
+    cards: cards.map((c) => ({
+      key: p.of('item-key', text(c.key) ?? ''),
+      title: p.of('item-title', text(c.title) ?? ''),
+      teamKey: p.of('team-key', text(c.teamKey) ?? ''),
+      iteration: p.of('iteration', text(c.iteration) ?? ''),
+    })),
+    dependencies: dependencies.map((d) => ({ key: p.of('dependency-key', text(d.key) ?? ''), state: text(d.state) ?? 'unplanned' })),
+  });
+}
+
+/** An import's counts: entity → number, nothing else. */
+function importCounts(value: unknown, _args: readonly unknown[], _context: RewriteContext): string {
+  const body = parseJson(value);
+  const kept: Record<string, number> = {};
+  if (isRecord(body)) for (const [k, v] of Object.entries(body)) if (/^[A-Za-z]{1,40}$/.test(k) && typeof v === 'number' && Number.isFinite(v)) kept[k] = v;
+  return JSON.stringify(kept);
+}
+
+function metaValue(value: unknown, [key]: readonly unknown[], context: RewriteContext): string | null {
+  if (key === 'name') return context.workspaceName;
+  if (key === 'created_at') return shiftIso(value, context.shiftMs);
+  return null;
+}
+
+function settingValue(value: unknown, [key]: readonly unknown[], _context: RewriteContext): string | null {
+  return typeof key === 'string' && SETTINGS_KEPT.has(key) && typeof value === 'string' ? value : null;
+}
+
+export const REWRITERS = {
+  'meta-value': metaValue,
+  'setting-value': settingValue,
+  'scenario-body': scenarioBody,
+  'baseline-body': baselineBody,
+  'import-counts': importCounts,
+} satisfies Record<string, Rewriter>;
+export type RewriterName = keyof typeof REWRITERS;
+
+/** Which rows of a table go into the copy at all. */
+export const ROW_FILTERS = {
+  'meta-known': (key: unknown) => typeof key === 'string' && META_KEYS.has(key),
+  'setting-known': (key: unknown) => typeof key === 'string' && SETTINGS_KEPT.has(key),
+} satisfies Record<string, (...args: unknown[]) => boolean>;
+export type RowFilterName = keyof typeof ROW_FILTERS;

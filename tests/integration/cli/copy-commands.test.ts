@@ -1,0 +1,89 @@
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../electron/cli/run-cli';
+import { PASSPHRASE_ENV } from '../../../electron/cli/passphrase';
+import { tempDir } from '../../support/temp-files';
+
+async function cli(args: string[], options: { env?: Record<string, string>; secrets?: string[] } = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const secrets = [...(options.secrets ?? [])];
+  const code = await runCli(args, {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    env: options.env ?? {},
+    ...(options.secrets ? { readSecret: async () => secrets.shift() ?? '' } : {}),
+  });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('interlock anonymise, seal and unseal', () => {
+  const tmp = tempDir();
+  const source = tmp.path('client.interlock');
+  beforeAll(async () => {
+    expect((await cli(['demo', source, '--items', '120'])).code).toBe(0);
+  });
+  afterAll(() => tmp.cleanup());
+
+  it('anonymise writes a copy with dates moved, and says the key was not kept', async () => {
+    const result = await cli(['anonymise', source, '--out', tmp.path('shared.interlock'), '--shift-days', '-14']);
+    expect(result).toMatchObject({ code: 0, err: '' });
+    expect(result.out).toContain('dates moved 14 days earlier');
+    expect(result.out).toContain('was not kept');
+    const info = await cli(['info', tmp.path('shared.interlock'), '--json']);
+    expect(JSON.parse(info.out)).toMatchObject({ name: 'Anonymised workspace', counts: { items: 120 } });
+  });
+
+  it('seal takes the passphrase from INTERLOCK_PASSPHRASE; unseal with it gives back the workspace', async () => {
+    const env = { [PASSPHRASE_ENV]: 'a passphrase for the stick' };
+    const sealed = await cli(['seal', source, '--out', tmp.path('client.sealed')], { env });
+    expect(sealed).toMatchObject({ code: 0, err: '' });
+    const opened = await cli(['unseal', tmp.path('client.sealed'), '--out', tmp.path('back.interlock')], { env });
+    expect(opened).toMatchObject({ code: 0, err: '' });
+    expect(opened.out).toContain('"Interlock demo"');
+    expect(JSON.parse((await cli(['info', tmp.path('back.interlock'), '--json'])).out).counts.items).toBe(120);
+  });
+
+  it('on a terminal, seal asks twice and unseal once', async () => {
+    expect((await cli(['seal', source, '--out', tmp.path('asked.sealed')], { secrets: ['typed secret 1', 'typed secret 1'] })).code).toBe(0);
+    expect((await cli(['unseal', tmp.path('asked.sealed'), '--out', tmp.path('asked.interlock')], { secrets: ['typed secret 1'] })).code).toBe(0);
+  });
+
+  describe('edge cases', () => {
+    it('no passphrase anywhere (no variable, no terminal): usage error, exit 2, nothing written', async () => {
+      const result = await cli(['seal', source, '--out', tmp.path('none.sealed')]);
+      expect(result.code).toBe(2);
+      expect(result.err).toContain(PASSPHRASE_ENV);
+      expect(existsSync(tmp.path('none.sealed'))).toBe(false);
+    });
+
+    it('two different passphrases typed: exit 1, nothing written', async () => {
+      const result = await cli(['seal', source, '--out', tmp.path('differ.sealed')], { secrets: ['first secret', 'second secret'] });
+      expect(result.code).toBe(1);
+      expect(result.err).toContain('differ');
+      expect(existsSync(tmp.path('differ.sealed'))).toBe(false);
+    });
+
+    it('a wrong passphrase: one line, exit 1, nothing written', async () => {
+      const result = await cli(['unseal', tmp.path('client.sealed'), '--out', tmp.path('wrong.interlock')], { env: { [PASSPHRASE_ENV]: 'not it at all' } });
+      expect(result.code).toBe(1);
+      expect(result.err.split('\n')).toHaveLength(1);
+      expect(result.err).toContain('does not open');
+      expect(existsSync(tmp.path('wrong.interlock'))).toBe(false);
+    });
+
+    it('--out is required, and a shift must be whole days', async () => {
+      expect((await cli(['anonymise', source])).code).toBe(2);
+      expect((await cli(['anonymise', source, '--out', tmp.path('z.interlock'), '--shift-days', '1.5'])).code).toBe(2);
+      expect((await cli(['seal', source])).code).toBe(2);
+      expect((await cli(['unseal', tmp.path('client.sealed')])).code).toBe(2);
+    });
+
+    it('an existing file is not replaced without --force', async () => {
+      const result = await cli(['anonymise', source, '--out', tmp.path('shared.interlock')]);
+      expect(result.code).toBe(1);
+      expect(result.err).toContain('already exists');
+      expect((await cli(['anonymise', source, '--out', tmp.path('shared.interlock'), '--force'])).code).toBe(0);
+    });
+  });
+});
