@@ -135,6 +135,42 @@ export const ANONYMISATION_RULES: Readonly<Record<string, TableRule>> = {
   milestones: { columns: { id: keep, increment_id: keep, name: as('milestone'), at: date, team_id: keep } },
   plan_baselines: { columns: { id: keep, increment_id: keep, name: as('baseline'), taken_at: date, body: { kind: 'rewrite', with: 'baseline-body' } } },
   sprints: { columns: { name: as('sprint'), start_at: date, end_at: date } },
+  risks: {
+    columns: {
+      id: keep,
+      key: keep,
+      title: as('risk'),
+      description: drop,
+      owner_team_key: as('team-key'),
+      owner_person: as('person'),
+      scope_kind: keep,
+      scope_key: { kind: 'rewrite', with: 'scope-key', args: ['scope_kind'] },
+      status: keep,
+      rank: keep,
+      raised_from_dependency: as('dependency-key'),
+      created_at: date,
+      updated_at: date,
+    },
+  },
+  risk_links: { columns: { risk_id: keep, kind: keep, key: { kind: 'rewrite', with: 'risk-link-key', args: ['kind'] } } },
+  risk_history: { columns: { id: keep, risk_id: keep, at: date, from_status: keep, to_status: keep, who: as('person'), note: drop } },
+  confidence_votes: {
+    columns: {
+      id: keep,
+      scope_kind: keep,
+      scope_key: { kind: 'rewrite', with: 'scope-key', args: ['scope_kind'] },
+      increment: as('increment'),
+      at: date,
+      ones: keep,
+      twos: keep,
+      threes: keep,
+      fours: keep,
+      fives: keep,
+      note: drop,
+    },
+  },
+  decks: { columns: { id: keep, name: as('deck'), updated_at: date } },
+  deck_entries: { columns: { id: keep, deck_id: keep, position: keep, title: as('slide'), address: { kind: 'rewrite', with: 'deck-address' }, timebox_seconds: keep } },
 };
 
 export interface SchemaColumn {

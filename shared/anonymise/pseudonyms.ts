@@ -29,6 +29,9 @@ export const PSEUDONYM_KINDS = {
   iteration: { label: 'Iteration', joiner: ' ' },
   milestone: { label: 'Milestone', joiner: ' ' },
   baseline: { label: 'Baseline', joiner: ' ' },
+  risk: { label: 'Risk', joiner: ' ' },
+  deck: { label: 'Deck', joiner: ' ' },
+  slide: { label: 'Slide', joiner: ' ' },
   'import-file': { label: 'import-', joiner: '' },
   /** A digest kept whole (an import's content hash), so equal files stay equal without naming them. */
   'content-hash': { label: '', joiner: '' },

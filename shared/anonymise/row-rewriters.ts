@@ -16,7 +16,7 @@ type Rewriter = (value: unknown, args: readonly unknown[], context: RewriteConte
 
 const META_KEYS = new Set(['name', 'created_at']);
 /** Settings made of numbers and fixed vocabularies only (see shared/coordination/settings.ts, MetricsSettings). */
-const SETTINGS_KEPT = new Set(['coordination', 'metrics']);
+const SETTINGS_KEPT = new Set(['coordination', 'metrics', 'risks.lastKeyNumber']);
 
 function parseJson(value: unknown): unknown {
   if (typeof value !== 'string') return null;
@@ -89,7 +89,37 @@ function settingValue(value: unknown, [key]: readonly unknown[], _context: Rewri
   return typeof key === 'string' && SETTINGS_KEPT.has(key) && typeof value === 'string' ? value : null;
 }
 
+/**
+ * A risk's or a vote's scope key by its kind: a team's key, a coordination group's (the advisor's
+ * `g-` and its first team's key) or an increment's name.
+ */
+function scopeKey(value: unknown, [kind]: readonly unknown[], { pseudonyms: p }: RewriteContext): string | null {
+  if (typeof value !== 'string') return null;
+  if (kind === 'team') return p.of('team-key', value);
+  if (kind === 'group') return value.startsWith('g-') ? `g-${p.of('team-key', value.slice(2))}` : p.of('team-key', value);
+  if (kind === 'increment') return p.of('increment', value);
+  return null;
+}
+
+/** What a risk is linked to, by the kind of link. */
+function riskLinkKey(value: unknown, [kind]: readonly unknown[], { pseudonyms: p }: RewriteContext): string | null {
+  if (typeof value !== 'string') return null;
+  if (kind === 'item') return p.of('item-key', value);
+  if (kind === 'dependency') return p.of('dependency-key', value);
+  if (kind === 'objective') return p.of('objective-key', value);
+  return null;
+}
+
+/** A deck's view keeps its page and drops the rest of its address (the teams, groups and items it names). */
+function deckAddress(value: unknown): string {
+  const path = typeof value === 'string' ? /^\/[a-z-]*/.exec(value)?.[0] : undefined;
+  return path && path.length > 1 ? path : '/overview';
+}
+
 export const REWRITERS = {
+  'scope-key': scopeKey,
+  'risk-link-key': riskLinkKey,
+  'deck-address': deckAddress,
   'meta-value': metaValue,
   'setting-value': settingValue,
   'scenario-body': scenarioBody,

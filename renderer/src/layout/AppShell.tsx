@@ -26,8 +26,6 @@ import { usePresentation } from '../room/presentation';
 import type { ColorMode } from '../theme/app-theme';
 import { DemoBanner } from '../workspace/start-from-files';
 import { WorkspaceTitle } from '../workspace/WorkspaceTitle';
-import { DemoBanner } from '../workspace/start-from-files';
-import { WorkspaceTitle } from '../workspace/WorkspaceTitle';
 import { WorkspaceMenu } from '../workspace/WorkspaceMenu';
 import { documentTitle, pageOf } from './navigation';
 import { useMenuTargets } from './use-view-memory';
