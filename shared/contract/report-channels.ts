@@ -13,6 +13,8 @@ export const reportChannels = {
       increment: z.string().trim().min(1).max(200).optional(),
       /** Which sections, in their standard order; left out, all of them. */
       sections: z.array(SectionId).min(1, 'choose at least one section').optional(),
+      /** A saved deck (its id): the sections that print its views, in place of `sections`. */
+      deckId: z.number().int().positive().optional(),
     }),
     z.object({
       html: z.string(),

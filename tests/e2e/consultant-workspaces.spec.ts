@@ -119,7 +119,7 @@ test('rename from the title bar; a .csv is “not an Interlock workspace” and 
 test('Save an anonymised copy…: same figures, no names; the copy opens', async ({ page, host }) => {
   const folder = dirname(host.workspace);
   await page.goto(host.url);
-  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Teams' }).click();
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Teams' }).click();
   const aTeam = (await page.getByRole('table').first().getByRole('row').nth(1).getByRole('cell').first().innerText()).trim();
   expect(aTeam.length).toBeGreaterThan(2);
 
@@ -135,7 +135,7 @@ test('Save an anonymised copy…: same figures, no names; the copy opens', async
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('workspace-name')).toHaveText('Client X');
   await expect(page.getByRole('main')).not.toContainText(aTeam);
-  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Overview' }).click();
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Overview' }).click();
   await expect(page.getByTestId('count-items')).toContainText('2,500');
 });
 

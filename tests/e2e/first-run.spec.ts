@@ -68,7 +68,7 @@ test('from first start to the advice on your own files in 4 clicks, no typed pat
 test('importing into the demo asks first; “a new workspace” leaves the demo as it was', async ({ page }) => {
   await page.goto(host.url);
   await expect(page.getByTestId('count-items')).toContainText('2,500');
-  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Import' }).click();
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Import' }).click();
   await page.getByTestId('import-file-input').setInputFiles(JIRA);
   const ask = page.getByRole('dialog', { name: 'Import into the demo?' });
   await expect(ask).toContainText('“jira-all-fields.csv”');
@@ -92,7 +92,7 @@ test('importing into the demo asks first; “a new workspace” leaves the demo 
   await page.getByRole('button', { name: 'Workspace', exact: true }).click();
   await page.getByRole('menuitem', { name: 'Open the demo' }).click();
   await expect(page.getByTestId('workspace-name')).toHaveText('Interlock demo');
-  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Overview' }).click();
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Overview' }).click();
   await expect(page.getByTestId('count-items')).toContainText('2,500');
 });
 

@@ -103,6 +103,7 @@ test('create, edit and delete a risk (delete asks first); raise a plan conflict 
   await page.getByRole('option', { name: 'Accepted' }).click();
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(column(page, 'accepted').locator('[data-risk="RISK-10"]')).toBeVisible();
+  await expect(page.getByRole('dialog')).toBeHidden();
 
   await card(page, 'RISK-10').focus();
   await page.keyboard.press('Enter');
@@ -110,6 +111,7 @@ test('create, edit and delete a risk (delete asks first); raise a plan conflict 
   await expect(page.getByRole('dialog', { name: 'Delete RISK-10?' })).toBeVisible();
   await page.getByRole('button', { name: 'Keep it' }).click();
   await expect(card(page, 'RISK-10')).toBeVisible();
+  await expect(page.getByRole('dialog')).toBeHidden();
   await card(page, 'RISK-10').focus();
   await page.keyboard.press('Enter');
   await page.getByRole('menuitem', { name: 'Delete…' }).click();
@@ -244,6 +246,30 @@ test('export the report and open it in Chromium: no request leaves the file, eve
   const pdf = await reader.pdf({ format: 'A4' });
   expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)!.length).toBeGreaterThanOrEqual(8);
   await reader.close();
+});
+
+test("export the report with a saved deck's views: its sections only", async ({ page, host }) => {
+  await page.goto(`${host.url}#/decks`);
+  // The deck as the Decks page stores it, through the same channel.
+  const saved = await page.evaluate(async () => {
+    const response = await fetch('./api/invoke/deck.save', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'x-interlock-token': sessionStorage.getItem('interlock.token') ?? '' },
+      body: JSON.stringify({ name: 'PI room', entries: [{ title: 'Risks', address: '/risks', timeboxSeconds: null }, { title: 'Votes', address: '/confidence', timeboxSeconds: null }] }),
+    });
+    return response.ok;
+  });
+  expect(saved).toBe(true);
+  await openRisks(page, host.url);
+  await page.getByRole('button', { name: 'Export report' }).click();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: 'The views of the deck “PI room”' }).click();
+  const file = test.info().outputPath('deck-report.html');
+  await (await downloading).saveAs(file);
+  const html = readFileSync(file, 'utf8');
+  expect(html).toContain('Risks (ROAM)');
+  expect(html).toContain('Confidence vote');
+  expect(html).not.toContain('Flow summary');
 });
 
 test('a team named like markup renders as text on the board and in the report', async ({ page, host }) => {

@@ -2,7 +2,9 @@ import { contract, type ChannelName, type ChannelOutput, type ParsedInput } from
 import type { reportChannels } from '../../../shared/contract/report-channels';
 import { AppError } from '../../../shared/contract/result';
 import { oddsFromPlanForecast } from '../../../shared/confidence/felt-vs-forecast';
+import { reportSectionsForDeck } from '../../../shared/report/deck-sections';
 import { buildReport } from '../../../shared/report/report-document';
+import { getDeck } from '../room/deck-store';
 import type { Available, ReportInput } from '../../../shared/report/report-input';
 import { coordinationHandlers } from './coordination-handlers';
 import { forecastHandlers } from './forecast-handlers';
@@ -61,9 +63,10 @@ async function reportInput(increment: string | undefined, context: BackendContex
 }
 
 export const reportHandlers: HandlerMap<typeof reportChannels> = {
-  'report.export': async ({ increment, sections }, context) => {
+  'report.export': async ({ increment, sections, deckId }, context) => {
+    const chosen = deckId === undefined ? sections : reportSectionsForDeck(getDeck(context.session.require().db, deckId).entries.map((e) => e.address));
     const input = await reportInput(increment, context);
-    const built = buildReport(input, sections);
+    const built = buildReport(input, chosen);
     return { ...built, fileName: `interlock-report-${fileSlug(input.workspace.name)}-${input.generatedAt.slice(0, 10)}.html` };
   },
 };

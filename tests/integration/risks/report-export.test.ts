@@ -62,6 +62,21 @@ describe('the report to hand out', () => {
     expect(html).not.toContain('.interlock');
   });
 
+  it("with a deck's id, the report holds the sections its views show, and a deleted deck is said plainly", async () => {
+    const backend = createBackend();
+    await backend.call('workspace.open', { path: demo });
+    const deck = await backend.call('deck.save', { name: 'Room', entries: [{ title: 'Risks', address: '/risks', timeboxSeconds: null }, { title: 'Board', address: '/plan', timeboxSeconds: null }] });
+    if (!deck.ok) throw new Error(deck.error.message);
+    const result = await backend.call('report.export', { deckId: deck.value.id });
+    const missing = await backend.call('report.export', { deckId: deck.value.id + 1000 });
+    backend.close();
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.sections.map((s) => s.id)).toEqual(['board', 'objectives', 'risks']);
+    expect(result.value.html).not.toContain('Flow summary');
+    expect(missing.ok).toBe(false);
+    if (!missing.ok) expect(missing.error.message).toMatch(/no deck with id/);
+  });
+
   it('the demo room: risks in every ROAM column under the three scopes, conflicts raised as risks, a vote with a second round', async () => {
     const backend = createBackend();
     await backend.call('workspace.open', { path: demo });

@@ -27,7 +27,7 @@ describe('migration 007 (risks and votes)', () => {
   it('adds risks, their links and history, and confidence votes over an existing workspace', () => {
     migrate(db, 'm', 5);
     db.exec(`INSERT INTO teams (key, name) VALUES ('a', 'A')`);
-    migrate(db, 'm');
+    migrate(db, 'm', 7);
     expect(getSchemaVersion(db)).toBe(7);
     const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all();
     expect(tables).toEqual(expect.arrayContaining(['risks', 'risk_links', 'risk_history', 'confidence_votes']));
