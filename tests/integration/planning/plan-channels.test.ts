@@ -2,8 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../electron/backend/backend';
 import { changeCounter } from '../../../electron/backend/store/workspace-memory';
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract/contract';
 import { tempDir } from '../../support/temp-files';
+import { channelCalls } from '../../support/channel-calls';
 
 // The plan.* channels on a real workspace file: every edit one transaction that survives a
 // reopen, undo and redo, re-imports that keep the plan, and refusals that say what is wrong.
@@ -23,17 +23,7 @@ describe('planning channels', () => {
   let backend: Backend;
   let path: string;
 
-  async function call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-    const result = await backend.call(channel, input);
-    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-    return result.value;
-  }
-
-  async function refused<C extends ChannelName>(channel: C, input: ChannelInput<C>) {
-    const result = await backend.call(channel, input);
-    if (result.ok) throw new Error(`${channel} was expected to be refused`);
-    return result.error;
-  }
+  const { call, refused } = channelCalls(() => backend);
 
   async function importCsv(name: string, text: string) {
     const file = tmp.path(name);

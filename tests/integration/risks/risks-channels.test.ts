@@ -2,9 +2,9 @@ import { copyFileSync, writeFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../electron/backend/backend';
 import { changeCounter } from '../../../electron/backend/store/workspace-memory';
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract/contract';
 import { dumpWorkspace } from '../import/import-support';
 import { tempDir } from '../../support/temp-files';
+import { channelCalls } from '../../support/channel-calls';
 
 // The risks.* and votes.* channels on real workspace files (a small demo: 12 teams, two
 // coordination groups, PI 26.4 with open dependencies; its room emptied): every edit one transaction that survives a
@@ -31,17 +31,7 @@ describe('risks and votes channels', () => {
   let backend: Backend;
   let path: string;
 
-  async function call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-    const result = await backend.call(channel, input);
-    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-    return result.value;
-  }
-
-  async function refused<C extends ChannelName>(channel: C, input: ChannelInput<C>) {
-    const result = await backend.call(channel, input);
-    if (result.ok) throw new Error(`${channel} was expected to be refused`);
-    return result.error;
-  }
+  const { call, refused } = channelCalls(() => backend);
 
   async function reopen() {
     backend.close();

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../electron/backend/backend';
 import { changeCounter } from '../../../electron/backend/store/workspace-memory';
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract/contract';
 import { tempDir } from '../../support/temp-files';
+import { channelCalls } from '../../support/channel-calls';
 
 // The deck.* channels on a real workspace file: decks survive a reopen, a save replaces the views
 // in the order given, and refusals say what is wrong without changing anything.
@@ -12,17 +12,7 @@ describe('deck channels', () => {
   let backend: Backend;
   let path: string;
 
-  async function call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-    const result = await backend.call(channel, input);
-    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-    return result.value;
-  }
-
-  async function refused<C extends ChannelName>(channel: C, input: ChannelInput<C>) {
-    const result = await backend.call(channel, input);
-    if (result.ok) throw new Error(`${channel} was expected to be refused`);
-    return result.error;
-  }
+  const { call, refused } = channelCalls(() => backend);
 
   beforeEach(async () => {
     tmp = tempDir();
