@@ -13,10 +13,15 @@ import type {
 } from '../../../shared/coordination/coordination-data';
 import { integrationSource } from '../../../shared/coordination/coordination-data';
 import { MS_PER_DAY } from '../../../shared/domain/time';
+import { STATUS_CATEGORIES } from '../../../shared/domain/vocabulary';
+import { loadColumns, type LoadedColumns } from '../metrics/metrics-dataset-loader';
+import { asStep, streamRows } from '../store/queries/row-streams';
+import { waitingSpans, type WaitingDependency } from './waiting-spans';
 
 // The advisor's inputs in a fixed number of queries, whatever the portfolio's size: SQLite joins
-// and aggregates (waiting spans, daily completions, integrations per release), JavaScript scores.
-// Every query reads only the analysis range. Instants are epoch ms (see migration 001).
+// and aggregates the smaller tables (integrations per release, objectives); the work items and
+// status changes are read from the columns the metrics load too (waiting spans, daily completions);
+// JavaScript scores. Every query reads only the analysis range. Instants are epoch ms (see migration 001).
 
 const CROSS_TEAM_ACTIVE = `d.from_team_id IS NOT NULL AND d.to_team_id IS NOT NULL AND d.from_team_id <> d.to_team_id
   AND d.created_at < @to AND (d.resolved_at IS NULL OR d.resolved_at > @from)`;
@@ -25,82 +30,101 @@ export function loadTeams(db: Database): CoordinationTeam[] {
   return (db.prepare('SELECT key, name, value_stream AS valueStream FROM teams ORDER BY key').all() as CoordinationTeam[]).map((t) => ({ ...t }));
 }
 
-/** Cross-team dependencies open at some point in the range, each with the spans its waiting item sat in a waiting status while it was open. */
-export function loadDependencies(db: Database, range: Interval): DependencyFact[] {
-  const teamKey = teamKeysById(db);
-  // Driven from the waiting transitions (a fraction of all), each joined to the dependencies of its
-  // item: a waiting span ends where the item's next transition starts, or at the range's end, and
-  // is clipped to the dependency's open span in SQL, so only the overlaps travel.
-  const spansByDependency = new Map<number, [number, number][]>();
-  const waits = db
-    .prepare(
-      `SELECT d.id, max(st.at, d.created_at) AS s,
-              min(coalesce((SELECT n.at FROM status_transitions n
-                            WHERE n.item_id = st.item_id AND (n.at > st.at OR (n.at = st.at AND n.id > st.id))
-                            ORDER BY n.at, n.id LIMIT 1), @to),
-                  coalesce(d.resolved_at, @to)) AS e
-       FROM status_transitions st
-       CROSS JOIN work_items w ON w.id = st.item_id
-       CROSS JOIN dependencies d ON d.from_item_key = w.key
-       WHERE st.to_category = 'waiting' AND st.at < @to AND ${CROSS_TEAM_ACTIVE} AND st.at < coalesce(d.resolved_at, @to)`,
-    )
-    .raw();
-  for (const [id, s, e] of waits.iterate(range) as Iterable<[number, number, number]>) {
-    if (e <= s) continue;
-    const list = spansByDependency.get(id);
-    if (list) list.push([s, e]);
-    else spansByDependency.set(id, [[s, e]]);
-  }
-  for (const list of spansByDependency.values()) if (list.length > 1) list.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-
-  // Rows are turned into facts as they stream: 50,000 dependencies never exist twice in memory.
-  const facts: DependencyFact[] = [];
-  const rows = db
-    .prepare(
-      `SELECT d.id, d.key, d.from_team_id, d.to_team_id, d.created_at, d.resolved_at, d.interface_name IS NOT NULL
-       FROM dependencies d
-       WHERE ${CROSS_TEAM_ACTIVE}
-       ORDER BY d.id`,
-    )
-    .raw();
-  const none: [number, number][] = [];
-  for (const [id, key, fromId, toId, createdAt, resolvedAt, interfaced] of rows.iterate(range) as Iterable<
-    [number, string, number, number, number, number | null, number]
-  >) {
-    facts.push({
-      key,
-      fromTeamKey: teamKey.get(fromId)!,
-      toTeamKey: teamKey.get(toId)!,
-      createdAt,
-      resolvedAt,
-      interfaced: interfaced === 1,
-      waits: spansByDependency.get(id) ?? none,
-    });
-  }
-  return facts;
+/**
+ * Cross-team dependencies open at some point in the range, each with the spans its waiting item sat
+ * in a waiting status while it was open. The spans come from the status changes already held in
+ * columns (`loadColumns`, shared with the metrics), so no second pass over every status change.
+ */
+export function loadDependencies(db: Database, range: Interval, loaded: LoadedColumns = loadColumns(db)): DependencyFact[] {
+  const teamKey = new Map(loaded.teams.map((t) => [t.id, t.key]));
+  const itemIndex = itemIndexesOf(loaded.columns.items.id);
+  const rows: (Omit<DependencyFact, 'waits'> & WaitingDependency)[] = [];
+  // Streamed through an aggregate (row-streams.ts): 50,000 rows without a row array each.
+  streamRows(
+    db,
+    'interlock_coordination_dependencies',
+    `SELECT interlock_coordination_dependencies(d.key, d.from_team_id, d.to_team_id, d.created_at, d.resolved_at, d.interface_name IS NOT NULL, w.id)
+     FROM dependencies d LEFT JOIN work_items w ON w.key = d.from_item_key
+     WHERE ${CROSS_TEAM_ACTIVE}
+     ORDER BY d.id`,
+    asStep((n: number, key: string, fromId: number, toId: number, createdAt: number, resolvedAt: number | null, interfaced: number, itemId: number | null) => {
+      rows.push({
+        key,
+        fromTeamKey: teamKey.get(fromId)!,
+        toTeamKey: teamKey.get(toId)!,
+        createdAt,
+        resolvedAt,
+        interfaced: interfaced === 1,
+        item: itemId === null ? -1 : (itemIndex.get(itemId) ?? -1),
+      });
+      return n + 1;
+    }),
+    range,
+  );
+  const waits = waitingSpans(loaded.columns.transitions, loaded.columns.items.count, WAITING, rows, range.to);
+  return rows.map(({ key, fromTeamKey, toTeamKey, createdAt, resolvedAt, interfaced }, i) => ({ key, fromTeamKey, toTeamKey, createdAt, resolvedAt, interfaced, waits: waits[i]! }));
 }
 
-function teamKeysById(db: Database): Map<number, string> {
-  return new Map(db.prepare('SELECT id, key FROM teams').raw().all() as [number, string][]);
+const WAITING = STATUS_CATEGORIES.indexOf('waiting');
+const DONE = STATUS_CATEGORIES.indexOf('done');
+
+function itemIndexesOf(ids: Float64Array): Map<number, number> {
+  const indexes = new Map<number, number>();
+  for (let i = 0; i < ids.length; i++) indexes.set(ids[i]!, i);
+  return indexes;
+}
+
+/**
+ * The latest instant in the data: items' created, first-active and done dates, status changes,
+ * deployments, incidents opened and resolved (the end of `dataDateRange`, with the big tables read
+ * from their columns); null when the workspace holds none of them.
+ */
+export function latestDataInstant(db: Database, loaded: LoadedColumns = loadColumns(db)): number | null {
+  const { items, transitions } = loaded.columns;
+  let latest = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < items.count; i++) {
+    // A missing date counts as 0, as coalesce(…, 0) does in dataDateRange.
+    const firstActive = items.firstActiveAt[i]!;
+    const done = items.doneAt[i]!;
+    latest = Math.max(latest, items.createdAt[i]!, Number.isNaN(firstActive) ? 0 : firstActive, Number.isNaN(done) ? 0 : done);
+  }
+  const at = transitions.at;
+  for (let r = 0; r < at.length; r++) if (at[r]! > latest) latest = at[r]!;
+  const [deployed, incident] = db
+    .prepare('SELECT (SELECT max(at) FROM deployments), (SELECT max(max(opened_at, coalesce(resolved_at, 0))) FROM incidents)')
+    .raw()
+    .get() as [number | null, number | null];
+  if (deployed !== null) latest = Math.max(latest, deployed);
+  if (incident !== null) latest = Math.max(latest, incident);
+  return Number.isFinite(latest) ? latest : null;
 }
 
 /**
  * Items completed (done, not cancelled) per team, in bins of `binDays` counted back from the range's
  * end; every window and period the advisor sums ends there and spans whole bins, so sums are exact.
+ * Counted from the items' columns (`loadColumns`), ordered by team and bin.
  */
-export function loadCompletions(db: Database, range: Interval, binDays = 1): CompletionCount[] {
-  const teamKey = teamKeysById(db);
+export function loadCompletions(db: Database, range: Interval, binDays = 1, loaded: LoadedColumns = loadColumns(db)): CompletionCount[] {
   const bin = binDays * MS_PER_DAY;
-  const rows = db
-    .prepare(
-      `SELECT w.team_id, CAST((@to - w.done_at) / @bin AS INTEGER) AS back, count(*) AS n
-       FROM work_items w
-       WHERE w.status_category = 'done' AND w.done_at > @from AND w.done_at <= @to AND w.team_id IS NOT NULL
-       GROUP BY w.team_id, back`,
-    )
-    .raw()
-    .all({ ...range, bin }) as [number, number, number][];
-  return rows.map(([teamId, back, count]) => ({ teamKey: teamKey.get(teamId)!, at: range.to - back * bin, count }));
+  const { items } = loaded.columns;
+  const counts = new Map<number, number>();
+  const bins = Math.floor((range.to - range.from) / bin) + 1;
+  for (let i = 0; i < items.count; i++) {
+    const doneAt = items.doneAt[i]!;
+    const team = items.team[i]!;
+    if (items.category[i] !== DONE || !(doneAt > range.from && doneAt <= range.to) || team < 0) continue;
+    // Whole bins back from the end, as SQLite's integer division counts them (exact on integers).
+    const since = range.to - doneAt;
+    const back = (since - (since % bin)) / bin;
+    const slot = team * bins + back;
+    counts.set(slot, (counts.get(slot) ?? 0) + 1);
+  }
+  return [...counts.keys()]
+    .sort((x, y) => x - y)
+    .map((slot) => {
+      const back = slot % bins;
+      return { teamKey: loaded.teams[(slot - back) / bins]!.key, at: range.to - back * bin, count: counts.get(slot)! };
+    });
 }
 
 /**
@@ -256,6 +280,9 @@ export function loadRecordedEvidence(db: Database): RecordedEvidence {
  * periods; `binDays` divides the window and the periods (completions are counted in such bins).
  */
 export function loadCoordinationData(db: Database, range: Interval, window: Interval, binDays = 1): CoordinationData {
+  // Outside the read transaction, so that the columns are kept (and their snapshot stored) for the
+  // metrics too; the workspace's exclusive lock means nothing changes them in between.
+  const columns = loadColumns(db);
   const read = db.transaction(() => {
     const recorded = loadRecordedEvidence(db);
     const integrations = integrationSource(recorded);
@@ -267,8 +294,8 @@ export function loadCoordinationData(db: Database, range: Interval, window: Inte
     const withoutObjectives = teams.map((t) => t.key).filter((k) => !withObjectives.has(k));
     return {
       teams,
-      dependencies: loadDependencies(db, range),
-      completions: loadCompletions(db, range, binDays),
+      dependencies: loadDependencies(db, range, columns),
+      completions: loadCompletions(db, range, binDays, columns),
       integrations: integrations === 'releases' ? loadReleaseIntegrations(db, range) : integrations === 'deployments' ? loadIntegrations(db, range) : [],
       objectives,
       parents: recorded.parents && withoutObjectives.length > 0 ? loadParents(db, window, withoutObjectives) : [],

@@ -6,9 +6,8 @@ import { remember } from '../store/workspace-memory';
 import { evaluateScenario, type ScenarioChange, type WhatIfResult } from '../../../shared/coordination/what-if';
 import type { CoordinationWindow } from '../../../shared/contract/coordination-channels';
 import { MS_PER_DAY, toEpochMs } from '../../../shared/domain/time';
-import { dataDateRange } from '../store/queries/overview';
 import { getSetting, putSetting, deleteSetting } from '../store/queries/settings';
-import { loadCoordinationData } from './coordination-queries';
+import { latestDataInstant, loadCoordinationData } from './coordination-queries';
 
 const SETTINGS_KEY = 'coordination';
 
@@ -30,7 +29,7 @@ export function resetCoordinationSettings(db: Database): CoordinationSettings {
  * gives the same answer whenever it is opened; an empty workspace ends at the start of today.
  */
 function latestInstant(db: Database): number {
-  return remember(db, 'coordination:end', () => dataDateRange(db)?.to ?? Math.floor(Date.now() / MS_PER_DAY) * MS_PER_DAY);
+  return remember(db, 'coordination:end', () => latestDataInstant(db) ?? Math.floor(Date.now() / MS_PER_DAY) * MS_PER_DAY);
 }
 
 export function resolveWindow(db: Database, settings: CoordinationSettings, window: CoordinationWindow | undefined): Interval {

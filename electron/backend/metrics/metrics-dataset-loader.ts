@@ -16,14 +16,25 @@ export interface LoadedMetrics {
 }
 
 const LOADED = 'metrics:loaded';
+const COLUMNS = 'metrics:columns';
+
+/** The work items and status changes as scanned, with the teams their indexes point into. */
+export interface LoadedColumns {
+  /** The teams in row-id order: `columns.items.team` indexes them. */
+  readonly teams: readonly TeamRow[];
+  readonly columns: SnapshotColumns;
+  /** Where they came from: the workspace's snapshot of them, or their tables. */
+  readonly source: 'snapshot' | 'tables';
+}
 
 /**
- * The workspace in columnar form, read in one pass over each table and remembered (workspace
- * memory) until the data changes (an import, a correction): changing a filter or window then costs
- * no I/O at all.
+ * The two big tables in columnar form, read in one pass (from the snapshot when it stands, else
+ * from the tables, then stored as the snapshot) and remembered (workspace memory) until the data
+ * changes. The metrics and the coordination advisor both read them, so whichever asks first
+ * loads them for the other.
  */
-export function loadMetrics(db: Database): LoadedMetrics {
-  const cached = cachedMetrics(db);
+export function loadColumns(db: Database): LoadedColumns {
+  const cached = remembered<LoadedColumns>(db, COLUMNS);
   if (cached) return cached;
   const teams = readTeams(db);
   // Inside a transaction the rows read may yet be rolled back, which total_changes() would not
@@ -35,10 +46,23 @@ export function loadMetrics(db: Database): LoadedMetrics {
     columns = scanTables(db, teams);
     if (lasting) storeSnapshot(db, columns);
   }
+  const loaded: LoadedColumns = { teams, columns, source };
+  // Kept after the snapshot's write (which deletes and writes the snapshot row, not the data).
+  return lasting ? keep(db, COLUMNS, loaded) : loaded;
+}
+
+/**
+ * The workspace in columnar form, read in one pass over each table and remembered (workspace
+ * memory) until the data changes (an import, a correction): changing a filter or window then costs
+ * no I/O at all.
+ */
+export function loadMetrics(db: Database): LoadedMetrics {
+  const cached = cachedMetrics(db);
+  if (cached) return cached;
+  const { teams, columns, source } = loadColumns(db);
   const dataset = datasetFrom(db, teams, columns);
   const loaded: LoadedMetrics = { dataset, flow: computeItemFlow(dataset), source };
-  // Kept after the snapshot's write (which deletes and writes the snapshot row, not the data).
-  return lasting ? keep(db, LOADED, loaded) : loaded;
+  return db.inTransaction ? loaded : keep(db, LOADED, loaded);
 }
 
 /** What `loadMetrics` would answer without reading (the prefetch's result), or null when it would have to read. */
