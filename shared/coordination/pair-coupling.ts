@@ -68,48 +68,53 @@ export interface MeasureOptions {
 }
 
 export function measureIntervals(data: CoordinationData, intervals: readonly Interval[], options: MeasureOptions = {}): PairMeasurement[] {
-  const accept = options.pairs ?? (() => true);
+  const accept = options.pairs;
   const waiting = !options.skipWaiting;
-  // Pair keys are built once per pair, not once per dependency: team keys are shared strings, so
-  // the nested lookup hashes nothing new.
-  const keyCache = new Map<string, Map<string, string>>();
-  const keyOf = (x: string, y: string): string => {
-    let inner = keyCache.get(x);
-    if (!inner) keyCache.set(x, (inner = new Map()));
-    let key = inner.get(y);
-    if (key === undefined) inner.set(y, (key = pairKey(x, y)));
-    return key;
-  };
-  const results = intervals.map(() => ({ pairs: new Map<string, PairFacts>(), teams: new Map<string, TeamFacts>(data.teams.map((t) => [t.key, emptyTeam()])) }));
-  const team = (i: number, key: string): TeamFacts => {
-    const teams = results[i]!.teams;
-    let facts = teams.get(key);
-    if (!facts) teams.set(key, (facts = emptyTeam()));
+  const teams = new TeamIndexes(data);
+  // Per interval: team facts by team index, and pair facts by a number made of the two teams'
+  // indexes (no string is built or hashed per dependency); string keys are made once per pair at the end.
+  const results = intervals.map(() => ({
+    teams: teams.keys.map((_, i) => (i < teams.workspaceTeams ? emptyTeam() : null)) as (TeamFacts | null)[],
+    // Keys that are not teams of the workspace get their facts in the order they are first met, as a Map would.
+    others: [] as number[],
+    pairs: new Map<number, PairFacts>(),
+  }));
+  const team = (i: number, index: number): TeamFacts => {
+    const result = results[i]!;
+    let facts = result.teams[index];
+    if (!facts) {
+      result.teams[index] = facts = emptyTeam();
+      result.others.push(index);
+    }
     return facts;
   };
-  const pair = (i: number, key: string, x: string, y: string): PairFacts => {
+  const pair = (i: number, x: number, y: number): PairFacts => {
+    const id = teams.pairId(x, y);
     const pairs = results[i]!.pairs;
-    let facts = pairs.get(key);
+    let facts = pairs.get(id);
     if (!facts) {
-      const [a, b] = x < y ? [x, y] : [y, x];
+      const [a, b] = teams.rank[x]! < teams.rank[y]! ? [teams.keys[x]!, teams.keys[y]!] : [teams.keys[y]!, teams.keys[x]!];
       facts = { a, b, aWaitsOnB: 0, bWaitsOnA: 0, interfaced: 0, open: 0, blockedMsAOnB: 0, blockedMsBOnA: 0, jointIntegrations: 0, sharedObjectiveKeys: [], sharedParentKeys: [] };
-      pairs.set(key, facts);
+      pairs.set(id, facts);
     }
     return facts;
   };
 
-  for (const c of data.completions) for (let i = 0; i < intervals.length; i++) if (inInterval(c.at, intervals[i]!)) team(i, c.teamKey).completed += c.count;
+  for (const c of data.completions) {
+    for (let i = 0; i < intervals.length; i++) if (inInterval(c.at, intervals[i]!)) team(i, teams.index(c.teamKey)).completed += c.count;
+  }
 
   for (const d of data.dependencies) {
-    if (d.fromTeamKey === d.toTeamKey || !accept(d.fromTeamKey, d.toTeamKey)) continue;
-    let key: string | null = null;
+    if (d.fromTeamKey === d.toTeamKey || (accept && !accept(d.fromTeamKey, d.toTeamKey))) continue;
+    const from = teams.index(d.fromTeamKey);
+    const to = teams.index(d.toTeamKey);
+    const fromIsA = teams.rank[from]! < teams.rank[to]!;
     for (let i = 0; i < intervals.length; i++) {
       const interval = intervals[i]!;
       if (!isActiveIn(d, interval)) continue;
-      key ??= keyOf(d.fromTeamKey, d.toTeamKey);
-      const p = pair(i, key, d.fromTeamKey, d.toTeamKey);
+      const p = pair(i, from, to);
       const blockedMs = d.waits.length === 0 ? 0 : overlapMs(d.waits, interval);
-      if (d.fromTeamKey === p.a) {
+      if (fromIsA) {
         p.aWaitsOnB++;
         p.blockedMsAOnB += blockedMs;
       } else {
@@ -120,8 +125,8 @@ export function measureIntervals(data: CoordinationData, intervals: readonly Int
       if (d.interfaced) p.interfaced++;
       if (open) p.open++;
       if (!waiting) continue;
-      team(i, d.fromTeamKey).waitsOn.add(d.toTeamKey);
-      const provider = team(i, d.toTeamKey);
+      team(i, from).waitsOn.add(d.toTeamKey);
+      const provider = team(i, to);
       provider.waitedOnBy.add(d.fromTeamKey);
       provider.incoming++;
       if (open) provider.incomingOpen++;
@@ -130,32 +135,97 @@ export function measureIntervals(data: CoordinationData, intervals: readonly Int
   }
 
   for (const event of data.integrations) {
-    let members: string[] | null = null;
+    let members: number[] | null = null;
     for (let i = 0; i < intervals.length; i++) {
       if (!inInterval(event.at, intervals[i]!)) continue;
-      members ??= [...new Set(event.teamKeys)].sort();
+      members ??= teams.sortedMembers(event.teamKeys);
       for (const m of members) team(i, m).integrations++;
       for (let x = 0; x < members.length; x++) {
         for (let y = x + 1; y < members.length; y++) {
-          if (accept(members[x]!, members[y]!)) pair(i, keyOf(members[x]!, members[y]!), members[x]!, members[y]!).jointIntegrations++;
+          if (!accept || accept(teams.keys[members[x]!]!, teams.keys[members[y]!]!)) pair(i, members[x]!, members[y]!).jointIntegrations++;
         }
       }
     }
   }
 
   // Outcomes (objectives, shared parents) are not tied to an interval: the same overlap counts in each.
+  const acceptAll = accept ?? (() => true);
   const objectives = data.objectives.filter((o) => o.level !== 'portfolio');
-  const sharedObjectives = sharedOutcomes(objectives, accept);
-  const sharedParents = sharedOutcomes(data.parents, accept);
+  const sharedObjectives = sharedOutcomes(objectives, acceptAll);
+  const sharedParents = sharedOutcomes(data.parents, acceptAll);
   const objectiveCounts = outcomesByTeam(objectives);
   const parentCounts = outcomesByTeam(data.parents);
   for (let i = 0; i < intervals.length; i++) {
-    for (const [key, count] of objectiveCounts) team(i, key).objectives = count;
-    for (const [key, count] of parentCounts) team(i, key).parents = count;
-    for (const [key, entry] of sharedObjectives) pair(i, key, entry.x, entry.y).sharedObjectiveKeys = entry.keys;
-    for (const [key, entry] of sharedParents) pair(i, key, entry.x, entry.y).sharedParentKeys = entry.keys;
+    for (const [key, count] of objectiveCounts) team(i, teams.index(key)).objectives = count;
+    for (const [key, count] of parentCounts) team(i, teams.index(key)).parents = count;
+    for (const entry of sharedObjectives.values()) pair(i, teams.index(entry.x), teams.index(entry.y)).sharedObjectiveKeys = entry.keys;
+    for (const entry of sharedParents.values()) pair(i, teams.index(entry.x), teams.index(entry.y)).sharedParentKeys = entry.keys;
   }
-  return results;
+
+  const pairKeys = new Map<number, string>();
+  return results.map((result) => {
+    const teamFacts = new Map<string, TeamFacts>();
+    for (let t = 0; t < teams.workspaceTeams; t++) teamFacts.set(teams.keys[t]!, result.teams[t]!);
+    for (const t of result.others) teamFacts.set(teams.keys[t]!, result.teams[t]!);
+    const pairs = new Map<string, PairFacts>();
+    for (const [id, facts] of result.pairs) {
+      let key = pairKeys.get(id);
+      if (key === undefined) pairKeys.set(id, (key = pairKey(facts.a, facts.b)));
+      pairs.set(key, facts);
+    }
+    return { pairs, teams: teamFacts };
+  });
+}
+
+/**
+ * Every team key the data names, as a small integer: the workspace's teams first (in their order),
+ * then any other key facts name. `rank` orders them as their keys sort, which decides a pair's `a`.
+ */
+class TeamIndexes {
+  readonly keys: string[] = [];
+  readonly workspaceTeams: number;
+  readonly rank: Int32Array;
+  readonly #index = new Map<string, number>();
+
+  constructor(data: CoordinationData) {
+    for (const t of data.teams) this.#add(t.key);
+    this.workspaceTeams = this.keys.length;
+    for (const d of data.dependencies) {
+      this.#add(d.fromTeamKey);
+      this.#add(d.toTeamKey);
+    }
+    for (const c of data.completions) this.#add(c.teamKey);
+    for (const facts of [data.integrations, data.objectives, data.parents]) for (const f of facts) for (const k of f.teamKeys) this.#add(k);
+    const order = this.keys.map((_, i) => i).sort((x, y) => (this.keys[x]! < this.keys[y]! ? -1 : this.keys[x]! > this.keys[y]! ? 1 : 0));
+    this.rank = new Int32Array(this.keys.length);
+    order.forEach((index, position) => (this.rank[index] = position));
+  }
+
+  #add(key: string): void {
+    if (!this.#index.has(key)) {
+      this.#index.set(key, this.keys.length);
+      this.keys.push(key);
+    }
+  }
+
+  index(key: string): number {
+    return this.#index.get(key)!;
+  }
+
+  /** One number per unordered pair. */
+  pairId(x: number, y: number): number {
+    return x < y ? x * this.keys.length + y : y * this.keys.length + x;
+  }
+
+  /** The distinct teams of `keys` in key order. */
+  sortedMembers(keys: readonly string[]): number[] {
+    const members: number[] = [];
+    for (const key of keys) {
+      const index = this.index(key);
+      if (!members.includes(index)) members.push(index);
+    }
+    return members.sort((x, y) => this.rank[x]! - this.rank[y]!);
+  }
 }
 
 interface Outcome {

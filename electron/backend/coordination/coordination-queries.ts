@@ -14,7 +14,7 @@ import type {
 import { integrationSource } from '../../../shared/coordination/coordination-data';
 import { MS_PER_DAY } from '../../../shared/domain/time';
 import { STATUS_CATEGORIES } from '../../../shared/domain/vocabulary';
-import { loadColumns, type LoadedColumns } from '../metrics/metrics-dataset-loader';
+import { ItemIndexes, loadColumns, type LoadedColumns } from '../metrics/metrics-dataset-loader';
 import { asStep, streamRows } from '../store/queries/row-streams';
 import { waitingSpans, type WaitingDependency } from './waiting-spans';
 
@@ -37,7 +37,7 @@ export function loadTeams(db: Database): CoordinationTeam[] {
  */
 export function loadDependencies(db: Database, range: Interval, loaded: LoadedColumns = loadColumns(db)): DependencyFact[] {
   const teamKey = new Map(loaded.teams.map((t) => [t.id, t.key]));
-  const itemIndex = itemIndexesOf(loaded.columns.items.id);
+  const itemIndex = ItemIndexes.of(loaded.columns.items.id);
   const rows: (Omit<DependencyFact, 'waits'> & WaitingDependency)[] = [];
   // Streamed through an aggregate (row-streams.ts): 50,000 rows without a row array each.
   streamRows(
@@ -55,7 +55,7 @@ export function loadDependencies(db: Database, range: Interval, loaded: LoadedCo
         createdAt,
         resolvedAt,
         interfaced: interfaced === 1,
-        item: itemId === null ? -1 : (itemIndex.get(itemId) ?? -1),
+        item: itemId === null ? -1 : itemIndex.get(itemId),
       });
       return n + 1;
     }),
@@ -67,12 +67,6 @@ export function loadDependencies(db: Database, range: Interval, loaded: LoadedCo
 
 const WAITING = STATUS_CATEGORIES.indexOf('waiting');
 const DONE = STATUS_CATEGORIES.indexOf('done');
-
-function itemIndexesOf(ids: Float64Array): Map<number, number> {
-  const indexes = new Map<number, number>();
-  for (let i = 0; i < ids.length; i++) indexes.set(ids[i]!, i);
-  return indexes;
-}
 
 /**
  * The latest instant in the data: items' created, first-active and done dates, status changes,

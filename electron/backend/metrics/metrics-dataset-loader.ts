@@ -137,11 +137,7 @@ function datasetFrom(db: Database, teamRows: readonly TeamRow[], columns: Snapsh
   const teamIndexById = new Map(teamRows.map((t, i) => [t.id, i]));
   const teamIndex = (id: number | null) => (id === null ? -1 : (teamIndexById.get(id) ?? -1));
   const { items: itemColumns, transitions: recorded } = columns;
-  const ids = itemColumns.id;
-  let maxId = 0;
-  for (let i = 0; i < ids.length; i++) if (ids[i]! > maxId) maxId = ids[i]!;
-  const indexOf = new ItemIndexes(maxId);
-  for (let i = 0; i < ids.length; i++) indexOf.set(ids[i]!, i);
+  const indexOf = ItemIndexes.of(itemColumns.id);
 
   let last = Number.NEGATIVE_INFINITY;
   const seen = (t: number | null) => {
@@ -174,13 +170,21 @@ function datasetFrom(db: Database, teamRows: readonly TeamRow[], columns: Snapsh
 }
 
 /** Item row id → item index: a typed array, since ids are dense in practice; a Map when they are not. */
-class ItemIndexes {
+export class ItemIndexes {
   readonly #dense: Int32Array | null;
   readonly #sparse: Map<number, number> | null;
   constructor(maxId: number) {
     const dense = maxId <= 50_000_000;
     this.#dense = dense ? new Int32Array(maxId + 1).fill(-1) : null;
     this.#sparse = dense ? null : new Map();
+  }
+  /** The indexes of `ids` (item i has row id ids[i]). */
+  static of(ids: Float64Array): ItemIndexes {
+    let maxId = 0;
+    for (let i = 0; i < ids.length; i++) if (ids[i]! > maxId) maxId = ids[i]!;
+    const indexes = new ItemIndexes(maxId);
+    for (let i = 0; i < ids.length; i++) indexes.set(ids[i]!, i);
+    return indexes;
   }
   set(id: number, index: number): void {
     if (this.#dense) this.#dense[id] = index;
