@@ -204,6 +204,8 @@ export function loadParents(db: Database, window: Interval, teamKeys?: readonly 
  * alive in the window (created before its end, not done before its start). A team's own PI
  * objectives (level team, in an increment) are its plan, not an outcome it shares: left out, so
  * planning an increment never makes teams look less joined than their shared objectives say.
+ * Items are reached from their objective links (CROSS JOIN keeps that order): walking every item
+ * alive in the window first costs a lookup per item even when no item has an objective.
  */
 export function loadObjectives(db: Database, window: Interval): ObjectiveFact[] {
   const rows = db
@@ -213,7 +215,7 @@ export function loadObjectives(db: Database, window: Interval): ObjectiveFact[] 
        WHERE NOT (o.increment_id IS NOT NULL AND o.level = 'team')
        UNION
        SELECT io.objective_key, coalesce(o.title, io.objective_key), o.level, t.key
-       FROM item_objectives io JOIN work_items w ON w.id = io.item_id JOIN teams t ON t.id = w.team_id
+       FROM item_objectives io CROSS JOIN work_items w ON w.id = io.item_id JOIN teams t ON t.id = w.team_id
        LEFT JOIN objectives o ON o.key = io.objective_key
        WHERE w.created_at <= @to AND (w.done_at IS NULL OR w.done_at > @from)
          AND NOT (o.increment_id IS NOT NULL AND o.level = 'team')
