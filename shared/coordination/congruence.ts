@@ -61,7 +61,9 @@ export function measureCongruence(
       });
     }
   }
-  uncovered.sort((x, y) => y.dependencies - x.dependencies || (x.teamKeys.join() < y.teamKeys.join() ? -1 : 1));
+  // The tie-break's text is made once per pair, not once per comparison.
+  const tieBreak = new Map(uncovered.map((u) => [u, u.teamKeys.join()]));
+  uncovered.sort((x, y) => y.dependencies - x.dependencies || (tieBreak.get(x)! < tieBreak.get(y)! ? -1 : 1));
   const congruence = required.length === 0 ? null : coveredPairs / required.length;
   const weightedCongruence = allDependencies === 0 ? null : coveredDependencies / allDependencies;
   let summary: string;

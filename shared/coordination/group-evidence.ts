@@ -102,6 +102,20 @@ export function integrationsByGroup(data: CoordinationData, interval: Interval, 
   return result;
 }
 
+// A group's evidence is read for the window and every trend period: its pair keys are made once.
+const pairKeysOfMembers = new WeakMap<readonly string[], string[]>();
+
+/** pairKey of every member pair, i < j, in that order. */
+function memberPairKeys(teamKeys: readonly string[]): string[] {
+  let keys = pairKeysOfMembers.get(teamKeys);
+  if (!keys) {
+    keys = [];
+    for (let i = 0; i < teamKeys.length; i++) for (let j = i + 1; j < teamKeys.length; j++) keys.push(pairKey(teamKeys[i]!, teamKeys[j]!));
+    pairKeysOfMembers.set(teamKeys, keys);
+  }
+  return keys;
+}
+
 export function groupEvidence(
   teamKeys: readonly string[],
   scored: ScoredPairs,
@@ -119,9 +133,10 @@ export function groupEvidence(
   const couplings: number[] = [];
   const overlaps: number[] = [];
   const completed = teamKeys.reduce((sum, k) => sum + (measurement.teams.get(k)?.completed ?? 0), 0);
-  for (let i = 0; i < teamKeys.length; i++) {
-    for (let j = i + 1; j < teamKeys.length; j++) {
-      const key = pairKey(teamKeys[i]!, teamKeys[j]!);
+  const keys = memberPairKeys(teamKeys);
+  for (let i = 0, k = 0; i < teamKeys.length; i++) {
+    for (let j = i + 1; j < teamKeys.length; j++, k++) {
+      const key = keys[k]!;
       const facts = measurement.pairs.get(key);
       if (facts) {
         dependencies += facts.aWaitsOnB + facts.bWaitsOnA;
