@@ -104,10 +104,11 @@ export function measureIntervals(data: CoordinationData, intervals: readonly Int
     for (let i = 0; i < intervals.length; i++) if (inInterval(c.at, intervals[i]!)) team(i, teams.index(c.teamKey)).completed += c.count;
   }
 
-  for (const d of data.dependencies) {
-    if (d.fromTeamKey === d.toTeamKey || (accept && !accept(d.fromTeamKey, d.toTeamKey))) continue;
-    const from = teams.index(d.fromTeamKey);
-    const to = teams.index(d.toTeamKey);
+  for (let k = 0; k < data.dependencies.length; k++) {
+    const d = data.dependencies[k]!;
+    const from = teams.dependencyFrom[k]!;
+    const to = teams.dependencyTo[k]!;
+    if (from === to || (accept && !accept(d.fromTeamKey, d.toTeamKey))) continue;
     const fromIsA = teams.rank[from]! < teams.rank[to]!;
     for (let i = 0; i < intervals.length; i++) {
       const interval = intervals[i]!;
@@ -185,15 +186,20 @@ class TeamIndexes {
   readonly keys: string[] = [];
   readonly workspaceTeams: number;
   readonly rank: Int32Array;
+  /** The teams of data.dependencies[k]. */
+  readonly dependencyFrom: Int32Array;
+  readonly dependencyTo: Int32Array;
   readonly #index = new Map<string, number>();
 
   constructor(data: CoordinationData) {
     for (const t of data.teams) this.#add(t.key);
     this.workspaceTeams = this.keys.length;
-    for (const d of data.dependencies) {
-      this.#add(d.fromTeamKey);
-      this.#add(d.toTeamKey);
-    }
+    this.dependencyFrom = new Int32Array(data.dependencies.length);
+    this.dependencyTo = new Int32Array(data.dependencies.length);
+    data.dependencies.forEach((d, k) => {
+      this.dependencyFrom[k] = this.#add(d.fromTeamKey);
+      this.dependencyTo[k] = this.#add(d.toTeamKey);
+    });
     for (const c of data.completions) this.#add(c.teamKey);
     for (const facts of [data.integrations, data.objectives, data.parents]) for (const f of facts) for (const k of f.teamKeys) this.#add(k);
     const order = this.keys.map((_, i) => i).sort((x, y) => (this.keys[x]! < this.keys[y]! ? -1 : this.keys[x]! > this.keys[y]! ? 1 : 0));
@@ -201,11 +207,13 @@ class TeamIndexes {
     order.forEach((index, position) => (this.rank[index] = position));
   }
 
-  #add(key: string): void {
-    if (!this.#index.has(key)) {
-      this.#index.set(key, this.keys.length);
+  #add(key: string): number {
+    let index = this.#index.get(key);
+    if (index === undefined) {
+      this.#index.set(key, (index = this.keys.length));
       this.keys.push(key);
     }
+    return index;
   }
 
   index(key: string): number {
