@@ -123,28 +123,66 @@ export function loadCompletions(db: Database, range: Interval, binDays = 1, load
 
 /**
  * Integrations: a release with all its deployments, or a deployment without a release; each with
- * the teams that deployed it or whose items it shipped.
+ * the teams that deployed it or whose items it shipped, at its first deployment that names a team.
+ * Grouped in JavaScript as the rows stream: about twice as fast as SQLite's GROUP BY with
+ * json_group_array(DISTINCT), which sorted every deployment twice over.
  */
 export function loadIntegrations(db: Database, range: Interval): IntegrationEvent[] {
-  const rows = db
-    .prepare(
-      `WITH deps AS (SELECT id, key, release, at, team_id FROM deployments WHERE at > @from AND at <= @to),
-       owners AS (
-         SELECT id, team_id FROM deps WHERE team_id IS NOT NULL
-         UNION
-         SELECT di.deployment_id, w.team_id
-         FROM deployment_items di JOIN deps ON deps.id = di.deployment_id JOIN work_items w ON w.key = di.item_key
-         WHERE w.team_id IS NOT NULL
-       )
-       SELECT coalesce('release:' || deps.release, 'deployment:' || deps.key) AS event, min(deps.at) AS at,
-              json_group_array(DISTINCT t.key) AS teams
-       FROM deps JOIN owners ON owners.id = deps.id JOIN teams t ON t.id = owners.team_id
-       GROUP BY event
-       ORDER BY event`,
-    )
-    .raw()
-    .all(range) as [string, number, string][];
-  return rows.map(([key, at, teams]) => ({ key, at, teamKeys: (JSON.parse(teams) as string[]).sort() }));
+  const teamKey = new Map(db.prepare('SELECT id, key FROM teams').raw().all() as [number, string][]);
+  const events = new Map<string, { at: number; teamKeys: string[] }>();
+  const step = asStep((n: number, key: string, at: number, teamId: number) => {
+    const team = teamKey.get(teamId);
+    if (team === undefined) return n;
+    const event = events.get(key);
+    if (!event) events.set(key, { at, teamKeys: [team] });
+    else {
+      if (at < event.at) event.at = at;
+      if (!event.teamKeys.includes(team)) event.teamKeys.push(team);
+    }
+    return n + 1;
+  });
+  const EVENT = `coalesce('release:' || d.release, 'deployment:' || d.key)`;
+  const IN_RANGE = 'd.at > @from AND d.at <= @to';
+  // The teams that deployed, then the teams whose items were shipped.
+  streamRows(db, 'interlock_coordination_deployers', `SELECT interlock_coordination_deployers(${EVENT}, d.at, d.team_id) FROM deployments d WHERE ${IN_RANGE} AND d.team_id IS NOT NULL`, step, range);
+  streamRows(
+    db,
+    'interlock_coordination_shippers',
+    `SELECT interlock_coordination_shippers(${EVENT}, d.at, w.team_id)
+     FROM deployment_items di CROSS JOIN deployments d ON d.id = di.deployment_id CROSS JOIN work_items w ON w.key = di.item_key
+     WHERE ${IN_RANGE} AND w.team_id IS NOT NULL`,
+    step,
+    range,
+  );
+  const keys = [...events.keys()];
+  // JavaScript's own order is SQLite's unless a key holds a character beyond U+FFFF.
+  if (keys.some((k) => SURROGATE.test(k))) keys.sort(compareAsSqlite);
+  else keys.sort();
+  return keys.map((key) => {
+    const event = events.get(key)!;
+    return { key, at: event.at, teamKeys: event.teamKeys.sort() };
+  });
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * SQLite's BINARY order of text (its UTF-8 bytes, that is code points), which the SQL grouping
+ * ordered events by. JavaScript compares UTF-16 code units: the two differ only where a character
+ * beyond U+FFFF (a surrogate pair) meets one from U+E000 to U+FFFF.
+ */
+export function compareAsSqlite(x: string, y: string): number {
+  const n = Math.min(x.length, y.length);
+  for (let i = 0; i < n; i++) {
+    const a = x.charCodeAt(i);
+    const b = y.charCodeAt(i);
+    if (a === b) continue;
+    const surrogateA = a >= 0xd800 && a <= 0xdfff;
+    const surrogateB = b >= 0xd800 && b <= 0xdfff;
+    if (surrogateA !== surrogateB) return surrogateA ? 1 : -1;
+    return a - b;
+  }
+  return x.length - y.length;
 }
 
 /**

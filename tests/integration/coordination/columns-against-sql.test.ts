@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { latestDataInstant, loadCompletions, loadDependencies } from '../../../electron/backend/coordination/coordination-queries';
+import { compareAsSqlite, latestDataInstant, loadCompletions, loadDependencies, loadIntegrations } from '../../../electron/backend/coordination/coordination-queries';
 import { loadColumns } from '../../../electron/backend/metrics/metrics-dataset-loader';
 import { dataDateRange } from '../../../electron/backend/store/queries/overview';
 import { writePortfolio } from '../../../electron/backend/store/queries/portfolio-writes';
@@ -12,8 +12,8 @@ import type { DependencyFact, Interval } from '../../../shared/coordination/coor
 import type { Portfolio, StatusTransition, WorkItem } from '../../../shared/domain/entities';
 
 // The advisor reads waiting spans, completions and the data's end from the columns the metrics
-// load. They used to come from SQL; that SQL is kept here, verbatim, as the reference the columns
-// must match on a workspace whose awkward cases (changes at the same instant, histories recorded
+// load, and groups integrations in JavaScript. They used to come from SQL; that SQL is kept here,
+// verbatim, as the reference they must match on a workspace whose awkward cases (changes at the same instant, histories recorded
 // out of time order, spans running past the range) were placed by hand.
 
 const DAY = 86_400_000;
@@ -97,7 +97,15 @@ const portfolio: Portfolio = {
     { key: 'D9', fromItemKey: 'W-1', fromTeamKey: 'a', toItemKey: null, toTeamKey: 'a', kind: 'blocks', interfaceName: null, createdAt: at(30), neededBy: null, resolvedAt: null },
     { key: 'D10', fromItemKey: null, fromTeamKey: 'c', toItemKey: null, toTeamKey: 'b', kind: 'blocks', interfaceName: null, createdAt: at(30), neededBy: null, resolvedAt: null },
   ],
-  deployments: [],
+  deployments: [
+    { key: 'R1-a', teamKey: 'a', service: null, at: at(10), succeeded: true, changeAt: null, release: 'Train \u{1F600}', itemKeys: ['W-1'] },
+    { key: 'R1-b', teamKey: 'b', service: null, at: at(9), succeeded: true, changeAt: null, release: 'Train \u{1F600}', itemKeys: [] },
+    { key: 'R2', teamKey: 'c', service: null, at: at(8), succeeded: true, changeAt: null, release: 'Train \uFFFD', itemKeys: [] },
+    { key: 'R3', teamKey: null, service: 'shop', at: at(7), succeeded: true, changeAt: null, release: 'Train Z', itemKeys: ['DONE-B', 'NOT-IMPORTED'] },
+    { key: 'ALONE', teamKey: 'a', service: null, at: at(6), succeeded: true, changeAt: null, release: null, itemKeys: ['DONE-C', 'W-TIE'] },
+    { key: 'NOBODY', teamKey: null, service: 'shop', at: at(5), succeeded: true, changeAt: null, release: null, itemKeys: [] },
+    { key: 'OLD', teamKey: 'a', service: null, at: at(300), succeeded: true, changeAt: null, release: null, itemKeys: [] },
+  ],
   incidents: [],
   objectives: [],
 };
@@ -168,6 +176,28 @@ function completionsBySql(db: Database, range: Interval, binDays: number) {
   return rows.map(([teamId, back, count]) => ({ teamKey: teamKey.get(teamId)!, at: range.to - back * bin, count }));
 }
 
+function integrationsBySql(db: Database, range: Interval) {
+  const rows = db
+    .prepare(
+      `WITH deps AS (SELECT id, key, release, at, team_id FROM deployments WHERE at > @from AND at <= @to),
+       owners AS (
+         SELECT id, team_id FROM deps WHERE team_id IS NOT NULL
+         UNION
+         SELECT di.deployment_id, w.team_id
+         FROM deployment_items di JOIN deps ON deps.id = di.deployment_id JOIN work_items w ON w.key = di.item_key
+         WHERE w.team_id IS NOT NULL
+       )
+       SELECT coalesce('release:' || deps.release, 'deployment:' || deps.key) AS event, min(deps.at) AS at,
+              json_group_array(DISTINCT t.key) AS teams
+       FROM deps JOIN owners ON owners.id = deps.id JOIN teams t ON t.id = owners.team_id
+       GROUP BY event
+       ORDER BY event`,
+    )
+    .raw()
+    .all(range) as [string, number, string][];
+  return rows.map(([key, at, teams]) => ({ key, at, teamKeys: (JSON.parse(teams) as string[]).sort() }));
+}
+
 let dir: string;
 let path: string;
 
@@ -231,6 +261,22 @@ describe('the advisor’s inputs from the columns, against the SQL they replace'
     });
   });
 
+  it('groups the same integrations, with the same teams and times, in SQLite’s order', () => {
+    const workspace = openWorkspace(path);
+    try {
+      const { db } = workspace;
+      for (const range of RANGES) expect(loadIntegrations(db, range)).toEqual(integrationsBySql(db, range));
+      expect(loadIntegrations(db, RANGES[0]!)).toEqual([
+        { key: 'deployment:ALONE', at: ago(6), teamKeys: ['a', 'c'] },
+        { key: 'release:Train Z', at: ago(7), teamKeys: ['b'] },
+        { key: 'release:Train \uFFFD', at: ago(8), teamKeys: ['c'] },
+        { key: 'release:Train \u{1F600}', at: ago(10), teamKeys: ['a', 'b'] },
+      ]);
+    } finally {
+      closeWorkspace(workspace);
+    }
+  });
+
   it('ends the data where dataDateRange does', () => {
     onBothSources(({ db }) => {
       expect(latestDataInstant(db)).toBe(dataDateRange(db)!.to);
@@ -240,6 +286,18 @@ describe('the advisor’s inputs from the columns, against the SQL they replace'
 });
 
 describe('edge cases', () => {
+  it('orders text as SQLite does, characters beyond U+FFFF after U+E000–U+FFFF', () => {
+    const words = ['b', 'a\u{1F600}', 'a\uFFFD', 'a', 'A', 'a\uE000x', '', 'a\u{10000}', 'ab', '\u00E9'];
+    const workspace = openWorkspace(path);
+    try {
+      const bySqlite = workspace.db.prepare('SELECT value FROM json_each(?) ORDER BY value').pluck().all(JSON.stringify(words));
+      expect([...words].sort(compareAsSqlite)).toEqual(bySqlite);
+      expect([...words].sort()).not.toEqual(bySqlite);
+    } finally {
+      closeWorkspace(workspace);
+    }
+  });
+
   it('an empty workspace has no end, no dependencies and no completions', () => {
     const empty = join(dir, 'empty.interlock');
     closeWorkspace(createWorkspace(empty));
