@@ -2,7 +2,7 @@ import type { RecordedTransitions } from '../../../shared/metrics/metrics-datase
 
 // Waiting spans from the status changes the backend already holds in columns (the metrics'
 // snapshot), instead of a second pass of SQL over every status change. The rule is the one the
-// advisor documents (docs/COORDINATION.md, "time blocked"): a waiting span starts at a change into
+// advisor documents (docs/COORDINATION.md, "Performance"): a waiting span starts at a change into
 // a waiting category and ends at the item's next change — in time order, changes at the same
 // instant in the order they were recorded — or at the range's end; it counts only while the
 // dependency was open.
@@ -30,8 +30,56 @@ export function waitingSpans(
   dependencies: readonly WaitingDependency[],
   rangeEnd: number,
 ): (readonly Span[])[] {
-  // Only the histories of the dependencies' waiting items are gathered, per item, by a counting
-  // sort that keeps the recorded order.
+  const { start, end: stop, at, category } = historiesInTimeOrder(transitions, itemCount, dependencies);
+  return dependencies.map((d) => {
+    if (d.item < 0) return NONE;
+    const end = d.resolvedAt ?? rangeEnd;
+    const last = stop[d.item]!;
+    let spans: Span[] | null = null;
+    for (let k = start[d.item]!; k < last; k++) {
+      if (category[k] !== waitingCategory || at[k]! >= rangeEnd || at[k]! >= end) continue;
+      const from = Math.max(at[k]!, d.createdAt);
+      const to = Math.min(k + 1 < last ? at[k + 1]! : rangeEnd, end);
+      if (to > from) (spans ??= []).push([from, to]);
+    }
+    if (spans === null) return NONE;
+    if (spans.length > 1) spans.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    return spans;
+  });
+}
+
+/** Item i's changes are at[k], category[k] for start[i] ≤ k < end[i], in time order. */
+interface Histories {
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly at: Float64Array;
+  readonly category: Uint8Array;
+}
+
+/**
+ * The dependencies' items' histories, each together and in time order (same instant: recorded
+ * order). An import records each item's history in one run, in time order: then the recorded
+ * columns already are that and are read in place; otherwise the wanted histories are gathered.
+ */
+function historiesInTimeOrder(transitions: RecordedTransitions, itemCount: number, dependencies: readonly WaitingDependency[]): Histories {
+  const itemOf = transitions.item;
+  const at = transitions.at;
+  const start = new Int32Array(itemCount);
+  const end = new Int32Array(itemCount);
+  for (let r = 0; r < itemOf.length; r++) {
+    const i = itemOf[r]!;
+    if (r > 0 && i === itemOf[r - 1]) {
+      if (at[r]! < at[r - 1]!) return gathered(transitions, itemCount, dependencies);
+    } else if (end[i] !== 0) {
+      return gathered(transitions, itemCount, dependencies); // the item's history comes in pieces
+    } else start[i] = r;
+    end[i] = r + 1;
+  }
+  return { start, end, at, category: transitions.category };
+}
+
+/** The wanted items' histories copied together by a counting sort (which keeps recorded order), then each sorted in time. */
+function gathered(transitions: RecordedTransitions, itemCount: number, dependencies: readonly WaitingDependency[]): Histories {
   const wanted = new Uint8Array(itemCount);
   for (const d of dependencies) if (d.item >= 0) wanted[d.item] = 1;
   const itemOf = transitions.item;
@@ -48,8 +96,8 @@ export function waitingSpans(
     at[slot] = transitions.at[r]!;
     category[slot] = transitions.category[r]!;
   }
-  // Then each history in time order: an insertion sort, stable (same instant: recorded order) and
-  // nearly free on histories that are already in order, as they almost always are.
+  // An insertion sort: stable (same instant: recorded order) and nearly free on histories that are
+  // mostly in order already.
   for (let i = 0; i < itemCount; i++) {
     if (!wanted[i]) continue;
     for (let k = offsets[i]! + 1; k < offsets[i + 1]!; k++) {
@@ -65,20 +113,5 @@ export function waitingSpans(
       category[j + 1] = c;
     }
   }
-
-  return dependencies.map((d) => {
-    if (d.item < 0) return NONE;
-    const end = d.resolvedAt ?? rangeEnd;
-    const last = offsets[d.item + 1]!;
-    let spans: Span[] | null = null;
-    for (let k = offsets[d.item]!; k < last; k++) {
-      if (category[k] !== waitingCategory || at[k]! >= rangeEnd || at[k]! >= end) continue;
-      const start = Math.max(at[k]!, d.createdAt);
-      const stop = Math.min(k + 1 < last ? at[k + 1]! : rangeEnd, end);
-      if (stop > start) (spans ??= []).push([start, stop]);
-    }
-    if (spans === null) return NONE;
-    if (spans.length > 1) spans.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-    return spans;
-  });
+  return { start: offsets.subarray(0, itemCount), end: offsets.subarray(1), at, category };
 }

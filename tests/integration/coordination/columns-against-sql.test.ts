@@ -232,6 +232,20 @@ describe('the advisor’s inputs from the columns, against the SQL they replace'
     });
   });
 
+  it('gives the same spans when every history was recorded in one run, in time order (read in place, not gathered)', () => {
+    const inOrder = join(dir, 'in-order.interlock');
+    copyFileSync(path, inOrder);
+    const workspace = openWorkspace(inOrder);
+    try {
+      const { db } = workspace;
+      db.prepare("DELETE FROM status_transitions WHERE item_id = (SELECT id FROM work_items WHERE key = 'W-ORDER')").run();
+      for (const range of RANGES) expect(loadDependencies(db, range), JSON.stringify(range)).toEqual(dependenciesBySql(db, range));
+      expect(loadDependencies(db, RANGES[0]!).find((d) => d.key === 'D3')!.waits).toEqual([[ago(8), ago(6)]]);
+    } finally {
+      closeWorkspace(workspace);
+    }
+  });
+
   it('places the spans by hand: same-instant changes in recorded order, histories in time order, a span past the range', () => {
     onBothSources(({ db }) => {
       const waits = new Map(loadDependencies(db, RANGES[0]!).map((d) => [d.key, d.waits]));
