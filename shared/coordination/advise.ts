@@ -140,8 +140,7 @@ export function adviseCoordination(data: CoordinationData, options: AdviseOption
 
   // Trends read only the pairs inside groups: measure and score just those, all periods in one pass.
   const periods = trendIntervals(window, settings.trend);
-  const sameGroup = (x: string, y: string) => grouping.groupOf.get(x) === grouping.groupOf.get(y);
-  const periodMeasurements = measureIntervals(scoped, periods, { pairs: sameGroup, skipWaiting: true });
+  const periodMeasurements = measureIntervals(scoped, periods, { sameGroupIn: grouping.groupOf, skipWaiting: true });
   const periodScores = periods.map((p, i) => ({ interval: p, scored: scoreMeasurement(periodMeasurements[i]!, scoped.recorded, settings) }));
   const integrations = integrationsByGroup(scoped, window, grouping.groupOf);
   const parents = parentsByGroup(scoped, grouping.groupOf);

@@ -61,16 +61,31 @@ export function measurePairs(data: CoordinationData, interval: Interval): PairMe
  * each dependency and integration is keyed once, then counted in every interval it touches.
  */
 export interface MeasureOptions {
-  /** Keep only pairs this accepts (trend periods need the pairs inside groups only). */
-  readonly pairs?: (x: string, y: string) => boolean;
+  /**
+   * Keep only pairs whose two teams map to the same group here (trend periods need the pairs inside
+   * groups only); teams missing from it count as one group.
+   */
+  readonly sameGroupIn?: ReadonlyMap<string, string>;
   /** Skip who-waits-on-whom per team (only the window's findings read it). */
   readonly skipWaiting?: boolean;
 }
 
 export function measureIntervals(data: CoordinationData, intervals: readonly Interval[], options: MeasureOptions = {}): PairMeasurement[] {
-  const accept = options.pairs;
   const waiting = !options.skipWaiting;
   const teams = new TeamIndexes(data);
+  // Groups as numbers per team index, so that a pair is accepted or not without a string lookup.
+  const groupOf = options.sameGroupIn;
+  const groupNumbers = new Map<string | undefined, number>();
+  const groupIndex =
+    groupOf &&
+    Int32Array.from(teams.keys, (k) => {
+      const group = groupOf.get(k);
+      let n = groupNumbers.get(group);
+      if (n === undefined) groupNumbers.set(group, (n = groupNumbers.size));
+      return n;
+    });
+  const acceptIndexes = (x: number, y: number) => !groupIndex || groupIndex[x] === groupIndex[y];
+  const accept = (x: string, y: string) => acceptIndexes(teams.index(x), teams.index(y));
   // Per interval: team facts by team index, and pair facts by a number made of the two teams'
   // indexes (no string is built or hashed per dependency); string keys are made once per pair at the end.
   const results = intervals.map(() => ({
@@ -108,7 +123,7 @@ export function measureIntervals(data: CoordinationData, intervals: readonly Int
     const d = data.dependencies[k]!;
     const from = teams.dependencyFrom[k]!;
     const to = teams.dependencyTo[k]!;
-    if (from === to || (accept && !accept(d.fromTeamKey, d.toTeamKey))) continue;
+    if (from === to || !acceptIndexes(from, to)) continue;
     const fromIsA = teams.rank[from]! < teams.rank[to]!;
     for (let i = 0; i < intervals.length; i++) {
       const interval = intervals[i]!;
@@ -143,17 +158,16 @@ export function measureIntervals(data: CoordinationData, intervals: readonly Int
       for (const m of members) team(i, m).integrations++;
       for (let x = 0; x < members.length; x++) {
         for (let y = x + 1; y < members.length; y++) {
-          if (!accept || accept(teams.keys[members[x]!]!, teams.keys[members[y]!]!)) pair(i, members[x]!, members[y]!).jointIntegrations++;
+          if (acceptIndexes(members[x]!, members[y]!)) pair(i, members[x]!, members[y]!).jointIntegrations++;
         }
       }
     }
   }
 
   // Outcomes (objectives, shared parents) are not tied to an interval: the same overlap counts in each.
-  const acceptAll = accept ?? (() => true);
   const objectives = data.objectives.filter((o) => o.level !== 'portfolio');
-  const sharedObjectives = sharedOutcomes(objectives, acceptAll);
-  const sharedParents = sharedOutcomes(data.parents, acceptAll);
+  const sharedObjectives = sharedOutcomes(objectives, accept);
+  const sharedParents = sharedOutcomes(data.parents, accept);
   const objectiveCounts = outcomesByTeam(objectives);
   const parentCounts = outcomesByTeam(data.parents);
   for (let i = 0; i < intervals.length; i++) {
