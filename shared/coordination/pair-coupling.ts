@@ -72,7 +72,7 @@ export interface MeasureOptions {
 
 export function measureIntervals(data: CoordinationData, intervals: readonly Interval[], options: MeasureOptions = {}): PairMeasurement[] {
   const waiting = !options.skipWaiting;
-  const teams = new TeamIndexes(data);
+  const teams = TeamIndexes.of(data);
   // Groups as numbers per team index, so that a pair is accepted or not without a string lookup.
   const groupOf = options.sameGroupIn;
   const groupNumbers = new Map<string | undefined, number>();
@@ -150,11 +150,11 @@ export function measureIntervals(data: CoordinationData, intervals: readonly Int
     }
   }
 
-  for (const event of data.integrations) {
-    let members: number[] | null = null;
+  for (let e = 0; e < data.integrations.length; e++) {
+    const event = data.integrations[e]!;
     for (let i = 0; i < intervals.length; i++) {
       if (!inInterval(event.at, intervals[i]!)) continue;
-      members ??= teams.sortedMembers(event.teamKeys);
+      const members = teams.integrationMembers[e]!;
       for (const m of members) team(i, m).integrations++;
       for (let x = 0; x < members.length; x++) {
         for (let y = x + 1; y < members.length; y++) {
@@ -195,17 +195,28 @@ export function measureIntervals(data: CoordinationData, intervals: readonly Int
 /**
  * Every team key the data names, as a small integer: the workspace's teams first (in their order),
  * then any other key facts name. `rank` orders them as their keys sort, which decides a pair's `a`.
+ * Made once per data: the window and its trend periods are measured on the same data.
  */
 class TeamIndexes {
+  static #made = new WeakMap<CoordinationData, TeamIndexes>();
+
+  static of(data: CoordinationData): TeamIndexes {
+    let indexes = TeamIndexes.#made.get(data);
+    if (!indexes) TeamIndexes.#made.set(data, (indexes = new TeamIndexes(data)));
+    return indexes;
+  }
+
   readonly keys: string[] = [];
   readonly workspaceTeams: number;
   readonly rank: Int32Array;
   /** The teams of data.dependencies[k]. */
   readonly dependencyFrom: Int32Array;
   readonly dependencyTo: Int32Array;
+  /** The distinct teams of data.integrations[e], in key order. */
+  readonly integrationMembers: readonly number[][];
   readonly #index = new Map<string, number>();
 
-  constructor(data: CoordinationData) {
+  private constructor(data: CoordinationData) {
     for (const t of data.teams) this.#add(t.key);
     this.workspaceTeams = this.keys.length;
     this.dependencyFrom = new Int32Array(data.dependencies.length);
@@ -215,10 +226,20 @@ class TeamIndexes {
       this.dependencyTo[k] = this.#add(d.toTeamKey);
     });
     for (const c of data.completions) this.#add(c.teamKey);
-    for (const facts of [data.integrations, data.objectives, data.parents]) for (const f of facts) for (const k of f.teamKeys) this.#add(k);
+    const integrationMembers = data.integrations.map((event) => {
+      const members: number[] = [];
+      for (const key of event.teamKeys) {
+        const index = this.#add(key);
+        if (!members.includes(index)) members.push(index);
+      }
+      return members;
+    });
+    for (const facts of [data.objectives, data.parents]) for (const f of facts) for (const k of f.teamKeys) this.#add(k);
     const order = this.keys.map((_, i) => i).sort((x, y) => (this.keys[x]! < this.keys[y]! ? -1 : this.keys[x]! > this.keys[y]! ? 1 : 0));
     this.rank = new Int32Array(this.keys.length);
     order.forEach((index, position) => (this.rank[index] = position));
+    for (const members of integrationMembers) members.sort((x, y) => this.rank[x]! - this.rank[y]!);
+    this.integrationMembers = integrationMembers;
   }
 
   #add(key: string): number {
@@ -237,16 +258,6 @@ class TeamIndexes {
   /** One number per unordered pair. */
   pairId(x: number, y: number): number {
     return x < y ? x * this.keys.length + y : y * this.keys.length + x;
-  }
-
-  /** The distinct teams of `keys` in key order. */
-  sortedMembers(keys: readonly string[]): number[] {
-    const members: number[] = [];
-    for (const key of keys) {
-      const index = this.index(key);
-      if (!members.includes(index)) members.push(index);
-    }
-    return members.sort((x, y) => this.rank[x]! - this.rank[y]!);
   }
 }
 
