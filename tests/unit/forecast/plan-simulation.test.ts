@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { MS_PER_DAY } from '../../../shared/domain/time';
-import { simulatePlan, type PlanSimulationInput } from '../../../shared/forecast/plan-simulation';
+import {
+  planBlockCount,
+  planSimulationResult,
+  PLAN_TRIALS_PER_BLOCK,
+  preparePlanSimulation,
+  simulatePlan,
+  simulatePlanBlocks,
+  type PlanSimulationInput,
+} from '../../../shared/forecast/plan-simulation';
+import { addPlanTallyCounts } from '../../../shared/forecast/plan-tally';
 import { atLeast, exactWhen, sumDistribution } from './exact-distribution';
 
 const START = Date.parse('2026-01-05T00:00:00Z'); // a Monday
@@ -210,6 +219,28 @@ describe('seeded: bit for bit the same', () => {
     expect(simulatePlan(input)).toEqual(simulatePlan(input));
     expect(simulatePlan({ ...input, seed: 2 }).items.map((i) => i.probability)).not.toEqual(simulatePlan(input).items.map((i) => i.probability));
   });
+
+  it('blocks of trials run apart (as on worker threads) add up to the same result, however they are split', () => {
+    const input = plan({
+      teams: [
+        { key: 'A', samples: [0, 1, 2, 0, 1] },
+        { key: 'B', samples: [1, 0, 0, 3] },
+      ],
+      items: Array.from({ length: 8 }, (_, k) => ({ key: `I-${k}`, teamKey: k % 2 ? 'A' : 'B', due: day(4 + k), order: k })),
+      dependencies: [{ key: 'D-1', providerKey: 'I-1', consumerKey: 'I-2' }],
+      features: [{ key: 'F', itemKeys: ['I-2', 'I-3'] }],
+      trials: 2 * PLAN_TRIALS_PER_BLOCK + 7,
+    });
+    const prepared = preparePlanSimulation(input);
+    expect(planBlockCount(input.trials!)).toBe(3);
+    const split = [simulatePlanBlocks(prepared, 0, 1), simulatePlanBlocks(prepared, 1, 2), simulatePlanBlocks(prepared, 2, 3)];
+    const whole = simulatePlan(input);
+    expect(planSimulationResult(prepared, split.reduce(addPlanTallyCounts))).toEqual(whole);
+    expect(planSimulationResult(prepared, addPlanTallyCounts(split[2]!, addPlanTallyCounts(split[1]!, split[0]!)))).toEqual(whole);
+    // The last block is the short one; a count of the wrong number of trials is refused.
+    expect(split.map((c) => c.trials)).toEqual([PLAN_TRIALS_PER_BLOCK, PLAN_TRIALS_PER_BLOCK, 7]);
+    expect(() => planSimulationResult(prepared, split[0]!)).toThrow(/hold 500 trials, not the 1007 asked for/);
+  });
 });
 
 describe('edge cases', () => {
@@ -325,5 +356,7 @@ describe('edge cases', () => {
     expect(() => simulatePlan(plan({ teams: [...teams, ...teams] }))).toThrow('Team "A" is listed twice');
     expect(() => simulatePlan(plan({ teams, trials: 0 }))).toThrow(/trials must be a whole number/);
     expect(() => simulatePlan(plan({ teams, uncommitBelow: 1.5 }))).toThrow(/probability from 0 to 1/);
+    expect(() => simulatePlan(plan({ teams: [{ key: 'A', samples: [1, 0.5] }] }))).toThrow('Team "A" has daily throughput sample 0.5; a sample is a whole number of items');
+    expect(() => simulatePlan(plan({ teams: [{ key: 'A', samples: [-1] }] }))).toThrow(/sample -1/);
   });
 });
