@@ -13,7 +13,7 @@ const DRAW_AHEAD = 8;
  * to do draws nothing.
  */
 export class TrialDraws {
-  /** drawn[team * maxDays + day]: valid for days before drawnUpTo[team]. Read directly on the hot path. */
+  /** drawn[day * teams + team]: valid for days before drawnUpTo[team]. Day by day, so that a day's loop over the teams reads one short stretch. Read directly on the hot path. */
   readonly drawn: Int32Array;
   readonly drawnUpTo: Int32Array;
   readonly maxDays: number;
@@ -39,13 +39,13 @@ export class TrialDraws {
    */
   draw(team: number, day: number): number {
     const { drawn, countedDay, rng, maxDays } = this;
-    const row = team * maxDays;
+    const teams = this.samples.length;
     const samples = this.samples[team]!;
     const n = samples.length;
     const to = Math.min(maxDays, day + DRAW_AHEAD);
-    for (let d = this.drawnUpTo[team]!; d < to; d++) drawn[row + d] = countedDay[d] && n > 0 ? samples[n === 1 ? 0 : drawIndex(rng, n)]! : 0;
+    for (let d = this.drawnUpTo[team]!; d < to; d++) drawn[d * teams + team] = countedDay[d] && n > 0 ? samples[n === 1 ? 0 : drawIndex(rng, n)]! : 0;
     this.drawnUpTo[team] = to;
-    return drawn[row + day]!;
+    return drawn[day * teams + team]!;
   }
 }
 
@@ -74,9 +74,9 @@ export class RunWithoutDependencies {
     remaining.set(this.plan.size);
     const maxDays = countedDay.length;
     const { drawn, drawnUpTo } = draws;
-    for (let t = 0; t < queues.length; t++) {
+    const teams = queues.length;
+    for (let t = 0; t < teams; t++) {
       const queue = queues[t]!;
-      const row = t * maxDays;
       let day = -1;
       let left = 0;
       for (let k = 0; k < queue.length; k++) {
@@ -94,7 +94,7 @@ export class RunWithoutDependencies {
           }
           day = next[day + 1]!;
           if (day >= maxDays) break;
-          left = day < drawnUpTo[t]! ? drawn[row + day]! : draws.draw(t, day);
+          left = day < drawnUpTo[t]! ? drawn[day * teams + t]! : draws.draw(t, day);
         }
         if (day >= maxDays) break;
       }
@@ -183,9 +183,10 @@ export class RunWithDependencies {
         }
       }
       freedCount = 0;
+      const dayRow = day * queues.length;
       for (let a = 0; a < activeCount; a++) {
         const t = active[a]!;
-        let left = day < drawnUpTo[t]! ? drawn[t * maxDays + day]! : draws.draw(t, day);
+        let left = day < drawnUpTo[t]! ? drawn[dayRow + t]! : draws.draw(t, day);
         const queue = queues[t]!;
         const base = backBase[t]!;
         while (left > 0) {
