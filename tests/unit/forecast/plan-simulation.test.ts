@@ -56,6 +56,34 @@ describe('one team: its queue in plan order', () => {
     });
   });
 
+  it('a group of all a team’s items, and of all items, is done when the last is: P(4 coin days reach 2) = 11/16', () => {
+    const r = simulatePlan(
+      plan({
+        teams: [
+          { key: 'A', samples: [0, 1] },
+          { key: 'B', samples: [1] },
+        ],
+        items: [
+          { key: 'A-1', teamKey: 'A', due: day(3), order: 1 },
+          { key: 'A-2', teamKey: 'A', due: day(3), order: 2 },
+          { key: 'B-1', teamKey: 'B', due: day(0), order: 1 },
+        ],
+        // Listed out of order, and once with a key twice: still exactly team A's items.
+        features: [
+          { key: 'all of A', itemKeys: ['A-2', 'A-1'] },
+          { key: 'all', itemKeys: ['B-1', 'A-1', 'A-2', 'A-1'] },
+          { key: 'A-1 and B-1', itemKeys: ['A-1', 'B-1'] },
+        ],
+      }),
+    );
+    const [allOfA, all, someOfBoth] = r.features;
+    expect(Math.abs(allOfA!.probability! - 11 / 16)).toBeLessThan(4 * sigma(11 / 16));
+    expect(all!.probability).toBe(allOfA!.probability);
+    // A-1 alone by day 3: at least one of four coin days, 15/16; B-1 is always done on day 0.
+    expect(Math.abs(someOfBoth!.probability! - 15 / 16)).toBeLessThan(4 * sigma(15 / 16));
+    expect(all!.p85Date).toBe(allOfA!.p85Date);
+  });
+
   it('sizes: an item of size 3 takes three days at one a day', () => {
     const r = simulatePlan(plan({ teams: [{ key: 'A', samples: [1] }], items: [{ key: 'A-1', teamKey: 'A', due: day(1), order: 1, size: 3 }] }));
     expect(r.items[0]).toMatchObject({ probability: 0, p85Date: day(2) });
