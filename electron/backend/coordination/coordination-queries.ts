@@ -35,7 +35,7 @@ export function loadTeams(db: Database): CoordinationTeam[] {
  * in a waiting status while it was open. The spans come from the status changes already held in
  * columns (`loadColumns`, shared with the metrics), so no second pass over every status change.
  */
-export function loadDependencies(db: Database, range: Interval, loaded: LoadedColumns = loadColumns(db)): DependencyFact[] {
+export function loadDependencies(db: Database, range: Interval, loaded: LoadedColumns = columnsOf(db)): DependencyFact[] {
   const teamKey = new Map(loaded.teams.map((t) => [t.id, t.key]));
   const itemIndex = ItemIndexes.of(loaded.columns.items.id);
   const rows: (Omit<DependencyFact, 'waits'> & WaitingDependency)[] = [];
@@ -65,6 +65,11 @@ export function loadDependencies(db: Database, range: Interval, loaded: LoadedCo
   return rows.map(({ key, fromTeamKey, toTeamKey, createdAt, resolvedAt, interfaced }, i) => ({ key, fromTeamKey, toTeamKey, createdAt, resolvedAt, interfaced, waits: waits[i]! }));
 }
 
+/** The columns the metrics load too; the advisor reads them but never stores their snapshot (it never writes). */
+function columnsOf(db: Database): LoadedColumns {
+  return loadColumns(db, { store: false });
+}
+
 const WAITING = STATUS_CATEGORIES.indexOf('waiting');
 const DONE = STATUS_CATEGORIES.indexOf('done');
 
@@ -73,7 +78,7 @@ const DONE = STATUS_CATEGORIES.indexOf('done');
  * deployments, incidents opened and resolved (the end of `dataDateRange`, with the big tables read
  * from their columns); null when the workspace holds none of them.
  */
-export function latestDataInstant(db: Database, loaded: LoadedColumns = loadColumns(db)): number | null {
+export function latestDataInstant(db: Database, loaded: LoadedColumns = columnsOf(db)): number | null {
   const { items, transitions } = loaded.columns;
   let latest = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < items.count; i++) {
@@ -98,7 +103,7 @@ export function latestDataInstant(db: Database, loaded: LoadedColumns = loadColu
  * end; every window and period the advisor sums ends there and spans whole bins, so sums are exact.
  * Counted from the items' columns (`loadColumns`), ordered by team and bin.
  */
-export function loadCompletions(db: Database, range: Interval, binDays = 1, loaded: LoadedColumns = loadColumns(db)): CompletionCount[] {
+export function loadCompletions(db: Database, range: Interval, binDays = 1, loaded: LoadedColumns = columnsOf(db)): CompletionCount[] {
   const bin = binDays * MS_PER_DAY;
   const { items } = loaded.columns;
   const counts = new Map<number, number>();
@@ -316,7 +321,7 @@ export function loadRecordedEvidence(db: Database): RecordedEvidence {
 export function loadCoordinationData(db: Database, range: Interval, window: Interval, binDays = 1): CoordinationData {
   // Outside the read transaction, so that the columns are kept (and their snapshot stored) for the
   // metrics too; the workspace's exclusive lock means nothing changes them in between.
-  const columns = loadColumns(db);
+  const columns = columnsOf(db);
   const read = db.transaction(() => {
     const recorded = loadRecordedEvidence(db);
     const integrations = integrationSource(recorded);

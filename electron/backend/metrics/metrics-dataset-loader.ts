@@ -25,28 +25,34 @@ export interface LoadedColumns {
   readonly columns: SnapshotColumns;
   /** Where they came from: the workspace's snapshot of them, or their tables. */
   readonly source: 'snapshot' | 'tables';
+  /** The workspace holds them as its snapshot (read from it, or stored — or tried to — after the scan). */
+  readonly inSnapshot: boolean;
 }
 
 /**
  * The two big tables in columnar form, read in one pass (from the snapshot when it stands, else
- * from the tables, then stored as the snapshot) and remembered (workspace memory) until the data
- * changes. The metrics and the coordination advisor both read them, so whichever asks first
- * loads them for the other.
+ * from the tables) and remembered (workspace memory) until the data changes. The metrics and the
+ * coordination advisor both read them, so whichever asks first loads them for the other. Columns
+ * scanned from the tables are stored as the snapshot unless `store` is false: the advisor never
+ * writes (a refused request that checks a scope against the advice must leave the file as it was),
+ * so the next metrics load stores them instead.
  */
-export function loadColumns(db: Database): LoadedColumns {
-  const cached = remembered<LoadedColumns>(db, COLUMNS);
-  if (cached) return cached;
-  const teams = readTeams(db);
+export function loadColumns(db: Database, options: { store?: boolean } = {}): LoadedColumns {
+  const store = options.store ?? true;
   // Inside a transaction the rows read may yet be rolled back, which total_changes() would not
   // show: such a load is neither kept nor stored.
   const lasting = !db.inTransaction;
-  let columns = readSnapshotColumns(db, teams);
-  const source = columns ? 'snapshot' : 'tables';
-  if (!columns) {
-    columns = scanTables(db, teams);
-    if (lasting) storeSnapshot(db, columns);
+  let loaded = remembered<LoadedColumns>(db, COLUMNS);
+  if (loaded && (loaded.inSnapshot || !store || !lasting)) return loaded;
+  if (!loaded) {
+    const teams = readTeams(db);
+    const snapshot = readSnapshotColumns(db, teams);
+    loaded = snapshot ? { teams, columns: snapshot, source: 'snapshot', inSnapshot: true } : { teams, columns: scanTables(db, teams), source: 'tables', inSnapshot: false };
   }
-  const loaded: LoadedColumns = { teams, columns, source };
+  if (!loaded.inSnapshot && store && lasting) {
+    storeSnapshot(db, loaded.columns);
+    loaded = { ...loaded, inSnapshot: true };
+  }
   // Kept after the snapshot's write (which deletes and writes the snapshot row, not the data).
   return lasting ? keep(db, COLUMNS, loaded) : loaded;
 }

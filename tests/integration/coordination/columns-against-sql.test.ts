@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareAsSqlite, latestDataInstant, loadCompletions, loadDependencies, loadIntegrations } from '../../../electron/backend/coordination/coordination-queries';
-import { loadColumns } from '../../../electron/backend/metrics/metrics-dataset-loader';
+import { adviseWorkspace } from '../../../electron/backend/coordination/coordination-service';
+import { loadColumns, loadMetrics } from '../../../electron/backend/metrics/metrics-dataset-loader';
+import { hasMetricsSnapshot } from '../../../electron/backend/store/queries/metrics-snapshot';
 import { dataDateRange } from '../../../electron/backend/store/queries/overview';
 import { writePortfolio } from '../../../electron/backend/store/queries/portfolio-writes';
 import { closeWorkspace, createWorkspace, openWorkspace, type Workspace } from '../../../electron/backend/store/workspace-file';
@@ -300,6 +302,25 @@ describe('the advisor’s inputs from the columns, against the SQL they replace'
 });
 
 describe('edge cases', () => {
+  it('the advisor never writes, not even the snapshot of the columns it scanned; the next metrics load stores them', () => {
+    const copy = join(dir, 'no-snapshot.interlock');
+    copyFileSync(path, copy);
+    const workspace = openWorkspace(copy);
+    try {
+      const { db } = workspace;
+      db.prepare('DELETE FROM metrics_snapshot').run();
+      const changes = () => db.prepare('SELECT total_changes()').pluck().get();
+      const before = changes();
+      adviseWorkspace(db);
+      expect(changes()).toBe(before);
+      expect(hasMetricsSnapshot(db)).toBe(false);
+      expect(loadMetrics(db).source).toBe('tables');
+      expect(hasMetricsSnapshot(db)).toBe(true);
+    } finally {
+      closeWorkspace(workspace);
+    }
+  });
+
   it('orders text as SQLite does, characters beyond U+FFFF after U+E000–U+FFFF', () => {
     const words = ['b', 'a\u{1F600}', 'a\uFFFD', 'a', 'A', 'a\uE000x', '', 'a\u{10000}', 'ab', '\u00E9'];
     const workspace = openWorkspace(path);
