@@ -27,7 +27,7 @@ import { readTextHead, readWholeText, type ReadProgress } from './text-reading';
 import { StagedRecords } from './staged-records';
 import { incrementIterationNames } from '../planning/plan-queries';
 import { coordinationGroups } from '../risks/room-scopes';
-import { storeSnapshotAfterImport } from '../metrics/metrics-dataset-loader';
+import { storeSnapshotAfterImport, type WrittenTransitions } from '../metrics/metrics-dataset-loader';
 
 type StartInput = z.output<typeof ImportStartInput>;
 
@@ -332,12 +332,17 @@ export class ImportJob {
     // A big import's pages stay in memory until the commit instead of spilling mid-way (~30 % faster).
     db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
     try {
+      let written: WrittenTransitions | null = null;
       const counts = db.transaction(() => {
         const before = countEntities(db);
         const writer = new PortfolioWriter(db, (s) => statuses.categoryOf(s));
         // A history is the truth about when its item started and finished: items of the import are
         // written with the dates their history implies, the workspace's items updated after.
-        const { historyItems, outsideFlowDates, itemsWithoutHistory } = staged.writeTo(writer, this.nowMs());
+        // Into a workspace without status changes, those this import writes are all the table holds:
+        // the metrics snapshot takes them from memory instead of reading them back.
+        const fresh = before.transitions === 0;
+        const writes = staged.writeTo(writer, this.nowMs(), { recordWritten: fresh });
+        const { historyItems, outsideFlowDates, itemsWithoutHistory } = writes;
         storeFlowDates(db, outsideFlowDates);
         // Items that came without a history but have one stored keep the dates that history implies,
         // not the file's columns (a workspace without histories has nothing to look up).
@@ -348,6 +353,7 @@ export class ImportJob {
           reapplyStatusCategories(db, stale);
           refreshFlowDates(db, historyItems);
         }
+        written = stale.length === 0 ? writes.written : null;
         // Last, so that they see every done date this import settled.
         writer.resolveDependenciesWhenDone();
         const importedAt = this.nowMs();
@@ -365,7 +371,8 @@ export class ImportJob {
         }
         return subtractCounts(countEntities(db), before);
       })();
-      storeSnapshotAfterImport(db);
+      staged.discard();
+      storeSnapshotAfterImport(db, written);
       return counts;
     } finally {
       if (db.open) db.pragma(`cache_size = ${cacheSize}`);
