@@ -33,6 +33,12 @@ type StartInput = z.output<typeof ImportStartInput>;
 
 /** Page cache during an import, in KiB (negative = KiB for SQLite): 256 MB. */
 const IMPORT_CACHE_KIB = -262_144;
+/**
+ * Page cache during an import into a workspace without items or status changes: 32 MB. Nearly all its pages
+ * are new, past the end of the file, so SQLite writes them out mid-way without journalling or
+ * syncing anything; a big cache would only hold the whole file (≈100 MB at 100,000 items) in memory.
+ */
+const FRESH_IMPORT_CACHE_KIB = -32_768;
 
 /** The largest JSON document read whole (V8 strings stop near 512 MB; Jira pages are far smaller). */
 const MAX_JSON_BYTES = 256 * 1024 ** 2;
@@ -329,8 +335,10 @@ export class ImportJob {
   #write(staged: StagedRecords, statuses: StatusBook, fileReports: readonly (ImportFileReport & { warnings: number; rejected: number })[]): EntityCounts {
     const { db } = this.workspace;
     const cacheSize = db.pragma('cache_size', { simple: true }) as number;
-    // A big import's pages stay in memory until the commit instead of spilling mid-way (~30 % faster).
-    db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
+    // Into a workspace with data, a big import's pages stay in memory until the commit instead of
+    // spilling mid-way, which would journal and sync them (~30 % faster).
+    const empty = db.prepare('SELECT NOT EXISTS (SELECT 1 FROM work_items) AND NOT EXISTS (SELECT 1 FROM status_transitions)').pluck().get() === 1;
+    db.pragma(`cache_size = ${empty ? FRESH_IMPORT_CACHE_KIB : IMPORT_CACHE_KIB}`);
     try {
       let written: WrittenTransitions | null = null;
       const counts = db.transaction(() => {
