@@ -113,7 +113,11 @@ export function storeSnapshotAfterImport(db: Database, written: WrittenTransitio
 
 /** What `scanTables` would read, with the status changes taken from `written`; null when the table does not hold exactly those. */
 function columnsWithWritten(db: Database, teamRows: readonly TeamRow[], written: WrittenTransitions): SnapshotColumns | null {
-  const [rows, first, last] = db.prepare('SELECT count(*), min(id), max(id) FROM status_transitions').raw().get() as [number, number | null, number | null];
+  // Three subqueries, not one SELECT of all three: SQLite answers a lone count(*), min() or max() without walking the rows.
+  const [rows, first, last] = db
+    .prepare('SELECT (SELECT count(*) FROM status_transitions), (SELECT min(id) FROM status_transitions), (SELECT max(id) FROM status_transitions)')
+    .raw()
+    .get() as [number, number | null, number | null];
   const n = written.itemId.length;
   if (rows !== n || (n > 0 && (first !== 1 || last !== n))) return null;
   const { teamIds, items, indexOf } = scanItemColumns(db, teamRows);
