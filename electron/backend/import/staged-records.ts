@@ -231,6 +231,8 @@ export class StagedRecords implements RecordSink {
         }
         writer.item(r);
       }
+      // The items' indexes while their pages are still in the cache, before a million status changes push them out.
+      writer.rebuildIndexes();
       for (let k = 0; k < keys.length; k++) {
         const id = writer.itemId(keys[k]!);
         if (id === undefined) continue;
