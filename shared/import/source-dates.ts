@@ -88,21 +88,42 @@ function digits(text: string, from: number, count: number): number {
   return n;
 }
 
-/** "2024-03-12T15:45:00Z" or "…:00.000Z" read by character codes; undefined when not exactly that shape. */
-function canonicalUtc(text: string): number | null | undefined {
-  // - - : : and the dot of milliseconds, compared inline (this runs once per date of a big file).
-  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return undefined;
-  if (text.length === 24 && text.charCodeAt(19) !== 46) return undefined;
+/**
+ * "2024-03-12T15:45:00", optionally ".000", then "Z", "+0100" or "-05:30" (Interlock's own form and
+ * Jira's REST form, most dates of a big file) read by character codes. Undefined when the text is
+ * not exactly one of those shapes, so the patterns below decide it; the same answer as they give.
+ */
+function canonicalIso(text: string): number | null | undefined {
+  // - - T : : compared inline (this runs once per date of a big file).
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return undefined;
+  let zone = 19;
+  let ms = 0;
+  if (text.charCodeAt(19) === 46 /* . */) {
+    ms = digits(text, 20, 3);
+    zone = 23;
+  }
+  const sign = text.charCodeAt(zone);
+  const rest = text.length - zone;
+  let offset = 0;
+  if (rest === 5 || (rest === 6 && text.charCodeAt(zone + 3) === 58)) {
+    if (sign !== 43 /* + */ && sign !== 45 /* - */) return undefined;
+    const hours = digits(text, zone + 1, 2);
+    const minutes = digits(text, text.length - 2, 2);
+    if (hours < 0 || minutes < 0) return undefined;
+    offset = hours * 60 + minutes;
+    if (offset > 18 * 60) return null;
+    if (sign === 45) offset = -offset;
+  } else if (rest !== 1 || sign !== 90 /* Z */) return undefined;
   const year = digits(text, 0, 4);
   const month = digits(text, 5, 2);
   const day = digits(text, 8, 2);
   const hour = digits(text, 11, 2);
   const minute = digits(text, 14, 2);
   const second = digits(text, 17, 2);
-  const ms = text.length === 24 ? digits(text, 20, 3) : 0;
-  if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || ms < 0) return null;
+  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || ms < 0) return undefined;
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
   if (day > 28 && day > daysIn(year, month)) return null;
-  return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset * 60_000;
 }
 
 /**
@@ -113,9 +134,9 @@ function canonicalUtc(text: string): number | null | undefined {
 export function readSourceDate(raw: string, dayOrder: DayOrder = 'dmy'): number | null {
   const text = raw.trim();
   if (text.length < 6 || text.length > 40) return null;
-  // Fast path for the canonical form Interlock itself writes (…T…Z): most rows of a big file.
-  if ((text.length === 20 || text.length === 24) && text.charCodeAt(10) === 84 /* T */ && text.charCodeAt(text.length - 1) === 90 /* Z */) {
-    const fast = canonicalUtc(text);
+  // Fast path for the forms Interlock and Jira's REST API write: most rows of a big file.
+  if (text.length >= 20 && text.length <= 29 && text.charCodeAt(10) === 84 /* T */) {
+    const fast = canonicalIso(text);
     if (fast !== undefined) return fast;
   }
   let m = ISO.exec(text);

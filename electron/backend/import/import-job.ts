@@ -27,12 +27,18 @@ import { readTextHead, readWholeText, type ReadProgress } from './text-reading';
 import { StagedRecords } from './staged-records';
 import { incrementIterationNames } from '../planning/plan-queries';
 import { coordinationGroups } from '../risks/room-scopes';
-import { storeSnapshotAfterImport } from '../metrics/metrics-dataset-loader';
+import { storeSnapshotAfterImport, type WrittenTransitions } from '../metrics/metrics-dataset-loader';
 
 type StartInput = z.output<typeof ImportStartInput>;
 
 /** Page cache during an import, in KiB (negative = KiB for SQLite): 256 MB. */
 const IMPORT_CACHE_KIB = -262_144;
+/**
+ * Page cache during an import into a workspace without items or status changes: 32 MB. Nearly all its pages
+ * are new, past the end of the file, so SQLite writes them out mid-way without journalling or
+ * syncing anything; a big cache would only hold the whole file (≈100 MB at 100,000 items) in memory.
+ */
+const FRESH_IMPORT_CACHE_KIB = -32_768;
 
 /** The largest JSON document read whole (V8 strings stop near 512 MB; Jira pages are far smaller). */
 const MAX_JSON_BYTES = 256 * 1024 ** 2;
@@ -329,15 +335,22 @@ export class ImportJob {
   #write(staged: StagedRecords, statuses: StatusBook, fileReports: readonly (ImportFileReport & { warnings: number; rejected: number })[]): EntityCounts {
     const { db } = this.workspace;
     const cacheSize = db.pragma('cache_size', { simple: true }) as number;
-    // A big import's pages stay in memory until the commit instead of spilling mid-way (~30 % faster).
-    db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
+    // Into a workspace with data, a big import's pages stay in memory until the commit instead of
+    // spilling mid-way, which would journal and sync them (~30 % faster).
+    const empty = db.prepare('SELECT NOT EXISTS (SELECT 1 FROM work_items) AND NOT EXISTS (SELECT 1 FROM status_transitions)').pluck().get() === 1;
+    db.pragma(`cache_size = ${empty ? FRESH_IMPORT_CACHE_KIB : IMPORT_CACHE_KIB}`);
     try {
+      let written: WrittenTransitions | null = null;
       const counts = db.transaction(() => {
         const before = countEntities(db);
         const writer = new PortfolioWriter(db, (s) => statuses.categoryOf(s));
         // A history is the truth about when its item started and finished: items of the import are
         // written with the dates their history implies, the workspace's items updated after.
-        const { historyItems, outsideFlowDates, itemsWithoutHistory } = staged.writeTo(writer, this.nowMs());
+        // Into a workspace without status changes, those this import writes are all the table holds:
+        // the metrics snapshot takes them from memory instead of reading them back.
+        const fresh = before.transitions === 0;
+        const writes = staged.writeTo(writer, this.nowMs(), { recordWritten: fresh });
+        const { historyItems, outsideFlowDates, itemsWithoutHistory } = writes;
         storeFlowDates(db, outsideFlowDates);
         // Items that came without a history but have one stored keep the dates that history implies,
         // not the file's columns (a workspace without histories has nothing to look up).
@@ -348,6 +361,7 @@ export class ImportJob {
           reapplyStatusCategories(db, stale);
           refreshFlowDates(db, historyItems);
         }
+        written = stale.length === 0 ? writes.written : null;
         // Last, so that they see every done date this import settled.
         writer.resolveDependenciesWhenDone();
         const importedAt = this.nowMs();
@@ -365,7 +379,8 @@ export class ImportJob {
         }
         return subtractCounts(countEntities(db), before);
       })();
-      storeSnapshotAfterImport(db);
+      staged.discard();
+      storeSnapshotAfterImport(db, written);
       return counts;
     } finally {
       if (db.open) db.pragma(`cache_size = ${cacheSize}`);

@@ -1,6 +1,6 @@
 import { writeObjectivePlans, writePlanningRecords } from '../planning/plan-import';
 import { writeRiskRecords } from '../risks/risk-import';
-import type { StatusCategory } from '../../../shared/domain/vocabulary';
+import { STATUS_CATEGORIES, type StatusCategory } from '../../../shared/domain/vocabulary';
 import type {
   DependencyRecord,
   DeploymentRecord,
@@ -16,6 +16,7 @@ import type {
   TransitionRecord,
 } from '../../../shared/import/import-records';
 import type { PortfolioWriter } from '../store/queries/portfolio-writes';
+import type { WrittenTransitions } from '../metrics/metrics-dataset-loader';
 
 /** Status changes per block of typed columns (blocks instead of one growing array: no copy, no slack). */
 const BLOCK = 65_536;
@@ -98,16 +99,29 @@ export class StagedRecords implements RecordSink {
   readonly risks: RiskRecord[] = [];
   /** One record per release name: the first date given wins over a later record without one. */
   readonly releases = new Map<string, ReleaseRecord>();
-  readonly #changes = new TransitionColumns();
+  #changes = new TransitionColumns();
   /** Item keys of status changes. */
-  readonly #itemKeys = new Interned();
+  #itemKeys = new Interned();
   /** Status names; a change without a from-status stores -1. */
-  readonly #statuses = new Interned();
+  #statuses = new Interned();
   /** Indexes of #statuses entered by some change (a status seen only as a "from" is never categorised: the status map would keep it). */
   readonly #toStatuses = new Set<number>();
 
   get transitions(): number {
     return this.#changes.length;
+  }
+
+  /**
+   * Lets go of every record once they are written: a big import's records (about a hundred MB) are
+   * garbage before the metrics snapshot and the first report allocate theirs, so those reuse the space.
+   */
+  discard(): void {
+    for (const list of [this.teams, this.objectives, this.items, this.dependencies, this.deployments, this.incidents, this.planningRows, this.sprints, this.risks]) list.length = 0;
+    this.releases.clear();
+    this.#changes = new TransitionColumns();
+    this.#itemKeys = new Interned();
+    this.#statuses = new Interned();
+    this.#toStatuses.clear();
   }
 
   team(r: TeamRecord): void {
@@ -181,10 +195,13 @@ export class StagedRecords implements RecordSink {
   writeTo(
     writer: PortfolioWriter,
     nowMs = Date.now(),
+    options: { recordWritten?: boolean } = {},
   ): {
     historyItems: number[];
     outsideFlowDates: [number, number | null, number | null][];
     itemsWithoutHistory: number[];
+    /** With `recordWritten`: the status changes as written, in the order written (see WrittenTransitions). */
+    written: WrittenTransitions | null;
   } {
     for (const r of this.teams) writer.team(r);
     for (const r of this.objectives) writer.objective(r);
@@ -198,6 +215,7 @@ export class StagedRecords implements RecordSink {
     const ids = new Float64Array(keys.length).fill(Number.NaN);
     const outsideFlowDates: [number, number | null, number | null][] = [];
     const withoutHistory: string[] = [];
+    let written: WrittenTransitions | null = options.recordWritten ? { itemId: new Float64Array(0), at: new Float64Array(0), category: new Uint8Array(0) } : null;
     writer.deferIndexes('work_items', this.items.length);
     // An import of only teams, dependencies or operations leaves items, their histories and the
     // metrics snapshot alone.
@@ -213,6 +231,8 @@ export class StagedRecords implements RecordSink {
         }
         writer.item(r);
       }
+      // The items' indexes while their pages are still in the cache, before a million status changes push them out.
+      writer.rebuildIndexes();
       for (let k = 0; k < keys.length; k++) {
         const id = writer.itemId(keys[k]!);
         if (id === undefined) continue;
@@ -221,10 +241,25 @@ export class StagedRecords implements RecordSink {
         if (!inImport[k]) outsideFlowDates.push([id, orNull(firstActiveAt[k]!), orNull(doneAt[k]!)]);
       }
       const statuses = this.#statuses.list;
+      if (!options.recordWritten) {
+        this.#changes.forEach((item, from, to, at) => {
+          const id = ids[item]!;
+          if (!Number.isNaN(id)) writer.transitionRow(id, from === -1 ? null : statuses[from]!, statuses[to]!, categories[to]!, at);
+        });
+        return;
+      }
+      const codes = categories.map((c) => STATUS_CATEGORIES.indexOf(c));
+      const recorded = { itemId: new Float64Array(this.#changes.length), at: new Float64Array(this.#changes.length), category: new Uint8Array(this.#changes.length) };
+      let n = 0;
       this.#changes.forEach((item, from, to, at) => {
         const id = ids[item]!;
-        if (!Number.isNaN(id)) writer.transitionRow(id, from === -1 ? null : statuses[from]!, statuses[to]!, categories[to]!, at);
+        if (Number.isNaN(id)) return;
+        writer.transitionRow(id, from === -1 ? null : statuses[from]!, statuses[to]!, categories[to]!, at);
+        recorded.itemId[n] = id;
+        recorded.at[n] = at;
+        recorded.category[n++] = codes[to]!;
       });
+      written = { itemId: recorded.itemId.subarray(0, n), at: recorded.at.subarray(0, n), category: recorded.category.subarray(0, n) };
     });
     writer.deferIndexes('dependencies', this.dependencies.length);
     for (const r of this.dependencies) writer.dependency(r);
@@ -239,6 +274,6 @@ export class StagedRecords implements RecordSink {
     writeObjectivePlans(writer.db, this.objectives);
     writeRiskRecords(writer.db, this.risks, nowMs);
     const itemsWithoutHistory = withoutHistory.map((key) => writer.itemId(key)).filter((id): id is number => id !== undefined);
-    return { historyItems: [...writer.historyItems], outsideFlowDates, itemsWithoutHistory };
+    return { historyItems: [...writer.historyItems], outsideFlowDates, itemsWithoutHistory, written };
   }
 }

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { computeItemFlow, type ItemFlow } from '../../../shared/metrics/item-flow';
-import { groupTransitions, ItemColumnsBuilder, TransitionColumnsBuilder, type MetricsDataset } from '../../../shared/metrics/metrics-dataset';
+import { groupTransitions, ItemColumnsBuilder, TransitionColumnsBuilder, type ItemColumns, type MetricsDataset } from '../../../shared/metrics/metrics-dataset';
 import { keep, remembered } from '../store/workspace-memory';
 import { isStorageRefusal } from '../store/sqlite-errors';
 import { hasMetricsSnapshot, readMetricsSnapshot, writeMetricsSnapshot } from '../store/queries/metrics-snapshot';
@@ -11,8 +11,22 @@ export interface LoadedMetrics {
   readonly dataset: MetricsDataset;
   /** Per-item facts from the histories; they depend on no filter, so they are computed once per load. */
   readonly flow: ItemFlow;
-  /** Where the items and status changes came from: the workspace's snapshot of them, or their tables. */
-  readonly source: 'snapshot' | 'tables';
+  /**
+   * Where the items and status changes came from: the workspace's snapshot of them, their tables,
+   * or the import that just wrote them (see `storeSnapshotAfterImport`).
+   */
+  readonly source: 'snapshot' | 'tables' | 'import';
+}
+
+/**
+ * The status changes an import wrote, in the order it wrote them (so in row-id order), each with its
+ * item's row id and its category's code: what a scan of status_transitions would read, when the
+ * table held none before.
+ */
+export interface WrittenTransitions {
+  readonly itemId: Float64Array;
+  readonly at: Float64Array;
+  readonly category: Uint8Array;
 }
 
 const LOADED = 'metrics:loaded';
@@ -106,36 +120,68 @@ function storeSnapshot(db: Database, columns: SnapshotColumns): void {
 
 /**
  * Stores the snapshot of the data as it stands, right after an import commits (while its pages are
- * still in memory), so the first metrics call after the import reads it instead of scanning the
- * tables. Its own transaction, after the import's: SQLite may roll back a whole transaction on a
- * full disk, and a snapshot that does not fit must never cost the import. A snapshot still standing
- * (the import changed no item or status change) is kept.
+ * still in memory), and keeps the loaded metrics in the workspace memory, so the first metrics call
+ * after the import neither scans the tables nor reads the snapshot back. Its own transaction, after
+ * the import's: SQLite may roll back a whole transaction on a full disk, and a snapshot that does not
+ * fit must never cost the import. A snapshot still standing (the import changed no item or status
+ * change) is kept, and loaded when asked.
+ *
+ * `written`: the status changes the import wrote, when status_transitions holds exactly those (it
+ * held none before and the import re-categorised none afterwards). Reading a million of them back
+ * costs a third of a second; the items (a tenth as many, and possibly updated in place) are always
+ * read from their table. The row ids are checked to run 1 … n, else the table is scanned after all.
  */
-export function storeSnapshotAfterImport(db: Database): void {
+export function storeSnapshotAfterImport(db: Database, written: WrittenTransitions | null = null): void {
   if (db.inTransaction) throw new Error('storeSnapshotAfterImport must run after the import has committed');
   if (hasMetricsSnapshot(db)) return;
-  storeSnapshot(db, scanTables(db, readTeams(db)));
+  const teams = readTeams(db);
+  const columns = (written && columnsWithWritten(db, teams, written)) ?? scanTables(db, teams);
+  storeSnapshot(db, columns);
+  const dataset = datasetFrom(db, teams, columns);
+  keep(db, LOADED, { dataset, flow: computeItemFlow(dataset), source: 'import' } satisfies LoadedMetrics);
+}
+
+/** What `scanTables` would read, with the status changes taken from `written`; null when the table does not hold exactly those. */
+function columnsWithWritten(db: Database, teamRows: readonly TeamRow[], written: WrittenTransitions): SnapshotColumns | null {
+  // Three subqueries, not one SELECT of all three: SQLite answers a lone count(*), min() or max() without walking the rows.
+  const [rows, first, last] = db
+    .prepare('SELECT (SELECT count(*) FROM status_transitions), (SELECT min(id) FROM status_transitions), (SELECT max(id) FROM status_transitions)')
+    .raw()
+    .get() as [number, number | null, number | null];
+  const n = written.itemId.length;
+  if (rows !== n || (n > 0 && (first !== 1 || last !== n))) return null;
+  const { teamIds, items, indexOf } = scanItemColumns(db, teamRows);
+  const item = new Int32Array(n);
+  for (let r = 0; r < n; r++) {
+    const index = indexOf.get(written.itemId[r]!);
+    if (index < 0) return null;
+    item[r] = index;
+  }
+  return { teamIds, items, transitions: { item, at: written.at, category: written.category } };
 }
 
 /** Work items and status changes in one pass over each table, teams resolved to their indexes. */
 export function scanTables(db: Database, teamRows: readonly TeamRow[]): SnapshotColumns {
-  const teamIndexById = new Map(teamRows.map((t, i) => [t.id, i]));
-  const teamIndex = (id: number | null) => (id === null ? -1 : (teamIndexById.get(id) ?? -1));
-
-  const indexOf = new ItemIndexes(maxItemId(db));
-  const expected = expectedRows(db);
-  const items = new ItemColumnsBuilder(expected.items);
-  scanItems(db, (id, teamId, type, createdAt, firstActiveAt, doneAt, category) => {
-    indexOf.set(id, items.push(id, teamIndex(teamId), type, createdAt, firstActiveAt, doneAt, category));
-  });
-
-  const transitions = new TransitionColumnsBuilder(expected.transitions);
+  const { teamIds, items, indexOf } = scanItemColumns(db, teamRows);
+  const transitions = new TransitionColumnsBuilder(expectedRows(db).transitions);
   scanTransitions(db, (itemId, at, category) => {
     const index = indexOf.get(itemId);
     if (index < 0 || category < 0) return;
     transitions.push(index, at, category);
   });
-  return { teamIds: Float64Array.from(teamRows, (t) => t.id), items: items.finish(), transitions: transitions.recorded() };
+  return { teamIds, items, transitions: transitions.recorded() };
+}
+
+/** The work items in one pass over their table, teams resolved to their indexes, with the row id → index map. */
+function scanItemColumns(db: Database, teamRows: readonly TeamRow[]): { teamIds: Float64Array; items: ItemColumns; indexOf: ItemIndexes } {
+  const teamIndexById = new Map(teamRows.map((t, i) => [t.id, i]));
+  const teamIndex = (id: number | null) => (id === null ? -1 : (teamIndexById.get(id) ?? -1));
+  const indexOf = new ItemIndexes(maxItemId(db));
+  const items = new ItemColumnsBuilder(expectedRows(db).items);
+  scanItems(db, (id, teamId, type, createdAt, firstActiveAt, doneAt, category) => {
+    indexOf.set(id, items.push(id, teamIndex(teamId), type, createdAt, firstActiveAt, doneAt, category));
+  });
+  return { teamIds: Float64Array.from(teamRows, (t) => t.id), items: items.finish(), indexOf };
 }
 
 /** The dataset from scanned items and changes, with the smaller tables read as they are. */

@@ -6,7 +6,7 @@ import { FALLBACK_ITEM_TYPE, itemTypeFor } from '../item-types';
 import { readSourceDate } from '../source-dates';
 import { categoryFromSourceName, isNotDeliveredResolution, refineSourceCategory } from '../status-rules';
 import { jiraRestReleases, jiraRestSprints } from './planning-fields';
-import { isObject, textOf, type JsonMapperContext, type JsonObject } from './json-format';
+import { isObject, textOf, type JsonMapperContext } from './json-format';
 import { linkDirection, linkDirectionFromDescription } from './jira-links';
 import { dependencyFromLink } from './link-dependencies';
 
@@ -49,17 +49,23 @@ export function mapJiraJson(value: unknown, ctx: JsonMapperContext): void {
   const dependencies = new Map<string, DependencyRecord>();
   const teamOf = new Map<string, string | null>();
 
-  list.forEach((raw, index) => {
-    const path = `issues[${index}]`;
-    const fail = (column: string, value: unknown, code: 'missing-value' | 'invalid-date' | 'invalid-value' | 'wrong-shape', message: string): never => {
-      issues.error(file, null, `${path}${column ? `.${column}` : ''}`, value === undefined || value === null ? null : String(textOf(value) ?? JSON.stringify(value)), code, message, path);
-      throw new IssueRejected(message);
-    };
-    const date = (column: string, v: unknown, required: boolean): number | null => {
-      if (v === null || v === undefined || v === '') return required ? fail(column, v, 'missing-value', `${column} is missing.`) : null;
-      const ms = typeof v === 'string' ? readSourceDate(v, ctx.dayOrder) : null;
-      return ms ?? fail(column, v, 'invalid-date', `"${String(v)}" is not a date Interlock can read.`);
-    };
+  // Made once, not per issue: a hundred thousand issues would make as many closures of each.
+  let path = '';
+  const fail = (column: string, value: unknown, code: 'missing-value' | 'invalid-date' | 'invalid-value' | 'wrong-shape', message: string): never => {
+    issues.error(file, null, `${path}${column ? `.${column}` : ''}`, value === undefined || value === null ? null : String(textOf(value) ?? JSON.stringify(value)), code, message, path);
+    throw new IssueRejected(message);
+  };
+  const readDate = (text: string) => readSourceDate(text, ctx.dayOrder);
+  const date = (column: string, v: unknown, required: boolean): number | null => {
+    if (v === null || v === undefined || v === '') return required ? fail(column, v, 'missing-value', `${column} is missing.`) : null;
+    const ms = typeof v === 'string' ? readDate(v) : null;
+    return ms ?? fail(column, v, 'invalid-date', `"${String(v)}" is not a date Interlock can read.`);
+  };
+  const categoryOf = (status: string) => statuses.categoryOf(status);
+
+  for (let index = 0; index < list.length; index++) {
+    const raw = list[index];
+    path = `issues[${index}]`;
     try {
       const issue = isObject(raw) ? raw : fail('', raw, 'wrong-shape', 'An issue must be an object with key and fields.');
       const key = typeof issue.key === 'string' && issue.key.trim() ? issue.key.trim() : fail('key', issue.key, 'missing-value', 'The issue has no key.');
@@ -84,16 +90,17 @@ export function mapJiraJson(value: unknown, ctx: JsonMapperContext): void {
       // The status history: creation into the first status, then every status change in time order.
       const changes: { from: string | null; to: string; at: number }[] = [];
       const histories = isObject(issue.changelog) && Array.isArray(issue.changelog.histories) ? (issue.changelog.histories as unknown[]) : [];
-      histories.forEach((h, hi) => {
-        if (!isObject(h) || !Array.isArray(h.items)) return;
-        const statusItems = h.items.filter((it) => isObject(it) && (it.field === 'status' || it.fieldId === 'status')) as JsonObject[];
-        if (statusItems.length === 0) return;
-        const at = date(`changelog.histories[${hi}].created`, h.created, true)!;
-        for (const it of statusItems) {
+      for (let hi = 0; hi < histories.length; hi++) {
+        const h = histories[hi];
+        if (!isObject(h) || !Array.isArray(h.items)) continue;
+        let at: number | null = null;
+        for (const it of h.items) {
+          if (!isObject(it) || (it.field !== 'status' && it.fieldId !== 'status')) continue;
+          at ??= date(`changelog.histories[${hi}].created`, h.created, true)!;
           const to = textOf(it.toString);
           if (to) changes.push({ from: textOf(it.fromString), to, at });
         }
-      });
+      }
       const ordered = inTimeOrder(changes);
       const steps = [{ status: ordered[0]?.from ?? ordered[0]?.to ?? status, at: createdAt }, ...ordered.map((c) => ({ status: c.to, at: c.at }))];
       const resolution = textOf(fields.resolution);
@@ -103,8 +110,8 @@ export function mapJiraJson(value: unknown, ctx: JsonMapperContext): void {
         if (steps[steps.length - 1]!.status === status) steps[steps.length - 1]!.status = renamed;
         status = renamed;
       }
-      const dates = flowDatesOf(steps, (s) => statuses.categoryOf(s));
-      const sprints = sprintFieldId ? jiraRestSprints(fields[sprintFieldId], (text) => readSourceDate(text, ctx.dayOrder)) : [];
+      const dates = flowDatesOf(steps, categoryOf);
+      const sprints = sprintFieldId ? jiraRestSprints(fields[sprintFieldId], readDate) : [];
       const parentKey = (isObject(fields.parent) ? textOf(fields.parent.key) : null) ?? (epicLinkId ? textOf(fields[epicLinkId]) : null);
       sink.item({
         key,
@@ -118,7 +125,7 @@ export function mapJiraJson(value: unknown, ctx: JsonMapperContext): void {
         parentKey: parentKey?.slice(0, 200) ?? null,
         objectiveKeys: null,
         sprint: sprints.at(-1)?.name ?? null,
-        releases: jiraRestReleases(fields.fixVersions, sink, (text) => readSourceDate(text, ctx.dayOrder)),
+        releases: jiraRestReleases(fields.fixVersions, sink, readDate),
         size: sizeFieldId && typeof fields[sizeFieldId] === 'number' && (fields[sizeFieldId] as number) >= 0 ? (fields[sizeFieldId] as number) : null,
         line: null,
       });
@@ -152,7 +159,7 @@ export function mapJiraJson(value: unknown, ctx: JsonMapperContext): void {
     } catch (error) {
       if (!(error instanceof IssueRejected)) throw error;
     }
-  });
+  }
   for (const d of dependencies.values()) {
     d.fromTeamKey = teamOf.get(d.fromItemKey!) ?? null;
     d.toTeamKey = teamOf.get(d.toItemKey!) ?? null;

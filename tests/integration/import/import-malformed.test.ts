@@ -82,6 +82,22 @@ describe('malformed inputs', () => {
   });
 
   describe('edge cases', () => {
+    it('a Jira issue with a status change whose date cannot be read is rejected with its JSON path; a bad date on another change is no matter', async () => {
+      const answer = JSON.parse(readFileSync(fixture('jira', 'jira-search-changelog.json'), 'utf8')) as { issues: { key: string; changelog: { histories: { created: string; items: { field: string }[] }[] } }[] };
+      const histories = answer.issues[0]!.changelog.histories;
+      const status = histories.findIndex((h) => h.items.some((i) => i.field === 'status'));
+      histories[status]!.created = 'soon';
+      histories.push({ created: 'whenever', items: [{ field: 'assignee' }] });
+      const path = join(ws.dir, 'jira-bad-history.json');
+      writeFileSync(path, JSON.stringify(answer));
+      const result = await runImport(ws.backend, [path]);
+      expect(result.state).toBe('done');
+      expect(result.report!.rejectedRows).toBe(1);
+      expect(result.report!.issues.filter((i) => i.severity === 'error')).toMatchObject([{ code: 'invalid-date', column: `issues[0].changelog.histories[${status}].created`, value: 'soon' }]);
+      expect(result.report!.counts.items).toBe(answer.issues.length - 1);
+      expect(db(ws).prepare('SELECT count(*) FROM work_items WHERE key = ?').pluck().get(answer.issues[0]!.key)).toBe(0);
+    });
+
     it('one 10 MB cell: the title is cut to 2,000 characters with a warning, the row imported', async () => {
       const path = join(ws.dir, 'huge-cell.csv');
       writeFileSync(path, `key,title,type,status,created_at\nBIG-1,"${'x'.repeat(10 * 1024 * 1024)}",story,To Do,2024-03-01T00:00:00Z\n`);

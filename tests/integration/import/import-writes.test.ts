@@ -245,6 +245,34 @@ describe('the writer’s own checks', () => {
     expect(database.prepare('SELECT resolved_at FROM dependencies').pluck().get()).toBe(500);
   });
 
+  it('a dependency without teams takes those of its items: as the workspace holds them, or as this writer last wrote them', () => {
+    const database = db(ws);
+    database.prepare("INSERT INTO teams (id, key, name) VALUES (1, 't1', 'One'), (2, 't2', 'Two')").run();
+    database.prepare("INSERT INTO work_items (id, key, title, type, team_id, status, status_category, created_at) VALUES (1, 'B-1', 'B', 'story', 2, 'Open', 'todo', 0), (2, 'C-1', 'C', 'story', 2, 'Open', 'todo', 0)").run();
+    const writer = new PortfolioWriter(database, () => 'todo');
+    const item = { title: 'x', type: 'story', status: 'Open', createdAt: 0, firstActiveAt: null, doneAt: null, parentKey: null, objectiveKeys: null, line: null } as const;
+    const link = { fromTeamKey: null, toTeamKey: null, kind: 'blocks', interfaceName: null, createdAt: 100, neededBy: null, resolvedAt: null, line: null };
+    database.transaction(() => {
+      writer.item({ ...item, key: 'A-1', teamKey: 't1' });
+      writer.item({ ...item, key: 'C-1', teamKey: 't1' });
+      writer.dependency({ ...link, key: 'A-1->B-1', fromItemKey: 'A-1', toItemKey: 'B-1' });
+      writer.dependency({ ...link, key: 'A-1->C-1', fromItemKey: 'A-1', toItemKey: 'C-1' });
+      writer.dependency({ ...link, key: 'X-1->A-1', fromItemKey: 'X-1', toItemKey: 'A-1' });
+      writer.dependency({ ...link, key: 'B-1->A-1', fromItemKey: 'B-1', toItemKey: 'A-1', fromTeamKey: 't1', toTeamKey: 't2' });
+      writer.flush();
+    })();
+    const teams = database
+      .prepare('SELECT d.key, f.key, t.key FROM dependencies d LEFT JOIN teams f ON f.id = d.from_team_id LEFT JOIN teams t ON t.id = d.to_team_id ORDER BY d.key')
+      .raw()
+      .all();
+    expect(teams).toEqual([
+      ['A-1->B-1', 't1', 't2'],
+      ['A-1->C-1', 't1', 't1'],
+      ['B-1->A-1', 't1', 't2'],
+      ['X-1->A-1', null, 't1'],
+    ]);
+  });
+
   it('covers every CHECK constraint of the tables it bulk-writes with SQLite’s checks off', () => {
     for (const [table, columns] of Object.entries(WRITER_CHECKED_CONSTRAINTS)) {
       const sql = db(ws).prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").pluck().get(table) as string;

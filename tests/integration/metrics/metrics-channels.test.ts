@@ -172,7 +172,7 @@ describe('metrics channels on a real workspace file', () => {
       }
     });
 
-    it('after an import (which stores the snapshot in its transaction) a prefetching backend loads the new data before it is asked', async () => {
+    it('after an import (which stores the snapshot and keeps the columns it wrote) the new data is loaded before it is asked', async () => {
       const path = await fileWith();
       const backend = createBackend({ prefetch: true, log: () => undefined });
       try {
@@ -185,7 +185,7 @@ describe('metrics channels on a real workspace file', () => {
         await nextTick();
         const reloaded = cachedMetrics(db);
         expect(reloaded?.dataset.items.count).toBe(flowFixture().items.length + status.report!.counts.items);
-        expect(reloaded?.source).toBe('snapshot');
+        expect(reloaded?.source).toBe('import');
       } finally {
         backend.close();
       }

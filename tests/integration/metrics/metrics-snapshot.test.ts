@@ -4,14 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBackend } from '../../../electron/backend/backend';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadMetrics, readDataset, storeSnapshotAfterImport } from '../../../electron/backend/metrics/metrics-dataset-loader';
-import { hasMetricsSnapshot } from '../../../electron/backend/store/queries/metrics-snapshot';
+import { loadMetrics, readDataset, scanTables, storeSnapshotAfterImport } from '../../../electron/backend/metrics/metrics-dataset-loader';
+import { readTeams } from '../../../electron/backend/metrics/metrics-queries';
+import { encodeSnapshot, SNAPSHOT_FORMAT } from '../../../electron/backend/metrics/metrics-snapshot';
+import { hasMetricsSnapshot, readMetricsSnapshot } from '../../../electron/backend/store/queries/metrics-snapshot';
 import { SNAPSHOT_TRIGGERS } from '../../../electron/backend/store/migrations/004-metrics-snapshot';
 import type { Backend } from '../../../electron/backend/backend';
 import { computeFlowReport } from '../../../shared/metrics/flow-report';
 import { metricsContext } from '../../../shared/metrics/metrics-context';
 import { flowFixture, request, TWO_WEEKS } from '../../unit/metrics/metrics-fixtures';
-import { fixture, runImport } from '../import/import-support';
+import { fixture, runImport, tempWorkspace } from '../import/import-support';
 import { valueOf, workspaceWith } from './metrics-workspace';
 
 // The snapshot is a cache of the items and status changes inside the workspace file. What matters:
@@ -40,6 +42,10 @@ const teamFlowOf = (backend: Backend, team: string) => valueOf(backend.call('met
 function fromTables(backend: Backend, teamKeys?: string[]) {
   return computeFlowReport(metricsContext(readDataset(dbOf(backend)), request({ window: TWO_WEEKS, ...(teamKeys ? { teamKeys } : {}) })));
 }
+
+/** The snapshot's bytes as stored, and as a scan of the tables would make them. */
+const storedSnapshot = (db: Database.Database) => readMetricsSnapshot(db, SNAPSHOT_FORMAT);
+const scannedSnapshot = (db: Database.Database) => Buffer.from(encodeSnapshot(scanTables(db, readTeams(db))));
 
 /** A-1's last status change (to Done, day 4.375). */
 const LAST_OF_A1 = `SELECT max(t.id) FROM status_transitions t JOIN work_items w ON w.id = t.item_id WHERE w.key = 'A-1'`;
@@ -112,7 +118,7 @@ describe('metrics snapshot in a real workspace file', () => {
     expect(loadMetrics(dbOf(backend)).source).toBe('snapshot');
   });
 
-  it('an import through the app replaces it in the same transaction: the next call reads the new data from it, and its triggers stand as they were', async () => {
+  it('an import through the app replaces it right after its commit: the next call answers from the loaded import, and its triggers stand as they were', async () => {
     const { backend } = await open();
     await flowOf(backend);
     const status = await runImport(backend, [fixture('interlock', 'interlock-items.csv'), fixture('interlock', 'interlock-transitions.csv')]);
@@ -120,8 +126,9 @@ describe('metrics snapshot in a real workspace file', () => {
     const db = dbOf(backend);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").pluck().all()).toEqual(Object.keys(SNAPSHOT_TRIGGERS).sort());
     expect(hasMetricsSnapshot(db)).toBe(true);
+    expect(storedSnapshot(db)).toEqual(scannedSnapshot(db));
     const after = await flowOf(backend);
-    expect(loadMetrics(db).source).toBe('snapshot');
+    expect(loadMetrics(db).source).toBe('import');
     expect(loadMetrics(db).dataset.items.count).toBe(db.prepare('SELECT count(*) FROM work_items').pluck().get());
     expect(after).toEqual(fromTables(backend));
     // The triggers work after the import: a change drops it.
@@ -209,6 +216,23 @@ describe('metrics snapshot in a real workspace file', () => {
       expect(hasMetricsSnapshot(db)).toBe(false);
       expect(db.prepare('SELECT count(*) FROM work_items').pluck().get()).toBe(items);
       expect(db.pragma('quick_check', { simple: true })).toBe('ok');
+    });
+
+    it('into a workspace without status changes, the import’s own columns make the same snapshot and answers as the tables', async () => {
+      const ws = await tempWorkspace();
+      dispose = ws.dispose;
+      const status = await runImport(ws.backend, ['interlock-teams.csv', 'interlock-items.csv', 'interlock-transitions.csv', 'interlock-dependencies.csv'].map((f) => fixture('interlock', f)));
+      expect(status.state).toBe('done');
+      const db = dbOf(ws.backend);
+      expect(db.prepare('SELECT count(*) FROM status_transitions').pluck().get()).toBeGreaterThan(0);
+      expect(storedSnapshot(db)).toEqual(scannedSnapshot(db));
+      expect(loadMetrics(db).source).toBe('import');
+      expect(await flowOf(ws.backend)).toEqual(fromTables(ws.backend));
+      // A second import replaces histories: the snapshot comes from the tables, and still matches them.
+      const again = await runImport(ws.backend, [fixture('interlock', 'interlock-transitions.csv')]);
+      expect(again.state).toBe('done');
+      expect(storedSnapshot(db)).toEqual(scannedSnapshot(db));
+      expect(await flowOf(ws.backend)).toEqual(fromTables(ws.backend));
     });
 
     it('is stored only after the import has committed', async () => {

@@ -56,6 +56,22 @@ describe('readSourceDate', () => {
       }
     });
 
+    it('reads the fast forms (Z, ±hhmm, ±hh:mm, with or without milliseconds) exactly as the general pattern does', () => {
+      expect(readSourceDate('2026-01-07T17:12:00.000+0000')).toBe(utc(2026, 1, 7, 17, 12));
+      expect(readSourceDate('2026-01-07T17:12:00.250+0130')).toBe(utc(2026, 1, 7, 15, 42, 0, 250));
+      expect(readSourceDate('2026-01-07T01:12:00-05:00')).toBe(utc(2026, 1, 7, 6, 12));
+      expect(readSourceDate('2026-01-07T17:12:00+0000')).toBe(utc(2026, 1, 7, 17, 12));
+      expect(readSourceDate('2025-12-31T23:30:00.000-0100')).toBe(utc(2026, 1, 1, 0, 30));
+      expect(readSourceDate('2026-01-07T17:12:00.000+1801')).toBeNull();
+      expect(readSourceDate('2026-02-29T10:00:00.000+0000')).toBeNull();
+      expect(readSourceDate('2026-01-07T17:60:00.000+0000')).toBeNull();
+      // Shapes the fast path leaves to the patterns: an hour-only offset, a lower-case z, six decimals.
+      expect(readSourceDate('2026-01-07T17:12:00+01')).toBe(utc(2026, 1, 7, 16, 12));
+      expect(readSourceDate('2026-01-07T17:12:00z')).toBe(utc(2026, 1, 7, 17, 12));
+      expect(readSourceDate('2026-01-07T17:12:00.123456Z')).toBe(utc(2026, 1, 7, 17, 12, 0, 123));
+      expect(readSourceDate('2026-01-07T17:12:00.000*0000')).toBeNull();
+    });
+
     it('maps two-digit years 00–69 to 2000s and 70–99 to 1900s', () => {
       expect(readSourceDate('01/Jan/69')).toBe(utc(2069, 1, 1));
       expect(readSourceDate('01/Jan/70')).toBe(utc(1970, 1, 1));

@@ -28,11 +28,6 @@ export function teamIdsByKey(db: Database): Map<string, number> {
   return new Map(rows.map((r) => [r.key, r.id]));
 }
 
-export function itemIdsByKey(db: Database): Map<string, number> {
-  const rows = db.prepare('SELECT id, key FROM work_items').raw().all() as [number, string][];
-  return new Map(rows.map(([id, key]) => [key, id]));
-}
-
 /** Resolves team keys to ids, creating a bare team (name = key) for a key not seen before. */
 export function teamResolver(db: Database): (key: string | null) => number | null {
   const ids = teamIdsByKey(db);
@@ -144,7 +139,9 @@ const ITEM_UPDATE = `UPDATE work_items SET title = ?, type = ?, team_id = ?, sta
 export class PortfolioWriter {
   readonly #teamIds: Map<string, number>;
   /** Every item key of the workspace and of this writer, with its id. */
-  readonly #itemIds: Map<string, number>;
+  readonly #itemIds = new Map<string, number>();
+  /** The team of each of those items (by id), as this writer leaves it: a dependency without a team takes its item's. */
+  readonly #itemTeams = new Map<number, number | null>();
   #lastItemId: number;
   readonly #deploymentIds: Map<string, number>;
   #lastDeploymentId: number;
@@ -168,7 +165,10 @@ export class PortfolioWriter {
     readonly categoryOf: (status: string) => StatusCategory,
   ) {
     this.#teamIds = teamIdsByKey(db);
-    this.#itemIds = itemIdsByKey(db);
+    for (const [id, key, teamId] of db.prepare('SELECT id, key, team_id FROM work_items').raw().iterate() as IterableIterator<[number, string, number | null]>) {
+      this.#itemIds.set(key, id);
+      this.#itemTeams.set(id, teamId);
+    }
     this.#lastItemId = db.prepare('SELECT coalesce(max(id), 0) FROM work_items').pluck().get() as number;
     this.#deploymentIds = new Map(db.prepare('SELECT key, id FROM deployments').raw().all() as [string, number][]);
     this.#lastDeploymentId = db.prepare('SELECT coalesce(max(id), 0) FROM deployments').pluck().get() as number;
@@ -213,12 +213,13 @@ export class PortfolioWriter {
     );
     this.#itemObjectives = new RowBatch(db, 'INSERT OR IGNORE INTO item_objectives (item_id, objective_key)', row(2), 2);
     this.#transitions = new RowBatch(db, 'INSERT INTO status_transitions (item_id, from_status, to_status, to_category, at)', row(5), 5);
-    // A dependency whose team is not given takes the team of its item (hence its key twice).
+    // No `(SELECT team_id FROM work_items WHERE key = ?)` for a missing team in here: in a multi-row
+    // VALUES such subqueries made the insert three to five times slower (`dependency` looks it up).
     this.#dependencies = new RowBatch(
       db,
       'INSERT INTO dependencies (key, from_item_key, from_team_id, to_item_key, to_team_id, kind, interface_name, created_at, needed_by, resolved_at)',
-      `(?, ?, coalesce(?, (SELECT team_id FROM work_items WHERE key = ?)), ?, coalesce(?, (SELECT team_id FROM work_items WHERE key = ?)), ?, ?, ?, ?, ?)`,
-      12,
+      row(10),
+      10,
       ` ON CONFLICT(key) DO UPDATE SET from_item_key = excluded.from_item_key, from_team_id = excluded.from_team_id,
            to_item_key = excluded.to_item_key, to_team_id = excluded.to_team_id, kind = excluded.kind,
            interface_name = excluded.interface_name, created_at = excluded.created_at, needed_by = excluded.needed_by,
@@ -386,6 +387,7 @@ export class PortfolioWriter {
     if (id === undefined) {
       id = ++this.#lastItemId;
       this.#itemIds.set(i.key, id);
+      this.#itemTeams.set(id, teamId);
       this.#items.values.push(id, i.key, i.title, i.type, teamId, i.status, category, i.createdAt, i.firstActiveAt, i.doneAt, i.parentKey, i.size ?? null, i.sprint ?? null);
       this.#pushed(this.#items);
       if (i.objectiveKeys !== null) {
@@ -398,6 +400,7 @@ export class PortfolioWriter {
     }
     this.flush();
     this.#s.updateItem!.run(i.title, i.type, teamId, i.status, category, i.createdAt, i.firstActiveAt, i.doneAt, i.parentKey, i.size ?? null, i.sprint ?? null, id);
+    this.#itemTeams.set(id, teamId);
     if (i.objectiveKeys !== null) {
       this.#s.clearObjectives!.run(id);
       for (const key of i.objectiveKeys) {
@@ -445,6 +448,12 @@ export class PortfolioWriter {
     return true;
   }
 
+  /** A dependency whose team is not given takes the team of its item, if the item is known. */
+  #teamOfItem(key: string | null): number | null {
+    const id = key === null ? undefined : this.#itemIds.get(key);
+    return id === undefined ? null : (this.#itemTeams.get(id) ?? null);
+  }
+
   /** Keys of dependencies that resolve when their item waited on is done (`resolvedWhenDone`); the last record of a key decides. */
   readonly #resolvedWhenDone = new Set<string>();
 
@@ -454,11 +463,9 @@ export class PortfolioWriter {
     this.#dependencies.values.push(
       d.key,
       d.fromItemKey,
-      this.#team(d.fromTeamKey),
-      d.fromItemKey,
+      this.#team(d.fromTeamKey) ?? this.#teamOfItem(d.fromItemKey),
       d.toItemKey,
-      this.#team(d.toTeamKey),
-      d.toItemKey,
+      this.#team(d.toTeamKey) ?? this.#teamOfItem(d.toItemKey),
       d.kind,
       d.interfaceName,
       d.createdAt,
