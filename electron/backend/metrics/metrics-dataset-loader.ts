@@ -108,13 +108,15 @@ export function readSnapshotColumns(db: Database, teams: readonly TeamRow[]): Sn
  * Keeps the columns for the next open. A snapshot is only a shortcut, so failing to store one (a
  * read-only or full disk) leaves the workspace as it was and the answer unaffected.
  */
-function storeSnapshot(db: Database, columns: SnapshotColumns): void {
+function storeSnapshot(db: Database, columns: SnapshotColumns): boolean {
   try {
     writeMetricsSnapshot(db, SNAPSHOT_FORMAT, encodeSnapshot(columns));
+    return true;
   } catch (error) {
     // Nothing to undo: the statement either wrote the row or did not. Anything but a storage
     // refusal is a bug, and surfaces.
     if (!isStorageRefusal(error)) throw error;
+    return false;
   }
 }
 
@@ -136,7 +138,9 @@ export function storeSnapshotAfterImport(db: Database, written: WrittenTransitio
   if (hasMetricsSnapshot(db)) return;
   const teams = readTeams(db);
   const columns = (written && columnsWithWritten(db, teams, written)) ?? scanTables(db, teams);
-  storeSnapshot(db, columns);
+  const stored = storeSnapshot(db, columns);
+  // The advisor reads the same columns: kept for it too, so advice right after an import reads nothing back.
+  keep(db, COLUMNS, { teams, columns, source: 'tables', inSnapshot: stored } satisfies LoadedColumns);
   const dataset = datasetFrom(db, teams, columns);
   keep(db, LOADED, { dataset, flow: computeItemFlow(dataset), source: 'import' } satisfies LoadedMetrics);
 }
