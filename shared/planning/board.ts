@@ -57,9 +57,10 @@ export function buildBoard(data: PlanData, grouping: BoardGrouping = 'coordinati
   const groupOf = (team: PlanData['teams'][number]) =>
     (grouping === 'value-stream' ? team.valueStream : team.group) ?? (grouping === 'value-stream' ? 'No value stream' : 'Not in a group');
 
-  const plannedTeams = new Set(data.planned.map((p) => p.teamKey));
+  // Teams on the board: with planned work, capacity or sprints of their own (sets: 50 teams × 2,000 items is a hot path).
+  const boardTeams = new Set([...data.planned.map((p) => p.teamKey), ...data.capacity.map((c) => c.teamKey), ...data.iterations.flatMap((i) => (i.teamKey === null ? [] : [i.teamKey]))]);
   const teams = data.teams
-    .filter((t) => plannedTeams.has(t.key) || data.capacity.some((c) => c.teamKey === t.key) || data.iterations.some((i) => i.teamKey === t.key))
+    .filter((t) => boardTeams.has(t.key))
     .map((t) => ({ key: t.key, name: t.name, group: groupOf(t) }))
     .sort((a, b) => a.group.localeCompare(b.group) || a.name.localeCompare(b.name));
 
@@ -103,12 +104,13 @@ export function buildBoard(data: PlanData, grouping: BoardGrouping = 'coordinati
     return { teamKey: cell.teamKey, columnId: cell.columnId, cards, load, capacity: cap, over: cap !== null && load > cap };
   });
 
+  const plannedDoneAt = new Map(data.planned.map((p) => [p.itemKey, p.doneAt]));
   const dependencies: BoardDependency[] = [];
   for (const d of data.dependencies) {
     const consumer = placed.get(d.consumerKey);
     if (!consumer) continue;
     const provider = placed.get(d.providerKey) ?? null;
-    const providerDoneAt = data.providerDoneAt[d.providerKey] ?? data.planned.find((p) => p.itemKey === d.providerKey)?.doneAt ?? null;
+    const providerDoneAt = data.providerDoneAt[d.providerKey] ?? plannedDoneAt.get(d.providerKey) ?? null;
     const done = d.resolvedAt !== null || providerDoneAt !== null;
     const state = dependencyState(provider && { start: provider.iteration.start, end: provider.iteration.end }, consumer.iteration, done);
     dependencies.push({
@@ -131,9 +133,8 @@ export function buildBoard(data: PlanData, grouping: BoardGrouping = 'coordinati
   const dependencyCounts = Object.fromEntries(DEPENDENCY_STATES.map((s) => [s, 0])) as Record<DependencyState, number>;
   for (const d of dependencies) dependencyCounts[d.state]++;
 
-  const plannedKeys = new Set(data.planned.map((p) => p.itemKey));
   const objectives: BoardObjective[] = data.objectives
-    .map((o) => ({ ...o, plannedItemKeys: o.itemKeys.filter((k) => plannedKeys.has(k)) }))
+    .map((o) => ({ ...o, plannedItemKeys: o.itemKeys.filter((k) => plannedDoneAt.has(k)) }))
     .sort((a, b) => (a.teamKeys[0] ?? '').localeCompare(b.teamKeys[0] ?? '') || Number(b.committed) - Number(a.committed) || a.title.localeCompare(b.title));
 
   const columnViews = columns.map((c) => iterationView(c, c.id));

@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/contract/result';
 import { BaselineBody, baselineOf, changesSince } from '../../../shared/planning/baseline';
 import { boardConflicts, buildBoard, type BoardGrouping } from '../../../shared/planning/board';
 import type { Board } from '../../../shared/planning/board-schema';
+import { boardPatch, type BoardView } from '../../../shared/planning/board-patch';
 import { adviseWorkspace } from '../coordination/coordination-service';
 import * as plan from '../planning/plan-queries';
 import { redo, undo, undoableEdit, undoView } from '../planning/plan-undo';
@@ -25,6 +26,16 @@ function coordinationGroups(db: Database): Map<string, string> | null {
 export function boardOf(db: Database, incrementName: string | undefined, grouping: BoardGrouping): Board {
   const increment = plan.resolveIncrement(db, incrementName, dataDateRange(db)?.to ?? null);
   return buildBoard(plan.readPlanData(db, increment, grouping === 'coordination' ? coordinationGroups(db) : null), grouping);
+}
+
+/** The board as the Plan page shows it: grouped so, and compared with a baseline when one is chosen. */
+function boardView(db: Database, increment: Parameters<typeof plan.readPlanData>[1], grouping: BoardGrouping, baselineId: number | undefined): BoardView {
+  const board = buildBoard(plan.readPlanData(db, increment, grouping === 'coordination' ? coordinationGroups(db) : null), grouping);
+  if (baselineId === undefined) return { ...board, changes: null };
+  const baseline = plan.readBaseline(db, baselineId);
+  if (baseline.incrementId !== board.increment.id) throw new AppError('invalid-input', `Baseline "${baseline.name}" belongs to another increment.`);
+  const body = BaselineBody.parse(baseline.body);
+  return { ...board, changes: { baseline: { id: baseline.id, name: baseline.name, takenAt: baseline.takenAt }, ...changesSince(body, baselineOf(board)) } };
 }
 
 /** A write to the plan's own tables only: undoable, and it leaves the loaded metrics and advice standing. */
@@ -69,12 +80,7 @@ export const planHandlers: HandlerMap<typeof planChannels> = {
 
   'plan.board': ({ increment, grouping, baselineId }, { session }) => {
     const { db } = session.require();
-    const board = boardOf(db, increment, grouping);
-    if (baselineId === undefined) return { ...board, changes: null };
-    const baseline = plan.readBaseline(db, baselineId);
-    if (baseline.incrementId !== board.increment.id) throw new AppError('invalid-input', `Baseline "${baseline.name}" belongs to another increment.`);
-    const body = BaselineBody.parse(baseline.body);
-    return { ...board, changes: { baseline: { id: baseline.id, name: baseline.name, takenAt: baseline.takenAt }, ...changesSince(body, baselineOf(board)) } };
+    return boardView(db, plan.resolveIncrement(db, increment, dataDateRange(db)?.to ?? null), grouping, baselineId);
   },
 
   'plan.conflicts': ({ increment }, { session }) => {
@@ -84,10 +90,13 @@ export const planHandlers: HandlerMap<typeof planChannels> = {
 
   'plan.backlog': (input, { session }) => plan.backlog(session.require().db, input),
 
-  'plan.item.place': (input, { session }) => {
+  'plan.item.place': ({ board, ...input }, { session }) => {
     const { db } = session.require();
-    const planned = db.prepare('SELECT 1 FROM planned_items p JOIN work_items w ON w.id = p.item_id WHERE p.increment_id = ? AND w.key = ?').get(input.incrementId, input.itemKey);
-    return planEdit(db, `${planned ? 'move' : 'plan'} ${input.itemKey}`, () => void plan.placeItem(db, input));
+    const was = plan.plannedTeam(db, input.incrementId, input.itemKey);
+    const view = planEdit(db, `${was !== null ? 'move' : 'plan'} ${input.itemKey}`, () => void plan.placeItem(db, input));
+    if (!board) return view;
+    const after = boardView(db, plan.incrementById(db, input.incrementId), board.grouping, board.baselineId);
+    return { ...view, board: boardPatch(after, input.itemKey, was === null ? [input.teamKey] : [was, input.teamKey]) };
   },
 
   'plan.fromSprints': ({ incrementId }, { session }) => {

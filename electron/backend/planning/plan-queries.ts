@@ -241,6 +241,15 @@ export function planFromSprints(db: Database, incrementId: number): number {
   return placed.size;
 }
 
+/** The team an item is planned for in the increment; null when it is not planned there. */
+export function plannedTeam(db: Database, incrementId: number, itemKey: string): string | null {
+  const key = db
+    .prepare('SELECT t.key FROM planned_items p JOIN work_items w ON w.id = p.item_id JOIN teams t ON t.id = p.team_id WHERE p.increment_id = ? AND w.key = ?')
+    .pluck()
+    .get(incrementId, itemKey) as string | undefined;
+  return key ?? null;
+}
+
 export function unplanItem(db: Database, incrementId: number, itemKey: string): void {
   const item = itemRow(db, itemKey);
   const removed = db.prepare('DELETE FROM planned_items WHERE increment_id = ? AND item_id = ?').run(incrementId, item.id).changes;

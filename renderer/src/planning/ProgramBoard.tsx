@@ -79,9 +79,10 @@ export const DRAG_TYPE = 'application/x-interlock-item';
  * (the browser's own drag and drop) or keyboard (Alt + an arrow carries the focused card to the
  * next iteration or team; Enter opens its menu, with "Move to…"), load against capacity in every
  * cell, and the dependency lines of what is in focus. Cards are plain elements with no per-card
- * hooks, so a board of two thousand re-renders in milliseconds.
+ * hooks, so a board of two thousand re-renders in milliseconds; memoised, with cells and cards,
+ * so a move draws again only what it changed (give it stable callbacks).
  */
-export function ProgramBoard(props: ProgramBoardProps) {
+export const ProgramBoard = memo(function ProgramBoard(props: ProgramBoardProps) {
   const { board } = props;
   const theme = useTheme();
   const content = useRef<HTMLDivElement>(null);
@@ -209,7 +210,7 @@ export function ProgramBoard(props: ProgramBoardProps) {
       </Box>
     </>
   );
-}
+});
 
 function MilestoneLane({ board: b, border: line, teamName: names }: { board: Board; border: string; teamName: Map<string, string> }) {
   const theme = useTheme();
