@@ -1,17 +1,19 @@
 import { z } from 'zod';
 import { BaselineChanges } from './baseline';
+import { boardSummaries } from './board';
 import { Board, BoardCell, type BoardDependency } from './board-schema';
 
 // A board edit answers with what it changed instead of the page fetching the whole board again
 // (at 2,000 cards and 1,000 dependencies that is 600 KB built, sent and drawn for two cells).
 // A move changes the cells of the teams the item left and joined and the states of the item's own
-// dependencies; everything else it can change (counts, lint, objectives, the baseline's changes)
-// is small and comes whole.
+// dependencies; the small parts (teams, objectives, the baseline's changes) come whole, and what
+// the cells and dependencies imply (counts, lint) is summed up again where the patch is applied,
+// by the function that sums up a board built whole (boardSummaries).
 
 export const BoardView = Board.extend({ changes: BaselineChanges.nullable() });
 export type BoardView = z.infer<typeof BoardView>;
 
-export const BoardPatch = BoardView.omit({ cells: true, dependencies: true }).extend({
+export const BoardPatch = BoardView.omit({ cells: true, dependencies: true, dependencyCounts: true, lint: true }).extend({
   /** The item the edit was about: its dependencies below replace every one it had. */
   itemKey: z.string(),
   /** Teams whose every cell is below; the other cells are as they were. */
@@ -23,9 +25,9 @@ export type BoardPatch = z.infer<typeof BoardPatch>;
 
 const touches = (d: BoardDependency, itemKey: string) => d.consumer.itemKey === itemKey || d.provider.itemKey === itemKey;
 
-/** What an edit of `itemKey` that may have moved it between `teamKeys` changed on `board`. */
+/** What an edit of `itemKey` that may have moved it between `teamKeys` changed on `board` (which may be built from only that part of the plan). */
 export function boardPatch(board: BoardView, itemKey: string, teamKeys: readonly string[]): BoardPatch {
-  const { cells, dependencies, ...rest } = board;
+  const { cells, dependencies, dependencyCounts: _counts, lint: _lint, ...rest } = board;
   const teams = new Set(teamKeys);
   return {
     ...rest,
@@ -70,5 +72,8 @@ export function applyBoardPatch(board: BoardView, patch: BoardPatch): BoardView 
     dependencies.sort((a, b) => a.key.localeCompare(b.key));
   }
   const { itemKey: _item, teamKeys: _teams, cells: _cells, dependencies: _deps, ...rest } = patch;
-  return { ...rest, cells, dependencies };
+  const { dependencyCounts, lint } = boardSummaries({ ...rest, cells, dependencies });
+  // Keys in the order a board built whole has them.
+  const { increment, columns, teams, milestones, objectives, predictability, changes } = rest;
+  return { increment, columns, teams, cells, milestones, dependencies, dependencyCounts, objectives, predictability, lint, changes };
 }

@@ -53,12 +53,11 @@ export function buildBoard(data: PlanData, grouping: BoardGrouping = 'coordinati
   const columns = data.iterations.filter((i) => i.teamKey === null).sort((a, b) => a.start - b.start || a.name.localeCompare(b.name));
   const iterations = new Map(data.iterations.map((i) => [i.id, i]));
   const columnOf = new Map(data.iterations.map((i) => [i.id, columnFor(i, columns)]));
-  const teamNames = new Map(data.teams.map((t) => [t.key, t.name]));
   const groupOf = (team: PlanData['teams'][number]) =>
     (grouping === 'value-stream' ? team.valueStream : team.group) ?? (grouping === 'value-stream' ? 'No value stream' : 'Not in a group');
 
   // Teams on the board: with planned work, capacity or sprints of their own (sets: 50 teams × 2,000 items is a hot path).
-  const boardTeams = new Set([...data.planned.map((p) => p.teamKey), ...data.capacity.map((c) => c.teamKey), ...data.iterations.flatMap((i) => (i.teamKey === null ? [] : [i.teamKey]))]);
+  const boardTeams = new Set(data.boardTeams ?? [...data.planned.map((p) => p.teamKey), ...data.capacity.map((c) => c.teamKey), ...data.iterations.flatMap((i) => (i.teamKey === null ? [] : [i.teamKey]))]);
   const teams = data.teams
     .filter((t) => boardTeams.has(t.key))
     .map((t) => ({ key: t.key, name: t.name, group: groupOf(t) }))
@@ -130,23 +129,13 @@ export function buildBoard(data: PlanData, grouping: BoardGrouping = 'coordinati
     });
   }
   dependencies.sort((a, b) => a.key.localeCompare(b.key));
-  const dependencyCounts = Object.fromEntries(DEPENDENCY_STATES.map((s) => [s, 0])) as Record<DependencyState, number>;
-  for (const d of dependencies) dependencyCounts[d.state]++;
 
   const objectives: BoardObjective[] = data.objectives
-    .map((o) => ({ ...o, plannedItemKeys: o.itemKeys.filter((k) => plannedDoneAt.has(k)) }))
+    .map((o) => ({ ...o, plannedItemKeys: o.plannedItemKeys ?? o.itemKeys.filter((k) => plannedDoneAt.has(k)) }))
     .sort((a, b) => (a.teamKeys[0] ?? '').localeCompare(b.teamKeys[0] ?? '') || Number(b.committed) - Number(a.committed) || a.title.localeCompare(b.title));
 
   const columnViews = columns.map((c) => iterationView(c, c.id));
-  const lint = lintBoard({
-    columnIds: columns.map((c) => c.id),
-    cells,
-    dependencies,
-    objectives,
-    capacityUnit: unit,
-    teamName: (key) => teamNames.get(key) ?? key,
-    columnName: (id) => columns.find((c) => c.id === id)?.name ?? 'an iteration',
-  });
+  const { dependencyCounts, lint } = boardSummaries({ increment: { capacityUnit: unit }, columns: columnViews, teams: data.teams, cells, dependencies, objectives });
   const milestoneColumn = (at: number) => columns.find((c) => c.start <= at && at < c.end)?.id ?? null;
   return {
     increment: {
@@ -169,6 +158,34 @@ export function buildBoard(data: PlanData, grouping: BoardGrouping = 'coordinati
     predictability: predictability(data.objectives, teams.map((t) => t.key)),
     lint,
   };
+}
+
+/**
+ * What a board's cells and dependencies imply: how many dependencies are in each state, and the
+ * lint. Its own function so that a board patched after a move (board-patch.ts) is summed up
+ * exactly as one built whole. `teams` names the teams in lint messages.
+ */
+export function boardSummaries(board: {
+  increment: { capacityUnit: Board['increment']['capacityUnit'] };
+  columns: readonly Pick<IterationView, 'id' | 'name'>[];
+  teams: readonly { key: string; name: string }[];
+  cells: readonly BoardCell[];
+  dependencies: readonly BoardDependency[];
+  objectives: readonly BoardObjective[];
+}): Pick<Board, 'dependencyCounts' | 'lint'> {
+  const dependencyCounts = Object.fromEntries(DEPENDENCY_STATES.map((s) => [s, 0])) as Record<DependencyState, number>;
+  for (const d of board.dependencies) dependencyCounts[d.state]++;
+  const teamNames = new Map(board.teams.map((t) => [t.key, t.name]));
+  const lint = lintBoard({
+    columnIds: board.columns.map((c) => c.id),
+    cells: board.cells,
+    dependencies: board.dependencies,
+    objectives: board.objectives,
+    capacityUnit: board.increment.capacityUnit,
+    teamName: (key) => teamNames.get(key) ?? key,
+    columnName: (id) => board.columns.find((c) => c.id === id)?.name ?? 'an iteration',
+  });
+  return { dependencyCounts, lint };
 }
 
 /**

@@ -95,8 +95,14 @@ export const planHandlers: HandlerMap<typeof planChannels> = {
     const was = plan.plannedTeam(db, input.incrementId, input.itemKey);
     const view = planEdit(db, `${was !== null ? 'move' : 'plan'} ${input.itemKey}`, () => void plan.placeItem(db, input));
     if (!board) return view;
-    const after = boardView(db, plan.incrementById(db, input.incrementId), board.grouping, board.baselineId);
-    return { ...view, board: boardPatch(after, input.itemKey, was === null ? [input.teamKey] : [was, input.teamKey]) };
+    const increment = plan.incrementById(db, input.incrementId);
+    const teamKeys = was === null ? [input.teamKey] : [was, input.teamKey];
+    // Compared with a baseline, what changed since needs the whole board; otherwise the part the move touched is read.
+    const after =
+      board.baselineId !== undefined
+        ? boardView(db, increment, board.grouping, board.baselineId)
+        : { ...buildBoard(plan.readPlanData(db, increment, board.grouping === 'coordination' ? coordinationGroups(db) : null, { teamKeys, itemKey: input.itemKey }), board.grouping), changes: null };
+    return { ...view, board: boardPatch(after, input.itemKey, teamKeys) };
   },
 
   'plan.fromSprints': ({ incrementId }, { session }) => {

@@ -82,7 +82,8 @@ export function PlanPage() {
   const grouping = params.group === 'value-stream' ? 'value-stream' : 'coordination';
   const baselineId = params.baseline ? Number(params.baseline) : undefined;
   const boardInput: BoardInput = { increment: params.increment || undefined, grouping, baselineId };
-  const board = useChannelQuery('plan.board', boardInput, { enabled: (increments.data?.length ?? 0) > 0, placeholderData: keepPreviousData });
+  // Asked for with the increments, not after them (a workspace without any answers an error nobody sees).
+  const board = useChannelQuery('plan.board', boardInput, { enabled: increments.data === undefined || increments.data.length > 0, placeholderData: keepPreviousData });
   const history = useChannelQuery('plan.history', {});
   const baselines = useChannelQuery('plan.baselines', { incrementId: board.data?.increment.id ?? 0 }, { enabled: board.data !== undefined });
   const place = usePlace(boardInput);

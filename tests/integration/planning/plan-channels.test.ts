@@ -107,6 +107,8 @@ describe('planning channels', () => {
     await call('plan.dependency.add', { consumerKey: 'CART-1', providerKey: 'PAY-1' });
     await call('plan.dependency.add', { consumerKey: 'PAY-2', providerKey: 'CART-2' });
     await call('plan.dependency.add', { consumerKey: 'CART-2', providerKey: 'SRCH-1' });
+    // PAY-2 is not planned yet: the objective has no work (lint) until it is.
+    await call('plan.objective.save', { increment: 'PI 26.1', title: 'Refunds in a day', teamKey: 'pay', businessValue: 7, itemKeys: ['PAY-2'] });
     const baseline = await call('plan.baseline.commit', { incrementId: id });
     const moves = [
       // Within a team, before another card; the conflict CART-1 ← PAY-1 turns "same iteration".
