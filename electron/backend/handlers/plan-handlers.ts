@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { planChannels } from '../../../shared/contract/plan-channels';
+import { planChannels } from '../../../shared/contract/plan-channels';
 import { AppError } from '../../../shared/contract/result';
 import { BaselineBody, baselineOf, changesSince } from '../../../shared/planning/baseline';
 import { boardConflicts, buildBoard, type BoardGrouping } from '../../../shared/planning/board';
@@ -36,6 +36,17 @@ function boardView(db: Database, increment: Parameters<typeof plan.readPlanData>
   if (baseline.incrementId !== board.increment.id) throw new AppError('invalid-input', `Baseline "${baseline.name}" belongs to another increment.`);
   const body = BaselineBody.parse(baseline.body);
   return { ...board, changes: { baseline: { id: baseline.id, name: baseline.name, takenAt: baseline.takenAt }, ...changesSince(body, baselineOf(board)) } };
+}
+
+/**
+ * Builds and checks the board of the increment the Plan page opens on, and drops it: run after a
+ * workspace opens (backend.ts), so that the first visit to the Plan page is not also the first
+ * time this process reads a plan, builds a board and checks its 600 KB answer.
+ */
+export function warmPlanBoard(db: Database): void {
+  if (db.prepare('SELECT count(*) FROM increments').pluck().get() === 0) return;
+  const view = boardView(db, plan.resolveIncrement(db, undefined, dataDateRange(db)?.to ?? null), 'value-stream', undefined);
+  planChannels['plan.board'].output.parse(view);
 }
 
 /** A write to the plan's own tables only: undoable, and it leaves the loaded metrics and advice standing. */
