@@ -103,7 +103,7 @@ if (wants('plan')) {
 
 if (wants('forecast')) {
   log('  forecasts: how many, plan confidence');
-  figures.push(...measureForecast(5));
+  figures.push(...(await measureForecast(5)));
 }
 
 const table = formatTable(figures);

@@ -6,6 +6,7 @@ import type { BackendContext } from './handlers/handler-types';
 import { prefetchMetrics } from './metrics/metrics-service';
 import { warmPlanBoard } from './handlers/plan-handlers';
 import { ImportJobs, importJobsOf } from './import/import-jobs';
+import { planSimulationThreads } from './forecast/plan-simulation-threads';
 import { Session } from './session';
 import type { Workspace } from './store/workspace-file';
 import { UploadStore } from './uploads';
@@ -32,6 +33,8 @@ export interface BackendOptions {
   workspacesDir?: string;
   /** Default: the operating system's home folder for this user. */
   homeDir?: string;
+  /** Threads for the plan simulation; default one per core (at most 4); 1 runs it on the backend's thread. */
+  planThreads?: number;
 }
 
 export interface Backend {
@@ -54,6 +57,7 @@ export function createBackend(options: BackendOptions = {}): Backend {
     uploads: new UploadStore(),
     homeDir,
     workspacesDir: options.workspacesDir ?? (options.stateDir ? defaultWorkspacesDir(homeDir) : null),
+    planThreads: planSimulationThreads(options.planThreads),
   };
 
   async function invoke(channel: string, input: unknown): Promise<Result<unknown>> {
@@ -96,6 +100,7 @@ export function createBackend(options: BackendOptions = {}): Backend {
     close: () => {
       context.session.close();
       context.uploads.dispose();
+      void context.planThreads.close();
     },
   };
 }

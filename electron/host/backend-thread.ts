@@ -13,7 +13,7 @@ export type BackendThread = HostBackend & RemoteBackend;
  * thread, and handed over by path.
  */
 export async function startBackendThread(options: BackendServiceOptions, workerModule = defaultWorkerModule()): Promise<BackendThread> {
-  const worker = new Worker(new URL('./backend-thread-entry.mjs', import.meta.url), { workerData: { ...options, entry: workerModule } });
+  const worker = new Worker(new URL('../backend/remote/thread-entry.mjs', import.meta.url), { workerData: { ...options, entry: workerModule } });
   const uploads = new UploadStore();
   const remote = await connectBackend(
     {

@@ -24,6 +24,18 @@ export function seededGenerator(seed: number): RandomGenerator {
   return rng;
 }
 
+/**
+ * The seed's generator moved 2⁶⁴ · stream outputs ahead (xoroshiro128+'s jump): streams that never
+ * overlap, so that blocks of trials can run anywhere (another thread, in any order) and still add
+ * up to the same answer. Stream 0 is seededGenerator(seed).
+ */
+export function seededStream(seed: number, stream: number): RandomGenerator {
+  if (!(Number.isInteger(stream) && stream >= 0)) throw new RangeError(`a stream is a whole number from 0, got ${stream}`);
+  const rng = seededGenerator(seed);
+  for (let k = 0; k < stream; k++) rng.jump();
+  return rng;
+}
+
 const TWO_32 = 4294967296;
 const INVERSE_TWO_32 = 1 / TWO_32;
 

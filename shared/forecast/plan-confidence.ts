@@ -4,7 +4,7 @@ import type { MsWindow } from '../metrics/metrics-scope';
 import type { PlanData } from '../planning/plan-data';
 import type { DayKind } from './forecast-calendar';
 import type { PlanConfidence } from './plan-confidence-schema';
-import { simulatePlan, type PlanSimulationInput } from './plan-simulation';
+import { simulatePlan, type PlanSimulationInput, type PlanSimulationResult } from './plan-simulation';
 
 // An increment's stored plan turned into the plan simulation's input, and its odds back into what
 // the Plan page and the CLI show. Choices (docs/FORECAST.md):
@@ -41,7 +41,18 @@ const WHOLE_GROUP = 'increment';
 
 const mean = (values: readonly number[]) => (values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length);
 
+/** The plan's simulation input, and how its result becomes the answer: the simulation may run elsewhere (worker threads) in between. */
+export interface PreparedPlanConfidence {
+  readonly simulation: PlanSimulationInput;
+  answer(result: PlanSimulationResult): PlanConfidence;
+}
+
 export function planConfidence(request: PlanConfidenceRequest): PlanConfidence {
+  const prepared = preparePlanConfidence(request);
+  return prepared.answer(simulatePlan(prepared.simulation));
+}
+
+export function preparePlanConfidence(request: PlanConfidenceRequest): PreparedPlanConfidence {
   const { plan, start } = request;
   const iterations = new Map(plan.iterations.map((i) => [i.id, i]));
   const incrementLastDay = plan.increment.end - MS_PER_DAY;
@@ -80,7 +91,7 @@ export function planConfidence(request: PlanConfidenceRequest): PlanConfidence {
   const teamGroups = teamKeys.map((t) => ({ key: `${TEAM_GROUP}${t}`, itemKeys: planned.filter((p) => p.teamKey === t).map((p) => p.itemKey), due: incrementLastDay }));
   const wholeGroup = { key: WHOLE_GROUP, itemKeys: planned.map((p) => p.itemKey), due: incrementLastDay };
 
-  const result = simulatePlan({
+  const simulation: PlanSimulationInput = {
     start,
     teams: teamKeys.map((key) => ({ key, samples: request.samples.get(key) ?? [] })),
     items,
@@ -91,66 +102,70 @@ export function planConfidence(request: PlanConfidenceRequest): PlanConfidence {
     seed: request.seed,
     dayKind: request.dayKind,
     uncommitBelow: request.uncommitBelow,
-  });
-
-  const odds = (o: (typeof result.items)[number]) => ({
-    key: o.key,
-    due: day(o.due),
-    probability: o.probability,
-    p85Date: dayOrNull(o.p85Date),
-    probabilityWithoutDependencies: o.probabilityWithoutDependencies,
-    dependencyCost: o.dependencyCost,
-    costliestDependency: o.costliestDependency,
-  });
-  const byKey = new Map(planned.map((p) => [p.itemKey, p]));
-  const teamOfItem = (k: string) => byKey.get(k)!.teamKey;
-  const groupOdds = new Map(result.features.map((f) => [f.key, f]));
-  const objectives = result.objectives.map((o, k) => {
-    const source = plan.objectives[k]!;
-    return {
-      ...odds(o),
-      title: source.title,
-      teamKeys: source.teamKeys.length > 0 ? source.teamKeys : [...new Set(source.itemKeys.filter((i) => byKey.has(i)).map(teamOfItem))].sort(),
-      committed: o.committed,
-      suggestUncommitted: o.suggestUncommitted,
-      unplannedItemKeys: source.itemKeys.filter((i) => !plannedKeys.has(i)),
-    };
-  });
-  const committedOdds = (team: string | null) =>
-    mean(objectives.filter((o) => o.committed && o.probability !== null && (team === null || o.teamKeys.includes(team))).map((o) => o.probability!));
-  const teamSamples = new Map(result.provenance.teams.map((t) => [t.key, t]));
-  return {
-    increment: { name: plan.increment.name, start: day(plan.increment.start), end: day(incrementLastDay) },
-    allPlannedDone: groupOdds.get(WHOLE_GROUP)!.probability,
-    expectedCommittedMet: committedOdds(null),
-    items: result.items.map((o) => {
-      const p = byKey.get(o.key)!;
-      return { ...odds(o), title: p.title, teamKey: p.teamKey, iterationName: iterations.get(p.iterationId)!.name, done: p.doneAt !== null && p.doneAt < start };
-    }),
-    features: featureKeys.map((key) => {
-      const member = featureMembers.get(key)!;
-      return { ...odds(groupOdds.get(key)!), title: member.title, teamKeys: [...new Set(member.itemKeys.map(teamOfItem))].sort(), itemKeys: member.itemKeys };
-    }),
-    objectives,
-    dependencies: result.dependencies.map((d) => ({ key: d.key, providerKey: d.providerKey, consumerKey: d.consumerKey, needBy: day(d.needBy), onTimeProbability: d.onTimeProbability })),
-    teams: teamKeys.map((key) => ({
-      key,
-      samples: teamSamples.get(key)!.samples,
-      meanPerDay: teamSamples.get(key)!.meanPerDay,
-      plannedItems: planned.filter((p) => p.teamKey === key).length,
-      allPlannedDone: groupOdds.get(`${TEAM_GROUP}${key}`)!.probability,
-      expectedCommittedMet: committedOdds(key),
-    })),
-    suggestedUncommitted: [...result.suggestedUncommitted],
-    ignoredDependencies: [...ignored, ...result.ignoredDependencies],
-    provenance: {
-      window: { from: day(request.window.from), to: day(request.window.to - MS_PER_DAY), days: Math.round((request.window.to - request.window.from) / MS_PER_DAY) },
-      trials: result.provenance.trials,
-      seed: result.provenance.seed,
-      start: day(result.provenance.start),
-      dayKind: result.provenance.dayKind,
-      uncommitBelow: result.provenance.uncommitBelow,
-      dataLastDay: day(request.dataLastDay),
-    },
   };
+
+  return { simulation, answer: answerFrom };
+
+  function answerFrom(result: PlanSimulationResult): PlanConfidence {
+    const odds = (o: (typeof result.items)[number]) => ({
+      key: o.key,
+      due: day(o.due),
+      probability: o.probability,
+      p85Date: dayOrNull(o.p85Date),
+      probabilityWithoutDependencies: o.probabilityWithoutDependencies,
+      dependencyCost: o.dependencyCost,
+      costliestDependency: o.costliestDependency,
+    });
+    const byKey = new Map(planned.map((p) => [p.itemKey, p]));
+    const teamOfItem = (k: string) => byKey.get(k)!.teamKey;
+    const groupOdds = new Map(result.features.map((f) => [f.key, f]));
+    const objectives = result.objectives.map((o, k) => {
+      const source = plan.objectives[k]!;
+      return {
+        ...odds(o),
+        title: source.title,
+        teamKeys: source.teamKeys.length > 0 ? source.teamKeys : [...new Set(source.itemKeys.filter((i) => byKey.has(i)).map(teamOfItem))].sort(),
+        committed: o.committed,
+        suggestUncommitted: o.suggestUncommitted,
+        unplannedItemKeys: source.itemKeys.filter((i) => !plannedKeys.has(i)),
+      };
+    });
+    const committedOdds = (team: string | null) =>
+      mean(objectives.filter((o) => o.committed && o.probability !== null && (team === null || o.teamKeys.includes(team))).map((o) => o.probability!));
+    const teamSamples = new Map(result.provenance.teams.map((t) => [t.key, t]));
+    return {
+      increment: { name: plan.increment.name, start: day(plan.increment.start), end: day(incrementLastDay) },
+      allPlannedDone: groupOdds.get(WHOLE_GROUP)!.probability,
+      expectedCommittedMet: committedOdds(null),
+      items: result.items.map((o) => {
+        const p = byKey.get(o.key)!;
+        return { ...odds(o), title: p.title, teamKey: p.teamKey, iterationName: iterations.get(p.iterationId)!.name, done: p.doneAt !== null && p.doneAt < start };
+      }),
+      features: featureKeys.map((key) => {
+        const member = featureMembers.get(key)!;
+        return { ...odds(groupOdds.get(key)!), title: member.title, teamKeys: [...new Set(member.itemKeys.map(teamOfItem))].sort(), itemKeys: member.itemKeys };
+      }),
+      objectives,
+      dependencies: result.dependencies.map((d) => ({ key: d.key, providerKey: d.providerKey, consumerKey: d.consumerKey, needBy: day(d.needBy), onTimeProbability: d.onTimeProbability })),
+      teams: teamKeys.map((key) => ({
+        key,
+        samples: teamSamples.get(key)!.samples,
+        meanPerDay: teamSamples.get(key)!.meanPerDay,
+        plannedItems: planned.filter((p) => p.teamKey === key).length,
+        allPlannedDone: groupOdds.get(`${TEAM_GROUP}${key}`)!.probability,
+        expectedCommittedMet: committedOdds(key),
+      })),
+      suggestedUncommitted: [...result.suggestedUncommitted],
+      ignoredDependencies: [...ignored, ...result.ignoredDependencies],
+      provenance: {
+        window: { from: day(request.window.from), to: day(request.window.to - MS_PER_DAY), days: Math.round((request.window.to - request.window.from) / MS_PER_DAY) },
+        trials: result.provenance.trials,
+        seed: result.provenance.seed,
+        start: day(result.provenance.start),
+        dayKind: result.provenance.dayKind,
+        uncommitBelow: result.provenance.uncommitBelow,
+        dataLastDay: day(request.dataLastDay),
+      },
+    };
+  }
 }

@@ -1,9 +1,9 @@
 import { MS_PER_DAY } from '../domain/time';
 import { utcDayStart } from '../metrics/utc-calendar';
 import { countsAsDay, type DayKind } from './forecast-calendar';
-import { DEFAULT_SEED, DEFAULT_TRIALS, MAX_TRIALS, seededGenerator } from './monte-carlo';
-import { planStructure, type IgnoredReason } from './plan-structure';
-import { PlanTally } from './plan-tally';
+import { DEFAULT_SEED, DEFAULT_TRIALS, MAX_TRIALS, seededGenerator, seededStream } from './monte-carlo';
+import { planStructure, type IgnoredReason, type PlanStructure } from './plan-structure';
+import { dayOfRank, PlanTally, type PlanTallyCounts } from './plan-tally';
 import { nextCountedDays, RunWithDependencies, RunWithoutDependencies, TrialDraws } from './plan-trial';
 
 // Plan confidence: the odds that each planned item, feature and objective is done by the end of its
@@ -145,11 +145,31 @@ export const DEFAULT_UNCOMMIT_BELOW = 0.7;
 export const DEFAULT_PLAN_MAX_DAYS = 730;
 export const MAX_PLAN_DAYS = 1830;
 
+/** The checked options and the plan's arrays, shared by every block of trials and by the result. */
+export interface PreparedPlanSimulation {
+  readonly input: PlanSimulationInput;
+  readonly trials: number;
+  readonly seed: number;
+  readonly dayKind: DayKind;
+  readonly uncommitBelow: number;
+  readonly maxDays: number;
+  readonly start: number;
+  readonly plan: PlanStructure;
+  readonly countedDay: Uint8Array;
+}
+
 /**
- * The odds of every planned item, feature and objective, and of every dependency line. Pure: the
- * same input gives the same result bit for bit.
+ * Trials run in blocks of this many, each block on its own random stream (seededStream(seed,
+ * block)): the answer is then the same whether the blocks run one after the other or spread over
+ * threads.
  */
-export function simulatePlan(input: PlanSimulationInput): PlanSimulationResult {
+export const PLAN_TRIALS_PER_BLOCK = 500;
+
+export function planBlockCount(trials: number): number {
+  return Math.ceil(trials / PLAN_TRIALS_PER_BLOCK);
+}
+
+export function preparePlanSimulation(input: PlanSimulationInput): PreparedPlanSimulation {
   const trials = input.trials ?? DEFAULT_TRIALS;
   const seed = input.seed ?? DEFAULT_SEED;
   const dayKind = input.dayKind ?? 'calendar';
@@ -158,30 +178,57 @@ export function simulatePlan(input: PlanSimulationInput): PlanSimulationResult {
   if (!(Number.isInteger(trials) && trials >= 1 && trials <= MAX_TRIALS)) throw new RangeError(`trials must be a whole number from 1 to ${MAX_TRIALS}, got ${trials}`);
   if (!(Number.isInteger(maxDays) && maxDays >= 1 && maxDays <= MAX_PLAN_DAYS)) throw new RangeError(`maxDays must be a whole number from 1 to ${MAX_PLAN_DAYS}, got ${maxDays}`);
   if (!(uncommitBelow >= 0 && uncommitBelow <= 1)) throw new RangeError(`uncommitBelow is a probability from 0 to 1, got ${uncommitBelow}`);
+  seededGenerator(seed);
   const start = utcDayStart(input.start);
   const plan = planStructure(input, start);
-  const { n, groups, depKeys } = plan;
-
   const countedDay = Uint8Array.from({ length: maxDays }, (_, d) => (countsAsDay(start + d * MS_PER_DAY, dayKind) ? 1 : 0));
+  return { input, trials, seed, dayKind, uncommitBelow, maxDays, start, plan, countedDay };
+}
+
+/** Runs the blocks [fromBlock, toBlock) of the simulation's trials and returns what they add up to. */
+export function simulatePlanBlocks(prepared: PreparedPlanSimulation, fromBlock: number, toBlock: number): PlanTallyCounts {
+  const { plan, countedDay, maxDays, trials, seed } = prepared;
   const next = nextCountedDays(countedDay);
-  const draws = new TrialDraws(plan.samples, countedDay, seededGenerator(seed));
   const withDeps = new RunWithDependencies(plan);
   const withoutDeps = new RunWithoutDependencies(plan);
-
   const tally = new PlanTally(plan, maxDays);
-  for (let trial = 0; trial < trials; trial++) {
-    draws.nextTrial();
-    withDeps.run(countedDay, next, draws);
-    withoutDeps.run(countedDay, next, draws);
-    tally.add(withDeps.finish, withDeps.binding, withDeps.waited, withoutDeps.finish);
+  for (let block = fromBlock; block < toBlock; block++) {
+    const draws = new TrialDraws(plan.samples, countedDay, seededStream(seed, block));
+    const last = Math.min(trials, (block + 1) * PLAN_TRIALS_PER_BLOCK);
+    for (let trial = block * PLAN_TRIALS_PER_BLOCK; trial < last; trial++) {
+      draws.nextTrial();
+      withDeps.run(countedDay, next, draws);
+      withoutDeps.run(countedDay, next, draws);
+      tally.add(withDeps.finish, withDeps.binding, withDeps.waited, withoutDeps.finish);
+    }
   }
   tally.flush();
-  const { onTime, onTimeWithoutDeps, late, itemBlame, groupBlame, depOnTime } = tally;
+  return tally;
+}
+
+/**
+ * The odds of every planned item, feature and objective, and of every dependency line. Pure: the
+ * same input gives the same result bit for bit.
+ */
+export function simulatePlan(input: PlanSimulationInput): PlanSimulationResult {
+  const prepared = preparePlanSimulation(input);
+  return planSimulationResult(prepared, simulatePlanBlocks(prepared, 0, planBlockCount(prepared.trials)));
+}
+
+/** The result from the counts of all the trials. */
+export function planSimulationResult(prepared: PreparedPlanSimulation, counts: PlanTallyCounts): PlanSimulationResult {
+  const { input, trials, seed, dayKind, uncommitBelow, maxDays, start, plan } = prepared;
+  if (counts.trials !== trials) throw new RangeError(`The counts hold ${counts.trials} trials, not the ${trials} asked for.`);
+  const { n, groups, depKeys } = plan;
+  const { onTime, onTimeWithoutDeps, itemBlame, groupBlame, depOnTime } = counts;
+  const late = (entity: number) => trials - onTime[entity]!;
+  const groupBlameBase = new Int32Array(groups.length);
+  for (let k = 1; k < groups.length; k++) groupBlameBase[k] = groupBlameBase[k - 1]! + groups[k - 1]!.blameSize;
 
   const p85Rank = Math.ceil((85 * trials) / 100);
   const odds = (entity: number, key: string, due: number, costliest: { dep: number; trials: number } | null, empty: boolean): PlanOdds => {
     if (empty) return { key, due, probability: null, p85Date: null, probabilityWithoutDependencies: null, dependencyCost: null, costliestDependency: null };
-    const p85Day = tally.dayOfRank(entity, p85Rank);
+    const p85Day = dayOfRank(counts, maxDays, entity, p85Rank);
     const probability = onTime[entity]! / trials;
     const without = onTimeWithoutDeps[entity]! / trials;
     return {
@@ -191,7 +238,7 @@ export function simulatePlan(input: PlanSimulationInput): PlanSimulationResult {
       p85Date: p85Day === null ? null : start + p85Day * MS_PER_DAY,
       probabilityWithoutDependencies: without,
       dependencyCost: without - probability,
-      costliestDependency: costliest && { key: depKeys[costliest.dep]!, lateShare: costliest.trials / late[entity]! },
+      costliestDependency: costliest && { key: depKeys[costliest.dep]!, lateShare: costliest.trials / late(entity) },
     };
   };
   /** The most blamed of an item's incoming dependencies (ties: the first listed), or null when none was. */
@@ -212,7 +259,7 @@ export function simulatePlan(input: PlanSimulationInput): PlanSimulationResult {
   const groupOdds = groups.map((g, k) => {
     let best: { dep: number; trials: number } | null = null;
     g.members.forEach((item, j) => {
-      const candidate = costliestOf(item, (dep) => groupBlame[tally.groupBlameIndex(k, j, dep)]!);
+      const candidate = costliestOf(item, (dep) => groupBlame[groupBlameBase[k]! + g.blameBase[j]! + plan.depSlot[dep]!]!);
       if (candidate && (best === null || candidate.trials > best.trials || (candidate.trials === best.trials && candidate.dep < best.dep))) best = candidate;
     });
     return { ...odds(n + k, g.key, g.due, best, g.members.length === 0), missingItemKeys: g.missing };

@@ -58,6 +58,8 @@ export interface PlanStructure {
   /** Can never finish (its team never delivers; with dependencies, also a provider that cannot finish). */
   readonly impossible: Uint8Array;
   readonly impossibleIgnoringDeps: Uint8Array;
+  /** 1 for a team without one non-zero sample: it never finishes anything. */
+  readonly idleTeam: Uint8Array;
   readonly groups: PlanGroupStructure[];
   readonly ignored: { key: string; reason: IgnoredReason }[];
 }
@@ -137,7 +139,13 @@ export function planStructure(input: PlanSimulationInput, start: number): PlanSt
 
   // Work that can never finish: a team without one non-zero sample, and (with dependencies) all
   // that waits on such work, directly or not. A run ends once everything else is done.
-  const samples = input.teams.map((t) => Int32Array.from(t.samples));
+  const samples = input.teams.map((t) => {
+    for (let k = 0; k < t.samples.length; k++) {
+      const v = t.samples[k]!;
+      if (!(Number.isInteger(v) && v >= 0 && v <= 0x7fff)) throw new RangeError(`Team "${t.key}" has daily throughput sample ${v}; a sample is a whole number of items from 0 to 32767.`);
+    }
+    return Int32Array.from(t.samples);
+  });
   const idle = samples.map((s) => s.every((v) => v <= 0));
   const impossibleIgnoringDeps = Uint8Array.from(teamOf, (t, i) => (!done[i] && idle[t]! ? 1 : 0));
   const impossible = impossibleIgnoringDeps.slice();
@@ -198,6 +206,7 @@ export function planStructure(input: PlanSimulationInput, start: number): PlanSt
     initialPending,
     impossible,
     impossibleIgnoringDeps,
+    idleTeam: Uint8Array.from(idle, (i) => (i ? 1 : 0)),
     groups: [...input.features.map(group), ...input.objectives.map(group)],
     ignored,
   };

@@ -1,20 +1,63 @@
-import { DONE_BEFORE, NOT_FINISHED, type PlanStructure } from './plan-structure';
+import { DONE_BEFORE, type PlanStructure } from './plan-structure';
 
 // What the trials of a plan add up to: per item and group (feature or objective), how often it was
 // in time with and without the dependencies, its finish days as a histogram (for the 85 % date),
 // and which dependency it last waited for when it was late; per dependency, how often its provider
-// was in time for the consumer. Kept in typed arrays and added to once per trial.
+// was in time for the consumer. Kept in typed arrays and added to once per trial; the loops over
+// every item count with arithmetic rather than branches, as whether an item is in time is a coin
+// toss the processor cannot predict.
+
+/** What a block of trials adds up to: plain typed arrays, so that blocks run elsewhere (a worker thread) can be sent back and added up. */
+export interface PlanTallyCounts {
+  readonly trials: number;
+  /** entity × (maxDays + 1): finish day 0 … maxDays − 1, then "not within". */
+  readonly histogram: Int32Array;
+  readonly onTime: Int32Array;
+  readonly onTimeWithoutDeps: Int32Array;
+  readonly depOnTime: Int32Array;
+  readonly itemBlame: Int32Array;
+  readonly groupBlame: Int32Array;
+}
+
+/** The sum of two blocks' counts of the same plan (a new object; the inputs are left as they are). */
+export function addPlanTallyCounts(a: PlanTallyCounts, b: PlanTallyCounts): PlanTallyCounts {
+  const sum = (x: Int32Array, y: Int32Array) => {
+    if (x.length !== y.length) throw new RangeError('These counts are not of the same plan.');
+    const out = x.slice();
+    for (let k = 0; k < y.length; k++) out[k]! += y[k]!;
+    return out;
+  };
+  return {
+    trials: a.trials + b.trials,
+    histogram: sum(a.histogram, b.histogram),
+    onTime: sum(a.onTime, b.onTime),
+    onTimeWithoutDeps: sum(a.onTimeWithoutDeps, b.onTimeWithoutDeps),
+    depOnTime: sum(a.depOnTime, b.depOnTime),
+    itemBlame: sum(a.itemBlame, b.itemBlame),
+    groupBlame: sum(a.groupBlame, b.groupBlame),
+  };
+}
+
+/** The first finish day by which at least `rank` trials had finished the entity; null when that is not within maxDays. */
+export function dayOfRank(counts: PlanTallyCounts, maxDays: number, entity: number, rank: number): number | null {
+  let seen = 0;
+  const row = entity * (maxDays + 1);
+  for (let b = 0; b < maxDays; b++) {
+    seen += counts.histogram[row + b]!;
+    if (seen >= rank) return b;
+  }
+  return null;
+}
 
 /** Trials whose finish days are gathered before they go into the histograms, which then stay in cache. */
 const BLOCK = 16;
 
-export class PlanTally {
+export class PlanTally implements PlanTallyCounts {
   readonly entities: number;
   /** entity × (maxDays + 1): finish day 0 … maxDays − 1, then "not within". */
   readonly histogram: Int32Array;
   readonly onTime: Int32Array;
   readonly onTimeWithoutDeps: Int32Array;
-  readonly late: Int32Array;
   readonly depOnTime: Int32Array;
   /** Per dependency: late trials of its consumer in which it was the one the consumer last waited for. */
   readonly itemBlame: Int32Array;
@@ -23,59 +66,97 @@ export class PlanTally {
   private readonly groupStart: Int32Array;
   private readonly groupMembers: Int32Array;
   private readonly memberBlameBase: Int32Array;
+  /** Per group, its members with incoming dependencies (indexes into groupMembers): only they can be blamed on one. */
+  private readonly blameStart: Int32Array;
+  private readonly blameMembers: Int32Array;
   private readonly groupDue: Int32Array;
+  /** Items with incoming dependencies. */
+  private readonly consumers: Int32Array;
+  /**
+   * Per group: the team whose planned items it is, exactly (a team's "all planned done"), TEAMS for
+   * all planned items (the increment's), else −1. Their finish is then each team's last finish,
+   * kept while the items are counted, instead of a walk over thousands of members.
+   */
+  private readonly groupTeam: Int32Array;
+  private readonly teamLast: Int32Array;
+  private readonly teamLastWithoutDeps: Int32Array;
   private readonly block: Uint16Array;
   private blocked = 0;
+  trials = 0;
   private readonly bins: number;
 
   constructor(
     private readonly plan: PlanStructure,
     private readonly maxDays: number,
   ) {
-    const { n, groups } = plan;
+    const { n, groups, providersStart } = plan;
+    const hasProviders = (i: number) => providersStart[i + 1]! > providersStart[i]!;
     this.entities = n + groups.length;
     this.bins = maxDays + 1;
     this.histogram = new Int32Array(this.entities * this.bins);
     this.onTime = new Int32Array(this.entities);
     this.onTimeWithoutDeps = new Int32Array(this.entities);
-    this.late = new Int32Array(this.entities);
     this.depOnTime = new Int32Array(plan.depKeys.length);
     this.itemBlame = new Int32Array(plan.depKeys.length);
     this.groupStart = new Int32Array(groups.length + 1);
     groups.forEach((g, k) => (this.groupStart[k + 1] = this.groupStart[k]! + g.members.length));
     this.groupMembers = new Int32Array(this.groupStart[groups.length]!);
     this.memberBlameBase = new Int32Array(this.groupMembers.length);
+    const blameMembers: number[] = [];
+    this.blameStart = new Int32Array(groups.length + 1);
     let blameSize = 0;
     groups.forEach((g, k) => {
-      this.groupMembers.set(g.members, this.groupStart[k]!);
-      g.blameBase.forEach((base, j) => (this.memberBlameBase[this.groupStart[k]! + j] = blameSize + base));
+      const base = this.groupStart[k]!;
+      this.groupMembers.set(g.members, base);
+      g.blameBase.forEach((b, j) => (this.memberBlameBase[base + j] = blameSize + b));
       blameSize += g.blameSize;
+      g.members.forEach((item, j) => hasProviders(item) && blameMembers.push(base + j));
+      this.blameStart[k + 1] = blameMembers.length;
     });
+    this.blameMembers = Int32Array.from(blameMembers);
     this.groupBlame = new Int32Array(blameSize);
     this.groupDue = Int32Array.from(groups, (g) => g.dueDay);
+    this.consumers = Int32Array.from({ length: n }, (_, i) => i).filter(hasProviders);
+    const teams = plan.queues.length;
+    this.groupTeam = Int32Array.from(groups, (g) => {
+      if (g.members.length === n && n > 0) return teams;
+      const t = g.members.length > 0 ? plan.teamOf[g.members[0]!]! : -1;
+      return t >= 0 && g.members.length === plan.queues[t]!.length && g.members.every((i) => plan.teamOf[i] === t) ? t : -1;
+    });
+    this.teamLast = new Int32Array(teams + 1);
+    this.teamLastWithoutDeps = new Int32Array(teams + 1);
     this.block = new Uint16Array(BLOCK * this.entities);
-  }
-
-  /** Where a group member's incoming dependency is counted in groupBlame. */
-  groupBlameIndex(group: number, member: number, dep: number): number {
-    return this.memberBlameBase[this.groupStart[group]! + member]! + this.plan.depSlot[dep]!;
   }
 
   /** Adds one trial: the finish days with dependencies (and who waited for whom) and without. */
   add(finish: Int32Array, binding: Int32Array, waited: Uint8Array, finishWithoutDeps: Int32Array): void {
     const { n, dueDay, depProvider, depNeedDayAtLeast0, depSlot } = this.plan;
-    const { block, onTime, onTimeWithoutDeps, late, itemBlame, groupStart, groupMembers, memberBlameBase, groupDue, groupBlame, depOnTime, maxDays } = this;
+    const { block, onTime, onTimeWithoutDeps, itemBlame, groupStart, groupMembers, memberBlameBase, blameStart, blameMembers, groupDue, groupBlame, depOnTime, consumers, maxDays } = this;
     const row = this.blocked * this.entities;
+    this.trials++;
+    const { teamOf } = this.plan;
+    const { groupTeam, teamLast, teamLastWithoutDeps } = this;
+    const teams = teamLast.length - 1;
+    teamLast.fill(DONE_BEFORE);
+    teamLastWithoutDeps.fill(DONE_BEFORE);
     for (let i = 0; i < n; i++) {
       const f = finish[i]!;
-      block[row + i] = f === NOT_FINISHED ? maxDays : f < 0 ? 0 : f;
+      const g = finishWithoutDeps[i]!;
       const due = dueDay[i]!;
-      if (f <= due) onTime[i]!++;
-      else {
-        late[i]!++;
-        if (waited[i] && binding[i]! >= 0) itemBlame[binding[i]!]!++;
-      }
-      if (finishWithoutDeps[i]! <= due) onTimeWithoutDeps[i]!++;
+      const t = teamOf[i]!;
+      block[row + i] = Math.min(Math.max(f, 0), maxDays);
+      onTime[i]! += inTime(f, due);
+      onTimeWithoutDeps[i]! += inTime(g, due);
+      teamLast[t] = Math.max(teamLast[t]!, f);
+      teamLastWithoutDeps[t] = Math.max(teamLastWithoutDeps[t]!, g);
+    }
+    for (let t = 0; t < teams; t++) {
+      teamLast[teams] = Math.max(teamLast[teams]!, teamLast[t]!);
+      teamLastWithoutDeps[teams] = Math.max(teamLastWithoutDeps[teams]!, teamLastWithoutDeps[t]!);
+    }
+    for (let k = 0; k < consumers.length; k++) {
+      const i = consumers[k]!;
+      if (finish[i]! > dueDay[i]! && waited[i] && binding[i]! >= 0) itemBlame[binding[i]!]!++;
     }
     const groups = groupDue.length;
     for (let k = 0; k < groups; k++) {
@@ -84,27 +165,33 @@ export class PlanTally {
       if (from === to) continue;
       let f = DONE_BEFORE;
       let g = DONE_BEFORE;
-      for (let j = from; j < to; j++) {
-        const item = groupMembers[j]!;
-        if (finish[item]! > f) f = finish[item]!;
-        if (finishWithoutDeps[item]! > g) g = finishWithoutDeps[item]!;
+      const team = groupTeam[k]!;
+      if (team >= 0) {
+        f = teamLast[team]!;
+        g = teamLastWithoutDeps[team]!;
+      } else {
+        for (let j = from; j < to; j++) {
+          const item = groupMembers[j]!;
+          f = Math.max(f, finish[item]!);
+          g = Math.max(g, finishWithoutDeps[item]!);
+        }
       }
       const entity = n + k;
       const due = groupDue[k]!;
-      block[row + entity] = f === NOT_FINISHED ? maxDays : f < 0 ? 0 : f;
-      if (g <= due) onTimeWithoutDeps[entity]!++;
+      block[row + entity] = Math.min(Math.max(f, 0), maxDays);
+      onTimeWithoutDeps[entity]! += inTime(g, due);
       if (f <= due) {
         onTime[entity]!++;
         continue;
       }
-      late[entity]!++;
-      for (let j = from; j < to; j++) {
+      for (let b = blameStart[k]!; b < blameStart[k + 1]!; b++) {
+        const j = blameMembers[b]!;
         const item = groupMembers[j]!;
         const dep = binding[item]!;
         if (finish[item]! > due && waited[item] && dep >= 0) groupBlame[memberBlameBase[j]! + depSlot[dep]!]!++;
       }
     }
-    for (let k = 0; k < depOnTime.length; k++) if (finish[depProvider[k]!]! < depNeedDayAtLeast0[k]!) depOnTime[k]!++;
+    for (let k = 0; k < depOnTime.length; k++) depOnTime[k]! += inTime(finish[depProvider[k]!]!, depNeedDayAtLeast0[k]! - 1);
     if (++this.blocked === BLOCK) this.flush();
   }
 
@@ -117,15 +204,13 @@ export class PlanTally {
     }
     this.blocked = 0;
   }
+}
 
-  /** The first finish day by which at least `rank` trials had finished the entity; null when that is not within maxDays. */
-  dayOfRank(entity: number, rank: number): number | null {
-    let seen = 0;
-    const row = entity * this.bins;
-    for (let b = 0; b < this.maxDays; b++) {
-      seen += this.histogram[row + b]!;
-      if (seen >= rank) return b;
-    }
-    return null;
-  }
+/**
+ * 1 when finished by the end of the due day, else 0, without a branch. Finish days are
+ * DONE_BEFORE (−1), a day index or NOT_FINISHED (2³¹ − 1) and dues are at least −1, so due − f lies
+ * within 32-bit integers and its sign bit says "late".
+ */
+function inTime(f: number, due: number): number {
+  return ((due - f) >>> 31) ^ 1;
 }

@@ -7,13 +7,14 @@ import { ITEM_TYPES } from '../../../shared/domain/vocabulary';
 import { backtest } from '../../../shared/forecast/backtest';
 import { howManyForecast, whenForecast, type ForecastRequest } from '../../../shared/forecast/forecast';
 import type { Backtest, HowManyForecast, WhenForecast } from '../../../shared/forecast/forecast-schema';
-import { planConfidence } from '../../../shared/forecast/plan-confidence';
+import { preparePlanConfidence } from '../../../shared/forecast/plan-confidence';
 import type { PlanConfidence, PlanConfidenceInput } from '../../../shared/forecast/plan-confidence-schema';
 import { resolveHistoryWindow, teamThroughputHistories, throughputHistory, throughputSamples, type ThroughputHistory } from '../../../shared/forecast/throughput-history';
 import { MS_PER_DAY } from '../../../shared/domain/time';
 import { parseCalendarDate } from '../../../shared/metrics/utc-calendar';
 import { contextFor } from '../metrics/metrics-service';
 import { readPlanData, resolveIncrement } from '../planning/plan-queries';
+import type { PlanSimulationThreads } from './plan-simulation-threads';
 import { dataDateRange } from '../store/queries/overview';
 
 // Forecasts over the columns the metrics channels load (and keep) for the workspace. Nothing is
@@ -85,17 +86,17 @@ function parentsOfPlanned(db: Database, incrementId: number): Map<string, { pare
  * The odds of an increment's plan: every team's queue sampled from its own throughput over the
  * history window, all teams inside the same trial (shared/forecast/plan-confidence).
  */
-export function forecastPlan(db: Database, input: z.output<typeof PlanConfidenceInput>): PlanConfidence {
+export async function forecastPlan(db: Database, input: z.output<typeof PlanConfidenceInput>, threads: PlanSimulationThreads): Promise<PlanConfidence> {
   const { ctx } = contextFor(db, MetricsScope.parse({ compare: 'none' }));
   const histories = teamThroughputHistories(ctx);
   if (histories === null) throw new AppError('invalid-input', 'This workspace holds no dated work yet: import your teams’ data before forecasting the plan.');
   const increment = resolveIncrement(db, input.increment, dataDateRange(db)?.to ?? null);
   const plan = readPlanData(db, increment, null);
   const first = histories[0] ?? throughputHistory(ctx)!;
-  return answering(() => {
+  const prepared = answering(() => {
     const window = resolveHistoryWindow(first, { days: input.windowDays });
     const samples = new Map(ctx.dataset.teams.map((t, i) => [t.key, throughputSamples(histories[i]!, window, input.dayKind)]));
-    return planConfidence({
+    return preparePlanConfidence({
       plan,
       samples,
       parents: parentsOfPlanned(db, increment.id),
@@ -108,4 +109,10 @@ export function forecastPlan(db: Database, input: z.output<typeof PlanConfidence
       uncommitBelow: input.uncommitBelow,
     });
   });
+  try {
+    return prepared.answer(await threads.simulate(prepared.simulation));
+  } catch (error) {
+    if (error instanceof RangeError) throw new AppError('invalid-input', error.message);
+    throw error;
+  }
 }

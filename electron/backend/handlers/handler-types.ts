@@ -5,6 +5,7 @@ import type { Session } from '../session';
 import type { UploadStore } from '../uploads';
 import type { ImportJobs } from '../import/import-jobs';
 import type { WorkspaceBackups } from '../store/workspace-backups';
+import type { PlanSimulationThreads } from '../forecast/plan-simulation-threads';
 
 /** What every handler may use. No Electron here: the same context serves IPC, HTTP and the CLI. */
 export interface BackendContext {
@@ -21,6 +22,8 @@ export interface BackendContext {
   readonly workspacesDir: string | null;
   /** The user's home folder: the file chooser browses inside it (and folders the user opened workspaces from). */
   readonly homeDir: string;
+  /** Worker threads for the plan simulation's trials (see forecast/plan-simulation-threads). */
+  readonly planThreads: PlanSimulationThreads;
 }
 
 /** One handler map per domain, typed once from that domain's channels. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { drawIndex, seededGenerator, simulateDaysToFinish, simulateTotals } from '../../../shared/forecast/monte-carlo';
+import { drawIndex, seededGenerator, seededStream, simulateDaysToFinish, simulateTotals } from '../../../shared/forecast/monte-carlo';
 import { atLeastWithConfidence, CONFIDENCE_LEVELS, sortedOutcomes, withinWithConfidence } from '../../../shared/forecast/outcome-percentiles';
 import { atLeast, exactHowMany, exactWhen, sumDistribution } from './exact-distribution';
 
@@ -70,6 +70,29 @@ describe('seeded: bit for bit the same', () => {
     expect([...simulateTotals(HISTORY, 10, 5, 1)]).toEqual([9, 9, 12, 8, 19]);
     const rng = seededGenerator(1);
     expect(Array.from({ length: 8 }, () => drawIndex(rng, 14))).toEqual(PINNED_INDEXES);
+  });
+});
+
+describe('seededStream: blocks of trials on streams of their own', () => {
+  const first = (rng: ReturnType<typeof seededGenerator>, n = 64) => Array.from({ length: n }, () => rng.next());
+
+  it('stream 0 is the seed’s generator; stream k is k jumps of 2⁶⁴ outputs ahead of it', () => {
+    expect(first(seededStream(5, 0))).toEqual(first(seededGenerator(5)));
+    const jumped = seededGenerator(5);
+    jumped.jump();
+    jumped.jump();
+    expect(first(seededStream(5, 2))).toEqual(first(jumped));
+  });
+
+  it('streams do not repeat one another (no output sequence of 64 shared between the first streams)', () => {
+    const seen = new Set<string>();
+    for (let k = 0; k < 20; k++) seen.add(first(seededStream(1, k)).join(','));
+    expect(seen.size).toBe(20);
+  });
+
+  it('refuses a stream that is not a whole number from 0', () => {
+    expect(() => seededStream(1, -1)).toThrow(/stream is a whole number/);
+    expect(() => seededStream(1, 1.5)).toThrow(/stream is a whole number/);
   });
 });
 

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { MS_PER_DAY } from '../../../shared/domain/time';
-import { simulatePlan, type PlanSimulationInput } from '../../../shared/forecast/plan-simulation';
+import {
+  planBlockCount,
+  planSimulationResult,
+  PLAN_TRIALS_PER_BLOCK,
+  preparePlanSimulation,
+  simulatePlan,
+  simulatePlanBlocks,
+  type PlanSimulationInput,
+} from '../../../shared/forecast/plan-simulation';
+import { addPlanTallyCounts } from '../../../shared/forecast/plan-tally';
 import { atLeast, exactWhen, sumDistribution } from './exact-distribution';
 
 const START = Date.parse('2026-01-05T00:00:00Z'); // a Monday
@@ -45,6 +54,34 @@ describe('one team: its queue in plan order', () => {
       // The 85 % date: the day by which 85 % of trials finished it, within one day of the exact one.
       expect(Math.abs((item.p85Date! - START) / MS_PER_DAY - (exactWhen(history, k + 1, 85) - 1))).toBeLessThanOrEqual(1);
     });
+  });
+
+  it('a group of all a team’s items, and of all items, is done when the last is: P(4 coin days reach 2) = 11/16', () => {
+    const r = simulatePlan(
+      plan({
+        teams: [
+          { key: 'A', samples: [0, 1] },
+          { key: 'B', samples: [1] },
+        ],
+        items: [
+          { key: 'A-1', teamKey: 'A', due: day(3), order: 1 },
+          { key: 'A-2', teamKey: 'A', due: day(3), order: 2 },
+          { key: 'B-1', teamKey: 'B', due: day(0), order: 1 },
+        ],
+        // Listed out of order, and once with a key twice: still exactly team A's items.
+        features: [
+          { key: 'all of A', itemKeys: ['A-2', 'A-1'] },
+          { key: 'all', itemKeys: ['B-1', 'A-1', 'A-2', 'A-1'] },
+          { key: 'A-1 and B-1', itemKeys: ['A-1', 'B-1'] },
+        ],
+      }),
+    );
+    const [allOfA, all, someOfBoth] = r.features;
+    expect(Math.abs(allOfA!.probability! - 11 / 16)).toBeLessThan(4 * sigma(11 / 16));
+    expect(all!.probability).toBe(allOfA!.probability);
+    // A-1 alone by day 3: at least one of four coin days, 15/16; B-1 is always done on day 0.
+    expect(Math.abs(someOfBoth!.probability! - 15 / 16)).toBeLessThan(4 * sigma(15 / 16));
+    expect(all!.p85Date).toBe(allOfA!.p85Date);
   });
 
   it('sizes: an item of size 3 takes three days at one a day', () => {
@@ -210,6 +247,28 @@ describe('seeded: bit for bit the same', () => {
     expect(simulatePlan(input)).toEqual(simulatePlan(input));
     expect(simulatePlan({ ...input, seed: 2 }).items.map((i) => i.probability)).not.toEqual(simulatePlan(input).items.map((i) => i.probability));
   });
+
+  it('blocks of trials run apart (as on worker threads) add up to the same result, however they are split', () => {
+    const input = plan({
+      teams: [
+        { key: 'A', samples: [0, 1, 2, 0, 1] },
+        { key: 'B', samples: [1, 0, 0, 3] },
+      ],
+      items: Array.from({ length: 8 }, (_, k) => ({ key: `I-${k}`, teamKey: k % 2 ? 'A' : 'B', due: day(4 + k), order: k })),
+      dependencies: [{ key: 'D-1', providerKey: 'I-1', consumerKey: 'I-2' }],
+      features: [{ key: 'F', itemKeys: ['I-2', 'I-3'] }],
+      trials: 2 * PLAN_TRIALS_PER_BLOCK + 7,
+    });
+    const prepared = preparePlanSimulation(input);
+    expect(planBlockCount(input.trials!)).toBe(3);
+    const split = [simulatePlanBlocks(prepared, 0, 1), simulatePlanBlocks(prepared, 1, 2), simulatePlanBlocks(prepared, 2, 3)];
+    const whole = simulatePlan(input);
+    expect(planSimulationResult(prepared, split.reduce(addPlanTallyCounts))).toEqual(whole);
+    expect(planSimulationResult(prepared, addPlanTallyCounts(split[2]!, addPlanTallyCounts(split[1]!, split[0]!)))).toEqual(whole);
+    // The last block is the short one; a count of the wrong number of trials is refused.
+    expect(split.map((c) => c.trials)).toEqual([PLAN_TRIALS_PER_BLOCK, PLAN_TRIALS_PER_BLOCK, 7]);
+    expect(() => planSimulationResult(prepared, split[0]!)).toThrow(/hold 500 trials, not the 1007 asked for/);
+  });
 });
 
 describe('edge cases', () => {
@@ -325,5 +384,7 @@ describe('edge cases', () => {
     expect(() => simulatePlan(plan({ teams: [...teams, ...teams] }))).toThrow('Team "A" is listed twice');
     expect(() => simulatePlan(plan({ teams, trials: 0 }))).toThrow(/trials must be a whole number/);
     expect(() => simulatePlan(plan({ teams, uncommitBelow: 1.5 }))).toThrow(/probability from 0 to 1/);
+    expect(() => simulatePlan(plan({ teams: [{ key: 'A', samples: [1, 0.5] }] }))).toThrow('Team "A" has daily throughput sample 0.5; a sample is a whole number of items');
+    expect(() => simulatePlan(plan({ teams: [{ key: 'A', samples: [-1] }] }))).toThrow(/sample -1/);
   });
 });
