@@ -43,19 +43,22 @@ function isEditable(target: EventTarget | null): boolean {
  * Moves a card at once on screen, then stores it; the answer carries what the move changed on the
  * board shown, patched in place of fetching the whole board again. A refusal puts the board back.
  */
-function usePlace(boardInput: BoardInput) {
+function usePlace() {
   const client = useQueryClient();
-  const key = ['plan.board', boardInput];
-  return useMutation<ChannelOutput<'plan.item.place'>, ContractError, PlaceRequest & { incrementId: number }, { previous: unknown }>({
-    mutationFn: (input) => invokeOrThrow('plan.item.place', { ...input, board: { grouping: boardInput.grouping, baselineId: boardInput.baselineId } }),
+  // The board the move was made on, carried with it: a patch is applied to that board only.
+  const keyOf = (view: BoardInput) => ['plan.board', view];
+  return useMutation<ChannelOutput<'plan.item.place'>, ContractError, PlaceRequest & { incrementId: number; view: BoardInput }, { previous: unknown }>({
+    mutationFn: ({ view, ...input }) => invokeOrThrow('plan.item.place', { ...input, board: { grouping: view.grouping, baselineId: view.baselineId } }),
     onMutate: async (input) => {
       performance.mark('interlock:plan-move-start');
+      const key = keyOf(input.view);
       await client.cancelQueries({ queryKey: key });
       const previous = client.getQueryData(key);
       client.setQueryData<ChannelOutput<'plan.board'>>(key, (board) => (board ? { ...board, ...applyMove(board, input) } : board));
       return { previous };
     },
-    onSuccess: async ({ board: patch, ...history }) => {
+    onSuccess: async ({ board: patch, ...history }, { view }) => {
+      const key = keyOf(view);
       const current = client.getQueryData<ChannelOutput<'plan.board'>>(key);
       const patched = current && patch ? applyBoardPatch(current, patch) : null;
       if (patched) client.setQueryData(key, patched);
@@ -67,8 +70,8 @@ function usePlace(boardInput: BoardInput) {
       await invalidateWrites(client, contract['plan.item.place'].mutates, patched ? [key, ['plan.history', {}]] : []);
       if (!patched) painted();
     },
-    onError: async (_error, _input, context) => {
-      client.setQueryData(key, context?.previous);
+    onError: async (_error, { view }, context) => {
+      client.setQueryData(keyOf(view), context?.previous);
       await invalidateWrites(client, contract['plan.item.place'].mutates);
     },
   });
@@ -86,7 +89,7 @@ export function PlanPage() {
   const board = useChannelQuery('plan.board', boardInput, { enabled: increments.data === undefined || increments.data.length > 0, placeholderData: keepPreviousData });
   const history = useChannelQuery('plan.history', {});
   const baselines = useChannelQuery('plan.baselines', { incrementId: board.data?.increment.id ?? 0 }, { enabled: board.data !== undefined });
-  const place = usePlace(boardInput);
+  const place = usePlace();
   const undo = useChannelMutation('plan.undo');
   const redo = useChannelMutation('plan.redo');
   const commit = useChannelMutation('plan.baseline.commit');
@@ -120,7 +123,7 @@ export function PlanPage() {
   const onPlace = useStableCallback((request: PlaceRequest) => {
     if (!data) return;
     const where = `${teamName(request.teamKey)}, ${data.increment.iterations.find((i) => i.id === request.iterationId)?.name ?? ''}`;
-    place.mutate({ ...request, incrementId: data.increment.id }, { onSuccess: () => setAnnouncement(`Moved ${displayKey(request.itemKey)} to ${where}.`) });
+    place.mutate({ ...request, incrementId: data.increment.id, view: boardInput }, { onSuccess: () => setAnnouncement(`Moved ${displayKey(request.itemKey)} to ${where}.`) });
   });
   const onCardMenu = useStableCallback((card: BoardCard, teamKey: string, anchor: HTMLElement) => setMenu({ card, teamKey, anchor }));
   const onAddToCell = useStableCallback((teamKey: string, columnId: number) => setDialog({ kind: 'new', teamKey, columnId }));
@@ -290,7 +293,7 @@ export function PlanPage() {
           onClose={() => setDialog(null)}
           onMove={(request) => {
             setDialog(null);
-            place.mutate({ ...request, incrementId: data.increment.id });
+            place.mutate({ ...request, incrementId: data.increment.id, view: boardInput });
           }}
         />
       )}
