@@ -39,25 +39,31 @@ function isEditable(target: EventTarget | null): boolean {
   return !!element && (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName));
 }
 
+/** Well under the tenth of a second a move may take to look immediate. */
+const OPTIMISTIC_AFTER_MS = 50;
+
 /**
  * Moves a card at once on screen, then stores it; the answer carries what the move changed on the
  * board shown, patched in place of fetching the whole board again. A refusal puts the board back.
+ * "At once": with the answer when it comes within OPTIMISTIC_AFTER_MS (then the board is drawn once,
+ * not twice, for the move), else moved on the page while the answer is on its way.
  */
 function usePlace() {
   const client = useQueryClient();
   // The board the move was made on, carried with it: a patch is applied to that board only.
   const keyOf = (view: BoardInput) => ['plan.board', view];
-  return useMutation<ChannelOutput<'plan.item.place'>, ContractError, PlaceRequest & { incrementId: number; view: BoardInput }, { previous: unknown }>({
+  return useMutation<ChannelOutput<'plan.item.place'>, ContractError, PlaceRequest & { incrementId: number; view: BoardInput }, { previous: unknown; early: ReturnType<typeof setTimeout> }>({
     mutationFn: ({ view, ...input }) => invokeOrThrow('plan.item.place', { ...input, board: { grouping: view.grouping, baselineId: view.baselineId } }),
     onMutate: async (input) => {
       performance.mark('interlock:plan-move-start');
       const key = keyOf(input.view);
       await client.cancelQueries({ queryKey: key });
       const previous = client.getQueryData(key);
-      client.setQueryData<ChannelOutput<'plan.board'>>(key, (board) => (board ? { ...board, ...applyMove(board, input) } : board));
-      return { previous };
+      const early = setTimeout(() => client.setQueryData<ChannelOutput<'plan.board'>>(key, (board) => (board ? { ...board, ...applyMove(board, input) } : board)), OPTIMISTIC_AFTER_MS);
+      return { previous, early };
     },
-    onSuccess: async ({ board: patch, ...history }, { view }) => {
+    onSuccess: async ({ board: patch, ...history }, { view }, context) => {
+      clearTimeout(context?.early);
       const key = keyOf(view);
       const current = client.getQueryData<ChannelOutput<'plan.board'>>(key);
       const patched = current && patch ? applyBoardPatch(current, patch) : null;
@@ -71,6 +77,7 @@ function usePlace() {
       if (!patched) painted();
     },
     onError: async (_error, { view }, context) => {
+      clearTimeout(context?.early);
       client.setQueryData(keyOf(view), context?.previous);
       await invalidateWrites(client, contract['plan.item.place'].mutates);
     },
