@@ -15,9 +15,11 @@ import { figure, median, type Figure } from '../measure';
 import { findChromium } from './renderer';
 
 // The program board at the scale — 50 teams × 6 iterations, 2,000 planned items, 1,000
-// dependencies — in the browser host: navigation → board drawn (cards laid out, lines measured,
-// painted), against the same navigation's load event; a move (keyboard drop → stored → the board's
-// answer fetched again and painted), against the page's own round trip of a call that does nothing.
+// dependencies — in the browser host: navigation → board drawn (the first screen's rows laid out,
+// their lines measured, painted; the board draws the other rows right after, in passes: see
+// docs/PLANNING.md), against the same navigation's load event; a move (keyboard drop → stored →
+// the board patched with the move's answer and painted), against the page's own round trip of a
+// call that does nothing.
 
 export const PLAN_SHAPE = { teams: 50, iterations: 6, items: 2000, dependencies: 1000 } as const;
 const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..');

@@ -4,6 +4,7 @@ import { AppState } from './app-state';
 import { allHandlers } from './handlers/all-handlers';
 import type { BackendContext } from './handlers/handler-types';
 import { prefetchMetrics } from './metrics/metrics-service';
+import { warmPlanBoard } from './handlers/plan-handlers';
 import { ImportJobs, importJobsOf } from './import/import-jobs';
 import { planSimulationThreads } from './forecast/plan-simulation-threads';
 import { Session } from './session';
@@ -117,5 +118,14 @@ function schedulePrefetch(session: Session, workspace: Workspace, log: (message:
     } catch (error) {
       log('Prefetching the metrics failed', error);
     }
+    // Then, again after whatever request came meanwhile, the program board's first build.
+    setImmediate(() => {
+      if (session.current !== workspace) return;
+      try {
+        warmPlanBoard(workspace.db);
+      } catch (error) {
+        log('Warming the program board failed', error);
+      }
+    });
   });
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { CalendarDate } from '../domain/calendar-date';
 import { ITEM_TYPES } from '../domain/vocabulary';
-import { BaselineChanges } from '../planning/baseline';
-import { Board, BoardDependency, CapacityUnitSchema, IncrementView } from '../planning/board-schema';
+import { BoardDependency, CapacityUnitSchema, IncrementView } from '../planning/board-schema';
+import { BoardPatch, BoardView } from '../planning/board-patch';
 import { channel } from './channel';
 
 // Planning: increments, the program board and every edit on it. Every write is one transaction,
@@ -13,6 +13,8 @@ const ItemKey = z.string().trim().min(1).max(200);
 const Id = z.number().int().positive();
 /** Which increment: its name; left out, the one holding the data's last day, else the latest. */
 const IncrementRef = z.object({ increment: z.string().trim().min(1).max(200).optional() });
+/** How the board is shown: rows grouped by coordination group or value stream, compared with a baseline or not. */
+const BoardShown = z.object({ grouping: z.enum(['coordination', 'value-stream']).default('coordination'), baselineId: Id.optional() });
 
 const DateRange = z
   .object({ start: CalendarDate, end: CalendarDate })
@@ -62,8 +64,8 @@ export const planChannels = {
   ),
   'plan.iteration.delete': channel(z.object({ id: Id }), UndoState, 'Delete an iteration; its planned work goes off the board (undoable).', planWrite),
   'plan.board': channel(
-    IncrementRef.extend({ grouping: z.enum(['coordination', 'value-stream']).default('coordination'), baselineId: Id.optional() }),
-    Board.extend({ changes: BaselineChanges.nullable() }),
+    IncrementRef.extend(BoardShown.shape),
+    BoardView,
     'The program board of an increment: teams × iterations, cards, load and capacity, dependencies with their state, objectives, predictability, lint; and what changed since a baseline.',
   ),
   'plan.conflicts': channel(IncrementRef, z.object({ increment: z.string(), conflicts: z.array(BoardDependency) }), 'Every conflict and unplanned dependency of an increment, the oldest need first.'),
@@ -73,9 +75,18 @@ export const planChannels = {
     'Open items not planned in the increment, to drag onto the board.',
   ),
   'plan.item.place': channel(
-    z.object({ incrementId: Id, itemKey: ItemKey, teamKey: z.string(), iterationId: Id, beforeItemKey: ItemKey.nullable().default(null), size: z.number().min(0).nullable().optional() }),
-    UndoState,
-    'Plan an item into a team and iteration, or move it; it goes before `beforeItemKey`, else last in the cell.',
+    z.object({
+      incrementId: Id,
+      itemKey: ItemKey,
+      teamKey: z.string(),
+      iterationId: Id,
+      beforeItemKey: ItemKey.nullable().default(null),
+      size: z.number().min(0).nullable().optional(),
+      /** Given, the answer carries what the move changed on the board shown so (`board`), to patch it rather than fetch it again. */
+      board: BoardShown.optional(),
+    }),
+    UndoState.extend({ board: BoardPatch.optional() }),
+    'Plan an item into a team and iteration, or move it; it goes before `beforeItemKey`, else last in the cell. With `board`, answers what changed on that board.',
     planWrite,
   ),
   'plan.fromSprints': channel(

@@ -53,13 +53,13 @@ export function buildBoard(data: PlanData, grouping: BoardGrouping = 'coordinati
   const columns = data.iterations.filter((i) => i.teamKey === null).sort((a, b) => a.start - b.start || a.name.localeCompare(b.name));
   const iterations = new Map(data.iterations.map((i) => [i.id, i]));
   const columnOf = new Map(data.iterations.map((i) => [i.id, columnFor(i, columns)]));
-  const teamNames = new Map(data.teams.map((t) => [t.key, t.name]));
   const groupOf = (team: PlanData['teams'][number]) =>
     (grouping === 'value-stream' ? team.valueStream : team.group) ?? (grouping === 'value-stream' ? 'No value stream' : 'Not in a group');
 
-  const plannedTeams = new Set(data.planned.map((p) => p.teamKey));
+  // Teams on the board: with planned work, capacity or sprints of their own (sets: 50 teams × 2,000 items is a hot path).
+  const boardTeams = new Set(data.boardTeams ?? [...data.planned.map((p) => p.teamKey), ...data.capacity.map((c) => c.teamKey), ...data.iterations.flatMap((i) => (i.teamKey === null ? [] : [i.teamKey]))]);
   const teams = data.teams
-    .filter((t) => plannedTeams.has(t.key) || data.capacity.some((c) => c.teamKey === t.key) || data.iterations.some((i) => i.teamKey === t.key))
+    .filter((t) => boardTeams.has(t.key))
     .map((t) => ({ key: t.key, name: t.name, group: groupOf(t) }))
     .sort((a, b) => a.group.localeCompare(b.group) || a.name.localeCompare(b.name));
 
@@ -103,12 +103,13 @@ export function buildBoard(data: PlanData, grouping: BoardGrouping = 'coordinati
     return { teamKey: cell.teamKey, columnId: cell.columnId, cards, load, capacity: cap, over: cap !== null && load > cap };
   });
 
+  const plannedDoneAt = new Map(data.planned.map((p) => [p.itemKey, p.doneAt]));
   const dependencies: BoardDependency[] = [];
   for (const d of data.dependencies) {
     const consumer = placed.get(d.consumerKey);
     if (!consumer) continue;
     const provider = placed.get(d.providerKey) ?? null;
-    const providerDoneAt = data.providerDoneAt[d.providerKey] ?? data.planned.find((p) => p.itemKey === d.providerKey)?.doneAt ?? null;
+    const providerDoneAt = data.providerDoneAt[d.providerKey] ?? plannedDoneAt.get(d.providerKey) ?? null;
     const done = d.resolvedAt !== null || providerDoneAt !== null;
     const state = dependencyState(provider && { start: provider.iteration.start, end: provider.iteration.end }, consumer.iteration, done);
     dependencies.push({
@@ -128,24 +129,13 @@ export function buildBoard(data: PlanData, grouping: BoardGrouping = 'coordinati
     });
   }
   dependencies.sort((a, b) => a.key.localeCompare(b.key));
-  const dependencyCounts = Object.fromEntries(DEPENDENCY_STATES.map((s) => [s, 0])) as Record<DependencyState, number>;
-  for (const d of dependencies) dependencyCounts[d.state]++;
 
-  const plannedKeys = new Set(data.planned.map((p) => p.itemKey));
   const objectives: BoardObjective[] = data.objectives
-    .map((o) => ({ ...o, plannedItemKeys: o.itemKeys.filter((k) => plannedKeys.has(k)) }))
+    .map((o) => ({ ...o, plannedItemKeys: o.plannedItemKeys ?? o.itemKeys.filter((k) => plannedDoneAt.has(k)) }))
     .sort((a, b) => (a.teamKeys[0] ?? '').localeCompare(b.teamKeys[0] ?? '') || Number(b.committed) - Number(a.committed) || a.title.localeCompare(b.title));
 
   const columnViews = columns.map((c) => iterationView(c, c.id));
-  const lint = lintBoard({
-    columnIds: columns.map((c) => c.id),
-    cells,
-    dependencies,
-    objectives,
-    capacityUnit: unit,
-    teamName: (key) => teamNames.get(key) ?? key,
-    columnName: (id) => columns.find((c) => c.id === id)?.name ?? 'an iteration',
-  });
+  const { dependencyCounts, lint } = boardSummaries({ increment: { capacityUnit: unit }, columns: columnViews, teams: data.teams, cells, dependencies, objectives });
   const milestoneColumn = (at: number) => columns.find((c) => c.start <= at && at < c.end)?.id ?? null;
   return {
     increment: {
@@ -168,6 +158,34 @@ export function buildBoard(data: PlanData, grouping: BoardGrouping = 'coordinati
     predictability: predictability(data.objectives, teams.map((t) => t.key)),
     lint,
   };
+}
+
+/**
+ * What a board's cells and dependencies imply: how many dependencies are in each state, and the
+ * lint. Its own function so that a board patched after a move (board-patch.ts) is summed up
+ * exactly as one built whole. `teams` names the teams in lint messages.
+ */
+export function boardSummaries(board: {
+  increment: { capacityUnit: Board['increment']['capacityUnit'] };
+  columns: readonly Pick<IterationView, 'id' | 'name'>[];
+  teams: readonly { key: string; name: string }[];
+  cells: readonly BoardCell[];
+  dependencies: readonly BoardDependency[];
+  objectives: readonly BoardObjective[];
+}): Pick<Board, 'dependencyCounts' | 'lint'> {
+  const dependencyCounts = Object.fromEntries(DEPENDENCY_STATES.map((s) => [s, 0])) as Record<DependencyState, number>;
+  for (const d of board.dependencies) dependencyCounts[d.state]++;
+  const teamNames = new Map(board.teams.map((t) => [t.key, t.name]));
+  const lint = lintBoard({
+    columnIds: board.columns.map((c) => c.id),
+    cells: board.cells,
+    dependencies: board.dependencies,
+    objectives: board.objectives,
+    capacityUnit: board.increment.capacityUnit,
+    teamName: (key) => teamNames.get(key) ?? key,
+    columnName: (id) => board.columns.find((c) => c.id === id)?.name ?? 'an iteration',
+  });
+  return { dependencyCounts, lint };
 }
 
 /**

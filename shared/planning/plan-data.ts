@@ -64,6 +64,8 @@ export interface PlanObjective {
   committed: boolean;
   parentKey: string | null;
   itemKeys: string[];
+  /** Of `itemKeys`, those planned in the increment, when the reader says (it must when `planned` is only part of the plan). */
+  plannedItemKeys?: string[];
 }
 
 export interface PlanMilestone {
@@ -87,4 +89,9 @@ export interface PlanData {
   capacity: { teamKey: string; iterationId: number; amount: number }[];
   milestones: PlanMilestone[];
   objectives: PlanObjective[];
+  /**
+   * The teams on the board, when `planned` and `capacity` hold only part of the plan (what a move
+   * changed: see board-patch.ts); otherwise those with planned work, capacity or sprints of their own.
+   */
+  boardTeams?: string[];
 }

@@ -1,9 +1,10 @@
 import type { Database } from 'better-sqlite3';
-import type { planChannels } from '../../../shared/contract/plan-channels';
+import { planChannels } from '../../../shared/contract/plan-channels';
 import { AppError } from '../../../shared/contract/result';
 import { BaselineBody, baselineOf, changesSince } from '../../../shared/planning/baseline';
 import { boardConflicts, buildBoard, type BoardGrouping } from '../../../shared/planning/board';
 import type { Board } from '../../../shared/planning/board-schema';
+import { boardPatch, type BoardView } from '../../../shared/planning/board-patch';
 import { adviseWorkspace } from '../coordination/coordination-service';
 import * as plan from '../planning/plan-queries';
 import { redo, undo, undoableEdit, undoView } from '../planning/plan-undo';
@@ -25,6 +26,27 @@ function coordinationGroups(db: Database): Map<string, string> | null {
 export function boardOf(db: Database, incrementName: string | undefined, grouping: BoardGrouping): Board {
   const increment = plan.resolveIncrement(db, incrementName, dataDateRange(db)?.to ?? null);
   return buildBoard(plan.readPlanData(db, increment, grouping === 'coordination' ? coordinationGroups(db) : null), grouping);
+}
+
+/** The board as the Plan page shows it: grouped so, and compared with a baseline when one is chosen. */
+function boardView(db: Database, increment: Parameters<typeof plan.readPlanData>[1], grouping: BoardGrouping, baselineId: number | undefined): BoardView {
+  const board = buildBoard(plan.readPlanData(db, increment, grouping === 'coordination' ? coordinationGroups(db) : null), grouping);
+  if (baselineId === undefined) return { ...board, changes: null };
+  const baseline = plan.readBaseline(db, baselineId);
+  if (baseline.incrementId !== board.increment.id) throw new AppError('invalid-input', `Baseline "${baseline.name}" belongs to another increment.`);
+  const body = BaselineBody.parse(baseline.body);
+  return { ...board, changes: { baseline: { id: baseline.id, name: baseline.name, takenAt: baseline.takenAt }, ...changesSince(body, baselineOf(board)) } };
+}
+
+/**
+ * Builds and checks the board of the increment the Plan page opens on, and drops it: run after a
+ * workspace opens (backend.ts), so that the first visit to the Plan page is not also the first
+ * time this process reads a plan, builds a board and checks its 600 KB answer.
+ */
+export function warmPlanBoard(db: Database): void {
+  if (db.prepare('SELECT count(*) FROM increments').pluck().get() === 0) return;
+  const view = boardView(db, plan.resolveIncrement(db, undefined, dataDateRange(db)?.to ?? null), 'value-stream', undefined);
+  planChannels['plan.board'].output.parse(view);
 }
 
 /** A write to the plan's own tables only: undoable, and it leaves the loaded metrics and advice standing. */
@@ -69,12 +91,7 @@ export const planHandlers: HandlerMap<typeof planChannels> = {
 
   'plan.board': ({ increment, grouping, baselineId }, { session }) => {
     const { db } = session.require();
-    const board = boardOf(db, increment, grouping);
-    if (baselineId === undefined) return { ...board, changes: null };
-    const baseline = plan.readBaseline(db, baselineId);
-    if (baseline.incrementId !== board.increment.id) throw new AppError('invalid-input', `Baseline "${baseline.name}" belongs to another increment.`);
-    const body = BaselineBody.parse(baseline.body);
-    return { ...board, changes: { baseline: { id: baseline.id, name: baseline.name, takenAt: baseline.takenAt }, ...changesSince(body, baselineOf(board)) } };
+    return boardView(db, plan.resolveIncrement(db, increment, dataDateRange(db)?.to ?? null), grouping, baselineId);
   },
 
   'plan.conflicts': ({ increment }, { session }) => {
@@ -84,10 +101,19 @@ export const planHandlers: HandlerMap<typeof planChannels> = {
 
   'plan.backlog': (input, { session }) => plan.backlog(session.require().db, input),
 
-  'plan.item.place': (input, { session }) => {
+  'plan.item.place': ({ board, ...input }, { session }) => {
     const { db } = session.require();
-    const planned = db.prepare('SELECT 1 FROM planned_items p JOIN work_items w ON w.id = p.item_id WHERE p.increment_id = ? AND w.key = ?').get(input.incrementId, input.itemKey);
-    return planEdit(db, `${planned ? 'move' : 'plan'} ${input.itemKey}`, () => void plan.placeItem(db, input));
+    const was = plan.plannedTeam(db, input.incrementId, input.itemKey);
+    const view = planEdit(db, `${was !== null ? 'move' : 'plan'} ${input.itemKey}`, () => void plan.placeItem(db, input));
+    if (!board) return view;
+    const increment = plan.incrementById(db, input.incrementId);
+    const teamKeys = was === null ? [input.teamKey] : [was, input.teamKey];
+    // Compared with a baseline, what changed since needs the whole board; otherwise the part the move touched is read.
+    const after =
+      board.baselineId !== undefined
+        ? boardView(db, increment, board.grouping, board.baselineId)
+        : { ...buildBoard(plan.readPlanData(db, increment, board.grouping === 'coordination' ? coordinationGroups(db) : null, { teamKeys, itemKey: input.itemKey }), board.grouping), changes: null };
+    return { ...view, board: boardPatch(after, input.itemKey, teamKeys) };
   },
 
   'plan.fromSprints': ({ incrementId }, { session }) => {

@@ -241,6 +241,15 @@ export function planFromSprints(db: Database, incrementId: number): number {
   return placed.size;
 }
 
+/** The team an item is planned for in the increment; null when it is not planned there. */
+export function plannedTeam(db: Database, incrementId: number, itemKey: string): string | null {
+  const key = db
+    .prepare('SELECT t.key FROM planned_items p JOIN work_items w ON w.id = p.item_id JOIN teams t ON t.id = p.team_id WHERE p.increment_id = ? AND w.key = ?')
+    .pluck()
+    .get(incrementId, itemKey) as string | undefined;
+  return key ?? null;
+}
+
 export function unplanItem(db: Database, incrementId: number, itemKey: string): void {
   const item = itemRow(db, itemKey);
   const removed = db.prepare('DELETE FROM planned_items WHERE increment_id = ? AND item_id = ?').run(incrementId, item.id).changes;
@@ -429,22 +438,30 @@ export function readBaseline(db: Database, id: number): { id: number; name: stri
 
 // ——— the board's data ———
 
-/** Everything the board of one increment is computed from. `groups` maps team keys to coordination groups. */
-export function readPlanData(db: Database, increment: IncrementRow, groups: ReadonlyMap<string, string> | null): PlanData {
+/**
+ * Everything the board of one increment is computed from. `groups` maps team keys to coordination
+ * groups. With `part`, only what a move of `part.itemKey` between `part.teamKeys` changed: those
+ * teams' planned work and capacity, the item's dependencies and where their other ends are planned
+ * (the board built from it is right for those cells and dependencies only; see board-patch.ts).
+ */
+export function readPlanData(db: Database, increment: IncrementRow, groups: ReadonlyMap<string, string> | null, part?: { teamKeys: readonly string[]; itemKey: string }): PlanData {
   const teams = (db.prepare('SELECT key, name, value_stream FROM teams ORDER BY key').all() as { key: string; name: string; value_stream: string | null }[]).map((t) => ({
     key: t.key,
     name: t.name,
     valueStream: t.value_stream,
     group: groups?.get(t.key) ?? null,
   }));
+  const only = part ? { teams: JSON.stringify(part.teamKeys), item: part.itemKey } : null;
   const planned = (
     db
       .prepare(
         `SELECT w.key AS itemKey, w.title, w.type, t.key AS teamKey, p.iteration_id AS iterationId, p.rank, coalesce(p.size, w.size) AS size, w.done_at AS doneAt
          FROM planned_items p JOIN work_items w ON w.id = p.item_id JOIN teams t ON t.id = p.team_id
-         WHERE p.increment_id = ? ORDER BY p.rank`,
+         WHERE p.increment_id = @increment
+           ${only ? `AND (t.key IN (SELECT value FROM json_each(@teams)) OR w.key IN (SELECT to_item_key FROM dependencies WHERE from_item_key = @item UNION SELECT from_item_key FROM dependencies WHERE to_item_key = @item))` : ''}
+         ORDER BY p.rank`,
       )
-      .all(increment.id) as PlanData['planned']
+      .all({ increment: increment.id, ...only }) as PlanData['planned']
   ).map((p) => ({ ...p }));
   const depRows = db
     .prepare(
@@ -453,14 +470,14 @@ export function readPlanData(db: Database, increment: IncrementRow, groups: Read
               pw.done_at AS providerDoneAt, pt.key AS providerItemTeam, pw.id IS NOT NULL AS providerExists
        FROM dependencies d
        JOIN work_items cw ON cw.key = d.from_item_key
-       JOIN planned_items cp ON cp.item_id = cw.id AND cp.increment_id = ?
+       JOIN planned_items cp ON cp.item_id = cw.id AND cp.increment_id = @increment
        LEFT JOIN teams ft ON ft.id = d.from_team_id
        LEFT JOIN teams tt ON tt.id = d.to_team_id
        LEFT JOIN work_items pw ON pw.key = d.to_item_key
        LEFT JOIN teams pt ON pt.id = pw.team_id
-       WHERE d.to_item_key IS NOT NULL`,
+       WHERE d.to_item_key IS NOT NULL ${only ? 'AND (d.from_item_key = @item OR d.to_item_key = @item)' : ''}`,
     )
-    .all(increment.id) as (PlanData['dependencies'][number] & { providerDoneAt: number | null; providerItemTeam: string | null; providerExists: number })[];
+    .all({ increment: increment.id, ...(only ? { item: only.item } : {}) }) as (PlanData['dependencies'][number] & { providerDoneAt: number | null; providerItemTeam: string | null; providerExists: number })[];
   const providerDoneAt: Record<string, number> = {};
   const providerTeams: Record<string, string | null> = {};
   for (const d of depRows) {
@@ -468,8 +485,11 @@ export function readPlanData(db: Database, increment: IncrementRow, groups: Read
     if (d.providerExists) providerTeams[d.providerKey] = d.providerItemTeam;
   }
   const capacity = db
-    .prepare(`SELECT t.key AS teamKey, c.iteration_id AS iterationId, c.amount FROM capacity c JOIN iterations i ON i.id = c.iteration_id JOIN teams t ON t.id = c.team_id WHERE i.increment_id = ?`)
-    .all(increment.id) as PlanData['capacity'];
+    .prepare(
+      `SELECT t.key AS teamKey, c.iteration_id AS iterationId, c.amount FROM capacity c JOIN iterations i ON i.id = c.iteration_id JOIN teams t ON t.id = c.team_id
+       WHERE i.increment_id = @increment ${only ? 'AND t.key IN (SELECT value FROM json_each(@teams))' : ''}`,
+    )
+    .all({ increment: increment.id, ...(only ? { teams: only.teams } : {}) }) as PlanData['capacity'];
   const milestones = db
     .prepare(`SELECT m.id, m.name, m.at, t.key AS teamKey FROM milestones m LEFT JOIN teams t ON t.id = m.team_id WHERE m.increment_id = ? ORDER BY m.at`)
     .all(increment.id) as PlanData['milestones'];
@@ -477,10 +497,14 @@ export function readPlanData(db: Database, increment: IncrementRow, groups: Read
     .prepare(`SELECT id, key, title, level, business_value, actual_value, committed, parent_key FROM objectives WHERE increment_id = ? ORDER BY key`)
     .all(increment.id) as { id: number; key: string; title: string; level: PlanData['objectives'][number]['level']; business_value: number | null; actual_value: number | null; committed: number; parent_key: string | null }[];
   const teamsOf = db.prepare('SELECT t.key FROM objective_teams ot JOIN teams t ON t.id = ot.team_id WHERE ot.objective_id = ? ORDER BY t.key').pluck();
-  const itemsOf = db.prepare('SELECT w.key FROM item_objectives io JOIN work_items w ON w.id = io.item_id WHERE io.objective_key = ? ORDER BY w.key').pluck();
+  const itemsOf = db.prepare(
+    `SELECT w.key, EXISTS (SELECT 1 FROM planned_items p WHERE p.item_id = w.id AND p.increment_id = ?) AS planned
+     FROM item_objectives io JOIN work_items w ON w.id = io.item_id WHERE io.objective_key = ? ORDER BY w.key`,
+  );
+  const iterations = iterationsOf(db, increment.id).map(toIteration);
   return {
     increment: { id: increment.id, name: increment.name, start: increment.start_at, end: increment.end_at, capacityUnit: increment.capacity_unit },
-    iterations: iterationsOf(db, increment.id).map(toIteration),
+    iterations,
     teams,
     planned,
     dependencies: depRows.map(({ key, consumerKey, providerKey, consumerTeamKey, providerTeamKey, createdAt, neededBy, resolvedAt }) => ({
@@ -497,16 +521,33 @@ export function readPlanData(db: Database, increment: IncrementRow, groups: Read
     providerTeams,
     capacity,
     milestones,
-    objectives: objectiveRows.map((o) => ({
-      key: o.key,
-      title: o.title,
-      level: o.level,
-      teamKeys: teamsOf.all(o.id) as string[],
-      businessValue: o.business_value,
-      actualValue: o.actual_value,
-      committed: o.committed === 1,
-      parentKey: o.parent_key,
-      itemKeys: itemsOf.all(o.key) as string[],
-    })),
+    objectives: objectiveRows.map((o) => {
+      const items = itemsOf.all(increment.id, o.key) as { key: string; planned: number }[];
+      return {
+        key: o.key,
+        title: o.title,
+        level: o.level,
+        teamKeys: teamsOf.all(o.id) as string[],
+        businessValue: o.business_value,
+        actualValue: o.actual_value,
+        committed: o.committed === 1,
+        parentKey: o.parent_key,
+        itemKeys: items.map((i) => i.key),
+        plannedItemKeys: items.filter((i) => i.planned === 1).map((i) => i.key),
+      };
+    }),
+    ...(part ? { boardTeams: boardTeamKeys(db, increment.id) } : {}),
   };
+}
+
+/** Teams with planned work, capacity or sprints of their own in the increment (as buildBoard finds them in the whole plan). */
+function boardTeamKeys(db: Database, incrementId: number): string[] {
+  return db
+    .prepare(
+      `SELECT t.key FROM teams t WHERE EXISTS (SELECT 1 FROM planned_items p WHERE p.team_id = t.id AND p.increment_id = @increment)
+         OR EXISTS (SELECT 1 FROM capacity c JOIN iterations i ON i.id = c.iteration_id WHERE c.team_id = t.id AND i.increment_id = @increment)
+         OR EXISTS (SELECT 1 FROM iterations i WHERE i.team_id = t.id AND i.increment_id = @increment)`,
+    )
+    .pluck()
+    .all({ increment: incrementId }) as string[];
 }

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient, type QueryClient, type UseQueryOptions } from '@tanstack/react-query';
+import { hashKey, useMutation, useQuery, useQueryClient, type QueryClient, type QueryKey, type UseQueryOptions } from '@tanstack/react-query';
 import type { ChannelWrites } from '../../../shared/contract/channel';
 import { contract, type ChannelInput, type ChannelName, type ChannelOutput } from '../../../shared/contract/contract';
 import { invokeOrThrow, type ContractError } from './contract-client';
@@ -29,12 +29,17 @@ export function useChannelMutation<C extends ChannelName>(channel: C) {
   });
 }
 
-/** Drops the cached answers a write changed; see `ChannelWrites`. */
-export async function invalidateWrites(client: QueryClient, writes: ChannelWrites | null): Promise<void> {
+/**
+ * Drops the cached answers a write changed; see `ChannelWrites`. `current`: query keys the write's
+ * own answer already brought up to date (a board move patches the board it was made on).
+ */
+export async function invalidateWrites(client: QueryClient, writes: ChannelWrites | null, current: readonly QueryKey[] = []): Promise<void> {
   if (writes === null) return;
-  if (writes === 'all') return client.invalidateQueries();
+  const kept = new Set(current.map((key) => hashKey(key)));
   await client.invalidateQueries({
     predicate: (query) => {
+      if (kept.has(query.queryHash)) return false;
+      if (writes === 'all') return true;
       const name = query.queryKey[0];
       return typeof name === 'string' && writes.some((prefix) => name.startsWith(prefix));
     },

@@ -1,23 +1,13 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import FormControlLabel from '@mui/material/FormControlLabel';
 import LinearProgress from '@mui/material/LinearProgress';
-import MenuItem from '@mui/material/MenuItem';
-import Switch from '@mui/material/Switch';
-import Tab from '@mui/material/Tab';
-import Tabs from '@mui/material/Tabs';
-import TextField from '@mui/material/TextField';
-import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import RedoIcon from '@mui/icons-material/Redo';
-import UndoIcon from '@mui/icons-material/Undo';
 import { useTheme } from '@mui/material/styles';
 import { keepPreviousData, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { contract, type ChannelInput, type ChannelOutput } from '../../../shared/contract/contract';
 import type { BoardCard, BoardCell } from '../../../shared/planning/board-schema';
-import { DEPENDENCY_STATES, DEPENDENCY_STATE_TEXT } from '../../../shared/planning/dependency-state';
 import { displayKey } from '../../../shared/planning/local-keys';
 import { invalidateWrites, useChannelMutation, useChannelQuery } from '../api/channel-hooks';
 import { invokeOrThrow, type ContractError } from '../api/contract-client';
@@ -27,16 +17,17 @@ import { ErrorNotice } from '../layout/ErrorNotice';
 import { PageHeader } from '../layout/PageHeader';
 import { useViewParams } from '../layout/view-params';
 import { useViewTitle } from '../layout/view-title';
+import { useStableCallback } from '../layout/stable-callback';
 import { usePrinting } from '../room/printing';
 import { CapacityPopover, CardDependenciesDialog, CardMenu, DependencyDialog, MoveDialog, NewItemDialog, type CardAction } from '../planning/BoardDialogs';
 import { BoardSidePanel, type SideTab } from '../planning/BoardSidePanel';
+import { BoardLegend, PlanHeader, PlanTabs, PlanToolbar } from '../planning/PlanToolbar';
 import { boardCsvRows, boardSvg } from '../planning/board-export';
 import { IncrementDialog, IncrementSetup } from '../planning/IncrementSetup';
 import { ObjectivesPanel } from '../planning/ObjectivesPanel';
 import { applyMove } from '../planning/optimistic-move';
-import { STATE_STYLE } from '../planning/plan-style';
+import { applyBoardPatch } from '../../../shared/planning/board-patch';
 import { ProgramBoard, type BoardFocus, type PlaceRequest } from '../planning/ProgramBoard';
-import { ODDS_BANDS } from '../forecast/odds-style';
 import { PlanConfidencePanel } from '../forecast/PlanConfidencePanel';
 
 type PlanTab = 'board' | 'confidence' | 'objectives' | 'setup';
@@ -48,24 +39,47 @@ function isEditable(target: EventTarget | null): boolean {
   return !!element && (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName));
 }
 
-/** Moves a card at once on screen, then stores it; a refusal puts the board back. */
-function usePlace(boardInput: BoardInput) {
+/** Well under the tenth of a second a move may take to look immediate. */
+const OPTIMISTIC_AFTER_MS = 50;
+
+/**
+ * Moves a card at once on screen, then stores it; the answer carries what the move changed on the
+ * board shown, patched in place of fetching the whole board again. A refusal puts the board back.
+ * "At once": with the answer when it comes within OPTIMISTIC_AFTER_MS (then the board is drawn once,
+ * not twice, for the move), else moved on the page while the answer is on its way.
+ */
+function usePlace() {
   const client = useQueryClient();
-  const key = ['plan.board', boardInput];
-  return useMutation<ChannelOutput<'plan.item.place'>, ContractError, PlaceRequest & { incrementId: number }, { previous: unknown }>({
-    mutationFn: (input) => invokeOrThrow('plan.item.place', input),
+  // The board the move was made on, carried with it: a patch is applied to that board only.
+  const keyOf = (view: BoardInput) => ['plan.board', view];
+  return useMutation<ChannelOutput<'plan.item.place'>, ContractError, PlaceRequest & { incrementId: number; view: BoardInput }, { previous: unknown; early: ReturnType<typeof setTimeout> }>({
+    mutationFn: ({ view, ...input }) => invokeOrThrow('plan.item.place', { ...input, board: { grouping: view.grouping, baselineId: view.baselineId } }),
     onMutate: async (input) => {
       performance.mark('interlock:plan-move-start');
+      const key = keyOf(input.view);
       await client.cancelQueries({ queryKey: key });
       const previous = client.getQueryData(key);
-      client.setQueryData<ChannelOutput<'plan.board'>>(key, (board) => (board ? { ...board, ...applyMove(board, input) } : board));
-      return { previous };
+      const early = setTimeout(() => client.setQueryData<ChannelOutput<'plan.board'>>(key, (board) => (board ? { ...board, ...applyMove(board, input) } : board)), OPTIMISTIC_AFTER_MS);
+      return { previous, early };
     },
-    onError: (_error, _input, context) => client.setQueryData(key, context?.previous),
-    onSettled: async () => {
+    onSuccess: async ({ board: patch, ...history }, { view }, context) => {
+      clearTimeout(context?.early);
+      const key = keyOf(view);
+      const current = client.getQueryData<ChannelOutput<'plan.board'>>(key);
+      const patched = current && patch ? applyBoardPatch(current, patch) : null;
+      if (patched) client.setQueryData(key, patched);
+      client.setQueryData(['plan.history', {}], history);
+      // The benchmark's round trip: stored, and the board patched (or fetched again) and painted.
+      const painted = () => setTimeout(() => requestAnimationFrame(() => performance.mark('interlock:plan-move-stored')));
+      if (patched) painted();
+      // What else the move changed (the backlog, plan confidence, other views of the board) is fetched again.
+      await invalidateWrites(client, contract['plan.item.place'].mutates, patched ? [key, ['plan.history', {}]] : []);
+      if (!patched) painted();
+    },
+    onError: async (_error, { view }, context) => {
+      clearTimeout(context?.early);
+      client.setQueryData(keyOf(view), context?.previous);
       await invalidateWrites(client, contract['plan.item.place'].mutates);
-      // The benchmark's round trip: stored, the board's answer fetched again and painted.
-      requestAnimationFrame(() => performance.mark('interlock:plan-move-stored'));
     },
   });
 }
@@ -78,10 +92,11 @@ export function PlanPage() {
   const grouping = params.group === 'value-stream' ? 'value-stream' : 'coordination';
   const baselineId = params.baseline ? Number(params.baseline) : undefined;
   const boardInput: BoardInput = { increment: params.increment || undefined, grouping, baselineId };
-  const board = useChannelQuery('plan.board', boardInput, { enabled: (increments.data?.length ?? 0) > 0, placeholderData: keepPreviousData });
+  // Asked for with the increments, not after them (a workspace without any answers an error nobody sees).
+  const board = useChannelQuery('plan.board', boardInput, { enabled: increments.data === undefined || increments.data.length > 0, placeholderData: keepPreviousData });
   const history = useChannelQuery('plan.history', {});
   const baselines = useChannelQuery('plan.baselines', { incrementId: board.data?.increment.id ?? 0 }, { enabled: board.data !== undefined });
-  const place = usePlace(boardInput);
+  const place = usePlace();
   const undo = useChannelMutation('plan.undo');
   const redo = useChannelMutation('plan.redo');
   const commit = useChannelMutation('plan.baseline.commit');
@@ -107,13 +122,50 @@ export function PlanPage() {
     const names = new Map(data?.teams.map((t) => [t.key, t.name]));
     return (key: string | null) => (key === null ? 'no team' : (names.get(key) ?? key));
   }, [data?.teams]);
-  const focus: BoardFocus = { card: params.focus ?? null, team: params.team ?? null };
+  const focus = useMemo<BoardFocus>(() => ({ card: params.focus ?? null, team: params.team ?? null }), [params.focus, params.team]);
+  // One identity each for the board's life: the board and its side panel are memoised (see ProgramBoard).
+  const onFocus = useStableCallback((f: BoardFocus) => setParams({ focus: f.card, team: f.team }));
+  const onFocusCard = useStableCallback((key: string) => setParams({ focus: key, team: null }));
+  const onSideTab = useStableCallback((t: SideTab) => setParams({ side: t === 'conflicts' ? null : t }));
+  const onPlace = useStableCallback((request: PlaceRequest) => {
+    if (!data) return;
+    const where = `${teamName(request.teamKey)}, ${data.increment.iterations.find((i) => i.id === request.iterationId)?.name ?? ''}`;
+    place.mutate({ ...request, incrementId: data.increment.id, view: boardInput }, { onSuccess: () => setAnnouncement(`Moved ${displayKey(request.itemKey)} to ${where}.`) });
+  });
+  const onCardMenu = useStableCallback((card: BoardCard, teamKey: string, anchor: HTMLElement) => setMenu({ card, teamKey, anchor }));
+  const onAddToCell = useStableCallback((teamKey: string, columnId: number) => setDialog({ kind: 'new', teamKey, columnId }));
+  const onCapacity = useStableCallback((cell: BoardCell, anchor: HTMLElement) => setCapacityTarget({ cell, anchor }));
+  const sideTab = ((['conflicts', 'lint', 'backlog', 'changes'] as const).find((t) => t === params.side) ?? 'conflicts') as SideTab;
+  const sidePanel = useMemo(
+    () => (params.side === 'hidden' || !data ? null : <BoardSidePanel board={data} changes={data.changes} tab={sideTab} onTab={onSideTab} onFocusCard={onFocusCard} teamName={teamName} />),
+    [params.side, data, sideTab, onSideTab, onFocusCard, teamName],
+  );
   const changed = useMemo(() => {
     const map = new Map<string, string>();
     for (const m of data?.changes?.moved ?? []) map.set(m.key, `moved from ${m.from.iteration}`);
     for (const a of data?.changes?.added ?? []) map.set(a.key, 'new since the baseline');
     return map;
   }, [data?.changes]);
+
+  const onExportPng = useStableCallback(async () => {
+    if (!data) return;
+    const palette = theme.palette;
+    const { source, width, height } = boardSvg(data, { teamName, color: palette.text.primary, muted: palette.text.secondary, line: palette.divider, card: palette.background.paper });
+    await exportSvgPng(source, width, height, {
+      title: `${data.increment.name}: program board`,
+      subtitle: `${data.increment.start} – ${data.increment.end} · ${data.dependencyCounts.conflict} conflicts, ${data.dependencyCounts.unplanned} not planned`,
+      fileName: `${fileSlug(data.increment.name)}-board.png`,
+      background: palette.background.paper,
+      color: palette.text.primary,
+      fontFamily: theme.typography.fontFamily ?? 'sans-serif',
+    });
+  });
+  const onExportCsv = useStableCallback(() => data && downloadCsv(`${fileSlug(data.increment.name)}-board.csv`, boardCsvRows(data, (k) => teamName(k))));
+  const onCommit = useStableCallback(() => data && commit.mutate({ incrementId: data.increment.id }, { onSuccess: (b) => setParams({ baseline: String(b.id), side: 'changes' }) }));
+  const onUndo = useStableCallback(() => undo.mutate({}));
+  const onRedo = useStableCallback(() => redo.mutate({}));
+  const onNewIncrement = useStableCallback(() => setCreatingIncrement(true));
+  const onTab = useStableCallback((t: PlanTab) => setParams({ tab: t === 'board' ? null : t }));
 
   // Ctrl/Cmd+Z undoes the last planning edit, Ctrl/Cmd+Shift+Z or Ctrl+Y redoes it (not while typing).
   useEffect(() => {
@@ -148,19 +200,6 @@ export function PlanPage() {
     );
   }
 
-  const exportPng = async () => {
-    if (!data) return;
-    const palette = theme.palette;
-    const { source, width, height } = boardSvg(data, { teamName, color: palette.text.primary, muted: palette.text.secondary, line: palette.divider, card: palette.background.paper });
-    await exportSvgPng(source, width, height, {
-      title: `${data.increment.name}: program board`,
-      subtitle: `${data.increment.start} – ${data.increment.end} · ${data.dependencyCounts.conflict} conflicts, ${data.dependencyCounts.unplanned} not planned`,
-      fileName: `${fileSlug(data.increment.name)}-board.png`,
-      background: palette.background.paper,
-      color: palette.text.primary,
-      fontFamily: theme.typography.fontFamily ?? 'sans-serif',
-    });
-  };
   const onAction = (action: CardAction) => {
     if (!menu) return;
     const { card, teamKey } = menu;
@@ -172,134 +211,54 @@ export function PlanPage() {
 
   return (
     <>
-      <PageHeader
-        title="Plan"
-        subtitle={data ? `${data.increment.name}: ${data.increment.start} – ${data.increment.end}` : 'The program board'}
-        actions={
-          <Box data-tool sx={{ display: 'contents' }}>
-            <Tooltip title={history.data?.undo ? `Undo: ${history.data.undo} (Ctrl+Z)` : 'Nothing to undo'}>
-              <span>
-                <Button startIcon={<UndoIcon />} disabled={!history.data?.undo || undo.isPending} onClick={() => undo.mutate({})}>
-                  Undo
-                </Button>
-              </span>
-            </Tooltip>
-            <Tooltip title={history.data?.redo ? `Redo: ${history.data.redo} (Ctrl+Shift+Z)` : 'Nothing to redo'}>
-              <span>
-                <Button startIcon={<RedoIcon />} disabled={!history.data?.redo || redo.isPending} onClick={() => redo.mutate({})}>
-                  Redo
-                </Button>
-              </span>
-            </Tooltip>
-            <Button variant="outlined" onClick={() => setCreatingIncrement(true)}>
-              New increment
-            </Button>
-          </Box>
-        }
+      <PlanHeader subtitle={data ? `${data.increment.name}: ${data.increment.start} – ${data.increment.end}` : 'The program board'} history={history.data} undoBusy={undo.isPending} redoBusy={redo.isPending} onUndo={onUndo} onRedo={onRedo} onNewIncrement={onNewIncrement} />
+      <PlanToolbar
+        increment={data?.increment}
+        increments={increments.data}
+        grouping={grouping}
+        baselineId={baselineId}
+        baselines={baselines.data}
+        committing={commit.isPending}
+        setParams={setParams}
+        onCommit={onCommit}
+        onExportPng={onExportPng}
+        onExportCsv={onExportCsv}
       />
-      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'center', mb: 2 }}>
-        <TextField select size="small" label="Increment" value={data?.increment.name ?? ''} onChange={(e) => setParams({ increment: e.target.value, focus: null, team: null, baseline: null })} sx={{ minWidth: 200 }}>
-          {(increments.data ?? []).map((i) => (
-            <MenuItem key={i.id} value={i.name}>
-              {i.name} ({i.start} – {i.end})
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField select size="small" label="Rows grouped by" value={grouping} onChange={(e) => setParams({ group: e.target.value === 'coordination' ? null : e.target.value })} sx={{ minWidth: 200 }}>
-          <MenuItem value="coordination">coordination group</MenuItem>
-          <MenuItem value="value-stream">value stream</MenuItem>
-        </TextField>
-        <TextField select size="small" label="Compare with" value={baselineId ?? ''} onChange={(e) => setParams({ baseline: e.target.value || null, side: e.target.value ? 'changes' : null })} sx={{ minWidth: 220 }}>
-          <MenuItem value="">no baseline</MenuItem>
-          {(baselines.data ?? []).map((b) => (
-            <MenuItem key={b.id} value={b.id}>
-              {b.name}
-            </MenuItem>
-          ))}
-        </TextField>
-        <Button data-tool variant="outlined" disabled={!data || commit.isPending} onClick={() => data && commit.mutate({ incrementId: data.increment.id }, { onSuccess: (b) => setParams({ baseline: String(b.id), side: 'changes' }) })}>
-          Commit the plan
-        </Button>
-        <Button data-tool onClick={() => void exportPng()} disabled={!data}>
-          Export PNG
-        </Button>
-        <Button data-tool onClick={() => data && downloadCsv(`${fileSlug(data.increment.name)}-board.csv`, boardCsvRows(data, (k) => teamName(k)))} disabled={!data}>
-          Export CSV
-        </Button>
-      </Box>
       <ErrorNotice title="The plan could not be loaded" error={board.error ?? increments.error} />
       {[place.error, undo.error, redo.error, unplan.error, setCapacity.error, commit.error].filter(Boolean).map((e, i) => (
         <Alert key={i} severity="error" sx={{ mb: 1 }}>
           {e!.message}
         </Alert>
       ))}
-      <Tabs value={tab} onChange={(_e, t: PlanTab) => setParams({ tab: t === 'board' ? null : t })} sx={{ mb: 2 }} aria-label="Plan views">
-        {(Object.keys(TAB_LABELS) as PlanTab[]).map((t) => (
-          <Tab key={t} value={t} label={TAB_LABELS[t]} />
-        ))}
-      </Tabs>
+      <PlanTabs tab={tab} labels={TAB_LABELS} onTab={onTab} />
       {data && (printing || tab === 'board') && (
         <Box data-print-section>
           <Typography variant="h2" data-print-only sx={{ mb: 2 }}>
             {TAB_LABELS.board}
           </Typography>
-          <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap', mb: 1 }} data-testid="dependency-legend">
-            {DEPENDENCY_STATES.map((s) => (
-              <Typography key={s} variant="body2" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}>
-                <Box component="span" sx={{ width: 18, height: 18, borderRadius: '50%', bgcolor: STATE_STYLE[s].color, color: '#fff', display: 'inline-grid', placeItems: 'center', fontSize: theme.typography.caption.fontSize, fontWeight: 700, ...(theme.room ? { width: '1.4em', height: '1.4em' } : {}) }} aria-hidden>
-                  {DEPENDENCY_STATE_TEXT[s].symbol}
-                </Box>
-                {data.dependencyCounts[s]} {DEPENDENCY_STATE_TEXT[s].label}
-              </Typography>
-            ))}
-            <FormControlLabel data-tool control={<Switch checked={linesByOdds} onChange={(e) => setParams({ odds: e.target.checked ? 'lines' : null })} />} label="Colour lines by on-time odds" />
-            {linesByOdds && (
-              <Typography variant="body2" component="span" data-testid="odds-legend" sx={{ display: 'inline-flex', gap: 1.5, alignItems: 'center' }}>
-                Provider done before it is needed:
-                {ODDS_BANDS.map((b) => (
-                  <Box key={b.label} component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}>
-                    <Box component="span" aria-hidden sx={{ width: 18, height: 4, bgcolor: b.color }} />
-                    {b.label}
-                  </Box>
-                ))}
-                {confidence.isFetching && ' (simulating…)'}
-              </Typography>
-            )}
-            <FormControlLabel data-tool control={<Switch checked={params.lines === 'all'} onChange={(e) => setParams({ lines: e.target.checked ? 'all' : null })} />} label="Show lines in order too" />
-            <FormControlLabel data-tool control={<Switch checked={params.side !== 'hidden'} onChange={(e) => setParams({ side: e.target.checked ? null : 'hidden' })} />} label="Conflicts and backlog beside the board" />
-            {(focus.card || focus.team) && (
-              <Button size="small" onClick={() => setParams({ focus: null, team: null })}>
-                Showing {focus.card ? displayKey(focus.card) : teamName(focus.team)}’s lines — show all problems
-              </Button>
-            )}
-            <Typography variant="body2" color="text.secondary" data-tool>
-              Cells show load / capacity in {data.increment.capacityUnit}. Drag cards with the mouse; on a focused card, Alt + an arrow key moves it to the next iteration or team, Enter opens its menu.
-            </Typography>
-          </Box>
+          <BoardLegend
+            counts={data.dependencyCounts}
+            capacityUnit={data.increment.capacityUnit}
+            linesByOdds={linesByOdds}
+            simulating={confidence.isFetching}
+            showAllLines={params.lines === 'all'}
+            sideShown={params.side !== 'hidden'}
+            focus={focus}
+            teamName={teamName}
+            setParams={setParams}
+          />
           <ProgramBoard
             board={data}
             focus={focus}
             showAllLines={params.lines === 'all'}
             lineOdds={lineOdds}
             changed={changed}
-            onFocus={(f) => setParams({ focus: f.card, team: f.team })}
-            onPlace={(request) => {
-              const where = `${teamName(request.teamKey)}, ${data.increment.iterations.find((i) => i.id === request.iterationId)?.name ?? ''}`;
-              place.mutate({ ...request, incrementId: data.increment.id }, { onSuccess: () => setAnnouncement(`Moved ${displayKey(request.itemKey)} to ${where}.`) });
-            }}
-            onCardMenu={(card, teamKey, anchor) => setMenu({ card, teamKey, anchor })}
-            onAddToCell={(teamKey, columnId) => setDialog({ kind: 'new', teamKey, columnId })}
-            onCapacity={(cell, anchor) => setCapacityTarget({ cell, anchor })}
-            sidePanel={
-              params.side === 'hidden' ? null : <BoardSidePanel
-                board={data}
-                changes={data.changes}
-                tab={((['conflicts', 'lint', 'backlog', 'changes'] as const).find((t) => t === params.side) ?? 'conflicts') as SideTab}
-                onTab={(t) => setParams({ side: t === 'conflicts' ? null : t })}
-                onFocusCard={(key) => setParams({ focus: key, team: null })}
-                teamName={teamName}
-              />
-            }
+            onFocus={onFocus}
+            onPlace={onPlace}
+            onCardMenu={onCardMenu}
+            onAddToCell={onAddToCell}
+            onCapacity={onCapacity}
+            sidePanel={sidePanel}
           />
         </Box>
       )}
@@ -341,7 +300,7 @@ export function PlanPage() {
           onClose={() => setDialog(null)}
           onMove={(request) => {
             setDialog(null);
-            place.mutate({ ...request, incrementId: data.increment.id });
+            place.mutate({ ...request, incrementId: data.increment.id, view: boardInput });
           }}
         />
       )}

@@ -9,9 +9,9 @@ import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { boardConflicts } from '../../../shared/planning/board';
-import type { Board } from '../../../shared/planning/board-schema';
+import type { Board, BoardDependency } from '../../../shared/planning/board-schema';
 import type { BaselineChanges } from '../../../shared/planning/baseline';
 import { DEPENDENCY_STATE_TEXT } from '../../../shared/planning/dependency-state';
 import { displayKey } from '../../../shared/planning/local-keys';
@@ -23,7 +23,7 @@ import { BacklogCard } from './ProgramBoard';
 export type SideTab = 'conflicts' | 'lint' | 'backlog' | 'changes';
 
 /** Beside the board: the conflicts to talk through, the lint, the backlog to plan from, and what changed since a baseline. */
-export function BoardSidePanel(props: {
+export const BoardSidePanel = memo(function BoardSidePanel(props: {
   board: Board;
   changes: BaselineChanges | null;
   tab: SideTab;
@@ -32,7 +32,7 @@ export function BoardSidePanel(props: {
   teamName(key: string | null): string;
 }) {
   const { board } = props;
-  const conflicts = boardConflicts(board);
+  const conflicts = useMemo(() => boardConflicts(board), [board]);
   return (
     <Box component="aside" aria-label="Conflicts, lint and backlog" sx={{ width: { xs: '100%', lg: 340 }, flexShrink: 0, border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'background.paper' }}>
       <Tabs value={props.tab} onChange={(_e, t: SideTab) => props.onTab(t)} variant="scrollable" aria-label="Beside the board">
@@ -49,7 +49,7 @@ export function BoardSidePanel(props: {
       </Box>
     </Box>
   );
-}
+});
 
 /** Lists show this many rows until asked for all (hundreds of rows are for the CSV, not the room). */
 const SHOWN = 60;
@@ -57,16 +57,6 @@ const SHOWN = 60;
 function ConflictList({ conflicts, board, onFocusCard, teamName }: { conflicts: ReturnType<typeof boardConflicts>; board: Board; onFocusCard(key: string): void; teamName(key: string | null): string }) {
   const [all, setAll] = useState(false);
   if (conflicts.length === 0) return <Typography color="text.secondary">No conflicts and no unplanned dependencies: every provider is planned before the work that needs it.</Typography>;
-  const rows = conflicts.map((c) => [
-    DEPENDENCY_STATE_TEXT[c.state].label,
-    c.needAt,
-    displayKey(c.consumer.itemKey),
-    teamName(c.consumer.teamKey),
-    c.consumer.iterationName,
-    displayKey(c.provider.itemKey),
-    teamName(c.provider.teamKey),
-    c.provider.iterationName ?? 'not planned',
-  ]);
   return (
     <>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
@@ -74,15 +64,7 @@ function ConflictList({ conflicts, board, onFocusCard, teamName }: { conflicts: 
       </Typography>
       <List dense aria-label="Conflicts and unplanned dependencies" data-testid="conflicts-list">
         {(all ? conflicts : conflicts.slice(0, SHOWN)).map((c) => (
-          <ListItem key={c.key} disablePadding>
-            <ListItemButton onClick={() => onFocusCard(c.consumer.itemKey)} sx={{ borderLeft: 4, borderColor: STATE_STYLE[c.state].color, mb: 0.5, alignItems: 'flex-start' }}>
-              <ListItemText
-                primary={`${DEPENDENCY_STATE_TEXT[c.state].symbol} ${teamName(c.consumer.teamKey)} ↔ ${teamName(c.provider.teamKey)}`}
-                secondary={`${displayKey(c.consumer.itemKey)} (${c.consumer.iterationName}) waits on ${displayKey(c.provider.itemKey)} (${c.provider.iterationName ?? 'not planned'}) · ${DEPENDENCY_STATE_TEXT[c.state].label} · needed ${c.needAt}`}
-                slotProps={{ primary: { sx: { fontWeight: 600 } } }}
-              />
-            </ListItemButton>
-          </ListItem>
+          <ConflictRow key={c.key} conflict={c} onFocusCard={onFocusCard} teamName={teamName} />
         ))}
       </List>
       {!all && conflicts.length > SHOWN && (
@@ -92,15 +74,40 @@ function ConflictList({ conflicts, board, onFocusCard, teamName }: { conflicts: 
       )}
       <Button
         size="small"
-        onClick={() =>
-          downloadCsv(`${fileSlug(board.increment.name)}-conflicts.csv`, [['State', 'Needed', 'Waiting item', 'Waiting team', 'Its iteration', 'Provider item', 'Provider team', 'Provider iteration'], ...rows])
-        }
+        onClick={() => {
+          const rows = conflicts.map((c) => [
+            DEPENDENCY_STATE_TEXT[c.state].label,
+            c.needAt,
+            displayKey(c.consumer.itemKey),
+            teamName(c.consumer.teamKey),
+            c.consumer.iterationName,
+            displayKey(c.provider.itemKey),
+            teamName(c.provider.teamKey),
+            c.provider.iterationName ?? 'not planned',
+          ]);
+          downloadCsv(`${fileSlug(board.increment.name)}-conflicts.csv`, [['State', 'Needed', 'Waiting item', 'Waiting team', 'Its iteration', 'Provider item', 'Provider team', 'Provider iteration'], ...rows]);
+        }}
       >
         Export CSV
       </Button>
     </>
   );
 }
+
+/** One conflict; memoised: a move changes a few of hundreds (the board keeps the others as the same objects). */
+const ConflictRow = memo(function ConflictRow({ conflict: c, onFocusCard, teamName }: { conflict: BoardDependency; onFocusCard(key: string): void; teamName(key: string | null): string }) {
+  return (
+    <ListItem disablePadding>
+      <ListItemButton onClick={() => onFocusCard(c.consumer.itemKey)} sx={{ borderLeft: 4, borderColor: STATE_STYLE[c.state].color, mb: 0.5, alignItems: 'flex-start' }}>
+        <ListItemText
+          primary={`${DEPENDENCY_STATE_TEXT[c.state].symbol} ${teamName(c.consumer.teamKey)} ↔ ${teamName(c.provider.teamKey)}`}
+          secondary={`${displayKey(c.consumer.itemKey)} (${c.consumer.iterationName}) waits on ${displayKey(c.provider.itemKey)} (${c.provider.iterationName ?? 'not planned'}) · ${DEPENDENCY_STATE_TEXT[c.state].label} · needed ${c.needAt}`}
+          slotProps={{ primary: { sx: { fontWeight: 600 } } }}
+        />
+      </ListItemButton>
+    </ListItem>
+  );
+});
 
 function LintList({ board, onFocusCard }: { board: Board; onFocusCard(key: string): void }) {
   const [all, setAll] = useState(false);

@@ -1,13 +1,14 @@
 import { useChartTheme } from '../charts/chart-theme';
-import { useEffect, useMemo, useState, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { Board, BoardDependency } from '../../../shared/planning/board-schema';
-import { DEPENDENCY_STATE_TEXT } from '../../../shared/planning/dependency-state';
+import { DEPENDENCY_STATE_TEXT, type DependencyState } from '../../../shared/planning/dependency-state';
 import { linePath, type Box } from './board-geometry';
 import { oddsColor } from '../forecast/odds-style';
 import { STATE_STYLE } from './plan-style';
 import type { BoardFocus } from './ProgramBoard';
 
 export const BOARD_DRAWN_MARK = 'interlock:plan-board-drawn';
+export const BOARD_COMPLETE_MARK = 'interlock:plan-board-complete';
 
 /**
  * Which lines the board draws: those of the card or team in focus; otherwise every line when asked
@@ -33,67 +34,120 @@ function measure(container: HTMLElement, keys: ReadonlySet<string>): Map<string,
   return boxes;
 }
 
+/** `after` when a box differs from `before` (or one came or went), else `before`: the same map draws nothing again. */
+function sameBoxes(before: Map<string, Box>, after: Map<string, Box>): Map<string, Box> {
+  if (before.size !== after.size) return after;
+  for (const [key, b] of after) {
+    const a = before.get(key);
+    if (!a || a.left !== b.left || a.top !== b.top || a.width !== b.width || a.height !== b.height) return after;
+  }
+  return before;
+}
+
 /**
  * The dependency lines, edge to edge between cards, with each state's pattern and symbol. With
  * `onTime` (plan confidence) a line's colour is instead the probability that its provider is done
  * before the consumer needs it; the pattern and symbol still tell its state.
  */
-export function DependencyLines({ board, container, focus, showAll, onTime }: { board: Board; container: RefObject<HTMLDivElement | null>; focus: BoardFocus; showAll: boolean; onTime?: ReadonlyMap<string, number> | null | undefined }) {
+export function DependencyLines({ board, container, focus, showAll, onTime, drawnRows, complete = true }: {
+  board: Board;
+  container: RefObject<HTMLDivElement | null>;
+  focus: BoardFocus;
+  showAll: boolean;
+  onTime?: ReadonlyMap<string, number> | null | undefined;
+  /** Rows drawn so far, and whether that is all of them (ProgramBoard draws in passes): lines to cards still to come wait. */
+  drawnRows?: number;
+  complete?: boolean;
+}) {
   const [boxes, setBoxes] = useState<Map<string, Box>>(new Map());
   const shown = useMemo(() => visibleDependencies(board.dependencies, focus, showAll), [board.dependencies, focus, showAll]);
-  const ends = useMemo(() => new Set(shown.flatMap((d) => [d.consumer.itemKey, d.provider.itemKey])), [shown]);
-  // A passive effect: the container's ref is attached only after its children's layout effects run.
+  // The same set while the same cards are ends: a move that changes only states measures nothing.
+  const latestEnds = useRef<ReadonlySet<string>>(new Set());
+  const ends = useMemo(() => {
+    const next = new Set(shown.flatMap((d) => [d.consumer.itemKey, d.provider.itemKey]));
+    const before = latestEnds.current;
+    return next.size === before.size && [...next].every((k) => before.has(k)) ? before : next;
+  }, [shown]);
+  latestEnds.current = ends;
+  // Measured again when the board changes, and when it is laid out anew (a resize); boxes that did
+  // not move keep the lines from being drawn again.
+  const update = useCallback(() => {
+    const element = container.current;
+    if (element) setBoxes((before) => sameBoxes(before, measure(element, latestEnds.current)));
+  }, [container]);
+  const draw = () => {
+    update();
+    // The benchmark's "board drawn": the first screen's cards laid out and measured, once the
+    // browser has painted; "complete" when every row is.
+    requestAnimationFrame(() => performance.mark(BOARD_DRAWN_MARK));
+    if (complete) requestAnimationFrame(() => performance.mark(BOARD_COMPLETE_MARK));
+  };
+  // Measured before the browser paints (one paint, not cards then lines), when the cards or the
+  // ends changed. On the first draw the container's ref is attached only after its children's
+  // layout effects run: then a passive effect measures.
+  const waiting = useRef(false);
+  const drawn = [update, board.cells, ends, drawnRows, complete];
+  useLayoutEffect(() => {
+    if (container.current) draw();
+    else waiting.current = true;
+  }, drawn);
+  useEffect(() => {
+    if (!waiting.current) return;
+    waiting.current = false;
+    draw();
+  }, drawn);
   useEffect(() => {
     const element = container.current;
     if (!element) return;
-    const update = () => setBoxes(measure(element, ends));
-    update();
-    // The benchmark's "board drawn": cards laid out and measured, once the browser has painted.
-    requestAnimationFrame(() => performance.mark(BOARD_DRAWN_MARK));
     const observer = new ResizeObserver(update);
     observer.observe(element);
     return () => observer.disconnect();
-  }, [container, board, ends]);
+  }, [container, update]);
+  // The room's chart size when presenting: the symbol must read from the back like the lines' colours.
+  const { fontSize } = useChartTheme();
   return (
     <svg aria-hidden data-testid="dependency-lines" data-lines={shown.length} data-measured={boxes.size} style={{ position: 'absolute', left: 0, top: 0, width: '100%', height: '100%', pointerEvents: 'none', overflow: 'visible', zIndex: 0 }}>
       {shown.map((d) => {
         const consumer = boxes.get(d.consumer.itemKey);
         if (!consumer) return null;
         const odds = onTime?.get(d.key);
-        const style = odds === undefined ? STATE_STYLE[d.state] : { ...STATE_STYLE[d.state], color: oddsColor(odds) };
+        const style = STATE_STYLE[d.state];
+        const color = odds === undefined ? style.color : oddsColor(odds);
         const provider = boxes.get(d.provider.itemKey);
-        const symbol = DEPENDENCY_STATE_TEXT[d.state].symbol;
-        if (!provider) {
-          // The provider is not on the board: a short stub ending in the state's symbol.
-          const y = consumer.top + consumer.height / 2;
-          return (
-            <g key={d.key} data-dependency={d.key} data-state={d.state} data-on-time={odds === undefined ? undefined : Math.round(odds * 100)}>
-              <path d={`M ${consumer.left} ${y} h -22`} stroke={style.color} strokeWidth={2.5} strokeDasharray={style.dash} fill="none" />
-              <Badge x={consumer.left - 30} y={y} color={style.color} symbol={symbol} />
-            </g>
-          );
-        }
-        const { d: path, mid } = linePath(provider, consumer);
+        // A provider on the board whose row is still to be drawn: its line waits for it.
+        if (!provider && d.provider.columnId !== null && !complete) return null;
+        // The provider is not on the board: a short stub ending in the state's symbol.
+        const stubY = consumer.top + consumer.height / 2;
+        const { d: path, mid } = provider ? linePath(provider, consumer) : { d: `M ${consumer.left} ${stubY} h -22`, mid: { x: consumer.left - 30, y: stubY } };
         return (
-          <g key={d.key} data-dependency={d.key} data-state={d.state} data-on-time={odds === undefined ? undefined : Math.round(odds * 100)}>
-            <path d={path} stroke={style.color} strokeWidth={2.5} strokeDasharray={style.dash} fill="none" opacity={0.9} />
-            <Badge x={mid.x} y={mid.y} color={style.color} symbol={symbol} />
-          </g>
+          <Line
+            key={d.key}
+            dependencyKey={d.key}
+            state={d.state}
+            onTime={odds === undefined ? undefined : Math.round(odds * 100)}
+            path={path}
+            x={mid.x}
+            y={mid.y}
+            color={color}
+            dash={style.dash}
+            stub={!provider}
+            fontSize={fontSize}
+          />
         );
       })}
     </svg>
   );
 }
 
-function Badge({ x, y, color, symbol }: { x: number; y: number; color: string; symbol: string }) {
-  // The room's chart size when presenting: the symbol must read from the back like the lines' colours.
-  const { fontSize } = useChartTheme();
+/** One dependency's line and symbol; memoised: after a move only the lines whose ends moved are drawn again. */
+const Line = memo(function Line(props: { dependencyKey: string; state: DependencyState; onTime: number | undefined; path: string; x: number; y: number; color: string; dash: string | undefined; stub: boolean; fontSize: number }) {
   return (
-    <g>
-      <circle cx={x} cy={y} r={Math.round(fontSize * 0.7)} fill={color} />
-      <text x={x} y={y} textAnchor="middle" dominantBaseline="central" fontSize={fontSize} fontWeight={700} fill="#fff">
-        {symbol}
+    <g data-dependency={props.dependencyKey} data-state={props.state} data-on-time={props.onTime}>
+      <path d={props.path} stroke={props.color} strokeWidth={2.5} strokeDasharray={props.dash} fill="none" opacity={props.stub ? undefined : 0.9} />
+      <circle cx={props.x} cy={props.y} r={Math.round(props.fontSize * 0.7)} fill={props.color} />
+      <text x={props.x} y={props.y} textAnchor="middle" dominantBaseline="central" fontSize={props.fontSize} fontWeight={700} fill="#fff">
+        {DEPENDENCY_STATE_TEXT[props.state].symbol}
       </text>
     </g>
   );
-}
+});

@@ -3,11 +3,13 @@ import GlobalStyles from '@mui/material/GlobalStyles';
 import Typography from '@mui/material/Typography';
 import FlagIcon from '@mui/icons-material/FlagOutlined';
 import { alpha, useTheme } from '@mui/material/styles';
-import { Fragment, memo, useEffect, useMemo, useRef, type DragEvent, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
+import { Fragment, memo, startTransition, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import type { Board, BoardCard, BoardCell, BoardDependency } from '../../../shared/planning/board-schema';
 import { DEPENDENCY_STATE_TEXT, type DependencyState } from '../../../shared/planning/dependency-state';
 import { displayKey } from '../../../shared/planning/local-keys';
+import { rowPasses, rowsHeight } from './board-passes';
 import { DependencyLines } from './DependencyLines';
+import { usePrinting } from '../room/printing';
 import { cellId, STATE_STYLE } from './plan-style';
 
 export interface PlaceRequest {
@@ -79,9 +81,10 @@ export const DRAG_TYPE = 'application/x-interlock-item';
  * (the browser's own drag and drop) or keyboard (Alt + an arrow carries the focused card to the
  * next iteration or team; Enter opens its menu, with "Move to…"), load against capacity in every
  * cell, and the dependency lines of what is in focus. Cards are plain elements with no per-card
- * hooks, so a board of two thousand re-renders in milliseconds.
+ * hooks, so a board of two thousand re-renders in milliseconds; memoised, with cells and cards,
+ * so a move draws again only what it changed (give it stable callbacks).
  */
-export function ProgramBoard(props: ProgramBoardProps) {
+export const ProgramBoard = memo(function ProgramBoard(props: ProgramBoardProps) {
   const { board } = props;
   const theme = useTheme();
   const content = useRef<HTMLDivElement>(null);
@@ -134,15 +137,33 @@ export function ProgramBoard(props: ProgramBoardProps) {
     [],
   );
 
+  // Drawn in passes (board-passes.ts): the rows that fill the screen first, the rest right after,
+  // a few teams at a time and interruptibly; all at once for print.
+  const printing = usePrinting();
+  const passes = useMemo(() => {
+    const rows = board.teams.map((t) => {
+      const own = board.columns.map((c) => cells.get(cellId(t.key, c.id))?.cards.length ?? 0);
+      return { cards: own.reduce((a, b) => a + b, 0), tallest: Math.max(0, ...own) };
+    });
+    return { rows, drawn: rowPasses(rows, window.innerHeight) };
+  }, [board.teams, board.columns, cells]);
+  const [pass, setPass] = useState(0);
+  const drawnRows = printing ? board.teams.length : passes.drawn[Math.min(pass, passes.drawn.length - 1)]!;
+  useEffect(() => {
+    if (drawnRows >= board.teams.length) return;
+    const timer = setTimeout(() => startTransition(() => setPass((p) => p + 1)));
+    return () => clearTimeout(timer);
+  }, [drawnRows, board.teams.length]);
+
   const groups = useMemo(() => {
     const out: { group: string; teams: Board['teams'] }[] = [];
-    for (const team of board.teams) {
+    for (const team of board.teams.slice(0, drawnRows)) {
       const last = out.at(-1);
       if (last && last.group === team.group) last.teams.push(team);
       else out.push({ group: team.group, teams: [team] });
     }
     return out;
-  }, [board.teams]);
+  }, [board.teams, drawnRows]);
 
   const columns = `${TEAM_COLUMN}px repeat(${board.columns.length}, minmax(${CELL_MIN}px, 1fr))`;
   const border = `1px solid ${theme.palette.divider}`;
@@ -202,14 +223,15 @@ export function ProgramBoard(props: ProgramBoardProps) {
                 ))}
               </GroupRows>
             ))}
-            <DependencyLines board={board} container={content} focus={props.focus} showAll={props.showAllLines} onTime={props.lineOdds} />
+            {drawnRows < board.teams.length && <Box aria-hidden data-testid="rows-to-come" sx={{ gridColumn: '1 / -1', height: rowsHeight(passes.rows.slice(drawnRows)) }} />}
+            <DependencyLines board={board} container={content} focus={props.focus} showAll={props.showAllLines} onTime={props.lineOdds} drawnRows={drawnRows} complete={drawnRows >= board.teams.length} />
           </Box>
         </Box>
         {props.sidePanel}
       </Box>
     </>
   );
-}
+});
 
 function MilestoneLane({ board: b, border: line, teamName: names }: { board: Board; border: string; teamName: Map<string, string> }) {
   const theme = useTheme();

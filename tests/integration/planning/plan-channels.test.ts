@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../electron/backend/backend';
 import { changeCounter } from '../../../electron/backend/store/workspace-memory';
+import { applyBoardPatch } from '../../../shared/planning/board-patch';
 import { tempDir } from '../../support/temp-files';
 import { channelCalls } from '../../support/channel-calls';
 
@@ -95,6 +96,47 @@ describe('planning channels', () => {
     // Moving the provider into I1 turns the conflict into "same iteration".
     await call('plan.item.place', { incrementId: id, itemKey: 'PAY-1', teamKey: 'pay', iterationId: ids.I1 });
     expect((await call('plan.board', {})).dependencies[0]!.state).toBe('same-iteration');
+  });
+
+  it('a move asked with the board shown answers what it changed: the board before, patched, is the board after', async () => {
+    const { id, ids } = await increment();
+    await call('plan.item.place', { incrementId: id, itemKey: 'CART-1', teamKey: 'cart', iterationId: ids.I1 });
+    await call('plan.item.place', { incrementId: id, itemKey: 'CART-2', teamKey: 'cart', iterationId: ids.I2 });
+    await call('plan.item.place', { incrementId: id, itemKey: 'PAY-1', teamKey: 'pay', iterationId: ids.I2 });
+    await call('plan.capacity.set', { iterationId: ids.I1, teamKey: 'cart', amount: 1 });
+    await call('plan.dependency.add', { consumerKey: 'CART-1', providerKey: 'PAY-1' });
+    await call('plan.dependency.add', { consumerKey: 'PAY-2', providerKey: 'CART-2' });
+    await call('plan.dependency.add', { consumerKey: 'CART-2', providerKey: 'SRCH-1' });
+    // PAY-2 is not planned yet: the objective has no work (lint) until it is.
+    await call('plan.objective.save', { increment: 'PI 26.1', title: 'Refunds in a day', teamKey: 'pay', businessValue: 7, itemKeys: ['PAY-2'] });
+    const baseline = await call('plan.baseline.commit', { incrementId: id });
+    const moves = [
+      // Within a team, before another card; the conflict CART-1 ← PAY-1 turns "same iteration".
+      { itemKey: 'PAY-1', teamKey: 'pay', iterationId: ids.I1, beforeItemKey: null },
+      { itemKey: 'CART-2', teamKey: 'cart', iterationId: ids.I1, beforeItemKey: 'CART-1' },
+      // From the backlog, bringing a dependency of its own onto the board.
+      { itemKey: 'PAY-2', teamKey: 'pay', iterationId: ids.I3, beforeItemKey: null },
+      // Across teams: Search joins the board, Pay keeps PAY-2.
+      { itemKey: 'PAY-1', teamKey: 'search', iterationId: ids.I2, beforeItemKey: null },
+      // Pay's last card leaves: Pay leaves the board.
+      { itemKey: 'PAY-2', teamKey: 'cart', iterationId: ids.I3, beforeItemKey: null },
+    ];
+    for (const shown of [{ grouping: 'value-stream' as const }, { grouping: 'value-stream' as const, baselineId: baseline.id }, { grouping: 'coordination' as const }]) {
+      for (const move of moves) {
+        const before = await call('plan.board', shown);
+        const answer = await call('plan.item.place', { incrementId: id, ...move, board: shown });
+        const after = await call('plan.board', shown);
+        const planned = before.cells.some((c) => c.cards.some((k) => k.key === move.itemKey));
+        expect(answer.undo).toBe(`${planned ? 'move' : 'plan'} ${move.itemKey}`);
+        // The cells of at most two teams travel, not the board.
+        expect(answer.board!.cells.length).toBeLessThanOrEqual(2 * after.columns.length);
+        expect(applyBoardPatch(before, answer.board!)).toEqual(after);
+      }
+      for (let i = 0; i < moves.length; i++) await call('plan.undo', {});
+    }
+    expect((await call('plan.board', {})).teams.map((t) => t.key).sort()).toEqual(['cart', 'pay']);
+    // Without a board asked for, the answer stays the undo state alone.
+    expect(await call('plan.item.place', { incrementId: id, itemKey: 'PAY-1', teamKey: 'pay', iterationId: ids.I3 })).toEqual({ undo: 'move PAY-1', redo: null });
   });
 
   it('undo and redo more than fifty steps, each edit whole, and the plan survives a reopen', async () => {
