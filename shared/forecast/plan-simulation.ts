@@ -178,7 +178,7 @@ export function preparePlanSimulation(input: PlanSimulationInput): PreparedPlanS
   if (!(Number.isInteger(trials) && trials >= 1 && trials <= MAX_TRIALS)) throw new RangeError(`trials must be a whole number from 1 to ${MAX_TRIALS}, got ${trials}`);
   if (!(Number.isInteger(maxDays) && maxDays >= 1 && maxDays <= MAX_PLAN_DAYS)) throw new RangeError(`maxDays must be a whole number from 1 to ${MAX_PLAN_DAYS}, got ${maxDays}`);
   if (!(uncommitBelow >= 0 && uncommitBelow <= 1)) throw new RangeError(`uncommitBelow is a probability from 0 to 1, got ${uncommitBelow}`);
-  seededGenerator(seed);
+  seededGenerator(seed); // refuses a seed out of range here, before any block (or thread) starts
   const start = utcDayStart(input.start);
   const plan = planStructure(input, start);
   const countedDay = Uint8Array.from({ length: maxDays }, (_, d) => (countsAsDay(start + d * MS_PER_DAY, dayKind) ? 1 : 0));

@@ -15,7 +15,9 @@ export interface PlanTallyCounts {
   readonly onTime: Int32Array;
   readonly onTimeWithoutDeps: Int32Array;
   readonly depOnTime: Int32Array;
+  /** Per dependency: late trials of its consumer in which it was the one the consumer last waited for. */
   readonly itemBlame: Int32Array;
+  /** Per group, by its members' incoming dependencies: group after group, member after member, each member's by slot (depSlot). */
   readonly groupBlame: Int32Array;
 }
 
@@ -52,16 +54,14 @@ export function dayOfRank(counts: PlanTallyCounts, maxDays: number, entity: numb
 /** Trials whose finish days are gathered before they go into the histograms, which then stay in cache. */
 const BLOCK = 16;
 
+/** The counts of trials added one by one (see PlanTallyCounts for what each array holds). */
 export class PlanTally implements PlanTallyCounts {
   readonly entities: number;
-  /** entity × (maxDays + 1): finish day 0 … maxDays − 1, then "not within". */
   readonly histogram: Int32Array;
   readonly onTime: Int32Array;
   readonly onTimeWithoutDeps: Int32Array;
   readonly depOnTime: Int32Array;
-  /** Per dependency: late trials of its consumer in which it was the one the consumer last waited for. */
   readonly itemBlame: Int32Array;
-  /** Per group, by its members' incoming dependencies (see groupBlameIndex). */
   readonly groupBlame: Int32Array;
   private readonly groupStart: Int32Array;
   private readonly groupMembers: Int32Array;

@@ -1,17 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/run-cli';
+import { captureCli } from '../../support/cli-capture';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT, runTs } from '../../support/child-process';
 import { tempDir } from '../../support/temp-files';
 
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (args: string[]) => captureCli(args);
 
 describe('the interlock command line', () => {
   const tmp = tempDir();

@@ -3,19 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseWindowDays } from '../../../electron/cli/commands/recommend-command';
-import { runCli } from '../../../electron/cli/run-cli';
+import { captureCli } from '../../support/cli-capture';
 
 // `interlock recommend` on a real demo workspace file, through the same entry point as the command line.
 
 let dir: string;
 let path: string;
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (...argv: string[]) => captureCli(argv);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'interlock-recommend-cli-'));

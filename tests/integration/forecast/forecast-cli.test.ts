@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/run-cli';
+import { captureCli } from '../../support/cli-capture';
 import { flowFixture } from '../../unit/metrics/metrics-fixtures';
 import { workspaceWith } from '../metrics/metrics-workspace';
 import { plannedWorkspace } from './planned-workspace';
@@ -16,12 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(['forecast', ...args], { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (...args: string[]) => captureCli(['forecast', ...args]);
 
 // The flow fixture's data runs 2026-01-05 … 2026-01-14 with 6 items done: 0 0 1 1 1 1 1 0 0 1 a day.
 describe('interlock forecast', () => {

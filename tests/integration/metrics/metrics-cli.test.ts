@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/run-cli';
+import { captureCli } from '../../support/cli-capture';
 import { flowFixture, TWO_WEEKS } from '../../unit/metrics/metrics-fixtures';
 import { workspaceWith } from './metrics-workspace';
 
@@ -15,12 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(['metrics', ...args], { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (...args: string[]) => captureCli(['metrics', ...args]);
 
 describe('interlock metrics', () => {
   it('--json prints the promised keys with the hand-computed values', async () => {

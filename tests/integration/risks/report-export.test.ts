@@ -1,17 +1,12 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend } from '../../../electron/backend/backend';
-import { runCli } from '../../../electron/cli/run-cli';
+import { captureCli } from '../../support/cli-capture';
 import { tempDir } from '../../support/temp-files';
 
 // report.export and `interlock report` on a real demo workspace with risks and votes in it.
 
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (args: string[]) => captureCli(args);
 
 describe('the report to hand out', () => {
   const tmp = tempDir();

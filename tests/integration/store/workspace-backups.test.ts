@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../electron/backend/backend';
-import { runCli } from '../../../electron/cli/run-cli';
+import { captureCli } from '../../support/cli-capture';
 import { BACKUPS_KEPT, WorkspaceBackups } from '../../../electron/backend/store/workspace-backups';
 import { closeWorkspace, INTERLOCK_APPLICATION_ID, openWorkspace } from '../../../electron/backend/store/workspace-file';
 import { migrate } from '../../../electron/backend/store/migrations';
@@ -147,12 +147,7 @@ describe('the backups command', () => {
   beforeEach(() => (tmp = tempDir()));
   afterEach(() => tmp.cleanup());
 
-  async function cli(args: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  }
+  const cli = (args: string[]) => captureCli(args);
 
   it('lists the backups the CLI import took and restores one by number', async () => {
     const path = tmp.path('cli.interlock');
