@@ -37,8 +37,8 @@ export interface LoadedColumns {
   /** The teams in row-id order: `columns.items.team` indexes them. */
   readonly teams: readonly TeamRow[];
   readonly columns: SnapshotColumns;
-  /** Where they came from: the workspace's snapshot of them, or their tables. */
-  readonly source: 'snapshot' | 'tables';
+  /** Where they came from: the workspace's snapshot of them, their tables, or the import that just wrote them. */
+  readonly source: 'snapshot' | 'tables' | 'import';
   /** The workspace holds them as its snapshot (read from it, or stored — or tried to — after the scan). */
   readonly inSnapshot: boolean;
 }
@@ -140,7 +140,7 @@ export function storeSnapshotAfterImport(db: Database, written: WrittenTransitio
   const columns = (written && columnsWithWritten(db, teams, written)) ?? scanTables(db, teams);
   const stored = storeSnapshot(db, columns);
   // The advisor reads the same columns: kept for it too, so advice right after an import reads nothing back.
-  keep(db, COLUMNS, { teams, columns, source: 'tables', inSnapshot: stored } satisfies LoadedColumns);
+  keep(db, COLUMNS, { teams, columns, source: 'import', inSnapshot: stored } satisfies LoadedColumns);
   const dataset = datasetFrom(db, teams, columns);
   keep(db, LOADED, { dataset, flow: computeItemFlow(dataset), source: 'import' } satisfies LoadedMetrics);
 }

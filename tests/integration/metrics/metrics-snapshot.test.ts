@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBackend } from '../../../electron/backend/backend';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadMetrics, readDataset, scanTables, storeSnapshotAfterImport } from '../../../electron/backend/metrics/metrics-dataset-loader';
+import { loadColumns, loadMetrics, readDataset, scanTables, storeSnapshotAfterImport } from '../../../electron/backend/metrics/metrics-dataset-loader';
 import { readTeams } from '../../../electron/backend/metrics/metrics-queries';
 import { encodeSnapshot, SNAPSHOT_FORMAT } from '../../../electron/backend/metrics/metrics-snapshot';
 import { hasMetricsSnapshot, readMetricsSnapshot } from '../../../electron/backend/store/queries/metrics-snapshot';
@@ -127,6 +127,8 @@ describe('metrics snapshot in a real workspace file', () => {
     expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").pluck().all()).toEqual(Object.keys(SNAPSHOT_TRIGGERS).sort());
     expect(hasMetricsSnapshot(db)).toBe(true);
     expect(storedSnapshot(db)).toEqual(scannedSnapshot(db));
+    // The advisor shares the columns: kept too, so advice right after the import reads nothing back.
+    expect(loadColumns(db, { store: false })).toMatchObject({ source: 'import', inSnapshot: true });
     const after = await flowOf(backend);
     expect(loadMetrics(db).source).toBe('import');
     expect(loadMetrics(db).dataset.items.count).toBe(db.prepare('SELECT count(*) FROM work_items').pluck().get());
