@@ -117,7 +117,7 @@ export function ImportPage() {
 
   // Files chosen on the first screen ("Start from your files") wait here for this workspace.
   useEffect(() => {
-    const pending = takePendingImport();
+    const pending = takePendingImport(current.data?.path ?? null);
     if (pending) void choose(pending);
     // Once, when the page opens for the workspace made for them.
   }, []);

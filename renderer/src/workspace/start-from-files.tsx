@@ -2,24 +2,35 @@ import Alert from '@mui/material/Alert';
 import Button, { type ButtonProps } from '@mui/material/Button';
 import UploadIcon from '@mui/icons-material/UploadFileOutlined';
 import type { ReactNode } from 'react';
-import { useChannelMutation } from '../api/channel-hooks';
+import { useChannelMutation, useChannelQuery } from '../api/channel-hooks';
 import { ErrorNotice } from '../layout/ErrorNotice';
 
 // "Start from your files": the files chosen here wait for the Import page of the workspace made
 // for them, which starts its preview with them as soon as it opens.
 
-let pending: File[] | null = null;
+/** The files, and the workspace that was open when they were chosen (null on the welcome page). */
+let pending: { files: File[]; chosenIn: string | null } | null = null;
 
-/** Hands files to the next Import page to open. */
-export function setPendingImport(files: File[]): void {
-  pending = files;
+/** Hands files to the Import page of the next workspace to open. */
+export function setPendingImport(files: File[], chosenIn: string | null): void {
+  pending = { files, chosenIn };
 }
 
-/** The files waiting for the Import page, once: the page that takes them starts their preview. */
-export function takePendingImport(): File[] | null {
-  const files = pending;
+/**
+ * The files waiting for the Import page of the workspace at `path`, once. The workspace they were
+ * chosen in never takes them: its own Import page may open (the address goes there first) before
+ * the new workspace does.
+ */
+export function takePendingImport(path: string | null): File[] | null {
+  if (!pending || pending.chosenIn === path) return null;
+  const { files } = pending;
   pending = null;
   return files;
+}
+
+/** Drops files that no workspace will take (the new one could not be made). */
+export function dropPendingImport(): void {
+  pending = null;
 }
 
 /** The types the Import page reads. */
@@ -35,15 +46,20 @@ export function goToPage(page: string): void {
  */
 export function useStartFromFiles() {
   const create = useChannelMutation('workspace.createForFiles');
+  const current = useChannelQuery('workspace.current', {});
   const start = (files: File[], options: { copyOfOpen?: boolean } = {}) => {
     if (files.length === 0) return;
     // Handed over before the workspace changes: the page showing this button is replaced by the new
     // workspace's pages as soon as it opens, so a callback of this mutation might never run.
-    setPendingImport(files);
-    create.mutateAsync({ fileNames: files.map((f) => f.name), copyOfOpen: options.copyOfOpen ?? false }).then(
-      () => goToPage('import'),
-      () => takePendingImport(),
-    );
+    setPendingImport(files, current.data?.path ?? null);
+    // The address changes first too: when the new workspace's pages appear, a route that is not yet
+    // the Import page would send them to the home page, and a later change of address loses that race.
+    const before = window.location.hash;
+    goToPage('import');
+    create.mutateAsync({ fileNames: files.map((f) => f.name), copyOfOpen: options.copyOfOpen ?? false }).catch(() => {
+      dropPendingImport();
+      window.location.hash = before;
+    });
   };
   return { start, pending: create.isPending, error: create.error };
 }
