@@ -28,8 +28,6 @@ export interface PlanStructure {
   readonly teamOf: Int32Array;
   /** Each team's items in plan order. */
   readonly queues: Int32Array[];
-  /** Each item's place in its team's queue. */
-  readonly position: Int32Array;
   readonly size: Float64Array;
   readonly done: Uint8Array;
   /**
@@ -110,8 +108,6 @@ export function planStructure(input: PlanSimulationInput, start: number): PlanSt
     members.sort((a, b) => input.items[a]!.order - input.items[b]!.order || a - b);
     return Int32Array.from(members);
   });
-  const position = new Int32Array(n);
-  for (const queue of queues) queue.forEach((item, k) => (position[item] = k));
 
   // Dependencies: unknown ends and self-loops are left out, then those closing a cycle, which
   // would keep their items waiting forever.
@@ -188,7 +184,6 @@ export function planStructure(input: PlanSimulationInput, start: number): PlanSt
     samples,
     teamOf,
     queues,
-    position,
     size,
     done,
     dueDay,

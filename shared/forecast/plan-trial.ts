@@ -1,4 +1,4 @@
-import { drawIndex, type RandomGenerator } from './monte-carlo';
+import type { RandomGenerator } from './monte-carlo';
 import { NOT_FINISHED, type PlanStructure } from './plan-structure';
 
 // One trial of a plan, run twice on the same draws: with its dependencies and without them.
@@ -13,19 +13,36 @@ const DRAW_AHEAD = 8;
  * to do draws nothing.
  */
 export class TrialDraws {
-  /** drawn[day * teams + team]: valid for days before drawnUpTo[team]. Day by day, so that a day's loop over the teams reads one short stretch. Read directly on the hot path. */
-  readonly drawn: Int32Array;
+  /**
+   * drawn[day * teams + team]: valid for days before drawnUpTo[team]. Day by day, so that the run
+   * with dependencies (a day's loop over the teams) reads one short stretch. Samples are at most
+   * 32767, so 16 bits hold a day and twice as many days stay in the cache. Read directly on the hot path.
+   */
+  readonly drawn: Int16Array;
+  /** The same days team by team (byTeam[team * maxDays + day]), for the run without dependencies, which walks one team's days at a time. */
+  readonly byTeam: Int16Array;
   readonly drawnUpTo: Int32Array;
   readonly maxDays: number;
+  /**
+   * The generator's state (pure-rand's xoroshiro128+ as getState() gives it: s01, s00, s11, s10),
+   * stepped here in local variables: tens of millions of draws through next() spent much of their
+   * time loading and storing the generator object's fields. A test holds these steps to next()'s.
+   */
+  private readonly state: Int32Array;
+  /** Per team, Lemire's rejection threshold 2³² mod n (a floating-point remainder: worth computing once). */
+  private readonly threshold: Float64Array;
 
   constructor(
     private readonly samples: readonly Int32Array[],
     private readonly countedDay: Uint8Array,
-    private readonly rng: RandomGenerator,
+    rng: RandomGenerator,
   ) {
     this.maxDays = countedDay.length;
-    this.drawn = new Int32Array(samples.length * countedDay.length);
+    this.drawn = new Int16Array(samples.length * countedDay.length);
+    this.byTeam = new Int16Array(samples.length * countedDay.length);
     this.drawnUpTo = new Int32Array(samples.length);
+    this.state = Int32Array.from(rng.getState());
+    this.threshold = Float64Array.from(samples, (s) => (s.length > 1 ? TWO_32 % s.length : 0));
   }
 
   nextTrial(): void {
@@ -35,19 +52,61 @@ export class TrialDraws {
   /**
    * Draws the team's days up to `day` and a few beyond (uncounted days get 0), and returns that
    * day's throughput. Drawing ahead in one tight loop costs less than one call per day; the days
-   * drawn ahead are the team's next days whichever run asks for them.
+   * drawn ahead are the team's next days whichever run asks for them. Each counted day of a team
+   * with two or more samples takes drawIndex's draw: one output of the generator (more on a rare
+   * rejection).
    */
   draw(team: number, day: number): number {
-    const { drawn, countedDay, rng, maxDays } = this;
+    const { drawn, byTeam, countedDay, maxDays, state } = this;
     const teams = this.samples.length;
     const samples = this.samples[team]!;
     const n = samples.length;
     const to = Math.min(maxDays, day + DRAW_AHEAD);
-    for (let d = this.drawnUpTo[team]!; d < to; d++) drawn[d * teams + team] = countedDay[d] && n > 0 ? samples[n === 1 ? 0 : drawIndex(rng, n)]! : 0;
+    const from = this.drawnUpTo[team]!;
     this.drawnUpTo[team] = to;
+    if (n <= 1) {
+      const only = n === 1 ? samples[0]! : 0;
+      for (let d = from; d < to; d++) drawn[d * teams + team] = byTeam[team * maxDays + d] = countedDay[d] ? only : 0;
+      return drawn[day * teams + team]!;
+    }
+    let s01 = state[0]!;
+    let s00 = state[1]!;
+    let s11 = state[2]!;
+    let s10 = state[3]!;
+    const threshold = this.threshold[team]!;
+    for (let d = from; d < to; d++) {
+      if (!countedDay[d]) {
+        drawn[d * teams + team] = byTeam[team * maxDays + d] = 0;
+        continue;
+      }
+      // drawIndex (Lemire's multiply-and-reject) on the steps of pure-rand's next(), written out.
+      let index = 0;
+      for (;;) {
+        const out = (s00 + s10) | 0;
+        const a0 = s10 ^ s00;
+        const a1 = s11 ^ s01;
+        const t00 = s00;
+        const t01 = s01;
+        s00 = (t00 << 24) ^ (t01 >>> 8) ^ a0 ^ (a0 << 16);
+        s01 = (t01 << 24) ^ (t00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+        s10 = (a1 << 5) ^ (a0 >>> 27);
+        s11 = (a0 << 5) ^ (a1 >>> 27);
+        const m = (out >>> 0) * n;
+        index = Math.floor(m * INVERSE_TWO_32);
+        if (m - index * TWO_32 >= threshold) break;
+      }
+      drawn[d * teams + team] = byTeam[team * maxDays + d] = samples[index]!;
+    }
+    state[0] = s01;
+    state[1] = s00;
+    state[2] = s11;
+    state[3] = s10;
     return drawn[day * teams + team]!;
   }
 }
+
+const TWO_32 = 4294967296;
+const INVERSE_TWO_32 = 1 / TWO_32;
 
 /** The first counted day at or after each day (countedDay.length when none). */
 export function nextCountedDays(countedDay: Uint8Array): Int32Array {
@@ -57,46 +116,44 @@ export function nextCountedDays(countedDay: Uint8Array): Int32Array {
   return next;
 }
 
-/** Every dependency ignored: each team simply works down its queue, one team after the other. */
+/**
+ * Every dependency ignored: each team simply works down its queue, one team after the other. As a
+ * team's throughput carries over from item to item, the k-th item it works on is done on the first
+ * day its running total of throughput reaches the running total of the sizes up to that item: one
+ * addition and one well-predicted comparison per day, where spending each day's throughput item by
+ * item took a branch on every (random) zero day.
+ */
 export class RunWithoutDependencies {
   readonly finish: Int32Array;
-  private readonly remaining: Float64Array;
 
   constructor(private readonly plan: PlanStructure) {
     this.finish = new Int32Array(plan.n);
-    this.remaining = new Float64Array(plan.n);
   }
 
   run(countedDay: Uint8Array, next: Int32Array, draws: TrialDraws): void {
-    const { queues, impossibleIgnoringDeps } = this.plan;
-    const { finish, remaining } = this;
+    const { queues, impossibleIgnoringDeps, size } = this.plan;
+    const { finish } = this;
     finish.set(this.plan.initialFinish);
-    remaining.set(this.plan.size);
     const maxDays = countedDay.length;
-    const { drawn, drawnUpTo } = draws;
+    const { byTeam, drawnUpTo } = draws;
     const teams = queues.length;
     for (let t = 0; t < teams; t++) {
       const queue = queues[t]!;
+      const row = t * maxDays;
       let day = -1;
-      let left = 0;
+      let done = 0;
+      let needed = 0;
       for (let k = 0; k < queue.length; k++) {
         const item = queue[k]!;
         if (finish[item] !== NOT_FINISHED || impossibleIgnoringDeps[item]) continue;
-        for (;;) {
-          if (left > 0) {
-            const use = Math.min(left, remaining[item]!);
-            remaining[item]! -= use;
-            left -= use;
-            if (remaining[item]! <= EPSILON) {
-              finish[item] = day;
-              break;
-            }
-          }
+        needed += size[item]!;
+        while (done < needed - EPSILON) {
           day = next[day + 1]!;
           if (day >= maxDays) break;
-          left = day < drawnUpTo[t]! ? drawn[day * teams + t]! : draws.draw(t, day);
+          done += day < drawnUpTo[t]! ? byTeam[row + day]! : draws.draw(t, day);
         }
         if (day >= maxDays) break;
+        finish[item] = day;
       }
     }
   }
@@ -118,10 +175,21 @@ export class RunWithDependencies {
   readonly waited: Uint8Array;
   private readonly remaining: Float64Array;
   private readonly pending: Int32Array;
-  private readonly workableFrom: Int32Array;
+  /**
+   * Per item, the one number the walk down a queue reads: SKIP when finished or impossible, else
+   * the first day it may be worked on (WAITING while a provider is unfinished).
+   */
+  private readonly gate: Int32Array;
+  private readonly initialGate: Int32Array;
+  /** The teams' queues one after the other: team t's are queueItems[queueStart[t] … queueStart[t + 1]). */
+  private readonly queueItems: Int32Array;
+  private readonly queueStart: Int32Array;
+  /** Per item, its place in queueItems. */
+  private readonly place: Int32Array;
+  /** Per team, the place in queueItems of the first item it has not yet finished or passed over. */
   private readonly head: Int32Array;
+  /** Per team, a min-heap of the places of passed-over items that became workable, at back[queueStart[t] …]. */
   private readonly back: Int32Array;
-  private readonly backBase: Int32Array;
   private readonly backSize: Int32Array;
   private readonly active: Int32Array;
   private readonly isActive: Uint8Array;
@@ -129,17 +197,24 @@ export class RunWithDependencies {
   private readonly open: number;
 
   constructor(private readonly plan: PlanStructure) {
-    const { n, teams } = plan;
+    const { n, teams, queues } = plan;
     this.finish = new Int32Array(n);
     this.binding = new Int32Array(n);
     this.waited = new Uint8Array(n);
     this.remaining = new Float64Array(n);
     this.pending = new Int32Array(n);
-    this.workableFrom = new Int32Array(n);
+    this.gate = new Int32Array(n);
+    this.initialGate = Int32Array.from({ length: n }, (_, i) => (plan.done[i] || plan.impossible[i] ? SKIP : plan.initialPending[i]! > 0 ? WAITING : 0));
+    this.queueStart = new Int32Array(teams + 1);
+    for (let t = 0; t < teams; t++) this.queueStart[t + 1] = this.queueStart[t]! + queues[t]!.length;
+    this.queueItems = new Int32Array(this.queueStart[teams]!);
+    this.place = new Int32Array(n);
+    for (let t = 0; t < teams; t++) {
+      this.queueItems.set(queues[t]!, this.queueStart[t]!);
+      queues[t]!.forEach((item, k) => (this.place[item] = this.queueStart[t]! + k));
+    }
     this.head = new Int32Array(teams);
-    this.back = new Int32Array(n);
-    this.backBase = new Int32Array(teams);
-    for (let t = 1; t < teams; t++) this.backBase[t] = this.backBase[t - 1]! + plan.queues[t - 1]!.length;
+    this.back = new Int32Array(this.queueItems.length);
     this.backSize = new Int32Array(teams);
     this.active = new Int32Array(teams);
     this.isActive = new Uint8Array(teams);
@@ -151,21 +226,22 @@ export class RunWithDependencies {
 
   run(countedDay: Uint8Array, next: Int32Array, draws: TrialDraws): void {
     const plan = this.plan;
-    const { queues, teamOf, position, consumersStart, consumersDep, depConsumer, impossible } = plan;
-    const { finish, binding, waited, remaining, pending, workableFrom, head, back, backBase, backSize, active, isActive, freed } = this;
+    const { teamOf, consumersStart, consumersDep, depConsumer } = plan;
+    const { finish, binding, waited, remaining, pending, gate, queueItems, queueStart, place, head, back, backSize, active, isActive, freed } = this;
+    const teams = plan.teams;
     finish.set(plan.initialFinish);
     remaining.set(plan.size);
     pending.set(plan.initialPending);
-    workableFrom.fill(0);
+    gate.set(this.initialGate);
     binding.fill(-1);
     waited.fill(0);
-    head.fill(0);
+    head.set(queueStart.subarray(0, teams));
     backSize.fill(0);
     const maxDays = countedDay.length;
     const { drawn, drawnUpTo } = draws;
     let activeCount = 0;
-    for (let t = 0; t < queues.length; t++) {
-      isActive[t] = queues[t]!.length > 0 ? 1 : 0;
+    for (let t = 0; t < teams; t++) {
+      isActive[t] = queueStart[t + 1]! > queueStart[t]! ? 1 : 0;
       if (isActive[t]) active[activeCount++] = t;
     }
     let open = this.open;
@@ -175,41 +251,45 @@ export class RunWithDependencies {
         const item = freed[f]!;
         const t = teamOf[item]!;
         // Not yet reached: the team will come to it in order. Passed over: served before going on.
-        if (position[item]! >= head[t]!) continue;
-        heapPush(back, backBase[t]!, backSize[t]!++, position[item]!);
+        if (place[item]! >= head[t]!) continue;
+        heapPush(back, queueStart[t]!, backSize[t]!++, place[item]!);
         if (!isActive[t]) {
           isActive[t] = 1;
           active[activeCount++] = t;
         }
       }
       freedCount = 0;
-      const dayRow = day * queues.length;
+      const dayRow = day * teams;
       for (let a = 0; a < activeCount; a++) {
         const t = active[a]!;
         let left = day < drawnUpTo[t]! ? drawn[dayRow + t]! : draws.draw(t, day);
-        const queue = queues[t]!;
-        const base = backBase[t]!;
+        // Most team-days bring nothing (a day without a finish is the commonest sample): nothing
+        // changes then, not even whether the team has anything workable.
+        if (left === 0) continue;
+        const base = queueStart[t]!;
+        const end = queueStart[t + 1]!;
         while (left > 0) {
           let item: number;
           const fromBack = backSize[t]! > 0;
-          if (fromBack) item = queue[back[base]!]!;
+          if (fromBack) item = queueItems[back[base]!]!;
           else {
             let j = head[t]!;
-            for (; j < queue.length; j++) {
-              const candidate = queue[j]!;
-              if (finish[candidate] !== NOT_FINISHED || impossible[candidate]) continue;
-              if (pending[candidate]! > 0 || workableFrom[candidate]! > day) waited[candidate] = 1;
+            for (; j < end; j++) {
+              const g = gate[queueItems[j]!]!;
+              if (g === SKIP) continue;
+              if (g > day) waited[queueItems[j]!] = 1;
               else break;
             }
             head[t] = j;
-            if (j === queue.length) break;
-            item = queue[j]!;
+            if (j === end) break;
+            item = queueItems[j]!;
           }
           const use = Math.min(left, remaining[item]!);
           remaining[item]! -= use;
           left -= use;
           if (remaining[item]! > EPSILON) break;
           finish[item] = day;
+          gate[item] = SKIP;
           open--;
           if (fromBack) heapPop(back, base, backSize[t]!--);
           else head[t]!++;
@@ -218,12 +298,12 @@ export class RunWithDependencies {
             const consumer = depConsumer[dep]!;
             if (--pending[consumer]! === 0) {
               binding[consumer] = dep;
-              workableFrom[consumer] = day + 1;
+              if (gate[consumer] !== SKIP) gate[consumer] = day + 1;
               freed[freedCount++] = consumer;
             }
           }
         }
-        if (backSize[t] === 0 && head[t] === queue.length) {
+        if (backSize[t] === 0 && head[t] === end) {
           // Nothing workable left: out of the day loop until a passed-over item of it is freed.
           isActive[t] = 0;
           active[a--] = active[--activeCount]!;
@@ -233,6 +313,10 @@ export class RunWithDependencies {
     }
   }
 }
+
+/** Gate values: finished or never to be worked on, and waiting for a provider. */
+const SKIP = -1;
+const WAITING = 0x7fffffff;
 
 function heapPush(heap: Int32Array, base: number, size: number, value: number): void {
   let k = size;
