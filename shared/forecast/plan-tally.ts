@@ -78,6 +78,8 @@ export class PlanTally implements PlanTallyCounts {
    * kept while the items are counted, instead of a walk over thousands of members.
    */
   private readonly groupTeam: Int32Array;
+  /** Whether any group is a team's or the increment's (else the teams' last finishes are not kept). */
+  private readonly teamGroups: boolean;
   private readonly teamLast: Int32Array;
   private readonly teamLastWithoutDeps: Int32Array;
   private readonly block: Uint16Array;
@@ -123,6 +125,7 @@ export class PlanTally implements PlanTallyCounts {
       const t = g.members.length > 0 ? plan.teamOf[g.members[0]!]! : -1;
       return t >= 0 && g.members.length === plan.queues[t]!.length && g.members.every((i) => plan.teamOf[i] === t) ? t : -1;
     });
+    this.teamGroups = this.groupTeam.some((t) => t >= 0);
     this.teamLast = new Int32Array(teams + 1);
     this.teamLastWithoutDeps = new Int32Array(teams + 1);
     this.block = new Uint16Array(BLOCK * this.entities);
@@ -137,22 +140,25 @@ export class PlanTally implements PlanTallyCounts {
     const { teamOf } = this.plan;
     const { groupTeam, teamLast, teamLastWithoutDeps } = this;
     const teams = teamLast.length - 1;
-    teamLast.fill(DONE_BEFORE);
-    teamLastWithoutDeps.fill(DONE_BEFORE);
     for (let i = 0; i < n; i++) {
       const f = finish[i]!;
-      const g = finishWithoutDeps[i]!;
       const due = dueDay[i]!;
-      const t = teamOf[i]!;
       block[row + i] = Math.min(Math.max(f, 0), maxDays);
       onTime[i]! += inTime(f, due);
-      onTimeWithoutDeps[i]! += inTime(g, due);
-      teamLast[t] = Math.max(teamLast[t]!, f);
-      teamLastWithoutDeps[t] = Math.max(teamLastWithoutDeps[t]!, g);
+      onTimeWithoutDeps[i]! += inTime(finishWithoutDeps[i]!, due);
     }
-    for (let t = 0; t < teams; t++) {
-      teamLast[teams] = Math.max(teamLast[teams]!, teamLast[t]!);
-      teamLastWithoutDeps[teams] = Math.max(teamLastWithoutDeps[teams]!, teamLastWithoutDeps[t]!);
+    if (this.teamGroups) {
+      teamLast.fill(DONE_BEFORE);
+      teamLastWithoutDeps.fill(DONE_BEFORE);
+      for (let i = 0; i < n; i++) {
+        const t = teamOf[i]!;
+        teamLast[t] = Math.max(teamLast[t]!, finish[i]!);
+        teamLastWithoutDeps[t] = Math.max(teamLastWithoutDeps[t]!, finishWithoutDeps[i]!);
+      }
+      for (let t = 0; t < teams; t++) {
+        teamLast[teams] = Math.max(teamLast[teams]!, teamLast[t]!);
+        teamLastWithoutDeps[teams] = Math.max(teamLastWithoutDeps[teams]!, teamLastWithoutDeps[t]!);
+      }
     }
     for (let k = 0; k < consumers.length; k++) {
       const i = consumers[k]!;
