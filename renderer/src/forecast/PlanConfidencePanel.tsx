@@ -43,6 +43,11 @@ function oddsColumns<T extends Odds>(): Column<T>[] {
 
 const byOdds = <T extends Odds>(rows: readonly T[]) => [...rows].sort((a, b) => (a.probability ?? 2) - (b.probability ?? 2) || a.key.localeCompare(b.key));
 
+/** Objectives, features or items: what names them, then the shared odds columns, lowest odds first. */
+function OddsTable<T extends Odds>({ naming, rows, ...table }: { testId: string; title: string; description: string; empty: string; maxHeight?: number; rows: readonly T[]; naming: Column<T>[] }) {
+  return <DataTable<T> {...table} rows={byOdds(rows)} rowKey={(o) => o.key} columns={[...naming, ...oddsColumns<T>()]} />;
+}
+
 /**
  * Plan confidence for the Plan page: how likely each objective, feature and planned item is done by
  * the end of its iteration, simulated with every team's queue and every dependency in the same
@@ -99,47 +104,42 @@ function ConfidenceBody({ c, teams, teamName }: { c: PlanConfidence; teams(keys:
         </Alert>
       )}
       {section(
-        <DataTable<PlanObjectiveOdds>
+        <OddsTable<PlanObjectiveOdds>
           testId="table-objective-odds"
           title="Objectives"
           description="Done when the last of its planned items is. Lowest odds first."
-          rows={byOdds(c.objectives)}
-          rowKey={(o) => o.key}
+          rows={c.objectives}
           empty="No objective in this increment."
-          columns={[
+          naming={[
             { header: 'Objective', value: (o) => o.title },
             { header: 'Teams', value: (o) => teams(o.teamKeys) },
             { header: 'Committed', value: (o) => (o.committed ? 'yes' : 'no'), render: (o) => (o.committed ? (o.suggestUncommitted ? 'yes — suggest uncommitted' : 'yes') : 'no') },
-            ...oddsColumns<PlanObjectiveOdds>(),
           ]}
         />,
       )}
       {section(
-        <DataTable<PlanFeatureOdds>
+        <OddsTable<PlanFeatureOdds>
           testId="table-feature-odds"
           title="Features"
           description="The parents of planned items: done when the last of their planned children is, across teams. Lowest odds first."
-          rows={byOdds(c.features)}
-          rowKey={(o) => o.key}
+          rows={c.features}
           empty="No planned item has a parent (feature or epic)."
           maxHeight={360}
-          columns={[{ header: 'Feature', value: (o) => `${displayKey(o.key)} ${o.title}` }, { header: 'Teams', value: (o) => teams(o.teamKeys) }, ...oddsColumns<PlanFeatureOdds>()]}
+          naming={[{ header: 'Feature', value: (o) => `${displayKey(o.key)} ${o.title}` }, { header: 'Teams', value: (o) => teams(o.teamKeys) }]}
         />,
       )}
       {section(
-        <DataTable<PlanItemOdds>
+        <OddsTable<PlanItemOdds>
           testId="table-item-odds"
           title="Planned items"
           description="Each by the last day of its iteration. Lowest odds first."
-          rows={byOdds(c.items)}
-          rowKey={(o) => o.key}
+          rows={c.items}
           empty="Nothing is planned in this increment."
           maxHeight={360}
-          columns={[
+          naming={[
             { header: 'Item', value: (o) => `${displayKey(o.key)} ${o.title}` },
             { header: 'Team', value: (o) => teamName(o.teamKey) },
             { header: 'Iteration', value: (o) => o.iterationName },
-            ...oddsColumns<PlanItemOdds>(),
           ]}
         />,
       )}

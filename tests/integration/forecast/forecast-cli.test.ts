@@ -1,27 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureCli } from '../../support/cli-capture';
 import { flowFixture } from '../../unit/metrics/metrics-fixtures';
-import { workspaceWith } from '../metrics/metrics-workspace';
+import { workspaceFileForTheseTests } from '../metrics/metrics-workspace';
 import { plannedWorkspace } from './planned-workspace';
 
-let path = '';
-let cleanup: () => void = () => undefined;
-
-beforeAll(async () => {
-  const ws = await workspaceWith(flowFixture());
-  path = ws.path;
-  // Release the exclusive lock so the CLI's own backend can open the file; remove the folder at the end.
-  ws.backend.close();
-  cleanup = ws.dispose;
-});
-afterAll(() => cleanup());
+const workspacePath = workspaceFileForTheseTests(flowFixture);
 
 const cli = (...args: string[]) => captureCli(['forecast', ...args]);
 
 // The flow fixture's data runs 2026-01-05 … 2026-01-14 with 6 items done: 0 0 1 1 1 1 1 0 0 1 a day.
 describe('interlock forecast', () => {
   it('--how-many --by --json prints the promised shape, the same bit for bit on every run', async () => {
-    const r = await cli('--workspace', path, '--how-many', '--by', '2026-01-24', '--json');
+    const r = await cli('--workspace', workspacePath(), '--how-many', '--by', '2026-01-24', '--json');
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
     expect(Object.keys(json).slice(0, 7)).toEqual(['howMany', 'by', 'days', 'window', 'trials', 'seed', 'samples']);
@@ -29,11 +19,11 @@ describe('interlock forecast', () => {
     // 10 days at 0.6 a day: 6 on average; the 85 % answer lies below the median.
     expect(json.howMany.p50).toBeGreaterThanOrEqual(json.howMany.p85);
     expect(json.howMany.p85).toBeGreaterThanOrEqual(json.howMany.p95);
-    expect((await cli('--workspace', path, '--how-many', '--by', '2026-01-24', '--json')).out).toBe(r.out);
+    expect((await cli('--workspace', workspacePath(), '--how-many', '--by', '2026-01-24', '--json')).out).toBe(r.out);
   });
 
   it('--when N prints ISO dates; --team, --window, --trials, --seed, --start and --business-days reach the forecast', async () => {
-    const r = await cli('--workspace', path, '--when', '4', '--team', 'Alpha', '--window', '7d', '--trials', '500', '--seed', '42', '--start', '2026-02-02', '--business-days', '--json');
+    const r = await cli('--workspace', workspacePath(), '--when', '4', '--team', 'Alpha', '--window', '7d', '--trials', '500', '--seed', '42', '--start', '2026-02-02', '--business-days', '--json');
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
     expect(json).toMatchObject({ items: 4, trials: 500, seed: 42, start: '2026-02-02', dayKind: 'business', teamKeys: ['a'], window: { from: '2026-01-08', to: '2026-01-14', days: 7 } });
@@ -41,7 +31,7 @@ describe('interlock forecast', () => {
   });
 
   it('prints a readable forecast, and the backtest with --backtest', async () => {
-    const r = await cli('--workspace', path, '--how-many', '--by', '2026-01-20', '--backtest');
+    const r = await cli('--workspace', workspacePath(), '--how-many', '--by', '2026-01-20', '--backtest');
     expect(r.code).toBe(0);
     expect(r.out).toContain('History   2026-01-05 – 2026-01-14 (10 days; 10 calendar days sampled, 6 items done)');
     expect(r.out).toMatch(/How many {2}by 2026-01-20 \(6 calendar days\): 50 %: \d+ or more · 70 %/);
@@ -51,14 +41,14 @@ describe('interlock forecast', () => {
   describe('edge cases', () => {
     it('wrong usage exits 2 with the reason and the usage line', async () => {
       for (const [args, reason] of [
-        [['--workspace', path], 'ask one question'],
-        [['--workspace', path, '--how-many', '--when', '3'], 'ask one question'],
-        [['--workspace', path, '--how-many'], '--how-many needs --by DATE'],
-        [['--workspace', path, '--when', '3', '--by', '2026-02-01'], '--by goes with --how-many'],
-        [['--workspace', path, '--how-many', '--by', '1/2/2026'], '--by must be a date'],
-        [['--workspace', path, '--when', 'ten'], '--when must be a whole number'],
-        [['--workspace', path, '--when', '3', '--window', '3w'], '--window must be a number of days'],
-        [['--workspace', path, '--when', '3', '--team', 'Nobody'], 'no team "Nobody"'],
+        [['--workspace', workspacePath()], 'ask one question'],
+        [['--workspace', workspacePath(), '--how-many', '--when', '3'], 'ask one question'],
+        [['--workspace', workspacePath(), '--how-many'], '--how-many needs --by DATE'],
+        [['--workspace', workspacePath(), '--when', '3', '--by', '2026-02-01'], '--by goes with --how-many'],
+        [['--workspace', workspacePath(), '--how-many', '--by', '1/2/2026'], '--by must be a date'],
+        [['--workspace', workspacePath(), '--when', 'ten'], '--when must be a whole number'],
+        [['--workspace', workspacePath(), '--when', '3', '--window', '3w'], '--window must be a number of days'],
+        [['--workspace', workspacePath(), '--when', '3', '--team', 'Nobody'], 'no team "Nobody"'],
       ] as const) {
         const r = await cli(...args);
         expect(r.code).toBe(2);
@@ -68,7 +58,7 @@ describe('interlock forecast', () => {
     });
 
     it('a question the data cannot answer exits 1 with one line saying why', async () => {
-      const r = await cli('--workspace', path, '--how-many', '--by', '2026-01-01');
+      const r = await cli('--workspace', workspacePath(), '--how-many', '--by', '2026-01-01');
       expect(r.code).toBe(1);
       expect(r.err).toBe('interlock forecast: The date 2026-01-01 is before the forecast starts (2026-01-15).');
     });

@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { captureCli } from '../../support/cli-capture';
 import { flowFixture, TWO_WEEKS } from '../../unit/metrics/metrics-fixtures';
-import { workspaceWith } from './metrics-workspace';
+import { workspaceFileForTheseTests } from './metrics-workspace';
 
-let path = '';
-let cleanup: () => void = () => undefined;
-
-beforeAll(async () => {
-  const ws = await workspaceWith(flowFixture());
-  path = ws.path;
-  // Release the exclusive lock so the CLI's own backend can open the file; remove the folder at the end.
-  ws.backend.close();
-  cleanup = ws.dispose;
-});
-afterAll(() => cleanup());
+const workspacePath = workspaceFileForTheseTests(flowFixture);
 
 const cli = (...args: string[]) => captureCli(['metrics', ...args]);
 
 describe('interlock metrics', () => {
   it('--json prints the promised keys with the hand-computed values', async () => {
-    const r = await cli('--workspace', path, '--from', TWO_WEEKS.from, '--to', TWO_WEEKS.to, '--json');
+    const r = await cli('--workspace', workspacePath(), '--from', TWO_WEEKS.from, '--to', TWO_WEEKS.to, '--json');
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
     expect(Object.keys(json)).toEqual(['scope', 'throughputPerWeek', 'leadTimeDays', 'cycleTimeDays', 'flowEfficiency', 'wip', 'dependencyAgeing', 'dora', 'excluded']);
@@ -31,16 +21,16 @@ describe('interlock metrics', () => {
   });
 
   it('--team takes a name or a key, case-insensitively, and may repeat', async () => {
-    const r = await cli('--workspace', path, '--team', 'alpha', '--from', TWO_WEEKS.from, '--to', TWO_WEEKS.to, '--json');
+    const r = await cli('--workspace', workspacePath(), '--team', 'alpha', '--from', TWO_WEEKS.from, '--to', TWO_WEEKS.to, '--json');
     const json = JSON.parse(r.out);
     expect(json.scope.teams.map((t: { key: string }) => t.key)).toEqual(['a']);
     expect(json.throughputPerWeek.total).toBe(3);
-    const both = JSON.parse((await cli('--workspace', path, '--team', 'a', '--team', 'Bravo', '--json')).out);
+    const both = JSON.parse((await cli('--workspace', workspacePath(), '--team', 'a', '--team', 'Bravo', '--json')).out);
     expect(both.scope.teams).toHaveLength(2);
   });
 
   it('prints a readable summary without --json, exclusions included', async () => {
-    const r = await cli('--workspace', path, '--from', TWO_WEEKS.from, '--to', TWO_WEEKS.to, '--dora-report', '2021');
+    const r = await cli('--workspace', workspacePath(), '--from', TWO_WEEKS.from, '--to', TWO_WEEKS.to, '--dora-report', '2021');
     expect(r.code).toBe(0);
     expect(r.out).toContain('Window       2026-01-05 – 2026-01-18 (14 days)');
     expect(r.out).toContain('Cycle time   p50 3 d · p85 5.8 d · p95 6.6 d (n 5)');
@@ -49,22 +39,22 @@ describe('interlock metrics', () => {
 
   describe('edge cases', () => {
     it('wrong usage exits 2 with the reason and the usage line', async () => {
-      for (const args of [[], ['--workspace', path, '--from', '5/1/2026'], ['--workspace', path, '--team', 'Nobody'], ['--workspace', path, '--dora-report', '2019']]) {
+      for (const args of [[], ['--workspace', workspacePath(), '--from', '5/1/2026'], ['--workspace', workspacePath(), '--team', 'Nobody'], ['--workspace', workspacePath(), '--dora-report', '2019']]) {
         const r = await cli(...args);
         expect(r.code).toBe(2);
         expect(r.err).toMatch(/usage: interlock metrics --workspace FILE/);
       }
-      expect((await cli('--workspace', path, '--team', 'Nobody')).err).toContain('no team "Nobody"; teams: Alpha, Bravo');
+      expect((await cli('--workspace', workspacePath(), '--team', 'Nobody')).err).toContain('no team "Nobody"; teams: Alpha, Bravo');
     });
 
     it('a missing file exits 1 with a one-line message', async () => {
-      const r = await cli('--workspace', `${path}.missing`);
+      const r = await cli('--workspace', `${workspacePath()}.missing`);
       expect(r.code).toBe(1);
       expect(r.err).toMatch(/^interlock metrics: There is no workspace at .*\.missing\.$/);
     });
 
     it('a window with nothing in it prints no data rather than failing', async () => {
-      const r = await cli('--workspace', path, '--from', '2020-01-01', '--to', '2020-01-31');
+      const r = await cli('--workspace', workspacePath(), '--from', '2020-01-01', '--to', '2020-01-31');
       expect(r.code).toBe(0);
       expect(r.out).toContain('Lead time    no data');
     });
