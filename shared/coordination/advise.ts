@@ -11,9 +11,9 @@ import {
   type NamedTeams,
 } from './findings';
 import { judgeEvidence } from './confidence';
-import { groupEvidence, integrationsByGroup, parentsByGroup, type GroupEvidence } from './group-evidence';
+import { groupEvidence, groupTrendNumbers, integrationsByGroup, parentsByGroup, type GroupEvidence } from './group-evidence';
 import { groupTeams, moveTeam, type Grouping, type TeamGroup } from './grouping';
-import { measureIntervals, pairKey, scoreMeasurement, type ScoredPairs } from './pair-coupling';
+import { measureIntervals, measuredCouplings, pairKey, scoreMeasurement, type PairMeasurement, type ScoredPairs } from './pair-coupling';
 import { decideModel, describeCues, practicesFor, reasonsFor, robustnessOf, whatWouldChange } from './recommendation';
 import {
   COORDINATION_MODELS,
@@ -138,10 +138,15 @@ export function adviseCoordination(data: CoordinationData, options: AdviseOption
   );
   for (const move of options.moves ?? []) if (known.has(move.teamKey)) grouping = moveTeam(grouping, move.teamKey, move.toTeamKey);
 
-  // Trends read only the pairs inside groups: measure and score just those, all periods in one pass.
+  // Trends read only the pairs inside groups, and of their scores only the coupling: measure and
+  // score just those, all periods in one pass.
   const periods = trendIntervals(window, settings.trend);
   const periodMeasurements = measureIntervals(scoped, periods, { sameGroupIn: grouping.groupOf, skipWaiting: true });
-  const periodScores = periods.map((p, i) => ({ interval: p, scored: scoreMeasurement(periodMeasurements[i]!, scoped.recorded, settings) }));
+  const periodScores = periods.map((p, i) => ({
+    interval: p,
+    measurement: periodMeasurements[i]!,
+    couplings: measuredCouplings(periodMeasurements[i]!, scoped.recorded, settings),
+  }));
   const integrations = integrationsByGroup(scoped, window, grouping.groupOf);
   const parents = parentsByGroup(scoped, grouping.groupOf);
   let windowDependencies = 0;
@@ -224,7 +229,7 @@ function recommendGroup(
   names: NamedTeams,
   settings: CoordinationSettings,
   windowDays: number,
-  periodScores: { interval: Interval; scored: ScoredPairs }[],
+  periodScores: { interval: Interval; measurement: PairMeasurement; couplings: ReadonlyMap<string, number> }[],
   providerLinks: readonly string[],
   windowDependencies: number,
 ): GroupRecommendation {
@@ -265,15 +270,15 @@ function recommendGroup(
     changes = whatWouldChange(model, evidence.cues, thresholds);
   }
   // A trend point reads coupling and dependency share only: the period's integrations are not needed.
-  const trend: TrendPoint[] = periodScores.map(({ interval, scored }) => {
-    const e = groupEvidence(group.teamKeys, scored, undefined, data);
+  const trend: TrendPoint[] = periodScores.map(({ interval, measurement, couplings }) => {
+    const e = groupTrendNumbers(group.teamKeys, measurement, couplings);
     return {
       from: fromEpochMs(interval.from),
       to: fromEpochMs(interval.to),
       coupling: e.coupling,
-      dependencyShare: e.cues.dependencyShare,
-      dependencies: e.measures.dependencies,
-      completedItems: e.measures.completedItems,
+      dependencyShare: e.dependencyShare,
+      dependencies: e.dependencies,
+      completedItems: e.completedItems,
     };
   });
   const judged = judgeEvidence(

@@ -425,8 +425,8 @@ export function objectiveOverlap(facts: PairFacts, teams: ReadonlyMap<string, Te
   return union > 0 ? shared / union : 0;
 }
 
-/** Scores one pair from its facts. */
-export function scorePair(facts: PairFacts, teams: Map<string, TeamFacts>, recorded: RecordedEvidence, settings: CoordinationSettings): PairCoupling {
+/** The numbers a pair's score is made of, with its two teams' facts looked up once. */
+function pairNumbers(facts: PairFacts, teams: ReadonlyMap<string, TeamFacts>, recorded: RecordedEvidence, settings: CoordinationSettings) {
   const a = teams.get(facts.a);
   const b = teams.get(facts.b);
   const completed = (a?.completed ?? 0) + (b?.completed ?? 0);
@@ -448,6 +448,12 @@ export function scorePair(facts: PairFacts, teams: Map<string, TeamFacts>, recor
     objectives: sharedObjectives,
     integration: jointIntegration,
   };
+  return { completed, total, dependencyShare, blockedAOnB, blockedBOnA, blockedDaysPerItem, sharedObjectives, jointIntegration, components };
+}
+
+/** Scores one pair from its facts. */
+export function scorePair(facts: PairFacts, teams: Map<string, TeamFacts>, recorded: RecordedEvidence, settings: CoordinationSettings): PairCoupling {
+  const { completed, total, dependencyShare, blockedAOnB, blockedBOnA, blockedDaysPerItem, sharedObjectives, jointIntegration, components } = pairNumbers(facts, teams, recorded, settings);
   return {
     teamKeys: [facts.a, facts.b],
     dependencies: { aWaitsOnB: facts.aWaitsOnB, bWaitsOnA: facts.bWaitsOnA, total, interfaced: facts.interfaced, open: facts.open },
@@ -465,10 +471,25 @@ export function scorePair(facts: PairFacts, teams: Map<string, TeamFacts>, recor
   };
 }
 
+/** A pair's coupling alone (what scorePair(…).coupling is), for readers that need no more: trend periods. */
+export function pairCoupling(facts: PairFacts, teams: ReadonlyMap<string, TeamFacts>, recorded: RecordedEvidence, settings: CoordinationSettings): number {
+  return weightedCoupling(pairNumbers(facts, teams, recorded, settings).components, settings.weights);
+}
+
 export interface ScoredPairs {
   readonly measurement: PairMeasurement;
   /** Every pair with a coupling above 0, keyed by pairKey. */
   readonly scores: Map<string, PairCoupling>;
+}
+
+/** Per pairKey, the coupling of every pair above 0 (the `scores` of scoreMeasurement, coupling alone). */
+export function measuredCouplings(measurement: PairMeasurement, recorded: RecordedEvidence, settings: CoordinationSettings): Map<string, number> {
+  const couplings = new Map<string, number>();
+  for (const [key, facts] of measurement.pairs) {
+    const coupling = pairCoupling(facts, measurement.teams, recorded, settings);
+    if (coupling > 0) couplings.set(key, coupling);
+  }
+  return couplings;
 }
 
 export function scorePairs(data: CoordinationData, interval: Interval, settings: CoordinationSettings): ScoredPairs {
