@@ -329,9 +329,9 @@ function linkGroups(pairs: readonly PairCoupling[], grouping: Grouping): GroupLi
     link.sum += p.coupling;
     link.dependencies += p.dependencies.total;
   }
-  return [...links.values()]
-    .map((l) => ({ groupIds: l.groupIds, coupling: Math.min(1, l.sum / (size.get(l.groupIds[0])! * size.get(l.groupIds[1])!)), dependencies: l.dependencies }))
-    .sort((x, y) => compareText(x.groupIds.join(), y.groupIds.join()));
+  // Ordered by the ids' text, made once per link rather than once per comparison.
+  const ordered = [...links.values()].map((l) => ({ l, text: l.groupIds.join() })).sort((x, y) => compareText(x.text, y.text));
+  return ordered.map(({ l }) => ({ groupIds: l.groupIds, coupling: Math.min(1, l.sum / (size.get(l.groupIds[0])! * size.get(l.groupIds[1])!)), dependencies: l.dependencies }));
 }
 
 
