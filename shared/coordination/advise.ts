@@ -13,7 +13,7 @@ import {
 import { judgeEvidence } from './confidence';
 import { groupEvidence, groupTrendNumbers, integrationsByGroup, parentsByGroup, type GroupEvidence } from './group-evidence';
 import { groupTeams, moveTeam, type Grouping, type TeamGroup } from './grouping';
-import { measureIntervals, measuredCouplings, pairKey, scoreMeasurement, type PairMeasurement, type ScoredPairs } from './pair-coupling';
+import { measureIntervals, measuredCouplings, namesOnlyWorkspaceTeams, pairKey, scoreMeasurement, type PairMeasurement, type ScoredPairs } from './pair-coupling';
 import { decideModel, describeCues, practicesFor, reasonsFor, robustnessOf, whatWouldChange } from './recommendation';
 import {
   COORDINATION_MODELS,
@@ -88,13 +88,8 @@ function missionOf(teamKeys: readonly string[], data: CoordinationData): { title
 /** Facts about keys that are not teams of the workspace (dangling references) are left out; copies only when there are some. */
 function withKnownTeams(data: CoordinationData, known: ReadonlySet<string>): CoordinationData {
   const all = (keys: readonly string[]) => keys.every((k) => known.has(k));
-  const clean =
-    data.dependencies.every((d) => known.has(d.fromTeamKey) && known.has(d.toTeamKey)) &&
-    data.completions.every((c) => known.has(c.teamKey)) &&
-    data.integrations.every((e) => all(e.teamKeys)) &&
-    data.objectives.every((o) => all(o.teamKeys)) &&
-    data.parents.every((p) => all(p.teamKeys));
-  if (clean) return data;
+  // The pair measurement indexes every key the facts name anyway (and keeps the indexes for the data).
+  if (namesOnlyWorkspaceTeams(data)) return data;
   return {
     ...data,
     dependencies: data.dependencies.filter((d) => known.has(d.fromTeamKey) && known.has(d.toTeamKey)),

@@ -147,9 +147,13 @@ export function measureIntervals(data: CoordinationData, intervals: readonly Int
       if (d.interfaced) p.interfaced[slot]++;
       if (open) p.open[slot]++;
       if (!waiting) continue;
-      team(i, from).waitsOn.add(d.toTeamKey);
+      const waiter = team(i, from);
       const provider = team(i, to);
-      provider.waitedOnBy.add(d.fromTeamKey);
+      // Who waits on whom: added once per direction of a pair (a set keeps its first insertion anyway).
+      if (p.firstWait(slot, fromIsA)) {
+        waiter.waitsOn.add(d.toTeamKey);
+        provider.waitedOnBy.add(d.fromTeamKey);
+      }
       provider.incoming++;
       if (open) provider.incomingOpen++;
       provider.blockedDaysCaused += blockedMs / MS_PER_DAY;
@@ -243,12 +247,26 @@ class PairColumns {
     this.#seen = new Uint8Array(slots);
   }
 
+  /** True the first time it is asked for this slot and direction. */
+  firstWait(slot: number, aWaitsOnB: boolean): boolean {
+    const bit = aWaitsOnB ? 2 : 4;
+    if ((this.#seen[slot]! & bit) !== 0) return false;
+    this.#seen[slot]! |= bit;
+    return true;
+  }
+
   touch(slot: number): void {
-    if (this.#seen[slot] === 0) {
-      this.#seen[slot] = 1;
+    if ((this.#seen[slot]! & 1) === 0) {
+      this.#seen[slot]! |= 1;
       this.touched[this.touchedCount++] = slot;
     }
   }
+}
+
+/** Whether every team key the facts name is one of the workspace's teams (`data.teams`). */
+export function namesOnlyWorkspaceTeams(data: CoordinationData): boolean {
+  const teams = TeamIndexes.of(data);
+  return teams.keys.length === teams.workspaceTeams;
 }
 
 /**
