@@ -118,8 +118,6 @@ export function measureIntervals(data: CoordinationData, intervals: readonly Int
   }
 
   const count = intervals.length;
-  const froms = Float64Array.from(intervals, (v) => v.from);
-  const tos = Float64Array.from(intervals, (v) => v.to);
   for (let k = 0; k < data.dependencies.length; k++) {
     const from = teams.dependencyFrom[k]!;
     const to = teams.dependencyTo[k]!;
@@ -127,15 +125,12 @@ export function measureIntervals(data: CoordinationData, intervals: readonly Int
     const d = data.dependencies[k]!;
     const slot = teams.dependencySlot[k]!;
     const fromIsA = teams.pairA[slot] === from;
-    const { createdAt, resolvedAt, waits } = d;
     for (let i = 0; i < count; i++) {
-      const intervalFrom = froms[i]!;
-      const intervalTo = tos[i]!;
-      // isActiveIn
-      if (!(createdAt < intervalTo && (resolvedAt === null || resolvedAt > intervalFrom))) continue;
+      const interval = intervals[i]!;
+      if (!isActiveIn(d, interval)) continue;
       const p = results[i]!.pairs;
       p.touch(slot);
-      const blockedMs = waits.length === 0 ? 0 : overlapMs(waits, intervals[i]!);
+      const blockedMs = d.waits.length === 0 ? 0 : overlapMs(d.waits, interval);
       if (fromIsA) {
         p.aWaitsOnB[slot]++;
         p.blockedMsAOnB[slot] += blockedMs;
@@ -143,7 +138,7 @@ export function measureIntervals(data: CoordinationData, intervals: readonly Int
         p.bWaitsOnA[slot]++;
         p.blockedMsBOnA[slot] += blockedMs;
       }
-      const open = resolvedAt === null || resolvedAt > intervalTo;
+      const open = d.resolvedAt === null || d.resolvedAt > interval.to;
       if (d.interfaced) p.interfaced[slot]++;
       if (open) p.open[slot]++;
       if (!waiting) continue;
