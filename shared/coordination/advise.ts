@@ -11,9 +11,9 @@ import {
   type NamedTeams,
 } from './findings';
 import { judgeEvidence } from './confidence';
-import { groupEvidence, integrationsByGroup, parentsByGroup, type GroupEvidence } from './group-evidence';
+import { groupEvidence, groupTrendNumbers, integrationsByGroup, parentsByGroup, type GroupEvidence } from './group-evidence';
 import { groupTeams, moveTeam, type Grouping, type TeamGroup } from './grouping';
-import { measureIntervals, pairKey, scoreMeasurement, type ScoredPairs } from './pair-coupling';
+import { measureIntervals, measuredCouplings, namesOnlyWorkspaceTeams, pairKey, scoreMeasurement, type PairMeasurement, type ScoredPairs } from './pair-coupling';
 import { decideModel, describeCues, practicesFor, reasonsFor, robustnessOf, whatWouldChange } from './recommendation';
 import {
   COORDINATION_MODELS,
@@ -88,13 +88,8 @@ function missionOf(teamKeys: readonly string[], data: CoordinationData): { title
 /** Facts about keys that are not teams of the workspace (dangling references) are left out; copies only when there are some. */
 function withKnownTeams(data: CoordinationData, known: ReadonlySet<string>): CoordinationData {
   const all = (keys: readonly string[]) => keys.every((k) => known.has(k));
-  const clean =
-    data.dependencies.every((d) => known.has(d.fromTeamKey) && known.has(d.toTeamKey)) &&
-    data.completions.every((c) => known.has(c.teamKey)) &&
-    data.integrations.every((e) => all(e.teamKeys)) &&
-    data.objectives.every((o) => all(o.teamKeys)) &&
-    data.parents.every((p) => all(p.teamKeys));
-  if (clean) return data;
+  // The pair measurement indexes every key the facts name anyway (and keeps the indexes for the data).
+  if (namesOnlyWorkspaceTeams(data)) return data;
   return {
     ...data,
     dependencies: data.dependencies.filter((d) => known.has(d.fromTeamKey) && known.has(d.toTeamKey)),
@@ -138,10 +133,15 @@ export function adviseCoordination(data: CoordinationData, options: AdviseOption
   );
   for (const move of options.moves ?? []) if (known.has(move.teamKey)) grouping = moveTeam(grouping, move.teamKey, move.toTeamKey);
 
-  // Trends read only the pairs inside groups: measure and score just those, all periods in one pass.
+  // Trends read only the pairs inside groups, and of their scores only the coupling: measure and
+  // score just those, all periods in one pass.
   const periods = trendIntervals(window, settings.trend);
   const periodMeasurements = measureIntervals(scoped, periods, { sameGroupIn: grouping.groupOf, skipWaiting: true });
-  const periodScores = periods.map((p, i) => ({ interval: p, scored: scoreMeasurement(periodMeasurements[i]!, scoped.recorded, settings) }));
+  const periodScores = periods.map((p, i) => ({
+    interval: p,
+    measurement: periodMeasurements[i]!,
+    couplings: measuredCouplings(periodMeasurements[i]!, scoped.recorded, settings),
+  }));
   const integrations = integrationsByGroup(scoped, window, grouping.groupOf);
   const parents = parentsByGroup(scoped, grouping.groupOf);
   let windowDependencies = 0;
@@ -224,7 +224,7 @@ function recommendGroup(
   names: NamedTeams,
   settings: CoordinationSettings,
   windowDays: number,
-  periodScores: { interval: Interval; scored: ScoredPairs }[],
+  periodScores: { interval: Interval; measurement: PairMeasurement; couplings: ReadonlyMap<string, number> }[],
   providerLinks: readonly string[],
   windowDependencies: number,
 ): GroupRecommendation {
@@ -265,15 +265,15 @@ function recommendGroup(
     changes = whatWouldChange(model, evidence.cues, thresholds);
   }
   // A trend point reads coupling and dependency share only: the period's integrations are not needed.
-  const trend: TrendPoint[] = periodScores.map(({ interval, scored }) => {
-    const e = groupEvidence(group.teamKeys, scored, undefined, data);
+  const trend: TrendPoint[] = periodScores.map(({ interval, measurement, couplings }) => {
+    const e = groupTrendNumbers(group.teamKeys, measurement, couplings);
     return {
       from: fromEpochMs(interval.from),
       to: fromEpochMs(interval.to),
       coupling: e.coupling,
-      dependencyShare: e.cues.dependencyShare,
-      dependencies: e.measures.dependencies,
-      completedItems: e.measures.completedItems,
+      dependencyShare: e.dependencyShare,
+      dependencies: e.dependencies,
+      completedItems: e.completedItems,
     };
   });
   const judged = judgeEvidence(
@@ -324,9 +324,9 @@ function linkGroups(pairs: readonly PairCoupling[], grouping: Grouping): GroupLi
     link.sum += p.coupling;
     link.dependencies += p.dependencies.total;
   }
-  return [...links.values()]
-    .map((l) => ({ groupIds: l.groupIds, coupling: Math.min(1, l.sum / (size.get(l.groupIds[0])! * size.get(l.groupIds[1])!)), dependencies: l.dependencies }))
-    .sort((x, y) => compareText(x.groupIds.join(), y.groupIds.join()));
+  // Ordered by the ids' text, made once per link rather than once per comparison.
+  const ordered = [...links.values()].map((l) => ({ l, text: l.groupIds.join() })).sort((x, y) => compareText(x.text, y.text));
+  return ordered.map(({ l }) => ({ groupIds: l.groupIds, coupling: Math.min(1, l.sum / (size.get(l.groupIds[0])! * size.get(l.groupIds[1])!)), dependencies: l.dependencies }));
 }
 
 

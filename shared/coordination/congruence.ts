@@ -61,9 +61,10 @@ export function measureCongruence(
       });
     }
   }
-  // The tie-break's text is made once per pair, not once per comparison.
-  const tieBreak = new Map(uncovered.map((u) => [u, u.teamKeys.join()]));
-  uncovered.sort((x, y) => y.dependencies - x.dependencies || (tieBreak.get(x)! < tieBreak.get(y)! ? -1 : 1));
+  // The tie-break's text is made once per pair, not once per comparison (nor looked up in a map).
+  const ordered = uncovered.map((u) => ({ u, tieBreak: u.teamKeys.join() }));
+  ordered.sort((x, y) => y.u.dependencies - x.u.dependencies || (x.tieBreak < y.tieBreak ? -1 : 1));
+  for (let i = 0; i < ordered.length; i++) uncovered[i] = ordered[i]!.u;
   const congruence = required.length === 0 ? null : coveredPairs / required.length;
   const weightedCongruence = allDependencies === 0 ? null : coveredDependencies / allDependencies;
   let summary: string;

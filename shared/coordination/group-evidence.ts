@@ -1,6 +1,6 @@
 import { MS_PER_DAY } from '../domain/time';
 import { inInterval, integrationSource, type CoordinationData, type CueSource, type Interval } from './coordination-data';
-import { objectiveOverlap, outcomeSource, pairKey, type ScoredPairs } from './pair-coupling';
+import { objectiveOverlap, outcomeSource, pairKey, type PairMeasurement, type ScoredPairs } from './pair-coupling';
 import type { GroupMeasures } from './report-schema';
 
 // What a group of teams shows about itself over one interval: the numbers the selection cues read.
@@ -114,6 +114,34 @@ function memberPairKeys(teamKeys: readonly string[]): string[] {
     pairKeysOfMembers.set(teamKeys, keys);
   }
   return keys;
+}
+
+/** The few numbers a trend point reads, as groupEvidence gives them, from a period's facts and its couplings (measuredCouplings). */
+export interface GroupTrendNumbers {
+  readonly coupling: number;
+  readonly dependencyShare: number;
+  readonly dependencies: number;
+  readonly completedItems: number;
+}
+
+export function groupTrendNumbers(teamKeys: readonly string[], measurement: PairMeasurement, couplings: ReadonlyMap<string, number>): GroupTrendNumbers {
+  let dependencies = 0;
+  const found: number[] = [];
+  const completed = teamKeys.reduce((sum, k) => sum + (measurement.teams.get(k)?.completed ?? 0), 0);
+  const keys = memberPairKeys(teamKeys);
+  for (let k = 0; k < keys.length; k++) {
+    const facts = measurement.pairs.get(keys[k]!);
+    if (facts) dependencies += facts.aWaitsOnB + facts.bWaitsOnA;
+    const coupling = couplings.get(keys[k]!);
+    if (coupling !== undefined) found.push(coupling);
+  }
+  const pairCount = (teamKeys.length * (teamKeys.length - 1)) / 2;
+  return {
+    coupling: pairCount > 0 ? Math.min(1, sortedSum(found) / pairCount) : 0,
+    dependencyShare: dependencies / Math.max(1, completed),
+    dependencies,
+    completedItems: completed,
+  };
 }
 
 export function groupEvidence(

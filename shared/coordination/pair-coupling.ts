@@ -84,15 +84,24 @@ export function measureIntervals(data: CoordinationData, intervals: readonly Int
       if (n === undefined) groupNumbers.set(group, (n = groupNumbers.size));
       return n;
     });
-  const acceptIndexes = (x: number, y: number) => !groupIndex || groupIndex[x] === groupIndex[y];
-  const accept = (x: string, y: string) => acceptIndexes(teams.index(x), teams.index(y));
-  // Per interval: team facts by team index, and pair facts by a number made of the two teams'
-  // indexes (no string is built or hashed per dependency); string keys are made once per pair at the end.
+  const accept = (x: string, y: string) => !groupIndex || groupIndex[teams.index(x)] === groupIndex[teams.index(y)];
+  // Outcomes (objectives, shared parents) are not tied to an interval: the same overlap counts in each.
+  // Their pairs get their slots before the per-interval columns are sized.
+  const objectives = data.objectives.filter((o) => o.level !== 'portfolio');
+  const sharedObjectives = [...sharedOutcomes(objectives, accept).values()].map((e) => ({ slot: teams.slot(teams.index(e.x), teams.index(e.y)), keys: e.keys }));
+  const sharedParents = [...sharedOutcomes(data.parents, accept).values()].map((e) => ({ slot: teams.slot(teams.index(e.x), teams.index(e.y)), keys: e.keys }));
+  const objectiveCounts = outcomesByTeam(objectives);
+  const parentCounts = outcomesByTeam(data.parents);
+
+  // Per interval: team facts by team index, and pair facts in columns by the pair's slot (no object,
+  // string or map lookup per dependency); objects are made once per pair at the end, in the order
+  // the pairs were first met (as a Map filled on the way would hold them).
+  const slots = teams.slotCount;
   const results = intervals.map(() => ({
     teams: teams.keys.map((_, i) => (i < teams.workspaceTeams ? emptyTeam() : null)) as (TeamFacts | null)[],
     // Keys that are not teams of the workspace get their facts in the order they are first met, as a Map would.
     others: [] as number[],
-    pairs: new Map<number, PairFacts>(),
+    pairs: new PairColumns(slots),
   }));
   const team = (i: number, index: number): TeamFacts => {
     const result = results[i]!;
@@ -103,47 +112,43 @@ export function measureIntervals(data: CoordinationData, intervals: readonly Int
     }
     return facts;
   };
-  const pair = (i: number, x: number, y: number): PairFacts => {
-    const id = teams.pairId(x, y);
-    const pairs = results[i]!.pairs;
-    let facts = pairs.get(id);
-    if (!facts) {
-      const [a, b] = teams.rank[x]! < teams.rank[y]! ? [teams.keys[x]!, teams.keys[y]!] : [teams.keys[y]!, teams.keys[x]!];
-      facts = { a, b, aWaitsOnB: 0, bWaitsOnA: 0, interfaced: 0, open: 0, blockedMsAOnB: 0, blockedMsBOnA: 0, jointIntegrations: 0, sharedObjectiveKeys: [], sharedParentKeys: [] };
-      pairs.set(id, facts);
-    }
-    return facts;
-  };
 
   for (const c of data.completions) {
     for (let i = 0; i < intervals.length; i++) if (inInterval(c.at, intervals[i]!)) team(i, teams.index(c.teamKey)).completed += c.count;
   }
 
+  const count = intervals.length;
   for (let k = 0; k < data.dependencies.length; k++) {
-    const d = data.dependencies[k]!;
     const from = teams.dependencyFrom[k]!;
     const to = teams.dependencyTo[k]!;
-    if (from === to || !acceptIndexes(from, to)) continue;
-    const fromIsA = teams.rank[from]! < teams.rank[to]!;
-    for (let i = 0; i < intervals.length; i++) {
+    if (from === to || (groupIndex && groupIndex[from] !== groupIndex[to])) continue;
+    const d = data.dependencies[k]!;
+    const slot = teams.dependencySlot[k]!;
+    const fromIsA = teams.pairA[slot] === from;
+    for (let i = 0; i < count; i++) {
       const interval = intervals[i]!;
       if (!isActiveIn(d, interval)) continue;
-      const p = pair(i, from, to);
+      const p = results[i]!.pairs;
+      p.touch(slot);
       const blockedMs = d.waits.length === 0 ? 0 : overlapMs(d.waits, interval);
       if (fromIsA) {
-        p.aWaitsOnB++;
-        p.blockedMsAOnB += blockedMs;
+        p.aWaitsOnB[slot]++;
+        p.blockedMsAOnB[slot] += blockedMs;
       } else {
-        p.bWaitsOnA++;
-        p.blockedMsBOnA += blockedMs;
+        p.bWaitsOnA[slot]++;
+        p.blockedMsBOnA[slot] += blockedMs;
       }
       const open = d.resolvedAt === null || d.resolvedAt > interval.to;
-      if (d.interfaced) p.interfaced++;
-      if (open) p.open++;
+      if (d.interfaced) p.interfaced[slot]++;
+      if (open) p.open[slot]++;
       if (!waiting) continue;
-      team(i, from).waitsOn.add(d.toTeamKey);
+      const waiter = team(i, from);
       const provider = team(i, to);
-      provider.waitedOnBy.add(d.fromTeamKey);
+      // Who waits on whom: added once per direction of a pair (a set keeps its first insertion anyway).
+      if (p.firstWait(slot, fromIsA)) {
+        waiter.waitsOn.add(d.toTeamKey);
+        provider.waitedOnBy.add(d.fromTeamKey);
+      }
       provider.incoming++;
       if (open) provider.incomingOpen++;
       provider.blockedDaysCaused += blockedMs / MS_PER_DAY;
@@ -152,50 +157,118 @@ export function measureIntervals(data: CoordinationData, intervals: readonly Int
 
   for (let e = 0; e < data.integrations.length; e++) {
     const event = data.integrations[e]!;
-    for (let i = 0; i < intervals.length; i++) {
+    const members = teams.integrationMembers[e]!;
+    const memberSlots = teams.integrationSlots[e]!;
+    for (let i = 0; i < count; i++) {
       if (!inInterval(event.at, intervals[i]!)) continue;
-      const members = teams.integrationMembers[e]!;
       for (const m of members) team(i, m).integrations++;
-      for (let x = 0; x < members.length; x++) {
-        for (let y = x + 1; y < members.length; y++) {
-          if (acceptIndexes(members[x]!, members[y]!)) pair(i, members[x]!, members[y]!).jointIntegrations++;
+      const p = results[i]!.pairs;
+      for (let x = 0, s = 0; x < members.length; x++) {
+        for (let y = x + 1; y < members.length; y++, s++) {
+          if (groupIndex && groupIndex[members[x]!] !== groupIndex[members[y]!]) continue;
+          p.touch(memberSlots[s]!);
+          p.jointIntegrations[memberSlots[s]!]++;
         }
       }
     }
   }
 
-  // Outcomes (objectives, shared parents) are not tied to an interval: the same overlap counts in each.
-  const objectives = data.objectives.filter((o) => o.level !== 'portfolio');
-  const sharedObjectives = sharedOutcomes(objectives, accept);
-  const sharedParents = sharedOutcomes(data.parents, accept);
-  const objectiveCounts = outcomesByTeam(objectives);
-  const parentCounts = outcomesByTeam(data.parents);
-  for (let i = 0; i < intervals.length; i++) {
+  for (let i = 0; i < count; i++) {
     for (const [key, count] of objectiveCounts) team(i, teams.index(key)).objectives = count;
     for (const [key, count] of parentCounts) team(i, teams.index(key)).parents = count;
-    for (const entry of sharedObjectives.values()) pair(i, teams.index(entry.x), teams.index(entry.y)).sharedObjectiveKeys = entry.keys;
-    for (const entry of sharedParents.values()) pair(i, teams.index(entry.x), teams.index(entry.y)).sharedParentKeys = entry.keys;
+    const p = results[i]!.pairs;
+    for (const { slot, keys } of sharedObjectives) {
+      p.touch(slot);
+      p.objectiveKeys[slot] = keys;
+    }
+    for (const { slot, keys } of sharedParents) {
+      p.touch(slot);
+      p.parentKeys[slot] = keys;
+    }
   }
 
-  const pairKeys = new Map<number, string>();
   return results.map((result) => {
     const teamFacts = new Map<string, TeamFacts>();
     for (let t = 0; t < teams.workspaceTeams; t++) teamFacts.set(teams.keys[t]!, result.teams[t]!);
     for (const t of result.others) teamFacts.set(teams.keys[t]!, result.teams[t]!);
+    const p = result.pairs;
     const pairs = new Map<string, PairFacts>();
-    for (const [id, facts] of result.pairs) {
-      let key = pairKeys.get(id);
-      if (key === undefined) pairKeys.set(id, (key = pairKey(facts.a, facts.b)));
-      pairs.set(key, facts);
+    for (let n = 0; n < p.touchedCount; n++) {
+      const slot = p.touched[n]!;
+      pairs.set(teams.pairKeyOf(slot), {
+        a: teams.keys[teams.pairA[slot]!]!,
+        b: teams.keys[teams.pairB[slot]!]!,
+        aWaitsOnB: p.aWaitsOnB[slot]!,
+        bWaitsOnA: p.bWaitsOnA[slot]!,
+        interfaced: p.interfaced[slot]!,
+        open: p.open[slot]!,
+        blockedMsAOnB: p.blockedMsAOnB[slot]!,
+        blockedMsBOnA: p.blockedMsBOnA[slot]!,
+        jointIntegrations: p.jointIntegrations[slot]!,
+        sharedObjectiveKeys: p.objectiveKeys[slot] ?? [],
+        sharedParentKeys: p.parentKeys[slot] ?? [],
+      });
     }
     return { pairs, teams: teamFacts };
   });
 }
 
+/** One interval's pair facts as columns indexed by pair slot, and the slots in the order first touched. */
+class PairColumns {
+  readonly aWaitsOnB: Int32Array;
+  readonly bWaitsOnA: Int32Array;
+  readonly interfaced: Int32Array;
+  readonly open: Int32Array;
+  readonly jointIntegrations: Int32Array;
+  readonly blockedMsAOnB: Float64Array;
+  readonly blockedMsBOnA: Float64Array;
+  readonly objectiveKeys: (string[] | undefined)[];
+  readonly parentKeys: (string[] | undefined)[];
+  readonly touched: Int32Array;
+  touchedCount = 0;
+  readonly #seen: Uint8Array;
+
+  constructor(slots: number) {
+    this.aWaitsOnB = new Int32Array(slots);
+    this.bWaitsOnA = new Int32Array(slots);
+    this.interfaced = new Int32Array(slots);
+    this.open = new Int32Array(slots);
+    this.jointIntegrations = new Int32Array(slots);
+    this.blockedMsAOnB = new Float64Array(slots);
+    this.blockedMsBOnA = new Float64Array(slots);
+    this.objectiveKeys = new Array<string[] | undefined>(slots);
+    this.parentKeys = new Array<string[] | undefined>(slots);
+    this.touched = new Int32Array(slots);
+    this.#seen = new Uint8Array(slots);
+  }
+
+  /** True the first time it is asked for this slot and direction. */
+  firstWait(slot: number, aWaitsOnB: boolean): boolean {
+    const bit = aWaitsOnB ? 2 : 4;
+    if ((this.#seen[slot]! & bit) !== 0) return false;
+    this.#seen[slot]! |= bit;
+    return true;
+  }
+
+  touch(slot: number): void {
+    if ((this.#seen[slot]! & 1) === 0) {
+      this.#seen[slot]! |= 1;
+      this.touched[this.touchedCount++] = slot;
+    }
+  }
+}
+
+/** Whether every team key the facts name is one of the workspace's teams (`data.teams`). */
+export function namesOnlyWorkspaceTeams(data: CoordinationData): boolean {
+  const teams = TeamIndexes.of(data);
+  return teams.keys.length === teams.workspaceTeams;
+}
+
 /**
  * Every team key the data names, as a small integer: the workspace's teams first (in their order),
  * then any other key facts name. `rank` orders them as their keys sort, which decides a pair's `a`.
- * Made once per data: the window and its trend periods are measured on the same data.
+ * Each pair of teams the facts link gets a slot, its two teams (`pairA` sorting first) and its
+ * pairKey made once. Made once per data: the window and its trend periods are measured on the same data.
  */
 class TeamIndexes {
   static #made = new WeakMap<CoordinationData, TeamIndexes>();
@@ -209,12 +282,19 @@ class TeamIndexes {
   readonly keys: string[] = [];
   readonly workspaceTeams: number;
   readonly rank: Int32Array;
-  /** The teams of data.dependencies[k]. */
+  /** The teams of data.dependencies[k], and their pair's slot (−1 when both are the same team). */
   readonly dependencyFrom: Int32Array;
   readonly dependencyTo: Int32Array;
-  /** The distinct teams of data.integrations[e], in key order. */
+  readonly dependencySlot: Int32Array;
+  /** The distinct teams of data.integrations[e], in key order, and the slots of their pairs (x < y, in that order). */
   readonly integrationMembers: readonly number[][];
+  readonly integrationSlots: readonly Int32Array[];
+  /** Per slot: its teams, pairA's key sorting first. */
+  readonly pairA: number[] = [];
+  readonly pairB: number[] = [];
+  readonly #pairKeys: (string | undefined)[] = [];
   readonly #index = new Map<string, number>();
+  readonly #slots = new Map<number, number>();
 
   private constructor(data: CoordinationData) {
     for (const t of data.teams) this.#add(t.key);
@@ -240,6 +320,18 @@ class TeamIndexes {
     order.forEach((index, position) => (this.rank[index] = position));
     for (const members of integrationMembers) members.sort((x, y) => this.rank[x]! - this.rank[y]!);
     this.integrationMembers = integrationMembers;
+    // Slots only once every key has its index (the pair id multiplies by their number).
+    this.dependencySlot = new Int32Array(data.dependencies.length);
+    for (let k = 0; k < data.dependencies.length; k++) {
+      const from = this.dependencyFrom[k]!;
+      const to = this.dependencyTo[k]!;
+      this.dependencySlot[k] = from === to ? -1 : this.slot(from, to);
+    }
+    this.integrationSlots = integrationMembers.map((members) => {
+      const slots = new Int32Array((members.length * (members.length - 1)) / 2);
+      for (let x = 0, s = 0; x < members.length; x++) for (let y = x + 1; y < members.length; y++, s++) slots[s] = this.slot(members[x]!, members[y]!);
+      return slots;
+    });
   }
 
   #add(key: string): number {
@@ -255,9 +347,25 @@ class TeamIndexes {
     return this.#index.get(key)!;
   }
 
-  /** One number per unordered pair. */
-  pairId(x: number, y: number): number {
-    return x < y ? x * this.keys.length + y : y * this.keys.length + x;
+  get slotCount(): number {
+    return this.pairA.length;
+  }
+
+  /** The slot of the pair of two different teams, given one when it has none yet. */
+  slot(x: number, y: number): number {
+    const id = x < y ? x * this.keys.length + y : y * this.keys.length + x;
+    let slot = this.#slots.get(id);
+    if (slot === undefined) {
+      this.#slots.set(id, (slot = this.pairA.length));
+      const xFirst = this.rank[x]! < this.rank[y]!;
+      this.pairA.push(xFirst ? x : y);
+      this.pairB.push(xFirst ? y : x);
+    }
+    return slot;
+  }
+
+  pairKeyOf(slot: number): string {
+    return (this.#pairKeys[slot] ??= pairKey(this.keys[this.pairA[slot]!]!, this.keys[this.pairB[slot]!]!));
   }
 }
 
@@ -330,8 +438,8 @@ export function objectiveOverlap(facts: PairFacts, teams: ReadonlyMap<string, Te
   return union > 0 ? shared / union : 0;
 }
 
-/** Scores one pair from its facts. */
-export function scorePair(facts: PairFacts, teams: Map<string, TeamFacts>, recorded: RecordedEvidence, settings: CoordinationSettings): PairCoupling {
+/** The numbers a pair's score is made of, with its two teams' facts looked up once. */
+function pairNumbers(facts: PairFacts, teams: ReadonlyMap<string, TeamFacts>, recorded: RecordedEvidence, settings: CoordinationSettings) {
   const a = teams.get(facts.a);
   const b = teams.get(facts.b);
   const completed = (a?.completed ?? 0) + (b?.completed ?? 0);
@@ -353,6 +461,12 @@ export function scorePair(facts: PairFacts, teams: Map<string, TeamFacts>, recor
     objectives: sharedObjectives,
     integration: jointIntegration,
   };
+  return { completed, total, dependencyShare, blockedAOnB, blockedBOnA, blockedDaysPerItem, sharedObjectives, jointIntegration, components };
+}
+
+/** Scores one pair from its facts. */
+export function scorePair(facts: PairFacts, teams: Map<string, TeamFacts>, recorded: RecordedEvidence, settings: CoordinationSettings): PairCoupling {
+  const { completed, total, dependencyShare, blockedAOnB, blockedBOnA, blockedDaysPerItem, sharedObjectives, jointIntegration, components } = pairNumbers(facts, teams, recorded, settings);
   return {
     teamKeys: [facts.a, facts.b],
     dependencies: { aWaitsOnB: facts.aWaitsOnB, bWaitsOnA: facts.bWaitsOnA, total, interfaced: facts.interfaced, open: facts.open },
@@ -370,10 +484,25 @@ export function scorePair(facts: PairFacts, teams: Map<string, TeamFacts>, recor
   };
 }
 
+/** A pair's coupling alone (what scorePair(…).coupling is), for readers that need no more: trend periods. */
+export function pairCoupling(facts: PairFacts, teams: ReadonlyMap<string, TeamFacts>, recorded: RecordedEvidence, settings: CoordinationSettings): number {
+  return weightedCoupling(pairNumbers(facts, teams, recorded, settings).components, settings.weights);
+}
+
 export interface ScoredPairs {
   readonly measurement: PairMeasurement;
   /** Every pair with a coupling above 0, keyed by pairKey. */
   readonly scores: Map<string, PairCoupling>;
+}
+
+/** Per pairKey, the coupling of every pair above 0 (the `scores` of scoreMeasurement, coupling alone). */
+export function measuredCouplings(measurement: PairMeasurement, recorded: RecordedEvidence, settings: CoordinationSettings): Map<string, number> {
+  const couplings = new Map<string, number>();
+  for (const [key, facts] of measurement.pairs) {
+    const coupling = pairCoupling(facts, measurement.teams, recorded, settings);
+    if (coupling > 0) couplings.set(key, coupling);
+  }
+  return couplings;
 }
 
 export function scorePairs(data: CoordinationData, interval: Interval, settings: CoordinationSettings): ScoredPairs {

@@ -16,7 +16,7 @@ import { MS_PER_DAY } from '../../../shared/domain/time';
 import { STATUS_CATEGORIES } from '../../../shared/domain/vocabulary';
 import { ItemIndexes, loadColumns, type LoadedColumns } from '../metrics/metrics-dataset-loader';
 import { asStep, streamRows } from '../store/queries/row-streams';
-import { waitingSpans, type WaitingDependency } from './waiting-spans';
+import { waitingSpans, type WaitingDependencies } from './waiting-spans';
 
 // The advisor's inputs in a fixed number of queries, whatever the portfolio's size: SQLite joins
 // and aggregates the smaller tables (integrations per release, objectives); the work items and
@@ -38,7 +38,12 @@ export function loadTeams(db: Database): CoordinationTeam[] {
 export function loadDependencies(db: Database, range: Interval, loaded: LoadedColumns = columnsOf(db)): DependencyFact[] {
   const teamKey = new Map(loaded.teams.map((t) => [t.id, t.key]));
   const itemIndex = ItemIndexes.of(loaded.columns.items.id);
-  const rows: (Omit<DependencyFact, 'waits'> & WaitingDependency)[] = [];
+  // The rows in columns (no object per row until the facts themselves).
+  const keys: string[] = [];
+  const fromTeamKeys: string[] = [];
+  const toTeamKeys: string[] = [];
+  const interfaced: boolean[] = [];
+  const waiting: WaitingDependencies = { item: [], createdAt: [], resolvedAt: [] };
   // Streamed through an aggregate (row-streams.ts): 50,000 rows without a row array each.
   streamRows(
     db,
@@ -47,22 +52,32 @@ export function loadDependencies(db: Database, range: Interval, loaded: LoadedCo
      FROM dependencies d LEFT JOIN work_items w ON w.key = d.from_item_key
      WHERE ${CROSS_TEAM_ACTIVE}
      ORDER BY d.id`,
-    asStep((n: number, key: string, fromId: number, toId: number, createdAt: number, resolvedAt: number | null, interfaced: number, itemId: number | null) => {
-      rows.push({
-        key,
-        fromTeamKey: teamKey.get(fromId)!,
-        toTeamKey: teamKey.get(toId)!,
-        createdAt,
-        resolvedAt,
-        interfaced: interfaced === 1,
-        item: itemId === null ? -1 : itemIndex.get(itemId),
-      });
+    asStep((n: number, key: string, fromId: number, toId: number, createdAt: number, resolvedAt: number | null, isInterfaced: number, itemId: number | null) => {
+      keys.push(key);
+      fromTeamKeys.push(teamKey.get(fromId)!);
+      toTeamKeys.push(teamKey.get(toId)!);
+      interfaced.push(isInterfaced === 1);
+      waiting.item.push(itemId === null ? -1 : itemIndex.get(itemId));
+      waiting.createdAt.push(createdAt);
+      waiting.resolvedAt.push(resolvedAt);
       return n + 1;
     }),
     range,
   );
-  const waits = waitingSpans(loaded.columns.transitions, loaded.columns.items.count, WAITING, rows, range.to);
-  return rows.map(({ key, fromTeamKey, toTeamKey, createdAt, resolvedAt, interfaced }, i) => ({ key, fromTeamKey, toTeamKey, createdAt, resolvedAt, interfaced, waits: waits[i]! }));
+  const waits = waitingSpans(loaded.columns.transitions, loaded.columns.items.count, WAITING, waiting, range.to);
+  const facts: DependencyFact[] = new Array(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    facts[i] = {
+      key: keys[i]!,
+      fromTeamKey: fromTeamKeys[i]!,
+      toTeamKey: toTeamKeys[i]!,
+      createdAt: waiting.createdAt[i]!,
+      resolvedAt: waiting.resolvedAt[i]!,
+      interfaced: interfaced[i]!,
+      waits: waits[i]!,
+    };
+  }
+  return facts;
 }
 
 /** The columns the metrics load too; the advisor reads them but never stores their snapshot (it never writes). */

@@ -7,11 +7,14 @@ import type { RecordedTransitions } from '../../../shared/metrics/metrics-datase
 // instant in the order they were recorded — or at the range's end; it counts only while the
 // dependency was open.
 
-/** A dependency as the spans need it: its waiting item's index in the columns (−1 when none) and its open span. */
-export interface WaitingDependency {
-  readonly item: number;
-  readonly createdAt: number;
-  readonly resolvedAt: number | null;
+/**
+ * The dependencies as the spans need them, in columns: dependency k's waiting item's index in the
+ * columns (−1 when none) and its open span.
+ */
+export interface WaitingDependencies {
+  readonly item: number[];
+  readonly createdAt: number[];
+  readonly resolvedAt: (number | null)[];
 }
 
 export type Span = readonly [number, number];
@@ -27,18 +30,19 @@ export function waitingSpans(
   transitions: RecordedTransitions,
   itemCount: number,
   waitingCategory: number,
-  dependencies: readonly WaitingDependency[],
+  dependencies: WaitingDependencies,
   rangeEnd: number,
 ): (readonly Span[])[] {
-  const { start, end: stop, at, category } = historiesInTimeOrder(transitions, itemCount, dependencies);
-  return dependencies.map((d) => {
-    if (d.item < 0) return NONE;
-    const end = d.resolvedAt ?? rangeEnd;
-    const last = stop[d.item]!;
+  const { start, end: stop, at, category } = historiesInTimeOrder(transitions, itemCount, dependencies.item);
+  return dependencies.item.map((item, d) => {
+    if (item < 0) return NONE;
+    const end = dependencies.resolvedAt[d] ?? rangeEnd;
+    const createdAt = dependencies.createdAt[d]!;
+    const last = stop[item]!;
     let spans: Span[] | null = null;
-    for (let k = start[d.item]!; k < last; k++) {
+    for (let k = start[item]!; k < last; k++) {
       if (category[k] !== waitingCategory || at[k]! >= rangeEnd || at[k]! >= end) continue;
-      const from = Math.max(at[k]!, d.createdAt);
+      const from = Math.max(at[k]!, createdAt);
       const to = Math.min(k + 1 < last ? at[k + 1]! : rangeEnd, end);
       if (to > from) (spans ??= []).push([from, to]);
     }
@@ -61,7 +65,7 @@ interface Histories {
  * order). An import records each item's history in one run, in time order: then the recorded
  * columns already are that and are read in place; otherwise the wanted histories are gathered.
  */
-function historiesInTimeOrder(transitions: RecordedTransitions, itemCount: number, dependencies: readonly WaitingDependency[]): Histories {
+function historiesInTimeOrder(transitions: RecordedTransitions, itemCount: number, items: readonly number[]): Histories {
   const itemOf = transitions.item;
   const at = transitions.at;
   const start = new Int32Array(itemCount);
@@ -69,9 +73,9 @@ function historiesInTimeOrder(transitions: RecordedTransitions, itemCount: numbe
   for (let r = 0; r < itemOf.length; r++) {
     const i = itemOf[r]!;
     if (r > 0 && i === itemOf[r - 1]) {
-      if (at[r]! < at[r - 1]!) return gathered(transitions, itemCount, dependencies);
+      if (at[r]! < at[r - 1]!) return gathered(transitions, itemCount, items);
     } else if (end[i] !== 0) {
-      return gathered(transitions, itemCount, dependencies); // the item's history comes in pieces
+      return gathered(transitions, itemCount, items); // the item's history comes in pieces
     } else start[i] = r;
     end[i] = r + 1;
   }
@@ -79,9 +83,9 @@ function historiesInTimeOrder(transitions: RecordedTransitions, itemCount: numbe
 }
 
 /** The wanted items' histories copied together by a counting sort (which keeps recorded order), then each sorted in time. */
-function gathered(transitions: RecordedTransitions, itemCount: number, dependencies: readonly WaitingDependency[]): Histories {
+function gathered(transitions: RecordedTransitions, itemCount: number, items: readonly number[]): Histories {
   const wanted = new Uint8Array(itemCount);
-  for (const d of dependencies) if (d.item >= 0) wanted[d.item] = 1;
+  for (const item of items) if (item >= 0) wanted[item] = 1;
   const itemOf = transitions.item;
   const offsets = new Int32Array(itemCount + 1);
   for (let r = 0; r < itemOf.length; r++) if (wanted[itemOf[r]!]) offsets[itemOf[r]! + 1]!++;
