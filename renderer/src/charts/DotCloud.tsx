@@ -19,30 +19,36 @@ interface DotCloudProps {
 }
 
 /**
- * A scatter drawn as one SVG path per colour and shape instead of one Victory component per dot:
- * VictoryScatter costs ~1 ms per dot to render, so a chart of a thousand dots took most of a page's
- * second. Same dots (Victory's own circle and triangle paths, sizes and domain clipping); the only
- * visible difference is that overlapping dots of one colour no longer darken each other. A child
+ * Dots of one path do not darken where they overlap (a path is filled once); dots of different
+ * paths do, as separate dots did. Neighbours in the data (the next bin up, the next item) go to
+ * different layers, so a dense cloud keeps the texture of overlapping dots.
+ */
+const LAYERS = 4;
+
+/**
+ * A scatter drawn as a few SVG paths per colour and shape instead of one Victory component per dot:
+ * VictoryScatter's per-dot components made a chart of a thousand dots take much of a page's
+ * second. Same dots (Victory's own circle and triangle paths, sizes and domain clipping). A child
  * of VictoryChart like VictoryScatter ('scatter' role, same domain rule), so the chart's axes and
  * a VictoryVoronoiContainer's tooltips (see `dotTooltips`) find its data as they found the scatter's.
  */
 export function DotCloud({ data, opacity, scale, domain }: DotCloudProps) {
   if (!scale || !domain) return null;
-  const paths = new Map<string, string[]>();
+  const paths = new Map<string, { fill: string; parts: string[] }>();
   // Victory's own steps (VictoryScatter's): accessors, then dots outside the domain dropped.
   const shown = Data.formatDataFromDomain(Data.getData({ data: data as CloudDot[] }), domain) as (CloudDot & { _x: number | null; _y: number | null })[];
-  for (const d of shown) {
-    if (d._x === null || d._y === null) continue;
-    const key = `${d.fill} ${d.clipped ? 'triangle' : 'circle'}`;
+  shown.forEach((d, i) => {
+    if (d._x === null || d._y === null) return;
+    const key = `${d.fill} ${d.clipped ? 'triangle' : 'circle'} ${i % LAYERS}`;
     const shape = d.clipped ? PointPathHelpers.triangleUp : PointPathHelpers.circle;
-    let parts = paths.get(key);
-    if (!parts) paths.set(key, (parts = []));
-    parts.push(shape(scale.x(d._x), scale.y(d._y), Math.max(d.size, 1)));
-  }
+    let path = paths.get(key);
+    if (!path) paths.set(key, (path = { fill: d.fill, parts: [] }));
+    path.parts.push(shape(scale.x(d._x), scale.y(d._y), Math.max(d.size, 1)));
+  });
   return (
     <g role="presentation">
-      {[...paths].map(([key, parts]) => (
-        <path key={key} d={parts.join(' ')} fill={key.split(' ')[0]} opacity={opacity} role="presentation" shapeRendering="auto" />
+      {[...paths].map(([key, { fill, parts }]) => (
+        <path key={key} d={parts.join(' ')} fill={fill} opacity={opacity} role="presentation" shapeRendering="auto" />
       ))}
     </g>
   );
