@@ -4,6 +4,7 @@ import { AppState } from './app-state';
 import { allHandlers } from './handlers/all-handlers';
 import type { BackendContext } from './handlers/handler-types';
 import { prefetchMetrics } from './metrics/metrics-service';
+import { loadMetrics } from './metrics/metrics-dataset-loader';
 import { warmPlanBoard } from './handlers/plan-handlers';
 import { ImportJobs, importJobsOf } from './import/import-jobs';
 import { planSimulationThreads } from './forecast/plan-simulation-threads';
@@ -106,26 +107,30 @@ export function createBackend(options: BackendOptions = {}): Backend {
 }
 
 /**
- * After the current request: a request that arrives first is answered first (it fills the same
- * cache), and a workspace closed or swapped in the meantime is left alone. A failure here is only
- * logged: the page that needs the data will meet it again and report it.
+ * After the current request, one step per turn of the event loop: a request that arrives meanwhile
+ * is answered between two steps instead of after all of them (the window asks which workspace is
+ * open while the columns load, and can then draw its page while the report is computed). A request
+ * for what a step would compute fills the same cache, so the step finds it done. A workspace closed
+ * or swapped in the meantime is left alone. A failure here is only logged: the page that needs the
+ * data will meet it again and report it.
  */
 function schedulePrefetch(session: Session, workspace: Workspace, log: (message: string, error: unknown) => void): void {
-  setImmediate(() => {
-    if (session.current !== workspace) return;
-    try {
-      prefetchMetrics(workspace.db);
-    } catch (error) {
-      log('Prefetching the metrics failed', error);
-    }
-    // Then, again after whatever request came meanwhile, the program board's first build.
+  const steps: readonly (readonly [string, () => void])[] = [
+    ['Loading the metrics', () => loadMetrics(workspace.db)],
+    ['Prefetching the metrics', () => prefetchMetrics(workspace.db)],
+    // Last: the program board's first build.
+    ['Warming the program board', () => warmPlanBoard(workspace.db)],
+  ];
+  const run = (index: number) =>
     setImmediate(() => {
-      if (session.current !== workspace) return;
+      if (session.current !== workspace || index >= steps.length) return;
+      const [what, step] = steps[index]!;
       try {
-        warmPlanBoard(workspace.db);
+        step();
       } catch (error) {
-        log('Warming the program board failed', error);
+        log(`${what} failed`, error);
       }
+      run(index + 1);
     });
-  });
+  run(0);
 }

@@ -31,6 +31,16 @@ test('the Flow page draws every chart from the demo workspace', async ({ page, h
   await expect(page.getByTestId('table-oldest-wip').getByRole('row')).not.toHaveCount(0);
   // The demo has a few items that took over 100 days: the scatter's axis stops short of them and says so.
   await expect(page.getByText(/28 items took longer than 60 d \(the longest 209 d\): drawn as triangles on the top edge/)).toBeVisible();
+  // The dots are drawn as a few paths, not one element each; the tooltip still names the dot under the pointer.
+  const scatter = page.locator('[data-chart="cycle-time-scatter"]');
+  await scatter.scrollIntoViewIfNeeded();
+  const box = (await scatter.boundingBox())!;
+  await expect
+    .poll(async () => {
+      for (let i = 0; i < 10; i++) await page.mouse.move(box.x + box.width * (0.35 + i * 0.03), box.y + box.height * 0.55);
+      return scatter.locator('svg text').filter({ hasText: /^[A-Z0-9]+-\d+ · / }).count();
+    })
+    .toBe(1);
   // The numbers behind a chart, reached by keyboard (its tooltips answer only a mouse).
   await page.getByRole('button', { name: 'Show Throughput data as a table' }).focus();
   await page.keyboard.press('Enter');

@@ -1,10 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 
-/** The width of an element in CSS pixels, kept current as the layout changes. */
+/**
+ * The width of an element in CSS pixels, kept current as the layout changes. Measured before the
+ * browser paints (a layout effect): what is drawn at that width then comes in the same frame,
+ * instead of the page painting its empty frames first and laying everything out twice.
+ */
 export function useElementWidth<T extends HTMLElement>(): [React.RefObject<T | null>, number] {
   const ref = useRef<T | null>(null);
   const [width, setWidth] = useState(0);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const element = ref.current;
     if (!element) return;
     const update = () => setWidth(Math.floor(element.getBoundingClientRect().width));

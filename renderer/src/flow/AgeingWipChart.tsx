@@ -1,7 +1,8 @@
-import { VictoryAxis, VictoryChart, VictoryVoronoiContainer } from 'victory';
+import { VictoryAxis, VictoryChart } from 'victory';
 import type { FlowReport } from '../../../shared/contract/metrics-channels';
 import { axisStyle, useChartTheme } from '../charts/chart-theme';
 import { ChartFrame } from '../charts/ChartFrame';
+import { dotTooltips } from '../charts/DotCloud';
 import { formatDays, formatNumber, formatUtcDateTime } from '../charts/format-metrics';
 import { FigureLine, jitter, Legend, padding, percentileLines, dots } from './chart-parts';
 
@@ -40,10 +41,10 @@ export function AgeingWipChart({ report }: { report: FlowReport }) {
       }
     >
       {({ width, height, a11y }) => (
-        <VictoryChart {...a11y} width={width} height={height} padding={padding(t, { bottom: 60 })} domain={{ x: [0.4, columns.length + 0.6] }} domainPadding={{ y: [0, 12] }} containerComponent={<VictoryVoronoiContainer responsive={false} voronoiBlacklist={[/^line/]} />}>
+        <VictoryChart {...a11y} width={width} height={height} padding={padding(t, { bottom: 60 })} domain={{ x: [0.4, columns.length + 0.6] }} domainPadding={{ y: [0, 12] }} containerComponent={dotTooltips(t)}>
           <VictoryAxis tickValues={columns.map((_, i) => i + 1)} tickFormat={(i: number) => `${columns[i - 1] ?? ''}\n(${a.columns[i - 1]?.count ?? 0})`} style={axisStyle(t)} />
           <VictoryAxis dependentAxis style={axisStyle(t, { grid: true })} tickFormat={(y: number) => formatNumber(y)} label="days" />
-          {dots(t, data, (d) => d.fill, 0.85)}
+          {dots(data, (d) => d.fill, 0.85)}
           {percentileLines(t, lines, [0.4, columns.length + 0.6], formatDays, { key: 'cycle' })}
         </VictoryChart>
       )}

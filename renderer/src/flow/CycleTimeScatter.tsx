@@ -1,7 +1,8 @@
-import { VictoryAxis, VictoryChart, VictoryVoronoiContainer } from 'victory';
+import { VictoryAxis, VictoryChart } from 'victory';
 import type { FlowReport } from '../../../shared/contract/metrics-channels';
 import { axisStyle, useChartTheme } from '../charts/chart-theme';
 import { ChartFrame } from '../charts/ChartFrame';
+import { dotTooltips } from '../charts/DotCloud';
 import { ExclusionNote } from '../charts/ExclusionNote';
 import { formatDays, formatNumber, formatUtcDate, formatUtcDay, utcTimeTicks } from '../charts/format-metrics';
 import { FigureLine, Legend, ms, padding, percentileLines, windowSpans, withPrevious, dots } from './chart-parts';
@@ -68,11 +69,11 @@ export function CycleTimeScatter({ report }: { report: FlowReport }) {
           padding={padding(t)}
           domain={ceiling === null ? { x: [from, to] } : { x: [from, to], y: [0, ceiling] }}
           domainPadding={{ y: [0, 10] }}
-          containerComponent={<VictoryVoronoiContainer responsive={false} voronoiBlacklist={[/^line/]} />}
+          containerComponent={dotTooltips(t)}
         >
           <VictoryAxis tickValues={utcTimeTicks(from, to)} tickFormat={(x: number) => formatUtcDay(x)} style={axisStyle(t)} />
           <VictoryAxis dependentAxis style={axisStyle(t, { grid: true })} tickFormat={(y: number) => formatNumber(y)} label="days" />
-          {dots(t, shown, (d) => (d.window === 'previous' ? t.previous : t.current), 0.8)}
+          {dots(shown, (d) => (d.window === 'previous' ? t.previous : t.current), 0.8)}
           {percentileLines(t, s.current, spans.current, formatDays, { key: 'cur' }).map((l) => l)}
           {spans.previous ? percentileLines(t, s.previous, spans.previous, formatDays, { key: 'prev', faint: true }) : []}
         </VictoryChart>

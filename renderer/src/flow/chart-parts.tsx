@@ -1,9 +1,10 @@
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { VictoryAxis, VictoryLabel, VictoryLine, VictoryScatter, VictoryTooltip } from 'victory';
+import { VictoryAxis, VictoryLabel, VictoryLine, VictoryScatter } from 'victory';
 import type { ResolvedScope } from '../../../shared/contract/metrics-channels';
 import { axisStyle, chartPadding, type ChartTheme } from '../charts/chart-theme';
 import { countTick, formatUtcDay, utcTimeTicks } from '../charts/format-metrics';
+import { DotCloud } from '../charts/DotCloud';
 
 /** Room on the right for the labels of level lines (percentiles, medians), outside the plot. */
 const BASE_PADDING = { top: 20, right: 92, bottom: 44, left: 58 };
@@ -135,17 +136,10 @@ export function timeAxes(t: ChartTheme, from: number, to: number, yFormat: (y: n
   ];
 }
 
-/** A dot per datum ({x, y, size, tip}), coloured by `fill`, with its `tip` on hover in the theme's colours. */
-/** Dots with tooltips; a datum flagged `clipped` (pinned to the axis' ceiling) is drawn as a triangle. */
-export function dots<D extends { x: number; y: number; size: number; tip: string; clipped?: boolean }>(t: ChartTheme, data: D[], fill: (datum: D) => string, opacity = 0.85) {
-  return (
-    <VictoryScatter
-      data={data}
-      size={({ datum }: { datum?: D }) => datum?.size ?? 3}
-      symbol={({ datum }: { datum?: D }) => (datum?.clipped ? 'triangleUp' : 'circle')}
-      labels={({ datum }: { datum: D }) => datum.tip}
-      labelComponent={<VictoryTooltip style={{ fontSize: t.fontSize, fontFamily: t.fontFamily, fill: t.text }} flyoutStyle={{ fill: t.background, stroke: t.axis }} />}
-      style={{ data: { fill: ({ datum }: { datum?: D }) => (datum ? fill(datum) : t.current), opacity } }}
-    />
-  );
+/**
+ * Dots ({x, y, size, tip}) coloured by `fill`; a datum flagged `clipped` (pinned to the axis'
+ * ceiling) is drawn as a triangle. Their tips show through the chart's `dotTooltips` container.
+ */
+export function dots<D extends { x: number; y: number; size: number; tip: string; clipped?: boolean }>(data: D[], fill: (datum: D) => string, opacity = 0.85) {
+  return <DotCloud data={data.map((d) => ({ ...d, fill: fill(d) }))} opacity={opacity} />;
 }

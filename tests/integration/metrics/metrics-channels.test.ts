@@ -10,6 +10,7 @@ import { valueOf, workspaceWith } from './metrics-workspace';
 import { fixture, runImport } from '../import/import-support';
 import { hasMetricsSnapshot } from '../../../electron/backend/store/queries/metrics-snapshot';
 import { cachedMetrics, readDataset } from '../../../electron/backend/metrics/metrics-dataset-loader';
+import { remembered } from '../../../electron/backend/store/workspace-memory';
 
 let dispose: (() => void) | null = null;
 afterEach(() => {
@@ -166,6 +167,27 @@ describe('metrics channels on a real workspace file', () => {
         expect(prefetched?.dataset.items.count).toBe(flowFixture().items.length);
         await valueOf(backend.call('metrics.flow', { window: TWO_WEEKS }));
         expect(cachedMetrics(db)).toBe(prefetched);
+        expect(errors).toEqual([]);
+      } finally {
+        backend.close();
+      }
+    });
+
+    it('goes one step per turn of the event loop, so a request that comes meanwhile does not wait for the whole prefetch', async () => {
+      const path = await fileWith();
+      const errors: unknown[] = [];
+      const backend = createBackend({ prefetch: true, log: (_m, e) => errors.push(e) });
+      try {
+        await valueOf(backend.call('workspace.open', { path }));
+        const { db } = backend.context.session.require();
+        const reports = () => remembered<Map<string, unknown>>(db, 'metrics:flow-reports')?.size ?? 0;
+        await nextTick();
+        // The columns are loaded; the request answered now comes before the Flow report is computed.
+        expect(cachedMetrics(db)).not.toBeNull();
+        await valueOf(backend.call('workspace.current', {}));
+        expect(reports()).toBe(0);
+        await nextTick();
+        expect(reports()).toBe(1);
         expect(errors).toEqual([]);
       } finally {
         backend.close();
