@@ -105,8 +105,9 @@ export function DependencyLines({ board, container, focus, showAll, onTime, draw
   }, [container, update]);
   // The room's chart size when presenting: the symbol must read from the back like the lines' colours.
   const { fontSize } = useChartTheme();
+  // Below the cards (z-index -1 within the board's isolated content), so the cards need no layer of their own.
   return (
-    <svg aria-hidden data-testid="dependency-lines" data-lines={shown.length} data-measured={boxes.size} style={{ position: 'absolute', left: 0, top: 0, width: '100%', height: '100%', pointerEvents: 'none', overflow: 'visible', zIndex: 0 }}>
+    <svg aria-hidden data-testid="dependency-lines" data-lines={shown.length} data-measured={boxes.size} style={{ position: 'absolute', left: 0, top: 0, width: '100%', height: '100%', pointerEvents: 'none', overflow: 'visible', zIndex: -1 }}>
       {shown.map((d) => {
         const consumer = boxes.get(d.consumer.itemKey);
         if (!consumer) return null;

@@ -178,7 +178,7 @@ export const ProgramBoard = memo(function ProgramBoard(props: ProgramBoardProps)
           aria-label={`Program board of ${board.increment.name}`}
           tabIndex={0}
         >
-          <Box ref={content} sx={{ position: 'relative', display: 'grid', gridTemplateColumns: columns, minWidth: TEAM_COLUMN + board.columns.length * CELL_MIN }}>
+          <Box ref={content} sx={{ position: 'relative', isolation: 'isolate', display: 'grid', gridTemplateColumns: columns, minWidth: TEAM_COLUMN + board.columns.length * CELL_MIN }}>
             {/* The header row is a one-row table of its own (laid out by the board's grid): column headers need a row and a table around them. */}
             <Box role="table" aria-label="Iterations" sx={{ display: 'contents' }}>
               <Box role="row" sx={{ display: 'contents' }}>
@@ -479,9 +479,9 @@ export function BoardStyles() {
   return (
     <GlobalStyles
       styles={{
+        // Not positioned: two thousand cards with a layer each made every hover's hit test and every
+        // paint walk them all. The lines lie below them instead (see DependencyLines' z-index).
         '.ilk-card': {
-          position: 'relative',
-          zIndex: 1,
           borderRadius: theme.shape.borderRadius,
           border: `1px solid ${palette.divider}`,
           borderLeft: `4px solid ${palette.divider}`,
