@@ -88,6 +88,7 @@ export const ProgramBoard = memo(function ProgramBoard(props: ProgramBoardProps)
   const { board } = props;
   const theme = useTheme();
   const content = useRef<HTMLDivElement>(null);
+  const scroller = useRef<HTMLDivElement>(null);
   const teamName = useMemo(() => new Map(board.teams.map((t) => [t.key, t.name])), [board.teams]);
   const cells = useMemo(() => new Map(board.cells.map((c) => [cellId(c.teamKey, c.columnId), c])), [board.cells]);
   const states = useMemo(() => cardStates(board.dependencies), [board.dependencies]);
@@ -172,6 +173,7 @@ export const ProgramBoard = memo(function ProgramBoard(props: ProgramBoardProps)
       <BoardStyles />
       <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexDirection: { xs: 'column', lg: 'row' } }}>
         <Box
+          ref={scroller}
           sx={{ overflow: 'auto', flex: 1, minWidth: 0, maxWidth: '100%', maxHeight: { lg: 'calc(100vh - 250px)' }, minHeight: 320, border, borderRadius: 1, bgcolor: 'background.paper' }}
           data-testid="program-board"
           role="region"
@@ -224,7 +226,7 @@ export const ProgramBoard = memo(function ProgramBoard(props: ProgramBoardProps)
               </GroupRows>
             ))}
             {drawnRows < board.teams.length && <Box aria-hidden data-testid="rows-to-come" sx={{ gridColumn: '1 / -1', height: rowsHeight(passes.rows.slice(drawnRows)) }} />}
-            <DependencyLines board={board} container={content} focus={props.focus} showAll={props.showAllLines} onTime={props.lineOdds} drawnRows={drawnRows} complete={drawnRows >= board.teams.length} />
+            <DependencyLines board={board} container={content} viewport={scroller} everywhere={printing} focus={props.focus} showAll={props.showAllLines} onTime={props.lineOdds} drawnRows={drawnRows} complete={drawnRows >= board.teams.length} />
           </Box>
         </Box>
         {props.sidePanel}
