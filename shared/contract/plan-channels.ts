@@ -95,7 +95,12 @@ export const planChannels = {
     'Plan every unplanned item whose tracker sprint has the name of one of the increment’s iterations.',
     planWrite,
   ),
-  'plan.item.unplan': channel(z.object({ incrementId: Id, itemKey: ItemKey }), UndoState, 'Take an item off the board (it stays in the workspace).', planWrite),
+  'plan.item.unplan': channel(
+    z.object({ incrementId: Id, itemKey: ItemKey, board: BoardShown.optional() }),
+    UndoState.extend({ board: BoardPatch.optional() }),
+    'Take an item off the board (it stays in the workspace). With `board`, answers what changed on that board.',
+    planWrite,
+  ),
   'plan.item.create': channel(
     z.object({ incrementId: Id, teamKey: z.string(), iterationId: Id, title: Name, type: z.enum(ITEM_TYPES).default('feature'), size: z.number().min(0).nullable().default(null) }),
     UndoState.extend({ key: z.string() }),

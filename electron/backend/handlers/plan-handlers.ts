@@ -38,6 +38,17 @@ function boardView(db: Database, increment: Parameters<typeof plan.readPlanData>
   return { ...board, changes: { baseline: { id: baseline.id, name: baseline.name, takenAt: baseline.takenAt }, ...changesSince(body, baselineOf(board)) } };
 }
 
+/** What an edit of `itemKey` (which may have left or joined `teamKeys`) changed on the board shown so. */
+function shownPatch(db: Database, incrementId: number, shown: { grouping: BoardGrouping; baselineId?: number | undefined }, itemKey: string, teamKeys: readonly string[]) {
+  const increment = plan.incrementById(db, incrementId);
+  // Compared with a baseline, what changed since needs the whole board; otherwise the part the edit touched is read.
+  const after =
+    shown.baselineId !== undefined
+      ? boardView(db, increment, shown.grouping, shown.baselineId)
+      : { ...buildBoard(plan.readPlanData(db, increment, shown.grouping === 'coordination' ? coordinationGroups(db) : null, { teamKeys, itemKey }), shown.grouping), changes: null };
+  return boardPatch(after, itemKey, teamKeys);
+}
+
 /**
  * Builds and checks the board of the increment the Plan page opens on, and drops it: run after a
  * workspace opens (backend.ts), so that the first visit to the Plan page is not also the first
@@ -106,14 +117,7 @@ export const planHandlers: HandlerMap<typeof planChannels> = {
     const was = plan.plannedTeam(db, input.incrementId, input.itemKey);
     const view = planEdit(db, `${was !== null ? 'move' : 'plan'} ${input.itemKey}`, () => void plan.placeItem(db, input));
     if (!board) return view;
-    const increment = plan.incrementById(db, input.incrementId);
-    const teamKeys = was === null ? [input.teamKey] : [was, input.teamKey];
-    // Compared with a baseline, what changed since needs the whole board; otherwise the part the move touched is read.
-    const after =
-      board.baselineId !== undefined
-        ? boardView(db, increment, board.grouping, board.baselineId)
-        : { ...buildBoard(plan.readPlanData(db, increment, board.grouping === 'coordination' ? coordinationGroups(db) : null, { teamKeys, itemKey: input.itemKey }), board.grouping), changes: null };
-    return { ...view, board: boardPatch(after, input.itemKey, teamKeys) };
+    return { ...view, board: shownPatch(db, input.incrementId, board, input.itemKey, was === null ? [input.teamKey] : [was, input.teamKey]) };
   },
 
   'plan.fromSprints': ({ incrementId }, { session }) => {
@@ -123,9 +127,11 @@ export const planHandlers: HandlerMap<typeof planChannels> = {
     return { ...view, planned };
   },
 
-  'plan.item.unplan': ({ incrementId, itemKey }, { session }) => {
+  'plan.item.unplan': ({ incrementId, itemKey, board }, { session }) => {
     const { db } = session.require();
-    return planEdit(db, `unplan ${itemKey}`, () => plan.unplanItem(db, incrementId, itemKey));
+    const was = plan.plannedTeam(db, incrementId, itemKey);
+    const view = planEdit(db, `unplan ${itemKey}`, () => plan.unplanItem(db, incrementId, itemKey));
+    return board && was !== null ? { ...view, board: shownPatch(db, incrementId, board, itemKey, [was]) } : view;
   },
 
   'plan.item.create': (input, { session }) => {

@@ -4,7 +4,7 @@ import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import { useTheme } from '@mui/material/styles';
-import { keepPreviousData, useMutation, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { contract, type ChannelInput, type ChannelOutput } from '../../../shared/contract/contract';
 import type { BoardCard, BoardCell } from '../../../shared/planning/board-schema';
@@ -39,6 +39,38 @@ function isEditable(target: EventTarget | null): boolean {
   return !!element && (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName));
 }
 
+const boardKey = (view: BoardInput) => ['plan.board', view];
+
+/**
+ * An edit's answer carrying what it changed on the board it was made on: patched into that board
+ * (else the board is fetched again); what else the edit changed is fetched again either way.
+ * Resolves once the board is patched and painted, or fetched again.
+ */
+async function patchShownBoard(client: QueryClient, channel: 'plan.item.place' | 'plan.item.unplan', view: BoardInput, answer: ChannelOutput<'plan.item.place'>): Promise<void> {
+  const { board: patch, ...history } = answer;
+  const key = boardKey(view);
+  const current = client.getQueryData<ChannelOutput<'plan.board'>>(key);
+  const patched = current && patch ? applyBoardPatch(current, patch) : null;
+  if (patched) client.setQueryData(key, patched);
+  client.setQueryData(['plan.history', {}], history);
+  // The benchmark's round trip of a move: stored, and the board patched (or fetched again) and painted.
+  const painted = () => channel === 'plan.item.place' && setTimeout(() => requestAnimationFrame(() => performance.mark('interlock:plan-move-stored')));
+  if (patched) painted();
+  // What else the edit changed (the backlog, plan confidence, other views of the board) is fetched again.
+  await invalidateWrites(client, contract[channel].mutates, patched ? [key, ['plan.history', {}]] : []);
+  if (!patched) painted();
+}
+
+/** Takes an item off the board, patching the board shown with the answer. */
+function useUnplan() {
+  const client = useQueryClient();
+  return useMutation<ChannelOutput<'plan.item.unplan'>, ContractError, { incrementId: number; itemKey: string; view: BoardInput }>({
+    mutationFn: ({ view, ...input }) => invokeOrThrow('plan.item.unplan', { ...input, board: { grouping: view.grouping, baselineId: view.baselineId } }),
+    onSuccess: (answer, { view }) => patchShownBoard(client, 'plan.item.unplan', view, answer),
+    onError: () => invalidateWrites(client, contract['plan.item.unplan'].mutates),
+  });
+}
+
 /** Well under the tenth of a second a move may take to look immediate. */
 const OPTIMISTIC_AFTER_MS = 50;
 
@@ -51,7 +83,7 @@ const OPTIMISTIC_AFTER_MS = 50;
 function usePlace() {
   const client = useQueryClient();
   // The board the move was made on, carried with it: a patch is applied to that board only.
-  const keyOf = (view: BoardInput) => ['plan.board', view];
+  const keyOf = boardKey;
   return useMutation<ChannelOutput<'plan.item.place'>, ContractError, PlaceRequest & { incrementId: number; view: BoardInput }, { previous: unknown; early: ReturnType<typeof setTimeout> }>({
     mutationFn: ({ view, ...input }) => invokeOrThrow('plan.item.place', { ...input, board: { grouping: view.grouping, baselineId: view.baselineId } }),
     onMutate: async (input) => {
@@ -62,19 +94,9 @@ function usePlace() {
       const early = setTimeout(() => client.setQueryData<ChannelOutput<'plan.board'>>(key, (board) => (board ? { ...board, ...applyMove(board, input) } : board)), OPTIMISTIC_AFTER_MS);
       return { previous, early };
     },
-    onSuccess: async ({ board: patch, ...history }, { view }, context) => {
+    onSuccess: async (answer, { view }, context) => {
       clearTimeout(context?.early);
-      const key = keyOf(view);
-      const current = client.getQueryData<ChannelOutput<'plan.board'>>(key);
-      const patched = current && patch ? applyBoardPatch(current, patch) : null;
-      if (patched) client.setQueryData(key, patched);
-      client.setQueryData(['plan.history', {}], history);
-      // The benchmark's round trip: stored, and the board patched (or fetched again) and painted.
-      const painted = () => setTimeout(() => requestAnimationFrame(() => performance.mark('interlock:plan-move-stored')));
-      if (patched) painted();
-      // What else the move changed (the backlog, plan confidence, other views of the board) is fetched again.
-      await invalidateWrites(client, contract['plan.item.place'].mutates, patched ? [key, ['plan.history', {}]] : []);
-      if (!patched) painted();
+      await patchShownBoard(client, 'plan.item.place', view, answer);
     },
     onError: async (_error, { view }, context) => {
       clearTimeout(context?.early);
@@ -100,7 +122,7 @@ export function PlanPage() {
   const undo = useChannelMutation('plan.undo');
   const redo = useChannelMutation('plan.redo');
   const commit = useChannelMutation('plan.baseline.commit');
-  const unplan = useChannelMutation('plan.item.unplan');
+  const unplan = useUnplan();
   const addDependency = useChannelMutation('plan.dependency.add');
   const createItem = useChannelMutation('plan.item.create');
   const setCapacity = useChannelMutation('plan.capacity.set');
@@ -206,7 +228,7 @@ export function PlanPage() {
     setMenu(null);
     if (action === 'move' || action === 'depend' || action === 'dependencies') setDialog({ kind: action, card, teamKey });
     else if (action === 'lines') setParams({ focus: card.key, team: null });
-    else if (action === 'unplan' && data) unplan.mutate({ incrementId: data.increment.id, itemKey: card.key });
+    else if (action === 'unplan' && data) unplan.mutate({ incrementId: data.increment.id, itemKey: card.key, view: boardInput });
   };
 
   return (

@@ -2,7 +2,7 @@ import { useChartTheme } from '../charts/chart-theme';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { Board, BoardDependency } from '../../../shared/planning/board-schema';
 import { DEPENDENCY_STATE_TEXT, type DependencyState } from '../../../shared/planning/dependency-state';
-import { linePath, type Box } from './board-geometry';
+import { bandWithin, lineCrossesBand, linePath, type Band, type Box } from './board-geometry';
 import { oddsColor } from '../forecast/odds-style';
 import { STATE_STYLE } from './plan-style';
 import type { BoardFocus } from './ProgramBoard';
@@ -34,6 +34,25 @@ function measure(container: HTMLElement, keys: ReadonlySet<string>): Map<string,
   return boxes;
 }
 
+/**
+ * Above this many lines only those near the screen are drawn: a move that shifts the rows below it
+ * moves every line there, and hundreds of lines drawn again took more than half of a move's time.
+ */
+export const ALL_LINES_UP_TO = 150;
+
+/** What shows of the board (in its content's coordinates, like the boxes): the scroller's part of the window. */
+function shownBand(viewport: HTMLElement, content: HTMLElement): Band {
+  const origin = content.getBoundingClientRect();
+  const view = viewport.getBoundingClientRect();
+  return { top: Math.max(view.top, 0) - origin.top, bottom: Math.min(view.bottom, window.innerHeight) - origin.top };
+}
+
+/** The band lines are drawn in: what shows and a screen's height more above and below, so scrolling a little draws nothing new. */
+function drawnBand(shown: Band): Band {
+  const reach = Math.max(shown.bottom - shown.top, 400);
+  return { top: shown.top - reach, bottom: shown.bottom + reach };
+}
+
 /** `after` when a box differs from `before` (or one came or went), else `before`: the same map draws nothing again. */
 function sameBoxes(before: Map<string, Box>, after: Map<string, Box>): Map<string, Box> {
   if (before.size !== after.size) return after;
@@ -49,15 +68,19 @@ function sameBoxes(before: Map<string, Box>, after: Map<string, Box>): Map<strin
  * `onTime` (plan confidence) a line's colour is instead the probability that its provider is done
  * before the consumer needs it; the pattern and symbol still tell its state.
  */
-export function DependencyLines({ board, container, focus, showAll, onTime, drawnRows, complete = true }: {
+export function DependencyLines({ board, container, viewport, focus, showAll, onTime, drawnRows, complete = true, everywhere = false }: {
   board: Board;
   container: RefObject<HTMLDivElement | null>;
+  /** What scrolls the board (the window may scroll it too): many lines are drawn only near what shows of it. */
+  viewport?: RefObject<HTMLElement | null>;
   focus: BoardFocus;
   showAll: boolean;
   onTime?: ReadonlyMap<string, number> | null | undefined;
   /** Rows drawn so far, and whether that is all of them (ProgramBoard draws in passes): lines to cards still to come wait. */
   drawnRows?: number;
   complete?: boolean;
+  /** Every line wherever it is (print). */
+  everywhere?: boolean;
 }) {
   const [boxes, setBoxes] = useState<Map<string, Box>>(new Map());
   const shown = useMemo(() => visibleDependencies(board.dependencies, focus, showAll), [board.dependencies, focus, showAll]);
@@ -77,6 +100,7 @@ export function DependencyLines({ board, container, focus, showAll, onTime, draw
   }, [container]);
   const draw = () => {
     update();
+    follow();
     // The benchmark's "board drawn": the first screen's cards laid out and measured, once the
     // browser has painted; "complete" when every row is.
     requestAnimationFrame(() => performance.mark(BOARD_DRAWN_MARK));
@@ -86,6 +110,34 @@ export function DependencyLines({ board, container, focus, showAll, onTime, draw
   // ends changed. On the first draw the container's ref is attached only after its children's
   // layout effects run: then a passive effect measures.
   const waiting = useRef(false);
+  // Null: every line. Kept while what shows stays inside it; scrolling out of it draws the lines there.
+  const [band, setBand] = useState<Band | null>(null);
+  const culled = !everywhere && shown.length > ALL_LINES_UP_TO;
+  const follow = useCallback(() => {
+    const element = container.current;
+    const scroller = viewport?.current;
+    if (!element || !scroller) return;
+    const now = shownBand(scroller, element);
+    setBand((before) => (before && bandWithin(now, before) ? before : drawnBand(now)));
+  }, [container, viewport]);
+  useEffect(() => {
+    if (!culled) return;
+    let frame = 0;
+    const onScroll = () => {
+      if (!frame) frame = requestAnimationFrame(() => {
+        frame = 0;
+        follow();
+      });
+    };
+    // Captured: the board's own scroller and the window's scrolling both move what shows.
+    window.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    window.addEventListener('resize', onScroll);
+    return () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener('scroll', onScroll, { capture: true });
+      window.removeEventListener('resize', onScroll);
+    };
+  }, [culled, follow]);
   const drawn = [update, board.cells, ends, drawnRows, complete];
   useLayoutEffect(() => {
     if (container.current) draw();
@@ -105,8 +157,9 @@ export function DependencyLines({ board, container, focus, showAll, onTime, draw
   }, [container, update]);
   // The room's chart size when presenting: the symbol must read from the back like the lines' colours.
   const { fontSize } = useChartTheme();
+  // Below the cards (z-index -1 within the board's isolated content), so the cards need no layer of their own.
   return (
-    <svg aria-hidden data-testid="dependency-lines" data-lines={shown.length} data-measured={boxes.size} style={{ position: 'absolute', left: 0, top: 0, width: '100%', height: '100%', pointerEvents: 'none', overflow: 'visible', zIndex: 0 }}>
+    <svg aria-hidden data-testid="dependency-lines" data-lines={shown.length} data-measured={boxes.size} style={{ position: 'absolute', left: 0, top: 0, width: '100%', height: '100%', pointerEvents: 'none', overflow: 'visible', zIndex: -1 }}>
       {shown.map((d) => {
         const consumer = boxes.get(d.consumer.itemKey);
         if (!consumer) return null;
@@ -116,6 +169,7 @@ export function DependencyLines({ board, container, focus, showAll, onTime, draw
         const provider = boxes.get(d.provider.itemKey);
         // A provider on the board whose row is still to be drawn: its line waits for it.
         if (!provider && d.provider.columnId !== null && !complete) return null;
+        if (culled && band && !lineCrossesBand(provider, consumer, band)) return null;
         // The provider is not on the board: a short stub ending in the state's symbol.
         const stubY = consumer.top + consumer.height / 2;
         const { d: path, mid } = provider ? linePath(provider, consumer) : { d: `M ${consumer.left} ${stubY} h -22`, mid: { x: consumer.left - 30, y: stubY } };

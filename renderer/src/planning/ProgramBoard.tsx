@@ -88,6 +88,7 @@ export const ProgramBoard = memo(function ProgramBoard(props: ProgramBoardProps)
   const { board } = props;
   const theme = useTheme();
   const content = useRef<HTMLDivElement>(null);
+  const scroller = useRef<HTMLDivElement>(null);
   const teamName = useMemo(() => new Map(board.teams.map((t) => [t.key, t.name])), [board.teams]);
   const cells = useMemo(() => new Map(board.cells.map((c) => [cellId(c.teamKey, c.columnId), c])), [board.cells]);
   const states = useMemo(() => cardStates(board.dependencies), [board.dependencies]);
@@ -172,13 +173,14 @@ export const ProgramBoard = memo(function ProgramBoard(props: ProgramBoardProps)
       <BoardStyles />
       <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexDirection: { xs: 'column', lg: 'row' } }}>
         <Box
+          ref={scroller}
           sx={{ overflow: 'auto', flex: 1, minWidth: 0, maxWidth: '100%', maxHeight: { lg: 'calc(100vh - 250px)' }, minHeight: 320, border, borderRadius: 1, bgcolor: 'background.paper' }}
           data-testid="program-board"
           role="region"
           aria-label={`Program board of ${board.increment.name}`}
           tabIndex={0}
         >
-          <Box ref={content} sx={{ position: 'relative', display: 'grid', gridTemplateColumns: columns, minWidth: TEAM_COLUMN + board.columns.length * CELL_MIN }}>
+          <Box ref={content} sx={{ position: 'relative', isolation: 'isolate', display: 'grid', gridTemplateColumns: columns, minWidth: TEAM_COLUMN + board.columns.length * CELL_MIN }}>
             {/* The header row is a one-row table of its own (laid out by the board's grid): column headers need a row and a table around them. */}
             <Box role="table" aria-label="Iterations" sx={{ display: 'contents' }}>
               <Box role="row" sx={{ display: 'contents' }}>
@@ -224,7 +226,7 @@ export const ProgramBoard = memo(function ProgramBoard(props: ProgramBoardProps)
               </GroupRows>
             ))}
             {drawnRows < board.teams.length && <Box aria-hidden data-testid="rows-to-come" sx={{ gridColumn: '1 / -1', height: rowsHeight(passes.rows.slice(drawnRows)) }} />}
-            <DependencyLines board={board} container={content} focus={props.focus} showAll={props.showAllLines} onTime={props.lineOdds} drawnRows={drawnRows} complete={drawnRows >= board.teams.length} />
+            <DependencyLines board={board} container={content} viewport={scroller} everywhere={printing} focus={props.focus} showAll={props.showAllLines} onTime={props.lineOdds} drawnRows={drawnRows} complete={drawnRows >= board.teams.length} />
           </Box>
         </Box>
         {props.sidePanel}
@@ -479,9 +481,9 @@ export function BoardStyles() {
   return (
     <GlobalStyles
       styles={{
+        // Not positioned: two thousand cards with a layer each made every hover's hit test and every
+        // paint walk them all. The lines lie below them instead (see DependencyLines' z-index).
         '.ilk-card': {
-          position: 'relative',
-          zIndex: 1,
           borderRadius: theme.shape.borderRadius,
           border: `1px solid ${palette.divider}`,
           borderLeft: `4px solid ${palette.divider}`,

@@ -39,3 +39,24 @@ export function linePath(provider: Box, consumer: Box): LinePath {
 function r(n: number): number {
   return Math.round(n * 10) / 10;
 }
+
+/** A horizontal strip of the board, in the same coordinates as the cards' boxes. */
+export interface Band {
+  top: number;
+  bottom: number;
+}
+
+/**
+ * Whether a line between two cards (or the stub at a consumer whose provider is not on the board)
+ * passes through a band: the curve never leaves the heights its two cards span.
+ */
+export function lineCrossesBand(provider: Box | undefined, consumer: Box, band: Band): boolean {
+  const top = Math.min(consumer.top, provider?.top ?? consumer.top);
+  const bottom = Math.max(consumer.top + consumer.height, provider ? provider.top + provider.height : 0);
+  return bottom >= band.top && top <= band.bottom;
+}
+
+/** Whether `inner` lies wholly inside `outer`. */
+export function bandWithin(inner: Band, outer: Band): boolean {
+  return inner.top >= outer.top && inner.bottom <= outer.bottom;
+}

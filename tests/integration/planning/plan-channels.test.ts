@@ -139,6 +139,32 @@ describe('planning channels', () => {
     expect(await call('plan.item.place', { incrementId: id, itemKey: 'PAY-1', teamKey: 'pay', iterationId: ids.I3 })).toEqual({ undo: 'move PAY-1', redo: null });
   });
 
+  it('unplanning asked with the board shown answers what it changed: the board before, patched, is the board after', async () => {
+    const { id, ids } = await increment();
+    await call('plan.item.place', { incrementId: id, itemKey: 'CART-1', teamKey: 'cart', iterationId: ids.I1 });
+    await call('plan.item.place', { incrementId: id, itemKey: 'CART-2', teamKey: 'cart', iterationId: ids.I2 });
+    await call('plan.item.place', { incrementId: id, itemKey: 'PAY-1', teamKey: 'pay', iterationId: ids.I2 });
+    await call('plan.capacity.set', { iterationId: ids.I2, teamKey: 'cart', amount: 1 });
+    await call('plan.dependency.add', { consumerKey: 'CART-1', providerKey: 'PAY-1' });
+    await call('plan.dependency.add', { consumerKey: 'PAY-1', providerKey: 'CART-2' });
+    await call('plan.objective.save', { increment: 'PI 26.1', title: 'Refunds in a day', teamKey: 'pay', businessValue: 7, itemKeys: ['PAY-1'] });
+    const baseline = await call('plan.baseline.commit', { incrementId: id });
+    // A provider leaves (its consumer's line turns "not planned"), a consumer leaves (its line goes), Pay's last card leaves (Pay leaves the board).
+    const unplanned = ['CART-2', 'CART-1', 'PAY-1'];
+    for (const shown of [{ grouping: 'value-stream' as const }, { grouping: 'value-stream' as const, baselineId: baseline.id }, { grouping: 'coordination' as const }]) {
+      for (const itemKey of unplanned) {
+        const before = await call('plan.board', shown);
+        const answer = await call('plan.item.unplan', { incrementId: id, itemKey, board: shown });
+        const after = await call('plan.board', shown);
+        expect(answer.undo).toBe(`unplan ${itemKey}`);
+        expect(answer.board!.cells.length).toBeLessThanOrEqual(after.columns.length);
+        expect(applyBoardPatch(before, answer.board!)).toEqual(after);
+      }
+      for (let i = 0; i < unplanned.length; i++) await call('plan.undo', {});
+    }
+    expect((await call('plan.board', {})).cells.flatMap((c) => c.cards.map((k) => k.key)).sort()).toEqual(['CART-1', 'CART-2', 'PAY-1']);
+  });
+
   it('undo and redo more than fifty steps, each edit whole, and the plan survives a reopen', async () => {
     const { id, ids } = await increment();
     const iterations = [ids.I1, ids.I2, ids.I3];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseViewParams, withViewParams } from '../../../renderer/src/layout/view-params';
-import { linePath } from '../../../renderer/src/planning/board-geometry';
+import { bandWithin, lineCrossesBand, linePath } from '../../../renderer/src/planning/board-geometry';
 import { boardCsvRows } from '../../../renderer/src/planning/board-export';
 import { visibleDependencies } from '../../../renderer/src/planning/DependencyLines';
 import { applyMove } from '../../../renderer/src/planning/optimistic-move';
@@ -73,6 +73,19 @@ describe('the plan page’s helpers', () => {
     expect(linePath(left, right).mid).toEqual({ x: 150, y: 70 });
   });
 
+  it('near the screen: a line is drawn when the heights its two cards span meet the band', () => {
+    const card = (top: number) => ({ left: 0, top, width: 100, height: 40 });
+    const band = { top: 1000, bottom: 1600 };
+    expect(lineCrossesBand(card(100), card(2000), band)).toBe(true); // passes through it
+    expect(lineCrossesBand(card(1200), card(5000), band)).toBe(true); // one end in it
+    expect(lineCrossesBand(card(100), card(500), band)).toBe(false); // above it
+    expect(lineCrossesBand(card(1700), card(3000), band)).toBe(false); // below it
+    expect(lineCrossesBand(undefined, card(1500), band)).toBe(true); // a stub at a consumer in it
+    expect(lineCrossesBand(undefined, card(2000), band)).toBe(false);
+    expect(bandWithin({ top: 1100, bottom: 1500 }, band)).toBe(true);
+    expect(bandWithin({ top: 900, bottom: 1500 }, band)).toBe(false);
+  });
+
   it('the board as CSV: one row per card, with what it waits on and the state', () => {
     const rows = boardCsvRows(board(), (k) => k.toUpperCase());
     expect(rows[0]).toContain('Waits on');
@@ -94,6 +107,13 @@ describe('the plan page’s helpers', () => {
       const b = board();
       expect(applyMove(b, { itemKey: 'A-1', teamKey: 'a', iterationId: 99, beforeItemKey: null })).toBe(b);
       expect(applyMove(b, { itemKey: 'Z-9', teamKey: 'a', iterationId: 1, beforeItemKey: null })).toBe(b);
+    });
+
+    it('a card touching the band by its edge only counts as in it', () => {
+      const band = { top: 1000, bottom: 1600 };
+      expect(lineCrossesBand(undefined, { left: 0, top: 960, width: 100, height: 40 }, band)).toBe(true);
+      expect(lineCrossesBand({ left: 0, top: 1600, width: 100, height: 40 }, { left: 0, top: 3000, width: 100, height: 40 }, band)).toBe(true);
+      expect(bandWithin(band, band)).toBe(true);
     });
 
     it('an address without a page or parameters', () => {
