@@ -4,7 +4,8 @@ import { countsAsDay, type DayKind } from './forecast-calendar';
 import { DEFAULT_SEED, DEFAULT_TRIALS, MAX_TRIALS, seededGenerator, seededStream } from './monte-carlo';
 import { planStructure, type IgnoredReason, type PlanStructure } from './plan-structure';
 import { dayOfRank, PlanTally, type PlanTallyCounts } from './plan-tally';
-import { nextCountedDays, RunWithDependencies, RunWithoutDependencies, TrialDraws } from './plan-trial';
+import { nextCountedDays, RunWithDependencies, TrialDraws } from './plan-trial';
+import { oddsWithoutDependencies, unaffectedByDependencies } from './plan-without-dependencies';
 
 // Plan confidence: the odds that each planned item, feature and objective is done by the end of its
 // iteration, simulating every team's queue inside the same trial. Per-team percentiles are never
@@ -12,14 +13,14 @@ import { nextCountedDays, RunWithDependencies, RunWithoutDependencies, TrialDraw
 // of the time, and a consumer that must wait for a provider inherits the provider's lateness.
 //
 // One trial, day by day from `start` (weekends skipped with business days):
-// - each team draws that day's throughput from its own samples (the same draw for every team-day
-//   in the run with and the run without dependencies: common random numbers, so their difference
-//   is the dependencies' effect, not noise);
+// - each team draws that day's throughput from its own samples;
 // - the team spends it on its queue in plan order: the first unfinished item it may work on takes
 //   what it needs (its size, 1 by default), what is left goes to the next one, and so on;
 // - an item may be worked on from the day after its last provider finished; until then the team
 //   passes over it to the next item in its queue, and comes back to it first once it is free;
 // - a feature or objective finishes when the last of its items does.
+// The odds with every dependency ignored are computed exactly (plan-without-dependencies.ts), not
+// simulated; where the dependencies cannot change anything they are the simulated odds themselves.
 
 export interface PlanTeamThroughput {
   readonly key: string;
@@ -190,7 +191,6 @@ export function simulatePlanBlocks(prepared: PreparedPlanSimulation, fromBlock: 
   const { plan, countedDay, maxDays, trials, seed } = prepared;
   const next = nextCountedDays(countedDay);
   const withDeps = new RunWithDependencies(plan);
-  const withoutDeps = new RunWithoutDependencies(plan);
   const tally = new PlanTally(plan, maxDays);
   for (let block = fromBlock; block < toBlock; block++) {
     const draws = new TrialDraws(plan.samples, countedDay, seededStream(seed, block));
@@ -198,8 +198,7 @@ export function simulatePlanBlocks(prepared: PreparedPlanSimulation, fromBlock: 
     for (let trial = block * PLAN_TRIALS_PER_BLOCK; trial < last; trial++) {
       draws.nextTrial();
       withDeps.run(countedDay, next, draws);
-      withoutDeps.run(countedDay, next, draws);
-      tally.add(withDeps.finish, withDeps.binding, withDeps.waited, withoutDeps.finish);
+      tally.add(withDeps.finish, withDeps.binding, withDeps.waited);
     }
   }
   tally.flush();
@@ -217,10 +216,12 @@ export function simulatePlan(input: PlanSimulationInput): PlanSimulationResult {
 
 /** The result from the counts of all the trials. */
 export function planSimulationResult(prepared: PreparedPlanSimulation, counts: PlanTallyCounts): PlanSimulationResult {
-  const { input, trials, seed, dayKind, uncommitBelow, maxDays, start, plan } = prepared;
+  const { input, trials, seed, dayKind, uncommitBelow, maxDays, start, plan, countedDay } = prepared;
   if (counts.trials !== trials) throw new RangeError(`The counts hold ${counts.trials} trials, not the ${trials} asked for.`);
   const { n, groups, depKeys } = plan;
-  const { onTime, onTimeWithoutDeps, itemBlame, groupBlame, depOnTime } = counts;
+  const { onTime, itemBlame, groupBlame, depOnTime } = counts;
+  const exactWithout = oddsWithoutDependencies(plan, countedDay);
+  const unaffected = unaffectedByDependencies(plan);
   const late = (entity: number) => trials - onTime[entity]!;
   const groupBlameBase = new Int32Array(groups.length);
   for (let k = 1; k < groups.length; k++) groupBlameBase[k] = groupBlameBase[k - 1]! + groups[k - 1]!.blameSize;
@@ -230,7 +231,8 @@ export function planSimulationResult(prepared: PreparedPlanSimulation, counts: P
     if (empty) return { key, due, probability: null, p85Date: null, probabilityWithoutDependencies: null, dependencyCost: null, costliestDependency: null };
     const p85Day = dayOfRank(counts, maxDays, entity, p85Rank);
     const probability = onTime[entity]! / trials;
-    const without = onTimeWithoutDeps[entity]! / trials;
+    // Where the dependencies cannot change anything, the simulated odds are these odds too (and the cost exactly 0).
+    const without = unaffected[entity] ? probability : exactWithout[entity]!;
     return {
       key,
       due,

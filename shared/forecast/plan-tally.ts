@@ -1,7 +1,7 @@
 import { DONE_BEFORE, type PlanStructure } from './plan-structure';
 
 // What the trials of a plan add up to: per item and group (feature or objective), how often it was
-// in time with and without the dependencies, its finish days as a histogram (for the 85 % date),
+// in time, its finish days as a histogram (for the 85 % date),
 // and which dependency it last waited for when it was late; per dependency, how often its provider
 // was in time for the consumer. Kept in typed arrays and added to once per trial; the loops over
 // every item count with arithmetic rather than branches, as whether an item is in time is a coin
@@ -13,7 +13,6 @@ export interface PlanTallyCounts {
   /** entity × (maxDays + 1): finish day 0 … maxDays − 1, then "not within". */
   readonly histogram: Int32Array;
   readonly onTime: Int32Array;
-  readonly onTimeWithoutDeps: Int32Array;
   readonly depOnTime: Int32Array;
   /** Per dependency: late trials of its consumer in which it was the one the consumer last waited for. */
   readonly itemBlame: Int32Array;
@@ -33,7 +32,6 @@ export function addPlanTallyCounts(a: PlanTallyCounts, b: PlanTallyCounts): Plan
     trials: a.trials + b.trials,
     histogram: sum(a.histogram, b.histogram),
     onTime: sum(a.onTime, b.onTime),
-    onTimeWithoutDeps: sum(a.onTimeWithoutDeps, b.onTimeWithoutDeps),
     depOnTime: sum(a.depOnTime, b.depOnTime),
     itemBlame: sum(a.itemBlame, b.itemBlame),
     groupBlame: sum(a.groupBlame, b.groupBlame),
@@ -52,14 +50,13 @@ export function dayOfRank(counts: PlanTallyCounts, maxDays: number, entity: numb
 }
 
 /** Trials whose finish days are gathered before they go into the histograms, which then stay in cache. */
-const BLOCK = 16;
+const BLOCK = 64;
 
 /** The counts of trials added one by one (see PlanTallyCounts for what each array holds). */
 export class PlanTally implements PlanTallyCounts {
   readonly entities: number;
   readonly histogram: Int32Array;
   readonly onTime: Int32Array;
-  readonly onTimeWithoutDeps: Int32Array;
   readonly depOnTime: Int32Array;
   readonly itemBlame: Int32Array;
   readonly groupBlame: Int32Array;
@@ -81,7 +78,6 @@ export class PlanTally implements PlanTallyCounts {
   /** Whether any group is a team's or the increment's (else the teams' last finishes are not kept). */
   private readonly teamGroups: boolean;
   private readonly teamLast: Int32Array;
-  private readonly teamLastWithoutDeps: Int32Array;
   private readonly block: Uint16Array;
   private blocked = 0;
   trials = 0;
@@ -97,7 +93,6 @@ export class PlanTally implements PlanTallyCounts {
     this.bins = maxDays + 1;
     this.histogram = new Int32Array(this.entities * this.bins);
     this.onTime = new Int32Array(this.entities);
-    this.onTimeWithoutDeps = new Int32Array(this.entities);
     this.depOnTime = new Int32Array(plan.depKeys.length);
     this.itemBlame = new Int32Array(plan.depKeys.length);
     this.groupStart = new Int32Array(groups.length + 1);
@@ -127,37 +122,32 @@ export class PlanTally implements PlanTallyCounts {
     });
     this.teamGroups = this.groupTeam.some((t) => t >= 0);
     this.teamLast = new Int32Array(teams + 1);
-    this.teamLastWithoutDeps = new Int32Array(teams + 1);
     this.block = new Uint16Array(BLOCK * this.entities);
   }
 
-  /** Adds one trial: the finish days with dependencies (and who waited for whom) and without. */
-  add(finish: Int32Array, binding: Int32Array, waited: Uint8Array, finishWithoutDeps: Int32Array): void {
+  /** Adds one trial: the finish days (and who waited for whom). */
+  add(finish: Int32Array, binding: Int32Array, waited: Uint8Array): void {
     const { n, dueDay, depProvider, depNeedDayAtLeast0, depSlot } = this.plan;
-    const { block, onTime, onTimeWithoutDeps, itemBlame, groupStart, groupMembers, memberBlameBase, blameStart, blameMembers, groupDue, groupBlame, depOnTime, consumers, maxDays } = this;
+    const { block, onTime, itemBlame, groupStart, groupMembers, memberBlameBase, blameStart, blameMembers, groupDue, groupBlame, depOnTime, consumers, maxDays } = this;
     const row = this.blocked * this.entities;
     this.trials++;
     const { teamOf } = this.plan;
-    const { groupTeam, teamLast, teamLastWithoutDeps } = this;
+    const { groupTeam, teamLast } = this;
     const teams = teamLast.length - 1;
     for (let i = 0; i < n; i++) {
       const f = finish[i]!;
       const due = dueDay[i]!;
       block[row + i] = Math.min(Math.max(f, 0), maxDays);
       onTime[i]! += inTime(f, due);
-      onTimeWithoutDeps[i]! += inTime(finishWithoutDeps[i]!, due);
     }
     if (this.teamGroups) {
       teamLast.fill(DONE_BEFORE);
-      teamLastWithoutDeps.fill(DONE_BEFORE);
       for (let i = 0; i < n; i++) {
         const t = teamOf[i]!;
         teamLast[t] = Math.max(teamLast[t]!, finish[i]!);
-        teamLastWithoutDeps[t] = Math.max(teamLastWithoutDeps[t]!, finishWithoutDeps[i]!);
       }
       for (let t = 0; t < teams; t++) {
         teamLast[teams] = Math.max(teamLast[teams]!, teamLast[t]!);
-        teamLastWithoutDeps[teams] = Math.max(teamLastWithoutDeps[teams]!, teamLastWithoutDeps[t]!);
       }
     }
     for (let k = 0; k < consumers.length; k++) {
@@ -170,22 +160,12 @@ export class PlanTally implements PlanTallyCounts {
       const to = groupStart[k + 1]!;
       if (from === to) continue;
       let f = DONE_BEFORE;
-      let g = DONE_BEFORE;
       const team = groupTeam[k]!;
-      if (team >= 0) {
-        f = teamLast[team]!;
-        g = teamLastWithoutDeps[team]!;
-      } else {
-        for (let j = from; j < to; j++) {
-          const item = groupMembers[j]!;
-          f = Math.max(f, finish[item]!);
-          g = Math.max(g, finishWithoutDeps[item]!);
-        }
-      }
+      if (team >= 0) f = teamLast[team]!;
+      else for (let j = from; j < to; j++) f = Math.max(f, finish[groupMembers[j]!]!);
       const entity = n + k;
       const due = groupDue[k]!;
       block[row + entity] = Math.min(Math.max(f, 0), maxDays);
-      onTimeWithoutDeps[entity]! += inTime(g, due);
       if (f <= due) {
         onTime[entity]!++;
         continue;

@@ -1,26 +1,23 @@
 import type { RandomGenerator } from './monte-carlo';
-import { NOT_FINISHED, type PlanStructure } from './plan-structure';
+import type { PlanStructure } from './plan-structure';
 
-// One trial of a plan, run twice on the same draws: with its dependencies and without them.
+// One trial of a plan: every team's queue, with its dependencies, on the trial's draws.
 
 const EPSILON = 1e-9;
 /** Days drawn per call for a team that looks past what it has drawn. */
 const DRAW_AHEAD = 8;
 
 /**
- * Each team's throughput on each day of the current trial, drawn the first time either run asks
- * for it (in day order per team), so that both runs see the same days and a team with nothing left
- * to do draws nothing.
+ * Each team's throughput on each day of the current trial, drawn the first time the run asks for
+ * it (in day order per team), so that a team with nothing left to do draws nothing.
  */
 export class TrialDraws {
   /**
-   * drawn[day * teams + team]: valid for days before drawnUpTo[team]. Day by day, so that the run
-   * with dependencies (a day's loop over the teams) reads one short stretch. Samples are at most
-   * 32767, so 16 bits hold a day and twice as many days stay in the cache. Read directly on the hot path.
+   * drawn[day * teams + team]: valid for days before drawnUpTo[team]. Day by day, so that a day's
+   * loop over the teams reads one short stretch. Samples are at most 32767, so 16 bits hold a day
+   * and twice as many days stay in the cache. Read directly on the hot path.
    */
   readonly drawn: Int16Array;
-  /** The same days team by team (byTeam[team * maxDays + day]), for the run without dependencies, which walks one team's days at a time. */
-  readonly byTeam: Int16Array;
   readonly drawnUpTo: Int32Array;
   readonly maxDays: number;
   /**
@@ -39,7 +36,6 @@ export class TrialDraws {
   ) {
     this.maxDays = countedDay.length;
     this.drawn = new Int16Array(samples.length * countedDay.length);
-    this.byTeam = new Int16Array(samples.length * countedDay.length);
     this.drawnUpTo = new Int32Array(samples.length);
     this.state = Int32Array.from(rng.getState());
     this.threshold = Float64Array.from(samples, (s) => (s.length > 1 ? TWO_32 % s.length : 0));
@@ -57,7 +53,7 @@ export class TrialDraws {
    * rejection).
    */
   draw(team: number, day: number): number {
-    const { drawn, byTeam, countedDay, maxDays, state } = this;
+    const { drawn, countedDay, maxDays, state } = this;
     const teams = this.samples.length;
     const samples = this.samples[team]!;
     const n = samples.length;
@@ -66,7 +62,7 @@ export class TrialDraws {
     this.drawnUpTo[team] = to;
     if (n <= 1) {
       const only = n === 1 ? samples[0]! : 0;
-      for (let d = from; d < to; d++) drawn[d * teams + team] = byTeam[team * maxDays + d] = countedDay[d] ? only : 0;
+      for (let d = from; d < to; d++) drawn[d * teams + team] = countedDay[d] ? only : 0;
       return drawn[day * teams + team]!;
     }
     let s01 = state[0]!;
@@ -76,7 +72,7 @@ export class TrialDraws {
     const threshold = this.threshold[team]!;
     for (let d = from; d < to; d++) {
       if (!countedDay[d]) {
-        drawn[d * teams + team] = byTeam[team * maxDays + d] = 0;
+        drawn[d * teams + team] = 0;
         continue;
       }
       // drawIndex (Lemire's multiply-and-reject) on the steps of pure-rand's next(), written out.
@@ -95,7 +91,7 @@ export class TrialDraws {
         index = Math.floor(m * INVERSE_TWO_32);
         if (m - index * TWO_32 >= threshold) break;
       }
-      drawn[d * teams + team] = byTeam[team * maxDays + d] = samples[index]!;
+      drawn[d * teams + team] = samples[index]!;
     }
     state[0] = s01;
     state[1] = s00;
@@ -114,49 +110,6 @@ export function nextCountedDays(countedDay: Uint8Array): Int32Array {
   next[countedDay.length] = countedDay.length;
   for (let d = countedDay.length - 1; d >= 0; d--) next[d] = countedDay[d] ? d : next[d + 1]!;
   return next;
-}
-
-/**
- * Every dependency ignored: each team simply works down its queue, one team after the other. As a
- * team's throughput carries over from item to item, the k-th item it works on is done on the first
- * day its running total of throughput reaches the running total of the sizes up to that item: one
- * addition and one well-predicted comparison per day, where spending each day's throughput item by
- * item took a branch on every (random) zero day.
- */
-export class RunWithoutDependencies {
-  readonly finish: Int32Array;
-
-  constructor(private readonly plan: PlanStructure) {
-    this.finish = new Int32Array(plan.n);
-  }
-
-  run(countedDay: Uint8Array, next: Int32Array, draws: TrialDraws): void {
-    const { queues, impossibleIgnoringDeps, size } = this.plan;
-    const { finish } = this;
-    finish.set(this.plan.initialFinish);
-    const maxDays = countedDay.length;
-    const { byTeam, drawnUpTo } = draws;
-    const teams = queues.length;
-    for (let t = 0; t < teams; t++) {
-      const queue = queues[t]!;
-      const row = t * maxDays;
-      let day = -1;
-      let done = 0;
-      let needed = 0;
-      for (let k = 0; k < queue.length; k++) {
-        const item = queue[k]!;
-        if (finish[item] !== NOT_FINISHED || impossibleIgnoringDeps[item]) continue;
-        needed += size[item]!;
-        while (done < needed - EPSILON) {
-          day = next[day + 1]!;
-          if (day >= maxDays) break;
-          done += day < drawnUpTo[t]! ? byTeam[row + day]! : draws.draw(t, day);
-        }
-        if (day >= maxDays) break;
-        finish[item] = day;
-      }
-    }
-  }
 }
 
 /**

@@ -22,12 +22,11 @@ port.on('message', (request: BlocksRequest) => {
       trials: counts.trials,
       histogram: counts.histogram,
       onTime: counts.onTime,
-      onTimeWithoutDeps: counts.onTimeWithoutDeps,
       depOnTime: counts.depOnTime,
       itemBlame: counts.itemBlame,
       groupBlame: counts.groupBlame,
     };
-    const buffers = [plain.histogram, plain.onTime, plain.onTimeWithoutDeps, plain.depOnTime, plain.itemBlame, plain.groupBlame].map((a) => a.buffer as ArrayBuffer);
+    const buffers = [plain.histogram, plain.onTime, plain.depOnTime, plain.itemBlame, plain.groupBlame].map((a) => a.buffer as ArrayBuffer);
     port.postMessage({ id: request.id, counts: plain } satisfies BlocksAnswer, buffers);
   } catch (error) {
     port.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) } satisfies BlocksAnswer);
