@@ -31,7 +31,7 @@ const Odds = z.object({
   probability: Probability.nullable(),
   /** The day by which 85 % of trials had it done; null when fewer did within the simulated two years. */
   p85Date: CalendarDate.nullable(),
-  /** The same probability with every dependency ignored (the same draws). */
+  /** The same probability with every dependency ignored (computed exactly; the simulated one where no dependency can change it). */
   probabilityWithoutDependencies: Probability.nullable(),
   /** probabilityWithoutDependencies − probability: what waiting on providers costs it. */
   dependencyCost: z.number().nullable(),

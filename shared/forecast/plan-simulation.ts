@@ -93,7 +93,7 @@ export interface PlanOdds {
   readonly probability: number | null;
   /** 00:00 UTC of the day by which 85 % of trials had finished it; null when fewer did within maxDays. */
   readonly p85Date: number | null;
-  /** The same probability with every dependency ignored (same draws). */
+  /** The same probability with every dependency ignored (computed exactly; the simulated one where no dependency can change it). */
   readonly probabilityWithoutDependencies: number | null;
   /** probabilityWithoutDependencies − probability: what waiting on providers costs. Can be slightly negative (see docs/FORECAST.md). */
   readonly dependencyCost: number | null;
