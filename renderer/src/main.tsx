@@ -1,7 +1,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { adoptTokenFromUrl, invokeOrThrow } from './api/contract-client';
+import { channelQuery } from './api/channel-hooks';
+import { adoptTokenFromUrl } from './api/contract-client';
 import { App } from './App';
 
 adoptTokenFromUrl();
@@ -14,7 +15,7 @@ const queryClient = new QueryClient({
 
 // Every page waits for the open workspace before it asks for its own data: ask now, while React
 // renders the shell for the first time, instead of after (the same query the App reads, so one call).
-void queryClient.prefetchQuery({ queryKey: ['workspace.current', {}], queryFn: () => invokeOrThrow('workspace.current', {}) });
+void queryClient.prefetchQuery(channelQuery('workspace.current', {}));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

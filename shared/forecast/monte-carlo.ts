@@ -36,8 +36,9 @@ export function seededStream(seed: number, stream: number): RandomGenerator {
   return rng;
 }
 
-const TWO_32 = 4294967296;
-const INVERSE_TWO_32 = 1 / TWO_32;
+/** 2³² and its inverse, for drawIndex and the plan's written-out copy of it (TrialDraws). */
+export const TWO_32 = 4294967296;
+export const INVERSE_TWO_32 = 1 / TWO_32;
 
 /**
  * A uniform index in [0, n), n ≥ 1, exactly unbiased. This is Lemire's multiply-and-reject method

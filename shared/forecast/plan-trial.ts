@@ -1,4 +1,4 @@
-import type { RandomGenerator } from './monte-carlo';
+import { INVERSE_TWO_32, TWO_32, type RandomGenerator } from './monte-carlo';
 import type { PlanStructure } from './plan-structure';
 
 // One trial of a plan: every team's queue, with its dependencies, on the trial's draws.
@@ -47,10 +47,9 @@ export class TrialDraws {
 
   /**
    * Draws the team's days up to `day` and a few beyond (uncounted days get 0), and returns that
-   * day's throughput. Drawing ahead in one tight loop costs less than one call per day; the days
-   * drawn ahead are the team's next days whichever run asks for them. Each counted day of a team
-   * with two or more samples takes drawIndex's draw: one output of the generator (more on a rare
-   * rejection).
+   * day's throughput. Drawing ahead in one tight loop costs less than one call per day. Each
+   * counted day of a team with two or more samples takes drawIndex's draw: one output of the
+   * generator (more on a rare rejection).
    */
   draw(team: number, day: number): number {
     const { drawn, countedDay, maxDays, state } = this;
@@ -100,9 +99,6 @@ export class TrialDraws {
     return drawn[day * teams + team]!;
   }
 }
-
-const TWO_32 = 4294967296;
-const INVERSE_TWO_32 = 1 / TWO_32;
 
 /** The first counted day at or after each day (countedDay.length when none). */
 export function nextCountedDays(countedDay: Uint8Array): Int32Array {

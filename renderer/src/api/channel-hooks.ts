@@ -3,17 +3,18 @@ import type { ChannelWrites } from '../../../shared/contract/channel';
 import { contract, type ChannelInput, type ChannelName, type ChannelOutput } from '../../../shared/contract/contract';
 import { invokeOrThrow, type ContractError } from './contract-client';
 
-/** Reads a channel through TanStack Query; the key is the channel and its input. */
+/** A channel's query for TanStack Query: the key is the channel and its input. */
+export function channelQuery<C extends ChannelName>(channel: C, input: ChannelInput<C>) {
+  return { queryKey: [channel, input], queryFn: () => invokeOrThrow(channel, input) };
+}
+
+/** Reads a channel through TanStack Query (see channelQuery). */
 export function useChannelQuery<C extends ChannelName>(
   channel: C,
   input: ChannelInput<C>,
   options: Omit<UseQueryOptions<ChannelOutput<C>, ContractError>, 'queryKey' | 'queryFn'> = {},
 ) {
-  return useQuery<ChannelOutput<C>, ContractError>({
-    queryKey: [channel, input],
-    queryFn: () => invokeOrThrow(channel, input),
-    ...options,
-  });
+  return useQuery<ChannelOutput<C>, ContractError>({ ...channelQuery(channel, input), ...options });
 }
 
 /**

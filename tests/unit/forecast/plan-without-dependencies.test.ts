@@ -15,23 +15,25 @@ function plan(overrides: Partial<PlanSimulationInput>): PlanSimulationInput {
   return { start: START, teams: [], items: [], dependencies: [], features: [], objectives: [], trials: 2_000, seed: 3, ...overrides };
 }
 
-/** A provider on team P that each of A's items waits for: A's odds change with dependencies, so those without are computed. */
-const PROVIDER = { key: 'P-1', teamKey: 'P', due: day(30), order: 1 };
+/**
+ * The plan, plus a provider P-1 on a team P of its own that each of `consumers` waits for: their
+ * teams' odds can change with dependencies, so the odds without them are computed, not copied.
+ */
+function waitingOnAProvider(consumers: string[], overrides: Partial<PlanSimulationInput>, providerSamples = [1]): PlanSimulationInput {
+  const p = plan(overrides);
+  return {
+    ...p,
+    teams: [...p.teams, { key: 'P', samples: providerSamples }],
+    items: [...p.items, { key: 'P-1', teamKey: 'P', due: day(30), order: 1 }],
+    dependencies: consumers.map((c, k) => ({ key: `D${k + 1}`, providerKey: 'P-1', consumerKey: c })),
+  };
+}
 
 describe('odds without dependencies', () => {
   it('the k-th item due on day d: P(the sum of d + 1 days’ draws reaches k), exactly', () => {
     const history = [0, 0, 1, 3, 0, 2, 1, 0, 4, 1, 0, 2, 0, 1];
     const items = Array.from({ length: 6 }, (_, k) => ({ key: `A-${k + 1}`, teamKey: 'A', due: day(4 + k), order: k + 1 }));
-    const r = simulatePlan(
-      plan({
-        teams: [
-          { key: 'A', samples: history },
-          { key: 'P', samples: [1] },
-        ],
-        items: [...items, PROVIDER],
-        dependencies: [{ key: 'D', providerKey: 'P-1', consumerKey: 'A-1' }],
-      }),
-    );
+    const r = simulatePlan(waitingOnAProvider(['A-1'], { teams: [{ key: 'A', samples: history }], items }));
     items.forEach((item, k) => {
       const exact = atLeast(sumDistribution(history, 4 + k + 1), k + 1);
       expect(r.items.find((i) => i.key === item.key)!.probabilityWithoutDependencies).toBeCloseTo(exact, 12);
@@ -41,18 +43,13 @@ describe('odds without dependencies', () => {
   it('sizes add up in queue order (a size of 2.5 needs 3 items of throughput); items done before the start take none', () => {
     const history = [0, 1, 2];
     const r = simulatePlan(
-      plan({
-        teams: [
-          { key: 'A', samples: history },
-          { key: 'P', samples: [1] },
-        ],
+      waitingOnAProvider(['A-1'], {
+        teams: [{ key: 'A', samples: history }],
         items: [
           { key: 'A-0', teamKey: 'A', due: day(0), order: 0, done: true },
           { key: 'A-1', teamKey: 'A', due: day(2), order: 1, size: 2.5 },
           { key: 'A-2', teamKey: 'A', due: day(2), order: 2 },
-          PROVIDER,
         ],
-        dependencies: [{ key: 'D', providerKey: 'P-1', consumerKey: 'A-1' }],
       }),
     );
     const odds = Object.fromEntries(r.items.map((i) => [i.key, i.probabilityWithoutDependencies]));
@@ -65,19 +62,16 @@ describe('odds without dependencies', () => {
     const a = [0, 1];
     const b = [0, 1, 1, 2];
     const r = simulatePlan(
-      plan({
+      waitingOnAProvider(['B-1'], {
         teams: [
           { key: 'A', samples: a },
           { key: 'B', samples: b },
-          { key: 'P', samples: [1] },
         ],
         items: [
           { key: 'A-1', teamKey: 'A', due: day(3), order: 1 },
           { key: 'A-2', teamKey: 'A', due: day(3), order: 2 },
           { key: 'B-1', teamKey: 'B', due: day(3), order: 1 },
-          PROVIDER,
         ],
-        dependencies: [{ key: 'D', providerKey: 'P-1', consumerKey: 'B-1' }],
         features: [{ key: 'F', itemKeys: ['A-2', 'B-1', 'A-1'] }],
       }),
     );
@@ -102,19 +96,18 @@ describe('odds without dependencies', () => {
   it('items ahead of a team’s first waiting item are unaffected too; from it on, the exact odds are used', () => {
     const history = [0, 1];
     const r = simulatePlan(
-      plan({
-        teams: [
-          { key: 'A', samples: history },
-          { key: 'P', samples: [0, 1] },
-        ],
-        items: [
-          { key: 'A-1', teamKey: 'A', due: day(2), order: 1 },
-          { key: 'A-2', teamKey: 'A', due: day(4), order: 2 },
-          { key: 'A-3', teamKey: 'A', due: day(6), order: 3 },
-          PROVIDER,
-        ],
-        dependencies: [{ key: 'D', providerKey: 'P-1', consumerKey: 'A-2' }],
-      }),
+      waitingOnAProvider(
+        ['A-2'],
+        {
+          teams: [{ key: 'A', samples: history }],
+          items: [
+            { key: 'A-1', teamKey: 'A', due: day(2), order: 1 },
+            { key: 'A-2', teamKey: 'A', due: day(4), order: 2 },
+            { key: 'A-3', teamKey: 'A', due: day(6), order: 3 },
+          ],
+        },
+        [0, 1],
+      ),
     );
     const odds = Object.fromEntries(r.items.map((i) => [i.key, i]));
     expect(odds['A-1']!.dependencyCost).toBe(0);
@@ -125,21 +118,15 @@ describe('odds without dependencies', () => {
   describe('edge cases', () => {
     it('a team that never delivers: 0 without dependencies for its open items; an item due before the start: 0 unless done', () => {
       const r = simulatePlan(
-        plan({
+        waitingOnAProvider(['A-1', 'B-1'], {
           teams: [
             { key: 'A', samples: [0, 0] },
             { key: 'B', samples: [1] },
-            { key: 'P', samples: [1] },
           ],
           items: [
             { key: 'A-1', teamKey: 'A', due: day(9), order: 1 },
             { key: 'B-1', teamKey: 'B', due: day(-3), order: 1 },
             { key: 'B-2', teamKey: 'B', due: day(9), order: 2 },
-            PROVIDER,
-          ],
-          dependencies: [
-            { key: 'D1', providerKey: 'P-1', consumerKey: 'A-1' },
-            { key: 'D2', providerKey: 'P-1', consumerKey: 'B-1' },
           ],
           features: [{ key: 'F', itemKeys: ['A-1', 'B-2'] }],
         }),
@@ -152,17 +139,7 @@ describe('odds without dependencies', () => {
     });
 
     it('a due past the simulated horizon counts the horizon only, as the simulation does', () => {
-      const r = simulatePlan(
-        plan({
-          teams: [
-            { key: 'A', samples: [0, 1] },
-            { key: 'P', samples: [1] },
-          ],
-          items: [{ key: 'A-1', teamKey: 'A', due: day(100), order: 1 }, PROVIDER],
-          dependencies: [{ key: 'D', providerKey: 'P-1', consumerKey: 'A-1' }],
-          maxDays: 3,
-        }),
-      );
+      const r = simulatePlan(waitingOnAProvider(['A-1'], { teams: [{ key: 'A', samples: [0, 1] }], items: [{ key: 'A-1', teamKey: 'A', due: day(100), order: 1 }], maxDays: 3 }));
       expect(r.items[0]!.probabilityWithoutDependencies).toBeCloseTo(1 - 0.5 ** 3, 12);
     });
   });
