@@ -344,6 +344,9 @@ export class ImportJob {
    */
   #write(staged: StagedRecords, statuses: StatusBook, fileReports: readonly (ImportFileReport & { warnings: number; rejected: number })[]): EntityCounts {
     const { db } = this.workspace;
+    const big = staged.items.length + staged.transitions >= COLLECT_AFTER_RECORDS;
+    // What reading left behind (rows, chunks, parsed values) goes before the write allocates.
+    if (big) collectGarbage();
     const cacheSize = db.pragma('cache_size', { simple: true }) as number;
     // Into a workspace with data, a big import's pages stay in memory until the commit instead of
     // spilling mid-way, which would journal and sync them (~30 % faster).
@@ -388,7 +391,6 @@ export class ImportJob {
         }
         return { counts: subtractCounts(countEntities(db), before), written };
       })();
-      const big = staged.items.length + staged.transitions >= COLLECT_AFTER_RECORDS;
       staged.discard();
       // A big import's records (about 70 MB at 100,000 items and a million changes) are garbage now,
       // and the snapshot is about to allocate tens of MB: collected first, the heap holds one or the

@@ -215,19 +215,17 @@ export class StagedRecords implements RecordSink {
   }
 
   /**
-   * `#written` when called, once. Made here, apart from `writeTo`, so that the function holds only
-   * what it needs (a closure made inside `writeTo` would keep the writer and its maps alive), and
-   * lets go of the columns once called.
+   * `#written`, to be called once. Made here, apart from `writeTo`, so that the function holds only
+   * what it needs (a closure made inside `writeTo` would keep the writer and its maps alive); it
+   * lets go of the columns when called and keeps nothing of what it returns.
    */
   static #writtenLater(changes: TransitionColumns, ids: Float64Array, categories: readonly StatusCategory[]): () => WrittenTransitions {
     let from: TransitionColumns | null = changes;
-    let result: WrittenTransitions | null = null;
     return () => {
-      if (from) {
-        result = StagedRecords.#written(from, ids, categories);
-        from = null;
-      }
-      return result!;
+      if (!from) throw new Error('The written status changes are taken once.');
+      const columns = from;
+      from = null;
+      return StagedRecords.#written(columns, ids, categories);
     };
   }
 
@@ -265,8 +263,9 @@ export class StagedRecords implements RecordSink {
     itemsWithoutHistory: number[];
     /**
      * With `recordWritten`: the status changes as written, in the order written (see
-     * WrittenTransitions), built when called (after `discard` too: it keeps the columns it needs), so
-     * that the import can let go of its other records before these 17 bytes a change are allocated.
+     * WrittenTransitions), built when called, once (after `discard` too: it keeps the columns it
+     * needs), so that the import can let go of its other records before these 17 bytes a change are
+     * allocated.
      */
     written: (() => WrittenTransitions) | null;
   } {
