@@ -28,17 +28,27 @@ import { StagedRecords } from './staged-records';
 import { incrementIterationNames } from '../planning/plan-queries';
 import { coordinationGroups } from '../risks/room-scopes';
 import { storeSnapshotAfterImport, type WrittenTransitions } from '../metrics/metrics-dataset-loader';
+import { collectGarbage } from './garbage-collection';
 
 type StartInput = z.output<typeof ImportStartInput>;
 
 /** Page cache during an import, in KiB (negative = KiB for SQLite): 256 MB. */
 const IMPORT_CACHE_KIB = -262_144;
 /**
- * Page cache during an import into a workspace without items or status changes: 32 MB. Nearly all its pages
+ * Page cache during an import into a workspace without items or status changes: 8 MB. Nearly all its pages
  * are new, past the end of the file, so SQLite writes them out mid-way without journalling or
- * syncing anything; a big cache would only hold the whole file (≈100 MB at 100,000 items) in memory.
+ * syncing anything; what the inserts come back to (the right edge of each table and index, the
+ * items' key index, about 4 MB at 100,000 items) fits, and a bigger cache only held more of the file
+ * in memory (32 MB: the same time at M, 20 MB more peak memory).
  */
-const FRESH_IMPORT_CACHE_KIB = -32_768;
+const FRESH_IMPORT_CACHE_KIB = -8_192;
+
+/**
+ * Staged records (items and status changes) from which the import collects the garbage before its
+ * write and before the metrics snapshot. Below, the dead records are a few tens of MB at most and each collection a larger
+ * share of a short import (the bench's S, 110,000 records in about a second, stays below).
+ */
+const COLLECT_AFTER_RECORDS = 500_000;
 
 /** The largest JSON document read whole (V8 strings stop near 512 MB; Jira pages are far smaller). */
 const MAX_JSON_BYTES = 256 * 1024 ** 2;
@@ -334,14 +344,16 @@ export class ImportJob {
    */
   #write(staged: StagedRecords, statuses: StatusBook, fileReports: readonly (ImportFileReport & { warnings: number; rejected: number })[]): EntityCounts {
     const { db } = this.workspace;
+    const big = staged.items.length + staged.transitions >= COLLECT_AFTER_RECORDS;
+    // What reading left behind (rows, chunks, parsed values) goes before the write allocates.
+    if (big) collectGarbage();
     const cacheSize = db.pragma('cache_size', { simple: true }) as number;
     // Into a workspace with data, a big import's pages stay in memory until the commit instead of
     // spilling mid-way, which would journal and sync them (~30 % faster).
     const empty = db.prepare('SELECT NOT EXISTS (SELECT 1 FROM work_items) AND NOT EXISTS (SELECT 1 FROM status_transitions)').pluck().get() === 1;
     db.pragma(`cache_size = ${empty ? FRESH_IMPORT_CACHE_KIB : IMPORT_CACHE_KIB}`);
     try {
-      let written: WrittenTransitions | null = null;
-      const counts = db.transaction(() => {
+      const { counts, written } = db.transaction((): { counts: EntityCounts; written: (() => WrittenTransitions) | null } => {
         const before = countEntities(db);
         const writer = new PortfolioWriter(db, (s) => statuses.categoryOf(s));
         // A history is the truth about when its item started and finished: items of the import are
@@ -361,7 +373,7 @@ export class ImportJob {
           reapplyStatusCategories(db, stale);
           refreshFlowDates(db, historyItems);
         }
-        written = stale.length === 0 ? writes.written : null;
+        const written = stale.length === 0 ? writes.written : null;
         // Last, so that they see every done date this import settled.
         writer.resolveDependenciesWhenDone();
         const importedAt = this.nowMs();
@@ -377,10 +389,14 @@ export class ImportJob {
             rejected: f.rejected,
           });
         }
-        return subtractCounts(countEntities(db), before);
+        return { counts: subtractCounts(countEntities(db), before), written };
       })();
       staged.discard();
-      storeSnapshotAfterImport(db, written);
+      // A big import's records (about 70 MB at 100,000 items and a million changes) are garbage now,
+      // and the snapshot is about to allocate tens of MB: collected first, the heap holds one or the
+      // other, not both (at M, with the other changes to staging: peak ~420 → ~290 MB; 50–75 ms each).
+      if (big) collectGarbage();
+      storeSnapshotAfterImport(db, written?.() ?? null);
       return counts;
     } finally {
       if (db.open) db.pragma(`cache_size = ${cacheSize}`);

@@ -82,6 +82,19 @@ class Interned {
   }
 }
 
+/** One copy of each text of a few distinct values (team keys, statuses, kinds): a parser makes a new string per cell. */
+class Words {
+  readonly #words = new Map<string, string>();
+
+  of<T extends string | null>(text: T): T {
+    if (text === null) return text;
+    const known = this.#words.get(text);
+    if (known !== undefined) return known as T;
+    this.#words.set(text, text);
+    return text;
+  }
+}
+
 /**
  * The checked records of an import, held until they are written in one synchronous transaction.
  * Status changes (the bulk: a million for a big export) are kept in typed columns, their item
@@ -104,6 +117,8 @@ export class StagedRecords implements RecordSink {
   #itemKeys = new Interned();
   /** Status names; a change without a from-status stores -1. */
   #statuses = new Interned();
+  /** The shared copies of repeated texts of the records held (a hundred thousand items name a few hundred teams). */
+  #words = new Words();
   /** Indexes of #statuses entered by some change (a status seen only as a "from" is never categorised: the status map would keep it). */
   readonly #toStatuses = new Set<number>();
 
@@ -121,6 +136,7 @@ export class StagedRecords implements RecordSink {
     this.#changes = new TransitionColumns();
     this.#itemKeys = new Interned();
     this.#statuses = new Interned();
+    this.#words = new Words();
     this.#toStatuses.clear();
   }
 
@@ -130,7 +146,13 @@ export class StagedRecords implements RecordSink {
   objective(r: ObjectiveRecord): void {
     this.objectives.push(r);
   }
+  // The records given are the sink's to keep: their repeated texts are replaced by shared copies.
   item(r: ItemRecord): void {
+    const words = this.#words;
+    r.type = words.of(r.type);
+    r.teamKey = words.of(r.teamKey);
+    r.status = words.of(r.status);
+    if (r.sprint) r.sprint = words.of(r.sprint);
     this.items.push(r);
   }
   transition(r: TransitionRecord): void {
@@ -139,9 +161,16 @@ export class StagedRecords implements RecordSink {
     this.#changes.push(this.#itemKeys.indexOf(r.itemKey), r.fromStatus === null ? -1 : this.#statuses.indexOf(r.fromStatus), to, r.at);
   }
   dependency(r: DependencyRecord): void {
+    const words = this.#words;
+    r.fromTeamKey = words.of(r.fromTeamKey);
+    r.toTeamKey = words.of(r.toTeamKey);
+    r.kind = words.of(r.kind);
+    r.interfaceName = words.of(r.interfaceName);
     this.dependencies.push(r);
   }
   deployment(r: DeploymentRecord): void {
+    r.teamKey = this.#words.of(r.teamKey);
+    r.service = this.#words.of(r.service);
     this.deployments.push(r);
   }
   incident(r: IncidentRecord): void {
@@ -186,6 +215,38 @@ export class StagedRecords implements RecordSink {
   }
 
   /**
+   * `#written`, to be called once. Made here, apart from `writeTo`, so that the function holds only
+   * what it needs (a closure made inside `writeTo` would keep the writer and its maps alive); it
+   * lets go of the columns when called and keeps nothing of what it returns.
+   */
+  static #writtenLater(changes: TransitionColumns, ids: Float64Array, categories: readonly StatusCategory[]): () => WrittenTransitions {
+    let from: TransitionColumns | null = changes;
+    return () => {
+      if (!from) throw new Error('The written status changes are taken once.');
+      const columns = from;
+      from = null;
+      return StagedRecords.#written(columns, ids, categories);
+    };
+  }
+
+  /** The `changes` of items with an id in `ids`, in their order, as written. */
+  static #written(changes: TransitionColumns, ids: Float64Array, categories: readonly StatusCategory[]): WrittenTransitions {
+    const codes = categories.map((c) => STATUS_CATEGORIES.indexOf(c));
+    const itemId = new Float64Array(changes.length);
+    const at = new Float64Array(changes.length);
+    const category = new Uint8Array(changes.length);
+    let n = 0;
+    changes.forEach((item, _from, to, when) => {
+      const id = ids[item]!;
+      if (Number.isNaN(id)) return;
+      itemId[n] = id;
+      at[n] = when;
+      category[n++] = codes[to]!;
+    });
+    return { itemId: itemId.subarray(0, n), at: at.subarray(0, n), category: category.subarray(0, n) };
+  }
+
+  /**
    * Writes everything in dependency order: what others refer to first. An item's started and
    * finished dates come from its history when this import holds one. The caller owns the
    * transaction. Returns the items whose history was replaced, the dates their histories imply
@@ -200,8 +261,13 @@ export class StagedRecords implements RecordSink {
     historyItems: number[];
     outsideFlowDates: [number, number | null, number | null][];
     itemsWithoutHistory: number[];
-    /** With `recordWritten`: the status changes as written, in the order written (see WrittenTransitions). */
-    written: WrittenTransitions | null;
+    /**
+     * With `recordWritten`: the status changes as written, in the order written (see
+     * WrittenTransitions), built when called, once (after `discard` too: it keeps the columns it
+     * needs), so that the import can let go of its other records before these 17 bytes a change are
+     * allocated.
+     */
+    written: (() => WrittenTransitions) | null;
   } {
     for (const r of this.teams) writer.team(r);
     for (const r of this.objectives) writer.objective(r);
@@ -215,7 +281,7 @@ export class StagedRecords implements RecordSink {
     const ids = new Float64Array(keys.length).fill(Number.NaN);
     const outsideFlowDates: [number, number | null, number | null][] = [];
     const withoutHistory: string[] = [];
-    let written: WrittenTransitions | null = options.recordWritten ? { itemId: new Float64Array(0), at: new Float64Array(0), category: new Uint8Array(0) } : null;
+    let written = options.recordWritten ? StagedRecords.#writtenLater(new TransitionColumns(), ids, []) : null;
     writer.deferIndexes('work_items', this.items.length);
     // An import of only teams, dependencies or operations leaves items, their histories and the
     // metrics snapshot alone.
@@ -241,25 +307,11 @@ export class StagedRecords implements RecordSink {
         if (!inImport[k]) outsideFlowDates.push([id, orNull(firstActiveAt[k]!), orNull(doneAt[k]!)]);
       }
       const statuses = this.#statuses.list;
-      if (!options.recordWritten) {
-        this.#changes.forEach((item, from, to, at) => {
-          const id = ids[item]!;
-          if (!Number.isNaN(id)) writer.transitionRow(id, from === -1 ? null : statuses[from]!, statuses[to]!, categories[to]!, at);
-        });
-        return;
-      }
-      const codes = categories.map((c) => STATUS_CATEGORIES.indexOf(c));
-      const recorded = { itemId: new Float64Array(this.#changes.length), at: new Float64Array(this.#changes.length), category: new Uint8Array(this.#changes.length) };
-      let n = 0;
       this.#changes.forEach((item, from, to, at) => {
         const id = ids[item]!;
-        if (Number.isNaN(id)) return;
-        writer.transitionRow(id, from === -1 ? null : statuses[from]!, statuses[to]!, categories[to]!, at);
-        recorded.itemId[n] = id;
-        recorded.at[n] = at;
-        recorded.category[n++] = codes[to]!;
+        if (!Number.isNaN(id)) writer.transitionRow(id, from === -1 ? null : statuses[from]!, statuses[to]!, categories[to]!, at);
       });
-      written = { itemId: recorded.itemId.subarray(0, n), at: recorded.at.subarray(0, n), category: recorded.category.subarray(0, n) };
+      if (options.recordWritten) written = StagedRecords.#writtenLater(this.#changes, ids, categories);
     });
     writer.deferIndexes('dependencies', this.dependencies.length);
     for (const r of this.dependencies) writer.dependency(r);

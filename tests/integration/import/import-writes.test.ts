@@ -201,6 +201,25 @@ describe('the writer’s own checks', () => {
     expect(db(ws).prepare('SELECT from_status FROM status_transitions').pluck().get()).toBe('Legacy Weird Status');
   });
 
+  it('a failure mid-write, while indexes and snapshot triggers are dropped, leaves the workspace exactly as it was', async () => {
+    await runImport(ws.backend, Object.values(portfolioFiles('A')));
+    await ws.backend.call('metrics.flow', {});
+    // Stands for any failure inside the write: the batch holding B-100 is refused halfway through the items.
+    db(ws).exec("CREATE TRIGGER test_refuse BEFORE INSERT ON work_items WHEN NEW.key = 'B-100' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
+    const schema = () => db(ws).prepare('SELECT type, name, sql FROM sqlite_master ORDER BY type, name').all();
+    const schemaBefore = schema();
+    const contentBefore = dumpWorkspace(db(ws));
+    expect(db(ws).prepare('SELECT count(*) FROM metrics_snapshot').pluck().get()).toBe(1);
+    // 131 items of B into a workspace of 130: the import drops the items' indexes and the snapshot's triggers first.
+    const status = await runImport(ws.backend, Object.values(portfolioFiles('B')));
+    expect(status.state).toBe('failed');
+    expect(status.error!.message).toContain('refused by the test');
+    expect(schema()).toEqual(schemaBefore);
+    expect(dumpWorkspace(db(ws))).toBe(contentBefore);
+    expect(db(ws).pragma('ignore_check_constraints', { simple: true })).toBe(0);
+    expect(db(ws).pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
   it('an import without items or status changes keeps the metrics snapshot and its triggers', async () => {
     const items = write('items.csv', 'key,title,type,team,status,status_category,created_at', ['A-1,A,story,t,Done,done,2024-01-01T00:00:00Z']);
     await runImport(ws.backend, [items]);
