@@ -22,6 +22,7 @@ import { PortfolioWriter } from '../store/queries/portfolio-writes';
 import { readStatusMap, reapplyStatusCategories, refreshFlowDates, storeFlowDates, storeStatusEntries } from '../store/queries/status-map';
 import type { Workspace } from '../store/workspace-file';
 import { parseHead, sniffDialect, streamCsv, type CsvDialect } from './csv-reading';
+import { CSV_THREAD_BYTES, streamCsvOnThread } from './csv-reading-thread';
 import type { EncodingFacts } from './text-encoding';
 import { readTextHead, readWholeText, type ReadProgress } from './text-reading';
 import { StagedRecords } from './staged-records';
@@ -473,7 +474,9 @@ export class ImportJob {
     const planned = fields.map((f) => ({ field: f.field, label: f.label, required: !!f.required, header: mapping.plan.mapping[f.field] ?? null }));
     let hash: string | null;
     try {
-      hash = await streamCsv(file.source.path, file.facts, file.dialect!, this.progress, {
+      // A big file is parsed on a thread of its own while this one maps and checks its rows.
+      const stream = file.bytes >= CSV_THREAD_BYTES ? streamCsvOnThread : streamCsv;
+      hash = await stream(file.source.path, file.facts, file.dialect!, this.progress, {
         row: (cells, line, problem) => {
           if (problem === 'unclosed-quote') {
             issues.error(name, line, null, cells.join(file.dialect!.delimiter).slice(0, 200), 'unclosed-quote', `A quoted cell starting on line ${line} is never closed, so the rest of the file was read into it; close the quote (") and import again.`);
