@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readTextHead } from '../../../electron/backend/import/text-reading';
 import { parseHead, sniffDialect, streamCsv, type RowProblem } from '../../../electron/backend/import/csv-reading';
-import { streamCsvOnThread } from '../../../electron/backend/import/csv-reading-thread';
+import { CsvReadingThread } from '../../../electron/backend/import/csv-reading-thread';
 import { packChunk, unpackChunk } from '../../../electron/backend/import/csv-reading-worker';
 import { SourceError } from '../../../shared/import/import-issues';
 import { fixture } from './import-support';
@@ -14,7 +14,12 @@ import { fixture } from './import-support';
 // it sees when the file is parsed on its own thread, row for row.
 
 const dir = mkdtempSync(join(tmpdir(), 'interlock-csv-thread-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// One thread for the whole file, as for the files of one import (a stop or an error starts another).
+const thread = new CsvReadingThread(false);
+afterAll(() => {
+  thread.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 interface Seen {
   rows: { cells: string[]; line: number; problem: RowProblem }[];
@@ -34,7 +39,7 @@ async function read(path: string, onThread: boolean, stopAfterRows = Infinity): 
     chunkDone: (rows: number) => rows >= stopAfterRows,
   };
   try {
-    seen.hash = onThread ? await streamCsvOnThread(path, head.facts, dialect, progress, handlers, headers, false) : await streamCsv(path, head.facts, dialect, progress, handlers, headers);
+    seen.hash = onThread ? await thread.read(path, head.facts, dialect, progress, handlers, headers) : await streamCsv(path, head.facts, dialect, progress, handlers, headers);
   } catch (error) {
     seen.error = error instanceof SourceError ? `${error.code} ${error.line} ${error.column} ${error.message}` : String(error);
   }
