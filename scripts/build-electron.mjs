@@ -12,6 +12,4 @@ const backend = { ...common, external: ['better-sqlite3'], define: { 'import.met
 await build({ ...backend, entryPoints: ['electron/backend/remote/utility-process-entry.ts'], outfile: 'dist/electron/backend.cjs' });
 // The plan simulation's worker threads (electron/backend/forecast/plan-simulation-threads.ts).
 await build({ ...backend, entryPoints: ['electron/backend/forecast/plan-simulation-worker.ts'], outfile: 'dist/electron/plan-simulation-worker.cjs' });
-// The thread that parses a big CSV during an import (electron/backend/import/csv-reading-thread.ts).
-await build({ ...backend, entryPoints: ['electron/backend/import/csv-reading-worker.ts'], outfile: 'dist/electron/csv-reading-worker.cjs' });
-console.log('Built dist/electron/main.cjs, preload.cjs, backend.cjs, plan-simulation-worker.cjs and csv-reading-worker.cjs');
+console.log('Built dist/electron/main.cjs, preload.cjs, backend.cjs and plan-simulation-worker.cjs');

@@ -1,4 +1,6 @@
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import {
   planBlockCount,
@@ -11,7 +13,6 @@ import {
 } from '../../../shared/forecast/plan-simulation';
 import { addPlanTallyCounts, type PlanTallyCounts } from '../../../shared/forecast/plan-tally';
 import type { BlocksAnswer, BlocksRequest } from './plan-simulation-worker';
-import { workerModule } from '../remote/worker-module';
 
 // Plan confidence is the one answer that takes seconds: 10,000 trials of every team's queue, twice.
 // Its blocks of trials (each on its own random stream) are spread over worker threads, one per
@@ -49,7 +50,7 @@ export function planSimulationThreads(threads = defaultPlanThreads()): PlanSimul
   let nextId = 1;
 
   function start(): Thread {
-    const { url, entry } = workerModule(import.meta.url, 'plan-simulation-worker');
+    const { url, entry } = workerModule();
     const worker = entry ? new Worker(entry, { workerData: { entry: url } }) : new Worker(new URL(url));
     // Idle threads never keep the CLI or a test run alive.
     worker.unref();
@@ -113,4 +114,16 @@ export function planSimulationThreads(threads = defaultPlanThreads()): PlanSimul
       await Promise.all(pool.splice(0).map((t) => t.worker.terminate()));
     },
   };
+}
+
+/**
+ * The worker's module: under tsx the TypeScript file beside this one, started through the entry
+ * that registers tsx in the thread; in the desktop build, the bundle beside backend.cjs.
+ */
+function workerModule(): { url: string; entry: URL | null } {
+  const self = import.meta.url;
+  if (self && self.endsWith('.ts')) return { url: new URL('./plan-simulation-worker.ts', self).href, entry: new URL('../remote/thread-entry.mjs', self) };
+  if (self) return { url: new URL('./plan-simulation-worker.js', self).href, entry: null };
+  // Packaged, the bundle is unpacked beside the archive (build/electron-builder.json): a thread cannot start from inside app.asar.
+  return { url: pathToFileURL(join(__dirname.replace(/app\.asar(?=[\\/])/, 'app.asar.unpacked'), 'plan-simulation-worker.cjs')).href, entry: null };
 }

@@ -158,43 +158,32 @@ function openingField(head: string, delimiter: string): number | null {
   return quoted ? opened : null;
 }
 
-async function* guarded(chunks: AsyncGenerator<string>, guard: RecordGuard, gate?: () => Promise<void>): AsyncGenerator<string> {
+async function* guarded(chunks: AsyncGenerator<string>, guard: RecordGuard): AsyncGenerator<string> {
   for await (const text of chunks) {
     guard.scan(text);
     yield text;
-    if (gate) await gate();
   }
-}
-
-/** The data rows of one chunk the parser passed on (the header row left out), each with its line and problem. */
-export interface CsvChunk {
-  rows: string[][];
-  /** The physical line each row starts on. */
-  lines: number[];
-  problems: RowProblem[];
 }
 
 /**
  * Streams a CSV through papaparse (arrays, not header objects: repeated headers stay apart and it
- * is ~3× faster), handing over the data rows a chunk at a time: `onChunk` returns true to stop.
- * Resolves with the file's SHA-256 when the file was read to the end, or null when stopped.
- * `gate` is awaited after each piece of text read (a reading thread waits there for its reader).
+ * is ~3× faster), calling `row` for each data row. Resolves with the file's SHA-256 when the file
+ * was read to the end, or null when a handler asked to stop.
  */
-export function parseCsvChunks(
+export function streamCsv(
   path: string,
   facts: EncodingFacts,
   dialect: CsvDialect,
   progress: ReadProgress,
-  headers: readonly string[],
-  onChunk: (chunk: CsvChunk) => boolean,
-  gate?: () => Promise<void>,
+  handlers: CsvStreamHandlers,
+  headers: readonly string[] = [],
 ): Promise<string | null> {
   const hash = createHash('sha256');
   const guard = new RecordGuard(dialect);
-  // One piece of text buffered ahead of the parser: a reading thread's gate then holds it back.
-  const input = Readable.from(guarded(readTextChunks(path, facts, progress, hash), guard, gate), { objectMode: true, highWaterMark: 1 });
+  const input = Readable.from(guarded(readTextChunks(path, facts, progress, hash), guard), { objectMode: true });
   let line = 1;
   let first = true;
+  let rows = 0;
   let stopped = false;
   return new Promise<string | null>((resolve, reject) => {
     let failed: unknown = null;
@@ -210,7 +199,6 @@ export function parseCsvChunks(
             else if (e.code === 'InvalidQuotes' && !problems.has(e.row)) problems.set(e.row, 'malformed-quotes');
           }
           const data = results.data;
-          const chunk: CsvChunk = { rows: [], lines: [], problems: [] };
           // The guard has scanned every text the parser has read: without a quote in it, cells of an
           // LF file hold no line break, and the per-cell search (a few million of them) is skipped.
           const plain = dialect.newline === '\n' && !guard.sawQuote;
@@ -228,11 +216,10 @@ export function parseCsvChunks(
               first = false;
               continue;
             }
-            chunk.rows.push(cells);
-            chunk.lines.push(start);
-            chunk.problems.push(problems.get(r) ?? null);
+            rows++;
+            handlers.row(cells, start, problems.get(r) ?? null);
           }
-          if (onChunk(chunk)) {
+          if (handlers.chunkDone(rows)) {
             stopped = true;
             parser.abort();
           }
@@ -262,31 +249,5 @@ export function parseCsvChunks(
         reject(failed ?? error);
       },
     });
-  });
-}
-
-/** Calls `handlers.row` for each data row of a chunk, then `chunkDone`: true when the reader asks to stop. */
-export function deliverChunk(chunk: CsvChunk, handlers: CsvStreamHandlers, rowsBefore: number): boolean {
-  for (let r = 0; r < chunk.rows.length; r++) handlers.row(chunk.rows[r]!, chunk.lines[r]!, chunk.problems[r]!);
-  return handlers.chunkDone(rowsBefore + chunk.rows.length);
-}
-
-/**
- * Streams a CSV on this thread, calling `row` for each data row. Resolves with the file's SHA-256
- * when the file was read to the end, or null when a handler asked to stop.
- */
-export function streamCsv(
-  path: string,
-  facts: EncodingFacts,
-  dialect: CsvDialect,
-  progress: ReadProgress,
-  handlers: CsvStreamHandlers,
-  headers: readonly string[] = [],
-): Promise<string | null> {
-  let rows = 0;
-  return parseCsvChunks(path, facts, dialect, progress, headers, (chunk) => {
-    const stop = deliverChunk(chunk, handlers, rows);
-    rows += chunk.rows.length;
-    return stop;
   });
 }

@@ -22,7 +22,6 @@ import { PortfolioWriter } from '../store/queries/portfolio-writes';
 import { readStatusMap, reapplyStatusCategories, refreshFlowDates, storeFlowDates, storeStatusEntries } from '../store/queries/status-map';
 import type { Workspace } from '../store/workspace-file';
 import { parseHead, sniffDialect, streamCsv, type CsvDialect } from './csv-reading';
-import { CSV_THREAD_BYTES, CsvReadingThread } from './csv-reading-thread';
 import type { EncodingFacts } from './text-encoding';
 import { readTextHead, readWholeText, type ReadProgress } from './text-reading';
 import { StagedRecords } from './staged-records';
@@ -89,8 +88,6 @@ export class ImportJob {
   error: { code: string; message: string } | null = null;
   readonly finishedAt: { ms: number | null } = { ms: null };
   #cancelled = false;
-  /** Reads this import's big CSV files, started with the first of them. */
-  #thread: CsvReadingThread | null = null;
 
   constructor(
     readonly workspace: Workspace,
@@ -325,8 +322,6 @@ export class ImportJob {
       else if (error instanceof AppError) this.error = { code: error.code, message: error.message };
       else this.error = { code: 'internal', message: `The import failed and nothing was written: ${error instanceof Error ? error.message : String(error)}` };
     } finally {
-      this.#thread?.close();
-      this.#thread = null;
       this.phase = 'finished';
       this.finishedAt.ms = Date.now();
     }
@@ -478,9 +473,7 @@ export class ImportJob {
     const planned = fields.map((f) => ({ field: f.field, label: f.label, required: !!f.required, header: mapping.plan.mapping[f.field] ?? null }));
     let hash: string | null;
     try {
-      // A big file is parsed on a thread of its own while this one maps and checks its rows.
-      const stream = file.bytes >= CSV_THREAD_BYTES ? (this.#thread ??= new CsvReadingThread()).read.bind(this.#thread) : streamCsv;
-      hash = await stream(file.source.path, file.facts, file.dialect!, this.progress, {
+      hash = await streamCsv(file.source.path, file.facts, file.dialect!, this.progress, {
         row: (cells, line, problem) => {
           if (problem === 'unclosed-quote') {
             issues.error(name, line, null, cells.join(file.dialect!.delimiter).slice(0, 200), 'unclosed-quote', `A quoted cell starting on line ${line} is never closed, so the rest of the file was read into it; close the quote (") and import again.`);
