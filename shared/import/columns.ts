@@ -170,10 +170,11 @@ export class RowReader {
     return this.dateValue(field, value);
   }
 
-  dateValue(field: string, value: string, header = this.headerOf(field)): number {
+  /** `header` names the column in the message; by default the field's (looked up only for a bad date: this runs per date). */
+  dateValue(field: string, value: string, header?: string): number {
     const ms = readSourceDate(value, this.dayOrder);
     if (ms === null) {
-      this.issues.error(this.file, this.line, header, value, 'invalid-date', `"${value}" is not a date Interlock can read (use ISO 8601 like 2024-03-12T15:45:00Z, or 12/Mar/24 3:45 PM).`);
+      this.issues.error(this.file, this.line, header ?? this.headerOf(field), value, 'invalid-date', `"${value}" is not a date Interlock can read (use ISO 8601 like 2024-03-12T15:45:00Z, or 12/Mar/24 3:45 PM).`);
       throw new RowRejected('invalid date');
     }
     return ms;

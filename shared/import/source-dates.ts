@@ -78,14 +78,11 @@ function build(
   return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset * 60_000;
 }
 
-function digits(text: string, from: number, count: number): number {
-  let n = 0;
-  for (let i = from; i < from + count; i++) {
-    const c = text.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    n = n * 10 + c;
-  }
-  return n;
+/** The two digits at `at` as a number, or -1 (straight-line: a loop here cost a third of the fast path). */
+function twoDigits(text: string, at: number): number {
+  const tens = text.charCodeAt(at) - 48;
+  const ones = text.charCodeAt(at + 1) - 48;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
 }
 
 /**
@@ -99,7 +96,9 @@ function canonicalIso(text: string): number | null | undefined {
   let zone = 19;
   let ms = 0;
   if (text.charCodeAt(19) === 46 /* . */) {
-    ms = digits(text, 20, 3);
+    const tens = twoDigits(text, 20);
+    const last = text.charCodeAt(22) - 48;
+    ms = tens < 0 || last < 0 || last > 9 ? -1 : tens * 10 + last;
     zone = 23;
   }
   const sign = text.charCodeAt(zone);
@@ -107,23 +106,47 @@ function canonicalIso(text: string): number | null | undefined {
   let offset = 0;
   if (rest === 5 || (rest === 6 && text.charCodeAt(zone + 3) === 58)) {
     if (sign !== 43 /* + */ && sign !== 45 /* - */) return undefined;
-    const hours = digits(text, zone + 1, 2);
-    const minutes = digits(text, text.length - 2, 2);
+    const hours = twoDigits(text, zone + 1);
+    const minutes = twoDigits(text, text.length - 2);
     if (hours < 0 || minutes < 0) return undefined;
     offset = hours * 60 + minutes;
     if (offset > 18 * 60) return null;
     if (sign === 45) offset = -offset;
   } else if (rest !== 1 || sign !== 90 /* Z */) return undefined;
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  const hour = digits(text, 11, 2);
-  const minute = digits(text, 14, 2);
-  const second = digits(text, 17, 2);
-  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || ms < 0) return undefined;
+  const century = twoDigits(text, 0);
+  const yearOfCentury = twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
+  const second = twoDigits(text, 17);
+  if (century < 0 || yearOfCentury < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || ms < 0) return undefined;
+  const year = century * 100 + yearOfCentury;
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
-  if (day > 28 && day > daysIn(year, month)) return null;
-  return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset * 60_000;
+  // Date.UTC reads years 0–99 as 1900–1999; those (never in an export) keep its answers.
+  if (year < 100) {
+    if (day > 28 && day > daysIn(year, month)) return null;
+    return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset * 60_000;
+  }
+  if (day > 28 && day > (month === 2 ? (isLeapYear(year) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31)) return null;
+  return daysFromCivil(year, month, day) * 86_400_000 + hour * 3_600_000 + (minute - offset) * 60_000 + second * 1000 + ms;
+}
+
+function isLeapYear(year: number): boolean {
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+
+/**
+ * Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil), the
+ * calendar Date.UTC counts in: the same number, without its call into the runtime (about half
+ * of this fast path's time, a million dates per big import).
+ */
+export function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  return era * 146_097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719_468;
 }
 
 /**

@@ -86,6 +86,8 @@ class RecordTooLong extends Error {
  * inside an unquoted cell can only make a record look longer, never hide a runaway one.
  */
 export class RecordGuard {
+  /** Whether any text scanned so far held a quote: until one does, no cell can hold a line break. */
+  sawQuote = false;
   #open = false;
   #length = 0;
   #head = '';
@@ -105,6 +107,7 @@ export class RecordGuard {
     let nextEol = -1;
     for (;;) {
       const quote = text.indexOf('"', from);
+      if (quote !== -1) this.sawQuote = true;
       const end = quote === -1 ? text.length : quote;
       if (!open) {
         if (nextEol !== Infinity && nextEol < from) {
@@ -176,7 +179,8 @@ export function streamCsv(
   headers: readonly string[] = [],
 ): Promise<string | null> {
   const hash = createHash('sha256');
-  const input = Readable.from(guarded(readTextChunks(path, facts, progress, hash), new RecordGuard(dialect)), { objectMode: true });
+  const guard = new RecordGuard(dialect);
+  const input = Readable.from(guarded(readTextChunks(path, facts, progress, hash), guard), { objectMode: true });
   let line = 1;
   let first = true;
   let rows = 0;
@@ -195,12 +199,17 @@ export function streamCsv(
             else if (e.code === 'InvalidQuotes' && !problems.has(e.row)) problems.set(e.row, 'malformed-quotes');
           }
           const data = results.data;
+          // The guard has scanned every text the parser has read: without a quote in it, cells of an
+          // LF file hold no line break, and the per-cell search (a few million of them) is skipped.
+          const plain = dialect.newline === '\n' && !guard.sawQuote;
           for (let r = 0; r < data.length; r++) {
             const cells = data[r]!;
             const start = line;
-            for (let c = 0; c < cells.length; c++) {
-              const cell = cells[c]!;
-              if (cell.length > 80 || cell.indexOf('\n') !== -1) line += newlinesIn(cell);
+            if (!plain) {
+              for (let c = 0; c < cells.length; c++) {
+                const cell = cells[c]!;
+                if (cell.length > 80 || cell.indexOf('\n') !== -1) line += newlinesIn(cell);
+              }
             }
             line++;
             if (first) {

@@ -440,6 +440,7 @@ export class ImportJob {
       if (value === undefined) return { rows: 0, hash, mapping: [] };
       const detected = file.detection.format ? file.detection : detectJsonFormat(value);
       file.detection = detected.format ? { ...detected, reason: detected.reason || detectJsonFormat(value).reason } : detected;
+      const countsBefore = { ...checker.counts };
       const jsonContext: JsonMapperContext = {
         file: name,
         sink: checker,
@@ -457,7 +458,8 @@ export class ImportJob {
         if (!(error instanceof SourceError)) throw error;
         issues.error(name, error.line, error.column, error.value, error.code, error.message);
       }
-      this.rows += total(checker.counts);
+      // Its own records: the checker's counts run across all the files of the import.
+      this.rows += total(subtractCounts(checker.counts, countsBefore));
       return { rows: this.rows - rowsBefore, hash, mapping: [] };
     }
 

@@ -50,8 +50,11 @@ export function mapJiraJson(value: unknown, ctx: JsonMapperContext): void {
   const teamOf = new Map<string, string | null>();
 
   // Made once, not per issue: a hundred thousand issues would make as many closures of each.
-  let path = '';
+  // The issue's JSON path, spelled out only for a message.
+  let index = 0;
+  const pathOf = () => `issues[${index}]`;
   const fail = (column: string, value: unknown, code: 'missing-value' | 'invalid-date' | 'invalid-value' | 'wrong-shape', message: string): never => {
+    const path = pathOf();
     issues.error(file, null, `${path}${column ? `.${column}` : ''}`, value === undefined || value === null ? null : String(textOf(value) ?? JSON.stringify(value)), code, message, path);
     throw new IssueRejected(message);
   };
@@ -63,9 +66,8 @@ export function mapJiraJson(value: unknown, ctx: JsonMapperContext): void {
   };
   const categoryOf = (status: string) => statuses.categoryOf(status);
 
-  for (let index = 0; index < list.length; index++) {
+  for (index = 0; index < list.length; index++) {
     const raw = list[index];
-    path = `issues[${index}]`;
     try {
       const issue = isObject(raw) ? raw : fail('', raw, 'wrong-shape', 'An issue must be an object with key and fields.');
       const key = typeof issue.key === 'string' && issue.key.trim() ? issue.key.trim() : fail('key', issue.key, 'missing-value', 'The issue has no key.');
@@ -80,7 +82,7 @@ export function mapJiraJson(value: unknown, ctx: JsonMapperContext): void {
       const typeName = textOf(fields.issuetype);
       let type = typeName ? itemTypeFor(typeName) : FALLBACK_ITEM_TYPE;
       if (type === null) {
-        issues.warn(file, null, `${path}.fields.issuetype`, typeName, 'unknown-type', `Issue type "${typeName}" is not one Interlock knows; ${key} is imported as a story.`);
+        issues.warn(file, null, `${pathOf()}.fields.issuetype`, typeName, 'unknown-type', `Issue type "${typeName}" is not one Interlock knows; ${key} is imported as a story.`);
         type = FALLBACK_ITEM_TYPE;
       }
       const team =

@@ -70,6 +70,16 @@ describe('importing each format', () => {
     expect(deps).toEqual([['PAY-2->PAY-1', 'PAY-2', 'PAY-1', Date.parse('2024-03-08T15:30:00Z')]]);
   });
 
+  it("counts a JSON file's own records as its rows, not those of the files read before it", async () => {
+    const alone = await runImport(ws.backend, [fixture('jira', 'jira-search-changelog.json')], 'preview');
+    const ownRows = alone.report!.files[0]!.rows;
+    expect(ownRows).toBe(Object.values(alone.report!.counts).reduce((a, b) => a + b, 0));
+    const after = await runImport(ws.backend, [fixture('interlock', 'interlock-teams.csv'), fixture('jira', 'jira-search-changelog.json')], 'preview');
+    const json = after.report!.files.find((f) => f.format === 'jira-json')!;
+    expect(after.report!.counts.teams).toBeGreaterThan(0);
+    expect(json.rows).toBe(ownRows);
+  });
+
   it('Azure DevOps query CSV then revisions CSV: team from Area Path, en-US dates, history from revisions', async () => {
     const first = await runImport(ws.backend, [fixture('ado', 'ado-query.csv')]);
     expect(first.report!.counts.items).toBe(5);

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { guessDayOrder, isAmbiguousNumericDate, readSourceDate } from '../../../shared/import/source-dates';
+import { daysFromCivil, guessDayOrder, isAmbiguousNumericDate, readSourceDate } from '../../../shared/import/source-dates';
 
 const utc = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0) => Date.UTC(y, mo - 1, d, h, mi, s, ms);
 
@@ -70,6 +71,45 @@ describe('readSourceDate', () => {
       expect(readSourceDate('2026-01-07T17:12:00z')).toBe(utc(2026, 1, 7, 17, 12));
       expect(readSourceDate('2026-01-07T17:12:00.123456Z')).toBe(utc(2026, 1, 7, 17, 12, 0, 123));
       expect(readSourceDate('2026-01-07T17:12:00.000*0000')).toBeNull();
+    });
+
+    it('reads every ISO text of the fast shapes as the general pattern reads it (a space for the T takes the pattern)', () => {
+      const pad = (n: number, width: number) => String(n).padStart(width, '0');
+      const zone = fc.oneof(
+        fc.constant('Z'),
+        fc.tuple(fc.constantFrom('+', '-'), fc.integer({ min: 0, max: 19 }), fc.integer({ min: 0, max: 59 }), fc.constantFrom('', ':')).map(([sign, h, m, colon]) => `${sign}${pad(h, 2)}${colon}${pad(m, 2)}`),
+      );
+      const iso = fc
+        .record({
+          // Century years and month ends often, where a leap-year rule would go wrong.
+          year: fc.oneof(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }).map((c) => c * 100)),
+          month: fc.oneof(fc.integer({ min: 0, max: 13 }), fc.constant(2)),
+          day: fc.oneof(fc.integer({ min: 0, max: 32 }), fc.integer({ min: 28, max: 31 })),
+          hour: fc.integer({ min: 0, max: 25 }),
+          minute: fc.integer({ min: 0, max: 61 }),
+          second: fc.integer({ min: 0, max: 61 }),
+          ms: fc.option(fc.integer({ min: 0, max: 999 })),
+          zone,
+        })
+        .map((d) => `${pad(d.year, 4)}-${pad(d.month, 2)}-${pad(d.day, 2)}T${pad(d.hour, 2)}:${pad(d.minute, 2)}:${pad(d.second, 2)}${d.ms === null ? '' : `.${pad(d.ms, 3)}`}${d.zone}`);
+      fc.assert(
+        fc.property(iso, (text) => {
+          expect(readSourceDate(text)).toBe(readSourceDate(text.replace('T', ' ')));
+        }),
+        { numRuns: 20_000 },
+      );
+    });
+
+    it('counts days from 1970 as Date.UTC does, leap centuries and years before 1970 included', () => {
+      expect(daysFromCivil(1970, 1, 1)).toBe(0);
+      expect(daysFromCivil(2000, 3, 1)).toBe(Date.UTC(2000, 2, 1) / 86_400_000);
+      expect(daysFromCivil(1900, 3, 1)).toBe(Date.UTC(1900, 2, 1) / 86_400_000);
+      fc.assert(
+        fc.property(fc.oneof(fc.integer({ min: 100, max: 9999 }), fc.integer({ min: 1, max: 99 }).map((c) => c * 100)), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), (year, month, day) => {
+          expect(daysFromCivil(year, month, day) * 86_400_000).toBe(Date.UTC(year, month - 1, day));
+        }),
+        { numRuns: 20_000 },
+      );
     });
 
     it('maps two-digit years 00–69 to 2000s and 70–99 to 1900s', () => {
