@@ -5,8 +5,13 @@ import type { GroupMeasures } from './report-schema';
 
 // What a group of teams shows about itself over one interval: the numbers the selection cues read.
 
-export function sortedSum(values: number[]): number {
-  return [...values].sort((a, b) => a - b).reduce((sum, v) => sum + v, 0);
+export function sortedSum(values: readonly number[]): number {
+  // A typed array sorts numerically without a comparator call per comparison (the order a − b
+  // gives; −0 and +0 may swap, which no sum can tell).
+  const sorted = Float64Array.from(values).sort();
+  let sum = 0;
+  for (let i = 0; i < sorted.length; i++) sum += sorted[i]!;
+  return sum;
 }
 
 export interface CueValues {

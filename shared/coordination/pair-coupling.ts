@@ -270,6 +270,9 @@ export function namesOnlyWorkspaceTeams(data: CoordinationData): boolean {
  * Each pair of teams the facts link gets a slot, its two teams (`pairA` sorting first) and its
  * pairKey made once. Made once per data: the window and its trend periods are measured on the same data.
  */
+/** Up to this many team keys, pair slots are found in a table of keys² entries (4 MB at most) rather than a map. */
+const DENSE_TEAMS = 1024;
+
 class TeamIndexes {
   static #made = new WeakMap<CoordinationData, TeamIndexes>();
 
@@ -294,6 +297,8 @@ class TeamIndexes {
   readonly pairB: number[] = [];
   readonly #pairKeys: (string | undefined)[] = [];
   readonly #index = new Map<string, number>();
+  /** Slot + 1 per pair id (0: none yet) while teams are few enough for a dense table, else a map. */
+  #dense: Int32Array | null = null;
   readonly #slots = new Map<number, number>();
 
   private constructor(data: CoordinationData) {
@@ -321,6 +326,7 @@ class TeamIndexes {
     for (const members of integrationMembers) members.sort((x, y) => this.rank[x]! - this.rank[y]!);
     this.integrationMembers = integrationMembers;
     // Slots only once every key has its index (the pair id multiplies by their number).
+    if (this.keys.length <= DENSE_TEAMS) this.#dense = new Int32Array(this.keys.length * this.keys.length);
     this.dependencySlot = new Int32Array(data.dependencies.length);
     for (let k = 0; k < data.dependencies.length; k++) {
       const from = this.dependencyFrom[k]!;
@@ -354,9 +360,12 @@ class TeamIndexes {
   /** The slot of the pair of two different teams, given one when it has none yet. */
   slot(x: number, y: number): number {
     const id = x < y ? x * this.keys.length + y : y * this.keys.length + x;
-    let slot = this.#slots.get(id);
-    if (slot === undefined) {
-      this.#slots.set(id, (slot = this.pairA.length));
+    const dense = this.#dense;
+    let slot = dense ? dense[id]! - 1 : (this.#slots.get(id) ?? -1);
+    if (slot < 0) {
+      slot = this.pairA.length;
+      if (dense) dense[id] = slot + 1;
+      else this.#slots.set(id, slot);
       const xFirst = this.rank[x]! < this.rank[y]!;
       this.pairA.push(xFirst ? x : y);
       this.pairB.push(xFirst ? y : x);

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { adviseCoordination } from '../../../shared/coordination/advise';
 import type { CoordinationData } from '../../../shared/coordination/coordination-data';
+import { sortedSum } from '../../../shared/coordination/group-evidence';
 import { scorePairs } from '../../../shared/coordination/pair-coupling';
 import type { CoordinationReport } from '../../../shared/coordination/report-schema';
 import { DEFAULT_COORDINATION_SETTINGS } from '../../../shared/coordination/settings';
@@ -126,7 +127,27 @@ describe('coupling properties', () => {
   });
 });
 
+describe('sortedSum', () => {
+  // The plain reference: sorted with a − b, summed left to right (what the typed-array sort must equal).
+  const reference = (values: number[]) => [...values].sort((a, b) => a - b).reduce((sum, v) => sum + v, 0);
+
+  it('equals the sum in ascending order, bit for bit, and leaves its input as it was', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { maxLength: 200 }), (values) => {
+        const before = [...values];
+        expect(Object.is(sortedSum(values), reference(values))).toBe(true);
+        expect(values).toEqual(before);
+      }),
+    );
+  });
+});
+
 describe('edge cases', () => {
+  it('sortedSum of nothing is 0, and the order of its values changes nothing', () => {
+    expect(sortedSum([])).toBe(0);
+    expect(sortedSum([0.1, 1e16, 0.2, -1e16])).toBe(sortedSum([-1e16, 0.2, 1e16, 0.1]));
+  });
+
   it('a dependency added outside the window leaves every pair as it was', () => {
     const data: CoordinationData = {
       teams: [
