@@ -4,6 +4,8 @@ import { createRoot } from 'react-dom/client';
 import { channelQuery } from './api/channel-hooks';
 import { adoptTokenFromUrl } from './api/contract-client';
 import { App } from './App';
+import { prefetchFlowPage } from './flow/flow-prefetch';
+import { parseAddress } from './layout/view-address';
 
 adoptTokenFromUrl();
 
@@ -16,6 +18,8 @@ const queryClient = new QueryClient({
 // Every page waits for the open workspace before it asks for its own data: ask now, while React
 // renders the shell for the first time, instead of after (the same query the App reads, so one call).
 void queryClient.prefetchQuery(channelQuery('workspace.current', {}));
+// And the Flow page's own answers when the app opens on it (the slowest page to compute at first).
+prefetchFlowPage(queryClient, parseAddress(window.location.hash));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

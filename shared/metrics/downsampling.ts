@@ -1,4 +1,5 @@
 import { MAX_CHART_MARKS } from './metrics-vocabulary';
+import { selectRanks } from './percentiles';
 
 // Keeping charts under ~2,000 marks without lying: histograms and 2-D bins keep every record's
 // count (a bubble of 37 is 37 items), and run charts sample whole days rather than averaging them.
@@ -33,9 +34,12 @@ export function histogram(series: readonly ArrayLike<number>[], targetBins = 20,
   let n = 0;
   for (const s of series) for (let i = 0; i < s.length; i++) if (!Number.isNaN(s[i]!)) pooled[n++] = s[i]!;
   if (n === 0) return { binWidth: widths[0] ?? 1, bins: [] };
-  const sorted = pooled.subarray(0, n).sort();
-  const max = sorted[n - 1]!;
-  const p95 = sorted[Math.floor(0.95 * (n - 1))]!;
+  // Only two order statistics are read: selected, not sorted.
+  const values = pooled.subarray(0, n);
+  const at95 = Math.floor(0.95 * (n - 1));
+  selectRanks(values, at95 === n - 1 ? [at95] : [at95, n - 1]);
+  const max = values[n - 1]!;
+  const p95 = values[at95]!;
   const width = widths.find((w) => p95 / w < targetBins) ?? widths[widths.length - 1]!;
   const needed = Math.floor(max / width) + 1;
   const regular = Math.min(needed, maxBins);

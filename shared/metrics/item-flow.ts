@@ -83,7 +83,7 @@ export function computeItemFlow(dataset: MetricsDataset): ItemFlow {
     let active = 0;
     let waiting = 0;
     let dependencyWait = 0;
-    const intervals = dependencyIntervals.get(i);
+    const intervals = dependencyIntervals.count[i]! > 0;
     for (let k = from; k < to; k++) {
       const lo = Math.max(at[k]!, start);
       const hi = Math.min(k + 1 < to ? at[k + 1]! : Number.POSITIVE_INFINITY, end);
@@ -92,7 +92,7 @@ export function computeItemFlow(dataset: MetricsDataset): ItemFlow {
       if (c === CATEGORY.active) active += hi - lo;
       else if (c === CATEGORY.waiting || c === CATEGORY.todo) {
         waiting += hi - lo;
-        if (intervals) dependencyWait += overlap(lo, hi, intervals);
+        if (intervals) dependencyWait += overlap(lo, hi, dependencyIntervals, i);
       }
     }
     flow.activeMs[i] = active;
@@ -104,38 +104,69 @@ export function computeItemFlow(dataset: MetricsDataset): ItemFlow {
 
 /**
  * Each item's dependencies as merged, sorted open intervals [raised, resolved) — open ones run on
- * forever — so that overlap with a waiting period is a short walk.
+ * forever — so that overlap with a waiting period is a short walk. Item i's pairs are
+ * `lo[k], hi[k]` for k from `first[i]` to `first[i] + count[i]`: flat typed arrays (one slice per
+ * item) instead of an array per item, which at 50,000 dependencies cost more than the walk.
  */
-function openIntervalsByItem(dependencies: readonly DependencyRecord[], itemCount: number): Map<number, Float64Array> {
-  const raw = new Map<number, [number, number][]>();
-  for (const d of dependencies) {
-    if (d.fromItem < 0 || d.fromItem >= itemCount) continue;
-    const end = d.resolvedAt ?? Number.POSITIVE_INFINITY;
-    if (end <= d.createdAt) continue;
-    let list = raw.get(d.fromItem);
-    if (!list) raw.set(d.fromItem, (list = []));
-    list.push([d.createdAt, end]);
-  }
-  const merged = new Map<number, Float64Array>();
-  for (const [item, list] of raw) {
-    list.sort((a, b) => a[0] - b[0]);
-    const out: number[] = [];
-    for (const [lo, hi] of list) {
-      const last = out.length - 1;
-      if (last > 0 && lo <= out[last]!) out[last] = Math.max(out[last]!, hi);
-      else out.push(lo, hi);
-    }
-    merged.set(item, Float64Array.from(out));
-  }
-  return merged;
+interface ItemIntervals {
+  readonly first: Int32Array;
+  readonly count: Int32Array;
+  readonly lo: Float64Array;
+  readonly hi: Float64Array;
 }
 
-/** Length of [lo, hi) covered by the merged intervals (pairs lo₀, hi₀, lo₁, hi₁ …). */
-function overlap(lo: number, hi: number, intervals: Float64Array): number {
+function openIntervalsByItem(dependencies: readonly DependencyRecord[], itemCount: number): ItemIntervals {
+  const counts = (d: DependencyRecord) => d.fromItem >= 0 && d.fromItem < itemCount && (d.resolvedAt ?? Number.POSITIVE_INFINITY) > d.createdAt;
+  const first = new Int32Array(itemCount + 1);
+  for (const d of dependencies) if (counts(d)) first[d.fromItem + 1]!++;
+  for (let i = 0; i < itemCount; i++) first[i + 1]! += first[i]!;
+  const lo = new Float64Array(first[itemCount]!);
+  const hi = new Float64Array(first[itemCount]!);
+  const count = new Int32Array(itemCount);
+  for (const d of dependencies) {
+    if (!counts(d)) continue;
+    const k = first[d.fromItem]! + count[d.fromItem]!++;
+    lo[k] = d.createdAt;
+    hi[k] = d.resolvedAt ?? Number.POSITIVE_INFINITY;
+  }
+  for (let i = 0; i < itemCount; i++) {
+    const from = first[i]!;
+    const to = from + count[i]!;
+    if (to - from < 2) continue;
+    // By start (an insertion sort: stable, and an item has few dependencies), then merged in place.
+    for (let k = from + 1; k < to; k++) {
+      const l = lo[k]!;
+      const h = hi[k]!;
+      let j = k - 1;
+      for (; j >= from && lo[j]! > l; j--) {
+        lo[j + 1] = lo[j]!;
+        hi[j + 1] = hi[j]!;
+      }
+      lo[j + 1] = l;
+      hi[j + 1] = h;
+    }
+    let last = from;
+    for (let k = from + 1; k < to; k++) {
+      if (lo[k]! <= hi[last]!) hi[last] = Math.max(hi[last]!, hi[k]!);
+      else {
+        last++;
+        lo[last] = lo[k]!;
+        hi[last] = hi[k]!;
+      }
+    }
+    count[i] = last - from + 1;
+  }
+  return { first, count, lo, hi };
+}
+
+/** Length of [lo, hi) covered by item i's merged intervals. */
+function overlap(lo: number, hi: number, intervals: ItemIntervals, i: number): number {
   let total = 0;
-  for (let k = 0; k < intervals.length; k += 2) {
-    const a = Math.max(lo, intervals[k]!);
-    const b = Math.min(hi, intervals[k + 1]!);
+  const from = intervals.first[i]!;
+  const to = from + intervals.count[i]!;
+  for (let k = from; k < to; k++) {
+    const a = Math.max(lo, intervals.lo[k]!);
+    const b = Math.min(hi, intervals.hi[k]!);
     if (b > a) total += b - a;
   }
   return total;

@@ -77,6 +77,32 @@ test('the Flow page narrowed to a coordination group from the advisor', async ({
   await expect(page.getByText(/^No teams/)).toHaveCount(0);
 });
 
+test('opened directly on a Flow address, the app asks for the report once, as it starts, in the address’s scope', async ({ page, host }) => {
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/invoke/metrics.flow')) asked.push(r.postData() ?? '');
+  });
+  await page.goto(`${host.url}#/flow?compare=none&type=story`);
+  await markSet(page, 'interlock:flow-charts-drawn');
+  const subtitle = page.getByText(/^All teams · story · /);
+  await expect(subtitle).toBeVisible();
+  await expect(subtitle).not.toContainText('compared with');
+  // The start's call and the page's are one: the same input, the same query.
+  expect(asked.map((body) => JSON.parse(body))).toEqual([{ itemTypes: ['story'], compare: 'none' }]);
+  // Asked as the app started, beside the open workspace, not after it (which the page alone would wait for).
+  const [reportAsked, workspaceAnswered] = await page.evaluate(() => {
+    const entry = (name: string) => performance.getEntriesByType('resource').find((e) => e.name.endsWith(`/api/invoke/${name}`)) as PerformanceResourceTiming;
+    return [entry('metrics.flow').startTime, entry('workspace.current').responseEnd];
+  });
+  expect(reportAsked).toBeLessThan(workspaceAnswered);
+  // A team chosen in the address: its teams are known only with the picker's options, so the page asks itself.
+  asked.length = 0;
+  await page.goto(`${host.url}#/flow?teams=checkout`);
+  await markSet(page, 'interlock:flow-charts-drawn');
+  await expect(page.getByText(/^Checkout · all item types/)).toBeVisible();
+  expect(asked.map((body) => JSON.parse(body))).toEqual([{ teamKeys: ['checkout'], compare: 'previous' }]);
+});
+
 test('the Delivery page draws the four keys and lists incidents with their attribution', async ({ page, host }) => {
   await open(page, host.url, 'Delivery');
   await expect(page.getByRole('heading', { level: 1, name: 'Delivery' })).toBeVisible();

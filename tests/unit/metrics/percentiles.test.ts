@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { median, percentiles, quantileOfSorted } from '../../../shared/metrics/percentiles';
+import { median, percentiles, quantileOfSorted, selectRanks } from '../../../shared/metrics/percentiles';
 
 describe('percentiles: linear interpolation (R type 7, numpy default)', () => {
   it('matches numpy.percentile on 1, 2, 3, 4', () => {
@@ -80,5 +80,51 @@ describe('percentiles: properties', () => {
 
   it('nearest rank always returns a value of the sample', () => {
     fc.assert(fc.property(sample, (values) => values.includes(percentiles(values, 'nearest-rank').p85!)));
+  });
+});
+
+describe('percentiles: the selected order statistics are those of a full sort', () => {
+  const withTies = fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 1, maxLength: 300 });
+  const spread = fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 300 });
+  it('gives exactly the sorted sample’s percentiles, with ties and without, both methods', () => {
+    fc.assert(
+      fc.property(fc.oneof(withTies, spread), fc.constantFrom('linear' as const, 'nearest-rank' as const), (values, method) => {
+        const sorted = Float64Array.from(values).sort();
+        expect(percentiles(values, method)).toEqual({
+          p50: quantileOfSorted(sorted, 0.5, method),
+          p85: quantileOfSorted(sorted, 0.85, method),
+          p95: quantileOfSorted(sorted, 0.95, method),
+          n: values.length,
+        });
+      }),
+    );
+  });
+
+  it('places each asked rank where a sort would, smaller values before it and larger after', () => {
+    fc.assert(
+      fc.property(spread, fc.array(fc.nat(299), { maxLength: 6 }), (values, asked) => {
+        const ranks = [...new Set(asked.filter((k) => k < values.length))].sort((a, b) => a - b);
+        const selected = Float64Array.from(values);
+        selectRanks(selected, ranks);
+        const sorted = Float64Array.from(values).sort();
+        for (const k of ranks) {
+          expect(selected[k]).toBe(sorted[k]);
+          for (let i = 0; i < k; i++) expect(selected[i]).toBeLessThanOrEqual(selected[k]!);
+          for (let i = k + 1; i < values.length; i++) expect(selected[i]).toBeGreaterThanOrEqual(selected[k]!);
+        }
+      }),
+    );
+  });
+
+  describe('edge cases', () => {
+    it('sorts a sample holding NaN, as before (NaN last)', () => {
+      const values = Float64Array.from([3, Number.NaN, 1, 2]);
+      selectRanks(values, [1]);
+      expect(Array.from(values)).toEqual([1, 2, 3, Number.NaN]);
+    });
+    it('all equal values, and a single value', () => {
+      expect(percentiles([5, 5, 5, 5, 5])).toEqual({ p50: 5, p85: 5, p95: 5, n: 5 });
+      expect(percentiles([7], 'nearest-rank')).toEqual({ p50: 7, p85: 7, p95: 7, n: 1 });
+    });
   });
 });
