@@ -45,6 +45,9 @@ test('move a risk by keyboard and by drag; the moves and their history survive a
   const heard = page.locator('[id^="DndLiveRegion"]');
   await page.keyboard.press('Space');
   await expect(heard).toContainText(/Picked up RISK-5|RISK-5 is over Not yet ROAMed/);
+  // dnd-kit's keyboard sensor starts listening for arrows in a zero-delay timer queued at the lift,
+  // and the lift can be heard before that timer has run: a timer queued now runs after it.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
   await page.keyboard.press('ArrowRight');
   await expect(heard).toContainText('RISK-5 is over Resolved');
   await page.keyboard.press('Space');

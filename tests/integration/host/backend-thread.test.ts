@@ -51,13 +51,15 @@ function get(port: number, path: string): Promise<number> {
 describe('the host’s backend thread', () => {
   it('opens the workspace asked for and answers through the same contract as the backend in-process', async () => {
     const path = await demoFile('answers.interlock', 120);
+    // The thread holds the workspace, so compare against a copy opened here. The copy is made
+    // before the thread starts: after opening, the thread may write (its prefetch stores the
+    // metrics snapshot), and a file copied in the middle of a write is not the same workspace.
+    const copy = tmp.path('answers-copy.interlock');
+    writeFileSync(copy, readFileSync(path));
     thread = await startBackendThread({ stateDir: tmp.path('state-1'), workspace: path });
     expect(thread.startup.summary?.path).toBe(path);
     const inProcess = createBackend({ log: () => undefined });
     try {
-      // The thread holds the workspace, so compare against a copy opened here.
-      const copy = tmp.path('answers-copy.interlock');
-      writeFileSync(copy, readFileSync(path));
       await inProcess.call('workspace.open', { path: copy });
       const scope = { itemTypes: ['story'], compare: 'none' };
       expect(await thread.invoke('metrics.flow', scope)).toEqual(await inProcess.invoke('metrics.flow', scope));
