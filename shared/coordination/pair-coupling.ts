@@ -264,15 +264,15 @@ export function namesOnlyWorkspaceTeams(data: CoordinationData): boolean {
   return teams.keys.length === teams.workspaceTeams;
 }
 
+/** Up to this many team keys, pair slots are found in a table of keys² entries (4 MB at most) rather than a map. */
+const DENSE_TEAMS = 1024;
+
 /**
  * Every team key the data names, as a small integer: the workspace's teams first (in their order),
  * then any other key facts name. `rank` orders them as their keys sort, which decides a pair's `a`.
  * Each pair of teams the facts link gets a slot, its two teams (`pairA` sorting first) and its
  * pairKey made once. Made once per data: the window and its trend periods are measured on the same data.
  */
-/** Up to this many team keys, pair slots are found in a table of keys² entries (4 MB at most) rather than a map. */
-const DENSE_TEAMS = 1024;
-
 class TeamIndexes {
   static #made = new WeakMap<CoordinationData, TeamIndexes>();
 

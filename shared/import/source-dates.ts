@@ -36,8 +36,10 @@ function fullYear(text: string): number {
   return y < 70 ? 2000 + y : 1900 + y;
 }
 
+/** Days in a month of the calendar Date.UTC counts in (which reads years 0–99 as 1900–1999). */
 function daysIn(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return isLeapYear(year < 100 ? 1900 + year : year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 function hours24(hourText: string | undefined, meridiem: string | undefined): number | null {
@@ -123,12 +125,9 @@ function canonicalIso(text: string): number | null | undefined {
   if (century < 0 || yearOfCentury < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || ms < 0) return undefined;
   const year = century * 100 + yearOfCentury;
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
+  if (day > 28 && day > daysIn(year, month)) return null;
   // Date.UTC reads years 0–99 as 1900–1999; those (never in an export) keep its answers.
-  if (year < 100) {
-    if (day > 28 && day > daysIn(year, month)) return null;
-    return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset * 60_000;
-  }
-  if (day > 28 && day > (month === 2 ? (isLeapYear(year) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31)) return null;
+  if (year < 100) return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset * 60_000;
   return daysFromCivil(year, month, day) * 86_400_000 + hour * 3_600_000 + (minute - offset) * 60_000 + second * 1000 + ms;
 }
 

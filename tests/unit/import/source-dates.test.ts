@@ -112,6 +112,19 @@ describe('readSourceDate', () => {
       );
     });
 
+    it('takes a month’s last day and refuses the day after, as the calendar Date.UTC counts in (years 0–99 read as 1900–1999)', () => {
+      const pad = (n: number, width: number) => String(n).padStart(width, '0');
+      fc.assert(
+        fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 1, max: 12 }), (year, month) => {
+          const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+          const at = (day: number) => `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T00:00:00Z`;
+          expect(readSourceDate(at(last))).not.toBeNull();
+          if (last < 31) expect(readSourceDate(at(last + 1))).toBeNull();
+        }),
+        { numRuns: 5_000 },
+      );
+    });
+
     it('maps two-digit years 00–69 to 2000s and 70–99 to 1900s', () => {
       expect(readSourceDate('01/Jan/69')).toBe(utc(2069, 1, 1));
       expect(readSourceDate('01/Jan/70')).toBe(utc(1970, 1, 1));
