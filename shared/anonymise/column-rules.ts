@@ -77,6 +77,7 @@ export const ANONYMISATION_RULES: Readonly<Record<string, TableRule>> = {
       id: keep,
       key: as('dependency-key'),
       from_item_key: as('item-key'),
+      from_item_id: keep,
       from_team_id: keep,
       to_item_key: as('item-key'),
       to_team_id: keep,

@@ -38,25 +38,21 @@ export function loadTeams(db: Database): CoordinationTeam[] {
 export function loadDependencies(db: Database, range: Interval, loaded: LoadedColumns = columnsOf(db)): DependencyFact[] {
   const teamKey = new Map(loaded.teams.map((t) => [t.id, t.key]));
   const itemIndex = ItemIndexes.of(loaded.columns.items.id);
-  // The rows in columns (no object per row until the facts themselves).
-  const keys: string[] = [];
-  const fromTeamKeys: string[] = [];
-  const toTeamKeys: string[] = [];
-  const interfaced: boolean[] = [];
+  // Each fact is made as its row comes, its waits filled in once every row is read; the spans need
+  // the waiting items and open spans in columns.
+  const facts: Mutable<DependencyFact>[] = [];
   const waiting: WaitingDependencies = { item: [], createdAt: [], resolvedAt: [] };
-  // Streamed through an aggregate (row-streams.ts): 50,000 rows without a row array each.
+  // Streamed through an aggregate (row-streams.ts): 50,000 rows without a row array each. The
+  // waiting item by id (migration 009): a join on its key cost about as much as the rest of the read.
   streamRows(
     db,
     'interlock_coordination_dependencies',
-    `SELECT interlock_coordination_dependencies(d.key, d.from_team_id, d.to_team_id, d.created_at, d.resolved_at, d.interface_name IS NOT NULL, w.id)
-     FROM dependencies d LEFT JOIN work_items w ON w.key = d.from_item_key
+    `SELECT interlock_coordination_dependencies(d.key, d.from_team_id, d.to_team_id, d.created_at, d.resolved_at, d.interface_name IS NOT NULL, d.from_item_id)
+     FROM dependencies d
      WHERE ${CROSS_TEAM_ACTIVE}
      ORDER BY d.id`,
     asStep((n: number, key: string, fromId: number, toId: number, createdAt: number, resolvedAt: number | null, isInterfaced: number, itemId: number | null) => {
-      keys.push(key);
-      fromTeamKeys.push(teamKey.get(fromId)!);
-      toTeamKeys.push(teamKey.get(toId)!);
-      interfaced.push(isInterfaced === 1);
+      facts.push({ key, fromTeamKey: teamKey.get(fromId)!, toTeamKey: teamKey.get(toId)!, createdAt, resolvedAt, interfaced: isInterfaced === 1, waits: NO_WAITS });
       waiting.item.push(itemId === null ? -1 : itemIndex.get(itemId));
       waiting.createdAt.push(createdAt);
       waiting.resolvedAt.push(resolvedAt);
@@ -65,20 +61,12 @@ export function loadDependencies(db: Database, range: Interval, loaded: LoadedCo
     range,
   );
   const waits = waitingSpans(loaded.columns.transitions, loaded.columns.items.count, WAITING, waiting, range.to);
-  const facts: DependencyFact[] = new Array(keys.length);
-  for (let i = 0; i < keys.length; i++) {
-    facts[i] = {
-      key: keys[i]!,
-      fromTeamKey: fromTeamKeys[i]!,
-      toTeamKey: toTeamKeys[i]!,
-      createdAt: waiting.createdAt[i]!,
-      resolvedAt: waiting.resolvedAt[i]!,
-      interfaced: interfaced[i]!,
-      waits: waits[i]!,
-    };
-  }
+  for (let i = 0; i < facts.length; i++) facts[i]!.waits = waits[i]!;
   return facts;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+const NO_WAITS: DependencyFact['waits'] = [];
 
 /** The columns the metrics load too; the advisor reads them but never stores their snapshot (it never writes). */
 function columnsOf(db: Database): LoadedColumns {

@@ -87,8 +87,9 @@ export function readDependencies(db: Database, itemIndex: (id: number) => number
   streamRows(
     db,
     'interlock_scan_dependencies',
-    `SELECT interlock_scan_dependencies(d.key, w.id, d.from_item_key, d.from_team_id, d.to_team_id, d.interface_name, d.created_at, d.needed_by, d.resolved_at)
-     FROM dependencies d LEFT JOIN work_items w ON w.key = d.from_item_key ORDER BY d.id`,
+    // from_item_id is the item from_item_key names (migration 009), without a lookup per row.
+    `SELECT interlock_scan_dependencies(d.key, d.from_item_id, d.from_item_key, d.from_team_id, d.to_team_id, d.interface_name, d.created_at, d.needed_by, d.resolved_at)
+     FROM dependencies d ORDER BY d.id`,
     asStep(
       (
         n: number,

@@ -7,6 +7,7 @@ import { columnFor, iterationView } from '../../../shared/planning/board';
 import type { IncrementView } from '../../../shared/planning/board-schema';
 import { isLocalKey, localKey, type LocalKind } from '../../../shared/planning/local-keys';
 import type { CapacityUnit, PlanData, PlanIteration } from '../../../shared/planning/plan-data';
+import { linkDependencyItems } from '../store/queries/dependency-items';
 
 // Plain functions over the workspace, `db` first, with row mappers (as the other stores). Calendar
 // days come in as "YYYY-MM-DD" with both ends included and are stored as [start, end) instants.
@@ -268,6 +269,8 @@ export function createLocalItem(db: Database, input: { title: string; type: Item
     now,
     input.size,
   );
+  // A local key is new, so no dependency names it yet; linking keeps from_item_id right regardless.
+  linkDependencyItems(db);
   return key;
 }
 
@@ -311,8 +314,8 @@ export function addDependency(db: Database, input: { consumerKey: string; provid
   const key = localKey('dep', nextLocalNumber(db, 'dependencies', 'dep'));
   const neededBy = input.neededBy === null ? null : parseCalendarDate(input.neededBy);
   db.prepare(
-    `INSERT INTO dependencies (key, from_item_key, from_team_id, to_item_key, to_team_id, kind, created_at, needed_by) VALUES (?, ?, ?, ?, ?, 'planned', ?, ?)`,
-  ).run(key, consumer.key, consumer.team_id, provider.key, provider.team_id, now, neededBy);
+    `INSERT INTO dependencies (key, from_item_key, from_item_id, from_team_id, to_item_key, to_team_id, kind, created_at, needed_by) VALUES (?, ?, ?, ?, ?, ?, 'planned', ?, ?)`,
+  ).run(key, consumer.key, consumer.id, consumer.team_id, provider.key, provider.team_id, now, neededBy);
   return key;
 }
 

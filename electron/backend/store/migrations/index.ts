@@ -9,11 +9,12 @@ import { migration005 } from './005-planning';
 import { migration006 } from './006-releases';
 import { migration007 } from './007-risks-and-votes';
 import { migration008 } from './008-decks';
+import { migration009 } from './009-dependency-item-ids';
 
 export type { Migration } from './migration';
 
 /** In order; a new schema change is a new file here with the next number, and a test. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

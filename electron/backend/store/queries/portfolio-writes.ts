@@ -17,6 +17,7 @@ import type {
 } from '../../../../shared/import/import-records';
 import { fromWorkItem } from '../../../../shared/import/import-records';
 import { withoutSnapshotTriggers } from './metrics-snapshot';
+import { linkDependencyItems, unlinkedDependencyItemKeys } from './dependency-items';
 
 // Writers upsert by source key, so re-importing an export updates rows instead of duplicating them.
 // None opens a transaction: callers wrap a whole import (or the demo) in one, so it lands whole or not at all.
@@ -142,6 +143,12 @@ export class PortfolioWriter {
   readonly #itemIds = new Map<string, number>();
   /** The team of each of those items (by id), as this writer leaves it: a dependency without a team takes its item's. */
   readonly #itemTeams = new Map<number, number | null>();
+  /**
+   * Item keys that dependencies name without the item being there (their from_item_id is NULL): an
+   * item of such a key makes `flush` link them (linkDependencyItems).
+   */
+  readonly #unlinkedItemKeys: Set<string>;
+  #linkPending = false;
   #lastItemId: number;
   readonly #deploymentIds: Map<string, number>;
   #lastDeploymentId: number;
@@ -165,6 +172,7 @@ export class PortfolioWriter {
     readonly categoryOf: (status: string) => StatusCategory,
   ) {
     this.#teamIds = teamIdsByKey(db);
+    this.#unlinkedItemKeys = unlinkedDependencyItemKeys(db);
     for (const [id, key, teamId] of db.prepare('SELECT id, key, team_id FROM work_items').raw().iterate() as IterableIterator<[number, string, number | null]>) {
       this.#itemIds.set(key, id);
       this.#itemTeams.set(id, teamId);
@@ -217,10 +225,10 @@ export class PortfolioWriter {
     // VALUES such subqueries made the insert three to five times slower (`dependency` looks it up).
     this.#dependencies = new RowBatch(
       db,
-      'INSERT INTO dependencies (key, from_item_key, from_team_id, to_item_key, to_team_id, kind, interface_name, created_at, needed_by, resolved_at)',
-      row(10),
-      10,
-      ` ON CONFLICT(key) DO UPDATE SET from_item_key = excluded.from_item_key, from_team_id = excluded.from_team_id,
+      'INSERT INTO dependencies (key, from_item_key, from_item_id, from_team_id, to_item_key, to_team_id, kind, interface_name, created_at, needed_by, resolved_at)',
+      row(11),
+      11,
+      ` ON CONFLICT(key) DO UPDATE SET from_item_key = excluded.from_item_key, from_item_id = excluded.from_item_id, from_team_id = excluded.from_team_id,
            to_item_key = excluded.to_item_key, to_team_id = excluded.to_team_id, kind = excluded.kind,
            interface_name = excluded.interface_name, created_at = excluded.created_at, needed_by = excluded.needed_by,
            resolved_at = excluded.resolved_at`,
@@ -322,9 +330,13 @@ export class PortfolioWriter {
     batch.runFull();
   }
 
-  /** Writes every buffered row. */
+  /** Writes every buffered row, and links dependencies to the items that arrived after them. */
   flush(): void {
     for (const b of this.#batches) b.flush();
+    if (this.#linkPending) {
+      linkDependencyItems(this.db);
+      this.#linkPending = false;
+    }
   }
 
   /** The id of a team key, creating a bare team (name = key) for a key not seen before. */
@@ -387,6 +399,7 @@ export class PortfolioWriter {
     if (id === undefined) {
       id = ++this.#lastItemId;
       this.#itemIds.set(i.key, id);
+      if (this.#unlinkedItemKeys.delete(i.key)) this.#linkPending = true;
       this.#itemTeams.set(id, teamId);
       this.#items.values.push(id, i.key, i.title, i.type, teamId, i.status, category, i.createdAt, i.firstActiveAt, i.doneAt, i.parentKey, i.size ?? null, i.sprint ?? null);
       this.#pushed(this.#items);
@@ -460,9 +473,12 @@ export class PortfolioWriter {
   dependency(d: DependencyRecord): void {
     if (d.resolvedAt === null && d.resolvedWhenDone) this.#resolvedWhenDone.add(d.key);
     else this.#resolvedWhenDone.delete(d.key);
+    const fromItemId = d.fromItemKey === null ? undefined : this.#itemIds.get(d.fromItemKey);
+    if (d.fromItemKey !== null && fromItemId === undefined) this.#unlinkedItemKeys.add(d.fromItemKey);
     this.#dependencies.values.push(
       d.key,
       d.fromItemKey,
+      fromItemId ?? null,
       this.#team(d.fromTeamKey) ?? this.#teamOfItem(d.fromItemKey),
       d.toItemKey,
       this.#team(d.toTeamKey) ?? this.#teamOfItem(d.toItemKey),
