@@ -67,13 +67,20 @@ class Interned {
   readonly list: string[] = [];
   readonly #index = new Map<string, number>();
 
+  /** The text asked last and its number: a history's changes repeat their item's key row after row. */
+  #lastText: string | null = null;
+  #lastIndex = -1;
+
   indexOf(text: string): number {
+    if (text === this.#lastText) return this.#lastIndex;
     let index = this.#index.get(text);
     if (index === undefined) {
       index = this.list.length;
       this.list.push(text);
       this.#index.set(text, index);
     }
+    this.#lastText = text;
+    this.#lastIndex = index;
     return index;
   }
 
