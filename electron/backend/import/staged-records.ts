@@ -313,11 +313,12 @@ export class StagedRecords implements RecordSink {
         writer.replaceHistory(id);
         if (!inImport[k]) outsideFlowDates.push([id, orNull(firstActiveAt[k]!), orNull(doneAt[k]!)]);
       }
-      const statuses = this.#statuses.list;
+      writer.statusList(this.#statuses.list, categories);
       this.#changes.forEach((item, from, to, at) => {
         const id = ids[item]!;
-        if (!Number.isNaN(id)) writer.transitionRow(id, from === -1 ? null : statuses[from]!, statuses[to]!, categories[to]!, at);
+        if (!Number.isNaN(id)) writer.codedTransitionRow(id, from, to, at);
       });
+      writer.dropStatusList();
       if (options.recordWritten) written = StagedRecords.#writtenLater(this.#changes, ids, categories);
     });
     writer.deferIndexes('dependencies', this.dependencies.length);
