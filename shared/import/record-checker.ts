@@ -117,14 +117,26 @@ export class RecordChecker implements RecordSink {
     }
   }
 
+  /**
+   * The last key `knowsItem` found: a history's changes come one after another, so most lookups
+   * ask for the key before (a string comparison instead of hashing a new copy of the key).
+   */
+  #lastKnownItem: string | null = null;
+
   /** Whether an item key is known (this import so far, or the workspace). */
   knowsItem(key: string): boolean {
-    if (this.#itemKeys.has(key)) return true;
+    // Known stays known (keys are never forgotten), so the cache never answers wrong.
+    if (key === this.#lastKnownItem) return true;
+    if (this.#itemKeys.has(key)) {
+      this.#lastKnownItem = key;
+      return true;
+    }
     let known = this.#unknownItemCache.get(key);
     if (known === undefined) {
       known = this.context.workspaceHasItem(key);
       this.#unknownItemCache.set(key, known);
     }
+    if (known) this.#lastKnownItem = key;
     return known;
   }
 

@@ -67,13 +67,20 @@ class Interned {
   readonly list: string[] = [];
   readonly #index = new Map<string, number>();
 
+  /** The text asked last and its number: a history's changes repeat their item's key row after row. */
+  #lastText: string | null = null;
+  #lastIndex = -1;
+
   indexOf(text: string): number {
+    if (text === this.#lastText) return this.#lastIndex;
     let index = this.#index.get(text);
     if (index === undefined) {
       index = this.list.length;
       this.list.push(text);
       this.#index.set(text, index);
     }
+    this.#lastText = text;
+    this.#lastIndex = index;
     return index;
   }
 
@@ -306,11 +313,12 @@ export class StagedRecords implements RecordSink {
         writer.replaceHistory(id);
         if (!inImport[k]) outsideFlowDates.push([id, orNull(firstActiveAt[k]!), orNull(doneAt[k]!)]);
       }
-      const statuses = this.#statuses.list;
+      writer.statusList(this.#statuses.list, categories);
       this.#changes.forEach((item, from, to, at) => {
         const id = ids[item]!;
-        if (!Number.isNaN(id)) writer.transitionRow(id, from === -1 ? null : statuses[from]!, statuses[to]!, categories[to]!, at);
+        if (!Number.isNaN(id)) writer.codedTransitionRow(id, from, to, at);
       });
+      writer.dropStatusList();
       if (options.recordWritten) written = StagedRecords.#writtenLater(this.#changes, ids, categories);
     });
     writer.deferIndexes('dependencies', this.dependencies.length);

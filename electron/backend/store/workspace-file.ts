@@ -11,6 +11,13 @@ import { damagedWorkspaceError, isStorageRefusal, oneLine, translateSqliteError 
 /** "ILK1": marks a SQLite file as an Interlock workspace (PRAGMA application_id). */
 export const INTERLOCK_APPLICATION_ID = 0x494c4b31;
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
+/**
+ * Page size of a new workspace, in bytes (SQLite's default is 4,096; workspaces made before keep
+ * theirs). A big import into a new workspace writes a quarter as many pages, so its commit syncs
+ * fewer, larger writes (~100 ms less at the bench's M), and its b-trees split less often. Larger
+ * still (64 KB) would make each small edit journal whole 64 KB pages.
+ */
+export const NEW_PAGE_SIZE = 16_384;
 /** How long a second process waits for the lock before being told the workspace is open elsewhere. */
 const LOCK_WAIT_MS = 250;
 
@@ -280,8 +287,13 @@ export function createWorkspace(
   try {
     const db = new Database(tmp);
     try {
+      // Before anything is written: the page size is fixed by the first table (see NEW_PAGE_SIZE).
+      db.pragma(`page_size = ${NEW_PAGE_SIZE}`);
       db.pragma(`application_id = ${INTERLOCK_APPLICATION_ID}`);
       db.pragma('journal_mode = DELETE');
+      // Nobody sees the temporary file until it is fsynced whole and renamed into place, so the
+      // migrations' and the demo's commits need no sync of their own.
+      db.pragma('synchronous = OFF');
       db.pragma('foreign_keys = ON');
       migrate(db, path);
       const now = new Date().toISOString();

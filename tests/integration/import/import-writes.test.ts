@@ -220,6 +220,31 @@ describe('the writer’s own checks', () => {
     expect(db(ws).pragma('integrity_check', { simple: true })).toBe('ok');
   });
 
+  it('a failure while the status changes are written leaves no status list behind, and the next import writes them all', async () => {
+    const files = Object.values(portfolioFiles('A'));
+    db(ws).exec("CREATE TRIGGER test_refuse BEFORE INSERT ON status_transitions WHEN NEW.item_id = 120 BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
+    const failed = await runImport(ws.backend, files);
+    expect(failed.state).toBe('failed');
+    expect(failed.error!.message).toContain('refused by the test');
+    const statusLists = () => db(ws).prepare("SELECT count(*) FROM temp.sqlite_master WHERE name = 'import_statuses'").pluck().get();
+    expect(statusLists()).toBe(0);
+    expect(db(ws).prepare('SELECT count(*) FROM status_transitions').pluck().get()).toBe(0);
+    db(ws).exec('DROP TRIGGER test_refuse');
+    const done = await runImport(ws.backend, files);
+    expect(done.state).toBe('done');
+    expect(statusLists()).toBe(0);
+    // Every change as the file has it, numbered in the file's order (odd items first), its statuses and category spelled out.
+    const expected: unknown[] = [];
+    for (const parity of [1, 0]) {
+      for (let n = 1; n <= 130; n++) {
+        if (n % 2 === parity && n % 13 !== 0) for (const [from, to, at] of historyOf(n)) expected.push([`A-${n}`, from, to, categoryOf(to), at]);
+      }
+    }
+    const rows = db(ws).prepare('SELECT w.key, t.from_status, t.to_status, t.to_category, t.at FROM status_transitions t JOIN work_items w ON w.id = t.item_id ORDER BY t.id').raw().all();
+    expect(rows).toEqual(expected);
+    expect(db(ws).prepare('SELECT min(id), max(id) FROM status_transitions').raw().get()).toEqual([1, expected.length]);
+  });
+
   it('an import without items or status changes keeps the metrics snapshot and its triggers', async () => {
     const items = write('items.csv', 'key,title,type,team,status,status_category,created_at', ['A-1,A,story,t,Done,done,2024-01-01T00:00:00Z']);
     await runImport(ws.backend, [items]);
@@ -307,6 +332,7 @@ describe('the writer’s own checks', () => {
     const writer = new PortfolioWriter(database, () => 'todo');
     const bogus = (write: () => void) => () => database.transaction(() => writer.withoutSqlChecks(write))();
     expect(bogus(() => writer.transitionRow(1, null, 'Open', 'someday' as never, 0))).toThrow(/status category "someday"/);
+    expect(bogus(() => writer.statusList(['Open', 'Later'], ['todo', 'someday' as never]))).toThrow(/status category "someday"/);
     const item = { key: 'A-2', title: 'B', type: 'saga' as never, teamKey: null, status: 'Open', createdAt: 0, firstActiveAt: null, doneAt: null, parentKey: null, objectiveKeys: null, line: null };
     expect(bogus(() => writer.item(item))).toThrow(/item type "saga"/);
     expect(database.pragma('ignore_check_constraints', { simple: true })).toBe(0);

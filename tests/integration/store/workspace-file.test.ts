@@ -1,4 +1,4 @@
-import { copyFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/contract/result';
@@ -10,6 +10,7 @@ import {
   closeWorkspace,
   createWorkspace,
   INTERLOCK_APPLICATION_ID,
+  NEW_PAGE_SIZE,
   openWorkspace,
   readMeta,
   type Workspace,
@@ -51,6 +52,20 @@ describe('workspace file', () => {
       expect(readMeta(ws.db, 'name')).toBe('Q3 planning');
       closeWorkspace(ws);
       expect(sidecarFiles(path)).toEqual([]);
+    });
+
+    it('gives a new workspace pages larger than the default 4,096 bytes, set before its first table', () => {
+      expect(NEW_PAGE_SIZE).toBeGreaterThan(4096);
+      const path = tmp.path('pages.interlock');
+      closeWorkspace(createWorkspace(path, { fill: (db) => writeDemoPortfolio(db, { items: 80, seed: 3 }) }));
+      // The header says so (bytes 16–17), and the file is a whole number of such pages.
+      expect(readFileSync(path).readUInt16BE(16)).toBe(NEW_PAGE_SIZE);
+      const raw = new Database(path, { readonly: true });
+      expect(raw.pragma('page_size', { simple: true })).toBe(NEW_PAGE_SIZE);
+      expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
+      raw.close();
+      expect(statSync(path).size % NEW_PAGE_SIZE).toBe(0);
+      expect(countEntities(track(openWorkspace(path)).db).items).toBe(80);
     });
 
     it('names the workspace after its file when no name is given', () => {
@@ -234,6 +249,22 @@ describe('workspace file', () => {
   });
 
   describe('edge cases', () => {
+    it('keeps the page size of a workspace made before (4,096 bytes), and its copies keep theirs', async () => {
+      const path = tmp.path('old-pages.interlock');
+      const raw = new Database(path);
+      raw.pragma('page_size = 4096');
+      raw.pragma(`application_id = ${INTERLOCK_APPLICATION_ID}`);
+      raw.exec('CREATE TABLE placeholder (x)');
+      raw.close();
+      const ws = track(openWorkspace(path));
+      writeDemoPortfolio(ws.db, { items: 40, seed: 2 });
+      expect(ws.db.pragma('page_size', { simple: true })).toBe(4096);
+      const copy = await backupWorkspace(ws, tmp.path('old-pages copy.interlock'));
+      const opened = track(openWorkspace(copy));
+      expect(opened.db.pragma('page_size', { simple: true })).toBe(4096);
+      expect(countEntities(opened.db)).toEqual(countEntities(ws.db));
+    });
+
     it('a plain copy of the file taken while it is open holds every committed change (no WAL sidecar)', () => {
       const path = tmp.path('live.interlock');
       const ws = track(createWorkspace(path));
