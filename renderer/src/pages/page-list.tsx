@@ -11,7 +11,7 @@ import VoteIcon from '@mui/icons-material/BackHandOutlined';
 import ForecastIcon from '@mui/icons-material/InsightsOutlined';
 import { lazy, type ComponentType } from 'react';
 import type { PageMeta } from '../layout/navigation';
-import { loadPage } from './page-loaders';
+import { loadedPage, loadPage } from './page-loaders';
 
 export interface PageEntry extends PageMeta {
   readonly icon: ComponentType;
@@ -19,8 +19,18 @@ export interface PageEntry extends PageMeta {
   readonly component: ComponentType;
 }
 
+/**
+ * A page whose code main.tsx may have loaded already: then it renders at once. React.lazy would
+ * suspend on its first render even so, and React shows the content of a suspended page no sooner
+ * than 300 ms after its fallback (its throttle against content popping in), which the Flow page's
+ * first visit paid after its data had arrived.
+ */
 function lazyPage(id: string, name: string): ComponentType {
-  return lazy(() => loadPage(id)!.then((m) => ({ default: m[name]! })));
+  const Lazy = lazy(() => loadPage(id)!.then((m) => ({ default: m[name]! })));
+  return function Page() {
+    const Loaded = loadedPage(id)?.[name];
+    return Loaded ? <Loaded /> : <Lazy />;
+  };
 }
 
 /**

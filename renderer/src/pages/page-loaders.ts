@@ -25,12 +25,24 @@ const IMPORTERS: Readonly<Record<string, () => Promise<PageModule>>> = {
 };
 
 const loading = new Map<string, Promise<PageModule>>();
+const loaded = new Map<string, PageModule>();
 
 /** The module of page `id` (e.g. "flow"), the same promise on every call; undefined for an unknown id. */
 export function loadPage(id: string): Promise<PageModule> | undefined {
   const importer = Object.prototype.hasOwnProperty.call(IMPORTERS, id) ? IMPORTERS[id]! : undefined;
   if (!importer) return undefined;
   let module = loading.get(id);
-  if (!module) loading.set(id, (module = importer()));
+  if (!module) {
+    module = importer().then((m) => {
+      loaded.set(id, m);
+      return m;
+    });
+    loading.set(id, module);
+  }
   return module;
+}
+
+/** The module of page `id` when its code has arrived, else undefined (without starting to load it). */
+export function loadedPage(id: string): PageModule | undefined {
+  return loaded.get(id);
 }
