@@ -2,7 +2,7 @@ import CssBaseline from '@mui/material/CssBaseline';
 import LinearProgress from '@mui/material/LinearProgress';
 import { ThemeProvider } from '@mui/material/styles';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { HashRouter, Navigate, Route, Routes } from 'react-router';
 import { useChannelQuery } from './api/channel-hooks';
 import { desktopBridge } from './api/desktop-bridge';
@@ -56,12 +56,15 @@ function ThemedApp() {
           <ErrorNotice title="Interlock could not reach its backend" error={current.error} />
           {current.isSuccess &&
             (current.data ? (
-              <Routes key={current.data.path}>
-                {PAGES.map((p) => (
-                  <Route key={p.id} path={`/${p.id}`} element={<p.component />} />
-                ))}
-                <Route path="*" element={<Navigate to={`/${HOME_PAGE}`} replace />} />
-              </Routes>
+              // Each page's code loads when it is first shown (pages/page-list.tsx).
+              <Suspense fallback={<LinearProgress aria-label="Loading" />}>
+                <Routes key={current.data.path}>
+                  {PAGES.map((p) => (
+                    <Route key={p.id} path={`/${p.id}`} element={<p.component />} />
+                  ))}
+                  <Route path="*" element={<Navigate to={`/${HOME_PAGE}`} replace />} />
+                </Routes>
+              </Suspense>
             ) : (
               <WelcomePage />
             ))}

@@ -1,11 +1,13 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { QueryClient } from '@tanstack/react-query';
 import { channelQuery } from './api/channel-hooks';
 import { adoptTokenFromUrl } from './api/contract-client';
-import { App } from './App';
 import { prefetchFlowPage } from './flow/flow-prefetch';
 import { parseAddress } from './layout/view-address';
+import { HOME_PAGE, loadPage } from './pages/page-loaders';
+
+// This entry is kept small on purpose: it asks the backend for what the first page needs and
+// starts loading the app's and that page's code, so that the backend computes while the browser
+// fetches and parses the rest (MUI, Victory, React DOM) instead of after.
 
 adoptTokenFromUrl();
 
@@ -15,16 +17,14 @@ const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: Infinity, refetchOnWindowFocus: false, retry: false } },
 });
 
-// Every page waits for the open workspace before it asks for its own data: ask now, while React
-// renders the shell for the first time, instead of after (the same query the App reads, so one call).
+// Every page waits for the open workspace before it asks for its own data: ask now, while the app
+// loads and renders the shell for the first time (the same query the App reads, so one call).
 void queryClient.prefetchQuery(channelQuery('workspace.current', {}));
+const address = parseAddress(window.location.hash);
 // And the Flow page's own answers when the app opens on it (the slowest page to compute at first).
-prefetchFlowPage(queryClient, parseAddress(window.location.hash));
+prefetchFlowPage(queryClient, address);
+// The code of the page the app opens on, loaded beside the app's (not after the workspace has
+// answered, when the router first asks for it); an unknown page shows the home page.
+void (loadPage(address.page) ?? loadPage(HOME_PAGE));
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <App />
-    </QueryClientProvider>
-  </StrictMode>,
-);
+void import('./start-app').then(({ startApp }) => startApp(queryClient));

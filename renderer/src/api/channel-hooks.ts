@@ -1,6 +1,6 @@
 import { hashKey, useMutation, useQuery, useQueryClient, type QueryClient, type QueryKey, type UseQueryOptions } from '@tanstack/react-query';
 import type { ChannelWrites } from '../../../shared/contract/channel';
-import { contract, type ChannelInput, type ChannelName, type ChannelOutput } from '../../../shared/contract/contract';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract/contract';
 import { invokeOrThrow, type ContractError } from './contract-client';
 
 /** A channel's query for TanStack Query: the key is the channel and its input. */
@@ -26,8 +26,17 @@ export function useChannelMutation<C extends ChannelName>(channel: C) {
   const client = useQueryClient();
   return useMutation<ChannelOutput<C>, ContractError, ChannelInput<C>>({
     mutationFn: (input) => invokeOrThrow(channel, input),
-    onSuccess: () => invalidateWrites(client, contract[channel].mutates),
+    onSuccess: async () => invalidateWrites(client, (await loadContract())[channel].mutates),
   });
+}
+
+/**
+ * The contract, loaded on the first write: it builds every channel's zod schemas, which no page
+ * needs to read (the backend checks the answers), so the app's first visit does not parse it.
+ * TanStack Query waits for `onSuccess`, so a write still settles after its invalidation.
+ */
+function loadContract() {
+  return import('../../../shared/contract/contract').then((m) => m.contract);
 }
 
 /**

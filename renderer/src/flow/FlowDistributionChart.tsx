@@ -1,6 +1,7 @@
-import { VictoryBar, VictoryChart, VictoryContainer, VictoryStack } from 'victory';
+import { VictoryChart, VictoryContainer } from 'victory';
 import type { FlowReport } from '../../../shared/contract/metrics-channels';
 import { FLOW_ITEM_KINDS, type FlowItemKind } from '../../../shared/metrics/metrics-vocabulary';
+import { BarPaths } from '../charts/BarPaths';
 import { useChartTheme } from '../charts/chart-theme';
 import { ChartFrame } from '../charts/ChartFrame';
 import { formatShare } from '../charts/format-metrics';
@@ -34,16 +35,18 @@ export function FlowDistributionChart({ report }: { report: FlowReport }) {
       {({ width, height, a11y }) => (
         <VictoryChart {...a11y} width={width} height={height} padding={padding(t)} domain={{ x: [from, to] }} containerComponent={<VictoryContainer responsive={false} />}>
           {timeAxes(t, from, to)}
-          <VictoryStack>
-            {FLOW_ITEM_KINDS.map((kind) => (
-              <VictoryBar
-                key={kind}
-                data={weeks.map((w) => ({ x: ms(w.weekStart) + WEEK / 2, y: w.counts[kind] }))}
-                barWidth={Math.max(2, ((width - padding(t).left - padding(t).right) / Math.max(1, weeks.length)) * 0.7)}
-                style={{ data: { fill: colour[kind] } }}
-              />
-            ))}
-          </VictoryStack>
+          {/* Drawn top kind first, as VictoryStack drew them (where two bars meet, the lower one's edge is on top). */}
+          {[...FLOW_ITEM_KINDS.entries()].reverse().map(([k, kind]) => (
+            <BarPaths
+              key={kind}
+              data={weeks.map((w) => {
+                // Stacked in the order of the kinds, as VictoryStack stacked them (the first at the bottom).
+                const y0 = FLOW_ITEM_KINDS.slice(0, k).reduce((sum, below) => sum + w.counts[below], 0);
+                return { x: ms(w.weekStart) + WEEK / 2, y0, y: y0 + w.counts[kind], fill: colour[kind] };
+              })}
+              barWidth={Math.max(2, ((width - padding(t).left - padding(t).right) / Math.max(1, weeks.length)) * 0.7)}
+            />
+          ))}
         </VictoryChart>
       )}
     </ChartFrame>

@@ -1,4 +1,5 @@
-import { VictoryBar, VictoryChart, VictoryContainer } from 'victory';
+import { VictoryChart, VictoryContainer } from 'victory';
+import { BarPaths } from '../charts/BarPaths';
 import type { FlowReport } from '../../../shared/contract/metrics-channels';
 import { useChartTheme } from '../charts/chart-theme';
 import { ChartFrame } from '../charts/ChartFrame';
@@ -46,15 +47,9 @@ export function ThroughputChart({ report }: { report: FlowReport }) {
       {({ width, height, a11y }) => (
         <VictoryChart {...a11y} width={width} height={height} padding={padding(t)} domain={{ x: [from, to] }} containerComponent={<VictoryContainer responsive={false} />}>
           {timeAxes(t, from, to)}
-          <VictoryBar
-            data={weeks.map((w) => ({ x: ms(w.weekStart) + WEEK / 2, y: w.count, window: w.window, partial: w.partial }))}
+          <BarPaths
+            data={weeks.map((w) => ({ x: ms(w.weekStart) + WEEK / 2, y: w.count, fill: w.window === 'previous' ? t.previous : t.current, opacity: w.partial ? 0.45 : 1 }))}
             barWidth={Math.max(2, ((width - padding(t).left - padding(t).right) / Math.max(1, weeks.length)) * 0.7)}
-            style={{
-              data: {
-                fill: ({ datum }: { datum?: { window: string | null } }) => (datum?.window === 'previous' ? t.previous : t.current),
-                opacity: ({ datum }: { datum?: { partial: boolean } }) => (datum?.partial ? 0.45 : 1),
-              },
-            }}
           />
           {medianLine(t, cur.p50, spans.current, onLine, { key: 'current' })}
           {medianLine(t, prev?.p50 ?? null, spans.previous, onLine, { key: 'previous', faint: true })}

@@ -1,5 +1,6 @@
-import { VictoryAxis, VictoryBar, VictoryChart, VictoryContainer, VictoryLine } from 'victory';
+import { VictoryAxis, VictoryChart, VictoryContainer, VictoryLine } from 'victory';
 import type { Distribution, FlowCharts } from '../../../shared/contract/metrics-channels';
+import { BarPaths } from '../charts/BarPaths';
 import { axisStyle, useChartTheme } from '../charts/chart-theme';
 import { ChartFrame } from '../charts/ChartFrame';
 import { ExclusionNote } from '../charts/ExclusionNote';
@@ -54,10 +55,9 @@ export function TimeHistogram({
         <VictoryChart {...a11y} width={width} height={height} padding={paddingXLabel(t)} domain={{ x: [0, xMax] }} containerComponent={<VictoryContainer responsive={false} />}>
           <VictoryAxis tickFormat={(x: number) => (last?.to === null && x >= last.from ? `≥${formatNumber(last.from)}` : formatNumber(x))} style={axisStyle(t)} label="days" />
           <VictoryAxis dependentAxis style={axisStyle(t, { grid: true })} tickFormat={countTick} />
-          <VictoryBar
-            data={bins.map((b) => ({ x: b.from + histogram.binDays / 2, y: b.current }))}
+          <BarPaths
+            data={bins.map((b) => ({ x: b.from + histogram.binDays / 2, y: b.current, fill: t.current }))}
             barWidth={Math.max(2, ((width - padding(t).left - padding(t).right) / Math.max(1, bins.length)) * 0.85)}
-            style={{ data: { fill: t.current } }}
           />
           {showPrevious ? (
             <VictoryLine
