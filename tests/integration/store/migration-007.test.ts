@@ -1,22 +1,13 @@
-import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type Database from 'better-sqlite3';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { getSchemaVersion, migrate } from '../../../electron/backend/store/migrations';
-import { tempDir } from '../../support/temp-files';
+import { databasePerTest } from '../../support/migration-database';
 
 // Migration 007: risks with their links and status history, and confidence votes.
 
 describe('migration 007 (risks and votes)', () => {
-  let tmp: ReturnType<typeof tempDir>;
   let db: Database.Database;
-  beforeEach(() => {
-    tmp = tempDir();
-    db = new Database(tmp.path('m.interlock'));
-    db.pragma('foreign_keys = ON');
-  });
-  afterEach(() => {
-    db.close();
-    tmp.cleanup();
-  });
+  databasePerTest((opened) => (db = opened));
 
   const risk = (key: string, status = 'unroamed') =>
     db

@@ -1,25 +1,18 @@
-import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
 import { getSchemaVersion, migrate, MIGRATIONS } from '../../../electron/backend/store/migrations';
-import { tempDir } from '../../support/temp-files';
+import { databasePerTest } from '../../support/migration-database';
 
 // The decks migration, found by name so that renumbering it at a merge changes nothing here.
 const DECKS = MIGRATIONS.find((m) => m.name === 'decks')!;
 
 describe('decks migration', () => {
-  let tmp: ReturnType<typeof tempDir>;
   let db: Database.Database;
-  beforeEach(() => {
-    tmp = tempDir();
-    db = new Database(tmp.path('m.interlock'));
-    db.pragma('foreign_keys = ON');
+  databasePerTest((opened) => {
+    db = opened;
     migrate(db, 'm', DECKS.version - 1);
     db.prepare(`INSERT INTO teams (key, name) VALUES ('a', 'A')`).run();
     migrate(db, 'm', DECKS.version);
-  });
-  afterEach(() => {
-    db.close();
-    tmp.cleanup();
   });
 
   it('adds decks and their ordered entries, keeping what the workspace held', () => {

@@ -1,12 +1,12 @@
-import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
 import { migrate, MIGRATIONS } from '../../../electron/backend/store/migrations';
 import { PortfolioWriter, statusCategoryResolver, upsertDependencies, upsertItems, upsertTeams, writePortfolio } from '../../../electron/backend/store/queries/portfolio-writes';
 import { linkDependencyItems } from '../../../electron/backend/store/queries/dependency-items';
 import { addDependency, createLocalItem } from '../../../electron/backend/planning/plan-queries';
 import type { Dependency, Portfolio, WorkItem } from '../../../shared/domain/entities';
 import { fromWorkItem } from '../../../shared/import/import-records';
-import { tempDir } from '../../support/temp-files';
+import { databasePerTest } from '../../support/migration-database';
 
 // dependencies.from_item_id must always be the id of the item from_item_key names (NULL when none
 // does): the advisor and the Flow metrics read it instead of joining on the key. Found by name, so
@@ -55,17 +55,8 @@ const dependency = (key: string, fromItemKey: string | null, toItemKey: string |
 });
 
 describe('dependency item ids', () => {
-  let tmp: ReturnType<typeof tempDir>;
   let db: Database.Database;
-  beforeEach(() => {
-    tmp = tempDir();
-    db = new Database(tmp.path('m.interlock'));
-    db.pragma('foreign_keys = ON');
-  });
-  afterEach(() => {
-    db.close();
-    tmp.cleanup();
-  });
+  databasePerTest((opened) => (db = opened));
 
   it('the migration gives the dependencies already held the id of the item each names', () => {
     migrate(db, 'm', ITEM_IDS.version - 1);

@@ -1,7 +1,7 @@
-import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
 import { getSchemaVersion, LATEST_SCHEMA_VERSION, migrate, MIGRATIONS, type Migration } from '../../../electron/backend/store/migrations';
-import { tempDir } from '../../support/temp-files';
+import { databasePerTest } from '../../support/migration-database';
 
 function tables(db: Database.Database): string[] {
   return db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all() as string[];
@@ -12,17 +12,8 @@ function columns(db: Database.Database, table: string): string[] {
 }
 
 describe('migrations', () => {
-  let tmp: ReturnType<typeof tempDir>;
   let db: Database.Database;
-  beforeEach(() => {
-    tmp = tempDir();
-    db = new Database(tmp.path('m.interlock'));
-    db.pragma('foreign_keys = ON');
-  });
-  afterEach(() => {
-    db.close();
-    tmp.cleanup();
-  });
+  databasePerTest((opened) => (db = opened));
 
   /**
    * Numbers given to migrations of branches not merged here yet (none now). Remove a number when its migration arrives: the test then fails until it is removed.
