@@ -1,6 +1,7 @@
 import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { REPORT_SECTION_IDS } from '../../../shared/report/report-sections';
+import type { Backend } from '../../backend/backend';
 import type { CliCommand } from '../cli-command';
 import { UsageError } from '../cli-command';
 import { callOrThrow, formatBytes, parseCliArgs } from '../cli-support';
@@ -17,9 +18,18 @@ function writeWhole(path: string, text: string): void {
   }
 }
 
+/** The id of the saved deck of that name (a workspace holds one deck per name). */
+async function deckNamed(backend: Backend, name: string, workspace: string): Promise<number> {
+  const decks = await callOrThrow(backend, 'deck.list', {});
+  const found = decks.find((d) => d.name === name);
+  if (found) return found.id;
+  const saved = decks.length === 0 ? 'it has no saved deck' : `its decks are ${decks.map((d) => `"${d.name}"`).join(', ')}`;
+  throw new Error(`${workspace} has no deck named "${name}"; ${saved}.`);
+}
+
 export const reportCommand: CliCommand = {
   name: 'report',
-  usage: 'report --workspace FILE --out FILE.html [--increment NAME] [--section ID]…',
+  usage: 'report --workspace FILE --out FILE.html [--increment NAME] [--section ID]… | [--deck NAME]',
   summary: 'Write the report to hand out: one self-contained HTML file (advice, findings, flow, objectives, risks, votes).',
   async run(args, backend, io) {
     const { values, positionals } = parseCliArgs(args, {
@@ -27,6 +37,7 @@ export const reportCommand: CliCommand = {
       out: { type: 'string' },
       increment: { type: 'string' },
       section: { type: 'string', multiple: true },
+      deck: { type: 'string' },
     });
     if (positionals.length > 0) throw new UsageError(`unexpected ${positionals.join(' ')}`);
     if (!values.workspace) throw new UsageError('--workspace FILE is required');
@@ -34,10 +45,13 @@ export const reportCommand: CliCommand = {
     if (!['.html', '.htm'].includes(extname(values.out).toLowerCase())) throw new UsageError(`--out must name an .html file, got "${values.out}"`);
     const unknown = (values.section ?? []).filter((s) => !REPORT_SECTION_IDS.includes(s));
     if (unknown.length > 0) throw new UsageError(`unknown section ${unknown.join(', ')}; the sections are ${REPORT_SECTION_IDS.join(', ')}`);
+    if (values.deck !== undefined && values.section) throw new UsageError('--deck and --section each choose the sections: give one of them');
+    if (values.deck !== undefined && values.deck.trim() === '') throw new UsageError('--deck needs the name of a saved deck');
     const out = resolve(values.out);
     if (statSync(out, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`${out} is a folder; name the file to write.`);
     await callOrThrow(backend, 'workspace.open', { path: values.workspace });
-    const report = await callOrThrow(backend, 'report.export', { increment: values.increment, sections: values.section });
+    const deckId = values.deck === undefined ? undefined : await deckNamed(backend, values.deck.trim(), values.workspace);
+    const report = await callOrThrow(backend, 'report.export', { increment: values.increment, sections: values.section, deckId });
     writeWhole(out, report.html);
     io.out(`Wrote ${out}: ${report.sections.length} sections (${report.sections.map((s) => s.title).join(', ')}), ${formatBytes(Buffer.byteLength(report.html))}.`);
     return 0;

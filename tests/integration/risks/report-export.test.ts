@@ -101,6 +101,19 @@ describe('the report to hand out', () => {
     expect([...readFileSync(tmp.path('risks-only.html'), 'utf8').matchAll(/<section id="([a-z]+)"/g)].map((m) => m[1])).toEqual(['risks', 'confidence']);
   });
 
+  it("interlock report --deck NAME writes the sections of that deck's views", async () => {
+    const backend = createBackend();
+    await backend.call('workspace.open', { path: demo });
+    const saved = await backend.call('deck.save', { name: 'Readout', entries: [{ title: 'Flow', address: '/flow', timeboxSeconds: 300 }, { title: 'Votes', address: '/confidence', timeboxSeconds: null }] });
+    backend.close();
+    if (!saved.ok) throw new Error(saved.error.message);
+    const out = tmp.path('readout.html');
+    const run = await cli(['report', '--workspace', demo, '--out', out, '--deck', 'Readout']);
+    expect(run.err).toBe('');
+    expect(run.code).toBe(0);
+    expect([...readFileSync(out, 'utf8').matchAll(/<section id="([a-z]+)"/g)].map((m) => m[1])).toEqual(['flow', 'confidence']);
+  });
+
   describe('edge cases', () => {
     it('wrong usage exits 2 and writes nothing; a missing workspace exits 1 in one line', async () => {
       expect((await cli(['report', '--workspace', demo])).code).toBe(2);
@@ -115,6 +128,20 @@ describe('the report to hand out', () => {
       expect(missing.code).toBe(1);
       expect(missing.err.split('\n')).toHaveLength(1);
       expect(existsSync(tmp.path('x.html'))).toBe(false);
+    });
+
+    it('--deck names a deck the workspace holds, alone: otherwise a clear message and no file', async () => {
+      const out = tmp.path('deck.html');
+      const unknown = await cli(['report', '--workspace', demo, '--out', out, '--deck', 'Stand-up']);
+      expect(unknown.code).toBe(1);
+      expect(unknown.err.split('\n').filter(Boolean)).toHaveLength(1);
+      expect(unknown.err).toMatch(/has no deck named "Stand-up"; its decks are .*"Readout"/);
+      const both = await cli(['report', '--workspace', demo, '--out', out, '--deck', 'Readout', '--section', 'risks']);
+      expect(both.code).toBe(2);
+      expect(both.err).toContain('--deck and --section');
+      const empty = await cli(['report', '--workspace', demo, '--out', out, '--deck', ' ']);
+      expect(empty.code).toBe(2);
+      expect(existsSync(out)).toBe(false);
     });
 
     it('an unknown increment is said plainly in the objectives section; the rest of the report is there', async () => {
