@@ -70,6 +70,24 @@ describe('importing each format', () => {
     expect(deps).toEqual([['PAY-2->PAY-1', 'PAY-2', 'PAY-1', Date.parse('2024-03-08T15:30:00Z')]]);
   });
 
+  it('Jira JSON fixVersions: each named version is a release of the item, its releaseDate kept as the day it shipped', async () => {
+    const status = await runImport(ws.backend, [fixture('jira', 'jira-search-fix-versions.json')]);
+    expect(status.state).toBe('done');
+    expect(status.report!.counts).toMatchObject({ items: 3, releases: 2 });
+    // Names are trimmed; blank and missing names are no release; an unreleased version has no date.
+    expect(db(ws).prepare('SELECT name, released_at FROM releases ORDER BY name').raw().all()).toEqual([
+      ['Payments 2026.11', Date.UTC(2026, 10, 30)],
+      ['Payments 2026.12', null],
+    ]);
+    expect(
+      db(ws).prepare(`SELECT w.key, r.name FROM item_releases ir JOIN releases r ON r.id = ir.release_id JOIN work_items w ON w.id = ir.item_id ORDER BY 1, 2`).raw().all(),
+    ).toEqual([
+      ['PAY-101', 'Payments 2026.11'],
+      ['PAY-102', 'Payments 2026.11'],
+      ['PAY-102', 'Payments 2026.12'],
+    ]);
+  });
+
   it("counts a JSON file's own records as its rows, not those of the files read before it", async () => {
     const alone = await runImport(ws.backend, [fixture('jira', 'jira-search-changelog.json')], 'preview');
     const ownRows = alone.report!.files[0]!.rows;
