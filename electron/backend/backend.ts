@@ -3,7 +3,7 @@ import { AppError, describeZodIssues, fail, ok, type Result } from '../../shared
 import { AppState } from './app-state';
 import { allHandlers } from './handlers/all-handlers';
 import type { BackendContext } from './handlers/handler-types';
-import { prefetchMetrics } from './metrics/metrics-service';
+import { prefetchFlowReport, prefetchMetricsCheck } from './metrics/metrics-service';
 import { loadMetrics } from './metrics/metrics-dataset-loader';
 import { warmPlanBoard } from './handlers/plan-handlers';
 import { ImportJobs, importJobsOf } from './import/import-jobs';
@@ -117,7 +117,9 @@ export function createBackend(options: BackendOptions = {}): Backend {
 function schedulePrefetch(session: Session, workspace: Workspace, log: (message: string, error: unknown) => void): void {
   const steps: readonly (readonly [string, () => void])[] = [
     ['Loading the metrics', () => loadMetrics(workspace.db)],
-    ['Prefetching the metrics', () => prefetchMetrics(workspace.db)],
+    ['Computing the Flow report', () => prefetchFlowReport(workspace.db)],
+    // Apart: a call for the report that came while it was computed is answered first, and checks it.
+    ['Checking the Flow report', () => prefetchMetricsCheck(workspace.db)],
     // Last: the program board's first build.
     ['Warming the program board', () => warmPlanBoard(workspace.db)],
   ];

@@ -84,7 +84,7 @@ function rememberedReports(db: Database, scope: ParsedScope): { reports: Map<str
   return { reports: remember(db, 'metrics:flow-reports', () => new Map<string, FlowReport>()), key: JSON.stringify([scope, readMetricsSettings(db)]) };
 }
 
-export function flowReport(db: Database, scope: ParsedScope): FlowReport {
+function rememberedFlowReport(db: Database, scope: ParsedScope): FlowReport {
   const loaded = loadMetrics(db);
   // Without any dated row the window ends at the wall clock, which moves: nothing to remember.
   if (loaded.dataset.asOf === null) return computeFlowReport(contextFor(db, scope).ctx);
@@ -97,20 +97,41 @@ export function flowReport(db: Database, scope: ParsedScope): FlowReport {
   return report;
 }
 
+/** The remembered reports a call has been given: the backend checked each against the contract then. */
+function answeredReports(db: Database): WeakSet<FlowReport> {
+  return remember(db, 'metrics:flow-reports-answered', () => new WeakSet<FlowReport>());
+}
+
+/** The Flow report of `scope`, for a call (metrics.flow). */
+export function flowReport(db: Database, scope: ParsedScope): FlowReport {
+  const report = rememberedFlowReport(db, scope);
+  answeredReports(db).add(report);
+  return report;
+}
+
 /**
- * What the backend does in idle time right after a workspace opens or an import commits: load the
- * columns, then compute the Flow page's default report, the first thing a person usually opens,
- * and the scope options the page asks for beside it. Both answers are checked against the contract
- * as a call's would be: zod compiles a schema on its first use (~0.1 s for the report's at M), which
- * the page's first call would otherwise pay.
+ * What the backend does in idle time right after a workspace opens or an import commits, after
+ * loading the columns, in two steps (backend.ts runs one per turn of the event loop): compute the
+ * Flow page's default report, the first thing a person usually opens; then check it, and the scope
+ * options the page asks for beside it, against the contract as a call's answer would be: zod
+ * compiles a schema on its first use (~0.05–0.1 s for the report's at M), which the page's first
+ * call would otherwise pay.
  */
-export function prefetchMetrics(db: Database): void {
-  // The page asked first (the app asks as it starts, while the columns load): its call computed the
-  // report and checked it against the contract, warming the schema. Checking it again would only
-  // take the CPU the page needs to draw it.
+export function prefetchFlowReport(db: Database): void {
+  // Without any dated row the report is not remembered: the page's call computes its own.
+  if (loadMetrics(db).dataset.asOf === null) return;
+  // Found when the page asked first (the app asks as it starts, while the columns load).
+  rememberedFlowReport(db, DEFAULT_SCOPE);
+}
+
+export function prefetchMetricsCheck(db: Database): void {
+  // A call has been given the report (the page's request came while it was computed, and was
+  // answered between the two steps): it checked the report and warmed the schemas. Checking it
+  // again would only take the CPU the page needs to draw it.
   const { reports, key } = rememberedReports(db, DEFAULT_SCOPE);
-  if (reports.has(key)) return;
-  metricsChannels['metrics.flow'].output.parse(flowReport(db, DEFAULT_SCOPE));
+  const report = reports.get(key);
+  if (!report || answeredReports(db).has(report)) return;
+  metricsChannels['metrics.flow'].output.parse(report);
   metricsChannels['metrics.scopeOptions'].output.parse(scopeOptions(db));
 }
 

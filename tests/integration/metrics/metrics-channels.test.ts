@@ -194,6 +194,33 @@ describe('metrics channels on a real workspace file', () => {
       }
     });
 
+    it('a request for the report that comes while the prefetch computes it is answered with that report, between its computing and its check', async () => {
+      const path = await fileWith();
+      const errors: unknown[] = [];
+      const backend = createBackend({ prefetch: true, log: (_m, e) => errors.push(e) });
+      try {
+        await valueOf(backend.call('workspace.open', { path }));
+        const { db } = backend.context.session.require();
+        const reports = () => [...(remembered<Map<string, unknown>>(db, 'metrics:flow-reports')?.values() ?? [])];
+        const answered = () => remembered<WeakSet<object>>(db, 'metrics:flow-reports-answered');
+        await nextTick();
+        await nextTick();
+        // Computed, not yet given to a call (nor checked).
+        expect(reports()).toHaveLength(1);
+        expect(answered()?.has(reports()[0] as object) ?? false).toBe(false);
+        const answer = await valueOf(backend.call('metrics.flow', {}));
+        // The call was given the prefetched report (and the contract checked it); nothing computed again.
+        expect(reports()).toHaveLength(1);
+        expect(answered()?.has(reports()[0] as object)).toBe(true);
+        expect(answer).toEqual(reports()[0]);
+        await nextTick();
+        expect(reports()).toHaveLength(1);
+        expect(errors).toEqual([]);
+      } finally {
+        backend.close();
+      }
+    });
+
     it('after an import (which stores the snapshot and keeps the columns it wrote) the new data is loaded before it is asked', async () => {
       const path = await fileWith();
       const backend = createBackend({ prefetch: true, log: () => undefined });
