@@ -208,6 +208,8 @@ describe('the writer’s own checks', () => {
     db(ws).exec("CREATE TRIGGER test_refuse BEFORE INSERT ON work_items WHEN NEW.key = 'B-100' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
     const schema = () => db(ws).prepare('SELECT type, name, sql FROM sqlite_master ORDER BY type, name').all();
     const schemaBefore = schema();
+    // The items' key index too (migration 010), which the import drops with the others.
+    expect(schemaBefore).toContainEqual({ type: 'index', name: 'work_items_key', sql: 'CREATE UNIQUE INDEX work_items_key ON work_items(key)' });
     const contentBefore = dumpWorkspace(db(ws));
     expect(db(ws).prepare('SELECT count(*) FROM metrics_snapshot').pluck().get()).toBe(1);
     // 131 items of B into a workspace of 130: the import drops the items' indexes and the snapshot's triggers first.
@@ -274,6 +276,23 @@ describe('the writer’s own checks', () => {
       ['A-1->B-1', Date.parse('2024-01-10T00:00:00Z')],
       ['A-1->B-2', Date.parse('2024-01-20T00:00:00Z')],
     ]);
+  });
+
+  it('a file naming one item key twice writes one item, the last record winning, with the key index dropped meanwhile', async () => {
+    const items = write('items.csv', 'key,title,type,team,status,status_category,created_at,done_at', [
+      'A-1,First,story,t,To Do,todo,2024-01-01T00:00:00Z,',
+      'A-2,Other,story,t,To Do,todo,2024-01-01T00:00:00Z,',
+      'A-1,Second,defect,t,Done,done,2024-01-02T00:00:00Z,2024-01-05T00:00:00Z',
+    ]);
+    // Two items into an empty workspace: the writer drops work_items_key and builds it at the end.
+    const status = await runImport(ws.backend, [items]);
+    expect(status.state).toBe('done');
+    expect(db(ws).prepare("SELECT key, title, type, done_at FROM work_items ORDER BY key").raw().all()).toEqual([
+      ['A-1', 'Second', 'defect', Date.parse('2024-01-05T00:00:00Z')],
+      ['A-2', 'Other', 'story', null],
+    ]);
+    expect(db(ws).prepare("SELECT count(*) FROM sqlite_master WHERE name = 'work_items_key'").pluck().get()).toBe(1);
+    expect(() => db(ws).prepare("INSERT INTO work_items (key, title, type, status, status_category, created_at) VALUES ('A-1', 'x', 'story', 'Open', 'todo', 0)").run()).toThrow(/UNIQUE constraint failed: work_items.key/);
   });
 
   it('of two records of one dependency in an import, the last decides its resolution, a stated date included', () => {

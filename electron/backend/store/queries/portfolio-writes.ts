@@ -283,7 +283,11 @@ export class PortfolioWriter {
    * Before inserting `rows` rows into `table` (items or dependencies) when it holds fewer: drops its
    * secondary indexes, so that `rebuildIndexes` (call it before the transaction ends) builds them
    * once, sorted, instead of updating them row by row. Inside the caller's transaction, so an error
-   * rolls the drop back with everything else. Unique keys stay: upserts need them.
+   * rolls the drop back with everything else. The items' key index (work_items_key, migration 010)
+   * goes too: nothing upserts items by key (this writer holds each key once, with its id, and a
+   * second record of a key updates the first by id), and nothing looks an item up by key until
+   * `rebuildIndexes` (`flush` leaves the linking of dependencies to it). The dependencies' unique
+   * key stays, a constraint: their upserts need it.
    */
   deferIndexes(table: 'work_items' | 'dependencies', rows: number): void {
     const held = table === 'work_items' ? this.#itemIds.size : (this.db.prepare('SELECT count(*) FROM dependencies').pluck().get() as number);
@@ -320,6 +324,8 @@ export class PortfolioWriter {
     this.flush();
     for (const sql of this.#deferredIndexes) this.db.exec(sql);
     this.#deferredIndexes = [];
+    // The linking `flush` put off while the items' key index was gone.
+    this.flush();
   }
 
   /**
@@ -378,7 +384,8 @@ export class PortfolioWriter {
   /** Writes every buffered row, and links dependencies to the items that arrived after them. */
   flush(): void {
     for (const b of this.#batches) b.flush();
-    if (this.#linkPending) {
+    // It looks items up by key: not while their key index is dropped (`rebuildIndexes` does it).
+    if (this.#linkPending && this.#deferredIndexes.length === 0) {
       linkDependencyItems(this.db);
       this.#linkPending = false;
     }
