@@ -374,8 +374,10 @@ export class ImportJob {
           refreshFlowDates(db, historyItems);
         }
         const written = stale.length === 0 ? writes.written : null;
-        // Last, so that they see every done date this import settled.
-        writer.resolveDependenciesWhenDone();
+        // Last, so that they see every done date this import settled: the writer wrote them with
+        // the dates it held, which the flow dates stored or refreshed above may have changed since.
+        const doneDatesChanged = outsideFlowDates.length > 0 || (before.transitions > 0 && itemsWithoutHistory.length > 0) || stale.length > 0;
+        writer.resolveDependenciesWhenDone(doneDatesChanged);
         const importedAt = this.nowMs();
         for (const f of fileReports) {
           if (f.format === null || total(f.counts) === 0) continue;

@@ -190,6 +190,7 @@ export class PortfolioWriter {
          ON CONFLICT(key) DO UPDATE SET name = excluded.name, value_stream = excluded.value_stream RETURNING id`,
       ),
       updateItem: db.prepare(ITEM_UPDATE),
+      doneAt: db.prepare('SELECT done_at FROM work_items WHERE id = ?').pluck(),
       // Links a planner made (source 'plan') outlive a re-import of the item.
       clearObjectives: db.prepare(`DELETE FROM item_objectives WHERE item_id = ? AND source = 'import'`),
       clearHistory: db.prepare('DELETE FROM status_transitions WHERE item_id = ?'),
@@ -301,22 +302,43 @@ export class PortfolioWriter {
   }
 
   /**
-   * Gives the dependencies written with `resolvedWhenDone` the done date of the item they wait on
-   * (none while it is open or unknown), and never one before the dependency was raised: a link
-   * added after that item was done resolved at once. Call once every item and done date of the
-   * import is written.
+   * Makes sure the dependencies written with `resolvedWhenDone` hold the done date of the item they
+   * wait on (none while it is open or unknown), and never one before the dependency was raised: a
+   * link added after that item was done resolved at once. `dependency` writes each with the done
+   * date this writer knows then; call this once every item and done date of the import is written,
+   * with `doneDatesChanged` true when the caller changed done dates itself since (flow dates stored
+   * or refreshed, statuses re-categorised): only then, or when items were written after such a
+   * dependency, are they looked up again in the table.
    */
-  resolveDependenciesWhenDone(): void {
+  resolveDependenciesWhenDone(doneDatesChanged: boolean): void {
     this.flush();
-    if (this.#resolvedWhenDone.size === 0) return;
+    const keys = this.#resolvedWhenDone;
+    const reread = doneDatesChanged || this.#itemsAfterResolvedWhenDone;
+    this.#itemsAfterResolvedWhenDone = false;
+    if (keys.size === 0 || !reread) {
+      keys.clear();
+      return;
+    }
     // SQLite's max() of two values is NULL when either is: an open item leaves it open.
     this.db
       .prepare(
         `UPDATE dependencies SET resolved_at = max(created_at, (SELECT w.done_at FROM work_items w WHERE w.key = dependencies.to_item_key))
          WHERE key IN (SELECT value FROM json_each(?))`,
       )
-      .run(JSON.stringify([...this.#resolvedWhenDone]));
-    this.#resolvedWhenDone.clear();
+      .run(JSON.stringify([...keys]));
+    keys.clear();
+  }
+
+  /**
+   * The done date of item `key` as this writer leaves it so far (null: open, or no such item), for
+   * a dependency that resolves when it is done. Items it wrote are held here; others are read.
+   */
+  #doneAtOf(key: string | null): number | null {
+    const id = key === null ? undefined : this.#itemIds.get(key);
+    if (id === undefined) return null;
+    const held = this.#doneAt.get(id);
+    if (held !== undefined) return held;
+    return this.#s.doneAt!.get(id) as number | null;
   }
 
   /** Writes the buffered rows and builds the indexes `deferIndexes` dropped. */
@@ -447,12 +469,14 @@ export class PortfolioWriter {
     const category = this.categoryOf(i.status);
     if (!ITEM_TYPE_SET.has(i.type)) notStorable('the item type', i.type);
     if (!CATEGORY_SET.has(category)) notStorable('the status category', category);
+    if (this.#resolvedWhenDone.size > 0) this.#itemsAfterResolvedWhenDone = true;
     let id = this.#itemIds.get(i.key);
     if (id === undefined) {
       id = ++this.#lastItemId;
       this.#itemIds.set(i.key, id);
       if (this.#unlinkedItemKeys.delete(i.key)) this.#linkPending = true;
       this.#itemTeams.set(id, teamId);
+      this.#doneAt.set(id, i.doneAt);
       this.#items.values.push(id, i.key, i.title, i.type, teamId, i.status, category, i.createdAt, i.firstActiveAt, i.doneAt, i.parentKey, i.size ?? null, i.sprint ?? null);
       this.#pushed(this.#items);
       if (i.objectiveKeys !== null) {
@@ -466,6 +490,7 @@ export class PortfolioWriter {
     this.flush();
     this.#s.updateItem!.run(i.title, i.type, teamId, i.status, category, i.createdAt, i.firstActiveAt, i.doneAt, i.parentKey, i.size ?? null, i.sprint ?? null, id);
     this.#itemTeams.set(id, teamId);
+    this.#doneAt.set(id, i.doneAt);
     if (i.objectiveKeys !== null) {
       this.#s.clearObjectives!.run(id);
       for (const key of i.objectiveKeys) {
@@ -521,10 +546,19 @@ export class PortfolioWriter {
 
   /** Keys of dependencies that resolve when their item waited on is done (`resolvedWhenDone`); the last record of a key decides. */
   readonly #resolvedWhenDone = new Set<string>();
+  /** An item was written after such a dependency, whose done date may then be stale (see `resolveDependenciesWhenDone`). */
+  #itemsAfterResolvedWhenDone = false;
+  /** The done date of each item this writer wrote, by id. */
+  readonly #doneAt = new Map<number, number | null>();
 
   dependency(d: DependencyRecord): void {
-    if (d.resolvedAt === null && d.resolvedWhenDone) this.#resolvedWhenDone.add(d.key);
-    else this.#resolvedWhenDone.delete(d.key);
+    let resolvedAt = d.resolvedAt;
+    if (d.resolvedAt === null && d.resolvedWhenDone) {
+      this.#resolvedWhenDone.add(d.key);
+      const doneAt = this.#doneAtOf(d.toItemKey);
+      // As SQLite's max(created_at, done_at) in resolveDependenciesWhenDone: null while open.
+      resolvedAt = doneAt === null ? null : Math.max(d.createdAt, doneAt);
+    } else this.#resolvedWhenDone.delete(d.key);
     const fromItemId = d.fromItemKey === null ? undefined : this.#itemIds.get(d.fromItemKey);
     if (d.fromItemKey !== null && fromItemId === undefined) this.#unlinkedItemKeys.add(d.fromItemKey);
     this.#dependencies.values.push(
@@ -538,7 +572,7 @@ export class PortfolioWriter {
       d.interfaceName,
       d.createdAt,
       d.neededBy,
-      d.resolvedAt,
+      resolvedAt,
     );
     this.#pushed(this.#dependencies);
   }
