@@ -18,6 +18,7 @@ import type {
 import { fromWorkItem } from '../../../../shared/import/import-records';
 import { withoutSnapshotTriggers } from './metrics-snapshot';
 import { linkDependencyItems, unlinkedDependencyItemKeys } from './dependency-items';
+import type { WrittenItems } from '../../metrics/metrics-dataset-loader';
 
 // Writers upsert by source key, so re-importing an export updates rows instead of duplicating them.
 // None opens a transaction: callers wrap a whole import (or the demo) in one, so it lands whole or not at all.
@@ -477,6 +478,7 @@ export class PortfolioWriter {
       if (this.#unlinkedItemKeys.delete(i.key)) this.#linkPending = true;
       this.#itemTeams.set(id, teamId);
       this.#doneAt.set(id, i.doneAt);
+      if (this.#written) this.#record(id, teamId, i, category);
       this.#items.values.push(id, i.key, i.title, i.type, teamId, i.status, category, i.createdAt, i.firstActiveAt, i.doneAt, i.parentKey, i.size ?? null, i.sprint ?? null);
       this.#pushed(this.#items);
       if (i.objectiveKeys !== null) {
@@ -491,6 +493,7 @@ export class PortfolioWriter {
     this.#s.updateItem!.run(i.title, i.type, teamId, i.status, category, i.createdAt, i.firstActiveAt, i.doneAt, i.parentKey, i.size ?? null, i.sprint ?? null, id);
     this.#itemTeams.set(id, teamId);
     this.#doneAt.set(id, i.doneAt);
+    if (this.#written) this.#record(id, teamId, i, category);
     if (i.objectiveKeys !== null) {
       this.#s.clearObjectives!.run(id);
       for (const key of i.objectiveKeys) {
@@ -499,6 +502,52 @@ export class PortfolioWriter {
       }
     }
     return id;
+  }
+
+  /** The columns of the items written, by id − 1, from `recordItems` on. */
+  #written: { -readonly [K in keyof WrittenItems]: WrittenItems[K] } | null = null;
+
+  /**
+   * Into a workspace without items: keeps each item written from here on (at most `capacity`) as
+   * it leaves it, for `writtenItems`, so that the metrics snapshot need not read them back.
+   */
+  recordItems(capacity: number): void {
+    if (this.#lastItemId !== 0) return;
+    this.#written = {
+      teamId: new Float64Array(capacity),
+      type: new Uint8Array(capacity),
+      createdAt: new Float64Array(capacity),
+      firstActiveAt: new Float64Array(capacity),
+      doneAt: new Float64Array(capacity),
+      category: new Uint8Array(capacity),
+    };
+  }
+
+  /** The items written since `recordItems` into an empty workspace, ids 1 … n; null when not recorded. */
+  writtenItems(): WrittenItems | null {
+    const w = this.#written;
+    if (!w || this.#lastItemId > w.type.length) return null;
+    const n = this.#lastItemId;
+    return {
+      teamId: w.teamId.subarray(0, n),
+      type: w.type.subarray(0, n),
+      createdAt: w.createdAt.subarray(0, n),
+      firstActiveAt: w.firstActiveAt.subarray(0, n),
+      doneAt: w.doneAt.subarray(0, n),
+      category: w.category.subarray(0, n),
+    };
+  }
+
+  #record(id: number, teamId: number | null, i: ItemRecord, category: StatusCategory): void {
+    const w = this.#written!;
+    const r = id - 1;
+    if (r >= w.type.length) return; // more than announced: `writtenItems` answers null
+    w.teamId[r] = teamId ?? Number.NaN;
+    w.type[r] = ITEM_TYPES.indexOf(i.type);
+    w.createdAt[r] = i.createdAt;
+    w.firstActiveAt[r] = i.firstActiveAt ?? Number.NaN;
+    w.doneAt[r] = i.doneAt ?? Number.NaN;
+    w.category[r] = STATUS_CATEGORIES.indexOf(category);
   }
 
   itemId(key: string): number | undefined {
