@@ -27,7 +27,7 @@ import { readTextHead, readWholeText, type ReadProgress } from './text-reading';
 import { StagedRecords } from './staged-records';
 import { incrementIterationNames } from '../planning/plan-queries';
 import { coordinationGroups } from '../risks/room-scopes';
-import { storeSnapshotAfterImport, type WrittenTransitions } from '../metrics/metrics-dataset-loader';
+import { storeSnapshotAfterImport, type WrittenItems, type WrittenTransitions } from '../metrics/metrics-dataset-loader';
 import { collectGarbage } from './garbage-collection';
 
 type StartInput = z.output<typeof ImportStartInput>;
@@ -353,7 +353,7 @@ export class ImportJob {
     const empty = db.prepare('SELECT NOT EXISTS (SELECT 1 FROM work_items) AND NOT EXISTS (SELECT 1 FROM status_transitions)').pluck().get() === 1;
     db.pragma(`cache_size = ${empty ? FRESH_IMPORT_CACHE_KIB : IMPORT_CACHE_KIB}`);
     try {
-      const { counts, written } = db.transaction((): { counts: EntityCounts; written: (() => WrittenTransitions) | null } => {
+      const { counts, written, writtenItems } = db.transaction((): { counts: EntityCounts; written: (() => WrittenTransitions) | null; writtenItems: WrittenItems | null } => {
         const before = countEntities(db);
         const writer = new PortfolioWriter(db, (s) => statuses.categoryOf(s));
         // A history is the truth about when its item started and finished: items of the import are
@@ -374,8 +374,10 @@ export class ImportJob {
           refreshFlowDates(db, historyItems);
         }
         const written = stale.length === 0 ? writes.written : null;
-        // Last, so that they see every done date this import settled.
-        writer.resolveDependenciesWhenDone();
+        // Last, so that they see every done date this import settled: the writer wrote them with
+        // the dates it held, which the flow dates stored or refreshed above may have changed since.
+        const doneDatesChanged = outsideFlowDates.length > 0 || (before.transitions > 0 && itemsWithoutHistory.length > 0) || stale.length > 0;
+        writer.resolveDependenciesWhenDone(doneDatesChanged);
         const importedAt = this.nowMs();
         for (const f of fileReports) {
           if (f.format === null || total(f.counts) === 0) continue;
@@ -389,14 +391,16 @@ export class ImportJob {
             rejected: f.rejected,
           });
         }
-        return { counts: subtractCounts(countEntities(db), before), written };
+        // The items as the writer left them, unless a date or category was changed after it.
+        const writtenItems = doneDatesChanged ? null : writes.writtenItems;
+        return { counts: subtractCounts(countEntities(db), before), written, writtenItems };
       })();
       staged.discard();
       // A big import's records (about 70 MB at 100,000 items and a million changes) are garbage now,
       // and the snapshot is about to allocate tens of MB: collected first, the heap holds one or the
       // other, not both (at M, with the other changes to staging: peak ~420 → ~290 MB; 50–75 ms each).
       if (big) collectGarbage();
-      storeSnapshotAfterImport(db, written?.() ?? null);
+      storeSnapshotAfterImport(db, written?.() ?? null, writtenItems);
       return counts;
     } finally {
       if (db.open) db.pragma(`cache_size = ${cacheSize}`);

@@ -16,7 +16,7 @@ import type {
   TransitionRecord,
 } from '../../../shared/import/import-records';
 import type { PortfolioWriter } from '../store/queries/portfolio-writes';
-import type { WrittenTransitions } from '../metrics/metrics-dataset-loader';
+import type { WrittenItems, WrittenTransitions } from '../metrics/metrics-dataset-loader';
 
 /** Status changes per block of typed columns (blocks instead of one growing array: no copy, no slack). */
 const BLOCK = 65_536;
@@ -275,6 +275,8 @@ export class StagedRecords implements RecordSink {
      * allocated.
      */
     written: (() => WrittenTransitions) | null;
+    /** Into a workspace without items: the items as written (PortfolioWriter.writtenItems). */
+    writtenItems: WrittenItems | null;
   } {
     for (const r of this.teams) writer.team(r);
     for (const r of this.objectives) writer.objective(r);
@@ -289,6 +291,7 @@ export class StagedRecords implements RecordSink {
     const outsideFlowDates: [number, number | null, number | null][] = [];
     const withoutHistory: string[] = [];
     let written = options.recordWritten ? StagedRecords.#writtenLater(new TransitionColumns(), ids, []) : null;
+    writer.recordItems(this.items.length);
     writer.deferIndexes('work_items', this.items.length);
     // An import of only teams, dependencies or operations leaves items, their histories and the
     // metrics snapshot alone.
@@ -334,6 +337,6 @@ export class StagedRecords implements RecordSink {
     writeObjectivePlans(writer.db, this.objectives);
     writeRiskRecords(writer.db, this.risks, nowMs);
     const itemsWithoutHistory = withoutHistory.map((key) => writer.itemId(key)).filter((id): id is number => id !== undefined);
-    return { historyItems: [...writer.historyItems], outsideFlowDates, itemsWithoutHistory, written };
+    return { historyItems: [...writer.historyItems], outsideFlowDates, itemsWithoutHistory, written, writtenItems: writer.writtenItems() };
   }
 }

@@ -208,6 +208,8 @@ describe('the writer’s own checks', () => {
     db(ws).exec("CREATE TRIGGER test_refuse BEFORE INSERT ON work_items WHEN NEW.key = 'B-100' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
     const schema = () => db(ws).prepare('SELECT type, name, sql FROM sqlite_master ORDER BY type, name').all();
     const schemaBefore = schema();
+    // The items' key index too (migration 010), which the import drops with the others.
+    expect(schemaBefore).toContainEqual({ type: 'index', name: 'work_items_key', sql: 'CREATE UNIQUE INDEX work_items_key ON work_items(key)' });
     const contentBefore = dumpWorkspace(db(ws));
     expect(db(ws).prepare('SELECT count(*) FROM metrics_snapshot').pluck().get()).toBe(1);
     // 131 items of B into a workspace of 130: the import drops the items' indexes and the snapshot's triggers first.
@@ -276,6 +278,69 @@ describe('the writer’s own checks', () => {
     ]);
   });
 
+  it('a file naming one item key twice writes one item, the last record winning, with the key index dropped meanwhile', async () => {
+    const items = write('items.csv', 'key,title,type,team,status,status_category,created_at,done_at', [
+      'A-1,First,story,t,To Do,todo,2024-01-01T00:00:00Z,',
+      'A-2,Other,story,t,To Do,todo,2024-01-01T00:00:00Z,',
+      'A-1,Second,defect,t,Done,done,2024-01-02T00:00:00Z,2024-01-05T00:00:00Z',
+    ]);
+    // Two items into an empty workspace: the writer drops work_items_key and builds it at the end.
+    const status = await runImport(ws.backend, [items]);
+    expect(status.state).toBe('done');
+    expect(db(ws).prepare("SELECT key, title, type, done_at FROM work_items ORDER BY key").raw().all()).toEqual([
+      ['A-1', 'Second', 'defect', Date.parse('2024-01-05T00:00:00Z')],
+      ['A-2', 'Other', 'story', null],
+    ]);
+    expect(db(ws).prepare("SELECT count(*) FROM sqlite_master WHERE name = 'work_items_key'").pluck().get()).toBe(1);
+    expect(() => db(ws).prepare("INSERT INTO work_items (key, title, type, status, status_category, created_at) VALUES ('A-1', 'x', 'story', 'Open', 'todo', 0)").run()).toThrow(/UNIQUE constraint failed: work_items.key/);
+  });
+
+  it('a dependency written before the item it waits on, or whose item’s done date changed after, is looked up again', () => {
+    const database = db(ws);
+    database.prepare("INSERT INTO work_items (id, key, title, type, status, status_category, created_at, done_at) VALUES (1, 'B-1', 'B', 'story', 'Done', 'done', 0, 900)").run();
+    const link = { fromItemKey: 'A-1', fromTeamKey: null, toTeamKey: null, kind: 'blocks', interfaceName: null, createdAt: 100, neededBy: null, resolvedAt: null, resolvedWhenDone: true, line: null };
+    const item = { key: 'C-1', title: 'C', type: 'story', teamKey: null, status: 'Done', createdAt: 0, firstActiveAt: null, doneAt: 1200, parentKey: null, objectiveKeys: null, line: null } as const;
+    const resolved = () => database.prepare('SELECT key, resolved_at FROM dependencies ORDER BY key').raw().all();
+    const writer = new PortfolioWriter(database, () => 'done');
+    database.transaction(() => {
+      writer.dependency({ ...link, key: 'D-1', toItemKey: 'B-1' });
+      // Not there yet when its dependency is written.
+      writer.dependency({ ...link, key: 'D-2', toItemKey: 'C-1' });
+      writer.item(item);
+      writer.resolveDependenciesWhenDone(false);
+    })();
+    expect(resolved()).toEqual([
+      ['D-1', 900],
+      ['D-2', 1200],
+    ]);
+    // Done dates the caller changed itself (flow dates refreshed from a stored history, say).
+    for (const changed of [false, true]) {
+      const later = new PortfolioWriter(database, () => 'done');
+      database.transaction(() => {
+        later.dependency({ ...link, key: 'D-1', toItemKey: 'B-1' });
+        database.prepare('UPDATE work_items SET done_at = done_at + 1000 WHERE key = ?').run('B-1');
+        later.resolveDependenciesWhenDone(changed);
+      })();
+      // Without being told, the writer keeps the date it knew when it wrote the dependency.
+      expect([changed, resolved()[0]]).toEqual([changed, ['D-1', changed ? 2900 : 900]]);
+    }
+  });
+
+  it('a dependency on an item whose stored history decides its done date resolves at that date, not the file’s', async () => {
+    const items = write('items.csv', 'key,title,type,team,status,status_category,created_at', ['B-1,B,story,t,Done,done,2024-01-01T00:00:00Z']);
+    const history = write('transitions.csv', 'item,from_status,to_status,at', ['B-1,,To Do,2024-01-01T00:00:00Z', 'B-1,To Do,Done,2024-01-05T00:00:00Z']);
+    await runImport(ws.backend, [items, history]);
+    // Jira CSV without a history or resolution date for B-1: the one stored decides B-1's done date,
+    // set after the writer wrote the link (refreshFlowDates).
+    const jira = write('jira.csv', 'Summary,Issue key,Issue id,Issue Type,Status,Created,Inward issue link (Blocks)', [
+      'A,A-1,10,Story,In Progress,2024-01-02T00:00:00Z,B-1',
+      'B,B-1,11,Story,Done,2024-01-01T00:00:00Z,',
+    ]);
+    expect((await runImport(ws.backend, [jira])).state).toBe('done');
+    expect(db(ws).prepare("SELECT done_at FROM work_items WHERE key = 'B-1'").pluck().get()).toBe(Date.parse('2024-01-05T00:00:00Z'));
+    expect(db(ws).prepare('SELECT key, resolved_at FROM dependencies').raw().all()).toEqual([['A-1->B-1', Date.parse('2024-01-05T00:00:00Z')]]);
+  });
+
   it('of two records of one dependency in an import, the last decides its resolution, a stated date included', () => {
     const database = db(ws);
     database.prepare("INSERT INTO work_items (id, key, title, type, status, status_category, created_at, done_at) VALUES (1, 'B-1', 'B', 'story', 'Done', 'done', 0, 900)").run();
@@ -284,7 +349,7 @@ describe('the writer’s own checks', () => {
     database.transaction(() => {
       writer.dependency({ ...link, resolvedAt: null, resolvedWhenDone: true });
       writer.dependency({ ...link, resolvedAt: 500 });
-      writer.resolveDependenciesWhenDone();
+      writer.resolveDependenciesWhenDone(false);
     })();
     expect(database.prepare('SELECT resolved_at FROM dependencies').pluck().get()).toBe(500);
   });

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBackend } from '../../../electron/backend/backend';
@@ -234,6 +234,30 @@ describe('metrics snapshot in a real workspace file', () => {
       const again = await runImport(ws.backend, [fixture('interlock', 'interlock-transitions.csv')]);
       expect(again.state).toBe('done');
       expect(storedSnapshot(db)).toEqual(scannedSnapshot(db));
+      expect(await flowOf(ws.backend)).toEqual(fromTables(ws.backend));
+    });
+
+    it('into a workspace without items, the items as the import last wrote them make the same snapshot as the table: a key given twice, an item without a team', async () => {
+      const ws = await tempWorkspace();
+      dispose = ws.dispose;
+      const items = join(ws.dir, 'items.csv');
+      writeFileSync(
+        items,
+        [
+          'key,title,type,team,status,status_category,created_at,first_active_at,done_at',
+          'A-1,First,story,t1,In Progress,active,2024-01-01T00:00:00Z,2024-01-02T00:00:00Z,',
+          'A-2,Other,epic,,To Do,todo,2024-01-03T00:00:00Z,,',
+          'A-1,Again,defect,t2,Done,done,2024-01-04T00:00:00Z,2024-01-05T00:00:00Z,2024-01-06T00:00:00Z',
+        ].join('\n'),
+      );
+      expect((await runImport(ws.backend, [items])).state).toBe('done');
+      const db = dbOf(ws.backend);
+      expect(db.prepare('SELECT key, type FROM work_items ORDER BY id').raw().all()).toEqual([
+        ['A-1', 'defect'],
+        ['A-2', 'epic'],
+      ]);
+      expect(storedSnapshot(db)).toEqual(scannedSnapshot(db));
+      expect(loadMetrics(db).source).toBe('import');
       expect(await flowOf(ws.backend)).toEqual(fromTables(ws.backend));
     });
 

@@ -10,11 +10,12 @@ import { migration006 } from './006-releases';
 import { migration007 } from './007-risks-and-votes';
 import { migration008 } from './008-decks';
 import { migration009 } from './009-dependency-item-ids';
+import { migration010 } from './010-work-item-key-index';
 
 export type { Migration } from './migration';
 
 /** In order; a new schema change is a new file here with the next number, and a test. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
@@ -44,10 +45,20 @@ export function migrate(
   if (from > LATEST_SCHEMA_VERSION) throw newerVersionError(path, from);
   for (const migration of migrations) {
     if (migration.version <= from || migration.version > target) continue;
-    db.transaction(() => {
-      migration.up(db);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
+    // Only outside a transaction does SQLite take this pragma.
+    const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+    if (migration.foreignKeysOff) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        migration.up(db);
+        if (migration.foreignKeysOff && foreignKeys && db.prepare('PRAGMA foreign_key_check').all().length > 0) {
+          throw new AppError('workspace-corrupt', `${path}: schema step ${migration.version} (${migration.name}) would leave rows pointing at rows that are not there; the workspace was not changed.`);
+        }
+        db.pragma(`user_version = ${migration.version}`);
+      })();
+    } finally {
+      if (migration.foreignKeysOff) db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+    }
   }
   return { from, to: getSchemaVersion(db) };
 }

@@ -7,5 +7,10 @@ import type { Database } from 'better-sqlite3';
 export interface Migration {
   readonly version: number;
   readonly name: string;
+  /**
+   * Runs with foreign keys off (a table rebuild: dropping a parent table would otherwise cascade);
+   * `migrate` checks every foreign key before the step commits.
+   */
+  readonly foreignKeysOff?: boolean;
   up(db: Database): void;
 }

@@ -18,6 +18,7 @@ import type {
 import { fromWorkItem } from '../../../../shared/import/import-records';
 import { withoutSnapshotTriggers } from './metrics-snapshot';
 import { linkDependencyItems, unlinkedDependencyItemKeys } from './dependency-items';
+import type { WrittenItems } from '../../metrics/metrics-dataset-loader';
 
 // Writers upsert by source key, so re-importing an export updates rows instead of duplicating them.
 // None opens a transaction: callers wrap a whole import (or the demo) in one, so it lands whole or not at all.
@@ -190,6 +191,7 @@ export class PortfolioWriter {
          ON CONFLICT(key) DO UPDATE SET name = excluded.name, value_stream = excluded.value_stream RETURNING id`,
       ),
       updateItem: db.prepare(ITEM_UPDATE),
+      doneAt: db.prepare('SELECT done_at FROM work_items WHERE id = ?').pluck(),
       // Links a planner made (source 'plan') outlive a re-import of the item.
       clearObjectives: db.prepare(`DELETE FROM item_objectives WHERE item_id = ? AND source = 'import'`),
       clearHistory: db.prepare('DELETE FROM status_transitions WHERE item_id = ?'),
@@ -283,7 +285,11 @@ export class PortfolioWriter {
    * Before inserting `rows` rows into `table` (items or dependencies) when it holds fewer: drops its
    * secondary indexes, so that `rebuildIndexes` (call it before the transaction ends) builds them
    * once, sorted, instead of updating them row by row. Inside the caller's transaction, so an error
-   * rolls the drop back with everything else. Unique keys stay: upserts need them.
+   * rolls the drop back with everything else. The items' key index (work_items_key, migration 010)
+   * goes too: nothing upserts items by key (this writer holds each key once, with its id, and a
+   * second record of a key updates the first by id), and nothing looks an item up by key until
+   * `rebuildIndexes` (`flush` leaves the linking of dependencies to it). The dependencies' unique
+   * key stays, a constraint: their upserts need it.
    */
   deferIndexes(table: 'work_items' | 'dependencies', rows: number): void {
     const held = table === 'work_items' ? this.#itemIds.size : (this.db.prepare('SELECT count(*) FROM dependencies').pluck().get() as number);
@@ -297,22 +303,43 @@ export class PortfolioWriter {
   }
 
   /**
-   * Gives the dependencies written with `resolvedWhenDone` the done date of the item they wait on
-   * (none while it is open or unknown), and never one before the dependency was raised: a link
-   * added after that item was done resolved at once. Call once every item and done date of the
-   * import is written.
+   * Makes sure the dependencies written with `resolvedWhenDone` hold the done date of the item they
+   * wait on (none while it is open or unknown), and never one before the dependency was raised: a
+   * link added after that item was done resolved at once. `dependency` writes each with the done
+   * date this writer knows then; call this once every item and done date of the import is written,
+   * with `doneDatesChanged` true when the caller changed done dates itself since (flow dates stored
+   * or refreshed, statuses re-categorised): only then, or when items were written after such a
+   * dependency, are they looked up again in the table.
    */
-  resolveDependenciesWhenDone(): void {
+  resolveDependenciesWhenDone(doneDatesChanged: boolean): void {
     this.flush();
-    if (this.#resolvedWhenDone.size === 0) return;
+    const keys = this.#resolvedWhenDone;
+    const reread = doneDatesChanged || this.#itemsAfterResolvedWhenDone;
+    this.#itemsAfterResolvedWhenDone = false;
+    if (keys.size === 0 || !reread) {
+      keys.clear();
+      return;
+    }
     // SQLite's max() of two values is NULL when either is: an open item leaves it open.
     this.db
       .prepare(
         `UPDATE dependencies SET resolved_at = max(created_at, (SELECT w.done_at FROM work_items w WHERE w.key = dependencies.to_item_key))
          WHERE key IN (SELECT value FROM json_each(?))`,
       )
-      .run(JSON.stringify([...this.#resolvedWhenDone]));
-    this.#resolvedWhenDone.clear();
+      .run(JSON.stringify([...keys]));
+    keys.clear();
+  }
+
+  /**
+   * The done date of item `key` as this writer leaves it so far (null: open, or no such item), for
+   * a dependency that resolves when it is done. Items it wrote are held here; others are read.
+   */
+  #doneAtOf(key: string | null): number | null {
+    const id = key === null ? undefined : this.#itemIds.get(key);
+    if (id === undefined) return null;
+    const held = this.#doneAt.get(id);
+    if (held !== undefined) return held;
+    return this.#s.doneAt!.get(id) as number | null;
   }
 
   /** Writes the buffered rows and builds the indexes `deferIndexes` dropped. */
@@ -320,6 +347,8 @@ export class PortfolioWriter {
     this.flush();
     for (const sql of this.#deferredIndexes) this.db.exec(sql);
     this.#deferredIndexes = [];
+    // The linking `flush` put off while the items' key index was gone.
+    this.flush();
   }
 
   /**
@@ -378,7 +407,8 @@ export class PortfolioWriter {
   /** Writes every buffered row, and links dependencies to the items that arrived after them. */
   flush(): void {
     for (const b of this.#batches) b.flush();
-    if (this.#linkPending) {
+    // It looks items up by key: not while their key index is dropped (`rebuildIndexes` does it).
+    if (this.#linkPending && this.#deferredIndexes.length === 0) {
       linkDependencyItems(this.db);
       this.#linkPending = false;
     }
@@ -440,12 +470,15 @@ export class PortfolioWriter {
     const category = this.categoryOf(i.status);
     if (!ITEM_TYPE_SET.has(i.type)) notStorable('the item type', i.type);
     if (!CATEGORY_SET.has(category)) notStorable('the status category', category);
+    if (this.#resolvedWhenDone.size > 0) this.#itemsAfterResolvedWhenDone = true;
     let id = this.#itemIds.get(i.key);
     if (id === undefined) {
       id = ++this.#lastItemId;
       this.#itemIds.set(i.key, id);
       if (this.#unlinkedItemKeys.delete(i.key)) this.#linkPending = true;
       this.#itemTeams.set(id, teamId);
+      this.#doneAt.set(id, i.doneAt);
+      if (this.#written) this.#record(id, teamId, i, category);
       this.#items.values.push(id, i.key, i.title, i.type, teamId, i.status, category, i.createdAt, i.firstActiveAt, i.doneAt, i.parentKey, i.size ?? null, i.sprint ?? null);
       this.#pushed(this.#items);
       if (i.objectiveKeys !== null) {
@@ -459,6 +492,8 @@ export class PortfolioWriter {
     this.flush();
     this.#s.updateItem!.run(i.title, i.type, teamId, i.status, category, i.createdAt, i.firstActiveAt, i.doneAt, i.parentKey, i.size ?? null, i.sprint ?? null, id);
     this.#itemTeams.set(id, teamId);
+    this.#doneAt.set(id, i.doneAt);
+    if (this.#written) this.#record(id, teamId, i, category);
     if (i.objectiveKeys !== null) {
       this.#s.clearObjectives!.run(id);
       for (const key of i.objectiveKeys) {
@@ -467,6 +502,52 @@ export class PortfolioWriter {
       }
     }
     return id;
+  }
+
+  /** The columns of the items written, by id − 1, from `recordItems` on. */
+  #written: { -readonly [K in keyof WrittenItems]: WrittenItems[K] } | null = null;
+
+  /**
+   * Into a workspace without items: keeps each item written from here on (at most `capacity`) as
+   * it leaves it, for `writtenItems`, so that the metrics snapshot need not read them back.
+   */
+  recordItems(capacity: number): void {
+    if (this.#lastItemId !== 0) return;
+    this.#written = {
+      teamId: new Float64Array(capacity),
+      type: new Uint8Array(capacity),
+      createdAt: new Float64Array(capacity),
+      firstActiveAt: new Float64Array(capacity),
+      doneAt: new Float64Array(capacity),
+      category: new Uint8Array(capacity),
+    };
+  }
+
+  /** The items written since `recordItems` into an empty workspace, ids 1 … n; null when not recorded. */
+  writtenItems(): WrittenItems | null {
+    const w = this.#written;
+    if (!w || this.#lastItemId > w.type.length) return null;
+    const n = this.#lastItemId;
+    return {
+      teamId: w.teamId.subarray(0, n),
+      type: w.type.subarray(0, n),
+      createdAt: w.createdAt.subarray(0, n),
+      firstActiveAt: w.firstActiveAt.subarray(0, n),
+      doneAt: w.doneAt.subarray(0, n),
+      category: w.category.subarray(0, n),
+    };
+  }
+
+  #record(id: number, teamId: number | null, i: ItemRecord, category: StatusCategory): void {
+    const w = this.#written!;
+    const r = id - 1;
+    if (r >= w.type.length) return; // more than announced: `writtenItems` answers null
+    w.teamId[r] = teamId ?? Number.NaN;
+    w.type[r] = ITEM_TYPES.indexOf(i.type);
+    w.createdAt[r] = i.createdAt;
+    w.firstActiveAt[r] = i.firstActiveAt ?? Number.NaN;
+    w.doneAt[r] = i.doneAt ?? Number.NaN;
+    w.category[r] = STATUS_CATEGORIES.indexOf(category);
   }
 
   itemId(key: string): number | undefined {
@@ -514,10 +595,19 @@ export class PortfolioWriter {
 
   /** Keys of dependencies that resolve when their item waited on is done (`resolvedWhenDone`); the last record of a key decides. */
   readonly #resolvedWhenDone = new Set<string>();
+  /** An item was written after such a dependency, whose done date may then be stale (see `resolveDependenciesWhenDone`). */
+  #itemsAfterResolvedWhenDone = false;
+  /** The done date of each item this writer wrote, by id. */
+  readonly #doneAt = new Map<number, number | null>();
 
   dependency(d: DependencyRecord): void {
-    if (d.resolvedAt === null && d.resolvedWhenDone) this.#resolvedWhenDone.add(d.key);
-    else this.#resolvedWhenDone.delete(d.key);
+    let resolvedAt = d.resolvedAt;
+    if (d.resolvedAt === null && d.resolvedWhenDone) {
+      this.#resolvedWhenDone.add(d.key);
+      const doneAt = this.#doneAtOf(d.toItemKey);
+      // As SQLite's max(created_at, done_at) in resolveDependenciesWhenDone: null while open.
+      resolvedAt = doneAt === null ? null : Math.max(d.createdAt, doneAt);
+    } else this.#resolvedWhenDone.delete(d.key);
     const fromItemId = d.fromItemKey === null ? undefined : this.#itemIds.get(d.fromItemKey);
     if (d.fromItemKey !== null && fromItemId === undefined) this.#unlinkedItemKeys.add(d.fromItemKey);
     this.#dependencies.values.push(
@@ -531,7 +621,7 @@ export class PortfolioWriter {
       d.interfaceName,
       d.createdAt,
       d.neededBy,
-      d.resolvedAt,
+      resolvedAt,
     );
     this.#pushed(this.#dependencies);
   }
