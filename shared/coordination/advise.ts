@@ -72,14 +72,36 @@ function groupName(group: TeamGroup, names: NamedTeams): string {
   return `${sorted.slice(0, 3).join(', ')} and ${sorted.length - 3} more`;
 }
 
-/** The objective most members contribute to (the mission a Team-of-Teams would own). */
-function missionOf(teamKeys: readonly string[], data: CoordinationData): { title: string; members: number } | null {
-  const members = new Set(teamKeys);
+/** For each team, the indexes of the non-portfolio objectives it contributes to (each once, in objective order). */
+export function objectivesByTeam(data: CoordinationData): Map<string, number[]> {
+  const byTeam = new Map<string, number[]>();
+  data.objectives.forEach((o, i) => {
+    if (o.level === 'portfolio') return;
+    for (const k of o.teamKeys) {
+      let list = byTeam.get(k);
+      if (!list) byTeam.set(k, (list = []));
+      if (list[list.length - 1] !== i) list.push(i);
+    }
+  });
+  return byTeam;
+}
+
+/**
+ * The objective most members contribute to (the mission a Team-of-Teams would own); ties go to the
+ * smaller key. Counts only the objectives the members name, rather than scanning every objective per group.
+ */
+export function missionOf(
+  teamKeys: readonly string[],
+  data: CoordinationData,
+  byTeam: ReadonlyMap<string, readonly number[]> = objectivesByTeam(data),
+): { title: string; members: number } | null {
+  const counts = new Map<number, number>();
+  for (const k of new Set(teamKeys)) for (const i of byTeam.get(k) ?? []) counts.set(i, (counts.get(i) ?? 0) + 1);
   let best: { title: string; members: number; key: string } | null = null;
-  for (const o of data.objectives) {
-    if (o.level === 'portfolio') continue;
-    const count = new Set(o.teamKeys.filter((k) => members.has(k))).size;
+  for (const i of [...counts.keys()].sort((x, y) => x - y)) {
+    const count = counts.get(i)!;
     if (count < 2) continue;
+    const o = data.objectives[i]!;
     if (!best || count > best.members || (count === best.members && o.key < best.key)) best = { title: o.title, members: count, key: o.key };
   }
   return best ? { title: best.title, members: best.members } : null;
@@ -156,10 +178,12 @@ export function adviseCoordination(data: CoordinationData, options: AdviseOption
     if (grouping.providers.has(b) && !grouping.providers.has(a)) providerLinks.set(a, [...(providerLinks.get(a) ?? []), names.name(b)]);
     if (grouping.providers.has(a) && !grouping.providers.has(b)) providerLinks.set(b, [...(providerLinks.get(b) ?? []), names.name(a)]);
   }
+  const missionIndex = objectivesByTeam(scoped);
   const groups: GroupRecommendation[] = grouping.groups.map((group) => {
     const evidence = groupEvidence(group.teamKeys, scored, integrations.get(group.id), scoped, parents.get(group.id));
     const links = providerLinks.get(group.teamKeys[0]!) ?? [];
-    return recommendGroup(group, evidence, nameOf.get(group.id)!, scoped, grouping, names, settings, windowDays, periodScores, links, windowDependencies);
+    const mission = missionOf(group.teamKeys, scoped, missionIndex);
+    return recommendGroup(group, evidence, nameOf.get(group.id)!, mission, grouping, names, settings, windowDays, periodScores, links, windowDependencies);
   });
   groups.sort(
     (x, y) =>
@@ -219,7 +243,7 @@ function recommendGroup(
   group: TeamGroup,
   evidence: GroupEvidence,
   name: string,
-  data: CoordinationData,
+  mission: { title: string; members: number } | null,
   grouping: Grouping,
   names: NamedTeams,
   settings: CoordinationSettings,
@@ -305,7 +329,7 @@ function recommendGroup(
     whatWouldChange: changes,
     robustness: judged.robustness,
     evidence: judged.evidence,
-    practices: practicesFor(model, evidence, { memberNames, windowDays, mission: missionOf(group.teamKeys, data) }),
+    practices: practicesFor(model, evidence, { memberNames, windowDays, mission }),
     trend,
   };
 }
