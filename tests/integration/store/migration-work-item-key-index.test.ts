@@ -1,7 +1,7 @@
-import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
 import { getSchemaVersion, migrate, MIGRATIONS } from '../../../electron/backend/store/migrations';
-import { tempDir } from '../../support/temp-files';
+import { databasePerTest } from '../../support/migration-database';
 
 // work_items.key unique through a named index (work_items_key) the import can drop and rebuild,
 // instead of the table's UNIQUE constraint. Found by name, so that renumbering the migration at a
@@ -13,17 +13,8 @@ const schemaOf = (db: Database.Database): [string, string][] =>
   db.prepare("SELECT type, name FROM sqlite_master WHERE tbl_name = 'work_items' AND name NOT LIKE 'sqlite_autoindex%' ORDER BY type, name").raw().all() as [string, string][];
 
 describe('work item key index', () => {
-  let tmp: ReturnType<typeof tempDir>;
   let db: Database.Database;
-  beforeEach(() => {
-    tmp = tempDir();
-    db = new Database(tmp.path('m.interlock'));
-    db.pragma('foreign_keys = ON');
-  });
-  afterEach(() => {
-    db.close();
-    tmp.cleanup();
-  });
+  databasePerTest((opened) => (db = opened));
 
   function fill(): void {
     db.exec(`
@@ -70,6 +61,18 @@ describe('work item key index', () => {
   });
 
   describe('edge cases', () => {
+    it('refuses to run inside a transaction, where foreign keys stay on and dropping the table would delete every status change', () => {
+      migrate(db, 'm', KEY_INDEX.version - 1);
+      fill();
+      const before = rows(db, 'status_transitions');
+      db.exec('BEGIN');
+      expect(() => migrate(db, 'm', KEY_INDEX.version)).toThrow(/must run outside a transaction/);
+      db.exec('ROLLBACK');
+      expect(getSchemaVersion(db)).toBe(KEY_INDEX.version - 1);
+      expect(rows(db, 'status_transitions')).toEqual(before);
+      expect(before).toHaveLength(3);
+    });
+
     it('a workspace holding a key twice (never written by Interlock, only by hand) fails with a clear message, unchanged', () => {
       migrate(db, 'm', KEY_INDEX.version - 1);
       fill();

@@ -47,7 +47,12 @@ export function migrate(
     if (migration.version <= from || migration.version > target) continue;
     // Only outside a transaction does SQLite take this pragma.
     const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
-    if (migration.foreignKeysOff) db.pragma('foreign_keys = OFF');
+    if (migration.foreignKeysOff) {
+      db.pragma('foreign_keys = OFF');
+      // Inside a transaction SQLite ignores the pragma, and the step's rebuild would then cascade
+      // deletes through every table that points at the rebuilt one: refuse rather than lose rows.
+      if (db.pragma('foreign_keys', { simple: true }) !== 0) throw new Error(`schema step ${migration.version} (${migration.name}) must run outside a transaction`);
+    }
     try {
       db.transaction(() => {
         migration.up(db);
