@@ -4,7 +4,8 @@ import { datasetFromPortfolio } from '../../../shared/metrics/dataset-from-portf
 import { computeDeliveryReport } from '../../../shared/metrics/delivery-report';
 import { computeFlowReport } from '../../../shared/metrics/flow-report';
 import { metricsContext } from '../../../shared/metrics/metrics-context';
-import { createBackend } from '../../../electron/backend/backend';
+import type { Database } from 'better-sqlite3';
+import { createBackend, type Backend } from '../../../electron/backend/backend';
 import { day, flowFixture, portfolio, request, TWO_WEEKS } from '../../unit/metrics/metrics-fixtures';
 import { valueOf, workspaceWith } from './metrics-workspace';
 import { fixture, runImport } from '../import/import-support';
@@ -153,33 +154,33 @@ describe('metrics channels on a real workspace file', () => {
       return path;
     }
     const nextTick = () => new Promise((resolve) => setImmediate(resolve));
-
-    it('a backend that prefetches loads the metrics right after a workspace opens, and the first answer uses them', async () => {
+    /** A prefetching backend with the fixture open; the test fails on any error the prefetch logs. */
+    async function withPrefetch(run: (backend: Backend, db: Database) => Promise<void>): Promise<void> {
       const path = await fileWith();
       const errors: unknown[] = [];
       const backend = createBackend({ prefetch: true, log: (_m, e) => errors.push(e) });
       try {
         await valueOf(backend.call('workspace.open', { path }));
-        const { db } = backend.context.session.require();
+        await run(backend, backend.context.session.require().db);
+        expect(errors).toEqual([]);
+      } finally {
+        backend.close();
+      }
+    }
+
+    it('a backend that prefetches loads the metrics right after a workspace opens, and the first answer uses them', async () => {
+      await withPrefetch(async (backend, db) => {
         expect(cachedMetrics(db)).toBeNull();
         await nextTick();
         const prefetched = cachedMetrics(db);
         expect(prefetched?.dataset.items.count).toBe(flowFixture().items.length);
         await valueOf(backend.call('metrics.flow', { window: TWO_WEEKS }));
         expect(cachedMetrics(db)).toBe(prefetched);
-        expect(errors).toEqual([]);
-      } finally {
-        backend.close();
-      }
+      });
     });
 
     it('goes one step per turn of the event loop, so a request that comes meanwhile does not wait for the whole prefetch', async () => {
-      const path = await fileWith();
-      const errors: unknown[] = [];
-      const backend = createBackend({ prefetch: true, log: (_m, e) => errors.push(e) });
-      try {
-        await valueOf(backend.call('workspace.open', { path }));
-        const { db } = backend.context.session.require();
+      await withPrefetch(async (backend, db) => {
         const reports = () => remembered<Map<string, unknown>>(db, 'metrics:flow-reports')?.size ?? 0;
         await nextTick();
         // The columns are loaded; the request answered now comes before the Flow report is computed.
@@ -188,19 +189,11 @@ describe('metrics channels on a real workspace file', () => {
         expect(reports()).toBe(0);
         await nextTick();
         expect(reports()).toBe(1);
-        expect(errors).toEqual([]);
-      } finally {
-        backend.close();
-      }
+      });
     });
 
     it('a request for the report that comes while the prefetch computes it is answered with that report, between its computing and its check', async () => {
-      const path = await fileWith();
-      const errors: unknown[] = [];
-      const backend = createBackend({ prefetch: true, log: (_m, e) => errors.push(e) });
-      try {
-        await valueOf(backend.call('workspace.open', { path }));
-        const { db } = backend.context.session.require();
+      await withPrefetch(async (backend, db) => {
         const reports = () => [...(remembered<Map<string, unknown>>(db, 'metrics:flow-reports')?.values() ?? [])];
         const answered = () => remembered<WeakSet<object>>(db, 'metrics:flow-reports-answered');
         await nextTick();
@@ -215,18 +208,11 @@ describe('metrics channels on a real workspace file', () => {
         expect(answer).toEqual(reports()[0]);
         await nextTick();
         expect(reports()).toHaveLength(1);
-        expect(errors).toEqual([]);
-      } finally {
-        backend.close();
-      }
+      });
     });
 
     it('after an import (which stores the snapshot and keeps the columns it wrote) the new data is loaded before it is asked', async () => {
-      const path = await fileWith();
-      const backend = createBackend({ prefetch: true, log: () => undefined });
-      try {
-        await valueOf(backend.call('workspace.open', { path }));
-        const { db } = backend.context.session.require();
+      await withPrefetch(async (backend, db) => {
         await nextTick();
         const status = await runImport(backend, [fixture('interlock', 'interlock-items.csv')]);
         expect(status.state).toBe('done');
@@ -235,9 +221,7 @@ describe('metrics channels on a real workspace file', () => {
         const reloaded = cachedMetrics(db);
         expect(reloaded?.dataset.items.count).toBe(flowFixture().items.length + status.report!.counts.items);
         expect(reloaded?.source).toBe('import');
-      } finally {
-        backend.close();
-      }
+      });
     });
 
     it('without prefetch nothing is loaded until asked; a workspace closed before the prefetch runs is left alone', async () => {
