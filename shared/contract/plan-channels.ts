@@ -136,7 +136,17 @@ export const planChannels = {
     planWrite,
   ),
   'plan.baselines': channel(z.object({ incrementId: Id }), z.array(z.object({ id: Id, name: z.string(), takenAt: z.string() })), 'The baselines of an increment, newest first.'),
-  'plan.undo': channel(z.object({}), UndoState, 'Take back the last planning edit of this session.', dataWrite),
-  'plan.redo': channel(z.object({}), UndoState, 'Do again the last planning edit taken back.', dataWrite),
+  'plan.undo': channel(
+    z.object({ board: BoardShown.optional() }),
+    UndoState.extend({ board: BoardPatch.optional() }),
+    'Take back the last planning edit of this session. With `board`, when the edit moved one card, answers what taking it back changed on that board.',
+    dataWrite,
+  ),
+  'plan.redo': channel(
+    z.object({ board: BoardShown.optional() }),
+    UndoState.extend({ board: BoardPatch.optional() }),
+    'Do again the last planning edit taken back. With `board`, when the edit moved one card, answers what doing it again changed on that board.',
+    dataWrite,
+  ),
   'plan.history': channel(z.object({}), UndoState, 'What undo and redo would do now.'),
 };

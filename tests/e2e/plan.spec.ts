@@ -57,6 +57,20 @@ test('plan by drag and by keyboard, raise a conflict and see it listed, undo it,
   await expect(cell(page, 'notifications', 1).locator(`[data-card="${notifKey}"]`)).toBeFocused();
   await expect(page.getByTestId('plan-announcement')).toHaveText(`Moved ${notifKey} to Notifications, Iteration 2.`);
 
+  // Ctrl+Z takes the move back, Ctrl+Shift+Z does it again: each answer carries the two rows it
+  // changed, patched into the board shown, which is not fetched again.
+  const boardFetches: string[] = [];
+  const countBoardFetch = (request: { url(): string }) => request.url().includes('/api/invoke/plan.board') && boardFetches.push(request.url());
+  page.on('request', countBoardFetch);
+  await page.keyboard.press('Control+z');
+  await expect(cell(page, 'notifications', 0).locator(`[data-card="${notifKey}"]`)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Redo' })).toBeEnabled();
+  await page.keyboard.press('Control+Shift+z');
+  await expect(cell(page, 'notifications', 1).locator(`[data-card="${notifKey}"]`)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Redo' })).toBeDisabled();
+  page.off('request', countBoardFetch);
+  expect(boardFetches).toEqual([]);
+
   // The keyboard's menu: Enter on a card, then "Add a dependency": Search's moved card now waits on
   // a card planned later, so a conflict appears in the list.
   const conflicts = page.getByTestId('conflicts-list').getByRole('button');

@@ -7,7 +7,7 @@ import type { Board } from '../../../shared/planning/board-schema';
 import { boardPatch, type BoardView } from '../../../shared/planning/board-patch';
 import { adviseWorkspace } from '../coordination/coordination-service';
 import * as plan from '../planning/plan-queries';
-import { redo, undo, undoableEdit, undoView } from '../planning/plan-undo';
+import { redo, undo, undoableEdit, undoView, type CardMove, type Replayed } from '../planning/plan-undo';
 import { withoutDataChange } from '../store/workspace-memory';
 import { dataDateRange } from '../store/queries/overview';
 import type { HandlerMap } from './handler-types';
@@ -38,8 +38,10 @@ function boardView(db: Database, increment: Parameters<typeof plan.readPlanData>
   return { ...board, changes: { baseline: { id: baseline.id, name: baseline.name, takenAt: baseline.takenAt }, ...changesSince(body, baselineOf(board)) } };
 }
 
+type BoardShown = { grouping: BoardGrouping; baselineId?: number | undefined };
+
 /** What an edit of `itemKey` (which may have left or joined `teamKeys`) changed on the board shown so. */
-function shownPatch(db: Database, incrementId: number, shown: { grouping: BoardGrouping; baselineId?: number | undefined }, itemKey: string, teamKeys: readonly string[]) {
+function shownPatch(db: Database, incrementId: number, shown: BoardShown, itemKey: string, teamKeys: readonly string[]) {
   const increment = plan.incrementById(db, incrementId);
   // Compared with a baseline, what changed since needs the whole board; otherwise the part the edit touched is read.
   const after =
@@ -61,9 +63,14 @@ export function warmPlanBoard(db: Database): void {
 }
 
 /** A write to the plan's own tables only: undoable, and it leaves the loaded metrics and advice standing. */
-function planEdit(db: Database, label: string, edit: () => void) {
-  undoableEdit(db, label, edit, { planOnly: true });
+function planEdit(db: Database, label: string, edit: () => void, card?: CardMove) {
+  undoableEdit(db, label, edit, { planOnly: true, card });
   return undoView(db);
+}
+
+/** Undo or redo; with the board shown, and when the step only moved a card, answers what it changed on that board. */
+function replayed({ view, card }: Replayed, db: Database, shown: BoardShown | undefined) {
+  return shown && card ? { ...view, board: shownPatch(db, card.incrementId, shown, card.itemKey, card.teamKeys) } : view;
 }
 
 /** A planning write that changes what the advisor or the metrics read (items, dependencies, objectives). */
@@ -115,9 +122,10 @@ export const planHandlers: HandlerMap<typeof planChannels> = {
   'plan.item.place': ({ board, ...input }, { session }) => {
     const { db } = session.require();
     const was = plan.plannedTeam(db, input.incrementId, input.itemKey);
-    const view = planEdit(db, `${was !== null ? 'move' : 'plan'} ${input.itemKey}`, () => void plan.placeItem(db, input));
+    const card = { incrementId: input.incrementId, itemKey: input.itemKey, teamKeys: was === null ? [input.teamKey] : [was, input.teamKey] };
+    const view = planEdit(db, `${was !== null ? 'move' : 'plan'} ${input.itemKey}`, () => void plan.placeItem(db, input), card);
     if (!board) return view;
-    return { ...view, board: shownPatch(db, input.incrementId, board, input.itemKey, was === null ? [input.teamKey] : [was, input.teamKey]) };
+    return { ...view, board: shownPatch(db, input.incrementId, board, input.itemKey, card.teamKeys) };
   },
 
   'plan.fromSprints': ({ incrementId }, { session }) => {
@@ -130,8 +138,9 @@ export const planHandlers: HandlerMap<typeof planChannels> = {
   'plan.item.unplan': ({ incrementId, itemKey, board }, { session }) => {
     const { db } = session.require();
     const was = plan.plannedTeam(db, incrementId, itemKey);
-    const view = planEdit(db, `unplan ${itemKey}`, () => plan.unplanItem(db, incrementId, itemKey));
-    return board && was !== null ? { ...view, board: shownPatch(db, incrementId, board, itemKey, [was]) } : view;
+    const card = was === null ? undefined : { incrementId, itemKey, teamKeys: [was] };
+    const view = planEdit(db, `unplan ${itemKey}`, () => plan.unplanItem(db, incrementId, itemKey), card);
+    return board && card ? { ...view, board: shownPatch(db, incrementId, board, itemKey, card.teamKeys) } : view;
   },
 
   'plan.item.create': (input, { session }) => {
@@ -193,7 +202,13 @@ export const planHandlers: HandlerMap<typeof planChannels> = {
 
   'plan.baselines': ({ incrementId }, { session }) => plan.listBaselines(session.require().db, incrementId),
 
-  'plan.undo': (_input, { session }) => undo(session.require().db),
-  'plan.redo': (_input, { session }) => redo(session.require().db),
+  'plan.undo': ({ board }, { session }) => {
+    const { db } = session.require();
+    return replayed(undo(db), db, board);
+  },
+  'plan.redo': ({ board }, { session }) => {
+    const { db } = session.require();
+    return replayed(redo(db), db, board);
+  },
   'plan.history': (_input, { session }) => undoView(session.require().db),
 };

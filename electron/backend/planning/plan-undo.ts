@@ -25,11 +25,24 @@ const UNDO_TABLES = [
 /** Steps kept for undo (the issue asks for at least 50). */
 export const UNDO_STEPS = 100;
 
+/**
+ * The one card an edit moved on or off an increment's board, and the teams whose rows it left or
+ * joined: taking the edit back (or doing it again) changes those rows only, so the answer can carry
+ * them as a board patch instead of the page fetching the whole board again.
+ */
+export interface CardMove {
+  incrementId: number;
+  itemKey: string;
+  teamKeys: readonly string[];
+}
+
 interface Step {
   id: number;
   label: string;
   /** Touches only the plan's own tables: undoing it leaves the loaded metrics and advice standing too. */
   planOnly: boolean;
+  /** Set for an edit that only moved one card (see CardMove). */
+  card: CardMove | null;
 }
 
 interface UndoStacks {
@@ -123,22 +136,29 @@ export function undoView(db: Database): UndoView {
 
 /**
  * Runs a planning edit as one undoable step. A new edit clears what could be redone. `planOnly`:
- * the edit changes only the plan's own tables (see `withoutDataChange`).
+ * the edit changes only the plan's own tables (see `withoutDataChange`); `card`: the edit only moved
+ * that card (undo and redo then answer with the card's rows).
  */
-export function undoableEdit<T>(db: Database, label: string, edit: () => T, options: { planOnly: boolean }): T {
+export function undoableEdit<T>(db: Database, label: string, edit: () => T, options: { planOnly: boolean; card?: CardMove }): T {
   const s = stacksFor(db);
   const step = s.nextStep++;
   const run = () => logged(db, step, edit);
   const result = options.planOnly ? withoutDataChange(db, run) : run();
   if (!stepHasRows(db, step)) return result;
   forget(db, s.redo.splice(0));
-  s.undo.push({ id: step, label, planOnly: options.planOnly });
+  s.undo.push({ id: step, label, planOnly: options.planOnly, card: options.card ?? null });
   forget(db, s.undo.splice(0, Math.max(0, s.undo.length - UNDO_STEPS)));
   return result;
 }
 
+/** What undo or redo did: the undo state after it, and the card it moved back or again (null when the step was another edit). */
+export interface Replayed {
+  view: UndoView;
+  card: CardMove | null;
+}
+
 /** Replays a step's log backwards as a new step, which then stands on the other stack. */
-function replay(db: Database, from: Step[], to: Step[], nothing: string): UndoView {
+function replay(db: Database, from: Step[], to: Step[], nothing: string): Replayed {
   const s = stacksFor(db);
   const step = from.pop();
   if (!step) throw new AppError('invalid-input', nothing);
@@ -158,16 +178,16 @@ function replay(db: Database, from: Step[], to: Step[], nothing: string): UndoVi
     from.push(step);
     throw new AppError('invalid-input', `That step cannot be taken back any more: ${error instanceof Error ? error.message : String(error)}`);
   }
-  to.push({ id: inverse, label: step.label, planOnly: step.planOnly });
-  return undoView(db);
+  to.push({ id: inverse, label: step.label, planOnly: step.planOnly, card: step.card });
+  return { view: undoView(db), card: step.card };
 }
 
-export function undo(db: Database): UndoView {
+export function undo(db: Database): Replayed {
   const s = stacksFor(db);
   return replay(db, s.undo, s.redo, 'There is nothing to undo.');
 }
 
-export function redo(db: Database): UndoView {
+export function redo(db: Database): Replayed {
   const s = stacksFor(db);
   return replay(db, s.redo, s.undo, 'There is nothing to redo.');
 }

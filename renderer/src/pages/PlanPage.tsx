@@ -46,7 +46,7 @@ const boardKey = (view: BoardInput) => ['plan.board', view];
  * (else the board is fetched again); what else the edit changed is fetched again either way.
  * Resolves once the board is patched and painted, or fetched again.
  */
-async function patchShownBoard(client: QueryClient, channel: 'plan.item.place' | 'plan.item.unplan', view: BoardInput, answer: ChannelOutput<'plan.item.place'>): Promise<void> {
+async function patchShownBoard(client: QueryClient, channel: 'plan.item.place' | 'plan.item.unplan' | 'plan.undo' | 'plan.redo', view: BoardInput, answer: ChannelOutput<'plan.item.place'>): Promise<void> {
   const { board: patch, ...history } = answer;
   const key = boardKey(view);
   const current = client.getQueryData<ChannelOutput<'plan.board'>>(key);
@@ -68,6 +68,19 @@ function useUnplan() {
     mutationFn: ({ view, ...input }) => invokeOrThrow('plan.item.unplan', { ...input, board: { grouping: view.grouping, baselineId: view.baselineId } }),
     onSuccess: (answer, { view }) => patchShownBoard(client, 'plan.item.unplan', view, answer),
     onError: () => invalidateWrites(client, contract['plan.item.unplan'].mutates),
+  });
+}
+
+/**
+ * Undo or redo, patching the board shown with the answer when the step moved one card (else the
+ * answer carries no patch and the board is fetched again).
+ */
+function useReplay(channel: 'plan.undo' | 'plan.redo') {
+  const client = useQueryClient();
+  return useMutation<ChannelOutput<typeof channel>, ContractError, { view: BoardInput }>({
+    mutationFn: ({ view }) => invokeOrThrow(channel, { board: { grouping: view.grouping, baselineId: view.baselineId } }),
+    onSuccess: (answer, { view }) => patchShownBoard(client, channel, view, answer),
+    onError: () => invalidateWrites(client, contract[channel].mutates),
   });
 }
 
@@ -119,8 +132,8 @@ export function PlanPage() {
   const history = useChannelQuery('plan.history', {});
   const baselines = useChannelQuery('plan.baselines', { incrementId: board.data?.increment.id ?? 0 }, { enabled: board.data !== undefined });
   const place = usePlace();
-  const undo = useChannelMutation('plan.undo');
-  const redo = useChannelMutation('plan.redo');
+  const undo = useReplay('plan.undo');
+  const redo = useReplay('plan.redo');
   const commit = useChannelMutation('plan.baseline.commit');
   const unplan = useUnplan();
   const addDependency = useChannelMutation('plan.dependency.add');
@@ -184,8 +197,8 @@ export function PlanPage() {
   });
   const onExportCsv = useStableCallback(() => data && downloadCsv(`${fileSlug(data.increment.name)}-board.csv`, boardCsvRows(data, (k) => teamName(k))));
   const onCommit = useStableCallback(() => data && commit.mutate({ incrementId: data.increment.id }, { onSuccess: (b) => setParams({ baseline: String(b.id), side: 'changes' }) }));
-  const onUndo = useStableCallback(() => undo.mutate({}));
-  const onRedo = useStableCallback(() => redo.mutate({}));
+  const onUndo = useStableCallback(() => undo.mutate({ view: boardInput }));
+  const onRedo = useStableCallback(() => redo.mutate({ view: boardInput }));
   const onNewIncrement = useStableCallback(() => setCreatingIncrement(true));
   const onTab = useStableCallback((t: PlanTab) => setParams({ tab: t === 'board' ? null : t }));
 
@@ -196,15 +209,15 @@ export function PlanPage() {
       const key = event.key.toLowerCase();
       if (key === 'z' && !event.shiftKey && history.data?.undo) {
         event.preventDefault();
-        undo.mutate({});
+        onUndo();
       } else if (((key === 'z' && event.shiftKey) || key === 'y') && history.data?.redo) {
         event.preventDefault();
-        redo.mutate({});
+        onRedo();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [history.data, undo, redo]);
+  }, [history.data, onUndo, onRedo]);
 
   if (increments.isPending) return <LinearProgress aria-label="Loading the plan" />;
   if (increments.data && increments.data.length === 0) {

@@ -55,6 +55,18 @@ describe('planning channels', () => {
     return { id: pi.id, ids };
   }
 
+  /** `steps` undos (or redos) asked with the board shown, each answering a patch that turns the board before into the board after. */
+  async function expectReplaysPatch(channel: 'plan.undo' | 'plan.redo', steps: number, shown: { grouping: 'coordination' | 'value-stream'; baselineId?: number }) {
+    for (let i = 0; i < steps; i++) {
+      const before = await call('plan.board', shown);
+      const answer = await call(channel, { board: shown });
+      const after = await call('plan.board', shown);
+      expect(answer.board).toBeDefined();
+      expect(answer.board!.cells.length).toBeLessThanOrEqual(2 * after.columns.length);
+      expect(applyBoardPatch(before, answer.board!)).toEqual(after);
+    }
+  }
+
   beforeEach(async () => {
     tmp = tempDir();
     path = tmp.path('plan.interlock');
@@ -132,6 +144,9 @@ describe('planning channels', () => {
         expect(answer.board!.cells.length).toBeLessThanOrEqual(2 * after.columns.length);
         expect(applyBoardPatch(before, answer.board!)).toEqual(after);
       }
+      // Taking the moves back and doing them again answers the same way.
+      await expectReplaysPatch('plan.undo', moves.length, shown);
+      await expectReplaysPatch('plan.redo', moves.length, shown);
       for (let i = 0; i < moves.length; i++) await call('plan.undo', {});
     }
     expect((await call('plan.board', {})).teams.map((t) => t.key).sort()).toEqual(['cart', 'pay']);
@@ -160,6 +175,8 @@ describe('planning channels', () => {
         expect(answer.board!.cells.length).toBeLessThanOrEqual(after.columns.length);
         expect(applyBoardPatch(before, answer.board!)).toEqual(after);
       }
+      await expectReplaysPatch('plan.undo', unplanned.length, shown);
+      await expectReplaysPatch('plan.redo', unplanned.length, shown);
       for (let i = 0; i < unplanned.length; i++) await call('plan.undo', {});
     }
     expect((await call('plan.board', {})).cells.flatMap((c) => c.cards.map((k) => k.key)).sort()).toEqual(['CART-1', 'CART-2', 'PAY-1']);
@@ -255,6 +272,18 @@ describe('planning channels', () => {
       expect((await refused('plan.board', {})).message).toContain('has no increment yet');
       expect((await refused('plan.undo', {})).message).toBe('There is nothing to undo.');
       expect((await refused('plan.redo', {})).message).toBe('There is nothing to redo.');
+    });
+
+    it('undo and redo of an edit that moved no card answer the undo state alone, even with the board shown', async () => {
+      const { id, ids } = await increment();
+      await call('plan.item.place', { incrementId: id, itemKey: 'CART-1', teamKey: 'cart', iterationId: ids.I1 });
+      await call('plan.capacity.set', { iterationId: ids.I1, teamKey: 'cart', amount: 2 });
+      await call('plan.dependency.add', { consumerKey: 'CART-1', providerKey: 'PAY-1' });
+      const shown = { grouping: 'value-stream' as const };
+      expect(await call('plan.undo', { board: shown })).toEqual({ undo: expect.any(String), redo: expect.any(String) });
+      expect(await call('plan.undo', { board: shown })).toEqual({ undo: expect.any(String), redo: expect.any(String) });
+      expect(await call('plan.redo', { board: shown })).toEqual({ undo: expect.any(String), redo: expect.any(String) });
+      expect((await call('plan.board', shown)).cells.find((c) => c.teamKey === 'cart' && c.columnId === ids.I1)?.capacity).toBe(2);
     });
 
     it('a dependency from the tracker cannot be removed here; one made here can, and comes back with undo', async () => {
