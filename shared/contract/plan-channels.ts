@@ -117,9 +117,9 @@ export const planChannels = {
   'plan.objective.save': channel(PlanObjectiveInput, UndoState.extend({ key: z.string() }), 'Create or change a PI objective: business value, actual value, commitment, links.', dataWrite),
   'plan.objective.delete': channel(z.object({ key: z.string() }), UndoState, 'Delete a PI objective made in Interlock (undoable).', dataWrite),
   'plan.capacity.set': channel(
-    z.object({ iterationId: Id, teamKey: z.string(), amount: z.number().min(0).max(100_000).nullable() }),
-    UndoState,
-    'Set (or clear, with null) a team’s capacity in an iteration.',
+    z.object({ iterationId: Id, teamKey: z.string(), amount: z.number().min(0).max(100_000).nullable(), board: BoardShown.optional() }),
+    UndoState.extend({ board: BoardPatch.optional() }),
+    'Set (or clear, with null) a team’s capacity in an iteration. With `board`, answers what changed on that board.',
     planWrite,
   ),
   'plan.milestone.save': channel(
@@ -139,13 +139,13 @@ export const planChannels = {
   'plan.undo': channel(
     z.object({ board: BoardShown.optional() }),
     UndoState.extend({ board: BoardPatch.optional() }),
-    'Take back the last planning edit of this session. With `board`, when the edit moved one card, answers what taking it back changed on that board.',
+    'Take back the last planning edit of this session. With `board`, when the edit was a card move or a capacity, answers what taking it back changed on that board.',
     dataWrite,
   ),
   'plan.redo': channel(
     z.object({ board: BoardShown.optional() }),
     UndoState.extend({ board: BoardPatch.optional() }),
-    'Do again the last planning edit taken back. With `board`, when the edit moved one card, answers what doing it again changed on that board.',
+    'Do again the last planning edit taken back. With `board`, when the edit was a card move or a capacity, answers what doing it again changed on that board.',
     dataWrite,
   ),
   'plan.history': channel(z.object({}), UndoState, 'What undo and redo would do now.'),

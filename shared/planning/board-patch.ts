@@ -14,8 +14,8 @@ export const BoardView = Board.extend({ changes: BaselineChanges.nullable() });
 export type BoardView = z.infer<typeof BoardView>;
 
 export const BoardPatch = BoardView.omit({ cells: true, dependencies: true, dependencyCounts: true, lint: true }).extend({
-  /** The item the edit was about: its dependencies below replace every one it had. */
-  itemKey: z.string(),
+  /** The item the edit was about: its dependencies below replace every one it had. Null: the edit changed no dependency (a capacity). */
+  itemKey: z.string().nullable(),
   /** Teams whose every cell is below; the other cells are as they were. */
   teamKeys: z.array(z.string()),
   cells: z.array(BoardCell),
@@ -23,10 +23,13 @@ export const BoardPatch = BoardView.omit({ cells: true, dependencies: true, depe
 });
 export type BoardPatch = z.infer<typeof BoardPatch>;
 
-const touches = (d: BoardDependency, itemKey: string) => d.consumer.itemKey === itemKey || d.provider.itemKey === itemKey;
+const touches = (d: BoardDependency, itemKey: string | null) => itemKey !== null && (d.consumer.itemKey === itemKey || d.provider.itemKey === itemKey);
 
-/** What an edit of `itemKey` that may have moved it between `teamKeys` changed on `board` (which may be built from only that part of the plan). */
-export function boardPatch(board: BoardView, itemKey: string, teamKeys: readonly string[]): BoardPatch {
+/**
+ * What an edit of `itemKey` that may have moved it between `teamKeys` (or, with a null itemKey, an
+ * edit of those teams' rows alone) changed on `board` (which may be built from only that part of the plan).
+ */
+export function boardPatch(board: BoardView, itemKey: string | null, teamKeys: readonly string[]): BoardPatch {
   const { cells, dependencies, dependencyCounts: _counts, lint: _lint, ...rest } = board;
   const teams = new Set(teamKeys);
   return {

@@ -29,6 +29,17 @@ test('the Plan page shows the demo increment: board, milestones, capacity, confl
   await page.getByRole('tab', { name: /^Lint/ }).click();
   await expect(page.getByTestId('lint-list')).toContainText('has no planned work');
   await page.screenshot({ path: 'test-results/screenshots/plan-board.png', fullPage: true });
+
+  // Capacity from the cell's load button; the answer patches Checkout's row, and so does its undo.
+  const boardFetches: string[] = [];
+  page.on('request', (request) => request.url().includes('/api/invoke/plan.board') && boardFetches.push(request.url()));
+  await cell(page, 'checkout', 1).locator('.ilk-load').click();
+  await page.getByLabel(/^Capacity/).fill('99');
+  await page.getByRole('button', { name: 'Set', exact: true }).click();
+  await expect(cell(page, 'checkout', 1)).toHaveAttribute('aria-label', /of 99$/);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(cell(page, 'checkout', 1)).toHaveAttribute('aria-label', /over capacity/);
+  expect(boardFetches).toEqual([]);
 });
 
 test('plan by drag and by keyboard, raise a conflict and see it listed, undo it, and find the plan kept after a reload', async ({ page, host }) => {

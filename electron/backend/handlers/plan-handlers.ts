@@ -7,7 +7,7 @@ import type { Board } from '../../../shared/planning/board-schema';
 import { boardPatch, type BoardView } from '../../../shared/planning/board-patch';
 import { adviseWorkspace } from '../coordination/coordination-service';
 import * as plan from '../planning/plan-queries';
-import { redo, undo, undoableEdit, undoView, type CardMove, type Replayed } from '../planning/plan-undo';
+import { redo, undo, undoableEdit, undoView, type BoardRows, type UndoView } from '../planning/plan-undo';
 import { withoutDataChange } from '../store/workspace-memory';
 import { dataDateRange } from '../store/queries/overview';
 import type { HandlerMap } from './handler-types';
@@ -40,8 +40,8 @@ function boardView(db: Database, increment: Parameters<typeof plan.readPlanData>
 
 type BoardShown = { grouping: BoardGrouping; baselineId?: number | undefined };
 
-/** What an edit of `itemKey` (which may have left or joined `teamKeys`) changed on the board shown so. */
-function shownPatch(db: Database, incrementId: number, shown: BoardShown, itemKey: string, teamKeys: readonly string[]) {
+/** What an edit of `itemKey` (which may have left or joined `teamKeys`; null: of those teams' rows alone) changed on the board shown so. */
+function shownPatch(db: Database, { incrementId, itemKey, teamKeys }: BoardRows, shown: BoardShown) {
   const increment = plan.incrementById(db, incrementId);
   // Compared with a baseline, what changed since needs the whole board; otherwise the part the edit touched is read.
   const after =
@@ -63,14 +63,14 @@ export function warmPlanBoard(db: Database): void {
 }
 
 /** A write to the plan's own tables only: undoable, and it leaves the loaded metrics and advice standing. */
-function planEdit(db: Database, label: string, edit: () => void, card?: CardMove) {
-  undoableEdit(db, label, edit, { planOnly: true, card });
+function planEdit(db: Database, label: string, edit: () => void, rows?: BoardRows) {
+  undoableEdit(db, label, edit, { planOnly: true, rows });
   return undoView(db);
 }
 
-/** Undo or redo; with the board shown, and when the step only moved a card, answers what it changed on that board. */
-function replayed({ view, card }: Replayed, db: Database, shown: BoardShown | undefined) {
-  return shown && card ? { ...view, board: shownPatch(db, card.incrementId, shown, card.itemKey, card.teamKeys) } : view;
+/** A board edit's undo state, and with the board shown, what the edit changed on that board. */
+function withPatch(db: Database, view: UndoView, rows: BoardRows | null | undefined, shown: BoardShown | undefined) {
+  return shown && rows ? { ...view, board: shownPatch(db, rows, shown) } : view;
 }
 
 /** A planning write that changes what the advisor or the metrics read (items, dependencies, objectives). */
@@ -122,10 +122,8 @@ export const planHandlers: HandlerMap<typeof planChannels> = {
   'plan.item.place': ({ board, ...input }, { session }) => {
     const { db } = session.require();
     const was = plan.plannedTeam(db, input.incrementId, input.itemKey);
-    const card = { incrementId: input.incrementId, itemKey: input.itemKey, teamKeys: was === null ? [input.teamKey] : [was, input.teamKey] };
-    const view = planEdit(db, `${was !== null ? 'move' : 'plan'} ${input.itemKey}`, () => void plan.placeItem(db, input), card);
-    if (!board) return view;
-    return { ...view, board: shownPatch(db, input.incrementId, board, input.itemKey, card.teamKeys) };
+    const rows = { incrementId: input.incrementId, itemKey: input.itemKey, teamKeys: was === null ? [input.teamKey] : [was, input.teamKey] };
+    return withPatch(db, planEdit(db, `${was !== null ? 'move' : 'plan'} ${input.itemKey}`, () => void plan.placeItem(db, input), rows), rows, board);
   },
 
   'plan.fromSprints': ({ incrementId }, { session }) => {
@@ -138,9 +136,8 @@ export const planHandlers: HandlerMap<typeof planChannels> = {
   'plan.item.unplan': ({ incrementId, itemKey, board }, { session }) => {
     const { db } = session.require();
     const was = plan.plannedTeam(db, incrementId, itemKey);
-    const card = was === null ? undefined : { incrementId, itemKey, teamKeys: [was] };
-    const view = planEdit(db, `unplan ${itemKey}`, () => plan.unplanItem(db, incrementId, itemKey), card);
-    return board && card ? { ...view, board: shownPatch(db, incrementId, board, itemKey, card.teamKeys) } : view;
+    const rows = was === null ? undefined : { incrementId, itemKey, teamKeys: [was] };
+    return withPatch(db, planEdit(db, `unplan ${itemKey}`, () => plan.unplanItem(db, incrementId, itemKey), rows), rows, board);
   },
 
   'plan.item.create': (input, { session }) => {
@@ -177,9 +174,10 @@ export const planHandlers: HandlerMap<typeof planChannels> = {
     return undoView(db);
   },
 
-  'plan.capacity.set': (input, { session }) => {
+  'plan.capacity.set': ({ board, ...input }, { session }) => {
     const { db } = session.require();
-    return planEdit(db, `capacity of ${input.teamKey}`, () => plan.setCapacity(db, input));
+    const rows = { incrementId: plan.incrementOfIteration(db, input.iterationId), itemKey: null, teamKeys: [input.teamKey] };
+    return withPatch(db, planEdit(db, `capacity of ${input.teamKey}`, () => plan.setCapacity(db, input), rows), rows, board);
   },
 
   'plan.milestone.save': (input, { session }) => {
@@ -204,11 +202,13 @@ export const planHandlers: HandlerMap<typeof planChannels> = {
 
   'plan.undo': ({ board }, { session }) => {
     const { db } = session.require();
-    return replayed(undo(db), db, board);
+    const { view, rows } = undo(db);
+    return withPatch(db, view, rows, board);
   },
   'plan.redo': ({ board }, { session }) => {
     const { db } = session.require();
-    return replayed(redo(db), db, board);
+    const { view, rows } = redo(db);
+    return withPatch(db, view, rows, board);
   },
   'plan.history': (_input, { session }) => undoView(session.require().db),
 };

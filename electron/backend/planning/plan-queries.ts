@@ -118,6 +118,11 @@ export function itemRow(db: Database, key: string): { id: number; key: string; t
   return row;
 }
 
+/** The increment an iteration belongs to (refused with a message when there is no such iteration). */
+export function incrementOfIteration(db: Database, iterationId: number): number {
+  return iterationRow(db, iterationId).increment_id;
+}
+
 function iterationRow(db: Database, id: number): IterationRow {
   const row = db
     .prepare(`SELECT i.id, i.increment_id, t.key AS team_key, i.name, i.start_at, i.end_at FROM iterations i LEFT JOIN teams t ON t.id = i.team_id WHERE i.id = ?`)
@@ -445,9 +450,10 @@ export function readBaseline(db: Database, id: number): { id: number; name: stri
  * Everything the board of one increment is computed from. `groups` maps team keys to coordination
  * groups. With `part`, only what a move of `part.itemKey` between `part.teamKeys` changed: those
  * teams' planned work and capacity, the item's dependencies and where their other ends are planned
+ * (a null itemKey: those teams' rows alone; SQL's comparisons with NULL then match no dependency)
  * (the board built from it is right for those cells and dependencies only; see board-patch.ts).
  */
-export function readPlanData(db: Database, increment: IncrementRow, groups: ReadonlyMap<string, string> | null, part?: { teamKeys: readonly string[]; itemKey: string }): PlanData {
+export function readPlanData(db: Database, increment: IncrementRow, groups: ReadonlyMap<string, string> | null, part?: { teamKeys: readonly string[]; itemKey: string | null }): PlanData {
   const teams = (db.prepare('SELECT key, name, value_stream FROM teams ORDER BY key').all() as { key: string; name: string; value_stream: string | null }[]).map((t) => ({
     key: t.key,
     name: t.name,

@@ -26,13 +26,13 @@ const UNDO_TABLES = [
 export const UNDO_STEPS = 100;
 
 /**
- * The one card an edit moved on or off an increment's board, and the teams whose rows it left or
- * joined: taking the edit back (or doing it again) changes those rows only, so the answer can carry
- * them as a board patch instead of the page fetching the whole board again.
+ * The rows of an increment's board an edit changed, and the one card it moved on or off the board
+ * (null for a capacity): taking the edit back (or doing it again) changes those rows only, so the
+ * answer can carry them as a board patch instead of the page fetching the whole board again.
  */
-export interface CardMove {
+export interface BoardRows {
   incrementId: number;
-  itemKey: string;
+  itemKey: string | null;
   teamKeys: readonly string[];
 }
 
@@ -41,8 +41,8 @@ interface Step {
   label: string;
   /** Touches only the plan's own tables: undoing it leaves the loaded metrics and advice standing too. */
   planOnly: boolean;
-  /** Set for an edit that only moved one card (see CardMove). */
-  card: CardMove | null;
+  /** Set for an edit that changed only these rows of a board (see BoardRows). */
+  rows: BoardRows | null;
 }
 
 interface UndoStacks {
@@ -136,25 +136,25 @@ export function undoView(db: Database): UndoView {
 
 /**
  * Runs a planning edit as one undoable step. A new edit clears what could be redone. `planOnly`:
- * the edit changes only the plan's own tables (see `withoutDataChange`); `card`: the edit only moved
- * that card (undo and redo then answer with the card's rows).
+ * the edit changes only the plan's own tables (see `withoutDataChange`); `rows`: the edit changed
+ * only these rows of a board (undo and redo then answer with them).
  */
-export function undoableEdit<T>(db: Database, label: string, edit: () => T, options: { planOnly: boolean; card?: CardMove }): T {
+export function undoableEdit<T>(db: Database, label: string, edit: () => T, options: { planOnly: boolean; rows?: BoardRows | undefined }): T {
   const s = stacksFor(db);
   const step = s.nextStep++;
   const run = () => logged(db, step, edit);
   const result = options.planOnly ? withoutDataChange(db, run) : run();
   if (!stepHasRows(db, step)) return result;
   forget(db, s.redo.splice(0));
-  s.undo.push({ id: step, label, planOnly: options.planOnly, card: options.card ?? null });
+  s.undo.push({ id: step, label, planOnly: options.planOnly, rows: options.rows ?? null });
   forget(db, s.undo.splice(0, Math.max(0, s.undo.length - UNDO_STEPS)));
   return result;
 }
 
-/** What undo or redo did: the undo state after it, and the card it moved back or again (null when the step was another edit). */
+/** What undo or redo did: the undo state after it, and the board rows it changed (null when the step was another edit). */
 export interface Replayed {
   view: UndoView;
-  card: CardMove | null;
+  rows: BoardRows | null;
 }
 
 /** Replays a step's log backwards as a new step, which then stands on the other stack. */
@@ -178,8 +178,8 @@ function replay(db: Database, from: Step[], to: Step[], nothing: string): Replay
     from.push(step);
     throw new AppError('invalid-input', `That step cannot be taken back any more: ${error instanceof Error ? error.message : String(error)}`);
   }
-  to.push({ id: inverse, label: step.label, planOnly: step.planOnly, card: step.card });
-  return { view: undoView(db), card: step.card };
+  to.push({ id: inverse, label: step.label, planOnly: step.planOnly, rows: step.rows });
+  return { view: undoView(db), rows: step.rows };
 }
 
 export function undo(db: Database): Replayed {

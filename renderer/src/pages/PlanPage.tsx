@@ -41,12 +41,15 @@ function isEditable(target: EventTarget | null): boolean {
 
 const boardKey = (view: BoardInput) => ['plan.board', view];
 
+/** The edits whose answer, asked with the board shown, can carry what they changed on it. */
+type PatchingChannel = 'plan.item.place' | 'plan.item.unplan' | 'plan.capacity.set' | 'plan.undo' | 'plan.redo';
+
 /**
  * An edit's answer carrying what it changed on the board it was made on: patched into that board
  * (else the board is fetched again); what else the edit changed is fetched again either way.
  * Resolves once the board is patched and painted, or fetched again.
  */
-async function patchShownBoard(client: QueryClient, channel: 'plan.item.place' | 'plan.item.unplan' | 'plan.undo' | 'plan.redo', view: BoardInput, answer: ChannelOutput<'plan.item.place'>): Promise<void> {
+async function patchShownBoard(client: QueryClient, channel: PatchingChannel, view: BoardInput, answer: ChannelOutput<PatchingChannel>): Promise<void> {
   const { board: patch, ...history } = answer;
   const key = boardKey(view);
   const current = client.getQueryData<ChannelOutput<'plan.board'>>(key);
@@ -72,8 +75,8 @@ function useUnplan() {
 }
 
 /**
- * Undo or redo, patching the board shown with the answer when the step moved one card (else the
- * answer carries no patch and the board is fetched again).
+ * Undo or redo, patching the board shown with the answer when the step was a card move or a
+ * capacity (else the answer carries no patch and the board is fetched again).
  */
 function useReplay(channel: 'plan.undo' | 'plan.redo') {
   const client = useQueryClient();
@@ -81,6 +84,16 @@ function useReplay(channel: 'plan.undo' | 'plan.redo') {
     mutationFn: ({ view }) => invokeOrThrow(channel, { board: { grouping: view.grouping, baselineId: view.baselineId } }),
     onSuccess: (answer, { view }) => patchShownBoard(client, channel, view, answer),
     onError: () => invalidateWrites(client, contract[channel].mutates),
+  });
+}
+
+/** Sets a team's capacity in an iteration, patching the board shown with the team's row. */
+function useSetCapacity() {
+  const client = useQueryClient();
+  return useMutation<ChannelOutput<'plan.capacity.set'>, ContractError, { iterationId: number; teamKey: string; amount: number | null; view: BoardInput }>({
+    mutationFn: ({ view, ...input }) => invokeOrThrow('plan.capacity.set', { ...input, board: { grouping: view.grouping, baselineId: view.baselineId } }),
+    onSuccess: (answer, { view }) => patchShownBoard(client, 'plan.capacity.set', view, answer),
+    onError: () => invalidateWrites(client, contract['plan.capacity.set'].mutates),
   });
 }
 
@@ -138,7 +151,7 @@ export function PlanPage() {
   const unplan = useUnplan();
   const addDependency = useChannelMutation('plan.dependency.add');
   const createItem = useChannelMutation('plan.item.create');
-  const setCapacity = useChannelMutation('plan.capacity.set');
+  const setCapacity = useSetCapacity();
   const [creatingIncrement, setCreatingIncrement] = useState(false);
   const printing = usePrinting();
   useViewTitle([board.data?.increment.name, TAB_LABELS[tab]].filter(Boolean).join(' · '));
@@ -393,7 +406,7 @@ export function PlanPage() {
           onSave={(amount) => {
             const iterationId = capacity.cell.columnId;
             setCapacityTarget(null);
-            setCapacity.mutate({ iterationId, teamKey: capacity.cell.teamKey, amount });
+            setCapacity.mutate({ iterationId, teamKey: capacity.cell.teamKey, amount, view: boardInput });
           }}
         />
       )}

@@ -182,6 +182,40 @@ describe('planning channels', () => {
     expect((await call('plan.board', {})).cells.flatMap((c) => c.cards.map((k) => k.key)).sort()).toEqual(['CART-1', 'CART-2', 'PAY-1']);
   });
 
+  it('a capacity set with the board shown answers the team’s row: the board before, patched, is the board after; and so do its undo and redo', async () => {
+    const { id, ids } = await increment();
+    await call('plan.item.place', { incrementId: id, itemKey: 'CART-1', teamKey: 'cart', iterationId: ids.I1 });
+    await call('plan.item.place', { incrementId: id, itemKey: 'CART-2', teamKey: 'cart', iterationId: ids.I1 });
+    await call('plan.item.place', { incrementId: id, itemKey: 'PAY-1', teamKey: 'pay', iterationId: ids.I2 });
+    await call('plan.dependency.add', { consumerKey: 'CART-1', providerKey: 'PAY-1' });
+    const baseline = await call('plan.baseline.commit', { incrementId: id });
+    const sets = [
+      // Below its load: over capacity (lint).
+      { iterationId: ids.I1, teamKey: 'cart', amount: 1 },
+      { iterationId: ids.I1, teamKey: 'cart', amount: 5 },
+      // Cleared.
+      { iterationId: ids.I1, teamKey: 'cart', amount: null },
+      // A team without planned work joins the board with its capacity.
+      { iterationId: ids.I3, teamKey: 'search', amount: 3 },
+    ];
+    for (const shown of [{ grouping: 'value-stream' as const }, { grouping: 'value-stream' as const, baselineId: baseline.id }, { grouping: 'coordination' as const }]) {
+      for (const set of sets) {
+        const before = await call('plan.board', shown);
+        const answer = await call('plan.capacity.set', { ...set, board: shown });
+        const after = await call('plan.board', shown);
+        expect(answer.undo).toBe(`capacity of ${set.teamKey}`);
+        expect(answer.board!.cells.length).toBe(after.columns.length);
+        expect(answer.board!.dependencies).toEqual([]);
+        expect(applyBoardPatch(before, answer.board!)).toEqual(after);
+      }
+      expect((await call('plan.board', shown)).teams.map((t) => t.key)).toContain('search');
+      await expectReplaysPatch('plan.undo', sets.length, shown);
+      await expectReplaysPatch('plan.redo', sets.length, shown);
+      for (let i = 0; i < sets.length; i++) await call('plan.undo', {});
+    }
+    expect((await call('plan.board', {})).teams.map((t) => t.key).sort()).toEqual(['cart', 'pay']);
+  });
+
   it('undo and redo more than fifty steps, each edit whole, and the plan survives a reopen', async () => {
     const { id, ids } = await increment();
     const iterations = [ids.I1, ids.I2, ids.I3];
@@ -274,16 +308,16 @@ describe('planning channels', () => {
       expect((await refused('plan.redo', {})).message).toBe('There is nothing to redo.');
     });
 
-    it('undo and redo of an edit that moved no card answer the undo state alone, even with the board shown', async () => {
+    it('undo and redo of an edit that is neither a card move nor a capacity answer the undo state alone, even with the board shown', async () => {
       const { id, ids } = await increment();
       await call('plan.item.place', { incrementId: id, itemKey: 'CART-1', teamKey: 'cart', iterationId: ids.I1 });
-      await call('plan.capacity.set', { iterationId: ids.I1, teamKey: 'cart', amount: 2 });
       await call('plan.dependency.add', { consumerKey: 'CART-1', providerKey: 'PAY-1' });
+      await call('plan.milestone.save', { incrementId: id, name: 'Launch', date: '2026-02-01', teamKey: null });
       const shown = { grouping: 'value-stream' as const };
-      expect(await call('plan.undo', { board: shown })).toEqual({ undo: expect.any(String), redo: expect.any(String) });
-      expect(await call('plan.undo', { board: shown })).toEqual({ undo: expect.any(String), redo: expect.any(String) });
-      expect(await call('plan.redo', { board: shown })).toEqual({ undo: expect.any(String), redo: expect.any(String) });
-      expect((await call('plan.board', shown)).cells.find((c) => c.teamKey === 'cart' && c.columnId === ids.I1)?.capacity).toBe(2);
+      expect(await call('plan.undo', { board: shown })).toEqual({ undo: 'CART-1 waits on PAY-1', redo: 'add milestone Launch' });
+      expect(await call('plan.undo', { board: shown })).toEqual({ undo: 'plan CART-1', redo: 'CART-1 waits on PAY-1' });
+      expect(await call('plan.redo', { board: shown })).toEqual({ undo: 'CART-1 waits on PAY-1', redo: 'add milestone Launch' });
+      expect((await call('plan.board', shown)).dependencies.map((d) => d.consumer.itemKey)).toEqual(['CART-1']);
     });
 
     it('a dependency from the tracker cannot be removed here; one made here can, and comes back with undo', async () => {

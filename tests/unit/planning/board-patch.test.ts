@@ -52,6 +52,17 @@ describe('board patches', () => {
     expect(applyBoardPatch(after, boardPatch(moved, 'A-1', ['c', 'b']))).toEqual(moved);
   });
 
+  it('a patch of a team’s rows alone (no item: a capacity) carries no dependency and keeps every one the board had', () => {
+    const before = view(START);
+    const after = { ...buildBoard({ ...data(START), capacity: [{ teamKey: 'a', iterationId: 1, amount: 0 }] }, 'value-stream'), changes: null };
+    const patch = boardPatch(after, null, ['a']);
+    expect(patch.dependencies).toEqual([]);
+    const patched = applyBoardPatch(before, patch)!;
+    expect(patched).toEqual(after);
+    expect(patched.lint.map((l) => l.rule)).toContain('over-capacity');
+    expect(patched.dependencies.every((x, i) => x === before.dependencies[i])).toBe(true);
+  });
+
   describe('edge cases', () => {
     it('a patch of another increment, or one missing a cell it must keep, does not fit: null', () => {
       const before = view(START);
