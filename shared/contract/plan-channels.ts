@@ -15,6 +15,8 @@ const Id = z.number().int().positive();
 const IncrementRef = z.object({ increment: z.string().trim().min(1).max(200).optional() });
 /** How the board is shown: rows grouped by coordination group or value stream, compared with a baseline or not. */
 const BoardShown = z.object({ grouping: z.enum(['coordination', 'value-stream']).default('coordination'), baselineId: Id.optional() });
+/** The same for an edit not tied to one increment (a dependency): which increment's board is shown. */
+const IncrementBoardShown = BoardShown.extend({ incrementId: Id });
 
 const DateRange = z
   .object({ start: CalendarDate, end: CalendarDate })
@@ -108,12 +110,17 @@ export const planChannels = {
     dataWrite,
   ),
   'plan.dependency.add': channel(
-    z.object({ consumerKey: ItemKey, providerKey: ItemKey, neededBy: CalendarDate.nullable().default(null) }),
-    UndoState.extend({ key: z.string() }),
-    'Record that one item waits on another.',
+    z.object({ consumerKey: ItemKey, providerKey: ItemKey, neededBy: CalendarDate.nullable().default(null), board: IncrementBoardShown.optional() }),
+    UndoState.extend({ key: z.string(), board: BoardPatch.optional() }),
+    'Record that one item waits on another. With `board`, answers what changed on that board.',
     dataWrite,
   ),
-  'plan.dependency.remove': channel(z.object({ key: z.string() }), UndoState, 'Remove a dependency made in Interlock (undoable).', dataWrite),
+  'plan.dependency.remove': channel(
+    z.object({ key: z.string(), board: IncrementBoardShown.optional() }),
+    UndoState.extend({ board: BoardPatch.optional() }),
+    'Remove a dependency made in Interlock (undoable). With `board`, answers what changed on that board.',
+    dataWrite,
+  ),
   'plan.objective.save': channel(PlanObjectiveInput, UndoState.extend({ key: z.string() }), 'Create or change a PI objective: business value, actual value, commitment, links.', dataWrite),
   'plan.objective.delete': channel(z.object({ key: z.string() }), UndoState, 'Delete a PI objective made in Interlock (undoable).', dataWrite),
   'plan.capacity.set': channel(
@@ -139,13 +146,13 @@ export const planChannels = {
   'plan.undo': channel(
     z.object({ board: BoardShown.optional() }),
     UndoState.extend({ board: BoardPatch.optional() }),
-    'Take back the last planning edit of this session. With `board`, when the edit was a card move or a capacity, answers what taking it back changed on that board.',
+    'Take back the last planning edit of this session. With `board`, when the edit was a card move, a capacity or a dependency, answers what taking it back changed on that board.',
     dataWrite,
   ),
   'plan.redo': channel(
     z.object({ board: BoardShown.optional() }),
     UndoState.extend({ board: BoardPatch.optional() }),
-    'Do again the last planning edit taken back. With `board`, when the edit was a card move or a capacity, answers what doing it again changed on that board.',
+    'Do again the last planning edit taken back. With `board`, when the edit was a card move, a capacity or a dependency, answers what doing it again changed on that board.',
     dataWrite,
   ),
   'plan.history': channel(z.object({}), UndoState, 'What undo and redo would do now.'),

@@ -74,8 +74,8 @@ function withPatch(db: Database, view: UndoView, rows: BoardRows | null | undefi
 }
 
 /** A planning write that changes what the advisor or the metrics read (items, dependencies, objectives). */
-function dataEdit<T>(db: Database, label: string, edit: () => T): T {
-  return undoableEdit(db, label, edit, { planOnly: false });
+function dataEdit<T>(db: Database, label: string, edit: () => T, rows?: BoardRows): T {
+  return undoableEdit(db, label, edit, { planOnly: false, rows });
 }
 
 export const planHandlers: HandlerMap<typeof planChannels> = {
@@ -150,16 +150,21 @@ export const planHandlers: HandlerMap<typeof planChannels> = {
     return { ...undoView(db), key };
   },
 
-  'plan.dependency.add': (input, { session }) => {
+  // A dependency changes no cell: the patch is the consumer's dependencies (and, grouped by
+  // coordination group, the teams' groups, which it may change).
+  'plan.dependency.add': ({ board, ...input }, { session }) => {
     const { db } = session.require();
-    const key = dataEdit(db, `${input.consumerKey} waits on ${input.providerKey}`, () => plan.addDependency(db, input));
-    return { ...undoView(db), key };
+    const rows = board && { incrementId: board.incrementId, itemKey: input.consumerKey, teamKeys: [] };
+    const key = dataEdit(db, `${input.consumerKey} waits on ${input.providerKey}`, () => plan.addDependency(db, input), rows);
+    return { ...withPatch(db, undoView(db), rows, board), key };
   },
 
-  'plan.dependency.remove': ({ key }, { session }) => {
+  'plan.dependency.remove': ({ key, board }, { session }) => {
     const { db } = session.require();
-    dataEdit(db, `remove dependency ${key}`, () => plan.removeDependency(db, key));
-    return undoView(db);
+    const consumerKey = plan.dependencyConsumerKey(db, key);
+    const rows = board && consumerKey !== null ? { incrementId: board.incrementId, itemKey: consumerKey, teamKeys: [] } : undefined;
+    dataEdit(db, `remove dependency ${key}`, () => plan.removeDependency(db, key), rows);
+    return withPatch(db, undoView(db), rows, board);
   },
 
   'plan.objective.save': (input, { session }) => {

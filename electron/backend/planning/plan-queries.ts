@@ -324,6 +324,11 @@ export function addDependency(db: Database, input: { consumerKey: string; provid
   return key;
 }
 
+/** The item that waits in dependency `key`; null when there is no such dependency or it names none. */
+export function dependencyConsumerKey(db: Database, key: string): string | null {
+  return (db.prepare('SELECT from_item_key FROM dependencies WHERE key = ?').pluck().get(key) as string | null | undefined) ?? null;
+}
+
 export function removeDependency(db: Database, key: string): void {
   const row = db.prepare('SELECT key FROM dependencies WHERE key = ?').pluck().get(key);
   if (row === undefined) throw new AppError('not-found', `There is no dependency "${key}".`);
@@ -449,7 +454,7 @@ export function readBaseline(db: Database, id: number): { id: number; name: stri
 /**
  * Everything the board of one increment is computed from. `groups` maps team keys to coordination
  * groups. With `part`, only what a move of `part.itemKey` between `part.teamKeys` changed: those
- * teams' planned work and capacity, the item's dependencies and where their other ends are planned
+ * teams' planned work and capacity, the item's dependencies and where both their ends are planned
  * (a null itemKey: those teams' rows alone; SQL's comparisons with NULL then match no dependency)
  * (the board built from it is right for those cells and dependencies only; see board-patch.ts).
  */
@@ -467,7 +472,7 @@ export function readPlanData(db: Database, increment: IncrementRow, groups: Read
         `SELECT w.key AS itemKey, w.title, w.type, t.key AS teamKey, p.iteration_id AS iterationId, p.rank, coalesce(p.size, w.size) AS size, w.done_at AS doneAt
          FROM planned_items p JOIN work_items w ON w.id = p.item_id JOIN teams t ON t.id = p.team_id
          WHERE p.increment_id = @increment
-           ${only ? `AND (t.key IN (SELECT value FROM json_each(@teams)) OR w.key IN (SELECT to_item_key FROM dependencies WHERE from_item_key = @item UNION SELECT from_item_key FROM dependencies WHERE to_item_key = @item))` : ''}
+           ${only ? `AND (t.key IN (SELECT value FROM json_each(@teams)) OR w.key = @item OR w.key IN (SELECT to_item_key FROM dependencies WHERE from_item_key = @item UNION SELECT from_item_key FROM dependencies WHERE to_item_key = @item))` : ''}
          ORDER BY p.rank`,
       )
       .all({ increment: increment.id, ...only }) as PlanData['planned']

@@ -42,7 +42,7 @@ function isEditable(target: EventTarget | null): boolean {
 const boardKey = (view: BoardInput) => ['plan.board', view];
 
 /** The edits whose answer, asked with the board shown, can carry what they changed on it. */
-type PatchingChannel = 'plan.item.place' | 'plan.item.unplan' | 'plan.capacity.set' | 'plan.undo' | 'plan.redo';
+type PatchingChannel = 'plan.item.place' | 'plan.item.unplan' | 'plan.capacity.set' | 'plan.dependency.add' | 'plan.dependency.remove' | 'plan.undo' | 'plan.redo';
 
 /**
  * An edit's answer carrying what it changed on the board it was made on: patched into that board
@@ -50,12 +50,12 @@ type PatchingChannel = 'plan.item.place' | 'plan.item.unplan' | 'plan.capacity.s
  * Resolves once the board is patched and painted, or fetched again.
  */
 async function patchShownBoard(client: QueryClient, channel: PatchingChannel, view: BoardInput, answer: ChannelOutput<PatchingChannel>): Promise<void> {
-  const { board: patch, ...history } = answer;
+  const { board: patch, undo, redo } = answer;
   const key = boardKey(view);
   const current = client.getQueryData<ChannelOutput<'plan.board'>>(key);
   const patched = current && patch ? applyBoardPatch(current, patch) : null;
   if (patched) client.setQueryData(key, patched);
-  client.setQueryData(['plan.history', {}], history);
+  client.setQueryData(['plan.history', {}], { undo, redo });
   // The benchmark's round trip of a move: stored, and the board patched (or fetched again) and painted.
   const painted = () => channel === 'plan.item.place' && setTimeout(() => requestAnimationFrame(() => performance.mark('interlock:plan-move-stored')));
   if (patched) painted();
@@ -64,36 +64,17 @@ async function patchShownBoard(client: QueryClient, channel: PatchingChannel, vi
   if (!patched) painted();
 }
 
-/** Takes an item off the board, patching the board shown with the answer. */
-function useUnplan() {
-  const client = useQueryClient();
-  return useMutation<ChannelOutput<'plan.item.unplan'>, ContractError, { incrementId: number; itemKey: string; view: BoardInput }>({
-    mutationFn: ({ view, ...input }) => invokeOrThrow('plan.item.unplan', { ...input, board: { grouping: view.grouping, baselineId: view.baselineId } }),
-    onSuccess: (answer, { view }) => patchShownBoard(client, 'plan.item.unplan', view, answer),
-    onError: () => invalidateWrites(client, contract['plan.item.unplan'].mutates),
-  });
-}
-
 /**
- * Undo or redo, patching the board shown with the answer when the step was a card move or a
- * capacity (else the answer carries no patch and the board is fetched again).
+ * An edit asked with the board shown (`input.board`), whose answer patches that board: taking an
+ * item off it, a capacity, a dependency, undo and redo. An answer without a patch (undo of another
+ * kind of edit, another increment shown) has the board fetched again.
  */
-function useReplay(channel: 'plan.undo' | 'plan.redo') {
+function useBoardEdit<C extends Exclude<PatchingChannel, 'plan.item.place'>>(channel: C) {
   const client = useQueryClient();
-  return useMutation<ChannelOutput<typeof channel>, ContractError, { view: BoardInput }>({
-    mutationFn: ({ view }) => invokeOrThrow(channel, { board: { grouping: view.grouping, baselineId: view.baselineId } }),
+  return useMutation<ChannelOutput<C>, ContractError, { input: ChannelInput<C>; view: BoardInput }>({
+    mutationFn: ({ input }) => invokeOrThrow(channel, input),
     onSuccess: (answer, { view }) => patchShownBoard(client, channel, view, answer),
     onError: () => invalidateWrites(client, contract[channel].mutates),
-  });
-}
-
-/** Sets a team's capacity in an iteration, patching the board shown with the team's row. */
-function useSetCapacity() {
-  const client = useQueryClient();
-  return useMutation<ChannelOutput<'plan.capacity.set'>, ContractError, { iterationId: number; teamKey: string; amount: number | null; view: BoardInput }>({
-    mutationFn: ({ view, ...input }) => invokeOrThrow('plan.capacity.set', { ...input, board: { grouping: view.grouping, baselineId: view.baselineId } }),
-    onSuccess: (answer, { view }) => patchShownBoard(client, 'plan.capacity.set', view, answer),
-    onError: () => invalidateWrites(client, contract['plan.capacity.set'].mutates),
   });
 }
 
@@ -140,24 +121,26 @@ export function PlanPage() {
   const grouping = params.group === 'value-stream' ? 'value-stream' : 'coordination';
   const baselineId = params.baseline ? Number(params.baseline) : undefined;
   const boardInput: BoardInput = { increment: params.increment || undefined, grouping, baselineId };
+  // How the board is shown, sent with each edit whose answer patches it.
+  const shown = { grouping, baselineId } as const;
   // Asked for with the increments, not after them (a workspace without any answers an error nobody sees).
   const board = useChannelQuery('plan.board', boardInput, { enabled: increments.data === undefined || increments.data.length > 0, placeholderData: keepPreviousData });
   const history = useChannelQuery('plan.history', {});
   const baselines = useChannelQuery('plan.baselines', { incrementId: board.data?.increment.id ?? 0 }, { enabled: board.data !== undefined });
   const place = usePlace();
-  const undo = useReplay('plan.undo');
-  const redo = useReplay('plan.redo');
+  const undo = useBoardEdit('plan.undo');
+  const redo = useBoardEdit('plan.redo');
   const commit = useChannelMutation('plan.baseline.commit');
-  const unplan = useUnplan();
-  const addDependency = useChannelMutation('plan.dependency.add');
+  const unplan = useBoardEdit('plan.item.unplan');
+  const addDependency = useBoardEdit('plan.dependency.add');
   const createItem = useChannelMutation('plan.item.create');
-  const setCapacity = useSetCapacity();
+  const setCapacity = useBoardEdit('plan.capacity.set');
   const [creatingIncrement, setCreatingIncrement] = useState(false);
   const printing = usePrinting();
   useViewTitle([board.data?.increment.name, TAB_LABELS[tab]].filter(Boolean).join(' · '));
   const [menu, setMenu] = useState<{ card: BoardCard; teamKey: string; anchor: HTMLElement } | null>(null);
   const [dialog, setDialog] = useState<{ kind: 'move' | 'depend' | 'dependencies'; card: BoardCard; teamKey: string } | { kind: 'new'; teamKey: string; columnId: number } | null>(null);
-  const removeDependency = useChannelMutation('plan.dependency.remove');
+  const removeDependency = useBoardEdit('plan.dependency.remove');
   const [capacity, setCapacityTarget] = useState<{ cell: BoardCell; anchor: HTMLElement } | null>(null);
   const [announcement, setAnnouncement] = useState('');
 
@@ -210,8 +193,8 @@ export function PlanPage() {
   });
   const onExportCsv = useStableCallback(() => data && downloadCsv(`${fileSlug(data.increment.name)}-board.csv`, boardCsvRows(data, (k) => teamName(k))));
   const onCommit = useStableCallback(() => data && commit.mutate({ incrementId: data.increment.id }, { onSuccess: (b) => setParams({ baseline: String(b.id), side: 'changes' }) }));
-  const onUndo = useStableCallback(() => undo.mutate({ view: boardInput }));
-  const onRedo = useStableCallback(() => redo.mutate({ view: boardInput }));
+  const onUndo = useStableCallback(() => undo.mutate({ input: { board: shown }, view: boardInput }));
+  const onRedo = useStableCallback(() => redo.mutate({ input: { board: shown }, view: boardInput }));
   const onNewIncrement = useStableCallback(() => setCreatingIncrement(true));
   const onTab = useStableCallback((t: PlanTab) => setParams({ tab: t === 'board' ? null : t }));
 
@@ -254,7 +237,7 @@ export function PlanPage() {
     setMenu(null);
     if (action === 'move' || action === 'depend' || action === 'dependencies') setDialog({ kind: action, card, teamKey });
     else if (action === 'lines') setParams({ focus: card.key, team: null });
-    else if (action === 'unplan' && data) unplan.mutate({ incrementId: data.increment.id, itemKey: card.key, view: boardInput });
+    else if (action === 'unplan' && data) unplan.mutate({ input: { incrementId: data.increment.id, itemKey: card.key, board: shown }, view: boardInput });
   };
 
   return (
@@ -362,7 +345,9 @@ export function PlanPage() {
             addDependency.reset();
             setDialog(null);
           }}
-          onAdd={(providerKey, neededBy) => addDependency.mutate({ consumerKey: dialog.card.key, providerKey, neededBy }, { onSuccess: () => setDialog(null) })}
+          onAdd={(providerKey, neededBy) =>
+            addDependency.mutate({ input: { consumerKey: dialog.card.key, providerKey, neededBy, board: { ...shown, incrementId: data.increment.id } }, view: boardInput }, { onSuccess: () => setDialog(null) })
+          }
         />
       )}
       {data && dialog?.kind === 'dependencies' && (
@@ -372,7 +357,7 @@ export function PlanPage() {
           teamName={teamName}
           busy={removeDependency.isPending}
           error={removeDependency.error?.message ?? null}
-          onRemove={(key) => removeDependency.mutate({ key })}
+          onRemove={(key) => removeDependency.mutate({ input: { key, board: { ...shown, incrementId: data.increment.id } }, view: boardInput })}
           onClose={() => {
             removeDependency.reset();
             setDialog(null);
@@ -406,7 +391,7 @@ export function PlanPage() {
           onSave={(amount) => {
             const iterationId = capacity.cell.columnId;
             setCapacityTarget(null);
-            setCapacity.mutate({ iterationId, teamKey: capacity.cell.teamKey, amount, view: boardInput });
+            setCapacity.mutate({ input: { iterationId, teamKey: capacity.cell.teamKey, amount, board: shown }, view: boardInput });
           }}
         />
       )}

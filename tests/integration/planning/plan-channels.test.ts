@@ -216,6 +216,43 @@ describe('planning channels', () => {
     expect((await call('plan.board', {})).teams.map((t) => t.key).sort()).toEqual(['cart', 'pay']);
   });
 
+  it('a dependency added or removed with the board shown answers what changed on it: the board before, patched, is the board after; and so do its undo and redo', async () => {
+    const { id, ids } = await increment();
+    await call('plan.item.place', { incrementId: id, itemKey: 'CART-1', teamKey: 'cart', iterationId: ids.I1 });
+    await call('plan.item.place', { incrementId: id, itemKey: 'CART-2', teamKey: 'cart', iterationId: ids.I2 });
+    await call('plan.item.place', { incrementId: id, itemKey: 'PAY-1', teamKey: 'pay', iterationId: ids.I2 });
+    await call('plan.item.place', { incrementId: id, itemKey: 'SRCH-1', teamKey: 'search', iterationId: ids.I3 });
+    await call('plan.dependency.add', { consumerKey: 'PAY-1', providerKey: 'CART-2' });
+    const baseline = await call('plan.baseline.commit', { incrementId: id });
+    for (const shown of [{ grouping: 'value-stream' as const }, { grouping: 'value-stream' as const, baselineId: baseline.id }, { grouping: 'coordination' as const }]) {
+      const on = { ...shown, incrementId: id };
+      const edits = [
+        // A conflict: CART-1 (I1) waits on PAY-1 (I2); then a provider off the board; then a chain.
+        () => call('plan.dependency.add', { consumerKey: 'CART-1', providerKey: 'PAY-1', board: on }),
+        () => call('plan.dependency.add', { consumerKey: 'CART-2', providerKey: 'PAY-2', neededBy: '2026-01-20', board: on }),
+        () => call('plan.dependency.add', { consumerKey: 'SRCH-1', providerKey: 'CART-1', board: on }),
+      ];
+      const added: string[] = [];
+      for (const edit of edits) {
+        const before = await call('plan.board', shown);
+        const answer = await edit();
+        const after = await call('plan.board', shown);
+        added.push(answer.key);
+        expect(answer.board!.cells).toEqual([]);
+        expect(applyBoardPatch(before, answer.board!)).toEqual(after);
+      }
+      const before = await call('plan.board', shown);
+      const removed = await call('plan.dependency.remove', { key: added[0]!, board: on });
+      const after = await call('plan.board', shown);
+      expect(after.dependencies.map((d) => d.key)).not.toContain(added[0]);
+      expect(applyBoardPatch(before, removed.board!)).toEqual(after);
+      await expectReplaysPatch('plan.undo', edits.length + 1, shown);
+      await expectReplaysPatch('plan.redo', edits.length + 1, shown);
+      for (let i = 0; i < edits.length + 1; i++) await call('plan.undo', {});
+    }
+    expect((await call('plan.board', {})).dependencies.map((d) => `${d.consumer.itemKey}←${d.provider.itemKey}`)).toEqual(['PAY-1←CART-2']);
+  });
+
   it('undo and redo more than fifty steps, each edit whole, and the plan survives a reopen', async () => {
     const { id, ids } = await increment();
     const iterations = [ids.I1, ids.I2, ids.I3];
@@ -308,7 +345,7 @@ describe('planning channels', () => {
       expect((await refused('plan.redo', {})).message).toBe('There is nothing to redo.');
     });
 
-    it('undo and redo of an edit that is neither a card move nor a capacity answer the undo state alone, even with the board shown', async () => {
+    it('undo and redo of an edit made without the board shown, or of a milestone, answer the undo state alone, even with the board shown', async () => {
       const { id, ids } = await increment();
       await call('plan.item.place', { incrementId: id, itemKey: 'CART-1', teamKey: 'cart', iterationId: ids.I1 });
       await call('plan.dependency.add', { consumerKey: 'CART-1', providerKey: 'PAY-1' });
