@@ -2,6 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { channelQuery } from './api/channel-hooks';
 import { adoptTokenFromUrl } from './api/contract-client';
 import { prefetchFlowPage } from './flow/flow-prefetch';
+import { prefetchPlanPage } from './planning/plan-prefetch';
 import { parseAddress } from './layout/view-address';
 import { HOME_PAGE, loadPage } from './pages/page-loaders';
 
@@ -21,8 +22,10 @@ const queryClient = new QueryClient({
 // loads and renders the shell for the first time (the same query the App reads, so one call).
 void queryClient.prefetchQuery(channelQuery('workspace.current', {}));
 const address = parseAddress(window.location.hash);
-// And the Flow page's own answers when the app opens on it (the slowest page to compute at first).
+// And the Flow page's own answers when the app opens on it (the slowest page to compute at first),
+// or the Plan page's board (the largest answer).
 prefetchFlowPage(queryClient, address);
+prefetchPlanPage(queryClient, address);
 // The code of the page the app opens on, loaded beside the app's (not after the workspace has
 // answered, when the router first asks for it); an unknown page shows the home page.
 void (loadPage(address.page) ?? loadPage(HOME_PAGE));

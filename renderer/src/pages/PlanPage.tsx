@@ -26,6 +26,7 @@ import { boardCsvRows, boardSvg } from '../planning/board-export';
 import { IncrementDialog, IncrementSetup } from '../planning/IncrementSetup';
 import { ObjectivesPanel } from '../planning/ObjectivesPanel';
 import { applyMove } from '../planning/optimistic-move';
+import { planBoardInput } from '../planning/plan-prefetch';
 import { applyBoardPatch } from '../../../shared/planning/board-patch';
 import { ProgramBoard, type BoardFocus, type PlaceRequest } from '../planning/ProgramBoard';
 import { PlanConfidencePanel } from '../forecast/PlanConfidencePanel';
@@ -118,9 +119,9 @@ export function PlanPage() {
   const theme = useTheme();
   const increments = useChannelQuery('plan.increments', {});
   const tab = (['board', 'confidence', 'objectives', 'setup'] as const).find((t) => t === params.tab) ?? 'board';
-  const grouping = params.group === 'value-stream' ? 'value-stream' : 'coordination';
-  const baselineId = params.baseline ? Number(params.baseline) : undefined;
-  const boardInput: BoardInput = { increment: params.increment || undefined, grouping, baselineId };
+  // The same input the app asked with if it opened on this view (plan-prefetch.ts).
+  const boardInput = planBoardInput(params);
+  const { grouping, baselineId } = boardInput;
   // How the board is shown, sent with each edit whose answer patches it.
   const shown = { grouping, baselineId } as const;
   // Asked for with the increments, not after them (a workspace without any answers an error nobody sees).
