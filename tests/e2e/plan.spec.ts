@@ -141,6 +141,24 @@ test('objectives with business value and predictability as a distribution, the p
   await page.screenshot({ path: 'test-results/screenshots/plan-objectives.png', fullPage: true });
 });
 
+test('opened directly on a Plan address, the app asks for that board once, as it starts', async ({ page, host }) => {
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/invoke/plan.board')) asked.push(r.postData() ?? '');
+  });
+  await page.goto(`${host.url}#/plan?increment=PI%2026.3&group=value-stream`);
+  await expect(page.getByTestId('program-board').getByRole('columnheader', { name: /Iteration 1/ })).toBeVisible();
+  await expect(page.getByText(/^PI 26\.3: /)).toBeVisible();
+  // The start's call and the page's are one: the same input, the same query.
+  expect(asked.map((body) => JSON.parse(body))).toEqual([{ increment: 'PI 26.3', grouping: 'value-stream' }]);
+  // Asked as the app started, beside the open workspace, not after it (which the page alone would wait for).
+  const [boardAsked, workspaceAnswered] = await page.evaluate(() => {
+    const entry = (name: string) => performance.getEntriesByType('resource').find((e) => e.name.endsWith(`/api/invoke/${name}`)) as PerformanceResourceTiming;
+    return [entry('plan.board').startTime, entry('workspace.current').responseEnd];
+  });
+  expect(boardAsked).toBeLessThan(workspaceAnswered);
+});
+
 test('the board at 1280×720 in the dark theme, as a projector shows it', async ({ page, host }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto(host.url);
