@@ -57,8 +57,9 @@ async function patchShownBoard(client: QueryClient, channel: PatchingChannel, vi
   const patched = current && patch ? applyBoardPatch(current, patch) : null;
   if (patched) client.setQueryData(key, patched);
   client.setQueryData(['plan.history', {}], { undo, redo });
-  // The benchmark's round trip of a move: stored, and the board patched (or fetched again) and painted.
-  const painted = () => channel === 'plan.item.place' && setTimeout(() => requestAnimationFrame(() => performance.mark('interlock:plan-move-stored')));
+  // The benchmark's round trip of a move (or another board edit): stored, and the board patched (or fetched again) and painted.
+  const mark = channel === 'plan.item.place' ? 'interlock:plan-move-stored' : 'interlock:plan-edit-stored';
+  const painted = () => setTimeout(() => requestAnimationFrame(() => performance.mark(mark)));
   if (patched) painted();
   // What else the edit changed (the backlog, plan confidence, other views of the board) is fetched again.
   await invalidateWrites(client, contract[channel].mutates, patched ? [key, ['plan.history', {}]] : []);
@@ -74,6 +75,7 @@ function useBoardEdit<C extends Exclude<PatchingChannel, 'plan.item.place'>>(cha
   const client = useQueryClient();
   return useMutation<ChannelOutput<C>, ContractError, { input: ChannelInput<C>; view: BoardInput }>({
     mutationFn: ({ input }) => invokeOrThrow(channel, input),
+    onMutate: () => void performance.mark('interlock:plan-edit-start'),
     onSuccess: (answer, { view }) => patchShownBoard(client, channel, view, answer),
     onError: () => invalidateWrites(client, contract[channel].mutates),
   });
