@@ -453,10 +453,11 @@ export function readBaseline(db: Database, id: number): { id: number; name: stri
 
 /**
  * Everything the board of one increment is computed from. `groups` maps team keys to coordination
- * groups. With `part`, only what a move of `part.itemKey` between `part.teamKeys` changed: those
- * teams' planned work and capacity, the item's dependencies and where both their ends are planned
- * (a null itemKey: those teams' rows alone; SQL's comparisons with NULL then match no dependency)
- * (the board built from it is right for those cells and dependencies only; see board-patch.ts).
+ * groups. With `part`, only what an edit of `part.itemKey` (a move between `part.teamKeys`, or one
+ * of its dependencies) changed: those teams' planned work and capacity, the item's dependencies and
+ * where both their ends are planned. The board built from it is right for those cells and
+ * dependencies only (see board-patch.ts). A null itemKey reads those teams' rows alone: SQL's
+ * comparisons with NULL match no item and no dependency.
  */
 export function readPlanData(db: Database, increment: IncrementRow, groups: ReadonlyMap<string, string> | null, part?: { teamKeys: readonly string[]; itemKey: string | null }): PlanData {
   const teams = (db.prepare('SELECT key, name, value_stream FROM teams ORDER BY key').all() as { key: string; name: string; value_stream: string | null }[]).map((t) => ({
