@@ -17,6 +17,8 @@ const IncrementRef = z.object({ increment: z.string().trim().min(1).max(200).opt
 const BoardShown = z.object({ grouping: z.enum(['coordination', 'value-stream']).default('coordination'), baselineId: Id.optional() });
 /** The same for an edit not tied to one increment (a dependency): which increment's board is shown. */
 const IncrementBoardShown = BoardShown.extend({ incrementId: Id });
+/** For undo and redo: the increment shown when known (a step of another increment's board then answers no patch). */
+const ReplayBoardShown = BoardShown.extend({ incrementId: Id.optional() });
 
 const DateRange = z
   .object({ start: CalendarDate, end: CalendarDate })
@@ -144,13 +146,13 @@ export const planChannels = {
   ),
   'plan.baselines': channel(z.object({ incrementId: Id }), z.array(z.object({ id: Id, name: z.string(), takenAt: z.string() })), 'The baselines of an increment, newest first.'),
   'plan.undo': channel(
-    z.object({ board: BoardShown.optional() }),
+    z.object({ board: ReplayBoardShown.optional() }),
     UndoState.extend({ board: BoardPatch.optional() }),
     'Take back the last planning edit of this session. With `board`, when the edit was a card move, a capacity or a dependency, answers what taking it back changed on that board.',
     dataWrite,
   ),
   'plan.redo': channel(
-    z.object({ board: BoardShown.optional() }),
+    z.object({ board: ReplayBoardShown.optional() }),
     UndoState.extend({ board: BoardPatch.optional() }),
     'Do again the last planning edit taken back. With `board`, when the edit was a card move, a capacity or a dependency, answers what doing it again changed on that board.',
     dataWrite,

@@ -68,9 +68,13 @@ function planEdit(db: Database, label: string, edit: () => void, rows?: BoardRow
   return undoView(db);
 }
 
-/** A board edit's undo state, and with the board shown, what the edit changed on that board. */
-function withPatch(db: Database, view: UndoView, rows: BoardRows | null | undefined, shown: BoardShown | undefined) {
-  return shown && rows ? { ...view, board: shownPatch(db, rows, shown) } : view;
+/**
+ * A board edit's undo state, and with the board shown, what the edit changed on that board: none
+ * when the edit was on another increment's board than the one shown (undo, redo).
+ */
+function withPatch(db: Database, view: UndoView, rows: BoardRows | null | undefined, shown: (BoardShown & { incrementId?: number | undefined }) | undefined) {
+  const fits = shown && rows && (shown.incrementId === undefined || shown.incrementId === rows.incrementId);
+  return fits ? { ...view, board: shownPatch(db, rows, shown) } : view;
 }
 
 /** A planning write that changes what the advisor or the metrics read (items, dependencies, objectives). */

@@ -196,8 +196,8 @@ export function PlanPage() {
   });
   const onExportCsv = useStableCallback(() => data && downloadCsv(`${fileSlug(data.increment.name)}-board.csv`, boardCsvRows(data, (k) => teamName(k))));
   const onCommit = useStableCallback(() => data && commit.mutate({ incrementId: data.increment.id }, { onSuccess: (b) => setParams({ baseline: String(b.id), side: 'changes' }) }));
-  const onUndo = useStableCallback(() => undo.mutate({ input: { board: shown }, view: boardInput }));
-  const onRedo = useStableCallback(() => redo.mutate({ input: { board: shown }, view: boardInput }));
+  const onUndo = useStableCallback(() => undo.mutate({ input: { board: { ...shown, incrementId: data?.increment.id } }, view: boardInput }));
+  const onRedo = useStableCallback(() => redo.mutate({ input: { board: { ...shown, incrementId: data?.increment.id } }, view: boardInput }));
   const onNewIncrement = useStableCallback(() => setCreatingIncrement(true));
   const onTab = useStableCallback((t: PlanTab) => setParams({ tab: t === 'board' ? null : t }));
 

@@ -345,6 +345,16 @@ describe('planning channels', () => {
       expect((await refused('plan.redo', {})).message).toBe('There is nothing to redo.');
     });
 
+    it('undo of a move on one increment, asked with another increment’s board shown, answers no patch (the page fetches its board)', async () => {
+      const { id, ids } = await increment();
+      const other = await call('plan.increment.save', { name: 'PI 26.2', start: '2026-03-02', end: '2026-04-12' });
+      await call('plan.item.place', { incrementId: id, itemKey: 'CART-1', teamKey: 'cart', iterationId: ids.I1 });
+      await call('plan.item.place', { incrementId: id, itemKey: 'CART-1', teamKey: 'cart', iterationId: ids.I2 });
+      const shown = { grouping: 'value-stream' as const };
+      expect(await call('plan.undo', { board: { ...shown, incrementId: other.id } })).toEqual({ undo: 'plan CART-1', redo: 'move CART-1' });
+      expect((await call('plan.redo', { board: { ...shown, incrementId: id } })).board!.increment.id).toBe(id);
+    });
+
     it('undo and redo of an edit made without the board shown, or of a milestone, answer the undo state alone, even with the board shown', async () => {
       const { id, ids } = await increment();
       await call('plan.item.place', { incrementId: id, itemKey: 'CART-1', teamKey: 'cart', iterationId: ids.I1 });
