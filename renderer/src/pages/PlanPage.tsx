@@ -41,6 +41,8 @@ function isEditable(target: EventTarget | null): boolean {
 }
 
 const boardKey = (view: BoardInput) => ['plan.board', view];
+/** How a board is shown, sent with each edit whose answer patches it. */
+const shownOf = (view: BoardInput) => ({ grouping: view.grouping, baselineId: view.baselineId });
 
 /** The edits whose answer, asked with the board shown, can carry what they changed on it. */
 type PatchingChannel = 'plan.item.place' | 'plan.item.unplan' | 'plan.capacity.set' | 'plan.dependency.add' | 'plan.dependency.remove' | 'plan.undo' | 'plan.redo';
@@ -95,7 +97,7 @@ function usePlace() {
   // The board the move was made on, carried with it: a patch is applied to that board only.
   const keyOf = boardKey;
   return useMutation<ChannelOutput<'plan.item.place'>, ContractError, PlaceRequest & { incrementId: number; view: BoardInput }, { previous: unknown; early: ReturnType<typeof setTimeout> }>({
-    mutationFn: ({ view, ...input }) => invokeOrThrow('plan.item.place', { ...input, board: { grouping: view.grouping, baselineId: view.baselineId } }),
+    mutationFn: ({ view, ...input }) => invokeOrThrow('plan.item.place', { ...input, board: shownOf(view) }),
     onMutate: async (input) => {
       performance.mark('interlock:plan-move-start');
       const key = keyOf(input.view);
@@ -124,8 +126,7 @@ export function PlanPage() {
   // The same input the app asked with if it opened on this view (plan-prefetch.ts).
   const boardInput = planBoardInput(params);
   const { grouping, baselineId } = boardInput;
-  // How the board is shown, sent with each edit whose answer patches it.
-  const shown = { grouping, baselineId } as const;
+  const shown = shownOf(boardInput);
   // Asked for with the increments, not after them (a workspace without any answers an error nobody sees).
   const board = useChannelQuery('plan.board', boardInput, { enabled: increments.data === undefined || increments.data.length > 0, placeholderData: keepPreviousData });
   const history = useChannelQuery('plan.history', {});
