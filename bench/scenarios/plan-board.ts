@@ -12,7 +12,7 @@ import { buildRenderer, rendererBuildIsStale } from '../../electron/host/rendere
 import type { Portfolio } from '../../shared/domain/entities';
 import { startHostProcess } from '../../tests/support/host-process';
 import { figure, median, type Figure } from '../measure';
-import { findChromium } from './renderer';
+import { findChromium, openWindow } from './renderer';
 
 // The program board at the issue's scale — 50 teams × 6 iterations, 2,000 planned items, 1,000
 // dependencies — in the browser host: navigation → board drawn (the first screen's rows laid out,
@@ -123,10 +123,11 @@ export async function measurePlanRenderer(path: string, options: { reloads: numb
     await buildRenderer(PROJECT_ROOT);
   }
   const stateDir = mkdtempSync(join(tmpdir(), 'interlock-bench-plan-'));
-  let host = await startHostProcess({ workspace: path, stateDir });
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  // Each window is opened before the host it visits starts (see openWindow).
+  const page = await openWindow(browser);
+  let host = await startHostProcess({ workspace: path, stateDir });
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'UTC' });
     const drawn: number[] = [];
     const loads: number[] = [];
     const load = () => page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
@@ -136,8 +137,8 @@ export async function measurePlanRenderer(path: string, options: { reloads: numb
     for (let i = 0; i < options.reloads - 1; i++) {
       const dir = mkdtempSync(join(tmpdir(), 'interlock-bench-plan-'));
       await host.stop();
+      const other = await openWindow(browser);
       const fresh = await startHostProcess({ workspace: path, stateDir: dir });
-      const other = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'UTC' });
       await other.goto(`${fresh.url}#/plan?group=value-stream`);
       firsts.push(await markTime(other, 'interlock:plan-board-drawn'));
       firstLoads.push(await other.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd));

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { buildRenderer, rendererBuildIsStale } from '../../electron/host/renderer-build';
 import { startHostProcess } from '../../tests/support/host-process';
 import { MAX_CHART_MARKS } from '../../shared/metrics/metrics-vocabulary';
@@ -31,6 +31,18 @@ function chromiumPath(): string {
   const path = findChromium();
   if (!path) throw new Error('no Chromium: install it (apt-get install chromium) or set CHROMIUM_PATH');
   return path;
+}
+
+/**
+ * A new page of its own (a new browser context: nothing cached from an earlier visit), opened
+ * before the host it will visit starts. Playwright opens each context's page in a window of its
+ * own, and Chromium builds that window's own pages as it opens (its address bar's suggestion
+ * popup, two WebUI pages: ≈ 0.5 s of CPU). Opened at the moment of navigation, they would share
+ * this 2-core machine with the very visit measured; a person's browser window is already open
+ * when they visit the address `npm start` prints.
+ */
+export async function openWindow(browser: Browser): Promise<Page> {
+  return browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'UTC' });
 }
 
 interface Visit {
@@ -62,13 +74,14 @@ export async function measureRenderer(size: string, workspace: string, options: 
     await buildRenderer(PROJECT_ROOT);
   }
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-  // First visits: each on a host just started, whose backend holds nothing in memory yet.
+  // First visits: each on a host just started, whose backend holds nothing in memory yet. The
+  // window is opened before the host starts (see openWindow).
   const firsts: Visit[] = [];
   for (let i = 0; i < options.reloads - 1; i++) {
     const dir = mkdtempSync(join(tmpdir(), 'interlock-bench-host-'));
+    const page = await openWindow(browser);
     const fresh = await startHostProcess({ workspace, stateDir: dir });
     try {
-      const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'UTC' });
       await page.goto(`${fresh.url}#/flow`);
       firsts.push(await readVisit(page));
       await page.close();
@@ -78,9 +91,9 @@ export async function measureRenderer(size: string, workspace: string, options: 
     }
   }
   const stateDir = mkdtempSync(join(tmpdir(), 'interlock-bench-host-'));
+  const page = await openWindow(browser);
   const host = await startHostProcess({ workspace, stateDir });
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'UTC' });
     await page.goto(`${host.url}#/flow`);
     const first = await readVisit(page);
     firsts.push(first);
