@@ -3,7 +3,7 @@ import { AppError, describeZodIssues, fail, ok, type Result } from '../../shared
 import { AppState } from './app-state';
 import { allHandlers } from './handlers/all-handlers';
 import type { BackendContext } from './handlers/handler-types';
-import { prefetchFlowReport, prefetchMetricsCheck } from './metrics/metrics-service';
+import { prefetchDeliveryRecords, prefetchFlowReport, prefetchMetricsCheck } from './metrics/metrics-service';
 import { loadMetrics } from './metrics/metrics-dataset-loader';
 import { warmPlanBoard } from './handlers/plan-handlers';
 import { ImportJobs, importJobsOf } from './import/import-jobs';
@@ -120,6 +120,7 @@ function schedulePrefetch(session: Session, workspace: Workspace, log: (message:
     ['Computing the Flow report', () => prefetchFlowReport(workspace.db)],
     // Apart: a call for the report that came while it was computed is answered first, and checks it.
     ['Checking the Flow report', () => prefetchMetricsCheck(workspace.db)],
+    ['Reading the deployments and incidents', () => prefetchDeliveryRecords(workspace.db)],
     // Last: the program board's first build.
     ['Warming the program board', () => warmPlanBoard(workspace.db)],
   ];

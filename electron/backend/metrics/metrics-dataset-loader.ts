@@ -1,11 +1,11 @@
 import type { Database } from 'better-sqlite3';
 import { computeItemFlow, type ItemFlow } from '../../../shared/metrics/item-flow';
 import { groupTransitions, ItemColumnsBuilder, TransitionColumnsBuilder, type ItemColumns, type MetricsDataset } from '../../../shared/metrics/metrics-dataset';
-import { keep, remembered } from '../store/workspace-memory';
+import { changeCounter, keep, remembered } from '../store/workspace-memory';
 import { isStorageRefusal } from '../store/sqlite-errors';
 import { hasMetricsSnapshot, readMetricsSnapshot, writeMetricsSnapshot } from '../store/queries/metrics-snapshot';
 import { decodeSnapshot, encodeSnapshot, SNAPSHOT_FORMAT, type SnapshotColumns } from './metrics-snapshot';
-import { describeItemsById, expectedRows, maxItemId, readDependencies, readDeployments, readIncidents, readTeams, scanItems, scanTransitions, type TeamRow } from './metrics-queries';
+import { describeItemsById, expectedRows, lastDeliveryTime, maxItemId, readDependencies, readDeployments, readIncidents, readTeams, scanItems, scanTransitions, type TeamRow } from './metrics-queries';
 
 export interface LoadedMetrics {
   readonly dataset: MetricsDataset;
@@ -238,31 +238,40 @@ function datasetFrom(db: Database, teamRows: readonly TeamRow[], columns: Snapsh
   const { items: itemColumns, transitions: recorded } = columns;
   const indexOf = ItemIndexes.of(itemColumns.id);
 
-  let last = Number.NEGATIVE_INFINITY;
-  const seen = (t: number | null) => {
-    if (t !== null && t > last) last = t;
-  };
+  let last = lastDeliveryTime(db) ?? Number.NEGATIVE_INFINITY;
   for (const column of [itemColumns.createdAt, itemColumns.firstActiveAt, itemColumns.doneAt, recorded.at]) {
     // NaN (no date) never compares greater, so it is skipped.
     for (let i = 0; i < column.length; i++) if (column[i]! > last) last = column[i]!;
   }
 
-  const dependencies = readDependencies(db, (id) => indexOf.get(id), teamIndex);
-  const deployments = readDeployments(db, teamIndex);
-  const incidents = readIncidents(db, teamIndex);
-  for (const d of deployments) seen(d.at);
-  for (const i of incidents) {
-    seen(i.openedAt);
-    seen(i.resolvedAt);
-  }
+  // Deployments and incidents are read when first asked for: the Flow page, the first one most
+  // people open, never asks, and on a first visit their 30,000 records at M cost it ~0.1 s of
+  // reading and garbage collection on a busy machine. Read later, they must still be the rows the
+  // rest was read from: a dataset is dropped from the workspace memory when the data changes, so
+  // only code that kept one across its own write could ask too late, and that is a bug.
+  const stamp = changeCounter(db);
+  const later = <T>(what: string, read: () => T): (() => T) => {
+    let value: T | undefined;
+    return () => {
+      if (value !== undefined) return value;
+      if (changeCounter(db) !== stamp) throw new Error(`The metrics dataset's ${what} were asked for after the data changed`);
+      return (value = read());
+    };
+  };
+  const deployments = later('deployments', () => readDeployments(db, teamIndex));
+  const incidents = later('incidents', () => readIncidents(db, teamIndex));
 
   return {
     teams: teamRows.map(({ key, name, valueStream }) => ({ key, name, valueStream })),
     items: itemColumns,
     transitions: groupTransitions(itemColumns, recorded),
-    dependencies,
-    deployments,
-    incidents,
+    dependencies: readDependencies(db, (id) => indexOf.get(id), teamIndex),
+    get deployments() {
+      return deployments();
+    },
+    get incidents() {
+      return incidents();
+    },
     asOf: Number.isFinite(last) ? last : null,
     describeItems: (indexes) => describeItemsById(db, indexes.map((i) => itemColumns.id[i]!)),
   };

@@ -81,6 +81,19 @@ export function expectedRows(db: Database): { items: number; transitions: number
   return { items, transitions };
 }
 
+/**
+ * The latest time among deployments and incidents (opened or resolved), null without any: what a
+ * dataset's `asOf` needs of them, without reading them.
+ */
+export function lastDeliveryTime(db: Database): number | null {
+  const times = db
+    .prepare('SELECT (SELECT max(at) FROM deployments), (SELECT max(opened_at) FROM incidents), (SELECT max(resolved_at) FROM incidents)')
+    .raw()
+    .get() as (number | null)[];
+  const known = times.filter((t): t is number => t !== null);
+  return known.length > 0 ? Math.max(...known) : null;
+}
+
 /** Every dependency in row order, its waiting item and teams resolved to indexes by `itemIndex` and `teamIndex`. */
 export function readDependencies(db: Database, itemIndex: (id: number) => number, teamIndex: (id: number | null) => number): DependencyRecord[] {
   const rows: DependencyRecord[] = [];

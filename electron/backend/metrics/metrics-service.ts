@@ -135,6 +135,13 @@ export function prefetchMetricsCheck(db: Database): void {
   metricsChannels['metrics.scopeOptions'].output.parse(scopeOptions(db));
 }
 
+/** The deployments and incidents, which a dataset reads when first asked (after the Flow report): for the Delivery page. */
+export function prefetchDeliveryRecords(db: Database): void {
+  const { dataset } = loadMetrics(db);
+  void dataset.deployments;
+  void dataset.incidents;
+}
+
 const DEFAULT_SCOPE: ParsedScope = MetricsScopeSchema.parse({});
 
 export function deliveryReport(db: Database, scope: ParsedScope): DeliveryReport {

@@ -10,7 +10,7 @@ import { day, flowFixture, portfolio, request, TWO_WEEKS } from '../../unit/metr
 import { valueOf, workspaceWith } from './metrics-workspace';
 import { fixture, runImport } from '../import/import-support';
 import { hasMetricsSnapshot } from '../../../electron/backend/store/queries/metrics-snapshot';
-import { cachedMetrics, readDataset } from '../../../electron/backend/metrics/metrics-dataset-loader';
+import { cachedMetrics, loadMetrics, readDataset } from '../../../electron/backend/metrics/metrics-dataset-loader';
 import { remembered } from '../../../electron/backend/store/workspace-memory';
 
 let dispose: (() => void) | null = null;
@@ -145,6 +145,43 @@ describe('metrics channels on a real workspace file', () => {
     const expected = ['A-10', 'B-1', 'a-3', 'b-2'];
     expect(readDataset(db).deployments.map((d) => d.key)).toEqual(expected);
     expect(datasetFromPortfolio(p).deployments.map((d) => d.key)).toEqual(expected);
+  });
+
+  it.each([
+    ['a deployment', { deploymentAt: day(90), openedAt: day(60), resolvedAt: day(70) }],
+    ['an incident opening', { deploymentAt: day(60), openedAt: day(90), resolvedAt: null }],
+    ['an incident resolved', { deploymentAt: day(60), openedAt: day(70), resolvedAt: day(90) }],
+  ])('ends the data at its last time when that is %s, and reads deployments and incidents as the pure dataset does', async (_what, t) => {
+    const p = {
+      ...flowFixture(),
+      deployments: [
+        { key: 'D-late', teamKey: 'a', service: 'a-svc', at: t.deploymentAt, succeeded: false, changeAt: null, release: 'r1', itemKeys: [] },
+        { key: 'D-early', teamKey: 'b', service: null, at: day(1), succeeded: true, changeAt: day(0.5), release: null, itemKeys: [] },
+      ],
+      incidents: [{ key: 'I-1', teamKey: 'a', service: 'a-svc', openedAt: t.openedAt, resolvedAt: t.resolvedAt, causedByDeploymentKey: null }],
+    };
+    const { backend } = await open(p);
+    const { db } = backend.context.session.require();
+    const { dataset } = loadMetrics(db);
+    const pure = datasetFromPortfolio(p);
+    expect(dataset.asOf).toBe(Date.parse(day(90)));
+    expect(pure.asOf).toBe(Date.parse(day(90)));
+    expect(dataset.deployments).toEqual(pure.deployments);
+    expect(dataset.incidents).toEqual(pure.incidents);
+  });
+
+  it('refuses to read the deployments of a dataset kept across a change of the data, and keeps those it read before', async () => {
+    const { backend } = await open(withDelivery());
+    const { db } = backend.context.session.require();
+    const read = loadMetrics(db).dataset;
+    const deployments = read.deployments;
+    const unread = readDataset(db);
+    upsertIncidents(db, [{ key: 'I-3', teamKey: 'a', service: 'a-svc', openedAt: day(6), resolvedAt: null, causedByDeploymentKey: null }]);
+    expect(() => unread.deployments).toThrow(/deployments were asked for after the data changed/);
+    expect(() => unread.incidents).toThrow(/incidents were asked for after the data changed/);
+    expect(read.deployments).toBe(deployments);
+    // A dataset loaded now has the new incident.
+    expect(loadMetrics(db).dataset.incidents.map((i) => i.key)).toContain('I-3');
   });
 
   describe('edge cases', () => {
