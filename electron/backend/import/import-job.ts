@@ -9,6 +9,7 @@ import { CsvFileMapping } from '../../../shared/import/csv-file-mapping';
 import { csvFormatFor, describeDetection, detectCsvFormat, detectJsonFormat, type Detection } from '../../../shared/import/format-detection';
 import { mapInterlockBundle } from '../../../shared/import/formats/interlock-bundle';
 import { mapJiraJson } from '../../../shared/import/formats/jira-json';
+import { JiraJsonLinks } from '../../../shared/import/formats/jira-json-links';
 import type { JsonMapperContext } from '../../../shared/import/formats/json-format';
 import { writeOrder } from '../../../shared/import/import-formats';
 import { IssueLog, SourceError } from '../../../shared/import/import-issues';
@@ -238,6 +239,7 @@ export class ImportJob {
         staged ?? collector,
       );
       this.phase = 'reading';
+      const jiraLinks = new JiraJsonLinks();
       const fileReports: (ImportFileReport & { warnings: number; rejected: number })[] = [];
       for (const file of prepared) {
         if (this.#cancelled) break;
@@ -246,7 +248,7 @@ export class ImportJob {
         const countsBefore = { ...checker.counts };
         const warningsBefore = issues.counts.warnings;
         const rejectedBefore = issues.counts.rejectedRows;
-        const { rows, hash, mapping } = await this.#readFile(file, { issues, statuses, checker });
+        const { rows, hash, mapping } = await this.#readFile(file, { issues, statuses, checker, jiraLinks });
         if (hash === null) break; // cancelled
         const counts = subtractCounts(checker.counts, countsBefore);
         const previous = lastImportOfContent(db, hash);
@@ -279,6 +281,18 @@ export class ImportJob {
             `${file.source.name}: ${rejected === 1 ? '1 risk is' : `${rejected} risks are`} rejected (see the lines listed); a risks file is imported whole or not at all, so fix ${rejected === 1 ? 'it' : 'them'} and import it again.`,
           );
         }
+      }
+      // Jira links whose other end is in no file of this import: each counted, and any warning
+      // about it told, in the file that listed it.
+      for (const { record, file } of this.#cancelled ? [] : jiraLinks.unpaired()) {
+        const report = fileReports.find((f) => f.name === file);
+        const dependenciesBefore = checker.counts.dependencies;
+        const warningsBefore = issues.counts.warnings;
+        checker.file = file;
+        checker.dependency(record);
+        if (!report) continue;
+        report.counts.dependencies += checker.counts.dependencies - dependenciesBefore;
+        report.warnings += issues.counts.warnings - warningsBefore;
       }
       this.phase = 'finishing';
       this.file = null;
@@ -427,9 +441,9 @@ export class ImportJob {
 
   async #readFile(
     file: PreparedFile,
-    ctx: { issues: IssueLog; statuses: StatusBook; checker: RecordChecker },
+    ctx: { issues: IssueLog; statuses: StatusBook; checker: RecordChecker; jiraLinks: JiraJsonLinks },
   ): Promise<{ rows: number; hash: string | null; mapping: ImportFileReport['mapping'] }> {
-    const { issues, statuses, checker } = ctx;
+    const { issues, statuses, checker, jiraLinks } = ctx;
     const name = file.source.name;
     const rowsBefore = this.rows;
     if (file.kind === 'empty' || file.kind === 'unreadable' || !file.facts) {
@@ -453,6 +467,7 @@ export class ImportJob {
         dayOrder,
         knowsItem: (key) => checker.knowsItem(key),
         teamField: this.options.teamColumn,
+        jiraLinks,
       };
       try {
         if (detected.format === 'jira-json') mapJiraJson(value, jsonContext);

@@ -1,14 +1,13 @@
 import { FINISHED_CATEGORIES } from '../../domain/vocabulary';
 import { flowDatesOf, inTimeOrder } from '../flow-dates';
 import { SourceError } from '../import-issues';
-import type { DependencyRecord } from '../import-records';
 import { FALLBACK_ITEM_TYPE, itemTypeFor } from '../item-types';
 import { readSourceDate } from '../source-dates';
 import { categoryFromSourceName, isNotDeliveredResolution, refineSourceCategory } from '../status-rules';
 import { jiraRestReleases, jiraRestSprints } from './planning-fields';
 import { isObject, textOf, type JsonMapperContext } from './json-format';
 import { linkDirection, linkDirectionFromDescription } from './jira-links';
-import { dependencyFromLink } from './link-dependencies';
+import { JiraJsonLinks } from './jira-json-links';
 
 /** The issues of a REST search answer, of an array of such pages, or of a bare array of issues; null when the shape is none of them. */
 export function jiraIssuesOf(value: unknown): { issues: unknown[]; names: Record<string, string> } | null {
@@ -46,8 +45,8 @@ export function mapJiraJson(value: unknown, ctx: JsonMapperContext): void {
   // Custom field ids differ between Jira sites: found by their names (expand=names).
   const sprintFieldId = fieldByName.get('sprint') ?? null;
   const sizeFieldId = fieldByName.get('story point estimate') ?? fieldByName.get('story points') ?? null;
-  const dependencies = new Map<string, DependencyRecord>();
-  const teamOf = new Map<string, string | null>();
+  // The import's book of links across its files; a call on its own (one answer) keeps its own.
+  const links = ctx.jiraLinks ?? new JiraJsonLinks();
 
   // Made once, not per issue: a hundred thousand issues would make as many closures of each.
   // The issue's JSON path, spelled out only for a message.
@@ -138,9 +137,9 @@ export function mapJiraJson(value: unknown, ctx: JsonMapperContext): void {
         sink.transition({ itemKey: key, fromStatus: previous, toStatus: step.status, at: step.at, line: null });
         previous = step.status;
       }
-      teamOf.set(key, team);
-      const links = Array.isArray(fields.issuelinks) ? fields.issuelinks : [];
-      for (const link of links) {
+      links.issue(key, team);
+      const listed = Array.isArray(fields.issuelinks) ? fields.issuelinks : [];
+      for (const link of listed) {
         if (!isObject(link) || !isObject(link.type)) continue;
         const outward = isObject(link.outwardIssue) ? textOf(link.outwardIssue.key) : null;
         const inward = isObject(link.inwardIssue) ? textOf(link.inwardIssue.key) : null;
@@ -150,23 +149,12 @@ export function mapJiraJson(value: unknown, ctx: JsonMapperContext): void {
         const side = (description ? linkDirectionFromDescription(description) : null) ?? linkDirection(textOf(link.type.name) ?? '', outward ? 'outward' : 'inward');
         if (!side) continue;
         const [from, to] = side === 'this-waits' ? [key, other] : [other, key];
-        const depKey = `${from}->${to}`;
-        const existing = dependencies.get(depKey);
-        if (existing) existing.createdAt = Math.max(existing.createdAt, createdAt);
-        else {
-          const kind = (textOf(link.type.name) ?? 'blocks').toLowerCase();
-          dependencies.set(depKey, dependencyFromLink(from, to, { kind, createdAt, line: null }));
-        }
+        links.link(from, to, (textOf(link.type.name) ?? 'blocks').toLowerCase(), createdAt, file);
       }
     } catch (error) {
       if (!(error instanceof IssueRejected)) throw error;
     }
   }
-  for (const d of dependencies.values()) {
-    d.fromTeamKey = teamOf.get(d.fromItemKey!) ?? null;
-    d.toTeamKey = teamOf.get(d.toItemKey!) ?? null;
-    // Resolved when the item waited on is done, as the workspace knows it once the import is written.
-    d.resolvedWhenDone = true;
-    sink.dependency(d);
-  }
+  if (ctx.jiraLinks) links.pairedTo(sink);
+  else for (const { record } of links.unpaired()) sink.dependency(record);
 }

@@ -1,3 +1,4 @@
+import type { JiraJsonLinks } from './jira-json-links';
 import type { IssueLog } from '../import-issues';
 import type { RecordSink } from '../import-records';
 import type { DayOrder } from '../source-dates';
@@ -12,6 +13,12 @@ export interface JsonMapperContext {
   knowsItem(key: string): boolean;
   /** A field id or display name to read the team from (Jira JSON), instead of the default. */
   teamField: string | null;
+  /**
+   * The import's Jira links across all its files (a link's two ends may be in different pages of
+   * an export): each file hands over the links whose ends have both been read, and the import the
+   * rest at its end. Without it, a file hands over all its links.
+   */
+  jiraLinks?: JiraJsonLinks;
 }
 
 export type JsonObject = Record<string, unknown>;

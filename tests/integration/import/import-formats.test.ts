@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { db, dumpWorkspace, fixture, runImport, tempWorkspace, type TempWorkspace } from './import-support';
 
@@ -68,6 +69,61 @@ describe('importing each format', () => {
     // PAY-1 blocks PAY-2 (seen from both issues): one dependency, PAY-2 waits on PAY-1, resolved when PAY-1 was done.
     const deps = db(ws).prepare('SELECT key, from_item_key, to_item_key, resolved_at FROM dependencies').raw().all();
     expect(deps).toEqual([['PAY-2->PAY-1', 'PAY-2', 'PAY-1', Date.parse('2024-03-08T15:30:00Z')]]);
+  });
+
+  describe('Jira JSON paged into several files', () => {
+    const BLOCKS = { name: 'Blocks', inward: 'is blocked by', outward: 'blocks' };
+    const jiraIssue = (key: string, created: string, links: object[]) => ({
+      key,
+      fields: { summary: key, issuetype: { name: 'Story' }, project: { key: 'PAY' }, status: { name: 'To Do', statusCategory: { key: 'new', name: 'To Do' } }, created, issuelinks: links },
+      changelog: { histories: [] },
+    });
+    // PAY-1 blocks PAY-2, listed on both; the two issues are on different pages. PAY-3 waits on ZZ-9, which no page holds.
+    const page1 = { issues: [jiraIssue('PAY-1', '2024-03-01T09:00:00.000+0000', [{ type: BLOCKS, outwardIssue: { key: 'PAY-2' } }]), jiraIssue('PAY-3', '2024-03-02T09:00:00.000+0000', [{ type: BLOCKS, inwardIssue: { key: 'ZZ-9' } }])] };
+    const page2 = { issues: [jiraIssue('PAY-2', '2024-03-05T09:00:00.000+0000', [{ type: BLOCKS, inwardIssue: { key: 'PAY-1' } }])] };
+    const write = (name: string, value: unknown) => {
+      const path = join(ws.dir, name);
+      writeFileSync(path, JSON.stringify(value));
+      return path;
+    };
+    const dependencyRows = () => db(ws).prepare('SELECT key, from_item_key, to_item_key, kind, created_at, resolved_at FROM dependencies ORDER BY key').raw().all();
+
+    it('makes one dependency of a link whose two ends are in different files, as one file of both pages does, and warns only of the end in no file', async () => {
+      const status = await runImport(ws.backend, [write('jira-page-1.json', page1), write('jira-page-2.json', page2)]);
+      expect(status.state).toBe('done');
+      const report = status.report!;
+      expect(report.counts.dependencies).toBe(2);
+      expect(report.issues.map((i) => [i.file, i.code, i.value])).toEqual([['jira-page-1.json', 'unknown-item', 'ZZ-9']]);
+      // Each counted once: the link to ZZ-9 in the file that listed it, PAY-2's in the file where both its ends had been read.
+      expect(report.files.map((f) => [f.name, f.counts.dependencies, f.counts.items])).toEqual([
+        ['jira-page-1.json', 1, 2],
+        ['jira-page-2.json', 1, 1],
+      ]);
+      // Created when the later of its two issues was.
+      expect(dependencyRows()).toEqual([
+        ['PAY-2->PAY-1', 'PAY-2', 'PAY-1', 'blocks', Date.parse('2024-03-05T09:00:00Z'), null],
+        ['PAY-3->ZZ-9', 'PAY-3', 'ZZ-9', 'blocks', Date.parse('2024-03-02T09:00:00Z'), null],
+      ]);
+      const paged = dependencyRows();
+
+      const other = await tempWorkspace();
+      try {
+        const whole = await runImport(other.backend, [write('jira-both-pages.json', [page1, page2])]);
+        expect(whole.report!.counts.dependencies).toBe(2);
+        expect(db(other).prepare('SELECT key, from_item_key, to_item_key, kind, created_at, resolved_at FROM dependencies ORDER BY key').raw().all()).toEqual(paged);
+      } finally {
+        other.dispose();
+      }
+    });
+
+    it('previews the same counts and warnings as it imports', async () => {
+      const files = [write('jira-page-1.json', page1), write('jira-page-2.json', page2)];
+      const preview = await runImport(ws.backend, files, 'preview');
+      const imported = await runImport(ws.backend, files);
+      expect(preview.report!.counts).toEqual(imported.report!.counts);
+      expect(preview.report!.issueCounts).toEqual({ 'unknown-item': 1 });
+      expect(imported.report!.issueCounts).toEqual({ 'unknown-item': 1 });
+    });
   });
 
   it('Jira JSON fixVersions: each named version is a release of the item, its releaseDate kept as the day it shipped', async () => {
