@@ -2,6 +2,7 @@ import { planColumns, RowReader, RowRejected, type ColumnPlan } from './columns'
 import { SourceError, type IssueLog } from './import-issues';
 import type { RecordSink } from './import-records';
 import type { CsvFormat, CsvMapper } from './formats/csv-format';
+import type { JiraLinkBook } from './formats/jira-link-book';
 import type { DayOrder } from './source-dates';
 import type { StatusBook } from './status-rules';
 
@@ -16,6 +17,7 @@ export interface CsvFileMappingOptions {
   issues: IssueLog;
   statuses: StatusBook;
   knowsItem(key: string): boolean;
+  jiraLinks?: JiraLinkBook;
 }
 
 /**
@@ -46,6 +48,7 @@ export class CsvFileMapping {
       issues,
       statuses: options.statuses,
       knowsItem: options.knowsItem,
+      ...(options.jiraLinks ? { jiraLinks: options.jiraLinks } : {}),
     });
     this.#headerKey = headers.join('\u0000');
   }

@@ -9,7 +9,7 @@ import { CsvFileMapping } from '../../../shared/import/csv-file-mapping';
 import { csvFormatFor, describeDetection, detectCsvFormat, detectJsonFormat, type Detection } from '../../../shared/import/format-detection';
 import { mapInterlockBundle } from '../../../shared/import/formats/interlock-bundle';
 import { mapJiraJson } from '../../../shared/import/formats/jira-json';
-import { JiraJsonLinks } from '../../../shared/import/formats/jira-json-links';
+import { JiraLinkBook } from '../../../shared/import/formats/jira-link-book';
 import type { JsonMapperContext } from '../../../shared/import/formats/json-format';
 import { writeOrder } from '../../../shared/import/import-formats';
 import { IssueLog, SourceError } from '../../../shared/import/import-issues';
@@ -239,7 +239,7 @@ export class ImportJob {
         staged ?? collector,
       );
       this.phase = 'reading';
-      const jiraLinks = new JiraJsonLinks();
+      const jiraLinks = new JiraLinkBook();
       const fileReports: (ImportFileReport & { warnings: number; rejected: number })[] = [];
       for (const file of prepared) {
         if (this.#cancelled) break;
@@ -282,7 +282,7 @@ export class ImportJob {
           );
         }
       }
-      // Jira links whose other end is in no file of this import: each counted, and any warning
+      // Jira links (JSON or CSV) whose other end is in no file of this import: each counted, and any warning
       // about it told, in the file that listed it.
       for (const { record, file } of this.#cancelled ? [] : jiraLinks.unpaired()) {
         const report = fileReports.find((f) => f.name === file);
@@ -441,7 +441,7 @@ export class ImportJob {
 
   async #readFile(
     file: PreparedFile,
-    ctx: { issues: IssueLog; statuses: StatusBook; checker: RecordChecker; jiraLinks: JiraJsonLinks },
+    ctx: { issues: IssueLog; statuses: StatusBook; checker: RecordChecker; jiraLinks: JiraLinkBook },
   ): Promise<{ rows: number; hash: string | null; mapping: ImportFileReport['mapping'] }> {
     const { issues, statuses, checker, jiraLinks } = ctx;
     const name = file.source.name;
@@ -498,6 +498,7 @@ export class ImportJob {
         issues,
         statuses,
         knowsItem: (key) => checker.knowsItem(key),
+        jiraLinks,
       });
     } catch (error) {
       if (!(error instanceof SourceError)) throw error;

@@ -1,3 +1,4 @@
+import type { JiraLinkBook } from './jira-link-book';
 import type { FieldSpec, ColumnPlan, RowReader } from '../columns';
 import type { IssueLog } from '../import-issues';
 import type { ImportFormat, InterlockEntity } from '../import-formats';
@@ -13,6 +14,8 @@ export interface CsvMapperContext {
   statuses: StatusBook;
   /** Whether an item key is in this import so far or in the workspace. */
   knowsItem(key: string): boolean;
+  /** The import's Jira links across all its files (see JsonMapperContext.jiraLinks); without it, a file hands over all its links. */
+  jiraLinks?: JiraLinkBook;
 }
 
 /** Maps the rows of one CSV file, one call per row (the reader is already on it), then `finish`. */

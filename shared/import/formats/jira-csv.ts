@@ -1,11 +1,11 @@
 import { FINISHED_CATEGORIES, IN_PROGRESS_CATEGORIES } from '../../domain/vocabulary';
 import { RowRejected, type FieldSpec } from '../columns';
-import type { DependencyRecord, ItemRecord } from '../import-records';
+import type { ItemRecord } from '../import-records';
 import { FALLBACK_ITEM_TYPE, itemTypeFor } from '../item-types';
 import { categoryFromSourceName, isNotDeliveredResolution, refineSourceCategory } from '../status-rules';
 import type { CsvFormat, CsvMapper, CsvMapperContext } from './csv-format';
 import { linkDirection, type LinkSide } from './jira-links';
-import { dependencyFromLink } from './link-dependencies';
+import { JiraLinkBook } from './jira-link-book';
 import { JIRA_PLANNING_FIELDS, jiraCsvReleases, jiraSprintAndSize } from './planning-fields';
 
 const FIELDS: FieldSpec[] = [
@@ -45,8 +45,8 @@ function createJiraCsvMapper(ctx: CsvMapperContext): CsvMapper {
 
   const keyById = new Map<string, string>();
   const waitingForParent: { item: ItemRecord; parentId: string }[] = [];
-  const dependencies = new Map<string, DependencyRecord>();
-  const teamOf = new Map<string, string | null>();
+  // The import's book of links across its files; a file mapped on its own keeps its own.
+  const book = ctx.jiraLinks ?? new JiraLinkBook();
 
   issues.warn(
     file,
@@ -73,12 +73,8 @@ function createJiraCsvMapper(ctx: CsvMapperContext): CsvMapper {
   }
 
   function addLink(from: string, to: string, kind: string, createdAt: number, line: number): void {
-    if (from === to) return;
-    const key = `${from}->${to}`;
-    const existing = dependencies.get(key);
     // Both ends of a link usually appear in the export: one dependency, dated when its later item was created.
-    if (existing) existing.createdAt = Math.max(existing.createdAt, createdAt);
-    else dependencies.set(key, dependencyFromLink(from, to, { kind, createdAt, line }));
+    if (from !== to) book.link(from, to, kind, createdAt, file, line);
   }
 
   return {
@@ -129,8 +125,8 @@ function createJiraCsvMapper(ctx: CsvMapperContext): CsvMapper {
       if (id) keyById.set(id, key);
       const parent = parentOf();
       item.parentKey = parent.key;
+      book.issue(key, item.teamKey);
       if (links.length > 0) {
-        teamOf.set(key, item.teamKey);
         for (const link of links) {
           const other = r.cells[link.column]?.trim();
           if (!other) continue;
@@ -159,13 +155,8 @@ function createJiraCsvMapper(ctx: CsvMapperContext): CsvMapper {
         else issues.warn(file, item.line, 'Parent', parentId, 'unknown-item', `Parent id ${parentId} of ${item.key} is not in this file, so its parent is left empty.`);
         sink.item(item);
       }
-      for (const d of dependencies.values()) {
-        d.fromTeamKey = teamOf.get(d.fromItemKey!) ?? null;
-        d.toTeamKey = teamOf.get(d.toItemKey!) ?? null;
-        // Resolved when the item waited on is done, as the workspace knows it once the import is written.
-        d.resolvedWhenDone = true;
-        sink.dependency(d);
-      }
+      if (ctx.jiraLinks) book.pairedTo(sink);
+      else for (const { record } of book.unpaired()) sink.dependency(record);
     },
   };
 }

@@ -7,7 +7,7 @@ import { categoryFromSourceName, isNotDeliveredResolution, refineSourceCategory 
 import { jiraRestReleases, jiraRestSprints } from './planning-fields';
 import { isObject, textOf, type JsonMapperContext } from './json-format';
 import { linkDirection, linkDirectionFromDescription } from './jira-links';
-import { JiraJsonLinks } from './jira-json-links';
+import { JiraLinkBook } from './jira-link-book';
 
 /** The issues of a REST search answer, of an array of such pages, or of a bare array of issues; null when the shape is none of them. */
 export function jiraIssuesOf(value: unknown): { issues: unknown[]; names: Record<string, string> } | null {
@@ -46,7 +46,7 @@ export function mapJiraJson(value: unknown, ctx: JsonMapperContext): void {
   const sprintFieldId = fieldByName.get('sprint') ?? null;
   const sizeFieldId = fieldByName.get('story point estimate') ?? fieldByName.get('story points') ?? null;
   // The import's book of links across its files; a call on its own (one answer) keeps its own.
-  const links = ctx.jiraLinks ?? new JiraJsonLinks();
+  const links = ctx.jiraLinks ?? new JiraLinkBook();
 
   // Made once, not per issue: a hundred thousand issues would make as many closures of each.
   // The issue's JSON path, spelled out only for a message.
@@ -149,7 +149,7 @@ export function mapJiraJson(value: unknown, ctx: JsonMapperContext): void {
         const side = (description ? linkDirectionFromDescription(description) : null) ?? linkDirection(textOf(link.type.name) ?? '', outward ? 'outward' : 'inward');
         if (!side) continue;
         const [from, to] = side === 'this-waits' ? [key, other] : [other, key];
-        links.link(from, to, (textOf(link.type.name) ?? 'blocks').toLowerCase(), createdAt, file);
+        links.link(from, to, (textOf(link.type.name) ?? 'blocks').toLowerCase(), createdAt, file, null);
       }
     } catch (error) {
       if (!(error instanceof IssueRejected)) throw error;

@@ -1,4 +1,4 @@
-import type { JiraJsonLinks } from './jira-json-links';
+import type { JiraLinkBook } from './jira-link-book';
 import type { IssueLog } from '../import-issues';
 import type { RecordSink } from '../import-records';
 import type { DayOrder } from '../source-dates';
@@ -18,7 +18,7 @@ export interface JsonMapperContext {
    * an export): each file hands over the links whose ends have both been read, and the import the
    * rest at its end. Without it, a file hands over all its links.
    */
-  jiraLinks?: JiraJsonLinks;
+  jiraLinks?: JiraLinkBook;
 }
 
 export type JsonObject = Record<string, unknown>;

@@ -83,7 +83,7 @@ describe('importing each format', () => {
     const page2 = { issues: [jiraIssue('PAY-2', '2024-03-05T09:00:00.000+0000', [{ type: BLOCKS, inwardIssue: { key: 'PAY-1' } }])] };
     const write = (name: string, value: unknown) => {
       const path = join(ws.dir, name);
-      writeFileSync(path, JSON.stringify(value));
+      writeFileSync(path, typeof value === 'string' ? value : JSON.stringify(value));
       return path;
     };
     const dependencyRows = () => db(ws).prepare('SELECT key, from_item_key, to_item_key, kind, created_at, resolved_at FROM dependencies ORDER BY key').raw().all();
@@ -114,6 +114,25 @@ describe('importing each format', () => {
       } finally {
         other.dispose();
       }
+    });
+
+    it('does the same for Jira CSV exports in parts: one dependency per link, the line that first listed it kept for a warning', async () => {
+      const header = 'Summary,Issue key,Issue Type,Status,Project key,Created,Inward issue link (Blocks),Outward issue link (Blocks)';
+      const part1 = write('jira-part-1.csv', `${header}\nOne,PAY-1,Story,To Do,PAY,01/Mar/24 9:00 AM,,PAY-2\nThree,PAY-3,Story,To Do,PAY,02/Mar/24 9:00 AM,ZZ-9,\n`);
+      const part2 = write('jira-part-2.csv', `${header}\nTwo,PAY-2,Story,To Do,PAY,05/Mar/24 9:00 AM,PAY-1,\n`);
+      const status = await runImport(ws.backend, [part1, part2]);
+      expect(status.error ?? null).toBeNull();
+      expect(status.state).toBe('done');
+      expect(status.report!.counts.dependencies).toBe(2);
+      expect(status.report!.issues.filter((i) => i.code !== 'no-status-history').map((i) => [i.file, i.line, i.code, i.value])).toEqual([['jira-part-1.csv', 3, 'unknown-item', 'ZZ-9']]);
+      expect(status.report!.files.map((f) => [f.name, f.counts.dependencies])).toEqual([
+        ['jira-part-1.csv', 1],
+        ['jira-part-2.csv', 1],
+      ]);
+      expect(dependencyRows()).toEqual([
+        ['PAY-2->PAY-1', 'PAY-2', 'PAY-1', 'blocks', Date.parse('2024-03-05T09:00:00Z'), null],
+        ['PAY-3->ZZ-9', 'PAY-3', 'ZZ-9', 'blocks', Date.parse('2024-03-02T09:00:00Z'), null],
+      ]);
     });
 
     it('previews the same counts and warnings as it imports', async () => {

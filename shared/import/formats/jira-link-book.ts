@@ -8,14 +8,14 @@ interface PendingLink {
 }
 
 /**
- * The dependency-like issue links of one import's Jira JSON files. Jira lists a link on the issues
- * at both of its ends, and a paged export (one file per REST search page) often puts those in
- * different files: the link becomes one dependency once both ends have been read, with the later of
- * the two issues' creation dates, whichever files they are in. A link whose other end is in no file
- * of the import is handed over at the end (`unpaired`), when the checker can tell whether the
- * workspace has that item.
+ * The dependency-like issue links of one import's Jira files (JSON or CSV). Jira lists a link on the
+ * issues at both of its ends, and an export in parts (one file per REST search page; CSV exports of
+ * at most 1,000 issues each) often puts those in different files: the link becomes one dependency
+ * once both ends have been read, with the later of the two issues' creation dates, whichever files
+ * they are in. A link whose other end is in no file of the import is handed over at the end
+ * (`unpaired`), when the checker can tell whether the workspace has that item.
  */
-export class JiraJsonLinks {
+export class JiraLinkBook {
   readonly #read = new Set<string>();
   readonly #teamOf = new Map<string, string | null>();
   readonly #pending = new Map<string, PendingLink>();
@@ -26,12 +26,12 @@ export class JiraJsonLinks {
     this.#teamOf.set(key, team);
   }
 
-  /** A link listed on an issue created at `createdAt`. */
-  link(from: string, to: string, kind: string, createdAt: number, file: string): void {
+  /** A link listed on an issue created at `createdAt` (on `line` of `file`, for a CSV). */
+  link(from: string, to: string, kind: string, createdAt: number, file: string, line: number | null): void {
     const key = `${from}->${to}`;
     const pending = this.#pending.get(key);
     if (pending) pending.record.createdAt = Math.max(pending.record.createdAt, createdAt);
-    else this.#pending.set(key, { record: dependencyFromLink(from, to, { kind, createdAt, line: null }), file });
+    else this.#pending.set(key, { record: dependencyFromLink(from, to, { kind, createdAt, line }), file });
   }
 
   /** Hands `sink` the dependency of every link whose two ends have both been read. */
