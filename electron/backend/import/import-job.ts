@@ -284,8 +284,9 @@ export class ImportJob {
       }
       // Jira links (JSON or CSV) whose other end is in no file of this import: each counted, and any warning
       // about it told, in the file that listed it.
+      const reportOf = new Map(fileReports.map((f) => [f.name, f]));
       for (const { record, file } of this.#cancelled ? [] : jiraLinks.unpaired()) {
-        const report = fileReports.find((f) => f.name === file);
+        const report = reportOf.get(file);
         const dependenciesBefore = checker.counts.dependencies;
         const warningsBefore = issues.counts.warnings;
         checker.file = file;

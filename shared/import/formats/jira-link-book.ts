@@ -5,6 +5,8 @@ interface PendingLink {
   readonly record: DependencyRecord;
   /** The file in which the link was first listed: where its dependency is counted and any warning about it told. */
   readonly file: string;
+  /** Its place among the links listed so far: links are handed over in the order they were first listed. */
+  readonly order: number;
 }
 
 /**
@@ -16,38 +18,61 @@ interface PendingLink {
  * (`unpaired`), when the checker can tell whether the workspace has that item.
  */
 export class JiraLinkBook {
-  readonly #read = new Set<string>();
+  /** The issues read so far, with their teams. */
   readonly #teamOf = new Map<string, string | null>();
   readonly #pending = new Map<string, PendingLink>();
+  /** Per issue not read yet, the pending links it would make whole: an export of a thousand pages looks only at those. */
+  readonly #waitingOn = new Map<string, string[]>();
+  /** Pending links whose ends may both have been read since the last `pairedTo`. */
+  readonly #whole = new Set<string>();
+  #listed = 0;
 
   /** An issue mapped into an item, with its team. */
   issue(key: string, team: string | null): void {
-    this.#read.add(key);
     this.#teamOf.set(key, team);
+    const waiting = this.#waitingOn.get(key);
+    if (!waiting) return;
+    this.#waitingOn.delete(key);
+    for (const link of waiting) this.#whole.add(link);
   }
 
   /** A link listed on an issue created at `createdAt` (on `line` of `file`, for a CSV). */
   link(from: string, to: string, kind: string, createdAt: number, file: string, line: number | null): void {
     const key = `${from}->${to}`;
     const pending = this.#pending.get(key);
-    if (pending) pending.record.createdAt = Math.max(pending.record.createdAt, createdAt);
-    else this.#pending.set(key, { record: dependencyFromLink(from, to, { kind, createdAt, line }), file });
-  }
-
-  /** Hands `sink` the dependency of every link whose two ends have both been read. */
-  pairedTo(sink: RecordSink): void {
-    for (const [key, pending] of this.#pending) {
-      const { fromItemKey, toItemKey } = pending.record;
-      if (!this.#read.has(fromItemKey!) || !this.#read.has(toItemKey!)) continue;
-      this.#pending.delete(key);
-      sink.dependency(this.#finished(pending.record));
+    if (pending) {
+      pending.record.createdAt = Math.max(pending.record.createdAt, createdAt);
+      return;
+    }
+    this.#pending.set(key, { record: dependencyFromLink(from, to, { kind, createdAt, line }), file, order: this.#listed++ });
+    const unread = [from, to].filter((issue) => !this.#teamOf.has(issue));
+    if (unread.length === 0) this.#whole.add(key);
+    for (const issue of unread) {
+      const waiting = this.#waitingOn.get(issue);
+      if (waiting) waiting.push(key);
+      else this.#waitingOn.set(issue, [key]);
     }
   }
 
+  /** Hands `sink` the dependency of every link whose two ends have both been read, in the order they were first listed. */
+  pairedTo(sink: RecordSink): void {
+    const whole: PendingLink[] = [];
+    for (const key of this.#whole) {
+      const pending = this.#pending.get(key);
+      if (!pending || !this.#teamOf.has(pending.record.fromItemKey!) || !this.#teamOf.has(pending.record.toItemKey!)) continue;
+      this.#pending.delete(key);
+      whole.push(pending);
+    }
+    this.#whole.clear();
+    for (const { record } of whole.sort((a, b) => a.order - b.order)) sink.dependency(this.#finished(record));
+  }
+
   /** The links still waiting for their other end, in the order they were first listed, each with its file; none are kept. */
-  unpaired(): PendingLink[] {
+  unpaired(): { record: DependencyRecord; file: string }[] {
     const rest = [...this.#pending.values()].map(({ record, file }) => ({ record: this.#finished(record), file }));
     this.#pending.clear();
+    this.#waitingOn.clear();
+    this.#whole.clear();
     return rest;
   }
 
