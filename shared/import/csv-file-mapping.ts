@@ -3,6 +3,7 @@ import { SourceError, type IssueLog } from './import-issues';
 import type { RecordSink } from './import-records';
 import type { CsvFormat, CsvMapper } from './formats/csv-format';
 import type { JiraLinkBook } from './formats/jira-link-book';
+import type { JiraParentBook } from './formats/jira-parent-book';
 import type { DayOrder } from './source-dates';
 import type { StatusBook } from './status-rules';
 
@@ -18,6 +19,7 @@ export interface CsvFileMappingOptions {
   statuses: StatusBook;
   knowsItem(key: string): boolean;
   jiraLinks?: JiraLinkBook;
+  jiraParents?: JiraParentBook;
 }
 
 /**
@@ -49,6 +51,7 @@ export class CsvFileMapping {
       statuses: options.statuses,
       knowsItem: options.knowsItem,
       ...(options.jiraLinks ? { jiraLinks: options.jiraLinks } : {}),
+      ...(options.jiraParents ? { jiraParents: options.jiraParents } : {}),
     });
     this.#headerKey = headers.join('\u0000');
   }

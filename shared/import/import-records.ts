@@ -143,7 +143,11 @@ export interface ReleaseRecord {
   releasedAt: number | null;
 }
 
-/** Where mappers put records. The checker validates and forwards; the preview collects; the backend writes. */
+/**
+ * Where mappers put records. The checker validates and forwards; the preview collects; the backend writes.
+ * A sink keeps the records it is given, and reads an item's `parentKey` only once all the files are read:
+ * a Jira CSV part may name its parent by an id that a later part resolves (JiraParentBook).
+ */
 export interface RecordSink {
   team(record: TeamRecord): void;
   objective(record: ObjectiveRecord): void;

@@ -10,6 +10,8 @@ import { csvFormatFor, describeDetection, detectCsvFormat, detectJsonFormat, typ
 import { mapInterlockBundle } from '../../../shared/import/formats/interlock-bundle';
 import { mapJiraJson } from '../../../shared/import/formats/jira-json';
 import { JiraLinkBook } from '../../../shared/import/formats/jira-link-book';
+import { JiraParentBook } from '../../../shared/import/formats/jira-parent-book';
+import { warnParentMissing } from '../../../shared/import/formats/jira-csv';
 import type { JsonMapperContext } from '../../../shared/import/formats/json-format';
 import { writeOrder } from '../../../shared/import/import-formats';
 import { IssueLog, SourceError } from '../../../shared/import/import-issues';
@@ -240,6 +242,7 @@ export class ImportJob {
       );
       this.phase = 'reading';
       const jiraLinks = new JiraLinkBook();
+      const jiraParents = new JiraParentBook();
       const fileReports: (ImportFileReport & { warnings: number; rejected: number })[] = [];
       for (const file of prepared) {
         if (this.#cancelled) break;
@@ -248,7 +251,7 @@ export class ImportJob {
         const countsBefore = { ...checker.counts };
         const warningsBefore = issues.counts.warnings;
         const rejectedBefore = issues.counts.rejectedRows;
-        const { rows, hash, mapping } = await this.#readFile(file, { issues, statuses, checker, jiraLinks });
+        const { rows, hash, mapping } = await this.#readFile(file, { issues, statuses, checker, jiraLinks, jiraParents });
         if (hash === null) break; // cancelled
         const counts = subtractCounts(checker.counts, countsBefore);
         const previous = lastImportOfContent(db, hash);
@@ -282,9 +285,15 @@ export class ImportJob {
           );
         }
       }
+      const reportOf = new Map(fileReports.map((f) => [f.name, f]));
+      // Jira CSV items whose parent id is in no file of this import: told in the file that listed them.
+      for (const { item, parentId, file } of this.#cancelled ? [] : jiraParents.unresolved()) {
+        warnParentMissing({ issues, file }, item, parentId, 'any file of this import');
+        const report = reportOf.get(file);
+        if (report) report.warnings++;
+      }
       // Jira links (JSON or CSV) whose other end is in no file of this import: each counted, and any warning
       // about it told, in the file that listed it.
-      const reportOf = new Map(fileReports.map((f) => [f.name, f]));
       for (const { record, file } of this.#cancelled ? [] : jiraLinks.unpaired()) {
         const report = reportOf.get(file);
         const dependenciesBefore = checker.counts.dependencies;
@@ -442,9 +451,9 @@ export class ImportJob {
 
   async #readFile(
     file: PreparedFile,
-    ctx: { issues: IssueLog; statuses: StatusBook; checker: RecordChecker; jiraLinks: JiraLinkBook },
+    ctx: { issues: IssueLog; statuses: StatusBook; checker: RecordChecker; jiraLinks: JiraLinkBook; jiraParents: JiraParentBook },
   ): Promise<{ rows: number; hash: string | null; mapping: ImportFileReport['mapping'] }> {
-    const { issues, statuses, checker, jiraLinks } = ctx;
+    const { issues, statuses, checker, jiraLinks, jiraParents } = ctx;
     const name = file.source.name;
     const rowsBefore = this.rows;
     if (file.kind === 'empty' || file.kind === 'unreadable' || !file.facts) {
@@ -500,6 +509,7 @@ export class ImportJob {
         statuses,
         knowsItem: (key) => checker.knowsItem(key),
         jiraLinks,
+        jiraParents,
       });
     } catch (error) {
       if (!(error instanceof SourceError)) throw error;

@@ -1,4 +1,5 @@
 import type { JiraLinkBook } from './jira-link-book';
+import type { JiraParentBook } from './jira-parent-book';
 import type { FieldSpec, ColumnPlan, RowReader } from '../columns';
 import type { IssueLog } from '../import-issues';
 import type { ImportFormat, InterlockEntity } from '../import-formats';
@@ -16,6 +17,8 @@ export interface CsvMapperContext {
   knowsItem(key: string): boolean;
   /** The import's Jira links across all its files (see JsonMapperContext.jiraLinks); without it, a file hands over all its links. */
   jiraLinks?: JiraLinkBook;
+  /** The import's Jira parents named by id across all its files; without it, a parent must be in the same file. */
+  jiraParents?: JiraParentBook;
 }
 
 /** Maps the rows of one CSV file, one call per row (the reader is already on it), then `finish`. */

@@ -6,6 +6,7 @@ import { categoryFromSourceName, isNotDeliveredResolution, refineSourceCategory 
 import type { CsvFormat, CsvMapper, CsvMapperContext } from './csv-format';
 import { linkDirection, type LinkSide } from './jira-links';
 import { JiraLinkBook } from './jira-link-book';
+import { JiraParentBook } from './jira-parent-book';
 import { JIRA_PLANNING_FIELDS, jiraCsvReleases, jiraSprintAndSize } from './planning-fields';
 
 const FIELDS: FieldSpec[] = [
@@ -43,10 +44,9 @@ function createJiraCsvMapper(ctx: CsvMapperContext): CsvMapper {
     .flatMap((alias) => plan.headers.flatMap((h, i) => (h.trim().toLowerCase() === alias ? [i] : [])));
   const userPickedParent = plan.mapping.parent !== null && !parentColumns.includes(plan.columns.get('parent')?.[0] ?? -1);
 
-  const keyById = new Map<string, string>();
-  const waitingForParent: { item: ItemRecord; parentId: string }[] = [];
-  // The import's book of links across its files; a file mapped on its own keeps its own.
+  // The import's books of links and of parents named by id, across its files; a file mapped on its own keeps its own.
   const book = ctx.jiraLinks ?? new JiraLinkBook();
+  const parents = ctx.jiraParents ?? new JiraParentBook();
 
   issues.warn(
     file,
@@ -122,7 +122,7 @@ function createJiraCsvMapper(ctx: CsvMapperContext): CsvMapper {
         line: r.line,
       };
       const id = r.text('id');
-      if (id) keyById.set(id, key);
+      if (id) parents.issue(id, key);
       const parent = parentOf();
       item.parentKey = parent.key;
       book.issue(key, item.teamKey);
@@ -139,26 +139,24 @@ function createJiraCsvMapper(ctx: CsvMapperContext): CsvMapper {
         }
       }
       if (parent.id !== null) {
-        const resolvedKey = keyById.get(parent.id);
+        const resolvedKey = parents.keyOf(parent.id);
         if (resolvedKey) item.parentKey = resolvedKey;
-        else {
-          waitingForParent.push({ item, parentId: parent.id });
-          return;
-        }
+        else parents.waitFor(item, parent.id, file);
       }
       sink.item(item);
     },
     finish() {
-      for (const { item, parentId } of waitingForParent) {
-        const key = keyById.get(parentId);
-        if (key) item.parentKey = key;
-        else issues.warn(file, item.line, 'Parent', parentId, 'unknown-item', `Parent id ${parentId} of ${item.key} is not in this file, so its parent is left empty.`);
-        sink.item(item);
-      }
+      if (ctx.jiraParents) parents.resolve();
+      else for (const { item, parentId } of parents.unresolved()) warnParentMissing(ctx, item, parentId, 'this file');
       if (ctx.jiraLinks) book.pairedTo(sink);
       else for (const { record } of book.unpaired()) sink.dependency(record);
     },
   };
+}
+
+/** Warns that an item's parent, named by id, was in none of the files read (`where`: "this file" or "this import"). */
+export function warnParentMissing(ctx: Pick<CsvMapperContext, 'issues' | 'file'>, item: ItemRecord, parentId: string, where: string): void {
+  ctx.issues.warn(ctx.file, item.line, 'Parent', parentId, 'unknown-item', `Parent id ${parentId} of ${item.key} is not in ${where}, so its parent is left empty.`);
 }
 
 export const jiraCsvFormat: CsvFormat = {

@@ -71,7 +71,7 @@ describe('importing each format', () => {
     expect(deps).toEqual([['PAY-2->PAY-1', 'PAY-2', 'PAY-1', Date.parse('2024-03-08T15:30:00Z')]]);
   });
 
-  describe('Jira JSON paged into several files', () => {
+  describe('a Jira export in several files (JSON pages, CSV parts)', () => {
     const BLOCKS = { name: 'Blocks', inward: 'is blocked by', outward: 'blocks' };
     const jiraIssue = (key: string, created: string, links: object[]) => ({
       key,
@@ -133,6 +133,24 @@ describe('importing each format', () => {
         ['PAY-2->PAY-1', 'PAY-2', 'PAY-1', 'blocks', Date.parse('2024-03-05T09:00:00Z'), null],
         ['PAY-3->ZZ-9', 'PAY-3', 'ZZ-9', 'blocks', Date.parse('2024-03-02T09:00:00Z'), null],
       ]);
+    });
+
+    it("finds a Jira CSV part's parent named by id in another part, and warns only of a parent in no part, in the file that named it", async () => {
+      const header = 'Summary,Issue key,Issue id,Issue Type,Status,Project key,Created,Parent';
+      const part1 = write('jira-part-1.csv', `${header}\nStory,PAY-2,10002,Story,To Do,PAY,02/Mar/24 9:00 AM,10001\nOrphan,PAY-3,10003,Story,To Do,PAY,02/Mar/24 9:00 AM,99999\n`);
+      const part2 = write('jira-part-2.csv', `${header}\nEpic,PAY-1,10001,Epic,To Do,PAY,01/Mar/24 9:00 AM,\nSibling,PAY-4,10004,Story,To Do,PAY,03/Mar/24 9:00 AM,10001\n`);
+      const status = await runImport(ws.backend, [part1, part2]);
+      expect(status.state).toBe('done');
+      expect(status.report!.counts.items).toBe(4);
+      expect(['PAY-1', 'PAY-2', 'PAY-3', 'PAY-4'].map((key) => item(key).parent_key)).toEqual([null, 'PAY-1', null, 'PAY-1']);
+      expect(status.report!.issues.filter((i) => i.code !== 'no-status-history').map((i) => [i.file, i.line, i.code, i.value])).toEqual([['jira-part-1.csv', 3, 'unknown-item', '99999']]);
+      // The import log's warnings per file: each file's "no status history", and the parent in no part where it was named.
+      expect(db(ws).prepare('SELECT file_name, warnings FROM imports ORDER BY id').raw().all()).toEqual([
+        ['jira-part-1.csv', 2],
+        ['jira-part-2.csv', 1],
+      ]);
+      const preview = await runImport(ws.backend, [part1, part2], 'preview');
+      expect(preview.report!.issueCounts['unknown-item']).toBe(1);
     });
 
     it('previews the same counts and warnings as it imports', async () => {
