@@ -59,7 +59,7 @@ export type RowProblem = 'unclosed-quote' | 'malformed-quotes' | null;
 export interface CsvStreamHandlers {
   /** One data row (the header row is skipped), with the physical line it starts on. */
   row(cells: string[], line: number, problem: RowProblem): void;
-  /** After each chunk of about 256 KB: return true to stop reading. */
+  /** After each chunk parsed (32 KB of the file, more within a long record): return true to stop reading. */
   chunkDone(rows: number): boolean;
 }
 
@@ -96,6 +96,11 @@ export class RecordGuard {
     private readonly dialect: CsvDialect,
     private readonly maxChars = MAX_RECORD_CHARS,
   ) {}
+
+  /** How long the record still open at the end of the text scanned so far is, in characters. */
+  get openLength(): number {
+    return this.#length;
+  }
 
   scan(text: string): void {
     const eol = this.dialect.newline === '\r' ? '\r' : '\n';
@@ -158,11 +163,25 @@ function openingField(head: string, delimiter: string): number | null {
   return quoted ? opened : null;
 }
 
-async function* guarded(chunks: AsyncGenerator<string>, guard: RecordGuard): AsyncGenerator<string> {
+/**
+ * Hands the parser the chunks the guard let through. papaparse parses a record that spans chunks
+ * again from its start with every chunk, so within a long record (a huge cell, a quote never closed)
+ * the chunks are joined into pieces at least half as long as the record so far: the work stays
+ * proportional to the record's length instead of its square over the chunk size.
+ */
+export async function* guarded(chunks: AsyncIterable<string>, guard: RecordGuard): AsyncGenerator<string> {
+  let held: string[] = [];
+  let heldLength = 0;
   for await (const text of chunks) {
     guard.scan(text);
-    yield text;
+    held.push(text);
+    heldLength += text.length;
+    if (heldLength * 2 < guard.openLength) continue;
+    yield held.length === 1 ? held[0]! : held.join('');
+    held = [];
+    heldLength = 0;
   }
+  if (held.length > 0) yield held.join('');
 }
 
 /**

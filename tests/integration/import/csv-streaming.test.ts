@@ -35,6 +35,24 @@ describe('streamCsv line numbers', () => {
     expect(rows[29_999]!.line).toBe(30_002);
   });
 
+  it('keeps every character whole where the 32 KB chunks and the 1 MB reads cut UTF-8 and UTF-16 text', async () => {
+    // Titles of 1- to 4-byte characters, rows of odd lengths: over 2 MB, every kind of cut happens.
+    const titles = ['Zürich café', '東京チーム', 'Rocket 🚀 launch', 'plain ascii'];
+    const expected: string[][] = [];
+    for (let i = 0; i < 70_000; i++) expected.push([`K-${i}`, `${titles[i % titles.length]} ${'é'.repeat(i % 7)}${i}`]);
+    const text = `key,title\n${expected.map((r) => r.join(',')).join('\n')}\n`;
+    expect(Buffer.byteLength(text)).toBeGreaterThan(2 * 1024 * 1024);
+    const utf8 = await rowsOf(text);
+    expect(utf8.map((r) => r.cells)).toEqual(expected);
+    const path = join(dir, 'utf16.csv');
+    writeFileSync(path, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const head = readTextHead(path, 'utf16.csv');
+    expect(head.facts.encoding).toBe('utf-16le');
+    const utf16: string[][] = [];
+    await streamCsv(path, head.facts, sniffDialect(head.text), { bytesRead: 0 }, { row: (cells) => void utf16.push([...cells]), chunkDone: () => false }, ['key', 'title']);
+    expect(utf16).toEqual(expected);
+  });
+
   describe('edge cases', () => {
     it('numbers the lines of a file without any quote one per row, blank lines included', async () => {
       const rows = await rowsOf('key,title\nA-1,one\n\nA-2,two\n');
