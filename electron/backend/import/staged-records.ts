@@ -20,6 +20,8 @@ import type { WrittenItems, WrittenTransitions } from '../metrics/metrics-datase
 
 /** Status changes per block of typed columns (blocks instead of one growing array: no copy, no slack). */
 const BLOCK = 65_536;
+const EMPTY_INT32 = new Int32Array(0);
+const EMPTY_FLOAT64 = new Float64Array(0);
 
 /**
  * Status changes in typed columns, 20 bytes each: the item and both statuses as numbers (indexes
@@ -49,8 +51,8 @@ class TransitionColumns {
     this.length++;
   }
 
-  /** Calls `visit` for every change in the order they came. */
-  forEach(visit: (item: number, from: number, to: number, at: number) => void): void {
+  /** Calls `visit` for every change in the order they came; with `drain`, lets go of each block once visited (the columns are empty after). */
+  forEach(visit: (item: number, from: number, to: number, at: number) => void, drain = false): void {
     for (let b = 0; b < this.#items.length; b++) {
       const items = this.#items[b]!;
       const from = this.#from[b]!;
@@ -58,6 +60,14 @@ class TransitionColumns {
       const at = this.#at[b]!;
       const end = Math.min(BLOCK, this.length - b * BLOCK);
       for (let i = 0; i < end; i++) visit(items[i]!, from[i]!, to[i]!, at[i]!);
+      if (drain) {
+        this.#items[b] = this.#from[b] = this.#to[b] = EMPTY_INT32;
+        this.#at[b] = EMPTY_FLOAT64;
+      }
+    }
+    if (drain) {
+      for (const blocks of [this.#items, this.#from, this.#to, this.#at]) blocks.length = 0;
+      this.length = 0;
     }
   }
 }
@@ -239,17 +249,19 @@ export class StagedRecords implements RecordSink {
   /** The `changes` of items with an id in `ids`, in their order, as written. */
   static #written(changes: TransitionColumns, ids: Float64Array, categories: readonly StatusCategory[]): WrittenTransitions {
     const codes = categories.map((c) => STATUS_CATEGORIES.indexOf(c));
-    const itemId = new Float64Array(changes.length);
+    // Row ids of a workspace that held no items (1 … n): they fit 32 bits.
+    const itemId = new Int32Array(changes.length);
     const at = new Float64Array(changes.length);
     const category = new Uint8Array(changes.length);
     let n = 0;
+    // Drained: the staged columns (20 bytes a change) go as these fill, not after the snapshot.
     changes.forEach((item, _from, to, when) => {
       const id = ids[item]!;
       if (Number.isNaN(id)) return;
       itemId[n] = id;
       at[n] = when;
       category[n++] = codes[to]!;
-    });
+    }, true);
     return { itemId: itemId.subarray(0, n), at: at.subarray(0, n), category: category.subarray(0, n) };
   }
 
@@ -271,8 +283,7 @@ export class StagedRecords implements RecordSink {
     /**
      * With `recordWritten`: the status changes as written, in the order written (see
      * WrittenTransitions), built when called, once (after `discard` too: it keeps the columns it
-     * needs), so that the import can let go of its other records before these 17 bytes a change are
-     * allocated.
+     * needs, and drains them as it builds these 13 bytes a change).
      */
     written: (() => WrittenTransitions) | null;
     /** Into a workspace without items: the items as written (PortfolioWriter.writtenItems). */

@@ -24,7 +24,8 @@ export interface LoadedMetrics {
  * table held none before.
  */
 export interface WrittenTransitions {
-  readonly itemId: Float64Array;
+  /** Row ids (1 … n); the snapshot turns them into item indexes in place, so the columns are used once. */
+  readonly itemId: Int32Array;
   readonly at: Float64Array;
   readonly category: Uint8Array;
 }
@@ -192,9 +193,10 @@ function columnsWithWritten(db: Database, scanned: ScannedItems, written: Writte
   const n = written.itemId.length;
   if (rows !== n || (n > 0 && (first !== 1 || last !== n))) return null;
   const { teamIds, items, indexOf } = scanned;
-  const item = new Int32Array(n);
+  // In place: a million changes' row ids are not needed once they are indexes.
+  const item = written.itemId;
   for (let r = 0; r < n; r++) {
-    const index = indexOf.get(written.itemId[r]!);
+    const index = indexOf.get(item[r]!);
     if (index < 0) return null;
     item[r] = index;
   }
