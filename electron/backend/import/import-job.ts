@@ -377,7 +377,7 @@ export class ImportJob {
     const empty = db.prepare('SELECT NOT EXISTS (SELECT 1 FROM work_items) AND NOT EXISTS (SELECT 1 FROM status_transitions)').pluck().get() === 1;
     db.pragma(`cache_size = ${empty ? FRESH_IMPORT_CACHE_KIB : IMPORT_CACHE_KIB}`);
     try {
-      const { counts, written, writtenItems } = db.transaction((): { counts: EntityCounts; written: (() => WrittenTransitions) | null; writtenItems: WrittenItems | null } => {
+      const { counts, written, writtenItems } = db.transaction((): { counts: EntityCounts; written: (() => WrittenTransitions | null) | null; writtenItems: WrittenItems | null } => {
         const before = countEntities(db);
         const writer = new PortfolioWriter(db, (s) => statuses.categoryOf(s));
         // A history is the truth about when its item started and finished: items of the import are

@@ -21,6 +21,7 @@ import type { WrittenItems, WrittenTransitions } from '../metrics/metrics-datase
 /** Status changes per block of typed columns (blocks instead of one growing array: no copy, no slack). */
 const BLOCK = 65_536;
 const EMPTY_INT32 = new Int32Array(0);
+const INT32_MAX = 2 ** 31 - 1;
 const EMPTY_FLOAT64 = new Float64Array(0);
 
 /**
@@ -236,7 +237,7 @@ export class StagedRecords implements RecordSink {
    * what it needs (a closure made inside `writeTo` would keep the writer and its maps alive); it
    * lets go of the columns when called and keeps nothing of what it returns.
    */
-  static #writtenLater(changes: TransitionColumns, ids: Float64Array, categories: readonly StatusCategory[]): () => WrittenTransitions {
+  static #writtenLater(changes: TransitionColumns, ids: Float64Array, categories: readonly StatusCategory[]): () => WrittenTransitions | null {
     let from: TransitionColumns | null = changes;
     return () => {
       if (!from) throw new Error('The written status changes are taken once.');
@@ -246,10 +247,10 @@ export class StagedRecords implements RecordSink {
     };
   }
 
-  /** The `changes` of items with an id in `ids`, in their order, as written. */
-  static #written(changes: TransitionColumns, ids: Float64Array, categories: readonly StatusCategory[]): WrittenTransitions {
+  /** The `changes` of items with an id in `ids`, in their order, as written; null when a row id is past 32 bits (the snapshot then reads the table). */
+  static #written(changes: TransitionColumns, ids: Float64Array, categories: readonly StatusCategory[]): WrittenTransitions | null {
     const codes = categories.map((c) => STATUS_CATEGORIES.indexOf(c));
-    // Row ids of a workspace that held no items (1 … n): they fit 32 bits.
+    for (const id of ids) if (id > INT32_MAX) return null;
     const itemId = new Int32Array(changes.length);
     const at = new Float64Array(changes.length);
     const category = new Uint8Array(changes.length);
@@ -285,7 +286,7 @@ export class StagedRecords implements RecordSink {
      * WrittenTransitions), built when called, once (after `discard` too: it keeps the columns it
      * needs, and drains them as it builds these 13 bytes a change).
      */
-    written: (() => WrittenTransitions) | null;
+    written: (() => WrittenTransitions | null) | null;
     /** Into a workspace without items: the items as written (PortfolioWriter.writtenItems). */
     writtenItems: WrittenItems | null;
   } {

@@ -24,7 +24,7 @@ export interface LoadedMetrics {
  * table held none before.
  */
 export interface WrittenTransitions {
-  /** Row ids (1 … n); the snapshot turns them into item indexes in place, so the columns are used once. */
+  /** The items' row ids; the snapshot turns them into item indexes in place, so the columns are used once. */
   readonly itemId: Int32Array;
   readonly at: Float64Array;
   readonly category: Uint8Array;
