@@ -23,7 +23,7 @@ import { lastImportOfContent, recordImport } from '../store/queries/import-log';
 import { countEntities } from '../store/queries/overview';
 import { PortfolioWriter } from '../store/queries/portfolio-writes';
 import { readStatusMap, reapplyStatusCategories, refreshFlowDates, storeFlowDates, storeStatusEntries } from '../store/queries/status-map';
-import type { Workspace } from '../store/workspace-file';
+import { optimizeInTransaction, type Workspace } from '../store/workspace-file';
 import { parseHead, sniffDialect, streamCsv, type CsvDialect } from './csv-reading';
 import type { EncodingFacts } from './text-encoding';
 import { readTextHead, readWholeText, type ReadProgress } from './text-reading';
@@ -417,7 +417,10 @@ export class ImportJob {
         }
         // The items as the writer left them, unless a date or category was changed after it.
         const writtenItems = doneDatesChanged ? null : writes.writtenItems;
-        return { counts: subtractCounts(countEntities(db), before), written, writtenItems };
+        const counts = subtractCounts(countEntities(db), before);
+        // The planner's statistics for what was just written, committed with it.
+        optimizeInTransaction(db);
+        return { counts, written, writtenItems };
       })();
       staged.discard();
       // The written status changes (13 bytes a change), taken before the collection below: they drain

@@ -125,7 +125,7 @@ function expectDerivedDates(prefix: string): void {
 describe('the import’s writes', () => {
   it('writes every record once, many rows per statement, with histories, flow dates and references', async () => {
     const files = portfolioFiles('A');
-    const schema = () => db(ws).prepare("SELECT type, name, sql FROM sqlite_master WHERE type IN ('table', 'index') ORDER BY name").all();
+    const schema = () => db(ws).prepare("SELECT type, name, sql FROM sqlite_master WHERE type IN ('table', 'index') AND name NOT LIKE 'sqlite\\_stat%' ESCAPE '\\' ORDER BY name").all();
     const before = schema();
     // Files in reverse dependency order: the import writes what others refer to first.
     const status = await runImport(ws.backend, Object.values(files).reverse());
@@ -133,6 +133,9 @@ describe('the import’s writes', () => {
     // Indexes dropped for the bulk insert are back, as they were.
     expect(schema()).toEqual(before);
     expect(db(ws).pragma('integrity_check', { simple: true })).toBe('ok');
+    // The planner's statistics for what was written, committed with it (not left to the close).
+    const statistics = db(ws).prepare("SELECT tbl, stat FROM sqlite_stat1 WHERE idx = 'status_transitions_item'").raw().all() as [string, string][];
+    expect(statistics.map(([table, stat]) => [table, Number(stat.split(' ')[0])])).toEqual([['status_transitions', count('status_transitions')]]);
     const expectedTransitions = [...Array(130).keys()].map((i) => i + 1).filter((n) => n % 13 !== 0).reduce((sum, n) => sum + historyOf(n).length, 0);
     expect(status.report!.counts).toEqual({ teams: 3, objectives: 0, items: 131, transitions: expectedTransitions, dependencies: 71, deployments: 60, incidents: 55, plans: 0, releases: 0, risks: 0 });
     expect(status.report!.added).toEqual({ teams: 3, objectives: 0, items: 130, transitions: expectedTransitions, dependencies: 70, deployments: 60, incidents: 55, plans: 0, releases: 0, risks: 0 });
