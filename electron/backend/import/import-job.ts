@@ -10,8 +10,7 @@ import { csvFormatFor, describeDetection, detectCsvFormat, detectJsonFormat, typ
 import { mapInterlockBundle } from '../../../shared/import/formats/interlock-bundle';
 import { mapJiraJson } from '../../../shared/import/formats/jira-json';
 import { JiraLinkBook } from '../../../shared/import/formats/jira-link-book';
-import { JiraParentBook } from '../../../shared/import/formats/jira-parent-book';
-import { warnParentMissing } from '../../../shared/import/formats/jira-csv';
+import { JiraParentBook, warnParentMissing } from '../../../shared/import/formats/jira-parent-book';
 import type { JsonMapperContext } from '../../../shared/import/formats/json-format';
 import { writeOrder } from '../../../shared/import/import-formats';
 import { IssueLog, SourceError } from '../../../shared/import/import-issues';
@@ -288,9 +287,10 @@ export class ImportJob {
       const reportOf = new Map(fileReports.map((f) => [f.name, f]));
       // Jira CSV items whose parent id is in no file of this import: told in the file that listed them.
       for (const { item, parentId, file } of this.#cancelled ? [] : jiraParents.unresolved()) {
-        warnParentMissing({ issues, file }, item, parentId, 'any file of this import');
+        const warningsBefore = issues.counts.warnings;
+        warnParentMissing(issues, file, item, parentId, 'any file of this import');
         const report = reportOf.get(file);
-        if (report) report.warnings++;
+        if (report) report.warnings += issues.counts.warnings - warningsBefore;
       }
       // Jira links (JSON or CSV) whose other end is in no file of this import: each counted, and any warning
       // about it told, in the file that listed it.

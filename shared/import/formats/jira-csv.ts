@@ -6,7 +6,7 @@ import { categoryFromSourceName, isNotDeliveredResolution, refineSourceCategory 
 import type { CsvFormat, CsvMapper, CsvMapperContext } from './csv-format';
 import { linkDirection, type LinkSide } from './jira-links';
 import { JiraLinkBook } from './jira-link-book';
-import { JiraParentBook } from './jira-parent-book';
+import { JiraParentBook, warnParentMissing } from './jira-parent-book';
 import { JIRA_PLANNING_FIELDS, jiraCsvReleases, jiraSprintAndSize } from './planning-fields';
 
 const FIELDS: FieldSpec[] = [
@@ -147,16 +147,11 @@ function createJiraCsvMapper(ctx: CsvMapperContext): CsvMapper {
     },
     finish() {
       if (ctx.jiraParents) parents.resolve();
-      else for (const { item, parentId } of parents.unresolved()) warnParentMissing(ctx, item, parentId, 'this file');
+      else for (const { item, parentId } of parents.unresolved()) warnParentMissing(issues, file, item, parentId, 'this file');
       if (ctx.jiraLinks) book.pairedTo(sink);
       else for (const { record } of book.unpaired()) sink.dependency(record);
     },
   };
-}
-
-/** Warns that an item's parent, named by id, was in none of the files read (`where`: "this file" or "this import"). */
-export function warnParentMissing(ctx: Pick<CsvMapperContext, 'issues' | 'file'>, item: ItemRecord, parentId: string, where: string): void {
-  ctx.issues.warn(ctx.file, item.line, 'Parent', parentId, 'unknown-item', `Parent id ${parentId} of ${item.key} is not in ${where}, so its parent is left empty.`);
 }
 
 export const jiraCsvFormat: CsvFormat = {

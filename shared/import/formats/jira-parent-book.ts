@@ -1,3 +1,4 @@
+import type { IssueLog } from '../import-issues';
 import type { ItemRecord } from '../import-records';
 
 interface WaitingItem {
@@ -55,4 +56,9 @@ export class JiraParentBook {
     this.#waiting = [];
     return rest;
   }
+}
+
+/** Warns, in the file that named it, that an item's parent id was in none of the files read (`where`: "this file" or "any file of this import"). */
+export function warnParentMissing(issues: IssueLog, file: string, item: ItemRecord, parentId: string, where: string): void {
+  issues.warn(file, item.line, 'Parent', parentId, 'unknown-item', `Parent id ${parentId} of ${item.key} is not in ${where}, so its parent is left empty.`);
 }
