@@ -14,8 +14,14 @@ adoptTokenFromUrl();
 
 // The backend is local and the data changes only when the user acts, so answers stay fresh until
 // a mutation invalidates them; no refetch on focus, no retry storms against a refused workspace.
+// And calls never wait for a network: TanStack's default pauses every query and mutation while the
+// machine says it is offline (Wi-Fi dropped, a plane), which would freeze an app whose backend is
+// on this machine.
 const queryClient = new QueryClient({
-  defaultOptions: { queries: { staleTime: Infinity, refetchOnWindowFocus: false, retry: false } },
+  defaultOptions: {
+    queries: { staleTime: Infinity, refetchOnWindowFocus: false, retry: false, networkMode: 'always' },
+    mutations: { networkMode: 'always' },
+  },
 });
 
 // Every page waits for the open workspace before it asks for its own data: ask now, while the app

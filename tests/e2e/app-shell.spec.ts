@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { markFirstIncidentNoChangeFailure } from './incidents';
 
 const PAGES = [
   { nav: 'Overview', heading: 'Interlock demo' },
@@ -43,4 +44,17 @@ test('API calls without the token are refused', async ({ request, host }) => {
   expect(response.status()).toBe(401);
   const body = await response.json();
   expect(body).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+});
+
+test('a machine that loses its network still shows every page: the backend is on this machine', async ({ page, host }) => {
+  await page.goto(host.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Interlock demo' })).toBeVisible();
+  // What the browser (and Electron's window) tells a page when Wi-Fi drops or a cable is pulled.
+  await page.evaluate(() => window.dispatchEvent(new Event('offline')));
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Teams & dependencies' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Teams & dependencies' })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Checkout/ }).first()).toBeVisible();
+  // And a change is saved, not held until the network returns.
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Delivery' }).click();
+  await markFirstIncidentNoChangeFailure(page);
 });

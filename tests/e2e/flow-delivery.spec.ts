@@ -1,6 +1,8 @@
 import type { Page } from '@playwright/test';
 import { DELIVERY_CHARTS, FLOW_CHARTS } from '../../renderer/src/charts/chart-names';
+import { apiTimings } from './api-timings';
 import { expect, test } from './fixtures';
+import { markFirstIncidentNoChangeFailure } from './incidents';
 
 
 /** Data marks Victory drew in a chart: bars, areas, lines and dots are all <path> elements. */
@@ -87,14 +89,11 @@ test('opened directly on a Flow address, the app asks for the report once, as it
   const subtitle = page.getByText(/^All teams · story · /);
   await expect(subtitle).toBeVisible();
   await expect(subtitle).not.toContainText('compared with');
+  const calls = await apiTimings(page);
   // The start's call and the page's are one: the same input, the same query.
-  expect(asked.map((body) => JSON.parse(body))).toEqual([{ itemTypes: ['story'], compare: 'none' }]);
+  expect(asked.map((body) => JSON.parse(body)), JSON.stringify(calls)).toEqual([{ itemTypes: ['story'], compare: 'none' }]);
   // Asked as the app started, beside the open workspace, not after it (which the page alone would wait for).
-  const [reportAsked, workspaceAnswered] = await page.evaluate(() => {
-    const entry = (name: string) => performance.getEntriesByType('resource').find((e) => e.name.endsWith(`/api/invoke/${name}`)) as PerformanceResourceTiming;
-    return [entry('metrics.flow').startTime, entry('workspace.current').responseEnd];
-  });
-  expect(reportAsked).toBeLessThan(workspaceAnswered);
+  expect(calls['metrics.flow']!.startTime, JSON.stringify(calls)).toBeLessThan(calls['workspace.current']!.responseEnd);
   // A team chosen in the address: its teams are known only with the picker's options, so the page asks itself.
   asked.length = 0;
   await page.goto(`${host.url}#/flow?teams=checkout`);
@@ -127,14 +126,7 @@ test('a person corrects which deployment caused an incident, and can hand it bac
   await open(page, host.url, 'Delivery');
   await markSet(page, 'interlock:delivery-charts-drawn');
   const table = page.getByTestId('table-incidents');
-  const firstRow = table.getByRole('row').nth(1);
-  const key = (await firstRow.getByRole('cell').first().textContent())!;
-  await firstRow.getByRole('button', { name: `Change what caused ${key}` }).click();
-  const dialog = page.getByRole('dialog', { name: `Which deployment caused ${key}?` });
-  await dialog.getByLabel('No deployment caused it (not a change failure)').check();
-  await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(table.getByRole('row', { name: new RegExp(`^${key} `) })).toContainText('set by a person');
+  const key = await markFirstIncidentNoChangeFailure(page);
   await page.screenshot({ path: 'test-results/screenshots/delivery-corrected.png' });
 
   await table.getByRole('button', { name: `Change what caused ${key}` }).click();

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { apiTimings } from './api-timings';
 import { expect, test } from './fixtures';
 
 const cell = (page: Page, team: string, iteration: number) => page.locator(`[data-testid^="cell:${team}:"]`).nth(iteration);
@@ -149,14 +150,11 @@ test('opened directly on a Plan address, the app asks for that board once, as it
   await page.goto(`${host.url}#/plan?increment=PI%2026.3&group=value-stream`);
   await expect(page.getByTestId('program-board').getByRole('columnheader', { name: /Iteration 1/ })).toBeVisible();
   await expect(page.getByText(/^PI 26\.3: /)).toBeVisible();
+  const calls = await apiTimings(page);
   // The start's call and the page's are one: the same input, the same query.
-  expect(asked.map((body) => JSON.parse(body))).toEqual([{ increment: 'PI 26.3', grouping: 'value-stream' }]);
+  expect(asked.map((body) => JSON.parse(body)), JSON.stringify(calls)).toEqual([{ increment: 'PI 26.3', grouping: 'value-stream' }]);
   // Asked as the app started, beside the open workspace, not after it (which the page alone would wait for).
-  const [boardAsked, workspaceAnswered] = await page.evaluate(() => {
-    const entry = (name: string) => performance.getEntriesByType('resource').find((e) => e.name.endsWith(`/api/invoke/${name}`)) as PerformanceResourceTiming;
-    return [entry('plan.board').startTime, entry('workspace.current').responseEnd];
-  });
-  expect(boardAsked).toBeLessThan(workspaceAnswered);
+  expect(calls['plan.board']!.startTime, JSON.stringify(calls)).toBeLessThan(calls['workspace.current']!.responseEnd);
 });
 
 test('the board at 1280×720 in the dark theme, as a projector shows it', async ({ page, host }) => {
