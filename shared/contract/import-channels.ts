@@ -41,7 +41,10 @@ export const ColumnMapping = z.object({
 });
 
 export const ImportFileReport = z.object({
+  /** No two files of one import share a name: a second `items.csv` is named by its folder, or numbered. */
   name: z.string(),
+  /** The file's position in `import.start`'s files (reports come in the order the files are written). */
+  input: Count,
   format: ImportFormat.nullable(),
   entity: z.enum(INTERLOCK_ENTITIES).nullable(),
   /** Whether the format was recognised without doubt; when false the user should check format and columns. */

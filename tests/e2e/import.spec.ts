@@ -101,3 +101,32 @@ test('a file of unknown columns: choose the format, map the columns, preview aga
   await expect(page.getByTestId('preview-summary')).toContainText('Ready to import 1 work item');
   await expect(page.getByRole('table', { name: 'Work items' })).toContainText('Mapped by hand');
 });
+
+test('two files of one name chosen together: each named apart, and a format chosen for the second is the second’s', async ({ page }) => {
+  const header = 'key,title,type,team,status,status_category,created_at,first_active_at,done_at,parent,objectives';
+  await page.goto(host.url);
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Import' }).click();
+  // A browser hands over names, never folders: the second is numbered.
+  await page.getByTestId('import-file-input').setInputFiles([
+    { name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\nTWIN-1,Recognised,story,checkout,To Do,todo,2024-03-01T09:00:00Z,,,,\n`) },
+    { name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.from('Ref,Headline,Kind,State,Opened\nTWIN-2,Mapped by hand,story,Doing,2024-03-01\n') },
+  ]);
+  await intoTheDemo(page);
+  const first = page.getByRole('region', { name: 'export.csv', exact: true });
+  const second = page.getByRole('region', { name: 'export.csv (2)', exact: true });
+  await expect(first).not.toContainText('Format not recognised');
+  await expect(second).toContainText('Format not recognised');
+
+  await second.getByLabel('Read as').click();
+  await page.getByRole('option', { name: /Interlock template/ }).click();
+  await page.getByRole('button', { name: 'Preview again' }).click();
+  const columns = page.getByRole('region', { name: 'Columns of export.csv (2)' });
+  for (const [field, value] of [['key *', 'Ref'], ['title', 'Headline'], ['type *', 'Kind'], ['status *', 'State'], ['created_at *', 'Opened']]) {
+    await columns.getByLabel(field, { exact: true }).click();
+    await page.getByRole('option', { name: value, exact: true }).click();
+  }
+  await page.getByRole('button', { name: 'Preview again' }).click();
+  await expect(page.getByTestId('preview-summary')).toContainText('Ready to import 2 work items');
+  await expect(page.getByRole('table', { name: 'Work items' })).toContainText('Mapped by hand');
+  await expect(page.getByRole('table', { name: 'Work items' })).toContainText('Recognised');
+});

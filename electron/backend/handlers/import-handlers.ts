@@ -1,6 +1,6 @@
 import type { importChannels } from '../../../shared/contract/import-channels';
 import { fromEpochMs } from '../../../shared/domain/time';
-import { resolveFileSource } from '../file-sources';
+import { distinctFileNames, folderOfSource, resolveFileSource } from '../file-sources';
 import { ImportJob } from '../import/import-job';
 import { importJobsOf } from '../import/import-jobs';
 import { listImports } from '../store/queries/import-log';
@@ -18,7 +18,9 @@ async function backupBeforeImport(context: BackendContext, workspace: Workspace)
 export const importHandlers: HandlerMap<typeof importChannels> = {
   'import.start': ({ files, mode, options }, context) => {
     const workspace = context.session.require();
-    const sources = files.map((f) => ({ ...resolveFileSource(f.source, context), format: f.format, columns: f.columns }));
+    const resolved = files.map((f) => resolveFileSource(f.source, context));
+    const names = distinctFileNames(resolved.map((r, i) => ({ name: r.name, folder: folderOfSource(files[i]!.source) })));
+    const sources = resolved.map((r, i) => ({ path: r.path, name: names[i]!, input: i, format: files[i]!.format, columns: files[i]!.columns }));
     const job = new ImportJob(workspace, mode, sources, options, Date.now, () => backupBeforeImport(context, workspace));
     importJobsOf(context).add(job);
     // Runs on its own; failures end up in the job's status, never as an unhandled rejection.

@@ -57,7 +57,10 @@ const MAX_JSON_BYTES = 256 * 1024 ** 2;
 
 export interface ImportSource {
   path: string;
+  /** Unlike any other file's of the import (`distinctFileNames`): every message and count names it. */
   name: string;
+  /** Its position in `import.start`'s files. */
+  input: number;
   format: StartInput['files'][number]['format'];
   columns: Record<string, string | null>;
 }
@@ -256,6 +259,7 @@ export class ImportJob {
         const previous = lastImportOfContent(db, hash);
         fileReports.push({
           name: file.source.name,
+          input: file.source.input,
           format: file.detection.format,
           entity: file.detection.entity,
           confident: file.detection.confident,

@@ -6,6 +6,7 @@ import MenuItem from '@mui/material/MenuItem';
 import Select from '@mui/material/Select';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { useId } from 'react';
 import type { ImportFileReport } from '../../../shared/contract/import-channels';
 import type { ImportFormatChoice } from '../../../shared/import/import-formats';
 import { formatBytes, formatCount, formatDate } from '../format';
@@ -25,10 +26,12 @@ export function FileMapping(props: {
   onColumn(field: string, header: string | null): void;
 }) {
   const { file } = props;
+  // Not the file's name: names hold spaces, which split an aria-labelledby into several ids.
+  const id = useId();
   const missing = file.mapping.filter((m) => m.required && m.header === null);
   const showMapping = file.headers.length > 0 && (!file.confident || missing.length > 0 || file.format === null || Object.keys(props.columns).length > 0);
   return (
-    <Stack spacing={1.5} data-testid="import-file">
+    <Stack spacing={1.5} data-testid="import-file" component="section" aria-label={file.name}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
         <Typography variant="h3" component="p">
           {file.name}
@@ -48,8 +51,8 @@ export function FileMapping(props: {
         </Alert>
       )}
       <FormControl size="small" sx={{ maxWidth: 420 }}>
-        <InputLabel id={`format-${file.name}`}>Read as</InputLabel>
-        <Select labelId={`format-${file.name}`} label="Read as" value={props.format} onChange={(e) => props.onFormat(e.target.value as ImportFormatChoice)}>
+        <InputLabel id={`${id}-format`}>Read as</InputLabel>
+        <Select labelId={`${id}-format`} label="Read as" value={props.format} onChange={(e) => props.onFormat(e.target.value as ImportFormatChoice)}>
           {FORMAT_CHOICES.map((f) => (
             <MenuItem key={f.value} value={f.value}>
               {f.label}
@@ -66,9 +69,9 @@ export function FileMapping(props: {
               const value = chosen === undefined ? (m.header ?? NONE) : (chosen ?? NONE);
               return (
                 <FormControl key={m.field} size="small" sx={{ minWidth: 200 }} error={m.required && value === NONE}>
-                  <InputLabel id={`col-${file.name}-${m.field}`}>{`${m.label}${m.required ? ' *' : ''}`}</InputLabel>
+                  <InputLabel id={`${id}-column-${m.field}`}>{`${m.label}${m.required ? ' *' : ''}`}</InputLabel>
                   <Select
-                    labelId={`col-${file.name}-${m.field}`}
+                    labelId={`${id}-column-${m.field}`}
                     label={`${m.label}${m.required ? ' *' : ''}`}
                     value={value}
                     onChange={(e) => props.onColumn(m.field, e.target.value === NONE ? null : e.target.value)}

@@ -152,8 +152,9 @@ export function ImportPage() {
     }
   };
 
-  const update = (name: string, change: Partial<ChosenFile>) => {
-    setFiles((list) => list.map((f) => (f.name === name ? { ...f, ...change, columns: change.format ? {} : { ...f.columns, ...change.columns } } : f)));
+  // By position: two files chosen together may share a name (the report names them apart).
+  const update = (input: number, change: Partial<ChosenFile>) => {
+    setFiles((list) => list.map((f, i) => (i === input ? { ...f, ...change, columns: change.format ? {} : { ...f.columns, ...change.columns } } : f)));
     setDirty(true);
   };
 
@@ -234,15 +235,15 @@ export function ImportPage() {
           <Section title="Preview" subtitle="The first records of each kind as they will be stored, and every problem found.">
             <Stack spacing={2}>
               {report.files.map((f) => {
-                const chosen = files.find((c) => c.name === f.name);
+                const chosen = files[f.input];
                 return (
                   <FileMapping
-                    key={f.name}
+                    key={f.input}
                     file={f}
                     format={chosen?.format ?? 'auto'}
                     columns={chosen?.columns ?? {}}
-                    onFormat={(format) => update(f.name, { format })}
-                    onColumn={(field, header) => update(f.name, { columns: { [field]: header } })}
+                    onFormat={(format) => update(f.input, { format })}
+                    onColumn={(field, header) => update(f.input, { columns: { [field]: header } })}
                   />
                 );
               })}

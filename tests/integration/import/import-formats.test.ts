@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { db, dumpWorkspace, fixture, runImport, tempWorkspace, type TempWorkspace } from './import-support';
@@ -303,6 +303,29 @@ describe('importing each format', () => {
   });
 
   describe('edge cases', () => {
+    it('two files of one name from two folders: each named by its folder in every count, problem and log line', async () => {
+      const header = 'key,title,type,team,status,status_category,created_at,first_active_at,done_at,parent,objectives';
+      const rows = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${i + 1},Item ${i + 1},story,checkout,To Do,todo,2024-03-0${i + 1}T09:00:00Z,,,,`);
+      const q3 = join(ws.dir, 'q3');
+      const q4 = join(ws.dir, 'q4');
+      mkdirSync(q3);
+      mkdirSync(q4);
+      writeFileSync(join(q3, 'items.csv'), [header, ...rows('A', 2), ''].join('\n'));
+      writeFileSync(join(q4, 'items.csv'), [header, ...rows('B', 3), 'B-9,Undated,story,checkout,To Do,todo,someday,,,,', ''].join('\n'));
+      const status = await runImport(ws.backend, [join(q3, 'items.csv'), join(q4, 'items.csv')]);
+      const files = status.report!.files.map((f) => [f.name, f.input, f.counts.items]);
+      expect(files).toEqual([
+        ['q3/items.csv', 0, 2],
+        ['q4/items.csv', 1, 3],
+      ]);
+      expect(status.report!.issues.filter((i) => i.severity === 'error').map((i) => [i.file, i.line])).toEqual([['q4/items.csv', 5]]);
+      const history = await ws.backend.call('import.history', {});
+      expect(history.ok && history.value.map((h) => [h.fileName, h.counts.items, h.rejected]).sort()).toEqual([
+        ['q3/items.csv', 2, 0],
+        ['q4/items.csv', 3, 1],
+      ]);
+    });
+
     it('a re-import of the same export updates by key and never duplicates', async () => {
       await runImport(ws.backend, [fixture('jira', 'jira-search-changelog.json')]);
       const withoutLog = () => dumpWorkspace(db(ws), { skip: ['imports'], withoutIds: ['status_transitions'] });
