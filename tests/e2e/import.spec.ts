@@ -115,6 +115,7 @@ test('two files of one name chosen together: each named apart, and a format chos
   const first = page.getByRole('region', { name: 'export.csv', exact: true });
   const second = page.getByRole('region', { name: 'export.csv (2)', exact: true });
   await expect(first).not.toContainText('Format not recognised');
+  await expect(first).toContainText('1 row · ');
   await expect(second).toContainText('Format not recognised');
 
   await second.getByLabel('Read as').click();
@@ -127,6 +128,7 @@ test('two files of one name chosen together: each named apart, and a format chos
   }
   await page.getByRole('button', { name: 'Preview again' }).click();
   await expect(page.getByTestId('preview-summary')).toContainText('Ready to import 2 work items');
+  await page.screenshot({ path: 'test-results/screenshots/import-same-names.png', fullPage: true });
   await expect(page.getByRole('table', { name: 'Work items' })).toContainText('Mapped by hand');
   await expect(page.getByRole('table', { name: 'Work items' })).toContainText('Recognised');
 });

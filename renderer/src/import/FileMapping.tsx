@@ -39,7 +39,7 @@ export function FileMapping(props: {
         <Chip size="small" label={file.format ? (file.entity ? `Interlock ${file.entity}` : (FORMAT_CHOICES.find((f) => f.value === file.format)?.label ?? file.format)) : 'Format not recognised'} color={file.format ? 'primary' : 'error'} />
         {file.format && !file.confident && <Chip size="small" color="warning" label="Please check the format and columns" />}
         <Typography variant="body2" color="text.secondary">
-          {formatCount(file.rows)} rows · {formatBytes(file.bytes)} · {file.encoding}
+          {formatCount(file.rows)} {file.rows === 1 ? 'row' : 'rows'} · {formatBytes(file.bytes)} · {file.encoding}
         </Typography>
       </Stack>
       <Typography variant="body2" color="text.secondary">
