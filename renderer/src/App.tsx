@@ -7,6 +7,7 @@ import { HashRouter, Navigate, Route, Routes } from 'react-router';
 import { useChannelQuery } from './api/channel-hooks';
 import { desktopBridge } from './api/desktop-bridge';
 import { AppShell } from './layout/AppShell';
+import { parseAddress } from './layout/view-address';
 import { ErrorNotice } from './layout/ErrorNotice';
 import { HOME_PAGE, PAGES } from './pages/page-list';
 import { PresentationProvider, usePresentation } from './room/presentation';
@@ -28,6 +29,21 @@ function useViewportSize(enabled: boolean): { width: number; height: number } {
   return size;
 }
 
+/**
+ * A key for the open workspace's pages: the same from the app's start until a workspace of another
+ * path replaces the first one known (then every page starts afresh). Not the path itself: pages
+ * shown before the open workspace is known would otherwise be drawn a second time once it is.
+ */
+function useWorkspaceKey(path: string | null | undefined): number {
+  const [shown, setShown] = useState<{ path: string | undefined; key: number }>({ path: undefined, key: 0 });
+  if (path && path !== shown.path) {
+    const next = { path, key: shown.path === undefined ? shown.key : shown.key + 1 };
+    setShown(next);
+    return next.key;
+  }
+  return shown.key;
+}
+
 function ThemedApp() {
   const [mode, setMode] = useState<ColorMode>(initialColorMode);
   const { presenting } = usePresentation();
@@ -38,6 +54,14 @@ function ThemedApp() {
   const theme = useMemo(() => appTheme(printing ? 'light' : mode, { room }), [mode, printing, room]);
   const current = useChannelQuery('workspace.current', {});
   const client = useQueryClient();
+  // Opened on a page's address (a reload, a bookmark, the desktop app's last view): draw that page
+  // while the backend says which workspace is open, not after. Its calls were made as the app
+  // started (main.tsx); the answer to this one waits behind the backend's first computation after
+  // opening a workspace (backend.ts, schedulePrefetch), which may be the very report the page asks
+  // for. Opened on no page (a first run, most likely without a workspace), it waits as before.
+  const [opensOnPage] = useState(() => PAGES.some((p) => p.id === parseAddress(window.location.hash).page));
+  const pagesKey = useWorkspaceKey(current.data?.path);
+  const showPages = current.isSuccess ? current.data !== null : current.isPending && opensOnPage;
 
   // The desktop menu opens and closes workspaces behind the page's back: refetch everything then.
   useEffect(() => desktopBridge()?.onWorkspaceChanged(() => void client.invalidateQueries()), [client]);
@@ -52,22 +76,21 @@ function ThemedApp() {
       <CssBaseline />
       <WorkspaceDialogsProvider current={current.data ?? null}>
         <AppShell pages={PAGES} workspace={current.data ?? null} mode={mode} onToggleMode={toggleMode}>
-          {current.isPending && <LinearProgress aria-label="Loading" />}
+          {current.isPending && !showPages && <LinearProgress aria-label="Loading" />}
           <ErrorNotice title="Interlock could not reach its backend" error={current.error} />
-          {current.isSuccess &&
-            (current.data ? (
-              // Each page's code loads when it is first shown (pages/page-list.tsx).
-              <Suspense fallback={<LinearProgress aria-label="Loading" />}>
-                <Routes key={current.data.path}>
-                  {PAGES.map((p) => (
-                    <Route key={p.id} path={`/${p.id}`} element={<p.component />} />
-                  ))}
-                  <Route path="*" element={<Navigate to={`/${HOME_PAGE}`} replace />} />
-                </Routes>
-              </Suspense>
-            ) : (
-              <WelcomePage />
-            ))}
+          {showPages ? (
+            // Each page's code loads when it is first shown (pages/page-list.tsx).
+            <Suspense fallback={<LinearProgress aria-label="Loading" />}>
+              <Routes key={pagesKey}>
+                {PAGES.map((p) => (
+                  <Route key={p.id} path={`/${p.id}`} element={<p.component />} />
+                ))}
+                <Route path="*" element={<Navigate to={`/${HOME_PAGE}`} replace />} />
+              </Routes>
+            </Suspense>
+          ) : (
+            current.isSuccess && <WelcomePage />
+          )}
         </AppShell>
       </WorkspaceDialogsProvider>
     </ThemeProvider>

@@ -58,3 +58,28 @@ test('a machine that loses its network still shows every page: the backend is on
   await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Delivery' }).click();
   await markFirstIncidentNoChangeFailure(page);
 });
+
+test('opened on a page’s address, the page draws while the backend is still saying which workspace is open', async ({ page, host }) => {
+  // The backend's answer held back, as it is while its first computation after opening runs.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/invoke/workspace.current', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${host.url}#/flow?type=story`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Flow' })).toBeVisible();
+  await expect(page.getByText(/^All teams · story · /)).toBeVisible();
+  await page.getByRole('heading', { level: 1, name: 'Flow' }).evaluate((h) => (h.dataset.drawnBefore = 'yes'));
+  release();
+  await expect(page.getByTestId('workspace-name')).toHaveText('Interlock demo');
+  // The same page stays, not drawn afresh once the workspace is known: its heading is the same element.
+  await expect(page.getByRole('heading', { level: 1, name: 'Flow' })).toHaveAttribute('data-drawn-before', 'yes');
+});
+
+test('opened on a page’s address with no workspace open, the welcome page shows and no error', async ({ page, host }) => {
+  await page.request.post(`${host.origin}/api/invoke/workspace.close`, { headers: { 'x-interlock-token': host.token }, data: {} });
+  await page.goto(`${host.url}#/flow`);
+  await expect(page.getByRole('heading', { level: 1, name: 'No workspace is open' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
