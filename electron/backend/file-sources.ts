@@ -13,8 +13,8 @@ export function resolveFileSource(source: FileSource, context: BackendContext): 
  * The names to show and record for files chosen together, one per file and no two alike (compared
  * without case, as Windows and macOS do): every message, count and log line of an import names its
  * file, so two `items.csv` from two export folders must not share one. A name chosen once is kept.
- * Files of one name are told apart by their folder (`2026-Q3/items.csv`) when `folderOf` knows it
- * and the folders differ; otherwise the second and later take a number, in the order chosen
+ * Files of one name are told apart by their folder (`2026-Q3/items.csv`) when every one's folder
+ * is known and they differ; otherwise the second and later take a number, in the order chosen
  * (`items.csv (2)`).
  */
 export function distinctFileNames(files: readonly { name: string; folder: string | null }[]): string[] {

@@ -24,16 +24,17 @@ const queryClient = new QueryClient({
   },
 });
 
-// Every page waits for the open workspace before it asks for its own data: ask now, while the app
-// loads and renders the shell for the first time (the same query the App reads, so one call).
+// The App shows the pages only once it knows a workspace is open (or, opened on a page's address,
+// draws that page meanwhile: App.tsx): ask now, while the app loads and renders the shell for the
+// first time (the same query the App reads, so one call).
 void queryClient.prefetchQuery(channelQuery('workspace.current', {}));
 const address = parseAddress(window.location.hash);
 // And the Flow page's own answers when the app opens on it (the slowest page to compute at first),
 // or the Plan page's board (the largest answer).
 prefetchFlowPage(queryClient, address);
 prefetchPlanPage(queryClient, address);
-// The code of the page the app opens on, loaded beside the app's (not after the workspace has
-// answered, when the router first asks for it); an unknown page shows the home page.
+// The code of the page the app opens on, loaded beside the app's (not when the router first asks
+// for it); an unknown page shows the home page.
 void (loadPage(address.page) ?? loadPage(HOME_PAGE));
 
 void import('./start-app').then(({ startApp }) => startApp(queryClient));
