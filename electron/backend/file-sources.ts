@@ -20,7 +20,11 @@ export function resolveFileSource(source: FileSource, context: BackendContext): 
 export function distinctFileNames(files: readonly { name: string; folder: string | null }[]): string[] {
   const fold = (name: string) => name.toLocaleLowerCase('en-US');
   const groups = new Map<string, number[]>();
-  files.forEach((f, i) => groups.set(fold(f.name), [...(groups.get(fold(f.name)) ?? []), i]));
+  files.forEach((f, i) => {
+    const group = groups.get(fold(f.name));
+    if (group) group.push(i);
+    else groups.set(fold(f.name), [i]);
+  });
   const names = files.map((f) => f.name);
   const taken = new Set(names.map(fold));
   for (const members of groups.values()) {

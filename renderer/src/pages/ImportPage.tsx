@@ -39,7 +39,6 @@ import { AfterImportLinks, ImportTargetDialog } from '../import/ImportTargetDial
 import { takePendingImport, useStartFromFiles } from '../workspace/start-from-files';
 
 interface ChosenFile {
-  name: string;
   source: FileSource;
   format: ImportFormatChoice;
   columns: Record<string, string | null>;
@@ -140,7 +139,7 @@ export function ImportPage() {
     setUploadError(null);
     setUploading(true);
     try {
-      const chosen = await Promise.all([...list].map(async (file) => ({ name: file.name, source: await fileSourceFor(file), format: 'auto' as const, columns: {} })));
+      const chosen = await Promise.all([...list].map(async (file) => ({ source: await fileSourceFor(file), format: 'auto' as const, columns: {} })));
       setFiles(chosen);
       setDirty(false);
       setTab('records');
