@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { formatMarkdownTable, formatTable, type Figure } from './measure';
 import { ensurePortfolioFiles, type PortfolioFiles } from './portfolio-files';
 import { measureAdvice, measureMetrics, measureOpen } from './scenarios/backend-calls';
+import { firstTouchMicroseconds } from './memory-first-touch';
 import { measureImport } from './scenarios/import';
 import { findChromium, measureRenderer } from './scenarios/renderer';
 import { measureForecast } from './scenarios/forecast';
@@ -55,6 +56,7 @@ const log = (line: string) => process.stderr.write(`[${((performance.now() - ben
 const outDir = join(import.meta.dirname, 'out');
 mkdirSync(outDir, { recursive: true });
 const loadAtStart = loadavg();
+const firstTouchAtStart = firstTouchMicroseconds();
 
 const figures: Figure[] = [];
 const portfolios: Partial<Record<SizeName, PortfolioFiles>> = {};
@@ -126,6 +128,8 @@ const results = {
     freeMemoryGbAtEnd: Math.round(freemem() / 1024 ** 3),
     loadAverageAtStart: loadAtStart.map((l) => Number(l.toFixed(2))),
     loadAverageAtEnd: loadavg().map((l) => Number(l.toFixed(2))),
+    /** µs per page fault of a first write to fresh memory (bench/memory-first-touch.ts), at the start and the end. */
+    firstTouchMicroseconds: [firstTouchAtStart, firstTouchMicroseconds()],
   },
   portfolios: Object.fromEntries(
     Object.entries(portfolios).map(([size, p]) => [size, { items: p.items, transitions: p.transitions, teams: p.teams, dependencies: p.dependencies, csvBytes: p.csvBytes, jiraBytes: p.jiraBytes, jiraFiles: p.jira.length }]),

@@ -18,21 +18,23 @@ import { ADVICE_COLUMNS, FLOW_COLUMNS, timeBareOpen, timeScan } from './scans';
 // and `coordination.recommend`, each on a freshly opened workspace (nothing cached), and opening the
 // workspace itself. Each run alternates with its baseline.
 
-async function timedCall<C extends ChannelName>(backend: Backend, channel: C, input: ChannelInput<C>): Promise<{ ms: number; cpuMs: number }> {
+/** A call's time, its CPU time and the page faults it took (first writes to fresh memory, see bench/memory-first-touch.ts). */
+async function timedCall<C extends ChannelName>(backend: Backend, channel: C, input: ChannelInput<C>): Promise<{ ms: number; cpuMs: number; faults: number }> {
   const cpu = process.cpuUsage();
+  const faults = process.resourceUsage().minorPageFault;
   const started = performance.now();
   const result = await backend.call(channel, input);
   const ms = performance.now() - started;
   const used = process.cpuUsage(cpu);
   if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return { ms, cpuMs: (used.user + used.system) / 1000 };
+  return { ms, cpuMs: (used.user + used.system) / 1000, faults: process.resourceUsage().minorPageFault - faults };
 }
 
 /**
  * Opens `path` in a fresh backend, times one call — the first after opening, uncached — and, when
  * `again` is given, a second call on the loaded workspace (a person changing a filter), then closes.
  */
-async function coldCall<C extends ChannelName>(path: string, channel: C, input: ChannelInput<C>, again?: ChannelInput<C>): Promise<{ ms: number; cpuMs: number; againMs: number | null }> {
+async function coldCall<C extends ChannelName>(path: string, channel: C, input: ChannelInput<C>, again?: ChannelInput<C>): Promise<{ ms: number; cpuMs: number; faults: number; againMs: number | null }> {
   const backend = createBackend({ log: (message, error) => console.error(message, error) });
   try {
     const opened = await backend.call('workspace.open', { path });
@@ -87,6 +89,7 @@ export async function measureMetrics(size: string, path: string, runs: number): 
   const samples: number[] = [];
   const again: number[] = [];
   const cpu: number[] = [];
+  const faults: number[] = [];
   const base: number[] = [];
   for (let run = 0; run < runs; run++) {
     base.push(timeScan(path, FLOW_COLUMNS, 'js-aggregate'));
@@ -97,6 +100,7 @@ export async function measureMetrics(size: string, path: string, runs: number): 
     samples.push(call.ms);
     again.push(call.againMs!);
     cpu.push(call.cpuMs);
+    faults.push(call.faults);
   }
   const scanBaseline = { what: 'one scan of the same columns of the same rows into JavaScript (SQLite calls a JS aggregate per row)', value: median(base) };
   const loaded = figure({
@@ -122,6 +126,7 @@ export async function measureMetrics(size: string, path: string, runs: number): 
     target: size === 'M' ? { text: '≤ 3× baseline and < 500 ms', maxRatio: 3, maxValue: 500 } : { text: '≤ 3× baseline', maxRatio: 3 },
     detail: {
       cpuMs: median(cpu),
+      pageFaults: median(faults),
       phasesMs: flowPhases(path),
       otherScansMs: { rawIterate: timeScan(path, FLOW_COLUMNS, 'raw-iterate'), sqlOnly: timeScan(path, FLOW_COLUMNS, 'sql-only') },
     },
@@ -131,12 +136,14 @@ export async function measureMetrics(size: string, path: string, runs: number): 
 export async function measureAdvice(size: string, path: string, runs: number, teams: number, dependencies: number): Promise<Figure> {
   const samples: number[] = [];
   const cpu: number[] = [];
+  const faults: number[] = [];
   const base: number[] = [];
   for (let run = 0; run < runs; run++) {
     base.push(timeScan(path, ADVICE_COLUMNS, 'raw-iterate'));
     const call = await coldCall(path, 'coordination.recommend', {});
     samples.push(call.ms);
     cpu.push(call.cpuMs);
+    faults.push(call.faults);
   }
   const at500 = teams === 500 && dependencies === 50_000;
   return figure({
@@ -149,7 +156,7 @@ export async function measureAdvice(size: string, path: string, runs: number, te
     baseline: { what: 'one scan of the dependencies table (the columns the advisor reads, .raw().iterate())', value: median(base) },
     baselineSamples: base,
     target: at500 ? { text: '< 250 ms', maxValue: 250 } : null,
-    detail: { cpuMs: median(cpu), phasesMs: advicePhases(path) },
+    detail: { cpuMs: median(cpu), pageFaults: median(faults), phasesMs: advicePhases(path) },
   });
 }
 
