@@ -229,6 +229,12 @@ export interface RecordedTransitions {
   readonly item: Int32Array;
   readonly at: Float64Array;
   readonly category: Uint8Array;
+  /**
+   * When known to be in item order: item i's rows are runs[i] … runs[i + 1] (length items + 1).
+   * Readers that only need each item's rows together use it instead of `item`, which a snapshot
+   * then makes only when asked.
+   */
+  readonly runs?: Int32Array;
 }
 
 /**
@@ -247,8 +253,9 @@ export function groupTransitions(items: ItemColumns, recorded: RecordedTransitio
  * a made-up one), or the rows are in another order, or a history runs backwards in time.
  */
 function alreadyGrouped(n: number, recorded: RecordedTransitions): TransitionColumns | null {
-  const itemOf = recorded.item;
   const at = recorded.at;
+  if (recorded.runs && recorded.runs.length === n + 1) return runsInTimeOrder(recorded.runs, at) ? { offsets: recorded.runs, at, category: recorded.category, hasHistory: new Uint8Array(n).fill(1), clamped: new Uint8Array(n) } : null;
+  const itemOf = recorded.item;
   const rows = itemOf.length;
   if (rows < n || (n > 0 && (itemOf[0] !== 0 || itemOf[rows - 1] !== n - 1))) return null;
   const offsets = new Int32Array(n + 1);
@@ -263,6 +270,16 @@ function alreadyGrouped(n: number, recorded: RecordedTransitions): TransitionCol
   if (next !== n) return null;
   offsets[n] = rows;
   return { offsets, at, category: recorded.category, hasHistory: new Uint8Array(n).fill(1), clamped: new Uint8Array(n) };
+}
+
+/** True when every run is non-empty and in time order. */
+function runsInTimeOrder(runs: Int32Array, at: Float64Array): boolean {
+  for (let i = 0; i + 1 < runs.length; i++) {
+    const end = runs[i + 1]!;
+    if (end === runs[i]) return false;
+    for (let r = runs[i]! + 1; r < end; r++) if (at[r]! < at[r - 1]!) return false;
+  }
+  return true;
 }
 
 /** The general case: a stable counting sort by item, then the clamps and the made-up histories. */

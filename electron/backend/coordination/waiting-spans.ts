@@ -66,8 +66,17 @@ interface Histories {
  * columns already are that and are read in place; otherwise the wanted histories are gathered.
  */
 function historiesInTimeOrder(transitions: RecordedTransitions, itemCount: number, items: readonly number[]): Histories {
-  const itemOf = transitions.item;
   const at = transitions.at;
+  const runs = transitions.runs;
+  if (runs && runs.length === itemCount + 1) {
+    // Rows in item order (a snapshot says so): only the wanted items' runs need be in time order.
+    for (const i of items) {
+      if (i < 0) continue;
+      for (let r = runs[i]! + 1; r < runs[i + 1]!; r++) if (at[r]! < at[r - 1]!) return gathered(transitions, itemCount, items);
+    }
+    return { start: runs.subarray(0, itemCount), end: runs.subarray(1), at, category: transitions.category };
+  }
+  const itemOf = transitions.item;
   const start = new Int32Array(itemCount);
   const end = new Int32Array(itemCount);
   for (let r = 0; r < itemOf.length; r++) {

@@ -56,6 +56,40 @@ describe('metrics snapshot bytes', () => {
     );
   });
 
+  it('status changes in item order are stored as each item\'s first row, 4 bytes per item instead of per change', () => {
+    const items = new ItemColumnsBuilder();
+    for (let i = 0; i < 3; i++) items.push(i + 1, 0, 0, 1_000, null, null, 0);
+    const transitions = new TransitionColumnsBuilder();
+    for (const [item, at] of [[0, 1_000], [0, 2_000], [0, 3_000], [2, 1_500], [2, 2_500]] as const) transitions.push(item, at, 1);
+    const columns: SnapshotColumns = { teamIds: Float64Array.of(4), items: items.finish(), transitions: transitions.recorded() };
+    const unordered: SnapshotColumns = { ...columns, transitions: { ...columns.transitions, item: Int32Array.of(0, 0, 2, 0, 2) } };
+    const bytes = encodeSnapshot(columns);
+    expect(bytes.byteLength).toBe(encodeSnapshot(unordered).byteLength - 4 * (5 - 4)); // 5 changes, 3 items + 1
+    const decoded = decodeSnapshot(bytes)!;
+    expect([...decoded.transitions.runs!]).toEqual([0, 3, 3, 5]); // item 1 has none
+    expect(plain(decoded)).toEqual(plain(columns));
+    expect(decodeSnapshot(encodeSnapshot(unordered))!.transitions.runs).toBeUndefined();
+    expect(plain(decodeSnapshot(encodeSnapshot(unordered))!)).toEqual(plain(unordered));
+  });
+
+  it('any columns in item order survive the round trip', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 5 }), { maxLength: 8 }), fc.integer({ min: 0, max: 4 }), (rowsPerItem, extraItems) => {
+        const n = rowsPerItem.length + extraItems;
+        const items = new ItemColumnsBuilder();
+        for (let i = 0; i < n; i++) items.push(i + 1, -1, 0, i, null, null, 0);
+        const transitions = new TransitionColumnsBuilder();
+        rowsPerItem.forEach((count, i) => {
+          for (let k = 0; k < count; k++) transitions.push(i, i * 100 + k, k % 5);
+        });
+        const columns = { teamIds: new Float64Array(0), items: items.finish(), transitions: transitions.recorded() };
+        const decoded = decodeSnapshot(encodeSnapshot(columns))!;
+        expect(decoded.transitions.runs).toHaveLength(n + 1);
+        expect(plain(decoded)).toEqual(plain(columns));
+      }),
+    );
+  });
+
   it('decoding reads the bytes in place and never changes them', () => {
     const bytes = encodeSnapshot(sample());
     const copy = bytes.slice();
@@ -88,9 +122,30 @@ describe('metrics snapshot bytes', () => {
       expect(decodeSnapshot(new Uint8Array(16))).toBeNull();
     });
 
+    it('is refused when the runs of changes in item order do not cover the changes, each once, in order', () => {
+      const items = new ItemColumnsBuilder();
+      for (let i = 0; i < 3; i++) items.push(i + 1, -1, 0, 1_000, null, null, 0);
+      const transitions = new TransitionColumnsBuilder();
+      for (const item of [0, 1, 1, 2]) transitions.push(item, 1_000, 1);
+      const encoded = () => encodeSnapshot({ teamIds: new Float64Array(0), items: items.finish(), transitions: transitions.recorded() });
+      const runsAt = 8 * 4 + 8 * 3 * 4 + 8 * 4 + 4 * 3; // header, four item dates and ids, the changes' times, the items' teams
+      const damaged = (runs: number[]) => {
+        const bytes = encoded();
+        new Int32Array(bytes.buffer, runsAt, 4).set(runs);
+        return decodeSnapshot(bytes);
+      };
+      expect(damaged([0, 1, 3, 4])).not.toBeNull();
+      expect(damaged([0, 3, 1, 4])).toBeNull(); // backwards
+      expect(damaged([1, 1, 3, 4])).toBeNull(); // not from the first change
+      expect(damaged([0, 1, 3, 3])).toBeNull(); // not to the last
+      const flag = encoded();
+      new Float64Array(flag.buffer, 0, 4)[3] = 2;
+      expect(decodeSnapshot(flag)).toBeNull();
+    });
+
     it('is refused when a count in the header is not a whole number', () => {
       const bytes = encodeSnapshot(sample());
-      new Float64Array(bytes.buffer, 0, 3)[0] = 2.5;
+      new Float64Array(bytes.buffer, 0, 4)[0] = 2.5;
       expect(decodeSnapshot(bytes)).toBeNull();
     });
 
