@@ -1,10 +1,10 @@
 // What this machine charges for memory a process has not used yet: the time of a first write to
 // each 4 KB page of fresh 32 MB allocations (the kernel maps and zeroes the page then), per page
-// faulted. On the 2-core VMs the README's figures come from it is ≈ 11–14 µs: reading the 17 MB
-// metrics snapshot into two fresh copies then costs ≈ 0.1 s in faults alone, which is most of the
-// gap between a first call and a later one. Where a fault costs a fraction of a microsecond, as is
-// common outside such VMs, that gap is much smaller. Recorded with every run, at its start and end,
-// so that figures from different machines can be told apart.
+// faulted. On the 2-core VMs the README's figures come from it is ≈ 10–14 µs: reading the 13 MB
+// metrics snapshot at M into two fresh copies then costs ≈ 80 ms in faults alone, most of the gap
+// between a first call and a later one. Where a fault costs a fraction of a microsecond, as is
+// common outside such VMs, that gap is much smaller. Recorded with every run, at its start and
+// end, so that figures from different machines can be told apart.
 
 const BYTES = 32 * 1024 ** 2;
 const PAGE = 4096;
