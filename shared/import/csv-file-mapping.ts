@@ -2,8 +2,7 @@ import { planColumns, RowReader, RowRejected, type ColumnPlan } from './columns'
 import { SourceError, type IssueLog } from './import-issues';
 import type { RecordSink } from './import-records';
 import type { CsvFormat, CsvMapper } from './formats/csv-format';
-import type { JiraLinkBook } from './formats/jira-link-book';
-import type { JiraParentBook } from './formats/jira-parent-book';
+import type { JiraImportBooks } from './formats/jira-import-books';
 import type { DayOrder } from './source-dates';
 import type { StatusBook } from './status-rules';
 
@@ -18,8 +17,7 @@ export interface CsvFileMappingOptions {
   issues: IssueLog;
   statuses: StatusBook;
   knowsItem(key: string): boolean;
-  jiraLinks?: JiraLinkBook;
-  jiraParents?: JiraParentBook;
+  jira?: JiraImportBooks;
 }
 
 /**
@@ -50,8 +48,7 @@ export class CsvFileMapping {
       issues,
       statuses: options.statuses,
       knowsItem: options.knowsItem,
-      ...(options.jiraLinks ? { jiraLinks: options.jiraLinks } : {}),
-      ...(options.jiraParents ? { jiraParents: options.jiraParents } : {}),
+      ...(options.jira ? { jira: options.jira } : {}),
     });
     this.#headerKey = headers.join('\u0000');
   }

@@ -9,8 +9,8 @@ import { CsvFileMapping } from '../../../shared/import/csv-file-mapping';
 import { csvFormatFor, describeDetection, detectCsvFormat, detectJsonFormat, type Detection } from '../../../shared/import/format-detection';
 import { mapInterlockBundle } from '../../../shared/import/formats/interlock-bundle';
 import { mapJiraJson } from '../../../shared/import/formats/jira-json';
-import { JiraLinkBook } from '../../../shared/import/formats/jira-link-book';
-import { JiraParentBook, warnParentMissing } from '../../../shared/import/formats/jira-parent-book';
+import { jiraImportBooks, type JiraImportBooks } from '../../../shared/import/formats/jira-import-books';
+import { warnParentMissing } from '../../../shared/import/formats/jira-parent-book';
 import type { JsonMapperContext } from '../../../shared/import/formats/json-format';
 import { writeOrder } from '../../../shared/import/import-formats';
 import { IssueLog, SourceError } from '../../../shared/import/import-issues';
@@ -243,8 +243,7 @@ export class ImportJob {
         staged ?? collector,
       );
       this.phase = 'reading';
-      const jiraLinks = new JiraLinkBook();
-      const jiraParents = new JiraParentBook();
+      const jira = jiraImportBooks();
       const fileReports: (ImportFileReport & { warnings: number; rejected: number })[] = [];
       for (const file of prepared) {
         if (this.#cancelled) break;
@@ -253,7 +252,7 @@ export class ImportJob {
         const countsBefore = { ...checker.counts };
         const warningsBefore = issues.counts.warnings;
         const rejectedBefore = issues.counts.rejectedRows;
-        const { rows, hash, mapping } = await this.#readFile(file, { issues, statuses, checker, jiraLinks, jiraParents });
+        const { rows, hash, mapping } = await this.#readFile(file, { issues, statuses, checker, jira });
         if (hash === null) break; // cancelled
         const counts = subtractCounts(checker.counts, countsBefore);
         const previous = lastImportOfContent(db, hash);
@@ -290,7 +289,7 @@ export class ImportJob {
       }
       const reportOf = new Map(fileReports.map((f) => [f.name, f]));
       // Jira CSV items whose parent id is in no file of this import: told in the file that listed them.
-      for (const { item, parentId, file } of this.#cancelled ? [] : jiraParents.unresolved()) {
+      for (const { item, parentId, file } of this.#cancelled ? [] : jira.parents.unresolved()) {
         const warningsBefore = issues.counts.warnings;
         warnParentMissing(issues, file, item, parentId, 'any file of this import');
         const report = reportOf.get(file);
@@ -298,7 +297,7 @@ export class ImportJob {
       }
       // Jira links (JSON or CSV) whose other end is in no file of this import: each counted, and any warning
       // about it told, in the file that listed it.
-      for (const { record, file } of this.#cancelled ? [] : jiraLinks.unpaired()) {
+      for (const { record, file } of this.#cancelled ? [] : jira.links.unpaired()) {
         const report = reportOf.get(file);
         const dependenciesBefore = checker.counts.dependencies;
         const warningsBefore = issues.counts.warnings;
@@ -461,9 +460,9 @@ export class ImportJob {
 
   async #readFile(
     file: PreparedFile,
-    ctx: { issues: IssueLog; statuses: StatusBook; checker: RecordChecker; jiraLinks: JiraLinkBook; jiraParents: JiraParentBook },
+    ctx: { issues: IssueLog; statuses: StatusBook; checker: RecordChecker; jira: JiraImportBooks },
   ): Promise<{ rows: number; hash: string | null; mapping: ImportFileReport['mapping'] }> {
-    const { issues, statuses, checker, jiraLinks, jiraParents } = ctx;
+    const { issues, statuses, checker, jira } = ctx;
     const name = file.source.name;
     const rowsBefore = this.rows;
     if (file.kind === 'empty' || file.kind === 'unreadable' || !file.facts) {
@@ -487,7 +486,7 @@ export class ImportJob {
         dayOrder,
         knowsItem: (key) => checker.knowsItem(key),
         teamField: this.options.teamColumn,
-        jiraLinks,
+        jira,
       };
       try {
         if (detected.format === 'jira-json') mapJiraJson(value, jsonContext);
@@ -518,8 +517,7 @@ export class ImportJob {
         issues,
         statuses,
         knowsItem: (key) => checker.knowsItem(key),
-        jiraLinks,
-        jiraParents,
+        jira,
       });
     } catch (error) {
       if (!(error instanceof SourceError)) throw error;

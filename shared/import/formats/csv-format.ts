@@ -1,5 +1,4 @@
-import type { JiraLinkBook } from './jira-link-book';
-import type { JiraParentBook } from './jira-parent-book';
+import type { JiraImportBooks } from './jira-import-books';
 import type { FieldSpec, ColumnPlan, RowReader } from '../columns';
 import type { IssueLog } from '../import-issues';
 import type { ImportFormat, InterlockEntity } from '../import-formats';
@@ -15,10 +14,8 @@ export interface CsvMapperContext {
   statuses: StatusBook;
   /** Whether an item key is in this import so far or in the workspace. */
   knowsItem(key: string): boolean;
-  /** The import's Jira links across all its files (see JsonMapperContext.jiraLinks); without it, a file hands over all its links. */
-  jiraLinks?: JiraLinkBook;
-  /** The import's Jira parents named by id across all its files; without it, a parent must be in the same file. */
-  jiraParents?: JiraParentBook;
+  /** The import's Jira links and parents named by id across all its files (see JiraImportBooks); without them, a file keeps its own. */
+  jira?: JiraImportBooks;
 }
 
 /** Maps the rows of one CSV file, one call per row (the reader is already on it), then `finish`. */

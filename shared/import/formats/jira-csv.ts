@@ -45,8 +45,8 @@ function createJiraCsvMapper(ctx: CsvMapperContext): CsvMapper {
   const userPickedParent = plan.mapping.parent !== null && !parentColumns.includes(plan.columns.get('parent')?.[0] ?? -1);
 
   // The import's books of links and of parents named by id, across its files; a file mapped on its own keeps its own.
-  const book = ctx.jiraLinks ?? new JiraLinkBook();
-  const parents = ctx.jiraParents ?? new JiraParentBook();
+  const book = ctx.jira?.links ?? new JiraLinkBook();
+  const parents = ctx.jira?.parents ?? new JiraParentBook();
 
   issues.warn(
     file,
@@ -146,9 +146,9 @@ function createJiraCsvMapper(ctx: CsvMapperContext): CsvMapper {
       sink.item(item);
     },
     finish() {
-      if (ctx.jiraParents) parents.resolve();
+      if (ctx.jira) parents.resolve();
       else for (const { item, parentId } of parents.unresolved()) warnParentMissing(issues, file, item, parentId, 'this file');
-      if (ctx.jiraLinks) book.pairedTo(sink);
+      if (ctx.jira) book.pairedTo(sink);
       else for (const { record } of book.unpaired()) sink.dependency(record);
     },
   };

@@ -46,7 +46,7 @@ export function mapJiraJson(value: unknown, ctx: JsonMapperContext): void {
   const sprintFieldId = fieldByName.get('sprint') ?? null;
   const sizeFieldId = fieldByName.get('story point estimate') ?? fieldByName.get('story points') ?? null;
   // The import's book of links across its files; a call on its own (one answer) keeps its own.
-  const links = ctx.jiraLinks ?? new JiraLinkBook();
+  const links = ctx.jira?.links ?? new JiraLinkBook();
 
   // Made once, not per issue: a hundred thousand issues would make as many closures of each.
   // The issue's JSON path, spelled out only for a message.
@@ -155,6 +155,6 @@ export function mapJiraJson(value: unknown, ctx: JsonMapperContext): void {
       if (!(error instanceof IssueRejected)) throw error;
     }
   }
-  if (ctx.jiraLinks) links.pairedTo(sink);
+  if (ctx.jira) links.pairedTo(sink);
   else for (const { record } of links.unpaired()) sink.dependency(record);
 }

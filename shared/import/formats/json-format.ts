@@ -1,4 +1,4 @@
-import type { JiraLinkBook } from './jira-link-book';
+import type { JiraImportBooks } from './jira-import-books';
 import type { IssueLog } from '../import-issues';
 import type { RecordSink } from '../import-records';
 import type { DayOrder } from '../source-dates';
@@ -14,11 +14,11 @@ export interface JsonMapperContext {
   /** A field id or display name to read the team from (Jira JSON), instead of the default. */
   teamField: string | null;
   /**
-   * The import's Jira links across all its files (a link's two ends may be in different pages of
+   * The import's Jira books across all its files (a link's two ends may be in different pages of
    * an export): each file hands over the links whose ends have both been read, and the import the
-   * rest at its end. Without it, a file hands over all its links.
+   * rest at its end. Without them, a file hands over all its links.
    */
-  jiraLinks?: JiraLinkBook;
+  jira?: JiraImportBooks;
 }
 
 export type JsonObject = Record<string, unknown>;
