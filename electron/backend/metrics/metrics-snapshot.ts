@@ -66,7 +66,7 @@ function layout(buffer: ArrayBufferLike, byteOffset: number, n: number, m: numbe
 
 /** Each item's first row when the rows are in item order (then item i's rows are runs[i] … runs[i + 1]); null otherwise. */
 function runsOf(transitions: RecordedTransitions, n: number): Int32Array | null {
-  if (transitions.runs) return transitions.runs;
+  if (transitions.runs && transitions.runs.length === n + 1) return transitions.runs;
   const item = transitions.item;
   const runs = new Int32Array(n + 1);
   let next = 0;

@@ -68,6 +68,7 @@ describe('metrics snapshot bytes', () => {
     const decoded = decodeSnapshot(bytes)!;
     expect([...decoded.transitions.runs!]).toEqual([0, 3, 3, 5]); // item 1 has none
     expect(plain(decoded)).toEqual(plain(columns));
+    expect(encodeSnapshot(decodeSnapshot(bytes)!)).toEqual(bytes); // decoded runs are stored as they are
     expect(decodeSnapshot(encodeSnapshot(unordered))!.transitions.runs).toBeUndefined();
     expect(plain(decodeSnapshot(encodeSnapshot(unordered))!)).toEqual(plain(unordered));
   });
