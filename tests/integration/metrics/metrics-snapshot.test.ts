@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadColumns, loadMetrics, readDataset, scanTables, storeSnapshotAfterImport } from '../../../electron/backend/metrics/metrics-dataset-loader';
 import { readTeams } from '../../../electron/backend/metrics/metrics-queries';
 import { encodeSnapshot, SNAPSHOT_FORMAT } from '../../../electron/backend/metrics/metrics-snapshot';
-import { hasMetricsSnapshot, readMetricsSnapshot } from '../../../electron/backend/store/queries/metrics-snapshot';
+import { hasMetricsSnapshot, readMetricsSnapshot, writeMetricsSnapshot } from '../../../electron/backend/store/queries/metrics-snapshot';
 import { SNAPSHOT_TRIGGERS } from '../../../electron/backend/store/migrations/004-metrics-snapshot';
 import type { Backend } from '../../../electron/backend/backend';
 import { computeFlowReport } from '../../../shared/metrics/flow-report';
@@ -136,6 +136,18 @@ describe('metrics snapshot in a real workspace file', () => {
     // The triggers work after the import: a change drops it.
     db.prepare(`UPDATE work_items SET done_at = done_at + 1 WHERE key = 'CHK-2'`).run();
     expect(hasMetricsSnapshot(db)).toBe(false);
+  });
+
+  it('written again, it takes the pages of the one it replaces: the file does not grow by a snapshot each time', async () => {
+    const { backend } = await open();
+    const db = dbOf(backend);
+    const bytes = new Uint8Array(2 * 1024 * 1024).fill(7);
+    writeMetricsSnapshot(db, 'interlock-test', bytes);
+    const pages = db.pragma('page_count', { simple: true }) as number;
+    writeMetricsSnapshot(db, 'interlock-test', bytes);
+    writeMetricsSnapshot(db, SNAPSHOT_FORMAT, bytes);
+    expect(db.pragma('page_count', { simple: true })).toBe(pages);
+    expect(db.prepare('SELECT format, length(data) FROM metrics_snapshot').raw().all()).toEqual([[SNAPSHOT_FORMAT, bytes.byteLength]]);
   });
 
   describe('edge cases', () => {

@@ -9,8 +9,17 @@ export function readMetricsSnapshot(db: Database, format: string): Buffer | null
   return row ?? null;
 }
 
+/**
+ * Replaces the stored bytes. The old row is deleted before the new one is written, in one
+ * transaction: `INSERT OR REPLACE` writes the new row's pages before it frees the old row's, so each
+ * rewrite (another format, another team list) would leave the file a whole snapshot larger in free
+ * pages (13 MB at the bench's M).
+ */
 export function writeMetricsSnapshot(db: Database, format: string, data: Uint8Array): void {
-  db.prepare('INSERT OR REPLACE INTO metrics_snapshot (id, format, data) VALUES (1, ?, ?)').run(format, Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+  db.transaction(() => {
+    db.prepare('DELETE FROM metrics_snapshot').run();
+    db.prepare('INSERT INTO metrics_snapshot (id, format, data) VALUES (1, ?, ?)').run(format, Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+  })();
 }
 
 export function hasMetricsSnapshot(db: Database): boolean {
