@@ -253,23 +253,29 @@ export function groupTransitions(items: ItemColumns, recorded: RecordedTransitio
  * a made-up one), or the rows are in another order, or a history runs backwards in time.
  */
 function alreadyGrouped(n: number, recorded: RecordedTransitions): TransitionColumns | null {
-  const at = recorded.at;
-  if (recorded.runs && recorded.runs.length === n + 1) return runsInTimeOrder(recorded.runs, at) ? { offsets: recorded.runs, at, category: recorded.category, hasHistory: new Uint8Array(n).fill(1), clamped: new Uint8Array(n) } : null;
-  const itemOf = recorded.item;
-  const rows = itemOf.length;
-  if (rows < n || (n > 0 && (itemOf[0] !== 0 || itemOf[rows - 1] !== n - 1))) return null;
-  const offsets = new Int32Array(n + 1);
+  const runs = itemRuns(recorded, n);
+  if (!runs || !runsInTimeOrder(runs, recorded.at)) return null;
+  return { offsets: runs, at: recorded.at, category: recorded.category, hasHistory: new Uint8Array(n).fill(1), clamped: new Uint8Array(n) };
+}
+
+/**
+ * Each item's first row when the rows are in item order (item i's rows are then runs[i] …
+ * runs[i + 1], length n + 1; an item may have none): `recorded.runs` when it has them, else read
+ * from the item column in one pass. Null when the rows are in another order or name an item
+ * outside 0 … n − 1.
+ */
+export function itemRuns(recorded: RecordedTransitions, n: number): Int32Array | null {
+  if (recorded.runs && recorded.runs.length === n + 1) return recorded.runs;
+  const item = recorded.item;
+  const runs = new Int32Array(n + 1);
   let next = 0;
-  for (let r = 0; r < rows; r++) {
-    const i = itemOf[r]!;
-    if (r > 0 && i === itemOf[r - 1]) {
-      if (at[r]! < at[r - 1]!) return null;
-    } else if (i === next) offsets[next++] = r;
-    else return null;
+  for (let r = 0; r < item.length; r++) {
+    const i = item[r]!;
+    if (i < 0 || i >= n || i < next - 1) return null;
+    while (next <= i) runs[next++] = r;
   }
-  if (next !== n) return null;
-  offsets[n] = rows;
-  return { offsets, at, category: recorded.category, hasHistory: new Uint8Array(n).fill(1), clamped: new Uint8Array(n) };
+  while (next <= n) runs[next++] = item.length;
+  return runs;
 }
 
 /** True when every run is non-empty and in time order. */

@@ -1,5 +1,5 @@
 import { ITEM_TYPES, STATUS_CATEGORIES } from '../../../shared/domain/vocabulary';
-import type { ItemColumns, RecordedTransitions } from '../../../shared/metrics/metrics-dataset';
+import { itemRuns, type ItemColumns, type RecordedTransitions } from '../../../shared/metrics/metrics-dataset';
 
 // The work items and status changes exactly as the loader scans them from their tables, as one
 // byte string: what the workspace's metrics_snapshot row holds (see migration 004). Only scanned
@@ -64,26 +64,11 @@ function layout(buffer: ArrayBufferLike, byteOffset: number, n: number, m: numbe
   return { teamIds, items: { count: n, id, team, type, createdAt, firstActiveAt, doneAt, category }, itemColumn, at, transitionCategory };
 }
 
-/** Each item's first row when the rows are in item order (then item i's rows are runs[i] … runs[i + 1]); null otherwise. */
-function runsOf(transitions: RecordedTransitions, n: number): Int32Array | null {
-  if (transitions.runs && transitions.runs.length === n + 1) return transitions.runs;
-  const item = transitions.item;
-  const runs = new Int32Array(n + 1);
-  let next = 0;
-  for (let r = 0; r < item.length; r++) {
-    const i = item[r]!;
-    if (i < 0 || i >= n || i < next - 1) return null;
-    while (next <= i) runs[next++] = r;
-  }
-  while (next <= n) runs[next++] = item.length;
-  return runs;
-}
-
 export function encodeSnapshot(columns: SnapshotColumns): Uint8Array {
   const n = columns.items.count;
   const m = columns.transitions.at.length;
   const t = columns.teamIds.length;
-  const runs = runsOf(columns.transitions, n);
+  const runs = itemRuns(columns.transitions, n);
   const buffer = new ArrayBuffer(byteLength(n, m, t, runs !== null));
   new Float64Array(buffer, 0, HEADER).set([n, m, t, runs ? 1 : 0]);
   const out = layout(buffer, 0, n, m, t, runs !== null);
