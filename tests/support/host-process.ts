@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { backendEnvironment } from '../../scripts/backend-environment.mjs';
 
 export interface HostProcess {
   url: string;
@@ -22,8 +23,9 @@ export async function startHostProcess(options: { workspace?: string; stateDir?:
   const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), 'interlock-e2e-state-'));
   const args = ['--import', 'tsx', 'electron/host/main.ts', '--port', '0', '--no-build', '--state-dir', stateDir];
   if (options.workspace) args.push('--workspace', options.workspace);
-  // A home of its own: the file chooser's places and the folder new workspaces go to stay in the test's folder.
-  const env = options.homeDir ? { ...process.env, HOME: options.homeDir, USERPROFILE: options.homeDir } : process.env;
+  // Started as `npm run serve` starts it (scripts/run-backend.mjs). A home of its own: the file
+  // chooser's places and the folder new workspaces go to stay in the test's folder.
+  const env = backendEnvironment(options.homeDir ? { ...process.env, HOME: options.homeDir, USERPROFILE: options.homeDir } : process.env);
   const child: ChildProcess = spawn(process.execPath, args, { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env });
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
