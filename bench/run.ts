@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -130,6 +130,10 @@ const results = {
     loadAverageAtEnd: loadavg().map((l) => Number(l.toFixed(2))),
     /** µs per page fault of a first write to fresh memory (bench/memory-first-touch.ts), at the start and the end. */
     firstTouchMicroseconds: [firstTouchAtStart, firstTouchMicroseconds()],
+    /** The allocator tunables this process (and the hosts and import children it starts) ran with: `npm run bench` starts it with the backend's (scripts/backend-environment.mjs). */
+    glibcTunables: process.env.GLIBC_TUNABLES ?? null,
+    /** The kernel's transparent huge page mode (always, madvise or never), which the tunable relies on; null off Linux. */
+    transparentHugePages: transparentHugePages(),
   },
   portfolios: Object.fromEntries(
     Object.entries(portfolios).map(([size, p]) => [size, { items: p.items, transitions: p.transitions, teams: p.teams, dependencies: p.dependencies, csvBytes: p.csvBytes, jiraBytes: p.jiraBytes, jiraFiles: p.jira.length }]),
@@ -137,6 +141,13 @@ const results = {
   summary: { targetsMet: met, targetsMissed: missed.map((f) => `${f.size} ${f.id}`) },
   figures: figures.map((f) => ({ ...f, value: round(f.value), ratio: f.ratio === null ? null : Number(f.ratio.toFixed(3)), baseline: f.baseline && { ...f.baseline, value: round(f.baseline.value) }, samples: f.samples?.map(round), baselineSamples: f.baselineSamples?.map(round) })),
 };
+function transparentHugePages(): string | null {
+  try {
+    return /\[(\w+)\]/.exec(readFileSync('/sys/kernel/mm/transparent_hugepage/enabled', 'utf8'))?.[1] ?? null;
+  } catch {
+    return null;
+  }
+}
 function round(n: number): number {
   return Number(n.toFixed(n < 10 ? 2 : 1));
 }

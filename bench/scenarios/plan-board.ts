@@ -12,7 +12,7 @@ import { buildRenderer, rendererBuildIsStale } from '../../electron/host/rendere
 import type { Portfolio } from '../../shared/domain/entities';
 import { startHostProcess } from '../../tests/support/host-process';
 import { figure, median, type Figure } from '../measure';
-import { findChromium, openWindow } from './renderer';
+import { browserEnvironment, CHROMIUM_ARGS, findChromium, openWindow } from './renderer';
 
 // The program board at the issue's scale — 50 teams × 6 iterations, 2,000 planned items, 1,000
 // dependencies — in the browser host: navigation → board drawn (the first screen's rows laid out,
@@ -23,7 +23,6 @@ import { findChromium, openWindow } from './renderer';
 
 export const PLAN_SHAPE = { teams: 50, iterations: 6, items: 2000, dependencies: 1000 } as const;
 const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..');
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const DAY = 86_400_000;
 
 /** A deterministic workspace holding one increment planned at PLAN_SHAPE's scale. */
@@ -123,7 +122,7 @@ export async function measurePlanRenderer(path: string, options: { reloads: numb
     await buildRenderer(PROJECT_ROOT);
   }
   const stateDir = mkdtempSync(join(tmpdir(), 'interlock-bench-plan-'));
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, env: browserEnvironment() });
   // Each window is opened before the host it visits starts (see openWindow).
   const page = await openWindow(browser);
   let host = await startHostProcess({ workspace: path, stateDir });

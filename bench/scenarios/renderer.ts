@@ -6,6 +6,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { buildRenderer, rendererBuildIsStale } from '../../electron/host/renderer-build';
 import { startHostProcess } from '../../tests/support/host-process';
 import { MAX_CHART_MARKS } from '../../shared/metrics/metrics-vocabulary';
+import { outsideEnvironment } from '../../scripts/backend-environment.mjs';
 import { figure, median, type Figure } from '../measure';
 
 // The Flow page in the browser host, read by Playwright in Debian's Chromium: time from navigation
@@ -15,7 +16,15 @@ import { figure, median, type Figure } from '../measure';
 const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..');
 const MARK = 'interlock:flow-charts-drawn';
 /** Chromium's flags on these machines (see playwright.config.ts). */
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/**
+ * Chromium's environment: a browser as a person runs it, without the allocator tunable the bench's
+ * own process starts with as a backend process (scripts/backend-environment.mjs).
+ */
+export function browserEnvironment(): Record<string, string> {
+  return Object.fromEntries(Object.entries(outsideEnvironment(process.env)).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
 
 /** Debian's Chromium (or CHROMIUM_PATH); null when neither is there. */
 export function findChromium(): string | null {
@@ -73,7 +82,7 @@ export async function measureRenderer(size: string, workspace: string, options: 
     options.log('  building the renderer (its sources are newer than dist/renderer)…');
     await buildRenderer(PROJECT_ROOT);
   }
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, env: browserEnvironment() });
   // First visits: each on a host just started, whose backend holds nothing in memory yet. The
   // window is opened before the host starts (see openWindow).
   const firsts: Visit[] = [];

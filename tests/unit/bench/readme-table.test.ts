@@ -13,7 +13,23 @@ describe("the README's bench table", () => {
     expect(readme).toBe(withReadmeTable(readme, figuresOf(results), readmeCaption(results)));
   });
 
+  it("names the allocator tunables the run had, and the kernel's huge page mode", () => {
+    const results: ResultsFile = {
+      date: '2026-12-05T14:00:00Z',
+      command: 'npm run bench',
+      machine: { cpuCount: 2, cpuModel: 'AMD EPYC', node: 'v20.20.2', glibcTunables: 'glibc.malloc.hugetlb=1', transparentHugePages: 'madvise' },
+      figures: [],
+    };
+    expect(readmeCaption(results)).toContain('ran with `GLIBC_TUNABLES=glibc.malloc.hugetlb=1`, as every backend process starts (transparent huge pages: madvise).');
+  });
+
   describe('edge cases', () => {
+    it('a run without tunables (or from before they were recorded) says nothing of them', () => {
+      const results: ResultsFile = { date: '2026-12-05T14:00:00Z', command: 'npm run bench', machine: { cpuCount: 2, cpuModel: 'AMD EPYC', node: 'v20.20.2' }, figures: [] };
+      expect(readmeCaption(results)).not.toContain('GLIBC_TUNABLES');
+      expect(readmeCaption({ ...results, machine: { ...results.machine, glibcTunables: null } })).not.toContain('GLIBC_TUNABLES');
+    });
+
     it('a README without the block is refused rather than appended to', () => {
       expect(() => withReadmeTable('# no table here\n', [], 'caption')).toThrow(/no bench-table block/);
       expect(() => withReadmeTable(`${README_TABLE_END}\n${README_TABLE_START}\n`, [], 'c')).toThrow(/no bench-table block/);
