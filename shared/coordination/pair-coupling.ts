@@ -493,9 +493,51 @@ export function scorePair(facts: PairFacts, teams: Map<string, TeamFacts>, recor
   };
 }
 
-/** A pair's coupling alone (what scorePair(…).coupling is), for readers that need no more: trend periods. */
+/**
+ * A pair's coupling alone, for readers that need no more (the trend periods: every pair inside a
+ * group, in every period). The same arithmetic as `scorePair(…).coupling` — pairNumbers' components
+ * summed in their order, as weightedCoupling sums them — without the objects made per pair there:
+ * at 500 teams they were a fifth of what a first advice allocated, and so of its garbage collection.
+ */
 export function pairCoupling(facts: PairFacts, teams: ReadonlyMap<string, TeamFacts>, recorded: RecordedEvidence, settings: CoordinationSettings): number {
-  return weightedCoupling(pairNumbers(facts, teams, recorded, settings).components, settings.weights);
+  const a = teams.get(facts.a);
+  const b = teams.get(facts.b);
+  const total = facts.aWaitsOnB + facts.bWaitsOnA;
+  const per = Math.max(1, (a?.completed ?? 0) + (b?.completed ?? 0));
+  const { saturation, weights } = settings;
+  let sum = weights.dependencies * saturate(total / per, saturation.dependencyShare);
+  let weight = weights.dependencies;
+  if (recorded.statusHistory) {
+    sum += weights.blocked * saturate((facts.blockedMsAOnB / MS_PER_DAY + facts.blockedMsBOnA / MS_PER_DAY) / per, saturation.blockedDaysPerItem);
+    weight += weights.blocked;
+  }
+  if (recorded.interfaces) {
+    sum += weights.undeclared * saturate((total - facts.interfaced) / per, saturation.dependencyShare);
+    weight += weights.undeclared;
+  }
+  // outcomeSource and objectiveOverlap for two teams.
+  const outcomes =
+    recorded.objectives && ((a?.objectives ?? 0) > 0 || (b?.objectives ?? 0) > 0)
+      ? 'objectives'
+      : recorded.parents && ((a?.parents ?? 0) > 0 || (b?.parents ?? 0) > 0)
+        ? 'parents'
+        : recorded.objectives
+          ? 'objectives'
+          : recorded.parents
+            ? 'parents'
+            : null;
+  if (outcomes !== null) {
+    const shared = (outcomes === 'objectives' ? facts.sharedObjectiveKeys : facts.sharedParentKeys).length;
+    const union = (a?.[outcomes] ?? 0) + (b?.[outcomes] ?? 0) - shared;
+    sum += weights.objectives * (union > 0 ? shared / union : 0);
+    weight += weights.objectives;
+  }
+  if (integrationSource(recorded) !== null) {
+    const fewerIntegrations = Math.min(a?.integrations ?? 0, b?.integrations ?? 0);
+    sum += weights.integration * (fewerIntegrations > 0 ? Math.min(1, facts.jointIntegrations / fewerIntegrations) : 0);
+    weight += weights.integration;
+  }
+  return weight === 0 ? 0 : Math.min(1, Math.max(0, sum / weight));
 }
 
 export interface ScoredPairs {
