@@ -1,21 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { waitingSpans, type WaitingDependencies } from '../../../electron/backend/coordination/waiting-spans';
-import type { RecordedTransitions } from '../../../shared/metrics/metrics-dataset';
+import { itemRuns, type RecordedTransitions } from '../../../shared/metrics/metrics-dataset';
 import { CATEGORY } from '../../../shared/metrics/metrics-vocabulary';
+import { DAY, recordedRows as recorded } from '../../support/recorded-transitions';
 
-const DAY = 86_400_000;
 const { todo, active, waiting, done } = CATEGORY;
-
-function recorded(rows: readonly (readonly [item: number, day: number, category: number])[]): RecordedTransitions {
-  return { item: Int32Array.from(rows, (r) => r[0]), at: Float64Array.from(rows, (r) => r[1] * DAY), category: Uint8Array.from(rows, (r) => r[2]) };
-}
 
 /** The same rows with their item order stated as runs, as a snapshot decodes them (rows must be in item order). */
 function withRuns(t: RecordedTransitions, items: number): RecordedTransitions {
-  const runs = new Int32Array(items + 1);
-  for (const i of t.item) runs[i + 1]!++;
-  for (let i = 0; i < items; i++) runs[i + 1]! += runs[i]!;
+  const runs = itemRuns(t, items);
+  if (!runs) throw new Error('withRuns needs rows in item order');
   return { ...t, runs };
 }
 

@@ -1,23 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { groupTransitions, ItemColumnsBuilder, type ItemColumns, type RecordedTransitions, type TransitionColumns } from '../../../shared/metrics/metrics-dataset';
+import { groupTransitions, ItemColumnsBuilder, type ItemColumns, type TransitionColumns } from '../../../shared/metrics/metrics-dataset';
 import { CATEGORY } from '../../../shared/metrics/metrics-vocabulary';
-
-const DAY = 86_400_000;
+import { DAY, recordedRows as recorded } from '../../support/recorded-transitions';
 
 /** Items 0 … n−1, all done, created on day 0, active on day 1, done on day 9. */
 function items(n: number): ItemColumns {
   const builder = new ItemColumnsBuilder();
   for (let i = 0; i < n; i++) builder.push(i + 1, 0, 0, 0, DAY, 9 * DAY, CATEGORY.done);
   return builder.finish();
-}
-
-function recorded(rows: readonly (readonly [item: number, day: number, category: number])[]): RecordedTransitions {
-  return {
-    item: Int32Array.from(rows, (r) => r[0]),
-    at: Float64Array.from(rows, (r) => r[1] * DAY),
-    category: Uint8Array.from(rows, (r) => r[2]),
-  };
 }
 
 /** The grouped columns as plain arrays, to compare two groupings value by value. */
