@@ -2,8 +2,7 @@
 // only the tail of a run's log, and a failure's message (with the timings or the diff it prints)
 // is what the next person needs to see, not only that it failed.
 
-// eslint-disable-next-line no-control-regex -- colour codes are control characters by definition
-const COLOURS = /\u001b\[[0-9;]*m/g;
+import { stripVTControlCharacters } from 'node:util';
 
 /** @typedef {{ where: string, message: string }} Failure */
 
@@ -54,8 +53,7 @@ export function failureDigest(failures, { shown = 5, lines = 6 } = {}) {
   const out = [];
   for (const f of failures.slice(0, shown)) {
     out.push(`✘ ${f.where}`);
-    const text = f.message
-      .replace(COLOURS, '')
+    const text = stripVTControlCharacters(f.message)
       .split('\n')
       .filter((line) => line.trim() !== '' && !/^\s+at /.test(line));
     for (const line of text.slice(0, lines)) out.push(`    ${line.length > 500 ? `${line.slice(0, 499)}…` : line}`);

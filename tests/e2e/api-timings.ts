@@ -23,7 +23,7 @@ export async function apiTimings(page: Page): Promise<Record<string, ApiTiming>>
       const channel = /\/api\/invoke\/([\w.-]+)$/.exec(entry.name)?.[1];
       const chunk = /\/assets\/([A-Za-z]+)-[\w-]+\.js$/.exec(entry.name)?.[1];
       const name = channel ?? (chunk ? `chunk:${chunk}` : undefined);
-      if (name && !(name in calls)) calls[name] = { startTime: entry.startTime, responseEnd: entry.responseEnd };
+      if (name && !(name in calls)) calls[name] = { startTime: Math.round(entry.startTime), responseEnd: Math.round(entry.responseEnd) };
     }
     return calls;
   });
