@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { AppError, fail, type Result } from '../../shared/contract/result';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/content-security-policy';
 import type { HostBackend } from './host-backend';
-import { openStatic, resolveStaticPath } from './static-files';
+import { contentTypeFor, RendererFiles, resolveStaticPath } from './static-files';
 
 export const TOKEN_HEADER = 'x-interlock-token';
 const MAX_JSON_BYTES = 10 * 1024 ** 2;
@@ -107,6 +107,7 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? randomBytes(32).toString('hex');
   let port = options.port;
+  const rendererFiles = new RendererFiles();
 
   const server = createServer((request, response) => {
     void handle(request, response).catch((error: unknown) => {
@@ -168,20 +169,22 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       response.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
       return;
     }
-    const { stream, bytes, contentType } = openStatic(file);
     const immutable = url.pathname.startsWith('/assets/');
-    response.writeHead(200, {
-      ...SECURITY_HEADERS,
-      'Content-Type': contentType,
-      'Content-Length': bytes,
-      'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-    });
-    if (request.method === 'HEAD') {
-      stream.destroy();
-      response.end();
+    let body: Buffer;
+    try {
+      body = rendererFiles.read(file, immutable);
+    } catch {
+      // Gone or unreadable since it was resolved (a rebuild under way).
+      response.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
       return;
     }
-    stream.pipe(response);
+    response.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': contentTypeFor(file),
+      'Content-Length': body.length,
+      'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    });
+    response.end(request.method === 'HEAD' ? undefined : body);
   }
 
   await new Promise<void>((resolvePromise, reject) => {

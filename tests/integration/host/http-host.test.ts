@@ -70,6 +70,31 @@ describe('the browser host', () => {
     expect(reply.headers['x-content-type-options']).toBe('nosniff');
   });
 
+  it("sends the build's files whole, holding those under assets/ once read, and index.html as it is now", async () => {
+    const renderer = join(tmp.dir, 'renderer');
+    mkdirSync(join(renderer, 'assets'), { recursive: true });
+    const chunk = `export const page = ${JSON.stringify('é'.repeat(100_000))};`;
+    writeFileSync(join(renderer, 'assets', 'FlowPage-abc123.js'), chunk);
+    const first = await send(host.port, 'GET', '/assets/FlowPage-abc123.js');
+    expect(first.status).toBe(200);
+    expect(first.body).toBe(chunk);
+    expect(Number(first.headers['content-length'])).toBe(Buffer.byteLength(chunk));
+    expect(first.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(first.headers['cache-control']).toContain('immutable');
+    // A hashed name never changes meaning, so the host does not read it again; index.html names the build, so it does.
+    writeFileSync(join(renderer, 'assets', 'FlowPage-abc123.js'), 'changed on disk');
+    writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Interlock, rebuilt</title>');
+    expect((await send(host.port, 'GET', '/assets/FlowPage-abc123.js')).body).toBe(chunk);
+    const page = await send(host.port, 'GET', '/index.html');
+    expect(page.body).toContain('rebuilt');
+    expect(page.headers['cache-control']).toBe('no-cache');
+    const head = await send(host.port, 'HEAD', '/assets/FlowPage-abc123.js');
+    expect(head.status).toBe(200);
+    expect(Number(head.headers['content-length'])).toBe(Buffer.byteLength(chunk));
+    expect(head.body).toBe('');
+    writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Interlock</title>');
+  });
+
   it('accepts an upload and hands back an id the importers can resolve', async () => {
     const reply = await send(host.port, 'POST', '/api/upload?name=export.csv', { headers: { [TOKEN_HEADER]: host.token }, body: 'a,b\n1,2\n' });
     const result = JSON.parse(reply.body);

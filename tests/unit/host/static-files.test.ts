@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentTypeFor, resolveStaticPath } from '../../../electron/host/static-files';
+import { contentTypeFor, RendererFiles, resolveStaticPath } from '../../../electron/host/static-files';
 import { tempDir } from '../../support/temp-files';
 
 describe('resolveStaticPath', () => {
@@ -47,5 +47,48 @@ describe('resolveStaticPath', () => {
     expect(contentTypeFor('a.js')).toContain('javascript');
     expect(contentTypeFor('a.HTML')).toContain('text/html');
     expect(contentTypeFor('a.exe')).toBe('application/octet-stream');
+  });
+});
+
+describe('RendererFiles', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.cleanup());
+
+  it('holds build files once read, and reads the others every time', () => {
+    const files = new RendererFiles();
+    const asset = tmp.path('asset.js');
+    const page = tmp.path('index.html');
+    writeFileSync(asset, 'one');
+    writeFileSync(page, 'one');
+    expect(files.read(asset, true).toString()).toBe('one');
+    expect(files.read(page, false).toString()).toBe('one');
+    writeFileSync(asset, 'two');
+    writeFileSync(page, 'two');
+    expect(files.read(asset, true).toString()).toBe('one');
+    expect(files.read(page, false).toString()).toBe('two');
+  });
+
+  describe('edge cases', () => {
+    it('holds no more than its limit: a file past it is read every time', () => {
+      const files = new RendererFiles(5);
+      const small = tmp.path('small.js');
+      const large = tmp.path('large.js');
+      writeFileSync(small, 'abc');
+      writeFileSync(large, 'abcdef');
+      files.read(small, true);
+      files.read(large, true);
+      writeFileSync(small, 'xyz');
+      writeFileSync(large, 'uvwxyz');
+      expect(files.read(small, true).toString()).toBe('abc');
+      expect(files.read(large, true).toString()).toBe('uvwxyz');
+    });
+
+    it('an empty file, and a missing one (which throws, for the host to answer 404)', () => {
+      const files = new RendererFiles();
+      const empty = tmp.path('empty.js');
+      writeFileSync(empty, '');
+      expect(files.read(empty, true).length).toBe(0);
+      expect(() => files.read(tmp.path('gone.js'), true)).toThrow(/ENOENT/);
+    });
   });
 });
