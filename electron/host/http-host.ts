@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { AppError, fail, type Result } from '../../shared/contract/result';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/content-security-policy';
 import type { HostBackend } from './host-backend';
-import { contentTypeFor, RendererFiles, resolveStaticPath } from './static-files';
+import { contentTypeFor, isBuildFile, RendererFiles, resolveStaticPath } from './static-files';
 
 export const TOKEN_HEADER = 'x-interlock-token';
 const MAX_JSON_BYTES = 10 * 1024 ** 2;
@@ -165,16 +165,14 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return;
     }
     const file = resolveStaticPath(options.rendererDir, url.pathname);
-    if (!file) {
-      response.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
-      return;
-    }
-    const immutable = url.pathname.startsWith('/assets/');
-    let body: Buffer;
+    const immutable = file !== null && isBuildFile(options.rendererDir, file);
+    let body: Buffer | null = null;
     try {
-      body = rendererFiles.read(file, immutable);
+      if (file) body = rendererFiles.read(file, immutable);
     } catch {
-      // Gone or unreadable since it was resolved (a rebuild under way).
+      // Gone or unreadable since it was resolved (a rebuild under way): as if it had never been.
+    }
+    if (!file || !body) {
       response.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
       return;
     }

@@ -38,6 +38,16 @@ export function resolveStaticPath(root: string, urlPath: string): string | null 
   return extname(decoded) === '' ? resolve(base, 'index.html') : null;
 }
 
+/**
+ * Whether `file` (a path resolveStaticPath gave) is one of the build's hashed files, under assets/:
+ * decided by where the file is, not by how the address was spelt (`/assets/..%2findex.html` is
+ * index.html, which must never be held or cached).
+ */
+export function isBuildFile(root: string, file: string): boolean {
+  const parts = relative(resolve(root), file).split(sep);
+  return parts.length > 1 && parts[0] === 'assets';
+}
+
 export function contentTypeFor(path: string): string {
   return CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
 }
@@ -59,12 +69,13 @@ export class RendererFiles {
   /** `maxHeldBytes`: beyond it, build files are read each time too (the renderer's build is ~2 MB). */
   constructor(readonly maxHeldBytes = 64 * 1024 ** 2) {}
 
-  /** The bytes of `path` (a path resolveStaticPath gave); `immutable` for a build file under assets/. */
+  /** The bytes of `path` (a path resolveStaticPath gave); `immutable` for a build file (isBuildFile). */
   read(path: string, immutable: boolean): Buffer {
+    if (!immutable) return readFileSync(path);
     const held = this.#held.get(path);
     if (held) return held;
     const body = readFileSync(path);
-    if (immutable && this.#heldBytes + body.length <= this.maxHeldBytes) {
+    if (this.#heldBytes + body.length <= this.maxHeldBytes) {
       this.#held.set(path, body);
       this.#heldBytes += body.length;
     }

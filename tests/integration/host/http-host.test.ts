@@ -88,6 +88,12 @@ describe('the browser host', () => {
     const page = await send(host.port, 'GET', '/index.html');
     expect(page.body).toContain('rebuilt');
     expect(page.headers['cache-control']).toBe('no-cache');
+    // index.html reached through assets/ is still index.html: neither held nor marked immutable.
+    const detour = await send(host.port, 'GET', '/assets/..%2findex.html');
+    expect(detour.body).toContain('rebuilt');
+    expect(detour.headers['cache-control']).toBe('no-cache');
+    writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Interlock, rebuilt again</title>');
+    expect((await send(host.port, 'GET', '/')).body).toContain('rebuilt again');
     const head = await send(host.port, 'HEAD', '/assets/FlowPage-abc123.js');
     expect(head.status).toBe(200);
     expect(Number(head.headers['content-length'])).toBe(Buffer.byteLength(chunk));

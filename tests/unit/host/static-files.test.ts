@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentTypeFor, RendererFiles, resolveStaticPath } from '../../../electron/host/static-files';
+import { contentTypeFor, isBuildFile, RendererFiles, resolveStaticPath } from '../../../electron/host/static-files';
 import { tempDir } from '../../support/temp-files';
 
 describe('resolveStaticPath', () => {
@@ -81,6 +81,16 @@ describe('RendererFiles', () => {
       writeFileSync(large, 'uvwxyz');
       expect(files.read(small, true).toString()).toBe('abc');
       expect(files.read(large, true).toString()).toBe('uvwxyz');
+    });
+
+    it('a build file is one under assets/, wherever the address went', () => {
+      const root = tmp.path('renderer');
+      expect(isBuildFile(root, join(root, 'assets', 'app-1a2b.js'))).toBe(true);
+      expect(isBuildFile(root, join(root, 'assets', 'fonts', 'x.woff2'))).toBe(true);
+      expect(isBuildFile(root, join(root, 'index.html'))).toBe(false);
+      expect(isBuildFile(root, join(root, 'assets'))).toBe(false);
+      expect(isBuildFile(root, join(root, 'assets-old', 'app.js'))).toBe(false);
+      expect(isBuildFile(root, resolveStaticPath(root, '/assets/..%2findex.html') ?? join(root, 'index.html'))).toBe(false);
     });
 
     it('an empty file, and a missing one (which throws, for the host to answer 404)', () => {
