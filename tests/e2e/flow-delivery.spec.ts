@@ -79,6 +79,36 @@ test('the Flow page narrowed to a coordination group from the advisor', async ({
   await expect(page.getByText(/^No teams/)).toHaveCount(0);
 });
 
+test('while the report is computed the Flow page draws its frames, and the charts come into those same frames', async ({ page, host }) => {
+  // The report is held back until the frames have been checked.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/invoke/metrics.flow', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await open(page, host.url, 'Flow');
+  const throughput = page.getByRole('figure', { name: 'Throughput' });
+  await expect(throughput).toHaveAttribute('aria-busy', 'true');
+  await expect(throughput.getByText('Computing…')).toBeVisible();
+  await expect(throughput.getByRole('button', { name: 'Export Throughput as PNG' })).toBeDisabled();
+  await expect(page.locator('figure[aria-busy="true"]')).toHaveCount(FLOW_CHARTS.length);
+  await expect(page.getByTestId('figure-throughput')).toContainText('…');
+  // Nothing is drawn yet, so the page has not said it has.
+  expect(await page.evaluate(() => performance.getEntriesByName('interlock:flow-charts-drawn').length)).toBe(0);
+  await page.screenshot({ path: 'test-results/screenshots/flow-computing.png' });
+  // The same element gets the chart: the frame is kept (and its measured width), not drawn again.
+  await throughput.evaluate((figure) => ((window as unknown as { heldFrame: Element }).heldFrame = figure));
+  release();
+  await markSet(page, 'interlock:flow-charts-drawn');
+  await expect(page.locator('figure[aria-busy="true"]')).toHaveCount(0);
+  expect(await throughput.evaluate((figure) => figure === (window as unknown as { heldFrame: Element }).heldFrame)).toBe(true);
+  expect(await marksIn(page, 'throughput')).toBeGreaterThan(0);
+  await expect(throughput.getByRole('button', { name: 'Export Throughput as PNG' })).toBeEnabled();
+  await expect(page.getByTestId('figure-throughput')).toContainText('items');
+  await expect(page.getByTestId('table-oldest-wip').getByRole('row')).not.toHaveCount(0);
+});
+
 test('opened directly on a Flow address, the app asks for the report once, as it starts, in the address’s scope', async ({ page, host }) => {
   const asked: string[] = [];
   page.on('request', (r) => {

@@ -33,8 +33,16 @@ export interface ChartFrameProps {
   height?: number;
   /** True when there is nothing to draw: a sentence instead of an empty grid. */
   empty?: string | false;
-  children: (size: ChartSize) => ReactNode;
+  /**
+   * The data is still being computed: the frame is drawn (title, tools, the plot's room) and
+   * measured now, so that when the answer comes only the chart itself is left to draw.
+   */
+  pending?: boolean;
+  children?: (size: ChartSize) => ReactNode;
 }
+
+/** What a chart's frame says before it has data: enough to draw it while the data is computed. */
+export type ChartFrameText = Pick<ChartFrameProps, 'name' | 'title' | 'unit' | 'howToRead'>;
 
 /** What a chart draws into: its size in real pixels, and its name and description for screen readers (VictoryChart's title and desc). */
 export interface ChartSize {
@@ -48,12 +56,12 @@ export interface ChartSize {
  * data as a table on request (the tooltips answer only a mouse), and a container measured in real
  * pixels so that text keeps its size on any screen.
  */
-export function ChartFrame({ name, title, unit, howToRead, header, footer, csv, height = 300, empty, children }: ChartFrameProps) {
+export function ChartFrame({ name, title, unit, howToRead, header, footer, csv, height = 300, empty, pending = false, children }: ChartFrameProps) {
   const theme = useChartTheme();
   const [ref, width] = useElementWidth<HTMLDivElement>();
   const [error, setError] = useState<string | null>(null);
   const [showData, setShowData] = useState(false);
-  useReportDrawn(name, width > 0);
+  useReportDrawn(name, width > 0 && !pending);
   // Taller with the room's larger labels, so the plot keeps its share of the chart.
   const drawnHeight = Math.round(height * theme.scale);
   const exportPng = async () => {
@@ -72,7 +80,7 @@ export function ChartFrame({ name, title, unit, howToRead, header, footer, csv, 
     }
   };
   return (
-    <Card component="figure" sx={{ m: 0, height: '100%' }} aria-label={title}>
+    <Card component="figure" sx={{ m: 0, height: '100%' }} aria-label={title} aria-busy={pending}>
       <CardContent>
         <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'flex-start', gap: 1 }}>
           <Box>
@@ -87,21 +95,22 @@ export function ChartFrame({ name, title, unit, howToRead, header, footer, csv, 
             </Typography>
           </Box>
           <Stack direction="row" sx={{ flexShrink: 0 }} data-tool>
-            <Tooltip title="Save this chart as a PNG image">
-              <Button size="small" startIcon={<ImageIcon />} onClick={() => void exportPng()} aria-label={`Export ${title} as PNG`}>
+            {/* While pending the tools are in place but off (no tooltip: a disabled button gets no hover), so the frame does not change shape when the data comes. */}
+            <Tooltip title={pending ? '' : 'Save this chart as a PNG image'}>
+              <Button size="small" startIcon={<ImageIcon />} disabled={pending} onClick={() => void exportPng()} aria-label={`Export ${title} as PNG`}>
                 PNG
               </Button>
             </Tooltip>
-            {csv && (
-              <Tooltip title="Show the chart's numbers as a table (for keyboards, screen readers and exact values)">
-                <Button size="small" startIcon={<ListIcon />} onClick={() => setShowData(!showData)} aria-expanded={showData} aria-controls={`${name}-data`} aria-label={`${showData ? 'Hide' : 'Show'} ${title} data as a table`}>
+            {(csv || pending) && (
+              <Tooltip title={pending ? '' : "Show the chart's numbers as a table (for keyboards, screen readers and exact values)"}>
+                <Button size="small" startIcon={<ListIcon />} disabled={pending} onClick={() => setShowData(!showData)} aria-expanded={showData} aria-controls={`${name}-data`} aria-label={`${showData ? 'Hide' : 'Show'} ${title} data as a table`}>
                   Data
                 </Button>
               </Tooltip>
             )}
-            {csv && (
-              <Tooltip title="Save the chart's data as a CSV table">
-                <Button size="small" startIcon={<TableIcon />} onClick={() => downloadCsv(`${fileSlug(title)}.csv`, csv())} aria-label={`Export ${title} data as CSV`}>
+            {(csv || pending) && (
+              <Tooltip title={pending ? '' : "Save the chart's data as a CSV table"}>
+                <Button size="small" startIcon={<TableIcon />} disabled={pending} onClick={() => csv && downloadCsv(`${fileSlug(title)}.csv`, csv())} aria-label={`Export ${title} data as CSV`}>
                   CSV
                 </Button>
               </Tooltip>
@@ -111,12 +120,12 @@ export function ChartFrame({ name, title, unit, howToRead, header, footer, csv, 
         {header}
         <Box ref={ref} data-chart={name} sx={{ mt: 1, minHeight: drawnHeight, position: 'relative' }}>
           {width > 0 &&
-            (empty ? (
+            (pending || empty ? (
               <Typography color="text.secondary" sx={{ height: drawnHeight, display: 'flex', alignItems: 'center', justifyContent: 'center', textAlign: 'center', px: 2 }}>
-                {empty}
+                {pending ? 'Computing…' : empty}
               </Typography>
             ) : (
-              children({ width, height: drawnHeight, a11y: { title: `${title} (${unit})`, desc: howToRead } })
+              children?.({ width, height: drawnHeight, a11y: { title: `${title} (${unit})`, desc: howToRead } })
             ))}
         </Box>
         {error && (

@@ -1,14 +1,22 @@
 import { VictoryAxis, VictoryChart } from 'victory';
 import type { FlowReport } from '../../../shared/contract/metrics-channels';
 import { axisStyle, useChartTheme } from '../charts/chart-theme';
-import { ChartFrame } from '../charts/ChartFrame';
+import { ChartFrame, type ChartFrameText } from '../charts/ChartFrame';
 import { dotTooltips } from '../charts/DotCloud';
 import { formatDays, formatNumber, formatUtcDateTime } from '../charts/format-metrics';
 import { FigureLine, jitter, Legend, padding, percentileLines, dots } from './chart-parts';
 
+const FRAME: ChartFrameText = {
+  name: 'ageing-wip',
+  title: 'Ageing work in progress',
+  unit: 'days since each open item started',
+  howToRead: 'Dots above the orange line are older than 85 % of finished items took: the ones to talk about first.',
+};
+
 /** ActionableAgile's ageing WIP: each open item by its current status, its age against the cycle-time percentiles. */
-export function AgeingWipChart({ report }: { report: FlowReport }) {
+export function AgeingWipChart({ report }: { report: FlowReport | undefined }) {
   const t = useChartTheme();
+  if (!report) return <ChartFrame {...FRAME} pending />;
   const a = report.charts.ageingWip;
   const columns = a.columns.map((c) => c.status);
   const x = (status: string) => columns.indexOf(status) + 1;
@@ -21,10 +29,7 @@ export function AgeingWipChart({ report }: { report: FlowReport }) {
   const open = a.columns.reduce((n, c) => n + c.count, 0);
   return (
     <ChartFrame
-      name="ageing-wip"
-      title="Ageing work in progress"
-      unit="days since each open item started"
-      howToRead="Dots above the orange line are older than 85 % of finished items took: the ones to talk about first."
+      {...FRAME}
       empty={open === 0 && 'No item is in progress at the end of the period.'}
       csv={() => [['item', 'title', 'team', 'type', 'status', 'age (days)'], ...(a.binned ? a.oldest : a.points).map((p) => [p.key, p.title, p.team, p.type, p.status, p.ageDays])]}
       footer={

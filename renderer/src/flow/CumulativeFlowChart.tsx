@@ -1,7 +1,7 @@
 import { VictoryArea, VictoryChart, VictoryContainer } from 'victory';
 import type { FlowReport } from '../../../shared/contract/metrics-channels';
 import { useChartTheme } from '../charts/chart-theme';
-import { ChartFrame } from '../charts/ChartFrame';
+import { ChartFrame, type ChartFrameText } from '../charts/ChartFrame';
 
 import { Legend, ms, padding, timeAxes } from './chart-parts';
 
@@ -27,17 +27,22 @@ export function stackedBands(days: readonly Day[]): { band: (typeof BANDS)[numbe
   }));
 }
 
-export function CumulativeFlowChart({ report }: { report: FlowReport }) {
+const FRAME: ChartFrameText = {
+  name: 'cumulative-flow',
+  title: 'Cumulative flow',
+  unit: 'items per status category, end of each day',
+  howToRead: 'Band widths are work in each state; a widening active or waiting band means work starts faster than it finishes.',
+};
+
+export function CumulativeFlowChart({ report }: { report: FlowReport | undefined }) {
   const t = useChartTheme();
+  if (!report) return <ChartFrame {...FRAME} pending />;
   const { days, everyDays } = report.charts.cumulativeFlow;
   const from = days.length ? ms(days[0]!.day) : 0;
   const to = days.length ? ms(days[days.length - 1]!.day) : 1;
   return (
     <ChartFrame
-      name="cumulative-flow"
-      title="Cumulative flow"
-      unit="items per status category, end of each day"
-      howToRead="Band widths are work in each state; a widening active or waiting band means work starts faster than it finishes."
+      {...FRAME}
       empty={days.length === 0 && 'No days to show.'}
       csv={() => [['day (UTC)', 'to do', 'active', 'waiting', 'done'], ...days.map((d) => [d.day.slice(0, 10), d.todo, d.active, d.waiting, d.done])]}
       footer={

@@ -1,15 +1,23 @@
 import { VictoryAxis, VictoryChart } from 'victory';
 import type { FlowReport } from '../../../shared/contract/metrics-channels';
 import { axisStyle, useChartTheme } from '../charts/chart-theme';
-import { ChartFrame } from '../charts/ChartFrame';
+import { ChartFrame, type ChartFrameText } from '../charts/ChartFrame';
 import { dotTooltips } from '../charts/DotCloud';
 import { ExclusionNote } from '../charts/ExclusionNote';
 import { formatDays, formatNumber, formatUtcDate, formatUtcDay, utcTimeTicks } from '../charts/format-metrics';
 import { FigureLine, Legend, ms, padding, percentileLines, windowSpans, withPrevious, dots } from './chart-parts';
 import { outlierCeiling, pinAboveCeiling } from './outlier-ceiling';
 
-export function CycleTimeScatter({ report }: { report: FlowReport }) {
+const FRAME: ChartFrameText = {
+  name: 'cycle-time-scatter',
+  title: 'Cycle time scatterplot',
+  unit: 'days from first active to done',
+  howToRead: 'Each dot is an item, placed on the day it was done; lines mark the percentiles: 85 % of items finished within the orange line.',
+};
+
+export function CycleTimeScatter({ report }: { report: FlowReport | undefined }) {
   const t = useChartTheme();
+  if (!report) return <ChartFrame {...FRAME} pending />;
   const s = report.charts.cycleTimeScatter;
   const spans = windowSpans(report.scope);
   const from = spans.previous?.[0] ?? spans.current[0];
@@ -28,9 +36,7 @@ export function CycleTimeScatter({ report }: { report: FlowReport }) {
   const pinned = data.filter((d) => ceiling !== null && d.y > ceiling);
   return (
     <ChartFrame
-      name="cycle-time-scatter"
-      title="Cycle time scatterplot"
-      unit="days from first active to done"
+      {...FRAME}
       howToRead={`Each dot is an item, placed on the day it was done; lines mark the percentiles: 85 % of items finished within the orange line.${s.binned ? ' So many items that dots are grouped: bigger dots hold more items.' : ''}`}
       empty={s.total === 0 && 'No item was done in this scope and period.'}
       csv={() =>

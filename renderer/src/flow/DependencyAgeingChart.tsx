@@ -1,7 +1,7 @@
 import { VictoryAxis, VictoryChart, VictoryLine } from 'victory';
 import type { FlowReport } from '../../../shared/contract/metrics-channels';
 import { axisStyle, useChartTheme } from '../charts/chart-theme';
-import { ChartFrame } from '../charts/ChartFrame';
+import { ChartFrame, type ChartFrameText } from '../charts/ChartFrame';
 import { dotTooltips } from '../charts/DotCloud';
 import { ExclusionNote } from '../charts/ExclusionNote';
 import { formatDays, formatNumber, formatShare, formatUtcDateTime } from '../charts/format-metrics';
@@ -9,9 +9,17 @@ import { FigureLine, jitter, Legend, paddingXLabel, withPrevious, dots } from '.
 
 const LANES = { interface: 2, direct: 1 } as const;
 
+const FRAME: ChartFrameText = {
+  name: 'dependency-ageing',
+  title: 'Dependency ageing',
+  unit: 'days each open dependency has been open',
+  howToRead: 'Dots right of the orange line have been open longer than 85 % of resolved dependencies took. Red dots are past their needed-by date.',
+};
+
 /** Open dependencies by age, against how long resolved ones took: through a declared interface or direct. */
-export function DependencyAgeingChart({ report }: { report: FlowReport }) {
+export function DependencyAgeingChart({ report }: { report: FlowReport | undefined }) {
   const t = useChartTheme();
+  if (!report) return <ChartFrame {...FRAME} pending />;
   const d = report.charts.dependencyAgeing;
   const cur = report.current.dependencyAgeing;
   const prev = report.previous?.dependencyAgeing ?? null;
@@ -29,10 +37,7 @@ export function DependencyAgeingChart({ report }: { report: FlowReport }) {
   const r = d.resolution;
   return (
     <ChartFrame
-      name="dependency-ageing"
-      title="Dependency ageing"
-      unit="days each open dependency has been open"
-      howToRead="Dots right of the orange line have been open longer than 85 % of resolved dependencies took. Red dots are past their needed-by date."
+      {...FRAME}
       empty={cur.open === 0 && 'No dependency is open at the end of the period.'}
       csv={() => [['dependency', 'waiting item', 'waiting team', 'waited-on team', 'interface', 'open (days)', 'overdue'], ...(d.binned ? d.oldest : d.points).map((p) => [p.key, p.fromItem, p.fromTeam, p.toTeam, p.interfaceName, p.ageDays, p.overdue])]}
       footer={

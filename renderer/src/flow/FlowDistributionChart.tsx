@@ -3,15 +3,23 @@ import type { FlowReport } from '../../../shared/contract/metrics-channels';
 import { FLOW_ITEM_KINDS, type FlowItemKind } from '../../../shared/metrics/metrics-vocabulary';
 import { BarPaths } from '../charts/BarPaths';
 import { useChartTheme } from '../charts/chart-theme';
-import { ChartFrame } from '../charts/ChartFrame';
+import { ChartFrame, type ChartFrameText } from '../charts/ChartFrame';
 import { formatShare } from '../charts/format-metrics';
 import { FigureLine, Legend, ms, padding, timeAxes } from './chart-parts';
 
 const WEEK = 7 * 86_400_000;
 const LABELS: Record<FlowItemKind, string> = { feature: 'Features (incl. epics, stories)', defect: 'Defects', risk: 'Risks', debt: 'Debt', other: 'Other (tasks)' };
 
-export function FlowDistributionChart({ report }: { report: FlowReport }) {
+const FRAME: ChartFrameText = {
+  name: 'flow-distribution',
+  title: 'Flow distribution',
+  unit: 'items done per week, by kind',
+  howToRead: 'The mix of what gets delivered: features against defects, risks and debt (Flow Framework).',
+};
+
+export function FlowDistributionChart({ report }: { report: FlowReport | undefined }) {
   const t = useChartTheme();
+  if (!report) return <ChartFrame {...FRAME} pending />;
   const weeks = report.charts.flowDistribution;
   const colour: Record<FlowItemKind, string> = { feature: t.series[0]!, defect: t.series[5]!, risk: t.series[3]!, debt: t.series[1]!, other: t.series[7]! };
   const from = weeks.length ? ms(weeks[0]!.weekStart) : 0;
@@ -19,10 +27,7 @@ export function FlowDistributionChart({ report }: { report: FlowReport }) {
   const shares = report.current.flowDistribution;
   return (
     <ChartFrame
-      name="flow-distribution"
-      title="Flow distribution"
-      unit="items done per week, by kind"
-      howToRead="The mix of what gets delivered: features against defects, risks and debt (Flow Framework)."
+      {...FRAME}
       empty={weeks.every((w) => FLOW_ITEM_KINDS.every((k) => w.counts[k] === 0)) && 'Nothing was done in this scope and period.'}
       csv={() => [['week', 'week start (UTC)', 'window', ...FLOW_ITEM_KINDS], ...weeks.map((w) => [w.label, w.weekStart, w.window ?? '', ...FLOW_ITEM_KINDS.map((k) => w.counts[k])])]}
       footer={

@@ -1,15 +1,23 @@
 import { VictoryChart, VictoryContainer, VictoryLine, VictoryScatter } from 'victory';
 import type { FlowReport } from '../../../shared/contract/metrics-channels';
 import { useChartTheme } from '../charts/chart-theme';
-import { ChartFrame } from '../charts/ChartFrame';
+import { ChartFrame, type ChartFrameText } from '../charts/ChartFrame';
 import { ExclusionNote } from '../charts/ExclusionNote';
 import { formatShare } from '../charts/format-metrics';
 import { FigureLine, Legend, levelLine, ms, padding, windowSpans, withPrevious, timeAxes } from './chart-parts';
 
 const WEEK = 7 * 86_400_000;
 
-export function FlowEfficiencyChart({ report }: { report: FlowReport }) {
+const FRAME: ChartFrameText = {
+  name: 'flow-efficiency',
+  title: 'Flow efficiency',
+  unit: '% of flow time spent active, items done each week',
+  howToRead: 'The rest of the time items waited: in queues, blocked, or back in the backlog. Low values point at waits, not at people.',
+};
+
+export function FlowEfficiencyChart({ report }: { report: FlowReport | undefined }) {
   const t = useChartTheme();
+  if (!report) return <ChartFrame {...FRAME} pending />;
   const weeks = report.charts.flowEfficiency;
   const spans = windowSpans(report.scope);
   const cur = report.current.flowEfficiency;
@@ -19,10 +27,7 @@ export function FlowEfficiencyChart({ report }: { report: FlowReport }) {
   const to = weeks.length ? ms(weeks[weeks.length - 1]!.weekStart) + WEEK : 1;
   return (
     <ChartFrame
-      name="flow-efficiency"
-      title="Flow efficiency"
-      unit="% of flow time spent active, items done each week"
-      howToRead="The rest of the time items waited: in queues, blocked, or back in the backlog. Low values point at waits, not at people."
+      {...FRAME}
       empty={points.length === 0 && 'No item with a status history was done in this period.'}
       csv={() => [['week', 'week start (UTC)', 'window', 'flow efficiency', 'items'], ...weeks.map((w) => [w.label, w.weekStart, w.window ?? '', w.efficiency, w.items])]}
       footer={

@@ -5,62 +5,21 @@ import { ExclusionNote } from '../charts/ExclusionNote';
 import { FigureTile } from '../charts/FigureTile';
 import { formatDays, formatNumber, formatShare } from '../charts/format-metrics';
 
+/** The tiles in their order, named before their values are known (the page draws them while the report is computed). */
+const TILES = [
+  { id: 'throughput', label: 'Throughput (median week)' },
+  { id: 'lead-time', label: 'Lead time (85 % within)' },
+  { id: 'cycle-time', label: 'Cycle time (85 % within)' },
+  { id: 'flow-efficiency', label: 'Flow efficiency' },
+  { id: 'wip', label: 'Work in progress now' },
+  { id: 'dependencies', label: 'Waiting on dependencies' },
+] as const;
+
 /** The page's headline figures; every one with its comparison value and its exclusions. */
-export function FlowFigureTiles({ report }: { report: FlowReport }) {
+export function FlowFigureTiles({ report }: { report: FlowReport | undefined }) {
   // In a room's type, six figures do not fit one row: three a row, each on one line.
   const { room } = useTheme();
-  const c = report.current;
-  const p = report.previous;
-  const tiles = [
-    {
-      id: 'throughput',
-      label: 'Throughput (median week)',
-      value: `${formatNumber(c.throughputPerWeek.p50)} items`,
-      detail: `${c.throughputPerWeek.total} done in ${report.scope.window.days} days`,
-      previous: p ? `${formatNumber(p.throughputPerWeek.p50)} items` : null,
-      excluded: c.throughputPerWeek.excluded,
-    },
-    {
-      id: 'lead-time',
-      label: 'Lead time (85 % within)',
-      value: formatDays(c.leadTimeDays.p85),
-      detail: `median ${formatDays(c.leadTimeDays.p50)} · n = ${c.leadTimeDays.n}`,
-      previous: p ? formatDays(p.leadTimeDays.p85) : null,
-      excluded: c.leadTimeDays.excluded,
-    },
-    {
-      id: 'cycle-time',
-      label: 'Cycle time (85 % within)',
-      value: formatDays(c.cycleTimeDays.p85),
-      detail: `median ${formatDays(c.cycleTimeDays.p50)} · n = ${c.cycleTimeDays.n}`,
-      previous: p ? formatDays(p.cycleTimeDays.p85) : null,
-      excluded: c.cycleTimeDays.excluded,
-    },
-    {
-      id: 'flow-efficiency',
-      label: 'Flow efficiency',
-      value: formatShare(c.flowEfficiency.portfolio),
-      detail: `active ${formatNumber(c.flowEfficiency.activeDays, 0)} d of ${formatNumber(c.flowEfficiency.activeDays + c.flowEfficiency.waitingDays, 0)} d`,
-      previous: p ? formatShare(p.flowEfficiency.portfolio) : null,
-      excluded: c.flowEfficiency.excluded,
-    },
-    {
-      id: 'wip',
-      label: 'Work in progress now',
-      value: `${c.wip.current} items`,
-      detail: `${c.wip.olderThanCycleP85} older than the cycle-time p85`,
-      previous: p ? `${p.wip.current} items` : null,
-      excluded: {},
-    },
-    {
-      id: 'dependencies',
-      label: 'Waiting on dependencies',
-      value: formatShare(c.dependencyAgeing.waitingShare),
-      detail: `${c.dependencyAgeing.open} open, ${c.dependencyAgeing.overdue} overdue`,
-      previous: p ? formatShare(p.dependencyAgeing.waitingShare) : null,
-      excluded: c.dependencyAgeing.excluded,
-    },
-  ];
+  const tiles = report ? figures(report) : TILES.map((t) => ({ ...t, value: '…', detail: undefined, previous: null, excluded: {} }));
   return (
     <Grid container spacing={2} component="section" aria-label="Headline figures" sx={{ mb: 3 }}>
       {tiles.map((t) => (
@@ -72,4 +31,54 @@ export function FlowFigureTiles({ report }: { report: FlowReport }) {
       ))}
     </Grid>
   );
+}
+
+/** Every tile's value, detail, comparison value and exclusions from the report. */
+function figures(report: FlowReport) {
+  const c = report.current;
+  const p = report.previous;
+  return [
+    {
+      ...TILES[0],
+      value: `${formatNumber(c.throughputPerWeek.p50)} items`,
+      detail: `${c.throughputPerWeek.total} done in ${report.scope.window.days} days`,
+      previous: p ? `${formatNumber(p.throughputPerWeek.p50)} items` : null,
+      excluded: c.throughputPerWeek.excluded,
+    },
+    {
+      ...TILES[1],
+      value: formatDays(c.leadTimeDays.p85),
+      detail: `median ${formatDays(c.leadTimeDays.p50)} · n = ${c.leadTimeDays.n}`,
+      previous: p ? formatDays(p.leadTimeDays.p85) : null,
+      excluded: c.leadTimeDays.excluded,
+    },
+    {
+      ...TILES[2],
+      value: formatDays(c.cycleTimeDays.p85),
+      detail: `median ${formatDays(c.cycleTimeDays.p50)} · n = ${c.cycleTimeDays.n}`,
+      previous: p ? formatDays(p.cycleTimeDays.p85) : null,
+      excluded: c.cycleTimeDays.excluded,
+    },
+    {
+      ...TILES[3],
+      value: formatShare(c.flowEfficiency.portfolio),
+      detail: `active ${formatNumber(c.flowEfficiency.activeDays, 0)} d of ${formatNumber(c.flowEfficiency.activeDays + c.flowEfficiency.waitingDays, 0)} d`,
+      previous: p ? formatShare(p.flowEfficiency.portfolio) : null,
+      excluded: c.flowEfficiency.excluded,
+    },
+    {
+      ...TILES[4],
+      value: `${c.wip.current} items`,
+      detail: `${c.wip.olderThanCycleP85} older than the cycle-time p85`,
+      previous: p ? `${p.wip.current} items` : null,
+      excluded: {},
+    },
+    {
+      ...TILES[5],
+      value: formatShare(c.dependencyAgeing.waitingShare),
+      detail: `${c.dependencyAgeing.open} open, ${c.dependencyAgeing.overdue} overdue`,
+      previous: p ? formatShare(p.dependencyAgeing.waitingShare) : null,
+      excluded: c.dependencyAgeing.excluded,
+    },
+  ];
 }

@@ -2,15 +2,23 @@ import { VictoryChart, VictoryContainer } from 'victory';
 import { BarPaths } from '../charts/BarPaths';
 import type { FlowReport } from '../../../shared/contract/metrics-channels';
 import { useChartTheme } from '../charts/chart-theme';
-import { ChartFrame } from '../charts/ChartFrame';
+import { ChartFrame, type ChartFrameText } from '../charts/ChartFrame';
 import { ExclusionNote } from '../charts/ExclusionNote';
 import { formatNumber } from '../charts/format-metrics';
 import { FigureLine, Legend, medianLine, ms, padding, windowSpans, withPrevious, timeAxes } from './chart-parts';
 
 const WEEK = 7 * 86_400_000;
 
-export function ThroughputChart({ report }: { report: FlowReport }) {
+const FRAME: ChartFrameText = {
+  name: 'throughput',
+  title: 'Throughput',
+  unit: 'items done per week',
+  howToRead: 'Each bar is one ISO week (UTC); faded bars are partial weeks. Read the trend and the spread, not one week.',
+};
+
+export function ThroughputChart({ report }: { report: FlowReport | undefined }) {
   const t = useChartTheme();
+  if (!report) return <ChartFrame {...FRAME} pending />;
   const weeks = report.charts.throughput;
   const spans = windowSpans(report.scope);
   const cur = report.current.throughputPerWeek;
@@ -22,10 +30,7 @@ export function ThroughputChart({ report }: { report: FlowReport }) {
   const onLine = (v: number) => formatNumber(v);
   return (
     <ChartFrame
-      name="throughput"
-      title="Throughput"
-      unit="items done per week"
-      howToRead="Each bar is one ISO week (UTC); faded bars are partial weeks. Read the trend and the spread, not one week."
+      {...FRAME}
       empty={weeks.every((w) => w.count === 0) && 'Nothing was done in this scope and period.'}
       csv={() => [['week', 'week start (UTC)', 'window', 'partial', 'items done'], ...weeks.map((w) => [w.label, w.weekStart, w.window ?? '', w.partial, w.count])]}
       footer={

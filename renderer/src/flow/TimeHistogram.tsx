@@ -9,25 +9,25 @@ import { FigureLine, Legend, padding, paddingXLabel, withPrevious } from './char
 
 type HistogramData = FlowCharts['leadTimeHistogram'];
 
-/** A distribution of durations in days: this period's bars, the period before as a step outline. */
+const UNIT = 'items per range of days';
+
+/** A distribution of durations in days: this period's bars, the period before as a step outline (a frame alone while `data` is computed). */
 export function TimeHistogram({
   name,
   title,
   howToRead,
-  histogram,
-  current,
-  previous,
+  data,
   emptyText,
 }: {
   name: string;
   title: string;
   howToRead: string;
-  histogram: HistogramData;
-  current: Distribution;
-  previous: Distribution | null;
+  data: { histogram: HistogramData; current: Distribution; previous: Distribution | null } | undefined;
   emptyText: string;
 }) {
   const t = useChartTheme();
+  if (!data) return <ChartFrame name={name} title={title} unit={UNIT} howToRead={howToRead} pending />;
+  const { histogram, current, previous } = data;
   const bins = histogram.bins;
   const last = bins[bins.length - 1];
   const xMax = last ? (last.to ?? last.from + histogram.binDays) : 1;
@@ -37,7 +37,7 @@ export function TimeHistogram({
     <ChartFrame
       name={name}
       title={title}
-      unit="items per range of days"
+      unit={UNIT}
       howToRead={howToRead}
       empty={bins.length === 0 && emptyText}
       csv={() => [['from (days)', 'to (days)', 'this period', 'period before'], ...bins.map((b) => [b.from, b.to ?? '', b.current, b.previous])]}

@@ -1,12 +1,20 @@
 import { VictoryChart, VictoryContainer, VictoryLine } from 'victory';
 import type { FlowReport } from '../../../shared/contract/metrics-channels';
 import { useChartTheme } from '../charts/chart-theme';
-import { ChartFrame } from '../charts/ChartFrame';
+import { ChartFrame, type ChartFrameText } from '../charts/ChartFrame';
 import { formatNumber, formatUtcDateTime } from '../charts/format-metrics';
 import { FigureLine, Legend, medianLine, ms, padding, windowSpans, withPrevious, timeAxes } from './chart-parts';
 
-export function WipRunChart({ report }: { report: FlowReport }) {
+const FRAME: ChartFrameText = {
+  name: 'wip',
+  title: 'Work in progress',
+  unit: 'items active or waiting, end of each day',
+  howToRead: "Flow load: more work started at once usually means each item takes longer (Little's law).",
+};
+
+export function WipRunChart({ report }: { report: FlowReport | undefined }) {
   const t = useChartTheme();
+  if (!report) return <ChartFrame {...FRAME} pending />;
   const { days } = report.charts.wip;
   const spans = windowSpans(report.scope);
   const cur = report.current.wip;
@@ -17,10 +25,7 @@ export function WipRunChart({ report }: { report: FlowReport }) {
   const items = (v: number) => `${formatNumber(v)} items`;
   return (
     <ChartFrame
-      name="wip"
-      title="Work in progress"
-      unit="items active or waiting, end of each day"
-      howToRead="Flow load: more work started at once usually means each item takes longer (Little's law)."
+      {...FRAME}
       empty={days.length === 0 && 'No days to show.'}
       csv={() => [['day (UTC)', 'items in progress', 'window'], ...days.map((d) => [d.day.slice(0, 10), d.wip, d.window ?? ''])]}
       footer={

@@ -32,6 +32,10 @@ export function FlowPage() {
   const report = useChannelQuery('metrics.flow', input, { enabled: ready, placeholderData: keepPreviousData });
   const saveSettings = useChannelMutation('metrics.saveSettings');
   const r = report.data;
+  // The frames are drawn while the first report is computed (unless it cannot come: no data, an
+  // error), each saying so, so that when it arrives only the charts are left to draw, into frames
+  // already measured.
+  const framesFirst = !r && !report.error && !optionsError && options?.asOf !== null;
   return (
     <>
       <MetricsPageHeader
@@ -59,7 +63,7 @@ export function FlowPage() {
       {filters}
       <MetricsLoading loading={report.isFetching} error={report.error ?? optionsError ?? saveSettings.error} title="The flow metrics could not be computed" />
       {options && options.asOf === null && <NoDataYet />}
-      {r && (
+      {(r || framesFirst) && (
         <ChartsDrawnProvider mark="interlock:flow-charts-drawn" expected={FLOW_CHARTS} dataKey={r}>
           <FlowFigureTiles report={r} />
           <Grid container spacing={2}>
@@ -74,9 +78,7 @@ export function FlowPage() {
                 name="lead-time-histogram"
                 title="Lead time"
                 howToRead="From created to done: how long people wait for what they asked for. The tail on the right is the risk."
-                histogram={r.charts.leadTimeHistogram}
-                current={r.current.leadTimeDays}
-                previous={r.previous?.leadTimeDays ?? null}
+                data={r && { histogram: r.charts.leadTimeHistogram, current: r.current.leadTimeDays, previous: r.previous?.leadTimeDays ?? null }}
                 emptyText="No item was done in this scope and period."
               />
             </Grid>
@@ -85,9 +87,7 @@ export function FlowPage() {
                 name="cycle-time-histogram"
                 title="Cycle time"
                 howToRead="From first active to done (reopened items count to their final done). Compare the shape with the period before."
-                histogram={r.charts.cycleTimeHistogram}
-                current={r.current.cycleTimeDays}
-                previous={r.previous?.cycleTimeDays ?? null}
+                data={r && { histogram: r.charts.cycleTimeHistogram, current: r.current.cycleTimeDays, previous: r.previous?.cycleTimeDays ?? null }}
                 emptyText="No item was done in this scope and period."
               />
             </Grid>
@@ -114,46 +114,46 @@ export function FlowPage() {
                 name="dependency-resolution"
                 title="Dependency resolution time"
                 howToRead="How long dependencies resolved in the period stayed open, from raised to resolved."
-                histogram={r.charts.dependencyResolution}
-                current={r.current.dependencyAgeing.resolutionDays}
-                previous={r.previous?.dependencyAgeing.resolutionDays ?? null}
+                data={r && { histogram: r.charts.dependencyResolution, current: r.current.dependencyAgeing.resolutionDays, previous: r.previous?.dependencyAgeing.resolutionDays ?? null }}
                 emptyText="No dependency was resolved in this period."
               />
             </Grid>
           </Grid>
-          <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, mt: 2 }}>
-            <DataTable<AgeingPoint>
-              testId="table-oldest-wip"
-              title="Oldest work in progress"
-              description="The 50 items in progress the longest, oldest first."
-              rows={r.charts.ageingWip.oldest}
-              rowKey={(p) => p.key}
-              empty="Nothing is in progress."
-              columns={[
-                { header: 'Item', value: (p) => p.key },
-                { header: 'Title', value: (p) => p.title },
-                { header: 'Team', value: (p) => p.team },
-                { header: 'Status', value: (p) => p.status },
-                { header: 'Age (days)', value: (p) => Number(p.ageDays.toFixed(2)), render: (p) => formatDays(p.ageDays), numeric: true },
-              ]}
-            />
-            <DataTable<DependencyPoint>
-              testId="table-oldest-dependencies"
-              title="Oldest open dependencies"
-              description="The 50 dependencies open the longest; the waiting side is the team in scope."
-              rows={r.charts.dependencyAgeing.oldest}
-              rowKey={(p) => p.key}
-              empty="No dependency is open."
-              columns={[
-                { header: 'Dependency', value: (p) => p.key },
-                { header: 'Waiting item', value: (p) => p.fromItem },
-                { header: 'Waiting team', value: (p) => p.fromTeam },
-                { header: 'Waits on', value: (p) => p.toTeam },
-                { header: 'Interface', value: (p) => p.interfaceName },
-                { header: 'Open (days)', value: (p) => Number(p.ageDays.toFixed(2)), render: (p) => `${formatDays(p.ageDays)}${p.overdue ? ' · overdue' : ''}`, numeric: true },
-              ]}
-            />
-          </Box>
+          {r && (
+            <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, mt: 2 }}>
+              <DataTable<AgeingPoint>
+                testId="table-oldest-wip"
+                title="Oldest work in progress"
+                description="The 50 items in progress the longest, oldest first."
+                rows={r.charts.ageingWip.oldest}
+                rowKey={(p) => p.key}
+                empty="Nothing is in progress."
+                columns={[
+                  { header: 'Item', value: (p) => p.key },
+                  { header: 'Title', value: (p) => p.title },
+                  { header: 'Team', value: (p) => p.team },
+                  { header: 'Status', value: (p) => p.status },
+                  { header: 'Age (days)', value: (p) => Number(p.ageDays.toFixed(2)), render: (p) => formatDays(p.ageDays), numeric: true },
+                ]}
+              />
+              <DataTable<DependencyPoint>
+                testId="table-oldest-dependencies"
+                title="Oldest open dependencies"
+                description="The 50 dependencies open the longest; the waiting side is the team in scope."
+                rows={r.charts.dependencyAgeing.oldest}
+                rowKey={(p) => p.key}
+                empty="No dependency is open."
+                columns={[
+                  { header: 'Dependency', value: (p) => p.key },
+                  { header: 'Waiting item', value: (p) => p.fromItem },
+                  { header: 'Waiting team', value: (p) => p.fromTeam },
+                  { header: 'Waits on', value: (p) => p.toTeam },
+                  { header: 'Interface', value: (p) => p.interfaceName },
+                  { header: 'Open (days)', value: (p) => Number(p.ageDays.toFixed(2)), render: (p) => `${formatDays(p.ageDays)}${p.overdue ? ' · overdue' : ''}`, numeric: true },
+                ]}
+              />
+            </Box>
+          )}
         </ChartsDrawnProvider>
       )}
     </>
