@@ -71,9 +71,15 @@ export default tseslint.config(
             { group: ['better-sqlite3', 'papaparse'], message: 'The renderer talks to data only through the contract client.' },
             { group: ['**/electron/**'], message: 'The renderer talks to the backend only through the contract (renderer/src/api).' },
           ],
+          paths: [{ name: 'victory', message: 'Import Victory from renderer/src/charts/victory.ts, which sets how it measures labels before any chart draws.' }],
         },
       ],
     },
+  },
+  {
+    // The one module that imports Victory itself (see the rule above).
+    files: ['renderer/src/charts/victory.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, ...noNode] }] },
   },
   {
     files: ['electron/preload/**/*.ts'],

@@ -1,4 +1,4 @@
-import { Data, Domain, getBarPath, getBarPosition, type D3Scale } from 'victory';
+import { Data, Domain, getBarPath, getBarPosition, type D3Scale } from './victory';
 
 /** One vertical bar: its middle on x, its top (and bottom, when stacked) on y, its colour and opacity. */
 export interface PathBar {

@@ -1,4 +1,4 @@
-import { Data, Domain, PointPathHelpers, VictoryTooltip, VictoryVoronoiContainer, type D3Scale } from 'victory';
+import { Data, Domain, PointPathHelpers, VictoryTooltip, VictoryVoronoiContainer, type D3Scale } from './victory';
 import type { ChartTheme } from './chart-theme';
 
 /** One dot: where, its radius in px, its colour, and a triangle instead of a circle when `clipped`. */
@@ -36,7 +36,7 @@ export function DotCloud({ data, opacity, scale, domain }: DotCloudProps) {
   if (!scale || !domain) return null;
   const paths = new Map<string, { fill: string; parts: string[] }>();
   // Victory's own steps (VictoryScatter's): accessors, then dots outside the domain dropped.
-  const shown = Data.formatDataFromDomain(Data.getData({ data: data as CloudDot[] }), domain) as (CloudDot & { _x: number | null; _y: number | null })[];
+  const shown = Data.formatDataFromDomain(formattedDots(data), domain) as (CloudDot & { _x: number | null; _y: number | null })[];
   shown.forEach((d, i) => {
     if (d._x === null || d._y === null) return;
     const key = `${d.fill} ${d.clipped ? 'triangle' : 'circle'} ${i % LAYERS}`;
@@ -54,7 +54,30 @@ export function DotCloud({ data, opacity, scale, domain }: DotCloudProps) {
   );
 }
 DotCloud.role = 'scatter';
-DotCloud.getDomain = Domain.getDomain;
+
+// VictoryChart reads a child's data several times before the child draws: for category names, for
+// the domain of each axis (Victory's `getDomain` formats the data again for x and for y), and the
+// child then formats it once more. A cloud's data is formatted once per array instead: its dots
+// are plain numbers, so Victory's formatting depends on the array alone (not on the other props
+// the chart passes), and a new answer is a new array.
+const formatted = new WeakMap<readonly CloudDot[], ReturnType<typeof Data.getData>>();
+
+/** Victory's formatted data (`Data.getData`) of these dots, computed once per array. */
+export function formattedDots(data: readonly CloudDot[]): ReturnType<typeof Data.getData> {
+  let done = formatted.get(data);
+  if (!done) formatted.set(data, (done = Data.getData({ data: data as CloudDot[] })));
+  return done;
+}
+
+/**
+ * The scales of a chart of dots, given rather than inferred: without them VictoryChart reads every
+ * dot of every child to see whether its values are dates. Interlock's are numbers (instants in ms).
+ */
+export const NUMERIC_SCALE = { x: 'linear', y: 'linear' } as const;
+
+/** What VictoryChart calls for a child's data (category names) and domain; both from the formatted data above. */
+DotCloud.getData = (props: { data: readonly CloudDot[] }) => formattedDots(props.data);
+DotCloud.getDomain = Domain.createDomainFunction((props: { data: readonly CloudDot[] }, axis: 'x' | 'y') => Domain.getDomainFromData(props, axis, formattedDots(props.data)));
 
 /**
  * A VictoryVoronoiContainer that shows the tip of the dot under the pointer (`datum.tip`) in the

@@ -2,7 +2,7 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useTheme } from '@mui/material/styles';
 import { useMemo } from 'react';
-import { VictoryAxis, VictoryChart, VictoryContainer, VictoryLine, VictoryScatter } from 'victory';
+import { VictoryAxis, VictoryChart, VictoryContainer, VictoryLine, VictoryScatter } from '../charts/victory';
 import type { CoordinationReport } from '../../../shared/coordination/report-schema';
 import { chartPadding, useChartTheme } from '../charts/chart-theme';
 import { useElementWidth } from '../charts/use-element-width';

@@ -1,7 +1,7 @@
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { VictoryAxis, VictoryChart, VictoryContainer, VictoryLine, VictoryScatter } from 'victory';
+import { VictoryAxis, VictoryChart, VictoryContainer, VictoryLine, VictoryScatter } from '../charts/victory';
 import type { DeliveryReport, Distribution } from '../../../shared/contract/metrics-channels';
 import { DORA_BUCKETS, type DoraBucket } from '../../../shared/metrics/metrics-vocabulary';
 import { axisStyle, chartPadding, useChartTheme } from '../charts/chart-theme';

@@ -1,8 +1,8 @@
-import { VictoryAxis, VictoryChart } from 'victory';
+import { VictoryAxis, VictoryChart } from '../charts/victory';
 import type { FlowReport } from '../../../shared/contract/metrics-channels';
 import { axisStyle, useChartTheme } from '../charts/chart-theme';
 import { ChartFrame, type ChartFrameText } from '../charts/ChartFrame';
-import { dotTooltips } from '../charts/DotCloud';
+import { dotTooltips, NUMERIC_SCALE } from '../charts/DotCloud';
 import { formatDays, formatNumber, formatUtcDateTime } from '../charts/format-metrics';
 import { FigureLine, jitter, Legend, padding, percentileLines, dots } from './chart-parts';
 
@@ -46,7 +46,7 @@ export function AgeingWipChart({ report }: { report: FlowReport | undefined }) {
       }
     >
       {({ width, height, a11y }) => (
-        <VictoryChart {...a11y} width={width} height={height} padding={padding(t, { bottom: 60 })} domain={{ x: [0.4, columns.length + 0.6] }} domainPadding={{ y: [0, 12] }} containerComponent={dotTooltips(t)}>
+        <VictoryChart {...a11y} width={width} height={height} padding={padding(t, { bottom: 60 })} domain={{ x: [0.4, columns.length + 0.6] }} domainPadding={{ y: [0, 12] }} scale={NUMERIC_SCALE} containerComponent={dotTooltips(t)}>
           <VictoryAxis tickValues={columns.map((_, i) => i + 1)} tickFormat={(i: number) => `${columns[i - 1] ?? ''}\n(${a.columns[i - 1]?.count ?? 0})`} style={axisStyle(t)} />
           <VictoryAxis dependentAxis style={axisStyle(t, { grid: true })} tickFormat={(y: number) => formatNumber(y)} label="days" />
           {dots(data, (d) => d.fill, 0.85)}

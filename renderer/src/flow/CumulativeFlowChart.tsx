@@ -1,4 +1,4 @@
-import { VictoryArea, VictoryChart, VictoryContainer } from 'victory';
+import { VictoryArea, VictoryChart, VictoryContainer } from '../charts/victory';
 import type { FlowReport } from '../../../shared/contract/metrics-channels';
 import { useChartTheme } from '../charts/chart-theme';
 import { ChartFrame, type ChartFrameText } from '../charts/ChartFrame';

@@ -1,8 +1,8 @@
-import { VictoryAxis, VictoryChart } from 'victory';
+import { VictoryAxis, VictoryChart } from '../charts/victory';
 import type { FlowReport } from '../../../shared/contract/metrics-channels';
 import { axisStyle, useChartTheme } from '../charts/chart-theme';
 import { ChartFrame, type ChartFrameText } from '../charts/ChartFrame';
-import { dotTooltips } from '../charts/DotCloud';
+import { dotTooltips, NUMERIC_SCALE } from '../charts/DotCloud';
 import { ExclusionNote } from '../charts/ExclusionNote';
 import { formatDays, formatNumber, formatUtcDate, formatUtcDay, utcTimeTicks } from '../charts/format-metrics';
 import { FigureLine, Legend, ms, padding, percentileLines, windowSpans, withPrevious, dots } from './chart-parts';
@@ -75,6 +75,7 @@ export function CycleTimeScatter({ report }: { report: FlowReport | undefined })
           padding={padding(t)}
           domain={ceiling === null ? { x: [from, to] } : { x: [from, to], y: [0, ceiling] }}
           domainPadding={{ y: [0, 10] }}
+          scale={NUMERIC_SCALE}
           containerComponent={dotTooltips(t)}
         >
           <VictoryAxis tickValues={utcTimeTicks(from, to)} tickFormat={(x: number) => formatUtcDay(x)} style={axisStyle(t)} />

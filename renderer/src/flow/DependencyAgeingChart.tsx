@@ -1,8 +1,8 @@
-import { VictoryAxis, VictoryChart, VictoryLine } from 'victory';
+import { VictoryAxis, VictoryChart, VictoryLine } from '../charts/victory';
 import type { FlowReport } from '../../../shared/contract/metrics-channels';
 import { axisStyle, useChartTheme } from '../charts/chart-theme';
 import { ChartFrame, type ChartFrameText } from '../charts/ChartFrame';
-import { dotTooltips } from '../charts/DotCloud';
+import { dotTooltips, NUMERIC_SCALE } from '../charts/DotCloud';
 import { ExclusionNote } from '../charts/ExclusionNote';
 import { formatDays, formatNumber, formatShare, formatUtcDateTime } from '../charts/format-metrics';
 import { FigureLine, jitter, Legend, paddingXLabel, withPrevious, dots } from './chart-parts';
@@ -57,7 +57,7 @@ export function DependencyAgeingChart({ report }: { report: FlowReport | undefin
       }
     >
       {({ width, height, a11y }) => (
-        <VictoryChart {...a11y} width={width} height={height} padding={paddingXLabel(t, { left: 110 })} domain={{ x: [0, xMax], y: [0.4, 2.6] }} containerComponent={dotTooltips(t)}>
+        <VictoryChart {...a11y} width={width} height={height} padding={paddingXLabel(t, { left: 110 })} domain={{ x: [0, xMax], y: [0.4, 2.6] }} scale={NUMERIC_SCALE} containerComponent={dotTooltips(t)}>
           <VictoryAxis style={axisStyle(t, { grid: true })} tickFormat={(x: number) => formatNumber(x, 0)} label="days open" />
           <VictoryAxis dependentAxis tickValues={[1, 2]} tickFormat={(y: number) => (y === 2 ? 'Via interface' : 'Direct')} style={axisStyle(t)} />
           {dots(data, (d) => (d.overdue ? t.p95 : t.current), 0.85)}

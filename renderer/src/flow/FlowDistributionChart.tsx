@@ -1,4 +1,4 @@
-import { VictoryChart, VictoryContainer } from 'victory';
+import { VictoryChart, VictoryContainer } from '../charts/victory';
 import type { FlowReport } from '../../../shared/contract/metrics-channels';
 import { FLOW_ITEM_KINDS, type FlowItemKind } from '../../../shared/metrics/metrics-vocabulary';
 import { BarPaths } from '../charts/BarPaths';

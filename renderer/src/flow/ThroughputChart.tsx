@@ -1,4 +1,4 @@
-import { VictoryChart, VictoryContainer } from 'victory';
+import { VictoryChart, VictoryContainer } from '../charts/victory';
 import { BarPaths } from '../charts/BarPaths';
 import type { FlowReport } from '../../../shared/contract/metrics-channels';
 import { useChartTheme } from '../charts/chart-theme';

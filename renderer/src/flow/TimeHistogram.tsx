@@ -1,4 +1,4 @@
-import { VictoryAxis, VictoryChart, VictoryContainer, VictoryLine } from 'victory';
+import { VictoryAxis, VictoryChart, VictoryContainer, VictoryLine } from '../charts/victory';
 import type { Distribution, FlowCharts } from '../../../shared/contract/metrics-channels';
 import { BarPaths } from '../charts/BarPaths';
 import { axisStyle, useChartTheme } from '../charts/chart-theme';

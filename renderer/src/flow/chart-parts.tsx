@@ -1,6 +1,6 @@
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { VictoryAxis, VictoryLabel, VictoryLine, VictoryScatter } from 'victory';
+import { VictoryAxis, VictoryLabel, VictoryLine, VictoryScatter } from '../charts/victory';
 import type { ResolvedScope } from '../../../shared/contract/metrics-channels';
 import { axisStyle, chartPadding, type ChartTheme } from '../charts/chart-theme';
 import { countTick, formatUtcDay, utcTimeTicks } from '../charts/format-metrics';

@@ -1,7 +1,7 @@
 import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { VictoryAxis, VictoryBar, VictoryChart, VictoryContainer, VictoryLine } from 'victory';
+import { VictoryAxis, VictoryBar, VictoryChart, VictoryContainer, VictoryLine } from '../charts/victory';
 import type { HowManyForecast, WhenForecast } from '../../../shared/forecast/forecast-schema';
 import { axisStyle, useChartTheme, type ChartTheme } from '../charts/chart-theme';
 import { ChartFrame } from '../charts/ChartFrame';

@@ -37,6 +37,14 @@ describe('layering', () => {
     }
   });
 
+  it('charts import Victory through renderer/src/charts/victory.ts only, which itself may', async () => {
+    expect(await restrictedImports('renderer/src/flow/x.tsx', "import { VictoryChart } from 'victory';\nexport const a = VictoryChart;\n")).not.toEqual([]);
+    expect(await restrictedImports('renderer/src/flow/x.tsx', "import { VictoryChart } from '../charts/victory';\nexport const a = VictoryChart;\n")).toEqual([]);
+    expect(await restrictedImports('renderer/src/charts/victory.ts', "import { TextSize } from 'victory';\nexport const a = TextSize;\n")).toEqual([]);
+    // The Node and Electron rules still hold in that file.
+    expect(await restrictedImports('renderer/src/charts/victory.ts', "import { app } from 'electron';\nexport const a = app;\n")).not.toEqual([]);
+  });
+
   describe('edge cases: what is allowed stays allowed', () => {
     it('shared/ may import zod and its own files', async () => {
       expect(await restrictedImports('shared/domain/x.ts', "import { z } from 'zod';\nimport { Team } from './entities';\nexport const a = [z, Team];\n")).toEqual([]);
