@@ -59,7 +59,8 @@ DotCloud.role = 'scatter';
 // the domain of each axis (Victory's `getDomain` formats the data again for x and for y), and the
 // child then formats it once more. A cloud's data is formatted once per array instead: its dots
 // are plain numbers, so Victory's formatting depends on the array alone (not on the other props
-// the chart passes), and a new answer is a new array.
+// the chart passes). The charts build a new array on every render (`dots` in chart-parts.tsx), so
+// a result is reused within one draw and never outlives the data it came from.
 const formatted = new WeakMap<readonly CloudDot[], ReturnType<typeof Data.getData>>();
 
 /** Victory's formatted data (`Data.getData`) of these dots, computed once per array. */
