@@ -1,11 +1,11 @@
 import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { CsvCell } from './csv';
+import { NUMERIC_CELL, PlainTableBody } from './plain-table-body';
 
 /** Rows drawn on screen at most; the CSV export holds every row. */
 export const MAX_TABLE_ROWS = 500;
@@ -32,17 +32,17 @@ export function ChartDataTable({ id, title, rows }: { id: string; title: string;
               ))}
             </TableRow>
           </TableHead>
-          <TableBody>
+          <PlainTableBody>
             {shown.map((row, r) => (
-              <TableRow key={r}>
+              <tr key={r}>
                 {header.map((_, c) => (
-                  <TableCell key={c} align={numeric[c] ? 'right' : 'left'} sx={numeric[c] ? { fontVariantNumeric: 'tabular-nums' } : undefined}>
+                  <td key={c} className={numeric[c] ? NUMERIC_CELL : undefined}>
                     {formatCell(row[c])}
-                  </TableCell>
+                  </td>
                 ))}
-              </TableRow>
+              </tr>
             ))}
-          </TableBody>
+          </PlainTableBody>
         </Table>
       </TableContainer>
       {body.length > shown.length && (

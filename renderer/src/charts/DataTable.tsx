@@ -3,7 +3,6 @@ import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
@@ -12,6 +11,7 @@ import Typography from '@mui/material/Typography';
 import TableIcon from '@mui/icons-material/TableChartOutlined';
 import type { ReactNode } from 'react';
 import { downloadCsv, fileSlug, type CsvCell } from './csv';
+import { NUMERIC_CELL, PlainTableBody } from './plain-table-body';
 
 export interface Column<Row> {
   header: string;
@@ -62,17 +62,17 @@ export function DataTable<Row>({ title, description, rows, columns, rowKey, empt
                   ))}
                 </TableRow>
               </TableHead>
-              <TableBody>
+              <PlainTableBody>
                 {rows.map((r) => (
-                  <TableRow key={rowKey(r)}>
+                  <tr key={rowKey(r)}>
                     {columns.map((c) => (
-                      <TableCell key={c.header} align={c.numeric ? 'right' : 'left'} sx={c.numeric ? { fontVariantNumeric: 'tabular-nums' } : undefined}>
+                      <td key={c.header} className={c.numeric ? NUMERIC_CELL : undefined}>
                         {c.render ? c.render(r) : String(c.value(r) ?? '')}
-                      </TableCell>
+                      </td>
                     ))}
-                  </TableRow>
+                  </tr>
                 ))}
-              </TableBody>
+              </PlainTableBody>
             </Table>
           </TableContainer>
         )}

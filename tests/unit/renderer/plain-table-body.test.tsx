@@ -1,0 +1,67 @@
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableRow from '@mui/material/TableRow';
+import { ThemeProvider } from '@mui/material/styles';
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { NUMERIC_CELL, PlainTableBody } from '../../../renderer/src/charts/plain-table-body';
+import { appTheme } from '../../../renderer/src/theme/app-theme';
+
+// Long tables draw plain cells under one style rule; they must look like MUI's small body cells.
+
+afterEach(cleanup);
+
+const LOOK = ['padding-top', 'padding-right', 'padding-bottom', 'padding-left', 'border-bottom-width', 'border-bottom-style', 'border-bottom-color', 'font-family', 'font-size', 'font-weight', 'line-height', 'letter-spacing', 'color', 'text-align', 'vertical-align'] as const;
+
+function look(element: HTMLElement): Record<string, string> {
+  const style = getComputedStyle(element);
+  return Object.fromEntries(LOOK.map((p) => [p, style.getPropertyValue(p)]));
+}
+
+function both(mode: 'light' | 'dark') {
+  render(
+    <ThemeProvider theme={appTheme(mode)}>
+      <Table size="small">
+        <TableBody>
+          <TableRow>
+            <TableCell>mui text</TableCell>
+            <TableCell align="right">mui number</TableCell>
+          </TableRow>
+        </TableBody>
+        <PlainTableBody>
+          <tr>
+            <td>plain text</td>
+            <td className={NUMERIC_CELL}>plain number</td>
+          </tr>
+        </PlainTableBody>
+      </Table>
+    </ThemeProvider>,
+  );
+  return (text: string) => look(screen.getByText(text));
+}
+
+describe('plain table body', () => {
+  it.each(['light', 'dark'] as const)('draws its cells as MUI draws a small table’s body cells (%s theme)', (mode) => {
+    const of = both(mode);
+    const mui = of('mui text');
+    expect(mui['padding-left']).toBe('16px');
+    expect(mui['border-bottom-color']).not.toBe('');
+    expect(of('plain text')).toEqual(mui);
+  });
+
+  it('aligns numbers right, as MUI’s right-aligned cells', () => {
+    const of = both('light');
+    expect(of('plain number')['text-align']).toBe('right');
+    expect(of('plain number')).toEqual(of('mui number'));
+  });
+
+  describe('edge cases', () => {
+    it('is a table body: its rows and cells are what a screen reader reads', () => {
+      both('light');
+      const cell = screen.getByText('plain text');
+      expect(cell.closest('tbody')).not.toBeNull();
+      expect(screen.getAllByRole('cell').map((c) => c.textContent)).toEqual(['mui text', 'mui number', 'plain text', 'plain number']);
+    });
+  });
+});
