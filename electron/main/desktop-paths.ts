@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { WORKSPACE_EXTENSION } from '../../shared/contract/workspace-channels';
+import { WORKSPACE_EXTENSION } from '../../shared/domain/workspace-names';
 
 // Pure decisions of the desktop shell, kept out of main.ts so they can be tested without Electron.
 

@@ -4,8 +4,6 @@ import { UtcTimestamp } from '../domain/time';
 import { channel } from './channel';
 import { FilePath } from './file-path';
 
-export const WORKSPACE_EXTENSION = '.interlock';
-
 /** A workspace's own name (kept in the file, shown in the title bar and Open Recent). */
 export const WorkspaceName = z.string().trim().min(1, 'a workspace needs a name').max(200, 'a workspace name can be at most 200 characters');
 

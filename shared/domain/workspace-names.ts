@@ -1,6 +1,9 @@
 // Names for workspaces made on the user's behalf ("Start from your files"), and file names that
 // every system accepts for them.
 
+/** A workspace file's extension. */
+export const WORKSPACE_EXTENSION = '.interlock';
+
 function stemOf(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
   const dot = base.lastIndexOf('.');

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { UtcTimestamp } from '../domain/time';
+import { DECK_LIMITS } from './deck-limits';
 
 // A deck is what a facilitator puts on the projector, in order: views of the app (any page, tab,
 // scope and selection, by their address), each with a title and an optional timebox. Entries are
 // addresses and nothing more, so a page added later (a Plan board, Risks, a Forecast) is a deck
 // entry the day it has an address.
-
-export const DECK_LIMITS = { name: 200, title: 200, address: 2000, entries: 200, timeboxSeconds: 24 * 3600 } as const;
 
 /**
  * A view's address as it follows the '#': "/coordination?tab=map". One line, no fragment of its

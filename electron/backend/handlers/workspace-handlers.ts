@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { AppError } from '../../../shared/contract/result';
 import { demoWorkspacePath } from '../startup';
 import type { Database } from 'better-sqlite3';
-import { DemoOptions, WORKSPACE_EXTENSION, type WorkspaceSummary } from '../../../shared/contract/workspace-channels';
+import { DemoOptions, type WorkspaceSummary } from '../../../shared/contract/workspace-channels';
 import type { workspaceChannels } from '../../../shared/contract/workspace-channels';
 import { fromEpochMs } from '../../../shared/domain/time';
 import { writeDemoPortfolio } from '../demo/write-demo';
@@ -12,7 +12,7 @@ import { BACKUPS_KEPT, restoreBackup, type WorkspaceBackups } from '../store/wor
 import { countEntities, countTables, dataDateRange, listValueStreams } from '../store/queries/overview';
 import { backupWorkspace, createWorkspace, defaultWorkspaceName, inspectWorkspaceFile, openWorkspace, peekSchemaVersion, readMeta, writeMeta, type Workspace } from '../store/workspace-file';
 import { looksSealed } from '../store/sealed-copy';
-import { fileStemForName, workspaceNameForFiles } from '../../../shared/domain/workspace-names';
+import { fileStemForName, WORKSPACE_EXTENSION, workspaceNameForFiles } from '../../../shared/domain/workspace-names';
 import { extname, join, resolve } from 'node:path';
 import type { BackendContext, HandlerMap } from './handler-types';
 

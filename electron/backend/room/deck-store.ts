@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/contract/result';
 import { fromEpochMs } from '../../../shared/domain/time';
-import { DECK_LIMITS, type Deck, type DeckEntry, type DeckSummary } from '../../../shared/room/deck-schema';
+import { DECK_LIMITS } from '../../../shared/room/deck-limits';
+import { type Deck, type DeckEntry, type DeckSummary } from '../../../shared/room/deck-schema';
 import { withoutDataChange } from '../store/workspace-memory';
 
 // Decks and their views (tables of migration 008). A save replaces the deck's views as a whole,

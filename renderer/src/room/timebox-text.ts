@@ -1,4 +1,4 @@
-import { DECK_LIMITS } from '../../../shared/room/deck-schema';
+import { DECK_LIMITS } from '../../../shared/room/deck-limits';
 
 /**
  * A timebox as people type it: "5" or "2.5" minutes, or "4:30" minutes and seconds. '' is no

@@ -1,4 +1,4 @@
-import { WORKSPACE_EXTENSION } from '../../../shared/contract/workspace-channels';
+import { WORKSPACE_EXTENSION } from '../../../shared/domain/workspace-names';
 
 export type WorkspaceAction = 'new' | 'open' | 'saveAs';
 
