@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { RecentWorkspace } from '../../shared/contract/workspace-channels';
-import { UtcTimestamp } from '../../shared/domain/time';
+import { UtcTimestamp } from '../../shared/domain/date-schemas';
 
 const MAX_RECENT = 10;
 

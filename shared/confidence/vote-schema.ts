@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Key } from '../domain/entities';
-import { UtcTimestamp } from '../domain/time';
+import { UtcTimestamp } from '../domain/date-schemas';
 
 // A fist-of-five confidence vote as the facilitator enters it: how many people showed 1 … 5
 // fingers, per team or for the whole increment, one round at a time. Never who voted what.

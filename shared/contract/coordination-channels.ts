@@ -3,7 +3,7 @@ import { CoordinationReport } from '../coordination/report-schema';
 import { CoordinationSettings } from '../coordination/settings';
 import { ScenarioChanges, WhatIfResult } from '../coordination/what-if';
 import { Key } from '../domain/entities';
-import { UtcTimestamp } from '../domain/time';
+import { UtcTimestamp } from '../domain/date-schemas';
 import { channel } from './channel';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UtcTimestamp } from '../domain/time';
+import { UtcTimestamp } from '../domain/date-schemas';
 import { channel } from './channel';
 import { FilePath } from './file-path';
 

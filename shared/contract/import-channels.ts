@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EntityCounts, Portfolio, StatusCategory } from '../domain/entities';
-import { UtcTimestamp } from '../domain/time';
+import { UtcTimestamp } from '../domain/date-schemas';
 import { ImportIssue, IssueCode } from '../import/import-issues';
 import { ImportFormat, ImportFormatChoice, INTERLOCK_ENTITIES } from '../import/import-formats';
 import { channel } from './channel';

@@ -6,7 +6,7 @@ import { DeliveryReport, DeploymentCandidate, FlowReport, IncidentAttribution, I
 // The metrics' reports are domain schemas (shared/metrics/report-schema.ts); re-exported for callers
 // of the contract.
 export * from '../metrics/report-schema';
-export { CalendarDate } from '../domain/calendar-date';
+export { CalendarDate } from '../domain/date-schemas';
 
 export const metricsChannels = {
   'metrics.scopeOptions': channel(z.object({}), ScopeOptions, 'Teams, value streams, item types and the default window to pick a metrics scope from.'),

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { CalendarDate } from '../domain/calendar-date';
+import { CalendarDate } from '../domain/date-schemas';
 import { ITEM_TYPES } from '../domain/vocabulary';
 import { BoardDependency, CapacityUnitSchema, IncrementView } from '../planning/board-schema';
-import { BoardPatch, BoardView } from '../planning/board-patch';
+import { BoardPatch, BoardView } from '../planning/board-patch-schema';
 import { channel } from './channel';
 
 // Planning: increments, the program board and every edit on it. Every write is one transaction,

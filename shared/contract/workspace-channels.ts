@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EntityCounts } from '../domain/entities';
-import { UtcTimestamp } from '../domain/time';
+import { UtcTimestamp } from '../domain/date-schemas';
 import { channel } from './channel';
 import { FilePath } from './file-path';
 

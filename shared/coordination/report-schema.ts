@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UtcTimestamp } from '../domain/time';
+import { UtcTimestamp } from '../domain/date-schemas';
 import { CoordinationSettings } from './settings';
 
 // The advisor's answer, as zod schemas: the contract validates it at every transport and the core's

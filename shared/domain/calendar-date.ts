@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /** "2026-08-17" → its 00:00 UTC, or null when it is not a real date. */
 export function parseCalendarDate(date: string): number | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
@@ -13,9 +11,3 @@ export function parseCalendarDate(date: string): number | null {
 export function formatCalendarDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
-
-/** A whole UTC day as people write it, "2026-08-17". */
-export const CalendarDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2026-08-17')
-  .refine((s) => parseCalendarDate(s) !== null, 'is not a real calendar date');

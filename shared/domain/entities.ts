@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ITEM_TYPES, OBJECTIVE_LEVELS, STATUS_CATEGORIES } from './vocabulary';
-import { UtcTimestamp } from './time';
+import { UtcTimestamp } from './date-schemas';
 
 /** A stable identifier from the source system (issue key, team key…): trimmed, non-empty, bounded. */
 export const Key = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');

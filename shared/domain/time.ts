@@ -1,12 +1,9 @@
-import { z } from 'zod';
-
 /**
- * Every instant crosses the contract as an ISO 8601 string in UTC ("…Z"), and is stored as epoch
- * milliseconds. Offsets are rejected here on purpose: importers convert to UTC at the boundary,
- * where they still know the source's zone.
+ * An instant as it crosses the contract: an ISO 8601 string in UTC ("…Z"); stored as epoch
+ * milliseconds. Its schema is in date-schemas.ts, apart so that code that only reckons with
+ * instants (a page's first visit among it) does not load zod.
  */
-export const UtcTimestamp = z.iso.datetime({ message: 'expected an ISO 8601 UTC timestamp like 2024-03-12T15:45:00Z' });
-export type UtcTimestamp = z.infer<typeof UtcTimestamp>;
+export type UtcTimestamp = string;
 
 export const MS_PER_HOUR = 3_600_000;
 export const MS_PER_DAY = 86_400_000;

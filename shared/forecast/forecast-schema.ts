@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDate } from '../domain/calendar-date';
+import { CalendarDate } from '../domain/date-schemas';
 import { ItemType, Key } from '../domain/entities';
 import { DAY_KINDS } from './forecast-calendar';
 import { DEFAULT_SEED, DEFAULT_TRIALS, MAX_SEED, MAX_TRIALS } from './monte-carlo';

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { ItemType, Key } from '../domain/entities';
-import { UtcTimestamp } from '../domain/time';
-import { CalendarDate } from '../domain/calendar-date';
+import { CalendarDate, UtcTimestamp } from '../domain/date-schemas';
 import { DORA_BUCKETS, DORA_REPORTS, EXCLUSION_REASONS, FLOW_ITEM_KINDS, PERCENTILE_METHODS } from './metrics-vocabulary';
 
 // Flow and delivery metrics. Inputs name a scope (teams, value streams, item types) and two date

@@ -1,7 +1,6 @@
-import { z } from 'zod';
-import { BaselineChanges } from './baseline';
 import { boardSummaries } from './board';
-import { Board, BoardCell, type BoardDependency } from './board-schema';
+import type { BoardCell, BoardDependency } from './board-schema';
+import type { BoardPatch, BoardView } from './board-patch-schema';
 
 // A board edit answers with what it changed instead of the page fetching the whole board again
 // (at 2,000 cards and 1,000 dependencies that is 600 KB built, sent and drawn for two cells).
@@ -9,19 +8,6 @@ import { Board, BoardCell, type BoardDependency } from './board-schema';
 // dependencies; the small parts (teams, objectives, the baseline's changes) come whole, and what
 // the cells and dependencies imply (counts, lint) is summed up again where the patch is applied,
 // by the function that sums up a board built whole (boardSummaries).
-
-export const BoardView = Board.extend({ changes: BaselineChanges.nullable() });
-export type BoardView = z.infer<typeof BoardView>;
-
-export const BoardPatch = BoardView.omit({ cells: true, dependencies: true, dependencyCounts: true, lint: true }).extend({
-  /** The item the edit was about: its dependencies below replace every one it had. Null: the edit changed no dependency (a capacity). */
-  itemKey: z.string().nullable(),
-  /** Teams whose every cell is below; the other cells are as they were. */
-  teamKeys: z.array(z.string()),
-  cells: z.array(BoardCell),
-  dependencies: BoardView.shape.dependencies,
-});
-export type BoardPatch = z.infer<typeof BoardPatch>;
 
 const touches = (d: BoardDependency, itemKey: string | null) => itemKey !== null && (d.consumer.itemKey === itemKey || d.provider.itemKey === itemKey);
 

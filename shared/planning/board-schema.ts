@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { CalendarDate } from '../domain/calendar-date';
-import { UtcTimestamp } from '../domain/time';
+import { CalendarDate, UtcTimestamp } from '../domain/date-schemas';
 import { DEPENDENCY_STATES } from './dependency-state';
 
 // The program board as it crosses the contract. Days are calendar dates with both ends included,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CalendarDate, parseCalendarDate } from '../domain/calendar-date';
+import { CalendarDate } from '../domain/date-schemas';
+import { parseCalendarDate } from '../domain/calendar-date';
 import { MS_PER_DAY } from '../domain/time';
 import type { PlanningRow } from '../import/import-records';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Key } from '../domain/entities';
-import { UtcTimestamp } from '../domain/time';
+import { UtcTimestamp } from '../domain/date-schemas';
 
 // A ROAM risk as it crosses the contract. Its scope and links are keys, never database ids: a
 // coordination group exists only while the advisor forms it, an increment or an item may be named

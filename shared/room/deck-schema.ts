@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UtcTimestamp } from '../domain/time';
+import { UtcTimestamp } from '../domain/date-schemas';
 import { DECK_LIMITS } from './deck-limits';
 
 // A deck is what a facilitator puts on the projector, in order: views of the app (any page, tab,

@@ -26,7 +26,7 @@ export function useChannelMutation<C extends ChannelName>(channel: C) {
   const client = useQueryClient();
   return useMutation<ChannelOutput<C>, ContractError, ChannelInput<C>>({
     mutationFn: (input) => invokeOrThrow(channel, input),
-    onSuccess: async () => invalidateWrites(client, (await loadContract())[channel].mutates),
+    onSuccess: () => invalidateAfterWrite(client, channel),
   });
 }
 
@@ -37,6 +37,15 @@ export function useChannelMutation<C extends ChannelName>(channel: C) {
  */
 function loadContract() {
   return import('../../../shared/contract/contract').then((m) => m.contract);
+}
+
+/**
+ * After a write on `channel` (for pages that call it with their own `useMutation`): drops the
+ * answers it changed, as its contract entry declares; the contract is loaded on the first write.
+ * `current`: as for invalidateWrites.
+ */
+export async function invalidateAfterWrite(client: QueryClient, channel: ChannelName, current: readonly QueryKey[] = []): Promise<void> {
+  await invalidateWrites(client, (await loadContract())[channel].mutates, current);
 }
 
 /**

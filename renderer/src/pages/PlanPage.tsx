@@ -6,10 +6,10 @@ import Typography from '@mui/material/Typography';
 import { useTheme } from '@mui/material/styles';
 import { keepPreviousData, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
-import { contract, type ChannelInput, type ChannelOutput } from '../../../shared/contract/contract';
+import type { ChannelInput, ChannelOutput } from '../../../shared/contract/contract';
 import type { BoardCard, BoardCell } from '../../../shared/planning/board-schema';
 import { displayKey } from '../../../shared/planning/local-keys';
-import { invalidateWrites, useChannelMutation, useChannelQuery } from '../api/channel-hooks';
+import { invalidateAfterWrite, useChannelMutation, useChannelQuery } from '../api/channel-hooks';
 import { invokeOrThrow, type ContractError } from '../api/contract-client';
 import { downloadCsv, fileSlug } from '../charts/csv';
 import { exportSvgPng } from '../charts/export-png';
@@ -64,7 +64,7 @@ async function patchShownBoard(client: QueryClient, channel: PatchingChannel, vi
   const painted = () => setTimeout(() => requestAnimationFrame(() => performance.mark(mark)));
   if (patched) painted();
   // What else the edit changed (the backlog, plan confidence, other views of the board) is fetched again.
-  await invalidateWrites(client, contract[channel].mutates, patched ? [key, ['plan.history', {}]] : []);
+  await invalidateAfterWrite(client, channel, patched ? [key, ['plan.history', {}]] : []);
   if (!patched) painted();
 }
 
@@ -79,7 +79,7 @@ function useBoardEdit<C extends Exclude<PatchingChannel, 'plan.item.place'>>(cha
     mutationFn: ({ input }) => invokeOrThrow(channel, input),
     onMutate: () => void performance.mark('interlock:plan-edit-start'),
     onSuccess: (answer, { view }) => patchShownBoard(client, channel, view, answer),
-    onError: () => invalidateWrites(client, contract[channel].mutates),
+    onError: () => invalidateAfterWrite(client, channel),
   });
 }
 
@@ -113,7 +113,7 @@ function usePlace() {
     onError: async (_error, { view }, context) => {
       clearTimeout(context?.early);
       client.setQueryData(keyOf(view), context?.previous);
-      await invalidateWrites(client, contract['plan.item.place'].mutates);
+      await invalidateAfterWrite(client, 'plan.item.place');
     },
   });
 }

@@ -11,13 +11,13 @@ import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { contract, type ChannelInput, type ChannelOutput } from '../../../shared/contract/contract';
+import type { ChannelInput, ChannelOutput } from '../../../shared/contract/contract';
 import { CSV_TEMPLATES } from '../../../shared/import/templates';
 import { riskCsvRows } from '../../../shared/risks/risk-csv';
 import { filterRisks, parseScopeId, scopeId, scopeOptions, type ScopeNames } from '../../../shared/risks/risk-scope';
 import type { Risk } from '../../../shared/risks/risk-schema';
 import { moveRisk, roamCounts } from '../../../shared/risks/roam';
-import { invalidateWrites, useChannelMutation, useChannelQuery } from '../api/channel-hooks';
+import { invalidateAfterWrite, useChannelMutation, useChannelQuery } from '../api/channel-hooks';
 import { invokeOrThrow, type ContractError } from '../api/contract-client';
 import { downloadBlob, downloadCsv } from '../charts/csv';
 import { ErrorNotice } from '../layout/ErrorNotice';
@@ -45,7 +45,7 @@ function useMove() {
       return { previous };
     },
     onError: (_error, _input, context) => client.setQueryData(BOARD_KEY, context?.previous),
-    onSettled: () => invalidateWrites(client, contract['risks.move'].mutates),
+    onSettled: () => invalidateAfterWrite(client, 'risks.move'),
   });
 }
 

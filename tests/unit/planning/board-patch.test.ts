@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildBoard } from '../../../shared/planning/board';
-import { applyBoardPatch, boardPatch, type BoardView } from '../../../shared/planning/board-patch';
+import { applyBoardPatch, boardPatch } from '../../../shared/planning/board-patch';
+import type { BoardView } from '../../../shared/planning/board-patch-schema';
 import type { PlanData, PlannedWork } from '../../../shared/planning/plan-data';
 
 // A move's answer (board-patch.ts) against the board built again: the same board, with the
