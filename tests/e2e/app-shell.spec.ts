@@ -83,3 +83,21 @@ test('opened on a page’s address with no workspace open, the welcome page show
   await expect(page.getByRole('heading', { level: 1, name: 'No workspace is open' })).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
+
+test('a first visit loads no schemas; a person’s first key press loads the contract, before any write', async ({ page, host }) => {
+  const scripts = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.js')));
+  // zod's own code, whatever the chunk holding it is called.
+  const withZod = async () => {
+    const found: string[] = [];
+    for (const url of await scripts()) if ((await (await page.request.get(url)).text()).includes('$ZodType')) found.push(url);
+    return found;
+  };
+  await page.goto(`${host.url}#/flow`);
+  await page.waitForFunction(() => performance.getEntriesByName('interlock:flow-charts-drawn').length > 0);
+  expect(await withZod()).toEqual([]);
+  expect((await scripts()).some((u) => /\/contract-[^/]*\.js$/.test(u))).toBe(false);
+
+  await page.keyboard.press('Shift');
+  await expect.poll(async () => (await scripts()).some((u) => /\/contract-[^/]*\.js$/.test(u))).toBe(true);
+  expect((await withZod()).length).toBeGreaterThan(0);
+});

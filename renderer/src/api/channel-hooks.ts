@@ -40,6 +40,25 @@ function loadContract() {
 }
 
 /**
+ * Starts loading the contract at a person's first key or pointer press, once the browser is idle
+ * after it: a write always follows input, but seldom in the same instant (a menu, a dialog, a drag
+ * come first), so the first write's invalidation finds the contract loaded, while a page that is
+ * only looked at (the Flow page on a projector) never builds it. Returns what stops listening.
+ */
+export function loadContractOnFirstInput(target: Window = window): () => void {
+  const events = ['pointerdown', 'keydown'] as const;
+  const stop = () => events.forEach((type) => target.removeEventListener(type, start, true));
+  function start() {
+    stop();
+    const load = () => void loadContract();
+    if (typeof target.requestIdleCallback === 'function') target.requestIdleCallback(load, { timeout: 1000 });
+    else target.setTimeout(load, 0);
+  }
+  events.forEach((type) => target.addEventListener(type, start, { capture: true, passive: true }));
+  return stop;
+}
+
+/**
  * After a write on `channel` (for pages that call it with their own `useMutation`): drops the
  * answers it changed, as its contract entry declares; the contract is loaded on the first write.
  * `current`: as for invalidateWrites.
