@@ -62,6 +62,13 @@ test('the Flow page in the dark theme, narrowed to one team', async ({ page, hos
   await expect(page.getByText(/^1 item took longer than 40 d \(the longest 209 d\)/)).toBeVisible();
   for (const chart of ['throughput', 'cycle-time-scatter', 'ageing-wip']) expect(await marksIn(page, chart), chart).toBeGreaterThan(0);
   await page.screenshot({ path: 'test-results/screenshots/flow-dark.png', fullPage: true });
+  // The long tables' plain cells, as a projector shows them: ages right-aligned, rows ruled.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const table = page.getByTestId('table-oldest-wip');
+  const age = table.locator('tbody tr').first().locator('td').last();
+  expect(await age.evaluate((td) => getComputedStyle(td).textAlign)).toBe('right');
+  expect(await age.evaluate((td) => getComputedStyle(td).borderBottomStyle)).toBe('solid');
+  await table.screenshot({ path: 'test-results/screenshots/flow-table-dark-1280.png' });
 });
 
 test('the Flow page narrowed to a coordination group from the advisor', async ({ page, host }) => {
