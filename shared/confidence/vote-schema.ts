@@ -5,8 +5,6 @@ import { UtcTimestamp } from '../domain/date-schemas';
 // A fist-of-five confidence vote as the facilitator enters it: how many people showed 1 … 5
 // fingers, per team or for the whole increment, one round at a time. Never who voted what.
 
-export const FIST_VALUES = [1, 2, 3, 4, 5] as const;
-
 export const VOTE_SCOPE_KINDS = ['increment', 'team'] as const;
 export const VoteScope = z.object({ kind: z.enum(VOTE_SCOPE_KINDS), key: Key });
 export type VoteScope = z.infer<typeof VoteScope>;
@@ -29,12 +27,3 @@ export const VoteRound = z.object({
   note: z.string().nullable(),
 });
 export type VoteRound = z.infer<typeof VoteRound>;
-
-/** What each number of fingers says, as the facilitator reads it out. */
-export const FIST_MEANINGS: Record<(typeof FIST_VALUES)[number], string> = {
-  1: 'no confidence',
-  2: 'little confidence',
-  3: 'confident, with concerns',
-  4: 'confident',
-  5: 'full confidence',
-};

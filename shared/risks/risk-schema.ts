@@ -1,18 +1,15 @@
 import { z } from 'zod';
 import { Key } from '../domain/entities';
 import { UtcTimestamp } from '../domain/date-schemas';
+import { RISK_SCOPE_KINDS, RISK_STATUSES } from './risk-vocabulary';
 
 // A ROAM risk as it crosses the contract. Its scope and links are keys, never database ids: a
 // coordination group exists only while the advisor forms it, an increment or an item may be named
 // before it is planned or imported (docs/RISKS.md).
 
-/** The board's columns, in order: raised but not yet talked through, then the four ROAM outcomes. */
-export const RISK_STATUSES = ['unroamed', 'resolved', 'owned', 'accepted', 'mitigated'] as const;
 export const RiskStatus = z.enum(RISK_STATUSES);
 export type RiskStatus = z.infer<typeof RiskStatus>;
 
-/** A team's own risk, a coordination group's (the mission-level board of a Team-of-Teams), or the whole increment's. */
-export const RISK_SCOPE_KINDS = ['team', 'group', 'increment'] as const;
 export const RiskScopeKind = z.enum(RISK_SCOPE_KINDS);
 export type RiskScopeKind = z.infer<typeof RiskScopeKind>;
 

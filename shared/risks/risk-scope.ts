@@ -1,5 +1,5 @@
 import type { Risk, RiskScope, RiskScopeKind } from './risk-schema';
-import { RISK_SCOPE_KINDS } from './risk-schema';
+import { RISK_SCOPE_KINDS } from './risk-vocabulary';
 
 // Scopes as people read them and as the address keeps them ("group:g-checkout").
 

@@ -1,5 +1,5 @@
 import type { Risk, RiskChange, RiskStatus } from './risk-schema';
-import { RISK_STATUSES } from './risk-schema';
+import { RISK_STATUSES } from './risk-vocabulary';
 
 // ROAM: in the PI planning room every risk is talked through and ends Resolved, Owned, Accepted
 // or Mitigated. Any status may follow any other (a mitigated risk can come back, an accepted one

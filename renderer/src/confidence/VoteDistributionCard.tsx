@@ -2,7 +2,8 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { voteDistribution, type ScopeRounds } from '../../../shared/confidence/vote-distribution';
-import { FIST_MEANINGS, FIST_VALUES, type VoteRound } from '../../../shared/confidence/vote-schema';
+import { FIST_MEANINGS, FIST_VALUES } from '../../../shared/confidence/fist-scale';
+import type { VoteRound } from '../../../shared/confidence/vote-schema';
 import { formatDateTime } from '../format';
 
 function countsText(round: VoteRound): string {

@@ -6,7 +6,8 @@ import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import { FIST_MEANINGS, FIST_VALUES, type VoteCounts, type VoteScope } from '../../../shared/confidence/vote-schema';
+import { FIST_MEANINGS, FIST_VALUES } from '../../../shared/confidence/fist-scale';
+import type { VoteCounts, VoteScope } from '../../../shared/confidence/vote-schema';
 
 const EMPTY = ['', '', '', '', ''];
 

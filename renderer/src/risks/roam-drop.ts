@@ -1,6 +1,6 @@
 import { columnOf } from '../../../shared/risks/roam';
 import type { Risk, RiskStatus } from '../../../shared/risks/risk-schema';
-import { RISK_STATUSES } from '../../../shared/risks/risk-schema';
+import { RISK_STATUSES } from '../../../shared/risks/risk-vocabulary';
 
 // Where a dragged risk lands, from what it was dropped on: a column (last in it) or a card (its
 // place; moving down within a column goes after the card, as the list showed it while dragging).

@@ -1,0 +1,8 @@
+// A risk's statuses and scopes as words. Apart from the risk's schemas so that the Risks page,
+// which lays out its board by them, does not load zod.
+
+/** The board's columns, in order: raised but not yet talked through, then the four ROAM outcomes. */
+export const RISK_STATUSES = ['unroamed', 'resolved', 'owned', 'accepted', 'mitigated'] as const;
+
+/** A team's own risk, a coordination group's (the mission-level board of a Team-of-Teams), or the whole increment's. */
+export const RISK_SCOPE_KINDS = ['team', 'group', 'increment'] as const;
