@@ -50,7 +50,8 @@ export function loadContractOnFirstInput(target: Window = window): () => void {
   const stop = () => events.forEach((type) => target.removeEventListener(type, start, true));
   function start() {
     stop();
-    const load = () => void loadContract();
+    // A failure here is the first write's to report (it asks again).
+    const load = () => void loadContract().catch(() => undefined);
     if (typeof target.requestIdleCallback === 'function') target.requestIdleCallback(load, { timeout: 1000 });
     else target.setTimeout(load, 0);
   }
@@ -60,7 +61,8 @@ export function loadContractOnFirstInput(target: Window = window): () => void {
 
 /**
  * After a write on `channel` (for pages that call it with their own `useMutation`): drops the
- * answers it changed, as its contract entry declares; the contract is loaded on the first write.
+ * answers it changed, as its contract entry declares (the contract loaded now if the first key
+ * press has not loaded it yet).
  * `current`: as for invalidateWrites.
  */
 export async function invalidateAfterWrite(client: QueryClient, channel: ChannelName, current: readonly QueryKey[] = []): Promise<void> {
