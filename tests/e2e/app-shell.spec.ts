@@ -92,12 +92,13 @@ test('a first visit loads no schemas; a person’s first key press loads the con
     for (const url of await scripts()) if ((await (await page.request.get(url)).text()).includes('$ZodType')) found.push(url);
     return found;
   };
+  const contractLoaded = async () => (await scripts()).some((u) => /\/contract-[^/]*\.js$/.test(u));
   await page.goto(`${host.url}#/flow`);
   await page.waitForFunction(() => performance.getEntriesByName('interlock:flow-charts-drawn').length > 0);
   expect(await withZod()).toEqual([]);
-  expect((await scripts()).some((u) => /\/contract-[^/]*\.js$/.test(u))).toBe(false);
+  expect(await contractLoaded()).toBe(false);
 
   await page.keyboard.press('Shift');
-  await expect.poll(async () => (await scripts()).some((u) => /\/contract-[^/]*\.js$/.test(u))).toBe(true);
+  await expect.poll(contractLoaded).toBe(true);
   expect((await withZod()).length).toBeGreaterThan(0);
 });

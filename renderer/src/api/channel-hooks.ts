@@ -31,8 +31,9 @@ export function useChannelMutation<C extends ChannelName>(channel: C) {
 }
 
 /**
- * The contract, loaded on the first write: it builds every channel's zod schemas, which no page
- * needs to read (the backend checks the answers), so the app's first visit does not parse it.
+ * The contract, loaded for writes only (after the first key or pointer press, or at the first
+ * write): it builds every channel's zod schemas, which no page needs to read (the backend checks
+ * the answers), so the app's first visit does not parse it.
  * TanStack Query waits for `onSuccess`, so a write still settles after its invalidation.
  */
 function loadContract() {
