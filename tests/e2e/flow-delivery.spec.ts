@@ -68,6 +68,17 @@ test('the Flow page in the dark theme, narrowed to one team', async ({ page, hos
   const age = table.locator('tbody tr').first().locator('td').last();
   expect(await age.evaluate((td) => getComputedStyle(td).textAlign)).toBe('right');
   expect(await age.evaluate((td) => getComputedStyle(td).borderBottomStyle)).toBe('solid');
+  // Item keys stay whole in the narrow table: one line each, not "PLT-" above "177".
+  const keys = table.locator('tbody tr td:first-child');
+  expect(await keys.count()).toBeGreaterThan(0);
+  const lines = await keys.evaluateAll((cells) =>
+    cells.map((td) => {
+      const range = document.createRange();
+      range.selectNodeContents(td);
+      return range.getClientRects().length;
+    }),
+  );
+  expect(lines.every((n) => n === 1), `lines per key: ${lines.join(', ')}`).toBe(true);
   await table.screenshot({ path: 'test-results/screenshots/flow-table-dark-1280.png' });
 });
 

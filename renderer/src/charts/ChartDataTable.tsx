@@ -5,7 +5,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { CsvCell } from './csv';
-import { NUMERIC_CELL, PlainTableBody } from './plain-table-body';
+import { cellClassName, PlainTableBody } from './plain-table-body';
 
 /** Rows drawn on screen at most; the CSV export holds every row. */
 export const MAX_TABLE_ROWS = 500;
@@ -35,11 +35,14 @@ export function ChartDataTable({ id, title, rows }: { id: string; title: string;
           <PlainTableBody>
             {shown.map((row, r) => (
               <tr key={r}>
-                {header.map((_, c) => (
-                  <td key={c} className={numeric[c] ? NUMERIC_CELL : undefined}>
-                    {formatCell(row[c])}
-                  </td>
-                ))}
+                {header.map((_, c) => {
+                  const text = formatCell(row[c]);
+                  return (
+                    <td key={c} className={cellClassName(numeric[c] === true, text)}>
+                      {text}
+                    </td>
+                  );
+                })}
               </tr>
             ))}
           </PlainTableBody>

@@ -11,7 +11,7 @@ import Typography from '@mui/material/Typography';
 import TableIcon from '@mui/icons-material/TableChartOutlined';
 import type { ReactNode } from 'react';
 import { downloadCsv, fileSlug, type CsvCell } from './csv';
-import { NUMERIC_CELL, PlainTableBody } from './plain-table-body';
+import { cellClassName, PlainTableBody } from './plain-table-body';
 
 export interface Column<Row> {
   header: string;
@@ -65,11 +65,14 @@ export function DataTable<Row>({ title, description, rows, columns, rowKey, empt
               <PlainTableBody>
                 {rows.map((r) => (
                   <tr key={rowKey(r)}>
-                    {columns.map((c) => (
-                      <td key={c.header} className={c.numeric ? NUMERIC_CELL : undefined}>
-                        {c.render ? c.render(r) : String(c.value(r) ?? '')}
-                      </td>
-                    ))}
+                    {columns.map((c) => {
+                      const value = c.value(r);
+                      return (
+                        <td key={c.header} className={cellClassName(c.numeric === true, value)}>
+                          {c.render ? c.render(r) : String(value ?? '')}
+                        </td>
+                      );
+                    })}
                   </tr>
                 ))}
               </PlainTableBody>

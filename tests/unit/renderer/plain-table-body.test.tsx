@@ -5,7 +5,7 @@ import TableRow from '@mui/material/TableRow';
 import { ThemeProvider } from '@mui/material/styles';
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NUMERIC_CELL, PlainTableBody } from '../../../renderer/src/charts/plain-table-body';
+import { cellClassName, NUMERIC_CELL, PlainTableBody, UNBROKEN_CELL } from '../../../renderer/src/charts/plain-table-body';
 import { appTheme } from '../../../renderer/src/theme/app-theme';
 
 // Long tables draw plain cells under one style rule; they must look like MUI's small body cells.
@@ -34,6 +34,10 @@ function both(mode: 'light' | 'dark') {
             <td>plain text</td>
             <td className={NUMERIC_CELL}>plain number</td>
           </tr>
+          <tr>
+            <td className={UNBROKEN_CELL}>PLT-177</td>
+            <td>Fix the login page</td>
+          </tr>
         </PlainTableBody>
       </Table>
     </ThemeProvider>,
@@ -56,12 +60,37 @@ describe('plain table body', () => {
     expect(of('plain number')).toEqual(of('mui number'));
   });
 
+  it('keeps a one-token cell (a key, a date) on one line, and lets text wrap at its spaces', () => {
+    both('dark');
+    expect(getComputedStyle(screen.getByText('PLT-177')).whiteSpace).toBe('nowrap');
+    expect(getComputedStyle(screen.getByText('plain number')).whiteSpace).toBe('nowrap');
+    expect(getComputedStyle(screen.getByText('Fix the login page')).whiteSpace).not.toBe('nowrap');
+  });
+
+  it('classes a cell by what it holds', () => {
+    expect(cellClassName(false, 'PLT-177')).toBe(UNBROKEN_CELL);
+    expect(cellClassName(false, '2026-11-03')).toBe(UNBROKEN_CELL);
+    expect(cellClassName(false, 'Fix the login page')).toBeUndefined();
+    expect(cellClassName(true, 12.5)).toBe(NUMERIC_CELL);
+    // A number's cell is a number's, whatever its text.
+    expect(cellClassName(true, '12.5 d')).toBe(NUMERIC_CELL);
+  });
+
   describe('edge cases', () => {
+    it('leaves empty cells, non-text values and any whitespace (tabs, no-break spaces) to wrap', () => {
+      expect(cellClassName(false, '')).toBeUndefined();
+      expect(cellClassName(false, null)).toBeUndefined();
+      expect(cellClassName(false, undefined)).toBeUndefined();
+      expect(cellClassName(false, true)).toBeUndefined();
+      expect(cellClassName(false, 'a\tb')).toBeUndefined();
+      expect(cellClassName(false, 'a\u00a0b')).toBeUndefined();
+    });
+
     it('is a table body: its rows and cells are what a screen reader reads', () => {
       both('light');
       const cell = screen.getByText('plain text');
       expect(cell.closest('tbody')).not.toBeNull();
-      expect(screen.getAllByRole('cell').map((c) => c.textContent)).toEqual(['mui text', 'mui number', 'plain text', 'plain number']);
+      expect(screen.getAllByRole('cell').map((c) => c.textContent)).toEqual(['mui text', 'mui number', 'plain text', 'plain number', 'PLT-177', 'Fix the login page']);
     });
   });
 });
