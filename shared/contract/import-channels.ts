@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { EntityCounts, Portfolio, StatusCategory } from '../domain/entities';
 import { UtcTimestamp } from '../domain/date-schemas';
 import { ImportIssue, IssueCode } from '../import/import-issues';
-import { ImportFormat, ImportFormatChoice, INTERLOCK_ENTITIES } from '../import/import-formats';
+import { INTERLOCK_ENTITIES } from '../import/format-names';
+import { ImportFormat, ImportFormatChoice } from '../import/import-formats';
 import { channel } from './channel';
 import { FileSource } from './file-source';
 

@@ -133,4 +133,3 @@ export const EntityCounts = z.object({
   releases: z.number().int().nonnegative(),
 });
 export type EntityCounts = z.infer<typeof EntityCounts>;
-export const ENTITY_NAMES = Object.keys(EntityCounts.shape) as (keyof EntityCounts)[];

@@ -1,6 +1,5 @@
 import { normalizeHeader } from './columns';
-import type { ImportFormat, InterlockEntity } from './import-formats';
-import { FORMAT_LABELS } from './import-formats';
+import { FORMAT_LABELS, type ImportFormat, type InterlockEntity } from './format-names';
 import { readSourceDate } from './source-dates';
 import { adoCsvFormat } from './formats/ado-csv';
 import { adoLinksFormat } from './formats/ado-links';

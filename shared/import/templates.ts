@@ -1,4 +1,4 @@
-import type { InterlockEntity } from './import-formats';
+import type { InterlockEntity } from './format-names';
 
 // The Interlock templates users download from the Import page (and docs/IMPORT.md shows): one CSV
 // per entity and one JSON bundle, all describing the same small example so that they import

@@ -12,7 +12,7 @@ import { mapJiraJson } from '../../../shared/import/formats/jira-json';
 import { jiraImportBooks, type JiraImportBooks } from '../../../shared/import/formats/jira-import-books';
 import { warnParentMissing } from '../../../shared/import/formats/jira-parent-book';
 import type { JsonMapperContext } from '../../../shared/import/formats/json-format';
-import { writeOrder } from '../../../shared/import/import-formats';
+import { writeOrder } from '../../../shared/import/format-names';
 import { IssueLog, SourceError } from '../../../shared/import/import-issues';
 import { PreviewCollector, subtractCounts } from '../../../shared/import/preview-collector';
 import { RecordChecker } from '../../../shared/import/record-checker';

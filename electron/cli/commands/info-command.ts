@@ -1,4 +1,4 @@
-import { ENTITY_NAMES } from '../../../shared/domain/entities';
+import { ENTITY_NAMES } from '../../../shared/domain/entity-names';
 import type { CliCommand } from '../cli-command';
 import { UsageError } from '../cli-command';
 import { callOrThrow, formatBytes, parseCliArgs } from '../cli-support';

@@ -8,7 +8,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useId } from 'react';
 import type { ImportFileReport } from '../../../shared/contract/import-channels';
-import type { ImportFormatChoice } from '../../../shared/import/import-formats';
+import type { ImportFormatChoice } from '../../../shared/import/format-names';
 import { formatBytes, formatCount, formatDate } from '../format';
 import { FORMAT_CHOICES } from './import-labels';
 

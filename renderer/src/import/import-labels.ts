@@ -1,6 +1,6 @@
 import type { EntityCounts } from '../../../shared/domain/entities';
-import { ENTITY_NAMES } from '../../../shared/domain/entities';
-import { FORMAT_LABELS, IMPORT_FORMATS, type ImportFormat } from '../../../shared/import/import-formats';
+import { ENTITY_NAMES } from '../../../shared/domain/entity-names';
+import { FORMAT_LABELS, IMPORT_FORMATS, type ImportFormat } from '../../../shared/import/format-names';
 import { formatCount } from '../format';
 
 export const ENTITY_LABELS: Record<keyof EntityCounts, string> = {

@@ -19,7 +19,7 @@ import UploadIcon from '@mui/icons-material/UploadFileOutlined';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { ImportReport, ImportStartInput } from '../../../shared/contract/import-channels';
 import type { FileSource } from '../../../shared/contract/file-source';
-import type { ImportFormatChoice } from '../../../shared/import/import-formats';
+import type { ImportFormatChoice } from '../../../shared/import/format-names';
 import type { IssueCode } from '../../../shared/import/import-issues';
 import { useChannelQuery } from '../api/channel-hooks';
 import { fileSourceFor } from '../api/contract-client';

@@ -1,7 +1,7 @@
 import type { JiraImportBooks } from './jira-import-books';
 import type { FieldSpec, ColumnPlan, RowReader } from '../columns';
 import type { IssueLog } from '../import-issues';
-import type { ImportFormat, InterlockEntity } from '../import-formats';
+import type { ImportFormat, InterlockEntity } from '../format-names';
 import type { RecordSink } from '../import-records';
 import type { StatusBook } from '../status-rules';
 

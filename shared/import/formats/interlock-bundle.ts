@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { Dependency, Deployment, Incident, Objective, StatusTransition, Team, WorkItem } from '../../domain/entities';
 import { toEpochMs, toEpochMsOrNull } from '../../domain/time';
 import { SourceError } from '../import-issues';
-import { INTERLOCK_ENTITIES } from '../import-formats';
+import { INTERLOCK_ENTITIES } from '../format-names';
 import { fromWorkItem, type PlanningRecord, type PlanningRow } from '../import-records';
 import { PLAN_BUNDLE_SECTIONS } from '../../planning/plan-bundle';
 import { BundleRisk } from '../../risks/risk-schema';

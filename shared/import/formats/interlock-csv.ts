@@ -2,7 +2,7 @@ import { ITEM_TYPES, OBJECTIVE_LEVELS, type ItemType, type ObjectiveLevel } from
 import { readBoolean, splitList, type FieldSpec } from '../columns';
 import { MS_PER_DAY } from '../../domain/time';
 import type { PlanningRecord, PlanningRow } from '../import-records';
-import type { InterlockEntity } from '../import-formats';
+import type { InterlockEntity } from '../format-names';
 import { categoryFromSourceName } from '../status-rules';
 import { readScopeKind } from '../../risks/risk-scope';
 import { readRiskStatus } from '../../risks/roam';

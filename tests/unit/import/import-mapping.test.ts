@@ -5,7 +5,7 @@ import { flowDatesOf } from '../../../shared/import/flow-dates';
 import { mapJiraJson } from '../../../shared/import/formats/jira-json';
 import { adoLinkDirection } from '../../../shared/import/formats/ado-links';
 import { linkDirection } from '../../../shared/import/formats/jira-links';
-import type { ImportFormat } from '../../../shared/import/import-formats';
+import type { ImportFormat } from '../../../shared/import/format-names';
 import { IssueLog } from '../../../shared/import/import-issues';
 import type { DependencyRecord, ItemRecord, RecordSink, ReleaseRecord, TransitionRecord } from '../../../shared/import/import-records';
 import { categoryFromSourceName, refineSourceCategory, StatusBook } from '../../../shared/import/status-rules';

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { ENTITY_NAMES, type EntityCounts } from '../../../../shared/domain/entities';
+import type { EntityCounts } from '../../../../shared/domain/entities';
+import { ENTITY_NAMES } from '../../../../shared/domain/entity-names';
 
 export interface ImportLogRow {
   id: number;
