@@ -55,20 +55,13 @@ test('the Flow page draws every chart from the demo workspace', async ({ page, h
 test('the Flow page in the dark theme, narrowed to one team', async ({ page, host }) => {
   await open(page, host.url, 'Flow', true);
   await markSet(page, 'interlock:flow-charts-drawn');
-  await page.getByTestId('picker-teams').click();
-  await page.getByRole('option', { name: 'Cloud Platform' }).click();
-  await page.keyboard.press('Escape');
-  await expect(page.getByText(/^Cloud Platform · all item types/)).toBeVisible();
-  await expect(page.getByText(/^1 item took longer than 40 d \(the longest 209 d\)/)).toBeVisible();
-  for (const chart of ['throughput', 'cycle-time-scatter', 'ageing-wip']) expect(await marksIn(page, chart), chart).toBeGreaterThan(0);
-  await page.screenshot({ path: 'test-results/screenshots/flow-dark.png', fullPage: true });
-  // The long tables' plain cells, as a projector shows them: ages right-aligned, rows ruled.
+  // The long tables with every team's items, as a projector shows them: ages right-aligned, rows ruled.
   await page.setViewportSize({ width: 1280, height: 720 });
   const table = page.getByTestId('table-oldest-wip');
   const age = table.locator('tbody tr').first().locator('td').last();
   expect(await age.evaluate((td) => getComputedStyle(td).textAlign)).toBe('right');
   expect(await age.evaluate((td) => getComputedStyle(td).borderBottomStyle)).toBe('solid');
-  // Item keys stay whole in the narrow table: one line each, not "PLT-" above "177".
+  // Item keys stay whole: one line each, not "PLT-" above "177".
   const keys = table.locator('tbody tr td:first-child');
   expect(await keys.count()).toBeGreaterThan(0);
   const lines = await keys.evaluateAll((cells) =>
@@ -79,7 +72,20 @@ test('the Flow page in the dark theme, narrowed to one team', async ({ page, hos
     }),
   );
   expect(lines.every((n) => n === 1), `lines per key: ${lines.join(', ')}`).toBe(true);
+  // At this width the two tables stand one above the other, each as wide as the page: no sideways scroll.
+  const overflow = await page.locator('[data-testid^="table-oldest"] table').evaluateAll((tables) => tables.map((t) => t.parentElement!.scrollWidth - t.parentElement!.clientWidth));
+  expect(overflow.length).toBe(2);
+  expect(overflow.every((px) => px <= 0), `overflow: ${overflow.join(', ')} px`).toBe(true);
   await table.screenshot({ path: 'test-results/screenshots/flow-table-dark-1280.png' });
+
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.getByTestId('picker-teams').click();
+  await page.getByRole('option', { name: 'Cloud Platform' }).click();
+  await page.keyboard.press('Escape');
+  await expect(page.getByText(/^Cloud Platform · all item types/)).toBeVisible();
+  await expect(page.getByText(/^1 item took longer than 40 d \(the longest 209 d\)/)).toBeVisible();
+  for (const chart of ['throughput', 'cycle-time-scatter', 'ageing-wip']) expect(await marksIn(page, chart), chart).toBeGreaterThan(0);
+  await page.screenshot({ path: 'test-results/screenshots/flow-dark.png', fullPage: true });
 });
 
 test('the Flow page narrowed to a coordination group from the advisor', async ({ page, host }) => {

@@ -105,4 +105,8 @@ test('plan confidence in the dark theme at 1280×720', async ({ page, host }) =>
   await openPlanConfidence(page, host.url, { dark: true });
   await expect(page.getByTestId('table-objective-odds')).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/plan-confidence-dark.png' });
+  // Every table fits the page at a projector's width: keys stay whole, dates and text wrap.
+  const overflow = await page.locator('table').evaluateAll((tables) => tables.map((t) => `${t.getAttribute('aria-label')}: ${t.parentElement!.scrollWidth - t.parentElement!.clientWidth}`));
+  expect(overflow.length).toBeGreaterThan(0);
+  expect(overflow.filter((o) => !o.endsWith(': 0')), overflow.join('; ')).toEqual([]);
 });

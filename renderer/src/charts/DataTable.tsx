@@ -66,10 +66,11 @@ export function DataTable<Row>({ title, description, rows, columns, rowKey, empt
                 {rows.map((r) => (
                   <tr key={rowKey(r)}>
                     {columns.map((c) => {
-                      const value = c.value(r);
+                      // Classed by what is shown: a rendered cell may say more than its CSV value.
+                      const shown = c.render ? c.render(r) : String(c.value(r) ?? '');
                       return (
-                        <td key={c.header} className={cellClassName(c.numeric === true, value)}>
-                          {c.render ? c.render(r) : String(value ?? '')}
+                        <td key={c.header} className={cellClassName(c.numeric === true, typeof shown === 'string' ? shown : null)}>
+                          {shown}
                         </td>
                       );
                     })}

@@ -6,19 +6,20 @@ import type { ReactNode } from 'react';
 export const NUMERIC_CELL = 'numeric';
 
 /**
- * The class of a cell that reads as one token (an item key, a date, an instant): kept on one line.
- * Browsers break such text after its hyphens ("PLT-" above "177", "2026-" above "11-03") when a
- * narrow table at 1280 px squeezes its column; a key split in two reads as two things.
+ * The class of a cell that holds a tracker's key ("PLT-177", "RISK-3"): kept on one line. Browsers
+ * break a key after its hyphen ("PLT-" above "177") when a narrow table squeezes its column, and a
+ * key split in two reads as two things. Other text, dates included, wraps as usual: kept whole
+ * too, the dates of the Plan page's tables made them wider than the page at 1280 px.
  */
-export const UNBROKEN_CELL = 'unbroken';
+export const KEY_CELL = 'key';
 
-/**
- * A body cell's class from what it holds: numbers right-aligned (and unbroken), text without a space
- * unbroken; text with spaces (titles, team names) wraps at its spaces as usual.
- */
+/** A project's letters, a hyphen, a number: how Jira, Azure DevOps exports and Interlock name things. */
+const TRACKER_KEY = /^[A-Za-z][A-Za-z0-9_]*-\d+$/;
+
+/** A body cell's class from what it holds: numbers right-aligned, keys unbroken. */
 export function cellClassName(numeric: boolean, text: string | number | boolean | null | undefined): string | undefined {
   if (numeric) return NUMERIC_CELL;
-  return typeof text === 'string' && text !== '' && !/\s/.test(text) ? UNBROKEN_CELL : undefined;
+  return typeof text === 'string' && TRACKER_KEY.test(text) ? KEY_CELL : undefined;
 }
 
 /**
@@ -38,8 +39,8 @@ function bodyCells(theme: Theme) {
       textAlign: 'left',
       padding: '6px 16px',
     },
-    [`& > tr > td.${NUMERIC_CELL}`]: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
-    [`& > tr > td.${UNBROKEN_CELL}`]: { whiteSpace: 'nowrap' },
+    [`& > tr > td.${NUMERIC_CELL}`]: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+    [`& > tr > td.${KEY_CELL}`]: { whiteSpace: 'nowrap' },
   } as const;
 }
 

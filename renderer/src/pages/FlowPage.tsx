@@ -120,7 +120,7 @@ export function FlowPage() {
             </Grid>
           </Grid>
           {r && (
-            <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, mt: 2 }}>
+            <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 34rem), 1fr))', mt: 2 }}>
               <DataTable<AgeingPoint>
                 testId="table-oldest-wip"
                 title="Oldest work in progress"
