@@ -29,6 +29,39 @@ test('every page can be visited from the navigation', async ({ page, host }) => 
   }
 });
 
+test('at a projector’s 1280×720 in the dark theme, no page is wider than the window', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Toggle light and dark theme' }).click();
+  const nav = page.getByRole('navigation', { name: 'Pages' });
+  const links = await nav.getByRole('link').evaluateAll((as) => as.map((a) => [a.textContent ?? '', a.getAttribute('href') ?? ''] as const));
+  expect(links.length).toBeGreaterThan(8);
+  for (const [name, href] of links) {
+    await nav.getByRole('link', { name, exact: true }).click();
+    await page.waitForURL((url) => url.hash.startsWith(href.slice(href.indexOf('#'))));
+    // Once the page's code and answers are in (the previous page stays until then): wide content
+    // (the board, the dependency list) scrolls inside its own box, never the window.
+    await page.waitForLoadState('networkidle');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    // The widest the page gets over 1.5 s: some parts draw after a second answer.
+    const widest = await page.evaluate(
+      () =>
+        new Promise<[number, number]>((resolve) => {
+          let max = 0;
+          const started = performance.now();
+          const sample = () => {
+            max = Math.max(max, document.documentElement.scrollWidth);
+            if (performance.now() - started < 1500) requestAnimationFrame(sample);
+            else resolve([max, document.documentElement.clientWidth]);
+          };
+          sample();
+        }),
+    );
+    expect(widest[0], `${name}: ${widest[0]} px wide in a ${widest[1]} px window`).toBeLessThanOrEqual(widest[1]);
+  }
+});
+
 test('the dark theme can be switched on and survives a reload', async ({ page, host }) => {
   await page.goto(host.url);
   await page.getByRole('button', { name: 'Toggle light and dark theme' }).click();

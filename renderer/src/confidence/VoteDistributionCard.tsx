@@ -1,6 +1,7 @@
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
+import { visuallyHidden } from '@mui/utils';
 import { voteDistribution, type ScopeRounds } from '../../../shared/confidence/vote-distribution';
 import { FIST_MEANINGS, FIST_VALUES } from '../../../shared/confidence/fist-scale';
 import type { VoteRound } from '../../../shared/confidence/vote-schema';
@@ -36,7 +37,7 @@ export function VoteDistributionCard({ rounds, onDelete, large = false }: { roun
               Fingers
             </Box>
             <Box component="th" scope="col" sx={{ width: '55%' }}>
-              <Box component="span" sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+              <Box component="span" sx={visuallyHidden}>
                 Share
               </Box>
             </Box>

@@ -4,6 +4,7 @@ import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import { useTheme } from '@mui/material/styles';
+import { visuallyHidden } from '@mui/utils';
 import { keepPreviousData, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import type { ChannelInput, ChannelOutput } from '../../../shared/contract/contract';
@@ -323,7 +324,7 @@ export function PlanPage() {
       )}
 
       {/* Heard, not seen: sized in px, as in sx a width of 1 is the full width and pushed the page sideways. */}
-      <Box role="status" aria-live="polite" sx={{ position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' }} data-testid="plan-announcement">
+      <Box role="status" aria-live="polite" sx={visuallyHidden} data-testid="plan-announcement">
         {announcement}
       </Box>
       <CardMenu anchor={menu?.anchor ?? null} card={menu?.card ?? null} onAction={onAction} onClose={() => setMenu(null)} />

@@ -3,6 +3,7 @@ import GlobalStyles from '@mui/material/GlobalStyles';
 import Typography from '@mui/material/Typography';
 import FlagIcon from '@mui/icons-material/FlagOutlined';
 import { alpha, useTheme } from '@mui/material/styles';
+import { visuallyHidden } from '@mui/utils';
 import { Fragment, memo, startTransition, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import type { Board, BoardCard, BoardCell, BoardDependency } from '../../../shared/planning/board-schema';
 import { DEPENDENCY_STATE_TEXT, type DependencyState } from '../../../shared/planning/dependency-state';
@@ -515,7 +516,7 @@ export function BoardStyles() {
         '.ilk-size': { padding: '0 4px', borderRadius: 4, background: palette.action.selected },
         '.ilk-muted': { color: palette.text.secondary },
         '.ilk-note': { fontSize: typography.caption.fontSize },
-        '.ilk-sr': { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+        '.ilk-sr': visuallyHidden,
         '.ilk-state': { fontWeight: 700 },
         '.ilk-change': { fontWeight: 700, color: palette.secondary.main },
         '.ilk-title': { ...typography.body2, lineHeight: 1.3, display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' },

@@ -14,6 +14,7 @@ import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalList
 import { CSS } from '@dnd-kit/utilities';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
+import { visuallyHidden } from '@mui/utils';
 import { memo, useMemo, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { ROAM_COLUMNS, ROAM_TEXT, lastChange, roamColumns } from '../../../shared/risks/roam';
 import type { Risk, RiskStatus } from '../../../shared/risks/risk-schema';
@@ -37,9 +38,6 @@ function linkText(risk: Risk): string | null {
   ].filter(Boolean);
   return parts.length ? parts.join(' · ') : null;
 }
-
-/** Read by screen readers, not shown: a card's column, which sighted people see from its place. */
-const VISUALLY_HIDDEN = { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
 
 /**
  * The ROAM board: the risks not talked through yet, then Resolved, Owned, Accepted and Mitigated.
@@ -174,7 +172,8 @@ function RiskFace({ risk, names, lifted }: { risk: Risk; names: ScopeNames; lift
     <Box sx={lifted ? { bgcolor: 'background.paper', border: 2, borderColor: 'primary.main', borderRadius: 1, px: 1, py: 0.75, boxShadow: 6, width: 240 } : undefined}>
       <Typography variant="body2" sx={{ fontWeight: 700, fontFamily: 'ui-monospace, Menlo, Consolas, monospace' }}>
         {risk.key}
-        <Box component="span" sx={VISUALLY_HIDDEN}>
+        {/* For screen readers: the card's column, which sighted people see from its place. */}
+        <Box component="span" sx={visuallyHidden}>
           , {ROAM_TEXT[risk.status].label}:
         </Box>
       </Typography>
