@@ -11,7 +11,7 @@ import Typography from '@mui/material/Typography';
 import TableIcon from '@mui/icons-material/TableChartOutlined';
 import type { ReactNode } from 'react';
 import { downloadCsv, fileSlug, type CsvCell } from './csv';
-import { cellClassName, PlainTableBody } from './plain-table-body';
+import { cellClassName, DENSE_PADDING_X, PlainTableBody } from './plain-table-body';
 
 export interface Column<Row> {
   header: string;
@@ -22,8 +22,11 @@ export interface Column<Row> {
   numeric?: boolean;
 }
 
-/** A table with a title, a one-line explanation and CSV export of every row (not only those shown). */
-export function DataTable<Row>({ title, description, rows, columns, rowKey, empty, testId, maxHeight = 420 }: { title: string; description: string; rows: readonly Row[]; columns: readonly Column<Row>[]; rowKey(row: Row): string; empty: string; testId: string; maxHeight?: number }) {
+/**
+ * A table with a title, a one-line explanation and CSV export of every row (not only those shown).
+ * `dense` halves the cells' side padding, for a table in a side column (a third of a 1280 px page).
+ */
+export function DataTable<Row>({ title, description, rows, columns, rowKey, empty, testId, maxHeight = 420, dense = false }: { title: string; description: string; rows: readonly Row[]; columns: readonly Column<Row>[]; rowKey(row: Row): string; empty: string; testId: string; maxHeight?: number; dense?: boolean }) {
   return (
     <Card data-testid={testId}>
       <CardContent>
@@ -56,13 +59,13 @@ export function DataTable<Row>({ title, description, rows, columns, rowKey, empt
               <TableHead>
                 <TableRow>
                   {columns.map((c) => (
-                    <TableCell key={c.header} align={c.numeric ? 'right' : 'left'}>
+                    <TableCell key={c.header} align={c.numeric ? 'right' : 'left'} sx={dense ? { px: `${DENSE_PADDING_X}px` } : undefined}>
                       {c.header}
                     </TableCell>
                   ))}
                 </TableRow>
               </TableHead>
-              <PlainTableBody>
+              <PlainTableBody dense={dense}>
                 {rows.map((r) => (
                   <tr key={rowKey(r)}>
                     {columns.map((c) => {

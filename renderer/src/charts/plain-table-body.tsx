@@ -27,7 +27,7 @@ export function cellClassName(numeric: boolean, text: string | number | boolean 
  * TableRow and TableCell are a styled component each, whose styles are worked out again on every
  * render: the Flow page's two tables alone were ≈ 660 of them, drawn in the same task as its charts.
  */
-function bodyCells(theme: Theme) {
+function bodyCells(theme: Theme, dense: boolean) {
   const divider = theme.alpha(theme.palette.divider, 1);
   return {
     '& > tr': { color: 'inherit', verticalAlign: 'middle' },
@@ -37,14 +37,20 @@ function bodyCells(theme: Theme) {
       // As TableCell draws its border: the divider without its transparency, lightened or darkened.
       borderBottom: `1px solid ${theme.palette.mode === 'light' ? theme.lighten(divider, 0.88) : theme.darken(divider, 0.68)}`,
       textAlign: 'left',
-      padding: '6px 16px',
+      padding: dense ? `6px ${DENSE_PADDING_X}px` : '6px 16px',
     },
     [`& > tr > td.${NUMERIC_CELL}`]: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
     [`& > tr > td.${KEY_CELL}`]: { whiteSpace: 'nowrap' },
   } as const;
 }
 
-/** A table body for many rows: plain `<tr>` and `<td>` children (numbers' cells with class NUMERIC_CELL). */
-export function PlainTableBody({ children }: { children: ReactNode }) {
-  return <TableBody sx={bodyCells}>{children}</TableBody>;
+/** A dense table's cells' side padding, px: half of MUI's, for a table in a side column. */
+export const DENSE_PADDING_X = 8;
+
+/**
+ * A table body for many rows: plain `<tr>` and `<td>` children (numbers' cells with class
+ * NUMERIC_CELL). `dense` halves the cells' side padding.
+ */
+export function PlainTableBody({ children, dense = false }: { children: ReactNode; dense?: boolean }) {
+  return <TableBody sx={(theme) => bodyCells(theme, dense)}>{children}</TableBody>;
 }

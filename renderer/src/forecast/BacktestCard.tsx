@@ -62,6 +62,7 @@ export function BacktestCard({ backtest, loading, question }: { backtest: Backte
             rowKey={(r) => r.asOf}
             empty="No backtest run."
             maxHeight={300}
+            dense
             columns={[
               { header: 'As of', value: (r) => r.asOf },
               { header: '85 % forecast', value: (r) => outcome(r.forecast.p85), numeric: question === 'how-many' },

@@ -5,7 +5,7 @@ import TableRow from '@mui/material/TableRow';
 import { ThemeProvider } from '@mui/material/styles';
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cellClassName, KEY_CELL, NUMERIC_CELL, PlainTableBody } from '../../../renderer/src/charts/plain-table-body';
+import { cellClassName, DENSE_PADDING_X, KEY_CELL, NUMERIC_CELL, PlainTableBody } from '../../../renderer/src/charts/plain-table-body';
 import { appTheme } from '../../../renderer/src/theme/app-theme';
 
 // Long tables draw plain cells under one style rule; they must look like MUI's small body cells.
@@ -78,6 +78,22 @@ describe('plain table body', () => {
   });
 
   describe('edge cases', () => {
+    it('a dense body halves only the side padding', () => {
+      render(
+        <ThemeProvider theme={appTheme('dark')}>
+          <Table size="small">
+            <PlainTableBody dense>
+              <tr>
+                <td>dense text</td>
+              </tr>
+            </PlainTableBody>
+          </Table>
+        </ThemeProvider>,
+      );
+      const style = getComputedStyle(screen.getByText('dense text'));
+      expect([style.paddingLeft, style.paddingRight, style.paddingTop]).toEqual([`${DENSE_PADDING_X}px`, `${DENSE_PADDING_X}px`, '6px']);
+    });
+
     it('leaves alone what only looks like a key, and empty or non-text cells', () => {
       for (const text of ['PLT-', '-177', '12345', 'PLT-177 Fix login', 'PLT-177\u00a0', 'a-b', '', null, undefined, true]) expect(cellClassName(false, text), String(text)).toBeUndefined();
     });
