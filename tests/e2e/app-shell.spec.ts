@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { markFirstIncidentNoChangeFailure } from './incidents';
+import { horizontalOverflow } from './overflow';
 
 const PAGES = [
   { nav: 'Overview', heading: 'Interlock demo' },
@@ -39,26 +40,15 @@ test('at a projector’s 1280×720 in the dark theme, no page is wider than the 
   expect(links.length).toBeGreaterThan(8);
   for (const [name, href] of links) {
     await nav.getByRole('link', { name, exact: true }).click();
-    await page.waitForURL((url) => url.hash.startsWith(href.slice(href.indexOf('#'))));
-    // Once the page's code and answers are in (the previous page stays until then): wide content
-    // (the board, the dependency list) scrolls inside its own box, never the window.
+    await page.waitForURL((url) => url.hash.startsWith(new URL(href, url).hash));
+    // Once the page's code and answers are in (the previous page stays until then), and what draws
+    // after a second answer: wide content (the board, the dependency list) scrolls inside its own
+    // box, never the window.
     await page.waitForLoadState('networkidle');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    // The widest the page gets over 1.5 s: some parts draw after a second answer.
-    const widest = await page.evaluate(
-      () =>
-        new Promise<[number, number]>((resolve) => {
-          let max = 0;
-          const started = performance.now();
-          const sample = () => {
-            max = Math.max(max, document.documentElement.scrollWidth);
-            if (performance.now() - started < 1500) requestAnimationFrame(sample);
-            else resolve([max, document.documentElement.clientWidth]);
-          };
-          sample();
-        }),
-    );
-    expect(widest[0], `${name}: ${widest[0]} px wide in a ${widest[1]} px window`).toBeLessThanOrEqual(widest[1]);
+    await page.waitForTimeout(1500);
+    const overflow = await horizontalOverflow(page);
+    expect(overflow.scrollWidth, `${name}: ${overflow.scrollWidth} px wide in a ${overflow.clientWidth} px window (${overflow.past.join('; ')})`).toBeLessThanOrEqual(overflow.clientWidth);
   }
 });
 

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { tablesOverflow } from './overflow';
 
 async function openForecast(page: Page, url: string, options: { dark?: boolean } = {}) {
   await page.goto(url);
@@ -62,14 +63,9 @@ test('the Forecast page in the dark theme at 1280×720, one team, business days'
   await page.screenshot({ path: 'test-results/screenshots/forecast-dark.png', fullPage: true });
   // The backtest runs' four columns fit their side column, the last ("held?") included.
   await expect(page.getByRole('table', { name: 'Backtest runs' })).toBeVisible();
-  const overflow = await tablesOverflow(page);
+  const overflow = await tablesOverflow(page.locator('table'));
   expect(overflow.filter((o) => !o.endsWith(': 0')), overflow.join('; ')).toEqual([]);
 });
-
-/** How far each table on the page scrolls sideways, px, by its name (0: it fits). */
-async function tablesOverflow(page: Page): Promise<string[]> {
-  return page.locator('table').evaluateAll((tables) => tables.map((t) => `${t.getAttribute('aria-label')}: ${t.parentElement!.scrollWidth - t.parentElement!.clientWidth}`));
-}
 
 async function openPlanConfidence(page: Page, url: string, options: { dark?: boolean } = {}) {
   await page.goto(url);
@@ -115,7 +111,7 @@ test('plan confidence in the dark theme at 1280×720', async ({ page, host }) =>
   await expect(page.getByTestId('table-objective-odds')).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/plan-confidence-dark.png' });
   // Every table fits the page at a projector's width: keys stay whole, dates and text wrap.
-  const overflow = await tablesOverflow(page);
+  const overflow = await tablesOverflow(page.locator('table'));
   expect(overflow.length).toBeGreaterThan(0);
   expect(overflow.filter((o) => !o.endsWith(': 0')), overflow.join('; ')).toEqual([]);
 });

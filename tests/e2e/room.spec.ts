@@ -1,7 +1,8 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
-import { expectTextAtLeast, horizontalOverflow, renderedTextSizes, settle, useDarkTheme } from './room';
+import { horizontalOverflow } from './overflow';
+import { expectTextAtLeast, renderedTextSizes, settle, useDarkTheme } from './room';
 
 // Presenting to a room: a deck saved in the workspace, stepped through by keyboard at 1280×720 in
 // the dark theme as a projector shows it, every view checked for sideways scrolling, type size and

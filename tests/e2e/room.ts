@@ -58,28 +58,6 @@ export async function renderedTextSizes(page: Page): Promise<{ html: RenderedTex
   });
 }
 
-/** What scrolls sideways: the page itself must not (a wide matrix scrolls inside its own panel). */
-export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; clientWidth: number; past: string[] }> {
-  return page.evaluate(() => {
-    const { scrollWidth, clientWidth } = document.documentElement;
-    // When it does, the innermost elements reaching past the right edge say why.
-    const past: string[] = [];
-    if (scrollWidth > clientWidth) {
-      const beyond = (el: Element) => el.getBoundingClientRect().right > clientWidth + 0.5;
-      const clipped = (el: Element) => {
-        for (let e = el.parentElement; e && e !== document.body; e = e.parentElement) if (getComputedStyle(e).overflowX !== 'visible') return true;
-        return false;
-      };
-      for (const el of Array.from(document.body.querySelectorAll('*'))) {
-        if (past.length < 6 && beyond(el) && !Array.from(el.children).some(beyond) && !clipped(el)) {
-          past.push(`${el.tagName.toLowerCase()}.${String(el.getAttribute('class') ?? '').split(' ').slice(0, 2).join('.')}${el.getAttribute('data-testid') ? `[${el.getAttribute('data-testid')}]` : ''} right ${Math.round(el.getBoundingClientRect().right)}`);
-        }
-      }
-    }
-    return { scrollWidth, clientWidth, past };
-  });
-}
-
 /** Fails with the smallest offenders when any text is drawn under `min` px. */
 export function expectTextAtLeast(texts: readonly RenderedText[], min: number, view: string): void {
   const small = texts.filter((t) => t.size < min - 0.05);
