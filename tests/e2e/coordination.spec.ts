@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { tablesOverflow } from './overflow';
 
 // The Coordination and Teams pages on the demo workspace, in a real browser against the real host.
 
@@ -106,6 +107,18 @@ test('the Teams page lists dependencies oldest first with who waits on whom', as
   await page.getByRole('option', { name: 'Cloud Platform' }).click();
   await expect(rows.first()).toContainText('Cloud Platform');
   await page.screenshot({ path: 'test-results/screenshots/teams.png', fullPage: true });
+  // Every column in view, at a desktop's width and at a projector's in the dark theme: the
+  // dependency list is the page, and its last column says when each was needed.
+  const table = page.getByRole('table', { name: 'Dependencies', exact: true });
+  expect(await tablesOverflow(table)).toEqual(['Dependencies: 0']);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.getByRole('button', { name: 'Toggle light and dark theme' }).click();
+  await page.getByRole('combobox', { name: 'Team' }).click();
+  await page.getByRole('option', { name: 'All teams' }).click();
+  await expect(page.getByRole('listbox')).toBeHidden();
+  await expect(rows.nth(5)).toBeVisible();
+  expect(await tablesOverflow(table)).toEqual(['Dependencies: 0']);
+  await page.screenshot({ path: 'test-results/screenshots/teams-dark-1280.png' });
 });
 
 test.describe('edge cases', () => {

@@ -9,6 +9,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import ArrowIcon from '@mui/icons-material/ArrowForward';
 import type { DependencyRow } from '../../../shared/contract/coordination-channels';
+import { DENSE_PADDING_X } from '../charts/plain-table-body';
 import { formatDate } from '../format';
 
 export function formatAge(days: number): string {
@@ -21,7 +22,8 @@ export function DependencyTable({ rows }: { rows: readonly DependencyRow[] }) {
   return (
     // Wider than the screen in a room's type: the keyboard can reach and scroll it too.
     <TableContainer tabIndex={0} role="region" aria-label="Dependencies, scrolls sideways when wider than the screen">
-      <Table size="small" aria-label="Dependencies" stickyHeader>
+      {/* Half the side padding of a small table: seven columns fit a projector's 1280 px. */}
+      <Table size="small" aria-label="Dependencies" stickyHeader sx={{ '& .MuiTableCell-root': { px: `${DENSE_PADDING_X}px` } }}>
         <TableHead>
           <TableRow>
             <TableCell>Who waits on whom</TableCell>
@@ -37,15 +39,18 @@ export function DependencyTable({ rows }: { rows: readonly DependencyRow[] }) {
           {rows.map((d) => (
             <TableRow key={d.key} data-testid="dependency-row" hover>
               <TableCell>
-                <Stack direction="row" spacing={0.75} sx={{ alignItems: 'center', whiteSpace: 'nowrap' }}>
-                  <Typography component="span" sx={{ fontWeight: 600 }}>
+                {/* Names stay whole; the pair breaks before the arrow where the table needs the room. */}
+                <Stack direction="row" useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', columnGap: 0.75 }}>
+                  <Typography component="span" sx={{ fontWeight: 600, whiteSpace: 'nowrap' }}>
                     {d.waitingTeam?.name ?? 'Unknown team'}
                   </Typography>
-                  <ArrowIcon fontSize="small" aria-label="waits on" />
-                  <Typography component="span">{d.providingTeam?.name ?? 'Unknown team'}</Typography>
+                  <Stack component="span" direction="row" spacing={0.75} sx={{ alignItems: 'center', whiteSpace: 'nowrap' }}>
+                    <ArrowIcon fontSize="small" aria-label="waits on" />
+                    <Typography component="span">{d.providingTeam?.name ?? 'Unknown team'}</Typography>
+                  </Stack>
                 </Stack>
               </TableCell>
-              <TableCell sx={{ maxWidth: 320 }}>
+              <TableCell sx={{ maxWidth: 240 }}>
                 <Typography variant="body2" sx={{ fontWeight: 600 }}>
                   {d.fromItemKey ?? '—'}
                 </Typography>
@@ -66,10 +71,17 @@ export function DependencyTable({ rows }: { rows: readonly DependencyRow[] }) {
               <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
                 {d.blockedDays > 0 ? formatAge(d.blockedDays) : '—'}
               </TableCell>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                {formatDate(d.createdAt)}
+              <TableCell>
+                <span style={{ whiteSpace: 'nowrap' }}>{formatDate(d.createdAt)}</span>
+                {/* Dates stay whole; "needed by" goes above its date when the column is narrow. */}
                 <Typography variant="body2" color="text.secondary">
-                  {d.neededBy ? `needed by ${formatDate(d.neededBy)}` : 'no date needed'}
+                  {d.neededBy ? (
+                    <>
+                      needed by <span style={{ whiteSpace: 'nowrap' }}>{formatDate(d.neededBy)}</span>
+                    </>
+                  ) : (
+                    'no date needed'
+                  )}
                 </Typography>
               </TableCell>
             </TableRow>
