@@ -207,16 +207,18 @@ export function ForumsPanel({ report }: { report: CoordinationReport }) {
                   <TableBody>
                     {c.uncoveredPairs.slice(0, 12).map((p) => (
                       <TableRow key={p.teamKeys.join('|')}>
+                        {/* In a side column: names stay whole and the pair breaks between them; the
+                            chip goes under the pair rather than in a third column of its own. */}
                         <TableCell>
-                          {name(p.teamKeys[0])} – {name(p.teamKeys[1])}
-                        </TableCell>
-                        <TableCell align="right">{p.dependencies} dependencies</TableCell>
-                        <TableCell>
+                          <span style={{ whiteSpace: 'nowrap' }}>{name(p.teamKeys[0])} –</span> <span style={{ whiteSpace: 'nowrap' }}>{name(p.teamKeys[1])}</span>
                           {p.withProvider ? (
-                            <Chip size="small" variant="outlined" label="shared provider: self-service" />
+                            <Chip size="small" variant="outlined" label="shared provider: self-service" sx={{ display: 'flex', width: 'fit-content', mt: 0.5 }} />
                           ) : p.sameGroup ? (
-                            <Chip size="small" color="warning" variant="outlined" label="same group" />
+                            <Chip size="small" color="warning" variant="outlined" label="same group" sx={{ display: 'flex', width: 'fit-content', mt: 0.5 }} />
                           ) : null}
+                        </TableCell>
+                        <TableCell align="right" sx={{ whiteSpace: 'nowrap', verticalAlign: 'top' }}>
+                          {p.dependencies} dependencies
                         </TableCell>
                       </TableRow>
                     ))}
