@@ -32,6 +32,10 @@ test('the Flow page draws every chart from the demo workspace', async ({ page, h
   for (const chart of FLOW_CHARTS) expect(await marksIn(page, chart), chart).toBeGreaterThan(0);
   await expect(page.getByTestId('figure-throughput')).toContainText('items');
   await expect(page.getByTestId('table-oldest-wip').getByRole('row')).not.toHaveCount(0);
+  // At a desktop's width too, neither long table scrolls sideways (side by side they did: 111 px).
+  const overflow = await tablesOverflow(page.locator('[data-testid^="table-oldest"] table'));
+  expect(overflow.length).toBe(2);
+  expect(overflow.filter((o) => !o.endsWith(': 0')), overflow.join('; ')).toEqual([]);
   // The demo has a few items that took over 100 days: the scatter's axis stops short of them and says so.
   await expect(page.getByText(/28 items took longer than 60 d \(the longest 209 d\): drawn as triangles on the top edge/)).toBeVisible();
   // The dots are drawn as a few paths, not one element each; the tooltip still names the dot under the pointer.
