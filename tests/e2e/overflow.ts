@@ -15,11 +15,13 @@ export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: num
         for (let e = el.parentElement; e && e !== document.body; e = e.parentElement) if (getComputedStyle(e).overflowX !== 'visible') return true;
         return false;
       };
-      for (const el of Array.from(document.body.querySelectorAll('*'))) {
-        if (past.length < 6 && beyond(el) && !Array.from(el.children).some(beyond) && !clipped(el)) {
-          past.push(`${el.tagName.toLowerCase()}.${String(el.getAttribute('class') ?? '').split(' ').slice(0, 2).join('.')}${el.getAttribute('data-testid') ? `[${el.getAttribute('data-testid')}]` : ''} right ${Math.round(el.getBoundingClientRect().right)}`);
-        }
-      }
+      const describe = (el: Element) =>
+        `${el.tagName.toLowerCase()}.${String(el.getAttribute('class') ?? '').split(' ').slice(0, 2).join('.')}${el.getAttribute('data-testid') ? `[${el.getAttribute('data-testid')}]` : ''} right ${Math.round(el.getBoundingClientRect().right)}`;
+      const innermost = Array.from(document.body.querySelectorAll('*')).filter((el) => beyond(el) && !Array.from(el.children).some(beyond));
+      for (const el of innermost) if (past.length < 6 && !clipped(el)) past.push(describe(el));
+      // An absolutely placed element inside a box that scrolls, but placed by an ancestor outside
+      // it, is not clipped by that box: named when nothing else is.
+      if (past.length === 0) for (const el of innermost) if (past.length < 6 && getComputedStyle(el).position === 'absolute') past.push(`absolute ${describe(el)}`);
     }
     return { scrollWidth, clientWidth, past };
   });

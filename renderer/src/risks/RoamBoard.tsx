@@ -156,7 +156,9 @@ const SortableRisk = memo(function SortableRisk(props: { risk: Risk; names: Scop
         }}
         data-risk={risk.key}
         style={{ transform: CSS.Transform.toString(transform), transition, opacity: isDragging ? 0.4 : 1 }}
-        sx={{ border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'background.default', px: 1, py: 0.75, cursor: 'grab', touchAction: 'none', outlineOffset: 2, '&:focus-visible': { outline: 3, outlineColor: 'primary.main', outlineStyle: 'solid' } }}
+        // Positioned: the card's hidden column name is placed inside it, so a board scrolled sideways
+        // clips it instead of the page growing wider by it.
+        sx={{ position: 'relative', border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'background.default', px: 1, py: 0.75, cursor: 'grab', touchAction: 'none', outlineOffset: 2, '&:focus-visible': { outline: 3, outlineColor: 'primary.main', outlineStyle: 'solid' } }}
       >
         <RiskFace risk={risk} names={props.names} />
       </Box>
