@@ -1,4 +1,4 @@
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { horizontalOverflow } from './overflow';
@@ -102,6 +102,21 @@ test('a saved deck presented at 1280×720 in the dark theme, stepped through by 
       await page.screenshot({ path: 'test-results/screenshots/room-timebox-ending.png' });
     }
     await expectAccessible(page, `${view}, presented, dark`);
+    if (entry.timeboxSeconds === 300) {
+      // The room sees the view, not the controls: a few seconds after the last step or pointer move,
+      // all but the countdown fade; a pointer brings them back.
+      const bar = page.getByTestId('presentation-bar');
+      const next = page.getByRole('button', { name: 'Next view' });
+      const opacity = (l: Locator) => l.evaluate((e) => Number(getComputedStyle(e).opacity));
+      await expect(bar).toHaveAttribute('data-idle', 'true', { timeout: 6_000 });
+      expect(await opacity(next)).toBe(0);
+      expect(await opacity(slideLabel(page))).toBe(0);
+      expect(await opacity(page.getByTestId('timebox'))).toBe(1);
+      await page.screenshot({ path: 'test-results/screenshots/room-idle.png' });
+      await page.mouse.move(640, 360);
+      await expect(bar).toHaveAttribute('data-idle', 'false');
+      expect(await opacity(next)).toBe(1);
+    }
     await page.keyboard.press(forward[i % forward.length]!);
   }
   // Past the last view it stays there; numbers jump, ← and PageUp go back, Home and End to the ends.

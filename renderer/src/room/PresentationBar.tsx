@@ -31,17 +31,49 @@ function Countdown({ seconds, since }: { seconds: number; since: number }) {
   );
 }
 
+/** How long the bar stays whole after the pointer last moved or the view last changed. */
+const BAR_IDLE_MS = 3000;
+
+/**
+ * Whether the facilitator has just moved the pointer, or the view has just changed (`shownAt`):
+ * false once `BAR_IDLE_MS` pass without either.
+ */
+function useRecentlyActive(shownAt: number): boolean {
+  const [active, setActive] = useState(true);
+  useEffect(() => {
+    let timer = 0;
+    const wake = () => {
+      setActive(true);
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => setActive(false), BAR_IDLE_MS);
+    };
+    wake();
+    window.addEventListener('pointermove', wake);
+    window.addEventListener('pointerdown', wake);
+    return () => {
+      window.clearTimeout(timer);
+      window.removeEventListener('pointermove', wake);
+      window.removeEventListener('pointerdown', wake);
+    };
+  }, [shownAt]);
+  return active;
+}
+
 /**
  * What only the facilitator looks at while presenting, in a corner: where the deck is ("3 / 8"),
  * the view's title, its timebox, and buttons for a mouse; a thin bar along the bottom edge shows
- * the progress through the deck.
+ * the progress through the deck. The room should see the view, not the controls: a few seconds
+ * after the pointer last moved (or the view changed) everything but the countdown fades out, and
+ * comes back when the pointer moves, rests on the bar, or the keyboard reaches its buttons. Faded by
+ * opacity alone, so the buttons stay where a pointer finds them.
  */
 export function PresentationBar() {
   const { deck, index, slideShownAt, step, leave } = usePresentation();
+  const idle = !useRecentlyActive(slideShownAt);
   const entry = deck?.entries[index];
   const progress = deck ? deckProgress(index, deck.entries.length) : null;
   return (
-    <Box component="aside" aria-label="Presentation" data-testid="presentation-bar" data-no-print>
+    <Box component="aside" aria-label="Presentation" data-testid="presentation-bar" data-idle={idle} data-no-print>
       {progress && <LinearProgress variant="determinate" value={progress.fraction * 100} aria-label={`View ${progress.label}`} sx={{ position: 'fixed', left: 0, right: 0, bottom: 0, height: 4 }} />}
       <Box
         sx={{
@@ -59,32 +91,41 @@ export function PresentationBar() {
           borderColor: 'divider',
           opacity: 0.9,
           zIndex: (t) => t.zIndex.appBar,
+          // Instantly, not faded over time: a half-faded bar is neither readable nor out of the way.
+          '[data-idle="true"] > &:not(:hover):not(:focus-within)': {
+            bgcolor: 'transparent',
+            borderColor: 'transparent',
+            '& > [data-fades]': { opacity: 0 },
+            // The countdown keeps a ground of its own to be read on whatever the view shows there.
+            '& > [data-testid="timebox"]': { bgcolor: 'background.paper', px: 1, borderRadius: 1 },
+          },
         }}
       >
         {deck && progress && entry ? (
           <>
-            <Typography variant="body2" component="span" color="text.secondary" data-testid="slide-progress" sx={{ fontVariantNumeric: 'tabular-nums' }}>
+            <Typography variant="body2" component="span" color="text.secondary" data-testid="slide-progress" data-fades sx={{ fontVariantNumeric: 'tabular-nums' }}>
               {progress.label}
             </Typography>
-            <Typography variant="body2" component="span" color="text.secondary" noWrap sx={{ maxWidth: '32vw' }}>
+            <Typography variant="body2" component="span" color="text.secondary" noWrap data-fades sx={{ maxWidth: '32vw' }}>
               {entry.title}
             </Typography>
-            {entry.timeboxSeconds !== null && <Countdown key={slideShownAt} seconds={entry.timeboxSeconds} since={slideShownAt} />}
-            <IconButton size="small" onClick={() => step('previous')} disabled={index === 0} aria-label="Previous view">
+            <IconButton size="small" onClick={() => step('previous')} disabled={index === 0} aria-label="Previous view" data-fades>
               <PreviousIcon />
             </IconButton>
-            <IconButton size="small" onClick={() => step('next')} disabled={index === deck.entries.length - 1} aria-label="Next view">
+            <IconButton size="small" onClick={() => step('next')} disabled={index === deck.entries.length - 1} aria-label="Next view" data-fades>
               <NextIcon />
             </IconButton>
           </>
         ) : (
-          <Typography variant="body2" component="span" color="text.secondary">
+          <Typography variant="body2" component="span" color="text.secondary" data-fades>
             Esc leaves
           </Typography>
         )}
-        <IconButton size="small" onClick={leave} aria-label="Leave presentation mode (Esc)">
+        <IconButton size="small" onClick={leave} aria-label="Leave presentation mode (Esc)" data-fades>
           <CloseIcon />
         </IconButton>
+        {/* Last, in the corner: what stays when the rest fades. */}
+        {entry && entry.timeboxSeconds !== null && <Countdown key={slideShownAt} seconds={entry.timeboxSeconds} since={slideShownAt} />}
       </Box>
     </Box>
   );
