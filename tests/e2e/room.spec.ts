@@ -181,6 +181,32 @@ test('F5 and P present the page on screen without a deck; Esc leaves', async ({ 
   await expect(page.getByTestId('presentation-bar')).toHaveCount(0);
 });
 
+// Their headings were sized in rem, which the room's type scale does not reach: 18.4 px at 1280×720
+// and the same at 1920×1080, where everything else is half as large again.
+test('presented, the Risks and Confidence pages follow the room’s type at 1280×720 and 1920×1080', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  for (const { width, height, floor } of [
+    { width: 1280, height: 720, floor: 20 },
+    { width: 1920, height: 1080, floor: 30 },
+  ]) {
+    await page.setViewportSize({ width, height });
+    for (const route of ['/risks', '/confidence']) {
+      const view = `${route} at ${width}×${height}`;
+      await page.goto(`${host.url}#${route}`);
+      await settle(page);
+      await page.locator('main h1').first().click();
+      await page.keyboard.press('F5');
+      await expect(page.getByTestId('presentation-bar')).toBeAttached();
+      await settle(page);
+      const sizes = await renderedTextSizes(page);
+      expect(sizes.html.length, `${view}: no text found`).toBeGreaterThan(0);
+      expectTextAtLeast(sizes.html, floor, view);
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('presentation-bar')).toHaveCount(0);
+    }
+  }
+});
+
 test('zoomed in (a 960×600 window, as 150 % of 1440×900) the coupling graph and matrix redraw with the same type, every name whole', async ({ page, host }) => {
   for (const size of [
     { width: 1440, height: 900 },

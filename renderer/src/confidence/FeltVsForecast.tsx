@@ -13,7 +13,7 @@ export function FeltVsForecast({ distribution, forecast }: { distribution: VoteD
   const headingId = useId();
   return (
     <Box component="section" aria-labelledby={headingId} data-testid="felt-vs-forecast" sx={{ border: 1, borderColor: 'divider', borderStyle: forecast ? 'solid' : 'dashed', borderRadius: 1, p: 2, height: '100%' }}>
-      <Typography id={headingId} variant="h2" component="h3" sx={{ fontSize: '1.15rem', mb: 1 }}>
+      <Typography id={headingId} variant="h3" component="h3" sx={{ mb: 1 }}>
         Felt vs forecast
       </Typography>
       <Typography variant="body1">

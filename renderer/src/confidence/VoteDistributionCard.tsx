@@ -23,7 +23,7 @@ export function VoteDistributionCard({ rounds, onDelete, large = false }: { roun
   const headingId = `vote-${rounds.scope.kind}-${rounds.scope.key}`.replace(/[^a-zA-Z0-9_-]/g, '-');
   return (
     <Box component="section" aria-labelledby={headingId} data-testid="vote-card" data-scope={`${rounds.scope.kind}:${rounds.scope.key}`} sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 2, bgcolor: 'background.paper', height: '100%' }}>
-      <Typography id={headingId} variant="h2" component="h3" sx={{ fontSize: large ? '1.35rem' : '1.15rem' }}>
+      <Typography id={headingId} variant={large ? 'h2' : 'h3'} component="h3">
         {label}
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
@@ -57,7 +57,7 @@ export function VoteDistributionCard({ rounds, onDelete, large = false }: { roun
                 <td aria-hidden>
                   <Box sx={{ height: large ? 22 : 16, width: `${(n / max) * 100}%`, minWidth: n > 0 ? 4 : 0, bgcolor: 'text.secondary', borderRadius: 0.5 }} />
                 </td>
-                <Box component="td" sx={{ textAlign: 'right', fontWeight: 700, fontVariantNumeric: 'tabular-nums', pl: 1, fontSize: large ? '1.25rem' : '1rem' }}>
+                <Box component="td" sx={{ textAlign: 'right', fontWeight: 700, fontVariantNumeric: 'tabular-nums', pl: 1, fontSize: (t) => (large ? t.typography.h3.fontSize : t.typography.body1.fontSize) }}>
                   {n}
                 </Box>
               </tr>

@@ -42,7 +42,7 @@ export function VoteForm(props: {
       }}
       sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 2, bgcolor: 'background.paper', mb: 3 }}
     >
-      <Typography id="vote-form-title" variant="h2" component="h2" sx={{ fontSize: '1.15rem', mb: 1.5 }}>
+      <Typography id="vote-form-title" variant="h3" component="h2" sx={{ mb: 1.5 }}>
         Enter a round
       </Typography>
       {props.error && (

@@ -44,7 +44,7 @@ export function ObjectivesPanel({ board, teamName }: { board: Board; teamName(ke
             Actual business value (stretch objectives included) ÷ planned business value of committed objectives. SAFe’s target band is 80–100 %. Shown as how
             many teams landed in each band, never as a ranking of teams.
           </Typography>
-          <Typography variant="h3" component="p" data-testid="predictability-increment" sx={{ fontSize: '2.4rem', mb: 1 }}>
+          <Typography variant="h3" component="p" data-testid="predictability-increment" sx={{ fontSize: (t) => `calc(${String(t.typography.figure.fontSize)} * 1.4)`, mb: 1 }}>
             {percent(predictability.increment)}
             <Typography component="span" variant="body1" color="text.secondary" sx={{ ml: 1 }}>
               {predictability.increment === null ? (predictability.teams.length === 0 ? 'no committed objectives yet' : `${predictability.unscoredTeams} of ${predictability.teams.length} teams not scored yet`) : `for ${board.increment.name}`}

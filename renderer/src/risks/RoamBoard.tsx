@@ -105,8 +105,8 @@ function RoamColumn(props: { status: RiskStatus; risks: Risk[]; names: ScopeName
       sx={{ border: 1, borderColor: isOver ? 'primary.main' : 'divider', borderRadius: 1, bgcolor: isOver ? 'action.hover' : 'background.paper', p: 1, minHeight: 260, display: 'flex', flexDirection: 'column', gap: 1 }}
     >
       <Box>
-        <Typography id={headingId} variant="h2" component="h2" sx={{ fontSize: '1.15rem', display: 'flex', alignItems: 'center', gap: 1 }}>
-          <Box component="span" aria-hidden sx={{ display: 'inline-grid', placeItems: 'center', width: 28, height: 28, borderRadius: '50%', border: 2, borderColor: 'text.primary', fontWeight: 700, fontSize: '1rem' }}>
+        <Typography id={headingId} variant="h3" component="h2" sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+          <Box component="span" aria-hidden sx={{ display: 'inline-grid', placeItems: 'center', width: '1.75em', height: '1.75em', borderRadius: '50%', border: 2, borderColor: 'text.primary', fontWeight: 700, fontSize: '0.85em' }}>
             {text.letter}
           </Box>
           {text.label}
