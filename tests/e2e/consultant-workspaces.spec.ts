@@ -183,6 +183,9 @@ test('the Workspace dialogs in the dark theme at 1280×720', async ({ page, host
   await page.getByLabel('Passphrase', { exact: true }).fill('short');
   await page.screenshot({ path: `${SHOTS}/seal-dark-1280.png`, animations: 'disabled' });
   await expect(page.getByRole('dialog')).toContainText('At least 8 characters');
+  // Taller than the window: the dialog's middle scrolls, its title and buttons stay in view.
+  await expect(page.getByRole('button', { name: 'Seal the copy' })).toBeInViewport({ ratio: 1 });
+  await expect(page.getByRole('heading', { name: 'Save a sealed copy' })).toBeInViewport({ ratio: 1 });
   await page.getByRole('button', { name: 'Cancel' }).click();
   await workspaceMenu(page, 'Open…');
   await page.screenshot({ path: `${SHOTS}/chooser-dark-1280.png`, animations: 'disabled' });

@@ -97,6 +97,10 @@ export function appTheme(mode: ColorMode, options: { room?: TypeScale | null } =
       // A ring a projector shows, where MUI's focus ripple is a faint tint (invisible in the dark theme).
       MuiButtonBase: { styleOverrides: { root: { '&.Mui-focusVisible': ring } } },
       MuiTypography: { defaultProps: { variantMapping: { figure: 'p' } } },
+      // Dialogs wrap their title, content and buttons in a <form> (Enter submits): the form carries
+      // on the paper's column, so a dialog taller than the window scrolls its content and keeps its
+      // title and buttons in view, as MUI lays out a dialog without one.
+      MuiDialog: { styleOverrides: { paper: { '& > form': { display: 'flex', flexDirection: 'column', minHeight: 0 } } } },
       // A table wider than the screen (a room's type makes most of them so) scrolls: the keyboard must reach it too.
       MuiTableContainer: { defaultProps: { tabIndex: 0 } },
       ...(room
