@@ -106,3 +106,16 @@ test('the welcome page offers Start from your files beside the demo', async ({ p
   await expect(page.getByTestId('workspace-name')).toHaveText('jira-all-fields');
   await expect(page.getByTestId('preview-summary')).toContainText('Ready to import');
 });
+
+test('a new, empty workspace: the Teams page says to import, not that no dependency matches the filters', async ({ page, request }) => {
+  const created = await request.post(`${host.origin}/api/invoke/workspace.create`, {
+    data: { path: join(home, 'Documents', 'new.interlock') },
+    headers: { 'x-interlock-token': host.token },
+  });
+  expect((await created.json()).ok).toBe(true);
+  await page.goto(`${host.url}#/teams`);
+  await expect(page.getByTestId('workspace-name')).toHaveText('new');
+  await expect(page.getByRole('alert')).toContainText('This workspace holds no teams yet: import your teams’ exports');
+  await expect(page.getByText('No dependency matches these filters.')).toHaveCount(0);
+  await expect(page.getByText(/the end of the data/)).toHaveCount(0);
+});
