@@ -1,7 +1,7 @@
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
-import { horizontalOverflow } from './overflow';
+import { horizontalOverflow, tablesOverflow } from './overflow';
 import { expectTextAtLeast, renderedTextSizes, settle, useDarkTheme } from './room';
 
 // Presenting to a room: a deck saved in the workspace, stepped through by keyboard at 1280×720 in
@@ -348,6 +348,75 @@ test('printed, a page has no menu, no buttons, every tab in its own section, on 
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   await page.emulateMedia({ media: 'screen' });
   await expect(page.getByRole('navigation', { name: 'Pages' })).toBeVisible();
+});
+
+// Cards that are buttons (to drag, to open a menu) and a team's name that chooses the team are
+// content too: the print rule that leaves controls off paper had left the ROAM board's columns, the
+// program board's cells (its rows shifted a column left, their team names gone) and the Teams
+// table's names empty.
+test('printed, boards and lists keep their content and fit the paper', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  const printAt = async (address: string) => {
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`${host.url}#${address}`);
+    await settle(page);
+    await page.emulateMedia({ media: 'print' });
+    // An A4 page's width between its margins, in CSS px.
+    await page.setViewportSize({ width: 718, height: 1000 });
+  };
+  const visible = (selector: string) => page.locator(selector).evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null && e.getBoundingClientRect().width > 0).length);
+  const pastTheEdge = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+  await printAt('/risks');
+  expect(await page.locator('[data-risk]').count()).toBe(9);
+  expect(await visible('[data-risk]')).toBe(9);
+  expect(await pastTheEdge()).toBe(0);
+  await page.screenshot({ path: 'test-results/screenshots/print-risks.png', fullPage: true });
+
+  await printAt('/teams');
+  await expect(page.getByTestId('team-row').first()).toContainText('Basket');
+  expect(await visible('[data-testid="team-row"] button')).toBe(12);
+  expect(await pastTheEdge()).toBe(0);
+  expect(await tablesOverflow(page.getByRole('table', { name: 'Dependencies', exact: true }))).toEqual(['Dependencies: 0']);
+
+  await printAt('/plan');
+  const board = page.getByTestId('program-board');
+  const cards = await page.locator('.ilk-card').count();
+  expect(cards).toBeGreaterThan(20);
+  expect(await visible('.ilk-card')).toBe(cards);
+  // Each row still starts with its team's name: a hidden name shifted every cell one column left.
+  const names = page.getByTestId('program-board').locator('button[title^="Show only"]');
+  expect(await names.count()).toBeGreaterThan(5);
+  expect(await visible('[data-testid="program-board"] button[title^="Show only"]')).toBe(await names.count());
+  // Its dependency lines still run from card to card once the board is scaled to the page.
+  await page.setViewportSize({ width: 1031, height: 1000 });
+  await expect.poll(() => board.evaluate((e) => getComputedStyle(e).zoom)).not.toBe('1');
+  await page.waitForTimeout(500);
+  const ends = await board.evaluate((root) => {
+    const cards = Array.from(root.querySelectorAll('[data-card]')).map((c) => c.getBoundingClientRect());
+    const off: number[] = [];
+    for (const path of Array.from(root.querySelectorAll<SVGPathElement>('g[data-dependency] path'))) {
+      const m = path.getScreenCTM();
+      if (!m) continue;
+      // A provider not on the board gets a short stub off its consumer: only that end is on a card.
+      const stub = / h -/.test(path.getAttribute('d') ?? '');
+      for (const at of stub ? [0] : [0, path.getTotalLength()]) {
+        const p = new DOMPoint(path.getPointAtLength(at).x, path.getPointAtLength(at).y).matrixTransform(m);
+        off.push(Math.min(...cards.map((r) => Math.hypot(Math.max(r.left - p.x, 0, p.x - r.right), Math.max(r.top - p.y, 0, p.y - r.bottom)))));
+      }
+    }
+    return off;
+  });
+  expect(ends.length).toBeGreaterThan(0);
+  expect(ends.filter((d) => d > 4), `line ends away from every card (px): ${ends.map((d) => d.toFixed(0)).join(' ')}`).toEqual([]);
+  // The board prints on pages turned sideways, scaled to their width.
+  expect(await board.evaluate((e) => getComputedStyle(e).getPropertyValue('page'))).toBe('wide');
+  const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+  const boxes = [...pdf.matchAll(/\/MediaBox \[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => Number(m[1]) > Number(m[2]));
+  expect(boxes.filter((landscape) => landscape).length, 'pages turned sideways').toBeGreaterThan(0);
+  expect(boxes.filter((landscape) => !landscape).length, 'pages kept upright').toBeGreaterThan(0);
+  await page.emulateMedia({ media: 'screen' });
 });
 
 test.describe('edge cases', () => {

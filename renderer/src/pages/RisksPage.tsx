@@ -156,12 +156,14 @@ export function RisksPage() {
             )}
             <TextField label="Changes recorded as" placeholder="your name (optional)" value={who} onChange={(e) => changeWho(e.target.value)} sx={{ minWidth: 220 }} slotProps={{ htmlInput: { maxLength: 200 } }} />
             <Button onClick={() => downloadBlob('interlock-risks.csv', new Blob([CSV_TEMPLATES.risks], { type: 'text/csv;charset=utf-8' }))}>Download the CSV template</Button>
-            <Button href="#/import">Import risks from a CSV…</Button>
+            <Button href="#/import" data-tool>
+              Import risks from a CSV…
+            </Button>
             <Button onClick={() => setParams({ raise: '1' })} disabled={data.increments.length === 0}>
               Raise dependency conflicts…
             </Button>
           </Box>
-          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} data-no-print>
             Drag a risk to another column, or focus it and press Space, then the arrow keys, then Space; Enter opens its menu. Double-click a risk to edit it and see its history.
           </Typography>
           {data.risks.length === 0 && (

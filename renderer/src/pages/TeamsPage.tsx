@@ -117,6 +117,7 @@ export function TeamsPage() {
                               setTeamKey(t.key === teamKey ? '' : t.key);
                             }}
                             aria-pressed={t.key === teamKey}
+                            data-print-keep
                             sx={{ display: 'block', textAlign: 'left', borderRadius: 1, font: 'inherit' }}
                           >
                             <Typography component="span" sx={{ fontWeight: 600, display: 'block' }}>

@@ -24,12 +24,16 @@ export function visibleDependencies(dependencies: readonly BoardDependency[], fo
 /** Where the cards of the lines drawn sit (only those: measuring two thousand cards costs a full layout). */
 function measure(container: HTMLElement, keys: ReadonlySet<string>): Map<string, Box> {
   const origin = container.getBoundingClientRect();
+  // The window's pixels per pixel of the board: not 1 where the board is zoomed (on paper, scaled to
+  // the page), and the lines are drawn inside it, so zoomed again.
+  const ratio = container.offsetWidth > 0 ? origin.width / container.offsetWidth : 1;
+  const scale = Math.abs(ratio - 1) > 0.01 ? ratio : 1;
   const boxes = new Map<string, Box>();
   for (const node of container.querySelectorAll<HTMLElement>('[data-card]')) {
     const key = node.dataset.card!;
     if (!keys.has(key)) continue;
     const r = node.getBoundingClientRect();
-    boxes.set(key, { left: r.left - origin.left, top: r.top - origin.top, width: r.width, height: r.height });
+    boxes.set(key, { left: (r.left - origin.left) / scale, top: (r.top - origin.top) / scale, width: r.width / scale, height: r.height / scale });
   }
   return boxes;
 }

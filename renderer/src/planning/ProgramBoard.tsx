@@ -44,6 +44,9 @@ interface ProgramBoardProps {
 
 const TEAM_COLUMN = 180;
 const CELL_MIN = 200;
+/** The named page the board prints on (landscape, see room-styles.ts) and the width it gives, CSS px. */
+const PRINT_PAGE = 'wide';
+const PRINT_WIDTH = 1000;
 
 /** The iteration a card dropped into a cell lands in: the team's own sprint in that column, else the column. */
 export function targetIteration(board: Board, teamKey: string, columnId: number, beforeCard: BoardCard | null): number {
@@ -175,7 +178,20 @@ export const ProgramBoard = memo(function ProgramBoard(props: ProgramBoardProps)
       <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexDirection: { xs: 'column', lg: 'row' } }}>
         <Box
           ref={scroller}
-          sx={{ overflow: 'auto', flex: 1, minWidth: 0, maxWidth: '100%', maxHeight: { lg: 'calc(100vh - 250px)' }, minHeight: 320, border, borderRadius: 1, bgcolor: 'background.paper' }}
+          sx={{
+            overflow: 'auto',
+            flex: 1,
+            minWidth: 0,
+            maxWidth: '100%',
+            maxHeight: { lg: 'calc(100vh - 250px)' },
+            minHeight: 320,
+            border,
+            borderRadius: 1,
+            bgcolor: 'background.paper',
+            // On paper: pages of their own turned sideways (room-styles.ts), the whole board scaled to
+            // their width rather than cut at the edge.
+            '@media print': { page: PRINT_PAGE, zoom: Math.min(1, PRINT_WIDTH / (TEAM_COLUMN + board.columns.length * CELL_MIN)) },
+          }}
           data-testid="program-board"
           role="region"
           aria-label={`Program board of ${board.increment.name}`}
@@ -282,6 +298,7 @@ const TeamHeader = memo(function TeamHeader(props: { teamKey: string; name: stri
     <Box
       component="button"
       type="button"
+      data-print-keep
       onClick={() => props.handlers.focusTeam(props.teamKey)}
       aria-pressed={props.focused}
       title={props.focused ? 'Show the lines of the selection again' : `Show only ${props.name}’s dependency lines`}
@@ -365,7 +382,7 @@ const Cell = memo(function Cell(props: CellProps) {
       onDrop={onDrop}
     >
       <div className="ilk-cell-head">
-        <button type="button" className="ilk-load" onClick={(e) => props.handlers.capacity(cell, e.currentTarget)} title={`Load / capacity in ${props.unit}: click to set the capacity`}>
+        <button type="button" className="ilk-load" data-print-keep onClick={(e) => props.handlers.capacity(cell, e.currentTarget)} title={`Load / capacity in ${props.unit}: click to set the capacity`}>
           {cell.over ? '⚠ ' : ''}
           {round(cell.load)}
           {cell.capacity !== null ? ` / ${round(cell.capacity)}` : ''}
@@ -421,6 +438,7 @@ const BoardCardView = memo(function BoardCardView(props: { card: BoardCard; cell
     <div
       tabIndex={0}
       role="button"
+      data-print-keep
       draggable
       onDragStart={(e) => {
         e.dataTransfer.setData(DRAG_TYPE, card.key);
@@ -520,6 +538,8 @@ export function BoardStyles() {
         '.ilk-state': { fontWeight: 700 },
         '.ilk-change': { fontWeight: 700, color: palette.secondary.main },
         '.ilk-title': { ...typography.body2, lineHeight: 1.3, display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' },
+        // Paper shows every overflow (room-styles.ts), so a clamped title would run into the next line: whole there.
+        '@media print': { '.ilk-title': { display: 'block' } },
       }}
     />
   );

@@ -80,7 +80,8 @@ export function RoamBoard(props: RoamBoardProps) {
         data-testid="roam-board"
         role="region"
         aria-label="ROAM board"
-        sx={{ display: 'grid', gridTemplateColumns: `repeat(${ROAM_COLUMNS.length}, minmax(180px, 1fr))`, gap: 1.5, overflowX: 'auto', pb: 1 }}
+        // On paper (an A4 page holds ≈ 720 CSS px) three columns a row, the last two below them, not cut off.
+        sx={{ display: 'grid', gridTemplateColumns: `repeat(${ROAM_COLUMNS.length}, minmax(180px, 1fr))`, gap: 1.5, overflowX: 'auto', pb: 1, '@media print': { gridTemplateColumns: 'repeat(3, minmax(0, 1fr))' } }}
       >
         {ROAM_COLUMNS.map((status) => (
           <RoamColumn key={status} status={status} risks={columns[status]} names={names} onOpen={props.onOpen} onMenu={props.onMenu} />
@@ -148,6 +149,7 @@ const SortableRisk = memo(function SortableRisk(props: { risk: Risk; names: Scop
         {...attributes}
         {...listeners}
         aria-roledescription="movable risk"
+        data-print-keep
         onKeyDown={onKeyDown}
         onDoubleClick={() => props.onOpen(risk)}
         onContextMenu={(e) => {
@@ -179,7 +181,8 @@ function RiskFace({ risk, names, lifted }: { risk: Risk; names: ScopeNames; lift
           , {ROAM_TEXT[risk.status].label}:
         </Box>
       </Typography>
-      <Typography variant="body1" sx={{ fontWeight: 600, lineHeight: 1.3, display: '-webkit-box', WebkitLineClamp: 3, WebkitBoxOrient: 'vertical', overflow: 'hidden' }}>
+      {/* Clamped to three lines at a desk; whole on paper, which shows every overflow (room-styles.ts). */}
+      <Typography variant="body1" sx={{ fontWeight: 600, lineHeight: 1.3, display: '-webkit-box', WebkitLineClamp: 3, WebkitBoxOrient: 'vertical', overflow: 'hidden', '@media print': { display: 'block' } }}>
         {risk.title}
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
