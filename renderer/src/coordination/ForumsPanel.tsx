@@ -71,6 +71,9 @@ function ForumDialog({ draft, teams, onClose }: { draft: Draft; teams: { key: st
   );
 }
 
+/** A pair's chip, on a line of its own under the pair's names. */
+const PAIR_CHIP = { display: 'flex', width: 'fit-content', mt: 0.5 } as const;
+
 /** The forums the user runs, and how well they cover the coordination the dependencies require. */
 export function ForumsPanel({ report }: { report: CoordinationReport }) {
   const forums = useChannelQuery('coordination.forums.list', {});
@@ -212,9 +215,9 @@ export function ForumsPanel({ report }: { report: CoordinationReport }) {
                         <TableCell>
                           <span style={{ whiteSpace: 'nowrap' }}>{name(p.teamKeys[0])} –</span> <span style={{ whiteSpace: 'nowrap' }}>{name(p.teamKeys[1])}</span>
                           {p.withProvider ? (
-                            <Chip size="small" variant="outlined" label="shared provider: self-service" sx={{ display: 'flex', width: 'fit-content', mt: 0.5 }} />
+                            <Chip size="small" variant="outlined" label="shared provider: self-service" sx={PAIR_CHIP} />
                           ) : p.sameGroup ? (
-                            <Chip size="small" color="warning" variant="outlined" label="same group" sx={{ display: 'flex', width: 'fit-content', mt: 0.5 }} />
+                            <Chip size="small" color="warning" variant="outlined" label="same group" sx={PAIR_CHIP} />
                           ) : null}
                         </TableCell>
                         <TableCell align="right" sx={{ whiteSpace: 'nowrap', verticalAlign: 'top' }}>

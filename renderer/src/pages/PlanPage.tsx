@@ -323,7 +323,7 @@ export function PlanPage() {
         </Box>
       )}
 
-      {/* Heard, not seen: sized in px, as in sx a width of 1 is the full width and pushed the page sideways. */}
+      {/* Heard, not seen. */}
       <Box role="status" aria-live="polite" sx={visuallyHidden} data-testid="plan-announcement">
         {announcement}
       </Box>
