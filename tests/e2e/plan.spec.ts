@@ -23,6 +23,11 @@ test('the Plan page shows the demo increment: board, milestones, capacity, confl
   await openPlan(page, host.url);
   const board = page.getByTestId('program-board');
   await expect(board.getByTestId('milestone').first()).toContainText('Peak-season code freeze');
+  // Empty choices read as what they mean, not as blank fields.
+  await expect(page.getByRole('combobox', { name: 'Compare with' })).toHaveText('no baseline');
+  await page.getByRole('tab', { name: 'Backlog' }).click();
+  await expect(page.getByRole('combobox', { name: 'Team', exact: true })).toHaveText('All teams');
+  await page.getByRole('tab', { name: /^Conflicts/ }).click();
   await expect(page.getByTestId('conflicts-list').getByRole('button')).toHaveCount(3);
   await expect(page.getByTestId('dependency-lines')).toHaveAttribute('data-lines', '4');
   await expect(page.locator('[data-testid="dependency-lines"] g[data-state="conflict"]')).toHaveCount(2);

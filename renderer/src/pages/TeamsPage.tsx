@@ -20,6 +20,7 @@ import { PageHeader } from '../layout/PageHeader';
 import { useViewParams } from '../layout/view-params';
 import { useViewTitle } from '../layout/view-title';
 import { DependencyTable } from '../teams/DependencyTable';
+import { EMPTY_CHOICE_SHOWN } from '../layout/empty-choice';
 
 type State = 'open' | 'resolved' | 'all';
 type Side = 'either' | 'waiting' | 'providing';
@@ -61,7 +62,7 @@ export function TeamsPage() {
                     <MenuItem value="resolved">Resolved in the window</MenuItem>
                     <MenuItem value="all">Open or recently resolved</MenuItem>
                   </TextField>
-                  <TextField select size="small" label="Team" value={teamKey} onChange={(e) => setTeamKey(e.target.value)} sx={{ minWidth: 220 }}>
+                  <TextField slotProps={EMPTY_CHOICE_SHOWN} select size="small" label="Team" value={teamKey} onChange={(e) => setTeamKey(e.target.value)} sx={{ minWidth: 220 }}>
                     <MenuItem value="">All teams</MenuItem>
                     {teams.map((t) => (
                       <MenuItem key={t.key} value={t.key}>

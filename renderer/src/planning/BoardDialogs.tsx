@@ -17,6 +17,7 @@ import type { Board, BoardCard, BoardCell } from '../../../shared/planning/board
 import { displayKey } from '../../../shared/planning/local-keys';
 import { DEPENDENCY_STATE_TEXT as STATE_TEXT } from '../../../shared/planning/dependency-state';
 import { targetIteration, type PlaceRequest } from './ProgramBoard';
+import { EMPTY_CHOICE_SHOWN } from '../layout/empty-choice';
 
 export type CardAction = 'move' | 'depend' | 'dependencies' | 'lines' | 'unplan';
 
@@ -70,7 +71,7 @@ export function MoveDialog(props: { board: Board; card: BoardCard; teamKey: stri
                 </MenuItem>
               ))}
             </TextField>
-            <TextField select label="Position" value={before} onChange={(e) => setBefore(e.target.value)}>
+            <TextField slotProps={EMPTY_CHOICE_SHOWN} select label="Position" value={before} onChange={(e) => setBefore(e.target.value)}>
               <MenuItem value="">Last in the cell</MenuItem>
               {others.map((c) => (
                 <MenuItem key={c.key} value={c.key}>

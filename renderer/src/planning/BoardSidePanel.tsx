@@ -19,6 +19,7 @@ import { useChannelQuery } from '../api/channel-hooks';
 import { downloadCsv, fileSlug } from '../charts/csv';
 import { STATE_STYLE } from './plan-style';
 import { BacklogCard } from './ProgramBoard';
+import { EMPTY_CHOICE_SHOWN } from '../layout/empty-choice';
 
 export type SideTab = 'conflicts' | 'lint' | 'backlog' | 'changes';
 
@@ -141,7 +142,7 @@ function Backlog({ board, teamName }: { board: Board; teamName(key: string | nul
     <>
       <Box sx={{ display: 'flex', gap: 1, mb: 1 }}>
         <TextField size="small" label="Find" value={search} onChange={(e) => setSearch(e.target.value)} sx={{ flex: 1 }} />
-        <TextField size="small" select label="Team" value={team} onChange={(e) => setTeam(e.target.value)} sx={{ width: 150 }}>
+        <TextField slotProps={EMPTY_CHOICE_SHOWN} size="small" select label="Team" value={team} onChange={(e) => setTeam(e.target.value)} sx={{ width: 150 }}>
           <MenuItem value="">All teams</MenuItem>
           {board.teams.map((t) => (
             <MenuItem key={t.key} value={t.key}>

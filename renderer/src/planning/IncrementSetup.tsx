@@ -21,6 +21,7 @@ import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import { useState } from 'react';
 import type { Board, IncrementView } from '../../../shared/planning/board-schema';
 import { useChannelMutation } from '../api/channel-hooks';
+import { EMPTY_CHOICE_SHOWN } from '../layout/empty-choice';
 
 /** Name, dates and capacity unit of a new or existing increment. */
 export function IncrementDialog({ increment, onSaved, onClose }: { increment: IncrementView | null; onSaved(name: string): void; onClose(): void }) {
@@ -158,7 +159,7 @@ export function IncrementSetup({ board, teamName, onRenamed, onDeleted }: { boar
           <TextField size="small" label="Iteration name" value={iteration.name} onChange={(e) => setIteration({ ...iteration, name: e.target.value })} required />
           <TextField size="small" type="date" label="First day" value={iteration.start} onChange={(e) => setIteration({ ...iteration, start: e.target.value })} required slotProps={{ inputLabel: { shrink: true } }} />
           <TextField size="small" type="date" label="Last day" value={iteration.end} onChange={(e) => setIteration({ ...iteration, end: e.target.value })} required slotProps={{ inputLabel: { shrink: true } }} />
-          <TextField size="small" select label="Cadence" value={iteration.teamKey} onChange={(e) => setIteration({ ...iteration, teamKey: e.target.value })} sx={{ minWidth: 180 }}>
+          <TextField slotProps={EMPTY_CHOICE_SHOWN} size="small" select label="Cadence" value={iteration.teamKey} onChange={(e) => setIteration({ ...iteration, teamKey: e.target.value })} sx={{ minWidth: 180 }}>
             <MenuItem value="">shared (a column)</MenuItem>
             {board.teams.map((t) => (
               <MenuItem key={t.key} value={t.key}>
@@ -198,7 +199,7 @@ export function IncrementSetup({ board, teamName, onRenamed, onDeleted }: { boar
         >
           <TextField size="small" label="Milestone" value={milestone.name} onChange={(e) => setMilestone({ ...milestone, name: e.target.value })} required />
           <TextField size="small" type="date" label="Date" value={milestone.date} onChange={(e) => setMilestone({ ...milestone, date: e.target.value })} required slotProps={{ inputLabel: { shrink: true } }} />
-          <TextField size="small" select label="Team" value={milestone.teamKey} onChange={(e) => setMilestone({ ...milestone, teamKey: e.target.value })} sx={{ minWidth: 160 }}>
+          <TextField slotProps={EMPTY_CHOICE_SHOWN} size="small" select label="Team" value={milestone.teamKey} onChange={(e) => setMilestone({ ...milestone, teamKey: e.target.value })} sx={{ minWidth: 160 }}>
             <MenuItem value="">every team</MenuItem>
             {board.teams.map((t) => (
               <MenuItem key={t.key} value={t.key}>

@@ -21,6 +21,7 @@ import type { ParamPatch } from '../layout/view-address';
 import { PageHeader } from '../layout/PageHeader';
 import { STATE_STYLE } from './plan-style';
 import type { BoardFocus } from './ProgramBoard';
+import { EMPTY_CHOICE_SHOWN } from '../layout/empty-choice';
 
 // The Plan page's controls around the board, each memoised: a move changes the board, and the
 // controls (MUI components that measure themselves, like Tabs) should not be drawn again for it.
@@ -84,7 +85,7 @@ export const PlanToolbar = memo(function PlanToolbar(props: {
         <MenuItem value="coordination">coordination group</MenuItem>
         <MenuItem value="value-stream">value stream</MenuItem>
       </TextField>
-      <TextField select size="small" label="Compare with" value={props.baselineId ?? ''} onChange={(e) => setParams({ baseline: e.target.value || null, side: e.target.value ? 'changes' : null })} sx={{ minWidth: 220 }}>
+      <TextField slotProps={EMPTY_CHOICE_SHOWN} select size="small" label="Compare with" value={props.baselineId ?? ''} onChange={(e) => setParams({ baseline: e.target.value || null, side: e.target.value ? 'changes' : null })} sx={{ minWidth: 220 }}>
         <MenuItem value="">no baseline</MenuItem>
         {(props.baselines ?? []).map((b) => (
           <MenuItem key={b.id} value={b.id}>

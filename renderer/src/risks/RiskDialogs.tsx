@@ -17,6 +17,7 @@ import { ROAM_COLUMNS, ROAM_TEXT } from '../../../shared/risks/roam';
 import type { Risk, RiskInput, RiskStatus } from '../../../shared/risks/risk-schema';
 import { parseScopeId, scopeId, type ScopeOption } from '../../../shared/risks/risk-scope';
 import { formatDateTime } from '../format';
+import { EMPTY_CHOICE_SHOWN } from '../layout/empty-choice';
 
 export type RiskAction = { kind: 'move'; status: RiskStatus } | { kind: 'edit' } | { kind: 'delete' };
 
@@ -132,7 +133,7 @@ export function RiskDialog(props: {
                 </TextField>
               </Stack>
               <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-                <TextField select label="Owner team" value={ownerTeam} onChange={(e) => setOwnerTeam(e.target.value)} sx={{ minWidth: 240 }}>
+                <TextField slotProps={EMPTY_CHOICE_SHOWN} select label="Owner team" value={ownerTeam} onChange={(e) => setOwnerTeam(e.target.value)} sx={{ minWidth: 240 }}>
                   <MenuItem value="">No team</MenuItem>
                   {props.teams.map((t) => (
                     <MenuItem key={t.key} value={t.key}>
