@@ -107,7 +107,7 @@ test('the welcome page offers Start from your files beside the demo', async ({ p
   await expect(page.getByTestId('preview-summary')).toContainText('Ready to import');
 });
 
-test('a new, empty workspace: the Teams page says to import, not that no dependency matches the filters', async ({ page, request }) => {
+test('a new, empty workspace: the Teams and Coordination pages say to import, not that no dependency matches the filters or what window of data they read', async ({ page, request }) => {
   const created = await request.post(`${host.origin}/api/invoke/workspace.create`, {
     data: { path: join(home, 'Documents', 'new.interlock') },
     headers: { 'x-interlock-token': host.token },
@@ -118,4 +118,9 @@ test('a new, empty workspace: the Teams page says to import, not that no depende
   await expect(page.getByRole('alert')).toContainText('This workspace holds no teams yet: import your teams’ exports');
   await expect(page.getByText('No dependency matches these filters.')).toHaveCount(0);
   await expect(page.getByText(/the end of the data/)).toHaveCount(0);
+  // Nor does the Coordination page speak of a window of data it does not have.
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Coordination' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Coordination' })).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('This workspace holds no teams yet');
+  await expect(page.getByText(/days of the data/)).toHaveCount(0);
 });

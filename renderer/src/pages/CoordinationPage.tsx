@@ -136,7 +136,8 @@ export function CoordinationPage() {
       <PageHeader
         title="Coordination"
         subtitle={
-          r
+          // An empty workspace has no window of data to speak of; the notice below says what to do.
+          r && r.teams.length > 0
             ? `Which forum each group of coupled teams needs: the lightest that works. Last ${r.window.days} days of the data (${formatDate(r.window.from)} to ${formatDate(r.window.to)}).`
             : 'Which forum each group of coupled teams needs: the lightest that works.'
         }
