@@ -26,6 +26,14 @@ test('import a Jira CSV through the file chooser: preview, row errors, confirm, 
   await expect(page.getByTestId('count-items')).toContainText('2,500');
   await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Import' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Import' })).toBeVisible();
+  // The file's controls stand on one line with one top edge (the fields' outlines, not their text);
+  // the team column's help hangs below.
+  const tops = await Promise.all(
+    [page.getByRole('button', { name: 'Choose files…' }), page.getByRole('textbox', { name: 'Team column (optional)' }).locator('..'), page.getByRole('combobox', { name: 'Dates like 01/02/24' }).locator('..')].map(
+      async (control) => (await control.boundingBox())!.y,
+    ),
+  );
+  expect(Math.max(...tops) - Math.min(...tops)).toBeLessThanOrEqual(4);
 
   await page.getByTestId('import-file-input').setInputFiles(FIXTURE);
   await intoTheDemo(page);

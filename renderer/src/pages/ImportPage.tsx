@@ -177,7 +177,8 @@ export function ImportPage() {
           title="Files"
           subtitle="Choose one or more files. Interlock reads them and shows what they will become before anything is written; an import is all or nothing."
         >
-          <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
+          {/* One top edge: the team column's help hangs below instead of lifting its field. */}
+          <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
             <Button variant="contained" component="label" startIcon={<UploadIcon />} disabled={uploading || importing}>
               Choose files…
               <input
