@@ -21,6 +21,11 @@ test('the Forecast page: how many by a date, the histogram with its confidence l
   // The demo's data ends 2026-11-15: the forecast starts the next day and samples the last 84 days.
   await expect(page.getByTestId('forecast-provenance')).toContainText(/History 2026-08-24 – 2026-11-15: 84 days sampled, \d+ items done/);
   await expect(page.getByTestId('forecast-provenance')).toContainText('forecast from 2026-11-16');
+  // Nothing chosen in a scope picker reads "All" under its label, not a blank field.
+  const scope = page.getByRole('region', { name: 'Scope and window' });
+  await expect(scope.locator('[data-shrink]', { hasText: /^Teams$/ })).toHaveAttribute('data-shrink', 'true');
+  await expect(page.getByTestId('picker-teams')).toHaveAttribute('placeholder', 'All');
+  expect(await page.getByTestId('picker-teams').evaluate((input) => getComputedStyle(input, '::placeholder').opacity)).not.toBe('0');
   const drawn = await marks(page);
   expect(drawn).toBeGreaterThan(4);
   expect(drawn).toBeLessThanOrEqual(2000);

@@ -43,7 +43,13 @@ function MultiPicker({
       getOptionLabel={(o) => o.label}
       sx={{ minWidth: 220, flex: '1 1 220px' }}
       renderInput={(params) => (
-        <TextField {...params} label={label} placeholder={selected.length ? '' : 'All'} slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, 'data-testid': `picker-${id}` } }} />
+        // The label stays above so that "All" (nothing chosen) is read, not a blank field under it.
+        <TextField
+          {...params}
+          label={label}
+          placeholder={selected.length ? '' : 'All'}
+          slotProps={{ ...params.slotProps, inputLabel: { ...params.slotProps.inputLabel, shrink: true }, htmlInput: { ...params.slotProps.htmlInput, 'data-testid': `picker-${id}` } }}
+        />
       )}
     />
   );
