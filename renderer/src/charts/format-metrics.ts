@@ -1,9 +1,19 @@
 // How metric values read on screen: few significant digits, units always said.
 
+// In the user's locale, like counts and dates: its digit grouping and decimal mark. No negative
+// zero: a change that rounds to nothing reads "0".
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
+function numberFormat(digits: number): Intl.NumberFormat {
+  let format = numberFormats.get(digits);
+  if (!format) numberFormats.set(digits, (format = new Intl.NumberFormat(undefined, { maximumFractionDigits: digits, signDisplay: 'negative' })));
+  return format;
+}
+
+/** `digits` decimals at most under 100, none from 100 up; trailing zeros dropped. */
 export function formatNumber(n: number | null | undefined, digits = 1): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return '–';
-  const fixed = n.toFixed(Math.abs(n) >= 100 ? 0 : digits);
-  return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
+  return numberFormat(Math.abs(n) >= 100 ? 0 : digits).format(n);
 }
 
 export function formatDays(days: number | null | undefined): string {
