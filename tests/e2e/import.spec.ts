@@ -58,6 +58,8 @@ test('import a Jira CSV through the file chooser: preview, row errors, confirm, 
   await expect(page.getByTestId('import-done')).toContainText('Imported 6 work items, 1 dependency');
   await expect(page.getByTestId('import-done')).toContainText('gained 6 work items, 1 dependency');
   await expect(page.getByRole('table', { name: 'Past imports' })).toContainText('jira-with-errors.csv');
+  // When it was imported is the person's own time, so its zone is said (the data's dates are UTC).
+  await expect(page.getByRole('table', { name: 'Past imports' }).getByRole('row').nth(1).getByRole('cell').first()).toContainText(/\d{2}:\d{2}( [AP]M)? (UTC|GMT[+-−]?[\d:]*|[A-Z]{3,5})$/);
   await page.screenshot({ path: 'test-results/screenshots/import-done.png', fullPage: true });
 
   await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Overview' }).click();

@@ -10,7 +10,8 @@ import { formatCount } from '../format';
 import { ErrorNotice } from '../layout/ErrorNotice';
 import { describeCounts } from './import-labels';
 
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+// When *you* imported, unlike the data's dates (UTC): in your own time zone, and named as such.
+const when = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
 
 /** Every import into this workspace: file, content hash, time and counts, newest first. */
 export function ImportHistory() {
