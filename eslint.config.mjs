@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-// Beyond the usual checks, this file enforces the architecture (DEVELOPERS.md, "Architecture"):
+// Beyond the usual checks, this file enforces the architecture (docs/ARCHITECTURE.md and the README's "How it is built"):
 //   shared/            pure TypeScript: no Node, no DOM, no Electron, no React, no database
 //   electron/backend, electron/host, electron/cli: never 'electron'
 //   renderer/          only shared/, its own files and browser libraries: no Node, no Electron, no backend

@@ -1,7 +1,8 @@
 import type { VoteScope } from './vote-schema';
 
 // "Felt vs forecast": the room's confidence vote beside what a Monte Carlo forecast computes for
-// the same scope. The forecast (issue 16) fills `ForecastOdds`; until one exists the slot says so.
+// the same scope. The plan's forecast (`forecast.plan`) fills `ForecastOdds`; until it is computed,
+// or for an increment with no plan, the slot says so.
 
 export interface ForecastOdds {
   scope: VoteScope;

@@ -8,7 +8,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const forecastCommand: CliCommand = {
   name: 'forecast',
-  usage: 'forecast --workspace FILE (--how-many --by DATE | --when N | --plan INCREMENT) [--team NAME]… [--window 84d] [--trials N] [--seed S] [--start DATE] [--business-days] [--backtest] [--json]',
+  usage: 'forecast --workspace FILE ((--how-many --by DATE | --when N) [--team NAME]… [--backtest] | --plan INCREMENT) [--window 84d] [--trials N] [--seed S] [--start DATE] [--business-days] [--json]',
   summary: 'Monte Carlo forecast from daily throughput: how many by a date, when N will be done, or the odds that an increment’s plan holds.',
   async run(args, backend, io) {
     const { values, positionals } = parseCliArgs(args, {
