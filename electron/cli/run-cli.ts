@@ -1,13 +1,27 @@
 import { join } from 'node:path';
 import { createBackend } from '../backend/backend';
 import { defaultStateDir } from '../backend/startup';
-import { UsageError, type CliIo } from './cli-command';
+import { UsageError, type CliCommand, type CliIo } from './cli-command';
 import { CLI_COMMANDS } from './cli-commands';
 
 function help(io: CliIo): void {
   io.out('Usage: interlock <command> [options]   (from a checkout: npm run cli -- <command> [options])');
   io.out('');
   for (const c of CLI_COMMANDS) io.out(`  ${c.usage.padEnd(44)} ${c.summary}`);
+  io.out('');
+  io.out('interlock <command> --help (or interlock help <command>) shows one command.');
+}
+
+function commandHelp(command: CliCommand, io: CliIo): void {
+  io.out(`usage: interlock ${command.usage}`);
+  io.out('');
+  io.out(command.summary);
+}
+
+/** `--help` or `-h` among a command's options (not after `--`, where it is a value). */
+function asksForHelp(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end === -1 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h');
 }
 
 /**
@@ -17,13 +31,19 @@ function help(io: CliIo): void {
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
-    help(io);
+    const about = name === 'help' && args[0] !== undefined ? CLI_COMMANDS.find((c) => c.name === args[0]) : undefined;
+    if (about) commandHelp(about, io);
+    else help(io);
     return name ? 0 : 2;
   }
   const command = CLI_COMMANDS.find((c) => c.name === name);
   if (!command) {
     io.err(`interlock: unknown command "${name}". Run "interlock help" for the list.`);
     return 2;
+  }
+  if (asksForHelp(args)) {
+    commandHelp(command, io);
+    return 0;
   }
   // The CLI remembers nothing, but keeps the same automatic backups as the app (in the host's state folder).
   const backend = createBackend({ log: () => undefined, backupsDir: join(defaultStateDir(), 'backups') });

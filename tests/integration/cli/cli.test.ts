@@ -40,6 +40,19 @@ describe('the interlock command line', () => {
     expect(run.stderr).toBe('');
   });
 
+  it('--help after a command, or help before it, shows that command and exits 0', async () => {
+    for (const args of [['recommend', '--help'], ['forecast', '--workspace', 'x.interlock', '-h'], ['help', 'recommend']]) {
+      const shown = await cli(args);
+      expect(shown.code, args.join(' ')).toBe(0);
+      expect(shown.err).toBe('');
+      expect(shown.out.split('\n')[0]).toMatch(new RegExp(`^usage: interlock ${args[0] === 'help' ? args[1] : args[0]} --workspace FILE`));
+    }
+    // Nothing is done: no workspace was opened or made.
+    expect(existsSync('x.interlock')).toBe(false);
+    // After "--" it is a value, not a request for help.
+    expect((await cli(['demo', tmp.path('dash.interlock'), '--items', '50', '--', '--help'])).out).not.toMatch(/^usage:/);
+  });
+
   describe('edge cases: one line, non-zero exit, no stack trace', () => {
     it('a file that is not a workspace', async () => {
       const result = await cli(['info', 'package.json']);
