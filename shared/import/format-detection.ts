@@ -11,6 +11,7 @@ import { jiraCsvFormat } from './formats/jira-csv';
 import { jiraIssuesOf } from './formats/jira-json';
 import { deploymentsCsvFormat, incidentsCsvFormat } from './formats/operations-csv';
 import { STAGE_ID_ALIASES, stagesCsvFormat } from './formats/stages-csv';
+import { CSV_TEMPLATES } from './templates';
 
 export interface Detection {
   format: ImportFormat | null;
@@ -37,6 +38,8 @@ export function csvFormatFor(format: ImportFormat, entity: InterlockEntity | nul
 }
 
 const any = (set: Set<string>, names: string[]) => names.some((n) => set.has(n));
+/** A template's column `h` (e.g. created_at) as written, or spaced (created at), or run together (createdat). */
+const hasColumn = (set: Set<string>, h: string) => any(set, [h, h.replaceAll('_', ' '), h.replaceAll('_', '')]);
 const found = (format: ImportFormat, entity: InterlockEntity | null, confident: boolean, reason: string): Detection => ({ format, entity, confident, reason });
 
 function looksLikeDates(values: string[]): boolean {
@@ -60,8 +63,7 @@ export function detectCsvFormat(headers: readonly string[], sampleRows: readonly
   }
   if (set.has('id') && set.has('work item type') && any(set, ['title', 'title 1'])) return found('ado-csv', null, true, 'It has Azure DevOps’ ID, Work Item Type and Title columns.');
   for (const [entity, signature] of INTERLOCK_SIGNATURES) {
-    const spaced = (h: string) => [h, h.replaceAll('_', ' '), h.replaceAll('_', '')];
-    if (signature.every((h) => any(set, spaced(h)))) return found('interlock', entity, true, `It has the columns of Interlock’s ${entity} template.`);
+    if (signature.every((h) => hasColumn(set, h))) return found('interlock', entity, true, `It has the columns of Interlock’s ${entity} template.`);
   }
   const hasOwner = any(set, ['team', 'team key', 'team name', 'squad', 'service', 'application', 'app', 'component', 'system', 'repository', 'repo']);
   if (hasOwner && any(set, ['deployed at', 'deployed_at', 'deployment time', 'finished at', 'finished_at']) ) {
@@ -72,6 +74,8 @@ export function detectCsvFormat(headers: readonly string[], sampleRows: readonly
   }
   if (hasOwner && file.includes('deploy') && any(set, ['time', 'timestamp', 'date', 'at'])) return found('deployments-csv', null, false, 'Its name says deployments and it has a time column.');
   if (hasOwner && file.includes('incident') && any(set, ['created', 'start', 'started'])) return found('incidents-csv', null, false, 'Its name says incidents and it has a start column.');
+  const near = nearInterlockTemplate(set);
+  if (near) return near;
   const first = normalizeHeader(headers[0] ?? '');
   if (STAGE_ID_ALIASES.includes(first) && headers.length >= 3) {
     const dateColumns = headers.filter((_, i) => i > 0 && looksLikeDates(sampleRows.map((r) => r[i] ?? ''))).length;
@@ -79,6 +83,27 @@ export function detectCsvFormat(headers: readonly string[], sampleRows: readonly
     return found('stages-csv', null, false, 'Its first column is an id; the other columns may be workflow steps.');
   }
   return { format: null, entity: null, confident: false, reason: `The headers (${headers.slice(0, 6).join(', ')}${headers.length > 6 ? ', …' : ''}) match none of the formats Interlock reads.` };
+}
+
+/** Each template's columns, as its first line names them. */
+const TEMPLATE_COLUMNS = new Map(Object.entries(CSV_TEMPLATES).map(([entity, text]) => [entity as InterlockEntity, text.slice(0, text.indexOf('\n')).split(',')]));
+
+/**
+ * A file made from one of Interlock's templates but missing one of the columns that tell it
+ * (`created_at`, `status`…): read as that template, so that the import says which column is
+ * missing, instead of as a stage-date file whose "steps" are the template's columns (an items file
+ * without `status` got the status "created_at"). Most of its columns must be the template's.
+ */
+function nearInterlockTemplate(set: Set<string>): Detection | null {
+  let best: { entity: InterlockEntity; overlap: number; missing: string[] } | null = null;
+  for (const [entity, signature] of INTERLOCK_SIGNATURES) {
+    const overlap = TEMPLATE_COLUMNS.get(entity)!.filter((h) => hasColumn(set, h)).length;
+    if (overlap < 3 || overlap < 0.6 * set.size || (best && overlap <= best.overlap)) continue;
+    best = { entity, overlap, missing: signature.filter((h) => !hasColumn(set, h)) };
+  }
+  if (!best) return null;
+  const { entity, missing } = best;
+  return found('interlock', entity, false, `It has most of the columns of Interlock’s ${entity} template but not ${missing.join(' or ')}.`);
 }
 
 export function detectJsonFormat(value: unknown): Detection {

@@ -81,6 +81,24 @@ describe('format detection', () => {
     expect(detectCsvFormat(['ID', 'Name', 'Owner'], [['1', 'x', 'Ana']])).toMatchObject({ format: 'stages-csv', confident: false });
   });
 
+  it('a template missing a column that tells it is still that template, so the missing column is named', () => {
+    const items = ['key', 'title', 'type', 'team', 'created_at'];
+    expect(detectCsvFormat(items, [['K-2', 't', 'story', 'checkout', '2024-03-02']])).toMatchObject({ format: 'interlock', entity: 'items', confident: false });
+    expect(detectCsvFormat(items, []).reason).toContain('but not status');
+    expect(() => mapRows('interlock', [items, ['K-2', 't', 'story', 'checkout', '2024-03-02']])).toThrow('test.csv has no status column');
+    expect(detectCsvFormat(['key', 'title', 'type', 'team', 'status'], [])).toMatchObject({ format: 'interlock', entity: 'items' });
+    expect(detectCsvFormat(['item', 'from_status', 'to_status'], [])).toMatchObject({ format: 'interlock', entity: 'transitions' });
+    expect(detectCsvFormat(['key', 'from_item', 'from_team', 'to_item', 'to_team', 'kind'], [])).toMatchObject({ format: 'interlock', entity: 'dependencies' });
+    expect(detectCsvFormat(['key', 'team', 'service', 'succeeded', 'items'], [])).toMatchObject({ format: 'interlock', entity: 'deployments' });
+  });
+
+  it('a file that shares a few names with a template keeps its own format', () => {
+    // A deployments export with its own time column, and stage-date files naming a title or a team.
+    expect(detectCsvFormat(['key', 'team', 'service', 'deployed_at', 'status'], []).format).toBe('deployments-csv');
+    expect(detectCsvFormat(['ID', 'title', 'type', 'team', 'Backlog', 'Done'], [['1', 'x', 'story', 'a', '01/03/2024', '02/03/2024']])).toMatchObject({ format: 'stages-csv', confident: true });
+    expect(detectCsvFormat(['key', 'title', 'Backlog', 'Doing', 'Done'], [['1', 'x', '01/03/2024', '02/03/2024', '']]).format).toBe('stages-csv');
+  });
+
   describe('edge cases', () => {
     it('says so when nothing matches, naming the headers', () => {
       const d = detectCsvFormat(['colour', 'size'], []);
