@@ -23,11 +23,15 @@ export interface ColumnPlan {
   readonly mapping: Record<string, string | null>;
   /** Required fields with no column. */
   readonly missing: readonly FieldSpec[];
+  /** Fields whose chosen header (an override) the file does not have. */
+  readonly unknown: readonly { spec: FieldSpec; header: string }[];
 }
 
 /**
  * Maps a header to fields: an override (field → header, chosen by the user) wins, then each alias
- * in order. An override naming a header that is not there is treated as missing.
+ * in order. An override naming a header that is not there gives the field no column, and is listed
+ * in `unknown`: a person who named a column meant one (a mistyped team column must not quietly
+ * leave every item without a team).
  */
 export function planColumns(headers: readonly string[], specs: readonly FieldSpec[], overrides: Record<string, string | null | undefined> = {}): ColumnPlan {
   const byName = new Map<string, number[]>();
@@ -41,11 +45,13 @@ export function planColumns(headers: readonly string[], specs: readonly FieldSpe
   const columns = new Map<string, number[]>();
   const mapping: Record<string, string | null> = {};
   const missing: FieldSpec[] = [];
+  const unknown: { spec: FieldSpec; header: string }[] = [];
   for (const spec of specs) {
     let found: number[] | undefined;
     const override = overrides[spec.field];
     if (override !== undefined) {
       found = override === null ? undefined : byName.get(normalizeHeader(override));
+      if (override !== null && !found) unknown.push({ spec, header: override });
     } else if (spec.fallback) {
       const all = spec.aliases.flatMap((alias) => byName.get(alias) ?? []);
       found = all.length > 0 ? all : undefined;
@@ -63,7 +69,7 @@ export function planColumns(headers: readonly string[], specs: readonly FieldSpe
       if (spec.required) missing.push(spec);
     }
   }
-  return { headers, columns, mapping, missing };
+  return { headers, columns, mapping, missing, unknown };
 }
 
 /** Thrown inside a row mapper after the reason was logged: the row is rejected and mapping goes on. */

@@ -35,6 +35,16 @@ export class CsvFileMapping {
   constructor(readonly options: CsvFileMappingOptions) {
     const { headers, format, columns, file, issues } = options;
     this.plan = planColumns(headers, format.fields(headers), columns);
+    const unknown = this.plan.unknown[0];
+    if (unknown) {
+      const shown = headers.slice(0, 12).map((h) => `"${h.replace(/^\uFEFF/, '').trim()}"`).join(', ');
+      throw new SourceError(
+        'missing-column',
+        `${file} has no column "${unknown.header}" (named for the ${unknown.spec.label.toLowerCase()}); its columns are ${shown}${headers.length > 12 ? ', …' : ''}.`,
+        1,
+        unknown.header,
+      );
+    }
     if (this.plan.missing.length > 0) {
       const names = this.plan.missing.map((m) => m.label).join(', ');
       throw new SourceError('missing-column', `${file} has no ${names} column${this.plan.missing.length > 1 ? 's' : ''}; choose the columns that hold ${this.plan.missing.length > 1 ? 'them' : 'it'}.`, 1, names);

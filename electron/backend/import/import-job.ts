@@ -503,7 +503,9 @@ export class ImportJob {
 
     const format = csvFormatFor(file.detection.format!, file.detection.entity)!;
     const columns = { ...file.source.columns };
-    if (this.options.teamColumn && columns.team === undefined) columns.team = this.options.teamColumn;
+    // The team column is a tracker export's (Interlock's templates name theirs "team"), and one
+    // that is named must be there: CsvFileMapping refuses a file without it.
+    if (this.options.teamColumn && columns.team === undefined && file.detection.format !== 'interlock') columns.team = this.options.teamColumn;
     let mapping: CsvFileMapping;
     const fields = format.fields(file.headers);
     try {

@@ -41,6 +41,11 @@ export function mapJiraJson(value: unknown, ctx: JsonMapperContext): void {
   const { file, issues, statuses, sink } = ctx;
   const fieldByName = new Map(Object.entries(names).map(([id, name]) => [name.trim().toLowerCase(), id]));
   const teamFieldId = ctx.teamField ? (fieldByName.get(ctx.teamField.trim().toLowerCase()) ?? ctx.teamField) : (fieldByName.get('team') ?? null);
+  // A team field that is named must be there, by name (expand=names) or as a field id of some issue:
+  // else every item would quietly have no team.
+  if (ctx.teamField && teamFieldId === ctx.teamField && !list.some((issue) => isObject(issue) && isObject(issue.fields) && teamFieldId in issue.fields)) {
+    throw new SourceError('missing-column', `${file} has no field "${ctx.teamField}" for the team: no field of that name or id in its issues (names are read from an export made with expand=names).`);
+  }
   const epicLinkId = fieldByName.get('epic link') ?? null;
   // Custom field ids differ between Jira sites: found by their names (expand=names).
   const sprintFieldId = fieldByName.get('sprint') ?? null;

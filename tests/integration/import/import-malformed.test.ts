@@ -214,6 +214,16 @@ describe('malformed inputs', () => {
   });
 });
 
+/** A closed workspace's rows, read only: opening one touches its header (the lock), so compare contents, not bytes. */
+function contentsOf(path: string): string {
+  const readOnly = new Database(path, { readonly: true });
+  try {
+    return dumpWorkspace(readOnly);
+  } finally {
+    readOnly.close();
+  }
+}
+
 describe('the import command', () => {
   const capture = () => {
     const out: string[] = [];
@@ -243,15 +253,7 @@ describe('the import command', () => {
 
     it('--dry-run writes nothing, --format and --team-column are honoured, bad options are usage errors', async () => {
       ws.backend.close();
-      // Opening a workspace touches its header (the lock), so compare contents, not bytes.
-      const contents = () => {
-        const readOnly = new Database(ws.path, { readonly: true });
-        try {
-          return dumpWorkspace(readOnly);
-        } finally {
-          readOnly.close();
-        }
-      };
+      const contents = () => contentsOf(ws.path);
       const before = contents();
       const c = capture();
       const code = await runCli(['import', fixture('jira', 'jira-all-fields.csv'), '--into', ws.path, '--dry-run', '--format', 'jira-csv', '--team-column', 'Project key'], c.io);
@@ -260,6 +262,21 @@ describe('the import command', () => {
       expect(contents()).toBe(before);
       expect(await runCli(['import', 'x.csv', '--into', ws.path, '--format', 'excel'], c.io)).toBe(2);
       expect(await runCli(['import', 'x.csv'], c.io)).toBe(2);
+    });
+
+    it('a team column that the file does not have is refused, naming it, and nothing is written', async () => {
+      ws.backend.close();
+      const contents = () => contentsOf(ws.path);
+      const before = contents();
+      for (const file of [fixture('jira', 'jira-all-fields.csv'), fixture('jira', 'jira-search-changelog.json')]) {
+        const c = capture();
+        expect(await runCli(['import', file, '--into', ws.path, '--team-column', 'No Such Column'], c.io), file).toBe(1);
+        expect(c.err.join('\n')).toMatch(/has no (column|field) "No Such Column"/);
+      }
+      // Interlock's own templates name their team column "team": the option is not theirs to miss.
+      const c = capture();
+      expect(await runCli(['import', fixture('interlock', 'interlock-teams.csv'), fixture('interlock', 'interlock-items.csv'), '--into', ws.path, '--dry-run', '--team-column', 'Squad'], c.io)).toBe(0);
+      expect(contents()).toBe(before);
     });
   });
 });
