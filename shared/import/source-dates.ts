@@ -36,9 +36,14 @@ function fullYear(text: string): number {
   return y < 70 ? 2000 + y : 1900 + y;
 }
 
-/** Days in a month of the calendar Date.UTC counts in (which reads years 0–99 as 1900–1999). */
+/**
+ * The first year read. A year written with a leading zero (0024-03-12) is a slip, not a date an
+ * export holds; Date.UTC would even read 0–99 as 1900–1999 and store 1924 without a word.
+ */
+const FIRST_YEAR = 1000;
+
 function daysIn(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year < 100 ? 1900 + year : year) ? 29 : 28;
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
@@ -71,7 +76,7 @@ function build(
   fraction = '',
   offset = 0,
 ): number | null {
-  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return null;
+  if (year < FIRST_YEAR || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return null;
   const hour = hours24(hourText, meridiem);
   const minute = Number(minuteText ?? 0);
   const second = Number(secondText ?? 0);
@@ -124,10 +129,8 @@ function canonicalIso(text: string): number | null | undefined {
   const second = twoDigits(text, 17);
   if (century < 0 || yearOfCentury < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || ms < 0) return undefined;
   const year = century * 100 + yearOfCentury;
-  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
+  if (year < FIRST_YEAR || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
   if (day > 28 && day > daysIn(year, month)) return null;
-  // Date.UTC reads years 0–99 as 1900–1999; those (never in an export) keep its answers.
-  if (year < 100) return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset * 60_000;
   return daysFromCivil(year, month, day) * 86_400_000 + hour * 3_600_000 + (minute - offset) * 60_000 + second * 1000 + ms;
 }
 

@@ -112,10 +112,10 @@ describe('readSourceDate', () => {
       );
     });
 
-    it('takes a month’s last day and refuses the day after, as the calendar Date.UTC counts in (years 0–99 read as 1900–1999)', () => {
+    it('takes a month’s last day and refuses the day after, as the calendar Date.UTC counts in', () => {
       const pad = (n: number, width: number) => String(n).padStart(width, '0');
       fc.assert(
-        fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 1, max: 12 }), (year, month) => {
+        fc.property(fc.integer({ min: 1000, max: 9999 }), fc.integer({ min: 1, max: 12 }), (year, month) => {
           const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
           const at = (day: number) => `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T00:00:00Z`;
           expect(readSourceDate(at(last))).not.toBeNull();
@@ -123,6 +123,12 @@ describe('readSourceDate', () => {
         }),
         { numRuns: 5_000 },
       );
+    });
+
+    it('refuses a year written with a leading zero instead of moving it (0024 was stored as 1924)', () => {
+      for (const text of ['0000-01-01', '0024-03-12', '0099-12-31T10:00:00Z', '0999-06-01T00:00:00.000+0000', '0024-03-12 10:00']) expect(readSourceDate(text), text).toBeNull();
+      expect(readSourceDate('1000-01-01')).toBe(Date.UTC(1000, 0, 1));
+      expect(readSourceDate('1924-03-12T00:00:00Z')).toBe(utc(1924, 3, 12));
     });
 
     it('maps two-digit years 00–69 to 2000s and 70–99 to 1900s', () => {
