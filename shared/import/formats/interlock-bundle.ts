@@ -7,6 +7,7 @@ import { fromWorkItem, type PlanningRecord, type PlanningRow } from '../import-r
 import { PLAN_BUNDLE_SECTIONS } from '../../planning/plan-bundle';
 import { BundleRisk } from '../../risks/risk-schema';
 import { isObject, type JsonMapperContext } from './json-format';
+import { plainIssueMessages } from '../plain-issue-messages';
 
 /** True when a JSON value looks like an Interlock bundle: an object with at least one entity array and no Jira "issues". */
 export function isInterlockBundle(value: unknown): boolean {
@@ -31,7 +32,7 @@ export function mapInterlockBundle(value: unknown, ctx: JsonMapperContext): void
       return;
     }
     list.forEach((element, index) => {
-      const parsed = schema.safeParse(element);
+      const parsed = schema.safeParse(element, { error: plainIssueMessages });
       if (parsed.success) {
         use(parsed.data);
         return;

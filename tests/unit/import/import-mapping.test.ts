@@ -3,6 +3,7 @@ import { CsvFileMapping } from '../../../shared/import/csv-file-mapping';
 import { csvFormatFor, detectCsvFormat, detectJsonFormat } from '../../../shared/import/format-detection';
 import { flowDatesOf } from '../../../shared/import/flow-dates';
 import { mapJiraJson } from '../../../shared/import/formats/jira-json';
+import { mapInterlockBundle } from '../../../shared/import/formats/interlock-bundle';
 import { adoLinkDirection } from '../../../shared/import/formats/ado-links';
 import { linkDirection } from '../../../shared/import/formats/jira-links';
 import type { ImportFormat } from '../../../shared/import/format-names';
@@ -262,6 +263,34 @@ describe('Jira JSON issues', () => {
         ['issues[2]', 'wrong-shape'],
       ]);
       expect(sink.issues.counts.rejectedRows).toBe(2);
+    });
+  });
+});
+
+describe('Interlock JSON bundle', () => {
+  const item = { key: 'K-1', title: 'x', type: 'story', teamKey: 'a', status: 'To Do', statusCategory: 'todo', createdAt: '2024-03-01T09:00:00Z', firstActiveAt: null, doneAt: null, parentKey: null, objectiveKeys: [] };
+  const context = (sink: ReturnType<typeof collector>) => ({ file: 'b.json', sink, issues: sink.issues, statuses: sink.statuses, dayOrder: 'dmy' as const, knowsItem: () => true, teamField: null });
+
+  it('reads its items', () => {
+    const sink = collector();
+    mapInterlockBundle({ items: [item] }, context(sink));
+    expect(sink.items.map((i) => i.key)).toEqual(['K-1']);
+  });
+
+  describe('edge cases', () => {
+    it('rejects a bad element with its path and a message that says what the field must be, not zod’s', () => {
+      const sink = collector();
+      const { title: _untitled, ...withoutTitle } = item;
+      mapInterlockBundle(
+        { items: [item, { ...item, key: 'K-2', teamKey: 42 }, { ...item, key: 'K-3', type: 'widget' }, withoutTitle] },
+        context(sink),
+      );
+      expect(sink.items.map((i) => i.key)).toEqual(['K-1']);
+      expect(sink.issues.issues.map((i) => [i.column, i.message])).toEqual([
+        ['items[1].teamKey', 'teamKey must be text, not the number 42.'],
+        ['items[2].type', 'type must be one of epic, feature, story, defect, risk, debt, task, not "widget".'],
+        ['items[3].title', 'title is missing.'],
+      ]);
     });
   });
 });
