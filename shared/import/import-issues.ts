@@ -30,6 +30,7 @@ export const ISSUE_CODES = {
   'value-truncated': 'A value was longer than Interlock keeps and was cut.',
   'date-order-guessed': 'Numeric dates like 01/02/24 were read in one order that the file does not prove.',
   'encoding-guessed': 'The file is not UTF-8; it was read as Windows-1252.',
+  'not-utf8': 'A file read as UTF-8 holds bytes further on that are not; each became �.',
   'ignored-column': 'Columns the format does not use were ignored.',
 } as const;
 export type IssueCode = keyof typeof ISSUE_CODES;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { SourceError } from '../../../shared/import/import-issues';
-import type { EncodingFacts } from './text-encoding';
+import type { EncodingFacts, Utf8Watch } from './text-encoding';
 import { readTextChunks, type ReadProgress } from './text-reading';
 
 export interface CsvDialect {
@@ -61,6 +61,8 @@ export interface CsvStreamHandlers {
   row(cells: string[], line: number, problem: RowProblem): void;
   /** After each chunk parsed (32 KB of the file, more within a long record): return true to stop reading. */
   chunkDone(rows: number): boolean;
+  /** Watches a UTF-8 file for bytes that are not UTF-8 (see Utf8Watch); read once the file is read. */
+  utf8?: Utf8Watch;
 }
 
 /**
@@ -199,7 +201,7 @@ export function streamCsv(
 ): Promise<string | null> {
   const hash = createHash('sha256');
   const guard = new RecordGuard(dialect);
-  const input = Readable.from(guarded(readTextChunks(path, facts, progress, hash), guard), { objectMode: true });
+  const input = Readable.from(guarded(readTextChunks(path, facts, progress, hash, handlers.utf8), guard), { objectMode: true });
   let line = 1;
   let first = true;
   let rows = 0;

@@ -24,7 +24,7 @@ import { PortfolioWriter } from '../store/queries/portfolio-writes';
 import { readStatusMap, reapplyStatusCategories, refreshFlowDates, storeFlowDates, storeStatusEntries } from '../store/queries/status-map';
 import { optimizeInTransaction, type Workspace } from '../store/workspace-file';
 import { parseHead, sniffDialect, streamCsv, type CsvDialect } from './csv-reading';
-import type { EncodingFacts } from './text-encoding';
+import { Utf8Watch, type EncodingFacts } from './text-encoding';
 import { readTextHead, readWholeText, type ReadProgress } from './text-reading';
 import { StagedRecords } from './staged-records';
 import { incrementIterationNames } from '../planning/plan-queries';
@@ -445,8 +445,10 @@ export class ImportJob {
    * when cancelled. The text is dropped here, before the mapping (a 40 MB page is 40 MB more otherwise).
    */
   async #readJson(path: string, facts: EncodingFacts, name: string, issues: IssueLog): Promise<{ value: unknown; hash: string } | null> {
-    const { text, hash } = await readWholeText(path, facts, name, MAX_JSON_BYTES, this.progress);
+    const utf8 = new Utf8Watch();
+    const { text, hash } = await readWholeText(path, facts, name, MAX_JSON_BYTES, this.progress, utf8);
     if (this.#cancelled) return null;
+    warnNotUtf8(issues, name, utf8);
     try {
       return { value: JSON.parse(text) as unknown, hash };
     } catch (error) {
@@ -529,8 +531,10 @@ export class ImportJob {
     }
     const planned = fields.map((f) => ({ field: f.field, label: f.label, required: !!f.required, header: mapping.plan.mapping[f.field] ?? null }));
     let hash: string | null;
+    const utf8 = file.facts?.encoding === 'utf-8' ? new Utf8Watch() : undefined;
     try {
       hash = await streamCsv(file.source.path, file.facts, file.dialect!, this.progress, {
+        utf8,
         row: (cells, line, problem) => {
           if (problem === 'unclosed-quote') {
             issues.error(name, line, null, cells.join(file.dialect!.delimiter).slice(0, 200), 'unclosed-quote', `A quoted cell starting on line ${line} is never closed, so the rest of the file was read into it; close the quote (") and import again.`);
@@ -549,6 +553,7 @@ export class ImportJob {
       return { rows: mapping.rows, hash: '', mapping: planned };
     }
     if (hash === null) return { rows: mapping.rows, hash: null, mapping: planned };
+    if (utf8) warnNotUtf8(issues, name, utf8);
     mapping.finish();
     this.rows = rowsBefore + mapping.rows;
     if (mapping.rows === 0 && file.kind === 'csv') {
@@ -556,4 +561,17 @@ export class ImportJob {
     }
     return { rows: mapping.rows, hash, mapping: planned };
   }
+}
+
+/** The warning for a file read as UTF-8 that holds bytes further on that are not (each became "\uFFFD"). */
+function warnNotUtf8(issues: IssueLog, name: string, utf8: Utf8Watch): void {
+  if (utf8.firstInvalidAt === null) return;
+  issues.warn(
+    name,
+    null,
+    null,
+    utf8.context,
+    'not-utf8',
+    `${name} starts as UTF-8 but holds bytes that are not, the first at byte ${utf8.firstInvalidAt.toLocaleString('en-US')} (near "${utf8.context}"): each became �. If it was saved as Windows-1252 (Excel's CSV on Windows), save it as "CSV UTF-8" and import it again.`,
+  );
 }

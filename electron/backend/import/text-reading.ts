@@ -3,7 +3,7 @@ import { closeSync, openSync, readSync, fstatSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { SourceError } from '../../../shared/import/import-issues';
-import { detectEncoding, looksBinary, type EncodingFacts, type TextEncoding } from './text-encoding';
+import { detectEncoding, looksBinary, type EncodingFacts, type TextEncoding, type Utf8Watch } from './text-encoding';
 
 export const HEAD_BYTES = 64 * 1024;
 /**
@@ -75,7 +75,7 @@ function chunkDecoder(encoding: TextEncoding): { write(bytes: Buffer): string; e
  * content hash recorded with the import). Decoding is streaming, so a character split between two
  * reads is never broken.
  */
-export async function* readTextChunks(path: string, facts: EncodingFacts, progress: ReadProgress, hash = createHash('sha256')): AsyncGenerator<string> {
+export async function* readTextChunks(path: string, facts: EncodingFacts, progress: ReadProgress, hash = createHash('sha256'), watch?: Utf8Watch): AsyncGenerator<string> {
   const handle = await open(path, 'r');
   const decoder = chunkDecoder(facts.encoding);
   // Read in large pieces (each read is a trip to a libuv thread), decoded and handed on in chunks.
@@ -86,6 +86,7 @@ export async function* readTextChunks(path: string, facts: EncodingFacts, progre
       const { bytesRead } = await handle.read(buffer, 0, READ_BYTES, null);
       if (bytesRead === 0) break;
       hash.update(buffer.subarray(0, bytesRead));
+      watch?.write(buffer.subarray(0, bytesRead));
       progress.bytesRead += bytesRead;
       for (let at = first ? facts.bomBytes : 0; at < bytesRead; at += CHUNK_BYTES) {
         const end = Math.min(at + CHUNK_BYTES, bytesRead);
@@ -95,6 +96,7 @@ export async function* readTextChunks(path: string, facts: EncodingFacts, progre
         if (text) yield text;
       }
     }
+    watch?.end();
     const rest = decoder.end();
     if (rest) yield rest;
   } finally {
@@ -106,7 +108,7 @@ export async function* readTextChunks(path: string, facts: EncodingFacts, progre
  * Reads a whole file as text (JSON), hashing it; refuses files above `maxBytes`. The bytes are read
  * into one buffer and decoded once: no chunk strings to join, so the text exists once in memory.
  */
-export async function readWholeText(path: string, facts: EncodingFacts, file: string, maxBytes: number, progress: ReadProgress): Promise<{ text: string; hash: string }> {
+export async function readWholeText(path: string, facts: EncodingFacts, file: string, maxBytes: number, progress: ReadProgress, watch?: Utf8Watch): Promise<{ text: string; hash: string }> {
   const tooLarge = () =>
     new SourceError('unreadable-file', `${file} is larger than ${Math.round(maxBytes / 1024 ** 2)} MB, more than Interlock reads as one JSON document; export it in pages or as CSV.`);
   const hash = createHash('sha256');
@@ -141,6 +143,10 @@ export async function readWholeText(path: string, facts: EncodingFacts, file: st
     bytes = buffer.subarray(0, length);
   } finally {
     await handle.close();
+  }
+  if (facts.encoding === 'utf-8' && watch) {
+    watch.write(bytes);
+    watch.end();
   }
   const text = new TextDecoder(facts.encoding).decode(bytes.subarray(Math.min(facts.bomBytes, bytes.length))).replace(/^\uFEFF/, '');
   return { text, hash: hash.digest('hex') };

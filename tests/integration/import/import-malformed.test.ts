@@ -52,6 +52,24 @@ describe('malformed inputs', () => {
     expect(db(ws).prepare("SELECT title FROM work_items WHERE key = 'UTF-1'").pluck().get()).toBe('Zahlungsübersicht für Händler');
   });
 
+  it('a file that starts as UTF-8 and holds a Windows-1252 byte a megabyte in is warned about, saying where, not read silently', async () => {
+    // An Excel CSV whose first accented name comes late: its encoding is told from its first bytes.
+    const rows = ['key,name'];
+    for (let i = 0; i < 60_000; i++) rows.push(`team-${i},Team ${i}`);
+    const ascii = Buffer.from(`${rows.join('\n')}\n`);
+    expect(ascii.length).toBeGreaterThan(1024 * 1024);
+    const path = join(ws.dir, 'late-latin1.csv');
+    writeFileSync(path, Buffer.concat([ascii, Buffer.from('cafe,Caf\xe9 Bleu\n', 'latin1')]));
+    const status = await runImport(ws.backend, [path], 'preview');
+    expect(status.report!.files[0]).toMatchObject({ encoding: expect.stringContaining('UTF-8') });
+    expect(status.report!.issues.filter((i) => i.code === 'not-utf8')).toEqual([
+      expect.objectContaining({ severity: 'warning', file: 'late-latin1.csv', value: expect.stringContaining('Café Bleu'), message: expect.stringContaining(`the first at byte ${(ascii.length + 8).toLocaleString('en-US')}`) }),
+    ]);
+    // The same file saved as UTF-8 is read without a word.
+    writeFileSync(path, Buffer.concat([ascii, Buffer.from('cafe,Café Bleu\n')]));
+    expect((await runImport(ws.backend, [path], 'preview')).report!.issues.filter((i) => i.code === 'not-utf8')).toEqual([]);
+  });
+
   it('an unclosed quote: the swallowed row is rejected with the line it starts on', async () => {
     const status = await runImport(ws.backend, [fixture('malformed', 'unclosed-quote.csv')], 'preview');
     const issue = status.report!.issues.find((i) => i.code === 'unclosed-quote');

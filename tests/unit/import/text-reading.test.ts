@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHead, sniffDialect } from '../../../electron/backend/import/csv-reading';
-import { detectEncoding, looksBinary } from '../../../electron/backend/import/text-encoding';
+import { detectEncoding, looksBinary, Utf8Watch } from '../../../electron/backend/import/text-encoding';
 import { SourceError } from '../../../shared/import/import-issues';
 
 const bytes = (...b: number[]) => Uint8Array.from(b);
@@ -29,6 +29,46 @@ describe('detectEncoding', () => {
     it('keeps a head that ends inside a multi-byte character as UTF-8', () => {
       const text = Buffer.from('name\nZürich', 'utf8');
       expect(detectEncoding(text.subarray(0, text.length - 4), 'f').encoding).toBe('utf-8');
+    });
+  });
+});
+
+describe('Utf8Watch', () => {
+  /** Feeds `data` in pieces cut at `cuts` and says where the first byte that is not UTF-8 is. */
+  const watch = (data: Uint8Array, cuts: number[] = []) => {
+    const w = new Utf8Watch();
+    let from = 0;
+    for (const cut of [...cuts, data.length]) {
+      w.write(data.subarray(from, cut));
+      from = cut;
+    }
+    w.end();
+    return { at: w.firstInvalidAt, context: w.context };
+  };
+
+  it('finds the first byte that is not UTF-8, a piece or more in, and shows it as Windows-1252', () => {
+    const data = Buffer.concat([Buffer.from('key,name\n'.repeat(500)), Buffer.from('t1,Caf\xe9 Bleu\n', 'latin1')]);
+    expect(watch(data)).toEqual({ at: 9 * 500 + 6, context: expect.stringContaining('t1,Café Bleu') });
+    expect(watch(data, [1000, 4000]).at).toBe(4506);
+  });
+
+  it('judges a character split between two pieces whole, at every cut', () => {
+    const data = Buffer.from('Zürich · Ærø · 𝄞 · 東京', 'utf8');
+    for (let cut = 0; cut <= data.length; cut++) expect(watch(data, [cut]).at, `cut at ${cut}`).toBeNull();
+  });
+
+  describe('edge cases', () => {
+    it('an overlong form, a surrogate, a stray continuation byte, a character cut by the end of the file', () => {
+      expect(watch(bytes(0x61, 0xc0, 0xaf)).at).toBe(1);
+      expect(watch(bytes(0x61, 0x62, 0xed, 0xa0, 0x80)).at).toBe(2);
+      expect(watch(bytes(0x80, 0x61)).at).toBe(0);
+      expect(watch(bytes(0x61, 0xe6, 0x9d)).at).toBe(1);
+      expect(watch(bytes(0x61, 0xe6, 0x9d), [2]).at).toBe(1);
+    });
+
+    it('an empty file, and a BOM, are UTF-8', () => {
+      expect(watch(bytes()).at).toBeNull();
+      expect(watch(bytes(0xef, 0xbb, 0xbf, 0x61), [1]).at).toBeNull();
     });
   });
 });
