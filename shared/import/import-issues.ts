@@ -90,7 +90,7 @@ export class IssueLog {
    */
   error(file: string, line: number | null, column: string | null, value: string | null, code: IssueCode, message: string, record?: string): void {
     this.add({ severity: 'error', code, file, line, column, value, message });
-    if (line === null && record === undefined) this.#fileErrors++;
+    if (line === null && record === undefined) this.#fileErrors.push(message);
     else {
       const id = `${file}\u0000${line ?? record}`;
       if (!this.#rejected.has(id)) {
@@ -103,17 +103,22 @@ export class IssueLog {
   /** A problem at a place in a file that stopped reading it: nothing of that file can be imported. */
   stoppedFile(file: string, line: number | null, column: string | null, value: string | null, code: IssueCode, message: string): void {
     this.add({ severity: 'error', code, file, line, column, value, message });
-    this.#fileErrors++;
+    this.#fileErrors.push(message);
   }
 
   warn(file: string, line: number | null, column: string | null, value: string | null, code: IssueCode, message: string): void {
     this.add({ severity: 'warning', code, file, line, column, value, message });
   }
 
-  #fileErrors = 0;
+  readonly #fileErrors: string[] = [];
   /** Whole-file errors: nothing of such a file can be imported. */
   get fileErrors(): number {
-    return this.#fileErrors;
+    return this.#fileErrors.length;
+  }
+
+  /** The messages of the whole-file errors, each once, in order: why an import held nothing. */
+  get fileErrorMessages(): string[] {
+    return [...new Set(this.#fileErrors)];
   }
 }
 

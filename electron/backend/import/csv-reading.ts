@@ -76,7 +76,11 @@ const RECORD_HEAD_CHARS = 64 * 1024;
 
 /** Raised by `RecordGuard` and turned into a SourceError with the line where the record starts. */
 class RecordTooLong extends Error {
-  constructor(readonly fieldIndex: number | null) {
+  constructor(
+    readonly fieldIndex: number | null,
+    /** Whether a quote is open where the record grew too long (else it is text without line breaks). */
+    readonly quoted: boolean,
+  ) {
     super('record too long');
   }
 }
@@ -135,7 +139,7 @@ export class RecordGuard {
       this.#length = text.length - boundary - 1;
       this.#head = text.slice(boundary + 1, boundary + 1 + RECORD_HEAD_CHARS);
     }
-    if (this.#length > this.maxChars) throw new RecordTooLong(openingField(this.#head, this.dialect.delimiter));
+    if (this.#length > this.maxChars) throw new RecordTooLong(openingField(this.#head, this.dialect.delimiter), open);
   }
 }
 
@@ -260,9 +264,12 @@ export function streamCsv(
           // The parser has passed on every whole record before this one, so `line` is where it starts.
           const column = error.fieldIndex === null ? null : (headers[error.fieldIndex] ?? `column ${error.fieldIndex + 1}`);
           const where = column === null ? '' : ` in column "${column}"`;
+          const millions = (MAX_RECORD_CHARS / 1024 ** 2).toFixed(0);
           failed = new SourceError(
             'cell-too-large',
-            `The row starting on line ${line}${where} runs on for more than ${(MAX_RECORD_CHARS / 1024 ** 2).toFixed(0)} million characters: a quote (") opened there is probably never closed. Close it and import again.`,
+            error.quoted
+              ? `The row starting on line ${line}${where} runs on for more than ${millions} million characters: a quote (") opened there is probably never closed. Close it and import again.`
+              : `The row starting on line ${line} runs on for more than ${millions} million characters without a line break: not a CSV a tracker writes (their cells stop at 32,767 characters). Check that this is the export you meant.`,
             line,
             column,
           );

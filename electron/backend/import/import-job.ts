@@ -343,12 +343,12 @@ export class ImportJob {
         createdTeams: [...checker.createdTeams].sort(),
       };
       if (this.mode === 'import' && !committed) {
-        const unreadable = issues.issues.filter((i) => i.severity === 'error' && i.line === null && !i.column?.includes('['));
+        // Every file error, those found at a line (a runaway row) too: the reason is never blank.
         this.error = {
           code: 'import-rejected',
           message:
             issues.fileErrors > 0
-              ? `Nothing was imported: ${unreadable.map((i) => i.message).join(' ')}`
+              ? `Nothing was imported: ${issues.fileErrorMessages.join(' ')}`
               : 'Nothing was imported: the files hold no records Interlock could read.',
         };
         this.state = 'failed';

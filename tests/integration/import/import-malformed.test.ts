@@ -163,6 +163,16 @@ describe('malformed inputs', () => {
       expect(status.report!.issues[0]).toMatchObject({ code: 'cell-too-large', line: 2, column: 'title' });
     });
 
+    it('a row of 13 M characters without a quote or line break is refused for what it is, and the reason is never blank', async () => {
+      const path = join(ws.dir, 'one-long-line.csv');
+      writeFileSync(path, `key,title,type,status,created_at\nBIG-1,${'x'.repeat(13 * 1024 * 1024)},story,To Do,2024-03-01T00:00:00Z\n`);
+      const status = await rejectedWithoutWrites(path);
+      expect(status.report!.issues[0]).toMatchObject({ code: 'cell-too-large', line: 2 });
+      expect(status.report!.issues[0]!.message).toContain('without a line break');
+      expect(status.report!.issues[0]!.message).not.toContain('quote');
+      expect(status.error!.message).toBe(`Nothing was imported: ${status.report!.issues[0]!.message}`);
+    });
+
     it('arbitrary bytes give records or clear errors, never a crash, and a preview never writes', async () => {
       const path = join(ws.dir, 'arbitrary.csv');
       const before = readFileSync(ws.path);
