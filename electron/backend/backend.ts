@@ -16,6 +16,7 @@ import { WorkspaceBackups } from './store/workspace-backups';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { defaultWorkspacesDir } from './startup';
+import { plainIssueMessages } from '../../shared/domain/plain-issue-messages';
 
 export interface BackendOptions {
   /** Folder for per-user state (recent workspaces). Omit to remember nothing (the CLI, tests). */
@@ -64,7 +65,7 @@ export function createBackend(options: BackendOptions = {}): Backend {
   async function invoke(channel: string, input: unknown): Promise<Result<unknown>> {
     if (!isChannelName(channel)) return fail('unknown-channel', `There is no channel named "${String(channel)}".`);
     const definition = contract[channel];
-    const parsed = definition.input.safeParse(input ?? {});
+    const parsed = definition.input.safeParse(input ?? {}, { error: plainIssueMessages });
     if (!parsed.success) {
       const details = describeZodIssues(parsed.error);
       const where = details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join('; ');

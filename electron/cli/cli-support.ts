@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract/contract';
 import type { Backend } from '../backend/backend';
 import { UsageError } from './cli-command';
+import { parseCalendarDate } from '../../shared/domain/calendar-date';
 
 /** parseArgs, but unknown or missing options become a UsageError instead of a stack trace. */
 export function parseCliArgs<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
@@ -13,10 +14,34 @@ export function parseCliArgs<O extends NonNullable<ParseArgsConfig['options']>>(
 }
 
 /** Calls a channel and unwraps it; a failure becomes an Error whose message is the backend's. */
-export async function callOrThrow<C extends ChannelName>(backend: Backend, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+export async function callOrThrow<C extends ChannelName>(backend: Backend, channel: C, input: ChannelInput<C>, options: OptionNames = {}): Promise<ChannelOutput<C>> {
   const result = await backend.call(channel, input);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
+  if (result.ok) return result.value;
+  const { code, message, details } = result.error;
+  // Input the contract refused came from the command line: wrong usage, said in its options' names.
+  if (code === 'invalid-input' && details && details.length > 0) throw new UsageError(optionMessages(details, options));
+  throw new Error(message);
+}
+
+/** Input paths of a channel ("window.from", "trials") → the option that gave them ("--from"). */
+export type OptionNames = Readonly<Record<string, string>>;
+
+/**
+ * The contract's refusals as a command line's: "--trials must be at least 1, not the number 0." A
+ * value refused for its own field makes a check of the whole input (the window's order) moot, so
+ * only the first refusal per option is said.
+ */
+export function optionMessages(details: readonly { path: string; message: string }[], options: OptionNames): string {
+  const said = new Set<string>();
+  const lines: string[] = [];
+  for (const { path, message } of details) {
+    const option = options[path] ?? options[path.split('.')[0]!] ?? path;
+    if (said.has(option)) continue;
+    said.add(option);
+    const field = path.split('.').at(-1) ?? '';
+    lines.push(field && message.startsWith(`${field} `) ? `${option}${message.slice(field.length)}` : `${option}: ${message}`);
+  }
+  return lines.join('; ');
 }
 
 /** Team keys for `--team` values, each a team's key or name in any case; an unknown one is a usage error listing the teams. */
@@ -38,4 +63,11 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 ** 2) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+}
+
+/** A `--name DATE` option: undefined when absent, else a real calendar day like 2026-08-17 (a usage error otherwise). */
+export function checkDateOption(value: string | undefined, name: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || parseCalendarDate(value) === null) throw new UsageError(`--${name} must be a real date like 2026-08-17, got "${value}"`);
+  return value;
 }

@@ -2,9 +2,8 @@ import type { Backtest, HowManyForecast, WhenForecast } from '../../../shared/fo
 import type { PlanConfidence } from '../../../shared/forecast/plan-confidence-schema';
 import type { CliCommand } from '../cli-command';
 import { UsageError } from '../cli-command';
-import { callOrThrow, parseCliArgs, parseIntegerOption, teamKeysNamed } from '../cli-support';
+import { callOrThrow, checkDateOption, parseCliArgs, parseIntegerOption, teamKeysNamed } from '../cli-support';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const forecastCommand: CliCommand = {
   name: 'forecast',
@@ -33,10 +32,7 @@ export const forecastCommand: CliCommand = {
     if (values.plan !== undefined) return runPlan(values, backend, io);
     if (howMany && !values.by) throw new UsageError('--how-many needs --by DATE (the last day counted)');
     if (!howMany && values.by) throw new UsageError('--by goes with --how-many');
-    for (const name of ['by', 'start'] as const) {
-      const value = values[name];
-      if (value !== undefined && !DATE.test(value)) throw new UsageError(`--${name} must be a date like 2026-12-31, got "${value}"`);
-    }
+    for (const name of ['by', 'start'] as const) checkDateOption(values[name], name);
     const items = parseIntegerOption(values.when, 'when');
     if (items === 0) throw new UsageError('--when needs at least 1 item');
     const windowDays = parseWindow(values.window);
@@ -53,9 +49,11 @@ export const forecastCommand: CliCommand = {
       start: values.start,
       dayKind: values['business-days'] ? ('business' as const) : ('calendar' as const),
     };
-    const forecast = howMany ? await callOrThrow(backend, 'forecast.howMany', { ...scope, by: values.by! }) : await callOrThrow(backend, 'forecast.when', { ...scope, items: items! });
+    const forecast = howMany
+      ? await callOrThrow(backend, 'forecast.howMany', { ...scope, by: values.by! }, FORECAST_OPTIONS)
+      : await callOrThrow(backend, 'forecast.when', { ...scope, items: items! }, FORECAST_OPTIONS);
     const backtest = values.backtest
-      ? await callOrThrow(backend, 'forecast.backtest', { ...scope, question: howMany ? { kind: 'how-many', by: values.by! } : { kind: 'when', items: items! } })
+      ? await callOrThrow(backend, 'forecast.backtest', { ...scope, question: howMany ? { kind: 'how-many', by: values.by! } : { kind: 'when', items: items! } }, FORECAST_OPTIONS)
       : null;
     if (values.json) io.out(JSON.stringify(forecastJson(forecast, backtest), null, 2));
     else for (const line of humanForecast(forecast, backtest)) io.out(line);
@@ -63,13 +61,25 @@ export const forecastCommand: CliCommand = {
   },
 };
 
+const FORECAST_OPTIONS = {
+  by: '--by',
+  'question.by': '--by',
+  items: '--when',
+  'question.items': '--when',
+  windowDays: '--window',
+  trials: '--trials',
+  seed: '--seed',
+  start: '--start',
+  increment: '--plan',
+} as const;
+
 type ForecastValues = { workspace?: string; plan?: string; team?: string[]; window?: string; trials?: string; seed?: string; start?: string; by?: string; backtest?: boolean; json?: boolean; 'business-days'?: boolean };
 
 /** --plan INCREMENT: the odds of every planned item, feature and objective. */
 async function runPlan(values: ForecastValues, backend: Parameters<CliCommand['run']>[1], io: Parameters<CliCommand['run']>[2]): Promise<number> {
   if (values.by !== undefined || values.backtest) throw new UsageError('--plan takes no --by and no --backtest');
   if (values.team !== undefined) throw new UsageError('--plan covers every team of the increment; --team does not apply');
-  if (values.start !== undefined && !DATE.test(values.start)) throw new UsageError(`--start must be a date like 2026-12-31, got "${values.start}"`);
+  checkDateOption(values.start, 'start');
   const input = {
     increment: values.plan,
     windowDays: parseWindow(values.window),
@@ -79,7 +89,7 @@ async function runPlan(values: ForecastValues, backend: Parameters<CliCommand['r
     dayKind: values['business-days'] ? ('business' as const) : ('calendar' as const),
   };
   await callOrThrow(backend, 'workspace.open', { path: values.workspace! });
-  const confidence = await callOrThrow(backend, 'forecast.plan', input);
+  const confidence = await callOrThrow(backend, 'forecast.plan', input, FORECAST_OPTIONS);
   if (values.json) io.out(JSON.stringify(planJson(confidence), null, 2));
   else for (const line of humanPlan(confidence)) io.out(line);
   return 0;

@@ -2,9 +2,9 @@ import type { MetricsSummary } from '../../../shared/contract/metrics-channels';
 import { EXCLUSION_LABELS, type ExclusionReason } from '../../../shared/metrics/metrics-vocabulary';
 import type { CliCommand } from '../cli-command';
 import { UsageError } from '../cli-command';
-import { callOrThrow, parseCliArgs, teamKeysNamed } from '../cli-support';
+import { callOrThrow, checkDateOption, parseCliArgs, teamKeysNamed } from '../cli-support';
+import { parseCalendarDate } from '../../../shared/domain/calendar-date';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const metricsCommand: CliCommand = {
   name: 'metrics',
@@ -22,25 +22,28 @@ export const metricsCommand: CliCommand = {
     });
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     if (!values.workspace) throw new UsageError('--workspace FILE is required');
-    for (const name of ['from', 'to'] as const) {
-      const value = values[name];
-      if (value !== undefined && !DATE.test(value)) throw new UsageError(`--${name} must be a date like 2026-08-17, got "${value}"`);
-    }
+    for (const name of ['from', 'to'] as const) checkDateOption(values[name], name);
     const report = values['dora-report'];
     if (report !== undefined && report !== '2021' && report !== '2023') throw new UsageError(`--dora-report must be 2021 or 2023, got "${report}"`);
 
     await callOrThrow(backend, 'workspace.open', { path: values.workspace });
     const options = await callOrThrow(backend, 'metrics.scopeOptions', {});
     const teamKeys = teamKeysNamed(options.teams, values.team);
+    // --to alone moves the default window (its length kept) to end there; --from alone runs to the data's end.
     const window =
-      values.from || values.to ? { from: values.from ?? options.defaultWindow.from, to: values.to ?? options.defaultWindow.to } : undefined;
-    const summary = await callOrThrow(backend, 'metrics.summary', {
-      teamKeys,
-      window,
-      compare: 'none',
-      doraReport: report,
-      percentileMethod: values['nearest-rank'] ? 'nearest-rank' : undefined,
-    });
+      values.from || values.to ? { from: values.from ?? shiftedStart(options.defaultWindow, values.to!), to: values.to ?? options.defaultWindow.to } : undefined;
+    const summary = await callOrThrow(
+      backend,
+      'metrics.summary',
+      {
+        teamKeys,
+        window,
+        compare: 'none',
+        doraReport: report,
+        percentileMethod: values['nearest-rank'] ? 'nearest-rank' : undefined,
+      },
+      { 'window.from': '--from', 'window.to': '--to', window: '--from/--to' },
+    );
     if (values.json) io.out(JSON.stringify(summary, null, 2));
     else for (const line of humanSummary(summary)) io.out(line);
     return 0;
@@ -74,4 +77,11 @@ export function humanSummary(s: MetricsSummary): string[] {
     `Restore      ${three(d.timeToRestoreHours, 'h')}${bucket(b.timeToRestore)}`,
     excluded.length === 0 ? 'Excluded     nothing' : `Excluded     ${excluded.map(([reason, n]) => `${n} ${EXCLUSION_LABELS[reason]}`).join('; ')}`,
   ];
+}
+
+/** The start of a window as long as `window` that ends on `to` (days in UTC, as every window is). */
+function shiftedStart(window: { from: string; to: string }, to: string): string {
+  const day = 86_400_000;
+  const length = (parseCalendarDate(window.to)! - parseCalendarDate(window.from)!) / day;
+  return new Date(parseCalendarDate(to)! - length * day).toISOString().slice(0, 10);
 }

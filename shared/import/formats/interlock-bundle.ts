@@ -7,7 +7,7 @@ import { fromWorkItem, type PlanningRecord, type PlanningRow } from '../import-r
 import { PLAN_BUNDLE_SECTIONS } from '../../planning/plan-bundle';
 import { BundleRisk } from '../../risks/risk-schema';
 import { isObject, type JsonMapperContext } from './json-format';
-import { plainIssueMessages } from '../plain-issue-messages';
+import { plainIssueMessages } from '../../domain/plain-issue-messages';
 
 /** True when a JSON value looks like an Interlock bundle: an object with at least one entity array and no Jira "issues". */
 export function isInterlockBundle(value: unknown): boolean {

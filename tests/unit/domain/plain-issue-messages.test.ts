@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { plainIssueMessages } from '../../../shared/import/plain-issue-messages';
+import { plainIssueMessages } from '../../../shared/domain/plain-issue-messages';
 
 const messageOf = (schema: z.ZodType, value: unknown) => schema.safeParse(value, { error: plainIssueMessages }).error?.issues[0]?.message;
 

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 
 // zod's own messages ("Invalid input: expected string, received number", "Invalid option: expected
-// one of …") read as a program's; an import's reader gets the field, what it must be and what the
-// file holds. Messages a schema states itself (refinements) are kept as they are.
+// one of …") read as a program's; a person gets the field, what it must be and what was given: an
+// import's rejected rows, and every transport's answer to input the contract refuses. Messages a
+// schema states itself (refinements) are kept as they are.
 
 const EXPECTED: Record<string, string> = {
   string: 'text',
