@@ -1,4 +1,4 @@
-import { planColumns, RowReader, RowRejected, type ColumnPlan } from './columns';
+import { normalizeHeader, planColumns, RowReader, RowRejected, type ColumnPlan } from './columns';
 import { SourceError, type IssueLog } from './import-issues';
 import type { RecordSink } from './import-records';
 import type { CsvFormat, CsvMapper } from './formats/csv-format';
@@ -49,6 +49,7 @@ export class CsvFileMapping {
       const names = this.plan.missing.map((m) => m.label).join(', ');
       throw new SourceError('missing-column', `${file} has no ${names} column${this.plan.missing.length > 1 ? 's' : ''}; choose the columns that hold ${this.plan.missing.length > 1 ? 'them' : 'it'}.`, 1, names);
     }
+    if (format.format !== 'jira-csv') warnRepeatedColumns(file, this.plan, issues);
     this.#reader = new RowReader(file, this.plan, issues, options.dayOrder);
     this.#mapper = format.create({
       file,
@@ -92,5 +93,27 @@ export class CsvFileMapping {
 
   finish(): void {
     this.#mapper.finish();
+  }
+}
+
+/**
+ * A header that names one field twice ("key,key", "title" at both ends): each row's first non-empty
+ * cell of the two is read, which a person who made the file may not expect, so it is said. Jira's
+ * exports repeat columns by design (Sprint, Fix Version/s, Component/s), and its reader means to.
+ */
+function warnRepeatedColumns(file: string, plan: ColumnPlan, issues: IssueLog): void {
+  for (const [field, columns] of plan.columns) {
+    if (columns.length < 2) continue;
+    const names = columns.map((c) => normalizeHeader(plan.headers[c]!));
+    if (new Set(names).size === names.length) continue; // aliases of one field in columns of their own names
+    const header = plan.headers[columns[0]!]!.replace(/^\uFEFF/, '').trim();
+    issues.warn(
+      file,
+      1,
+      header,
+      null,
+      'ignored-column',
+      `The column "${header}" appears ${columns.length} times (columns ${columns.map((c) => c + 1).join(', ')}); in each row the first that is not empty is read (${field}).`,
+    );
   }
 }

@@ -93,6 +93,24 @@ describe('format detection', () => {
     expect(detectCsvFormat(['key', 'team', 'service', 'succeeded', 'items'], [])).toMatchObject({ format: 'interlock', entity: 'deployments' });
   });
 
+  it('a column named twice is said, with where both are, and the first that is not empty is read', () => {
+    const out = mapRows('interlock', [
+      ['key', 'name', 'key'],
+      ['D-2', 'Two', 'D-3'],
+      ['', 'Four', 'D-4'],
+    ]);
+    expect(out.issues.issues.filter((i) => i.code === 'ignored-column')).toEqual([
+      expect.objectContaining({ severity: 'warning', line: 1, column: 'key', message: 'The column "key" appears 2 times (columns 1, 3); in each row the first that is not empty is read (key).' }),
+    ]);
+    // Each template, and a Jira export that repeats its Sprint and Fix Version/s columns on purpose, say nothing of the kind.
+    for (const text of Object.values(CSV_TEMPLATES)) {
+      const [header, ...rows] = text.trim().split('\n').map((l) => l.split(','));
+      expect(mapRows('interlock', [header!, ...rows]).issues.issues.filter((i) => i.code === 'ignored-column')).toEqual([]);
+    }
+    const jira = [['Issue key', 'Summary', 'Issue Type', 'Status', 'Created', 'Sprint', 'Sprint'], ['P-1', 'x', 'Story', 'To Do', '01/03/2024 09:00', 'S1', 'S2']];
+    expect(mapRows('jira-csv', jira).issues.issues.filter((i) => i.code === 'ignored-column')).toEqual([]);
+  });
+
   it('a file that shares a few names with a template keeps its own format', () => {
     // A deployments export with its own time column, and stage-date files naming a title or a team.
     expect(detectCsvFormat(['key', 'team', 'service', 'deployed_at', 'status'], []).format).toBe('deployments-csv');
