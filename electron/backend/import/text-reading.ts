@@ -37,7 +37,11 @@ export function readTextHead(path: string, file: string): TextHead {
     throw new SourceError('unreadable-file', code === 'ENOENT' ? `${file} does not exist.` : `${file} cannot be read (${code ?? 'error'}).`);
   }
   try {
-    const bytes = fstatSync(fd).size;
+    const stat = fstatSync(fd);
+    // A file is read twice (its head, then streamed): a pipe would be empty the second time.
+    if (stat.isDirectory()) throw new SourceError('unreadable-file', `${file} is a folder, not a file: choose the files in it.`);
+    if (!stat.isFile()) throw new SourceError('unreadable-file', `${file} is not a file on disk (a pipe or a device): save what it gives to a file and import that.`);
+    const bytes = stat.size;
     const buffer = Buffer.alloc(Math.min(bytes, HEAD_BYTES));
     const read = readSync(fd, buffer, 0, buffer.length, 0);
     const head = buffer.subarray(0, read);

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
@@ -68,6 +68,13 @@ describe('malformed inputs', () => {
     // The same file saved as UTF-8 is read without a word.
     writeFileSync(path, Buffer.concat([ascii, Buffer.from('cafe,Café Bleu\n')]));
     expect((await runImport(ws.backend, [path], 'preview')).report!.issues.filter((i) => i.code === 'not-utf8')).toEqual([]);
+  });
+
+  it('a folder chosen as a file is refused, naming it, and nothing is written', async () => {
+    const folder = join(ws.dir, 'exports');
+    mkdirSync(folder);
+    const status = await rejectedWithoutWrites(folder);
+    expect(status.report!.issues[0]).toMatchObject({ code: 'unreadable-file', file: 'exports', message: 'exports is a folder, not a file: choose the files in it.' });
   });
 
   it('an unclosed quote: the swallowed row is rejected with the line it starts on', async () => {
