@@ -1,5 +1,5 @@
 import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
+import { dirname, extname, resolve } from 'node:path';
 import { REPORT_SECTION_IDS } from '../../../shared/report/report-sections';
 import type { Backend } from '../../backend/backend';
 import type { CliCommand } from '../cli-command';
@@ -14,8 +14,19 @@ function writeWhole(path: string, text: string): void {
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'EACCES' || code === 'EPERM' ? 'you may not write in that folder' : code === 'ENOSPC' ? 'the disk is full' : code === 'EROFS' ? 'that folder is read-only' : `${code ?? 'error'}`;
+    throw new Error(`${path} could not be written (${why}); nothing was written.`);
   }
+}
+
+/** Where the report goes: an .html file in a folder that exists, replaced only with --force. */
+function checkTarget(out: string, force: boolean): void {
+  const folder = dirname(out);
+  if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`${folder} is not a folder that exists; create it or choose another for --out.`);
+  const existing = statSync(out, { throwIfNoEntry: false });
+  if (existing?.isDirectory()) throw new Error(`${out} is a folder; name the file to write.`);
+  if (existing && !force) throw new UsageError(`${out} already exists; add --force to replace it.`);
 }
 
 /** The id of the saved deck of that name (a workspace holds one deck per name). */
@@ -29,7 +40,7 @@ async function deckNamed(backend: Backend, name: string, workspace: string): Pro
 
 export const reportCommand: CliCommand = {
   name: 'report',
-  usage: 'report --workspace FILE --out FILE.html [--increment NAME] [--section ID]… | [--deck NAME]',
+  usage: 'report --workspace FILE --out FILE.html [--increment NAME] [--section ID]… | [--deck NAME] [--force]',
   summary: 'Write the report to hand out: one self-contained HTML file (advice, findings, flow, objectives, risks, votes).',
   async run(args, backend, io) {
     const { values, positionals } = parseCliArgs(args, {
@@ -38,6 +49,7 @@ export const reportCommand: CliCommand = {
       increment: { type: 'string' },
       section: { type: 'string', multiple: true },
       deck: { type: 'string' },
+      force: { type: 'boolean', default: false },
     });
     if (positionals.length > 0) throw new UsageError(`unexpected ${positionals.join(' ')}`);
     if (!values.workspace) throw new UsageError('--workspace FILE is required');
@@ -48,7 +60,7 @@ export const reportCommand: CliCommand = {
     if (values.deck !== undefined && values.section) throw new UsageError('--deck and --section each choose the sections: give one of them');
     if (values.deck !== undefined && values.deck.trim() === '') throw new UsageError('--deck needs the name of a saved deck');
     const out = resolve(values.out);
-    if (statSync(out, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`${out} is a folder; name the file to write.`);
+    checkTarget(out, values.force);
     await callOrThrow(backend, 'workspace.open', { path: values.workspace });
     const deckId = values.deck === undefined ? undefined : await deckNamed(backend, values.deck.trim(), values.workspace);
     const report = await callOrThrow(backend, 'report.export', { increment: values.increment, sections: values.section, deckId });

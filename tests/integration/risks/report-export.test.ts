@@ -130,6 +130,22 @@ describe('the report to hand out', () => {
       expect(existsSync(tmp.path('x.html'))).toBe(false);
     });
 
+    it('an existing file is replaced only with --force; a folder that does not exist or cannot be written is said plainly', async () => {
+      const out = tmp.path('twice.html');
+      expect((await cli(['report', '--workspace', demo, '--out', out, '--section', 'risks'])).code).toBe(0);
+      const first = readFileSync(out, 'utf8');
+      const again = await cli(['report', '--workspace', demo, '--out', out]);
+      expect(again.code).toBe(2);
+      expect(again.err).toContain('already exists; add --force to replace it');
+      expect(readFileSync(out, 'utf8')).toBe(first);
+      expect((await cli(['report', '--workspace', demo, '--out', out, '--force'])).code).toBe(0);
+      expect(readFileSync(out, 'utf8')).not.toBe(first);
+      const nowhere = await cli(['report', '--workspace', demo, '--out', tmp.path('no-such-folder/r.html')]);
+      expect(nowhere.code).toBe(1);
+      expect(nowhere.err).toContain('no-such-folder is not a folder that exists; create it or choose another for --out.');
+      expect(nowhere.err).not.toMatch(/ENOENT|\.tmp/);
+    });
+
     it('--deck names a deck the workspace holds, alone: otherwise a clear message and no file', async () => {
       const out = tmp.path('deck.html');
       const unknown = await cli(['report', '--workspace', demo, '--out', out, '--deck', 'Stand-up']);
