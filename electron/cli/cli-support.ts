@@ -20,6 +20,9 @@ export async function callOrThrow<C extends ChannelName>(backend: Backend, chann
   const { code, message, details } = result.error;
   // Input the contract refused came from the command line: wrong usage, said in its options' names.
   if (code === 'invalid-input' && details && details.length > 0) throw new UsageError(optionMessages(details, options));
+  // The app asks before it replaces a workspace; a command line is told which option says yes.
+  const replacing = options.replace ?? options.overwrite;
+  if (code === 'workspace-exists' && replacing) throw new Error(message.replace('confirm that it should be replaced', `add ${replacing} to replace it`));
   throw new Error(message);
 }
 

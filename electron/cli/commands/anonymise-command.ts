@@ -26,7 +26,7 @@ export const anonymiseCommand: CliCommand = {
     if (!values.out) throw new UsageError('--out FILE2 is required (the copy is never made in place)');
     const shiftDays = parseShiftDays(values['shift-days']);
     await callOrThrow(backend, 'workspace.open', { path });
-    const copy = await callOrThrow(backend, 'workspace.anonymise', { path: values.out, shiftDays, name: values.name, replace: values.force }, { shiftDays: '--shift-days', name: '--name', path: '--out' });
+    const copy = await callOrThrow(backend, 'workspace.anonymise', { path: values.out, shiftDays, name: values.name, replace: values.force }, { shiftDays: '--shift-days', name: '--name', path: '--out', replace: '--force' });
     const shift = copy.shiftDays === 0 ? 'dates as they were' : `dates moved ${Math.abs(copy.shiftDays)} days ${copy.shiftDays < 0 ? 'earlier' : 'later'}`;
     io.out(`Wrote an anonymised copy to ${copy.path} ("${copy.name}"): names replaced by pseudonyms, free text dropped, ${shift}.`);
     io.out('The key behind the pseudonyms was not kept: nobody can map the copy back to the original names.');

@@ -20,7 +20,7 @@ export const demoCommand: CliCommand = {
       items: parseIntegerOption(values.items, 'items'),
       seed: parseIntegerOption(values.seed, 'seed'),
       overwrite: values.force,
-    }, { items: '--items', seed: '--seed' });
+    }, { items: '--items', seed: '--seed', overwrite: '--force' });
     const overview = await callOrThrow(backend, 'workspace.overview', {});
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     io.out(`Wrote ${summary.path}: ${overview.counts.items} items, ${overview.counts.dependencies} dependencies, ${overview.counts.teams} teams (${seconds} s).`);

@@ -14,7 +14,7 @@ export const sealCommand: CliCommand = {
     if (!values.out) throw new UsageError('--out FILE.sealed is required');
     const passphrase = await cliPassphrase(io, { confirm: true });
     await callOrThrow(backend, 'workspace.open', { path });
-    const sealed = await callOrThrow(backend, 'workspace.seal', { path: values.out, passphrase, replace: values.force });
+    const sealed = await callOrThrow(backend, 'workspace.seal', { path: values.out, passphrase, replace: values.force }, { path: '--out', replace: '--force' });
     io.out(`Wrote a sealed copy to ${sealed.path} (${formatBytes(sealed.bytes)}). Open it with: interlock unseal "${sealed.path}" --out FILE.interlock`);
     return 0;
   },
@@ -30,7 +30,7 @@ export const unsealCommand: CliCommand = {
     if (!sealedPath || positionals.length > 1) throw new UsageError('expected exactly one FILE.sealed');
     if (!values.out) throw new UsageError('--out FILE.interlock is required');
     const passphrase = await cliPassphrase(io, { confirm: false });
-    const opened = await callOrThrow(backend, 'workspace.unseal', { sealedPath, path: values.out, passphrase, replace: values.force, open: false });
+    const opened = await callOrThrow(backend, 'workspace.unseal', { sealedPath, path: values.out, passphrase, replace: values.force, open: false }, { path: '--out', replace: '--force' });
     io.out(`Wrote the workspace "${opened.name}" to ${opened.path}; it passed the integrity check.`);
     return 0;
   },

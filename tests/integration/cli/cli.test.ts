@@ -93,7 +93,7 @@ describe('the interlock command line', () => {
       await cli(['demo', file, '--items', '50']);
       const again = await cli(['demo', file, '--items', '50']);
       expect(again.code).toBe(1);
-      expect(again.err).toContain('already exists');
+      expect(again.err).toContain('already exists. Choose another name, or add --force to replace it.');
     });
 
     it('wrong usage exits 2 and shows the usage', async () => {

@@ -82,7 +82,7 @@ describe('interlock anonymise, seal and unseal', () => {
     it('an existing file is not replaced without --force', async () => {
       const result = await cli(['anonymise', source, '--out', tmp.path('shared.interlock')]);
       expect(result.code).toBe(1);
-      expect(result.err).toContain('already exists');
+      expect(result.err).toContain('already exists. Choose another name, or add --force to replace it.');
       expect((await cli(['anonymise', source, '--out', tmp.path('shared.interlock'), '--force'])).code).toBe(0);
     });
   });
