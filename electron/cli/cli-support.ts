@@ -74,3 +74,13 @@ export function checkDateOption(value: string | undefined, name: string): string
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || parseCalendarDate(value) === null) throw new UsageError(`--${name} must be a real date like 2026-08-17, got "${value}"`);
   return value;
 }
+
+/** A `--window` option: days ("90d", "90") or weeks ("12w"), from `min` to `max` days; undefined when absent. */
+export function parseWindowDays(value: string | undefined, min = 7, max = 3650): number | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(\d+)\s*([dw]?)$/i.exec(value.trim());
+  if (!match) throw new UsageError(`--window must look like 90d or 12w, got "${value}"`);
+  const days = Number(match[1]) * (match[2]?.toLowerCase() === 'w' ? 7 : 1);
+  if (days < min || days > max) throw new UsageError(`--window must be between ${min} and ${max} days, got ${days}`);
+  return days;
+}

@@ -1,8 +1,8 @@
-import type { Backtest, HowManyForecast, WhenForecast } from '../../../shared/forecast/forecast-schema';
+import { MAX_FORECAST_DAYS, type Backtest, type HowManyForecast, type WhenForecast } from '../../../shared/forecast/forecast-schema';
 import type { PlanConfidence } from '../../../shared/forecast/plan-confidence-schema';
 import type { CliCommand } from '../cli-command';
 import { UsageError } from '../cli-command';
-import { callOrThrow, checkDateOption, parseCliArgs, parseIntegerOption, teamKeysNamed } from '../cli-support';
+import { callOrThrow, checkDateOption, parseCliArgs, parseIntegerOption, parseWindowDays, teamKeysNamed } from '../cli-support';
 
 
 export const forecastCommand: CliCommand = {
@@ -35,7 +35,7 @@ export const forecastCommand: CliCommand = {
     for (const name of ['by', 'start'] as const) checkDateOption(values[name], name);
     const items = parseIntegerOption(values.when, 'when');
     if (items === 0) throw new UsageError('--when needs at least 1 item');
-    const windowDays = parseWindow(values.window);
+    const windowDays = parseWindowDays(values.window, 1, MAX_FORECAST_DAYS);
     const trials = parseIntegerOption(values.trials, 'trials');
     const seed = parseIntegerOption(values.seed, 'seed');
 
@@ -82,7 +82,7 @@ async function runPlan(values: ForecastValues, backend: Parameters<CliCommand['r
   checkDateOption(values.start, 'start');
   const input = {
     increment: values.plan,
-    windowDays: parseWindow(values.window),
+    windowDays: parseWindowDays(values.window, 1, MAX_FORECAST_DAYS),
     trials: parseIntegerOption(values.trials, 'trials'),
     seed: parseIntegerOption(values.seed, 'seed'),
     start: values.start,
@@ -144,13 +144,6 @@ export function humanPlan(c: PlanConfidence): string[] {
 }
 
 /** "84d" or "84": the number of days of history. */
-function parseWindow(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const match = /^(\d+)d?$/.exec(value);
-  if (!match || Number(match[1]) < 1) throw new UsageError(`--window must be a number of days like 84d, got "${value}"`);
-  return Number(match[1]);
-}
-
 const isHowMany = (f: HowManyForecast | WhenForecast): f is HowManyForecast => 'howMany' in f;
 
 /** The answer with its provenance; the histogram stays in the app. */

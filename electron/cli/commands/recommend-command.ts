@@ -1,18 +1,9 @@
 import { MODEL_LABELS, type CoordinationReport } from '../../../shared/coordination/report-schema';
 import type { CliCommand, CliIo } from '../cli-command';
 import { UsageError } from '../cli-command';
-import { callOrThrow, parseCliArgs } from '../cli-support';
+import { callOrThrow, parseCliArgs, parseWindowDays } from '../cli-support';
 
 /** "90d", "12w" or a bare number of days. */
-export function parseWindowDays(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const match = /^(\d+)\s*([dw]?)$/i.exec(value.trim());
-  if (!match) throw new UsageError(`--window must look like 90d or 12w, got "${value}"`);
-  const days = Number(match[1]) * (match[2]?.toLowerCase() === 'w' ? 7 : 1);
-  if (days < 7 || days > 3650) throw new UsageError(`--window must be between 7 and 3650 days, got ${days}`);
-  return days;
-}
-
 /** The JSON the command prints: groups with team names, findings and congruence (and the window it covers). */
 export function recommendationJson(report: CoordinationReport) {
   const name = new Map(report.teams.map((t) => [t.key, t.name]));

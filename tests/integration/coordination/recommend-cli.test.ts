@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseWindowDays } from '../../../electron/cli/commands/recommend-command';
+import { parseWindowDays } from '../../../electron/cli/cli-support';
 import { captureCli } from '../../support/cli-capture';
 
 // `interlock recommend` on a real demo workspace file, through the same entry point as the command line.

@@ -27,6 +27,9 @@ describe('interlock forecast', () => {
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
     expect(json).toMatchObject({ items: 4, trials: 500, seed: 42, start: '2026-02-02', dayKind: 'business', teamKeys: ['a'], window: { from: '2026-01-08', to: '2026-01-14', days: 7 } });
+    // Weeks, as recommend takes them.
+    const weeks = await cli('--workspace', workspacePath(), '--when', '4', '--window', '1w', '--json');
+    expect(JSON.parse(weeks.out).window).toMatchObject({ from: '2026-01-08', to: '2026-01-14', days: 7 });
     for (const p of ['p50', 'p70', 'p85', 'p95']) expect(json.when[p]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
@@ -45,9 +48,10 @@ describe('interlock forecast', () => {
         [['--workspace', workspacePath(), '--how-many', '--when', '3'], 'ask one question'],
         [['--workspace', workspacePath(), '--how-many'], '--how-many needs --by DATE'],
         [['--workspace', workspacePath(), '--when', '3', '--by', '2026-02-01'], '--by goes with --how-many'],
-        [['--workspace', workspacePath(), '--how-many', '--by', '1/2/2026'], '--by must be a date'],
+        [['--workspace', workspacePath(), '--how-many', '--by', '1/2/2026'], '--by must be a real date like 2026-08-17, got "1/2/2026"'],
         [['--workspace', workspacePath(), '--when', 'ten'], '--when must be a whole number'],
-        [['--workspace', workspacePath(), '--when', '3', '--window', '3w'], '--window must be a number of days'],
+        [['--workspace', workspacePath(), '--when', '3', '--window', '3 months'], '--window must look like 90d or 12w'],
+        [['--workspace', workspacePath(), '--when', '3', '--window', '0d'], '--window must be between 1 and 3660 days'],
         [['--workspace', workspacePath(), '--when', '3', '--team', 'Nobody'], 'no team "Nobody"'],
       ] as const) {
         const r = await cli(...args);
