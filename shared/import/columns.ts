@@ -75,7 +75,8 @@ export function planColumns(headers: readonly string[], specs: readonly FieldSpe
 /** Thrown inside a row mapper after the reason was logged: the row is rejected and mapping goes on. */
 export class RowRejected extends Error {}
 
-const MAX_CELL_CHARS = 1_000_000;
+/** A cell is read up to this many characters (a title is kept shorter still, record-checker.ts). */
+export const MAX_CELL_CHARS = 1_000_000;
 
 /**
  * Reads one row's cells by field, logging precise errors (file, line, column, value) for the row.

@@ -16,6 +16,7 @@ import type {
   TransitionRecord,
 } from './import-records';
 import type { StatusBook } from './status-rules';
+import { MAX_CELL_CHARS } from './columns';
 
 export interface CheckerContext {
   issues: IssueLog;
@@ -99,10 +100,14 @@ export class RecordChecker implements RecordSink {
     }
   }
 
-  #duplicate(kind: string, set: Set<string>, key: string, line: number | null): void {
+  /** Whether `key` came before in this import (said as a warning): a repeat replaces the record, so it is not counted again. */
+  #duplicate(kind: string, set: Set<string>, key: string, line: number | null): boolean {
     if (set.has(key)) {
       this.context.issues.warn(this.file, line, 'Key', key, 'duplicate-key', `${kind} key ${key} appears more than once in this import; the last one wins.`);
-    } else set.add(key);
+      return true;
+    }
+    set.add(key);
+    return false;
   }
 
   #team(key: string | null, line: number | null): void {
@@ -204,7 +209,7 @@ export class RecordChecker implements RecordSink {
   risk(record: RiskRecord): void {
     const refuse = (column: string, value: string, message: string) =>
       this.context.issues.error(this.file, record.line, column, value, 'invalid-reference', message, record.line === null ? `risks[${record.key}]` : undefined);
-    this.#duplicate('risks', this.#keys.risks, record.key, record.line);
+    const repeated = this.#duplicate('risks', this.#keys.risks, record.key, record.line);
     const scope = record.scope;
     if (scope.kind === 'team') {
       const team = this.canonicalTeam(scope.key)!;
@@ -230,7 +235,7 @@ export class RecordChecker implements RecordSink {
       record.ownerTeamKey = owner;
     }
     record.file = this.file;
-    this.counts.risks++;
+    if (!repeated) this.counts.risks++;
     this.target.risk(record);
   }
 
@@ -245,26 +250,27 @@ export class RecordChecker implements RecordSink {
   }
 
   team(record: TeamRecord): void {
-    this.#duplicate('teams', this.#keys.teams, record.key, record.line);
+    const repeated = this.#duplicate('teams', this.#keys.teams, record.key, record.line);
     this.#teamKeys.add(record.key);
-    this.counts.teams++;
+    if (!repeated) this.counts.teams++;
     this.target.team(record);
   }
 
   objective(record: ObjectiveRecord): void {
-    this.#duplicate('objectives', this.#keys.objectives, record.key, record.line);
+    const repeated = this.#duplicate('objectives', this.#keys.objectives, record.key, record.line);
     record.teamKeys = record.teamKeys.map((t) => this.canonicalTeam(t)!);
     for (const t of record.teamKeys) this.#team(t, record.line);
     record.file = this.file;
-    this.counts.objectives++;
+    if (!repeated) this.counts.objectives++;
     this.target.objective(record);
   }
 
   item(record: ItemRecord): void {
     const { issues } = this.context;
-    this.#duplicate('items', this.#itemKeys, record.key, record.line);
+    const repeated = this.#duplicate('items', this.#itemKeys, record.key, record.line);
     if (record.title.length > MAX_TITLE_CHARS) {
-      issues.warn(this.file, record.line, 'Title', record.title, 'value-truncated', `The title of ${record.key} is ${record.title.length} characters long; the first ${MAX_TITLE_CHARS} are kept.`);
+      const length = record.title.length >= MAX_CELL_CHARS ? `over ${MAX_CELL_CHARS.toLocaleString('en-US')}` : record.title.length.toLocaleString('en-US');
+      issues.warn(this.file, record.line, 'Title', record.title, 'value-truncated', `The title of ${record.key} is ${length} characters long; the first ${MAX_TITLE_CHARS.toLocaleString('en-US')} are kept.`);
       record.title = record.title.slice(0, MAX_TITLE_CHARS);
     }
     if (record.status.length > MAX_NAME_CHARS) record.status = record.status.slice(0, MAX_NAME_CHARS);
@@ -283,7 +289,7 @@ export class RecordChecker implements RecordSink {
     this.#future(record.line, 'Finished', record.doneAt);
     this.#team(record.teamKey, record.line);
     this.context.statuses.resolve(record.status);
-    this.counts.items++;
+    if (!repeated) this.counts.items++;
     this.target.item(record);
   }
 
@@ -300,32 +306,32 @@ export class RecordChecker implements RecordSink {
   }
 
   dependency(record: DependencyRecord): void {
-    this.#duplicate('dependencies', this.#keys.dependencies, record.key, record.line);
+    const repeated = this.#duplicate('dependencies', this.#keys.dependencies, record.key, record.line);
     this.#itemReference(record.fromItemKey, record.line, 'Waiting item', `Dependency ${record.key}`);
     this.#itemReference(record.toItemKey, record.line, 'Item waited on', `Dependency ${record.key}`);
     record.fromTeamKey = this.canonicalTeam(record.fromTeamKey);
     record.toTeamKey = this.canonicalTeam(record.toTeamKey);
     this.#team(record.fromTeamKey, record.line);
     this.#team(record.toTeamKey, record.line);
-    this.counts.dependencies++;
+    if (!repeated) this.counts.dependencies++;
     this.target.dependency(record);
   }
 
   deployment(record: DeploymentRecord): void {
-    this.#duplicate('deployments', this.#keys.deployments, record.key, record.line);
+    const repeated = this.#duplicate('deployments', this.#keys.deployments, record.key, record.line);
     record.teamKey = this.canonicalTeam(record.teamKey);
     this.#team(record.teamKey, record.line);
     this.#future(record.line, 'Deployed at', record.at);
-    this.counts.deployments++;
+    if (!repeated) this.counts.deployments++;
     this.target.deployment(record);
   }
 
   incident(record: IncidentRecord): void {
-    this.#duplicate('incidents', this.#keys.incidents, record.key, record.line);
+    const repeated = this.#duplicate('incidents', this.#keys.incidents, record.key, record.line);
     record.teamKey = this.canonicalTeam(record.teamKey);
     this.#team(record.teamKey, record.line);
     this.#future(record.line, 'Opened at', record.openedAt);
-    this.counts.incidents++;
+    if (!repeated) this.counts.incidents++;
     this.target.incident(record);
   }
 }

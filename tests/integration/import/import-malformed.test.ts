@@ -129,6 +129,8 @@ describe('malformed inputs', () => {
       const status = await runImport(ws.backend, [path]);
       expect(status.state).toBe('done');
       expect(status.report!.issueCounts['value-truncated']).toBe(1);
+      // The cell is read up to a million characters, so that is what the message can say of it.
+      expect(status.report!.issues.find((i) => i.code === 'value-truncated')!.message).toBe('The title of BIG-1 is over 1,000,000 characters long; the first 2,000 are kept.');
       expect((db(ws).prepare("SELECT length(title) FROM work_items WHERE key = 'BIG-1'").pluck().get() as number)).toBe(2000);
     });
 

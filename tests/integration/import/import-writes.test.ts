@@ -137,7 +137,8 @@ describe('the import’s writes', () => {
     const statistics = db(ws).prepare("SELECT tbl, stat FROM sqlite_stat1 WHERE idx = 'status_transitions_item'").raw().all() as [string, string][];
     expect(statistics.map(([table, stat]) => [table, Number(stat.split(' ')[0])])).toEqual([['status_transitions', count('status_transitions')]]);
     const expectedTransitions = [...Array(130).keys()].map((i) => i + 1).filter((n) => n % 13 !== 0).reduce((sum, n) => sum + historyOf(n).length, 0);
-    expect(status.report!.counts).toEqual({ teams: 3, objectives: 0, items: 131, transitions: expectedTransitions, dependencies: 71, deployments: 60, incidents: 55, plans: 0, releases: 0, risks: 0 });
+    // A key given twice is one record, counted once, as it is written once.
+    expect(status.report!.counts).toEqual({ teams: 3, objectives: 0, items: 130, transitions: expectedTransitions, dependencies: 70, deployments: 60, incidents: 55, plans: 0, releases: 0, risks: 0 });
     expect(status.report!.added).toEqual({ teams: 3, objectives: 0, items: 130, transitions: expectedTransitions, dependencies: 70, deployments: 60, incidents: 55, plans: 0, releases: 0, risks: 0 });
     expect(count('status_transitions')).toBe(expectedTransitions);
     // Ids follow the rows of the file; the key given twice is one item, as its last row says.
