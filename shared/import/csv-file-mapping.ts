@@ -50,6 +50,11 @@ export class CsvFileMapping {
       throw new SourceError('missing-column', `${file} has no ${names} column${this.plan.missing.length > 1 ? 's' : ''}; choose the columns that hold ${this.plan.missing.length > 1 ? 'them' : 'it'}.`, 1, names);
     }
     if (format.format !== 'jira-csv') warnRepeatedColumns(file, this.plan, issues);
+    // Items without a team couple no one: the advice would find nothing, and say nothing of why.
+    const makesItems = ITEM_FORMATS.has(format.format) && (format.format !== 'interlock' || format.entity === 'items');
+    if (makesItems && !this.plan.columns.has('team')) {
+      issues.warn(file, 1, null, null, 'no-team-column', `${file} has no column that names each item's team, so its items are imported without one; choose the Team column (--team-column) if another column holds it.`);
+    }
     this.#reader = new RowReader(file, this.plan, issues, options.dayOrder);
     this.#mapper = format.create({
       file,
@@ -95,6 +100,9 @@ export class CsvFileMapping {
     this.#mapper.finish();
   }
 }
+
+/** Formats whose rows are work items (a team column is theirs to have). */
+const ITEM_FORMATS = new Set<string>(['jira-csv', 'ado-csv', 'stages-csv', 'interlock']);
 
 /**
  * A header that names one field twice ("key,key", "title" at both ends): each row's first non-empty

@@ -32,6 +32,7 @@ export const ISSUE_CODES = {
   'encoding-guessed': 'The file is not UTF-8; it was read as Windows-1252.',
   'not-utf8': 'A file read as UTF-8 holds bytes further on that are not; each became �.',
   'ignored-column': 'Columns the format does not use were ignored.',
+  'no-team-column': 'No column names the items’ teams: they are imported without one.',
 } as const;
 export type IssueCode = keyof typeof ISSUE_CODES;
 export const IssueCode = z.enum(Object.keys(ISSUE_CODES) as [IssueCode, ...IssueCode[]]);

@@ -102,7 +102,11 @@ describe('malformed inputs', () => {
     const mapped = await runImport(ws.backend, [path], 'import', { format: 'interlock', columns: { key: 'Ref', title: 'Headline', type: 'Kind', status: 'State', created: 'Opened' } });
     expect(mapped.report!.counts.items).toBe(1);
     // The quoted cell spans two lines, so the bad row starts on line 4.
-    expect(mapped.report!.issues).toEqual([expect.objectContaining({ line: 4, column: 'Opened', value: 'yesterday', code: 'invalid-date' })]);
+    // No column was named for the team: said once, above the bad row.
+    expect(mapped.report!.issues).toEqual([
+      expect.objectContaining({ line: 1, code: 'no-team-column', severity: 'warning' }),
+      expect.objectContaining({ line: 4, column: 'Opened', value: 'yesterday', code: 'invalid-date' }),
+    ]);
     expect(db(ws).prepare("SELECT status_category FROM work_items WHERE key = 'T-1'").pluck().get()).toBe('active');
   });
 
@@ -169,17 +173,17 @@ describe('malformed inputs', () => {
       const path = join(ws.dir, 'cell-50mb.csv');
       writeFileSync(path, `key,title,type,status,created_at\nBIG-1,"${'x'.repeat(50 * 1024 * 1024)}",story,To Do,2024-03-01T00:00:00Z\n`);
       const status = await rejectedWithoutWrites(path);
-      expect(status.report!.issues[0]).toMatchObject({ code: 'cell-too-large', line: 2, column: 'title' });
+      expect(status.report!.issues.find((i) => i.severity === 'error')).toMatchObject({ code: 'cell-too-large', line: 2, column: 'title' });
     });
 
     it('a row of 13 M characters without a quote or line break is refused for what it is, and the reason is never blank', async () => {
       const path = join(ws.dir, 'one-long-line.csv');
       writeFileSync(path, `key,title,type,status,created_at\nBIG-1,${'x'.repeat(13 * 1024 * 1024)},story,To Do,2024-03-01T00:00:00Z\n`);
       const status = await rejectedWithoutWrites(path);
-      expect(status.report!.issues[0]).toMatchObject({ code: 'cell-too-large', line: 2 });
-      expect(status.report!.issues[0]!.message).toContain('without a line break');
-      expect(status.report!.issues[0]!.message).not.toContain('quote');
-      expect(status.error!.message).toBe(`Nothing was imported: ${status.report!.issues[0]!.message}`);
+      expect(status.report!.issues.find((i) => i.severity === 'error')).toMatchObject({ code: 'cell-too-large', line: 2 });
+      expect(status.report!.issues.find((i) => i.severity === 'error')!.message).toContain('without a line break');
+      expect(status.report!.issues.find((i) => i.severity === 'error')!.message).not.toContain('quote');
+      expect(status.error!.message).toBe(`Nothing was imported: ${status.report!.issues.find((i) => i.severity === 'error')!.message}`);
     });
 
     it('arbitrary bytes give records or clear errors, never a crash, and a preview never writes', async () => {

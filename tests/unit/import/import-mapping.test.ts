@@ -111,6 +111,18 @@ describe('format detection', () => {
     expect(mapRows('jira-csv', jira).issues.issues.filter((i) => i.code === 'ignored-column')).toEqual([]);
   });
 
+  it('an items file with no column naming the team says so once; one with a team, component or project column does not', () => {
+    const noTeam = mapRows('jira-csv', [['Issue key', 'Summary', 'Issue Type', 'Status', 'Created'], ['P-1', 'x', 'Story', 'To Do', '01/03/2024 09:00'], ['P-2', 'y', 'Story', 'To Do', '01/03/2024 09:00']]);
+    expect(noTeam.issues.issues.filter((i) => i.code === 'no-team-column')).toEqual([expect.objectContaining({ severity: 'warning', line: 1, file: 'test.csv' })]);
+    expect(noTeam.items.map((i) => i.teamKey)).toEqual([null, null]);
+    for (const column of ['Custom field (Team)', 'Component/s', 'Project key']) {
+      const named = mapRows('jira-csv', [['Issue key', 'Summary', 'Issue Type', 'Status', 'Created', column], ['P-1', 'x', 'Story', 'To Do', '01/03/2024 09:00', 'core']]);
+      expect(named.issues.issues.filter((i) => i.code === 'no-team-column'), column).toEqual([]);
+    }
+    // Files that are not items have no team of their own to miss.
+    expect(mapRows('interlock', [['item', 'from_status', 'to_status', 'at'], ['K-1', '', 'To Do', '2024-03-01T00:00:00Z']]).issues.issues.filter((i) => i.code === 'no-team-column')).toEqual([]);
+  });
+
   it('a file that shares a few names with a template keeps its own format', () => {
     // A deployments export with its own time column, and stage-date files naming a title or a team.
     expect(detectCsvFormat(['key', 'team', 'service', 'deployed_at', 'status'], []).format).toBe('deployments-csv');
