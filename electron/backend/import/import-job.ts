@@ -532,10 +532,12 @@ export class ImportJob {
     const planned = fields.map((f) => ({ field: f.field, label: f.label, required: !!f.required, header: mapping.plan.mapping[f.field] ?? null }));
     let hash: string | null;
     const utf8 = file.facts?.encoding === 'utf-8' ? new Utf8Watch() : undefined;
+    let seen = 0;
     try {
       hash = await streamCsv(file.source.path, file.facts, file.dialect!, this.progress, {
         utf8,
         row: (cells, line, problem) => {
+          seen++;
           if (problem === 'unclosed-quote') {
             issues.error(name, line, null, cells.join(file.dialect!.delimiter).slice(0, 200), 'unclosed-quote', `A quoted cell starting on line ${line} is never closed, so the rest of the file was read into it; close the quote (") and import again.`);
           } else if (problem === 'malformed-quotes') {
@@ -556,7 +558,8 @@ export class ImportJob {
     if (utf8) warnNotUtf8(issues, name, utf8);
     mapping.finish();
     this.rows = rowsBefore + mapping.rows;
-    if (mapping.rows === 0 && file.kind === 'csv') {
+    // Rows that were there but rejected (a quote that swallowed the rest) are said by their errors.
+    if (seen === 0 && file.kind === 'csv') {
       issues.warn(name, null, null, null, 'empty-file', `${name} has a header but no rows: there is nothing to import.`);
     }
     return { rows: mapping.rows, hash, mapping: planned };

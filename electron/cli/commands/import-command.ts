@@ -58,9 +58,10 @@ function printReport(report: ImportReport, io: CliIo, workspace: string, dryRun:
   for (const i of listed) io.err(describeIssue(i));
   const more = report.errors + report.warnings - listed.length;
   if (more > 0) io.err(`… and ${more.toLocaleString('en-US')} more (--json lists up to 200 per kind)`);
-  if (dryRun) io.out(`Dry run, nothing written: would import ${describeCounts(report.counts)}; ${report.rejectedRows} rows rejected, ${report.warnings} warnings.`);
+  const tally = `${plural(report.rejectedRows, 'row')} rejected, ${plural(report.warnings, 'warning')}`;
+  if (dryRun) io.out(`Dry run, nothing written: would import ${describeCounts(report.counts)}; ${tally}.`);
   else if (report.committed) {
-    io.out(`Imported into ${workspace}: ${describeCounts(report.counts)} (${describeCounts(report.added!)} new); ${report.rejectedRows} rows rejected, ${report.warnings} warnings.`);
+    io.out(`Imported into ${workspace}: ${describeCounts(report.counts)} (${describeCounts(report.added!)} new); ${tally}.`);
   }
 }
 
@@ -145,3 +146,7 @@ export const importCommand: CliCommand = {
     }
   },
 };
+
+function plural(n: number, one: string): string {
+  return `${n} ${n === 1 ? one : `${one}s`}`;
+}

@@ -83,6 +83,16 @@ describe('malformed inputs', () => {
     expect(issue).toMatchObject({ line: 3, file: 'unclosed-quote.csv' });
   });
 
+  it('a quote that swallows every row is said by its error alone, not also as a file with no rows', async () => {
+    const path = join(ws.dir, 'swallowed.csv');
+    writeFileSync(path, 'key,name\nt1,"Broken "quote" title\nt2,Two\n');
+    const status = await runImport(ws.backend, [path], 'preview');
+    expect(status.report!.issues.map((i) => i.code)).toEqual(['unclosed-quote']);
+    const out: string[] = [];
+    expect(await runCli(['import', path, '--into', join(ws.dir, 'never.interlock'), '--dry-run'], { out: (l) => out.push(l), err: () => undefined })).toBe(1);
+    expect(out.at(-1)).toBe('Dry run, nothing written: would import nothing; 1 row rejected, 0 warnings.');
+  });
+
   it('rows with too many or too few cells are rejected, the others imported', async () => {
     const status = await runImport(ws.backend, [fixture('malformed', 'ragged-rows.csv')]);
     expect(status.report!.counts.teams).toBe(2);
