@@ -49,7 +49,11 @@ export function translateSqliteError(error: unknown, path: string): unknown {
     return damagedWorkspaceError(path, String((error as SqliteLikeError).message));
   }
   if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_PERM')) {
-    return new AppError('read-only', `${path} cannot be written here (${code}). Copy it to a writable folder and open the copy.`);
+    // Said for a new workspace too (a folder that may not be written), where there is nothing to copy.
+    return new AppError(
+      'read-only',
+      `${path} cannot be written here (${code}): the file or its folder is read-only. Choose a folder you may write in; for a workspace you were given, copy it there and open the copy.`,
+    );
   }
   if (code === 'SQLITE_FULL') {
     return new AppError('internal', `The disk holding ${path} is full; nothing was written.`);

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { translateSqliteError } from '../../../electron/backend/store/sqlite-errors';
+import { AppError } from '../../../shared/contract/result';
+
+const sqlite = (code: string, message = 'x') => Object.assign(new Error(message), { code });
+
+describe('translateSqliteError', () => {
+  it('says what a person can do, naming the file', () => {
+    const readOnly = translateSqliteError(sqlite('SQLITE_READONLY'), '/m/ws.interlock') as AppError;
+    expect(readOnly).toBeInstanceOf(AppError);
+    expect(readOnly.code).toBe('read-only');
+    expect(readOnly.message).toBe(
+      '/m/ws.interlock cannot be written here (SQLITE_READONLY): the file or its folder is read-only. Choose a folder you may write in; for a workspace you were given, copy it there and open the copy.',
+    );
+    // A new workspace in a folder that may not be written: the same words fit, there being nothing to copy yet.
+    expect((translateSqliteError(sqlite('SQLITE_CANTOPEN'), '/ro/new.interlock') as AppError).message).toContain('Choose a folder you may write in');
+    expect((translateSqliteError(sqlite('SQLITE_BUSY'), '/m/ws.interlock') as AppError).code).toBe('workspace-locked');
+    expect((translateSqliteError(sqlite('SQLITE_NOTADB'), '/m/ws.interlock') as AppError).code).toBe('not-a-workspace');
+    expect((translateSqliteError(sqlite('SQLITE_FULL'), '/m/ws.interlock') as AppError).message).toBe('The disk holding /m/ws.interlock is full; nothing was written.');
+  });
+
+  describe('edge cases', () => {
+    it('passes through what is not SQLite’s, and an AppError as it is', () => {
+      const other = new TypeError('boom');
+      expect(translateSqliteError(other, 'f')).toBe(other);
+      const app = new AppError('internal', 'kept');
+      expect(translateSqliteError(app, 'f')).toBe(app);
+      expect(translateSqliteError(null, 'f')).toBeNull();
+    });
+  });
+});
