@@ -13,7 +13,10 @@ export function parseCliArgs<O extends NonNullable<ParseArgsConfig['options']>>(
   }
 }
 
-/** Calls a channel and unwraps it; a failure becomes an Error whose message is the backend's. */
+/**
+ * Calls a channel and unwraps it; a failure becomes an Error whose message is the backend's, except
+ * input the contract refuses, which is wrong usage said in the names of `options` (input path → option).
+ */
 export async function callOrThrow<C extends ChannelName>(backend: Backend, channel: C, input: ChannelInput<C>, options: OptionNames = {}): Promise<ChannelOutput<C>> {
   const result = await backend.call(channel, input);
   if (result.ok) return result.value;
