@@ -33,6 +33,7 @@ export const ISSUE_CODES = {
   'not-utf8': 'A file read as UTF-8 holds bytes further on that are not; each became �.',
   'ignored-column': 'Columns the format does not use were ignored.',
   'no-team-column': 'No column names the items’ teams: they are imported without one.',
+  'steps-out-of-order': 'A stage-date row dates a later step before an earlier one; its steps are read in time order.',
 } as const;
 export type IssueCode = keyof typeof ISSUE_CODES;
 export const IssueCode = z.enum(Object.keys(ISSUE_CODES) as [IssueCode, ...IssueCode[]]);

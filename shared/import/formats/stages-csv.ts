@@ -43,6 +43,21 @@ function createStagesMapper(ctx: CsvMapperContext) {
         if (value) steps.push({ status: names[s]!, at: r.dateValue('key', value, names[s]) });
       });
       if (steps.length === 0) r.reject(null, null, 'missing-value', `${key} has no date in any workflow step (${names.join(', ')}).`);
+      // The columns are the workflow in order: a later step dated before an earlier one is most
+      // often a slip (or day and month swapped), and the item would end in the earlier step.
+      const back = steps.findIndex((step, i) => i > 0 && step.at < steps[i - 1]!.at);
+      if (back > 0) {
+        const [before, after] = [steps[back - 1]!, steps[back]!];
+        const day = (at: number) => new Date(at).toISOString().slice(0, 10);
+        issues.warn(
+          file,
+          r.line,
+          after.status,
+          null,
+          'steps-out-of-order',
+          `${key} entered ${after.status} (${day(after.at)}) before ${before.status} (${day(before.at)}), which comes first in the columns; its steps are read in time order, so it ends in ${inTimeOrder(steps).at(-1)!.status}.`,
+        );
+      }
       const blocked = r.text('blocked');
       if (blocked) {
         for (const m of blocked.matchAll(RANGE)) {

@@ -342,6 +342,27 @@ describe('stage-date rows', () => {
   });
 });
 
+describe('stage-date rows out of order', () => {
+  it('a later step dated before an earlier one is said, and the row is read in time order', () => {
+    const out = mapRows('stages-csv', [
+      ['ID', 'Name', 'Backlog', 'Development', 'Done'],
+      ['S-1', 'x', '05/03/2024', '06/03/2024', '01/03/2024'],
+      ['S-2', 'y', '01/03/2024', '02/03/2024', '03/03/2024'],
+    ]);
+    expect(out.issues.issues.filter((i) => i.code === 'steps-out-of-order')).toEqual([
+      expect.objectContaining({
+        line: 2,
+        column: 'Done',
+        message: 'S-1 entered Done (2024-03-01) before Development (2024-03-06), which comes first in the columns; its steps are read in time order, so it ends in Development.',
+      }),
+    ]);
+    expect(out.items.map((i) => [i.key, i.status])).toEqual([
+      ['S-1', 'Development'],
+      ['S-2', 'Done'],
+    ]);
+  });
+});
+
 describe('Azure DevOps revisions', () => {
   it('orders revisions by number and keeps only state changes', () => {
     const out = mapRows('ado-revisions', [
