@@ -539,7 +539,10 @@ export class ImportJob {
         row: (cells, line, problem) => {
           seen++;
           if (problem === 'unclosed-quote') {
-            issues.error(name, line, null, cells.join(file.dialect!.delimiter).slice(0, 200), 'unclosed-quote', `A quoted cell starting on line ${line} is never closed, so the rest of the file was read into it; close the quote (") and import again.`);
+            // The cell never closed runs to the end of the file: the row's last.
+            const column = file.headers[cells.length - 1] ?? null;
+            const which = column === null ? 'A quoted cell' : `The quoted cell in column "${column}"`;
+            issues.error(name, line, column, cells.join(file.dialect!.delimiter).slice(0, 200), 'unclosed-quote', `${which} starting on line ${line} is never closed, so the rest of the file was read into it; close the quote (") and import again.`);
           } else if (problem === 'malformed-quotes') {
             issues.error(name, line, null, null, 'invalid-value', 'A quoted cell in this row has text after its closing quote; write quotes inside a cell as "".');
           } else mapping.row(cells, line);

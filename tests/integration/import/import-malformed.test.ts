@@ -80,7 +80,8 @@ describe('malformed inputs', () => {
   it('an unclosed quote: the swallowed row is rejected with the line it starts on', async () => {
     const status = await runImport(ws.backend, [fixture('malformed', 'unclosed-quote.csv')], 'preview');
     const issue = status.report!.issues.find((i) => i.code === 'unclosed-quote');
-    expect(issue).toMatchObject({ line: 3, file: 'unclosed-quote.csv' });
+    expect(issue).toMatchObject({ line: 3, file: 'unclosed-quote.csv', column: 'to_status' });
+    expect(issue!.message).toMatch(/^The quoted cell in column "to_status" starting on line 3 is never closed/);
   });
 
   it('a quote that swallows every row is said by its error alone, not also as a file with no rows', async () => {
