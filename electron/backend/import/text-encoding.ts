@@ -11,23 +11,22 @@ export interface EncodingFacts {
   guessed: boolean;
 }
 
-function isValidUtf8(bytes: Uint8Array): boolean {
-  // The head may end inside a multi-byte character: drop up to 3 trailing bytes of an unfinished one.
-  let end = bytes.length;
-  for (let back = 1; back <= 3 && end - back >= 0; back++) {
-    const b = bytes[end - back]!;
+/** Bytes at the end of `bytes` that begin a character it does not finish (0–3). */
+function unfinishedTail(bytes: Uint8Array): number {
+  for (let back = 1; back <= 3 && bytes.length - back >= 0; back++) {
+    const b = bytes[bytes.length - back]!;
+    if ((b & 0x80) === 0) return 0;
     if ((b & 0xc0) === 0xc0) {
-      end -= back;
-      break;
+      const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+      return length > back ? back : 0;
     }
-    if ((b & 0x80) === 0) break;
   }
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end));
-    return true;
-  } catch {
-    return false;
-  }
+  return 0;
+}
+
+/** The head may end inside a multi-byte character: that unfinished one is judged by the rest of the file. */
+function isValidUtf8(bytes: Uint8Array): boolean {
+  return isUtf8(bytes.subarray(0, bytes.length - unfinishedTail(bytes)));
 }
 
 /**
@@ -66,19 +65,6 @@ export function looksBinary(text: string): boolean {
     if ((c < 9 || (c > 13 && c < 32) || c === 0xfffd) && c !== 27) control++;
   }
   return n > 0 && control / n > 0.01;
-}
-
-/** Bytes at the end of `bytes` that begin a character it does not finish (0–3). */
-function unfinishedTail(bytes: Uint8Array): number {
-  for (let back = 1; back <= 3 && bytes.length - back >= 0; back++) {
-    const b = bytes[bytes.length - back]!;
-    if ((b & 0x80) === 0) return 0;
-    if ((b & 0xc0) === 0xc0) {
-      const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
-      return length > back ? back : 0;
-    }
-  }
-  return 0;
 }
 
 /**

@@ -3,7 +3,7 @@ import { EXCLUSION_LABELS, type ExclusionReason } from '../../../shared/metrics/
 import type { CliCommand } from '../cli-command';
 import { UsageError } from '../cli-command';
 import { callOrThrow, checkDateOption, parseCliArgs, teamKeysNamed } from '../cli-support';
-import { parseCalendarDate } from '../../../shared/domain/calendar-date';
+import { formatCalendarDate, parseCalendarDate } from '../../../shared/domain/calendar-date';
 
 
 export const metricsCommand: CliCommand = {
@@ -81,7 +81,5 @@ export function humanSummary(s: MetricsSummary): string[] {
 
 /** The start of a window as long as `window` that ends on `to` (days in UTC, as every window is). */
 function shiftedStart(window: { from: string; to: string }, to: string): string {
-  const day = 86_400_000;
-  const length = (parseCalendarDate(window.to)! - parseCalendarDate(window.from)!) / day;
-  return new Date(parseCalendarDate(to)! - length * day).toISOString().slice(0, 10);
+  return formatCalendarDate(parseCalendarDate(to)! - (parseCalendarDate(window.to)! - parseCalendarDate(window.from)!));
 }

@@ -1,3 +1,4 @@
+import { formatCalendarDate } from '../../domain/calendar-date';
 import { normalizeHeader, RowRejected, type FieldSpec } from '../columns';
 import { flowDatesOf, inTimeOrder } from '../flow-dates';
 import { FALLBACK_ITEM_TYPE, itemTypeFor } from '../item-types';
@@ -48,14 +49,13 @@ function createStagesMapper(ctx: CsvMapperContext) {
       const back = steps.findIndex((step, i) => i > 0 && step.at < steps[i - 1]!.at);
       if (back > 0) {
         const [before, after] = [steps[back - 1]!, steps[back]!];
-        const day = (at: number) => new Date(at).toISOString().slice(0, 10);
         issues.warn(
           file,
           r.line,
           after.status,
           null,
           'steps-out-of-order',
-          `${key} entered ${after.status} (${day(after.at)}) before ${before.status} (${day(before.at)}), which comes first in the columns; its steps are read in time order, so it ends in ${inTimeOrder(steps).at(-1)!.status}.`,
+          `${key} entered ${after.status} (${formatCalendarDate(after.at)}) before ${before.status} (${formatCalendarDate(before.at)}), which comes first in the columns; its steps are read in time order, so it ends in ${inTimeOrder(steps).at(-1)!.status}.`,
         );
       }
       const blocked = r.text('blocked');
