@@ -4,13 +4,37 @@ import type { Backend } from '../backend/backend';
 import { UsageError } from './cli-command';
 import { parseCalendarDate } from '../../shared/domain/calendar-date';
 
-/** parseArgs, but unknown or missing options become a UsageError instead of a stack trace. */
+/**
+ * parseArgs, but unknown or missing options become a UsageError instead of a stack trace, and a
+ * negative number after an option that takes a value is that option's value (`--shift-days -30`,
+ * `--items -5`): parseArgs would call it "ambiguous", so the value would never reach its check.
+ */
 export function parseCliArgs<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    return parseArgs({ args: joinNegativeValues(args, options), options, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
+}
+
+const NEGATIVE_NUMBER = /^-\d+(\.\d+)?$/;
+
+/** `--name -5` → `--name=-5` for every option `--name` that takes a value; nothing after `--` is touched. */
+export function joinNegativeValues(args: readonly string[], options: NonNullable<ParseArgsConfig['options']>): string[] {
+  const takesValue = (arg: string) => arg.startsWith('--') && options[arg.slice(2)]?.type === 'string';
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') return [...joined, ...args.slice(i)];
+    const next = args[i + 1];
+    if (takesValue(arg) && next !== undefined && NEGATIVE_NUMBER.test(next)) {
+      joined.push(`${arg}=${next}`);
+      i++;
+    } else {
+      joined.push(arg);
+    }
+  }
+  return joined;
 }
 
 /**
@@ -59,9 +83,10 @@ export function teamKeysNamed(teams: readonly { key: string; name: string }[], w
   });
 }
 
+/** A whole number (1_000 allowed); its range is the contract's to check, in the option's name. */
 export function parseIntegerOption(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value.replaceAll('_', ''))) throw new UsageError(`--${name} must be a whole number, got "${value}"`);
+  if (!/^-?\d+$/.test(value.replaceAll('_', ''))) throw new UsageError(`--${name} must be a whole number, got "${value}"`);
   return Number(value.replaceAll('_', ''));
 }
 

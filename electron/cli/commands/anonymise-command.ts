@@ -13,9 +13,7 @@ export const anonymiseCommand: CliCommand = {
   usage: 'anonymise FILE --out FILE2 [--shift-days N] [--name NAME] [--force]',
   summary: 'Write an anonymised copy: names replaced by pseudonyms, free text dropped, dates optionally shifted.',
   async run(args, backend, io) {
-    // `--shift-days -30` reads naturally; parseArgs would take "-30" for an option of its own.
-    const joined = args.flatMap((arg, i) => (arg === '--shift-days' && /^-\d+$/.test(args[i + 1] ?? '') ? [] : i > 0 && args[i - 1] === '--shift-days' && /^-\d+$/.test(arg) ? [`--shift-days=${arg}`] : [arg]));
-    const { values, positionals } = parseCliArgs(joined, {
+    const { values, positionals } = parseCliArgs(args, {
       out: { type: 'string' },
       'shift-days': { type: 'string' },
       name: { type: 'string' },

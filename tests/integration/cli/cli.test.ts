@@ -71,12 +71,17 @@ describe('the interlock command line', () => {
       [['forecast', '--workspace', file, '--when', '5', '--trials', '0'], '--trials'],
       [['demo', tmp.path('few.interlock'), '--items', '3'], '--items: at least 50 items'],
       [['anonymise', file, '--out', tmp.path('far.interlock'), '--shift-days', '100000000'], '--shift-days must be at most 36500, not the number 100000000.'],
+      // A negative number after an option is its value, checked like any other (Node's parseArgs
+      // would have called it "ambiguous" and never reached the check).
+      [['demo', tmp.path('negative.interlock'), '--items', '-5'], '--items: at least 50 items'],
+      [['forecast', '--workspace', file, '--when', '-3'], '--when: at least 1 item'],
+      [['forecast', '--workspace', file, '--when', '5', '--seed', '-1'], '--seed: a seed is at least 0'],
     ];
     for (const [args, says] of cases) {
       const run = await cli(args);
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.err, args.join(' ')).toContain(says);
-      expect(run.err, args.join(' ')).not.toMatch(/Invalid input for|window\.to|shiftDays|windowDays/);
+      expect(run.err, args.join(' ')).not.toMatch(/Invalid input for|window\.to|shiftDays|windowDays|ambiguous/);
     }
   });
 
