@@ -1,4 +1,4 @@
-import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { REPORT_SECTION_IDS } from '../../../shared/report/report-sections';
 import type { Backend } from '../../backend/backend';
@@ -26,7 +26,21 @@ function checkTarget(out: string, force: boolean): void {
   if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`${folder} is not a folder that exists; create it or choose another for --out.`);
   const existing = statSync(out, { throwIfNoEntry: false });
   if (existing?.isDirectory()) throw new Error(`${out} is a folder; name the file to write.`);
+  if (existing && isDatabase(out)) throw new Error(`${out} is a SQLite database (a workspace named .html?), not a report: it is never replaced. Choose another name for --out.`);
   if (existing && !force) throw new UsageError(`${out} already exists; add --force to replace it.`);
+}
+
+/** Whether a file starts as every SQLite database does; a report never does. */
+function isDatabase(path: string): boolean {
+  const head = Buffer.alloc(16);
+  let read = 0;
+  const fd = openSync(path, 'r');
+  try {
+    read = readSync(fd, head, 0, 16, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return read === 16 && head.toString('latin1') === 'SQLite format 3\u0000';
 }
 
 /** The id of the saved deck of that name (a workspace holds one deck per name). */

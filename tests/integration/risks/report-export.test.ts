@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend } from '../../../electron/backend/backend';
 import { captureCli } from '../../support/cli-capture';
@@ -144,6 +144,16 @@ describe('the report to hand out', () => {
       expect(nowhere.code).toBe(1);
       expect(nowhere.err).toContain('no-such-folder is not a folder that exists; create it or choose another for --out.');
       expect(nowhere.err).not.toMatch(/ENOENT|\.tmp/);
+    });
+
+    it('a workspace is never replaced by a report, even one named .html and with --force', async () => {
+      const workspace = tmp.path('ws.html');
+      copyFileSync(demo, workspace);
+      const before = readFileSync(workspace);
+      const run = await cli(['report', '--workspace', workspace, '--out', workspace, '--force']);
+      expect(run.code).toBe(1);
+      expect(run.err).toContain('is a SQLite database (a workspace named .html?), not a report: it is never replaced');
+      expect(readFileSync(workspace).equals(before)).toBe(true);
     });
 
     it('--deck names a deck the workspace holds, alone: otherwise a clear message and no file', async () => {
