@@ -2,10 +2,30 @@
 //   hold FILE          open it, print "ready", keep it open until killed
 //   open FILE          try to open it, print the result as JSON, exit
 //   crash-write FILE N open it, insert N teams inside a transaction, then SIGKILL itself before commit
+//   raw-open-kill FILE       open it with SQLite alone (no upgrade), as an open workspace is (exclusive
+//                            lock), commit one change, then SIGKILL itself: a zeroed journal stays
+//   raw-crash-write FILE N   the same, but killed mid-transaction after N teams: a hot journal stays
+import Database from 'better-sqlite3';
 import { openWorkspace } from '../../electron/backend/store/workspace-file';
 import { AppError } from '../../shared/contract/result';
 
 const [mode, file, count] = process.argv.slice(2);
+
+if (mode === 'raw-open-kill' || mode === 'raw-crash-write') {
+  const db = new Database(file!, { fileMustExist: true });
+  db.pragma('locking_mode = EXCLUSIVE');
+  db.pragma('journal_mode = DELETE');
+  db.pragma('cache_size = 8');
+  const insert = db.prepare('INSERT INTO teams (key, name) VALUES (?, ?)');
+  if (mode === 'raw-open-kill') {
+    insert.run('open-kill', 'Committed before the kill');
+  } else {
+    db.exec('BEGIN');
+    for (let i = 0; i < Number(count); i++) insert.run(`crash-team-${i}`, `Crash ${i}`);
+  }
+  process.stdout.write('killing\n');
+  process.kill(process.pid, 'SIGKILL');
+}
 
 try {
   const workspace = openWorkspace(file!);

@@ -10,7 +10,7 @@ import { getSchemaVersion, LATEST_SCHEMA_VERSION } from '../store/migrations';
 import { isStorageRefusal } from '../store/sqlite-errors';
 import { BACKUPS_KEPT, restoreBackup, type WorkspaceBackups } from '../store/workspace-backups';
 import { countEntities, countTables, dataDateRange, listValueStreams } from '../store/queries/overview';
-import { backupWorkspace, createWorkspace, defaultWorkspaceName, inspectWorkspaceFile, openWorkspace, peekSchemaVersion, readMeta, writeMeta, type Workspace } from '../store/workspace-file';
+import { backupWorkspace, createWorkspace, defaultWorkspaceName, inspectWorkspaceFile, openWorkspace, peekSchemaVersion, readMeta, rollBackInterruptedWrite, writeMeta, type Workspace } from '../store/workspace-file';
 import { looksSealed } from '../store/sealed-copy';
 import { fileStemForName, WORKSPACE_EXTENSION, workspaceNameForFiles } from '../../../shared/domain/workspace-names';
 import { extname, join, resolve } from 'node:path';
@@ -48,6 +48,8 @@ function requireBackups(context: BackendContext): WorkspaceBackups {
  * the open: the upgrade itself is all or nothing.
  */
 export async function openWithBackup(context: BackendContext, path: string): Promise<Workspace> {
+  // A write a stopped program left half-done hides the header's version until it is undone.
+  rollBackInterruptedWrite(path);
   const version = peekSchemaVersion(path);
   if (context.backups && version !== null && version > 0 && version < LATEST_SCHEMA_VERSION) {
     try {

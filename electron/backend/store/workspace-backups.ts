@@ -6,8 +6,8 @@ import type { Database as Db } from 'better-sqlite3';
 import { AppError } from '../../../shared/contract/result';
 import type { BackupEntry, BackupReason } from '../../../shared/contract/workspace-channels';
 import { fromEpochMs } from '../../../shared/domain/time';
-import { translateSqliteError } from './sqlite-errors';
-import { claimWorkspaceTarget, copyThroughBackupApi, inspectWorkspaceFile, readMeta, removeQuietly, temporarySibling } from './workspace-file';
+import { isStorageRefusal, translateSqliteError } from './sqlite-errors';
+import { claimWorkspaceTarget, copyThroughBackupApi, inspectWorkspaceFile, readMeta, removeQuietly, rollBackInterruptedWrite, temporarySibling } from './workspace-file';
 
 /** Backups kept per workspace; the oldest beyond this are deleted after each new one. */
 export const BACKUPS_KEPT = 5;
@@ -41,7 +41,11 @@ export class WorkspaceBackups {
    */
   async take(db: Db, workspacePath: string, reason: BackupReason, now = new Date()): Promise<string> {
     const folder = this.folderFor(workspacePath);
-    mkdirSync(folder, { recursive: true });
+    try {
+      mkdirSync(folder, { recursive: true });
+    } catch (error) {
+      throw backupNotWritten(workspacePath, folder, error);
+    }
     // File names sort by time: the instant to the millisecond, then a counter for backups within one.
     const stamp = now.toISOString().replace(/[:.]/g, '-');
     let target = '';
@@ -52,7 +56,7 @@ export class WorkspaceBackups {
       renameSync(tmp, target);
     } catch (error) {
       removeQuietly(tmp);
-      throw error;
+      throw backupNotWritten(workspacePath, folder, error);
     }
     this.#prune(folder);
     return target;
@@ -115,6 +119,27 @@ export class WorkspaceBackups {
   }
 }
 
+const FILE_SYSTEM_REFUSALS: Readonly<Record<string, string>> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the disk is read-only',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  ENOTDIR: 'a file stands where a folder should be',
+};
+
+/**
+ * A backup the state folder refused (its permissions, a full disk, a file in a folder's place), said
+ * as such: what asked for the backup (an import, an upgrade) says what it did without it.
+ */
+function backupNotWritten(workspacePath: string, folder: string, error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  const reason = typeof code === 'string' ? FILE_SYSTEM_REFUSALS[code] : undefined;
+  if (reason === undefined && !isStorageRefusal(error)) return error;
+  const why = reason ?? (error instanceof Error ? error.message : String(error));
+  return new AppError('read-only', `Interlock could not keep its automatic backup of ${resolve(workspacePath)} in ${folder} (${why}). Make that folder writable or free some space, then try again.`);
+}
+
 /** The workspace name stored in a backup, or null when it cannot be read. */
 function backupName(path: string): string | null {
   try {
@@ -132,17 +157,24 @@ function backupName(path: string): string | null {
 /**
  * Puts a backup back at `target`. Nothing is lost on the way: the backup is copied out first (so
  * pruning cannot take it), what the path held is backed up too ('before-restore'), and a damaged
- * file there is moved aside next to it, never deleted. Files that are not workspaces are refused.
+ * file there, or one that is no longer a workspace (emptied, overwritten), is moved aside next to
+ * it, never deleted. A folder, or a workspace of a newer Interlock, is refused.
  */
 export async function restoreBackup(
   backups: WorkspaceBackups,
   entry: BackupEntry,
   target: string,
 ): Promise<{ backupOfPrevious: string | null; damagedKeptAt: string | null }> {
+  // A write a stopped program left half-done (an import killed in its commit) is undone first, so
+  // the file is seen, and kept as a backup, as it was last committed.
+  rollBackInterruptedWrite(target);
   const inspection = inspectWorkspaceFile(target);
   if (inspection.locked) throw new AppError('workspace-locked', inspection.message ?? `${target} is open in another window or program.`);
-  if (inspection.state === 'folder' || inspection.state === 'not-a-workspace' || inspection.state === 'newer') {
-    throw new AppError('invalid-input', `Not restored: ${inspection.message ?? `${target} is not an Interlock workspace.`} Restore the backup to another file instead.`);
+  if (inspection.state === 'folder' || inspection.state === 'newer') {
+    throw new AppError(
+      'invalid-input',
+      `Not restored: ${inspection.message ?? `${target} is not an Interlock workspace.`} The backup itself is ${entry.path}: open it and use Save As to keep it under another name.`,
+    );
   }
   const tmp = temporarySibling(target);
   const source = new Database(entry.path, { readonly: true, fileMustExist: true });
@@ -156,7 +188,9 @@ export async function restoreBackup(
   }
   try {
     let backupOfPrevious: string | null = null;
-    let damaged = inspection.state === 'damaged';
+    // The path held this workspace when the backup was taken: whatever stands there now (damaged,
+    // emptied, overwritten by another file) is moved aside, never deleted.
+    let damaged = inspection.state === 'damaged' || inspection.state === 'not-a-workspace';
     if (inspection.state === 'workspace') {
       try {
         backupOfPrevious = await backups.takeOfFile(target, 'before-restore');

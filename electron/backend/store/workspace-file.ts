@@ -91,14 +91,54 @@ function checkHeader(path: string, facts: HeaderFacts): void {
     throw new AppError(
       'workspace-corrupt',
       `${path} is truncated: it holds ${facts.bytes} bytes of the ${facts.pageSize * facts.pageCount} it should. ` +
-        'It was left as it is; open a backup or a copy instead.',
+        'It was left as it is; open a backup or a copy instead. ' +
+        'If it was copied from where a program stopped while writing it, open it there once (that finishes undoing the write from the file named like it with "-journal" at the end), then copy it again.',
     );
   }
 }
 
-function hasHotJournal(path: string): boolean {
+/**
+ * A journal SQLite would roll back: a writer stopped mid-transaction. A connection in EXCLUSIVE
+ * locking mode (every open workspace) zeroes its journal's header at each commit and keeps the
+ * file, so a workspace whose program was killed while it was merely open leaves a journal that
+ * starts with a zero byte: SQLite ignores that one (pager.c, hasHotJournal), and so does this.
+ */
+export function hasHotJournal(path: string): boolean {
   const journal = `${path}-journal`;
-  return existsSync(journal) && statSync(journal).size > 0;
+  try {
+    if (!existsSync(journal) || statSync(journal).size === 0) return false;
+    const fd = openSync(journal, 'r');
+    try {
+      const first = Buffer.alloc(1);
+      return readSync(fd, first, 0, 1, 0) === 1 && first[0] !== 0;
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Finishes undoing a write that a stopped program left half-done (a hot journal), as SQLite's
+ * first read on a read-write connection does, so that what follows reads the file's committed
+ * header: an upgrade's backup is then taken, and a restore sees the workspace it replaces. A file
+ * another process holds is left alone (SQLite never rolls back under a live writer's lock); any
+ * failure is left for the open or check that follows to say.
+ */
+export function rollBackInterruptedWrite(inputPath: string): void {
+  const path = resolve(inputPath);
+  if (!hasHotJournal(path)) return;
+  try {
+    const db = new Database(path, { fileMustExist: true, timeout: LOCK_WAIT_MS });
+    try {
+      db.pragma('schema_version');
+    } finally {
+      db.close();
+    }
+  } catch {
+    // Said by the open or the check that follows, in its own words.
+  }
 }
 
 /** Settings every connection gets: one portable file (no -wal/-shm), full durability, one writer. */
@@ -397,13 +437,19 @@ export function inspectWorkspaceFile(inputPath: string): FileInspection {
   });
   if (!existsSync(path)) return result('missing');
   if (statSync(path).isDirectory()) return result('folder', { message: `${path} is a folder, not an Interlock workspace.` });
+  const interrupted = hasHotJournal(path);
   try {
     const header = readHeader(path);
-    if (!hasHotJournal(path)) checkHeader(path, header);
+    if (!interrupted) checkHeader(path, header);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const state = error.code === 'workspace-newer' ? 'newer' : error.code === 'workspace-corrupt' ? 'damaged' : 'not-a-workspace';
     return result(state, { message: error.message });
+  }
+  // A read-only look cannot undo a stopped program's half-done write; the claim's read-write open
+  // undoes it and checks the file whole before anything is replaced.
+  if (interrupted) {
+    return result('workspace', { name: defaultWorkspaceName(path), message: `${path} was left in the middle of a write by a program that stopped; opening it undoes that write.` });
   }
   let probe: Db | undefined;
   try {

@@ -1,18 +1,20 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../electron/backend/backend';
 import { captureCli } from '../../support/cli-capture';
 import { BACKUPS_KEPT, WorkspaceBackups } from '../../../electron/backend/store/workspace-backups';
-import { closeWorkspace, INTERLOCK_APPLICATION_ID, openWorkspace } from '../../../electron/backend/store/workspace-file';
-import { migrate } from '../../../electron/backend/store/migrations';
+import { closeWorkspace, INTERLOCK_APPLICATION_ID, inspectWorkspaceFile as inspect, openWorkspace } from '../../../electron/backend/store/workspace-file';
+import { runTs } from '../../support/child-process';
+import { LATEST_SCHEMA_VERSION, migrate } from '../../../electron/backend/store/migrations';
 import { countEntities } from '../../../electron/backend/store/queries/overview';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract/contract';
 import { tempDir } from '../../support/temp-files';
 
 // Automatic backups: before an upgrade, before an import that changes data, before a restore.
 
+const CHILD = 'tests/support/workspace-child.ts';
 const TEAMS_CSV = 'Key,Name,Value stream\nt1,Team One,Stream A\nt2,Team Two,Stream A\n';
 
 describe('automatic backups', () => {
@@ -94,13 +96,7 @@ describe('automatic backups', () => {
   });
 
   it('opening a workspace of an older schema keeps a copy from before the upgrade', async () => {
-    const path = tmp.path('old.interlock');
-    // A workspace as Interlock at schema 3 wrote it.
-    const db = new Database(path);
-    db.pragma(`application_id = ${INTERLOCK_APPLICATION_ID}`);
-    migrate(db, path, 3);
-    db.exec(`INSERT INTO meta (key, value) VALUES ('name', 'Old one'); INSERT INTO teams (key, name) VALUES ('t', 'T')`);
-    db.close();
+    const path = oldWorkspace('old.interlock');
     await call('workspace.open', { path });
     const list = await call('workspace.backups.list', {});
     expect(list.backups).toHaveLength(1);
@@ -110,7 +106,111 @@ describe('automatic backups', () => {
     copy.close();
   });
 
+  /** A workspace as Interlock at schema 3 wrote it, with one team. */
+  function oldWorkspace(name: string): string {
+    const path = tmp.path(name);
+    const db = new Database(path);
+    db.pragma(`application_id = ${INTERLOCK_APPLICATION_ID}`);
+    migrate(db, path, 3);
+    db.exec(`INSERT INTO meta (key, value) VALUES ('name', 'Old one'); INSERT INTO teams (key, name) VALUES ('t', 'T')`);
+    db.close();
+    return path;
+  }
+
+  function teamKeysIn(path: string): string[] {
+    const db = new Database(path, { readonly: true });
+    try {
+      return (db.prepare('SELECT key FROM teams ORDER BY key').pluck().all() as string[]);
+    } finally {
+      db.close();
+    }
+  }
+
+  describe('after a program stopped with the workspace open', () => {
+    it('an older workspace whose program was killed while it was open is still backed up before its upgrade', async () => {
+      const path = oldWorkspace('killed-open.interlock');
+      await runTs(CHILD, ['raw-open-kill', path]);
+      // An open workspace keeps its journal, zeroed at each commit; the kill leaves it behind.
+      expect(readFileSync(`${path}-journal`).subarray(0, 8)).toEqual(Buffer.alloc(8));
+      await call('workspace.open', { path });
+      const [backup] = (await call('workspace.backups.list', {})).backups;
+      expect(backup).toMatchObject({ reason: 'before-migration', name: 'Old one' });
+      expect(teamKeysIn(backup!.path)).toEqual(['open-kill', 't']);
+    });
+
+    it('an older workspace killed in the middle of a write is rolled back, then backed up before its upgrade', async () => {
+      const path = oldWorkspace('killed-writing.interlock');
+      await runTs(CHILD, ['raw-crash-write', path, '3000']);
+      expect(readFileSync(`${path}-journal`).subarray(0, 8)).not.toEqual(Buffer.alloc(8));
+      await call('workspace.open', { path });
+      const [backup] = (await call('workspace.backups.list', {})).backups;
+      expect(backup).toMatchObject({ reason: 'before-migration' });
+      expect(teamKeysIn(backup!.path)).toEqual(['t']);
+      expect((await call('workspace.overview', {})).counts.teams).toBe(1);
+    });
+
+    it('a backup is restored over a workspace killed in the middle of a write, which is kept as it was last committed', async () => {
+      const path = tmp.path('interrupted.interlock');
+      await call('workspace.createDemo', { path, items: 80 });
+      await importFile('teams.csv', TEAMS_CSV);
+      await call('workspace.close', {});
+      await runTs(CHILD, ['crash-write', path, '3000']);
+      expect(inspect(path)).toMatchObject({ state: 'workspace', message: expect.stringContaining('left in the middle of a write') });
+      const restored = await call('workspace.backups.restore', { path, number: 1 });
+      expect(restored.damagedKeptAt).toBeNull();
+      expect((await call('workspace.overview', {})).counts.teams).toBe(12);
+      expect(teamKeysIn(restored.backupOfPrevious!)).toContain('t1');
+      expect(teamKeysIn(restored.backupOfPrevious!).some((k) => k.startsWith('crash-team'))).toBe(false);
+    });
+  });
+
   describe('edge cases', () => {
+    for (const [what, spoil] of [
+      ['emptied (0 bytes)', (path: string) => writeFileSync(path, '')],
+      ['overwritten at its start', (path: string) => writeFileSync(path, Buffer.concat([Buffer.from('not a database!!'), readFileSync(path).subarray(16)]))],
+    ] as const) {
+      it(`a backup is restored over a workspace ${what}, which is moved aside, never deleted`, async () => {
+        const path = tmp.path(`spoilt-${what.length}.interlock`);
+        await call('workspace.createDemo', { path, items: 80 });
+        await importFile('teams.csv', TEAMS_CSV);
+        await call('workspace.close', {});
+        spoil(path);
+        const spoilt = readFileSync(path);
+        const restored = await call('workspace.backups.restore', { path, number: 1 });
+        expect(readFileSync(restored.damagedKeptAt!)).toEqual(spoilt);
+        expect((await call('workspace.overview', {})).counts.items).toBe(80);
+      });
+    }
+
+    it('a state folder that cannot be written: an older workspace still opens, an import is refused saying why', async () => {
+      const stateDir = tmp.path('blocked-state');
+      mkdirSync(stateDir);
+      writeFileSync(join(stateDir, 'backups'), 'a file where the backups folder should be');
+      const blocked = createBackend({ stateDir, log: () => undefined });
+      try {
+        const path = oldWorkspace('no-backup-room.interlock');
+        const opened = await blocked.call('workspace.open', { path });
+        expect(opened.ok && opened.value.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+        writeFileSync(tmp.path('more-teams.csv'), 'Key,Name,Value stream\nt9,Team Nine,Stream A\n');
+        const started = await blocked.call('import.start', { files: [{ source: { kind: 'path', path: tmp.path('more-teams.csv') } }], mode: 'import' });
+        if (!started.ok) throw new Error(started.error.message);
+        let progress;
+        do {
+          await new Promise((r) => setTimeout(r, 20));
+          progress = await blocked.call('import.progress', { jobId: started.value.jobId });
+        } while (progress.ok && progress.value.state === 'running');
+        expect(progress.ok && progress.value.state).toBe('failed');
+        const message = progress.ok ? (progress.value.error?.message ?? '') : '';
+        expect(message).toContain('could not keep its automatic backup');
+        expect(message).toContain('a file stands where a folder should be');
+        expect(message).not.toMatch(/ENOTDIR|mkdir/);
+        const overview = await blocked.call('workspace.overview', {});
+        expect(overview.ok && overview.value.counts.teams).toBe(1);
+      } finally {
+        blocked.close();
+      }
+    });
+
     it('restoring over a damaged workspace moves the damaged file aside, never deletes it', async () => {
       const path = tmp.path('precious.interlock');
       await call('workspace.createDemo', { path, items: 80 });

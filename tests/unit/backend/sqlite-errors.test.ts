@@ -19,6 +19,14 @@ describe('translateSqliteError', () => {
     expect((translateSqliteError(sqlite('SQLITE_FULL'), '/m/ws.interlock') as AppError).message).toBe('The disk holding /m/ws.interlock is full; nothing was written.');
   });
 
+  it('a write a stopped program left half-done, met where it cannot be undone, is said as that, not as a read-only file', () => {
+    const rollback = translateSqliteError(sqlite('SQLITE_READONLY_ROLLBACK'), '/usb/ws.interlock') as AppError;
+    expect(rollback.code).toBe('read-only');
+    expect(rollback.message).toContain('/usb/ws.interlock was left in the middle of a write by a program that stopped');
+    expect(rollback.message).toContain('copy it together with ws.interlock-journal');
+    expect(rollback.message).not.toContain('the file or its folder is read-only');
+  });
+
   describe('edge cases', () => {
     it('passes through what is not SQLite’s, and an AppError as it is', () => {
       const other = new TypeError('boom');
