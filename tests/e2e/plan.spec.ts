@@ -127,6 +127,26 @@ test('plan by drag and by keyboard, raise a conflict and see it listed, undo it,
   await expect(conflicts).toHaveCount(3);
 });
 
+test('a committed plan is a baseline to compare with, chosen again from "Compare with" after leaving it', async ({ page, host }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await openPlan(page, host.url);
+  const compareWith = page.getByRole('combobox', { name: 'Compare with' });
+  await page.getByRole('button', { name: 'Commit the plan' }).click();
+  await expect(page).toHaveURL(/baseline=\d+/);
+  await expect(compareWith).toHaveText(/as committed/);
+  const committed = (await compareWith.textContent())!;
+  await compareWith.click();
+  await page.getByRole('option', { name: 'no baseline' }).click();
+  await expect(page).not.toHaveURL(/baseline=/);
+  await compareWith.click();
+  await page.getByRole('option', { name: committed }).click();
+  await expect(page).toHaveURL(/baseline=\d+/);
+  await expect(compareWith).toHaveText(committed);
+  await expect(page.getByRole('tab', { name: /^Changes/ })).toHaveAttribute('aria-selected', 'true');
+  expect(errors).toEqual([]);
+});
+
 test('the board exports as a PNG and a CSV', async ({ page, host }) => {
   await openPlan(page, host.url);
   const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);

@@ -85,10 +85,11 @@ export const PlanToolbar = memo(function PlanToolbar(props: {
         <MenuItem value="coordination">coordination group</MenuItem>
         <MenuItem value="value-stream">value stream</MenuItem>
       </TextField>
-      <TextField slotProps={EMPTY_CHOICE_SHOWN} select size="small" label="Compare with" value={props.baselineId ?? ''} onChange={(e) => setParams({ baseline: e.target.value || null, side: e.target.value ? 'changes' : null })} sx={{ minWidth: 220 }}>
+      <TextField slotProps={EMPTY_CHOICE_SHOWN} select size="small" label="Compare with" value={props.baselineId === undefined ? '' : String(props.baselineId)} onChange={(e) => setParams({ baseline: e.target.value || null, side: e.target.value ? 'changes' : null })} sx={{ minWidth: 220 }}>
         <MenuItem value="">no baseline</MenuItem>
         {(props.baselines ?? []).map((b) => (
-          <MenuItem key={b.id} value={b.id}>
+          // A text value: the address takes the choice as it is (a number made it throw).
+          <MenuItem key={b.id} value={String(b.id)}>
             {b.name}
           </MenuItem>
         ))}
