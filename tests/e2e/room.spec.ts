@@ -139,6 +139,45 @@ test('a saved deck presented at 1280×720 in the dark theme, stepped through by 
   expect(hashOf(page)).toBe(deck.entries[n - 1]!.address);
 });
 
+test('presenting, Enter and Space act on the focused button or card, a lifted risk keeps the arrows, the remote still steps', async ({ page, host }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(host.url);
+  const deck = await invoke<{ id: number }>(page.request, host, 'deck.save', {
+    name: 'ROAM in the room',
+    entries: [
+      { title: 'Risks', address: '/risks', timeboxSeconds: null },
+      { title: 'Where we are', address: '/overview', timeboxSeconds: null },
+    ],
+  });
+  await page.goto(`${host.url}#/decks?deck=${deck.id}`);
+  await page.getByRole('button', { name: 'Present this deck' }).click();
+  await expect(slideLabel(page)).toHaveText('1 / 2');
+
+  // Enter on "New risk" opens its dialog; Escape closes the dialog, not the presentation.
+  await page.getByRole('button', { name: 'New risk' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(slideLabel(page)).toHaveText('1 / 2');
+
+  // A risk ROAMed by keyboard in the room: Space lifts it, → carries it, Space drops it.
+  await page.locator('[data-risk="RISK-5"]').focus();
+  const heard = page.locator('[id^="DndLiveRegion"]');
+  await page.keyboard.press('Space');
+  await expect(heard).toContainText(/Picked up RISK-5|RISK-5 is over Not yet ROAMed/);
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  await page.keyboard.press('ArrowRight');
+  await expect(heard).toContainText('RISK-5 is over Resolved');
+  await page.keyboard.press('Space');
+  await expect(page.locator('[data-column="resolved"] [data-risk="RISK-5"]')).toBeVisible();
+  await expect(slideLabel(page)).toHaveText('1 / 2');
+
+  // A remote's PageDown steps the deck wherever the focus is.
+  await page.keyboard.press('PageDown');
+  await expect(slideLabel(page)).toHaveText('2 / 2');
+});
+
 test('the same deck presented in the light theme passes axe on every view', async ({ page, host }) => {
   test.setTimeout(300_000);
   await page.setViewportSize({ width: 1280, height: 720 });

@@ -43,13 +43,24 @@ export function presentationCommand(e: KeyLike): PresentationCommand | null {
   }
 }
 
+/** What Enter or Space acts on when it has the focus: buttons, links, tabs, a board's cards. */
+const ACTIVATABLE = 'button, a[href], summary, [role="button"], [role="link"], [role="tab"], [role="checkbox"], [role="switch"], [role="radio"], [tabindex]:not([tabindex="-1"])';
+
 /**
- * Keys typed into a field, or inside an open menu, list or dialog, belong to it: presenting must
- * not take a Space from a text box or an arrow from an open menu.
+ * Whether a key belongs to the control it was pressed on rather than to the deck:
+ * - every key typed into a field, or inside an open menu, list or dialog (presenting must not take
+ *   a Space from a text box or an arrow from an open menu);
+ * - every key while a card is lifted to be moved by keyboard (dnd-kit marks it pressed): its
+ *   arrows carry it, Space drops it, Escape puts it back — ROAMing risks in the room is the point;
+ * - Enter and Space on a focused button, link, tab or card, which they activate ("New risk", a
+ *   card's menu). The deck still steps on → ← PageDown PageUp from anywhere, as a presenter's
+ *   remote sends them.
  */
-export function keyBelongsToControl(target: EventTarget | null): boolean {
+export function keyBelongsToControl(target: EventTarget | null, key?: string): boolean {
   if (!target || typeof (target as Element).closest !== 'function') return false;
   const element = target as HTMLElement;
   if (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName)) return true;
-  return element.closest('[role="dialog"], [role="menu"], [role="listbox"], [role="combobox"]') !== null;
+  if (element.closest('[role="dialog"], [role="menu"], [role="listbox"], [role="combobox"]') !== null) return true;
+  if (element.closest('[aria-roledescription][aria-pressed="true"]') !== null) return true;
+  return (key === 'Enter' || key === ' ' || key === 'Spacebar') && element.matches(ACTIVATABLE);
 }

@@ -141,10 +141,12 @@ export function PresentationProvider({ children }: { children: ReactNode }) {
         leave();
         return;
       }
-      if (!deck || keyBelongsToControl(event.target)) return;
+      const pending = digits.current;
+      // A number just typed, then Enter, jumps to that view wherever the focus is.
+      const jumping = command === 'enter-number' && pending.buffer !== '';
+      if (!deck || (!jumping && keyBelongsToControl(event.target, event.key))) return;
       event.preventDefault();
       event.stopPropagation();
-      const pending = digits.current;
       window.clearTimeout(pending.timer);
       if (typeof command === 'object' && 'digit' in command) {
         pending.buffer = typeSlideDigit(pending.buffer, command.digit, deck.entries.length);
