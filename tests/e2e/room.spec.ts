@@ -146,12 +146,15 @@ test('presenting, Enter and Space act on the focused button or card, a lifted ri
     name: 'ROAM in the room',
     entries: [
       { title: 'Risks', address: '/risks', timeboxSeconds: null },
-      { title: 'Where we are', address: '/overview', timeboxSeconds: null },
+      { title: 'Votes', address: '/confidence', timeboxSeconds: null },
     ],
   });
   await page.goto(`${host.url}#/decks?deck=${deck.id}`);
   await page.getByRole('button', { name: 'Present this deck' }).click();
   await expect(slideLabel(page)).toHaveText('1 / 2');
+  // The desk's tools are not shown to the room: exports, the template, who changes are recorded as.
+  const deskTools = [page.getByRole('button', { name: 'Export CSV' }), page.getByRole('button', { name: 'Download the CSV template' }), page.getByLabel('Changes recorded as')];
+  for (const tool of deskTools) await expect(tool).toHaveCount(0);
 
   // Enter on "New risk" opens its dialog; Escape closes the dialog, not the presentation.
   await page.getByRole('button', { name: 'New risk' }).focus();
@@ -176,6 +179,15 @@ test('presenting, Enter and Space act on the focused button or card, a lifted ri
   // A remote's PageDown steps the deck wherever the focus is.
   await page.keyboard.press('PageDown');
   await expect(slideLabel(page)).toHaveText('2 / 2');
+  await expect(page.getByRole('heading', { name: /Whole increment|PI 26/ }).first()).toBeVisible();
+  const deleteRound = page.getByRole('button', { name: /^Delete this round/ });
+  await expect(deleteRound).toHaveCount(0);
+  // At the desk they are all there.
+  await page.keyboard.press('Escape');
+  await expect(slideLabel(page)).toHaveCount(0);
+  expect(await deleteRound.count()).toBeGreaterThan(0);
+  await page.goto(`${host.url}#/risks`);
+  for (const tool of deskTools) await expect(tool).toHaveCount(1);
 });
 
 test('the same deck presented in the light theme passes axe on every view', async ({ page, host }) => {

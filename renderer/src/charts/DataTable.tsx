@@ -40,6 +40,7 @@ export function DataTable<Row>({ title, description, rows, columns, rowKey, empt
             </Typography>
           </div>
           <Button
+            data-tool
             size="small"
             startIcon={<TableIcon />}
             disabled={rows.length === 0}

@@ -82,7 +82,7 @@ export function VoteDistributionCard({ rounds, onDelete, large = false }: { roun
                   {formatDateTime(r.at)}: {countsText(r)}
                   {r.note ? ` (${r.note})` : ''}
                 </Typography>{' '}
-                <Button size="small" onClick={() => onDelete(r)} aria-label={`Delete the round of ${formatDateTime(r.at)} (${label})`}>
+                <Button data-tool size="small" onClick={() => onDelete(r)} aria-label={`Delete the round of ${formatDateTime(r.at)} (${label})`}>
                   Delete
                 </Button>
               </li>
@@ -90,7 +90,7 @@ export function VoteDistributionCard({ rounds, onDelete, large = false }: { roun
           </Box>
         </Box>
       )}
-      <Button size="small" sx={{ mt: 0.5 }} onClick={() => onDelete(latest)} aria-label={`Delete this round (${label})`}>
+      <Button data-tool size="small" sx={{ mt: 0.5 }} onClick={() => onDelete(latest)} aria-label={`Delete this round (${label})`}>
         Delete this round
       </Button>
     </Box>

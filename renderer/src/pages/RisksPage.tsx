@@ -114,7 +114,7 @@ export function RisksPage() {
             <Button variant="contained" startIcon={<AddIcon />} onClick={() => setParams({ risk: 'new' })} disabled={!data || options.length === 0}>
               New risk
             </Button>
-            <Button variant="outlined" disabled={!data} onClick={() => downloadCsv(`interlock-risks${filterScope ? `-${filterScope.key.toLowerCase().replace(/[^a-z0-9]+/g, '-')}` : ''}.csv`, riskCsvRows(shown))}>
+            <Button data-tool variant="outlined" disabled={!data} onClick={() => downloadCsv(`interlock-risks${filterScope ? `-${filterScope.key.toLowerCase().replace(/[^a-z0-9]+/g, '-')}` : ''}.csv`, riskCsvRows(shown))}>
               Export CSV
             </Button>
             <ExportReportButton />
@@ -154,8 +154,8 @@ export function RisksPage() {
             {filterScope?.kind === 'group' && (
               <FormControlLabel control={<Switch checked={withTeams} onChange={(e) => setParams({ teams: e.target.checked ? null : '0' })} />} label="With its teams’ own risks" />
             )}
-            <TextField label="Changes recorded as" placeholder="your name (optional)" value={who} onChange={(e) => changeWho(e.target.value)} sx={{ minWidth: 220 }} slotProps={{ htmlInput: { maxLength: 200 } }} />
-            <Button onClick={() => downloadBlob('interlock-risks.csv', new Blob([CSV_TEMPLATES.risks], { type: 'text/csv;charset=utf-8' }))}>Download the CSV template</Button>
+            <TextField data-tool label="Changes recorded as" placeholder="your name (optional)" value={who} onChange={(e) => changeWho(e.target.value)} sx={{ minWidth: 220 }} slotProps={{ htmlInput: { maxLength: 200 } }} />
+            <Button data-tool onClick={() => downloadBlob('interlock-risks.csv', new Blob([CSV_TEMPLATES.risks], { type: 'text/csv;charset=utf-8' }))}>Download the CSV template</Button>
             <Button href="#/import" data-tool>
               Import risks from a CSV…
             </Button>

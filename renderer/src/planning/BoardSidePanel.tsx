@@ -74,6 +74,7 @@ function ConflictList({ conflicts, board, onFocusCard, teamName }: { conflicts: 
         </Button>
       )}
       <Button
+        data-tool
         size="small"
         onClick={() => {
           const rows = conflicts.map((c) => [
