@@ -193,4 +193,21 @@ test('the board at 1280×720 in the dark theme, as a projector shows it', async 
   await page.locator('[data-card="PRC-219"]').scrollIntoViewIfNeeded();
   await expect(page.locator('[data-testid="dependency-lines"] g[data-state="conflict"]')).toHaveCount(1);
   await page.screenshot({ path: 'test-results/screenshots/plan-board-dark-1280.png' });
+
+  // A team's name stands at the top of its row, however tall the row.
+  const teamName = page.getByRole('button', { name: /^Checkout/ }).first();
+  const nameTop = (await teamName.locator('p').first().boundingBox())!.y;
+  expect(nameTop - (await teamName.boundingBox())!.y).toBeLessThan(16);
+
+  // Presented, the board may fill the screen once the page is scrolled to it (the desk's box left
+  // the room two rows of cards under the header rows).
+  const board = page.getByTestId('program-board');
+  const deskHeight = (await board.boundingBox())!.height;
+  await page.keyboard.press('p');
+  await expect(page.getByRole('navigation', { name: 'Pages' })).toBeHidden();
+  await board.evaluate((b) => b.scrollIntoView({ block: 'start' }));
+  const presented = (await board.boundingBox())!;
+  expect(presented.height).toBeGreaterThan(deskHeight + 150);
+  expect(presented.height).toBeGreaterThanOrEqual(720 - 48 - 1);
+  await page.screenshot({ path: 'test-results/screenshots/plan-board-presented-dark-1280.png' });
 });

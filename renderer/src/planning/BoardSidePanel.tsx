@@ -20,6 +20,7 @@ import { downloadCsv, fileSlug } from '../charts/csv';
 import { STATE_STYLE } from './plan-style';
 import { BacklogCard } from './ProgramBoard';
 import { EMPTY_CHOICE_SHOWN } from '../layout/empty-choice';
+import { PRESENTING_ATTRIBUTE } from '../theme/room-styles';
 
 export type SideTab = 'conflicts' | 'lint' | 'backlog' | 'changes';
 
@@ -42,7 +43,7 @@ export const BoardSidePanel = memo(function BoardSidePanel(props: {
         <Tab value="backlog" label="Backlog" />
         {props.changes && <Tab value="changes" label="Changes" />}
       </Tabs>
-      <Box sx={{ p: 1.5, maxHeight: { xs: 640, lg: 'calc(100vh - 300px)' }, overflow: 'auto' }}>
+      <Box sx={{ p: 1.5, maxHeight: { xs: 640, lg: 'calc(100vh - 300px)' }, [`html[${PRESENTING_ATTRIBUTE}] &`]: { maxHeight: 'calc(100vh - 100px)' }, overflow: 'auto' }}>
         {props.tab === 'conflicts' && <ConflictList conflicts={conflicts} board={board} onFocusCard={props.onFocusCard} teamName={props.teamName} />}
         {props.tab === 'lint' && <LintList board={board} onFocusCard={props.onFocusCard} />}
         {props.tab === 'backlog' && <Backlog board={board} teamName={props.teamName} />}

@@ -12,6 +12,7 @@ import { rowPasses, rowsHeight } from './board-passes';
 import { DependencyLines } from './DependencyLines';
 import { usePrinting } from '../room/printing';
 import { cellId, STATE_STYLE } from './plan-style';
+import { PRESENTING_ATTRIBUTE } from '../theme/room-styles';
 
 export interface PlaceRequest {
   itemKey: string;
@@ -184,6 +185,9 @@ export const ProgramBoard = memo(function ProgramBoard(props: ProgramBoardProps)
             minWidth: 0,
             maxWidth: '100%',
             maxHeight: { lg: 'calc(100vh - 250px)' },
+            // Presented, the board may fill the screen once the page is scrolled to it: at the room's
+            // type its header rows alone take half of the desk's box.
+            [`html[${PRESENTING_ATTRIBUTE}] &`]: { maxHeight: 'calc(100vh - 48px)' },
             minHeight: 320,
             border,
             borderRadius: 1,
@@ -306,6 +310,10 @@ const TeamHeader = memo(function TeamHeader(props: { teamKey: string; name: stri
         position: 'sticky',
         left: 0,
         zIndex: 2,
+        // A button centres its content; in a tall row the team's name would sit below the screen.
+        display: 'flex',
+        flexDirection: 'column',
+        justifyContent: 'flex-start',
         textAlign: 'left',
         font: 'inherit',
         color: 'inherit',
