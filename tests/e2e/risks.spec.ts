@@ -197,6 +197,20 @@ test('enter a confidence vote and see it as a distribution, the earlier round ke
   // Felt vs forecast: the plan's odds beside the room's vote, for the increment and for each team planned.
   await expect(page.locator('[data-testid="felt-vs-forecast"]').first()).toContainText(/Forecast: \d+ % chance to finish by \d{4}-\d\d-\d\d/);
   expect(await page.getByTestId('felt-vs-forecast').count()).toBeGreaterThan(1);
+  // Each team's card: a bar a person can read (its largest count at least a quarter of the card's
+  // width), and its felt-vs-forecast under it, never under the next team's card.
+  const basket = page.locator('[data-testid="vote-card"][data-scope="team:basket"]');
+  const longest = Math.max(...(await basket.locator('td[aria-hidden] > *').evaluateAll((bars) => bars.map((b) => b.getBoundingClientRect().width))));
+  expect(longest).toBeGreaterThan((await basket.boundingBox())!.width / 4);
+  const basketFelt = basket.locator('xpath=following-sibling::*').getByTestId('felt-vs-forecast');
+  await basketFelt.scrollIntoViewIfNeeded();
+  const feltTop = (await basketFelt.boundingBox())!.y;
+  const cardBox = (await basket.boundingBox())!;
+  expect(feltTop).toBeGreaterThanOrEqual(cardBox.y + cardBox.height);
+  expect(await basketFelt.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return document.elementFromPoint(r.x + r.width / 2, r.y + 10)?.closest('[data-testid="felt-vs-forecast"]') === el;
+  })).toBe(true);
   // The teams in name order, whatever their votes.
   const teams = await page.locator('[data-testid="vote-card"][data-scope^="team:"] h3').allTextContents();
   expect(teams).toEqual([...teams].sort((a, b) => a.localeCompare(b)));

@@ -22,7 +22,7 @@ export function VoteDistributionCard({ rounds, onDelete, large = false }: { roun
   const max = Math.max(...d.counts, 1);
   const headingId = `vote-${rounds.scope.kind}-${rounds.scope.key}`.replace(/[^a-zA-Z0-9_-]/g, '-');
   return (
-    <Box component="section" aria-labelledby={headingId} data-testid="vote-card" data-scope={`${rounds.scope.kind}:${rounds.scope.key}`} sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 2, bgcolor: 'background.paper', height: '100%' }}>
+    <Box component="section" aria-labelledby={headingId} data-testid="vote-card" data-scope={`${rounds.scope.kind}:${rounds.scope.key}`} sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 2, bgcolor: 'background.paper', flex: 1 }}>
       <Typography id={headingId} variant={large ? 'h2' : 'h3'} component="h3">
         {label}
       </Typography>
@@ -30,18 +30,19 @@ export function VoteDistributionCard({ rounds, onDelete, large = false }: { roun
         Round of {formatDateTime(latest.at)}
         {latest.note ? ` · ${latest.note}` : ''}
       </Typography>
-      <Box component="table" sx={{ width: '100%', borderCollapse: 'collapse' }} aria-label={`Votes of ${label}: how many showed each number of fingers`}>
+      {/* Fixed columns: a card a third of the page wide gave the bars what the labels left, 4–12 px. */}
+      <Box component="table" sx={{ width: '100%', borderCollapse: 'collapse', tableLayout: 'fixed' }} aria-label={`Votes of ${label}: how many showed each number of fingers`}>
         <thead>
           <tr>
-            <Box component="th" scope="col" sx={{ textAlign: 'left', fontWeight: 600, pb: 0.5 }}>
+            <Box component="th" scope="col" sx={{ textAlign: 'left', fontWeight: 600, pb: 0.5, width: '45%' }}>
               Fingers
             </Box>
-            <Box component="th" scope="col" sx={{ width: '55%' }}>
+            <Box component="th" scope="col" sx={{ width: '38%' }}>
               <Box component="span" sx={visuallyHidden}>
                 Share
               </Box>
             </Box>
-            <Box component="th" scope="col" sx={{ textAlign: 'right', fontWeight: 600, pb: 0.5 }}>
+            <Box component="th" scope="col" sx={{ textAlign: 'right', fontWeight: 600, pb: 0.5, width: '17%' }}>
               Votes
             </Box>
           </tr>
@@ -51,7 +52,7 @@ export function VoteDistributionCard({ rounds, onDelete, large = false }: { roun
             const n = d.counts[value - 1]!;
             return (
               <tr key={value} data-value={value}>
-                <Box component="th" scope="row" sx={{ textAlign: 'left', fontWeight: 400, py: 0.25, pr: 1, whiteSpace: 'nowrap' }}>
+                <Box component="th" scope="row" sx={{ textAlign: 'left', fontWeight: 400, py: 0.25, pr: 1, overflowWrap: 'anywhere' }}>
                   <strong>{value}</strong> {FIST_MEANINGS[value]}
                 </Box>
                 <td aria-hidden>

@@ -86,7 +86,7 @@ export function ConfidencePage() {
       {votes.data && byScope.length === 0 && <Typography color="text.secondary">No vote for {increment} yet. Enter the first round above.</Typography>}
       {whole && (
         <Grid container spacing={2} sx={{ mb: 3 }}>
-          <Grid size={{ xs: 12, md: 7 }}>
+          <Grid size={{ xs: 12, md: 7 }} sx={{ display: 'flex', flexDirection: 'column' }}>
             <VoteDistributionCard rounds={whole} onDelete={askDelete} large />
           </Grid>
           <Grid size={{ xs: 12, md: 5 }}>
@@ -101,7 +101,8 @@ export function ConfidencePage() {
           </Typography>
           <Grid container spacing={2}>
             {teams.map((s) => (
-              <Grid key={s.scope.key} size={{ xs: 12, sm: 6, lg: 4 }}>
+              // A column: the card grows to the row's height, its felt-vs-forecast stays under it.
+              <Grid key={s.scope.key} size={{ xs: 12, sm: 6, lg: 4 }} sx={{ display: 'flex', flexDirection: 'column' }}>
                 <VoteDistributionCard rounds={s} onDelete={askDelete} />
                 {forecastFor(forecasts, s.scope) && (
                   <Box sx={{ mt: 1 }}>
