@@ -190,6 +190,41 @@ test('presenting, Enter and Space act on the focused button or card, a lifted ri
   for (const tool of deskTools) await expect(tool).toHaveCount(1);
 });
 
+test('a deck edited, rehearsed and left unsaved keeps its edits on coming back; saved, it says so no more', async ({ page, host }) => {
+  await page.goto(host.url);
+  const deck = await invoke<{ id: number }>(page.request, host, 'deck.save', {
+    name: 'Rehearsal',
+    entries: [
+      { title: 'Where we are', address: '/overview', timeboxSeconds: null },
+      { title: 'Risks', address: '/risks', timeboxSeconds: null },
+    ],
+  });
+  await page.goto(`${host.url}#/decks?deck=${deck.id}`);
+  await expect(page.getByTestId('deck-unsaved')).toHaveCount(0);
+  await page.getByLabel('Title of view 1').fill('Where we stand');
+  await page.getByRole('button', { name: 'Move view 1 down' }).click();
+  await expect(page.getByTestId('deck-unsaved')).toHaveText('Unsaved changes');
+
+  // Rehearsed as edited, then back to the Decks page: the edits are there.
+  await page.getByRole('button', { name: 'Present this deck' }).click();
+  await expect(slideLabel(page)).toHaveText('1 / 2');
+  expect(hashOf(page)).toBe('/risks');
+  await page.keyboard.press('Escape');
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Decks' }).click();
+  await expect(page.getByLabel('Title of view 2')).toHaveValue('Where we stand');
+  await expect(page.getByTestId('deck-unsaved')).toHaveText('Unsaved changes');
+
+  await page.getByRole('button', { name: 'Save deck' }).click();
+  await expect(page.getByTestId('deck-unsaved')).toHaveCount(0);
+  const saved = await invoke<{ entries: Entry[] }>(page.request, host, 'deck.get', { id: deck.id });
+  expect(saved.entries.map((e) => e.title)).toEqual(['Risks', 'Where we stand']);
+  // Discarding goes back to the deck as saved.
+  await page.getByLabel('Deck name').fill('Rehearsal, renamed');
+  await page.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(page.getByLabel('Deck name')).toHaveValue('Rehearsal');
+  await expect(page.getByTestId('deck-unsaved')).toHaveCount(0);
+});
+
 test('the same deck presented in the light theme passes axe on every view', async ({ page, host }) => {
   test.setTimeout(300_000);
   await page.setViewportSize({ width: 1280, height: 720 });

@@ -28,7 +28,7 @@ import { ErrorNotice } from '../layout/ErrorNotice';
 import { PageHeader } from '../layout/PageHeader';
 import { useViewParams } from '../layout/view-params';
 import { useViewTitle } from '../layout/view-title';
-import { draftKey, draftOf, draftToSave, moveEntry, type DeckDraft, type DraftEntry } from '../room/deck-draft';
+import { draftChanged, draftKey, draftOf, draftToSave, moveEntry, unsavedDrafts, type DeckDraft, type DraftEntry } from '../room/deck-draft';
 import { usePresentation } from '../room/presentation';
 import { PAGES } from './page-list';
 
@@ -62,14 +62,32 @@ function EntryRow({ entry, index, count, onChange, onMove, onRemove }: { entry: 
 
 /** Edits one deck: its name and its views in order; presents it as it stands. */
 function DeckEditor({ deck, onSaved, onDeleted }: { deck: Deck | null; onSaved(deck: Deck): void; onDeleted(): void }) {
-  const [draft, setDraft] = useState<DeckDraft>(() => (deck ? draftOf(deck) : { name: '', entries: [] }));
+  const deckKey = deck ? String(deck.id) : 'new';
+  const basis = deck?.updatedAt ?? '';
+  const asSaved = (): DeckDraft => (deck ? draftOf(deck) : { name: '', entries: [] });
+  const [draft, setDraftState] = useState<DeckDraft>(() => unsavedDrafts.get(deckKey, basis) ?? asSaved());
   const [addPage, setAddPage] = useState('');
   const save = useChannelMutation('deck.save');
   const remove = useChannelMutation('deck.delete');
   const { present } = usePresentation();
   const checked = draftToSave(draft);
+  const changed = draftChanged(draft, deck);
+  const setDraft = (next: DeckDraft) => {
+    setDraftState(next);
+    unsavedDrafts.set(deckKey, basis, draftChanged(next, deck) ? next : null);
+  };
   const setEntries = (entries: readonly DraftEntry[]) => setDraft({ ...draft, entries });
-  const onSave = () => checked.ok && save.mutate({ id: deck?.id, name: checked.name, entries: checked.entries }, { onSuccess: onSaved });
+  const onSave = () =>
+    checked.ok &&
+    save.mutate(
+      { id: deck?.id, name: checked.name, entries: checked.entries },
+      {
+        onSuccess: (saved) => {
+          unsavedDrafts.set(deckKey, basis, null);
+          onSaved(saved);
+        },
+      },
+    );
   const total = checked.ok ? checked.entries.reduce((sum, e) => sum + (e.timeboxSeconds ?? 0), 0) : 0;
   return (
     <Card component="section" aria-label={deck ? `Deck ${deck.name}` : 'New deck'}>
@@ -122,10 +140,31 @@ function DeckEditor({ deck, onSaved, onDeleted }: { deck: Deck | null; onSaved(d
             <Button startIcon={<PresentIcon />} variant="outlined" disabled={!checked.ok || checked.entries.length === 0} onClick={() => checked.ok && present({ name: checked.name, entries: checked.entries })}>
               Present this deck
             </Button>
+            {changed && <Button onClick={() => setDraft(asSaved())}>{deck ? 'Discard changes' : 'Discard'}</Button>}
             {deck && (
-              <Button color="error" startIcon={<DeleteIcon />} onClick={() => remove.mutate({ id: deck.id }, { onSuccess: onDeleted })} disabled={remove.isPending}>
+              <Button
+                color="error"
+                startIcon={<DeleteIcon />}
+                onClick={() =>
+                  remove.mutate(
+                    { id: deck.id },
+                    {
+                      onSuccess: () => {
+                        unsavedDrafts.set(deckKey, basis, null);
+                        onDeleted();
+                      },
+                    },
+                  )
+                }
+                disabled={remove.isPending}
+              >
                 Delete deck
               </Button>
+            )}
+            {changed && (
+              <Typography variant="body2" sx={{ fontWeight: 600 }} data-testid="deck-unsaved">
+                Unsaved changes
+              </Typography>
             )}
             <Typography variant="body2" color="text.secondary">
               {draft.entries.length} {draft.entries.length === 1 ? 'view' : 'views'}

@@ -48,3 +48,28 @@ export function draftToSave(draft: DeckDraft): { ok: true; name: string; entries
   }
   return { ok: true, name: draft.name.trim(), entries };
 }
+
+/** Whether the draft says anything else than the deck as saved (a new deck: anything at all). */
+export function draftChanged(draft: DeckDraft, saved: Deck | null): boolean {
+  const plain = (d: DeckDraft) => JSON.stringify([d.name, d.entries.map((e) => [e.title, e.address, e.timebox])]);
+  return plain(draft) !== plain(saved ? draftOf(saved) : { name: '', entries: [] });
+}
+
+/**
+ * Drafts not saved yet, by deck ("new" for a deck not saved once), each with the saved version it
+ * was edited from. They outlive the editor: presenting a deck to rehearse it, or a look at another
+ * page, leaves the Decks page and comes back to the edits, not to the deck as saved. They last as
+ * long as the window; a draft of a version since replaced (saved elsewhere) is dropped.
+ */
+const unsaved = new Map<string, { readonly basis: string; readonly draft: DeckDraft }>();
+
+export const unsavedDrafts = {
+  get(deckKey: string, basis: string): DeckDraft | undefined {
+    const kept = unsaved.get(deckKey);
+    return kept?.basis === basis ? kept.draft : undefined;
+  },
+  set(deckKey: string, basis: string, draft: DeckDraft | null): void {
+    if (draft) unsaved.set(deckKey, { basis, draft });
+    else unsaved.delete(deckKey);
+  },
+};
