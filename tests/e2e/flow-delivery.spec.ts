@@ -59,6 +59,27 @@ test('the Flow page draws every chart from the demo workspace', async ({ page, h
   await page.screenshot({ path: 'test-results/screenshots/flow.png', fullPage: true });
 });
 
+test('"Compare with → Other dates…" starts from the period before, and a figure compared with chosen dates names them', async ({ page, host }) => {
+  await open(page, host.url, 'Flow');
+  const throughput = page.getByTestId('figure-throughput');
+  await expect(throughput).toContainText('Period before:');
+  const from = await page.getByLabel('From', { exact: true }).inputValue();
+  const to = await page.getByLabel('To', { exact: true }).inputValue();
+  await page.getByRole('combobox', { name: 'Compare with' }).click();
+  await page.getByRole('option', { name: 'Other dates…' }).click();
+  const day = 86_400_000;
+  const days = (Date.parse(to) - Date.parse(from)) / day + 1;
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  await expect(page.getByLabel('Compare from')).toHaveValue(iso(Date.parse(from) - days * day));
+  await expect(page.getByLabel('Compare to')).toHaveValue(iso(Date.parse(from) - day));
+  // The same window as "the period before", so still called that.
+  await expect(throughput).toContainText('Period before:');
+  const earlier = iso(Date.parse(from) - (days + 14) * day);
+  await page.getByLabel('Compare from').fill(earlier);
+  await expect(throughput).toContainText(`${earlier} – ${iso(Date.parse(from) - day)}:`);
+  await expect(throughput).not.toContainText('Period before');
+});
+
 test('the Flow page in the dark theme, narrowed to one team', async ({ page, host }) => {
   await open(page, host.url, 'Flow', true);
   await markSet(page, 'interlock:flow-charts-drawn');

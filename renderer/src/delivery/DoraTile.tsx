@@ -2,6 +2,7 @@ import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { VictoryAxis, VictoryChart, VictoryContainer, VictoryLine, VictoryScatter } from '../charts/victory';
+import { comparisonName } from '../charts/comparison-name';
 import type { DeliveryReport, Distribution } from '../../../shared/contract/metrics-channels';
 import { DORA_BUCKETS, type DoraBucket } from '../../../shared/metrics/metrics-vocabulary';
 import { axisStyle, chartPadding, useChartTheme } from '../charts/chart-theme';
@@ -68,7 +69,7 @@ export function DoraTile(props: DoraTileProps) {
           <Typography variant="body2">{props.detail}</Typography>
           {props.previous && (
             <Typography variant="body2" color="text.secondary">
-              Period before: {props.previous}
+              {comparisonName(props.report.scope)}: {props.previous}
             </Typography>
           )}
           <Typography variant="body2" color="text.secondary" data-testid={`dora-rules-${metric}`}>

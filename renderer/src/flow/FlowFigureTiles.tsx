@@ -3,6 +3,7 @@ import { useTheme } from '@mui/material/styles';
 import type { FlowReport } from '../../../shared/contract/metrics-channels';
 import { ExclusionNote } from '../charts/ExclusionNote';
 import { FigureTile } from '../charts/FigureTile';
+import { comparisonName } from '../charts/comparison-name';
 import { formatDays, formatNumber, formatShare } from '../charts/format-metrics';
 
 /** The tiles in their order, named before their values are known (the page draws them while the report is computed). */
@@ -24,7 +25,7 @@ export function FlowFigureTiles({ report }: { report: FlowReport | undefined }) 
     <Grid container spacing={2} component="section" aria-label="Headline figures" sx={{ mb: 3 }}>
       {tiles.map((t) => (
         <Grid key={t.id} size={room ? { xs: 12, sm: 6, md: 4 } : { xs: 12, sm: 6, md: 4, lg: 2 }}>
-          <FigureTile testId={`figure-${t.id}`} label={t.label} value={t.value} detail={t.detail} previous={t.previous}>
+          <FigureTile testId={`figure-${t.id}`} label={t.label} value={t.value} detail={t.detail} previous={t.previous} previousName={report && comparisonName(report.scope)}>
             <ExclusionNote excluded={t.excluded} />
           </FigureTile>
         </Grid>

@@ -6,7 +6,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import type { ScopeOptions } from '../../../shared/contract/metrics-channels';
 import { ITEM_TYPES, type ItemType } from '../../../shared/domain/vocabulary';
-import type { ResolvedPicker, ScopeState, TeamPickerOption } from './scope-state';
+import { periodBefore, type ResolvedPicker, type ScopeState, type TeamPickerOption } from './scope-state';
 
 const TYPE_LABELS: Record<ItemType, string> = { epic: 'Epics', feature: 'Features', story: 'Stories', defect: 'Defects', risk: 'Risks', debt: 'Debt', task: 'Tasks' };
 
@@ -119,7 +119,7 @@ export function ScopeFilters({
             sx={{ minWidth: 190 }}
             onChange={(e) => {
               const kind = e.target.value;
-              if (kind === 'custom') onChange({ compare: { from: window.from, to: window.to } });
+              if (kind === 'custom') onChange({ compare: periodBefore(window) });
               else onChange({ compare: kind as 'previous' | 'none' });
             }}
           >

@@ -1,4 +1,5 @@
 import { VictoryChart, VictoryContainer } from '../charts/victory';
+import { comparisonName } from '../charts/comparison-name';
 import { BarPaths } from '../charts/BarPaths';
 import type { FlowReport } from '../../../shared/contract/metrics-channels';
 import { useChartTheme } from '../charts/chart-theme';
@@ -41,7 +42,7 @@ export function ThroughputChart({ report }: { report: FlowReport | undefined }) 
           <Legend
             items={[
               { label: 'This period', color: t.current, shape: 'box' },
-              ...(report.previous ? [{ label: 'Period before', color: t.previous, shape: 'box' as const }] : []),
+              ...(report.previous ? [{ label: comparisonName(report.scope), color: t.previous, shape: 'box' as const }] : []),
               { label: 'Median week', color: t.p50, shape: 'line' },
             ]}
           />

@@ -22,12 +22,13 @@ export function TimeHistogram({
   name: string;
   title: string;
   howToRead: string;
-  data: { histogram: HistogramData; current: Distribution; previous: Distribution | null } | undefined;
+  /** `previousName`: what the comparison window is called (comparisonName). */
+  data: { histogram: HistogramData; current: Distribution; previous: Distribution | null; previousName: string } | undefined;
   emptyText: string;
 }) {
   const t = useChartTheme();
   if (!data) return <ChartFrame name={name} title={title} unit={UNIT} howToRead={howToRead} pending />;
-  const { histogram, current, previous } = data;
+  const { histogram, current, previous, previousName } = data;
   const bins = histogram.bins;
   const last = bins[bins.length - 1];
   const xMax = last ? (last.to ?? last.from + histogram.binDays) : 1;
@@ -46,7 +47,7 @@ export function TimeHistogram({
           <FigureLine>
             {`p50 ${withPrevious(formatDays(current.p50), previous ? formatDays(previous.p50) : null)} · p85 ${withPrevious(formatDays(current.p85), previous ? formatDays(previous.p85) : null)} · p95 ${formatDays(current.p95)} · n = ${current.n}${last?.to === null ? ` · last bar: ${label(last)}` : ''}`}
           </FigureLine>
-          <Legend items={[{ label: 'This period', color: t.current, shape: 'box' }, ...(showPrevious ? [{ label: 'Period before', color: t.previous, shape: 'line' as const }] : [])]} />
+          <Legend items={[{ label: 'This period', color: t.current, shape: 'box' }, ...(showPrevious ? [{ label: previousName, color: t.previous, shape: 'line' as const }] : [])]} />
           <ExclusionNote excluded={current.excluded} />
         </>
       }

@@ -1,4 +1,5 @@
 import type { DateWindow, MetricsScope, ScopeOptions } from '../../../shared/contract/metrics-channels';
+import { formatCalendarDate, parseCalendarDate } from '../../../shared/domain/calendar-date';
 import { ITEM_TYPES, type ItemType } from '../../../shared/domain/vocabulary';
 import { useChannelQuery } from '../api/channel-hooks';
 import type { ParamPatch } from '../layout/view-address';
@@ -30,6 +31,21 @@ function windowOf(from: string | null, to: string | null): DateWindow | null {
  * The scope an address holds, for pickers with these ids; anything that does not have the right
  * shape (an unknown item type, a window ending before it starts) is left out, as if not there.
  */
+const DAY_MS = 86_400_000;
+
+/**
+ * The window of the same length just before `window` (days inclusive): where "Compare with → Other
+ * dates…" starts, so the dates shown are a comparison to edit, not the window itself. A window
+ * that is not two real dates is given back as it is.
+ */
+export function periodBefore(window: DateWindow): DateWindow {
+  const from = parseCalendarDate(window.from);
+  const to = parseCalendarDate(window.to);
+  if (from === null || to === null || to < from) return window;
+  const days = Math.round((to - from) / DAY_MS) + 1;
+  return { from: formatCalendarDate(from - days * DAY_MS), to: formatCalendarDate(from - DAY_MS) };
+}
+
 export function scopeFromParams(params: URLSearchParams, pickerIds: readonly string[]): ScopeState {
   const selections: Record<string, string[]> = {};
   for (const id of pickerIds) {

@@ -7,6 +7,7 @@ import { keepPreviousData } from '@tanstack/react-query';
 import type { AgeingPoint, DependencyPoint } from '../../../shared/contract/metrics-channels';
 import { useChannelMutation, useChannelQuery } from '../api/channel-hooks';
 import { ChartsDrawnProvider } from '../charts/charts-drawn';
+import { comparisonName } from '../charts/comparison-name';
 import { DataTable } from '../charts/DataTable';
 import { formatDays } from '../charts/format-metrics';
 import { AgeingWipChart } from '../flow/AgeingWipChart';
@@ -78,7 +79,7 @@ export function FlowPage() {
                 name="lead-time-histogram"
                 title="Lead time"
                 howToRead="From created to done: how long people wait for what they asked for. The tail on the right is the risk."
-                data={r && { histogram: r.charts.leadTimeHistogram, current: r.current.leadTimeDays, previous: r.previous?.leadTimeDays ?? null }}
+                data={r && { histogram: r.charts.leadTimeHistogram, current: r.current.leadTimeDays, previous: r.previous?.leadTimeDays ?? null, previousName: comparisonName(r.scope) }}
                 emptyText="No item was done in this scope and period."
               />
             </Grid>
@@ -87,7 +88,7 @@ export function FlowPage() {
                 name="cycle-time-histogram"
                 title="Cycle time"
                 howToRead="From first active to done (reopened items count to their final done). Compare the shape with the period before."
-                data={r && { histogram: r.charts.cycleTimeHistogram, current: r.current.cycleTimeDays, previous: r.previous?.cycleTimeDays ?? null }}
+                data={r && { histogram: r.charts.cycleTimeHistogram, current: r.current.cycleTimeDays, previous: r.previous?.cycleTimeDays ?? null, previousName: comparisonName(r.scope) }}
                 emptyText="No item was done in this scope and period."
               />
             </Grid>
@@ -114,7 +115,7 @@ export function FlowPage() {
                 name="dependency-resolution"
                 title="Dependency resolution time"
                 howToRead="How long dependencies resolved in the period stayed open, from raised to resolved."
-                data={r && { histogram: r.charts.dependencyResolution, current: r.current.dependencyAgeing.resolutionDays, previous: r.previous?.dependencyAgeing.resolutionDays ?? null }}
+                data={r && { histogram: r.charts.dependencyResolution, current: r.current.dependencyAgeing.resolutionDays, previous: r.previous?.dependencyAgeing.resolutionDays ?? null, previousName: comparisonName(r.scope) }}
                 emptyText="No dependency was resolved in this period."
               />
             </Grid>

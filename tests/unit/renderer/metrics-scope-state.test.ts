@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { utcTimeTicks } from '../../../renderer/src/charts/format-metrics';
 import { applyParams } from '../../../renderer/src/layout/view-address';
-import { EMPTY_SCOPE, pickerWanted, scopeFromParams, scopeInput, scopeToParams, selectionsResolved, teamKeysFor } from '../../../renderer/src/flow/scope-state';
+import { EMPTY_SCOPE, periodBefore, pickerWanted, scopeFromParams, scopeInput, scopeToParams, selectionsResolved, teamKeysFor } from '../../../renderer/src/flow/scope-state';
 
 const teams = { id: 'teams', options: [{ value: 'a', label: 'A', teamKeys: ['a'] }, { value: 'b', label: 'B', teamKeys: ['b'] }, { value: 'c', label: 'C', teamKeys: ['c'] }] };
 const streams = { id: 'streams', options: [{ value: 'One', label: 'One', teamKeys: ['a', 'b'] }, { value: 'Two', label: 'Two', teamKeys: ['c'] }] };
@@ -74,6 +74,27 @@ describe('team pickers', () => {
   it('turns the state into the contract input', () => {
     const state = { selections: {}, itemTypes: [], window: { from: '2026-01-05', to: '2026-01-18' }, compare: 'none' as const };
     expect(scopeInput(state, ['a'])).toEqual({ teamKeys: ['a'], itemTypes: undefined, window: { from: '2026-01-05', to: '2026-01-18' }, compare: 'none' });
+  });
+});
+
+describe('periodBefore', () => {
+  it('is the window of the same length that ends the day before it starts', () => {
+    expect(periodBefore({ from: '2026-08-17', to: '2026-11-15' })).toEqual({ from: '2026-05-18', to: '2026-08-16' });
+  });
+
+  describe('edge cases', () => {
+    it('a one-day window, across a year and a leap day', () => {
+      expect(periodBefore({ from: '2026-01-01', to: '2026-01-01' })).toEqual({ from: '2025-12-31', to: '2025-12-31' });
+      expect(periodBefore({ from: '2024-03-01', to: '2024-03-02' })).toEqual({ from: '2024-02-28', to: '2024-02-29' });
+    });
+
+    it('gives back what is not a window of real dates, and does not change its input', () => {
+      const odd = { from: '2026-02-30', to: '2026-03-01' };
+      expect(periodBefore(odd)).toBe(odd);
+      const window = { from: '2026-08-17', to: '2026-11-15' };
+      periodBefore(window);
+      expect(window).toEqual({ from: '2026-08-17', to: '2026-11-15' });
+    });
   });
 });
 
