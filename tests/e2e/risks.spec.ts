@@ -52,6 +52,8 @@ test('move a risk by keyboard and by drag; the moves and their history survive a
   await expect(heard).toContainText('RISK-5 is over Resolved');
   await page.keyboard.press('Space');
   await expect(column(page, 'resolved').locator('[data-risk="RISK-5"]')).toBeVisible();
+  // The moved card keeps the focus in its new column: the next keys act on it.
+  await expect(column(page, 'resolved').locator('[data-risk="RISK-5"]')).toBeFocused();
   // The screen reader heard where it went.
   await expect(page.locator('[id^="DndLiveRegion"]')).toContainText('Dropped RISK-5 in Resolved');
 

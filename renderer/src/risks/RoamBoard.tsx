@@ -15,7 +15,7 @@ import { CSS } from '@dnd-kit/utilities';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { visuallyHidden } from '@mui/utils';
-import { memo, useMemo, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { ROAM_COLUMNS, ROAM_TEXT, lastChange, roamColumns } from '../../../shared/risks/roam';
 import type { Risk, RiskStatus } from '../../../shared/risks/risk-schema';
 import { ownerLabel, scopeLabel, type ScopeNames } from '../../../shared/risks/risk-scope';
@@ -61,11 +61,23 @@ export function RoamBoard(props: RoamBoardProps) {
     onDragEnd: ({ active, over }) => (over ? `Dropped ${active.id} in ${where(over.id)}.` : `Dropped ${active.id} outside the board: nothing changed.`),
     onDragCancel: ({ active }) => `Put ${active.id} back where it was.`,
   };
-  const onDragEnd = ({ active, over }: DragEndEvent) => {
+  // A card moved to another column is drawn anew there: a keyboard move gives it the focus back
+  // once it stands in its new column, so the next keys act on it, as on the Plan board.
+  const board = useRef<HTMLDivElement>(null);
+  const refocus = useRef<{ key: string; status: RiskStatus } | null>(null);
+  useEffect(() => {
+    const wanted = refocus.current;
+    if (!wanted || byKey.get(wanted.key)?.status !== wanted.status) return;
+    refocus.current = null;
+    board.current?.querySelector<HTMLElement>(`[data-risk="${globalThis.CSS.escape(wanted.key)}"]`)?.focus();
+  }, [byKey]);
+  const onDragEnd = ({ active, over, activatorEvent }: DragEndEvent) => {
     setDragging(null);
     if (!over) return;
     const target = dropTarget(risks, String(active.id), String(over.id));
-    if (target) props.onMove(String(active.id), target.status, target.beforeKey);
+    if (!target) return;
+    if (activatorEvent instanceof KeyboardEvent) refocus.current = { key: String(active.id), status: target.status };
+    props.onMove(String(active.id), target.status, target.beforeKey);
   };
   return (
     <DndContext
@@ -77,6 +89,7 @@ export function RoamBoard(props: RoamBoardProps) {
       accessibility={{ announcements, screenReaderInstructions: { draggable: 'To move a risk, press Space, then the arrow keys; Space again drops it, Escape cancels. Enter opens its menu.' } }}
     >
       <Box
+        ref={board}
         data-testid="roam-board"
         role="region"
         aria-label="ROAM board"
