@@ -145,6 +145,27 @@ test('a committed plan is a baseline to compare with, chosen again from "Compare
   await expect(compareWith).toHaveText(committed);
   await expect(page.getByRole('tab', { name: /^Changes/ })).toHaveAttribute('aria-selected', 'true');
   expect(errors).toEqual([]);
+
+  // Four tabs beside the board, at a projector's 1280×720 and presented: each whole, none cut.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  for (const presenting of [false, true]) {
+    if (presenting) {
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.keyboard.press('p');
+      await expect(page.getByRole('navigation', { name: 'Pages' })).toBeHidden();
+    }
+    const tabs = page.getByRole('tablist', { name: 'Beside the board' }).getByRole('tab');
+    await expect(tabs).toHaveCount(4);
+    const list = (await page.getByRole('tablist', { name: 'Beside the board' }).boundingBox())!;
+    for (const tab of await tabs.all()) {
+      const box = (await tab.boundingBox())!;
+      const name = await tab.textContent();
+      expect(box.x, `${name}, presenting ${presenting}`).toBeGreaterThanOrEqual(list.x - 0.5);
+      expect(box.x + box.width, `${name}, presenting ${presenting}`).toBeLessThanOrEqual(list.x + list.width + 0.5);
+      expect(await tab.evaluate((el) => el.scrollWidth <= el.clientWidth), `${name}, presenting ${presenting}`).toBe(true);
+    }
+  }
+  await page.screenshot({ path: 'test-results/screenshots/plan-side-tabs-presented.png' });
 });
 
 test('the board exports as a PNG and a CSV', async ({ page, host }) => {

@@ -37,7 +37,20 @@ export const BoardSidePanel = memo(function BoardSidePanel(props: {
   const conflicts = useMemo(() => boardConflicts(board), [board]);
   return (
     <Box component="aside" aria-label="Conflicts, lint and backlog" sx={{ width: { xs: '100%', lg: 340 }, flexShrink: 0, border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'background.paper' }}>
-      <Tabs value={props.tab} onChange={(_e, t: SideTab) => props.onTab(t)} variant="scrollable" aria-label="Beside the board">
+      {/* The tabs wrap onto a second row rather than scroll: in a side column four tabs cut the
+          chosen one to a letter, and a projector's type cuts more. Each marks itself when chosen,
+          since the sliding indicator cannot follow a tab to another row. */}
+      <Tabs
+        value={props.tab}
+        onChange={(_e, t: SideTab) => props.onTab(t)}
+        aria-label="Beside the board"
+        sx={{
+          '& .MuiTabs-list': { flexWrap: 'wrap' },
+          '& .MuiTabs-indicator': { display: 'none' },
+          '& .MuiTab-root': { minWidth: 0, px: 1.5, borderBottom: 2, borderColor: 'transparent' },
+          '& .MuiTab-root.Mui-selected': { borderColor: 'primary.main' },
+        }}
+      >
         <Tab value="conflicts" label={`Conflicts (${conflicts.length})`} />
         <Tab value="lint" label={`Lint (${board.lint.length})`} />
         <Tab value="backlog" label="Backlog" />
