@@ -287,6 +287,12 @@ test('presented, the Risks and Confidence pages follow the room’s type at 1280
       const sizes = await renderedTextSizes(page);
       expect(sizes.html.length, `${view}: no text found`).toBeGreaterThan(0);
       expectTextAtLeast(sizes.html, floor, view);
+      if (route === '/confidence') {
+        // Every count's label whole at the room's type ("Votes of 1", not "Votes o…").
+        const labels = page.locator('label', { hasText: /^Votes of \d$/ });
+        await expect(labels).toHaveCount(5);
+        for (const label of await labels.all()) expect(await label.evaluate((el) => el.scrollWidth <= el.clientWidth), `${view}: ${await label.textContent()}`).toBe(true);
+      }
       await page.keyboard.press('Escape');
       await expect(page.getByTestId('presentation-bar')).toHaveCount(0);
     }

@@ -69,7 +69,8 @@ export function VoteForm(props: {
             onChange={(e) => setCounts((c) => c.map((x, i) => (i === value - 1 ? e.target.value : x)))}
             slotProps={{ htmlInput: { inputMode: 'numeric', pattern: '[0-9]*', min: 0, 'aria-describedby': undefined } }}
             error={!Number.isInteger(numbers[value - 1]) || numbers[value - 1]! < 0}
-            sx={{ width: 130 }}
+            // In em, so the field grows with the room's type: 130 px cut "Votes of 1" to "Votes o…" presented.
+            sx={{ width: '8.5em' }}
           />
         ))}
         <TextField label="Note (optional)" value={note} onChange={(e) => setNote(e.target.value)} sx={{ minWidth: 200, flex: 1 }} slotProps={{ htmlInput: { maxLength: 500 } }} />
