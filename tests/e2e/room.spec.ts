@@ -299,6 +299,25 @@ test('presented, the Risks and Confidence pages follow the room’s type at 1280
   }
 });
 
+test('presented at 1280×720, the plan’s confidence tables fit the screen’s width and fill its height; a date stays on one line', async ({ page, host }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(`${host.url}#/plan?tab=confidence`);
+  const objectives = page.getByRole('table', { name: 'Objectives' });
+  await expect(objectives).toBeVisible({ timeout: 30_000 });
+  await page.locator('main h1').first().click();
+  await page.keyboard.press('F5');
+  await expect(page.getByTestId('presentation-bar')).toBeAttached();
+  await settle(page);
+  const tables = page.getByRole('table');
+  expect((await tablesOverflow(tables)).filter((t) => !t.endsWith(': 0'))).toEqual([]);
+  await objectives.evaluate((t) => t.parentElement!.scrollIntoView({ block: 'start' }));
+  expect((await objectives.locator('xpath=..').boundingBox())!.height).toBeGreaterThan(480);
+  // "All planned work done by 2027-01-17": the date whole on its line, not "2027-01-" above "17".
+  const date = page.getByTestId('confidence-all-planned').locator('span', { hasText: /^\d{4}-\d\d-\d\d$/ });
+  expect((await date.evaluate((el) => el.getClientRects().length))).toBe(1);
+  await page.screenshot({ path: 'test-results/screenshots/room-plan-confidence-table.png' });
+});
+
 test('zoomed in (a 960×600 window, as 150 % of 1440×900) the coupling graph and matrix redraw with the same type, every name whole', async ({ page, host }) => {
   for (const size of [
     { width: 1440, height: 900 },

@@ -9,6 +9,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import TableIcon from '@mui/icons-material/TableChartOutlined';
+import { useTheme } from '@mui/material/styles';
 import type { ReactNode } from 'react';
 import { downloadCsv, fileSlug, type CsvCell } from './csv';
 import { cellClassName, DENSE_PADDING_X, PlainTableBody } from './plain-table-body';
@@ -26,7 +27,11 @@ export interface Column<Row> {
  * A table with a title, a one-line explanation and CSV export of every row (not only those shown).
  * `dense` halves the cells' side padding, for a table in a side column (a third of a 1280 px page).
  */
-export function DataTable<Row>({ title, description, rows, columns, rowKey, empty, testId, maxHeight = 420, dense = false }: { title: string; description: string; rows: readonly Row[]; columns: readonly Column<Row>[]; rowKey(row: Row): string; empty: string; testId: string; maxHeight?: number; dense?: boolean }) {
+export function DataTable<Row>({ title, description, rows, columns, rowKey, empty, testId, maxHeight = 420, dense: denseAtDesk = false }: { title: string; description: string; rows: readonly Row[]; columns: readonly Column<Row>[]; rowKey(row: Row): string; empty: string; testId: string; maxHeight?: number; dense?: boolean }) {
+  // In the room's type every table is dense (a wide one was cut at 1280 px), and its box may fill
+  // the screen once scrolled to: a box sized for the desk showed three rows.
+  const { room } = useTheme();
+  const dense = denseAtDesk || room !== null;
   return (
     <Card data-testid={testId}>
       <CardContent>
@@ -55,7 +60,7 @@ export function DataTable<Row>({ title, description, rows, columns, rowKey, empt
             {empty}
           </Typography>
         ) : (
-          <TableContainer sx={{ maxHeight, mt: 1 }}>
+          <TableContainer sx={{ maxHeight: room ? 'calc(100vh - 120px)' : maxHeight, mt: 1 }}>
             <Table size="small" stickyHeader aria-label={title}>
               <TableHead>
                 <TableRow>

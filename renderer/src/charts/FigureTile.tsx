@@ -4,7 +4,7 @@ import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 
 /** One headline figure: its name, value, the comparison period's value and what it left out. */
-export function FigureTile({ label, value, detail, previous, previousName = 'Period before', testId, children }: { label: string; value: string; detail?: string; previous?: string | null; previousName?: string; testId: string; children?: ReactNode }) {
+export function FigureTile({ label, value, detail, previous, previousName = 'Period before', testId, children }: { label: ReactNode; value: string; detail?: string; previous?: string | null; previousName?: string; testId: string; children?: ReactNode }) {
   return (
     <Card data-testid={testId} sx={{ height: '100%' }}>
       <CardContent>

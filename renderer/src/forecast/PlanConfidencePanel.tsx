@@ -76,7 +76,11 @@ function ConfidenceBody({ c, teams, teamName }: { c: PlanConfidence; teams(keys:
     <>
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, md: 4 }}>
-          <FigureTile testId="confidence-all-planned" label={`All planned work done by ${c.increment.end}`} value={percentText(c.allPlannedDone)} detail={`${c.items.length} planned items, every team in the same trial`} />
+          <FigureTile testId="confidence-all-planned" label={
+              <>
+                All planned work done by <span style={{ whiteSpace: 'nowrap' }}>{c.increment.end}</span>
+              </>
+            } value={percentText(c.allPlannedDone)} detail={`${c.items.length} planned items, every team in the same trial`} />
         </Grid>
         <Grid size={{ xs: 12, md: 4 }}>
           <FigureTile testId="confidence-committed" label="Committed objectives expected to be met" value={percentText(c.expectedCommittedMet)} detail="the mean of their odds" />
