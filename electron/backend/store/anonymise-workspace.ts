@@ -1,7 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { ANONYMISATION_RULES, unclassifiedColumns, type ColumnRule, type SchemaColumn } from '../../../shared/anonymise/column-rules';
@@ -115,14 +113,14 @@ function keyedDigest(key: Buffer) {
 
 /**
  * Writes an anonymised copy of the open workspace to `target`:
- * 1. a copy through SQLite's backup API in a private temporary folder (never the workspace itself);
+ * 1. a copy of the workspace in memory (SQLite's serialize; never the workspace itself, and never a
+ *    file: a kill mid-way must not leave the real names in a temporary folder);
  * 2. every table rewritten there by `ANONYMISATION_RULES` (names → pseudonyms keyed with a random
  *    key that is never stored, free text dropped, instants shifted, caches emptied), without a
  *    journal, so no page of the original is written anywhere else;
  * 3. `VACUUM INTO` a temporary sibling of the target: a fresh file holding only the rewritten rows,
  *    no free page with an old name in it;
  * 4. integrity_check, fsync, and the rename into place under `claimWorkspaceTarget`'s rule.
- * The private folder is removed whatever happens.
  */
 export async function anonymiseWorkspace(workspace: Workspace, inputTarget: string, options: AnonymiseOptions = {}): Promise<AnonymisedCopy> {
   const target = resolve(inputTarget);
@@ -130,15 +128,12 @@ export async function anonymiseWorkspace(workspace: Workspace, inputTarget: stri
   const shiftDays = options.shiftDays ?? 0;
   if (!Number.isInteger(shiftDays) || Math.abs(shiftDays) > 36_500) throw new AppError('invalid-input', 'The date shift must be a whole number of days, at most 36,500 either way.');
   const claim = claimWorkspaceTarget(target, { replace: options.replace ?? false });
-  const privateDir = mkdtempSync(join(tmpdir(), 'interlock-anonymise-'));
-  const raw = join(privateDir, 'copy.interlock');
   const built = temporarySibling(target);
   const pseudonyms = new Pseudonyms(keyedDigest(options.key ?? randomBytes(32)));
   try {
-    await workspace.db.backup(raw);
-    const copy = new Database(raw, { fileMustExist: true });
+    const copy = new Database(workspace.db.serialize());
     try {
-      // The private copy is thrown away on any failure: no journal, so the original's pages go nowhere else.
+      // The copy in memory is thrown away on any failure: no journal, so the original's pages go nowhere else.
       copy.pragma('journal_mode = OFF');
       copy.pragma('foreign_keys = OFF');
       copy.pragma('temp_store = MEMORY');
@@ -162,7 +157,5 @@ export async function anonymiseWorkspace(workspace: Workspace, inputTarget: stri
     claim.release();
     removeQuietly(built);
     throw translateSqliteError(error, target);
-  } finally {
-    rmSync(privateDir, { recursive: true, force: true });
   }
 }

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { appendFileSync, closeSync, createReadStream, createWriteStream, existsSync, mkdtempSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { appendFileSync, closeSync, createReadStream, createWriteStream, existsSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/contract/result';
@@ -97,9 +97,10 @@ function checkSealTarget(target: string, replace: boolean): void {
 }
 
 /**
- * Seals the open workspace into `target`: a consistent copy through SQLite's backup API in a private
- * temporary folder, encrypted into a temporary sibling of the target, fsynced, then renamed into
- * place. The private folder is removed whatever happens.
+ * Seals the open workspace into `target`: a consistent copy in memory (SQLite's serialize, checked
+ * whole), encrypted into a temporary sibling of the target, fsynced, then renamed into place. The
+ * plain copy never touches a disk: a kill mid-way must not leave the workspace unencrypted in a
+ * temporary folder.
  */
 export async function sealWorkspace(
   workspace: Workspace,
@@ -112,14 +113,11 @@ export async function sealWorkspace(
   if (passphrase.length < MIN_PASSPHRASE_LENGTH) throw new AppError('invalid-input', `A passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters.`);
   checkSealTarget(target, options.replace ?? false);
   const cost = options.cost ?? DEFAULT_SCRYPT_COST;
-  const privateDir = mkdtempSync(join(tmpdir(), 'interlock-seal-'));
-  const plain = join(privateDir, 'copy.interlock');
   const built = temporarySibling(target);
   try {
-    await workspace.db.backup(plain);
-    const copy = new Database(plain, { fileMustExist: true });
+    const plain = workspace.db.serialize();
+    const copy = new Database(plain);
     try {
-      copy.pragma('journal_mode = DELETE');
       const check = copy.pragma('integrity_check', { simple: true });
       if (check !== 'ok') throw new AppError('workspace-corrupt', `The copy failed its integrity check (${oneLine(String(check))}); ${target} was not written.`);
     } finally {
@@ -141,7 +139,7 @@ export async function sealWorkspace(
     const cipher = createCipheriv('aes-256-gcm', key, nonce);
     cipher.setAAD(header);
     writeFileSync(built, header, { flag: 'wx' });
-    await pipeline(createReadStream(plain), cipher, createWriteStream(built, { flags: 'a' }));
+    await pipeline(Readable.from(chunksOf(plain, 1 << 20)), cipher, createWriteStream(built, { flags: 'a' }));
     appendFileSync(built, cipher.getAuthTag());
     fsyncPath(built);
     checkSealTarget(target, options.replace ?? false);
@@ -151,9 +149,12 @@ export async function sealWorkspace(
   } catch (error) {
     rmSync(built, { force: true });
     throw translateSqliteError(error, target);
-  } finally {
-    rmSync(privateDir, { recursive: true, force: true });
   }
+}
+
+/** The buffer in views of `size` bytes (no copy), for a stream to encrypt it piece by piece. */
+function* chunksOf(buffer: Buffer, size: number): Generator<Buffer> {
+  for (let at = 0; at < buffer.length; at += size) yield buffer.subarray(at, at + size);
 }
 
 interface SealedHeader {

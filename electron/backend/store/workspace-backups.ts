@@ -7,7 +7,7 @@ import { AppError } from '../../../shared/contract/result';
 import type { BackupEntry, BackupReason } from '../../../shared/contract/workspace-channels';
 import { fromEpochMs } from '../../../shared/domain/time';
 import { isStorageRefusal, translateSqliteError } from './sqlite-errors';
-import { claimWorkspaceTarget, copyThroughBackupApi, inspectWorkspaceFile, readMeta, removeQuietly, rollBackInterruptedWrite, temporarySibling } from './workspace-file';
+import { claimWorkspaceTarget, copyThroughBackupApi, inspectWorkspaceFile, readMeta, removeQuietly, removeStaleTemporaries, rollBackInterruptedWrite, temporarySibling } from './workspace-file';
 
 /** Backups kept per workspace; the oldest beyond this are deleted after each new one. */
 export const BACKUPS_KEPT = 5;
@@ -111,6 +111,7 @@ export class WorkspaceBackups {
   }
 
   #prune(folder: string): void {
+    removeStaleTemporaries(folder);
     const names = readdirSync(folder)
       .filter((name) => name.endsWith('.interlock') && !name.startsWith('.'))
       .sort()

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
@@ -201,6 +201,7 @@ export function openWorkspace(inputPath: string): Workspace {
     // the lock now and keeps it until close, so a second process is refused at once.
     db.pragma(`user_version = ${version}`);
     migrate(db, path);
+    removeStaleTemporaries(dirname(path), basename(path));
     return { db, path };
   } catch (error) {
     db?.close();
@@ -210,6 +211,38 @@ export function openWorkspace(inputPath: string): Workspace {
 
 export function temporarySibling(path: string): string {
   return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/** A temporary sibling not written to for this long was left by a process that stopped. */
+const STALE_TEMPORARY_MS = 60 * 60 * 1000;
+const TEMPORARY_SUFFIX = /\.[0-9a-f]{12}\.tmp$/;
+
+/**
+ * Removes, with their journals, the temporary siblings (`temporarySibling`'s names) a killed process
+ * left in `folder` — of `forName` only, or of any file — once nothing has written to them for an
+ * hour: half-built copies, some as large as the workspace, that nothing else would ever remove.
+ * Returns what it removed; a folder it cannot read is left alone.
+ */
+export function removeStaleTemporaries(folder: string, forName?: string, now = Date.now()): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!name.startsWith(forName === undefined ? '.' : `.${forName}.`) || !TEMPORARY_SUFFIX.test(name)) continue;
+    const path = join(folder, name);
+    try {
+      if (now - statSync(path).mtimeMs < STALE_TEMPORARY_MS) continue;
+      removeQuietly(path);
+      removed.push(path);
+    } catch {
+      // Gone already, or not ours to remove: left as it is.
+    }
+  }
+  return removed;
 }
 
 export function fsyncPath(path: string): void {

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, watch, writeFileSync } from 'node:fs';
+import { anonymiseWorkspace } from '../../../electron/backend/store/anonymise-workspace';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend } from '../../../electron/backend/backend';
@@ -34,6 +35,29 @@ describe('a sealed copy', () => {
     expect(bytes.includes('Client Acme')).toBe(false);
     expect(bytes.includes('SQLite format 3')).toBe(false);
     expect(looksSealed(sealed)).toBe(true);
+  });
+
+  it('seals and anonymises without ever writing the plain workspace to a temporary folder (a kill mid-way would leave it there)', async () => {
+    const scratch = tmp.path('system-temp');
+    mkdirSync(scratch);
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = scratch;
+    const created: string[] = [];
+    const watcher = watch(scratch, (_event, name) => name && created.push(String(name)));
+    try {
+      await sealWorkspace(workspace, tmp.path('again.interlock.sealed'), PASSPHRASE, { cost: QUICK });
+      await anonymiseWorkspace(workspace, tmp.path('anonymised.interlock'));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      watcher.close();
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+    }
+    expect(created).toEqual([]);
+    expect(readdirSync(scratch)).toEqual([]);
+    // What was written is sealed and anonymised, as before.
+    expect(readFileSync(tmp.path('again.interlock.sealed')).includes('Client Acme')).toBe(false);
+    expect(readFileSync(tmp.path('anonymised.interlock')).includes('Client Acme')).toBe(false);
   });
 
   it('opens with its passphrase into the same workspace, checked like any other', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -226,6 +226,20 @@ describe('automatic backups', () => {
       expect(restored.damagedKeptAt).not.toBeNull();
       expect(readFileSync(restored.damagedKeptAt!)).toEqual(bytes);
       expect((await call('workspace.overview', {})).counts.items).toBe(80);
+    });
+
+    it('a half-written backup a killed process left in the backups folder is removed at the next backup, once an hour old', async () => {
+      const path = tmp.path('busy.interlock');
+      await call('workspace.createDemo', { path, items: 60 });
+      await importFile('teams.csv', TEAMS_CSV);
+      const folder = (await call('workspace.backups.list', {})).folder;
+      const left = join(folder, '.2026-12-06T10-00-00-000Z-01-before-import.interlock.0123456789ab.tmp');
+      writeFileSync(left, 'half a backup');
+      const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+      utimesSync(left, twoHoursAgo, twoHoursAgo);
+      await importFile('teams-again.csv', 'Key,Name,Value stream\nt3,Team Three,Stream A\n');
+      expect(existsSync(left)).toBe(false);
+      expect((await call('workspace.backups.list', {})).backups).toHaveLength(2);
     });
 
     it('two workspaces of the same file name in different folders keep separate backups', () => {

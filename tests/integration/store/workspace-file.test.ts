@@ -1,4 +1,4 @@
-import { copyFileSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/contract/result';
@@ -249,6 +249,19 @@ describe('workspace file', () => {
   });
 
   describe('edge cases', () => {
+    it('half-built copies a killed process left beside a workspace are removed when it opens, once an hour old', () => {
+      const path = tmp.path('tidy.interlock');
+      closeWorkspace(createWorkspace(path));
+      const stale = tmp.path('.tidy.interlock.0123456789ab.tmp');
+      const fresh = tmp.path('.tidy.interlock.ba9876543210.tmp');
+      const someoneElses = tmp.path('.other.interlock.0123456789ab.tmp');
+      for (const f of [stale, `${stale}-journal`, fresh, someoneElses]) writeFileSync(f, 'half a copy');
+      const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+      for (const f of [stale, `${stale}-journal`, someoneElses]) utimesSync(f, twoHoursAgo, twoHoursAgo);
+      track(openWorkspace(path));
+      expect([stale, `${stale}-journal`, fresh, someoneElses].map((f) => existsSync(f))).toEqual([false, false, true, true]);
+    });
+
     it('keeps the page size of a workspace made before (4,096 bytes), and its copies keep theirs', async () => {
       const path = tmp.path('old-pages.interlock');
       const raw = new Database(path);
