@@ -13,6 +13,11 @@ export const WorkspaceSummary = z.object({
   schemaVersion: z.number().int(),
   /** The bundled demo in the app's state folder (imports into it ask first). */
   demo: z.boolean().default(false),
+  /**
+   * Set when the workspace was opened only to look at it (`lookOnly`): the schema version of its
+   * file, which was not changed (`schemaVersion` is the copy's in memory, upgraded when older).
+   */
+  fileSchemaVersion: z.number().int().optional(),
 });
 export type WorkspaceSummary = z.infer<typeof WorkspaceSummary>;
 
@@ -99,7 +104,12 @@ export const workspaceChannels = {
     'Write the deterministic demo workspace to a new file and open it.', { mutates: 'all' },
   ),
   'workspace.openDemo': channel(z.object({}), WorkspaceSummary, "Open the bundled demo workspace from the user's data folder, generating it on first use.", { mutates: 'all' }),
-  'workspace.open': channel(z.object({ path: FilePath }), WorkspaceSummary, 'Open an existing workspace file, checking and migrating it.', { mutates: 'all' }),
+  'workspace.open': channel(
+    z.object({ path: FilePath, lookOnly: z.boolean().optional() }),
+    WorkspaceSummary,
+    'Open an existing workspace file, checking and migrating it. With `lookOnly`, the file is not changed by a byte: checked read-only and copied into memory, upgraded there when older (what is written goes to the copy).',
+    { mutates: 'all' },
+  ),
   'workspace.saveAs': channel(
     z.object({ path: FilePath, switchTo: z.boolean().default(true), replace: z.boolean().default(false), name: WorkspaceName.optional() }),
     WorkspaceSummary,

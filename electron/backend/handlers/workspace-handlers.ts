@@ -10,7 +10,7 @@ import { getSchemaVersion, LATEST_SCHEMA_VERSION } from '../store/migrations';
 import { isStorageRefusal } from '../store/sqlite-errors';
 import { BACKUPS_KEPT, restoreBackup, type WorkspaceBackups } from '../store/workspace-backups';
 import { countEntities, countTables, dataDateRange, listValueStreams } from '../store/queries/overview';
-import { backupWorkspace, createWorkspace, defaultWorkspaceName, inspectWorkspaceFile, openWorkspace, peekSchemaVersion, readMeta, rollBackInterruptedWrite, writeMeta, type Workspace } from '../store/workspace-file';
+import { backupWorkspace, createWorkspace, defaultWorkspaceName, inspectWorkspaceFile, openForLooking, openWorkspace, peekSchemaVersion, readMeta, rollBackInterruptedWrite, writeMeta, type Workspace } from '../store/workspace-file';
 import { looksSealed } from '../store/sealed-copy';
 import { fileStemForName, WORKSPACE_EXTENSION, workspaceNameForFiles } from '../../../shared/domain/workspace-names';
 import { extname, join, resolve } from 'node:path';
@@ -22,6 +22,7 @@ export function summarize(workspace: Workspace, context?: BackendContext): Works
     name: readMeta(workspace.db, 'name') ?? defaultWorkspaceName(workspace.path),
     schemaVersion: getSchemaVersion(workspace.db),
     demo: context?.state ? workspace.path === resolve(demoWorkspacePath(context.state.dir)) : false,
+    ...(workspace.lookingAt ? { fileSchemaVersion: workspace.lookingAt.fileSchemaVersion } : {}),
   };
 }
 
@@ -129,11 +130,17 @@ export const workspaceHandlers: HandlerMap<typeof workspaceChannels> = {
     return summary;
   },
 
-  'workspace.open': async ({ path }, context) => {
+  'workspace.open': async ({ path, lookOnly }, context) => {
     // Open first, then swap: a refused file leaves the current workspace open.
-    const workspace = await openWithBackup(context, path).catch((error: unknown) => {
+    const opening = lookOnly ? Promise.resolve().then(() => openForLooking(path)) : openWithBackup(context, path);
+    const workspace = await opening.catch((error: unknown) => {
       throw withOpenHint(error, path);
     });
+    // A look is not a workspace the person works in: it does not join the recent list.
+    if (lookOnly) {
+      context.session.replace(workspace);
+      return summarize(workspace, context);
+    }
     return adopt(context, workspace);
   },
 

@@ -24,6 +24,8 @@ const LOCK_WAIT_MS = 250;
 export interface Workspace {
   readonly db: Db;
   readonly path: string;
+  /** Opened to look at (`openForLooking`): a copy in memory; the file's own schema version. */
+  readonly lookingAt?: { readonly fileSchemaVersion: number };
 }
 
 interface HeaderFacts {
@@ -207,6 +209,41 @@ export function openWorkspace(inputPath: string): Workspace {
     db?.close();
     throw translateSqliteError(error, path);
   }
+}
+
+/**
+ * Opens a workspace to look at it without changing its file by a single byte: the same checks as
+ * `openWorkspace` (header, application id, schema version, quick_check) through a read-only
+ * connection, then a copy of it in memory (SQLite's serialize), upgraded there when the file is
+ * of an older schema. For `interlock info` and an import's dry run: a consultant who only looks
+ * at a client's file on a newer Interlock must not find it upgraded (and refused by the older one)
+ * back at the client. Nothing is locked, and what is written goes to the copy. A write a stopped
+ * program left half-done cannot be undone read-only, and is said so.
+ */
+export function openForLooking(inputPath: string): Workspace {
+  const path = resolve(inputPath);
+  if (!existsSync(path)) throw new AppError('not-found', `There is no workspace at ${path}.`);
+  if (statSync(path).isDirectory()) throw new AppError('not-a-workspace', `${path} is a folder, not an Interlock workspace.`);
+  const header = readHeader(path);
+  if (hasHotJournal(path)) throw translateSqliteError(Object.assign(new Error('hot journal'), { code: 'SQLITE_READONLY_ROLLBACK' }), path);
+  checkHeader(path, header);
+  let image: Buffer;
+  let fileSchemaVersion: number;
+  try {
+    const probe = new Database(path, { readonly: true, fileMustExist: true, timeout: LOCK_WAIT_MS });
+    try {
+      fileSchemaVersion = verify(probe, path);
+      image = probe.serialize();
+    } finally {
+      probe.close();
+    }
+  } catch (error) {
+    throw translateSqliteError(error, path);
+  }
+  const db = new Database(image);
+  db.pragma('foreign_keys = ON');
+  migrate(db, path);
+  return { db, path, lookingAt: { fileSchemaVersion } };
 }
 
 export function temporarySibling(path: string): string {

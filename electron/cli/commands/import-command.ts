@@ -86,7 +86,8 @@ export const importCommand: CliCommand = {
     let workspace = resolve(values.into);
     let created = false;
     let scratch: string | null = null;
-    if (existsSync(workspace)) await callOrThrow(backend, 'workspace.open', { path: workspace });
+    // A dry run looks: an older workspace is upgraded in memory only, its file not touched.
+    if (existsSync(workspace)) await callOrThrow(backend, 'workspace.open', { path: workspace, lookOnly: dryRun });
     else if (dryRun) {
       // A dry run writes nothing, not even the workspace: check against an empty scratch one.
       scratch = mkdtempSync(join(tmpdir(), 'interlock-dry-run-'));

@@ -1,10 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { captureCli } from '../../support/cli-capture';
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { LATEST_SCHEMA_VERSION, migrate } from '../../../electron/backend/store/migrations';
+import { INTERLOCK_APPLICATION_ID } from '../../../electron/backend/store/workspace-file';
 import { join } from 'node:path';
 import { PROJECT_ROOT, runTs } from '../../support/child-process';
-import { tempDir } from '../../support/temp-files';
+import { sha256, tempDir } from '../../support/temp-files';
 
 const cli = (args: string[]) => captureCli(args);
 
@@ -31,6 +34,32 @@ describe('the interlock command line', () => {
     const info = await cli(['info', file]);
     expect(info.out).toMatch(/Schema\s+version \d+/);
     expect(info.out).toMatch(/work_items\s+60/);
+  });
+
+  it('info and an import dry run change no byte of the file: a current workspace, or an older one they read through a copy upgraded in memory', async () => {
+    const current = tmp.path('look-current.interlock');
+    await cli(['demo', current, '--items', '60']);
+    const old = tmp.path('look-old.interlock');
+    const db = new Database(old);
+    db.pragma(`application_id = ${INTERLOCK_APPLICATION_ID}`);
+    migrate(db, old, 9);
+    db.exec(`INSERT INTO meta (key, value) VALUES ('name', 'Old nine'); INSERT INTO teams (key, name) VALUES ('t', 'T')`);
+    db.close();
+    const teams = tmp.path('look-teams.csv');
+    writeFileSync(teams, 'Key,Name,Value stream\nt2,Team Two,Stream A\n');
+    for (const file of [current, old]) {
+      const before = sha256(file);
+      const info = await cli(['info', file]);
+      expect(info.code, info.err).toBe(0);
+      const dry = await cli(['import', teams, '--into', file, '--dry-run']);
+      expect(dry.code, dry.err).toBe(0);
+      expect(dry.out).toContain('Dry run, nothing written: would import 1 teams');
+      expect(sha256(file), file).toBe(before);
+      expect(existsSync(`${file}-journal`)).toBe(false);
+    }
+    const info = await cli(['info', old]);
+    expect(info.out).toContain(`Schema     version 9 (this Interlock upgrades it to ${LATEST_SCHEMA_VERSION} when it opens it to work in it, keeping a backup; this look did not)`);
+    expect(JSON.parse((await cli(['info', old, '--json'])).out)).toMatchObject({ schemaVersion: 9, counts: { teams: 1 } });
   });
 
   it('runs as `npm run cli` would, in its own process, with exit code 0', async () => {
