@@ -90,13 +90,12 @@ function releaseIfTarget(context: BackendContext, path: string): void {
 export const workspaceHandlers: HandlerMap<typeof workspaceChannels> = {
   'workspace.current': (_input, context) => (context.session.current ? summarize(context.session.current, context) : null),
 
-  'workspace.create': ({ path, name }, context) => {
-    releaseIfTarget(context, path);
-    return adopt(context, createWorkspace(path, { name }));
-  },
+  // New never replaces a file, so the open workspace stays open whatever the path (it is refused
+  // as existing); only a replacing write lets go of it first, for the claim to take its lock.
+  'workspace.create': ({ path, name }, context) => adopt(context, createWorkspace(path, { name })),
 
   'workspace.createDemo': ({ path, overwrite, items, seed }, context) => {
-    releaseIfTarget(context, path);
+    if (overwrite) releaseIfTarget(context, path);
     const fill = (db: Database) => writeDemoPortfolio(db, { items, seed });
     return adopt(context, createWorkspace(path, { name: 'Interlock demo', overwrite, fill }));
   },

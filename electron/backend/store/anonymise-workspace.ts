@@ -8,7 +8,7 @@ import { REWRITERS, ROW_FILTERS, type RewriteContext, type RewriterName, type Ro
 import { AppError } from '../../../shared/contract/result';
 import { MS_PER_DAY } from '../../../shared/domain/time';
 import { oneLine, translateSqliteError } from './sqlite-errors';
-import { claimWorkspaceTarget, fsyncPath, removeQuietly, temporarySibling, type Workspace } from './workspace-file';
+import { claimWorkspaceTarget, fsyncPath, removeQuietly, sameFile, temporarySibling, type Workspace } from './workspace-file';
 
 export const ANONYMISED_WORKSPACE_NAME = 'Anonymised workspace';
 
@@ -124,7 +124,7 @@ function keyedDigest(key: Buffer) {
  */
 export async function anonymiseWorkspace(workspace: Workspace, inputTarget: string, options: AnonymiseOptions = {}): Promise<AnonymisedCopy> {
   const target = resolve(inputTarget);
-  if (target === workspace.path) throw new AppError('invalid-input', 'An anonymised copy needs a different file than the open workspace.');
+  if (target === workspace.path || sameFile(target, workspace.path)) throw new AppError('invalid-input', 'An anonymised copy needs a different file than the open workspace.');
   const shiftDays = options.shiftDays ?? 0;
   if (!Number.isInteger(shiftDays) || Math.abs(shiftDays) > 36_500) throw new AppError('invalid-input', 'The date shift must be a whole number of days, at most 36,500 either way.');
   const claim = claimWorkspaceTarget(target, { replace: options.replace ?? false });

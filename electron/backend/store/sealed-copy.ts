@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/contract/result';
 import { oneLine, translateSqliteError } from './sqlite-errors';
-import { claimWorkspaceTarget, fsyncPath, inspectWorkspaceFile, removeQuietly, temporarySibling, type Workspace } from './workspace-file';
+import { claimWorkspaceTarget, fsyncPath, inspectWorkspaceFile, removeQuietly, sameFile, temporarySibling, type Workspace } from './workspace-file';
 
 // A sealed copy is a workspace encrypted with a passphrase, for carrying on a stick or sending:
 // scrypt derives the key, AES-256-GCM encrypts and authenticates — both from Node's crypto, nothing
@@ -109,7 +109,7 @@ export async function sealWorkspace(
   options: { replace?: boolean; cost?: ScryptCost } = {},
 ): Promise<{ path: string; bytes: number }> {
   const target = resolve(inputTarget);
-  if (target === workspace.path) throw new AppError('invalid-input', 'A sealed copy needs a different file than the open workspace.');
+  if (target === workspace.path || sameFile(target, workspace.path)) throw new AppError('invalid-input', 'A sealed copy needs a different file than the open workspace.');
   if (passphrase.length < MIN_PASSPHRASE_LENGTH) throw new AppError('invalid-input', `A passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters.`);
   checkSealTarget(target, options.replace ?? false);
   const cost = options.cost ?? DEFAULT_SCRYPT_COST;

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../electron/backend/backend';
@@ -190,6 +190,31 @@ describe('replacing through the channels', () => {
   });
 
   describe('edge cases', () => {
+    it('New or a demo without replace on the open workspace’s own path is refused and leaves it open', async () => {
+      const mine = tmp.path('mine-open.interlock');
+      expect((await backend.call('workspace.createDemo', { path: mine, items: 60 })).ok).toBe(true);
+      for (const refused of [await backend.call('workspace.create', { path: mine }), await backend.call('workspace.createDemo', { path: mine, items: 60 })]) {
+        expect(refused.ok ? '' : refused.error.code).toBe('workspace-exists');
+        const current = await backend.call('workspace.current', {});
+        expect(current.ok && current.value?.path).toBe(mine);
+      }
+    });
+
+    it('Save As, a sealed or an anonymised copy onto a link to the open workspace is refused as the same file, never as "open elsewhere"', async () => {
+      const mine = tmp.path('linked.interlock');
+      expect((await backend.call('workspace.createDemo', { path: mine, items: 60 })).ok).toBe(true);
+      const before = sha256(mine);
+      for (const [kind, link] of [['symlink', tmp.path('soft.interlock')], ['hard link', tmp.path('hard.interlock')]] as const) {
+        if (kind === 'symlink') symlinkSync(mine, link);
+        else linkSync(mine, link);
+        const saved = await backend.call('workspace.saveAs', { path: link, replace: true });
+        expect(saved.ok ? '' : saved.error.message, kind).toBe('Save As needs a different file than the open workspace.');
+        const anonymised = await backend.call('workspace.anonymise', { path: link, replace: true });
+        expect(anonymised.ok ? '' : anonymised.error.message, kind).toBe('An anonymised copy needs a different file than the open workspace.');
+      }
+      expect(sha256(mine)).toBe(before);
+    });
+
     it('a NUL byte or an over-long name is invalid input, and no file appears', async () => {
       expect((await backend.call('workspace.createDemo', { path: tmp.path('a.interlock'), items: 60 })).ok).toBe(true);
       const nul = await backend.call('workspace.saveAs', { path: `${tmp.path('cut')}\u0000.interlock` });
