@@ -83,6 +83,21 @@ function withOpenHint(error: unknown, path: string): unknown {
   return error;
 }
 
+/**
+ * A file refused as not a workspace where Interlock kept backups of one (emptied, overwritten by
+ * another file): the refusal says they are there and how to put one back.
+ */
+function withBackupHint(error: unknown, context: BackendContext, path: string): unknown {
+  if (!(error instanceof AppError) || error.code !== 'not-a-workspace' || !context.backups) return error;
+  const kept = context.backups.list(path).length;
+  if (kept === 0) return error;
+  const file = resolve(path);
+  return new AppError(
+    error.code,
+    `${error.message} Interlock kept ${kept === 1 ? 'a backup' : `${kept} backups`} of the workspace that was at this path: restore one with Workspace → Restore a backup…, or \`interlock backups "${file}" --restore 1\` (the file there now is moved aside, not deleted).`,
+  );
+}
+
 function releaseIfTarget(context: BackendContext, path: string): void {
   if (context.session.current?.path === resolve(path)) context.session.close();
 }
@@ -133,7 +148,7 @@ export const workspaceHandlers: HandlerMap<typeof workspaceChannels> = {
     // Open first, then swap: a refused file leaves the current workspace open.
     const opening = lookOnly ? Promise.resolve().then(() => openForLooking(path)) : openWithBackup(context, path);
     const workspace = await opening.catch((error: unknown) => {
-      throw withOpenHint(error, path);
+      throw withBackupHint(withOpenHint(error, path), context, path);
     });
     // A look is not a workspace the person works in: it does not join the recent list.
     if (lookOnly) {

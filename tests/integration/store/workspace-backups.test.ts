@@ -176,6 +176,10 @@ describe('automatic backups', () => {
         await call('workspace.close', {});
         spoil(path);
         const spoilt = readFileSync(path);
+        // Opening it says the backups are there and how to put one back.
+        const refused = await backend.call('workspace.open', { path });
+        expect(refused.ok ? '' : refused.error.message).toContain('Interlock kept a backup of the workspace that was at this path');
+        expect(refused.ok ? '' : refused.error.message).toContain(`interlock backups "${path}" --restore 1`);
         const restored = await call('workspace.backups.restore', { path, number: 1 });
         expect(readFileSync(restored.damagedKeptAt!)).toEqual(spoilt);
         expect((await call('workspace.overview', {})).counts.items).toBe(80);
