@@ -33,6 +33,15 @@ export function damagedWorkspaceError(path: string, reason: string): AppError {
   );
 }
 
+/** A file a stopped program left mid-write, met where the write cannot be undone (read-only). */
+export function interruptedWriteError(path: string): AppError {
+  return new AppError(
+    'read-only',
+    `${path} was left in the middle of a write by a program that stopped, and it cannot be written here to undo that write. ` +
+      `Open it where it can be written (copy it together with ${basename(path)}-journal, which holds the undo, to a folder you may write in), then try again.`,
+  );
+}
+
 /** Turns better-sqlite3's error codes into the messages a person can act on. Unknown errors pass through. */
 export function translateSqliteError(error: unknown, path: string): unknown {
   if (error instanceof AppError) return error;
@@ -49,15 +58,9 @@ export function translateSqliteError(error: unknown, path: string): unknown {
   if (code.startsWith('SQLITE_CORRUPT')) {
     return damagedWorkspaceError(path, String((error as SqliteLikeError).message));
   }
-  if (code === 'SQLITE_READONLY_ROLLBACK') {
-    // A read-only connection (a look before a replace or a restore), or a folder that may not be
-    // written, met a write a stopped program left half-done: only a read-write open can undo it.
-    return new AppError(
-      'read-only',
-      `${path} was left in the middle of a write by a program that stopped, and it cannot be written here to undo that write. ` +
-        `Open it where it can be written (copy it together with ${basename(path)}-journal, which holds the undo, to a folder you may write in), then try again.`,
-    );
-  }
+  // A read-only connection, or a folder that may not be written, met a write a stopped program left
+  // half-done: only a read-write open can undo it.
+  if (code === 'SQLITE_READONLY_ROLLBACK') return interruptedWriteError(path);
   if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_PERM')) {
     // Said for a new workspace too (a folder that may not be written), where there is nothing to copy.
     return new AppError(

@@ -10,7 +10,7 @@ import { runTs } from '../../support/child-process';
 import { LATEST_SCHEMA_VERSION, migrate } from '../../../electron/backend/store/migrations';
 import { countEntities } from '../../../electron/backend/store/queries/overview';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract/contract';
-import { tempDir } from '../../support/temp-files';
+import { sha256, tempDir } from '../../support/temp-files';
 
 // Automatic backups: before an upgrade, before an import that changes data, before a restore.
 
@@ -142,6 +142,11 @@ describe('automatic backups', () => {
       const path = oldWorkspace('killed-writing.interlock');
       await runTs(CHILD, ['raw-crash-write', path, '3000']);
       expect(readFileSync(`${path}-journal`).subarray(0, 8)).not.toEqual(Buffer.alloc(8));
+      // A look cannot undo the write (it writes nothing): it says what the file needs, and leaves it.
+      const before = sha256(path);
+      const look = await backend.call('workspace.open', { path, lookOnly: true });
+      expect(look.ok ? '' : look.error.message).toContain('was left in the middle of a write by a program that stopped');
+      expect(sha256(path)).toBe(before);
       await call('workspace.open', { path });
       const [backup] = (await call('workspace.backups.list', {})).backups;
       expect(backup).toMatchObject({ reason: 'before-migration' });
