@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { carryRiskRight } from './roam-keys';
 
 // The PI planning room's own pages on the demo: the ROAM board (moves by keyboard and by drag,
 // filters by scope), the confidence vote, and the report to hand out, opened as a file in Chromium.
@@ -39,18 +40,7 @@ test('move a risk by keyboard and by drag; the moves and their history survive a
 
   // Keyboard: Space lifts RISK-5, → carries it to the next column (Resolved), Space drops it.
   await page.getByLabel('Changes recorded as').fill('Facilitator Fay');
-  await card(page, 'RISK-5').focus();
-  // Each key waits for what the screen reader hears, as a person waits to hear it: on a busy
-  // machine a key pressed before the lift is active would be lost.
-  const heard = page.locator('[id^="DndLiveRegion"]');
-  await page.keyboard.press('Space');
-  await expect(heard).toContainText(/Picked up RISK-5|RISK-5 is over Not yet ROAMed/);
-  // dnd-kit's keyboard sensor starts listening for arrows in a zero-delay timer queued at the lift,
-  // and the lift can be heard before that timer has run: a timer queued now runs after it.
-  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
-  await page.keyboard.press('ArrowRight');
-  await expect(heard).toContainText('RISK-5 is over Resolved');
-  await page.keyboard.press('Space');
+  await carryRiskRight(page, 'RISK-5', 'Not yet ROAMed', 'Resolved');
   await expect(column(page, 'resolved').locator('[data-risk="RISK-5"]')).toBeVisible();
   // The moved card keeps the focus in its new column: the next keys act on it.
   await expect(column(page, 'resolved').locator('[data-risk="RISK-5"]')).toBeFocused();

@@ -2,6 +2,7 @@ import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { horizontalOverflow, tablesOverflow } from './overflow';
+import { carryRiskRight } from './roam-keys';
 import { expectTextAtLeast, renderedTextSizes, settle, useDarkTheme } from './room';
 
 // Presenting to a room: a deck saved in the workspace, stepped through by keyboard at 1280×720 in
@@ -52,6 +53,14 @@ async function saveDeck(page: Page, host: { url: string; origin: string; token: 
   ];
   const saved = await invoke<{ id: number; entries: Entry[] }>(page.request, host, 'deck.save', { id: added!.id, name: 'PI 26.4 readout', entries });
   return saved;
+}
+
+/** A deck of `entries` saved through the channel, open on the Decks page. */
+async function openNewDeck(page: Page, host: { url: string; origin: string; token: string }, name: string, entries: Entry[]): Promise<{ id: number }> {
+  await page.goto(host.url);
+  const deck = await invoke<{ id: number }>(page.request, host, 'deck.save', { name, entries });
+  await page.goto(`${host.url}#/decks?deck=${deck.id}`);
+  return deck;
 }
 
 const slideLabel = (page: Page) => page.getByTestId('slide-progress');
@@ -141,15 +150,10 @@ test('a saved deck presented at 1280×720 in the dark theme, stepped through by 
 
 test('presenting, Enter and Space act on the focused button or card, a lifted risk keeps the arrows, the remote still steps', async ({ page, host }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto(host.url);
-  const deck = await invoke<{ id: number }>(page.request, host, 'deck.save', {
-    name: 'ROAM in the room',
-    entries: [
-      { title: 'Risks', address: '/risks', timeboxSeconds: null },
-      { title: 'Votes', address: '/confidence', timeboxSeconds: null },
-    ],
-  });
-  await page.goto(`${host.url}#/decks?deck=${deck.id}`);
+  await openNewDeck(page, host, 'ROAM in the room', [
+    { title: 'Risks', address: '/risks', timeboxSeconds: null },
+    { title: 'Votes', address: '/confidence', timeboxSeconds: null },
+  ]);
   await page.getByRole('button', { name: 'Present this deck' }).click();
   await expect(slideLabel(page)).toHaveText('1 / 2');
   // The desk's tools are not shown to the room: exports, the template, who changes are recorded as.
@@ -165,14 +169,7 @@ test('presenting, Enter and Space act on the focused button or card, a lifted ri
   await expect(slideLabel(page)).toHaveText('1 / 2');
 
   // A risk ROAMed by keyboard in the room: Space lifts it, → carries it, Space drops it.
-  await page.locator('[data-risk="RISK-5"]').focus();
-  const heard = page.locator('[id^="DndLiveRegion"]');
-  await page.keyboard.press('Space');
-  await expect(heard).toContainText(/Picked up RISK-5|RISK-5 is over Not yet ROAMed/);
-  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
-  await page.keyboard.press('ArrowRight');
-  await expect(heard).toContainText('RISK-5 is over Resolved');
-  await page.keyboard.press('Space');
+  await carryRiskRight(page, 'RISK-5', 'Not yet ROAMed', 'Resolved');
   await expect(page.locator('[data-column="resolved"] [data-risk="RISK-5"]')).toBeVisible();
   await expect(slideLabel(page)).toHaveText('1 / 2');
 
@@ -191,15 +188,10 @@ test('presenting, Enter and Space act on the focused button or card, a lifted ri
 });
 
 test('a deck edited, rehearsed and left unsaved keeps its edits on coming back; saved, it says so no more', async ({ page, host }) => {
-  await page.goto(host.url);
-  const deck = await invoke<{ id: number }>(page.request, host, 'deck.save', {
-    name: 'Rehearsal',
-    entries: [
-      { title: 'Where we are', address: '/overview', timeboxSeconds: null },
-      { title: 'Risks', address: '/risks', timeboxSeconds: null },
-    ],
-  });
-  await page.goto(`${host.url}#/decks?deck=${deck.id}`);
+  const deck = await openNewDeck(page, host, 'Rehearsal', [
+    { title: 'Where we are', address: '/overview', timeboxSeconds: null },
+    { title: 'Risks', address: '/risks', timeboxSeconds: null },
+  ]);
   await expect(page.getByTestId('deck-unsaved')).toHaveCount(0);
   await page.getByLabel('Title of view 1').fill('Where we stand');
   await page.getByRole('button', { name: 'Move view 1 down' }).click();

@@ -124,7 +124,7 @@ function keyedDigest(key: Buffer) {
  */
 export async function anonymiseWorkspace(workspace: Workspace, inputTarget: string, options: AnonymiseOptions = {}): Promise<AnonymisedCopy> {
   const target = resolve(inputTarget);
-  if (target === workspace.path || sameFile(target, workspace.path)) throw new AppError('invalid-input', 'An anonymised copy needs a different file than the open workspace.');
+  if (sameFile(target, workspace.path)) throw new AppError('invalid-input', 'An anonymised copy needs a different file than the open workspace.');
   const shiftDays = options.shiftDays ?? 0;
   if (!Number.isInteger(shiftDays) || Math.abs(shiftDays) > 36_500) throw new AppError('invalid-input', 'The date shift must be a whole number of days, at most 36,500 either way.');
   const claim = claimWorkspaceTarget(target, { replace: options.replace ?? false });

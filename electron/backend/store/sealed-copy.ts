@@ -109,7 +109,7 @@ export async function sealWorkspace(
   options: { replace?: boolean; cost?: ScryptCost } = {},
 ): Promise<{ path: string; bytes: number }> {
   const target = resolve(inputTarget);
-  if (target === workspace.path || sameFile(target, workspace.path)) throw new AppError('invalid-input', 'A sealed copy needs a different file than the open workspace.');
+  if (sameFile(target, workspace.path)) throw new AppError('invalid-input', 'A sealed copy needs a different file than the open workspace.');
   if (passphrase.length < MIN_PASSPHRASE_LENGTH) throw new AppError('invalid-input', `A passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters.`);
   checkSealTarget(target, options.replace ?? false);
   const cost = options.cost ?? DEFAULT_SCRYPT_COST;

@@ -251,7 +251,7 @@ export function openForLooking(inputPath: string): Workspace {
   return { db, path, lookingAt: { fileSchemaVersion } };
 }
 
-/** Whether two paths name one file (a link or another spelling of it), so neither may replace the other. */
+/** Whether two paths name one file (the same path, a link or another spelling of it), so neither may replace the other. */
 export function sameFile(a: string, b: string): boolean {
   const one = statSync(a, { throwIfNoEntry: false });
   const two = statSync(b, { throwIfNoEntry: false });
@@ -471,7 +471,7 @@ export function closeWorkspace(workspace: Workspace): void {
  */
 export async function backupWorkspace(workspace: Workspace, inputTarget: string, options: { replace?: boolean; name?: string } = {}): Promise<string> {
   const target = resolve(inputTarget);
-  if (target === workspace.path || sameFile(target, workspace.path)) throw new AppError('invalid-input', 'Save As needs a different file than the open workspace.');
+  if (sameFile(target, workspace.path)) throw new AppError('invalid-input', 'Save As needs a different file than the open workspace.');
   const claim = claimWorkspaceTarget(target, { replace: options.replace ?? false });
   const tmp = temporarySibling(target);
   try {
