@@ -29,7 +29,7 @@ async function restoreBackup(window: BrowserWindow, backend: RemoteBackend, refr
     return;
   }
   const reasons = { 'before-migration': 'before an upgrade', 'before-import': 'before an import', 'before-restore': 'before a restore' } as const;
-  const labels = backups.map((b) => `${b.takenAt.slice(0, 16).replace('T', ' ')} UTC, ${reasons[b.reason]}`);
+  const labels = backups.map((b) => `${b.takenAt.slice(0, 16).replace('T', ' ')} UTC, ${reasons[b.reason]}${b.takenOf === listed.value.workspace ? '' : ` (as ${b.takenOf})`}`);
   const choice = await dialog.showMessageBox(window, {
     type: 'question',
     message: 'Restore which backup?',

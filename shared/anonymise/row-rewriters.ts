@@ -10,11 +10,13 @@ export interface RewriteContext {
   readonly shiftMs: number;
   /** The copy's own name (never derived from the original's). */
   readonly workspaceName: string;
+  /** The copy's own identity (meta `workspace_id`): it is another workspace, with backups of its own. */
+  readonly workspaceId: string;
 }
 
 type Rewriter = (value: unknown, args: readonly unknown[], context: RewriteContext) => string | null;
 
-const META_KEYS = new Set(['name', 'created_at']);
+const META_KEYS = new Set(['name', 'created_at', 'workspace_id']);
 /** Settings made of numbers and fixed vocabularies only (see shared/coordination/settings.ts, MetricsSettings). */
 const SETTINGS_KEPT = new Set(['coordination', 'metrics', 'risks.lastKeyNumber']);
 
@@ -82,6 +84,7 @@ function importCounts(value: unknown, _args: readonly unknown[], _context: Rewri
 function metaValue(value: unknown, [key]: readonly unknown[], context: RewriteContext): string | null {
   if (key === 'name') return context.workspaceName;
   if (key === 'created_at') return shiftIso(value, context.shiftMs);
+  if (key === 'workspace_id') return context.workspaceId;
   return null;
 }
 

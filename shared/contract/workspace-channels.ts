@@ -60,6 +60,8 @@ export const BackupEntry = z.object({
   bytes: z.number().int().nonnegative(),
   /** The workspace name stored in the copy. */
   name: z.string().nullable(),
+  /** Where the workspace's file was when the copy was taken (another path after a rename or a move). */
+  takenOf: z.string(),
 });
 export type BackupEntry = z.infer<typeof BackupEntry>;
 

@@ -85,3 +85,33 @@ test('Restore a backup puts the workspace back as it was before an import', asyn
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByTestId('count-teams')).toContainText('12');
 });
+
+test('a renamed workspace still lists its backups, each saying the path it was taken of', async ({ page, host }) => {
+  const api = async (channel: string, data: unknown) => {
+    const answer = await (await page.request.post(`${host.origin}/api/invoke/${channel}`, { headers: { 'x-interlock-token': host.token }, data })).json();
+    expect(answer.ok, JSON.stringify(answer.error)).toBe(true);
+    return answer.value;
+  };
+  const { renameSync, writeFileSync } = await import('node:fs');
+  const csv = host.workspace.replace(/demo\.interlock$/, 'teams.csv');
+  writeFileSync(csv, 'Key,Name,Value stream\nnew-team,New Team,Stream X\n');
+  const started = await api('import.start', { files: [{ source: { kind: 'path', path: csv } }], mode: 'import' });
+  await expect.poll(async () => (await api('import.progress', { jobId: started.jobId })).state).toBe('done');
+  await api('workspace.close', {});
+  const renamed = host.workspace.replace(/demo\.interlock$/, 'client renamed.interlock');
+  renameSync(host.workspace, renamed);
+  await api('workspace.open', { path: renamed });
+
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Workspace' }).click();
+  await page.getByRole('menuitem', { name: 'Restore a backup…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Restore a backup' });
+  await expect(dialog).toContainText(renamed);
+  const backup = dialog.getByRole('button', { name: /1\. .* before an import/ });
+  await expect(backup).toContainText(`taken when it was ${host.workspace}`);
+  await backup.click();
+  await dialog.getByRole('button', { name: 'Restore backup 1' }).click();
+  await expect(dialog).toContainText('Restored the backup');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByTestId('count-teams')).toContainText('12');
+});

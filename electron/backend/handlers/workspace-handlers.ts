@@ -8,7 +8,7 @@ import { fromEpochMs } from '../../../shared/domain/time';
 import { writeDemoPortfolio } from '../demo/write-demo';
 import { getSchemaVersion, LATEST_SCHEMA_VERSION } from '../store/migrations';
 import { isStorageRefusal } from '../store/sqlite-errors';
-import { BACKUPS_KEPT, restoreBackup, type WorkspaceBackups } from '../store/workspace-backups';
+import { BACKUPS_KEPT, restoreBackup, workspaceIdOf, workspaceIdOfFile, type WorkspaceBackups } from '../store/workspace-backups';
 import { countEntities, countTables, dataDateRange, listValueStreams } from '../store/queries/overview';
 import { backupWorkspace, createWorkspace, defaultWorkspaceName, inspectWorkspaceFile, openForLooking, openWorkspace, peekSchemaVersion, readMeta, rollBackInterruptedWrite, writeMeta, type Workspace } from '../store/workspace-file';
 import { looksSealed } from '../store/sealed-copy';
@@ -59,7 +59,20 @@ export async function openWithBackup(context: BackendContext, path: string): Pro
       if (!isStorageRefusal(error) && !(error instanceof AppError)) throw error;
     }
   }
-  return openWorkspace(path);
+  const workspace = openWorkspace(path);
+  // The upgrade may have given the workspace its id after the backup above was taken without one.
+  context.backups?.remember(workspace.path, workspaceIdOf(workspace.db));
+  return workspace;
+}
+
+/**
+ * The id the backups of the workspace at `path` were taken with: read from the open workspace when
+ * it is this one (its file is locked), else from the file (a look's copy in memory may have been
+ * given an id by its upgrade there, so the file's own is read).
+ */
+function workspaceIdAt(context: BackendContext, path: string): string | null {
+  const current = context.session.current;
+  return current?.path === path && !current.lookingAt ? workspaceIdOf(current.db) : workspaceIdOfFile(path);
 }
 
 /** A path in `folder` for a new workspace named `name` that nothing stands at yet ("name 2", "name 3"… after). */
@@ -171,13 +184,13 @@ export const workspaceHandlers: HandlerMap<typeof workspaceChannels> = {
   'workspace.backups.list': ({ path }, context) => {
     const backups = requireBackups(context);
     const workspace = resolve(path ?? context.session.require().path);
-    return { workspace, folder: backups.folderFor(workspace), kept: BACKUPS_KEPT, backups: backups.list(workspace) };
+    return { workspace, folder: backups.folderFor(workspace), kept: BACKUPS_KEPT, backups: backups.list(workspace, workspaceIdAt(context, workspace)) };
   },
 
   'workspace.backups.restore': async ({ path, number }, context) => {
     const backups = requireBackups(context);
     const target = resolve(path ?? context.session.require().path);
-    const entry = backups.find(target, number);
+    const entry = backups.find(target, number, workspaceIdAt(context, target));
     releaseIfTarget(context, target);
     const restored = await restoreBackup(backups, entry, target);
     return { ...adopt(context, openWorkspace(target)), ...restored, restored: entry };

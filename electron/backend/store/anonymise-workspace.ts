@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
@@ -137,7 +137,7 @@ export async function anonymiseWorkspace(workspace: Workspace, inputTarget: stri
       copy.pragma('journal_mode = OFF');
       copy.pragma('foreign_keys = OFF');
       copy.pragma('temp_store = MEMORY');
-      rewriteTables(copy, { pseudonyms, shiftMs: shiftDays * MS_PER_DAY, workspaceName: options.name?.trim() || ANONYMISED_WORKSPACE_NAME });
+      rewriteTables(copy, { pseudonyms, shiftMs: shiftDays * MS_PER_DAY, workspaceName: options.name?.trim() || ANONYMISED_WORKSPACE_NAME, workspaceId: randomUUID() });
       copy.prepare('VACUUM INTO ?').run(built);
     } finally {
       copy.close();

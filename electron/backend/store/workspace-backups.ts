@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { AppError } from '../../../shared/contract/result';
 import type { BackupEntry, BackupReason } from '../../../shared/contract/workspace-channels';
 import { fromEpochMs } from '../../../shared/domain/time';
+import { WORKSPACE_ID_KEY } from './migrations';
 import { isStorageRefusal, translateSqliteError } from './sqlite-errors';
 import { claimWorkspaceTarget, copyThroughBackupApi, inspectWorkspaceFile, readMeta, removeQuietly, removeStaleTemporaries, rollBackInterruptedWrite, temporarySibling } from './workspace-file';
 
@@ -19,11 +20,20 @@ const REASON_SLUG: Record<BackupReason, string> = {
 };
 const SLUG_REASON = new Map(Object.entries(REASON_SLUG).map(([reason, slug]) => [slug, reason as BackupReason]));
 
+/** Beside a path's backups: that path, and the ids of the workspaces they are copies of. */
+const FOLDER_LABEL = 'workspace.json';
+interface FolderLabel {
+  readonly path: string;
+  readonly ids: readonly string[];
+}
+
 /**
  * Copies of workspaces taken before anything could go wrong with them (an upgrade of the schema,
  * an import that changes data, a restore), kept outside the workspace in the app's state folder:
  * `<state>/backups/<file name>-<hash of its path>/<UTC time>-<reason>.interlock`. Two workspaces with
- * the same file name in different folders keep separate backups.
+ * the same file name in different folders keep separate backups. Each folder's label names the
+ * workspace ids (meta `workspace_id`) it holds copies of, so a workspace renamed, moved or reached
+ * through a linked folder still finds the backups it had under its earlier path.
  */
 export class WorkspaceBackups {
   constructor(readonly dir: string) {}
@@ -58,8 +68,18 @@ export class WorkspaceBackups {
       removeQuietly(tmp);
       throw backupNotWritten(workspacePath, folder, error);
     }
+    this.#label(folder, workspacePath, workspaceIdOf(db));
     this.#prune(folder);
     return target;
+  }
+
+  /**
+   * Notes `id` as the workspace at `workspacePath`, when that path has backups: a workspace upgraded
+   * to hold an id after its backup was taken (the backup before the upgrade) is then found by it.
+   */
+  remember(workspacePath: string, id: string | null): void {
+    const folder = this.folderFor(workspacePath);
+    if (id !== null && existsSync(folder)) this.#label(folder, workspacePath, id);
   }
 
   /** Takes a backup of a workspace file that is not open here (before its schema is upgraded). */
@@ -72,16 +92,27 @@ export class WorkspaceBackups {
     }
   }
 
-  /** This workspace's backups, newest first (number 1 is the newest). */
-  list(workspacePath: string): BackupEntry[] {
-    const folder = this.folderFor(workspacePath);
-    if (!existsSync(folder)) return [];
-    return readdirSync(folder)
-      .filter((name) => name.endsWith('.interlock') && !name.startsWith('.'))
-      .sort()
+  /**
+   * This workspace's backups, newest first (number 1 is the newest): those taken at its path, and
+   * with its `id` (meta `workspace_id`, null when unknown) those taken of it under any other path.
+   */
+  list(workspacePath: string, id: string | null = null): BackupEntry[] {
+    const own = this.folderFor(workspacePath);
+    const folders = [{ folder: own, takenOf: resolve(workspacePath) }];
+    if (id !== null && existsSync(this.dir)) {
+      for (const entry of readdirSync(this.dir, { withFileTypes: true })) {
+        const folder = join(this.dir, entry.name);
+        if (!entry.isDirectory() || folder === own) continue;
+        const label = readLabel(folder);
+        if (label?.ids.includes(id)) folders.push({ folder, takenOf: label.path });
+      }
+    }
+    return folders
+      .flatMap(({ folder, takenOf }) => backupFiles(folder).map((name) => ({ name, path: join(folder, name), takenOf })))
+      // File names start with the instant they were taken, so one order serves every folder.
+      .sort((a, b) => (a.name === b.name ? a.path.localeCompare(b.path) : a.name < b.name ? -1 : 1))
       .reverse()
-      .map((name, index) => {
-        const path = join(folder, name);
+      .map(({ name, path, takenOf }, index) => {
         const match = /^(\d{4}-\d{2}-\d{2}T\d{2})-(\d{2})-(\d{2})-(\d{3})Z-\d+-([a-z-]+)\.interlock$/.exec(name);
         const takenAt = match ? `${match[1]}:${match[2]}:${match[3]}.${match[4]}Z` : fromEpochMs(statSync(path).mtimeMs);
         return {
@@ -91,13 +122,14 @@ export class WorkspaceBackups {
           reason: (match && SLUG_REASON.get(match[5]!)) ?? 'before-import',
           bytes: statSync(path).size,
           name: backupName(path),
+          takenOf,
         };
       });
   }
 
   /** The backup numbered `number` in `list` (1 = newest), or a message naming how many there are. */
-  find(workspacePath: string, number: number): BackupEntry {
-    const all = this.list(workspacePath);
+  find(workspacePath: string, number: number, id: string | null = null): BackupEntry {
+    const all = this.list(workspacePath, id);
     const entry = all.find((b) => b.number === number);
     if (!entry) {
       throw new AppError(
@@ -112,11 +144,70 @@ export class WorkspaceBackups {
 
   #prune(folder: string): void {
     removeStaleTemporaries(folder);
-    const names = readdirSync(folder)
-      .filter((name) => name.endsWith('.interlock') && !name.startsWith('.'))
-      .sort()
-      .reverse();
+    const names = backupFiles(folder).sort().reverse();
     for (const name of names.slice(BACKUPS_KEPT)) rmSync(join(folder, name), { force: true });
+  }
+
+  /**
+   * Adds `id` to the folder's label. Written whole then renamed, so a kill leaves the old label or
+   * the new one; a label that cannot be written only loses the lookup by id (the path still finds
+   * the folder), so it never fails the backup or the open that asked for it.
+   */
+  #label(folder: string, workspacePath: string, id: string | null): void {
+    const label = readLabel(folder);
+    const ids = label?.ids ?? [];
+    if (label && (id === null || ids.includes(id))) return;
+    const next: FolderLabel = { path: resolve(workspacePath), ids: id === null ? ids : [...ids, id] };
+    const file = join(folder, FOLDER_LABEL);
+    const tmp = temporarySibling(file);
+    try {
+      writeFileSync(tmp, `${JSON.stringify(next, null, 2)}\n`);
+      renameSync(tmp, file);
+    } catch {
+      rmSync(tmp, { force: true });
+    }
+  }
+}
+
+function backupFiles(folder: string): string[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder).filter((name) => name.endsWith('.interlock') && !name.startsWith('.'));
+}
+
+function readLabel(folder: string): FolderLabel | null {
+  try {
+    const value: unknown = JSON.parse(readFileSync(join(folder, FOLDER_LABEL), 'utf8'));
+    const { path, ids } = (value ?? {}) as Partial<FolderLabel>;
+    if (typeof path !== 'string' || !Array.isArray(ids)) return null;
+    return { path, ids: ids.filter((id): id is string => typeof id === 'string') };
+  } catch {
+    return null;
+  }
+}
+
+/** A workspace's id (meta `workspace_id`), or null for one made before ids (schema 10 and older). */
+export function workspaceIdOf(db: Db): string | null {
+  try {
+    return readMeta(db, WORKSPACE_ID_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The id of a workspace file not open here, read without writing; null when it cannot be read now
+ * (not a workspace, damaged, open in another program): its backups are then found by its path alone.
+ */
+export function workspaceIdOfFile(path: string): string | null {
+  try {
+    const db = new Database(path, { readonly: true, fileMustExist: true, timeout: 250 });
+    try {
+      return workspaceIdOf(db);
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
   }
 }
 

@@ -1,11 +1,11 @@
 import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { AppError } from '../../../shared/contract/result';
 import type { FileInspection } from '../../../shared/contract/workspace-channels';
-import { getSchemaVersion, LATEST_SCHEMA_VERSION, migrate, newerVersionError } from './migrations';
+import { getSchemaVersion, LATEST_SCHEMA_VERSION, migrate, newerVersionError, WORKSPACE_ID_KEY } from './migrations';
 import { damagedWorkspaceError, interruptedWriteError, isStorageRefusal, oneLine, translateSqliteError } from './sqlite-errors';
 
 /** "ILK1": marks a SQLite file as an Interlock workspace (PRAGMA application_id). */
@@ -475,7 +475,7 @@ export async function backupWorkspace(workspace: Workspace, inputTarget: string,
   const claim = claimWorkspaceTarget(target, { replace: options.replace ?? false });
   const tmp = temporarySibling(target);
   try {
-    await copyThroughBackupApi(workspace.db, tmp, target, { name: options.name });
+    await copyThroughBackupApi(workspace.db, tmp, target, { name: options.name, newIdentity: true });
     claim.replaceWith(tmp);
     return target;
   } catch (error) {
@@ -487,14 +487,17 @@ export async function backupWorkspace(workspace: Workspace, inputTarget: string,
 
 /**
  * A consistent, checked, fsynced copy at `tmp` (a rollback-journal file); `target` names it in
- * messages. With `name`, the copy gets that workspace name before it is checked.
+ * messages. With `name`, the copy gets that workspace name before it is checked; with `newIdentity`
+ * an id of its own (Save As makes another workspace, whose backups are its own; a backup or a
+ * restore is the same workspace and keeps its id).
  */
-export async function copyThroughBackupApi(db: Db, tmp: string, target: string, options: { name?: string } = {}): Promise<void> {
+export async function copyThroughBackupApi(db: Db, tmp: string, target: string, options: { name?: string; newIdentity?: boolean } = {}): Promise<void> {
   await db.backup(tmp);
   const copy = new Database(tmp, { fileMustExist: true });
   try {
     copy.pragma('journal_mode = DELETE');
     if (options.name !== undefined) writeMeta(copy, 'name', options.name);
+    if (options.newIdentity) writeMeta(copy, WORKSPACE_ID_KEY, randomUUID());
     const check = copy.pragma('integrity_check', { simple: true });
     if (check !== 'ok') throw new AppError('workspace-corrupt', `The copy failed its integrity check (${oneLine(String(check))}); ${target} was not written.`);
   } finally {

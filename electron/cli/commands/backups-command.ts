@@ -37,6 +37,8 @@ export const backupsCommand: CliCommand = {
     io.out(`Backups of ${list.workspace} (newest first; the last ${list.kept} are kept in ${list.folder}):`);
     for (const b of list.backups) {
       io.out(`  ${String(b.number).padStart(2)}  ${b.takenAt.replace('T', ' ').slice(0, 19)} UTC  ${REASON_TEXT[b.reason].padEnd(17)}  ${formatBytes(b.bytes).padStart(9)}  ${b.name ?? ''}`);
+      // After a rename or a move: the backups the workspace had under its earlier path.
+      if (b.takenOf !== list.workspace) io.out(`      taken when it was ${b.takenOf}`);
     }
     io.out(`Restore one with: interlock backups "${list.workspace}" --restore N`);
     return 0;

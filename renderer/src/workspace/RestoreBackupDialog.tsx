@@ -46,7 +46,10 @@ export function RestoreBackupDialog({ path, onClose }: { path?: string; onClose(
         <List aria-label="Backups, newest first">
           {backups.map((b) => (
             <ListItemButton key={b.path} selected={chosen?.path === b.path} onClick={() => setChosen(b)}>
-              <ListItemText primary={`${b.number}. ${when(b.takenAt)} — ${REASON_TEXT[b.reason]}`} secondary={`${b.name ?? 'unnamed'} · ${formatBytes(b.bytes)}`} />
+              <ListItemText
+                primary={`${b.number}. ${when(b.takenAt)} — ${REASON_TEXT[b.reason]}`}
+                secondary={`${b.name ?? 'unnamed'} · ${formatBytes(b.bytes)}${list.data && b.takenOf !== list.data.workspace ? ` · taken when it was ${b.takenOf}` : ''}`}
+              />
             </ListItemButton>
           ))}
         </List>

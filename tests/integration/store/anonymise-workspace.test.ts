@@ -113,7 +113,11 @@ describe('an anonymised copy', () => {
       expect(workspace.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
       expect(workspace.db.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(workspace.db.prepare("SELECT value FROM meta WHERE key = 'name'").pluck().get()).toBe('Anonymised workspace');
-      expect(workspace.db.prepare('SELECT key FROM meta ORDER BY key').pluck().all()).toEqual(['created_at', 'name']);
+      expect(workspace.db.prepare('SELECT key FROM meta ORDER BY key').pluck().all()).toEqual(['created_at', 'name', 'workspace_id']);
+      // Another workspace, with backups of its own: not the original's identity.
+      const idOf = (db: Database.Database) => db.prepare("SELECT value FROM meta WHERE key = 'workspace_id'").pluck().get() as string;
+      expect(idOf(workspace.db)).toMatch(/^[0-9a-f-]{36}$/);
+      expect(idOf(workspace.db)).not.toBe(idOf(original.backend.context.session.require().db));
     } finally {
       closeWorkspace(workspace);
     }
@@ -128,7 +132,7 @@ describe('an anonymised copy', () => {
       const statTables = copy.prepare("SELECT name FROM sqlite_schema WHERE name LIKE 'sqlite_stat%'").pluck().all() as string[];
       for (const stat of statTables) expect(copy.prepare(`SELECT count(*) FROM ${stat}`).pluck().get()).toBe(0);
       for (const table of Object.keys(ANONYMISATION_RULES)) {
-        const expected = table === 'metrics_snapshot' ? 0 : table === 'meta' ? 2 : table === 'settings' ? (db.prepare(`SELECT count(*) FROM settings WHERE key IN ('coordination', 'metrics', 'risks.lastKeyNumber')`).pluck().get() as number) : (db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number);
+        const expected = table === 'metrics_snapshot' ? 0 : table === 'meta' ? 3 : table === 'settings' ? (db.prepare(`SELECT count(*) FROM settings WHERE key IN ('coordination', 'metrics', 'risks.lastKeyNumber')`).pluck().get() as number) : (db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number);
         expect([table, copy.prepare(`SELECT count(*) FROM ${table}`).pluck().get()]).toEqual([table, expected]);
       }
     } finally {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -125,6 +125,80 @@ describe('automatic backups', () => {
       db.close();
     }
   }
+
+  describe('a workspace renamed or moved', () => {
+    async function portfolioWithBackup(name: string): Promise<{ path: string; countsBefore: ReturnType<typeof countEntities> }> {
+      const path = tmp.path(name);
+      await call('workspace.createDemo', { path, items: 60 });
+      const countsBefore = (await call('workspace.overview', {})).counts;
+      await importFile('teams.csv', TEAMS_CSV);
+      await call('workspace.close', {});
+      return { path, countsBefore };
+    }
+
+    it('keeps its backups: they are listed with the path they were taken of, and restore', async () => {
+      const { path: before, countsBefore } = await portfolioWithBackup('client.interlock');
+      mkdirSync(tmp.path('moved'));
+      const after = tmp.path('moved/client renamed.interlock');
+      renameSync(before, after);
+      await call('workspace.open', { path: after });
+      const list = await call('workspace.backups.list', {});
+      expect(list.workspace).toBe(after);
+      expect(list.backups.map((b) => [b.number, b.reason, b.takenOf])).toEqual([[1, 'before-import', before]]);
+      const restored = await call('workspace.backups.restore', { number: 1 });
+      expect(restored.path).toBe(after);
+      expect((await call('workspace.overview', {})).counts).toEqual(countsBefore);
+      // What the restore replaced is kept under the new path, listed with the earlier one.
+      expect((await call('workspace.backups.list', {})).backups.map((b) => [b.reason, b.takenOf])).toEqual([
+        ['before-restore', after],
+        ['before-import', before],
+      ]);
+    });
+
+    it('a workspace from before ids: the backup before its upgrade follows it after a rename', async () => {
+      const before = oldWorkspace('old.interlock');
+      await call('workspace.open', { path: before });
+      await call('workspace.close', {});
+      const after = tmp.path('old renamed.interlock');
+      renameSync(before, after);
+      await call('workspace.open', { path: after });
+      expect((await call('workspace.backups.list', {})).backups.map((b) => [b.reason, b.name, b.takenOf])).toEqual([['before-migration', 'Old one', before]]);
+    });
+
+    it('opened through a linked folder, it finds the backups taken through the folder itself', async () => {
+      const { path } = await portfolioWithBackup('linked.interlock');
+      const link = tmp.path('link');
+      symlinkSync(tmp.dir, link, 'dir');
+      await call('workspace.open', { path: join(link, 'linked.interlock') });
+      expect((await call('workspace.backups.list', {})).backups.map((b) => b.takenOf)).toEqual([path]);
+    });
+
+    it('Save As makes another workspace, with backups of its own', async () => {
+      const { path } = await portfolioWithBackup('original.interlock');
+      await call('workspace.open', { path });
+      const copy = tmp.path('copy.interlock');
+      await call('workspace.saveAs', { path: copy, switchTo: true });
+      expect((await call('workspace.backups.list', {})).backups).toEqual([]);
+      expect((await call('workspace.backups.list', { path })).backups).toHaveLength(1);
+    });
+
+    describe('edge cases', () => {
+      it('a copy made outside Interlock is the same workspace carried: it lists the backups of the original', async () => {
+        const { path } = await portfolioWithBackup('carried.interlock');
+        const copy = tmp.path('carried copy.interlock');
+        copyFileSync(path, copy);
+        expect((await call('workspace.backups.list', { path: copy })).backups.map((b) => b.takenOf)).toEqual([path]);
+      });
+
+      it('a file that is not a workspace finds only the backups taken at its own path', async () => {
+        const { path } = await portfolioWithBackup('emptied.interlock');
+        renameSync(path, tmp.path('elsewhere.interlock'));
+        writeFileSync(path, 'not a workspace any more');
+        expect((await call('workspace.backups.list', { path })).backups.map((b) => b.takenOf)).toEqual([path]);
+        expect((await call('workspace.backups.list', { path: tmp.path('stranger.txt') })).backups).toEqual([]);
+      });
+    });
+  });
 
   describe('after a program stopped with the workspace open', () => {
     it('an older workspace whose program was killed while it was open is still backed up before its upgrade', async () => {
@@ -288,6 +362,24 @@ describe('the backups command', () => {
     expect(restored.code).toBe(0);
     expect(restored.out).toContain('Restored');
     const ws = openWorkspace(path);
+    expect(countEntities(ws.db).teams).toBe(12);
+    closeWorkspace(ws);
+  });
+
+  it('after a rename, lists the backups taken under the earlier path and says so', async () => {
+    const before = tmp.path('cli.interlock');
+    expect((await cli(['demo', before, '--items', '60'])).code).toBe(0);
+    const csv = tmp.path('teams.csv');
+    writeFileSync(csv, TEAMS_CSV);
+    expect((await cli(['import', csv, '--into', before])).code).toBe(0);
+    const after = tmp.path('cli renamed.interlock');
+    renameSync(before, after);
+    const listed = await cli(['backups', after]);
+    expect(listed.code).toBe(0);
+    expect(listed.out).toContain('before an import');
+    expect(listed.out).toContain(`taken when it was ${before}`);
+    expect((await cli(['backups', after, '--restore', '1'])).code).toBe(0);
+    const ws = openWorkspace(after);
     expect(countEntities(ws.db).teams).toBe(12);
     closeWorkspace(ws);
   });

@@ -82,7 +82,7 @@ describe('pseudonyms', () => {
 });
 
 describe('rewriting bodies that hold names', () => {
-  const context = (): RewriteContext => ({ pseudonyms: new Pseudonyms(hmac('k')), shiftMs: -7 * 86_400_000, workspaceName: 'Anonymised workspace' });
+  const context = (): RewriteContext => ({ pseudonyms: new Pseudonyms(hmac('k')), shiftMs: -7 * 86_400_000, workspaceName: 'Anonymised workspace', workspaceId: 'new-id' });
 
   it('a scenario: team and dependency keys mapped, a merged team named by a pseudonym, unknown changes left out', () => {
     const c = context();
@@ -123,6 +123,8 @@ describe('rewriting bodies that hold names', () => {
     const c = context();
     expect(REWRITERS['meta-value']('ACME portfolio', ['name'], c)).toBe('Anonymised workspace');
     expect(REWRITERS['meta-value']('2026-03-10T00:00:00.000Z', ['created_at'], c)).toBe('2026-03-03T00:00:00.000Z');
+    // Another workspace, with backups of its own: never the original's identity.
+    expect(REWRITERS['meta-value']('0b6c4a52-original', ['workspace_id'], c)).toBe('new-id');
     expect(REWRITERS['import-counts'](JSON.stringify({ items: 3, teams: 1, file: 'acme.csv' }), [], c)).toBe('{"items":3,"teams":1}');
   });
 

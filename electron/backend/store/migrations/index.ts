@@ -11,11 +11,13 @@ import { migration007 } from './007-risks-and-votes';
 import { migration008 } from './008-decks';
 import { migration009 } from './009-dependency-item-ids';
 import { migration010 } from './010-work-item-key-index';
+import { migration011 } from './011-workspace-id';
 
 export type { Migration } from './migration';
+export { WORKSPACE_ID_KEY } from './011-workspace-id';
 
 /** In order; a new schema change is a new file here with the next number, and a test. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
