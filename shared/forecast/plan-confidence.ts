@@ -14,8 +14,9 @@ import { simulatePlan, type PlanSimulationInput, type PlanSimulationResult } fro
 //   has one); its team works its queue in iteration order, then board rank;
 // - a feature is the parent (feature, epic) of planned items: it is done when the last of its
 //   planned children is;
-// - a dependency on work already done is no risk and is left out; one on open work not planned in
-//   this increment cannot be simulated and is listed as ignored (the board shows it as unplanned);
+// - a dependency on work already done, or resolved before the forecast starts, is no risk and is
+//   left out (the board shows it ✓); one on open work not planned in this increment cannot be
+//   simulated and is listed as ignored (the board shows it as unplanned);
 // - per team and for the whole increment, "all planned done" is one more group: every item done
 //   by the increment's last day in the same trial.
 
@@ -71,6 +72,8 @@ export function preparePlanConfidence(request: PlanConfidenceRequest): PreparedP
   const dependencies: PlanSimulationInput['dependencies'][number][] = [];
   for (const d of plan.dependencies) {
     if (!plannedKeys.has(d.consumerKey)) continue;
+    // Resolved: the consumer waits no more, whether or not the provider's item is closed.
+    if (d.resolvedAt !== null && d.resolvedAt < start) continue;
     if (!plannedKeys.has(d.providerKey)) {
       const doneAt = plan.providerDoneAt[d.providerKey];
       if (doneAt === undefined || doneAt >= start) ignored.push({ key: d.key, reason: 'provider-not-planned' });

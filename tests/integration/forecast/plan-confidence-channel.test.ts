@@ -94,6 +94,20 @@ describe('edge cases', () => {
     if (!bad.ok) expect(bad.error.message).toContain('uncommitBelow');
   });
 
+  it('a dependency resolved before the forecast starts is no wait, though its provider is still open', async () => {
+    const backend = await planned();
+    await valueOf(backend.call('plan.dependency.add', { consumerKey: 'A-1', providerKey: 'F' }));
+    // Resolved in the tracker (imported so), while B-1 and F are still open: the board shows both ✓.
+    backend.context.session.require().db.prepare('UPDATE dependencies SET resolved_at = ?').run(Date.UTC(2026, 3, 10));
+    const board = await valueOf(backend.call('plan.board', {}));
+    expect(board.dependencies.map((d) => d.state)).toEqual(['ok', 'ok']);
+    const c = await valueOf(backend.call('forecast.plan', {}));
+    // A-2 is now a's second item, done on day two in every trial: 1, as without the dependency.
+    expect(c.items.find((i) => i.key === 'A-2')).toMatchObject({ probability: 1, dependencyCost: 0, costliestDependency: null });
+    expect(c.dependencies).toEqual([]);
+    expect(c.ignoredDependencies).toEqual([]);
+  });
+
   it('a dependency on open work not planned in the increment is listed as ignored, not simulated', async () => {
     const backend = await planned();
     await valueOf(backend.call('plan.dependency.add', { consumerKey: 'A-1', providerKey: 'F' }));
