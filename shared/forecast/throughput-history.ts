@@ -95,14 +95,27 @@ export function resolveHistoryWindow(history: ThroughputHistory, choice: History
   return { from: Math.max(history.firstDay, to - days * MS_PER_DAY), to };
 }
 
-/** The throughput of each counted day of `window` (every day, or Monday to Friday), in day order. */
+/**
+ * The throughput of each counted day of `window` (every day, or Monday to Friday), in day order.
+ * With business days, what was done on a day not counted (a Saturday, a Sunday) counts on the next
+ * counted day of the window, or on its last one when the window ends first: the weekends are not
+ * simulated, but the work done on them was done, and dropping it would forecast less than the
+ * teams deliver (about a quarter less where a quarter of the items close on weekends).
+ */
 export function throughputSamples(history: ThroughputHistory, window: MsWindow, kind: DayKind): Int32Array {
   const out: number[] = [];
+  let carried = 0;
   for (let day = window.from; day < window.to; day += MS_PER_DAY) {
-    if (!countsAsDay(day, kind)) continue;
     const k = Math.round((day - history.firstDay) / MS_PER_DAY);
-    out.push(k >= 0 && k < history.daily.length ? history.daily[k]! : 0);
+    const done = k >= 0 && k < history.daily.length ? history.daily[k]! : 0;
+    if (!countsAsDay(day, kind)) {
+      carried += done;
+      continue;
+    }
+    out.push(done + carried);
+    carried = 0;
   }
+  if (carried > 0 && out.length > 0) out[out.length - 1]! += carried;
   return Int32Array.from(out);
 }
 

@@ -57,13 +57,21 @@ describe('how many by a date', () => {
     });
   });
 
-  it('business days: weekends neither sampled nor forecast', () => {
-    // Weekdays deliver 1, weekends 5: counted as calendar days the weekends would add up.
+  it('business days: weekends neither sampled nor forecast, but the work done on them counts on the Monday after', () => {
+    // Weekdays deliver 1, weekends 5. The samples are the 20 weekdays: three Mondays carry the
+    // weekend before (1 + 5 + 5 = 11), and the last weekend, with no Monday in the window, counts
+    // on its Friday: four samples of 11 and sixteen of 1, every one of the 60 items done.
     const daily = Array.from({ length: 28 }, (_, k) => (k % 7 >= 5 ? 5 : 1));
     const business = howManyForecast(historyOf(daily), d('2026-02-15'), request({ dayKind: 'business' }));
     expect(business.samples).toBe(20);
+    expect(business.itemsInWindow).toBe(60);
     expect(business.days).toBe(10);
-    expect(business.howMany).toEqual({ p50: 10, p70: 10, p85: 10, p95: 10 });
+    // Ten draws, each 11 with odds 1/5: 10 + 10·K with K binomial(10, 0.2). Reached in at least
+    // 50 % of trials: K ≥ 2 (62.4 %); 70 % and 85 %: K ≥ 1 (89.3 %); 95 %: K ≥ 0. As many as two
+    // calendar weeks give (10 weekdays + 4 weekend days of 5 = 30), at the median.
+    const samples = [1, 1, 1, 1, 1, 11, 1, 1, 1, 1, 11, 1, 1, 1, 1, 11, 1, 1, 1, 11];
+    expect([50, 70, 85, 95].map((p) => exactHowMany(samples, 10, p))).toEqual([30, 20, 20, 10]);
+    expect(business.howMany).toEqual({ p50: 30, p70: 20, p85: 20, p95: 10 });
   });
 
   it('a start date and a shorter window are honoured', () => {

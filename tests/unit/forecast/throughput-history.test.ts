@@ -51,12 +51,24 @@ describe('the history window', () => {
     const h = history();
     const all = resolveHistoryWindow(h, {});
     expect([...throughputSamples(h, all, 'calendar')]).toEqual([0, 0, 1, 1, 1, 1, 1, 0, 0, 1]);
-    // Days 5 and 6 are Saturday and Sunday.
-    expect([...throughputSamples(h, all, 'business')]).toEqual([0, 0, 1, 1, 1, 0, 0, 1]);
+    // Days 5 and 6 are Saturday and Sunday: their two items count on Monday, day 7. Every item
+    // done in the window is in the samples either way.
+    expect([...throughputSamples(h, all, 'business')]).toEqual([0, 0, 1, 1, 1, 2, 0, 1]);
   });
 });
 
 describe('edge cases', () => {
+  it('business days: a window ending on a weekend counts it on its last business day; one of weekend days only has no samples', () => {
+    const h = history();
+    // Monday (day 0) to Saturday (day 5): Saturday's item counts on Friday, day 4.
+    expect([...throughputSamples(h, { from: T0, to: T0 + 6 * MS_PER_DAY }, 'business')]).toEqual([0, 0, 1, 1, 2]);
+    // Sunday (day 6) to Tuesday (day 8): Sunday's item counts on Monday.
+    expect([...throughputSamples(h, { from: T0 + 6 * MS_PER_DAY, to: T0 + 9 * MS_PER_DAY }, 'business')]).toEqual([1, 0]);
+    expect([...throughputSamples(h, { from: T0 + 5 * MS_PER_DAY, to: T0 + 7 * MS_PER_DAY }, 'business')]).toEqual([]);
+    // The input is not changed.
+    expect([...h.daily]).toEqual([0, 0, 1, 1, 1, 1, 1, 0, 0, 1]);
+  });
+
   it('dates outside the data are refused with the data’s range, not sampled as zeros', () => {
     expect(() => resolveHistoryWindow(history(), { window: { from: '2026-01-01', to: '2026-01-08' } })).toThrow(
       'The history window 2026-01-01 – 2026-01-08 reaches outside the data, which covers 2026-01-05 – 2026-01-14.',
