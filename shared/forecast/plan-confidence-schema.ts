@@ -25,11 +25,11 @@ const Probability = z.number().min(0).max(1);
 
 const Odds = z.object({
   key: z.string(),
-  /** The last day it is planned to be done on: the end of its iteration (a group: of its last item). */
-  due: CalendarDate,
+  /** The last day it is planned to be done on: the end of its iteration (a group: of its last item); null for a group without planned items. */
+  due: CalendarDate.nullable(),
   /** Share of trials in which it was done by the end of its due day; null for a group without planned items. */
   probability: Probability.nullable(),
-  /** The day by which 85 % of trials had it done; null when fewer did within the simulated two years. */
+  /** The day by which 85 % of trials had it done; null when fewer did within the simulated two years, and for a group without planned items. */
   p85Date: CalendarDate.nullable(),
   /** The same probability with every dependency ignored (computed exactly; the simulated one where no dependency can change it). */
   probabilityWithoutDependencies: Probability.nullable(),

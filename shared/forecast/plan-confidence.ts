@@ -112,7 +112,8 @@ export function preparePlanConfidence(request: PlanConfidenceRequest): PreparedP
   function answerFrom(result: PlanSimulationResult): PlanConfidence {
     const odds = (o: (typeof result.items)[number]) => ({
       key: o.key,
-      due: day(o.due),
+      // A group without planned items (an objective whose work is all elsewhere) is due on no day.
+      due: o.probability === null ? null : day(o.due),
       probability: o.probability,
       p85Date: dayOrNull(o.p85Date),
       probabilityWithoutDependencies: o.probabilityWithoutDependencies,

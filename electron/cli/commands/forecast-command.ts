@@ -1,5 +1,6 @@
 import { MAX_FORECAST_DAYS, type Backtest, type HowManyForecast, type WhenForecast } from '../../../shared/forecast/forecast-schema';
 import type { PlanConfidence } from '../../../shared/forecast/plan-confidence-schema';
+import { shownDependencyCost } from '../../../shared/forecast/dependency-cost';
 import type { CliCommand } from '../cli-command';
 import { UsageError } from '../cli-command';
 import { callOrThrow, checkDateOption, parseCliArgs, parseIntegerOption, parseWindowDays, teamKeysNamed } from '../cli-support';
@@ -133,8 +134,11 @@ export function humanPlan(c: PlanConfidence): string[] {
     `Increment ${c.increment.name} (${c.increment.start} – ${c.increment.end}): all planned work done ${percent(c.allPlannedDone)}; committed objectives expected met ${percent(c.expectedCommittedMet)}`,
     `History   ${p.window.from} – ${p.window.to} (${p.window.days} days) per team · ${p.trials.toLocaleString('en-US')} trials · seed ${p.seed} · from ${p.start}`,
   ];
-  const row = (o: ReturnType<ReturnType<typeof planRow>>) =>
-    `  ${o.key.padEnd(14)} ${percent(o.probability).padStart(5)} by ${o.due} · 85 % by ${o.p85Date ?? 'not within two years'}${o.dependencyCost ? ` · dependencies cost ${percent(o.dependencyCost)}${o.costliestDependency ? ` (most: ${o.costliestDependency})` : ''}` : ''}${o.suggestUncommitted ? ' · suggest uncommitted' : ''}`;
+  const row = (o: ReturnType<ReturnType<typeof planRow>>) => {
+    if (o.probability === null) return `  ${o.key.padEnd(14)} ${'–'.padStart(5)} no work planned in this increment`;
+    const cost = shownDependencyCost(o.dependencyCost);
+    return `  ${o.key.padEnd(14)} ${percent(o.probability).padStart(5)} by ${o.due} · 85 % by ${o.p85Date ?? 'not within two years'}${cost !== null ? ` · dependencies cost ${percent(cost)}${o.costliestDependency ? ` (most: ${o.costliestDependency})` : ''}` : ''}${o.suggestUncommitted ? ' · suggest uncommitted' : ''}`;
+  };
   for (const [title, rows] of [['Objectives', c.objectives.map(planRow('objective'))], ['Features', c.features.map(planRow('feature'))], ['Items', c.items.map(planRow('item'))]] as const) {
     if (rows.length === 0) continue;
     lines.push(`${title}:`, ...rows.map(row));

@@ -12,6 +12,7 @@ import { FigureTile } from '../charts/FigureTile';
 import { ErrorNotice } from '../layout/ErrorNotice';
 import type { ContractError } from '../api/contract-client';
 import { oddsColor, percentText } from './odds-style';
+import { shownDependencyCost } from '../../../shared/forecast/dependency-cost';
 
 type Odds = PlanItemOdds | PlanFeatureOdds | PlanObjectiveOdds;
 
@@ -26,15 +27,19 @@ function OddsCell({ p }: { p: number | null }) {
   );
 }
 
-const costText = (o: Odds) => (o.dependencyCost === null || Math.abs(o.dependencyCost) < 0.005 ? '–' : `${o.dependencyCost > 0 ? '−' : '+'}${percentText(Math.abs(o.dependencyCost))}`);
+const costText = (o: Odds) => {
+  const cost = shownDependencyCost(o.dependencyCost);
+  return cost === null ? '–' : `${cost > 0 ? '−' : '+'}${percentText(Math.abs(cost))}`;
+};
 const costliestText = (o: Odds) => (o.costliestDependency === null ? '–' : `${displayKey(o.costliestDependency.key)} (in ${percentText(o.costliestDependency.lateShare)} of late trials)`);
 
 /** The columns every table shares: odds by the due day, 85 % date, and what dependencies cost. */
 function oddsColumns<T extends Odds>(): Column<T>[] {
   return [
-    { header: 'Due', value: (o) => o.due },
+    // A group without planned items has no due day and no 85 % date: nothing of it is planned.
+    { header: 'Due', value: (o) => o.due ?? '–' },
     { header: 'Odds by due', value: (o) => o.probability, render: (o) => <OddsCell p={o.probability} />, numeric: true },
-    { header: '85 % done by', value: (o) => o.p85Date ?? 'not within two years' },
+    { header: '85 % done by', value: (o) => (o.probability === null ? '–' : (o.p85Date ?? 'not within two years')) },
     { header: 'Without dependencies', value: (o) => o.probabilityWithoutDependencies, render: (o) => percentText(o.probabilityWithoutDependencies), numeric: true },
     { header: 'Dependency cost', value: (o) => o.dependencyCost, render: costText, numeric: true },
     { header: 'Costliest dependency', value: (o) => o.costliestDependency?.key ?? null, render: costliestText },

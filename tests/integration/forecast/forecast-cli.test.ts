@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureCli } from '../../support/cli-capture';
 import { flowFixture } from '../../unit/metrics/metrics-fixtures';
-import { workspaceFileForTheseTests } from '../metrics/metrics-workspace';
+import { valueOf, workspaceFileForTheseTests } from '../metrics/metrics-workspace';
 import { plannedWorkspace } from './planned-workspace';
 
 const workspacePath = workspaceFileForTheseTests(flowFixture);
@@ -107,6 +107,23 @@ describe('interlock forecast --plan', () => {
       expect(r.err).toContain('PI 9');
       expect((await cli('--workspace', planPath, '--plan', 'PI 1', '--team', 'Alpha')).code).toBe(2);
       expect((await cli('--workspace', planPath, '--plan', 'PI 1', '--when', '3')).err).toContain('ask one question');
+    });
+
+    it('an objective with no work planned in the increment has no due day, odds or 85 % date, and says so', async () => {
+      const ws = await plannedWorkspace();
+      try {
+        // Its only item, the feature F, is not planned in PI 1.
+        await valueOf(ws.backend.call('plan.objective.save', { increment: 'PI 1', title: 'Later', teamKey: 'b', businessValue: 3, itemKeys: ['F'] }));
+        ws.backend.close();
+        const json = JSON.parse((await cli('--workspace', ws.path, '--plan', 'PI 1', '--trials', '2000', '--json')).out);
+        const later = json.objectives.find((o: { key: string }) => o.key !== json.objectives[0].key);
+        expect(later).toMatchObject({ probability: null, due: null, p85Date: null, dependencyCost: null });
+        const human = (await cli('--workspace', ws.path, '--plan', 'PI 1', '--trials', '2000')).out;
+        expect(human).toContain(`${later.key.padEnd(14)}     – no work planned in this increment`);
+        expect(human).not.toContain('not within two years');
+      } finally {
+        ws.dispose();
+      }
     });
   });
 });
