@@ -16,7 +16,7 @@ const marks = (page: Page) => page.locator('[data-chart="forecast-histogram"] sv
 
 test('the Forecast page: how many by a date, the histogram with its confidence lines, provenance and backtest', async ({ page, host }) => {
   await openForecast(page, host.url);
-  await expect(page.getByTestId('forecast-p85')).toContainText(/^85 % sure\d+ itemsor more, in 85 % of trials$/);
+  await expect(page.getByTestId('forecast-p85')).toContainText(/^85 % sure\d+ itemsor more, in at least 85 % of trials$/);
   await expect(page.getByTestId('forecast-provenance')).toContainText('10,000 trials · seed 1');
   // The demo's data ends 2026-11-15: the forecast starts the next day and samples the last 84 days.
   await expect(page.getByTestId('forecast-provenance')).toContainText(/History 2026-08-24 – 2026-11-15: 84 days sampled, \d+ items done/);
@@ -41,7 +41,7 @@ test('when will N be done: the question, its number and the seed live in the add
   await page.getByRole('button', { name: 'When will N be done' }).click();
   await page.getByTestId('forecast-items').fill('60');
   await expect(page).toHaveURL(/#\/forecast\?n=60&q=when$/);
-  await expect(page.getByTestId('forecast-p85')).toContainText(/^85 % sure[A-Z][a-z]{2} \d{1,2}, \d{4}or sooner, in 85 % of trials$/);
+  await expect(page.getByTestId('forecast-p85')).toContainText(/^85 % sure[A-Z][a-z]{2} \d{1,2}, \d{4}or sooner, in at least 85 % of trials$/);
   await page.getByRole('button', { name: 'Another seed' }).click();
   await expect(page).toHaveURL(/seed=\d+/);
   const seed = new URL(page.url().replace('#/forecast', '')).searchParams.get('seed');

@@ -52,7 +52,7 @@ function Answers({ f }: { f: HowManyForecast | WhenForecast }) {
       {LEVELS.map((level) => {
         const percent = level.slice(1);
         const value = 'howMany' in f ? `${f.howMany[level]} items` : f.when[level] === null ? 'not in 10 years' : formatUtcDate(`${f.when[level]}T00:00:00Z`);
-        const detail = 'howMany' in f ? `or more, in ${percent} % of trials` : f.when[level] === null ? `fewer than ${percent} % of trials finish by ${f.horizon}` : `or sooner, in ${percent} % of trials`;
+        const detail = 'howMany' in f ? `or more, in at least ${percent} % of trials` : f.when[level] === null ? `fewer than ${percent} % of trials finish by ${f.horizon}` : `or sooner, in at least ${percent} % of trials`;
         return (
           <Grid key={level} size={{ xs: 12, sm: 6, lg: 3 }}>
             <FigureTile testId={`forecast-${level}`} label={`${percent} % sure`} value={value} detail={detail} />
