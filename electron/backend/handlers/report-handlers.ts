@@ -41,6 +41,9 @@ async function ask<C extends ChannelName>(channel: C, handler: AnyHandler, input
 async function reportInput(increment: string | undefined, context: BackendContext): Promise<ReportInput> {
   const overview = await ask('workspace.overview', workspaceHandlers['workspace.overview'], {}, context);
   const plan = await part(() => ask('plan.board', planHandlers['plan.board'], { increment }, context));
+  // An increment asked for by name that is not there (a typo) is a mistake to say, not a report to
+  // hand out whose every plan section says so.
+  if (increment !== undefined && !plan.available) throw new AppError('not-found', plan.reason);
   const votesAbout = plan.available ? plan.value.increment.name : increment;
   const coordination = await part(() => ask('coordination.recommend', coordinationHandlers['coordination.recommend'], {}, context));
   const flow = await part(() => ask('metrics.summary', metricsHandlers['metrics.summary'], { compare: 'none' }, context));

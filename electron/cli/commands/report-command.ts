@@ -27,7 +27,7 @@ function checkTarget(out: string, force: boolean): void {
   const existing = statSync(out, { throwIfNoEntry: false });
   if (existing?.isDirectory()) throw new Error(`${out} is a folder; name the file to write.`);
   if (existing && isDatabase(out)) throw new Error(`${out} is a SQLite database (a workspace named .html?), not a report: it is never replaced. Choose another name for --out.`);
-  if (existing && !force) throw new UsageError(`${out} already exists; add --force to replace it.`);
+  if (existing && !force) throw new Error(`${out} already exists; add --force to replace it.`);
 }
 
 /** Whether a file starts as every SQLite database does; a report never does. */

@@ -135,7 +135,9 @@ describe('the report to hand out', () => {
       expect((await cli(['report', '--workspace', demo, '--out', out, '--section', 'risks'])).code).toBe(0);
       const first = readFileSync(out, 'utf8');
       const again = await cli(['report', '--workspace', demo, '--out', out]);
-      expect(again.code).toBe(2);
+      // A failure, not wrong usage (as demo, seal and anonymise say it): one line, exit 1.
+      expect(again.code).toBe(1);
+      expect(again.err.trim().split('\n')).toHaveLength(1);
       expect(again.err).toContain('already exists; add --force to replace it');
       expect(readFileSync(out, 'utf8')).toBe(first);
       expect((await cli(['report', '--workspace', demo, '--out', out, '--force'])).code).toBe(0);
@@ -170,12 +172,12 @@ describe('the report to hand out', () => {
       expect(existsSync(out)).toBe(false);
     });
 
-    it('an unknown increment is said plainly in the objectives section; the rest of the report is there', async () => {
+    it('an unknown increment (a typo) exits 1 naming the increments there are, and writes nothing to hand out', async () => {
       const out = tmp.path('pi1.html');
-      expect((await cli(['report', '--workspace', demo, '--out', out, '--increment', 'PI 1'])).code).toBe(0);
-      const html = readFileSync(out, 'utf8');
-      expect(html).toContain('There is no increment named &quot;PI 1&quot;. There are: PI 26.4, PI 26.3.');
-      expect(html).toContain('<section id="risks"');
+      const run = await cli(['report', '--workspace', demo, '--out', out, '--increment', 'PI 1']);
+      expect(run.code).toBe(1);
+      expect(run.err.trim()).toBe('interlock report: There is no increment named "PI 1". There are: PI 26.4, PI 26.3.');
+      expect(existsSync(out)).toBe(false);
     });
   });
 });
