@@ -98,8 +98,19 @@ export class IssueLog {
       if (!this.#rejected.has(id)) {
         this.#rejected.add(id);
         this.counts.rejectedRows++;
+        if (line === null && record !== undefined) {
+          const bracket = record.indexOf('[');
+          const list = bracket < 0 ? record : record.slice(0, bracket);
+          this.#rejectedInLists.set(list, (this.#rejectedInLists.get(list) ?? 0) + 1);
+        }
       }
     }
+  }
+
+  readonly #rejectedInLists = new Map<string, number>();
+  /** Records rejected so far from a JSON file's list of that name ("risks" for a bundle's `risks[3]`). */
+  rejectedFromList(list: string): number {
+    return this.#rejectedInLists.get(list) ?? 0;
   }
 
   /** A problem at a place in a file that stopped reading it: nothing of that file can be imported. */

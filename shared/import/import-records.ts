@@ -127,6 +127,8 @@ export interface RiskRecord {
   dependencies: string[] | null;
   objectives: string[] | null;
   line: number | null;
+  /** Where a risk without a line stands in a JSON file ("risks[3]"): refusals name its fields from there. */
+  path?: string;
   file?: string;
 }
 

@@ -204,11 +204,15 @@ export class RecordChecker implements RecordSink {
 
   /**
    * A risk files under a team or a group that exists (risks create no teams); an increment is a
-   * name (one may be planned later). Refusals name the column: scope_key or owner_team.
+   * name (one may be planned later). Refusals name the column (scope_key, owner_team) or, in a
+   * bundle, the field where it stands (risks[3].scope.key, risks[3].ownerTeam).
    */
   risk(record: RiskRecord): void {
-    const refuse = (column: string, value: string, message: string) =>
-      this.context.issues.error(this.file, record.line, column, value, 'invalid-reference', message, record.line === null ? `risks[${record.key}]` : undefined);
+    const jsonField = { scope_key: 'scope.key', owner_team: 'ownerTeam' } as const;
+    const refuse = (column: keyof typeof jsonField, value: string, message: string) => {
+      const where = record.path ?? `risks[${record.key}]`;
+      this.context.issues.error(this.file, record.line, record.line === null ? `${where}.${jsonField[column]}` : column, value, 'invalid-reference', message, record.line === null ? where : undefined);
+    };
     const repeated = this.#duplicate('risks', this.#keys.risks, record.key, record.line);
     const scope = record.scope;
     if (scope.kind === 'team') {

@@ -252,6 +252,7 @@ export class ImportJob {
         const countsBefore = { ...checker.counts };
         const warningsBefore = issues.counts.warnings;
         const rejectedBefore = issues.counts.rejectedRows;
+        const risksRejectedBefore = issues.rejectedFromList('risks');
         const { rows, hash, mapping } = await this.#readFile(file, { issues, statuses, checker, jira });
         if (hash === null) break; // cancelled
         const counts = subtractCounts(checker.counts, countsBefore);
@@ -274,16 +275,19 @@ export class ImportJob {
           warnings: issues.counts.warnings - warningsBefore,
           rejected: issues.counts.rejectedRows - rejectedBefore,
         });
-        // A register with a risk silently left out would mislead the room: its bad rows stop the import.
-        const rejected = issues.counts.rejectedRows - rejectedBefore;
-        if (file.detection.entity === 'risks' && rejected > 0) {
+        // A register with a risk silently left out would mislead the room: its bad rows stop the
+        // import, from a risks CSV or from a bundle's list of risks.
+        const rejected = file.detection.entity === 'risks' ? issues.counts.rejectedRows - rejectedBefore : issues.rejectedFromList('risks') - risksRejectedBefore;
+        if (rejected > 0) {
           issues.stoppedFile(
             file.source.name,
             null,
             null,
             null,
             'risks-incomplete',
-            `${file.source.name}: ${rejected === 1 ? '1 risk is' : `${rejected} risks are`} rejected (see the lines listed); a risks file is imported whole or not at all, so fix ${rejected === 1 ? 'it' : 'them'} and import it again.`,
+            file.detection.entity === 'risks'
+              ? `${file.source.name}: ${rejected === 1 ? '1 risk is' : `${rejected} risks are`} rejected (see the lines listed); a risks file is imported whole or not at all, so fix ${rejected === 1 ? 'it' : 'them'} and import it again.`
+              : `${file.source.name}: ${rejected === 1 ? '1 risk is' : `${rejected} risks are`} rejected (see the risks listed); a file's risks are imported whole or not at all, so fix ${rejected === 1 ? 'it' : 'them'} and import the file again.`,
           );
         }
       }

@@ -175,7 +175,7 @@ export function ImportPage() {
       <Stack spacing={3}>
         <Section
           title="Files"
-          subtitle="Choose one or more files. Interlock reads them and shows what they will become before anything is written; an import is all or nothing."
+          subtitle="Choose one or more files. Interlock reads them and shows what they will become, and every row it cannot read, before anything is written. An import is one transaction: a failure or a cancel writes nothing."
         >
           {/* One top edge: the team column's help hangs below instead of lifting its field. */}
           <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>

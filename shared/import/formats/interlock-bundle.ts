@@ -24,7 +24,7 @@ export function mapInterlockBundle(value: unknown, ctx: JsonMapperContext): void
   }
   const bundle = value as Record<string, unknown>;
   const { sink } = ctx;
-  function each<S extends z.ZodType>(entity: string, schema: S, use: (record: z.output<S>) => void): void {
+  function each<S extends z.ZodType>(entity: string, schema: S, use: (record: z.output<S>, index: number) => void): void {
     const list = bundle[entity];
     if (list === undefined) return;
     if (!Array.isArray(list)) {
@@ -34,7 +34,7 @@ export function mapInterlockBundle(value: unknown, ctx: JsonMapperContext): void
     list.forEach((element, index) => {
       const parsed = schema.safeParse(element, { error: plainIssueMessages });
       if (parsed.success) {
-        use(parsed.data);
+        use(parsed.data, index);
         return;
       }
       const first = parsed.error.issues[0]!;
@@ -59,5 +59,5 @@ export function mapInterlockBundle(value: unknown, ctx: JsonMapperContext): void
   for (const [section, [schema, toRecord]] of Object.entries(PLAN_BUNDLE_SECTIONS)) {
     each(section, schema as z.ZodType, (r) => sink.planning({ ...(toRecord as (r: unknown) => PlanningRow)(r), line: null } as PlanningRecord));
   }
-  each('risks', BundleRisk, ({ ownerTeam, owner, ...r }) => sink.risk({ ...r, ownerTeamKey: ownerTeam, ownerPerson: owner, line: null }));
+  each('risks', BundleRisk, ({ ownerTeam, owner, ...r }, index) => sink.risk({ ...r, ownerTeamKey: ownerTeam, ownerPerson: owner, line: null, path: `risks[${index}]` }));
 }

@@ -248,6 +248,30 @@ describe('risks and votes channels', () => {
       expect(dumpWorkspace(db(), { skip: ['imports'] })).toBe(before);
     });
 
+    it("a bundle's risks are whole or not at all too: a bad one is named by its place in the file, and nothing of the bundle is written", async () => {
+      const before = dumpWorkspace(db(), { skip: ['imports'] });
+      const bundle = {
+        teams: [{ key: 'new-team', name: 'New Team', valueStream: 'Stream X' }],
+        risks: [
+          { key: 'R-20', title: 'Fine', status: 'owned', scope: { kind: 'team', key: 'search' } },
+          { key: 'R-21', title: 'Owner nobody knows', status: 'owned', ownerTeam: 'ghost-owner', scope: { kind: 'team', key: 'search' } },
+          { key: 'R-22', title: 'Nowhere', status: 'owned', scope: { kind: 'team', key: 'ghost-scope' } },
+          { key: 'R-23', title: 'Not a status', status: 'maybe', scope: { kind: 'team', key: 'search' } },
+        ],
+      };
+      const status = await runImport('bundle.json', JSON.stringify(bundle));
+      expect(status.state).toBe('failed');
+      expect(status.report!.issues.filter((i) => i.severity === 'error').map((i) => [i.file, i.line, i.column, i.value, i.code])).toEqual([
+        ['bundle.json', null, 'risks[1].ownerTeam', 'ghost-owner', 'invalid-reference'],
+        ['bundle.json', null, 'risks[2].scope.key', 'ghost-scope', 'invalid-reference'],
+        ['bundle.json', null, 'risks[3].status', 'maybe', 'invalid-value'],
+        ['bundle.json', null, null, null, 'risks-incomplete'],
+      ]);
+      expect(status.error!.message).toBe("Nothing was imported: bundle.json: 3 risks are rejected (see the risks listed); a file's risks are imported whole or not at all, so fix them and import the file again.");
+      // Not the good risk, not the bundle's new team.
+      expect(dumpWorkspace(db(), { skip: ['imports'] })).toBe(before);
+    });
+
     it('a re-import of an exported risk updates it: a new status goes into its history, links left out stay', async () => {
       await call('risks.save', { key: undefined, title: 'Old title', scope: { kind: 'team', key: 'search' }, links: { items: ['SRCH-1'] } });
       await runImport('again.csv', ['key,title,status,scope,scope_key', 'RISK-1,New title,mitigated,team,Search'].join('\n'));
