@@ -1,6 +1,7 @@
 import { MAX_FORECAST_DAYS, type Backtest, type HowManyForecast, type WhenForecast } from '../../../shared/forecast/forecast-schema';
 import type { PlanConfidence } from '../../../shared/forecast/plan-confidence-schema';
 import { shownDependencyCost } from '../../../shared/forecast/dependency-cost';
+import { displayKey } from '../../../shared/planning/local-keys';
 import type { CliCommand } from '../cli-command';
 import { UsageError } from '../cli-command';
 import { callOrThrow, checkDateOption, parseCliArgs, parseIntegerOption, parseWindowDays, teamKeysNamed } from '../cli-support';
@@ -134,14 +135,21 @@ export function humanPlan(c: PlanConfidence): string[] {
     `Increment ${c.increment.name} (${c.increment.start} – ${c.increment.end}): all planned work done ${percent(c.allPlannedDone)}; committed objectives expected met ${percent(c.expectedCommittedMet)}`,
     `History   ${p.window.from} – ${p.window.to} (${p.window.days} days) per team · ${p.trials.toLocaleString('en-US')} trials · seed ${p.seed} · from ${p.start}`,
   ];
+  // Keys as the app shows them (a key made in Interlock reads "New-3"), each row ending with its title.
   const row = (o: ReturnType<ReturnType<typeof planRow>>) => {
-    if (o.probability === null) return `  ${o.key.padEnd(14)} ${'–'.padStart(5)} no work planned in this increment`;
+    const key = displayKey(o.key).padEnd(14);
+    const title = ` — ${o.title.length > 60 ? `${o.title.slice(0, 59)}…` : o.title}`;
+    if (o.probability === null) return `  ${key} ${'–'.padStart(5)} no work planned in this increment${title}`;
     const cost = shownDependencyCost(o.dependencyCost);
-    return `  ${o.key.padEnd(14)} ${percent(o.probability).padStart(5)} by ${o.due} · 85 % by ${o.p85Date ?? 'not within two years'}${cost !== null ? ` · dependencies cost ${percent(cost)}${o.costliestDependency ? ` (most: ${o.costliestDependency})` : ''}` : ''}${o.suggestUncommitted ? ' · suggest uncommitted' : ''}`;
+    const costliest = o.costliestDependency ? ` (most: ${displayKey(o.costliestDependency)})` : '';
+    return `  ${key} ${percent(o.probability).padStart(5)} by ${o.due} · 85 % by ${o.p85Date ?? 'not within two years'}${cost !== null ? ` · dependencies cost ${percent(cost)}${costliest}` : ''}${o.suggestUncommitted ? ' · suggest uncommitted' : ''}${title}`;
   };
+  // Lowest odds first, as the app's tables; then by key, numbers in keys read as numbers.
+  const byOdds = (rows: ReturnType<ReturnType<typeof planRow>>[]) =>
+    [...rows].sort((a, b) => (a.probability ?? 2) - (b.probability ?? 2) || a.key.localeCompare(b.key, 'en', { numeric: true }));
   for (const [title, rows] of [['Objectives', c.objectives.map(planRow('objective'))], ['Features', c.features.map(planRow('feature'))], ['Items', c.items.map(planRow('item'))]] as const) {
     if (rows.length === 0) continue;
-    lines.push(`${title}:`, ...rows.map(row));
+    lines.push(`${title}:`, ...byOdds(rows).map(row));
   }
   if (c.ignoredDependencies.length > 0) lines.push(`Not simulated: ${c.ignoredDependencies.map((d) => `${d.key} (${d.reason})`).join(', ')}`);
   return lines;

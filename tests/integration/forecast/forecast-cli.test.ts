@@ -119,7 +119,10 @@ describe('interlock forecast --plan', () => {
         const later = json.objectives.find((o: { key: string }) => o.key !== json.objectives[0].key);
         expect(later).toMatchObject({ probability: null, due: null, p85Date: null, dependencyCost: null });
         const human = (await cli('--workspace', ws.path, '--plan', 'PI 1', '--trials', '2000')).out;
-        expect(human).toContain(`${later.key.padEnd(14)}     – no work planned in this increment`);
+        // Keyed as the app shows a key made in Interlock, with its title; listed after the odds.
+        expect(later.key).toBe('interlock:objective:2');
+        expect(human).toContain(`  ${'New-2'.padEnd(14)}     – no work planned in this increment — Later`);
+        expect(human).toMatch(/Objectives:\n {2}New-1 +\d+ % by 2026-04-16 .* — Checkout\n {2}New-2 /);
         expect(human).not.toContain('not within two years');
       } finally {
         ws.dispose();
