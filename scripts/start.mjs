@@ -3,6 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { installedElectron } from './electron-binary.mjs';
 
 const require = createRequire(import.meta.url);
@@ -24,7 +25,10 @@ if (electron) {
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   console.log('Electron is not installed here; opening Interlock in your browser');
-  const child = spawn('npm', ['run', '-s', 'serve', '--', ...args], { stdio: 'inherit' });
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  // `npm run serve` without npm in between: npm's shell does not pass a `kill` on, which left the
+  // host running, holding the workspace, after this process was stopped.
+  const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+  const child = spawn(process.execPath, ['scripts/run-backend.mjs', 'electron/host/main.ts', ...args], { stdio: 'inherit', cwd: projectRoot });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code) => process.exit(code ?? 0));
 }

@@ -10,9 +10,12 @@ import { buildRenderer, rendererBuildIsStale, rendererDir } from './renderer-bui
 // app, in a browser, on 127.0.0.1 only. The backend runs on a thread of its own (backend-thread.ts).
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-function fatal(message: string): never {
-  process.stderr.write(`interlock serve: ${message}\n`);
-  process.exit(1);
+const USAGE = 'usage: npm run serve -- [--workspace FILE] [--port N] [--state-dir DIR] [--no-build]';
+
+/** Exit codes as the CLI's: 1 a failure, 2 wrong usage (with the usage line). */
+function fatal(message: string, code: 1 | 2 = 1): never {
+  process.stderr.write(`interlock serve: ${message}${code === 2 ? `\n${USAGE}` : ''}\n`);
+  process.exit(code);
 }
 
 let args;
@@ -23,14 +26,25 @@ try {
       port: { type: 'string', default: '5417' },
       'state-dir': { type: 'string' },
       'no-build': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
   }).values;
 } catch (error) {
-  fatal(`${(error as Error).message}\nusage: npm run serve -- [--workspace FILE] [--port N] [--state-dir DIR] [--no-build]`);
+  fatal((error as Error).message, 2);
+}
+if (args.help) {
+  process.stdout.write(
+    `${USAGE}\n\nServes Interlock and its API on 127.0.0.1 only and prints the address (with this run's token) to open in a browser.\n` +
+      '  --workspace FILE  the workspace to open (default: the one open last time, else the demo on a first run)\n' +
+      '  --port N          default 5417; 0 picks a free one\n' +
+      '  --state-dir DIR   where the recent workspaces, the demo and the backups are kept\n' +
+      '  --no-build        serve the renderer as built, without rebuilding it when its sources changed\n',
+  );
+  process.exit(0);
 }
 const port = Number(args.port);
-if (!Number.isInteger(port) || port < 0 || port > 65535) fatal(`--port must be a number from 0 to 65535, got "${args.port}"`);
+if (!/^\d+$/.test(args.port) || port > 65535) fatal(`--port must be a number from 0 to 65535, got "${args.port}"`, 2);
 
 if (!args['no-build'] && rendererBuildIsStale(projectRoot)) {
   process.stdout.write('Building the renderer…\n');
@@ -71,3 +85,5 @@ async function stop(): Promise<void> {
 }
 process.on('SIGINT', () => void stop());
 process.on('SIGTERM', () => void stop());
+// The terminal it ran in was closed: stop as cleanly as for a kill.
+process.on('SIGHUP', () => void stop());
