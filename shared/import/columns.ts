@@ -1,5 +1,5 @@
 import type { IssueLog } from './import-issues';
-import { readSourceDate, type DayOrder } from './source-dates';
+import { readSourceDate, whyIsoShapedIsNoDate, type DayOrder } from './source-dates';
 
 /** One field a CSV format reads, and the header names that mean it (compared without case and spaces). */
 export interface FieldSpec {
@@ -181,7 +181,9 @@ export class RowReader {
   dateValue(field: string, value: string, header?: string): number {
     const ms = readSourceDate(value, this.dayOrder);
     if (ms === null) {
-      this.issues.error(this.file, this.line, header ?? this.headerOf(field), value, 'invalid-date', `"${value}" is not a date Interlock can read (use ISO 8601 like 2024-03-12T15:45:00Z, or 12/Mar/24 3:45 PM).`);
+      const why = whyIsoShapedIsNoDate(value);
+      const message = why === null ? `"${value}" is not a date Interlock can read (use ISO 8601 like 2024-03-12T15:45:00Z, or 12/Mar/24 3:45 PM).` : `"${value}" is not a real date: ${why}.`;
+      this.issues.error(this.file, this.line, header ?? this.headerOf(field), value, 'invalid-date', message);
       throw new RowRejected('invalid date');
     }
     return ms;

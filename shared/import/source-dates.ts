@@ -191,6 +191,22 @@ export function readSourceDate(raw: string, dayOrder: DayOrder = 'dmy'): number 
 }
 
 /**
+ * Why a value written in ISO 8601's shape (2024-02-31T16:00:00Z) is still not a date — the day or
+ * month does not exist, or the time is not a time of day — to say so instead of asking for ISO
+ * 8601; null for any other value.
+ */
+export function whyIsoShapedIsNoDate(raw: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(raw.trim());
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12) return `there is no month ${m[2]}`;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day < 1 || day > days) return `${m[1]}-${m[2]} has ${days} days`;
+  if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59)) return `${m[4]}:${m[5]}${m[6] === undefined ? '' : `:${m[6]}`} is not a time of day`;
+  return null;
+}
+
+/**
  * Tells the order of numeric dates from sample values: a first number above 12 proves day first, a
  * second above 12 proves month first. Null when the samples prove neither (or contradict).
  */

@@ -138,6 +138,15 @@ describe('malformed inputs', () => {
       expect(db(ws).prepare('SELECT count(*) FROM work_items WHERE key = ?').pluck().get(answer.issues[0]!.key)).toBe(0);
     });
 
+    it('a date written as ISO 8601 whose day does not exist is said so, not asked for in ISO 8601', async () => {
+      const path = join(ws.dir, 'impossible-day.csv');
+      writeFileSync(path, 'key,type,status,created_at\nT-1,story,To Do,2024-02-31T16:00:00Z\n');
+      const result = await runImport(ws.backend, [path], 'preview', { format: 'interlock' });
+      expect(result.report!.issues.filter((i) => i.severity === 'error')).toEqual([
+        expect.objectContaining({ line: 2, column: 'created_at', value: '2024-02-31T16:00:00Z', code: 'invalid-date', message: '"2024-02-31T16:00:00Z" is not a real date: 2024-02 has 29 days.' }),
+      ]);
+    });
+
     it('one 10 MB cell: the title is cut to 2,000 characters with a warning, the row imported', async () => {
       const path = join(ws.dir, 'huge-cell.csv');
       writeFileSync(path, `key,title,type,status,created_at\nBIG-1,"${'x'.repeat(10 * 1024 * 1024)}",story,To Do,2024-03-01T00:00:00Z\n`);

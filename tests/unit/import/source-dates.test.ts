@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { daysFromCivil, guessDayOrder, isAmbiguousNumericDate, readSourceDate } from '../../../shared/import/source-dates';
+import { daysFromCivil, guessDayOrder, isAmbiguousNumericDate, readSourceDate, whyIsoShapedIsNoDate } from '../../../shared/import/source-dates';
 
 const utc = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0) => Date.UTC(y, mo - 1, d, h, mi, s, ms);
 
@@ -145,6 +145,26 @@ describe('readSourceDate', () => {
       expect(isAmbiguousNumericDate('01/02/24')).toBe(true);
       expect(isAmbiguousNumericDate('02/02/24')).toBe(false);
       expect(isAmbiguousNumericDate('13/02/24')).toBe(false);
+    });
+  });
+});
+
+describe('whyIsoShapedIsNoDate', () => {
+  it('says which part of an ISO-shaped value does not exist', () => {
+    expect(whyIsoShapedIsNoDate('2024-02-31T16:00:00Z')).toBe('2024-02 has 29 days');
+    expect(whyIsoShapedIsNoDate('2023-02-29')).toBe('2023-02 has 28 days');
+    expect(whyIsoShapedIsNoDate('2024-13-01')).toBe('there is no month 13');
+    expect(whyIsoShapedIsNoDate('2024-03-12T25:00:00Z')).toBe('25:00:00 is not a time of day');
+    expect(whyIsoShapedIsNoDate('2024-03-12 10:61')).toBe('10:61 is not a time of day');
+  });
+
+  describe('edge cases', () => {
+    it('a real date, or a value not shaped as ISO 8601, has no such reason', () => {
+      expect(whyIsoShapedIsNoDate('2024-02-29T23:59:59Z')).toBeNull();
+      expect(whyIsoShapedIsNoDate('12/Mar/24 3:45 PM')).toBeNull();
+      expect(whyIsoShapedIsNoDate('soon')).toBeNull();
+      // Every value it explains is one readSourceDate refuses.
+      for (const raw of ['2024-02-31T16:00:00Z', '2023-02-29', '2024-13-01', '2024-03-12T25:00:00Z']) expect(readSourceDate(raw)).toBeNull();
     });
   });
 });
