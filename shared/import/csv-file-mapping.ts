@@ -47,7 +47,7 @@ export class CsvFileMapping {
     }
     if (this.plan.missing.length > 0) {
       const names = this.plan.missing.map((m) => m.label).join(', ');
-      throw new SourceError('missing-column', `${file} has no ${names} column${this.plan.missing.length > 1 ? 's' : ''}; choose the columns that hold ${this.plan.missing.length > 1 ? 'them' : 'it'}.`, 1, names);
+      throw new SourceError('missing-column', `${file} has no ${names} column${this.plan.missing.length > 1 ? 's' : ''}; choose the column${this.plan.missing.length > 1 ? 's that hold them' : ' that holds it'} on the Import page, or rename ${this.plan.missing.length > 1 ? 'their headers' : 'its header'} in the file.`, 1, names);
     }
     if (format.format !== 'jira-csv') warnRepeatedColumns(file, this.plan, issues);
     // Items without a team couple no one: the advice would find nothing, and say nothing of why.

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { CliCommand } from '../cli-command';
 import { UsageError } from '../cli-command';
 import { callOrThrow, formatBytes, parseCliArgs, parseIntegerOption } from '../cli-support';
@@ -31,6 +32,8 @@ export const backupsCommand: CliCommand = {
       return 0;
     }
     if (list.backups.length === 0) {
+      // Nothing there and nothing kept of it: most likely a mistyped path, which is a failure to say.
+      if (!existsSync(list.workspace)) throw new Error(`There is no file at ${list.workspace}, and Interlock kept no backups of a workspace there.`);
       io.out(`No backups of ${list.workspace} yet. Interlock keeps the last ${list.kept} before each upgrade, import and restore, in ${list.folder}.`);
       return 0;
     }

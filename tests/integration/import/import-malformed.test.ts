@@ -110,6 +110,8 @@ describe('malformed inputs', () => {
     const wrong = await runImport(ws.backend, [path], 'preview', { format: 'interlock' });
     expect(wrong.report!.files[0]!.mapping.filter((m) => m.required && m.header === null).map((m) => m.field)).toEqual(['key', 'type', 'status', 'created']);
     expect(wrong.report!.issues[0]).toMatchObject({ code: 'missing-column' });
+    // Said so that it can be done on the command line too, which maps only the team column.
+    expect(wrong.report!.issues[0]!.message).toMatch(/; choose the columns that hold them on the Import page, or rename their headers in the file\.$/);
     const mapped = await runImport(ws.backend, [path], 'import', { format: 'interlock', columns: { key: 'Ref', title: 'Headline', type: 'Kind', status: 'State', created: 'Opened' } });
     expect(mapped.report!.counts.items).toBe(1);
     // The quoted cell spans two lines, so the bad row starts on line 4.

@@ -378,6 +378,9 @@ describe('the backups command', () => {
     expect(listed.code).toBe(0);
     expect(listed.out).toContain('before an import');
     expect(listed.out).toContain(`taken when it was ${before}`);
+    // Nothing stands at the earlier path now; what was kept there is still listed.
+    const gone = await cli(['backups', before]);
+    expect([gone.code, gone.out]).toEqual([0, expect.stringContaining('before an import')]);
     expect((await cli(['backups', after, '--restore', '1'])).code).toBe(0);
     const ws = openWorkspace(after);
     expect(countEntities(ws.db).teams).toBe(12);
@@ -391,6 +394,9 @@ describe('the backups command', () => {
       expect((await cli(['backups', path, '--restore', '0'])).code).toBe(2);
       const none = await cli(['backups', path]);
       expect(none.out).toContain('No backups');
+      // A path with no file and no backups (a typo) fails in one line; a deleted workspace's backups are listed.
+      const typo = await cli(['backups', tmp.path('nnone.interlock')]);
+      expect([typo.code, typo.err.trim()]).toEqual([1, `interlock backups: There is no file at ${tmp.path('nnone.interlock')}, and Interlock kept no backups of a workspace there.`]);
       expect(existsSync(path)).toBe(true);
       expect(readdirSync(tmp.dir)).toContain('none.interlock');
     });
