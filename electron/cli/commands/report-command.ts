@@ -1,14 +1,19 @@
 import { closeSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, extname, resolve } from 'node:path';
+import { basename, dirname, extname, resolve } from 'node:path';
 import { REPORT_SECTION_IDS } from '../../../shared/report/report-sections';
 import type { Backend } from '../../backend/backend';
+import { removeStaleTemporaries, temporarySibling } from '../../backend/store/workspace-file';
 import type { CliCommand } from '../cli-command';
 import { UsageError } from '../cli-command';
 import { callOrThrow, formatBytes, parseCliArgs } from '../cli-support';
 
-/** Writes the file whole or not at all: a temporary sibling renamed over the target. */
+/**
+ * Writes the file whole or not at all: a hidden temporary sibling renamed over the target. One a
+ * killed run left beside it is removed once an hour old, as beside a workspace.
+ */
 function writeWhole(path: string, text: string): void {
-  const temporary = `${path}.${process.pid}.tmp`;
+  removeStaleTemporaries(dirname(path), basename(path));
+  const temporary = temporarySibling(path);
   try {
     writeFileSync(temporary, text, { encoding: 'utf8', flush: true });
     renameSync(temporary, path);

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend } from '../../../electron/backend/backend';
 import { captureCli } from '../../support/cli-capture';
@@ -140,8 +140,16 @@ describe('the report to hand out', () => {
       expect(again.err.trim().split('\n')).toHaveLength(1);
       expect(again.err).toContain('already exists; add --force to replace it');
       expect(readFileSync(out, 'utf8')).toBe(first);
+      // What a run killed mid-write left beside it, two hours ago: removed by the next run; a fresh one is left.
+      const stale = tmp.path('.twice.html.0123456789ab.tmp');
+      const fresh = tmp.path('.twice.html.ba9876543210.tmp');
+      writeFileSync(stale, '<html>half');
+      writeFileSync(fresh, '<html>half');
+      utimesSync(stale, new Date(Date.now() - 2 * 3600_000), new Date(Date.now() - 2 * 3600_000));
       expect((await cli(['report', '--workspace', demo, '--out', out, '--force'])).code).toBe(0);
       expect(readFileSync(out, 'utf8')).not.toBe(first);
+      expect([existsSync(stale), existsSync(fresh)]).toEqual([false, true]);
+      expect(readdirSync(tmp.dir).filter((n) => n.includes('twice.html') && n !== '.twice.html.ba9876543210.tmp')).toEqual(['twice.html']);
       const nowhere = await cli(['report', '--workspace', demo, '--out', tmp.path('no-such-folder/r.html')]);
       expect(nowhere.code).toBe(1);
       expect(nowhere.err).toContain('no-such-folder is not a folder that exists; create it or choose another for --out.');
