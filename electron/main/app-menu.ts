@@ -25,10 +25,10 @@ async function restoreBackup(window: BrowserWindow, backend: RemoteBackend, refr
   }
   const backups = listed.value.backups;
   if (backups.length === 0) {
-    await dialog.showMessageBox(window, { type: 'info', message: 'There are no backups of this workspace yet.', detail: `Interlock keeps the last ${listed.value.kept} before each upgrade, import and restore.` });
+    await dialog.showMessageBox(window, { type: 'info', message: 'There are no backups of this workspace yet.', detail: `Interlock keeps the last ${listed.value.kept} before each upgrade, import, restore and replace.` });
     return;
   }
-  const reasons = { 'before-migration': 'before an upgrade', 'before-import': 'before an import', 'before-restore': 'before a restore' } as const;
+  const reasons = { 'before-migration': 'before an upgrade', 'before-import': 'before an import', 'before-restore': 'before a restore', 'before-replace': 'before it was replaced' } as const;
   const labels = backups.map((b) => `${b.takenAt.slice(0, 16).replace('T', ' ')} UTC, ${reasons[b.reason]}${b.takenOf === listed.value.workspace ? '' : ` (as ${b.takenOf})`}`);
   const choice = await dialog.showMessageBox(window, {
     type: 'question',

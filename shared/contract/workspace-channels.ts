@@ -48,7 +48,7 @@ export const FileInspection = z.object({
 });
 export type FileInspection = z.infer<typeof FileInspection>;
 
-export const BACKUP_REASONS = ['before-migration', 'before-import', 'before-restore'] as const;
+export const BACKUP_REASONS = ['before-migration', 'before-import', 'before-restore', 'before-replace'] as const;
 export type BackupReason = (typeof BACKUP_REASONS)[number];
 
 export const BackupEntry = z.object({

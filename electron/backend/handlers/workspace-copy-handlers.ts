@@ -3,14 +3,16 @@ import type { workspaceCopyChannels } from '../../../shared/contract/workspace-c
 import { anonymiseWorkspace, ANONYMISED_WORKSPACE_NAME } from '../store/anonymise-workspace';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations';
 import { sealWorkspace, unsealWorkspace } from '../store/sealed-copy';
-import { inspectWorkspaceFile, peekSchemaVersion } from '../store/workspace-file';
+import { inspectWorkspaceFile, peekSchemaVersion, sameFile } from '../store/workspace-file';
 import type { HandlerMap } from './handler-types';
-import { adopt, openWithBackup } from './workspace-handlers';
+import { adopt, backUpBeforeReplacing, openWithBackup } from './workspace-handlers';
 
 export const workspaceCopyHandlers: HandlerMap<typeof workspaceCopyChannels> = {
-  'workspace.anonymise': async ({ path, shiftDays, name, replace }, { session }) => {
+  'workspace.anonymise': async ({ path, shiftDays, name, replace }, context) => {
+    const workspace = context.session.require();
+    if (!sameFile(resolve(path), workspace.path)) await backUpBeforeReplacing(context, path, replace);
     // The pseudonyms (and their key) are dropped here: nothing can map the copy back.
-    const copy = await anonymiseWorkspace(session.require(), path, { shiftDays, replace, name });
+    const copy = await anonymiseWorkspace(workspace, path, { shiftDays, replace, name });
     return { path: copy.path, name: name ?? ANONYMISED_WORKSPACE_NAME, shiftDays };
   },
 
@@ -19,7 +21,8 @@ export const workspaceCopyHandlers: HandlerMap<typeof workspaceCopyChannels> = {
   'workspace.unseal': async ({ sealedPath, path, passphrase, replace, open }, context) => {
     // Writing over the open workspace needs its lock released first (the claim then checks it), but
     // only once the passphrase is known to be right: a refusal leaves the open workspace open.
-    const releaseTarget = () => {
+    const releaseTarget = async () => {
+      await backUpBeforeReplacing(context, path, replace);
       if (context.session.current?.path === resolve(path)) context.session.close();
     };
     const { path: written } = await unsealWorkspace(sealedPath, path, passphrase, { replace, beforeWrite: releaseTarget });

@@ -10,7 +10,7 @@ import { getSchemaVersion, LATEST_SCHEMA_VERSION } from '../store/migrations';
 import { isStorageRefusal } from '../store/sqlite-errors';
 import { BACKUPS_KEPT, restoreBackup, workspaceIdOf, workspaceIdOfFile, type WorkspaceBackups } from '../store/workspace-backups';
 import { countEntities, countTables, dataDateRange, listValueStreams } from '../store/queries/overview';
-import { backupWorkspace, createWorkspace, defaultWorkspaceName, inspectWorkspaceFile, openForLooking, openWorkspace, peekSchemaVersion, readMeta, rollBackInterruptedWrite, writeMeta, type Workspace } from '../store/workspace-file';
+import { backupWorkspace, createWorkspace, defaultWorkspaceName, inspectWorkspaceFile, openForLooking, openWorkspace, peekSchemaVersion, readMeta, rollBackInterruptedWrite, sameFile, writeMeta, type Workspace } from '../store/workspace-file';
 import { looksSealed } from '../store/sealed-copy';
 import { fileStemForName, WORKSPACE_EXTENSION, workspaceNameForFiles } from '../../../shared/domain/workspace-names';
 import { extname, join, resolve } from 'node:path';
@@ -75,6 +75,25 @@ function workspaceIdAt(context: BackendContext, path: string): string | null {
   return current?.path === path && !current.lookingAt ? workspaceIdOf(current.db) : workspaceIdOfFile(path);
 }
 
+/**
+ * Before a workspace is replaced on purpose (New or Save As over it after "Replace …?", the demo,
+ * an anonymised or unsealed copy with --force), a backup of it: even a confirmed replace can be
+ * undone from Restore a backup. Nothing is taken when no workspace stands there, or when it is
+ * open elsewhere (the replace is then refused); one that cannot be kept refuses the replace.
+ */
+export async function backUpBeforeReplacing(context: BackendContext, path: string, replace: boolean | undefined): Promise<void> {
+  if (!replace || !context.backups) return;
+  const target = resolve(path);
+  const current = context.session.current;
+  if (current?.path === target && !current.lookingAt) {
+    await context.backups.take(current.db, target, 'before-replace');
+    return;
+  }
+  const inspection = inspectWorkspaceFile(target);
+  if (inspection.state !== 'workspace' || inspection.locked) return;
+  await context.backups.takeOfFile(target, 'before-replace');
+}
+
 /** A path in `folder` for a new workspace named `name` that nothing stands at yet ("name 2", "name 3"… after). */
 function freeWorkspacePath(folder: string, name: string): string {
   mkdirSync(folder, { recursive: true });
@@ -122,7 +141,8 @@ export const workspaceHandlers: HandlerMap<typeof workspaceChannels> = {
   // as existing); only a replacing write lets go of it first, for the claim to take its lock.
   'workspace.create': ({ path, name }, context) => adopt(context, createWorkspace(path, { name })),
 
-  'workspace.createDemo': ({ path, overwrite, items, seed }, context) => {
+  'workspace.createDemo': async ({ path, overwrite, items, seed }, context) => {
+    await backUpBeforeReplacing(context, path, overwrite);
     if (overwrite) releaseIfTarget(context, path);
     const fill = (db: Database) => writeDemoPortfolio(db, { items, seed });
     return adopt(context, createWorkspace(path, { name: 'Interlock demo', overwrite, fill }));
@@ -173,6 +193,7 @@ export const workspaceHandlers: HandlerMap<typeof workspaceChannels> = {
 
   'workspace.saveAs': async ({ path, switchTo, replace, name }, context) => {
     const current = context.session.require();
+    if (!sameFile(resolve(path), current.path)) await backUpBeforeReplacing(context, path, replace);
     const target = await backupWorkspace(current, path, { replace, name: name ?? defaultWorkspaceName(resolve(path)) });
     if (!switchTo) return summarize(current, context);
     context.session.close();

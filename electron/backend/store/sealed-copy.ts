@@ -195,7 +195,7 @@ export async function unsealWorkspace(
   inputSealed: string,
   inputTarget: string,
   passphrase: string,
-  options: { replace?: boolean; /** Runs once the passphrase is known to be right, before the target is claimed. */ beforeWrite?: () => void } = {},
+  options: { replace?: boolean; /** Runs once the passphrase is known to be right, before the target is claimed. */ beforeWrite?: () => void | Promise<void> } = {},
 ): Promise<{ path: string }> {
   const sealed = resolve(inputSealed);
   const target = resolve(inputTarget);
@@ -207,7 +207,7 @@ export async function unsealWorkspace(
   }
   const size = statSync(sealed).size;
   const tag = readBytes(sealed, size - TAG_BYTES, TAG_BYTES);
-  options.beforeWrite?.();
+  await options.beforeWrite?.();
   const claim = claimWorkspaceTarget(target, { replace: options.replace ?? false });
   const built = temporarySibling(target);
   try {

@@ -17,6 +17,7 @@ const REASON_SLUG: Record<BackupReason, string> = {
   'before-migration': 'before-upgrade',
   'before-import': 'before-import',
   'before-restore': 'before-restore',
+  'before-replace': 'before-replace',
 };
 const SLUG_REASON = new Map(Object.entries(REASON_SLUG).map(([reason, slug]) => [slug, reason as BackupReason]));
 

@@ -3,7 +3,7 @@ import type { CliCommand } from '../cli-command';
 import { UsageError } from '../cli-command';
 import { callOrThrow, formatBytes, parseCliArgs, parseIntegerOption } from '../cli-support';
 
-const REASON_TEXT = { 'before-migration': 'before an upgrade', 'before-import': 'before an import', 'before-restore': 'before a restore' } as const;
+const REASON_TEXT = { 'before-migration': 'before an upgrade', 'before-import': 'before an import', 'before-restore': 'before a restore', 'before-replace': 'before it was replaced' } as const;
 
 export const backupsCommand: CliCommand = {
   name: 'backups',
@@ -34,7 +34,7 @@ export const backupsCommand: CliCommand = {
     if (list.backups.length === 0) {
       // Nothing there and nothing kept of it: most likely a mistyped path, which is a failure to say.
       if (!existsSync(list.workspace)) throw new Error(`There is no file at ${list.workspace}, and Interlock kept no backups of a workspace there.`);
-      io.out(`No backups of ${list.workspace} yet. Interlock keeps the last ${list.kept} before each upgrade, import and restore, in ${list.folder}.`);
+      io.out(`No backups of ${list.workspace} yet. Interlock keeps the last ${list.kept} before each upgrade, import, restore and replace, in ${list.folder}.`);
       return 0;
     }
     io.out(`Backups of ${list.workspace} (newest first; the last ${list.kept} are kept in ${list.folder}):`);

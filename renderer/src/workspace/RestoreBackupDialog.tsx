@@ -17,6 +17,7 @@ const REASON_TEXT: Record<BackupEntry['reason'], string> = {
   'before-migration': 'before an upgrade',
   'before-import': 'before an import',
   'before-restore': 'before a restore',
+  'before-replace': 'before it was replaced',
 };
 
 function when(iso: string): string {
@@ -39,7 +40,7 @@ export function RestoreBackupDialog({ path, onClose }: { path?: string; onClose(
       <DialogContent>
         <DialogContentText sx={{ mb: 1 }}>
           Interlock keeps the last {list.data?.kept ?? 5} copies of {list.data ? <strong>{list.data.workspace}</strong> : 'this workspace'}, taken before each
-          upgrade, import and restore. Restoring one puts it in the workspace’s place; what the workspace holds now is kept as a backup first.
+          upgrade, import, restore and replace of it. Restoring one puts it in the workspace’s place; what the workspace holds now is kept as a backup first.
         </DialogContentText>
         {list.error && <Alert severity="error">{list.error.message}</Alert>}
         {list.isSuccess && backups.length === 0 && <Alert severity="info">There are no backups of this workspace yet.</Alert>}

@@ -200,6 +200,62 @@ describe('automatic backups', () => {
     });
   });
 
+  describe('a workspace replaced on purpose', () => {
+    // The backups taken at the path itself (an unsealed copy also lists those of the workspace it carries).
+    const reasonsAt = async (path: string) =>
+      (await call('workspace.backups.list', { path })).backups.filter((b) => b.takenOf === path).map((b) => [b.reason, b.name]);
+
+    it('Save As over another workspace, after "Replace …?", keeps that workspace as a backup first, which restores', async () => {
+      const other = tmp.path('client b.interlock');
+      await call('workspace.create', { path: other, name: 'Client B' });
+      await importFile('teams.csv', TEAMS_CSV);
+      await call('workspace.createDemo', { path: tmp.path('a.interlock'), items: 60 });
+      await call('workspace.saveAs', { path: other, replace: true, switchTo: true });
+      expect(await reasonsAt(other)).toEqual([['before-replace', 'Client B']]);
+      await call('workspace.backups.restore', { number: 1 });
+      const restored = await call('workspace.overview', {});
+      expect([restored.name, restored.counts.teams]).toEqual(['Client B', 2]);
+    });
+
+    it('the demo written over the open workspace, an anonymised copy and an unsealed one written over others: each kept first', async () => {
+      const path = tmp.path('w.interlock');
+      await call('workspace.createDemo', { path, items: 60 });
+      await call('workspace.rename', { name: 'Mine' });
+      await call('workspace.createDemo', { path, items: 60, overwrite: true });
+      expect(await reasonsAt(path)).toEqual([['before-replace', 'Mine']]);
+
+      const anonymised = tmp.path('anon.interlock');
+      await call('workspace.create', { path: anonymised, name: 'Old anonymised' });
+      await call('workspace.open', { path });
+      await call('workspace.anonymise', { path: anonymised, replace: true });
+      expect(await reasonsAt(anonymised)).toEqual([['before-replace', 'Old anonymised']]);
+
+      const sealed = tmp.path('w.sealed');
+      await call('workspace.seal', { path: sealed, passphrase: 'correct horse' });
+      const unsealed = tmp.path('unsealed.interlock');
+      await call('workspace.create', { path: unsealed, name: 'Was here' });
+      await call('workspace.open', { path });
+      // A wrong passphrase writes nothing, and takes no backup either.
+      expect((await backend.call('workspace.unseal', { sealedPath: sealed, path: unsealed, passphrase: 'wrong horse', replace: true })).ok).toBe(false);
+      expect(await reasonsAt(unsealed)).toEqual([]);
+      await call('workspace.unseal', { sealedPath: sealed, path: unsealed, passphrase: 'correct horse', replace: true, open: false });
+      expect(await reasonsAt(unsealed)).toEqual([['before-replace', 'Was here']]);
+    });
+
+    describe('edge cases', () => {
+      it('a file that is not a workspace, or no file at all, is replaced without a backup (there is no workspace to keep)', async () => {
+        await call('workspace.createDemo', { path: tmp.path('w.interlock'), items: 60 });
+        const text = tmp.path('notes.interlock');
+        writeFileSync(text, 'not a workspace');
+        // Refused as not a workspace whatever the flag: never replaced, so nothing to back up.
+        expect((await backend.call('workspace.saveAs', { path: text, replace: true })).ok).toBe(false);
+        await call('workspace.saveAs', { path: tmp.path('new.interlock'), replace: true });
+        expect(await reasonsAt(text)).toEqual([]);
+        expect(await reasonsAt(tmp.path('new.interlock'))).toEqual([]);
+      });
+    });
+  });
+
   describe('after a program stopped with the workspace open', () => {
     it('an older workspace whose program was killed while it was open is still backed up before its upgrade', async () => {
       const path = oldWorkspace('killed-open.interlock');
@@ -384,6 +440,18 @@ describe('the backups command', () => {
     expect((await cli(['backups', after, '--restore', '1'])).code).toBe(0);
     const ws = openWorkspace(after);
     expect(countEntities(ws.db).teams).toBe(12);
+    closeWorkspace(ws);
+  });
+
+  it('demo --force over a workspace keeps it as a backup first', async () => {
+    const path = tmp.path('forced.interlock');
+    expect((await cli(['demo', path, '--items', '60'])).code).toBe(0);
+    expect((await cli(['demo', path, '--items', '80', '--force'])).code).toBe(0);
+    const listed = await cli(['backups', path]);
+    expect(listed.out).toMatch(/ 1 {2}.* UTC {2}before it was replaced/);
+    expect((await cli(['backups', path, '--restore', '1'])).code).toBe(0);
+    const ws = openWorkspace(path);
+    expect(countEntities(ws.db).items).toBe(60);
     closeWorkspace(ws);
   });
 
