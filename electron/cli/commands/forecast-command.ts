@@ -1,6 +1,6 @@
 import { MAX_FORECAST_DAYS, type Backtest, type HowManyForecast, type WhenForecast } from '../../../shared/forecast/forecast-schema';
 import type { PlanConfidence } from '../../../shared/forecast/plan-confidence-schema';
-import { shownDependencyCost } from '../../../shared/forecast/dependency-cost';
+import { shownDependencyCost, unplannedCommittedNote } from '../../../shared/forecast/plan-odds-shown';
 import { displayKey } from '../../../shared/planning/local-keys';
 import type { CliCommand } from '../cli-command';
 import { UsageError } from '../cli-command';
@@ -128,11 +128,17 @@ export function planJson(c: PlanConfidence) {
 
 const percent = (p: number | null) => (p === null ? '–' : `${Math.round(p * 100)} %`);
 
+/** Committed objectives with no planned work have no odds, so the mean leaves them out: said beside it. */
+function unplannedCommitted(c: PlanConfidence): string {
+  const note = unplannedCommittedNote(c.objectives);
+  return note === null ? '' : ` (${note})`;
+}
+
 /** The plan's odds as a person reads them in a terminal: the increment, then objectives, features and items. */
 export function humanPlan(c: PlanConfidence): string[] {
   const p = c.provenance;
   const lines = [
-    `Increment ${c.increment.name} (${c.increment.start} – ${c.increment.end}): all planned work done ${percent(c.allPlannedDone)}; committed objectives expected met ${percent(c.expectedCommittedMet)}`,
+    `Increment ${c.increment.name} (${c.increment.start} – ${c.increment.end}): all planned work done ${percent(c.allPlannedDone)}; committed objectives expected met ${percent(c.expectedCommittedMet)}${unplannedCommitted(c)}`,
     `History   ${p.window.from} – ${p.window.to} (${p.window.days} days) per team · ${p.trials.toLocaleString('en-US')} trials · seed ${p.seed} · from ${p.start}`,
   ];
   // Keys as the app shows them (a key made in Interlock reads "New-3"), each row ending with its title.

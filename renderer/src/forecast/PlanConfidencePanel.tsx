@@ -12,7 +12,7 @@ import { FigureTile } from '../charts/FigureTile';
 import { ErrorNotice } from '../layout/ErrorNotice';
 import type { ContractError } from '../api/contract-client';
 import { oddsColor, percentText } from './odds-style';
-import { shownDependencyCost } from '../../../shared/forecast/dependency-cost';
+import { shownDependencyCost, unplannedCommittedNote } from '../../../shared/forecast/plan-odds-shown';
 
 type Odds = PlanItemOdds | PlanFeatureOdds | PlanObjectiveOdds;
 
@@ -25,6 +25,12 @@ function OddsCell({ p }: { p: number | null }) {
       {percentText(p)}
     </Box>
   );
+}
+
+/** The mean's reach: committed objectives with no planned work have no odds and are not in it. */
+function committedDetail(c: PlanConfidence): string {
+  const note = unplannedCommittedNote(c.objectives);
+  return note === null ? 'the mean of their odds' : `the mean of their odds; ${note}`;
 }
 
 const costText = (o: Odds) => {
@@ -88,7 +94,7 @@ function ConfidenceBody({ c, teams, teamName }: { c: PlanConfidence; teams(keys:
             } value={percentText(c.allPlannedDone)} detail={`${c.items.length} planned items, every team in the same trial`} />
         </Grid>
         <Grid size={{ xs: 12, md: 4 }}>
-          <FigureTile testId="confidence-committed" label="Committed objectives expected to be met" value={percentText(c.expectedCommittedMet)} detail="the mean of their odds" />
+          <FigureTile testId="confidence-committed" label="Committed objectives expected to be met" value={percentText(c.expectedCommittedMet)} detail={committedDetail(c)} />
         </Grid>
         <Grid size={{ xs: 12, md: 4 }}>
           <FigureTile testId="confidence-suggested" label={`Committed objectives below ${percentText(p.uncommitBelow)}`} value={String(suggested.length)} detail="suggested as uncommitted" />

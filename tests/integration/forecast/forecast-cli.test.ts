@@ -124,6 +124,8 @@ describe('interlock forecast --plan', () => {
         expect(human).toContain(`  ${'New-2'.padEnd(14)}     – no work planned in this increment — Later`);
         expect(human).toMatch(/Objectives:\n {2}New-1 +\d+ % by 2026-04-16 .* — Checkout\n {2}New-2 /);
         expect(human).not.toContain('not within two years');
+        // Committed (the default) with no odds: left out of the mean, and said so beside it.
+        expect(human.split('\n')[0]).toMatch(/committed objectives expected met \d+ % \(1 committed objective has no planned work and is not counted\)$/);
       } finally {
         ws.dispose();
       }
