@@ -3,7 +3,7 @@ import { ITEM_TYPES } from '../domain/vocabulary';
 import { ExclusionCounter, mergeExcluded, pickExcluded, type Excluded } from './exclusions';
 import { dailyStates, openItemsAt, wipOfDay, type DailyStates, type OpenItems } from './flow-states';
 import { iso, msToDays, type MetricsContext } from './metrics-context';
-import { inWindow, teamInScope, windowInstant, type MsWindow } from './metrics-scope';
+import { happenedByWindowInstant, inWindow, teamInScope, windowInstant, type MsWindow } from './metrics-scope';
 import { CATEGORY, FLOW_ITEM_KINDS, type ExclusionReason, type FlowItemKind } from './metrics-vocabulary';
 import { percentiles } from './percentiles';
 import { weeklyCounts } from './week-slots';
@@ -113,7 +113,8 @@ export function dependencySample(ctx: MetricsContext, window: MsWindow): Depende
   let overdue = 0;
   ctx.dataset.dependencies.forEach((d, k) => {
     if (!dependencyInScope(ctx, d)) return;
-    if (d.createdAt <= t && (d.resolvedAt === null || d.resolvedAt > t)) {
+    const asOf = ctx.dataset.asOf;
+    if (happenedByWindowInstant(d.createdAt, window, asOf) && (d.resolvedAt === null || !happenedByWindowInstant(d.resolvedAt, window, asOf))) {
       open++;
       sample.openAgeDays.push(msToDays(t - d.createdAt));
       sample.openIndexes.push(k);
@@ -136,7 +137,7 @@ export function flowFigures(
   window: MsWindow,
   states: DailyStates = dailyStates(ctx.dataset, ctx.inScope, window),
   done: DoneSample = doneSample(ctx, window),
-  open: OpenItems = openItemsAt(ctx.dataset, ctx.inScope, windowInstant(window, ctx.dataset.asOf)),
+  open: OpenItems = openItemsAt(ctx.dataset, ctx.inScope, window),
 ): FlowFigures {
   const excluded = done.excluded.toObject();
 

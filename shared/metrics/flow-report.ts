@@ -3,7 +3,6 @@ import { flowCharts } from './flow-charts';
 import { doneSample, flowFigures } from './flow-figures';
 import { dailyStates, openItemsAt } from './flow-states';
 import { resolvedScope, type MetricsContext } from './metrics-context';
-import { windowInstant } from './metrics-scope';
 
 /** The whole Flow page: figures for the window and the comparison window, and every chart's data. */
 export function computeFlowReport(ctx: MetricsContext): FlowReport {
@@ -11,7 +10,7 @@ export function computeFlowReport(ctx: MetricsContext): FlowReport {
   const states = dailyStates(dataset, inScope, windows.range);
   const current = doneSample(ctx, windows.current);
   const previous = windows.previous ? doneSample(ctx, windows.previous) : null;
-  const open = openItemsAt(dataset, inScope, windowInstant(windows.current, dataset.asOf));
+  const open = openItemsAt(dataset, inScope, windows.current);
   return {
     scope: resolvedScope(ctx),
     current: flowFigures(ctx, windows.current, states, current, open),

@@ -1,7 +1,7 @@
 import { MS_PER_DAY } from '../domain/time';
 import { CATEGORY } from './metrics-vocabulary';
 import type { MetricsDataset } from './metrics-dataset';
-import type { MsWindow } from './metrics-scope';
+import { happenedByWindowInstant, type MsWindow } from './metrics-scope';
 
 /**
  * Items per status category at the end of each UTC day of `range` (the cumulative flow diagram;
@@ -72,8 +72,8 @@ export interface OpenItems {
   readonly since: number[];
 }
 
-/** Items active or waiting at instant `t` (transitions at or before `t` count). */
-export function openItemsAt(dataset: MetricsDataset, inScope: Uint8Array, t: number): OpenItems {
+/** Items active or waiting at the window's instant (`windowInstant`): the changes that had happened by it count. */
+export function openItemsAt(dataset: MetricsDataset, inScope: Uint8Array, window: MsWindow): OpenItems {
   const open: OpenItems = { index: [], category: [], since: [] };
   const { offsets, at, category } = dataset.transitions;
   for (let i = 0; i < dataset.items.count; i++) {
@@ -83,7 +83,7 @@ export function openItemsAt(dataset: MetricsDataset, inScope: Uint8Array, t: num
     let current = -1;
     let firstActive = Number.NaN;
     let firstProgress = Number.NaN;
-    for (let k = from; k < to && at[k]! <= t; k++) {
+    for (let k = from; k < to && happenedByWindowInstant(at[k]!, window, dataset.asOf); k++) {
       const c = category[k]!;
       current = c;
       if (c === CATEGORY.active && Number.isNaN(firstActive)) firstActive = at[k]!;

@@ -64,6 +64,15 @@ export function windowInstant(window: MsWindow, asOf: number | null): number {
   return asOf === null ? window.to : Math.min(window.to, asOf);
 }
 
+/**
+ * Whether something stamped `ms` had happened by the window's instant: before the window's end,
+ * which is the next day's midnight and belongs to that day (a date-only stamp of the day after
+ * is not the window's), and not after the data's last timestamp (at which it is included).
+ */
+export function happenedByWindowInstant(ms: number, window: MsWindow, asOf: number | null): boolean {
+  return ms < window.to && (asOf === null || ms <= asOf);
+}
+
 export function inWindow(ms: number, window: MsWindow): boolean {
   return ms >= window.from && ms < window.to;
 }

@@ -145,6 +145,35 @@ describe('flow report: scope and comparison', () => {
 });
 
 describe('flow report: edge cases', () => {
+  it('a window ending before the data: what is stamped at the next midnight (date-only data) is the next day’s, not the window’s', () => {
+    // Days 0–2 (the window ends at day 3's midnight); the data runs on to day 6.
+    const p = portfolio(
+      [
+        { key: 'X', team: 'a', history: [['To Do', 0], ['In Progress', 3]] }, // starts the day after
+        { key: 'Y', team: 'a', history: [['To Do', 0], ['In Progress', 1], ['Done', 3]] }, // done the day after: open at the window's end
+        { key: 'Z', team: 'a', history: [['To Do', 0], ['In Progress', 1], ['Done', 2], ['In Progress', 3], ['Done', 6]] }, // reopened the day after
+        { key: 'W', team: 'b', history: [['To Do', 0], ['In Progress', 2], ['Done', 6]] },
+      ],
+      {
+        dependencies: [
+          { key: 'E', fromItemKey: 'Y', fromTeamKey: 'a', toItemKey: null, toTeamKey: 'b', kind: 'blocks', interfaceName: null, createdAt: day(1), neededBy: null, resolvedAt: day(3) },
+          { key: 'F', fromItemKey: 'W', fromTeamKey: 'b', toItemKey: null, toTeamKey: 'a', kind: 'blocks', interfaceName: null, createdAt: day(3), neededBy: null, resolvedAt: null },
+        ],
+      },
+    );
+    const r = FlowReport.parse(computeFlowReport(contextOf(p, { window: { from: '2026-01-05', to: '2026-01-07' } })));
+    // Y and W were in progress at the end of day 2, as the day's own WIP says.
+    expect(r.charts.wip.days.map((d) => d.wip).slice(0, 3)).toEqual([0, 2, 2]);
+    expect(r.current.wip).toMatchObject({ current: 2, at: day(3) });
+    expect(r.charts.ageingWip.points.map((a) => [a.key, a.ageDays])).toEqual([
+      ['Y', 2],
+      ['W', 1],
+    ]);
+    // E, resolved at day 3's midnight, was still open; F was raised the day after.
+    expect(r.current.dependencyAgeing).toMatchObject({ open: 1 });
+    expect(r.charts.dependencyAgeing.points.map((d) => [d.key, d.ageDays])).toEqual([['E', 2]]);
+  });
+
   it('no items: empty distributions, no marks, no errors', () => {
     const r = FlowReport.parse(computeFlowReport(contextOf(portfolio([]))));
     expect(r.scope.asOf).toBeNull();
