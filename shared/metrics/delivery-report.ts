@@ -107,6 +107,7 @@ function doraFigures(ctx: MetricsContext, inputs: DeliveryInputs, window: MsWind
     const attribution = inputs.attributions[k]!;
     if (attribution.unknownKey) incidentExcluded.add('incident-unknown-deployment');
     else if (attribution.source === 'none') incidentExcluded.add('incident-no-prior-deployment');
+    else if (attribution.deployment && !attribution.deployment.succeeded) incidentExcluded.add('incident-failed-deployment');
     if (incident.resolvedAt === null) {
       incidentExcluded.add('incident-unresolved');
       continue;
@@ -122,7 +123,7 @@ function doraFigures(ctx: MetricsContext, inputs: DeliveryInputs, window: MsWind
   const failed = shipped.filter((d) => inputs.failedKeys.has(d.key)).length;
   const rate = shipped.length === 0 ? null : failed / shipped.length;
   const ttr = distribution(restore, ctx, pickExcluded(incidentReasons, ['incident-unresolved', 'incident-resolved-before-opened']));
-  const cfrExcluded = pickExcluded(incidentReasons, ['incident-no-prior-deployment', 'incident-unknown-deployment']);
+  const cfrExcluded = pickExcluded(incidentReasons, ['incident-no-prior-deployment', 'incident-unknown-deployment', 'incident-failed-deployment']);
 
   return {
     deploymentFrequency: {

@@ -37,6 +37,7 @@ export const EXCLUSION_REASONS = [
   'no-team',
   'incident-no-prior-deployment',
   'incident-unknown-deployment',
+  'incident-failed-deployment',
   'incident-unresolved',
   'incident-resolved-before-opened',
 ] as const;
@@ -57,6 +58,7 @@ export const EXCLUSION_LABELS: Record<ExclusionReason, string> = {
   'no-team': 'items with no team (so no team deployment)',
   'incident-no-prior-deployment': 'incidents with no earlier deployment to attribute them to',
   'incident-unknown-deployment': 'incidents naming a deployment that is not in the data',
+  'incident-failed-deployment': 'incidents naming a deployment that did not succeed (the rate counts successful deployments only)',
   'incident-unresolved': 'incidents not resolved yet',
   'incident-resolved-before-opened': 'incidents resolved before they opened',
 };

@@ -127,6 +127,13 @@ describe('incident attribution', () => {
       expect(delivery(p).incidents[0]!.deploymentKey).toBe('D-0');
     });
 
+    it('an incident the data attributes to a failed deployment is not a change failure of the successful ones, and is said beside the rate', () => {
+      const p = portfolio([], { deployments: [deployment('D-0', 'a', 0.5, true, null), deployment('D-1', 'a', 0.9, false, null)], incidents: [incident('I-1', 'a', 1, 1.5, 'D-1')] });
+      const d = delivery(p);
+      expect(d.incidents[0]!.deploymentKey).toBe('D-1');
+      expect(d.current.changeFailureRate).toMatchObject({ rate: 0, deploymentsWithIncident: 0, deployments: 1, excluded: { 'incident-failed-deployment': 1 } });
+    });
+
     it('no deployments and no incidents: no figures, no buckets', () => {
       const c = delivery(portfolio([])).current;
       expect(c.deploymentFrequency).toMatchObject({ deployments: 0, bucket: null });
