@@ -9,7 +9,7 @@ export const FLOW_DEFINITIONS = {
   cycleTime: 'final done − first entry into an active status, days.',
   flowEfficiency: 'Σ active ÷ Σ (active + waiting) over the items done in the window.',
   wip: "Items in an active or waiting status at the end of each UTC day (the state after the day's last change).",
-  openDependencies: "at the window's instant, raised ≤ instant < resolved: instant − raised, days; overdue when its needed-by date has passed.",
+  openDependencies: "at the window's instant, raised by then and not yet resolved: instant − raised, days; overdue when its needed-by date has passed.",
   waitingShare:
     "over the items done in the window that have a history, Σ (waiting time, as in flow efficiency, during which at least one of the item's dependencies was open) ÷ Σ (active + waiting). Overlapping dependencies count once.",
 } as const;

@@ -8,6 +8,16 @@ describe('defaultCategoryFor', () => {
     ['Selected for Development', 'todo'],
     ['In Progress', 'active'],
     ['In Development', 'active'],
+    // Stage-date exports name their columns by the stage alone.
+    ['Dev', 'active'],
+    ['Develop', 'active'],
+    ['Coding', 'active'],
+    ['Ready for Dev', 'waiting'],
+    ['Selected for Dev', 'todo'],
+    // A step's own done column is the queue before the next step, not the end.
+    ['Dev Done', 'waiting'],
+    ['Analysis Complete', 'waiting'],
+    ['QA-Done', 'waiting'],
     ['In Review', 'active'],
     ['Code Review', 'active'],
     ['Testing', 'active'],
