@@ -133,6 +133,7 @@ function doraFigures(ctx: MetricsContext, inputs: DeliveryInputs, window: MsWind
       deployDays: days.size,
       failedDeployments: inputs.deployments.filter((d) => !d.succeeded && inWindow(d.at, window)).length,
       fullWeeks: weeks.length,
+      fullMonths: months.length,
       bucket: deploymentFrequencyBucket(thresholds, { deployDaysPerWeek, deployDaysPerMonth, deployDays: days.size, windowDays }),
     },
     leadTimeForChangesHours: {

@@ -220,6 +220,8 @@ export const DoraFigures = z.object({
     deployDays: Count,
     failedDeployments: Count,
     fullWeeks: Count,
+    /** Full calendar months in the window: with none, `deployDaysPerMonth` is the window's rate. */
+    fullMonths: Count,
     bucket: DoraBucket.nullable(),
   }),
   leadTimeForChangesHours: Distribution.extend({

@@ -28,7 +28,7 @@ export function DoraTiles({ report }: { report: DeliveryReport }) {
           unit="days with a successful deployment, median week"
           howToRead="How often the teams in scope can ship: days with at least one successful deployment, not the number of deployments."
           value={`${formatNumber(c.deploymentFrequency.deployDaysPerWeek)} days / week`}
-          detail={`${c.deploymentFrequency.deployments} successful deployments on ${c.deploymentFrequency.deployDays} days, ${c.deploymentFrequency.failedDeployments} failed · median month ${formatNumber(c.deploymentFrequency.deployDaysPerMonth)} days`}
+          detail={`${c.deploymentFrequency.deployments} successful deployments on ${c.deploymentFrequency.deployDays} days, ${c.deploymentFrequency.failedDeployments} failed · ${c.deploymentFrequency.fullMonths > 0 ? 'median month' : 'a month at this rate:'} ${formatNumber(c.deploymentFrequency.deployDaysPerMonth)} days`}
           previous={p ? `${formatNumber(p.deploymentFrequency.deployDaysPerWeek)} days / week` : null}
           bucket={c.deploymentFrequency.bucket}
           trend="deployDays"

@@ -52,7 +52,7 @@ describe('DORA four keys: hand-computed', () => {
   const c = d.current;
 
   it('deployment frequency: deployment days 1, 2 and 4 → 3 days in the one whole week', () => {
-    expect(c.deploymentFrequency).toMatchObject({ deployDaysPerWeek: 3, deployments: 4, deployDays: 3, failedDeployments: 1, fullWeeks: 1, bucket: 'high' });
+    expect(c.deploymentFrequency).toMatchObject({ deployDaysPerWeek: 3, deployments: 4, deployDays: 3, failedDeployments: 1, fullWeeks: 1, fullMonths: 0, bucket: 'high' });
     // No whole month in the window: the rate, 3 days × 30.4375 / 7.
     expect(c.deploymentFrequency.deployDaysPerMonth).toBeCloseTo((3 * 30.4375) / 7, 9);
   });
