@@ -121,6 +121,8 @@ export function applyScenario(data: CoordinationData, changes: readonly Scenario
       completions: current.completions.map((c) => ({ ...c, teamKey: r(c.teamKey) })),
       integrations: current.integrations.map((e) => ({ ...e, teamKeys: dedupe(e.teamKeys.map(r)) })),
       objectives: current.objectives.map((o) => ({ ...o, teamKeys: dedupe(o.teamKeys.map(r)) })),
+      // The epics the absorbed team's items sit under are the merged team's (shared outcomes from parents).
+      parents: current.parents.map((p) => ({ ...p, teamKeys: dedupe(p.teamKeys.map(r)) })),
       forums: current.forums.map((f) => ({ ...f, teamKeys: dedupe(f.teamKeys.map(r)) })),
     };
   }

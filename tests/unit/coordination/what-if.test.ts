@@ -33,6 +33,18 @@ describe('evaluateScenario', () => {
     expect(result.notes).toEqual([]);
   });
 
+  it('merging two teams gives the merged team the epics the absorbed team’s items sit under', () => {
+    const data = { ...portfolio().build(), parents: [{ key: 'E1', teamKeys: ['b', 'c'] }, { key: 'E2', teamKeys: ['a', 'b'] }, { key: 'E3', teamKeys: ['d'] }] };
+    const applied = applyScenario(data, [{ kind: 'merge', teamKeys: ['a', 'b'] }]);
+    expect(applied.data.parents).toEqual([
+      { key: 'E1', teamKeys: ['a', 'c'] },
+      { key: 'E2', teamKeys: ['a'] },
+      { key: 'E3', teamKeys: ['d'] },
+    ]);
+    // The input is not changed.
+    expect(data.parents[0]!.teamKeys).toEqual(['b', 'c']);
+  });
+
   it('merging two teams turns their dependencies into work inside one team', () => {
     const result = evaluateScenario(portfolio().build(), [{ kind: 'merge', teamKeys: ['a', 'b'], name: 'Journeys' }], options);
     const merged = result.scenario.groups.find((g) => g.teamKeys.includes('a'))!;
