@@ -24,8 +24,10 @@ export function bottleneckFindings(
   for (const key of keys) {
     const facts = measurement.teams.get(key)!;
     const waiting = [...facts.waitedOnBy].filter((k) => k !== key).sort();
-    if (waiting.length < settings.minWaitingTeams || facts.blockedDaysCaused < settings.minBlockedDays) continue;
     const provider = grouping.providers.get(key);
+    // A shared provider always has its finding: its consumers' advice points to it, and without
+    // status history no wait could ever reach the days asked of the others.
+    if (!provider && (waiting.length < settings.minWaitingTeams || facts.blockedDaysCaused < settings.minBlockedDays)) continue;
     const name = names.name(key);
     findings.push({
       id: `bottleneck-${key}`,

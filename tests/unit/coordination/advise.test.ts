@@ -126,6 +126,17 @@ describe('known answers', () => {
     expect(bottleneck.suggestion).toMatch(/self-service/);
   });
 
+  it('without status history a shared provider still has the finding its consumers are pointed to', () => {
+    // The platform hub with no waiting measured: no status history, so no day waited.
+    const hub = new PortfolioBuilder().team('plat', { name: 'Cloud Platform', completed: 30 });
+    for (let i = 1; i <= 6; i++) hub.team(`c${i}`, { completed: 30 }).depends(`c${i}`, 'plat', { count: 4, blockedDays: 0 });
+    hub.recorded = { ...hub.recorded, statusHistory: false };
+    const report = advise(hub.build());
+    expect(groupOf(report, 'plat').role).toBe('provider');
+    expect(groupOf(report, 'c1').reasons[0]).toContain('(see its finding)');
+    expect(report.findings.filter((f) => f.kind === 'bottleneck').map((f) => f.title)).toEqual(['6 teams wait on Cloud Platform']);
+  });
+
   it('without the shared-provider rule the platform would glue its consumers into one group', () => {
     const noProviders = settingsWith((s) => {
       s.bottleneck.maxDependentCohesion = 0;
