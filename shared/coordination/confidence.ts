@@ -81,10 +81,12 @@ export function judgeEvidence(
   const measured = CUE_IDS.filter((id) => facts.cues[id] !== null);
   const matter = facts.role === 'group' ? unmeasuredThatMatter(facts.model, facts.cues, thresholds, facts.size) : [];
   const enough = facts.dependencies >= minimumDependencies;
+  // Dependencies measured against no completed work: the share the models rest on is unknown.
+  const nothingCompleted = facts.role === 'group' && facts.cues.dependencyShare === null;
   const scope = facts.role === 'group' ? 'between members' : 'in the workspace';
   const toFirmUp: string[] = [];
-  if (!enough) {
-    toFirmUp.push('a longer export, or more of the teams’ dependency links');
+  if (!enough || nothingCompleted) {
+    toFirmUp.push(nothingCompleted ? 'a longer window, one in which the teams completed items' : 'a longer export, or more of the teams’ dependency links');
   }
   for (const id of matter) toFirmUp.push(TO_MEASURE[id as Exclude<CueId, 'dependencyShare'>]);
 
@@ -104,7 +106,7 @@ export function judgeEvidence(
     toFirmUp,
     summary,
   };
-  if (enough && matter.length === 0) {
+  if (enough && !nothingCompleted && matter.length === 0) {
     if (!robustness.stable) return { evidence, robustness };
     return {
       evidence,
@@ -112,7 +114,8 @@ export function judgeEvidence(
     };
   }
   const why: string[] = [];
-  if (!enough) why.push(`only ${plural(facts.dependencies, 'dependency', 'dependencies')} ${scope} in ${facts.days} days (robust advice needs at least ${minimumDependencies})`);
+  if (nothingCompleted) why.push(`no item completed by its members in ${facts.days} days, so their dependency share cannot be measured`);
+  else if (!enough) why.push(`only ${plural(facts.dependencies, 'dependency', 'dependencies')} ${scope} in ${facts.days} days (robust advice needs at least ${minimumDependencies})`);
   if (matter.length > 0) why.push(`${matter.map((id) => CUE_NAMES[id]).join(' and ')} ${matter.length === 1 ? 'is' : 'are'} not measured and could change it`);
   const summaryText =
     `Provisional: ${MODEL_LABELS[facts.model]} on ${why.join('; ')}. To firm it up, import ${toFirmUp.join('; and ')}.` +

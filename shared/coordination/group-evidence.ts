@@ -15,7 +15,8 @@ export function sortedSum(values: readonly number[]): number {
 }
 
 export interface CueValues {
-  readonly dependencyShare: number;
+  /** null when the members completed no item in the window (a share of nothing is not measured). */
+  readonly dependencyShare: number | null;
   /** null without status history (time blocked cannot be measured). */
   readonly blockedDaysPerItem: number | null;
   readonly sharedObjectives: number | null;
@@ -124,7 +125,8 @@ function memberPairKeys(teamKeys: readonly string[]): string[] {
 /** The few numbers a trend point reads, as groupEvidence gives them, from a period's facts and its couplings (measuredCouplings). */
 export interface GroupTrendNumbers {
   readonly coupling: number;
-  readonly dependencyShare: number;
+  /** null when the members completed nothing in the period, as the group's cue. */
+  readonly dependencyShare: number | null;
   readonly dependencies: number;
   readonly completedItems: number;
 }
@@ -143,7 +145,7 @@ export function groupTrendNumbers(teamKeys: readonly string[], measurement: Pair
   const pairCount = (teamKeys.length * (teamKeys.length - 1)) / 2;
   return {
     coupling: pairCount > 0 ? Math.min(1, sortedSum(found) / pairCount) : 0,
-    dependencyShare: dependencies / Math.max(1, completed),
+    dependencyShare: completed > 0 ? dependencies / completed : null,
     dependencies,
     completedItems: completed,
   };
@@ -184,7 +186,6 @@ export function groupEvidence(
   }
   const pairCount = (teamKeys.length * (teamKeys.length - 1)) / 2;
   const blockedDays = blockedMs / MS_PER_DAY;
-  const per = Math.max(1, completed);
   const integrationCount = integrations?.integrations ?? 0;
   const joint = integrations?.joint ?? 0;
   // Joint integration as each member lives it (share of its integrations that also held another
@@ -193,8 +194,8 @@ export function groupEvidence(
   const jointShare = memberShares.length > 0 ? sortedSum(memberShares) / memberShares.length : 0;
   const integrationFrom = integrationSource(recorded);
   const cues: CueValues = {
-    dependencyShare: dependencies / per,
-    blockedDaysPerItem: recorded.statusHistory ? blockedDays / per : null,
+    dependencyShare: completed > 0 ? dependencies / completed : null,
+    blockedDaysPerItem: recorded.statusHistory && completed > 0 ? blockedDays / completed : null,
     sharedObjectives: outcomes !== null && pairCount > 0 ? sortedSum(overlaps) / pairCount : null,
     jointIntegration: integrationFrom !== null && teamKeys.length > 1 ? jointShare : null,
     interfaceClarity: recorded.interfaces && dependencies > 0 ? interfaced / dependencies : null,
@@ -202,7 +203,7 @@ export function groupEvidence(
   return {
     size: teamKeys.length,
     sources: {
-      dependencyShare: 'dependencies',
+      dependencyShare: cues.dependencyShare === null ? null : 'dependencies',
       blockedDaysPerItem: cues.blockedDaysPerItem === null ? null : 'history',
       sharedObjectives: cues.sharedObjectives === null ? null : outcomes,
       jointIntegration: cues.jointIntegration === null ? null : integrationFrom,

@@ -19,11 +19,11 @@ interface Conditions {
 
 function conditions(cues: CueValues, t: ModelThresholds): Conditions {
   return {
-    interdependent: cues.dependencyShare >= t.totDependencyShare,
+    interdependent: cues.dependencyShare !== null && cues.dependencyShare >= t.totDependencyShare,
     jointOutcomes: cues.sharedObjectives !== null && cues.sharedObjectives >= t.totSharedObjectives,
     frequentIntegration: cues.jointIntegration !== null && cues.jointIntegration >= t.totJointIntegration,
     complexIntegration: cues.interfaceClarity !== null && cues.interfaceClarity < t.totInterfaceClarityBelow,
-    moderateShare: cues.dependencyShare >= t.sosDependencyShare,
+    moderateShare: cues.dependencyShare !== null && cues.dependencyShare >= t.sosDependencyShare,
     moderateBlocked: cues.blockedDaysPerItem !== null && cues.blockedDaysPerItem >= t.sosBlockedDaysPerItem,
   };
 }
@@ -148,7 +148,9 @@ function sourceNote(id: 'sharedObjectives' | 'jointIntegration', context: CueCon
 function cueDetail(id: Cue['id'], context: CueContext, cues: CueValues): string {
   switch (id) {
     case 'dependencyShare':
-      return `${plural(context.dependencies, 'dependency', 'dependencies')} between members ÷ ${plural(context.completed, 'item')} they completed`;
+      return cues.dependencyShare === null
+        ? `No item completed in the window: ${plural(context.dependencies, 'dependency', 'dependencies')} between members, but no share of work to measure them against`
+        : `${plural(context.dependencies, 'dependency', 'dependencies')} between members ÷ ${plural(context.completed, 'item')} they completed`;
     case 'blockedDaysPerItem':
       return cues.blockedDaysPerItem === null
         ? 'No status history: time blocked cannot be measured'

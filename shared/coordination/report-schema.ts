@@ -111,7 +111,8 @@ export const TrendPoint = z.object({
   from: UtcTimestamp,
   to: UtcTimestamp,
   coupling: Share,
-  dependencyShare: z.number().nonnegative(),
+  /** null when the members completed nothing in the period. */
+  dependencyShare: z.number().nonnegative().nullable(),
   dependencies: Count,
   completedItems: Count,
 });

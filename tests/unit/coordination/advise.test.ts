@@ -214,6 +214,24 @@ describe('congruence with declared forums', () => {
 });
 
 describe('edge cases', () => {
+  it('a window in which the members completed nothing: the dependency share is not measured, not 1000 %, and the advice does not escalate on it', () => {
+    const data = new PortfolioBuilder()
+      .team('a', { completed: 0 })
+      .team('b', { completed: 0 })
+      .depends('a', 'b', { count: 10 })
+      .objective('joint', ['a', 'b'])
+      .weeklyReleases(['a', 'b'], 12)
+      .build();
+    const group = groupOf(advise(data), 'a');
+    expect(group.teamKeys).toEqual(['a', 'b']);
+    const share = group.cues.find((c) => c.id === 'dependencyShare')!;
+    expect([share.value, share.source, share.detail]).toEqual([null, null, 'No item completed in the window: 10 dependencies between members, but no share of work to measure them against']);
+    expect(group.model).toBe('none');
+    expect(group.robustness.level).toBe('provisional');
+    expect(group.robustness.summary).toContain('no item completed by its members in');
+    expect(group.evidence.toFirmUp).toContain('a longer window, one in which the teams completed items');
+  });
+
   it('an empty portfolio gives an empty, valid answer', () => {
     const report = advise(new PortfolioBuilder().build());
     expect(report.groups).toEqual([]);
