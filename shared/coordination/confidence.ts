@@ -47,7 +47,7 @@ export function unmeasuredThatMatter(model: CoordinationModel, cues: CueValues, 
   if (unmeasured.length === 0 || size < 2) return [];
   const meeting = (ids: readonly Exclude<CueId, 'dependencyShare'>[]): CueValues => ({ ...cues, ...Object.fromEntries(ids.map((id) => [id, MEETING_VALUE[id]])) });
   const allMet = decideModel(meeting(unmeasured), thresholds, size);
-  return unmeasured.filter(
+  const named = unmeasured.filter(
     (id) =>
       decideModel(meeting([id]), thresholds, size) !== model ||
       (allMet !== model &&
@@ -57,6 +57,13 @@ export function unmeasuredThatMatter(model: CoordinationModel, cues: CueValues, 
           size,
         ) === model),
   );
+  // Cues that can stand in for each other (frequent or complex integration) are each left out
+  // above; when those named could not change the model alone, the first that completes them is
+  // named too, so that importing what is asked for is enough.
+  if (allMet === model || decideModel(meeting(named), thresholds, size) !== model) return named;
+  const completing = unmeasured.find((id) => !named.includes(id) && decideModel(meeting([...named, id]), thresholds, size) !== model);
+  const withIt = completing === undefined ? unmeasured : [...named, completing];
+  return unmeasured.filter((id) => withIt.includes(id));
 }
 
 export interface EvidenceFacts {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { adviseCoordination } from '../../../shared/coordination/advise';
 import { unmeasuredThatMatter } from '../../../shared/coordination/confidence';
+import { decideModel } from '../../../shared/coordination/recommendation';
 import type { CoordinationData } from '../../../shared/coordination/coordination-data';
 import type { CueValues } from '../../../shared/coordination/group-evidence';
 import type { CoordinationReport, GroupRecommendation } from '../../../shared/coordination/report-schema';
@@ -104,6 +105,14 @@ describe('edge cases', () => {
   it('Team-of-Teams needing two unmeasured cues at once lists both', () => {
     const cues: CueValues = { dependencyShare: 0.3, blockedDaysPerItem: 1, sharedObjectives: null, jointIntegration: null, interfaceClarity: 0.9 };
     expect(unmeasuredThatMatter('scrum-of-scrums', cues, t, 3)).toEqual(['sharedObjectives', 'jointIntegration']);
+  });
+
+  it('Team-of-Teams needing outcomes and either of two integration cues names outcomes and the first of them: importing both is enough', () => {
+    // A chain of teams with no objectives, releases or interfaces: 15 % share is interdependent.
+    const cues: CueValues = { dependencyShare: 0.15, blockedDaysPerItem: 1, sharedObjectives: null, jointIntegration: null, interfaceClarity: null };
+    expect(unmeasuredThatMatter('scrum-of-scrums', cues, t, 4)).toEqual(['sharedObjectives', 'jointIntegration']);
+    // Measured, those two give the model the advice said they could.
+    expect(decideModel({ ...cues, sharedObjectives: 1, jointIntegration: 1 }, t, 4)).toBe('team-of-teams');
   });
 
   it('cues that cannot raise the model do not count: a Team-of-Teams is not provisional for lack of status history', () => {
