@@ -228,9 +228,14 @@ export function reasonsFor(model: CoordinationModel, cues: CueValues, t: ModelTh
       );
     }
     if (!c.frequentIntegration && !c.complexIntegration) {
-      const parts = [quote('jointIntegration', cues, t, 'totJointIntegration')];
-      if (cues.interfaceClarity !== null) parts.push(quote('interfaceClarity', cues, t, 'totInterfaceClarityBelow'));
-      reasons.push(`Integration is neither frequent nor complex${cues.jointIntegration === null ? '' : sourceNote('jointIntegration', context)}: ${parts.join('; ')}.`);
+      if (cues.jointIntegration === null && cues.interfaceClarity === null) {
+        // Nothing measured is no evidence either way: said as such, not as a finding about integration.
+        reasons.push('No releases, deployments with their work, or interfaces recorded, so no evidence of frequent or complex integration (import them to let Team-of-Teams be considered).');
+      } else {
+        const parts = [quote('jointIntegration', cues, t, 'totJointIntegration')];
+        if (cues.interfaceClarity !== null) parts.push(quote('interfaceClarity', cues, t, 'totInterfaceClarityBelow'));
+        reasons.push(`Integration is neither frequent nor complex${cues.jointIntegration === null ? '' : sourceNote('jointIntegration', context)}: ${parts.join('; ')}.`);
+      }
     }
     return reasons;
   }

@@ -214,6 +214,15 @@ describe('congruence with declared forums', () => {
 });
 
 describe('edge cases', () => {
+  it('with neither releases, deployments nor interfaces recorded, integration is said unmeasured, not "neither frequent nor complex"', () => {
+    const b = new PortfolioBuilder().team('a', { completed: 20 }).team('b', { completed: 20 }).depends('a', 'b', { count: 8, blockedDays: 4 });
+    b.recorded = { ...b.recorded, integration: false, interfaces: false };
+    const group = groupOf(advise(b.build()), 'a');
+    expect(group.model).toBe('scrum-of-scrums');
+    expect(group.reasons).toContain('No releases, deployments with their work, or interfaces recorded, so no evidence of frequent or complex integration (import them to let Team-of-Teams be considered).');
+    expect(group.reasons.join(' ')).not.toContain('neither frequent nor complex');
+  });
+
   it('a window in which the members completed nothing: the dependency share is not measured, not 1000 %, and the advice does not escalate on it', () => {
     const data = new PortfolioBuilder()
       .team('a', { completed: 0 })
