@@ -110,6 +110,7 @@ test('a renamed workspace still lists its backups, each saying the path it was t
   const backup = dialog.getByRole('button', { name: /1\. .* before an import/ });
   await expect(backup).toContainText(`taken when it was ${host.workspace}`);
   await backup.click();
+  await page.screenshot({ path: 'test-results/screenshots/restore-backup-renamed.png', animations: 'disabled' });
   await dialog.getByRole('button', { name: 'Restore backup 1' }).click();
   await expect(dialog).toContainText('Restored the backup');
   await dialog.getByRole('button', { name: 'Close' }).click();

@@ -76,8 +76,8 @@ function workspaceIdAt(context: BackendContext, path: string): string | null {
 }
 
 /**
- * Before a workspace is replaced on purpose (New or Save As over it after "Replace …?", the demo,
- * an anonymised or unsealed copy with --force), a backup of it: even a confirmed replace can be
+ * Before a workspace is replaced on purpose (Save As over it after "Replace …?", the demo, an
+ * anonymised or unsealed copy with --force; New never replaces), a backup of it: even a confirmed replace can be
  * undone from Restore a backup. Nothing is taken when no workspace stands there, or when it is
  * open elsewhere (the replace is then refused); one that cannot be kept refuses the replace.
  */
