@@ -62,6 +62,13 @@ export function humanSummary(s: MetricsSummary): string[] {
   const b = d.bucket;
   const bucket = (x: string | null) => (x === null ? '' : `  [${x}, DORA ${b.report}]`);
   const excluded = Object.entries(s.excluded) as [ExclusionReason, number][];
+  // Without one dated fact the window is today's and every figure an empty 0: say so instead (the Flow page does).
+  if (s.scope.asOf === null) {
+    return [
+      `Scope        ${teams}; ${s.scope.itemTypes.join(', ')}`,
+      'No data      this workspace holds no delivery data yet (no dated work items, deployments or incidents): import your teams’ exports with `interlock import`.',
+    ];
+  }
   return [
     `Scope        ${teams}; ${s.scope.itemTypes.join(', ')}`,
     `Window       ${s.scope.window.label} (${s.scope.window.days} days); as of ${s.scope.asOf ?? 'no data'}; percentiles: ${s.scope.percentileMethod}`,

@@ -82,6 +82,17 @@ describe('the interlock command line', () => {
     expect((await cli(['demo', tmp.path('dash.interlock'), '--items', '50', '--', '--help'])).out).not.toMatch(/^usage:/);
   });
 
+  it('metrics on a workspace with teams and no dated data says there is nothing to measure, not 0 items a week', async () => {
+    const teams = tmp.path('only-teams.csv');
+    writeFileSync(teams, 'key,name\nalpha,Alpha\n');
+    const file = tmp.path('only-teams.interlock');
+    expect((await cli(['import', teams, '--into', file])).code).toBe(0);
+    const shown = await cli(['metrics', '--workspace', file]);
+    expect(shown.code, shown.err).toBe(0);
+    expect(shown.out).toContain('holds no delivery data yet');
+    expect(shown.out).not.toMatch(/items\/week|full weeks/);
+  });
+
   it('metrics --to alone moves the default window to end there, keeping its length', async () => {
     const file = tmp.path('to.interlock');
     await cli(['demo', file, '--items', '300']);
