@@ -54,7 +54,10 @@ function deliveryInputs(ctx: MetricsContext): DeliveryInputs {
   const byTeam = new Map<number, DeploymentRecord[]>();
   for (const d of successful) if (d.team >= 0) (byTeam.get(d.team) ?? byTeam.set(d.team, []).get(d.team)!).push(d);
   const timesByTeam = new Map([...byTeam].map(([team, list]) => [team, Float64Array.from(list, (d) => d.at)]));
-  for (let i = 0; i < dataset.items.count; i++) {
+  // Only a team that records deployments can have work waiting for one: without any (none imported,
+  // or none of this team's) lead time for changes does not cover its items, nor lists them excluded.
+  const deployingTeams = new Set(dataset.deployments.map((d) => d.team));
+  for (let i = 0; i < dataset.items.count && deployingTeams.size > 0; i++) {
     const end = flow.end[i]!;
     if (!inScope[i] || Number.isNaN(end)) continue;
     const team = dataset.items.team[i]!;
@@ -62,6 +65,7 @@ function deliveryInputs(ctx: MetricsContext): DeliveryInputs {
       leadExclusions.push({ at: end, reason: 'no-team' });
       continue;
     }
+    if (!deployingTeams.has(team)) continue;
     const times = timesByTeam.get(team);
     const next = times ? lowerBound(times, end) : 0;
     if (!times || next === times.length) {

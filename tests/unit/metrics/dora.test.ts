@@ -27,9 +27,9 @@ function incident(key: string, team: string, opened: number, resolved: number | 
   return { key, teamKey: team, service: `${team}-svc`, openedAt: day(opened), resolvedAt: resolved === null ? null : day(resolved), causedByDeploymentKey: causedBy };
 }
 
-function deliveryFixture(): Portfolio {
+function deliveryFixture(extra: Parameters<typeof portfolio>[0] = []): Portfolio {
   const done = (key: string, team: string | null, at: number) => ({ key, team, history: [['To Do', 0], ['In Progress', 0.1], ['Done', at]] as [string, number][] });
-  return portfolio([done('X-1', 'b', h(1, 12)), done('X-2', 'a', h(3, 12)), done('X-3', 'a', h(1, 8)), done('X-4', 'b', 5), done('X-5', null, 2)], {
+  return portfolio([done('X-1', 'b', h(1, 12)), done('X-2', 'a', h(3, 12)), done('X-3', 'a', h(1, 8)), done('X-4', 'b', 5), done('X-5', null, 2), ...extra], {
     deployments: [
       deployment('DA-1', 'a', h(1, 10), true, h(1, 6)),
       deployment('DA-2', 'a', h(1, 15), true, h(1, 14)),
@@ -62,6 +62,15 @@ describe('DORA four keys: hand-computed', () => {
     expect(l).toMatchObject({ n: 4, method: 'mixed', commitSamples: 2, itemDoneSamples: 2, bucket: 'elite' });
     expect(l.p50).toBeCloseTo(13, 9);
     expect(l.excluded).toEqual({ 'not-deployed-yet': 1, 'no-team': 1 });
+  });
+
+  it('lead time for changes leaves out, without listing them, items of a team that records no deployments, and every item of a workspace without deployments', () => {
+    const base = deliveryFixture();
+    const withC = deliveryFixture([{ key: 'X-6', team: 'c', history: [['To Do', 0], ['In Progress', 0.1], ['Done', 3]] }]);
+    withC.teams.push({ key: 'c', name: 'Charlie', valueStream: 'Two' });
+    expect(delivery(withC).current.leadTimeForChangesHours.excluded).toEqual({ 'not-deployed-yet': 1, 'no-team': 1 });
+    const none = delivery({ ...base, deployments: [], incidents: [] }).current;
+    expect(none.leadTimeForChangesHours).toMatchObject({ n: 0, excluded: {} });
   });
 
   it('change failure rate: DA-2 (I-1 by rule) and DA-1 (I-3, named by the data) of 4 successful deployments', () => {
