@@ -294,7 +294,7 @@ test('presented, the Risks and Confidence pages follow the room’s type at 1280
   }
 });
 
-test('presented at 1280×720, the plan’s confidence tables fit the screen’s width and fill its height; a date stays on one line', async ({ page, host }) => {
+test('presented at 1280×720, the plan’s confidence tables fit the screen’s width and fill its height; a date, and a number with its unit, stay on one line', async ({ page, host }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto(`${host.url}#/plan?tab=confidence`);
   const objectives = page.getByRole('table', { name: 'Objectives' });
@@ -310,6 +310,22 @@ test('presented at 1280×720, the plan’s confidence tables fit the screen’s 
   // "All planned work done by 2027-01-17": the date whole on its line, not "2027-01-" above "17".
   const date = page.getByTestId('confidence-all-planned').locator('span', { hasText: /^\d{4}-\d\d-\d\d$/ });
   expect((await date.evaluate((el) => el.getClientRects().length))).toBe(1);
+  // A number stays with its unit: "71 %", not "71" above "%".
+  const linesPerNumber = await objectives.locator('td.numeric').evaluateAll((cells) =>
+    cells.map((td) => {
+      // The lines its text lies on (a cell's coloured dot is not text).
+      const tops = new Set<number>();
+      const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const r of Array.from(range.getClientRects())) if (r.width > 0) tops.add(Math.round(r.top));
+      }
+      return tops.size;
+    }),
+  );
+  expect(linesPerNumber.length).toBeGreaterThan(0);
+  expect(linesPerNumber.filter((lines) => lines > 1)).toEqual([]);
   await page.screenshot({ path: 'test-results/screenshots/room-plan-confidence-table.png' });
 });
 

@@ -2,14 +2,15 @@ import TableBody from '@mui/material/TableBody';
 import type { Theme } from '@mui/material/styles';
 import type { ReactNode } from 'react';
 
-/** The class of a body cell whose column holds numbers: right-aligned, in figures of one width. */
+/** The class of a body cell whose column holds numbers: right-aligned, in figures of one width, unbroken. */
 export const NUMERIC_CELL = 'numeric';
 
 /**
  * The class of a cell that holds a tracker's key ("PLT-177", "RISK-3"): kept on one line. Browsers
  * break a key after its hyphen ("PLT-" above "177") when a narrow table squeezes its column, and a
  * key split in two reads as two things. Other text, dates included, wraps as usual: kept whole
- * too, the dates of the Plan page's tables made them wider than the page at 1280 px.
+ * too, the dates of the Plan page's tables made them wider than the page at 1280 px (and, in the
+ * room's type, the plan's objectives 31 px wider than the screen).
  */
 export const KEY_CELL = 'key';
 
@@ -39,7 +40,8 @@ function bodyCells(theme: Theme, dense: boolean) {
       textAlign: 'left',
       padding: dense ? `6px ${DENSE_PADDING_X}px` : '6px 16px',
     },
-    [`& > tr > td.${NUMERIC_CELL}`]: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+    // A number stays on one line with its unit: a squeezed column put "71" above "%".
+    [`& > tr > td.${NUMERIC_CELL}`]: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
     [`& > tr > td.${KEY_CELL}`]: { whiteSpace: 'nowrap' },
   } as const;
 }
