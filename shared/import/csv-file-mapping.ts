@@ -53,7 +53,9 @@ export class CsvFileMapping {
     // Items without a team couple no one: the advice would find nothing, and say nothing of why.
     const makesItems = ITEM_FORMATS.has(format.format) && (format.format !== 'interlock' || format.entity === 'items');
     if (makesItems && !this.plan.columns.has('team')) {
-      issues.warn(file, 1, null, null, 'no-team-column', `${file} has no column that names each item's team, so its items are imported without one; choose the Team column (--team-column) if another column holds it.`);
+      // An Interlock items file without the column keeps the teams of items the workspace holds.
+      const without = format.format === 'interlock' ? 'items new to the workspace are imported without one (those it holds keep theirs)' : 'its items are imported without one';
+      issues.warn(file, 1, null, null, 'no-team-column', `${file} has no column that names each item's team, so ${without}; choose the Team column (--team-column) if another column holds it.`);
     }
     this.#reader = new RowReader(file, this.plan, issues, options.dayOrder);
     this.#mapper = format.create({

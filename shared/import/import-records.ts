@@ -31,8 +31,15 @@ export interface ItemRecord {
   sprint?: string | null;
   /** The releases that ship it (Jira's Fix Version/s); left out or null when the source says nothing, so a re-import keeps the stored ones. */
   releases?: string[] | null;
+  /**
+   * Fields the source has no column for (a hand-made CSV of keys and statuses): an item the
+   * workspace already holds keeps its stored values for them; a new item gets the record's.
+   */
+  unsaid?: readonly UnsaidItemField[];
   line: number | null;
 }
+
+export type UnsaidItemField = 'title' | 'teamKey' | 'firstActiveAt' | 'doneAt' | 'parentKey';
 
 export interface TransitionRecord {
   itemKey: string;
@@ -86,6 +93,8 @@ export interface ObjectiveRecord {
   level: ObjectiveLevel;
   parentKey: string | null;
   teamKeys: string[];
+  /** Fields the source has no column for: an objective the workspace holds keeps its stored ones. */
+  unsaid?: readonly ('parentKey' | 'teamKeys')[];
   /** A PI objective: its increment (by name), business values and commitment. */
   pi?: { increment: string; businessValue: number | null; actualValue: number | null; committed: boolean } | null;
   /** Items linked from the objective's side (the items' own `objectives` column links too). */

@@ -1,7 +1,7 @@
 import { ITEM_TYPES, OBJECTIVE_LEVELS, type ItemType, type ObjectiveLevel } from '../../domain/vocabulary';
 import { readBoolean, splitList, type FieldSpec } from '../columns';
 import { MS_PER_DAY } from '../../domain/time';
-import type { PlanningRecord, PlanningRow } from '../import-records';
+import type { PlanningRecord, PlanningRow, UnsaidItemField } from '../import-records';
 import type { InterlockEntity } from '../format-names';
 import { categoryFromSourceName } from '../status-rules';
 import { readScopeKind } from '../../risks/risk-scope';
@@ -132,6 +132,7 @@ const MAPPERS: Record<InterlockEntity, (ctx: CsvMapperContext) => CsvMapper> = {
         level: enumValue<ObjectiveLevel>(ctx, 'level', OBJECTIVE_LEVELS),
         parentKey: r.optionalKey('parent'),
         teamKeys: splitList(r.text('teams')),
+        ...(r.has('parent') && r.has('teams') ? {} : { unsaid: [...(r.has('parent') ? [] : ['parentKey' as const]), ...(r.has('teams') ? [] : ['teamKeys' as const])] }),
         pi,
         ...(r.has('items') ? { itemKeys: splitList(r.text('items')) } : {}),
         line: r.line,
@@ -139,9 +140,21 @@ const MAPPERS: Record<InterlockEntity, (ctx: CsvMapperContext) => CsvMapper> = {
     },
     finish() {},
   }),
-  items: (ctx) => ({
+  items: (ctx) => {
+    // Which optional columns the file lacks, once per file: their stored values stay.
+    let unsaid: readonly UnsaidItemField[] | undefined;
+    return {
     row() {
       const r = ctx.reader;
+      unsaid ??= (
+        [
+          ['title', 'title'],
+          ['team', 'teamKey'],
+          ['firstActive', 'firstActiveAt'],
+          ['done', 'doneAt'],
+          ['parent', 'parentKey'],
+        ] as const
+      ).flatMap(([column, field]) => (r.has(column) ? [] : [field]));
       const key = r.key('key');
       const status = r.required('status');
       const category = r.text('statusCategory');
@@ -162,11 +175,13 @@ const MAPPERS: Record<InterlockEntity, (ctx: CsvMapperContext) => CsvMapper> = {
         doneAt: r.date('done'),
         parentKey: r.optionalKey('parent'),
         objectiveKeys: r.has('objectives') ? splitList(r.text('objectives')) : null,
+        ...(unsaid.length > 0 ? { unsaid } : {}),
         line: r.line,
       });
     },
     finish() {},
-  }),
+    };
+  },
   transitions: (ctx) => {
     const r = ctx.reader;
     return {

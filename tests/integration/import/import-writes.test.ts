@@ -196,6 +196,38 @@ describe('the import’s writes', () => {
   });
 });
 
+describe('a re-import from a file without some columns', () => {
+  it('keeps what the workspace holds for the columns it lacks, and takes an empty cell of a column it has as empty', async () => {
+    const items = write('items.csv', 'key,title,type,team,status,created_at,first_active_at,done_at,parent', [
+      `P-1,The epic,epic,alpha,In Progress,${iso(T0)},${iso(T0 + DAY)},,`,
+      `C-1,A story,story,beta,Done,${iso(T0)},${iso(T0 + DAY)},${iso(T0 + 3 * DAY)},P-1`,
+    ]);
+    const objectives = write('objectives.csv', 'key,title,level,parent,teams', ['O-1,Grow,portfolio,,', 'O-2,Ship it,program,O-1,alpha;beta']);
+    await runImport(ws.backend, [items, objectives]);
+
+    // Statuses and types only: titles, teams, dates and parents stay; a new item gets none of them.
+    const statuses = write('statuses.csv', 'key,type,status,created_at', [`C-1,story,Done,${iso(T0)}`, `N-1,story,To Do,${iso(T0)}`]);
+    const objectivesAgain = write('objectives-titles.csv', 'key,title,level', ['O-2,Ship it all,program']);
+    const again = await runImport(ws.backend, [statuses, objectivesAgain]);
+    expect(again.state).toBe('done');
+    expect(again.report!.issues.map((i) => i.message).join('\n')).toContain('those it holds keep theirs');
+    expect(itemRow('C-1')).toMatchObject({ title: 'A story', team: 'beta', first_active_at: T0 + DAY, done_at: T0 + 3 * DAY });
+    expect(db(ws).prepare("SELECT parent_key FROM work_items WHERE key = 'C-1'").pluck().get()).toBe('P-1');
+    expect(itemRow('N-1')).toMatchObject({ title: '', team: null, first_active_at: null, done_at: null });
+    const objective = () => db(ws).prepare("SELECT o.title, o.parent_key, group_concat(t.key) AS teams FROM objectives o LEFT JOIN objective_teams ot ON ot.objective_id = o.id LEFT JOIN teams t ON t.id = ot.team_id WHERE o.key = 'O-2' GROUP BY o.id").get();
+    expect(objective()).toEqual({ title: 'Ship it all', parent_key: 'O-1', teams: 'alpha,beta' });
+
+    // A column that is there speaks, empty cells included.
+    const emptied = write('emptied.csv', 'key,type,status,created_at,parent,team', [`C-1,story,Done,${iso(T0)},,alpha`]);
+    await runImport(ws.backend, [emptied]);
+    expect(itemRow('C-1')).toMatchObject({ title: 'A story', team: 'alpha', done_at: T0 + 3 * DAY });
+    expect(db(ws).prepare("SELECT parent_key FROM work_items WHERE key = 'C-1'").pluck().get()).toBeNull();
+    const objectivesEmptied = write('objectives-emptied.csv', 'key,title,level,parent,teams', ['O-2,Ship it all,program,,']);
+    await runImport(ws.backend, [objectivesEmptied]);
+    expect(objective()).toEqual({ title: 'Ship it all', parent_key: null, teams: null });
+  });
+});
+
 describe('the writer’s own checks', () => {
   it('a status seen only as where a change came from is not added to the status map', async () => {
     const items = write('items.csv', 'key,title,type,team,status,status_category,created_at', ['A-1,A,story,t,Done,done,2024-01-01T00:00:00Z']);

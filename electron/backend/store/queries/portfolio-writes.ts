@@ -12,6 +12,7 @@ import type {
   IncidentRecord,
   ItemRecord,
   ObjectiveRecord,
+  UnsaidItemField,
   TeamRecord,
   TransitionRecord,
 } from '../../../../shared/import/import-records';
@@ -192,6 +193,8 @@ export class PortfolioWriter {
       ),
       updateItem: db.prepare(ITEM_UPDATE),
       doneAt: db.prepare('SELECT done_at FROM work_items WHERE id = ?').pluck(),
+      storedItem: db.prepare('SELECT w.title, t.key, w.first_active_at, w.done_at, w.parent_key FROM work_items w LEFT JOIN teams t ON t.id = w.team_id WHERE w.id = ?').raw(),
+      storedObjectiveParent: db.prepare('SELECT parent_key FROM objectives WHERE key = ?').raw(),
       // Links a planner made (source 'plan') outlive a re-import of the item.
       clearObjectives: db.prepare(`DELETE FROM item_objectives WHERE item_id = ? AND source = 'import'`),
       clearHistory: db.prepare('DELETE FROM status_transitions WHERE item_id = ?'),
@@ -414,6 +417,16 @@ export class PortfolioWriter {
     }
   }
 
+  /** The record with the stored values of the fields its source has no column for. */
+  #withStored(record: ItemRecord, id: number): ItemRecord {
+    this.flush();
+    const [title, teamKey, firstActiveAt, doneAt, parentKey] = this.#s.storedItem!.get(id) as [string, string | null, number | null, number | null, string | null];
+    const stored = { title, teamKey, firstActiveAt, doneAt, parentKey };
+    const merged = { ...record };
+    for (const field of record.unsaid!) (merged as Record<UnsaidItemField, unknown>)[field] = stored[field];
+    return merged;
+  }
+
   /** The id of a team key, creating a bare team (name = key) for a key not seen before. */
   #team(key: string | null): number | null {
     if (key === null) return null;
@@ -431,7 +444,11 @@ export class PortfolioWriter {
   }
 
   objective(o: ObjectiveRecord): void {
-    const { id } = this.#s.objective!.get(o.key, o.title, o.level, o.parentKey) as { id: number };
+    // A column the source lacks keeps what the workspace holds (parent, teams); a new objective has none.
+    const stored = o.unsaid === undefined ? undefined : (this.#s.storedObjectiveParent!.get(o.key) as [string | null] | undefined);
+    const parentKey = stored !== undefined && o.unsaid!.includes('parentKey') ? stored[0] : o.parentKey;
+    const { id } = this.#s.objective!.get(o.key, o.title, o.level, parentKey) as { id: number };
+    if (stored !== undefined && o.unsaid!.includes('teamKeys')) return;
     this.#s.clearObjectiveTeams!.run(id);
     for (const key of o.teamKeys) this.#s.linkObjectiveTeam!.run(id, this.#team(key));
   }
@@ -465,7 +482,9 @@ export class PortfolioWriter {
   }
 
   /** Inserts an item, or updates the one with its key (the last record of a key wins). Returns its id. */
-  item(i: ItemRecord): number {
+  item(record: ItemRecord): number {
+    const known = this.#itemIds.get(record.key);
+    const i = known !== undefined && record.unsaid !== undefined ? this.#withStored(record, known) : record;
     const teamId = this.#team(i.teamKey);
     const category = this.categoryOf(i.status);
     if (!ITEM_TYPE_SET.has(i.type)) notStorable('the item type', i.type);
