@@ -195,7 +195,7 @@ export async function unsealWorkspace(
   inputSealed: string,
   inputTarget: string,
   passphrase: string,
-  options: { replace?: boolean; /** Runs once the passphrase is known to be right, before the target is claimed. */ beforeWrite?: () => void | Promise<void> } = {},
+  options: { replace?: boolean; /** Runs once the copy is decrypted and checked, before the target is claimed. */ beforeWrite?: () => void | Promise<void> } = {},
 ): Promise<{ path: string }> {
   const sealed = resolve(inputSealed);
   const target = resolve(inputTarget);
@@ -207,9 +207,13 @@ export async function unsealWorkspace(
   }
   const size = statSync(sealed).size;
   const tag = readBytes(sealed, size - TAG_BYTES, TAG_BYTES);
-  await options.beforeWrite?.();
-  const claim = claimWorkspaceTarget(target, { replace: options.replace ?? false });
+  // The whole copy is decrypted and checked before anything else happens: a changed or cut-short
+  // file must not cost the target a backup (each refused `--force` took one, and five of them
+  // pushed every earlier backup out).
+  // What needs no work is refused first: a missing folder, an existing target not to be replaced.
+  if (!(options.replace ?? false) || !existsSync(target)) claimWorkspaceTarget(target, { replace: false }).release();
   const built = temporarySibling(target);
+  let claim: ReturnType<typeof claimWorkspaceTarget> | null = null;
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, nonce);
     decipher.setAAD(header);
@@ -235,10 +239,12 @@ export async function unsealWorkspace(
     } finally {
       db.close();
     }
+    await options.beforeWrite?.();
+    claim = claimWorkspaceTarget(target, { replace: options.replace ?? false });
     claim.replaceWith(built);
     return { path: target };
   } catch (error) {
-    claim.release();
+    claim?.release();
     removeQuietly(built);
     throw translateSqliteError(error, target);
   }

@@ -50,7 +50,7 @@ export class WorkspaceBackups {
    * A consistent copy through SQLite's backup API, checked and fsynced before it is kept, then the
    * oldest beyond `BACKUPS_KEPT` are deleted. Returns the copy's path.
    */
-  async take(db: Db, workspacePath: string, reason: BackupReason, now = new Date()): Promise<string> {
+  async take(db: Db, workspacePath: string, reason: BackupReason, now = new Date(), keep: readonly string[] = []): Promise<string> {
     const folder = this.folderFor(workspacePath);
     try {
       mkdirSync(folder, { recursive: true });
@@ -70,7 +70,7 @@ export class WorkspaceBackups {
       throw backupNotWritten(workspacePath, folder, error);
     }
     this.#label(folder, workspacePath, workspaceIdOf(db));
-    this.#prune(folder);
+    this.#prune(folder, [target, ...keep]);
     return target;
   }
 
@@ -84,10 +84,10 @@ export class WorkspaceBackups {
   }
 
   /** Takes a backup of a workspace file that is not open here (before its schema is upgraded). */
-  async takeOfFile(workspacePath: string, reason: BackupReason): Promise<string> {
+  async takeOfFile(workspacePath: string, reason: BackupReason, keep: readonly string[] = []): Promise<string> {
     const source = new Database(workspacePath, { readonly: true, fileMustExist: true, timeout: 250 });
     try {
-      return await this.take(source, workspacePath, reason);
+      return await this.take(source, workspacePath, reason, new Date(), keep);
     } finally {
       source.close();
     }
@@ -143,10 +143,21 @@ export class WorkspaceBackups {
     return entry;
   }
 
-  #prune(folder: string): void {
+  /**
+   * Deletes the oldest by name beyond BACKUPS_KEPT, never one of `keep`: the backup just taken (a
+   * clock that once ran ahead left names that sort after it, and it was deleted as it was taken)
+   * and a backup being restored (a kill before its copy was in place lost it).
+   */
+  #prune(folder: string, keep: readonly string[]): void {
     removeStaleTemporaries(folder);
+    const kept = new Set(keep.map((path) => resolve(path)));
     const names = backupFiles(folder).sort().reverse();
-    for (const name of names.slice(BACKUPS_KEPT)) rmSync(join(folder, name), { force: true });
+    let left = BACKUPS_KEPT - names.filter((name) => kept.has(join(folder, name))).length;
+    for (const name of names) {
+      if (kept.has(join(folder, name))) continue;
+      if (left > 0) left--;
+      else rmSync(join(folder, name), { force: true });
+    }
   }
 
   /**
@@ -248,7 +259,7 @@ function backupName(path: string): string | null {
 }
 
 /**
- * Puts a backup back at `target`. Nothing is lost on the way: the backup is copied out first (so
+ * Puts a backup back at `target`. Nothing is lost on the way: the backup is copied out first, and
  * pruning cannot take it), what the path held is backed up too ('before-restore'), and a damaged
  * file there, or one that is no longer a workspace (emptied, overwritten), is moved aside next to
  * it, never deleted. A folder, or a workspace of a newer Interlock, is refused.
@@ -286,7 +297,7 @@ export async function restoreBackup(
     let damaged = inspection.state === 'damaged' || inspection.state === 'not-a-workspace';
     if (inspection.state === 'workspace') {
       try {
-        backupOfPrevious = await backups.takeOfFile(target, 'before-restore');
+        backupOfPrevious = await backups.takeOfFile(target, 'before-restore', [entry.path]);
       } catch (error) {
         const translated = translateSqliteError(error, target);
         if (!(translated instanceof AppError) || translated.code !== 'workspace-corrupt') throw translated;

@@ -89,6 +89,32 @@ describe('automatic backups', () => {
     newest.close();
   });
 
+  it('restoring the oldest of five keeps it: the backup before the restore prunes another', async () => {
+    await call('workspace.createDemo', { path: tmp.path('w.interlock'), items: 60 });
+    for (let i = 0; i < BACKUPS_KEPT; i++) await importFile(`teams-${i}.csv`, `Key,Name,Value stream\nx${i},X ${i},S\n`);
+    const oldest = (await call('workspace.backups.list', {})).backups[BACKUPS_KEPT - 1]!;
+    await call('workspace.backups.restore', { number: BACKUPS_KEPT });
+    const after = (await call('workspace.backups.list', {})).backups;
+    expect(after).toHaveLength(BACKUPS_KEPT);
+    expect(after.map((b) => b.path)).toContain(oldest.path);
+    expect(after[0]!.reason).toBe('before-restore');
+  });
+
+  it('a backup taken while the clock is behind the folder’s newest names is kept, not pruned as it is taken', async () => {
+    const path = tmp.path('w.interlock');
+    await call('workspace.create', { path });
+    await call('workspace.close', {});
+    const workspace = openWorkspace(path);
+    const backups = new WorkspaceBackups(tmp.path('clock-state'));
+    const ahead = Date.now() + 30 * 86_400_000;
+    for (let i = 0; i < BACKUPS_KEPT; i++) await backups.take(workspace.db, path, 'before-import', new Date(ahead + i * 1000));
+    const taken = await backups.take(workspace.db, path, 'before-import');
+    closeWorkspace(workspace);
+    expect(existsSync(taken)).toBe(true);
+    expect(backups.list(path).map((b) => b.path)).toContain(taken);
+    expect(backups.list(path)).toHaveLength(BACKUPS_KEPT);
+  });
+
   it('an empty workspace is not backed up before its first import: there is nothing to lose', async () => {
     await call('workspace.create', { path: tmp.path('empty.interlock') });
     await importFile('teams.csv', TEAMS_CSV);
@@ -237,6 +263,12 @@ describe('automatic backups', () => {
       await call('workspace.open', { path });
       // A wrong passphrase writes nothing, and takes no backup either.
       expect((await backend.call('workspace.unseal', { sealedPath: sealed, path: unsealed, passphrase: 'wrong horse', replace: true })).ok).toBe(false);
+      expect(await reasonsAt(unsealed)).toEqual([]);
+      // Nor does a copy cut short, found only once decrypted: refused attempts must not push the
+      // target's earlier backups out, one by one.
+      const cut = tmp.path('cut.sealed');
+      writeFileSync(cut, readFileSync(sealed).subarray(0, Math.floor(readFileSync(sealed).length / 2)));
+      expect((await backend.call('workspace.unseal', { sealedPath: cut, path: unsealed, passphrase: 'correct horse', replace: true })).ok).toBe(false);
       expect(await reasonsAt(unsealed)).toEqual([]);
       await call('workspace.unseal', { sealedPath: sealed, path: unsealed, passphrase: 'correct horse', replace: true, open: false });
       expect(await reasonsAt(unsealed)).toEqual([['before-replace', 'Was here']]);
