@@ -8,7 +8,7 @@ import type { BackupEntry, BackupReason } from '../../../shared/contract/workspa
 import { fromEpochMs } from '../../../shared/domain/time';
 import { WORKSPACE_ID_KEY } from './migrations';
 import { isStorageRefusal, translateSqliteError } from './sqlite-errors';
-import { claimWorkspaceTarget, copyThroughBackupApi, inspectWorkspaceFile, readMeta, removeQuietly, removeStaleTemporaries, rollBackInterruptedWrite, temporarySibling } from './workspace-file';
+import { claimWorkspaceTarget, copyThroughBackupApi, inspectWorkspaceFile, readMeta, removeQuietly, removeStaleTemporaries, rollBackInterruptedWrite, sameFile, temporarySibling } from './workspace-file';
 
 /** Backups kept per workspace; the oldest beyond this are deleted after each new one. */
 export const BACKUPS_KEPT = 5;
@@ -105,7 +105,7 @@ export class WorkspaceBackups {
         const folder = join(this.dir, entry.name);
         if (!entry.isDirectory() || folder === own) continue;
         const label = readLabel(folder);
-        if (label?.ids.includes(id)) folders.push({ folder, takenOf: label.path });
+        if (label?.ids.includes(id) && !liveCopyAt(label.path, workspacePath, id)) folders.push({ folder, takenOf: label.path });
       }
     }
     return folders
@@ -179,6 +179,16 @@ export class WorkspaceBackups {
       rmSync(tmp, { force: true });
     }
   }
+}
+
+/**
+ * Whether `earlier` still holds the workspace `id` as another file than `workspacePath`: then the
+ * two are copies side by side (a scenario copied in a file manager), each with backups of its own,
+ * and restoring one's backup into the other would swap their contents. A workspace moved or
+ * renamed left nothing there; one opened through a linked folder is the same file.
+ */
+function liveCopyAt(earlier: string, workspacePath: string, id: string): boolean {
+  return existsSync(earlier) && !sameFile(earlier, workspacePath) && workspaceIdOfFile(earlier) === id;
 }
 
 function backupFiles(folder: string): string[] {

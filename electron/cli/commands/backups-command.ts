@@ -21,7 +21,8 @@ export const backupsCommand: CliCommand = {
         io.out(JSON.stringify(restored, null, 2));
         return 0;
       }
-      io.out(`Restored ${restored.path} from backup ${number} (${restored.restored.takenAt}, ${REASON_TEXT[restored.restored.reason]}).`);
+      const takenOf = restored.restored.takenOf === restored.path ? '' : `, taken when it was ${restored.restored.takenOf}`;
+      io.out(`Restored ${restored.path} from backup ${number} (${restored.restored.takenAt}, ${REASON_TEXT[restored.restored.reason]}${takenOf}).`);
       if (restored.backupOfPrevious) io.out(`What it held before is kept as a backup too: ${restored.backupOfPrevious}`);
       if (restored.damagedKeptAt) io.out(`The damaged file was moved aside, not deleted: ${restored.damagedKeptAt}`);
       return 0;

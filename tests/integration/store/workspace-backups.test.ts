@@ -209,10 +209,16 @@ describe('automatic backups', () => {
     });
 
     describe('edge cases', () => {
-      it('a copy made outside Interlock is the same workspace carried: it lists the backups of the original', async () => {
+      it('a copy made outside Interlock beside its original has backups of its own; carried away from it, it lists the original’s', async () => {
         const { path } = await portfolioWithBackup('carried.interlock');
         const copy = tmp.path('carried copy.interlock');
         copyFileSync(path, copy);
+        // The original is still there: its backups are its own (restoring one into the copy would
+        // swap the two scenarios' contents).
+        expect((await call('workspace.backups.list', { path: copy })).backups).toEqual([]);
+        expect((await call('workspace.backups.list', { path })).backups).toHaveLength(1);
+        // The original gone from that path (moved to a stick, deleted): the copy is the workspace carried.
+        renameSync(path, tmp.path('carried.bak'));
         expect((await call('workspace.backups.list', { path: copy })).backups.map((b) => b.takenOf)).toEqual([path]);
       });
 
@@ -469,7 +475,9 @@ describe('the backups command', () => {
     // Nothing stands at the earlier path now; what was kept there is still listed.
     const gone = await cli(['backups', before]);
     expect([gone.code, gone.out]).toEqual([0, expect.stringContaining('before an import')]);
-    expect((await cli(['backups', after, '--restore', '1'])).code).toBe(0);
+    const restored = await cli(['backups', after, '--restore', '1']);
+    expect(restored.code).toBe(0);
+    expect(restored.out).toContain(`before an import, taken when it was ${before})`);
     const ws = openWorkspace(after);
     expect(countEntities(ws.db).teams).toBe(12);
     closeWorkspace(ws);
