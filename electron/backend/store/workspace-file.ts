@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
@@ -121,6 +121,67 @@ export function hasHotJournal(path: string): boolean {
   }
 }
 
+const JOURNAL_MAGIC = Buffer.from('d9d505f920a163d7', 'hex');
+
+/**
+ * Whether a hot journal beside `path` holds a half-done write of another file: a workspace copied
+ * over one whose program was killed mid-commit (the journal stays), which SQLite would roll the
+ * other file's old pages into, destroying the copy. A write always journals page 1 first-hand (its
+ * change counter moves), so the journal's image of page 1 holds the counter the file had when the
+ * write began; the file itself holds that counter or the next. Anything else, or another page size,
+ * is another file's journal. A journal this cannot read is left to SQLite, as before.
+ */
+export function journalIsForeign(inputPath: string): boolean {
+  const path = resolve(inputPath);
+  if (!hasHotJournal(path)) return false;
+  let fd: number | undefined;
+  let dbFd: number | undefined;
+  try {
+    fd = openSync(`${path}-journal`, 'r');
+    const header = Buffer.alloc(28);
+    if (readSync(fd, header, 0, 28, 0) !== 28 || !header.subarray(0, 8).equals(JOURNAL_MAGIC)) return false;
+    const records = header.readUInt32BE(8);
+    const sectorSize = header.readUInt32BE(20);
+    const pageSize = header.readUInt32BE(24);
+    if (sectorSize < 32 || pageSize < 512 || pageSize > 65536) return false;
+    dbFd = openSync(path, 'r');
+    const dbHeader = Buffer.alloc(100);
+    if (readSync(dbFd, dbHeader, 0, 100, 0) !== 100) return false;
+    const dbPageSize = dbHeader.readUInt16BE(16) === 1 ? 65536 : dbHeader.readUInt16BE(16);
+    if (dbPageSize !== pageSize) return true;
+    const size = fstatSync(fd).size;
+    const recordBytes = pageSize + 8;
+    // nRec is 0 (or all ones) when the journal was not synced: then its records run to its end.
+    const count = records === 0 || records === 0xffffffff ? Math.floor((size - sectorSize) / recordBytes) : records;
+    const pageNumber = Buffer.alloc(4);
+    for (let k = 0; k < count; k++) {
+      const at = sectorSize + k * recordBytes;
+      if (readSync(fd, pageNumber, 0, 4, at) !== 4) return false;
+      if (pageNumber.readUInt32BE(0) !== 1) continue;
+      const counter = Buffer.alloc(4);
+      if (readSync(fd, counter, 0, 4, at + 4 + 24) !== 4) return false;
+      const before = counter.readUInt32BE(0);
+      const now = dbHeader.readUInt32BE(24);
+      return now !== before && now !== ((before + 1) >>> 0);
+    }
+    return false;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+    if (dbFd !== undefined) closeSync(dbFd);
+  }
+}
+
+/** The refusal for a journal that belongs to another file: both are left as they are. */
+function foreignJournalError(path: string): AppError {
+  return new AppError(
+    'workspace-corrupt',
+    `${path} has a journal beside it (${basename(path)}-journal) that is not its own: it holds a half-done write of another file, most likely the workspace that stood here before this file was copied over it. ` +
+      'Nothing was changed. Move the journal away (keep it with the file it belongs to, if you still have that file) and open this workspace again.',
+  );
+}
+
 /**
  * Finishes undoing a write that a stopped program left half-done (a hot journal), as SQLite's
  * first read on a read-write connection does, so that what follows reads the file's committed
@@ -130,7 +191,7 @@ export function hasHotJournal(path: string): boolean {
  */
 export function rollBackInterruptedWrite(inputPath: string): void {
   const path = resolve(inputPath);
-  if (!hasHotJournal(path)) return;
+  if (!hasHotJournal(path) || journalIsForeign(path)) return;
   try {
     const db = new Database(path, { fileMustExist: true, timeout: LOCK_WAIT_MS });
     try {
@@ -184,6 +245,7 @@ export function openWorkspace(inputPath: string): Workspace {
   // A hot journal means a writer died mid-transaction: the header may be half-written until SQLite
   // rolls the journal back, which only a read-write connection may do. Then check after the rollback.
   const hotJournal = hasHotJournal(path);
+  if (hotJournal && journalIsForeign(path)) throw foreignJournalError(path);
   let db: Db | undefined;
   try {
     if (!hotJournal) {

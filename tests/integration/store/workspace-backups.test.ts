@@ -322,6 +322,30 @@ describe('automatic backups', () => {
       expect((await call('workspace.overview', {})).counts.teams).toBe(1);
     });
 
+    it('a journal left by a killed write, with another workspace copied over its file, is never rolled into that file', async () => {
+      const path = tmp.path('copied-over.interlock');
+      await call('workspace.createDemo', { path, items: 80 });
+      await call('workspace.close', {});
+      await runTs(CHILD, ['crash-write', path, '3000']);
+      expect(readFileSync(`${path}-journal`).subarray(0, 8)).not.toEqual(Buffer.alloc(8));
+      // Another workspace, copied over the file as a file manager would: the journal stays.
+      const other = tmp.path('other.interlock');
+      await call('workspace.createDemo', { path: other, items: 120 });
+      await call('workspace.rename', { name: 'The other one' });
+      await call('workspace.close', {});
+      copyFileSync(other, path);
+      const before = sha256(path);
+      const refused = await backend.call('workspace.open', { path });
+      expect(refused.ok ? '' : refused.error.message).toContain('that is not its own');
+      expect(sha256(path)).toBe(before);
+      expect(existsSync(`${path}-journal`)).toBe(true);
+      // The journal moved away, the copy opens whole.
+      renameSync(`${path}-journal`, tmp.path('kept-journal'));
+      await call('workspace.open', { path });
+      expect((await call('workspace.overview', {})).name).toBe('The other one');
+      expect((await call('workspace.overview', {})).counts.items).toBe(120);
+    });
+
     it('a backup is restored over a workspace killed in the middle of a write, which is kept as it was last committed', async () => {
       const path = tmp.path('interrupted.interlock');
       await call('workspace.createDemo', { path, items: 80 });
