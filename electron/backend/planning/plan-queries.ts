@@ -150,8 +150,22 @@ export function saveIncrement(db: Database, input: { id?: number; name: string; 
   if (id === undefined) {
     id = db.prepare('INSERT INTO increments (name, start_at, end_at, capacity_unit) VALUES (?, ?, ?, ?) RETURNING id').pluck().get(input.name, start, end, input.capacityUnit) as number;
   } else {
-    incrementById(db, id);
+    const before = incrementById(db, id);
+    // Its iterations stay inside it: a shorter increment would leave them where no edit may go.
+    const outside = iterationsOf(db, id).filter((r) => r.start_at < start || r.end_at > end);
+    if (outside.length > 0) {
+      throw new AppError(
+        'invalid-input',
+        `${input.name} (${input.start} – ${input.end}) would leave ${outside.map((r) => `${r.name} (${day(r.start_at)} – ${lastDay(r.end_at)})`).join(', ')} outside it: move or delete ${outside.length === 1 ? 'that iteration' : 'those iterations'} first.`,
+      );
+    }
     db.prepare('UPDATE increments SET name = ?, start_at = ?, end_at = ?, capacity_unit = ? WHERE id = ?').run(input.name, start, end, input.capacityUnit, id);
+    if (before.name !== input.name) {
+      // Votes and risks name their increment: renamed with it, they stay with it.
+      db.prepare(`UPDATE confidence_votes SET scope_key = ? WHERE scope_kind = 'increment' AND scope_key = ?`).run(input.name, before.name);
+      db.prepare('UPDATE confidence_votes SET increment = ? WHERE increment = ?').run(input.name, before.name);
+      db.prepare(`UPDATE risks SET scope_key = ? WHERE scope_kind = 'increment' AND scope_key = ?`).run(input.name, before.name);
+    }
   }
   return incrementView(db, incrementById(db, id));
 }
@@ -164,8 +178,8 @@ export function deleteIncrement(db: Database, id: number): void {
 export function saveIteration(db: Database, input: { incrementId: number; id?: number; name: string; start: string; end: string; teamKey: string | null }): IncrementView {
   const increment = incrementById(db, input.incrementId);
   const { start, end } = dayRange(input.start, input.end);
-  if (end <= increment.start_at || start >= increment.end_at) {
-    throw new AppError('invalid-input', `${input.name} (${input.start} – ${input.end}) lies outside ${increment.name} (${day(increment.start_at)} – ${lastDay(increment.end_at)}).`);
+  if (start < increment.start_at || end > increment.end_at) {
+    throw new AppError('invalid-input', `${input.name} (${input.start} – ${input.end}) lies ${end <= increment.start_at || start >= increment.end_at ? '' : 'partly '}outside ${increment.name} (${day(increment.start_at)} – ${lastDay(increment.end_at)}).`);
   }
   const team = input.teamKey === null ? null : teamId(db, input.teamKey);
   // One cadence never overlaps itself: the shared columns, or one team's sprints.
@@ -182,6 +196,19 @@ export function saveIteration(db: Database, input: { incrementId: number; id?: n
   } else {
     const existing = iterationRow(db, input.id);
     if (existing.increment_id !== increment.id) throw new AppError('invalid-input', `Iteration ${input.id} belongs to another increment.`);
+    // A column made one team's sprint cannot keep other teams' cards or capacity.
+    if (team !== null && input.teamKey !== existing.team_key) {
+      const others = db
+        .prepare(
+          `SELECT DISTINCT t.name FROM (SELECT team_id FROM planned_items WHERE iteration_id = @id UNION SELECT team_id FROM capacity WHERE iteration_id = @id) x
+           JOIN teams t ON t.id = x.team_id WHERE x.team_id <> @team ORDER BY t.name`,
+        )
+        .pluck()
+        .all({ id: input.id, team }) as string[];
+      if (others.length > 0) {
+        throw new AppError('invalid-input', `${existing.name} holds the plan or capacity of ${others.join(', ')}: move ${others.length === 1 ? 'it' : 'them'} out first, or keep ${existing.name} shared.`);
+      }
+    }
     db.prepare('UPDATE iterations SET team_id = ?, name = ?, start_at = ?, end_at = ? WHERE id = ?').run(team, input.name, start, end, input.id);
   }
   return incrementView(db, increment);
@@ -401,8 +428,11 @@ export function deleteObjective(db: Database, key: string): void {
 // ——— capacity and milestones ———
 
 export function setCapacity(db: Database, input: { iterationId: number; teamKey: string; amount: number | null }): void {
-  iterationRow(db, input.iterationId);
+  const iteration = iterationRow(db, input.iterationId);
   const team = teamId(db, input.teamKey);
+  if (iteration.team_key !== null && iteration.team_key !== input.teamKey) {
+    throw new AppError('invalid-input', `${iteration.name} is a sprint of another team: ${input.teamKey}'s capacity goes in its own sprints or the shared iterations.`);
+  }
   if (input.amount === null) db.prepare('DELETE FROM capacity WHERE iteration_id = ? AND team_id = ?').run(input.iterationId, team);
   else {
     db.prepare('INSERT INTO capacity (iteration_id, team_id, amount) VALUES (?, ?, ?) ON CONFLICT (iteration_id, team_id) DO UPDATE SET amount = excluded.amount').run(

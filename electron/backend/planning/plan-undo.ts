@@ -20,6 +20,10 @@ const UNDO_TABLES = [
   'item_objectives',
   'work_items',
   'dependencies',
+  // Gone with a deleted increment (by cascade), and renamed with it (votes and risks name it).
+  'plan_baselines',
+  'confidence_votes',
+  'risks',
 ] as const;
 
 /** Steps kept for undo (the issue asks for at least 50). */

@@ -225,7 +225,7 @@ export function IncrementSetup({ board, teamName, onRenamed, onDeleted }: { boar
       <Dialog open={confirmDelete} onClose={() => setConfirmDelete(false)} aria-labelledby="delete-increment-title">
         <DialogTitle id="delete-increment-title">Delete {increment.name}?</DialogTitle>
         <DialogContent>
-          <Typography>Its iterations, plan, capacity, milestones and PI objectives go. The items stay in the workspace. Undo brings it all back during this session.</Typography>
+          <Typography>Its iterations, plan, capacity, milestones, baselines and PI objectives go. The items stay in the workspace. Undo brings it all back during this session.</Typography>
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setConfirmDelete(false)}>Keep it</Button>

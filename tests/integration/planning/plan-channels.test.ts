@@ -329,14 +329,51 @@ describe('planning channels', () => {
   describe('edge cases', () => {
     it('refusals say what is wrong and change nothing', async () => {
       const { id, ids } = await increment();
-      expect((await refused('plan.iteration.save', { incrementId: id, name: 'I4', start: '2026-02-10', end: '2026-02-20' })).message).toContain('overlaps I3');
+      expect((await refused('plan.iteration.save', { incrementId: id, name: 'I4', start: '2026-02-10', end: '2026-02-15' })).message).toContain('overlaps I3');
       expect((await refused('plan.iteration.save', { incrementId: id, name: 'Later', start: '2026-05-01', end: '2026-05-14' })).message).toContain('lies outside PI 26.1');
+      expect((await refused('plan.iteration.save', { incrementId: id, name: 'Straddling', start: '2026-02-09', end: '2026-03-01', teamKey: 'pay' })).message).toContain('lies partly outside PI 26.1');
+      // An increment shortened past its iterations would leave them where no edit may go.
+      expect((await refused('plan.increment.save', { id, name: 'PI 26.1', start: '2026-01-05', end: '2026-01-18' })).message).toBe(
+        'PI 26.1 (2026-01-05 – 2026-01-18) would leave I2 (2026-01-19 – 2026-02-01), I3 (2026-02-02 – 2026-02-15) outside it: move or delete those iterations first.',
+      );
       expect((await refused('plan.increment.save', { name: 'PI 26.2', start: '2026-03-01', end: '2026-02-01' })).message).toContain('end: the end must not be before the start');
       expect((await refused('plan.item.place', { incrementId: id, itemKey: 'NOPE-1', teamKey: 'pay', iterationId: ids.I1 })).message).toBe('There is no item "NOPE-1" in this workspace.');
       expect((await refused('plan.dependency.add', { consumerKey: 'PAY-1', providerKey: 'PAY-1' })).message).toBe('An item cannot wait on itself.');
       expect((await refused('plan.objective.save', { increment: 'PI 26.1', title: 'x', teamKey: 'pay', businessValue: 11 })).code).toBe('invalid-input');
       expect((await refused('plan.board', { increment: 'PI 99' })).message).toBe('There is no increment named "PI 99". There are: PI 26.1.');
       expect((await call('plan.board', {})).cells.flatMap((c) => c.cards)).toEqual([]);
+    });
+
+    it('a shared iteration holding other teams’ plans cannot become one team’s sprint; a team’s capacity goes in no other team’s sprint', async () => {
+      const { id, ids } = await increment();
+      await call('plan.item.place', { incrementId: id, itemKey: 'PAY-1', teamKey: 'pay', iterationId: ids.I2 });
+      expect((await refused('plan.iteration.save', { incrementId: id, id: ids.I2, name: 'I2', start: '2026-01-19', end: '2026-02-01', teamKey: 'cart' })).message).toContain('holds the plan or capacity of');
+      const sprint = (await call('plan.iteration.save', { incrementId: id, name: 'Cart sprint', start: '2026-01-05', end: '2026-01-11', teamKey: 'cart' })).iterations.find((i) => i.name === 'Cart sprint')!;
+      expect((await refused('plan.capacity.set', { iterationId: sprint.id, teamKey: 'pay', amount: 3 })).message).toContain('is a sprint of another team');
+      await call('plan.capacity.set', { iterationId: sprint.id, teamKey: 'cart', amount: 3 });
+    });
+
+    it('a renamed increment keeps its votes and risks; a deleted one comes back by undo with its baselines', async () => {
+      const { id } = await increment();
+      await call('votes.record', { scope: { kind: 'increment', key: 'PI 26.1' }, increment: null, counts: [0, 0, 1, 2, 3] });
+      await call('votes.record', { scope: { kind: 'team', key: 'pay' }, increment: 'PI 26.1', counts: [0, 0, 0, 1, 4] });
+      const risk = await call('risks.save', { title: 'Vendor late', scope: { kind: 'increment', key: 'PI 26.1' } });
+      const rounds = async (name: string) => (await call('votes.list', { increment: name })).rounds.length;
+      expect(await rounds('PI 26.1')).toBe(2);
+      await call('plan.increment.save', { id, name: 'PI 26.1 (final)', start: '2026-01-05', end: '2026-02-15' });
+      expect([await rounds('PI 26.1 (final)'), await rounds('PI 26.1')]).toEqual([2, 0]);
+      const scopeOf = async () => (await call('risks.board', {})).risks.find((r) => r.key === risk.key)!.scope;
+      expect(await scopeOf()).toEqual({ kind: 'increment', key: 'PI 26.1 (final)' });
+      await call('plan.undo', {});
+      expect([await rounds('PI 26.1 (final)'), await rounds('PI 26.1')]).toEqual([0, 2]);
+      expect(await scopeOf()).toEqual({ kind: 'increment', key: 'PI 26.1' });
+
+      await call('plan.baseline.commit', { incrementId: id, name: 'Committed' });
+      const before = await call('plan.baselines', { incrementId: id });
+      expect(before).toHaveLength(1);
+      await call('plan.increment.delete', { id });
+      await call('plan.undo', {});
+      expect(await call('plan.baselines', { incrementId: id })).toEqual(before);
     });
 
     it('a workspace without increments says how to start one', async () => {
