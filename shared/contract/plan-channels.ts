@@ -37,8 +37,11 @@ export const PlanObjectiveInput = z.object({
   increment: z.string().trim().min(1),
   key: z.string().optional(),
   title: Name,
-  level: z.enum(['program', 'team']).default('team'),
+  /** Portfolio only for an objective that has it (an import's): the board makes team and program ones. */
+  level: z.enum(['portfolio', 'program', 'team']).default('team'),
   teamKey: z.string().nullable(),
+  /** Every team of an objective that has several (a program objective's): given, it wins over teamKey. */
+  teamKeys: z.array(z.string()).max(500).optional(),
   businessValue: z.number().int().min(1, 'business value is 1 to 10').max(10, 'business value is 1 to 10').nullable(),
   actualValue: z.number().min(0, 'actual value is 0 to 10').max(10, 'actual value is 0 to 10').nullable().default(null),
   committed: z.boolean().default(true),

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/contract/result';
 import { formatCalendarDate, parseCalendarDate } from '../../../shared/domain/calendar-date';
 import { fromEpochMs, MS_PER_DAY } from '../../../shared/domain/time';
-import type { ItemType } from '../../../shared/domain/vocabulary';
+import type { ItemType, ObjectiveLevel } from '../../../shared/domain/vocabulary';
 import { columnFor, iterationView } from '../../../shared/planning/board';
 import type { IncrementView } from '../../../shared/planning/board-schema';
 import { isLocalKey, localKey, type LocalKind } from '../../../shared/planning/local-keys';
@@ -369,8 +369,9 @@ export interface ObjectiveInput {
   increment: string;
   key?: string;
   title: string;
-  level: 'program' | 'team';
+  level: ObjectiveLevel;
   teamKey: string | null;
+  teamKeys?: readonly string[];
   businessValue: number | null;
   actualValue: number | null;
   committed: boolean;
@@ -381,8 +382,12 @@ export interface ObjectiveInput {
 export function saveObjective(db: Database, input: ObjectiveInput): string {
   const increment = db.prepare('SELECT id FROM increments WHERE name = ?').pluck().get(input.increment) as number | undefined;
   if (increment === undefined) throw new AppError('not-found', `There is no increment named "${input.increment}".`);
-  if (input.level === 'team' && input.teamKey === null) throw new AppError('invalid-input', 'A team objective needs its team.');
-  const team = input.teamKey === null ? null : teamId(db, input.teamKey);
+  const teamKeys = input.teamKeys ?? (input.teamKey === null ? [] : [input.teamKey]);
+  if (input.level === 'team' && teamKeys.length === 0) throw new AppError('invalid-input', 'A team objective needs its team.');
+  if (input.level === 'portfolio' && (input.key === undefined || db.prepare(`SELECT level FROM objectives WHERE key = ?`).pluck().get(input.key) !== 'portfolio')) {
+    throw new AppError('invalid-input', 'A PI objective is a team or program objective; portfolio objectives come from your import.');
+  }
+  const teams = teamKeys.map((k) => teamId(db, k));
   const items = input.itemKeys.map((k) => itemRow(db, k));
   if (input.parentKey !== null) {
     const parent = db.prepare('SELECT key FROM objectives WHERE key = ?').pluck().get(input.parentKey);
@@ -410,8 +415,14 @@ export function saveObjective(db: Database, input: ObjectiveInput): string {
   }
   const objectiveId = db.prepare('SELECT id FROM objectives WHERE key = ?').pluck().get(key) as number;
   db.prepare('DELETE FROM objective_teams WHERE objective_id = ?').run(objectiveId);
-  if (team !== null) db.prepare('INSERT INTO objective_teams (objective_id, team_id) VALUES (?, ?)').run(objectiveId, team);
-  db.prepare(`DELETE FROM item_objectives WHERE objective_key = ? AND source = 'plan'`).run(key);
+  const linkTeam = db.prepare('INSERT OR IGNORE INTO objective_teams (objective_id, team_id) VALUES (?, ?)');
+  for (const team of teams) linkTeam.run(objectiveId, team);
+  // The dialog's list is the objective's links: one taken off goes, whoever made it (an import's
+  // comes back only if a later import states it again); one it keeps keeps its source.
+  const kept = new Set(items.map((i) => i.id));
+  const linked = db.prepare('SELECT item_id FROM item_objectives WHERE objective_key = ?').pluck().all(key) as number[];
+  const unlink = db.prepare('DELETE FROM item_objectives WHERE objective_key = ? AND item_id = ?');
+  for (const id of linked) if (!kept.has(id)) unlink.run(key, id);
   const link = db.prepare(`INSERT OR IGNORE INTO item_objectives (item_id, objective_key, source) VALUES (?, ?, 'plan')`);
   for (const item of items) link.run(item.id, key);
   return key;

@@ -141,8 +141,10 @@ function ObjectiveDialog({ board, objective, teamName, onClose }: { board: Board
               increment: board.increment.name,
               key: objective?.key,
               title,
-              level: objective?.level === 'program' ? 'program' : 'team',
+              level: objective?.level ?? 'team',
               teamKey: teamKey || null,
+              // The selector shows one team: left as it was, an objective of several keeps them all.
+              ...(objective && objective.teamKeys.length > 1 && teamKey === objective.teamKeys[0] ? { teamKeys: objective.teamKeys } : {}),
               businessValue: businessValue === '' ? null : Number(businessValue),
               actualValue: actualValue === '' ? null : Number(actualValue),
               committed,

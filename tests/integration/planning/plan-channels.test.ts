@@ -376,6 +376,28 @@ describe('planning channels', () => {
       expect(await call('plan.baselines', { incrementId: id })).toEqual(before);
     });
 
+    it('an imported objective edited in the Objectives dialog keeps its level and teams; an item taken off its list is unlinked', async () => {
+      await increment();
+      await importCsv(
+        'objectives.csv',
+        ['key,title,level,parent,teams,increment,business_value,actual_value,committed,items', 'OBJ-P,Grow,portfolio,,pay,PI 26.1,,,,', 'OBJ-1,Checkout for all,program,OBJ-P,pay;cart,PI 26.1,8,,yes,PAY-1;CART-1'].join('\n'),
+      );
+      const shown = async (key: string) => (await call('plan.board', {})).objectives.find((o) => o.key === key)!;
+      const program = await shown('OBJ-1');
+      expect(program).toMatchObject({ level: 'program', teamKeys: ['cart', 'pay'].sort() });
+      // What the dialog sends, the team selector left as it was and CART-1 taken off the list.
+      await call('plan.objective.save', {
+        increment: 'PI 26.1', key: 'OBJ-1', title: 'Checkout for all', level: program.level, teamKey: program.teamKeys[0]!, teamKeys: program.teamKeys,
+        businessValue: 8, actualValue: 6, committed: true, parentKey: 'OBJ-P', itemKeys: ['PAY-1'],
+      });
+      expect(await shown('OBJ-1')).toMatchObject({ level: 'program', teamKeys: program.teamKeys, itemKeys: ['PAY-1'], actualValue: 6 });
+      const portfolio = await shown('OBJ-P');
+      await call('plan.objective.save', { increment: 'PI 26.1', key: 'OBJ-P', title: 'Grow more', level: portfolio.level, teamKey: 'pay', businessValue: null, actualValue: null, committed: true, parentKey: null, itemKeys: [] });
+      expect(await shown('OBJ-P')).toMatchObject({ level: 'portfolio', title: 'Grow more' });
+      // The board makes no portfolio objective of its own.
+      expect((await refused('plan.objective.save', { increment: 'PI 26.1', title: 'New', level: 'portfolio', teamKey: 'pay', businessValue: null, actualValue: null, committed: true, parentKey: null, itemKeys: [] })).message).toContain('portfolio objectives come from your import');
+    });
+
     it('a workspace without increments says how to start one', async () => {
       expect((await refused('plan.board', {})).message).toContain('has no increment yet');
       expect((await refused('plan.undo', {})).message).toBe('There is nothing to undo.');
