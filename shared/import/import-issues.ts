@@ -26,13 +26,14 @@ export const ISSUE_CODES = {
   'future-date': 'A date lies in the future.',
   'unknown-team': 'A team that is not in the workspace; it is created with its key as name.',
   'unknown-item': 'A reference to an item that is neither in this import nor in the workspace.',
+  'item-key-case': 'A reference names an item in another case (t-1 for T-1); it is taken as that item.',
   'unknown-type': 'An item type Interlock does not know; imported as a story.',
   'value-truncated': 'A value was longer than Interlock keeps and was cut.',
   'date-order-guessed': 'Numeric dates like 01/02/24 were read in one order that the file does not prove.',
   'encoding-guessed': 'The file is not UTF-8; it was read as Windows-1252.',
   'not-utf8': 'A file read as UTF-8 holds bytes further on that are not; each became �.',
   'ignored-column': 'Columns the format does not use were ignored.',
-  'no-team-column': 'No column names the items’ teams: they are imported without one.',
+  'no-team-column': 'No column names the items’ teams: new items are imported without one.',
   'steps-out-of-order': 'A stage-date row dates a later step before an earlier one; its steps are read in time order.',
 } as const;
 export type IssueCode = keyof typeof ISSUE_CODES;

@@ -25,6 +25,8 @@ export interface CheckerContext {
   nowMs: number;
   /** Whether the workspace already holds an item with this key. */
   workspaceHasItem(key: string): boolean;
+  /** Every item key the workspace holds (read once, only when a reference matches no key as written). */
+  workspaceItemKeys?: () => Iterable<string>;
   /** Teams the workspace already holds. */
   workspaceTeams: readonly { key: string; name: string }[];
   /** Increments the workspace holds, by name, with the names of their iterations. */
@@ -86,7 +88,8 @@ export class RecordChecker implements RecordSink {
   /**
    * The workspace's key for a team named in a source: the key itself, or a team whose key or name
    * matches without regard to case (Jira's Team field holds "Checkout" where the workspace has the
-   * team "checkout"). A team declared in this import is taken as it is.
+   * team "checkout"), the teams declared earlier in this import included. A team declared in this
+   * import is taken as it is.
    */
   canonicalTeam(value: string | null): string | null {
     if (value === null || this.#teamKeys.has(value) || this.#workspaceTeamKeys.has(value)) return value;
@@ -143,6 +146,27 @@ export class RecordChecker implements RecordSink {
     }
     if (known) this.#lastKnownItem = key;
     return known;
+  }
+
+  /** Lower-case key → key of every item known, built the first time a reference matches none as written. */
+  #itemDirectory: Map<string, string> | null = null;
+
+  /**
+   * The key of the item a reference means: as written, or an item of this import or the workspace
+   * whose key differs only in case (a hand-typed "t-1" for T-1), said as a warning. A status change
+   * dropped for such a typo would have cut the item's history short, since a history is replaced.
+   */
+  canonicalItem(key: string, line: number | null, column: string): string {
+    if (this.knowsItem(key)) return key;
+    if (this.#itemDirectory === null) {
+      this.#itemDirectory = new Map();
+      for (const known of this.context.workspaceItemKeys?.() ?? []) this.#itemDirectory.set(known.toLowerCase(), known);
+      for (const known of this.#itemKeys) this.#itemDirectory.set(known.toLowerCase(), known);
+    }
+    const found = this.#itemDirectory.get(key.toLowerCase());
+    if (found === undefined) return key;
+    this.context.issues.warn(this.file, line, column, key, 'item-key-case', `${key} is taken as item ${found} (the keys differ only in case).`);
+    return found;
   }
 
   #itemReference(key: string | null, line: number | null, column: string, what: string): void {
@@ -256,6 +280,9 @@ export class RecordChecker implements RecordSink {
   team(record: TeamRecord): void {
     const repeated = this.#duplicate('teams', this.#keys.teams, record.key, record.line);
     this.#teamKeys.add(record.key);
+    // Items later in this import find it by its key or name in any case, as a workspace team.
+    this.#teamDirectory.set(record.key.toLowerCase(), record.key);
+    if (!this.#teamDirectory.has(record.name.toLowerCase())) this.#teamDirectory.set(record.name.toLowerCase(), record.key);
     if (!repeated) this.counts.teams++;
     this.target.team(record);
   }
@@ -272,6 +299,7 @@ export class RecordChecker implements RecordSink {
   item(record: ItemRecord): void {
     const { issues } = this.context;
     const repeated = this.#duplicate('items', this.#itemKeys, record.key, record.line);
+    if (this.#itemDirectory !== null && !this.#itemDirectory.has(record.key.toLowerCase())) this.#itemDirectory.set(record.key.toLowerCase(), record.key);
     if (record.title.length > MAX_TITLE_CHARS) {
       const length = record.title.length >= MAX_CELL_CHARS ? `over ${MAX_CELL_CHARS.toLocaleString('en-US')}` : record.title.length.toLocaleString('en-US');
       issues.warn(this.file, record.line, 'Title', record.title, 'value-truncated', `The title of ${record.key} is ${length} characters long; the first ${MAX_TITLE_CHARS.toLocaleString('en-US')} are kept.`);
@@ -298,6 +326,7 @@ export class RecordChecker implements RecordSink {
   }
 
   transition(record: TransitionRecord): void {
+    record.itemKey = this.canonicalItem(record.itemKey, record.line, 'Item');
     if (!this.knowsItem(record.itemKey)) {
       this.#itemReference(record.itemKey, record.line, 'Item', 'A status change');
       return;
@@ -311,6 +340,8 @@ export class RecordChecker implements RecordSink {
 
   dependency(record: DependencyRecord): void {
     const repeated = this.#duplicate('dependencies', this.#keys.dependencies, record.key, record.line);
+    if (record.fromItemKey !== null) record.fromItemKey = this.canonicalItem(record.fromItemKey, record.line, 'Waiting item');
+    if (record.toItemKey !== null) record.toItemKey = this.canonicalItem(record.toItemKey, record.line, 'Item waited on');
     this.#itemReference(record.fromItemKey, record.line, 'Waiting item', `Dependency ${record.key}`);
     this.#itemReference(record.toItemKey, record.line, 'Item waited on', `Dependency ${record.key}`);
     record.fromTeamKey = this.canonicalTeam(record.fromTeamKey);

@@ -235,6 +235,7 @@ export class ImportJob {
           statuses,
           nowMs: this.nowMs(),
           workspaceHasItem: (key) => hasItem.get(key) !== undefined,
+          workspaceItemKeys: () => db.prepare('SELECT key FROM work_items').pluck().all() as string[],
           workspaceTeams: teams,
           workspaceIncrements: incrementIterationNames(db),
           // Groups as the advisor forms them before this import (asked only when a risk names a group).

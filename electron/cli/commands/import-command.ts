@@ -61,7 +61,9 @@ function printReport(report: ImportReport, io: CliIo, workspace: string, dryRun:
   const tally = `${plural(report.rejectedRows, 'row')} rejected, ${plural(report.warnings, 'warning')}`;
   if (dryRun) io.out(`Dry run, nothing written: would import ${describeCounts(report.counts)}; ${tally}.`);
   else if (report.committed) {
-    io.out(`Imported into ${workspace}: ${describeCounts(report.counts)} (${describeCounts(report.added!)} new); ${tally}.`);
+    // A replaced, shorter history leaves fewer rows than before: said, never hidden as "nothing new".
+    const fewer = ENTITY_NAMES.filter((e) => report.added![e] < 0).map((e) => `${(-report.added![e]).toLocaleString('en-US')} ${e} fewer`);
+    io.out(`Imported into ${workspace}: ${describeCounts(report.counts)} (${[`${describeCounts(report.added!)} new`, ...fewer].join('; ')}); ${tally}.`);
   }
 }
 

@@ -82,6 +82,19 @@ describe('the interlock command line', () => {
     expect((await cli(['demo', tmp.path('dash.interlock'), '--items', '50', '--', '--help'])).out).not.toMatch(/^usage:/);
   });
 
+  it('import says when a replaced history leaves fewer status changes than before', async () => {
+    const items = tmp.path('fewer-items.csv');
+    writeFileSync(items, 'key,title,type,team,status,created_at\nT-1,One,story,alpha,Done,2026-01-01\n');
+    const history = tmp.path('fewer-history.csv');
+    writeFileSync(history, 'item,from_status,to_status,at\nT-1,,To Do,2026-01-01\nT-1,To Do,In Progress,2026-01-02\nT-1,In Progress,Done,2026-01-03\n');
+    const file = tmp.path('fewer.interlock');
+    expect((await cli(['import', items, history, '--into', file])).code).toBe(0);
+    const shorter = tmp.path('fewer-shorter.csv');
+    writeFileSync(shorter, 'item,from_status,to_status,at\nT-1,,Done,2026-01-03\n');
+    const again = await cli(['import', shorter, '--into', file]);
+    expect(again.out).toContain('(nothing new; 2 transitions fewer)');
+  });
+
   it('metrics on a workspace with teams and no dated data says there is nothing to measure, not 0 items a week', async () => {
     const teams = tmp.path('only-teams.csv');
     writeFileSync(teams, 'key,name\nalpha,Alpha\n');

@@ -228,6 +228,28 @@ describe('a re-import from a file without some columns', () => {
   });
 });
 
+describe('references that differ only in case', () => {
+  it('a status change for t-1 joins the history of T-1 (a history is replaced: dropped, it cut T-1’s short); items find a team of the same import by key or name in any case', async () => {
+    const teams = write('teams.csv', 'key,name,value_stream', ['checkout,Checkout,Shop', 'platform,Cloud Platform,Core']);
+    const items = write('items.csv', 'key,title,type,team,status,created_at', [`T-1,One,story,Checkout,Done,${iso(T0)}`, `T-2,Two,story,Cloud Platform,To Do,${iso(T0)}`, `T-3,Three,story,PLATFORM,To Do,${iso(T0)}`]);
+    const history = write('history.csv', 'item,from_status,to_status,at', [`T-1,,To Do,${iso(T0)}`, `t-1,To Do,In Progress,${iso(T0 + DAY)}`, `t-1,In Progress,Done,${iso(T0 + 2 * DAY)}`]);
+    const done = await runImport(ws.backend, [teams, items, history]);
+    expect(done.state).toBe('done');
+    expect(db(ws).prepare('SELECT key FROM teams ORDER BY key').pluck().all()).toEqual(['checkout', 'platform']);
+    expect([itemRow('T-1').team, itemRow('T-2').team, itemRow('T-3').team]).toEqual(['checkout', 'platform', 'platform']);
+    expect((storedHistory('T-1') as [string | null, string][]).map(([, to]) => to)).toEqual(['To Do', 'In Progress', 'Done']);
+    expect(done.report!.issues.filter((i) => i.code === 'item-key-case').map((i) => [i.line, i.message])).toEqual([
+      [3, 't-1 is taken as item T-1 (the keys differ only in case).'],
+      [4, 't-1 is taken as item T-1 (the keys differ only in case).'],
+    ]);
+    // Later, from the workspace alone.
+    const again = await runImport(ws.backend, [write('again.csv', 'item,from_status,to_status,at', [`t-2,,To Do,${iso(T0)}`, `t-2,To Do,In Progress,${iso(T0 + DAY)}`])]);
+    expect(again.report!.issueCounts['item-key-case']).toBe(2);
+    expect(storedHistory('T-2')).toHaveLength(2);
+    expect(db(ws).prepare("SELECT count(*) FROM work_items WHERE key = 't-2'").pluck().get()).toBe(0);
+  });
+});
+
 describe('the writer’s own checks', () => {
   it('a status seen only as where a change came from is not added to the status map', async () => {
     const items = write('items.csv', 'key,title,type,team,status,status_category,created_at', ['A-1,A,story,t,Done,done,2024-01-01T00:00:00Z']);
