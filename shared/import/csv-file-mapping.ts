@@ -69,13 +69,23 @@ export class CsvFileMapping {
       ...(options.jira ? { jira: options.jira } : {}),
     });
     this.#headerKey = headers.join('\u0000');
+    let named = headers.length;
+    while (named > 0 && headers[named - 1]!.trim() === '') named--;
+    this.#namedWidth = named;
   }
 
-  row(cells: readonly string[], line: number): void {
+  /** The header's width without the unnamed columns at its end. */
+  readonly #namedWidth: number;
+
+  row(input: readonly string[], line: number): void {
     const width = this.plan.headers.length;
+    let cells = input;
+    // A blank line, or a row of empty cells (",,,,": what Excel leaves of rows once cleared).
+    if ((cells[0] ?? '').trim() === '' && cells.every((c) => c.trim() === '')) return;
     if (cells.length !== width) {
-      if (cells.length === 1 && cells[0]!.trim() === '') return; // a blank line
-      if (cells.length < width || cells.slice(width).some((c) => c.trim() !== '')) {
+      // A header ending in unnamed columns ("key,name,,") over rows without them: nothing is missing.
+      if (cells.length < width && cells.length >= this.#namedWidth) cells = [...cells, ...new Array<string>(width - cells.length).fill('')];
+      else if (cells.length < width || cells.slice(width).some((c) => c.trim() !== '')) {
         this.options.issues.error(
           this.options.file,
           line,

@@ -249,6 +249,19 @@ describe('Jira CSV rows', () => {
       expect(out.issues.counts.errors).toBe(0);
     });
 
+    it('skips rows of empty cells, as Excel leaves cleared rows, and reads rows without a header’s unnamed last columns', () => {
+      const blank = header.map(() => '');
+      const out = mapRows('jira-csv', [header, blank, row({ 'Issue key': 'A-1', Status: 'To Do', Created: '2024-03-01' }), header.map(() => ' ')]);
+      expect([out.items.length, out.issues.counts.errors]).toEqual([1, 0]);
+      const items = mapRows('interlock', [
+        ['key', 'title', 'type', 'team', 'status', 'created_at', '', ''],
+        ['A-1', 'One', 'story', 't', 'To Do', '2024-03-01'],
+        ['A-2', 'Two', 'story', 't', 'To Do', '2024-03-01', '', ''],
+      ]);
+      expect(items.items.map((i) => i.key)).toEqual(['A-1', 'A-2']);
+      expect(items.issues.counts.errors).toBe(0);
+    });
+
     it('reads link directions of other dependency-like types and ignores the rest', () => {
       expect(linkDirection('Blocks', 'outward')).toBe('other-waits');
       expect(linkDirection('Blocks', 'inward')).toBe('this-waits');
