@@ -3,6 +3,9 @@ import type { StatusCategory } from './vocabulary';
 // Default status → category guesses for names the source gave no category for. Order matters:
 // "Ready for Test" is a queue (waiting) even though it mentions testing, so waiting rules run first.
 const RULES: readonly [RegExp, StatusCategory][] = [
+  // A negated step has not begun ("Not Started" in Microsoft Planner, "Not Done"): before every rule
+  // that would read the step's own word.
+  [/\bnot[ -](yet[ -])?(started|begun|done|complete[d]?|finished|ready|active)\b/i, 'todo'],
   [/\b(cancel+ed|abandoned|won'?t (do|fix)|rejected|obsolete|duplicate|declined|removed)\b/i, 'cancelled'],
   // A step's own "done" column ("Dev Done", "Analysis Complete") is the queue before the next step
   // (a Kanban board's split column), not the end of the work.

@@ -32,6 +32,11 @@ describe('defaultCategoryFor', () => {
     ["Won't Do", 'cancelled'],
     ['Cancelled', 'cancelled'],
     ['Rejected', 'cancelled'],
+    // A negated step has not begun (Microsoft Planner's "Not Started", "Completed").
+    ['Not Started', 'todo'],
+    ['Not Done', 'todo'],
+    ['Not yet started', 'todo'],
+    ['Completed', 'done'],
   ])('%s → %s', (status, category) => {
     expect(defaultCategoryFor(status)).toBe(category);
   });
