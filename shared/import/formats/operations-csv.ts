@@ -32,8 +32,28 @@ function ownerOf(ctx: CsvMapperContext, what: string): { teamKey: string | null;
   return { teamKey, service: service === null ? null : service.slice(0, 500) };
 }
 
+/**
+ * A key for a record the file gives none: its owner and instant, so a re-import finds it again. Two
+ * of one team at one instant with other services (checkout-web and checkout-api deployed together)
+ * are two records: the second and later get their service too (the first keeps the key it always
+ * had, so workspaces imported before find theirs).
+ */
+function derivedKeys() {
+  const services = new Map<string, string | null>();
+  return (teamKey: string | null, service: string | null, at: number): string => {
+    const base = `${teamKey ?? service}@${new Date(at).toISOString()}`;
+    const first = services.get(base);
+    if (first === undefined) {
+      services.set(base, service);
+      return base.slice(0, 200);
+    }
+    return teamKey === null || service === null || service === first ? base.slice(0, 200) : `${base}/${service}`.slice(0, 200);
+  };
+}
+
 function createDeploymentsMapper(ctx: CsvMapperContext) {
   const r = ctx.reader;
+  const keyOf = derivedKeys();
   return {
     row() {
       const { teamKey, service } = ownerOf(ctx, 'deployment');
@@ -43,8 +63,7 @@ function createDeploymentsMapper(ctx: CsvMapperContext) {
       if (result !== null) {
         succeeded = readBoolean(result) ?? r.reject('succeeded', result, 'invalid-value', `"${result}" is not a deployment result (success/failed, true/false).`);
       }
-      // Without a key, the owner and the time identify a deployment, so a re-import finds it again.
-      const key = r.optionalKey('key') ?? `${teamKey ?? service}@${new Date(at).toISOString()}`.slice(0, 200);
+      const key = r.optionalKey('key') ?? keyOf(teamKey, service, at);
       ctx.sink.deployment({
         key,
         teamKey,
@@ -63,6 +82,7 @@ function createDeploymentsMapper(ctx: CsvMapperContext) {
 
 function createIncidentsMapper(ctx: CsvMapperContext) {
   const r = ctx.reader;
+  const keyOf = derivedKeys();
   return {
     row() {
       const { teamKey, service } = ownerOf(ctx, 'incident');
@@ -71,7 +91,7 @@ function createIncidentsMapper(ctx: CsvMapperContext) {
       if (resolvedAt !== null && resolvedAt < openedAt) {
         r.reject('resolved', r.text('resolved'), 'invalid-value', 'An incident cannot be resolved before it was opened.');
       }
-      const key = r.optionalKey('key') ?? `${teamKey ?? service}@${new Date(openedAt).toISOString()}`.slice(0, 200);
+      const key = r.optionalKey('key') ?? keyOf(teamKey, service, openedAt);
       ctx.sink.incident({ key, teamKey, service, openedAt, resolvedAt, causedByDeploymentKey: r.optionalKey('causedBy'), line: r.line });
     },
     finish() {},

@@ -228,6 +228,25 @@ describe('a re-import from a file without some columns', () => {
   });
 });
 
+describe('deployments and incidents without keys', () => {
+  it('two of one team at one minute, for two services, are two records, found again by a re-import', async () => {
+    const deployments = write('deploys.csv', 'deployed_at,service,team,result', ['2024-03-05 09:05,checkout-web,checkout,success', '2024-03-05 09:05,checkout-api,checkout,failed', '2024-03-05 10:00,checkout-web,checkout,success']);
+    await runImport(ws.backend, [deployments]);
+    const keys = () => db(ws).prepare('SELECT key, service, succeeded FROM deployments ORDER BY key').raw().all();
+    const first = keys();
+    expect(first).toEqual([
+      ['checkout@2024-03-05T09:05:00.000Z', 'checkout-web', 1],
+      ['checkout@2024-03-05T09:05:00.000Z/checkout-api', 'checkout-api', 0],
+      ['checkout@2024-03-05T10:00:00.000Z', 'checkout-web', 1],
+    ]);
+    await runImport(ws.backend, [deployments]);
+    expect(keys()).toEqual(first);
+    const incidents = write('incidents.csv', 'opened_at,resolved_at,service,team', ['2024-03-05 11:00,2024-03-05 12:00,checkout-web,checkout', '2024-03-05 11:00,2024-03-05 11:30,checkout-api,checkout']);
+    await runImport(ws.backend, [incidents]);
+    expect(count('incidents')).toBe(2);
+  });
+});
+
 describe('references that differ only in case', () => {
   it('a status change for t-1 joins the history of T-1 (a history is replaced: dropped, it cut T-1’s short); items find a team of the same import by key or name in any case', async () => {
     const teams = write('teams.csv', 'key,name,value_stream', ['checkout,Checkout,Shop', 'platform,Cloud Platform,Core']);
