@@ -155,7 +155,8 @@ export function buildBoard(data: PlanData, grouping: BoardGrouping = 'coordinati
     dependencies,
     dependencyCounts,
     objectives,
-    predictability: predictability(data.objectives, teams.map((t) => t.key)),
+    // Every team's objectives count, planned work or not: a team that committed and planned nothing still missed.
+    predictability: predictability(data.objectives, data.teams.map((t) => t.key)),
     lint,
   };
 }

@@ -9,20 +9,27 @@ export const PREDICTABILITY_BANDS: readonly { label: string; from: number; to: n
   { label: 'above 100 %', from: 1, to: null, holds: (v) => v > 1 },
 ];
 
+/** Sums of values with one decimal or so, kept clear of float noise (0.1 + 4.1 + 3.8 is not 8 in floats). */
+const clean = (value: number) => Math.round(value * 1e6) / 1e6;
+
 function ratio(objectives: readonly PlanObjective[]): { value: number | null; plannedValue: number; actualValue: number; committed: number; scored: number } {
-  const committed = objectives.filter((o) => o.committed && o.businessValue !== null);
+  // An objective without business value weighs nothing on either side: its actual value would
+  // count against nothing planned (190 % for a team that met its one valued objective).
+  const valued = objectives.filter((o) => o.businessValue !== null);
+  const committed = valued.filter((o) => o.committed);
   const plannedValue = committed.reduce((sum, o) => sum + o.businessValue!, 0);
   // Stretch (uncommitted) objectives achieved count in the numerator, as SAFe counts them.
-  const actualValue = objectives.reduce((sum, o) => sum + (o.actualValue ?? 0), 0);
+  const actualValue = clean(valued.reduce((sum, o) => sum + (o.actualValue ?? 0), 0));
   const scored = committed.filter((o) => o.actualValue !== null).length;
   const complete = committed.length > 0 && scored === committed.length && plannedValue > 0;
   return { value: complete ? actualValue / plannedValue : null, plannedValue, actualValue, committed: committed.length, scored };
 }
 
 /**
- * Predictability = Σ actual business value (all objectives) ÷ Σ planned business value of the
- * committed ones, per team over its team-level objectives of the increment, and for the increment
- * over every team's. A team counts only once all its committed objectives are scored. Shown as
+ * Predictability = Σ actual business value (all objectives with a business value) ÷ Σ planned
+ * business value of the committed ones, per team over its team-level objectives of the increment,
+ * and for the increment over every team's (`teamKeys`: every team that may own one, whether or not
+ * it has work on the board). A team counts only once all its committed objectives are scored. Shown as
  * how many teams fall in each band, never as a list ordered by value.
  */
 export function predictability(objectives: readonly PlanObjective[], teamKeys: readonly string[]): Predictability {

@@ -231,6 +231,27 @@ describe('predictability', () => {
       expect(result.increment).toBeNull();
     });
 
+    it('an objective without business value weighs on neither side; actual values of one decimal sum without float noise', () => {
+      const noValue = { ...o('a', 1, 9), key: 'a-none', businessValue: null };
+      const result = predictability([o('a', 10, 10), noValue, o('b', 10, 0.1), { ...o('b', 10, 4.1, false), key: 'b2' }, { ...o('b', 10, 3.8, false), key: 'b3' }], ['a', 'b']);
+      expect(result.teams.map((t) => [t.teamKey, t.value])).toEqual([
+        ['a', 1],
+        ['b', 0.8],
+      ]);
+      expect(result.bands.find((b) => b.label === '80–100 %')!.teams).toBe(2);
+    });
+
+    it('on the board, a team that committed objectives and planned nothing still counts', () => {
+      const data = plan({
+        teams: [...plan().teams, { key: 'd', name: 'Delta', valueStream: null, group: null }],
+        objectives: [o('a', 8, 8), o('d', 10, 0)],
+      });
+      const board = buildBoard(data);
+      expect(board.teams.map((t) => t.key)).not.toContain('d');
+      expect(board.predictability.teams.map((t) => t.teamKey)).toEqual(['a', 'd']);
+      expect(board.predictability.increment).toBeCloseTo(8 / 18, 12);
+    });
+
     it('exactly 100 % and exactly 80 % are inside the target band', () => {
       const result = predictability([o('a', 10, 10), o('b', 10, 8)], ['a', 'b']);
       expect(result.bands.find((b) => b.label === '80–100 %')!.teams).toBe(2);
