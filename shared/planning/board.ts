@@ -111,7 +111,10 @@ export function buildBoard(data: PlanData, grouping: BoardGrouping = 'coordinati
     const provider = placed.get(d.providerKey) ?? null;
     const providerDoneAt = data.providerDoneAt[d.providerKey] ?? plannedDoneAt.get(d.providerKey) ?? null;
     const done = d.resolvedAt !== null || providerDoneAt !== null;
-    const state = dependencyState(provider && { start: provider.iteration.start, end: provider.iteration.end }, consumer.iteration, done);
+    // A provider planned in another increment is planned: its iteration's dates judge the order as any.
+    const elsewhere = provider === null ? (d.providerElsewhere ?? null) : null;
+    const span = provider ? { start: provider.iteration.start, end: provider.iteration.end } : elsewhere;
+    const state = dependencyState(span, consumer.iteration, done);
     dependencies.push({
       key: d.key,
       consumer: { itemKey: d.consumerKey, teamKey: consumer.teamKey, columnId: consumer.columnId, iterationName: consumer.iteration.name },
@@ -119,7 +122,7 @@ export function buildBoard(data: PlanData, grouping: BoardGrouping = 'coordinati
         itemKey: d.providerKey,
         teamKey: provider?.teamKey ?? data.providerTeams[d.providerKey] ?? d.providerTeamKey,
         columnId: provider?.columnId ?? null,
-        iterationName: provider?.iteration.name ?? null,
+        iterationName: provider?.iteration.name ?? (elsewhere ? `${elsewhere.iteration} of ${elsewhere.increment}` : null),
         done,
       },
       state,

@@ -52,6 +52,8 @@ export interface PlanDependency {
   createdAt: number;
   neededBy: number | null;
   resolvedAt: number | null;
+  /** Where the provider is planned when not in this increment (another increment's iteration): judged by its dates too. */
+  providerElsewhere?: { increment: string; iteration: string; start: number; end: number };
 }
 
 export interface PlanObjective {

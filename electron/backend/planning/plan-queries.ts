@@ -523,7 +523,10 @@ export function readPlanData(db: Database, increment: IncrementRow, groups: Read
     .prepare(
       `SELECT d.key, d.from_item_key AS consumerKey, d.to_item_key AS providerKey, ft.key AS consumerTeamKey, tt.key AS providerTeamKey,
               d.created_at AS createdAt, d.needed_by AS neededBy, d.resolved_at AS resolvedAt,
-              pw.done_at AS providerDoneAt, pt.key AS providerItemTeam, pw.id IS NOT NULL AS providerExists
+              pw.done_at AS providerDoneAt, pt.key AS providerItemTeam, pw.id IS NOT NULL AS providerExists,
+              (SELECT json_object('increment', inc.name, 'iteration', it.name, 'start', it.start_at, 'end', it.end_at)
+               FROM planned_items pp JOIN iterations it ON it.id = pp.iteration_id JOIN increments inc ON inc.id = pp.increment_id
+               WHERE pp.item_id = pw.id AND pp.increment_id <> @increment ORDER BY it.start_at LIMIT 1) AS providerElsewhere
        FROM dependencies d
        JOIN work_items cw ON cw.key = d.from_item_key
        JOIN planned_items cp ON cp.item_id = cw.id AND cp.increment_id = @increment
@@ -533,7 +536,7 @@ export function readPlanData(db: Database, increment: IncrementRow, groups: Read
        LEFT JOIN teams pt ON pt.id = pw.team_id
        WHERE d.to_item_key IS NOT NULL ${only ? 'AND (d.from_item_key = @item OR d.to_item_key = @item)' : ''}`,
     )
-    .all({ increment: increment.id, ...(only ? { item: only.item } : {}) }) as (PlanData['dependencies'][number] & { providerDoneAt: number | null; providerItemTeam: string | null; providerExists: number })[];
+    .all({ increment: increment.id, ...(only ? { item: only.item } : {}) }) as (Omit<PlanData['dependencies'][number], 'providerElsewhere'> & { providerDoneAt: number | null; providerItemTeam: string | null; providerExists: number; providerElsewhere: string | null })[];
   const providerDoneAt: Record<string, number> = {};
   const providerTeams: Record<string, string | null> = {};
   for (const d of depRows) {
@@ -563,7 +566,7 @@ export function readPlanData(db: Database, increment: IncrementRow, groups: Read
     iterations,
     teams,
     planned,
-    dependencies: depRows.map(({ key, consumerKey, providerKey, consumerTeamKey, providerTeamKey, createdAt, neededBy, resolvedAt }) => ({
+    dependencies: depRows.map(({ key, consumerKey, providerKey, consumerTeamKey, providerTeamKey, createdAt, neededBy, resolvedAt, providerElsewhere }) => ({
       key,
       consumerKey,
       providerKey,
@@ -572,6 +575,7 @@ export function readPlanData(db: Database, increment: IncrementRow, groups: Read
       createdAt,
       neededBy,
       resolvedAt,
+      ...(providerElsewhere === null ? {} : { providerElsewhere: JSON.parse(providerElsewhere) as NonNullable<PlanData['dependencies'][number]['providerElsewhere']> }),
     })),
     providerDoneAt,
     providerTeams,

@@ -398,6 +398,24 @@ describe('planning channels', () => {
       expect((await refused('plan.objective.save', { increment: 'PI 26.1', title: 'New', level: 'portfolio', teamKey: 'pay', businessValue: null, actualValue: null, committed: true, parentKey: null, itemKeys: [] })).message).toContain('portfolio objectives come from your import');
     });
 
+    it('a provider planned in another increment is judged by that iteration’s dates, not called unplanned', async () => {
+      const { id, ids } = await increment();
+      const later = await call('plan.increment.save', { name: 'PI 26.2', start: '2026-03-02', end: '2026-04-12' });
+      const laterI1 = (await call('plan.iteration.save', { incrementId: later.id, name: 'I1', start: '2026-03-02', end: '2026-03-15' })).iterations[0]!.id;
+      const earlier = await call('plan.increment.save', { name: 'PI 25.4', start: '2025-11-03', end: '2025-12-14' });
+      const earlierI1 = (await call('plan.iteration.save', { incrementId: earlier.id, name: 'I1', start: '2025-11-03', end: '2025-11-16' })).iterations[0]!.id;
+      await call('plan.item.place', { incrementId: id, itemKey: 'PAY-2', teamKey: 'pay', iterationId: ids.I1 });
+      await call('plan.item.place', { incrementId: later.id, itemKey: 'SRCH-1', teamKey: 'search', iterationId: laterI1 });
+      await call('plan.item.place', { incrementId: id, itemKey: 'CART-2', teamKey: 'cart', iterationId: ids.I2 });
+      await call('plan.item.place', { incrementId: earlier.id, itemKey: 'PAY-1', teamKey: 'pay', iterationId: earlierI1 });
+      await call('plan.dependency.add', { consumerKey: 'PAY-2', providerKey: 'SRCH-1' });
+      await call('plan.dependency.add', { consumerKey: 'CART-2', providerKey: 'PAY-1' });
+      const board = await call('plan.board', { increment: 'PI 26.1' });
+      const of = (consumer: string) => board.dependencies.find((d) => d.consumer.itemKey === consumer)!;
+      expect([of('PAY-2').state, of('PAY-2').provider.iterationName]).toEqual(['conflict', 'I1 of PI 26.2']);
+      expect([of('CART-2').state, of('CART-2').provider.iterationName]).toEqual(['ok', 'I1 of PI 25.4']);
+    });
+
     it('a workspace without increments says how to start one', async () => {
       expect((await refused('plan.board', {})).message).toContain('has no increment yet');
       expect((await refused('plan.undo', {})).message).toBe('There is nothing to undo.');
