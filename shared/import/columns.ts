@@ -182,7 +182,14 @@ export class RowReader {
     const ms = readSourceDate(value, this.dayOrder);
     if (ms === null) {
       const why = whyIsoShapedIsNoDate(value);
-      const message = why === null ? `"${value}" is not a date Interlock can read (use ISO 8601 like 2024-03-12T15:45:00Z, or 12/Mar/24 3:45 PM).` : `"${value}" is not a real date: ${why}.`;
+      // A numeric date that the other day order reads: the file's order was read wrong, not this cell.
+      const other: DayOrder = this.dayOrder === 'dmy' ? 'mdy' : 'dmy';
+      const otherReads = why === null && readSourceDate(value, other) !== null;
+      const message = otherReads
+        ? `"${value}" is not a date as ${this.dayOrder === 'dmy' ? 'day/month/year' : 'month/day/year'}, the order the file's numeric dates are read in; as ${other === 'dmy' ? 'day/month/year' : 'month/day/year'} it is. Choose that date order (on the Import page, or --day-order ${other}) and import again.`
+        : why === null
+          ? `"${value}" is not a date Interlock can read (use ISO 8601 like 2024-03-12T15:45:00Z, or 12/Mar/24 3:45 PM).`
+          : `"${value}" is not a real date: ${why}.`;
       this.issues.error(this.file, this.line, header ?? this.headerOf(field), value, 'invalid-date', message);
       throw new RowRejected('invalid date');
     }

@@ -211,7 +211,7 @@ export class ImportJob {
     const ambiguous = cells.find(isAmbiguousNumericDate);
     if (ambiguous) {
       const reading = fallback === 'dmy' ? 'day/month/year' : 'month/day/year';
-      issues.warn(file.source.name, null, null, ambiguous, 'date-order-guessed', `Dates like ${ambiguous} were read as ${reading}; if that is wrong, choose the other date order and preview again.`);
+      issues.warn(file.source.name, null, null, ambiguous, 'date-order-guessed', `Dates like ${ambiguous} were read as ${reading}; if that is wrong, choose the other date order (on the Import page, or --day-order ${fallback === 'dmy' ? 'mdy' : 'dmy'}) and preview again.`);
     }
     return fallback;
   }

@@ -69,13 +69,14 @@ function printReport(report: ImportReport, io: CliIo, workspace: string, dryRun:
 
 export const importCommand: CliCommand = {
   name: 'import',
-  usage: `import FILE... --into WORKSPACE [--format F] [--team-column NAME] [--dry-run] [--json]`,
+  usage: `import FILE... --into WORKSPACE [--format F] [--team-column NAME] [--day-order auto|dmy|mdy] [--dry-run] [--json]`,
   summary: `Import exports (${IMPORT_FORMATS.join(', ')}) into a workspace, creating it when absent.`,
   async run(args, backend, io) {
     const { values, positionals } = parseCliArgs(args, {
       into: { type: 'string' },
       format: { type: 'string', default: 'auto' },
       'team-column': { type: 'string' },
+      'day-order': { type: 'string', default: 'auto' },
       'dry-run': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     });
@@ -84,6 +85,8 @@ export const importCommand: CliCommand = {
     const format = ImportFormatChoice.safeParse(values.format);
     if (!format.success) throw new UsageError(`--format must be one of auto, ${IMPORT_FORMATS.join(', ')}; got "${values.format}"`);
     const dryRun = values['dry-run'];
+    const dayOrder = values['day-order'];
+    if (dayOrder !== 'auto' && dayOrder !== 'dmy' && dayOrder !== 'mdy') throw new UsageError(`--day-order must be auto, dmy (31/12/2024) or mdy (12/31/2024); got "${dayOrder}"`);
 
     let workspace = resolve(values.into);
     let created = false;
@@ -102,7 +105,7 @@ export const importCommand: CliCommand = {
       const { jobId } = await callOrThrow(backend, 'import.start', {
         files: positionals.map((path) => ({ source: { kind: 'path', path: resolve(path) }, format: format.data })),
         mode: dryRun ? 'preview' : 'import',
-        options: { teamColumn: values['team-column'] ?? null, dayOrder: 'auto' },
+        options: { teamColumn: values['team-column'] ?? null, dayOrder },
       });
       const status = await waitForJob(backend, jobId, io, true);
       const report = status.report;

@@ -82,6 +82,20 @@ describe('the interlock command line', () => {
     expect((await cli(['demo', tmp.path('dash.interlock'), '--items', '50', '--', '--help'])).out).not.toMatch(/^usage:/);
   });
 
+  it('import --day-order reads month-first dates the first rows could not prove; without it, the row that proves them says so', async () => {
+    const deploys = tmp.path('us-deploys.csv');
+    const rows = Array.from({ length: 55 }, (_, i) => `04/${String((i % 11) + 1).padStart(2, '0')}/2024 ${String(10 + (i % 9)).padStart(2, '0')}:${String(i).padStart(2, '0')},web,checkout,success`);
+    writeFileSync(deploys, ['deployed_at,service,team,result', ...rows, '04/20/2024 10:00,web,checkout,success'].join('\n'));
+    const guessed = await cli(['import', deploys, '--into', tmp.path('guessed.interlock'), '--dry-run']);
+    expect(guessed.err).toContain('as month/day/year it is. Choose that date order (on the Import page, or --day-order mdy)');
+    expect(guessed.err).toContain('--day-order mdy) and preview again');
+    const file = tmp.path('us.interlock');
+    const read = await cli(['import', deploys, '--into', file, '--day-order', 'mdy', '--json']);
+    expect(read.code, read.err).toBe(0);
+    expect(JSON.parse(read.out).imported.deployments).toBe(56);
+    expect((await cli(['import', deploys, '--into', file, '--day-order', 'ymd'])).err).toContain('--day-order must be auto, dmy');
+  });
+
   it('import says when a replaced history leaves fewer status changes than before', async () => {
     const items = tmp.path('fewer-items.csv');
     writeFileSync(items, 'key,title,type,team,status,created_at\nT-1,One,story,alpha,Done,2026-01-01\n');
