@@ -31,6 +31,8 @@ export interface CheckerContext {
   workspaceTeams: readonly { key: string; name: string }[];
   /** Increments the workspace holds, by name, with the names of their iterations. */
   workspaceIncrements?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Whether a file of this import may declare increments (an increments template, a bundle): read after the objectives. */
+  importDeclaresIncrements?: boolean;
   /** The coordination groups the advisor forms now, key → name (asked only when a risk names a group). */
   workspaceGroups?: () => ReadonlyMap<string, string>;
 }
@@ -288,6 +290,20 @@ export class RecordChecker implements RecordSink {
   }
 
   objective(record: ObjectiveRecord): void {
+    // An increment no file of this import can declare and the workspace lacks: refused here, so the
+    // preview says what the write would (it refused the whole import after a clean preview).
+    if (record.pi && !this.context.importDeclaresIncrements && !this.#increments.has(record.pi.increment) && !this.context.workspaceIncrements?.has(record.pi.increment)) {
+      const known = [...(this.context.workspaceIncrements?.keys() ?? [])];
+      this.context.issues.error(
+        this.file,
+        record.line,
+        'increment',
+        record.pi.increment,
+        'invalid-reference',
+        `Objective ${record.key} names the increment "${record.pi.increment}", which is neither in this import nor in the workspace${known.length > 0 ? ` (it has ${known.join(', ')})` : ''}; the row is left out.`,
+      );
+      return;
+    }
     const repeated = this.#duplicate('objectives', this.#keys.objectives, record.key, record.line);
     record.teamKeys = record.teamKeys.map((t) => this.canonicalTeam(t)!);
     for (const t of record.teamKeys) this.#team(t, record.line);

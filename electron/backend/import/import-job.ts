@@ -238,6 +238,7 @@ export class ImportJob {
           workspaceItemKeys: () => db.prepare('SELECT key FROM work_items').pluck().all() as string[],
           workspaceTeams: teams,
           workspaceIncrements: incrementIterationNames(db),
+          importDeclaresIncrements: prepared.some((p) => p.detection.format === 'interlock' && (p.detection.entity === 'increments' || p.detection.entity === null)),
           // Groups as the advisor forms them before this import (asked only when a risk names a group).
           workspaceGroups: () => new Map(coordinationGroups(db).map((g) => [g.key, g.name])),
         },

@@ -228,6 +228,20 @@ describe('a re-import from a file without some columns', () => {
   });
 });
 
+describe('what the preview says, the import does', () => {
+  it('an objective of an increment no file declares and the workspace lacks is a rejected row in both, not a clean preview and a refused import', async () => {
+    const objectives = write('objectives.csv', 'key,title,level,parent,teams,increment,business_value,actual_value,committed,items', ['OBJ-1,Ship,team,,alpha,PI 24.3,8,,yes,', 'OBJ-2,Grow,portfolio,,,,,,,']);
+    const preview = await runImport(ws.backend, [objectives], 'preview');
+    const rejected = (r: typeof preview) => r.report!.issues.filter((i) => i.severity === 'error').map((i) => [i.line, i.code]);
+    expect(rejected(preview)).toEqual([[2, 'invalid-reference']]);
+    expect(preview.report!.counts.objectives).toBe(1);
+    const done = await runImport(ws.backend, [objectives]);
+    expect(done.state).toBe('done');
+    expect(rejected(done)).toEqual([[2, 'invalid-reference']]);
+    expect(db(ws).prepare('SELECT key FROM objectives').pluck().all()).toEqual(['OBJ-2']);
+  });
+});
+
 describe('deployments and incidents without keys', () => {
   it('two of one team at one minute, for two services, are two records, found again by a re-import', async () => {
     const deployments = write('deploys.csv', 'deployed_at,service,team,result', ['2024-03-05 09:05,checkout-web,checkout,success', '2024-03-05 09:05,checkout-api,checkout,failed', '2024-03-05 10:00,checkout-web,checkout,success']);
