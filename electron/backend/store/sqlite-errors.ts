@@ -42,6 +42,15 @@ export function interruptedWriteError(path: string): AppError {
   );
 }
 
+/** The same file met by a look (info, a dry run), which never writes, where it could be written. */
+export function interruptedWriteLookError(path: string): AppError {
+  return new AppError(
+    'read-only',
+    `${path} was left in the middle of a write by a program that stopped. A look (info, a dry run) writes nothing, so it cannot undo that write: ` +
+      `open the workspace once (in the app, or a command that works on it, such as \`interlock metrics --workspace "${path}"\`), which undoes it from ${basename(path)}-journal, then look again.`,
+  );
+}
+
 /** Turns better-sqlite3's error codes into the messages a person can act on. Unknown errors pass through. */
 export function translateSqliteError(error: unknown, path: string): unknown {
   if (error instanceof AppError) return error;

@@ -6,7 +6,7 @@ import type { Database as Db } from 'better-sqlite3';
 import { AppError } from '../../../shared/contract/result';
 import type { FileInspection } from '../../../shared/contract/workspace-channels';
 import { getSchemaVersion, LATEST_SCHEMA_VERSION, migrate, newerVersionError, WORKSPACE_ID_KEY } from './migrations';
-import { damagedWorkspaceError, interruptedWriteError, isStorageRefusal, oneLine, translateSqliteError } from './sqlite-errors';
+import { damagedWorkspaceError, interruptedWriteLookError, isStorageRefusal, oneLine, translateSqliteError } from './sqlite-errors';
 
 /** "ILK1": marks a SQLite file as an Interlock workspace (PRAGMA application_id). */
 export const INTERLOCK_APPLICATION_ID = 0x494c4b31;
@@ -287,7 +287,7 @@ export function openForLooking(inputPath: string): Workspace {
   if (!existsSync(path)) throw new AppError('not-found', `There is no workspace at ${path}.`);
   if (statSync(path).isDirectory()) throw new AppError('not-a-workspace', `${path} is a folder, not an Interlock workspace.`);
   const header = readHeader(path);
-  if (hasHotJournal(path)) throw interruptedWriteError(path);
+  if (hasHotJournal(path)) throw journalIsForeign(path) ? foreignJournalError(path) : interruptedWriteLookError(path);
   checkHeader(path, header);
   let image: Buffer;
   let fileSchemaVersion: number;

@@ -314,6 +314,8 @@ describe('automatic backups', () => {
       const before = sha256(path);
       const look = await backend.call('workspace.open', { path, lookOnly: true });
       expect(look.ok ? '' : look.error.message).toContain('was left in the middle of a write by a program that stopped');
+      // …and what undoes it: a working open, here or anywhere (copying the pair elsewhere changes nothing for a look).
+      expect(look.ok ? '' : look.error.message).toContain('open the workspace once');
       expect(sha256(path)).toBe(before);
       await call('workspace.open', { path });
       const [backup] = (await call('workspace.backups.list', {})).backups;
