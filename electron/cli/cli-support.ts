@@ -1,7 +1,9 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract/contract';
 import type { Backend } from '../backend/backend';
-import { UsageError } from './cli-command';
+import { UsageError, type CliIo } from './cli-command';
+import { LATEST_SCHEMA_VERSION } from '../backend/store/migrations';
+import { peekSchemaVersion } from '../backend/store/workspace-file';
 import { parseCalendarDate } from '../../shared/domain/calendar-date';
 
 /**
@@ -111,4 +113,18 @@ export function parseWindowDays(value: string | undefined, min = 7, max = 3650):
   const days = Number(match[1]) * (match[2]?.toLowerCase() === 'w' ? 7 : 1);
   if (days < min || days > max) throw new UsageError(`--window must be between ${min} and ${max} days, got ${days}`);
   return days;
+}
+
+/**
+ * Opens a workspace for a command that only reads it (metrics, recommend, plan, forecast, report).
+ * A workspace of an older schema is read through a copy upgraded in memory and left as it is: a
+ * client's file stays readable by the Interlock that wrote it (the app upgrades it, with a backup,
+ * when it is opened to work in). Says so on stderr.
+ */
+export async function openToRead(backend: Backend, path: string, io: CliIo): Promise<ChannelOutput<'workspace.open'>> {
+  const version = peekSchemaVersion(path);
+  const older = version !== null && version < LATEST_SCHEMA_VERSION;
+  const opened = await callOrThrow(backend, 'workspace.open', { path, lookOnly: older });
+  if (older) io.err(`${path} is a workspace of an older Interlock (schema ${version}): read through a copy upgraded in memory; the file is left as it is. Opening it in the app upgrades it, keeping a backup first.`);
+  return opened;
 }

@@ -4,7 +4,7 @@ import { shownDependencyCost, unplannedCommittedNote } from '../../../shared/for
 import { displayKey } from '../../../shared/planning/local-keys';
 import type { CliCommand } from '../cli-command';
 import { UsageError } from '../cli-command';
-import { callOrThrow, checkDateOption, parseCliArgs, parseIntegerOption, parseWindowDays, teamKeysNamed } from '../cli-support';
+import { callOrThrow, openToRead, checkDateOption, parseCliArgs, parseIntegerOption, parseWindowDays, teamKeysNamed } from '../cli-support';
 
 
 export const forecastCommand: CliCommand = {
@@ -41,7 +41,7 @@ export const forecastCommand: CliCommand = {
     const trials = parseIntegerOption(values.trials, 'trials');
     const seed = parseIntegerOption(values.seed, 'seed');
 
-    await callOrThrow(backend, 'workspace.open', { path: values.workspace });
+    await openToRead(backend, values.workspace, io);
     const options = await callOrThrow(backend, 'metrics.scopeOptions', {});
     const scope = {
       teamKeys: teamKeysNamed(options.teams, values.team),
@@ -90,7 +90,7 @@ async function runPlan(values: ForecastValues, backend: Parameters<CliCommand['r
     start: values.start,
     dayKind: values['business-days'] ? ('business' as const) : ('calendar' as const),
   };
-  await callOrThrow(backend, 'workspace.open', { path: values.workspace! });
+  await openToRead(backend, values.workspace!, io);
   const confidence = await callOrThrow(backend, 'forecast.plan', input, FORECAST_OPTIONS);
   if (values.json) io.out(JSON.stringify(planJson(confidence), null, 2));
   else for (const line of humanPlan(confidence)) io.out(line);

@@ -2,7 +2,7 @@ import type { MetricsSummary } from '../../../shared/contract/metrics-channels';
 import { EXCLUSION_LABELS, type ExclusionReason } from '../../../shared/metrics/metrics-vocabulary';
 import type { CliCommand } from '../cli-command';
 import { UsageError } from '../cli-command';
-import { callOrThrow, checkDateOption, parseCliArgs, teamKeysNamed } from '../cli-support';
+import { callOrThrow, openToRead, checkDateOption, parseCliArgs, teamKeysNamed } from '../cli-support';
 import { formatCalendarDate, parseCalendarDate } from '../../../shared/domain/calendar-date';
 
 
@@ -26,7 +26,7 @@ export const metricsCommand: CliCommand = {
     const report = values['dora-report'];
     if (report !== undefined && report !== '2021' && report !== '2023') throw new UsageError(`--dora-report must be 2021 or 2023, got "${report}"`);
 
-    await callOrThrow(backend, 'workspace.open', { path: values.workspace });
+    await openToRead(backend, values.workspace, io);
     const options = await callOrThrow(backend, 'metrics.scopeOptions', {});
     const teamKeys = teamKeysNamed(options.teams, values.team);
     // --to alone moves the default window (its length kept) to end there; --from alone runs to the data's end.

@@ -3,7 +3,7 @@ import { boardSummary } from '../../../shared/planning/board-summary';
 import { DEPENDENCY_STATE_TEXT } from '../../../shared/planning/dependency-state';
 import type { CliCommand, CliIo } from '../cli-command';
 import { UsageError } from '../cli-command';
-import { callOrThrow, parseCliArgs } from '../cli-support';
+import { callOrThrow, openToRead, parseCliArgs } from '../cli-support';
 
 const SUBCOMMANDS = ['board', 'list', 'conflicts'] as const;
 
@@ -25,7 +25,7 @@ export const planCommand: CliCommand = {
     if (!sub || !SUBCOMMANDS.includes(sub as (typeof SUBCOMMANDS)[number])) throw new UsageError(`expected one of ${SUBCOMMANDS.join(', ')}`);
     if (rest.length > 0) throw new UsageError(`unexpected ${rest.join(' ')}`);
     if (!values.workspace) throw new UsageError('--workspace FILE is required');
-    await callOrThrow(backend, 'workspace.open', { path: values.workspace });
+    await openToRead(backend, values.workspace, io);
 
     if (sub === 'list') {
       const increments = await callOrThrow(backend, 'plan.increments', {});

@@ -1,7 +1,7 @@
 import { MODEL_LABELS, type CoordinationReport } from '../../../shared/coordination/report-schema';
 import type { CliCommand, CliIo } from '../cli-command';
 import { UsageError } from '../cli-command';
-import { callOrThrow, parseCliArgs, parseWindowDays } from '../cli-support';
+import { callOrThrow, openToRead, parseCliArgs, parseWindowDays } from '../cli-support';
 
 /** "90d", "12w" or a bare number of days. */
 /** The JSON the command prints: groups with team names, findings and congruence (and the window it covers). */
@@ -86,7 +86,7 @@ export const recommendCommand: CliCommand = {
     const path = values.workspace ?? positionals[0];
     if (!path || positionals.length > (values.workspace ? 0 : 1)) throw new UsageError('expected --workspace FILE');
     const days = parseWindowDays(values.window);
-    const summary = await callOrThrow(backend, 'workspace.open', { path });
+    const summary = await openToRead(backend, path, io);
     const report = await callOrThrow(backend, 'coordination.recommend', { window: days === undefined ? undefined : { days } });
     if (values.json) io.out(JSON.stringify(recommendationJson(report), null, 2));
     else printHuman(report, summary.name, io);

@@ -5,7 +5,7 @@ import type { Backend } from '../../backend/backend';
 import { removeStaleTemporaries, temporarySibling } from '../../backend/store/workspace-file';
 import type { CliCommand } from '../cli-command';
 import { UsageError } from '../cli-command';
-import { callOrThrow, formatBytes, parseCliArgs } from '../cli-support';
+import { callOrThrow, openToRead, formatBytes, parseCliArgs } from '../cli-support';
 
 /**
  * Writes the file whole or not at all: a hidden temporary sibling renamed over the target. One a
@@ -80,7 +80,7 @@ export const reportCommand: CliCommand = {
     if (values.deck !== undefined && values.deck.trim() === '') throw new UsageError('--deck needs the name of a saved deck');
     const out = resolve(values.out);
     checkTarget(out, values.force);
-    await callOrThrow(backend, 'workspace.open', { path: values.workspace });
+    await openToRead(backend, values.workspace, io);
     const deckId = values.deck === undefined ? undefined : await deckNamed(backend, values.deck.trim(), values.workspace);
     const report = await callOrThrow(backend, 'report.export', { increment: values.increment, sections: values.section, deckId });
     writeWhole(out, report.html);

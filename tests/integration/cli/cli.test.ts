@@ -82,6 +82,22 @@ describe('the interlock command line', () => {
     expect((await cli(['demo', tmp.path('dash.interlock'), '--items', '50', '--', '--help'])).out).not.toMatch(/^usage:/);
   });
 
+  it('commands that only read leave a workspace of an older schema as it is, and say they read an upgraded copy', async () => {
+    const old = tmp.path('read-old.interlock');
+    const db = new Database(old);
+    db.pragma(`application_id = ${INTERLOCK_APPLICATION_ID}`);
+    migrate(db, old, 9);
+    db.exec(`INSERT INTO meta (key, value) VALUES ('name', 'Old nine'); INSERT INTO teams (key, name) VALUES ('t', 'T')`);
+    db.close();
+    const before = sha256(old);
+    for (const args of [['metrics', '--workspace', old], ['recommend', '--workspace', old], ['plan', 'list', '--workspace', old]]) {
+      const shown = await cli(args);
+      expect(shown.code, `${args.join(' ')}: ${shown.err}`).toBe(0);
+      expect(shown.err).toContain('older Interlock (schema 9): read through a copy upgraded in memory');
+      expect(sha256(old), args[0]).toBe(before);
+    }
+  });
+
   it('import --day-order reads month-first dates the first rows could not prove; without it, the row that proves them says so', async () => {
     const deploys = tmp.path('us-deploys.csv');
     const rows = Array.from({ length: 55 }, (_, i) => `04/${String((i % 11) + 1).padStart(2, '0')}/2024 ${String(10 + (i % 9)).padStart(2, '0')}:${String(i).padStart(2, '0')},web,checkout,success`);
