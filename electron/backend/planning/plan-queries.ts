@@ -240,6 +240,13 @@ export function placeItem(
   if (input.beforeItemKey !== null) {
     const at = ranks.findIndex((r) => r.key === input.beforeItemKey);
     if (at !== -1) rank = at === 0 ? ranks[0]!.rank - 1 : (ranks[at - 1]!.rank + ranks[at]!.rank) / 2;
+    // Halved some fifty times, two neighbours' ranks leave no number between them: the cell is
+    // numbered 1, 2, 3… again first (the card landed after the one it was dropped before).
+    if (at > 0 && !(rank > ranks[at - 1]!.rank && rank < ranks[at]!.rank)) {
+      const renumber = db.prepare('UPDATE planned_items SET rank = ? WHERE iteration_id = ? AND team_id = ? AND item_id = (SELECT id FROM work_items WHERE key = ?)');
+      ranks.forEach((r, k) => renumber.run(k + 1, iteration.id, team, r.key));
+      rank = at + 0.5;
+    }
   }
   db.prepare(
     `INSERT INTO planned_items (increment_id, item_id, team_id, iteration_id, rank, size) VALUES (?, ?, ?, ?, ?, ?)

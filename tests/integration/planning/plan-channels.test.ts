@@ -416,6 +416,18 @@ describe('planning channels', () => {
       expect([of('CART-2').state, of('CART-2').provider.iterationName]).toEqual(['ok', 'I1 of PI 25.4']);
     });
 
+    it('a card dropped before another lands there however often two cards swap places (ranks renumbered when halving runs out)', async () => {
+      const { id, ids } = await increment();
+      for (const key of ['PAY-1', 'PAY-2', 'CART-1']) await call('plan.item.place', { incrementId: id, itemKey: key, teamKey: 'pay', iterationId: ids.I2 });
+      const order = async () => (await call('plan.board', {})).cells.find((c) => c.teamKey === 'pay' && c.columnId === ids.I2)!.cards.map((c) => c.key);
+      let [moved, target] = ['PAY-2', 'CART-1'];
+      for (let n = 0; n < 70; n++) {
+        await call('plan.item.place', { incrementId: id, itemKey: moved, teamKey: 'pay', iterationId: ids.I2, beforeItemKey: target });
+        if (n % 10 === 9 || n > 45) expect(await order(), `move ${n + 1}`).toEqual(['PAY-1', moved, target]);
+        [moved, target] = [target, moved];
+      }
+    });
+
     it('a workspace without increments says how to start one', async () => {
       expect((await refused('plan.board', {})).message).toContain('has no increment yet');
       expect((await refused('plan.undo', {})).message).toBe('There is nothing to undo.');
