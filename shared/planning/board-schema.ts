@@ -50,6 +50,8 @@ export const BoardCell = z.object({
   load: z.number(),
   capacity: z.number().nullable(),
   over: z.boolean(),
+  /** The team's own sprints in this column, each with its capacity: the cell's capacity is their sum (and the column's own, if any). */
+  sprints: z.array(z.object({ iterationId: z.number().int(), name: z.string(), capacity: z.number().nullable() })).optional(),
 });
 export type BoardCell = z.infer<typeof BoardCell>;
 

@@ -88,19 +88,35 @@ export function buildBoard(data: PlanData, grouping: BoardGrouping = 'coordinati
       rank: work.rank,
     });
   }
-  const capacity = new Map<string, number>();
+  // A cell's capacity: the sum of the team's own sprints' in the column when any is set (a team on
+  // its own cadence plans by its sprints), else the column's own for the team.
+  const shared = new Map<string, number>();
+  const ofSprints = new Map<string, number>();
+  const capacityOf = new Map<string, number>();
   for (const c of data.capacity) {
+    capacityOf.set(`${c.teamKey}\u0000${c.iterationId}`, c.amount);
     const columnId = columnOf.get(c.iterationId);
     if (columnId === null || columnId === undefined) continue;
     const key = cellKey(c.teamKey, columnId);
-    capacity.set(key, (capacity.get(key) ?? 0) + c.amount);
+    const sums = (iterations.get(c.iterationId)?.teamKey ?? null) === null ? shared : ofSprints;
+    sums.set(key, (sums.get(key) ?? 0) + c.amount);
+  }
+  const capacity = new Map([...shared, ...ofSprints]);
+  // A team's own sprints, per cell: its capacity is set per sprint (one box for the cell added to them).
+  const sprintsOf = new Map<string, { iterationId: number; name: string; capacity: number | null; start: number }[]>();
+  for (const i of data.iterations) {
+    const columnId = columnOf.get(i.id);
+    if (i.teamKey === null || columnId === null || columnId === undefined) continue;
+    const key = cellKey(i.teamKey, columnId);
+    (sprintsOf.get(key) ?? sprintsOf.set(key, []).get(key)!).push({ iterationId: i.id, name: i.name, capacity: capacityOf.get(`${i.teamKey}\u0000${i.id}`) ?? null, start: i.start });
   }
   const unit = data.increment.capacityUnit;
   const cells: BoardCell[] = [...cellMap.entries()].map(([key, cell]) => {
     const cards = cell.cards.sort((a, b) => a.start - b.start || a.rank - b.rank).map(({ start: _s, rank: _r, ...card }) => card);
     const load = cards.reduce((sum, c) => sum + (unit === 'items' ? 1 : (c.size ?? 0)), 0);
     const cap = capacity.get(key) ?? null;
-    return { teamKey: cell.teamKey, columnId: cell.columnId, cards, load, capacity: cap, over: cap !== null && load > cap };
+    const sprints = sprintsOf.get(key)?.sort((a, b) => a.start - b.start).map(({ start: _s, ...sprint }) => sprint);
+    return { teamKey: cell.teamKey, columnId: cell.columnId, cards, load, capacity: cap, over: cap !== null && load > cap, ...(sprints ? { sprints } : {}) };
   });
 
   const plannedDoneAt = new Map(data.planned.map((p) => [p.itemKey, p.doneAt]));

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import { apiTimings } from './api-timings';
 import { expect, test } from './fixtures';
 
@@ -8,6 +8,13 @@ async function openPlan(page: Page, url: string) {
   await page.goto(url);
   await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Plan' }).click();
   await expect(page.getByTestId('program-board').getByRole('columnheader', { name: /Iteration 1/ })).toBeVisible();
+}
+
+async function invoke<T>(request: APIRequestContext, host: { origin: string; token: string }, channel: string, data: unknown): Promise<T> {
+  const response = await request.post(`${host.origin}/api/invoke/${channel}`, { data, headers: { 'x-interlock-token': host.token } });
+  const body = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
+  return body.value;
 }
 
 /** A mouse drag with the browser's own drag and drop, dropped low in the target (after its cards). */
@@ -231,4 +238,29 @@ test('the board at 1280×720 in the dark theme, as a projector shows it', async 
   expect(presented.height).toBeGreaterThan(deskHeight + 150);
   expect(presented.height).toBeGreaterThanOrEqual(720 - 48 - 1);
   await page.screenshot({ path: 'test-results/screenshots/plan-board-presented-dark-1280.png' });
+});
+
+test('a team on its own cadence sets its capacity per sprint, and the cell shows their sum', async ({ page, host }) => {
+  type Board = { increment: { id: number; iterations: { id: number; name: string; start: string; end: string; teamKey: string | null }[] } };
+  const board = await invoke<Board>(page.request, host, 'plan.board', {});
+  const second = board.increment.iterations.filter((i) => i.teamKey === null)[1]!;
+  const day = (iso: string, plus: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + plus * 86_400_000).toISOString().slice(0, 10);
+  for (const [name, start, end] of [
+    ['Sprint A', second.start, day(second.start, 6)],
+    ['Sprint B', day(second.start, 7), second.end],
+  ]) {
+    await invoke(page.request, host, 'plan.iteration.save', { incrementId: board.increment.id, name, start, end, teamKey: 'identity' });
+  }
+  await openPlan(page, host.url);
+  await cell(page, 'identity', 1).locator('.ilk-load').click();
+  await page.getByLabel(/^Sprint A/).fill('3');
+  await page.getByLabel(/^Sprint B/).fill('4');
+  await page.getByRole('button', { name: 'Set', exact: true }).click();
+  await expect(cell(page, 'identity', 1)).toHaveAttribute('aria-label', /of 7$/);
+  // Set again, one sprint changed: the sum follows, nothing is added twice.
+  await cell(page, 'identity', 1).locator('.ilk-load').click();
+  await expect(page.getByLabel(/^Sprint A/)).toHaveValue('3');
+  await page.getByLabel(/^Sprint B/).fill('2');
+  await page.getByRole('button', { name: 'Set', exact: true }).click();
+  await expect(cell(page, 'identity', 1)).toHaveAttribute('aria-label', /of 5$/);
 });

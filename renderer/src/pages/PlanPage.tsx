@@ -393,10 +393,13 @@ export function PlanPage() {
           cell={capacity.cell}
           unit={data.increment.capacityUnit}
           onClose={() => setCapacityTarget(null)}
-          onSave={(amount) => {
-            const iterationId = capacity.cell.columnId;
+          onSave={(amounts) => {
             setCapacityTarget(null);
-            setCapacity.mutate({ input: { iterationId, teamKey: capacity.cell.teamKey, amount, board: shown }, view: boardInput });
+            // One edit per box changed (each its own undo step), one after another.
+            void amounts.reduce<Promise<unknown>>(
+              (previous, { iterationId, amount }) => previous.then(() => setCapacity.mutateAsync({ input: { iterationId, teamKey: capacity.cell.teamKey, amount, board: shown }, view: boardInput })),
+              Promise.resolve(),
+            ).catch(() => undefined);
           }}
         />
       )}

@@ -176,18 +176,37 @@ export function NewItemDialog(props: { teamName: string; iterationName: string; 
 }
 
 /** A cell's capacity, typed in place; empty clears it. */
-export function CapacityPopover(props: { anchor: HTMLElement | null; cell: BoardCell | null; unit: string; onSave(amount: number | null): void; onClose(): void }) {
-  const [value, setValue] = useState(props.cell?.capacity?.toString() ?? '');
+/**
+ * The capacity of a cell. A team on its own cadence has one box per sprint of its own in the column
+ * (the cell shows their sum): one box for the whole cell wrote to the shared iteration, and added to
+ * the sprints' capacity instead of setting it.
+ */
+export function CapacityPopover(props: { anchor: HTMLElement | null; cell: BoardCell | null; unit: string; onSave(amounts: { iterationId: number; amount: number | null }[]): void; onClose(): void }) {
+  const targets = props.cell?.sprints?.map((s) => ({ iterationId: s.iterationId, label: `${s.name} (${props.unit})`, initial: s.capacity })) ?? (props.cell ? [{ iterationId: props.cell.columnId, label: `Capacity (${props.unit})`, initial: props.cell.capacity }] : []);
+  const [values, setValues] = useState(() => targets.map((t) => t.initial?.toString() ?? ''));
   return (
     <Popover open={props.anchor !== null} anchorEl={props.anchor} onClose={props.onClose} anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}>
       <form
-        style={{ padding: 12, display: 'flex', gap: 8, alignItems: 'center' }}
+        style={{ padding: 12, display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap', maxWidth: 420 }}
         onSubmit={(e) => {
           e.preventDefault();
-          props.onSave(value.trim() === '' ? null : Number(value));
+          const amounts = targets.map((t, k) => ({ iterationId: t.iterationId, amount: values[k]!.trim() === '' ? null : Number(values[k]) }));
+          props.onSave(amounts.filter((a, k) => a.amount !== targets[k]!.initial));
         }}
       >
-        <TextField size="small" autoFocus type="number" label={`Capacity (${props.unit})`} value={value} onChange={(e) => setValue(e.target.value)} slotProps={{ htmlInput: { min: 0, step: 0.5 } }} />
+        {targets.map((t, k) => (
+          <TextField
+            key={t.iterationId}
+            size="small"
+            autoFocus={k === 0}
+            type="number"
+            label={t.label}
+            value={values[k]}
+            onChange={(e) => setValues(values.map((v, i) => (i === k ? e.target.value : v)))}
+            slotProps={{ htmlInput: { min: 0, step: 0.5 } }}
+            sx={{ width: 150 }}
+          />
+        ))}
         <Button type="submit" variant="contained" size="small">
           Set
         </Button>
