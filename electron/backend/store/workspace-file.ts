@@ -299,6 +299,13 @@ export function openForLooking(inputPath: string): Workspace {
     } finally {
       probe.close();
     }
+    // A file another SQLite tool switched to write-ahead logging says so in its header (bytes 18
+    // and 19 are 2), which an in-memory copy cannot open; the copy, read whole through the log, is
+    // marked as a plain file instead. The file itself is not touched (a working open converts it).
+    if (image[18] === 2 || image[19] === 2) {
+      image[18] = 1;
+      image[19] = 1;
+    }
   } catch (error) {
     throw translateSqliteError(error, path);
   }

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { captureCli } from '../../support/cli-capture';
 import { spawn } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { LATEST_SCHEMA_VERSION, migrate } from '../../../electron/backend/store/migrations';
 import { INTERLOCK_APPLICATION_ID } from '../../../electron/backend/store/workspace-file';
@@ -80,6 +80,24 @@ describe('the interlock command line', () => {
     expect(existsSync('x.interlock')).toBe(false);
     // After "--" it is a value, not a request for help.
     expect((await cli(['demo', tmp.path('dash.interlock'), '--items', '50', '--', '--help'])).out).not.toMatch(/^usage:/);
+  });
+
+  it('info reads a workspace another SQLite tool switched to write-ahead logging, its log included, and leaves the file as it is', async () => {
+    const file = tmp.path('wal.interlock');
+    expect((await cli(['demo', file, '--items', '60'])).code).toBe(0);
+    const writer = new Database(file);
+    writer.pragma('journal_mode = WAL');
+    writer.pragma('wal_autocheckpoint = 0');
+    writer.exec(`INSERT INTO teams (key, name) VALUES ('from-the-log', 'Only in the log')`);
+    const copy = tmp.path('wal-copy.interlock');
+    copyFileSync(file, copy);
+    copyFileSync(`${file}-wal`, `${copy}-wal`);
+    writer.close();
+    const before = sha256(copy);
+    const info = await cli(['info', copy, '--json']);
+    expect(info.code, info.err).toBe(0);
+    expect(JSON.parse(info.out).counts.teams).toBe(13);
+    expect(sha256(copy)).toBe(before);
   });
 
   it('commands that only read leave a workspace of an older schema as it is, and say they read an upgraded copy', async () => {
