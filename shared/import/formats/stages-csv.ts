@@ -16,7 +16,7 @@ const FIELDS: FieldSpec[] = [
 ];
 
 /** Columns of stage-date exports that are not workflow steps. */
-const NOT_STAGES = new Set(['link', 'url', 'tags', 'labels', 'assignee', 'owner', 'blocked days', 'blocked time', 'priority', 'estimate', 'story points', 'parent', 'epic']);
+const NOT_STAGES = new Set(['link', 'url', 'tags', 'labels', 'assignee', 'owner', 'blocked days', 'blocked time', 'priority', 'estimate', 'story points', 'parent', 'epic', 'status', 'state', 'current status', 'resolution', 'project', 'sprint', 'component', 'points', 'size', 'comments']);
 
 /** The workflow steps of a stage-date CSV: every column that is not a known field, in file order. */
 export function stageColumns(headers: readonly string[], used: ReadonlySet<number>): number[] {
@@ -35,15 +35,28 @@ function createStagesMapper(ctx: CsvMapperContext) {
   const used = new Set([...plan.columns.values()].flat());
   const stages = stageColumns(plan.headers, used);
   const names = stages.map((c) => plan.headers[c]!.trim());
+  // A column whose first value is no date is not a step (a Status or Notes column the header did
+  // not tell apart): it is left out for the whole file, said once, instead of refusing every row.
+  const decided = new Set<number>();
+  const notSteps = new Set<number>();
   return {
     row() {
       const key = r.key('key');
       const steps: { status: string; at: number }[] = [];
       stages.forEach((column, s) => {
         const value = r.cells[column]?.trim();
-        if (value) steps.push({ status: names[s]!, at: r.dateValue('key', value, names[s]) });
+        if (!value || notSteps.has(column)) return;
+        if (!decided.has(column)) {
+          decided.add(column);
+          if (readSourceDate(value, r.dayOrder) === null && !/^\d/.test(value)) {
+            notSteps.add(column);
+            issues.warn(file, r.line, names[s]!, value, 'ignored-column', `${names[s]} holds "${value}", which is no date: it is not read as a workflow step.`);
+            return;
+          }
+        }
+        steps.push({ status: names[s]!, at: r.dateValue('key', value, names[s]) });
       });
-      if (steps.length === 0) r.reject(null, null, 'missing-value', `${key} has no date in any workflow step (${names.join(', ')}).`);
+      if (steps.length === 0) r.reject(null, null, 'missing-value', `${key} has no date in any workflow step (${names.filter((_, s) => !notSteps.has(stages[s]!)).join(', ')}).`);
       // The columns are the workflow in order: a later step dated before an earlier one is most
       // often a slip (or day and month swapped), and the item would end in the earlier step.
       const back = steps.findIndex((step, i) => i > 0 && step.at < steps[i - 1]!.at);

@@ -355,6 +355,25 @@ describe('stage-date rows', () => {
   });
 });
 
+describe('stage-date columns that hold no dates', () => {
+  it('a column of text (a status, notes) is no workflow step: left out for the file, said once, and the rows import', () => {
+    const out = mapRows('stages-csv', [
+      ['ID', 'Name', 'Current column', 'Backlog', 'Development', 'Done', 'Notes'],
+      ['S-1', 'x', 'Done', '01/03/2024', '04/03/2024', '10/03/2024', ''],
+      ['S-2', 'y', 'Development', '02/03/2024', '05/03/2024', '', 'waiting for QA'],
+    ]);
+    expect(out.items.map((i) => [i.key, i.status])).toEqual([
+      ['S-1', 'Done'],
+      ['S-2', 'Development'],
+    ]);
+    expect(out.issues.counts.errors).toBe(0);
+    expect(out.issues.issues.filter((i) => i.code === 'ignored-column').map((i) => [i.line, i.column])).toEqual([
+      [2, 'Current column'],
+      [3, 'Notes'],
+    ]);
+  });
+});
+
 describe('stage-date rows out of order', () => {
   it('a later step dated before an earlier one is said, and the row is read in time order', () => {
     const out = mapRows('stages-csv', [
