@@ -255,6 +255,7 @@ test('a team on its own cadence sets its capacity per sprint, and the cell shows
   await cell(page, 'identity', 1).locator('.ilk-load').click();
   await page.getByLabel(/^Sprint A/).fill('3');
   await page.getByLabel(/^Sprint B/).fill('4');
+  await page.screenshot({ path: 'test-results/screenshots/plan-capacity-per-sprint.png' });
   await page.getByRole('button', { name: 'Set', exact: true }).click();
   await expect(cell(page, 'identity', 1)).toHaveAttribute('aria-label', /of 7$/);
   // Set again, one sprint changed: the sum follows, nothing is added twice.
