@@ -87,12 +87,12 @@ async function openPlanConfidence(page: Page, url: string, options: { dark?: boo
 test('plan confidence: the increment’s odds, objectives, features and items, suggestions that change nothing', async ({ page, host }) => {
   test.setTimeout(120_000);
   await openPlanConfidence(page, host.url);
-  await expect(page.getByTestId('confidence-all-planned')).toContainText(/\d+ %/);
+  await expect(page.getByTestId('confidence-all-planned')).toContainText(/\d+\s%/);
   await expect(page.getByTestId('confidence-provenance')).toContainText('History 2026-08-24 – 2026-11-15 (84 days) per team');
   const objectives = page.getByTestId('table-objective-odds');
   await expect(objectives.getByRole('row').nth(1)).toContainText('%');
-  await expect(page.getByTestId('table-item-odds').getByRole('row').nth(1)).toContainText(/\d+ %/);
-  await expect(page.getByTestId('table-team-odds').getByRole('row').nth(1)).toContainText(/\d+ %/);
+  await expect(page.getByTestId('table-item-odds').getByRole('row').nth(1)).toContainText(/\d+\s%/);
+  await expect(page.getByTestId('table-team-odds').getByRole('row').nth(1)).toContainText(/\d+\s%/);
   // A suggestion never changes the objective: it is still committed on the Objectives tab.
   const suggested = await page.getByTestId('confidence-suggested').locator('p').nth(1).textContent();
   if (Number(suggested) > 0) await expect(page.getByTestId('confidence-suggestions')).toContainText('nothing is changed unless you change it');

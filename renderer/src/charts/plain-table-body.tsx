@@ -2,7 +2,7 @@ import TableBody from '@mui/material/TableBody';
 import type { Theme } from '@mui/material/styles';
 import type { ReactNode } from 'react';
 
-/** The class of a body cell whose column holds numbers: right-aligned, in figures of one width, unbroken. */
+/** The class of a body cell whose column holds numbers: right-aligned, in figures of one width. */
 export const NUMERIC_CELL = 'numeric';
 
 /**
@@ -40,8 +40,7 @@ function bodyCells(theme: Theme, dense: boolean) {
       textAlign: 'left',
       padding: dense ? `6px ${DENSE_PADDING_X}px` : '6px 16px',
     },
-    // A number stays on one line with its unit: a squeezed column put "71" above "%".
-    [`& > tr > td.${NUMERIC_CELL}`]: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
+    [`& > tr > td.${NUMERIC_CELL}`]: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
     [`& > tr > td.${KEY_CELL}`]: { whiteSpace: 'nowrap' },
   } as const;
 }

@@ -20,7 +20,8 @@ type Odds = PlanItemOdds | PlanFeatureOdds | PlanObjectiveOdds;
 function OddsCell({ p }: { p: number | null }) {
   if (p === null) return <>–</>;
   return (
-    <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.75, fontVariantNumeric: 'tabular-nums' }}>
+    // Squeezed, the dot goes above the figure, never the "%" below it (the figure has a no-break space).
+    <Box component="span" sx={{ display: 'inline-flex', flexWrap: 'wrap', justifyContent: 'flex-end', alignItems: 'center', columnGap: 0.75, fontVariantNumeric: 'tabular-nums' }}>
       <Box component="span" aria-hidden sx={{ width: 10, height: 10, borderRadius: '50%', bgcolor: oddsColor(p) }} />
       {percentText(p)}
     </Box>

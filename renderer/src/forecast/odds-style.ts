@@ -13,5 +13,6 @@ export function oddsColor(probability: number): string {
 
 /** "72 %"; "–" when there is nothing to give odds for. */
 export function percentText(probability: number | null): string {
-  return probability === null ? '–' : `${Math.round(probability * 100)} %`;
+  // A no-break space: squeezed, a column put "71" above "%".
+  return probability === null ? '–' : `${Math.round(probability * 100)}\u00a0%`;
 }
