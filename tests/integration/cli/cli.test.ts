@@ -15,6 +15,17 @@ describe('the interlock command line', () => {
   const tmp = tempDir();
   afterAll(() => tmp.cleanup());
 
+  /** A workspace as Interlock wrote it at schema 9, with a name and one team. */
+  function schemaNineWorkspace(name: string): string {
+    const path = tmp.path(name);
+    const db = new Database(path);
+    db.pragma(`application_id = ${INTERLOCK_APPLICATION_ID}`);
+    migrate(db, path, 9);
+    db.exec(`INSERT INTO meta (key, value) VALUES ('name', 'Old nine'); INSERT INTO teams (key, name) VALUES ('t', 'T')`);
+    db.close();
+    return path;
+  }
+
   it('demo writes a workspace and info --json prints its schema version and counts', async () => {
     const file = tmp.path('d.interlock');
     const demo = await cli(['demo', file, '--items', '300', '--seed', '4']);
@@ -39,12 +50,7 @@ describe('the interlock command line', () => {
   it('info and an import dry run change no byte of the file: a current workspace, or an older one they read through a copy upgraded in memory', async () => {
     const current = tmp.path('look-current.interlock');
     await cli(['demo', current, '--items', '60']);
-    const old = tmp.path('look-old.interlock');
-    const db = new Database(old);
-    db.pragma(`application_id = ${INTERLOCK_APPLICATION_ID}`);
-    migrate(db, old, 9);
-    db.exec(`INSERT INTO meta (key, value) VALUES ('name', 'Old nine'); INSERT INTO teams (key, name) VALUES ('t', 'T')`);
-    db.close();
+    const old = schemaNineWorkspace('look-old.interlock');
     const teams = tmp.path('look-teams.csv');
     writeFileSync(teams, 'Key,Name,Value stream\nt2,Team Two,Stream A\n');
     for (const file of [current, old]) {
@@ -101,12 +107,7 @@ describe('the interlock command line', () => {
   });
 
   it('commands that only read leave a workspace of an older schema as it is, and say they read an upgraded copy', async () => {
-    const old = tmp.path('read-old.interlock');
-    const db = new Database(old);
-    db.pragma(`application_id = ${INTERLOCK_APPLICATION_ID}`);
-    migrate(db, old, 9);
-    db.exec(`INSERT INTO meta (key, value) VALUES ('name', 'Old nine'); INSERT INTO teams (key, name) VALUES ('t', 'T')`);
-    db.close();
+    const old = schemaNineWorkspace('read-old.interlock');
     const before = sha256(old);
     for (const args of [['metrics', '--workspace', old], ['recommend', '--workspace', old], ['plan', 'list', '--workspace', old]]) {
       const shown = await cli(args);
