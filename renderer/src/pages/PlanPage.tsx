@@ -395,11 +395,10 @@ export function PlanPage() {
           onClose={() => setCapacityTarget(null)}
           onSave={(amounts) => {
             setCapacityTarget(null);
-            // One edit per box changed (each its own undo step), one after another.
-            void amounts.reduce<Promise<unknown>>(
-              (previous, { iterationId, amount }) => previous.then(() => setCapacity.mutateAsync({ input: { iterationId, teamKey: capacity.cell.teamKey, amount, board: shown }, view: boardInput })),
-              Promise.resolve(),
-            ).catch(() => undefined);
+            // One edit per box changed (each its own undo step), one after another; a refusal shows as the edit's error.
+            void (async () => {
+              for (const { iterationId, amount } of amounts) await setCapacity.mutateAsync({ input: { iterationId, teamKey: capacity.cell.teamKey, amount, board: shown }, view: boardInput });
+            })().catch(() => undefined);
           }}
         />
       )}
