@@ -113,6 +113,15 @@ class Words {
   }
 }
 
+/** An item only the workspace holds whose history an import replaced: where that history leaves it. */
+export interface OutsideItemDates {
+  id: number;
+  firstActiveAt: number | null;
+  doneAt: number | null;
+  status: string;
+  category: StatusCategory;
+}
+
 /**
  * The checked records of an import, held until they are written in one synchronous transaction.
  * Status changes (the bulk: a million for a big export) are kept in typed columns, their item
@@ -233,6 +242,26 @@ export class StagedRecords implements RecordSink {
   }
 
   /**
+   * The status each history leaves its item in, per item of `#itemKeys` (−1: no history): that of
+   * its latest change; of changes at one instant, an open status before a finished one (as
+   * `#flowDates` counts ties as open), else the one later in the file.
+   */
+  #lastStatuses(categories: readonly StatusCategory[]): Int32Array {
+    const n = this.#itemKeys.list.length;
+    const status = new Int32Array(n).fill(-1);
+    const lastAt = new Float64Array(n).fill(-Infinity);
+    const finished = categories.map((c) => c === 'done' || c === 'cancelled');
+    this.#changes.forEach((item, _from, to, at) => {
+      const later = at > lastAt[item]!;
+      if (later || (at === lastAt[item]! && !(finished[to] && !finished[status[item]!]))) {
+        status[item] = to;
+        lastAt[item] = at;
+      }
+    });
+    return status;
+  }
+
+  /**
    * `#written`, to be called once. Made here, apart from `writeTo`, so that the function holds only
    * what it needs (a closure made inside `writeTo` would keep the writer and its maps alive); it
    * lets go of the columns when called and keeps nothing of what it returns.
@@ -279,7 +308,7 @@ export class StagedRecords implements RecordSink {
     options: { recordWritten?: boolean } = {},
   ): {
     historyItems: number[];
-    outsideFlowDates: [number, number | null, number | null][];
+    outsideFlowDates: OutsideItemDates[];
     itemsWithoutHistory: number[];
     /**
      * With `recordWritten`: the status changes as written, in the order written (see
@@ -300,7 +329,7 @@ export class StagedRecords implements RecordSink {
     const orNull = (ms: number) => (Number.isNaN(ms) ? null : ms);
     const inImport = new Uint8Array(keys.length);
     const ids = new Float64Array(keys.length).fill(Number.NaN);
-    const outsideFlowDates: [number, number | null, number | null][] = [];
+    const outsideFlowDates: OutsideItemDates[] = [];
     const withoutHistory: string[] = [];
     let written = options.recordWritten ? StagedRecords.#writtenLater(new TransitionColumns(), ids, []) : null;
     writer.recordItems(this.items.length);
@@ -321,12 +350,18 @@ export class StagedRecords implements RecordSink {
       }
       // The items' indexes while their pages are still in the cache, before a million status changes push them out.
       writer.rebuildIndexes();
+      let lastStatus: Int32Array | null = null;
       for (let k = 0; k < keys.length; k++) {
         const id = writer.itemId(keys[k]!);
         if (id === undefined) continue;
         ids[k] = id;
         writer.replaceHistory(id);
-        if (!inImport[k]) outsideFlowDates.push([id, orNull(firstActiveAt[k]!), orNull(doneAt[k]!)]);
+        if (inImport[k]) continue;
+        // An item only the workspace holds is left where its new history ends, as its dates are:
+        // a status kept from before would contradict them (done without a done date).
+        lastStatus ??= this.#lastStatuses(categories);
+        const status = this.#statuses.list[lastStatus[k]!]!;
+        outsideFlowDates.push({ id, firstActiveAt: orNull(firstActiveAt[k]!), doneAt: orNull(doneAt[k]!), status, category: categories[lastStatus[k]!]! });
       }
       writer.statusList(this.#statuses.list, categories);
       this.#changes.forEach((item, from, to, at) => {

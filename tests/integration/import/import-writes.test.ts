@@ -96,10 +96,14 @@ function portfolioFiles(prefix: string, titleSuffix = ''): Files {
 
 const count = (table: string) => db(ws).prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 const itemRow = (key: string) =>
-  db(ws).prepare('SELECT w.id, w.title, w.type, t.key AS team, w.first_active_at, w.done_at FROM work_items w LEFT JOIN teams t ON t.id = w.team_id WHERE w.key = ?').get(key) as {
+  db(ws)
+    .prepare('SELECT w.id, w.title, w.type, t.key AS team, w.status, w.status_category, w.first_active_at, w.done_at FROM work_items w LEFT JOIN teams t ON t.id = w.team_id WHERE w.key = ?')
+    .get(key) as {
     id: number;
     title: string;
     type: string;
+    status: string;
+    status_category: string;
     team: string | null;
     first_active_at: number | null;
     done_at: number | null;
@@ -181,16 +185,27 @@ describe('the import’s writes', () => {
     expect(count('status_transitions')).toBe(again.report!.counts.transitions);
     expectDerivedDates('A');
 
-    // Histories alone, for items only the workspace holds: replaced, and their dates derived again.
-    const path = write('interlock-transitions.csv', 'item,from_status,to_status,at', [`A-8,,To Do,${iso(T0)}`, `A-8,To Do,Done,${iso(T0 + DAY)}`, `A-13,,In Progress,${iso(T0 + 2 * DAY)}`]);
+    // Histories alone, for items only the workspace holds: replaced, their dates derived again and
+    // their status where the history ends (the file's rows out of order; at one instant, open wins
+    // as it does for the done date).
+    const path = write('interlock-transitions.csv', 'item,from_status,to_status,at', [
+      `A-8,To Do,Done,${iso(T0 + DAY)}`,
+      `A-8,,To Do,${iso(T0)}`,
+      `A-13,,In Progress,${iso(T0 + 2 * DAY)}`,
+      `A-14,,To Do,${iso(T0)}`,
+      `A-14,To Do,Done,${iso(T0 + DAY)}`,
+      `A-14,Done,Reopened,${iso(T0 + DAY)}`,
+    ]);
+    expect(itemRow('A-8')).toMatchObject({ status: 'To Do', status_category: 'todo' });
     const histories = await runImport(ws.backend, [path]);
-    expect(histories.report!.counts.transitions).toBe(3);
+    expect(histories.report!.counts.transitions).toBe(6);
     expect(storedHistory('A-8')).toEqual([
       [null, 'To Do', 'todo', T0],
       ['To Do', 'Done', 'done', T0 + DAY],
     ]);
-    expect(itemRow('A-8')).toMatchObject({ first_active_at: null, done_at: T0 + DAY });
-    expect(itemRow('A-13')).toMatchObject({ first_active_at: T0 + 2 * DAY, done_at: null });
+    expect(itemRow('A-8')).toMatchObject({ status: 'Done', status_category: 'done', first_active_at: null, done_at: T0 + DAY });
+    expect(itemRow('A-13')).toMatchObject({ status: 'In Progress', status_category: 'active', first_active_at: T0 + 2 * DAY, done_at: null });
+    expect(itemRow('A-14')).toMatchObject({ status: 'Reopened', status_category: 'todo', done_at: null });
     expect(storedHistory('A-9')).toHaveLength(historyOf(9).length);
     expect(db(ws).pragma('foreign_key_check')).toEqual([]);
   });

@@ -34,10 +34,13 @@ export function storeStatusEntries(db: Database, entries: readonly StatusMapEntr
   }
 }
 
-/** Stores flow dates computed while writing (StagedRecords.writeTo). */
-export function storeFlowDates(db: Database, dates: Iterable<[number, number | null, number | null]>): void {
-  const update = db.prepare('UPDATE work_items SET first_active_at = ?, done_at = ? WHERE id = ?');
-  for (const [id, firstActiveAt, doneAt] of dates) update.run(firstActiveAt, doneAt, id);
+/** Stores the flow dates and status computed while writing (StagedRecords.writeTo) of items a history was imported for. */
+export function storeFlowDates(
+  db: Database,
+  dates: Iterable<{ id: number; firstActiveAt: number | null; doneAt: number | null; status: string; category: StatusCategory }>,
+): void {
+  const update = db.prepare('UPDATE work_items SET first_active_at = ?, done_at = ?, status = ?, status_category = ? WHERE id = ?');
+  for (const d of dates) update.run(d.firstActiveAt, d.doneAt, d.status, d.category, d.id);
 }
 
 /**
