@@ -8,7 +8,12 @@ import { readTextChunks, type ReadProgress } from './text-reading';
 export interface CsvDialect {
   delimiter: string;
   newline: '\r\n' | '\n' | '\r';
+  /** Lines before the header: 1 when the file opens with Excel's `sep=;` line, else 0. */
+  preamble: 0 | 1;
 }
+
+/** Excel's first line naming the delimiter (written by European exports and Excel macros; Excel reads it and hides it). */
+const SEP_LINE = /^\uFEFF?sep=(.)(\r\n|\n|\r)/i;
 
 const DELIMITERS = [',', ';', '\t', '|'];
 
@@ -18,6 +23,11 @@ const DELIMITERS = [',', ';', '\t', '|'];
  * line has neither problem.
  */
 export function sniffDialect(head: string): CsvDialect {
+  const sep = SEP_LINE.exec(head);
+  if (sep) {
+    const rest = sniffDialect(head.slice(sep[0].length));
+    return { delimiter: sep[1]!, newline: rest.newline, preamble: 1 };
+  }
   const counts = new Map(DELIMITERS.map((d) => [d, 0]));
   let quoted = false;
   let newline: CsvDialect['newline'] = '\n';
@@ -31,13 +41,13 @@ export function sniffDialect(head: string): CsvDialect {
   }
   let delimiter = ',';
   for (const d of DELIMITERS) if (counts.get(d)! > counts.get(delimiter)!) delimiter = d;
-  return { delimiter, newline };
+  return { delimiter, newline, preamble: 0 };
 }
 
 /** The header and first rows of a CSV from its decoded head (for detection and column mapping). */
 export function parseHead(head: string, dialect: CsvDialect, complete: boolean, rows = 50): { headers: string[]; sample: string[][] } {
-  const parsed = Papa.parse<string[]>(head, { delimiter: dialect.delimiter, newline: dialect.newline, preview: rows + 1 });
-  const data = parsed.data;
+  const parsed = Papa.parse<string[]>(head, { delimiter: dialect.delimiter, newline: dialect.newline, preview: dialect.preamble + rows + 1 });
+  const data = parsed.data.slice(dialect.preamble);
   // Without the whole file, the last parsed row may be cut in the middle.
   if (!complete && data.length > 1) data.pop();
   const headers = (data[0] ?? []).map((h) => h.replace(/^\uFEFF/, ''));
@@ -207,7 +217,7 @@ export function streamCsv(
   const guard = new RecordGuard(dialect);
   const input = Readable.from(guarded(readTextChunks(path, facts, progress, hash, handlers.utf8), guard), { objectMode: true });
   let line = 1;
-  let first = true;
+  let before = dialect.preamble + 1;
   let rows = 0;
   let stopped = false;
   return new Promise<string | null>((resolve, reject) => {
@@ -237,8 +247,8 @@ export function streamCsv(
               }
             }
             line++;
-            if (first) {
-              first = false;
+            if (before > 0) {
+              before--;
               continue;
             }
             rows++;

@@ -140,6 +140,16 @@ describe('malformed inputs', () => {
       expect(db(ws).prepare('SELECT count(*) FROM work_items WHERE key = ?').pluck().get(answer.issues[0]!.key)).toBe(0);
     });
 
+    it("a file opening with Excel's sep=; line: read with that delimiter, the lines counted from the file's first", async () => {
+      const path = join(ws.dir, 'excel-sep.csv');
+      writeFileSync(path, 'sep=;\r\nkey;title;type;status;created_at\r\nS-1;Eins, zwei;story;To Do;2024-03-01T00:00:00Z\r\nS-2;Drei;story;To Do;gestern\r\n');
+      const result = await runImport(ws.backend, [path]);
+      expect(result.state).toBe('done');
+      expect(result.report!.files[0]).toMatchObject({ format: 'interlock', headers: ['key', 'title', 'type', 'status', 'created_at'] });
+      expect(result.report!.issues.filter((i) => i.severity === 'error')).toEqual([expect.objectContaining({ line: 4, column: 'created_at', value: 'gestern', code: 'invalid-date' })]);
+      expect(db(ws).prepare("SELECT title FROM work_items WHERE key = 'S-1'").pluck().get()).toBe('Eins, zwei');
+    });
+
     it('a date written as ISO 8601 whose day does not exist is said so, not asked for in ISO 8601', async () => {
       const path = join(ws.dir, 'impossible-day.csv');
       writeFileSync(path, 'key,type,status,created_at\nT-1,story,To Do,2024-02-31T16:00:00Z\n');

@@ -5,7 +5,7 @@ import { guarded, RecordGuard } from '../../../electron/backend/import/csv-readi
 // The guard follows CSV text chunk by chunk and throws once one record (a row with its quoted
 // line breaks) grows past a limit, naming the cell whose quote opened it.
 
-const COMMA_LF = { delimiter: ',', newline: '\n' } as const;
+const COMMA_LF = { delimiter: ',', newline: '\n', preamble: 0 } as const;
 
 function feed(text: string, limit: number, chunkSizes: number[] = [text.length]): { fieldIndex: number | null } | null {
   const guard = new RecordGuard(COMMA_LF, limit);
@@ -56,7 +56,7 @@ describe('RecordGuard', () => {
 
   describe('edge cases', () => {
     it('old Mac line ends (CR only) are record ends too', () => {
-      const guard = new RecordGuard({ delimiter: ';', newline: '\r' }, 20);
+      const guard = new RecordGuard({ delimiter: ';', newline: '\r', preamble: 0 }, 20);
       expect(() => guard.scan('a;b\r1;2\r3;4\r'.repeat(10))).not.toThrow();
     });
 

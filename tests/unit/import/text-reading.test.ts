@@ -75,9 +75,9 @@ describe('Utf8Watch', () => {
 
 describe('sniffDialect and parseHead', () => {
   it('takes the delimiter and line ending from the header line', () => {
-    expect(sniffDialect('key;title;done\r\nA;1,5 days;01.03.2024\r\n')).toEqual({ delimiter: ';', newline: '\r\n' });
-    expect(sniffDialect('Issue key\tSummary\r\nA-1\tx\r\n')).toEqual({ delimiter: '\t', newline: '\r\n' });
-    expect(sniffDialect('a|b|c\nx|y|z')).toEqual({ delimiter: '|', newline: '\n' });
+    expect(sniffDialect('key;title;done\r\nA;1,5 days;01.03.2024\r\n')).toEqual({ delimiter: ';', newline: '\r\n', preamble: 0 });
+    expect(sniffDialect('Issue key\tSummary\r\nA-1\tx\r\n')).toEqual({ delimiter: '\t', newline: '\r\n', preamble: 0 });
+    expect(sniffDialect('a|b|c\nx|y|z')).toEqual({ delimiter: '|', newline: '\n', preamble: 0 });
   });
 
   it('keeps LF inside quoted cells of a CRLF file and repeated headers apart', () => {
@@ -91,10 +91,24 @@ describe('sniffDialect and parseHead', () => {
     ]);
   });
 
+  it("takes the delimiter from Excel's sep= line and the header from the line after it", () => {
+    const head = 'sep=;\r\nkey;title\r\nA-1;Ein, zwei\r\n';
+    const dialect = sniffDialect(head);
+    expect(dialect).toEqual({ delimiter: ';', newline: '\r\n', preamble: 1 });
+    expect(parseHead(head, dialect, true)).toEqual({ headers: ['key', 'title'], sample: [['A-1', 'Ein, zwei'], ['']] });
+    // Any case, after a BOM, naming a delimiter the header line would not suggest.
+    expect(sniffDialect('\uFEFFSEP=|\nkey,title|x\n')).toEqual({ delimiter: '|', newline: '\n', preamble: 1 });
+  });
+
   describe('edge cases', () => {
+    it('reads a first line that only starts like sep= as the header', () => {
+      expect(sniffDialect('separator;key\nx;y\n')).toEqual({ delimiter: ';', newline: '\n', preamble: 0 });
+      expect(sniffDialect('sep=;')).toMatchObject({ preamble: 0 });
+    });
+
     it('ignores delimiters inside quoted header cells and defaults to a comma', () => {
       expect(sniffDialect('"a;b",c,d\n')).toMatchObject({ delimiter: ',' });
-      expect(sniffDialect('single')).toEqual({ delimiter: ',', newline: '\n' });
+      expect(sniffDialect('single')).toEqual({ delimiter: ',', newline: '\n', preamble: 0 });
     });
 
     it('drops the last row of an incomplete head (it may be cut in the middle)', () => {
