@@ -166,7 +166,12 @@ export function moveRisk(db: Database, input: { key: string; status: RiskStatus;
 }
 
 export function deleteRisk(db: Database, key: string): boolean {
-  return db.prepare('DELETE FROM risks WHERE key = ?').run(key).changes > 0;
+  const deleted = db.prepare('DELETE FROM risks WHERE key = ?').run(key).changes > 0;
+  // A key Interlock did not give out (an import's RISK-10) is never given out after it is gone
+  // either: a re-import of an old export would otherwise overwrite the new risk that took it.
+  const n = /^RISK-(\d+)$/.exec(key);
+  if (deleted && n && Number.isSafeInteger(Number(n[1])) && Number(n[1]) > getSetting(db, LAST_KEY_SETTING, z.number().int().nonnegative(), 0)) putSetting(db, LAST_KEY_SETTING, z.number().int(), Number(n[1]));
+  return deleted;
 }
 
 /** A risk raised from this dependency and not resolved yet, if there is one. */

@@ -280,6 +280,24 @@ describe('risks and votes channels', () => {
       expect(risk.history.map((h) => h.to)).toEqual(['unroamed', 'mitigated']);
     });
 
+    it("an imported RISK-n's key is not given to a new risk after it is deleted, so a re-import of the old file adds it again instead of overwriting", async () => {
+      const old = ['key,title,status,scope,scope_key', 'RISK-10,Vendor insolvency,owned,team,Search'].join('\n');
+      await runImport('old-export.csv', old);
+      await call('risks.delete', { key: 'RISK-10' });
+      const fresh = await call('risks.save', { title: 'Pen test finds', scope: { kind: 'team', key: 'search' } });
+      expect(fresh.key).toBe('RISK-11');
+      await reopen();
+      await runImport('old-export-again.csv', old);
+      const risks = (await call('risks.board', {})).risks;
+      expect(risks.map((r) => [r.key, r.title]).sort()).toEqual([
+        ['RISK-10', 'Vendor insolvency'],
+        ['RISK-11', 'Pen test finds'],
+      ]);
+      // A key past what a number holds is deleted like any other.
+      await runImport('huge.csv', ['key,title,status,scope,scope_key', 'RISK-99999999999999999999,Big,owned,team,Search'].join('\n'));
+      expect(await call('risks.delete', { key: 'RISK-99999999999999999999' })).toEqual({ deleted: true });
+    });
+
     it('refusals say what is wrong and change nothing', async () => {
       await call('risks.save', { title: 'Kept', scope: { kind: 'team', key: 'search' } });
       const before = dumpWorkspace(db());
