@@ -115,11 +115,15 @@ export async function sealWorkspace(
   const cost = options.cost ?? DEFAULT_SCRYPT_COST;
   const built = temporarySibling(target);
   try {
-    const plain = workspace.db.serialize();
-    const copy = new Database(plain);
+    const copy = new Database(workspace.db.serialize());
+    let plain: Buffer;
     try {
       const check = copy.pragma('integrity_check', { simple: true });
       if (check !== 'ok') throw new AppError('workspace-corrupt', `The copy failed its integrity check (${oneLine(String(check))}); ${target} was not written.`);
+      // Rebuilt in memory, so that the free pages do not carry deleted text (a deleted risk, an
+      // item's old description) to whoever is given the passphrase; as anonymise's VACUUM INTO.
+      copy.exec('VACUUM');
+      plain = copy.serialize();
     } finally {
       copy.close();
     }

@@ -73,6 +73,27 @@ describe('a sealed copy', () => {
     }
   });
 
+  it('does not carry deleted text in free pages: what the workspace deleted is not in the unsealed copy', async () => {
+    const secret = 'Acme Bank merger, keep quiet';
+    const { db } = workspace;
+    expect(db.pragma('secure_delete', { simple: true })).toBe(0);
+    db.prepare("INSERT INTO settings (key, value) VALUES ('scratch', ?)").run(JSON.stringify(secret.repeat(200)));
+    db.prepare("DELETE FROM settings WHERE key = 'scratch'").run();
+    // Still in the workspace's own free pages, so a copy of its pages would carry it.
+    expect(Buffer.from(db.serialize()).includes(secret)).toBe(true);
+    const sealedAgain = tmp.path('after-delete.sealed');
+    await sealWorkspace(workspace, sealedAgain, PASSPHRASE, { cost: QUICK });
+    const out = tmp.path('after-delete.interlock');
+    await unsealWorkspace(sealedAgain, out, PASSPHRASE);
+    expect(readFileSync(out).includes(secret)).toBe(false);
+    const opened = openWorkspace(out);
+    try {
+      expect(opened.db.prepare('SELECT count(*) FROM work_items').pluck().get()).toBe(db.prepare('SELECT count(*) FROM work_items').pluck().get());
+    } finally {
+      closeWorkspace(opened);
+    }
+  });
+
   it('is made with a fresh salt and nonce each time: two seals of one workspace differ', async () => {
     const again = tmp.path('again.sealed');
     await sealWorkspace(workspace, again, PASSPHRASE, { cost: QUICK });
