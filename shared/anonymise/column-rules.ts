@@ -139,7 +139,7 @@ export const ANONYMISATION_RULES: Readonly<Record<string, TableRule>> = {
   risks: {
     columns: {
       id: keep,
-      key: keep,
+      key: as('risk-key'),
       title: as('risk'),
       description: drop,
       owner_team_key: as('team-key'),

@@ -1,3 +1,5 @@
+import { isLocalKey } from '../planning/local-keys';
+
 // Pseudonyms for an anonymised copy. Each name is replaced by a label of its kind and the first hex
 // digits of a keyed digest (HMAC-SHA-256 in the backend, with a random key made for one copy and
 // never stored): the same name always gets the same pseudonym inside one copy, so every figure still
@@ -30,6 +32,8 @@ export const PSEUDONYM_KINDS = {
   milestone: { label: 'Milestone', joiner: ' ' },
   baseline: { label: 'Baseline', joiner: ' ' },
   risk: { label: 'Risk', joiner: ' ' },
+  /** Not RISK-: a pseudonym of digits would read as a number Interlock gave out (nextRiskKey). */
+  'risk-key': { label: 'R-', joiner: '' },
   deck: { label: 'Deck', joiner: ' ' },
   slide: { label: 'Slide', joiner: ' ' },
   'import-file': { label: 'import-', joiner: '' },
@@ -71,6 +75,22 @@ export const GENERIC_LINK_TYPES: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Values of a kind that name nothing and are kept as they are: keys Interlock made itself (a
+ * planner's new item, dependency or objective: a counter; a risk's RISK-n). Their form is what makes
+ * them deletable, local on the board or never given out again, which a pseudonym would lose.
+ */
+const KEPT_AS_THEY_ARE: Partial<Record<PseudonymKind, (value: string) => boolean>> = {
+  'item-key': isLocalKey,
+  'objective-key': isLocalKey,
+  'dependency-key': isLocalKey,
+  'risk-key': (value) => /^RISK-\d+$/.test(value),
+};
+
+export function keptAsItIs(kind: PseudonymKind, value: string): boolean {
+  return KEPT_AS_THEY_ARE[kind]?.(value) ?? false;
+}
+
+/**
  * The pseudonyms of one anonymised copy: memoised per kind and value, never two originals of one
  * kind on the same pseudonym (a clash of the first digits takes more digits of the digest).
  */
@@ -87,6 +107,7 @@ export class Pseudonyms {
 
   of(kind: PseudonymKind, original: string): string {
     if (kind === 'link-type' && GENERIC_LINK_TYPES.has(original.trim().toLowerCase())) return original;
+    if (keptAsItIs(kind, original)) return original;
     const value = CASE_INSENSITIVE.has(kind) ? asciiLower(original) : original;
     let names = this.#byKind.get(kind);
     if (!names) this.#byKind.set(kind, (names = new Map()));

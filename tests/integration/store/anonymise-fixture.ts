@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBackend, type Backend } from '../../../electron/backend/backend';
@@ -53,6 +53,12 @@ export async function richWorkspace(items = 600): Promise<RichWorkspace> {
   await call('coordination.settings.put', { settings: { ...settings, thresholds: { ...settings.thresholds, totDependencyShare: 0.15 } } });
   await call('metrics.saveSettings', { percentileMethod: 'nearest-rank' });
   const increments = await call('plan.increments', {});
+  // A client's own risk key (named after the client) and an objective made in Interlock (a counter).
+  const risks = join(dir, 'acme-risks.csv');
+  writeFileSync(risks, `key,title,status,scope,scope_key\nACMEBANK-PAY-7,Payments vendor slips,owned,team,${teams[0]}\n`);
+  const imported = await runImport(backend, [risks]);
+  if (imported.state !== 'done') throw new Error(`the risks import ended ${imported.state}`);
+  await call('plan.objective.save', { increment: increments[0]!.name, title: 'Acme loyalty launch', teamKey: teams[0]!, businessValue: 8 });
   for (const increment of increments) await call('plan.baseline.commit', { incrementId: increment.id, name: `Committed ${increment.name}` });
   db.prepare("INSERT INTO meta (key, value) VALUES ('client', 'Acme Retail GmbH')").run();
   db.prepare("INSERT INTO settings (key, value) VALUES ('notes', json('\"call Ana Lima at Acme\"'))").run();

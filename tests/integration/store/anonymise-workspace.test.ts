@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMISATION_RULES, unclassifiedColumns } from '../../../shared/anonymise/column-rules';
-import { GENERIC_LINK_TYPES, pseudonymPattern } from '../../../shared/anonymise/pseudonyms';
+import { GENERIC_LINK_TYPES, keptAsItIs, pseudonymPattern } from '../../../shared/anonymise/pseudonyms';
 import { MS_PER_DAY } from '../../../shared/domain/time';
 import { anonymiseWorkspace, schemaColumns } from '../../../electron/backend/store/anonymise-workspace';
 import { LATEST_SCHEMA_VERSION } from '../../../electron/backend/store/migrations';
@@ -20,7 +20,7 @@ function namesIn(db: Database.Database): Set<string> {
       const values = db.prepare(`SELECT DISTINCT "${column}" FROM "${table}" WHERE typeof("${column}") = 'text'`).pluck().all() as string[];
       for (const value of values) {
         if (columnRule.kind === 'rewrite') namesInBody(safeJson(value), names);
-        else names.add(value);
+        else if (!(columnRule.kind === 'pseudonym' && keptAsItIs(columnRule.of, value))) names.add(value);
       }
     }
   }
@@ -94,7 +94,7 @@ describe('an anonymised copy', () => {
     }
     const checked = [...names].filter((n) => Buffer.byteLength(n) >= 4 && !empty.includes(n));
     expect(checked.length).toBeGreaterThan(1000);
-    expect(checked).toEqual(expect.arrayContaining(['Client Portfolio Acme', 'Acme Retail GmbH', 'Tuesdays at 10 with the Acme PMO', 'Checkout ART sync', 'Basket and Checkout together']));
+    expect(checked).toEqual(expect.arrayContaining(['Client Portfolio Acme', 'Acme Retail GmbH', 'Tuesdays at 10 with the Acme PMO', 'Checkout ART sync', 'Basket and Checkout together', 'ACMEBANK-PAY-7']));
     const latin1 = (name: string) => Buffer.from(name, 'utf8').toString('latin1');
     const copyText = textWithoutPseudonyms(copyPath);
     expect(checked.filter((name) => copyText.includes(latin1(name)))).toEqual([]);
@@ -152,6 +152,22 @@ describe('an anonymised copy', () => {
       const transitions = 'SELECT id, item_id, to_category, at FROM status_transitions ORDER BY id';
       expect(copy.prepare(transitions).all()).toEqual((db.prepare(transitions).all() as { at: number }[]).map((r) => ({ ...r, at: r.at + shift })));
       expect(copy.prepare('SELECT cadence FROM forums').pluck().all()).toEqual([null, null]);
+    } finally {
+      copy.close();
+    }
+  });
+
+  it("keeps the keys Interlock made (RISK-n, a planner's objective) and gives a client's own risk key a pseudonym", () => {
+    const { db } = original.backend.context.session.require();
+    const copy = new Database(copyPath, { readonly: true });
+    try {
+      const riskKeys = (d: Database.Database) => d.prepare('SELECT key FROM risks ORDER BY id').pluck().all() as string[];
+      const made = riskKeys(db).filter((k) => /^RISK-\d+$/.test(k));
+      expect(made.length).toBeGreaterThan(0);
+      expect(riskKeys(copy)).toEqual(riskKeys(db).map((k) => (k === 'ACMEBANK-PAY-7' ? expect.stringMatching(/^R-[0-9a-f]{8}$/) : k)));
+      const local = "SELECT key FROM objectives WHERE key LIKE 'interlock:%' ORDER BY id";
+      expect(db.prepare(local).pluck().all().length).toBeGreaterThan(0);
+      expect(copy.prepare(local).pluck().all()).toEqual(db.prepare(local).pluck().all());
     } finally {
       copy.close();
     }

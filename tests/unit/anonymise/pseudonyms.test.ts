@@ -35,6 +35,19 @@ describe('pseudonyms', () => {
     expect(p.of('status', 'Ärger')).not.toBe(p.of('status', 'ärger'));
   });
 
+  it("keep the keys Interlock made itself (a counter names nothing) and replace a client's own", () => {
+    const p = new Pseudonyms(hmac('k'));
+    expect(p.of('item-key', 'interlock:item:12')).toBe('interlock:item:12');
+    expect(p.of('objective-key', 'interlock:objective:3')).toBe('interlock:objective:3');
+    expect(p.of('dependency-key', 'interlock:dep:7')).toBe('interlock:dep:7');
+    expect(p.of('risk-key', 'RISK-10')).toBe('RISK-10');
+    expect(p.of('risk-key', 'ACMEBANK-PAY-7')).toMatch(/^R-[0-9a-f]{8}$/);
+    // Only in their own kind, and only whole.
+    expect(p.of('risk', 'RISK-10')).toMatch(/^Risk /);
+    expect(p.of('risk-key', 'RISK-10b')).toMatch(/^R-/);
+    expect(p.of('item-key', 'ACME:interlock:item:1')).toMatch(/^ITEM-/);
+  });
+
   it('keep the link types every tracker uses, and replace a custom one', () => {
     const p = new Pseudonyms(hmac('k'));
     expect(p.of('link-type', 'blocks')).toBe('blocks');
