@@ -245,9 +245,11 @@ export class RunWithDependencies {
           for (let e = consumersStart[item]!; e < consumersStart[item + 1]!; e++) {
             const dep = consumersDep[e]!;
             const consumer = depConsumer[dep]!;
-            if (--pending[consumer]! === 0) {
+            // A consumer done before the start (or never to be worked on) waits for nothing: freed,
+            // it would be worked again from the back of its queue and counted finished twice.
+            if (--pending[consumer]! === 0 && gate[consumer] !== SKIP) {
               binding[consumer] = dep;
-              if (gate[consumer] !== SKIP) gate[consumer] = day + 1;
+              gate[consumer] = day + 1;
               freed[freedCount++] = consumer;
             }
           }

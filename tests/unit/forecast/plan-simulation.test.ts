@@ -227,6 +227,35 @@ describe('dependencies: a consumer starts no earlier than the day after its prov
     expect(r.items.map((i) => i.probability)).toEqual([1, 1]);
     expect(r.dependencies[0]!.onTimeProbability).toBe(1);
   });
+
+  it('an item already done whose provider is still open is not worked again when the provider finishes, nor does it take another team’s place', () => {
+    // B does one a day: X0…X4 on days 0–4 whatever A does. Were the done C freed when P finishes,
+    // B would work it again and the run would count one open item fewer than there are.
+    const r = simulatePlan(
+      plan({
+        teams: [
+          { key: 'A', samples: [0, 1] },
+          { key: 'B', samples: [1] },
+        ],
+        items: [
+          { key: 'P', teamKey: 'A', due: day(10), order: 0 },
+          { key: 'C', teamKey: 'B', due: day(-3), order: 0, done: true },
+          ...Array.from({ length: 5 }, (_, k) => ({ key: `X${k}`, teamKey: 'B', due: day(4), order: k + 1 })),
+        ],
+        dependencies: [{ key: 'P->C', providerKey: 'P', consumerKey: 'C' }],
+        features: [{ key: 'team B', itemKeys: ['C', 'X0', 'X1', 'X2', 'X3', 'X4'] }],
+      }),
+    );
+    expect(r.items.filter((i) => i.key !== 'P').map((i) => [i.key, i.probability])).toEqual([
+      ['C', 1],
+      ['X0', 1],
+      ['X1', 1],
+      ['X2', 1],
+      ['X3', 1],
+      ['X4', 1],
+    ]);
+    expect(r.features[0]!.probability).toBe(1);
+  });
 });
 
 describe('seeded: bit for bit the same', () => {
