@@ -29,7 +29,7 @@ const Odds = z.object({
   due: CalendarDate.nullable(),
   /** Share of trials in which it was done by the end of its due day; null for a group without planned items. */
   probability: Probability.nullable(),
-  /** The day by which 85 % of trials had it done; null when fewer did within the simulated two years, and for a group without planned items. */
+  /** The day by which 85 % of trials had it done; null when fewer did within the simulated two years, for a group without planned items, and for an item done before the start. */
   p85Date: CalendarDate.nullable(),
   /** The same probability with every dependency ignored (computed exactly; the simulated one where no dependency can change it). */
   probabilityWithoutDependencies: Probability.nullable(),

@@ -67,6 +67,11 @@ export function preparePlanConfidence(request: PlanConfidenceRequest): PreparedP
   const teamKeys = [...new Set(planned.map((p) => p.teamKey))].sort();
 
   const items = planned.map((p, order) => ({ key: p.itemKey, teamKey: p.teamKey, due: dueOf(p), order, done: p.doneAt !== null && p.doneAt < start }));
+  const doneBeforeStart = new Set(items.filter((i) => i.done).map((i) => i.key));
+  // As the simple forecasts: a window without one day to sample (a weekend of business days) is refused, not read as nobody finishing anything.
+  if (teamKeys.length > 0 && teamKeys.every((key) => (request.samples.get(key)?.length ?? 0) === 0)) {
+    throw new RangeError('The history window holds no business day to sample: widen it or count calendar days.');
+  }
   const firstDayOf = new Map(planned.map((p) => [p.itemKey, utcDayStart(iterations.get(p.iterationId)!.start)]));
   const ignored: PlanConfidence['ignoredDependencies'] = [];
   const dependencies: PlanSimulationInput['dependencies'][number][] = [];
@@ -79,6 +84,9 @@ export function preparePlanConfidence(request: PlanConfidenceRequest): PreparedP
       if (doneAt === undefined || doneAt >= start) ignored.push({ key: d.key, reason: 'provider-not-planned' });
       continue;
     }
+    // A planned provider done before the start: nothing to wait for, and no odds for its line
+    // (it keeps the board's colour), as for one done outside the plan.
+    if (doneBeforeStart.has(d.providerKey)) continue;
     dependencies.push({ key: d.key, providerKey: d.providerKey, consumerKey: d.consumerKey, needBy: d.neededBy === null ? firstDayOf.get(d.consumerKey)! : utcDayStart(d.neededBy) });
   }
 
@@ -143,7 +151,9 @@ export function preparePlanConfidence(request: PlanConfidenceRequest): PreparedP
       expectedCommittedMet: committedOdds(null),
       items: result.items.map((o) => {
         const p = byKey.get(o.key)!;
-        return { ...odds(o), title: p.title, teamKey: p.teamKey, iterationName: iterations.get(p.iterationId)!.name, done: p.doneAt !== null && p.doneAt < start };
+        const done = doneBeforeStart.has(o.key);
+        // Done before the start: no day "by which" it is done (the tally would say the start).
+        return { ...odds(o), ...(done ? { p85Date: null } : {}), title: p.title, teamKey: p.teamKey, iterationName: iterations.get(p.iterationId)!.name, done };
       }),
       features: featureKeys.map((key) => {
         const member = featureMembers.get(key)!;

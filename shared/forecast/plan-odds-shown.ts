@@ -21,3 +21,25 @@ export function unplannedCommittedNote(objectives: readonly { readonly committed
   if (n === 0) return null;
   return `${n === 1 ? '1 committed objective has' : `${n} committed objectives have`} no planned work and ${n === 1 ? 'is' : 'are'} not counted`;
 }
+
+/** The "85 % done by" of an item, feature or objective, as shown: its day, "done" before the start, or not within the simulated two years. */
+export function p85Text(o: { readonly probability: number | null; readonly p85Date: string | null; readonly done?: boolean }): string {
+  if (o.probability === null) return '–';
+  if (o.done) return 'done';
+  return o.p85Date ?? 'not within two years';
+}
+
+/**
+ * Teams with planned work that finished nothing in the history window: the simulation can only
+ * give their work 0 %, which is no forecast. Said beside the odds; null when there are none.
+ */
+export function teamsWithoutThroughputNote(
+  teams: readonly { readonly key: string; readonly plannedItems: number; readonly meanPerDay: number | null; readonly allPlannedDone: number | null }[],
+  name: (key: string) => string = (k) => k,
+): string | null {
+  // A team whose planned work is all done already has nothing left to forecast.
+  const idle = teams.filter((t) => t.plannedItems > 0 && t.allPlannedDone !== 1 && !(t.meanPerDay !== null && t.meanPerDay > 0)).map((t) => name(t.key));
+  if (idle.length === 0) return null;
+  const list = idle.length === 1 ? idle[0]! : `${idle.slice(0, -1).join(', ')} and ${idle[idle.length - 1]}`;
+  return `${list} finished nothing in the history window, so ${idle.length === 1 ? 'its' : 'their'} planned work shows 0 %: that is no forecast. Widen the window, or check that ${idle.length === 1 ? 'its' : 'their'} done statuses are mapped as done.`;
+}

@@ -1,6 +1,6 @@
 import { MAX_FORECAST_DAYS, type Backtest, type HowManyForecast, type WhenForecast } from '../../../shared/forecast/forecast-schema';
 import type { PlanConfidence } from '../../../shared/forecast/plan-confidence-schema';
-import { shownDependencyCost, unplannedCommittedNote } from '../../../shared/forecast/plan-odds-shown';
+import { p85Text, shownDependencyCost, teamsWithoutThroughputNote, unplannedCommittedNote } from '../../../shared/forecast/plan-odds-shown';
 import { displayKey } from '../../../shared/planning/local-keys';
 import type { CliCommand } from '../cli-command';
 import { UsageError } from '../cli-command';
@@ -104,6 +104,7 @@ const planRow = (kind: 'item' | 'feature' | 'objective') => (o: PlanConfidence['
   due: o.due,
   probability: o.probability,
   p85Date: o.p85Date,
+  ...('done' in o ? { done: o.done } : {}),
   dependencyCost: o.dependencyCost,
   costliestDependency: o.costliestDependency?.key ?? null,
   ...('suggestUncommitted' in o ? { committed: o.committed, suggestUncommitted: o.suggestUncommitted } : {}),
@@ -148,7 +149,9 @@ export function humanPlan(c: PlanConfidence): string[] {
     if (o.probability === null) return `  ${key} ${'–'.padStart(5)} no work planned in this increment${title}`;
     const cost = shownDependencyCost(o.dependencyCost);
     const costliest = o.costliestDependency ? ` (most: ${displayKey(o.costliestDependency)})` : '';
-    return `  ${key} ${percent(o.probability).padStart(5)} by ${o.due} · 85 % by ${o.p85Date ?? 'not within two years'}${cost !== null ? ` · dependencies cost ${percent(cost)}${costliest}` : ''}${o.suggestUncommitted ? ' · suggest uncommitted' : ''}${title}`;
+    const p85 = p85Text(o);
+    const reached = o.p85Date === null ? (o.done ? 'done before the forecast starts' : `85 % ${p85}`) : `85 % by ${p85}`;
+    return `  ${key} ${percent(o.probability).padStart(5)} by ${o.due} · ${reached}${cost !== null ? ` · dependencies cost ${percent(cost)}${costliest}` : ''}${o.suggestUncommitted ? ' · suggest uncommitted' : ''}${title}`;
   };
   // Lowest odds first, as the app's tables; then by key, numbers in keys read as numbers.
   const byOdds = (rows: ReturnType<ReturnType<typeof planRow>>[]) =>
@@ -157,6 +160,8 @@ export function humanPlan(c: PlanConfidence): string[] {
     if (rows.length === 0) continue;
     lines.push(`${title}:`, ...byOdds(rows).map(row));
   }
+  const idle = teamsWithoutThroughputNote(c.teams);
+  if (idle !== null) lines.splice(2, 0, `Note      ${idle}`);
   if (c.ignoredDependencies.length > 0) lines.push(`Not simulated: ${c.ignoredDependencies.map((d) => `${d.key} (${d.reason})`).join(', ')}`);
   return lines;
 }

@@ -12,7 +12,7 @@ import { FigureTile } from '../charts/FigureTile';
 import { ErrorNotice } from '../layout/ErrorNotice';
 import type { ContractError } from '../api/contract-client';
 import { oddsColor, percentText } from './odds-style';
-import { shownDependencyCost, unplannedCommittedNote } from '../../../shared/forecast/plan-odds-shown';
+import { p85Text, shownDependencyCost, teamsWithoutThroughputNote, unplannedCommittedNote } from '../../../shared/forecast/plan-odds-shown';
 
 type Odds = PlanItemOdds | PlanFeatureOdds | PlanObjectiveOdds;
 
@@ -46,7 +46,7 @@ function oddsColumns<T extends Odds>(): Column<T>[] {
     // A group without planned items has no due day and no 85 % date: nothing of it is planned.
     { header: 'Due', value: (o) => o.due ?? '–' },
     { header: 'Odds by due', value: (o) => o.probability, render: (o) => <OddsCell p={o.probability} />, numeric: true },
-    { header: '85 % done by', value: (o) => (o.probability === null ? '–' : (o.p85Date ?? 'not within two years')) },
+    { header: '85 % done by', value: (o) => p85Text(o) },
     { header: 'Without dependencies', value: (o) => o.probabilityWithoutDependencies, render: (o) => percentText(o.probabilityWithoutDependencies), numeric: true },
     { header: 'Dependency cost', value: (o) => o.dependencyCost, render: costText, numeric: true },
     { header: 'Costliest dependency', value: (o) => o.costliestDependency?.key ?? null, render: costliestText },
@@ -83,6 +83,7 @@ export function PlanConfidencePanel({ confidence, loading, error, teamName }: { 
 function ConfidenceBody({ c, teams, teamName }: { c: PlanConfidence; teams(keys: readonly string[]): string; teamName(key: string | null): string }) {
   const p = c.provenance;
   const suggested = c.objectives.filter((o) => o.suggestUncommitted);
+  const idleTeams = teamsWithoutThroughputNote(c.teams, teamName);
   const section = (node: ReactNode) => <Box sx={{ mt: 2 }}>{node}</Box>;
   return (
     <>
@@ -104,6 +105,11 @@ function ConfidenceBody({ c, teams, teamName }: { c: PlanConfidence; teams(keys:
       <Typography variant="body2" color="text.secondary" data-testid="confidence-provenance" sx={{ mt: 1 }}>
         {`History ${p.window.from} – ${p.window.to} (${p.window.days} days) per team · ${p.trials.toLocaleString('en-US')} trials · seed ${p.seed} · simulated from ${p.start}${p.dayKind === 'business' ? ', business days' : ''}`}
       </Typography>
+      {idleTeams !== null && (
+        <Alert severity="warning" sx={{ mt: 2 }} data-testid="confidence-idle-teams">
+          {idleTeams}
+        </Alert>
+      )}
       {suggested.length > 0 && (
         <Alert severity="warning" sx={{ mt: 2 }} data-testid="confidence-suggestions">
           <Typography>

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureCli } from '../../support/cli-capture';
 import { flowFixture } from '../../unit/metrics/metrics-fixtures';
@@ -107,6 +108,50 @@ describe('interlock forecast --plan', () => {
       expect(r.err).toContain('PI 9');
       expect((await cli('--workspace', planPath, '--plan', 'PI 1', '--team', 'Alpha')).code).toBe(2);
       expect((await cli('--workspace', planPath, '--plan', 'PI 1', '--when', '3')).err).toContain('ask one question');
+    });
+
+    it('a team that finished nothing in the window is said to have no forecast; an item done before the start reads done, its line has no odds', async () => {
+      const ws = await plannedWorkspace();
+      try {
+        ws.backend.close();
+        // Over its last day alone, b finished nothing (a finishes one a day).
+        const narrow = (await cli('--workspace', ws.path, '--plan', 'PI 1', '--trials', '2000', '--window', '1')).out;
+        expect(narrow.split('\n')[2]).toBe('Note      b finished nothing in the history window, so its planned work shows 0 %: that is no forecast. Widen the window, or check that its done statuses are mapped as done.');
+        expect(narrow).toMatch(/ {2}A-1 +100 % by 2026-04-16 · 85 % by 2026-04-15/);
+        expect(narrow).toMatch(/ {2}B-1 +0 % by 2026-04-16 · 85 % not within two years/);
+        // B-1 done before the forecast starts (2026-04-15): A-2 waits on nothing, and the line has no odds.
+        const db = new Database(ws.path);
+        db.prepare("UPDATE work_items SET status = 'Done', status_category = 'done', done_at = ? WHERE key = 'B-1'").run(Date.UTC(2026, 3, 10));
+        db.close();
+        const json = JSON.parse((await cli('--workspace', ws.path, '--plan', 'PI 1', '--trials', '2000', '--json')).out);
+        expect(json.items.find((i: { key: string }) => i.key === 'B-1')).toMatchObject({ probability: 1, p85Date: null, done: true });
+        expect(json.dependencies).toEqual([]);
+        const human = (await cli('--workspace', ws.path, '--plan', 'PI 1', '--trials', '2000')).out;
+        expect(human).toMatch(/ {2}B-1 +100 % by 2026-04-16 · done before the forecast starts — /);
+        expect(human).not.toContain('Note');
+        // b's planned work is all done: nothing of it to forecast, so no note however narrow the window.
+        expect((await cli('--workspace', ws.path, '--plan', 'PI 1', '--trials', '2000', '--window', '1')).out).not.toContain('Note');
+      } finally {
+        ws.dispose();
+      }
+    });
+
+    it('a history window without a business day to sample is refused, as for the other forecasts, not read as nobody finishing anything', async () => {
+      const ws = await plannedWorkspace();
+      try {
+        ws.backend.close();
+        // The data now ends on Sunday 2026-04-19: one day of window holds no business day.
+        const db = new Database(ws.path);
+        db.prepare("UPDATE work_items SET done_at = ?, status = 'Done', status_category = 'done' WHERE key = (SELECT key FROM work_items WHERE done_at IS NOT NULL ORDER BY done_at DESC LIMIT 1)").run(Date.UTC(2026, 3, 19, 12));
+        db.exec('DELETE FROM metrics_snapshot');
+        db.close();
+        const r = await cli('--workspace', ws.path, '--plan', 'PI 1', '--trials', '2000', '--window', '1', '--business-days', '--start', '2026-04-20');
+        expect(r.code).toBe(1);
+        expect(r.err).toContain('The history window holds no business day to sample: widen it or count calendar days.');
+        expect((await cli('--workspace', ws.path, '--plan', 'PI 1', '--trials', '2000', '--window', '1', '--start', '2026-04-20')).code).toBe(0);
+      } finally {
+        ws.dispose();
+      }
     });
 
     it('an objective with no work planned in the increment has no due day, odds or 85 % date, and says so', async () => {
