@@ -115,7 +115,8 @@ function riskLinkKey(value: unknown, [kind]: readonly unknown[], { pseudonyms: p
 
 /** A deck's view keeps its page and drops the rest of its address (the teams, groups and items it names). */
 function deckAddress(value: unknown): string {
-  const path = typeof value === 'string' ? /^\/[a-z-]*/.exec(value)?.[0] : undefined;
+  // Routes ignore case: "/Flow" is the Flow page.
+  const path = typeof value === 'string' ? /^\/[a-z-]*/i.exec(value)?.[0]?.toLowerCase() : undefined;
   return path && path.length > 1 ? path : '/overview';
 }
 

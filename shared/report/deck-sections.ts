@@ -14,9 +14,9 @@ const SECTIONS_OF_PAGE: Readonly<Record<string, readonly string[]>> = {
   confidence: ['confidence'],
 };
 
-/** The page an address inside the app names: "/plan?tab=objectives" → "plan". */
+/** The page an address inside the app names: "/plan?tab=objectives" → "plan"; "/Flow" → "flow", as the app's routes ignore case. */
 function pageOf(address: string): string {
-  return /^\/?([a-z-]*)/.exec(address)?.[1] ?? '';
+  return (/^\/?([a-z-]*)/i.exec(address)?.[1] ?? '').toLowerCase();
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { UtcTimestamp } from '../domain/date-schemas';
 import { DECK_LIMITS } from './deck-limits';
+import { VIEW_ADDRESS_PATTERN } from './view-address-rule';
 
 // A deck is what a facilitator puts on the projector, in order: views of the app (any page, tab,
 // scope and selection, by their address), each with a title and an optional timebox. Entries are
@@ -15,7 +16,7 @@ export const ViewAddressText = z
   .string()
   .trim()
   .max(DECK_LIMITS.address, `an address is at most ${DECK_LIMITS.address} characters`)
-  .regex(/^\/(?!\/)[^\s#]*$/, 'an address starts with one "/" (e.g. /coordination?tab=map) and holds no spaces or "#"');
+  .regex(VIEW_ADDRESS_PATTERN, 'an address starts with one "/" (e.g. /coordination?tab=map) and holds no spaces, "#" or "\\"');
 
 export const DeckName = z.string().trim().min(1, 'a deck needs a name').max(DECK_LIMITS.name, `at most ${DECK_LIMITS.name} characters`);
 
@@ -27,7 +28,8 @@ export const DeckEntryInput = z.object({
 });
 export type DeckEntryInput = z.input<typeof DeckEntryInput>;
 
-export const DeckEntry = DeckEntryInput.extend({ id: z.number().int(), timeboxSeconds: z.number().int().nullable() });
+// As stored: an address saved before a rule was added (a backslash) is still read, and shown with that rule's message when edited.
+export const DeckEntry = DeckEntryInput.extend({ id: z.number().int(), address: z.string(), timeboxSeconds: z.number().int().nullable() });
 export type DeckEntry = z.infer<typeof DeckEntry>;
 
 export const Deck = z.object({

@@ -220,6 +220,28 @@ test('a deck edited, rehearsed and left unsaved keeps its edits on coming back; 
   await expect(page.getByTestId('deck-unsaved')).toHaveCount(0);
 });
 
+test('a view added with “Add to deck” on another page joins the unsaved edits of that deck instead of replacing them', async ({ page, host }) => {
+  await openNewDeck(page, host, 'Readout', [
+    { title: 'Where we are', address: '/overview', timeboxSeconds: null },
+    { title: 'Risks', address: '/risks', timeboxSeconds: null },
+  ]);
+  await page.getByLabel('Title of view 1').fill('Where we stand');
+  await expect(page.getByTestId('deck-unsaved')).toHaveText('Unsaved changes');
+  // In the same window (a reload would end every unsaved draft, as it ends the window's state).
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Delivery' }).click();
+  await settle(page);
+  await page.getByRole('button', { name: 'Add to deck' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add this view to a deck' });
+  await dialog.getByLabel('Deck', { exact: true }).click();
+  await page.getByRole('option', { name: 'Readout' }).click();
+  await dialog.getByRole('button', { name: 'Add' }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Decks' }).click();
+  await expect(page.getByLabel('Title of view 1')).toHaveValue('Where we stand');
+  await expect(page.getByLabel('Address of view 3')).toHaveValue('/delivery');
+  await expect(page.getByTestId('deck-unsaved')).toHaveText('Unsaved changes');
+});
+
 test('the same deck presented in the light theme passes axe on every view', async ({ page, host }) => {
   test.setTimeout(300_000);
   await page.setViewportSize({ width: 1280, height: 720 });
@@ -551,5 +573,22 @@ test.describe('edge cases', () => {
     expect(hashOf(page)).toBe('/overview');
     await page.goto(`${host.url}#/decks?deck=new`);
     await expect(page.getByRole('button', { name: 'Present this deck' })).toBeDisabled();
+  });
+
+  test('an address typed with a backslash (a browser reads "/\\x" as another site) cannot be opened or saved, and the page stays', async ({ page, host }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${host.url}#/decks?deck=new`);
+    await page.getByLabel('Deck name').fill('Typed');
+    await page.getByRole('button', { name: 'Add an address…' }).click();
+    await page.getByLabel('Address of view 1').fill('/\\evil.com');
+    await page.getByLabel('Title of view 1').fill('Away');
+    await expect(page.getByRole('button', { name: 'Open view 1' })).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'Save deck' })).toBeDisabled();
+    await expect(page.getByText(/holds no spaces, “#” or “\\”/)).toBeVisible();
+    // The page is still there, and the view can be mended.
+    await page.getByLabel('Address of view 1').fill('/risks');
+    await expect(page.getByRole('link', { name: 'Open view 1' })).toHaveAttribute('href', '#/risks');
+    expect(errors).toEqual([]);
   });
 });

@@ -28,12 +28,14 @@ import { ErrorNotice } from '../layout/ErrorNotice';
 import { PageHeader } from '../layout/PageHeader';
 import { useViewParams } from '../layout/view-params';
 import { useViewTitle } from '../layout/view-title';
-import { draftChanged, draftKey, draftOf, draftToSave, moveEntry, unsavedDrafts, type DeckDraft, type DraftEntry } from '../room/deck-draft';
+import { draftChanged, draftKey, draftOf, draftToSave, moveEntry, openableAddress, unsavedDrafts, type DeckDraft, type DraftEntry } from '../room/deck-draft';
 import { usePresentation } from '../room/presentation';
 import { PAGES } from './page-list';
 
 function EntryRow({ entry, index, count, onChange, onMove, onRemove }: { entry: DraftEntry; index: number; count: number; onChange(patch: Partial<DraftEntry>): void; onMove(to: number): void; onRemove(): void }) {
   const n = index + 1;
+  // Where the view opens as saved; nothing while the address is not one (a typed "/\" would leave the app).
+  const opens = openableAddress(entry.address);
   return (
     <ListItem data-testid="deck-entry" sx={{ px: 0, alignItems: 'flex-start', gap: 1, flexWrap: 'wrap' }}>
       <Typography sx={{ width: 28, pt: 1, fontVariantNumeric: 'tabular-nums' }} aria-hidden>
@@ -49,9 +51,15 @@ function EntryRow({ entry, index, count, onChange, onMove, onRemove }: { entry: 
         <IconButton onClick={() => onMove(index + 1)} disabled={index === count - 1} aria-label={`Move view ${n} down`}>
           <DownIcon />
         </IconButton>
-        <IconButton component={Link} to={entry.address} aria-label={`Open view ${n}`}>
-          <OpenIcon />
-        </IconButton>
+        {opens === null ? (
+          <IconButton disabled aria-label={`Open view ${n}`}>
+            <OpenIcon />
+          </IconButton>
+        ) : (
+          <IconButton component={Link} to={opens} aria-label={`Open view ${n}`}>
+            <OpenIcon />
+          </IconButton>
+        )}
         <IconButton onClick={onRemove} aria-label={`Remove view ${n}`}>
           <DeleteIcon />
         </IconButton>
@@ -63,9 +71,10 @@ function EntryRow({ entry, index, count, onChange, onMove, onRemove }: { entry: 
 /** Edits one deck: its name and its views in order; presents it as it stands. */
 function DeckEditor({ deck, onSaved, onDeleted }: { deck: Deck | null; onSaved(deck: Deck): void; onDeleted(): void }) {
   const deckKey = deck ? String(deck.id) : 'new';
-  const basis = deck?.updatedAt ?? '';
+  // Drafts belong to the workspace they were typed in: a client's deck never shows in another's.
+  const workspace = useChannelQuery('workspace.current', {}).data?.path ?? '';
   const asSaved = (): DeckDraft => (deck ? draftOf(deck) : { name: '', entries: [] });
-  const [draft, setDraftState] = useState<DeckDraft>(() => unsavedDrafts.get(deckKey, basis) ?? asSaved());
+  const [draft, setDraftState] = useState<DeckDraft>(() => unsavedDrafts.get(workspace, deckKey, deck) ?? asSaved());
   const [addPage, setAddPage] = useState('');
   const save = useChannelMutation('deck.save');
   const remove = useChannelMutation('deck.delete');
@@ -74,7 +83,7 @@ function DeckEditor({ deck, onSaved, onDeleted }: { deck: Deck | null; onSaved(d
   const changed = draftChanged(draft, deck);
   const setDraft = (next: DeckDraft) => {
     setDraftState(next);
-    unsavedDrafts.set(deckKey, basis, draftChanged(next, deck) ? next : null);
+    unsavedDrafts.set(workspace, deckKey, deck, draftChanged(next, deck) ? next : null);
   };
   const setEntries = (entries: readonly DraftEntry[]) => setDraft({ ...draft, entries });
   const onSave = () =>
@@ -83,7 +92,7 @@ function DeckEditor({ deck, onSaved, onDeleted }: { deck: Deck | null; onSaved(d
       { id: deck?.id, name: checked.name, entries: checked.entries },
       {
         onSuccess: (saved) => {
-          unsavedDrafts.set(deckKey, basis, null);
+          unsavedDrafts.set(workspace, deckKey, deck, null);
           onSaved(saved);
         },
       },
@@ -150,7 +159,7 @@ function DeckEditor({ deck, onSaved, onDeleted }: { deck: Deck | null; onSaved(d
                     { id: deck.id },
                     {
                       onSuccess: () => {
-                        unsavedDrafts.set(deckKey, basis, null);
+                        unsavedDrafts.set(workspace, deckKey, deck, null);
                         onDeleted();
                       },
                     },

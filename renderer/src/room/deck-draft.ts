@@ -24,6 +24,12 @@ export function draftOf(deck: Deck): DeckDraft {
   return { name: deck.name, entries: deck.entries.map((e) => ({ key: draftKey(), title: e.title, address: e.address, timebox: formatTimebox(e.timeboxSeconds) })) };
 }
 
+/** The address a view opens, as it is saved (a pasted link made "/page?…"), or null when it is no address inside the app. */
+export function openableAddress(text: string): string | null {
+  const address = normalizeAddress(text);
+  return ViewAddressText.safeParse(address).success ? address : null;
+}
+
 /** The entries with the one at `from` moved to `to` (both clamped into the list); the input is not changed. */
 export function moveEntry<T>(entries: readonly T[], from: number, to: number): T[] {
   const next = [...entries];
@@ -42,7 +48,7 @@ export function draftToSave(draft: DeckDraft): { ok: true; name: string; entries
     const seconds = parseTimebox(e.timebox);
     const address = normalizeAddress(e.address);
     if (e.title.trim() === '') return { ok: false, problem: `View ${i + 1} needs a title.` };
-    if (!ViewAddressText.safeParse(address).success) return { ok: false, problem: `View ${i + 1} (${e.title}): the address starts with “/”, e.g. /coordination?tab=map.` };
+    if (openableAddress(address) === null) return { ok: false, problem: `View ${i + 1} (${e.title}): the address starts with “/” and holds no spaces, “#” or “\\”, e.g. /coordination?tab=map.` };
     if (seconds === undefined) return { ok: false, problem: `View ${i + 1} (${e.title}): the timebox is minutes (5) or minutes and seconds (4:30).` };
     entries.push({ title: e.title.trim(), address, timeboxSeconds: seconds });
   }
@@ -56,20 +62,39 @@ export function draftChanged(draft: DeckDraft, saved: Deck | null): boolean {
 }
 
 /**
- * Drafts not saved yet, by deck ("new" for a deck not saved once), each with the saved version it
- * was edited from. They outlive the editor: presenting a deck to rehearse it, or a look at another
- * page, leaves the Decks page and comes back to the edits, not to the deck as saved. They last as
- * long as the window; a draft of a version since replaced (saved elsewhere) is dropped.
+ * Drafts not saved yet, per workspace and deck ("new" for a deck not saved once), each with the
+ * saved version it was edited from. They outlive the editor: presenting a deck to rehearse it, or a
+ * look at another page, leaves the Decks page and comes back to the edits, not to the deck as saved.
+ * They last as long as the window and never follow it into another workspace. A view added to the
+ * deck since ("Add to deck" on another page) joins the edits at the end; a draft of a version since
+ * replaced otherwise (saved in another window) is dropped.
  */
-const unsaved = new Map<string, { readonly basis: string; readonly draft: DeckDraft }>();
+const unsaved = new Map<string, { readonly basis: Deck | null; readonly draft: DeckDraft }>();
+
+const draftScope = (workspace: string, deckKey: string) => `${workspace}\u0000${deckKey}`;
+
+/** Whether `now` is `before` with views added at its end and nothing else changed (its entries keep their ids through an added view, not through a save). */
+function onlyViewsAdded(before: Deck, now: Deck): boolean {
+  if (now.name !== before.name || now.entries.length <= before.entries.length) return false;
+  return before.entries.every((e, i) => {
+    const n = now.entries[i]!;
+    return n.id === e.id && n.title === e.title && n.address === e.address && n.timeboxSeconds === e.timeboxSeconds;
+  });
+}
 
 export const unsavedDrafts = {
-  get(deckKey: string, basis: string): DeckDraft | undefined {
-    const kept = unsaved.get(deckKey);
-    return kept?.basis === basis ? kept.draft : undefined;
+  get(workspace: string, deckKey: string, saved: Deck | null): DeckDraft | undefined {
+    const kept = unsaved.get(draftScope(workspace, deckKey));
+    if (!kept) return undefined;
+    if ((kept.basis?.updatedAt ?? '') === (saved?.updatedAt ?? '')) return kept.draft;
+    if (kept.basis && saved && onlyViewsAdded(kept.basis, saved)) {
+      const added = draftOf({ ...saved, entries: saved.entries.slice(kept.basis.entries.length) }).entries;
+      return { ...kept.draft, entries: [...kept.draft.entries, ...added] };
+    }
+    return undefined;
   },
-  set(deckKey: string, basis: string, draft: DeckDraft | null): void {
-    if (draft) unsaved.set(deckKey, { basis, draft });
-    else unsaved.delete(deckKey);
+  set(workspace: string, deckKey: string, saved: Deck | null, draft: DeckDraft | null): void {
+    if (draft) unsaved.set(draftScope(workspace, deckKey), { basis: saved, draft });
+    else unsaved.delete(draftScope(workspace, deckKey));
   },
 };

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { stepDeck, typeSlideDigit, type DeckStep } from '../../../shared/room/deck-stepping';
+import { isViewAddress } from '../../../shared/room/view-address-rule';
 import { PRESENTING_ATTRIBUTE } from '../theme/room-styles';
 import { keyBelongsToControl, presentationCommand, startsPresentation } from './presentation-keys';
 
@@ -70,7 +71,8 @@ export function PresentationProvider({ children }: { children: ReactNode }) {
     (deck: PresentedDeck | null, index: number) => {
       setState({ presenting: true, deck, index, slideShownAt: performance.now() });
       const entry = deck?.entries[index];
-      if (entry) navigate(entry.address);
+      // A view saved before an address rule (a backslash) is not followed out of the app.
+      if (entry && isViewAddress(entry.address)) navigate(entry.address);
     },
     [navigate],
   );

@@ -83,6 +83,16 @@ describe('deck channels', () => {
       expect((await call('deck.get', { id: deck.id })).entries.map((e) => e.address)).toEqual(['/overview']);
     });
 
+    it('refuses a backslash in an address (a browser reads "/\\x" as another site), and still reads a deck that holds one from before', async () => {
+      const deck = await call('deck.save', { name: 'B', entries: [{ title: 'Overview', address: '/overview' }] });
+      for (const address of ['/\\evil.com', '/flow\\x', '/flow\u0007']) {
+        expect((await refused('deck.addEntry', { deckId: deck.id, entry: { title: 'Away', address } })).message).toMatch(/holds no spaces, "#" or "\\"/);
+      }
+      // Saved before the rule: the deck is still listed and read, for its view to be mended.
+      backend.context.session.require().db.prepare("UPDATE deck_entries SET address = '/\\evil.com' WHERE deck_id = ?").run(deck.id);
+      expect((await call('deck.get', { id: deck.id })).entries.map((e) => e.address)).toEqual(['/\\evil.com']);
+    });
+
     it('a deck cannot be read or written with no workspace open', async () => {
       await call('workspace.close', {});
       expect((await refused('deck.list', {})).code).toBe('no-workspace');

@@ -141,6 +141,12 @@ describe('rewriting bodies that hold names', () => {
     expect(REWRITERS['import-counts'](JSON.stringify({ items: 3, teams: 1, file: 'acme.csv' }), [], c)).toBe('{"items":3,"teams":1}');
   });
 
+  it("a deck view keeps its page (in the routes' lower case) and nothing else of its address", () => {
+    expect(REWRITERS['deck-address']('/flow?teams=acme-checkout')).toBe('/flow');
+    expect(REWRITERS['deck-address']('/Flow?teams=acme')).toBe('/flow');
+    expect(REWRITERS['deck-address']('acme')).toBe('/overview');
+  });
+
   describe('edge cases', () => {
     it('bodies that are not JSON become empty ones, never copied as they are', () => {
       const c = context();

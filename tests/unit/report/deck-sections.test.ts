@@ -24,6 +24,10 @@ describe("the report's sections for a deck", () => {
       expect(reportSectionsForDeck(['teams?team=a', '/nowhere'])).toEqual(['coordination']);
     });
 
+    it("a page typed with capitals is that page, as the app's routes read it", () => {
+      expect(reportSectionsForDeck(['/Flow', '/RISKS?x=1'])).toEqual(['flow', 'risks']);
+    });
+
     it('does not change the list it is given', () => {
       const views = Object.freeze(['/plan', '/risks']);
       expect(reportSectionsForDeck(views)).toEqual(['board', 'objectives', 'risks']);

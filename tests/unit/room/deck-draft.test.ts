@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftChanged, draftOf, unsavedDrafts } from '../../../renderer/src/room/deck-draft';
+import { draftChanged, draftOf, openableAddress, unsavedDrafts } from '../../../renderer/src/room/deck-draft';
 import type { Deck } from '../../../shared/room/deck-schema';
 
 // A deck's edits: whether they differ from the deck as saved, and where they wait while the
@@ -39,17 +39,55 @@ describe('draftChanged', () => {
 describe('unsavedDrafts', () => {
   it('keeps a draft for the version it was edited from, and forgets it when told', () => {
     const draft = { ...draftOf(deck), name: 'Renamed' };
-    unsavedDrafts.set('7', deck.updatedAt, draft);
-    expect(unsavedDrafts.get('7', deck.updatedAt)).toBe(draft);
-    unsavedDrafts.set('7', deck.updatedAt, null);
-    expect(unsavedDrafts.get('7', deck.updatedAt)).toBeUndefined();
+    unsavedDrafts.set('/a.interlock', '7', deck, draft);
+    expect(unsavedDrafts.get('/a.interlock', '7', deck)).toBe(draft);
+    unsavedDrafts.set('/a.interlock', '7', deck, null);
+    expect(unsavedDrafts.get('/a.interlock', '7', deck)).toBeUndefined();
+  });
+
+  it('keeps the edits when a view was added to the deck since (Add to deck on another page), the new view last', () => {
+    const draft = { ...draftOf(deck), name: 'PI readout', entries: draftOf(deck).entries.map((e, i) => (i === 0 ? { ...e, title: 'Where we stand' } : e)) };
+    unsavedDrafts.set('/a.interlock', '7', deck, draft);
+    const added: Deck = { ...deck, updatedAt: '2026-12-06T10:05:00.000Z', entries: [...deck.entries, { id: 3, title: 'Risks', address: '/risks', timeboxSeconds: 120 }] };
+    const kept = unsavedDrafts.get('/a.interlock', '7', added)!;
+    expect(kept.entries.map((e) => [e.title, e.address, e.timebox])).toEqual([
+      ['Where we stand', '/overview', '5'],
+      ['Board', '/plan', ''],
+      ['Risks', '/risks', '2'],
+    ]);
+    expect(draftChanged(kept, added)).toBe(true);
+    unsavedDrafts.set('/a.interlock', '7', deck, null);
   });
 
   describe('edge cases', () => {
-    it('a draft of a version since replaced is not offered', () => {
-      unsavedDrafts.set('7', deck.updatedAt, { ...draftOf(deck), name: 'Old edit' });
-      expect(unsavedDrafts.get('7', '2026-12-06T11:00:00.000Z')).toBeUndefined();
-      unsavedDrafts.set('7', deck.updatedAt, null);
+    it('a draft of a version since saved otherwise (its views rewritten, renamed) is not offered', () => {
+      unsavedDrafts.set('/a.interlock', '7', deck, { ...draftOf(deck), name: 'Old edit' });
+      const saved: Deck = { ...deck, updatedAt: '2026-12-06T11:00:00.000Z', entries: deck.entries.map((e) => ({ ...e, id: e.id + 10 })) };
+      expect(unsavedDrafts.get('/a.interlock', '7', saved)).toBeUndefined();
+      expect(unsavedDrafts.get('/a.interlock', '7', { ...deck, name: 'Elsewhere', updatedAt: '2026-12-06T11:00:00.000Z', entries: [...deck.entries, { id: 3, title: 'x', address: '/x', timeboxSeconds: null }] })).toBeUndefined();
+      unsavedDrafts.set('/a.interlock', '7', deck, null);
+    });
+
+    it('a draft never follows the window into another workspace', () => {
+      const draft = { name: 'Client A secret deck', entries: [] };
+      unsavedDrafts.set('/client-a.interlock', 'new', null, draft);
+      expect(unsavedDrafts.get('/client-a.interlock', 'new', null)).toBe(draft);
+      expect(unsavedDrafts.get('/client-b.interlock', 'new', null)).toBeUndefined();
+      unsavedDrafts.set('/client-a.interlock', 'new', null, null);
+    });
+  });
+});
+
+describe('openableAddress', () => {
+  it('the address a view opens, a pasted link made one inside the app', () => {
+    expect(openableAddress('/flow?teams=A')).toBe('/flow?teams=A');
+    expect(openableAddress('http://127.0.0.1:48517/#/flow?teams=A')).toBe('/flow?teams=A');
+    expect(openableAddress('#/flow?teams=A')).toBe('/flow?teams=A');
+  });
+
+  describe('edge cases', () => {
+    it('none for what would leave the app or is no address: a backslash, two slashes, a space, a control character', () => {
+      for (const text of ['/\\evil.com', '/\\', '//evil.com', '/flow x', '/a\u0007', 'flow', '']) expect([text, openableAddress(text)]).toEqual([text, null]);
     });
   });
 });
