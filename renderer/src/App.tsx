@@ -3,12 +3,13 @@ import LinearProgress from '@mui/material/LinearProgress';
 import { ThemeProvider } from '@mui/material/styles';
 import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, useEffect, useMemo, useState } from 'react';
-import { HashRouter, Navigate, Route, Routes } from 'react-router';
+import { HashRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { useChannelQuery } from './api/channel-hooks';
 import { desktopBridge } from './api/desktop-bridge';
 import { AppShell } from './layout/AppShell';
 import { parseAddress } from './layout/view-address';
 import { ErrorNotice } from './layout/ErrorNotice';
+import { PageErrorBoundary } from './layout/PageErrorBoundary';
 import { HOME_PAGE, PAGES } from './pages/page-list';
 import { PresentationProvider, usePresentation } from './room/presentation';
 import { PrintingProvider, usePrinting } from './room/printing';
@@ -42,6 +43,24 @@ function useWorkspaceKey(path: string | null | undefined): number {
     return next.key;
   }
   return shown.key;
+}
+
+/** The open workspace's pages: one that fails to draw shows why, and the app around it stays. */
+function RoutedPages({ pagesKey }: { pagesKey: number }) {
+  const { pathname } = useLocation();
+  return (
+    <PageErrorBoundary resetKey={`${pagesKey} ${pathname}`}>
+      {/* Each page's code loads when it is first shown (pages/page-list.tsx). */}
+      <Suspense fallback={<LinearProgress aria-label="Loading" />}>
+        <Routes key={pagesKey}>
+          {PAGES.map((p) => (
+            <Route key={p.id} path={`/${p.id}`} element={<p.component />} />
+          ))}
+          <Route path="*" element={<Navigate to={`/${HOME_PAGE}`} replace />} />
+        </Routes>
+      </Suspense>
+    </PageErrorBoundary>
+  );
 }
 
 function ThemedApp() {
@@ -79,15 +98,7 @@ function ThemedApp() {
           {current.isPending && !showPages && <LinearProgress aria-label="Loading" />}
           <ErrorNotice title="Interlock could not reach its backend" error={current.error} />
           {showPages ? (
-            // Each page's code loads when it is first shown (pages/page-list.tsx).
-            <Suspense fallback={<LinearProgress aria-label="Loading" />}>
-              <Routes key={pagesKey}>
-                {PAGES.map((p) => (
-                  <Route key={p.id} path={`/${p.id}`} element={<p.component />} />
-                ))}
-                <Route path="*" element={<Navigate to={`/${HOME_PAGE}`} replace />} />
-              </Routes>
-            </Suspense>
+            <RoutedPages pagesKey={pagesKey} />
           ) : (
             current.isSuccess && <WelcomePage />
           )}
