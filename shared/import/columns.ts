@@ -1,3 +1,4 @@
+import { undoFormulaGuard } from '../export/csv';
 import type { IssueLog } from './import-issues';
 import { readSourceDate, whyIsoShapedIsNoDate, type DayOrder } from './source-dates';
 
@@ -115,7 +116,8 @@ export class RowReader {
       const cell = this.cells[cols[i]!];
       if (cell !== undefined && cell !== '') {
         const trimmed = cell.length > MAX_CELL_CHARS ? cell.slice(0, MAX_CELL_CHARS).trim() : cell.trim();
-        if (trimmed !== '') return trimmed;
+        // A cell an export defused against spreadsheet formulas ("'-1 week slip") reads as it was.
+        if (trimmed !== '') return trimmed.charCodeAt(0) === 39 ? undoFormulaGuard(trimmed) : trimmed;
       }
     }
     return null;
@@ -128,7 +130,7 @@ export class RowReader {
     const out: string[] = [];
     for (const c of cols) {
       const cell = this.cells[c]?.trim();
-      if (cell) out.push(cell);
+      if (cell) out.push(undoFormulaGuard(cell));
     }
     return out;
   }

@@ -5,6 +5,8 @@ import { changeCounter } from '../../../electron/backend/store/workspace-memory'
 import { dumpWorkspace } from '../import/import-support';
 import { tempDir } from '../../support/temp-files';
 import { channelCalls } from '../../support/channel-calls';
+import { toCsv } from '../../../shared/export/csv';
+import { riskCsvRows } from '../../../shared/risks/risk-csv';
 
 // The risks.* and votes.* channels on real workspace files (a small demo: 12 teams, two
 // coordination groups, PI 26.4 with open dependencies; its room emptied): every edit one transaction that survives a
@@ -296,6 +298,18 @@ describe('risks and votes channels', () => {
       // A key past what a number holds is deleted like any other.
       await runImport('huge.csv', ['key,title,status,scope,scope_key', 'RISK-99999999999999999999,Big,owned,team,Search'].join('\n'));
       expect(await call('risks.delete', { key: 'RISK-99999999999999999999' })).toEqual({ deleted: true });
+    });
+
+    it('an exported risks CSV imports back as it left: text a spreadsheet would run as a formula was defused on the way out and is read back whole', async () => {
+      await call('risks.save', { title: '-1 week slip on the payments launch', description: '=HYPERLINK("http://x")', ownerPerson: '@ana', scope: { kind: 'team', key: 'search' } });
+      await call('risks.save', { title: "'=already quoted", scope: { kind: 'team', key: 'search' } });
+      const fields = (r: { key: string; title: string; description: string; ownerPerson: string | null }) => [r.key, r.title, r.description, r.ownerPerson];
+      const before = (await call('risks.board', {})).risks.map(fields);
+      const csv = toCsv(riskCsvRows((await call('risks.board', {})).risks));
+      expect(csv).toContain("'-1 week slip");
+      const status = await runImport('interlock-risks.csv', csv);
+      expect(status.state).toBe('done');
+      expect((await call('risks.board', {})).risks.map(fields)).toEqual(before);
     });
 
     it('refusals say what is wrong and change nothing', async () => {
