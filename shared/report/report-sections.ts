@@ -1,3 +1,4 @@
+import { openRisksRaisedFrom } from '../risks/risk-from-dependency';
 import { forecastFor, forecastText } from '../confidence/felt-vs-forecast';
 import { roundsByScope, voteDistribution } from '../confidence/vote-distribution';
 import type { VoteRound } from '../confidence/vote-schema';
@@ -174,8 +175,8 @@ function programBoardSection(input: ReportInput, names: ReportNames): Html {
   const b: Board = input.plan.value;
   const cell = (team: string, column: number) => b.cells.find((c) => c.teamKey === team && c.columnId === column);
   const open = b.dependencies.filter((d) => d.state === 'conflict' || d.state === 'unplanned');
-  const raisedAs = new Map<string, string>();
-  for (const r of input.risks) for (const d of r.links.dependencies) if (!raisedAs.has(d)) raisedAs.set(d, r.key);
+  // As the app's "Raise as risks" says it: raised from the dependency and still open.
+  const raisedAs = openRisksRaisedFrom(input.risks);
   const end = (e: { itemKey: string; teamKey: string | null; iterationName: string | null }) => `${e.itemKey} (${names.team(e.teamKey)}, ${e.iterationName ?? 'not planned'})`;
   return html`
     <p>Increment ${b.increment.name}: ${b.increment.start} to ${b.increment.end}; ${plural(b.teams.length, 'team')}, ${plural(b.dependencies.length, 'dependency', 'dependencies')} between planned work.</p>

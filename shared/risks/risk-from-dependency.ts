@@ -86,3 +86,14 @@ export function riskFromDependency(dep: DependencyFacts, context: RaiseContext):
     },
   };
 }
+
+/**
+ * The open risk each dependency was raised as (dependency key → risk key): as the backend's
+ * openRiskFromDependency, a risk raised from it and not resolved; the first such by the list's
+ * order. A risk that only links a dependency was not raised from it.
+ */
+export function openRisksRaisedFrom(risks: readonly { readonly key: string; readonly raisedFromDependency: string | null; readonly status: string }[]): Map<string, string> {
+  const raised = new Map<string, string>();
+  for (const r of risks) if (r.raisedFromDependency !== null && r.status !== 'resolved' && !raised.has(r.raisedFromDependency)) raised.set(r.raisedFromDependency, r.key);
+  return raised;
+}

@@ -14,6 +14,7 @@ import { useMemo, useState } from 'react';
 import type { ChannelInput, ChannelOutput } from '../../../shared/contract/contract';
 import { CSV_TEMPLATES } from '../../../shared/import/templates';
 import { riskCsvRows } from '../../../shared/risks/risk-csv';
+import { openRisksRaisedFrom } from '../../../shared/risks/risk-from-dependency';
 import { filterRisks, parseScopeId, scopeId, scopeOptions, type ScopeNames } from '../../../shared/risks/risk-scope';
 import type { Risk } from '../../../shared/risks/risk-schema';
 import { moveRisk, roamCounts } from '../../../shared/risks/roam';
@@ -198,7 +199,7 @@ export function RisksPage() {
       )}
       {data && params.raise === '1' && (
         <RaiseFromConflictsDialog
-          raised={new Map(data.risks.filter((r) => r.raisedFromDependency !== null && r.status !== 'resolved').map((r) => [r.raisedFromDependency!, r.key]))}
+          raised={openRisksRaisedFrom(data.risks)}
           who={who || null}
           teamName={(key) => (key === null ? 'no team' : (names.teams.get(key) ?? key))}
           onClose={() => setParams({ raise: null })}

@@ -147,12 +147,13 @@ export function reportInput(patch: Partial<ReportInput> = {}): ReportInput {
       currentIncrement: 'PI 26.4',
     },
     risks: [
-      aRisk({ key: 'RISK-1', title: '</td><script>alert(1)</script>', status: 'owned', ownerTeamKey: 'evil', ownerPerson: 'Ana "the fixer"', scope: { kind: 'group', key: 'g-checkout' }, links: { items: ['CHK-1'], dependencies: ['DEP-9'], objectives: [] }, history: [
+      aRisk({ key: 'RISK-1', title: '</td><script>alert(1)</script>', status: 'owned', ownerTeamKey: 'evil', ownerPerson: 'Ana "the fixer"', scope: { kind: 'group', key: 'g-checkout' }, links: { items: ['CHK-1'], dependencies: ['DEP-9'], objectives: [] }, raisedFromDependency: 'DEP-9', history: [
         { at: '2026-11-10T09:00:00.000Z', from: null, to: 'unroamed', who: null, note: null },
         { at: '2026-11-11T10:00:00.000Z', from: 'unroamed', to: 'owned', who: 'RTE', note: null },
       ] }),
       aRisk({ key: 'RISK-2', title: 'Peak season freeze', status: 'accepted', scope: { kind: 'increment', key: 'PI 26.4' } }),
-      aRisk({ key: 'RISK-3', title: 'Index rebuild', status: 'unroamed', scope: { kind: 'team', key: 'search' } }),
+      // Linked to DEP-12, not raised from it: the board's conflicts do not name it.
+      aRisk({ key: 'RISK-3', title: 'Index rebuild', status: 'unroamed', scope: { kind: 'team', key: 'search' }, links: { items: [], dependencies: ['DEP-12'], objectives: [] } }),
     ],
     votes: {
       increment: 'PI 26.4',

@@ -115,7 +115,7 @@ describe('the report', () => {
     expect(s).toContain('Team I1 I2 Checkout 3 (3 of 2.5 ⚠) – ');
     expect(s).toContain(`${EVIL_TEAM} – 1`);
     expect(s).toContain('Dependencies: in order 1 · same iteration 0 · conflict 1 · provider not planned 1.');
-    // Both are needed on 2026-11-09: then by key. DEP-9 is linked from RISK-1; DEP-12 from none.
+    // Both are needed on 2026-11-09: then by key. DEP-9 was raised as RISK-1; DEP-12 only linked from RISK-3, raised as none.
     expect(s).toContain(`DEP-12 ? provider not planned CHK-2 (Checkout, I1) EVL-7 (${EVIL_TEAM}, not planned) 2026-11-09 not raised`);
     expect(s).toContain(`DEP-9 ✕ conflict CHK-1 (Checkout, I1) EVL-1 (${EVIL_TEAM}, I2) 2026-11-09 RISK-1`);
     expect(s.indexOf('DEP-12')).toBeLessThan(s.indexOf('DEP-9'));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { riskFromDependency, type DependencyFacts } from '../../../shared/risks/risk-from-dependency';
+import { openRisksRaisedFrom, riskFromDependency, type DependencyFacts } from '../../../shared/risks/risk-from-dependency';
+import { aRisk } from './risk-fixtures';
 
 const dep: DependencyFacts = {
   key: 'DEP-1',
@@ -52,6 +53,24 @@ describe('raising a risk from a dependency', () => {
       const risk = riskFromDependency({ ...dep, interfaceName: 'x'.repeat(400) }, { groupOf, increment: null })!;
       expect(risk.title).toHaveLength(300);
       expect(risk.title.endsWith('…')).toBe(true);
+    });
+  });
+});
+
+describe('the open risk each dependency was raised as', () => {
+  it('a risk raised from it and not resolved, the first listed; a risk that only links it was not raised from it', () => {
+    const raised = openRisksRaisedFrom([
+      aRisk({ key: 'RISK-1', raisedFromDependency: 'DEP-9', status: 'owned' }),
+      aRisk({ key: 'RISK-2', raisedFromDependency: 'DEP-9', status: 'unroamed' }),
+      aRisk({ key: 'RISK-3', links: { items: [], dependencies: ['DEP-12'], objectives: [] } }),
+    ]);
+    expect([...raised]).toEqual([['DEP-9', 'RISK-1']]);
+  });
+
+  describe('edge cases', () => {
+    it('a resolved risk no longer stands for its dependency; none at all gives an empty map', () => {
+      expect([...openRisksRaisedFrom([aRisk({ key: 'RISK-4', raisedFromDependency: 'DEP-12', status: 'resolved' })])]).toEqual([]);
+      expect(openRisksRaisedFrom([]).size).toBe(0);
     });
   });
 });
