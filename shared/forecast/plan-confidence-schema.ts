@@ -35,7 +35,7 @@ const Odds = z.object({
   probabilityWithoutDependencies: Probability.nullable(),
   /** probabilityWithoutDependencies − probability: what waiting on providers costs it. */
   dependencyCost: z.number().nullable(),
-  /** The dependency on its waiting chain in the largest share of the trials in which it was late. */
+  /** The dependency it was last waiting on in the largest share of the trials in which it was late (docs/FORECAST.md). */
   costliestDependency: z.object({ key: z.string(), lateShare: Probability }).nullable(),
 });
 

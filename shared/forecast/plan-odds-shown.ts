@@ -2,15 +2,23 @@
 
 /**
  * What waiting on providers costs an item, feature or objective (its odds without dependencies
- * minus its odds), as shown: null when it is within half a point either way, where ten thousand
- * trials cannot tell it from no cost at all. The app's tables and the CLI read it alike.
+ * minus its odds), as shown: null while it is within the simulation's noise. The odds without
+ * dependencies are exact, the odds a share of `trials`; a cost within 2.5 standard errors of that
+ * share (√(p(1 − p)/trials), p the odds; at least half a point) cannot be told from none — at 10,000
+ * trials and odds near 50 %, 1.25 points; at 1,000 trials, 4. The app's tables and the CLI read it alike.
  */
-export function shownDependencyCost(cost: number | null): number | null {
-  return cost === null || Math.abs(cost) < COST_SHOWN_FROM ? null : cost;
+export function shownDependencyCost(o: { readonly dependencyCost: number | null; readonly probability: number | null }, trials: number): number | null {
+  const cost = o.dependencyCost;
+  if (cost === null) return null;
+  const p = o.probability ?? 0.5;
+  const noise = Math.max(COST_SHOWN_FROM, NOISE_ERRORS * Math.sqrt((p * (1 - p)) / Math.max(1, trials)));
+  return Math.abs(cost) < noise ? null : cost;
 }
 
-/** Half a percentage point. */
+/** Half a percentage point: the least cost shown, however many trials. */
 export const COST_SHOWN_FROM = 0.005;
+/** Standard errors of the simulated odds a cost must pass to be shown. */
+const NOISE_ERRORS = 2.5;
 
 /**
  * What the "committed objectives expected met" mean leaves out, said beside it: committed objectives

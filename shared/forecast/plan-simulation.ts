@@ -97,7 +97,7 @@ export interface PlanOdds {
   readonly probabilityWithoutDependencies: number | null;
   /** probabilityWithoutDependencies − probability: what waiting on providers costs. Can be slightly negative (see docs/FORECAST.md). */
   readonly dependencyCost: number | null;
-  /** The dependency on its waiting chain in the largest share of the trials in which it was late; null when it never waited late. */
+  /** The dependency it was last waiting on in the largest share of the trials in which it was late (docs/FORECAST.md); null when it never waited late. */
   readonly costliestDependency: { readonly key: string; readonly lateShare: number } | null;
 }
 

@@ -147,7 +147,7 @@ export function humanPlan(c: PlanConfidence): string[] {
     const key = displayKey(o.key).padEnd(14);
     const title = ` — ${o.title.length > 60 ? `${o.title.slice(0, 59)}…` : o.title}`;
     if (o.probability === null) return `  ${key} ${'–'.padStart(5)} no work planned in this increment${title}`;
-    const cost = shownDependencyCost(o.dependencyCost);
+    const cost = shownDependencyCost(o, p.trials);
     const costliest = o.costliestDependency ? ` (most: ${displayKey(o.costliestDependency)})` : '';
     const p85 = p85Text(o);
     const reached = o.p85Date === null ? (o.done ? 'done before the forecast starts' : `85 % ${p85}`) : `85 % by ${p85}`;

@@ -5,6 +5,7 @@ import { VictoryAxis, VictoryBar, VictoryChart, VictoryContainer, VictoryLine } 
 import type { HowManyForecast, WhenForecast } from '../../../shared/forecast/forecast-schema';
 import { axisStyle, useChartTheme, type ChartTheme } from '../charts/chart-theme';
 import { ChartFrame } from '../charts/ChartFrame';
+import { emptyForecastText } from './forecast-empty-text';
 import { countTick, formatNumber, formatUtcDay, utcTimeTicks } from '../charts/format-metrics';
 import { paddingXLabel } from '../flow/chart-parts';
 
@@ -74,7 +75,7 @@ export function ForecastHistogram({ forecast }: { forecast: HowManyForecast | Wh
           : 'Each bar: how many of the trials finished on those days. Left of a line lie at least that share of the trials.'
       }
       height={320}
-      empty={bars.length === 0 && `No trial finished ${forecast.trials === unfinished ? 'within ten years' : ''}: the history holds no finished item.`}
+      empty={bars.length === 0 && emptyForecastText(forecast)}
       csv={() => [[howMany ? 'items' : 'finish dates', 'trials'], ...bars.map((b) => [b.label, b.trials])]}
       footer={
         <>

@@ -34,21 +34,21 @@ function committedDetail(c: PlanConfidence): string {
   return note === null ? 'the mean of their odds' : `the mean of their odds; ${note}`;
 }
 
-const costText = (o: Odds) => {
-  const cost = shownDependencyCost(o.dependencyCost);
+const costText = (o: Odds, trials: number) => {
+  const cost = shownDependencyCost(o, trials);
   return cost === null ? '–' : `${cost > 0 ? '−' : '+'}${percentText(Math.abs(cost))}`;
 };
 const costliestText = (o: Odds) => (o.costliestDependency === null ? '–' : `${displayKey(o.costliestDependency.key)} (in ${percentText(o.costliestDependency.lateShare)} of late trials)`);
 
 /** The columns every table shares: odds by the due day, 85 % date, and what dependencies cost. */
-function oddsColumns<T extends Odds>(): Column<T>[] {
+function oddsColumns<T extends Odds>(trials: number): Column<T>[] {
   return [
     // A group without planned items has no due day and no 85 % date: nothing of it is planned.
     { header: 'Due', value: (o) => o.due ?? '–' },
     { header: 'Odds by due', value: (o) => o.probability, render: (o) => <OddsCell p={o.probability} />, numeric: true },
     { header: '85 % done by', value: (o) => p85Text(o) },
     { header: 'Without dependencies', value: (o) => o.probabilityWithoutDependencies, render: (o) => percentText(o.probabilityWithoutDependencies), numeric: true },
-    { header: 'Dependency cost', value: (o) => o.dependencyCost, render: costText, numeric: true },
+    { header: 'Dependency cost', value: (o) => o.dependencyCost, render: (o) => costText(o, trials), numeric: true },
     { header: 'Costliest dependency', value: (o) => o.costliestDependency?.key ?? null, render: costliestText },
   ];
 }
@@ -56,8 +56,8 @@ function oddsColumns<T extends Odds>(): Column<T>[] {
 const byOdds = <T extends Odds>(rows: readonly T[]) => [...rows].sort((a, b) => (a.probability ?? 2) - (b.probability ?? 2) || a.key.localeCompare(b.key));
 
 /** Objectives, features or items: what names them, then the shared odds columns, lowest odds first. */
-function OddsTable<T extends Odds>({ naming, rows, ...table }: { testId: string; title: string; description: string; empty: string; maxHeight?: number; rows: readonly T[]; naming: Column<T>[] }) {
-  return <DataTable<T> {...table} rows={byOdds(rows)} rowKey={(o) => o.key} columns={[...naming, ...oddsColumns<T>()]} />;
+function OddsTable<T extends Odds>({ naming, rows, trials, ...table }: { testId: string; title: string; description: string; empty: string; maxHeight?: number; rows: readonly T[]; trials: number; naming: Column<T>[] }) {
+  return <DataTable<T> {...table} rows={byOdds(rows)} rowKey={(o) => o.key} columns={[...naming, ...oddsColumns<T>(trials)]} />;
 }
 
 /**
@@ -127,6 +127,7 @@ function ConfidenceBody({ c, teams, teamName }: { c: PlanConfidence; teams(keys:
       )}
       {section(
         <OddsTable<PlanObjectiveOdds>
+          trials={p.trials}
           testId="table-objective-odds"
           title="Objectives"
           description="Done when the last of its planned items is. Lowest odds first."
@@ -141,6 +142,7 @@ function ConfidenceBody({ c, teams, teamName }: { c: PlanConfidence; teams(keys:
       )}
       {section(
         <OddsTable<PlanFeatureOdds>
+          trials={p.trials}
           testId="table-feature-odds"
           title="Features"
           description="The parents of planned items: done when the last of their planned children is, across teams. Lowest odds first."
@@ -152,6 +154,7 @@ function ConfidenceBody({ c, teams, teamName }: { c: PlanConfidence; teams(keys:
       )}
       {section(
         <OddsTable<PlanItemOdds>
+          trials={p.trials}
           testId="table-item-odds"
           title="Planned items"
           description="Each by the last day of its iteration. Lowest odds first."

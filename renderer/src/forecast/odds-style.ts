@@ -7,8 +7,10 @@ export const ODDS_BANDS = [
   { from: 0, color: '#D55E00', label: 'below 50 %' },
 ] as const;
 
+/** The band of the figure shown beside it: 0.849 reads "85 %" and is green, not orange. */
 export function oddsColor(probability: number): string {
-  return ODDS_BANDS.find((b) => probability >= b.from)!.color;
+  const shown = Math.round(probability * 100);
+  return ODDS_BANDS.find((b) => shown >= Math.round(b.from * 100))!.color;
 }
 
 /** "72 %"; "–" when there is nothing to give odds for. */

@@ -2,18 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { p85Text, shownDependencyCost, teamsWithoutThroughputNote, unplannedCommittedNote } from '../../../shared/forecast/plan-odds-shown';
 
 describe('the dependency cost shown', () => {
-  it('a cost of half a point or more either way is shown as it is', () => {
-    expect(shownDependencyCost(0.37)).toBe(0.37);
-    expect(shownDependencyCost(0.005)).toBe(0.005);
-    expect(shownDependencyCost(-0.02)).toBe(-0.02);
+  const o = (dependencyCost: number | null, probability: number | null = 0.5) => ({ dependencyCost, probability });
+  it('a cost past 2.5 standard errors of the simulated odds is shown as it is', () => {
+    // At 10,000 trials and odds of 50 %: 2.5 · √(0.25 / 10,000) = 1.25 points.
+    expect(shownDependencyCost(o(0.37), 10_000)).toBe(0.37);
+    expect(shownDependencyCost(o(0.013), 10_000)).toBe(0.013);
+    expect(shownDependencyCost(o(-0.02), 10_000)).toBe(-0.02);
+    // At 1,000 trials: 3.95 points.
+    expect(shownDependencyCost(o(0.04), 1_000)).toBe(0.04);
   });
 
   describe('edge cases', () => {
-    it('within half a point either way (sampling noise at ten thousand trials), and unknown, it is not shown', () => {
-      expect(shownDependencyCost(0)).toBeNull();
-      expect(shownDependencyCost(-0.0014)).toBeNull();
-      expect(shownDependencyCost(0.0049)).toBeNull();
-      expect(shownDependencyCost(null)).toBeNull();
+    it('within the noise either way, and unknown, it is not shown', () => {
+      expect(shownDependencyCost(o(0.012), 10_000)).toBeNull();
+      expect(shownDependencyCost(o(-0.006), 10_000)).toBeNull();
+      expect(shownDependencyCost(o(0.039), 1_000)).toBeNull();
+      expect(shownDependencyCost(o(null), 10_000)).toBeNull();
+    });
+
+    it('odds of 0 or 1 have no sampling error: half a point is still the least shown', () => {
+      expect(shownDependencyCost(o(0.0049, 1), 10_000)).toBeNull();
+      expect(shownDependencyCost(o(0.006, 0), 10_000)).toBe(0.006);
     });
   });
 });
