@@ -51,3 +51,8 @@ export function teamsWithoutThroughputNote(
   const list = idle.length === 1 ? idle[0]! : `${idle.slice(0, -1).join(', ')} and ${idle[idle.length - 1]}`;
   return `${list} finished nothing in the history window, so ${idle.length === 1 ? 'its' : 'their'} planned work shows 0 %: that is no forecast. Widen the window, or check that ${idle.length === 1 ? 'its' : 'their'} done statuses are mapped as done.`;
 }
+
+/** Beside an objective whose linked items are not all planned in the increment: its odds are its planned part's. */
+export function unplannedItemsNote(n: number): string {
+  return `${n === 1 ? '1 linked item is' : `${n} linked items are`} not planned in this increment: not in these odds`;
+}

@@ -1,6 +1,6 @@
 import { MAX_FORECAST_DAYS, type Backtest, type HowManyForecast, type WhenForecast } from '../../../shared/forecast/forecast-schema';
 import type { PlanConfidence } from '../../../shared/forecast/plan-confidence-schema';
-import { p85Text, shownDependencyCost, teamsWithoutThroughputNote, unplannedCommittedNote } from '../../../shared/forecast/plan-odds-shown';
+import { p85Text, shownDependencyCost, teamsWithoutThroughputNote, unplannedCommittedNote, unplannedItemsNote } from '../../../shared/forecast/plan-odds-shown';
 import { displayKey } from '../../../shared/planning/local-keys';
 import type { CliCommand } from '../cli-command';
 import { UsageError } from '../cli-command';
@@ -107,7 +107,7 @@ const planRow = (kind: 'item' | 'feature' | 'objective') => (o: PlanConfidence['
   ...('done' in o ? { done: o.done } : {}),
   dependencyCost: o.dependencyCost,
   costliestDependency: o.costliestDependency?.key ?? null,
-  ...('suggestUncommitted' in o ? { committed: o.committed, suggestUncommitted: o.suggestUncommitted } : {}),
+  ...('suggestUncommitted' in o ? { committed: o.committed, suggestUncommitted: o.suggestUncommitted, unplannedItemKeys: o.unplannedItemKeys } : {}),
 });
 
 /** Per item, feature and objective `{key, probability, p85Date, dependencyCost}`, with the increment's and the teams' odds and the provenance. */
@@ -151,7 +151,7 @@ export function humanPlan(c: PlanConfidence): string[] {
     const costliest = o.costliestDependency ? ` (most: ${displayKey(o.costliestDependency)})` : '';
     const p85 = p85Text(o);
     const reached = o.p85Date === null ? (o.done ? 'done before the forecast starts' : `85 % ${p85}`) : `85 % by ${p85}`;
-    return `  ${key} ${percent(o.probability).padStart(5)} by ${o.due} · ${reached}${cost !== null ? ` · dependencies cost ${percent(cost)}${costliest}` : ''}${o.suggestUncommitted ? ' · suggest uncommitted' : ''}${title}`;
+    return `  ${key} ${percent(o.probability).padStart(5)} by ${o.due} · ${reached}${cost !== null ? ` · dependencies cost ${percent(cost)}${costliest}` : ''}${o.suggestUncommitted ? ' · suggest uncommitted' : ''}${o.unplannedItemKeys?.length ? ` · ${unplannedItemsNote(o.unplannedItemKeys.length)}` : ''}${title}`;
   };
   // Lowest odds first, as the app's tables; then by key, numbers in keys read as numbers.
   const byOdds = (rows: ReturnType<ReturnType<typeof planRow>>[]) =>

@@ -12,7 +12,7 @@ import { FigureTile } from '../charts/FigureTile';
 import { ErrorNotice } from '../layout/ErrorNotice';
 import type { ContractError } from '../api/contract-client';
 import { oddsColor, percentText } from './odds-style';
-import { p85Text, shownDependencyCost, teamsWithoutThroughputNote, unplannedCommittedNote } from '../../../shared/forecast/plan-odds-shown';
+import { p85Text, shownDependencyCost, teamsWithoutThroughputNote, unplannedCommittedNote, unplannedItemsNote } from '../../../shared/forecast/plan-odds-shown';
 
 type Odds = PlanItemOdds | PlanFeatureOdds | PlanObjectiveOdds;
 
@@ -134,7 +134,22 @@ function ConfidenceBody({ c, teams, teamName }: { c: PlanConfidence; teams(keys:
           rows={c.objectives}
           empty="No objective in this increment."
           naming={[
-            { header: 'Objective', value: (o) => o.title },
+            {
+              header: 'Objective',
+              value: (o) => o.title,
+              // Its odds are those of its planned part only: said where they are read.
+              render: (o) =>
+                o.unplannedItemKeys.length === 0 ? (
+                  o.title
+                ) : (
+                  <>
+                    {o.title}
+                    <Typography component="span" variant="body2" color="text.secondary" sx={{ display: 'block' }}>
+                      {unplannedItemsNote(o.unplannedItemKeys.length)}
+                    </Typography>
+                  </>
+                ),
+            },
             { header: 'Teams', value: (o) => teams(o.teamKeys) },
             { header: 'Committed', value: (o) => (o.committed ? 'yes' : 'no'), render: (o) => (o.committed ? (o.suggestUncommitted ? 'yes — suggest uncommitted' : 'yes') : 'no') },
           ]}

@@ -159,16 +159,20 @@ describe('interlock forecast --plan', () => {
       try {
         // Its only item, the feature F, is not planned in PI 1.
         await valueOf(ws.backend.call('plan.objective.save', { increment: 'PI 1', title: 'Later', teamKey: 'b', businessValue: 3, itemKeys: ['F'] }));
+        // Partly planned: its odds are A-1's, and the row says F is left out.
+        await valueOf(ws.backend.call('plan.objective.save', { increment: 'PI 1', title: 'Partly', teamKey: 'a', businessValue: 5, itemKeys: ['A-1', 'F'] }));
         ws.backend.close();
         const json = JSON.parse((await cli('--workspace', ws.path, '--plan', 'PI 1', '--trials', '2000', '--json')).out);
-        const later = json.objectives.find((o: { key: string }) => o.key !== json.objectives[0].key);
+        const later = json.objectives.find((o: { title: string }) => o.title === 'Later');
+        expect(json.objectives.find((o: { title: string }) => o.title === 'Partly')).toMatchObject({ probability: 1, unplannedItemKeys: ['F'] });
         expect(later).toMatchObject({ probability: null, due: null, p85Date: null, dependencyCost: null });
         const human = (await cli('--workspace', ws.path, '--plan', 'PI 1', '--trials', '2000')).out;
         // Keyed as the app shows a key made in Interlock, with its title; listed after the odds.
         expect(later.key).toBe('interlock:objective:2');
         expect(human).toContain(`  ${'New-2'.padEnd(14)}     – no work planned in this increment — Later`);
-        expect(human).toMatch(/Objectives:\n {2}New-1 +\d+ % by 2026-04-16 .* — Checkout\n {2}New-2 /);
+        expect(human).toMatch(/Objectives:\n {2}New-1 +\d+ % by 2026-04-16 .* — Checkout\n {2}New-3 .* — Partly\n {2}New-2 /);
         expect(human).not.toContain('not within two years');
+        expect(human).toMatch(/ {2}New-3 +100 % by 2026-04-16 · 85 % by 2026-04-15 · 1 linked item is not planned in this increment: not in these odds — Partly/);
         // Committed (the default) with no odds: left out of the mean, and said so beside it.
         expect(human.split('\n')[0]).toMatch(/committed objectives expected met \d+ % \(1 committed objective has no planned work and is not counted\)$/);
       } finally {
