@@ -98,8 +98,9 @@ export function simulateDaysToFinish(samples: ArrayLike<number>, target: number,
   const n = samples.length;
   let best = 0;
   for (let k = 0; k < n; k++) best = Math.max(best, samples[k]!);
-  // Only zero days: no trial ever finishes, and drawing them would only cost time.
-  if (best === 0) return days;
+  // No trial can finish (only zero days, or the best day every day falls short): drawing them would
+  // only cost time — seconds for a million items, tens of seconds in a backtest — for the same answer.
+  if (best === 0 || best * maxDays < target) return days;
   for (let trial = 0; trial < trials; trial++) {
     let total = 0;
     for (let d = 1; d <= maxDays; d++) {

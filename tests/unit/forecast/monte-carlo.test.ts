@@ -134,6 +134,11 @@ describe('edge cases', () => {
     expect([...simulateDaysToFinish([2], 5, 3, 1, 100)]).toEqual([3, 3, 3]);
   });
 
+  it('a target the best day every day just reaches is reached on the last day; one item more, never (nothing drawn for it)', () => {
+    expect([...simulateDaysToFinish([3], 9, 2, 1, 3)]).toEqual([3, 3]);
+    expect([...simulateDaysToFinish([0, 3], 10, 2, 1, 3)]).toEqual([4, 4]);
+  });
+
   it('refuses bad trials, seeds and targets with a message saying what', () => {
     expect(() => simulateTotals(HISTORY, 5, 0, 1)).toThrow(/trials must be a whole number from 1/);
     expect(() => simulateTotals(HISTORY, 5, 10, -1)).toThrow(/a seed must be a whole number from 0/);
