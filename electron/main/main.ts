@@ -6,7 +6,7 @@ import { buildAppMenu } from './app-menu';
 import { desktopPaths, FilesToOpen, workspaceFromArgs } from './desktop-paths';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { bindContract } from './ipc';
-import { APP_ENTRY_URL, isAllowedNavigation } from './window-security';
+import { APP_ENTRY_URL, isAllowedNavigation, isGrantedPermission } from './window-security';
 
 // The thin desktop shell: one window, the app:// protocol, the menu, and the contract over IPC.
 // Everything else lives in electron/backend and the renderer, which the browser host runs as well.
@@ -15,7 +15,9 @@ registerAppScheme();
 // Before anything reads userData: a portable build keeps its state beside the executable.
 const paths = desktopPaths(process.env, app.getPath('documents'));
 if (paths.stateDir) app.setPath('userData', paths.stateDir);
-if (!app.requestSingleInstanceLock()) app.quit();
+// A second launch hands its file to the first (second-instance below) and ends here, before it
+// starts a backend of its own on the same state: app.quit() would only ask, and go on.
+if (!app.requestSingleInstanceLock()) app.exit(0);
 
 // The backend runs in a utility process of its own (backend-process.ts), started once the app is ready.
 let backend: RemoteBackend | null = null;
@@ -91,8 +93,8 @@ app.on('second-instance', (_event, argv) => {
 });
 
 void app.whenReady().then(async () => {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setPermissionRequestHandler((contents, permission, callback, details) => callback(isGrantedPermission(permission, details.requestingUrl ?? contents.getURL())));
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isGrantedPermission(permission, requestingOrigin));
   serveRenderer(join(app.getAppPath(), 'dist', 'renderer'));
   try {
     // A file asked for before the app was ready (macOS open-file) wins over the command line.

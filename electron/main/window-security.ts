@@ -29,3 +29,12 @@ export function isAllowedNavigation(url: string): boolean {
 export function isTrustedSender(frame: { url: string; parent: unknown } | null | undefined): boolean {
   return frame !== null && frame !== undefined && frame.parent === null && isAppUrl(frame.url);
 }
+
+/**
+ * The one permission the app's own page is granted: full screen, which presentation mode asks for
+ * (requestFullscreen goes through the session's permission handlers in Electron). Every other
+ * permission (camera, location, notifications, opening links…), and any page not the app's, is refused.
+ */
+export function isGrantedPermission(permission: string, requestingUrl: string): boolean {
+  return (permission === 'fullscreen' || permission === 'automatic-fullscreen') && isAppUrl(requestingUrl);
+}

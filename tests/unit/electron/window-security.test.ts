@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APP_ENTRY_URL, isAllowedNavigation, isAppUrl, isTrustedSender } from '../../../electron/main/window-security';
+import { APP_ENTRY_URL, isAllowedNavigation, isAppUrl, isGrantedPermission, isTrustedSender } from '../../../electron/main/window-security';
 
 describe('navigation guard', () => {
   it('allows the app itself, including its hash routes', () => {
@@ -41,5 +41,23 @@ describe('IPC sender check', () => {
     expect(isTrustedSender({ url: 'https://example.com/', parent: null })).toBe(false);
     expect(isTrustedSender(null)).toBe(false);
     expect(isTrustedSender(undefined)).toBe(false);
+  });
+});
+
+describe('permissions', () => {
+  it("the app's own page may go full screen (presentation mode); nothing else is granted", () => {
+    expect(isGrantedPermission('fullscreen', 'app://interlock/index.html#/decks')).toBe(true);
+    expect(isGrantedPermission('fullscreen', 'app://interlock')).toBe(true);
+    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read', 'pointerLock']) {
+      expect(isGrantedPermission(permission, APP_ENTRY_URL), permission).toBe(false);
+    }
+  });
+
+  describe('edge cases', () => {
+    it("no page but the app's gets full screen either", () => {
+      expect(isGrantedPermission('fullscreen', 'https://example.com/')).toBe(false);
+      expect(isGrantedPermission('fullscreen', 'app://interlock.evil.com/')).toBe(false);
+      expect(isGrantedPermission('fullscreen', '')).toBe(false);
+    });
   });
 });
