@@ -35,6 +35,8 @@ export interface CheckerContext {
   importDeclaresIncrements?: boolean;
   /** The coordination groups the advisor forms now, key → name (asked only when a risk names a group). */
   workspaceGroups?: () => ReadonlyMap<string, string>;
+  /** Group keys the workspace's risks are filed under, formed now or not (a risk keeps its group when the teams regroup). */
+  riskGroupKeys?: () => ReadonlySet<string>;
 }
 
 export const MAX_TITLE_CHARS = 2000;
@@ -219,6 +221,12 @@ export class RecordChecker implements RecordSink {
     return this.#teamKeys.has(key) || this.#workspaceTeamKeys.has(key);
   }
 
+  #riskGroupKeys: ReadonlySet<string> | null = null;
+  #riskGroups(): ReadonlySet<string> {
+    this.#riskGroupKeys ??= this.context.riskGroupKeys?.() ?? new Set();
+    return this.#riskGroupKeys;
+  }
+
   /** A group the advisor forms, named by its key or (without regard to case) its name. */
   #groupKey(value: string): string | null {
     this.#groups ??= this.context.workspaceGroups?.() ?? new Map();
@@ -246,7 +254,8 @@ export class RecordChecker implements RecordSink {
       if (!this.#knowsTeam(team)) return refuse('scope_key', scope.key, `Team ${scope.key} is neither in this import nor in the workspace (risks do not create teams).`);
       record.scope = { kind: 'team', key: team };
     } else if (scope.kind === 'group') {
-      const key = this.#groupKey(scope.key);
+      // A group no longer formed still holds the risks filed under it: their export imports back.
+      const key = this.#groupKey(scope.key) ?? (this.#riskGroups().has(scope.key) ? scope.key : null);
       if (key === null) {
         const groups = [...this.#groups!.values()];
         return refuse(

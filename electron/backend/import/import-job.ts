@@ -241,6 +241,7 @@ export class ImportJob {
           importDeclaresIncrements: prepared.some((p) => p.detection.format === 'interlock' && (p.detection.entity === 'increments' || p.detection.entity === null)),
           // Groups as the advisor forms them before this import (asked only when a risk names a group).
           workspaceGroups: () => new Map(coordinationGroups(db).map((g) => [g.key, g.name])),
+          riskGroupKeys: () => new Set(db.prepare("SELECT DISTINCT scope_key FROM risks WHERE scope_kind = 'group'").pluck().all() as string[]),
         },
         staged ?? collector,
       );

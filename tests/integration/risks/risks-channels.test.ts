@@ -312,6 +312,20 @@ describe('risks and votes channels', () => {
       expect((await call('risks.board', {})).risks.map(fields)).toEqual(before);
     });
 
+    it('a risk filed under a group the advisor no longer forms keeps it, and its export imports back', async () => {
+      await call('risks.save', { title: 'Shared basket API freeze', scope: { kind: 'group', key: 'g-basket' } });
+      // The teams regrouped since: the group the risk is filed under is formed no more.
+      db().prepare("UPDATE risks SET scope_key = 'g-basket-before' WHERE scope_kind = 'group'").run();
+      const csv = toCsv(riskCsvRows((await call('risks.board', {})).risks));
+      const status = await runImport('interlock-risks.csv', csv);
+      expect(status.state).toBe('done');
+      expect((await call('risks.board', {})).risks.map((r) => r.scope)).toEqual([{ kind: 'group', key: 'g-basket-before' }]);
+      // A group neither formed nor holding a risk is still refused.
+      const other = await runImport('other.csv', ['key,title,status,scope,scope_key', 'X-1,Elsewhere,owned,group,g-nowhere'].join('\n'));
+      expect(other.state).toBe('failed');
+      expect(other.report!.issues.find((i) => i.severity === 'error')!.message).toMatch(/There is no coordination group "g-nowhere" now/);
+    });
+
     it('refusals say what is wrong and change nothing', async () => {
       await call('risks.save', { title: 'Kept', scope: { kind: 'team', key: 'search' } });
       const before = dumpWorkspace(db());
