@@ -48,6 +48,8 @@ export class UploadStore {
   readonly dir: string;
   readonly #uploads = new Map<string, Upload>();
   readonly #maxWaitingBytes: number;
+  /** Bytes of uploads still arriving. */
+  #streaming = 0;
 
   constructor(options: { parent?: string; maxWaitingBytes?: number } = {}) {
     const parent = options.parent ?? tmpdir();
@@ -70,12 +72,14 @@ export class UploadStore {
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     const id = randomBytes(16).toString('hex');
     const path = join(this.dir, id);
-    const room = this.#maxWaitingBytes - this.waitingBytes();
+    const waiting = this.waitingBytes();
     let bytes = 0;
     body.on('data', (chunk: Buffer) => {
       bytes += chunk.length;
+      // Uploads arriving side by side count each other's bytes as they stream, not only once saved.
+      this.#streaming += chunk.length;
       if (bytes > maxBytes) body.destroy(new AppError('invalid-input', `${name} is larger than ${Math.round(maxBytes / 1024 ** 2)} MB.`));
-      else if (bytes > room) {
+      else if (waiting + this.#streaming > this.#maxWaitingBytes) {
         const gb = (this.#maxWaitingBytes / 1024 ** 3).toFixed(0);
         body.destroy(new AppError('invalid-input', `${name} does not fit: the files waiting to be imported would take more than ${gb} GB. Import or leave the ones chosen before, then try again.`));
       }
@@ -88,6 +92,8 @@ export class UploadStore {
       if (!file.closed) await new Promise<void>((resolve) => file.once('close', () => resolve()));
       rmSync(path, { force: true });
       throw error;
+    } finally {
+      this.#streaming -= bytes;
     }
     const upload = { id, name, path, bytes };
     this.#uploads.set(id, upload);

@@ -37,6 +37,23 @@ describe('the upload store', () => {
     expect(existsSync(store.dir)).toBe(false);
   });
 
+  it('uploads arriving side by side count each other: together they stay under the cap, and a refused one frees its share', async () => {
+    const store = new UploadStore({ parent: tmp.dir, maxWaitingBytes: 100 });
+    const chunks = () => Readable.from((async function* () {
+      for (let i = 0; i < 4; i++) {
+        yield Buffer.alloc(20);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    })());
+    const results = await Promise.allSettled([store.save('a.csv', chunks(), 10_000), store.save('b.csv', chunks(), 10_000), store.save('c.csv', chunks(), 10_000)]);
+    const saved = results.filter((r) => r.status === 'fulfilled');
+    expect(saved.length).toBe(1);
+    expect(store.waitingBytes()).toBeLessThanOrEqual(100);
+    // What the refused ones had streamed is counted no more: room for one more of 20.
+    await store.save('d.csv', Readable.from([Buffer.alloc(20)]), 10_000);
+    store.dispose();
+  });
+
   describe('edge cases', () => {
     it('a discarded upload is no longer available, with a message saying to choose the file again', async () => {
       const store = new UploadStore({ parent: tmp.dir });
