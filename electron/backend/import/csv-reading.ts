@@ -54,12 +54,13 @@ export function parseHead(head: string, dialect: CsvDialect, complete: boolean, 
   return { headers, sample: data.slice(1) };
 }
 
-function newlinesIn(cell: string): number {
+/** Line breaks inside a cell, as an editor counts the file's lines: by its line ending's last character (CR for an old Mac file, else LF). */
+function newlinesIn(cell: string, eol: '\n' | '\r'): number {
   let n = 0;
-  let i = cell.indexOf('\n');
+  let i = cell.indexOf(eol);
   while (i !== -1) {
     n++;
-    i = cell.indexOf('\n', i + 1);
+    i = cell.indexOf(eol, i + 1);
   }
   return n;
 }
@@ -237,13 +238,14 @@ export function streamCsv(
           // The guard has scanned every text the parser has read: without a quote in it, cells of an
           // LF file hold no line break, and the per-cell search (a few million of them) is skipped.
           const plain = dialect.newline === '\n' && !guard.sawQuote;
+          const eol = dialect.newline === '\r' ? '\r' : '\n';
           for (let r = 0; r < data.length; r++) {
             const cells = data[r]!;
             const start = line;
             if (!plain) {
               for (let c = 0; c < cells.length; c++) {
                 const cell = cells[c]!;
-                if (cell.length > 80 || cell.indexOf('\n') !== -1) line += newlinesIn(cell);
+                if (cell.length > 80 || cell.indexOf(eol) !== -1) line += newlinesIn(cell, eol);
               }
             }
             line++;

@@ -150,6 +150,13 @@ describe('malformed inputs', () => {
       expect(db(ws).prepare("SELECT title FROM work_items WHERE key = 'S-1'").pluck().get()).toBe('Eins, zwei');
     });
 
+    it('a file with old Mac line ends (CR only): a bad row after a cell of two lines is named by the line an editor shows', async () => {
+      const path = join(ws.dir, 'mac-classic.csv');
+      writeFileSync(path, 'key,title,type,status,created_at\rM-1,"Two\rlines",story,To Do,2024-03-01T00:00:00Z\rM-2,Bad date,story,To Do,yesterday\r');
+      const result = await runImport(ws.backend, [path]);
+      expect(result.report!.issues.filter((i) => i.severity === 'error')).toEqual([expect.objectContaining({ line: 4, column: 'created_at', value: 'yesterday', code: 'invalid-date' })]);
+    });
+
     it('a date written as ISO 8601 whose day does not exist is said so, not asked for in ISO 8601', async () => {
       const path = join(ws.dir, 'impossible-day.csv');
       writeFileSync(path, 'key,type,status,created_at\nT-1,story,To Do,2024-02-31T16:00:00Z\n');
