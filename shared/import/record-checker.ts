@@ -227,6 +227,17 @@ export class RecordChecker implements RecordSink {
     return this.#riskGroupKeys;
   }
 
+  /**
+   * The workspace team a team declared here is, when an earlier import made it from a reference (a
+   * bare team: its key is its name) and the declaration names it by that key or name in another
+   * case. Teams declared with a key of their own are never merged by name.
+   */
+  #bareWorkspaceTeam(record: TeamRecord): { key: string; name: string } | undefined {
+    const key = record.key.toLowerCase();
+    const name = record.name.toLowerCase();
+    return this.context.workspaceTeams.find((t) => t.key === t.name && (t.key.toLowerCase() === key || t.key.toLowerCase() === name));
+  }
+
   /** A group the advisor forms, named by its key or (without regard to case) its name. */
   #groupKey(value: string): string | null {
     this.#groups ??= this.context.workspaceGroups?.() ?? new Map();
@@ -289,6 +300,15 @@ export class RecordChecker implements RecordSink {
   }
 
   team(record: TeamRecord): void {
+    const declared = record.key;
+    const bare = this.#teamKeys.has(declared) || this.#workspaceTeamKeys.has(declared) ? undefined : this.#bareWorkspaceTeam(record);
+    if (bare) {
+      // A tracker's import made "Checkout" from an issue's Team field; a teams file now declares
+      // checkout, Checkout: the same team, renamed — not a second one beside it.
+      this.context.issues.warn(this.file, record.line, 'Key', declared, 'team-matched', `Team ${declared} (${record.name}) is taken as the workspace's team ${bare.key}, which an earlier import made from a reference; its key stays ${bare.key} and its name becomes ${record.name}.`);
+      record.key = bare.key;
+      this.#teamDirectory.set(declared.toLowerCase(), bare.key);
+    }
     const repeated = this.#duplicate('teams', this.#keys.teams, record.key, record.line);
     this.#teamKeys.add(record.key);
     // Items later in this import find it by its key or name in any case, as a workspace team.

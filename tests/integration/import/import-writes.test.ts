@@ -211,6 +211,36 @@ describe('the import’s writes', () => {
   });
 });
 
+describe('a teams file after an import that made teams from references', () => {
+  it('a declared team that a reference made before (same key in another case, or its name) is that team, renamed, not a second one', async () => {
+    // A tracker's export names teams by their display name: "Checkout" and "Payments" become bare teams.
+    const items = write('items.csv', 'key,title,type,team,status,created_at', [`C-1,One,story,Checkout,To Do,${iso(T0)}`, `P-1,Two,story,Payments,To Do,${iso(T0)}`, `S-1,Three,story,search,To Do,${iso(T0)}`]);
+    await runImport(ws.backend, [items]);
+    const teams = write('teams.csv', 'key,name,value_stream', ['checkout,Checkout,Shop', 'pay,Payments,Shop', 'srch,Search,Shop', 'search-2,search,Shop']);
+    const status = await runImport(ws.backend, [teams]);
+    expect(status.state).toBe('done');
+    const rows = db(ws).prepare('SELECT key, name, value_stream FROM teams ORDER BY key').raw().all();
+    // checkout: by key in another case; pay: by name; srch: by name in another case; search-2 names
+    // the same bare team again, so it is a repeat of srch (the last row wins: its name "search").
+    expect(rows).toEqual([
+      ['Checkout', 'Checkout', 'Shop'],
+      ['Payments', 'Payments', 'Shop'],
+      ['search', 'search', 'Shop'],
+    ]);
+    expect(status.report!.issues.filter((i) => i.code === 'team-matched').map((i) => i.value)).toEqual(['checkout', 'pay', 'srch', 'search-2']);
+    expect(db(ws).prepare("SELECT t.key FROM work_items w JOIN teams t ON t.id = w.team_id WHERE w.key = 'C-1'").pluck().get()).toBe('Checkout');
+  });
+
+  describe('edge cases', () => {
+    it('a team declared with a key of its own is never merged with another by name', async () => {
+      await runImport(ws.backend, [write('teams-1.csv', 'key,name', ['pay,Payments'])]);
+      const status = await runImport(ws.backend, [write('teams-2.csv', 'key,name', ['payments,Payments'])]);
+      expect(status.report!.issues.filter((i) => i.code === 'team-matched')).toEqual([]);
+      expect(db(ws).prepare('SELECT key FROM teams ORDER BY key').pluck().all()).toEqual(['pay', 'payments']);
+    });
+  });
+});
+
 describe('a re-import from a file without some columns', () => {
   it('keeps what the workspace holds for the columns it lacks, and takes an empty cell of a column it has as empty', async () => {
     const items = write('items.csv', 'key,title,type,team,status,created_at,first_active_at,done_at,parent', [
