@@ -72,8 +72,8 @@ function whereSql(keys: readonly string[], ref: 'old' | 'new'): string {
 function installTriggers(db: Database): void {
   db.exec(`
     CREATE TEMP TABLE IF NOT EXISTS plan_undo_log (seq INTEGER PRIMARY KEY, step INTEGER NOT NULL, sql TEXT NOT NULL);
-    CREATE TEMP TABLE IF NOT EXISTS plan_undo_state (id INTEGER PRIMARY KEY CHECK (id = 1), step INTEGER);
-    INSERT OR IGNORE INTO plan_undo_state (id, step) VALUES (1, NULL);
+    CREATE TEMP TABLE IF NOT EXISTS plan_undo_state (id INTEGER PRIMARY KEY CHECK (id = 1), step INTEGER, outside INTEGER NOT NULL DEFAULT 0);
+    INSERT OR IGNORE INTO plan_undo_state (id, step, outside) VALUES (1, NULL, 0);
   `);
   for (const table of UNDO_TABLES) {
     const info = db.prepare(`PRAGMA main.table_info(${quoteIdent(table)})`).all() as { name: string; pk: number }[];
@@ -97,14 +97,39 @@ function installTriggers(db: Database): void {
         ${log(`'UPDATE main.${t.replaceAll("'", "''")} SET ' || ${columns.map((c) => `'${quoteIdent(c).replaceAll("'", "''")}=' || quote(old.${quoteIdent(c)})`).join(` || ',' || `)} || ' WHERE ' || ${whereSql(keys, 'new')}`)}
       END;
     `);
+    // A write outside every step (an import, a risk edited on the Risks page) marks the log stale:
+    // replayed over it, a step would put back old values over what that write did.
+    for (const event of ['INSERT', 'UPDATE', 'DELETE']) {
+      db.exec(`
+        CREATE TEMP TRIGGER IF NOT EXISTS plan_undo_${table}_outside_${event.toLowerCase()} AFTER ${event} ON main.${t}
+        WHEN (SELECT step IS NULL AND outside = 0 FROM temp.plan_undo_state) BEGIN
+          UPDATE temp.plan_undo_state SET outside = 1;
+        END;
+      `);
+    }
   }
 }
 
 function stacksFor(db: Database): UndoStacks {
-  return sessionState(db, 'plan-undo', () => {
+  const s = sessionState(db, 'plan-undo', () => {
     installTriggers(db);
     return { undo: [], redo: [], nextStep: 1 };
   });
+  dropIfWrittenOutside(db, s);
+  return s;
+}
+
+/**
+ * Forgets every step once the tables they restore were written outside them (an import, a risk
+ * or vote saved): undo would otherwise overwrite that write with the values from before it (an
+ * import's corrected objective back to its old title; an increment deleted with everything an
+ * import put into it). Undo starts afresh from there.
+ */
+function dropIfWrittenOutside(db: Database, s: UndoStacks): void {
+  if (db.prepare('SELECT outside FROM temp.plan_undo_state').pluck().get() !== 1) return;
+  forget(db, s.undo.splice(0));
+  forget(db, s.redo.splice(0));
+  db.prepare('UPDATE temp.plan_undo_state SET outside = 0').run();
 }
 
 /** Runs `edit` in one transaction with every row it changes logged as step `label`. */
@@ -135,6 +160,7 @@ export interface UndoView {
 
 export function undoView(db: Database): UndoView {
   const s = memoryOf(db).session.get('plan-undo') as UndoStacks | undefined;
+  if (s) dropIfWrittenOutside(db, s);
   return { undo: s?.undo.at(-1)?.label ?? null, redo: s?.redo.at(-1)?.label ?? null };
 }
 

@@ -376,6 +376,22 @@ describe('planning channels', () => {
       expect(await call('plan.baselines', { incrementId: id })).toEqual(before);
     });
 
+    it('an import, or a risk saved, after planning edits ends their undo: undo would put back what was there before it', async () => {
+      const pi = await call('plan.increment.save', { name: 'PI 27.1', start: '2027-01-04', end: '2027-02-14' });
+      expect((await call('plan.history', {})).undo).toBe('add PI 27.1');
+      await importCsv('iterations.csv', ['increment,name,start,end', 'PI 27.1,I1,2027-01-04,2027-01-17', 'PI 27.1,I2,2027-01-18,2027-01-31'].join('\n'));
+      expect(await call('plan.history', {})).toEqual({ undo: null, redo: null });
+      expect((await refused('plan.undo', {})).message).toBe('There is nothing to undo.');
+      expect((await call('plan.increments', {})).find((i) => i.id === pi.id)!.iterations.map((i) => i.name)).toEqual(['I1', 'I2']);
+
+      // Undo starts afresh after it; a risk saved on the Risks page ends it again.
+      await call('plan.increment.save', { id: pi.id, name: 'PI 27.1 (final)', start: '2027-01-04', end: '2027-02-14' });
+      expect((await call('plan.history', {})).undo).toBe('change PI 27.1 (final)');
+      const risk = await call('risks.save', { title: 'Vendor late', scope: { kind: 'increment', key: 'PI 27.1 (final)' } });
+      expect((await call('plan.history', {})).undo).toBeNull();
+      expect((await call('risks.board', {})).risks.find((r) => r.key === risk.key)!.scope).toEqual({ kind: 'increment', key: 'PI 27.1 (final)' });
+    });
+
     it('an imported objective edited in the Objectives dialog keeps its level and teams; an item taken off its list is unlinked', async () => {
       await increment();
       await importCsv(
