@@ -51,6 +51,8 @@ export const PlanObjectiveInput = z.object({
 
 /** Plan edits change the plan's odds too (forecast.plan), not the throughput forecasts. */
 const planWrite = { mutates: ['plan.', 'forecast.plan'] } as const;
+/** An increment renamed takes its risks and confidence votes along (they name it): their pages are asked again too. */
+const incrementWrite = { mutates: ['plan.', 'forecast.plan', 'risks.', 'votes.'] } as const;
 /** Edits that change what the advisor and the metrics read too (items, dependencies, objectives). */
 const dataWrite = { mutates: 'all' } as const;
 
@@ -60,7 +62,7 @@ export const planChannels = {
     DateRange.and(z.object({ id: Id.optional(), name: Name, capacityUnit: CapacityUnitSchema.default('items') })),
     IncrementView,
     'Create an increment, or rename it and change its dates or capacity unit.',
-    planWrite,
+    incrementWrite,
   ),
   'plan.increment.delete': channel(z.object({ id: Id }), UndoState, 'Delete an increment and its plan (undoable).', dataWrite),
   'plan.iteration.save': channel(

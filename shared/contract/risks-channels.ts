@@ -18,7 +18,8 @@ export const RoomScopes = z.object({
 });
 export type RoomScopes = z.infer<typeof RoomScopes>;
 
-const riskWrite = { mutates: ['risks.'] } as const;
+// A risk saved also ends the plan's undo (plan-undo.ts: it would restore risks renamed with an increment), so the Plan page's undo state is asked again.
+const riskWrite = { mutates: ['risks.', 'plan.history'] } as const;
 
 export const risksChannels = {
   'risks.board': channel(z.object({}), RoomScopes.extend({ risks: z.array(Risk) }), 'Every risk with its links and status history, and the teams, coordination groups and increments to file and filter them by.'),

@@ -7,7 +7,8 @@ import { RoomScopes } from './risks-channels';
 // The confidence vote (docs/RISKS.md): fist-of-five tallies per team and for the whole increment,
 // entered by the facilitator round by round. Counts only, never who voted what.
 
-const voteWrite = { mutates: ['votes.'] } as const;
+// As a risk saved: it ends the plan's undo (plan-undo.ts), so the Plan page's undo state is asked again.
+const voteWrite = { mutates: ['votes.', 'plan.history'] } as const;
 
 export const votesChannels = {
   'votes.list': channel(

@@ -34,6 +34,21 @@ describe('useChannelMutation', () => {
     expect(invalidated('coordination.recommend')).toBe(false);
   });
 
+  it('an increment saved (renamed, it takes its risks and votes along) drops the plan, risks and votes answers; a risk saved drops the plan’s undo state, not its board', async () => {
+    const { client, wrapper } = await setUp();
+    const cached = (channel: string) => client.setQueryData([channel, {}], {});
+    const invalidated = (channel: string) => client.getQueryState([channel, {}])?.isInvalidated ?? false;
+    for (const c of ['plan.board', 'plan.history', 'risks.board', 'votes.list', 'metrics.flow']) cached(c);
+    const save = renderHook(() => useChannelMutation('plan.increment.save'), { wrapper });
+    await act(() => save.result.current.mutateAsync({ name: 'PI 27.1', start: '2027-01-04', end: '2027-02-14' }));
+    expect(['plan.board', 'plan.history', 'risks.board', 'votes.list', 'metrics.flow'].map(invalidated)).toEqual([true, true, true, true, false]);
+
+    for (const c of ['plan.board', 'plan.history', 'risks.board']) cached(c);
+    const risk = renderHook(() => useChannelMutation('risks.save'), { wrapper });
+    await act(() => risk.result.current.mutateAsync({ title: 'Vendor late', scope: { kind: 'increment', key: 'PI 27.1' } }));
+    expect(['plan.board', 'plan.history', 'risks.board'].map(invalidated)).toEqual([false, true, true]);
+  });
+
   describe('edge cases', () => {
     it('a change that declares everything (a workspace switch) drops every cached answer', async () => {
       const { wrapper, invalidated } = await setUp();
