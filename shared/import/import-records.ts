@@ -110,11 +110,13 @@ export interface ObjectiveRecord {
  * that a refusal at write time can still say where the row came from.
  */
 export type PlanningRecord = (
-  | { kind: 'increment'; name: string; start: number; end: number; capacityUnit: 'items' | 'points' }
+  /** capacityUnit undefined: the file has no such column, and an increment the workspace holds keeps its unit. */
+  | { kind: 'increment'; name: string; start: number; end: number; capacityUnit: 'items' | 'points' | undefined }
   | { kind: 'iteration'; increment: string; name: string; start: number; end: number; teamKey: string | null }
   | { kind: 'capacity'; increment: string; iteration: string; teamKey: string; amount: number }
   | { kind: 'milestone'; increment: string; name: string; at: number; teamKey: string | null }
-  | { kind: 'planned'; increment: string; iteration: string; teamKey: string; itemKey: string; size: number | null }
+  /** size undefined: the file has no size column, and a planned size the workspace holds stays; null (an empty cell) clears it. */
+  | { kind: 'planned'; increment: string; iteration: string; teamKey: string; itemKey: string; size: number | null | undefined }
 ) & { line: number | null; file?: string };
 
 /** A planning row without where it came from (what mappers build before adding the line). */

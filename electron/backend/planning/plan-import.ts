@@ -35,7 +35,7 @@ function iterationNamed(db: Database, incrementId: number, name: string, teamKey
 function apply(db: Database, record: PlanningRecord): void {
   if (record.kind === 'increment') {
     const existing = incrementNamed(db, record.name);
-    plan.saveIncrement(db, { id: existing?.id, name: record.name, start: date(record.start), end: lastDay(record.end), capacityUnit: record.capacityUnit });
+    plan.saveIncrement(db, { id: existing?.id, name: record.name, start: date(record.start), end: lastDay(record.end), capacityUnit: record.capacityUnit ?? existing?.capacity_unit ?? 'items' });
     return;
   }
   const increment = incrementNamed(db, record.increment);

@@ -221,15 +221,16 @@ const MAPPERS: Record<InterlockEntity, (ctx: CsvMapperContext) => CsvMapper> = {
   incidents: (ctx) => incidentsCsvFormat.create(ctx),
   increments: (ctx) => planningMapper(ctx, (r) => {
     const { start, end } = dayRange(r);
-    const unit = r.text('capacityUnit')?.toLowerCase() ?? 'items';
-    const capacityUnit = unit === 'items' || unit === 'points' ? unit : r.reject('capacityUnit', unit, 'invalid-value', `capacity_unit is "${unit}"; write items or points.`);
+    // A column the file lacks says nothing: an increment the workspace holds keeps its unit (plan-import.ts).
+    const unit = r.has('capacityUnit') ? (r.text('capacityUnit')?.toLowerCase() ?? 'items') : undefined;
+    const capacityUnit = unit === undefined || unit === 'items' || unit === 'points' ? unit : r.reject('capacityUnit', unit, 'invalid-value', `capacity_unit is "${unit}"; write items or points.`);
     return { kind: 'increment', name: r.key('name'), start, end, capacityUnit };
   }),
   iterations: (ctx) => planningMapper(ctx, (r) => ({ kind: 'iteration', increment: r.key('increment'), name: r.key('name'), ...dayRange(r), teamKey: r.optionalKey('team') })),
   capacity: (ctx) => planningMapper(ctx, (r) => ({ kind: 'capacity', increment: r.key('increment'), iteration: r.key('iteration'), teamKey: r.key('team'), amount: r.number('amount', { min: 0, max: 100_000 })! })),
   milestones: (ctx) => planningMapper(ctx, (r) => ({ kind: 'milestone', increment: r.key('increment'), name: r.key('name'), at: r.requiredDate('date'), teamKey: r.optionalKey('team') })),
   plan: (ctx) =>
-    planningMapper(ctx, (r) => ({ kind: 'planned', increment: r.key('increment'), iteration: r.key('iteration'), teamKey: r.key('team'), itemKey: r.key('item'), size: r.number('size', { min: 0 }) })),
+    planningMapper(ctx, (r) => ({ kind: 'planned', increment: r.key('increment'), iteration: r.key('iteration'), teamKey: r.key('team'), itemKey: r.key('item'), size: r.has('size') ? r.number('size', { min: 0 }) : undefined })),
   risks: (ctx) => ({
     row() {
       const r = ctx.reader;

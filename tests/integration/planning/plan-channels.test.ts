@@ -376,6 +376,25 @@ describe('planning channels', () => {
       expect(await call('plan.baselines', { incrementId: id })).toEqual(before);
     });
 
+    it('a re-import of planning templates without a size or capacity_unit column keeps the planned sizes and the increment’s unit', async () => {
+      await importCsv('increments.csv', ['name,start,end,capacity_unit', 'PI 27.1,2027-01-04,2027-02-14,points'].join('\n'));
+      await importCsv('iterations.csv', ['increment,name,start,end', 'PI 27.1,I1,2027-01-04,2027-01-17', 'PI 27.1,I2,2027-01-18,2027-01-31'].join('\n'));
+      await importCsv('plan.csv', ['increment,iteration,team,item,size', 'PI 27.1,I1,pay,PAY-1,5', 'PI 27.1,I1,cart,CART-1,3'].join('\n'));
+      // Moved to I2, in files that say nothing of sizes or units.
+      await importCsv('increments-again.csv', ['name,start,end', 'PI 27.1,2027-01-04,2027-02-14'].join('\n'));
+      await importCsv('plan-again.csv', ['increment,iteration,team,item', 'PI 27.1,I2,pay,PAY-1'].join('\n'));
+      const board = await call('plan.board', { increment: 'PI 27.1' });
+      expect(board.increment.capacityUnit).toBe('points');
+      const cards = board.cells.flatMap((c) => c.cards.map((k) => [k.key, c.columnId === board.columns.find((col) => col.name === 'I2')!.id ? 'I2' : 'I1', k.size]));
+      expect(cards.sort()).toEqual([
+        ['CART-1', 'I1', 3],
+        ['PAY-1', 'I2', 5],
+      ]);
+      // A size column with an empty cell clears the size, as any column that is there.
+      await importCsv('plan-cleared.csv', ['increment,iteration,team,item,size', 'PI 27.1,I2,pay,PAY-1,'].join('\n'));
+      expect((await call('plan.board', { increment: 'PI 27.1' })).cells.flatMap((c) => c.cards).find((k) => k.key === 'PAY-1')!.size).toBeNull();
+    });
+
     it('an import, or a risk saved, after planning edits ends their undo: undo would put back what was there before it', async () => {
       const pi = await call('plan.increment.save', { name: 'PI 27.1', start: '2027-01-04', end: '2027-02-14' });
       expect((await call('plan.history', {})).undo).toBe('add PI 27.1');
