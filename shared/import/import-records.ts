@@ -167,6 +167,11 @@ export interface RecordSink {
   item(record: ItemRecord): void;
   /** One status change. The first change of an item in an import replaces that item's stored history. */
   transition(record: TransitionRecord): void;
+  /**
+   * A status change of this item could not be read (its row rejected): the import's history of the
+   * item is not whole, so none of it replaces the history the workspace holds.
+   */
+  historyUnread?(itemKey: string, line: number | null): void;
   dependency(record: DependencyRecord): void;
   deployment(record: DeploymentRecord): void;
   incident(record: IncidentRecord): void;

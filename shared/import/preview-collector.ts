@@ -84,6 +84,7 @@ export function teeSink(...sinks: RecordSink[]): RecordSink {
     objective: (r) => sinks.forEach((s) => s.objective(r)),
     item: (r) => sinks.forEach((s) => s.item(r)),
     transition: (r) => sinks.forEach((s) => s.transition(r)),
+    historyUnread: (key, line) => sinks.forEach((s) => s.historyUnread?.(key, line)),
     dependency: (r) => sinks.forEach((s) => s.dependency(r)),
     deployment: (r) => sinks.forEach((s) => s.deployment(r)),
     incident: (r) => sinks.forEach((s) => s.incident(r)),

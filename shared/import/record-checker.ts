@@ -383,6 +383,23 @@ export class RecordChecker implements RecordSink {
     this.target.transition(record);
   }
 
+  readonly #historyKept = new Set<string>();
+
+  historyUnread(itemKey: string, line: number | null): void {
+    const key = this.canonicalItem(itemKey, line, 'Item');
+    if (this.#historyKept.has(key)) return;
+    this.#historyKept.add(key);
+    this.context.issues.warn(
+      this.file,
+      line,
+      'Item',
+      key,
+      'history-kept',
+      `A status change of ${key} cannot be read (see the error${line === null ? '' : ` on line ${line}`}), so none of this import's changes for ${key} are imported: it keeps the status history it has. Fix the row and import the file again.`,
+    );
+    this.target.historyUnread?.(key, line);
+  }
+
   dependency(record: DependencyRecord): void {
     const repeated = this.#duplicate('dependencies', this.#keys.dependencies, record.key, record.line);
     if (record.fromItemKey !== null) record.fromItemKey = this.canonicalItem(record.fromItemKey, record.line, 'Waiting item');

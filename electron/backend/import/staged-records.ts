@@ -182,6 +182,11 @@ export class StagedRecords implements RecordSink {
     if (r.sprint) r.sprint = words.of(r.sprint);
     this.items.push(r);
   }
+  /** Items with a change this import could not read: their staged changes are not written (see historyUnread). */
+  readonly #historyKept = new Set<string>();
+  historyUnread(itemKey: string): void {
+    this.#historyKept.add(itemKey);
+  }
   transition(r: TransitionRecord): void {
     const to = this.#statuses.indexOf(r.toStatus);
     this.#toStatuses.add(to);
@@ -337,8 +342,9 @@ export class StagedRecords implements RecordSink {
     // An import of only teams, dependencies or operations leaves items, their histories and the
     // metrics snapshot alone.
     if (this.items.length > 0 || keys.length > 0) writer.withoutSqlChecks(() => {
+      const kept = this.#historyKept;
       for (const r of this.items) {
-        const k = this.#itemKeys.find(r.key);
+        const k = kept.has(r.key) ? undefined : this.#itemKeys.find(r.key);
         if (k !== undefined) {
           r.firstActiveAt = orNull(firstActiveAt[k]!);
           r.doneAt = orNull(doneAt[k]!);
@@ -352,6 +358,8 @@ export class StagedRecords implements RecordSink {
       writer.rebuildIndexes();
       let lastStatus: Int32Array | null = null;
       for (let k = 0; k < keys.length; k++) {
+        // Not whole in this import: its stored history stays, and none of these changes is written.
+        if (kept.has(keys[k]!)) continue;
         const id = writer.itemId(keys[k]!);
         if (id === undefined) continue;
         ids[k] = id;

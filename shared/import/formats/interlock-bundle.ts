@@ -42,6 +42,8 @@ export function mapInterlockBundle(value: unknown, ctx: JsonMapperContext): void
       let shown: unknown = element;
       for (const p of first.path) shown = isObject(shown) || Array.isArray(shown) ? (shown as Record<string, unknown>)[p as string] : undefined;
       ctx.issues.error(ctx.file, null, path, shown === undefined ? null : typeof shown === 'string' ? shown : JSON.stringify(shown), 'invalid-value', first.message, `${entity}[${index}]`);
+      // As in a CSV: an item with a change that cannot be read keeps the history it has.
+      if (entity === 'transitions' && isObject(element) && typeof element.itemKey === 'string' && element.itemKey.trim() !== '') sink.historyUnread?.(element.itemKey.trim(), null);
     });
   }
   each('teams', Team, (t) => sink.team({ ...t, line: null }));

@@ -1,5 +1,5 @@
 import { ITEM_TYPES, OBJECTIVE_LEVELS, type ItemType, type ObjectiveLevel } from '../../domain/vocabulary';
-import { readBoolean, splitList, type FieldSpec } from '../columns';
+import { readBoolean, RowRejected, splitList, type FieldSpec } from '../columns';
 import { MS_PER_DAY } from '../../domain/time';
 import type { PlanningRecord, PlanningRow, UnsaidItemField } from '../import-records';
 import type { InterlockEntity } from '../format-names';
@@ -186,7 +186,15 @@ const MAPPERS: Record<InterlockEntity, (ctx: CsvMapperContext) => CsvMapper> = {
     const r = ctx.reader;
     return {
       row() {
-        ctx.sink.transition({ itemKey: r.key('item'), fromStatus: r.text('from'), toStatus: r.required('to'), at: r.requiredDate('at'), line: r.line });
+        const itemKey = r.key('item');
+        try {
+          ctx.sink.transition({ itemKey, fromStatus: r.text('from'), toStatus: r.required('to'), at: r.requiredDate('at'), line: r.line });
+        } catch (error) {
+          // Replaced by the rows that could be read, the item's history would lose the change this
+          // row holds (a done item back in progress): it keeps the history it has instead.
+          if (error instanceof RowRejected) ctx.sink.historyUnread?.(itemKey, r.line);
+          throw error;
+        }
       },
       finish() {},
     };

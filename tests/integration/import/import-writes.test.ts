@@ -211,6 +211,46 @@ describe('the import’s writes', () => {
   });
 });
 
+describe('a status history with a row that cannot be read', () => {
+  it('keeps the history the item has, whole, instead of replacing it with the rows that could be read; other items of the file are imported', async () => {
+    const items = write('items.csv', 'key,title,type,team,status,created_at', [`C-2,Two,story,t,Done,${iso(T0)}`, `C-3,Three,story,t,To Do,${iso(T0)}`]);
+    const history = write('history.csv', 'item,from_status,to_status,at', [`C-2,,To Do,${iso(T0)}`, `C-2,To Do,In Progress,${iso(T0 + DAY)}`, `C-2,In Progress,Done,${iso(T0 + 3 * DAY)}`]);
+    await runImport(ws.backend, [items, history]);
+    expect(itemRow('C-2')).toMatchObject({ status: 'Done', done_at: T0 + 3 * DAY });
+    const stored = storedHistory('C-2');
+
+    // The same history again with a typo in its last date, and a good one for C-3.
+    const typo = write('history-typo.csv', 'item,from_status,to_status,at', [
+      `C-2,,To Do,${iso(T0)}`,
+      `C-2,To Do,In Progress,${iso(T0 + DAY)}`,
+      'C-2,In Progress,Done,2024-03-32T16:00:00Z',
+      `C-3,,In Progress,${iso(T0 + 2 * DAY)}`,
+    ]);
+    const status = await runImport(ws.backend, [typo]);
+    expect(status.state).toBe('done');
+    expect(status.report!.issues.map((i) => [i.severity, i.code, i.line])).toEqual([
+      ['error', 'invalid-date', 4],
+      ['warning', 'history-kept', 4],
+    ]);
+    expect(storedHistory('C-2')).toEqual(stored);
+    expect(itemRow('C-2')).toMatchObject({ status: 'Done', status_category: 'done', done_at: T0 + 3 * DAY });
+    expect(storedHistory('C-3')).toEqual([[null, 'In Progress', 'active', T0 + 2 * DAY]]);
+  });
+
+  describe('edge cases', () => {
+    it('in a bundle too: a change that fails its check keeps the item’s history', async () => {
+      const history = write('history.csv', 'item,from_status,to_status,at', [`B-1,,To Do,${iso(T0)}`, `B-1,To Do,Done,${iso(T0 + DAY)}`]);
+      await runImport(ws.backend, [write('items.csv', 'key,title,type,team,status,created_at', [`B-1,One,story,t,Done,${iso(T0)}`]), history]);
+      const bundle = join(ws.dir, 'bundle.json');
+      writeFileSync(bundle, JSON.stringify({ transitions: [{ itemKey: 'B-1', fromStatus: null, toStatus: 'To Do', at: iso(T0) }, { itemKey: 'B-1', fromStatus: 'To Do', toStatus: 'Done', at: 'soon' }] }));
+      const status = await runImport(ws.backend, [bundle]);
+      expect(status.report!.issues.map((i) => i.code)).toEqual(['invalid-value', 'history-kept']);
+      expect(storedHistory('B-1')).toHaveLength(2);
+      expect(itemRow('B-1')).toMatchObject({ status: 'Done', done_at: T0 + DAY });
+    });
+  });
+});
+
 describe('a teams file after an import that made teams from references', () => {
   it('a declared team that a reference made before (same key in another case, or its name) is that team, renamed, not a second one', async () => {
     // A tracker's export names teams by their display name: "Checkout" and "Payments" become bare teams.
