@@ -5,7 +5,7 @@ import { fromEpochMs, MS_PER_DAY } from '../../../shared/domain/time';
 import type { ItemType, ObjectiveLevel } from '../../../shared/domain/vocabulary';
 import { columnFor, iterationView } from '../../../shared/planning/board';
 import type { IncrementView } from '../../../shared/planning/board-schema';
-import { isLocalKey, localKey, type LocalKind } from '../../../shared/planning/local-keys';
+import { isLocalKey, LOCAL_KEY_PREFIX, localKey, type LocalKind } from '../../../shared/planning/local-keys';
 import type { CapacityUnit, PlanData, PlanIteration } from '../../../shared/planning/plan-data';
 import { linkDependencyItems } from '../store/queries/dependency-items';
 
@@ -170,8 +170,16 @@ export function saveIncrement(db: Database, input: { id?: number; name: string; 
   return incrementView(db, incrementById(db, id));
 }
 
+/**
+ * Deletes an increment and its plan (iterations, placements, capacity, milestones, baselines, by
+ * cascade) and the objectives made for it here. An objective an import brought is the tracker's:
+ * it stays, in no increment (its file may place it again), as the Objectives dialog will not delete
+ * it either. Links of the objectives deleted go with them.
+ */
 export function deleteIncrement(db: Database, id: number): void {
   incrementById(db, id);
+  db.prepare(`UPDATE objectives SET increment_id = NULL WHERE increment_id = ? AND key NOT GLOB '${LOCAL_KEY_PREFIX}*'`).run(id);
+  db.prepare(`DELETE FROM item_objectives WHERE objective_key IN (SELECT key FROM objectives WHERE increment_id = ?)`).run(id);
   db.prepare('DELETE FROM increments WHERE id = ?').run(id);
 }
 

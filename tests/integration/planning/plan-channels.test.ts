@@ -433,6 +433,27 @@ describe('planning channels', () => {
       expect((await refused('plan.objective.save', { increment: 'PI 26.1', title: 'New', level: 'portfolio', teamKey: 'pay', businessValue: null, actualValue: null, committed: true, parentKey: null, itemKeys: [] })).message).toContain('portfolio objectives come from your import');
     });
 
+    it('deleting an increment keeps the objectives an import brought (in no increment) and deletes those made here with their links; undo brings it all back', async () => {
+      const { id } = await increment();
+      await importCsv('objectives.csv', ['key,title,level,parent,teams,increment,business_value,items', 'OBJ-1,Checkout for all,program,,pay,PI 26.1,8,PAY-1', 'OBJ-2,Child,team,OBJ-1,pay,PI 26.1,5,'].join('\n'));
+      const made = await call('plan.objective.save', { increment: 'PI 26.1', title: 'Cards stored safely', teamKey: 'pay', businessValue: 8, itemKeys: ['PAY-2'] });
+      const db = () => backend.context.session.require().db;
+      const objectives = () => db().prepare('SELECT key, increment_id AS incrementId, parent_key AS parentKey FROM objectives ORDER BY key').all();
+      const links = () => db().prepare('SELECT item_id, objective_key FROM item_objectives ORDER BY objective_key').raw().all();
+      const [objectivesBefore, linksBefore] = [objectives(), links()];
+      await call('plan.increment.delete', { id });
+      expect(objectives()).toEqual([
+        { key: 'OBJ-1', incrementId: null, parentKey: null },
+        { key: 'OBJ-2', incrementId: null, parentKey: 'OBJ-1' },
+      ]);
+      expect(links().map(([, key]) => key)).toEqual(['OBJ-1']);
+      expect(db().pragma('foreign_key_check')).toEqual([]);
+      await call('plan.undo', {});
+      expect(objectives()).toEqual(objectivesBefore);
+      expect(links()).toEqual(linksBefore);
+      expect(objectivesBefore.map((o) => (o as { key: string }).key)).toContain(made.key);
+    });
+
     it('a provider planned in another increment is judged by that iteration’s dates, not called unplanned', async () => {
       const { id, ids } = await increment();
       const later = await call('plan.increment.save', { name: 'PI 26.2', start: '2026-03-02', end: '2026-04-12' });
