@@ -78,6 +78,12 @@ export const ImportReport = z.object({
   mode: z.enum(['preview', 'import']),
   /** True once the records are in the workspace (import mode, and something to import). */
   committed: z.boolean(),
+  /**
+   * Why the import refuses (or a preview's import would refuse) the whole set: a file error (a risks
+   * file with a rejected row, a bundle reference that is not there) or nothing to import; null when
+   * it writes (would write) what `counts` says.
+   */
+  refusal: z.string().nullable(),
   files: z.array(ImportFileReport),
   /** Records accepted, per entity (what is or would be written). */
   counts: EntityCounts,

@@ -334,9 +334,12 @@ export class ImportJob {
         added = this.#write(staged, statuses, fileReports);
         committed = true;
       }
+      // What refuses the whole import, in a preview too: the preview's promise is the import's.
+      const refusal = issues.fileErrors > 0 ? issues.fileErrorMessages.join(' ') : total(checker.counts) === 0 ? 'the files hold no records Interlock could read.' : null;
       this.report = {
         mode: this.mode,
         committed,
+        refusal,
         files: fileReports.map(({ warnings: _w, rejected: _r, ...f }) => f),
         counts: { ...checker.counts },
         added,
@@ -351,13 +354,7 @@ export class ImportJob {
       };
       if (this.mode === 'import' && !committed) {
         // Every file error, those found at a line (a runaway row) too: the reason is never blank.
-        this.error = {
-          code: 'import-rejected',
-          message:
-            issues.fileErrors > 0
-              ? `Nothing was imported: ${issues.fileErrorMessages.join(' ')}`
-              : 'Nothing was imported: the files hold no records Interlock could read.',
-        };
+        this.error = { code: 'import-rejected', message: `Nothing was imported: ${refusal ?? 'the files hold no records Interlock could read.'}` };
         this.state = 'failed';
       } else this.state = 'done';
     } catch (error) {

@@ -59,7 +59,8 @@ function printReport(report: ImportReport, io: CliIo, workspace: string, dryRun:
   const more = report.errors + report.warnings - listed.length;
   if (more > 0) io.err(`… and ${more.toLocaleString('en-US')} more (--json lists up to 200 per kind)`);
   const tally = `${plural(report.rejectedRows, 'row')} rejected, ${plural(report.warnings, 'warning')}`;
-  if (dryRun) io.out(`Dry run, nothing written: would import ${describeCounts(report.counts)}; ${tally}.`);
+  if (dryRun && report.refusal !== null) io.err(`Dry run, nothing written: the import would be refused, nothing imported: ${report.refusal} (${tally})`);
+  else if (dryRun) io.out(`Dry run, nothing written: would import ${describeCounts(report.counts)}; ${tally}.`);
   else if (report.committed) {
     // A replaced, shorter history leaves fewer rows than before: said, never hidden as "nothing new".
     const fewer = ENTITY_NAMES.filter((e) => report.added![e] < 0).map((e) => `${(-report.added![e]).toLocaleString('en-US')} ${e} fewer`);
@@ -113,7 +114,8 @@ export const importCommand: CliCommand = {
       if (status.error) errors.unshift(status.error);
       const imported = report?.committed ? report.counts : Object.fromEntries(ENTITY_NAMES.map((e) => [e, 0]));
       const accepted = report ? Object.values(report.counts).reduce((a, b) => a + b, 0) : 0;
-      const ok = dryRun ? status.state === 'done' && accepted > 0 : status.state === 'done' && !!report?.committed;
+      // A dry run succeeds only where the import would write: not where a file error would refuse it whole.
+      const ok = dryRun ? status.state === 'done' && accepted > 0 && report?.refusal === null : status.state === 'done' && !!report?.committed;
       if (values.json) {
         io.out(
           JSON.stringify(

@@ -70,13 +70,12 @@ function Section({ title, children, subtitle }: { title: string; subtitle?: stri
 function PreviewSummary({ report }: { report: ImportReport }) {
   const blocking = report.issues.filter((i) => i.severity === 'error' && FILE_ERRORS.includes(i.code));
   const total = totalOf(report.counts);
-  if (blocking.length > 0) {
+  // The backend says what would refuse the whole import (a bundle's reference too), as the import itself would.
+  if (blocking.length > 0 || (report.refusal !== null && total > 0)) {
     return (
       <Alert severity="error" data-testid="preview-summary">
         <AlertTitle>These files cannot be imported as they are</AlertTitle>
-        {blocking.map((i, n) => (
-          <div key={n}>{i.message}</div>
-        ))}
+        {blocking.length > 0 ? blocking.map((i, n) => <div key={n}>{i.message}</div>) : <div>{report.refusal}</div>}
       </Alert>
     );
   }
@@ -167,7 +166,7 @@ export function ImportPage() {
   const report = preview.status?.report ?? null;
   const done = run.status?.report ?? null;
   const importing = run.running;
-  const blocked = report ? report.issues.some((i) => i.severity === 'error' && FILE_ERRORS.includes(i.code)) || totalOf(report.counts) === 0 : true;
+  const blocked = report ? report.refusal !== null : true;
 
   return (
     <>

@@ -68,6 +68,24 @@ describe('the interlock command line', () => {
     expect(JSON.parse((await cli(['info', old, '--json'])).out)).toMatchObject({ schemaVersion: 9, counts: { teams: 1 } });
   });
 
+  it('an import dry run that the import would refuse whole says so and exits 1, as the import does', async () => {
+    const file = tmp.path('dry-refused.interlock');
+    await cli(['demo', file, '--items', '60']);
+    const teams = tmp.path('dry-teams.csv');
+    writeFileSync(teams, 'Key,Name,Value stream\nt9,Team Nine,Stream A\n');
+    // A risks file with a row naming a scope that does not exist: imported whole or not at all.
+    const risks = tmp.path('dry-risks.csv');
+    writeFileSync(risks, 'key,title,status,scope,scope_key\nR-1,Good,owned,team,t9\nR-2,Bad,owned,team,nobody\n');
+    const dry = await cli(['import', teams, risks, '--into', file, '--dry-run']);
+    const real = await cli(['import', teams, risks, '--into', file]);
+    expect([dry.code, real.code]).toEqual([1, 1]);
+    expect(dry.out).not.toContain('would import');
+    expect(dry.err).toContain('Dry run, nothing written: the import would be refused, nothing imported: dry-risks.csv: 1 risk is rejected');
+    expect(real.err).toContain('Nothing was imported: dry-risks.csv: 1 risk is rejected');
+    const json = JSON.parse((await cli(['import', teams, risks, '--into', file, '--dry-run', '--json'])).out);
+    expect(json.dryRun).toBe(true);
+  });
+
   it('runs as `npm run cli` would, in its own process, with exit code 0', async () => {
     const file = tmp.path('p.interlock');
     const run = await runTs('electron/cli/main.ts', ['demo', file, '--items', '50']);

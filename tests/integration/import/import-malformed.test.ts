@@ -89,9 +89,9 @@ describe('malformed inputs', () => {
     writeFileSync(path, 'key,name\nt1,"Broken "quote" title\nt2,Two\n');
     const status = await runImport(ws.backend, [path], 'preview');
     expect(status.report!.issues.map((i) => i.code)).toEqual(['unclosed-quote']);
-    const out: string[] = [];
-    expect(await runCli(['import', path, '--into', join(ws.dir, 'never.interlock'), '--dry-run'], { out: (l) => out.push(l), err: () => undefined })).toBe(1);
-    expect(out.at(-1)).toBe('Dry run, nothing written: would import nothing; 1 row rejected, 0 warnings.');
+    const err: string[] = [];
+    expect(await runCli(['import', path, '--into', join(ws.dir, 'never.interlock'), '--dry-run'], { out: () => undefined, err: (l) => err.push(l) })).toBe(1);
+    expect(err.at(-1)).toBe('Dry run, nothing written: the import would be refused, nothing imported: the files hold no records Interlock could read. (1 row rejected, 0 warnings)');
   });
 
   it('rows with too many or too few cells are rejected, the others imported', async () => {

@@ -439,7 +439,7 @@ describe('planning channels', () => {
       const made = await call('plan.objective.save', { increment: 'PI 26.1', title: 'Cards stored safely', teamKey: 'pay', businessValue: 8, itemKeys: ['PAY-2'] });
       const db = () => backend.context.session.require().db;
       const objectives = () => db().prepare('SELECT key, increment_id AS incrementId, parent_key AS parentKey FROM objectives ORDER BY key').all();
-      const links = () => db().prepare('SELECT item_id, objective_key FROM item_objectives ORDER BY objective_key').raw().all();
+      const links = () => db().prepare('SELECT item_id, objective_key FROM item_objectives ORDER BY objective_key').raw().all() as [number, string][];
       const [objectivesBefore, linksBefore] = [objectives(), links()];
       await call('plan.increment.delete', { id });
       expect(objectives()).toEqual([
