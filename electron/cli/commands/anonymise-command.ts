@@ -1,6 +1,6 @@
 import type { CliCommand } from '../cli-command';
 import { UsageError } from '../cli-command';
-import { callOrThrow, parseCliArgs } from '../cli-support';
+import { callOrThrow, openToRead, parseCliArgs } from '../cli-support';
 
 function parseShiftDays(value: string | undefined): number {
   if (value === undefined) return 0;
@@ -23,7 +23,8 @@ export const anonymiseCommand: CliCommand = {
     if (!path || positionals.length > 1) throw new UsageError('expected exactly one FILE');
     if (!values.out) throw new UsageError('--out FILE2 is required (the copy is never made in place)');
     const shiftDays = parseShiftDays(values['shift-days']);
-    await callOrThrow(backend, 'workspace.open', { path });
+    // Only read: a client's file of an older schema is copied from one upgraded in memory, and stays as it is.
+    await openToRead(backend, path, io);
     const copy = await callOrThrow(backend, 'workspace.anonymise', { path: values.out, shiftDays, name: values.name, replace: values.force }, { shiftDays: '--shift-days', name: '--name', path: '--out', replace: '--force' });
     const shift = copy.shiftDays === 0 ? 'dates as they were' : `dates moved ${Math.abs(copy.shiftDays)} days ${copy.shiftDays < 0 ? 'earlier' : 'later'}`;
     io.out(`Wrote an anonymised copy to ${copy.path} ("${copy.name}"): names replaced by pseudonyms, free text dropped, ${shift}.`);

@@ -124,15 +124,25 @@ describe('the interlock command line', () => {
     expect(sha256(copy)).toBe(before);
   });
 
-  it('commands that only read leave a workspace of an older schema as it is, and say they read an upgraded copy', async () => {
+  it('commands that only read (anonymise and seal too) leave a workspace of an older schema as it is, and say they read an upgraded copy', async () => {
     const old = schemaNineWorkspace('read-old.interlock');
     const before = sha256(old);
-    for (const args of [['metrics', '--workspace', old], ['recommend', '--workspace', old], ['plan', 'list', '--workspace', old]]) {
+    process.env.INTERLOCK_PASSPHRASE = 'correct horse battery staple';
+    const copies = [
+      ['anonymise', old, '--out', tmp.path('read-old-anon.interlock')],
+      ['seal', old, '--out', tmp.path('read-old.sealed')],
+    ];
+    for (const args of [['metrics', '--workspace', old], ['recommend', '--workspace', old], ['plan', 'list', '--workspace', old], ...copies]) {
       const shown = await cli(args);
       expect(shown.code, `${args.join(' ')}: ${shown.err}`).toBe(0);
       expect(shown.err).toContain('older Interlock (schema 9): read through a copy upgraded in memory');
       expect(sha256(old), args[0]).toBe(before);
     }
+    delete process.env.INTERLOCK_PASSPHRASE;
+    // The copies are of the current schema, as any Interlock-written file.
+    const anonymised = new Database(tmp.path('read-old-anon.interlock'), { readonly: true });
+    expect(anonymised.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    anonymised.close();
   });
 
   it('import --day-order reads month-first dates the first rows could not prove; without it, the row that proves them says so', async () => {
