@@ -35,8 +35,9 @@ test('the Plan page shows the demo increment: board, milestones, capacity, confl
   await page.getByRole('tab', { name: 'Backlog' }).click();
   await expect(page.getByRole('combobox', { name: 'Team', exact: true })).toHaveText('All teams');
   await page.getByRole('tab', { name: /^Conflicts/ }).click();
-  await expect(page.getByTestId('conflicts-list').getByRole('button')).toHaveCount(3);
-  await expect(page.getByTestId('dependency-lines')).toHaveAttribute('data-lines', '4');
+  // Two conflicts and two providers not planned, one of them cancelled (DEP-105: IDN-29, Won't Do).
+  await expect(page.getByTestId('conflicts-list').getByRole('button')).toHaveCount(4);
+  await expect(page.getByTestId('dependency-lines')).toHaveAttribute('data-lines', '5');
   await expect(page.locator('[data-testid="dependency-lines"] g[data-state="conflict"]')).toHaveCount(2);
   await expect(cell(page, 'checkout', 1)).toHaveAttribute('aria-label', /over capacity/);
   await page.getByRole('tab', { name: /^Lint/ }).click();
@@ -98,7 +99,7 @@ test('plan by drag and by keyboard, raise a conflict and see it listed, undo it,
   // a card planned later, so a conflict appears in the list.
   const conflicts = page.getByTestId('conflicts-list').getByRole('button');
   await page.getByRole('tab', { name: /^Conflicts/ }).click();
-  await expect(conflicts).toHaveCount(3);
+  await expect(conflicts).toHaveCount(4);
   const early = cell(page, 'identity', 0).locator('[data-card]').first();
   const earlyKey = (await early.getAttribute('data-card'))!;
   await early.focus();
@@ -106,14 +107,14 @@ test('plan by drag and by keyboard, raise a conflict and see it listed, undo it,
   await page.getByRole('menuitem', { name: /Add a dependency/ }).click();
   await page.getByLabel('The item it waits on (key or title)').fill(searchKey);
   await page.getByRole('button', { name: 'Add dependency' }).click();
-  await expect(conflicts).toHaveCount(4);
+  await expect(conflicts).toHaveCount(5);
   await expect(page.getByTestId('conflicts-list')).toContainText(`${earlyKey} (Iteration 1) waits on ${searchKey} (Iteration 2)`);
   await page.screenshot({ path: 'test-results/screenshots/plan-conflict-added.png' });
 
   await page.getByRole('button', { name: 'Undo' }).click();
-  await expect(conflicts).toHaveCount(3);
-  await page.getByRole('button', { name: 'Redo' }).click();
   await expect(conflicts).toHaveCount(4);
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(conflicts).toHaveCount(5);
   // Removed through the card's dependencies, as a planner would.
   await early.focus();
   await page.keyboard.press('Enter');
@@ -121,7 +122,7 @@ test('plan by drag and by keyboard, raise a conflict and see it listed, undo it,
   await page.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
   await expect(page.getByRole('dialog')).toContainText('neither waits on nor is waited on');
   await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
-  await expect(conflicts).toHaveCount(3);
+  await expect(conflicts).toHaveCount(4);
   // Every edit above answered with what it changed on the board: not one fetched it again.
   page.off('request', countBoardFetch);
   expect(boardFetches).toEqual([]);
@@ -131,7 +132,7 @@ test('plan by drag and by keyboard, raise a conflict and see it listed, undo it,
   await expect(cell(page, 'search', 1).locator(`[data-card="${searchKey}"]`)).toBeVisible();
   await expect(cell(page, 'reporting', 1).locator(`[data-card="${backlogKey}"]`)).toBeVisible();
   await expect(cell(page, 'notifications', 1).locator(`[data-card="${notifKey}"]`)).toBeVisible();
-  await expect(conflicts).toHaveCount(3);
+  await expect(conflicts).toHaveCount(4);
 });
 
 test('a committed plan is a baseline to compare with, chosen again from "Compare with" after leaving it', async ({ page, host }) => {

@@ -538,10 +538,10 @@ export function readPlanData(db: Database, increment: IncrementRow, groups: Read
     .prepare(
       `SELECT d.key, d.from_item_key AS consumerKey, d.to_item_key AS providerKey, ft.key AS consumerTeamKey, tt.key AS providerTeamKey,
               d.created_at AS createdAt, d.needed_by AS neededBy, d.resolved_at AS resolvedAt,
-              pw.done_at AS providerDoneAt, pt.key AS providerItemTeam, pw.id IS NOT NULL AS providerExists,
+              CASE WHEN pw.status_category = 'cancelled' THEN NULL ELSE pw.done_at END AS providerDoneAt, pt.key AS providerItemTeam, pw.id IS NOT NULL AS providerExists,
               (SELECT json_object('increment', inc.name, 'iteration', it.name, 'start', it.start_at, 'end', it.end_at)
                FROM planned_items pp JOIN iterations it ON it.id = pp.iteration_id JOIN increments inc ON inc.id = pp.increment_id
-               WHERE pp.item_id = pw.id AND pp.increment_id <> @increment ORDER BY it.start_at LIMIT 1) AS providerElsewhere
+               WHERE pp.item_id = pw.id AND pp.increment_id <> @increment ORDER BY it.start_at DESC LIMIT 1) AS providerElsewhere
        FROM dependencies d
        JOIN work_items cw ON cw.key = d.from_item_key
        JOIN planned_items cp ON cp.item_id = cw.id AND cp.increment_id = @increment

@@ -470,6 +470,23 @@ describe('planning channels', () => {
       const of = (consumer: string) => board.dependencies.find((d) => d.consumer.itemKey === consumer)!;
       expect([of('PAY-2').state, of('PAY-2').provider.iterationName]).toEqual(['conflict', 'I1 of PI 26.2']);
       expect([of('CART-2').state, of('CART-2').provider.iterationName]).toEqual(['ok', 'I1 of PI 25.4']);
+
+      // Not done in PI 25.4 and planned again in PI 26.2: the later placement is where it is due now.
+      await call('plan.item.place', { incrementId: later.id, itemKey: 'PAY-1', teamKey: 'pay', iterationId: laterI1 });
+      const again = await call('plan.board', { increment: 'PI 26.1' });
+      const cart = again.dependencies.find((d) => d.consumer.itemKey === 'CART-2')!;
+      expect([cart.state, cart.provider.iterationName]).toEqual(['conflict', 'I1 of PI 26.2']);
+      expect((await call('plan.conflicts', { increment: 'PI 26.1' })).conflicts.map((d) => d.consumer.itemKey)).toContain('CART-2');
+    });
+
+    it('a dependency on a cancelled item is not "in order, provider done": the work it waits for will not come', async () => {
+      const { id, ids } = await increment();
+      await call('plan.item.place', { incrementId: id, itemKey: 'CART-1', teamKey: 'cart', iterationId: ids.I2 });
+      await call('plan.dependency.add', { consumerKey: 'CART-1', providerKey: 'SRCH-1' });
+      await importCsv('cancel.csv', ['item,from_status,to_status,at', 'SRCH-1,,To Do,2026-01-02T00:00:00Z', "SRCH-1,To Do,Won't Do,2026-01-03T00:00:00Z"].join('\n'));
+      const dep = (await call('plan.board', {})).dependencies.find((d) => d.consumer.itemKey === 'CART-1')!;
+      expect(dep.state).toBe('unplanned');
+      expect((await call('plan.conflicts', {})).conflicts.map((d) => d.consumer.itemKey)).toEqual(['CART-1']);
     });
 
     it('a card dropped before another lands there however often two cards swap places (ranks renumbered when halving runs out)', async () => {
