@@ -268,6 +268,9 @@ export function placeItem(
  * Plans the increment from the tracker: every item whose sprint (Jira's Sprint, Azure DevOps'
  * Iteration Path) has the name of one of the increment's iterations, and that is not planned yet,
  * goes there with its own team (a team's own sprint of that name first). Returns how many.
+ * Sprint names come back year after year ("Sprint 2"): a sprint whose dates the tracker gave must
+ * overlap the iteration, and an item cancelled, or done before the iteration began, is not this
+ * plan's work.
  */
 export function planFromSprints(db: Database, incrementId: number): number {
   incrementById(db, incrementId);
@@ -276,7 +279,10 @@ export function planFromSprints(db: Database, incrementId: number): number {
       `SELECT w.key AS itemKey, t.key AS teamKey, i.id AS iterationId
        FROM work_items w JOIN teams t ON t.id = w.team_id
        JOIN iterations i ON i.increment_id = @increment AND lower(i.name) = lower(w.sprint) AND (i.team_id IS NULL OR i.team_id = w.team_id)
+       LEFT JOIN sprints s ON s.name = w.sprint
        WHERE w.sprint IS NOT NULL AND NOT EXISTS (SELECT 1 FROM planned_items p WHERE p.item_id = w.id AND p.increment_id = @increment)
+         AND w.status_category <> 'cancelled' AND (w.done_at IS NULL OR w.done_at >= i.start_at)
+         AND (s.start_at IS NULL OR s.end_at IS NULL OR (s.start_at < i.end_at AND s.end_at > i.start_at))
        ORDER BY w.key, i.team_id IS NULL`,
     )
     .all({ increment: incrementId }) as { itemKey: string; teamKey: string; iterationId: number }[];

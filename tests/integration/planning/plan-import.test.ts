@@ -59,6 +59,13 @@ describe('sprints and sizes from the trackers', () => {
     const pi = await ws.backend.call('plan.increment.save', { name: 'PI 24.2', start: '2024-03-04', end: '2024-04-28' });
     if (!pi.ok) throw new Error(pi.error.message);
     await ws.backend.call('plan.iteration.save', { incrementId: pi.value.id, name: 'PAY Sprint 3', start: '2024-03-04', end: '2024-03-15', teamKey: null });
+    // Items of a sprint of the same name two years before, one done then and one cancelled, and one
+    // in this year's sprint but cancelled: none is this plan's work.
+    const d = db(ws);
+    const teamId = d.prepare("SELECT team_id FROM work_items WHERE key = 'PAY-7'").pluck().get();
+    const insert = d.prepare("INSERT INTO work_items (key, title, type, team_id, status, status_category, created_at, done_at, sprint) VALUES (?, ?, 'story', ?, ?, ?, ?, ?, ?)");
+    insert.run('OLD-1', 'Done long ago', teamId, 'Done', 'done', Date.UTC(2022, 0, 3), Date.UTC(2022, 0, 20), 'PAY Sprint 3');
+    insert.run('OLD-2', 'Dropped', teamId, "Won't Do", 'cancelled', Date.UTC(2024, 2, 1), Date.UTC(2024, 2, 5), 'PAY Sprint 3');
     const filled = await ws.backend.call('plan.fromSprints', { incrementId: pi.value.id });
     expect(filled.ok && filled.value.planned).toBe(1);
     const board = await ws.backend.call('plan.board', { increment: 'PI 24.2', grouping: 'value-stream' });
