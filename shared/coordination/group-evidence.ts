@@ -191,7 +191,9 @@ export function groupEvidence(
   // Joint integration as each member lives it (share of its integrations that also held another
   // member's work), averaged over members that integrate: independent of how many members there are.
   const memberShares = [...(integrations?.byMember.values() ?? [])].filter((m) => m.all > 0).map((m) => m.joint / m.all);
-  const jointShare = memberShares.length > 0 ? sortedSum(memberShares) / memberShares.length : 0;
+  // No member integrates at all (0 of 0): not measured for this group, not a measured 0 % —
+  // joint integration alone can make a group a Team-of-Teams, so the advice says it is provisional.
+  const jointShare = memberShares.length > 0 ? sortedSum(memberShares) / memberShares.length : null;
   const integrationFrom = integrationSource(recorded);
   const cues: CueValues = {
     dependencyShare: completed > 0 ? dependencies / completed : null,

@@ -144,8 +144,10 @@ describe('coordination advice from a tracker export', () => {
       db(ws).prepare(`INSERT INTO deployments (key, at, succeeded, release) VALUES ('D-1', ?, 1, 'Checkout 2026.10')`).run(Date.UTC(2026, 9, 20));
       expect(loadRecordedEvidence(db(ws))).toMatchObject({ integration: true, releases: true });
       const report = await recommend();
-      // The deployment holds no team's work: joint integration now reads deployments, and finds none.
-      expect(cue(groupWith(report, 'Alpha'), 'jointIntegration')).toMatchObject({ source: 'deployments', value: 0 });
+      // The deployment holds no team's work: joint integration now reads deployments, not the
+      // releases, and no member integrates there: not measured (0 of 0), not a measured 0 %.
+      expect(cue(groupWith(report, 'Alpha'), 'jointIntegration')).toMatchObject({ value: null });
+      expect(cue(groupWith(report, 'Alpha'), 'jointIntegration').source).not.toBe('releases');
       expect(groupWith(report, 'Alpha').model).toBe('scrum-of-scrums');
     });
 

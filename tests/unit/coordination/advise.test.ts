@@ -223,6 +223,16 @@ describe('edge cases', () => {
     expect(group.reasons.join(' ')).not.toContain('neither frequent nor complex');
   });
 
+  it('releases recorded, but none by any member in the window: joint integration is not measured (0 of 0), not a measured 0 %, and the advice is provisional', () => {
+    const b = new PortfolioBuilder().team('a', { completed: 50 }).team('b', { completed: 50 }).team('z', { completed: 10 });
+    b.depends('a', 'b', { count: 12, interfaced: true, blockedDays: 1 }).depends('b', 'a', { count: 12, interfaced: true, blockedDays: 1 }).objective('o', ['a', 'b']);
+    b.release(['z'], 10);
+    const group = groupOf(advise(b.build()), 'a');
+    expect(group.cues.find((c) => c.id === 'jointIntegration')!.value).toBeNull();
+    expect(group.robustness.level).toBe('provisional');
+    expect(group.robustness.summary).toContain('joint integration is not measured and could change it');
+  });
+
   it('a window in which the members completed nothing: the dependency share is not measured, not 1000 %, and the advice does not escalate on it', () => {
     const data = new PortfolioBuilder()
       .team('a', { completed: 0 })
