@@ -31,7 +31,8 @@ export interface DoneSample {
 const LEAD_REASONS: readonly ExclusionReason[] = ['done-before-created', 'no-done-date', 'history-out-of-order'];
 const CYCLE_REASONS: readonly ExclusionReason[] = ['no-active-date', 'started-after-done', 'no-done-date', 'history-out-of-order'];
 const EFFICIENCY_REASONS: readonly ExclusionReason[] = ['no-active-date', 'started-after-done', 'no-status-history', 'zero-flow-time', 'no-done-date', 'history-out-of-order'];
-const DEPENDENCY_REASONS: readonly ExclusionReason[] = ['no-active-date', 'started-after-done', 'no-status-history', 'zero-flow-time', 'dependency-resolved-before-created'];
+// The waiting share is read from the same flow times as efficiency: what adjusts or leaves out those, says so here too.
+const DEPENDENCY_REASONS: readonly ExclusionReason[] = ['no-active-date', 'started-after-done', 'no-status-history', 'zero-flow-time', 'no-done-date', 'history-out-of-order', 'dependency-resolved-before-created'];
 
 /** Items in scope whose final done falls in `window`, with their lead, cycle and efficiency samples. */
 export function doneSample(ctx: MetricsContext, window: MsWindow): DoneSample {

@@ -145,6 +145,16 @@ describe('flow report: scope and comparison', () => {
 });
 
 describe('flow report: edge cases', () => {
+  it('an item whose status times are out of order is flagged in the dependency waiting share as in cycle time and efficiency, which read the same flow times', () => {
+    const p = portfolio([{ key: 'A-1', team: 'a', history: [['To Do', 0], ['In Progress', 1], ['Blocked', 3.5], ['Done', 3]] }], {
+      dependencies: [{ key: 'D-1', fromItemKey: 'A-1', fromTeamKey: 'a', toItemKey: null, toTeamKey: 'b', kind: 'blocks', interfaceName: null, createdAt: day(0.5), neededBy: null, resolvedAt: null }],
+    });
+    const f = computeFlowReport(contextOf(p, { window: { from: '2026-01-05', to: '2026-01-18' } })).current;
+    expect(f.cycleTimeDays.excluded).toMatchObject({ 'history-out-of-order': 1 });
+    expect(f.flowEfficiency.excluded).toMatchObject({ 'history-out-of-order': 1 });
+    expect(f.dependencyAgeing.excluded).toMatchObject({ 'history-out-of-order': 1 });
+  });
+
   it('a window ending before the data: what is stamped at the next midnight (date-only data) is the next day’s, not the window’s', () => {
     // Days 0–2 (the window ends at day 3's midnight); the data runs on to day 6.
     const p = portfolio(
