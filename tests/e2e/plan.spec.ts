@@ -219,7 +219,8 @@ test('the board at 1280×720 in the dark theme, as a projector shows it', async 
   await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Plan' }).click();
   await page.getByTestId('conflicts-list').getByRole('button').nth(1).click();
   await expect(page).toHaveURL(/focus=PRC-219/);
-  await page.locator('[data-card="PRC-219"]').scrollIntoViewIfNeeded();
+  // The focused board may still redraw its cards as it settles: scrolled again until the card stays.
+  await expect(async () => page.locator('[data-card="PRC-219"]').scrollIntoViewIfNeeded({ timeout: 1000 })).toPass();
   await expect(page.locator('[data-testid="dependency-lines"] g[data-state="conflict"]')).toHaveCount(1);
   await page.screenshot({ path: 'test-results/screenshots/plan-board-dark-1280.png' });
 

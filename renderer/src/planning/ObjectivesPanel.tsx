@@ -23,6 +23,7 @@ import { useState } from 'react';
 import type { Board, BoardObjective } from '../../../shared/planning/board-schema';
 import { displayKey } from '../../../shared/planning/local-keys';
 import { useChannelMutation } from '../api/channel-hooks';
+import { objectiveTeamChoice } from './objective-team';
 
 const percent = (v: number | null) => (v === null ? '–' : `${Math.round(v * 100)} %`);
 
@@ -121,7 +122,8 @@ function ObjectiveDialog({ board, objective, teamName, onClose }: { board: Board
   const save = useChannelMutation('plan.objective.save');
   const remove = useChannelMutation('plan.objective.delete');
   const [title, setTitle] = useState(objective?.title ?? '');
-  const [teamKey, setTeamKey] = useState(objective?.teamKeys[0] ?? board.teams[0]?.key ?? '');
+  const [teamKey, setTeamKey] = useState(() => objectiveTeamChoice(objective, board.teams));
+  const level = objective?.level ?? 'team';
   const [businessValue, setBusinessValue] = useState(objective?.businessValue?.toString() ?? '');
   const [actualValue, setActualValue] = useState(objective?.actualValue?.toString() ?? '');
   const [committed, setCommitted] = useState(objective?.committed ?? true);
@@ -141,7 +143,7 @@ function ObjectiveDialog({ board, objective, teamName, onClose }: { board: Board
               increment: board.increment.name,
               key: objective?.key,
               title,
-              level: objective?.level ?? 'team',
+              level,
               teamKey: teamKey || null,
               // The selector shows one team: left as it was, an objective of several keeps them all.
               ...(objective && objective.teamKeys.length > 1 && teamKey === objective.teamKeys[0] ? { teamKeys: objective.teamKeys } : {}),
@@ -159,7 +161,8 @@ function ObjectiveDialog({ board, objective, teamName, onClose }: { board: Board
         <DialogContent>
           <Stack spacing={2} sx={{ mt: 1 }}>
             <TextField label="Objective" value={title} onChange={(e) => setTitle(e.target.value)} autoFocus required />
-            <TextField select label="Team" value={teamKey} onChange={(e) => setTeamKey(e.target.value)}>
+            <TextField select label="Team" value={teamKey} onChange={(e) => setTeamKey(e.target.value)} slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: level !== 'team' } }}>
+              {level !== 'team' && <MenuItem value="">No team (a {level} objective)</MenuItem>}
               {board.teams.map((t) => (
                 <MenuItem key={t.key} value={t.key}>
                   {teamName(t.key)}
