@@ -476,9 +476,13 @@ export function setCapacity(db: Database, input: { iterationId: number; teamKey:
 }
 
 export function saveMilestone(db: Database, input: { incrementId: number; id?: number; name: string; date: string; teamKey: string | null }): void {
-  incrementById(db, input.incrementId);
+  const increment = incrementById(db, input.incrementId);
   const at = parseCalendarDate(input.date);
   if (at === null) throw new AppError('invalid-input', `${input.date} is not a calendar date.`);
+  // The board draws milestones in its iterations' lane: one outside the increment would be saved and never seen.
+  if (at < increment.start_at || at >= increment.end_at) {
+    throw new AppError('invalid-input', `${input.name} (${input.date}) lies outside ${increment.name} (${day(increment.start_at)} – ${lastDay(increment.end_at)}): a milestone belongs to a day of its increment.`);
+  }
   const team = input.teamKey === null ? null : teamId(db, input.teamKey);
   if (input.id === undefined) db.prepare('INSERT INTO milestones (increment_id, name, at, team_id) VALUES (?, ?, ?, ?)').run(input.incrementId, input.name, at, team);
   else if (db.prepare('UPDATE milestones SET name = ?, at = ?, team_id = ? WHERE id = ? AND increment_id = ?').run(input.name, at, team, input.id, input.incrementId).changes === 0) {

@@ -341,6 +341,12 @@ describe('planning channels', () => {
       expect((await refused('plan.dependency.add', { consumerKey: 'PAY-1', providerKey: 'PAY-1' })).message).toBe('An item cannot wait on itself.');
       expect((await refused('plan.objective.save', { increment: 'PI 26.1', title: 'x', teamKey: 'pay', businessValue: 11 })).code).toBe('invalid-input');
       expect((await refused('plan.board', { increment: 'PI 99' })).message).toBe('There is no increment named "PI 99". There are: PI 26.1.');
+      // A milestone after the increment would be saved and never drawn; its last day is in it.
+      expect((await refused('plan.milestone.save', { incrementId: id, name: 'Go-live', date: '2026-02-16', teamKey: null })).message).toBe(
+        'Go-live (2026-02-16) lies outside PI 26.1 (2026-01-05 – 2026-02-15): a milestone belongs to a day of its increment.',
+      );
+      await call('plan.milestone.save', { incrementId: id, name: 'Go-live', date: '2026-02-15', teamKey: null });
+      expect((await call('plan.board', {})).milestones.map((m) => m.name)).toEqual(['Go-live']);
       expect((await call('plan.board', {})).cells.flatMap((c) => c.cards)).toEqual([]);
     });
 
