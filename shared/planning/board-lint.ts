@@ -80,7 +80,9 @@ export function lintBoard(input: LintInput): LintFinding[] {
     for (const cell of input.cells) {
       const unsized = cell.cards.filter((c) => c.size === null && !c.done).map((c) => c.key);
       if (unsized.length > 0) {
-        finding({ rule: 'unsized-work', teamKey: cell.teamKey, itemKeys: unsized, message: `${input.teamName(cell.teamKey)}: ${unsized.length} planned items have no size, so they count 0 points.` });
+        // Per cell, as over-capacity: named by its iteration, or a team's lines read alike.
+        const which = unsized.length === 1 ? '1 planned item has no size, so it counts' : `${unsized.length} planned items have no size, so they count`;
+        finding({ rule: 'unsized-work', teamKey: cell.teamKey, itemKeys: unsized, message: `${input.teamName(cell.teamKey)} in ${input.columnName(cell.columnId)}: ${which} 0 points.` });
       }
     }
   }

@@ -115,6 +115,8 @@ describe('the board', () => {
     );
     expect(points.cells.find((c) => c.teamKey === 'a' && c.columnId === 1)).toMatchObject({ load: 0.5, over: false });
     expect(points.lint.filter((f) => f.rule === 'unsized-work')).toEqual([expect.objectContaining({ teamKey: 'a', itemKeys: ['A-2'] })]);
+    // Named by its iteration (a team has one line per iteration), in the singular for one item.
+    expect(points.lint.find((f) => f.rule === 'unsized-work')!.message).toMatch(/ in I1: 1 planned item has no size, so it counts 0 points\.$/);
   });
 
   it('dependency states on the board, and the conflicts list with the oldest need first', () => {
