@@ -33,6 +33,21 @@ export function formatPair(value: number, threshold: number, unit: CueUnit): { v
   return { value: formatValue(value, unit, base + 3), threshold: thresholdText };
 }
 
+/**
+ * A cue's value as shown on its own (the cue table, "now …"): with `decimals`, or more until it reads
+ * apart from every threshold it is compared with — 11.96 % never reads "12 %" beside "≥ 12 %: not
+ * met". Thresholds are shown as `thresholdText` shows them (two more decimals than a value's base).
+ */
+export function formatApart(value: number, unit: CueUnit, thresholds: readonly number[], decimals: number): string {
+  const base = unit === 'percent' ? 0 : 1;
+  const shown = thresholds.map((t) => formatValue(t, unit, base + 2));
+  for (let d = decimals; d <= base + 3; d++) {
+    const text = formatValue(value, unit, d);
+    if (thresholds.every((t, i) => t === value || text !== shown[i])) return text;
+  }
+  return formatValue(value, unit, Math.max(decimals, base + 3));
+}
+
 /** "A, B and C". */
 export function listNames(names: readonly string[]): string {
   if (names.length <= 1) return names.join('');

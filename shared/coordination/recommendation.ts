@@ -1,5 +1,5 @@
 import { MS_PER_DAY } from '../domain/time';
-import { formatPair, formatValue, listNames, plural, type CueUnit } from './format';
+import { formatApart, formatPair, formatValue, listNames, plural, type CueUnit } from './format';
 import type { CueSources, CueValues, GroupEvidence, GroupParents } from './group-evidence';
 import { MODEL_LABELS, type CoordinationModel, type Cue, type CueThreshold, type Practices, type Robustness } from './report-schema';
 import { scaleThresholds, THRESHOLD_KEYS, type ModelThresholds } from './settings';
@@ -111,10 +111,15 @@ function thresholdText(key: keyof ModelThresholds, thresholds: ModelThresholds):
   return formatValue(thresholds[key], spec.unit, spec.unit === 'percent' ? 2 : 3);
 }
 
-function nowText(id: Cue['id'], cues: CueValues): string {
+function nowText(id: Cue['id'], cues: CueValues, thresholds: ModelThresholds): string {
   const spec = SPEC_BY_ID.get(id)!;
   const value = spec.value(cues);
-  return value === null ? 'not measured' : `now ${formatValue(value, spec.unit, spec.unit === 'percent' ? 1 : 2)}`;
+  return value === null ? 'not measured' : `now ${cueValueText(spec, value, thresholds)}`;
+}
+
+/** A cue's value with one decimal (days: two), more where it would read as one of its thresholds. */
+function cueValueText(spec: (typeof CUE_SPECS)[number], value: number, thresholds: ModelThresholds): string {
+  return formatApart(value, spec.unit, spec.thresholds.map((t) => thresholds[t.key]), spec.unit === 'percent' ? 1 : 2);
 }
 
 export interface CueContext {
@@ -190,7 +195,7 @@ export function describeCues(cues: CueValues, thresholds: ModelThresholds, conte
       source: value === null ? null : (context.sources?.[spec.id] ?? DEFAULT_SOURCES[spec.id]),
       label: spec.label,
       value,
-      display: value === null ? 'not measured' : formatValue(value, spec.unit, spec.unit === 'percent' ? 1 : 2),
+      display: value === null ? 'not measured' : cueValueText(spec, value, thresholds),
       detail: cueDetail(spec.id, context, cues),
       thresholds: spec.thresholds.map((t) => ({
         model: t.model,
@@ -254,34 +259,34 @@ export function whatWouldChange(model: CoordinationModel, cues: CueValues, t: Mo
   const suffice = (label: string) => (label === MODEL_LABELS.none ? 'no standing forum would be needed' : `${label} would suffice`);
   if (model === 'team-of-teams') {
     const withoutShare = modelIf({ dependencyShare: just(t.totDependencyShare, true) });
-    lines.push(`Below ${thresholdText('totDependencyShare', t)} cross-team dependency share (${nowText('dependencyShare', cues)}), ${suffice(withoutShare)}.`);
+    lines.push(`Below ${thresholdText('totDependencyShare', t)} cross-team dependency share (${nowText('dependencyShare', cues, t)}), ${suffice(withoutShare)}.`);
     const withoutObjectives = modelIf({ sharedObjectives: just(t.totSharedObjectives, true) });
-    lines.push(`With shared objectives below ${thresholdText('totSharedObjectives', t)} (${nowText('sharedObjectives', cues)}), ${suffice(withoutObjectives)}.`);
+    lines.push(`With shared objectives below ${thresholdText('totSharedObjectives', t)} (${nowText('sharedObjectives', cues, t)}), ${suffice(withoutObjectives)}.`);
     const integration: string[] = [];
-    if (c.frequentIntegration) integration.push(`joint integration fell below ${thresholdText('totJointIntegration', t)} (${nowText('jointIntegration', cues)})`);
+    if (c.frequentIntegration) integration.push(`joint integration fell below ${thresholdText('totJointIntegration', t)} (${nowText('jointIntegration', cues, t)})`);
     if (c.complexIntegration)
-      integration.push(`at least ${thresholdText('totInterfaceClarityBelow', t)} of dependencies went through declared interfaces (${nowText('interfaceClarity', cues)})`);
+      integration.push(`at least ${thresholdText('totInterfaceClarityBelow', t)} of dependencies went through declared interfaces (${nowText('interfaceClarity', cues, t)})`);
     const withoutIntegration = modelIf({ jointIntegration: 0, interfaceClarity: cues.interfaceClarity === null ? null : 1 });
     lines.push(`If ${integration.join(' and ')}, ${suffice(withoutIntegration)}.`);
     return lines;
   }
   if (model === 'scrum-of-scrums') {
     const missing: string[] = [];
-    if (!c.interdependent) missing.push(`cross-team dependency share reached ${thresholdText('totDependencyShare', t)} (${nowText('dependencyShare', cues)})`);
-    if (!c.jointOutcomes) missing.push(`shared objectives reached ${thresholdText('totSharedObjectives', t)} (${nowText('sharedObjectives', cues)})`);
+    if (!c.interdependent) missing.push(`cross-team dependency share reached ${thresholdText('totDependencyShare', t)} (${nowText('dependencyShare', cues, t)})`);
+    if (!c.jointOutcomes) missing.push(`shared objectives reached ${thresholdText('totSharedObjectives', t)} (${nowText('sharedObjectives', cues, t)})`);
     if (!c.frequentIntegration && !c.complexIntegration) {
       missing.push(
-        `integration became frequent (joint integration ${thresholdText('totJointIntegration', t)}, ${nowText('jointIntegration', cues)}) or complex (interface clarity below ${thresholdText('totInterfaceClarityBelow', t)}, ${nowText('interfaceClarity', cues)})`,
+        `integration became frequent (joint integration ${thresholdText('totJointIntegration', t)}, ${nowText('jointIntegration', cues, t)}) or complex (interface clarity below ${thresholdText('totInterfaceClarityBelow', t)}, ${nowText('interfaceClarity', cues, t)})`,
       );
     }
     lines.push(`Team-of-Teams would be needed if ${missing.join('; and ')}.`);
-    const below = [`below ${thresholdText('sosDependencyShare', t)} cross-team dependency share (${nowText('dependencyShare', cues)})`];
-    if (cues.blockedDaysPerItem !== null) below.push(`below ${thresholdText('sosBlockedDaysPerItem', t)} waited per item (${nowText('blockedDaysPerItem', cues)})`);
+    const below = [`below ${thresholdText('sosDependencyShare', t)} cross-team dependency share (${nowText('dependencyShare', cues, t)})`];
+    if (cues.blockedDaysPerItem !== null) below.push(`below ${thresholdText('sosBlockedDaysPerItem', t)} waited per item (${nowText('blockedDaysPerItem', cues, t)})`);
     lines.push(`${capitalise(below.join(' and '))}, no standing forum would be needed.`);
     return lines;
   }
-  const up = [`${thresholdText('sosDependencyShare', t)} cross-team dependency share (${nowText('dependencyShare', cues)})`];
-  if (cues.blockedDaysPerItem !== null) up.push(`${thresholdText('sosBlockedDaysPerItem', t)} waited per item (${nowText('blockedDaysPerItem', cues)})`);
+  const up = [`${thresholdText('sosDependencyShare', t)} cross-team dependency share (${nowText('dependencyShare', cues, t)})`];
+  if (cues.blockedDaysPerItem !== null) up.push(`${thresholdText('sosBlockedDaysPerItem', t)} waited per item (${nowText('blockedDaysPerItem', cues, t)})`);
   lines.push(`From ${up.join(' or ')}, a Scrum of Scrums would be needed.`);
   return lines;
 }

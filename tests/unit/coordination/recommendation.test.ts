@@ -67,6 +67,16 @@ describe('reasons and what would change', () => {
     ]);
     expect(cues.find((c) => c.id === 'interfaceClarity')!.thresholds[0]!.met).toBe(false);
   });
+
+  it('a value just short of a threshold never reads as it: 299 ÷ 2,500 = 11.96 % beside "≥ 12 %: not met", and in what would change it', () => {
+    const near: CueValues = { ...moderate, dependencyShare: 299 / 2500 };
+    const share = describeCues(near, t, { dependencies: 299, completed: 2500, blockedDays: 40, interfaced: 14, integrations: 30, jointIntegrations: 0 }).find((c) => c.id === 'dependencyShare')!;
+    expect(share.display).toBe('11.96 %');
+    expect(share.thresholds.find((x) => x.model === 'team-of-teams')!.met).toBe(false);
+    expect(whatWouldChange('scrum-of-scrums', near, t).join(' ')).toContain('cross-team dependency share reached 12 % (now 11.96 %)');
+    // Apart from its thresholds, a value keeps its one decimal.
+    expect(describeCues({ ...moderate, dependencyShare: 0.0834 }, t, { dependencies: 1, completed: 12, blockedDays: 0, interfaced: 0, integrations: 0, jointIntegrations: 0 }).find((c) => c.id === 'dependencyShare')!.display).toBe('8.3 %');
+  });
 });
 
 describe('robustness under ±20 % thresholds', () => {
