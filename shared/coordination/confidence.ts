@@ -95,7 +95,8 @@ export function judgeEvidence(
   if (!enough || nothingCompleted) {
     toFirmUp.push(nothingCompleted ? 'a longer window, one in which the teams completed items' : 'a longer export, or more of the teams’ dependency links');
   }
-  for (const id of matter) toFirmUp.push(TO_MEASURE[id as Exclude<CueId, 'dependencyShare'>]);
+  // Time blocked unmeasured for want of completed work, not of history: the longer window above covers it.
+  for (const id of matter) if (!(nothingCompleted && id === 'blockedDaysPerItem')) toFirmUp.push(TO_MEASURE[id as Exclude<CueId, 'dependencyShare'>]);
 
   const named = (['sharedObjectives', 'jointIntegration'] as const).map((id) => facts.sources[id]).filter((s) => s === 'parents' || s === 'releases');
   const summary =

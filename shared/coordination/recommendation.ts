@@ -158,7 +158,9 @@ function cueDetail(id: Cue['id'], context: CueContext, cues: CueValues): string 
         : `${plural(context.dependencies, 'dependency', 'dependencies')} between members ÷ ${plural(context.completed, 'item')} they completed`;
     case 'blockedDaysPerItem':
       return cues.blockedDaysPerItem === null
-        ? 'No status history: time blocked cannot be measured'
+        ? context.completed === 0
+          ? `No item completed in the window: ${formatValue(context.blockedDays, 'days', 1)} waited on other members, but no work to measure them against`
+          : 'No status history: time blocked cannot be measured'
         : `${formatValue(context.blockedDays, 'days', 1)} waited on other members ÷ ${plural(context.completed, 'item')} completed`;
     case 'sharedObjectives':
       if (cues.sharedObjectives === null) return 'No objectives recorded, and no items with a parent (epic)';

@@ -249,6 +249,10 @@ describe('edge cases', () => {
     expect(group.robustness.level).toBe('provisional');
     expect(group.robustness.summary).toContain('no item completed by its members in');
     expect(group.evidence.toFirmUp).toContain('a longer window, one in which the teams completed items');
+    // Status history is there: time blocked waits for completed work, not for an import of history.
+    const blocked = group.cues.find((c) => c.id === 'blockedDaysPerItem')!;
+    expect(blocked.detail).toMatch(/^No item completed in the window: /);
+    expect(group.evidence.toFirmUp.join(' ')).not.toMatch(/status history/);
   });
 
   it('an empty portfolio gives an empty, valid answer', () => {
