@@ -91,7 +91,16 @@ export async function backUpBeforeReplacing(context: BackendContext, path: strin
   }
   const inspection = inspectWorkspaceFile(target);
   if (inspection.state !== 'workspace' || inspection.locked) return;
-  await context.backups.takeOfFile(target, 'before-replace');
+  try {
+    await context.backups.takeOfFile(target, 'before-replace');
+  } catch (error) {
+    // Its header is a workspace's, its pages are not: said of the file being replaced, not of the
+    // backup that could not be made of it (which read as if the new copy were bad).
+    if (error instanceof AppError && error.code === 'workspace-corrupt') {
+      throw new AppError('workspace-corrupt', `Not replaced: ${target} is a damaged workspace, and a damaged file is never replaced; it was left as it is. Restore one of its backups (Restore a backup…, or the CLI's backups command), or choose another file.`);
+    }
+    throw error;
+  }
 }
 
 /** A path in `folder` for a new workspace named `name` that nothing stands at yet ("name 2", "name 3"… after). */

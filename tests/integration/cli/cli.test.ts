@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { captureCli } from '../../support/cli-capture';
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { LATEST_SCHEMA_VERSION, migrate } from '../../../electron/backend/store/migrations';
 import { INTERLOCK_APPLICATION_ID } from '../../../electron/backend/store/workspace-file';
@@ -84,6 +84,22 @@ describe('the interlock command line', () => {
     expect(real.err).toContain('Nothing was imported: dry-risks.csv: 1 risk is rejected');
     const json = JSON.parse((await cli(['import', teams, risks, '--into', file, '--dry-run', '--json'])).out);
     expect(json.dryRun).toBe(true);
+  });
+
+  it('demo --force over a damaged workspace says that file is damaged and was not replaced, in one line', async () => {
+    // One page of its data overwritten: the header and the schema read, its integrity check fails.
+    const damaged = tmp.path('damaged.interlock');
+    await cli(['demo', damaged]);
+    const bytes = readFileSync(damaged);
+    bytes.fill(0x55, 4096 * 71, 4096 * 72);
+    writeFileSync(damaged, bytes);
+    const before = sha256(damaged);
+    const forced = await cli(['demo', damaged, '--force']);
+    expect(forced.code).toBe(1);
+    expect(forced.err.trim().split('\n')).toHaveLength(1);
+    expect(forced.err).toContain(`Not replaced: ${damaged} is a damaged workspace, and a damaged file is never replaced; it was left as it is.`);
+    expect(forced.err).not.toContain('integrity check');
+    expect(sha256(damaged)).toBe(before);
   });
 
   it('runs as `npm run cli` would, in its own process, with exit code 0', async () => {
