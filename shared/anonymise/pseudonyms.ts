@@ -1,4 +1,5 @@
 import { isLocalKey } from '../planning/local-keys';
+import { riskKeyNumber } from '../risks/risk-vocabulary';
 
 // Pseudonyms for an anonymised copy. Each name is replaced by a label of its kind and the first hex
 // digits of a keyed digest (HMAC-SHA-256 in the backend, with a random key made for one copy and
@@ -83,7 +84,7 @@ const KEPT_AS_THEY_ARE: Partial<Record<PseudonymKind, (value: string) => boolean
   'item-key': isLocalKey,
   'objective-key': isLocalKey,
   'dependency-key': isLocalKey,
-  'risk-key': (value) => /^RISK-\d+$/.test(value),
+  'risk-key': (value) => riskKeyNumber(value) !== null,
 };
 
 export function keptAsItIs(kind: PseudonymKind, value: string): boolean {

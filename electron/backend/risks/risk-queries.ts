@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../../shared/contract/result';
 import { fromEpochMs } from '../../../shared/domain/time';
 import { rankFor, statusChange } from '../../../shared/risks/roam';
+import { riskKeyNumber } from '../../../shared/risks/risk-vocabulary';
 import type { ParsedRiskInput, Risk, RiskChange, RiskLinks, RiskScope, RiskStatus } from '../../../shared/risks/risk-schema';
 import { getSetting, putSetting } from '../store/queries/settings';
 
@@ -96,9 +97,13 @@ const LAST_KEY_SETTING = 'risks.lastKeyNumber';
  */
 export function nextRiskKey(db: Database): string {
   const held = (db.prepare(`SELECT max(CAST(substr(key, 6) AS INTEGER)) FROM risks WHERE key GLOB 'RISK-[0-9]*'`).pluck().get() as number | null) ?? 0;
-  const n = Math.max(held, getSetting(db, LAST_KEY_SETTING, z.number().int().nonnegative(), 0)) + 1;
+  const n = Math.max(held, lastGivenNumber(db)) + 1;
   putSetting(db, LAST_KEY_SETTING, z.number().int(), n);
   return `RISK-${n}`;
+}
+
+function lastGivenNumber(db: Database): number {
+  return getSetting(db, LAST_KEY_SETTING, z.number().int().nonnegative(), 0);
 }
 
 function columnRanks(db: Database, status: RiskStatus): { key: string; rank: number; status: RiskStatus }[] {
@@ -169,8 +174,8 @@ export function deleteRisk(db: Database, key: string): boolean {
   const deleted = db.prepare('DELETE FROM risks WHERE key = ?').run(key).changes > 0;
   // A key Interlock did not give out (an import's RISK-10) is never given out after it is gone
   // either: a re-import of an old export would otherwise overwrite the new risk that took it.
-  const n = /^RISK-(\d+)$/.exec(key);
-  if (deleted && n && Number.isSafeInteger(Number(n[1])) && Number(n[1]) > getSetting(db, LAST_KEY_SETTING, z.number().int().nonnegative(), 0)) putSetting(db, LAST_KEY_SETTING, z.number().int(), Number(n[1]));
+  const n = riskKeyNumber(key);
+  if (deleted && n !== null && n > lastGivenNumber(db)) putSetting(db, LAST_KEY_SETTING, z.number().int(), n);
   return deleted;
 }
 
