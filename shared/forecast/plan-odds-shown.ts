@@ -1,5 +1,7 @@
 // How plan odds are shown, alike in the app's tables and tiles and in the CLI.
 
+import { listNames } from '../coordination/format';
+
 /**
  * What waiting on providers costs an item, feature or objective (its odds without dependencies
  * minus its odds), as shown: null while it is within the simulation's noise. The odds without
@@ -48,8 +50,7 @@ export function teamsWithoutThroughputNote(
   // A team whose planned work is all done already has nothing left to forecast.
   const idle = teams.filter((t) => t.plannedItems > 0 && t.allPlannedDone !== 1 && !(t.meanPerDay !== null && t.meanPerDay > 0)).map((t) => name(t.key));
   if (idle.length === 0) return null;
-  const list = idle.length === 1 ? idle[0]! : `${idle.slice(0, -1).join(', ')} and ${idle[idle.length - 1]}`;
-  return `${list} finished nothing in the history window, so ${idle.length === 1 ? 'its' : 'their'} planned work shows 0 %: that is no forecast. Widen the window, or check that ${idle.length === 1 ? 'its' : 'their'} done statuses are mapped as done.`;
+  return `${listNames(idle)} finished nothing in the history window, so ${idle.length === 1 ? 'its' : 'their'} planned work shows 0 %: that is no forecast. Widen the window, or check that ${idle.length === 1 ? 'its' : 'their'} done statuses are mapped as done.`;
 }
 
 /** Beside an objective whose linked items are not all planned in the increment: its odds are its planned part's. */
