@@ -87,6 +87,19 @@ test('a status category changed on the Import page is re-applied to the workspac
   await page.screenshot({ path: 'test-results/screenshots/import-preview-dark.png' });
 });
 
+test('a bundle the import would refuse whole (a plan row naming no item) cannot be imported from its preview, which says why', async ({ page }) => {
+  const path = join(mkdtempSync(join(tmpdir(), 'interlock-e2e-')), 'plan-bundle.json');
+  writeFileSync(path, JSON.stringify({ teams: [{ key: 'ninth', name: 'Ninth team', valueStream: null }], plan: [{ increment: 'PI 26.4', iteration: 'Iteration 1', team: 'checkout', item: 'TYPO-1' }] }));
+  await page.goto(host.url);
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Import' }).click();
+  await page.getByTestId('import-file-input').setInputFiles(path);
+  await intoTheDemo(page);
+  const summary = page.getByTestId('preview-summary');
+  await expect(summary).toContainText('These files cannot be imported as they are');
+  await expect(summary).toContainText('TYPO-1');
+  await expect(page.getByRole('button', { name: /^Import/ })).toBeDisabled();
+});
+
 test('a file of unknown columns: choose the format, map the columns, preview again', async ({ page }) => {
   const path = join(mkdtempSync(join(tmpdir(), 'interlock-e2e-')), 'tracker-export.csv');
   writeFileSync(path, 'Ref,Headline,Kind,State,Opened\nMAP-1,Mapped by hand,story,Doing,2024-03-01\n');
