@@ -226,39 +226,48 @@ export class StagedRecords implements RecordSink {
   /**
    * Started and finished dates each history implies, per item of `#itemKeys` (NaN: none):
    * started = first entry into an active status; finished = first entry into done/cancelled after
-   * the last open status, none when the history ends open. The same definition as flowDatesOf in
-   * shared/import/flow-dates.ts and refreshFlowDates in status-map.ts.
+   * the last open status, none when the history ends open. Changes at one instant come in the order
+   * they were recorded (the file's), as the metrics read a history: "In Progress" then "Done" at one
+   * minute is finished then. The same definition as flowDatesOf in shared/import/flow-dates.ts and
+   * refreshFlowDates in status-map.ts.
    */
   #flowDates(categories: readonly StatusCategory[]): { firstActiveAt: Float64Array; doneAt: Float64Array } {
     const n = this.#itemKeys.list.length;
     const firstActiveAt = new Float64Array(n).fill(Number.NaN);
     const lastOpenAt = new Float64Array(n).fill(-Infinity);
+    // Where in the file the last open change is: a finished one at its instant counts only after it.
+    const lastOpenRow = new Float64Array(n).fill(-1);
     const doneAt = new Float64Array(n).fill(Number.NaN);
     const finished = categories.map((c) => c === 'done' || c === 'cancelled');
+    let row = 0;
     this.#changes.forEach((item, _from, to, at) => {
+      row++;
       if (finished[to]) return;
-      if (at > lastOpenAt[item]!) lastOpenAt[item] = at;
+      if (at >= lastOpenAt[item]!) {
+        lastOpenAt[item] = at;
+        lastOpenRow[item] = row;
+      }
       if (categories[to] === 'active' && !(at >= firstActiveAt[item]!)) firstActiveAt[item] = at;
     });
+    row = 0;
     this.#changes.forEach((item, _from, to, at) => {
-      if (finished[to] && at > lastOpenAt[item]! && !(at >= doneAt[item]!)) doneAt[item] = at;
+      row++;
+      if (!finished[to] || !(at > lastOpenAt[item]! || (at === lastOpenAt[item]! && row > lastOpenRow[item]!))) return;
+      if (!(at >= doneAt[item]!)) doneAt[item] = at;
     });
     return { firstActiveAt, doneAt };
   }
 
   /**
    * The status each history leaves its item in, per item of `#itemKeys` (−1: no history): that of
-   * its latest change; of changes at one instant, an open status before a finished one (as
-   * `#flowDates` counts ties as open), else the one later in the file.
+   * its latest change; of changes at one instant, the one later in the file (as `#flowDates`).
    */
-  #lastStatuses(categories: readonly StatusCategory[]): Int32Array {
+  #lastStatuses(): Int32Array {
     const n = this.#itemKeys.list.length;
     const status = new Int32Array(n).fill(-1);
     const lastAt = new Float64Array(n).fill(-Infinity);
-    const finished = categories.map((c) => c === 'done' || c === 'cancelled');
     this.#changes.forEach((item, _from, to, at) => {
-      const later = at > lastAt[item]!;
-      if (later || (at === lastAt[item]! && !(finished[to] && !finished[status[item]!]))) {
+      if (at >= lastAt[item]!) {
         status[item] = to;
         lastAt[item] = at;
       }
@@ -367,7 +376,7 @@ export class StagedRecords implements RecordSink {
         if (inImport[k]) continue;
         // An item only the workspace holds is left where its new history ends, as its dates are:
         // a status kept from before would contradict them (done without a done date).
-        lastStatus ??= this.#lastStatuses(categories);
+        lastStatus ??= this.#lastStatuses();
         const status = this.#statuses.list[lastStatus[k]!]!;
         outsideFlowDates.push({ id, firstActiveAt: orNull(firstActiveAt[k]!), doneAt: orNull(doneAt[k]!), status, category: categories[lastStatus[k]!]! });
       }

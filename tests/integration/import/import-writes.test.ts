@@ -251,6 +251,52 @@ describe('a status history with a row that cannot be read', () => {
   });
 });
 
+describe('status changes at one instant', () => {
+  // A tool that rounds times to the minute (or a hand-made file) gives "In Progress" and "Done" one
+  // instant. The order they were recorded in decides, as the metrics read a history: the Flow page
+  // and the advisor then agree on whether the item is finished.
+  const history = () =>
+    write('history.csv', 'item,from_status,to_status,at', [
+      `T-1,,To Do,${iso(T0)}`,
+      `T-1,To Do,In Progress,${iso(T0 + DAY)}`,
+      `T-1,In Progress,Done,${iso(T0 + DAY)}`,
+      `T-2,,To Do,${iso(T0)}`,
+      `T-2,To Do,Done,${iso(T0 + DAY)}`,
+      `T-2,Done,In Progress,${iso(T0 + DAY)}`,
+    ]);
+
+  it('the change recorded last decides: done then, or reopened then', async () => {
+    const items = write('items.csv', 'key,title,type,team,status,created_at', [`T-1,One,story,t,Done,${iso(T0)}`, `T-2,Two,story,t,In Progress,${iso(T0)}`]);
+    const status = await runImport(ws.backend, [items, history()]);
+    expect(status.state).toBe('done');
+    expect(itemRow('T-1')).toMatchObject({ status: 'Done', status_category: 'done', first_active_at: T0 + DAY, done_at: T0 + DAY });
+    expect(itemRow('T-2')).toMatchObject({ status: 'In Progress', status_category: 'active', first_active_at: T0 + DAY, done_at: null });
+    const flow = await ws.backend.call('metrics.flow', { window: { from: '2024-01-01', to: '2024-01-31' } });
+    if (!flow.ok) throw new Error(flow.error.message);
+    // The Flow page counted T-1 done from its history all along; the workspace's done date now says so too.
+    expect(flow.value.current.throughputPerWeek.total).toBe(1);
+    expect(db(ws).prepare('SELECT count(*) FROM work_items WHERE done_at IS NOT NULL').pluck().get()).toBe(1);
+  });
+
+  describe('edge cases', () => {
+    it('a history imported alone leaves its workspace item where the last recorded change does', async () => {
+      await runImport(ws.backend, [write('items.csv', 'key,title,type,team,status,created_at', [`T-1,One,story,t,To Do,${iso(T0)}`, `T-2,Two,story,t,To Do,${iso(T0)}`])]);
+      await runImport(ws.backend, [history()]);
+      expect(itemRow('T-1')).toMatchObject({ status: 'Done', status_category: 'done', done_at: T0 + DAY });
+      expect(itemRow('T-2')).toMatchObject({ status: 'In Progress', status_category: 'active', done_at: null });
+    });
+
+    it('dates derived again after a status is given another category follow the same rule', async () => {
+      const items = write('items.csv', 'key,title,type,team,status,created_at', [`T-1,One,story,t,Done,${iso(T0)}`, `T-2,Two,story,t,In Progress,${iso(T0)}`]);
+      await runImport(ws.backend, [items, history()]);
+      const set = await ws.backend.call('import.setStatusCategory', { status: 'In Progress', category: 'active' });
+      expect(set.ok).toBe(true);
+      expect(itemRow('T-1')).toMatchObject({ done_at: T0 + DAY });
+      expect(itemRow('T-2')).toMatchObject({ done_at: null });
+    });
+  });
+});
+
 describe('a teams file after an import that made teams from references', () => {
   it('a declared team that a reference made before (same key in another case, or its name) is that team, renamed, not a second one', async () => {
     // A tracker's export names teams by their display name: "Checkout" and "Payments" become bare teams.

@@ -46,8 +46,8 @@ export function storeFlowDates(
 /**
  * Derives started and finished dates from the status history, for the items in `itemIds` (all
  * items with a history when omitted): started = first entry into an active status; finished =
- * first entry into done/cancelled after the last open status (ties count as open), null when the
- * history ends open. The same definition as flowDatesOf in shared/import/flow-dates.ts and
+ * first entry into done/cancelled after the last open status (changes at one instant in the order
+ * they were recorded: the rows' order), null when the history ends open. The same definition as flowDatesOf in shared/import/flow-dates.ts and
  * StagedRecords.writeTo. Items without history keep theirs.
  */
 export function refreshFlowDates(db: Database, itemIds?: Iterable<number>): number {
@@ -66,7 +66,9 @@ export function refreshFlowDates(db: Database, itemIds?: Iterable<number>): numb
          done_at = (
            SELECT min(t.at) FROM status_transitions t
            WHERE t.item_id = w.id AND t.to_category IN ('done', 'cancelled')
-             AND t.at > coalesce((SELECT max(u.at) FROM status_transitions u WHERE u.item_id = w.id AND u.to_category NOT IN ('done', 'cancelled')), -1e18))
+             AND NOT EXISTS (
+               SELECT 1 FROM status_transitions u
+               WHERE u.item_id = w.id AND u.to_category NOT IN ('done', 'cancelled') AND (u.at > t.at OR (u.at = t.at AND u.id > t.id))))
        WHERE ${where}`,
     )
     .run();
