@@ -186,18 +186,19 @@ export function groupTeams(
 export function moveTeam(grouping: Grouping, teamKey: string, toTeamKey: string | null): Grouping {
   const members = new Map<string, string[]>();
   for (const g of grouping.groups) members.set(g.id, g.teamKeys.filter((k) => k !== teamKey));
-  const roles = new Map(grouping.groups.map((g) => [g.id, g.role]));
   if (toTeamKey === null || toTeamKey === teamKey || !grouping.groupOf.has(toTeamKey)) {
     members.set(`solo-${teamKey}`, [teamKey]);
   } else {
     members.get(grouping.groupOf.get(toTeamKey)!)!.push(teamKey);
   }
   const groups: TeamGroup[] = [];
-  for (const [oldId, keys] of members) {
+  for (const keys of members.values()) {
     if (keys.length === 0) continue;
     const sorted = [...keys].sort();
-    const wasProvider = roles.get(oldId) === 'provider' && sorted.length === 1 && grouping.providers.has(sorted[0]!);
-    groups.push({ id: `g-${sorted[0]}`, teamKeys: sorted, role: wasProvider ? 'provider' : sorted.length > 1 ? 'group' : 'single' });
+    // A shared provider standing alone (again, or still) serves the groups as before: its role
+    // comes from what it is, not from the group it leaves (which may be one it had joined).
+    const provider = sorted.length === 1 && grouping.providers.has(sorted[0]!);
+    groups.push({ id: `g-${sorted[0]}`, teamKeys: sorted, role: provider ? 'provider' : sorted.length > 1 ? 'group' : 'single' });
   }
   const groupOf = new Map<string, string>();
   for (const g of groups) for (const k of g.teamKeys) groupOf.set(k, g.id);

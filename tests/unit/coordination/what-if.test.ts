@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layoutTeams } from '../../../shared/coordination/graph-layout';
+import { moveTeam, type Grouping, type ProviderFacts } from '../../../shared/coordination/grouping';
 import { applyScenario, evaluateScenario, ScenarioChanges, type ScenarioChange } from '../../../shared/coordination/what-if';
 import { DEFAULT_COORDINATION_SETTINGS } from '../../../shared/coordination/settings';
 import { PortfolioBuilder, WINDOW } from './portfolio-builder';
@@ -68,6 +69,54 @@ describe('evaluateScenario', () => {
     const before = structuredClone(data);
     evaluateScenario(data, [{ kind: 'merge', teamKeys: ['c', 'd'] }, { kind: 'move', teamKey: 'e', toTeamKey: null }], options);
     expect(data).toEqual(before);
+  });
+});
+
+describe('moving a team in a what-if', () => {
+  /** x and y are a group; p serves several groups as a shared provider. */
+  const grouping = (): Grouping => ({
+    groups: [
+      { id: 'g-x', teamKeys: ['x', 'y'], role: 'group' },
+      { id: 'g-p', teamKeys: ['p'], role: 'provider' },
+    ],
+    groupOf: new Map([
+      ['x', 'g-x'],
+      ['y', 'g-x'],
+      ['p', 'g-p'],
+    ]),
+    providers: new Map([['p', {} as ProviderFacts]]),
+  });
+  const roles = (g: Grouping) => g.groups.map((group) => [group.teamKeys.join('+'), group.role]);
+
+  it('a shared provider standing alone again is a shared provider, not a lone team', () => {
+    const joined = moveTeam(grouping(), 'p', 'x');
+    expect(roles(joined)).toEqual([['p+x+y', 'group']]);
+    expect(roles(moveTeam(joined, 'p', null))).toEqual([
+      ['x+y', 'group'],
+      ['p', 'provider'],
+    ]);
+  });
+
+  describe('edge cases', () => {
+    it('a provider moved alone where it already stands keeps its role', () => {
+      expect(roles(moveTeam(grouping(), 'p', null))).toEqual([
+        ['x+y', 'group'],
+        ['p', 'provider'],
+      ]);
+    });
+
+    it('a team leaving the provider it joined leaves the provider a provider, and itself a lone team', () => {
+      const joined = moveTeam(grouping(), 'y', 'p');
+      expect(roles(joined)).toEqual([
+        ['x', 'single'],
+        ['p+y', 'group'],
+      ]);
+      expect(roles(moveTeam(joined, 'y', null))).toEqual([
+        ['x', 'single'],
+        ['p', 'provider'],
+        ['y', 'single'],
+      ]);
+    });
   });
 });
 
