@@ -176,6 +176,13 @@ test('presenting, Enter and Space act on the focused button or card, a lifted ri
   await expect(page.locator('[data-column="resolved"] [data-risk="RISK-5"]')).toBeVisible();
   await expect(slideLabel(page)).toHaveText('1 / 2');
 
+  // A scope picked from a dropdown leaves the focus on the closed dropdown: the remote's PageDown
+  // still steps the deck (it stayed put until the facilitator clicked elsewhere).
+  await page.getByRole('combobox', { name: 'Scope' }).click();
+  await page.getByRole('option', { name: /^Whole increment: PI 26.4/ }).click();
+  await expect(page.getByRole('combobox', { name: /Scope/ })).toBeFocused();
+  await expect(slideLabel(page)).toHaveText('1 / 2');
+
   // A remote's PageDown steps the deck wherever the focus is.
   await page.keyboard.press('PageDown');
   await expect(slideLabel(page)).toHaveText('2 / 2');

@@ -46,10 +46,14 @@ export function presentationCommand(e: KeyLike): PresentationCommand | null {
 /** What Enter or Space acts on when it has the focus: buttons, links, tabs, a board's cards. */
 const ACTIVATABLE = 'button, a[href], summary, [role="button"], [role="link"], [role="tab"], [role="checkbox"], [role="switch"], [role="radio"], [tabindex]:not([tabindex="-1"])';
 
+/** What opens a closed dropdown that has the focus. */
+const OPENS_DROPDOWN: ReadonlySet<string> = new Set(['Enter', ' ', 'Spacebar', 'ArrowDown', 'ArrowUp']);
+
 /**
  * Whether a key belongs to the control it was pressed on rather than to the deck:
  * - every key typed into a field, or inside an open menu, list or dialog (presenting must not take
- *   a Space from a text box or an arrow from an open menu);
+ *   a Space from a text box or an arrow from an open menu); on a closed dropdown, only the keys
+ *   that open it;
  * - every key while a card is lifted to be moved by keyboard (dnd-kit marks it pressed): its
  *   arrows carry it, Space drops it, Escape puts it back — ROAMing risks in the room is the point;
  * - Enter and Space on a focused button, link, tab or card, which they activate ("New risk", a
@@ -60,7 +64,11 @@ export function keyBelongsToControl(target: EventTarget | null, key?: string): b
   if (!target || typeof (target as Element).closest !== 'function') return false;
   const element = target as HTMLElement;
   if (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName)) return true;
-  if (element.closest('[role="dialog"], [role="menu"], [role="listbox"], [role="combobox"]') !== null) return true;
+  if (element.closest('[role="dialog"], [role="menu"], [role="listbox"]') !== null) return true;
+  // A closed dropdown (MUI's Select) keeps only the keys that open it: after a facilitator picks a
+  // scope it keeps the focus, and the remote's next PageDown must still step the deck.
+  const combobox = element.closest('[role="combobox"]');
+  if (combobox !== null) return combobox.getAttribute('aria-expanded') === 'true' || (key !== undefined && OPENS_DROPDOWN.has(key));
   if (element.closest('[aria-roledescription][aria-pressed="true"]') !== null) return true;
   return (key === 'Enter' || key === ' ' || key === 'Spacebar') && element.matches(ACTIVATABLE);
 }

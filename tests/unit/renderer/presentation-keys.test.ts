@@ -40,7 +40,19 @@ describe('keyBelongsToControl', () => {
     expect(keyBelongsToControl(element('<div role="menu"><div role="menuitem" tabindex="0">Move</div></div>', '[role="menuitem"]'), 'ArrowLeft')).toBe(true);
   });
 
+  it('a closed dropdown keeps only the keys that open it: after a scope is picked, PageDown and the arrows step the deck again', () => {
+    const select = element('<div role="combobox" aria-expanded="false" tabindex="0">Whole increment</div>', '[role="combobox"]');
+    for (const key of ['Enter', ' ', 'ArrowDown', 'ArrowUp']) expect(keyBelongsToControl(select, key), key).toBe(true);
+    for (const key of ['PageDown', 'PageUp', 'ArrowRight', 'ArrowLeft', 'Home', 'End', '5', 'Escape']) expect(keyBelongsToControl(select, key), key).toBe(false);
+    select.setAttribute('aria-expanded', 'true');
+    expect(keyBelongsToControl(select, 'ArrowRight')).toBe(true);
+  });
+
   describe('edge cases', () => {
+    it('a text field that is a combobox (an autocomplete) keeps every key', () => {
+      expect(keyBelongsToControl(element('<input role="combobox" aria-expanded="false">', 'input'), 'ArrowRight')).toBe(true);
+    });
+
     it('the page itself, with nothing focused, keeps nothing', () => {
       for (const key of ['Enter', ' ', 'ArrowRight']) expect(keyBelongsToControl(document.body, key)).toBe(false);
       expect(keyBelongsToControl(null, 'Enter')).toBe(false);
