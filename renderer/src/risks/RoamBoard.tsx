@@ -21,6 +21,7 @@ import type { Risk, RiskStatus } from '../../../shared/risks/risk-schema';
 import { ownerLabel, scopeLabel, type ScopeNames } from '../../../shared/risks/risk-scope';
 import { formatDateTime } from '../format';
 import { columnId, dropTarget, statusOfColumnId } from './roam-drop';
+import { PRESENTING_ATTRIBUTE } from '../theme/room-styles';
 
 interface RoamBoardProps {
   risks: readonly Risk[];
@@ -194,8 +195,13 @@ function RiskFace({ risk, names, lifted }: { risk: Risk; names: ScopeNames; lift
           , {ROAM_TEXT[risk.status].label}:
         </Box>
       </Typography>
-      {/* Clamped to three lines at a desk; whole on paper, which shows every overflow (room-styles.ts). */}
-      <Typography variant="body1" sx={{ fontWeight: 600, lineHeight: 1.3, display: '-webkit-box', WebkitLineClamp: 3, WebkitBoxOrient: 'vertical', overflow: 'hidden', '@media print': { display: 'block' } }}>
+      {/* Clamped to three lines at a desk; whole on paper, which shows every overflow (room-styles.ts),
+          and on the projector, where the room reads the risk it is ROAMing at the room's type size. */}
+      <Typography
+        variant="body1"
+        data-testid="risk-title"
+        sx={{ fontWeight: 600, lineHeight: 1.3, display: '-webkit-box', WebkitLineClamp: 3, WebkitBoxOrient: 'vertical', overflow: 'hidden', '@media print': { display: 'block' }, [`html[${PRESENTING_ATTRIBUTE}] &`]: { display: 'block' } }}
+      >
         {risk.title}
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
