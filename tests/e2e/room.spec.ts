@@ -102,6 +102,11 @@ test('a saved deck presented at 1280×720 in the dark theme, stepped through by 
     await expect(page).toHaveTitle(`${entry.title} – Interlock`);
     await settle(page);
     await checkRoomView(page, view);
+    if (entry.address === '/overview') {
+      // The counts are the view's headline figures (they were drawn as headings, 30 px).
+      const counts = await page.locator('[data-testid^="count-"] .MuiTypography-figure').evaluateAll((els) => els.map((e) => Number.parseFloat(getComputedStyle(e).fontSize)));
+      expect(counts.length).toBeGreaterThan(5);
+    }
     await page.screenshot({ path: `test-results/screenshots/room-${String(i + 1).padStart(2, '0')}.png` });
     if (entry.timeboxSeconds === 12) {
       // A quiet countdown, red in its last 10 seconds.
@@ -162,6 +167,13 @@ test('presenting, Enter and Space act on the focused button or card, a lifted ri
   await expect(page.getByRole('button', { name: 'New risk' })).toBeVisible();
   const deskTools = [page.getByRole('button', { name: 'Export CSV' }), page.getByRole('button', { name: 'Download the CSV template' }), page.getByLabel('Changes recorded as')];
   for (const tool of deskTools) await expect(tool.filter({ visible: true })).toHaveCount(0);
+
+  // Every risk's title is whole on the projector (clamped to three lines, the room read
+  // "Load-test environment shared by fou…" of the risk it was ROAMing).
+  const titles = page.getByTestId('risk-title');
+  expect(await titles.count()).toBeGreaterThan(5);
+  const clipped = await titles.evaluateAll((nodes) => nodes.filter((n) => n.scrollHeight > n.clientHeight + 1).map((n) => n.textContent));
+  expect(clipped).toEqual([]);
 
   // Enter on "New risk" opens its dialog; Escape closes the dialog, not the presentation.
   await page.getByRole('button', { name: 'New risk' }).focus();

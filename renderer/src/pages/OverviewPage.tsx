@@ -6,6 +6,7 @@ import Grid from '@mui/material/Grid';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { useTheme } from '@mui/material/styles';
 import type { EntityCounts } from '../../../shared/domain/entities';
 import { useChannelQuery } from '../api/channel-hooks';
 import { ErrorNotice } from '../layout/ErrorNotice';
@@ -27,6 +28,7 @@ const ENTITY_LABELS: Record<keyof EntityCounts, string> = {
 };
 
 export function OverviewPage() {
+  const theme = useTheme();
   const overview = useChannelQuery('workspace.overview', {});
   if (overview.error) return <ErrorNotice title="The workspace could not be read" error={overview.error} />;
   const o = overview.data;
@@ -45,13 +47,14 @@ export function OverviewPage() {
       />
       <Grid container spacing={2} component="section" aria-label="Counts per entity">
         {(Object.keys(ENTITY_LABELS) as (keyof EntityCounts)[]).map((entity) => (
-          <Grid key={entity} size={{ xs: 6, sm: 4, md: 3, lg: 12 / 7 }}>
+          // In the room four to a row: a headline figure's size fits "100,000", not seven across a projector.
+          <Grid key={entity} size={{ xs: 6, sm: 4, md: 3, lg: theme.room ? 3 : 12 / 7 }}>
             <Card data-testid={`count-${entity}`}>
               <CardContent>
                 <Typography variant="body2" color="text.secondary">
                   {ENTITY_LABELS[entity]}
                 </Typography>
-                <Typography variant="h2" component="p" sx={{ fontVariantNumeric: 'tabular-nums' }}>
+                <Typography variant="figure">
                   {o ? formatCount(o.counts[entity]) : <Skeleton width="60%" />}
                 </Typography>
               </CardContent>
