@@ -611,3 +611,20 @@ test.describe('edge cases', () => {
     expect(errors).toEqual([]);
   });
 });
+
+test('deleting a deck asks first; kept, it stays, deleted, it is gone', async ({ page, host }) => {
+  const deck = await openNewDeck(page, host, 'Inspect and adapt', [{ title: 'Where we are', address: '/overview', timeboxSeconds: null }]);
+  const saved = async () => (await invoke<{ id: number }[]>(page.request, host, 'deck.list', {})).some((d) => d.id === deck.id);
+  await page.getByRole('button', { name: 'Delete deck' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete the deck “Inspect and adapt”?' });
+  await expect(dialog).toBeVisible();
+  // One click next to "Discard changes" deleted the deck at once.
+  expect(await saved()).toBe(true);
+  await dialog.getByRole('button', { name: 'Keep it' }).click();
+  await expect(dialog).toBeHidden();
+  expect(await saved()).toBe(true);
+  await page.getByRole('button', { name: 'Delete deck' }).click();
+  await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(saved).toBe(false);
+});

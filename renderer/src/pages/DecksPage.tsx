@@ -3,6 +3,11 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
 import Grid from '@mui/material/Grid';
 import IconButton from '@mui/material/IconButton';
 import LinearProgress from '@mui/material/LinearProgress';
@@ -78,6 +83,8 @@ function DeckEditor({ deck, onSaved, onDeleted }: { deck: Deck | null; onSaved(d
   const [addPage, setAddPage] = useState('');
   const save = useChannelMutation('deck.save');
   const remove = useChannelMutation('deck.delete');
+  // A deck is an hour of a facilitator's preparation: deleting it asks first, as a vote round or a risk does.
+  const [askingDelete, setAskingDelete] = useState(false);
   const { present } = usePresentation();
   const checked = draftToSave(draft);
   const changed = draftChanged(draft, deck);
@@ -154,21 +161,45 @@ function DeckEditor({ deck, onSaved, onDeleted }: { deck: Deck | null; onSaved(d
               <Button
                 color="error"
                 startIcon={<DeleteIcon />}
-                onClick={() =>
-                  remove.mutate(
-                    { id: deck.id },
-                    {
-                      onSuccess: () => {
-                        unsavedDrafts.set(workspace, deckKey, deck, null);
-                        onDeleted();
-                      },
-                    },
-                  )
-                }
+                onClick={() => setAskingDelete(true)}
                 disabled={remove.isPending}
               >
                 Delete deck
               </Button>
+            )}
+            {deck && askingDelete && (
+              <Dialog open onClose={() => setAskingDelete(false)} aria-labelledby="delete-deck-title">
+                <DialogTitle id="delete-deck-title">Delete the deck “{deck.name}”?</DialogTitle>
+                <DialogContent>
+                  <DialogContentText>
+                    Its {deck.entries.length} {deck.entries.length === 1 ? 'view' : 'views'}, their titles and timeboxes are deleted; the pages they show are not. This cannot be undone.
+                  </DialogContentText>
+                </DialogContent>
+                <DialogActions>
+                  <Button onClick={() => setAskingDelete(false)} autoFocus>
+                    Keep it
+                  </Button>
+                  <Button
+                    color="error"
+                    variant="contained"
+                    onClick={() =>
+                      remove.mutate(
+                        { id: deck.id },
+                        {
+                          onSuccess: () => {
+                            setAskingDelete(false);
+                            unsavedDrafts.set(workspace, deckKey, deck, null);
+                            onDeleted();
+                          },
+                        },
+                      )
+                    }
+                    disabled={remove.isPending}
+                  >
+                    Delete
+                  </Button>
+                </DialogActions>
+              </Dialog>
             )}
             {changed && (
               <Typography variant="body2" sx={{ fontWeight: 600 }} data-testid="deck-unsaved">
