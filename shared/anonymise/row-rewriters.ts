@@ -57,7 +57,11 @@ function scenarioBody(value: unknown, _args: readonly unknown[], { pseudonyms: p
   return JSON.stringify({ version: 1, changes: mapped });
 }
 
-/** A committed plan: cards (item key and title, team key, iteration name) and dependency states. */
+/**
+ * A committed plan: cards (item key and title, team key, iteration name and id) and dependency
+ * states. The iteration's id is kept as the iterations' ids are: the copy compares a renamed
+ * iteration as the same one, as the original does.
+ */
 function baselineBody(value: unknown, _args: readonly unknown[], { pseudonyms: p }: RewriteContext): string {
   const body = parseJson(value);
   const cards = isRecord(body) && Array.isArray(body.cards) ? body.cards.filter(isRecord) : [];
@@ -68,6 +72,7 @@ function baselineBody(value: unknown, _args: readonly unknown[], { pseudonyms: p
       title: p.of('item-title', text(c.title) ?? ''),
       teamKey: p.of('team-key', text(c.teamKey) ?? ''),
       iteration: p.of('iteration', text(c.iteration) ?? ''),
+      ...(Number.isInteger(c.iterationId) ? { iterationId: c.iterationId } : {}),
     })),
     dependencies: dependencies.map((d) => ({ key: p.of('dependency-key', text(d.key) ?? ''), state: text(d.state) ?? 'unplanned' })),
   });

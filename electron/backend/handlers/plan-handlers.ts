@@ -36,7 +36,7 @@ function boardView(db: Database, increment: Parameters<typeof plan.readPlanData>
   const baseline = plan.readBaseline(db, baselineId);
   if (baseline.incrementId !== board.increment.id) throw new AppError('invalid-input', `Baseline "${baseline.name}" belongs to another increment.`);
   const body = BaselineBody.parse(baseline.body);
-  return { ...board, changes: { baseline: { id: baseline.id, name: baseline.name, takenAt: baseline.takenAt }, ...changesSince(body, baselineOf(board)) } };
+  return { ...board, changes: { baseline: { id: baseline.id, name: baseline.name, takenAt: baseline.takenAt }, ...changesSince(body, baselineOf(board), board.increment.iterations) } };
 }
 
 type BoardShown = { grouping: BoardGrouping; baselineId?: number | undefined };

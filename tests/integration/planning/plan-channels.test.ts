@@ -296,6 +296,23 @@ describe('planning channels', () => {
     expect(after.objectives).toEqual(before.objectives);
   });
 
+  it('compared with a baseline, a renamed iteration moved none of its cards; a card moved out of it is named as it is now, and one of an iteration deleted since by its name then', async () => {
+    const { id, ids } = await increment();
+    await call('plan.item.place', { incrementId: id, itemKey: 'CART-1', teamKey: 'cart', iterationId: ids.I2 });
+    await call('plan.item.place', { incrementId: id, itemKey: 'CART-2', teamKey: 'cart', iterationId: ids.I2 });
+    await call('plan.item.place', { incrementId: id, itemKey: 'PAY-1', teamKey: 'pay', iterationId: ids.I3 });
+    const baseline = await call('plan.baseline.commit', { incrementId: id, name: 'Committed' });
+    await call('plan.iteration.save', { incrementId: id, id: ids.I2, name: 'Sprint 2', start: '2026-01-19', end: '2026-02-01', teamKey: null });
+    const renamed = (await call('plan.board', { baselineId: baseline.id })).changes!;
+    expect(renamed).toMatchObject({ moved: [], added: [], removed: [], newConflicts: [] });
+
+    await call('plan.item.place', { incrementId: id, itemKey: 'CART-2', teamKey: 'cart', iterationId: ids.I1 });
+    await call('plan.iteration.delete', { id: ids.I3 });
+    const changes = (await call('plan.board', { baselineId: baseline.id })).changes!;
+    expect(changes.moved).toEqual([expect.objectContaining({ key: 'CART-2', from: { teamKey: 'cart', iteration: 'Sprint 2' }, to: { teamKey: 'cart', iteration: 'I1' } })]);
+    expect(changes.removed).toEqual([expect.objectContaining({ key: 'PAY-1', teamKey: 'pay', iteration: 'I3 (deleted)' })]);
+  });
+
   it('a re-import of the items keeps the plan, the planner’s objective links and the items made here', async () => {
     const { id, ids } = await increment();
     await call('plan.item.place', { incrementId: id, itemKey: 'PAY-2', teamKey: 'pay', iterationId: ids.I1 });

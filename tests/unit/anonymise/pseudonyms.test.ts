@@ -132,6 +132,13 @@ describe('rewriting bodies that hold names', () => {
     });
   });
 
+  it("a baseline keeps each card's iteration id, as the copy keeps the iterations' ids: a renamed iteration is the same one there too", () => {
+    const c = context();
+    const body = JSON.stringify({ cards: [{ key: 'SHOP-1', title: 'Pay by link', teamKey: 'checkout', iteration: 'Iteration 1', iterationId: 7 }, { key: 'SHOP-2', title: 'x', teamKey: 'checkout', iteration: 'Iteration 1', iterationId: 'ACME' }], dependencies: [] });
+    const cards = (JSON.parse(REWRITERS['baseline-body'](body, [], c)!) as { cards: { iterationId?: unknown }[] }).cards;
+    expect(cards.map((card) => card.iterationId)).toEqual([7, undefined]);
+  });
+
   it("meta: the copy's own name, the creation date shifted; an import's counts: numbers only", () => {
     const c = context();
     expect(REWRITERS['meta-value']('ACME portfolio', ['name'], c)).toBe('Anonymised workspace');

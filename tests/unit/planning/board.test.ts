@@ -268,17 +268,46 @@ describe('baselines', () => {
       planned: [...plan().planned.filter((p) => p.itemKey !== 'A-2').map((p) => (p.itemKey === 'B-1' ? { ...p, iterationId: 3 } : p)), work('A-9', 'a', 2, 5)],
       dependencies: [dep('D1', 'A-3', 'B-1')],
     });
-    const changes = changesSince(before, baselineOf(buildBoard(nowPlan)));
+    const changes = changesSince(before, baselineOf(buildBoard(nowPlan)), nowPlan.iterations);
     expect(changes.moved).toEqual([expect.objectContaining({ key: 'B-1', from: { teamKey: 'b', iteration: 'I2' }, to: { teamKey: 'b', iteration: 'I3' } })]);
     expect(changes.added.map((c) => c.key)).toEqual(['A-9']);
     expect(changes.removed.map((c) => c.key)).toEqual(['A-2']);
     expect(changes.newConflicts).toEqual([{ key: 'D1', state: 'conflict', was: 'same-iteration' }]);
   });
 
+  it('a renamed iteration is the same iteration: its cards have not moved, and a card moved out of it is named as the board names it now', () => {
+    const before = baselineOf(buildBoard(plan()));
+    const renamed = [{ ...I1, name: 'Sprint 1' }, { ...I2, name: 'Sprint 2' }, I3, C1, C2, C3];
+    const nowPlan = plan({ iterations: renamed, planned: plan().planned.map((p) => (p.itemKey === 'B-1' ? { ...p, iterationId: 3 } : p)) });
+    const changes = changesSince(before, baselineOf(buildBoard(nowPlan)), renamed);
+    expect(changes).toEqual({ moved: [expect.objectContaining({ key: 'B-1', from: { teamKey: 'b', iteration: 'Sprint 2' }, to: { teamKey: 'b', iteration: 'I3' } })], added: [], removed: [], newConflicts: [] });
+  });
+
   describe('edge cases', () => {
     it('the same board has no changes', () => {
       const body = baselineOf(buildBoard(plan()));
-      expect(changesSince(body, body)).toEqual({ moved: [], added: [], removed: [], newConflicts: [] });
+      expect(changesSince(body, body, plan().iterations)).toEqual({ moved: [], added: [], removed: [], newConflicts: [] });
+    });
+
+    it('an iteration deleted since reads as deleted, by its name then: its cards removed, or moved from it when planned again', () => {
+      const before = baselineOf(buildBoard(plan()));
+      // I1 deleted (its placements go with it); A-1 planned again in I2, A-2 not.
+      const left = [I2, I3, C1, C2, C3];
+      const nowPlan = plan({ iterations: left, planned: plan().planned.filter((p) => p.iterationId !== 1).concat(work('A-1', 'a', 2, 9)) });
+      const changes = changesSince(before, baselineOf(buildBoard(nowPlan)), left);
+      expect(changes.moved).toEqual([expect.objectContaining({ key: 'A-1', from: { teamKey: 'a', iteration: 'I1 (deleted)' }, to: { teamKey: 'a', iteration: 'I2' } })]);
+      expect(changes.removed).toEqual([{ key: 'A-2', title: 'Title A-2', teamKey: 'a', iteration: 'I1 (deleted)' }]);
+    });
+
+    it('a baseline committed before iterations were kept by id compares by name, as it was taken', () => {
+      const old = baselineOf(buildBoard(plan()));
+      const legacy = { ...old, cards: old.cards.map(({ iterationId: _id, ...card }) => card) };
+      const renamed = [{ ...I2, name: 'Sprint 2' }, I1, I3, C1, C2, C3];
+      const changes = changesSince(legacy, baselineOf(buildBoard(plan({ iterations: renamed }))), renamed);
+      expect(changes.moved.map((m) => [m.key, m.from.iteration, m.to.iteration])).toEqual([
+        ['A-3', 'I2', 'Sprint 2'],
+        ['B-1', 'I2', 'Sprint 2'],
+      ]);
     });
 
     it('a day is the unit of iteration ends: an iteration ending the day before the next starts is in order', () => {
