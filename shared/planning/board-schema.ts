@@ -66,7 +66,8 @@ const DependencyEnd = z.object({
 export const BoardDependency = z.object({
   key: z.string(),
   consumer: DependencyEnd,
-  provider: DependencyEnd.extend({ done: z.boolean() }),
+  /** `cancelled`: its item was cancelled (Won't Do): not done, and it will not come (dependency-state.ts says so). */
+  provider: DependencyEnd.extend({ done: z.boolean(), cancelled: z.boolean() }),
   state: z.enum(DEPENDENCY_STATES),
   /** When the consumer needs it: the stated need date, else the start of the consumer's iteration. */
   needAt: CalendarDate,

@@ -21,6 +21,7 @@ export function boardSummary(board: Board) {
       toItem: d.provider.itemKey,
       fromIteration: d.consumer.iterationName,
       toIteration: d.provider.iterationName,
+      toCancelled: d.provider.cancelled,
       state: d.state,
       needAt: d.needAt,
     })),

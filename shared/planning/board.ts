@@ -120,6 +120,7 @@ export function buildBoard(data: PlanData, grouping: BoardGrouping = 'coordinati
   });
 
   const plannedDoneAt = new Map(data.planned.map((p) => [p.itemKey, p.doneAt]));
+  const cancelled = new Set(data.cancelledProviders);
   const dependencies: BoardDependency[] = [];
   for (const d of data.dependencies) {
     const consumer = placed.get(d.consumerKey);
@@ -140,6 +141,7 @@ export function buildBoard(data: PlanData, grouping: BoardGrouping = 'coordinati
         columnId: provider?.columnId ?? null,
         iterationName: provider?.iteration.name ?? (elsewhere ? `${elsewhere.iteration} of ${elsewhere.increment}` : null),
         done,
+        cancelled: cancelled.has(d.providerKey),
       },
       state,
       needAt: formatCalendarDate(d.neededBy ?? consumer.iteration.start),

@@ -32,3 +32,19 @@ export const DEPENDENCY_STATE_TEXT: Record<DependencyState, { label: string; sym
   conflict: { label: 'conflict', symbol: '✕' },
   unplanned: { label: 'provider not planned', symbol: '?' },
 };
+
+const PROVIDER_CANCELLED_TEXT = { label: 'provider cancelled', symbol: DEPENDENCY_STATE_TEXT.unplanned.symbol };
+
+/**
+ * Words and a symbol for one dependency: its state's, except that an unplanned one whose provider
+ * was cancelled says so. Planning the provider will not help there: the waiting work is planned
+ * without it, or the dependency dropped. It stays unplanned (its colour, pattern and symbol).
+ */
+export function dependencyText(d: { state: DependencyState; provider: { cancelled: boolean } }): { label: string; symbol: string } {
+  return d.state === 'unplanned' && d.provider.cancelled ? PROVIDER_CANCELLED_TEXT : DEPENDENCY_STATE_TEXT[d.state];
+}
+
+/** Where one end of a dependency is planned, as lists say it: its iteration, else "cancelled" (a provider) or "not planned". */
+export function dependencyEndPlace(end: { iterationName: string | null; cancelled?: boolean }): string {
+  return end.iterationName ?? (end.cancelled ? 'cancelled' : 'not planned');
+}

@@ -88,6 +88,8 @@ export interface PlanData {
   providerDoneAt: Record<string, number>;
   /** Providers that are not planned here but exist in the workspace, with their team. */
   providerTeams: Record<string, string | null>;
+  /** Providers whose item was cancelled: not done, and never coming. */
+  cancelledProviders: string[];
   capacity: { teamKey: string; iterationId: number; amount: number }[];
   milestones: PlanMilestone[];
   objectives: PlanObjective[];

@@ -5,7 +5,7 @@ import type { VoteRound } from '../confidence/vote-schema';
 import { MODEL_LABELS, type CueThreshold, type GroupRecommendation } from '../coordination/report-schema';
 import { EXCLUSION_LABELS, type ExclusionReason } from '../metrics/metrics-vocabulary';
 import type { Board } from '../planning/board-schema';
-import { DEPENDENCY_STATE_TEXT } from '../planning/dependency-state';
+import { DEPENDENCY_STATE_TEXT, dependencyEndPlace, dependencyText } from '../planning/dependency-state';
 import { ownerLabel, scopeLabel, type ScopeNames } from '../risks/risk-scope';
 import type { Risk } from '../risks/risk-schema';
 import { columnOf, ROAM_COLUMNS, ROAM_TEXT } from '../risks/roam';
@@ -177,7 +177,7 @@ function programBoardSection(input: ReportInput, names: ReportNames): Html {
   const open = b.dependencies.filter((d) => d.state === 'conflict' || d.state === 'unplanned');
   // As the app's "Raise as risks" says it: raised from the dependency and still open.
   const raisedAs = openRisksRaisedFrom(input.risks);
-  const end = (e: { itemKey: string; teamKey: string | null; iterationName: string | null }) => `${e.itemKey} (${names.team(e.teamKey)}, ${e.iterationName ?? 'not planned'})`;
+  const end = (e: { itemKey: string; teamKey: string | null; iterationName: string | null; cancelled?: boolean }) => `${e.itemKey} (${names.team(e.teamKey)}, ${dependencyEndPlace(e)})`;
   return html`
     <p>Increment ${b.increment.name}: ${b.increment.start} to ${b.increment.end}; ${plural(b.teams.length, 'team')}, ${plural(b.dependencies.length, 'dependency', 'dependencies')} between planned work.</p>
     ${
@@ -205,7 +205,7 @@ function programBoardSection(input: ReportInput, names: ReportNames): Html {
             <tbody>${[...open]
               .sort((x, y) => x.needAt.localeCompare(y.needAt) || x.key.localeCompare(y.key))
               .map(
-                (d) => html`<tr><th scope="row"><span class="key">${d.key}</span></th><td>${DEPENDENCY_STATE_TEXT[d.state].symbol} ${DEPENDENCY_STATE_TEXT[d.state].label}</td><td>${end(d.consumer)}</td><td>${end(d.provider)}</td><td>${d.needAt}</td><td>${raisedAs.get(d.key) ?? 'not raised'}</td></tr>`,
+                (d) => html`<tr><th scope="row"><span class="key">${d.key}</span></th><td>${dependencyText(d).symbol} ${dependencyText(d).label}</td><td>${end(d.consumer)}</td><td>${end(d.provider)}</td><td>${d.needAt}</td><td>${raisedAs.get(d.key) ?? 'not raised'}</td></tr>`,
               )}</tbody>
           </table>`
     }`;

@@ -548,7 +548,8 @@ export function readPlanData(db: Database, increment: IncrementRow, groups: Read
     .prepare(
       `SELECT d.key, d.from_item_key AS consumerKey, d.to_item_key AS providerKey, ft.key AS consumerTeamKey, tt.key AS providerTeamKey,
               d.created_at AS createdAt, d.needed_by AS neededBy, d.resolved_at AS resolvedAt,
-              CASE WHEN pw.status_category = 'cancelled' THEN NULL ELSE pw.done_at END AS providerDoneAt, pt.key AS providerItemTeam, pw.id IS NOT NULL AS providerExists,
+              CASE WHEN pw.status_category = 'cancelled' THEN NULL ELSE pw.done_at END AS providerDoneAt, pw.status_category = 'cancelled' AS providerCancelled,
+              pt.key AS providerItemTeam, pw.id IS NOT NULL AS providerExists,
               (SELECT json_object('increment', inc.name, 'iteration', it.name, 'start', it.start_at, 'end', it.end_at)
                FROM planned_items pp JOIN iterations it ON it.id = pp.iteration_id JOIN increments inc ON inc.id = pp.increment_id
                WHERE pp.item_id = pw.id AND pp.increment_id <> @increment ORDER BY it.start_at DESC LIMIT 1) AS providerElsewhere
@@ -561,12 +562,14 @@ export function readPlanData(db: Database, increment: IncrementRow, groups: Read
        LEFT JOIN teams pt ON pt.id = pw.team_id
        WHERE d.to_item_key IS NOT NULL ${only ? 'AND (d.from_item_key = @item OR d.to_item_key = @item)' : ''}`,
     )
-    .all({ increment: increment.id, ...(only ? { item: only.item } : {}) }) as (Omit<PlanData['dependencies'][number], 'providerElsewhere'> & { providerDoneAt: number | null; providerItemTeam: string | null; providerExists: number; providerElsewhere: string | null })[];
+    .all({ increment: increment.id, ...(only ? { item: only.item } : {}) }) as (Omit<PlanData['dependencies'][number], 'providerElsewhere'> & { providerDoneAt: number | null; providerCancelled: number | null; providerItemTeam: string | null; providerExists: number; providerElsewhere: string | null })[];
   const providerDoneAt: Record<string, number> = {};
   const providerTeams: Record<string, string | null> = {};
+  const cancelledProviders = new Set<string>();
   for (const d of depRows) {
     if (d.providerDoneAt !== null) providerDoneAt[d.providerKey] = d.providerDoneAt;
     if (d.providerExists) providerTeams[d.providerKey] = d.providerItemTeam;
+    if (d.providerCancelled) cancelledProviders.add(d.providerKey);
   }
   const capacity = db
     .prepare(
@@ -604,6 +607,7 @@ export function readPlanData(db: Database, increment: IncrementRow, groups: Read
     })),
     providerDoneAt,
     providerTeams,
+    cancelledProviders: [...cancelledProviders],
     capacity,
     milestones,
     objectives: objectiveRows.map((o) => {

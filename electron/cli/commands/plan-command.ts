@@ -1,6 +1,6 @@
 import { boardConflicts } from '../../../shared/planning/board';
 import { boardSummary } from '../../../shared/planning/board-summary';
-import { DEPENDENCY_STATE_TEXT } from '../../../shared/planning/dependency-state';
+import { DEPENDENCY_STATE_TEXT, dependencyEndPlace, dependencyText } from '../../../shared/planning/dependency-state';
 import type { CliCommand, CliIo } from '../cli-command';
 import { UsageError } from '../cli-command';
 import { callOrThrow, openToRead, parseCliArgs } from '../cli-support';
@@ -46,6 +46,7 @@ export const planCommand: CliCommand = {
         toItem: d.provider.itemKey,
         toTeam: d.provider.teamKey,
         toIteration: d.provider.iterationName,
+        toCancelled: d.provider.cancelled,
         state: d.state,
         needAt: d.needAt,
       }));
@@ -60,15 +61,20 @@ export const planCommand: CliCommand = {
   },
 };
 
-function printConflicts(increment: string, conflicts: { fromItem: string; fromTeam: string | null; toItem: string; toTeam: string | null; state: keyof typeof DEPENDENCY_STATE_TEXT; needAt: string; fromIteration: string | null; toIteration: string | null }[], io: CliIo): void {
+function printConflicts(
+  increment: string,
+  conflicts: { fromItem: string; fromTeam: string | null; toItem: string; toTeam: string | null; toCancelled: boolean; state: keyof typeof DEPENDENCY_STATE_TEXT; needAt: string; fromIteration: string | null; toIteration: string | null }[],
+  io: CliIo,
+): void {
   if (conflicts.length === 0) {
     io.out(`${increment}: no conflicts and no unplanned dependencies.`);
     return;
   }
   io.out(`${increment}: ${conflicts.length} dependencies to talk through, the oldest need first`);
   for (const c of conflicts) {
-    const text = DEPENDENCY_STATE_TEXT[c.state];
-    io.out(`  ${text.symbol} ${c.needAt}  ${c.fromItem} (${c.fromTeam ?? '?'}, ${c.fromIteration}) waits on ${c.toItem} (${c.toTeam ?? '?'}, ${c.toIteration ?? 'not planned'}): ${text.label}`);
+    const text = dependencyText({ state: c.state, provider: { cancelled: c.toCancelled } });
+    const place = dependencyEndPlace({ iterationName: c.toIteration, cancelled: c.toCancelled });
+    io.out(`  ${text.symbol} ${c.needAt}  ${c.fromItem} (${c.fromTeam ?? '?'}, ${c.fromIteration}) waits on ${c.toItem} (${c.toTeam ?? '?'}, ${place}): ${text.label}`);
   }
 }
 

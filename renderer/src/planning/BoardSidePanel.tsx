@@ -13,7 +13,7 @@ import { memo, useMemo, useState } from 'react';
 import { boardConflicts } from '../../../shared/planning/board';
 import type { Board, BoardDependency } from '../../../shared/planning/board-schema';
 import type { BaselineChanges } from '../../../shared/planning/baseline';
-import { DEPENDENCY_STATE_TEXT } from '../../../shared/planning/dependency-state';
+import { DEPENDENCY_STATE_TEXT, dependencyEndPlace, dependencyText } from '../../../shared/planning/dependency-state';
 import { displayKey } from '../../../shared/planning/local-keys';
 import { useChannelQuery } from '../api/channel-hooks';
 import { downloadCsv, fileSlug } from '../charts/csv';
@@ -60,7 +60,7 @@ export const BoardSidePanel = memo(function BoardSidePanel(props: {
         {props.tab === 'conflicts' && <ConflictList conflicts={conflicts} board={board} onFocusCard={props.onFocusCard} teamName={props.teamName} />}
         {props.tab === 'lint' && <LintList board={board} onFocusCard={props.onFocusCard} />}
         {props.tab === 'backlog' && <Backlog board={board} teamName={props.teamName} />}
-        {props.tab === 'changes' && props.changes && <ChangeList changes={props.changes} teamName={props.teamName} onFocusCard={props.onFocusCard} />}
+        {props.tab === 'changes' && props.changes && <ChangeList changes={props.changes} dependencies={board.dependencies} teamName={props.teamName} onFocusCard={props.onFocusCard} />}
       </Box>
     </Box>
   );
@@ -92,14 +92,14 @@ function ConflictList({ conflicts, board, onFocusCard, teamName }: { conflicts: 
         size="small"
         onClick={() => {
           const rows = conflicts.map((c) => [
-            DEPENDENCY_STATE_TEXT[c.state].label,
+            dependencyText(c).label,
             c.needAt,
             displayKey(c.consumer.itemKey),
             teamName(c.consumer.teamKey),
             c.consumer.iterationName,
             displayKey(c.provider.itemKey),
             teamName(c.provider.teamKey),
-            c.provider.iterationName ?? 'not planned',
+            dependencyEndPlace(c.provider),
           ]);
           downloadCsv(`${fileSlug(board.increment.name)}-conflicts.csv`, [['State', 'Needed', 'Waiting item', 'Waiting team', 'Its iteration', 'Provider item', 'Provider team', 'Provider iteration'], ...rows]);
         }}
@@ -116,8 +116,8 @@ const ConflictRow = memo(function ConflictRow({ conflict: c, onFocusCard, teamNa
     <ListItem disablePadding>
       <ListItemButton onClick={() => onFocusCard(c.consumer.itemKey)} sx={{ borderLeft: 4, borderColor: STATE_STYLE[c.state].color, mb: 0.5, alignItems: 'flex-start' }}>
         <ListItemText
-          primary={`${DEPENDENCY_STATE_TEXT[c.state].symbol} ${teamName(c.consumer.teamKey)} ↔ ${teamName(c.provider.teamKey)}`}
-          secondary={`${displayKey(c.consumer.itemKey)} (${c.consumer.iterationName}) waits on ${displayKey(c.provider.itemKey)} (${c.provider.iterationName ?? 'not planned'}) · ${DEPENDENCY_STATE_TEXT[c.state].label} · needed ${c.needAt}`}
+          primary={`${dependencyText(c).symbol} ${teamName(c.consumer.teamKey)} ↔ ${teamName(c.provider.teamKey)}`}
+          secondary={`${displayKey(c.consumer.itemKey)} (${c.consumer.iterationName}) waits on ${displayKey(c.provider.itemKey)} (${dependencyEndPlace(c.provider)}) · ${dependencyText(c).label} · needed ${c.needAt}`}
           slotProps={{ primary: { sx: { fontWeight: 600 } } }}
         />
       </ListItemButton>
@@ -178,7 +178,13 @@ function Backlog({ board, teamName }: { board: Board; teamName(key: string | nul
   );
 }
 
-function ChangeList({ changes, teamName, onFocusCard }: { changes: BaselineChanges; teamName(key: string | null): string; onFocusCard(key: string): void }) {
+function ChangeList({ changes, dependencies, teamName, onFocusCard }: { changes: BaselineChanges; dependencies: readonly BoardDependency[]; teamName(key: string | null): string; onFocusCard(key: string): void }) {
+  // A new conflict is worded as the board words it now (a provider cancelled says so); what it was, by its state then.
+  const now = new Map(dependencies.map((d) => [d.key, d]));
+  const label = (c: BaselineChanges['newConflicts'][number]) => {
+    const d = now.get(c.key);
+    return d ? dependencyText(d).label : DEPENDENCY_STATE_TEXT[c.state].label;
+  };
   const nothing = changes.moved.length + changes.added.length + changes.removed.length + changes.newConflicts.length === 0;
   return (
     <Box data-testid="baseline-changes">
@@ -189,7 +195,7 @@ function ChangeList({ changes, teamName, onFocusCard }: { changes: BaselineChang
       <Section title={`Moved (${changes.moved.length})`} lines={changes.moved.map((m) => [m.key, `${displayKey(m.key)} ${m.title}: ${teamName(m.from.teamKey)}, ${m.from.iteration} → ${teamName(m.to.teamKey)}, ${m.to.iteration}`])} onFocusCard={onFocusCard} />
       <Section title={`Added (${changes.added.length})`} lines={changes.added.map((a) => [a.key, `${displayKey(a.key)} ${a.title}: ${teamName(a.teamKey)}, ${a.iteration}`])} onFocusCard={onFocusCard} />
       <Section title={`Removed (${changes.removed.length})`} lines={changes.removed.map((r) => [null, `${displayKey(r.key)} ${r.title}: was ${teamName(r.teamKey)}, ${r.iteration}`])} onFocusCard={onFocusCard} />
-      <Section title={`New conflicts (${changes.newConflicts.length})`} lines={changes.newConflicts.map((c) => [null, `${c.key}: ${DEPENDENCY_STATE_TEXT[c.state].label}${c.was ? ` (was ${DEPENDENCY_STATE_TEXT[c.was].label})` : ''}`])} onFocusCard={onFocusCard} />
+      <Section title={`New conflicts (${changes.newConflicts.length})`} lines={changes.newConflicts.map((c) => [null, `${c.key}: ${label(c)}${c.was ? ` (was ${DEPENDENCY_STATE_TEXT[c.was].label})` : ''}`])} onFocusCard={onFocusCard} />
     </Box>
   );
 }

@@ -1,6 +1,6 @@
 import type { CsvCell } from '../../../shared/export/csv';
 import type { Board } from '../../../shared/planning/board-schema';
-import { DEPENDENCY_STATE_TEXT } from '../../../shared/planning/dependency-state';
+import { DEPENDENCY_STATE_TEXT, dependencyText } from '../../../shared/planning/dependency-state';
 import { displayKey } from '../../../shared/planning/local-keys';
 import { linePath } from './board-geometry';
 import { STATE_STYLE } from './plan-style';
@@ -25,7 +25,7 @@ export function boardCsvRows(board: Board, teamName: (key: string) => string): C
           card.size,
           card.done,
           deps.map((d) => displayKey(d.provider.itemKey)).join(' '),
-          deps.map((d) => DEPENDENCY_STATE_TEXT[d.state].label).join('; '),
+          deps.map((d) => dependencyText(d).label).join('; '),
         ]);
       }
     }

@@ -509,6 +509,8 @@ describe('planning channels', () => {
       await importCsv('cancel.csv', ['item,from_status,to_status,at', 'SRCH-1,,To Do,2026-01-02T00:00:00Z', "SRCH-1,To Do,Won't Do,2026-01-03T00:00:00Z"].join('\n'));
       const dep = (await call('plan.board', {})).dependencies.find((d) => d.consumer.itemKey === 'CART-1')!;
       expect(dep.state).toBe('unplanned');
+      // Said as cancelled, not as "not planned": planning SRCH-1 is no answer.
+      expect(dep.provider).toMatchObject({ itemKey: 'SRCH-1', done: false, cancelled: true });
       expect((await call('plan.conflicts', {})).conflicts.map((d) => d.consumer.itemKey)).toEqual(['CART-1']);
     });
 

@@ -31,8 +31,16 @@ describe('interlock plan', () => {
     const list = JSON.parse((await cli(['plan', 'list', '--workspace', demo, '--json'])).out);
     expect(list.increments.map((i: { name: string }) => i.name)).toEqual(['PI 26.4', 'PI 26.3']);
     const conflicts = JSON.parse((await cli(['plan', 'conflicts', '--workspace', demo, '--json'])).out);
-    // The second provider not planned is cancelled (DEP-105 waits on IDN-29, Won't Do): it will not come.
-    expect(conflicts.conflicts.map((c: { state: string }) => c.state)).toEqual(['conflict', 'conflict', 'unplanned', 'unplanned']);
+    // Of the two providers not planned, the first is cancelled (DEP-105 waits on IDN-29, Won't Do): it will not come, and says so.
+    expect(conflicts.conflicts.map((c: { state: string; toCancelled: boolean }) => [c.state, c.toCancelled])).toEqual([
+      ['conflict', false],
+      ['conflict', false],
+      ['unplanned', true],
+      ['unplanned', false],
+    ]);
+    const said = (await cli(['plan', 'conflicts', '--workspace', demo])).out;
+    expect(said).toContain('BSK-81 (basket, Iteration 3) waits on IDN-29 (identity, cancelled): provider cancelled');
+    expect(said).toMatch(/waits on RPT-179 \(reporting, not planned\): provider not planned/);
     const needs = conflicts.conflicts.map((c: { needAt: string }) => c.needAt);
     expect([...needs].sort()).toEqual(needs);
     const previous = JSON.parse((await cli(['plan', 'board', '--workspace', demo, '--increment', 'PI 26.3', '--json'])).out);

@@ -21,6 +21,7 @@ function data(planned: PlannedWork[]): PlanData {
     dependencies: [dep('D-1', 'A-1', 'B-1'), dep('D-2', 'B-1', 'A-2'), dep('D-3', 'A-2', 'B-2')],
     providerDoneAt: {},
     providerTeams: {},
+    cancelledProviders: [],
     capacity: [],
     milestones: [],
     objectives: [],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { baselineOf, changesSince } from '../../../shared/planning/baseline';
 import { boardConflicts, buildBoard, columnFor } from '../../../shared/planning/board';
 import { dependencyChains } from '../../../shared/planning/board-lint';
-import { dependencyState } from '../../../shared/planning/dependency-state';
+import { dependencyEndPlace, dependencyState, dependencyText } from '../../../shared/planning/dependency-state';
 import type { PlanData, PlanIteration, PlannedWork } from '../../../shared/planning/plan-data';
 import { predictability } from '../../../shared/planning/predictability';
 
@@ -34,6 +34,7 @@ function plan(overrides: Partial<PlanData> = {}): PlanData {
     dependencies: [],
     providerDoneAt: {},
     providerTeams: {},
+    cancelledProviders: [],
     capacity: [],
     milestones: [],
     objectives: [],
@@ -148,6 +149,16 @@ describe('the board', () => {
       ['D-late', '2026-01-07'],
     ]);
     expect(board.dependencies.find((x) => x.key === 'D-none')!.provider).toMatchObject({ teamKey: 'b', columnId: null, done: false });
+  });
+
+  it('a provider cancelled is unplanned as any, and its words say it was cancelled (planning it will not help); one not planned says that', () => {
+    const board = buildBoard(plan({ dependencies: [dep('D-gone', 'A-2', 'X-9'), dep('D-none', 'A-3', 'X-8')], providerTeams: { 'X-9': 'b', 'X-8': 'b' }, cancelledProviders: ['X-9'] }));
+    const gone = board.dependencies.find((x) => x.key === 'D-gone')!;
+    const none = board.dependencies.find((x) => x.key === 'D-none')!;
+    expect([gone.state, gone.provider.cancelled, none.state, none.provider.cancelled]).toEqual(['unplanned', true, 'unplanned', false]);
+    expect(boardConflicts(board).map((x) => x.key)).toEqual(['D-gone', 'D-none']);
+    expect([dependencyText(gone), dependencyEndPlace(gone.provider)]).toEqual([{ label: 'provider cancelled', symbol: '?' }, 'cancelled']);
+    expect([dependencyText(none), dependencyEndPlace(none.provider)]).toEqual([{ label: 'provider not planned', symbol: '?' }, 'not planned']);
   });
 
   it('lint: objectives without work, bunching in the last iteration, over capacity, chains longer than three', () => {

@@ -27,6 +27,7 @@ function board(overrides: Partial<PlanData> = {}) {
     dependencies: [{ key: 'D', consumerKey: 'A-1', providerKey: 'B-1', consumerTeamKey: 'a', providerTeamKey: 'b', createdAt: 0, neededBy: null, resolvedAt: null }],
     providerDoneAt: {},
     providerTeams: {},
+    cancelledProviders: [],
     capacity: [{ teamKey: 'a', iterationId: 2, amount: 1 }],
     milestones: [],
     objectives: [],
@@ -94,6 +95,12 @@ describe('the plan page’s helpers', () => {
       ['A', 'I1', '', 'A-2', '', ''],
       ['B', 'I2', '', 'B-1', '', ''],
     ]);
+  });
+
+  it('the board as CSV: a dependency on a cancelled provider says so', () => {
+    const dependencies = [{ key: 'D', consumerKey: 'A-2', providerKey: 'X-1', consumerTeamKey: 'a', providerTeamKey: 'b', createdAt: 0, neededBy: null, resolvedAt: null }];
+    const rows = boardCsvRows(board({ dependencies, cancelledProviders: ['X-1'] }), (k) => k);
+    expect(rows.find((r) => r[4] === 'A-2')!.slice(9)).toEqual(['X-1', 'provider cancelled']);
   });
 
   it('view parameters round-trip through the address, sorted, empty ones dropped', () => {

@@ -105,9 +105,9 @@ export const PLAN = {
     { teamKey: 'evil', columnId: 12, cards: [{ key: 'EVL-1' }], load: 1, capacity: null, over: false },
   ],
   dependencies: [
-    { key: 'DEP-12', consumer: { itemKey: 'CHK-2', teamKey: 'checkout', columnId: 11, iterationName: 'I1' }, provider: { itemKey: 'EVL-7', teamKey: 'evil', columnId: null, iterationName: null, done: false }, state: 'unplanned', needAt: '2026-11-09' },
-    { key: 'DEP-9', consumer: { itemKey: 'CHK-1', teamKey: 'checkout', columnId: 11, iterationName: 'I1' }, provider: { itemKey: 'EVL-1', teamKey: 'evil', columnId: 12, iterationName: 'I2', done: false }, state: 'conflict', needAt: '2026-11-09' },
-    { key: 'DEP-3', consumer: { itemKey: 'EVL-1', teamKey: 'evil', columnId: 12, iterationName: 'I2' }, provider: { itemKey: 'CHK-3', teamKey: 'checkout', columnId: 11, iterationName: 'I1', done: false }, state: 'ok', needAt: '2026-11-23' },
+    { key: 'DEP-12', consumer: { itemKey: 'CHK-2', teamKey: 'checkout', columnId: 11, iterationName: 'I1' }, provider: { itemKey: 'EVL-7', teamKey: 'evil', columnId: null, iterationName: null, done: false, cancelled: false }, state: 'unplanned', needAt: '2026-11-09' },
+    { key: 'DEP-9', consumer: { itemKey: 'CHK-1', teamKey: 'checkout', columnId: 11, iterationName: 'I1' }, provider: { itemKey: 'EVL-1', teamKey: 'evil', columnId: 12, iterationName: 'I2', done: false, cancelled: false }, state: 'conflict', needAt: '2026-11-09' },
+    { key: 'DEP-3', consumer: { itemKey: 'EVL-1', teamKey: 'evil', columnId: 12, iterationName: 'I2' }, provider: { itemKey: 'CHK-3', teamKey: 'checkout', columnId: 11, iterationName: 'I1', done: false, cancelled: false }, state: 'ok', needAt: '2026-11-23' },
   ],
   dependencyCounts: { ok: 1, 'same-iteration': 0, conflict: 1, unplanned: 1 },
   objectives: [

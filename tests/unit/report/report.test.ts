@@ -122,6 +122,14 @@ describe('the report', () => {
     expect(s).not.toContain('DEP-3 ');
   });
 
+  it('program board: a provider cancelled reads so in the conflicts, where it would be planned and in its state', () => {
+    const plan = reportInput().plan;
+    if (!plan.available) throw new Error('the fixture has a plan');
+    const dependencies = plan.value.dependencies.map((d) => (d.key === 'DEP-12' ? { ...d, provider: { ...d.provider, cancelled: true } } : d));
+    const s = text(section(buildReport(reportInput({ plan: { available: true, value: { ...plan.value, dependencies } } })).html, 'board'));
+    expect(s).toContain(`DEP-12 ? provider cancelled CHK-2 (Checkout, I1) EVL-7 (${EVIL_TEAM}, cancelled) 2026-11-09 not raised`);
+  });
+
   it('objectives: program objectives first, then teams by name; predictability as teams per band', () => {
     const s = text(section(page, 'objectives'));
     expect(s).toContain('Increment PI 26.4: 2026-11-09 to 2027-01-17.');
