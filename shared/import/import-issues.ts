@@ -116,6 +116,16 @@ export class IssueLog {
     return this.#rejectedInLists.get(list) ?? 0;
   }
 
+  /**
+   * A record of a JSON file whose refusal refuses the whole import (a bundle's plan row naming an
+   * item that is not there), listed at its place ("plan[3].item"). The refusal names the file and
+   * the place, since it is read on its own ("Nothing was imported: …").
+   */
+  refusedRecord(file: string, place: string, value: string | null, code: IssueCode, message: string): void {
+    this.add({ severity: 'error', code, file, line: null, column: place, value, message });
+    this.#fileErrors.push(`${file}, ${place}: ${message}`);
+  }
+
   /** A problem at a place in a file that stopped reading it: nothing of that file can be imported. */
   stoppedFile(file: string, line: number | null, column: string | null, value: string | null, code: IssueCode, message: string): void {
     this.add({ severity: 'error', code, file, line, column, value, message });

@@ -117,10 +117,15 @@ export type PlanningRecord = (
   | { kind: 'milestone'; increment: string; name: string; at: number; teamKey: string | null }
   /** size undefined: the file has no size column, and a planned size the workspace holds stays; null (an empty cell) clears it. */
   | { kind: 'planned'; increment: string; iteration: string; teamKey: string; itemKey: string; size: number | null | undefined }
-) & { line: number | null; file?: string };
+) & {
+  line: number | null;
+  file?: string;
+  /** Where a row without a line stands in a JSON file ("plan[3]"): refusals name its fields from there. */
+  path?: string;
+};
 
 /** A planning row without where it came from (what mappers build before adding the line). */
-export type PlanningRow = PlanningRecord extends infer R ? (R extends PlanningRecord ? Omit<R, 'line' | 'file'> : never) : never;
+export type PlanningRow = PlanningRecord extends infer R ? (R extends PlanningRecord ? Omit<R, 'line' | 'file' | 'path'> : never) : never;
 
 /**
  * A row of the risks template (docs/RISKS.md). Links left out (null: no such column) keep the ones

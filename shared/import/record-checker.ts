@@ -187,9 +187,17 @@ export class RecordChecker implements RecordSink {
     return 'ok';
   }
 
+  /**
+   * A planning row naming an increment, iteration or item there is not. A CSV row is left out,
+   * named by its line and column; a bundle's row (no line) refuses the whole import, named by its
+   * place and field (plan[3].item), in the refusal too.
+   */
   planning(record: PlanningRecord): void {
     const issues = this.context.issues;
-    const refuse = (column: string, value: string, message: string) => issues.error(this.file, record.line, column, value, 'invalid-reference', message);
+    const refuse = (column: string, value: string, message: string) =>
+      record.line === null && record.path !== undefined
+        ? issues.refusedRecord(this.file, `${record.path}.${column}`, value, 'invalid-reference', message)
+        : issues.error(this.file, record.line, column, value, 'invalid-reference', message);
     if (record.kind === 'increment') {
       if (!this.#increments.has(record.name)) this.#increments.set(record.name, new Set(this.context.workspaceIncrements?.get(record.name) ?? []));
     } else {

@@ -13,8 +13,10 @@ import * as plan from './plan-queries';
 const date = (ms: number) => formatCalendarDate(ms);
 const lastDay = (endMs: number) => formatCalendarDate(endMs - MS_PER_DAY);
 
-function where(record: { file?: string; line: number | null }): string {
-  return `${record.file ?? 'a planning file'}${record.line === null ? '' : `, line ${record.line}`}`;
+/** The file and line of a row, or for a bundle's row its place in the file ("plan[3]"). */
+function where(record: { file?: string; line: number | null; path?: string }): string {
+  const at = record.line !== null ? `, line ${record.line}` : record.path !== undefined ? `, ${record.path}` : '';
+  return `${record.file ?? 'a planning file'}${at}`;
 }
 
 function incrementNamed(db: Database, name: string): { id: number; capacity_unit: 'items' | 'points' } | undefined {

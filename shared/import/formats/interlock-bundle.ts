@@ -59,7 +59,7 @@ export function mapInterlockBundle(value: unknown, ctx: JsonMapperContext): void
   each('deployments', Deployment, (d) => sink.deployment({ ...d, at: toEpochMs(d.at), changeAt: toEpochMsOrNull(d.changeAt), line: null }));
   each('incidents', Incident, (i) => sink.incident({ ...i, openedAt: toEpochMs(i.openedAt), resolvedAt: toEpochMsOrNull(i.resolvedAt), line: null }));
   for (const [section, [schema, toRecord]] of Object.entries(PLAN_BUNDLE_SECTIONS)) {
-    each(section, schema as z.ZodType, (r) => sink.planning({ ...(toRecord as (r: unknown) => PlanningRow)(r), line: null } as PlanningRecord));
+    each(section, schema as z.ZodType, (r, index) => sink.planning({ ...(toRecord as (r: unknown) => PlanningRow)(r), line: null, path: `${section}[${index}]` } as PlanningRecord));
   }
   each('risks', BundleRisk, ({ ownerTeam, owner, ...r }, index) => sink.risk({ ...r, ownerTeamKey: ownerTeam, ownerPerson: owner, line: null, path: `risks[${index}]` }));
 }

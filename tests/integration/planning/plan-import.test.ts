@@ -106,6 +106,48 @@ describe('planning templates', () => {
     expect(dumpWorkspace(db(ws))).toBe(before);
   });
 
+  it('a bundle’s plan row naming an item or an increment that does not exist refuses the whole bundle, naming its place and field, in the preview as in the import', async () => {
+    const before = dumpWorkspace(db(ws));
+    const bundle = write(
+      'bundle.json',
+      JSON.stringify({
+        increments: [{ name: 'PI 24.2', start: '2024-03-04', end: '2024-04-28' }],
+        iterations: [{ increment: 'PI 24.2', name: 'Iteration 1', start: '2024-03-04', end: '2024-03-17' }],
+        plan: [
+          { increment: 'PI 24.2', iteration: 'Iteration 1', team: 'checkout', item: 'CHK-1' },
+          { increment: 'PI 24.2', iteration: 'Iteration 1', team: 'checkout', item: 'NOPE-1' },
+          { increment: 'PI 99.9', iteration: 'Iteration 1', team: 'checkout', item: 'CHK-2' },
+        ],
+      }),
+    );
+    const preview = await runImport(ws.backend, [bundle], 'preview');
+    expect(preview.report!.issues.map((i) => [i.file, i.line, i.column, i.value])).toEqual([
+      ['bundle.json', null, 'plan[1].item', 'NOPE-1'],
+      ['bundle.json', null, 'plan[2].increment', 'PI 99.9'],
+    ]);
+    expect(preview.report!.refusal).toMatch(/^bundle\.json, plan\[1\]\.item: Item NOPE-1 is neither .* bundle\.json, plan\[2\]\.increment: There is no increment "PI 99\.9"/);
+    const status = await runImport(ws.backend, [bundle]);
+    expect(status.state).toBe('failed');
+    expect(status.error!.message).toContain('Nothing was imported: bundle.json, plan[1].item: Item NOPE-1 is neither in this import nor in the workspace');
+    expect(dumpWorkspace(db(ws))).toBe(before);
+  });
+
+  it('a refusal at write time of a bundle’s row names its place in the file', async () => {
+    const bundle = write(
+      'bundle.json',
+      JSON.stringify({
+        increments: [{ name: 'PI 24.2', start: '2024-03-04', end: '2024-04-28' }],
+        iterations: [
+          { increment: 'PI 24.2', name: 'Iteration 1', start: '2024-03-04', end: '2024-03-17' },
+          { increment: 'PI 24.2', name: 'Iteration 2', start: '2024-03-10', end: '2024-03-31' },
+        ],
+      }),
+    );
+    const status = await runImport(ws.backend, [bundle]);
+    expect(status.state).toBe('failed');
+    expect(status.error!.message).toContain('bundle.json, iterations[1]: Iteration 2 (2024-03-10 – 2024-03-31) overlaps Iteration 1');
+  });
+
   describe('edge cases', () => {
     it('bad cells: a last day before the first, business value 11, a capacity that is not a number', async () => {
       const increments = write('increments.csv', 'name,start,end\nPI 24.2,2024-04-28,2024-03-04\n');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IssueLog } from '../../../shared/import/import-issues';
 import { PreviewCollector } from '../../../shared/import/preview-collector';
-import type { ItemRecord, TransitionRecord } from '../../../shared/import/import-records';
+import type { ItemRecord, PlanningRecord, TransitionRecord } from '../../../shared/import/import-records';
 import { RecordChecker } from '../../../shared/import/record-checker';
 import { StatusBook } from '../../../shared/import/status-rules';
 
@@ -67,6 +67,36 @@ describe('RecordChecker: item references', () => {
       expect(issues.issues.filter((i) => i.code === 'unknown-item').map((i) => i.value)).toEqual(['A-10', 'A-']);
       expect(check.knowsItem('A-1')).toBe(true);
       expect(check.knowsItem('a-1')).toBe(false);
+    });
+  });
+});
+
+describe('RecordChecker: planning rows', () => {
+  const planned = (itemKey: string, where: { line: number | null; path?: string }): PlanningRecord => ({ kind: 'planned', increment: 'PI 1', iteration: 'I1', teamKey: 'a', itemKey, size: null, ...where });
+
+  function planChecker() {
+    const { check, issues } = checker(['A-1']);
+    check.file = 'bundle.json';
+    check.planning({ kind: 'increment', name: 'PI 1', start: T0, end: T0 + 14 * 86_400_000, capacityUnit: 'items', line: null, path: 'increments[0]' });
+    check.planning({ kind: 'iteration', increment: 'PI 1', name: 'I1', start: T0, end: T0 + 14 * 86_400_000, teamKey: null, line: null, path: 'iterations[0]' });
+    return { check, issues };
+  }
+
+  it("a bundle's row naming an item there is not refuses the import, named by its place and field, in the refusal too", () => {
+    const { check, issues } = planChecker();
+    check.planning(planned('A-1', { line: null, path: 'plan[0]' }));
+    check.planning(planned('NOPE-1', { line: null, path: 'plan[1]' }));
+    expect(issues.issues.map((i) => [i.line, i.column, i.value, i.code])).toEqual([[null, 'plan[1].item', 'NOPE-1', 'invalid-reference']]);
+    expect(issues.fileErrorMessages).toEqual(['bundle.json, plan[1].item: Item NOPE-1 is neither in this import nor in the workspace, so it cannot be planned.']);
+    expect(check.counts.plans).toBe(3);
+  });
+
+  describe('edge cases', () => {
+    it("a CSV's row is left out, named by its line and column; the rest of the file imports", () => {
+      const { check, issues } = planChecker();
+      check.planning(planned('NOPE-1', { line: 4 }));
+      expect(issues.issues.map((i) => [i.line, i.column])).toEqual([[4, 'item']]);
+      expect([issues.fileErrors, issues.counts.rejectedRows]).toEqual([0, 1]);
     });
   });
 });
