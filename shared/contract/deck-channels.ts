@@ -6,6 +6,10 @@ import { channel } from './channel';
 
 const Id = z.number().int().positive();
 
+// A deck's views name increments, so a plan's undo restores them too: written here, outside every
+// planning step, they end that undo history (as a risk or vote does), and the Plan page asks again.
+const deckWrite = { mutates: ['deck.', 'plan.history'] } as const;
+
 export const deckChannels = {
   'deck.list': channel(z.object({}), z.array(DeckSummary), 'The saved decks, by name, with their number of views and total timebox.'),
   'deck.get': channel(z.object({ id: Id }), Deck, 'One deck with its views in order.'),
@@ -17,7 +21,7 @@ export const deckChannels = {
     }),
     Deck,
     'Create a deck, or replace a deck (its name and every view, in order) by id.',
-    { mutates: ['deck.'] },
+    deckWrite,
   ),
   'deck.addEntry': channel(
     z.object({ deckId: Id.optional(), newDeckName: DeckName.optional(), entry: DeckEntryInput }).refine((i) => (i.deckId === undefined) !== (i.newDeckName === undefined), {
@@ -26,7 +30,7 @@ export const deckChannels = {
     }),
     Deck,
     'Add one view at the end of a deck, or start a new deck with it.',
-    { mutates: ['deck.'] },
+    deckWrite,
   ),
-  'deck.delete': channel(z.object({ id: Id }), z.object({ deleted: z.boolean() }), 'Delete a deck and its views.', { mutates: ['deck.'] }),
+  'deck.delete': channel(z.object({ id: Id }), z.object({ deleted: z.boolean() }), 'Delete a deck and its views.', deckWrite),
 };

@@ -52,7 +52,7 @@ export const PlanObjectiveInput = z.object({
 /** Plan edits change the plan's odds too (forecast.plan), not the throughput forecasts. */
 const planWrite = { mutates: ['plan.', 'forecast.plan'] } as const;
 /** An increment renamed takes its risks and confidence votes along (they name it): their pages are asked again too. */
-const incrementWrite = { mutates: ['plan.', 'forecast.plan', 'risks.', 'votes.'] } as const;
+const incrementWrite = { mutates: ['plan.', 'forecast.plan', 'risks.', 'votes.', 'deck.'] } as const;
 /** Edits that change what the advisor and the metrics read too (items, dependencies, objectives). */
 const dataWrite = { mutates: 'all' } as const;
 

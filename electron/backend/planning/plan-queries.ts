@@ -8,6 +8,7 @@ import type { IncrementView } from '../../../shared/planning/board-schema';
 import { isLocalKey, LOCAL_KEY_PREFIX, localKey, type LocalKind } from '../../../shared/planning/local-keys';
 import type { CapacityUnit, PlanData, PlanIteration } from '../../../shared/planning/plan-data';
 import { linkDependencyItems } from '../store/queries/dependency-items';
+import { renameIncrementInDecks } from '../room/deck-store';
 
 // Plain functions over the workspace, `db` first, with row mappers (as the other stores). Calendar
 // days come in as "YYYY-MM-DD" with both ends included and are stored as [start, end) instants.
@@ -165,6 +166,8 @@ export function saveIncrement(db: Database, input: { id?: number; name: string; 
       db.prepare(`UPDATE confidence_votes SET scope_key = ? WHERE scope_kind = 'increment' AND scope_key = ?`).run(input.name, before.name);
       db.prepare('UPDATE confidence_votes SET increment = ? WHERE increment = ?').run(input.name, before.name);
       db.prepare(`UPDATE risks SET scope_key = ? WHERE scope_kind = 'increment' AND scope_key = ?`).run(input.name, before.name);
+      // So do the deck views that show it: presented, they would show an increment of no data.
+      renameIncrementInDecks(db, before.name, input.name);
     }
   }
   return incrementView(db, incrementById(db, id));

@@ -20,10 +20,11 @@ const UNDO_TABLES = [
   'item_objectives',
   'work_items',
   'dependencies',
-  // Gone with a deleted increment (by cascade), and renamed with it (votes and risks name it).
+  // Gone with a deleted increment (by cascade), and renamed with it (votes, risks and deck views name it).
   'plan_baselines',
   'confidence_votes',
   'risks',
+  'deck_entries',
 ] as const;
 
 /** Steps kept for undo (the issue asks for at least 50). */

@@ -102,3 +102,34 @@ function appendEntry(db: Database, input: { deckId?: number; newDeckName?: strin
 export function deleteDeck(db: Database, id: number): boolean {
   return withoutDataChange(db, () => db.prepare('DELETE FROM decks WHERE id = ?').run(id).changes > 0);
 }
+
+/**
+ * A view address with an increment's old name replaced by its new one where the view names it: the
+ * Plan and Confidence pages' `increment`, the Risks page's `scope=increment:…`. Other addresses
+ * come back as they are, byte for byte.
+ */
+export function addressWithIncrementRenamed(address: string, from: string, to: string): string {
+  const at = address.indexOf('?');
+  if (at < 0) return address;
+  const params = new URLSearchParams(address.slice(at + 1));
+  let changed = false;
+  for (const [key, value] of [...params]) {
+    const next = key === 'increment' && value === from ? to : key === 'scope' && value === `increment:${from}` ? `increment:${to}` : null;
+    if (next === null) continue;
+    params.set(key, next);
+    changed = true;
+  }
+  return changed ? `${address.slice(0, at)}?${params.toString()}` : address;
+}
+
+/** After an increment is renamed: the deck views that named it name it anew, so presenting returns to them. */
+export function renameIncrementInDecks(db: Database, from: string, to: string): number {
+  const entries = db.prepare("SELECT id, address FROM deck_entries WHERE instr(address, '?') > 0").all() as { id: number; address: string }[];
+  const update = db.prepare('UPDATE deck_entries SET address = ? WHERE id = ?');
+  let renamed = 0;
+  for (const { id, address } of entries) {
+    const next = addressWithIncrementRenamed(address, from, to);
+    if (next !== address) renamed += update.run(next, id).changes;
+  }
+  return renamed;
+}

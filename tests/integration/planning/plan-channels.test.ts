@@ -376,20 +376,34 @@ describe('planning channels', () => {
       await call('plan.capacity.set', { iterationId: sprint.id, teamKey: 'cart', amount: 3 });
     });
 
-    it('a renamed increment keeps its votes and risks; a deleted one comes back by undo with its baselines', async () => {
+    it('a renamed increment keeps its votes, risks and the deck views that show it; a deleted one comes back by undo with its baselines', async () => {
       const { id } = await increment();
       await call('votes.record', { scope: { kind: 'increment', key: 'PI 26.1' }, increment: null, counts: [0, 0, 1, 2, 3] });
       await call('votes.record', { scope: { kind: 'team', key: 'pay' }, increment: 'PI 26.1', counts: [0, 0, 0, 1, 4] });
       const risk = await call('risks.save', { title: 'Vendor late', scope: { kind: 'increment', key: 'PI 26.1' } });
+      const deck = await call('deck.save', {
+        name: 'Readout',
+        entries: [
+          { title: 'Votes', address: '/confidence?increment=PI+26.1', timeboxSeconds: null },
+          { title: 'Risks', address: '/risks?scope=increment%3API%2026.1&teams=pay', timeboxSeconds: null },
+          { title: 'Another', address: '/plan?increment=PI+26.10&tab=board', timeboxSeconds: 60 },
+        ],
+      });
+      const addresses = async () => (await call('deck.get', { id: deck.id })).entries.map((e) => new URLSearchParams(e.address.split('?')[1]).get(e.title === 'Risks' ? 'scope' : 'increment'));
+      expect(await addresses()).toEqual(['PI 26.1', 'increment:PI 26.1', 'PI 26.10']);
       const rounds = async (name: string) => (await call('votes.list', { increment: name })).rounds.length;
       expect(await rounds('PI 26.1')).toBe(2);
       await call('plan.increment.save', { id, name: 'PI 26.1 (final)', start: '2026-01-05', end: '2026-02-15' });
       expect([await rounds('PI 26.1 (final)'), await rounds('PI 26.1')]).toEqual([2, 0]);
       const scopeOf = async () => (await call('risks.board', {})).risks.find((r) => r.key === risk.key)!.scope;
       expect(await scopeOf()).toEqual({ kind: 'increment', key: 'PI 26.1 (final)' });
+      // Presented, these views showed an increment of no votes and no risks.
+      expect(await addresses()).toEqual(['PI 26.1 (final)', 'increment:PI 26.1 (final)', 'PI 26.10']);
+      expect((await call('deck.get', { id: deck.id })).entries[1]!.address).toContain('teams=pay');
       await call('plan.undo', {});
       expect([await rounds('PI 26.1 (final)'), await rounds('PI 26.1')]).toEqual([0, 2]);
       expect(await scopeOf()).toEqual({ kind: 'increment', key: 'PI 26.1' });
+      expect(await addresses()).toEqual(['PI 26.1', 'increment:PI 26.1', 'PI 26.10']);
 
       await call('plan.baseline.commit', { incrementId: id, name: 'Committed' });
       const before = await call('plan.baselines', { incrementId: id });
@@ -432,6 +446,10 @@ describe('planning channels', () => {
       const risk = await call('risks.save', { title: 'Vendor late', scope: { kind: 'increment', key: 'PI 27.1 (final)' } });
       expect((await call('plan.history', {})).undo).toBeNull();
       expect((await call('risks.board', {})).risks.find((r) => r.key === risk.key)!.scope).toEqual({ kind: 'increment', key: 'PI 27.1 (final)' });
+      // So does a deck saved on the Decks page: undoing a rename puts its views' names back.
+      await call('plan.increment.save', { id: pi.id, name: 'PI 27.1', start: '2027-01-04', end: '2027-02-14' });
+      await call('deck.save', { name: 'Readout', entries: [{ title: 'Plan', address: '/plan?increment=PI+27.1', timeboxSeconds: null }] });
+      expect((await call('plan.history', {})).undo).toBeNull();
     });
 
     it('an imported objective edited in the Objectives dialog keeps its level and teams; an item taken off its list is unlinked', async () => {
