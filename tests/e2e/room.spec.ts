@@ -335,6 +335,33 @@ test('presented, the Risks and Confidence pages follow the room’s type at 1280
   }
 });
 
+test('presented at 1280×720 in the dark theme, the program board shows every iteration and the window scrolls every row into view', async ({ page, host }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(host.url);
+  await useDarkTheme(page, true);
+  await page.goto(`${host.url}#/plan`);
+  const board = page.getByTestId('program-board');
+  await expect(board.getByRole('columnheader').nth(1)).toBeVisible({ timeout: 30_000 });
+  await page.locator('main h1').first().click();
+  await page.keyboard.press('F5');
+  await expect(page.getByTestId('presentation-bar')).toBeAttached();
+  await settle(page);
+  // Iteration 5 was hidden and Iteration 4 cut beside the side panel, and ← → step the deck.
+  await page.screenshot({ path: 'test-results/screenshots/room-plan-board-top.png' });
+  const shownRight = await board.evaluate((e) => Math.min(e.getBoundingClientRect().right, window.innerWidth));
+  const headers = await board.getByRole('columnheader').evaluateAll((els) => els.map((e) => ({ text: e.textContent, right: e.getBoundingClientRect().right })));
+  expect(headers.length).toBeGreaterThan(5);
+  expect(headers.filter((h) => h.right > shownRight + 0.5)).toEqual([]);
+  // The board scrolls nothing of its own (it showed one team of twelve): the window's ↓ reaches its last row.
+  const inner = await board.evaluate((e) => ({ scroll: e.scrollHeight, client: e.clientHeight, width: e.scrollWidth - e.clientWidth }));
+  expect(inner.scroll).toBeLessThanOrEqual(inner.client + 1);
+  expect(inner.width).toBeLessThanOrEqual(1);
+  const lastCell = board.locator('[data-testid^="cell:"]').last();
+  for (let i = 0; i < 200 && !(await lastCell.evaluate((e) => e.getBoundingClientRect().top < window.innerHeight)); i++) await page.keyboard.press('ArrowDown');
+  expect(await lastCell.evaluate((e) => e.getBoundingClientRect().top < window.innerHeight)).toBe(true);
+  await page.screenshot({ path: 'test-results/screenshots/room-plan-board.png' });
+});
+
 test('presented at 1280×720, the plan’s confidence tables fit the screen’s width and fill its height; a date, and a number with its unit, stay on one line', async ({ page, host }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto(`${host.url}#/plan?tab=confidence`);

@@ -45,6 +45,8 @@ interface ProgramBoardProps {
 
 const TEAM_COLUMN = 180;
 const CELL_MIN = 200;
+/** Presented, an increment's five or six iterations fit a 1280 px projector beside the team column: ← → step the deck, so nothing could scroll to the last one. */
+const ROOM_CELL_MIN = 160;
 /** The named page the board prints on (landscape, see room-styles.ts) and the width it gives, CSS px. */
 const PRINT_PAGE = 'wide';
 const PRINT_WIDTH = 1000;
@@ -171,12 +173,15 @@ export const ProgramBoard = memo(function ProgramBoard(props: ProgramBoardProps)
     return out;
   }, [board.teams, drawnRows]);
 
-  const columns = `${TEAM_COLUMN}px repeat(${board.columns.length}, minmax(${CELL_MIN}px, 1fr))`;
+  const presenting = theme.room != null;
+  const cellMin = presenting ? ROOM_CELL_MIN : CELL_MIN;
+  const columns = `${TEAM_COLUMN}px repeat(${board.columns.length}, minmax(${cellMin}px, 1fr))`;
   const border = `1px solid ${theme.palette.divider}`;
   return (
     <>
       <BoardStyles />
-      <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexDirection: { xs: 'column', lg: 'row' } }}>
+      {/* Presented, the side panel goes below: the board takes the screen's width. */}
+      <Box sx={{ display: 'flex', gap: 2, alignItems: presenting ? 'stretch' : 'flex-start', flexDirection: presenting ? 'column' : { xs: 'column', lg: 'row' } }}>
         <Box
           ref={scroller}
           sx={{
@@ -185,9 +190,9 @@ export const ProgramBoard = memo(function ProgramBoard(props: ProgramBoardProps)
             minWidth: 0,
             maxWidth: '100%',
             maxHeight: { lg: 'calc(100vh - 250px)' },
-            // Presented, the board may fill the screen once the page is scrolled to it: at the room's
-            // type its header rows alone take half of the desk's box.
-            [`html[${PRESENTING_ATTRIBUTE}] &`]: { maxHeight: 'calc(100vh - 48px)' },
+            // Presented, the board is as tall as its rows and the window scrolls them (↑ ↓, as a
+            // remote cannot scroll a box inside the page): at the room's type a screen holds a row or two.
+            [`html[${PRESENTING_ATTRIBUTE}] &`]: { maxHeight: 'none' },
             minHeight: 320,
             border,
             borderRadius: 1,
@@ -201,7 +206,7 @@ export const ProgramBoard = memo(function ProgramBoard(props: ProgramBoardProps)
           aria-label={`Program board of ${board.increment.name}`}
           tabIndex={0}
         >
-          <Box ref={content} sx={{ position: 'relative', isolation: 'isolate', display: 'grid', gridTemplateColumns: columns, minWidth: TEAM_COLUMN + board.columns.length * CELL_MIN }}>
+          <Box ref={content} sx={{ position: 'relative', isolation: 'isolate', display: 'grid', gridTemplateColumns: columns, minWidth: TEAM_COLUMN + board.columns.length * cellMin }}>
             {/* The header row is a one-row table of its own (laid out by the board's grid): column headers need a row and a table around them. */}
             <Box role="table" aria-label="Iterations" sx={{ display: 'contents' }}>
               <Box role="row" sx={{ display: 'contents' }}>
