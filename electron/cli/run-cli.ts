@@ -31,10 +31,16 @@ function asksForHelp(args: readonly string[]): boolean {
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
-    const about = name === 'help' && args[0] !== undefined ? CLI_COMMANDS.find((c) => c.name === args[0]) : undefined;
-    if (about) commandHelp(about, io);
-    else help(io);
-    return name ? 0 : 2;
+    const asked = name === 'help' ? args[0] : undefined;
+    const about = asked === undefined ? undefined : CLI_COMMANDS.find((c) => c.name === asked);
+    if (about) {
+      commandHelp(about, io);
+      return 0;
+    }
+    // `help nosuch` is wrong usage, as `nosuch` is: said so, with the commands there are.
+    if (asked !== undefined) io.err(`interlock help: unknown command "${asked}".`);
+    help(io);
+    return name && asked === undefined ? 0 : 2;
   }
   const command = CLI_COMMANDS.find((c) => c.name === name);
   if (!command) {

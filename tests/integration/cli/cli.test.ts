@@ -256,6 +256,17 @@ describe('the interlock command line', () => {
       expect((await cli(['info', 'a', '--bogus'])).code).toBe(2);
     });
 
+    it('help for a command there is not: says it is unknown, lists the commands, exits 2 as the command itself does', async () => {
+      const asked = await cli(['help', 'nosuch']);
+      expect(asked.code).toBe(2);
+      expect(asked.err).toBe('interlock help: unknown command "nosuch".');
+      expect(asked.out).toContain('  plan board|list|conflicts');
+      expect(asked.out).toContain('  unseal FILE.sealed');
+      expect((await cli(['nosuch'])).code).toBe(2);
+      // Help itself is still no failure.
+      expect((await cli(['help'])).code).toBe(0);
+    });
+
     it('a reader that stops early (`info W | head -3`) ends the command quietly, without an EPIPE stack', async () => {
       const file = tmp.path('piped.interlock');
       await cli(['demo', file, '--items', '50']);
