@@ -88,18 +88,27 @@ export function incrementById(db: Database, id: number): IncrementRow {
   return row;
 }
 
+const NO_INCREMENT_YET = 'This workspace has no increment yet. Create one on the Plan page, or import the increments template.';
+
+/**
+ * The increment of `increments` named `name`: that very name, else the same name in another case.
+ * Refuses a name none has, with the names there are.
+ */
+export function incrementNamed<T extends { name: string }>(increments: readonly T[], name: string): T {
+  const found = increments.find((r) => r.name === name) ?? increments.find((r) => r.name.toLowerCase() === name.toLowerCase());
+  if (found) return found;
+  const there = increments.length === 0 ? NO_INCREMENT_YET : `There are: ${increments.map((r) => r.name).join(', ')}.`;
+  throw new AppError('not-found', `There is no increment named "${name}". ${there}`);
+}
+
 /**
  * The increment asked for by name; without a name, the one holding the data's last day, else the
  * latest one. Refuses with the names there are.
  */
 export function resolveIncrement(db: Database, name: string | undefined, dataLastDay: number | null): IncrementRow {
   const rows = db.prepare('SELECT id, name, start_at, end_at, capacity_unit FROM increments ORDER BY start_at DESC, name').all() as IncrementRow[];
-  if (rows.length === 0) throw new AppError('not-found', 'This workspace has no increment yet. Create one on the Plan page, or import the increments template.');
-  if (name !== undefined) {
-    const found = rows.find((r) => r.name === name) ?? rows.find((r) => r.name.toLowerCase() === name.toLowerCase());
-    if (!found) throw new AppError('not-found', `There is no increment named "${name}". There are: ${rows.map((r) => r.name).join(', ')}.`);
-    return found;
-  }
+  if (rows.length === 0) throw new AppError('not-found', NO_INCREMENT_YET);
+  if (name !== undefined) return incrementNamed(rows, name);
   if (dataLastDay !== null) {
     const holding = rows.find((r) => r.start_at <= dataLastDay && dataLastDay < r.end_at);
     if (holding) return holding;

@@ -1,3 +1,4 @@
+import { incrementNamed } from '../../backend/planning/plan-queries';
 import { boardConflicts } from '../../../shared/planning/board';
 import { boardSummary } from '../../../shared/planning/board-summary';
 import { DEPENDENCY_STATE_TEXT, dependencyEndPlace, dependencyText } from '../../../shared/planning/dependency-state';
@@ -28,7 +29,9 @@ export const planCommand: CliCommand = {
     await openToRead(backend, values.workspace, io);
 
     if (sub === 'list') {
-      const increments = await callOrThrow(backend, 'plan.increments', {});
+      const all = await callOrThrow(backend, 'plan.increments', {});
+      // --increment NAME: that one alone, named as the board and its conflicts take it.
+      const increments = values.increment === undefined ? all : [incrementNamed(all, values.increment)];
       const list = increments.map((i) => ({ name: i.name, start: i.start, end: i.end, iterations: i.iterations.map((t) => ({ name: t.name, start: t.start, end: t.end, team: t.teamKey })) }));
       if (values.json) io.out(JSON.stringify({ increments: list }, null, 2));
       else if (list.length === 0) io.out('No increments yet.');

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeWorkspace, createWorkspace } from '../../../electron/backend/store/workspace-file';
 import { captureCli } from '../../support/cli-capture';
 import { tempDir } from '../../support/temp-files';
 
@@ -51,6 +52,14 @@ describe('interlock plan', () => {
     expect(human.out).toContain('over capacity');
   });
 
+  it('plan list --increment NAME lists that increment alone (its name in any case), as board and conflicts take it', async () => {
+    const one = await cli(['plan', 'list', '--workspace', demo, '--increment', 'pi 26.3', '--json']);
+    expect(one.code, one.err).toBe(0);
+    expect(JSON.parse(one.out).increments.map((i: { name: string }) => i.name)).toEqual(['PI 26.3']);
+    const human = await cli(['plan', 'list', '--workspace', demo, '--increment', 'PI 26.4']);
+    expect(human.out.split('\n')).toEqual(['PI 26.4  2026-11-09 – 2027-01-17  (15 iterations)']);
+  });
+
   describe('edge cases', () => {
     it('wrong usage exits 2; an unknown increment exits 1 naming the ones there are', async () => {
       expect((await cli(['plan', '--workspace', demo])).code).toBe(2);
@@ -58,6 +67,16 @@ describe('interlock plan', () => {
       const unknown = await cli(['plan', 'board', '--workspace', demo, '--increment', 'PI 1']);
       expect(unknown.code).toBe(1);
       expect(unknown.err).toContain('There are: PI 26.4, PI 26.3.');
+      const unlisted = await cli(['plan', 'list', '--workspace', demo, '--increment', 'PI 1']);
+      expect([unlisted.code, unlisted.out, unlisted.err]).toEqual([1, '', 'interlock plan: There is no increment named "PI 1". There are: PI 26.4, PI 26.3.']);
+    });
+
+    it('plan list --increment in a workspace without increments says there are none yet', async () => {
+      const empty = tmp.path('empty.interlock');
+      closeWorkspace(createWorkspace(empty));
+      expect((await cli(['plan', 'list', '--workspace', empty])).out).toBe('No increments yet.');
+      const named = await cli(['plan', 'list', '--workspace', empty, '--increment', 'PI 1']);
+      expect([named.code, named.err]).toEqual([1, 'interlock plan: There is no increment named "PI 1". This workspace has no increment yet. Create one on the Plan page, or import the increments template.']);
     });
 
     it('the demo plan is the same for the same seed', async () => {
