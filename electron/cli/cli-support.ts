@@ -40,6 +40,19 @@ export function joinNegativeValues(args: readonly string[], options: NonNullable
 }
 
 /**
+ * The command line as it was run, for the hints a person types next: `npm run cli --` when npm ran
+ * it (from a checkout, where no `interlock` command exists), else `interlock`.
+ */
+export function invokedAs(io: CliIo): string {
+  return (io.env ?? process.env).npm_lifecycle_event === 'cli' ? 'npm run cli --' : 'interlock';
+}
+
+/** The backend's hints (`interlock backups …`, shared with the app's messages) as `invokedAs` runs them. */
+export function inInvokedTerms(message: string, io: CliIo): string {
+  return message.replaceAll('`interlock ', `\`${invokedAs(io)} `);
+}
+
+/**
  * Calls a channel and unwraps it; a failure becomes an Error whose message is the backend's, except
  * input the contract refuses, which is wrong usage said in the names of `options` (input path → option).
  */

@@ -3,17 +3,19 @@ import { createBackend } from '../backend/backend';
 import { defaultStateDir } from '../backend/startup';
 import { UsageError, type CliCommand, type CliIo } from './cli-command';
 import { CLI_COMMANDS } from './cli-commands';
+import { inInvokedTerms, invokedAs } from './cli-support';
 
 function help(io: CliIo): void {
-  io.out('Usage: interlock <command> [options]   (from a checkout: npm run cli -- <command> [options])');
+  const run = invokedAs(io);
+  io.out(`Usage: ${run} <command> [options]${run === 'interlock' ? '   (from a checkout: npm run cli -- <command> [options])' : ''}`);
   io.out('');
   for (const c of CLI_COMMANDS) io.out(`  ${c.usage.padEnd(44)} ${c.summary}`);
   io.out('');
-  io.out('interlock <command> --help (or interlock help <command>) shows one command.');
+  io.out(`${run} <command> --help (or ${run} help <command>) shows one command.`);
 }
 
 function commandHelp(command: CliCommand, io: CliIo): void {
-  io.out(`usage: interlock ${command.usage}`);
+  io.out(`usage: ${invokedAs(io)} ${command.usage}`);
   io.out('');
   io.out(command.summary);
 }
@@ -44,7 +46,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const command = CLI_COMMANDS.find((c) => c.name === name);
   if (!command) {
-    io.err(`interlock: unknown command "${name}". Run "interlock help" for the list.`);
+    io.err(`interlock: unknown command "${name}". Run "${invokedAs(io)} help" for the list.`);
     return 2;
   }
   if (asksForHelp(args)) {
@@ -58,11 +60,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`interlock ${name}: ${error.message}`);
-      io.err(`usage: interlock ${command.usage}`);
+      io.err(`usage: ${invokedAs(io)} ${command.usage}`);
       return 2;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.err(`interlock ${name}: ${message.split('\n')[0]}`);
+    io.err(`interlock ${name}: ${inInvokedTerms(message.split('\n')[0]!, io)}`);
     return 1;
   } finally {
     backend.close();

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { CliCommand } from '../cli-command';
 import { UsageError } from '../cli-command';
-import { callOrThrow, formatBytes, parseCliArgs, parseIntegerOption } from '../cli-support';
+import { callOrThrow, formatBytes, invokedAs, parseCliArgs, parseIntegerOption } from '../cli-support';
 
 const REASON_TEXT = { 'before-migration': 'before an upgrade', 'before-import': 'before an import', 'before-restore': 'before a restore', 'before-replace': 'before it was replaced' } as const;
 
@@ -44,7 +44,7 @@ export const backupsCommand: CliCommand = {
       // After a rename or a move: the backups the workspace had under its earlier path.
       if (b.takenOf !== list.workspace) io.out(`      taken when it was ${b.takenOf}`);
     }
-    io.out(`Restore one with: interlock backups "${list.workspace}" --restore N`);
+    io.out(`Restore one with: ${invokedAs(io)} backups "${list.workspace}" --restore N`);
     return 0;
   },
 };

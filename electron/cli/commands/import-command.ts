@@ -10,7 +10,7 @@ import type { ImportIssue } from '../../../shared/import/import-issues';
 import type { Backend } from '../../backend/backend';
 import type { CliCommand, CliIo } from '../cli-command';
 import { UsageError } from '../cli-command';
-import { callOrThrow, formatBytes, parseCliArgs } from '../cli-support';
+import { callOrThrow, formatBytes, inInvokedTerms, parseCliArgs } from '../cli-support';
 
 const POLL_MS = 200;
 /** Progress lines go to stderr for files this big, or once an import has run this long. */
@@ -136,7 +136,7 @@ export const importCommand: CliCommand = {
         );
       } else {
         if (report) printReport(report, io, workspace, dryRun);
-        if (status.error) io.err(`interlock import: ${status.error.message}`);
+        if (status.error) io.err(`interlock import: ${inInvokedTerms(status.error.message, io)}`);
         else if (status.state === 'cancelled') io.err('interlock import: cancelled; nothing was written.');
       }
       if (!ok && created) {

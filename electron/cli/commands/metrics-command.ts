@@ -2,7 +2,7 @@ import type { MetricsSummary } from '../../../shared/contract/metrics-channels';
 import { EXCLUSION_LABELS, type ExclusionReason } from '../../../shared/metrics/metrics-vocabulary';
 import type { CliCommand } from '../cli-command';
 import { UsageError } from '../cli-command';
-import { callOrThrow, openToRead, checkDateOption, parseCliArgs, teamKeysNamed } from '../cli-support';
+import { callOrThrow, openToRead, checkDateOption, invokedAs, parseCliArgs, teamKeysNamed } from '../cli-support';
 import { formatCalendarDate, parseCalendarDate } from '../../../shared/domain/calendar-date';
 
 
@@ -45,7 +45,7 @@ export const metricsCommand: CliCommand = {
       { 'window.from': '--from', 'window.to': '--to', window: '--from/--to' },
     );
     if (values.json) io.out(JSON.stringify(summary, null, 2));
-    else for (const line of humanSummary(summary)) io.out(line);
+    else for (const line of humanSummary(summary, invokedAs(io))) io.out(line);
     return 0;
   },
 };
@@ -56,7 +56,7 @@ const three = (d: { p50: number | null; p85: number | null; p95: number | null; 
   d.n === 0 ? 'no data' : `p50 ${num(d.p50)} ${unit} · p85 ${num(d.p85)} ${unit} · p95 ${num(d.p95)} ${unit} (n ${d.n})`;
 
 /** The summary as a person reads it in a terminal. */
-export function humanSummary(s: MetricsSummary): string[] {
+export function humanSummary(s: MetricsSummary, invoked = 'interlock'): string[] {
   const teams = s.scope.allTeams ? 'all teams' : s.scope.teams.map((t) => t.name).join(', ') || 'no teams';
   const d = s.dora;
   const b = d.bucket;
@@ -66,7 +66,7 @@ export function humanSummary(s: MetricsSummary): string[] {
   if (s.scope.asOf === null) {
     return [
       `Scope        ${teams}; ${s.scope.itemTypes.join(', ')}`,
-      'No data      this workspace holds no delivery data yet (no dated work items, deployments or incidents): import your teams’ exports with `interlock import`.',
+      `No data      this workspace holds no delivery data yet (no dated work items, deployments or incidents): import your teams’ exports with \`${invoked} import\`.`,
     ];
   }
   return [

@@ -1,6 +1,6 @@
 import type { CliCommand } from '../cli-command';
 import { UsageError } from '../cli-command';
-import { callOrThrow, formatBytes, openToRead, parseCliArgs } from '../cli-support';
+import { callOrThrow, formatBytes, invokedAs, openToRead, parseCliArgs } from '../cli-support';
 import { cliPassphrase, PASSPHRASE_ENV } from '../passphrase';
 
 export const sealCommand: CliCommand = {
@@ -16,7 +16,7 @@ export const sealCommand: CliCommand = {
     // Only read: a client's file of an older schema is copied from one upgraded in memory, and stays as it is.
     await openToRead(backend, path, io);
     const sealed = await callOrThrow(backend, 'workspace.seal', { path: values.out, passphrase, replace: values.force }, { path: '--out', replace: '--force' });
-    io.out(`Wrote a sealed copy to ${sealed.path} (${formatBytes(sealed.bytes)}). Open it with: interlock unseal "${sealed.path}" --out FILE.interlock`);
+    io.out(`Wrote a sealed copy to ${sealed.path} (${formatBytes(sealed.bytes)}). Open it with: ${invokedAs(io)} unseal "${sealed.path}" --out FILE.interlock`);
     return 0;
   },
 };

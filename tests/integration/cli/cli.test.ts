@@ -122,6 +122,34 @@ describe('the interlock command line', () => {
     expect((await cli(['demo', tmp.path('dash.interlock'), '--items', '50', '--', '--help'])).out).not.toMatch(/^usage:/);
   });
 
+  it('under `npm run cli` (no `interlock` command exists in a checkout), every hint to type says `npm run cli --`', async () => {
+    const npm = { npm_lifecycle_event: 'cli', INTERLOCK_PASSPHRASE: 'a passphrase for hints' };
+    const file = tmp.path('hints.interlock');
+    expect((await captureCli(['demo', file, '--items', '50'], npm)).code).toBe(0);
+    // A replace keeps a backup, so that the list below has one to restore.
+    expect((await captureCli(['demo', file, '--items', '50', '--force'], npm)).code).toBe(0);
+    const sealed = await captureCli(['seal', file, '--out', tmp.path('hints.sealed')], npm);
+    expect(sealed.out).toContain(`Open it with: npm run cli -- unseal "${tmp.path('hints.sealed')}" --out FILE.interlock`);
+    expect((await captureCli(['backups', file], npm)).out).toContain(`Restore one with: npm run cli -- backups "${file}" --restore N`);
+    // The backend's hints, which the app shares, too.
+    const damaged = tmp.path('hints-damaged.interlock');
+    await cli(['demo', damaged, '--items', '300']);
+    const bytes = readFileSync(damaged);
+    bytes.fill(0x55, 4096 * 71, 4096 * 72);
+    writeFileSync(damaged, bytes);
+    const refused = await captureCli(['metrics', '--workspace', damaged], npm);
+    expect(refused.err).toContain(`or \`npm run cli -- backups "${damaged}"\`)`);
+    const help = await captureCli(['help'], npm);
+    expect(help.out).toContain('Usage: npm run cli -- <command> [options]');
+    expect(help.out).toContain('npm run cli -- <command> --help (or npm run cli -- help <command>) shows one command.');
+    expect((await captureCli(['plan'], npm)).err).toContain('usage: npm run cli -- plan board|list|conflicts');
+    expect((await captureCli(['nosuch'], npm)).err).toContain('Run "npm run cli -- help" for the list.');
+    const all = [sealed.out, refused.err, help.out].join('\n');
+    expect(all).not.toMatch(/`interlock |interlock (unseal|backups|help) /);
+    // Run otherwise (as an installed `interlock` would be), the hints say `interlock`.
+    expect((await captureCli(['backups', file], {})).out).toContain(`Restore one with: interlock backups "${file}"`);
+  });
+
   it('info reads a workspace another SQLite tool switched to write-ahead logging, its log included, and leaves the file as it is', async () => {
     const file = tmp.path('wal.interlock');
     expect((await cli(['demo', file, '--items', '60'])).code).toBe(0);
