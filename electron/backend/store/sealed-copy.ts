@@ -40,15 +40,31 @@ export interface ScryptCost {
 
 /** OWASP's scrypt recommendation (N = 2^17, r = 8, p = 1): about 128 MiB and a few tenths of a second to derive. */
 export const DEFAULT_SCRYPT_COST: ScryptCost = { log2N: 17, r: 8, p: 1 };
-/** What an opened file may ask for: bounds the memory and time a crafted header can cost. */
+/**
+ * What an opened file may ask for, checked before any key is derived: what Interlock writes, with
+ * room for a stronger default — at most 4× its memory (512 MiB) and 4× its work (N·r·p, a few
+ * seconds), so a crafted header cannot hold an unseal for minutes or take gigabytes.
+ */
 const COST_LIMITS = { log2N: [10, 20], r: [1, 32], p: [1, 16] } as const;
-const MAX_SCRYPT_MEMORY = 1024 ** 3;
+const MAX_SCRYPT_MEMORY = 4 * scryptMemory(DEFAULT_SCRYPT_COST);
+const MAX_SCRYPT_WORK = 4 * scryptWork(DEFAULT_SCRYPT_COST);
 
 export const SEALED_EXTENSION = '.sealed';
 export const MIN_PASSPHRASE_LENGTH = 8;
 
 function scryptMemory({ log2N, r }: ScryptCost): number {
   return 128 * 2 ** log2N * r;
+}
+
+/** scrypt's time grows with N·r·p (p runs one after another in Node). */
+function scryptWork({ log2N, r, p }: ScryptCost): number {
+  return 2 ** log2N * r * p;
+}
+
+/** "scrypt N = 2^20, r = 8, p = 16 takes 1024 MiB and 128× the work of Interlock's own seal". */
+function describeCost(cost: ScryptCost): string {
+  const times = scryptWork(cost) / scryptWork(DEFAULT_SCRYPT_COST);
+  return `scrypt N = 2^${cost.log2N}, r = ${cost.r}, p = ${cost.p} takes ${scryptMemory(cost) / 1024 ** 2} MiB and ${times >= 1 ? Math.round(times) : times.toFixed(2)}× the work of Interlock's own seal`;
 }
 
 function deriveKeys(passphrase: string, salt: Buffer, cost: ScryptCost): Promise<{ key: Buffer; checkKey: Buffer }> {
@@ -182,8 +198,11 @@ function readSealedHeader(path: string): SealedHeader {
   if (version !== FORMAT_VERSION) throw new AppError('workspace-newer', `${path} was sealed by a newer version of Interlock (format ${version}). Update Interlock to open it; nothing was written.`);
   const cost = { log2N: header.readUInt8(9), r: header.readUInt8(10), p: header.readUInt8(11) };
   const within = (value: number, [low, high]: readonly [number, number]) => value >= low && value <= high;
-  if (!within(cost.log2N, COST_LIMITS.log2N) || !within(cost.r, COST_LIMITS.r) || !within(cost.p, COST_LIMITS.p) || scryptMemory(cost) > MAX_SCRYPT_MEMORY) {
-    throw new AppError('workspace-corrupt', `${path} asks for key-derivation settings outside what Interlock accepts; it was changed or damaged. Nothing was written.`);
+  if (!within(cost.log2N, COST_LIMITS.log2N) || !within(cost.r, COST_LIMITS.r) || !within(cost.p, COST_LIMITS.p) || scryptMemory(cost) > MAX_SCRYPT_MEMORY || scryptWork(cost) > MAX_SCRYPT_WORK) {
+    throw new AppError(
+      'workspace-corrupt',
+      `${path} asks for key-derivation settings outside what Interlock accepts: ${describeCost(cost)}, where at most ${MAX_SCRYPT_MEMORY / 1024 ** 2} MiB and ${MAX_SCRYPT_WORK / scryptWork(DEFAULT_SCRYPT_COST)}× are accepted. It was changed or damaged, or not sealed by Interlock; nothing was written.`,
+    );
   }
   return { header, cost, salt: header.subarray(12, 28), nonce: header.subarray(28, 40), check: header.subarray(CHECK_OFFSET, HEADER_BYTES) };
 }

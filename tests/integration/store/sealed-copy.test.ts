@@ -174,6 +174,34 @@ describe('a sealed copy', () => {
       writeFileSync(greedy, bytes);
       await expect(unsealWorkspace(greedy, tmp.path('greedy.interlock'), PASSPHRASE)).rejects.toThrow('key-derivation settings outside');
     });
+
+    it('a header asking for more than 4× the memory or the work of what Interlock writes is refused before any work, saying what it asked', async () => {
+      // Each within the bytes' ranges: 1 GiB of memory, or 16 passes of the default (≈ 1 minute at 1 GiB together).
+      for (const [log2N, r, p, asked] of [
+        [20, 8, 1, 'N = 2^20, r = 8, p = 1 takes 1024 MiB and 8×'],
+        [17, 8, 16, 'N = 2^17, r = 8, p = 16 takes 128 MiB and 16×'],
+        [17, 32, 2, 'N = 2^17, r = 32, p = 2 takes 512 MiB and 8×'],
+      ] as const) {
+        const greedy = tmp.path(`greedy-${log2N}-${r}-${p}.sealed`);
+        const bytes = readFileSync(sealed);
+        bytes[9] = log2N;
+        bytes[10] = r;
+        bytes[11] = p;
+        writeFileSync(greedy, bytes);
+        const target = tmp.path(`greedy-${log2N}-${r}-${p}.interlock`);
+        await expect(unsealWorkspace(greedy, target, PASSPHRASE)).rejects.toMatchObject({
+          code: 'workspace-corrupt',
+          message: expect.stringContaining(`asks for key-derivation settings outside what Interlock accepts: scrypt ${asked} the work of Interlock's own seal, where at most 512 MiB and 4× are accepted.`),
+        });
+        nothingWritten(target);
+      }
+    });
+
+    it('a header within 4× of what Interlock writes still opens', async () => {
+      const stronger = tmp.path('stronger.sealed');
+      await sealWorkspace(workspace, stronger, PASSPHRASE, { cost: { log2N: 12, r: 8, p: 4 } });
+      await expect(unsealWorkspace(stronger, tmp.path('stronger.interlock'), PASSPHRASE)).resolves.toEqual({ path: tmp.path('stronger.interlock') });
+    });
   });
 });
 
