@@ -8,7 +8,7 @@ import { REWRITERS, ROW_FILTERS, type RewriteContext, type RewriterName, type Ro
 import { AppError } from '../../../shared/contract/result';
 import { MS_PER_DAY } from '../../../shared/domain/time';
 import { oneLine, translateSqliteError } from './sqlite-errors';
-import { claimWorkspaceTarget, fsyncPath, removeQuietly, sameFile, temporarySibling, type Workspace } from './workspace-file';
+import { claimWorkspaceTarget, createPrivateFile, fsyncPath, removeQuietly, sameFile, temporarySibling, type Workspace } from './workspace-file';
 
 export const ANONYMISED_WORKSPACE_NAME = 'Anonymised workspace';
 
@@ -138,6 +138,8 @@ export async function anonymiseWorkspace(workspace: Workspace, inputTarget: stri
       copy.pragma('foreign_keys = OFF');
       copy.pragma('temp_store = MEMORY');
       rewriteTables(copy, { pseudonyms, shiftMs: shiftDays * MS_PER_DAY, workspaceName: options.name?.trim() || ANONYMISED_WORKSPACE_NAME, workspaceId: randomUUID() });
+      // Into an empty private file: one VACUUM INTO created would be readable by everyone.
+      createPrivateFile(built);
       copy.prepare('VACUUM INTO ?').run(built);
     } finally {
       copy.close();

@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/contract/result';
 import { oneLine, translateSqliteError } from './sqlite-errors';
-import { claimWorkspaceTarget, fsyncPath, inspectWorkspaceFile, removeQuietly, sameFile, temporarySibling, type Workspace } from './workspace-file';
+import { claimWorkspaceTarget, fsyncPath, inspectWorkspaceFile, PRIVATE_FILE_MODE, removeQuietly, sameFile, temporarySibling, type Workspace } from './workspace-file';
 
 // A sealed copy is a workspace encrypted with a passphrase, for carrying on a stick or sending:
 // scrypt derives the key, AES-256-GCM encrypts and authenticates — both from Node's crypto, nothing
@@ -158,7 +158,7 @@ export async function sealWorkspace(
 
     const cipher = createCipheriv('aes-256-gcm', key, nonce);
     cipher.setAAD(header);
-    writeFileSync(built, header, { flag: 'wx' });
+    writeFileSync(built, header, { flag: 'wx', mode: PRIVATE_FILE_MODE });
     await pipeline(Readable.from(chunksOf(plain, 1 << 20)), cipher, createWriteStream(built, { flags: 'a' }));
     appendFileSync(built, cipher.getAuthTag());
     fsyncPath(built);
@@ -243,7 +243,7 @@ export async function unsealWorkspace(
     decipher.setAuthTag(tag);
     const source = createReadStream(sealed, { start: HEADER_BYTES, end: size - TAG_BYTES - 1 });
     try {
-      await pipeline(source, decipher, createWriteStream(built, { flags: 'wx' }));
+      await pipeline(source, decipher, createWriteStream(built, { flags: 'wx', mode: PRIVATE_FILE_MODE }));
     } catch (error) {
       if (error instanceof Error && /authenticate/i.test(error.message)) {
         throw new AppError('workspace-corrupt', `${sealed} was changed or damaged after it was sealed (its bytes do not match their seal). Nothing was written.`);

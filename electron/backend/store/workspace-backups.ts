@@ -8,7 +8,7 @@ import type { BackupEntry, BackupReason } from '../../../shared/contract/workspa
 import { fromEpochMs } from '../../../shared/domain/time';
 import { WORKSPACE_ID_KEY } from './migrations';
 import { isStorageRefusal, translateSqliteError } from './sqlite-errors';
-import { claimWorkspaceTarget, copyThroughBackupApi, inspectWorkspaceFile, readMeta, removeQuietly, removeStaleTemporaries, rollBackInterruptedWrite, sameFile, temporarySibling } from './workspace-file';
+import { claimWorkspaceTarget, copyThroughBackupApi, inspectWorkspaceFile, PRIVATE_FILE_MODE, readMeta, removeQuietly, removeStaleTemporaries, rollBackInterruptedWrite, sameFile, temporarySibling } from './workspace-file';
 
 /** Backups kept per workspace; the oldest beyond this are deleted after each new one. */
 export const BACKUPS_KEPT = 5;
@@ -53,7 +53,8 @@ export class WorkspaceBackups {
   async take(db: Db, workspacePath: string, reason: BackupReason, now = new Date(), keep: readonly string[] = []): Promise<string> {
     const folder = this.folderFor(workspacePath);
     try {
-      mkdirSync(folder, { recursive: true });
+      // Private, as the copies in it: its label and file names name the workspace.
+      mkdirSync(folder, { recursive: true, mode: 0o700 });
     } catch (error) {
       throw backupNotWritten(workspacePath, folder, error);
     }
@@ -173,7 +174,7 @@ export class WorkspaceBackups {
     const file = join(folder, FOLDER_LABEL);
     const tmp = temporarySibling(file);
     try {
-      writeFileSync(tmp, `${JSON.stringify(next, null, 2)}\n`);
+      writeFileSync(tmp, `${JSON.stringify(next, null, 2)}\n`, { mode: PRIVATE_FILE_MODE });
       renameSync(tmp, file);
     } catch {
       rmSync(tmp, { force: true });

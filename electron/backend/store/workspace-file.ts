@@ -327,6 +327,17 @@ export function sameFile(a: string, b: string): boolean {
   return one !== undefined && two !== undefined && one.dev === two.dev && one.ino === two.ino;
 }
 
+/**
+ * Every file Interlock writes with a workspace's data in it (a workspace, a backup, an anonymised,
+ * sealed or unsealed copy, a report) is readable by its owner alone; Windows ignores the mode.
+ */
+export const PRIVATE_FILE_MODE = 0o600;
+
+/** Creates `path` empty and private, for SQLite to build a database in: a file SQLite creates itself is 0644 under the usual umask. */
+export function createPrivateFile(path: string): void {
+  closeSync(openSync(path, 'wx', PRIVATE_FILE_MODE));
+}
+
 export function temporarySibling(path: string): string {
   return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
 }
@@ -476,6 +487,7 @@ export function createWorkspace(
   const { path } = claim;
   const tmp = temporarySibling(path);
   try {
+    createPrivateFile(tmp);
     const db = new Database(tmp);
     try {
       // Before anything is written: the page size is fixed by the first table (see NEW_PAGE_SIZE).
@@ -561,6 +573,7 @@ export async function backupWorkspace(workspace: Workspace, inputTarget: string,
  * restore is the same workspace and keeps its id).
  */
 export async function copyThroughBackupApi(db: Db, tmp: string, target: string, options: { name?: string; newIdentity?: boolean } = {}): Promise<void> {
+  createPrivateFile(tmp);
   await db.backup(tmp);
   const copy = new Database(tmp, { fileMustExist: true });
   try {

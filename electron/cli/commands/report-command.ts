@@ -2,7 +2,7 @@ import { closeSync, openSync, readSync, renameSync, rmSync, statSync, writeFileS
 import { basename, dirname, extname, resolve } from 'node:path';
 import { REPORT_SECTION_IDS } from '../../../shared/report/report-sections';
 import type { Backend } from '../../backend/backend';
-import { removeStaleTemporaries, temporarySibling } from '../../backend/store/workspace-file';
+import { PRIVATE_FILE_MODE, removeStaleTemporaries, temporarySibling } from '../../backend/store/workspace-file';
 import type { CliCommand } from '../cli-command';
 import { UsageError } from '../cli-command';
 import { callOrThrow, openToRead, formatBytes, parseCliArgs } from '../cli-support';
@@ -15,7 +15,7 @@ function writeWhole(path: string, text: string): void {
   removeStaleTemporaries(dirname(path), basename(path));
   const temporary = temporarySibling(path);
   try {
-    writeFileSync(temporary, text, { encoding: 'utf8', flush: true });
+    writeFileSync(temporary, text, { encoding: 'utf8', flush: true, mode: PRIVATE_FILE_MODE });
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
