@@ -13,6 +13,7 @@ import type { Workspace } from './store/workspace-file';
 import { UploadStore } from './uploads';
 import { oneLine } from './store/sqlite-errors';
 import { WorkspaceBackups } from './store/workspace-backups';
+import { removeUnsealingTemporaries } from './store/sealed-copy';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { defaultWorkspacesDir } from './startup';
@@ -102,6 +103,8 @@ export function createBackend(options: BackendOptions = {}): Backend {
     close: () => {
       context.session.close();
       context.uploads.dispose();
+      // The app or the browser host stopping mid-unseal: the decrypted copy beside the target goes.
+      removeUnsealingTemporaries();
       void context.planThreads.close();
     },
   };

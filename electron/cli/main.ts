@@ -1,3 +1,5 @@
+import { constants } from 'node:os';
+import { removeUnsealingTemporaries } from '../backend/store/sealed-copy';
 import { readHiddenLine } from './passphrase';
 import { runCli } from './run-cli';
 
@@ -11,6 +13,15 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw error;
 });
+
+// Ctrl-C, a kill or a closed terminal mid-unseal: the decrypted workspace beside the target is
+// removed, then the command ends as the signal would have ended it (128 + its number).
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    removeUnsealingTemporaries();
+    process.exit(128 + constants.signals[signal]);
+  });
+}
 
 const code = await runCli(process.argv.slice(2), {
   out: (line) => process.stdout.write(`${line}\n`),

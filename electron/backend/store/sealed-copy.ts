@@ -1,12 +1,12 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { appendFileSync, closeSync, createReadStream, createWriteStream, existsSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/contract/result';
 import { oneLine, translateSqliteError } from './sqlite-errors';
-import { claimWorkspaceTarget, fsyncPath, inspectWorkspaceFile, PRIVATE_FILE_MODE, removeQuietly, sameFile, temporarySibling, type Workspace } from './workspace-file';
+import { claimWorkspaceTarget, fsyncPath, inspectWorkspaceFile, PRIVATE_FILE_MODE, removeQuietly, removeStaleTemporaries, sameFile, temporarySibling, type Workspace } from './workspace-file';
 
 // A sealed copy is a workspace encrypted with a passphrase, for carrying on a stick or sending:
 // scrypt derives the key, AES-256-GCM encrypts and authenticates — both from Node's crypto, nothing
@@ -235,7 +235,11 @@ export async function unsealWorkspace(
   // pushed every earlier backup out).
   // What needs no work is refused first: a missing folder, an existing target not to be replaced.
   if (!(options.replace ?? false) || !existsSync(target)) claimWorkspaceTarget(target, { replace: false }).release();
+  // What an unseal that was killed outright (a crash, SIGKILL) left beside this target.
+  removeStaleTemporaries(dirname(target), basename(target));
   const built = temporarySibling(target);
+  unsealing.add(built);
+  let placed = false;
   let claim: ReturnType<typeof claimWorkspaceTarget> | null = null;
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, nonce);
@@ -265,10 +269,33 @@ export async function unsealWorkspace(
     await options.beforeWrite?.();
     claim = claimWorkspaceTarget(target, { replace: options.replace ?? false });
     claim.replaceWith(built);
+    placed = true;
     return { path: target };
   } catch (error) {
     claim?.release();
-    removeQuietly(built);
     throw translateSqliteError(error, target);
+  } finally {
+    // The decrypted workspace never stays beside the target, whatever failed (a release too).
+    unsealing.delete(built);
+    if (!placed) removeQuietly(built);
+  }
+}
+
+/** The decrypted temporaries of the unseals under way in this process. */
+const unsealing = new Set<string>();
+
+/**
+ * Removes the decrypted temporaries of the unseals under way in this process, for a process that
+ * is stopping mid-way (Ctrl-C, a kill, a closed terminal or window): without it the plain
+ * workspace stays beside the target until an open or an unseal of that target an hour later. Such
+ * an unseal then fails; nothing was written. Synchronous, so a signal handler can call it.
+ */
+export function removeUnsealingTemporaries(): void {
+  for (const path of unsealing) {
+    try {
+      removeQuietly(path);
+    } catch {
+      // Still held open where that cannot be removed (Windows): the next open of the target removes it.
+    }
   }
 }

@@ -1,7 +1,10 @@
-import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, watch } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/run-cli';
 import { PASSPHRASE_ENV } from '../../../electron/cli/passphrase';
+import { PROJECT_ROOT } from '../../support/child-process';
 import { tempDir } from '../../support/temp-files';
 
 async function cli(args: string[], options: { env?: Record<string, string>; secrets?: string[] } = {}) {
@@ -77,6 +80,28 @@ describe('interlock anonymise, seal and unseal', () => {
       expect((await cli(['anonymise', source, '--out', tmp.path('z.interlock'), '--shift-days', '1.5'])).code).toBe(2);
       expect((await cli(['seal', source])).code).toBe(2);
       expect((await cli(['unseal', tmp.path('client.sealed')])).code).toBe(2);
+    });
+
+    it.runIf(process.platform !== 'win32')('Ctrl-C mid-unseal: the decrypted workspace is removed from beside the target, and the command ends as interrupted (130)', async () => {
+      const env = { ...process.env, [PASSPHRASE_ENV]: 'a passphrase for the stick' };
+      // Large enough (≈ 11 MB) that the decryption is still under way when the signal comes.
+      const large = tmp.path('large.interlock');
+      expect((await cli(['demo', large, '--items', '20000'])).code).toBe(0);
+      expect((await cli(['seal', large, '--out', tmp.path('large.sealed')], { env })).code).toBe(0);
+      const folder = tmp.path('interrupted');
+      mkdirSync(folder);
+      const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'unseal', tmp.path('large.sealed'), '--out', join(folder, 'u.interlock')], { cwd: PROJECT_ROOT, env, stdio: 'ignore' });
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      // As soon as the decrypted copy appears beside the target.
+      const watcher = watch(folder, (_event, name) => {
+        if (String(name).endsWith('.tmp')) child.kill('SIGINT');
+      });
+      try {
+        expect(await exited).toBe(130);
+      } finally {
+        watcher.close();
+      }
+      expect(readdirSync(folder)).toEqual([]);
     });
 
     it('an existing file is not replaced without --force', async () => {

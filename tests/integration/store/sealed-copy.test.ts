@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, watch, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, utimesSync, watch, writeFileSync } from 'node:fs';
 import { anonymiseWorkspace } from '../../../electron/backend/store/anonymise-workspace';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend } from '../../../electron/backend/backend';
-import { looksSealed, sealWorkspace, unsealWorkspace, type ScryptCost } from '../../../electron/backend/store/sealed-copy';
+import { looksSealed, removeUnsealingTemporaries, sealWorkspace, unsealWorkspace, type ScryptCost } from '../../../electron/backend/store/sealed-copy';
 import { closeWorkspace, createWorkspace, openWorkspace, type Workspace } from '../../../electron/backend/store/workspace-file';
 import { writeDemoPortfolio } from '../../../electron/backend/demo/write-demo';
 import { sha256, tempDir } from '../../support/temp-files';
@@ -175,6 +176,34 @@ describe('a sealed copy', () => {
       await expect(unsealWorkspace(greedy, tmp.path('greedy.interlock'), PASSPHRASE)).rejects.toThrow('key-derivation settings outside');
     });
 
+    it('a process stopping mid-unseal removes the decrypted copy beside the target; the unseal then fails and writes nothing', async () => {
+      const target = tmp.path('stopped.interlock');
+      const beside = () => readdirSync(tmp.dir).filter((n) => n.startsWith('.stopped.interlock.'));
+      const seen: string[][] = [];
+      const stopping = () => {
+        seen.push(beside());
+        // What the CLI does on Ctrl-C, a kill or a closed terminal, before it exits.
+        removeUnsealingTemporaries();
+        seen.push(beside());
+      };
+      await expect(unsealWorkspace(sealed, target, PASSPHRASE, { beforeWrite: stopping })).rejects.toThrow();
+      expect(seen.map((names) => names.length)).toEqual([1, 0]);
+      nothingWritten(target);
+    });
+
+    it('an unseal removes what an unseal killed outright left beside its target an hour or more ago, not a fresher one', async () => {
+      const folder = tmp.path('sweep');
+      mkdirSync(folder);
+      const stale = join(folder, '.swept.interlock.0123456789ab.tmp');
+      const fresh = join(folder, '.swept.interlock.ba9876543210.tmp');
+      writeFileSync(stale, 'SQLite format 3\u0000 plain rows');
+      writeFileSync(fresh, 'SQLite format 3\u0000 plain rows');
+      const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+      utimesSync(stale, twoHoursAgo, twoHoursAgo);
+      await unsealWorkspace(sealed, join(folder, 'swept.interlock'), PASSPHRASE);
+      expect([existsSync(stale), existsSync(fresh)]).toEqual([false, true]);
+    });
+
     it('a header asking for more than 4× the memory or the work of what Interlock writes is refused before any work, saying what it asked', async () => {
       // Each within the bytes' ranges: 1 GiB of memory, or 16 passes of the default (≈ 1 minute at 1 GiB together).
       for (const [log2N, r, p, asked] of [
@@ -208,6 +237,35 @@ describe('a sealed copy', () => {
 describe('sealed copies through the contract', () => {
   const tmp = tempDir();
   afterAll(() => tmp.cleanup());
+
+  it('a backend closed mid-unseal (the app or the browser host stopping) removes the decrypted copy; nothing is written', async () => {
+    const source = createWorkspace(tmp.path('closing.interlock'), { fill: (db) => writeDemoPortfolio(db, { items: 20_000, seed: 3 }) });
+    const sealedPath = tmp.path('closing.sealed');
+    try {
+      await sealWorkspace(source, sealedPath, PASSPHRASE, { cost: QUICK });
+    } finally {
+      closeWorkspace(source);
+    }
+    const folder = tmp.path('closing');
+    mkdirSync(folder);
+    const backend = createBackend({ log: () => undefined });
+    let closed = false;
+    const watcher = watch(folder, (_event, name) => {
+      if (!closed && String(name).endsWith('.tmp')) {
+        closed = true;
+        backend.close();
+      }
+    });
+    try {
+      const result = await backend.call('workspace.unseal', { sealedPath, path: join(folder, 'u.interlock'), passphrase: PASSPHRASE });
+      expect(closed).toBe(true);
+      expect(result.ok).toBe(false);
+    } finally {
+      watcher.close();
+      if (!closed) backend.close();
+    }
+    expect(readdirSync(folder)).toEqual([]);
+  });
 
   it('seal and unseal (which opens the workspace) with the default cost; the passphrase appears in no message', async () => {
     const backend = createBackend({ log: () => undefined });
