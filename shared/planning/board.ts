@@ -131,7 +131,9 @@ export function buildBoard(data: PlanData, grouping: BoardGrouping = 'coordinati
     // A provider planned in another increment is planned: its iteration's dates judge the order as any.
     const elsewhere = provider === null ? (d.providerElsewhere ?? null) : null;
     const span = provider ? { start: provider.iteration.start, end: provider.iteration.end } : elsewhere;
-    const state = dependencyState(span, consumer.iteration, done);
+    // A cancelled provider delivers nothing wherever it is still placed: its consumer's need is
+    // open until the dependency is settled (resolved) or dropped.
+    const state = cancelled.has(d.providerKey) && !done ? 'unplanned' : dependencyState(span, consumer.iteration, done);
     dependencies.push({
       key: d.key,
       consumer: { itemKey: d.consumerKey, teamKey: consumer.teamKey, columnId: consumer.columnId, iterationName: consumer.iteration.name },

@@ -161,6 +161,22 @@ describe('the board', () => {
     expect([dependencyText(none), dependencyEndPlace(none.provider)]).toEqual([{ label: 'provider not planned', symbol: '?' }, 'not planned']);
   });
 
+  it('a cancelled provider still on the board, or planned in another increment, is no "in order": its consumer waits for work that will not come', () => {
+    // B-1 (I2) provides for A-3 (I2 → same iteration) and B-2 (I3); X-7 lies in a later increment.
+    const elsewhere = { increment: 'PI 25.4', iteration: 'I6', start: d('2025-12-01'), end: d('2025-12-15') };
+    const board = buildBoard(
+      plan({
+        dependencies: [dep('D-board', 'B-2', 'B-1'), dep('D-elsewhere', 'A-3', 'X-7', { providerElsewhere: elsewhere }), dep('D-closed', 'B-2', 'A-1', { resolvedAt: d('2026-01-10') })],
+        providerTeams: { 'X-7': 'b' },
+        cancelledProviders: ['B-1', 'X-7', 'A-1'],
+      }),
+    );
+    const states = Object.fromEntries(board.dependencies.map((x) => [x.key, x.state]));
+    // A dependency closed as settled stays settled, whatever became of its provider.
+    expect(states).toEqual({ 'D-board': 'unplanned', 'D-elsewhere': 'unplanned', 'D-closed': 'ok' });
+    expect(dependencyText(board.dependencies.find((x) => x.key === 'D-board')!)).toEqual({ label: 'provider cancelled', symbol: '?' });
+  });
+
   it('lint: objectives without work, bunching in the last iteration, over capacity, chains longer than three', () => {
     const planned = [work('A-1', 'a', 3, 1), work('A-2', 'a', 3, 2), work('A-3', 'a', 3, 3), work('A-4', 'a', 1, 1), work('B-1', 'b', 1, 1), work('B-2', 'b', 2, 1), work('B-3', 'b', 2, 2)];
     const board = buildBoard(
