@@ -219,6 +219,15 @@ test('enter a confidence vote and see it as a distribution, the earlier round ke
   await page.reload();
   await expect(reporting.getByTestId('vote-summary')).toContainText('7 votes');
   expect(await seriousViolations(page)).toEqual([]);
+
+  // An address naming an increment there is not (an old link, a deck view from before a rename)
+  // says so, instead of "No vote yet" under a blank Increment box.
+  await page.goto(`${host.url}#/confidence?increment=PI+26.9`);
+  await expect(page.getByTestId('unknown-increment')).toContainText('There is no increment named “PI 26.9”');
+  await expect(page.getByLabel('Increment')).toHaveText(/PI 26\.9 \(no such increment\)/);
+  await page.goto(`${host.url}#/confidence?increment=PI+26.4`);
+  await expect(page.getByTestId('vote-card').first()).toBeVisible();
+  await expect(page.getByTestId('unknown-increment')).toHaveCount(0);
 });
 
 test('export the report and open it in Chromium: no request leaves the file, every section shows, user text stays text', async ({ page, host, browser }) => {

@@ -30,6 +30,7 @@ export function ConfidencePage() {
   const scopes = useChannelQuery('votes.list', {});
   const increments = scopes.data?.increments ?? [];
   const increment = params.increment || scopes.data?.currentIncrement || increments[0] || 'This increment';
+  const unknown = increments.length > 0 && !increments.includes(increment);
   const votes = useChannelQuery('votes.list', { increment }, { enabled: scopes.isSuccess });
   // Felt vs forecast: the plan's odds (the Plan page's Confidence tab) beside each vote; without a
   // plan for this increment, or while it is simulated, the slot says there is no forecast yet.
@@ -70,11 +71,22 @@ export function ConfidencePage() {
                 {name}
               </MenuItem>
             ))}
+            {/* Named by the address (a link or deck view from before a rename): shown, not a blank box. */}
+            {unknown && (
+              <MenuItem value={increment} disabled>
+                {increment} (no such increment)
+              </MenuItem>
+            )}
           </TextField>
         ) : (
           <Alert severity="info">This workspace has no increment yet: votes are kept under “This increment”. Create increments on the Plan page.</Alert>
         )}
       </Box>
+      {unknown && (
+        <Alert severity="warning" sx={{ mb: 2 }} data-testid="unknown-increment">
+          There is no increment named “{increment}”: it was renamed or deleted since this address was made. Pick one above; votes recorded here are kept under “{increment}”.
+        </Alert>
+      )}
       <VoteForm
         increment={increment}
         teams={scopes.data?.teams ?? []}
