@@ -17,6 +17,7 @@ import type {
 } from './import-records';
 import type { StatusBook } from './status-rules';
 import { MAX_CELL_CHARS } from './columns';
+import { otherTeamsHolding, otherTeamsSprint, type PlanDates } from '../planning/plan-import-rules';
 
 export interface CheckerContext {
   issues: IssueLog;
@@ -29,8 +30,8 @@ export interface CheckerContext {
   workspaceItemKeys?: () => Iterable<string>;
   /** Teams the workspace already holds. */
   workspaceTeams: readonly { key: string; name: string }[];
-  /** Increments the workspace holds, by name, with the names of their iterations. */
-  workspaceIncrements?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The increments and iterations the workspace holds, with their days and teams. */
+  workspacePlan?: PlanDates;
   /** Whether a file of this import may declare increments (an increments template, a bundle): read after the objectives. */
   importDeclaresIncrements?: boolean;
   /** The coordination groups the advisor forms now, key → name (asked only when a risk names a group). */
@@ -67,8 +68,11 @@ export class RecordChecker implements RecordSink {
   };
   #groups: ReadonlyMap<string, string> | null = null;
   readonly #warnedTeams = new Set<string>();
-  /** Increments and their iteration names declared in this import so far. */
-  readonly #increments = new Map<string, Set<string>>();
+  /**
+   * Increments of the workspace and those declared in this import so far: for each, its iteration
+   * names and the cadences holding each (null: the shared one, else a team's own sprint).
+   */
+  readonly #increments = new Map<string, Map<string, Set<string | null>>>();
   readonly #unknownItemCache = new Map<string, boolean>();
   /** Teams created because something referred to them (for the preview's note). */
   readonly createdTeams = new Set<string>();
@@ -83,6 +87,8 @@ export class RecordChecker implements RecordSink {
   ) {
     this.#futureLimit = context.nowMs + MS_PER_DAY;
     this.#workspaceTeamKeys = new Set(context.workspaceTeams.map((t) => t.key));
+    for (const i of context.workspacePlan?.increments ?? []) this.#increments.set(i.name, new Map());
+    for (const i of context.workspacePlan?.iterations ?? []) this.#addIteration(i.increment, i.name, i.teamKey);
     for (const t of context.workspaceTeams) {
       if (!this.#teamDirectory.has(t.name.toLowerCase())) this.#teamDirectory.set(t.name.toLowerCase(), t.key);
     }
@@ -179,12 +185,21 @@ export class RecordChecker implements RecordSink {
     }
   }
 
-  /** Whether an increment (and, given, one of its iterations) is in this import so far or the workspace. */
-  #knowsIteration(increment: string, iteration: string | null): 'ok' | 'no-increment' | 'no-iteration' {
-    const names = this.#increments.get(increment) ?? this.context.workspaceIncrements?.get(increment);
-    if (!names) return 'no-increment';
-    if (iteration !== null && !names.has(iteration) && !this.context.workspaceIncrements?.get(increment)?.has(iteration)) return 'no-iteration';
-    return 'ok';
+  #addIteration(increment: string, name: string, teamKey: string | null): void {
+    const names = this.#increments.get(increment) ?? new Map<string, Set<string | null>>();
+    this.#increments.set(increment, names);
+    const cadences = names.get(name) ?? new Set<string | null>();
+    names.set(name, cadences.add(teamKey));
+  }
+
+  /**
+   * What a capacity or plan row's iteration is to its team: one it may use, no iteration of that
+   * name, or other teams' sprints (their keys).
+   */
+  #iterationFor(increment: string, iteration: string, teamKey: string): 'ok' | 'no-iteration' | string[] {
+    const cadences = this.#increments.get(increment)?.get(iteration);
+    if (!cadences) return 'no-iteration';
+    return otherTeamsHolding(cadences, teamKey) ?? 'ok';
   }
 
   /**
@@ -199,21 +214,18 @@ export class RecordChecker implements RecordSink {
         ? issues.refusedRecord(this.file, `${record.path}.${column}`, value, 'invalid-reference', message)
         : issues.error(this.file, record.line, column, value, 'invalid-reference', message);
     if (record.kind === 'increment') {
-      if (!this.#increments.has(record.name)) this.#increments.set(record.name, new Set(this.context.workspaceIncrements?.get(record.name) ?? []));
+      if (!this.#increments.has(record.name)) this.#increments.set(record.name, new Map());
     } else {
-      const iteration = record.kind === 'capacity' || record.kind === 'planned' ? record.iteration : null;
-      const known = this.#knowsIteration(record.increment, iteration);
-      if (known === 'no-increment') return refuse('increment', record.increment, `There is no increment "${record.increment}" in this import or the workspace; add it to the increments template first.`);
-      if (known === 'no-iteration') return refuse('iteration', iteration!, `${record.increment} has no iteration "${iteration}"; add it to the iterations template first.`);
-      if (record.kind === 'iteration') {
-        const names = this.#increments.get(record.increment) ?? new Set(this.context.workspaceIncrements?.get(record.increment) ?? []);
-        names.add(record.name);
-        this.#increments.set(record.increment, names);
+      if (!this.#increments.has(record.increment)) return refuse('increment', record.increment, `There is no increment "${record.increment}" in this import or the workspace; add it to the increments template first.`);
+      // The workspace's key first: a sprint is looked up by the team it belongs to.
+      if ('teamKey' in record && record.teamKey !== null) record.teamKey = this.canonicalTeam(record.teamKey)!;
+      if (record.kind === 'capacity' || record.kind === 'planned') {
+        const found = this.#iterationFor(record.increment, record.iteration, record.teamKey);
+        if (found === 'no-iteration') return refuse('iteration', record.iteration, `${record.increment} has no iteration "${record.iteration}"; add it to the iterations template first.`);
+        if (found !== 'ok') return refuse('iteration', record.iteration, otherTeamsSprint(record.kind, record.iteration, found, record.teamKey));
       }
-      if ('teamKey' in record && record.teamKey !== null) {
-        record.teamKey = this.canonicalTeam(record.teamKey)!;
-        this.#team(record.teamKey, record.line);
-      }
+      if (record.kind === 'iteration') this.#addIteration(record.increment, record.name, record.teamKey);
+      if ('teamKey' in record) this.#team(record.teamKey, record.line);
       if (record.kind === 'planned' && !this.knowsItem(record.itemKey)) return refuse('item', record.itemKey, `Item ${record.itemKey} is neither in this import nor in the workspace, so it cannot be planned.`);
     }
     record.file = this.file;
@@ -329,8 +341,8 @@ export class RecordChecker implements RecordSink {
   objective(record: ObjectiveRecord): void {
     // An increment no file of this import can declare and the workspace lacks: refused here, so the
     // preview says what the write would (it refused the whole import after a clean preview).
-    if (record.pi && !this.context.importDeclaresIncrements && !this.#increments.has(record.pi.increment) && !this.context.workspaceIncrements?.has(record.pi.increment)) {
-      const known = [...(this.context.workspaceIncrements?.keys() ?? [])];
+    if (record.pi && !this.context.importDeclaresIncrements && !this.#increments.has(record.pi.increment)) {
+      const known = (this.context.workspacePlan?.increments ?? []).map((i) => i.name);
       this.context.issues.error(
         this.file,
         record.line,

@@ -27,7 +27,7 @@ import { parseHead, sniffDialect, streamCsv, type CsvDialect } from './csv-readi
 import { Utf8Watch, type EncodingFacts } from './text-encoding';
 import { readTextHead, readWholeText, type ReadProgress } from './text-reading';
 import { StagedRecords } from './staged-records';
-import { incrementIterationNames } from '../planning/plan-queries';
+import { planDates } from '../planning/plan-queries';
 import { coordinationGroups } from '../risks/room-scopes';
 import { storeSnapshotAfterImport, type WrittenItems, type WrittenTransitions } from '../metrics/metrics-dataset-loader';
 import { collectGarbage } from './garbage-collection';
@@ -237,7 +237,7 @@ export class ImportJob {
           workspaceHasItem: (key) => hasItem.get(key) !== undefined,
           workspaceItemKeys: () => db.prepare('SELECT key FROM work_items').pluck().all() as string[],
           workspaceTeams: teams,
-          workspaceIncrements: incrementIterationNames(db),
+          workspacePlan: planDates(db),
           importDeclaresIncrements: prepared.some((p) => p.detection.format === 'interlock' && (p.detection.entity === 'increments' || p.detection.entity === null)),
           // Groups as the advisor forms them before this import (asked only when a risk names a group).
           workspaceGroups: () => new Map(coordinationGroups(db).map((g) => [g.key, g.name])),

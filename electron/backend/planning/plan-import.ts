@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/contract/result';
 import { formatCalendarDate } from '../../../shared/domain/calendar-date';
 import { MS_PER_DAY } from '../../../shared/domain/time';
 import type { ObjectiveRecord, PlanningRecord } from '../../../shared/import/import-records';
+import { otherTeamsHolding, otherTeamsSprint } from '../../../shared/planning/plan-import-rules';
 import * as plan from './plan-queries';
 
 // The planning templates' rows, written inside the import's transaction once every team and item
@@ -34,6 +35,16 @@ function iterationNamed(db: Database, incrementId: number, name: string, teamKey
     .get(incrementId, name, teamKey) as number | undefined;
 }
 
+/** The iteration a capacity or plan row names; refused in the preview's words (shared/planning/plan-import-rules.ts). */
+function rowIteration(db: Database, incrementId: number, record: { kind: 'capacity' | 'planned'; increment: string; iteration: string; teamKey: string }): number {
+  const id = iterationNamed(db, incrementId, record.iteration, record.teamKey);
+  if (id !== undefined) return id;
+  const owners = db.prepare('SELECT t.key FROM iterations i JOIN teams t ON t.id = i.team_id WHERE i.increment_id = ? AND i.name = ?').pluck().all(incrementId, record.iteration) as string[];
+  const others = otherTeamsHolding(new Set(owners), record.teamKey);
+  if (others !== null && others.length > 0) throw new AppError('import-rejected', otherTeamsSprint(record.kind, record.iteration, others, record.teamKey));
+  throw new AppError('import-rejected', `${record.increment} has no iteration "${record.iteration}".`);
+}
+
 function apply(db: Database, record: PlanningRecord): void {
   if (record.kind === 'increment') {
     const existing = incrementNamed(db, record.name);
@@ -52,9 +63,7 @@ function apply(db: Database, record: PlanningRecord): void {
       return;
     }
     case 'capacity': {
-      const iterationId = iterationNamed(db, increment.id, record.iteration, record.teamKey);
-      if (iterationId === undefined) throw new AppError('import-rejected', `${record.increment} has no iteration "${record.iteration}".`);
-      plan.setCapacity(db, { iterationId, teamKey: record.teamKey, amount: record.amount });
+      plan.setCapacity(db, { iterationId: rowIteration(db, increment.id, record), teamKey: record.teamKey, amount: record.amount });
       return;
     }
     case 'milestone': {
@@ -63,8 +72,7 @@ function apply(db: Database, record: PlanningRecord): void {
       return;
     }
     case 'planned': {
-      const iterationId = iterationNamed(db, increment.id, record.iteration, record.teamKey);
-      if (iterationId === undefined) throw new AppError('import-rejected', `${record.increment} has no iteration "${record.iteration}".`);
+      const iterationId = rowIteration(db, increment.id, record);
       plan.placeItem(db, { incrementId: increment.id, itemKey: record.itemKey, teamKey: record.teamKey, iterationId, beforeItemKey: null, size: record.size });
     }
   }

@@ -7,6 +7,7 @@ import { columnFor, iterationView } from '../../../shared/planning/board';
 import type { IncrementView } from '../../../shared/planning/board-schema';
 import { isLocalKey, LOCAL_KEY_PREFIX, localKey, type LocalKind } from '../../../shared/planning/local-keys';
 import type { CapacityUnit, PlanData, PlanIteration } from '../../../shared/planning/plan-data';
+import type { PlanDates } from '../../../shared/planning/plan-import-rules';
 import { linkDependencyItems } from '../store/queries/dependency-items';
 import { renameIncrementInDecks } from '../room/deck-store';
 
@@ -72,14 +73,13 @@ export function listIncrements(db: Database): IncrementView[] {
   return rows.map((r) => incrementView(db, r));
 }
 
-/** Every increment's name with the names of its iterations (the import checks planning rows against them). */
-export function incrementIterationNames(db: Database): Map<string, Set<string>> {
-  const names = new Map<string, Set<string>>();
-  for (const name of db.prepare('SELECT name FROM increments').pluck().all() as string[]) names.set(name, new Set());
-  for (const [increment, iteration] of db.prepare('SELECT c.name, i.name FROM iterations i JOIN increments c ON c.id = i.increment_id').raw().all() as [string, string][]) {
-    names.get(increment)?.add(iteration);
-  }
-  return names;
+/** Every increment and iteration with its days and team (what an import's planning rows are checked against). */
+export function planDates(db: Database): PlanDates {
+  const increments = (db.prepare('SELECT name, start_at, end_at FROM increments').raw().all() as [string, number, number][]).map(([name, start, end]) => ({ name, start, end, from: null }));
+  const iterations = (
+    db.prepare('SELECT c.name, i.name, t.key, i.start_at, i.end_at FROM iterations i JOIN increments c ON c.id = i.increment_id LEFT JOIN teams t ON t.id = i.team_id').raw().all() as [string, string, string | null, number, number][]
+  ).map(([increment, name, teamKey, start, end]) => ({ increment, name, teamKey, start, end, from: null }));
+  return { increments, iterations };
 }
 
 export function incrementById(db: Database, id: number): IncrementRow {

@@ -1,0 +1,105 @@
+import { writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { captureCli } from '../../support/cli-capture';
+import { sha256, tempDir } from '../../support/temp-files';
+import { writePlanningRecords } from '../../../electron/backend/planning/plan-import';
+import { db, fixture, runImport, tempWorkspace } from '../import/import-support';
+
+// The planning templates through the command line, on real files: a dry run promises what the
+// import does. Where the import refuses, the dry run says why (file, line, column) and exits 1;
+// where the import rejects a row and imports the rest, the dry run lists the same row and exits 0.
+
+let tmp: ReturnType<typeof tempDir>;
+let workspace: string;
+beforeEach(async () => {
+  tmp = tempDir();
+  workspace = tmp.path('plan.interlock');
+  const base = ['teams', 'items'].map((n) => fixture('interlock', `interlock-${n}.csv`));
+  expect((await captureCli(['import', ...base, increments('2024-03-04', '2024-04-28'), '--into', workspace])).code).toBe(0);
+});
+afterEach(() => tmp.cleanup());
+
+const write = (name: string, lines: string[]) => {
+  const path = tmp.path(name);
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return path;
+};
+function increments(start: string, end: string): string {
+  return write('increments.csv', ['name,start,end,capacity_unit', `PI 24.2,${start},${end},items`]);
+}
+
+interface Issue {
+  file: string;
+  line: number | null;
+  column: string | null;
+  value: string | null;
+  code: string;
+  message: string;
+}
+
+async function importJson(files: string[], dryRun: boolean): Promise<{ code: number; errors: Issue[]; warnings: Issue[] }> {
+  const run = await captureCli(['import', ...files, '--into', workspace, ...(dryRun ? ['--dry-run'] : []), '--json']);
+  const out = JSON.parse(run.out) as { errors: Issue[]; warnings: Issue[] };
+  return { code: run.code, errors: out.errors, warnings: out.warnings };
+}
+
+async function boardCards(): Promise<string[][]> {
+  const run = await captureCli(['plan', 'board', '--workspace', workspace, '--increment', 'PI 24.2', '--json']);
+  expect(run.code, run.err).toBe(0);
+  const board = JSON.parse(run.out) as { cells: { team: string; iteration: string; items: string[] }[] };
+  return board.cells.flatMap((c) => c.items.map((key) => [key, c.team, c.iteration]));
+}
+
+describe('planning templates: the dry run promises what the import does', () => {
+  it('a plan or capacity row naming another team’s sprint is rejected with its line and column, in the dry run as in the import; the other rows import', async () => {
+    const iterations = write('iterations.csv', ['increment,name,start,end,team', 'PI 24.2,Iteration 1,2024-03-04,2024-03-17,', 'PI 24.2,Platform week 1,2024-03-04,2024-03-10,platform']);
+    const plan = write('plan.csv', ['increment,iteration,team,item,size', 'PI 24.2,Platform week 1,platform,PLT-1,3', 'PI 24.2,Platform week 1,checkout,CHK-1,8']);
+    const capacity = write('capacity.csv', ['increment,iteration,team,amount', 'PI 24.2,Platform week 1,checkout,3']);
+    const expected = [
+      {
+        file: 'plan.csv',
+        line: 3,
+        column: 'iteration',
+        value: 'Platform week 1',
+        code: 'invalid-reference',
+        message: "Platform week 1 is a sprint of platform, not of checkout: plan checkout's work in a shared iteration or in one of its own sprints.",
+      },
+      {
+        file: 'capacity.csv',
+        line: 2,
+        column: 'iteration',
+        value: 'Platform week 1',
+        code: 'invalid-reference',
+        message: "Platform week 1 is a sprint of platform, not of checkout: checkout's capacity goes in its own sprints or the shared iterations.",
+      },
+    ];
+    const before = sha256(workspace);
+    const dry = await importJson([iterations, plan, capacity], true);
+    expect(dry.errors).toEqual(expect.arrayContaining(expected.map((e) => expect.objectContaining({ severity: 'error', ...e }))));
+    expect(dry.code).toBe(0);
+    expect(sha256(workspace)).toBe(before);
+
+    const real = await importJson([iterations, plan, capacity], false);
+    expect(real.errors).toEqual(expect.arrayContaining(expected.map((e) => expect.objectContaining(e))));
+    expect(real.code).toBe(0);
+    expect(await boardCards()).toEqual([['PLT-1', 'platform', 'Iteration 1']]);
+  });
+});
+
+describe('the write refuses in the preview’s words', () => {
+  it('a plan row that reaches the write naming another team’s sprint (the plan changed since the preview read it) is refused, saying whose sprint it is', async () => {
+    const ws = await tempWorkspace();
+    try {
+      const iterations = tmp.path('iterations.csv');
+      writeFileSync(iterations, 'increment,name,start,end,team\nPI 24.2,Platform week 1,2024-03-04,2024-03-10,platform\n');
+      const files = [...['teams', 'items'].map((n) => fixture('interlock', `interlock-${n}.csv`)), increments('2024-03-04', '2024-04-28'), iterations];
+      expect((await runImport(ws.backend, files)).state).toBe('done');
+      const row = { kind: 'planned', increment: 'PI 24.2', iteration: 'Platform week 1', teamKey: 'checkout', itemKey: 'CHK-1', size: 3, line: 2, file: 'plan.csv' } as const;
+      expect(() => db(ws).transaction(() => writePlanningRecords(db(ws), [row]))()).toThrow(
+        "Nothing was imported. plan.csv, line 2: Platform week 1 is a sprint of platform, not of checkout: plan checkout's work in a shared iteration or in one of its own sprints.",
+      );
+    } finally {
+      ws.dispose();
+    }
+  });
+});
