@@ -18,6 +18,7 @@ export const ISSUE_CODES = {
   'cell-too-large': 'A cell is larger than Interlock accepts.',
   'invalid-reference': 'A planning row names an increment, iteration or item that does not exist; a risk names a team or coordination group that does not.',
   'risks-incomplete': 'A risks file with a rejected row: a risk register is imported whole or not at all.',
+  'plan-inconsistent': 'The increments, iterations and milestones an import would leave do not fit together (iterations overlapping, or outside their increment): nothing is imported.',
   // Warnings
   'empty-file': 'The file holds no records.',
   'no-status-history': 'The source carries no status history; only its dates are used.',

@@ -17,7 +17,7 @@ import type {
 } from './import-records';
 import type { StatusBook } from './status-rules';
 import { MAX_CELL_CHARS } from './columns';
-import { otherTeamsHolding, otherTeamsSprint, type PlanDates } from '../planning/plan-import-rules';
+import { otherTeamsHolding, otherTeamsSprint, planningProblems, whereFrom, type PlanDates } from '../planning/plan-import-rules';
 
 export interface CheckerContext {
   issues: IssueLog;
@@ -229,8 +229,25 @@ export class RecordChecker implements RecordSink {
       if (record.kind === 'planned' && !this.knowsItem(record.itemKey)) return refuse('item', record.itemKey, `Item ${record.itemKey} is neither in this import nor in the workspace, so it cannot be planned.`);
     }
     record.file = this.file;
+    if (record.kind === 'increment' || record.kind === 'iteration' || record.kind === 'milestone') this.#datedRows.push(record);
     this.counts.plans++;
     this.target.planning(record);
+  }
+
+  /** The increments, iterations and milestones this import writes: the plan they leave is checked whole, once every file is read. */
+  readonly #datedRows: PlanningRecord[] = [];
+
+  /**
+   * Refuses the import where the increments, iterations and milestones it would leave do not fit
+   * together (an overlap, an iteration or milestone outside its increment), at the row to fix. The
+   * write checks the same plan the same way (plan-import.ts), so a preview that passes promises an
+   * import that does. Call once every file is read.
+   */
+  checkPlan(): void {
+    for (const p of planningProblems(this.context.workspacePlan ?? { increments: [], iterations: [] }, this.#datedRows)) {
+      const column = p.from.line === null && p.from.path !== undefined ? `${p.from.path}.${p.column}` : p.column;
+      this.context.issues.stoppedFile(p.from.file, p.from.line, column, p.value, 'plan-inconsistent', `${whereFrom(p.from)}: ${p.message}`);
+    }
   }
 
   sprint(record: SprintRecord): void {

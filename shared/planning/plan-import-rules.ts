@@ -3,6 +3,10 @@
 // (electron/backend/planning/plan-import.ts): a preview that let through what the write then
 // refused promised an import that never came.
 
+import { formatCalendarDate } from '../domain/calendar-date';
+import { MS_PER_DAY } from '../domain/time';
+import type { PlanningRecord } from '../import/import-records';
+
 /** Where a planning row came from: its file, and its line (a CSV) or its place in a bundle (`iterations[2]`). */
 export interface RowOrigin {
   file: string;
@@ -52,4 +56,131 @@ export function otherTeamsSprint(kind: 'capacity' | 'planned', iteration: string
   return kind === 'capacity'
     ? `${whose}: ${teamKey}'s capacity goes in its own sprints or the shared iterations.`
     : `${whose}: plan ${teamKey}'s work in a shared iteration or in one of its own sprints.`;
+}
+
+/** A planning row that cannot stand in the plan an import would leave: where, which cell, and why. */
+export interface PlanProblem {
+  from: RowOrigin;
+  /** The template's column ("start", "end", "date"). */
+  column: 'start' | 'end' | 'date';
+  /** That cell's day. */
+  value: string;
+  message: string;
+}
+
+/** "iterations.csv, line 3", "plan.json, iterations[2]": where a row stands, for a refusal. */
+export function whereFrom(from: RowOrigin): string {
+  if (from.line !== null) return `${from.file}, line ${from.line}`;
+  return from.path === undefined ? from.file : `${from.file}, ${from.path}`;
+}
+
+const day = (ms: number) => formatCalendarDate(ms);
+const lastDay = (end: number) => formatCalendarDate(end - MS_PER_DAY);
+const span = (d: { start: number; end: number }) => `${day(d.start)} – ${lastDay(d.end)}`;
+const rowId = (from: RowOrigin) => `${from.file}\u0000${from.line ?? from.path}`;
+const originOf = (r: PlanningRecord): RowOrigin => ({ file: r.file ?? 'a planning file', line: r.line, ...(r.path === undefined ? {} : { path: r.path }) });
+
+/** An iteration is found again by its increment, its cadence and its name (plan-import.ts). */
+const iterationKey = (i: { increment: string; teamKey: string | null; name: string }) => `${i.increment}\u0000${i.teamKey ?? ''}\u0000${i.name}`;
+
+/**
+ * The increments and iterations as an import will leave them: what the workspace holds, each one
+ * the import names replaced by the last row naming it (an import updates by name and deletes
+ * nothing), the import's own after the workspace's in the order the import gives them.
+ */
+export function planAfterImport(workspace: PlanDates, records: readonly PlanningRecord[]): PlanDates {
+  const increments = new Map(workspace.increments.map((i) => [i.name, i]));
+  const iterations = new Map(workspace.iterations.map((i) => [iterationKey(i), i]));
+  for (const r of records) {
+    if (r.kind === 'increment') {
+      increments.delete(r.name);
+      increments.set(r.name, { name: r.name, start: r.start, end: r.end, from: originOf(r) });
+    } else if (r.kind === 'iteration') {
+      const iteration = { increment: r.increment, name: r.name, teamKey: r.teamKey, start: r.start, end: r.end, from: originOf(r) };
+      iterations.delete(iterationKey(iteration));
+      iterations.set(iterationKey(iteration), iteration);
+    }
+  }
+  return { increments: [...increments.values()], iterations: [...iterations.values()] };
+}
+
+/** Iterations lying outside their increment: said at the iteration's row, or at the increment's when only it comes from the import. */
+function iterationsOutside(increment: DatedIncrement, iterations: readonly DatedIteration[]): PlanProblem[] {
+  const outside = iterations.filter((i) => i.start < increment.start || i.end > increment.end);
+  const problems: PlanProblem[] = outside.flatMap((i) => {
+    if (i.from === null) return [];
+    const early = i.start < increment.start;
+    const partly = i.end <= increment.start || i.start >= increment.end ? '' : 'partly ';
+    return [{ from: i.from, column: early ? 'start' : 'end', value: early ? day(i.start) : lastDay(i.end), message: `${i.name} (${span(i)}) lies ${partly}outside ${increment.name} (${span(increment)}).` }];
+  });
+  const left = outside.filter((i) => i.from === null);
+  if (left.length > 0 && increment.from !== null) {
+    // The workspace's iterations the import does not name stay where they are: the increment moved away from them.
+    const early = left.some((i) => i.start < increment.start);
+    const them = left.length === 1 ? 'it' : 'them';
+    problems.push({
+      from: increment.from,
+      column: early ? 'start' : 'end',
+      value: early ? day(increment.start) : lastDay(increment.end),
+      message: `${increment.name} (${span(increment)}) would leave ${left.map((i) => `${i.name} (${span(i)})`).join(', ')} outside it: give ${them} days inside it in the iterations file, or delete ${them} on the Plan page first.`,
+    });
+  }
+  return problems;
+}
+
+/**
+ * Iterations of one cadence (the shared one, or one team's sprints) that overlap: said at the row
+ * the import gives later, naming the other; one the workspace holds and the import does not name
+ * is said to be so.
+ */
+function overlapping(cadence: readonly DatedIteration[]): PlanProblem[] {
+  const sorted = [...cadence].sort((a, b) => a.start - b.start);
+  const problems: PlanProblem[] = [];
+  for (let a = 0; a < sorted.length; a++) {
+    for (let b = a + 1; b < sorted.length && sorted[b]!.start < sorted[a]!.end; b++) {
+      const [first, second] = [sorted[a]!, sorted[b]!];
+      const blamed = second.from !== null && (first.from === null || cadence.indexOf(second) > cadence.indexOf(first)) ? second : first;
+      const other = blamed === first ? second : first;
+      if (blamed.from === null) continue;
+      const early = blamed.start < other.start;
+      const held = other.from === null ? ', which the workspace holds and this import does not name: give it other days in the iterations file, or delete it on the Plan page first' : '';
+      problems.push({ from: blamed.from, column: early ? 'end' : 'start', value: early ? lastDay(blamed.end) : day(blamed.start), message: `${blamed.name} (${span(blamed)}) overlaps ${other.name} (${span(other)})${held}.` });
+    }
+  }
+  return problems;
+}
+
+/** Milestones of the import on a day outside their increment: the board would never draw them. */
+function milestonesOutside(increment: DatedIncrement, records: readonly PlanningRecord[]): PlanProblem[] {
+  return records.flatMap((r) =>
+    r.kind === 'milestone' && r.increment === increment.name && (r.at < increment.start || r.at >= increment.end)
+      ? [{ from: originOf(r), column: 'date' as const, value: day(r.at), message: `${r.name} (${day(r.at)}) lies outside ${increment.name} (${span(increment)}): a milestone belongs to a day of its increment.` }]
+      : [],
+  );
+}
+
+/**
+ * What is wrong with the plan an import's rows would leave, checked whole rather than row by row
+ * against the plan as it stands: a re-import that moves an increment and its iterations by a week
+ * is consistent once all of it is in, though each row alone clashes with the old days of another.
+ * At most one problem a row, in the import's order. `records` are the rows that passed the checks
+ * of their own.
+ */
+export function planningProblems(workspace: PlanDates, records: readonly PlanningRecord[]): PlanProblem[] {
+  // Only an increment the import writes to can be made inconsistent by it.
+  const touched = new Set(records.map((r) => (r.kind === 'increment' ? r.name : r.increment)));
+  const plan = planAfterImport(workspace, records);
+  const problems: PlanProblem[] = [];
+  for (const increment of plan.increments.filter((i) => touched.has(i.name))) {
+    const iterations = plan.iterations.filter((i) => i.increment === increment.name);
+    problems.push(...iterationsOutside(increment, iterations), ...milestonesOutside(increment, records));
+    for (const team of new Set(iterations.map((i) => i.teamKey))) problems.push(...overlapping(iterations.filter((i) => i.teamKey === team)));
+  }
+  const order = new Map(records.map((r, n) => [rowId(originOf(r)), n]));
+  const byRow = new Map<number, PlanProblem>();
+  for (const p of problems) {
+    const n = order.get(rowId(p.from))!;
+    if (!byRow.has(n)) byRow.set(n, p);
+  }
+  return [...byRow.entries()].sort(([a], [b]) => a - b).map(([, p]) => p);
 }

@@ -314,6 +314,8 @@ export class ImportJob {
         report.counts.dependencies += checker.counts.dependencies - dependenciesBefore;
         report.warnings += issues.counts.warnings - warningsBefore;
       }
+      // The plan the planning rows leave, checked whole now that every file is read.
+      if (!this.#cancelled) checker.checkPlan();
       this.phase = 'finishing';
       this.file = null;
       // One turn of the event loop, so that a poller sees "finishing" before the write blocks it.

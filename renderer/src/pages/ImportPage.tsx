@@ -47,7 +47,7 @@ interface ChosenFile {
 type DayOrder = 'auto' | 'dmy' | 'mdy';
 
 /** Errors that stop a whole file: the import is refused until they are fixed or the file is left out. */
-const FILE_ERRORS: IssueCode[] = ['unreadable-file', 'unknown-format', 'wrong-shape', 'missing-column', 'cell-too-large', 'risks-incomplete'];
+const FILE_ERRORS: IssueCode[] = ['unreadable-file', 'unknown-format', 'wrong-shape', 'missing-column', 'cell-too-large', 'risks-incomplete', 'plan-inconsistent'];
 
 function Section({ title, children, subtitle }: { title: string; subtitle?: string; children: ReactNode }) {
   return (

@@ -1,9 +1,10 @@
 import { writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { captureCli } from '../../support/cli-capture';
 import { sha256, tempDir } from '../../support/temp-files';
 import { writePlanningRecords } from '../../../electron/backend/planning/plan-import';
-import { db, fixture, runImport, tempWorkspace } from '../import/import-support';
+import { db, dumpWorkspace, fixture, runImport, tempWorkspace } from '../import/import-support';
 
 // The planning templates through the command line, on real files: a dry run promises what the
 // import does. Where the import refuses, the dry run says why (file, line, column) and exits 1;
@@ -41,6 +42,16 @@ async function importJson(files: string[], dryRun: boolean): Promise<{ code: num
   const run = await captureCli(['import', ...files, '--into', workspace, ...(dryRun ? ['--dry-run'] : []), '--json']);
   const out = JSON.parse(run.out) as { errors: Issue[]; warnings: Issue[] };
   return { code: run.code, errors: out.errors, warnings: out.warnings };
+}
+
+/** Every row of the workspace (opening it for an import touches the file, not its rows). */
+function contents(): string {
+  const connection = new Database(workspace, { readonly: true });
+  try {
+    return dumpWorkspace(connection);
+  } finally {
+    connection.close();
+  }
 }
 
 async function boardCards(): Promise<string[][]> {
@@ -83,6 +94,73 @@ describe('planning templates: the dry run promises what the import does', () => 
     expect(real.errors).toEqual(expect.arrayContaining(expected.map((e) => expect.objectContaining(e))));
     expect(real.code).toBe(0);
     expect(await boardCards()).toEqual([['PLT-1', 'platform', 'Iteration 1']]);
+  });
+});
+
+describe('planning templates: what refuses the import refuses the dry run, in the same words', () => {
+  async function refusedAlike(files: string[]): Promise<Issue[]> {
+    const before = contents();
+    const dry = await importJson(files, true);
+    expect(dry.code).toBe(1);
+    const refusals = dry.errors.filter((e) => e.code === 'plan-inconsistent');
+    const text = await captureCli(['import', ...files, '--into', workspace, '--dry-run']);
+    expect(text.err).toContain(`the import would be refused, nothing imported: ${refusals.map((e) => e.message).join(' ')}`);
+    const real = await importJson(files, false);
+    expect(real.code).toBe(1);
+    expect(real.errors[0]!.message).toBe(`Nothing was imported: ${refusals.map((e) => e.message).join(' ')}`);
+    expect(contents()).toBe(before);
+    return refusals;
+  }
+
+  it('iterations that overlap, shared or one team’s sprints: the later row is named, with its line and the column of the day that overlaps', async () => {
+    const shared = write('iterations.csv', ['increment,name,start,end,team', 'PI 24.2,Iteration 1,2024-03-04,2024-03-17,', 'PI 24.2,Iteration 2,2024-03-10,2024-03-31,']);
+    const sprints = write('sprints.csv', ['increment,name,start,end,team', 'PI 24.2,P2,2024-03-11,2024-03-20,platform', 'PI 24.2,P1,2024-03-04,2024-03-12,platform', 'PI 24.2,P3,2024-03-04,2024-03-12,checkout']);
+    expect(await refusedAlike([shared, sprints])).toEqual([
+      expect.objectContaining({ file: 'iterations.csv', line: 3, column: 'start', value: '2024-03-10', message: 'iterations.csv, line 3: Iteration 2 (2024-03-10 – 2024-03-31) overlaps Iteration 1 (2024-03-04 – 2024-03-17).' }),
+      expect.objectContaining({ file: 'sprints.csv', line: 3, column: 'end', value: '2024-03-12', message: 'sprints.csv, line 3: P1 (2024-03-04 – 2024-03-12) overlaps P2 (2024-03-11 – 2024-03-20).' }),
+    ]);
+  });
+
+  it('a new iteration overlapping one the workspace holds and the file does not name says so, and what to do', async () => {
+    const first = write('iterations.csv', ['increment,name,start,end,team', 'PI 24.2,Iteration 1,2024-03-04,2024-03-17,']);
+    expect((await importJson([first], false)).code).toBe(0);
+    const renamed = write('iterations.csv', ['increment,name,start,end,team', 'PI 24.2,Sprint 1,2024-03-04,2024-03-17,']);
+    expect(await refusedAlike([renamed])).toEqual([
+      expect.objectContaining({
+        file: 'iterations.csv',
+        line: 2,
+        column: 'start',
+        message:
+          'iterations.csv, line 2: Sprint 1 (2024-03-04 – 2024-03-17) overlaps Iteration 1 (2024-03-04 – 2024-03-17), which the workspace holds and this import does not name: give it other days in the iterations file, or delete it on the Plan page first.',
+      }),
+    ]);
+  });
+
+  it('in a JSON bundle, the row is named by its place in the list', async () => {
+    const bundle = tmp.path('plan.json');
+    const iterations = [
+      { increment: 'PI 24.2', name: 'Iteration 1', start: '2024-03-04', end: '2024-03-17' },
+      { increment: 'PI 24.2', name: 'Iteration 2', start: '2024-03-17', end: '2024-03-31' },
+    ];
+    writeFileSync(bundle, JSON.stringify({ iterations }));
+    expect(await refusedAlike([bundle])).toEqual([
+      expect.objectContaining({ file: 'plan.json', line: null, column: 'iterations[1].start', message: 'plan.json, iterations[1]: Iteration 2 (2024-03-17 – 2024-03-31) overlaps Iteration 1 (2024-03-04 – 2024-03-17).' }),
+    ]);
+  });
+
+  it('an iteration or a milestone outside its increment', async () => {
+    const iterations = write('iterations.csv', ['increment,name,start,end,team', 'PI 24.2,Iteration 4,2024-04-15,2024-05-05,']);
+    const milestones = write('milestones.csv', ['increment,name,date,team', 'PI 24.2,Go-live,2024-04-10,', 'PI 24.2,Late,2024-06-10,']);
+    expect(await refusedAlike([iterations, milestones])).toEqual([
+      expect.objectContaining({ file: 'iterations.csv', line: 2, column: 'end', value: '2024-05-05', message: 'iterations.csv, line 2: Iteration 4 (2024-04-15 – 2024-05-05) lies partly outside PI 24.2 (2024-03-04 – 2024-04-28).' }),
+      expect.objectContaining({
+        file: 'milestones.csv',
+        line: 3,
+        column: 'date',
+        value: '2024-06-10',
+        message: 'milestones.csv, line 3: Late (2024-06-10) lies outside PI 24.2 (2024-03-04 – 2024-04-28): a milestone belongs to a day of its increment.',
+      }),
+    ]);
   });
 });
 
