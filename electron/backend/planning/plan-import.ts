@@ -3,21 +3,21 @@ import { AppError } from '../../../shared/contract/result';
 import { formatCalendarDate } from '../../../shared/domain/calendar-date';
 import { MS_PER_DAY } from '../../../shared/domain/time';
 import type { ObjectiveRecord, PlanningRecord } from '../../../shared/import/import-records';
-import { otherTeamsHolding, otherTeamsSprint } from '../../../shared/planning/plan-import-rules';
+import { otherTeamsHolding, otherTeamsSprint, planningProblems, whereFrom } from '../../../shared/planning/plan-import-rules';
 import * as plan from './plan-queries';
 
 // The planning templates' rows, written inside the import's transaction once every team and item
 // of the import is in: increments and iterations by name (a re-import updates them), capacity,
-// milestones (by name within their increment) and planned items in file order. A refusal names
-// the file and line, and rolls the whole import back.
+// milestones (by name within their increment) and planned items in file order. The increments'
+// and iterations' days are judged by the plan the whole import leaves, before any row is written,
+// not row by row against the days they replace. A refusal names the file and line, and rolls the
+// whole import back.
 
 const date = (ms: number) => formatCalendarDate(ms);
 const lastDay = (endMs: number) => formatCalendarDate(endMs - MS_PER_DAY);
 
-/** The file and line of a row, or for a bundle's row its place in the file ("plan[3]"). */
 function where(record: { file?: string; line: number | null; path?: string }): string {
-  const at = record.line !== null ? `, line ${record.line}` : record.path !== undefined ? `, ${record.path}` : '';
-  return `${record.file ?? 'a planning file'}${at}`;
+  return whereFrom({ file: record.file ?? 'a planning file', line: record.line, ...(record.path === undefined ? {} : { path: record.path }) });
 }
 
 function incrementNamed(db: Database, name: string): { id: number; capacity_unit: 'items' | 'points' } | undefined {
@@ -48,7 +48,7 @@ function rowIteration(db: Database, incrementId: number, record: { kind: 'capaci
 function apply(db: Database, record: PlanningRecord): void {
   if (record.kind === 'increment') {
     const existing = incrementNamed(db, record.name);
-    plan.saveIncrement(db, { id: existing?.id, name: record.name, start: date(record.start), end: lastDay(record.end), capacityUnit: record.capacityUnit ?? existing?.capacity_unit ?? 'items' });
+    plan.writeIncrement(db, { id: existing?.id, name: record.name, start: date(record.start), end: lastDay(record.end), capacityUnit: record.capacityUnit ?? existing?.capacity_unit ?? 'items' });
     return;
   }
   const increment = incrementNamed(db, record.increment);
@@ -59,7 +59,7 @@ function apply(db: Database, record: PlanningRecord): void {
         .prepare(`SELECT i.id FROM iterations i LEFT JOIN teams t ON t.id = i.team_id WHERE i.increment_id = ? AND i.name = ? AND coalesce(t.key, '') = ?`)
         .pluck()
         .get(increment.id, record.name, record.teamKey ?? '') as number | undefined;
-      plan.saveIteration(db, { incrementId: increment.id, id: existing, name: record.name, start: date(record.start), end: lastDay(record.end), teamKey: record.teamKey });
+      plan.writeIteration(db, { incrementId: increment.id, id: existing, name: record.name, start: date(record.start), end: lastDay(record.end), teamKey: record.teamKey });
       return;
     }
     case 'capacity': {
@@ -79,7 +79,14 @@ function apply(db: Database, record: PlanningRecord): void {
 }
 
 export function writePlanningRecords(db: Database, records: readonly PlanningRecord[]): void {
-  for (const record of records) {
+  // A PI moved by a week clashes, row by row, with the days its own iterations are leaving: the plan
+  // is judged once all of it is in, as the preview judged it (RecordChecker.checkPlan).
+  const problems = planningProblems(plan.planDates(db), records);
+  if (problems.length > 0) throw new AppError('import-rejected', `Nothing was imported. ${problems.map((p) => `${whereFrom(p.from)}: ${p.message}`).join(' ')}`);
+  // The days first: a milestone or a card of a bundle read before a template that moves its
+  // increment is checked against the increment as the import leaves it, as the preview checked it.
+  const hasDays = (r: PlanningRecord) => r.kind === 'increment' || r.kind === 'iteration';
+  for (const record of [...records.filter(hasDays), ...records.filter((r) => !hasDays(r))]) {
     try {
       apply(db, record);
     } catch (error) {

@@ -154,6 +154,25 @@ function nextLocalNumber(db: Database, table: 'work_items' | 'dependencies' | 'o
 
 export function saveIncrement(db: Database, input: { id?: number; name: string; start: string; end: string; capacityUnit: CapacityUnit }): IncrementView {
   const { start, end } = dayRange(input.start, input.end);
+  if (input.id !== undefined) {
+    // Its iterations stay inside it: a shorter increment would leave them where no edit may go.
+    const outside = iterationsOf(db, input.id).filter((r) => r.start_at < start || r.end_at > end);
+    if (outside.length > 0) {
+      throw new AppError(
+        'invalid-input',
+        `${input.name} (${input.start} – ${input.end}) would leave ${outside.map((r) => `${r.name} (${day(r.start_at)} – ${lastDay(r.end_at)})`).join(', ')} outside it: move or delete ${outside.length === 1 ? 'that iteration' : 'those iterations'} first.`,
+      );
+    }
+  }
+  return writeIncrement(db, input);
+}
+
+/**
+ * Stores an increment (new, or its name, days and unit changed) without looking at its iterations:
+ * for an import, which checks the plan it leaves whole once all its rows are in (plan-import.ts).
+ */
+export function writeIncrement(db: Database, input: { id?: number; name: string; start: string; end: string; capacityUnit: CapacityUnit }): IncrementView {
+  const { start, end } = dayRange(input.start, input.end);
   const clash = db.prepare('SELECT id FROM increments WHERE name = ? AND id IS NOT ?').pluck().get(input.name, input.id ?? null);
   if (clash !== undefined) throw new AppError('invalid-input', `There is already an increment named "${input.name}".`);
   let id = input.id;
@@ -161,14 +180,6 @@ export function saveIncrement(db: Database, input: { id?: number; name: string; 
     id = db.prepare('INSERT INTO increments (name, start_at, end_at, capacity_unit) VALUES (?, ?, ?, ?) RETURNING id').pluck().get(input.name, start, end, input.capacityUnit) as number;
   } else {
     const before = incrementById(db, id);
-    // Its iterations stay inside it: a shorter increment would leave them where no edit may go.
-    const outside = iterationsOf(db, id).filter((r) => r.start_at < start || r.end_at > end);
-    if (outside.length > 0) {
-      throw new AppError(
-        'invalid-input',
-        `${input.name} (${input.start} – ${input.end}) would leave ${outside.map((r) => `${r.name} (${day(r.start_at)} – ${lastDay(r.end_at)})`).join(', ')} outside it: move or delete ${outside.length === 1 ? 'that iteration' : 'those iterations'} first.`,
-      );
-    }
     db.prepare('UPDATE increments SET name = ?, start_at = ?, end_at = ?, capacity_unit = ? WHERE id = ?').run(input.name, start, end, input.capacityUnit, id);
     if (before.name !== input.name) {
       // Votes and risks name their increment: renamed with it, they stay with it.
@@ -201,7 +212,6 @@ export function saveIteration(db: Database, input: { incrementId: number; id?: n
   if (start < increment.start_at || end > increment.end_at) {
     throw new AppError('invalid-input', `${input.name} (${input.start} – ${input.end}) lies ${end <= increment.start_at || start >= increment.end_at ? '' : 'partly '}outside ${increment.name} (${day(increment.start_at)} – ${lastDay(increment.end_at)}).`);
   }
-  const team = input.teamKey === null ? null : teamId(db, input.teamKey);
   // One cadence never overlaps itself: the shared columns, or one team's sprints.
   const overlapping = iterationsOf(db, increment.id).find(
     (r) => r.id !== input.id && (r.team_key ?? null) === input.teamKey && r.start_at < end && start < r.end_at,
@@ -209,6 +219,17 @@ export function saveIteration(db: Database, input: { incrementId: number; id?: n
   if (overlapping) {
     throw new AppError('invalid-input', `${input.name} (${input.start} – ${input.end}) overlaps ${overlapping.name} (${day(overlapping.start_at)} – ${lastDay(overlapping.end_at)}).`);
   }
+  return writeIteration(db, input);
+}
+
+/**
+ * Stores an iteration (new, or its name, days and team changed) without weighing its days against
+ * its increment and cadence: for an import, which checks the plan it leaves whole (plan-import.ts).
+ */
+export function writeIteration(db: Database, input: { incrementId: number; id?: number; name: string; start: string; end: string; teamKey: string | null }): IncrementView {
+  const increment = incrementById(db, input.incrementId);
+  const { start, end } = dayRange(input.start, input.end);
+  const team = input.teamKey === null ? null : teamId(db, input.teamKey);
   const clash = iterationsOf(db, increment.id).find((r) => r.id !== input.id && r.name === input.name && (r.team_key ?? null) === input.teamKey);
   if (clash) throw new AppError('invalid-input', `${increment.name} already has an iteration named "${input.name}"${input.teamKey ? ` for ${input.teamKey}` : ''}.`);
   if (input.id === undefined) {
