@@ -17,7 +17,7 @@ import type {
 } from './import-records';
 import type { StatusBook } from './status-rules';
 import { MAX_CELL_CHARS } from './columns';
-import { otherTeamsHolding, otherTeamsSprint, planningProblems, whereFrom, type PlanDates } from '../planning/plan-import-rules';
+import { otherTeamsHolding, otherTeamsSprint, planningProblems, planningRowKey, repeatedRow, whereFrom, type PlanDates } from '../planning/plan-import-rules';
 
 export interface CheckerContext {
   issues: IssueLog;
@@ -230,8 +230,22 @@ export class RecordChecker implements RecordSink {
     }
     record.file = this.file;
     if (record.kind === 'increment' || record.kind === 'iteration' || record.kind === 'milestone') this.#datedRows.push(record);
-    this.counts.plans++;
+    if (!this.#repeatedPlanning(record)) this.counts.plans++;
     this.target.planning(record);
+  }
+
+  /** The planning rows of this import so far, by what makes them the same row (planningRowKey). */
+  readonly #planningRows = new Map<string, PlanningRecord>();
+
+  /** Whether the row says again what an earlier one said (warned: the last one wins, and it is not counted again). */
+  #repeatedPlanning(record: PlanningRecord): boolean {
+    const key = planningRowKey(record);
+    const earlier = this.#planningRows.get(key);
+    this.#planningRows.set(key, record);
+    if (earlier === undefined) return false;
+    const { column, value, message } = repeatedRow(record, earlier);
+    this.context.issues.warn(this.file, record.line, record.line === null && record.path !== undefined ? `${record.path}.${column}` : column, value, 'duplicate-key', message);
+    return true;
   }
 
   /** The increments, iterations and milestones this import writes: the plan they leave is checked whole, once every file is read. */

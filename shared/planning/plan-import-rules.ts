@@ -184,3 +184,53 @@ export function planningProblems(workspace: PlanDates, records: readonly Plannin
   }
   return [...byRow.entries()].sort(([a], [b]) => a - b).map(([, p]) => p);
 }
+
+/** What makes two planning rows of an import the same row: what the write finds it again by. */
+export function planningRowKey(r: PlanningRecord): string {
+  switch (r.kind) {
+    case 'increment':
+      return `increment\u0000${r.name}`;
+    case 'iteration':
+      return `iteration\u0000${iterationKey(r)}`;
+    case 'capacity':
+      return `capacity\u0000${r.increment}\u0000${r.iteration}\u0000${r.teamKey}`;
+    case 'milestone':
+      return `milestone\u0000${r.increment}\u0000${r.name}`;
+    case 'planned':
+      return `planned\u0000${r.increment}\u0000${r.itemKey}`;
+  }
+}
+
+/**
+ * The warning for a row that says again what an earlier row of the import said (same
+ * `planningRowKey`): the write applies them in order, so the last one wins. Its column and value,
+ * and the message naming the earlier row.
+ */
+export function repeatedRow(r: PlanningRecord, earlier: PlanningRecord): { column: string; value: string; message: string } {
+  const first = whereFrom(originOf(earlier));
+  if (r.kind === 'planned' && earlier.kind === 'planned') {
+    // Two places for one card: which one the planner meant is theirs to say.
+    return {
+      column: 'item',
+      value: r.itemKey,
+      message: `${r.itemKey} is planned twice in ${r.increment} (${first}: ${earlier.iteration}, ${earlier.teamKey}; here: ${r.iteration}, ${r.teamKey}); an item has one place in an increment, so the last row wins.`,
+    };
+  }
+  const [column, value, what] = repeatedWhat(r);
+  return { column, value, message: `${what} is given twice in this import (first at ${first}); the last row wins.` };
+}
+
+function repeatedWhat(r: PlanningRecord): [column: string, value: string, what: string] {
+  switch (r.kind) {
+    case 'increment':
+      return ['name', r.name, `Increment ${r.name}`];
+    case 'iteration':
+      return ['name', r.name, `${r.name} of ${r.increment}${r.teamKey === null ? '' : ` (a sprint of ${r.teamKey})`}`];
+    case 'capacity':
+      return ['iteration', r.iteration, `${r.teamKey}'s capacity in ${r.iteration} of ${r.increment}`];
+    case 'milestone':
+      return ['name', r.name, `Milestone ${r.name} of ${r.increment}`];
+    case 'planned':
+      return ['item', r.itemKey, `${r.itemKey} in ${r.increment}`];
+  }
+}

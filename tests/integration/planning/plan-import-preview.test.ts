@@ -97,6 +97,44 @@ describe('planning templates: the dry run promises what the import does', () => 
   });
 });
 
+describe('planning templates: rows repeated in one import', () => {
+  it('an item planned twice in one increment: the dry run and the import warn at the later row, naming the earlier one; the last row wins and it counts once', async () => {
+    const iterations = write('iterations.csv', ['increment,name,start,end,team', 'PI 24.2,Iteration 1,2024-03-04,2024-03-17,', 'PI 24.2,Iteration 2,2024-03-18,2024-03-31,']);
+    const plan = write('plan.csv', ['increment,iteration,team,item,size', 'PI 24.2,Iteration 1,checkout,CHK-1,3', 'PI 24.2,Iteration 2,checkout,CHK-2,', 'PI 24.2,Iteration 2,checkout,CHK-1,5']);
+    const warning = {
+      severity: 'warning',
+      file: 'plan.csv',
+      line: 4,
+      column: 'item',
+      value: 'CHK-1',
+      code: 'duplicate-key',
+      message: 'CHK-1 is planned twice in PI 24.2 (plan.csv, line 2: Iteration 1, checkout; here: Iteration 2, checkout); an item has one place in an increment, so the last row wins.',
+    };
+    const dry = await captureCli(['import', iterations, plan, '--into', workspace, '--dry-run', '--json']);
+    expect(dry.code).toBe(0);
+    const report = JSON.parse(dry.out) as { warnings: Issue[]; wouldImport: { plans: number } };
+    expect(report.warnings).toEqual([warning]);
+    expect(report.wouldImport.plans).toBe(4);
+    const real = await captureCli(['import', iterations, plan, '--into', workspace, '--json']);
+    expect(real.code).toBe(0);
+    expect((JSON.parse(real.out) as { warnings: Issue[] }).warnings).toEqual([warning]);
+    expect(await boardCards()).toEqual([
+      ['CHK-2', 'checkout', 'Iteration 2'],
+      ['CHK-1', 'checkout', 'Iteration 2'],
+    ]);
+  });
+
+  it('an iteration given twice: warned at the later row; its last days are the ones checked', async () => {
+    const iterations = write('iterations.csv', ['increment,name,start,end,team', 'PI 24.2,Iteration 1,2024-03-04,2024-03-10,', 'PI 24.2,Iteration 2,2024-03-11,2024-03-24,', 'PI 24.2,Iteration 1,2024-03-04,2024-03-17,']);
+    const dry = await importJson([iterations], true);
+    expect(dry.code).toBe(1);
+    expect(dry.warnings).toEqual([
+      expect.objectContaining({ file: 'iterations.csv', line: 4, column: 'name', value: 'Iteration 1', code: 'duplicate-key', message: 'Iteration 1 of PI 24.2 is given twice in this import (first at iterations.csv, line 2); the last row wins.' }),
+    ]);
+    expect(dry.errors).toEqual([expect.objectContaining({ line: 4, message: 'iterations.csv, line 4: Iteration 1 (2024-03-04 – 2024-03-17) overlaps Iteration 2 (2024-03-11 – 2024-03-24).' })]);
+  });
+});
+
 describe('planning templates: what refuses the import refuses the dry run, in the same words', () => {
   async function refusedAlike(files: string[]): Promise<Issue[]> {
     const before = contents();
