@@ -4,6 +4,7 @@ import { formatCalendarDate } from '../../../shared/domain/calendar-date';
 import { MS_PER_DAY } from '../../../shared/domain/time';
 import type { ObjectiveRecord, PlanningRecord } from '../../../shared/import/import-records';
 import { otherTeamsHolding, otherTeamsSprint, planningProblems, whereFrom } from '../../../shared/planning/plan-import-rules';
+import { teamResolver } from '../store/queries/portfolio-writes';
 import * as plan from './plan-queries';
 
 // The planning templates' rows, written inside the import's transaction once every team and item
@@ -83,6 +84,9 @@ export function writePlanningRecords(db: Database, records: readonly PlanningRec
   // is judged once all of it is in, as the preview judged it (RecordChecker.checkPlan).
   const problems = planningProblems(plan.planDates(db), records);
   if (problems.length > 0) throw new AppError('import-rejected', `Nothing was imported. ${problems.map((p) => `${whereFrom(p.from)}: ${p.message}`).join(' ')}`);
+  // A team the rows name and the workspace lacks is made bare (its key as name), as the preview said it would be (unknown-team).
+  const team = teamResolver(db);
+  for (const record of records) if (record.kind !== 'increment') team(record.teamKey);
   // The days first: a milestone or a card of a bundle read before a template that moves its
   // increment is checked against the increment as the import leaves it, as the preview checked it.
   const hasDays = (r: PlanningRecord) => r.kind === 'increment' || r.kind === 'iteration';

@@ -97,6 +97,22 @@ describe('planning templates: the dry run promises what the import does', () => 
   });
 });
 
+describe('planning templates: a team the workspace does not have', () => {
+  it('a sprint, capacity and plan row of a new team: the dry run says the team will be created, and the import creates it', async () => {
+    const iterations = write('iterations.csv', ['increment,name,start,end,team', 'PI 24.2,Iteration 1,2024-03-04,2024-03-17,', 'PI 24.2,Mobile week 1,2024-03-04,2024-03-10,mobile']);
+    const capacity = write('capacity.csv', ['increment,iteration,team,amount', 'PI 24.2,Mobile week 1,mobile,2']);
+    const plan = write('plan.csv', ['increment,iteration,team,item,size', 'PI 24.2,Mobile week 1,mobile,CHK-2,']);
+    const created = expect.objectContaining({ file: 'iterations.csv', line: 3, code: 'unknown-team', message: 'Team mobile is not in the workspace; it will be created with mobile as its name.' });
+    const dry = await importJson([iterations, capacity, plan], true);
+    expect(dry.warnings).toEqual([created]);
+    expect(dry.code).toBe(0);
+    const real = await importJson([iterations, capacity, plan], false);
+    expect(real.errors).toEqual([]);
+    expect(real.code).toBe(0);
+    expect(await boardCards()).toEqual([['CHK-2', 'mobile', 'Iteration 1']]);
+  });
+});
+
 describe('planning templates: rows repeated in one import', () => {
   it('an item planned twice in one increment: the dry run and the import warn at the later row, naming the earlier one; the last row wins and it counts once', async () => {
     const iterations = write('iterations.csv', ['increment,name,start,end,team', 'PI 24.2,Iteration 1,2024-03-04,2024-03-17,', 'PI 24.2,Iteration 2,2024-03-18,2024-03-31,']);
