@@ -17,7 +17,7 @@ import type {
 } from './import-records';
 import type { StatusBook } from './status-rules';
 import { MAX_CELL_CHARS } from './columns';
-import { otherTeamsHolding, otherTeamsSprint, planningProblems, planningRowKey, repeatedRow, whereFrom, type PlanDates } from '../planning/plan-import-rules';
+import { cellOf, otherTeamsHolding, otherTeamsSprint, planningProblems, planningRowKey, repeatedRow, whereFrom, type PlanDates } from '../planning/plan-import-rules';
 
 export interface CheckerContext {
   issues: IssueLog;
@@ -244,7 +244,7 @@ export class RecordChecker implements RecordSink {
     this.#planningRows.set(key, record);
     if (earlier === undefined) return false;
     const { column, value, message } = repeatedRow(record, earlier);
-    this.context.issues.warn(this.file, record.line, record.line === null && record.path !== undefined ? `${record.path}.${column}` : column, value, 'duplicate-key', message);
+    this.context.issues.warn(this.file, record.line, cellOf(record, column), value, 'duplicate-key', message);
     return true;
   }
 
@@ -259,8 +259,7 @@ export class RecordChecker implements RecordSink {
    */
   checkPlan(): void {
     for (const p of planningProblems(this.context.workspacePlan ?? { increments: [], iterations: [] }, this.#datedRows)) {
-      const column = p.from.line === null && p.from.path !== undefined ? `${p.from.path}.${p.column}` : p.column;
-      this.context.issues.stoppedFile(p.from.file, p.from.line, column, p.value, 'plan-inconsistent', `${whereFrom(p.from)}: ${p.message}`);
+      this.context.issues.stoppedFile(p.from.file, p.from.line, cellOf(p.from, p.column), p.value, 'plan-inconsistent', `${whereFrom(p.from)}: ${p.message}`);
     }
   }
 

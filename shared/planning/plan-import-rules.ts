@@ -74,6 +74,11 @@ export function whereFrom(from: RowOrigin): string {
   return from.path === undefined ? from.file : `${from.file}, ${from.path}`;
 }
 
+/** The cell an issue names: the template's column, or in a bundle the field at the row's place ("iterations[1].start"). */
+export function cellOf(from: { line: number | null; path?: string }, column: string): string {
+  return from.line === null && from.path !== undefined ? `${from.path}.${column}` : column;
+}
+
 const day = (ms: number) => formatCalendarDate(ms);
 const lastDay = (end: number) => formatCalendarDate(end - MS_PER_DAY);
 const span = (d: { start: number; end: number }) => `${day(d.start)} – ${lastDay(d.end)}`;
