@@ -93,7 +93,7 @@ export const PlanConfidence = z.object({
   /** Keys of the committed objectives below the threshold. */
   suggestedUncommitted: z.array(z.string()),
   /** Dependencies left out of the simulation, and why. */
-  ignoredDependencies: z.array(z.object({ key: z.string(), reason: z.enum(['unknown-item', 'self', 'cycle', 'provider-not-planned']) })),
+  ignoredDependencies: z.array(z.object({ key: z.string(), reason: z.enum(['unknown-item', 'self', 'cycle', 'provider-not-planned', 'provider-cancelled']) })),
   provenance: z.object({
     window: z.object({ from: CalendarDate, to: CalendarDate, days: z.number().int().nonnegative() }),
     trials: z.number().int().positive(),

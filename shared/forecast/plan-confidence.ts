@@ -75,10 +75,17 @@ export function preparePlanConfidence(request: PlanConfidenceRequest): PreparedP
   const firstDayOf = new Map(planned.map((p) => [p.itemKey, utcDayStart(iterations.get(p.iterationId)!.start)]));
   const ignored: PlanConfidence['ignoredDependencies'] = [];
   const dependencies: PlanSimulationInput['dependencies'][number][] = [];
+  const cancelled = new Set(plan.cancelledProviders);
   for (const d of plan.dependencies) {
     if (!plannedKeys.has(d.consumerKey)) continue;
     // Resolved: the consumer waits no more, whether or not the provider's item is closed.
     if (d.resolvedAt !== null && d.resolvedAt < start) continue;
+    // Cancelled: nothing will come, and no trial can say when the consumer gets it instead; the
+    // board calls it unplanned, a conversation for the room, and the forecast says so too.
+    if (cancelled.has(d.providerKey)) {
+      ignored.push({ key: d.key, reason: 'provider-cancelled' });
+      continue;
+    }
     if (!plannedKeys.has(d.providerKey)) {
       const doneAt = plan.providerDoneAt[d.providerKey];
       if (doneAt === undefined || doneAt >= start) ignored.push({ key: d.key, reason: 'provider-not-planned' });

@@ -126,7 +126,8 @@ export function buildBoard(data: PlanData, grouping: BoardGrouping = 'coordinati
     const consumer = placed.get(d.consumerKey);
     if (!consumer) continue;
     const provider = placed.get(d.providerKey) ?? null;
-    const providerDoneAt = data.providerDoneAt[d.providerKey] ?? plannedDoneAt.get(d.providerKey) ?? null;
+    // A cancelled item's close is not a delivery (its planned work carries the day it was closed).
+    const providerDoneAt = cancelled.has(d.providerKey) ? null : (data.providerDoneAt[d.providerKey] ?? plannedDoneAt.get(d.providerKey) ?? null);
     const done = d.resolvedAt !== null || providerDoneAt !== null;
     // A provider planned in another increment is planned: its iteration's dates judge the order as any.
     const elsewhere = provider === null ? (d.providerElsewhere ?? null) : null;

@@ -212,6 +212,7 @@ function ConfidenceBody({ c, teams, teamName }: { c: PlanConfidence; teams(keys:
 
 const IGNORED_TEXT: Record<PlanConfidence['ignoredDependencies'][number]['reason'], string> = {
   'provider-not-planned': 'its provider is open and not planned in this increment',
+  'provider-cancelled': 'its provider was cancelled: re-plan the work or drop the dependency',
   'unknown-item': 'an end is not a planned item',
   self: 'an item waiting on itself',
   cycle: 'part of a cycle',

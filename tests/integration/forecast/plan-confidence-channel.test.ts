@@ -115,4 +115,20 @@ describe('edge cases', () => {
     expect(c.ignoredDependencies).toEqual([expect.objectContaining({ reason: 'provider-not-planned' })]);
     expect(c.items.find((i) => i.key === 'A-1')!.probability).toBe(1);
   });
+
+  it('a dependency on a cancelled provider, planned or not, is not simulated and says its provider was cancelled, as the board does', async () => {
+    const backend = await planned();
+    await valueOf(backend.call('plan.dependency.add', { consumerKey: 'A-1', providerKey: 'F' }));
+    // B-1 (planned, A-2 waits on it) and F (not planned) closed as Won't Do before the forecast starts.
+    backend.context.session.require().db.prepare("UPDATE work_items SET status = 'Won''t Do', status_category = 'cancelled', done_at = ? WHERE key IN ('B-1', 'F')").run(Date.UTC(2026, 3, 10));
+    const board = await valueOf(backend.call('plan.board', {}));
+    expect(board.dependencies.map((d) => [d.state, d.provider.cancelled])).toEqual([
+      ['unplanned', true],
+      ['unplanned', true],
+    ]);
+    const c = await valueOf(backend.call('forecast.plan', {}));
+    // B-1 was taken as done: A-2's wait vanished without a word, where the board calls it a conflict.
+    expect(c.ignoredDependencies.map((d) => d.reason)).toEqual(['provider-cancelled', 'provider-cancelled']);
+    expect(c.dependencies).toEqual([]);
+  });
 });

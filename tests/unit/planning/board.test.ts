@@ -164,8 +164,10 @@ describe('the board', () => {
   it('a cancelled provider still on the board, or planned in another increment, is no "in order": its consumer waits for work that will not come', () => {
     // B-1 (I2) provides for A-3 (I2 → same iteration) and B-2 (I3); X-7 lies in a later increment.
     const elsewhere = { increment: 'PI 25.4', iteration: 'I6', start: d('2025-12-01'), end: d('2025-12-15') };
+    // B-1 closed as Won't Do: its planned work carries the day it was closed, which is no delivery.
     const board = buildBoard(
       plan({
+        planned: [work('A-1', 'a', 1, 1), work('A-2', 'a', 1, 2), work('A-3', 'a', 2, 1), work('B-1', 'b', 2, 1, 1, d('2026-01-08')), work('B-2', 'b', 3, 1)],
         dependencies: [dep('D-board', 'B-2', 'B-1'), dep('D-elsewhere', 'A-3', 'X-7', { providerElsewhere: elsewhere }), dep('D-closed', 'B-2', 'A-1', { resolvedAt: d('2026-01-10') })],
         providerTeams: { 'X-7': 'b' },
         cancelledProviders: ['B-1', 'X-7', 'A-1'],
