@@ -39,7 +39,9 @@ export async function exportReportPdf(parent: BrowserWindow, backend: RemoteBack
   try {
     await printer.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(report.value.html, 'utf8').toString('base64')}`);
     const pdf = await printer.webContents.printToPDF({ pageSize: 'A4', printBackground: false, displayHeaderFooter: false });
-    await writeFile(choice.filePath, pdf);
+    // Private, as the backend writes every file holding a workspace's data (PRIVATE_FILE_MODE; not
+    // imported here: its module loads the database driver, built for the backend's Node).
+    await writeFile(choice.filePath, pdf, { mode: 0o600 });
   } catch (error) {
     await dialog.showMessageBox(parent, { type: 'error', message: 'Interlock could not write the PDF', detail: (error as Error).message });
   } finally {
