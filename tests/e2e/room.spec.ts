@@ -359,6 +359,10 @@ test('presented at 1280×720 in the dark theme, the program board shows every it
   const lastCell = board.locator('[data-testid^="cell:"]').last();
   for (let i = 0; i < 200 && !(await lastCell.evaluate((e) => e.getBoundingClientRect().top < window.innerHeight)); i++) await page.keyboard.press('ArrowDown');
   expect(await lastCell.evaluate((e) => e.getBoundingClientRect().top < window.innerHeight)).toBe(true);
+  // The iterations' names stay at the window's top while the rows scroll under them.
+  const header = await board.getByRole('columnheader').nth(1).boundingBox();
+  expect(header!.y).toBeGreaterThanOrEqual(-1);
+  expect(header!.y).toBeLessThan(10);
   await page.screenshot({ path: 'test-results/screenshots/room-plan-board.png' });
 });
 

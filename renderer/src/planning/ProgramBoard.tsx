@@ -191,8 +191,9 @@ export const ProgramBoard = memo(function ProgramBoard(props: ProgramBoardProps)
             maxWidth: '100%',
             maxHeight: { lg: 'calc(100vh - 250px)' },
             // Presented, the board is as tall as its rows and the window scrolls them (↑ ↓, as a
-            // remote cannot scroll a box inside the page): at the room's type a screen holds a row or two.
-            [`html[${PRESENTING_ATTRIBUTE}] &`]: { maxHeight: 'none' },
+            // remote cannot scroll a box inside the page): at the room's type a screen holds a row or
+            // two. Clipped, not scrolled, so the iterations' header row sticks to the window's top.
+            [`html[${PRESENTING_ATTRIBUTE}] &`]: { maxHeight: 'none', overflow: 'clip' },
             minHeight: 320,
             border,
             borderRadius: 1,
