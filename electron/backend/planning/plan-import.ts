@@ -21,7 +21,8 @@ function where(record: { file?: string; line: number | null; path?: string }): s
   return whereFrom({ file: record.file ?? 'a planning file', line: record.line, ...(record.path === undefined ? {} : { path: record.path }) });
 }
 
-function incrementNamed(db: Database, name: string): { id: number; capacity_unit: 'items' | 'points' } | undefined {
+/** The workspace's increment of exactly that name, as an import finds it again (the CLI's incrementNamed also takes another case). */
+function storedIncrement(db: Database, name: string): { id: number; capacity_unit: 'items' | 'points' } | undefined {
   return db.prepare('SELECT id, capacity_unit FROM increments WHERE name = ?').get(name) as { id: number; capacity_unit: 'items' | 'points' } | undefined;
 }
 
@@ -48,11 +49,11 @@ function rowIteration(db: Database, incrementId: number, record: { kind: 'capaci
 
 function apply(db: Database, record: PlanningRecord): void {
   if (record.kind === 'increment') {
-    const existing = incrementNamed(db, record.name);
+    const existing = storedIncrement(db, record.name);
     plan.writeIncrement(db, { id: existing?.id, name: record.name, start: date(record.start), end: lastDay(record.end), capacityUnit: record.capacityUnit ?? existing?.capacity_unit ?? 'items' });
     return;
   }
-  const increment = incrementNamed(db, record.increment);
+  const increment = storedIncrement(db, record.increment);
   if (!increment) throw new AppError('import-rejected', `There is no increment "${record.increment}".`);
   switch (record.kind) {
     case 'iteration': {
@@ -111,7 +112,7 @@ export function writeObjectivePlans(db: Database, objectives: readonly Objective
   const link = db.prepare(`INSERT OR IGNORE INTO item_objectives (item_id, objective_key, source) SELECT id, ?, 'import' FROM work_items WHERE key = ?`);
   for (const o of objectives) {
     if (o.pi) {
-      const increment = incrementNamed(db, o.pi.increment);
+      const increment = storedIncrement(db, o.pi.increment);
       if (!increment) throw new AppError('import-rejected', `Nothing was imported. ${where(o)}: there is no increment "${o.pi.increment}" for objective ${o.key}.`);
       setPlan.run(increment.id, o.pi.businessValue, o.pi.actualValue, o.pi.committed ? 1 : 0, o.key);
     }
