@@ -14,6 +14,7 @@ export interface ResultsFile {
     cpuCount: number;
     cpuModel: string;
     node: string;
+    chromium?: string | null;
     firstTouchMicroseconds?: [number | null, number | null];
     glibcTunables?: string | null;
     transparentHugePages?: string | null;
@@ -26,7 +27,7 @@ export function readmeCaption(results: ResultsFile): string {
   const memory = touch && touch[0] !== null && touch[1] !== null ? ` A first write to a fresh 4 KB page of memory cost ${touch[0]} µs at the start of the run and ${touch[1]} µs at its end.` : '';
   const { glibcTunables, transparentHugePages } = results.machine;
   const tunables = glibcTunables ? ` The bench and the hosts and imports it started ran with \`GLIBC_TUNABLES=${glibcTunables}\`, as every backend process starts (transparent huge pages: ${transparentHugePages ?? 'unknown'}).` : '';
-  return `Latest run: \`${results.command}\` on ${results.date.slice(0, 10)}, ${results.machine.cpuCount}-core ${results.machine.cpuModel}, Node ${results.machine.node.replace(/^v/, '')}.${memory}${tunables} Values are medians; the range is the smallest and largest sample.`;
+  return `Latest run: \`${results.command}\` on ${results.date.slice(0, 10)}, ${results.machine.cpuCount}-core ${results.machine.cpuModel}, Node ${results.machine.node.replace(/^v/, '')}${results.machine.chromium ? `, Chromium ${results.machine.chromium}` : ''}.${memory}${tunables} Values are medians; the range is the smallest and largest sample.`;
 }
 
 /** The figures as the table shows them, recomputed from what results.json stored. */

@@ -7,7 +7,7 @@ import { ensurePortfolioFiles, type PortfolioFiles } from './portfolio-files';
 import { measureAdvice, measureMetrics, measureOpen } from './scenarios/backend-calls';
 import { firstTouchMicroseconds } from './memory-first-touch';
 import { measureImport } from './scenarios/import';
-import { findChromium, measureRenderer } from './scenarios/renderer';
+import { chromiumVersion, findChromium, measureRenderer } from './scenarios/renderer';
 import { measureForecast } from './scenarios/forecast';
 import { measurePlanBackend, measurePlanRenderer, writePlanWorkspace } from './scenarios/plan-board';
 import type { SizeName } from './synthetic-portfolio';
@@ -123,6 +123,8 @@ const results = {
     cpuCount: cpuList.length,
     cpuModel: cpuList[0]?.model.trim() ?? 'unknown',
     node: process.version,
+    /** The Chromium the Flow and Plan pages were measured in; null when the run had none. */
+    chromium: chromiumVersion(),
     platform: `${process.platform} ${process.arch}`,
     totalMemoryGb: Math.round(totalmem() / 1024 ** 3),
     freeMemoryGbAtEnd: Math.round(freemem() / 1024 ** 3),

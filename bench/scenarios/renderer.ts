@@ -36,6 +36,20 @@ export function findChromium(): string | null {
   }
 }
 
+/**
+ * The version of the Chromium the browser figures ran in ("150.0.7871.100"), or null: a first visit
+ * moved by half a second between two Debian builds of it on one machine, so a run names its own.
+ */
+export function chromiumVersion(): string | null {
+  const path = findChromium();
+  if (path === null) return null;
+  try {
+    return /(\d+(?:\.\d+){1,3})/.exec(execFileSync(path, ['--version'], { encoding: 'utf8', env: browserEnvironment(), stdio: ['ignore', 'pipe', 'ignore'] }))?.[1] ?? null;
+  } catch {
+    return null;
+  }
+}
+
 function chromiumPath(): string {
   const path = findChromium();
   if (!path) throw new Error('no Chromium: install it (apt-get install chromium) or set CHROMIUM_PATH');

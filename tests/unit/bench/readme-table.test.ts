@@ -23,7 +23,18 @@ describe("the README's bench table", () => {
     expect(readmeCaption(results)).toContain('ran with `GLIBC_TUNABLES=glibc.malloc.hugetlb=1`, as every backend process starts (transparent huge pages: madvise).');
   });
 
+  it('names the Chromium the browser figures ran in', () => {
+    const results: ResultsFile = { date: '2026-12-07T03:00:00Z', command: 'npm run bench', machine: { cpuCount: 2, cpuModel: 'AMD EPYC', node: 'v20.20.2', chromium: '150.0.7871.100' }, figures: [] };
+    expect(readmeCaption(results)).toContain('Node 20.20.2, Chromium 150.0.7871.100.');
+  });
+
   describe('edge cases', () => {
+    it('a run without Chromium (or from before its version was recorded) names none', () => {
+      const results: ResultsFile = { date: '2026-12-07T03:00:00Z', command: 'npm run bench', machine: { cpuCount: 2, cpuModel: 'AMD EPYC', node: 'v20.20.2' }, figures: [] };
+      expect(readmeCaption(results)).toContain('Node 20.20.2. ');
+      expect(readmeCaption({ ...results, machine: { ...results.machine, chromium: null } })).not.toContain('Chromium');
+    });
+
     it('a run without tunables (or from before they were recorded) says nothing of them', () => {
       const results: ResultsFile = { date: '2026-12-05T14:00:00Z', command: 'npm run bench', machine: { cpuCount: 2, cpuModel: 'AMD EPYC', node: 'v20.20.2' }, figures: [] };
       expect(readmeCaption(results)).not.toContain('GLIBC_TUNABLES');
