@@ -1,5 +1,5 @@
-// Numbers as the reasons quote them. A value and the threshold it is compared with are formatted
-// together, so that a value just above a threshold never reads as equal to it ("12.3 % ≥ 12 %").
+// Numbers as the advice quotes them. A cue's value is formatted knowing the thresholds it is
+// compared with, so that a value just above one never reads as equal to it ("12.3 % ≥ 12 %").
 
 export type CueUnit = 'percent' | 'days';
 
@@ -20,17 +20,6 @@ export function formatDays(days: number, decimals = 1): string {
 
 export function formatValue(value: number, unit: CueUnit, decimals?: number): string {
   return unit === 'percent' ? formatPercent(value, decimals ?? 0) : formatDays(value, decimals ?? 1);
-}
-
-/** Formats a value and its threshold with the fewest decimals that keep them apart when they differ. */
-export function formatPair(value: number, threshold: number, unit: CueUnit): { value: string; threshold: string } {
-  const base = unit === 'percent' ? 0 : 1;
-  const thresholdText = formatValue(threshold, unit, base + 2);
-  for (let decimals = base; decimals <= base + 3; decimals++) {
-    const valueText = formatValue(value, unit, decimals);
-    if (valueText !== thresholdText || value === threshold) return { value: valueText, threshold: thresholdText };
-  }
-  return { value: formatValue(value, unit, base + 3), threshold: thresholdText };
 }
 
 /**

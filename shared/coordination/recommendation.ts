@@ -1,5 +1,5 @@
 import { MS_PER_DAY } from '../domain/time';
-import { formatApart, formatPair, formatValue, listNames, plural, type CueUnit } from './format';
+import { formatApart, formatValue, listNames, plural, type CueUnit } from './format';
 import type { CueSources, CueValues, GroupEvidence, GroupParents } from './group-evidence';
 import { MODEL_LABELS, type CoordinationModel, type Cue, type CueThreshold, type Practices, type Robustness } from './report-schema';
 import { scaleThresholds, THRESHOLD_KEYS, type ModelThresholds } from './settings';
@@ -92,7 +92,7 @@ function compare(value: number | null, threshold: number, comparison: CueThresho
   return comparison === 'at-least' ? value >= threshold : value < threshold;
 }
 
-/** "cross-team dependency share 23 % ≥ 12 %" */
+/** "cross-team dependency share 23.4 % ≥ 12 %" */
 function quote(id: Cue['id'], cues: CueValues, thresholds: ModelThresholds, key: keyof ModelThresholds): string {
   const spec = SPEC_BY_ID.get(id)!;
   const value = spec.value(cues);
@@ -100,10 +100,10 @@ function quote(id: Cue['id'], cues: CueValues, thresholds: ModelThresholds, key:
   const comparison = spec.thresholds.find((t) => t.key === key)!.comparison;
   const name = spec.label.replace(/ \(.*\)$/, '').toLowerCase();
   if (value === null) return `${name} not measured`;
-  const text = formatPair(value, threshold, spec.unit);
   const met = compare(value, threshold, comparison);
   const sign = comparison === 'at-least' ? (met ? '≥' : '<') : met ? '<' : '≥';
-  return `${name} ${text.value} ${sign} ${text.threshold}`;
+  // The value as the cue table and "what would change it" show it, so one figure reads one way in a group's advice.
+  return `${name} ${cueValueText(spec, value, thresholds)} ${sign} ${thresholdText(key, thresholds)}`;
 }
 
 function thresholdText(key: keyof ModelThresholds, thresholds: ModelThresholds): string {

@@ -22,7 +22,7 @@ test('each group is a card with its model, cues and reasons', async ({ page, hos
   await expect(none).toContainText('Cloud Platform');
   await expect(none).toContainText('shared provider');
   const tot = page.locator('[data-testid="group-card"][data-model="team-of-teams"]');
-  await expect(tot.getByText('High interdependence: cross-team dependency share 26 % ≥ 12 %.')).toBeVisible();
+  await expect(tot.getByText('High interdependence: cross-team dependency share 26.1 % ≥ 12 %.')).toBeVisible();
   await expect(tot.getByRole('table', { name: /Cues of/ })).toContainText('26.1 %');
   await expect(page.getByTestId('finding-bottleneck')).toContainText('11 teams wait on Cloud Platform');
   await page.screenshot({ path: 'test-results/screenshots/coordination-groups.png', fullPage: true });

@@ -51,7 +51,7 @@ describe('recommend (human output)', () => {
     expect(code).toBe(0);
     expect(out).toMatch(/^Coordination advice for Interlock demo: 2026-08-17 to 2026-11-15 \(90 days\)/);
     expect(out).toContain('Team-of-Teams: Basket, Checkout, Pricing and Promotions (coupling 0.');
-    expect(out).toContain('    - High interdependence: cross-team dependency share 26 % ≥ 12 %.');
+    expect(out).toContain('    - High interdependence: cross-team dependency share 26.1 % ≥ 12 %.');
     expect(out).toContain('Scrum of Scrums: Merchant Onboarding, Merchant Portal, Reporting and Settlements');
     expect(out).toContain('No standing forum: Cloud Platform (shared provider)');
     expect(out).toContain('  [bottleneck] 11 teams wait on Cloud Platform');

@@ -52,8 +52,8 @@ function expectAdvice(report: CoordinationReport): void {
   // Each pair: 7 dependencies over 30 items saturates the dependency component.
   expect(trio.coupling).toBeCloseTo(coupling(1, 1 / 3, 1), 12);
   expect(trio.reasons).toEqual([
-    'High interdependence: cross-team dependency share 47 % ≥ 12 %.',
-    'Jointly owned outcomes (from shared epics: 1 of 4 parents of their items hold work of two or more members): shared objectives 33 % ≥ 25 %.',
+    'High interdependence: cross-team dependency share 46.7 % ≥ 12 %.',
+    'Jointly owned outcomes (from shared epics: 1 of 4 parents of their items hold work of two or more members): shared objectives 33.3 % ≥ 25 %.',
     'Frequent joint integration (from releases: 2 of 2 releases ship work of two or more members): joint integration 100 % ≥ 50 %.',
   ]);
   expect(trio.evidence).toMatchObject({ measuredCues: 3, cues: 5, dependencies: 21, items: 45, days: 90, minimumDependencies: 20, unmeasuredThatMatter: [], toFirmUp: [] });

@@ -62,8 +62,8 @@ describe('known answers', () => {
     expect(share.value).toBeCloseTo(12 / 160, 12);
     expect(share.display).toBe('7.5 %');
     expect(group.cues.find((c) => c.id === 'interfaceClarity')!.value).toBe(1);
-    expect(group.reasons[0]).toBe('Coupling is at least moderate: cross-team dependency share 8 % ≥ 5 %.');
-    expect(group.reasons).toContain('Not high enough for Team-of-Teams: cross-team dependency share 8 % < 12 %.');
+    expect(group.reasons[0]).toBe('Coupling is at least moderate: cross-team dependency share 7.5 % ≥ 5 %.');
+    expect(group.reasons).toContain('Not high enough for Team-of-Teams: cross-team dependency share 7.5 % < 12 %.');
     expect(group.whatWouldChange).toContain('Below 5 % cross-team dependency share (now 7.5 %) and below 0.5 days waited per item (now 0 days), no standing forum would be needed.');
     expect(group.practices.attendees).toEqual(['A (one representative)', 'B (one representative)', 'C (one representative)', 'D (one representative)']);
     expect(group.practices.agenda).toEqual(['Done since last time that affects other teams', 'Next: planned work that affects other teams', 'Blockers that affect others']);
@@ -84,7 +84,7 @@ describe('known answers', () => {
     ]);
     expect(group.reasons).toEqual([
       'High interdependence: cross-team dependency share 20 % ≥ 12 %.',
-      'Jointly owned outcomes (from objectives): shared objectives 33 % ≥ 25 %.',
+      'Jointly owned outcomes (from objectives): shared objectives 33.3 % ≥ 25 %.',
       'Frequent joint integration (from deployments: 12 of 12 integrations hold work of two or more members): joint integration 100 % ≥ 50 %.',
       'Complex integration: interface clarity 0 % < 50 %.',
     ]);

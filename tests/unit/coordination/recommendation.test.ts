@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPair, formatPercent, formatDays, listNames } from '../../../shared/coordination/format';
+import { formatApart, formatPercent, formatDays, listNames } from '../../../shared/coordination/format';
 import type { CueValues } from '../../../shared/coordination/group-evidence';
 import { decideModel, describeCues, reasonsFor, robustnessOf, whatWouldChange } from '../../../shared/coordination/recommendation';
 import { DEFAULT_COORDINATION_SETTINGS, scaleThresholds } from '../../../shared/coordination/settings';
@@ -33,6 +33,18 @@ describe('decideModel', () => {
 });
 
 describe('reasons and what would change', () => {
+  it('quote each value as the cue table shows it (the demo’s 26.1 % and 82.8 % were "26 %" and "83 %" in the reasons beside them)', () => {
+    const measured: CueValues = { dependencyShare: 0.261, blockedDaysPerItem: 0.74, sharedObjectives: 0.5, jointIntegration: 0.828, interfaceClarity: 0.114 };
+    const shown = new Map(describeCues(measured, t, { dependencies: 70, completed: 268, blockedDays: 198, interfaced: 8, integrations: 24, jointIntegrations: 13 }).map((c) => [c.id, c.display]));
+    expect(shown.get('dependencyShare')).toBe('26.1 %');
+    expect(reasonsFor('team-of-teams', measured, t)).toEqual([
+      `High interdependence: cross-team dependency share ${shown.get('dependencyShare')} ≥ 12 %.`,
+      `Jointly owned outcomes: shared objectives ${shown.get('sharedObjectives')} ≥ 25 %.`,
+      `Frequent joint integration: joint integration ${shown.get('jointIntegration')} ≥ 50 %.`,
+      `Complex integration: interface clarity ${shown.get('interfaceClarity')} < 50 %.`,
+    ]);
+  });
+
   it('quotes measured values against thresholds', () => {
     expect(reasonsFor('team-of-teams', tight, t)).toEqual([
       'High interdependence: cross-team dependency share 23 % ≥ 12 %.',
@@ -114,11 +126,12 @@ describe('edge cases', () => {
     expect(decideModel(unmeasured, t, 3)).toBe('scrum-of-scrums');
   });
 
-  it('formats a value next to its threshold with enough decimals to keep them apart', () => {
-    expect(formatPair(0.123, 0.12, 'percent')).toEqual({ value: '12.3 %', threshold: '12 %' });
-    expect(formatPair(0.23, 0.12, 'percent')).toEqual({ value: '23 %', threshold: '12 %' });
-    expect(formatPair(0.12, 0.12, 'percent')).toEqual({ value: '12 %', threshold: '12 %' });
-    expect(formatPair(0.1199, 0.12, 'percent')).toEqual({ value: '11.99 %', threshold: '12 %' });
+  it('formats a value with enough decimals to keep it apart from its thresholds', () => {
+    expect(formatApart(0.123, 'percent', [0.05, 0.12], 1)).toBe('12.3 %');
+    expect(formatApart(0.23, 'percent', [0.05, 0.12], 1)).toBe('23 %');
+    expect(formatApart(0.12, 'percent', [0.05, 0.12], 1)).toBe('12 %');
+    expect(formatApart(0.1199, 'percent', [0.05, 0.12], 1)).toBe('11.99 %');
+    expect(formatApart(0.4996, 'days', [0.5], 2)).toBe('0.4996 days');
     expect(formatPercent(0.125, 1)).toBe('12.5 %');
     expect(formatPercent(0.1)).toBe('10 %');
     expect(formatDays(1)).toBe('1 day');
