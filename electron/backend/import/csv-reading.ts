@@ -55,7 +55,7 @@ export function parseHead(head: string, dialect: CsvDialect, complete: boolean, 
 }
 
 /** Line breaks inside a cell, as an editor counts the file's lines: by its line ending's last character (CR for an old Mac file, else LF). */
-function newlinesIn(cell: string, eol: '\n' | '\r'): number {
+export function newlinesIn(cell: string, eol: '\n' | '\r'): number {
   let n = 0;
   let i = cell.indexOf(eol);
   while (i !== -1) {

@@ -23,7 +23,7 @@ import { countEntities } from '../store/queries/overview';
 import { PortfolioWriter } from '../store/queries/portfolio-writes';
 import { readStatusMap, reapplyStatusCategories, refreshFlowDates, storeFlowDates, storeStatusEntries } from '../store/queries/status-map';
 import { optimizeInTransaction, type Workspace } from '../store/workspace-file';
-import { parseHead, sniffDialect, streamCsv, type CsvDialect } from './csv-reading';
+import { newlinesIn, parseHead, sniffDialect, streamCsv, type CsvDialect } from './csv-reading';
 import { Utf8Watch, type EncodingFacts } from './text-encoding';
 import { readTextHead, readWholeText, type ReadProgress } from './text-reading';
 import { StagedRecords } from './staged-records';
@@ -545,10 +545,24 @@ export class ImportJob {
         row: (cells, line, problem) => {
           seen++;
           if (problem === 'unclosed-quote') {
-            // The cell never closed runs to the end of the file: the row's last.
+            // The cell never closed runs to the end of the file: the row's last. Every row after it
+            // went into that cell, so importing the rows before it would commit part of the file as
+            // if it were all of it (the report said "1 row rejected" for 1,950 rows): the file stops
+            // the import, as a record too long to read does.
             const column = file.headers[cells.length - 1] ?? null;
             const which = column === null ? 'A quoted cell' : `The quoted cell in column "${column}"`;
-            issues.error(name, line, column, cells.join(file.dialect!.delimiter).slice(0, 200), 'unclosed-quote', `${which} starting on line ${line} is never closed, so the rest of the file was read into it; close the quote (") and import again.`);
+            const eol = file.dialect!.newline === '\r' ? '\r' : '\n';
+            const open = cells[cells.length - 1] ?? '';
+            const after = newlinesIn(open, eol) - (open.endsWith(eol) ? 1 : 0);
+            const rest = after > 1 ? `the ${after.toLocaleString('en-US')} lines after it were read into it` : after === 1 ? 'the line after it was read into it' : 'the file ends inside it';
+            issues.stoppedFile(
+              name,
+              line,
+              column,
+              cells.join(file.dialect!.delimiter).slice(0, 200),
+              'unclosed-quote',
+              `${which} starting on line ${line} of ${name} is never closed, so ${rest}; close the quote (") and import again.`,
+            );
           } else if (problem === 'malformed-quotes') {
             issues.error(name, line, null, null, 'invalid-value', 'A quoted cell in this row has text after its closing quote; write quotes inside a cell as "".');
           } else mapping.row(cells, line);

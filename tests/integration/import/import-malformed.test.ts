@@ -77,11 +77,24 @@ describe('malformed inputs', () => {
     expect(status.report!.issues[0]).toMatchObject({ code: 'unreadable-file', file: 'exports', message: 'exports is a folder, not a file: choose the files in it.' });
   });
 
-  it('an unclosed quote: the swallowed row is rejected with the line it starts on', async () => {
+  it('an unclosed quote: named with the line it starts on and the column it opens in', async () => {
     const status = await runImport(ws.backend, [fixture('malformed', 'unclosed-quote.csv')], 'preview');
     const issue = status.report!.issues.find((i) => i.code === 'unclosed-quote');
     expect(issue).toMatchObject({ line: 3, file: 'unclosed-quote.csv', column: 'to_status' });
-    expect(issue!.message).toMatch(/^The quoted cell in column "to_status" starting on line 3 is never closed/);
+    expect(issue!.message).toBe('The quoted cell in column "to_status" starting on line 3 of unclosed-quote.csv is never closed, so the line after it was read into it; close the quote (") and import again.');
+  });
+
+  it('an unclosed quote refuses the import: the rows before it are not committed as if they were the whole file', async () => {
+    // 50 good rows, one whose quote never closes, then 1,949 more that the open quote swallows.
+    const row = (i: number, title = `t${i}`) => `L-${i},${title},story,checkout,Done,done,2024-03-01,,2024-03-05,,`;
+    const lines = ['key,title,type,team,status,status_category,created_at,first_active_at,done_at,parent,objectives'];
+    for (let i = 1; i <= 50; i++) lines.push(row(i));
+    lines.push(row(51, '"Size 27" monitor'));
+    for (let i = 52; i <= 2000; i++) lines.push(row(i));
+    const path = join(ws.dir, 'items.csv');
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const status = await rejectedWithoutWrites(path);
+    expect(status.error!.message).toContain('The quoted cell in column "title" starting on line 52 of items.csv is never closed, so the 1,949 lines after it were read into it');
   });
 
   it('a quote that swallows every row is said by its error alone, not also as a file with no rows', async () => {
@@ -91,7 +104,9 @@ describe('malformed inputs', () => {
     expect(status.report!.issues.map((i) => i.code)).toEqual(['unclosed-quote']);
     const err: string[] = [];
     expect(await runCli(['import', path, '--into', join(ws.dir, 'never.interlock'), '--dry-run'], { out: () => undefined, err: (l) => err.push(l) })).toBe(1);
-    expect(err.at(-1)).toBe('Dry run, nothing written: the import would be refused, nothing imported: the files hold no records Interlock could read. (1 row rejected, 0 warnings)');
+    expect(err.at(-1)).toBe(
+      'Dry run, nothing written: the import would be refused, nothing imported: The quoted cell in column "name" starting on line 2 of swallowed.csv is never closed, so the line after it was read into it; close the quote (") and import again. (0 rows rejected, 0 warnings)',
+    );
   });
 
   it('rows with too many or too few cells are rejected, the others imported', async () => {
