@@ -14,6 +14,7 @@ import { warnParentMissing } from '../../../shared/import/formats/jira-parent-bo
 import type { JsonMapperContext } from '../../../shared/import/formats/json-format';
 import { writeOrder } from '../../../shared/import/format-names';
 import { IssueLog, SourceError } from '../../../shared/import/import-issues';
+import { jsonErrorPlace } from '../../../shared/import/json-error-place';
 import { PreviewCollector, subtractCounts } from '../../../shared/import/preview-collector';
 import { RecordChecker } from '../../../shared/import/record-checker';
 import { guessDayOrder, isAmbiguousNumericDate, type DayOrder } from '../../../shared/import/source-dates';
@@ -458,10 +459,9 @@ export class ImportJob {
     try {
       return { value: JSON.parse(text) as unknown, hash };
     } catch (error) {
-      const position = /position (\d+)/.exec(String((error as Error).message));
-      const at = position ? Number(position[1]) : null;
-      const line = at === null ? null : text.slice(0, at).split('\n').length;
-      issues.error(name, null, line === null ? null : `line ${line}`, null, 'unreadable-file', `${name} is not valid JSON (${(error as Error).message}).`);
+      const place = jsonErrorPlace(text);
+      if (place) issues.stoppedFile(name, place.line, `column ${place.column}`, null, 'unreadable-file', `${name} is not valid JSON at line ${place.line}, column ${place.column}: ${place.problem}.`);
+      else issues.error(name, null, null, null, 'unreadable-file', `${name} is not valid JSON (${(error as Error).message}).`);
       return { value: undefined, hash };
     }
   }

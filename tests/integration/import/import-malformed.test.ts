@@ -36,7 +36,15 @@ describe('malformed inputs', () => {
     expect((await rejectedWithoutWrites(fixture('malformed', 'binary.xlsx'))).error!.message).toContain('not a text file');
     expect((await rejectedWithoutWrites(fixture('malformed', 'not-jira.json'))).error!.message).toContain('neither a Jira search answer');
     const broken = await rejectedWithoutWrites(fixture('malformed', 'broken.json'));
-    expect(broken.report!.issues[0]).toMatchObject({ code: 'unreadable-file', column: 'line 1' });
+    expect(broken.report!.issues[0]).toMatchObject({ code: 'unreadable-file', line: 1 });
+  });
+
+  it('a hand-edited bundle with a trailing comma: refused with the line and column of the comma', async () => {
+    const path = join(ws.dir, 'bundle.json');
+    writeFileSync(path, '{\n  "teams": [\n    { "key": "pay", "name": "Payments" },\n  ]\n}\n');
+    const status = await rejectedWithoutWrites(path);
+    expect(status.report!.issues[0]).toMatchObject({ code: 'unreadable-file', file: 'bundle.json', line: 3, column: 'column 41' });
+    expect(status.error!.message).toContain('bundle.json is not valid JSON at line 3, column 41: a comma before a closing bracket or brace, which JSON does not allow (remove it).');
   });
 
   it('semicolons with decimal commas and dotted day-first dates', async () => {
