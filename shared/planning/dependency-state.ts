@@ -33,15 +33,46 @@ export const DEPENDENCY_STATE_TEXT: Record<DependencyState, { label: string; sym
   unplanned: { label: 'provider not planned', symbol: '?' },
 };
 
-const PROVIDER_CANCELLED_TEXT = { label: 'provider cancelled', symbol: DEPENDENCY_STATE_TEXT.unplanned.symbol };
+/**
+ * What a dependency is said and counted as: its state, except that an unplanned one whose provider
+ * was cancelled is `provider-cancelled` (the plan forecast's reason for leaving it out has the same
+ * name). Planning the provider will not help there: the waiting work is planned without it, or the
+ * dependency dropped. It is drawn as unplanned (colour, pattern, symbol: `stateOfKind`), but told
+ * apart wherever dependencies are described or counted — "3 providers not planned" sent a
+ * coordinator looking for work to plan that had been cancelled.
+ */
+export const DEPENDENCY_KINDS = [...DEPENDENCY_STATES, 'provider-cancelled'] as const;
+export type DependencyKind = (typeof DEPENDENCY_KINDS)[number];
+
+export function dependencyKind(d: { state: DependencyState; provider: { cancelled: boolean } }): DependencyKind {
+  return d.state === 'unplanned' && d.provider.cancelled ? 'provider-cancelled' : d.state;
+}
+
+/** The state a kind is drawn as: a cancelled provider's dependency as unplanned. */
+export function stateOfKind(kind: DependencyKind): DependencyState {
+  return kind === 'provider-cancelled' ? 'unplanned' : kind;
+}
+
+/** Words and a symbol for each kind: a state's own, and "provider cancelled" with the unplanned symbol. */
+export const DEPENDENCY_KIND_TEXT: Record<DependencyKind, { label: string; symbol: string }> = {
+  ...DEPENDENCY_STATE_TEXT,
+  'provider-cancelled': { label: 'provider cancelled', symbol: DEPENDENCY_STATE_TEXT.unplanned.symbol },
+};
+
+/** Words and a symbol for one dependency: its kind's ("provider cancelled" where that is what it is). */
+export function dependencyText(d: { state: DependencyState; provider: { cancelled: boolean } }): { label: string; symbol: string } {
+  return DEPENDENCY_KIND_TEXT[dependencyKind(d)];
+}
 
 /**
- * Words and a symbol for one dependency: its state's, except that an unplanned one whose provider
- * was cancelled says so. Planning the provider will not help there: the waiting work is planned
- * without it, or the dependency dropped. It stays unplanned (its colour, pattern and symbol).
+ * How many dependencies there are of each kind, every kind present (0 when none): the legend, the
+ * report's and the CLI's totals and the PNG's subtitle all count with it, so they agree with each
+ * other and with the words of each dependency.
  */
-export function dependencyText(d: { state: DependencyState; provider: { cancelled: boolean } }): { label: string; symbol: string } {
-  return d.state === 'unplanned' && d.provider.cancelled ? PROVIDER_CANCELLED_TEXT : DEPENDENCY_STATE_TEXT[d.state];
+export function countDependencyKinds(dependencies: readonly { state: DependencyState; provider: { cancelled: boolean } }[]): Record<DependencyKind, number> {
+  const counts = Object.fromEntries(DEPENDENCY_KINDS.map((k) => [k, 0])) as Record<DependencyKind, number>;
+  for (const d of dependencies) counts[dependencyKind(d)]++;
+  return counts;
 }
 
 /** Where one end of a dependency is planned, as lists say it: its iteration, else "cancelled" (a provider) or "not planned". */

@@ -5,7 +5,7 @@ import type { VoteRound } from '../confidence/vote-schema';
 import { MODEL_LABELS, type CueThreshold, type GroupRecommendation } from '../coordination/report-schema';
 import { EXCLUSION_LABELS, type ExclusionReason } from '../metrics/metrics-vocabulary';
 import type { Board } from '../planning/board-schema';
-import { DEPENDENCY_STATE_TEXT, dependencyEndPlace, dependencyText } from '../planning/dependency-state';
+import { countDependencyKinds, DEPENDENCY_KIND_TEXT, DEPENDENCY_KINDS, dependencyEndPlace, dependencyText } from '../planning/dependency-state';
 import { ownerLabel, scopeLabel, type ScopeNames } from '../risks/risk-scope';
 import type { Risk } from '../risks/risk-schema';
 import { columnOf, ROAM_COLUMNS, ROAM_TEXT } from '../risks/roam';
@@ -167,14 +167,17 @@ function flowSection(input: ReportInput): Html {
 
 /**
  * The program board as a table teams × iterations (planned items, with the load against capacity),
- * then what needs talking through: conflicts and providers not planned, each with the risk it was
- * raised as, if any. The board's full cards stay on the Plan page: a handout shows the shape.
+ * then what needs talking through: conflicts and providers not planned or cancelled, each with the
+ * risk it was raised as, if any. The board's full cards stay on the Plan page: a handout shows the
+ * shape.
  */
 function programBoardSection(input: ReportInput, names: ReportNames): Html {
   if (!input.plan.available) return missing(input.plan)!;
   const b: Board = input.plan.value;
   const cell = (team: string, column: number) => b.cells.find((c) => c.teamKey === team && c.columnId === column);
   const open = b.dependencies.filter((d) => d.state === 'conflict' || d.state === 'unplanned');
+  // Counted from the dependencies listed below, as the board counts them: a cancelled provider apart.
+  const counts = countDependencyKinds(b.dependencies);
   // As the app's "Raise as risks" says it: raised from the dependency and still open.
   const raisedAs = openRisksRaisedFrom(input.risks);
   const end = (e: { itemKey: string; teamKey: string | null; iterationName: string | null; cancelled?: boolean }) => `${e.itemKey} (${names.team(e.teamKey)}, ${dependencyEndPlace(e)})`;
@@ -195,12 +198,12 @@ function programBoardSection(input: ReportInput, names: ReportNames): Html {
             )}</tbody>
           </table>`
     }
-    <p><strong>Dependencies:</strong> ${(['ok', 'same-iteration', 'conflict', 'unplanned'] as const).map((state) => `${DEPENDENCY_STATE_TEXT[state].label} ${count(b.dependencyCounts[state] ?? 0)}`).join(' · ')}.</p>
+    <p><strong>Dependencies:</strong> ${DEPENDENCY_KINDS.map((kind) => `${DEPENDENCY_KIND_TEXT[kind].label} ${count(counts[kind])}`).join(' · ')}.</p>
     ${
       open.length === 0
         ? html`<p>No conflicts: every provider is planned no later than the work that needs it.</p>`
         : html`<table class="conflicts">
-            <caption>Conflicts and providers not planned, the oldest need first</caption>
+            <caption>Conflicts and providers not planned or cancelled, the oldest need first</caption>
             <thead><tr><th scope="col">Dependency</th><th scope="col">State</th><th scope="col">Needed by</th><th scope="col">Provided by</th><th scope="col">Needed at</th><th scope="col">Risk</th></tr></thead>
             <tbody>${[...open]
               .sort((x, y) => x.needAt.localeCompare(y.needAt) || x.key.localeCompare(y.key))

@@ -114,7 +114,7 @@ describe('the report', () => {
     // Checkout plans 3 items in I1 against a capacity of 2.5: over. The other team plans 1 in I2, no capacity set.
     expect(s).toContain('Team I1 I2 Checkout 3 (3 of 2.5 ⚠) – ');
     expect(s).toContain(`${EVIL_TEAM} – 1`);
-    expect(s).toContain('Dependencies: in order 1 · same iteration 0 · conflict 1 · provider not planned 1.');
+    expect(s).toContain('Dependencies: in order 1 · same iteration 0 · conflict 1 · provider not planned 1 · provider cancelled 0.');
     // Both are needed on 2026-11-09: then by key. DEP-9 was raised as RISK-1; DEP-12 only linked from RISK-3, raised as none.
     expect(s).toContain(`DEP-12 ? provider not planned CHK-2 (Checkout, I1) EVL-7 (${EVIL_TEAM}, not planned) 2026-11-09 not raised`);
     expect(s).toContain(`DEP-9 ✕ conflict CHK-1 (Checkout, I1) EVL-1 (${EVIL_TEAM}, I2) 2026-11-09 RISK-1`);
@@ -128,6 +128,20 @@ describe('the report', () => {
     const dependencies = plan.value.dependencies.map((d) => (d.key === 'DEP-12' ? { ...d, provider: { ...d.provider, cancelled: true } } : d));
     const s = text(section(buildReport(reportInput({ plan: { available: true, value: { ...plan.value, dependencies } } })).html, 'board'));
     expect(s).toContain(`DEP-12 ? provider cancelled CHK-2 (Checkout, I1) EVL-7 (${EVIL_TEAM}, cancelled) 2026-11-09 not raised`);
+    // Its totals count it as it reads: cancelled, not among the providers not planned.
+    expect(s).toContain('Dependencies: in order 1 · same iteration 0 · conflict 1 · provider not planned 0 · provider cancelled 1.');
+  });
+
+  it('program board: one provider cancelled and one not planned are totalled 1 and 1, as the conflicts list them', () => {
+    const plan = reportInput().plan;
+    if (!plan.available) throw new Error('the fixture has a plan');
+    // DEP-12 waits on EVL-7 (not planned); DEP-13 on EVL-8, cancelled (Won't Do).
+    const dep12 = plan.value.dependencies.find((d) => d.key === 'DEP-12')!;
+    const dep13 = { ...dep12, key: 'DEP-13', provider: { ...dep12.provider, itemKey: 'EVL-8', cancelled: true } };
+    const s = text(section(buildReport(reportInput({ plan: { available: true, value: { ...plan.value, dependencies: [...plan.value.dependencies, dep13] } } })).html, 'board'));
+    expect(s).toContain('Dependencies: in order 1 · same iteration 0 · conflict 1 · provider not planned 1 · provider cancelled 1.');
+    expect(s).toContain(`DEP-12 ? provider not planned CHK-2 (Checkout, I1) EVL-7 (${EVIL_TEAM}, not planned) 2026-11-09 not raised`);
+    expect(s).toContain(`DEP-13 ? provider cancelled CHK-2 (Checkout, I1) EVL-8 (${EVIL_TEAM}, cancelled) 2026-11-09 not raised`);
   });
 
   it('objectives: program objectives first, then teams by name; predictability as teams per band', () => {
@@ -184,6 +198,14 @@ describe('the report', () => {
       expect(text(section(built, 'workspace'))).toContain('Data no dated data yet Value streams none named');
       expect(text(section(built, 'risks'))).toContain('No risks recorded.');
       expect(text(section(built, 'confidence'))).toContain('No confidence vote recorded.');
+    });
+
+    it('a board without dependencies totals 0 of every kind and has no conflicts to list', () => {
+      const plan = reportInput().plan;
+      if (!plan.available) throw new Error('the fixture has a plan');
+      const s = text(section(buildReport(reportInput({ plan: { available: true, value: { ...plan.value, dependencies: [] } } })).html, 'board'));
+      expect(s).toContain('Dependencies: in order 0 · same iteration 0 · conflict 0 · provider not planned 0 · provider cancelled 0.');
+      expect(s).toContain('No conflicts: every provider is planned no later than the work that needs it.');
     });
 
     it('only the sections asked for, in the standard order', () => {
