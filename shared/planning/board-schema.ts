@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CalendarDate, UtcTimestamp } from '../domain/date-schemas';
-import { DEPENDENCY_STATES } from './dependency-state';
+import { DEPENDENCY_KINDS, DEPENDENCY_STATES } from './dependency-state';
 
 // The program board as it crosses the contract. Days are calendar dates with both ends included,
 // as planners write them ("Iteration 1: 2026-01-05 – 2026-01-16").
@@ -127,7 +127,8 @@ export const Board = z.object({
   cells: z.array(BoardCell),
   milestones: z.array(z.object({ id: z.number().int(), name: z.string(), date: CalendarDate, teamKey: z.string().nullable(), columnId: z.number().int().nullable() })),
   dependencies: z.array(BoardDependency),
-  dependencyCounts: z.record(z.enum(DEPENDENCY_STATES), z.number().int()),
+  /** Per kind: the states, with a cancelled provider's dependencies counted apart from the unplanned (dependency-state.ts). */
+  dependencyCounts: z.record(z.enum(DEPENDENCY_KINDS), z.number().int()),
   objectives: z.array(BoardObjective),
   predictability: Predictability,
   lint: z.array(LintFinding),

@@ -2,7 +2,7 @@ import { formatCalendarDate } from '../domain/calendar-date';
 import { fromEpochMs, MS_PER_DAY } from '../domain/time';
 import type { Board, BoardCard, BoardCell, BoardDependency, BoardObjective, IterationView } from './board-schema';
 import { lintBoard } from './board-lint';
-import { DEPENDENCY_STATES, dependencyState, type DependencyState } from './dependency-state';
+import { countDependencyKinds, dependencyState } from './dependency-state';
 import { isLocalKey } from './local-keys';
 import type { PlanData, PlanIteration } from './plan-data';
 import { predictability } from './predictability';
@@ -186,8 +186,8 @@ export function buildBoard(data: PlanData, grouping: BoardGrouping = 'coordinati
 }
 
 /**
- * What a board's cells and dependencies imply: how many dependencies are in each state, and the
- * lint. Its own function so that a board patched after a move (board-patch.ts) is summed up
+ * What a board's cells and dependencies imply: how many dependencies are of each kind (a state,
+ * a cancelled provider's apart from the unplanned), and the lint. Its own function so that a board patched after a move (board-patch.ts) is summed up
  * exactly as one built whole. `teams` names the teams in lint messages.
  */
 export function boardSummaries(board: {
@@ -198,8 +198,7 @@ export function boardSummaries(board: {
   dependencies: readonly BoardDependency[];
   objectives: readonly BoardObjective[];
 }): Pick<Board, 'dependencyCounts' | 'lint'> {
-  const dependencyCounts = Object.fromEntries(DEPENDENCY_STATES.map((s) => [s, 0])) as Record<DependencyState, number>;
-  for (const d of board.dependencies) dependencyCounts[d.state]++;
+  const dependencyCounts = countDependencyKinds(board.dependencies);
   const teamNames = new Map(board.teams.map((t) => [t.key, t.name]));
   const lint = lintBoard({
     columnIds: board.columns.map((c) => c.id),

@@ -75,6 +75,15 @@ export function countDependencyKinds(dependencies: readonly { state: DependencyS
   return counts;
 }
 
+/**
+ * The dependencies not in order, in one line (the PNG's subtitle): conflicts, providers not
+ * planned, providers cancelled — "2 conflicts, 1 provider not planned, 1 provider cancelled".
+ */
+export function dependencyTroubleText(counts: Record<DependencyKind, number>): string {
+  const conflicts = `${counts.conflict} ${counts.conflict === 1 ? 'conflict' : 'conflicts'}`;
+  return [conflicts, ...(['unplanned', 'provider-cancelled'] as const).map((k) => `${counts[k]} ${DEPENDENCY_KIND_TEXT[k].label}`)].join(', ');
+}
+
 /** Where one end of a dependency is planned, as lists say it: its iteration, else "cancelled" (a provider) or "not planned". */
 export function dependencyEndPlace(end: { iterationName: string | null; cancelled?: boolean }): string {
   return end.iterationName ?? (end.cancelled ? 'cancelled' : 'not planned');

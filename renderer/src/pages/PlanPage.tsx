@@ -9,6 +9,7 @@ import { keepPreviousData, useMutation, useQueryClient, type QueryClient } from 
 import { useEffect, useMemo, useState } from 'react';
 import type { ChannelInput, ChannelOutput } from '../../../shared/contract/contract';
 import type { BoardCard, BoardCell } from '../../../shared/planning/board-schema';
+import { dependencyTroubleText } from '../../../shared/planning/dependency-state';
 import { displayKey } from '../../../shared/planning/local-keys';
 import { invalidateAfterWrite, useChannelMutation, useChannelQuery } from '../api/channel-hooks';
 import { invokeOrThrow, type ContractError } from '../api/contract-client';
@@ -189,7 +190,7 @@ export function PlanPage() {
     const { source, width, height } = boardSvg(data, { teamName, color: palette.text.primary, muted: palette.text.secondary, line: palette.divider, card: palette.background.paper });
     await exportSvgPng(source, width, height, {
       title: `${data.increment.name}: program board`,
-      subtitle: `${data.increment.start} – ${data.increment.end} · ${data.dependencyCounts.conflict} conflicts, ${data.dependencyCounts.unplanned} not planned`,
+      subtitle: `${data.increment.start} – ${data.increment.end} · ${dependencyTroubleText(data.dependencyCounts)}`,
       fileName: `${fileSlug(data.increment.name)}-board.png`,
       background: palette.background.paper,
       color: palette.text.primary,

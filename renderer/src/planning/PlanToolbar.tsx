@@ -14,7 +14,7 @@ import { useTheme } from '@mui/material/styles';
 import { memo } from 'react';
 import type { UndoState } from '../../../shared/contract/plan-channels';
 import type { IncrementView } from '../../../shared/planning/board-schema';
-import { DEPENDENCY_STATES, DEPENDENCY_STATE_TEXT, type DependencyState } from '../../../shared/planning/dependency-state';
+import { DEPENDENCY_KIND_TEXT, DEPENDENCY_KINDS, stateOfKind, type DependencyKind } from '../../../shared/planning/dependency-state';
 import { displayKey } from '../../../shared/planning/local-keys';
 import { ODDS_BANDS } from '../forecast/odds-style';
 import type { ParamPatch } from '../layout/view-address';
@@ -118,7 +118,7 @@ export const PlanTabs = memo(function PlanTabs<T extends string>(props: { tab: T
 }) as <T extends string>(props: { tab: T; labels: Record<T, string>; onTab(tab: T): void }) => React.ReactNode;
 
 export const BoardLegend = memo(function BoardLegend(props: {
-  counts: Record<DependencyState, number>;
+  counts: Record<DependencyKind, number>;
   capacityUnit: string;
   linesByOdds: boolean;
   simulating: boolean;
@@ -132,12 +132,13 @@ export const BoardLegend = memo(function BoardLegend(props: {
   const { focus, setParams } = props;
   return (
     <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap', mb: 1 }} data-testid="dependency-legend">
-      {DEPENDENCY_STATES.map((s) => (
+      {/* Every kind, a cancelled provider's apart from the unplanned (drawn alike: its colour and symbol). */}
+      {DEPENDENCY_KINDS.map((s) => (
         <Typography key={s} variant="body2" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}>
-          <Box component="span" sx={{ width: 18, height: 18, borderRadius: '50%', bgcolor: STATE_STYLE[s].color, color: '#fff', display: 'inline-grid', placeItems: 'center', fontSize: theme.typography.caption.fontSize, fontWeight: 700, ...(theme.room ? { width: '1.4em', height: '1.4em' } : {}) }} aria-hidden>
-            {DEPENDENCY_STATE_TEXT[s].symbol}
+          <Box component="span" sx={{ width: 18, height: 18, borderRadius: '50%', bgcolor: STATE_STYLE[stateOfKind(s)].color, color: '#fff', display: 'inline-grid', placeItems: 'center', fontSize: theme.typography.caption.fontSize, fontWeight: 700, ...(theme.room ? { width: '1.4em', height: '1.4em' } : {}) }} aria-hidden>
+            {DEPENDENCY_KIND_TEXT[s].symbol}
           </Box>
-          {props.counts[s]} {DEPENDENCY_STATE_TEXT[s].label}
+          {props.counts[s]} {DEPENDENCY_KIND_TEXT[s].label}
         </Typography>
       ))}
       <FormControlLabel data-tool control={<Switch checked={props.linesByOdds} onChange={(e) => setParams({ odds: e.target.checked ? 'lines' : null })} />} label="Colour lines by on-time odds" />

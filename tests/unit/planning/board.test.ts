@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { baselineOf, changesSince } from '../../../shared/planning/baseline';
 import { boardConflicts, buildBoard, columnFor } from '../../../shared/planning/board';
 import { dependencyChains } from '../../../shared/planning/board-lint';
-import { dependencyEndPlace, dependencyState, dependencyText } from '../../../shared/planning/dependency-state';
+import { countDependencyKinds, DEPENDENCY_KIND_TEXT, DEPENDENCY_KINDS, dependencyEndPlace, dependencyKind, dependencyState, dependencyText, dependencyTroubleText, stateOfKind } from '../../../shared/planning/dependency-state';
 import type { PlanData, PlanIteration, PlannedWork } from '../../../shared/planning/plan-data';
 import { predictability } from '../../../shared/planning/predictability';
 
@@ -142,7 +142,7 @@ describe('the board', () => {
       'D-ok': 'ok',
       'D-same': 'same-iteration',
     });
-    expect(board.dependencyCounts).toEqual({ ok: 2, 'same-iteration': 1, conflict: 1, unplanned: 1 });
+    expect(board.dependencyCounts).toEqual({ ok: 2, 'same-iteration': 1, conflict: 1, unplanned: 1, 'provider-cancelled': 0 });
     // D-late is needed on Jan 7; D-none from the start of I1 (Jan 5): Jan 5 comes first.
     expect(boardConflicts(board).map((x) => [x.key, x.needAt])).toEqual([
       ['D-none', '2026-01-05'],
@@ -159,6 +159,36 @@ describe('the board', () => {
     expect(boardConflicts(board).map((x) => x.key)).toEqual(['D-gone', 'D-none']);
     expect([dependencyText(gone), dependencyEndPlace(gone.provider)]).toEqual([{ label: 'provider cancelled', symbol: '?' }, 'cancelled']);
     expect([dependencyText(none), dependencyEndPlace(none.provider)]).toEqual([{ label: 'provider not planned', symbol: '?' }, 'not planned']);
+  });
+
+  it('counts a cancelled provider apart: one cancelled and one not planned are 1 provider not planned and 1 provider cancelled, not 2 and 0', () => {
+    // D-gone waits on X-9 (Won't Do), D-none on X-8 (open, planned nowhere); D-late is a conflict (B-2 in I3 for A-1 in I1).
+    const board = buildBoard(
+      plan({
+        dependencies: [dep('D-gone', 'A-2', 'X-9'), dep('D-none', 'A-3', 'X-8'), dep('D-late', 'A-1', 'B-2')],
+        providerTeams: { 'X-9': 'b', 'X-8': 'b' },
+        cancelledProviders: ['X-9'],
+      }),
+    );
+    expect(board.dependencyCounts).toEqual({ ok: 0, 'same-iteration': 0, conflict: 1, unplanned: 1, 'provider-cancelled': 1 });
+    // Both are still drawn as unplanned, and both are in the conflicts list.
+    expect(board.dependencies.map((x) => [x.key, x.state, dependencyKind(x), stateOfKind(dependencyKind(x))])).toEqual([
+      ['D-gone', 'unplanned', 'provider-cancelled', 'unplanned'],
+      ['D-late', 'conflict', 'conflict', 'conflict'],
+      ['D-none', 'unplanned', 'unplanned', 'unplanned'],
+    ]);
+    expect(boardConflicts(board)).toHaveLength(3);
+    // The counts say what each dependency says.
+    expect(Object.fromEntries(DEPENDENCY_KINDS.map((k) => [DEPENDENCY_KIND_TEXT[k].label, board.dependencyCounts[k]]))).toEqual({
+      'in order': 0,
+      'same iteration': 0,
+      conflict: 1,
+      'provider not planned': 1,
+      'provider cancelled': 1,
+    });
+    expect(board.dependencies.map((x) => dependencyText(x).label).sort()).toEqual(['conflict', 'provider cancelled', 'provider not planned']);
+    // The PNG's subtitle.
+    expect(dependencyTroubleText(board.dependencyCounts)).toBe('1 conflict, 1 provider not planned, 1 provider cancelled');
   });
 
   it('a cancelled provider still on the board, or planned in another increment, is no "in order": its consumer waits for work that will not come', () => {
@@ -213,6 +243,15 @@ describe('the board', () => {
       const cyc = dependencyChains(chain([['a', 'b'], ['b', 'c'], ['c', 'a']]));
       expect(cyc.cycles).toHaveLength(1);
       expect([...cyc.cycles[0]!].sort()).toEqual(['a', 'b', 'c']);
+    });
+
+    it('counts: a board without dependencies has every kind at 0; a cancelled provider settled (resolved) counts in order, one still on the board counts cancelled', () => {
+      expect(buildBoard(plan()).dependencyCounts).toEqual({ ok: 0, 'same-iteration': 0, conflict: 0, unplanned: 0, 'provider-cancelled': 0 });
+      // B-1 (I2, Won't Do) provides for A-3 (I2) and, settled on Jan 10, for B-2 (I3).
+      const board = buildBoard(plan({ dependencies: [dep('D-placed', 'A-3', 'B-1'), dep('D-settled', 'B-2', 'B-1', { resolvedAt: d('2026-01-10') })], cancelledProviders: ['B-1'] }));
+      expect(board.dependencyCounts).toEqual({ ok: 1, 'same-iteration': 0, conflict: 0, unplanned: 0, 'provider-cancelled': 1 });
+      expect(countDependencyKinds([])).toEqual(buildBoard(plan()).dependencyCounts);
+      expect(dependencyTroubleText(countDependencyKinds([]))).toBe('0 conflicts, 0 provider not planned, 0 provider cancelled');
     });
 
     it('inputs are not changed', () => {

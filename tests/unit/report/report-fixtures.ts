@@ -109,7 +109,7 @@ export const PLAN = {
     { key: 'DEP-9', consumer: { itemKey: 'CHK-1', teamKey: 'checkout', columnId: 11, iterationName: 'I1' }, provider: { itemKey: 'EVL-1', teamKey: 'evil', columnId: 12, iterationName: 'I2', done: false, cancelled: false }, state: 'conflict', needAt: '2026-11-09' },
     { key: 'DEP-3', consumer: { itemKey: 'EVL-1', teamKey: 'evil', columnId: 12, iterationName: 'I2' }, provider: { itemKey: 'CHK-3', teamKey: 'checkout', columnId: 11, iterationName: 'I1', done: false, cancelled: false }, state: 'ok', needAt: '2026-11-23' },
   ],
-  dependencyCounts: { ok: 1, 'same-iteration': 0, conflict: 1, unplanned: 1 },
+  dependencyCounts: { ok: 1, 'same-iteration': 0, conflict: 1, unplanned: 1, 'provider-cancelled': 0 },
   objectives: [
     { key: 'O-2', title: 'Saved cards for returning shoppers', level: 'team', teamKeys: ['checkout'], businessValue: 8, actualValue: null, committed: true, parentKey: null, itemKeys: ['CHK-1', 'CHK-2'], plannedItemKeys: ['CHK-1'] },
     { key: 'O-1', title: 'One-page checkout live', level: 'program', teamKeys: ['checkout', 'evil'], businessValue: 10, actualValue: null, committed: true, parentKey: null, itemKeys: [], plannedItemKeys: [] },
