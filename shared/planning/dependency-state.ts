@@ -84,6 +84,44 @@ export function dependencyTroubleText(counts: Record<DependencyKind, number>): s
   return [conflicts, ...(['unplanned', 'provider-cancelled'] as const).map((k) => `${counts[k]} ${DEPENDENCY_KIND_TEXT[k].label}`)].join(', ');
 }
 
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Per card, the kinds of the dependencies it is an end of (waiting or waited on), sorted by the
+ * state they are drawn in, then by kind: the order of its badges.
+ */
+export function dependencyKindsByCard(dependencies: readonly { state: DependencyState; consumer: { itemKey: string }; provider: { itemKey: string; cancelled: boolean } }[]): Map<string, DependencyKind[]> {
+  const kinds = new Map<string, DependencyKind[]>();
+  for (const d of dependencies) {
+    const kind = dependencyKind(d);
+    for (const key of [d.consumer.itemKey, d.provider.itemKey]) (kinds.get(key) ?? kinds.set(key, []).get(key)!).push(kind);
+  }
+  const order = (a: DependencyKind, b: DependencyKind) => compare(stateOfKind(a), stateOfKind(b)) || compare(a, b);
+  for (const list of kinds.values()) list.sort(order);
+  return kinds;
+}
+
+/**
+ * A card's badges: one per state its dependencies are drawn in, in the order of `kinds`, with the
+ * state's symbol, how many, and a title counting each kind in it — a card waiting on one provider
+ * not planned and one cancelled shows ?2, titled "1 provider not planned, 1 provider cancelled".
+ */
+export function dependencyBadges(kinds: readonly DependencyKind[]): { state: DependencyState; symbol: string; count: number; title: string }[] {
+  const byState = new Map<DependencyState, DependencyKind[]>();
+  for (const kind of kinds) {
+    const state = stateOfKind(kind);
+    (byState.get(state) ?? byState.set(state, []).get(state)!).push(kind);
+  }
+  return [...byState].map(([state, list]) => ({
+    state,
+    symbol: DEPENDENCY_STATE_TEXT[state].symbol,
+    count: list.length,
+    title: DEPENDENCY_KINDS.filter((k) => list.includes(k))
+      .map((k) => `${list.filter((x) => x === k).length} ${DEPENDENCY_KIND_TEXT[k].label}`)
+      .join(', '),
+  }));
+}
+
 /** Where one end of a dependency is planned, as lists say it: its iteration, else "cancelled" (a provider) or "not planned". */
 export function dependencyEndPlace(end: { iterationName: string | null; cancelled?: boolean }): string {
   return end.iterationName ?? (end.cancelled ? 'cancelled' : 'not planned');

@@ -6,7 +6,7 @@ import { alpha, useTheme } from '@mui/material/styles';
 import { visuallyHidden } from '@mui/utils';
 import { Fragment, memo, startTransition, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import type { Board, BoardCard, BoardCell, BoardDependency } from '../../../shared/planning/board-schema';
-import { DEPENDENCY_STATE_TEXT, type DependencyState } from '../../../shared/planning/dependency-state';
+import { dependencyBadges, dependencyKindsByCard, stateOfKind, type DependencyKind } from '../../../shared/planning/dependency-state';
 import { displayKey } from '../../../shared/planning/local-keys';
 import { rowPasses, rowsHeight } from './board-passes';
 import { DependencyLines } from './DependencyLines';
@@ -58,13 +58,9 @@ export function targetIteration(board: Board, teamKey: string, columnId: number,
   return sprints.at(-1)?.id ?? columnId;
 }
 
-/** Per card, the states of its dependencies as one string ("conflict,ok"): cheap to compare, so unchanged cards skip rendering. */
+/** Per card, the kinds of its dependencies as one string ("conflict,ok"): cheap to compare, so unchanged cards skip rendering. */
 function cardStates(dependencies: readonly BoardDependency[]): Map<string, string> {
-  const states = new Map<string, string[]>();
-  for (const d of dependencies) {
-    for (const key of [d.consumer.itemKey, d.provider.itemKey]) states.set(key, [...(states.get(key) ?? []), d.state]);
-  }
-  return new Map([...states].map(([key, list]) => [key, list.sort().join(',')]));
+  return new Map([...dependencyKindsByCard(dependencies)].map(([key, list]) => [key, list.join(',')]));
 }
 
 /** What cards and cells call back; one stable object for the board's life, always reaching the latest props. */
@@ -431,8 +427,8 @@ const ARROWS: Record<string, 'left' | 'right' | 'up' | 'down'> = { ArrowLeft: 'l
 
 const BoardCardView = memo(function BoardCardView(props: { card: BoardCard; cell: BoardCell; showSprint: boolean; states: string; focused: boolean; change: string | null; handlers: BoardHandlers }) {
   const { card, cell } = props;
-  const states = props.states ? (props.states.split(',') as DependencyState[]) : [];
-  const troubles = states.filter((s) => s !== 'ok');
+  const kinds = props.states ? (props.states.split(',') as DependencyKind[]) : [];
+  const troubles = kinds.filter((s) => s !== 'ok').map(stateOfKind);
   const onKeyDown = (event: ReactKeyboardEvent<HTMLElement>) => {
     if (event.key === 'Enter' || event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) {
       event.preventDefault();
@@ -473,16 +469,14 @@ const BoardCardView = memo(function BoardCardView(props: { card: BoardCard; cell
       aria-keyshortcuts="Alt+ArrowLeft Alt+ArrowRight Alt+ArrowUp Alt+ArrowDown Enter"
       style={edge ? { borderLeftColor: edge } : undefined}
     >
-      <CardFace cardKey={card.key} title={card.title} size={card.size} sprint={props.showSprint ? card.iterationName : null} states={states} change={props.change} />
+      <CardFace cardKey={card.key} title={card.title} size={card.size} sprint={props.showSprint ? card.iterationName : null} kinds={kinds} change={props.change} />
       {/* Named by what it shows (a name that differs from the visible text fails voice control); the rest is only heard. */}
       {(card.done || troubles.length > 0) && <span className="ilk-sr">{`${card.done ? ', done' : ''}${troubles.length ? `, ${troubles.length} dependency problems` : ''}`}</span>}
     </div>
   );
 });
 
-function CardFace(props: { cardKey: string; title: string; size?: number | null; sprint?: string | null; states?: readonly DependencyState[]; change?: string | null }) {
-  const counts = new Map<DependencyState, number>();
-  for (const state of props.states ?? []) counts.set(state, (counts.get(state) ?? 0) + 1);
+function CardFace(props: { cardKey: string; title: string; size?: number | null; sprint?: string | null; kinds?: readonly DependencyKind[]; change?: string | null }) {
   return (
     <div>
       <div className="ilk-card-head">
@@ -494,10 +488,11 @@ function CardFace(props: { cardKey: string; title: string; size?: number | null;
           </span>
         )}
         {props.sprint && <span className="ilk-muted">{props.sprint}</span>}
-        {[...counts].map(([state, n]) => (
-          <span key={state} className="ilk-state" style={{ color: STATE_STYLE[state].color }} title={`${n} ${DEPENDENCY_STATE_TEXT[state].label}`}>
-            {DEPENDENCY_STATE_TEXT[state].symbol}
-            {n > 1 ? n : ''}
+        {/* Drawn by state (a cancelled provider's as unplanned), titled with each kind: "1 provider not planned, 1 provider cancelled". */}
+        {dependencyBadges(props.kinds ?? []).map((badge) => (
+          <span key={badge.state} className="ilk-state" style={{ color: STATE_STYLE[badge.state].color }} title={badge.title}>
+            {badge.symbol}
+            {badge.count > 1 ? badge.count : ''}
           </span>
         ))}
         {props.change && <span className="ilk-change">{props.change}</span>}

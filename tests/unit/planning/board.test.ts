@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { baselineOf, changesSince } from '../../../shared/planning/baseline';
 import { boardConflicts, buildBoard, columnFor } from '../../../shared/planning/board';
 import { dependencyChains } from '../../../shared/planning/board-lint';
-import { countDependencyKinds, DEPENDENCY_KIND_TEXT, DEPENDENCY_KINDS, dependencyEndPlace, dependencyKind, dependencyState, dependencyText, dependencyTroubleText, stateOfKind } from '../../../shared/planning/dependency-state';
+import { countDependencyKinds, DEPENDENCY_KIND_TEXT, DEPENDENCY_KINDS, dependencyBadges, dependencyEndPlace, dependencyKind, dependencyKindsByCard, dependencyState, dependencyText, dependencyTroubleText, stateOfKind } from '../../../shared/planning/dependency-state';
 import type { PlanData, PlanIteration, PlannedWork } from '../../../shared/planning/plan-data';
 import { predictability } from '../../../shared/planning/predictability';
 
@@ -161,15 +161,18 @@ describe('the board', () => {
     expect([dependencyText(none), dependencyEndPlace(none.provider)]).toEqual([{ label: 'provider not planned', symbol: '?' }, 'not planned']);
   });
 
-  it('counts a cancelled provider apart: one cancelled and one not planned are 1 provider not planned and 1 provider cancelled, not 2 and 0', () => {
-    // D-gone waits on X-9 (Won't Do), D-none on X-8 (open, planned nowhere); D-late is a conflict (B-2 in I3 for A-1 in I1).
-    const board = buildBoard(
+  // A-2 (I1) waits on X-9 (D-gone: Won't Do), on X-8 (D-none: open, planned nowhere) and on B-2 (D-late: I3, a conflict).
+  const cancelledAndOpen = () =>
+    buildBoard(
       plan({
-        dependencies: [dep('D-gone', 'A-2', 'X-9'), dep('D-none', 'A-3', 'X-8'), dep('D-late', 'A-1', 'B-2')],
+        dependencies: [dep('D-gone', 'A-2', 'X-9'), dep('D-none', 'A-2', 'X-8'), dep('D-late', 'A-2', 'B-2')],
         providerTeams: { 'X-9': 'b', 'X-8': 'b' },
         cancelledProviders: ['X-9'],
       }),
     );
+
+  it('counts a cancelled provider apart: one cancelled and one not planned are 1 provider not planned and 1 provider cancelled, not 2 and 0', () => {
+    const board = cancelledAndOpen();
     expect(board.dependencyCounts).toEqual({ ok: 0, 'same-iteration': 0, conflict: 1, unplanned: 1, 'provider-cancelled': 1 });
     // Both are still drawn as unplanned, and both are in the conflicts list.
     expect(board.dependencies.map((x) => [x.key, x.state, dependencyKind(x), stateOfKind(dependencyKind(x))])).toEqual([
@@ -189,6 +192,16 @@ describe('the board', () => {
     expect(board.dependencies.map((x) => dependencyText(x).label).sort()).toEqual(['conflict', 'provider cancelled', 'provider not planned']);
     // The PNG's subtitle.
     expect(dependencyTroubleText(board.dependencyCounts)).toBe('1 conflict, 1 provider not planned, 1 provider cancelled');
+  });
+
+  it('a card’s badges: drawn by state, titled by kind — waiting on one provider not planned and one cancelled is ?2, "1 provider not planned, 1 provider cancelled"', () => {
+    const kinds = dependencyKindsByCard(cancelledAndOpen().dependencies);
+    expect(kinds.get('A-2')).toEqual(['conflict', 'provider-cancelled', 'unplanned']);
+    expect(kinds.get('B-2')).toEqual(['conflict']);
+    expect(dependencyBadges(kinds.get('A-2')!)).toEqual([
+      { state: 'conflict', symbol: '✕', count: 1, title: '1 conflict' },
+      { state: 'unplanned', symbol: '?', count: 2, title: '1 provider not planned, 1 provider cancelled' },
+    ]);
   });
 
   it('a cancelled provider still on the board, or planned in another increment, is no "in order": its consumer waits for work that will not come', () => {
@@ -252,6 +265,15 @@ describe('the board', () => {
       expect(board.dependencyCounts).toEqual({ ok: 1, 'same-iteration': 0, conflict: 0, unplanned: 0, 'provider-cancelled': 1 });
       expect(countDependencyKinds([])).toEqual(buildBoard(plan()).dependencyCounts);
       expect(dependencyTroubleText(countDependencyKinds([]))).toBe('0 conflicts, 0 provider not planned, 0 provider cancelled');
+    });
+
+    it('badges: none for a card without dependencies; two of one kind are counted together; kinds are titled in the legend’s order whatever order they come in', () => {
+      expect(dependencyBadges([])).toEqual([]);
+      expect(dependencyBadges(['provider-cancelled', 'provider-cancelled'])).toEqual([{ state: 'unplanned', symbol: '?', count: 2, title: '2 provider cancelled' }]);
+      expect(dependencyBadges(['provider-cancelled', 'ok', 'unplanned', 'provider-cancelled'])).toEqual([
+        { state: 'unplanned', symbol: '?', count: 3, title: '1 provider not planned, 2 provider cancelled' },
+        { state: 'ok', symbol: '✓', count: 1, title: '1 in order' },
+      ]);
     });
 
     it('inputs are not changed', () => {
