@@ -1,7 +1,7 @@
 import { incrementNamed } from '../../backend/planning/plan-queries';
 import { boardConflicts } from '../../../shared/planning/board';
 import { boardSummary } from '../../../shared/planning/board-summary';
-import { DEPENDENCY_STATE_TEXT, dependencyEndPlace, dependencyText } from '../../../shared/planning/dependency-state';
+import { countDependencyKinds, DEPENDENCY_KIND_TEXT, DEPENDENCY_KINDS, dependencyEndPlace, dependencyText, type DependencyState } from '../../../shared/planning/dependency-state';
 import type { CliCommand, CliIo } from '../cli-command';
 import { UsageError } from '../cli-command';
 import { callOrThrow, openToRead, parseCliArgs } from '../cli-support';
@@ -66,7 +66,7 @@ export const planCommand: CliCommand = {
 
 function printConflicts(
   increment: string,
-  conflicts: { fromItem: string; fromTeam: string | null; toItem: string; toTeam: string | null; toCancelled: boolean; state: keyof typeof DEPENDENCY_STATE_TEXT; needAt: string; fromIteration: string | null; toIteration: string | null }[],
+  conflicts: { fromItem: string; fromTeam: string | null; toItem: string; toTeam: string | null; toCancelled: boolean; state: DependencyState; needAt: string; fromIteration: string | null; toIteration: string | null }[],
   io: CliIo,
 ): void {
   if (conflicts.length === 0) {
@@ -95,8 +95,9 @@ function printBoard(summary: ReturnType<typeof boardSummary>, io: CliIo): void {
     });
     io.out(`${team.name.padEnd(width)}  ${row.join('')}`);
   }
-  const counts = summary.dependencies.reduce<Record<string, number>>((n, d) => ({ ...n, [d.state]: (n[d.state] ?? 0) + 1 }), {});
-  io.out(`Dependencies: ${Object.entries(DEPENDENCY_STATE_TEXT).map(([state, t]) => `${counts[state] ?? 0} ${t.label}`).join(', ')}`);
+  // As the board and the report count them: a cancelled provider apart from those not planned.
+  const counts = countDependencyKinds(summary.dependencies.map((d) => ({ state: d.state, provider: { cancelled: d.toCancelled } })));
+  io.out(`Dependencies: ${DEPENDENCY_KINDS.map((kind) => `${counts[kind]} ${DEPENDENCY_KIND_TEXT[kind].label}`).join(', ')}`);
   io.out(`Predictability: ${percent(summary.predictability.increment)}${summary.predictability.unscoredTeams > 0 ? ` (${summary.predictability.unscoredTeams} teams not scored yet)` : ''}`);
   for (const l of summary.lint) io.out(`  ! ${l.message}`);
 }

@@ -50,6 +50,8 @@ describe('interlock plan', () => {
     const human = await cli(['plan', 'board', '--workspace', demo]);
     expect(human.out).toContain('PI 26.4');
     expect(human.out).toContain('over capacity');
+    // Its totals tell the cancelled provider (IDN-29) from the one not planned (RPT-179), as the conflicts above do.
+    expect(human.out).toMatch(/^Dependencies: \d+ in order, \d+ same iteration, 2 conflict, 1 provider not planned, 1 provider cancelled$/m);
   });
 
   it('plan list --increment NAME lists that increment alone (its name in any case), as board and conflicts take it', async () => {
