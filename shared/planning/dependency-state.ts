@@ -81,7 +81,9 @@ export function countDependencyKinds(dependencies: readonly { state: DependencyS
  */
 export function dependencyTroubleText(counts: Record<DependencyKind, number>): string {
   const conflicts = `${counts.conflict} ${counts.conflict === 1 ? 'conflict' : 'conflicts'}`;
-  return [conflicts, ...(['unplanned', 'provider-cancelled'] as const).map((k) => `${counts[k]} ${DEPENDENCY_KIND_TEXT[k].label}`)].join(', ');
+  // Cancelled providers are rare: named when there are some, not as "0 provider cancelled" under every board.
+  const cancelled = counts['provider-cancelled'] > 0 ? [`${counts['provider-cancelled']} ${DEPENDENCY_KIND_TEXT['provider-cancelled'].label}`] : [];
+  return [conflicts, `${counts.unplanned} ${DEPENDENCY_KIND_TEXT.unplanned.label}`, ...cancelled].join(', ');
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
