@@ -43,6 +43,19 @@ export function presentationCommand(e: KeyLike): PresentationCommand | null {
   }
 }
 
+/**
+ * Presented, a program board with more iterations than the screen holds pages them: > for the
+ * next ones, < for the earlier ones (also . and , — the same keys without Shift on most layouts).
+ * Not ← → PageUp PageDown or Space: those are the deck's, as a presenter's remote sends them; not
+ * Shift + an arrow either, which steps the deck today. Null for every other key.
+ */
+export function iterationPageStep(e: KeyLike): 1 | -1 | null {
+  if (withModifier(e)) return null;
+  if (e.key === '>' || e.key === '.') return 1;
+  if (e.key === '<' || e.key === ',') return -1;
+  return null;
+}
+
 /** What Enter or Space acts on when it has the focus: buttons, links, tabs, a board's cards. */
 const ACTIVATABLE = 'button, a[href], summary, [role="button"], [role="link"], [role="tab"], [role="checkbox"], [role="switch"], [role="radio"], [tabindex]:not([tabindex="-1"])';
 

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { keyBelongsToControl, presentationCommand } from '../../../renderer/src/room/presentation-keys';
+import { iterationPageStep, keyBelongsToControl, presentationCommand } from '../../../renderer/src/room/presentation-keys';
 
 // Which keys a focused control keeps while a deck is presented, and which step the deck.
 
@@ -65,5 +65,19 @@ describe('keyBelongsToControl', () => {
     it('a toggled button does not keep the arrows: only a lifted card does', () => {
       expect(keyBelongsToControl(element('<button aria-pressed="true">Dark</button>', 'button'), 'ArrowRight')).toBe(false);
     });
+  });
+});
+
+describe('iterationPageStep', () => {
+  it('> and < page a presented board’s iterations (. and , too); none of them steps the deck, and no deck key pages', () => {
+    for (const key of ['>', '.']) expect(iterationPageStep({ key }), key).toBe(1);
+    for (const key of ['<', ',']) expect(iterationPageStep({ key }), key).toBe(-1);
+    for (const key of ['>', '.', '<', ',']) expect(presentationCommand({ key }), key).toBeNull();
+    for (const key of ['ArrowRight', 'ArrowLeft', 'PageDown', 'PageUp', ' ', 'Home', 'End', '5', 'Enter']) expect(iterationPageStep({ key }), key).toBeNull();
+  });
+
+  it('with Ctrl, Alt or Meta it is not the pager’s', () => {
+    expect(iterationPageStep({ key: '>', ctrlKey: true })).toBeNull();
+    expect(iterationPageStep({ key: '.', altKey: true })).toBeNull();
   });
 });
