@@ -366,6 +366,144 @@ test('presented at 1280×720 in the dark theme, the program board shows every it
   await page.screenshot({ path: 'test-results/screenshots/room-plan-board.png' });
 });
 
+interface PlanBoard {
+  increment: { id: number; name: string; start: string; capacityUnit: string; iterations: { id: number; name: string; start: string; end: string; teamKey: string | null }[] };
+  teams: { key: string; name: string }[];
+  cells: { teamKey: string; columnId: number; cards: { key: string }[] }[];
+}
+
+/** PI 26.4 made an increment of 8 iterations: its IP iteration renamed Iteration 5, then 6, 7 and a new IP iteration, with one card of the first team in it. */
+async function planEightIterations(page: Page, host: { origin: string; token: string }): Promise<{ names: string[]; team: string; lastCard: string }> {
+  const board = await invoke<PlanBoard>(page.request, host, 'plan.board', {});
+  const { increment } = board;
+  await invoke(page.request, host, 'plan.increment.save', { id: increment.id, name: increment.name, start: increment.start, end: '2027-02-28', capacityUnit: increment.capacityUnit });
+  const ip = increment.iterations.find((i) => i.name === 'IP iteration' && i.teamKey === null)!;
+  await invoke(page.request, host, 'plan.iteration.save', { incrementId: increment.id, id: ip.id, name: 'Iteration 5', start: ip.start, end: ip.end, teamKey: null });
+  let view = increment;
+  for (const [name, start, end] of [
+    ['Iteration 6', '2027-01-18', '2027-01-31'],
+    ['Iteration 7', '2027-02-01', '2027-02-14'],
+    ['IP iteration', '2027-02-15', '2027-02-28'],
+  ] as const) {
+    view = await invoke<PlanBoard['increment']>(page.request, host, 'plan.iteration.save', { incrementId: increment.id, name, start, end, teamKey: null });
+  }
+  const names = view.iterations.filter((i) => i.teamKey === null).map((i) => i.name);
+  expect(names).toEqual(['Iteration 1', 'Iteration 2', 'Iteration 3', 'Iteration 4', 'Iteration 5', 'Iteration 6', 'Iteration 7', 'IP iteration']);
+  const team = board.teams[0]!.key;
+  const lastCard = board.cells.find((c) => c.teamKey === team && c.cards.length > 0)!.cards[0]!.key;
+  const last = view.iterations.find((i) => i.name === 'IP iteration' && i.teamKey === null)!;
+  await invoke(page.request, host, 'plan.item.place', { incrementId: increment.id, itemKey: lastCard, teamKey: team, iterationId: last.id });
+  return { names, team, lastCard };
+}
+
+// Six iterations fitted a 1280 px projector beside the team column; the seventh and eighth were cut
+// off at the screen's edge, and ← → step the deck, so the room never saw them.
+test('presented at 1280×720 in the dark theme, a plan of 8 iterations shows every one, as many as the room can read at once, the others a key or a click away, and says which', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(host.url);
+  await useDarkTheme(page, true);
+  const { names, team, lastCard } = await planEightIterations(page, host);
+  await openNewDeck(page, host, 'Eight iterations', [
+    { title: 'Where we are', address: '/overview', timeboxSeconds: null },
+    { title: 'The program board', address: '/plan', timeboxSeconds: null },
+    { title: 'The board’s last iterations', address: '/plan?iteration=8', timeboxSeconds: null },
+  ]);
+  await page.getByRole('button', { name: 'Present this deck' }).click();
+  await expect(slideLabel(page)).toHaveText('1 / 3');
+  await page.keyboard.press('ArrowRight');
+  await expect(slideLabel(page)).toHaveText('2 / 3');
+  const board = page.getByTestId('program-board');
+  await expect(board.getByRole('columnheader', { name: /Iteration 1/ })).toBeVisible({ timeout: 30_000 });
+  await settle(page);
+
+  /** The iterations on screen, after checking that none is cut off, nothing scrolls sideways and the text keeps the room's floor. */
+  const shownIterations = async (view: string): Promise<string[]> => {
+    const overflow = await horizontalOverflow(page);
+    expect(overflow.scrollWidth, `${view}: the page scrolls sideways (${overflow.past.join('; ')})`).toBeLessThanOrEqual(overflow.clientWidth);
+    const inner = await board.evaluate((e) => ({ right: Math.min(e.getBoundingClientRect().right, window.innerWidth), wider: e.scrollWidth - e.clientWidth }));
+    expect(inner.wider, `${view}: the board is wider than its box`).toBeLessThanOrEqual(1);
+    // Every header drawn, and every card, lies whole inside the board and its text inside its box.
+    const headers = await board.getByRole('columnheader').evaluateAll((els) => els.slice(1).map((e) => ({ name: e.firstElementChild?.textContent ?? '', right: e.getBoundingClientRect().right, spills: e.scrollWidth > e.clientWidth })));
+    expect(headers.filter((h) => h.right > inner.right + 0.5 || h.spills), `${view}: iterations cut off`).toEqual([]);
+    const cards = await board.locator('[data-card]').evaluateAll((els, right) => els.filter((e) => e.getBoundingClientRect().right > right + 0.5 || e.scrollWidth > e.clientWidth + 1).map((e) => e.getAttribute('data-card')), inner.right);
+    expect(cards, `${view}: cards cut off`).toEqual([]);
+    const titles = await board.locator('.ilk-title').evaluateAll((els) => els.filter((e) => e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
+    expect(titles, `${view}: card titles cut`).toEqual([]);
+    const sizes = await renderedTextSizes(page);
+    expectTextAtLeast(sizes.html, 20, view);
+    return headers.map((h) => h.name);
+  };
+
+  const seen = new Set(await shownIterations('the board presented'));
+  await page.screenshot({ path: 'test-results/screenshots/room-plan-board-8-first.png' });
+  await expectAccessible(page, 'the board of 8 iterations, presented, dark');
+  // Not all of them fit: the board says which it shows, and the next ones are a key away, not ← →.
+  expect(seen.size).toBeLessThan(names.length);
+  expect(seen.size).toBeGreaterThanOrEqual(6);
+  const pager = page.getByTestId('iteration-pager');
+  await expect(pager).toBeVisible();
+  await expect(pager).toContainText(`Iterations 1–${seen.size} of ${names.length}`);
+  await expect(board.locator(`[data-card="${lastCard}"]`)).toHaveCount(0);
+  for (let i = 0; i < names.length && seen.size < names.length; i++) {
+    await page.keyboard.press('>');
+    await expect(slideLabel(page)).toHaveText('2 / 3');
+    for (const name of await shownIterations(`the board after > ${i + 1}`)) seen.add(name);
+  }
+  expect([...seen].sort()).toEqual([...names].sort());
+  await expect(pager).toContainText(new RegExp(`–${names.length} of ${names.length}`));
+  await expect(board.getByRole('columnheader', { name: /IP iteration/ })).toBeVisible();
+  await expect(board.locator(`[data-testid^="cell:${team}:"] [data-card="${lastCard}"]`)).toBeVisible();
+  // What the board shows stays said, in the header row, while ↓ scrolls the rows to the last.
+  const lastCell = board.locator('[data-testid^="cell:"]').last();
+  for (let i = 0; i < 200 && !(await lastCell.evaluate((e) => e.getBoundingClientRect().bottom <= window.innerHeight)); i++) await page.keyboard.press('ArrowDown');
+  expect((await pager.boundingBox())!.y).toBeGreaterThanOrEqual(0);
+  expect((await pager.boundingBox())!.y).toBeLessThan(20);
+  await page.screenshot({ path: 'test-results/screenshots/room-plan-board-8-last.png' });
+
+  // A card carried by keyboard (Alt + an arrow) onto an iteration not shown brings its page, and keeps the focus.
+  await page.keyboard.press('Home');
+  await expect(slideLabel(page)).toHaveText('1 / 3');
+  await page.keyboard.press('ArrowRight');
+  await expect(pager).toContainText(/Iterations 1–\d of 8/);
+  await page.keyboard.press('>');
+  await expect(pager).toContainText(/Iterations [2-8]–8 of 8/);
+  const firstShown = board.locator(`[data-testid^="cell:${team}:"]`).first().locator('[data-card]').first();
+  const moved = (await firstShown.getAttribute('data-card'))!;
+  await firstShown.focus();
+  await page.keyboard.press('Alt+ArrowLeft');
+  await expect(pager).toContainText(/Iterations 1–\d of 8/);
+  await expect(board.locator(`[data-card="${moved}"]`)).toBeFocused();
+  await expect(slideLabel(page)).toHaveText('2 / 3');
+
+  // The same by the visible control.
+  await page.getByRole('button', { name: 'Later iterations' }).click();
+  await expect(board.getByRole('columnheader', { name: /IP iteration/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Earlier iterations' }).click();
+  await expect(pager).toContainText(/Iterations 1–\d of 8/);
+  await expect(board.getByRole('columnheader', { name: /Iteration 1/ })).toBeVisible();
+  await expect(board.getByRole('columnheader', { name: /IP iteration/ })).toHaveCount(0);
+  // The remote's keys still step the deck, the focus on the pager's button or not: the deck's next
+  // view is the board from its 8th iteration (the page that holds it); back on the board's first
+  // view, it starts at its first iterations.
+  await page.getByRole('button', { name: 'Later iterations' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(slideLabel(page)).toHaveText('3 / 3');
+  await expect(pager).toContainText(/Iterations [2-8]–8 of 8/);
+  await expect(board.getByRole('columnheader', { name: /IP iteration/ })).toBeVisible();
+  await page.keyboard.press('PageUp');
+  await expect(slideLabel(page)).toHaveText('2 / 3');
+  await expect(board.getByRole('columnheader', { name: /Iteration 1/ })).toBeVisible();
+  await expect(pager).toContainText(/Iterations 1–\d of 8/);
+
+  // At the desk the board is as it was: every iteration, scrolled sideways inside its own box.
+  await page.keyboard.press('Escape');
+  await expect(slideLabel(page)).toHaveCount(0);
+  await expect(pager).toHaveCount(0);
+  await expect(board.getByRole('columnheader')).toHaveCount(names.length + 1);
+  expect(await board.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
+});
+
 test('presented at 1280×720, the plan’s confidence tables fit the screen’s width and fill its height; a date, and a number with its unit, stay on one line', async ({ page, host }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto(`${host.url}#/plan?tab=confidence`);

@@ -203,6 +203,9 @@ export function PlanPage() {
   const onRedo = useStableCallback(() => redo.mutate({ input: { board: { ...shown, incrementId: data?.increment.id } }, view: boardInput }));
   const onNewIncrement = useStableCallback(() => setCreatingIncrement(true));
   const onTab = useStableCallback((t: PlanTab) => setParams({ tab: t === 'board' ? null : t }));
+  // Presented, the board shows a screenful of iterations from this one (1-based in the address, so a deck's view can start at the last ones).
+  const firstIteration = Math.max(0, (Number.parseInt(params.iteration ?? '', 10) || 1) - 1);
+  const onFirstIteration = useStableCallback((start: number) => setParams({ iteration: start > 0 ? String(start + 1) : null }));
 
   // Ctrl/Cmd+Z undoes the last planning edit, Ctrl/Cmd+Shift+Z or Ctrl+Y redoes it (not while typing).
   useEffect(() => {
@@ -296,6 +299,8 @@ export function PlanPage() {
             onAddToCell={onAddToCell}
             onCapacity={onCapacity}
             sidePanel={sidePanel}
+            firstIteration={firstIteration}
+            onFirstIteration={onFirstIteration}
           />
         </Box>
       )}

@@ -1,16 +1,21 @@
 import Box from '@mui/material/Box';
 import GlobalStyles from '@mui/material/GlobalStyles';
+import IconButton from '@mui/material/IconButton';
 import Typography from '@mui/material/Typography';
+import ChevronLeftIcon from '@mui/icons-material/ChevronLeft';
+import ChevronRightIcon from '@mui/icons-material/ChevronRight';
 import FlagIcon from '@mui/icons-material/FlagOutlined';
 import { alpha, useTheme } from '@mui/material/styles';
 import { visuallyHidden } from '@mui/utils';
-import { Fragment, memo, startTransition, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
+import { Fragment, memo, startTransition, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import type { Board, BoardCard, BoardCell, BoardDependency } from '../../../shared/planning/board-schema';
 import { dependencyBadges, dependencyKindsByCard, stateOfKind, type DependencyKind } from '../../../shared/planning/dependency-state';
 import { displayKey } from '../../../shared/planning/local-keys';
+import { iterationPage, iterationPageLabel, iterationsThatFit, pageShowing, steppedPage, type IterationPage } from './board-pages';
 import { rowPasses, rowsHeight } from './board-passes';
 import { DependencyLines } from './DependencyLines';
 import { usePrinting } from '../room/printing';
+import { iterationPageStep, keyBelongsToControl } from '../room/presentation-keys';
 import { cellId, STATE_STYLE } from './plan-style';
 import { PRESENTING_ATTRIBUTE } from '../theme/room-styles';
 
@@ -41,12 +46,21 @@ interface ProgramBoardProps {
   onCapacity(cell: BoardCell, anchor: HTMLElement): void;
   /** The backlog's draggable items live outside the board but inside its drag context. */
   sidePanel: ReactNode;
+  /** Presented with more iterations than the screen holds: the one (0-based) the shown ones start from, as the address asks. */
+  firstIteration?: number;
+  /** The pager (its buttons, < and >) or a card moved by keyboard onto another page asks for another first iteration. */
+  onFirstIteration?(start: number): void;
 }
 
 const TEAM_COLUMN = 180;
 const CELL_MIN = 200;
-/** Presented, an increment's five or six iterations fit a 1280 px projector beside the team column: ← → step the deck, so nothing could scroll to the last one. */
-const ROOM_CELL_MIN = 160;
+/**
+ * Presented, the narrowest an iteration gets at 1280×720 (times the type scale's factor on a larger
+ * screen): at the room's 20 px type a date ("2026-11-09 –") and a card's key still fit on a line,
+ * card titles wrap. Seven iterations (six sprints and an IP iteration) fit beside the team column;
+ * more are shown a screenful at a time (ProgramBoard), never cut off at the screen's edge.
+ */
+const ROOM_CELL_FLOOR = 150;
 /** The named page the board prints on (landscape, see room-styles.ts) and the width it gives, CSS px. */
 const PRINT_PAGE = 'wide';
 const PRINT_WIDTH = 1000;
@@ -99,16 +113,6 @@ export const ProgramBoard = memo(function ProgramBoard(props: ProgramBoardProps)
   latest.current = props;
   // A card moved by keyboard lands in another cell (a new element): give it the focus back.
   const refocus = useRef<string | null>(null);
-  useEffect(() => {
-    const key = refocus.current;
-    if (!key) return;
-    const card = content.current?.querySelector<HTMLElement>(`[data-card="${CSS.escape(key)}"]`);
-    if (card && card !== document.activeElement) {
-      card.focus();
-      card.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-      refocus.current = null;
-    }
-  }, [board]);
   const handlers = useMemo<BoardHandlers>(
     () => ({
       drop: (itemKey, teamKey, columnId, beforeKey) => {
@@ -169,9 +173,69 @@ export const ProgramBoard = memo(function ProgramBoard(props: ProgramBoardProps)
     return out;
   }, [board.teams, drawnRows]);
 
+  // Presented, the room sees every iteration it can read at once, and the rest a step away: the
+  // board takes the screen's width and its iterations narrow to ROOM_CELL_FLOOR; beyond that it
+  // shows them a screenful at a time, says which ("Iterations 1–7 of 8") in the header row that
+  // stays at the window's top, and pages with its buttons or < and >. Not a sideways scroll: the
+  // window must not scroll sideways, ← → step the deck and a remote sends nothing else, and a
+  // screenful of whole columns is what a facilitator can point at. The desk's board is unchanged:
+  // it scrolls in its own box.
   const presenting = theme.room != null;
-  const cellMin = presenting ? ROOM_CELL_MIN : CELL_MIN;
-  const columns = `${TEAM_COLUMN}px repeat(${board.columns.length}, minmax(${cellMin}px, 1fr))`;
+  const paging = presenting && !printing;
+  const [boardWidth, setBoardWidth] = useState(0);
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!paging || !element) return;
+    setBoardWidth(element.clientWidth);
+    const observer = new ResizeObserver(() => setBoardWidth(element.clientWidth));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [paging]);
+  // Both grow with the room's type on a larger screen (1920×1080: half as large again), so the same
+  // iterations fit there as at 1280×720 and a team's name keeps its words whole.
+  const factor = paging ? (theme.room?.factor ?? 1) : 1;
+  const teamColumn = Math.round(TEAM_COLUMN * factor);
+  const fit = iterationsThatFit(boardWidth, teamColumn, ROOM_CELL_FLOOR * factor);
+  const asked = paging && boardWidth > 0 ? iterationPage(board.columns.length, fit, props.firstIteration ?? 0) : null;
+  /** Null when every iteration is shown. */
+  const page = asked && asked.end - asked.start < asked.total ? asked : null;
+  const paged = page !== null;
+  const [shownStart, shownEnd] = page ? [page.start, page.end] : [0, board.columns.length];
+  const shown = useMemo(() => board.columns.slice(shownStart, shownEnd), [board.columns, shownStart, shownEnd]);
+  const pageRef = useRef(page);
+  pageRef.current = page;
+  // A card moved by keyboard lands in another cell (a new element): give it the focus back.
+  useEffect(() => {
+    const key = refocus.current;
+    if (!key) return;
+    const card = content.current?.querySelector<HTMLElement>(`[data-card="${CSS.escape(key)}"]`);
+    if (card && card !== document.activeElement) {
+      card.focus();
+      card.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      refocus.current = null;
+    } else if (!card) {
+      // Presented a page at a time, it landed in an iteration not shown: show the page that holds it.
+      const current = pageRef.current;
+      const columnId = board.cells.find((c) => c.cards.some((k) => k.key === key))?.columnId;
+      const column = board.columns.findIndex((c) => c.id === columnId);
+      if (current && column >= 0) latest.current.onFirstIteration?.(pageShowing(current, column));
+    }
+  }, [board, shownStart]);
+  useEffect(() => {
+    if (!paged) return;
+    const onKey = (event: KeyboardEvent) => {
+      const direction = iterationPageStep(event);
+      const current = pageRef.current;
+      if (direction === null || !current || event.defaultPrevented || keyBelongsToControl(event.target, event.key)) return;
+      event.preventDefault();
+      latest.current.onFirstIteration?.(steppedPage(current, direction));
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [paged]);
+  // Presented, the columns share the width whatever their content (the fit is counted above, so
+  // nothing is pushed past the edge); at a desk they keep their width and the box scrolls.
+  const columns = paging ? `${teamColumn}px repeat(${shown.length}, minmax(0, 1fr))` : `${TEAM_COLUMN}px repeat(${board.columns.length}, minmax(${CELL_MIN}px, 1fr))`;
   const border = `1px solid ${theme.palette.divider}`;
   return (
     <>
@@ -203,14 +267,25 @@ export const ProgramBoard = memo(function ProgramBoard(props: ProgramBoardProps)
           aria-label={`Program board of ${board.increment.name}`}
           tabIndex={0}
         >
-          <Box ref={content} sx={{ position: 'relative', isolation: 'isolate', display: 'grid', gridTemplateColumns: columns, minWidth: TEAM_COLUMN + board.columns.length * cellMin }}>
+          <Box
+            ref={content}
+            sx={{
+              position: 'relative',
+              isolation: 'isolate',
+              display: 'grid',
+              gridTemplateColumns: columns,
+              minWidth: paging ? 0 : TEAM_COLUMN + board.columns.length * CELL_MIN,
+              // Presented, a word longer than its narrow column breaks rather than spilling into the next.
+              overflowWrap: paging ? 'anywhere' : undefined,
+            }}
+          >
             {/* The header row is a one-row table of its own (laid out by the board's grid): column headers need a row and a table around them. */}
             <Box role="table" aria-label="Iterations" sx={{ display: 'contents' }}>
               <Box role="row" sx={{ display: 'contents' }}>
                 <Box role="columnheader" sx={{ position: 'sticky', left: 0, top: 0, zIndex: 4, bgcolor: 'background.paper', borderBottom: border, borderRight: border, p: 1 }}>
-                  <Typography variant="subtitle2">Team</Typography>
+                  {page ? <IterationPager page={page} onStep={(direction) => props.onFirstIteration?.(steppedPage(page, direction))} /> : <Typography variant="subtitle2">Team</Typography>}
                 </Box>
-                {board.columns.map((c) => (
+                {shown.map((c) => (
                   <Box key={c.id} role="columnheader" sx={{ position: 'sticky', top: 0, zIndex: 3, bgcolor: 'background.paper', borderBottom: border, borderRight: border, p: 1 }}>
                     <Typography variant="subtitle2">{c.name}</Typography>
                     <Typography variant="caption" color="text.secondary">
@@ -220,13 +295,13 @@ export const ProgramBoard = memo(function ProgramBoard(props: ProgramBoardProps)
                 ))}
               </Box>
             </Box>
-            <MilestoneLane board={board} border={border} teamName={teamName} />
+            <MilestoneLane board={board} columns={shown} border={border} teamName={teamName} />
             {groups.map(({ group, teams }) => (
-              <GroupRows key={group} group={group} columns={board.columns.length + 1} border={border}>
+              <GroupRows key={group} group={group} columns={shown.length + 1} border={border}>
                 {teams.map((team) => (
                   <Fragment key={team.key}>
                     <TeamHeader teamKey={team.key} name={team.name} border={border} focused={props.focus.team === team.key} handlers={handlers} />
-                    {board.columns.map((column) => {
+                    {shown.map((column) => {
                       const cell = cells.get(cellId(team.key, column.id));
                       if (!cell) return <Box key={column.id} sx={{ borderBottom: border, borderRight: border }} />;
                       return (
@@ -258,8 +333,38 @@ export const ProgramBoard = memo(function ProgramBoard(props: ProgramBoardProps)
   );
 });
 
-function MilestoneLane({ board: b, border: line, teamName: names }: { board: Board; border: string; teamName: Map<string, string> }) {
+/**
+ * The team column's header on a presented board that shows some of its iterations: which ones
+ * ("Iterations 1–7 of 8", in the header row that stays at the window's top, so the room always
+ * sees that there are more) and the buttons that show the others (< and > do the same).
+ */
+function IterationPager({ page, onStep }: { page: IterationPage; onStep(direction: 1 | -1): void }) {
+  const button = { border: 1, borderColor: 'divider', borderRadius: 1, p: 0.25 } as const;
+  const { noun, range } = iterationPageLabel(page);
+  return (
+    <Box data-testid="iteration-pager">
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }}>
+        <Typography variant="subtitle2" sx={{ flex: 1 }}>
+          Team
+        </Typography>
+        <IconButton size="small" sx={button} aria-label="Earlier iterations" aria-keyshortcuts="<" title="Earlier iterations (<)" disabled={page.start === 0} onClick={() => onStep(-1)}>
+          <ChevronLeftIcon />
+        </IconButton>
+        <IconButton size="small" sx={button} aria-label="Later iterations" aria-keyshortcuts=">" title="Later iterations (>)" disabled={page.end >= page.total} onClick={() => onStep(1)}>
+          <ChevronRightIcon />
+        </IconButton>
+      </Box>
+      {/* "Iterations" above "1–7 of 8", not "Iterations 1–7 of" above "8". */}
+      <Typography variant="body2" aria-live="polite" sx={{ mt: 0.5 }}>
+        {noun} <Box component="span" sx={{ whiteSpace: 'nowrap' }}>{range}</Box>
+      </Typography>
+    </Box>
+  );
+}
+
+function MilestoneLane({ board: b, columns, border: line, teamName: names }: { board: Board; columns: Board['columns']; border: string; teamName: Map<string, string> }) {
   const theme = useTheme();
+  const room = theme.room != null;
   return (
     <>
       <Box sx={{ position: 'sticky', left: 0, zIndex: 2, bgcolor: 'background.paper', borderBottom: line, borderRight: line, p: 1 }}>
@@ -267,15 +372,18 @@ function MilestoneLane({ board: b, border: line, teamName: names }: { board: Boa
           Milestones
         </Typography>
       </Box>
-      {b.columns.map((c) => (
+      {columns.map((c) => (
         <Box key={c.id} sx={{ borderBottom: line, borderRight: line, p: 0.5, display: 'flex', flexWrap: 'wrap', gap: 0.5 }}>
           {b.milestones
             .filter((m) => m.columnId === c.id)
             .map((m) => (
-              <Box key={m.id} data-testid="milestone" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, px: 0.75, py: 0.25, borderRadius: 1, bgcolor: alpha(theme.palette.secondary.main, 0.15) }}>
-                <FlagIcon fontSize="small" aria-hidden />
-                <Typography variant="body2">
-                  {m.name} · {m.date.slice(5)}
+              // In the room's narrow columns the name flows on from the flag and wraps under it (set beside
+              // the flag it ran a word a line, and "Onboarding" spilled into the next iteration), its date
+              // kept on one line.
+              <Box key={m.id} data-testid="milestone" sx={{ display: room ? 'block' : 'inline-flex', alignItems: 'center', gap: 0.5, px: 0.75, py: 0.25, borderRadius: 1, bgcolor: alpha(theme.palette.secondary.main, 0.15) }}>
+                <FlagIcon fontSize="small" aria-hidden sx={room ? { verticalAlign: 'text-bottom', mr: 0.5 } : undefined} />
+                <Typography variant="body2" sx={room ? { display: 'inline' } : undefined}>
+                  {m.name} · {room ? <Box component="span" sx={{ whiteSpace: 'nowrap' }}>{m.date.slice(5)}</Box> : m.date.slice(5)}
                   {m.teamKey ? ` · ${names.get(m.teamKey) ?? m.teamKey}` : ''}
                 </Typography>
               </Box>
@@ -546,7 +654,8 @@ export function BoardStyles() {
         '.ilk-sr': visuallyHidden,
         '.ilk-state': { fontWeight: 700 },
         '.ilk-change': { fontWeight: 700, color: palette.secondary.main },
-        '.ilk-title': { ...typography.body2, lineHeight: 1.3, display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' },
+        // Clamped to two lines at a desk; whole in the room, where its narrower columns wrap it onto more.
+        '.ilk-title': { ...typography.body2, lineHeight: 1.3, ...(theme.room ? {} : { display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' }) },
         // Paper shows every overflow (room-styles.ts), so a clamped title would run into the next line: whole there.
         '@media print': { '.ilk-title': { display: 'block' } },
       }}
