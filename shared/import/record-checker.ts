@@ -203,19 +203,54 @@ export class RecordChecker implements RecordSink {
   }
 
   /**
+   * Planning rows as read. They name increments, iterations and items that any file of the import
+   * may declare (a bundle is read before the templates, whose rows it may name, and a template
+   * before a bundle), so they are judged once every file is read (`finishReading`), in the order
+   * read: what an import accepts does not depend on the order of its files.
+   */
+  readonly #held: { file: string; planning: PlanningRecord }[] = [];
+
+  planning(record: PlanningRecord): void {
+    this.#held.push({ file: this.file, planning: record });
+  }
+
+  /**
+   * Judges the planning rows held while reading, in the order read, against every increment and
+   * iteration the workspace and the import's files declare, then the plan they leave (`checkPlan`).
+   * `inFile` runs each row's judgment, so that the caller can count what it accepts, warns and
+   * rejects in that row's own file. Call once every file is read.
+   */
+  finishReading(inFile: (file: string, judge: () => void) => void = (_file, judge) => judge()): void {
+    const held = this.#held.splice(0);
+    const rows = held.map((h) => h.planning);
+    // The declarations first: increments, then the iterations of an increment there is.
+    for (const r of rows) if (r.kind === 'increment' && !this.#increments.has(r.name)) this.#increments.set(r.name, new Map());
+    for (const r of rows) {
+      if (r.kind !== 'iteration' || !this.#increments.has(r.increment)) continue;
+      if (r.teamKey !== null) r.teamKey = this.canonicalTeam(r.teamKey)!;
+      this.#addIteration(r.increment, r.name, r.teamKey);
+    }
+    for (const h of held) {
+      inFile(h.file, () => {
+        this.file = h.file;
+        this.#planning(h.planning);
+      });
+    }
+    this.#checkPlan();
+  }
+
+  /**
    * A planning row naming an increment, iteration or item there is not. A CSV row is left out,
    * named by its line and column; a bundle's row (no line) refuses the whole import, named by its
    * place and field (plan[3].item), in the refusal too.
    */
-  planning(record: PlanningRecord): void {
+  #planning(record: PlanningRecord): void {
     const issues = this.context.issues;
     const refuse = (column: string, value: string, message: string) =>
       record.line === null && record.path !== undefined
         ? issues.refusedRecord(this.file, `${record.path}.${column}`, value, 'invalid-reference', message)
         : issues.error(this.file, record.line, column, value, 'invalid-reference', message);
-    if (record.kind === 'increment') {
-      if (!this.#increments.has(record.name)) this.#increments.set(record.name, new Map());
-    } else {
+    if (record.kind !== 'increment') {
       if (!this.#increments.has(record.increment)) return refuse('increment', record.increment, `There is no increment "${record.increment}" in this import or the workspace; add it to the increments template first.`);
       // The workspace's key first: a sprint is looked up by the team it belongs to.
       if ('teamKey' in record && record.teamKey !== null) record.teamKey = this.canonicalTeam(record.teamKey)!;
@@ -224,7 +259,6 @@ export class RecordChecker implements RecordSink {
         if (found === 'no-iteration') return refuse('iteration', record.iteration, `${record.increment} has no iteration "${record.iteration}"; add it to the iterations template first.`);
         if (found !== 'ok') return refuse('iteration', record.iteration, otherTeamsSprint(record.kind, record.iteration, found, record.teamKey));
       }
-      if (record.kind === 'iteration') this.#addIteration(record.increment, record.name, record.teamKey);
       if ('teamKey' in record) this.#team(record.teamKey, record.line);
       if (record.kind === 'planned' && !this.knowsItem(record.itemKey)) return refuse('item', record.itemKey, `Item ${record.itemKey} is neither in this import nor in the workspace, so it cannot be planned.`);
     }
@@ -255,9 +289,9 @@ export class RecordChecker implements RecordSink {
    * Refuses the import where the increments, iterations and milestones it would leave do not fit
    * together (an overlap, an iteration or milestone outside its increment), at the row to fix. The
    * write checks the same plan the same way (plan-import.ts), so a preview that passes promises an
-   * import that does. Call once every file is read.
+   * import that does.
    */
-  checkPlan(): void {
+  #checkPlan(): void {
     for (const p of planningProblems(this.context.workspacePlan ?? { increments: [], iterations: [] }, this.#datedRows)) {
       this.context.issues.stoppedFile(p.from.file, p.from.line, cellOf(p.from, p.column), p.value, 'plan-inconsistent', `${whereFrom(p.from)}: ${p.message}`);
     }

@@ -315,8 +315,24 @@ export class ImportJob {
         report.counts.dependencies += checker.counts.dependencies - dependenciesBefore;
         report.warnings += issues.counts.warnings - warningsBefore;
       }
-      // The plan the planning rows leave, checked whole now that every file is read.
-      if (!this.#cancelled) checker.checkPlan();
+      // Planning rows are judged now that every file is read, each counted in its own file (a
+      // bundle's plan row may name an iteration a template read after it declares), and the plan
+      // they leave is checked whole.
+      if (!this.#cancelled) {
+        const json = new Set(prepared.filter((p) => p.kind === 'json').map((p) => p.source.name));
+        checker.finishReading((file, judge) => {
+          const report = reportOf.get(file);
+          const [counts, warnings, rejected] = [{ ...checker.counts }, issues.counts.warnings, issues.counts.rejectedRows];
+          judge();
+          if (!report) return;
+          const added = subtractCounts(checker.counts, counts);
+          for (const k of Object.keys(added) as (keyof EntityCounts)[]) report.counts[k] += added[k];
+          // A bundle's rows are the records it holds (#readFile).
+          if (json.has(file)) report.rows += total(added);
+          report.warnings += issues.counts.warnings - warnings;
+          report.rejected += issues.counts.rejectedRows - rejected;
+        });
+      }
       this.phase = 'finishing';
       this.file = null;
       // One turn of the event loop, so that a poller sees "finishing" before the write blocks it.

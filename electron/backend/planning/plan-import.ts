@@ -88,10 +88,11 @@ export function writePlanningRecords(db: Database, records: readonly PlanningRec
   // A team the rows name and the workspace lacks is made bare (its key as name), as the preview said it would be (unknown-team).
   const team = teamResolver(db);
   for (const record of records) if (record.kind !== 'increment') team(record.teamKey);
-  // The days first: a milestone or a card of a bundle read before a template that moves its
-  // increment is checked against the increment as the import leaves it, as the preview checked it.
-  const hasDays = (r: PlanningRecord) => r.kind === 'increment' || r.kind === 'iteration';
-  for (const record of [...records.filter(hasDays), ...records.filter((r) => !hasDays(r))]) {
+  // The days first, increments before iterations: a bundle's iteration, milestone or card read
+  // before the template that declares (or moves) its increment or iteration goes in after it, as the
+  // preview judged it (RecordChecker.finishReading). Each kind keeps the import's order: the last row wins.
+  const stage = (r: PlanningRecord) => (r.kind === 'increment' ? 0 : r.kind === 'iteration' ? 1 : 2);
+  for (const record of [0, 1, 2].flatMap((n) => records.filter((r) => stage(r) === n))) {
     try {
       apply(db, record);
     } catch (error) {

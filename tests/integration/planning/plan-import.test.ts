@@ -148,6 +148,66 @@ describe('planning templates', () => {
     expect(status.error!.message).toContain('bundle.json, iterations[1]: Iteration 2 (2024-03-10 – 2024-03-31) overlaps Iteration 1');
   });
 
+  it('a bundle and templates that name each other’s increment and iterations: the same plan whichever file comes first, in the preview as in the import', async () => {
+    // The bundle's card, capacity and milestone name the increment and Iteration 1 the templates
+    // declare; the templates' card names the bundle's Iteration 2.
+    const files = [
+      write(
+        'bundle.json',
+        JSON.stringify({
+          iterations: [{ increment: 'PI 24.3', name: 'Iteration 2', start: '2024-05-20', end: '2024-06-02' }],
+          capacity: [{ increment: 'PI 24.3', iteration: 'Iteration 1', team: 'checkout', amount: 4 }],
+          milestones: [{ increment: 'PI 24.3', name: 'Go-live', date: '2024-05-25' }],
+          plan: [{ increment: 'PI 24.3', iteration: 'Iteration 1', team: 'checkout', item: 'CHK-1', size: 3 }],
+        }),
+      ),
+      write('increments.csv', 'name,start,end\nPI 24.3,2024-05-06,2024-06-30\n'),
+      write('iterations.csv', 'increment,name,start,end,team\nPI 24.3,Iteration 1,2024-05-06,2024-05-19,\n'),
+      write('plan.csv', 'increment,iteration,team,item,size\nPI 24.3,Iteration 2,platform,PLT-1,2\n'),
+      write('objectives.csv', 'key,title,level,teams,increment,business_value,committed\nOBJ-9,Pay in one page,team,checkout,PI 24.3,5,yes\n'),
+    ];
+    const planOf = (w: TempWorkspace) => ({
+      iterations: db(w).prepare('SELECT c.name AS increment, i.name, i.start_at, i.end_at FROM iterations i JOIN increments c ON c.id = i.increment_id ORDER BY i.start_at').all(),
+      cards: db(w).prepare('SELECT w.key, t.key AS team, i.name AS iteration, p.size FROM planned_items p JOIN work_items w ON w.id = p.item_id JOIN teams t ON t.id = p.team_id JOIN iterations i ON i.id = p.iteration_id ORDER BY w.key').all(),
+      capacity: db(w).prepare('SELECT t.key AS team, i.name AS iteration, c.amount FROM capacity c JOIN teams t ON t.id = c.team_id JOIN iterations i ON i.id = c.iteration_id').all(),
+      milestones: db(w).prepare('SELECT name, at FROM milestones').all(),
+      objectives: db(w).prepare('SELECT o.key, c.name AS increment FROM objectives o JOIN increments c ON c.id = o.increment_id').all(),
+    });
+    const other = await tempWorkspace();
+    try {
+      await runImport(other.backend, ['teams', 'items'].map((n) => fixture('interlock', `interlock-${n}.csv`)));
+      const plans = [];
+      for (const [w, order] of [[ws, files], [other, [...files].reverse()]] as const) {
+        const preview = await runImport(w.backend, [...order], 'preview');
+        expect(preview.report!.issues).toEqual([]);
+        expect(preview.report!.refusal).toBeNull();
+        // Each row counted in its own file: the bundle's four, the templates' one each.
+        expect(Object.fromEntries(preview.report!.files.map((f) => [f.name, f.counts.plans + f.counts.objectives]))).toEqual({ 'bundle.json': 4, 'increments.csv': 1, 'iterations.csv': 1, 'plan.csv': 1, 'objectives.csv': 1 });
+        const status = await runImport(w.backend, [...order]);
+        expect(status.error).toBeNull();
+        expect(status.state).toBe('done');
+        expect(status.report!.counts).toEqual(preview.report!.counts);
+        plans.push(planOf(w));
+      }
+      expect(plans[0]).toEqual({
+        iterations: [
+          { increment: 'PI 24.3', name: 'Iteration 1', start_at: Date.UTC(2024, 4, 6), end_at: Date.UTC(2024, 4, 20) },
+          { increment: 'PI 24.3', name: 'Iteration 2', start_at: Date.UTC(2024, 4, 20), end_at: Date.UTC(2024, 5, 3) },
+        ],
+        cards: [
+          { key: 'CHK-1', team: 'checkout', iteration: 'Iteration 1', size: 3 },
+          { key: 'PLT-1', team: 'platform', iteration: 'Iteration 2', size: 2 },
+        ],
+        capacity: [{ team: 'checkout', iteration: 'Iteration 1', amount: 4 }],
+        milestones: [{ name: 'Go-live', at: Date.UTC(2024, 4, 25) }],
+        objectives: [{ key: 'OBJ-9', increment: 'PI 24.3' }],
+      });
+      expect(plans[1]).toEqual(plans[0]);
+    } finally {
+      other.dispose();
+    }
+  });
+
   describe('edge cases', () => {
     it('bad cells: a last day before the first, business value 11, a capacity that is not a number', async () => {
       const increments = write('increments.csv', 'name,start,end\nPI 24.2,2024-04-28,2024-03-04\n');

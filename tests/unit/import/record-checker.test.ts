@@ -86,6 +86,7 @@ describe('RecordChecker: planning rows', () => {
     const { check, issues } = planChecker();
     check.planning(planned('A-1', { line: null, path: 'plan[0]' }));
     check.planning(planned('NOPE-1', { line: null, path: 'plan[1]' }));
+    check.finishReading();
     expect(issues.issues.map((i) => [i.line, i.column, i.value, i.code])).toEqual([[null, 'plan[1].item', 'NOPE-1', 'invalid-reference']]);
     expect(issues.fileErrorMessages).toEqual(['bundle.json, plan[1].item: Item NOPE-1 is neither in this import nor in the workspace, so it cannot be planned.']);
     expect(check.counts.plans).toBe(3);
@@ -95,6 +96,7 @@ describe('RecordChecker: planning rows', () => {
     it("a CSV's row is left out, named by its line and column; the rest of the file imports", () => {
       const { check, issues } = planChecker();
       check.planning(planned('NOPE-1', { line: 4 }));
+      check.finishReading();
       expect(issues.issues.map((i) => [i.line, i.column])).toEqual([[4, 'item']]);
       expect([issues.fileErrors, issues.counts.rejectedRows]).toEqual([0, 1]);
     });
