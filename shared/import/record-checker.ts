@@ -32,8 +32,6 @@ export interface CheckerContext {
   workspaceTeams: readonly { key: string; name: string }[];
   /** The increments and iterations the workspace holds, with their days and teams. */
   workspacePlan?: PlanDates;
-  /** Whether a file of this import may declare increments (an increments template, a bundle): read after the objectives. */
-  importDeclaresIncrements?: boolean;
   /** The coordination groups the advisor forms now, key → name (asked only when a risk names a group). */
   workspaceGroups?: () => ReadonlyMap<string, string>;
   /** Group keys the workspace's risks are filed under, formed now or not (a risk keeps its group when the teams regroup). */
@@ -203,26 +201,30 @@ export class RecordChecker implements RecordSink {
   }
 
   /**
-   * Planning rows as read. They name increments, iterations and items that any file of the import
-   * may declare (a bundle is read before the templates, whose rows it may name, and a template
-   * before a bundle), so they are judged once every file is read (`finishReading`), in the order
-   * read: what an import accepts does not depend on the order of its files.
+   * Objectives and planning rows as read. They name increments, iterations and items that any file
+   * of the import may declare (a bundle is read before the templates, whose rows it may name, and a
+   * template before a bundle), so they are judged once every file is read (`finishReading`), in the
+   * order read: what an import accepts does not depend on the order of its files.
    */
-  readonly #held: { file: string; planning: PlanningRecord }[] = [];
+  readonly #held: ({ file: string; objective: ObjectiveRecord } | { file: string; planning: PlanningRecord })[] = [];
 
   planning(record: PlanningRecord): void {
     this.#held.push({ file: this.file, planning: record });
   }
 
+  objective(record: ObjectiveRecord): void {
+    this.#held.push({ file: this.file, objective: record });
+  }
+
   /**
-   * Judges the planning rows held while reading, in the order read, against every increment and
-   * iteration the workspace and the import's files declare, then the plan they leave (`checkPlan`).
-   * `inFile` runs each row's judgment, so that the caller can count what it accepts, warns and
-   * rejects in that row's own file. Call once every file is read.
+   * Judges the objectives and planning rows held while reading, in the order read, against every
+   * increment and iteration the workspace and the import's files declare, then the plan they leave
+   * (`checkPlan`). `inFile` runs each row's judgment, so that the caller can count what it accepts,
+   * warns and rejects in that row's own file. Call once every file is read.
    */
   finishReading(inFile: (file: string, judge: () => void) => void = (_file, judge) => judge()): void {
     const held = this.#held.splice(0);
-    const rows = held.map((h) => h.planning);
+    const rows = held.flatMap((h) => ('planning' in h ? [h.planning] : []));
     // The declarations first: increments, then the iterations of an increment there is.
     for (const r of rows) if (r.kind === 'increment' && !this.#increments.has(r.name)) this.#increments.set(r.name, new Map());
     for (const r of rows) {
@@ -233,7 +235,8 @@ export class RecordChecker implements RecordSink {
     for (const h of held) {
       inFile(h.file, () => {
         this.file = h.file;
-        this.#planning(h.planning);
+        if ('planning' in h) this.#planning(h.planning);
+        else this.#objective(h.objective);
       });
     }
     this.#checkPlan();
@@ -402,18 +405,18 @@ export class RecordChecker implements RecordSink {
     this.target.team(record);
   }
 
-  objective(record: ObjectiveRecord): void {
-    // An increment no file of this import can declare and the workspace lacks: refused here, so the
+  #objective(record: ObjectiveRecord): void {
+    // An increment neither the workspace nor a file of this import declares: refused here, so the
     // preview says what the write would (it refused the whole import after a clean preview).
-    if (record.pi && !this.context.importDeclaresIncrements && !this.#increments.has(record.pi.increment)) {
-      const known = (this.context.workspacePlan?.increments ?? []).map((i) => i.name);
+    if (record.pi && !this.#increments.has(record.pi.increment)) {
+      const known = [...this.#increments.keys()];
       this.context.issues.error(
         this.file,
         record.line,
         'increment',
         record.pi.increment,
         'invalid-reference',
-        `Objective ${record.key} names the increment "${record.pi.increment}", which is neither in this import nor in the workspace${known.length > 0 ? ` (it has ${known.join(', ')})` : ''}; the row is left out.`,
+        `Objective ${record.key} names the increment "${record.pi.increment}", which is neither in this import nor in the workspace${known.length > 0 ? ` (there ${known.length === 1 ? 'is' : 'are'} ${known.join(', ')})` : ''}; the row is left out.`,
       );
       return;
     }

@@ -239,7 +239,6 @@ export class ImportJob {
           workspaceItemKeys: () => db.prepare('SELECT key FROM work_items').pluck().all() as string[],
           workspaceTeams: teams,
           workspacePlan: planDates(db),
-          importDeclaresIncrements: prepared.some((p) => p.detection.format === 'interlock' && (p.detection.entity === 'increments' || p.detection.entity === null)),
           // Groups as the advisor forms them before this import (asked only when a risk names a group).
           workspaceGroups: () => new Map(coordinationGroups(db).map((g) => [g.key, g.name])),
           riskGroupKeys: () => new Set(db.prepare("SELECT DISTINCT scope_key FROM risks WHERE scope_kind = 'group'").pluck().all() as string[]),
@@ -315,9 +314,9 @@ export class ImportJob {
         report.counts.dependencies += checker.counts.dependencies - dependenciesBefore;
         report.warnings += issues.counts.warnings - warningsBefore;
       }
-      // Planning rows are judged now that every file is read, each counted in its own file (a
-      // bundle's plan row may name an iteration a template read after it declares), and the plan
-      // they leave is checked whole.
+      // Objectives and planning rows are judged now that every file is read, each counted in its own
+      // file (a bundle's plan row may name an iteration a template read after it declares), and the
+      // plan they leave is checked whole.
       if (!this.#cancelled) {
         const json = new Set(prepared.filter((p) => p.kind === 'json').map((p) => p.source.name));
         checker.finishReading((file, judge) => {

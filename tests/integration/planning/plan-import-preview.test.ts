@@ -97,6 +97,33 @@ describe('planning templates: the dry run promises what the import does', () => 
   });
 });
 
+describe('objectives of an increment: the dry run promises what the import does', () => {
+  it('an objective naming an increment that no file of the import declares (an increments template beside it declares another) is rejected at its line, in the dry run as in the import; the rest imports', async () => {
+    const objectives = write('objectives.csv', ['key,title,level,teams,increment,business_value,committed', 'OBJ-8,Pay in one page,team,checkout,PI 24.3,5,yes', 'OBJ-9,Refunds,team,checkout,PI 99.9,3,yes']);
+    const expected = {
+      file: 'objectives.csv',
+      line: 3,
+      column: 'increment',
+      value: 'PI 99.9',
+      code: 'invalid-reference',
+      message: 'Objective OBJ-9 names the increment "PI 99.9", which is neither in this import nor in the workspace (there are PI 24.2, PI 24.3); the row is left out.',
+    };
+    const files = [objectives, write('increments-24-3.csv', ['name,start,end', 'PI 24.3,2024-05-06,2024-06-30'])];
+    const dry = await importJson(files, true);
+    expect(dry.errors).toEqual([expect.objectContaining(expected)]);
+    expect(dry.code).toBe(0);
+    const real = await importJson(files, false);
+    expect(real.errors).toEqual([expect.objectContaining(expected)]);
+    expect(real.code).toBe(0);
+    const connection = new Database(workspace, { readonly: true });
+    try {
+      expect(connection.prepare('SELECT o.key, c.name FROM objectives o LEFT JOIN increments c ON c.id = o.increment_id ORDER BY o.key').raw().all()).toEqual([['OBJ-8', 'PI 24.3']]);
+    } finally {
+      connection.close();
+    }
+  });
+});
+
 describe('planning templates: a team the workspace does not have', () => {
   it('a sprint, capacity and plan row of a new team: the dry run says the team will be created, and the import creates it', async () => {
     const iterations = write('iterations.csv', ['increment,name,start,end,team', 'PI 24.2,Iteration 1,2024-03-04,2024-03-17,', 'PI 24.2,Mobile week 1,2024-03-04,2024-03-10,mobile']);
