@@ -30,7 +30,7 @@ export interface CheckerContext {
   workspaceItemKeys?: () => Iterable<string>;
   /** Teams the workspace already holds. */
   workspaceTeams: readonly { key: string; name: string }[];
-  /** The increments and iterations the workspace holds, with their days and teams. */
+  /** The increments, iterations and milestones the workspace holds, with their days and teams. */
   workspacePlan?: PlanDates;
   /** The coordination groups the advisor forms now, key → name (asked only when a risk names a group). */
   workspaceGroups?: () => ReadonlyMap<string, string>;
@@ -295,7 +295,7 @@ export class RecordChecker implements RecordSink {
    * import that does.
    */
   #checkPlan(): void {
-    for (const p of planningProblems(this.context.workspacePlan ?? { increments: [], iterations: [] }, this.#datedRows)) {
+    for (const p of planningProblems(this.context.workspacePlan ?? { increments: [], iterations: [], milestones: [] }, this.#datedRows)) {
       this.context.issues.stoppedFile(p.from.file, p.from.line, cellOf(p.from, p.column), p.value, 'plan-inconsistent', `${whereFrom(p.from)}: ${p.message}`);
     }
   }

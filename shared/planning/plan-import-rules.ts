@@ -33,10 +33,19 @@ export interface DatedIteration {
   from: RowOrigin | null;
 }
 
-/** Increments and their iterations with their days: the workspace's, or as an import will leave them. */
+export interface DatedMilestone {
+  increment: string;
+  name: string;
+  /** Its day's midnight. */
+  at: number;
+  from: RowOrigin | null;
+}
+
+/** Increments, their iterations and milestones with their days: the workspace's, or as an import will leave them. */
 export interface PlanDates {
   increments: DatedIncrement[];
   iterations: DatedIteration[];
+  milestones: DatedMilestone[];
 }
 
 /**
@@ -89,13 +98,23 @@ const originOf = (r: PlanningRecord): RowOrigin => ({ file: r.file ?? 'a plannin
 const iterationKey = (i: { increment: string; teamKey: string | null; name: string }) => `${i.increment}\u0000${i.teamKey ?? ''}\u0000${i.name}`;
 
 /**
- * The increments and iterations as an import will leave them: what the workspace holds, each one
- * the import names replaced by the last row naming it (an import updates by name and deletes
- * nothing), the import's own after the workspace's in the order the import gives them.
+ * The increments, iterations and milestones as an import will leave them: what the workspace
+ * holds, each one the import names replaced by the last row naming it (an import updates by name
+ * and deletes nothing), the import's own after the workspace's in the order the import gives them.
  */
 export function planAfterImport(workspace: PlanDates, records: readonly PlanningRecord[]): PlanDates {
   const increments = new Map(workspace.increments.map((i) => [i.name, i]));
   const iterations = new Map(workspace.iterations.map((i) => [iterationKey(i), i]));
+  // A milestone is found again by its increment and name (the first of that name, as the write finds it).
+  const milestones = [...workspace.milestones];
+  const milestoneKey = (m: { increment: string; name: string }) => `${m.increment}\u0000${m.name}`;
+  for (const r of records) {
+    if (r.kind !== 'milestone') continue;
+    const milestone = { increment: r.increment, name: r.name, at: r.at, from: originOf(r) };
+    const found = milestones.findIndex((m) => milestoneKey(m) === milestoneKey(milestone));
+    if (found < 0) milestones.push(milestone);
+    else milestones[found] = milestone;
+  }
   for (const r of records) {
     if (r.kind === 'increment') {
       increments.delete(r.name);
@@ -106,28 +125,46 @@ export function planAfterImport(workspace: PlanDates, records: readonly Planning
       iterations.set(iterationKey(iteration), iteration);
     }
   }
-  return { increments: [...increments.values()], iterations: [...iterations.values()] };
+  return { increments: [...increments.values()], iterations: [...iterations.values()], milestones };
 }
 
-/** Iterations lying outside their increment: said at the iteration's row, or at the increment's when only it comes from the import. */
-function iterationsOutside(increment: DatedIncrement, iterations: readonly DatedIteration[]): PlanProblem[] {
-  const outside = iterations.filter((i) => i.start < increment.start || i.end > increment.end);
+const them = (list: readonly unknown[]) => (list.length === 1 ? 'it' : 'them');
+const outsideOf = (increment: DatedIncrement, d: { start: number; end: number }) => d.start < increment.start || d.end > increment.end;
+const atDay = (m: DatedMilestone) => ({ start: m.at, end: m.at + MS_PER_DAY });
+
+/**
+ * Iterations and milestones lying outside their increment: an iteration said at its row, or at the
+ * increment's when only the increment comes from the import (it moved away from them); a milestone
+ * of the import is said at its row (milestonesOutside).
+ */
+function outsideIncrement(increment: DatedIncrement, iterations: readonly DatedIteration[], milestones: readonly DatedMilestone[]): PlanProblem[] {
+  const outside = iterations.filter((i) => outsideOf(increment, i));
   const problems: PlanProblem[] = outside.flatMap((i) => {
     if (i.from === null) return [];
     const early = i.start < increment.start;
     const partly = i.end <= increment.start || i.start >= increment.end ? '' : 'partly ';
     return [{ from: i.from, column: early ? 'start' : 'end', value: early ? day(i.start) : lastDay(i.end), message: `${i.name} (${span(i)}) lies ${partly}outside ${increment.name} (${span(increment)}).` }];
   });
+  // The workspace's iterations and milestones the import does not name stay where they are: the increment moved away from them.
   const left = outside.filter((i) => i.from === null);
-  if (left.length > 0 && increment.from !== null) {
-    // The workspace's iterations the import does not name stay where they are: the increment moved away from them.
-    const early = left.some((i) => i.start < increment.start);
-    const them = left.length === 1 ? 'it' : 'them';
+  const leftMilestones = milestones.filter((m) => m.from === null && outsideOf(increment, atDay(m)));
+  if ((left.length > 0 || leftMilestones.length > 0) && increment.from !== null) {
+    const early = [...left, ...leftMilestones.map(atDay)].some((d) => d.start < increment.start);
+    const says: string[] = [];
+    if (left.length > 0) {
+      says.push(`would leave ${left.map((i) => `${i.name} (${span(i)})`).join(', ')} outside it: give ${them(left)} days inside it in the iterations file, or delete ${them(left)} on the Plan page first.`);
+    }
+    if (leftMilestones.length > 0) {
+      // A milestone outside its increment is drawn in no column of the board: it would vanish from the room's sight.
+      const named = `the milestone${leftMilestones.length === 1 ? '' : 's'} ${leftMilestones.map((m) => `${m.name} (${day(m.at)})`).join(', ')}`;
+      const it = them(leftMilestones);
+      says.push(`would leave ${named} outside it${left.length > 0 ? ' too' : ''}: give ${it} ${it === 'it' ? 'a day' : 'days'} inside it in the milestones file, or move or delete ${it} on the Plan page first.`);
+    }
     problems.push({
       from: increment.from,
       column: early ? 'start' : 'end',
       value: early ? day(increment.start) : lastDay(increment.end),
-      message: `${increment.name} (${span(increment)}) would leave ${left.map((i) => `${i.name} (${span(i)})`).join(', ')} outside it: give ${them} days inside it in the iterations file, or delete ${them} on the Plan page first.`,
+      message: `${increment.name} (${span(increment)}) ${says.join(' It ')}`,
     });
   }
   return problems;
@@ -178,7 +215,7 @@ export function planningProblems(workspace: PlanDates, records: readonly Plannin
   const problems: PlanProblem[] = [];
   for (const increment of plan.increments.filter((i) => touched.has(i.name))) {
     const iterations = plan.iterations.filter((i) => i.increment === increment.name);
-    problems.push(...iterationsOutside(increment, iterations), ...milestonesOutside(increment, records));
+    problems.push(...outsideIncrement(increment, iterations, plan.milestones.filter((m) => m.increment === increment.name)), ...milestonesOutside(increment, records));
     for (const team of new Set(iterations.map((i) => i.teamKey))) problems.push(...overlapping(iterations.filter((i) => i.teamKey === team)));
   }
   const order = new Map(records.map((r, n) => [rowId(originOf(r)), n]));

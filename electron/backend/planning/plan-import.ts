@@ -69,7 +69,8 @@ function apply(db: Database, record: PlanningRecord): void {
       return;
     }
     case 'milestone': {
-      const existing = db.prepare('SELECT id FROM milestones WHERE increment_id = ? AND name = ?').pluck().get(increment.id, record.name) as number | undefined;
+      // The first of that name, as the plan it leaves was judged (planAfterImport).
+      const existing = db.prepare('SELECT id FROM milestones WHERE increment_id = ? AND name = ? ORDER BY id').pluck().get(increment.id, record.name) as number | undefined;
       plan.saveMilestone(db, { incrementId: increment.id, id: existing, name: record.name, date: date(record.at), teamKey: record.teamKey });
       return;
     }

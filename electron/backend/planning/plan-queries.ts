@@ -73,13 +73,16 @@ export function listIncrements(db: Database): IncrementView[] {
   return rows.map((r) => incrementView(db, r));
 }
 
-/** Every increment and iteration with its days and team (what an import's planning rows are checked against). */
+/** Every increment, iteration and milestone with its days and team (what an import's planning rows are checked against). */
 export function planDates(db: Database): PlanDates {
   const increments = (db.prepare('SELECT name, start_at, end_at FROM increments').raw().all() as [string, number, number][]).map(([name, start, end]) => ({ name, start, end, from: null }));
   const iterations = (
     db.prepare('SELECT c.name, i.name, t.key, i.start_at, i.end_at FROM iterations i JOIN increments c ON c.id = i.increment_id LEFT JOIN teams t ON t.id = i.team_id').raw().all() as [string, string, string | null, number, number][]
   ).map(([increment, name, teamKey, start, end]) => ({ increment, name, teamKey, start, end, from: null }));
-  return { increments, iterations };
+  const milestones = (db.prepare('SELECT c.name, m.name, m.at FROM milestones m JOIN increments c ON c.id = m.increment_id ORDER BY m.id').raw().all() as [string, string, number][]).map(
+    ([increment, name, at]) => ({ increment, name, at, from: null }),
+  );
+  return { increments, iterations, milestones };
 }
 
 export function incrementById(db: Database, id: number): IncrementRow {
@@ -155,13 +158,15 @@ function nextLocalNumber(db: Database, table: 'work_items' | 'dependencies' | 'o
 export function saveIncrement(db: Database, input: { id?: number; name: string; start: string; end: string; capacityUnit: CapacityUnit }): IncrementView {
   const { start, end } = dayRange(input.start, input.end);
   if (input.id !== undefined) {
-    // Its iterations stay inside it: a shorter increment would leave them where no edit may go.
-    const outside = iterationsOf(db, input.id).filter((r) => r.start_at < start || r.end_at > end);
-    if (outside.length > 0) {
-      throw new AppError(
-        'invalid-input',
-        `${input.name} (${input.start} – ${input.end}) would leave ${outside.map((r) => `${r.name} (${day(r.start_at)} – ${lastDay(r.end_at)})`).join(', ')} outside it: move or delete ${outside.length === 1 ? 'that iteration' : 'those iterations'} first.`,
-      );
+    // Its iterations stay inside it: a shorter increment would leave them where no edit may go. So
+    // do its milestones: one outside it is drawn in no column of the board, out of everyone's sight.
+    const iterations = iterationsOf(db, input.id).filter((r) => r.start_at < start || r.end_at > end);
+    const milestones = db.prepare('SELECT name, at FROM milestones WHERE increment_id = ? AND (at < ? OR at >= ?) ORDER BY at, name').all(input.id, start, end) as { name: string; at: number }[];
+    if (iterations.length > 0 || milestones.length > 0) {
+      const left = [...iterations.map((r) => `${r.name} (${day(r.start_at)} – ${lastDay(r.end_at)})`), ...milestones.map((m) => `the milestone ${m.name} (${day(m.at)})`)];
+      const those = (n: number, one: string) => (n === 1 ? `that ${one}` : `those ${one}s`);
+      const what = [iterations.length > 0 ? those(iterations.length, 'iteration') : null, milestones.length > 0 ? those(milestones.length, 'milestone') : null].filter((w) => w !== null).join(' and ');
+      throw new AppError('invalid-input', `${input.name} (${input.start} – ${input.end}) would leave ${left.join(', ')} outside it: move or delete ${what} first.`);
     }
   }
   return writeIncrement(db, input);

@@ -367,6 +367,25 @@ describe('planning channels', () => {
       expect((await call('plan.board', {})).cells.flatMap((c) => c.cards)).toEqual([]);
     });
 
+    it('an increment moved or shortened away from its milestones is refused, naming them and their days; nothing changes', async () => {
+      const { id, ids } = await increment();
+      await call('plan.iteration.delete', { id: ids.I3 });
+      await call('plan.milestone.save', { incrementId: id, name: 'Go-live', date: '2026-02-10', teamKey: null });
+      const before = await call('plan.board', {});
+      // Its iterations end on 2026-02-01: cut there, the increment would leave Go-live where no column draws it.
+      expect((await refused('plan.increment.save', { id, name: 'PI 26.1', start: '2026-01-05', end: '2026-02-01' })).message).toBe(
+        'PI 26.1 (2026-01-05 – 2026-02-01) would leave the milestone Go-live (2026-02-10) outside it: move or delete that milestone first.',
+      );
+      expect((await refused('plan.increment.save', { id, name: 'PI 26.1', start: '2026-01-12', end: '2026-02-01' })).message).toBe(
+        'PI 26.1 (2026-01-12 – 2026-02-01) would leave I1 (2026-01-05 – 2026-01-18), the milestone Go-live (2026-02-10) outside it: move or delete that iteration and that milestone first.',
+      );
+      expect(await call('plan.board', {})).toEqual(before);
+      // Moved inside first, it goes along.
+      await call('plan.milestone.save', { incrementId: id, id: before.milestones[0]!.id, name: 'Go-live', date: '2026-02-01', teamKey: null });
+      await call('plan.increment.save', { id, name: 'PI 26.1', start: '2026-01-05', end: '2026-02-01' });
+      expect((await call('plan.board', {})).milestones.map((m) => [m.name, m.date])).toEqual([['Go-live', '2026-02-01']]);
+    });
+
     it('a shared iteration holding other teams’ plans cannot become one team’s sprint; a team’s capacity goes in no other team’s sprint', async () => {
       const { id, ids } = await increment();
       await call('plan.item.place', { incrementId: id, itemKey: 'PAY-1', teamKey: 'pay', iterationId: ids.I2 });

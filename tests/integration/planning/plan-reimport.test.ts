@@ -129,6 +129,33 @@ describe('re-importing the planning templates with new days', () => {
   });
 });
 
+describe('milestones the workspace holds, left outside a moved increment', () => {
+  it('the PI moved a week later with its iterations, away from a milestone on its first days: refused whole at the increment’s row, naming the milestone and its day, in the dry run as in the import; nothing is written', async () => {
+    const kickOff = write('kick-off.csv', ['increment,name,date,team', 'PI 24.2,Kick-off,2024-03-05,']);
+    expect((await cli(['import', kickOff, '--into', workspace])).code).toBe(0);
+    const before = contents();
+    const files = [movedIncrement(), movedIterations()];
+    const refusal =
+      'PI 24.2 (2024-03-11 – 2024-05-05) would leave the milestone Kick-off (2024-03-05) outside it: give it a day inside it in the milestones file, or move or delete it on the Plan page first.';
+    const dry = await cli(['import', ...files, '--into', workspace, '--dry-run', '--json']);
+    expect(dry.code).toBe(1);
+    const errors = (JSON.parse(dry.out) as { errors: { file: string; line: number; column: string; value: string; code: string; message: string }[] }).errors;
+    expect(errors).toEqual([expect.objectContaining({ file: 'increments.csv', line: 2, column: 'start', value: '2024-03-11', code: 'plan-inconsistent', message: expect.stringContaining(refusal) })]);
+    const run = await cli(['import', ...files, '--into', workspace]);
+    expect(run.code).toBe(1);
+    expect(run.err).toContain(`Nothing was imported: increments.csv, line 2: ${refusal}`);
+    expect(contents()).toBe(before);
+
+    // Moved with it, the milestone is taken and drawn.
+    const moved = write('milestones.csv', ['increment,name,date,team', 'PI 24.2,Kick-off,2024-03-12,']);
+    expect((await cli(['import', ...files, moved, '--into', workspace, '--dry-run'])).code).toBe(0);
+    const again = await cli(['import', ...files, moved, '--into', workspace]);
+    expect(again.code, again.err).toBe(0);
+    const board = JSON.parse((await cli(['plan', 'board', '--workspace', workspace, '--increment', 'PI 24.2', '--json'])).out) as { milestones: { name: string; date: string }[] };
+    expect(board.milestones.find((m) => m.name === 'Kick-off')).toMatchObject({ date: '2024-03-12' });
+  });
+});
+
 describe('the write judges the plan the whole import leaves', () => {
   const row = (r: PlanningRow, line: number): PlanningRecord => ({ ...r, file: r.kind === 'increment' ? 'increments.csv' : 'iterations.csv', line });
   const day = (d: string) => Date.parse(`${d}T00:00:00Z`);
