@@ -84,6 +84,8 @@ export const ImportReport = z.object({
    * it writes (would write) what `counts` says.
    */
   refusal: z.string().nullable(),
+  /** The file errors of `refusal` one by one, each naming its file and, for a row, its place ("iterations.csv, line 3: …"). */
+  refusals: z.array(z.string()),
   files: z.array(ImportFileReport),
   /** Records accepted, per entity (what is or would be written). */
   counts: EntityCounts,

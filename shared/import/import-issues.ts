@@ -123,8 +123,18 @@ export class IssueLog {
    * the place, since it is read on its own ("Nothing was imported: …").
    */
   refusedRecord(file: string, place: string, value: string | null, code: IssueCode, message: string): void {
-    this.add({ severity: 'error', code, file, line: null, column: place, value, message });
-    this.#fileErrors.push(`${file}, ${place}: ${message}`);
+    this.refusedAt(`${file}, ${place}`, file, null, place, value, code, message);
+  }
+
+  /**
+   * A row whose refusal refuses the whole import (a plan that does not fit together), listed at its
+   * file, line and column with the message alone, as a rejected row is: the CLI's line and the
+   * Problems tab name the place beside it. The refusal is read on its own ("Nothing was imported:
+   * …", the Import page's summary), so it names `where` first ("iterations.csv, line 3").
+   */
+  refusedAt(where: string, file: string, line: number | null, column: string | null, value: string | null, code: IssueCode, message: string): void {
+    this.add({ severity: 'error', code, file, line, column, value, message });
+    this.#fileErrors.push(`${where}: ${message}`);
   }
 
   /** A problem at a place in a file that stopped reading it: nothing of that file can be imported. */

@@ -296,7 +296,7 @@ export class RecordChecker implements RecordSink {
    */
   #checkPlan(): void {
     for (const p of planningProblems(this.context.workspacePlan ?? { increments: [], iterations: [], milestones: [] }, this.#datedRows)) {
-      this.context.issues.stoppedFile(p.from.file, p.from.line, cellOf(p.from, p.column), p.value, 'plan-inconsistent', `${whereFrom(p.from)}: ${p.message}`);
+      this.context.issues.refusedAt(whereFrom(p.from), p.from.file, p.from.line, cellOf(p.from, p.column), p.value, 'plan-inconsistent', p.message);
     }
   }
 

@@ -100,6 +100,26 @@ test('a bundle the import would refuse whole (a plan row naming no item) cannot 
   await expect(page.getByRole('button', { name: /^Import/ })).toBeDisabled();
 });
 
+test('iterations that overlap: the preview’s summary says where (file and line) and why, the Problems tab gives the place in its columns and the reason once', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'interlock-e2e-'));
+  const increments = join(dir, 'increments.csv');
+  const iterations = join(dir, 'iterations.csv');
+  writeFileSync(increments, 'name,start,end,capacity_unit\nPI 30.1,2030-01-07,2030-03-03,items\n');
+  writeFileSync(iterations, 'increment,name,start,end,team\nPI 30.1,Iteration 1,2030-01-07,2030-01-20,\nPI 30.1,Iteration 2,2030-01-14,2030-02-03,\n');
+  const overlap = 'Iteration 2 (2030-01-14 – 2030-02-03) overlaps Iteration 1 (2030-01-07 – 2030-01-20).';
+  await page.goto(host.url);
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Import' }).click();
+  await page.getByTestId('import-file-input').setInputFiles([increments, iterations]);
+  await intoTheDemo(page);
+  const summary = page.getByTestId('preview-summary');
+  await expect(summary).toContainText('These files cannot be imported as they are');
+  await expect(summary).toContainText(`iterations.csv, line 3: ${overlap}`);
+  await expect(page.getByRole('button', { name: /^Import/ })).toBeDisabled();
+  await page.getByRole('tab', { name: /Problems/ }).click();
+  const row = page.getByRole('table', { name: 'Problems found in the files' }).getByRole('row').filter({ hasText: 'overlaps' });
+  await expect(row.getByRole('cell')).toHaveText(['Rejected', 'iterations.csv', '3', 'start', '2030-01-14', overlap]);
+});
+
 test('a file of unknown columns: choose the format, map the columns, preview again', async ({ page }) => {
   const path = join(mkdtempSync(join(tmpdir(), 'interlock-e2e-')), 'tracker-export.csv');
   writeFileSync(path, 'Ref,Headline,Kind,State,Opened\nMAP-1,Mapped by hand,story,Doing,2024-03-01\n');

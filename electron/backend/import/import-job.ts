@@ -353,11 +353,13 @@ export class ImportJob {
         committed = true;
       }
       // What refuses the whole import, in a preview too: the preview's promise is the import's.
-      const refusal = issues.fileErrors > 0 ? issues.fileErrorMessages.join(' ') : total(checker.counts) === 0 ? 'the files hold no records Interlock could read.' : null;
+      const refusals = issues.fileErrorMessages;
+      const refusal = refusals.length > 0 ? refusals.join(' ') : total(checker.counts) === 0 ? 'the files hold no records Interlock could read.' : null;
       this.report = {
         mode: this.mode,
         committed,
         refusal,
+        refusals,
         files: fileReports.map(({ warnings: _w, rejected: _r, ...f }) => f),
         counts: { ...checker.counts },
         added,

@@ -75,7 +75,10 @@ function PreviewSummary({ report }: { report: ImportReport }) {
     return (
       <Alert severity="error" data-testid="preview-summary">
         <AlertTitle>These files cannot be imported as they are</AlertTitle>
-        {blocking.length > 0 ? blocking.map((i, n) => <div key={n}>{i.message}</div>) : <div>{report.refusal}</div>}
+        {/* Each reason read on its own, naming its file and row: an issue's message leaves the place to the Problems tab's columns. */}
+        {(report.refusals.length > 0 ? report.refusals : blocking.length > 0 ? blocking.map((i) => i.message) : [report.refusal]).map((reason, n) => (
+          <div key={n}>{reason}</div>
+        ))}
       </Alert>
     );
   }

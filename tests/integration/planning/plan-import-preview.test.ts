@@ -174,21 +174,32 @@ describe('planning templates: rows repeated in one import', () => {
     expect(dry.warnings).toEqual([
       expect.objectContaining({ file: 'iterations.csv', line: 4, column: 'name', value: 'Iteration 1', code: 'duplicate-key', message: 'Iteration 1 of PI 24.2 is given twice in this import (first at iterations.csv, line 2); the last row wins.' }),
     ]);
-    expect(dry.errors).toEqual([expect.objectContaining({ line: 4, message: 'iterations.csv, line 4: Iteration 1 (2024-03-04 – 2024-03-17) overlaps Iteration 2 (2024-03-11 – 2024-03-24).' })]);
+    expect(dry.errors).toEqual([expect.objectContaining({ line: 4, message: 'Iteration 1 (2024-03-04 – 2024-03-17) overlaps Iteration 2 (2024-03-11 – 2024-03-24).' })]);
   });
 });
 
 describe('planning templates: what refuses the import refuses the dry run, in the same words', () => {
-  async function refusedAlike(files: string[]): Promise<Issue[]> {
+  /**
+   * The refusals of the dry run (its JSON issues, each at its place with the message alone), after
+   * checking that the dry run's text and the import refuse in the same words, each naming `places`
+   * (the rows' places, in order) once before its message; nothing is written.
+   */
+  async function refusedAlike(files: string[], places: string[]): Promise<Issue[]> {
     const before = contents();
     const dry = await importJson(files, true);
     expect(dry.code).toBe(1);
     const refusals = dry.errors.filter((e) => e.code === 'plan-inconsistent');
+    expect(refusals).toHaveLength(places.length);
+    const refusal = refusals.map((e, n) => `${places[n]}: ${e.message}`).join(' ');
     const text = await captureCli(['import', ...files, '--into', workspace, '--dry-run']);
-    expect(text.err).toContain(`the import would be refused, nothing imported: ${refusals.map((e) => e.message).join(' ')}`);
+    expect(text.err).toContain(`the import would be refused, nothing imported: ${refusal}`);
+    // The CLI's line for each: its file, line and column once, then the message.
+    const lines = text.err.split('\n');
+    for (const e of refusals) expect(lines).toContain(`error ${[e.file, e.line === null ? null : `line ${e.line}`, e.column].filter((p) => p !== null).join(', ')}: ${e.message}`);
+    for (const place of places) expect(lines.filter((l) => l.split(place).length > 2)).toEqual([]);
     const real = await importJson(files, false);
     expect(real.code).toBe(1);
-    expect(real.errors[0]!.message).toBe(`Nothing was imported: ${refusals.map((e) => e.message).join(' ')}`);
+    expect(real.errors[0]!.message).toBe(`Nothing was imported: ${refusal}`);
     expect(contents()).toBe(before);
     return refusals;
   }
@@ -196,9 +207,22 @@ describe('planning templates: what refuses the import refuses the dry run, in th
   it('iterations that overlap, shared or one team’s sprints: the later row is named, with its line and the column of the day that overlaps', async () => {
     const shared = write('iterations.csv', ['increment,name,start,end,team', 'PI 24.2,Iteration 1,2024-03-04,2024-03-17,', 'PI 24.2,Iteration 2,2024-03-10,2024-03-31,']);
     const sprints = write('sprints.csv', ['increment,name,start,end,team', 'PI 24.2,P2,2024-03-11,2024-03-20,platform', 'PI 24.2,P1,2024-03-04,2024-03-12,platform', 'PI 24.2,P3,2024-03-04,2024-03-12,checkout']);
-    expect(await refusedAlike([shared, sprints])).toEqual([
-      expect.objectContaining({ file: 'iterations.csv', line: 3, column: 'start', value: '2024-03-10', message: 'iterations.csv, line 3: Iteration 2 (2024-03-10 – 2024-03-31) overlaps Iteration 1 (2024-03-04 – 2024-03-17).' }),
-      expect.objectContaining({ file: 'sprints.csv', line: 3, column: 'end', value: '2024-03-12', message: 'sprints.csv, line 3: P1 (2024-03-04 – 2024-03-12) overlaps P2 (2024-03-11 – 2024-03-20).' }),
+    expect(await refusedAlike([shared, sprints], ['iterations.csv, line 3', 'sprints.csv, line 3'])).toEqual([
+      expect.objectContaining({ file: 'iterations.csv', line: 3, column: 'start', value: '2024-03-10', message: 'Iteration 2 (2024-03-10 – 2024-03-31) overlaps Iteration 1 (2024-03-04 – 2024-03-17).' }),
+      expect.objectContaining({ file: 'sprints.csv', line: 3, column: 'end', value: '2024-03-12', message: 'P1 (2024-03-04 – 2024-03-12) overlaps P2 (2024-03-11 – 2024-03-20).' }),
+    ]);
+  });
+
+  it('the command line names the row once, its file, line and column before the message; the refusal names the place before the message too', async () => {
+    const overlapping = write('iterations.csv', ['increment,name,start,end,team', 'PI 24.2,Iteration 1,2024-03-04,2024-03-17,', 'PI 24.2,Iteration 2,2024-03-10,2024-03-31,']);
+    const overlap = 'Iteration 2 (2024-03-10 – 2024-03-31) overlaps Iteration 1 (2024-03-04 – 2024-03-17).';
+    const run = await captureCli(['import', overlapping, '--into', workspace]);
+    expect(run.code).toBe(1);
+    expect(run.err.split('\n').filter((l) => l !== '')).toEqual([`error iterations.csv, line 3, start: ${overlap}`, `interlock import: Nothing was imported: iterations.csv, line 3: ${overlap}`]);
+    const dry = await captureCli(['import', overlapping, '--into', workspace, '--dry-run']);
+    expect(dry.err.split('\n').filter((l) => l !== '')).toEqual([
+      `error iterations.csv, line 3, start: ${overlap}`,
+      `Dry run, nothing written: the import would be refused, nothing imported: iterations.csv, line 3: ${overlap} (0 rows rejected, 0 warnings)`,
     ]);
   });
 
@@ -206,13 +230,13 @@ describe('planning templates: what refuses the import refuses the dry run, in th
     const first = write('iterations.csv', ['increment,name,start,end,team', 'PI 24.2,Iteration 1,2024-03-04,2024-03-17,']);
     expect((await importJson([first], false)).code).toBe(0);
     const renamed = write('iterations.csv', ['increment,name,start,end,team', 'PI 24.2,Sprint 1,2024-03-04,2024-03-17,']);
-    expect(await refusedAlike([renamed])).toEqual([
+    expect(await refusedAlike([renamed], ['iterations.csv, line 2'])).toEqual([
       expect.objectContaining({
         file: 'iterations.csv',
         line: 2,
         column: 'start',
         message:
-          'iterations.csv, line 2: Sprint 1 (2024-03-04 – 2024-03-17) overlaps Iteration 1 (2024-03-04 – 2024-03-17), which the workspace holds and this import does not name: give it other days in the iterations file, or delete it on the Plan page first.',
+          'Sprint 1 (2024-03-04 – 2024-03-17) overlaps Iteration 1 (2024-03-04 – 2024-03-17), which the workspace holds and this import does not name: give it other days in the iterations file, or delete it on the Plan page first.',
       }),
     ]);
   });
@@ -224,22 +248,22 @@ describe('planning templates: what refuses the import refuses the dry run, in th
       { increment: 'PI 24.2', name: 'Iteration 2', start: '2024-03-17', end: '2024-03-31' },
     ];
     writeFileSync(bundle, JSON.stringify({ iterations }));
-    expect(await refusedAlike([bundle])).toEqual([
-      expect.objectContaining({ file: 'plan.json', line: null, column: 'iterations[1].start', message: 'plan.json, iterations[1]: Iteration 2 (2024-03-17 – 2024-03-31) overlaps Iteration 1 (2024-03-04 – 2024-03-17).' }),
+    expect(await refusedAlike([bundle], ['plan.json, iterations[1]'])).toEqual([
+      expect.objectContaining({ file: 'plan.json', line: null, column: 'iterations[1].start', message: 'Iteration 2 (2024-03-17 – 2024-03-31) overlaps Iteration 1 (2024-03-04 – 2024-03-17).' }),
     ]);
   });
 
   it('an iteration or a milestone outside its increment', async () => {
     const iterations = write('iterations.csv', ['increment,name,start,end,team', 'PI 24.2,Iteration 4,2024-04-15,2024-05-05,']);
     const milestones = write('milestones.csv', ['increment,name,date,team', 'PI 24.2,Go-live,2024-04-10,', 'PI 24.2,Late,2024-06-10,']);
-    expect(await refusedAlike([iterations, milestones])).toEqual([
-      expect.objectContaining({ file: 'iterations.csv', line: 2, column: 'end', value: '2024-05-05', message: 'iterations.csv, line 2: Iteration 4 (2024-04-15 – 2024-05-05) lies partly outside PI 24.2 (2024-03-04 – 2024-04-28).' }),
+    expect(await refusedAlike([iterations, milestones], ['iterations.csv, line 2', 'milestones.csv, line 3'])).toEqual([
+      expect.objectContaining({ file: 'iterations.csv', line: 2, column: 'end', value: '2024-05-05', message: 'Iteration 4 (2024-04-15 – 2024-05-05) lies partly outside PI 24.2 (2024-03-04 – 2024-04-28).' }),
       expect.objectContaining({
         file: 'milestones.csv',
         line: 3,
         column: 'date',
         value: '2024-06-10',
-        message: 'milestones.csv, line 3: Late (2024-06-10) lies outside PI 24.2 (2024-03-04 – 2024-04-28): a milestone belongs to a day of its increment.',
+        message: 'Late (2024-06-10) lies outside PI 24.2 (2024-03-04 – 2024-04-28): a milestone belongs to a day of its increment.',
       }),
     ]);
   });
