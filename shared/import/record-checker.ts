@@ -219,7 +219,7 @@ export class RecordChecker implements RecordSink {
   /**
    * Judges the objectives and planning rows held while reading, in the order read, against every
    * increment and iteration the workspace and the import's files declare, then the plan they leave
-   * (`checkPlan`). `inFile` runs each row's judgment, so that the caller can count what it accepts,
+   * (`#checkPlan`). `inFile` runs each row's judgment, so that the caller can count what it accepts,
    * warns and rejects in that row's own file. Call once every file is read.
    */
   finishReading(inFile: (file: string, judge: () => void) => void = (_file, judge) => judge()): void {

@@ -83,7 +83,7 @@ function apply(db: Database, record: PlanningRecord): void {
 
 export function writePlanningRecords(db: Database, records: readonly PlanningRecord[]): void {
   // A PI moved by a week clashes, row by row, with the days its own iterations are leaving: the plan
-  // is judged once all of it is in, as the preview judged it (RecordChecker.checkPlan).
+  // is judged once all of it is in, as the preview judged it (RecordChecker.finishReading).
   const problems = planningProblems(plan.planDates(db), records);
   if (problems.length > 0) throw new AppError('import-rejected', `Nothing was imported. ${problems.map((p) => `${whereFrom(p.from)}: ${p.message}`).join(' ')}`);
   // A team the rows name and the workspace lacks is made bare (its key as name), as the preview said it would be (unknown-team).
