@@ -477,7 +477,8 @@ export class ImportJob {
       return { value: JSON.parse(text) as unknown, hash };
     } catch (error) {
       const place = jsonErrorPlace(text);
-      if (place) issues.stoppedFile(name, place.line, `column ${place.column}`, null, 'unreadable-file', `${name} is not valid JSON at line ${place.line}, column ${place.column}: ${place.problem}.`);
+      const where = place && `line ${place.line}, column ${place.column}`;
+      if (place) issues.refusedAt(`${name}, ${where}`, name, place.line, `column ${place.column}`, null, 'unreadable-file', `Not valid JSON: ${place.problem}.`);
       else issues.error(name, null, null, null, 'unreadable-file', `${name} is not valid JSON (${(error as Error).message}).`);
       return { value: undefined, hash };
     }
@@ -572,13 +573,14 @@ export class ImportJob {
             const open = cells[cells.length - 1] ?? '';
             const after = newlinesIn(open, eol) - (open.endsWith(eol) ? 1 : 0);
             const rest = after > 1 ? `the ${after.toLocaleString('en-US')} lines after it were read into it` : after === 1 ? 'the line after it was read into it' : 'the file ends inside it';
-            issues.stoppedFile(
+            issues.refusedAt(
+              `${name}, line ${line}`,
               name,
               line,
               column,
               cells.join(file.dialect!.delimiter).slice(0, 200),
               'unclosed-quote',
-              `${which} starting on line ${line} of ${name} is never closed, so ${rest}; close the quote (") and import again.`,
+              `${which} opens on this line and is never closed, so ${rest}; close the quote (") and import again.`,
             );
           } else if (problem === 'malformed-quotes') {
             issues.error(name, line, null, null, 'invalid-value', 'A quoted cell in this row has text after its closing quote; write quotes inside a cell as "".');

@@ -44,7 +44,7 @@ describe('malformed inputs', () => {
     writeFileSync(path, '{\n  "teams": [\n    { "key": "pay", "name": "Payments" },\n  ]\n}\n');
     const status = await rejectedWithoutWrites(path);
     expect(status.report!.issues[0]).toMatchObject({ code: 'unreadable-file', file: 'bundle.json', line: 3, column: 'column 41' });
-    expect(status.error!.message).toContain('bundle.json is not valid JSON at line 3, column 41: a comma before a closing bracket or brace, which JSON does not allow (remove it).');
+    expect(status.error!.message).toContain('bundle.json, line 3, column 41: Not valid JSON: a comma before a closing bracket or brace, which JSON does not allow (remove it).');
   });
 
   it('semicolons with decimal commas and dotted day-first dates', async () => {
@@ -89,7 +89,7 @@ describe('malformed inputs', () => {
     const status = await runImport(ws.backend, [fixture('malformed', 'unclosed-quote.csv')], 'preview');
     const issue = status.report!.issues.find((i) => i.code === 'unclosed-quote');
     expect(issue).toMatchObject({ line: 3, file: 'unclosed-quote.csv', column: 'to_status' });
-    expect(issue!.message).toBe('The quoted cell in column "to_status" starting on line 3 of unclosed-quote.csv is never closed, so the line after it was read into it; close the quote (") and import again.');
+    expect(issue!.message).toBe('The quoted cell in column "to_status" opens on this line and is never closed, so the line after it was read into it; close the quote (") and import again.');
   });
 
   it('an unclosed quote refuses the import: the rows before it are not committed as if they were the whole file', async () => {
@@ -102,7 +102,7 @@ describe('malformed inputs', () => {
     const path = join(ws.dir, 'items.csv');
     writeFileSync(path, `${lines.join('\n')}\n`);
     const status = await rejectedWithoutWrites(path);
-    expect(status.error!.message).toContain('The quoted cell in column "title" starting on line 52 of items.csv is never closed, so the 1,949 lines after it were read into it');
+    expect(status.error!.message).toContain('items.csv, line 52: The quoted cell in column "title" opens on this line and is never closed, so the 1,949 lines after it were read into it');
   });
 
   it('a quote that swallows every row is said by its error alone, not also as a file with no rows', async () => {
@@ -113,7 +113,7 @@ describe('malformed inputs', () => {
     const err: string[] = [];
     expect(await runCli(['import', path, '--into', join(ws.dir, 'never.interlock'), '--dry-run'], { out: () => undefined, err: (l) => err.push(l) })).toBe(1);
     expect(err.at(-1)).toBe(
-      'Dry run, nothing written: the import would be refused, nothing imported: The quoted cell in column "name" starting on line 2 of swallowed.csv is never closed, so the line after it was read into it; close the quote (") and import again. (0 rows rejected, 0 warnings)',
+      'Dry run, nothing written: the import would be refused, nothing imported: swallowed.csv, line 2: The quoted cell in column "name" opens on this line and is never closed, so the line after it was read into it; close the quote (") and import again. (0 rows rejected, 0 warnings)',
     );
   });
 
