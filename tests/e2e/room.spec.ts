@@ -459,6 +459,12 @@ test('presented at 1280×720 in the dark theme, a plan of 8 iterations shows eve
   for (let i = 0; i < 200 && !(await lastCell.evaluate((e) => e.getBoundingClientRect().bottom <= window.innerHeight)); i++) await page.keyboard.press('ArrowDown');
   expect((await pager.boundingBox())!.y).toBeGreaterThanOrEqual(0);
   expect((await pager.boundingBox())!.y).toBeLessThan(20);
+  // The picture once the window has stopped scrolling: taken mid-scroll, it showed the header row a band below the top.
+  await page.evaluate(() => new Promise<void>((resolve) => {
+    let last = -1;
+    const settle = () => (window.scrollY === last ? resolve() : ((last = window.scrollY), requestAnimationFrame(() => requestAnimationFrame(settle))));
+    settle();
+  }));
   await page.screenshot({ path: 'test-results/screenshots/room-plan-board-8-last.png' });
 
   // A card carried by keyboard (Alt + an arrow) onto an iteration not shown brings its page, and keeps the focus.
