@@ -1,6 +1,6 @@
 import { undoFormulaGuard } from '../export/csv';
 import type { IssueLog } from './import-issues';
-import { readSourceDate, whyIsoShapedIsNoDate, type DayOrder } from './source-dates';
+import { readSourceDate, whyDateShapedIsNoDate, type DayOrder } from './source-dates';
 
 /** One field a CSV format reads, and the header names that mean it (compared without case and spaces). */
 export interface FieldSpec {
@@ -183,7 +183,7 @@ export class RowReader {
   dateValue(field: string, value: string, header?: string): number {
     const ms = readSourceDate(value, this.dayOrder);
     if (ms === null) {
-      const why = whyIsoShapedIsNoDate(value);
+      const why = whyDateShapedIsNoDate(value, this.dayOrder);
       // A numeric date that the other day order reads: the file's order was read wrong, not this cell.
       const other: DayOrder = this.dayOrder === 'dmy' ? 'mdy' : 'dmy';
       const otherReads = why === null && readSourceDate(value, other) !== null;

@@ -191,18 +191,46 @@ export function readSourceDate(raw: string, dayOrder: DayOrder = 'dmy'): number 
 }
 
 /**
- * Why a value written in ISO 8601's shape (2024-02-31T16:00:00Z) is still not a date — the day or
- * month does not exist, or the time is not a time of day — to say so instead of asking for ISO
- * 8601; null for any other value.
+ * Why a value written in the shape of a date Interlock reads (2024-02-31T16:00:00Z, 31/Feb/24,
+ * 31/02/2024 in the file's order) is still not a date — the day or month does not exist, the month's
+ * name is unknown, or the time is not a time of day — to say so instead of asking for a form the
+ * value is already in; null for any other value, and for a numeric date the other day order reads
+ * (the caller says to switch order instead).
  */
-export function whyIsoShapedIsNoDate(raw: string): string | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(raw.trim());
-  if (!m) return null;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (month < 1 || month > 12) return `there is no month ${m[2]}`;
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day < 1 || day > days) return `${m[1]}-${m[2]} has ${days} days`;
-  if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59)) return `${m[4]}:${m[5]}${m[6] === undefined ? '' : `:${m[6]}`} is not a time of day`;
+export function whyDateShapedIsNoDate(raw: string, dayOrder: DayOrder = 'dmy'): string | null {
+  const text = raw.trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(text);
+  if (iso) return whyNoDate(Number(iso[1]), Number(iso[2]), iso[2]!, Number(iso[3]), iso[4], iso[5], iso[6], undefined);
+  let m = NAMED_DAY_FIRST.exec(text);
+  if (m) return whyNamed(m[2]!, fullYear(m[3]!), Number(m[1]), m[4], m[5], m[6], m[7]);
+  m = NAMED_MONTH_FIRST.exec(text);
+  if (m) return whyNamed(m[1]!, Number(m[3]), Number(m[2]), m[4], m[5], m[6], m[7]);
+  m = NUMERIC.exec(text);
+  if (m) {
+    const dayFirst = m[2] === '.' || dayOrder === 'dmy';
+    if (m[2] !== '.' && readSourceDate(text, dayOrder === 'dmy' ? 'mdy' : 'dmy') !== null) return null;
+    const [day, month] = dayFirst ? [m[1]!, m[3]!] : [m[3]!, m[1]!];
+    return whyNoDate(fullYear(m[4]!), Number(month), month, Number(day), m[5], m[6], m[7], m[8]);
+  }
+  return null;
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function whyNamed(name: string, year: number, day: number, hour?: string, minute?: string, second?: string, meridiem?: string): string | null {
+  const month = monthNumber(name);
+  if (month === undefined) return `"${name}" is not a month name Interlock knows (English, German, French or Spanish)`;
+  return whyNoDate(year, month, String(month), day, hour, minute, second, meridiem);
+}
+
+function whyNoDate(year: number, month: number, monthText: string, day: number, hour?: string, minute?: string, second?: string, meridiem?: string): string | null {
+  if (month < 1 || month > 12) return `there is no month ${monthText}`;
+  if (year < FIRST_YEAR) return `the year ${year} is not one an export holds (a slip for ${year < 100 ? 2000 + year : 'a year with four digits'}?)`;
+  const days = daysIn(year, month);
+  if (day < 1 || day > days) return `${MONTH_NAMES[month - 1]} ${year} has ${days} days`;
+  if (minute !== undefined && (hours24(hour, meridiem) === null || Number(minute) > 59 || Number(second ?? 0) > 59)) {
+    return `${hour}:${minute}${second === undefined ? '' : `:${second}`}${meridiem ? ` ${meridiem.toUpperCase()}M` : ''} is not a time of day`;
+  }
   return null;
 }
 

@@ -185,7 +185,7 @@ describe('malformed inputs', () => {
       writeFileSync(path, 'key,type,status,created_at\nT-1,story,To Do,2024-02-31T16:00:00Z\n');
       const result = await runImport(ws.backend, [path], 'preview', { format: 'interlock' });
       expect(result.report!.issues.filter((i) => i.severity === 'error')).toEqual([
-        expect.objectContaining({ line: 2, column: 'created_at', value: '2024-02-31T16:00:00Z', code: 'invalid-date', message: '"2024-02-31T16:00:00Z" is not a real date: 2024-02 has 29 days.' }),
+        expect.objectContaining({ line: 2, column: 'created_at', value: '2024-02-31T16:00:00Z', code: 'invalid-date', message: '"2024-02-31T16:00:00Z" is not a real date: February 2024 has 29 days.' }),
       ]);
     });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { daysFromCivil, guessDayOrder, isAmbiguousNumericDate, readSourceDate, whyIsoShapedIsNoDate } from '../../../shared/import/source-dates';
+import { daysFromCivil, guessDayOrder, isAmbiguousNumericDate, readSourceDate, whyDateShapedIsNoDate } from '../../../shared/import/source-dates';
 
 const utc = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0) => Date.UTC(y, mo - 1, d, h, mi, s, ms);
 
@@ -149,22 +149,38 @@ describe('readSourceDate', () => {
   });
 });
 
-describe('whyIsoShapedIsNoDate', () => {
+describe('whyDateShapedIsNoDate', () => {
   it('says which part of an ISO-shaped value does not exist', () => {
-    expect(whyIsoShapedIsNoDate('2024-02-31T16:00:00Z')).toBe('2024-02 has 29 days');
-    expect(whyIsoShapedIsNoDate('2023-02-29')).toBe('2023-02 has 28 days');
-    expect(whyIsoShapedIsNoDate('2024-13-01')).toBe('there is no month 13');
-    expect(whyIsoShapedIsNoDate('2024-03-12T25:00:00Z')).toBe('25:00:00 is not a time of day');
-    expect(whyIsoShapedIsNoDate('2024-03-12 10:61')).toBe('10:61 is not a time of day');
+    expect(whyDateShapedIsNoDate('2024-02-31T16:00:00Z')).toBe('February 2024 has 29 days');
+    expect(whyDateShapedIsNoDate('2023-02-29')).toBe('February 2023 has 28 days');
+    expect(whyDateShapedIsNoDate('2024-13-01')).toBe('there is no month 13');
+    expect(whyDateShapedIsNoDate('2024-03-12T25:00:00Z')).toBe('25:00:00 is not a time of day');
+    expect(whyDateShapedIsNoDate('2024-03-12 10:61')).toBe('10:61 is not a time of day');
+  });
+
+  it('and of a named or numeric date, read in the file\'s order (31/Feb/24 was told to use the form 12/Mar/24)', () => {
+    expect(whyDateShapedIsNoDate('31/Feb/24')).toBe('February 2024 has 29 days');
+    expect(whyDateShapedIsNoDate('Apr 31, 2024')).toBe('April 2024 has 30 days');
+    expect(whyDateShapedIsNoDate('12/Foo/24')).toBe('"Foo" is not a month name Interlock knows (English, German, French or Spanish)');
+    expect(whyDateShapedIsNoDate('12/Mar/24 13:45 PM')).toBe('13:45 PM is not a time of day');
+    expect(whyDateShapedIsNoDate('31/02/2024', 'dmy')).toBe('February 2024 has 29 days');
+    expect(whyDateShapedIsNoDate('02/31/2024', 'mdy')).toBe('February 2024 has 29 days');
+    expect(whyDateShapedIsNoDate('31.04.2024', 'mdy')).toBe('April 2024 has 30 days');
   });
 
   describe('edge cases', () => {
-    it('a real date, or a value not shaped as ISO 8601, has no such reason', () => {
-      expect(whyIsoShapedIsNoDate('2024-02-29T23:59:59Z')).toBeNull();
-      expect(whyIsoShapedIsNoDate('12/Mar/24 3:45 PM')).toBeNull();
-      expect(whyIsoShapedIsNoDate('soon')).toBeNull();
+    it('a real date, or a value not shaped as a date, has no such reason', () => {
+      expect(whyDateShapedIsNoDate('2024-02-29T23:59:59Z')).toBeNull();
+      expect(whyDateShapedIsNoDate('12/Mar/24 3:45 PM')).toBeNull();
+      expect(whyDateShapedIsNoDate('29/02/2024')).toBeNull();
+      expect(whyDateShapedIsNoDate('soon')).toBeNull();
       // Every value it explains is one readSourceDate refuses.
-      for (const raw of ['2024-02-31T16:00:00Z', '2023-02-29', '2024-13-01', '2024-03-12T25:00:00Z']) expect(readSourceDate(raw)).toBeNull();
+      for (const raw of ['2024-02-31T16:00:00Z', '2023-02-29', '2024-13-01', '2024-03-12T25:00:00Z', '31/Feb/24', 'Apr 31, 2024', '31/02/2024']) expect(readSourceDate(raw)).toBeNull();
+    });
+
+    it('a numeric date the other order reads is left to the caller, who says to switch order', () => {
+      expect(whyDateShapedIsNoDate('03/25/2024', 'dmy')).toBeNull();
+      expect(whyDateShapedIsNoDate('25/03/2024', 'mdy')).toBeNull();
     });
   });
 });
