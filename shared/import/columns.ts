@@ -159,17 +159,28 @@ export class RowReader {
     return value;
   }
 
-  /** A number cell ("3", "2.5", "2,5"): null when empty; outside the range or unreadable, the row is rejected. */
+  /**
+   * A number cell ("3", "2.5", "2,5"): null when empty; outside the range or unreadable, the row is
+   * rejected. A thousands separator is never guessed (see readNumber): "1,000" is rejected naming
+   * both readings, "1 000" or "1,000,000" naming the number to write.
+   */
   number(field: string, range: { min?: number; max?: number; integer?: boolean } = {}): number | null {
     const value = this.text(field);
     if (value === null) return null;
-    const n = Number(value.replace(',', '.'));
+    const read = readNumber(value);
+    if (typeof read !== 'number') this.reject(field, value, 'invalid-value', `${this.headerOf(field)} is "${value}": ${read.problem}`);
+    const n = read;
     const { min = -Infinity, max = Infinity, integer = false } = range;
     if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
       const wanted = `${integer ? 'a whole number' : 'a number'}${Number.isFinite(min) ? ` from ${min}` : ''}${Number.isFinite(max) ? ` to ${max}` : ''}`;
       this.reject(field, value, 'invalid-value', `${this.headerOf(field)} is "${value}"; it needs ${wanted}.`);
     }
     return n;
+  }
+
+  /** A suspect cell that is imported anyway (or left empty), said at this row's line and the field's column. */
+  warn(field: string, value: string | null, code: Parameters<IssueLog['warn']>[4], message: string): void {
+    this.issues.warn(this.file, this.line, this.headerOf(field), value, code, message);
   }
 
   /** A date cell: null when empty, epoch ms when readable, else the row is rejected. */
@@ -219,4 +230,56 @@ export function readBoolean(text: string): boolean | null {
   if (/^(true|yes|y|1|ok|success|succeeded|successful|passed|pass|green|deployed|completed|done)$/.test(lower)) return true;
   if (/^(false|no|n|0|fail|failed|failure|error|errored|red|rolled ?back|rollback|aborted|cancel+ed)$/.test(lower)) return false;
   return null;
+}
+
+/** Digits with one decimal point or comma, or none ("3", "2.5", "2,5", ".5"). */
+const PLAIN_NUMBER = /^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)$/;
+/** One comma or point followed by exactly three digits, no leading zero: "1,000" is a thousand or 1.0, "12.500" 12500 or 12.5. */
+const THOUSANDS_OR_DECIMAL = /^[+-]?[1-9]\d{0,2}([.,])\d{3}$/;
+/** Groups of three digits after separators (comma, point, space, no-break space, apostrophe), perhaps decimals after: "1,000,000", "1 000", "1.000,5". */
+const GROUPED = /^[+-]?\d{1,3}(?:[,.\u00a0\u202f' ]\d{3})+(?:[.,]\d+)?$/;
+
+function plainDecimal(n: number): string {
+  return Number.isInteger(n) ? `${n}.0` : String(n);
+}
+
+/** The number a cell with thousands separators means, when only one reading fits it; null otherwise. */
+function groupedNumber(value: string): number | null {
+  if (!GROUPED.test(value)) return null;
+  const stripped = value.replace(/[\u00a0\u202f' ]/g, '');
+  const separators = stripped.replace(/[^.,]/g, '');
+  if (separators.length === 0) return Number(stripped); // "1 000"
+  const last = separators[separators.length - 1]!;
+  const kinds = new Set(separators).size;
+  // Two kinds ("1.000,5", "1,000.5"): the last is the decimal one, and it comes once. One kind more
+  // than once ("1,000,000"): every one groups thousands. One comma or point after space groups ("1 000,5"): decimal.
+  const decimal = kinds === 2 || separators.length === 1 ? last : null;
+  if (decimal !== null && separators.indexOf(decimal) !== separators.length - 1) return null;
+  if (decimal === null) return /[.,]\d{3}$/.test(stripped) ? Number(stripped.replace(/[.,]/g, '')) : null;
+  const at = stripped.lastIndexOf(decimal);
+  return Number(`${stripped.slice(0, at).replace(/[.,]/g, '')}.${stripped.slice(at + 1)}`);
+}
+
+/**
+ * A number as people type it into a spreadsheet: digits with a decimal point or a decimal comma
+ * ("2.5", "2,5"). What could be read two ways is not guessed: a comma or point followed by exactly
+ * three digits ("1,000", "12.500") is a thousands separator in one convention and a decimal one in
+ * the other, so it is a problem naming both readings. Numbers with thousands separators that can
+ * be read one way only ("1 000", "1,000,000", "1.000,5") are a problem naming the number to write.
+ * Anything else that is not digits ("3 pts", "#N/A", "0x10", "1e3") is NaN. A problem reads
+ * after `"<cell>": `.
+ */
+export function readNumber(text: string): number | { problem: string } {
+  const value = text.trim();
+  const ambiguous = THOUSANDS_OR_DECIMAL.exec(value);
+  if (ambiguous) {
+    const separator = ambiguous[1] === ',' ? 'comma' : 'point';
+    const thousands = Number(value.replace(/[.,]/, ''));
+    const decimal = plainDecimal(Number(value.replace(',', '.')));
+    return { problem: `${thousands} with a thousands ${separator}, or ${decimal} with a decimal ${separator}? Interlock does not guess: write ${thousands} or ${decimal}.` };
+  }
+  if (PLAIN_NUMBER.test(value)) return Number(value.replace(',', '.'));
+  const grouped = groupedNumber(value);
+  if (grouped !== null && Number.isFinite(grouped)) return { problem: `Interlock reads numbers without thousands separators: write ${grouped}.` };
+  return Number.NaN;
 }

@@ -37,6 +37,7 @@ export const ISSUE_CODES = {
   'not-utf8': 'A file read as UTF-8 holds bytes further on that are not; each became �.',
   'ignored-column': 'Columns the format does not use were ignored.',
   'no-team-column': 'No column names the items’ teams: new items are imported without one.',
+  'value-ignored': 'A cell that cannot be read (a size like "3 pts", or "1,000", which is a thousand or 1.0) is left out; the rest of the row is imported.',
   'steps-out-of-order': 'A stage-date row dates a later step before an earlier one; its steps are read in time order.',
 } as const;
 export type IssueCode = keyof typeof ISSUE_CODES;

@@ -1,4 +1,4 @@
-import type { FieldSpec, RowReader } from '../columns';
+import { readNumber, type FieldSpec, type RowReader } from '../columns';
 import type { RecordSink, SprintRecord } from '../import-records';
 
 // What trackers say about planning: an item's sprint (Jira's Sprint, Azure DevOps' Iteration Path),
@@ -67,17 +67,27 @@ export function adoReleases(r: RowReader, sink: RecordSink): string[] | undefine
   return announce(sink, at < 0 ? [] : releaseNames([parts.slice(0, at + 1).join('\\')]));
 }
 
-/** A size cell: a non-negative number (a decimal comma is read too); anything else is no size. */
-export function readSize(text: string | null): number | null {
+/**
+ * The size cell of a tracker's row (story points, effort): a non-negative number, a decimal comma
+ * read too. Anything else ("3 pts", "#N/A", "-1", "1,000": a thousand or 1.0?) is warned about at
+ * its line and column and gives no size: the item is imported, a new one without a size, one the
+ * workspace holds keeping its own (a tracker's row is not rejected for its estimate).
+ */
+export function readSize(r: RowReader): number | null {
+  if (!r.has('size')) return null;
+  const text = r.text('size');
   if (text === null) return null;
-  const n = Number(text.trim().replace(',', '.'));
-  return Number.isFinite(n) && n >= 0 && text.trim() !== '' ? n : null;
+  const read = readNumber(text);
+  if (typeof read === 'number' && Number.isFinite(read) && read >= 0) return read;
+  const why = typeof read !== 'number' ? read.problem : Number.isFinite(read) ? 'a size is not negative.' : 'not a number.';
+  r.warn('size', text, 'value-ignored', `${r.headerOf('size')} is "${text}": ${why} The item is imported without this size (one already in the workspace keeps its own).`);
+  return null;
 }
 
 /** Jira repeats the Sprint column once per sprint an issue was in: the last filled one is where it is now. */
 export function jiraSprintAndSize(r: RowReader): { sprint: string | null; size: number | null } {
   const sprints = r.has('sprint') ? r.all('sprint').filter((s) => s.trim() !== '') : [];
-  return { sprint: sprints.at(-1)?.trim().slice(0, 200) ?? null, size: r.has('size') ? readSize(r.text('size')) : null };
+  return { sprint: sprints.at(-1)?.trim().slice(0, 200) ?? null, size: readSize(r) };
 }
 
 /** "Fabrikam\\2024\\Sprint 5" → "Sprint 5": the iteration an Iteration Path ends in. */
@@ -88,7 +98,7 @@ export function iterationFromPath(path: string): string {
 
 export function adoSprintAndSize(r: RowReader): { sprint: string | null; size: number | null } {
   const path = r.has('sprint') ? r.text('sprint') : null;
-  return { sprint: path === null ? null : iterationFromPath(path).slice(0, 200), size: r.has('size') ? readSize(r.text('size')) : null };
+  return { sprint: path === null ? null : iterationFromPath(path).slice(0, 200), size: readSize(r) };
 }
 
 /**

@@ -286,3 +286,65 @@ describe('the write refuses in the preview’s words', () => {
     }
   });
 });
+
+describe('planning templates: numbers with thousands separators', () => {
+  function capacities(): [string, number][] {
+    const connection = new Database(workspace, { readonly: true });
+    try {
+      return connection.prepare('SELECT t.key, c.amount FROM capacity c JOIN teams t ON t.id = c.team_id ORDER BY t.key').raw().all() as [string, number][];
+    } finally {
+      connection.close();
+    }
+  }
+
+  it('a capacity of "1,000" (a thousand, or 1.0 with a decimal comma?) is rejected naming both readings, in the dry run as in the import; never stored as 1', async () => {
+    const iterations = write('iterations.csv', ['increment,name,start,end,team', 'PI 24.2,Iteration 1,2024-03-04,2024-03-17,']);
+    const capacity = write('capacity.csv', ['increment,iteration,team,amount', 'PI 24.2,Iteration 1,checkout,"1,000"', 'PI 24.2,Iteration 1,platform,"2,5"']);
+    const rejected = expect.objectContaining({
+      file: 'capacity.csv',
+      line: 2,
+      column: 'amount',
+      value: '1,000',
+      code: 'invalid-value',
+      message: 'amount is "1,000": 1000 with a thousands comma, or 1.0 with a decimal comma? Interlock does not guess: write 1000 or 1.0.',
+    });
+    const dry = await importJson([iterations, capacity], true);
+    expect(dry.errors).toEqual([rejected]);
+    const real = await importJson([iterations, capacity], false);
+    expect(real.errors).toEqual([rejected]);
+    expect(real.code).toBe(0);
+    // "2,5" is no thousands separator: a decimal comma, read as 2.5.
+    expect(capacities()).toEqual([['platform', 2.5]]);
+  });
+
+  describe('edge cases', () => {
+    it('"1.000", "12,500", "1 000" and "1,000,000" are each rejected at their line, saying what to write; "0,125", "4.5" and "1,0000" are read', async () => {
+      await importJson([write('teams.csv', ['key,name', 'a,A', 'b,B', 'c,C', 'd,D', 'e,E', 'f,F', 'g,G'])], false);
+      const iterations = write('iterations.csv', ['increment,name,start,end,team', 'PI 24.2,Iteration 1,2024-03-04,2024-03-17,']);
+      const capacity = write('capacity.csv', [
+        'increment,iteration,team,amount',
+        'PI 24.2,Iteration 1,a,1.000',
+        'PI 24.2,Iteration 1,b,"12,500"',
+        'PI 24.2,Iteration 1,c,1 000',
+        'PI 24.2,Iteration 1,d,"1,000,000"',
+        'PI 24.2,Iteration 1,e,"0,125"',
+        'PI 24.2,Iteration 1,f,4.5',
+        'PI 24.2,Iteration 1,g,"1,0000"',
+        'PI 24.2,Iteration 1,checkout,#N/A',
+      ]);
+      const real = await importJson([iterations, capacity], false);
+      expect(real.errors.map((e) => [e.line, e.column, e.message])).toEqual([
+        [2, 'amount', 'amount is "1.000": 1000 with a thousands point, or 1.0 with a decimal point? Interlock does not guess: write 1000 or 1.0.'],
+        [3, 'amount', 'amount is "12,500": 12500 with a thousands comma, or 12.5 with a decimal comma? Interlock does not guess: write 12500 or 12.5.'],
+        [4, 'amount', 'amount is "1 000": Interlock reads numbers without thousands separators: write 1000.'],
+        [5, 'amount', 'amount is "1,000,000": Interlock reads numbers without thousands separators: write 1000000.'],
+        [9, 'amount', 'amount is "#N/A"; it needs a number from 0 to 100000.'],
+      ]);
+      expect(capacities()).toEqual([
+        ['e', 0.125],
+        ['f', 4.5],
+        ['g', 1],
+      ]);
+    });
+  });
+});

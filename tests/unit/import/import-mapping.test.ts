@@ -271,6 +271,35 @@ describe('Jira CSV rows', () => {
   });
 });
 
+describe('sizes from trackers (story points, effort)', () => {
+  const jira = ['Issue key', 'Summary', 'Issue Type', 'Status', 'Created', 'Custom field (Story Points)'];
+  const ado = ['ID', 'Work Item Type', 'Title', 'State', 'Created Date', 'Story Points'];
+
+  it('"3 pts" or "#N/A" is no size, warned at its line and column (it used to vanish without a word); the item is imported', () => {
+    const out = mapRows('jira-csv', [jira, ['A-1', 'x', 'Story', 'To Do', '2024-03-01', '3 pts'], ['A-2', 'y', 'Story', 'To Do', '2024-03-01', '#N/A'], ['A-3', 'z', 'Story', 'To Do', '2024-03-01', '2,5']]);
+    expect(out.items.map((i) => [i.key, i.size])).toEqual([
+      ['A-1', null],
+      ['A-2', null],
+      ['A-3', 2.5],
+    ]);
+    expect(out.issues.issues.filter((i) => i.code === 'value-ignored').map((i) => [i.severity, i.code, i.line, i.column, i.value, i.message])).toEqual([
+      ['warning', 'value-ignored', 2, 'Custom field (Story Points)', '3 pts', 'Custom field (Story Points) is "3 pts": not a number. The item is imported without this size (one already in the workspace keeps its own).'],
+      ['warning', 'value-ignored', 3, 'Custom field (Story Points)', '#N/A', 'Custom field (Story Points) is "#N/A": not a number. The item is imported without this size (one already in the workspace keeps its own).'],
+    ]);
+  });
+
+  describe('edge cases', () => {
+    it('an Azure DevOps size of "1,000" (a thousand, or 1.0?) or "-1" is warned about naming why; "13" and an empty cell give no warning', () => {
+      const out = mapRows('ado-csv', [ado, ['1', 'User Story', 'x', 'New', '2024-03-01', '1,000'], ['2', 'User Story', 'y', 'New', '2024-03-01', '-1'], ['3', 'User Story', 'z', 'New', '2024-03-01', '13'], ['4', 'User Story', 'w', 'New', '2024-03-01', '']]);
+      expect(out.items.map((i) => i.size)).toEqual([null, null, 13, null]);
+      expect(out.issues.issues.filter((i) => i.code === 'value-ignored').map((i) => [i.line, i.column, i.message])).toEqual([
+        [2, 'Story Points', 'Story Points is "1,000": 1000 with a thousands comma, or 1.0 with a decimal comma? Interlock does not guess: write 1000 or 1.0. The item is imported without this size (one already in the workspace keeps its own).'],
+        [3, 'Story Points', 'Story Points is "-1": a size is not negative. The item is imported without this size (one already in the workspace keeps its own).'],
+      ]);
+    });
+  });
+});
+
 describe('Jira JSON issues', () => {
   const issue = (key: string, histories: unknown[], extra: Record<string, unknown> = {}) => ({
     key,
