@@ -24,6 +24,8 @@ export const ISSUE_CODES = {
   'no-status-history': 'The source carries no status history; only its dates are used.',
   'duplicate-key': 'The same key appears more than once; the last row wins.',
   'done-before-created': 'An item is finished before it was created.',
+  'status-history-mismatch': 'An item’s row says it is finished (or open) while its status changes end open (or finished): it is stored as the row says, with the finished date the changes give.',
+  'change-before-created': 'An item has a status change dated before it was created.',
   'future-date': 'A date lies in the future.',
   'unknown-team': 'A team that is not in the workspace; it is created with its key as name.',
   'unknown-item': 'A reference to an item that is neither in this import nor in the workspace.',

@@ -37,6 +37,8 @@ export interface ItemRecord {
    */
   unsaid?: readonly UnsaidItemField[];
   line: number | null;
+  /** Set by the checker: the file of the row, for what is checked once every file is read (its history, its parent). */
+  file?: string;
 }
 
 export type UnsaidItemField = 'title' | 'teamKey' | 'firstActiveAt' | 'doneAt' | 'parentKey';

@@ -449,6 +449,7 @@ export class RecordChecker implements RecordSink {
       );
     }
     record.teamKey = this.canonicalTeam(record.teamKey);
+    record.file = this.file;
     this.#future(record.line, 'Created', record.createdAt);
     this.#future(record.line, 'Finished', record.doneAt);
     this.#team(record.teamKey, record.line);

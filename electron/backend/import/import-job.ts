@@ -15,7 +15,7 @@ import type { JsonMapperContext } from '../../../shared/import/formats/json-form
 import { writeOrder } from '../../../shared/import/format-names';
 import { IssueLog, SourceError } from '../../../shared/import/import-issues';
 import { jsonErrorPlace } from '../../../shared/import/json-error-place';
-import { PreviewCollector, subtractCounts } from '../../../shared/import/preview-collector';
+import { PreviewCollector, subtractCounts, teeSink } from '../../../shared/import/preview-collector';
 import { RecordChecker } from '../../../shared/import/record-checker';
 import { guessDayOrder, isAmbiguousNumericDate, type DayOrder } from '../../../shared/import/source-dates';
 import { StatusBook } from '../../../shared/import/status-rules';
@@ -229,7 +229,9 @@ export class ImportJob {
       const hasItem = db.prepare('SELECT 1 FROM work_items WHERE key = ?').pluck();
       const teams = db.prepare('SELECT key, name FROM teams').all() as { key: string; name: string }[];
       const collector = new PreviewCollector();
-      const staged = this.mode === 'import' ? new StagedRecords() : null;
+      // A preview stages the items and their status changes too (20 bytes a change), for the checks
+      // made once every file is read (their histories, their parents): its warnings are the import's.
+      const staged = new StagedRecords();
       const checker = new RecordChecker(
         {
           issues,
@@ -243,7 +245,7 @@ export class ImportJob {
           workspaceGroups: () => new Map(coordinationGroups(db).map((g) => [g.key, g.name])),
           riskGroupKeys: () => new Set(db.prepare("SELECT DISTINCT scope_key FROM risks WHERE scope_kind = 'group'").pluck().all() as string[]),
         },
-        staged ?? collector,
+        this.mode === 'import' ? staged : teeSink(collector, staged.itemsAndHistories()),
       );
       this.phase = 'reading';
       const jira = jiraImportBooks();
@@ -332,6 +334,17 @@ export class ImportJob {
           report.rejected += issues.counts.rejectedRows - rejected;
         });
       }
+      // Items whose row and status history disagree, told in the file of the row.
+      if (!this.#cancelled) {
+        staged.checkHistories(
+          (s) => statuses.categoryOf(s),
+          (file, line, column, value, code, message) => {
+            issues.warn(file, line, column, value, code, message);
+            const report = reportOf.get(file);
+            if (report) report.warnings++;
+          },
+        );
+      }
       this.phase = 'finishing';
       this.file = null;
       // One turn of the event loop, so that a poller sees "finishing" before the write blocks it.
@@ -342,7 +355,7 @@ export class ImportJob {
       }
       let committed = false;
       let added: EntityCounts | null = null;
-      if (staged && issues.fileErrors === 0 && total(checker.counts) > 0) {
+      if (this.mode === 'import' && issues.fileErrors === 0 && total(checker.counts) > 0) {
         await this.beforeWrite();
         if (this.#cancelled) {
           this.state = 'cancelled';

@@ -113,6 +113,19 @@ class Words {
   }
 }
 
+/** What `#flowDates` gives per item of the staged histories (see there), and the categories it was computed under. */
+interface FlowDates {
+  categories: readonly StatusCategory[];
+  firstActiveAt: Float64Array;
+  doneAt: Float64Array;
+  lastStatus: Int32Array;
+  lastAt: Float64Array;
+  lastInFile: Int32Array;
+  firstAt: Float64Array;
+}
+
+const isFinished = (c: StatusCategory) => c === 'done' || c === 'cancelled';
+
 /** An item only the workspace holds whose history an import replaced: where that history leaves it. */
 export interface OutsideItemDates {
   id: number;
@@ -165,6 +178,28 @@ export class StagedRecords implements RecordSink {
     this.#statuses = new Interned();
     this.#words = new Words();
     this.#toStatuses.clear();
+  }
+
+  /**
+   * A sink for a preview: it stages the items and their status changes only (what the checks made
+   * once every file is read need: `checkHistories`, the items' parents), the rest going nowhere.
+   */
+  itemsAndHistories(): RecordSink {
+    const none = () => undefined;
+    return {
+      item: (r) => this.item(r),
+      transition: (r) => this.transition(r),
+      historyUnread: (key) => this.historyUnread(key),
+      team: none,
+      objective: none,
+      dependency: none,
+      deployment: none,
+      incident: none,
+      planning: none,
+      sprint: none,
+      risk: none,
+      release: none,
+    };
   }
 
   team(r: TeamRecord): void {
@@ -229,19 +264,32 @@ export class StagedRecords implements RecordSink {
    * the last open status, none when the history ends open. Changes at one instant come in the order
    * they were recorded (the file's), as the metrics read a history: "In Progress" then "Done" at one
    * minute is finished then. The same definition as flowDatesOf in shared/import/flow-dates.ts and
-   * refreshFlowDates in status-map.ts.
+   * refreshFlowDates in status-map.ts. In the same pass, what `checkHistories` and the items only
+   * the workspace holds need: the status each history leaves its item in (that of its latest change;
+   * of changes at one instant, the one later in the file; −1: no history), when, the status of its
+   * last change in the file, and its earliest change.
    */
-  #flowDates(categories: readonly StatusCategory[]): { firstActiveAt: Float64Array; doneAt: Float64Array } {
+  #flowDates(categories: readonly StatusCategory[]): FlowDates {
     const n = this.#itemKeys.list.length;
     const firstActiveAt = new Float64Array(n).fill(Number.NaN);
     const lastOpenAt = new Float64Array(n).fill(-Infinity);
     // Where in the file the last open change is: a finished one at its instant counts only after it.
     const lastOpenRow = new Float64Array(n).fill(-1);
     const doneAt = new Float64Array(n).fill(Number.NaN);
-    const finished = categories.map((c) => c === 'done' || c === 'cancelled');
+    const lastStatus = new Int32Array(n).fill(-1);
+    const lastAt = new Float64Array(n).fill(-Infinity);
+    const lastInFile = new Int32Array(n).fill(-1);
+    const firstAt = new Float64Array(n).fill(Infinity);
+    const finished = categories.map(isFinished);
     let row = 0;
     this.#changes.forEach((item, _from, to, at) => {
       row++;
+      if (at >= lastAt[item]!) {
+        lastStatus[item] = to;
+        lastAt[item] = at;
+      }
+      lastInFile[item] = to;
+      if (at < firstAt[item]!) firstAt[item] = at;
       if (finished[to]) return;
       if (at >= lastOpenAt[item]!) {
         lastOpenAt[item] = at;
@@ -255,26 +303,67 @@ export class StagedRecords implements RecordSink {
       if (!finished[to] || !(at > lastOpenAt[item]! || (at === lastOpenAt[item]! && row > lastOpenRow[item]!))) return;
       if (!(at >= doneAt[item]!)) doneAt[item] = at;
     });
-    return { firstActiveAt, doneAt };
+    return { categories, firstActiveAt, doneAt, lastStatus, lastAt, lastInFile, firstAt };
+  }
+
+  /** The flow dates `checkHistories` computed, reused by `writeTo` when the categories are still the same. */
+  #checked: FlowDates | null = null;
+
+  /** The flow dates of the staged histories under these categories (one computation for the check and the write). */
+  #flowDatesFor(categories: readonly StatusCategory[]): FlowDates {
+    const checked = this.#checked;
+    if (checked && checked.categories.length === categories.length && checked.categories.every((c, i) => c === categories[i])) return checked;
+    return this.#flowDates(categories);
+  }
+
+  /** Only statuses a change enters have a category that matters (a "from" status's is never read). */
+  #categories(categoryOf: (status: string) => StatusCategory): StatusCategory[] {
+    return this.#statuses.list.map((s, i) => (this.#toStatuses.has(i) ? categoryOf(s) : 'todo'));
   }
 
   /**
-   * The status each history leaves its item in, per item of `#itemKeys` (−1: no history): that of
-   * its latest change; of changes at one instant, the one later in the file (as `#flowDates`).
+   * What an item's row and its status history in this import say against each other, once every
+   * file is read (in a preview as in an import; O(items) after the flow dates, which the write
+   * then reuses): a row finished (done, cancelled) whose history ends open — stored as the row says
+   * without a finished date, so it counts in no throughput — or the other way round; and a history
+   * starting before the item was created. Items keeping their stored history are not checked.
    */
-  #lastStatuses(): Int32Array {
-    const n = this.#itemKeys.list.length;
-    const status = new Int32Array(n).fill(-1);
-    const lastAt = new Float64Array(n).fill(-Infinity);
-    this.#changes.forEach((item, _from, to, at) => {
-      if (at >= lastAt[item]!) {
-        status[item] = to;
-        lastAt[item] = at;
+  checkHistories(categoryOf: (status: string) => StatusCategory, warn: (file: string, line: number | null, column: string, value: string, code: 'status-history-mismatch' | 'change-before-created', message: string) => void): void {
+    if (this.#changes.length === 0 || this.items.length === 0) return;
+    const flow = (this.#checked = this.#flowDates(this.#categories(categoryOf)));
+    const { categories, doneAt, lastStatus, lastAt, lastInFile, firstAt } = flow;
+    const names = this.#statuses.list;
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    for (const r of this.items) {
+      const k = this.#itemKeys.find(r.key);
+      if (k === undefined || this.#historyKept.has(r.key) || lastStatus[k]! < 0) continue;
+      const file = r.file ?? '';
+      const category = categoryOf(r.status);
+      const rowFinished = isFinished(category);
+      const historyFinished = !Number.isNaN(doneAt[k]!);
+      if (rowFinished !== historyFinished) {
+        const last = names[lastStatus[k]!]!;
+        const ends = `its status changes end in ${last} (${categories[lastStatus[k]!]}) on ${day(lastAt[k]!)}`;
+        const inFile = lastInFile[k]!;
+        // The file's last change is finished, but one dated later is not: the changes were read in time order.
+        const order = inFile !== lastStatus[k] && isFinished(categories[inFile]!) !== isFinished(categories[lastStatus[k]!]!) ? `, the latest by date (the change to ${names[inFile]} comes last in the file but is dated earlier)` : '';
+        const stored = rowFinished
+          ? `it is stored as ${r.status} without a finished date, so it counts in no throughput, lead or cycle time`
+          : `it is stored as ${r.status} (${category}), with the finished date ${day(doneAt[k]!)} its status changes give`;
+        warn(file, r.line, 'Status', r.status, 'status-history-mismatch', `${r.key} is ${r.status} (${category}) in its row, but ${ends}${order}: ${stored}. Correct its status or its status changes and import again.`);
       }
-    });
-    return status;
+      if (firstAt[k]! < r.createdAt) {
+        warn(
+          file,
+          r.line,
+          'Created',
+          new Date(firstAt[k]!).toISOString(),
+          'change-before-created',
+          `${r.key} has a status change on ${day(firstAt[k]!)}, before it was created (${day(r.createdAt)}): the change is kept, so its history starts before its creation; check the dates (a day and month swapped, a time zone) of its row and its status changes.`,
+        );
+      }
+    }
   }
-
   /**
    * `#written`, to be called once. Made here, apart from `writeTo`, so that the function holds only
    * what it needs (a closure made inside `writeTo` would keep the writer and its maps alive); it
@@ -337,9 +426,9 @@ export class StagedRecords implements RecordSink {
     for (const r of this.objectives) writer.objective(r);
 
     const keys = this.#itemKeys.list;
-    // Only statuses a change enters have a category that matters (a "from" status's is never read).
-    const categories = this.#statuses.list.map((s, i) => (this.#toStatuses.has(i) ? writer.categoryOf(s) : 'todo'));
-    const { firstActiveAt, doneAt } = this.#flowDates(categories);
+    const categories = this.#categories((s) => writer.categoryOf(s));
+    const { firstActiveAt, doneAt, lastStatus } = this.#flowDatesFor(categories);
+    this.#checked = null;
     const orNull = (ms: number) => (Number.isNaN(ms) ? null : ms);
     const inImport = new Uint8Array(keys.length);
     const ids = new Float64Array(keys.length).fill(Number.NaN);
@@ -365,7 +454,6 @@ export class StagedRecords implements RecordSink {
       }
       // The items' indexes while their pages are still in the cache, before a million status changes push them out.
       writer.rebuildIndexes();
-      let lastStatus: Int32Array | null = null;
       for (let k = 0; k < keys.length; k++) {
         // Not whole in this import: its stored history stays, and none of these changes is written.
         if (kept.has(keys[k]!)) continue;
@@ -376,7 +464,6 @@ export class StagedRecords implements RecordSink {
         if (inImport[k]) continue;
         // An item only the workspace holds is left where its new history ends, as its dates are:
         // a status kept from before would contradict them (done without a done date).
-        lastStatus ??= this.#lastStatuses();
         const status = this.#statuses.list[lastStatus[k]!]!;
         outsideFlowDates.push({ id, firstActiveAt: orNull(firstActiveAt[k]!), doneAt: orNull(doneAt[k]!), status, category: categories[lastStatus[k]!]! });
       }

@@ -627,3 +627,108 @@ describe('the writer’s own checks', () => {
     expect(() => database.prepare("INSERT INTO status_transitions (item_id, to_status, to_category, at) VALUES (1, 'Open', 'someday', 0)").run()).toThrow(/CHECK constraint failed/);
   });
 });
+
+describe('an item’s row against its status history', () => {
+  const ITEMS = 'key,title,type,team,status,status_category,created_at,first_active_at,done_at,parent,objectives';
+  const CHANGES = 'item,from_status,to_status,at';
+  const flowIssues = (status: Awaited<ReturnType<typeof runImport>>) =>
+    status.report!.issues.filter((i) => i.code === 'status-history-mismatch' || i.code === 'change-before-created').map((i) => [i.file, i.line, i.column, i.value, i.code, i.message]);
+  const stored = () => db(ws).prepare('SELECT key, status, status_category, done_at FROM work_items ORDER BY key').raw().all();
+
+  it('a row saying Done whose changes end In Progress is warned about, naming both, in the preview as in the import; it is stored Done without a finished date, as said', async () => {
+    const items = write('items.csv', ITEMS, ['P-1,One,story,checkout,Done,done,2024-03-01T00:00:00Z,,,,', 'P-9,Fine,story,checkout,Done,done,2024-03-01T00:00:00Z,,,,']);
+    const changes = write('transitions.csv', CHANGES, [
+      'P-1,,To Do,2024-03-01T00:00:00Z',
+      'P-1,To Do,Done,2024-03-05T00:00:00Z',
+      'P-1,Done,In Progress,2024-03-10T00:00:00Z',
+      'P-9,,To Do,2024-03-01T00:00:00Z',
+      'P-9,To Do,Done,2024-03-05T00:00:00Z',
+    ]);
+    const expected = [
+      [
+        'items.csv',
+        2,
+        'Status',
+        'Done',
+        'status-history-mismatch',
+        'P-1 is Done (done) in its row, but its status changes end in In Progress (active) on 2024-03-10: it is stored as Done without a finished date, so it counts in no throughput, lead or cycle time. Correct its status or its status changes and import again.',
+      ],
+    ];
+    const preview = await runImport(ws.backend, [items, changes], 'preview');
+    expect(flowIssues(preview)).toEqual(expected);
+    const real = await runImport(ws.backend, [items, changes]);
+    expect(flowIssues(real)).toEqual(expected);
+    expect(real.report!.issueCounts['status-history-mismatch']).toBe(1);
+    expect(real.report!.files.find((f) => f.name === 'items.csv')).toBeDefined();
+    expect(stored()).toEqual([
+      ['P-1', 'Done', 'done', null],
+      ['P-9', 'Done', 'done', Date.parse('2024-03-05T00:00:00Z')],
+    ]);
+    const logged = db(ws).prepare("SELECT warnings FROM imports WHERE file_name = 'items.csv'").pluck().get();
+    expect(logged).toBe(1);
+  });
+
+  describe('edge cases', () => {
+    it('changes out of time order (the file’s last change Done, dated before an open one), a row open whose changes end Done, and a change before the item was created', async () => {
+      const items = write('items.csv', ITEMS, [
+        'P-2,Two,story,platform,Done,done,2024-03-01T00:00:00Z,,,,',
+        'P-3,Three,story,platform,In Progress,active,2024-03-01T00:00:00Z,,,,',
+        'P-4,Four,story,platform,Cancelled,cancelled,2024-03-01T00:00:00Z,,,,',
+      ]);
+      const changes = write('transitions.csv', CHANGES, [
+        'P-2,,To Do,2024-03-01T00:00:00Z',
+        'P-2,In Review,Done,2024-02-01T00:00:00Z',
+        'P-3,,To Do,2024-03-01T00:00:00Z',
+        'P-3,To Do,Done,2024-03-04T00:00:00Z',
+        // At one instant, the change recorded last decides (as the metrics read it): cancelled, no warning.
+        'P-4,,In Progress,2024-03-02T00:00:00Z',
+        'P-4,In Progress,Cancelled,2024-03-02T00:00:00Z',
+      ]);
+      const expected = [
+        [
+          'items.csv',
+          2,
+          'Status',
+          'Done',
+          'status-history-mismatch',
+          'P-2 is Done (done) in its row, but its status changes end in To Do (todo) on 2024-03-01, the latest by date (the change to Done comes last in the file but is dated earlier): it is stored as Done without a finished date, so it counts in no throughput, lead or cycle time. Correct its status or its status changes and import again.',
+        ],
+        [
+          'items.csv',
+          2,
+          'Created',
+          '2024-02-01T00:00:00.000Z',
+          'change-before-created',
+          'P-2 has a status change on 2024-02-01, before it was created (2024-03-01): the change is kept, so its history starts before its creation; check the dates (a day and month swapped, a time zone) of its row and its status changes.',
+        ],
+        [
+          'items.csv',
+          3,
+          'Status',
+          'In Progress',
+          'status-history-mismatch',
+          'P-3 is In Progress (active) in its row, but its status changes end in Done (done) on 2024-03-04: it is stored as In Progress (active), with the finished date 2024-03-04 its status changes give. Correct its status or its status changes and import again.',
+        ],
+      ];
+      expect(flowIssues(await runImport(ws.backend, [items, changes], 'preview'))).toEqual(expected);
+      expect(flowIssues(await runImport(ws.backend, [items, changes]))).toEqual(expected);
+      expect(stored()).toEqual([
+        ['P-2', 'Done', 'done', null],
+        ['P-3', 'In Progress', 'active', Date.parse('2024-03-04T00:00:00Z')],
+        ['P-4', 'Cancelled', 'cancelled', Date.parse('2024-03-02T00:00:00Z')],
+      ]);
+    });
+
+    it('a history imported alone for a workspace item, and an item whose history cannot be read, are not checked against a row', async () => {
+      const items = write('items.csv', ITEMS, ['P-5,Five,story,checkout,To Do,todo,2024-03-01T00:00:00Z,,,,']);
+      await runImport(ws.backend, [items]);
+      const alone = write('alone.csv', CHANGES, ['P-5,,To Do,2024-03-01T00:00:00Z', 'P-5,To Do,Done,2024-03-03T00:00:00Z']);
+      expect(flowIssues(await runImport(ws.backend, [alone]))).toEqual([]);
+      const done = write('done.csv', ITEMS, ['P-5,Five,story,checkout,Done,done,2024-03-01T00:00:00Z,,,,']);
+      const unread = write('unread.csv', CHANGES, ['P-5,,To Do,2024-03-01T00:00:00Z', 'P-5,To Do,In Progress,not a date']);
+      const kept = await runImport(ws.backend, [done, unread]);
+      expect(flowIssues(kept)).toEqual([]);
+      expect(kept.report!.issueCounts['history-kept']).toBe(1);
+    });
+  });
+});
