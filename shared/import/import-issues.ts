@@ -29,6 +29,7 @@ export const ISSUE_CODES = {
   'future-date': 'A date lies in the future.',
   'unknown-team': 'A team that is not in the workspace; it is created with its key as name.',
   'unknown-item': 'A reference to an item that is neither in this import nor in the workspace.',
+  'self-reference': 'An item is its own parent, or a dependency has an item wait on itself.',
   'item-key-case': 'A reference names an item in another case (t-1 for T-1); it is taken as that item.',
   'history-kept': 'A status change of an item could not be read: none of this import’s changes for it are imported, and it keeps the history it has.',
   'team-matched': 'A team declared here is a team an earlier import made from a reference (same key in another case, or same name); it is that team, renamed.',

@@ -494,12 +494,38 @@ export class RecordChecker implements RecordSink {
     if (record.toItemKey !== null) record.toItemKey = this.canonicalItem(record.toItemKey, record.line, 'Item waited on');
     this.#itemReference(record.fromItemKey, record.line, 'Waiting item', `Dependency ${record.key}`);
     this.#itemReference(record.toItemKey, record.line, 'Item waited on', `Dependency ${record.key}`);
+    if (record.fromItemKey !== null && record.fromItemKey === record.toItemKey) {
+      this.context.issues.warn(this.file, record.line, 'Item waited on', record.toItemKey, 'self-reference', `Dependency ${record.key} has ${record.toItemKey} wait on itself; it is imported as it is, but no item can wait on itself: check its two items.`);
+    }
     record.fromTeamKey = this.canonicalTeam(record.fromTeamKey);
     record.toTeamKey = this.canonicalTeam(record.toTeamKey);
     this.#team(record.fromTeamKey, record.line);
     this.#team(record.toTeamKey, record.line);
     if (!repeated) this.counts.dependencies++;
     this.target.dependency(record);
+  }
+
+  /**
+   * The parents of the items of this import, once every file is read (a parent may come in a later
+   * row or file; a Jira CSV's parent named by id is filled in when its file is read): a parent that
+   * is neither in the import nor in the workspace (`unknown-item`), and an item that is its own
+   * parent (`self-reference`), each at the item's file, line and Parent column. The parent is kept
+   * as written either way. `warned` is told the file of each warning.
+   */
+  checkParents(items: Iterable<ItemRecord>, warned: (file: string) => void = () => undefined): void {
+    const issues = this.context.issues;
+    for (const r of items) {
+      const parent = r.parentKey;
+      if (parent === null) continue;
+      const file = r.file ?? this.file;
+      if (parent === r.key) {
+        issues.warn(file, r.line, 'Parent', parent, 'self-reference', `${r.key} is its own parent; it is imported as it is, but check its parent.`);
+        warned(file);
+      } else if (!this.knowsItem(parent)) {
+        issues.warn(file, r.line, 'Parent', parent, 'unknown-item', `The parent of ${r.key} is ${parent}, which is neither in this import nor in the workspace; it is kept as written and links to nothing until ${parent} is imported.`);
+        warned(file);
+      }
+    }
   }
 
   deployment(record: DeploymentRecord): void {

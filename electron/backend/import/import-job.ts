@@ -334,16 +334,20 @@ export class ImportJob {
           report.rejected += issues.counts.rejectedRows - rejected;
         });
       }
-      // Items whose row and status history disagree, told in the file of the row.
+      // Items whose row and status history disagree, and items' parents: told in the file of the row.
       if (!this.#cancelled) {
+        const warnedIn = (file: string) => {
+          const report = reportOf.get(file);
+          if (report) report.warnings++;
+        };
         staged.checkHistories(
           (s) => statuses.categoryOf(s),
           (file, line, column, value, code, message) => {
             issues.warn(file, line, column, value, code, message);
-            const report = reportOf.get(file);
-            if (report) report.warnings++;
+            warnedIn(file);
           },
         );
+        checker.checkParents(staged.items, warnedIn);
       }
       this.phase = 'finishing';
       this.file = null;

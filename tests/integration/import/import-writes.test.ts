@@ -732,3 +732,44 @@ describe('an item’s row against its status history', () => {
     });
   });
 });
+
+describe('parents and dependencies that point nowhere or at themselves', () => {
+  const ITEMS = 'key,title,type,team,status,status_category,created_at,first_active_at,done_at,parent,objectives';
+  const DEPS = 'key,from_item,from_team,to_item,to_team,kind,interface,created_at,needed_by,resolved_at';
+  const referenceIssues = (status: Awaited<ReturnType<typeof runImport>>) =>
+    status.report!.issues.filter((i) => i.code === 'unknown-item' || i.code === 'self-reference').map((i) => [i.file, i.line, i.column, i.value, i.code, i.message]);
+
+  it('an unknown parent, an item its own parent and a dependency of an item on itself are each warned about at their line and column, in the preview as in the import; all are imported as written', async () => {
+    const items = write('items.csv', ITEMS, [
+      'F-1,x,story,checkout,Done,done,2024-03-01,,2024-03-05,NOPE-9,',
+      'F-2,y,story,checkout,Done,done,2024-03-01,,2024-03-05,F-1,',
+      'F-3,z,story,checkout,Done,done,2024-03-01,,2024-03-05,F-3,',
+    ]);
+    const deps = write('dependencies.csv', DEPS, ['D-1,F-1,checkout,F-2,checkout,blocks,,2024-03-02,,', 'D-3,F-3,checkout,F-3,checkout,blocks,,2024-03-02,,']);
+    const expected = [
+      ['items.csv', 2, 'Parent', 'NOPE-9', 'unknown-item', 'The parent of F-1 is NOPE-9, which is neither in this import nor in the workspace; it is kept as written and links to nothing until NOPE-9 is imported.'],
+      ['items.csv', 4, 'Parent', 'F-3', 'self-reference', 'F-3 is its own parent; it is imported as it is, but check its parent.'],
+      ['dependencies.csv', 3, 'Item waited on', 'F-3', 'self-reference', 'Dependency D-3 has F-3 wait on itself; it is imported as it is, but no item can wait on itself: check its two items.'],
+    ];
+    const sorted = (rows: unknown[][]) => [...rows].sort((a, b) => String(a[0]).localeCompare(String(b[0])) || Number(a[1]) - Number(b[1]));
+    expect(sorted(referenceIssues(await runImport(ws.backend, [items, deps], 'preview')))).toEqual(sorted(expected));
+    const real = await runImport(ws.backend, [items, deps]);
+    expect(sorted(referenceIssues(real))).toEqual(sorted(expected));
+    expect(db(ws).prepare('SELECT key, parent_key FROM work_items ORDER BY key').raw().all()).toEqual([
+      ['F-1', 'NOPE-9'],
+      ['F-2', 'F-1'],
+      ['F-3', 'F-3'],
+    ]);
+    expect(db(ws).prepare("SELECT warnings FROM imports WHERE file_name = 'items.csv'").pluck().get()).toBe(2);
+  });
+
+  describe('edge cases', () => {
+    it('a parent in a later row, in another file of the import or in the workspace is no warning; an empty parent is none', async () => {
+      await runImport(ws.backend, [write('base.csv', ITEMS, ['W-1,w,epic,checkout,To Do,todo,2024-03-01,,,,'])]);
+      const children = write('children.csv', ITEMS, ['C-1,a,story,checkout,To Do,todo,2024-03-01,,,E-1,', 'C-2,b,story,checkout,To Do,todo,2024-03-01,,,W-1,', 'C-3,c,story,checkout,To Do,todo,2024-03-01,,,E-2,', 'C-4,d,story,checkout,To Do,todo,2024-03-01,,,,', 'E-1,e,epic,checkout,To Do,todo,2024-03-01,,,,']);
+      const epics = write('epics.csv', ITEMS, ['E-2,f,epic,checkout,To Do,todo,2024-03-01,,,,']);
+      expect(referenceIssues(await runImport(ws.backend, [children, epics], 'preview'))).toEqual([]);
+      expect(referenceIssues(await runImport(ws.backend, [children, epics]))).toEqual([]);
+    });
+  });
+});
