@@ -121,6 +121,26 @@ export function hasHotJournal(path: string): boolean {
   }
 }
 
+/** Removes `<path>-journal` when it holds nothing to undo (empty, or its header zeroed); a hot one is left alone. */
+function removeEmptyJournal(path: string): void {
+  const journal = `${path}-journal`;
+  try {
+    if (!existsSync(journal) || hasHotJournal(path)) return;
+    if (statSync(journal).size > 0) {
+      const fd = openSync(journal, 'r');
+      try {
+        const first = Buffer.alloc(1);
+        if (readSync(fd, first, 0, 1, 0) !== 1 || first[0] !== 0) return;
+      } finally {
+        closeSync(fd);
+      }
+    }
+    rmSync(journal, { force: true });
+  } catch {
+    // Left for SQLite, which ignores it and replaces it at the first write.
+  }
+}
+
 const JOURNAL_MAGIC = Buffer.from('d9d505f920a163d7', 'hex');
 
 /**
@@ -261,9 +281,17 @@ export function openWorkspace(inputPath: string): Workspace {
     const version = hotJournal ? verify(db, path) : getSchemaVersion(db);
     if (version > LATEST_SCHEMA_VERSION) throw newerVersionError(path, version);
     configureConnection(db);
-    // Rewriting user_version with its own value is a write: under EXCLUSIVE locking mode it takes
-    // the lock now and keeps it until close, so a second process is refused at once.
-    db.pragma(`user_version = ${version}`);
+    // BEGIN EXCLUSIVE takes SQLite's exclusive lock, and under EXCLUSIVE locking mode the lock is
+    // kept after the ROLLBACK until close, so a second process is refused at once. Nothing is
+    // written (no journal, no page): a workspace opened and closed again, or an import refused,
+    // leaves the file byte for byte as it was, its change counter and modification time included.
+    // (Rewriting user_version took the lock as well, but it moved the header's change counter.)
+    db.exec('BEGIN EXCLUSIVE');
+    db.exec('ROLLBACK');
+    // A journal with nothing to undo, left by a program killed while the workspace was merely open
+    // or as its write began: the first write would have removed it; nothing here writes, so remove
+    // it now, under the lock (the workspace file itself is not touched).
+    removeEmptyJournal(path);
     migrate(db, path);
     removeStaleTemporaries(dirname(path), basename(path));
     return { db, path };
@@ -532,8 +560,18 @@ export function optimizeInTransaction(db: Db): void {
   }
 }
 
+/**
+ * Closes a workspace. `PRAGMA optimize` may write the query planner's statistics (a file without
+ * any gets them), so it runs only when this connection changed rows: a workspace opened and looked
+ * at, or one that refused an import, keeps every byte. (Its change counter cannot be read from the
+ * file instead: opening and closing the file in this process would drop SQLite's POSIX lock on it.)
+ */
 export function closeWorkspace(workspace: Workspace): void {
   if (!workspace.db.open) return;
+  if (workspace.db.prepare('SELECT total_changes()').pluck().get() === 0) {
+    workspace.db.close();
+    return;
+  }
   try {
     workspace.db.pragma('optimize');
   } catch (error) {
