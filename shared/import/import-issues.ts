@@ -15,6 +15,7 @@ export const ISSUE_CODES = {
   'invalid-value': 'A cell holds a value the field does not accept.',
   'column-count': 'The row has more or fewer cells than the header.',
   'unclosed-quote': 'A quoted cell is never closed, so the rest of the file was swallowed into it.',
+  'mixed-line-endings': 'Lines of a CRLF file end in LF alone (rows added by another program), so rows ran together: nothing of the file is imported.',
   'cell-too-large': 'A cell is larger than Interlock accepts.',
   'invalid-reference': 'A planning row names an increment, iteration or item that does not exist; a risk names a team or coordination group that does not.',
   'risks-incomplete': 'A risks file with a rejected row: a risk register is imported whole or not at all.',

@@ -65,6 +65,31 @@ export function newlinesIn(cell: string, eol: '\n' | '\r'): number {
   return n;
 }
 
+/**
+ * In a CRLF file, whether `cells` are rows that ran together because their lines end in LF alone
+ * (rows appended by another program): the parser, waiting for CRLF, reads such a line break as text
+ * and the row's last cell runs into the next row's first. Told by a row with the cells of whole rows
+ * run together (k rows of n cells make k·(n − 1) + 1) whose n-th cell holds a line feed without its
+ * carriage return. A quoted cell with line breaks (Excel writes LF inside quotes) keeps the row's
+ * cell count, so it is never taken for one. Returns how many line feeds come before that one in the
+ * row (its line is the row's first line plus that), or null.
+ */
+export function bareLineFeedJoin(cells: readonly string[], headerCount: number): number | null {
+  if (headerCount < 2 || cells.length <= headerCount || (cells.length - 1) % (headerCount - 1) !== 0) return null;
+  const joint = cells[headerCount - 1]!;
+  // Fully quoted rows ("6"\n"7") join at a quote, unquoted ones (6\n7) at the first bare line feed.
+  let at = joint.indexOf('"\n"');
+  if (at !== -1) at++;
+  else {
+    at = joint.indexOf('\n');
+    while (at > 0 && joint[at - 1] === '\r') at = joint.indexOf('\n', at + 1);
+  }
+  if (at === -1) return null;
+  let before = newlinesIn(joint.slice(0, at), '\n');
+  for (let c = 0; c < headerCount - 1; c++) before += newlinesIn(cells[c]!, '\n');
+  return before;
+}
+
 export type RowProblem = 'unclosed-quote' | 'malformed-quotes' | null;
 
 export interface CsvStreamHandlers {

@@ -24,7 +24,7 @@ import { countEntities } from '../store/queries/overview';
 import { PortfolioWriter } from '../store/queries/portfolio-writes';
 import { readStatusMap, reapplyStatusCategories, refreshFlowDates, storeFlowDates, storeStatusEntries } from '../store/queries/status-map';
 import { optimizeInTransaction, type Workspace } from '../store/workspace-file';
-import { newlinesIn, parseHead, sniffDialect, streamCsv, type CsvDialect } from './csv-reading';
+import { bareLineFeedJoin, newlinesIn, parseHead, sniffDialect, streamCsv, type CsvDialect } from './csv-reading';
 import { Utf8Watch, type EncodingFacts } from './text-encoding';
 import { readTextHead, readWholeText, type ReadProgress } from './text-reading';
 import { StagedRecords } from './staged-records';
@@ -579,7 +579,20 @@ export class ImportJob {
         utf8,
         row: (cells, line, problem) => {
           seen++;
-          if (problem === 'unclosed-quote') {
+          // Rows whose lines end in LF alone in a CRLF file ran together: rejecting the one row they
+          // made lost several, said as one and without a word of line endings. Told before the
+          // quotes' problems, which such rows make of fully quoted cells at their end.
+          const joined = file.dialect!.newline === '\r\n' && cells.length > file.headers.length ? bareLineFeedJoin(cells, file.headers.length) : null;
+          if (joined !== null) {
+            const from = line + joined;
+            throw new SourceError(
+              'mixed-line-endings',
+              `From line ${from.toLocaleString('en-US')} of ${name} the lines end in LF, not in CRLF as the lines above: the file mixes line endings (rows added by another program?), so rows from there ran together. Save it with one kind of line ending and import it again.`,
+              from,
+              null,
+              cells.join(file.dialect!.delimiter).slice(0, 200),
+            );
+          } else if (problem === 'unclosed-quote') {
             // The cell never closed runs to the end of the file: the row's last. Every row after it
             // went into that cell, so importing the rows before it would commit part of the file as
             // if it were all of it (the report said "1 row rejected" for 1,950 rows): the file stops

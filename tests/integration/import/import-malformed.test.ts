@@ -124,6 +124,73 @@ describe('malformed inputs', () => {
     expect(status.report!.rejectedRows).toBe(2);
   });
 
+  describe('a CRLF file with rows whose lines end in LF alone (rows appended by another program)', () => {
+    const header = 'key,title,type,team,status,status_category,created_at,first_active_at,done_at,parent,objectives';
+    const row = (key: string, title = 'x') => `${key},${title},story,checkout,Done,done,2024-03-01,,2024-03-05,,`;
+    const write = (name: string, text: string) => {
+      const path = join(ws.dir, name);
+      writeFileSync(path, text);
+      return path;
+    };
+
+    it('refuses the file, naming the line from which the lines end in LF: no row ran together is lost as "1 row rejected"', async () => {
+      const crlf = [header, ...Array.from({ length: 100 }, (_, i) => row(`T-${i + 1}`))].join('\r\n');
+      const path = write('appended.csv', `${crlf}\r\n${[row('T-101'), row('T-102'), row('T-103')].join('\n')}\n`);
+      const message = 'From line 102 of appended.csv the lines end in LF, not in CRLF as the lines above: the file mixes line endings (rows added by another program?), so rows from there ran together. Save it with one kind of line ending and import it again.';
+      const preview = await runImport(ws.backend, [path], 'preview');
+      expect(preview.report!.refusal).toBe(message);
+      expect(preview.report!.issues).toEqual([expect.objectContaining({ severity: 'error', code: 'mixed-line-endings', file: 'appended.csv', line: 102, column: null })]);
+      const status = await rejectedWithoutWrites(path);
+      expect(status.error!.message).toContain(message);
+      expect(status.report!.rejectedRows).toBe(0);
+    });
+
+    describe('edge cases', () => {
+      it('quoted cells holding LF in a CRLF file (what Excel writes) are read as they are, lines counted through them', async () => {
+        const path = write('excel.csv', [header, row('Q-1', '"two\nlines"'), row('Q-2', '"three\nmore\nlines"'), row('Q-3'), 'Q-4,x,story,checkout,Done,done,2024-03-01,,2024-99-05,,'].join('\r\n'));
+        const status = await runImport(ws.backend, [path]);
+        expect(status.report!.counts.items).toBe(3);
+        expect(status.report!.issues.map((i) => [i.code, i.line])).toEqual([['invalid-date', 8]]);
+        expect(db(ws).prepare("SELECT title FROM work_items WHERE key = 'Q-2'").pluck().get()).toBe('three\nmore\nlines');
+      });
+
+      it('a fully quoted file (as Jira writes) is refused the same way, not as "text after its closing quote"', async () => {
+        const quoted = (key: string) => row(key).split(',').map((c) => `"${c}"`).join(',');
+        const path = write('quoted.csv', `${[header, quoted('F-1'), quoted('F-2')].join('\r\n')}\r\n${quoted('F-3')}\n${quoted('F-4')}\n`);
+        const status = await rejectedWithoutWrites(path);
+        expect(status.report!.issues).toEqual([expect.objectContaining({ code: 'mixed-line-endings', line: 4 })]);
+      });
+
+      it('LF rows after a quoted cell of several lines: the line named is still the first that ends in LF', async () => {
+        const path = write('after-multiline.csv', `${[header, row('M-1', '"a\nb\nc"'), row('M-2')].join('\r\n')}\r\n${row('M-3', '"d\ne"')}\n${row('M-4')}\n`);
+        const status = await rejectedWithoutWrites(path);
+        // Header 1, M-1 lines 2–4, M-2 line 5, M-3 lines 6–7 (its line 7 ends in LF).
+        expect(status.report!.issues).toEqual([expect.objectContaining({ code: 'mixed-line-endings', line: 7 })]);
+      });
+
+      it('a row with an extra cell and a quoted LF in a CRLF file is one rejected row, not mixed line endings', async () => {
+        const path = write('extra-cell.csv', [header, row('X-1'), `${row('X-2', '"two\nlines"')},extra`, row('X-3')].join('\r\n'));
+        const status = await runImport(ws.backend, [path]);
+        expect(status.report!.issues.map((i) => [i.code, i.line])).toEqual([['column-count', 3]]);
+        expect(status.report!.counts.items).toBe(2);
+      });
+
+      it('one LF line at the end of a CRLF file runs into nothing and is read', async () => {
+        const path = write('last-lf.csv', `${[header, row('L-1'), row('L-2')].join('\r\n')}\n`);
+        const status = await runImport(ws.backend, [path]);
+        expect(status.report!.issues).toEqual([]);
+        expect(status.report!.counts.items).toBe(2);
+      });
+
+      it('the dry run on the command line says the same', async () => {
+        const path = write('appended.csv', `${[header, row('C-1')].join('\r\n')}\r\n${row('C-2')}\n${row('C-3')}\n`);
+        const err: string[] = [];
+        expect(await runCli(['import', path, '--into', join(ws.dir, 'never.interlock'), '--dry-run'], { out: () => undefined, err: (l) => err.push(l) })).toBe(1);
+        expect(err.at(-1)).toMatch(/^Dry run, nothing written: the import would be refused, nothing imported: From line 3 of appended\.csv the lines end in LF/);
+      });
+    });
+  });
+
   it('headers of no known format: a clear error, then the user maps the columns and it imports', async () => {
     const path = join(ws.dir, 'tracker-export.csv');
     writeFileSync(path, 'Ref,Headline,Kind,State,Opened\nT-1,"Two\nlines",story,Doing,2024-03-01\nT-2,Bad date,story,Doing,yesterday\n');
