@@ -26,7 +26,7 @@ import { readStatusMap, reapplyStatusCategories, refreshFlowDates, storeFlowDate
 import { optimizeInTransaction, type Workspace } from '../store/workspace-file';
 import { bareLineFeedJoin, newlinesIn, parseHead, sniffDialect, streamCsv, type CsvDialect } from './csv-reading';
 import { Utf8Watch, type EncodingFacts } from './text-encoding';
-import { readTextHead, readWholeText, type ReadProgress } from './text-reading';
+import { lineAtByte, readTextHead, readWholeText, type ReadProgress } from './text-reading';
 import { StagedRecords } from './staged-records';
 import { planDates } from '../planning/plan-queries';
 import { coordinationGroups } from '../risks/room-scopes';
@@ -489,7 +489,10 @@ export class ImportJob {
     const utf8 = new Utf8Watch();
     const { text, hash } = await readWholeText(path, facts, name, MAX_JSON_BYTES, this.progress, utf8);
     if (this.#cancelled) return null;
-    warnNotUtf8(issues, name, utf8);
+    if (utf8.firstInvalidAt !== null) {
+      refuseNotUtf8(issues, name, lineAtByte(path, utf8.firstInvalidAt), utf8);
+      return { value: undefined, hash };
+    }
     try {
       return { value: JSON.parse(text) as unknown, hash };
     } catch (error) {
@@ -592,7 +595,17 @@ export class ImportJob {
               null,
               cells.join(file.dialect!.delimiter).slice(0, 200),
             );
-          } else if (problem === 'unclosed-quote') {
+          }
+          if (utf8 !== undefined && utf8.firstInvalidAt !== null) {
+            // A byte that is not UTF-8 was read (each 1 MB is checked before it is parsed): the row
+            // holding the � it became says where, once.
+            const at = replacementCharIn(cells, file.dialect!.newline === '\r' ? '\r' : '\n');
+            if (at !== null) {
+              const column = file.headers[at.cell] ?? `column ${at.cell + 1}`;
+              throw notUtf8Error(name, `Line ${(line + at.lines).toLocaleString('en-US')}, column "${column}"`, line + at.lines, column, utf8);
+            }
+          }
+          if (problem === 'unclosed-quote') {
             // The cell never closed runs to the end of the file: the row's last. Every row after it
             // went into that cell, so importing the rows before it would commit part of the file as
             // if it were all of it (the report said "1 row rejected" for 1,950 rows): the file stops
@@ -627,7 +640,12 @@ export class ImportJob {
       return { rows: mapping.rows, hash: '', mapping: planned };
     }
     if (hash === null) return { rows: mapping.rows, hash: null, mapping: planned };
-    if (utf8) warnNotUtf8(issues, name, utf8);
+    if (utf8 !== undefined && utf8.firstInvalidAt !== null) {
+      // Not found in a row's cells (an unfinished character at the very end): its line from the bytes.
+      const eol = file.dialect!.newline === '\r' ? '\r' : '\n';
+      refuseNotUtf8(issues, name, lineAtByte(file.source.path, utf8.firstInvalidAt, eol), utf8);
+      return { rows: mapping.rows, hash: '', mapping: planned };
+    }
     mapping.finish();
     this.rows = rowsBefore + mapping.rows;
     // Rows that were there but rejected (a quote that swallowed the rest) are said by their errors.
@@ -638,15 +656,36 @@ export class ImportJob {
   }
 }
 
-/** The warning for a file read as UTF-8 that holds bytes further on that are not (each became "\uFFFD"). */
-function warnNotUtf8(issues: IssueLog, name: string, utf8: Utf8Watch): void {
-  if (utf8.firstInvalidAt === null) return;
-  issues.warn(
-    name,
-    null,
-    null,
-    utf8.context,
-    'not-utf8',
-    `${name} starts as UTF-8 but holds bytes that are not, the first at byte ${utf8.firstInvalidAt.toLocaleString('en-US')} (near "${utf8.context}"): each became �. If it was saved as Windows-1252 (Excel's CSV on Windows), save it as "CSV UTF-8" and import it again.`,
+/**
+ * A file read as UTF-8 that holds bytes further on that are not (a Windows-1252 row appended to a
+ * UTF-8 export, an Excel CSV whose first accented name comes late): refused, naming where. Each
+ * such byte would become �, in titles and names a user may not notice, and the same import of the
+ * file saved as UTF-8 would not match it by name later.
+ */
+function notUtf8Message(name: string, where: string, utf8: Utf8Watch): string {
+  return (
+    `${where} of ${name} holds a byte that is not UTF-8 (byte ${utf8.firstInvalidAt!.toLocaleString('en-US')}, near "${utf8.context}"), though the file starts as UTF-8: ` +
+    'part of it was saved in another encoding, most often Windows-1252 (Excel\'s CSV on Windows). Read as UTF-8, such characters would become �, so nothing of the file is imported; ' +
+    'save it as "CSV UTF-8" and import it again.'
   );
+}
+
+function notUtf8Error(name: string, where: string, line: number, column: string | null, utf8: Utf8Watch): SourceError {
+  return new SourceError('not-utf8', notUtf8Message(name, where, utf8), line, column, utf8.context);
+}
+
+function refuseNotUtf8(issues: IssueLog, name: string, line: number, utf8: Utf8Watch): void {
+  issues.stoppedFile(name, line, null, utf8.context, 'not-utf8', notUtf8Message(name, `Line ${line.toLocaleString('en-US')}`, utf8));
+}
+
+/** The first cell holding U+FFFD (what a byte that is not UTF-8 became) and the line breaks before it in the row. */
+function replacementCharIn(cells: readonly string[], eol: '\n' | '\r'): { cell: number; lines: number } | null {
+  let lines = 0;
+  for (let c = 0; c < cells.length; c++) {
+    const cell = cells[c]!;
+    const at = cell.indexOf('\uFFFD');
+    if (at !== -1) return { cell: c, lines: lines + newlinesIn(cell.slice(0, at), eol) };
+    lines += newlinesIn(cell, eol);
+  }
+  return null;
 }

@@ -61,6 +61,30 @@ export interface ReadProgress {
 }
 
 /**
+ * The line (1-based, as an editor counts them by `eol`, LF or CR) that holds the byte at `offset` of
+ * a file: its line breaks before that byte, counted in one more read of the file up to there. For a
+ * message about one place (a byte that is not UTF-8), never on the hot path.
+ */
+export function lineAtByte(path: string, offset: number, eol: '\n' | '\r' = '\n'): number {
+  const code = eol.charCodeAt(0);
+  const buffer = Buffer.alloc(Math.min(READ_BYTES, Math.max(1, offset)));
+  const fd = openSync(path, 'r');
+  let line = 1;
+  try {
+    for (let position = 0; position < offset; ) {
+      const bytesRead = readSync(fd, buffer, 0, Math.min(buffer.length, offset - position), position);
+      if (bytesRead === 0) break;
+      const piece = buffer.subarray(0, bytesRead);
+      for (let at = piece.indexOf(code); at !== -1; at = piece.indexOf(code, at + 1)) line++;
+      position += bytesRead;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return line;
+}
+
+/**
  * Decodes a file's chunks, keeping a character split between two of them whole. UTF-8 goes through
  * Node's StringDecoder: Node 20's TextDecoder leaves its fast path when asked to stream, and took
  * ~5× as long on the M CSVs. Both replace bytes that are not UTF-8 with U+FFFD.

@@ -60,22 +60,73 @@ describe('malformed inputs', () => {
     expect(db(ws).prepare("SELECT title FROM work_items WHERE key = 'UTF-1'").pluck().get()).toBe('Zahlungsübersicht für Händler');
   });
 
-  it('a file that starts as UTF-8 and holds a Windows-1252 byte a megabyte in is warned about, saying where, not read silently', async () => {
-    // An Excel CSV whose first accented name comes late: its encoding is told from its first bytes.
-    const rows = ['key,name'];
-    for (let i = 0; i < 60_000; i++) rows.push(`team-${i},Team ${i}`);
-    const ascii = Buffer.from(`${rows.join('\n')}\n`);
-    expect(ascii.length).toBeGreaterThan(1024 * 1024);
-    const path = join(ws.dir, 'late-latin1.csv');
-    writeFileSync(path, Buffer.concat([ascii, Buffer.from('cafe,Caf\xe9 Bleu\n', 'latin1')]));
-    const status = await runImport(ws.backend, [path], 'preview');
-    expect(status.report!.files[0]).toMatchObject({ encoding: expect.stringContaining('UTF-8') });
-    expect(status.report!.issues.filter((i) => i.code === 'not-utf8')).toEqual([
-      expect.objectContaining({ severity: 'warning', file: 'late-latin1.csv', value: expect.stringContaining('Café Bleu'), message: expect.stringContaining(`the first at byte ${(ascii.length + 8).toLocaleString('en-US')}`) }),
-    ]);
-    // The same file saved as UTF-8 is read without a word.
-    writeFileSync(path, Buffer.concat([ascii, Buffer.from('cafe,Café Bleu\n')]));
-    expect((await runImport(ws.backend, [path], 'preview')).report!.issues.filter((i) => i.code === 'not-utf8')).toEqual([]);
+  describe('a file that starts as UTF-8 and holds bytes further on that are not', () => {
+    /** 60,000 lines of ASCII (over a megabyte): the encoding is told from the file's first bytes. */
+    const asciiTeams = () => {
+      const rows = ['key,name'];
+      for (let i = 0; i < 60_000; i++) rows.push(`team-${i},Team ${i}`);
+      const ascii = Buffer.from(`${rows.join('\n')}\n`);
+      expect(ascii.length).toBeGreaterThan(1024 * 1024);
+      return ascii;
+    };
+
+    it('a Windows-1252 byte a megabyte in refuses the file, naming its line and column: no title committed with �', async () => {
+      const ascii = asciiTeams();
+      const path = join(ws.dir, 'late-latin1.csv');
+      writeFileSync(path, Buffer.concat([ascii, Buffer.from('cafe,Caf\xe9 Bleu\n', 'latin1')]));
+      const preview = await runImport(ws.backend, [path], 'preview');
+      expect(preview.report!.files[0]).toMatchObject({ encoding: expect.stringContaining('UTF-8') });
+      const message = `Line 60,002, column "name" of late-latin1.csv holds a byte that is not UTF-8 (byte ${(ascii.length + 8).toLocaleString('en-US')}, near ",Team 59999 cafe,Café Bleu"), though the file starts as UTF-8: part of it was saved in another encoding, most often Windows-1252 (Excel's CSV on Windows). Read as UTF-8, such characters would become �, so nothing of the file is imported; save it as "CSV UTF-8" and import it again.`;
+      expect(preview.report!.issues).toEqual([expect.objectContaining({ severity: 'error', code: 'not-utf8', file: 'late-latin1.csv', line: 60_002, column: 'name', value: expect.stringContaining('Café Bleu'), message })]);
+      expect(preview.report!.refusal).toBe(message);
+      const status = await rejectedWithoutWrites(path);
+      expect(status.error!.message).toContain(message);
+      expect(db(ws).prepare("SELECT count(*) FROM teams WHERE name LIKE '%\uFFFD%'").pluck().get()).toBe(0);
+      // The same file saved as UTF-8 is read without a word.
+      writeFileSync(path, Buffer.concat([ascii, Buffer.from('cafe,Café Bleu\n')]));
+      const saved = await runImport(ws.backend, [path]);
+      expect(saved.report!.issues.filter((i) => i.code === 'not-utf8')).toEqual([]);
+      expect(db(ws).prepare("SELECT name FROM teams WHERE key = 'cafe'").pluck().get()).toBe('Café Bleu');
+    });
+
+    describe('edge cases', () => {
+      it('inside a quoted cell of several lines: the line of the byte itself', async () => {
+        const ascii = asciiTeams();
+        const path = join(ws.dir, 'multiline.csv');
+        writeFileSync(path, Buffer.concat([ascii, Buffer.from('cafe,"Caf\xe9\nBleu"\nbar,"Le\nBar \xe0 vin"\n', 'latin1')]));
+        const status = await rejectedWithoutWrites(path);
+        expect(status.report!.issues).toEqual([expect.objectContaining({ code: 'not-utf8', line: 60_002, column: 'name' })]);
+        // Only the first is named.
+        expect(status.report!.issueCounts['not-utf8']).toBe(1);
+      });
+
+      it('a character cut off at the very end of the file: refused, naming its line', async () => {
+        const ascii = asciiTeams();
+        const path = join(ws.dir, 'cut.csv');
+        writeFileSync(path, Buffer.concat([ascii, Buffer.from([0x63, 0x2c, 0xc3])]));
+        const status = await rejectedWithoutWrites(path);
+        expect(status.report!.issues).toEqual([expect.objectContaining({ code: 'not-utf8', line: 60_002, column: 'name' })]);
+        expect(status.error!.message).toMatch(/^Nothing was imported: Line 60,002, column "name" of cut\.csv holds a byte that is not UTF-8/);
+      });
+
+      it('a JSON bundle: refused, naming the line', async () => {
+        const teams = Array.from({ length: 3000 }, (_, i) => `    { "key": "j-${i}", "name": "Team ${i}" },`);
+        const text = Buffer.concat([Buffer.from(`{\n  "teams": [\n${teams.join('\n')}\n`), Buffer.from('    { "key": "cafe", "name": "Caf\xe9" }\n  ]\n}\n', 'latin1')]);
+        const path = join(ws.dir, 'bundle.json');
+        writeFileSync(path, text);
+        const status = await rejectedWithoutWrites(path);
+        expect(status.report!.issues).toEqual([expect.objectContaining({ code: 'not-utf8', line: 3003 })]);
+      });
+
+      it('U+FFFD written as UTF-8 (a character the file really holds) is read as it is', async () => {
+        const ascii = asciiTeams();
+        const path = join(ws.dir, 'replacement.csv');
+        writeFileSync(path, Buffer.concat([ascii, Buffer.from('odd,Odd \uFFFD name\n')]));
+        const status = await runImport(ws.backend, [path]);
+        expect(status.report!.issues).toEqual([]);
+        expect(db(ws).prepare("SELECT name FROM teams WHERE key = 'odd'").pluck().get()).toBe('Odd \uFFFD name');
+      });
+    });
   });
 
   it('a folder chosen as a file is refused, naming it, and nothing is written', async () => {

@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHead, sniffDialect } from '../../../electron/backend/import/csv-reading';
 import { detectEncoding, looksBinary, Utf8Watch } from '../../../electron/backend/import/text-encoding';
+import { lineAtByte } from '../../../electron/backend/import/text-reading';
 import { SourceError } from '../../../shared/import/import-issues';
 
 const bytes = (...b: number[]) => Uint8Array.from(b);
@@ -118,6 +122,41 @@ describe('sniffDialect and parseHead', () => {
         ['A', 'Alpha'],
         ['B', 'Be'],
       ]);
+    });
+  });
+});
+
+describe('lineAtByte', () => {
+  it('counts the line breaks before a byte, as an editor numbers lines', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'interlock-line-at-'));
+    try {
+      const path = join(dir, 'f.csv');
+      writeFileSync(path, 'a\nb\r\nc\n');
+      expect(lineAtByte(path, 0)).toBe(1);
+      expect(lineAtByte(path, 1)).toBe(1);
+      expect(lineAtByte(path, 2)).toBe(2);
+      expect(lineAtByte(path, 5)).toBe(3);
+      writeFileSync(path, 'a\rb\rc');
+      expect(lineAtByte(path, 4, '\r')).toBe(3);
+      expect(lineAtByte(path, 4)).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  describe('edge cases', () => {
+    it('across reads of a megabyte, and past the end of a file that shrank', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'interlock-line-at-'));
+      try {
+        const path = join(dir, 'big.csv');
+        const line = `${'x'.repeat(99)}\n`;
+        writeFileSync(path, line.repeat(30_000));
+        expect(lineAtByte(path, 100 * 20_000)).toBe(20_001);
+        expect(lineAtByte(path, 100 * 20_000 - 1)).toBe(20_000);
+        expect(lineAtByte(path, 100 * 40_000)).toBe(30_001);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
   });
 });
