@@ -187,6 +187,10 @@ export const workspaceHandlers: HandlerMap<typeof workspaceChannels> = {
   },
 
   'workspace.open': async ({ path, lookOnly }, context) => {
+    // The workspace already open here, chosen again (from the recent list, or the dialog): it stays
+    // open as it is. Opened a second time it met its own lock ("open in another window").
+    const current = context.session.current;
+    if (!lookOnly && current && !current.lookingAt && sameFile(resolve(path), current.path)) return adopt(context, current);
     // Open first, then swap: a refused file leaves the current workspace open.
     const opening = lookOnly ? Promise.resolve().then(() => openForLooking(path)) : openWithBackup(context, path);
     const workspace = await opening.catch((error: unknown) => {

@@ -3,6 +3,7 @@ import { closeSync, openSync, readSync, fstatSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { SourceError } from '../../../shared/import/import-issues';
+import { heldConnection } from '../store/workspace-file';
 import { detectEncoding, looksBinary, type EncodingFacts, type TextEncoding, type Utf8Watch } from './text-encoding';
 
 export const HEAD_BYTES = 64 * 1024;
@@ -29,6 +30,8 @@ export interface TextHead {
 
 /** Reads and decodes the start of a file, refusing what is not text. */
 export function readTextHead(path: string, file: string): TextHead {
+  // Read through `fs`, the workspace this process holds would lose its lock (heldConnection).
+  if (heldConnection(path)) throw new SourceError('unreadable-file', `${file} is the workspace open here, not an export: choose the CSV or JSON files exported from your tool.`);
   let fd: number;
   try {
     fd = openSync(path, 'r');

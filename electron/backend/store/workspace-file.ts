@@ -37,9 +37,46 @@ interface HeaderFacts {
   bytes: number;
 }
 
+/**
+ * The workspaces this process holds open for work, by file (device and inode), with their
+ * connections. SQLite's lock on a workspace is a POSIX lock, which the kernel drops when this
+ * process closes any descriptor of the file — SQLite's own connections know (they keep such
+ * descriptors open until the lock goes), Node's `fs` does not. So nothing reads a held file through
+ * `fs`: its header is read from its connection, and it is never read as an import's file.
+ */
+const heldHere = new Map<string, Db>();
+
+function fileKey(path: string): string | null {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  return stat ? `${stat.dev}:${stat.ino}` : null;
+}
+
+function hold(path: string, db: Db): void {
+  const key = fileKey(path);
+  if (key !== null) heldHere.set(key, db);
+}
+
+/** The connection through which this process holds the workspace at `path` open, if it does. */
+export function heldConnection(path: string): Db | null {
+  const key = fileKey(path);
+  const db = key === null ? undefined : heldHere.get(key);
+  if (db === undefined) return null;
+  if (db.open) return db;
+  heldHere.delete(key!);
+  return null;
+}
+
+/** The header's facts of a held workspace, from its connection (the same numbers; no descriptor of the file opened). */
+function heldHeader(db: Db, bytes: number): HeaderFacts {
+  const pragma = (name: string) => db.pragma(name, { simple: true }) as number;
+  return { pageSize: pragma('page_size'), pageCount: pragma('page_count'), pageCountValid: true, userVersion: pragma('user_version'), applicationId: pragma('application_id'), bytes };
+}
+
 /** Reads the 100-byte SQLite header without opening the file with SQLite, so refusals touch nothing. */
 function readHeader(path: string): HeaderFacts {
   const bytes = statSync(path).size;
+  const held = heldConnection(path);
+  if (held) return heldHeader(held, bytes);
   if (bytes === 0) {
     throw new AppError('not-a-workspace', `${path} is empty (0 bytes), so it is not an Interlock workspace. The file was not changed.`);
   }
@@ -294,6 +331,7 @@ export function openWorkspace(inputPath: string): Workspace {
     removeEmptyJournal(path);
     migrate(db, path);
     removeStaleTemporaries(dirname(path), basename(path));
+    hold(path, db);
     return { db, path };
   } catch (error) {
     db?.close();
@@ -642,6 +680,8 @@ export function inspectWorkspaceFile(inputPath: string): FileInspection {
   });
   if (!existsSync(path)) return result('missing');
   if (statSync(path).isDirectory()) return result('folder', { message: `${path} is a folder, not an Interlock workspace.` });
+  const held = heldConnection(path);
+  if (held) return result('workspace', { name: readMeta(held, 'name') ?? defaultWorkspaceName(path), locked: true, message: `${path} is the workspace open here.` });
   const interrupted = hasHotJournal(path);
   try {
     const header = readHeader(path);
