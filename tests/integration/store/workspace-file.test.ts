@@ -248,6 +248,20 @@ describe('workspace file', () => {
     });
   });
 
+  it('a workspace made with its data (the demo) holds the query planner\'s statistics, which an open and close that change nothing no longer write', () => {
+    const path = tmp.path('demo.interlock');
+    closeWorkspace(createWorkspace(path, { fill: (db) => writeDemoPortfolio(db, { items: 200, seed: 3 }) }));
+    const raw = new Database(path, { readonly: true });
+    try {
+      const tables = raw.prepare("SELECT name FROM sqlite_schema WHERE name = 'sqlite_stat1'").pluck().all();
+      expect(tables).toEqual(['sqlite_stat1']);
+      const indexed = raw.prepare('SELECT DISTINCT tbl FROM sqlite_stat1 ORDER BY tbl').pluck().all() as string[];
+      expect(indexed).toEqual(expect.arrayContaining(['dependencies', 'planned_items', 'work_items']));
+    } finally {
+      raw.close();
+    }
+  });
+
   describe('edge cases', () => {
     it('half-built copies a killed process left beside a workspace are removed when it opens, once an hour old', () => {
       const path = tmp.path('tidy.interlock');
