@@ -74,6 +74,13 @@ export class CsvFileMapping {
     this.#namedWidth = named;
   }
 
+  #isHeaderAgain(cells: readonly string[]): boolean {
+    const first = cells[0];
+    if (first === undefined) return false;
+    if (first === this.plan.headers[0]) return cells.join('\u0000') === this.#headerKey;
+    return first.charCodeAt(0) === 0xfeff && first.slice(1) === this.plan.headers[0] && [first.slice(1), ...cells.slice(1)].join('\u0000') === this.#headerKey;
+  }
+
   /** The header's width without the unnamed columns at its end. */
   readonly #namedWidth: number;
 
@@ -98,7 +105,8 @@ export class CsvFileMapping {
       }
     }
     // Some exports repeat the header row every page (Jira above 1,000 issues): skip those.
-    if (cells[0] === this.plan.headers[0] && cells.join('\u0000') === this.#headerKey) return;
+    // Files joined end to end repeat it with the second file's BOM (\uFEFF) before its first name.
+    if (this.#isHeaderAgain(cells)) return;
     this.rows++;
     this.#reader.reset(cells, line);
     try {

@@ -168,6 +168,15 @@ describe('malformed inputs', () => {
     );
   });
 
+  it('two exports joined end to end: the second header, after its BOM, is skipped, not read as a team named "name"', async () => {
+    const path = join(ws.dir, 'joined.csv');
+    writeFileSync(path, '\uFEFFkey,name,value_stream\r\nt1,One,VS\r\n\uFEFFkey,name,value_stream\r\nt2,Two,VS\r\n');
+    const status = await runImport(ws.backend, [path]);
+    expect(status.report!.counts.teams).toBe(2);
+    expect(status.report!.issues).toEqual([]);
+    expect(db(ws).prepare("SELECT key FROM teams WHERE key IN ('t1', 't2', 'key') ORDER BY key").pluck().all()).toEqual(['t1', 't2']);
+  });
+
   it('rows with too many or too few cells are rejected, the others imported', async () => {
     const status = await runImport(ws.backend, [fixture('malformed', 'ragged-rows.csv')]);
     expect(status.report!.counts.teams).toBe(2);
