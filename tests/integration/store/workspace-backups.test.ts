@@ -333,6 +333,12 @@ describe('automatic backups', () => {
       // Another workspace, copied over the file as a file manager would: the journal stays.
       const other = tmp.path('other.interlock');
       await call('workspace.createDemo', { path: other, items: 120 });
+      // Written in two sessions since it was made. Its change counter moves once per session that
+      // writes (the lock is exclusive), so two workspaces made the same way and written in as many
+      // sessions share it, and the journal's page 1 cannot tell them apart (WORKSPACE.md).
+      await call('workspace.rename', { name: 'The other' });
+      await call('workspace.close', {});
+      await call('workspace.open', { path: other });
       await call('workspace.rename', { name: 'The other one' });
       await call('workspace.close', {});
       copyFileSync(other, path);
