@@ -27,7 +27,9 @@ function describeCounts(counts: EntityCounts): string {
 
 function describeIssue(i: ImportIssue): string {
   const where = [i.file, i.line === null ? null : `line ${i.line}`, i.column].filter(Boolean).join(', ');
-  return `${i.severity} ${where}: ${i.message}${i.value !== null && !i.message.includes(i.value) ? ` (value: ${JSON.stringify(i.value)})` : ''}`;
+  // A whole-file error's message starts with its file, so that the Import page, which shows it alone, says which: the line here names it already.
+  const message = i.file !== null && i.message.startsWith(`${i.file}: `) ? i.message.slice(i.file.length + 2) : i.message;
+  return `${i.severity} ${where}: ${message}${i.value !== null && !i.message.includes(i.value) ? ` (value: ${JSON.stringify(i.value)})` : ''}`;
 }
 
 async function waitForJob(backend: Backend, jobId: string, io: CliIo, showProgress: boolean): Promise<ImportJobStatus> {

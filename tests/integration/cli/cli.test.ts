@@ -86,6 +86,18 @@ describe('the interlock command line', () => {
     expect(json.dryRun).toBe(true);
   });
 
+  it('a whole-file error names its file once on its line (it read "error odd.csv: odd.csv: The headers …")', async () => {
+    const file = tmp.path('names-once.interlock');
+    await cli(['demo', file, '--items', '60']);
+    const odd = tmp.path('odd.csv');
+    writeFileSync(odd, 'foo,bar\n1,2\n');
+    const result = await cli(['import', odd, '--into', file, '--dry-run']);
+    expect(result.code).toBe(1);
+    expect(result.err.split('\n')).toContain('error odd.csv: The headers (foo, bar) match none of the formats Interlock reads. Choose the format and map the columns.');
+    // The refusal, read on its own, still names the file.
+    expect(result.err).toContain('nothing imported: odd.csv: The headers (foo, bar)');
+  });
+
   it('demo --force over a damaged workspace says that file is damaged and was not replaced, in one line', async () => {
     // One page of its data overwritten: the header and the schema read, its integrity check fails.
     const damaged = tmp.path('damaged.interlock');
