@@ -8,7 +8,7 @@ import type { BackupEntry, BackupReason } from '../../../shared/contract/workspa
 import { fromEpochMs } from '../../../shared/domain/time';
 import { WORKSPACE_ID_KEY } from './migrations';
 import { isStorageRefusal, translateSqliteError } from './sqlite-errors';
-import { claimWorkspaceTarget, copyThroughBackupApi, inspectWorkspaceFile, PRIVATE_FILE_MODE, readMeta, removeQuietly, removeStaleTemporaries, rollBackInterruptedWrite, sameFile, temporarySibling } from './workspace-file';
+import { claimWorkspaceTarget, copyThroughBackupApi, giveOwnChangeCounter, inspectWorkspaceFile, PRIVATE_FILE_MODE, readMeta, removeQuietly, removeStaleTemporaries, rollBackInterruptedWrite, sameFile, temporarySibling } from './workspace-file';
 
 /** Backups kept per workspace; the oldest beyond this are deleted after each new one. */
 export const BACKUPS_KEPT = 5;
@@ -65,6 +65,7 @@ export class WorkspaceBackups {
     const tmp = temporarySibling(target);
     try {
       await copyThroughBackupApi(db, tmp, target);
+      giveOwnChangeCounter(tmp);
       renameSync(tmp, target);
     } catch (error) {
       removeQuietly(tmp);

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
@@ -184,13 +184,61 @@ function removeEmptyJournal(path: string): void {
 
 const JOURNAL_MAGIC = Buffer.from('d9d505f920a163d7', 'hex');
 
+/** A hot journal's header and the page numbers of its records, segment by segment, as SQLite plays it back. */
+interface JournalFacts {
+  pageSize: number;
+  /** The file's size in pages when the write began ("nOrig"; every segment's header repeats it). */
+  pagesBefore: number;
+  /** Where page 1's image starts, when the write journaled page 1. */
+  pageOneAt: number | null;
+}
+
+/**
+ * Reads a rollback journal's segments: a header at a sector boundary, then its records (page
+ * number, page image, checksum). A write whose journal was synced mid-way (its page cache spilled)
+ * starts another segment after it; one whose header is not yet complete (zeroed magic) ends the
+ * playback, as it does SQLite's. Null when the journal cannot be read this way.
+ */
+function readJournal(fd: number): JournalFacts | null {
+  const size = fstatSync(fd).size;
+  const header = Buffer.alloc(28);
+  if (readSync(fd, header, 0, 28, 0) !== 28 || !header.subarray(0, 8).equals(JOURNAL_MAGIC)) return null;
+  const sectorSize = header.readUInt32BE(20);
+  const pageSize = header.readUInt32BE(24);
+  if (sectorSize < 32 || sectorSize > 65536 || pageSize < 512 || pageSize > 65536) return null;
+  const pagesBefore = header.readUInt32BE(16);
+  const recordBytes = pageSize + 8;
+  const pageNumber = Buffer.alloc(4);
+  for (let at = 0; at + 28 <= size; ) {
+    if (readSync(fd, header, 0, 28, at) !== 28 || !header.subarray(0, 8).equals(JOURNAL_MAGIC)) break;
+    const records = header.readUInt32BE(8);
+    const first = at + sectorSize;
+    // nRec is 0 (or all ones) when the journal was not synced: then its records run to its end.
+    const last = records === 0 || records === 0xffffffff;
+    const count = last ? Math.floor((size - first) / recordBytes) : records;
+    for (let k = 0; k < count; k++) {
+      const record = first + k * recordBytes;
+      if (readSync(fd, pageNumber, 0, 4, record) !== 4) return null;
+      if (pageNumber.readUInt32BE(0) === 1) return { pageSize, pagesBefore, pageOneAt: record + 4 };
+    }
+    if (last) break;
+    at = Math.ceil((first + count * recordBytes) / sectorSize) * sectorSize;
+  }
+  return { pageSize, pagesBefore, pageOneAt: null };
+}
+
 /**
  * Whether a hot journal beside `path` holds a half-done write of another file: a workspace copied
  * over one whose program was killed mid-commit (the journal stays), which SQLite would roll the
- * other file's old pages into, destroying the copy. A write always journals page 1 first-hand (its
- * change counter moves), so the journal's image of page 1 holds the counter the file had when the
- * write began; the file itself holds that counter or the next. Anything else, or another page size,
- * is another file's journal. A journal this cannot read is left to SQLite, as before.
+ * other file's old pages into, destroying the copy. Told by what the write must have left:
+ * - A write that journaled page 1 holds the change counter the file had when it began; the file
+ *   holds that counter or the next. Every whole file Interlock writes starts at a random counter
+ *   (`giveOwnChangeCounter`), so a workspace copied over another's journal shares it only by a
+ *   one-in-two-billion chance.
+ * - A write that did not journal page 1 neither grew nor shrank the file (its size in pages is
+ *   kept on page 1), so the file's header still says the size the journal began with.
+ * - A journal of another page size is another file's.
+ * A journal this cannot read is left to SQLite, as before.
  */
 export function journalIsForeign(inputPath: string): boolean {
   const path = resolve(inputPath);
@@ -199,38 +247,50 @@ export function journalIsForeign(inputPath: string): boolean {
   let dbFd: number | undefined;
   try {
     fd = openSync(`${path}-journal`, 'r');
-    const header = Buffer.alloc(28);
-    if (readSync(fd, header, 0, 28, 0) !== 28 || !header.subarray(0, 8).equals(JOURNAL_MAGIC)) return false;
-    const records = header.readUInt32BE(8);
-    const sectorSize = header.readUInt32BE(20);
-    const pageSize = header.readUInt32BE(24);
-    if (sectorSize < 32 || pageSize < 512 || pageSize > 65536) return false;
+    const journal = readJournal(fd);
+    if (!journal) return false;
     dbFd = openSync(path, 'r');
     const dbHeader = Buffer.alloc(100);
     if (readSync(dbFd, dbHeader, 0, 100, 0) !== 100) return false;
     const dbPageSize = dbHeader.readUInt16BE(16) === 1 ? 65536 : dbHeader.readUInt16BE(16);
-    if (dbPageSize !== pageSize) return true;
-    const size = fstatSync(fd).size;
-    const recordBytes = pageSize + 8;
-    // nRec is 0 (or all ones) when the journal was not synced: then its records run to its end.
-    const count = records === 0 || records === 0xffffffff ? Math.floor((size - sectorSize) / recordBytes) : records;
-    const pageNumber = Buffer.alloc(4);
-    for (let k = 0; k < count; k++) {
-      const at = sectorSize + k * recordBytes;
-      if (readSync(fd, pageNumber, 0, 4, at) !== 4) return false;
-      if (pageNumber.readUInt32BE(0) !== 1) continue;
-      const counter = Buffer.alloc(4);
-      if (readSync(fd, counter, 0, 4, at + 4 + 24) !== 4) return false;
-      const before = counter.readUInt32BE(0);
-      const now = dbHeader.readUInt32BE(24);
-      return now !== before && now !== ((before + 1) >>> 0);
+    if (dbPageSize !== journal.pageSize) return true;
+    const now = dbHeader.readUInt32BE(24);
+    if (journal.pageOneAt === null) {
+      // The in-header size is to be trusted only when "version-valid-for" equals the counter.
+      return dbHeader.readUInt32BE(92) === now && dbHeader.readUInt32BE(28) !== journal.pagesBefore;
     }
-    return false;
+    const counter = Buffer.alloc(4);
+    if (readSync(fd, counter, 0, 4, journal.pageOneAt + 24) !== 4) return false;
+    const before = counter.readUInt32BE(0);
+    return now !== before && now !== ((before + 1) >>> 0);
   } catch {
     return false;
   } finally {
     if (fd !== undefined) closeSync(fd);
     if (dbFd !== undefined) closeSync(dbFd);
+  }
+}
+
+/**
+ * Gives a whole file Interlock has just built (a new workspace, a copy, a restore, a backup) a random
+ * change counter of its own, before it is renamed into place. SQLite starts every file's counter at
+ * the same number and moves it once per writing session, so two workspaces made alike carried the
+ * same counter, and a journal left beside one could not be told from the other's (`journalIsForeign`).
+ * SQLite reads the counter only to see whether a file changed since it last looked. "Version-valid-for"
+ * (offset 92) follows it when it equalled it, so the header's page count stays trusted.
+ */
+export function giveOwnChangeCounter(path: string): void {
+  const fd = openSync(path, 'r+');
+  try {
+    const header = Buffer.alloc(100);
+    if (readSync(fd, header, 0, 100, 0) !== 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) return;
+    const counter = randomBytes(4);
+    const versionValid = header.readUInt32BE(92) === header.readUInt32BE(24);
+    writeSync(fd, counter, 0, 4, 24);
+    if (versionValid) writeSync(fd, counter, 0, 4, 92);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -487,6 +547,7 @@ export function claimWorkspaceTarget(inputPath: string, options: { replace: bool
     return {
       path,
       replaceWith(built) {
+        giveOwnChangeCounter(built);
         rmSync(`${path}-journal`, { force: true });
         renameSync(built, path);
         fsyncPath(dirname(path));
@@ -509,6 +570,7 @@ export function claimWorkspaceTarget(inputPath: string, options: { replace: bool
     path,
     replaceWith(built) {
       try {
+        giveOwnChangeCounter(built);
         // The lock is held and nothing was written, so no journal of the old file can be hot now.
         rmSync(`${path}-journal`, { force: true });
         renameSync(built, path);

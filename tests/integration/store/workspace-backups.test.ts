@@ -330,16 +330,11 @@ describe('automatic backups', () => {
       await call('workspace.close', {});
       await runTs(CHILD, ['crash-write', path, '3000']);
       expect(readFileSync(`${path}-journal`).subarray(0, 8)).not.toEqual(Buffer.alloc(8));
-      // Another workspace, copied over the file as a file manager would: the journal stays.
+      // Another workspace made the same way, copied over the file as a file manager would: the
+      // journal stays. SQLite's change counter alone would have made the two alike (every file's
+      // starts at the same number and moves once per writing session); each gets its own at birth.
       const other = tmp.path('other.interlock');
-      await call('workspace.createDemo', { path: other, items: 120 });
-      // Written in two sessions since it was made. Its change counter moves once per session that
-      // writes (the lock is exclusive), so two workspaces made the same way and written in as many
-      // sessions share it, and the journal's page 1 cannot tell them apart (WORKSPACE.md).
-      await call('workspace.rename', { name: 'The other' });
-      await call('workspace.close', {});
-      await call('workspace.open', { path: other });
-      await call('workspace.rename', { name: 'The other one' });
+      await call('workspace.createDemo', { path: other, items: 80 });
       await call('workspace.close', {});
       copyFileSync(other, path);
       const before = sha256(path);
@@ -350,8 +345,45 @@ describe('automatic backups', () => {
       // The journal moved away, the copy opens whole.
       renameSync(`${path}-journal`, tmp.path('kept-journal'));
       await call('workspace.open', { path });
-      expect((await call('workspace.overview', {})).name).toBe('The other one');
-      expect((await call('workspace.overview', {})).counts.items).toBe(120);
+      expect((await call('workspace.overview', {})).counts.teams).toBe(12);
+      expect((await call('workspace.overview', {})).counts.items).toBe(80);
+    });
+
+    // In place, the file does not grow and page 1 is not in the journal; grown mid-way, page 1 is in
+    // the second of its segments (the journal is synced each time the page cache spills).
+    it.each([
+      { write: 'in place', items: 1200, args: [] },
+      { write: 'grown mid-way', items: 4000, args: ['grow'] },
+    ])('a killed write that changed rows $write is rolled back into its own file, and refused for another', async ({ items, args }) => {
+      const path = tmp.path('updated.interlock');
+      const smaller = tmp.path('smaller.interlock');
+      await call('workspace.createDemo', { path: smaller, items: 300 });
+      await call('workspace.createDemo', { path, items });
+      await call('workspace.close', {});
+      const titlesIn = (file: string) => {
+        const db = new Database(file, { readonly: true });
+        try {
+          return db.prepare('SELECT title FROM work_items ORDER BY id').pluck().all() as string[];
+        } finally {
+          db.close();
+        }
+      };
+      const committed = titlesIn(path);
+      await runTs(CHILD, ['crash-update', path, ...args]);
+      expect(readFileSync(`${path}-journal`).subarray(0, 8)).not.toEqual(Buffer.alloc(8));
+      // The same pair elsewhere, then another workspace copied over its file: the journal stays.
+      const copiedOver = tmp.path('copied-over.interlock');
+      copyFileSync(`${path}-journal`, `${copiedOver}-journal`);
+      copyFileSync(smaller, copiedOver);
+      const before = sha256(copiedOver);
+      const refused = await backend.call('workspace.open', { path: copiedOver });
+      expect(refused.ok ? '' : refused.error.message).toContain('that is not its own');
+      expect(sha256(copiedOver)).toBe(before);
+      // Its own file: the half-written titles are undone, the change committed before them stays.
+      await call('workspace.open', { path });
+      expect((await call('workspace.overview', {})).name).toBe('Renamed before the kill');
+      await call('workspace.close', {});
+      expect(titlesIn(path)).toEqual(committed);
     });
 
     it('a backup is restored over a workspace killed in the middle of a write, which is kept as it was last committed', async () => {

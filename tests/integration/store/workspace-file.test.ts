@@ -248,6 +248,30 @@ describe('workspace file', () => {
     });
   });
 
+  it('every whole file it writes starts at a change counter of its own, its header still whole and trusted', async () => {
+    // SQLite starts every file at the same counter; a journal left beside one workspace could then
+    // not be told from another made alike, copied over it (journalIsForeign).
+    const fill = (db: Database.Database) => writeDemoPortfolio(db, { items: 60, seed: 7 });
+    const first = tmp.path('first.interlock');
+    const second = tmp.path('second.interlock');
+    closeWorkspace(createWorkspace(first, { fill }));
+    const ws = track(createWorkspace(second, { fill }));
+    const copy = await backupWorkspace(ws, tmp.path('copy.interlock'));
+    const headers = [first, second, copy].map((path) => {
+      const header = readFileSync(path).subarray(0, 100);
+      return { counter: header.readUInt32BE(24), versionValidFor: header.readUInt32BE(92), pages: header.readUInt32BE(28), bytes: statSync(path).size };
+    });
+    expect(new Set(headers.map((h) => h.counter)).size).toBe(3);
+    for (const h of headers) {
+      expect(h.versionValidFor).toBe(h.counter);
+      expect(h.pages * NEW_PAGE_SIZE).toBe(h.bytes);
+    }
+    const raw = new Database(copy, { readonly: true });
+    expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
+    raw.close();
+    expect(countEntities(track(openWorkspace(first)).db)).toEqual(countEntities(ws.db));
+  });
+
   it('a workspace made with its data (the demo) holds the query planner\'s statistics, which an open and close that change nothing no longer write', () => {
     const path = tmp.path('demo.interlock');
     closeWorkspace(createWorkspace(path, { fill: (db) => writeDemoPortfolio(db, { items: 200, seed: 3 }) }));
