@@ -138,13 +138,15 @@ export interface CueContext {
 function sourceNote(id: 'sharedObjectives' | 'jointIntegration', context: CueContext | undefined): string {
   const source = context?.sources?.[id];
   if (!context || !source) return '';
+  // The count is the group's; the figure after it is an average over members (or pairs), so "13 of
+  // 24" beside 82.8 % says which is which rather than reading as a sum gone wrong.
   switch (source) {
     case 'parents':
-      return ` (from shared epics: ${context.parents?.shared ?? 0} of ${plural(context.parents?.total ?? 0, 'parent')} of their items hold work of two or more members)`;
+      return ` (from shared epics: ${context.parents?.shared ?? 0} of ${plural(context.parents?.total ?? 0, 'parent')} of their items hold work of two or more members; the figure is each pair of members’ overlap, averaged)`;
     case 'releases':
-      return ` (from releases: ${context.jointIntegrations} of ${plural(context.integrations, 'release')} ship work of two or more members)`;
+      return ` (from releases: ${context.jointIntegrations} of ${plural(context.integrations, 'release')} ship work of two or more members; the figure is each member’s share, averaged)`;
     case 'deployments':
-      return ` (from deployments: ${context.jointIntegrations} of ${plural(context.integrations, 'integration')} hold work of two or more members)`;
+      return ` (from deployments: ${context.jointIntegrations} of ${plural(context.integrations, 'integration')} hold work of two or more members; the figure is each member’s share, averaged)`;
     default:
       return ' (from objectives)';
   }

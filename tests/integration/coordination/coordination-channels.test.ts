@@ -73,7 +73,7 @@ describe('coordination.recommend on the demo workspace', () => {
     expect(tot.reasons[0]).toBe('High interdependence: cross-team dependency share 26.1 % ≥ 12 %.');
     expect(tot.robustness.stable).toBe(true);
     const sos = groupOfTeam(report, 'Reporting');
-    expect(sos.reasons).toContainEqual(expect.stringMatching(/^Integration is neither frequent nor complex \(from deployments: 0 of \d+ integrations hold work of two or more members\): joint integration 0 % < 50 %; interface clarity [5-9]\d(?:\.\d)? % ≥ 50 %\.$/));
+    expect(sos.reasons).toContainEqual(expect.stringMatching(/^Integration is neither frequent nor complex \(from deployments: 0 of \d+ integrations hold work of two or more members; the figure is each member’s share, averaged\): joint integration 0 % < 50 %; interface clarity [5-9]\d(?:\.\d)? % ≥ 50 %\.$/));
   });
 
   it('gives the light groups channel exactly the shape the Flow page filters with', async () => {

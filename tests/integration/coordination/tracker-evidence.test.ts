@@ -53,8 +53,8 @@ function expectAdvice(report: CoordinationReport): void {
   expect(trio.coupling).toBeCloseTo(coupling(1, 1 / 3, 1), 12);
   expect(trio.reasons).toEqual([
     'High interdependence: cross-team dependency share 46.7 % ≥ 12 %.',
-    'Jointly owned outcomes (from shared epics: 1 of 4 parents of their items hold work of two or more members): shared objectives 33.3 % ≥ 25 %.',
-    'Frequent joint integration (from releases: 2 of 2 releases ship work of two or more members): joint integration 100 % ≥ 50 %.',
+    'Jointly owned outcomes (from shared epics: 1 of 4 parents of their items hold work of two or more members; the figure is each pair of members’ overlap, averaged): shared objectives 33.3 % ≥ 25 %.',
+    'Frequent joint integration (from releases: 2 of 2 releases ship work of two or more members; the figure is each member’s share, averaged): joint integration 100 % ≥ 50 %.',
   ]);
   expect(trio.evidence).toMatchObject({ measuredCues: 3, cues: 5, dependencies: 21, items: 45, days: 90, minimumDependencies: 20, unmeasuredThatMatter: [], toFirmUp: [] });
   expect(trio.robustness.level).toBe('robust');

@@ -85,7 +85,7 @@ describe('known answers', () => {
     expect(group.reasons).toEqual([
       'High interdependence: cross-team dependency share 20 % ≥ 12 %.',
       'Jointly owned outcomes (from objectives): shared objectives 33.3 % ≥ 25 %.',
-      'Frequent joint integration (from deployments: 12 of 12 integrations hold work of two or more members): joint integration 100 % ≥ 50 %.',
+      'Frequent joint integration (from deployments: 12 of 12 integrations hold work of two or more members; the figure is each member’s share, averaged): joint integration 100 % ≥ 50 %.',
       'Complex integration: interface clarity 0 % < 50 %.',
     ]);
     expect(group.whatWouldChange[0]).toBe('Below 12 % cross-team dependency share (now 20 %), Scrum of Scrums would suffice.');
