@@ -29,11 +29,15 @@ async function saveDeck(page: Page, host: { url: string; origin: string; token: 
   await page.getByRole('button', { name: 'Add to deck' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add this view to a deck' });
   await expect(dialog.getByLabel('Title of this view')).toHaveValue('Coordination: Coupling map');
+  // The demo's own deck is offered first; this view starts another.
+  await dialog.getByLabel('Deck', { exact: true }).click();
+  await page.getByRole('option', { name: 'A new deck…' }).click();
   await dialog.getByLabel('Name of the new deck').fill('PI 26.4 readout');
   await dialog.getByRole('button', { name: 'Add' }).click();
   await expect(dialog).toBeHidden();
 
-  const [added] = await invoke<{ id: number; name: string }[]>(page.request, host, 'deck.list', {});
+  // The demo has a deck of its own: this one is found by its name.
+  const added = (await invoke<{ id: number; name: string }[]>(page.request, host, 'deck.list', {})).find((d) => d.name === 'PI 26.4 readout');
   const map = (await invoke<{ entries: Entry[] }>(page.request, host, 'deck.get', { id: added!.id })).entries[0]!;
   expect(map.address).toBe('/coordination?tab=map');
   const { teams } = await invoke<{ teams: { key: string; name: string }[] }>(page.request, host, 'metrics.scopeOptions', {});
@@ -151,6 +155,27 @@ test('a saved deck presented at 1280×720 in the dark theme, stepped through by 
   await expect.poll(() => page.evaluate(() => document.fullscreenElement === null)).toBe(true);
   // Leaving keeps the view on screen, with its address.
   expect(hashOf(page)).toBe(deck.entries[n - 1]!.address);
+});
+
+test('the demo comes with the final plan review as a deck, listed on Decks and presented from there at 1280×720 dark', async ({ page, host }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(`${host.url}#/decks`);
+  await useDarkTheme(page, true);
+  const decks = page.getByRole('list', { name: 'Decks' });
+  await decks.getByRole('button', { name: /PI 26\.4 final plan review/ }).click();
+  await expect(decks.getByRole('button', { name: /PI 26\.4 final plan review/ })).toContainText('6 views · 40:00');
+  await expect(page.getByTestId('deck-entry')).toHaveCount(6);
+  await page.getByRole('button', { name: 'Present this deck' }).click();
+  const headings = ['Plan', 'Plan', 'Plan', 'Risks (ROAM)', 'Confidence vote', 'Coordination'];
+  for (const [i, heading] of headings.entries()) {
+    await expect(slideLabel(page)).toHaveText(`${i + 1} / 6`);
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await settle(page);
+    await checkRoomView(page, `demo deck ${i + 1}`);
+    await page.screenshot({ path: `test-results/screenshots/demo-deck-${i + 1}.png` });
+    await page.keyboard.press('ArrowRight');
+  }
 });
 
 test('presenting, Enter and Space act on the focused button or card, a lifted risk keeps the arrows, the remote still steps', async ({ page, host }) => {

@@ -6,12 +6,13 @@ import type { RiskScope, RiskStatus } from '../../../shared/risks/risk-schema';
 import * as plan from '../planning/plan-queries';
 import { raiseDependencyRisk } from '../risks/raise-risk';
 import { moveRisk, saveRisk } from '../risks/risk-queries';
+import { saveDeck } from '../room/deck-store';
 import { coordinationGroups } from '../risks/room-scopes';
 import { recordVoteRound } from '../risks/vote-queries';
 
 // The demo's PI planning room: risks on the ROAM board (team, coordination group and increment
-// scopes, some raised from the plan's conflicts, most already talked through) and a confidence
-// vote with a second round for one team. Times are the planning days before the data's end, so
+// scopes, some raised from the plan's conflicts, most already talked through), a confidence
+// vote with a second round for one team, and a deck of the final plan review ready to present. Times are the planning days before the data's end, so
 // the demo is the same on every machine.
 
 interface DemoRisk {
@@ -76,4 +77,22 @@ export function writeDemoRoom(db: Database, options: { endMs: number }): void {
     ['increment', 'PI 26.4', [0, 2, 9, 21, 8], voteAt],
   ];
   for (const [kind, key, counts, at] of votes) recordVoteRound(db, { scope: { kind, key }, increment: 'PI 26.4', counts, note: null }, at);
+
+  // The facilitator's running order for the last hour of PI planning, so that Present shows what
+  // the room mode is for from the first start; timeboxes as a typical agenda gives them.
+  saveDeck(
+    db,
+    {
+      name: 'PI 26.4 final plan review',
+      entries: [
+        { title: 'The program board', address: '/plan', timeboxSeconds: 600 },
+        { title: 'How likely the plan holds', address: '/plan?tab=confidence', timeboxSeconds: 300 },
+        { title: 'Objectives and business value', address: '/plan?tab=objectives', timeboxSeconds: 300 },
+        { title: 'Risks, ROAMed', address: '/risks', timeboxSeconds: 600 },
+        { title: 'Confidence vote', address: '/confidence', timeboxSeconds: 300 },
+        { title: 'Which forum each group needs', address: '/coordination', timeboxSeconds: 300 },
+      ],
+    },
+    roamedAt + MS_PER_HOUR,
+  );
 }

@@ -50,6 +50,21 @@ describe('deck channels', () => {
     expect(await call('deck.list', {})).toEqual([expect.objectContaining({ id: deck.id, name: 'PI 26.4 readout', entryCount: 3, totalTimeboxSeconds: 420 })]);
   });
 
+  it('the demo comes with the final plan review as a deck, whose views save again as they are', async () => {
+    const demo = tmp.path('demo.interlock');
+    await call('workspace.createDemo', { path: demo, items: 300 });
+    const [summary, ...others] = await call('deck.list', {});
+    expect(others).toEqual([]);
+    expect(summary).toMatchObject({ name: 'PI 26.4 final plan review', entryCount: 6, totalTimeboxSeconds: 2400 });
+    const deck = await call('deck.get', { id: summary!.id });
+    expect(deck.entries.map((e) => e.address)).toEqual(['/plan', '/plan?tab=confidence', '/plan?tab=objectives', '/risks', '/confidence', '/coordination']);
+    // What the channel accepts from the Decks page: the demo's views are no exception to its rules.
+    const saved = await call('deck.save', { id: deck.id, name: deck.name, entries: deck.entries.map(({ title, address, timeboxSeconds }) => ({ title, address, timeboxSeconds })) });
+    expect(saved.entries.map((e) => e.title)).toEqual(deck.entries.map((e) => e.title));
+    // The increment its views show is the one the demo plans.
+    expect((await call('plan.increments', {})).map((i) => i.name)).toContain('PI 26.4');
+  });
+
   it('starts a new deck from one view, lists decks by name and deletes one with its views', async () => {
     const started = await call('deck.addEntry', { newDeckName: 'Weekly sync', entry: { title: 'Overview', address: '/overview' } });
     await call('deck.save', { name: 'Architecture review', entries: [] });
