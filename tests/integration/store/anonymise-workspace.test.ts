@@ -19,6 +19,8 @@ function namesIn(db: Database.Database): Set<string> {
       if (columnRule.kind === 'keep' || columnRule.kind === 'shift-date') continue;
       const values = db.prepare(`SELECT DISTINCT "${column}" FROM "${table}" WHERE typeof("${column}") = 'text'`).pluck().all() as string[];
       for (const value of values) {
+        // A deck view of a page and nothing more ("/plan", as the demo's deck holds) names nothing: the copy keeps it.
+        if (columnRule.kind === 'rewrite' && columnRule.with === 'deck-address' && /^\/[a-z-]+$/.test(value)) continue;
         if (columnRule.kind === 'rewrite') namesInBody(safeJson(value), names);
         else if (!(columnRule.kind === 'pseudonym' && keptAsItIs(columnRule.of, value))) names.add(value);
       }
