@@ -132,8 +132,10 @@ export const BoardLegend = memo(function BoardLegend(props: {
   const { focus, setParams } = props;
   return (
     <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap', mb: 1 }} data-testid="dependency-legend">
-      {/* Every kind, a cancelled provider's apart from the unplanned (drawn alike: its colour and symbol). */}
-      {DEPENDENCY_KINDS.map((s) => (
+      {/* Every state, and a cancelled provider's apart from the unplanned (drawn alike: its colour and symbol). The
+          states are the key to the lines' colours, so always there; cancelled providers are rare, and
+          "0 provider cancelled" under every board read as one more thing to check (the PNG's subtitle names them alike). */}
+      {DEPENDENCY_KINDS.filter((s) => s !== 'provider-cancelled' || props.counts[s] > 0).map((s) => (
         <Typography key={s} variant="body2" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}>
           <Box component="span" sx={{ width: 18, height: 18, borderRadius: '50%', bgcolor: STATE_STYLE[stateOfKind(s)].color, color: '#fff', display: 'inline-grid', placeItems: 'center', fontSize: theme.typography.caption.fontSize, fontWeight: 700, ...(theme.room ? { width: '1.4em', height: '1.4em' } : {}) }} aria-hidden>
             {DEPENDENCY_KIND_TEXT[s].symbol}

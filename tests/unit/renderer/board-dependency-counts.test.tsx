@@ -80,13 +80,21 @@ describe('the Plan page counts a cancelled provider apart', () => {
   });
 
   describe('edge cases', () => {
-    it('a board without dependencies: every count at 0 in the legend, cancelled included; no badge', () => {
+    it('a board without dependencies: every state at 0 in the legend, no "provider cancelled" entry; no badge', () => {
       const b = board({ dependencies: [] });
       const text = legend(b);
+      expect(text).toContain('0 in order');
+      expect(text).toContain('0 conflict');
       expect(text).toContain('0 provider not planned');
-      expect(text).toContain('0 provider cancelled');
+      expect(text).not.toContain('cancelled');
       cleanup();
       expect(programBoard(b)('A-1')).toEqual([]);
+    });
+
+    it('providers not planned, none cancelled: "2 provider not planned", and no "0 provider cancelled"', () => {
+      const text = legend(board({ cancelledProviders: [] }));
+      expect(text).toContain('2 provider not planned');
+      expect(text).not.toContain('cancelled');
     });
   });
 });
