@@ -125,7 +125,8 @@ export const Board = z.object({
   columns: z.array(IterationView),
   teams: z.array(z.object({ key: z.string(), name: z.string(), group: z.string() })),
   cells: z.array(BoardCell),
-  milestones: z.array(z.object({ id: z.number().int(), name: z.string(), date: CalendarDate, teamKey: z.string().nullable(), columnId: z.number().int().nullable() })),
+  /** `columnId`: where it is drawn; `outside`: its day is before or after that column's days (in a gap, or beyond the first or last), see milestonePlace. */
+  milestones: z.array(z.object({ id: z.number().int(), name: z.string(), date: CalendarDate, teamKey: z.string().nullable(), columnId: z.number().int().nullable(), outside: z.enum(['before', 'after']).nullable() })),
   dependencies: z.array(BoardDependency),
   /** Per kind: the states, with a cancelled provider's dependencies counted apart from the unplanned (dependency-state.ts). */
   dependencyCounts: z.record(z.enum(DEPENDENCY_KINDS), z.number().int()),

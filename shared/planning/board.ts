@@ -44,6 +44,48 @@ export function columnFor(iteration: PlanIteration, columns: readonly PlanIterat
   return best.id;
 }
 
+/** Where the board draws a milestone: a column, and whether its day lies before or after that column's days (null: inside them). */
+export interface MilestonePlace {
+  columnId: number;
+  outside: 'before' | 'after' | null;
+}
+
+/**
+ * The column a milestone is drawn in: the shared iteration holding its day; on a day none holds (a
+ * gap between two, before the first or after the last) the nearest one by days, at the edge facing
+ * the day — drawn in no column, it was out of everyone's sight. Equally near two, the later one:
+ * a day between two iterations is usually a deadline for the one to come. Null without columns.
+ */
+export function milestonePlace(at: number, columns: readonly Pick<PlanIteration, 'id' | 'start' | 'end'>[]): MilestonePlace | null {
+  const holding = columns.find((c) => c.start <= at && at < c.end);
+  if (holding) return { columnId: holding.id, outside: null };
+  let best: MilestonePlace | null = null;
+  let bestDays = Infinity;
+  for (const c of [...columns].sort((a, b) => a.start - b.start)) {
+    // Days from the column's first day back to the milestone's, or from its last day on.
+    const before = at < c.start;
+    const days = before ? c.start - at : at - (c.end - MS_PER_DAY);
+    if (days <= bestDays) {
+      bestDays = days;
+      best = { columnId: c.id, outside: before ? 'before' : 'after' };
+    }
+  }
+  return best;
+}
+
+/**
+ * Where a milestone drawn outside its column's days lies, in words: "between Iteration 2 and
+ * Iteration 3", "before Iteration 1", "after IP iteration"; null for one inside its column's days.
+ */
+export function milestoneGapText(milestone: { columnId: number | null; outside?: 'before' | 'after' | null }, columns: readonly { id: number; name: string }[]): string | null {
+  if (!milestone.outside) return null;
+  const at = columns.findIndex((c) => c.id === milestone.columnId);
+  if (at < 0) return null;
+  const [first, second] = milestone.outside === 'before' ? [columns[at - 1], columns[at]!] : [columns[at]!, columns[at + 1]];
+  if (first && second) return `between ${first.name} and ${second.name}`;
+  return first ? `after ${first.name}` : `before ${second!.name}`;
+}
+
 /**
  * The program board of one increment (docs/PLANNING.md): teams × the shared iterations, each
  * cell's cards in plan order with load against capacity, milestones, every dependency whose
@@ -160,7 +202,6 @@ export function buildBoard(data: PlanData, grouping: BoardGrouping = 'coordinati
 
   const columnViews = columns.map((c) => iterationView(c, c.id));
   const { dependencyCounts, lint } = boardSummaries({ increment: { capacityUnit: unit }, columns: columnViews, teams: data.teams, cells, dependencies, objectives });
-  const milestoneColumn = (at: number) => columns.find((c) => c.start <= at && at < c.end)?.id ?? null;
   return {
     increment: {
       id: data.increment.id,
@@ -175,7 +216,10 @@ export function buildBoard(data: PlanData, grouping: BoardGrouping = 'coordinati
     cells,
     milestones: [...data.milestones]
       .sort((a, b) => a.at - b.at)
-      .map((m) => ({ id: m.id, name: m.name, date: formatCalendarDate(m.at), teamKey: m.teamKey, columnId: milestoneColumn(m.at) })),
+      .map((m) => {
+        const place = milestonePlace(m.at, columns);
+        return { id: m.id, name: m.name, date: formatCalendarDate(m.at), teamKey: m.teamKey, columnId: place?.columnId ?? null, outside: place?.outside ?? null };
+      }),
     dependencies,
     dependencyCounts,
     objectives,

@@ -535,6 +535,64 @@ test('presented at 1280×720 in the dark theme, a plan of 8 iterations shows eve
   expect(await board.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
 });
 
+/** The day `days` after an ISO day. */
+const dayAfter = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+// A milestone on a day no iteration holds (the weekend between two) was drawn in no column of the
+// board: neither the desk nor the room saw it.
+test('a milestone between two iterations is drawn at their boundary, saying so, at a desk and presented at 1280×720 in the dark theme', async ({ page, host }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(host.url);
+  await useDarkTheme(page, true);
+  const { increment } = await invoke<PlanBoard>(page.request, host, 'plan.board', {});
+  const [, second, third] = increment.iterations.filter((i) => i.teamKey === null);
+  expect([second!.name, third!.name]).toEqual(['Iteration 2', 'Iteration 3']);
+  // Iteration 2 ends on the Friday: its weekend before Iteration 3 is a gap. Saturday is nearer
+  // Iteration 2, Sunday Iteration 3.
+  const friday = dayAfter(third!.start, -3);
+  await invoke(page.request, host, 'plan.iteration.save', { incrementId: increment.id, id: second!.id, name: second!.name, start: second!.start, end: friday, teamKey: null });
+  await invoke(page.request, host, 'plan.milestone.save', { incrementId: increment.id, name: 'Vendor sign-off', date: dayAfter(friday, 1) });
+  await invoke(page.request, host, 'plan.milestone.save', { incrementId: increment.id, name: 'Release train sync', date: dayAfter(friday, 2) });
+  await page.goto(`${host.url}#/plan`);
+  const board = page.getByTestId('program-board');
+  await expect(board.getByRole('columnheader').nth(1)).toBeVisible({ timeout: 30_000 });
+
+  /** Each milestone of the gap: in its iteration's lane, against the edge facing its day, whole inside it. */
+  const checkLane = async (view: string) => {
+    const signOff = board.locator(`[data-milestones="${second!.id}"] [data-testid="milestone"]`, { hasText: 'Vendor sign-off' });
+    const sync = board.locator(`[data-milestones="${third!.id}"] [data-testid="milestone"]`, { hasText: 'Release train sync' });
+    await expect(signOff, view).toContainText('between Iteration 2 and Iteration 3');
+    await expect(sync, view).toContainText('between Iteration 2 and Iteration 3');
+    await expect(signOff).toHaveAttribute('data-outside', 'after');
+    await expect(sync).toHaveAttribute('data-outside', 'before');
+    const near = async (milestone: Locator, lane: string) => {
+      const [m, l] = [(await milestone.boundingBox())!, (await board.locator(`[data-milestones="${lane}"]`).boundingBox())!];
+      expect(m.x, `${view}: inside its lane`).toBeGreaterThanOrEqual(l.x - 0.5);
+      expect(m.x + m.width, `${view}: inside its lane`).toBeLessThanOrEqual(l.x + l.width + 0.5);
+      return { left: m.x - l.x, right: l.x + l.width - (m.x + m.width) };
+    };
+    expect((await near(signOff, String(second!.id))).right, `${view}: against Iteration 2's end`).toBeLessThan(12);
+    expect((await near(sync, String(third!.id))).left, `${view}: against Iteration 3's start`).toBeLessThan(12);
+  };
+  await checkLane('at a desk');
+  await board.evaluate((b) => b.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: 'test-results/screenshots/plan-board-milestone-gap.png' });
+
+  await page.locator('main h1').first().click();
+  await page.keyboard.press('F5');
+  await expect(page.getByTestId('presentation-bar')).toBeAttached();
+  await settle(page);
+  await checkLane('presented');
+  expectTextAtLeast((await renderedTextSizes(page)).html, 20, 'the board presented');
+  await board.evaluate((b) => b.scrollIntoView({ block: 'start' }));
+  await page.evaluate(() => new Promise<void>((resolve) => {
+    let last = -1;
+    const still = () => (window.scrollY === last ? resolve() : ((last = window.scrollY), requestAnimationFrame(() => requestAnimationFrame(still))));
+    still();
+  }));
+  await page.screenshot({ path: 'test-results/screenshots/room-plan-board-milestone-gap.png' });
+});
+
 test('presented at 1280×720, the plan’s confidence tables fit the screen’s width and fill its height; a date, and a number with its unit, stay on one line', async ({ page, host }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto(`${host.url}#/plan?tab=confidence`);

@@ -11,6 +11,7 @@ import { Fragment, memo, startTransition, useEffect, useLayoutEffect, useMemo, u
 import type { Board, BoardCard, BoardCell, BoardDependency } from '../../../shared/planning/board-schema';
 import { dependencyBadges, dependencyKindsByCard, stateOfKind, type DependencyKind } from '../../../shared/planning/dependency-state';
 import { displayKey } from '../../../shared/planning/local-keys';
+import { milestoneGapText } from '../../../shared/planning/board';
 import { iterationPage, iterationPageLabel, iterationsThatFit, pageShowing, steppedPage, type IterationPage } from './board-pages';
 import { rowPasses, rowsHeight } from './board-passes';
 import { DependencyLines } from './DependencyLines';
@@ -373,21 +374,45 @@ function MilestoneLane({ board: b, columns, border: line, teamName: names }: { b
         </Typography>
       </Box>
       {columns.map((c) => (
-        <Box key={c.id} sx={{ borderBottom: line, borderRight: line, p: 0.5, display: 'flex', flexWrap: 'wrap', gap: 0.5 }}>
+        <Box key={c.id} data-milestones={c.id} sx={{ borderBottom: line, borderRight: line, p: 0.5, display: 'flex', flexWrap: 'wrap', gap: 0.5 }}>
           {b.milestones
             .filter((m) => m.columnId === c.id)
-            .map((m) => (
-              // In the room's narrow columns the name flows on from the flag and wraps under it (set beside
-              // the flag it ran a word a line, and "Onboarding" spilled into the next iteration), its date
-              // kept on one line.
-              <Box key={m.id} data-testid="milestone" sx={{ display: room ? 'block' : 'inline-flex', alignItems: 'center', gap: 0.5, px: 0.75, py: 0.25, borderRadius: 1, bgcolor: alpha(theme.palette.secondary.main, 0.15) }}>
-                <FlagIcon fontSize="small" aria-hidden sx={room ? { verticalAlign: 'text-bottom', mr: 0.5 } : undefined} />
-                <Typography variant="body2" sx={room ? { display: 'inline' } : undefined}>
-                  {m.name} · {room ? <Box component="span" sx={{ whiteSpace: 'nowrap' }}>{m.date.slice(5)}</Box> : m.date.slice(5)}
-                  {m.teamKey ? ` · ${names.get(m.teamKey) ?? m.teamKey}` : ''}
-                </Typography>
-              </Box>
-            ))}
+            .map((m) => {
+              // A day no iteration holds is drawn in the nearest, against the edge facing its day (the
+              // milestones come by date, so one before the column's days is first; one after goes to
+              // the right), outlined rather than filled and saying where it lies.
+              const gap = milestoneGapText(m, b.columns);
+              return (
+                // In the room's narrow columns the name flows on from the flag and wraps under it (set beside
+                // the flag it ran a word a line, and "Onboarding" spilled into the next iteration), its date
+                // kept on one line.
+                <Box
+                  key={m.id}
+                  data-testid="milestone"
+                  data-outside={m.outside ?? undefined}
+                  sx={{
+                    display: room || gap ? 'block' : 'inline-flex',
+                    alignItems: 'center',
+                    gap: 0.5,
+                    px: 0.75,
+                    py: 0.25,
+                    borderRadius: 1,
+                    ...(gap ? { border: `2px dashed ${theme.palette.secondary.main}`, ml: m.outside === 'after' ? 'auto' : undefined } : { bgcolor: alpha(theme.palette.secondary.main, 0.15) }),
+                  }}
+                >
+                  <FlagIcon fontSize="small" aria-hidden sx={room || gap ? { verticalAlign: 'text-bottom', mr: 0.5 } : undefined} />
+                  <Typography variant="body2" sx={room || gap ? { display: 'inline' } : undefined}>
+                    {m.name} · {room ? <Box component="span" sx={{ whiteSpace: 'nowrap' }}>{m.date.slice(5)}</Box> : m.date.slice(5)}
+                    {m.teamKey ? ` · ${names.get(m.teamKey) ?? m.teamKey}` : ''}
+                  </Typography>
+                  {gap && (
+                    <Typography variant="body2" color="text.secondary" sx={{ fontStyle: 'italic' }}>
+                      {gap}
+                    </Typography>
+                  )}
+                </Box>
+              );
+            })}
         </Box>
       ))}
     </>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { baselineOf, changesSince } from '../../../shared/planning/baseline';
-import { boardConflicts, buildBoard, columnFor } from '../../../shared/planning/board';
+import { boardConflicts, buildBoard, columnFor, milestoneGapText, milestonePlace } from '../../../shared/planning/board';
 import { dependencyChains } from '../../../shared/planning/board-lint';
 import { countDependencyKinds, DEPENDENCY_KIND_TEXT, DEPENDENCY_KINDS, dependencyBadges, dependencyEndPlace, dependencyKind, dependencyKindsByCard, dependencyState, dependencyText, dependencyTroubleText, stateOfKind } from '../../../shared/planning/dependency-state';
 import type { PlanData, PlanIteration, PlannedWork } from '../../../shared/planning/plan-data';
@@ -281,6 +281,65 @@ describe('the board', () => {
       const copy = structuredClone(data);
       buildBoard(data);
       expect(data).toEqual(copy);
+    });
+  });
+});
+
+describe('milestones', () => {
+  // Three iterations of two weeks less a weekend: G1's last day is Thursday 2026-01-15, G2 runs
+  // Monday 2026-01-19 to Friday 2026-01-30, G3 starts Monday 2026-02-02; the increment from 01-01 to 02-20.
+  const G1: PlanIteration = { id: 1, name: 'I1', start: d('2026-01-05'), end: d('2026-01-16'), teamKey: null };
+  const G2: PlanIteration = { id: 2, name: 'I2', start: d('2026-01-19'), end: d('2026-01-31'), teamKey: null };
+  const G3: PlanIteration = { id: 3, name: 'I3', start: d('2026-02-02'), end: d('2026-02-14'), teamKey: null };
+  const gapped = [G1, G2, G3];
+
+  it('a milestone on a day an iteration holds is drawn in it, its first and last days included', () => {
+    expect(milestonePlace(d('2026-01-20'), gapped)).toEqual({ columnId: 2, outside: null });
+    expect(milestonePlace(d('2026-01-15'), gapped)).toEqual({ columnId: 1, outside: null });
+    expect(milestonePlace(d('2026-01-19'), gapped)).toEqual({ columnId: 2, outside: null });
+  });
+
+  it('a milestone between two iterations is drawn in the nearer, at the edge facing its day; equally near both, in the later', () => {
+    // Friday 01-16: a day after I1; Sunday 01-18: a day before I2; Saturday 01-17: two days from each.
+    expect(milestonePlace(d('2026-01-16'), gapped)).toEqual({ columnId: 1, outside: 'after' });
+    expect(milestonePlace(d('2026-01-18'), gapped)).toEqual({ columnId: 2, outside: 'before' });
+    expect(milestonePlace(d('2026-01-17'), gapped)).toEqual({ columnId: 2, outside: 'before' });
+    expect(milestoneGapText({ columnId: 1, outside: 'after' }, gapped)).toBe('between I1 and I2');
+    expect(milestoneGapText({ columnId: 2, outside: 'before' }, gapped)).toBe('between I1 and I2');
+  });
+
+  it('the board draws every milestone of the increment: one in a gap or beyond the iterations gets a column and says where it lies', () => {
+    const board = buildBoard(
+      plan({
+        increment: { id: 1, name: 'PI 26.1', start: d('2026-01-01'), end: d('2026-02-21'), capacityUnit: 'items' },
+        iterations: gapped,
+        planned: [work('A-1', 'a', 1, 1)],
+        milestones: [
+          { id: 1, name: 'Kick-off', at: d('2026-01-02'), teamKey: null },
+          { id: 2, name: 'Contract', at: d('2026-01-17'), teamKey: 'a' },
+          { id: 3, name: 'Demo', at: d('2026-01-21'), teamKey: null },
+          { id: 4, name: 'Go-live', at: d('2026-02-19'), teamKey: null },
+        ],
+      }),
+    );
+    expect(board.milestones.map((m) => [m.name, m.columnId, m.outside, milestoneGapText(m, board.columns)])).toEqual([
+      ['Kick-off', 1, 'before', 'before I1'],
+      ['Contract', 2, 'before', 'between I1 and I2'],
+      ['Demo', 2, null, null],
+      ['Go-live', 3, 'after', 'after I3'],
+    ]);
+  });
+
+  describe('edge cases', () => {
+    it('no shared iteration: nowhere to draw it', () => {
+      expect(milestonePlace(d('2026-01-20'), [])).toBeNull();
+      expect(buildBoard(plan({ iterations: [], planned: [], milestones: [{ id: 1, name: 'M', at: d('2026-01-20'), teamKey: null }] })).milestones[0]).toMatchObject({ columnId: null, outside: null });
+    });
+
+    it('a single iteration: before or after it, and the columns given in any order', () => {
+      expect(milestoneGapText({ columnId: 2, outside: 'after' }, [G2])).toBe('after I2');
+      expect(milestonePlace(d('2026-02-20'), [G3, G1, G2])).toEqual({ columnId: 3, outside: 'after' });
+      expect(milestonePlace(d('2026-01-01'), [G3, G1, G2])).toEqual({ columnId: 1, outside: 'before' });
     });
   });
 });
