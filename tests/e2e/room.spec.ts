@@ -535,6 +535,75 @@ test('presented at 1280×720 in the dark theme, a plan of 8 iterations shows eve
   expect(await board.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
 });
 
+// Across pages of iterations, a line to a provider on a later page was a stub pointing left (as to
+// a provider not on the board, or on an earlier page), and a line whose consumer was on another page
+// was not drawn at all: the room saw nothing of what the card on screen is waited on for.
+test('presented a page of iterations at a time, a line with an end on another page is a stub pointing to that page, from either end', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(host.url);
+  await useDarkTheme(page, true);
+  const { lastCard } = await planEightIterations(page, host);
+  const placed = await invoke<PlanBoard>(page.request, host, 'plan.board', {});
+  const columns = placed.increment.iterations.filter((i) => i.teamKey === null);
+  const [first, last] = [columns[0]!.id, columns.at(-1)!.id];
+  const inFirst = placed.cells.filter((c) => c.columnId === first).flatMap((c) => c.cards.map((k) => k.key)).filter((k) => k !== lastCard);
+  const [consumerFirst, providerFirst, moved] = inFirst;
+  // A card of Iteration 1 waits on one of the IP iteration (the 8th); one of the IP iteration on one of Iteration 1.
+  const movedTeam = placed.cells.find((c) => c.cards.some((k) => k.key === moved))!.teamKey;
+  await invoke(page.request, host, 'plan.item.place', { incrementId: placed.increment.id, itemKey: moved, teamKey: movedTeam, iterationId: last });
+  const later = (await invoke<{ key: string }>(page.request, host, 'plan.dependency.add', { consumerKey: consumerFirst, providerKey: lastCard })).key;
+  const earlier = (await invoke<{ key: string }>(page.request, host, 'plan.dependency.add', { consumerKey: moved, providerKey: providerFirst })).key;
+
+  await page.goto(`${host.url}#/plan?lines=all`);
+  const board = page.getByTestId('program-board');
+  await expect(board.getByRole('columnheader', { name: /Iteration 1/ })).toBeVisible({ timeout: 30_000 });
+  await page.locator('main h1').first().click();
+  await page.keyboard.press('F5');
+  await expect(page.getByTestId('presentation-bar')).toBeAttached();
+  const pager = page.getByTestId('iteration-pager');
+  await expect(pager).toContainText('Iterations 1–7 of 8');
+  await settle(page);
+
+  /** The window scrolled to a card, and still (a picture taken mid-scroll shows the header row a band below the top). */
+  const scrolledTo = async (card: string) => {
+    await board.locator(`[data-card="${card}"]`).evaluate((e) => e.scrollIntoView({ block: 'center' }));
+    await page.evaluate(() => new Promise<void>((resolve) => {
+      let last = -1;
+      const still = () => (window.scrollY === last ? resolve() : ((last = window.scrollY), requestAnimationFrame(() => requestAnimationFrame(still))));
+      still();
+    }));
+  };
+  /** Where the line's symbol lies from the card it is drawn at: its stub's side, and the symbol left or right of the card. */
+  const stubAt = async (dependency: string, card: string) => {
+    const line = page.locator(`[data-testid="dependency-lines"] g[data-dependency="${dependency}"]`);
+    await expect(line, `${dependency} drawn`).toHaveCount(1);
+    const [symbol, box] = [(await line.locator('circle').boundingBox())!, (await board.locator(`[data-card="${card}"]`).boundingBox())!];
+    const centre = symbol.x + symbol.width / 2;
+    // The arrowhead at the card's edge, in the cell's padding: the symbol may lie under the next column's cards.
+    const arrow = await line.locator('[data-arrow]').boundingBox();
+    const beside = arrow !== null && (arrow.x >= box.x + box.width - 1 || arrow.x + arrow.width <= box.x + 1);
+    return { stub: await line.getAttribute('data-stub'), symbol: centre > box.x + box.width ? 'right' : centre < box.x ? 'left' : 'on', beside };
+  };
+  // Iterations 1–7: the provider of Iteration 1's card is on the next page, to the right; the
+  // consumer of Iteration 1's provider too.
+  await expect(board.locator(`[data-card="${lastCard}"]`)).toHaveCount(0);
+  expect(await stubAt(later, consumerFirst)).toEqual({ stub: 'right', symbol: 'right', beside: true });
+  expect(await stubAt(earlier, providerFirst)).toEqual({ stub: 'right', symbol: 'right', beside: true });
+  await scrolledTo(consumerFirst);
+  await page.screenshot({ path: 'test-results/screenshots/room-plan-board-8-stubs-first.png' });
+
+  // Iterations 2–8: both ends in Iteration 1 are on the page before, to the left.
+  await page.keyboard.press('>');
+  await expect(pager).toContainText('Iterations 2–8 of 8');
+  await expect(board.locator(`[data-card="${consumerFirst}"]`)).toHaveCount(0);
+  // At once: the cards of the page are measured as it is drawn, not when something else resizes the board.
+  expect(await stubAt(later, lastCard)).toEqual({ stub: 'left', symbol: 'left', beside: true });
+  expect(await stubAt(earlier, moved)).toEqual({ stub: 'left', symbol: 'left', beside: true });
+  await scrolledTo(lastCard);
+  await page.screenshot({ path: 'test-results/screenshots/room-plan-board-8-stubs-last.png' });
+});
+
 /** The day `days` after an ISO day. */
 const dayAfter = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 

@@ -2,7 +2,8 @@ import { useChartTheme } from '../charts/chart-theme';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { Board, BoardDependency } from '../../../shared/planning/board-schema';
 import { DEPENDENCY_STATE_TEXT, type DependencyState } from '../../../shared/planning/dependency-state';
-import { bandWithin, lineCrossesBand, linePath, type Band, type Box } from './board-geometry';
+import { bandWithin, lineCrossesBand, linePath, stubPath, type Band, type Box } from './board-geometry';
+import { sideOffPage, type IterationPage } from './board-pages';
 import { oddsColor } from '../forecast/odds-style';
 import { STATE_STYLE } from './plan-style';
 import type { BoardFocus } from './ProgramBoard';
@@ -72,8 +73,10 @@ function sameBoxes(before: Map<string, Box>, after: Map<string, Box>): Map<strin
  * `onTime` (plan confidence) a line's colour is instead the probability that its provider is done
  * before the consumer needs it; the pattern and symbol still tell its state.
  */
-export function DependencyLines({ board, container, viewport, focus, showAll, onTime, drawnRows, complete = true, everywhere = false }: {
+export function DependencyLines({ board, container, viewport, focus, showAll, onTime, drawnRows, complete = true, everywhere = false, page = null }: {
   board: Board;
+  /** Presented a page of iterations at a time: the one shown (null: every iteration). A line with an end on another page is a stub pointing to it. */
+  page?: Pick<IterationPage, 'start' | 'end'> | null;
   container: RefObject<HTMLDivElement | null>;
   /** What scrolls the board (the window may scroll it too): many lines are drawn only near what shows of it. */
   viewport?: RefObject<HTMLElement | null>;
@@ -142,7 +145,8 @@ export function DependencyLines({ board, container, viewport, focus, showAll, on
       window.removeEventListener('resize', onScroll);
     };
   }, [culled, follow]);
-  const drawn = [update, board.cells, ends, drawnRows, complete];
+  // Another page of iterations shows other cards: they are measured again.
+  const drawn = [update, board.cells, ends, drawnRows, complete, page?.start, page?.end];
   useLayoutEffect(() => {
     if (container.current) draw();
     else waiting.current = true;
@@ -161,34 +165,45 @@ export function DependencyLines({ board, container, viewport, focus, showAll, on
   }, [container, update]);
   // The room's chart size when presenting: the symbol must read from the back like the lines' colours.
   const { fontSize } = useChartTheme();
+  const columnIndex = useMemo(() => new Map(board.columns.map((c, i) => [c.id, i])), [board.columns]);
+  const offPage = (columnId: number | null) => sideOffPage(page, columnId === null ? -1 : (columnIndex.get(columnId) ?? -1));
   // Below the cards (z-index -1 within the board's isolated content), so the cards need no layer of their own.
   return (
     <svg aria-hidden data-testid="dependency-lines" data-lines={shown.length} data-measured={boxes.size} style={{ position: 'absolute', left: 0, top: 0, width: '100%', height: '100%', pointerEvents: 'none', overflow: 'visible', zIndex: -1 }}>
       {shown.map((d) => {
         const consumer = boxes.get(d.consumer.itemKey);
-        if (!consumer) return null;
+        const provider = boxes.get(d.provider.itemKey);
+        // An end on another page of iterations: the line is a stub from the end shown, toward it.
+        const consumerAway = offPage(d.consumer.columnId);
+        const providerAway = offPage(d.provider.columnId);
+        let geometry: { path: string; arrow?: string | undefined; mid: { x: number; y: number }; stub: 'left' | 'right' | null; ends: [Box | undefined, Box] };
+        if (consumer && provider) geometry = { ...shape(linePath(provider, consumer)), stub: null, ends: [provider, consumer] };
+        else if (consumer) {
+          // A provider on the board whose row is still to be drawn: its line waits for it.
+          if (d.provider.columnId !== null && !providerAway && !complete) return null;
+          // A provider on a later page lies to the right; one on an earlier page, or not on the board, to the left.
+          const side = providerAway ?? 'left';
+          geometry = { ...shape(stubPath(consumer, side, providerAway !== null)), stub: side, ends: [undefined, consumer] };
+        } else if (provider && consumerAway) geometry = { ...shape(stubPath(provider, consumerAway, true)), stub: consumerAway, ends: [undefined, provider] };
+        // The consumer's row is still to be drawn (or neither end is shown): nothing yet.
+        else return null;
+        if (culled && band && !lineCrossesBand(...geometry.ends, band)) return null;
         const odds = onTime?.get(d.key);
         const style = STATE_STYLE[d.state];
         const color = odds === undefined ? style.color : oddsColor(odds);
-        const provider = boxes.get(d.provider.itemKey);
-        // A provider on the board whose row is still to be drawn: its line waits for it.
-        if (!provider && d.provider.columnId !== null && !complete) return null;
-        if (culled && band && !lineCrossesBand(provider, consumer, band)) return null;
-        // The provider is not on the board: a short stub ending in the state's symbol.
-        const stubY = consumer.top + consumer.height / 2;
-        const { d: path, mid } = provider ? linePath(provider, consumer) : { d: `M ${consumer.left} ${stubY} h -22`, mid: { x: consumer.left - 30, y: stubY } };
         return (
           <Line
             key={d.key}
             dependencyKey={d.key}
             state={d.state}
             onTime={odds === undefined ? undefined : Math.round(odds * 100)}
-            path={path}
-            x={mid.x}
-            y={mid.y}
+            path={geometry.path}
+            arrow={geometry.arrow}
+            x={geometry.mid.x}
+            y={geometry.mid.y}
             color={color}
             dash={style.dash}
-            stub={!provider}
+            stub={geometry.stub}
             fontSize={fontSize}
           />
         );
@@ -197,11 +212,14 @@ export function DependencyLines({ board, container, viewport, focus, showAll, on
   );
 }
 
+const shape = (line: { d: string; mid: { x: number; y: number }; arrow?: string }) => ({ path: line.d, arrow: line.arrow, mid: line.mid });
+
 /** One dependency's line and symbol; memoised: after a move only the lines whose ends moved are drawn again. */
-const Line = memo(function Line(props: { dependencyKey: string; state: DependencyState; onTime: number | undefined; path: string; x: number; y: number; color: string; dash: string | undefined; stub: boolean; fontSize: number }) {
+const Line = memo(function Line(props: { dependencyKey: string; state: DependencyState; onTime: number | undefined; path: string; arrow: string | undefined; x: number; y: number; color: string; dash: string | undefined; stub: 'left' | 'right' | null; fontSize: number }) {
   return (
-    <g data-dependency={props.dependencyKey} data-state={props.state} data-on-time={props.onTime}>
+    <g data-dependency={props.dependencyKey} data-state={props.state} data-on-time={props.onTime} data-stub={props.stub ?? undefined}>
       <path d={props.path} stroke={props.color} strokeWidth={2.5} strokeDasharray={props.dash} fill="none" opacity={props.stub ? undefined : 0.9} />
+      {props.arrow && <path data-arrow d={props.arrow} fill={props.color} />}
       <circle cx={props.x} cy={props.y} r={Math.round(props.fontSize * 0.7)} fill={props.color} />
       <text x={props.x} y={props.y} textAnchor="middle" dominantBaseline="central" fontSize={props.fontSize} fontWeight={700} fill="#fff">
         {DEPENDENCY_STATE_TEXT[props.state].symbol}

@@ -14,6 +14,7 @@ import { displayKey } from '../../../shared/planning/local-keys';
 import { milestoneGapText } from '../../../shared/planning/board';
 import { iterationPage, iterationPageLabel, iterationsThatFit, pageShowing, steppedPage, type IterationPage } from './board-pages';
 import { rowPasses, rowsHeight } from './board-passes';
+import { CARD_GUTTER } from './board-geometry';
 import { DependencyLines } from './DependencyLines';
 import { usePrinting } from '../room/printing';
 import { iterationPageStep, keyBelongsToControl } from '../room/presentation-keys';
@@ -325,7 +326,7 @@ export const ProgramBoard = memo(function ProgramBoard(props: ProgramBoardProps)
               </GroupRows>
             ))}
             {drawnRows < board.teams.length && <Box aria-hidden data-testid="rows-to-come" sx={{ gridColumn: '1 / -1', height: rowsHeight(passes.rows.slice(drawnRows)) }} />}
-            <DependencyLines board={board} container={content} viewport={scroller} everywhere={printing} focus={props.focus} showAll={props.showAllLines} onTime={props.lineOdds} drawnRows={drawnRows} complete={drawnRows >= board.teams.length} />
+            <DependencyLines board={board} container={content} viewport={scroller} everywhere={printing} focus={props.focus} showAll={props.showAllLines} onTime={props.lineOdds} drawnRows={drawnRows} complete={drawnRows >= board.teams.length} page={page} />
           </Box>
         </Box>
         {props.sidePanel}
@@ -658,8 +659,9 @@ export function BoardStyles() {
         '.ilk-card[data-done] .ilk-title': { textDecoration: 'line-through' },
         '.ilk-card:focus-visible': { outline: `3px solid ${palette.primary.main}` },
         '.ilk-card[draggable]:active': { cursor: 'grabbing' },
-        // Each cell lays out on its own: a card moving in one does not re-lay the board.
-        '.ilk-cell': { padding: 6, minHeight: 72, contain: 'layout style' },
+        // Each cell lays out on its own: a card moving in one does not re-lay the board. Its padding
+        // holds the arrowhead of a line to another page (DependencyLines), clear of every card.
+        '.ilk-cell': { padding: CARD_GUTTER, minHeight: 72, contain: 'layout style' },
         '.ilk-cell[data-over]': { background: alpha(palette.error.main, 0.06) },
         '.ilk-cell.ilk-drop': { background: palette.action.hover, outline: `2px dashed ${palette.primary.main}`, outlineOffset: -3 },
         '.ilk-cell-head': { display: 'flex', alignItems: 'center', gap: 4, marginBottom: 4 },

@@ -36,6 +36,27 @@ export function linePath(provider: Box, consumer: Box): LinePath {
   return { d, mid };
 }
 
+/** The room a cell leaves beside its cards (its padding): what an arrowhead at a card's edge may take without going under a card or past the board's edge. */
+export const CARD_GUTTER = 6;
+
+/**
+ * The short stub of a line whose other end is not shown, from the card's edge on `side`: to the
+ * left for a provider not on the board or on an earlier page, to the right for an end on a later
+ * page. The state's symbol sits at its end. An end on another page (`toPage`) gets an arrowhead at
+ * the card's edge as well: the symbol 30 px out often lies under the next column's cards (they
+ * are drawn above the lines), and at the page's edge under the team column or past the board,
+ * while the cell's padding beside the card is always clear.
+ */
+export function stubPath(card: Box, side: 'left' | 'right', toPage = false): LinePath & { arrow?: string } {
+  const y = r(card.top + card.height / 2);
+  const sign = side === 'left' ? -1 : 1;
+  const edge = r(side === 'left' ? card.left : card.left + card.width);
+  const line = { d: `M ${edge} ${y} h ${sign * 22}`, mid: { x: r(edge + sign * 30), y } };
+  if (!toPage) return line;
+  const half = CARD_GUTTER;
+  return { ...line, arrow: `M ${edge} ${r(y - half)} L ${r(edge + sign * CARD_GUTTER)} ${y} L ${edge} ${r(y + half)} Z` };
+}
+
 function r(n: number): number {
   return Math.round(n * 10) / 10;
 }
@@ -47,12 +68,12 @@ export interface Band {
 }
 
 /**
- * Whether a line between two cards (or the stub at a consumer whose provider is not on the board)
- * passes through a band: the curve never leaves the heights its two cards span.
+ * Whether a line between two cards (or the stub at one card whose other end is not shown) passes
+ * through a band: the curve never leaves the heights its two cards span.
  */
-export function lineCrossesBand(provider: Box | undefined, consumer: Box, band: Band): boolean {
-  const top = Math.min(consumer.top, provider?.top ?? consumer.top);
-  const bottom = Math.max(consumer.top + consumer.height, provider ? provider.top + provider.height : 0);
+export function lineCrossesBand(one: Box | undefined, other: Box, band: Band): boolean {
+  const top = Math.min(other.top, one?.top ?? other.top);
+  const bottom = Math.max(other.top + other.height, one ? one.top + one.height : 0);
   return bottom >= band.top && top <= band.bottom;
 }
 

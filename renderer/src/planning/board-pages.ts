@@ -51,3 +51,16 @@ export function iterationPageLabel(page: IterationPage): { noun: string; range: 
   const first = page.start + 1;
   return page.end - page.start === 1 ? { noun: 'Iteration', range: `${first} of ${page.total}` } : { noun: 'Iterations', range: `${first}–${page.end} of ${page.total}` };
 }
+
+/**
+ * Which way an iteration not on the page lies (column: its 0-based index): 'left' before the page's
+ * first, 'right' after its last; null when it is shown, when every iteration is (no page), or for
+ * no column (-1: the card is not on the board). A dependency line with one end there is drawn as a
+ * stub from the other end, pointing that way.
+ */
+export function sideOffPage(page: Pick<IterationPage, 'start' | 'end'> | null, column: number): 'left' | 'right' | null {
+  if (!page || column < 0) return null;
+  if (column < page.start) return 'left';
+  if (column >= page.end) return 'right';
+  return null;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { iterationPage, iterationPageLabel, iterationsThatFit, pageShowing, steppedPage } from '../../../renderer/src/planning/board-pages';
+import { iterationPage, iterationPageLabel, iterationsThatFit, pageShowing, sideOffPage, steppedPage } from '../../../renderer/src/planning/board-pages';
 
 // A presented program board shows as many iterations as fit at the room's floor and pages the rest.
 
@@ -53,5 +53,14 @@ describe('iteration pages of a presented board', () => {
       expect(iterationsThatFit(200, 180, 150)).toBe(1);
       expect(iterationPageLabel(iterationPage(8, 1, 7))).toEqual({ noun: 'Iteration', range: '8 of 8' });
     });
+  });
+
+  it('a line’s end on another page lies left (an earlier page) or right (a later one); shown, off the board or with no pages, nowhere', () => {
+    const second = iterationPage(8, 7, 1);
+    expect([0, 1, 7].map((column) => sideOffPage(second, column))).toEqual(['left', null, null]);
+    const first = iterationPage(8, 7, 0);
+    expect([0, 6, 7].map((column) => sideOffPage(first, column))).toEqual([null, null, 'right']);
+    expect(sideOffPage(first, -1)).toBeNull();
+    expect(sideOffPage(null, 7)).toBeNull();
   });
 });

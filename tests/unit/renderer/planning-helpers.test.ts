@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseViewParams, withViewParams } from '../../../renderer/src/layout/view-params';
-import { bandWithin, lineCrossesBand, linePath } from '../../../renderer/src/planning/board-geometry';
+import { bandWithin, CARD_GUTTER, lineCrossesBand, linePath, stubPath } from '../../../renderer/src/planning/board-geometry';
 import { boardCsvRows } from '../../../renderer/src/planning/board-export';
 import { visibleDependencies } from '../../../renderer/src/planning/DependencyLines';
 import { applyMove } from '../../../renderer/src/planning/optimistic-move';
@@ -72,6 +72,15 @@ describe('the plan page’s helpers', () => {
     expect(linePath(right, left).d.startsWith('M 200 120')).toBe(true);
     expect(linePath(right, left).d.endsWith('100 20')).toBe(true);
     expect(linePath(left, right).mid).toEqual({ x: 150, y: 70 });
+  });
+
+  it('a stub leaves the card on the side its other end lies; one to another page has an arrowhead in the cell’s padding', () => {
+    const card = { left: 200, top: 100, width: 100, height: 40 };
+    expect(stubPath(card, 'left')).toEqual({ d: 'M 200 120 h -22', mid: { x: 170, y: 120 } });
+    const right = stubPath(card, 'right', true);
+    expect(right).toMatchObject({ d: 'M 300 120 h 22', mid: { x: 330, y: 120 } });
+    expect(right.arrow).toBe(`M 300 ${120 - CARD_GUTTER} L ${300 + CARD_GUTTER} 120 L 300 ${120 + CARD_GUTTER} Z`);
+    expect(stubPath(card, 'left', true).arrow).toBe(`M 200 ${120 - CARD_GUTTER} L ${200 - CARD_GUTTER} 120 L 200 ${120 + CARD_GUTTER} Z`);
   });
 
   it('near the screen: a line is drawn when the heights its two cards span meet the band', () => {
