@@ -535,6 +535,44 @@ test('presented at 1280×720 in the dark theme, a plan of 8 iterations shows eve
   expect(await board.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
 });
 
+// Paging to the last page disabled the button in use, and the browser dropped the focus to the
+// page's body: a facilitator paging by keyboard or a clicker's Enter lost the pager.
+test('presented, the pager button that pages to the end hands the focus to the other one, by key, Enter or click', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(host.url);
+  await useDarkTheme(page, true);
+  await planEightIterations(page, host);
+  await page.goto(`${host.url}#/plan`);
+  const board = page.getByTestId('program-board');
+  await expect(board.getByRole('columnheader', { name: /Iteration 1/ })).toBeVisible({ timeout: 30_000 });
+  await page.locator('main h1').first().click();
+  await page.keyboard.press('F5');
+  await expect(page.getByTestId('presentation-bar')).toBeAttached();
+  const pager = page.getByTestId('iteration-pager');
+  const earlier = page.getByRole('button', { name: 'Earlier iterations' });
+  const later = page.getByRole('button', { name: 'Later iterations' });
+  await expect(pager).toContainText('Iterations 1–7 of 8');
+
+  await later.focus();
+  await page.keyboard.press('Enter');
+  await expect(pager).toContainText('Iterations 2–8 of 8');
+  await expect(later).toBeDisabled();
+  await expect(earlier).toBeFocused();
+  await page.screenshot({ path: 'test-results/screenshots/room-plan-board-8-pager-focus.png' });
+  await page.keyboard.press('Enter');
+  await expect(pager).toContainText('Iterations 1–7 of 8');
+  await expect(later).toBeFocused();
+  // The board's own key, pressed on the button.
+  await page.keyboard.press('>');
+  await expect(pager).toContainText('Iterations 2–8 of 8');
+  await expect(earlier).toBeFocused();
+  // A click focuses the button too.
+  await earlier.click();
+  await expect(pager).toContainText('Iterations 1–7 of 8');
+  await expect(later).toBeFocused();
+});
+
 // Across pages of iterations, a line to a provider on a later page was a stub pointing left (as to
 // a provider not on the board, or on an earlier page), and a line whose consumer was on another page
 // was not drawn at all: the room saw nothing of what the card on screen is waited on for.

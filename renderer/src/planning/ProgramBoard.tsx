@@ -343,16 +343,46 @@ export const ProgramBoard = memo(function ProgramBoard(props: ProgramBoardProps)
 function IterationPager({ page, onStep }: { page: IterationPage; onStep(direction: 1 | -1): void }) {
   const button = { border: 1, borderColor: 'divider', borderRadius: 1, p: 0.25 } as const;
   const { noun, range } = iterationPageLabel(page);
+  const earlier = useRef<HTMLButtonElement>(null);
+  const later = useRef<HTMLButtonElement>(null);
+  const first = page.start === 0;
+  const last = page.end >= page.total;
+  // The button that reached the end is disabled under the focus, and the browser drops the focus to
+  // the page's body: a facilitator paging by keyboard or with a clicker's Enter would have lost the
+  // pager. The focus goes to the other button, which leads back. Chromium blurs the button as
+  // React disables it (that blur sees it disabled, a blur of the user's does not), while React
+  // hands no event to its handlers: listened to natively. A browser that waits to blur it still has
+  // it focused when the layout effect runs.
+  const dropped = useRef<HTMLButtonElement | null>(null);
+  useEffect(() => {
+    const buttons = [earlier.current, later.current].filter((b) => b !== null);
+    const onBlur = (event: FocusEvent) => {
+      const button = event.currentTarget as HTMLButtonElement;
+      if (button.disabled) dropped.current = button;
+    };
+    for (const b of buttons) b.addEventListener('blur', onBlur);
+    return () => {
+      for (const b of buttons) b.removeEventListener('blur', onBlur);
+    };
+  }, []);
+  useLayoutEffect(() => {
+    const lost = dropped.current;
+    dropped.current = null;
+    const focused = document.activeElement;
+    const stranded = (button: HTMLButtonElement | null) => button !== null && (focused === button || (lost === button && (focused === null || focused === document.body)));
+    if (last && stranded(later.current)) earlier.current?.focus();
+    else if (first && stranded(earlier.current)) later.current?.focus();
+  }, [first, last]);
   return (
     <Box data-testid="iteration-pager">
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }}>
         <Typography variant="subtitle2" sx={{ flex: 1 }}>
           Team
         </Typography>
-        <IconButton size="small" sx={button} aria-label="Earlier iterations" aria-keyshortcuts="<" title="Earlier iterations (<)" disabled={page.start === 0} onClick={() => onStep(-1)}>
+        <IconButton ref={earlier} size="small" sx={button} aria-label="Earlier iterations" aria-keyshortcuts="<" title="Earlier iterations (<)" disabled={first} onClick={() => onStep(-1)}>
           <ChevronLeftIcon />
         </IconButton>
-        <IconButton size="small" sx={button} aria-label="Later iterations" aria-keyshortcuts=">" title="Later iterations (>)" disabled={page.end >= page.total} onClick={() => onStep(1)}>
+        <IconButton ref={later} size="small" sx={button} aria-label="Later iterations" aria-keyshortcuts=">" title="Later iterations (>)" disabled={last} onClick={() => onStep(1)}>
           <ChevronRightIcon />
         </IconButton>
       </Box>
