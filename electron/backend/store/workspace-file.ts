@@ -277,7 +277,10 @@ export function journalIsForeign(inputPath: string): boolean {
  * the same number and moves it once per writing session, so two workspaces made alike carried the
  * same counter, and a journal left beside one could not be told from the other's (`journalIsForeign`).
  * SQLite reads the counter only to see whether a file changed since it last looked. "Version-valid-for"
- * (offset 92) follows it when it equalled it, so the header's page count stays trusted.
+ * (offset 92) follows it when it equalled it, so the header's page count stays trusted. Not synced:
+ * the file was synced whole before, and whatever of these 8 bytes a power cut keeps is a valid
+ * header (an older counter, or a version-valid-for that no longer matches, which only makes SQLite
+ * size the file by its length), so a new workspace's import pays no second sync.
  */
 export function giveOwnChangeCounter(path: string): void {
   const fd = openSync(path, 'r+');
@@ -288,7 +291,6 @@ export function giveOwnChangeCounter(path: string): void {
     const versionValid = header.readUInt32BE(92) === header.readUInt32BE(24);
     writeSync(fd, counter, 0, 4, 24);
     if (versionValid) writeSync(fd, counter, 0, 4, 92);
-    fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
