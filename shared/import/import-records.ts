@@ -37,6 +37,8 @@ export interface ItemRecord {
    */
   unsaid?: readonly UnsaidItemField[];
   line: number | null;
+  /** Where an item without a line stands in a JSON file (a bundle's "items[3]"): messages name it from there. */
+  path?: string;
   /** Set by the checker: the file of the row, for what is checked once every file is read (its history, its parent). */
   file?: string;
 }

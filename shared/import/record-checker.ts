@@ -40,6 +40,12 @@ export interface CheckerContext {
 
 export const MAX_TITLE_CHARS = 2000;
 const MAX_NAME_CHARS = 500;
+/**
+ * An item's place is kept as one number, line × FILE_SLOTS + its file's index among the files that
+ * held items: a small integer up to line 1,048,575, which V8 stores without allocating (an object
+ * per item would be 100,000 more at M, kept alive through the write).
+ */
+const FILE_SLOTS = 1024;
 
 function emptyCounts(): EntityCounts {
   return { teams: 0, items: 0, transitions: 0, dependencies: 0, deployments: 0, incidents: 0, objectives: 0, plans: 0, releases: 0, risks: 0 };
@@ -54,7 +60,8 @@ function emptyCounts(): EntityCounts {
 export class RecordChecker implements RecordSink {
   file = '';
   readonly counts: EntityCounts = emptyCounts();
-  readonly #itemKeys = new Set<string>();
+  /** Item keys of this import, each with the place of its last row (`#itemPlace`). */
+  readonly #itemKeys = new Map<string, number>();
   readonly #teamKeys = new Set<string>();
   readonly #keys = {
     teams: new Set<string>(),
@@ -169,7 +176,7 @@ export class RecordChecker implements RecordSink {
     if (this.#itemDirectory === null) {
       this.#itemDirectory = new Map();
       for (const known of this.context.workspaceItemKeys?.() ?? []) this.#itemDirectory.set(known.toLowerCase(), known);
-      for (const known of this.#itemKeys) this.#itemDirectory.set(known.toLowerCase(), known);
+      for (const known of this.#itemKeys.keys()) this.#itemDirectory.set(known.toLowerCase(), known);
     }
     const found = this.#itemDirectory.get(key.toLowerCase());
     if (found === undefined) return key;
@@ -428,9 +435,48 @@ export class RecordChecker implements RecordSink {
     this.target.objective(record);
   }
 
+  /** The files that held items, in the order read (`#itemPlace`), and the index of the one read now. */
+  readonly #itemFiles: string[] = [];
+  #itemFile = -1;
+  /** The paths of items that have one (a bundle's), by key: few, so kept apart from the places. */
+  readonly #itemPaths = new Map<string, string>();
+
+  /** The place of an item's row as one number (FILE_SLOTS); -1 past FILE_SLOTS files, where it is not named. */
+  #itemPlace(record: ItemRecord): number {
+    if (this.#itemFiles[this.#itemFile] !== this.file) {
+      this.#itemFile = this.#itemFiles.indexOf(this.file);
+      if (this.#itemFile < 0) this.#itemFile = this.#itemFiles.push(this.file) - 1;
+    }
+    if (record.path !== undefined) this.#itemPaths.set(record.key, record.path);
+    else if (this.#itemPaths.size > 0) this.#itemPaths.delete(record.key);
+    return this.#itemFile < FILE_SLOTS ? (record.line ?? 0) * FILE_SLOTS + this.#itemFile : -1;
+  }
+
+  /** Where the last row of an item of this import is: "at items.csv, line 4", "at bundle.json, items[3]", "in jira.json" (no place in it kept); null past FILE_SLOTS files. */
+  #itemWhere(key: string): string | null {
+    const place = this.#itemKeys.get(key);
+    if (place === undefined || place < 0) return null;
+    const file = this.#itemFiles[place % FILE_SLOTS]!;
+    const line = Math.floor(place / FILE_SLOTS);
+    if (line > 0) return `at ${file}, line ${line}`;
+    const path = this.#itemPaths.get(key);
+    return path === undefined ? `in ${file}` : `at ${file}, ${path}`;
+  }
+
+  /** Whether the item's key came before in this import, said at this row naming the row it repeats (the last one wins). */
+  #repeatedItem(record: ItemRecord): boolean {
+    const key = record.key;
+    const repeated = this.#itemKeys.has(key);
+    const where = repeated ? this.#itemWhere(key) : null;
+    this.#itemKeys.set(key, this.#itemPlace(record));
+    if (!repeated) return false;
+    this.context.issues.warn(this.file, record.line, 'Key', key, 'duplicate-key', `Item ${key} appears more than once in this import${where === null ? '' : ` (also ${where})`}; the last row wins.`);
+    return true;
+  }
+
   item(record: ItemRecord): void {
     const { issues } = this.context;
-    const repeated = this.#duplicate('items', this.#itemKeys, record.key, record.line);
+    const repeated = this.#repeatedItem(record);
     if (this.#itemDirectory !== null && !this.#itemDirectory.has(record.key.toLowerCase())) this.#itemDirectory.set(record.key.toLowerCase(), record.key);
     if (record.title.length > MAX_TITLE_CHARS) {
       const length = record.title.length >= MAX_CELL_CHARS ? `over ${MAX_CELL_CHARS.toLocaleString('en-US')}` : record.title.length.toLocaleString('en-US');

@@ -48,9 +48,9 @@ export function mapInterlockBundle(value: unknown, ctx: JsonMapperContext): void
   }
   each('teams', Team, (t) => sink.team({ ...t, line: null }));
   each('objectives', Objective, (o) => sink.objective({ ...o, line: null }));
-  each('items', WorkItem, (i) => {
+  each('items', WorkItem, (i, index) => {
     ctx.statuses.declare(i.status, i.statusCategory);
-    sink.item(fromWorkItem(i));
+    sink.item({ ...fromWorkItem(i), path: `items[${index}]` });
   });
   each('transitions', StatusTransition, (t) => sink.transition({ ...t, at: toEpochMs(t.at), line: null }));
   each('dependencies', Dependency, (d) =>

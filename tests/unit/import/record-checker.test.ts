@@ -102,3 +102,35 @@ describe('RecordChecker: planning rows', () => {
     });
   });
 });
+
+describe('RecordChecker: an item key given twice', () => {
+  it('names the row it repeats by file and line', () => {
+    const { check, issues } = checker();
+    check.file = 'a.csv';
+    check.item({ ...item('A-1'), line: 7 });
+    check.file = 'b.csv';
+    check.item({ ...item('A-1'), line: 3 });
+    expect(issues.issues.map((i) => [i.file, i.line, i.message])).toEqual([['b.csv', 3, 'Item A-1 appears more than once in this import (also at a.csv, line 7); the last row wins.']]);
+  });
+
+  describe('edge cases', () => {
+    it('a row past a million lines keeps its line; past 1,024 files with items the earlier row is not named, and the repeat is still told', () => {
+      const { check, issues } = checker();
+      check.file = 'huge.csv';
+      check.item({ ...item('A-1'), line: 5_000_001 });
+      check.item({ ...item('A-1'), line: 5_000_002 });
+      for (let f = 1; f <= 1_024; f++) {
+        check.file = `part-${f}.csv`;
+        check.item({ ...item(`P-${f}`), line: 2 });
+      }
+      check.item({ ...item('P-1024'), line: 3 });
+      check.item({ ...item('P-1023'), line: 4 });
+      expect(issues.issues.map((i) => i.message)).toEqual([
+        'Item A-1 appears more than once in this import (also at huge.csv, line 5000001); the last row wins.',
+        'Item P-1024 appears more than once in this import; the last row wins.',
+        'Item P-1023 appears more than once in this import (also at part-1023.csv, line 2); the last row wins.',
+      ]);
+      expect(check.counts.items).toBe(1_025);
+    });
+  });
+});
