@@ -17,6 +17,7 @@ import type {
 } from './import-records';
 import type { StatusBook } from './status-rules';
 import { MAX_CELL_CHARS } from './columns';
+import { lookAlikeDifference, lookAlikeForm, visible } from './look-alike';
 import { cellOf, otherTeamsHolding, otherTeamsSprint, planningProblems, planningRowKey, repeatedRow, whereFrom, type PlanDates } from '../planning/plan-import-rules';
 
 export interface CheckerContext {
@@ -28,6 +29,11 @@ export interface CheckerContext {
   workspaceHasItem(key: string): boolean;
   /** Every item key the workspace holds (read once, only when a reference matches no key as written). */
   workspaceItemKeys?: () => Iterable<string>;
+  /**
+   * The workspace's item keys that may not be their own look-alike form (lookAlikeForm: lower-case
+   * letters, characters beyond ASCII; more is fine), or null when it holds no items. Read once.
+   */
+  workspaceOddItemKeys?: () => Iterable<string> | null;
   /** Teams the workspace already holds. */
   workspaceTeams: readonly { key: string; name: string }[];
   /** The increments, iterations and milestones the workspace holds, with their days and teams. */
@@ -469,9 +475,84 @@ export class RecordChecker implements RecordSink {
     const repeated = this.#itemKeys.has(key);
     const where = repeated ? this.#itemWhere(key) : null;
     this.#itemKeys.set(key, this.#itemPlace(record));
-    if (!repeated) return false;
+    if (!repeated) {
+      this.#lookAlikeItem(record);
+      return false;
+    }
     this.context.issues.warn(this.file, record.line, 'Key', key, 'duplicate-key', `Item ${key} appears more than once in this import${where === null ? '' : ` (also ${where})`}; the last row wins.`);
     return true;
+  }
+
+  /**
+   * Look-alike forms of this import's item keys that are not their own form ("pay-12" under
+   * PAY-12), each with the first such key. A key that is its own form is found in #itemKeys: most
+   * keys (PAY-12, 1202) take no entry here.
+   */
+  readonly #lookAlikeKeys = new Map<string, string>();
+  /** The same for the workspace's keys, read when first needed; null when it holds no items. */
+  #workspaceLookAlikes: Map<string, string> | null | undefined;
+
+  /**
+   * A key new to this import that looks like another of the import or of the workspace (they differ
+   * only in letter case, or by a character that does not show): both are kept — they may be two
+   * items — and it is said at this row, naming the other key and where it is.
+   */
+  #lookAlikeItem(record: ItemRecord): void {
+    const key = record.key;
+    const form = lookAlikeForm(key);
+    const alikes = this.#lookAlikeKeys;
+    // Most keys: their own form, none odd before them, a workspace without items or without odd keys.
+    if (form === key && alikes.size === 0 && this.#workspaceLookAlikes !== undefined && (this.#workspaceLookAlikes === null || this.#workspaceLookAlikes.size === 0)) return;
+    let other: string | undefined;
+    // The first key of that form: an odd one held here, else one that is its own form.
+    if (form !== key) {
+      other = alikes.get(form) ?? (this.#itemKeys.has(form) ? form : undefined);
+      if (other === undefined) alikes.set(form, key);
+    } else if (alikes.size > 0) other = alikes.get(form);
+    const { issues } = this.context;
+    if (other !== undefined) {
+      const where = this.#itemWhere(other);
+      issues.warn(
+        this.file,
+        record.line,
+        'Key',
+        key,
+        'look-alike-key',
+        `Item "${visible(key)}" looks like item "${visible(other)}" of this import${where === null ? '' : `, ${where}`}: the keys differ only ${lookAlikeDifference(key, other)}. Both are imported, as two items; if they are one, correct the key in the file and import it again.`,
+      );
+      return;
+    }
+    const known = this.#workspaceLookAlike(key, form);
+    if (known === undefined) return;
+    issues.warn(
+      this.file,
+      record.line,
+      'Key',
+      key,
+      'look-alike-key',
+      `Item "${visible(key)}" looks like the workspace's item "${visible(known)}": the keys differ only ${lookAlikeDifference(key, known)}. "${visible(key)}" is imported as a new item beside it; if they are one, correct the key in the file and import it again.`,
+    );
+  }
+
+  /** The workspace's item that `key` (new to this import) looks like, unless the workspace holds `key` itself. */
+  #workspaceLookAlike(key: string, form: string): string | undefined {
+    if (this.#workspaceLookAlikes === undefined) {
+      const odd = this.context.workspaceOddItemKeys?.() ?? null;
+      const forms = odd === null ? null : new Map<string, string>();
+      for (const known of odd ?? []) {
+        const f = lookAlikeForm(known);
+        if (f !== known && !forms!.has(f)) forms!.set(f, known);
+      }
+      this.#workspaceLookAlikes = forms;
+    }
+    const alikes = this.#workspaceLookAlikes;
+    if (alikes === null) return undefined;
+    const odd = alikes.size > 0 ? alikes.get(form) : undefined;
+    // The workspace holds this key: the row updates that item.
+    if (odd === key) return undefined;
+    const other = form !== key && this.context.workspaceHasItem(form) ? form : odd;
+    if (other === undefined || this.context.workspaceHasItem(key)) return undefined;
+    return other;
   }
 
   item(record: ItemRecord): void {

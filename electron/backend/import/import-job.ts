@@ -17,6 +17,7 @@ import { IssueLog, SourceError } from '../../../shared/import/import-issues';
 import { jsonErrorPlace } from '../../../shared/import/json-error-place';
 import { PreviewCollector, subtractCounts, teeSink } from '../../../shared/import/preview-collector';
 import { RecordChecker } from '../../../shared/import/record-checker';
+import { mayNotBeOwnFormSql } from '../../../shared/import/look-alike';
 import { guessDayOrder, isAmbiguousNumericDate, type DayOrder } from '../../../shared/import/source-dates';
 import { StatusBook } from '../../../shared/import/status-rules';
 import { lastImportOfContent, recordImport } from '../store/queries/import-log';
@@ -227,6 +228,7 @@ export class ImportJob {
 
       const statuses = new StatusBook(readStatusMap(db));
       const hasItem = db.prepare('SELECT 1 FROM work_items WHERE key = ?').pluck();
+      const hasItems = db.prepare('SELECT EXISTS (SELECT 1 FROM work_items)').pluck();
       const teams = db.prepare('SELECT key, name FROM teams').all() as { key: string; name: string }[];
       const collector = new PreviewCollector();
       // A preview stages the items and their status changes too (20 bytes a change), for the checks
@@ -239,6 +241,8 @@ export class ImportJob {
           nowMs: this.nowMs(),
           workspaceHasItem: (key) => hasItem.get(key) !== undefined,
           workspaceItemKeys: () => db.prepare('SELECT key FROM work_items').pluck().all() as string[],
+          // A scan of the keys' index in SQLite; most workspaces' keys (PAY-12) are their own look-alike form, and none come back.
+          workspaceOddItemKeys: () => (hasItems.get() === 1 ? (db.prepare(`SELECT key FROM work_items WHERE ${mayNotBeOwnFormSql('key')}`).pluck().all() as string[]) : null),
           workspaceTeams: teams,
           workspacePlan: planDates(db),
           // Groups as the advisor forms them before this import (asked only when a risk names a group).

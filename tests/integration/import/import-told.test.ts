@@ -41,7 +41,7 @@ function told(status: ImportJobStatus, code: string): (string | number | null)[]
   return status.report!.issues.filter((i) => i.code === code).map((i) => [i.file, i.line, i.column, i.value, i.message]);
 }
 
-const storedItems = () => db(ws).prepare('SELECT key, title FROM work_items ORDER BY key').raw().all();
+const storedItems = () => db(ws).prepare('SELECT key, title FROM work_items ORDER BY key').raw().all() as [string, string][];
 
 describe('an item key given twice', () => {
   it('is warned at the later row, naming the row it repeats, in its file or another; the last row wins and the item counts once', async () => {
@@ -85,6 +85,76 @@ describe('an item key given twice', () => {
       const status = await runImport(ws.backend, [write('items.csv', [ITEMS, itemRow('PAY-1', 'again'), itemRow('PAY-2'), itemRow('Pay-2')])]);
       expect(told(status, 'duplicate-key')).toEqual([]);
       expect(status.report!.counts.items).toBe(3);
+    });
+  });
+});
+
+describe('item keys that look alike', () => {
+  const history = (rows: string[]) => write('history.csv', ['item,from_status,to_status,at', ...rows]);
+  const storedHistory = (key: string) => db(ws).prepare('SELECT t.to_status FROM status_transitions t JOIN work_items w ON w.id = t.item_id WHERE w.key = ? ORDER BY t.id').pluck().all(key);
+
+  it('differing only in letter case, by a zero-width space or a no-break space for a space: both are kept as two items, and the later row is warned, naming the earlier and where it is', async () => {
+    const items = write('items.csv', [ITEMS, itemRow('PAY-12'), itemRow('PAY-13'), itemRow('pay-12'), itemRow('PAY-13\u200B'), itemRow('Story 7'), itemRow('Story\u00A07')]);
+    const more = write('more-items.csv', [ITEMS, itemRow('PAY-14'), itemRow('P\u00ADAY-14'), itemRow('pAy-12')]);
+    const changes = history([`pay-12,,To Do,${CREATED}`, `pay-12,To Do,In Progress,2024-03-02T09:00:00Z`, `PAY-12,,To Do,${CREATED}`]);
+    const expected = [
+      ['items.csv', 4, 'Key', 'pay-12', 'Item "pay-12" looks like item "PAY-12" of this import, at items.csv, line 2: the keys differ only in letter case. Both are imported, as two items; if they are one, correct the key in the file and import it again.'],
+      ['items.csv', 5, 'Key', 'PAY-13\u200B', 'Item "PAY-13<U+200B>" looks like item "PAY-13" of this import, at items.csv, line 3: the keys differ only by a zero-width space (U+200B). Both are imported, as two items; if they are one, correct the key in the file and import it again.'],
+      ['items.csv', 7, 'Key', 'Story\u00A07', 'Item "Story<U+00A0>7" looks like item "Story 7" of this import, at items.csv, line 6: the keys differ only by a no-break space (U+00A0) for a space. Both are imported, as two items; if they are one, correct the key in the file and import it again.'],
+      ['more-items.csv', 3, 'Key', 'P\u00ADAY-14', 'Item "P<U+00AD>AY-14" looks like item "PAY-14" of this import, at more-items.csv, line 2: the keys differ only by a soft hyphen (U+00AD). Both are imported, as two items; if they are one, correct the key in the file and import it again.'],
+      ['more-items.csv', 4, 'Key', 'pAy-12', 'Item "pAy-12" looks like item "PAY-12" of this import, at items.csv, line 2: the keys differ only in letter case. Both are imported, as two items; if they are one, correct the key in the file and import it again.'],
+    ];
+    for (const mode of ['preview', 'import'] as const) {
+      const status = await runImport(ws.backend, [items, more, changes], mode);
+      expect(told(status, 'look-alike-key')).toEqual(expected);
+      expect(status.report!.counts.items).toBe(9);
+      expect(status.report!.issueCounts['item-key-case']).toBeUndefined();
+    }
+    expect(storedItems().map(([key]) => key)).toEqual(['PAY-12', 'PAY-13', 'PAY-13\u200B', 'PAY-14', 'P\u00ADAY-14', 'Story 7', 'Story\u00A07', 'pAy-12', 'pay-12']);
+    // Nothing merged: each history stays with its own key.
+    expect(storedHistory('pay-12')).toEqual(['To Do', 'In Progress']);
+    expect(storedHistory('PAY-12')).toEqual(['To Do']);
+  });
+
+  it("a key new to the workspace that looks like one of its items is warned naming the workspace's item; a key the workspace holds is an update", async () => {
+    await runImport(ws.backend, [write('before.csv', [ITEMS, itemRow('PAY-12'), itemRow('pay-30'), itemRow('Ops\u200B-1')])]);
+    const status = await runImport(ws.backend, [write('items.csv', [ITEMS, itemRow('Pay-12'), itemRow('PAY-30'), itemRow('pay-30', 'again'), itemRow('OPS-1'), itemRow('PAY-12', 'again')])]);
+    expect(told(status, 'look-alike-key')).toEqual([
+      ['items.csv', 2, 'Key', 'Pay-12', 'Item "Pay-12" looks like the workspace\'s item "PAY-12": the keys differ only in letter case. "Pay-12" is imported as a new item beside it; if they are one, correct the key in the file and import it again.'],
+      ['items.csv', 3, 'Key', 'PAY-30', 'Item "PAY-30" looks like the workspace\'s item "pay-30": the keys differ only in letter case. "PAY-30" is imported as a new item beside it; if they are one, correct the key in the file and import it again.'],
+      ['items.csv', 4, 'Key', 'pay-30', 'Item "pay-30" looks like item "PAY-30" of this import, at items.csv, line 3: the keys differ only in letter case. Both are imported, as two items; if they are one, correct the key in the file and import it again.'],
+      ['items.csv', 5, 'Key', 'OPS-1', 'Item "OPS-1" looks like the workspace\'s item "Ops<U+200B>-1": the keys differ only in letter case and by a zero-width space (U+200B). "OPS-1" is imported as a new item beside it; if they are one, correct the key in the file and import it again.'],
+      ['items.csv', 6, 'Key', 'PAY-12', 'Item "PAY-12" looks like item "Pay-12" of this import, at items.csv, line 2: the keys differ only in letter case. Both are imported, as two items; if they are one, correct the key in the file and import it again.'],
+    ]);
+    expect(storedItems()).toEqual([
+      ['OPS-1', 'OPS-1'],
+      ['Ops\u200B-1', 'Ops\u200B-1'],
+      ['PAY-12', 'again'],
+      ['PAY-30', 'PAY-30'],
+      ['Pay-12', 'Pay-12'],
+      ['pay-30', 'again'],
+    ]);
+  });
+
+  describe('edge cases', () => {
+    it('keys that differ by more, a key repeated as written, and a re-import of the same keys are no look-alikes', async () => {
+      const items = write('items.csv', [ITEMS, itemRow('pay-1'), itemRow('pay-11'), itemRow('PAY 1'), itemRow('PAY-1a'), itemRow('pay-1', 'again')]);
+      const status = await runImport(ws.backend, [items]);
+      expect(told(status, 'look-alike-key')).toEqual([]);
+      expect(told(status, 'duplicate-key').map(([, line]) => line)).toEqual([6]);
+      const again = await runImport(ws.backend, [items]);
+      expect(again.report!.warnings).toBe(1);
+      expect(storedItems()).toHaveLength(4);
+    });
+
+    it('a key that looks like two earlier ones names the first; letters beyond ASCII compare by their case too; a repeat of a look-alike is a repeat only', async () => {
+      const status = await runImport(ws.backend, [write('items.csv', [ITEMS, itemRow('café-1'), itemRow('CAFÉ-1'), itemRow('Café-1'), itemRow('Café-1')])]);
+      expect(told(status, 'look-alike-key').map(([, line, , value, message]) => [line, value, (message as string).split(':')[0]])).toEqual([
+        [3, 'CAFÉ-1', 'Item "CAFÉ-1" looks like item "café-1" of this import, at items.csv, line 2'],
+        [4, 'Café-1', 'Item "Café-1" looks like item "café-1" of this import, at items.csv, line 2'],
+      ]);
+      expect(told(status, 'duplicate-key').map(([, line]) => line)).toEqual([5]);
+      expect(storedItems()).toHaveLength(3);
     });
   });
 });
