@@ -279,9 +279,58 @@ export class RecordChecker implements RecordSink {
       if (record.kind === 'planned' && !this.knowsItem(record.itemKey)) return refuse('item', record.itemKey, `Item ${record.itemKey} is neither in this import nor in the workspace, so it cannot be planned.`);
     }
     record.file = this.file;
+    if (record.kind === 'increment' || record.kind === 'iteration') this.#lookAlikePlanName(record);
     if (record.kind === 'increment' || record.kind === 'iteration' || record.kind === 'milestone') this.#datedRows.push(record);
     if (!this.#repeatedPlanning(record)) this.counts.plans++;
     this.target.planning(record);
+  }
+
+  /**
+   * Increments, and the iterations of each increment, by look-alike form (lookAlikeForm): the first
+   * name of each form, its team for a sprint, and its row (null: the workspace's). Made at the first
+   * increment or iteration row.
+   */
+  #planNames: Map<string, { name: string; teamKey: string | null; from: PlanningRecord | null }> | null = null;
+
+  /**
+   * An increment or an iteration whose name looks like another's of the import or the workspace
+   * (in one increment, any cadence): a plan is found again by name, so both are kept, as two, and
+   * the later row is told, naming the other and where it is.
+   */
+  #lookAlikePlanName(record: PlanningRecord & { kind: 'increment' | 'iteration' }): void {
+    const id = (kind: 'increment' | 'iteration', increment: string, name: string) => (kind === 'increment' ? `increment\u0000${lookAlikeForm(name)}` : `iteration\u0000${increment}\u0000${lookAlikeForm(name)}`);
+    if (this.#planNames === null) {
+      this.#planNames = new Map();
+      const plan = this.context.workspacePlan;
+      for (const i of plan?.increments ?? []) if (!this.#planNames.has(id('increment', '', i.name))) this.#planNames.set(id('increment', '', i.name), { name: i.name, teamKey: null, from: null });
+      for (const i of plan?.iterations ?? []) if (!this.#planNames.has(id('iteration', i.increment, i.name))) this.#planNames.set(id('iteration', i.increment, i.name), { name: i.name, teamKey: i.teamKey, from: null });
+    }
+    const increment = record.kind === 'iteration' ? record.increment : '';
+    const teamKey = record.kind === 'iteration' ? record.teamKey : null;
+    const key = id(record.kind, increment, record.name);
+    const first = this.#planNames.get(key);
+    if (first === undefined) {
+      this.#planNames.set(key, { name: record.name, teamKey, from: record });
+      return;
+    }
+    if (first.name === record.name) {
+      // The same name (a repeat, or another team's sprint): a later look-alike names this import's row.
+      if (first.from === null) first.from = record;
+      return;
+    }
+    const kind = record.kind;
+    const sprint = (team: string | null) => (team === null ? '' : ` (a sprint of ${team})`);
+    const what = `${kind === 'increment' ? 'Increment' : 'Iteration'} "${visible(record.name)}"${kind === 'iteration' ? ` of ${record.increment}${sprint(teamKey)}` : ''}`;
+    const other = `${kind} "${visible(first.name)}"${sprint(first.teamKey)}`;
+    const where = first.from === null ? `the workspace's ${other}` : `${other} of this import, at ${whereFrom({ file: first.from.file ?? this.file, line: first.from.line, ...(first.from.path === undefined ? {} : { path: first.from.path }) })}`;
+    this.context.issues.warn(
+      this.file,
+      record.line,
+      cellOf(record, 'name'),
+      record.name,
+      'look-alike-key',
+      `${what} looks like ${where}: the names differ only ${lookAlikeDifference(record.name, first.name)}. Both are imported, as two ${kind === 'increment' ? 'increments' : 'iterations'}; if they are one, correct the name in the file and import it again.`,
+    );
   }
 
   /** The planning rows of this import so far, by what makes them the same row (planningRowKey). */

@@ -158,3 +158,74 @@ describe('item keys that look alike', () => {
     });
   });
 });
+
+describe('increment and iteration names that look alike', () => {
+  const INCREMENTS = 'name,start,end,capacity_unit';
+  const ITERATIONS = 'increment,name,start,end,team';
+  const storedPlan = () => db(ws).prepare('SELECT i.name, t.name, coalesce(k.key, \'\') FROM iterations t JOIN increments i ON i.id = t.increment_id LEFT JOIN teams k ON k.id = t.team_id ORDER BY t.start_at, t.name').raw().all();
+  const increments = () => db(ws).prepare('SELECT name FROM increments ORDER BY start_at').pluck().all();
+
+  it('are both kept, as two, and the later row is warned naming the other and where it is, in one increment across cadences', async () => {
+    const incrementsFile = write('increments.csv', [INCREMENTS, 'PI 24.2,2024-03-04,2024-04-28,items', 'pi 24.2,2024-05-06,2024-06-30,items']);
+    const iterationsFile = write('iterations.csv', [
+      ITERATIONS,
+      'PI 24.2,Iteration 1,2024-03-04,2024-03-17,',
+      'PI 24.2,Iteration 2,2024-03-18,2024-03-31,',
+      'PI 24.2,ITERATION 2,2024-04-01,2024-04-14,',
+      'PI 24.2,iteration 1,2024-03-04,2024-03-10,platform',
+      'pi 24.2,Iteration 1,2024-05-06,2024-05-19,',
+    ]);
+    const expected = [
+      ['increments.csv', 3, 'name', 'pi 24.2', 'Increment "pi 24.2" looks like increment "PI 24.2" of this import, at increments.csv, line 2: the names differ only in letter case. Both are imported, as two increments; if they are one, correct the name in the file and import it again.'],
+      ['iterations.csv', 4, 'name', 'ITERATION 2', 'Iteration "ITERATION 2" of PI 24.2 looks like iteration "Iteration 2" of this import, at iterations.csv, line 3: the names differ only in letter case. Both are imported, as two iterations; if they are one, correct the name in the file and import it again.'],
+      ['iterations.csv', 5, 'name', 'iteration 1', 'Iteration "iteration 1" of PI 24.2 (a sprint of platform) looks like iteration "Iteration 1" of this import, at iterations.csv, line 2: the names differ only in letter case. Both are imported, as two iterations; if they are one, correct the name in the file and import it again.'],
+    ];
+    for (const mode of ['preview', 'import'] as const) {
+      const status = await runImport(ws.backend, [iterationsFile, incrementsFile], mode);
+      expect(status.report!.refusal).toBeNull();
+      expect(told(status, 'look-alike-key')).toEqual(expected);
+    }
+    expect(increments()).toEqual(['PI 24.2', 'pi 24.2']);
+    expect(storedPlan()).toEqual([
+      ['PI 24.2', 'Iteration 1', ''],
+      ['PI 24.2', 'iteration 1', 'platform'],
+      ['PI 24.2', 'Iteration 2', ''],
+      ['PI 24.2', 'ITERATION 2', ''],
+      ['pi 24.2', 'Iteration 1', ''],
+    ]);
+  });
+
+  it("against the workspace's: a bundle's iteration is named by its place; one the import also names is named at the import's row", async () => {
+    await runImport(ws.backend, [write('increments.csv', [INCREMENTS, 'PI 24.2,2024-03-04,2024-04-28,items']), write('iterations.csv', [ITERATIONS, 'PI 24.2,Iteration 1,2024-03-04,2024-03-17,', 'PI 24.2,Iteration 2,2024-03-18,2024-03-31,'])]);
+    const iteration = (name: string, start: string, end: string) => ({ increment: 'PI 24.2', name, start, end, team: null });
+    const bundle = writeJson('plan.json', { iterations: [iteration('Iteration\u00A01', '2024-04-01', '2024-04-07'), iteration('Iteration 2', '2024-03-18', '2024-03-31'), iteration('iteration 2', '2024-04-08', '2024-04-14')] });
+    const status = await runImport(ws.backend, [bundle]);
+    expect(told(status, 'look-alike-key')).toEqual([
+      ['plan.json', null, 'iterations[0].name', 'Iteration\u00A01', 'Iteration "Iteration<U+00A0>1" of PI 24.2 looks like the workspace\'s iteration "Iteration 1": the names differ only by a no-break space (U+00A0) for a space. Both are imported, as two iterations; if they are one, correct the name in the file and import it again.'],
+      ['plan.json', null, 'iterations[2].name', 'iteration 2', 'Iteration "iteration 2" of PI 24.2 looks like iteration "Iteration 2" of this import, at plan.json, iterations[1]: the names differ only in letter case. Both are imported, as two iterations; if they are one, correct the name in the file and import it again.'],
+    ]);
+    expect(storedPlan()).toHaveLength(4);
+  });
+
+  describe('edge cases', () => {
+    it('names that differ by more, one name in two increments, the same name for two teams, and a re-import of the same names are no look-alikes', async () => {
+      const files = [
+        write('increments.csv', [INCREMENTS, 'PI 1,2024-03-04,2024-04-28,items', 'PI 2,2024-05-06,2024-06-30,items']),
+        write('iterations.csv', [ITERATIONS, 'PI 1,Iteration 1,2024-03-04,2024-03-17,', 'PI 1,Iteration 10,2024-03-18,2024-03-31,', 'PI 2,iteration 1,2024-05-06,2024-05-19,', 'PI 1,Sprint A,2024-03-04,2024-03-10,checkout', 'PI 1,Sprint A,2024-03-04,2024-03-10,platform']),
+      ];
+      const status = await runImport(ws.backend, files);
+      expect(status.report!.issueCounts['look-alike-key']).toBeUndefined();
+      const again = await runImport(ws.backend, files);
+      expect(again.report!.issueCounts['look-alike-key']).toBeUndefined();
+      expect(storedPlan()).toHaveLength(5);
+    });
+
+    it('an iteration that looks like another and overlaps it in one cadence: the refusal comes with the warning that says why there are two', async () => {
+      const files = [write('increments.csv', [INCREMENTS, 'PI 24.2,2024-03-04,2024-04-28,items']), write('iterations.csv', [ITERATIONS, 'PI 24.2,Iteration 1,2024-03-04,2024-03-17,', 'PI 24.2,iteration 1,2024-03-04,2024-03-17,'])];
+      const status = await runImport(ws.backend, files);
+      expect(status.state).toBe('failed');
+      expect(status.report!.issues.filter((i) => i.line === 3).map((i) => i.code)).toEqual(['look-alike-key', 'plan-inconsistent']);
+      expect(increments()).toEqual([]);
+    });
+  });
+});
