@@ -34,6 +34,8 @@ export interface CheckerContext {
    * letters, characters beyond ASCII; more is fine), or null when it holds no items. Read once.
    */
   workspaceOddItemKeys?: () => Iterable<string> | null;
+  /** The workspace's objective keys (read once, when an item of the import names an objective). */
+  workspaceObjectiveKeys?: () => ReadonlySet<string>;
   /** Teams the workspace already holds. */
   workspaceTeams: readonly { key: string; name: string }[];
   /** The increments, iterations and milestones the workspace holds, with their days and teams. */
@@ -699,6 +701,44 @@ export class RecordChecker implements RecordSink {
         warned(file);
       } else if (!this.knowsItem(parent)) {
         issues.warn(file, r.line, 'Parent', parent, 'unknown-item', `The parent of ${r.key} is ${parent}, which is neither in this import nor in the workspace; it is kept as written and links to nothing until ${parent} is imported.`);
+        warned(file);
+      }
+    }
+  }
+
+  /**
+   * The objectives the items of this import name, once every file is read (objectives are judged
+   * then, and may come in any file): one that no objective of the import or the workspace has is
+   * warned about at the item's file, line and `objectives` column (a bundle's `objectiveKeys[i]`),
+   * with the key of another case when there is one. The link is kept as written, as a parent is: it
+   * links to nothing until that objective is imported. `warned` is told the file of each warning.
+   */
+  checkObjectiveLinks(items: Iterable<ItemRecord>, warned: (file: string) => void = () => undefined): void {
+    const inImport = this.#keys.objectives;
+    let workspace: ReadonlySet<string> | null = null;
+    let forms: Map<string, string> | null = null;
+    for (const r of items) {
+      const keys = r.objectiveKeys;
+      if (keys === null || keys.length === 0) continue;
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i]!;
+        if (inImport.has(key)) continue;
+        workspace ??= this.context.workspaceObjectiveKeys?.() ?? new Set();
+        if (workspace.has(key)) continue;
+        if (forms === null) {
+          forms = new Map();
+          for (const known of [...inImport, ...workspace]) if (!forms.has(lookAlikeForm(known))) forms.set(lookAlikeForm(known), known);
+        }
+        const alike = forms.get(lookAlikeForm(key));
+        const file = r.file ?? this.file;
+        this.context.issues.warn(
+          file,
+          r.line,
+          r.line === null && r.path !== undefined ? `${r.path}.objectiveKeys[${i}]` : 'objectives',
+          key,
+          'unknown-objective',
+          `${r.key} names the objective "${visible(key)}", which is neither in this import nor in the workspace${alike === undefined ? '' : ` (there is an objective "${visible(alike)}": the keys differ only ${lookAlikeDifference(key, alike)})`}; the link is kept as written, and links to nothing until an objective "${visible(key)}" is imported.`,
+        );
         warned(file);
       }
     }

@@ -243,6 +243,7 @@ export class ImportJob {
           workspaceItemKeys: () => db.prepare('SELECT key FROM work_items').pluck().all() as string[],
           // A scan of the keys' index in SQLite; most workspaces' keys (PAY-12) are their own look-alike form, and none come back.
           workspaceOddItemKeys: () => (hasItems.get() === 1 ? (db.prepare(`SELECT key FROM work_items WHERE ${mayNotBeOwnFormSql('key')}`).pluck().all() as string[]) : null),
+          workspaceObjectiveKeys: () => new Set(db.prepare('SELECT key FROM objectives').pluck().all() as string[]),
           workspaceTeams: teams,
           workspacePlan: planDates(db),
           // Groups as the advisor forms them before this import (asked only when a risk names a group).
@@ -338,7 +339,7 @@ export class ImportJob {
           report.rejected += issues.counts.rejectedRows - rejected;
         });
       }
-      // Items whose row and status history disagree, and items' parents: told in the file of the row.
+      // Items whose row and status history disagree, items' parents and objectives: told in the file of the row.
       if (!this.#cancelled) {
         const warnedIn = (file: string) => {
           const report = reportOf.get(file);
@@ -352,6 +353,7 @@ export class ImportJob {
           },
         );
         checker.checkParents(staged.items, warnedIn);
+        checker.checkObjectiveLinks(staged.items, warnedIn);
       }
       this.phase = 'finishing';
       this.file = null;

@@ -229,3 +229,59 @@ describe('increment and iteration names that look alike', () => {
     });
   });
 });
+
+describe('objectives an item names that are not there', () => {
+  const OBJECTIVES = 'key,title,level,parent,teams,increment';
+  const ITEMS_WITH_OBJECTIVES = `${ITEMS},objectives`;
+  const links = () => db(ws).prepare('SELECT w.key, o.objective_key FROM item_objectives o JOIN work_items w ON w.id = o.item_id ORDER BY w.key, o.objective_key').raw().all();
+
+  it('are warned at the item\'s line and column, with a key of another case when there is one; the link is kept as written, and an objective of any file or the workspace counts', async () => {
+    await runImport(ws.backend, [write('earlier.csv', [OBJECTIVES, 'OBJ-0,Earlier,portfolio,,,'])]);
+    const objectives = write('objectives.csv', [OBJECTIVES, 'OBJ-1,One,program,,,', 'OBJ-2,Two,program,,,']);
+    const items = write('items.csv', [ITEMS_WITH_OBJECTIVES, `${itemRow('CHK-1')},OBJ-1;OBJ-9`, `${itemRow('CHK-2')},obj-2`, `${itemRow('CHK-3')},OBJ-0;OBJ-7`]);
+    // Read after the items (a bundle comes after the templates), yet its objective counts.
+    const bundle = writeJson('objectives.json', { objectives: [{ key: 'OBJ-7', title: 'Seven', level: 'team', parentKey: null, teamKeys: [] }] });
+    const expected = [
+      ['items.csv', 2, 'objectives', 'OBJ-9', 'CHK-1 names the objective "OBJ-9", which is neither in this import nor in the workspace; the link is kept as written, and links to nothing until an objective "OBJ-9" is imported.'],
+      ['items.csv', 3, 'objectives', 'obj-2', 'CHK-2 names the objective "obj-2", which is neither in this import nor in the workspace (there is an objective "OBJ-2": the keys differ only in letter case); the link is kept as written, and links to nothing until an objective "obj-2" is imported.'],
+    ];
+    for (const mode of ['preview', 'import'] as const) {
+      const status = await runImport(ws.backend, [items, bundle, objectives], mode);
+      expect(told(status, 'unknown-objective')).toEqual(expected);
+      expect(status.report!.warnings).toBe(2);
+    }
+    // Counted in the file of the row, as its other warnings.
+    expect(db(ws).prepare("SELECT file_name, warnings FROM imports WHERE file_name <> 'earlier.csv' ORDER BY file_name").raw().all()).toEqual([
+      ['items.csv', 2],
+      ['objectives.csv', 0],
+      ['objectives.json', 0],
+    ]);
+    expect(links()).toEqual([
+      ['CHK-1', 'OBJ-1'],
+      ['CHK-1', 'OBJ-9'],
+      ['CHK-2', 'obj-2'],
+      ['CHK-3', 'OBJ-0'],
+      ['CHK-3', 'OBJ-7'],
+    ]);
+    // Imported later, the objective is the one the link names.
+    const later = await runImport(ws.backend, [write('later.csv', [OBJECTIVES, 'OBJ-9,Nine,team,,,']), write('items-again.csv', [ITEMS_WITH_OBJECTIVES, `${itemRow('CHK-1')},OBJ-1;OBJ-9`])]);
+    expect(told(later, 'unknown-objective')).toEqual([]);
+  });
+
+  describe('edge cases', () => {
+    it("a bundle's item is named by its place and the key's; an objective rejected for its increment does not count; an items file without the column says nothing", async () => {
+      const bundleItem = { key: 'B-1', title: 'B', type: 'story', teamKey: null, status: 'To Do', statusCategory: 'todo', createdAt: CREATED, firstActiveAt: null, doneAt: null, parentKey: null, objectiveKeys: ['OBJ-1', 'NOPE\u200B'] };
+      const bundle = writeJson('bundle.json', { items: [bundleItem] });
+      const objectives = write('objectives.csv', [OBJECTIVES, 'OBJ-1,One,program,,,', 'OBJ-3,Three,team,,,PI 99']);
+      const items = write('items.csv', [ITEMS_WITH_OBJECTIVES, `${itemRow('CHK-1')},OBJ-3`, `${itemRow('CHK-2')},`]);
+      const plain = write('plain-items.csv', [ITEMS, itemRow('CHK-4')]);
+      const status = await runImport(ws.backend, [bundle, objectives, items, plain]);
+      expect(status.report!.issues.filter((i) => i.code === 'invalid-reference').map((i) => i.value)).toEqual(['PI 99']);
+      expect(told(status, 'unknown-objective').map(([file, line, column, value]) => [file, line, column, value])).toEqual([
+        ['items.csv', 2, 'objectives', 'OBJ-3'],
+        ['bundle.json', null, 'items[0].objectiveKeys[1]', 'NOPE\u200B'],
+      ]);
+      expect(told(status, 'unknown-objective')[1]![4]).toContain('names the objective "NOPE<U+200B>"');
+    });
+  });
+});
