@@ -4,7 +4,7 @@ import { SourceError } from '../import-issues';
 import { FALLBACK_ITEM_TYPE, itemTypeFor } from '../item-types';
 import { readSourceDate } from '../source-dates';
 import { categoryFromSourceName, isNotDeliveredResolution, refineSourceCategory } from '../status-rules';
-import { jiraRestReleases, jiraRestSprints } from './planning-fields';
+import { jiraRestReleases, jiraRestSprints, sizeFromText } from './planning-fields';
 import { isObject, textOf, type JsonMapperContext } from './json-format';
 import { linkDirection, linkDirectionFromDescription } from './jira-links';
 import { JiraLinkBook } from './jira-link-book';
@@ -69,6 +69,21 @@ export function mapJiraJson(value: unknown, ctx: JsonMapperContext): void {
     return ms ?? fail(column, v, 'invalid-date', `"${String(v)}" is not a date Interlock can read.`);
   };
   const categoryOf = (status: string) => statuses.categoryOf(status);
+  // Story points are a number field; a text, or a select field's option ({"value": "5"}), is read as
+  // the CSV export writes it. Anything else is said, at the field's path, and gives no size: the
+  // item is imported, one the workspace holds keeping its own (as the CSV's `value-ignored`).
+  const sizeOf = (v: unknown, key: string): number | null => {
+    if (v === null || v === undefined) return null;
+    if (typeof v === 'number' && v >= 0) return v;
+    const text = typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : isObject(v) ? textOf(v) : null;
+    if (text === '') return null;
+    const read = text === null ? { why: 'not a number.' } : sizeFromText(text);
+    if (typeof read === 'number') return read;
+    const value = text ?? JSON.stringify(v);
+    const shown = text === null ? value : `"${text}"`;
+    issues.warn(file, null, `${pathOf()}.fields.${sizeFieldId}`, value, 'value-ignored', `${names[sizeFieldId!]} of ${key} is ${shown}: ${read.why} ${key} is imported without this size (one already in the workspace keeps its own).`);
+    return null;
+  };
 
   for (index = 0; index < list.length; index++) {
     const raw = list[index];
@@ -132,7 +147,7 @@ export function mapJiraJson(value: unknown, ctx: JsonMapperContext): void {
         objectiveKeys: null,
         sprint: sprints.at(-1)?.name ?? null,
         releases: jiraRestReleases(fields.fixVersions, sink, readDate),
-        size: sizeFieldId && typeof fields[sizeFieldId] === 'number' && (fields[sizeFieldId] as number) >= 0 ? (fields[sizeFieldId] as number) : null,
+        size: sizeFieldId === null ? null : sizeOf(fields[sizeFieldId], key),
         line: null,
       });
       for (const sprint of sprints) sink.sprint(sprint);

@@ -77,11 +77,17 @@ export function readSize(r: RowReader): number | null {
   if (!r.has('size')) return null;
   const text = r.text('size');
   if (text === null) return null;
+  const read = sizeFromText(text);
+  if (typeof read === 'number') return read;
+  r.warn('size', text, 'value-ignored', `${r.headerOf('size')} is "${text}": ${read.why} The item is imported without this size (one already in the workspace keeps its own).`);
+  return null;
+}
+
+/** A size written as text: a non-negative number (a decimal comma read too), or why it is none, as a sentence. */
+export function sizeFromText(text: string): number | { why: string } {
   const read = readNumber(text);
   if (typeof read === 'number' && Number.isFinite(read) && read >= 0) return read;
-  const why = typeof read !== 'number' ? read.problem : Number.isFinite(read) ? 'a size is not negative.' : 'not a number.';
-  r.warn('size', text, 'value-ignored', `${r.headerOf('size')} is "${text}": ${why} The item is imported without this size (one already in the workspace keeps its own).`);
-  return null;
+  return { why: typeof read !== 'number' ? read.problem : Number.isFinite(read) ? 'a size is not negative.' : 'not a number.' };
 }
 
 /** Jira repeats the Sprint column once per sprint an issue was in: the last filled one is where it is now. */

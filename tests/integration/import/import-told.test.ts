@@ -285,3 +285,55 @@ describe('objectives an item names that are not there', () => {
     });
   });
 });
+
+describe('Jira JSON story points that are no number', () => {
+  const sizes = () => db(ws).prepare('SELECT key, size FROM work_items ORDER BY key').raw().all();
+  const page = (issues: [string, unknown][]) => ({ names: { customfield_10016: 'Story Points' }, issues: issues.map(([key, points]) => jiraIssue(key, { customfield_10016: points })) });
+
+  it('are warned at the issue and field, as the CSV warns its cell, and the item is imported without that size; a number in text or an option reads as the CSV would read it', async () => {
+    const path = writeJson('jira.json', page([['PAY-1', 3], ['PAY-2', '5'], ['PAY-3', '3 pts'], ['PAY-4', -2], ['PAY-5', { value: '8', id: '10042' }], ['PAY-6', true], ['PAY-7', null], ['PAY-8', '1,000'], ['PAY-9', '2,5']]));
+    const expected = [
+      ['jira.json', null, 'issues[2].fields.customfield_10016', '3 pts', 'Story Points of PAY-3 is "3 pts": not a number. PAY-3 is imported without this size (one already in the workspace keeps its own).'],
+      ['jira.json', null, 'issues[3].fields.customfield_10016', '-2', 'Story Points of PAY-4 is "-2": a size is not negative. PAY-4 is imported without this size (one already in the workspace keeps its own).'],
+      ['jira.json', null, 'issues[5].fields.customfield_10016', 'true', 'Story Points of PAY-6 is true: not a number. PAY-6 is imported without this size (one already in the workspace keeps its own).'],
+      ['jira.json', null, 'issues[7].fields.customfield_10016', '1,000', 'Story Points of PAY-8 is "1,000": 1000 with a thousands comma, or 1.0 with a decimal comma? Interlock does not guess: write 1000 or 1.0. PAY-8 is imported without this size (one already in the workspace keeps its own).'],
+    ];
+    for (const mode of ['preview', 'import'] as const) {
+      const status = await runImport(ws.backend, [path], mode);
+      expect(told(status, 'value-ignored')).toEqual(expected);
+      expect(status.report!.counts.items).toBe(9);
+    }
+    expect(sizes()).toEqual([
+      ['PAY-1', 3],
+      ['PAY-2', 5],
+      ['PAY-3', null],
+      ['PAY-4', null],
+      ['PAY-5', 8],
+      ['PAY-6', null],
+      ['PAY-7', null],
+      ['PAY-8', null],
+      ['PAY-9', 2.5],
+    ]);
+  });
+
+  describe('edge cases', () => {
+    it('a size the workspace holds stays when the new one is no number; an option without text is none; an empty text and a page without the field say nothing', async () => {
+      await runImport(ws.backend, [writeJson('before.json', page([['PAY-1', 5], ['PAY-2', 8]]))]);
+      const status = await runImport(ws.backend, [writeJson('again.json', page([['PAY-1', 'five'], ['PAY-2', '  '], ['PAY-3', { value: '' }], ['PAY-4', [3]]]))]);
+      expect(told(status, 'value-ignored').map(([, , column, value]) => [column, value])).toEqual([
+        ['issues[0].fields.customfield_10016', 'five'],
+        ['issues[2].fields.customfield_10016', '{"value":""}'],
+        ['issues[3].fields.customfield_10016', '[3]'],
+      ]);
+      expect(told(status, 'value-ignored')[2]![4]).toBe('Story Points of PAY-4 is [3]: not a number. PAY-4 is imported without this size (one already in the workspace keeps its own).');
+      expect(sizes()).toEqual([
+        ['PAY-1', 5],
+        ['PAY-2', 8],
+        ['PAY-3', null],
+        ['PAY-4', null],
+      ]);
+      const without = await runImport(ws.backend, [writeJson('plain.json', { issues: [jiraIssue('PAY-5', { customfield_10016: 'five' })] })]);
+      expect(without.report!.issueCounts['value-ignored']).toBeUndefined();
+    });
+  });
+});
