@@ -302,10 +302,13 @@ export class RecordChecker implements RecordSink {
   #lookAlikePlanName(record: PlanningRecord & { kind: 'increment' | 'iteration' }): void {
     const id = (kind: 'increment' | 'iteration', increment: string, name: string) => (kind === 'increment' ? `increment\u0000${lookAlikeForm(name)}` : `iteration\u0000${increment}\u0000${lookAlikeForm(name)}`);
     if (this.#planNames === null) {
-      this.#planNames = new Map();
+      const names = (this.#planNames = new Map());
       const plan = this.context.workspacePlan;
-      for (const i of plan?.increments ?? []) if (!this.#planNames.has(id('increment', '', i.name))) this.#planNames.set(id('increment', '', i.name), { name: i.name, teamKey: null, from: null });
-      for (const i of plan?.iterations ?? []) if (!this.#planNames.has(id('iteration', i.increment, i.name))) this.#planNames.set(id('iteration', i.increment, i.name), { name: i.name, teamKey: i.teamKey, from: null });
+      const add = (key: string, name: string, teamKey: string | null) => {
+        if (!names.has(key)) names.set(key, { name, teamKey, from: null });
+      };
+      for (const i of plan?.increments ?? []) add(id('increment', '', i.name), i.name, null);
+      for (const i of plan?.iterations ?? []) add(id('iteration', i.increment, i.name), i.name, i.teamKey);
     }
     const increment = record.kind === 'iteration' ? record.increment : '';
     const teamKey = record.kind === 'iteration' ? record.teamKey : null;
