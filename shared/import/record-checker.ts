@@ -490,9 +490,32 @@ export class RecordChecker implements RecordSink {
     const repeated = this.#duplicate('objectives', this.#keys.objectives, record.key, record.line);
     record.teamKeys = record.teamKeys.map((t) => this.canonicalTeam(t)!);
     for (const t of record.teamKeys) this.#team(t, record.line);
+    if (record.itemKeys !== undefined && record.itemKeys.length > 0) record.itemKeys = this.#objectiveItems(record);
     record.file = this.file;
     if (!repeated) this.counts.objectives++;
     this.target.objective(record);
+  }
+
+  /**
+   * The items an objective's row lists (its `items` column), judged once every file is read: a key
+   * of another case is taken for its item, as a status change's is; one no item of the import or
+   * the workspace has is warned about, since a link is stored only to an item that is there (the
+   * items' own `objectives` column keeps a link as written instead).
+   */
+  #objectiveItems(record: ObjectiveRecord): string[] {
+    const keys = record.itemKeys!.map((key) => this.canonicalItem(key, record.line, 'items'));
+    for (const key of keys) {
+      if (this.knowsItem(key)) continue;
+      this.context.issues.warn(
+        this.file,
+        record.line,
+        'items',
+        key,
+        'unknown-item',
+        `Objective ${record.key} lists item "${visible(key)}", which is neither in this import nor in the workspace; that link is left out. Import the item, then the objective again (or name the objective in the item's objectives column).`,
+      );
+    }
+    return keys;
   }
 
   /** The files that held items, in the order read (`#itemPlace`), and the index of the one read now. */

@@ -286,6 +286,36 @@ describe('objectives an item names that are not there', () => {
   });
 });
 
+describe('items an objective lists that are not there', () => {
+  const OBJECTIVES = 'key,title,level,parent,teams,increment,items';
+  const links = () => db(ws).prepare('SELECT w.key, o.objective_key FROM item_objectives o JOIN work_items w ON w.id = o.item_id ORDER BY w.key, o.objective_key').raw().all();
+
+  it("are warned at the objective's line and items column, and the link left out; a key of another case is taken for its item, as a status change's is", async () => {
+    const items = write('items.csv', [ITEMS, itemRow('CHK-1'), itemRow('CHK-2')]);
+    const objectives = write('objectives.csv', [OBJECTIVES, 'OBJ-1,One,program,,,,CHK-1;CHK-9;chk-2']);
+    for (const mode of ['preview', 'import'] as const) {
+      const status = await runImport(ws.backend, [objectives, items], mode);
+      expect(told(status, 'unknown-item')).toEqual([
+        ['objectives.csv', 2, 'items', 'CHK-9', 'Objective OBJ-1 lists item "CHK-9", which is neither in this import nor in the workspace; that link is left out. Import the item, then the objective again (or name the objective in the item\'s objectives column).'],
+      ]);
+      expect(told(status, 'item-key-case').map(([file, line, column, value]) => [file, line, column, value])).toEqual([['objectives.csv', 2, 'items', 'chk-2']]);
+    }
+    expect(links()).toEqual([
+      ['CHK-1', 'OBJ-1'],
+      ['CHK-2', 'OBJ-1'],
+    ]);
+  });
+
+  describe('edge cases', () => {
+    it("an item the workspace holds counts; an objectives file without the items column, or an empty cell, says nothing", async () => {
+      await runImport(ws.backend, [write('items.csv', [ITEMS, itemRow('CHK-1')])]);
+      const status = await runImport(ws.backend, [write('objectives.csv', [OBJECTIVES, 'OBJ-1,One,program,,,,CHK-1', 'OBJ-2,Two,program,,,,']), write('plain.csv', ['key,title,level', 'OBJ-3,Three,team'])]);
+      expect(told(status, 'unknown-item')).toEqual([]);
+      expect(links()).toEqual([['CHK-1', 'OBJ-1']]);
+    });
+  });
+});
+
 describe('Jira JSON story points that are no number', () => {
   const sizes = () => db(ws).prepare('SELECT key, size FROM work_items ORDER BY key').raw().all();
   const page = (issues: [string, unknown][]) => ({ names: { customfield_10016: 'Story Points' }, issues: issues.map(([key, points]) => jiraIssue(key, { customfield_10016: points })) });
