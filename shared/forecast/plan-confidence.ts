@@ -15,8 +15,9 @@ import { simulatePlan, type PlanSimulationInput, type PlanSimulationResult } fro
 // - a feature is the parent (feature, epic) of planned items: it is done when the last of its
 //   planned children is;
 // - a dependency on work already done, or resolved before the forecast starts, is no risk and is
-//   left out (the board shows it ✓); one on open work not planned in this increment cannot be
-//   simulated and is listed as ignored (the board shows it as unplanned);
+//   left out (the board shows it ✓); one on open work not planned in this increment, or on a team
+//   with no item named for it, cannot be simulated and is listed as ignored (the board shows it as
+//   unplanned);
 // - per team and for the whole increment, "all planned done" is one more group: every item done
 //   by the increment's last day in the same trial.
 
@@ -80,6 +81,12 @@ export function preparePlanConfidence(request: PlanConfidenceRequest): PreparedP
     if (!plannedKeys.has(d.consumerKey)) continue;
     // Resolved: the consumer waits no more, whether or not the provider's item is closed.
     if (d.resolvedAt !== null && d.resolvedAt < start) continue;
+    // On a team alone, no item named: nothing of that team is planned for it, as for a provider
+    // not planned (the board counts it so), and there is no item whose odds a trial could draw.
+    if (d.providerKey === null) {
+      ignored.push({ key: d.key, reason: 'provider-not-planned' });
+      continue;
+    }
     // Cancelled: nothing will come, and no trial can say when the consumer gets it instead; the
     // board calls it unplanned, a conversation for the room, and the forecast says so too.
     if (cancelled.has(d.providerKey)) {

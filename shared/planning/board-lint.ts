@@ -102,6 +102,8 @@ export function dependencyChains(dependencies: readonly Pick<BoardDependency, 'c
   const hasIncoming = new Set<string>();
   for (const d of dependencies) {
     const from = d.provider.itemKey;
+    // A provider team with no item named is no link of a chain between planned items.
+    if (from === null) continue;
     const to = d.consumer.itemKey;
     if (!next.has(from)) next.set(from, new Set());
     next.get(from)!.add(to);

@@ -66,8 +66,12 @@ const DependencyEnd = z.object({
 export const BoardDependency = z.object({
   key: z.string(),
   consumer: DependencyEnd,
-  /** `cancelled`: its item was cancelled (Won't Do): not done, and it will not come (dependency-state.ts says so). */
-  provider: DependencyEnd.extend({ done: z.boolean(), cancelled: z.boolean() }),
+  /**
+   * `itemKey` null: the dependency names the provider's team alone, no item yet ("needs something
+   * from Pricing"); `teamKey` is then that team, and the dependency is unplanned until resolved.
+   * `cancelled`: its item was cancelled (Won't Do): not done, and it will not come (dependency-state.ts says so).
+   */
+  provider: DependencyEnd.extend({ itemKey: z.string().nullable(), done: z.boolean(), cancelled: z.boolean() }),
   state: z.enum(DEPENDENCY_STATES),
   /** When the consumer needs it: the stated need date, else the start of the consumer's iteration. */
   needAt: CalendarDate,

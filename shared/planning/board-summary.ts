@@ -2,7 +2,8 @@ import type { Board } from './board-schema';
 
 /**
  * The board as the CLI prints it (`interlock plan board --json`): names instead of ids. In each
- * dependency `fromItem` waits on `toItem`, as everywhere in Interlock.
+ * dependency `fromItem` waits on `toItem` of team `toTeam`, as everywhere in Interlock; `toItem` is
+ * null for a dependency on a team alone, no item named yet.
  */
 export function boardSummary(board: Board) {
   const columnName = new Map(board.columns.map((c) => [c.id, c.name]));
@@ -19,6 +20,8 @@ export function boardSummary(board: Board) {
       key: d.key,
       fromItem: d.consumer.itemKey,
       toItem: d.provider.itemKey,
+      // Who provides: the only name a dependency on a team alone has (its toItem is null).
+      toTeam: d.provider.teamKey,
       fromIteration: d.consumer.iterationName,
       toIteration: d.provider.iterationName,
       toCancelled: d.provider.cancelled,

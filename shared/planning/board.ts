@@ -167,26 +167,30 @@ export function buildBoard(data: PlanData, grouping: BoardGrouping = 'coordinati
   for (const d of data.dependencies) {
     const consumer = placed.get(d.consumerKey);
     if (!consumer) continue;
-    const provider = placed.get(d.providerKey) ?? null;
+    // A dependency on a team alone (no provider item named yet) has nothing of that team planned
+    // for it: no placement, no done date, never cancelled — unplanned until it is resolved.
+    const key = d.providerKey;
+    const provider = key === null ? null : (placed.get(key) ?? null);
+    const isCancelled = key !== null && cancelled.has(key);
     // A cancelled item's close is not a delivery (its planned work carries the day it was closed).
-    const providerDoneAt = cancelled.has(d.providerKey) ? null : (data.providerDoneAt[d.providerKey] ?? plannedDoneAt.get(d.providerKey) ?? null);
+    const providerDoneAt = key === null || isCancelled ? null : (data.providerDoneAt[key] ?? plannedDoneAt.get(key) ?? null);
     const done = d.resolvedAt !== null || providerDoneAt !== null;
     // A provider planned in another increment is planned: its iteration's dates judge the order as any.
     const elsewhere = provider === null ? (d.providerElsewhere ?? null) : null;
     const span = provider ? { start: provider.iteration.start, end: provider.iteration.end } : elsewhere;
     // A cancelled provider delivers nothing wherever it is still placed: its consumer's need is
     // open until the dependency is settled (resolved) or dropped.
-    const state = cancelled.has(d.providerKey) && !done ? 'unplanned' : dependencyState(span, consumer.iteration, done);
+    const state = isCancelled && !done ? 'unplanned' : dependencyState(span, consumer.iteration, done);
     dependencies.push({
       key: d.key,
       consumer: { itemKey: d.consumerKey, teamKey: consumer.teamKey, columnId: consumer.columnId, iterationName: consumer.iteration.name },
       provider: {
-        itemKey: d.providerKey,
-        teamKey: provider?.teamKey ?? data.providerTeams[d.providerKey] ?? d.providerTeamKey,
+        itemKey: key,
+        teamKey: provider?.teamKey ?? (key === null ? null : data.providerTeams[key]) ?? d.providerTeamKey,
         columnId: provider?.columnId ?? null,
         iterationName: provider?.iteration.name ?? (elsewhere ? `${elsewhere.iteration} of ${elsewhere.increment}` : null),
         done,
-        cancelled: cancelled.has(d.providerKey),
+        cancelled: isCancelled,
       },
       state,
       needAt: formatCalendarDate(d.neededBy ?? consumer.iteration.start),

@@ -1,3 +1,5 @@
+import { displayKey } from './local-keys';
+
 export const DEPENDENCY_STATES = ['ok', 'same-iteration', 'conflict', 'unplanned'] as const;
 export type DependencyState = (typeof DEPENDENCY_STATES)[number];
 
@@ -90,13 +92,14 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Per card, the kinds of the dependencies it is an end of (waiting or waited on), sorted by the
- * state they are drawn in, then by kind: the order of its badges.
+ * state they are drawn in, then by kind: the order of its badges. A provider team with no item
+ * named has no card: only its consumer's badge counts the dependency.
  */
-export function dependencyKindsByCard(dependencies: readonly { state: DependencyState; consumer: { itemKey: string }; provider: { itemKey: string; cancelled: boolean } }[]): Map<string, DependencyKind[]> {
+export function dependencyKindsByCard(dependencies: readonly { state: DependencyState; consumer: { itemKey: string }; provider: { itemKey: string | null; cancelled: boolean } }[]): Map<string, DependencyKind[]> {
   const kinds = new Map<string, DependencyKind[]>();
   for (const d of dependencies) {
     const kind = dependencyKind(d);
-    for (const key of [d.consumer.itemKey, d.provider.itemKey]) (kinds.get(key) ?? kinds.set(key, []).get(key)!).push(kind);
+    for (const key of [d.consumer.itemKey, d.provider.itemKey]) if (key !== null) (kinds.get(key) ?? kinds.set(key, []).get(key)!).push(kind);
   }
   const order = (a: DependencyKind, b: DependencyKind) => compare(stateOfKind(a), stateOfKind(b)) || compare(a, b);
   for (const list of kinds.values()) list.sort(order);
@@ -127,4 +130,24 @@ export function dependencyBadges(kinds: readonly DependencyKind[]): { state: Dep
 /** Where one end of a dependency is planned, as lists say it: its iteration, else "cancelled" (a provider) or "not planned". */
 export function dependencyEndPlace(end: { iterationName: string | null; cancelled?: boolean }): string {
   return end.iterationName ?? (end.cancelled ? 'cancelled' : 'not planned');
+}
+
+/**
+ * Where a list would name the provider's item, a dependency on a team alone names the team and says
+ * no item is named ("Pricing — no item named"): who the room must ask, and that there is nothing of
+ * theirs to plan yet.
+ */
+export function providerWithoutItemText(teamName: string): string {
+  return `${teamName} — no item named`;
+}
+
+/**
+ * The provider as a conflict's line names it after "waits on": its item and where it is planned
+ * ("PAY-1 (Iteration 3)", "PAY-1 (not planned)"), or its team when no item is named.
+ */
+export function dependencyProviderText(
+  provider: { itemKey: string | null; teamKey: string | null; iterationName: string | null; cancelled: boolean },
+  teamName: (key: string | null) => string,
+): string {
+  return provider.itemKey === null ? providerWithoutItemText(teamName(provider.teamKey)) : `${displayKey(provider.itemKey)} (${dependencyEndPlace(provider)})`;
 }

@@ -45,8 +45,12 @@ export interface PlanDependency {
   key: string;
   /** The item that waits (the dependency's "from"). */
   consumerKey: string;
-  /** The item it waits on (the dependency's "to"). */
-  providerKey: string;
+  /**
+   * The item it waits on (the dependency's "to"); null when the dependency names only the
+   * provider's team ("CHK-26 needs something from Pricing", before Pricing has an item for it):
+   * then `providerTeamKey` is that team.
+   */
+  providerKey: string | null;
   consumerTeamKey: string | null;
   providerTeamKey: string | null;
   createdAt: number;
@@ -82,7 +86,7 @@ export interface PlanData {
   iterations: PlanIteration[];
   teams: PlanTeam[];
   planned: PlannedWork[];
-  /** Dependencies whose waiting item is planned in this increment. */
+  /** Dependencies whose waiting item is planned in this increment, and that name a provider item or team. */
   dependencies: PlanDependency[];
   /** Done dates of providers that are not planned here (a provider already delivered is no risk). */
   providerDoneAt: Record<string, number>;

@@ -5,7 +5,7 @@ import type { VoteRound } from '../confidence/vote-schema';
 import { MODEL_LABELS, type CueThreshold, type GroupRecommendation } from '../coordination/report-schema';
 import { EXCLUSION_LABELS, type ExclusionReason } from '../metrics/metrics-vocabulary';
 import type { Board } from '../planning/board-schema';
-import { countDependencyKinds, DEPENDENCY_KIND_TEXT, DEPENDENCY_KINDS, dependencyEndPlace, dependencyText } from '../planning/dependency-state';
+import { countDependencyKinds, DEPENDENCY_KIND_TEXT, DEPENDENCY_KINDS, dependencyEndPlace, dependencyText, providerWithoutItemText } from '../planning/dependency-state';
 import { ownerLabel, scopeLabel, type ScopeNames } from '../risks/risk-scope';
 import type { Risk } from '../risks/risk-schema';
 import { columnOf, ROAM_COLUMNS, ROAM_TEXT } from '../risks/roam';
@@ -180,7 +180,8 @@ function programBoardSection(input: ReportInput, names: ReportNames): Html {
   const counts = countDependencyKinds(b.dependencies);
   // As the app's "Raise as risks" says it: raised from the dependency and still open.
   const raisedAs = openRisksRaisedFrom(input.risks);
-  const end = (e: { itemKey: string; teamKey: string | null; iterationName: string | null; cancelled?: boolean }) => `${e.itemKey} (${names.team(e.teamKey)}, ${dependencyEndPlace(e)})`;
+  const end = (e: { itemKey: string | null; teamKey: string | null; iterationName: string | null; cancelled?: boolean }) =>
+    e.itemKey === null ? providerWithoutItemText(names.team(e.teamKey)) : `${e.itemKey} (${names.team(e.teamKey)}, ${dependencyEndPlace(e)})`;
   return html`
     <p>Increment ${b.increment.name}: ${b.increment.start} to ${b.increment.end}; ${plural(b.teams.length, 'team')}, ${plural(b.dependencies.length, 'dependency', 'dependencies')} between planned work.</p>
     ${

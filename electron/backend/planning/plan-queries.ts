@@ -582,6 +582,10 @@ export function readPlanData(db: Database, increment: IncrementRow, groups: Read
       )
       .all({ increment: increment.id, ...only }) as PlanData['planned']
   ).map((p) => ({ ...p }));
+  // Dependencies naming a provider item, or at least a provider team that exists: one on a team
+  // alone ("CHK-26 needs something from Pricing", before Pricing has an item for it) is the
+  // conversation the room must have, and was left off the board; one naming no provider at all (or
+  // a team since removed) has nobody to talk to and stays off it.
   const depRows = db
     .prepare(
       `SELECT d.key, d.from_item_key AS consumerKey, d.to_item_key AS providerKey, ft.key AS consumerTeamKey, tt.key AS providerTeamKey,
@@ -598,13 +602,14 @@ export function readPlanData(db: Database, increment: IncrementRow, groups: Read
        LEFT JOIN teams tt ON tt.id = d.to_team_id
        LEFT JOIN work_items pw ON pw.key = d.to_item_key
        LEFT JOIN teams pt ON pt.id = pw.team_id
-       WHERE d.to_item_key IS NOT NULL ${only ? 'AND (d.from_item_key = @item OR d.to_item_key = @item)' : ''}`,
+       WHERE (d.to_item_key IS NOT NULL OR tt.id IS NOT NULL) ${only ? 'AND (d.from_item_key = @item OR d.to_item_key = @item)' : ''}`,
     )
     .all({ increment: increment.id, ...(only ? { item: only.item } : {}) }) as (Omit<PlanData['dependencies'][number], 'providerElsewhere'> & { providerDoneAt: number | null; providerCancelled: number | null; providerItemTeam: string | null; providerExists: number; providerElsewhere: string | null })[];
   const providerDoneAt: Record<string, number> = {};
   const providerTeams: Record<string, string | null> = {};
   const cancelledProviders = new Set<string>();
   for (const d of depRows) {
+    if (d.providerKey === null) continue;
     if (d.providerDoneAt !== null) providerDoneAt[d.providerKey] = d.providerDoneAt;
     if (d.providerExists) providerTeams[d.providerKey] = d.providerItemTeam;
     if (d.providerCancelled) cancelledProviders.add(d.providerKey);

@@ -1,7 +1,7 @@
 import { incrementNamed } from '../../backend/planning/plan-queries';
 import { boardConflicts } from '../../../shared/planning/board';
 import { boardSummary } from '../../../shared/planning/board-summary';
-import { countDependencyKinds, DEPENDENCY_KIND_TEXT, DEPENDENCY_KINDS, dependencyEndPlace, dependencyText, type DependencyState } from '../../../shared/planning/dependency-state';
+import { countDependencyKinds, DEPENDENCY_KIND_TEXT, DEPENDENCY_KINDS, dependencyEndPlace, dependencyText, providerWithoutItemText, type DependencyState } from '../../../shared/planning/dependency-state';
 import type { CliCommand, CliIo } from '../cli-command';
 import { UsageError } from '../cli-command';
 import { callOrThrow, openToRead, parseCliArgs } from '../cli-support';
@@ -66,7 +66,7 @@ export const planCommand: CliCommand = {
 
 function printConflicts(
   increment: string,
-  conflicts: { fromItem: string; fromTeam: string | null; toItem: string; toTeam: string | null; toCancelled: boolean; state: DependencyState; needAt: string; fromIteration: string | null; toIteration: string | null }[],
+  conflicts: { fromItem: string; fromTeam: string | null; toItem: string | null; toTeam: string | null; toCancelled: boolean; state: DependencyState; needAt: string; fromIteration: string | null; toIteration: string | null }[],
   io: CliIo,
 ): void {
   if (conflicts.length === 0) {
@@ -77,7 +77,8 @@ function printConflicts(
   for (const c of conflicts) {
     const text = dependencyText({ state: c.state, provider: { cancelled: c.toCancelled } });
     const place = dependencyEndPlace({ iterationName: c.toIteration, cancelled: c.toCancelled });
-    io.out(`  ${text.symbol} ${c.needAt}  ${c.fromItem} (${c.fromTeam ?? '?'}, ${c.fromIteration}) waits on ${c.toItem} (${c.toTeam ?? '?'}, ${place}): ${text.label}`);
+    const provider = c.toItem === null ? providerWithoutItemText(c.toTeam ?? '?') : `${c.toItem} (${c.toTeam ?? '?'}, ${place})`;
+    io.out(`  ${text.symbol} ${c.needAt}  ${c.fromItem} (${c.fromTeam ?? '?'}, ${c.fromIteration}) waits on ${provider}: ${text.label}`);
   }
 }
 

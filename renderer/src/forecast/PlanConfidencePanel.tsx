@@ -211,7 +211,8 @@ function ConfidenceBody({ c, teams, teamName }: { c: PlanConfidence; teams(keys:
 }
 
 const IGNORED_TEXT: Record<PlanConfidence['ignoredDependencies'][number]['reason'], string> = {
-  'provider-not-planned': 'its provider is open and not planned in this increment',
+  // Also a dependency on a team with no item named: nothing of that team is planned for it either.
+  'provider-not-planned': 'its provider is open and not planned in this increment, or is a team with no item named',
   'provider-cancelled': 'its provider was cancelled: re-plan the work or drop the dependency',
   'unknown-item': 'an end is not a planned item',
   self: 'an item waiting on itself',

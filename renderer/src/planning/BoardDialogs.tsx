@@ -15,7 +15,7 @@ import { useState } from 'react';
 import { ITEM_TYPES, type ItemType } from '../../../shared/domain/vocabulary';
 import type { Board, BoardCard, BoardCell } from '../../../shared/planning/board-schema';
 import { displayKey } from '../../../shared/planning/local-keys';
-import { dependencyEndPlace, dependencyText } from '../../../shared/planning/dependency-state';
+import { dependencyEndPlace, dependencyText, providerWithoutItemText } from '../../../shared/planning/dependency-state';
 import { targetIteration, type PlaceRequest } from './ProgramBoard';
 import { EMPTY_CHOICE_SHOWN } from '../layout/empty-choice';
 
@@ -232,7 +232,8 @@ export function CardDependenciesDialog(props: { board: Board; card: BoardCard; t
             return (
               <Box key={d.key} sx={{ display: 'flex', gap: 1, alignItems: 'center', justifyContent: 'space-between' }}>
                 <DialogContentText component="span">
-                  {dependencyText(d).symbol} {waits ? 'Waits on' : 'Is waited on by'} {displayKey(other.itemKey)} ({props.teamName(other.teamKey)}, {dependencyEndPlace(other)}): {dependencyText(d).label}
+                  {dependencyText(d).symbol} {waits ? 'Waits on' : 'Is waited on by'}{' '}
+                  {other.itemKey === null ? providerWithoutItemText(props.teamName(other.teamKey)) : `${displayKey(other.itemKey)} (${props.teamName(other.teamKey)}, ${dependencyEndPlace(other)})`}: {dependencyText(d).label}
                 </DialogContentText>
                 {d.local && (
                   <Button size="small" color="error" disabled={props.busy} onClick={() => props.onRemove(d.key)}>

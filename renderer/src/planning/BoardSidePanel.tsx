@@ -13,7 +13,7 @@ import { memo, useMemo, useState } from 'react';
 import { boardConflicts } from '../../../shared/planning/board';
 import type { Board, BoardDependency } from '../../../shared/planning/board-schema';
 import type { BaselineChanges } from '../../../shared/planning/baseline';
-import { DEPENDENCY_STATE_TEXT, dependencyEndPlace, dependencyText } from '../../../shared/planning/dependency-state';
+import { DEPENDENCY_STATE_TEXT, dependencyEndPlace, dependencyProviderText, dependencyText } from '../../../shared/planning/dependency-state';
 import { displayKey } from '../../../shared/planning/local-keys';
 import { useChannelQuery } from '../api/channel-hooks';
 import { downloadCsv, fileSlug } from '../charts/csv';
@@ -97,7 +97,8 @@ function ConflictList({ conflicts, board, onFocusCard, teamName }: { conflicts: 
             displayKey(c.consumer.itemKey),
             teamName(c.consumer.teamKey),
             c.consumer.iterationName,
-            displayKey(c.provider.itemKey),
+            // Empty for a dependency on a team alone: the next column names who provides.
+            c.provider.itemKey === null ? '' : displayKey(c.provider.itemKey),
             teamName(c.provider.teamKey),
             dependencyEndPlace(c.provider),
           ]);
@@ -117,7 +118,7 @@ const ConflictRow = memo(function ConflictRow({ conflict: c, onFocusCard, teamNa
       <ListItemButton onClick={() => onFocusCard(c.consumer.itemKey)} sx={{ borderLeft: 4, borderColor: STATE_STYLE[c.state].color, mb: 0.5, alignItems: 'flex-start' }}>
         <ListItemText
           primary={`${dependencyText(c).symbol} ${teamName(c.consumer.teamKey)} ↔ ${teamName(c.provider.teamKey)}`}
-          secondary={`${displayKey(c.consumer.itemKey)} (${c.consumer.iterationName}) waits on ${displayKey(c.provider.itemKey)} (${dependencyEndPlace(c.provider)}) · ${dependencyText(c).label} · needed ${c.needAt}`}
+          secondary={`${displayKey(c.consumer.itemKey)} (${c.consumer.iterationName}) waits on ${dependencyProviderText(c.provider, teamName)} · ${dependencyText(c).label} · needed ${c.needAt}`}
           slotProps={{ primary: { sx: { fontWeight: 600 } } }}
         />
       </ListItemButton>

@@ -94,7 +94,8 @@ export function DependencyLines({ board, container, viewport, focus, showAll, on
   // The same set while the same cards are ends: a move that changes only states measures nothing.
   const latestEnds = useRef<ReadonlySet<string>>(new Set());
   const ends = useMemo(() => {
-    const next = new Set(shown.flatMap((d) => [d.consumer.itemKey, d.provider.itemKey]));
+    // A provider team with no item named has no card to measure.
+    const next = new Set(shown.flatMap((d) => (d.provider.itemKey === null ? [d.consumer.itemKey] : [d.consumer.itemKey, d.provider.itemKey])));
     const before = latestEnds.current;
     return next.size === before.size && [...next].every((k) => before.has(k)) ? before : next;
   }, [shown]);
@@ -172,7 +173,8 @@ export function DependencyLines({ board, container, viewport, focus, showAll, on
     <svg aria-hidden data-testid="dependency-lines" data-lines={shown.length} data-measured={boxes.size} style={{ position: 'absolute', left: 0, top: 0, width: '100%', height: '100%', pointerEvents: 'none', overflow: 'visible', zIndex: -1 }}>
       {shown.map((d) => {
         const consumer = boxes.get(d.consumer.itemKey);
-        const provider = boxes.get(d.provider.itemKey);
+        // A provider team with no item named has no card: a stub to the left, as a provider not on the board.
+        const provider = d.provider.itemKey === null ? undefined : boxes.get(d.provider.itemKey);
         // An end on another page of iterations: the line is a stub from the end shown, toward it.
         const consumerAway = offPage(d.consumer.columnId);
         const providerAway = offPage(d.provider.columnId);

@@ -1,6 +1,6 @@
 import type { CsvCell } from '../../../shared/export/csv';
 import type { Board } from '../../../shared/planning/board-schema';
-import { DEPENDENCY_STATE_TEXT, dependencyText } from '../../../shared/planning/dependency-state';
+import { DEPENDENCY_STATE_TEXT, dependencyText, providerWithoutItemText } from '../../../shared/planning/dependency-state';
 import { displayKey } from '../../../shared/planning/local-keys';
 import { linePath } from './board-geometry';
 import { STATE_STYLE } from './plan-style';
@@ -24,7 +24,8 @@ export function boardCsvRows(board: Board, teamName: (key: string) => string): C
           card.type,
           card.size,
           card.done,
-          deps.map((d) => displayKey(d.provider.itemKey)).join(' '),
+          // "; " as the states: a team named where no provider item is ("Pricing — no item named") holds spaces.
+          deps.map((d) => (d.provider.itemKey === null ? providerWithoutItemText(d.provider.teamKey === null ? 'no team' : teamName(d.provider.teamKey)) : displayKey(d.provider.itemKey))).join('; '),
           deps.map((d) => dependencyText(d).label).join('; '),
         ]);
       }
@@ -87,7 +88,8 @@ export function boardSvg(board: Board, options: { teamName(key: string): string;
   for (const d of board.dependencies) {
     if (d.state === 'ok') continue;
     const consumer = boxes.get(d.consumer.itemKey);
-    const provider = boxes.get(d.provider.itemKey);
+    // A provider team with no item named has no card: drawn as a stub, as a provider not on the board.
+    const provider = d.provider.itemKey === null ? undefined : boxes.get(d.provider.itemKey);
     if (!consumer) continue;
     const style = STATE_STYLE[d.state];
     const dash = style.dash ? ` stroke-dasharray="${style.dash}"` : '';

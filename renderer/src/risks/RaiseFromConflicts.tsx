@@ -7,7 +7,7 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
-import { dependencyEndPlace, dependencyText } from '../../../shared/planning/dependency-state';
+import { dependencyProviderText, dependencyText } from '../../../shared/planning/dependency-state';
 import { displayKey } from '../../../shared/planning/local-keys';
 import { useChannelMutation, useChannelQuery } from '../api/channel-hooks';
 
@@ -54,7 +54,7 @@ export function RaiseFromConflictsDialog(props: { raised: ReadonlyMap<string, st
                   {props.teamName(c.consumer.teamKey)} waits on {props.teamName(c.provider.teamKey)}
                 </Typography>
                 <Typography variant="body2" color="text.secondary">
-                  {c.key}: {displayKey(c.consumer.itemKey)} ({c.consumer.iterationName}) waits on {displayKey(c.provider.itemKey)} ({dependencyEndPlace(c.provider)}) · {dependencyText(c).label} · needed {c.needAt}
+                  {c.key}: {displayKey(c.consumer.itemKey)} ({c.consumer.iterationName}) waits on {dependencyProviderText(c.provider, props.teamName)} · {dependencyText(c).label} · needed {c.needAt}
                 </Typography>
               </Box>
               <Box sx={{ flexShrink: 0 }}>

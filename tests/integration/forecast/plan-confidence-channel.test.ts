@@ -116,6 +116,25 @@ describe('edge cases', () => {
     expect(c.items.find((i) => i.key === 'A-1')!.probability).toBe(1);
   });
 
+  it('a dependency on a team with no item named is not simulated, as a provider not planned: the board counts it so', async () => {
+    const backend = await planned();
+    // A-1 needs something from team b, before b has an item for it (as the tracker's import stores it).
+    backend.context.session
+      .require()
+      .db.prepare(
+        `INSERT INTO dependencies (key, from_item_key, from_item_id, from_team_id, to_item_key, to_team_id, kind, created_at)
+         SELECT 'DEP-T', w.key, w.id, w.team_id, NULL, (SELECT id FROM teams WHERE key = 'b'), 'blocks', ? FROM work_items w WHERE w.key = 'A-1'`,
+      )
+      .run(Date.UTC(2026, 3, 1));
+    const board = await valueOf(backend.call('plan.board', {}));
+    expect(board.dependencies.find((d) => d.key === 'DEP-T')).toMatchObject({ state: 'unplanned', provider: { itemKey: null, teamKey: 'b' } });
+    const c = await valueOf(backend.call('forecast.plan', {}));
+    expect(c.ignoredDependencies).toEqual([{ key: 'DEP-T', reason: 'provider-not-planned' }]);
+    // Nothing to wait for in a trial: A-1's odds and the one line simulated (B-1 → A-2) stay as computed by hand.
+    expect(c.items.find((i) => i.key === 'A-1')!.probability).toBe(1);
+    expect(c.dependencies.map((d) => [d.providerKey, d.consumerKey])).toEqual([['B-1', 'A-2']]);
+  });
+
   it('a dependency on a cancelled provider, planned or not, is not simulated and says its provider was cancelled, as the board does', async () => {
     const backend = await planned();
     await valueOf(backend.call('plan.dependency.add', { consumerKey: 'A-1', providerKey: 'F' }));

@@ -110,6 +110,55 @@ describe('planning channels', () => {
     expect((await call('plan.board', {})).dependencies[0]!.state).toBe('same-iteration');
   });
 
+  /** Pricing joins the workspace with no item; CART-1 needs something from it (by 2026-01-21), before it has an item for it. */
+  async function waitOnPricing(extraRows: string[] = []) {
+    await importCsv('pricing.csv', 'Key,Name,Value stream\npricing,Pricing,Money\n');
+    await importCsv(
+      'dependencies.csv',
+      [
+        'key,from_item,from_team,to_item,to_team,kind,interface,created_at,needed_by,resolved_at',
+        'DEP-T,CART-1,cart,,pricing,blocks,Price quote API,2026-01-02T00:00:00Z,2026-01-21T00:00:00Z,',
+        ...extraRows,
+      ].join('\n'),
+    );
+  }
+
+  it('a dependency on a team alone, no item named, is on the board as a provider not planned: counted, listed, and carried by a move', async () => {
+    const { id, ids } = await increment();
+    await call('plan.item.place', { incrementId: id, itemKey: 'CART-1', teamKey: 'cart', iterationId: ids.I2 });
+    await call('plan.item.place', { incrementId: id, itemKey: 'PAY-1', teamKey: 'pay', iterationId: ids.I1 });
+    await call('plan.dependency.add', { consumerKey: 'CART-1', providerKey: 'PAY-1' });
+    await waitOnPricing();
+
+    const board = await call('plan.board', {});
+    expect(board.dependencies.find((d) => d.key === 'DEP-T')).toMatchObject({
+      consumer: { itemKey: 'CART-1', teamKey: 'cart', iterationName: 'I2' },
+      provider: { itemKey: null, teamKey: 'pricing', columnId: null, iterationName: null, done: false, cancelled: false },
+      state: 'unplanned',
+      needAt: '2026-01-21',
+    });
+    // Counted with the providers not planned, beside CART-1 ← PAY-1 in order.
+    expect(board.dependencyCounts).toEqual({ ok: 1, 'same-iteration': 0, conflict: 0, unplanned: 1, 'provider-cancelled': 0 });
+    // Pricing plans nothing: it is no row of the board, only the dependency names it.
+    expect(board.teams.map((t) => t.key).sort()).toEqual(['cart', 'pay']);
+    expect((await call('plan.conflicts', {})).conflicts.map((c) => [c.key, c.consumer.itemKey, c.provider.itemKey, c.provider.teamKey, c.needAt])).toEqual([['DEP-T', 'CART-1', null, 'pricing', '2026-01-21']]);
+
+    // Moving CART-1 with the board shown: the patch carries the dependency, and the board patched is the board after.
+    const moves = [
+      { shown: { grouping: 'coordination' as const }, iterationId: ids.I3, withPay: 'ok' },
+      { shown: { grouping: 'value-stream' as const }, iterationId: ids.I1, withPay: 'same-iteration' },
+    ];
+    for (const { shown, iterationId, withPay } of moves) {
+      const before = await call('plan.board', shown);
+      const answer = await call('plan.item.place', { incrementId: id, itemKey: 'CART-1', teamKey: 'cart', iterationId, board: shown });
+      expect(answer.board!.dependencies.map((d) => [d.provider.itemKey, d.state])).toEqual([
+        [null, 'unplanned'],
+        ['PAY-1', withPay],
+      ]);
+      expect(applyBoardPatch(before, answer.board!)).toEqual(await call('plan.board', shown));
+    }
+  });
+
   it('a move asked with the board shown answers what it changed: the board before, patched, is the board after', async () => {
     const { id, ids } = await increment();
     await call('plan.item.place', { incrementId: id, itemKey: 'CART-1', teamKey: 'cart', iterationId: ids.I1 });
@@ -549,6 +598,34 @@ describe('planning channels', () => {
       // Said as cancelled, not as "not planned": planning SRCH-1 is no answer.
       expect(dep.provider).toMatchObject({ itemKey: 'SRCH-1', done: false, cancelled: true });
       expect((await call('plan.conflicts', {})).conflicts.map((d) => d.consumer.itemKey)).toEqual(['CART-1']);
+    });
+
+    it('a dependency on a team alone: resolved it is in order; its consumer not planned, or its team removed, it is not on the board', async () => {
+      const { id, ids } = await increment();
+      await call('plan.item.place', { incrementId: id, itemKey: 'CART-1', teamKey: 'cart', iterationId: ids.I2 });
+      await call('plan.item.place', { incrementId: id, itemKey: 'CART-2', teamKey: 'cart', iterationId: ids.I1 });
+      await waitOnPricing([
+        // Settled in the tracker: in order, whatever Pricing planned.
+        'DEP-R,CART-2,cart,,pricing,blocks,,2026-01-02T00:00:00Z,,2026-01-04T00:00:00Z',
+        // PAY-2 is planned nowhere: no board shows it.
+        'DEP-N,PAY-2,pay,,pricing,blocks,,2026-01-02T00:00:00Z,,',
+        // A team the workspace did not know: the import makes it (named by its key), and it is waited on as any.
+        'DEP-U,CART-2,cart,,legal,blocks,,2026-01-02T00:00:00Z,,',
+      ]);
+      const board = await call('plan.board', {});
+      expect(board.dependencies.map((d) => [d.key, d.state, d.provider.itemKey, d.provider.teamKey, d.provider.done])).toEqual([
+        ['DEP-R', 'ok', null, 'pricing', true],
+        ['DEP-T', 'unplanned', null, 'pricing', false],
+        ['DEP-U', 'unplanned', null, 'legal', false],
+      ]);
+      expect((await call('plan.conflicts', {})).conflicts.map((c) => c.key)).toEqual(['DEP-U', 'DEP-T']);
+      // Pricing removed (its dependencies keep no team): one naming no provider at all has nobody to talk to, and stays off the board.
+      const db = backend.context.session.require().db;
+      db.prepare("DELETE FROM teams WHERE key = 'pricing'").run();
+      expect(db.prepare("SELECT count(*) FROM dependencies WHERE key IN ('DEP-T', 'DEP-R') AND to_item_key IS NULL AND to_team_id IS NULL").pluck().get()).toBe(2);
+      const after = await call('plan.board', {});
+      expect(after.dependencies.map((d) => d.key)).toEqual(['DEP-U']);
+      expect(after.dependencyCounts).toEqual({ ok: 0, 'same-iteration': 0, conflict: 0, unplanned: 1, 'provider-cancelled': 0 });
     });
 
     it('a card dropped before another lands there however often two cards swap places (ranks renumbered when halving runs out)', async () => {

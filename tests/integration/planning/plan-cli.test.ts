@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeWorkspace, createWorkspace } from '../../../electron/backend/store/workspace-file';
 import { captureCli } from '../../support/cli-capture';
@@ -52,6 +53,25 @@ describe('interlock plan', () => {
     expect(human.out).toContain('over capacity');
     // Its totals tell the cancelled provider (IDN-29) from the one not planned (RPT-179), as the conflicts above do.
     expect(human.out).toMatch(/^Dependencies: \d+ in order, \d+ same iteration, 2 conflict, 1 provider not planned, 1 provider cancelled$/m);
+  });
+
+  it('a dependency on a team alone, no item named, is in the totals of plan board with the providers not planned, and plan conflicts names the team', async () => {
+    const own = tmp.path('team-dependency.interlock');
+    expect((await cli(['demo', own])).code).toBe(0);
+    // BSK-81 (basket, Iteration 3) needs something from Settlements, which has no item for it yet.
+    const deps = tmp.path('interlock-dependencies.csv');
+    writeFileSync(deps, 'key,from_item,from_team,to_item,to_team,kind,interface,created_at,needed_by,resolved_at\nDEP-T1,BSK-81,basket,,settlements,blocks,Payout API,2026-11-02T00:00:00Z,2026-11-30T00:00:00Z,\n');
+    const imported = await cli(['import', deps, '--into', own]);
+    expect(imported.code, imported.err).toBe(0);
+    const human = await cli(['plan', 'board', '--workspace', own]);
+    // One more provider not planned than the demo's own (RPT-179).
+    expect(human.out).toMatch(/^Dependencies: \d+ in order, \d+ same iteration, 2 conflict, 2 provider not planned, 1 provider cancelled$/m);
+    const json = JSON.parse((await cli(['plan', 'board', '--workspace', own, '--json'])).out);
+    expect(json.dependencies.find((d: { key: string }) => d.key === 'DEP-T1')).toEqual({ key: 'DEP-T1', fromItem: 'BSK-81', toItem: null, toTeam: 'settlements', fromIteration: 'Iteration 3', toIteration: null, toCancelled: false, state: 'unplanned', needAt: '2026-11-30' });
+    const conflicts = (await cli(['plan', 'conflicts', '--workspace', own])).out;
+    expect(conflicts).toContain('2026-11-30  BSK-81 (basket, Iteration 3) waits on settlements — no item named: provider not planned');
+    const listed = JSON.parse((await cli(['plan', 'conflicts', '--workspace', own, '--json'])).out);
+    expect(listed.conflicts.find((c: { key: string }) => c.key === 'DEP-T1')).toMatchObject({ toItem: null, toTeam: 'settlements', state: 'unplanned' });
   });
 
   it('plan list --increment NAME lists that increment alone (its name in any case), as board and conflicts take it', async () => {

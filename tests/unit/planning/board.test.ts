@@ -2,7 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { baselineOf, changesSince } from '../../../shared/planning/baseline';
 import { boardConflicts, buildBoard, columnFor, milestoneGapText, milestonePlace } from '../../../shared/planning/board';
 import { dependencyChains } from '../../../shared/planning/board-lint';
-import { countDependencyKinds, DEPENDENCY_KIND_TEXT, DEPENDENCY_KINDS, dependencyBadges, dependencyEndPlace, dependencyKind, dependencyKindsByCard, dependencyState, dependencyText, dependencyTroubleText, stateOfKind } from '../../../shared/planning/dependency-state';
+import { boardSummary } from '../../../shared/planning/board-summary';
+import {
+  countDependencyKinds,
+  DEPENDENCY_KIND_TEXT,
+  DEPENDENCY_KINDS,
+  dependencyBadges,
+  dependencyEndPlace,
+  dependencyKind,
+  dependencyKindsByCard,
+  dependencyProviderText,
+  dependencyState,
+  dependencyText,
+  dependencyTroubleText,
+  stateOfKind,
+} from '../../../shared/planning/dependency-state';
 import type { PlanData, PlanIteration, PlannedWork } from '../../../shared/planning/plan-data';
 import { predictability } from '../../../shared/planning/predictability';
 
@@ -42,7 +56,7 @@ function plan(overrides: Partial<PlanData> = {}): PlanData {
   };
 }
 
-const dep = (key: string, consumerKey: string, providerKey: string, extra: Partial<PlanData['dependencies'][number]> = {}) => ({
+const dep = (key: string, consumerKey: string, providerKey: string | null, extra: Partial<PlanData['dependencies'][number]> = {}) => ({
   key,
   consumerKey,
   providerKey,
@@ -281,6 +295,67 @@ describe('the board', () => {
       const copy = structuredClone(data);
       buildBoard(data);
       expect(data).toEqual(copy);
+    });
+  });
+});
+
+describe('a dependency on a team alone, no provider item named ("A-2 needs something from Pricing")', () => {
+  const pricing = (key: string, consumerKey: string, extra: Partial<PlanData['dependencies'][number]> = {}) => dep(key, consumerKey, null, { providerTeamKey: 'p', ...extra });
+  const teamName = (key: string | null) => (key === 'p' ? 'Pricing' : (key ?? 'no team'));
+
+  it('is on the board as a provider not planned: counted so, in the conflicts list by its need date, on its consumer’s badge, naming the team', () => {
+    // A-2 (I1) waits on Pricing from Jan 12; A-3 (I2) on B-2 (I3), a conflict needed from Jan 19.
+    const board = buildBoard(plan({ dependencies: [pricing('D-team', 'A-2', { neededBy: d('2026-01-12') }), dep('D-late', 'A-3', 'B-2')] }));
+    const team = board.dependencies.find((x) => x.key === 'D-team')!;
+    expect(team).toMatchObject({
+      consumer: { itemKey: 'A-2', teamKey: 'a', iterationName: 'I1' },
+      provider: { itemKey: null, teamKey: 'p', columnId: null, iterationName: null, done: false, cancelled: false },
+      state: 'unplanned',
+      needAt: '2026-01-12',
+    });
+    expect(board.dependencyCounts).toEqual({ ok: 0, 'same-iteration': 0, conflict: 1, unplanned: 1, 'provider-cancelled': 0 });
+    expect(boardConflicts(board).map((x) => [x.key, x.needAt])).toEqual([
+      ['D-team', '2026-01-12'],
+      ['D-late', '2026-01-19'],
+    ]);
+    expect(dependencyText(team)).toEqual({ label: 'provider not planned', symbol: '?' });
+    expect(`A-2 (I1) waits on ${dependencyProviderText(team.provider, teamName)}`).toBe('A-2 (I1) waits on Pricing — no item named');
+    // The consumer's card has the badge; no card stands for the team.
+    const kinds = dependencyKindsByCard(board.dependencies);
+    expect(kinds.get('A-2')).toEqual(['unplanned']);
+    expect([...kinds.keys()].sort()).toEqual(['A-2', 'A-3', 'B-2']);
+    expect(dependencyBadges(kinds.get('A-2')!)).toEqual([{ state: 'unplanned', symbol: '?', count: 1, title: '1 provider not planned' }]);
+    // `plan board --json`: no item, and the team that provides.
+    expect(boardSummary(board).dependencies.find((x) => x.key === 'D-team')).toMatchObject({ fromItem: 'A-2', toItem: null, toTeam: 'p', toIteration: null, toCancelled: false, state: 'unplanned' });
+  });
+
+  it('a provider item still names its item and where it is planned', () => {
+    const board = buildBoard(plan({ dependencies: [dep('D-late', 'A-3', 'B-2'), dep('D-none', 'A-2', 'X-9')], providerTeams: { 'X-9': 'b' } }));
+    expect(board.dependencies.map((x) => dependencyProviderText(x.provider, teamName))).toEqual(['B-2 (I3)', 'X-9 (not planned)']);
+  });
+
+  describe('edge cases', () => {
+    it('resolved, it is in order and out of the conflicts list, as any settled dependency', () => {
+      const board = buildBoard(plan({ dependencies: [pricing('D-team', 'A-2', { resolvedAt: d('2026-01-06') })] }));
+      expect(board.dependencies.map((x) => [x.key, x.state, x.provider.itemKey, x.provider.done])).toEqual([['D-team', 'ok', null, true]]);
+      expect(board.dependencyCounts.ok).toBe(1);
+      expect(boardConflicts(board)).toEqual([]);
+    });
+
+    it('its consumer not planned in the increment: not on the board, as any dependency', () => {
+      expect(buildBoard(plan({ dependencies: [pricing('D-team', 'X-7')] })).dependencies).toEqual([]);
+    });
+
+    it('it is no link of a chain between planned items: three hand-offs after it stay no long chain', () => {
+      // A-1 → A-2 → A-3 → B-1 is three dependencies, fine; taken for an item, the team would make it four.
+      const board = buildBoard(plan({ dependencies: [pricing('D-0', 'A-1'), dep('D-1', 'A-2', 'A-1'), dep('D-2', 'A-3', 'A-2'), dep('D-3', 'B-1', 'A-3')] }));
+      expect(dependencyChains(board.dependencies)).toEqual({ chains: [], cycles: [] });
+      expect(board.lint.filter((f) => f.rule === 'long-chain' || f.rule === 'dependency-cycle')).toEqual([]);
+    });
+
+    it('a providers’ map with an entry under "null" (no such item) changes nothing: the team is the dependency’s own', () => {
+      const board = buildBoard(plan({ dependencies: [pricing('D-team', 'A-2')], providerTeams: { null: 'b' }, providerDoneAt: { null: d('2026-01-01') }, cancelledProviders: ['null'] }));
+      expect(board.dependencies[0]).toMatchObject({ state: 'unplanned', provider: { itemKey: null, teamKey: 'p', done: false, cancelled: false } });
     });
   });
 });

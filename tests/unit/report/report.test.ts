@@ -144,6 +144,17 @@ describe('the report', () => {
     expect(s).toContain(`DEP-13 ? provider cancelled CHK-2 (Checkout, I1) EVL-8 (${EVIL_TEAM}, cancelled) 2026-11-09 not raised`);
   });
 
+  it('program board: a dependency on a team alone names the team where the provider item would be, and counts with the providers not planned', () => {
+    const plan = reportInput().plan;
+    if (!plan.available) throw new Error('the fixture has a plan');
+    // DEP-14: CHK-3 needs something from the other team, which has no item for it yet.
+    const dep12 = plan.value.dependencies.find((d) => d.key === 'DEP-12')!;
+    const dep14 = { ...dep12, key: 'DEP-14', consumer: { ...dep12.consumer, itemKey: 'CHK-3' }, provider: { ...dep12.provider, itemKey: null }, needAt: '2026-11-16' };
+    const s = text(section(buildReport(reportInput({ plan: { available: true, value: { ...plan.value, dependencies: [...plan.value.dependencies, dep14] } } })).html, 'board'));
+    expect(s).toContain(`DEP-14 ? provider not planned CHK-3 (Checkout, I1) ${EVIL_TEAM} — no item named 2026-11-16 not raised`);
+    expect(s).toContain('Dependencies: in order 1 · same iteration 0 · conflict 1 · provider not planned 2 · provider cancelled 0.');
+  });
+
   it('objectives: program objectives first, then teams by name; predictability as teams per band', () => {
     const s = text(section(page, 'objectives'));
     expect(s).toContain('Increment PI 26.4: 2026-11-09 to 2027-01-17.');

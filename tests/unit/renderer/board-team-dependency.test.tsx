@@ -1,0 +1,118 @@
+import { ThemeProvider } from '@mui/material/styles';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CardDependenciesDialog } from '../../../renderer/src/planning/BoardDialogs';
+import { boardCsvRows, boardSvg } from '../../../renderer/src/planning/board-export';
+import { BoardSidePanel } from '../../../renderer/src/planning/BoardSidePanel';
+import { BoardLegend } from '../../../renderer/src/planning/PlanToolbar';
+import { ProgramBoard } from '../../../renderer/src/planning/ProgramBoard';
+import { appTheme } from '../../../renderer/src/theme/app-theme';
+import type { Board } from '../../../shared/planning/board-schema';
+import { buildBoard } from '../../../shared/planning/board';
+import type { PlanData } from '../../../shared/planning/plan-data';
+
+// A dependency on a team alone ("CHK-26 needs something from Pricing", no item named yet) as the
+// Plan page shows it: counted with the providers not planned, on the waiting card's badge, and in
+// the conflicts list, the card's dependencies and the board's exports naming the team.
+
+afterEach(cleanup);
+
+const d = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+const work = (itemKey: string, teamKey: string, iterationId: number, rank: number) => ({ itemKey, title: `Title ${itemKey}`, type: 'feature', teamKey, iterationId, rank, size: null, doneAt: null });
+
+/** CHK-26 (Iteration 2) waits on Pricing, no item named, from Jan 21; CHK-27 on PAY-1 (Iteration 1: in order). Pricing plans nothing. */
+function board(overrides: Partial<PlanData> = {}): Board {
+  return buildBoard({
+    increment: { id: 1, name: 'PI', start: d('2026-01-05'), end: d('2026-02-02'), capacityUnit: 'items' },
+    iterations: [
+      { id: 1, name: 'Iteration 1', start: d('2026-01-05'), end: d('2026-01-19'), teamKey: null },
+      { id: 2, name: 'Iteration 2', start: d('2026-01-19'), end: d('2026-02-02'), teamKey: null },
+    ],
+    teams: [
+      { key: 'checkout', name: 'Checkout', valueStream: null, group: 'G' },
+      { key: 'pay', name: 'Payments', valueStream: null, group: 'G' },
+      { key: 'pricing', name: 'Pricing', valueStream: null, group: 'G' },
+    ],
+    planned: [work('CHK-26', 'checkout', 2, 1), work('CHK-27', 'checkout', 2, 2), work('PAY-1', 'pay', 1, 1)],
+    dependencies: [
+      { key: 'DEP-T', consumerKey: 'CHK-26', providerKey: null, consumerTeamKey: 'checkout', providerTeamKey: 'pricing', createdAt: 0, neededBy: d('2026-01-21'), resolvedAt: null },
+      { key: 'DEP-OK', consumerKey: 'CHK-27', providerKey: 'PAY-1', consumerTeamKey: 'checkout', providerTeamKey: 'pay', createdAt: 0, neededBy: null, resolvedAt: null },
+    ],
+    providerDoneAt: {},
+    providerTeams: {},
+    cancelledProviders: [],
+    capacity: [],
+    milestones: [],
+    objectives: [],
+    ...overrides,
+  });
+}
+
+// A name for every team (the Plan page knows those of the board's rows; any other it calls by its key).
+const NAMES: Record<string, string> = { checkout: 'Checkout', pay: 'Payments', pricing: 'Pricing' };
+const teamName = (key: string | null) => (key === null ? 'no team' : (NAMES[key] ?? key));
+const noop = () => undefined;
+const themed = (node: React.ReactNode) => render(<ThemeProvider theme={appTheme('light')}>{node}</ThemeProvider>);
+
+describe('a dependency on a team alone on the Plan page', () => {
+  it('the conflicts list names the team, that no item is named, its state and the need date', () => {
+    themed(<BoardSidePanel board={board()} changes={null} tab="conflicts" onTab={noop} onFocusCard={noop} teamName={teamName} />);
+    expect(screen.getByRole('tab', { name: 'Conflicts (1)' })).toBeTruthy();
+    const rows = within(screen.getByTestId('conflicts-list')).getAllByRole('button');
+    expect(rows.map((r) => r.textContent)).toEqual(['? Checkout ↔ PricingCHK-26 (Iteration 2) waits on Pricing — no item named · provider not planned · needed 2026-01-21']);
+  });
+
+  it('the legend counts it with the providers not planned; the waiting card has its badge', () => {
+    const b = board();
+    themed(<BoardLegend counts={b.dependencyCounts} capacityUnit="items" linesByOdds={false} simulating={false} showAllLines={false} sideShown focus={{ card: null, team: null }} teamName={teamName} setParams={noop} />);
+    const legend = screen.getByTestId('dependency-legend').textContent ?? '';
+    expect(legend).toContain('1 in order');
+    expect(legend).toContain('1 provider not planned');
+    cleanup();
+    themed(<ProgramBoard board={b} focus={{ card: null, team: null }} showAllLines={false} changed={new Map()} onFocus={noop} onPlace={noop} onCardMenu={noop} onAddToCell={noop} onCapacity={noop} sidePanel={null} />);
+    const badges = [...document.querySelector('[data-card="CHK-26"]')!.querySelectorAll('.ilk-state')].map((e) => [e.textContent, e.getAttribute('title')]);
+    expect(badges).toEqual([['?', '1 provider not planned']]);
+  });
+
+  it('the card’s dependencies say whom it waits on', () => {
+    const b = board();
+    const card = b.cells.flatMap((c) => c.cards).find((c) => c.key === 'CHK-26')!;
+    themed(<CardDependenciesDialog board={b} card={card} teamName={teamName} busy={false} error={null} onRemove={noop} onClose={noop} />);
+    expect(screen.getByRole('dialog').textContent).toContain('? Waits on Pricing — no item named: provider not planned');
+  });
+
+  it('the board’s CSV names the team where it names a provider item; the PNG draws a stub at the waiting card', () => {
+    const b = board();
+    const rows = boardCsvRows(b, (k) => NAMES[k] ?? k);
+    expect(rows.filter((r) => r[4] === 'CHK-26' || r[4] === 'CHK-27').map((r) => r.slice(9))).toEqual([
+      ['Pricing — no item named', 'provider not planned'],
+      ['PAY-1', 'in order'],
+    ]);
+    const { source } = boardSvg(b, { teamName: (k) => NAMES[k] ?? k, color: '#000', muted: '#666', line: '#ccc', card: '#fff' });
+    // One line not in order, drawn as a stub (a path going left from the card's edge) with the "?" symbol.
+    expect(source.match(/ h -16"/g)).toHaveLength(1);
+    expect(source).toContain('>?</text>');
+  });
+
+  describe('edge cases', () => {
+    it('resolved, it is in order: no conflict, no stub, counted in order', () => {
+      const b = board({ dependencies: [{ key: 'DEP-T', consumerKey: 'CHK-26', providerKey: null, consumerTeamKey: 'checkout', providerTeamKey: 'pricing', createdAt: 0, neededBy: null, resolvedAt: d('2026-01-10') }] });
+      themed(<BoardSidePanel board={b} changes={null} tab="conflicts" onTab={noop} onFocusCard={noop} teamName={teamName} />);
+      expect(screen.getByRole('tab', { name: 'Conflicts (0)' })).toBeTruthy();
+      expect(b.dependencyCounts).toMatchObject({ ok: 1, unplanned: 0 });
+      expect(boardSvg(b, { teamName: (k) => k, color: '#000', muted: '#666', line: '#ccc', card: '#fff' }).source).not.toContain(' h -16"');
+    });
+
+    it('with several providers in one cell of the CSV, "; " keeps a team’s name with spaces whole', () => {
+      const b = board({
+        teams: [{ key: 'checkout', name: 'Checkout', valueStream: null, group: 'G' }],
+        dependencies: [
+          { key: 'DEP-A', consumerKey: 'CHK-26', providerKey: null, consumerTeamKey: 'checkout', providerTeamKey: 'risk', createdAt: 0, neededBy: null, resolvedAt: null },
+          { key: 'DEP-B', consumerKey: 'CHK-26', providerKey: 'PAY-1', consumerTeamKey: 'checkout', providerTeamKey: 'pay', createdAt: 0, neededBy: null, resolvedAt: null },
+        ],
+      });
+      const row = boardCsvRows(b, (k) => (k === 'risk' ? 'Fraud and Risk' : k)).find((r) => r[4] === 'CHK-26')!;
+      expect(row.slice(9)).toEqual(['Fraud and Risk — no item named; PAY-1', 'provider not planned; in order']);
+    });
+  });
+});
