@@ -242,6 +242,35 @@ test('the board at 1280×720 in the dark theme, as a projector shows it', async 
   await page.screenshot({ path: 'test-results/screenshots/plan-board-presented-dark-1280.png' });
 });
 
+test('a dependency on a team alone, no item named, is in the conflicts list naming the team, on its card and in the legend (1280×720, dark)', async ({ page, host, request }) => {
+  // BSK-81 (Basket, Iteration 3) needs something from Pricing, which has no item for it yet: as a tracker's import brings it.
+  const { writeFileSync } = await import('node:fs');
+  const csv = host.workspace.replace(/demo\.interlock$/, 'interlock-dependencies.csv');
+  writeFileSync(csv, 'key,from_item,from_team,to_item,to_team,kind,interface,created_at,needed_by,resolved_at\nDEP-T1,BSK-81,basket,,pricing,blocks,Price quote API,2026-11-02T00:00:00Z,2026-11-30T00:00:00Z,\n');
+  const { jobId } = await invoke<{ jobId: string }>(request, host, 'import.start', { files: [{ source: { kind: 'path', path: csv } }], mode: 'import' });
+  await expect.poll(async () => (await invoke<{ state: string }>(request, host, 'import.progress', { jobId })).state).toBe('done');
+
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Toggle light and dark theme' }).click();
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Plan' }).click();
+  // The demo's four, and this one.
+  await expect(page.getByTestId('conflicts-list').getByRole('button')).toHaveCount(5);
+  const row = page.getByTestId('conflicts-list').getByRole('button', { name: /waits on Pricing/ });
+  await expect(row).toHaveText('? Basket ↔ PricingBSK-81 (Iteration 3) waits on Pricing — no item named · provider not planned · needed 2026-11-30');
+  await expect(page.getByTestId('dependency-legend')).toContainText('2 provider not planned');
+  // BSK-81 already waited on IDN-29 (cancelled): its badge counts both, each by its kind.
+  await expect(page.locator('[data-card="BSK-81"] .ilk-state')).toHaveAttribute('title', '1 provider not planned, 1 provider cancelled');
+  await expect(page.locator('[data-card="BSK-81"] .ilk-state')).toHaveText('?2');
+  // Focused from the list, the card's two lines are stubs: neither provider is on the board.
+  await row.click();
+  await expect(page).toHaveURL(/focus=BSK-81/);
+  await expect(page.locator('[data-testid="dependency-lines"] g[data-stub="left"]')).toHaveCount(2);
+  await expect(page.locator('[data-testid="dependency-lines"] g[data-dependency="DEP-T1"]')).toHaveAttribute('data-state', 'unplanned');
+  await expect(async () => page.locator('[data-card="BSK-81"]').scrollIntoViewIfNeeded({ timeout: 1000 })).toPass();
+  await page.screenshot({ path: 'test-results/screenshots/plan-team-dependency-dark-1280.png' });
+});
+
 test('a team on its own cadence sets its capacity per sprint, and the cell shows their sum', async ({ page, host }) => {
   type Board = { increment: { id: number; iterations: { id: number; name: string; start: string; end: string; teamKey: string | null }[] } };
   const board = await invoke<Board>(page.request, host, 'plan.board', {});
