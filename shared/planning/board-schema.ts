@@ -70,8 +70,10 @@ export const BoardDependency = z.object({
    * `itemKey` null: the dependency names the provider's team alone, no item yet ("needs something
    * from Pricing"); `teamKey` is then that team, and the dependency is unplanned until resolved.
    * `cancelled`: its item was cancelled (Won't Do): not done, and it will not come (dependency-state.ts says so).
+   * `teamName`: its team's name (null without a team), which the board's rows do not give for a team
+   * with nothing on the board.
    */
-  provider: DependencyEnd.extend({ itemKey: z.string().nullable(), done: z.boolean(), cancelled: z.boolean() }),
+  provider: DependencyEnd.extend({ itemKey: z.string().nullable(), teamName: z.string().nullable(), done: z.boolean(), cancelled: z.boolean() }),
   state: z.enum(DEPENDENCY_STATES),
   /** When the consumer needs it: the stated need date, else the start of the consumer's iteration. */
   needAt: CalendarDate,

@@ -163,6 +163,7 @@ export function buildBoard(data: PlanData, grouping: BoardGrouping = 'coordinati
 
   const plannedDoneAt = new Map(data.planned.map((p) => [p.itemKey, p.doneAt]));
   const cancelled = new Set(data.cancelledProviders);
+  const teamNames = new Map(data.teams.map((t) => [t.key, t.name]));
   const dependencies: BoardDependency[] = [];
   for (const d of data.dependencies) {
     const consumer = placed.get(d.consumerKey);
@@ -178,6 +179,7 @@ export function buildBoard(data: PlanData, grouping: BoardGrouping = 'coordinati
     // A provider planned in another increment is planned: its iteration's dates judge the order as any.
     const elsewhere = provider === null ? (d.providerElsewhere ?? null) : null;
     const span = provider ? { start: provider.iteration.start, end: provider.iteration.end } : elsewhere;
+    const providerTeam = provider?.teamKey ?? (key === null ? null : data.providerTeams[key]) ?? d.providerTeamKey;
     // A cancelled provider delivers nothing wherever it is still placed: its consumer's need is
     // open until the dependency is settled (resolved) or dropped.
     const state = isCancelled && !done ? 'unplanned' : dependencyState(span, consumer.iteration, done);
@@ -186,7 +188,8 @@ export function buildBoard(data: PlanData, grouping: BoardGrouping = 'coordinati
       consumer: { itemKey: d.consumerKey, teamKey: consumer.teamKey, columnId: consumer.columnId, iterationName: consumer.iteration.name },
       provider: {
         itemKey: key,
-        teamKey: provider?.teamKey ?? (key === null ? null : data.providerTeams[key]) ?? d.providerTeamKey,
+        teamKey: providerTeam,
+        teamName: providerTeam === null ? null : (teamNames.get(providerTeam) ?? null),
         columnId: provider?.columnId ?? null,
         iterationName: provider?.iteration.name ?? (elsewhere ? `${elsewhere.iteration} of ${elsewhere.increment}` : null),
         done,

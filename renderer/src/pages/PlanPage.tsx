@@ -30,6 +30,7 @@ import { ObjectivesPanel } from '../planning/ObjectivesPanel';
 import { applyMove } from '../planning/optimistic-move';
 import { planBoardInput } from '../planning/plan-prefetch';
 import { applyBoardPatch } from '../../../shared/planning/board-patch';
+import { boardTeamNames } from '../../../shared/planning/board-team-names';
 import { ProgramBoard, type BoardFocus, type PlaceRequest } from '../planning/ProgramBoard';
 import { PlanConfidencePanel } from '../forecast/PlanConfidencePanel';
 
@@ -156,9 +157,9 @@ export function PlanPage() {
   const confidence = useChannelQuery('forecast.plan', { increment: data?.increment.name }, { enabled: data !== undefined && (tab === 'confidence' || linesByOdds), placeholderData: keepPreviousData });
   const lineOdds = useMemo(() => (linesByOdds && confidence.data ? new Map(confidence.data.dependencies.map((d) => [d.key, d.onTimeProbability])) : null), [linesByOdds, confidence.data]);
   const teamName = useMemo(() => {
-    const names = new Map(data?.teams.map((t) => [t.key, t.name]));
+    const names = data ? boardTeamNames(data) : new Map<string, string>();
     return (key: string | null) => (key === null ? 'no team' : (names.get(key) ?? key));
-  }, [data?.teams]);
+  }, [data]);
   const focus = useMemo<BoardFocus>(() => ({ card: params.focus ?? null, team: params.team ?? null }), [params.focus, params.team]);
   // One identity each for the board's life: the board and its side panel are memoised (see ProgramBoard).
   const onFocus = useStableCallback((f: BoardFocus) => setParams({ focus: f.card, team: f.team }));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { baselineOf, changesSince } from '../../../shared/planning/baseline';
 import { boardConflicts, buildBoard, columnFor, milestoneGapText, milestonePlace } from '../../../shared/planning/board';
+import { boardTeamNames } from '../../../shared/planning/board-team-names';
 import { dependencyChains } from '../../../shared/planning/board-lint';
 import { boardSummary } from '../../../shared/planning/board-summary';
 import {
@@ -295,6 +296,36 @@ describe('the board', () => {
       const copy = structuredClone(data);
       buildBoard(data);
       expect(data).toEqual(copy);
+    });
+  });
+});
+
+describe('the teams a board names', () => {
+  it('are its rows and the providers’ teams with nothing on the board, named by their dependencies (a row alone named them "p")', () => {
+    const teams = [...plan().teams, { key: 'p', name: 'Pricing', valueStream: null, group: null }, { key: 'q', name: 'Quotes', valueStream: null, group: null }];
+    const board = buildBoard(plan({ teams, providerTeams: { 'Q-9': 'q' }, dependencies: [dep('D-team', 'A-2', null, { providerTeamKey: 'p' }), dep('D-item', 'A-3', 'Q-9')] }));
+    expect(board.teams.map((t) => t.key)).toEqual(['a', 'b', 'c']);
+    expect(board.dependencies.map((x) => [x.key, x.provider.teamKey, x.provider.teamName])).toEqual([
+      ['D-item', 'q', 'Quotes'],
+      ['D-team', 'p', 'Pricing'],
+    ]);
+    expect([...boardTeamNames(board)]).toEqual([
+      ['a', 'Alpha'],
+      ['b', 'Bravo'],
+      ['c', 'Charlie'],
+      ['q', 'Quotes'],
+      ['p', 'Pricing'],
+    ]);
+  });
+
+  describe('edge cases', () => {
+    it('a provider without a team has no name; a team the workspace does not hold keeps its key', () => {
+      const board = buildBoard(plan({ dependencies: [dep('D-none', 'A-2', 'X-1'), dep('D-gone', 'A-3', null, { providerTeamKey: 'z' })] }));
+      expect(board.dependencies.map((x) => [x.key, x.provider.teamKey, x.provider.teamName])).toEqual([
+        ['D-gone', 'z', null],
+        ['D-none', null, null],
+      ]);
+      expect(boardTeamNames(board).has('z')).toBe(false);
     });
   });
 });
