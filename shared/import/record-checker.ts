@@ -171,24 +171,27 @@ export class RecordChecker implements RecordSink {
     return known;
   }
 
-  /** Lower-case key → key of every item known, built the first time a reference matches none as written. */
+  /** Look-alike form (lookAlikeForm) → key of every item known, built the first time a reference matches none as written. */
   #itemDirectory: Map<string, string> | null = null;
 
   /**
    * The key of the item a reference means: as written, or an item of this import or the workspace
-   * whose key differs only in case (a hand-typed "t-1" for T-1), said as a warning. A status change
-   * dropped for such a typo would have cut the item's history short, since a history is replaced.
+   * whose key differs only in case (a hand-typed "t-1" for T-1) or by a character that does not show
+   * (a zero-width space pasted with it, a no-break space for a space), said as a warning. A status
+   * change dropped for such a typo would have cut the item's history short, since a history is replaced.
    */
   canonicalItem(key: string, line: number | null, column: string): string {
     if (this.knowsItem(key)) return key;
     if (this.#itemDirectory === null) {
       this.#itemDirectory = new Map();
-      for (const known of this.context.workspaceItemKeys?.() ?? []) this.#itemDirectory.set(known.toLowerCase(), known);
-      for (const known of this.#itemKeys.keys()) this.#itemDirectory.set(known.toLowerCase(), known);
+      for (const known of this.context.workspaceItemKeys?.() ?? []) this.#itemDirectory.set(lookAlikeForm(known), known);
+      for (const known of this.#itemKeys.keys()) this.#itemDirectory.set(lookAlikeForm(known), known);
     }
-    const found = this.#itemDirectory.get(key.toLowerCase());
+    const found = this.#itemDirectory.get(lookAlikeForm(key));
     if (found === undefined) return key;
-    this.context.issues.warn(this.file, line, column, key, 'item-key-case', `${key} is taken as item ${found} (the keys differ only in case).`);
+    const how = lookAlikeDifference(key, found);
+    if (how === 'in letter case') this.context.issues.warn(this.file, line, column, key, 'item-key-case', `${key} is taken as item ${found} (the keys differ only in case).`);
+    else this.context.issues.warn(this.file, line, column, key, 'look-alike-key', `${visible(key)} is taken as item ${visible(found)} (the keys differ only ${how}).`);
     return found;
   }
 

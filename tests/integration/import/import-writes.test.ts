@@ -412,6 +412,22 @@ describe('references that differ only in case', () => {
     expect(storedHistory('T-2')).toHaveLength(2);
     expect(db(ws).prepare("SELECT count(*) FROM work_items WHERE key = 't-2'").pluck().get()).toBe(0);
   });
+
+  it('a status change or dependency whose key holds a character that does not show (pasted with it) or a no-break space joins its item too, said so with the character written out', async () => {
+    const items = write('items.csv', 'key,title,type,team,status,created_at', [`T-1,One,story,checkout,Done,${iso(T0)}`, `T 2,Two,story,checkout,To Do,${iso(T0)}`]);
+    const history = write('history.csv', 'item,from_status,to_status,at', [`T-1,,To Do,${iso(T0)}`, `T-1\u200B,To Do,In Progress,${iso(T0 + DAY)}`, `t-1\u200B,In Progress,Done,${iso(T0 + 2 * DAY)}`]);
+    const links = write('dependencies.csv', 'key,from_item,to_item,from_team,to_team,created_at', [`D-1,T\u00A02,T-1,checkout,checkout,${iso(T0)}`]);
+    const done = await runImport(ws.backend, [items, history, links]);
+    expect(done.state).toBe('done');
+    expect((storedHistory('T-1') as [string | null, string][]).map(([, to]) => to)).toEqual(['To Do', 'In Progress', 'Done']);
+    expect(done.report!.issues.filter((i) => i.code === 'look-alike-key').map((i) => [i.file, i.line, i.message])).toEqual([
+      ['history.csv', 3, 'T-1<U+200B> is taken as item T-1 (the keys differ only by a zero-width space (U+200B)).'],
+      ['history.csv', 4, 't-1<U+200B> is taken as item T-1 (the keys differ only in letter case and by a zero-width space (U+200B)).'],
+      ['dependencies.csv', 2, 'T<U+00A0>2 is taken as item T 2 (the keys differ only by a no-break space (U+00A0) for a space).'],
+    ]);
+    expect(done.report!.issueCounts['unknown-item']).toBeUndefined();
+    expect(db(ws).prepare('SELECT from_item_key, to_item_key FROM dependencies').raw().all()).toEqual([['T 2', 'T-1']]);
+  });
 });
 
 describe('the writer’s own checks', () => {
