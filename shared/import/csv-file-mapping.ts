@@ -93,13 +93,19 @@ export class CsvFileMapping {
       // A header ending in unnamed columns ("key,name,,") over rows without them: nothing is missing.
       if (cells.length < width && cells.length >= this.#namedWidth) cells = [...cells, ...new Array<string>(width - cells.length).fill('')];
       else if (cells.length < width || cells.slice(width).some((c) => c.trim() !== '')) {
+        // Where the row leaves the header: its first column without a cell, or its first cell past
+        // the header's last column (the delimiter missing or extra lies at or before it).
+        const extra = cells.length > width ? width + cells.slice(width).findIndex((c) => c.trim() !== '') : -1;
+        const column = extra === -1 ? (this.plan.headers[cells.length] ?? null) : `column ${extra + 1}`;
         this.options.issues.error(
           this.options.file,
           line,
-          null,
-          null,
+          column,
+          extra === -1 ? null : cells[extra]!.slice(0, 200),
           'column-count',
-          `This row has ${cells.length} cells but the header has ${width}: a missing or extra delimiter, or a quote that is not closed.`,
+          extra === -1
+            ? `This row has ${cells.length} cells but the header has ${width}: it ends before column "${column}", so a delimiter is missing (or a quote is not closed).`
+            : `This row has ${cells.length} cells but the header has ${width}: column ${extra + 1} has no header, so a delimiter is extra (an unquoted delimiter inside a cell, or a quote that is not closed).`,
         );
         return;
       }

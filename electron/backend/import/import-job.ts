@@ -632,7 +632,11 @@ export class ImportJob {
               `${which} opens on this line and is never closed, so ${rest}; close the quote (") and import again.`,
             );
           } else if (problem === 'malformed-quotes') {
-            issues.error(name, line, null, null, 'invalid-value', 'A quoted cell in this row has text after its closing quote; write quotes inside a cell as "".');
+            // The parser keeps the stray quote in the cell it broke: that cell is the place.
+            const at = cells.findIndex((c) => c.includes('"'));
+            const column = at === -1 ? null : (file.headers[at] ?? `column ${at + 1}`);
+            const which = column === null ? 'A quoted cell in this row' : `The quoted cell in column "${column}"`;
+            issues.error(name, line, column, at === -1 ? null : cells[at]!.slice(0, 200), 'invalid-value', `${which} has text after its closing quote; write quotes inside a cell as "".`);
           } else mapping.row(cells, line);
         },
         chunkDone: (rows) => {

@@ -180,8 +180,22 @@ describe('malformed inputs', () => {
   it('rows with too many or too few cells are rejected, the others imported', async () => {
     const status = await runImport(ws.backend, [fixture('malformed', 'ragged-rows.csv')]);
     expect(status.report!.counts.teams).toBe(2);
-    expect(status.report!.issues.filter((i) => i.code === 'column-count').map((i) => i.line)).toEqual([3, 4]);
+    // Named where each row leaves the header: the first column without a cell, the first cell past its last column.
+    expect(status.report!.issues.filter((i) => i.code === 'column-count').map((i) => [i.line, i.column, i.value, i.message])).toEqual([
+      [3, 'value_stream', null, 'This row has 2 cells but the header has 3: it ends before column "value_stream", so a delimiter is missing (or a quote is not closed).'],
+      [4, 'column 4', 'extra', 'This row has 5 cells but the header has 3: column 4 has no header, so a delimiter is extra (an unquoted delimiter inside a cell, or a quote that is not closed).'],
+    ]);
     expect(status.report!.rejectedRows).toBe(2);
+  });
+
+  it('a quoted cell with text after its closing quote is rejected at its column, the other rows imported', async () => {
+    const path = join(ws.dir, 'stray-quote.csv');
+    writeFileSync(path, 'key,name,value_stream\nalpha,"Al"pha",Stream A\nbeta,Beta,Stream B\n');
+    const status = await runImport(ws.backend, [path]);
+    expect(status.report!.issues.map((i) => [i.line, i.column, i.value, i.message])).toEqual([
+      [2, 'name', 'Al"pha', 'The quoted cell in column "name" has text after its closing quote; write quotes inside a cell as "".'],
+    ]);
+    expect(status.report!.counts.teams).toBe(1);
   });
 
   describe('a CRLF file with rows whose lines end in LF alone (rows appended by another program)', () => {

@@ -237,7 +237,8 @@ describe('Jira CSV rows', () => {
       expect(errors).toEqual([
         [2, 'Created', '31/Feb/24 9:00 AM', 'invalid-date'],
         [3, 'Issue key', null, 'missing-value'],
-        [4, null, null, 'column-count'],
+        // A row too short: named at the first column it has no cell for.
+        [4, 'Issue Type', null, 'column-count'],
       ]);
       expect(out.issues.counts.rejectedRows).toBe(3);
       expect(out.issues.issues.some((i) => i.code === 'unknown-type' && i.line === 5)).toBe(true);
