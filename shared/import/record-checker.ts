@@ -60,6 +60,18 @@ function emptyCounts(): EntityCounts {
 }
 
 /**
+ * For a name refused as unknown: the known name it looks like, if one does (" (there is an iteration
+ * "Iteration 1": the names differ only in letter case)"), so the fix is plain; else nothing.
+ */
+function alikeName(what: string, name: string, known: Iterable<string>): string {
+  const form = lookAlikeForm(name);
+  for (const other of known) {
+    if (lookAlikeForm(other) === form) return ` (there is ${what} "${visible(other)}": the names differ only ${lookAlikeDifference(name, other)})`;
+  }
+  return '';
+}
+
+/**
  * Sits between mappers and the target (the preview or the database writer): checks what no single
  * row can know (duplicates, references, dates against each other and the clock), warns, drops what
  * cannot be stored, and counts what goes through. Preview and import run the same checks, so the
@@ -272,12 +284,12 @@ export class RecordChecker implements RecordSink {
         ? issues.refusedRecord(this.file, `${record.path}.${column}`, value, 'invalid-reference', message)
         : issues.error(this.file, record.line, column, value, 'invalid-reference', message);
     if (record.kind !== 'increment') {
-      if (!this.#increments.has(record.increment)) return refuse('increment', record.increment, `There is no increment "${record.increment}" in this import or the workspace; add it to the increments template first.`);
+      if (!this.#increments.has(record.increment)) return refuse('increment', record.increment, `There is no increment "${visible(record.increment)}" in this import or the workspace${alikeName('an increment', record.increment, this.#increments.keys())}; add it to the increments template first.`);
       // The workspace's key first: a sprint is looked up by the team it belongs to.
       if ('teamKey' in record && record.teamKey !== null) record.teamKey = this.canonicalTeam(record.teamKey)!;
       if (record.kind === 'capacity' || record.kind === 'planned') {
         const found = this.#iterationFor(record.increment, record.iteration, record.teamKey);
-        if (found === 'no-iteration') return refuse('iteration', record.iteration, `${record.increment} has no iteration "${record.iteration}"; add it to the iterations template first.`);
+        if (found === 'no-iteration') return refuse('iteration', record.iteration, `${record.increment} has no iteration "${visible(record.iteration)}"${alikeName('an iteration', record.iteration, this.#increments.get(record.increment)!.keys())}; add it to the iterations template first.`);
         if (found !== 'ok') return refuse('iteration', record.iteration, otherTeamsSprint(record.kind, record.iteration, found, record.teamKey));
       }
       if ('teamKey' in record) this.#team(record.teamKey, record.line);

@@ -230,6 +230,21 @@ describe('increment and iteration names that look alike', () => {
   });
 });
 
+describe('a planning row naming an increment or iteration only like one there is', () => {
+  it('is rejected as before, and the message names the one it looks like and how they differ', async () => {
+    const increments = write('increments.csv', ['name,start,end,capacity_unit', 'PI 24.2,2024-03-04,2024-04-28,items']);
+    const iterations = write('iterations.csv', ['increment,name,start,end,team', 'PI 24.2,Iteration 1,2024-03-04,2024-03-17,']);
+    const capacity = write('capacity.csv', ['increment,iteration,team,amount', 'PI 24.2,iteration 1,checkout,4', 'PI\u00A024.2,Iteration 1,checkout,4', 'PI 24.2,Iteration 9,checkout,4']);
+    const status = await runImport(ws.backend, [increments, iterations, capacity], 'preview');
+    expect(status.report!.issues.filter((i) => i.code === 'invalid-reference').map((i) => [i.file, i.line, i.column, i.message])).toEqual([
+      ['capacity.csv', 2, 'iteration', 'PI 24.2 has no iteration "iteration 1" (there is an iteration "Iteration 1": the names differ only in letter case); add it to the iterations template first.'],
+      ['capacity.csv', 3, 'increment', 'There is no increment "PI<U+00A0>24.2" in this import or the workspace (there is an increment "PI 24.2": the names differ only by a no-break space (U+00A0) for a space); add it to the increments template first.'],
+      // Nothing like it: said as before.
+      ['capacity.csv', 4, 'iteration', 'PI 24.2 has no iteration "Iteration 9"; add it to the iterations template first.'],
+    ]);
+  });
+});
+
 describe('objectives an item names that are not there', () => {
   const OBJECTIVES = 'key,title,level,parent,teams,increment';
   const ITEMS_WITH_OBJECTIVES = `${ITEMS},objectives`;
