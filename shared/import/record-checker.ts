@@ -83,13 +83,14 @@ export class RecordChecker implements RecordSink {
   /** Item keys of this import, each with the place of its last row (`#itemPlace`). */
   readonly #itemKeys = new Map<string, number>();
   readonly #teamKeys = new Set<string>();
+  /** Keys of this import by kind, each with the place of its last row (`#placeOf`). */
   readonly #keys = {
-    teams: new Set<string>(),
-    objectives: new Set<string>(),
-    dependencies: new Set<string>(),
-    deployments: new Set<string>(),
-    incidents: new Set<string>(),
-    risks: new Set<string>(),
+    teams: new Map<string, number>(),
+    objectives: new Map<string, number>(),
+    dependencies: new Map<string, number>(),
+    deployments: new Map<string, number>(),
+    incidents: new Map<string, number>(),
+    risks: new Map<string, number>(),
   };
   #groups: ReadonlyMap<string, string> | null = null;
   readonly #warnedTeams = new Set<string>();
@@ -138,14 +139,17 @@ export class RecordChecker implements RecordSink {
     }
   }
 
-  /** Whether `key` came before in this import (said as a warning): a repeat replaces the record, so it is not counted again. */
-  #duplicate(kind: string, set: Set<string>, key: string, line: number | null): boolean {
-    if (set.has(key)) {
-      this.context.issues.warn(this.file, line, 'Key', key, 'duplicate-key', `${kind} key ${key} appears more than once in this import; the last one wins.`);
-      return true;
-    }
-    set.add(key);
-    return false;
+  /**
+   * Whether `key` came before in this import (said as a warning naming the row it repeats): a repeat
+   * replaces the record, so it is not counted again.
+   */
+  #duplicate(kind: string, places: Map<string, number>, key: string, line: number | null): boolean {
+    const before = places.get(key);
+    places.set(key, this.#placeOf(line));
+    if (before === undefined) return false;
+    const where = this.#whereOf(before);
+    this.context.issues.warn(this.file, line, 'Key', key, 'duplicate-key', `${kind} key ${key} appears more than once in this import${where === null ? '' : ` (also ${where})`}; the last one wins.`);
+    return true;
   }
 
   #team(key: string | null, line: number | null): void {
@@ -533,32 +537,42 @@ export class RecordChecker implements RecordSink {
     return keys;
   }
 
-  /** The files that held items, in the order read (`#itemPlace`), and the index of the one read now. */
+  /** The files that held rows with keys, in the order read (`#placeOf`), and the index of the one read now. */
   readonly #itemFiles: string[] = [];
   #itemFile = -1;
   /** The paths of items that have one (a bundle's), by key: few, so kept apart from the places. */
   readonly #itemPaths = new Map<string, string>();
 
-  /** The place of an item's row as one number (FILE_SLOTS); -1 past FILE_SLOTS files, where it is not named. */
-  #itemPlace(record: ItemRecord): number {
+  /** The place of a row of the file read now as one number (FILE_SLOTS); -1 past FILE_SLOTS files, where it is not named. */
+  #placeOf(line: number | null): number {
     if (this.#itemFiles[this.#itemFile] !== this.file) {
       this.#itemFile = this.#itemFiles.indexOf(this.file);
       if (this.#itemFile < 0) this.#itemFile = this.#itemFiles.push(this.file) - 1;
     }
+    return this.#itemFile < FILE_SLOTS ? (line ?? 0) * FILE_SLOTS + this.#itemFile : -1;
+  }
+
+  /** Where a place (`#placeOf`) is: "at items.csv, line 4", or "in bundle.json" for a row without a line; null past FILE_SLOTS files. */
+  #whereOf(place: number): string | null {
+    if (place < 0) return null;
+    const file = this.#itemFiles[place % FILE_SLOTS]!;
+    const line = Math.floor(place / FILE_SLOTS);
+    return line > 0 ? `at ${file}, line ${line}` : `in ${file}`;
+  }
+
+  /** The place of an item's row as one number (`#placeOf`), its path kept apart for a bundle's. */
+  #itemPlace(record: ItemRecord): number {
     if (record.path !== undefined) this.#itemPaths.set(record.key, record.path);
     else if (this.#itemPaths.size > 0) this.#itemPaths.delete(record.key);
-    return this.#itemFile < FILE_SLOTS ? (record.line ?? 0) * FILE_SLOTS + this.#itemFile : -1;
+    return this.#placeOf(record.line);
   }
 
   /** Where the last row of an item of this import is: "at items.csv, line 4", "at bundle.json, items[3]", "in jira.json" (no place in it kept); null past FILE_SLOTS files. */
   #itemWhere(key: string): string | null {
     const place = this.#itemKeys.get(key);
     if (place === undefined || place < 0) return null;
-    const file = this.#itemFiles[place % FILE_SLOTS]!;
-    const line = Math.floor(place / FILE_SLOTS);
-    if (line > 0) return `at ${file}, line ${line}`;
     const path = this.#itemPaths.get(key);
-    return path === undefined ? `in ${file}` : `at ${file}, ${path}`;
+    return path !== undefined && place < FILE_SLOTS ? `at ${this.#itemFiles[place % FILE_SLOTS]!}, ${path}` : this.#whereOf(place);
   }
 
   /** Whether the item's key came before in this import, said at this row naming the row it repeats (the last one wins). */
@@ -768,7 +782,7 @@ export class RecordChecker implements RecordSink {
         if (workspace.has(key)) continue;
         if (forms === null) {
           forms = new Map();
-          for (const known of [...inImport, ...workspace]) if (!forms.has(lookAlikeForm(known))) forms.set(lookAlikeForm(known), known);
+          for (const known of [...inImport.keys(), ...workspace]) if (!forms.has(lookAlikeForm(known))) forms.set(lookAlikeForm(known), known);
         }
         const alike = forms.get(lookAlikeForm(key));
         const file = r.file ?? this.file;

@@ -89,6 +89,26 @@ describe('an item key given twice', () => {
   });
 });
 
+describe('another kind of key given twice (teams, dependencies, objectives…)', () => {
+  it('is warned at the later row naming the row it repeats, in its file, another, or a bundle without lines', async () => {
+    const teams = write('teams.csv', ['key,name,value_stream', 'pay,Payments,Money', 'cards,Cards,Money', 'pay,Payments again,Money']);
+    const more = write('more-teams.csv', ['key,name,value_stream', 'cards,Cards again,Money']);
+    const bundle = writeJson('bundle.json', { teams: [{ key: 'ops', name: 'Ops', valueStream: null }, { key: 'ops', name: 'Ops again', valueStream: null }] });
+    const status = await runImport(ws.backend, [teams, more, bundle]);
+    expect(told(status, 'duplicate-key')).toEqual([
+      ['teams.csv', 4, 'Key', 'pay', 'teams key pay appears more than once in this import (also at teams.csv, line 2); the last one wins.'],
+      ['more-teams.csv', 2, 'Key', 'cards', 'teams key cards appears more than once in this import (also at teams.csv, line 3); the last one wins.'],
+      ['bundle.json', null, 'Key', 'ops', 'teams key ops appears more than once in this import (also in bundle.json); the last one wins.'],
+    ]);
+    expect(status.report!.counts.teams).toBe(3);
+    expect(db(ws).prepare('SELECT key, name FROM teams ORDER BY key').raw().all()).toEqual([
+      ['cards', 'Cards again'],
+      ['ops', 'Ops again'],
+      ['pay', 'Payments again'],
+    ]);
+  });
+});
+
 describe('item keys that look alike', () => {
   const history = (rows: string[]) => write('history.csv', ['item,from_status,to_status,at', ...rows]);
   const storedHistory = (key: string) => db(ws).prepare('SELECT t.to_status FROM status_transitions t JOIN work_items w ON w.id = t.item_id WHERE w.key = ? ORDER BY t.id').pluck().all(key);
