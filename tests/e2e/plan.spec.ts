@@ -267,6 +267,9 @@ test('a dependency on a team alone, no item named, is in the conflicts list nami
   await expect(page).toHaveURL(/focus=BSK-81/);
   await expect(page.locator('[data-testid="dependency-lines"] g[data-stub="left"]')).toHaveCount(2);
   await expect(page.locator('[data-testid="dependency-lines"] g[data-dependency="DEP-T1"]')).toHaveAttribute('data-state', 'unplanned');
+  // Side by side on the card's left, one above the other, each symbol whole: not one stub drawn over the other.
+  const symbols = await page.locator('[data-testid="dependency-lines"] g[data-stub="left"] circle').evaluateAll((cs) => cs.map((c) => ({ y: Number(c.getAttribute('cy')), r: Number(c.getAttribute('r')) })));
+  expect(Math.abs(symbols[0]!.y - symbols[1]!.y)).toBeGreaterThanOrEqual(2 * symbols[0]!.r);
   await expect(async () => page.locator('[data-card="BSK-81"]').scrollIntoViewIfNeeded({ timeout: 1000 })).toPass();
   await page.screenshot({ path: 'test-results/screenshots/plan-team-dependency-dark-1280.png' });
 });

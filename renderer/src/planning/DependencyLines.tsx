@@ -2,7 +2,7 @@ import { useChartTheme } from '../charts/chart-theme';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { Board, BoardDependency } from '../../../shared/planning/board-schema';
 import { DEPENDENCY_STATE_TEXT, type DependencyState } from '../../../shared/planning/dependency-state';
-import { bandWithin, lineCrossesBand, linePath, stubPath, type Band, type Box } from './board-geometry';
+import { bandWithin, lineCrossesBand, linePath, stubOffset, stubPath, type Band, type Box } from './board-geometry';
 import { sideOffPage, type IterationPage } from './board-pages';
 import { oddsColor } from '../forecast/odds-style';
 import { STATE_STYLE } from './plan-style';
@@ -171,24 +171,28 @@ export function DependencyLines({ board, container, viewport, focus, showAll, on
   // Below the cards (z-index -1 within the board's isolated content), so the cards need no layer of their own.
   return (
     <svg aria-hidden data-testid="dependency-lines" data-lines={shown.length} data-measured={boxes.size} style={{ position: 'absolute', left: 0, top: 0, width: '100%', height: '100%', pointerEvents: 'none', overflow: 'visible', zIndex: -1 }}>
-      {shown.map((d) => {
+      {stubbed(shown, (d) => {
         const consumer = boxes.get(d.consumer.itemKey);
         // A provider team with no item named has no card: a stub to the left, as a provider not on the board.
         const provider = d.provider.itemKey === null ? undefined : boxes.get(d.provider.itemKey);
         // An end on another page of iterations: the line is a stub from the end shown, toward it.
         const consumerAway = offPage(d.consumer.columnId);
         const providerAway = offPage(d.provider.columnId);
-        let geometry: { path: string; arrow?: string | undefined; mid: { x: number; y: number }; stub: 'left' | 'right' | null; ends: [Box | undefined, Box] };
-        if (consumer && provider) geometry = { ...shape(linePath(provider, consumer)), stub: null, ends: [provider, consumer] };
-        else if (consumer) {
+        if (consumer && provider) return { line: [provider, consumer] };
+        if (consumer) {
           // A provider on the board whose row is still to be drawn: its line waits for it.
           if (d.provider.columnId !== null && !providerAway && !complete) return null;
           // A provider on a later page lies to the right; one on an earlier page, or not on the board, to the left.
-          const side = providerAway ?? 'left';
-          geometry = { ...shape(stubPath(consumer, side, providerAway !== null)), stub: side, ends: [undefined, consumer] };
-        } else if (provider && consumerAway) geometry = { ...shape(stubPath(provider, consumerAway, true)), stub: consumerAway, ends: [undefined, provider] };
+          return { stub: { at: d.consumer.itemKey, card: consumer, side: providerAway ?? 'left', toPage: providerAway !== null } };
+        }
+        if (provider && consumerAway) return { stub: { at: d.provider.itemKey!, card: provider, side: consumerAway, toPage: true } };
         // The consumer's row is still to be drawn (or neither end is shown): nothing yet.
-        else return null;
+        return null;
+      }).map(({ d, end, spread }) => {
+        const geometry: { path: string; arrow?: string | undefined; mid: { x: number; y: number }; stub: 'left' | 'right' | null; ends: [Box | undefined, Box] } =
+          'line' in end
+            ? { ...shape(linePath(...end.line)), stub: null, ends: end.line }
+            : { ...shape(stubPath(end.stub.card, end.stub.side, end.stub.toPage, stubOffset(spread, end.stub.card, fontSize))), stub: end.stub.side, ends: [undefined, end.stub.card] };
         if (culled && band && !lineCrossesBand(...geometry.ends, band)) return null;
         const odds = onTime?.get(d.key);
         const style = STATE_STYLE[d.state];
@@ -212,6 +216,34 @@ export function DependencyLines({ board, container, viewport, focus, showAll, on
       })}
     </svg>
   );
+}
+
+type LineEnds = { line: [Box, Box] } | { stub: { at: string; card: Box; side: 'left' | 'right'; toPage: boolean } };
+
+/**
+ * Each dependency drawn with where its ends are, and for a stub its place among the stubs leaving
+ * the same card on the same side (two providers not on the board would otherwise draw one stub
+ * over the other, and the room would count one).
+ */
+function stubbed(shown: readonly BoardDependency[], endsOf: (d: BoardDependency) => LineEnds | null): { d: BoardDependency; end: LineEnds; spread: { index: number; count: number } }[] {
+  const drawn = shown.flatMap((d) => {
+    const end = endsOf(d);
+    return end ? [{ d, end }] : [];
+  });
+  const count = new Map<string, number>();
+  const place = (end: LineEnds) => ('stub' in end ? `${end.stub.side} ${end.stub.at}` : null);
+  for (const { end } of drawn) {
+    const at = place(end);
+    if (at !== null) count.set(at, (count.get(at) ?? 0) + 1);
+  }
+  const taken = new Map<string, number>();
+  return drawn.map(({ d, end }) => {
+    const at = place(end);
+    if (at === null) return { d, end, spread: { index: 0, count: 1 } };
+    const index = taken.get(at) ?? 0;
+    taken.set(at, index + 1);
+    return { d, end, spread: { index, count: count.get(at)! } };
+  });
 }
 
 const shape = (line: { d: string; mid: { x: number; y: number }; arrow?: string }) => ({ path: line.d, arrow: line.arrow, mid: line.mid });

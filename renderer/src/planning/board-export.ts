@@ -2,7 +2,7 @@ import type { CsvCell } from '../../../shared/export/csv';
 import type { Board } from '../../../shared/planning/board-schema';
 import { DEPENDENCY_STATE_TEXT, dependencyText, providerWithoutItemText } from '../../../shared/planning/dependency-state';
 import { displayKey } from '../../../shared/planning/local-keys';
-import { linePath } from './board-geometry';
+import { linePath, stubSpread } from './board-geometry';
 import { STATE_STYLE } from './plan-style';
 
 /** One row per planned card, in board order: what a planner pastes into a spreadsheet. */
@@ -85,6 +85,12 @@ export function boardSvg(board: Board, options: { teamName(key: string): string;
     });
     y += rowHeight;
   }
+  // Stubs leaving one card for providers not on the board, spread over its height (one over the other would read as one).
+  const stubs = new Map<string, number>();
+  for (const d of board.dependencies) {
+    if (d.state !== 'ok' && (d.provider.itemKey === null || !boxes.has(d.provider.itemKey))) stubs.set(d.consumer.itemKey, (stubs.get(d.consumer.itemKey) ?? 0) + 1);
+  }
+  const stubsDrawn = new Map<string, number>();
   for (const d of board.dependencies) {
     if (d.state === 'ok') continue;
     const consumer = boxes.get(d.consumer.itemKey);
@@ -95,7 +101,9 @@ export function boardSvg(board: Board, options: { teamName(key: string): string;
     const dash = style.dash ? ` stroke-dasharray="${style.dash}"` : '';
     const symbol = escape(DEPENDENCY_STATE_TEXT[d.state].symbol);
     if (!provider) {
-      const my = consumer.top + consumer.height / 2;
+      const index = stubsDrawn.get(d.consumer.itemKey) ?? 0;
+      stubsDrawn.set(d.consumer.itemKey, index + 1);
+      const my = consumer.top + consumer.height / 2 + stubSpread(index, stubs.get(d.consumer.itemKey)!, consumer.height, 12);
       parts.push(`<path d="M ${consumer.left} ${my} h -16" stroke="${style.color}" stroke-width="2"${dash} fill="none"/>`);
       parts.push(`<text x="${consumer.left - 22}" y="${my + 4}" font-size="12" font-weight="700" fill="${style.color}">${symbol}</text>`);
       continue;

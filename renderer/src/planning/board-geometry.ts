@@ -47,14 +47,30 @@ export const CARD_GUTTER = 6;
  * are drawn above the lines), and at the page's edge under the team column or past the board,
  * while the cell's padding beside the card is always clear.
  */
-export function stubPath(card: Box, side: 'left' | 'right', toPage = false): LinePath & { arrow?: string } {
-  const y = r(card.top + card.height / 2);
+export function stubPath(card: Box, side: 'left' | 'right', toPage = false, offset = 0): LinePath & { arrow?: string } {
+  const y = r(card.top + card.height / 2 + offset);
   const sign = side === 'left' ? -1 : 1;
   const edge = r(side === 'left' ? card.left : card.left + card.width);
   const line = { d: `M ${edge} ${y} h ${sign * 22}`, mid: { x: r(edge + sign * 30), y } };
   if (!toPage) return line;
   const half = CARD_GUTTER;
   return { ...line, arrow: `M ${edge} ${r(y - half)} L ${r(edge + sign * CARD_GUTTER)} ${y} L ${edge} ${r(y + half)} Z` };
+}
+
+/**
+ * How far from the card's middle the `index`-th of `count` stubs leaving one side of a card is
+ * drawn: spread over the card's height a symbol apart (a symbol is `symbol` across), closer when
+ * the card is too short for that, so that each stub and its symbol can be seen and counted.
+ */
+export function stubSpread(index: number, count: number, cardHeight: number, symbol: number): number {
+  if (count <= 1) return 0;
+  const step = Math.min(symbol + 2, Math.max(0, cardHeight - 4) / (count - 1));
+  return r((index - (count - 1) / 2) * step);
+}
+
+/** `stubSpread` for a stub drawn with symbols of the board's type size (a circle of 0.7 × the font size across each way). */
+export function stubOffset(spread: { index: number; count: number }, card: Box, fontSize: number): number {
+  return stubSpread(spread.index, spread.count, card.height, 2 * Math.round(fontSize * 0.7));
 }
 
 function r(n: number): number {

@@ -103,6 +103,22 @@ describe('a dependency on a team alone on the Plan page', () => {
       expect(boardSvg(b, { teamName: (k) => k, color: '#000', muted: '#666', line: '#ccc', card: '#fff' }).source).not.toContain(' h -16"');
     });
 
+    it('two teams waited on by one card: the PNG draws two stubs apart, each with its symbol', () => {
+      const b = board({
+        dependencies: [
+          { key: 'DEP-A', consumerKey: 'CHK-26', providerKey: null, consumerTeamKey: 'checkout', providerTeamKey: 'pricing', createdAt: 0, neededBy: null, resolvedAt: null },
+          { key: 'DEP-B', consumerKey: 'CHK-26', providerKey: 'GONE-1', consumerTeamKey: 'checkout', providerTeamKey: 'pay', createdAt: 0, neededBy: null, resolvedAt: null },
+        ],
+      });
+      const { source } = boardSvg(b, { teamName: (k) => NAMES[k] ?? k, color: '#000', muted: '#666', line: '#ccc', card: '#fff' });
+      const heights = [...source.matchAll(/<path d="M [\d.]+ ([\d.]+) h -16"/g)].map((m) => Number(m[1]));
+      expect(heights).toHaveLength(2);
+      // A symbol (12 px) and 2 px apart, about the card's middle.
+      expect(Math.abs(heights[1]! - heights[0]!)).toBe(14);
+      const symbols = [...source.matchAll(/<text x="[\d.]+" y="([\d.]+)" font-size="12" font-weight="700"[^>]*>\?<\/text>/g)].map((m) => Number(m[1]));
+      expect(symbols).toEqual(heights.map((h) => h + 4));
+    });
+
     it('with several providers in one cell of the CSV, "; " keeps a team’s name with spaces whole', () => {
       const b = board({
         teams: [{ key: 'checkout', name: 'Checkout', valueStream: null, group: 'G' }],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseViewParams, withViewParams } from '../../../renderer/src/layout/view-params';
-import { bandWithin, CARD_GUTTER, lineCrossesBand, linePath, stubPath } from '../../../renderer/src/planning/board-geometry';
+import { bandWithin, CARD_GUTTER, lineCrossesBand, linePath, stubOffset, stubPath, stubSpread } from '../../../renderer/src/planning/board-geometry';
 import { boardCsvRows } from '../../../renderer/src/planning/board-export';
 import { visibleDependencies } from '../../../renderer/src/planning/DependencyLines';
 import { applyMove } from '../../../renderer/src/planning/optimistic-move';
@@ -81,6 +81,16 @@ describe('the plan page’s helpers', () => {
     expect(right).toMatchObject({ d: 'M 300 120 h 22', mid: { x: 330, y: 120 } });
     expect(right.arrow).toBe(`M 300 ${120 - CARD_GUTTER} L ${300 + CARD_GUTTER} 120 L 300 ${120 + CARD_GUTTER} Z`);
     expect(stubPath(card, 'left', true).arrow).toBe(`M 200 ${120 - CARD_GUTTER} L ${200 - CARD_GUTTER} 120 L 200 ${120 + CARD_GUTTER} Z`);
+  });
+
+  it('stubs leaving one side of a card are spread over its height a symbol apart, about its middle', () => {
+    expect(stubSpread(0, 1, 40, 16)).toBe(0);
+    expect([0, 1].map((i) => stubSpread(i, 2, 40, 16))).toEqual([-9, 9]);
+    expect([0, 1, 2].map((i) => stubSpread(i, 3, 60, 16))).toEqual([-18, 0, 18]);
+    // A card too short for three symbols a symbol apart: they share its height (less 2 px at each edge).
+    expect([0, 1, 2].map((i) => stubSpread(i, 3, 24, 16))).toEqual([-10, 0, 10]);
+    const card = { left: 200, top: 100, width: 100, height: 40 };
+    expect(stubPath(card, 'left', false, stubOffset({ index: 1, count: 2 }, card, 12))).toEqual({ d: 'M 200 129 h -22', mid: { x: 170, y: 129 } });
   });
 
   it('near the screen: a line is drawn when the heights its two cards span meet the band', () => {
