@@ -1,4 +1,6 @@
 import type { BoardCell, BoardDependency, BoardObjective, LintFinding } from './board-schema';
+import { dependencyEndPlace, dependencyProviderText } from './dependency-state';
+import { displayKey, isLocalKey } from './local-keys';
 import type { CapacityUnit } from './plan-data';
 
 /** A team has bunched its work when more than this share of its load sits in the last iteration… */
@@ -9,6 +11,8 @@ export const BUNCHING_MIN_ITEMS = 4;
 export const MAX_CHAIN = 3;
 
 export interface LintInput {
+  /** The increment's first and last day, both included ("2026-11-09", "2027-01-17"). */
+  increment: { start: string; end: string };
   columnIds: readonly number[];
   cells: readonly BoardCell[];
   dependencies: readonly BoardDependency[];
@@ -19,9 +23,22 @@ export interface LintInput {
 }
 
 /**
+ * Whether a dependency is needed before the increment's first day or after its last (both days are
+ * inside), or null. Without a stated date the need is the first day of the waiting item's
+ * iteration, which lies inside the increment: only a stated date can be outside. A settled
+ * dependency (provider done, or resolved) asks nothing of anyone any more, whatever its date said:
+ * null too. Calendar dates as the board writes them compare as strings.
+ */
+export function needOutsideIncrement(d: Pick<BoardDependency, 'needAt' | 'provider'>, increment: { start: string; end: string }): 'before' | 'after' | null {
+  if (d.provider.done) return null;
+  return d.needAt < increment.start ? 'before' : d.needAt > increment.end ? 'after' : null;
+}
+
+/**
  * The board's lint (docs/PLANNING.md): objectives with no planned work, work bunched into the last
- * iteration, cells over capacity, dependency chains longer than MAX_CHAIN (and cycles), and, when
- * capacity counts points, planned items without a size.
+ * iteration, cells over capacity, dependency chains longer than MAX_CHAIN (and cycles), open
+ * dependencies needed before or after the increment, and, when capacity counts points, planned
+ * items without a size.
  */
 export function lintBoard(input: LintInput): LintFinding[] {
   const findings: LintFinding[] = [];
@@ -74,6 +91,23 @@ export function lintBoard(input: LintInput): LintFinding[] {
   }
   for (const cycle of cycles) {
     finding({ rule: 'dependency-cycle', itemKeys: cycle, message: `These items wait on each other in a circle: ${[...cycle, cycle[0]].join(' → ')}.` });
+  }
+
+  for (const d of input.dependencies) {
+    // A provider not planned, cancelled or named by its team alone is flagged as any: the room
+    // talks about its date all the same.
+    const side = needOutsideIncrement(d, input.increment);
+    if (side === null) continue;
+    const provider = dependencyProviderText(d.provider, (key) => d.provider.teamName ?? (key === null ? 'its team' : input.teamName(key)));
+    // Neither the Plan page nor the CLI edits a need date: an imported one is corrected where it
+    // came from (only Interlock's dependencies template and bundle carry one), one made here anew.
+    const fix = isLocalKey(d.key) ? 'remove the dependency and add it again with a day inside the increment' : `needed_by of ${d.key} in the file it was imported from, then import that again`;
+    finding({
+      rule: 'need-date-outside-increment',
+      teamKey: d.consumer.teamKey,
+      itemKeys: d.provider.itemKey === null ? [d.consumer.itemKey] : [d.consumer.itemKey, d.provider.itemKey],
+      message: `${displayKey(d.consumer.itemKey)} (${dependencyEndPlace(d.consumer)}) waits on ${provider}, needed ${d.needAt}: ${side} the increment, ${input.increment.start} – ${input.increment.end}. Change its need date (${fix}).`,
+    });
   }
 
   if (input.capacityUnit === 'points') {

@@ -116,7 +116,7 @@ export const Predictability = z.object({
 });
 export type Predictability = z.infer<typeof Predictability>;
 
-export const LINT_RULES = ['objective-without-work', 'last-iteration-bunching', 'over-capacity', 'long-chain', 'dependency-cycle', 'unsized-work'] as const;
+export const LINT_RULES = ['objective-without-work', 'last-iteration-bunching', 'over-capacity', 'long-chain', 'dependency-cycle', 'need-date-outside-increment', 'unsized-work'] as const;
 export const LintFinding = z.object({
   rule: z.enum(LINT_RULES),
   message: z.string(),

@@ -208,16 +208,17 @@ export function buildBoard(data: PlanData, grouping: BoardGrouping = 'coordinati
     .sort((a, b) => (a.teamKeys[0] ?? '').localeCompare(b.teamKeys[0] ?? '') || Number(b.committed) - Number(a.committed) || a.title.localeCompare(b.title));
 
   const columnViews = columns.map((c) => iterationView(c, c.id));
-  const { dependencyCounts, lint } = boardSummaries({ increment: { capacityUnit: unit }, columns: columnViews, teams: data.teams, cells, dependencies, objectives });
+  const increment = {
+    id: data.increment.id,
+    name: data.increment.name,
+    start: formatCalendarDate(data.increment.start),
+    end: formatCalendarDate(data.increment.end - MS_PER_DAY),
+    capacityUnit: unit,
+    iterations: [...data.iterations].sort((a, b) => a.start - b.start || (a.teamKey ?? '').localeCompare(b.teamKey ?? '')).map((i) => iterationView(i, columnOf.get(i.id) ?? null)),
+  };
+  const { dependencyCounts, lint } = boardSummaries({ increment, columns: columnViews, teams: data.teams, cells, dependencies, objectives });
   return {
-    increment: {
-      id: data.increment.id,
-      name: data.increment.name,
-      start: formatCalendarDate(data.increment.start),
-      end: formatCalendarDate(data.increment.end - MS_PER_DAY),
-      capacityUnit: unit,
-      iterations: [...data.iterations].sort((a, b) => a.start - b.start || (a.teamKey ?? '').localeCompare(b.teamKey ?? '')).map((i) => iterationView(i, columnOf.get(i.id) ?? null)),
-    },
+    increment,
     columns: columnViews,
     teams,
     cells,
@@ -242,7 +243,7 @@ export function buildBoard(data: PlanData, grouping: BoardGrouping = 'coordinati
  * exactly as one built whole. `teams` names the teams in lint messages.
  */
 export function boardSummaries(board: {
-  increment: { capacityUnit: Board['increment']['capacityUnit'] };
+  increment: Pick<Board['increment'], 'start' | 'end' | 'capacityUnit'>;
   columns: readonly Pick<IterationView, 'id' | 'name'>[];
   teams: readonly { key: string; name: string }[];
   cells: readonly BoardCell[];
@@ -252,6 +253,7 @@ export function boardSummaries(board: {
   const dependencyCounts = countDependencyKinds(board.dependencies);
   const teamNames = new Map(board.teams.map((t) => [t.key, t.name]));
   const lint = lintBoard({
+    increment: { start: board.increment.start, end: board.increment.end },
     columnIds: board.columns.map((c) => c.id),
     cells: board.cells,
     dependencies: board.dependencies,

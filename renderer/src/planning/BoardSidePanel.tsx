@@ -128,7 +128,7 @@ const ConflictRow = memo(function ConflictRow({ conflict: c, onFocusCard, teamNa
 
 function LintList({ board, onFocusCard }: { board: Board; onFocusCard(key: string): void }) {
   const [all, setAll] = useState(false);
-  if (board.lint.length === 0) return <Typography color="text.secondary">Nothing to flag: every objective has work, no team is over capacity or bunched at the end, no long chains.</Typography>;
+  if (board.lint.length === 0) return <Typography color="text.secondary">Nothing to flag: every objective has work, no team is over capacity or bunched at the end, no long chains, no need date outside the increment.</Typography>;
   return (
     <>
     <List dense aria-label="Board lint" data-testid="lint-list">
