@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { formatCalendarDate } from '../../../shared/domain/calendar-date';
 import { MS_PER_DAY } from '../../../shared/domain/time';
+import { buildBoard } from '../../../shared/planning/board';
+import { needOutsideIncrement } from '../../../shared/planning/board-lint';
 import * as plan from '../planning/plan-queries';
 import { DEMO_TEAMS } from './demo-portfolio';
 import { SeededRandom } from './seeded-random';
@@ -158,8 +160,30 @@ export function writeDemoPlan(db: Database, options: PlanOptions): void {
       planned.delete(d.provider);
     }
   });
+  restateNeedDates(db, current.id, start);
 
   writePreviousIncrement(db, rnd, start);
+}
+
+/**
+ * The data's need dates were set when each dependency was raised, months before this increment
+ * for the oldest (RPT-134's said 2026-09-02): the conflicts list put such a date first, and the
+ * lint flags it. The room restates the need of every open dependency on the board that lies
+ * outside the increment: the Friday before the waiting item's iteration (iterations start on a
+ * Monday), for the provider's work to be there when it starts — not before the increment's first
+ * day. Settled dependencies keep their dates: they are history.
+ */
+function restateNeedDates(db: Database, incrementId: number, incrementStart: number): void {
+  const board = buildBoard(plan.readPlanData(db, plan.incrementById(db, incrementId), null));
+  const iterationStart = db.prepare(
+    `SELECT i.start_at FROM planned_items p JOIN work_items w ON w.id = p.item_id JOIN iterations i ON i.id = p.iteration_id WHERE p.increment_id = ? AND w.key = ?`,
+  );
+  const restate = db.prepare('UPDATE dependencies SET needed_by = ? WHERE key = ?');
+  for (const d of board.dependencies) {
+    if (needOutsideIncrement(d, board.increment) === null) continue;
+    const waitingStarts = iterationStart.pluck().get(incrementId, d.consumer.itemKey) as number;
+    restate.run(Math.max(incrementStart, waitingStarts - 3 * DAY), d.key);
+  }
 }
 
 /** The increment before: done work planned in it and every objective scored, for predictability. */

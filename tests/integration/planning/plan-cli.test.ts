@@ -74,6 +74,19 @@ describe('interlock plan', () => {
     expect(listed.conflicts.find((c: { key: string }) => c.key === 'DEP-T1')).toMatchObject({ toItem: null, toTeam: 'settlements', state: 'unplanned' });
   });
 
+  it('the demo’s open dependencies are needed inside their increment, so its lint flags none (RPT-134’s need, raised in August, is restated for PI 26.4)', async () => {
+    const board = JSON.parse((await cli(['plan', 'board', '--workspace', demo, '--json'])).out);
+    expect(board.lint.map((l: { rule: string }) => l.rule)).not.toContain('need-date-outside-increment');
+    const conflicts = JSON.parse((await cli(['plan', 'conflicts', '--workspace', demo, '--json'])).out).conflicts;
+    expect(conflicts.map((c: { fromItem: string; needAt: string }) => [c.fromItem, c.needAt])).toEqual([
+      // The Friday before its Iteration 2 (2026-11-23): still the first need, as it was with its stale date.
+      ['RPT-134', '2026-11-20'],
+      ['PRC-219', '2026-11-21'],
+      ['BSK-81', '2026-12-07'],
+      ['MPT-242', '2026-12-08'],
+    ]);
+  });
+
   it('plan list --increment NAME lists that increment alone (its name in any case), as board and conflicts take it', async () => {
     const one = await cli(['plan', 'list', '--workspace', demo, '--increment', 'pi 26.3', '--json']);
     expect(one.code, one.err).toBe(0);
