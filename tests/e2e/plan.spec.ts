@@ -274,6 +274,35 @@ test('a dependency on a team alone, no item named, is in the conflicts list nami
   await page.screenshot({ path: 'test-results/screenshots/plan-team-dependency-dark-1280.png' });
 });
 
+test('a need date typed outside the increment is in the lint, naming the dependency, its date and the increment’s days, and leads to the waiting card', async ({ page, host }) => {
+  await openPlan(page, host.url);
+  await page.getByRole('tab', { name: /^Lint/ }).click();
+  // The demo's own four: an objective without work and three cells over capacity, no need date outside PI 26.4.
+  await expect(page.getByRole('tab', { name: 'Lint (4)' })).toBeVisible();
+  await expect(page.getByTestId('lint-list')).not.toContainText('need date outside increment');
+
+  // A year typed wrong, as it happens: 2026-09-02 for a day of PI 26.4 (2026-11-09 – 2027-01-17).
+  const waiting = cell(page, 'identity', 0).locator('[data-card]').first();
+  const waitingKey = (await waiting.getAttribute('data-card'))!;
+  const providerKey = (await cell(page, 'search', 0).locator('[data-card]').first().getAttribute('data-card'))!;
+  await waiting.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('menuitem', { name: /Add a dependency/ }).click();
+  await page.getByLabel('The item it waits on (key or title)').fill(providerKey);
+  await page.getByLabel('Needed by (optional)').fill('2026-09-02');
+  await page.getByRole('button', { name: 'Add dependency' }).click();
+  await expect(page.getByRole('dialog')).toBeHidden();
+
+  await expect(page.getByRole('tab', { name: 'Lint (5)' })).toBeVisible();
+  const finding = page.getByTestId('lint-list').getByRole('button', { name: /need date outside increment/ });
+  await expect(finding).toHaveText(
+    `${waitingKey} (Iteration 1) waits on ${providerKey} (Iteration 1), needed 2026-09-02: before the increment, 2026-11-09 – 2027-01-17. Change its need date (remove the dependency and add it again with a day inside the increment).need date outside increment`,
+  );
+  await page.screenshot({ path: 'test-results/screenshots/plan-lint-need-date.png', fullPage: true });
+  await finding.click();
+  await expect(page).toHaveURL(new RegExp(`focus=${waitingKey}`));
+});
+
 test('a team on its own cadence sets its capacity per sprint, and the cell shows their sum', async ({ page, host }) => {
   type Board = { increment: { id: number; iterations: { id: number; name: string; start: string; end: string; teamKey: string | null }[] } };
   const board = await invoke<Board>(page.request, host, 'plan.board', {});

@@ -74,6 +74,35 @@ describe('interlock plan', () => {
     expect(listed.conflicts.find((c: { key: string }) => c.key === 'DEP-T1')).toMatchObject({ toItem: null, toTeam: 'settlements', state: 'unplanned' });
   });
 
+  it('a need date outside the increment reaches plan board, in its lines and in --json, naming the dependency, the date, the increment’s days and where to change it', async () => {
+    const own = tmp.path('need-dates.interlock');
+    expect((await cli(['demo', own])).code).toBe(0);
+    // BSK-81 (basket, Iteration 3) waits on ONB-131 (Iteration 3), needed a month before PI 26.4 (2026-11-09 – 2027-01-17)
+    // begins, and on Settlements (no item named) the day after it ends, and again on its last day, which is inside.
+    const deps = tmp.path('interlock-dependencies.csv');
+    writeFileSync(
+      deps,
+      [
+        'key,from_item,from_team,to_item,to_team,kind,interface,created_at,needed_by,resolved_at',
+        'DEP-T2,BSK-81,basket,ONB-131,onboarding,blocks,,2026-08-17T00:00:00Z,2026-10-01T00:00:00Z,',
+        'DEP-T3,BSK-81,basket,,settlements,blocks,Payout API,2026-11-02T00:00:00Z,2027-01-18T00:00:00Z,',
+        'DEP-T4,BSK-81,basket,,settlements,blocks,Payout report,2026-11-02T00:00:00Z,2027-01-17T00:00:00Z,',
+        '',
+      ].join('\n'),
+    );
+    const imported = await cli(['import', deps, '--into', own]);
+    expect(imported.code, imported.err).toBe(0);
+    const before = 'BSK-81 (Iteration 3) waits on ONB-131 (Iteration 3), needed 2026-10-01: before the increment, 2026-11-09 – 2027-01-17. Change its need date (needed_by of DEP-T2 in the file it was imported from, then import that again).';
+    const after = 'BSK-81 (Iteration 3) waits on Settlements — no item named, needed 2027-01-18: after the increment, 2026-11-09 – 2027-01-17. Change its need date (needed_by of DEP-T3 in the file it was imported from, then import that again).';
+    const human = (await cli(['plan', 'board', '--workspace', own])).out.split('\n');
+    expect(human.filter((line) => line.includes('needed 20'))).toEqual([`  ! ${before}`, `  ! ${after}`]);
+    const json = JSON.parse((await cli(['plan', 'board', '--workspace', own, '--json'])).out);
+    expect(json.lint.filter((l: { rule: string }) => l.rule === 'need-date-outside-increment')).toEqual([
+      { rule: 'need-date-outside-increment', message: before },
+      { rule: 'need-date-outside-increment', message: after },
+    ]);
+  });
+
   it('the demo’s open dependencies are needed inside their increment, so its lint flags none (RPT-134’s need, raised in August, is restated for PI 26.4)', async () => {
     const board = JSON.parse((await cli(['plan', 'board', '--workspace', demo, '--json'])).out);
     expect(board.lint.map((l: { rule: string }) => l.rule)).not.toContain('need-date-outside-increment');
