@@ -60,7 +60,9 @@ function scenarioBody(value: unknown, _args: readonly unknown[], { pseudonyms: p
 /**
  * A committed plan: cards (item key and title, team key, iteration name and id) and dependency
  * states. The iteration's id is kept as the iterations' ids are: the copy compares a renamed
- * iteration as the same one, as the original does.
+ * iteration as the same one, as the original does. So are the marks of dependencies on a team alone
+ * (true or nothing, never text): without them the copy would read the baseline as one committed
+ * before those were kept.
  */
 function baselineBody(value: unknown, _args: readonly unknown[], { pseudonyms: p }: RewriteContext): string {
   const body = parseJson(value);
@@ -74,7 +76,12 @@ function baselineBody(value: unknown, _args: readonly unknown[], { pseudonyms: p
       iteration: p.of('iteration', text(c.iteration) ?? ''),
       ...(Number.isInteger(c.iterationId) ? { iterationId: c.iterationId } : {}),
     })),
-    dependencies: dependencies.map((d) => ({ key: p.of('dependency-key', text(d.key) ?? ''), state: text(d.state) ?? 'unplanned' })),
+    dependencies: dependencies.map((d) => ({
+      key: p.of('dependency-key', text(d.key) ?? ''),
+      state: text(d.state) ?? 'unplanned',
+      ...(typeof d.teamAlone === 'boolean' ? { teamAlone: d.teamAlone } : {}),
+    })),
+    ...(isRecord(body) && body.teamAloneKept === true ? { teamAloneKept: true } : {}),
   });
 }
 

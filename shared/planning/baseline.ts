@@ -6,10 +6,15 @@ import { DEPENDENCY_STATES } from './dependency-state';
  * What "commit the plan" keeps: where each card was and each dependency's state. A card's iteration
  * is kept by its id (what it is) and its name then (what it was called): a renamed iteration is the
  * same iteration. Baselines committed before the id was kept have the name alone.
+ *
+ * `teamAloneKept` says the baseline holds the dependencies on a team alone (`teamAlone`, no provider
+ * item named). The board left those out until 2026-12-07, so a baseline without the marker may not
+ * hold one that was open then: such a dependency absent from it is not known to be new.
  */
 export const BaselineBody = z.object({
   cards: z.array(z.object({ key: z.string(), title: z.string(), teamKey: z.string(), iteration: z.string(), iterationId: z.number().int().optional() })),
-  dependencies: z.array(z.object({ key: z.string(), state: z.enum(DEPENDENCY_STATES) })),
+  dependencies: z.array(z.object({ key: z.string(), state: z.enum(DEPENDENCY_STATES), teamAlone: z.boolean().optional() })),
+  teamAloneKept: z.literal(true).optional(),
 });
 export type BaselineBody = z.infer<typeof BaselineBody>;
 
@@ -20,6 +25,12 @@ export const BaselineChanges = z.object({
   removed: z.array(z.object({ key: z.string(), title: z.string(), teamKey: z.string(), iteration: z.string() })),
   /** Dependencies in conflict or unplanned now that were neither when the plan was committed. */
   newConflicts: z.array(z.object({ key: z.string(), state: z.enum(DEPENDENCY_STATES), was: z.enum(DEPENDENCY_STATES).nullable() })),
+  /**
+   * Open dependencies on a team alone that a baseline committed before those were kept does not
+   * hold: not compared, since they may have been open then too (listing them as new conflicts was a
+   * false alarm in the room). Empty against a baseline that kept them.
+   */
+  notCompared: z.array(z.object({ key: z.string(), state: z.enum(DEPENDENCY_STATES) })),
 });
 export type BaselineChanges = z.infer<typeof BaselineChanges>;
 
@@ -30,7 +41,8 @@ export function baselineOf(board: Board): BaselineBody {
     cards: board.cells
       .flatMap((cell) => cell.cards.map((c) => ({ key: c.key, title: c.title, teamKey: cell.teamKey, iteration: c.iterationName, iterationId: c.iterationId })))
       .sort((a, b) => a.key.localeCompare(b.key)),
-    dependencies: board.dependencies.map((d) => ({ key: d.key, state: d.state })),
+    dependencies: board.dependencies.map((d) => ({ key: d.key, state: d.state, teamAlone: d.provider.itemKey === null })),
+    teamAloneKept: true,
   };
 }
 
@@ -43,9 +55,9 @@ function sameIteration(was: BaselineCard, now: BaselineCard): boolean {
 
 /**
  * What changed on the board since a committed baseline: moved, added and removed cards, new
- * conflicts. `iterations` are the increment's iterations now: a card's iteration then is named as
- * it is called now (renamed, it is the one the board shows), or, deleted since, by its name then
- * with "(deleted)".
+ * conflicts, and the open dependencies on a team alone an older baseline could not hold.
+ * `iterations` are the increment's iterations now: a card's iteration then is named as it is called
+ * now (renamed, it is the one the board shows), or, deleted since, by its name then with "(deleted)".
  */
 export function changesSince(baseline: BaselineBody, now: BaselineBody, iterations: readonly { id: number; name: string }[]): Omit<BaselineChanges, 'baseline'> {
   const before = new Map(baseline.cards.map((c) => [c.key, c]));
@@ -63,8 +75,13 @@ export function changesSince(baseline: BaselineBody, now: BaselineBody, iteratio
   }
   const removed = baseline.cards.filter((c) => !after.has(c.key)).map((c) => ({ key: c.key, title: c.title, teamKey: c.teamKey, iteration: nameThen(c) }));
   const wasState = new Map(baseline.dependencies.map((d) => [d.key, d.state]));
-  const newConflicts = now.dependencies
-    .filter((d) => troubled(d.state) && !troubled(wasState.get(d.key) ?? 'ok'))
-    .map((d) => ({ key: d.key, state: d.state, was: wasState.get(d.key) ?? null }));
-  return { moved, added, removed, newConflicts };
+  const newConflicts: BaselineChanges['newConflicts'] = [];
+  const notCompared: BaselineChanges['notCompared'] = [];
+  for (const d of now.dependencies) {
+    const was = wasState.get(d.key);
+    if (!troubled(d.state) || troubled(was ?? 'ok')) continue;
+    if (was === undefined && d.teamAlone === true && baseline.teamAloneKept !== true) notCompared.push({ key: d.key, state: d.state });
+    else newConflicts.push({ key: d.key, state: d.state, was: was ?? null });
+  }
+  return { moved, added, removed, newConflicts, notCompared };
 }

@@ -197,8 +197,19 @@ function ChangeList({ changes, dependencies, teamName, onFocusCard }: { changes:
       <Section title={`Added (${changes.added.length})`} lines={changes.added.map((a) => [a.key, `${displayKey(a.key)} ${a.title}: ${teamName(a.teamKey)}, ${a.iteration}`])} onFocusCard={onFocusCard} />
       <Section title={`Removed (${changes.removed.length})`} lines={changes.removed.map((r) => [null, `${displayKey(r.key)} ${r.title}: was ${teamName(r.teamKey)}, ${r.iteration}`])} onFocusCard={onFocusCard} />
       <Section title={`New conflicts (${changes.newConflicts.length})`} lines={changes.newConflicts.map((c) => [null, `${c.key}: ${label(c)}${c.was ? ` (was ${DEPENDENCY_STATE_TEXT[c.was].label})` : ''}`])} onFocusCard={onFocusCard} />
+      {changes.notCompared.length > 0 && (
+        <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }} data-testid="baseline-not-compared">
+          {notComparedText(changes.notCompared.length)}
+        </Typography>
+      )}
     </Box>
   );
+}
+
+/** Said once, not per dependency: the baseline cannot tell, so none of them is called new. */
+function notComparedText(count: number): string {
+  const [verb, them] = count === 1 ? ['is', 'it'] : ['are', 'them'];
+  return `This baseline was committed before dependencies on a team alone were kept: ${count} open now ${verb} not compared (the Conflicts tab lists ${them}).`;
 }
 
 function Section({ title, lines, onFocusCard }: { title: string; lines: [string | null, string][]; onFocusCard(key: string): void }) {

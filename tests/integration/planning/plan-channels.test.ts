@@ -362,6 +362,28 @@ describe('planning channels', () => {
     expect(changes.removed).toEqual([expect.objectContaining({ key: 'PAY-1', teamKey: 'pay', iteration: 'I3 (deleted)' })]);
   });
 
+  it('compared with a baseline committed before dependencies on a team alone were kept, an open one is not called new but said not compared; with one committed now, it is new', async () => {
+    const { id, ids } = await increment();
+    await call('plan.item.place', { incrementId: id, itemKey: 'CART-1', teamKey: 'cart', iterationId: ids.I2 });
+    const committed = await call('plan.baseline.commit', { incrementId: id, name: 'Committed' });
+    const older = await call('plan.baseline.commit', { incrementId: id, name: 'Committed by an older build' });
+    // What a build before the marker stored: each dependency's key and state, nothing more.
+    const db = backend.context.session.require().db;
+    const body = JSON.parse(db.prepare('SELECT body FROM plan_baselines WHERE id = ?').pluck().get(committed.id) as string) as { teamAloneKept?: true; cards: unknown[]; dependencies: unknown[] };
+    expect(body.teamAloneKept).toBe(true);
+    db.prepare('UPDATE plan_baselines SET body = ? WHERE id = ?').run(JSON.stringify({ cards: body.cards, dependencies: [] }), older.id);
+    await waitOnPricing();
+
+    const againstOlder = (await call('plan.board', { baselineId: older.id })).changes!;
+    expect(againstOlder).toMatchObject({ newConflicts: [], notCompared: [{ key: 'DEP-T', state: 'unplanned' }] });
+    const againstNew = (await call('plan.board', { baselineId: committed.id })).changes!;
+    expect(againstNew).toMatchObject({ newConflicts: [{ key: 'DEP-T', state: 'unplanned', was: null }], notCompared: [] });
+    // A move with the older baseline shown answers the same comparison in its patch.
+    const shown = { grouping: 'coordination' as const, baselineId: older.id };
+    const answer = await call('plan.item.place', { incrementId: id, itemKey: 'CART-1', teamKey: 'cart', iterationId: ids.I3, board: shown });
+    expect(answer.board!.changes).toMatchObject({ newConflicts: [], notCompared: [{ key: 'DEP-T' }] });
+  });
+
   it('a re-import of the items keeps the plan, the planner’s objective links and the items made here', async () => {
     const { id, ids } = await increment();
     await call('plan.item.place', { incrementId: id, itemKey: 'PAY-2', teamKey: 'pay', iterationId: ids.I1 });

@@ -139,6 +139,23 @@ describe('rewriting bodies that hold names', () => {
     expect(cards.map((card) => card.iterationId)).toEqual([7, undefined]);
   });
 
+  it('a baseline keeps the marks of dependencies on a team alone, true or false and nothing else: the copy compares it as the original does', () => {
+    const c = context();
+    const body = JSON.stringify({ cards: [], dependencies: [{ key: 'D1', state: 'unplanned', teamAlone: true }, { key: 'D2', state: 'ok', teamAlone: 'ACME' }], teamAloneKept: true });
+    const out = REWRITERS['baseline-body'](body, [], c)!;
+    expect(out).not.toContain('ACME');
+    const p = c.pseudonyms;
+    expect(JSON.parse(out)).toEqual({
+      cards: [],
+      dependencies: [
+        { key: p.of('dependency-key', 'D1'), state: 'unplanned', teamAlone: true },
+        { key: p.of('dependency-key', 'D2'), state: 'ok' },
+      ],
+      teamAloneKept: true,
+    });
+    expect(JSON.parse(REWRITERS['baseline-body'](JSON.stringify({ cards: [], dependencies: [], teamAloneKept: 'ACME' }), [], c)!)).toEqual({ cards: [], dependencies: [] });
+  });
+
   it("meta: the copy's own name, the creation date shifted; an import's counts: numbers only", () => {
     const c = context();
     expect(REWRITERS['meta-value']('ACME portfolio', ['name'], c)).toBe('Anonymised workspace');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baselineOf, changesSince } from '../../../shared/planning/baseline';
+import { BaselineBody, baselineOf, changesSince } from '../../../shared/planning/baseline';
 import { boardConflicts, buildBoard, columnFor, milestoneGapText, milestonePlace } from '../../../shared/planning/board';
 import { boardTeamNames } from '../../../shared/planning/board-team-names';
 import { dependencyChains } from '../../../shared/planning/board-lint';
@@ -68,6 +68,9 @@ const dep = (key: string, consumerKey: string, providerKey: string | null, extra
   resolvedAt: null,
   ...extra,
 });
+
+/** A dependency on team p (Pricing) alone, no provider item named. */
+const pricing = (key: string, consumerKey: string, extra: Partial<PlanData['dependencies'][number]> = {}) => dep(key, consumerKey, null, { providerTeamKey: 'p', ...extra });
 
 describe('dependency states', () => {
   const span = (it: PlanIteration) => ({ start: it.start, end: it.end });
@@ -331,7 +334,6 @@ describe('the teams a board names', () => {
 });
 
 describe('a dependency on a team alone, no provider item named ("A-2 needs something from Pricing")', () => {
-  const pricing = (key: string, consumerKey: string, extra: Partial<PlanData['dependencies'][number]> = {}) => dep(key, consumerKey, null, { providerTeamKey: 'p', ...extra });
   const teamName = (key: string | null) => (key === 'p' ? 'Pricing' : (key ?? 'no team'));
 
   it('is on the board as a provider not planned: counted so, in the conflicts list by its need date, on its consumer’s badge, naming the team', () => {
@@ -517,6 +519,10 @@ describe('predictability', () => {
 });
 
 describe('baselines', () => {
+  const withPricing = [...plan().teams, { key: 'p', name: 'Pricing', valueStream: null, group: null }];
+  /** The body as a build before the marker wrote it: each dependency's key and state, nothing more. */
+  const olderBaseline = (body: BaselineBody): BaselineBody => ({ cards: body.cards, dependencies: body.dependencies.map(({ key, state }) => ({ key, state })) });
+
   it('tells moved, added and removed cards, and conflicts that are new since the commit', () => {
     const before = baselineOf(buildBoard(plan({ dependencies: [dep('D1', 'A-3', 'B-1')] })));
     const nowPlan = plan({
@@ -535,13 +541,13 @@ describe('baselines', () => {
     const renamed = [{ ...I1, name: 'Sprint 1' }, { ...I2, name: 'Sprint 2' }, I3, C1, C2, C3];
     const nowPlan = plan({ iterations: renamed, planned: plan().planned.map((p) => (p.itemKey === 'B-1' ? { ...p, iterationId: 3 } : p)) });
     const changes = changesSince(before, baselineOf(buildBoard(nowPlan)), renamed);
-    expect(changes).toEqual({ moved: [expect.objectContaining({ key: 'B-1', from: { teamKey: 'b', iteration: 'Sprint 2' }, to: { teamKey: 'b', iteration: 'I3' } })], added: [], removed: [], newConflicts: [] });
+    expect(changes).toEqual({ moved: [expect.objectContaining({ key: 'B-1', from: { teamKey: 'b', iteration: 'Sprint 2' }, to: { teamKey: 'b', iteration: 'I3' } })], added: [], removed: [], newConflicts: [], notCompared: [] });
   });
 
   describe('edge cases', () => {
     it('the same board has no changes', () => {
       const body = baselineOf(buildBoard(plan()));
-      expect(changesSince(body, body, plan().iterations)).toEqual({ moved: [], added: [], removed: [], newConflicts: [] });
+      expect(changesSince(body, body, plan().iterations)).toEqual({ moved: [], added: [], removed: [], newConflicts: [], notCompared: [] });
     });
 
     it('an iteration deleted since reads as deleted, by its name then: its cards removed, or moved from it when planned again', () => {
@@ -563,6 +569,50 @@ describe('baselines', () => {
         ['A-3', 'I2', 'Sprint 2'],
         ['B-1', 'I2', 'Sprint 2'],
       ]);
+    });
+
+    it('a baseline committed before dependencies on a team alone were kept: an open one absent from it is not compared, not called new; one on an item still is', () => {
+      const old = olderBaseline(baselineOf(buildBoard(plan())));
+      const nowPlan = plan({ teams: withPricing, dependencies: [pricing('D-team', 'A-2'), dep('D-item', 'A-3', 'X-9')] });
+      const changes = changesSince(old, baselineOf(buildBoard(nowPlan)), nowPlan.iterations);
+      expect(changes.newConflicts).toEqual([{ key: 'D-item', state: 'unplanned', was: null }]);
+      expect(changes.notCompared).toEqual([{ key: 'D-team', state: 'unplanned' }]);
+    });
+
+    it('a baseline that kept them: a dependency on a team alone absent from it is new, as any', () => {
+      const before = baselineOf(buildBoard(plan()));
+      expect(before.teamAloneKept).toBe(true);
+      const nowPlan = plan({ teams: withPricing, dependencies: [pricing('D-team', 'A-2')] });
+      const changes = changesSince(before, baselineOf(buildBoard(nowPlan)), nowPlan.iterations);
+      expect(changes.newConflicts).toEqual([{ key: 'D-team', state: 'unplanned', was: null }]);
+      expect(changes.notCompared).toEqual([]);
+    });
+
+    it('an older baseline that holds a dependency on a team alone (committed after 2026-12-07, before the marker) compares it as any', () => {
+      const withTeam = plan({ teams: withPricing, dependencies: [pricing('D-team', 'A-2')] });
+      const old = olderBaseline(baselineOf(buildBoard(withTeam)));
+      const now = baselineOf(buildBoard(withTeam));
+      expect(changesSince(old, now, withTeam.iterations)).toMatchObject({ newConflicts: [], notCompared: [] });
+    });
+
+    it('against an older baseline, a dependency on a team alone resolved since is in order: nothing to compare or to say', () => {
+      const old = olderBaseline(baselineOf(buildBoard(plan())));
+      const nowPlan = plan({ teams: withPricing, dependencies: [pricing('D-team', 'A-2', { resolvedAt: d('2026-01-06') })] });
+      expect(changesSince(old, baselineOf(buildBoard(nowPlan)), nowPlan.iterations)).toMatchObject({ newConflicts: [], notCompared: [] });
+    });
+
+    it('a dependency removed since is no change to report, whatever it was', () => {
+      const then = plan({ teams: withPricing, dependencies: [pricing('D-team', 'A-2'), dep('D-late', 'A-3', 'B-2')] });
+      for (const before of [baselineOf(buildBoard(then)), olderBaseline(baselineOf(buildBoard(then)))]) {
+        expect(changesSince(before, baselineOf(buildBoard(plan())), plan().iterations)).toMatchObject({ newConflicts: [], notCompared: [] });
+      }
+    });
+
+    it('a body stored before the marker still reads; one committed now reads back as it was written', () => {
+      const stored = JSON.parse(JSON.stringify({ cards: [{ key: 'A-1', title: 'T', teamKey: 'a', iteration: 'I1' }], dependencies: [{ key: 'D1', state: 'conflict' }] })) as unknown;
+      expect(BaselineBody.parse(stored)).toEqual(stored);
+      const body = baselineOf(buildBoard(plan({ teams: withPricing, dependencies: [pricing('D-team', 'A-2')] })));
+      expect(BaselineBody.parse(JSON.parse(JSON.stringify(body)))).toEqual(body);
     });
 
     it('a day is the unit of iteration ends: an iteration ending the day before the next starts is in order', () => {

@@ -8,6 +8,7 @@ import { BoardLegend } from '../../../renderer/src/planning/PlanToolbar';
 import { ProgramBoard } from '../../../renderer/src/planning/ProgramBoard';
 import { appTheme } from '../../../renderer/src/theme/app-theme';
 import type { Board } from '../../../shared/planning/board-schema';
+import { baselineOf, changesSince } from '../../../shared/planning/baseline';
 import { buildBoard } from '../../../shared/planning/board';
 import type { PlanData } from '../../../shared/planning/plan-data';
 
@@ -130,5 +131,36 @@ describe('a dependency on a team alone on the Plan page', () => {
       const row = boardCsvRows(b, (k) => (k === 'risk' ? 'Fraud and Risk' : k)).find((r) => r[4] === 'CHK-26')!;
       expect(row.slice(9)).toEqual(['Fraud and Risk — no item named; PAY-1', 'provider not planned; in order']);
     });
+  });
+});
+
+describe('the changes since a baseline committed before dependencies on a team alone were kept', () => {
+  /** As a build before the marker wrote it: the board without CHK-26's dependency on Pricing, which it left out. */
+  const withoutPricing = () => board({ dependencies: [{ key: 'DEP-OK', consumerKey: 'CHK-27', providerKey: 'PAY-1', consumerTeamKey: 'checkout', providerTeamKey: 'pay', createdAt: 0, neededBy: null, resolvedAt: null }] });
+  const older = () => {
+    const body = baselineOf(withoutPricing());
+    return { cards: body.cards, dependencies: body.dependencies.map(({ key, state }) => ({ key, state })) };
+  };
+  const shown = (changes: ReturnType<typeof changesSince>) => {
+    const b = board();
+    themed(<BoardSidePanel board={b} changes={{ baseline: { id: 1, name: 'Committed', takenAt: '2026-12-01T09:00:00Z' }, ...changes }} tab="changes" onTab={noop} onFocusCard={noop} teamName={teamName} />);
+    return screen.getByTestId('baseline-changes');
+  };
+
+  it('does not call the open one new: it says once that it is not compared, and where it is listed', () => {
+    const b = board();
+    const list = shown(changesSince(older(), baselineOf(b), b.increment.iterations));
+    expect(list.textContent).not.toContain('New conflicts');
+    expect(within(list).getByTestId('baseline-not-compared').textContent).toBe(
+      'This baseline was committed before dependencies on a team alone were kept: 1 open now is not compared (the Conflicts tab lists it).',
+    );
+  });
+
+  it('against a baseline that kept them, it is a new conflict and nothing is said about comparing', () => {
+    const b = board();
+    const list = shown(changesSince(baselineOf(withoutPricing()), baselineOf(b), b.increment.iterations));
+    expect(list.textContent).toContain('New conflicts (1)');
+    expect(list.textContent).toContain('DEP-T: provider not planned');
+    expect(within(list).queryByTestId('baseline-not-compared')).toBeNull();
   });
 });
