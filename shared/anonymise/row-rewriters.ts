@@ -1,3 +1,4 @@
+import { DEPENDENCY_KINDS } from '../planning/dependency-state';
 import type { Pseudonyms } from './pseudonyms';
 
 // Values whose names sit inside a body (JSON) or whose meaning depends on their row (meta, settings).
@@ -60,9 +61,9 @@ function scenarioBody(value: unknown, _args: readonly unknown[], { pseudonyms: p
 /**
  * A committed plan: cards (item key and title, team key, iteration name and id) and dependency
  * states. The iteration's id is kept as the iterations' ids are: the copy compares a renamed
- * iteration as the same one, as the original does. So are the marks of dependencies on a team alone
- * (true or nothing, never text): without them the copy would read the baseline as one committed
- * before those were kept.
+ * iteration as the same one, as the original does. So are each dependency's kind (one of the known
+ * words, never other text) and the marks of dependencies on a team alone (true or false): without
+ * them the copy would read the baseline as one committed before those were kept.
  */
 function baselineBody(value: unknown, _args: readonly unknown[], { pseudonyms: p }: RewriteContext): string {
   const body = parseJson(value);
@@ -79,6 +80,7 @@ function baselineBody(value: unknown, _args: readonly unknown[], { pseudonyms: p
     dependencies: dependencies.map((d) => ({
       key: p.of('dependency-key', text(d.key) ?? ''),
       state: text(d.state) ?? 'unplanned',
+      ...((DEPENDENCY_KINDS as readonly unknown[]).includes(d.kind) ? { kind: d.kind } : {}),
       ...(typeof d.teamAlone === 'boolean' ? { teamAlone: d.teamAlone } : {}),
     })),
     ...(isRecord(body) && body.teamAloneKept === true ? { teamAloneKept: true } : {}),

@@ -13,7 +13,7 @@ import { memo, useMemo, useState } from 'react';
 import { boardConflicts } from '../../../shared/planning/board';
 import type { Board, BoardDependency } from '../../../shared/planning/board-schema';
 import type { BaselineChanges } from '../../../shared/planning/baseline';
-import { DEPENDENCY_STATE_TEXT, dependencyEndPlace, dependencyProviderText, dependencyText } from '../../../shared/planning/dependency-state';
+import { DEPENDENCY_KIND_TEXT, DEPENDENCY_STATE_TEXT, dependencyEndPlace, dependencyProviderText, dependencyText } from '../../../shared/planning/dependency-state';
 import { displayKey } from '../../../shared/planning/local-keys';
 import { useChannelQuery } from '../api/channel-hooks';
 import { downloadCsv, fileSlug } from '../charts/csv';
@@ -60,7 +60,7 @@ export const BoardSidePanel = memo(function BoardSidePanel(props: {
         {props.tab === 'conflicts' && <ConflictList conflicts={conflicts} board={board} onFocusCard={props.onFocusCard} teamName={props.teamName} />}
         {props.tab === 'lint' && <LintList board={board} onFocusCard={props.onFocusCard} />}
         {props.tab === 'backlog' && <Backlog board={board} teamName={props.teamName} />}
-        {props.tab === 'changes' && props.changes && <ChangeList changes={props.changes} dependencies={board.dependencies} teamName={props.teamName} onFocusCard={props.onFocusCard} />}
+        {props.tab === 'changes' && props.changes && <ChangeList changes={props.changes} teamName={props.teamName} onFocusCard={props.onFocusCard} />}
       </Box>
     </Box>
   );
@@ -179,14 +179,9 @@ function Backlog({ board, teamName }: { board: Board; teamName(key: string | nul
   );
 }
 
-function ChangeList({ changes, dependencies, teamName, onFocusCard }: { changes: BaselineChanges; dependencies: readonly BoardDependency[]; teamName(key: string | null): string; onFocusCard(key: string): void }) {
-  // A new conflict is worded as the board words it now (a provider cancelled says so); what it was, by its state then.
-  const now = new Map(dependencies.map((d) => [d.key, d]));
-  const label = (c: BaselineChanges['newConflicts'][number]) => {
-    const d = now.get(c.key);
-    return d ? dependencyText(d).label : DEPENDENCY_STATE_TEXT[c.state].label;
-  };
-  const nothing = changes.moved.length + changes.added.length + changes.removed.length + changes.newConflicts.length === 0;
+function ChangeList({ changes, teamName, onFocusCard }: { changes: BaselineChanges; teamName(key: string | null): string; onFocusCard(key: string): void }) {
+  // A new conflict is worded by its kind now (a provider cancelled says so); what it was, by its state then.
+  const nothing = changes.moved.length + changes.added.length + changes.removed.length + changes.newConflicts.length + changes.providersCancelled.length === 0;
   return (
     <Box data-testid="baseline-changes">
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
@@ -196,7 +191,8 @@ function ChangeList({ changes, dependencies, teamName, onFocusCard }: { changes:
       <Section title={`Moved (${changes.moved.length})`} lines={changes.moved.map((m) => [m.key, `${displayKey(m.key)} ${m.title}: ${teamName(m.from.teamKey)}, ${m.from.iteration} → ${teamName(m.to.teamKey)}, ${m.to.iteration}`])} onFocusCard={onFocusCard} />
       <Section title={`Added (${changes.added.length})`} lines={changes.added.map((a) => [a.key, `${displayKey(a.key)} ${a.title}: ${teamName(a.teamKey)}, ${a.iteration}`])} onFocusCard={onFocusCard} />
       <Section title={`Removed (${changes.removed.length})`} lines={changes.removed.map((r) => [null, `${displayKey(r.key)} ${r.title}: was ${teamName(r.teamKey)}, ${r.iteration}`])} onFocusCard={onFocusCard} />
-      <Section title={`New conflicts (${changes.newConflicts.length})`} lines={changes.newConflicts.map((c) => [null, `${c.key}: ${label(c)}${c.was ? ` (was ${DEPENDENCY_STATE_TEXT[c.was].label})` : ''}`])} onFocusCard={onFocusCard} />
+      <Section title={`New conflicts (${changes.newConflicts.length})`} lines={changes.newConflicts.map((c) => [null, `${c.key}: ${DEPENDENCY_KIND_TEXT[c.kind].label}${c.was ? ` (was ${DEPENDENCY_STATE_TEXT[c.was].label})` : ''}`])} onFocusCard={onFocusCard} />
+      <Section title={`Providers cancelled since (${changes.providersCancelled.length})`} lines={changes.providersCancelled.map((c) => [null, `${c.key}: ${cancelledSinceText(c)}`])} onFocusCard={onFocusCard} />
       {changes.notCompared.length > 0 && (
         <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }} data-testid="baseline-not-compared">
           {notComparedText(changes.notCompared.length)}
@@ -204,6 +200,15 @@ function ChangeList({ changes, dependencies, teamName, onFocusCard }: { changes:
       )}
     </Box>
   );
+}
+
+/**
+ * A dependency troubled then and now whose provider was cancelled since. A baseline that kept no
+ * kinds cannot say whether its provider was cancelled already: it says both.
+ */
+function cancelledSinceText(c: BaselineChanges['providersCancelled'][number]): string {
+  const was = DEPENDENCY_STATE_TEXT[c.was].label;
+  return `${DEPENDENCY_KIND_TEXT['provider-cancelled'].label} (${c.mayHaveBeenCancelled ? `at the baseline: ${was}, or already cancelled` : `was ${was}`})`;
 }
 
 /** Said once, not per dependency: the baseline cannot tell, so none of them is called new. */

@@ -384,6 +384,49 @@ describe('planning channels', () => {
     expect(answer.board!.changes).toMatchObject({ newConflicts: [], notCompared: [{ key: 'DEP-T' }] });
   });
 
+  it('compared with a baseline, a provider cancelled since is reported when its dependency was troubled then too; one both new and cancelled is a new conflict said cancelled', async () => {
+    const { id, ids } = await increment();
+    await call('plan.item.place', { incrementId: id, itemKey: 'CART-1', teamKey: 'cart', iterationId: ids.I2 });
+    await call('plan.item.place', { incrementId: id, itemKey: 'CART-2', teamKey: 'cart', iterationId: ids.I1 });
+    await call('plan.item.place', { incrementId: id, itemKey: 'PAY-1', teamKey: 'pay', iterationId: ids.I3 });
+    // CART-1 waits on SRCH-1, planned nowhere; CART-2 (I1) on PAY-1 (I3), a conflict.
+    await call('plan.dependency.add', { consumerKey: 'CART-1', providerKey: 'SRCH-1' });
+    await call('plan.dependency.add', { consumerKey: 'CART-2', providerKey: 'PAY-1' });
+    const committed = await call('plan.baseline.commit', { incrementId: id, name: 'Committed' });
+    const older = await call('plan.baseline.commit', { incrementId: id, name: 'Committed by an older build' });
+    // What a build before kinds were kept stored: each dependency's key and state.
+    const db = backend.context.session.require().db;
+    const body = JSON.parse(db.prepare('SELECT body FROM plan_baselines WHERE id = ?').pluck().get(committed.id) as string) as { cards: unknown[]; dependencies: { key: string; state: string; kind?: string }[] };
+    expect(body.dependencies.map((d) => d.kind)).toEqual(['unplanned', 'conflict']);
+    db.prepare('UPDATE plan_baselines SET body = ? WHERE id = ?').run(JSON.stringify({ cards: body.cards, dependencies: body.dependencies.map(({ key, state }) => ({ key, state })) }), older.id);
+    // Since: CART-1 also waits on PAY-2; SRCH-1, PAY-1 and PAY-2 are cancelled.
+    await call('plan.dependency.add', { consumerKey: 'CART-1', providerKey: 'PAY-2' });
+    await importCsv(
+      'cancel.csv',
+      ['item,from_status,to_status,at', ...['SRCH-1', 'PAY-1', 'PAY-2'].flatMap((k) => [`${k},,To Do,2026-01-02T00:00:00Z`, `${k},To Do,Won't Do,2026-01-03T00:00:00Z`])].join('\n'),
+    );
+    const keys = new Map((await call('plan.board', {})).dependencies.map((d) => [`${d.consumer.itemKey}←${d.provider.itemKey}`, d.key]));
+    const [srch, pay1, pay2] = ['CART-1←SRCH-1', 'CART-2←PAY-1', 'CART-1←PAY-2'].map((k) => keys.get(k)!);
+    const byKey = <T extends { key: string }>(list: T[]) => [...list].sort((a, b) => a.key.localeCompare(b.key));
+
+    const changes = (await call('plan.board', { baselineId: committed.id })).changes!;
+    expect(changes.newConflicts).toEqual([{ key: pay2, state: 'unplanned', kind: 'provider-cancelled', was: null }]);
+    expect(byKey(changes.providersCancelled)).toEqual(
+      byKey([
+        { key: srch, was: 'unplanned', mayHaveBeenCancelled: false },
+        { key: pay1, was: 'conflict', mayHaveBeenCancelled: false },
+      ]),
+    );
+    const againstOlder = (await call('plan.board', { baselineId: older.id })).changes!;
+    expect(againstOlder.newConflicts.map((c) => c.key)).toEqual([pay2]);
+    expect(byKey(againstOlder.providersCancelled)).toEqual(
+      byKey([
+        { key: srch, was: 'unplanned', mayHaveBeenCancelled: true },
+        { key: pay1, was: 'conflict', mayHaveBeenCancelled: true },
+      ]),
+    );
+  });
+
   it('a re-import of the items keeps the plan, the planner’s objective links and the items made here', async () => {
     const { id, ids } = await increment();
     await call('plan.item.place', { incrementId: id, itemKey: 'PAY-2', teamKey: 'pay', iterationId: ids.I1 });

@@ -139,17 +139,26 @@ describe('rewriting bodies that hold names', () => {
     expect(cards.map((card) => card.iterationId)).toEqual([7, undefined]);
   });
 
-  it('a baseline keeps the marks of dependencies on a team alone, true or false and nothing else: the copy compares it as the original does', () => {
+  it('a baseline keeps each dependency’s kind and the marks of dependencies on a team alone, known words and booleans only: the copy compares it as the original does', () => {
     const c = context();
-    const body = JSON.stringify({ cards: [], dependencies: [{ key: 'D1', state: 'unplanned', teamAlone: true }, { key: 'D2', state: 'ok', teamAlone: 'ACME' }], teamAloneKept: true });
+    const body = JSON.stringify({
+      cards: [],
+      dependencies: [
+        { key: 'D1', state: 'unplanned', kind: 'unplanned', teamAlone: true },
+        { key: 'D2', state: 'ok', kind: 'ACME', teamAlone: 'ACME' },
+        { key: 'D3', state: 'unplanned', kind: 'provider-cancelled', teamAlone: false },
+      ],
+      teamAloneKept: true,
+    });
     const out = REWRITERS['baseline-body'](body, [], c)!;
     expect(out).not.toContain('ACME');
     const p = c.pseudonyms;
     expect(JSON.parse(out)).toEqual({
       cards: [],
       dependencies: [
-        { key: p.of('dependency-key', 'D1'), state: 'unplanned', teamAlone: true },
+        { key: p.of('dependency-key', 'D1'), state: 'unplanned', kind: 'unplanned', teamAlone: true },
         { key: p.of('dependency-key', 'D2'), state: 'ok' },
+        { key: p.of('dependency-key', 'D3'), state: 'unplanned', kind: 'provider-cancelled', teamAlone: false },
       ],
       teamAloneKept: true,
     });

@@ -520,7 +520,7 @@ describe('predictability', () => {
 
 describe('baselines', () => {
   const withPricing = [...plan().teams, { key: 'p', name: 'Pricing', valueStream: null, group: null }];
-  /** The body as a build before the marker wrote it: each dependency's key and state, nothing more. */
+  /** The body as a build before the marker and the kinds wrote it: each dependency's key and state, nothing more. */
   const olderBaseline = (body: BaselineBody): BaselineBody => ({ cards: body.cards, dependencies: body.dependencies.map(({ key, state }) => ({ key, state })) });
 
   it('tells moved, added and removed cards, and conflicts that are new since the commit', () => {
@@ -533,7 +533,7 @@ describe('baselines', () => {
     expect(changes.moved).toEqual([expect.objectContaining({ key: 'B-1', from: { teamKey: 'b', iteration: 'I2' }, to: { teamKey: 'b', iteration: 'I3' } })]);
     expect(changes.added.map((c) => c.key)).toEqual(['A-9']);
     expect(changes.removed.map((c) => c.key)).toEqual(['A-2']);
-    expect(changes.newConflicts).toEqual([{ key: 'D1', state: 'conflict', was: 'same-iteration' }]);
+    expect(changes.newConflicts).toEqual([{ key: 'D1', state: 'conflict', kind: 'conflict', was: 'same-iteration' }]);
   });
 
   it('a renamed iteration is the same iteration: its cards have not moved, and a card moved out of it is named as the board names it now', () => {
@@ -541,13 +541,35 @@ describe('baselines', () => {
     const renamed = [{ ...I1, name: 'Sprint 1' }, { ...I2, name: 'Sprint 2' }, I3, C1, C2, C3];
     const nowPlan = plan({ iterations: renamed, planned: plan().planned.map((p) => (p.itemKey === 'B-1' ? { ...p, iterationId: 3 } : p)) });
     const changes = changesSince(before, baselineOf(buildBoard(nowPlan)), renamed);
-    expect(changes).toEqual({ moved: [expect.objectContaining({ key: 'B-1', from: { teamKey: 'b', iteration: 'Sprint 2' }, to: { teamKey: 'b', iteration: 'I3' } })], added: [], removed: [], newConflicts: [], notCompared: [] });
+    expect(changes).toEqual({ moved: [expect.objectContaining({ key: 'B-1', from: { teamKey: 'b', iteration: 'Sprint 2' }, to: { teamKey: 'b', iteration: 'I3' } })], added: [], removed: [], newConflicts: [], notCompared: [], providersCancelled: [] });
+  });
+
+  it('a provider cancelled since is reported when the dependency was troubled then too (not planned, or in conflict): no new conflict, but the work it waited on will not come', () => {
+    // D-np: A-3 waits on X-9, planned nowhere; D-late: A-3 (I2) waits on B-2 (I3), a conflict. Both providers cancelled since.
+    const then = plan({ dependencies: [dep('D-np', 'A-3', 'X-9'), dep('D-late', 'A-3', 'B-2')] });
+    const nowPlan = plan({ dependencies: [dep('D-np', 'A-3', 'X-9'), dep('D-late', 'A-3', 'B-2')], cancelledProviders: ['X-9', 'B-2'] });
+    const changes = changesSince(baselineOf(buildBoard(then)), baselineOf(buildBoard(nowPlan)), nowPlan.iterations);
+    expect(changes.newConflicts).toEqual([]);
+    expect(changes.providersCancelled).toEqual([
+      { key: 'D-late', was: 'conflict', mayHaveBeenCancelled: false },
+      { key: 'D-np', was: 'unplanned', mayHaveBeenCancelled: false },
+    ]);
   });
 
   describe('edge cases', () => {
+    it('a baseline that kept no kinds cannot say whether the provider was cancelled already, in conflict or unplanned then, and says so', () => {
+      const then = plan({ dependencies: [dep('D-np', 'A-3', 'X-9'), dep('D-late', 'A-3', 'B-2')] });
+      const nowPlan = plan({ dependencies: [dep('D-np', 'A-3', 'X-9'), dep('D-late', 'A-3', 'B-2')], cancelledProviders: ['X-9', 'B-2'] });
+      const changes = changesSince(olderBaseline(baselineOf(buildBoard(then))), baselineOf(buildBoard(nowPlan)), nowPlan.iterations);
+      expect(changes.providersCancelled).toEqual([
+        { key: 'D-late', was: 'conflict', mayHaveBeenCancelled: true },
+        { key: 'D-np', was: 'unplanned', mayHaveBeenCancelled: true },
+      ]);
+    });
+
     it('the same board has no changes', () => {
       const body = baselineOf(buildBoard(plan()));
-      expect(changesSince(body, body, plan().iterations)).toEqual({ moved: [], added: [], removed: [], newConflicts: [], notCompared: [] });
+      expect(changesSince(body, body, plan().iterations)).toEqual({ moved: [], added: [], removed: [], newConflicts: [], notCompared: [], providersCancelled: [] });
     });
 
     it('an iteration deleted since reads as deleted, by its name then: its cards removed, or moved from it when planned again', () => {
@@ -575,7 +597,7 @@ describe('baselines', () => {
       const old = olderBaseline(baselineOf(buildBoard(plan())));
       const nowPlan = plan({ teams: withPricing, dependencies: [pricing('D-team', 'A-2'), dep('D-item', 'A-3', 'X-9')] });
       const changes = changesSince(old, baselineOf(buildBoard(nowPlan)), nowPlan.iterations);
-      expect(changes.newConflicts).toEqual([{ key: 'D-item', state: 'unplanned', was: null }]);
+      expect(changes.newConflicts).toEqual([{ key: 'D-item', state: 'unplanned', kind: 'unplanned', was: null }]);
       expect(changes.notCompared).toEqual([{ key: 'D-team', state: 'unplanned' }]);
     });
 
@@ -584,7 +606,7 @@ describe('baselines', () => {
       expect(before.teamAloneKept).toBe(true);
       const nowPlan = plan({ teams: withPricing, dependencies: [pricing('D-team', 'A-2')] });
       const changes = changesSince(before, baselineOf(buildBoard(nowPlan)), nowPlan.iterations);
-      expect(changes.newConflicts).toEqual([{ key: 'D-team', state: 'unplanned', was: null }]);
+      expect(changes.newConflicts).toEqual([{ key: 'D-team', state: 'unplanned', kind: 'unplanned', was: null }]);
       expect(changes.notCompared).toEqual([]);
     });
 
@@ -602,10 +624,30 @@ describe('baselines', () => {
     });
 
     it('a dependency removed since is no change to report, whatever it was', () => {
-      const then = plan({ teams: withPricing, dependencies: [pricing('D-team', 'A-2'), dep('D-late', 'A-3', 'B-2')] });
+      const then = plan({ teams: withPricing, dependencies: [pricing('D-team', 'A-2'), dep('D-late', 'A-3', 'B-2'), dep('D-gone', 'B-1', 'X-9')], cancelledProviders: ['X-9'] });
       for (const before of [baselineOf(buildBoard(then)), olderBaseline(baselineOf(buildBoard(then)))]) {
-        expect(changesSince(before, baselineOf(buildBoard(plan())), plan().iterations)).toMatchObject({ newConflicts: [], notCompared: [] });
+        expect(changesSince(before, baselineOf(buildBoard(plan())), plan().iterations)).toMatchObject({ newConflicts: [], notCompared: [], providersCancelled: [] });
       }
+    });
+
+    it('a dependency both new and on a cancelled provider is a new conflict said cancelled, against any baseline, and not listed again as cancelled since', () => {
+      const nowPlan = plan({ dependencies: [dep('D-new', 'A-3', 'X-9')], cancelledProviders: ['X-9'] });
+      const now = baselineOf(buildBoard(nowPlan));
+      for (const before of [baselineOf(buildBoard(plan())), olderBaseline(baselineOf(buildBoard(plan())))]) {
+        expect(changesSince(before, now, nowPlan.iterations)).toMatchObject({ newConflicts: [{ key: 'D-new', state: 'unplanned', kind: 'provider-cancelled', was: null }], providersCancelled: [] });
+      }
+    });
+
+    it('in order then and cancelled now: a new conflict said cancelled, was in order', () => {
+      const before = baselineOf(buildBoard(plan({ dependencies: [dep('D1', 'A-3', 'A-1')] })));
+      const nowPlan = plan({ dependencies: [dep('D1', 'A-3', 'A-1')], cancelledProviders: ['A-1'] });
+      expect(changesSince(before, baselineOf(buildBoard(nowPlan)), nowPlan.iterations)).toMatchObject({ newConflicts: [{ key: 'D1', kind: 'provider-cancelled', was: 'ok' }], providersCancelled: [] });
+    });
+
+    it('a provider cancelled at the baseline and still: nothing new; settled since: nothing either', () => {
+      const cancelled = plan({ dependencies: [dep('D1', 'A-3', 'X-9'), dep('D2', 'A-2', 'X-8')], cancelledProviders: ['X-9', 'X-8'] });
+      const nowPlan = plan({ dependencies: [dep('D1', 'A-3', 'X-9'), dep('D2', 'A-2', 'X-8', { resolvedAt: d('2026-01-06') })], cancelledProviders: ['X-9', 'X-8'] });
+      expect(changesSince(baselineOf(buildBoard(cancelled)), baselineOf(buildBoard(nowPlan)), nowPlan.iterations)).toMatchObject({ newConflicts: [], providersCancelled: [] });
     });
 
     it('a body stored before the marker still reads; one committed now reads back as it was written', () => {

@@ -14,7 +14,9 @@ import type { PlanData } from '../../../shared/planning/plan-data';
 
 // A dependency on a team alone ("CHK-26 needs something from Pricing", no item named yet) as the
 // Plan page shows it: counted with the providers not planned, on the waiting card's badge, and in
-// the conflicts list, the card's dependencies and the board's exports naming the team.
+// the conflicts list, the card's dependencies and the board's exports naming the team. And the
+// changes since a baseline as the Changes tab shows them: dependencies on a team alone an older
+// baseline did not keep, and providers cancelled since.
 
 afterEach(cleanup);
 
@@ -162,5 +164,36 @@ describe('the changes since a baseline committed before dependencies on a team a
     expect(list.textContent).toContain('New conflicts (1)');
     expect(list.textContent).toContain('DEP-T: provider not planned');
     expect(within(list).queryByTestId('baseline-not-compared')).toBeNull();
+  });
+});
+
+describe('the changes since a baseline: providers cancelled since', () => {
+  // Then: CHK-26 waits on PAY-9, planned nowhere (DEP-X); CHK-27 on PAY-1, in order (DEP-OK). Now both providers are cancelled.
+  const rows = [
+    { key: 'DEP-X', consumerKey: 'CHK-26', providerKey: 'PAY-9', consumerTeamKey: 'checkout', providerTeamKey: 'pay', createdAt: 0, neededBy: null, resolvedAt: null },
+    { key: 'DEP-OK', consumerKey: 'CHK-27', providerKey: 'PAY-1', consumerTeamKey: 'checkout', providerTeamKey: 'pay', createdAt: 0, neededBy: null, resolvedAt: null },
+  ];
+  const now = () => board({ dependencies: rows, cancelledProviders: ['PAY-9', 'PAY-1'] });
+  const lines = (then: ReturnType<typeof baselineOf>) => {
+    const b = now();
+    const changes = changesSince(then, baselineOf(b), b.increment.iterations);
+    themed(<BoardSidePanel board={b} changes={{ baseline: { id: 1, name: 'Committed', takenAt: '2026-12-01T09:00:00Z' }, ...changes }} tab="changes" onTab={noop} onFocusCard={noop} teamName={teamName} />);
+    const list = screen.getByTestId('baseline-changes');
+    return [...list.querySelectorAll('h6, li')].map((e) => e.textContent);
+  };
+
+  it('one not planned then and cancelled now is listed as cancelled since; one in order then is a new conflict said cancelled', () => {
+    expect(lines(baselineOf(board({ dependencies: rows })))).toEqual([
+      'New conflicts (1)',
+      'DEP-OK: provider cancelled (was in order)',
+      'Providers cancelled since (1)',
+      'DEP-X: provider cancelled (was provider not planned)',
+    ]);
+  });
+
+  it('against a baseline that kept no kinds, it says the provider was not planned then, or already cancelled', () => {
+    const body = baselineOf(board({ dependencies: rows }));
+    const older = { cards: body.cards, dependencies: body.dependencies.map(({ key, state }) => ({ key, state })) };
+    expect(lines(older)).toContain('DEP-X: provider cancelled (at the baseline: provider not planned, or already cancelled)');
   });
 });
