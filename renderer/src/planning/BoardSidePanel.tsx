@@ -60,7 +60,7 @@ export const BoardSidePanel = memo(function BoardSidePanel(props: {
         {props.tab === 'conflicts' && <ConflictList conflicts={conflicts} board={board} onFocusCard={props.onFocusCard} teamName={props.teamName} />}
         {props.tab === 'lint' && <LintList board={board} onFocusCard={props.onFocusCard} />}
         {props.tab === 'backlog' && <Backlog board={board} teamName={props.teamName} />}
-        {props.tab === 'changes' && props.changes && <ChangeList changes={props.changes} teamName={props.teamName} onFocusCard={props.onFocusCard} />}
+        {props.tab === 'changes' && props.changes && <ChangeList changes={props.changes} dependencies={props.board.dependencies} teamName={props.teamName} onFocusCard={props.onFocusCard} />}
       </Box>
     </Box>
   );
@@ -179,7 +179,14 @@ function Backlog({ board, teamName }: { board: Board; teamName(key: string | nul
   );
 }
 
-function ChangeList({ changes, teamName, onFocusCard }: { changes: BaselineChanges; teamName(key: string | null): string; onFocusCard(key: string): void }) {
+function ChangeList({ changes, dependencies, teamName, onFocusCard }: { changes: BaselineChanges; dependencies: readonly BoardDependency[]; teamName(key: string | null): string; onFocusCard(key: string): void }) {
+  // A dependency's key ("DEP-221") means nothing to the room: it is said by who waits on whom, as
+  // the conflicts list says it, and leads to the waiting card.
+  const byKey = new Map(dependencies.map((d) => [d.key, d]));
+  const dependencyLine = (key: string, says: string): [string | null, string] => {
+    const d = byKey.get(key);
+    return d ? [d.consumer.itemKey, `${displayKey(d.consumer.itemKey)} waits on ${dependencyProviderText(d.provider, teamName)}: ${says}`] : [null, `${key}: ${says}`];
+  };
   // A new conflict is worded by its kind now (a provider cancelled says so); what it was, by its state then.
   const nothing = changes.moved.length + changes.added.length + changes.removed.length + changes.newConflicts.length + changes.providersCancelled.length === 0;
   return (
@@ -191,8 +198,8 @@ function ChangeList({ changes, teamName, onFocusCard }: { changes: BaselineChang
       <Section title={`Moved (${changes.moved.length})`} lines={changes.moved.map((m) => [m.key, `${displayKey(m.key)} ${m.title}: ${teamName(m.from.teamKey)}, ${m.from.iteration} → ${teamName(m.to.teamKey)}, ${m.to.iteration}`])} onFocusCard={onFocusCard} />
       <Section title={`Added (${changes.added.length})`} lines={changes.added.map((a) => [a.key, `${displayKey(a.key)} ${a.title}: ${teamName(a.teamKey)}, ${a.iteration}`])} onFocusCard={onFocusCard} />
       <Section title={`Removed (${changes.removed.length})`} lines={changes.removed.map((r) => [null, `${displayKey(r.key)} ${r.title}: was ${teamName(r.teamKey)}, ${r.iteration}`])} onFocusCard={onFocusCard} />
-      <Section title={`New conflicts (${changes.newConflicts.length})`} lines={changes.newConflicts.map((c) => [null, `${c.key}: ${DEPENDENCY_KIND_TEXT[c.kind].label}${c.was ? ` (was ${DEPENDENCY_STATE_TEXT[c.was].label})` : ''}`])} onFocusCard={onFocusCard} />
-      <Section title={`Providers cancelled since (${changes.providersCancelled.length})`} lines={changes.providersCancelled.map((c) => [null, `${c.key}: ${cancelledSinceText(c)}`])} onFocusCard={onFocusCard} />
+      <Section title={`New conflicts (${changes.newConflicts.length})`} lines={changes.newConflicts.map((c) => dependencyLine(c.key, `${DEPENDENCY_KIND_TEXT[c.kind].label}${c.was ? ` (was ${DEPENDENCY_STATE_TEXT[c.was].label})` : ''}`))} onFocusCard={onFocusCard} />
+      <Section title={`Providers cancelled since (${changes.providersCancelled.length})`} lines={changes.providersCancelled.map((c) => dependencyLine(c.key, cancelledSinceText(c)))} onFocusCard={onFocusCard} />
       {changes.notCompared.length > 0 && (
         <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }} data-testid="baseline-not-compared">
           {notComparedText(changes.notCompared.length)}

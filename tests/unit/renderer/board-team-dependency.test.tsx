@@ -162,7 +162,8 @@ describe('the changes since a baseline committed before dependencies on a team a
     const b = board();
     const list = shown(changesSince(baselineOf(withoutPricing()), baselineOf(b), b.increment.iterations));
     expect(list.textContent).toContain('New conflicts (1)');
-    expect(list.textContent).toContain('DEP-T: provider not planned');
+    // Said by who waits on whom, as in the conflicts list: a key means nothing to the room.
+    expect(list.textContent).toContain('CHK-26 waits on Pricing — no item named: provider not planned');
     expect(within(list).queryByTestId('baseline-not-compared')).toBeNull();
   });
 });
@@ -185,15 +186,15 @@ describe('the changes since a baseline: providers cancelled since', () => {
   it('one not planned then and cancelled now is listed as cancelled since; one in order then is a new conflict said cancelled', () => {
     expect(lines(baselineOf(board({ dependencies: rows })))).toEqual([
       'New conflicts (1)',
-      'DEP-OK: provider cancelled (was in order)',
+      'CHK-27 waits on PAY-1 (Iteration 1): provider cancelled (was in order)',
       'Providers cancelled since (1)',
-      'DEP-X: provider cancelled (was provider not planned)',
+      'CHK-26 waits on PAY-9 (cancelled): provider cancelled (was provider not planned)',
     ]);
   });
 
   it('against a baseline that kept no kinds, it says the provider was not planned then, or already cancelled', () => {
     const body = baselineOf(board({ dependencies: rows }));
     const older = { cards: body.cards, dependencies: body.dependencies.map(({ key, state }) => ({ key, state })) };
-    expect(lines(older)).toContain('DEP-X: provider cancelled (at the baseline: provider not planned, or already cancelled)');
+    expect(lines(older)).toContain('CHK-26 waits on PAY-9 (cancelled): provider cancelled (at the baseline: provider not planned, or already cancelled)');
   });
 });
