@@ -18,6 +18,8 @@ export interface CsvFileMappingOptions {
   statuses: StatusBook;
   knowsItem(key: string): boolean;
   jira?: JiraImportBooks;
+  /** The file's delimiter (default ","), to show a text cut in two by it as it was written. */
+  delimiter?: string;
 }
 
 /**
@@ -72,6 +74,41 @@ export class CsvFileMapping {
     let named = headers.length;
     while (named > 0 && headers[named - 1]!.trim() === '') named--;
     this.#namedWidth = named;
+    const delimiter = options.delimiter ?? ',';
+    // Nobody types a tab into a name: a space after one is no cut.
+    this.#cuts = format.freeText && delimiter !== '\t' ? cutColumns(this.plan, format.freeText) : null;
+    this.#delimiter = delimiter;
+  }
+
+  /** The free-text columns whose next cell may hold their cut end (cutColumns); null for most files. */
+  readonly #cuts: readonly CutColumn[] | null;
+  readonly #delimiter: string;
+
+  /**
+   * A free-text cell followed by a cell that starts with a space ("Payments" then " Inc"): the text
+   * may be one ("Payments, Inc") that an unquoted delimiter cut in two, the row still as wide as
+   * the header (a trailing column left empty took the cut end). Said, since the row may be right.
+   */
+  #warnCuts(cuts: readonly CutColumn[], cells: readonly string[], line: number): void {
+    for (const cut of cuts) {
+      const next = cells[cut.column + 1];
+      // What a person types after a delimiter: one space, then the text goes on.
+      if (next === undefined || next.charCodeAt(0) !== 32 || !(next.charCodeAt(1) > 32)) continue;
+      const text = cells[cut.column]!;
+      // Spaces around the text too ("pay, Payments, Money"): the file's way of writing, not a cut.
+      if (text === '' || text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32) continue;
+      const delimiter = this.#delimiter;
+      const name = DELIMITER_NAMES[delimiter] ?? `delimiter "${delimiter}"`;
+      const meant = `${clipEnd(text)}${delimiter}${clipStart(next)}`;
+      this.options.issues.warn(
+        this.options.file,
+        line,
+        cut.header,
+        `${text}${delimiter}${next}`,
+        'unquoted-delimiter',
+        `"${meant}" may be one ${cut.header}, cut in two by the ${name} before "${clipStart(next)}": ${cut.header} is read as "${clipEnd(text)}" and ${cut.next} as "${clipStart(next.trim())}". If it is one ${cut.header}, put it in double quotes ("${meant}"); if not, remove the space after the ${name}.`,
+      );
+    }
   }
 
   #isHeaderAgain(cells: readonly string[]): boolean {
@@ -113,6 +150,7 @@ export class CsvFileMapping {
     // Some exports repeat the header row every page (Jira above 1,000 issues): skip those.
     // Files joined end to end repeat it with the second file's BOM (\uFEFF) before its first name.
     if (this.#isHeaderAgain(cells)) return;
+    if (this.#cuts !== null) this.#warnCuts(this.#cuts, cells, line);
     this.rows++;
     this.#reader.reset(cells, line);
     try {
@@ -125,6 +163,38 @@ export class CsvFileMapping {
   finish(): void {
     this.#mapper.finish();
   }
+}
+
+/** A free-text column (its index and header) and how the column after it is named in a message. */
+interface CutColumn {
+  column: number;
+  header: string;
+  next: string;
+}
+
+const DELIMITER_NAMES: Readonly<Record<string, string>> = { ',': 'comma', ';': 'semicolon', '|': 'vertical bar' };
+const clipEnd = (text: string) => (text.length > 40 ? `…${text.slice(-40).trimStart()}` : text);
+const clipStart = (text: string) => (text.length > 40 ? `${text.slice(0, 40).trimEnd()}…` : text);
+
+/**
+ * The free-text columns of a file whose next column could take a cut end without a word: any but
+ * one read strictly (a date, a number, a word from a list rejects it), a column no field reads
+ * included (the end would be dropped). Null when there are none (most templates, every export).
+ */
+function cutColumns(plan: ColumnPlan, { free, strict }: NonNullable<CsvFormat['freeText']>): CutColumn[] | null {
+  const fieldOf = new Map<number, string>();
+  for (const [field, columns] of plan.columns) for (const c of columns) fieldOf.set(c, field);
+  const header = (c: number) => plan.headers[c]!.replace(/^\uFEFF/, '').trim();
+  const cuts: CutColumn[] = [];
+  for (const field of free) {
+    const column = plan.columns.get(field)?.[0];
+    if (column === undefined || column + 1 >= plan.headers.length) continue;
+    const nextField = fieldOf.get(column + 1);
+    if (nextField !== undefined && strict.includes(nextField)) continue;
+    const next = header(column + 1) || `column ${column + 2}`;
+    cuts.push({ column, header: header(column), next: nextField === undefined ? `${next} (a column Interlock does not read)` : next });
+  }
+  return cuts.length > 0 ? cuts : null;
 }
 
 /** Formats whose rows are work items (a team column is theirs to have). */

@@ -45,6 +45,7 @@ export const ISSUE_CODES = {
   'no-team-column': 'No column names the items’ teams: new items are imported without one.',
   'value-ignored': 'A cell that cannot be read (a size like "3 pts", or "1,000", which is a thousand or 1.0) is left out; the rest of the row is imported.',
   'steps-out-of-order': 'A stage-date row dates a later step before an earlier one; its steps are read in time order.',
+  'unquoted-delimiter': 'A name or text in a template row may be one that an unquoted delimiter cut in two ("Payments, Inc"): the row is imported as it reads.',
 } as const;
 export type IssueCode = keyof typeof ISSUE_CODES;
 export const IssueCode = z.enum(Object.keys(ISSUE_CODES) as [IssueCode, ...IssueCode[]]);

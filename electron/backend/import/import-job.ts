@@ -572,6 +572,7 @@ export class ImportJob {
         statuses,
         knowsItem: (key) => checker.knowsItem(key),
         jira,
+        delimiter: file.dialect!.delimiter,
       });
     } catch (error) {
       if (!(error instanceof SourceError)) throw error;

@@ -30,6 +30,13 @@ export interface CsvFormat {
   readonly entity?: InterlockEntity;
   fields(headers: readonly string[]): readonly FieldSpec[];
   create(context: CsvMapperContext): CsvMapper;
+  /**
+   * Fields holding names and prose people type (`free`), which a delimiter typed into an unquoted
+   * cell cuts in two, and fields read strictly (`strict`: dates, numbers, words from a list), which
+   * would reject a cut end rather than take it (CsvFileMapping warns of the others). Interlock's
+   * templates only: an export's cells start with a space too often to tell a cut by.
+   */
+  readonly freeText?: { readonly free: readonly string[]; readonly strict: readonly string[] };
 }
 
 /** Field specs for a "team" column that the user may point elsewhere (`--team-column`). */

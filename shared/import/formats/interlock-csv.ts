@@ -286,6 +286,23 @@ function planningMapper(ctx: CsvMapperContext, read: (r: Reader) => PlanningRow)
   };
 }
 
+/**
+ * Per template, the columns where people type names and prose ("Payments, Inc"), and the columns
+ * read strictly, whose check would reject the end of a text cut off into them (see CsvFormat.freeText).
+ */
+const FREE_TEXT: Partial<Record<InterlockEntity, CsvFormat['freeText']>> = {
+  teams: { free: ['name', 'valueStream'], strict: [] },
+  objectives: { free: ['title'], strict: ['level', 'businessValue', 'actualValue', 'committed'] },
+  items: { free: ['title'], strict: ['type', 'statusCategory', 'created', 'firstActive', 'done'] },
+  dependencies: { free: ['interface'], strict: ['created', 'neededBy', 'resolved'] },
+  deployments: { free: ['release'], strict: ['at', 'succeeded', 'changeAt'] },
+  increments: { free: ['name'], strict: ['start', 'end', 'capacityUnit'] },
+  iterations: { free: ['name'], strict: ['start', 'end'] },
+  milestones: { free: ['name'], strict: ['date'] },
+  risks: { free: ['title', 'description', 'owner'], strict: ['status', 'scope'] },
+};
+
 export function interlockCsvFormat(entity: InterlockEntity): CsvFormat {
-  return { format: 'interlock', entity, fields: () => INTERLOCK_FIELDS[entity], create: MAPPERS[entity] };
+  const freeText = FREE_TEXT[entity];
+  return { format: 'interlock', entity, fields: () => INTERLOCK_FIELDS[entity], create: MAPPERS[entity], ...(freeText ? { freeText } : {}) };
 }

@@ -402,3 +402,55 @@ describe('Jira JSON story points that are no number', () => {
     });
   });
 });
+
+describe('a name an unquoted comma cut in two, the row still as wide as the header', () => {
+  const storedTeams = () => db(ws).prepare('SELECT key, name, value_stream FROM teams ORDER BY key').raw().all();
+
+  it('is warned at the name, showing it as it was probably meant and how to quote it; the row is imported as it reads', async () => {
+    const teams = write('teams.csv', ['key,name,valueStream', 'pay,Payments, Inc', 'acme,Acme, Ltd,', 'ops,Operations,Platform', 'bank,"Bank, Corp",Money']);
+    const expected = [
+      ['teams.csv', 2, 'name', 'Payments, Inc', '"Payments, Inc" may be one name, cut in two by the comma before " Inc": name is read as "Payments" and valueStream as "Inc". If it is one name, put it in double quotes ("Payments, Inc"); if not, remove the space after the comma.'],
+      // A delimiter at the end of the row makes an empty cell past the header, which the header allows.
+      ['teams.csv', 3, 'name', 'Acme, Ltd', '"Acme, Ltd" may be one name, cut in two by the comma before " Ltd": name is read as "Acme" and valueStream as "Ltd". If it is one name, put it in double quotes ("Acme, Ltd"); if not, remove the space after the comma.'],
+    ];
+    for (const mode of ['preview', 'import'] as const) {
+      const status = await runImport(ws.backend, [teams], mode);
+      expect(told(status, 'unquoted-delimiter')).toEqual(expected);
+      expect(status.report!.counts.teams).toBe(4);
+      expect(status.report!.rejectedRows).toBe(0);
+    }
+    expect(storedTeams()).toEqual([
+      ['acme', 'Acme', 'Ltd'],
+      ['bank', 'Bank, Corp', 'Money'],
+      ['ops', 'Operations', 'Platform'],
+      ['pay', 'Payments', 'Inc'],
+    ]);
+  });
+
+  describe('edge cases', () => {
+    it("a semicolon file names its delimiter; a deployment's release cut into its items is said too, and an end cut into a column nobody reads", async () => {
+      const teams = write('teams.csv', ['key;name;value_stream', 'pay;Payments; Inc']);
+      const notes = write('notes.csv', ['key,name,notes', 'ops,Operations, Europe']);
+      const deployments = write('deployments.csv', ['key,team,service,at,succeeded,change_at,release,items', 'DEP-1,pay,web,2024-03-12T17:00:00Z,true,,Journeys, R12']);
+      const status = await runImport(ws.backend, [teams, notes, deployments], 'preview');
+      expect(told(status, 'unquoted-delimiter').map(([file, line, column, value, message]) => [file, line, column, value, (message as string).split('. If')[0]])).toEqual([
+        ['teams.csv', 2, 'name', 'Payments; Inc', '"Payments; Inc" may be one name, cut in two by the semicolon before " Inc": name is read as "Payments" and value_stream as "Inc"'],
+        ['notes.csv', 2, 'name', 'Operations, Europe', '"Operations, Europe" may be one name, cut in two by the comma before " Europe": name is read as "Operations" and notes (a column Interlock does not read) as "Europe"'],
+        ['deployments.csv', 2, 'release', 'Journeys, R12', '"Journeys, R12" may be one release, cut in two by the comma before " R12": release is read as "Journeys" and items as "R12"'],
+      ]);
+    });
+
+    it('no false alarms: spaces after every delimiter, a space before a date or a word the import checks, a tracker export, a quoted name', async () => {
+      const spaced = write('spaced.csv', ['key,name,value_stream', 'pay, Payments, Money', 'ops,Operations , Platform']);
+      const milestones = write('milestones.csv', ['increment,name,date,team', 'PI 24.2,Payments go-live, 2024-04-10,']);
+      const increments = write('increments.csv', ['name,start,end,capacity_unit', 'PI 24.2,2024-03-04,2024-04-28,items']);
+      const items = write('items.csv', [ITEMS, `CHK-1,One-page checkout, story,checkout,To Do,${CREATED}`]);
+      const jira = write('jira.csv', ['Issue key,Summary,Custom field (Team),Issue Type,Status,Created', 'PAY-2,Cards, Payments,Story,To Do,01/Mar/24 9:00 AM']);
+      const quoted = write('quoted.csv', ['key,name,value_stream', 'bank,"Bank, Corp",', 'web,Web,']);
+      const status = await runImport(ws.backend, [spaced, milestones, increments, items, jira, quoted]);
+      expect(status.report!.issueCounts['unquoted-delimiter']).toBeUndefined();
+      expect(status.report!.counts).toMatchObject({ teams: 4, items: 2, plans: 2 });
+      expect(status.report!.rejectedRows).toBe(0);
+    });
+  });
+});

@@ -40,7 +40,7 @@ function collector(): RecordSink & Collected {
 }
 
 /** Maps a CSV given as rows of cells (header first) with a format's mapper; no I/O. */
-function mapRows(format: ImportFormat, rows: string[][], columns: Record<string, string> = {}, workspaceItems: string[] = []) {
+function mapRows(format: ImportFormat, rows: string[][], columns: Record<string, string> = {}, workspaceItems: string[] = [], delimiter?: string) {
   const sink = collector();
   const detection = detectCsvFormat(rows[0]!, rows.slice(1));
   const mapping = new CsvFileMapping({
@@ -53,6 +53,7 @@ function mapRows(format: ImportFormat, rows: string[][], columns: Record<string,
     issues: sink.issues,
     statuses: sink.statuses,
     knowsItem: (key) => workspaceItems.includes(key) || sink.items.some((i) => i.key === key),
+    ...(delimiter === undefined ? {} : { delimiter }),
   });
   rows.slice(1).forEach((cells, i) => mapping.row(cells, i + 2));
   mapping.finish();
@@ -139,6 +140,46 @@ describe('format detection', () => {
       expect(detectJsonFormat([]).format).toBeNull();
       expect(detectJsonFormat({ issues: [] }).format).toBe('jira-json');
       expect(detectJsonFormat({ items: [] }).format).toBe('interlock');
+    });
+  });
+});
+
+describe('a text an unquoted delimiter may have cut in two', () => {
+  const cuts = (out: ReturnType<typeof mapRows>) => out.issues.issues.filter((i) => i.code === 'unquoted-delimiter').map((i) => [i.line, i.column, i.value, i.message]);
+
+  it('a free-text cell followed by a cell that starts with a space is said once per cut, at its line and column', () => {
+    const out = mapRows('interlock', [
+      ['key', 'name', 'value_stream'],
+      ['pay', 'Payments', ' Inc'],
+      ['ops', 'Operations', 'Platform'],
+    ]);
+    expect(cuts(out)).toEqual([
+      [2, 'name', 'Payments, Inc', '"Payments, Inc" may be one name, cut in two by the comma before " Inc": name is read as "Payments" and value_stream as "Inc". If it is one name, put it in double quotes ("Payments, Inc"); if not, remove the space after the comma.'],
+    ]);
+  });
+
+  describe('edge cases', () => {
+    it('long texts are shown by their ends at the cut; a header ending in an unnamed column names it by number; a tab file and a lone space say nothing', () => {
+      const long = 'x'.repeat(30) + 'Payments and Cards of the Nordics';
+      const out = mapRows('interlock', [
+        ['key', 'name', ''],
+        ['pay', long, ` Inc and everything that comes after it, to the end`],
+        ['ops', 'Operations', ' '],
+      ]);
+      expect(cuts(out).map(([, , , message]) => (message as string).split('. If')[0])).toEqual([
+        '"…xxxxxxxPayments and Cards of the Nordics, Inc and everything that comes after it,…" may be one name, cut in two by the comma before " Inc and everything that comes after it,…": name is read as "…xxxxxxxPayments and Cards of the Nordics" and column 3 (a column Interlock does not read) as "Inc and everything that comes after it,…"',
+      ]);
+      expect(cuts(out)[0]![2]).toBe(`${long}, Inc and everything that comes after it, to the end`);
+      expect(cuts(mapRows('interlock', [['key', 'name', 'value_stream'], ['pay', 'Payments', ' Inc']], {}, [], '\t'))).toEqual([]);
+    });
+
+    it('an items title before its type, a column read strictly, is no cut: a cut there is rejected, not taken', () => {
+      const out = mapRows('interlock', [
+        ['key', 'title', 'type', 'status', 'created_at'],
+        ['K-1', 'Pay by card', ' story', 'To Do', '2024-03-01'],
+      ]);
+      expect(cuts(out)).toEqual([]);
+      expect(out.items.map((i) => [i.title, i.type])).toEqual([['Pay by card', 'story']]);
     });
   });
 });
