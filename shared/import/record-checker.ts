@@ -59,6 +59,9 @@ function emptyCounts(): EntityCounts {
   return { teams: 0, items: 0, transitions: 0, dependencies: 0, deployments: 0, incidents: 0, objectives: 0, plans: 0, releases: 0, risks: 0 };
 }
 
+/** The planning rows found again by their name, whose names are checked for look-alikes. */
+type PlanNameKind = 'increment' | 'iteration' | 'milestone';
+
 /**
  * For a name refused as unknown: the known name it looks like, if one does (" (there is an iteration
  * "Iteration 1": the names differ only in letter case)"), so the fix is plain; else nothing.
@@ -300,26 +303,26 @@ export class RecordChecker implements RecordSink {
       if (record.kind === 'planned' && !this.knowsItem(record.itemKey)) return refuse('item', record.itemKey, `Item ${record.itemKey} is neither in this import nor in the workspace, so it cannot be planned.`);
     }
     record.file = this.file;
-    if (record.kind === 'increment' || record.kind === 'iteration') this.#lookAlikePlanName(record);
+    if (record.kind === 'increment' || record.kind === 'iteration' || record.kind === 'milestone') this.#lookAlikePlanName(record);
     if (record.kind === 'increment' || record.kind === 'iteration' || record.kind === 'milestone') this.#datedRows.push(record);
     if (!this.#repeatedPlanning(record)) this.counts.plans++;
     this.target.planning(record);
   }
 
   /**
-   * Increments, and the iterations of each increment, by look-alike form (lookAlikeForm): the first
-   * name of each form, its team for a sprint, and its row (null: the workspace's). Made at the first
-   * increment or iteration row.
+   * Increments, and the iterations and milestones of each increment, by look-alike form
+   * (lookAlikeForm): the first name of each form, its team for a sprint, and its row (null: the
+   * workspace's). Made at the first increment, iteration or milestone row.
    */
   #planNames: Map<string, { name: string; teamKey: string | null; from: PlanningRecord | null }> | null = null;
 
   /**
-   * An increment or an iteration whose name looks like another's of the import or the workspace
-   * (in one increment, any cadence): a plan is found again by name, so both are kept, as two, and
-   * the later row is told, naming the other and where it is.
+   * An increment, or an iteration or a milestone of one increment (any cadence, any team), whose
+   * name looks like another's of the import or the workspace: each is found again by name, so both
+   * are kept, as two, and the later row is told, naming the other and where it is.
    */
-  #lookAlikePlanName(record: PlanningRecord & { kind: 'increment' | 'iteration' }): void {
-    const id = (kind: 'increment' | 'iteration', increment: string, name: string) => (kind === 'increment' ? `increment\u0000${lookAlikeForm(name)}` : `iteration\u0000${increment}\u0000${lookAlikeForm(name)}`);
+  #lookAlikePlanName(record: PlanningRecord & { kind: PlanNameKind }): void {
+    const id = (kind: PlanNameKind, increment: string, name: string) => (kind === 'increment' ? `increment\u0000${lookAlikeForm(name)}` : `${kind}\u0000${increment}\u0000${lookAlikeForm(name)}`);
     if (this.#planNames === null) {
       const names = (this.#planNames = new Map());
       const plan = this.context.workspacePlan;
@@ -328,8 +331,10 @@ export class RecordChecker implements RecordSink {
       };
       for (const i of plan?.increments ?? []) add(id('increment', '', i.name), i.name, null);
       for (const i of plan?.iterations ?? []) add(id('iteration', i.increment, i.name), i.name, i.teamKey);
+      // A milestone is found again by its name in its increment, whatever its team: its team is not what tells two apart.
+      for (const m of plan?.milestones ?? []) add(id('milestone', m.increment, m.name), m.name, null);
     }
-    const increment = record.kind === 'iteration' ? record.increment : '';
+    const increment = record.kind === 'increment' ? '' : record.increment;
     const teamKey = record.kind === 'iteration' ? record.teamKey : null;
     const key = id(record.kind, increment, record.name);
     const first = this.#planNames.get(key);
@@ -344,7 +349,7 @@ export class RecordChecker implements RecordSink {
     }
     const kind = record.kind;
     const sprint = (team: string | null) => (team === null ? '' : ` (a sprint of ${team})`);
-    const what = `${kind === 'increment' ? 'Increment' : 'Iteration'} "${visible(record.name)}"${kind === 'iteration' ? ` of ${record.increment}${sprint(teamKey)}` : ''}`;
+    const what = `${kind[0]!.toUpperCase()}${kind.slice(1)} "${visible(record.name)}"${kind === 'increment' ? '' : ` of ${increment}${sprint(teamKey)}`}`;
     const other = `${kind} "${visible(first.name)}"${sprint(first.teamKey)}`;
     const where = first.from === null ? `the workspace's ${other}` : `${other} of this import, at ${whereFrom({ file: first.from.file ?? this.file, line: first.from.line, ...(first.from.path === undefined ? {} : { path: first.from.path }) })}`;
     this.context.issues.warn(
@@ -353,7 +358,7 @@ export class RecordChecker implements RecordSink {
       cellOf(record, 'name'),
       record.name,
       'look-alike-key',
-      `${what} looks like ${where}: the names differ only ${lookAlikeDifference(record.name, first.name)}. Both are imported, as two ${kind === 'increment' ? 'increments' : 'iterations'}; if they are one, correct the name in the file and import it again.`,
+      `${what} looks like ${where}: the names differ only ${lookAlikeDifference(record.name, first.name)}. Both are imported, as two ${kind}s; if they are one, correct the name in the file and import it again.`,
     );
   }
 

@@ -265,6 +265,62 @@ describe('a planning row naming an increment or iteration only like one there is
   });
 });
 
+describe('milestone names that look alike', () => {
+  const INCREMENTS = 'name,start,end,capacity_unit';
+  const MILESTONES = 'increment,name,date,team';
+  const storedMilestones = () => db(ws).prepare('SELECT i.name, m.name, m.at FROM milestones m JOIN increments i ON i.id = m.increment_id ORDER BY i.name, m.id').raw().all();
+  const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+
+  it("in one increment, are both kept, as two, and the later row is warned naming the other: the import's row or the workspace's milestone", async () => {
+    await runImport(ws.backend, [write('increments.csv', [INCREMENTS, 'PI 24.2,2024-03-04,2024-04-28,items']), write('before.csv', [MILESTONES, 'PI 24.2,Release 1,2024-04-10,'])]);
+    const milestones = write('milestones.csv', [
+      MILESTONES,
+      'PI 24.2,Payments go-live,2024-03-20,',
+      'PI 24.2,payments go-live,2024-03-21,checkout',
+      'PI 24.2,release\u00A01,2024-04-11,',
+      'PI 24.2,Release 1,2024-04-12,',
+    ]);
+    const expected = [
+      ['milestones.csv', 3, 'name', 'payments go-live', 'Milestone "payments go-live" of PI 24.2 looks like milestone "Payments go-live" of this import, at milestones.csv, line 2: the names differ only in letter case. Both are imported, as two milestones; if they are one, correct the name in the file and import it again.'],
+      ['milestones.csv', 4, 'name', 'release\u00A01', 'Milestone "release<U+00A0>1" of PI 24.2 looks like the workspace\'s milestone "Release 1": the names differ only in letter case and by a no-break space (U+00A0) for a space. Both are imported, as two milestones; if they are one, correct the name in the file and import it again.'],
+    ];
+    for (const mode of ['preview', 'import'] as const) {
+      const status = await runImport(ws.backend, [milestones], mode);
+      expect(status.report!.refusal).toBeNull();
+      expect(told(status, 'look-alike-key')).toEqual(expected);
+      expect(status.report!.counts.plans).toBe(4);
+    }
+    // The workspace's Release 1 is updated by the row of its very name; the look-alikes are new.
+    expect(storedMilestones()).toEqual([
+      ['PI 24.2', 'Release 1', day('2024-04-12')],
+      ['PI 24.2', 'Payments go-live', day('2024-03-20')],
+      ['PI 24.2', 'payments go-live', day('2024-03-21')],
+      ['PI 24.2', 'release\u00A01', day('2024-04-11')],
+    ]);
+  });
+
+  describe('edge cases', () => {
+    it("one name in two increments, a milestone named like an iteration, a repeat as written and a re-import are no look-alikes; a bundle's is named by its place; a row naming an increment only like one there is is refused naming it", async () => {
+      const increments = write('increments.csv', [INCREMENTS, 'PI 1,2024-03-04,2024-04-28,items', 'PI 2,2024-05-06,2024-06-30,items']);
+      const iterations = write('iterations.csv', ['increment,name,start,end,team', 'PI 1,Iteration 1,2024-03-04,2024-03-17,']);
+      const milestones = write('milestones.csv', [MILESTONES, 'PI 1,Go-live,2024-03-20,', 'PI 2,go-live,2024-05-20,', 'PI 1,iteration 1,2024-03-10,', 'PI 1,Go-live,2024-03-21,', 'pi 1,Demo,2024-03-22,']);
+      const bundle = writeJson('plan.json', { milestones: [{ increment: 'PI 2', name: 'Demo', date: '2024-05-21', team: null }, { increment: 'PI 2', name: 'DEMO', date: '2024-05-22', team: null }] });
+      const status = await runImport(ws.backend, [increments, iterations, milestones, bundle]);
+      expect(told(status, 'look-alike-key')).toEqual([
+        ['plan.json', null, 'milestones[1].name', 'DEMO', 'Milestone "DEMO" of PI 2 looks like milestone "Demo" of this import, at plan.json, milestones[0]: the names differ only in letter case. Both are imported, as two milestones; if they are one, correct the name in the file and import it again.'],
+      ]);
+      expect(told(status, 'duplicate-key').map(([file, line]) => [file, line])).toEqual([['milestones.csv', 5]]);
+      // As any planning row's, and so before milestones were looked at for look-alikes.
+      expect(status.report!.issues.filter((i) => i.code === 'invalid-reference').map((i) => [i.line, i.column, i.message])).toEqual([
+        [6, 'increment', 'There is no increment "pi 1" in this import or the workspace (there is an increment "PI 1": the names differ only in letter case); add it to the increments template first.'],
+      ]);
+      const again = await runImport(ws.backend, [milestones]);
+      expect(again.report!.issueCounts['look-alike-key']).toBeUndefined();
+      expect(storedMilestones()).toHaveLength(5);
+    });
+  });
+});
+
 describe('objectives an item names that are not there', () => {
   const OBJECTIVES = 'key,title,level,parent,teams,increment';
   const ITEMS_WITH_OBJECTIVES = `${ITEMS},objectives`;
