@@ -9,12 +9,20 @@ import { isObject, textOf, type JsonMapperContext } from './json-format';
 import { linkDirection, linkDirectionFromDescription } from './jira-links';
 import { JiraLinkBook } from './jira-link-book';
 
-/** The issues of a REST search answer, of an array of such pages, or of a bare array of issues; null when the shape is none of them. */
-export function jiraIssuesOf(value: unknown): { issues: unknown[]; names: Record<string, string> } | null {
-  const pages = Array.isArray(value) && value.length > 0 && value.every((v) => isObject(v) && Array.isArray(v.issues)) ? value : [value];
+/**
+ * The issues of a REST search answer, of an array of such pages, or of a bare array of issues, and
+ * the JSON path of each in the file by its index among them (`issues[3]`, `[1].issues[3]` in the
+ * second page, `[3]`); null when the shape is none of them.
+ */
+export function jiraIssuesOf(value: unknown): { issues: unknown[]; names: Record<string, string>; pathOf(index: number): string } | null {
+  const paged = Array.isArray(value) && value.length > 0 && value.every((v) => isObject(v) && Array.isArray(v.issues));
+  const pages = paged ? value : [value];
   const issues: unknown[] = [];
   const names: Record<string, string> = {};
+  /** The index of each page's first issue among all of them. */
+  const starts: number[] = [];
   for (const page of pages) {
+    starts.push(issues.length);
     if (isObject(page) && Array.isArray(page.issues)) {
       issues.push(...page.issues);
       if (isObject(page.names)) for (const [id, name] of Object.entries(page.names)) if (typeof name === 'string') names[id] = name;
@@ -22,7 +30,20 @@ export function jiraIssuesOf(value: unknown): { issues: unknown[]; names: Record
       issues.push(...page);
     } else return null;
   }
-  return { issues, names };
+  const pathOf = paged ? (index: number) => pagedPath(starts, index) : Array.isArray(value) ? (index: number) => `[${index}]` : (index: number) => `issues[${index}]`;
+  return { issues, names, pathOf };
+}
+
+/** `[p].issues[i]` for the issue at `index` among those of all pages (a broken file may warn of every issue: by halves, not page by page). */
+function pagedPath(starts: readonly number[], index: number): string {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle]! <= index) low = middle;
+    else high = middle - 1;
+  }
+  return `[${low}].issues[${index - starts[low]!}]`;
 }
 
 class IssueRejected extends Error {}
@@ -56,7 +77,7 @@ export function mapJiraJson(value: unknown, ctx: JsonMapperContext): void {
   // Made once, not per issue: a hundred thousand issues would make as many closures of each.
   // The issue's JSON path, spelled out only for a message.
   let index = 0;
-  const pathOf = () => `issues[${index}]`;
+  const pathOf = () => found.pathOf(index);
   const fail = (column: string, value: unknown, code: 'missing-value' | 'invalid-date' | 'invalid-value' | 'wrong-shape', message: string): never => {
     const path = pathOf();
     issues.error(file, null, `${path}${column ? `.${column}` : ''}`, value === undefined || value === null ? null : String(textOf(value) ?? JSON.stringify(value)), code, message, path);

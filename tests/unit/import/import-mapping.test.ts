@@ -378,6 +378,19 @@ describe('Jira JSON issues', () => {
       ]);
       expect(sink.issues.counts.rejectedRows).toBe(2);
     });
+
+    it('in an array of pages, or a bare array of issues, a broken issue is named by its path in the file, not its index among all the pages', () => {
+      const broken = { key: 'P-9', fields: { status: { name: 'To Do' }, created: 'soon' } };
+      const paths = (value: unknown) => {
+        const sink = collector();
+        mapJiraJson(value, { file: 'x.json', sink, issues: sink.issues, statuses: sink.statuses, dayOrder: 'dmy', knowsItem: () => true, teamField: null });
+        return sink.issues.issues.map((i) => i.column);
+      };
+      const page = (...issues: unknown[]) => ({ startAt: 0, issues });
+      expect(paths([page(issue('P-1', []), issue('P-2', [])), page(), page(issue('P-3', []), broken), page(broken)])).toEqual(['[2].issues[1].fields.created', '[3].issues[0].fields.created']);
+      expect(paths([issue('P-1', []), broken])).toEqual(['[1].fields.created']);
+      expect(paths(page(issue('P-1', []), broken))).toEqual(['issues[1].fields.created']);
+    });
   });
 });
 
