@@ -39,6 +39,12 @@ export interface ItemRecord {
   line: number | null;
   /** Where an item without a line stands in a JSON file (a bundle's "items[3]"): messages name it from there. */
   path?: string;
+  /**
+   * Where an item without a line or a path stands in a JSON file, as a number its file names
+   * (RecordSink.jsonPaths): a Jira issue's index among the file's issues. A path per issue would
+   * be a string for every one of an export's hundred thousand, for the few a message names.
+   */
+  position?: number;
   /** Set by the checker: the file of the row, for what is checked once every file is read (its history, its parent). */
   file?: string;
 }
@@ -189,6 +195,8 @@ export interface RecordSink {
   risk(record: RiskRecord): void;
   /** A release an item names; the same name may come many times (the checker counts it once). */
   release(record: ReleaseRecord): void;
+  /** How the JSON file read now names its items' positions (ItemRecord.position) as paths; said before its first item. */
+  jsonPaths?(pathOf: (position: number) => string): void;
 }
 
 export const toTeam = (r: TeamRecord): Team => ({ key: r.key, name: r.name, valueStream: r.valueStream });

@@ -50,8 +50,9 @@ export const MAX_TITLE_CHARS = 2000;
 const MAX_NAME_CHARS = 500;
 /**
  * An item's place is kept as one number, line × FILE_SLOTS + its file's index among the files that
- * held items: a small integer up to line 1,048,575, which V8 stores without allocating (an object
- * per item would be 100,000 more at M, kept alive through the write).
+ * held items (for a Jira JSON issue its position + 1 in the line's stead): a small integer up to line
+ * 1,048,575, which V8 stores without allocating (an object per item would be 100,000 more at M, kept
+ * alive through the write).
  */
 const FILE_SLOTS = 1024;
 
@@ -547,6 +548,12 @@ export class RecordChecker implements RecordSink {
   #itemFile = -1;
   /** The paths of items that have one (a bundle's), by key: few, so kept apart from the places. */
   readonly #itemPaths = new Map<string, string>();
+  /** How each JSON file whose items hold a position (a Jira export's) names one, by file. */
+  readonly #jsonPaths = new Map<string, (position: number) => string>();
+
+  jsonPaths(pathOf: (position: number) => string): void {
+    this.#jsonPaths.set(this.file, pathOf);
+  }
 
   /** The place of a row of the file read now as one number (FILE_SLOTS); -1 past FILE_SLOTS files, where it is not named. */
   #placeOf(line: number | null): number {
@@ -557,22 +564,38 @@ export class RecordChecker implements RecordSink {
     return this.#itemFile < FILE_SLOTS ? (line ?? 0) * FILE_SLOTS + this.#itemFile : -1;
   }
 
-  /** Where a place (`#placeOf`) is: "at items.csv, line 4", or "in bundle.json" for a row without a line; null past FILE_SLOTS files. */
+  /**
+   * Where a place (`#placeOf`) is: "at items.csv, line 4", "at jira.json, [1].issues[4]" for an
+   * item of a file whose items hold a position, or "in bundle.json" for a row without a line;
+   * null past FILE_SLOTS files.
+   */
   #whereOf(place: number): string | null {
     if (place < 0) return null;
     const file = this.#itemFiles[place % FILE_SLOTS]!;
     const line = Math.floor(place / FILE_SLOTS);
-    return line > 0 ? `at ${file}, line ${line}` : `in ${file}`;
+    if (line === 0) return `in ${file}`;
+    const pathOf = this.#jsonPaths.get(file);
+    return pathOf === undefined ? `at ${file}, line ${line}` : `at ${file}, ${pathOf(line - 1)}`;
   }
 
-  /** The place of an item's row as one number (`#placeOf`), its path kept apart for a bundle's. */
+  /**
+   * The place of an item's row as one number (`#placeOf`), its path kept apart for a bundle's; a
+   * position (a Jira issue's) stands where a line would, one up, since 0 is no place.
+   */
   #itemPlace(record: ItemRecord): number {
     if (record.path !== undefined) this.#itemPaths.set(record.key, record.path);
     else if (this.#itemPaths.size > 0) this.#itemPaths.delete(record.key);
-    return this.#placeOf(record.line);
+    return this.#placeOf(record.position === undefined ? record.line : record.position + 1);
   }
 
-  /** Where the last row of an item of this import is: "at items.csv, line 4", "at bundle.json, items[3]", "in jira.json" (no place in it kept); null past FILE_SLOTS files. */
+  /** The cell a warning about an item's key names: its column, or in JSON the key's path ("items[3].key", "[1].issues[4].key"). */
+  #keyCell(record: ItemRecord): string {
+    if (record.line !== null) return 'Key';
+    const path = record.path ?? (record.position === undefined ? undefined : this.#jsonPaths.get(this.file)?.(record.position));
+    return path === undefined ? 'Key' : `${path}.key`;
+  }
+
+  /** Where the last row of an item of this import is: "at items.csv, line 4", "at bundle.json, items[3]", "at jira.json, issues[3]"; null past FILE_SLOTS files. */
   #itemWhere(key: string): string | null {
     const place = this.#itemKeys.get(key);
     if (place === undefined || place < 0) return null;
@@ -590,7 +613,7 @@ export class RecordChecker implements RecordSink {
       this.#lookAlikeItem(record);
       return false;
     }
-    this.context.issues.warn(this.file, record.line, 'Key', key, 'duplicate-key', `Item ${key} appears more than once in this import${where === null ? '' : ` (also ${where})`}; the last row wins.`);
+    this.context.issues.warn(this.file, record.line, this.#keyCell(record), key, 'duplicate-key', `Item ${key} appears more than once in this import${where === null ? '' : ` (also ${where})`}; the last row wins.`);
     return true;
   }
 
@@ -626,7 +649,7 @@ export class RecordChecker implements RecordSink {
       issues.warn(
         this.file,
         record.line,
-        'Key',
+        this.#keyCell(record),
         key,
         'look-alike-key',
         `Item "${visible(key)}" looks like item "${visible(other)}" of this import${where === null ? '' : `, ${where}`}: the keys differ only ${lookAlikeDifference(key, other)}. Both are imported, as two items; if they are one, correct the key in the file and import it again.`,
@@ -638,7 +661,7 @@ export class RecordChecker implements RecordSink {
     issues.warn(
       this.file,
       record.line,
-      'Key',
+      this.#keyCell(record),
       key,
       'look-alike-key',
       `Item "${visible(key)}" looks like the workspace's item "${visible(known)}": the keys differ only ${lookAlikeDifference(key, known)}. "${visible(key)}" is imported as a new item beside it; if they are one, correct the key in the file and import it again.`,

@@ -73,6 +73,7 @@ export function mapJiraJson(value: unknown, ctx: JsonMapperContext): void {
   const sizeFieldId = fieldByName.get('story point estimate') ?? fieldByName.get('story points') ?? null;
   // The import's book of links across its files; a call on its own (one answer) keeps its own.
   const links = ctx.jira?.links ?? new JiraLinkBook();
+  sink.jsonPaths?.(found.pathOf);
 
   // Made once, not per issue: a hundred thousand issues would make as many closures of each.
   // The issue's JSON path, spelled out only for a message.
@@ -170,6 +171,7 @@ export function mapJiraJson(value: unknown, ctx: JsonMapperContext): void {
         releases: jiraRestReleases(fields.fixVersions, sink, readDate),
         size: sizeFieldId === null ? null : sizeOf(fields[sizeFieldId], key),
         line: null,
+        position: index,
       });
       for (const sprint of sprints) sink.sprint(sprint);
       let previous: string | null = null;

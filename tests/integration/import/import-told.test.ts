@@ -63,20 +63,47 @@ describe('an item key given twice', () => {
   });
 
   describe('edge cases', () => {
-    it("in JSON: a bundle's item is named by its place in the bundle, a Jira page's by its file", async () => {
+    it("in JSON: a bundle's item is named by its place in the bundle, a Jira page's by its place in its file", async () => {
       const bundleItem = (key: string, title: string) => ({ key, title, type: 'story', teamKey: null, status: 'To Do', statusCategory: 'todo', createdAt: CREATED, firstActiveAt: null, doneAt: null, parentKey: null, objectiveKeys: [] });
       const bundle = writeJson('bundle.json', { items: [bundleItem('B-1', 'first'), bundleItem('B-2', 'two'), bundleItem('B-1', 'second')] });
       const page1 = writeJson('page1.json', { issues: [jiraIssue('J-1')] });
       const page2 = writeJson('page2.json', { issues: [jiraIssue('J-1')] });
       const status = await runImport(ws.backend, [bundle, page1, page2]);
       expect(told(status, 'duplicate-key')).toEqual([
-        ['bundle.json', null, 'Key', 'B-1', 'Item B-1 appears more than once in this import (also at bundle.json, items[0]); the last row wins.'],
-        ['page2.json', null, 'Key', 'J-1', 'Item J-1 appears more than once in this import (also in page1.json); the last row wins.'],
+        ['bundle.json', null, 'items[2].key', 'B-1', 'Item B-1 appears more than once in this import (also at bundle.json, items[0]); the last row wins.'],
+        ['page2.json', null, 'issues[0].key', 'J-1', 'Item J-1 appears more than once in this import (also at page1.json, issues[0]); the last row wins.'],
       ]);
       expect(storedItems()).toEqual([
         ['B-1', 'second'],
         ['B-2', 'two'],
         ['J-1', 'J-1'],
+      ]);
+    });
+
+    it('a Jira issue given twice, in one file of several pages or across files, is named by its path in its file at both ends; so is a look-alike key, and an issue repeating a CSV row names its line', async () => {
+      const page = (...keys: string[]) => ({ startAt: 0, maxResults: 2, issues: keys.map((key) => jiraIssue(key)) });
+      const paged = writeJson('jira-search-001.json', [page('J-1', 'J-2'), page('J-3', 'J-1')]);
+      const later = writeJson('jira-search-002.json', page('J-4', 'J-2', 'j-3'));
+      const items = write('items.csv', [ITEMS, itemRow('J-1', 'from the CSV')]);
+      for (const mode of ['preview', 'import'] as const) {
+        const status = await runImport(ws.backend, [paged, later, items], mode);
+        // The CSV is read first (CSVs before JSON): the first issue J-1 repeats its row.
+        expect(told(status, 'duplicate-key')).toEqual([
+          ['jira-search-001.json', null, '[0].issues[0].key', 'J-1', 'Item J-1 appears more than once in this import (also at items.csv, line 2); the last row wins.'],
+          ['jira-search-001.json', null, '[1].issues[1].key', 'J-1', 'Item J-1 appears more than once in this import (also at jira-search-001.json, [0].issues[0]); the last row wins.'],
+          ['jira-search-002.json', null, 'issues[1].key', 'J-2', 'Item J-2 appears more than once in this import (also at jira-search-001.json, [0].issues[1]); the last row wins.'],
+        ]);
+        expect(told(status, 'look-alike-key')).toEqual([
+          ['jira-search-002.json', null, 'issues[2].key', 'j-3', 'Item "j-3" looks like item "J-3" of this import, at jira-search-001.json, [1].issues[0]: the keys differ only in letter case. Both are imported, as two items; if they are one, correct the key in the file and import it again.'],
+        ]);
+        expect(status.report!.counts.items).toBe(5);
+      }
+      expect(storedItems()).toEqual([
+        ['J-1', 'J-1'],
+        ['J-2', 'J-2'],
+        ['J-3', 'J-3'],
+        ['J-4', 'J-4'],
+        ['j-3', 'j-3'],
       ]);
     });
 
