@@ -23,11 +23,13 @@ export function jiraIssuesOf(value: unknown): { issues: unknown[]; names: Record
   const starts: number[] = [];
   for (const page of pages) {
     starts.push(issues.length);
+    // One by one: spread into push, a page of some 120,000 issues or more (well under the 256 MB a
+    // JSON file may have) overflowed the call stack and the import failed.
     if (isObject(page) && Array.isArray(page.issues)) {
-      issues.push(...page.issues);
+      for (const issue of page.issues) issues.push(issue);
       if (isObject(page.names)) for (const [id, name] of Object.entries(page.names)) if (typeof name === 'string') names[id] = name;
     } else if (Array.isArray(page) && page.length > 0 && page.every((i) => isObject(i) && typeof i.key === 'string' && isObject(i.fields))) {
-      issues.push(...page);
+      for (const issue of page) issues.push(issue);
     } else return null;
   }
   const pathOf = paged ? (index: number) => pagedPath(starts, index) : Array.isArray(value) ? (index: number) => `[${index}]` : (index: number) => `issues[${index}]`;

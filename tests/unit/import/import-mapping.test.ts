@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CsvFileMapping } from '../../../shared/import/csv-file-mapping';
 import { csvFormatFor, detectCsvFormat, detectJsonFormat } from '../../../shared/import/format-detection';
 import { flowDatesOf } from '../../../shared/import/flow-dates';
-import { mapJiraJson } from '../../../shared/import/formats/jira-json';
+import { jiraIssuesOf, mapJiraJson } from '../../../shared/import/formats/jira-json';
 import { mapInterlockBundle } from '../../../shared/import/formats/interlock-bundle';
 import { adoLinkDirection } from '../../../shared/import/formats/ado-links';
 import { linkDirection } from '../../../shared/import/formats/jira-links';
@@ -390,6 +390,13 @@ describe('Jira JSON issues', () => {
       expect(paths([page(issue('P-1', []), issue('P-2', [])), page(), page(issue('P-3', []), broken), page(broken)])).toEqual(['[2].issues[1].fields.created', '[3].issues[0].fields.created']);
       expect(paths([issue('P-1', []), broken])).toEqual(['[1].fields.created']);
       expect(paths(page(issue('P-1', []), broken))).toEqual(['issues[1].fields.created']);
+    });
+
+    it('a page, or a bare array, of 200,000 issues is read whole (spread into one call, it overflowed the stack)', () => {
+      const many = new Array<unknown>(200_000).fill(issue('P-1', []));
+      expect(jiraIssuesOf({ startAt: 0, issues: many })?.issues).toHaveLength(200_000);
+      expect(jiraIssuesOf(many)?.issues).toHaveLength(200_000);
+      expect(jiraIssuesOf([{ issues: many }, { issues: [issue('P-2', [])] }])?.pathOf(200_000)).toBe('[1].issues[0]');
     });
   });
 });
