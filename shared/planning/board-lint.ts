@@ -86,11 +86,12 @@ export function lintBoard(input: LintInput): LintFinding[] {
   }
 
   const { chains, cycles } = dependencyChains(input.dependencies.filter((d) => d.provider.columnId !== null));
+  // Items made in Interlock by the names their cards show (New-12), not their stored keys.
   for (const chain of chains) {
-    finding({ rule: 'long-chain', itemKeys: chain, message: `A chain of ${chain.length - 1} dependencies: ${chain.join(' → ')}.` });
+    finding({ rule: 'long-chain', itemKeys: chain, message: `A chain of ${chain.length - 1} dependencies: ${chain.map(displayKey).join(' → ')}.` });
   }
   for (const cycle of cycles) {
-    finding({ rule: 'dependency-cycle', itemKeys: cycle, message: `These items wait on each other in a circle: ${[...cycle, cycle[0]].join(' → ')}.` });
+    finding({ rule: 'dependency-cycle', itemKeys: cycle, message: `These items wait on each other in a circle: ${[...cycle, cycle[0]!].map(displayKey).join(' → ')}.` });
   }
 
   for (const d of input.dependencies) {

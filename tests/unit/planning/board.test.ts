@@ -267,6 +267,15 @@ describe('the board', () => {
       expect(board.lint).toEqual([]);
     });
 
+    it('items made in Interlock are named in a chain or a circle as their cards name them (New-1), not by their stored keys', () => {
+      const local = (n: number) => `interlock:item:${n}`;
+      const circle = buildBoard(plan({ planned: [work(local(1), 'a', 1, 1), work(local(2), 'b', 2, 1)], dependencies: [dep('D-1', local(2), local(1)), dep('D-2', local(1), local(2))] }));
+      const message = circle.lint.find((f) => f.rule === 'dependency-cycle')!.message;
+      expect(message).toMatch(/^These items wait on each other in a circle: New-[12] → New-[12] → New-[12]\.$/);
+      const chain = buildBoard(plan({ planned: [1, 2, 3, 4, 5].map((n) => work(local(n), 'a', 1, n)), dependencies: [1, 2, 3, 4].map((n) => dep(`D-${n}`, local(n + 1), local(n))) }));
+      expect(chain.lint.find((f) => f.rule === 'long-chain')!.message).toBe('A chain of 4 dependencies: New-1 → New-2 → New-3 → New-4 → New-5.');
+    });
+
     it('a chain of exactly three dependencies is fine; a cycle is reported once', () => {
       const end = (itemKey: string) => ({ itemKey });
       const chain = (pairs: [string, string][]) => pairs.map(([p, c]) => ({ provider: end(p), consumer: end(c) })) as never;
