@@ -194,7 +194,8 @@ function ChangeList({ changes, dependencies, teamName, onFocusCard }: { changes:
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         Since “{changes.baseline.name}”.
       </Typography>
-      {nothing && <Typography>Nothing has changed since.</Typography>}
+      {/* With dependencies left out of the comparison, "nothing" is only what could be compared. */}
+      {nothing && <Typography>{changes.notCompared.length > 0 ? 'Nothing compared has changed since.' : 'Nothing has changed since.'}</Typography>}
       <Section title={`Moved (${changes.moved.length})`} lines={changes.moved.map((m) => [m.key, `${displayKey(m.key)} ${m.title}: ${teamName(m.from.teamKey)}, ${m.from.iteration} → ${teamName(m.to.teamKey)}, ${m.to.iteration}`])} onFocusCard={onFocusCard} />
       <Section title={`Added (${changes.added.length})`} lines={changes.added.map((a) => [a.key, `${displayKey(a.key)} ${a.title}: ${teamName(a.teamKey)}, ${a.iteration}`])} onFocusCard={onFocusCard} />
       <Section title={`Removed (${changes.removed.length})`} lines={changes.removed.map((r) => [null, `${displayKey(r.key)} ${r.title}: was ${teamName(r.teamKey)}, ${r.iteration}`])} onFocusCard={onFocusCard} />

@@ -153,6 +153,9 @@ describe('the changes since a baseline committed before dependencies on a team a
     const b = board();
     const list = shown(changesSince(older(), baselineOf(b), b.increment.iterations));
     expect(list.textContent).not.toContain('New conflicts');
+    // Nothing else changed: said of what was compared, not of everything.
+    expect(list.textContent).toContain('Nothing compared has changed since.');
+    expect(list.textContent).not.toContain('Nothing has changed since.');
     expect(within(list).getByTestId('baseline-not-compared').textContent).toBe(
       'This baseline was committed before dependencies on a team alone were kept: 1 open now is not compared (the Conflicts tab lists it).',
     );
