@@ -588,11 +588,24 @@ export class RecordChecker implements RecordSink {
     return this.#placeOf(record.position === undefined ? record.line : record.position + 1);
   }
 
+  /** Where an item without a line stands in its JSON file ("items[3]", "[1].issues[4]"), if it is known. */
+  #jsonPath(record: ItemRecord, file: string): string | undefined {
+    return record.path ?? (record.position === undefined ? undefined : this.#jsonPaths.get(file)?.(record.position));
+  }
+
   /** The cell a warning about an item's key names: its column, or in JSON the key's path ("items[3].key", "[1].issues[4].key"). */
   #keyCell(record: ItemRecord): string {
-    if (record.line !== null) return 'Key';
-    const path = record.path ?? (record.position === undefined ? undefined : this.#jsonPaths.get(this.file)?.(record.position));
+    const path = record.line === null ? this.#jsonPath(record, this.file) : undefined;
     return path === undefined ? 'Key' : `${path}.key`;
+  }
+
+  /**
+   * The cell a warning about an item's parent names: its column, a bundle item's `parentKey`, or a
+   * Jira issue (its parent may be its parent field or its epic link, so the issue is named).
+   */
+  #parentCell(record: ItemRecord, file: string): string {
+    const path = record.line === null ? this.#jsonPath(record, file) : undefined;
+    return path === undefined ? 'Parent' : record.path !== undefined ? `${path}.parentKey` : path;
   }
 
   /** Where the last row of an item of this import is: "at items.csv, line 4", "at bundle.json, items[3]", "at jira.json, issues[3]"; null past FILE_SLOTS files. */
@@ -780,10 +793,10 @@ export class RecordChecker implements RecordSink {
       if (parent === null) continue;
       const file = r.file ?? this.file;
       if (parent === r.key) {
-        issues.warn(file, r.line, 'Parent', parent, 'self-reference', `${r.key} is its own parent; it is imported as it is, but check its parent.`);
+        issues.warn(file, r.line, this.#parentCell(r, file), parent, 'self-reference', `${r.key} is its own parent; it is imported as it is, but check its parent.`);
         warned(file);
       } else if (!this.knowsItem(parent)) {
-        issues.warn(file, r.line, 'Parent', parent, 'unknown-item', `The parent of ${r.key} is ${parent}, which is neither in this import nor in the workspace; it is kept as written and links to nothing until ${parent} is imported.`);
+        issues.warn(file, r.line, this.#parentCell(r, file), parent, 'unknown-item', `The parent of ${r.key} is ${parent}, which is neither in this import nor in the workspace; it is kept as written and links to nothing until ${parent} is imported.`);
         warned(file);
       }
     }

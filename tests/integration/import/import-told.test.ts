@@ -36,6 +36,9 @@ const jiraIssue = (key: string, fields: Record<string, unknown> = {}) => ({
   fields: { summary: key, issuetype: { name: 'Story' }, status: { name: 'To Do', statusCategory: { key: 'new', name: 'To Do' } }, created: '2024-03-01T09:00:00.000+0000', ...fields },
 });
 
+/** An item as an Interlock bundle holds it. */
+const bundleItem = (key: string, title: string) => ({ key, title, type: 'story', teamKey: null, status: 'To Do', statusCategory: 'todo', createdAt: CREATED, firstActiveAt: null, doneAt: null, parentKey: null, objectiveKeys: [] });
+
 /** The warnings of one code: file, line, column, value, message. */
 function told(status: ImportJobStatus, code: string): (string | number | null)[][] {
   return status.report!.issues.filter((i) => i.code === code).map((i) => [i.file, i.line, i.column, i.value, i.message]);
@@ -64,7 +67,6 @@ describe('an item key given twice', () => {
 
   describe('edge cases', () => {
     it("in JSON: a bundle's item is named by its place in the bundle, a Jira page's by its place in its file", async () => {
-      const bundleItem = (key: string, title: string) => ({ key, title, type: 'story', teamKey: null, status: 'To Do', statusCategory: 'todo', createdAt: CREATED, firstActiveAt: null, doneAt: null, parentKey: null, objectiveKeys: [] });
       const bundle = writeJson('bundle.json', { items: [bundleItem('B-1', 'first'), bundleItem('B-2', 'two'), bundleItem('B-1', 'second')] });
       const page1 = writeJson('page1.json', { issues: [jiraIssue('J-1')] });
       const page2 = writeJson('page2.json', { issues: [jiraIssue('J-1')] });
@@ -431,6 +433,20 @@ describe('items an objective lists that are not there', () => {
       expect(told(status, 'unknown-item')).toEqual([]);
       expect(links()).toEqual([['CHK-1', 'OBJ-1']]);
     });
+  });
+});
+
+describe('a parent that is not there, in JSON', () => {
+  it("is warned at the Jira issue's place in its file, or at a bundle item's parentKey, as a CSV row's is at its line and Parent column", async () => {
+    const page = (...issues: unknown[]) => ({ startAt: 0, issues });
+    const jira = writeJson('jira-search-001.json', [page(jiraIssue('J-1')), page(jiraIssue('J-2', { parent: { key: 'NOPE-1' } }), jiraIssue('J-3', { parent: { key: 'J-3' } }))]);
+    const bundle = writeJson('bundle.json', { items: [bundleItem('B-1', 'one'), { ...bundleItem('B-2', 'two'), parentKey: 'NOPE-2' }] });
+    const status = await runImport(ws.backend, [jira, bundle]);
+    expect([...told(status, 'unknown-item'), ...told(status, 'self-reference')]).toEqual([
+      ['jira-search-001.json', null, '[1].issues[0]', 'NOPE-1', 'The parent of J-2 is NOPE-1, which is neither in this import nor in the workspace; it is kept as written and links to nothing until NOPE-1 is imported.'],
+      ['bundle.json', null, 'items[1].parentKey', 'NOPE-2', 'The parent of B-2 is NOPE-2, which is neither in this import nor in the workspace; it is kept as written and links to nothing until NOPE-2 is imported.'],
+      ['jira-search-001.json', null, '[1].issues[1]', 'J-3', 'J-3 is its own parent; it is imported as it is, but check its parent.'],
+    ]);
   });
 });
 
