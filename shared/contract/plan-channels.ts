@@ -128,6 +128,12 @@ export const planChannels = {
     'Remove a dependency made in Interlock (undoable). With `board`, answers what changed on that board.',
     dataWrite,
   ),
+  'plan.dependency.needBy': channel(
+    z.object({ key: z.string(), neededBy: CalendarDate.nullable(), board: IncrementBoardShown.optional() }),
+    UndoState.extend({ board: BoardPatch.optional() }),
+    'State (or, with null, clear) the need date of a dependency made in Interlock (undoable; the same date again changes nothing). With `board`, answers what changed on that board.',
+    dataWrite,
+  ),
   'plan.objective.save': channel(PlanObjectiveInput, UndoState.extend({ key: z.string() }), 'Create or change a PI objective: business value, actual value, commitment, links.', dataWrite),
   'plan.objective.delete': channel(z.object({ key: z.string() }), UndoState, 'Delete a PI objective made in Interlock (undoable).', dataWrite),
   'plan.capacity.set': channel(

@@ -1,5 +1,5 @@
 import type { BoardCell, BoardDependency, BoardObjective, LintFinding } from './board-schema';
-import { dependencyEndPlace, dependencyProviderText } from './dependency-state';
+import { dependencyEndPlace, dependencyProviderText, importedNeedDateFix } from './dependency-state';
 import { displayKey, isLocalKey } from './local-keys';
 import type { CapacityUnit } from './plan-data';
 
@@ -102,7 +102,7 @@ export function lintBoard(input: LintInput): LintFinding[] {
     const provider = dependencyProviderText(d.provider, (key) => d.provider.teamName ?? (key === null ? 'its team' : input.teamName(key)));
     // Neither the Plan page nor the CLI edits a need date: an imported one is corrected where it
     // came from (only Interlock's dependencies template and bundle carry one), one made here anew.
-    const fix = isLocalKey(d.key) ? 'remove the dependency and add it again with a day inside the increment' : `needed_by of ${d.key} in the file it was imported from, then import that again`;
+    const fix = isLocalKey(d.key) ? 'remove the dependency and add it again with a day inside the increment' : importedNeedDateFix(d.key);
     finding({
       rule: 'need-date-outside-increment',
       teamKey: d.consumer.teamKey,

@@ -77,6 +77,8 @@ export const BoardDependency = z.object({
   state: z.enum(DEPENDENCY_STATES),
   /** When the consumer needs it: the stated need date, else the start of the consumer's iteration. */
   needAt: CalendarDate,
+  /** The need date as stated; null when none is (needAt then follows the consumer's iteration). */
+  neededBy: CalendarDate.nullable(),
   createdAt: UtcTimestamp,
   local: z.boolean(),
 });

@@ -197,6 +197,7 @@ export function buildBoard(data: PlanData, grouping: BoardGrouping = 'coordinati
       },
       state,
       needAt: formatCalendarDate(d.neededBy ?? consumer.iteration.start),
+      neededBy: d.neededBy === null ? null : formatCalendarDate(d.neededBy),
       createdAt: fromEpochMs(d.createdAt),
       local: isLocalKey(d.key),
     });

@@ -151,3 +151,12 @@ export function dependencyProviderText(
 ): string {
   return provider.itemKey === null ? providerWithoutItemText(teamName(provider.teamKey)) : `${displayKey(provider.itemKey)} (${dependencyEndPlace(provider)})`;
 }
+
+/**
+ * Where an imported dependency's need date is changed: not in Interlock, since each import writes
+ * the date it carries (or none) over the one stored; only Interlock's dependencies template and
+ * bundle carry one. `key` names the dependency where nothing around the text does (the lint).
+ */
+export function importedNeedDateFix(key?: string): string {
+  return `needed_by${key === undefined ? '' : ` of ${key}`} in the file it was imported from, then import that again`;
+}

@@ -6,6 +6,7 @@ import { boardConflicts, buildBoard, type BoardGrouping } from '../../../shared/
 import type { Board } from '../../../shared/planning/board-schema';
 import { boardPatch } from '../../../shared/planning/board-patch';
 import type { BoardView } from '../../../shared/planning/board-patch-schema';
+import { displayKey } from '../../../shared/planning/local-keys';
 import { adviseWorkspace } from '../coordination/coordination-service';
 import * as plan from '../planning/plan-queries';
 import { redo, undo, undoableEdit, undoView, type BoardRows, type UndoView } from '../planning/plan-undo';
@@ -169,6 +170,18 @@ export const planHandlers: HandlerMap<typeof planChannels> = {
     const consumerKey = plan.dependencyConsumerKey(db, key);
     const rows = board && consumerKey !== null ? { incrementId: board.incrementId, itemKey: consumerKey, teamKeys: [] } : undefined;
     dataEdit(db, `remove dependency ${key}`, () => plan.removeDependency(db, key), rows);
+    return withPatch(db, undoView(db), rows, board);
+  },
+
+  'plan.dependency.needBy': ({ key, neededBy, board }, { session }) => {
+    const { db } = session.require();
+    const was = plan.needDateDependency(db, key);
+    const rows = board && { incrementId: board.incrementId, itemKey: was.consumerKey, teamKeys: [] };
+    // The same date again is no edit: no undo step that would take back nothing, and the loaded metrics stand.
+    if (was.neededBy !== neededBy) {
+      const pair = `${displayKey(was.consumerKey)} waits on ${displayKey(was.providerKey)}`;
+      dataEdit(db, neededBy === null ? `${pair}, no need date` : `${pair}, needed by ${neededBy}`, () => plan.setDependencyNeedBy(db, key, neededBy), rows);
+    }
     return withPatch(db, undoView(db), rows, board);
   },
 

@@ -5,6 +5,7 @@ import { fromEpochMs, MS_PER_DAY } from '../../../shared/domain/time';
 import type { ItemType, ObjectiveLevel } from '../../../shared/domain/vocabulary';
 import { columnFor, iterationView } from '../../../shared/planning/board';
 import type { IncrementView } from '../../../shared/planning/board-schema';
+import { importedNeedDateFix } from '../../../shared/planning/dependency-state';
 import { isLocalKey, LOCAL_KEY_PREFIX, localKey, type LocalKind } from '../../../shared/planning/local-keys';
 import type { CapacityUnit, PlanData, PlanIteration } from '../../../shared/planning/plan-data';
 import type { PlanDates } from '../../../shared/planning/plan-import-rules';
@@ -415,11 +416,40 @@ export function dependencyConsumerKey(db: Database, key: string): string | null 
   return (db.prepare('SELECT from_item_key FROM dependencies WHERE key = ?').pluck().get(key) as string | null | undefined) ?? null;
 }
 
-export function removeDependency(db: Database, key: string): void {
-  const row = db.prepare('SELECT key FROM dependencies WHERE key = ?').pluck().get(key);
+export interface LocalDependency {
+  consumerKey: string;
+  providerKey: string;
+  /** The stated need date ("2026-11-20"); null when none was stated. */
+  neededBy: string | null;
+}
+
+/**
+ * Dependency `key`, to be changed here: refused for one an import brought, since the next import
+ * writes it over again (`fixThere` says what to do in the tracker instead).
+ */
+function localDependency(db: Database, key: string, fixThere: string): LocalDependency {
+  const row = db.prepare('SELECT from_item_key AS consumerKey, to_item_key AS providerKey, needed_by AS neededBy FROM dependencies WHERE key = ?').get(key) as
+    | { consumerKey: string; providerKey: string; neededBy: number | null }
+    | undefined;
   if (row === undefined) throw new AppError('not-found', `There is no dependency "${key}".`);
-  if (!isLocalKey(key)) throw new AppError('invalid-input', `${key} comes from your tracker: remove the link there, or it comes back with the next import.`);
+  if (!isLocalKey(key)) throw new AppError('invalid-input', `${key} comes from your tracker: ${fixThere}`);
+  return { ...row, neededBy: row.neededBy === null ? null : formatCalendarDate(row.neededBy) };
+}
+
+export function removeDependency(db: Database, key: string): void {
+  localDependency(db, key, 'remove the link there, or it comes back with the next import.');
   db.prepare('DELETE FROM dependencies WHERE key = ?').run(key);
+}
+
+/** Dependency `key`, whose need date is to change: one made in Interlock. */
+export function needDateDependency(db: Database, key: string): LocalDependency {
+  return localDependency(db, key, `change its need date there (${importedNeedDateFix()}); one changed here would be lost with the next import.`);
+}
+
+/** States (or, with null, clears) the need date of a dependency made in Interlock. */
+export function setDependencyNeedBy(db: Database, key: string, neededBy: string | null): void {
+  needDateDependency(db, key);
+  db.prepare('UPDATE dependencies SET needed_by = ? WHERE key = ?').run(neededBy === null ? null : parseCalendarDate(neededBy), key);
 }
 
 // ——— objectives ———

@@ -302,6 +302,52 @@ describe('planning channels', () => {
     expect((await call('plan.board', {})).dependencies.map((d) => `${d.consumer.itemKey}←${d.provider.itemKey}`)).toEqual(['PAY-1←CART-2']);
   });
 
+  it('a need date made here changes and clears where the dependency is: the board, its conflicts and its lint follow, the answer patches the board shown, and undo and redo put each date back', async () => {
+    const { id, ids } = await increment();
+    await call('plan.item.place', { incrementId: id, itemKey: 'CART-1', teamKey: 'cart', iterationId: ids.I2 });
+    await call('plan.item.place', { incrementId: id, itemKey: 'PAY-1', teamKey: 'pay', iterationId: ids.I3 });
+    // A year typed wrong: 2025 for a day of PI 26.1 (2026-01-05 – 2026-02-15).
+    const { key } = await call('plan.dependency.add', { consumerKey: 'CART-1', providerKey: 'PAY-1', neededBy: '2025-01-20' });
+    const shown = { grouping: 'value-stream' as const };
+    const on = { ...shown, incrementId: id };
+    const seen = async () => {
+      const board = await call('plan.board', shown);
+      const d = board.dependencies.find((x) => x.key === key)!;
+      const outside = board.lint.filter((l) => l.rule === 'need-date-outside-increment').length;
+      return { needAt: d.needAt, neededBy: d.neededBy, state: d.state, outside, conflicts: (await call('plan.conflicts', {})).conflicts.map((c) => c.needAt) };
+    };
+    expect(await seen()).toEqual({ needAt: '2025-01-20', neededBy: '2025-01-20', state: 'conflict', outside: 1, conflicts: ['2025-01-20'] });
+
+    const edits = [
+      { neededBy: '2026-01-20', undo: 'CART-1 waits on PAY-1, needed by 2026-01-20', then: { needAt: '2026-01-20', neededBy: '2026-01-20' } },
+      // Cleared, the need is the first day of CART-1's iteration (I2) again.
+      { neededBy: null, undo: 'CART-1 waits on PAY-1, no need date', then: { needAt: '2026-01-19', neededBy: null } },
+    ];
+    for (const edit of edits) {
+      const before = await call('plan.board', shown);
+      const answer = await call('plan.dependency.needBy', { key, neededBy: edit.neededBy, board: on });
+      expect(answer.undo).toBe(edit.undo);
+      expect(answer.board!.cells).toEqual([]);
+      expect(applyBoardPatch(before, answer.board!)).toEqual(await call('plan.board', shown));
+      // A date is no move: the state stays what the iterations make it.
+      expect(await seen()).toEqual({ ...edit.then, state: 'conflict', outside: 0, conflicts: [edit.then.needAt] });
+    }
+
+    await expectReplaysPatch('plan.undo', 1, shown);
+    expect((await seen()).needAt).toBe('2026-01-20');
+    await expectReplaysPatch('plan.undo', 1, shown);
+    expect(await seen()).toMatchObject({ needAt: '2025-01-20', neededBy: '2025-01-20', outside: 1 });
+    expect((await call('plan.history', {})).redo).toBe('CART-1 waits on PAY-1, needed by 2026-01-20');
+    await expectReplaysPatch('plan.redo', 2, shown);
+    expect(await seen()).toMatchObject({ needAt: '2026-01-19', neededBy: null, outside: 0 });
+
+    // On disk, not only in the answer.
+    backend.close();
+    backend = createBackend({ log: (m, e) => console.error(m, e) });
+    await call('workspace.open', { path });
+    expect((await call('plan.board', shown)).dependencies.find((x) => x.key === key)).toMatchObject({ needAt: '2026-01-19', neededBy: null });
+  });
+
   it('undo and redo more than fifty steps, each edit whole, and the plan survives a reopen', async () => {
     const { id, ids } = await increment();
     const iterations = [ids.I1, ids.I2, ids.I3];
@@ -731,6 +777,35 @@ describe('planning channels', () => {
       expect(await call('plan.undo', { board: shown })).toEqual({ undo: 'plan CART-1', redo: 'CART-1 waits on PAY-1' });
       expect(await call('plan.redo', { board: shown })).toEqual({ undo: 'CART-1 waits on PAY-1', redo: 'add milestone Launch' });
       expect((await call('plan.board', shown)).dependencies.map((d) => d.consumer.itemKey)).toEqual(['CART-1']);
+    });
+
+    it('a need date is changed here only on a dependency made here, one that exists; the same date again is no edit', async () => {
+      const { db } = backend.context.session.require();
+      db.prepare(`INSERT INTO dependencies (key, from_item_key, to_item_key, kind, created_at, needed_by) VALUES ('DEP-7', 'CART-2', 'PAY-2', 'blocks', 0, ?)`).run(Date.parse('2026-01-12T00:00:00Z'));
+      const tracker = await refused('plan.dependency.needBy', { key: 'DEP-7', neededBy: '2026-01-26' });
+      expect(tracker).toEqual({
+        code: 'invalid-input',
+        message: 'DEP-7 comes from your tracker: change its need date there (needed_by in the file it was imported from, then import that again); one changed here would be lost with the next import.',
+      });
+      expect((await refused('plan.dependency.needBy', { key: 'DEP-7', neededBy: null })).code).toBe('invalid-input');
+      expect(db.prepare("SELECT needed_by FROM dependencies WHERE key = 'DEP-7'").pluck().get()).toBe(Date.parse('2026-01-12T00:00:00Z'));
+      expect(await refused('plan.dependency.needBy', { key: 'interlock:dep:99', neededBy: '2026-01-26' })).toEqual({ code: 'not-found', message: 'There is no dependency "interlock:dep:99".' });
+      expect((await refused('plan.dependency.needBy', { key: 'DEP-7', neededBy: '2026-02-30' })).code).toBe('invalid-input');
+      expect(await call('plan.history', {})).toEqual({ undo: null, redo: null });
+
+      const { key } = await call('plan.dependency.add', { consumerKey: 'CART-1', providerKey: 'PAY-1', neededBy: '2026-01-26' });
+      const before = changeCounter(db);
+      // The same date, or no date where none is stated: no undo step taking back nothing, and the loaded metrics stand.
+      expect(await call('plan.dependency.needBy', { key, neededBy: '2026-01-26' })).toEqual({ undo: 'CART-1 waits on PAY-1', redo: null });
+      expect(changeCounter(db)).toBe(before);
+      await call('plan.dependency.needBy', { key, neededBy: null });
+      expect(await call('plan.dependency.needBy', { key, neededBy: null })).toEqual({ undo: 'CART-1 waits on PAY-1, no need date', redo: null });
+      // A need date is what the metrics' overdue dependencies read: a change is a change of the data.
+      expect(changeCounter(db)).toBeGreaterThan(before);
+      // Undo takes back the one change, then the dependency itself.
+      await call('plan.undo', {});
+      expect(db.prepare('SELECT needed_by FROM dependencies WHERE key = ?').pluck().get(key)).toBe(Date.parse('2026-01-26T00:00:00Z'));
+      expect((await call('plan.history', {})).undo).toBe('CART-1 waits on PAY-1');
     });
 
     it('a dependency from the tracker cannot be removed here; one made here can, and comes back with undo', async () => {
