@@ -1,5 +1,6 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { apiTimings } from './api-timings';
+import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 
 const cell = (page: Page, team: string, iteration: number) => page.locator(`[data-testid^="cell:${team}:"]`).nth(iteration);
@@ -301,6 +302,55 @@ test('a need date typed outside the increment is in the lint, naming the depende
   await page.screenshot({ path: 'test-results/screenshots/plan-lint-need-date.png', fullPage: true });
   await finding.click();
   await expect(page).toHaveURL(new RegExp(`focus=${waitingKey}`));
+});
+
+test('a need date outside the increment is changed in the card’s dependencies, by keyboard, and the lint finding goes at once; undo brings it back (1280×720, dark)', async ({ page, host }) => {
+  type Board = { increment: { id: number }; columns: { id: number }[]; cells: { teamKey: string; columnId: number; cards: { key: string }[] }[] };
+  const board = await invoke<Board>(page.request, host, 'plan.board', {});
+  const first = (team: string) => board.cells.find((c) => c.teamKey === team && c.columnId === board.columns[0]!.id)!.cards[0]!.key;
+  const [waitingKey, providerKey] = [first('identity'), first('search')];
+  // Made in Interlock with a year typed wrong, as the lint's own test makes it.
+  await invoke(page.request, host, 'plan.dependency.add', { consumerKey: waitingKey, providerKey, neededBy: '2026-09-02' });
+
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Toggle light and dark theme' }).click();
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Plan' }).click();
+  await page.getByRole('tab', { name: /^Lint/ }).click();
+  await expect(page.getByRole('tab', { name: 'Lint (5)' })).toBeVisible();
+  const boardFetches: string[] = [];
+  page.on('request', (request) => request.url().includes('/api/invoke/plan.board') && boardFetches.push(request.url()));
+
+  // From the finding to the card, its menu and its dependencies, all by keyboard.
+  await page.getByTestId('lint-list').getByRole('button', { name: /need date outside increment/ }).click();
+  await page.locator(`[data-card="${waitingKey}"]`).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('menuitem', { name: 'Its dependencies…' }).click();
+  const dependency = page.getByRole('dialog').getByRole('group', { name: new RegExp(`Waits on ${providerKey}`) });
+  const date = dependency.getByLabel('Needed by');
+  await expect(date).toHaveValue('2026-09-02');
+  await expectAccessible(page, 'a card’s dependencies with a need date to change, dark');
+  await date.focus();
+  await page.keyboard.type('11202026');
+  await expect(date).toHaveValue('2026-11-20');
+  await page.screenshot({ path: 'test-results/screenshots/plan-need-date-dialog-dark-1280.png' });
+  await page.keyboard.press('Enter');
+
+  // Stored: the date the dialog shows is the one the board holds, and is no change any more.
+  await expect(dependency.getByRole('button', { name: 'Change date' })).toBeDisabled();
+  await expect(date).toHaveValue('2026-11-20');
+  await expect(date).toBeFocused();
+  await expect(page.getByRole('dialog').getByRole('status')).toHaveText(`Changed: ${waitingKey} waits on ${providerKey}, needed by 2026-11-20.`);
+  await expect(page.getByTestId('lint-list')).not.toContainText('need date outside increment');
+  await page.screenshot({ path: 'test-results/screenshots/plan-need-date-changed-dark-1280.png' });
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(page.getByRole('tab', { name: 'Lint (4)' })).toBeVisible();
+
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('tab', { name: 'Lint (5)' })).toBeVisible();
+  // Answered with what changed on the board, as a move is: the board was not fetched again.
+  expect(boardFetches).toEqual([]);
 });
 
 test('a team on its own cadence sets its capacity per sprint, and the cell shows their sum', async ({ page, host }) => {

@@ -48,7 +48,7 @@ const boardKey = (view: BoardInput) => ['plan.board', view];
 const shownOf = (view: BoardInput) => ({ grouping: view.grouping, baselineId: view.baselineId });
 
 /** The edits whose answer, asked with the board shown, can carry what they changed on it. */
-type PatchingChannel = 'plan.item.place' | 'plan.item.unplan' | 'plan.capacity.set' | 'plan.dependency.add' | 'plan.dependency.remove' | 'plan.undo' | 'plan.redo';
+type PatchingChannel = 'plan.item.place' | 'plan.item.unplan' | 'plan.capacity.set' | 'plan.dependency.add' | 'plan.dependency.remove' | 'plan.dependency.needBy' | 'plan.undo' | 'plan.redo';
 
 /**
  * An edit's answer carrying what it changed on the board it was made on: patched into that board
@@ -148,6 +148,7 @@ export function PlanPage() {
   const [menu, setMenu] = useState<{ card: BoardCard; teamKey: string; anchor: HTMLElement } | null>(null);
   const [dialog, setDialog] = useState<{ kind: 'move' | 'depend' | 'dependencies'; card: BoardCard; teamKey: string } | { kind: 'new'; teamKey: string; columnId: number } | null>(null);
   const removeDependency = useBoardEdit('plan.dependency.remove');
+  const changeNeedBy = useBoardEdit('plan.dependency.needBy');
   const [capacity, setCapacityTarget] = useState<{ cell: BoardCell; anchor: HTMLElement } | null>(null);
   const [announcement, setAnnouncement] = useState('');
 
@@ -367,11 +368,21 @@ export function PlanPage() {
           board={data}
           card={dialog.card}
           teamName={teamName}
-          busy={removeDependency.isPending}
+          busy={removeDependency.isPending || changeNeedBy.isPending}
           error={removeDependency.error?.message ?? null}
-          onRemove={(key) => removeDependency.mutate({ input: { key, board: { ...shown, incrementId: data.increment.id } }, view: boardInput })}
+          needByError={changeNeedBy.error && changeNeedBy.variables ? { key: changeNeedBy.variables.input.key, message: changeNeedBy.error.message } : null}
+          changed={changeNeedBy.data?.undo ?? null}
+          onRemove={(key) => {
+            changeNeedBy.reset();
+            removeDependency.mutate({ input: { key, board: { ...shown, incrementId: data.increment.id } }, view: boardInput });
+          }}
+          onNeedBy={(key, neededBy) => {
+            removeDependency.reset();
+            changeNeedBy.mutate({ input: { key, neededBy, board: { ...shown, incrementId: data.increment.id } }, view: boardInput });
+          }}
           onClose={() => {
             removeDependency.reset();
+            changeNeedBy.reset();
             setDialog(null);
           }}
         />

@@ -6,16 +6,18 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
+import FormHelperText from '@mui/material/FormHelperText';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import Popover from '@mui/material/Popover';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { useState } from 'react';
+import { visuallyHidden } from '@mui/utils';
+import { useId, useRef, useState } from 'react';
 import { ITEM_TYPES, type ItemType } from '../../../shared/domain/vocabulary';
-import type { Board, BoardCard, BoardCell } from '../../../shared/planning/board-schema';
+import type { Board, BoardCard, BoardCell, BoardDependency } from '../../../shared/planning/board-schema';
 import { displayKey } from '../../../shared/planning/local-keys';
-import { dependencyEndPlace, dependencyText, providerWithoutItemText } from '../../../shared/planning/dependency-state';
+import { dependencyEndPlace, dependencyText, importedNeedDateFix, providerWithoutItemText } from '../../../shared/planning/dependency-state';
 import { targetIteration, type PlaceRequest } from './ProgramBoard';
 import { EMPTY_CHOICE_SHOWN } from '../layout/empty-choice';
 
@@ -215,9 +217,92 @@ export function CapacityPopover(props: { anchor: HTMLElement | null; cell: Board
   );
 }
 
-/** A card's dependencies both ways, with their state; those made in Interlock can be removed here. */
-export function CardDependenciesDialog(props: { board: Board; card: BoardCard; teamName(key: string | null): string; busy: boolean; error: string | null; onRemove(key: string): void; onClose(): void }) {
+/**
+ * A dependency's need date among its card's dependencies. One made in Interlock is stated, changed
+ * or cleared here; an imported one is shown read-only, saying where it changes, since each import
+ * writes the date its file carries over the stored one.
+ */
+function NeedDate(props: { dependency: BoardDependency; busy: boolean; error: string | null; onNeedBy(neededBy: string | null): void }) {
+  const { needAt, neededBy: stated, consumer } = props.dependency;
+  const field = useRef<HTMLInputElement>(null);
+  const hintId = useId();
+  // What is typed, for the date stated when it was typed: a change (or its undo) shows the new date.
+  const [draft, setDraft] = useState({ stated, value: stated ?? '' });
+  const value = draft.stated === stated ? draft.value : (stated ?? '');
+  const fromIteration = `needed from ${needAt}, the first day of ${displayKey(consumer.itemKey)}’s iteration (${dependencyEndPlace(consumer)})`;
+  if (!props.dependency.local) {
+    return (
+      <DialogContentText variant="body2">
+        {stated === null ? `No need date stated: ${fromIteration}` : `Needed by ${stated}`}. It comes from your tracker: change its need date there ({importedNeedDateFix()}).
+      </DialogContentText>
+    );
+  }
+  // The answer redraws the buttons (Clear goes with the date): the focus waits in the field.
+  const save = (neededBy: string | null) => {
+    field.current?.focus();
+    setDraft({ stated, value: neededBy ?? '' });
+    props.onNeedBy(neededBy);
+  };
+  // Under the whole row, not the narrow field, where it would break a date in two.
+  const hint = props.error ?? (stated === null ? `None stated: ${fromIteration}.` : null);
+  return (
+    <>
+      <Box
+        component="form"
+        sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap', mt: 1 }}
+        onSubmit={(e: React.FormEvent) => {
+          e.preventDefault();
+          if (value !== '' && value !== stated && !props.busy) save(value);
+        }}
+      >
+        <TextField
+          type="date"
+          size="small"
+          label="Needed by"
+          value={value}
+          onChange={(e) => setDraft({ stated, value: e.target.value })}
+          inputRef={field}
+          error={props.error !== null}
+          slotProps={{ inputLabel: { shrink: true }, htmlInput: hint === null ? {} : { 'aria-describedby': hintId } }}
+          sx={{ width: 190 }}
+        />
+        <Button type="submit" size="small" disabled={props.busy || value === '' || value === stated}>
+          Change date
+        </Button>
+        {stated !== null && (
+          <Button size="small" disabled={props.busy} onClick={() => save(null)}>
+            Clear date
+          </Button>
+        )}
+      </Box>
+      {hint !== null && (
+        <FormHelperText id={hintId} error={props.error !== null} sx={{ mx: 1.75 }}>
+          {hint}
+        </FormHelperText>
+      )}
+    </>
+  );
+}
+
+/**
+ * A card's dependencies both ways, with their state and need date; those made in Interlock can have
+ * their date changed and be removed here. `needByError`: the refusal of the last date asked, for
+ * the dependency it was asked for; `changed`: the last date change, in words.
+ */
+export function CardDependenciesDialog(props: {
+  board: Board;
+  card: BoardCard;
+  teamName(key: string | null): string;
+  busy: boolean;
+  error: string | null;
+  needByError: { key: string; message: string } | null;
+  changed?: string | null;
+  onRemove(key: string): void;
+  onNeedBy(key: string, neededBy: string | null): void;
+  onClose(): void;
+}) {
   const mine = props.board.dependencies.filter((d) => d.consumer.itemKey === props.card.key || d.provider.itemKey === props.card.key);
+  const ids = useId();
   return (
     <Dialog open onClose={props.onClose} fullWidth maxWidth="sm" aria-labelledby="card-deps-title">
       <DialogTitle id="card-deps-title">
@@ -225,26 +310,34 @@ export function CardDependenciesDialog(props: { board: Board; card: BoardCard; t
       </DialogTitle>
       <DialogContent>
         {mine.length === 0 && <DialogContentText>It neither waits on nor is waited on by anything planned here.</DialogContentText>}
-        <Stack spacing={1}>
+        <Stack spacing={2}>
           {mine.map((d) => {
             const waits = d.consumer.itemKey === props.card.key;
             const other = waits ? d.provider : d.consumer;
+            const id = `${ids}-${d.key}`;
             return (
-              <Box key={d.key} sx={{ display: 'flex', gap: 1, alignItems: 'center', justifyContent: 'space-between' }}>
-                <DialogContentText component="span">
-                  {dependencyText(d).symbol} {waits ? 'Waits on' : 'Is waited on by'}{' '}
-                  {other.itemKey === null ? providerWithoutItemText(props.teamName(other.teamKey)) : `${displayKey(other.itemKey)} (${props.teamName(other.teamKey)}, ${dependencyEndPlace(other)})`}: {dependencyText(d).label}
-                </DialogContentText>
-                {d.local && (
-                  <Button size="small" color="error" disabled={props.busy} onClick={() => props.onRemove(d.key)}>
-                    Remove
-                  </Button>
-                )}
+              <Box key={d.key} role="group" aria-labelledby={id}>
+                <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', justifyContent: 'space-between' }}>
+                  <DialogContentText component="span" id={id}>
+                    {dependencyText(d).symbol} {waits ? 'Waits on' : 'Is waited on by'}{' '}
+                    {other.itemKey === null ? providerWithoutItemText(props.teamName(other.teamKey)) : `${displayKey(other.itemKey)} (${props.teamName(other.teamKey)}, ${dependencyEndPlace(other)})`}: {dependencyText(d).label}
+                  </DialogContentText>
+                  {d.local && (
+                    <Button size="small" color="error" disabled={props.busy} onClick={() => props.onRemove(d.key)}>
+                      Remove
+                    </Button>
+                  )}
+                </Box>
+                <NeedDate dependency={d} busy={props.busy} error={props.needByError?.key === d.key ? props.needByError.message : null} onNeedBy={(date) => props.onNeedBy(d.key, date)} />
               </Box>
             );
           })}
         </Stack>
         {props.error && <DialogContentText color="error">{props.error}</DialogContentText>}
+        {/* Heard, not seen (the field shows the date): the page's own announcements are hidden behind the dialog. */}
+        <Box role="status" aria-live="polite" sx={visuallyHidden}>
+          {props.changed ? `Changed: ${props.changed}.` : ''}
+        </Box>
       </DialogContent>
       <DialogActions>
         <Button onClick={props.onClose}>Close</Button>

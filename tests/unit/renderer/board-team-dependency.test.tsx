@@ -9,8 +9,8 @@ import { ProgramBoard } from '../../../renderer/src/planning/ProgramBoard';
 import { appTheme } from '../../../renderer/src/theme/app-theme';
 import type { Board } from '../../../shared/planning/board-schema';
 import { baselineOf, changesSince } from '../../../shared/planning/baseline';
-import { buildBoard } from '../../../shared/planning/board';
 import type { PlanData } from '../../../shared/planning/plan-data';
+import { checkoutBoard, day as d, TEAM_NAMES as NAMES, teamName } from './checkout-board';
 
 // A dependency on a team alone ("CHK-26 needs something from Pricing", no item named yet) as the
 // Plan page shows it: counted with the providers not planned, on the waiting card's badge, and in
@@ -20,40 +20,17 @@ import type { PlanData } from '../../../shared/planning/plan-data';
 
 afterEach(cleanup);
 
-const d = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
-const work = (itemKey: string, teamKey: string, iterationId: number, rank: number) => ({ itemKey, title: `Title ${itemKey}`, type: 'feature', teamKey, iterationId, rank, size: null, doneAt: null });
-
 /** CHK-26 (Iteration 2) waits on Pricing, no item named, from Jan 21; CHK-27 on PAY-1 (Iteration 1: in order). Pricing plans nothing. */
 function board(overrides: Partial<PlanData> = {}): Board {
-  return buildBoard({
-    increment: { id: 1, name: 'PI', start: d('2026-01-05'), end: d('2026-02-02'), capacityUnit: 'items' },
-    iterations: [
-      { id: 1, name: 'Iteration 1', start: d('2026-01-05'), end: d('2026-01-19'), teamKey: null },
-      { id: 2, name: 'Iteration 2', start: d('2026-01-19'), end: d('2026-02-02'), teamKey: null },
-    ],
-    teams: [
-      { key: 'checkout', name: 'Checkout', valueStream: null, group: 'G' },
-      { key: 'pay', name: 'Payments', valueStream: null, group: 'G' },
-      { key: 'pricing', name: 'Pricing', valueStream: null, group: 'G' },
-    ],
-    planned: [work('CHK-26', 'checkout', 2, 1), work('CHK-27', 'checkout', 2, 2), work('PAY-1', 'pay', 1, 1)],
+  return checkoutBoard({
     dependencies: [
       { key: 'DEP-T', consumerKey: 'CHK-26', providerKey: null, consumerTeamKey: 'checkout', providerTeamKey: 'pricing', createdAt: 0, neededBy: d('2026-01-21'), resolvedAt: null },
       { key: 'DEP-OK', consumerKey: 'CHK-27', providerKey: 'PAY-1', consumerTeamKey: 'checkout', providerTeamKey: 'pay', createdAt: 0, neededBy: null, resolvedAt: null },
     ],
-    providerDoneAt: {},
-    providerTeams: {},
-    cancelledProviders: [],
-    capacity: [],
-    milestones: [],
-    objectives: [],
     ...overrides,
   });
 }
 
-// A name for every team (the Plan page knows those of the board's rows; any other it calls by its key).
-const NAMES: Record<string, string> = { checkout: 'Checkout', pay: 'Payments', pricing: 'Pricing' };
-const teamName = (key: string | null) => (key === null ? 'no team' : (NAMES[key] ?? key));
 const noop = () => undefined;
 const themed = (node: React.ReactNode) => render(<ThemeProvider theme={appTheme('light')}>{node}</ThemeProvider>);
 
@@ -80,7 +57,7 @@ describe('a dependency on a team alone on the Plan page', () => {
   it('the card’s dependencies say whom it waits on', () => {
     const b = board();
     const card = b.cells.flatMap((c) => c.cards).find((c) => c.key === 'CHK-26')!;
-    themed(<CardDependenciesDialog board={b} card={card} teamName={teamName} busy={false} error={null} onRemove={noop} onClose={noop} />);
+    themed(<CardDependenciesDialog board={b} card={card} teamName={teamName} busy={false} error={null} needByError={null} onRemove={noop} onNeedBy={noop} onClose={noop} />);
     expect(screen.getByRole('dialog').textContent).toContain('? Waits on Pricing — no item named: provider not planned');
   });
 
