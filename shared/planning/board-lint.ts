@@ -100,14 +100,14 @@ export function lintBoard(input: LintInput): LintFinding[] {
     const side = needOutsideIncrement(d, input.increment);
     if (side === null) continue;
     const provider = dependencyProviderText(d.provider, (key) => d.provider.teamName ?? (key === null ? 'its team' : input.teamName(key)));
-    // Neither the Plan page nor the CLI edits a need date: an imported one is corrected where it
-    // came from (only Interlock's dependencies template and bundle carry one), one made here anew.
-    const fix = isLocalKey(d.key) ? 'remove the dependency and add it again with a day inside the increment' : importedNeedDateFix(d.key);
+    // One made here is changed where the card's dependencies are listed; an imported one where it
+    // came from, since the next import would write its date over one changed here.
+    const fix = isLocalKey(d.key) ? ' in the card’s dependencies (its menu: Its dependencies…)' : ` (${importedNeedDateFix(d.key)})`;
     finding({
       rule: 'need-date-outside-increment',
       teamKey: d.consumer.teamKey,
       itemKeys: d.provider.itemKey === null ? [d.consumer.itemKey] : [d.consumer.itemKey, d.provider.itemKey],
-      message: `${displayKey(d.consumer.itemKey)} (${dependencyEndPlace(d.consumer)}) waits on ${provider}, needed ${d.needAt}: ${side} the increment, ${input.increment.start} – ${input.increment.end}. Change its need date (${fix}).`,
+      message: `${displayKey(d.consumer.itemKey)} (${dependencyEndPlace(d.consumer)}) waits on ${provider}, needed ${d.needAt}: ${side} the increment, ${input.increment.start} – ${input.increment.end}. Change its need date${fix}.`,
     });
   }
 

@@ -297,7 +297,7 @@ test('a need date typed outside the increment is in the lint, naming the depende
   await expect(page.getByRole('tab', { name: 'Lint (5)' })).toBeVisible();
   const finding = page.getByTestId('lint-list').getByRole('button', { name: /need date outside increment/ });
   await expect(finding).toHaveText(
-    `${waitingKey} (Iteration 1) waits on ${providerKey} (Iteration 1), needed 2026-09-02: before the increment, 2026-11-09 – 2027-01-17. Change its need date (remove the dependency and add it again with a day inside the increment).need date outside increment`,
+    `${waitingKey} (Iteration 1) waits on ${providerKey} (Iteration 1), needed 2026-09-02: before the increment, 2026-11-09 – 2027-01-17. Change its need date in the card’s dependencies (its menu: Its dependencies…).need date outside increment`,
   );
   await page.screenshot({ path: 'test-results/screenshots/plan-lint-need-date.png', fullPage: true });
   await finding.click();

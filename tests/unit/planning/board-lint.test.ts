@@ -58,13 +58,13 @@ describe('lint: a need date outside the increment', () => {
     ]);
   });
 
-  it('flags one needed after the increment; made in Interlock, it is named as its card is and is made again to change', () => {
+  it('flags one needed after the increment; made in Interlock, it is named as its card is and changed in the card’s dependencies', () => {
     const planned = [...PLANNED, work('interlock:item:4', 'a', 2)];
     const local = needing('2027-03-01', { key: 'interlock:dep:2', consumerKey: 'interlock:item:4' });
     expect(flagged([local], { planned }).map((f) => [f.itemKeys, f.message])).toEqual([
       [
         ['interlock:item:4', 'B-1'],
-        'New-4 (Iteration 2) waits on B-1 (Iteration 1), needed 2027-03-01: after the increment, 2026-11-09 – 2027-01-17. Change its need date (remove the dependency and add it again with a day inside the increment).',
+        'New-4 (Iteration 2) waits on B-1 (Iteration 1), needed 2027-03-01: after the increment, 2026-11-09 – 2027-01-17. Change its need date in the card’s dependencies (its menu: Its dependencies…).',
       ],
     ]);
   });
