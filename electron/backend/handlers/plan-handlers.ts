@@ -14,6 +14,9 @@ import { withoutDataChange } from '../store/workspace-memory';
 import { dataDateRange } from '../store/queries/overview';
 import type { HandlerMap } from './handler-types';
 
+/** A dependency in an undo step's words, its items named as their cards are (New-12, not interlock:item:12). */
+const waitsOn = (consumerKey: string, providerKey: string | null) => `${displayKey(consumerKey)} waits on ${providerKey === null ? 'its team' : displayKey(providerKey)}`;
+
 /** Team key → the coordination group the advisor forms; null when it cannot advise (too little data). */
 function coordinationGroups(db: Database): Map<string, string> | null {
   try {
@@ -129,7 +132,7 @@ export const planHandlers: HandlerMap<typeof planChannels> = {
     const { db } = session.require();
     const was = plan.plannedTeam(db, input.incrementId, input.itemKey);
     const rows = { incrementId: input.incrementId, itemKey: input.itemKey, teamKeys: was === null ? [input.teamKey] : [was, input.teamKey] };
-    return withPatch(db, planEdit(db, `${was !== null ? 'move' : 'plan'} ${input.itemKey}`, () => void plan.placeItem(db, input), rows), rows, board);
+    return withPatch(db, planEdit(db, `${was !== null ? 'move' : 'plan'} ${displayKey(input.itemKey)}`, () => void plan.placeItem(db, input), rows), rows, board);
   },
 
   'plan.fromSprints': ({ incrementId }, { session }) => {
@@ -143,7 +146,7 @@ export const planHandlers: HandlerMap<typeof planChannels> = {
     const { db } = session.require();
     const was = plan.plannedTeam(db, incrementId, itemKey);
     const rows = was === null ? undefined : { incrementId, itemKey, teamKeys: [was] };
-    return withPatch(db, planEdit(db, `unplan ${itemKey}`, () => plan.unplanItem(db, incrementId, itemKey), rows), rows, board);
+    return withPatch(db, planEdit(db, `unplan ${displayKey(itemKey)}`, () => plan.unplanItem(db, incrementId, itemKey), rows), rows, board);
   },
 
   'plan.item.create': (input, { session }) => {
@@ -161,15 +164,15 @@ export const planHandlers: HandlerMap<typeof planChannels> = {
   'plan.dependency.add': ({ board, ...input }, { session }) => {
     const { db } = session.require();
     const rows = board && { incrementId: board.incrementId, itemKey: input.consumerKey, teamKeys: [] };
-    const key = dataEdit(db, `${input.consumerKey} waits on ${input.providerKey}`, () => plan.addDependency(db, input), rows);
+    const key = dataEdit(db, waitsOn(input.consumerKey, input.providerKey), () => plan.addDependency(db, input), rows);
     return { ...withPatch(db, undoView(db), rows, board), key };
   },
 
   'plan.dependency.remove': ({ key, board }, { session }) => {
     const { db } = session.require();
-    const consumerKey = plan.dependencyConsumerKey(db, key);
-    const rows = board && consumerKey !== null ? { incrementId: board.incrementId, itemKey: consumerKey, teamKeys: [] } : undefined;
-    dataEdit(db, `remove dependency ${key}`, () => plan.removeDependency(db, key), rows);
+    const ends = plan.dependencyEnds(db, key);
+    const rows = board && ends !== null ? { incrementId: board.incrementId, itemKey: ends.consumerKey, teamKeys: [] } : undefined;
+    dataEdit(db, ends === null ? `remove dependency ${key}` : `remove: ${waitsOn(ends.consumerKey, ends.providerKey)}`, () => plan.removeDependency(db, key), rows);
     return withPatch(db, undoView(db), rows, board);
   },
 
@@ -179,7 +182,7 @@ export const planHandlers: HandlerMap<typeof planChannels> = {
     const rows = board && { incrementId: board.incrementId, itemKey: was.consumerKey, teamKeys: [] };
     // The same date again is no edit: no undo step that would take back nothing, and the loaded metrics stand.
     if (was.neededBy !== neededBy) {
-      const pair = `${displayKey(was.consumerKey)} waits on ${displayKey(was.providerKey)}`;
+      const pair = waitsOn(was.consumerKey, was.providerKey);
       dataEdit(db, neededBy === null ? `${pair}, no need date` : `${pair}, needed by ${neededBy}`, () => plan.setDependencyNeedBy(db, key, neededBy), rows);
     }
     return withPatch(db, undoView(db), rows, board);
@@ -193,7 +196,7 @@ export const planHandlers: HandlerMap<typeof planChannels> = {
 
   'plan.objective.delete': ({ key }, { session }) => {
     const { db } = session.require();
-    dataEdit(db, `delete objective ${key}`, () => plan.deleteObjective(db, key));
+    dataEdit(db, `delete objective “${plan.objectiveTitle(db, key) ?? key}”`, () => plan.deleteObjective(db, key));
     return undoView(db);
   },
 

@@ -411,9 +411,16 @@ export function addDependency(db: Database, input: { consumerKey: string; provid
   return key;
 }
 
-/** The item that waits in dependency `key`; null when there is no such dependency or it names none. */
-export function dependencyConsumerKey(db: Database, key: string): string | null {
-  return (db.prepare('SELECT from_item_key FROM dependencies WHERE key = ?').pluck().get(key) as string | null | undefined) ?? null;
+/** The two items of dependency `key` (the provider null when it names a team alone); null when there is no such dependency or it names no waiting item. */
+export function dependencyEnds(db: Database, key: string): { consumerKey: string; providerKey: string | null } | null {
+  const row = db.prepare('SELECT from_item_key AS consumerKey, to_item_key AS providerKey FROM dependencies WHERE key = ?').get(key) as { consumerKey: string | null; providerKey: string | null } | undefined;
+  return row?.consumerKey == null ? null : { consumerKey: row.consumerKey, providerKey: row.providerKey };
+}
+
+/** The title of objective `key`, or null when there is none. */
+export function objectiveTitle(db: Database, key: string): string | null {
+  const title = db.prepare('SELECT title FROM objectives WHERE key = ?').pluck().get(key) as string | undefined;
+  return title ?? null;
 }
 
 export interface LocalDependency {

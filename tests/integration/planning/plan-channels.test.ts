@@ -491,6 +491,18 @@ describe('planning channels', () => {
     expect(board.lint.map((l) => l.rule)).not.toContain('objective-without-work');
   });
 
+  it('undo names items made here as their cards do (New-1), and an objective by its title, never by a stored key', async () => {
+    const { id, ids } = await increment();
+    const made = await call('plan.item.create', { incrementId: id, teamKey: 'cart', iterationId: ids.I2, title: 'Apple Pay button', size: 3 });
+    expect((await call('plan.item.place', { incrementId: id, itemKey: made.key, teamKey: 'cart', iterationId: ids.I3 })).undo).toBe('move New-1');
+    expect((await call('plan.item.unplan', { incrementId: id, itemKey: made.key })).undo).toBe('unplan New-1');
+    const added = await call('plan.dependency.add', { consumerKey: made.key, providerKey: 'PAY-1' });
+    expect(added.undo).toBe('New-1 waits on PAY-1');
+    expect((await call('plan.dependency.remove', { key: added.key })).undo).toBe('remove: New-1 waits on PAY-1');
+    const objective = await call('plan.objective.save', { increment: 'PI 26.1', title: 'Refunds in a day', teamKey: 'pay', businessValue: 7, itemKeys: [] });
+    expect((await call('plan.objective.delete', { key: objective.key })).undo).toBe('delete objective “Refunds in a day”');
+  });
+
   it('moving cards leaves the loaded metrics and advice standing; a new dependency does not', async () => {
     const { id, ids } = await increment();
     const { db } = backend.context.session.require();
