@@ -21,10 +21,11 @@ import { useViewParams } from '../layout/view-params';
 import { useViewTitle } from '../layout/view-title';
 import { useStableCallback } from '../layout/stable-callback';
 import { usePrinting } from '../room/printing';
-import { CapacityPopover, CardDependenciesDialog, CardMenu, DependencyDialog, MoveDialog, NewItemDialog, type CardAction } from '../planning/BoardDialogs';
+import { CapacityPopover, CardDependenciesDialog, CardMenu, CardRisksDialog, DependencyDialog, MoveDialog, NewItemDialog, type CardAction } from '../planning/BoardDialogs';
 import { BoardSidePanel, type SideTab } from '../planning/BoardSidePanel';
 import { BoardLegend, PlanHeader, PlanTabs, PlanToolbar } from '../planning/PlanToolbar';
 import { boardCsvRows, boardSvg } from '../planning/board-export';
+import { boardRisks, NO_BOARD_RISKS } from '../planning/board-risks';
 import { IncrementDialog, IncrementSetup } from '../planning/IncrementSetup';
 import { ObjectivesPanel } from '../planning/ObjectivesPanel';
 import { applyMove } from '../planning/optimistic-move';
@@ -146,7 +147,7 @@ export function PlanPage() {
   const printing = usePrinting();
   useViewTitle([board.data?.increment.name, TAB_LABELS[tab]].filter(Boolean).join(' · '));
   const [menu, setMenu] = useState<{ card: BoardCard; teamKey: string; anchor: HTMLElement } | null>(null);
-  const [dialog, setDialog] = useState<{ kind: 'move' | 'depend' | 'dependencies'; card: BoardCard; teamKey: string } | { kind: 'new'; teamKey: string; columnId: number } | null>(null);
+  const [dialog, setDialog] = useState<{ kind: 'move' | 'depend' | 'dependencies' | 'risks'; card: BoardCard; teamKey: string } | { kind: 'new'; teamKey: string; columnId: number } | null>(null);
   const removeDependency = useBoardEdit('plan.dependency.remove');
   const changeNeedBy = useBoardEdit('plan.dependency.needBy');
   const [capacity, setCapacityTarget] = useState<{ cell: BoardCell; anchor: HTMLElement } | null>(null);
@@ -161,6 +162,16 @@ export function PlanPage() {
     const names = data ? boardTeamNames(data) : new Map<string, string>();
     return (key: string | null) => (key === null ? 'no team' : (names.get(key) ?? key));
   }, [data]);
+  // The risks domain's own board, joined to this one (board-risks.ts): asked once the board is
+  // there, so it never holds the first screen back. A risk saved, moved or raised anywhere
+  // invalidates it ('risks.' in its channels' `mutates`), and the markers follow.
+  const risks = useChannelQuery('risks.board', {}, { enabled: data !== undefined });
+  const onBoardRisks = useMemo(() => (data && risks.data ? boardRisks(data, risks.data.risks, teamName) : NO_BOARD_RISKS), [data, risks.data, teamName]);
+  // A risk's owner may be a team with nothing on the board: the risks' own list names every team.
+  const ownerName = useMemo(() => {
+    const names = new Map((risks.data?.teams ?? []).map((t) => [t.key, t.name]));
+    return (key: string | null) => (key !== null && names.get(key)) || teamName(key);
+  }, [risks.data?.teams, teamName]);
   const focus = useMemo<BoardFocus>(() => ({ card: params.focus ?? null, team: params.team ?? null }), [params.focus, params.team]);
   // One identity each for the board's life: the board and its side panel are memoised (see ProgramBoard).
   const onFocus = useStableCallback((f: BoardFocus) => setParams({ focus: f.card, team: f.team }));
@@ -174,6 +185,7 @@ export function PlanPage() {
   const onCardMenu = useStableCallback((card: BoardCard, teamKey: string, anchor: HTMLElement) => setMenu({ card, teamKey, anchor }));
   const onAddToCell = useStableCallback((teamKey: string, columnId: number) => setDialog({ kind: 'new', teamKey, columnId }));
   const onCapacity = useStableCallback((cell: BoardCell, anchor: HTMLElement) => setCapacityTarget({ cell, anchor }));
+  const onCardRisks = useStableCallback((card: BoardCard, teamKey: string) => setDialog({ kind: 'risks', card, teamKey }));
   const sideTab = ((['conflicts', 'lint', 'backlog', 'changes'] as const).find((t) => t === params.side) ?? 'conflicts') as SideTab;
   const sidePanel = useMemo(
     () => (params.side === 'hidden' || !data ? null : <BoardSidePanel board={data} changes={data.changes} tab={sideTab} onTab={onSideTab} onFocusCard={onFocusCard} teamName={teamName} />),
@@ -246,7 +258,7 @@ export function PlanPage() {
     if (!menu) return;
     const { card, teamKey } = menu;
     setMenu(null);
-    if (action === 'move' || action === 'depend' || action === 'dependencies') setDialog({ kind: action, card, teamKey });
+    if (action === 'move' || action === 'depend' || action === 'dependencies' || action === 'risks') setDialog({ kind: action, card, teamKey });
     else if (action === 'lines') setParams({ focus: card.key, team: null });
     else if (action === 'unplan' && data) unplan.mutate({ input: { incrementId: data.increment.id, itemKey: card.key, board: shown }, view: boardInput });
   };
@@ -288,6 +300,7 @@ export function PlanPage() {
             focus={focus}
             teamName={teamName}
             setParams={setParams}
+            openRisks={onBoardRisks.count}
           />
           <ProgramBoard
             board={data}
@@ -300,6 +313,8 @@ export function PlanPage() {
             onCardMenu={onCardMenu}
             onAddToCell={onAddToCell}
             onCapacity={onCapacity}
+            cardRisks={onBoardRisks.cards}
+            onCardRisks={onCardRisks}
             sidePanel={sidePanel}
             firstIteration={firstIteration}
             onFirstIteration={onFirstIteration}
@@ -335,7 +350,8 @@ export function PlanPage() {
       <Box role="status" aria-live="polite" sx={visuallyHidden} data-testid="plan-announcement">
         {announcement}
       </Box>
-      <CardMenu anchor={menu?.anchor ?? null} card={menu?.card ?? null} onAction={onAction} onClose={() => setMenu(null)} />
+      <CardMenu anchor={menu?.anchor ?? null} card={menu?.card ?? null} risks={menu ? (onBoardRisks.cards.get(menu.card.key)?.length ?? 0) : 0} onAction={onAction} onClose={() => setMenu(null)} />
+      {dialog?.kind === 'risks' && <CardRisksDialog card={dialog.card} risks={onBoardRisks.cards.get(dialog.card.key) ?? []} teamName={ownerName} onClose={() => setDialog(null)} />}
       {data && dialog?.kind === 'move' && (
         <MoveDialog
           board={data}

@@ -19,17 +19,21 @@ import type { Board, BoardCard, BoardCell, BoardDependency } from '../../../shar
 import { displayKey } from '../../../shared/planning/local-keys';
 import { dependencyEndPlace, dependencyText, importedNeedDateFix, providerWithoutItemText } from '../../../shared/planning/dependency-state';
 import { targetIteration, type PlaceRequest } from './ProgramBoard';
+import { linkedText, type RiskOnCard } from './board-risks';
+import { ROAM_TEXT } from '../../../shared/risks/roam';
+import { riskAddress } from '../risks/risk-address';
 import { EMPTY_CHOICE_SHOWN } from '../layout/empty-choice';
 
-export type CardAction = 'move' | 'depend' | 'dependencies' | 'lines' | 'unplan';
+export type CardAction = 'move' | 'depend' | 'dependencies' | 'risks' | 'lines' | 'unplan';
 
-/** What can be done to a card: also the keyboard's way to everything a drag does. */
-export function CardMenu(props: { anchor: HTMLElement | null; card: BoardCard | null; onAction(action: CardAction): void; onClose(): void }) {
+/** What can be done to a card: also the keyboard's way to everything a drag does, and to its risk marker. */
+export function CardMenu(props: { anchor: HTMLElement | null; card: BoardCard | null; risks: number; onAction(action: CardAction): void; onClose(): void }) {
   return (
     <Menu anchorEl={props.anchor} open={props.anchor !== null && props.card !== null} onClose={props.onClose}>
       <MenuItem onClick={() => props.onAction('move')}>Move to…</MenuItem>
       <MenuItem onClick={() => props.onAction('depend')}>Add a dependency (it waits on…)</MenuItem>
       <MenuItem onClick={() => props.onAction('dependencies')}>Its dependencies…</MenuItem>
+      {props.risks > 0 && <MenuItem onClick={() => props.onAction('risks')}>Its risks ({props.risks})…</MenuItem>}
       <MenuItem onClick={() => props.onAction('lines')}>Show its dependency lines</MenuItem>
       <MenuItem onClick={() => props.onAction('unplan')}>Take it off the board</MenuItem>
     </Menu>
@@ -338,6 +342,46 @@ export function CardDependenciesDialog(props: {
         <Box role="status" aria-live="polite" sx={visuallyHidden}>
           {props.changed ? `Changed: ${props.changed}.` : ''}
         </Box>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={props.onClose}>Close</Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+/**
+ * A card's open risks (its marker's, board-risks.ts): each with its ROAM status, owner and how it
+ * is linked, and a link to it on the Risks page, where it is ROAMed and its history kept.
+ */
+export function CardRisksDialog(props: { card: BoardCard; risks: readonly RiskOnCard[]; teamName(key: string | null): string; onClose(): void }) {
+  return (
+    <Dialog open onClose={props.onClose} fullWidth maxWidth="sm" aria-labelledby="card-risks-title">
+      <DialogTitle id="card-risks-title">
+        Open risks on {displayKey(props.card.key)} {props.card.title}
+      </DialogTitle>
+      <DialogContent>
+        {props.risks.length === 0 && <DialogContentText>No open risk is linked to it or to its dependencies (any longer).</DialogContentText>}
+        <Stack spacing={1.5} component="ul" sx={{ listStyle: 'none', m: 0, p: 0 }} data-testid="card-risks">
+          {props.risks.map(({ risk, via }) => {
+            const owner = [risk.ownerTeamKey === null ? null : props.teamName(risk.ownerTeamKey), risk.ownerPerson].filter(Boolean).join(', ');
+            return (
+              <Box component="li" key={risk.key} sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', justifyContent: 'space-between' }}>
+                <Box>
+                  <DialogContentText sx={{ fontWeight: 600, color: 'text.primary' }}>
+                    {risk.key} {risk.title}
+                  </DialogContentText>
+                  <DialogContentText variant="body2">
+                    {ROAM_TEXT[risk.status].label} · {owner ? `owner ${owner}` : 'no owner yet'} · {linkedText(via)}
+                  </DialogContentText>
+                </Box>
+                <Button size="small" href={riskAddress(risk.key)} sx={{ flexShrink: 0 }}>
+                  Open {risk.key}
+                </Button>
+              </Box>
+            );
+          })}
+        </Stack>
       </DialogContent>
       <DialogActions>
         <Button onClick={props.onClose}>Close</Button>

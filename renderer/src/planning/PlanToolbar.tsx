@@ -20,6 +20,7 @@ import { ODDS_BANDS } from '../forecast/odds-style';
 import type { ParamPatch } from '../layout/view-address';
 import { PageHeader } from '../layout/PageHeader';
 import { STATE_STYLE } from './plan-style';
+import { openRisksText } from './board-risks';
 import type { BoardFocus } from './ProgramBoard';
 import { EMPTY_CHOICE_SHOWN } from '../layout/empty-choice';
 
@@ -127,6 +128,8 @@ export const BoardLegend = memo(function BoardLegend(props: {
   focus: BoardFocus;
   teamName(key: string | null): string;
   setParams(patch: ParamPatch): void;
+  /** Open risks on the board's cards: the key to the cards' risk marker. */
+  openRisks?: number;
 }) {
   const theme = useTheme();
   const { focus, setParams } = props;
@@ -143,6 +146,15 @@ export const BoardLegend = memo(function BoardLegend(props: {
           {props.counts[s]} {DEPENDENCY_KIND_TEXT[s].label}
         </Typography>
       ))}
+      {/* Only when there are some: "0 open risks" under every board would be one more thing to read. */}
+      {(props.openRisks ?? 0) > 0 && (
+        <Typography variant="body2" data-testid="risk-legend" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}>
+          <span className="ilk-risk" aria-hidden>
+            ⚠
+          </span>
+          {openRisksText(props.openRisks!)} on planned cards
+        </Typography>
+      )}
       <FormControlLabel data-tool control={<Switch checked={props.linesByOdds} onChange={(e) => setParams({ odds: e.target.checked ? 'lines' : null })} />} label="Colour lines by on-time odds" />
       {props.linesByOdds && (
         <Typography variant="body2" component="span" data-testid="odds-legend" sx={{ display: 'inline-flex', gap: 1.5, alignItems: 'center' }}>
@@ -164,7 +176,7 @@ export const BoardLegend = memo(function BoardLegend(props: {
         </Button>
       )}
       <Typography variant="body2" color="text.secondary" data-tool>
-        Cells show load / capacity in {props.capacityUnit}. Drag cards with the mouse; on a focused card, Alt + an arrow key moves it to the next iteration or team, Enter opens its menu.
+        Cells show load / capacity in {props.capacityUnit}. Drag cards with the mouse; on a focused card, Alt + an arrow key moves it to the next iteration or team, Enter opens its menu. A card’s ⚠ lists its open risks.
       </Typography>
     </Box>
   );

@@ -15,6 +15,7 @@ import { milestoneGapText } from '../../../shared/planning/board';
 import { iterationPage, iterationPageLabel, iterationsThatFit, pageShowing, steppedPage, type IterationPage } from './board-pages';
 import { rowPasses, rowsHeight } from './board-passes';
 import { CARD_GUTTER } from './board-geometry';
+import { cardRiskLines, openRisksText, type RiskOnCard } from './board-risks';
 import { DependencyLines } from './DependencyLines';
 import { usePrinting } from '../room/printing';
 import { iterationPageStep, keyBelongsToControl } from '../room/presentation-keys';
@@ -46,6 +47,10 @@ interface ProgramBoardProps {
   onCardMenu(card: BoardCard, teamKey: string, anchor: HTMLElement): void;
   onAddToCell(teamKey: string, columnId: number): void;
   onCapacity(cell: BoardCell, anchor: HTMLElement): void;
+  /** Per card, its open risks (board-risks.ts): a marker on the card. */
+  cardRisks?: ReadonlyMap<string, readonly RiskOnCard[]>;
+  /** A card's risk marker clicked: its risks, and the way to each. */
+  onCardRisks?(card: BoardCard, teamKey: string): void;
   /** The backlog's draggable items live outside the board but inside its drag context. */
   sidePanel: ReactNode;
   /** Presented with more iterations than the screen holds: the one (0-based) the shown ones start from, as the address asks. */
@@ -79,6 +84,15 @@ function cardStates(dependencies: readonly BoardDependency[]): Map<string, strin
   return new Map([...dependencyKindsByCard(dependencies)].map(([key, list]) => [key, list.join(',')]));
 }
 
+/**
+ * Per card of a cell, the lines of its open risks joined by "\n" (JSON), or '' when no card of the
+ * cell has any (most cells): a string, so a cell whose cards' risks did not change skips rendering.
+ */
+function cellRisks(cell: BoardCell, lines: ReadonlyMap<string, string>): string {
+  if (lines.size === 0 || !cell.cards.some((c) => lines.has(c.key))) return '';
+  return JSON.stringify(cell.cards.map((c) => lines.get(c.key) ?? ''));
+}
+
 /** What cards and cells call back; one stable object for the board's life, always reaching the latest props. */
 interface BoardHandlers {
   /** Drops an item (dragged by mouse) into a cell, before the card under the pointer or last. */
@@ -88,6 +102,7 @@ interface BoardHandlers {
   focusCard(key: string): void;
   focusTeam(key: string): void;
   cardMenu(card: BoardCard, teamKey: string, anchor: HTMLElement): void;
+  risks(card: BoardCard, teamKey: string): void;
   add(teamKey: string, columnId: number): void;
   capacity(cell: BoardCell, anchor: HTMLElement): void;
 }
@@ -111,6 +126,7 @@ export const ProgramBoard = memo(function ProgramBoard(props: ProgramBoardProps)
   const teamName = useMemo(() => new Map(board.teams.map((t) => [t.key, t.name])), [board.teams]);
   const cells = useMemo(() => new Map(board.cells.map((c) => [cellId(c.teamKey, c.columnId), c])), [board.cells]);
   const states = useMemo(() => cardStates(board.dependencies), [board.dependencies]);
+  const riskLines = useMemo(() => new Map([...(props.cardRisks ?? [])].map(([key, list]) => [key, cardRiskLines(list).join('\n')])), [props.cardRisks]);
   const latest = useRef(props);
   latest.current = props;
   // A card moved by keyboard lands in another cell (a new element): give it the focus back.
@@ -141,6 +157,7 @@ export const ProgramBoard = memo(function ProgramBoard(props: ProgramBoardProps)
       focusCard: (key) => latest.current.onFocus({ card: latest.current.focus.card === key ? null : key, team: null }),
       focusTeam: (key) => latest.current.onFocus({ card: null, team: latest.current.focus.team === key ? null : key }),
       cardMenu: (card, teamKey, anchor) => latest.current.onCardMenu(card, teamKey, anchor),
+      risks: (card, teamKey) => latest.current.onCardRisks?.(card, teamKey),
       add: (teamKey, columnId) => latest.current.onAddToCell(teamKey, columnId),
       capacity: (cell, anchor) => latest.current.onCapacity(cell, anchor),
     }),
@@ -317,6 +334,7 @@ export const ProgramBoard = memo(function ProgramBoard(props: ProgramBoardProps)
                           focusCard={props.focus.card !== null && cell.cards.some((c) => c.key === props.focus.card) ? props.focus.card : null}
                           states={cell.cards.map((c) => states.get(c.key) ?? '').join('|')}
                           changes={cell.cards.map((c) => props.changed.get(c.key) ?? '').join('|')}
+                          risks={cellRisks(cell, riskLines)}
                           handlers={handlers}
                         />
                       );
@@ -509,6 +527,8 @@ interface CellProps {
   /** Per card, "|"-joined: the states of its dependencies, and what changed since the baseline. */
   states: string;
   changes: string;
+  /** Per card, its open risks' lines (cellRisks). */
+  risks: string;
   handlers: BoardHandlers;
 }
 
@@ -527,6 +547,7 @@ const Cell = memo(function Cell(props: CellProps) {
   const share = cell.capacity ? Math.min(1, cell.load / cell.capacity) : 0;
   const states = props.states.split('|');
   const changes = props.changes.split('|');
+  const risks = props.risks ? (JSON.parse(props.risks) as string[]) : [];
   // Hover highlighting by class, not state: dragging across the board re-renders nothing.
   const onDragOver = (event: DragEvent<HTMLElement>) => {
     if (!event.dataTransfer.types.includes(DRAG_TYPE)) return;
@@ -579,6 +600,7 @@ const Cell = memo(function Cell(props: CellProps) {
             states={states[i] ?? ''}
             focused={props.focusCard === card.key}
             change={changes[i] || null}
+            risks={risks[i] ?? ''}
             handlers={props.handlers}
           />
         ))}
@@ -589,9 +611,10 @@ const Cell = memo(function Cell(props: CellProps) {
 
 const ARROWS: Record<string, 'left' | 'right' | 'up' | 'down'> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
 
-const BoardCardView = memo(function BoardCardView(props: { card: BoardCard; cell: BoardCell; showSprint: boolean; states: string; focused: boolean; change: string | null; handlers: BoardHandlers }) {
+const BoardCardView = memo(function BoardCardView(props: { card: BoardCard; cell: BoardCell; showSprint: boolean; states: string; focused: boolean; change: string | null; risks: string; handlers: BoardHandlers }) {
   const { card, cell } = props;
   const kinds = props.states ? (props.states.split(',') as DependencyKind[]) : [];
+  const risks = props.risks ? props.risks.split('\n') : [];
   const troubles = kinds.filter((s) => s !== 'ok').map(stateOfKind);
   const onKeyDown = (event: ReactKeyboardEvent<HTMLElement>) => {
     if (event.key === 'Enter' || event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) {
@@ -620,7 +643,10 @@ const BoardCardView = memo(function BoardCardView(props: { card: BoardCard; cell
         e.dataTransfer.effectAllowed = 'move';
       }}
       onKeyDown={onKeyDown}
-      onClick={() => props.handlers.focusCard(card.key)}
+      // The risk marker is no control of its own (a button inside the card, itself a button, would nest
+      // one control in another): a click on it lists the card's risks, as "Its risks…" in the card's
+      // menu does by keyboard.
+      onClick={(e) => (risks.length > 0 && (e.target as Element).closest('.ilk-risk') ? props.handlers.risks(card, cell.teamKey) : props.handlers.focusCard(card.key))}
       onContextMenu={(e) => {
         e.preventDefault();
         props.handlers.cardMenu(card, cell.teamKey, e.currentTarget);
@@ -633,14 +659,17 @@ const BoardCardView = memo(function BoardCardView(props: { card: BoardCard; cell
       aria-keyshortcuts="Alt+ArrowLeft Alt+ArrowRight Alt+ArrowUp Alt+ArrowDown Enter"
       style={edge ? { borderLeftColor: edge } : undefined}
     >
-      <CardFace cardKey={card.key} title={card.title} size={card.size} sprint={props.showSprint ? card.iterationName : null} kinds={kinds} change={props.change} />
+      <CardFace cardKey={card.key} title={card.title} size={card.size} sprint={props.showSprint ? card.iterationName : null} kinds={kinds} change={props.change} risks={risks} />
       {/* Named by what it shows (a name that differs from the visible text fails voice control); the rest is only heard. */}
-      {(card.done || troubles.length > 0) && <span className="ilk-sr">{`${card.done ? ', done' : ''}${troubles.length ? `, ${troubles.length} dependency problems` : ''}`}</span>}
+      {(card.done || troubles.length > 0 || risks.length > 0) && (
+        <span className="ilk-sr">{`${card.done ? ', done' : ''}${troubles.length ? `, ${troubles.length} dependency problems` : ''}${risks.length ? `, ${openRisksText(risks.length)}: ${risks.join('; ')}` : ''}`}</span>
+      )}
     </div>
   );
 });
 
-function CardFace(props: { cardKey: string; title: string; size?: number | null; sprint?: string | null; kinds?: readonly DependencyKind[]; change?: string | null }) {
+function CardFace(props: { cardKey: string; title: string; size?: number | null; sprint?: string | null; kinds?: readonly DependencyKind[]; change?: string | null; risks?: readonly string[] }) {
+  const risks = props.risks ?? [];
   return (
     <div>
       <div className="ilk-card-head">
@@ -659,6 +688,12 @@ function CardFace(props: { cardKey: string; title: string; size?: number | null;
             {badge.count > 1 ? badge.count : ''}
           </span>
         ))}
+        {/* A symbol and a count, never colour alone; its title names each risk and how it is linked. */}
+        {risks.length > 0 && (
+          <span className="ilk-risk" title={`${openRisksText(risks.length)}:\n${risks.join('\n')}\n(click to list them)`}>
+            ⚠{risks.length}
+          </span>
+        )}
         {props.change && <span className="ilk-change">{props.change}</span>}
       </div>
       <div className="ilk-title">{props.title}</div>
@@ -710,6 +745,10 @@ export function BoardStyles() {
         '.ilk-note': { fontSize: typography.caption.fontSize },
         '.ilk-sr': visuallyHidden,
         '.ilk-state': { fontWeight: 700 },
+        // In the text's colour (read on either theme and on paper), outlined in the warning colour:
+        // set apart from the dependency badges, which take their state's colour.
+        '.ilk-risk': { fontWeight: 700, whiteSpace: 'nowrap', padding: '0 4px', borderRadius: 4, border: `1px solid ${palette.warning.main}`, background: alpha(palette.warning.main, 0.12), color: palette.text.primary },
+        '.ilk-card .ilk-risk': { cursor: 'pointer' },
         '.ilk-change': { fontWeight: 700, color: palette.secondary.main },
         // Clamped to two lines at a desk; whole in the room, where its narrower columns wrap it onto more.
         '.ilk-title': { ...typography.body2, lineHeight: 1.3, ...(theme.room ? {} : { display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' }) },

@@ -10,6 +10,7 @@ import Typography from '@mui/material/Typography';
 import { dependencyProviderText, dependencyText } from '../../../shared/planning/dependency-state';
 import { displayKey } from '../../../shared/planning/local-keys';
 import { useChannelMutation, useChannelQuery } from '../api/channel-hooks';
+import { riskAddress } from './risk-address';
 
 /**
  * "Raise as risk" for one open dependency: one action makes the risk (title, owner, scope and links
@@ -21,7 +22,7 @@ export function RaiseRiskButton({ dependencyKey, raisedAs, who }: { dependencyKe
   const key = raise.data?.risk.key ?? raisedAs;
   if (key) {
     return (
-      <Button size="small" href={`#/risks?risk=${encodeURIComponent(key)}`} aria-label={`${dependencyKey} is raised as ${key}: open it`}>
+      <Button size="small" href={riskAddress(key)} aria-label={`${dependencyKey} is raised as ${key}: open it`}>
         Raised as {key}
       </Button>
     );

@@ -1,0 +1,180 @@
+import { ThemeProvider } from '@mui/material/styles';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { useState } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CardMenu, CardRisksDialog } from '../../../renderer/src/planning/BoardDialogs';
+import { boardRisks, type BoardRisk } from '../../../renderer/src/planning/board-risks';
+import { BoardLegend } from '../../../renderer/src/planning/PlanToolbar';
+import { ProgramBoard } from '../../../renderer/src/planning/ProgramBoard';
+import { appTheme } from '../../../renderer/src/theme/app-theme';
+import type { Board, BoardCard } from '../../../shared/planning/board-schema';
+import type { PlanData } from '../../../shared/planning/plan-data';
+import { checkoutBoard, teamName, work } from './checkout-board';
+
+// Risks on the program board (docs/PLANNING.md, "Risks on the board"): a card linked to an open
+// risk, itself or through a dependency it is an end of, carries a marker (a symbol and a count)
+// naming each risk, its ROAM status and how it is linked; the marker leads to the card's risks
+// and each to the Risks page; the legend counts them.
+
+afterEach(cleanup);
+
+/** CHK-26 (Iteration 1) waits on PAY-2 (Iteration 2): a conflict, DEP-C. CHK-27 (Iteration 2) waits on PAY-1 (Iteration 1): in order, DEP-OK. OUT-1 is planned nowhere. */
+function board(overrides: Partial<PlanData> = {}): Board {
+  return checkoutBoard({
+    planned: [work('CHK-26', 'checkout', 1, 1), work('CHK-27', 'checkout', 2, 1), work('PAY-1', 'pay', 1, 1), work('PAY-2', 'pay', 2, 1)],
+    dependencies: [
+      { key: 'DEP-C', consumerKey: 'CHK-26', providerKey: 'PAY-2', consumerTeamKey: 'checkout', providerTeamKey: 'pay', createdAt: 0, neededBy: null, resolvedAt: null },
+      { key: 'DEP-OK', consumerKey: 'CHK-27', providerKey: 'PAY-1', consumerTeamKey: 'checkout', providerTeamKey: 'pay', createdAt: 0, neededBy: null, resolvedAt: null },
+    ],
+    ...overrides,
+  });
+}
+
+const risk = (key: string, status: BoardRisk['status'], links: Partial<BoardRisk['links']>, extra: Partial<BoardRisk> = {}): BoardRisk => ({
+  key,
+  title: `Title of ${key}`,
+  status,
+  ownerTeamKey: null,
+  ownerPerson: null,
+  links: { items: [], dependencies: [], objectives: [], ...links },
+  raisedFromDependency: null,
+  ...extra,
+});
+
+/** As *Raise dependency conflicts* makes it: linking the dependency and both its items, owned by the provider's team. */
+const RAISED = risk('RISK-8', 'owned', { items: ['CHK-26', 'PAY-2'], dependencies: ['DEP-C'] }, { title: 'Checkout waits on Payments: Title PAY-2', ownerTeamKey: 'pay', ownerPerson: 'Mara Lind', raisedFromDependency: 'DEP-C' });
+
+const noop = () => undefined;
+const themed = (node: React.ReactNode) => render(<ThemeProvider theme={appTheme('dark')}>{node}</ThemeProvider>);
+
+function showBoard(b: Board, risks: readonly BoardRisk[]) {
+  const joined = boardRisks(b, risks, teamName);
+  themed(
+    <>
+      <BoardLegend counts={b.dependencyCounts} capacityUnit="items" linesByOdds={false} simulating={false} showAllLines={false} sideShown focus={{ card: null, team: null }} teamName={teamName} setParams={noop} openRisks={joined.count} />
+      <ProgramBoard board={b} focus={{ card: null, team: null }} showAllLines={false} changed={new Map()} onFocus={noop} onPlace={noop} onCardMenu={noop} onAddToCell={noop} onCapacity={noop} cardRisks={joined.cards} sidePanel={null} />
+    </>,
+  );
+  return joined;
+}
+
+const cardOf = (key: string) => document.querySelector<HTMLElement>(`[data-card="${key}"]`)!;
+/** The card's marker: its text and its title. */
+const marker = (key: string) => {
+  const m = cardOf(key).querySelector('.ilk-risk');
+  return m ? { text: m.textContent, title: m.getAttribute('title') } : null;
+};
+
+describe('risks on the program board', () => {
+  it('a raised, owned risk marks both ends of its dependency, once each, naming it, its status and how it is linked', () => {
+    showBoard(board(), [RAISED]);
+    expect(marker('CHK-26')).toEqual({ text: '⚠1', title: '1 open risk:\nRISK-8 (Owned): Checkout waits on Payments: Title PAY-2 — linked to this item and its dependency on PAY-2\n(click to list them)' });
+    expect(marker('PAY-2')).toEqual({ text: '⚠1', title: '1 open risk:\nRISK-8 (Owned): Checkout waits on Payments: Title PAY-2 — linked to this item and CHK-26’s dependency on it\n(click to list them)' });
+    // Heard with the card: what it shows, then the risk said in full.
+    expect(screen.getByRole('button', { name: /^CHK-26/ }).textContent).toContain(', 1 open risk: RISK-8 (Owned): Checkout waits on Payments: Title PAY-2 — linked to this item and its dependency on PAY-2');
+    expect(marker('CHK-27')).toBeNull();
+    expect(marker('PAY-1')).toBeNull();
+  });
+
+  it('the legend counts the open risks on planned cards, each once however many cards it marks', () => {
+    showBoard(board(), [RAISED, risk('RISK-2', 'unroamed', { items: ['PAY-1'] })]);
+    expect(screen.getByTestId('risk-legend').textContent).toBe('⚠2 open risks on planned cards');
+  });
+
+  it('the marker leads to the card’s risks, each with its status, owner, how it is linked and a link to it on the Risks page', () => {
+    const b = board();
+    const joined = boardRisks(b, [RAISED], teamName);
+    // As the Plan page wires them: a click on the marker opens the card's risks.
+    function Page() {
+      const [open, setOpen] = useState<BoardCard | null>(null);
+      return (
+        <>
+          <ProgramBoard board={b} focus={{ card: null, team: null }} showAllLines={false} changed={new Map()} onFocus={noop} onPlace={noop} onCardMenu={noop} onAddToCell={noop} onCapacity={noop} cardRisks={joined.cards} onCardRisks={setOpen} sidePanel={null} />
+          {open && <CardRisksDialog card={open} risks={joined.cards.get(open.key) ?? []} teamName={teamName} onClose={() => setOpen(null)} />}
+        </>
+      );
+    }
+    themed(<Page />);
+    // A click elsewhere on the card focuses it, as before.
+    fireEvent.click(cardOf('CHK-26').querySelector('.ilk-title')!);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    fireEvent.click(cardOf('CHK-26').querySelector('.ilk-risk')!);
+    const dialog = screen.getByRole('dialog', { name: 'Open risks on CHK-26 Title CHK-26' });
+    expect(within(dialog).getByTestId('card-risks').textContent).toBe('RISK-8 Checkout waits on Payments: Title PAY-2Owned · owner Payments, Mara Lind · linked to this item and its dependency on PAY-2Open RISK-8');
+    expect(within(dialog).getByRole('link', { name: 'Open RISK-8' }).getAttribute('href')).toBe('#/risks?risk=RISK-8');
+  });
+
+  it('the card’s menu has "Its risks…" with their count when it has some, for the keyboard', () => {
+    const card = board().cells.flatMap((c) => c.cards).find((c) => c.key === 'CHK-26')!;
+    const anchor = document.body.appendChild(document.createElement('div'));
+    themed(<CardMenu anchor={anchor} card={card} risks={2} onAction={noop} onClose={noop} />);
+    expect(screen.getByRole('menuitem', { name: 'Its risks (2)…' })).toBeTruthy();
+    cleanup();
+    themed(<CardMenu anchor={anchor} card={card} risks={0} onAction={noop} onClose={noop} />);
+    expect(screen.queryByRole('menuitem', { name: /Its risks/ })).toBeNull();
+  });
+
+  describe('edge cases', () => {
+    it('a resolved risk is no longer a risk: no marker, nothing counted', () => {
+      const joined = showBoard(board(), [{ ...RAISED, status: 'resolved' }, risk('RISK-3', 'resolved', { items: ['CHK-27'] })]);
+      expect(document.querySelectorAll('.ilk-risk')).toHaveLength(0);
+      expect(screen.queryByTestId('risk-legend')).toBeNull();
+      expect(joined.count).toBe(0);
+    });
+
+    it('not yet ROAMed, Accepted and Mitigated are still risks', () => {
+      showBoard(board(), [risk('RISK-1', 'unroamed', { items: ['CHK-27'] }), risk('RISK-2', 'accepted', { items: ['PAY-1'] }), risk('RISK-4', 'mitigated', { items: ['PAY-2'] })]);
+      expect([marker('CHK-27')?.title, marker('PAY-1')?.title, marker('PAY-2')?.title].map((t) => t?.split('\n')[1])).toEqual([
+        'RISK-1 (Not yet ROAMed): Title of RISK-1 — linked to this item',
+        'RISK-2 (Accepted): Title of RISK-2 — linked to this item',
+        'RISK-4 (Mitigated): Title of RISK-4 — linked to this item',
+      ]);
+    });
+
+    it('a risk linked to the dependency alone shows on its waiting card and on its provider’s', () => {
+      showBoard(board(), [risk('RISK-5', 'unroamed', { dependencies: ['DEP-C'] })]);
+      expect(marker('CHK-26')?.title).toContain('RISK-5 (Not yet ROAMed): Title of RISK-5 — linked to its dependency on PAY-2');
+      expect(marker('PAY-2')?.title).toContain('RISK-5 (Not yet ROAMed): Title of RISK-5 — linked to CHK-26’s dependency on it');
+    });
+
+    it('two risks on one card count two, a risk linked to the card twice (item and dependency) counts once', () => {
+      showBoard(board(), [RAISED, risk('RISK-12', 'accepted', { items: ['CHK-26'] })]);
+      const m = marker('CHK-26')!;
+      expect(m.text).toBe('⚠2');
+      expect(m.title!.split('\n').slice(0, 3)).toEqual(['2 open risks:', 'RISK-8 (Owned): Checkout waits on Payments: Title PAY-2 — linked to this item and its dependency on PAY-2', 'RISK-12 (Accepted): Title of RISK-12 — linked to this item']);
+      expect(screen.getByRole('button', { name: /^CHK-26/ }).textContent).toContain(', 2 open risks: RISK-8');
+    });
+
+    it('a risk linked to an item not on the board, or to a dependency not on it, changes nothing', () => {
+      const joined = showBoard(board(), [risk('RISK-6', 'owned', { items: ['OUT-1'], dependencies: ['DEP-GONE'], objectives: ['OBJ-1'] })]);
+      expect(document.querySelectorAll('.ilk-risk')).toHaveLength(0);
+      expect(screen.queryByTestId('risk-legend')).toBeNull();
+      expect(joined).toMatchObject({ count: 0 });
+      expect(joined.cards.size).toBe(0);
+    });
+
+    it('a risk raised from a conflict whose link was edited away still marks its cards, as the report and Raise dependency conflicts still name it', () => {
+      showBoard(board(), [risk('RISK-8', 'owned', { items: [] }, { raisedFromDependency: 'DEP-C' })]);
+      expect(marker('CHK-26')?.text).toBe('⚠1');
+    });
+
+    it('a dependency on a team alone names the team where its provider item would be', () => {
+      const b = board({
+        dependencies: [{ key: 'DEP-T', consumerKey: 'CHK-27', providerKey: null, consumerTeamKey: 'checkout', providerTeamKey: 'pricing', createdAt: 0, neededBy: null, resolvedAt: null }],
+      });
+      showBoard(b, [risk('RISK-7', 'owned', { dependencies: ['DEP-T'] })]);
+      expect(marker('CHK-27')?.title).toContain('RISK-7 (Owned): Title of RISK-7 — linked to its dependency on Pricing — no item named');
+    });
+
+    it('a title with line breaks stays one risk, one line', () => {
+      showBoard(board(), [risk('RISK-1', 'owned', { items: ['PAY-1'] }, { title: 'Two\nlines' })]);
+      expect(marker('PAY-1')).toEqual({ text: '⚠1', title: '1 open risk:\nRISK-1 (Owned): Two lines — linked to this item\n(click to list them)' });
+    });
+
+    it('a card whose risks are gone has none listed in its dialog (opened before the risk was resolved)', () => {
+      const card = board().cells.flatMap((c) => c.cards).find((c) => c.key === 'CHK-26')!;
+      themed(<CardRisksDialog card={card} risks={[]} teamName={teamName} onClose={noop} />);
+      expect(screen.getByRole('dialog').textContent).toContain('No open risk is linked to it or to its dependencies (any longer).');
+    });
+  });
+});
