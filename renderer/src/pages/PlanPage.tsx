@@ -188,8 +188,11 @@ export function PlanPage() {
   const onCardRisks = useStableCallback((card: BoardCard, teamKey: string) => setDialog({ kind: 'risks', card, teamKey }));
   const sideTab = ((['conflicts', 'lint', 'backlog', 'changes'] as const).find((t) => t === params.side) ?? 'conflicts') as SideTab;
   const sidePanel = useMemo(
-    () => (params.side === 'hidden' || !data ? null : <BoardSidePanel board={data} changes={data.changes} tab={sideTab} onTab={onSideTab} onFocusCard={onFocusCard} teamName={teamName} />),
-    [params.side, data, sideTab, onSideTab, onFocusCard, teamName],
+    () =>
+      params.side === 'hidden' || !data ? null : (
+        <BoardSidePanel board={data} changes={data.changes} tab={sideTab} onTab={onSideTab} onFocusCard={onFocusCard} teamName={teamName} dependencyRisks={onBoardRisks.dependencies} />
+      ),
+    [params.side, data, sideTab, onSideTab, onFocusCard, teamName, onBoardRisks.dependencies],
   );
   const changed = useMemo(() => {
     const map = new Map<string, string>();

@@ -18,6 +18,7 @@ import { displayKey } from '../../../shared/planning/local-keys';
 import { useChannelQuery } from '../api/channel-hooks';
 import { downloadCsv, fileSlug } from '../charts/csv';
 import { STATE_STYLE } from './plan-style';
+import { dependencyRiskText, type BoardRisk } from './board-risks';
 import { BacklogCard } from './ProgramBoard';
 import { EMPTY_CHOICE_SHOWN } from '../layout/empty-choice';
 import { PRESENTING_ATTRIBUTE } from '../theme/room-styles';
@@ -32,6 +33,8 @@ export const BoardSidePanel = memo(function BoardSidePanel(props: {
   onTab(tab: SideTab): void;
   onFocusCard(key: string): void;
   teamName(key: string | null): string;
+  /** Per dependency, its open risks (board-risks.ts): a conflict already raised and ROAMed says so. */
+  dependencyRisks?: ReadonlyMap<string, readonly BoardRisk[]>;
 }) {
   const { board } = props;
   const conflicts = useMemo(() => boardConflicts(board), [board]);
@@ -57,7 +60,7 @@ export const BoardSidePanel = memo(function BoardSidePanel(props: {
         {props.changes && <Tab value="changes" label="Changes" />}
       </Tabs>
       <Box sx={{ p: 1.5, maxHeight: { xs: 640, lg: 'calc(100vh - 300px)' }, [`html[${PRESENTING_ATTRIBUTE}] &`]: { maxHeight: 'calc(100vh - 100px)' }, overflow: 'auto' }}>
-        {props.tab === 'conflicts' && <ConflictList conflicts={conflicts} board={board} onFocusCard={props.onFocusCard} teamName={props.teamName} />}
+        {props.tab === 'conflicts' && <ConflictList conflicts={conflicts} board={board} onFocusCard={props.onFocusCard} teamName={props.teamName} risks={props.dependencyRisks} />}
         {props.tab === 'lint' && <LintList board={board} onFocusCard={props.onFocusCard} />}
         {props.tab === 'backlog' && <Backlog board={board} teamName={props.teamName} />}
         {props.tab === 'changes' && props.changes && <ChangeList changes={props.changes} dependencies={props.board.dependencies} teamName={props.teamName} onFocusCard={props.onFocusCard} />}
@@ -69,7 +72,19 @@ export const BoardSidePanel = memo(function BoardSidePanel(props: {
 /** Lists show this many rows until asked for all (hundreds of rows are for the CSV, not the room). */
 const SHOWN = 60;
 
-function ConflictList({ conflicts, board, onFocusCard, teamName }: { conflicts: ReturnType<typeof boardConflicts>; board: Board; onFocusCard(key: string): void; teamName(key: string | null): string }) {
+function ConflictList({
+  conflicts,
+  board,
+  onFocusCard,
+  teamName,
+  risks,
+}: {
+  conflicts: ReturnType<typeof boardConflicts>;
+  board: Board;
+  onFocusCard(key: string): void;
+  teamName(key: string | null): string;
+  risks: ReadonlyMap<string, readonly BoardRisk[]> | undefined;
+}) {
   const [all, setAll] = useState(false);
   if (conflicts.length === 0) return <Typography color="text.secondary">No conflicts and no unplanned dependencies: every provider is planned before the work that needs it.</Typography>;
   return (
@@ -79,7 +94,7 @@ function ConflictList({ conflicts, board, onFocusCard, teamName }: { conflicts: 
       </Typography>
       <List dense aria-label="Conflicts and unplanned dependencies" data-testid="conflicts-list">
         {(all ? conflicts : conflicts.slice(0, SHOWN)).map((c) => (
-          <ConflictRow key={c.key} conflict={c} onFocusCard={onFocusCard} teamName={teamName} />
+          <ConflictRow key={c.key} conflict={c} onFocusCard={onFocusCard} teamName={teamName} risk={dependencyRiskText(risks?.get(c.key) ?? [])} />
         ))}
       </List>
       {!all && conflicts.length > SHOWN && (
@@ -112,13 +127,13 @@ function ConflictList({ conflicts, board, onFocusCard, teamName }: { conflicts: 
 }
 
 /** One conflict; memoised: a move changes a few of hundreds (the board keeps the others as the same objects). */
-const ConflictRow = memo(function ConflictRow({ conflict: c, onFocusCard, teamName }: { conflict: BoardDependency; onFocusCard(key: string): void; teamName(key: string | null): string }) {
+const ConflictRow = memo(function ConflictRow({ conflict: c, onFocusCard, teamName, risk }: { conflict: BoardDependency; onFocusCard(key: string): void; teamName(key: string | null): string; risk: string }) {
   return (
     <ListItem disablePadding>
       <ListItemButton onClick={() => onFocusCard(c.consumer.itemKey)} sx={{ borderLeft: 4, borderColor: STATE_STYLE[c.state].color, mb: 0.5, alignItems: 'flex-start' }}>
         <ListItemText
           primary={`${dependencyText(c).symbol} ${teamName(c.consumer.teamKey)} ↔ ${teamName(c.provider.teamKey)}`}
-          secondary={`${displayKey(c.consumer.itemKey)} (${c.consumer.iterationName}) waits on ${dependencyProviderText(c.provider, teamName)} · ${dependencyText(c).label} · needed ${c.needAt}`}
+          secondary={`${displayKey(c.consumer.itemKey)} (${c.consumer.iterationName}) waits on ${dependencyProviderText(c.provider, teamName)} · ${dependencyText(c).label} · needed ${c.needAt}${risk ? ` · ${risk}` : ''}`}
           slotProps={{ primary: { sx: { fontWeight: 600 } } }}
         />
       </ListItemButton>

@@ -29,11 +29,13 @@ export interface RiskOnCard {
 export interface BoardRisks {
   /** Card (item key) → its open risks, by key. */
   cards: ReadonlyMap<string, readonly RiskOnCard[]>;
+  /** Dependency on the board → the open risks that link it or were raised from it, by key. */
+  dependencies: ReadonlyMap<string, readonly BoardRisk[]>;
   /** Open risks on at least one card of the board. */
   count: number;
 }
 
-export const NO_BOARD_RISKS: BoardRisks = { cards: new Map(), count: 0 };
+export const NO_BOARD_RISKS: BoardRisks = { cards: new Map(), dependencies: new Map(), count: 0 };
 
 const byKey = new Intl.Collator('en', { numeric: true }).compare;
 
@@ -64,9 +66,11 @@ export function boardRisks(board: Pick<Board, 'cells' | 'dependencies'>, risks: 
       (touching.get(dep) ?? touching.set(dep, []).get(dep)!).push(risk);
     }
   }
+  const dependencies = new Map<string, BoardRisk[]>();
   for (const d of board.dependencies) {
     const list = touching.get(d.key);
     if (!list) continue;
+    dependencies.set(d.key, [...list].sort((a, b) => byKey(a.key, b.key)));
     const provider = d.provider.itemKey === null ? providerWithoutItemText(teamName(d.provider.teamKey)) : displayKey(d.provider.itemKey);
     for (const risk of list) {
       mark(d.consumer.itemKey, risk, `its dependency on ${provider}`);
@@ -80,7 +84,13 @@ export function boardRisks(board: Pick<Board, 'cells' | 'dependencies'>, risks: 
     out.set(card, [...mine.values()].sort((a, b) => byKey(a.risk.key, b.risk.key)));
     for (const key of mine.keys()) counted.add(key);
   }
-  return { cards: out, count: counted.size };
+  return { cards: out, dependencies, count: counted.size };
+}
+
+/** A ROAM status inside a sentence: "owned", "not yet ROAMed". */
+export function riskStatusWord(status: RiskStatus): string {
+  const label = ROAM_TEXT[status].label;
+  return label.charAt(0).toLowerCase() + label.slice(1);
 }
 
 /** How a risk reaches a card, said: "linked to this item and its dependency on PAY-12". */
@@ -92,6 +102,12 @@ export function linkedText(via: readonly string[]): string {
 export function cardRiskLines(list: readonly RiskOnCard[]): string[] {
   // One risk, one line: a title imported with line breaks would read as two risks.
   return list.map(({ risk, via }) => `${risk.key} (${ROAM_TEXT[risk.status].label}): ${risk.title} — ${linkedText(via)}`.replace(/\s+/g, ' '));
+}
+
+/** The open risks of a dependency as the conflicts list says them: "risk RISK-8 owned". */
+export function dependencyRiskText(list: readonly BoardRisk[]): string {
+  if (list.length === 0) return '';
+  return `${list.length === 1 ? 'risk' : 'risks'} ${list.map((r) => `${r.key} ${riskStatusWord(r.status)}`).join(', ')}`;
 }
 
 /** How many open risks, said. */

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CardMenu, CardRisksDialog } from '../../../renderer/src/planning/BoardDialogs';
 import { boardRisks, type BoardRisk } from '../../../renderer/src/planning/board-risks';
+import { BoardSidePanel } from '../../../renderer/src/planning/BoardSidePanel';
 import { BoardLegend } from '../../../renderer/src/planning/PlanToolbar';
 import { ProgramBoard } from '../../../renderer/src/planning/ProgramBoard';
 import { appTheme } from '../../../renderer/src/theme/app-theme';
@@ -14,7 +15,7 @@ import { checkoutBoard, teamName, work } from './checkout-board';
 // Risks on the program board (docs/PLANNING.md, "Risks on the board"): a card linked to an open
 // risk, itself or through a dependency it is an end of, carries a marker (a symbol and a count)
 // naming each risk, its ROAM status and how it is linked; the marker leads to the card's risks
-// and each to the Risks page; the legend counts them.
+// and each to the Risks page; a conflict with an open risk says so; the legend counts them.
 
 afterEach(cleanup);
 
@@ -53,6 +54,7 @@ function showBoard(b: Board, risks: readonly BoardRisk[]) {
     <>
       <BoardLegend counts={b.dependencyCounts} capacityUnit="items" linesByOdds={false} simulating={false} showAllLines={false} sideShown focus={{ card: null, team: null }} teamName={teamName} setParams={noop} openRisks={joined.count} />
       <ProgramBoard board={b} focus={{ card: null, team: null }} showAllLines={false} changed={new Map()} onFocus={noop} onPlace={noop} onCardMenu={noop} onAddToCell={noop} onCapacity={noop} cardRisks={joined.cards} sidePanel={null} />
+      <BoardSidePanel board={b} changes={null} tab="conflicts" onTab={noop} onFocusCard={noop} teamName={teamName} dependencyRisks={joined.dependencies} />
     </>,
   );
   return joined;
@@ -64,6 +66,7 @@ const marker = (key: string) => {
   const m = cardOf(key).querySelector('.ilk-risk');
   return m ? { text: m.textContent, title: m.getAttribute('title') } : null;
 };
+const conflictRows = () => within(screen.getByTestId('conflicts-list')).getAllByRole('button').map((r) => r.textContent);
 
 describe('risks on the program board', () => {
   it('a raised, owned risk marks both ends of its dependency, once each, naming it, its status and how it is linked', () => {
@@ -74,6 +77,11 @@ describe('risks on the program board', () => {
     expect(screen.getByRole('button', { name: /^CHK-26/ }).textContent).toContain(', 1 open risk: RISK-8 (Owned): Checkout waits on Payments: Title PAY-2 — linked to this item and its dependency on PAY-2');
     expect(marker('CHK-27')).toBeNull();
     expect(marker('PAY-1')).toBeNull();
+  });
+
+  it('the conflicts list says which conflict already has an open risk, and its ROAM status', () => {
+    showBoard(board(), [RAISED]);
+    expect(conflictRows()).toEqual(['✕ Checkout ↔ PaymentsCHK-26 (Iteration 1) waits on PAY-2 (Iteration 2) · conflict · needed 2026-01-05 · risk RISK-8 owned']);
   });
 
   it('the legend counts the open risks on planned cards, each once however many cards it marks', () => {
@@ -115,9 +123,10 @@ describe('risks on the program board', () => {
   });
 
   describe('edge cases', () => {
-    it('a resolved risk is no longer a risk: no marker, nothing counted', () => {
+    it('a resolved risk is no longer a risk: no marker, nothing said in the conflicts list, nothing counted', () => {
       const joined = showBoard(board(), [{ ...RAISED, status: 'resolved' }, risk('RISK-3', 'resolved', { items: ['CHK-27'] })]);
       expect(document.querySelectorAll('.ilk-risk')).toHaveLength(0);
+      expect(conflictRows()[0]).not.toContain('risk');
       expect(screen.queryByTestId('risk-legend')).toBeNull();
       expect(joined.count).toBe(0);
     });
@@ -131,10 +140,11 @@ describe('risks on the program board', () => {
       ]);
     });
 
-    it('a risk linked to the dependency alone shows on its waiting card and on its provider’s', () => {
+    it('a risk linked to the dependency alone shows on its waiting card, on its provider’s, and in the conflicts list', () => {
       showBoard(board(), [risk('RISK-5', 'unroamed', { dependencies: ['DEP-C'] })]);
       expect(marker('CHK-26')?.title).toContain('RISK-5 (Not yet ROAMed): Title of RISK-5 — linked to its dependency on PAY-2');
       expect(marker('PAY-2')?.title).toContain('RISK-5 (Not yet ROAMed): Title of RISK-5 — linked to CHK-26’s dependency on it');
+      expect(conflictRows()[0]).toMatch(/ · risk RISK-5 not yet ROAMed$/);
     });
 
     it('two risks on one card count two, a risk linked to the card twice (item and dependency) counts once', () => {
@@ -143,18 +153,24 @@ describe('risks on the program board', () => {
       expect(m.text).toBe('⚠2');
       expect(m.title!.split('\n').slice(0, 3)).toEqual(['2 open risks:', 'RISK-8 (Owned): Checkout waits on Payments: Title PAY-2 — linked to this item and its dependency on PAY-2', 'RISK-12 (Accepted): Title of RISK-12 — linked to this item']);
       expect(screen.getByRole('button', { name: /^CHK-26/ }).textContent).toContain(', 2 open risks: RISK-8');
+      // Two risks on one dependency: both named, in key order.
+      cleanup();
+      showBoard(board(), [risk('RISK-10', 'owned', { dependencies: ['DEP-C'] }), risk('RISK-9', 'unroamed', { dependencies: ['DEP-C'] })]);
+      expect(conflictRows()[0]).toMatch(/ · risks RISK-9 not yet ROAMed, RISK-10 owned$/);
     });
 
     it('a risk linked to an item not on the board, or to a dependency not on it, changes nothing', () => {
       const joined = showBoard(board(), [risk('RISK-6', 'owned', { items: ['OUT-1'], dependencies: ['DEP-GONE'], objectives: ['OBJ-1'] })]);
       expect(document.querySelectorAll('.ilk-risk')).toHaveLength(0);
       expect(screen.queryByTestId('risk-legend')).toBeNull();
+      expect(conflictRows()[0]).not.toContain('risk');
       expect(joined).toMatchObject({ count: 0 });
-      expect(joined.cards.size).toBe(0);
+      expect(joined.cards.size + joined.dependencies.size).toBe(0);
     });
 
-    it('a risk raised from a conflict whose link was edited away still marks its cards, as the report and Raise dependency conflicts still name it', () => {
+    it('a risk raised from a conflict whose link was edited away still says so there, as the report and Raise dependency conflicts do', () => {
       showBoard(board(), [risk('RISK-8', 'owned', { items: [] }, { raisedFromDependency: 'DEP-C' })]);
+      expect(conflictRows()[0]).toMatch(/ · risk RISK-8 owned$/);
       expect(marker('CHK-26')?.text).toBe('⚠1');
     });
 
