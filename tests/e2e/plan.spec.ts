@@ -18,6 +18,11 @@ async function invoke<T>(request: APIRequestContext, host: { origin: string; tok
   return body.value;
 }
 
+/** Once a dialog has faded in: a screenshot taken during the fade shows it half drawn over the page. */
+async function settled(page: Page) {
+  await page.waitForFunction(() => document.getAnimations().length === 0);
+}
+
 /** A mouse drag with the browser's own drag and drop, dropped low in the target (after its cards). */
 async function drag(page: Page, from: ReturnType<Page['locator']>, to: ReturnType<Page['locator']>) {
   // From the board's left edge, so that no card hides under the sticky team column.
@@ -377,4 +382,91 @@ test('a team on its own cadence sets its capacity per sprint, and the cell shows
   await page.getByLabel(/^Sprint B/).fill('2');
   await page.getByRole('button', { name: 'Set', exact: true }).click();
   await expect(cell(page, 'identity', 1)).toHaveAttribute('aria-label', /of 5$/);
+});
+
+test('risks on the board: a conflict raised as a risk marks its cards and says so in the conflicts list, at the desk and presented (1280×720, dark); the marker leads to the risk, and ROAMing or raising one shows on the board', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Toggle light and dark theme' }).click();
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Plan' }).click();
+  // The demo raised its two conflicts as RISK-8 and RISK-9, not yet ROAMed, each linking the dependency and both its items.
+  const rows = page.getByTestId('conflicts-list').getByRole('button');
+  await expect(rows.nth(0)).toContainText(/^✕ Reporting ↔ Merchant OnboardingRPT-134 \(Iteration 2\) waits on ONB-131 \(Iteration 3\) · conflict · needed 2026-11-20 · risk RISK-8 not yet ROAMed$/);
+  await expect(rows.nth(1)).toContainText(/PRC-219 .* · risk RISK-9 not yet ROAMed$/);
+  await expect(rows.nth(2)).not.toContainText('risk');
+  await expect(page.getByTestId('risk-legend')).toHaveText('⚠2 open risks on planned cards');
+  const marker = page.locator('[data-card="RPT-134"] .ilk-risk');
+  await expect(marker).toHaveText('⚠1');
+  await expect(marker).toHaveAttribute('title', /^1 open risk:\nRISK-8 \(Not yet ROAMed\): Reporting waits on Merchant Onboarding: .* — linked to this item and its dependency on ONB-131\n/);
+  await expect(page.locator('[data-card="ONB-131"] .ilk-risk')).toHaveAttribute('title', /RISK-8 \(Not yet ROAMed\).* — linked to this item and RPT-134’s dependency on it\n/);
+  await expect(page.locator('[data-card="PRC-219"] .ilk-risk')).toHaveText('⚠1');
+  await page.screenshot({ path: 'test-results/screenshots/plan-risks-legend-dark-1280.png' });
+
+  /** The marker sits on its card's first line, whole, at `floor` px or more. */
+  const markerFits = async (floor: number) => {
+    const card = (await page.locator('[data-card="RPT-134"]').boundingBox())!;
+    const box = (await marker.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(card.x);
+    expect(box.x + box.width).toBeLessThanOrEqual(card.x + card.width);
+    expect(box.y + box.height).toBeLessThanOrEqual(card.y + card.height);
+    expect(await marker.evaluate((m) => Number.parseFloat(getComputedStyle(m).fontSize))).toBeGreaterThanOrEqual(floor);
+  };
+  await rows.nth(0).click();
+  await expect(page).toHaveURL(/focus=RPT-134/);
+  await expect(async () => page.locator('[data-card="RPT-134"]').scrollIntoViewIfNeeded({ timeout: 1000 })).toPass();
+  await markerFits(12);
+  await page.screenshot({ path: 'test-results/screenshots/plan-risks-dark-1280.png' });
+  await expectAccessible(page, 'a card with a risk marker, dark');
+
+  // A keyboard move carries the marker with the card; undone, it is back.
+  await page.locator('[data-card="RPT-134"]').focus();
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect(page.locator('[data-testid^="cell:reporting:"]').nth(2).locator('[data-card="RPT-134"] .ilk-risk')).toHaveText('⚠1');
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('[data-testid^="cell:reporting:"]').nth(1).locator('[data-card="RPT-134"] .ilk-risk')).toHaveText('⚠1');
+
+  // Presented: the marker at the room's type, whole on its card.
+  await page.keyboard.press('p');
+  await expect(page.getByRole('navigation', { name: 'Pages' })).toBeHidden();
+  await expect(async () => page.locator('[data-card="RPT-134"]').scrollIntoViewIfNeeded({ timeout: 1000 })).toPass();
+  await markerFits(20);
+  await page.screenshot({ path: 'test-results/screenshots/plan-risks-presented-dark-1280.png' });
+
+  // The marker lists the card's risks; each leads to the Risks page, opened on it.
+  await marker.click();
+  const dialog = page.getByRole('dialog', { name: /^Open risks on RPT-134/ });
+  await expect(dialog.getByTestId('card-risks')).toContainText('RISK-8 Reporting waits on Merchant Onboarding');
+  await expect(dialog.getByTestId('card-risks')).toContainText('Not yet ROAMed · owner Merchant Onboarding · linked to this item and its dependency on ONB-131');
+  await settled(page);
+  await page.screenshot({ path: 'test-results/screenshots/plan-risks-dialog-presented-dark-1280.png' });
+  await expectAccessible(page, 'a card’s risks, presented, dark');
+  await dialog.getByRole('link', { name: 'Open RISK-8' }).click();
+  await expect(page).toHaveURL(/#\/risks\?risk=RISK-8$/);
+  const risk = page.getByRole('dialog', { name: /^RISK-8: Reporting waits on Merchant Onboarding/ });
+  await expect(risk).toBeVisible();
+  await settled(page);
+  await page.screenshot({ path: 'test-results/screenshots/plan-risks-followed-presented-dark-1280.png' });
+
+  // ROAMed there: back on the board, the conflict and the card say it is owned.
+  await risk.getByRole('combobox', { name: 'Status' }).click();
+  await page.getByRole('option', { name: 'Owned' }).click();
+  await risk.getByRole('button', { name: 'Save' }).click();
+  await expect(risk).toBeHidden();
+  // Raised there: the provider not planned (MPT-242 waits on RPT-179) becomes RISK-10.
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('navigation', { name: 'Pages' })).toBeVisible();
+  await page.getByRole('button', { name: 'Raise dependency conflicts…' }).click();
+  await page.getByTestId('raise-conflicts').locator('li', { hasText: 'MPT-242' }).getByRole('button', { name: /^Raise DEP-\d+ as a risk$/ }).click();
+  await expect(page.getByTestId('raise-conflicts').getByRole('link', { name: /is raised as RISK-10/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Plan' }).click();
+  await expect(rows.nth(0)).toContainText(/ · risk RISK-8 owned$/);
+  await expect(page.locator('[data-card="RPT-134"] .ilk-risk')).toHaveAttribute('title', /RISK-8 \(Owned\)/);
+  await expect(page.getByTestId('conflicts-list').getByRole('button', { name: /MPT-242/ })).toContainText(/ · risk RISK-10 not yet ROAMed$/);
+  await expect(page.locator('[data-card="MPT-242"] .ilk-risk')).toHaveText('⚠1');
+  await expect(page.getByTestId('risk-legend')).toHaveText('⚠3 open risks on planned cards');
+  await page.getByTestId('conflicts-list').getByRole('button', { name: /MPT-242/ }).click();
+  await expect(async () => page.locator('[data-card="MPT-242"]').scrollIntoViewIfNeeded({ timeout: 1000 })).toPass();
+  await page.screenshot({ path: 'test-results/screenshots/plan-risks-raised-dark-1280.png' });
 });
