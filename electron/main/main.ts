@@ -6,9 +6,10 @@ import { buildAppMenu } from './app-menu';
 import { desktopPaths, FilesToOpen, workspaceFromArgs } from './desktop-paths';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { bindContract } from './ipc';
-import { APP_ENTRY_URL, isAllowedNavigation, isGrantedPermission } from './window-security';
+import { APP_ENTRY_URL, isAllowedNavigation, isGrantedPermission, isPresenterWindowUrl } from './window-security';
 
-// The thin desktop shell: one window, the app:// protocol, the menu, and the contract over IPC.
+// The thin desktop shell: one window (and, while presenting, its presenter view), the app:// protocol,
+// the menu, and the contract over IPC.
 // Everything else lives in electron/backend and the renderer, which the browser host runs as well.
 
 registerAppScheme();
@@ -66,21 +67,57 @@ function createWindow(): BrowserWindow {
       spellcheck: false,
     },
   });
-  window.webContents.on('will-navigate', (event, url) => {
-    if (!isAllowedNavigation(url)) event.preventDefault();
-  });
-  window.webContents.on('will-redirect', (event, url) => {
-    if (!isAllowedNavigation(url)) event.preventDefault();
-  });
-  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  // The presenter view is the one window the page may open (presentation mode, V): the app's own
+  // page at its presenter address, with the main window's rules but no preload — it talks to the
+  // main window over a BroadcastChannel, never to the backend. Not the main window's child, which
+  // would stay on top of it: it goes on the facilitator's screen, the main window on the projector.
+  // Every web contents gets the navigation lock and opens nothing itself (web-contents-created).
+  window.webContents.setWindowOpenHandler(({ url }) =>
+    isPresenterWindowUrl(url)
+      ? {
+          action: 'allow',
+          overrideBrowserWindowOptions: {
+            width: 1280,
+            height: 800,
+            minWidth: 640,
+            minHeight: 480,
+            title: 'Interlock presenter view',
+            autoHideMenuBar: true,
+            // Checked by tests/unit/electron/web-preferences.test.ts: keep it a literal.
+            webPreferences: {
+              contextIsolation: true,
+              sandbox: true,
+              nodeIntegration: false,
+              nodeIntegrationInWorker: false,
+              nodeIntegrationInSubFrames: false,
+              webSecurity: true,
+              allowRunningInsecureContent: false,
+              experimentalFeatures: false,
+              webviewTag: false,
+              navigateOnDragDrop: false,
+              disableBlinkFeatures: 'Auxclick',
+              safeDialogs: true,
+              spellcheck: false,
+            },
+          },
+        }
+      : { action: 'deny' },
+  );
   window.once('ready-to-show', () => window.show());
   void window.loadURL(APP_ENTRY_URL);
   return window;
 }
 
-// Every web contents, not just the main window: no webviews, no new windows, no external pages.
+// Every web contents, the presenter view's too: no webviews, no external pages, no new windows (the
+// main window alone opens its presenter view, createWindow).
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.on('will-navigate', (event, url) => {
+    if (!isAllowedNavigation(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAllowedNavigation(url)) event.preventDefault();
+  });
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 });
 

@@ -25,6 +25,18 @@ export function isAllowedNavigation(url: string): boolean {
   return isAppUrl(url);
 }
 
+/**
+ * The one window the app's page may open: its presenter view (presentation mode's second window,
+ * for the facilitator's own screen), at the app's own entry with the presenter's hash route —
+ * `app://interlock/index.html#/presenter?session=…`. Nothing else: no other page of the app (a
+ * second main window would share its workspace), no other path, no query, no other origin.
+ */
+export function isPresenterWindowUrl(url: string): boolean {
+  if (!isAppUrl(url)) return false;
+  const parsed = new URL(url);
+  return parsed.pathname === '/index.html' && parsed.search === '' && /^#\/presenter(\?|$)/.test(parsed.hash);
+}
+
 /** An IPC call is trusted only when it comes from the app's own top-level page. */
 export function isTrustedSender(frame: { url: string; parent: unknown } | null | undefined): boolean {
   return frame !== null && frame !== undefined && frame.parent === null && isAppUrl(frame.url);

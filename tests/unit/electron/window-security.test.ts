@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APP_ENTRY_URL, isAllowedNavigation, isAppUrl, isGrantedPermission, isTrustedSender } from '../../../electron/main/window-security';
+import { APP_ENTRY_URL, isAllowedNavigation, isAppUrl, isGrantedPermission, isPresenterWindowUrl, isTrustedSender } from '../../../electron/main/window-security';
 
 describe('navigation guard', () => {
   it('allows the app itself, including its hash routes', () => {
@@ -58,6 +58,35 @@ describe('permissions', () => {
       expect(isGrantedPermission('fullscreen', 'https://example.com/')).toBe(false);
       expect(isGrantedPermission('fullscreen', 'app://interlock.evil.com/')).toBe(false);
       expect(isGrantedPermission('fullscreen', '')).toBe(false);
+    });
+  });
+});
+
+describe('the one window a page may open: its presenter view', () => {
+  it('the app’s own entry at the presenter address, as the renderer opens it', () => {
+    expect(isPresenterWindowUrl('app://interlock/index.html#/presenter?session=6f1c2a9e-0b7d-4c1e-9a57-1f2e3d4c5b6a')).toBe(true);
+    expect(isPresenterWindowUrl('app://interlock/index.html#/presenter')).toBe(true);
+  });
+
+  describe('edge cases', () => {
+    it('no other page of the app, no other path or query, no other origin or scheme', () => {
+      for (const url of [
+        APP_ENTRY_URL,
+        'app://interlock/index.html#/decks',
+        'app://interlock/index.html#/presenters?session=x',
+        'app://interlock/index.html#presenter',
+        'app://interlock/other.html#/presenter',
+        'app://interlock/index.html?x=1#/presenter',
+        'app://interlock.evil.com/index.html#/presenter',
+        'app://user@interlock/index.html#/presenter',
+        'http://127.0.0.1:5417/#/presenter?session=x',
+        'https://example.com/index.html#/presenter',
+        'javascript:alert(1)//#/presenter',
+        'not a url',
+        '',
+      ]) {
+        expect(isPresenterWindowUrl(url), url).toBe(false);
+      }
     });
   });
 });
