@@ -178,6 +178,148 @@ test('the demo comes with the final plan review as a deck, listed on Decks and p
   }
 });
 
+/** Opens the presenter view with V or the bar's button: the new window, at a laptop's size. */
+async function openPresenterView(page: Page, how: 'key' | 'button'): Promise<Page> {
+  const opening = page.context().waitForEvent('page');
+  if (how === 'key') await page.keyboard.press('v');
+  else await page.getByRole('button', { name: 'Presenter view (V)' }).click();
+  const presenter = await opening;
+  await presenter.setViewportSize({ width: 1440, height: 900 });
+  return presenter;
+}
+
+/** The session's time the presenter view shows, in seconds ("Session 1:05 of 40:00 planned" → 65). */
+async function sessionSeconds(presenter: Page): Promise<number> {
+  const text = (await presenter.getByTestId('presenter-elapsed').textContent()) ?? '';
+  const [, m, s] = /Session (\d+):(\d\d)/.exec(text) ?? [];
+  return Number(m) * 60 + Number(s);
+}
+
+const presenterPosition = (presenter: Page) => presenter.getByTestId('presenter-position');
+
+test('the presenter view: V opens it while the demo deck is presented; it steps the room’s window and follows it, and holds the countdown the room then no longer sees', async ({ page, host }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(`${host.url}#/decks`);
+  await useDarkTheme(page, true);
+  await page.getByRole('list', { name: 'Decks' }).getByRole('button', { name: /PI 26\.4 final plan review/ }).click();
+  await page.getByRole('button', { name: 'Present this deck' }).click();
+  await expect(slideLabel(page)).toHaveText('1 / 6');
+  // Without a presenter view the room's window is as it was: the countdown and the progress line.
+  const timebox = page.getByTestId('timebox');
+  const progress = page.getByRole('progressbar', { name: /^View \d \/ 6$/ });
+  await expect(timebox).toBeVisible();
+  await expect(progress).toBeVisible();
+
+  const presenter = await openPresenterView(page, 'key');
+  await expect(presenter).toHaveURL(/#\/presenter\?session=[0-9a-f-]+$/);
+  await expect(presenter.getByRole('heading', { level: 1 })).toHaveText('The program board');
+  await expect(presenterPosition(presenter)).toHaveText('View 1 / 6');
+  const countdown = presenter.getByTestId('presenter-countdown');
+  await expect(countdown).toHaveText(/^(10:00|9:[45]\d)$/);
+  await expect(countdown).toHaveAttribute('data-tone', 'calm');
+  await expect(presenter.getByTestId('presenter-next')).toContainText('How likely the plan holds · 5:00');
+  await expect(presenter.getByTestId('presenter-elapsed')).toContainText('of 40:00 planned');
+  const agenda = presenter.getByRole('list', { name: 'Agenda' });
+  await expect(agenda.getByTestId('agenda-row')).toHaveCount(6);
+  await expect(agenda.locator('[aria-current="step"]')).toContainText('The program board10:00');
+  await expect(presenter).toHaveTitle('Presenter view: The program board – Interlock');
+
+  // The countdown is the facilitator's alone now: the room's window shows neither it nor the progress.
+  await expect(timebox).toHaveCount(0);
+  await expect(progress).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Presenter view (V)' })).toHaveAttribute('aria-pressed', 'true');
+  // The room's window is still presenting, full screen.
+  expect(await page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+
+  // Stepped from the presenter view, by its button and by a remote's key there: the room's window moves.
+  await presenter.getByRole('button', { name: 'Next view' }).click();
+  await expect(slideLabel(page)).toHaveText('2 / 6');
+  expect(hashOf(page)).toBe('/plan?tab=confidence');
+  await expect(presenterPosition(presenter)).toHaveText('View 2 / 6');
+  await presenter.keyboard.press('PageDown');
+  await expect(slideLabel(page)).toHaveText('3 / 6');
+  await expect(presenterPosition(presenter)).toHaveText('View 3 / 6');
+  // Stepped from the room's window: the presenter view follows.
+  await page.keyboard.press('ArrowLeft');
+  await expect(presenterPosition(presenter)).toHaveText('View 2 / 6');
+  await expect(presenter.getByRole('heading', { level: 1 })).toHaveText('How likely the plan holds');
+  await expect(agenda.locator('[aria-current="step"]')).toContainText('How likely the plan holds');
+  // A view of the agenda, chosen there.
+  await agenda.getByRole('button', { name: /Risks, ROAMed/ }).click();
+  await expect(slideLabel(page)).toHaveText('4 / 6');
+  await expect(page.getByRole('heading', { level: 1, name: 'Risks (ROAM)' })).toBeVisible();
+  await expect(presenter.getByTestId('presenter-next')).toContainText('Confidence vote · 5:00');
+  await settle(page);
+  await checkRoomView(page, 'Risks, presented with a presenter view open');
+  await page.screenshot({ path: 'test-results/screenshots/presenter-audience.png' });
+  await presenter.screenshot({ path: 'test-results/screenshots/presenter-view.png' });
+  await expectAccessible(presenter, 'presenter view, dark');
+
+  // Reloaded, the presenter view picks up where the presentation is, its session's time going on.
+  const before = await sessionSeconds(presenter);
+  await presenter.reload();
+  await expect(presenterPosition(presenter)).toHaveText('View 4 / 6');
+  expect(await sessionSeconds(presenter)).toBeGreaterThanOrEqual(before);
+  await expect(countdown).toHaveText(/^(10:00|9:\d\d)$/);
+  await expect(timebox).toHaveCount(0);
+
+  // Closed, it leaves the presentation as it was, and the room's window its countdown and progress.
+  await presenter.close();
+  await expect(timebox).toBeVisible();
+  await expect(page.getByRole('progressbar', { name: 'View 4 / 6' })).toBeVisible();
+  await expect(slideLabel(page)).toHaveText('4 / 6');
+  await expect(page.getByRole('button', { name: 'Presenter view (V)' })).toHaveAttribute('aria-pressed', 'false');
+  expect(await page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+  await page.keyboard.press('ArrowRight');
+  await expect(slideLabel(page)).toHaveText('5 / 6');
+});
+
+test('the presenter view from the bar’s button: its countdown turns red as the bar’s does; full screen dropped as it opens keeps the presentation; ended, it waits and follows the next one from that window', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(host.url);
+  await useDarkTheme(page, true);
+  await openNewDeck(page, host, 'Stand-up of stand-ups', [
+    { title: 'Where we are', address: '/overview', timeboxSeconds: 12 },
+    { title: 'Risks', address: '/risks', timeboxSeconds: 120 },
+  ]);
+  await page.getByRole('button', { name: 'Present this deck' }).click();
+  await expect(slideLabel(page)).toHaveText('1 / 2');
+  const presenter = await openPresenterView(page, 'button');
+  const countdown = presenter.getByTestId('presenter-countdown');
+  await expect(countdown).toHaveAttribute('data-tone', 'calm');
+  await expect(countdown).toHaveAttribute('data-tone', 'ending', { timeout: 10_000 });
+  expect(await countdown.evaluate((e) => getComputedStyle(e).color)).toBe('rgb(255, 121, 97)');
+  await presenter.screenshot({ path: 'test-results/screenshots/presenter-view-ending.png' });
+  await expect(page.getByTestId('timebox')).toHaveCount(0);
+
+  // Chromium leaves full screen as a page opens a window (headless does not: done here as it does).
+  await page.evaluate(() => document.exitFullscreen());
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement === null)).toBe(true);
+  await expect(slideLabel(page)).toHaveText('1 / 2');
+  await page.getByRole('button', { name: 'Full screen' }).click();
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+  await expect(page.getByRole('button', { name: 'Full screen' })).toHaveCount(0);
+
+  // Esc ends the presentation: the presenter view says so and waits.
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('presentation-bar')).toHaveCount(0);
+  await expect(presenter.getByRole('heading', { level: 1, name: 'Not presenting' })).toBeVisible();
+  // Presented again from that window, even reloaded meanwhile, the presenter view left open follows
+  // it, and keeps the countdown.
+  await page.reload();
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Decks' }).click();
+  await page.getByRole('button', { name: 'Present this deck' }).click();
+  await expect(presenterPosition(presenter)).toHaveText('View 1 / 2');
+  await expect(page.getByRole('button', { name: 'Presenter view (V)' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('timebox')).toHaveCount(0);
+  await presenter.getByRole('button', { name: 'Next view' }).click();
+  await expect(slideLabel(page)).toHaveText('2 / 2');
+  await expect(presenter.getByRole('button', { name: 'Next view' })).toBeDisabled();
+  await expect(presenter.getByTestId('presenter-next')).toContainText('The end of the deck');
+});
+
 test('presenting, Enter and Space act on the focused button or card, a lifted risk keeps the arrows, the remote still steps', async ({ page, host }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await openNewDeck(page, host, 'ROAM in the room', [
@@ -951,6 +1093,57 @@ test('printed, boards and lists keep their content and fit the paper', async ({ 
 });
 
 test.describe('edge cases', () => {
+  test('the presenter view of a page presented without a deck says it follows a deck and keeps the session’s time; opened alone, or for a window presenting nothing, it says so', async ({ page, host }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`${host.url}#/flow`);
+    await settle(page);
+    await page.keyboard.press('F5');
+    await expect(page.getByTestId('presentation-bar')).toContainText('Esc leaves');
+    const presenter = await openPresenterView(page, 'key');
+    await expect(presenter.getByRole('heading', { level: 1, name: 'Presenting a page without a deck' })).toBeVisible();
+    await expect(presenter.getByTestId('presenter-elapsed')).toHaveText(/^Session 0:\d\d$/);
+    await presenter.screenshot({ path: 'test-results/screenshots/presenter-view-no-deck.png' });
+    // The page on screen is still the page it was, presented.
+    await expect(page.getByRole('heading', { level: 1, name: 'Flow' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(presenter.getByRole('heading', { level: 1, name: 'Not presenting' })).toBeVisible();
+    await expectAccessible(presenter, 'presenter view, not presenting');
+    await presenter.close();
+
+    const alone = await page.context().newPage();
+    await alone.goto(`${host.origin}/#/presenter`);
+    await expect(alone.getByRole('heading', { level: 1, name: 'Presenter view' })).toBeVisible();
+    await alone.goto(`${host.origin}/#/presenter?session=nobody-presents-this`);
+    await expect(alone.getByRole('heading', { level: 1, name: 'Not presenting' })).toBeVisible();
+  });
+
+  test('two windows of the app, each presenting: a presenter view steps and follows its own window only', async ({ page, host }) => {
+    await openNewDeck(page, host, 'Ours', [
+      { title: 'Where we are', address: '/overview', timeboxSeconds: null },
+      { title: 'Risks', address: '/risks', timeboxSeconds: null },
+      { title: 'Votes', address: '/confidence', timeboxSeconds: null },
+    ]);
+    await page.getByRole('button', { name: 'Present this deck' }).click();
+    const presenter = await openPresenterView(page, 'key');
+    await expect(presenterPosition(presenter)).toHaveText('View 1 / 3');
+
+    // Another tab of the app (its own session) presents the demo's deck.
+    const other = await page.context().newPage();
+    await other.goto(`${host.url}#/decks`);
+    await other.getByRole('list', { name: 'Decks' }).getByRole('button', { name: /PI 26\.4 final plan review/ }).click();
+    await other.getByRole('button', { name: 'Present this deck' }).click();
+    await expect(slideLabel(other)).toHaveText('1 / 6');
+    await other.keyboard.press('ArrowRight');
+    await expect(slideLabel(other)).toHaveText('2 / 6');
+    // Its countdown is its own: no presenter view of its is open.
+    await expect(other.getByTestId('timebox')).toBeVisible();
+    await presenter.getByRole('button', { name: 'Next view' }).click();
+    await expect(slideLabel(page)).toHaveText('2 / 3');
+    await expect(presenterPosition(presenter)).toHaveText('View 2 / 3');
+    await expect(presenter.getByRole('heading', { level: 1 })).toHaveText('Risks');
+    expect(await slideLabel(other).textContent()).toBe('2 / 6');
+  });
+
   test('a deck view whose page is unknown falls back to the Overview; stepping an empty deck is not offered', async ({ page, host }) => {
     await page.goto(`${host.url}#/leaderboard?x=1`);
     await expect(page.getByRole('heading', { level: 1, name: 'Interlock demo' })).toBeVisible();

@@ -228,7 +228,7 @@ export function DecksPage() {
     <>
       <PageHeader
         title="Decks"
-        subtitle="Views to put on the projector, in order: any page, tab and scope. Present one full screen; → or Space steps forward, ← back, a number jumps, Esc leaves."
+        subtitle="Views to put on the projector, in order: any page, tab and scope. Present one full screen; → or Space steps forward, ← back, a number jumps, V opens the presenter view for your own screen, Esc leaves."
       />
       <ErrorNotice title="The decks could not be read" error={decks.error ?? deck.error} />
       {decks.isPending && <LinearProgress aria-label="Loading decks" />}

@@ -55,7 +55,7 @@ export function AddToDeckDialog({ pageLabel, address, onClose }: { pageLabel: st
             value={timebox}
             onChange={(e) => setTimebox(e.target.value)}
             error={seconds === undefined}
-            helperText={seconds === undefined ? 'Minutes (5), or minutes and seconds (4:30)' : 'A quiet countdown in the corner while presenting (the room sees it too), e.g. 5 or 4:30'}
+            helperText={seconds === undefined ? 'Minutes (5), or minutes and seconds (4:30)' : 'A countdown while presenting: in the corner, or on your screen alone with the presenter view (V). E.g. 5 or 4:30'}
           />
           <Typography variant="body2" color="text.secondary" sx={{ wordBreak: 'break-all' }}>
             Address: {address}

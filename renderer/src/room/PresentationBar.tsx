@@ -3,33 +3,14 @@ import IconButton from '@mui/material/IconButton';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import CloseIcon from '@mui/icons-material/Close';
+import FullscreenIcon from '@mui/icons-material/FullscreenOutlined';
 import NextIcon from '@mui/icons-material/NavigateNext';
 import PreviousIcon from '@mui/icons-material/NavigateBefore';
+import PresenterIcon from '@mui/icons-material/SpeakerNotesOutlined';
 import { useEffect, useState } from 'react';
-import { deckProgress, timeboxState } from '../../../shared/room/deck-stepping';
+import { Countdown } from './Countdown';
 import { usePresentation } from './presentation';
-
-/** The slide's timebox, counting down quietly; red near its end and once it is over. */
-function Countdown({ seconds, since }: { seconds: number; since: number }) {
-  const [now, setNow] = useState(() => performance.now());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(performance.now()), 250);
-    return () => window.clearInterval(timer);
-  }, [since]);
-  const { text, tone } = timeboxState(now - since, seconds);
-  return (
-    <Typography
-      variant="body2"
-      component="span"
-      data-testid="timebox"
-      data-tone={tone}
-      aria-label={tone === 'over' ? `Timebox over by ${text.slice(1)}` : `${text} left in this view’s timebox`}
-      sx={{ fontVariantNumeric: 'tabular-nums', fontWeight: tone === 'calm' ? 400 : 700, color: tone === 'calm' ? 'text.secondary' : 'error.main' }}
-    >
-      {text}
-    </Typography>
-  );
-}
+import { audienceBar } from './presenter-sync';
 
 /** How long the bar stays whole after the pointer last moved or the view last changed. */
 const BAR_IDLE_MS = 3000;
@@ -62,19 +43,20 @@ function useRecentlyActive(shownAt: number): boolean {
 /**
  * What only the facilitator looks at while presenting, in a corner: where the deck is ("3 / 8"),
  * the view's title, its timebox, and buttons for a mouse; a thin bar along the bottom edge shows
- * the progress through the deck. The room should see the view, not the controls: a few seconds
+ * the progress through the deck. While a presenter view is open, the countdown and the progress
+ * are there instead, on the facilitator's screen alone. The room should see the view, not the controls: a few seconds
  * after the pointer last moved (or the view changed) everything but the countdown fades out, and
  * comes back when the pointer moves, rests on the bar, or the keyboard reaches its buttons. Faded by
  * opacity alone, so the buttons stay where a pointer finds them.
  */
 export function PresentationBar() {
-  const { deck, index, slideShownAt, step, leave } = usePresentation();
+  const { deck, index, slideShownAt, fullScreen, presenterOpen, step, leave, openPresenter, enterFullScreen } = usePresentation();
   const idle = !useRecentlyActive(slideShownAt);
   const entry = deck?.entries[index];
-  const progress = deck ? deckProgress(index, deck.entries.length) : null;
+  const { position, countdownSeconds, progress } = audienceBar(deck, index, presenterOpen);
   return (
-    <Box component="aside" aria-label="Presentation" data-testid="presentation-bar" data-idle={idle} data-no-print>
-      {progress && <LinearProgress variant="determinate" value={progress.fraction * 100} aria-label={`View ${progress.label}`} sx={{ position: 'fixed', left: 0, right: 0, bottom: 0, height: 4 }} />}
+    <Box component="aside" aria-label="Presentation" data-testid="presentation-bar" data-idle={idle} data-presenter-open={presenterOpen} data-no-print>
+      {progress !== null && <LinearProgress variant="determinate" value={progress * 100} aria-label={`View ${position}`} sx={{ position: 'fixed', left: 0, right: 0, bottom: 0, height: 4 }} />}
       <Box
         sx={{
           position: 'fixed',
@@ -101,10 +83,10 @@ export function PresentationBar() {
           },
         }}
       >
-        {deck && progress && entry ? (
+        {deck && position && entry ? (
           <>
             <Typography variant="body2" component="span" color="text.secondary" data-testid="slide-progress" data-fades sx={{ fontVariantNumeric: 'tabular-nums' }}>
-              {progress.label}
+              {position}
             </Typography>
             <Typography variant="body2" component="span" color="text.secondary" noWrap data-fades sx={{ maxWidth: '32vw' }}>
               {entry.title}
@@ -121,11 +103,21 @@ export function PresentationBar() {
             Esc leaves
           </Typography>
         )}
+        {/* Open, it is pressed: the countdown and the progress are on the facilitator's screen. */}
+        <IconButton size="small" onClick={openPresenter} aria-label="Presenter view (V)" aria-pressed={presenterOpen} aria-keyshortcuts="V" color={presenterOpen ? 'primary' : 'default'} data-fades>
+          <PresenterIcon />
+        </IconButton>
+        {/* A browser ends full screen as the presenter view opens; the presentation goes on, in the window. */}
+        {presenterOpen && !fullScreen && (
+          <IconButton size="small" onClick={enterFullScreen} aria-label="Full screen" data-fades>
+            <FullscreenIcon />
+          </IconButton>
+        )}
         <IconButton size="small" onClick={leave} aria-label="Leave presentation mode (Esc)" data-fades>
           <CloseIcon />
         </IconButton>
         {/* Last, in the corner: what stays when the rest fades. */}
-        {entry && entry.timeboxSeconds !== null && <Countdown key={slideShownAt} seconds={entry.timeboxSeconds} since={slideShownAt} />}
+        {countdownSeconds !== null && <Countdown key={slideShownAt} seconds={countdownSeconds} since={slideShownAt} />}
       </Box>
     </Box>
   );

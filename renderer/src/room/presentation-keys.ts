@@ -10,7 +10,7 @@ export interface KeyLike {
   readonly altKey?: boolean;
 }
 
-export type PresentationCommand = DeckStep | 'leave' | 'enter-number' | { readonly digit: string };
+export type PresentationCommand = DeckStep | 'leave' | 'enter-number' | 'presenter-view' | { readonly digit: string };
 
 const withModifier = (e: KeyLike) => !!(e.ctrlKey || e.metaKey || e.altKey);
 
@@ -38,6 +38,10 @@ export function presentationCommand(e: KeyLike): PresentationCommand | null {
       return 'last';
     case 'Enter':
       return 'enter-number';
+    // V for the presenter view: no deck key, and not > < . , which page a program board.
+    case 'v':
+    case 'V':
+      return 'presenter-view';
     default:
       return /^[0-9]$/.test(e.key) ? { digit: e.key } : null;
   }

@@ -1,9 +1,11 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
-import { stepDeck, typeSlideDigit, type DeckStep } from '../../../shared/room/deck-stepping';
+import { stepDeck, type DeckStep } from '../../../shared/room/deck-stepping';
 import { isViewAddress } from '../../../shared/room/view-address-rule';
 import { PRESENTING_ATTRIBUTE } from '../theme/room-styles';
+import { deckKeys } from './deck-keys';
 import { keyBelongsToControl, presentationCommand, startsPresentation } from './presentation-keys';
+import { usePresenterLink } from './presenter-link';
 
 /** What is being presented: a deck's views in order (saved or not), or just the page on screen. */
 export interface PresentedDeck {
@@ -18,9 +20,17 @@ export interface Presentation {
   readonly index: number;
   /** When the slide on screen was shown (performance.now()), for its timebox. */
   readonly slideShownAt: number;
+  /** Whether the page fills the screen (presenting, it may not: refused, or left for a presenter view). */
+  readonly fullScreen: boolean;
+  /** A presenter view is open: the countdown and the deck's progress are there, not on this screen. */
+  readonly presenterOpen: boolean;
   present(deck?: PresentedDeck | null, index?: number): void;
   step(step: DeckStep): void;
   leave(): void;
+  /** Opens the presenter view (V), or brings back the one open. */
+  openPresenter(): void;
+  /** Fills the screen again (a button's click: browsers ask for one). */
+  enterFullScreen(): void;
 }
 
 const PresentationContext = createContext<Presentation>({
@@ -28,15 +38,16 @@ const PresentationContext = createContext<Presentation>({
   deck: null,
   index: 0,
   slideShownAt: 0,
+  fullScreen: false,
+  presenterOpen: false,
   present: () => undefined,
   step: () => undefined,
   leave: () => undefined,
+  openPresenter: () => undefined,
+  enterFullScreen: () => undefined,
 });
 
 export const usePresentation = () => useContext(PresentationContext);
-
-/** How long the digits of a slide number may be apart ("1", "2" → 12) before the jump happens. */
-const DIGIT_PAUSE_MS = 800;
 
 async function enterFullscreen(): Promise<boolean> {
   if (document.fullscreenElement || !document.documentElement.requestFullscreen) return !!document.fullscreenElement;
@@ -52,24 +63,28 @@ async function enterFullscreen(): Promise<boolean> {
 /**
  * Presentation mode for the whole app: full screen (the Fullscreen API, which the desktop shell
  * lets turn the window full screen), navigation chrome hidden, the room's type scale, and — with
- * a deck — the keys that step through its views. Esc, or leaving full screen, ends it.
+ * a deck — the keys that step through its views. Esc, or leaving full screen, ends it (leaving full
+ * screen does not while a presenter view is open). V opens the presenter view, a second window for
+ * the facilitator's screen kept in step with this one (presenter-link.ts).
  */
 export function PresentationProvider({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
-  const [state, setState] = useState<{ presenting: boolean; deck: PresentedDeck | null; index: number; slideShownAt: number }>({
+  const [state, setState] = useState<{ presenting: boolean; deck: PresentedDeck | null; index: number; slideShownAt: number; startedAt: number }>({
     presenting: false,
     deck: null,
     index: 0,
     slideShownAt: 0,
+    startedAt: 0,
   });
   const stateRef = useRef(state);
   stateRef.current = state;
   const fullscreenOwned = useRef(false);
-  const digits = useRef({ buffer: '', timer: 0 });
+  const [fullScreen, setFullScreen] = useState(false);
 
   const show = useCallback(
     (deck: PresentedDeck | null, index: number) => {
-      setState({ presenting: true, deck, index, slideShownAt: performance.now() });
+      const now = performance.now();
+      setState((s) => ({ presenting: true, deck, index, slideShownAt: now, startedAt: s.presenting ? s.startedAt : now }));
       const entry = deck?.entries[index];
       // A view saved before an address rule (a backslash) is not followed out of the app.
       if (entry && isViewAddress(entry.address)) navigate(entry.address);
@@ -88,14 +103,6 @@ export function PresentationProvider({ children }: { children: ReactNode }) {
     [show],
   );
 
-  const leave = useCallback(() => {
-    window.clearTimeout(digits.current.timer);
-    digits.current.buffer = '';
-    setState((s) => ({ ...s, presenting: false, deck: null, index: 0 }));
-    if (fullscreenOwned.current && document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
-    fullscreenOwned.current = false;
-  }, []);
-
   const step = useCallback(
     (move: DeckStep) => {
       const { deck, index, presenting } = stateRef.current;
@@ -105,6 +112,21 @@ export function PresentationProvider({ children }: { children: ReactNode }) {
     },
     [show],
   );
+  // One for the provider's life (step changes with every page shown): a number being typed is kept.
+  const stepRef = useRef(step);
+  stepRef.current = step;
+  const keys = useMemo(() => deckKeys((move) => stepRef.current(move)), []);
+
+  const leave = useCallback(() => {
+    keys.clear();
+    setState((s) => ({ ...s, presenting: false, deck: null, index: 0 }));
+    if (fullscreenOwned.current && document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+    fullscreenOwned.current = false;
+  }, [keys]);
+
+  const { presenterOpen, openPresenter, presenterWindowOpen } = usePresenterLink(state, step);
+
+  const enterFullScreen = useCallback(() => void enterFullscreen().then((entered) => (fullscreenOwned.current = entered)), []);
 
   // The page's attribute hides the desk's tools (export buttons…) while presenting.
   useEffect(() => {
@@ -113,16 +135,20 @@ export function PresentationProvider({ children }: { children: ReactNode }) {
   }, [state.presenting]);
 
   // Esc in full screen is the browser's: it leaves full screen without a key event for the page.
+  // With a presenter view open (or opening), leaving full screen does not end the presentation:
+  // Chromium itself ends full screen as a page opens another window, and the presentation must not
+  // end with it; the bar then offers full screen again, and Esc in the window leaves.
   useEffect(() => {
     const onChange = () => {
+      setFullScreen(document.fullscreenElement !== null);
       if (!document.fullscreenElement && fullscreenOwned.current) {
         fullscreenOwned.current = false;
-        leave();
+        if (!presenterWindowOpen()) leave();
       }
     };
     document.addEventListener('fullscreenchange', onChange);
     return () => document.removeEventListener('fullscreenchange', onChange);
-  }, [leave]);
+  }, [leave, presenterWindowOpen]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -135,40 +161,27 @@ export function PresentationProvider({ children }: { children: ReactNode }) {
         return;
       }
       const command = presentationCommand(event);
-      if (command === null) return;
-      if (command === 'leave') {
-        // An open menu or dialog closes first; the next Esc leaves.
+      if (command === 'leave' || command === 'presenter-view') {
+        // An open menu or dialog closes first; the next Esc leaves. V typed in a field is a letter.
         if (keyBelongsToControl(event.target)) return;
         event.preventDefault();
-        leave();
+        if (command === 'leave') leave();
+        else if (!event.repeat) openPresenter();
         return;
       }
-      const pending = digits.current;
-      // A number just typed, then Enter, jumps to that view wherever the focus is.
-      const jumping = command === 'enter-number' && pending.buffer !== '';
-      if (!deck || (!jumping && keyBelongsToControl(event.target, event.key))) return;
-      event.preventDefault();
-      event.stopPropagation();
-      window.clearTimeout(pending.timer);
-      if (typeof command === 'object' && 'digit' in command) {
-        pending.buffer = typeSlideDigit(pending.buffer, command.digit, deck.entries.length);
-        const typed = pending.buffer;
-        if (typed) pending.timer = window.setTimeout(() => ((pending.buffer = ''), step({ jumpTo: Number(typed) })), DIGIT_PAUSE_MS);
-        return;
+      if (deck && keys.handle(event, deck.entries.length)) {
+        event.preventDefault();
+        event.stopPropagation();
       }
-      if (command === 'enter-number') {
-        if (pending.buffer) step({ jumpTo: Number(pending.buffer) });
-        pending.buffer = '';
-        return;
-      }
-      pending.buffer = '';
-      step(command);
     };
     // Capture: the slide's own widgets (tabs take ← and →) must not see the keys that step the deck.
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [present, leave, step]);
+  }, [present, leave, keys, openPresenter]);
 
-  const value = useMemo<Presentation>(() => ({ ...state, present, step, leave }), [state, present, step, leave]);
+  const value = useMemo<Presentation>(
+    () => ({ ...state, fullScreen, presenterOpen, present, step, leave, openPresenter, enterFullScreen }),
+    [state, fullScreen, presenterOpen, present, step, leave, openPresenter, enterFullScreen],
+  );
   return <PresentationContext.Provider value={value}>{children}</PresentationContext.Provider>;
 }

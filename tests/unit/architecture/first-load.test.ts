@@ -10,12 +10,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 const SHELL = ['renderer/src/main.tsx', 'renderer/src/start-app.tsx'];
 const ZOD_FREE_PAGES = ['OverviewPage', 'TeamsPage', 'CoordinationPage', 'PlanPage', 'RisksPage', 'ConfidencePage', 'FlowPage', 'DeliveryPage', 'ForecastPage', 'ImportPage'].map((p) => `renderer/src/pages/${p}.tsx`);
 const ZOD = /^node_modules\/zod\//;
+/** The presenter view's window (main.tsx starts it alone at its address). */
+const PRESENTER = 'renderer/src/room/start-presenter.tsx';
 
 let inputs: Metafile['inputs'];
 
 beforeAll(async () => {
   const result = await build({
-    entryPoints: [...SHELL, ...ZOD_FREE_PAGES, 'renderer/src/pages/DecksPage.tsx'],
+    entryPoints: [...SHELL, ...ZOD_FREE_PAGES, 'renderer/src/pages/DecksPage.tsx', PRESENTER],
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -56,6 +58,11 @@ describe('a first visit’s code', () => {
 
   it.each(ZOD_FREE_PAGES)('%s loads no zod', (page) => {
     expect(staticPath([...SHELL, page], ZOD)).toBeNull();
+  });
+
+  it('the presenter view’s window loads no zod, and not the contract’s client: it asks the backend nothing', () => {
+    expect(staticPath([PRESENTER], ZOD)).toBeNull();
+    expect(staticPath([PRESENTER], /^renderer\/src\/api\//)).toBeNull();
   });
 
   describe('edge cases', () => {

@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
-import { iterationPageStep, keyBelongsToControl, presentationCommand } from '../../../renderer/src/room/presentation-keys';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { DeckStep } from '../../../shared/room/deck-stepping';
+import { deckKeys } from '../../../renderer/src/room/deck-keys';
+import { iterationPageStep, keyBelongsToControl, presentationCommand, startsPresentation } from '../../../renderer/src/room/presentation-keys';
 
 // Which keys a focused control keeps while a deck is presented, and which step the deck.
 
@@ -79,5 +81,65 @@ describe('iterationPageStep', () => {
   it('with Ctrl, Alt or Meta it is not the pager’s', () => {
     expect(iterationPageStep({ key: '>', ctrlKey: true })).toBeNull();
     expect(iterationPageStep({ key: '.', altKey: true })).toBeNull();
+  });
+});
+
+describe('the presenter view’s key', () => {
+  it('V opens the presenter view while presenting; it steps nothing, pages nothing and starts nothing', () => {
+    expect(presentationCommand({ key: 'v' })).toBe('presenter-view');
+    expect(presentationCommand({ key: 'V' })).toBe('presenter-view');
+    expect(iterationPageStep({ key: 'v' })).toBeNull();
+    expect(startsPresentation({ key: 'v' })).toBe(false);
+  });
+
+  describe('edge cases', () => {
+    it('Ctrl+V (paste), Cmd+V and Alt+V are not it; a V typed into a field is a letter', () => {
+      expect(presentationCommand({ key: 'v', ctrlKey: true })).toBeNull();
+      expect(presentationCommand({ key: 'v', metaKey: true })).toBeNull();
+      expect(presentationCommand({ key: 'v', altKey: true })).toBeNull();
+      expect(keyBelongsToControl(element('<input>', 'input'), 'v')).toBe(true);
+    });
+  });
+});
+
+describe('deckKeys: the deck’s keys in the room’s window and in the presenter view', () => {
+  const press = (keys: ReturnType<typeof deckKeys>, key: string, target: EventTarget | null = document.body) => keys.handle({ key, target }, 12);
+
+  it('the remote’s keys step; a number jumps on Enter, or after a pause', () => {
+    vi.useFakeTimers();
+    try {
+      const steps: DeckStep[] = [];
+      const keys = deckKeys((s) => steps.push(s));
+      for (const key of ['PageDown', 'ArrowLeft', ' ', 'Home', 'End']) expect(press(keys, key), key).toBe(true);
+      expect(press(keys, '1')).toBe(true);
+      expect(press(keys, '1')).toBe(true);
+      expect(press(keys, 'Enter')).toBe(true);
+      press(keys, '4');
+      expect(steps).toEqual(['next', 'previous', 'next', 'first', 'last', { jumpTo: 11 }]);
+      vi.advanceTimersByTime(800);
+      expect(steps.at(-1)).toEqual({ jumpTo: 4 });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  describe('edge cases', () => {
+    it('Esc and V are the window’s, not the deck’s; Enter on a focused button is the button’s unless a number was typed', () => {
+      const steps: DeckStep[] = [];
+      const keys = deckKeys((s) => steps.push(s));
+      expect(press(keys, 'Escape')).toBe(false);
+      expect(press(keys, 'v')).toBe(false);
+      const button = element('<button>Next view</button>', 'button');
+      expect(press(keys, 'Enter', button)).toBe(false);
+      expect(press(keys, 'PageDown', button)).toBe(true);
+      press(keys, '3', button);
+      expect(press(keys, 'Enter', button)).toBe(true);
+      expect(steps).toEqual(['next', { jumpTo: 3 }]);
+      // A number typed, then forgotten (the presentation left), jumps nowhere.
+      press(keys, '5');
+      keys.clear();
+      expect(press(keys, 'Enter', button)).toBe(false);
+      expect(steps).toEqual(['next', { jumpTo: 3 }]);
+    });
   });
 });
