@@ -9,7 +9,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 const SHELL = ['renderer/src/main.tsx', 'renderer/src/start-app.tsx'];
 const ZOD_FREE_PAGES = ['OverviewPage', 'TeamsPage', 'CoordinationPage', 'PlanPage', 'RisksPage', 'ConfidencePage', 'FlowPage', 'DeliveryPage', 'ForecastPage', 'ImportPage'].map((p) => `renderer/src/pages/${p}.tsx`);
-const ZOD = /^node_modules\/zod\//;
+// Anywhere in a path: in a git worktree whose node_modules links to another checkout's, esbuild names
+// its files "../../work/main/node_modules/zod/…", and an anchored pattern found nothing, so every
+// "loads no zod" case passed without looking.
+const ZOD = /(^|\/)node_modules\/zod\//;
 /** The presenter view's window (main.tsx starts it alone at its address). */
 const PRESENTER = 'renderer/src/room/start-presenter.tsx';
 
