@@ -27,6 +27,9 @@ export function boardSummary(board: Board) {
       toCancelled: d.provider.cancelled,
       state: d.state,
       needAt: d.needAt,
+      // The date as stated (null: none; needAt then follows the waiting item's iteration), so a script
+      // can tell a date someone gave from the one the board assumes.
+      neededBy: d.neededBy ?? null,
     })),
     objectives: board.objectives.map((o) => ({
       key: o.key,

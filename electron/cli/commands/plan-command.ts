@@ -52,6 +52,7 @@ export const planCommand: CliCommand = {
         toCancelled: d.provider.cancelled,
         state: d.state,
         needAt: d.needAt,
+        neededBy: d.neededBy ?? null,
       }));
       if (values.json) io.out(JSON.stringify({ increment: board.increment.name, conflicts }, null, 2));
       else printConflicts(board.increment.name, conflicts, io);

@@ -67,11 +67,13 @@ describe('interlock plan', () => {
     // One more provider not planned than the demo's own (RPT-179).
     expect(human.out).toMatch(/^Dependencies: \d+ in order, \d+ same iteration, 2 conflict, 2 provider not planned, 1 provider cancelled$/m);
     const json = JSON.parse((await cli(['plan', 'board', '--workspace', own, '--json'])).out);
-    expect(json.dependencies.find((d: { key: string }) => d.key === 'DEP-T1')).toEqual({ key: 'DEP-T1', fromItem: 'BSK-81', toItem: null, toTeam: 'settlements', fromIteration: 'Iteration 3', toIteration: null, toCancelled: false, state: 'unplanned', needAt: '2026-11-30' });
+    expect(json.dependencies.find((d: { key: string }) => d.key === 'DEP-T1')).toEqual({ key: 'DEP-T1', fromItem: 'BSK-81', toItem: null, toTeam: 'settlements', fromIteration: 'Iteration 3', toIteration: null, toCancelled: false, state: 'unplanned', needAt: '2026-11-30', neededBy: '2026-11-30' });
     const conflicts = (await cli(['plan', 'conflicts', '--workspace', own])).out;
     expect(conflicts).toContain('2026-11-30  BSK-81 (basket, Iteration 3) waits on settlements — no item named: provider not planned');
     const listed = JSON.parse((await cli(['plan', 'conflicts', '--workspace', own, '--json'])).out);
-    expect(listed.conflicts.find((c: { key: string }) => c.key === 'DEP-T1')).toMatchObject({ toItem: null, toTeam: 'settlements', state: 'unplanned' });
+    expect(listed.conflicts.find((c: { key: string }) => c.key === 'DEP-T1')).toMatchObject({ toItem: null, toTeam: 'settlements', state: 'unplanned', needAt: '2026-11-30', neededBy: '2026-11-30' });
+    // Without a stated date, needAt is the first day of the waiting item's iteration, and neededBy says none was given.
+    expect(listed.conflicts.find((c: { key: string }) => c.key === 'DEP-105')).toMatchObject({ fromIteration: 'Iteration 3', needAt: '2026-12-07', neededBy: null });
   });
 
   it('a need date outside the increment reaches plan board, in its lines and in --json, naming the dependency, the date, the increment’s days and where to change it', async () => {
