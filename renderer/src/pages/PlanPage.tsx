@@ -214,7 +214,7 @@ export function PlanPage() {
       fontFamily: theme.typography.fontFamily ?? 'sans-serif',
     });
   });
-  const onExportCsv = useStableCallback(() => data && downloadCsv(`${fileSlug(data.increment.name)}-board.csv`, boardCsvRows(data, (k) => teamName(k))));
+  const onExportCsv = useStableCallback(() => data && downloadCsv(`${fileSlug(data.increment.name)}-board.csv`, boardCsvRows(data, (k) => teamName(k), onBoardRisks.cards)));
   const onCommit = useStableCallback(() => data && commit.mutate({ incrementId: data.increment.id }, { onSuccess: (b) => setParams({ baseline: String(b.id), side: 'changes' }) }));
   const onUndo = useStableCallback(() => undo.mutate({ input: { board: { ...shown, incrementId: data?.increment.id } }, view: boardInput }));
   const onRedo = useStableCallback(() => redo.mutate({ input: { board: { ...shown, incrementId: data?.increment.id } }, view: boardInput }));

@@ -4,11 +4,12 @@ import { DEPENDENCY_STATE_TEXT, dependencyText, providerWithoutItemText } from '
 import { displayKey } from '../../../shared/planning/local-keys';
 import { linePath, stubSpread } from './board-geometry';
 import { STATE_STYLE } from './plan-style';
+import { riskStatusWord, type BoardRisks } from './board-risks';
 
 /** One row per planned card, in board order: what a planner pastes into a spreadsheet. */
-export function boardCsvRows(board: Board, teamName: (key: string) => string): CsvCell[][] {
+export function boardCsvRows(board: Board, teamName: (key: string) => string, risks: BoardRisks['cards'] = new Map()): CsvCell[][] {
   const columnName = new Map(board.columns.map((c) => [c.id, c.name]));
-  const rows: CsvCell[][] = [['Team', 'Group', 'Iteration', 'Sprint', 'Key', 'Title', 'Type', 'Size', 'Done', 'Waits on', 'Dependency states']];
+  const rows: CsvCell[][] = [['Team', 'Group', 'Iteration', 'Sprint', 'Key', 'Title', 'Type', 'Size', 'Done', 'Waits on', 'Dependency states', 'Open risks']];
   for (const team of board.teams) {
     for (const column of board.columns) {
       const cell = board.cells.find((c) => c.teamKey === team.key && c.columnId === column.id);
@@ -27,6 +28,8 @@ export function boardCsvRows(board: Board, teamName: (key: string) => string): C
           // "; " as the states: a team named where no provider item is ("Pricing — no item named") holds spaces.
           deps.map((d) => (d.provider.itemKey === null ? providerWithoutItemText(d.provider.teamKey === null ? 'no team' : teamName(d.provider.teamKey)) : displayKey(d.provider.itemKey))).join('; '),
           deps.map((d) => dependencyText(d).label).join('; '),
+          // As the card's marker counts them: its own and its dependencies' open risks, with their ROAM status.
+          (risks.get(card.key) ?? []).map(({ risk }) => `${risk.key} ${riskStatusWord(risk.status)}`).join('; '),
         ]);
       }
     }

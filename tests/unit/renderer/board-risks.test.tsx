@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CardMenu, CardRisksDialog } from '../../../renderer/src/planning/BoardDialogs';
+import { boardCsvRows } from '../../../renderer/src/planning/board-export';
 import { boardRisks, type BoardRisk } from '../../../renderer/src/planning/board-risks';
 import { BoardSidePanel } from '../../../renderer/src/planning/BoardSidePanel';
 import { BoardLegend } from '../../../renderer/src/planning/PlanToolbar';
@@ -82,6 +83,14 @@ describe('risks on the program board', () => {
   it('the conflicts list says which conflict already has an open risk, and its ROAM status', () => {
     showBoard(board(), [RAISED]);
     expect(conflictRows()).toEqual(['✕ Checkout ↔ PaymentsCHK-26 (Iteration 1) waits on PAY-2 (Iteration 2) · conflict · needed 2026-01-05 · risk RISK-8 owned']);
+  });
+
+  it('the board as CSV has each card’s open risks with their ROAM status, as its marker counts them', () => {
+    const b = board();
+    const joined = boardRisks(b, [RAISED, risk('RISK-2', 'unroamed', { items: ['CHK-26'] }), risk('RISK-3', 'resolved', { items: ['CHK-27'] })], teamName);
+    const rows = boardCsvRows(b, (k) => k, joined.cards);
+    expect(rows[0]!.at(-1)).toBe('Open risks');
+    expect(Object.fromEntries(rows.slice(1).map((r) => [r[4], r.at(-1)]))).toEqual({ 'CHK-26': 'RISK-2 not yet ROAMed; RISK-8 owned', 'CHK-27': '', 'PAY-1': '', 'PAY-2': 'RISK-8 owned' });
   });
 
   it('the legend counts the open risks on planned cards, each once however many cards it marks', () => {

@@ -65,8 +65,8 @@ describe('a dependency on a team alone on the Plan page', () => {
     const b = board();
     const rows = boardCsvRows(b, (k) => NAMES[k] ?? k);
     expect(rows.filter((r) => r[4] === 'CHK-26' || r[4] === 'CHK-27').map((r) => r.slice(9))).toEqual([
-      ['Pricing — no item named', 'provider not planned'],
-      ['PAY-1', 'in order'],
+      ['Pricing — no item named', 'provider not planned', ''],
+      ['PAY-1', 'in order', ''],
     ]);
     const { source } = boardSvg(b, { teamName: (k) => NAMES[k] ?? k, color: '#000', muted: '#666', line: '#ccc', card: '#fff' });
     // One line not in order, drawn as a stub (a path going left from the card's edge) with the "?" symbol.
@@ -108,7 +108,7 @@ describe('a dependency on a team alone on the Plan page', () => {
         ],
       });
       const row = boardCsvRows(b, (k) => (k === 'risk' ? 'Fraud and Risk' : k)).find((r) => r[4] === 'CHK-26')!;
-      expect(row.slice(9)).toEqual(['Fraud and Risk — no item named; PAY-1', 'provider not planned; in order']);
+      expect(row.slice(9)).toEqual(['Fraud and Risk — no item named; PAY-1', 'provider not planned; in order', '']);
     });
   });
 });

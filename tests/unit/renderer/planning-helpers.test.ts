@@ -119,7 +119,7 @@ describe('the plan page’s helpers', () => {
   it('the board as CSV: a dependency on a cancelled provider says so', () => {
     const dependencies = [{ key: 'D', consumerKey: 'A-2', providerKey: 'X-1', consumerTeamKey: 'a', providerTeamKey: 'b', createdAt: 0, neededBy: null, resolvedAt: null }];
     const rows = boardCsvRows(board({ dependencies, cancelledProviders: ['X-1'] }), (k) => k);
-    expect(rows.find((r) => r[4] === 'A-2')!.slice(9)).toEqual(['X-1', 'provider cancelled']);
+    expect(rows.find((r) => r[4] === 'A-2')!.slice(9)).toEqual(['X-1', 'provider cancelled', '']);
   });
 
   it('view parameters round-trip through the address, sorted, empty ones dropped', () => {
