@@ -13,7 +13,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import type { DeckStep } from '../../../shared/room/deck-stepping';
 import { CountdownText, useNow } from './Countdown';
 import { deckKeys } from './deck-keys';
-import { followAfter, PRESENTER_CHANNEL, presenterScreen, presenterSessionOf, readPresenterMessage, type AgendaRow, type FollowedPresentation, type PresenterMessage } from './presenter-sync';
+import { followAfter, PRESENTER_ALIVE_EVERY_MS, PRESENTER_CHANNEL, presenterScreen, presenterSessionOf, readPresenterMessage, type AgendaRow, type FollowedPresentation, type PresenterMessage } from './presenter-sync';
 
 // The presenter view's window (`#/presenter?session=…`): what the facilitator alone sees while the
 // room sees the presentation — the view's countdown, the session's time, the next view and the
@@ -59,7 +59,10 @@ function useFollowing(session: string | null): { followed: FollowedPresentation 
     window.addEventListener('pagehide', bye);
     window.addEventListener('pageshow', onShow);
     hello();
+    // Still open: the audience window lets a presenter view go that it stops hearing from (crashed).
+    const alive = window.setInterval(() => post({ kind: 'alive', session, presenter }), PRESENTER_ALIVE_EVERY_MS);
     return () => {
+      window.clearInterval(alive);
       window.removeEventListener('pagehide', bye);
       window.removeEventListener('pageshow', onShow);
       bye();

@@ -1,7 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DeckStep } from '../../../shared/room/deck-stepping';
 import type { PresentedDeck } from './presentation';
-import { PRESENTER_CHANNEL, PRESENTER_WINDOW_NAME, presenterAddress, presentersAfter, readPresenterMessage, type PresentationSnapshot, type PresenterMessage } from './presenter-sync';
+import {
+  PRESENTER_ALIVE_EVERY_MS,
+  PRESENTER_CHANNEL,
+  PRESENTER_WINDOW_NAME,
+  presenterAddress,
+  presentersAfter,
+  presentersHeard,
+  readPresenterMessage,
+  type OpenPresenters,
+  type PresentationSnapshot,
+  type PresenterMessage,
+} from './presenter-sync';
 
 const SESSION_KEY = 'interlock.presenterSession';
 
@@ -45,7 +56,7 @@ export interface PresenterLink {
  */
 export function usePresenterLink(state: PresentedState, step: (move: DeckStep) => void): PresenterLink {
   const [session] = useState(audienceSession);
-  const [presenters, setPresenters] = useState<ReadonlySet<string>>(() => new Set());
+  const [presenters, setPresenters] = useState<OpenPresenters>(() => new Map());
   const channel = useRef<BroadcastChannel | null>(null);
   const opened = useRef<Window | null>(null);
   const latest = useRef({ state, step, presenters });
@@ -66,7 +77,8 @@ export function usePresenterLink(state: PresentedState, step: (move: DeckStep) =
     bc.onmessage = (event: MessageEvent) => {
       const message = readPresenterMessage(event.data);
       if (!message || message.session !== session) return;
-      setPresenters((open) => presentersAfter(open, message, session));
+      const now = performance.now();
+      setPresenters((open) => presentersAfter(open, message, session, now));
       if (message.kind === 'hello') postState();
       else if (message.kind === 'step') latest.current.step(message.step);
     };
@@ -87,9 +99,18 @@ export function usePresenterLink(state: PresentedState, step: (move: DeckStep) =
   // (or over a reload of this window) answers, one that closed without a word (it crashed) does not.
   useEffect(() => {
     if (!presenting) return;
-    setPresenters(new Set());
+    setPresenters(new Map());
     post({ kind: 'probe', session });
   }, [presenting, post, session]);
+
+  // One that crashed says no bye: while one is open, those no longer heard from are let go, and the
+  // room's bar has its countdown back.
+  const anyOpen = presenters.size > 0;
+  useEffect(() => {
+    if (!anyOpen) return;
+    const timer = window.setInterval(() => setPresenters((open) => presentersHeard(open, performance.now())), PRESENTER_ALIVE_EVERY_MS);
+    return () => window.clearInterval(timer);
+  }, [anyOpen]);
 
   const openPresenter = useCallback(() => {
     const open = opened.current;

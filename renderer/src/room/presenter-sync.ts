@@ -38,6 +38,8 @@ export type PresenterMessage =
   | { readonly kind: 'hello'; readonly session: string; readonly presenter: string }
   /** Presenter view → audience: closed or reloading. */
   | { readonly kind: 'bye'; readonly session: string; readonly presenter: string }
+  /** Presenter view → audience, every PRESENTER_ALIVE_EVERY_MS: still open (one that crashed says no bye). */
+  | { readonly kind: 'alive'; readonly session: string; readonly presenter: string }
   /** Presenter view → audience: step the deck (its buttons, keys or a remote pressed there). */
   | { readonly kind: 'step'; readonly session: string; readonly step: DeckStep };
 
@@ -90,6 +92,7 @@ export function readPresenterMessage(data: unknown): PresenterMessage | null {
       return { kind: 'probe', session };
     case 'hello':
     case 'bye':
+    case 'alive':
       return isId(data.presenter) ? { kind: data.kind, session, presenter: data.presenter } : null;
     case 'step': {
       const step = readStep(data.step);
@@ -114,16 +117,39 @@ export function presenterSessionOf(hash: string): string | null {
   return isId(session) ? session : null;
 }
 
-/** The audience window's presenter views open after `message`: a hello adds one, a bye takes it away. */
-export function presentersAfter(open: ReadonlySet<string>, message: PresenterMessage, session: string): ReadonlySet<string> {
+/** How often an open presenter view says it is still open. */
+export const PRESENTER_ALIVE_EVERY_MS = 2_000;
+/**
+ * How long the audience window waits to hear from a presenter view before taking it for gone (it
+ * crashed, or its machine slept): then the room's bar shows the countdown again. A minute and more,
+ * because a browser wakes the timers of a page hidden for five minutes (a presenter window under
+ * another on the facilitator's screen) once a minute, and a view merely hidden is still open.
+ */
+export const PRESENTER_SILENT_AFTER_MS = 75_000;
+
+/** The presenter views of the audience window, each with when it was last heard from (its clock). */
+export type OpenPresenters = ReadonlyMap<string, number>;
+
+/**
+ * The audience window's presenter views open after `message`, received at `now`: a hello or an
+ * "alive" opens one (an "alive" also brings back one open over a reload of the audience window)
+ * and says when it was heard, a bye closes it.
+ */
+export function presentersAfter(open: OpenPresenters, message: PresenterMessage, session: string, now: number): OpenPresenters {
   if (message.session !== session) return open;
-  if (message.kind === 'hello' && !open.has(message.presenter)) return new Set(open).add(message.presenter);
+  if (message.kind === 'hello' || message.kind === 'alive') return new Map(open).set(message.presenter, now);
   if (message.kind === 'bye' && open.has(message.presenter)) {
-    const next = new Set(open);
+    const next = new Map(open);
     next.delete(message.presenter);
     return next;
   }
   return open;
+}
+
+/** The presenter views still heard from at `now`: one silent for longer than PRESENTER_SILENT_AFTER_MS is gone. */
+export function presentersHeard(open: OpenPresenters, now: number): OpenPresenters {
+  const heard = [...open].filter(([, at]) => now - at <= PRESENTER_SILENT_AFTER_MS);
+  return heard.length === open.size ? open : new Map(heard);
 }
 
 /**

@@ -6,7 +6,11 @@ import {
   presenterScreen,
   presenterSessionOf,
   presentersAfter,
+  presentersHeard,
+  PRESENTER_ALIVE_EVERY_MS,
+  PRESENTER_SILENT_AFTER_MS,
   readPresenterMessage,
+  type OpenPresenters,
   type FollowedPresentation,
   type PresenterMessage,
 } from '../../../renderer/src/room/presenter-sync';
@@ -92,25 +96,43 @@ describe('the messages between the audience window and the presenter view', () =
 
 describe('which presenter views the audience window has open', () => {
   it('a hello opens one, its bye closes it; a reload is a bye then a hello', () => {
-    let open: ReadonlySet<string> = new Set();
-    open = presentersAfter(open, { kind: 'hello', session: SESSION, presenter: 'a' }, SESSION);
-    expect([...open]).toEqual(['a']);
-    open = presentersAfter(open, { kind: 'bye', session: SESSION, presenter: 'a' }, SESSION);
+    let open: OpenPresenters = new Map();
+    open = presentersAfter(open, { kind: 'hello', session: SESSION, presenter: 'a' }, SESSION, 1_000);
+    expect([...open]).toEqual([['a', 1_000]]);
+    open = presentersAfter(open, { kind: 'bye', session: SESSION, presenter: 'a' }, SESSION, 2_000);
     expect(open.size).toBe(0);
-    open = presentersAfter(open, { kind: 'hello', session: SESSION, presenter: 'a' }, SESSION);
+    open = presentersAfter(open, { kind: 'hello', session: SESSION, presenter: 'a' }, SESSION, 3_000);
     expect(open.size).toBe(1);
+  });
+
+  it('one that crashed says no bye: silent for longer than PRESENTER_SILENT_AFTER_MS it is let go; one still saying it is alive stays', () => {
+    let open: OpenPresenters = new Map();
+    for (const presenter of ['crashed', 'alive']) open = presentersAfter(open, { kind: 'hello', session: SESSION, presenter }, SESSION, 0);
+    // The live one says so every few seconds (a hidden window's timers wake once a minute).
+    for (const at of [2_000, 62_000]) open = presentersAfter(open, { kind: 'alive', session: SESSION, presenter: 'alive' }, SESSION, at);
+    expect([...presentersHeard(open, PRESENTER_SILENT_AFTER_MS)].map(([p]) => p)).toEqual(['crashed', 'alive']);
+    expect([...presentersHeard(open, PRESENTER_SILENT_AFTER_MS + 1)].map(([p]) => p)).toEqual(['alive']);
+    expect(PRESENTER_SILENT_AFTER_MS).toBeGreaterThan(60_000 + 2 * PRESENTER_ALIVE_EVERY_MS);
   });
 
   describe('edge cases', () => {
     it('two presenter views are open until both have closed; another window’s are not this one’s', () => {
-      let open: ReadonlySet<string> = new Set();
-      for (const presenter of ['a', 'b']) open = presentersAfter(open, { kind: 'hello', session: SESSION, presenter }, SESSION);
-      open = presentersAfter(open, { kind: 'bye', session: SESSION, presenter: 'a' }, SESSION);
-      expect([...open]).toEqual(['b']);
-      expect(presentersAfter(open, { kind: 'hello', session: 'other', presenter: 'c' }, SESSION)).toBe(open);
-      expect(presentersAfter(open, { kind: 'bye', session: 'other', presenter: 'b' }, SESSION)).toBe(open);
-      // A hello answering a probe from one already known changes nothing.
-      expect(presentersAfter(open, { kind: 'hello', session: SESSION, presenter: 'b' }, SESSION)).toBe(open);
+      let open: OpenPresenters = new Map();
+      for (const presenter of ['a', 'b']) open = presentersAfter(open, { kind: 'hello', session: SESSION, presenter }, SESSION, 0);
+      open = presentersAfter(open, { kind: 'bye', session: SESSION, presenter: 'a' }, SESSION, 1);
+      expect([...open.keys()]).toEqual(['b']);
+      expect(presentersAfter(open, { kind: 'hello', session: 'other', presenter: 'c' }, SESSION, 2)).toBe(open);
+      expect(presentersAfter(open, { kind: 'bye', session: 'other', presenter: 'b' }, SESSION, 2)).toBe(open);
+      expect(presentersAfter(open, { kind: 'alive', session: 'other', presenter: 'c' }, SESSION, 2)).toBe(open);
+    });
+
+    it('an "alive" from one the audience window does not know (it was reloaded) brings it back; all heard, the same set comes back', () => {
+      const open = presentersAfter(new Map(), { kind: 'alive', session: SESSION, presenter: 'p' }, SESSION, 5);
+      expect([...open]).toEqual([['p', 5]]);
+      expect(presentersHeard(open, 10)).toBe(open);
+      expect(presentersHeard(new Map(), 10).size).toBe(0);
+      expect(readPresenterMessage({ kind: 'alive', session: SESSION, presenter: 'p' })).toEqual({ kind: 'alive', session: SESSION, presenter: 'p' });
+      expect(readPresenterMessage({ kind: 'alive', session: SESSION })).toBeNull();
     });
   });
 });
