@@ -56,11 +56,19 @@ export interface PresenterLink {
  */
 export function usePresenterLink(state: PresentedState, step: (move: DeckStep) => void): PresenterLink {
   const [session] = useState(audienceSession);
-  const [presenters, setPresenters] = useState<OpenPresenters>(() => new Map());
+  // The presenter views and when each was last heard from, in a ref: an "alive" every 2 seconds
+  // changes only a time, and must not draw the presented page again. What draws is how many are open.
+  const presenters = useRef<OpenPresenters>(new Map());
+  const [openCount, setOpenCount] = useState(0);
+  const setPresenters = useCallback((next: OpenPresenters) => {
+    // Not even the same count set again: React may draw once more before it sees nothing changed.
+    if (next.size !== presenters.current.size) setOpenCount(next.size);
+    presenters.current = next;
+  }, []);
   const channel = useRef<BroadcastChannel | null>(null);
   const opened = useRef<Window | null>(null);
-  const latest = useRef({ state, step, presenters });
-  latest.current = { state, step, presenters };
+  const latest = useRef({ state, step });
+  latest.current = { state, step };
 
   const post = useCallback((message: PresenterMessage) => channel.current?.postMessage(message), []);
   const postState = useCallback(() => {
@@ -77,8 +85,7 @@ export function usePresenterLink(state: PresentedState, step: (move: DeckStep) =
     bc.onmessage = (event: MessageEvent) => {
       const message = readPresenterMessage(event.data);
       if (!message || message.session !== session) return;
-      const now = performance.now();
-      setPresenters((open) => presentersAfter(open, message, session, now));
+      setPresenters(presentersAfter(presenters.current, message, session, performance.now()));
       if (message.kind === 'hello') postState();
       else if (message.kind === 'step') latest.current.step(message.step);
     };
@@ -90,7 +97,7 @@ export function usePresenterLink(state: PresentedState, step: (move: DeckStep) =
       bc.close();
       channel.current = null;
     };
-  }, [session, post, postState]);
+  }, [session, post, postState, setPresenters]);
 
   const { presenting, deck, index, slideShownAt } = state;
   useEffect(() => postState(), [presenting, deck, index, slideShownAt, postState]);
@@ -101,16 +108,16 @@ export function usePresenterLink(state: PresentedState, step: (move: DeckStep) =
     if (!presenting) return;
     setPresenters(new Map());
     post({ kind: 'probe', session });
-  }, [presenting, post, session]);
+  }, [presenting, post, session, setPresenters]);
 
   // One that crashed says no bye: while one is open, those no longer heard from are let go, and the
   // room's bar has its countdown back.
-  const anyOpen = presenters.size > 0;
+  const anyOpen = openCount > 0;
   useEffect(() => {
     if (!anyOpen) return;
-    const timer = window.setInterval(() => setPresenters((open) => presentersHeard(open, performance.now())), PRESENTER_ALIVE_EVERY_MS);
+    const timer = window.setInterval(() => setPresenters(presentersHeard(presenters.current, performance.now())), PRESENTER_ALIVE_EVERY_MS);
     return () => window.clearInterval(timer);
-  }, [anyOpen]);
+  }, [anyOpen, setPresenters]);
 
   const openPresenter = useCallback(() => {
     const open = opened.current;
@@ -121,7 +128,7 @@ export function usePresenterLink(state: PresentedState, step: (move: DeckStep) =
     opened.current = window.open(presenterAddress(window.location.href, session), PRESENTER_WINDOW_NAME, 'popup,width=1280,height=800');
   }, [session]);
 
-  const presenterWindowOpen = useCallback(() => latest.current.presenters.size > 0 || (opened.current !== null && !opened.current.closed), []);
+  const presenterWindowOpen = useCallback(() => presenters.current.size > 0 || (opened.current !== null && !opened.current.closed), []);
 
-  return { presenterOpen: presenters.size > 0, openPresenter, presenterWindowOpen };
+  return { presenterOpen: anyOpen, openPresenter, presenterWindowOpen };
 }
