@@ -50,7 +50,7 @@ export const risksHandlers: HandlerMap<typeof risksChannels> = {
     checkScope(db, input.scope, input.key);
     if (input.ownerTeamKey !== null) requireTeam(db, input.ownerTeamKey, 'Owner');
     if (input.key !== undefined && !db.prepare('SELECT 1 FROM risks WHERE key = ?').get(input.key)) throw new AppError('not-found', `There is no risk "${input.key}" in this workspace.`);
-    const key = edit(db, () => risks.saveRisk(db, input, Date.now()));
+    const key = edit(db, () => risks.saveRisk(db, { ...input, links: risks.linksAsStored(db, input.links) }, Date.now()));
     return risks.riskByKey(db, key);
   },
 

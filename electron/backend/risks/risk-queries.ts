@@ -125,6 +125,32 @@ function replaceLinks(db: Database, riskId: number, links: Partial<RiskLinks>): 
   }
 }
 
+const LINKED_TABLES = { items: 'work_items', dependencies: 'dependencies', objectives: 'objectives' } as const;
+
+/**
+ * Links as a person typed them ("rpt-134"), each key the workspace's own where one differs only in
+ * letter case ("RPT-134"): a link stored as typed matched nothing, so the board marked no card and
+ * the report named no item. A key the workspace holds as typed, or not at all (an item still to be
+ * imported), stays as typed; one that matches two keys of other cases stays too. The case-blind
+ * look is a scan of the table, made only for a key not found as typed, and only when a risk is
+ * saved by hand (a few links).
+ */
+export function linksAsStored(db: Database, links: Partial<RiskLinks>): Partial<RiskLinks> {
+  const stored: Partial<RiskLinks> = {};
+  for (const [field, table] of Object.entries(LINKED_TABLES) as [keyof RiskLinks, string][]) {
+    const keys = links[field];
+    if (keys === undefined) continue;
+    const exact = db.prepare(`SELECT 1 FROM ${table} WHERE key = ?`).pluck();
+    const anyCase = db.prepare(`SELECT key FROM ${table} WHERE key = ? COLLATE NOCASE LIMIT 2`).pluck();
+    stored[field] = keys.map((key) => {
+      if (exact.get(key) !== undefined) return key;
+      const found = anyCase.all(key) as string[];
+      return found.length === 1 ? found[0]! : key;
+    });
+  }
+  return stored;
+}
+
 export interface RiskWrite extends Omit<ParsedRiskInput, 'links'> {
   links: Partial<RiskLinks>;
   raisedFromDependency?: string | null;

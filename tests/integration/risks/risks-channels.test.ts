@@ -237,7 +237,28 @@ describe('risks and votes channels', () => {
     expect(board.risks.find((r) => r.key === 'R-13')!.status).toBe('accepted');
   });
 
+  it('links typed in another letter case are stored as the workspace holds their keys, so the board and the report find them', async () => {
+    const item = db().prepare('SELECT key FROM work_items ORDER BY key LIMIT 1').pluck().get() as string;
+    const dependency = db().prepare('SELECT key FROM dependencies ORDER BY key LIMIT 1').pluck().get() as string;
+    const saved = await call('risks.save', {
+      title: 'Typed by hand',
+      scope: { kind: 'increment', key: 'PI 26.4' },
+      links: { items: [item.toLowerCase(), 'NOPE-1'], dependencies: [dependency.toLowerCase()] },
+    });
+    // One not in the workspace (an item still to be imported) is kept as typed.
+    expect(saved.links).toEqual({ items: [item, 'NOPE-1'], dependencies: [dependency], objectives: [] });
+  });
+
   describe('edge cases', () => {
+    it('a link typed as the workspace holds it is kept; one that matches two keys of other cases is kept as typed', async () => {
+      const item = db().prepare('SELECT key FROM work_items ORDER BY key LIMIT 1').pluck().get() as string;
+      const twin = item.toLowerCase() === item ? item.toUpperCase() : item.toLowerCase();
+      db().prepare('INSERT INTO work_items (key, title, type, status, status_category, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(twin, 'Twin', 'story', 'To Do', 'todo', 0);
+      const mixed = item.slice(0, 1) + (item === item.toUpperCase() ? item.slice(1).toLowerCase() : item.slice(1).toUpperCase());
+      const saved = await call('risks.save', { title: 'Ambiguous', scope: { kind: 'increment', key: 'PI 26.4' }, links: { items: [item, mixed] } });
+      expect(saved.links.items).toEqual([item, mixed].sort());
+    });
+
     it('a file whose only row is bad writes nothing at all: the import fails and the workspace stays as it was', async () => {
       const before = dumpWorkspace(db(), { skip: ['imports'] });
       const status = await runImport('bad.csv', ['key,title,scope,scope_key,status', 'R-1,Something,tribe,x,owned'].join('\n'));
