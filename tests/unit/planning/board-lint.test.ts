@@ -4,6 +4,7 @@ import { applyBoardPatch, boardPatch } from '../../../shared/planning/board-patc
 import type { LintFinding } from '../../../shared/planning/board-schema';
 import { boardSummary } from '../../../shared/planning/board-summary';
 import type { PlanData, PlanDependency, PlannedWork } from '../../../shared/planning/plan-data';
+import { planData } from './plan-data-fixture';
 
 // The lint rule need-date-outside-increment (docs/PLANNING.md, "Board lint"), on boards built from
 // plain plan data. The increment runs from Monday 2026-11-09 to Sunday 2027-01-17, both days
@@ -21,7 +22,7 @@ function needing(neededBy: string | null, extra: Partial<PlanDependency> = {}): 
 }
 
 function data(dependencies: PlanDependency[], extra: Partial<PlanData> = {}): PlanData {
-  return {
+  return planData({
     increment: { id: 1, name: 'PI 26.4', start: at('2026-11-09'), end: at('2027-01-18'), capacityUnit: 'items' },
     iterations: [I1, I2],
     teams: [
@@ -32,14 +33,8 @@ function data(dependencies: PlanDependency[], extra: Partial<PlanData> = {}): Pl
     ],
     planned: PLANNED,
     dependencies,
-    providerDoneAt: {},
-    providerTeams: {},
-    cancelledProviders: [],
-    capacity: [],
-    milestones: [],
-    objectives: [],
     ...extra,
-  };
+  });
 }
 
 const outside = (lint: readonly LintFinding[]) => lint.filter((f) => f.rule === 'need-date-outside-increment');

@@ -3,6 +3,7 @@ import { buildBoard } from '../../../shared/planning/board';
 import { applyBoardPatch, boardPatch } from '../../../shared/planning/board-patch';
 import type { BoardView } from '../../../shared/planning/board-patch-schema';
 import type { PlanData, PlannedWork } from '../../../shared/planning/plan-data';
+import { planData } from './plan-data-fixture';
 
 // A move's answer (board-patch.ts) against the board built again: the same board, with the
 // untouched cells and dependencies kept as the very same objects.
@@ -13,19 +14,13 @@ const work = (itemKey: string, teamKey: string, iterationId: number, rank: numbe
 const dep = (key: string, consumerKey: string, providerKey: string) => ({ key, consumerKey, providerKey, consumerTeamKey: null, providerTeamKey: null, createdAt: d('2025-12-01'), neededBy: null, resolvedAt: null });
 
 function data(planned: PlannedWork[]): PlanData {
-  return {
+  return planData({
     increment: { id: 1, name: 'PI', start: d('2026-01-05'), end: d('2026-02-02'), capacityUnit: 'items' },
     iterations: [iteration(1, '2026-01-05', '2026-01-19'), iteration(2, '2026-01-19', '2026-02-02')],
     teams: ['a', 'b', 'c'].map((key) => ({ key, name: key.toUpperCase(), valueStream: 'VS', group: null })),
     planned,
     dependencies: [dep('D-1', 'A-1', 'B-1'), dep('D-2', 'B-1', 'A-2'), dep('D-3', 'A-2', 'B-2')],
-    providerDoneAt: {},
-    providerTeams: {},
-    cancelledProviders: [],
-    capacity: [],
-    milestones: [],
-    objectives: [],
-  };
+  });
 }
 
 const view = (planned: PlannedWork[]): BoardView => ({ ...buildBoard(data(planned), 'value-stream'), changes: null });

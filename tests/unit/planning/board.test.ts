@@ -20,6 +20,7 @@ import {
 } from '../../../shared/planning/dependency-state';
 import type { PlanData, PlanIteration, PlannedWork } from '../../../shared/planning/plan-data';
 import { predictability } from '../../../shared/planning/predictability';
+import { planData } from './plan-data-fixture';
 
 const DAY = 86_400_000;
 const d = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
@@ -37,7 +38,7 @@ function work(itemKey: string, teamKey: string, iterationId: number, rank: numbe
 }
 
 function plan(overrides: Partial<PlanData> = {}): PlanData {
-  return {
+  return planData({
     increment: { id: 1, name: 'PI 26.1', start: d('2026-01-05'), end: d('2026-02-16'), capacityUnit: 'items' },
     iterations: [I1, I2, I3, C1, C2, C3],
     teams: [
@@ -46,15 +47,8 @@ function plan(overrides: Partial<PlanData> = {}): PlanData {
       { key: 'c', name: 'Charlie', valueStream: null, group: null },
     ],
     planned: [work('A-1', 'a', 1, 1), work('A-2', 'a', 1, 2), work('A-3', 'a', 2, 1), work('B-1', 'b', 2, 1), work('B-2', 'b', 3, 1), work('C-1', 'c', 12, 1), work('C-2', 'c', 11, 1)],
-    dependencies: [],
-    providerDoneAt: {},
-    providerTeams: {},
-    cancelledProviders: [],
-    capacity: [],
-    milestones: [],
-    objectives: [],
     ...overrides,
-  };
+  });
 }
 
 const dep = (key: string, consumerKey: string, providerKey: string | null, extra: Partial<PlanData['dependencies'][number]> = {}) => ({

@@ -7,6 +7,7 @@ import { appTheme } from '../../../renderer/src/theme/app-theme';
 import type { Board } from '../../../shared/planning/board-schema';
 import { buildBoard } from '../../../shared/planning/board';
 import type { PlanData } from '../../../shared/planning/plan-data';
+import { planData } from '../planning/plan-data-fixture';
 
 // What the Plan page counts of a board: a provider cancelled apart from one not planned, in the
 // legend and in a card's badge, though both are drawn alike.
@@ -19,7 +20,7 @@ const dep = (key: string, consumerKey: string, providerKey: string) => ({ key, c
 
 /** A-1 waits on X-9 (cancelled, Won't Do) and on X-8 (open, planned nowhere); A-2 on B-1 (in order). */
 function board(overrides: Partial<PlanData> = {}): Board {
-  return buildBoard({
+  const plan = planData({
     increment: { id: 1, name: 'PI', start: d('2026-01-05'), end: d('2026-02-02'), capacityUnit: 'items' },
     iterations: [
       { id: 1, name: 'I1', start: d('2026-01-05'), end: d('2026-01-19'), teamKey: null },
@@ -31,14 +32,11 @@ function board(overrides: Partial<PlanData> = {}): Board {
     ],
     planned: [work('A-1', 'a', 2, 1), work('A-2', 'a', 2, 2), work('B-1', 'b', 1, 1)],
     dependencies: [dep('D-gone', 'A-1', 'X-9'), dep('D-none', 'A-1', 'X-8'), dep('D-ok', 'A-2', 'B-1')],
-    providerDoneAt: {},
     providerTeams: { 'X-9': 'b', 'X-8': 'b' },
     cancelledProviders: ['X-9'],
-    capacity: [],
-    milestones: [],
-    objectives: [],
     ...overrides,
   });
+  return buildBoard(plan);
 }
 
 const noop = () => undefined;

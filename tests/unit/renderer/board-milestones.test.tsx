@@ -6,6 +6,7 @@ import { roomTypeScale } from '../../../renderer/src/room/type-scale';
 import { appTheme } from '../../../renderer/src/theme/app-theme';
 import { buildBoard } from '../../../shared/planning/board';
 import type { PlanData } from '../../../shared/planning/plan-data';
+import { planData } from '../planning/plan-data-fixture';
 
 // The milestones lane of the program board, at a desk and presented: a milestone on a day no
 // iteration holds was drawn in no column at all.
@@ -17,7 +18,7 @@ const noop = () => undefined;
 
 /** I1 ends Thursday 2026-01-15, I2 starts Monday 01-19, I3 on 02-02 after a weekend; the increment runs on to 02-20. */
 function plan(milestones: PlanData['milestones']): PlanData {
-  return {
+  return planData({
     increment: { id: 1, name: 'PI', start: d('2026-01-05'), end: d('2026-02-21'), capacityUnit: 'items' },
     iterations: [
       { id: 1, name: 'I1', start: d('2026-01-05'), end: d('2026-01-16'), teamKey: null },
@@ -26,14 +27,8 @@ function plan(milestones: PlanData['milestones']): PlanData {
     ],
     teams: [{ key: 'a', name: 'Alpha', valueStream: null, group: 'G' }],
     planned: [{ itemKey: 'A-1', title: 'Title A-1', type: 'feature', teamKey: 'a', iterationId: 1, rank: 1, size: null, doneAt: null }],
-    dependencies: [],
-    providerDoneAt: {},
-    providerTeams: {},
-    cancelledProviders: [],
-    capacity: [],
     milestones,
-    objectives: [],
-  };
+  });
 }
 
 /** Per column of the lane, the text of each milestone drawn there and the edge of its day ("before", "after" or ""). */

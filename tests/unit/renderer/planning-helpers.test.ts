@@ -7,12 +7,13 @@ import { applyMove } from '../../../renderer/src/planning/optimistic-move';
 import { targetIteration } from '../../../renderer/src/planning/ProgramBoard';
 import { buildBoard } from '../../../shared/planning/board';
 import type { PlanData } from '../../../shared/planning/plan-data';
+import { planData } from '../planning/plan-data-fixture';
 
 const d = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 const work = (itemKey: string, teamKey: string, iterationId: number, rank: number, size: number | null = null) => ({ itemKey, title: itemKey, type: 'feature', teamKey, iterationId, rank, size, doneAt: null });
 
 function board(overrides: Partial<PlanData> = {}) {
-  return buildBoard({
+  const plan = planData({
     increment: { id: 1, name: 'PI', start: d('2026-01-05'), end: d('2026-02-02'), capacityUnit: 'items' },
     iterations: [
       { id: 1, name: 'I1', start: d('2026-01-05'), end: d('2026-01-19'), teamKey: null },
@@ -25,14 +26,10 @@ function board(overrides: Partial<PlanData> = {}) {
     ],
     planned: [work('A-1', 'a', 1, 1), work('A-2', 'a', 1, 2), work('B-1', 'b', 2, 1)],
     dependencies: [{ key: 'D', consumerKey: 'A-1', providerKey: 'B-1', consumerTeamKey: 'a', providerTeamKey: 'b', createdAt: 0, neededBy: null, resolvedAt: null }],
-    providerDoneAt: {},
-    providerTeams: {},
-    cancelledProviders: [],
     capacity: [{ teamKey: 'a', iterationId: 2, amount: 1 }],
-    milestones: [],
-    objectives: [],
     ...overrides,
   });
+  return buildBoard(plan);
 }
 
 describe('the plan page’s helpers', () => {
