@@ -18,6 +18,7 @@ import type {
 import type { StatusBook } from './status-rules';
 import { MAX_CELL_CHARS } from './columns';
 import { lookAlikeDifference, lookAlikeForm, visible } from './look-alike';
+import { LinkJudge } from './risk-links-check';
 import { cellOf, otherTeamsHolding, otherTeamsSprint, planningProblems, planningRowKey, repeatedRow, whereFrom, type PlanDates } from '../planning/plan-import-rules';
 
 export interface CheckerContext {
@@ -36,6 +37,10 @@ export interface CheckerContext {
   workspaceOddItemKeys?: () => Iterable<string> | null;
   /** The workspace's objective keys (read once, when an item of the import names an objective). */
   workspaceObjectiveKeys?: () => ReadonlySet<string>;
+  /** Whether the workspace already holds a dependency with this key (asked for a risk's links). */
+  workspaceHasDependency?: (key: string) => boolean;
+  /** The workspace's dependency keys that may not be their own look-alike form, as workspaceOddItemKeys. Read once. */
+  workspaceOddDependencyKeys?: () => Iterable<string>;
   /** Teams the workspace already holds. */
   workspaceTeams: readonly { key: string; name: string }[];
   /** The increments, iterations and milestones the workspace holds, with their days and teams. */
@@ -44,6 +49,15 @@ export interface CheckerContext {
   workspaceGroups?: () => ReadonlyMap<string, string>;
   /** Group keys the workspace's risks are filed under, formed now or not (a risk keeps its group when the teams regroup). */
   riskGroupKeys?: () => ReadonlySet<string>;
+}
+
+/** A risk's lists of links, as its record and the risks template name them. */
+const RISK_LINK_FIELDS = ['items', 'dependencies', 'objectives'] as const;
+type RiskLinkField = (typeof RISK_LINK_FIELDS)[number];
+
+function* both(first: Iterable<string>, second: Iterable<string>): Iterable<string> {
+  yield* first;
+  yield* second;
 }
 
 export const MAX_TITLE_CHARS = 2000;
@@ -465,7 +479,47 @@ export class RecordChecker implements RecordSink {
     }
     record.file = this.file;
     if (!repeated) this.counts.risks++;
+    if (RISK_LINK_FIELDS.some((field) => (record[field]?.length ?? 0) > 0)) this.#linkingRisks.push(record);
     this.target.risk(record);
+  }
+
+  /** The risks of this import that link something, judged once every file is read (checkRiskLinks). */
+  readonly #linkingRisks: RiskRecord[] = [];
+
+  /**
+   * The links of this import's risks, once every file is read (the items, dependencies and
+   * objectives they name may come in any file): each stored as the risk's dialog stores a typed
+   * one (linkAsStored), against the keys the workspace holds after this import, so that "rpt-134"
+   * marks the card of RPT-134. A link that matches nothing, or two keys of other letter case, is
+   * kept as written. The records, already with the target, take the stored keys.
+   */
+  checkRiskLinks(): void {
+    const risks = this.#linkingRisks.splice(0);
+    if (risks.length === 0) return;
+    const judges = this.#linkJudges();
+    for (const r of risks) {
+      for (const field of RISK_LINK_FIELDS) {
+        const links = r[field];
+        if (links !== null) r[field] = links.map((link) => judges[field].stored(link));
+      }
+    }
+  }
+
+  /** Judges of a risk's links, by kind, over the keys this import and the workspace hold. */
+  #linkJudges(): Record<RiskLinkField, LinkJudge> {
+    const { context } = this;
+    const dependencies = this.#keys.dependencies;
+    const objectives = this.#keys.objectives;
+    let workspaceObjectives: ReadonlySet<string> | null = null;
+    const workspaceObjective = () => (workspaceObjectives ??= context.workspaceObjectiveKeys?.() ?? new Set());
+    return {
+      items: new LinkJudge({ holds: (key) => this.knowsItem(key), oddKeys: () => both(context.workspaceOddItemKeys?.() ?? [], this.#itemKeys.keys()) }),
+      dependencies: new LinkJudge({
+        holds: (key) => dependencies.has(key) || (context.workspaceHasDependency?.(key) ?? false),
+        oddKeys: () => both(context.workspaceOddDependencyKeys?.() ?? [], dependencies.keys()),
+      }),
+      objectives: new LinkJudge({ holds: (key) => objectives.has(key) || workspaceObjective().has(key), oddKeys: () => both(objectives.keys(), workspaceObjective()) }),
+    };
   }
 
   readonly #releases = new Set<string>();

@@ -229,6 +229,7 @@ export class ImportJob {
       const statuses = new StatusBook(readStatusMap(db));
       const hasItem = db.prepare('SELECT 1 FROM work_items WHERE key = ?').pluck();
       const hasItems = db.prepare('SELECT EXISTS (SELECT 1 FROM work_items)').pluck();
+      const hasDependency = db.prepare('SELECT 1 FROM dependencies WHERE key = ?').pluck();
       const teams = db.prepare('SELECT key, name FROM teams').all() as { key: string; name: string }[];
       const collector = new PreviewCollector();
       // A preview stages the items and their status changes too (20 bytes a change), for the checks
@@ -244,6 +245,8 @@ export class ImportJob {
           // A scan of the keys' index in SQLite; most workspaces' keys (PAY-12) are their own look-alike form, and none come back.
           workspaceOddItemKeys: () => (hasItems.get() === 1 ? (db.prepare(`SELECT key FROM work_items WHERE ${mayNotBeOwnFormSql('key')}`).pluck().all() as string[]) : null),
           workspaceObjectiveKeys: () => new Set(db.prepare('SELECT key FROM objectives').pluck().all() as string[]),
+          workspaceHasDependency: (key) => hasDependency.get(key) !== undefined,
+          workspaceOddDependencyKeys: () => db.prepare(`SELECT key FROM dependencies WHERE ${mayNotBeOwnFormSql('key')}`).pluck().all() as string[],
           workspaceTeams: teams,
           workspacePlan: planDates(db),
           // Groups as the advisor forms them before this import (asked only when a risk names a group).
@@ -354,6 +357,7 @@ export class ImportJob {
         );
         checker.checkParents(staged.items, warnedIn);
         checker.checkObjectiveLinks(staged.items, warnedIn);
+        checker.checkRiskLinks();
       }
       this.phase = 'finishing';
       this.file = null;

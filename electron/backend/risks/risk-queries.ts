@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../../shared/contract/result';
 import { fromEpochMs } from '../../../shared/domain/time';
 import { rankFor, statusChange } from '../../../shared/risks/roam';
+import { linkAsStored } from '../../../shared/risks/risk-links';
 import { riskKeyNumber } from '../../../shared/risks/risk-vocabulary';
 import type { ParsedRiskInput, Risk, RiskChange, RiskLinks, RiskScope, RiskStatus } from '../../../shared/risks/risk-schema';
 import { getSetting, putSetting } from '../store/queries/settings';
@@ -133,7 +134,8 @@ const LINKED_TABLES = { items: 'work_items', dependencies: 'dependencies', objec
  * the report named no item. A key the workspace holds as typed, or not at all (an item still to be
  * imported), stays as typed; one that matches two keys of other cases stays too. The case-blind
  * look is a scan of the table, made only for a key not found as typed, and only when a risk is
- * saved by hand (a few links).
+ * saved by hand (a few links); an import applies the same rule (linkAsStored) to its risks' links
+ * once every file is read (RecordChecker.checkRiskLinks), against its own keys too.
  */
 export function linksAsStored(db: Database, links: Partial<RiskLinks>): Partial<RiskLinks> {
   const stored: Partial<RiskLinks> = {};
@@ -142,11 +144,7 @@ export function linksAsStored(db: Database, links: Partial<RiskLinks>): Partial<
     if (keys === undefined) continue;
     const exact = db.prepare(`SELECT 1 FROM ${table} WHERE key = ?`).pluck();
     const anyCase = db.prepare(`SELECT key FROM ${table} WHERE key = ? COLLATE NOCASE LIMIT 2`).pluck();
-    stored[field] = keys.map((key) => {
-      if (exact.get(key) !== undefined) return key;
-      const found = anyCase.all(key) as string[];
-      return found.length === 1 ? found[0]! : key;
-    });
+    stored[field] = keys.map((key) => (exact.get(key) !== undefined ? key : linkAsStored(key, anyCase.all(key) as string[])));
   }
   return stored;
 }

@@ -7,6 +7,7 @@ import { tempDir } from '../../support/temp-files';
 import { channelCalls } from '../../support/channel-calls';
 import { toCsv } from '../../../shared/export/csv';
 import { riskCsvRows } from '../../../shared/risks/risk-csv';
+import { boardRisks } from '../../../renderer/src/planning/board-risks';
 
 // The risks.* and votes.* channels on real workspace files (a small demo: 12 teams, two
 // coordination groups, PI 26.4 with open dependencies; its room emptied): every edit one transaction that survives a
@@ -44,9 +45,16 @@ describe('risks and votes channels', () => {
   const db = () => backend.context.session.require().db;
 
   async function runImport(name: string, text: string, mode: 'import' | 'preview' = 'import') {
-    const file = tmp.path(name);
-    writeFileSync(file, text);
-    const { jobId } = await call('import.start', { files: [{ source: { kind: 'path', path: file } }], mode });
+    return runImportOf({ [name]: text }, mode);
+  }
+
+  /** One import of several files, by name and text. */
+  async function runImportOf(texts: Record<string, string>, mode: 'import' | 'preview' = 'import') {
+    const files = Object.entries(texts).map(([name, text]) => {
+      writeFileSync(tmp.path(name), text);
+      return { source: { kind: 'path' as const, path: tmp.path(name) } };
+    });
+    const { jobId } = await call('import.start', { files, mode });
     for (;;) {
       const status = await call('import.progress', { jobId });
       if (status.state !== 'running') return status;
@@ -247,6 +255,26 @@ describe('risks and votes channels', () => {
     });
     // One not in the workspace (an item still to be imported) is kept as typed.
     expect(saved.links).toEqual({ items: [item, 'NOPE-1'], dependencies: [dependency], objectives: [] });
+  });
+
+  const RISKS_HEADER = 'key,title,description,status,owner_team,owner,scope,scope_key,items,dependencies,objectives';
+  const ITEMS_HEADER = 'key,title,type,team,status,created_at';
+
+  it("a risks file's links in another letter case are stored as the workspace holds their keys after the import, an item of the same import's too, so the program board marks the card", async () => {
+    const board = await call('plan.board', {});
+    const card = board.cells.flatMap((c) => c.cards.map((k) => k.key)).find((key) => /^[A-Z]+-\d+$/.test(key))!;
+    const dependency = board.dependencies[0]!.key;
+    const objective = db().prepare('SELECT key FROM objectives ORDER BY key LIMIT 1').pluck().get() as string;
+    const files = {
+      'risks.csv': [RISKS_HEADER, `R-30,Sandbox late,,owned,,,increment,PI 26.4,${card.toLowerCase()};new-1,${dependency.toLowerCase()},${objective.toLowerCase()}`].join('\n'),
+      // Written before the risks, whatever the order chosen.
+      'items.csv': [ITEMS_HEADER, 'NEW-1,Comes with the risk,story,checkout,To Do,2026-11-02T09:00:00Z'].join('\n'),
+    };
+    expect((await runImportOf(files)).state).toBe('done');
+    const risks = (await call('risks.board', {})).risks;
+    expect(risks.find((r) => r.key === 'R-30')!.links).toEqual({ items: [card, 'NEW-1'].sort(), dependencies: [dependency], objectives: [objective] });
+    const marked = boardRisks(await call('plan.board', {}), risks, (key) => key ?? 'no team');
+    expect(marked.cards.get(card)!.find((r) => r.risk.key === 'R-30')!.via).toContain('this item');
   });
 
   describe('edge cases', () => {
