@@ -34,6 +34,7 @@ export const ISSUE_CODES = {
   'self-reference': 'An item is its own parent, or a dependency has an item wait on itself.',
   'item-key-case': 'A reference names an item in another case (t-1 for T-1); it is taken as that item.',
   'unknown-objective': 'An item names an objective that is neither in the import nor in the workspace; the link is kept as written and links to nothing until that objective is imported.',
+  'risk-link-unmatched': 'A risk links an item, dependency or objective that no key of the import or the workspace matches, even in another letter case (or that two keys of other letter case match): the link is kept as written and links to nothing until that key is imported.',
   'look-alike-key': 'A key or name looks like another of the import or the workspace (they differ only in letter case, or by a character that does not show): both are kept, as two.',
   'history-kept': 'A status change of an item could not be read: none of this import’s changes for it are imported, and it keeps the history it has.',
   'team-matched': 'A team declared here is a team an earlier import made from a reference (same key in another case, or same name); it is that team, renamed.',

@@ -490,17 +490,28 @@ export class RecordChecker implements RecordSink {
    * The links of this import's risks, once every file is read (the items, dependencies and
    * objectives they name may come in any file): each stored as the risk's dialog stores a typed
    * one (linkAsStored), against the keys the workspace holds after this import, so that "rpt-134"
-   * marks the card of RPT-134. A link that matches nothing, or two keys of other letter case, is
-   * kept as written. The records, already with the target, take the stored keys.
+   * marks the card of RPT-134. A link that then matches nothing, or matches two keys of other
+   * letter case, is kept as written (it may name what is still to be imported) and warned about at
+   * the risk's file, line and column (a bundle's risks[3].items[0]), with a key it looks like when
+   * there is one. The records, already with the target, take the stored keys. `warned` is told the
+   * file of each warning.
    */
-  checkRiskLinks(): void {
+  checkRiskLinks(warned: (file: string) => void = () => undefined): void {
     const risks = this.#linkingRisks.splice(0);
     if (risks.length === 0) return;
     const judges = this.#linkJudges();
     for (const r of risks) {
       for (const field of RISK_LINK_FIELDS) {
         const links = r[field];
-        if (links !== null) r[field] = links.map((link) => judges[field].stored(link));
+        if (links === null) continue;
+        r[field] = links.map((link, i) => {
+          const { stored, problem } = judges[field].judge(r.key, link);
+          if (problem === null) return stored;
+          const file = r.file ?? this.file;
+          this.context.issues.warn(file, r.line, r.line === null && r.path !== undefined ? `${r.path}.${field}[${i}]` : field, link, 'risk-link-unmatched', problem);
+          warned(file);
+          return stored;
+        });
       }
     }
   }
@@ -513,12 +524,13 @@ export class RecordChecker implements RecordSink {
     let workspaceObjectives: ReadonlySet<string> | null = null;
     const workspaceObjective = () => (workspaceObjectives ??= context.workspaceObjectiveKeys?.() ?? new Set());
     return {
-      items: new LinkJudge({ holds: (key) => this.knowsItem(key), oddKeys: () => both(context.workspaceOddItemKeys?.() ?? [], this.#itemKeys.keys()) }),
+      items: new LinkJudge({ what: 'item', holds: (key) => this.knowsItem(key), oddKeys: () => both(context.workspaceOddItemKeys?.() ?? [], this.#itemKeys.keys()) }),
       dependencies: new LinkJudge({
+        what: 'dependency',
         holds: (key) => dependencies.has(key) || (context.workspaceHasDependency?.(key) ?? false),
         oddKeys: () => both(context.workspaceOddDependencyKeys?.() ?? [], dependencies.keys()),
       }),
-      objectives: new LinkJudge({ holds: (key) => objectives.has(key) || workspaceObjective().has(key), oddKeys: () => both(objectives.keys(), workspaceObjective()) }),
+      objectives: new LinkJudge({ what: 'objective', holds: (key) => objectives.has(key) || workspaceObjective().has(key), oddKeys: () => both(objectives.keys(), workspaceObjective()) }),
     };
   }
 

@@ -357,7 +357,7 @@ export class ImportJob {
         );
         checker.checkParents(staged.items, warnedIn);
         checker.checkObjectiveLinks(staged.items, warnedIn);
-        checker.checkRiskLinks();
+        checker.checkRiskLinks(warnedIn);
       }
       this.phase = 'finishing';
       this.file = null;

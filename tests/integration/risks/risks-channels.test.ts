@@ -259,6 +259,8 @@ describe('risks and votes channels', () => {
 
   const RISKS_HEADER = 'key,title,description,status,owner_team,owner,scope,scope_key,items,dependencies,objectives';
   const ITEMS_HEADER = 'key,title,type,team,status,created_at';
+  const linkWarnings = (status: { report?: { issues: { code: string; file: string; line: number | null; column: string | null; value: string | null; message: string }[] } | null }) =>
+    status.report!.issues.filter((i) => i.code === 'risk-link-unmatched').map((i) => [i.file, i.line, i.column, i.value, i.message]);
 
   it("a risks file's links in another letter case are stored as the workspace holds their keys after the import, an item of the same import's too, so the program board marks the card", async () => {
     const board = await call('plan.board', {});
@@ -270,7 +272,7 @@ describe('risks and votes channels', () => {
       // Written before the risks, whatever the order chosen.
       'items.csv': [ITEMS_HEADER, 'NEW-1,Comes with the risk,story,checkout,To Do,2026-11-02T09:00:00Z'].join('\n'),
     };
-    expect((await runImportOf(files)).state).toBe('done');
+    for (const mode of ['preview', 'import'] as const) expect(linkWarnings(await runImportOf(files, mode))).toEqual([]);
     const risks = (await call('risks.board', {})).risks;
     expect(risks.find((r) => r.key === 'R-30')!.links).toEqual({ items: [card, 'NEW-1'].sort(), dependencies: [dependency], objectives: [objective] });
     const marked = boardRisks(await call('plan.board', {}), risks, (key) => key ?? 'no team');
@@ -278,6 +280,39 @@ describe('risks and votes channels', () => {
   });
 
   describe('edge cases', () => {
+    it("a risks file's link that matches no key is warned at its file, line and column, with the key it looks like, and kept as written; one that matches two keys of other case is kept as written too", async () => {
+      const [first, second] = db().prepare("SELECT key FROM work_items WHERE key GLOB '[A-Z]*-[0-9]*' ORDER BY key LIMIT 2").pluck().all() as [string, string];
+      // A new item beside the workspace's, differing only in case: the import's keys count.
+      const twin = first.slice(0, 1) + first.slice(1).toLowerCase();
+      const lower = first.toLowerCase();
+      const files = {
+        'items.csv': [ITEMS_HEADER, `${twin},Twin,story,checkout,To Do,2026-11-02T09:00:00Z`].join('\n'),
+        'risks.csv': [RISKS_HEADER, `R-31,Unknown,,owned,,,increment,PI 26.4,RPT-999;${second}\u200B,NOPE-DEP-1,`, `R-32,Ambiguous,,owned,,,increment,PI 26.4,${lower},,`].join('\n'),
+        'bundle.json': JSON.stringify({ risks: [{ key: 'R-33', title: 'In a bundle', scope: { kind: 'increment', key: 'PI 26.4' }, objectives: ['OBJ-NOPE'] }] }),
+      };
+      const expected = [
+        ['risks.csv', 2, 'items', 'RPT-999', "R-31's item link 'RPT-999' matches no item in the workspace; kept as written."],
+        ['risks.csv', 2, 'items', `${second}\u200B`, `R-31's item link '${second}<U+200B>' matches no item in the workspace; kept as written. Did you mean ${second}? The keys differ only by a zero-width space (U+200B).`],
+        ['risks.csv', 2, 'dependencies', 'NOPE-DEP-1', "R-31's dependency link 'NOPE-DEP-1' matches no dependency in the workspace; kept as written."],
+        ['risks.csv', 3, 'items', lower, `R-32's item link '${lower}' matches 2 item keys in the workspace that differ from it only in letter case (${first}, ${twin}); kept as written, so it links to none of them. Write the key as the one meant.`],
+        ['bundle.json', null, 'risks[0].objectives[0]', 'OBJ-NOPE', "R-33's objective link 'OBJ-NOPE' matches no objective in the workspace; kept as written."],
+      ];
+      for (const mode of ['preview', 'import'] as const) {
+        const status = await runImportOf(files, mode);
+        expect(status.state).toBe('done');
+        expect(linkWarnings(status).sort()).toEqual([...expected].sort());
+      }
+      const links = new Map((await call('risks.board', {})).risks.map((r) => [r.key, r.links]));
+      expect(links.get('R-31')).toEqual({ items: ['RPT-999', `${second}\u200B`].sort(), dependencies: ['NOPE-DEP-1'], objectives: [] });
+      expect(links.get('R-32')!.items).toEqual([lower]);
+      expect(links.get('R-33')!.objectives).toEqual(['OBJ-NOPE']);
+      // Counted in the file that holds the link.
+      expect(db().prepare("SELECT file_name, warnings FROM imports WHERE file_name <> 'items.csv' ORDER BY file_name").raw().all()).toEqual([
+        ['bundle.json', 1],
+        ['risks.csv', 4],
+      ]);
+    });
+
     it('a link typed as the workspace holds it is kept; one that matches two keys of other cases is kept as typed', async () => {
       const item = db().prepare('SELECT key FROM work_items ORDER BY key LIMIT 1').pluck().get() as string;
       const twin = item.toLowerCase() === item ? item.toUpperCase() : item.toLowerCase();
