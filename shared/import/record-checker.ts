@@ -771,7 +771,11 @@ export class RecordChecker implements RecordSink {
   item(record: ItemRecord): void {
     const { issues } = this.context;
     const repeated = this.#repeatedItem(record);
-    if (this.#itemDirectory !== null && !this.#itemDirectory.has(record.key.toLowerCase())) this.#itemDirectory.set(record.key.toLowerCase(), record.key);
+    // Keyed as canonicalItem looks keys up: an item arriving after the directory was built is found in another case too.
+    if (this.#itemDirectory !== null) {
+      const form = lookAlikeForm(record.key);
+      if (!this.#itemDirectory.has(form)) this.#itemDirectory.set(form, record.key);
+    }
     if (record.title.length > MAX_TITLE_CHARS) {
       const length = record.title.length >= MAX_CELL_CHARS ? `over ${MAX_CELL_CHARS.toLocaleString('en-US')}` : record.title.length.toLocaleString('en-US');
       issues.warn(this.file, record.line, 'Title', record.title, 'value-truncated', `The title of ${record.key} is ${length} characters long; the first ${MAX_TITLE_CHARS.toLocaleString('en-US')} are kept.`);

@@ -68,6 +68,21 @@ describe('RecordChecker: item references', () => {
       expect(check.knowsItem('A-1')).toBe(true);
       expect(check.knowsItem('a-1')).toBe(false);
     });
+
+    it('an item declared after a reference in another case was matched is found in another case too', () => {
+      const { check, issues } = checker();
+      check.item(item('A-1'));
+      // Matching a-1 builds the directory of keys by look-alike form; B-2 arrives after it.
+      check.transition(change('a-1', 2));
+      check.item(item('B-2'));
+      check.transition(change('b-2', 3));
+      expect(check.counts.transitions).toBe(2);
+      expect(issues.issues.filter((i) => i.code === 'item-key-case').map((i) => i.message)).toEqual([
+        'a-1 is taken as item A-1 (the keys differ only in case).',
+        'b-2 is taken as item B-2 (the keys differ only in case).',
+      ]);
+      expect(issues.issues.filter((i) => i.code === 'unknown-item')).toEqual([]);
+    });
   });
 });
 
