@@ -93,6 +93,20 @@ export class RowReader {
     public dayOrder: DayOrder,
   ) {}
 
+  /**
+   * Said after the reason a row is rejected at a column (its index; null for the row as a whole),
+   * or null: asked only for a row that fails, so what it looks at costs the rows that pass nothing
+   * (CsvFileMapping's hint of a text cut in two).
+   */
+  rejectionHint: ((cells: readonly string[], column: number | null) => string | null) | null = null;
+
+  /** A rejection's message with the hint for this row and the field's column, if there is one. */
+  #hinted(field: string | null, message: string): string {
+    if (this.rejectionHint === null) return message;
+    const hint = this.rejectionHint(this.cells, field === null ? null : (this.plan.columns.get(field)?.[0] ?? null));
+    return hint === null ? message : `${message} ${hint}`;
+  }
+
   reset(cells: readonly string[], line: number): this {
     this.cells = cells;
     this.line = line;
@@ -136,7 +150,7 @@ export class RowReader {
   }
 
   reject(field: string | null, value: string | null, code: Parameters<IssueLog['error']>[4], message: string): never {
-    this.issues.error(this.file, this.line, field === null ? null : this.headerOf(field), value, code, message);
+    this.issues.error(this.file, this.line, field === null ? null : this.headerOf(field), value, code, this.#hinted(field, message));
     throw new RowRejected(message);
   }
 
@@ -203,7 +217,7 @@ export class RowReader {
         : why === null
           ? `"${value}" is not a date Interlock can read (use ISO 8601 like 2024-03-12T15:45:00Z, or 12/Mar/24 3:45 PM).`
           : `"${value}" is not a real date: ${why}.`;
-      this.issues.error(this.file, this.line, header ?? this.headerOf(field), value, 'invalid-date', message);
+      this.issues.error(this.file, this.line, header ?? this.headerOf(field), value, 'invalid-date', this.#hinted(field, message));
       throw new RowRejected('invalid date');
     }
     return ms;

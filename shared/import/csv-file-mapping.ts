@@ -78,6 +78,8 @@ export class CsvFileMapping {
     // Nobody types a tab into a name: a space after one is no cut.
     this.#cuts = format.freeText && delimiter !== '\t' ? cutColumns(this.plan, format.freeText) : null;
     this.#delimiter = delimiter;
+    const texts = format.freeText && delimiter !== '\t' ? freeColumns(this.plan, format.freeText) : [];
+    if (texts.length > 0) this.#reader.rejectionHint = (cells, column) => this.#cutHint(texts, cells, column);
   }
 
   /** The free-text columns whose next cell may hold their cut end (cutColumns); null for most files. */
@@ -92,11 +94,8 @@ export class CsvFileMapping {
   #warnCuts(cuts: readonly CutColumn[], cells: readonly string[], line: number): void {
     for (const cut of cuts) {
       const next = cells[cut.column + 1];
-      // What a person types after a delimiter: one space, then the text goes on.
-      if (next === undefined || next.charCodeAt(0) !== 32 || !(next.charCodeAt(1) > 32)) continue;
       const text = cells[cut.column]!;
-      // Spaces around the text too ("pay, Payments, Money"): the file's way of writing, not a cut.
-      if (text === '' || text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32) continue;
+      if (!looksCut(text, next)) continue;
       const delimiter = this.#delimiter;
       const name = DELIMITER_NAMES[delimiter] ?? `delimiter "${delimiter}"`;
       const meant = `${clipEnd(text)}${delimiter}${clipStart(next)}`;
@@ -111,6 +110,27 @@ export class CsvFileMapping {
     }
   }
 
+  /**
+   * For a row rejected at a column (null: the row as a whole): when it is wider than the header and
+   * a free-text cell before that column is followed by one that starts with a space, the text may be
+   * one an unquoted delimiter cut in two, pushing the rest of the row a column on (into a column read
+   * strictly, or past the header). A row as wide as the header gets no hint: its bad value is most
+   * likely just that ("storey" for story, even typed after a space).
+   */
+  #cutHint(texts: readonly FreeColumn[], cells: readonly string[], rejectedAt: number | null): string | null {
+    if (cells.length <= this.plan.headers.length) return null;
+    for (const { column, header } of texts) {
+      if (rejectedAt !== null && rejectedAt <= column) continue;
+      const text = cells[column]!;
+      const next = cells[column + 1];
+      if (!looksCut(text, next)) continue;
+      const delimiter = this.#delimiter;
+      const name = DELIMITER_NAMES[delimiter] ?? `delimiter "${delimiter}"`;
+      return `The ${header} "${clipEnd(text)}" may have been cut in two by an unquoted ${name}, which makes the row wider than the header: if it is one ${header}, put it in double quotes ("${clipEnd(text)}${delimiter}${clipStart(next!)}").`;
+    }
+    return null;
+  }
+
   #isHeaderAgain(cells: readonly string[]): boolean {
     const first = cells[0];
     if (first === undefined) return false;
@@ -120,6 +140,12 @@ export class CsvFileMapping {
 
   /** The header's width without the unnamed columns at its end. */
   readonly #namedWidth: number;
+
+  /** The rejection hint for a row wider than the header, rejected at its column `extra` (#cutHint), after a space; empty when there is none. */
+  #withHint(cells: readonly string[], extra: number): string {
+    const hint = this.#reader.rejectionHint?.(cells, extra) ?? null;
+    return hint === null ? '' : ` ${hint}`;
+  }
 
   row(input: readonly string[], line: number): void {
     const width = this.plan.headers.length;
@@ -142,7 +168,7 @@ export class CsvFileMapping {
           'column-count',
           extra === -1
             ? `This row has ${cells.length} cells but the header has ${width}: it ends before column "${column}", so a delimiter is missing (or a quote is not closed).`
-            : `This row has ${cells.length} cells but the header has ${width}: column ${extra + 1} has no header, so a delimiter is extra (an unquoted delimiter inside a cell, or a quote that is not closed).`,
+            : `This row has ${cells.length} cells but the header has ${width}: column ${extra + 1} has no header, so a delimiter is extra (an unquoted delimiter inside a cell, or a quote that is not closed).${this.#withHint(cells, extra)}`,
         );
         return;
       }
@@ -165,11 +191,25 @@ export class CsvFileMapping {
   }
 }
 
-/** A free-text column (its index and header) and how the column after it is named in a message. */
-interface CutColumn {
+/** A free-text column: its index and header. */
+interface FreeColumn {
   column: number;
   header: string;
+}
+
+/** A free-text column and how the column after it is named in a message. */
+interface CutColumn extends FreeColumn {
   next: string;
+}
+
+/**
+ * Whether a free-text cell and the cell after it read as one text an unquoted delimiter cut in two:
+ * the next starts as a person types after a delimiter (one space, then the text goes on), and the
+ * text itself is not bounded by spaces ("pay, Payments, Money" is the file's way of writing).
+ */
+function looksCut(text: string, next: string | undefined): boolean {
+  if (next === undefined || next.charCodeAt(0) !== 32 || !(next.charCodeAt(1) > 32)) return false;
+  return text !== '' && text.charCodeAt(0) > 32 && text.charCodeAt(text.length - 1) > 32;
 }
 
 const DELIMITER_NAMES: Readonly<Record<string, string>> = { ',': 'comma', ';': 'semicolon', '|': 'vertical bar' };
@@ -181,6 +221,14 @@ const clipStart = (text: string) => (text.length > 40 ? `${text.slice(0, 40).tri
  * one read strictly (a date, a number, a word from a list rejects it), a column no field reads
  * included (the end would be dropped). Null when there are none (most templates, every export).
  */
+/** The free-text columns a file has, each by its first column (a rejected row's hint looks at them all). */
+function freeColumns(plan: ColumnPlan, { free }: NonNullable<CsvFormat['freeText']>): FreeColumn[] {
+  return free.flatMap((field) => {
+    const column = plan.columns.get(field)?.[0];
+    return column === undefined ? [] : [{ column, header: plan.headers[column]!.replace(/^\uFEFF/, '').trim() }];
+  });
+}
+
 function cutColumns(plan: ColumnPlan, { free, strict }: NonNullable<CsvFormat['freeText']>): CutColumn[] | null {
   const fieldOf = new Map<number, string>();
   for (const [field, columns] of plan.columns) for (const c of columns) fieldOf.set(c, field);

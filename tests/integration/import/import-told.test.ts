@@ -553,3 +553,45 @@ describe('a name an unquoted comma cut in two, the row still as wide as the head
     });
   });
 });
+
+describe('a row an unquoted comma in a name made wider than the header, rejected', () => {
+  /** The errors of the rows: line, column, value, message. */
+  const rejected = (status: ImportJobStatus) => status.report!.issues.filter((i) => i.severity === 'error').map((i) => [i.file, i.line, i.column, i.value, i.message]);
+  const TYPES = 'epic, feature, story, defect, risk, debt, task';
+
+  it('says at its line and column that the text before may hold an unquoted comma, and how to quote it: in a column read strictly (a word from a list, a date), or past the header', async () => {
+    const items = write('items.csv', [`${ITEMS},done_at`, `ITEM-1,Fix login, then logout,story,checkout,To Do,${CREATED},`, `ITEM-2,Fix login,story,checkout,To Do,${CREATED},`]);
+    const narrow = write('narrow-items.csv', [ITEMS, `ITEM-3,Fix login, then logout,story,checkout,To Do,${CREATED}`]);
+    const teams = write('teams.csv', ['key,name,value_stream', 'pay,Payments, Inc,Money', 'ops,Operations,Platform']);
+    const dependencies = write('dependencies.csv', ['key,from_item,from_team,to_item,to_team,kind,interface,created_at,needed_by,resolved_at', `DEP-1,ITEM-2,,,ops,blocks,Card API, v2,${CREATED},,`]);
+    for (const mode of ['preview', 'import'] as const) {
+      const status = await runImport(ws.backend, [items, narrow, teams, dependencies], mode);
+      expect(rejected(status)).toEqual([
+        ['teams.csv', 2, 'column 4', 'Money', 'This row has 4 cells but the header has 3: column 4 has no header, so a delimiter is extra (an unquoted delimiter inside a cell, or a quote that is not closed). The name "Payments" may have been cut in two by an unquoted comma, which makes the row wider than the header: if it is one name, put it in double quotes ("Payments, Inc").'],
+        ['items.csv', 2, 'type', 'then logout', `"then logout" is not one of ${TYPES}. The title "Fix login" may have been cut in two by an unquoted comma, which makes the row wider than the header: if it is one title, put it in double quotes ("Fix login, then logout").`],
+        ['narrow-items.csv', 2, 'column 7', CREATED, 'This row has 7 cells but the header has 6: column 7 has no header, so a delimiter is extra (an unquoted delimiter inside a cell, or a quote that is not closed). The title "Fix login" may have been cut in two by an unquoted comma, which makes the row wider than the header: if it is one title, put it in double quotes ("Fix login, then logout").'],
+        ['dependencies.csv', 2, 'created_at', 'v2', '"v2" is not a date Interlock can read (use ISO 8601 like 2024-03-12T15:45:00Z, or 12/Mar/24 3:45 PM). The interface "Card API" may have been cut in two by an unquoted comma, which makes the row wider than the header: if it is one interface, put it in double quotes ("Card API, v2").'],
+      ]);
+      expect(status.report!.rejectedRows).toBe(4);
+      expect(status.report!.counts).toMatchObject({ items: 1, teams: 1, dependencies: 0 });
+    }
+    expect(storedItems()).toEqual([['ITEM-2', 'Fix login']]);
+  });
+
+  describe('edge cases', () => {
+    it('no hint for an ordinary bad value, even typed after a space, for a wider row without a space after the comma, nor for a column before the name', async () => {
+      const items = write('items.csv', [
+        `${ITEMS},done_at`,
+        `ITEM-1,Fix login, storey,checkout,To Do,${CREATED},`,
+        `ITEM-2,Fix login,then logout,story,checkout,To Do,${CREATED},`,
+        `,Fix login, then logout,story,checkout,To Do,${CREATED},`,
+      ]);
+      const status = await runImport(ws.backend, [items], 'preview');
+      expect(rejected(status)).toEqual([
+        ['items.csv', 2, 'type', 'storey', `"storey" is not one of ${TYPES}.`],
+        ['items.csv', 3, 'type', 'then logout', `"then logout" is not one of ${TYPES}.`],
+        ['items.csv', 4, 'key', null, 'key is empty; it needs a key.'],
+      ]);
+    });
+  });
+});
