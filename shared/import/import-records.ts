@@ -11,6 +11,8 @@ export interface TeamRecord {
   name: string;
   valueStream: string | null;
   line: number | null;
+  /** Where a record without a line stands in a JSON file (a bundle's "teams[3]"): messages name it from there. */
+  path?: string;
 }
 
 export interface ItemRecord {
@@ -73,6 +75,8 @@ export interface DependencyRecord {
   /** When resolvedAt is null: resolved when the item waited on is done (its done date once the import is written). */
   resolvedWhenDone?: boolean;
   line: number | null;
+  /** Where a record without a line stands in a JSON file (a bundle's "teams[3]"): messages name it from there. */
+  path?: string;
 }
 
 export interface DeploymentRecord {
@@ -85,6 +89,8 @@ export interface DeploymentRecord {
   release: string | null;
   itemKeys: string[];
   line: number | null;
+  /** Where a record without a line stands in a JSON file (a bundle's "teams[3]"): messages name it from there. */
+  path?: string;
 }
 
 export interface IncidentRecord {
@@ -95,6 +101,8 @@ export interface IncidentRecord {
   resolvedAt: number | null;
   causedByDeploymentKey: string | null;
   line: number | null;
+  /** Where a record without a line stands in a JSON file (a bundle's "teams[3]"): messages name it from there. */
+  path?: string;
 }
 
 export interface ObjectiveRecord {
@@ -110,6 +118,8 @@ export interface ObjectiveRecord {
   /** Items linked from the objective's side (the items' own `objectives` column links too). */
   itemKeys?: string[];
   line: number | null;
+  /** Where a record without a line stands in a JSON file (a bundle's "teams[3]"): messages name it from there. */
+  path?: string;
   /** Set by the checker for objectives whose PI side is written after the planning rows. */
   file?: string;
 }

@@ -158,15 +158,28 @@ export class RecordChecker implements RecordSink {
   }
 
   /**
-   * Whether `key` came before in this import (said as a warning naming the row it repeats): a repeat
-   * replaces the record, so it is not counted again.
+   * The paths of the records of this import that have one (a bundle's "teams[3]"), by kind and key,
+   * each for its key's last row: few, so kept apart from the places.
    */
-  #duplicate(kind: string, places: Map<string, number>, key: string, line: number | null): boolean {
+  readonly #recordPaths = new Map<string, string>();
+
+  /**
+   * Whether `key` came before in this import (said as a warning naming the row it repeats, at the
+   * key's cell: its column, or in a bundle its path): a repeat replaces the record, so it is not
+   * counted again.
+   */
+  #duplicate(kind: string, places: Map<string, number>, key: string, record: { line: number | null; path?: string }): boolean {
+    const { line, path } = record;
     const before = places.get(key);
     places.set(key, this.#placeOf(line));
+    const id = `${kind}\u0000${key}`;
+    const beforePath = this.#recordPaths.get(id);
+    if (path !== undefined && line === null) this.#recordPaths.set(id, path);
+    else if (beforePath !== undefined) this.#recordPaths.delete(id);
     if (before === undefined) return false;
-    const where = this.#whereOf(before);
-    this.context.issues.warn(this.file, line, 'Key', key, 'duplicate-key', `${kind} key ${key} appears more than once in this import${where === null ? '' : ` (also ${where})`}; the last one wins.`);
+    // A place of line 0 in one of the first FILE_SLOTS files is a row without a line: its path, if it had one, names it.
+    const where = beforePath !== undefined && before >= 0 && before < FILE_SLOTS ? `at ${this.#itemFiles[before]!}, ${beforePath}` : this.#whereOf(before);
+    this.context.issues.warn(this.file, line, cellOf(record, 'key', 'Key'), key, 'duplicate-key', `${kind} key ${key} appears more than once in this import${where === null ? '' : ` (also ${where})`}; the last one wins.`);
     return true;
   }
 
@@ -451,7 +464,7 @@ export class RecordChecker implements RecordSink {
       const where = record.path ?? `risks[${record.key}]`;
       this.context.issues.error(this.file, record.line, record.line === null ? `${where}.${jsonField[column]}` : column, value, 'invalid-reference', message, record.line === null ? where : undefined);
     };
-    const repeated = this.#duplicate('risks', this.#keys.risks, record.key, record.line);
+    const repeated = this.#duplicate('risks', this.#keys.risks, record.key, record);
     const scope = record.scope;
     if (scope.kind === 'team') {
       const team = this.canonicalTeam(scope.key)!;
@@ -554,7 +567,7 @@ export class RecordChecker implements RecordSink {
       record.key = bare.key;
       this.#teamDirectory.set(declared.toLowerCase(), bare.key);
     }
-    const repeated = this.#duplicate('teams', this.#keys.teams, record.key, record.line);
+    const repeated = this.#duplicate('teams', this.#keys.teams, record.key, record);
     this.#teamKeys.add(record.key);
     // Items later in this import find it by its key or name in any case, as a workspace team.
     this.#teamDirectory.set(record.key.toLowerCase(), record.key);
@@ -578,7 +591,7 @@ export class RecordChecker implements RecordSink {
       );
       return;
     }
-    const repeated = this.#duplicate('objectives', this.#keys.objectives, record.key, record.line);
+    const repeated = this.#duplicate('objectives', this.#keys.objectives, record.key, record);
     record.teamKeys = record.teamKeys.map((t) => this.canonicalTeam(t)!);
     for (const t of record.teamKeys) this.#team(t, record.line);
     if (record.itemKeys !== undefined && record.itemKeys.length > 0) record.itemKeys = this.#objectiveItems(record);
@@ -833,7 +846,7 @@ export class RecordChecker implements RecordSink {
   }
 
   dependency(record: DependencyRecord): void {
-    const repeated = this.#duplicate('dependencies', this.#keys.dependencies, record.key, record.line);
+    const repeated = this.#duplicate('dependencies', this.#keys.dependencies, record.key, record);
     if (record.fromItemKey !== null) record.fromItemKey = this.canonicalItem(record.fromItemKey, record.line, 'Waiting item');
     if (record.toItemKey !== null) record.toItemKey = this.canonicalItem(record.toItemKey, record.line, 'Item waited on');
     this.#itemReference(record.fromItemKey, record.line, 'Waiting item', `Dependency ${record.key}`);
@@ -911,7 +924,7 @@ export class RecordChecker implements RecordSink {
   }
 
   deployment(record: DeploymentRecord): void {
-    const repeated = this.#duplicate('deployments', this.#keys.deployments, record.key, record.line);
+    const repeated = this.#duplicate('deployments', this.#keys.deployments, record.key, record);
     record.teamKey = this.canonicalTeam(record.teamKey);
     this.#team(record.teamKey, record.line);
     this.#future(record.line, 'Deployed at', record.at);
@@ -920,7 +933,7 @@ export class RecordChecker implements RecordSink {
   }
 
   incident(record: IncidentRecord): void {
-    const repeated = this.#duplicate('incidents', this.#keys.incidents, record.key, record.line);
+    const repeated = this.#duplicate('incidents', this.#keys.incidents, record.key, record);
     record.teamKey = this.canonicalTeam(record.teamKey);
     this.#team(record.teamKey, record.line);
     this.#future(record.line, 'Opened at', record.openedAt);

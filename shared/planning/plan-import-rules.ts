@@ -83,9 +83,12 @@ export function whereFrom(from: RowOrigin): string {
   return from.path === undefined ? from.file : `${from.file}, ${from.path}`;
 }
 
-/** The cell an issue names: the template's column, or in a bundle the field at the row's place ("iterations[1].start"). */
-export function cellOf(from: { line: number | null; path?: string }, column: string): string {
-  return from.line === null && from.path !== undefined ? `${from.path}.${column}` : column;
+/**
+ * The cell an issue names: the template's column (`header`, when it is named otherwise there than
+ * its field is in the bundle), or in a bundle the field at the row's place ("iterations[1].start").
+ */
+export function cellOf(from: { line: number | null; path?: string }, column: string, header = column): string {
+  return from.line === null && from.path !== undefined ? `${from.path}.${column}` : header;
 }
 
 const day = (ms: number) => formatCalendarDate(ms);

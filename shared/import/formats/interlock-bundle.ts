@@ -46,18 +46,18 @@ export function mapInterlockBundle(value: unknown, ctx: JsonMapperContext): void
       if (entity === 'transitions' && isObject(element) && typeof element.itemKey === 'string' && element.itemKey.trim() !== '') sink.historyUnread?.(element.itemKey.trim(), null);
     });
   }
-  each('teams', Team, (t) => sink.team({ ...t, line: null }));
-  each('objectives', Objective, (o) => sink.objective({ ...o, line: null }));
+  each('teams', Team, (t, index) => sink.team({ ...t, line: null, path: `teams[${index}]` }));
+  each('objectives', Objective, (o, index) => sink.objective({ ...o, line: null, path: `objectives[${index}]` }));
   each('items', WorkItem, (i, index) => {
     ctx.statuses.declare(i.status, i.statusCategory);
     sink.item({ ...fromWorkItem(i), path: `items[${index}]` });
   });
   each('transitions', StatusTransition, (t) => sink.transition({ ...t, at: toEpochMs(t.at), line: null }));
-  each('dependencies', Dependency, (d) =>
-    sink.dependency({ ...d, createdAt: toEpochMs(d.createdAt), neededBy: toEpochMsOrNull(d.neededBy), resolvedAt: toEpochMsOrNull(d.resolvedAt), line: null }),
+  each('dependencies', Dependency, (d, index) =>
+    sink.dependency({ ...d, createdAt: toEpochMs(d.createdAt), neededBy: toEpochMsOrNull(d.neededBy), resolvedAt: toEpochMsOrNull(d.resolvedAt), line: null, path: `dependencies[${index}]` }),
   );
-  each('deployments', Deployment, (d) => sink.deployment({ ...d, at: toEpochMs(d.at), changeAt: toEpochMsOrNull(d.changeAt), line: null }));
-  each('incidents', Incident, (i) => sink.incident({ ...i, openedAt: toEpochMs(i.openedAt), resolvedAt: toEpochMsOrNull(i.resolvedAt), line: null }));
+  each('deployments', Deployment, (d, index) => sink.deployment({ ...d, at: toEpochMs(d.at), changeAt: toEpochMsOrNull(d.changeAt), line: null, path: `deployments[${index}]` }));
+  each('incidents', Incident, (i, index) => sink.incident({ ...i, openedAt: toEpochMs(i.openedAt), resolvedAt: toEpochMsOrNull(i.resolvedAt), line: null, path: `incidents[${index}]` }));
   for (const [section, [schema, toRecord]] of Object.entries(PLAN_BUNDLE_SECTIONS)) {
     each(section, schema as z.ZodType, (r, index) => sink.planning({ ...(toRecord as (r: unknown) => PlanningRow)(r), line: null, path: `${section}[${index}]` } as PlanningRecord));
   }

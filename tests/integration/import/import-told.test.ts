@@ -127,7 +127,7 @@ describe('another kind of key given twice (teams, dependencies, objectives…)',
     expect(told(status, 'duplicate-key')).toEqual([
       ['teams.csv', 4, 'Key', 'pay', 'teams key pay appears more than once in this import (also at teams.csv, line 2); the last one wins.'],
       ['more-teams.csv', 2, 'Key', 'cards', 'teams key cards appears more than once in this import (also at teams.csv, line 3); the last one wins.'],
-      ['bundle.json', null, 'Key', 'ops', 'teams key ops appears more than once in this import (also in bundle.json); the last one wins.'],
+      ['bundle.json', null, 'teams[1].key', 'ops', 'teams key ops appears more than once in this import (also at bundle.json, teams[0]); the last one wins.'],
     ]);
     expect(status.report!.counts.teams).toBe(3);
     expect(db(ws).prepare('SELECT key, name FROM teams ORDER BY key').raw().all()).toEqual([
@@ -135,6 +135,49 @@ describe('another kind of key given twice (teams, dependencies, objectives…)',
       ['ops', 'Ops again'],
       ['pay', 'Payments again'],
     ]);
+  });
+
+  describe('edge cases', () => {
+    it("in a bundle, every kind is named by its path at both ends, as items are; across files, by the other file's line or path", async () => {
+      const team = (key: string, name: string) => ({ key, name, valueStream: null });
+      const objective = (key: string, title: string) => ({ key, title, level: 'team', parentKey: null, teamKeys: ['ops'] });
+      const dependency = (key: string, kind: string) => ({ key, fromItemKey: null, fromTeamKey: 'ops', toItemKey: null, toTeamKey: 'pay', kind, interfaceName: null, createdAt: CREATED, neededBy: null, resolvedAt: null });
+      const deployment = (key: string, service: string) => ({ key, teamKey: 'ops', service, at: CREATED, succeeded: true, changeAt: null, release: null, itemKeys: [] });
+      const incident = (key: string, service: string) => ({ key, teamKey: 'ops', service, openedAt: CREATED, resolvedAt: null, causedByDeploymentKey: null });
+      const risk = (key: string, title: string) => ({ key, title, scope: { kind: 'team', key: 'ops' } });
+      const increment = (name: string, end: string) => ({ name, start: '2024-03-04', end });
+      const teams = write('teams.csv', ['key,name,value_stream', 'pay,Payments,Money']);
+      const bundle = writeJson('bundle.json', {
+        teams: [team('ops', 'Ops'), team('pay', 'Payments again'), team('ops', 'Ops again')],
+        objectives: [objective('O-1', 'first'), objective('O-2', 'two'), objective('O-1', 'second')],
+        dependencies: [dependency('D-1', 'blocks'), dependency('D-1', 'needs')],
+        deployments: [deployment('DEP-1', 'web'), deployment('DEP-1', 'api')],
+        incidents: [incident('INC-1', 'web'), incident('INC-1', 'api')],
+        risks: [risk('R-1', 'first'), risk('R-1', 'second')],
+        increments: [increment('PI 1', '2024-04-26'), increment('PI 1', '2024-04-28')],
+      });
+      const later = writeJson('later.json', { teams: [team('ops', 'Ops at last')] });
+      for (const mode of ['preview', 'import'] as const) {
+        const status = await runImport(ws.backend, [teams, bundle, later], mode);
+        expect(told(status, 'duplicate-key')).toEqual([
+          ['bundle.json', null, 'teams[1].key', 'pay', 'teams key pay appears more than once in this import (also at teams.csv, line 2); the last one wins.'],
+          ['bundle.json', null, 'teams[2].key', 'ops', 'teams key ops appears more than once in this import (also at bundle.json, teams[0]); the last one wins.'],
+          ['bundle.json', null, 'dependencies[1].key', 'D-1', 'dependencies key D-1 appears more than once in this import (also at bundle.json, dependencies[0]); the last one wins.'],
+          ['bundle.json', null, 'deployments[1].key', 'DEP-1', 'deployments key DEP-1 appears more than once in this import (also at bundle.json, deployments[0]); the last one wins.'],
+          ['bundle.json', null, 'incidents[1].key', 'INC-1', 'incidents key INC-1 appears more than once in this import (also at bundle.json, incidents[0]); the last one wins.'],
+          ['bundle.json', null, 'risks[1].key', 'R-1', 'risks key R-1 appears more than once in this import (also at bundle.json, risks[0]); the last one wins.'],
+          ['later.json', null, 'teams[0].key', 'ops', 'teams key ops appears more than once in this import (also at bundle.json, teams[2]); the last one wins.'],
+          // Objectives and planning rows are judged once every file is read.
+          ['bundle.json', null, 'objectives[2].key', 'O-1', 'objectives key O-1 appears more than once in this import (also at bundle.json, objectives[0]); the last one wins.'],
+          ['bundle.json', null, 'increments[1].name', 'PI 1', 'Increment PI 1 is given twice in this import (first at bundle.json, increments[0]); the last row wins.'],
+        ]);
+        expect(status.report!.counts).toMatchObject({ teams: 2, objectives: 2, dependencies: 1, deployments: 1, incidents: 1, risks: 1 });
+      }
+      expect(db(ws).prepare('SELECT key, name FROM teams ORDER BY key').raw().all()).toEqual([
+        ['ops', 'Ops at last'],
+        ['pay', 'Payments again'],
+      ]);
+    });
   });
 });
 
