@@ -60,6 +60,9 @@ function* both(first: Iterable<string>, second: Iterable<string>): Iterable<stri
   yield* second;
 }
 
+/** Where a record stands: its line, or in JSON its path or (a Jira issue) its position in its file. */
+type Place = { line: number | null; path?: string; position?: number };
+
 export const MAX_TITLE_CHARS = 2000;
 const MAX_NAME_CHARS = 500;
 /**
@@ -150,10 +153,21 @@ export class RecordChecker implements RecordSink {
     return this.#teamDirectory.get(value.toLowerCase()) ?? value;
   }
 
-  #future(line: number | null, column: string, ms: number | null): void {
+  /**
+   * The cell a warning about a record names: its column (`header`), or in JSON the field at the
+   * record's path ("dependencies[2].toItemKey"), or a Jira issue's path alone (its fields are not
+   * named as Interlock's are). Worked out only for a warning, so rows pay nothing for it.
+   */
+  #cell(record: Place, field: string, header: string): string {
+    if (record.line !== null) return header;
+    if (record.path !== undefined) return `${record.path}.${field}`;
+    return (record.position === undefined ? undefined : this.#jsonPaths.get(this.file)?.(record.position)) ?? header;
+  }
+
+  #future(record: Place, header: string, field: string, ms: number | null): void {
     if (ms !== null && ms > this.#futureLimit) {
       const iso = new Date(ms).toISOString();
-      this.context.issues.warn(this.file, line, column, iso, 'future-date', `${column} ${iso.slice(0, 10)} lies in the future (after tomorrow); check the date format or the export.`);
+      this.context.issues.warn(this.file, record.line, this.#cell(record, field, header), iso, 'future-date', `${header} ${iso.slice(0, 10)} lies in the future (after tomorrow); check the date format or the export.`);
     }
   }
 
@@ -183,7 +197,8 @@ export class RecordChecker implements RecordSink {
     return true;
   }
 
-  #team(key: string | null, line: number | null): void {
+  /** A team a record names (its `field`, in JSON): one neither declared nor in the workspace is created, and said once. */
+  #team(key: string | null, record: Place, field: string): void {
     if (key === null || this.#teamKeys.has(key) || this.#workspaceTeamKeys.has(key)) return;
     if (this.#warnedTeams.has(key)) return;
     this.#warnedTeams.add(key);
@@ -191,7 +206,7 @@ export class RecordChecker implements RecordSink {
     // A workspace (or import) that declares its teams is told about strangers; one built from an
     // export alone creates its teams as it goes, which the preview lists instead.
     if (this.#workspaceTeamKeys.size > 0 || this.#teamKeys.size > 0) {
-      this.context.issues.warn(this.file, line, 'Team', key, 'unknown-team', `Team ${key} is not in the workspace; it will be created with ${key} as its name.`);
+      this.context.issues.warn(this.file, record.line, this.#cell(record, field, 'Team'), key, 'unknown-team', `Team ${key} is not in the workspace; it will be created with ${key} as its name.`);
     }
   }
 
@@ -227,7 +242,7 @@ export class RecordChecker implements RecordSink {
    * (a zero-width space pasted with it, a no-break space for a space), said as a warning. A status
    * change dropped for such a typo would have cut the item's history short, since a history is replaced.
    */
-  canonicalItem(key: string, line: number | null, column: string): string {
+  canonicalItem(key: string, record: Place, header: string, field: string): string {
     if (this.knowsItem(key)) return key;
     if (this.#itemDirectory === null) {
       this.#itemDirectory = new Map();
@@ -237,14 +252,15 @@ export class RecordChecker implements RecordSink {
     const found = this.#itemDirectory.get(lookAlikeForm(key));
     if (found === undefined) return key;
     const how = lookAlikeDifference(key, found);
-    if (how === 'in letter case') this.context.issues.warn(this.file, line, column, key, 'item-key-case', `${key} is taken as item ${found} (the keys differ only in case).`);
-    else this.context.issues.warn(this.file, line, column, key, 'look-alike-key', `${visible(key)} is taken as item ${visible(found)} (the keys differ only ${how}).`);
+    const column = this.#cell(record, field, header);
+    if (how === 'in letter case') this.context.issues.warn(this.file, record.line, column, key, 'item-key-case', `${key} is taken as item ${found} (the keys differ only in case).`);
+    else this.context.issues.warn(this.file, record.line, column, key, 'look-alike-key', `${visible(key)} is taken as item ${visible(found)} (the keys differ only ${how}).`);
     return found;
   }
 
-  #itemReference(key: string | null, line: number | null, column: string, what: string): void {
+  #itemReference(key: string | null, record: Place, header: string, field: string, what: string): void {
     if (key !== null && !this.knowsItem(key)) {
-      this.context.issues.warn(this.file, line, column, key, 'unknown-item', `${what} refers to item ${key}, which is neither in this import nor in the workspace.`);
+      this.context.issues.warn(this.file, record.line, this.#cell(record, field, header), key, 'unknown-item', `${what} refers to item ${key}, which is neither in this import nor in the workspace.`);
     }
   }
 
@@ -327,7 +343,7 @@ export class RecordChecker implements RecordSink {
         if (found === 'no-iteration') return refuse('iteration', record.iteration, `${record.increment} has no iteration "${visible(record.iteration)}"${alikeName('an iteration', record.iteration, this.#increments.get(record.increment)!.keys())}; add it to the iterations template first.`);
         if (found !== 'ok') return refuse('iteration', record.iteration, otherTeamsSprint(record.kind, record.iteration, found, record.teamKey));
       }
-      if ('teamKey' in record) this.#team(record.teamKey, record.line);
+      if ('teamKey' in record) this.#team(record.teamKey, record, 'team');
       if (record.kind === 'planned' && !this.knowsItem(record.itemKey)) return refuse('item', record.itemKey, `Item ${record.itemKey} is neither in this import nor in the workspace, so it cannot be planned.`);
     }
     record.file = this.file;
@@ -563,7 +579,7 @@ export class RecordChecker implements RecordSink {
     if (bare) {
       // A tracker's import made "Checkout" from an issue's Team field; a teams file now declares
       // checkout, Checkout: the same team, renamed — not a second one beside it.
-      this.context.issues.warn(this.file, record.line, 'Key', declared, 'team-matched', `Team ${declared} (${record.name}) is taken as the workspace's team ${bare.key}, which an earlier import made from a reference; its key stays ${bare.key} and its name becomes ${record.name}.`);
+      this.context.issues.warn(this.file, record.line, cellOf(record, 'key', 'Key'), declared, 'team-matched', `Team ${declared} (${record.name}) is taken as the workspace's team ${bare.key}, which an earlier import made from a reference; its key stays ${bare.key} and its name becomes ${record.name}.`);
       record.key = bare.key;
       this.#teamDirectory.set(declared.toLowerCase(), bare.key);
     }
@@ -593,7 +609,7 @@ export class RecordChecker implements RecordSink {
     }
     const repeated = this.#duplicate('objectives', this.#keys.objectives, record.key, record);
     record.teamKeys = record.teamKeys.map((t) => this.canonicalTeam(t)!);
-    for (const t of record.teamKeys) this.#team(t, record.line);
+    record.teamKeys.forEach((t, i) => this.#team(t, record, `teamKeys[${i}]`));
     if (record.itemKeys !== undefined && record.itemKeys.length > 0) record.itemKeys = this.#objectiveItems(record);
     record.file = this.file;
     if (!repeated) this.counts.objectives++;
@@ -607,7 +623,7 @@ export class RecordChecker implements RecordSink {
    * items' own `objectives` column keeps a link as written instead).
    */
   #objectiveItems(record: ObjectiveRecord): string[] {
-    const keys = record.itemKeys!.map((key) => this.canonicalItem(key, record.line, 'items'));
+    const keys = record.itemKeys!.map((key) => this.canonicalItem(key, record, 'items', 'items'));
     for (const key of keys) {
       if (this.knowsItem(key)) continue;
       this.context.issues.warn(
@@ -791,7 +807,7 @@ export class RecordChecker implements RecordSink {
     }
     if (record.title.length > MAX_TITLE_CHARS) {
       const length = record.title.length >= MAX_CELL_CHARS ? `over ${MAX_CELL_CHARS.toLocaleString('en-US')}` : record.title.length.toLocaleString('en-US');
-      issues.warn(this.file, record.line, 'Title', record.title, 'value-truncated', `The title of ${record.key} is ${length} characters long; the first ${MAX_TITLE_CHARS.toLocaleString('en-US')} are kept.`);
+      issues.warn(this.file, record.line, this.#cell(record, 'title', 'Title'), record.title, 'value-truncated', `The title of ${record.key} is ${length} characters long; the first ${MAX_TITLE_CHARS.toLocaleString('en-US')} are kept.`);
       record.title = record.title.slice(0, MAX_TITLE_CHARS);
     }
     if (record.status.length > MAX_NAME_CHARS) record.status = record.status.slice(0, MAX_NAME_CHARS);
@@ -799,7 +815,7 @@ export class RecordChecker implements RecordSink {
       issues.warn(
         this.file,
         record.line,
-        'Finished',
+        this.#cell(record, 'doneAt', 'Finished'),
         new Date(record.doneAt).toISOString(),
         'done-before-created',
         `${record.key} is finished (${new Date(record.doneAt).toISOString().slice(0, 10)}) before it was created (${new Date(record.createdAt).toISOString().slice(0, 10)}).`,
@@ -807,22 +823,22 @@ export class RecordChecker implements RecordSink {
     }
     record.teamKey = this.canonicalTeam(record.teamKey);
     record.file = this.file;
-    this.#future(record.line, 'Created', record.createdAt);
-    this.#future(record.line, 'Finished', record.doneAt);
-    this.#team(record.teamKey, record.line);
+    this.#future(record, 'Created', 'createdAt', record.createdAt);
+    this.#future(record, 'Finished', 'doneAt', record.doneAt);
+    this.#team(record.teamKey, record, 'teamKey');
     this.context.statuses.resolve(record.status);
     if (!repeated) this.counts.items++;
     this.target.item(record);
   }
 
   transition(record: TransitionRecord): void {
-    record.itemKey = this.canonicalItem(record.itemKey, record.line, 'Item');
+    record.itemKey = this.canonicalItem(record.itemKey, record, 'Item', 'itemKey');
     if (!this.knowsItem(record.itemKey)) {
-      this.#itemReference(record.itemKey, record.line, 'Item', 'A status change');
+      this.#itemReference(record.itemKey, record, 'Item', 'itemKey', 'A status change');
       return;
     }
     if (record.toStatus.length > MAX_NAME_CHARS) record.toStatus = record.toStatus.slice(0, MAX_NAME_CHARS);
-    this.#future(record.line, 'At', record.at);
+    this.#future(record, 'At', 'at', record.at);
     this.context.statuses.resolve(record.toStatus);
     this.counts.transitions++;
     this.target.transition(record);
@@ -831,7 +847,7 @@ export class RecordChecker implements RecordSink {
   readonly #historyKept = new Set<string>();
 
   historyUnread(itemKey: string, line: number | null): void {
-    const key = this.canonicalItem(itemKey, line, 'Item');
+    const key = this.canonicalItem(itemKey, { line }, 'Item', 'itemKey');
     if (this.#historyKept.has(key)) return;
     this.#historyKept.add(key);
     this.context.issues.warn(
@@ -847,17 +863,17 @@ export class RecordChecker implements RecordSink {
 
   dependency(record: DependencyRecord): void {
     const repeated = this.#duplicate('dependencies', this.#keys.dependencies, record.key, record);
-    if (record.fromItemKey !== null) record.fromItemKey = this.canonicalItem(record.fromItemKey, record.line, 'Waiting item');
-    if (record.toItemKey !== null) record.toItemKey = this.canonicalItem(record.toItemKey, record.line, 'Item waited on');
-    this.#itemReference(record.fromItemKey, record.line, 'Waiting item', `Dependency ${record.key}`);
-    this.#itemReference(record.toItemKey, record.line, 'Item waited on', `Dependency ${record.key}`);
+    if (record.fromItemKey !== null) record.fromItemKey = this.canonicalItem(record.fromItemKey, record, 'Waiting item', 'fromItemKey');
+    if (record.toItemKey !== null) record.toItemKey = this.canonicalItem(record.toItemKey, record, 'Item waited on', 'toItemKey');
+    this.#itemReference(record.fromItemKey, record, 'Waiting item', 'fromItemKey', `Dependency ${record.key}`);
+    this.#itemReference(record.toItemKey, record, 'Item waited on', 'toItemKey', `Dependency ${record.key}`);
     if (record.fromItemKey !== null && record.fromItemKey === record.toItemKey) {
-      this.context.issues.warn(this.file, record.line, 'Item waited on', record.toItemKey, 'self-reference', `Dependency ${record.key} has ${record.toItemKey} wait on itself; it is imported as it is, but no item can wait on itself: check its two items.`);
+      this.context.issues.warn(this.file, record.line, this.#cell(record, 'toItemKey', 'Item waited on'), record.toItemKey, 'self-reference', `Dependency ${record.key} has ${record.toItemKey} wait on itself; it is imported as it is, but no item can wait on itself: check its two items.`);
     }
     record.fromTeamKey = this.canonicalTeam(record.fromTeamKey);
     record.toTeamKey = this.canonicalTeam(record.toTeamKey);
-    this.#team(record.fromTeamKey, record.line);
-    this.#team(record.toTeamKey, record.line);
+    this.#team(record.fromTeamKey, record, 'fromTeamKey');
+    this.#team(record.toTeamKey, record, 'toTeamKey');
     if (!repeated) this.counts.dependencies++;
     this.target.dependency(record);
   }
@@ -926,8 +942,8 @@ export class RecordChecker implements RecordSink {
   deployment(record: DeploymentRecord): void {
     const repeated = this.#duplicate('deployments', this.#keys.deployments, record.key, record);
     record.teamKey = this.canonicalTeam(record.teamKey);
-    this.#team(record.teamKey, record.line);
-    this.#future(record.line, 'Deployed at', record.at);
+    this.#team(record.teamKey, record, 'teamKey');
+    this.#future(record, 'Deployed at', 'at', record.at);
     if (!repeated) this.counts.deployments++;
     this.target.deployment(record);
   }
@@ -935,8 +951,8 @@ export class RecordChecker implements RecordSink {
   incident(record: IncidentRecord): void {
     const repeated = this.#duplicate('incidents', this.#keys.incidents, record.key, record);
     record.teamKey = this.canonicalTeam(record.teamKey);
-    this.#team(record.teamKey, record.line);
-    this.#future(record.line, 'Opened at', record.openedAt);
+    this.#team(record.teamKey, record, 'teamKey');
+    this.#future(record, 'Opened at', 'openedAt', record.openedAt);
     if (!repeated) this.counts.incidents++;
     this.target.incident(record);
   }

@@ -493,6 +493,43 @@ describe('a parent that is not there, in JSON', () => {
   });
 });
 
+describe("a bundle record's other warnings", () => {
+  it('are said at the field of its place in the bundle (a Jira issue at its place), as a CSV row is at its line and column', async () => {
+    const FUTURE = '2099-01-01T09:00:00.000Z';
+    const bundle = writeJson('bundle.json', {
+      teams: [{ key: 'ops', name: 'Ops', valueStream: null }],
+      items: [bundleItem('B-1', 'one'), { ...bundleItem('B-2', 'two'), teamKey: 'web', createdAt: FUTURE }, { ...bundleItem('B-3', 'three'), doneAt: '2024-02-01T09:00:00Z', statusCategory: 'done', status: 'Done' }],
+      objectives: [{ key: 'O-1', title: 'Faster refunds', level: 'team', parentKey: null, teamKeys: ['ops', 'money'] }],
+      dependencies: [
+        { key: 'D-1', fromItemKey: 'NOPE-1', fromTeamKey: null, toItemKey: 'b-1', toTeamKey: 'pay', kind: 'blocks', interfaceName: null, createdAt: CREATED, neededBy: null, resolvedAt: null },
+        { key: 'D-2', fromItemKey: 'B-2', fromTeamKey: null, toItemKey: 'B-2', toTeamKey: null, kind: 'blocks', interfaceName: null, createdAt: CREATED, neededBy: null, resolvedAt: null },
+      ],
+      deployments: [{ key: 'DEP-1', teamKey: 'cards', service: null, at: FUTURE, succeeded: true, changeAt: null, release: null, itemKeys: [] }],
+      incidents: [{ key: 'INC-1', teamKey: 'ops', service: null, openedAt: FUTURE, resolvedAt: null, causedByDeploymentKey: null }],
+    });
+    const jira = writeJson('jira-search-001.json', { startAt: 0, issues: [jiraIssue('J-1', { created: '2099-01-01T09:00:00.000+0000' })] });
+    const status = await runImport(ws.backend, [bundle, jira]);
+    const codes = ['unknown-team', 'unknown-item', 'item-key-case', 'self-reference', 'future-date', 'done-before-created'];
+    expect(status.report!.issues.filter((i) => codes.includes(i.code)).map((i) => [i.file, i.line, i.column, i.value, i.code])).toEqual([
+      ['bundle.json', null, 'items[1].createdAt', FUTURE, 'future-date'],
+      ['bundle.json', null, 'items[1].teamKey', 'web', 'unknown-team'],
+      ['bundle.json', null, 'items[2].doneAt', '2024-02-01T09:00:00.000Z', 'done-before-created'],
+      ['bundle.json', null, 'dependencies[0].toItemKey', 'b-1', 'item-key-case'],
+      ['bundle.json', null, 'dependencies[0].fromItemKey', 'NOPE-1', 'unknown-item'],
+      ['bundle.json', null, 'dependencies[0].toTeamKey', 'pay', 'unknown-team'],
+      ['bundle.json', null, 'dependencies[1].toItemKey', 'B-2', 'self-reference'],
+      ['bundle.json', null, 'deployments[0].teamKey', 'cards', 'unknown-team'],
+      ['bundle.json', null, 'deployments[0].at', FUTURE, 'future-date'],
+      ['bundle.json', null, 'incidents[0].openedAt', FUTURE, 'future-date'],
+      ['jira-search-001.json', null, 'issues[0]', FUTURE, 'future-date'],
+      // The status change a Jira issue's creation makes holds no place of its own in the file.
+      ['jira-search-001.json', null, 'At', FUTURE, 'future-date'],
+      // Objectives are judged once every file is read.
+      ['bundle.json', null, 'objectives[0].teamKeys[1]', 'money', 'unknown-team'],
+    ]);
+  });
+});
+
 describe('Jira JSON story points that are no number', () => {
   const sizes = () => db(ws).prepare('SELECT key, size FROM work_items ORDER BY key').raw().all();
   const page = (issues: [string, unknown][]) => ({ names: { customfield_10016: 'Story Points' }, issues: issues.map(([key, points]) => jiraIssue(key, { customfield_10016: points })) });
