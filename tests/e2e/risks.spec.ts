@@ -1,8 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
+import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { carryRiskRight } from './roam-keys';
+import { expectTextAtLeast, renderedTextSizes, useDarkTheme } from './room';
 
 // The PI planning room's own pages on the demo: the ROAM board (moves by keyboard and by drag,
 // filters by scope), the confidence vote, and the report to hand out, opened as a file in Chromium.
@@ -331,4 +333,59 @@ test('the room on a desk (1440×900, light) and on a projector (1280×720, dark)
   await expect(page.getByTestId('felt-vs-forecast').first()).toContainText('% chance to finish');
   await page.screenshot({ path: 'test-results/screenshots/confidence-1280-dark.png' });
   expect(await seriousViolations(page)).toEqual([]);
+});
+
+// Presented, the edit dialog's history sat below the fold at 1280×720: the facilitator scrolled
+// the dialog in front of the room to read how a risk got where it is.
+test('presented at 1280×720 in the dark theme, a risk’s edit dialog shows its fields and its whole history without scrolling', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  // RISK-8 of the demo (raised from a conflict), and RISK-3 moved to and fro until its history has seven entries.
+  const moves = [
+    ['owned', 'the bank sends its draft on Friday'],
+    ['mitigated', null],
+    ['owned', null],
+    ['accepted', null],
+    ['resolved', 'format agreed with the bank'],
+  ] as const;
+  for (const [status, note] of moves) {
+    const response = await page.request.post(`${host.origin}/api/invoke/risks.move`, { data: { key: 'RISK-3', status, who: 'Mara Lind', note }, headers: { 'x-interlock-token': host.token } });
+    expect(response.ok()).toBe(true);
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(host.url);
+  await useDarkTheme(page, true);
+  await openRisks(page, host.url);
+  await page.locator('main h1').first().click();
+  await page.keyboard.press('F5');
+  await expect(page.getByTestId('presentation-bar')).toBeAttached();
+  for (const key of ['RISK-8', 'RISK-3']) {
+    await card(page, key).dblclick();
+    const dialog = page.getByRole('dialog', { name: new RegExp(`^${key}: `) });
+    await expect(dialog).toBeVisible();
+    const history = dialog.getByTestId('risk-history').locator('li');
+    if (key === 'RISK-3') await expect(history).toHaveCount(7);
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: `test-results/screenshots/risk-dialog-${key}-1280-dark-presented.png` });
+    const content = dialog.locator('.MuiDialogContent-root');
+    const { scrollHeight, clientHeight } = await content.evaluate((el) => ({ scrollHeight: el.scrollHeight, clientHeight: el.clientHeight }));
+    expect(scrollHeight, `${key}: the dialog's content scrolls`).toBeLessThanOrEqual(clientHeight);
+    await expect(history.last()).toBeInViewport({ ratio: 1 });
+    await expect(dialog.getByRole('button', { name: 'Save' })).toBeInViewport({ ratio: 1 });
+    // In the room's type, and read by a screen reader as before: the links' fields under their group's name.
+    expectTextAtLeast((await renderedTextSizes(page)).html, 20, `${key}'s dialog`);
+    await expect(dialog.getByRole('group', { name: 'Linked by key (separated by ; or ,)' }).getByRole('textbox', { name: 'Dependencies' })).toBeVisible();
+    await expectAccessible(page, `${key}'s dialog, presented, dark`);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
+  }
+  // At a desk, the same two columns in the desk's type.
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('presentation-bar')).toHaveCount(0);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await card(page, 'RISK-3').dblclick();
+  const content = page.getByRole('dialog', { name: /^RISK-3: / }).locator('.MuiDialogContent-root');
+  await expect(content).toBeVisible();
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: 'test-results/screenshots/risk-dialog-RISK-3-1440-dark.png' });
+  expect(await content.evaluate((el) => el.scrollHeight <= el.clientHeight)).toBe(true);
 });

@@ -1,4 +1,5 @@
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -107,7 +108,15 @@ export function RiskDialog(props: {
   };
   return (
     <>
-      <Dialog open onClose={props.onClose} fullWidth maxWidth="md" aria-labelledby="risk-title">
+      <Dialog
+        open
+        onClose={props.onClose}
+        fullWidth
+        maxWidth={risk ? 'lg' : 'md'}
+        aria-labelledby="risk-title"
+        // A quarter of MUI's margin above and below: at 1280×720 in the room's type the fields and a history of seven need those 48 px.
+        slotProps={{ paper: { sx: { my: 1, maxHeight: 'calc(100% - 16px)' } } }}
+      >
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -116,55 +125,53 @@ export function RiskDialog(props: {
         >
           <DialogTitle id="risk-title">{risk ? `${risk.key}: ${risk.title}` : 'New risk'}</DialogTitle>
           <DialogContent>
-            <Stack spacing={2} sx={{ mt: 1 }}>
-              {props.error && <Alert severity="error">{props.error}</Alert>}
-              <TextField label="Title" value={title} onChange={(e) => setTitle(e.target.value)} required autoFocus slotProps={{ htmlInput: { maxLength: 300 } }} />
-              <TextField label="Description" value={description} onChange={(e) => setDescription(e.target.value)} multiline minRows={2} slotProps={{ htmlInput: { maxLength: 5000 } }} />
-              <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-                <TextField select label="Status" value={status} onChange={(e) => setStatus(e.target.value as RiskStatus)} sx={{ minWidth: 200 }}>
-                  {ROAM_COLUMNS.map((s) => (
-                    <MenuItem key={s} value={s}>
-                      {ROAM_TEXT[s].label}
-                    </MenuItem>
-                  ))}
-                </TextField>
-                <TextField select label="Scope" value={scope} onChange={(e) => setScope(e.target.value)} required sx={{ flex: 1 }}>
-                  {scopeItems(options)}
-                </TextField>
-              </Stack>
-              <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-                <TextField slotProps={EMPTY_CHOICE_SHOWN} select label="Owner team" value={ownerTeam} onChange={(e) => setOwnerTeam(e.target.value)} sx={{ minWidth: 240 }}>
-                  <MenuItem value="">No team</MenuItem>
-                  {props.teams.map((t) => (
-                    <MenuItem key={t.key} value={t.key}>
-                      {t.name}
-                    </MenuItem>
-                  ))}
-                </TextField>
-                <TextField label="Owner (a person)" value={ownerPerson} onChange={(e) => setOwnerPerson(e.target.value)} sx={{ flex: 1 }} slotProps={{ htmlInput: { maxLength: 200 } }} />
-              </Stack>
-              <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-                <TextField label="Linked items (keys)" helperText="Separated by ; or ," value={items} onChange={(e) => setItems(e.target.value)} sx={{ flex: 1 }} />
-                <TextField label="Linked dependencies (keys)" value={dependencies} onChange={(e) => setDependencies(e.target.value)} sx={{ flex: 1 }} />
-                <TextField label="Linked objectives (keys)" value={objectives} onChange={(e) => setObjectives(e.target.value)} sx={{ flex: 1 }} />
-              </Stack>
-              {risk && (
-                <section aria-labelledby="risk-history">
-                  <Typography id="risk-history" variant="h3" component="h3" sx={{ mb: 0.5 }}>
-                    History of its status
-                  </Typography>
-                  <Stack component="ol" spacing={0.5} sx={{ m: 0, pl: 3 }} data-testid="risk-history">
-                    {risk.history.map((h, i) => (
-                      <Typography component="li" variant="body2" key={i}>
-                        {formatDateTime(h.at)}: {h.from === null ? `raised as ${ROAM_TEXT[h.to].label}` : `${ROAM_TEXT[h.from].label} → ${ROAM_TEXT[h.to].label}`}
-                        {h.who ? `, by ${h.who}` : ''}
-                        {h.note ? ` (${h.note})` : ''}
-                      </Typography>
+            {props.error && (
+              <Alert severity="error" sx={{ mb: 2 }}>
+                {props.error}
+              </Alert>
+            )}
+            <Box sx={{ display: 'grid', columnGap: 3, rowGap: 2, pt: 1, gridTemplateColumns: risk ? { xs: 'minmax(0, 1fr)', md: 'minmax(0, 5fr) minmax(0, 4fr)' } : 'minmax(0, 1fr)', gridTemplateRows: { md: 'auto 1fr' }, gridTemplateAreas: { md: risk ? '"fields history" "links history"' : '"fields" "links"' } }}>
+              <Stack spacing={2} sx={{ gridArea: { md: 'fields' } }}>
+                <TextField label="Title" value={title} onChange={(e) => setTitle(e.target.value)} required autoFocus slotProps={{ htmlInput: { maxLength: 300 } }} />
+                {/* A long description scrolls in its field, so that the fields stay one screen high in the room. */}
+                <TextField label="Description" value={description} onChange={(e) => setDescription(e.target.value)} multiline minRows={2} maxRows={5} slotProps={{ htmlInput: { maxLength: 5000 } }} />
+                <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+                  <TextField select label="Status" value={status} onChange={(e) => setStatus(e.target.value as RiskStatus)} sx={{ minWidth: 200 }}>
+                    {ROAM_COLUMNS.map((s) => (
+                      <MenuItem key={s} value={s}>
+                        {ROAM_TEXT[s].label}
+                      </MenuItem>
                     ))}
-                  </Stack>
-                </section>
-              )}
-            </Stack>
+                  </TextField>
+                  <TextField select label="Scope" value={scope} onChange={(e) => setScope(e.target.value)} required sx={{ flex: 1 }}>
+                    {scopeItems(options)}
+                  </TextField>
+                </Stack>
+                <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+                  <TextField slotProps={EMPTY_CHOICE_SHOWN} select label="Owner team" value={ownerTeam} onChange={(e) => setOwnerTeam(e.target.value)} sx={{ flex: 1 }}>
+                    <MenuItem value="">No team</MenuItem>
+                    {props.teams.map((t) => (
+                      <MenuItem key={t.key} value={t.key}>
+                        {t.name}
+                      </MenuItem>
+                    ))}
+                  </TextField>
+                  <TextField label="Owner (a person)" value={ownerPerson} onChange={(e) => setOwnerPerson(e.target.value)} sx={{ flex: 1 }} slotProps={{ htmlInput: { maxLength: 200 } }} />
+                </Stack>
+              </Stack>
+              {/* The three keys' fields share the fields' column: the history beside them is the taller one. */}
+              <Box component="fieldset" sx={{ gridArea: { md: 'links' }, alignSelf: 'start', border: 0, m: 0, p: 0, minWidth: 0 }}>
+                <Typography component="legend" variant="body2" sx={{ p: 0, mb: 1.5 }}>
+                  Linked by key (separated by ; or ,)
+                </Typography>
+                <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+                  <TextField label="Items" value={items} onChange={(e) => setItems(e.target.value)} sx={{ flex: 5 }} />
+                  <TextField label="Dependencies" value={dependencies} onChange={(e) => setDependencies(e.target.value)} sx={{ flex: 4 }} />
+                  <TextField label="Objectives" value={objectives} onChange={(e) => setObjectives(e.target.value)} sx={{ flex: 3 }} />
+                </Stack>
+              </Box>
+              {risk && <RiskHistory risk={risk} />}
+            </Box>
           </DialogContent>
           <DialogActions>
             {risk && (
@@ -181,6 +188,33 @@ export function RiskDialog(props: {
       </Dialog>
       {risk && confirming && <DeleteRiskDialog risk={risk} onCancel={() => setConfirming(false)} onDelete={() => props.onDelete(risk)} />}
     </>
+  );
+}
+
+/**
+ * The history of a risk's status, beside its fields where the dialog is wide enough (at a desk and
+ * on a projector): below them, the facilitator scrolled the dialog in front of the room to read it.
+ */
+function RiskHistory({ risk }: { risk: Risk }) {
+  return (
+    <Box component="section" aria-labelledby="risk-history" sx={{ gridArea: { md: 'history' } }}>
+      <Typography id="risk-history" variant="h3" component="h3" sx={{ mb: 0.5 }}>
+        History of its status
+      </Typography>
+      <Stack component="ol" spacing={0.5} sx={{ m: 0, pl: 3 }} data-testid="risk-history">
+        {risk.history.map((h, i) => (
+          // The change on one line, when and why on the next: two lines an entry where one sentence took two or three, so that a history of seven fits beside the fields at 1280×720.
+          <Typography component="li" variant="body2" key={i}>
+            {h.from === null ? `Raised as ${ROAM_TEXT[h.to].label}` : `${ROAM_TEXT[h.from].label} → ${ROAM_TEXT[h.to].label}`}
+            {h.who ? `, by ${h.who}` : ''}
+            <Typography component="span" variant="body2" sx={{ display: 'block', color: 'text.secondary' }}>
+              {formatDateTime(h.at)}
+              {h.note ? ` · ${h.note}` : ''}
+            </Typography>
+          </Typography>
+        ))}
+      </Stack>
+    </Box>
   );
 }
 
