@@ -320,6 +320,59 @@ test('the presenter view from the bar’s button: its countdown turns red as the
   await expect(presenter.getByTestId('presenter-next')).toContainText('The end of the deck');
 });
 
+// A presenter view that crashed says no bye: the room's window lets it go after 75 s of silence
+// (presenter-link.ts), and not sooner, since a browser wakes a hidden window's timers once a minute.
+// Playwright's clock is the context's, so it runs both windows' timers and performance.now(); the
+// BroadcastChannel's messages are not timers and arrive as they are sent.
+test('a presenter view that crashed, saying no bye, is let go after 75 s without word: the room’s window shows its countdown again, not at 60 s', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  await page.clock.install();
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(host.url);
+  await useDarkTheme(page, true);
+  await openNewDeck(page, host, 'Risk review', [
+    { title: 'Risks', address: '/risks', timeboxSeconds: 600 },
+    { title: 'Votes', address: '/confidence', timeboxSeconds: 300 },
+  ]);
+  await page.getByRole('button', { name: 'Present this deck' }).click();
+  await expect(slideLabel(page)).toHaveText('1 / 2');
+  const timebox = page.getByTestId('timebox');
+  await expect(timebox).toBeVisible();
+
+  const presenter = await openPresenterView(page, 'key');
+  await expect(presenterPosition(presenter)).toHaveText('View 1 / 2');
+  await expect(timebox).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Presenter view (V)' })).toHaveAttribute('aria-pressed', 'true');
+
+  // As a crashed one, it falls silent without a bye. Not by crashing its renderer (CDP's Page.crash):
+  // a popup shares its opener's renderer process, so that crashes the room's window too. Its
+  // channel is struck dumb instead, then it is closed: the bye its pagehide sends goes nowhere.
+  await presenter.evaluate(() => {
+    BroadcastChannel.prototype.postMessage = () => {};
+  });
+  await presenter.close();
+  await expect(slideLabel(page)).toHaveText('1 / 2');
+
+  // A minute of silence (the room window's check runs every 2 s): it is still taken for open.
+  await page.clock.fastForward('01:00');
+  await page.clock.runFor(2_000);
+  // Time for the room's window to draw what its check found (React draws after the timer, not in it).
+  await page.waitForTimeout(500);
+  await expect(slideLabel(page)).toHaveText('1 / 2');
+  await expect(timebox).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Presenter view (V)' })).toHaveAttribute('aria-pressed', 'true');
+  // Past 75 s: let go, and the room's bar has its countdown and the progress line back.
+  await page.clock.fastForward('00:20');
+  await page.clock.runFor(2_000);
+  await expect(timebox).toBeVisible();
+  // 10:00 less the 82 s and more that the clock went on: its countdown counted on meanwhile.
+  await expect(timebox).toHaveText(/^8:[34]\d$/);
+  await expect(page.getByRole('progressbar', { name: 'View 1 / 2' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Presenter view (V)' })).toHaveAttribute('aria-pressed', 'false');
+  await expect(slideLabel(page)).toHaveText('1 / 2');
+  await page.screenshot({ path: 'test-results/screenshots/presenter-crashed-countdown-back.png' });
+});
+
 test('presenting, Enter and Space act on the focused button or card, a lifted risk keeps the arrows, the remote still steps', async ({ page, host }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await openNewDeck(page, host, 'ROAM in the room', [
