@@ -25,7 +25,7 @@ import { CapacityPopover, CardDependenciesDialog, CardMenu, CardRisksDialog, Dep
 import { BoardSidePanel, type SideTab } from '../planning/BoardSidePanel';
 import { BoardLegend, PlanHeader, PlanTabs, PlanToolbar } from '../planning/PlanToolbar';
 import { boardCsvRows, boardSvg } from '../planning/board-export';
-import { boardRisks, NO_BOARD_RISKS } from '../planning/board-risks';
+import { boardRisks, NO_BOARD_RISKS } from '../../../shared/joins/board-risks';
 import { IncrementDialog, IncrementSetup } from '../planning/IncrementSetup';
 import { ObjectivesPanel } from '../planning/ObjectivesPanel';
 import { applyMove } from '../planning/optimistic-move';

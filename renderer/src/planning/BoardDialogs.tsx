@@ -19,7 +19,8 @@ import type { Board, BoardCard, BoardCell, BoardDependency } from '../../../shar
 import { displayKey } from '../../../shared/planning/local-keys';
 import { dependencyEndPlace, dependencyText, importedNeedDateFix, providerWithoutItemText } from '../../../shared/planning/dependency-state';
 import { targetIteration, type PlaceRequest } from './ProgramBoard';
-import { linkedText, type RiskOnCard } from './board-risks';
+import type { RiskOnCard } from '../../../shared/joins/board-risks';
+import { linkedText } from './board-risk-texts';
 import { ROAM_TEXT } from '../../../shared/risks/roam';
 import { riskAddress } from '../risks/risk-address';
 import { EMPTY_CHOICE_SHOWN } from '../layout/empty-choice';

@@ -20,7 +20,7 @@ import { ODDS_BANDS } from '../forecast/odds-style';
 import type { ParamPatch } from '../layout/view-address';
 import { PageHeader } from '../layout/PageHeader';
 import { STATE_STYLE } from './plan-style';
-import { openRisksText } from './board-risks';
+import { openRisksText } from './board-risk-texts';
 import type { BoardFocus } from './ProgramBoard';
 import { EMPTY_CHOICE_SHOWN } from '../layout/empty-choice';
 

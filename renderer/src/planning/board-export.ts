@@ -4,7 +4,7 @@ import { DEPENDENCY_STATE_TEXT, dependencyText, providerWithoutItemText } from '
 import { displayKey } from '../../../shared/planning/local-keys';
 import { linePath, stubSpread } from './board-geometry';
 import { STATE_STYLE } from './plan-style';
-import { riskStatusWord, type BoardRisks } from './board-risks';
+import { riskStatusWord, type BoardRisks } from '../../../shared/joins/board-risks';
 
 /** One row per planned card, in board order: what a planner pastes into a spreadsheet. */
 export function boardCsvRows(board: Board, teamName: (key: string) => string, risks: BoardRisks['cards'] = new Map()): CsvCell[][] {

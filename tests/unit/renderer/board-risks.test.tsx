@@ -4,14 +4,14 @@ import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CardMenu, CardRisksDialog } from '../../../renderer/src/planning/BoardDialogs';
 import { boardCsvRows } from '../../../renderer/src/planning/board-export';
-import { boardRisks, type BoardRisk } from '../../../renderer/src/planning/board-risks';
+import { boardRisks, type BoardRisk } from '../../../shared/joins/board-risks';
 import { BoardSidePanel } from '../../../renderer/src/planning/BoardSidePanel';
 import { BoardLegend } from '../../../renderer/src/planning/PlanToolbar';
 import { ProgramBoard } from '../../../renderer/src/planning/ProgramBoard';
 import { appTheme } from '../../../renderer/src/theme/app-theme';
 import type { Board, BoardCard } from '../../../shared/planning/board-schema';
-import type { PlanData } from '../../../shared/planning/plan-data';
-import { checkoutBoard, teamName, work } from './checkout-board';
+import { boardRisk, conflictBoard } from '../joins/board-risk-fixtures';
+import { teamName } from './checkout-board';
 
 // Risks on the program board (docs/PLANNING.md, "Risks on the board"): a card linked to an open
 // risk, itself or through a dependency it is an end of, carries a marker (a symbol and a count)
@@ -20,28 +20,8 @@ import { checkoutBoard, teamName, work } from './checkout-board';
 
 afterEach(cleanup);
 
-/** CHK-26 (Iteration 1) waits on PAY-2 (Iteration 2): a conflict, DEP-C. CHK-27 (Iteration 2) waits on PAY-1 (Iteration 1): in order, DEP-OK. OUT-1 is planned nowhere. */
-function board(overrides: Partial<PlanData> = {}): Board {
-  return checkoutBoard({
-    planned: [work('CHK-26', 'checkout', 1, 1), work('CHK-27', 'checkout', 2, 1), work('PAY-1', 'pay', 1, 1), work('PAY-2', 'pay', 2, 1)],
-    dependencies: [
-      { key: 'DEP-C', consumerKey: 'CHK-26', providerKey: 'PAY-2', consumerTeamKey: 'checkout', providerTeamKey: 'pay', createdAt: 0, neededBy: null, resolvedAt: null },
-      { key: 'DEP-OK', consumerKey: 'CHK-27', providerKey: 'PAY-1', consumerTeamKey: 'checkout', providerTeamKey: 'pay', createdAt: 0, neededBy: null, resolvedAt: null },
-    ],
-    ...overrides,
-  });
-}
-
-const risk = (key: string, status: BoardRisk['status'], links: Partial<BoardRisk['links']>, extra: Partial<BoardRisk> = {}): BoardRisk => ({
-  key,
-  title: `Title of ${key}`,
-  status,
-  ownerTeamKey: null,
-  ownerPerson: null,
-  links: { items: [], dependencies: [], objectives: [], ...links },
-  raisedFromDependency: null,
-  ...extra,
-});
+const board = conflictBoard;
+const risk = boardRisk;
 
 /** As *Raise dependency conflicts* makes it: linking the dependency and both its items, owned by the provider's team. */
 const RAISED = risk('RISK-8', 'owned', { items: ['CHK-26', 'PAY-2'], dependencies: ['DEP-C'] }, { title: 'Checkout waits on Payments: Title PAY-2', ownerTeamKey: 'pay', ownerPerson: 'Mara Lind', raisedFromDependency: 'DEP-C' });

@@ -1,13 +1,14 @@
-import type { Board } from '../../../shared/planning/board-schema';
-import { displayKey } from '../../../shared/planning/local-keys';
-import { providerWithoutItemText } from '../../../shared/planning/dependency-state';
-import type { Risk, RiskStatus } from '../../../shared/risks/risk-schema';
-import { ROAM_TEXT } from '../../../shared/risks/roam';
+import type { Board } from '../planning/board-schema';
+import { displayKey } from '../planning/local-keys';
+import { providerWithoutItemText } from '../planning/dependency-state';
+import type { Risk, RiskStatus } from '../risks/risk-schema';
+import { ROAM_TEXT } from '../risks/roam';
 
 // The risks of the ROAM board as the program board shows them (docs/PLANNING.md, "Risks on the
-// board"). The Plan page reads them from the risks domain's own channel (`risks.board`) and joins
-// them to the board here, so that the planning domain never learns about risks: a risk links items
-// and dependencies by key, and the board holds both.
+// board"). shared/joins holds what takes two domains: planning never learns about risks, nor risks
+// about the board, so the join of the two lives apart from both, here, where the Plan page, the
+// board's CSV, the report and `plan board` all take it from (each read both domains' channels): a
+// risk links items and dependencies by key, and the board holds both.
 
 /** What the board needs of a risk. */
 export type BoardRisk = Pick<Risk, 'key' | 'title' | 'status' | 'ownerTeamKey' | 'ownerPerson' | 'links' | 'raisedFromDependency'>;
@@ -48,8 +49,7 @@ const byKey = new Intl.Collator('en', { numeric: true }).compare;
 export function boardRisks(board: Pick<Board, 'cells' | 'dependencies'>, risks: readonly BoardRisk[], teamName: (key: string | null) => string): BoardRisks {
   const open = risks.filter(isOpenRisk);
   if (open.length === 0) return NO_BOARD_RISKS;
-  const onBoard = new Set<string>();
-  for (const cell of board.cells) for (const card of cell.cards) onBoard.add(card.key);
+  const onBoard = cardKeys(board);
 
   const cards = new Map<string, Map<string, RiskOnCard>>();
   const mark = (cardKey: string | null, risk: BoardRisk, via: string) => {
@@ -87,30 +87,14 @@ export function boardRisks(board: Pick<Board, 'cells' | 'dependencies'>, risks: 
   return { cards: out, dependencies, count: counted.size };
 }
 
+function cardKeys(board: Pick<Board, 'cells'>): Set<string> {
+  const keys = new Set<string>();
+  for (const cell of board.cells) for (const card of cell.cards) keys.add(card.key);
+  return keys;
+}
+
 /** A ROAM status inside a sentence: "owned", "not yet ROAMed". */
 export function riskStatusWord(status: RiskStatus): string {
   const label = ROAM_TEXT[status].label;
   return label.charAt(0).toLowerCase() + label.slice(1);
-}
-
-/** How a risk reaches a card, said: "linked to this item and its dependency on PAY-12". */
-export function linkedText(via: readonly string[]): string {
-  return `linked to ${via.length < 2 ? (via[0] ?? '') : `${via.slice(0, -1).join(', ')} and ${via.at(-1)!}`}`;
-}
-
-/** One line per risk of a card, for its marker's title and what a screen reader hears: key, ROAM status, title, and how it is linked. */
-export function cardRiskLines(list: readonly RiskOnCard[]): string[] {
-  // One risk, one line: a title imported with line breaks would read as two risks.
-  return list.map(({ risk, via }) => `${risk.key} (${ROAM_TEXT[risk.status].label}): ${risk.title} — ${linkedText(via)}`.replace(/\s+/g, ' '));
-}
-
-/** The open risks of a dependency as the conflicts list says them: "risk RISK-8 owned". */
-export function dependencyRiskText(list: readonly BoardRisk[]): string {
-  if (list.length === 0) return '';
-  return `${list.length === 1 ? 'risk' : 'risks'} ${list.map((r) => `${r.key} ${riskStatusWord(r.status)}`).join(', ')}`;
-}
-
-/** How many open risks, said. */
-export function openRisksText(count: number): string {
-  return `${count} open ${count === 1 ? 'risk' : 'risks'}`;
 }

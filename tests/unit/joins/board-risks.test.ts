@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { boardRisks, isOpenRisk, riskStatusWord, type BoardRisk } from '../../../shared/joins/board-risks';
+import { teamName } from '../renderer/checkout-board';
+import { boardRisk, conflictBoard } from './board-risk-fixtures';
+
+// The join of the ROAM board's risks to the program board (docs/PLANNING.md, "Risks on the board"),
+// pure and shared: the Plan page's markers, the board's CSV, the report and `plan board` all read it.
+
+const board = conflictBoard;
+const risk = (key: string, status: BoardRisk['status'], links: Partial<BoardRisk['links']>, raisedFromDependency: string | null = null) => boardRisk(key, status, links, { raisedFromDependency });
+
+/** What each card's marker holds: risk keys with how they reach it. */
+const marked = (joined: ReturnType<typeof boardRisks>) => Object.fromEntries([...joined.cards].map(([card, list]) => [card, list.map((r) => `${r.risk.key}: ${r.via.join(' + ')}`)]));
+
+describe('the board’s open risks (shared/joins/board-risks)', () => {
+  it('a risk raised from a conflict reaches both its cards, once each, and its dependency; counted once', () => {
+    const joined = boardRisks(board(), [risk('RISK-8', 'owned', { items: ['CHK-26', 'PAY-2'], dependencies: ['DEP-C'] }, 'DEP-C')], teamName);
+    expect(marked(joined)).toEqual({ 'CHK-26': ['RISK-8: this item + its dependency on PAY-2'], 'PAY-2': ['RISK-8: this item + CHK-26’s dependency on it'] });
+    expect([...joined.dependencies].map(([d, list]) => [d, list.map((r) => r.key)])).toEqual([['DEP-C', ['RISK-8']]]);
+    expect(joined.count).toBe(1);
+  });
+
+  it('open is every status but Resolved', () => {
+    expect((['unroamed', 'owned', 'accepted', 'mitigated', 'resolved'] as const).filter((status) => isOpenRisk({ status }))).toEqual(['unroamed', 'owned', 'accepted', 'mitigated']);
+    const joined = boardRisks(board(), [risk('RISK-3', 'resolved', { items: ['CHK-27'] })], teamName);
+    expect(joined.count).toBe(0);
+    expect(joined.cards.size + joined.dependencies.size).toBe(0);
+  });
+
+  it('a risk on an item or a dependency not on the board, or on an objective alone, marks nothing', () => {
+    const joined = boardRisks(board(), [risk('RISK-6', 'owned', { items: ['OUT-1'], dependencies: ['DEP-GONE'], objectives: ['OBJ-1'] })], teamName);
+    expect(joined).toMatchObject({ count: 0 });
+    expect(joined.cards.size + joined.dependencies.size).toBe(0);
+  });
+
+  it('a dependency’s risks are in key order, numbers read as numbers', () => {
+    const joined = boardRisks(board(), [risk('RISK-10', 'owned', { dependencies: ['DEP-C'] }), risk('RISK-9', 'unroamed', { dependencies: ['DEP-C'] })], teamName);
+    expect(joined.dependencies.get('DEP-C')!.map((r) => r.key)).toEqual(['RISK-9', 'RISK-10']);
+    expect(joined.count).toBe(2);
+  });
+
+  it('a ROAM status inside a sentence', () => {
+    expect([riskStatusWord('owned'), riskStatusWord('unroamed')]).toEqual(['owned', 'not yet ROAMed']);
+  });
+
+  it('leaves its inputs as they were', () => {
+    const b = board();
+    const risks = [risk('RISK-8', 'owned', { items: ['CHK-26'], dependencies: ['DEP-C'] }, 'DEP-C')];
+    const before = JSON.stringify([b, risks]);
+    boardRisks(b, risks, teamName);
+    expect(JSON.stringify([b, risks])).toBe(before);
+  });
+});
