@@ -1,4 +1,4 @@
-import type { Board } from '../planning/board-schema';
+import type { Board, BoardDependency } from '../planning/board-schema';
 import { displayKey } from '../planning/local-keys';
 import { providerWithoutItemText } from '../planning/dependency-state';
 import type { Risk, RiskStatus } from '../risks/risk-schema';
@@ -97,4 +97,40 @@ function cardKeys(board: Pick<Board, 'cells'>): Set<string> {
 export function riskStatusWord(status: RiskStatus): string {
   const label = ROAM_TEXT[status].label;
   return label.charAt(0).toLowerCase() + label.slice(1);
+}
+/**
+ * How an open risk bears on a dependency: raised from it (what *Raise dependency conflicts* made
+ * of it), linked to it, or linked to the item of one of its ends on the board (`items`).
+ */
+export interface RiskOnDependency {
+  risk: BoardRisk;
+  how: 'raised' | 'linked' | 'item';
+  /** The ends' items it links, when `how` is 'item'. */
+  items: string[];
+}
+
+/**
+ * The open risks of each dependency on the board, as the markers of its ends' cards count them,
+ * less what reaches those cards through their other dependencies: those raised from it or linking
+ * it, and those linking the item of an end that is a card on the board. In key order; a
+ * dependency with none has no entry.
+ */
+export function dependencyRisks(board: Pick<Board, 'cells' | 'dependencies'>, risks: readonly BoardRisk[]): ReadonlyMap<string, readonly RiskOnDependency[]> {
+  const open = risks.filter(isOpenRisk);
+  const out = new Map<string, RiskOnDependency[]>();
+  if (open.length === 0) return out;
+  const onBoard = cardKeys(board);
+  for (const d of board.dependencies) {
+    const list = open.flatMap((risk) => bearingOn(d, risk, onBoard) ?? []).sort((a, b) => byKey(a.risk.key, b.risk.key));
+    if (list.length > 0) out.set(d.key, list);
+  }
+  return out;
+}
+
+function bearingOn(d: Pick<BoardDependency, 'key' | 'consumer' | 'provider'>, risk: BoardRisk, onBoard: ReadonlySet<string>): RiskOnDependency | null {
+  if (risk.raisedFromDependency === d.key) return { risk, how: 'raised', items: [] };
+  if (risk.links.dependencies.includes(d.key)) return { risk, how: 'linked', items: [] };
+  const ends = [d.consumer.itemKey, d.provider.itemKey].filter((k): k is string => k !== null && onBoard.has(k));
+  const items = ends.filter((k) => risk.links.items.includes(k));
+  return items.length > 0 ? { risk, how: 'item', items } : null;
 }

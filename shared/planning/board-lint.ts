@@ -3,6 +3,9 @@ import { dependencyEndPlace, dependencyProviderText, importedNeedDateFix } from 
 import { displayKey, isLocalKey } from './local-keys';
 import type { CapacityUnit } from './plan-data';
 
+/** What the Plan page's Lint tab and the report say of a board the lint finds nothing on. */
+export const NOTHING_TO_FLAG = 'Nothing to flag: every objective has work, no team is over capacity or bunched at the end, no long chains, no need date outside the increment.';
+
 /** A team has bunched its work when more than this share of its load sits in the last iteration… */
 export const BUNCHING_SHARE = 0.4;
 /** …and it plans at least this many items (two or three items prove nothing). */

@@ -24,7 +24,7 @@ table { border-collapse: collapse; width: 100%; margin: 8px 0 12px; font-size: 1
 caption { text-align: left; font-weight: 600; padding: 4px 0; }
 th, td { border: 1px solid #999; padding: 4px 6px; text-align: left; vertical-align: top; }
 thead th { background: #eee; }
-tr { break-inside: avoid; }
+tr, ul.lint li { break-inside: avoid; }
 .num { text-align: right; white-space: nowrap; }
 table.counts, table.bands, table.roam-counts { width: auto; min-width: 40%; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; margin: 0 0 12px; }

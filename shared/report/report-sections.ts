@@ -1,9 +1,10 @@
-import { openRisksRaisedFrom } from '../risks/risk-from-dependency';
+import { dependencyRisks, riskStatusWord, type RiskOnDependency } from '../joins/board-risks';
 import { forecastFor, forecastText } from '../confidence/felt-vs-forecast';
 import { roundsByScope, voteDistribution } from '../confidence/vote-distribution';
 import type { VoteRound } from '../confidence/vote-schema';
 import { MODEL_LABELS, type CueThreshold, type GroupRecommendation } from '../coordination/report-schema';
 import { EXCLUSION_LABELS, type ExclusionReason } from '../metrics/metrics-vocabulary';
+import { NOTHING_TO_FLAG } from '../planning/board-lint';
 import type { Board } from '../planning/board-schema';
 import { countDependencyKinds, DEPENDENCY_KIND_TEXT, DEPENDENCY_KINDS, dependencyEndPlace, dependencyText, providerWithoutItemText } from '../planning/dependency-state';
 import { ownerLabel, scopeLabel, type ScopeNames } from '../risks/risk-scope';
@@ -178,8 +179,8 @@ function programBoardSection(input: ReportInput, names: ReportNames): Html {
   const open = b.dependencies.filter((d) => d.state === 'conflict' || d.state === 'unplanned');
   // Counted from the dependencies listed below, as the board counts them: a cancelled provider apart.
   const counts = countDependencyKinds(b.dependencies);
-  // As the app's "Raise as risks" says it: raised from the dependency and still open.
-  const raisedAs = openRisksRaisedFrom(input.risks);
+  // As the board's markers count them: raised from the dependency, linked to it, or to a card at one of its ends.
+  const risks = dependencyRisks(b, input.risks);
   const end = (e: { itemKey: string | null; teamKey: string | null; iterationName: string | null; cancelled?: boolean }) =>
     e.itemKey === null ? providerWithoutItemText(names.team(e.teamKey)) : `${e.itemKey} (${names.team(e.teamKey)}, ${dependencyEndPlace(e)})`;
   return html`
@@ -204,15 +205,24 @@ function programBoardSection(input: ReportInput, names: ReportNames): Html {
       open.length === 0
         ? html`<p>No conflicts: every provider is planned no later than the work that needs it.</p>`
         : html`<table class="conflicts">
-            <caption>Conflicts and providers not planned or cancelled, the oldest need first</caption>
-            <thead><tr><th scope="col">Dependency</th><th scope="col">State</th><th scope="col">Needed by</th><th scope="col">Provided by</th><th scope="col">Needed at</th><th scope="col">Risk</th></tr></thead>
+            <caption>Conflicts and providers not planned or cancelled, the oldest need first, with the open risks the board marks on them</caption>
+            <thead><tr><th scope="col">Dependency</th><th scope="col">State</th><th scope="col">Needed by</th><th scope="col">Provided by</th><th scope="col">Needed at</th><th scope="col">Open risks</th></tr></thead>
             <tbody>${[...open]
               .sort((x, y) => x.needAt.localeCompare(y.needAt) || x.key.localeCompare(y.key))
               .map(
-                (d) => html`<tr><th scope="row"><span class="key">${d.key}</span></th><td>${dependencyText(d).symbol} ${dependencyText(d).label}</td><td>${end(d.consumer)}</td><td>${end(d.provider)}</td><td>${d.needAt}</td><td>${raisedAs.get(d.key) ?? 'not raised'}</td></tr>`,
+                (d) => html`<tr><th scope="row"><span class="key">${d.key}</span></th><td>${dependencyText(d).symbol} ${dependencyText(d).label}</td><td>${end(d.consumer)}</td><td>${end(d.provider)}</td><td>${d.needAt}</td><td>${dependencyRisksText(risks.get(d.key) ?? [])}</td></tr>`,
               )}</tbody>
           </table>`
-    }`;
+    }
+    <h3>What the board lint flags</h3>
+    ${b.lint.length === 0 ? html`<p>${NOTHING_TO_FLAG}</p>` : html`<ul class="lint">${b.lint.map((l) => html`<li>${l.message}</li>`)}</ul>`}`;
+}
+
+/** A conflict's open risks and how each bears on it: "RISK-8 owned (raised from it); RISK-2 accepted (linked to CHK-26)". */
+function dependencyRisksText(list: readonly RiskOnDependency[]): string {
+  if (list.length === 0) return 'none open';
+  const how = (r: RiskOnDependency) => (r.how === 'raised' ? 'raised from it' : r.how === 'linked' ? 'linked to it' : `linked to ${r.items.join(' and ')}`);
+  return list.map((r) => `${r.risk.key} ${riskStatusWord(r.risk.status)} (${how(r)})`).join('; ');
 }
 
 function objectivesSection(input: ReportInput, names: ReportNames): Html {

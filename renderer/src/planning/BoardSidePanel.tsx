@@ -19,6 +19,7 @@ import { useChannelQuery } from '../api/channel-hooks';
 import { downloadCsv, fileSlug } from '../charts/csv';
 import { STATE_STYLE } from './plan-style';
 import type { BoardRisk } from '../../../shared/joins/board-risks';
+import { NOTHING_TO_FLAG } from '../../../shared/planning/board-lint';
 import { dependencyRiskText } from './board-risk-texts';
 import { BacklogCard } from './ProgramBoard';
 import { EMPTY_CHOICE_SHOWN } from '../layout/empty-choice';
@@ -144,7 +145,7 @@ const ConflictRow = memo(function ConflictRow({ conflict: c, onFocusCard, teamNa
 
 function LintList({ board, onFocusCard }: { board: Board; onFocusCard(key: string): void }) {
   const [all, setAll] = useState(false);
-  if (board.lint.length === 0) return <Typography color="text.secondary">Nothing to flag: every objective has work, no team is over capacity or bunched at the end, no long chains, no need date outside the increment.</Typography>;
+  if (board.lint.length === 0) return <Typography color="text.secondary">{NOTHING_TO_FLAG}</Typography>;
   return (
     <>
     <List dense aria-label="Board lint" data-testid="lint-list">

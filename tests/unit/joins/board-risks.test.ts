@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boardRisks, isOpenRisk, riskStatusWord, type BoardRisk } from '../../../shared/joins/board-risks';
+import { boardRisks, dependencyRisks, isOpenRisk, riskStatusWord, type BoardRisk } from '../../../shared/joins/board-risks';
 import { teamName } from '../renderer/checkout-board';
 import { boardRisk, conflictBoard } from './board-risk-fixtures';
 
@@ -49,5 +49,29 @@ describe('the board’s open risks (shared/joins/board-risks)', () => {
     const before = JSON.stringify([b, risks]);
     boardRisks(b, risks, teamName);
     expect(JSON.stringify([b, risks])).toBe(before);
+  });
+});
+
+describe('a dependency’s open risks (dependencyRisks), as its ends’ markers count them', () => {
+  it('raised from it, linked to it, or linked to a card at one of its ends; not what reaches those cards through other dependencies', () => {
+    const b = conflictBoard({
+      dependencies: [
+        { key: 'DEP-C', consumerKey: 'CHK-26', providerKey: 'PAY-2', consumerTeamKey: 'checkout', providerTeamKey: 'pay', createdAt: 0, neededBy: null, resolvedAt: null },
+        { key: 'DEP-N', consumerKey: 'CHK-26', providerKey: 'OUT-1', consumerTeamKey: 'checkout', providerTeamKey: 'pay', createdAt: 0, neededBy: null, resolvedAt: null },
+      ],
+    });
+    const said = (risks: BoardRisk[]) => Object.fromEntries([...dependencyRisks(b, risks)].map(([d, list]) => [d, list.map((r) => `${r.risk.key} ${r.how}${r.items.length > 0 ? ` ${r.items.join('+')}` : ''}`)]));
+    expect(
+      said([
+        // Raised from DEP-C, and linking it and both its items: said once, as raised.
+        risk('RISK-8', 'owned', { items: ['CHK-26', 'PAY-2'], dependencies: ['DEP-C'] }, 'DEP-C'),
+        risk('RISK-9', 'unroamed', { dependencies: ['DEP-N'] }),
+        risk('RISK-10', 'accepted', { items: ['PAY-2', 'CHK-26'] }),
+        // OUT-1 is on no card: a risk on it alone is on no marker.
+        risk('RISK-11', 'mitigated', { items: ['OUT-1'] }),
+        risk('RISK-12', 'resolved', { dependencies: ['DEP-C'] }),
+      ]),
+    ).toEqual({ 'DEP-C': ['RISK-8 raised', 'RISK-10 item CHK-26+PAY-2'], 'DEP-N': ['RISK-8 item CHK-26', 'RISK-9 linked', 'RISK-10 item CHK-26'] });
+    expect(dependencyRisks(b, []).size).toBe(0);
   });
 });

@@ -126,6 +126,10 @@ export const PLAN = {
     ],
     unscoredTeams: 1,
   },
+  lint: [
+    { rule: 'over-capacity', message: 'Checkout in I1: load 3 exceeds capacity 2.5.', teamKey: 'checkout', itemKeys: [], objectiveKey: null },
+    { rule: 'objective-without-work', message: `Objective “One-page checkout live” of ${EVIL_TEAM} has no planned work.`, teamKey: null, itemKeys: [], objectiveKey: 'O-1' },
+  ],
 } as unknown as Board;
 
 export function reportInput(patch: Partial<ReportInput> = {}): ReportInput {
@@ -152,7 +156,7 @@ export function reportInput(patch: Partial<ReportInput> = {}): ReportInput {
         { at: '2026-11-11T10:00:00.000Z', from: 'unroamed', to: 'owned', who: 'RTE', note: null },
       ] }),
       aRisk({ key: 'RISK-2', title: 'Peak season freeze', status: 'accepted', scope: { kind: 'increment', key: 'PI 26.4' } }),
-      // Linked to DEP-12, not raised from it: the board's conflicts do not name it.
+      // Linked to DEP-12, not raised from it: the board marks it on DEP-12's waiting card all the same.
       aRisk({ key: 'RISK-3', title: 'Index rebuild', status: 'unroamed', scope: { kind: 'team', key: 'search' }, links: { items: [], dependencies: ['DEP-12'], objectives: [] } }),
     ],
     votes: {

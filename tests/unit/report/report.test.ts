@@ -4,6 +4,8 @@ import { FLOW_DEFINITIONS, PERCENTILE_DEFINITIONS, PREDICTABILITY_DEFINITION } f
 import { escapeHtml, html, Html } from '../../../shared/report/html';
 import { buildReport, REPORT_CSP } from '../../../shared/report/report-document';
 import { REPORT_SECTION_IDS } from '../../../shared/report/report-sections';
+import { NOTHING_TO_FLAG } from '../../../shared/planning/board-lint';
+import { aRisk } from '../risks/risk-fixtures';
 import { EVIL_TEAM, reportInput } from './report-fixtures';
 
 /** The text of one section (between its opening tag and the next section). */
@@ -115,9 +117,9 @@ describe('the report', () => {
     expect(s).toContain('Team I1 I2 Checkout 3 (3 of 2.5 ⚠) – ');
     expect(s).toContain(`${EVIL_TEAM} – 1`);
     expect(s).toContain('Dependencies: in order 1 · same iteration 0 · conflict 1 · provider not planned 1 · provider cancelled 0.');
-    // Both are needed on 2026-11-09: then by key. DEP-9 was raised as RISK-1; DEP-12 only linked from RISK-3, raised as none.
-    expect(s).toContain(`DEP-12 ? provider not planned CHK-2 (Checkout, I1) EVL-7 (${EVIL_TEAM}, not planned) 2026-11-09 not raised`);
-    expect(s).toContain(`DEP-9 ✕ conflict CHK-1 (Checkout, I1) EVL-1 (${EVIL_TEAM}, I2) 2026-11-09 RISK-1`);
+    // Both are needed on 2026-11-09: then by key. DEP-9 was raised as RISK-1; DEP-12 is only linked from RISK-3.
+    expect(s).toContain(`DEP-12 ? provider not planned CHK-2 (Checkout, I1) EVL-7 (${EVIL_TEAM}, not planned) 2026-11-09 RISK-3 not yet ROAMed (linked to it)`);
+    expect(s).toContain(`DEP-9 ✕ conflict CHK-1 (Checkout, I1) EVL-1 (${EVIL_TEAM}, I2) 2026-11-09 RISK-1 owned (raised from it)`);
     expect(s.indexOf('DEP-12')).toBeLessThan(s.indexOf('DEP-9'));
     expect(s).not.toContain('DEP-3 ');
   });
@@ -127,7 +129,7 @@ describe('the report', () => {
     if (!plan.available) throw new Error('the fixture has a plan');
     const dependencies = plan.value.dependencies.map((d) => (d.key === 'DEP-12' ? { ...d, provider: { ...d.provider, cancelled: true } } : d));
     const s = text(section(buildReport(reportInput({ plan: { available: true, value: { ...plan.value, dependencies } } })).html, 'board'));
-    expect(s).toContain(`DEP-12 ? provider cancelled CHK-2 (Checkout, I1) EVL-7 (${EVIL_TEAM}, cancelled) 2026-11-09 not raised`);
+    expect(s).toContain(`DEP-12 ? provider cancelled CHK-2 (Checkout, I1) EVL-7 (${EVIL_TEAM}, cancelled) 2026-11-09 RISK-3 not yet ROAMed (linked to it)`);
     // Its totals count it as it reads: cancelled, not among the providers not planned.
     expect(s).toContain('Dependencies: in order 1 · same iteration 0 · conflict 1 · provider not planned 0 · provider cancelled 1.');
   });
@@ -140,8 +142,8 @@ describe('the report', () => {
     const dep13 = { ...dep12, key: 'DEP-13', provider: { ...dep12.provider, itemKey: 'EVL-8', cancelled: true } };
     const s = text(section(buildReport(reportInput({ plan: { available: true, value: { ...plan.value, dependencies: [...plan.value.dependencies, dep13] } } })).html, 'board'));
     expect(s).toContain('Dependencies: in order 1 · same iteration 0 · conflict 1 · provider not planned 1 · provider cancelled 1.');
-    expect(s).toContain(`DEP-12 ? provider not planned CHK-2 (Checkout, I1) EVL-7 (${EVIL_TEAM}, not planned) 2026-11-09 not raised`);
-    expect(s).toContain(`DEP-13 ? provider cancelled CHK-2 (Checkout, I1) EVL-8 (${EVIL_TEAM}, cancelled) 2026-11-09 not raised`);
+    expect(s).toContain(`DEP-12 ? provider not planned CHK-2 (Checkout, I1) EVL-7 (${EVIL_TEAM}, not planned) 2026-11-09 RISK-3 not yet ROAMed (linked to it)`);
+    expect(s).toContain(`DEP-13 ? provider cancelled CHK-2 (Checkout, I1) EVL-8 (${EVIL_TEAM}, cancelled) 2026-11-09 none open`);
   });
 
   it('program board: a dependency on a team alone names the team where the provider item would be, and counts with the providers not planned', () => {
@@ -151,8 +153,36 @@ describe('the report', () => {
     const dep12 = plan.value.dependencies.find((d) => d.key === 'DEP-12')!;
     const dep14 = { ...dep12, key: 'DEP-14', consumer: { ...dep12.consumer, itemKey: 'CHK-3' }, provider: { ...dep12.provider, itemKey: null }, needAt: '2026-11-16' };
     const s = text(section(buildReport(reportInput({ plan: { available: true, value: { ...plan.value, dependencies: [...plan.value.dependencies, dep14] } } })).html, 'board'));
-    expect(s).toContain(`DEP-14 ? provider not planned CHK-3 (Checkout, I1) ${EVIL_TEAM} — no item named 2026-11-16 not raised`);
+    expect(s).toContain(`DEP-14 ? provider not planned CHK-3 (Checkout, I1) ${EVIL_TEAM} — no item named 2026-11-16 none open`);
     expect(s).toContain('Dependencies: in order 1 · same iteration 0 · conflict 1 · provider not planned 2 · provider cancelled 0.');
+  });
+
+  it('program board: a conflict names the open risks the board marks on it — raised from it, linked to it, or to a card at one of its ends — and how each bears on it', () => {
+    const base = reportInput();
+    const risks = [
+      ...base.risks,
+      // Linked to both ends of DEP-9 (both on the board), to DEP-12's waiting card, and to its provider, which is on no card.
+      aRisk({ key: 'RISK-10', status: 'accepted', links: { items: ['EVL-1', 'CHK-1'], dependencies: [], objectives: [] } }),
+      aRisk({ key: 'RISK-4', status: 'mitigated', links: { items: ['CHK-2', 'EVL-7'], dependencies: [], objectives: [] } }),
+      // Resolved is no longer a risk, and an objective is no card: neither is named.
+      aRisk({ key: 'RISK-5', status: 'resolved', links: { items: ['CHK-1'], dependencies: ['DEP-9'], objectives: [] }, raisedFromDependency: 'DEP-9' }),
+      aRisk({ key: 'RISK-6', status: 'owned', links: { items: [], dependencies: [], objectives: ['O-2'] } }),
+    ];
+    const s = text(section(buildReport(reportInput({ risks })).html, 'board'));
+    expect(s).toContain('Conflicts and providers not planned or cancelled, the oldest need first, with the open risks the board marks on them');
+    expect(s).toContain('2026-11-09 RISK-3 not yet ROAMed (linked to it); RISK-4 mitigated (linked to CHK-2) DEP-9');
+    expect(s).toContain('2026-11-09 RISK-1 owned (raised from it); RISK-10 accepted (linked to CHK-1 and EVL-1) What the board lint flags');
+  });
+
+  it('program board: what the board lint flags, after the conflicts, each message as the Lint tab shows it; none, said as the Lint tab says it', () => {
+    const built = buildReport(reportInput()).html;
+    const s = text(section(built, 'board'));
+    expect(s.slice(s.indexOf('What the board lint flags'))).toBe(`What the board lint flags Checkout in I1: load 3 exceeds capacity 2.5. Objective “One-page checkout live” of ${EVIL_TEAM} has no planned work.`);
+    expect(section(built, 'board')).not.toContain(EVIL_TEAM);
+    const plan = reportInput().plan;
+    if (!plan.available) throw new Error('the fixture has a plan');
+    const clean = text(section(buildReport(reportInput({ plan: { available: true, value: { ...plan.value, lint: [] } } })).html, 'board'));
+    expect(clean).toContain(`What the board lint flags ${NOTHING_TO_FLAG}`);
   });
 
   it('objectives: program objectives first, then teams by name; predictability as teams per band', () => {
@@ -194,6 +224,7 @@ describe('the report', () => {
     const metrics = flatten('../../../docs/METRICS.md');
     for (const definition of [...Object.values(FLOW_DEFINITIONS), ...Object.values(PERCENTILE_DEFINITIONS)]) expect(metrics).toContain(definition);
     expect(flatten('../../../docs/PLANNING.md')).toContain(PREDICTABILITY_DEFINITION);
+    expect(flatten('../../../docs/PLANNING.md')).toContain(NOTHING_TO_FLAG);
   });
 
   describe('edge cases', () => {
