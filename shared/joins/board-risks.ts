@@ -134,3 +134,28 @@ function bearingOn(d: Pick<BoardDependency, 'key' | 'consumer' | 'provider'>, ri
   const items = ends.filter((k) => risk.links.items.includes(k));
   return items.length > 0 ? { risk, how: 'item', items } : null;
 }
+
+/** Open risks with their ROAM status, as the board's CSV and `plan board` list a card's: "RISK-2 not yet ROAMed; RISK-8 owned". */
+export function risksWithStatus(list: readonly Pick<BoardRisk, 'key' | 'status'>[]): string {
+  return list.map((r) => `${r.key} ${riskStatusWord(r.status)}`).join('; ');
+}
+
+/** A planned card with open risks, where it sits on the board. */
+export interface PlannedCardRisks {
+  item: string;
+  teamKey: string;
+  columnId: number;
+  risks: readonly RiskOnCard[];
+}
+
+/** The planned cards that carry a marker, in the board's order: team by team as its rows, then iterations, then each cell's own order. */
+export function plannedCardRisks(board: Pick<Board, 'teams' | 'columns' | 'cells'>, cards: BoardRisks['cards']): PlannedCardRisks[] {
+  if (cards.size === 0) return [];
+  const teamAt = new Map(board.teams.map((t, i) => [t.key, i]));
+  const columnAt = new Map(board.columns.map((c, i) => [c.id, i]));
+  const cells = [...board.cells].sort((a, b) => teamAt.get(a.teamKey)! - teamAt.get(b.teamKey)! || columnAt.get(a.columnId)! - columnAt.get(b.columnId)!);
+  return cells.flatMap((cell) => cell.cards.flatMap((card) => {
+    const risks = cards.get(card.key);
+    return risks ? [{ item: card.key, teamKey: cell.teamKey, columnId: cell.columnId, risks }] : [];
+  }));
+}

@@ -1,6 +1,10 @@
 import { incrementNamed } from '../../backend/planning/plan-queries';
+import { boardRisks, plannedCardRisks, risksWithStatus, type PlannedCardRisks } from '../../../shared/joins/board-risks';
 import { boardConflicts } from '../../../shared/planning/board';
 import { boardSummary } from '../../../shared/planning/board-summary';
+import { boardTeamNames } from '../../../shared/planning/board-team-names';
+import type { Board } from '../../../shared/planning/board-schema';
+import { displayKey } from '../../../shared/planning/local-keys';
 import { countDependencyKinds, DEPENDENCY_KIND_TEXT, DEPENDENCY_KINDS, dependencyEndPlace, dependencyText, providerWithoutItemText, type DependencyState } from '../../../shared/planning/dependency-state';
 import type { CliCommand, CliIo } from '../cli-command';
 import { UsageError } from '../cli-command';
@@ -59,8 +63,16 @@ export const planCommand: CliCommand = {
       return 0;
     }
     const summary = boardSummary(board);
-    if (values.json) io.out(JSON.stringify(summary, null, 2));
-    else printBoard(summary, io);
+    // The risks domain's own channel, joined here as the Plan page joins it: the board knows no risks.
+    const { risks } = await callOrThrow(backend, 'risks.board', {});
+    const names = boardTeamNames(board);
+    const joined = boardRisks(board, risks, (key) => (key === null ? 'no team' : (names.get(key) ?? key)));
+    const marked = plannedCardRisks(board, joined.cards);
+    if (values.json) io.out(JSON.stringify({ ...summary, openRisks: openRisksJson(board, marked) }, null, 2));
+    else {
+      printBoard(summary, io);
+      printCardRisks(board, marked, joined.count, (key) => names.get(key) ?? key, io);
+    }
     return 0;
   },
 };
@@ -102,4 +114,19 @@ function printBoard(summary: ReturnType<typeof boardSummary>, io: CliIo): void {
   io.out(`Dependencies: ${DEPENDENCY_KINDS.map((kind) => `${counts[kind]} ${DEPENDENCY_KIND_TEXT[kind].label}`).join(', ')}`);
   io.out(`Predictability: ${percent(summary.predictability.increment)}${summary.predictability.unscoredTeams > 0 ? ` (${summary.predictability.unscoredTeams} teams not scored yet)` : ''}`);
   for (const l of summary.lint) io.out(`  ! ${l.message}`);
+}
+
+function iterationName(board: Pick<Board, 'columns'>, columnId: number): string {
+  return board.columns.find((c) => c.id === columnId)?.name ?? '?';
+}
+
+/** Each planned card with open risks, as its marker counts them: `{item, team, iteration, risks: [{key, status}]}`. */
+function openRisksJson(board: Pick<Board, 'columns'>, marked: readonly PlannedCardRisks[]) {
+  return marked.map((c) => ({ item: c.item, team: c.teamKey, iteration: iterationName(board, c.columnId), risks: c.risks.map(({ risk }) => ({ key: risk.key, status: risk.status })) }));
+}
+
+function printCardRisks(board: Pick<Board, 'columns'>, marked: readonly PlannedCardRisks[], count: number, teamName: (key: string) => string, io: CliIo): void {
+  if (marked.length === 0) return;
+  io.out(`${count} open ${count === 1 ? 'risk' : 'risks'} on planned cards:`);
+  for (const c of marked) io.out(`  ! ${displayKey(c.item)} (${teamName(c.teamKey)}, ${iterationName(board, c.columnId)}): ${risksWithStatus(c.risks.map(({ risk }) => risk))}`);
 }

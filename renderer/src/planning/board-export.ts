@@ -4,7 +4,7 @@ import { DEPENDENCY_STATE_TEXT, dependencyText, providerWithoutItemText } from '
 import { displayKey } from '../../../shared/planning/local-keys';
 import { linePath, stubSpread } from './board-geometry';
 import { STATE_STYLE } from './plan-style';
-import { riskStatusWord, type BoardRisks } from '../../../shared/joins/board-risks';
+import { risksWithStatus, type BoardRisks } from '../../../shared/joins/board-risks';
 
 /** One row per planned card, in board order: what a planner pastes into a spreadsheet. */
 export function boardCsvRows(board: Board, teamName: (key: string) => string, risks: BoardRisks['cards'] = new Map()): CsvCell[][] {
@@ -29,7 +29,7 @@ export function boardCsvRows(board: Board, teamName: (key: string) => string, ri
           deps.map((d) => (d.provider.itemKey === null ? providerWithoutItemText(d.provider.teamKey === null ? 'no team' : teamName(d.provider.teamKey)) : displayKey(d.provider.itemKey))).join('; '),
           deps.map((d) => dependencyText(d).label).join('; '),
           // As the card's marker counts them: its own and its dependencies' open risks, with their ROAM status.
-          (risks.get(card.key) ?? []).map(({ risk }) => `${risk.key} ${riskStatusWord(risk.status)}`).join('; '),
+          risksWithStatus((risks.get(card.key) ?? []).map(({ risk }) => risk)),
         ]);
       }
     }

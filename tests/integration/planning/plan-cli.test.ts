@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeWorkspace, createWorkspace } from '../../../electron/backend/store/workspace-file';
 import { captureCli } from '../../support/cli-capture';
@@ -115,6 +116,45 @@ describe('interlock plan', () => {
       ['PRC-219', '2026-11-21'],
       ['BSK-81', '2026-12-07'],
       ['MPT-242', '2026-12-08'],
+    ]);
+  });
+
+  it('plan board names the planned cards with open risks after its lint, as the board’s markers count them, and --json gives each one’s risks with their status', async () => {
+    // The demo raised RPT-134's conflict with ONB-131 as RISK-8 and PRC-219's with PRM-168 as RISK-9, both not yet ROAMed.
+    const demoLines = (await cli(['plan', 'board', '--workspace', demo])).out.split('\n');
+    expect(demoLines.slice(demoLines.indexOf('2 open risks on planned cards:'))).toEqual([
+      '2 open risks on planned cards:',
+      '  ! PRC-219 (Pricing, Iteration 2): RISK-9 not yet ROAMed',
+      '  ! PRM-168 (Promotions, Iteration 3): RISK-9 not yet ROAMed',
+      '  ! ONB-131 (Merchant Onboarding, Iteration 3): RISK-8 not yet ROAMed',
+      '  ! RPT-134 (Reporting, Iteration 2): RISK-8 not yet ROAMed',
+    ]);
+    // The lint comes first: the risks follow its last line.
+    expect(demoLines[demoLines.indexOf('2 open risks on planned cards:') - 1]).toMatch(/^ {2}! Pricing is over capacity in Iteration 3/);
+
+    const own = tmp.path('risks-on-board.interlock');
+    expect((await cli(['demo', own])).code).toBe(0);
+    // RISK-8 owned, RISK-9 resolved (no longer a risk: it marks nothing), and RISK-30 accepted on RPT-134 itself.
+    const statuses = tmp.path('statuses/interlock-risks.csv');
+    mkdirSync(dirname(statuses));
+    writeFileSync(statuses, 'key,title,status,scope,scope_key\nRISK-8,Reporting waits on Merchant Onboarding,owned,increment,PI 26.4\nRISK-9,Pricing waits on Promotions,resolved,increment,PI 26.4\n');
+    const added = tmp.path('added/interlock-risks.csv');
+    mkdirSync(dirname(added));
+    writeFileSync(added, 'key,title,status,scope,scope_key,items\nRISK-30,Report schema frozen late,accepted,team,reporting,RPT-134\n');
+    for (const file of [statuses, added]) {
+      const imported = await cli(['import', file, '--into', own]);
+      expect(imported.code, imported.err).toBe(0);
+    }
+    const lines = (await cli(['plan', 'board', '--workspace', own])).out.split('\n');
+    expect(lines.slice(lines.findIndex((l) => l.endsWith('on planned cards:')))).toEqual([
+      '2 open risks on planned cards:',
+      '  ! ONB-131 (Merchant Onboarding, Iteration 3): RISK-8 owned',
+      '  ! RPT-134 (Reporting, Iteration 2): RISK-8 owned; RISK-30 accepted',
+    ]);
+    const json = JSON.parse((await cli(['plan', 'board', '--workspace', own, '--json'])).out);
+    expect(json.openRisks).toEqual([
+      { item: 'ONB-131', team: 'onboarding', iteration: 'Iteration 3', risks: [{ key: 'RISK-8', status: 'owned' }] },
+      { item: 'RPT-134', team: 'reporting', iteration: 'Iteration 2', risks: [{ key: 'RISK-8', status: 'owned' }, { key: 'RISK-30', status: 'accepted' }] },
     ]);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { boardRisks, dependencyRisks, isOpenRisk, riskStatusWord, type BoardRisk } from '../../../shared/joins/board-risks';
+import { boardRisks, dependencyRisks, isOpenRisk, plannedCardRisks, risksWithStatus, riskStatusWord, type BoardRisk } from '../../../shared/joins/board-risks';
+import type { Board } from '../../../shared/planning/board-schema';
 import { teamName } from '../renderer/checkout-board';
 import { boardRisk, conflictBoard } from './board-risk-fixtures';
 
@@ -73,5 +74,17 @@ describe('a dependency’s open risks (dependencyRisks), as its ends’ markers 
       ]),
     ).toEqual({ 'DEP-C': ['RISK-8 raised', 'RISK-10 item CHK-26+PAY-2'], 'DEP-N': ['RISK-8 item CHK-26', 'RISK-9 linked', 'RISK-10 item CHK-26'] });
     expect(dependencyRisks(b, []).size).toBe(0);
+  });
+});
+
+describe('the planned cards with open risks (plannedCardRisks), as `plan board` lists them', () => {
+  it('in the board’s order: team by team as its rows, then iteration by iteration, whatever order the cells come in', () => {
+    const b = conflictBoard();
+    const joined = boardRisks(b, [risk('RISK-8', 'owned', { dependencies: ['DEP-C'] }), risk('RISK-2', 'unroamed', { items: ['CHK-27', 'PAY-1'] })], teamName);
+    const listed = (cells: Board['cells']) => plannedCardRisks({ ...b, cells }, joined.cards).map((c) => `${c.item} ${c.teamKey}/${c.columnId}: ${risksWithStatus(c.risks.map(({ risk: r }) => r))}`);
+    const inOrder = ['CHK-26 checkout/1: RISK-8 owned', 'CHK-27 checkout/2: RISK-2 not yet ROAMed', 'PAY-1 pay/1: RISK-2 not yet ROAMed', 'PAY-2 pay/2: RISK-8 owned'];
+    expect(listed(b.cells)).toEqual(inOrder);
+    expect(listed([...b.cells].reverse())).toEqual(inOrder);
+    expect(plannedCardRisks(b, boardRisks(b, [], teamName).cards)).toEqual([]);
   });
 });
