@@ -184,14 +184,19 @@ test('a committed plan is a baseline to compare with, chosen again from "Compare
 
 test('the board exports as a PNG and a CSV', async ({ page, host }) => {
   await openPlan(page, host.url);
+  // The risks come after the board: both exports carry the markers once the board shows them.
+  await expect(page.locator('[data-card="RPT-134"] .ilk-risk')).toHaveText('⚠1');
   const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
   expect(png.suggestedFilename()).toBe('pi-26-4-board.png');
   const bytes = await (await import('node:fs')).promises.readFile((await png.path())!);
   expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+  // For the eye: RPT-134, ONB-131, PRC-219 and PRM-168 carry ⚠1, and the subtitle counts 2 open risks.
+  await png.saveAs('test-results/screenshots/plan-board-export.png');
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).first().click()]);
   const text = await (await import('node:fs')).promises.readFile((await csv.path())!, 'utf8');
   expect(text.split('\r\n')[0]).toContain('Team,Group,Iteration,Sprint,Key,Title');
   expect(text).toContain('PRC-219');
+  expect(text.split('\r\n').find((row) => row.includes(',RPT-134,'))).toMatch(/,RISK-8 not yet ROAMed$/);
 });
 
 test('objectives with business value and predictability as a distribution, the previous increment from the address', async ({ page, host }) => {

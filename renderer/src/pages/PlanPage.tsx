@@ -9,7 +9,6 @@ import { keepPreviousData, useMutation, useQueryClient, type QueryClient } from 
 import { useEffect, useMemo, useState } from 'react';
 import type { ChannelInput, ChannelOutput } from '../../../shared/contract/contract';
 import type { BoardCard, BoardCell } from '../../../shared/planning/board-schema';
-import { dependencyTroubleText } from '../../../shared/planning/dependency-state';
 import { displayKey } from '../../../shared/planning/local-keys';
 import { invalidateAfterWrite, useChannelMutation, useChannelQuery } from '../api/channel-hooks';
 import { invokeOrThrow, type ContractError } from '../api/contract-client';
@@ -24,7 +23,7 @@ import { usePrinting } from '../room/printing';
 import { CapacityPopover, CardDependenciesDialog, CardMenu, CardRisksDialog, DependencyDialog, MoveDialog, NewItemDialog, type CardAction } from '../planning/BoardDialogs';
 import { BoardSidePanel, type SideTab } from '../planning/BoardSidePanel';
 import { BoardLegend, PlanHeader, PlanTabs, PlanToolbar } from '../planning/PlanToolbar';
-import { boardCsvRows, boardSvg } from '../planning/board-export';
+import { boardCsvRows, boardPngSubtitle, boardSvg } from '../planning/board-export';
 import { boardRisks, NO_BOARD_RISKS } from '../../../shared/joins/board-risks';
 import { IncrementDialog, IncrementSetup } from '../planning/IncrementSetup';
 import { ObjectivesPanel } from '../planning/ObjectivesPanel';
@@ -204,10 +203,11 @@ export function PlanPage() {
   const onExportPng = useStableCallback(async () => {
     if (!data) return;
     const palette = theme.palette;
-    const { source, width, height } = boardSvg(data, { teamName, color: palette.text.primary, muted: palette.text.secondary, line: palette.divider, card: palette.background.paper });
+    const risks = { cards: onBoardRisks.cards, outline: palette.warning.main };
+    const { source, width, height } = boardSvg(data, { teamName, color: palette.text.primary, muted: palette.text.secondary, line: palette.divider, card: palette.background.paper, risks });
     await exportSvgPng(source, width, height, {
       title: `${data.increment.name}: program board`,
-      subtitle: `${data.increment.start} – ${data.increment.end} · ${dependencyTroubleText(data.dependencyCounts)}`,
+      subtitle: boardPngSubtitle(data, onBoardRisks.count),
       fileName: `${fileSlug(data.increment.name)}-board.png`,
       background: palette.background.paper,
       color: palette.text.primary,

@@ -1,10 +1,11 @@
 import type { CsvCell } from '../../../shared/export/csv';
 import type { Board } from '../../../shared/planning/board-schema';
-import { DEPENDENCY_STATE_TEXT, dependencyText, providerWithoutItemText } from '../../../shared/planning/dependency-state';
+import { DEPENDENCY_STATE_TEXT, dependencyText, dependencyTroubleText, providerWithoutItemText } from '../../../shared/planning/dependency-state';
 import { displayKey } from '../../../shared/planning/local-keys';
 import { linePath, stubSpread } from './board-geometry';
 import { STATE_STYLE } from './plan-style';
 import { risksWithStatus, type BoardRisks } from '../../../shared/joins/board-risks';
+import { openRisksText } from './board-risk-texts';
 
 /** One row per planned card, in board order: what a planner pastes into a spreadsheet. */
 export function boardCsvRows(board: Board, teamName: (key: string) => string, risks: BoardRisks['cards'] = new Map()): CsvCell[][] {
@@ -43,12 +44,25 @@ function clip(text: string, chars: number): string {
   return text.length > chars ? `${text.slice(0, chars - 1)}…` : text;
 }
 
+/** A card's open risks marker in the PNG, as on screen (⚠ and a count, outlined): at the right end of the card's first line. */
+function riskMarker(box: { left: number; top: number; width: number }, count: number, colors: { outline: string; text: string }): string {
+  const label = `⚠${count}`;
+  // ⚠ is about as wide as the type is high, a digit some 0.6 of it, at 11 px.
+  const width = 8 + 11 + 7 * String(count).length;
+  const left = box.left + box.width - width - 4;
+  return `<rect x="${left}" y="${box.top + 3}" width="${width}" height="15" rx="4" fill="${colors.outline}" fill-opacity="0.12" stroke="${colors.outline}"/><text x="${left + width / 2}" y="${box.top + 14}" text-anchor="middle" font-size="11" font-weight="700" fill="${colors.text}">${label}</text>`;
+}
+
 /**
- * The board drawn as one SVG for the PNG export: teams × iterations, cards with key and title, and
- * every dependency that is not in order, with its symbol. Drawn from the data, not the screen, so
- * the image holds the whole board whatever the window shows.
+ * The board drawn as one SVG for the PNG export: teams × iterations, cards with key and title (and
+ * the open risks marker where the board shows one), and every dependency that is not in order, with
+ * its symbol. Drawn from the data, not the screen, so the image holds the whole board whatever the
+ * window shows.
  */
-export function boardSvg(board: Board, options: { teamName(key: string): string; color: string; muted: string; line: string; card: string }): { source: string; width: number; height: number } {
+export function boardSvg(
+  board: Board,
+  options: { teamName(key: string): string; color: string; muted: string; line: string; card: string; risks?: { cards: BoardRisks['cards']; outline: string } },
+): { source: string; width: number; height: number } {
   const teamWidth = 170;
   const colWidth = 220;
   const cardHeight = 38;
@@ -84,6 +98,8 @@ export function boardSvg(board: Board, options: { teamName(key: string): string;
         parts.push(`<rect x="${box.left}" y="${box.top}" width="${box.width}" height="${box.height}" rx="4" fill="${options.card}" stroke="${options.line}"/>`);
         parts.push(`<text x="${box.left + 6}" y="${box.top + 14}" font-size="11" font-weight="700" fill="${options.color}">${escape(displayKey(card.key))}${card.size !== null ? ` · ${card.size}` : ''}</text>`);
         parts.push(`<text x="${box.left + 6}" y="${box.top + 29}" font-size="11" fill="${options.color}">${escape(clip(card.title, 34))}</text>`);
+        const risks = options.risks?.cards.get(card.key)?.length ?? 0;
+        if (risks > 0) parts.push(riskMarker(box, risks, { outline: options.risks!.outline, text: options.color }));
       });
     });
     y += rowHeight;
@@ -117,4 +133,9 @@ export function boardSvg(board: Board, options: { teamName(key: string): string;
   }
   const source = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${parts.join('')}</svg>`;
   return { source, width, height };
+}
+
+/** The PNG's subtitle: the increment's days, its dependency trouble and, when there are some, the open risks its markers count, as the legend says them. */
+export function boardPngSubtitle(board: Pick<Board, 'increment' | 'dependencyCounts'>, openRisks: number): string {
+  return `${board.increment.start} – ${board.increment.end} · ${dependencyTroubleText(board.dependencyCounts)}${openRisks > 0 ? ` · ⚠ ${openRisksText(openRisks)} on planned cards` : ''}`;
 }

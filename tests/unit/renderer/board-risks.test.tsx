@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CardMenu, CardRisksDialog } from '../../../renderer/src/planning/BoardDialogs';
-import { boardCsvRows } from '../../../renderer/src/planning/board-export';
+import { boardCsvRows, boardPngSubtitle, boardSvg } from '../../../renderer/src/planning/board-export';
 import { boardRisks, type BoardRisk } from '../../../shared/joins/board-risks';
 import { BoardSidePanel } from '../../../renderer/src/planning/BoardSidePanel';
 import { BoardLegend } from '../../../renderer/src/planning/PlanToolbar';
@@ -71,6 +71,36 @@ describe('risks on the program board', () => {
     const rows = boardCsvRows(b, (k) => k, joined.cards);
     expect(rows[0]!.at(-1)).toBe('Open risks');
     expect(Object.fromEntries(rows.slice(1).map((r) => [r[4], r.at(-1)]))).toEqual({ 'CHK-26': 'RISK-2 not yet ROAMed; RISK-8 owned', 'CHK-27': '', 'PAY-1': '', 'PAY-2': 'RISK-8 owned' });
+  });
+
+  it('the board as PNG carries each card’s marker as on screen (⚠ and its count, outlined, whole on its card’s first line), and its subtitle counts them as the legend does', () => {
+    const b = board();
+    const joined = boardRisks(b, [RAISED, risk('RISK-12', 'accepted', { items: ['CHK-26'] }), risk('RISK-3', 'resolved', { items: ['CHK-27'] })], teamName);
+    const { source } = boardSvg(b, { teamName, color: '#000', muted: '#666', line: '#ccc', card: '#fff', risks: { cards: joined.cards, outline: '#ed6c02' } });
+    // Walk the drawing in order: a card's box, its key, then whatever is drawn on it.
+    const svg = new DOMParser().parseFromString(source, 'image/svg+xml').documentElement;
+    const num = (e: Element, name: string) => Number(e.getAttribute(name));
+    const markers: Record<string, string> = {};
+    let card: { key: string; x: number; y: number; width: number; height: number } | null = null;
+    for (const e of Array.from(svg.children)) {
+      if (e.tagName === 'rect' && e.getAttribute('fill') === '#fff') card = { key: '', x: num(e, 'x'), y: num(e, 'y'), width: num(e, 'width'), height: num(e, 'height') };
+      else if (e.tagName === 'text' && card && card.key === '') card.key = e.textContent!;
+      else if (e.tagName === 'rect' && e.getAttribute('stroke') === '#ed6c02' && card) {
+        const marker = e.nextElementSibling!;
+        expect([marker.tagName, num(marker, 'x') - num(e, 'x')]).toEqual(['text', num(e, 'width') / 2]);
+        // Whole on the card, on its first line (the key's, 14 px down).
+        expect(num(e, 'x')).toBeGreaterThan(card.x);
+        expect(num(e, 'x') + num(e, 'width')).toBeLessThan(card.x + card.width);
+        expect(num(e, 'y')).toBeGreaterThan(card.y);
+        expect(num(e, 'y') + num(e, 'height')).toBeLessThanOrEqual(card.y + 18);
+        markers[card.key] = marker.textContent!;
+      }
+    }
+    expect(markers).toEqual({ 'CHK-26': '⚠2', 'PAY-2': '⚠1' });
+    expect(boardPngSubtitle(b, joined.count)).toBe('2026-01-05 – 2026-02-01 · 1 conflict, 0 provider not planned · ⚠ 2 open risks on planned cards');
+    expect(boardPngSubtitle(b, 0)).toBe('2026-01-05 – 2026-02-01 · 1 conflict, 0 provider not planned');
+    // Without risks given, as before: no marker.
+    expect(boardSvg(b, { teamName, color: '#000', muted: '#666', line: '#ccc', card: '#fff' }).source).not.toContain('⚠');
   });
 
   it('the legend counts the open risks on planned cards, each once however many cards it marks', () => {
