@@ -7,7 +7,7 @@ import { tempDir } from '../../support/temp-files';
 import { channelCalls } from '../../support/channel-calls';
 import { toCsv } from '../../../shared/export/csv';
 import { riskCsvRows } from '../../../shared/risks/risk-csv';
-import { boardRisks } from '../../../renderer/src/planning/board-risks';
+import { boardRisks } from '../../../shared/joins/board-risks';
 
 // The risks.* and votes.* channels on real workspace files (a small demo: 12 teams, two
 // coordination groups, PI 26.4 with open dependencies; its room emptied): every edit one transaction that survives a
