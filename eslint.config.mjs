@@ -3,7 +3,8 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 // Beyond the usual checks, this file enforces the architecture (docs/ARCHITECTURE.md and the README's "How it is built"):
-//   shared/            pure TypeScript: no Node, no DOM, no Electron, no React, no database
+//   shared/            pure TypeScript: no Node, no DOM, no Electron, no React, no database;
+//                      its domains apart (DOMAINS_APART: planning never imports risks, nor metrics planning)
 //   electron/backend, electron/host, electron/cli: never 'electron'
 //   renderer/          only shared/, its own files and browser libraries: no Node, no Electron, no backend
 //   electron/main, electron/preload: the only places allowed to import 'electron'
@@ -20,6 +21,25 @@ const noNode = [
   ...NODE_BUILTINS.map((name) => ({ group: [name], message: 'This layer must not use Node built-ins.' })),
 ];
 
+const SHARED_PATTERNS = [
+  noElectron,
+  ...noNode,
+  { group: ['better-sqlite3', 'react', 'react-dom', '@mui/*', 'victory', 'papaparse'], message: 'shared/ holds pure domain code only.' },
+  { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ must not depend on the layers built on it.' },
+];
+
+/**
+ * Domains of shared/ and the ones each may not import (docs/ARCHITECTURE.md): planning, risks and
+ * forecasts arrive as modules of their own, not as growth of metrics or coordination, and the Plan
+ * page's risks are joined outside both (shared/joins).
+ */
+const DOMAINS_APART = {
+  metrics: ['planning', 'risks', 'forecast', 'coordination', 'joins', 'report'],
+  coordination: ['planning', 'risks', 'forecast', 'joins', 'report'],
+  planning: ['risks', 'forecast', 'joins', 'report'],
+  risks: ['planning', 'forecast', 'joins', 'report'],
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'scratch/**', 'bench/data/**', 'release/**'] },
   js.configs.recommended,
@@ -35,20 +55,20 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            noElectron,
-            ...noNode,
-            { group: ['better-sqlite3', 'react', 'react-dom', '@mui/*', 'victory', 'papaparse'], message: 'shared/ holds pure domain code only.' },
-            { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ must not depend on the layers built on it.' },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: SHARED_PATTERNS }],
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'require', 'Buffer', 'localStorage', '__dirname'],
     },
   },
+  // Each domain keeps to itself (a flat config's later rule replaces the one above for these files, so it repeats it).
+  ...Object.entries(DOMAINS_APART).map(([domain, others]) => ({
+    files: [`shared/${domain}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...SHARED_PATTERNS, { group: others.map((other) => `**/${other}/**`), message: `shared/${domain} must not import ${others.join(', ')}: a join of two domains lives in shared/joins (or the report), not inside either.` }] },
+      ],
+    },
+  })),
   {
     files: ['electron/backend/**/*.ts', 'electron/host/**/*.ts', 'electron/cli/**/*.ts'],
     rules: {

@@ -45,7 +45,31 @@ describe('layering', () => {
     expect(await restrictedImports('renderer/src/charts/victory.ts', "import { app } from 'electron';\nexport const a = app;\n")).not.toEqual([]);
   });
 
+  it("shared/'s domains stay apart: planning and risks never import each other, metrics and coordination neither, and a join lives in shared/joins", async () => {
+    const forbidden: [string, string][] = [
+      ['shared/planning/x.ts', '../risks/risk-schema'],
+      ['shared/planning/x.ts', '../joins/board-risks'],
+      ['shared/risks/x.ts', '../planning/board-schema'],
+      ['shared/metrics/x.ts', '../planning/board'],
+      ['shared/metrics/x.ts', '../coordination/advise'],
+      ['shared/coordination/x.ts', '../forecast/plan-simulation'],
+    ];
+    for (const [file, source] of forbidden) {
+      const messages = await restrictedImports(file, `import { a } from '${source}';\nexport const b = a;\n`);
+      expect(messages, `${file} → ${source}`).not.toEqual([]);
+    }
+    // The layers' rules still hold in those folders.
+    expect(await restrictedImports('shared/planning/x.ts', "import { a } from 'node:fs';\nexport const b = a;\n")).not.toEqual([]);
+  });
+
   describe('edge cases: what is allowed stays allowed', () => {
+    it('a join imports both domains; forecasts build on planning and metrics', async () => {
+      expect(await restrictedImports('shared/joins/x.ts', "import { a } from '../planning/board-schema';\nimport { b } from '../risks/risk-schema';\nexport const c = [a, b];\n")).toEqual([]);
+      expect(await restrictedImports('shared/forecast/x.ts', "import { a } from '../planning/board-schema';\nimport { b } from '../metrics/percentiles';\nexport const c = [a, b];\n")).toEqual([]);
+      expect(await restrictedImports('shared/planning/x.ts', "import { a } from '../domain/entities';\nexport const c = a;\n")).toEqual([]);
+    });
+
+
     it('shared/ may import zod and its own files', async () => {
       expect(await restrictedImports('shared/domain/x.ts', "import { z } from 'zod';\nimport { Team } from './entities';\nexport const a = [z, Team];\n")).toEqual([]);
     });
