@@ -198,7 +198,7 @@ export class RecordChecker implements RecordSink {
   }
 
   /** A team a record names (its `field`, in JSON): one neither declared nor in the workspace is created, and said once. */
-  #team(key: string | null, record: Place, field: string): void {
+  #team(key: string | null, record: Place, field: string, header = 'Team'): void {
     if (key === null || this.#teamKeys.has(key) || this.#workspaceTeamKeys.has(key)) return;
     if (this.#warnedTeams.has(key)) return;
     this.#warnedTeams.add(key);
@@ -206,7 +206,7 @@ export class RecordChecker implements RecordSink {
     // A workspace (or import) that declares its teams is told about strangers; one built from an
     // export alone creates its teams as it goes, which the preview lists instead.
     if (this.#workspaceTeamKeys.size > 0 || this.#teamKeys.size > 0) {
-      this.context.issues.warn(this.file, record.line, this.#cell(record, field, 'Team'), key, 'unknown-team', `Team ${key} is not in the workspace; it will be created with ${key} as its name.`);
+      this.context.issues.warn(this.file, record.line, this.#cell(record, field, header), key, 'unknown-team', `Team ${key} is not in the workspace; it will be created with ${key} as its name.`);
     }
   }
 
@@ -872,8 +872,9 @@ export class RecordChecker implements RecordSink {
     }
     record.fromTeamKey = this.canonicalTeam(record.fromTeamKey);
     record.toTeamKey = this.canonicalTeam(record.toTeamKey);
-    this.#team(record.fromTeamKey, record, 'fromTeamKey');
-    this.#team(record.toTeamKey, record, 'toTeamKey');
+    // Named as its item columns are: a dependency has two teams, and 'Team' said neither.
+    this.#team(record.fromTeamKey, record, 'fromTeamKey', 'Waiting team');
+    this.#team(record.toTeamKey, record, 'toTeamKey', 'Team waited on');
     if (!repeated) this.counts.dependencies++;
     this.target.dependency(record);
   }

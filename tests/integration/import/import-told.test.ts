@@ -530,6 +530,18 @@ describe("a bundle record's other warnings", () => {
   });
 });
 
+describe("a dependency's teams not in the workspace", () => {
+  it('are warned at the column of the team, the waiting one or the one waited on, as its items are', async () => {
+    const teams = write('teams.csv', ['key,name,value_stream', 'ops,Ops,Core']);
+    const dependencies = write('dependencies.csv', ['key,from_item,from_team,to_item,to_team,kind,interface,created_at,needed_by,resolved_at', `DEP-1,,web,,ops,blocks,,${CREATED},,`, `DEP-2,,ops,,pay,blocks,,${CREATED},,`]);
+    const status = await runImport(ws.backend, [teams, dependencies], 'preview');
+    expect(told(status, 'unknown-team').map(([file, line, column, value]) => [file, line, column, value])).toEqual([
+      ['dependencies.csv', 2, 'Waiting team', 'web'],
+      ['dependencies.csv', 3, 'Team waited on', 'pay'],
+    ]);
+  });
+});
+
 describe('Jira JSON story points that are no number', () => {
   const sizes = () => db(ws).prepare('SELECT key, size FROM work_items ORDER BY key').raw().all();
   const page = (issues: [string, unknown][]) => ({ names: { customfield_10016: 'Story Points' }, issues: issues.map(([key, points]) => jiraIssue(key, { customfield_10016: points })) });
