@@ -141,6 +141,45 @@ test('plan by drag and by keyboard, raise a conflict and see it listed, undo it,
   await expect(conflicts).toHaveCount(4);
 });
 
+test('Ctrl+Z pressed while a move is still being stored takes that move back once it is; after a move refused, it takes back nothing', async ({ page, host }) => {
+  await openPlan(page, host.url);
+  // Each move stored half a second late, as on a slow machine with a big workspace.
+  let refuse = false;
+  await page.route('**/api/invoke/plan.item.place', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    if (refuse) await route.fulfill({ json: { ok: false, error: { code: 'conflict', message: 'The board changed meanwhile.' } } });
+    else await route.continue();
+  });
+  const first = cell(page, 'notifications', 0).locator('[data-card]').first();
+  const firstKey = (await first.getAttribute('data-card'))!;
+  await first.focus();
+  await page.keyboard.press('Alt+ArrowRight');
+  // Moved on the page at once; no edit to undo yet when the key is pressed: the move is on its way.
+  await expect(cell(page, 'notifications', 1).locator(`[data-card="${firstKey}"]`)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+  await page.keyboard.press('Control+z');
+  await expect(cell(page, 'notifications', 0).locator(`[data-card="${firstKey}"]`)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Redo' })).toBeEnabled();
+
+  // Moved again and stored; then a move refused, with Ctrl+Z pressed while it was on its way.
+  await page.keyboard.press('Control+Shift+z');
+  await expect(cell(page, 'notifications', 1).locator(`[data-card="${firstKey}"]`)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeEnabled();
+  refuse = true;
+  const second = cell(page, 'search', 0).locator('[data-card]').first();
+  const secondKey = (await second.getAttribute('data-card'))!;
+  await second.focus();
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect(cell(page, 'search', 1).locator(`[data-card="${secondKey}"]`)).toBeVisible();
+  await page.keyboard.press('Control+z');
+  await expect(page.getByText('The board changed meanwhile.')).toBeVisible();
+  await expect(cell(page, 'search', 0).locator(`[data-card="${secondKey}"]`)).toBeVisible();
+  // The edit before it stands.
+  await page.waitForTimeout(300);
+  await expect(cell(page, 'notifications', 1).locator(`[data-card="${firstKey}"]`)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Redo' })).toBeDisabled();
+});
+
 test('a committed plan is a baseline to compare with, chosen again from "Compare with" after leaving it', async ({ page, host }) => {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));

@@ -79,10 +79,33 @@ async function patchShownBoard(client: QueryClient, channel: PatchingChannel, vi
 function useBoardEdit<C extends Exclude<PatchingChannel, 'plan.item.place'>>(channel: C) {
   const client = useQueryClient();
   return useMutation<ChannelOutput<C>, ContractError, { input: ChannelInput<C>; view: BoardInput }>({
+    mutationKey: BOARD_EDIT_KEY,
     mutationFn: ({ input }) => invokeOrThrow(channel, input),
     onMutate: () => void performance.mark('interlock:plan-edit-start'),
     onSuccess: (answer, { view }) => patchShownBoard(client, channel, view, answer),
     onError: () => invalidateAfterWrite(client, channel),
+  });
+}
+
+/** The key of every edit whose answer patches the board (moves, undo and redo included): Ctrl+Z waits for those on their way. */
+const BOARD_EDIT_KEY = ['plan-board-edit'];
+
+/**
+ * Resolves once the board edits on their way now are answered: true when every one was stored,
+ * false when one was refused (its move already put back). By then each stored one's answer has
+ * set the undo history (patchShownBoard runs before a mutation counts as done).
+ */
+function boardEditsStored(client: QueryClient): Promise<boolean> {
+  const cache = client.getMutationCache();
+  const pending = cache.findAll({ mutationKey: BOARD_EDIT_KEY, status: 'pending' });
+  return new Promise((resolve) => {
+    const check = () => {
+      if (pending.some((m) => m.state.status === 'pending')) return false;
+      resolve(pending.every((m) => m.state.status === 'success'));
+      return true;
+    };
+    if (check()) return;
+    const unsubscribe = cache.subscribe(() => check() && unsubscribe());
   });
 }
 
@@ -100,6 +123,7 @@ function usePlace() {
   // The board the move was made on, carried with it: a patch is applied to that board only.
   const keyOf = boardKey;
   return useMutation<ChannelOutput<'plan.item.place'>, ContractError, PlaceRequest & { incrementId: number; view: BoardInput }, { previous: unknown; early: ReturnType<typeof setTimeout> }>({
+    mutationKey: BOARD_EDIT_KEY,
     mutationFn: ({ view, ...input }) => invokeOrThrow('plan.item.place', { ...input, board: shownOf(view) }),
     onMutate: async (input) => {
       performance.mark('interlock:plan-move-start');
@@ -225,21 +249,32 @@ export function PlanPage() {
   const onFirstIteration = useStableCallback((start: number) => setParams({ iteration: start > 0 ? String(start + 1) : null }));
 
   // Ctrl/Cmd+Z undoes the last planning edit, Ctrl/Cmd+Shift+Z or Ctrl+Y redoes it (not while typing).
+  // Pressed while an edit is on its way (a move answers in a tenth of a second, more on a slow
+  // machine), it waits for that edit's answer and then undoes it, not the edit before; after a
+  // refused edit, it does nothing: that edit was already put back.
+  const client = useQueryClient();
   useEffect(() => {
+    // Whether the key is taken: an edit to step over now, or one on its way.
+    const step = (which: 'undo' | 'redo', run: () => void): boolean => {
+      if (client.isMutating({ mutationKey: BOARD_EDIT_KEY }) > 0) {
+        void boardEditsStored(client).then((stored) => {
+          if (stored && client.getQueryData<ChannelOutput<'plan.history'>>(['plan.history', {}])?.[which]) run();
+        });
+        return true;
+      }
+      if (!history.data?.[which]) return false;
+      run();
+      return true;
+    };
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || isEditable(event.target)) return;
       const key = event.key.toLowerCase();
-      if (key === 'z' && !event.shiftKey && history.data?.undo) {
-        event.preventDefault();
-        onUndo();
-      } else if (((key === 'z' && event.shiftKey) || key === 'y') && history.data?.redo) {
-        event.preventDefault();
-        onRedo();
-      }
+      const handled = key === 'z' && !event.shiftKey ? step('undo', onUndo) : (key === 'z' && event.shiftKey) || key === 'y' ? step('redo', onRedo) : false;
+      if (handled) event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [history.data, onUndo, onRedo]);
+  }, [client, history.data, onUndo, onRedo]);
 
   if (increments.isPending) return <LinearProgress aria-label="Loading the plan" />;
   if (increments.data && increments.data.length === 0) {
