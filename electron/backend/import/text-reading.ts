@@ -37,7 +37,7 @@ export function readTextHead(path: string, file: string): TextHead {
     fd = openSync(path, 'r');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new SourceError('unreadable-file', code === 'ENOENT' ? `${file} does not exist.` : `${file} cannot be read (${code ?? 'error'}).`);
+    throw new SourceError('unreadable-file', code === 'ENOENT' ? `${file} does not exist: there is no file at ${path}.` : `${file} cannot be read (${code ?? 'error'}).`);
   }
   try {
     const stat = fstatSync(fd);

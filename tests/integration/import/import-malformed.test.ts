@@ -136,6 +136,12 @@ describe('malformed inputs', () => {
     expect(status.report!.issues[0]).toMatchObject({ code: 'unreadable-file', file: 'exports', message: 'exports is a folder, not a file: choose the files in it.' });
   });
 
+  it('a file that is not there is refused with the path it was looked for at (a name alone does not say which folder), and nothing is written', async () => {
+    const missing = join(ws.dir, 'q3 exports', 'items.csv');
+    const status = await rejectedWithoutWrites(missing);
+    expect(status.report!.issues[0]).toMatchObject({ code: 'unreadable-file', file: 'items.csv', message: `items.csv does not exist: there is no file at ${missing}.` });
+  });
+
   it('an unclosed quote: named with the line it starts on and the column it opens in', async () => {
     const status = await runImport(ws.backend, [fixture('malformed', 'unclosed-quote.csv')], 'preview');
     const issue = status.report!.issues.find((i) => i.code === 'unclosed-quote');
