@@ -41,6 +41,8 @@ export const ISSUE_CODES = {
   'unknown-type': 'An item type Interlock does not know; imported as a story.',
   'value-truncated': 'A value was longer than Interlock keeps and was cut.',
   'date-order-guessed': 'Numeric dates like 01/02/24 were read in one order that the file does not prove.',
+  'search-incomplete': 'A Jira search answer in pages: the pages of this import hold fewer issues than the search found, so its metrics count only part of the items.',
+  'changelog-truncated': 'Jira issues whose changelog gives fewer histories than its total: the status changes left out may make their start and cycle times wrong.',
   'encoding-guessed': 'The file is not UTF-8; it was read as Windows-1252.',
   'ignored-column': 'Columns the format does not use were ignored.',
   'no-team-column': 'No column names the items’ teams: new items are imported without one.',

@@ -312,6 +312,13 @@ export class ImportJob {
         const report = reportOf.get(file);
         if (report) report.warnings += issues.counts.warnings - warningsBefore;
       }
+      // Jira searches whose pages in this import hold fewer issues than they found: told in the file of the first page read.
+      if (!this.#cancelled) {
+        jira.searches.warnPartial(issues, (file) => {
+          const report = reportOf.get(file);
+          if (report) report.warnings++;
+        });
+      }
       // Jira links (JSON or CSV) whose other end is in no file of this import: each counted, and any warning
       // about it told, in the file that listed it.
       for (const { record, file } of this.#cancelled ? [] : jira.links.unpaired()) {

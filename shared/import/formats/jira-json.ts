@@ -5,35 +5,41 @@ import { FALLBACK_ITEM_TYPE, itemTypeFor } from '../item-types';
 import { readSourceDate } from '../source-dates';
 import { categoryFromSourceName, isNotDeliveredResolution, refineSourceCategory } from '../status-rules';
 import { jiraRestReleases, jiraRestSprints, sizeFromText } from './planning-fields';
-import { isObject, textOf, type JsonMapperContext } from './json-format';
+import { isObject, textOf, type JsonMapperContext, type JsonObject } from './json-format';
 import { linkDirection, linkDirectionFromDescription } from './jira-links';
 import { JiraLinkBook } from './jira-link-book';
+import { JiraSearchBook } from './jira-search-book';
 
 /**
  * The issues of a REST search answer, of an array of such pages, or of a bare array of issues, and
  * the JSON path of each in the file by its index among them (`issues[3]`, `[1].issues[3]` in the
- * second page, `[3]`); null when the shape is none of them.
+ * second page, `[3]`); null when the shape is none of them. `pages` are the search answers' pages
+ * (none for a bare array), each with its path's start in the file ('' or `[1].`) and its issues' count.
  */
-export function jiraIssuesOf(value: unknown): { issues: unknown[]; names: Record<string, string>; pathOf(index: number): string } | null {
+export function jiraIssuesOf(
+  value: unknown,
+): { issues: unknown[]; names: Record<string, string>; pathOf(index: number): string; pages: { place: string; page: JsonObject; count: number }[] } | null {
   const paged = Array.isArray(value) && value.length > 0 && value.every((v) => isObject(v) && Array.isArray(v.issues));
   const pages = paged ? value : [value];
   const issues: unknown[] = [];
   const names: Record<string, string> = {};
   /** The index of each page's first issue among all of them. */
   const starts: number[] = [];
+  const answers: { place: string; page: JsonObject; count: number }[] = [];
   for (const page of pages) {
     starts.push(issues.length);
     // One by one: spread into push, a page of some 120,000 issues or more (well under the 256 MB a
     // JSON file may have) overflowed the call stack and the import failed.
     if (isObject(page) && Array.isArray(page.issues)) {
       for (const issue of page.issues) issues.push(issue);
+      answers.push({ place: paged ? `[${answers.length}].` : '', page, count: page.issues.length });
       if (isObject(page.names)) for (const [id, name] of Object.entries(page.names)) if (typeof name === 'string') names[id] = name;
     } else if (Array.isArray(page) && page.length > 0 && page.every((i) => isObject(i) && typeof i.key === 'string' && isObject(i.fields))) {
       for (const issue of page) issues.push(issue);
     } else return null;
   }
   const pathOf = paged ? (index: number) => pagedPath(starts, index) : Array.isArray(value) ? (index: number) => `[${index}]` : (index: number) => `issues[${index}]`;
-  return { issues, names, pathOf };
+  return { issues, names, pathOf, pages: answers };
 }
 
 /** `[p].issues[i]` for the issue at `index` among those of all pages (a broken file may warn of every issue: by halves, not page by page). */
@@ -75,7 +81,13 @@ export function mapJiraJson(value: unknown, ctx: JsonMapperContext): void {
   const sizeFieldId = fieldByName.get('story point estimate') ?? fieldByName.get('story points') ?? null;
   // The import's book of links across its files; a call on its own (one answer) keeps its own.
   const links = ctx.jira?.links ?? new JiraLinkBook();
+  // Whether the pages are all of their search is known once every file is read (a search in pages, one a file).
+  const searches = ctx.jira?.searches ?? new JiraSearchBook();
+  for (const { place, page, count } of found.pages) searches.page(file, place, page, count);
   sink.jsonPaths?.(found.pathOf);
+  // Issues whose changelog holds fewer histories than its total (a search gives at most 100 an issue): counted, the first few named.
+  let cut = 0;
+  const firstCut: { key: string; path: string; given: number; total: number }[] = [];
 
   // Made once, not per issue: a hundred thousand issues would make as many closures of each.
   // The issue's JSON path, spelled out only for a message.
@@ -176,6 +188,10 @@ export function mapJiraJson(value: unknown, ctx: JsonMapperContext): void {
         position: index,
       });
       for (const sprint of sprints) sink.sprint(sprint);
+      const changelogTotal = isObject(issue.changelog) ? issue.changelog.total : undefined;
+      if (typeof changelogTotal === 'number' && changelogTotal > histories.length) {
+        if (cut++ < CUT_NAMED) firstCut.push({ key, path: pathOf(), given: histories.length, total: changelogTotal });
+      }
       let previous: string | null = null;
       for (const step of steps) {
         if (step.status === previous) continue;
@@ -202,4 +218,33 @@ export function mapJiraJson(value: unknown, ctx: JsonMapperContext): void {
   }
   if (ctx.jira) links.pairedTo(sink);
   else for (const { record } of links.unpaired()) sink.dependency(record);
+  if (!ctx.jira) searches.warnPartial(issues);
+  if (cut > 0) warnChangelogsCut(ctx, cut, firstCut);
+}
+
+/** How many issues whose changelog was cut short one warning names (by key and path); the rest are counted. */
+const CUT_NAMED = 3;
+
+/**
+ * One warning per file (`changelog-truncated`): issues whose changelog says it has more histories
+ * (`changelog.total`) than it gives. A search answer gives at most 100 an issue; a status change left
+ * out moves or loses the item's start and finish.
+ */
+function warnChangelogsCut(ctx: JsonMapperContext, cut: number, named: readonly { key: string; path: string; given: number; total: number }[]): void {
+  const n = (value: number) => value.toLocaleString('en-US');
+  const first = named[0]!;
+  const list = named.map((c) => `${c.key} at ${c.path}.changelog (${n(c.given)} of ${n(c.total)})`);
+  const more = cut - named.length;
+  const which = more > 0 ? `${list.join(', ')} and ${n(more)} more` : list.length === 1 ? list[0]! : `${list.slice(0, -1).join(', ')} and ${list.at(-1)!}`;
+  const issuesWord = cut === 1 ? '1 issue' : `${n(cut)} issues`;
+  ctx.issues.warn(
+    ctx.file,
+    null,
+    `${first.path}.changelog.total`,
+    String(first.total),
+    'changelog-truncated',
+    `${issuesWord} of ${ctx.file} ${cut === 1 ? 'has' : 'have'} a longer history than the file gives (changelog.total above the histories listed: a Jira search gives at most 100 an issue): ${which}. ` +
+      `The status changes left out may make ${cut === 1 ? 'its' : 'their'} start and cycle times wrong. Fetch each one's whole history from its changelog (GET /rest/api/2/issue/${first.key}/changelog, or /rest/api/3/… on Jira Cloud, in pages: startAt=0, 100, …), ` +
+      'put its histories (the answer\'s values) in the issue\'s changelog.histories, and import the file again.',
+  );
 }
