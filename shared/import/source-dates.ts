@@ -239,16 +239,22 @@ function whyNoDate(year: number, month: number, monthText: string, day: number, 
  * second above 12 proves month first. Null when the samples prove neither (or contradict).
  */
 export function guessDayOrder(samples: Iterable<string>): DayOrder | null {
-  let dayFirst = false;
-  let monthFirst = false;
+  return dayOrderProof(samples)?.order ?? null;
+}
+
+/** The order the samples prove (see `guessDayOrder`) with the first value that proves it (`18/01/2025`), to name it. */
+export function dayOrderProof(samples: Iterable<string>): { order: DayOrder; value: string } | null {
+  let dayFirst: string | null = null;
+  let monthFirst: string | null = null;
   for (const raw of samples) {
-    const m = NUMERIC.exec(raw.trim());
+    const text = raw.trim();
+    const m = NUMERIC.exec(text);
     if (!m || m[2] === '.') continue;
-    if (Number(m[1]) > 12) dayFirst = true;
-    if (Number(m[3]) > 12) monthFirst = true;
+    if (Number(m[1]) > 12) dayFirst ??= text;
+    if (Number(m[3]) > 12) monthFirst ??= text;
   }
-  if (dayFirst === monthFirst) return null;
-  return dayFirst ? 'dmy' : 'mdy';
+  if ((dayFirst === null) === (monthFirst === null)) return null;
+  return dayFirst !== null ? { order: 'dmy', value: dayFirst } : { order: 'mdy', value: monthFirst! };
 }
 
 /** True when the text is a numeric date whose order matters (both numbers ≤ 12, e.g. 01/02/24). */

@@ -18,7 +18,7 @@ import { jsonErrorPlace } from '../../../shared/import/json-error-place';
 import { PreviewCollector, subtractCounts, teeSink } from '../../../shared/import/preview-collector';
 import { RecordChecker } from '../../../shared/import/record-checker';
 import { mayNotBeOwnFormSql } from '../../../shared/import/look-alike';
-import { guessDayOrder, isAmbiguousNumericDate, type DayOrder } from '../../../shared/import/source-dates';
+import { dayOrderProof, isAmbiguousNumericDate, type DayOrder } from '../../../shared/import/source-dates';
 import { StatusBook } from '../../../shared/import/status-rules';
 import { lastImportOfContent, recordImport } from '../store/queries/import-log';
 import { countEntities } from '../store/queries/overview';
@@ -203,19 +203,70 @@ export class ImportJob {
     return prepared;
   }
 
-  #dayOrder(file: PreparedFile, issues: IssueLog): DayOrder {
-    if (this.options.dayOrder !== 'auto') return this.options.dayOrder;
-    const cells = file.sample.flat();
-    const proven = guessDayOrder(cells);
-    if (proven) return proven;
-    // Azure DevOps writes en-US dates unless the exporting user changed their profile.
-    const fallback: DayOrder = file.detection.format?.startsWith('ado-') ? 'mdy' : 'dmy';
-    const ambiguous = cells.find(isAmbiguousNumericDate);
-    if (ambiguous) {
-      const reading = fallback === 'dmy' ? 'day/month/year' : 'month/day/year';
-      issues.warn(file.source.name, null, null, ambiguous, 'date-order-guessed', `Dates like ${ambiguous} were read as ${reading}; if that is wrong, choose the other date order (on the Import page, or --day-order ${fallback === 'dmy' ? 'mdy' : 'dmy'}) and preview again.`);
+  /**
+   * The order of numeric dates each file is read in, and what to say of it when the file is read.
+   * Your choice (the Import page's, --day-order) is every file's. Else a file whose first rows prove
+   * an order keeps it; one whose rows prove none takes the order the other files of the import prove
+   * (an increments file of 01/04/2025 beside an iterations file of 01/18/2025 is month first too),
+   * and only when they prove none, or both, the default: month first for Azure DevOps, day first
+   * for the rest. A file that proves the order opposite to a file read before it is said.
+   */
+  #planDayOrders(prepared: readonly PreparedFile[], issues: IssueLog): Map<PreparedFile, { order: DayOrder; tell: (() => void) | null }> {
+    const plan = new Map<PreparedFile, { order: DayOrder; tell: (() => void) | null }>();
+    const chosen = this.options.dayOrder;
+    if (chosen !== 'auto') {
+      for (const file of prepared) plan.set(file, { order: chosen, tell: null });
+      return plan;
     }
-    return fallback;
+    const proofs = prepared.map((file) => ({ file, proof: dayOrderProof(file.sample.flat()) }));
+    const firstProving = (order: DayOrder) => proofs.find((p) => p.proof?.order === order) ?? null;
+    const provers = { dmy: firstProving('dmy'), mdy: firstProving('mdy') };
+    const words = (order: DayOrder) => (order === 'dmy' ? 'day/month/year' : 'month/day/year');
+    const other = (order: DayOrder): DayOrder => (order === 'dmy' ? 'mdy' : 'dmy');
+    for (const [at, { file, proof }] of proofs.entries()) {
+      const name = file.source.name;
+      if (proof) {
+        // The first file read before it that proves the other order.
+        const opposite = proofs.slice(0, at).find((p) => p.proof?.order === other(proof.order));
+        const tell = opposite
+          ? () =>
+              issues.warn(
+                name,
+                null,
+                null,
+                proof.value,
+                'date-order-differs',
+                `${name} is read as ${words(proof.order)}, the order its own dates prove (${proof.value}), while ${opposite.file.source.name} of this import proves ${words(other(proof.order))} (${opposite.proof!.value}) and is read so: ` +
+                  'the two files were written in opposite date orders. Each keeps its own; check that the dates of both are right.',
+              )
+          : null;
+        plan.set(file, { order: proof.order, tell });
+        continue;
+      }
+      const cells = file.sample.flat();
+      const ambiguous = cells.find(isAmbiguousNumericDate) ?? null;
+      const single = provers.dmy && !provers.mdy ? provers.dmy : provers.mdy && !provers.dmy ? provers.mdy : null;
+      // Azure DevOps writes en-US dates unless the exporting user changed their profile.
+      const order: DayOrder = single ? single.proof!.order : file.detection.format?.startsWith('ado-') ? 'mdy' : 'dmy';
+      const why = single
+        ? `, the order ${single.file.source.name} of this import proves (${single.proof!.value})`
+        : provers.dmy && provers.mdy
+          ? ` (the default for this kind of file): the files of this import prove both orders, ${provers.dmy.file.source.name} day/month/year (${provers.dmy.proof!.value}) and ${provers.mdy.file.source.name} month/day/year (${provers.mdy.proof!.value})`
+          : '';
+      const tell = ambiguous
+        ? () =>
+            issues.warn(
+              name,
+              null,
+              null,
+              ambiguous,
+              'date-order-guessed',
+              `Dates like ${ambiguous} were read as ${words(order)}${why}; if that is wrong, choose the other date order (on the Import page, or --day-order ${other(order)}) and preview again.`,
+            )
+        : null;
+      plan.set(file, { order, tell });
+    }
+    return plan;
   }
 
   async run(): Promise<void> {
@@ -257,6 +308,7 @@ export class ImportJob {
       );
       this.phase = 'reading';
       const jira = jiraImportBooks();
+      const dayOrders = this.#planDayOrders(prepared, issues);
       const fileReports: (ImportFileReport & { warnings: number; rejected: number })[] = [];
       for (const file of prepared) {
         if (this.#cancelled) break;
@@ -266,7 +318,7 @@ export class ImportJob {
         const warningsBefore = issues.counts.warnings;
         const rejectedBefore = issues.counts.rejectedRows;
         const risksRejectedBefore = issues.rejectedFromList('risks');
-        const { rows, hash, mapping } = await this.#readFile(file, { issues, statuses, checker, jira });
+        const { rows, hash, mapping } = await this.#readFile(file, { issues, statuses, checker, jira, dayOrder: dayOrders.get(file)! });
         if (hash === null) break; // cancelled
         const counts = subtractCounts(checker.counts, countsBefore);
         const previous = lastImportOfContent(db, hash);
@@ -523,7 +575,7 @@ export class ImportJob {
 
   async #readFile(
     file: PreparedFile,
-    ctx: { issues: IssueLog; statuses: StatusBook; checker: RecordChecker; jira: JiraImportBooks },
+    ctx: { issues: IssueLog; statuses: StatusBook; checker: RecordChecker; jira: JiraImportBooks; dayOrder: { order: DayOrder; tell: (() => void) | null } },
   ): Promise<{ rows: number; hash: string | null; mapping: ImportFileReport['mapping'] }> {
     const { issues, statuses, checker, jira } = ctx;
     const name = file.source.name;
@@ -532,7 +584,8 @@ export class ImportJob {
       const { hash } = file.facts && file.kind === 'empty' ? await readWholeText(file.source.path, file.facts, name, MAX_JSON_BYTES, this.progress) : { hash: '' };
       return { rows: 0, hash, mapping: [] };
     }
-    const dayOrder = this.#dayOrder(file, issues);
+    const dayOrder = ctx.dayOrder.order;
+    ctx.dayOrder.tell?.();
     if (file.kind === 'json') {
       const parsed = await this.#readJson(file.source.path, file.facts, name, issues);
       if (parsed === null) return { rows: 0, hash: null, mapping: [] };

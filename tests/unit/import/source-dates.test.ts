@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { daysFromCivil, guessDayOrder, isAmbiguousNumericDate, readSourceDate, whyDateShapedIsNoDate } from '../../../shared/import/source-dates';
+import { dayOrderProof, daysFromCivil, guessDayOrder, isAmbiguousNumericDate, readSourceDate, whyDateShapedIsNoDate } from '../../../shared/import/source-dates';
 
 const utc = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0) => Date.UTC(y, mo - 1, d, h, mi, s, ms);
 
@@ -141,6 +141,8 @@ describe('readSourceDate', () => {
       expect(guessDayOrder(['02/13/2024', '01/02/2024'])).toBe('mdy');
       expect(guessDayOrder(['01/02/2024', '03/04/2024'])).toBeNull();
       expect(guessDayOrder(['13/02/2024', '02/13/2024'])).toBeNull();
+      expect(dayOrderProof(['01/02/2024', '02/13/2024', '03/14/2024'])).toEqual({ order: 'mdy', value: '02/13/2024' });
+      expect(dayOrderProof(['13/02/2024', '02/13/2024'])).toBeNull();
       expect(guessDayOrder(['12.03.2024', 'text'])).toBeNull();
       expect(isAmbiguousNumericDate('01/02/24')).toBe(true);
       expect(isAmbiguousNumericDate('02/02/24')).toBe(false);
