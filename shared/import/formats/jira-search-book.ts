@@ -66,7 +66,7 @@ export class JiraSearchBook {
       const first = pages[0]!;
       const step = first.maxResults || pages.reduce((most, p) => Math.max(most, p.count), 0) || 50;
       const ranges = missing.map(([from, to]) => (to - from === 1 ? n(from) : `${n(from)}–${n(to - 1)}`));
-      const shown = ranges.length > 5 ? `${ranges.slice(0, 5).join(', ')} and ${ranges.length - 5} more ranges` : ranges.join(', ');
+      const shown = ranges.length > 5 ? `${ranges.slice(0, 5).join(', ')} and ${ranges.length - 5} more range${ranges.length === 6 ? '' : 's'}` : ranges.join(', ');
       const where =
         pages.length === 1
           ? `${first.file} is one page of a Jira search that found ${n(total)} issues (its total), and holds ${n(held)} of them`
