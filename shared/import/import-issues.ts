@@ -29,6 +29,7 @@ export const ISSUE_CODES = {
   'status-history-mismatch': 'An item’s row says it is finished (or open) while its status changes end open (or finished): it is stored as the row says, with the finished date the changes give.',
   'change-before-created': 'An item has a status change dated before it was created.',
   'future-date': 'A date lies in the future.',
+  'result-blank': 'A deployment’s result cell is blank in a file that has a result column: it is counted as succeeded.',
   'unknown-team': 'A team that is not in the workspace; it is created with its key as name.',
   'unknown-item': 'A reference to an item that is neither in this import nor in the workspace.',
   'self-reference': 'An item is its own parent, or a dependency has an item wait on itself.',

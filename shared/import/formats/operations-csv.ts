@@ -54,6 +54,9 @@ function derivedKeys() {
 function createDeploymentsMapper(ctx: CsvMapperContext) {
   const r = ctx.reader;
   const keyOf = derivedKeys();
+  // A file without a result column records successful deployments; a blank cell in one that has
+  // it is often a deployment still running or whose end nobody wrote down.
+  const hasResult = r.has('succeeded');
   return {
     row() {
       const { teamKey, service } = ownerOf(ctx, 'deployment');
@@ -62,6 +65,15 @@ function createDeploymentsMapper(ctx: CsvMapperContext) {
       let succeeded = true;
       if (result !== null) {
         succeeded = readBoolean(result) ?? r.reject('succeeded', result, 'invalid-value', `"${result}" is not a deployment result (success/failed, true/false).`);
+      } else if (hasResult) {
+        ctx.issues.warn(
+          ctx.file,
+          r.line,
+          r.headerOf('succeeded'),
+          null,
+          'result-blank',
+          'The result is blank: counted as succeeded, in deployment frequency and among the deployments of the change failure rate, which assumes so. If it failed or was still running, write its result (success or failed) and import again.',
+        );
       }
       const key = r.optionalKey('key') ?? keyOf(teamKey, service, at);
       ctx.sink.deployment({
