@@ -28,6 +28,7 @@ export const ISSUE_CODES = {
   'done-before-created': 'An item is finished before it was created.',
   'status-history-mismatch': 'An item’s row says it is finished (or open) while its status changes end open (or finished): it is stored as the row says, with the finished date the changes give.',
   'change-before-created': 'An item has a status change dated before it was created.',
+  'done-without-date': 'An item is in a done status, but no column, status history or stored date gives when it was done: it counts in no throughput and is not open either.',
   'future-date': 'A date lies in the future.',
   'result-blank': 'A deployment’s result cell is blank in a file that has a result column: it is counted as succeeded.',
   'unknown-team': 'A team that is not in the workspace; it is created with its key as name.',

@@ -1,5 +1,6 @@
 import type { EntityCounts } from '../domain/entities';
 import { MS_PER_DAY } from '../domain/time';
+import type { DoneDateSource } from './done-date-sources';
 import type { IssueLog } from './import-issues';
 import type {
   DependencyRecord,
@@ -41,6 +42,12 @@ export interface CheckerContext {
   workspaceHasDependency?: (key: string) => boolean;
   /** The workspace's dependency keys that may not be their own look-alike form, as workspaceOddItemKeys. Read once. */
   workspaceOddDependencyKeys?: () => Iterable<string>;
+  /**
+   * What the workspace holds of an item's done date (undefined: it holds no such item): its row's,
+   * whether it has a status history, and the date that history gives. Asked only for a done item of
+   * the import that nothing in the import dates (checkDoneDates).
+   */
+  workspaceDoneDate?: (key: string) => { doneAt: number | null; hasHistory: boolean; historyDoneAt: number | null } | undefined;
   /** Teams the workspace already holds. */
   workspaceTeams: readonly { key: string; name: string }[];
   /** The increments, iterations and milestones the workspace holds, with their days and teams. */
@@ -877,6 +884,67 @@ export class RecordChecker implements RecordSink {
     this.#team(record.toTeamKey, record, 'toTeamKey', 'Team waited on');
     if (!repeated) this.counts.dependencies++;
     this.target.dependency(record);
+  }
+
+  /**
+   * Items of this import in a done status that nothing dates, once every file is read (a status
+   * history in a later file dates them): no done date in the row (no such column, or a blank cell),
+   * no status history in the import (`historyDecides`), and none the workspace keeps for them (its
+   * stored history's, or its stored date when the file has no done-date column). Stored so, such an
+   * item counts in no throughput and is not open either: it is in no flow figure. Warned
+   * (`done-without-date`) at the item's last row, its done-date cell or else its status cell (in
+   * JSON, the field at its path), saying what the file lacks and what to add (`sourceOf`, once per
+   * file). Each row pays a date and a category check; only an undated done item pays more (a map
+   * entry, one workspace lookup). `warned` is told the file of each warning.
+   */
+  checkDoneDates(
+    items: Iterable<ItemRecord>,
+    historyDecides: (key: string) => boolean,
+    sourceOf: (file: string) => DoneDateSource & { json: boolean },
+    warned: (file: string) => void = () => undefined,
+  ): void {
+    const statuses = this.context.statuses;
+    // The last row of a key wins: a later row of it, dated or not, replaces an earlier one's case.
+    const undated = new Map<string, ItemRecord>();
+    for (const r of items) {
+      if (r.doneAt === null && statuses.categoryOf(r.status) === 'done' && !historyDecides(r.key)) {
+        undated.delete(r.key);
+        undated.set(r.key, r);
+      } else if (undated.size > 0) undated.delete(r.key);
+    }
+    const issues = this.context.issues;
+    for (const r of undated.values()) {
+      const stored = this.context.workspaceDoneDate?.(r.key);
+      const file = r.file ?? this.file;
+      const source = sourceOf(file);
+      let why: string;
+      let fix: string;
+      if (stored?.hasHistory) {
+        // Its stored history decides its dates (refreshFlowDates), as it does for every item that comes without one.
+        if (stored.historyDoneAt !== null) continue;
+        why = 'the status history the workspace holds for it ends in an open status';
+        fix = 'correct its status, or import its status history again with its change to done';
+      } else {
+        // A file without a done-date column keeps the date the workspace holds.
+        if (stored !== undefined && stored.doneAt !== null && r.unsaid?.includes('doneAt')) continue;
+        why = `${source.lacks}, and no status history for it is imported`;
+        fix = source.fix;
+      }
+      let column = source.column;
+      if (source.json) {
+        const path = r.path ?? (r.position === undefined ? undefined : this.#jsonPaths.get(file)?.(r.position));
+        if (path !== undefined) column = `${path}.${source.column}`;
+      }
+      issues.warn(
+        file,
+        r.line,
+        column,
+        r.status,
+        'done-without-date',
+        `${r.key} is ${r.status} (done), but nothing gives the date it was done: ${why}. It counts in no throughput and is not open either (no WIP), so it is in no flow figure. To count it, ${fix}.`,
+      );
+      warned(file);
+    }
   }
 
   /**

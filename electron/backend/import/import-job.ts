@@ -6,6 +6,7 @@ import { AppError } from '../../../shared/contract/result';
 import type { EntityCounts } from '../../../shared/domain/entities';
 import { fromEpochMs } from '../../../shared/domain/time';
 import { CsvFileMapping } from '../../../shared/import/csv-file-mapping';
+import { doneDateSource, type DoneDateSource } from '../../../shared/import/done-date-sources';
 import { csvFormatFor, describeDetection, detectCsvFormat, detectJsonFormat, type Detection } from '../../../shared/import/format-detection';
 import { mapInterlockBundle } from '../../../shared/import/formats/interlock-bundle';
 import { mapJiraJson } from '../../../shared/import/formats/jira-json';
@@ -23,7 +24,7 @@ import { StatusBook } from '../../../shared/import/status-rules';
 import { lastImportOfContent, recordImport } from '../store/queries/import-log';
 import { countEntities } from '../store/queries/overview';
 import { PortfolioWriter } from '../store/queries/portfolio-writes';
-import { readStatusMap, reapplyStatusCategories, refreshFlowDates, storeFlowDates, storeStatusEntries } from '../store/queries/status-map';
+import { readStatusMap, reapplyStatusCategories, refreshFlowDates, storedDoneDates, storeFlowDates, storeStatusEntries } from '../store/queries/status-map';
 import { optimizeInTransaction, type Workspace } from '../store/workspace-file';
 import { bareLineFeedJoin, newlinesIn, parseHead, sniffDialect, streamCsv, type CsvDialect } from './csv-reading';
 import { Utf8Watch, type EncodingFacts } from './text-encoding';
@@ -298,6 +299,7 @@ export class ImportJob {
           workspaceObjectiveKeys: () => new Set(db.prepare('SELECT key FROM objectives').pluck().all() as string[]),
           workspaceHasDependency: (key) => hasDependency.get(key) !== undefined,
           workspaceOddDependencyKeys: () => db.prepare(`SELECT key FROM dependencies WHERE ${mayNotBeOwnFormSql('key')}`).pluck().all() as string[],
+          workspaceDoneDate: storedDoneDates(db),
           workspaceTeams: teams,
           workspacePlan: planDates(db),
           // Groups as the advisor forms them before this import (asked only when a risk names a group).
@@ -413,6 +415,24 @@ export class ImportJob {
             issues.warn(file, line, column, value, code, message);
             warnedIn(file);
           },
+        );
+        // Done items that nothing dates, once per item: a history in any file of the import dates them.
+        const jsonFiles = new Set(prepared.filter((p) => p.kind === 'json').map((p) => p.source.name));
+        const doneSources = new Map<string, DoneDateSource & { json: boolean }>();
+        checker.checkDoneDates(
+          staged.items,
+          (key) => staged.historyDecides(key),
+          (file) => {
+            let source = doneSources.get(file);
+            if (source === undefined) {
+              const report = reportOf.get(file);
+              const json = jsonFiles.has(file);
+              source = { ...doneDateSource(report?.format ?? null, report?.mapping ?? [], report?.headers ?? [], json), json };
+              doneSources.set(file, source);
+            }
+            return source;
+          },
+          warnedIn,
         );
         checker.checkParents(staged.items, warnedIn);
         checker.checkObjectiveLinks(staged.items, warnedIn);

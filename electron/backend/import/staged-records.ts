@@ -321,6 +321,11 @@ export class StagedRecords implements RecordSink {
     return this.#statuses.list.map((s, i) => (this.#toStatuses.has(i) ? categoryOf(s) : 'todo'));
   }
 
+  /** Whether this import's status changes decide the item's flow dates: it has some, and every one was read. */
+  historyDecides(key: string): boolean {
+    return this.#itemKeys.find(key) !== undefined && !this.#historyKept.has(key);
+  }
+
   /**
    * What an item's row and its status history in this import say against each other, once every
    * file is read (in a preview as in an import; O(items) after the flow dates, which the write

@@ -43,6 +43,31 @@ export function storeFlowDates(
   for (const d of dates) update.run(d.firstActiveAt, d.doneAt, d.status, d.category, d.id);
 }
 
+/** The finished date the stored history of the item `w` gives (see refreshFlowDates), as a scalar subquery. */
+const DONE_AT_OF_HISTORY = `(
+           SELECT min(t.at) FROM status_transitions t
+           WHERE t.item_id = w.id AND t.to_category IN ('done', 'cancelled')
+             AND NOT EXISTS (
+               SELECT 1 FROM status_transitions u
+               WHERE u.item_id = w.id AND u.to_category NOT IN ('done', 'cancelled') AND (u.at > t.at OR (u.at = t.at AND u.id > t.id))))`;
+
+/**
+ * What the workspace holds of an item's finished date, by key (undefined: no such item): the date
+ * stored in its row, whether it has a stored status history, and the date that history gives (what
+ * refreshFlowDates will store when an import brings the item without a history). One lookup per
+ * key asked: the import asks it only for the items it would warn about.
+ */
+export function storedDoneDates(db: Database): (key: string) => { doneAt: number | null; hasHistory: boolean; historyDoneAt: number | null } | undefined {
+  const get = db.prepare(
+    `SELECT w.done_at AS doneAt, EXISTS (SELECT 1 FROM status_transitions h WHERE h.item_id = w.id) AS hasHistory, ${DONE_AT_OF_HISTORY} AS historyDoneAt
+     FROM work_items w WHERE w.key = ?`,
+  );
+  return (key) => {
+    const row = get.get(key) as { doneAt: number | null; hasHistory: number; historyDoneAt: number | null } | undefined;
+    return row && { doneAt: row.doneAt, hasHistory: row.hasHistory === 1, historyDoneAt: row.historyDoneAt };
+  };
+}
+
 /**
  * Derives started and finished dates from the status history, for the items in `itemIds` (all
  * items with a history when omitted): started = first entry into an active status; finished =
@@ -63,12 +88,7 @@ export function refreshFlowDates(db: Database, itemIds?: Iterable<number>): numb
     .prepare(
       `UPDATE work_items AS w SET
          first_active_at = (SELECT min(t.at) FROM status_transitions t WHERE t.item_id = w.id AND t.to_category = 'active'),
-         done_at = (
-           SELECT min(t.at) FROM status_transitions t
-           WHERE t.item_id = w.id AND t.to_category IN ('done', 'cancelled')
-             AND NOT EXISTS (
-               SELECT 1 FROM status_transitions u
-               WHERE u.item_id = w.id AND u.to_category NOT IN ('done', 'cancelled') AND (u.at > t.at OR (u.at = t.at AND u.id > t.id))))
+         done_at = ${DONE_AT_OF_HISTORY}
        WHERE ${where}`,
     )
     .run();
