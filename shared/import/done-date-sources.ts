@@ -46,7 +46,9 @@ const orList = (words: readonly string[]) => (words.length < 2 ? words.join('') 
  * file that holds such an item, never per row. `json`: an Interlock JSON bundle (its items' `doneAt`).
  */
 export function doneDateSource(format: ImportFormat | null, mapping: readonly MappedColumn[], headers: readonly string[], json: boolean): DoneDateSource {
-  // A Jira JSON issue always brings a history (its creation into its first status), which dates it.
+  // A Jira JSON issue with a changelog brings a history, which dates it; one without (a search made
+  // without expand=changelog) has only its fields.
+  if (json && format === 'jira-json') return { column: 'fields.resolutiondate', lacks: 'it has no changelog (the search was made without expand=changelog) and no resolutiondate', fix: 'export the search again with expand=changelog' };
   if (json) return { column: 'doneAt', lacks: 'it has no doneAt', fix: 'add its doneAt, or its status changes (transitions)' };
   const fields = (format && DONE_FIELDS[format]) ?? [];
   const present = fields.flatMap(({ field }) => mapping.find((m) => m.field === field && m.header !== null)?.header ?? []);

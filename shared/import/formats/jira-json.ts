@@ -1,4 +1,4 @@
-import { FINISHED_CATEGORIES } from '../../domain/vocabulary';
+import { FINISHED_CATEGORIES, IN_PROGRESS_CATEGORIES } from '../../domain/vocabulary';
 import { flowDatesOf, inTimeOrder } from '../flow-dates';
 import { SourceError } from '../import-issues';
 import { FALLBACK_ITEM_TYPE, itemTypeFor } from '../item-types';
@@ -88,6 +88,9 @@ export function mapJiraJson(value: unknown, ctx: JsonMapperContext): void {
   // Issues whose changelog holds fewer histories than its total (a search gives at most 100 an issue): counted, the first few named.
   let cut = 0;
   const firstCut: { key: string; path: string; given: number; total: number }[] = [];
+  // Issues of a search asked without expand=changelog (no changelog at all): counted, the first few named.
+  let unlogged = 0;
+  const firstUnlogged: { key: string; path: string }[] = [];
 
   // Made once, not per issue: a hundred thousand issues would make as many closures of each.
   // The issue's JSON path, spelled out only for a message.
@@ -167,7 +170,20 @@ export function mapJiraJson(value: unknown, ctx: JsonMapperContext): void {
         if (steps[steps.length - 1]!.status === status) steps[steps.length - 1]!.status = renamed;
         status = renamed;
       }
-      const dates = flowDatesOf(steps, categoryOf);
+      // Asked without expand=changelog, an issue has no changelog at all: its history is unknown, so
+      // it gets its dates from its fields, as a Jira CSV row does, and no status changes. Taken as
+      // "created into its current status", a done issue was done the moment it was created.
+      const logged = isObject(issue.changelog);
+      const category = statuses.categoryOf(status);
+      const dates = logged
+        ? flowDatesOf(steps, categoryOf)
+        : {
+            firstActiveAt: IN_PROGRESS_CATEGORIES.includes(category) ? date('fields.statuscategorychangedate', fields.statuscategorychangedate, false) : null,
+            doneAt: FINISHED_CATEGORIES.includes(category) ? date('fields.statuscategorychangedate', fields.statuscategorychangedate, false) : null,
+          };
+      if (!logged && unlogged++ < CUT_NAMED) firstUnlogged.push({ key, path: pathOf() });
+      // Read only when no history dates it (a closure per issue would cost a hundred thousand of them).
+      const finished = FINISHED_CATEGORIES.includes(category);
       const sprints = sprintFieldId ? jiraRestSprints(fields[sprintFieldId], readDate) : [];
       const parentKey = (isObject(fields.parent) ? textOf(fields.parent.key) : null) ?? (epicLinkId ? textOf(fields[epicLinkId]) : null);
       sink.item({
@@ -178,7 +194,8 @@ export function mapJiraJson(value: unknown, ctx: JsonMapperContext): void {
         status,
         createdAt,
         firstActiveAt: dates.firstActiveAt,
-        doneAt: dates.doneAt ?? (FINISHED_CATEGORIES.includes(statuses.categoryOf(status)) ? date('fields.resolutiondate', fields.resolutiondate, false) : null),
+        // With a history, the history's date first; without, the resolution's, as a Jira CSV row.
+        doneAt: (logged ? dates.doneAt : null) ?? (finished ? date('fields.resolutiondate', fields.resolutiondate, false) : null) ?? dates.doneAt,
         parentKey: parentKey?.slice(0, 200) ?? null,
         objectiveKeys: null,
         sprint: sprints.at(-1)?.name ?? null,
@@ -193,7 +210,7 @@ export function mapJiraJson(value: unknown, ctx: JsonMapperContext): void {
         if (cut++ < CUT_NAMED) firstCut.push({ key, path: pathOf(), given: histories.length, total: changelogTotal });
       }
       let previous: string | null = null;
-      for (const step of steps) {
+      for (const step of logged ? steps : []) {
         if (step.status === previous) continue;
         sink.transition({ itemKey: key, fromStatus: previous, toStatus: step.status, at: step.at, line: null });
         previous = step.status;
@@ -220,6 +237,25 @@ export function mapJiraJson(value: unknown, ctx: JsonMapperContext): void {
   else for (const { record } of links.unpaired()) sink.dependency(record);
   if (!ctx.jira) searches.warnPartial(issues);
   if (cut > 0) warnChangelogsCut(ctx, cut, firstCut);
+  if (unlogged > 0) warnNoChangelog(ctx, unlogged, firstUnlogged);
+}
+
+/**
+ * One warning per file (`no-status-history`, as a Jira CSV's): issues with no changelog at all, a
+ * search asked without expand=changelog. They are imported with the dates their fields give.
+ */
+function warnNoChangelog(ctx: JsonMapperContext, count: number, named: readonly { key: string; path: string }[]): void {
+  const n = (x: number) => x.toLocaleString('en-US');
+  const which = `${named.map((u) => u.key).join(', ')}${count > named.length ? ` and ${n(count - named.length)} more` : ''}`;
+  ctx.issues.warn(
+    ctx.file,
+    null,
+    `${named[0]!.path}.changelog`,
+    null,
+    'no-status-history',
+    `${count === 1 ? '1 issue' : `${n(count)} issues`} of ${ctx.file} ${count === 1 ? 'has' : 'have'} no changelog (${which}): the search was made without expand=changelog, so ${count === 1 ? 'its' : 'their'} status history is unknown. ` +
+      'They get their created, status category changed and resolution dates only: no cycle time or flow efficiency. Export the search again with expand=changelog (…/search?jql=…&expand=changelog,names) and import it.',
+  );
 }
 
 /** How many issues whose changelog was cut short one warning names (by key and path); the rest are counted. */

@@ -152,3 +152,61 @@ describe('Jira issues whose change history is cut short', () => {
     ]);
   });
 });
+
+describe('a Jira search made without expand=changelog', () => {
+  const unlogged = (key: string, fields: Record<string, unknown>) => {
+    const { changelog: _changelog, ...rest } = issue(key);
+    return { ...rest, fields: { ...rest.fields, ...fields } };
+  };
+  const done = { status: { name: 'Done', statusCategory: { key: 'done', name: 'Done' } } };
+  const doing = { status: { name: 'In Progress', statusCategory: { key: 'indeterminate', name: 'In Progress' } } };
+
+  it('dates its issues from their fields, as a Jira CSV row, and invents no history: a done issue is not done the moment it was created; said once for the file', async () => {
+    const path = writeJson('search.json', {
+      startAt: 0,
+      maxResults: 50,
+      total: 3,
+      issues: [
+        unlogged('PAY-1', { ...done, resolutiondate: '2024-03-20T10:00:00.000+0000', statuscategorychangedate: '2024-03-20T10:00:00.000+0000' }),
+        unlogged('PAY-2', { ...doing, statuscategorychangedate: '2024-03-05T08:00:00.000+0000' }),
+        unlogged('PAY-3', {}),
+      ],
+    });
+    for (const mode of ['preview', 'import'] as const) {
+      const status = await runImport(ws.backend, [path], mode);
+      expect(told(status, 'no-status-history')).toEqual([
+        [
+          'search.json',
+          null,
+          'issues[0].changelog',
+          null,
+          '3 issues of search.json have no changelog (PAY-1, PAY-2, PAY-3): the search was made without expand=changelog, so their status history is unknown. They get their created, status category changed and resolution dates only: no cycle time or flow efficiency. Export the search again with expand=changelog (…/search?jql=…&expand=changelog,names) and import it.',
+        ],
+      ]);
+    }
+    const rows = db(ws).prepare('SELECT key, first_active_at, done_at FROM work_items ORDER BY key').raw().all();
+    expect(rows).toEqual([
+      ['PAY-1', null, Date.parse('2024-03-20T10:00:00Z')],
+      ['PAY-2', Date.parse('2024-03-05T08:00:00Z'), null],
+      ['PAY-3', null, null],
+    ]);
+    expect(db(ws).prepare('SELECT count(*) FROM status_transitions').pluck().get()).toBe(0);
+  });
+
+  describe('edge cases', () => {
+    it('a done issue with neither a resolution date nor a status category date is said to have no done date, pointing at its resolutiondate and at expand=changelog', async () => {
+      const path = writeJson('search.json', { startAt: 0, maxResults: 50, total: 1, issues: [unlogged('PAY-1', done)] });
+      const status = await runImport(ws.backend, [path], 'preview');
+      expect(told(status, 'done-without-date').map(([file, line, column, value, message]) => [file, line, column, value, String(message).split(': ')[1]])).toEqual([
+        ['search.json', null, 'issues[0].fields.resolutiondate', 'Done', 'it has no changelog (the search was made without expand=changelog) and no resolutiondate, and no status history for it is imported. It counts in no throughput and is not open either (no WIP), so it is in no flow figure. To count it, export the search again with expand=changelog.'],
+      ]);
+    });
+
+    it('an issue with a changelog of no status change still starts in its status at its creation; no warning', async () => {
+      const path = writeJson('search.json', { startAt: 0, maxResults: 50, total: 1, issues: [issue('PAY-1')] });
+      const status = await runImport(ws.backend, [path]);
+      expect(told(status, 'no-status-history')).toEqual([]);
+      expect(db(ws).prepare('SELECT to_status, at FROM status_transitions').raw().all()).toEqual([['To Do', Date.parse('2024-03-01T09:00:00Z')]]);
+    });
+  });
+});

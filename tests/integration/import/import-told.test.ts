@@ -34,6 +34,8 @@ const itemRow = (key: string, title = key) => `${key},${title},story,checkout,To
 const jiraIssue = (key: string, fields: Record<string, unknown> = {}) => ({
   key,
   fields: { summary: key, issuetype: { name: 'Story' }, status: { name: 'To Do', statusCategory: { key: 'new', name: 'To Do' } }, created: '2024-03-01T09:00:00.000+0000', ...fields },
+  // As a search made with expand=changelog gives it.
+  changelog: { startAt: 0, maxResults: 100, total: 0, histories: [] },
 });
 
 /** An item as an Interlock bundle holds it. */

@@ -53,7 +53,7 @@ describe('mapJiraJson on its own (no books of an import)', () => {
     const issues = new IssueLog();
     const nothing = () => undefined;
     const sink = { team: nothing, objective: nothing, item: nothing, transition: nothing, dependency: nothing, deployment: nothing, incident: nothing, planning: nothing, sprint: nothing, risk: nothing, release: nothing } as unknown as RecordSink;
-    const issue = { key: 'P-1', fields: { status: { name: 'To Do' }, created: '2024-03-01T09:00:00.000+0000' } };
+    const issue = { key: 'P-1', fields: { status: { name: 'To Do' }, created: '2024-03-01T09:00:00.000+0000' }, changelog: { histories: [] } };
     mapJiraJson({ startAt: 0, maxResults: 1, total: 2, issues: [issue] }, { file: 'x.json', sink, issues, statuses: new StatusBook(), dayOrder: 'dmy', knowsItem: () => true, teamField: null });
     expect(issues.issues.map((i) => [i.code, i.column, i.message.split(':')[0]])).toEqual([['search-incomplete', 'total', 'x.json is one page of a Jira search that found 2 issues (its total), and holds 1 of them']]);
   });
