@@ -895,7 +895,7 @@ test('a milestone between two iterations is drawn at their boundary, saying so, 
   await page.screenshot({ path: 'test-results/screenshots/room-plan-board-milestone-gap.png' });
 });
 
-test('presented at 1280×720, the plan’s confidence tables fit the screen’s width and fill its height; a date, and a number with its unit, stay on one line', async ({ page, host }) => {
+test('presented at 1280×720, the plan’s confidence tables fit the screen’s width and run their full height; a date, and a number with its unit, stay on one line', async ({ page, host }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto(`${host.url}#/plan?tab=confidence`);
   const objectives = page.getByRole('table', { name: 'Objectives' });
@@ -906,8 +906,13 @@ test('presented at 1280×720, the plan’s confidence tables fit the screen’s 
   await settle(page);
   const tables = page.getByRole('table');
   expect((await tablesOverflow(tables)).filter((t) => !t.endsWith(': 0'))).toEqual([]);
+  // A box sized for the desk showed three rows; then one of the screen's height, six of 24: now no
+  // box, the table as tall as its rows (the window scrolls them, see the test below).
   await objectives.evaluate((t) => t.parentElement!.scrollIntoView({ block: 'start' }));
   expect((await objectives.locator('xpath=..').boundingBox())!.height).toBeGreaterThan(480);
+  const box = await objectives.evaluate((t) => ({ scroll: t.parentElement!.scrollHeight, client: t.parentElement!.clientHeight, table: t.getBoundingClientRect().height }));
+  expect(box.scroll).toBeLessThanOrEqual(box.client + 1);
+  expect(box.client).toBeGreaterThanOrEqual(Math.floor(box.table));
   // "All planned work done by 2027-01-17": the date whole on its line, not "2027-01-" above "17".
   const date = page.getByTestId('confidence-all-planned').locator('span', { hasText: /^\d{4}-\d\d-\d\d$/ });
   expect((await date.evaluate((el) => el.getClientRects().length))).toBe(1);
@@ -928,6 +933,116 @@ test('presented at 1280×720, the plan’s confidence tables fit the screen’s 
   expect(linesPerNumber.length).toBeGreaterThan(0);
   expect(linesPerNumber.filter((lines) => lines > 1)).toEqual([]);
   await page.screenshot({ path: 'test-results/screenshots/room-plan-confidence-table.png' });
+});
+
+/** Boxes inside `area` that scroll their own content: what they hide, a remote cannot reach. */
+async function innerScrollBoxes(area: Locator): Promise<string[]> {
+  return area.evaluate((root) =>
+    [root, ...Array.from(root.querySelectorAll('*'))]
+      .filter((e) => {
+        const style = getComputedStyle(e);
+        return /auto|scroll/.test(`${style.overflowX} ${style.overflowY}`) && (e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1);
+      })
+      .map((e) => `${e.tagName.toLowerCase()}.${String(e.getAttribute('class') ?? '').split(' ')[0]} ${e.clientHeight} of ${e.scrollHeight} px`),
+  );
+}
+
+/** Presses ↓ as a remote does, until `target`'s bottom is above the window's bottom edge (or the window can go no further). */
+async function scrollWindowDownTo(page: Page, target: Locator): Promise<void> {
+  const below = () => target.evaluate((e) => e.getBoundingClientRect().bottom > window.innerHeight + 0.5 && window.scrollY + window.innerHeight < document.documentElement.scrollHeight - 1);
+  for (let i = 0; i < 400 && (await below()); i++) await page.keyboard.press('ArrowDown');
+}
+
+/**
+ * Scrolls the window (↓, as a remote) to the last row of each table named, in page order, and
+ * checks it lies whole on screen, below its table's header row, which sticks to the window's top
+ * once the table's top has scrolled past it.
+ */
+async function expectLastRowsReached(page: Page, names: string[]) {
+  for (const name of names) {
+    const table = page.getByRole('table', { name, exact: true });
+    const last = table.locator('tbody tr').last();
+    await scrollWindowDownTo(page, last);
+    const at = await last.evaluate((row) => {
+      const r = row.getBoundingClientRect();
+      const table = row.closest('table')!;
+      // Its header cells stick (MUI's sticky header), not the row's group.
+      const head = table.querySelector('thead th')!.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, height: window.innerHeight, headBottom: head.bottom, headTop: head.top, tableTop: table.getBoundingClientRect().top };
+    });
+    expect(at.bottom, `${name}: its last row is below the screen`).toBeLessThanOrEqual(at.height + 0.5);
+    expect(at.top, `${name}: its last row is under its header row`).toBeGreaterThanOrEqual(at.headBottom - 0.5);
+    // Scrolled past the table's top, the header row stays at the window's top.
+    if (at.tableTop < -1) expect(at.headTop, `${name}: its header row scrolled away`).toBeGreaterThanOrEqual(-1);
+    if (at.tableTop < -1) expect(at.headTop, `${name}: its header row scrolled away`).toBeLessThan(2);
+  }
+  await expectClearOfTheBarAtTheBottom(page, page.getByRole('table', { name: names.at(-1)!, exact: true }).locator('tbody tr').last());
+}
+
+/** With the window scrolled to its bottom (↓ as far as it goes), `last` lies whole on screen, above the presentation bar in the corner. */
+async function expectClearOfTheBarAtTheBottom(page: Page, last: Locator) {
+  const atBottom = () => page.evaluate(() => window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1);
+  for (let i = 0; i < 400 && !(await atBottom()); i++) await page.keyboard.press('ArrowDown');
+  expect(await atBottom()).toBe(true);
+  const row = (await last.boundingBox())!;
+  const bar = (await page.getByTestId('presentation-bar').locator('> div').last().boundingBox())!;
+  expect(row.y).toBeGreaterThanOrEqual(0);
+  expect(row.y + row.height, 'the last row is under the presentation bar').toBeLessThanOrEqual(bar.y + 0.5);
+}
+
+/** Opens `address` at 1280×720 in the dark theme, at a desk, and waits for `ready`. */
+async function openDarkAt1280(page: Page, url: string, address: string, ready: Locator) {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(url);
+  await useDarkTheme(page, true);
+  await page.goto(`${url}#${address}`);
+  await expect(ready).toBeVisible({ timeout: 30_000 });
+}
+
+/** Presents the page on screen (F5, no deck), with the focus on the page, as a remote leaves it. */
+async function presentThisPage(page: Page) {
+  await page.locator('main h1').first().click();
+  await page.keyboard.press('F5');
+  await expect(page.getByTestId('presentation-bar')).toBeAttached();
+  await settle(page);
+}
+
+// Presented, each table was a 600 px box with a scroll bar of its own (Objectives 600 of 2,166 px,
+// Planned items 600 of 12,585): the room saw 6 of 24 objectives, and a remote's ↓ moves the window.
+test('presented at 1280×720 in the dark theme, the plan’s confidence tables run their full height, the window’s ↓ reaches each one’s last row under its header row', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  const objectives = page.getByRole('table', { name: 'Objectives' });
+  await openDarkAt1280(page, host.url, '/plan?tab=confidence', objectives);
+  const atDesk = { objectives: await objectives.locator('tbody tr').count(), items: await page.getByRole('table', { name: 'Planned items' }).locator('tbody tr').count() };
+  await presentThisPage(page);
+  const panel = page.getByTestId('plan-confidence');
+  expect(await innerScrollBoxes(panel)).toEqual([]);
+  // Every objective; the features and planned items, hundreds of them, by their lowest odds, and a word of the others.
+  expect(await objectives.locator('tbody tr').count()).toBe(atDesk.objectives);
+  expect(atDesk.items).toBeGreaterThan(12);
+  await expect(page.getByRole('table', { name: 'Planned items' }).locator('tbody tr')).toHaveCount(12);
+  await expect(page.getByTestId('table-item-odds-rest')).toHaveText(new RegExp(`^The first 12 of ${atDesk.items}\\. The other ${atDesk.items - 12} planned items, none with odds below \\d+\\u00a0%, are at the desk and in the CSV\\.$`));
+  await expectLastRowsReached(page, ['Objectives', 'Features', 'Planned items', 'Teams']);
+  await page.screenshot({ path: 'test-results/screenshots/room-plan-confidence-end.png' });
+  await page.getByTestId('table-item-odds-rest').evaluate((note) => note.scrollIntoView({ block: 'end' }));
+  await page.screenshot({ path: 'test-results/screenshots/room-plan-confidence-items.png' });
+  // Halfway down the objectives, their header row is at the window's top.
+  await objectives.locator('tbody tr').nth(12).evaluate((row) => row.scrollIntoView({ block: 'center' }));
+  const head = await objectives.locator('thead th').first().boundingBox();
+  expect(head!.y).toBeGreaterThanOrEqual(-1);
+  expect(head!.y).toBeLessThan(2);
+  await page.screenshot({ path: 'test-results/screenshots/room-plan-confidence-sticky.png' });
+});
+
+test('presented at 1280×720 in the dark theme, the Forecast page’s backtest runs run their full height, the window’s ↓ reaches the last', async ({ page, host }) => {
+  const runs = page.getByRole('table', { name: 'Backtest runs' });
+  await openDarkAt1280(page, host.url, '/forecast', runs);
+  const atDesk = await runs.locator('tbody tr').count();
+  await presentThisPage(page);
+  expect(await innerScrollBoxes(page.getByTestId('table-backtest-runs'))).toEqual([]);
+  expect(await runs.locator('tbody tr').count()).toBe(atDesk);
+  await expectLastRowsReached(page, ['Backtest runs']);
+  await page.screenshot({ path: 'test-results/screenshots/room-forecast-backtest-end.png' });
 });
 
 test('zoomed in (a 960×600 window, as 150 % of 1440×900) the coupling graph and matrix redraw with the same type, every name whole', async ({ page, host }) => {

@@ -13,6 +13,7 @@ import { useTheme } from '@mui/material/styles';
 import type { ReactNode } from 'react';
 import { downloadCsv, fileSlug, type CsvCell } from './csv';
 import { cellClassName, DENSE_PADDING_X, PlainTableBody } from './plain-table-body';
+import { usePrinting } from '../room/printing';
 
 export interface Column<Row> {
   header: string;
@@ -23,17 +24,54 @@ export interface Column<Row> {
   numeric?: boolean;
 }
 
+/** Presented, a long table's first rows, and what to say of the others (`rest`: the rows not shown). */
+export interface PresentedRows<Row> {
+  count: number;
+  rest(rest: readonly Row[], all: number): string;
+}
+
 /**
  * A table with a title, a one-line explanation and CSV export of every row (not only those shown).
  * `dense` halves the cells' side padding, for a table in a side column (a third of a 1280 px page).
+ * At a desk it scrolls in a box `maxHeight` high under its header row. Presented, it has no box: it
+ * is as tall as its rows and the window's ↑ ↓ PageDown scroll them (a remote cannot scroll a box
+ * inside the page), under its header row, which sticks to the window's top. `presented` shows only
+ * the first rows there, and says what of the others.
  */
-export function DataTable<Row>({ title, description, rows, columns, rowKey, empty, testId, maxHeight = 420, dense: denseAtDesk = false }: { title: string; description: string; rows: readonly Row[]; columns: readonly Column<Row>[]; rowKey(row: Row): string; empty: string; testId: string; maxHeight?: number; dense?: boolean }) {
-  // In the room's type every table is dense (a wide one was cut at 1280 px), and its box may fill
-  // the screen once scrolled to: a box sized for the desk showed three rows.
+export function DataTable<Row>({
+  title,
+  description,
+  rows: allRows,
+  columns,
+  rowKey,
+  empty,
+  testId,
+  maxHeight = 420,
+  dense: denseAtDesk = false,
+  presented,
+}: {
+  title: string;
+  description: string;
+  rows: readonly Row[];
+  columns: readonly Column<Row>[];
+  rowKey(row: Row): string;
+  empty: string;
+  testId: string;
+  maxHeight?: number;
+  dense?: boolean;
+  presented?: PresentedRows<Row>;
+}) {
+  // In the room's type every table is dense (a wide one was cut at 1280 px).
   const { room } = useTheme();
+  const printing = usePrinting();
+  const presenting = room !== null && !printing;
   const dense = denseAtDesk || room !== null;
+  const cut = presenting && presented !== undefined && allRows.length > presented.count;
+  const rows = cut ? allRows.slice(0, presented.count) : allRows;
   return (
-    <Card data-testid={testId}>
+    // Presented, neither the card nor the table's box is a scrolling box (Card hides its overflow,
+    // which is one), so the header row sticks to the window rather than to them.
+    <Card data-testid={testId} sx={presenting ? { overflow: 'visible' } : undefined}>
       <CardContent>
         <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'flex-start' }}>
           <div>
@@ -60,7 +98,7 @@ export function DataTable<Row>({ title, description, rows, columns, rowKey, empt
             {empty}
           </Typography>
         ) : (
-          <TableContainer sx={{ maxHeight: room ? 'calc(100vh - 120px)' : maxHeight, mt: 1 }}>
+          <TableContainer sx={presenting ? { overflow: 'visible', mt: 1 } : { maxHeight, mt: 1 }}>
             <Table size="small" stickyHeader aria-label={title}>
               <TableHead>
                 <TableRow>
@@ -88,6 +126,11 @@ export function DataTable<Row>({ title, description, rows, columns, rowKey, empt
               </PlainTableBody>
             </Table>
           </TableContainer>
+        )}
+        {cut && (
+          <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }} data-testid={`${testId}-rest`}>
+            {`The first ${rows.length} of ${allRows.length}. ${presented.rest(allRows.slice(rows.length), allRows.length)}`}
+          </Typography>
         )}
       </CardContent>
     </Card>

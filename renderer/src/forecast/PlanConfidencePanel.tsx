@@ -55,9 +55,26 @@ function oddsColumns<T extends Odds>(trials: number): Column<T>[] {
 
 const byOdds = <T extends Odds>(rows: readonly T[]) => [...rows].sort((a, b) => (a.probability ?? 2) - (b.probability ?? 2) || a.key.localeCompare(b.key));
 
+/**
+ * Presented, the features and planned items tables show their lowest odds only (a demo increment
+ * has dozens of features and hundreds of items: 7,000 and 12,000 px at the room's type, twenty
+ * screens the facilitator would page through with ↓ before the Teams table). The room talks about
+ * the work at risk; the table says how far the rest stands from it, and every row stays at the desk
+ * and in the CSV. Objectives are all shown: each is a team's commitment to the room.
+ */
+const PRESENTED_ODDS_ROWS = 12;
+
+/** What a presented table says of the rows it leaves out, by the lowest odds among them. */
+function restOfOddsText(rest: readonly Pick<Odds, 'probability'>[], what: string): string {
+  const odds = rest.map((o) => o.probability).filter((p): p is number => p !== null);
+  const floor = odds.length === 0 ? '' : `, none with odds below ${percentText(Math.min(...odds))}`;
+  return `The other ${rest.length} ${what}${floor}, are at the desk and in the CSV.`;
+}
+
 /** Objectives, features or items: what names them, then the shared odds columns, lowest odds first. */
-function OddsTable<T extends Odds>({ naming, rows, trials, ...table }: { testId: string; title: string; description: string; empty: string; maxHeight?: number; rows: readonly T[]; trials: number; naming: Column<T>[] }) {
-  return <DataTable<T> {...table} rows={byOdds(rows)} rowKey={(o) => o.key} columns={[...naming, ...oddsColumns<T>(trials)]} />;
+function OddsTable<T extends Odds>({ naming, rows, trials, presentedAs, ...table }: { testId: string; title: string; description: string; empty: string; maxHeight?: number; rows: readonly T[]; trials: number; naming: Column<T>[]; presentedAs?: string }) {
+  const presented = presentedAs === undefined ? undefined : { count: PRESENTED_ODDS_ROWS, rest: (rest: readonly T[]) => restOfOddsText(rest, presentedAs) };
+  return <DataTable<T> {...table} rows={byOdds(rows)} rowKey={(o) => o.key} columns={[...naming, ...oddsColumns<T>(trials)]} presented={presented} />;
 }
 
 /**
@@ -164,6 +181,7 @@ function ConfidenceBody({ c, teams, teamName }: { c: PlanConfidence; teams(keys:
           rows={c.features}
           empty="No planned item has a parent (feature or epic)."
           maxHeight={360}
+          presentedAs="features"
           naming={[{ header: 'Feature', value: (o) => `${displayKey(o.key)} ${o.title}` }, { header: 'Teams', value: (o) => teams(o.teamKeys) }]}
         />,
       )}
@@ -176,6 +194,7 @@ function ConfidenceBody({ c, teams, teamName }: { c: PlanConfidence; teams(keys:
           rows={c.items}
           empty="Nothing is planned in this increment."
           maxHeight={360}
+          presentedAs="planned items"
           naming={[
             { header: 'Item', value: (o) => `${displayKey(o.key)} ${o.title}` },
             { header: 'Team', value: (o) => teamName(o.teamKey) },
