@@ -1045,6 +1045,32 @@ test('presented at 1280×720 in the dark theme, the Forecast page’s backtest r
   await page.screenshot({ path: 'test-results/screenshots/room-forecast-backtest-end.png' });
 });
 
+// Presented, the conflicts were a 340 px column beside an empty screen, in a 620 px box holding
+// 900 px: the fourth conflict cut mid-heading, out of a remote's reach.
+test('presented at 1280×720 in the dark theme, the board’s conflicts take the screen’s width and the window’s ↓ reaches the last one', async ({ page, host }) => {
+  const list = page.getByTestId('conflicts-list');
+  await openDarkAt1280(page, host.url, '/plan', list.getByRole('button').first());
+  await presentThisPage(page);
+  const aside = page.getByRole('complementary', { name: 'Conflicts, lint and backlog' });
+  expect(await innerScrollBoxes(aside)).toEqual([]);
+  expect((await aside.boundingBox())!.width).toBeGreaterThan(1100);
+  const conflicts = list.getByRole('button');
+  expect(await conflicts.count()).toBeGreaterThanOrEqual(4);
+  // Side by side, in the list's order.
+  const boxes = await conflicts.evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, width: r.width })));
+  expect(boxes[1]!.x).toBeGreaterThan(boxes[0]!.x + boxes[0]!.width - 1);
+  expect(Math.abs(boxes[1]!.y - boxes[0]!.y)).toBeLessThan(1);
+  const last = conflicts.last();
+  await scrollWindowDownTo(page, last);
+  const at = (await last.boundingBox())!;
+  expect(at.y).toBeGreaterThanOrEqual(0);
+  expect(at.y + at.height).toBeLessThanOrEqual(720.5);
+  await expectClearOfTheBarAtTheBottom(page, last);
+  const overflow = await horizontalOverflow(page);
+  expect(overflow.scrollWidth, overflow.past.join('; ')).toBeLessThanOrEqual(overflow.clientWidth);
+  await page.screenshot({ path: 'test-results/screenshots/room-plan-conflicts.png' });
+});
+
 test('zoomed in (a 960×600 window, as 150 % of 1440×900) the coupling graph and matrix redraw with the same type, every name whole', async ({ page, host }) => {
   for (const size of [
     { width: 1440, height: 900 },

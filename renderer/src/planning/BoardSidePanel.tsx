@@ -41,7 +41,11 @@ export const BoardSidePanel = memo(function BoardSidePanel(props: {
   const { board } = props;
   const conflicts = useMemo(() => boardConflicts(board), [board]);
   return (
-    <Box component="aside" aria-label="Conflicts, lint and backlog" sx={{ width: { xs: '100%', lg: 340 }, flexShrink: 0, border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'background.paper' }}>
+    <Box
+      component="aside"
+      aria-label="Conflicts, lint and backlog"
+      sx={{ width: { xs: '100%', lg: 340 }, [PRESENTED]: { width: '100%' }, flexShrink: 0, border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'background.paper' }}
+    >
       {/* The tabs wrap onto a second row rather than scroll: in a side column four tabs cut the
           chosen one to a letter, and a projector's type cuts more. Each marks itself when chosen,
           since the sliding indicator cannot follow a tab to another row. */}
@@ -61,7 +65,10 @@ export const BoardSidePanel = memo(function BoardSidePanel(props: {
         <Tab value="backlog" label="Backlog" />
         {props.changes && <Tab value="changes" label="Changes" />}
       </Tabs>
-      <Box sx={{ p: 1.5, maxHeight: { xs: 640, lg: 'calc(100vh - 300px)' }, [`html[${PRESENTING_ATTRIBUTE}] &`]: { maxHeight: 'calc(100vh - 100px)' }, overflow: 'auto' }}>
+      {/* Presented, below the board: the screen's width and as tall as its lists, so the window's ↓
+          reaches the last conflict (a remote cannot scroll a box inside the page). It was a 340 px
+          column beside an empty screen, its box 620 px high holding 900 px: the fourth conflict cut. */}
+      <Box sx={{ p: 1.5, maxHeight: { xs: 640, lg: 'calc(100vh - 300px)' }, overflow: 'auto', [PRESENTED]: { maxHeight: 'none', overflow: 'visible' } }}>
         {props.tab === 'conflicts' && <ConflictList conflicts={conflicts} board={board} onFocusCard={props.onFocusCard} teamName={props.teamName} risks={props.dependencyRisks} />}
         {props.tab === 'lint' && <LintList board={board} onFocusCard={props.onFocusCard} />}
         {props.tab === 'backlog' && <Backlog board={board} teamName={props.teamName} />}
@@ -70,6 +77,16 @@ export const BoardSidePanel = memo(function BoardSidePanel(props: {
     </Box>
   );
 });
+
+/** Presenting (theme/room-styles.ts): the panel's rules for the room. */
+const PRESENTED = `html[${PRESENTING_ATTRIBUTE}] &`;
+
+/**
+ * Presented, a list (the conflicts, the lint) fills the screen's width in columns, read left to
+ * right, row by row, in the list's order (two at 1280 px): a single column of the room's type left
+ * most of the screen empty, and CSS columns would run the first one the whole page down.
+ */
+const PRESENTED_COLUMNS = { [PRESENTED]: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(480px, 1fr))', columnGap: 2, alignItems: 'start' } } as const;
 
 /** Lists show this many rows until asked for all (hundreds of rows are for the CSV, not the room). */
 const SHOWN = 60;
@@ -94,7 +111,7 @@ function ConflictList({
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         Oldest need first: the teams who must talk before the plan holds.
       </Typography>
-      <List dense aria-label="Conflicts and unplanned dependencies" data-testid="conflicts-list">
+      <List dense aria-label="Conflicts and unplanned dependencies" data-testid="conflicts-list" sx={PRESENTED_COLUMNS}>
         {(all ? conflicts : conflicts.slice(0, SHOWN)).map((c) => (
           <ConflictRow key={c.key} conflict={c} onFocusCard={onFocusCard} teamName={teamName} risk={dependencyRiskText(risks?.get(c.key) ?? [])} />
         ))}
@@ -148,7 +165,7 @@ function LintList({ board, onFocusCard }: { board: Board; onFocusCard(key: strin
   if (board.lint.length === 0) return <Typography color="text.secondary">{NOTHING_TO_FLAG}</Typography>;
   return (
     <>
-    <List dense aria-label="Board lint" data-testid="lint-list">
+    <List dense aria-label="Board lint" data-testid="lint-list" sx={PRESENTED_COLUMNS}>
       {(all ? board.lint : board.lint.slice(0, SHOWN)).map((l, i) => (
         <ListItem key={i} disablePadding>
           <ListItemButton disabled={l.itemKeys.length === 0} onClick={() => l.itemKeys[0] && onFocusCard(l.itemKeys[0])}>
