@@ -47,7 +47,7 @@ test('move a risk by keyboard and by drag; the moves and their history survive a
   // The moved card keeps the focus in its new column: the next keys act on it.
   await expect(column(page, 'resolved').locator('[data-risk="RISK-5"]')).toBeFocused();
   // The screen reader heard where it went.
-  await expect(page.locator('[id^="DndLiveRegion"]')).toContainText('Dropped RISK-5 in Resolved');
+  await expect(page.getByTestId('roam-heard')).toContainText('Dropped RISK-5 in Resolved');
 
   // The card menu moves by name too (Enter opens it).
   await card(page, 'RISK-7').focus();
@@ -389,3 +389,72 @@ test('presented at 1280×720 in the dark theme, a risk’s edit dialog shows its
   await page.screenshot({ path: 'test-results/screenshots/risk-dialog-RISK-3-1440-dark.png' });
   expect(await content.evaluate((el) => el.scrollHeight <= el.clientHeight)).toBe(true);
 });
+
+// A QA audit moved risks by keyboard at typing speed (Space, →, Space with no pause), as a
+// facilitator does in front of the room: RISK-8 went two columns over (to Owned), or the → was
+// lost and it was dropped where it stood, while the screen reader said otherwise. Each key now
+// counts, however fast: one column per arrow, dropped where the announcement says.
+for (const presented of [false, true]) {
+  test(`risks moved by keyboard at typing speed (no pause between keys) go one column per arrow${presented ? ', presented' : ', at a desk'} (1280×720)`, async ({ page, host }) => {
+    const heard = page.getByTestId('roam-heard');
+    const statusInStore = async (key: string) => {
+      const response = await page.request.post(`${host.origin}/api/invoke/risks.board`, { data: {}, headers: { 'x-interlock-token': host.token } });
+      expect(response.ok()).toBe(true);
+      const body = (await response.json()) as { value: { risks: { key: string; status: string }[] } };
+      return body.value.risks.find((r) => r.key === key)?.status;
+    };
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openRisks(page, host.url);
+    if (presented) {
+      await page.locator('main h1').first().click();
+      await page.keyboard.press('p');
+      await expect(page.getByTestId('presentation-bar')).toBeAttached();
+    }
+    /** Focuses the card and presses the keys one after the other, with no wait between them. */
+    const typeOn = async (key: string, keys: string[]) => {
+      await card(page, key).focus();
+      for (const k of keys) await page.keyboard.press(k);
+    };
+    const expectIn = async (key: string, status: string) => {
+      await expect(column(page, status).locator(`[data-risk="${key}"]`)).toBeVisible();
+      await expect.poll(() => statusInStore(key)).toBe(status);
+    };
+
+    // Space, →, Space: Not yet ROAMed → Resolved, one column.
+    await typeOn('RISK-8', ['Space', 'ArrowRight', 'Space']);
+    await expectIn('RISK-8', 'resolved');
+    await expect(heard).toContainText('Dropped RISK-8 in Resolved');
+    await expect(column(page, 'resolved').locator('[data-risk="RISK-8"]')).toBeFocused();
+    // Space, →, →, Space: Resolved → Owned → Accepted, two columns for two arrows.
+    await typeOn('RISK-8', ['Space', 'ArrowRight', 'ArrowRight', 'Space']);
+    await expectIn('RISK-8', 'accepted');
+    await expect(heard).toContainText('Dropped RISK-8 in Accepted');
+    // Again from there: Accepted → Mitigated, the last column; one more → stays there and says so.
+    await typeOn('RISK-8', ['Space', 'ArrowRight', 'Space']);
+    await expectIn('RISK-8', 'mitigated');
+    await expect(heard).toContainText('Dropped RISK-8 in Mitigated');
+    await typeOn('RISK-8', ['Space', 'ArrowRight']);
+    await expect(heard).toContainText('RISK-8 is already in the last column, Mitigated');
+    await page.keyboard.press('Space');
+    await expect(heard).toContainText('Dropped RISK-8 in Mitigated');
+    // ← at the first column does nothing, and says so.
+    await typeOn('RISK-5', ['Space', 'ArrowLeft']);
+    await expect(heard).toContainText('RISK-5 is already in the first column, Not yet ROAMed');
+    await page.keyboard.press('Space');
+    await expectIn('RISK-5', 'unroamed');
+    // Carried, the room sees where it would land (its face, lifted, in that column); Esc puts it back.
+    await typeOn('RISK-5', ['Space', 'ArrowRight', 'ArrowRight']);
+    await expect(heard).toContainText('RISK-5 is over Owned, at the end.');
+    await expect(column(page, 'owned').getByTestId('roam-carry-landing')).toContainText('RISK-5');
+    await page.screenshot({ path: `test-results/screenshots/risks-carried-by-keyboard-1280-${presented ? 'presented' : 'desk'}.png` });
+    await page.keyboard.press('Escape');
+    await expect(heard).toContainText('Put RISK-5 back where it was, in Not yet ROAMed.');
+    await expect(page.getByTestId('roam-carry-landing')).toHaveCount(0);
+    if (presented) await expect(page.getByTestId('presentation-bar')).toBeAttached();
+
+    // The store holds what the board shows: after a reload, the same columns.
+    await page.reload();
+    await expect(column(page, 'mitigated').locator('[data-risk="RISK-8"]')).toBeVisible();
+    await expect(column(page, 'unroamed').locator('[data-risk="RISK-5"]')).toBeVisible();
+  });
+}

@@ -71,7 +71,7 @@ const OPENS_DROPDOWN: ReadonlySet<string> = new Set(['Enter', ' ', 'Spacebar', '
  * - every key typed into a field, or inside an open menu, list or dialog (presenting must not take
  *   a Space from a text box or an arrow from an open menu); on a closed dropdown, only the keys
  *   that open it;
- * - every key while a card is lifted to be moved by keyboard (dnd-kit marks it pressed): its
+ * - every key while a card is lifted to be moved by keyboard (the ROAM board marks it pressed): its
  *   arrows carry it, Space drops it, Escape puts it back — ROAMing risks in the room is the point;
  * - Enter and Space on a focused button, link, tab or card, which they activate ("New risk", a
  *   card's menu). The deck still steps on → ← PageDown PageUp from anywhere, as a presenter's
