@@ -7,7 +7,7 @@ import { Pseudonyms, type PseudonymKind } from '../../../shared/anonymise/pseudo
 import { REWRITERS, ROW_FILTERS, type RewriteContext, type RewriterName, type RowFilterName } from '../../../shared/anonymise/row-rewriters';
 import { AppError } from '../../../shared/contract/result';
 import { MS_PER_DAY } from '../../../shared/domain/time';
-import { oneLine, translateSqliteError } from './sqlite-errors';
+import { checkReport, checkSummary, translateSqliteError } from './sqlite-errors';
 import { claimWorkspaceTarget, createPrivateFile, fsyncPath, removeQuietly, sameFile, temporarySibling, type Workspace } from './workspace-file';
 
 export const ANONYMISED_WORKSPACE_NAME = 'Anonymised workspace';
@@ -147,8 +147,8 @@ export async function anonymiseWorkspace(workspace: Workspace, inputTarget: stri
     const check = new Database(built, { fileMustExist: true });
     try {
       check.pragma('journal_mode = DELETE');
-      const result = check.pragma('integrity_check', { simple: true });
-      if (result !== 'ok') throw new AppError('workspace-corrupt', `The anonymised copy failed its integrity check (${oneLine(String(result))}); ${target} was not written.`);
+      const result = checkReport(check, 'integrity_check');
+      if (result !== 'ok') throw new AppError('workspace-corrupt', `The anonymised copy failed its integrity check (${checkSummary(result)}); ${target} was not written.`);
     } finally {
       check.close();
     }

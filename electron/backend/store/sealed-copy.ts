@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/contract/result';
-import { oneLine, translateSqliteError } from './sqlite-errors';
+import { checkReport, checkSummary, translateSqliteError } from './sqlite-errors';
 import { claimWorkspaceTarget, fsyncPath, inspectWorkspaceFile, PRIVATE_FILE_MODE, removeQuietly, removeStaleTemporaries, sameFile, temporarySibling, type Workspace } from './workspace-file';
 
 // A sealed copy is a workspace encrypted with a passphrase, for carrying on a stick or sending:
@@ -134,8 +134,8 @@ export async function sealWorkspace(
     const copy = new Database(workspace.db.serialize());
     let plain: Buffer;
     try {
-      const check = copy.pragma('integrity_check', { simple: true });
-      if (check !== 'ok') throw new AppError('workspace-corrupt', `The copy failed its integrity check (${oneLine(String(check))}); ${target} was not written.`);
+      const check = checkReport(copy, 'integrity_check');
+      if (check !== 'ok') throw new AppError('workspace-corrupt', `The copy failed its integrity check (${checkSummary(check)}); ${target} was not written.`);
       // Rebuilt in memory, so that the free pages do not carry deleted text (a deleted risk, an
       // item's old description) to whoever is given the passphrase; as anonymise's VACUUM INTO.
       copy.exec('VACUUM');
@@ -261,8 +261,8 @@ export async function unsealWorkspace(
     }
     const db = new Database(built, { readonly: true, fileMustExist: true });
     try {
-      const result = db.pragma('integrity_check', { simple: true });
-      if (result !== 'ok') throw new AppError('workspace-corrupt', `What ${sealed} holds is damaged (${oneLine(String(result))}). Nothing was written.`);
+      const result = checkReport(db, 'integrity_check');
+      if (result !== 'ok') throw new AppError('workspace-corrupt', `What ${sealed} holds is damaged (${checkSummary(result)}). Nothing was written.`);
     } finally {
       db.close();
     }

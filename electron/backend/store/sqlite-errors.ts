@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import type { Database as Db } from 'better-sqlite3';
 import { AppError } from '../../../shared/contract/result';
 
 interface SqliteLikeError {
@@ -25,11 +26,59 @@ export function oneLine(text: string): string {
     .join('; ');
 }
 
-/** The whole reason on one line, what was (not) done, and where the backups are. */
+/**
+ * SQLite's `integrity_check` or `quick_check` whole: 'ok', or every row of its report joined by
+ * lines (the pragma's first row alone can leave problems out of the count). A page the check cannot
+ * read past once it has said what it found ends the report as one more problem; an error before any
+ * row is thrown, as the pragma throws it.
+ */
+export function checkReport(db: Db, check: 'integrity_check' | 'quick_check'): string {
+  const lines: string[] = [];
+  try {
+    for (const row of db.prepare(`PRAGMA ${check}`).raw().iterate() as Iterable<unknown[]>) lines.push(String(row[0]));
+  } catch (error) {
+    if (lines.length === 0) throw error;
+    lines.push(error instanceof Error ? error.message : String(error));
+  }
+  return lines.join('\n');
+}
+
+/**
+ * What SQLite's integrity check (or quick_check) reported, one problem a line: its report is a line
+ * "*** in database main ***" then up to 100 problems, one a line, in one row or several.
+ */
+export function checkProblems(report: string): string[] {
+  return report
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !/^\*\*\* in database \S+ \*\*\*$/.test(line));
+}
+
+/**
+ * A check's report as a message reads it, on one line: its first problem, and how many more there
+ * are ("Tree 50 page 50 cell 31: Offset 65535 out of range 15939..16380; and 31 more problems
+ * SQLite's check found"), not every one of them (a page's 32 were 3,500 characters). One that is
+ * not a check's report (an error's own message) is said whole.
+ */
+export function checkSummary(report: string): string {
+  const problems = checkProblems(report);
+  if (problems.length === 0) return oneLine(report);
+  const more = problems.length - 1;
+  return more === 0 ? problems[0]! : `${problems[0]!}; and ${more} more problem${more === 1 ? '' : 's'} SQLite's check found`;
+}
+
+/**
+ * The reason on one line, what was (not) done, and where the backups are: the same words serve the
+ * app (its Workspace menu; File in the desktop app's menu bar) and the command line (which writes
+ * `interlock` as it was run). Every problem the check found is kept in `details`.
+ */
 export function damagedWorkspaceError(path: string, reason: string): AppError {
+  const problems = checkProblems(reason);
   return new AppError(
     'workspace-corrupt',
-    `${path} is damaged (${oneLine(reason)}). It was left as it is. Restore a backup (Workspace → Restore a backup…, or \`interlock backups "${path}"\`) or open a copy instead.`,
+    `${path} is damaged (${checkSummary(reason)}). It was left as it is. ` +
+      `Restore one of its automatic backups (in the app: Workspace → Restore a backup…, or File → Restore a Backup… in the desktop app; on the command line: \`interlock backups "${path}"\` lists them), or open a copy you kept.`,
+    problems.length > 1 ? problems.map((message) => ({ path: 'integrity check', message })) : undefined,
   );
 }
 

@@ -6,7 +6,7 @@ import type { Database as Db } from 'better-sqlite3';
 import { AppError } from '../../../shared/contract/result';
 import type { FileInspection } from '../../../shared/contract/workspace-channels';
 import { getSchemaVersion, LATEST_SCHEMA_VERSION, migrate, newerVersionError, WORKSPACE_ID_KEY } from './migrations';
-import { damagedWorkspaceError, interruptedWriteLookError, isStorageRefusal, oneLine, translateSqliteError } from './sqlite-errors';
+import { checkReport, checkSummary, damagedWorkspaceError, interruptedWriteLookError, isStorageRefusal, translateSqliteError } from './sqlite-errors';
 
 /** "ILK1": marks a SQLite file as an Interlock workspace (PRAGMA application_id). */
 export const INTERLOCK_APPLICATION_ID = 0x494c4b31;
@@ -346,7 +346,7 @@ function verify(db: Db, path: string): number {
   }
   const version = getSchemaVersion(db);
   if (version > LATEST_SCHEMA_VERSION) throw newerVersionError(path, version);
-  const check = db.pragma('quick_check', { simple: true });
+  const check = checkReport(db, 'quick_check');
   if (check !== 'ok') {
     throw damagedWorkspaceError(path, String(check));
   }
@@ -729,8 +729,8 @@ export async function copyThroughBackupApi(db: Db, tmp: string, target: string, 
     copy.pragma('journal_mode = DELETE');
     if (options.name !== undefined) writeMeta(copy, 'name', options.name);
     if (options.newIdentity) writeMeta(copy, WORKSPACE_ID_KEY, randomUUID());
-    const check = copy.pragma('integrity_check', { simple: true });
-    if (check !== 'ok') throw new AppError('workspace-corrupt', `The copy failed its integrity check (${oneLine(String(check))}); ${target} was not written.`);
+    const check = checkReport(copy, 'integrity_check');
+    if (check !== 'ok') throw new AppError('workspace-corrupt', `The copy failed its integrity check (${checkSummary(check)}); ${target} was not written.`);
   } finally {
     copy.close();
   }

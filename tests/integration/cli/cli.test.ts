@@ -150,7 +150,7 @@ describe('the interlock command line', () => {
     bytes.fill(0x55, 4096 * 71, 4096 * 72);
     writeFileSync(damaged, bytes);
     const refused = await captureCli(['metrics', '--workspace', damaged], npm);
-    expect(refused.err).toContain(`or \`npm run cli -- backups "${damaged}"\`)`);
+    expect(refused.err).toContain(`on the command line: \`npm run cli -- backups "${damaged}"\` lists them)`);
     const help = await captureCli(['help'], npm);
     expect(help.out).toContain('Usage: npm run cli -- <command> [options]');
     expect(help.out).toContain('npm run cli -- <command> --help (or npm run cli -- help <command>) shows one command.');

@@ -469,6 +469,46 @@ describe('automatic backups', () => {
       expect((await call('workspace.overview', {})).counts.items).toBe(80);
     });
 
+    it('a damaged workspace is said in one line: the first problem SQLite’s check found and how many more, and its backups from the app and the command line', async () => {
+      const path = tmp.path('damaged.interlock');
+      await call('workspace.createDemo', { path, items: 60 });
+      await call('workspace.close', {});
+      // 32 cell pointers of the status changes' page pointed past its end: SQLite's check says each.
+      const raw = new Database(path, { readonly: true });
+      const root = raw.prepare(`SELECT rootpage FROM sqlite_schema WHERE name = 'status_transitions'`).pluck().get() as number;
+      const pageSize = raw.pragma('page_size', { simple: true }) as number;
+      raw.close();
+      const bytes = readFileSync(path);
+      const page = (root - 1) * pageSize;
+      expect(bytes[page]).toBe(13); // a leaf of a table
+      expect(bytes.readUInt16BE(page + 3)).toBeGreaterThan(32);
+      bytes.fill(0xff, page + 8, page + 8 + 64);
+      writeFileSync(path, bytes);
+      // One a cell, in the order it found them (then, as it may, that the page cannot be read past).
+      const problems = quickCheckLines(path).filter((line) => line !== '*** in database main ***');
+      expect(problems.length).toBeGreaterThanOrEqual(32);
+      expect(problems[0]).toMatch(/^Tree \d+ page \d+ cell 31: Offset 65535 out of range/);
+      const more = `and ${problems.length - 1} more problems SQLite's check found`;
+
+      const opened = await backend.call('workspace.open', { path });
+      const error = opened.ok ? null : opened.error;
+      expect(error?.code).toBe('workspace-corrupt');
+      expect(error?.message).toBe(
+        `${path} is damaged (${problems[0]}; ${more}). It was left as it is. ` +
+          `Restore one of its automatic backups (in the app: Workspace → Restore a backup…, or File → Restore a Backup… in the desktop app; on the command line: \`interlock backups "${path}"\` lists them), or open a copy you kept.`,
+      );
+      expect(error?.message.length).toBeLessThan(600);
+      // Every problem stays with the error, for whoever wants them all.
+      expect(error?.details?.map((d) => d.message)).toEqual(problems);
+      // The command line says the same on one line, with the command as it was run.
+      const info = await captureCli(['info', path], { npm_lifecycle_event: 'cli' });
+      expect(info.code).toBe(1);
+      expect(info.err.split('\n')).toHaveLength(1);
+      expect(info.err).toContain(`(${problems[0]}; ${more})`);
+      expect(info.err).toContain(`on the command line: \`npm run cli -- backups "${path}"\` lists them), or open a copy you kept.`);
+      expect(readFileSync(path)).toEqual(bytes);
+    });
+
     it('a half-written backup a killed process left in the backups folder is removed at the next backup, once an hour old', async () => {
       const path = tmp.path('busy.interlock');
       await call('workspace.createDemo', { path, items: 60 });
@@ -574,3 +614,17 @@ describe('the backups command', () => {
     });
   });
 });
+
+/** Every line of SQLite's quick_check of `path`, and, when it stops at a page it cannot read past, that error's. */
+function quickCheckLines(path: string): string[] {
+  const db = new Database(path, { readonly: true });
+  const lines: string[] = [];
+  try {
+    for (const row of db.prepare('PRAGMA quick_check').raw().iterate() as Iterable<unknown[]>) lines.push(...String(row[0]).split('\n'));
+  } catch (error) {
+    lines.push((error as Error).message);
+  } finally {
+    db.close();
+  }
+  return lines;
+}

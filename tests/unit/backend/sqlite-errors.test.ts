@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { translateSqliteError } from '../../../electron/backend/store/sqlite-errors';
+import { damagedWorkspaceError, translateSqliteError } from '../../../electron/backend/store/sqlite-errors';
 import { AppError } from '../../../shared/contract/result';
 
 const sqlite = (code: string, message = 'x') => Object.assign(new Error(message), { code });
@@ -27,7 +27,26 @@ describe('translateSqliteError', () => {
     expect(rollback.message).not.toContain('the file or its folder is read-only');
   });
 
+  it('a damaged workspace is said by the first problem its check found and how many more, on one line, not all of them', () => {
+    const report = ['*** in database main ***', ...Array.from({ length: 32 }, (_, i) => `Tree 69 page 76 cell ${127 - i}: Offset 65535 out of range 15939..16380`)].join('\n');
+    const error = damagedWorkspaceError('/m/ws.interlock', report);
+    expect(error.message).toBe(
+      '/m/ws.interlock is damaged (Tree 69 page 76 cell 127: Offset 65535 out of range 15939..16380; and 31 more problems SQLite\'s check found). It was left as it is. ' +
+        'Restore one of its automatic backups (in the app: Workspace → Restore a backup…, or File → Restore a Backup… in the desktop app; on the command line: `interlock backups "/m/ws.interlock"` lists them), or open a copy you kept.',
+    );
+    expect(error.details).toHaveLength(32);
+    expect(error.details![31]).toEqual({ path: 'integrity check', message: 'Tree 69 page 76 cell 96: Offset 65535 out of range 15939..16380' });
+  });
+
   describe('edge cases', () => {
+    it('a check report of one problem, of problems in several rows, or an error’s own message', () => {
+      const reason = (report: string) => /is damaged \((.*)\)\. It was left/.exec(damagedWorkspaceError('/m/ws.interlock', report).message)?.[1];
+      expect(reason('*** in database main ***\nPage 5: never used')).toBe('Page 5: never used');
+      expect(reason('*** in database main ***\nPage 5: never used\n*** in database main ***\nrow 3 missing from index x')).toBe("Page 5: never used; and 1 more problem SQLite's check found");
+      expect(reason('database disk image is malformed')).toBe('database disk image is malformed');
+      expect(damagedWorkspaceError('/m/ws.interlock', 'database disk image is malformed').details).toBeUndefined();
+    });
+
     it('passes through what is not SQLite’s, and an AppError as it is', () => {
       const other = new TypeError('boom');
       expect(translateSqliteError(other, 'f')).toBe(other);
