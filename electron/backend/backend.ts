@@ -11,7 +11,7 @@ import { planSimulationThreads } from './forecast/plan-simulation-threads';
 import { Session } from './session';
 import type { Workspace } from './store/workspace-file';
 import { UploadStore } from './uploads';
-import { oneLine } from './store/sqlite-errors';
+import { oneLine, translateWriteError } from './store/sqlite-errors';
 import { WorkspaceBackups } from './store/workspace-backups';
 import { removeUnsealingTemporaries } from './store/sealed-copy';
 import { homedir } from 'node:os';
@@ -78,6 +78,9 @@ export function createBackend(options: BackendOptions = {}): Backend {
     if (running && running.workspace === context.session.current) {
       return fail('invalid-input', `An import is running (${running.file ?? 'finishing'}); changes wait until it is done, or cancel it.`);
     }
+    // The workspace a channel that writes writes into: a read-only file, a full disk… met there is said
+    // in the same words whichever handler met it (translateWriteError), naming that workspace.
+    const writingInto = definition.mutates !== null ? context.session.current : null;
     try {
       const handler = allHandlers[channel] as (input: unknown, context: BackendContext) => unknown;
       const value = await handler(parsed.data, context);
@@ -91,6 +94,8 @@ export function createBackend(options: BackendOptions = {}): Backend {
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toShape() };
       log(`Handler ${channel} failed`, error);
+      const translated = writingInto && writingInto === context.session.current ? translateWriteError(error, writingInto.path, 'nothing was changed') : error;
+      if (translated instanceof AppError) return { ok: false, error: translated.toShape() };
       const message = error instanceof Error ? error.message : String(error);
       return fail('internal', `${channel} failed: ${oneLine(message)}`);
     }

@@ -26,6 +26,7 @@ import { countEntities } from '../store/queries/overview';
 import { PortfolioWriter } from '../store/queries/portfolio-writes';
 import { readStatusMap, reapplyStatusCategories, refreshFlowDates, storedDoneDates, storeFlowDates, storeStatusEntries } from '../store/queries/status-map';
 import { optimizeInTransaction, type Workspace } from '../store/workspace-file';
+import { translateWriteError } from '../store/sqlite-errors';
 import { bareLineFeedJoin, newlinesIn, parseHead, sniffDialect, streamCsv, type CsvDialect } from './csv-reading';
 import { Utf8Watch, type EncodingFacts } from './text-encoding';
 import { lineAtByte, readTextHead, readWholeText, type ReadProgress } from './text-reading';
@@ -81,6 +82,19 @@ interface PreparedFile {
 
 const total = (c: EntityCounts) => Object.values(c).reduce((a, b) => a + b, 0);
 
+/** What an import that stopped before its commit did not do, in the words of its refusals. */
+const NOTHING_IMPORTED = 'nothing was imported';
+
+/**
+ * A failed import said as a person can act on it: a refusal as it is, a read-only workspace or a
+ * full disk in the words of every write (`translateWriteError`), anything else plainly, never thrown.
+ */
+function importError(error: unknown, path: string): { code: AppError['code']; message: string } {
+  const translated = translateWriteError(error, path, NOTHING_IMPORTED);
+  if (translated instanceof AppError) return { code: translated.code, message: translated.message };
+  return { code: 'internal', message: `The import failed and nothing was written: ${error instanceof Error ? error.message : String(error)}` };
+}
+
 function encodingLabel(facts: EncodingFacts | null): string {
   if (!facts) return 'unknown';
   return `${facts.encoding.toUpperCase()}${facts.bomBytes ? ' with BOM' : ''}`;
@@ -122,7 +136,7 @@ export class ImportJob {
     this.state = 'failed';
     this.phase = 'finished';
     this.finishedAt.ms = Date.now();
-    this.error = { code: 'internal', message: `The import failed and nothing was written: ${error instanceof Error ? error.message : String(error)}` };
+    this.error = importError(error, this.workspace.path);
   }
 
   cancel(): boolean {
@@ -486,8 +500,7 @@ export class ImportJob {
     } catch (error) {
       this.state = 'failed';
       if (!db.open) this.error = { code: 'import-rejected', message: 'The workspace was closed during the import; nothing was imported.' };
-      else if (error instanceof AppError) this.error = { code: error.code, message: error.message };
-      else this.error = { code: 'internal', message: `The import failed and nothing was written: ${error instanceof Error ? error.message : String(error)}` };
+      else this.error = importError(error, this.workspace.path);
     } finally {
       this.phase = 'finished';
       this.finishedAt.ms = Date.now();

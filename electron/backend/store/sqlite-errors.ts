@@ -82,6 +82,28 @@ export function damagedWorkspaceError(path: string, reason: string): AppError {
   );
 }
 
+/**
+ * A workspace that may not be written: its file (permissions, a read-only attribute), or the drive
+ * or folder it is on (the journal beside it cannot be made). `notDone` says what did not happen.
+ */
+export function readOnlyWorkspaceError(path: string, notDone: string): AppError {
+  return new AppError(
+    'read-only',
+    `${path} is read-only (its file permissions, or a write-protected drive or folder): ${notDone}. Copy it to a folder you can write in and open the copy.`,
+  );
+}
+
+/**
+ * An error met writing into the open workspace at `path` (an import, a plan edit, a risk, a rename…),
+ * as a person can act on it: a read-only file or folder says so and that `notDone` ("nothing was
+ * imported"); other SQLite errors as `translateSqliteError` says them; anything else passes through.
+ */
+export function translateWriteError(error: unknown, path: string, notDone: string): unknown {
+  const code = sqliteCode(error);
+  if (code !== 'SQLITE_READONLY_ROLLBACK' && /^SQLITE_(READONLY|CANTOPEN|PERM)/.test(code)) return readOnlyWorkspaceError(path, notDone);
+  return translateSqliteError(error, path);
+}
+
 /** A file a stopped program left mid-write, met where the write cannot be undone (read-only). */
 export function interruptedWriteError(path: string): AppError {
   return new AppError(

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../electron/backend/backend';
 import { tempDir } from '../../support/temp-files';
@@ -84,5 +85,27 @@ describe('backend.invoke — the one entry point of every transport', () => {
       expect(await backend.invoke('workspace.close', {})).toEqual({ ok: true, value: { closed: true } });
       expect(await backend.invoke('workspace.close', {})).toEqual({ ok: true, value: { closed: false } });
     });
+  });
+
+  it('a write SQLite refuses in the open workspace (a rename, a risk, a plan edit, an import) says the workspace is read-only and that nothing was changed', async () => {
+    const path = tmp.path('w.interlock');
+    expect((await backend.call('workspace.createDemo', { path, items: 60 })).ok).toBe(true);
+    const increments = await backend.call('plan.increments', {});
+    const { id: incrementId, name: increment } = increments.ok ? increments.value[0]! : { id: 0, name: '' };
+    // As a read-only file's: the file itself may be written, SQLite writes nothing into it.
+    backend.context.session.current!.db.pragma('query_only = ON');
+    const said = `${path} is read-only (its file permissions, or a write-protected drive or folder): nothing was changed. Copy it to a folder you can write in and open the copy.`;
+    expect(await backend.call('workspace.rename', { name: 'Renamed' })).toEqual({ ok: false, error: { code: 'read-only', message: said } });
+    expect(await backend.call('risks.save', { title: 'Vendor late', scope: { kind: 'increment', key: increment } })).toEqual({ ok: false, error: { code: 'read-only', message: said } });
+    expect(await backend.call('plan.milestone.save', { incrementId, name: 'Go-live', date: '2026-01-15' })).toEqual({ ok: false, error: { code: 'read-only', message: said } });
+    // An import, whose job runs apart from the call, in the same words.
+    writeFileSync(tmp.path('teams.csv'), 'Key,Name,Value stream\nb1,B 1,S\n');
+    const started = await backend.call('import.start', { files: [{ source: { kind: 'path', path: tmp.path('teams.csv') } }], mode: 'import' });
+    let progress = started.ok ? await backend.call('import.progress', { jobId: started.value.jobId }) : null;
+    while (progress?.ok && progress.value.state === 'running') {
+      await new Promise((r) => setTimeout(r, 20));
+      progress = await backend.call('import.progress', { jobId: started.ok ? started.value.jobId : '' });
+    }
+    expect(progress?.ok && progress.value.error).toEqual({ code: 'read-only', message: said.replace('nothing was changed', 'nothing was imported') });
   });
 });

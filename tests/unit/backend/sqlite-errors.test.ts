@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { damagedWorkspaceError, translateSqliteError } from '../../../electron/backend/store/sqlite-errors';
+import { damagedWorkspaceError, translateSqliteError, translateWriteError } from '../../../electron/backend/store/sqlite-errors';
 import { AppError } from '../../../shared/contract/result';
 
 const sqlite = (code: string, message = 'x') => Object.assign(new Error(message), { code });
@@ -25,6 +25,21 @@ describe('translateSqliteError', () => {
     expect(rollback.message).toContain('/usb/ws.interlock was left in the middle of a write by a program that stopped');
     expect(rollback.message).toContain('copy it together with ws.interlock-journal');
     expect(rollback.message).not.toContain('the file or its folder is read-only');
+  });
+
+  it('a write into the open workspace that SQLite refuses as read-only (the file, or the folder its journal goes in) says so, and what was not done', () => {
+    const said = (notDone: string) =>
+      `/usb/ws.interlock is read-only (its file permissions, or a write-protected drive or folder): ${notDone}. Copy it to a folder you can write in and open the copy.`;
+    for (const code of ['SQLITE_READONLY', 'SQLITE_READONLY_DIRECTORY', 'SQLITE_CANTOPEN', 'SQLITE_PERM']) {
+      const error = translateWriteError(sqlite(code, 'attempt to write a readonly database'), '/usb/ws.interlock', 'nothing was imported') as AppError;
+      expect(error.code, code).toBe('read-only');
+      expect(error.message, code).toBe(said('nothing was imported'));
+    }
+    // A half-done write of a stopped program, a full disk: as every other message says them.
+    expect((translateWriteError(sqlite('SQLITE_READONLY_ROLLBACK'), '/usb/ws.interlock', 'nothing was changed') as AppError).message).toContain('left in the middle of a write');
+    expect((translateWriteError(sqlite('SQLITE_FULL'), '/usb/ws.interlock', 'nothing was changed') as AppError).message).toBe('The disk holding /usb/ws.interlock is full; nothing was written.');
+    const other = new TypeError('boom');
+    expect(translateWriteError(other, '/usb/ws.interlock', 'nothing was changed')).toBe(other);
   });
 
   it('a damaged workspace is said by the first problem its check found and how many more, on one line, not all of them', () => {
