@@ -25,7 +25,7 @@ import { lastImportOfContent, recordImport } from '../store/queries/import-log';
 import { countEntities } from '../store/queries/overview';
 import { PortfolioWriter } from '../store/queries/portfolio-writes';
 import { readStatusMap, reapplyStatusCategories, refreshFlowDates, storedDoneDates, storeFlowDates, storeStatusEntries } from '../store/queries/status-map';
-import { optimizeInTransaction, type Workspace } from '../store/workspace-file';
+import { optimizeInTransaction, refuseIfReadOnly, type Workspace } from '../store/workspace-file';
 import { translateWriteError } from '../store/sqlite-errors';
 import { bareLineFeedJoin, newlinesIn, parseHead, sniffDialect, streamCsv, type CsvDialect } from './csv-reading';
 import { Utf8Watch, type EncodingFacts } from './text-encoding';
@@ -463,6 +463,9 @@ export class ImportJob {
       let committed = false;
       let added: EntityCounts | null = null;
       if (this.mode === 'import' && issues.fileErrors === 0 && total(checker.counts) > 0) {
+        // Before the backup: a write that cannot happen takes none (each took one, and five refused
+        // imports pushed every earlier restore point out).
+        refuseIfReadOnly(this.workspace, NOTHING_IMPORTED);
         await this.beforeWrite();
         if (this.#cancelled) {
           this.state = 'cancelled';

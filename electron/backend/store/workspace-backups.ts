@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
@@ -63,17 +63,23 @@ export class WorkspaceBackups {
     let target = '';
     for (let n = 1; !target || existsSync(target); n++) target = join(folder, `${stamp}-${String(n).padStart(2, '0')}-${REASON_SLUG[reason]}.interlock`);
     const tmp = temporarySibling(target);
+    let same: string | null;
     try {
       await copyThroughBackupApi(db, tmp, target);
-      giveOwnChangeCounter(tmp);
-      renameSync(tmp, target);
+      // The newest backup already holds exactly this (an import refused or failed since, which wrote
+      // nothing): keeping it again would only push an older, different restore point out.
+      same = newestIfSame(folder, tmp);
+      if (same === null) {
+        giveOwnChangeCounter(tmp);
+        renameSync(tmp, target);
+      } else removeQuietly(tmp);
     } catch (error) {
       removeQuietly(tmp);
       throw backupNotWritten(workspacePath, folder, error);
     }
     this.#label(folder, workspacePath, workspaceIdOf(db));
-    this.#prune(folder, [target, ...keep]);
-    return target;
+    this.#prune(folder, [same ?? target, ...keep]);
+    return same ?? target;
   }
 
   /**
@@ -192,6 +198,52 @@ export class WorkspaceBackups {
 function liveCopyAt(earlier: string, workspacePath: string, id: string): boolean {
   return existsSync(earlier) && !sameFile(earlier, workspacePath) && workspaceIdOfFile(earlier) === id;
 }
+
+/**
+ * The folder's newest backup (by name, as the list numbers them) when it holds what the copy at
+ * `copy` holds, else null. Two copies of one unchanged workspace through the backup API are the
+ * same pages byte for byte, but for the header fields each copy writes anew: the change counter
+ * (bytes 24–27, which `giveOwnChangeCounter` makes each backup's own) and the version-valid-for
+ * number and SQLite version beside it (92–99). Any other byte differing — a row, a setting, the
+ * metrics snapshot, a page freed — makes them different restore points. Read a megabyte at a time,
+ * stopping at the first difference; both are files of the backups folder, never the workspace.
+ */
+function newestIfSame(folder: string, copy: string): string | null {
+  const newest = backupFiles(folder).sort().at(-1);
+  if (newest === undefined) return null;
+  const path = join(folder, newest);
+  try {
+    if (statSync(path).size !== statSync(copy).size) return null;
+    const [a, b] = [openSync(path, 'r'), openSync(copy, 'r')];
+    try {
+      const [one, two] = [Buffer.alloc(COMPARE_CHUNK), Buffer.alloc(COMPARE_CHUNK)];
+      for (let at = 0; ; at += COMPARE_CHUNK) {
+        const read = readSync(a, one, 0, COMPARE_CHUNK, at);
+        if (readSync(b, two, 0, COMPARE_CHUNK, at) !== read) return null;
+        if (read === 0) return path;
+        if (at === 0) {
+          for (const [from, to] of HEADER_FIELDS_OF_EACH_COPY) {
+            one.fill(0, from, Math.min(to, read));
+            two.fill(0, from, Math.min(to, read));
+          }
+        }
+        if (!one.subarray(0, read).equals(two.subarray(0, read))) return null;
+      }
+    } finally {
+      closeSync(a);
+      closeSync(b);
+    }
+  } catch {
+    // A backup that cannot be read is no reason to keep none: the new one is kept.
+    return null;
+  }
+}
+const COMPARE_CHUNK = 1 << 20;
+/** Header bytes every copy writes anew: the change counter, the version-valid-for number and SQLite's version. */
+const HEADER_FIELDS_OF_EACH_COPY: readonly (readonly [number, number])[] = [
+  [24, 28],
+  [92, 100],
+];
 
 function backupFiles(folder: string): string[] {
   if (!existsSync(folder)) return [];

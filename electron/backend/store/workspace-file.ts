@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { accessSync, constants as fsConstants, closeSync, existsSync, fstatSync, fsyncSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
@@ -6,7 +6,7 @@ import type { Database as Db } from 'better-sqlite3';
 import { AppError } from '../../../shared/contract/result';
 import type { FileInspection } from '../../../shared/contract/workspace-channels';
 import { getSchemaVersion, LATEST_SCHEMA_VERSION, migrate, newerVersionError, WORKSPACE_ID_KEY } from './migrations';
-import { checkReport, checkSummary, damagedWorkspaceError, interruptedWriteLookError, isStorageRefusal, translateSqliteError } from './sqlite-errors';
+import { checkReport, checkSummary, damagedWorkspaceError, interruptedWriteLookError, isStorageRefusal, readOnlyWorkspaceError, translateSqliteError } from './sqlite-errors';
 
 /** "ILK1": marks a SQLite file as an Interlock workspace (PRAGMA application_id). */
 export const INTERLOCK_APPLICATION_ID = 0x494c4b31;
@@ -450,6 +450,28 @@ export function openForLooking(inputPath: string): Workspace {
     throw error;
   }
   return { db, path, lookingAt: { fileSchemaVersion } };
+}
+
+/**
+ * Refuses, before anything is done for it (an import's automatic backup), a write SQLite would refuse
+ * into the open workspace: a file this process may not write (its permissions, a read-only drive),
+ * or, while no journal stands beside it, a folder in which its journal cannot be made. SQLite opens
+ * such a file read-only without a word and says so only at the first write ("attempt to write a
+ * readonly database"). Asked with access(2), which opens no descriptor of the held file (closing one
+ * would drop SQLite's lock). A workspace in memory (a look) is not asked about.
+ */
+export function refuseIfReadOnly(workspace: Workspace, notDone: string): void {
+  if (workspace.lookingAt) return;
+  const path = resolve(workspace.path);
+  const writable = (target: string): boolean => {
+    try {
+      accessSync(target, fsConstants.W_OK);
+      return true;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'ENOENT';
+    }
+  };
+  if (!writable(path) || (!existsSync(`${path}-journal`) && !writable(dirname(path)))) throw readOnlyWorkspaceError(path, notDone);
 }
 
 /** Whether two paths name one file (the same path, a link or another spelling of it), so neither may replace the other. */

@@ -1,4 +1,5 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -6,7 +7,7 @@ import { createBackend, type Backend } from '../../../electron/backend/backend';
 import { captureCli } from '../../support/cli-capture';
 import { BACKUPS_KEPT, WorkspaceBackups } from '../../../electron/backend/store/workspace-backups';
 import { closeWorkspace, INTERLOCK_APPLICATION_ID, inspectWorkspaceFile as inspect, openWorkspace } from '../../../electron/backend/store/workspace-file';
-import { runTs } from '../../support/child-process';
+import { PROJECT_ROOT, runTs } from '../../support/child-process';
 import { LATEST_SCHEMA_VERSION, migrate } from '../../../electron/backend/store/migrations';
 import { countEntities } from '../../../electron/backend/store/queries/overview';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract/contract';
@@ -107,7 +108,13 @@ describe('automatic backups', () => {
     const workspace = openWorkspace(path);
     const backups = new WorkspaceBackups(tmp.path('clock-state'));
     const ahead = Date.now() + 30 * 86_400_000;
-    for (let i = 0; i < BACKUPS_KEPT; i++) await backups.take(workspace.db, path, 'before-import', new Date(ahead + i * 1000));
+    // Each backup of a workspace changed since the one before: one that holds what the newest holds is not kept again.
+    const change = (i: number) => workspace.db.prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES ('clock-test', ?)`).run(String(i));
+    for (let i = 0; i < BACKUPS_KEPT; i++) {
+      change(i);
+      await backups.take(workspace.db, path, 'before-import', new Date(ahead + i * 1000));
+    }
+    change(BACKUPS_KEPT);
     const taken = await backups.take(workspace.db, path, 'before-import');
     closeWorkspace(workspace);
     expect(existsSync(taken)).toBe(true);
@@ -208,7 +215,59 @@ describe('automatic backups', () => {
       expect((await call('workspace.backups.list', { path })).backups).toHaveLength(1);
     });
 
-    describe('edge cases', () => {
+    describe('a write refused or failed costs no restore point', () => {
+    const NOBODY = 65534;
+    /** Root writes a file whatever its mode: a read-only file is met as another user (setpriv). */
+    const asAnotherUser = process.getuid?.() === 0 && spawnSync('setpriv', ['--version']).status === 0;
+    const readOnly = (path: string, notDone: string) =>
+      `${path} is read-only (its file permissions, or a write-protected drive or folder): ${notDone}. Copy it to a folder you can write in and open the copy.`;
+    const backupPaths = async () => (await call('workspace.backups.list', {})).backups.map((b) => b.path);
+
+    it.skipIf(!asAnotherUser)('six imports into a workspace its user may not write take no backup: the older, different ones stay, and each says the file is read-only (as nobody)', async () => {
+      // Made, and given three different backups, by the user who then finds it read-only.
+      const path = tmp.path('client.interlock');
+      await call('workspace.createDemo', { path, items: 60 });
+      for (let i = 0; i < 3; i++) await importFile(`teams-${i}.csv`, `Key,Name,Value stream\nx${i},X ${i},S\n`);
+      const older = await backupPaths();
+      expect(older).toHaveLength(3);
+      await call('workspace.close', {});
+      const csv = tmp.path('more.csv');
+      writeFileSync(csv, 'Key,Name,Value stream\nb1,B 1,S\n');
+      for (const entry of everythingIn(tmp.dir)) chownSync(entry, NOBODY, NOBODY);
+      chmodSync(path, 0o444);
+      const bytes = sha256(path);
+      for (let i = 0; i < 6; i++) {
+        const run = spawnSync(
+          'setpriv',
+          [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', process.execPath, '--import', 'tsx', 'electron/cli/main.ts', 'import', csv, '--into', path],
+          { cwd: PROJECT_ROOT, env: { ...process.env, INTERLOCK_HOME: tmp.path('state'), HOME: tmp.dir }, encoding: 'utf8' },
+        );
+        expect(run.status, run.stderr).toBe(1);
+        expect(run.stderr.trim()).toBe(`interlock import: ${readOnly(path, 'nothing was imported')}`);
+      }
+      expect(backend.context.backups!.list(path).map((b) => b.path)).toEqual(older);
+      expect(sha256(path)).toBe(bytes);
+    }, 120_000);
+
+    it('a write that fails after its backup keeps that backup once: five more failures keep every older, different one (query_only)', async () => {
+      await call('workspace.createDemo', { path: tmp.path('w.interlock'), items: 60 });
+      for (let i = 0; i < 4; i++) await importFile(`teams-${i}.csv`, `Key,Name,Value stream\nx${i},X ${i},S\n`);
+      const older = await backupPaths();
+      expect(older).toHaveLength(4);
+      // SQLite refuses every write from here, as it does a read-only file's, while the file itself may be written.
+      const workspace = backend.context.session.current!;
+      workspace.db.pragma('query_only = ON');
+      for (let i = 0; i < 6; i++) await expect(importFile('b.csv', 'Key,Name,Value stream\nb1,B 1,S\n')).rejects.toThrow(`import ended failed: ${readOnly(workspace.path, 'nothing was imported')}`);
+      const after = await backupPaths();
+      // The first kept what the workspace held (the import before it had changed it); the next five took nothing more.
+      expect(after).toHaveLength(5);
+      expect(after.slice(1)).toEqual(older);
+      expect(teamKeysIn(after[0]!).filter((key) => key.startsWith('x'))).toEqual(['x0', 'x1', 'x2', 'x3']);
+      expect(readdirSync((await call('workspace.backups.list', {})).folder).filter((name) => name.startsWith('.'))).toEqual([]);
+    });
+  });
+
+  describe('edge cases', () => {
       it('a copy made outside Interlock beside its original has backups of its own; carried away from it, it lists the original’s', async () => {
         const { path } = await portfolioWithBackup('carried.interlock');
         const copy = tmp.path('carried copy.interlock');
@@ -627,4 +686,9 @@ function quickCheckLines(path: string): string[] {
     db.close();
   }
   return lines;
+}
+
+/** Every file and folder under `dir`, itself included. */
+function everythingIn(dir: string): string[] {
+  return [dir, ...readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? everythingIn(join(dir, e.name)) : [join(dir, e.name)]))];
 }
