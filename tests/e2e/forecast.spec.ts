@@ -46,6 +46,8 @@ test('when will N be done: the question, its number and the seed live in the add
   await expect(page).toHaveURL(/seed=\d+/);
   const seed = new URL(page.url().replace('#/forecast', '')).searchParams.get('seed');
   await expect(page.getByTestId('forecast-provenance')).toContainText(`seed ${seed} ·`);
+  // The backtest answers after the forecast (the last seed's stays shown while it runs).
+  await expect(page.getByRole('progressbar', { name: 'Running the backtest' })).toBeHidden();
   const before = await page.getByTestId('forecast-p85').textContent();
   const backtest = await page.getByTestId('backtest-85').textContent();
   await page.reload();
