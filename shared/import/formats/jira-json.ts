@@ -245,17 +245,26 @@ export function mapJiraJson(value: unknown, ctx: JsonMapperContext): void {
  * search asked without expand=changelog. They are imported with the dates their fields give.
  */
 function warnNoChangelog(ctx: JsonMapperContext, count: number, named: readonly { key: string; path: string }[]): void {
-  const n = (x: number) => x.toLocaleString('en-US');
-  const which = `${named.map((u) => u.key).join(', ')}${count > named.length ? ` and ${n(count - named.length)} more` : ''}`;
+  const one = count === 1;
   ctx.issues.warn(
     ctx.file,
     null,
     `${named[0]!.path}.changelog`,
     null,
     'no-status-history',
-    `${count === 1 ? '1 issue' : `${n(count)} issues`} of ${ctx.file} ${count === 1 ? 'has' : 'have'} no changelog (${which}): the search was made without expand=changelog, so ${count === 1 ? 'its' : 'their'} status history is unknown. ` +
-      'They get their created, status category changed and resolution dates only: no cycle time or flow efficiency. Export the search again with expand=changelog (…/search?jql=…&expand=changelog,names) and import it.',
+    `${issuesCount(count)} of ${ctx.file} ${one ? 'has' : 'have'} no changelog (${namedAndMore(named.map((u) => u.key), count)}): the search was made without expand=changelog, so ${one ? 'its' : 'their'} status history is unknown. ` +
+      `${one ? 'It gets its' : 'They get their'} created, status category changed and resolution dates only: no cycle time or flow efficiency. Export the search again with expand=changelog (…/search?jql=…&expand=changelog,names) and import it.`,
   );
+}
+
+const n = (value: number) => value.toLocaleString('en-US');
+const issuesCount = (count: number) => (count === 1 ? '1 issue' : `${n(count)} issues`);
+
+/** "A, B and C", or "A, B, C and 4 more" when `count` is more than the names given. */
+function namedAndMore(names: readonly string[], count: number): string {
+  const more = count - names.length;
+  if (more > 0) return `${names.join(', ')} and ${n(more)} more`;
+  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
 }
 
 /** How many issues whose changelog was cut short one warning names (by key and path); the rest are counted. */
@@ -267,12 +276,9 @@ const CUT_NAMED = 3;
  * out moves or loses the item's start and finish.
  */
 function warnChangelogsCut(ctx: JsonMapperContext, cut: number, named: readonly { key: string; path: string; given: number; total: number }[]): void {
-  const n = (value: number) => value.toLocaleString('en-US');
   const first = named[0]!;
-  const list = named.map((c) => `${c.key} at ${c.path}.changelog (${n(c.given)} of ${n(c.total)})`);
-  const more = cut - named.length;
-  const which = more > 0 ? `${list.join(', ')} and ${n(more)} more` : list.length === 1 ? list[0]! : `${list.slice(0, -1).join(', ')} and ${list.at(-1)!}`;
-  const issuesWord = cut === 1 ? '1 issue' : `${n(cut)} issues`;
+  const which = namedAndMore(named.map((c) => `${c.key} at ${c.path}.changelog (${n(c.given)} of ${n(c.total)})`), cut);
+  const issuesWord = issuesCount(cut);
   ctx.issues.warn(
     ctx.file,
     null,

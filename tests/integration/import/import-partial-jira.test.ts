@@ -180,7 +180,7 @@ describe('a Jira search made without expand=changelog', () => {
           null,
           'issues[0].changelog',
           null,
-          '3 issues of search.json have no changelog (PAY-1, PAY-2, PAY-3): the search was made without expand=changelog, so their status history is unknown. They get their created, status category changed and resolution dates only: no cycle time or flow efficiency. Export the search again with expand=changelog (…/search?jql=…&expand=changelog,names) and import it.',
+          '3 issues of search.json have no changelog (PAY-1, PAY-2 and PAY-3): the search was made without expand=changelog, so their status history is unknown. They get their created, status category changed and resolution dates only: no cycle time or flow efficiency. Export the search again with expand=changelog (…/search?jql=…&expand=changelog,names) and import it.',
         ],
       ]);
     }
