@@ -483,36 +483,39 @@ export class RecordChecker implements RecordSink {
    */
   risk(record: RiskRecord): void {
     const jsonField = { scope_key: 'scope.key', owner_team: 'ownerTeam' } as const;
+    // Both references are judged before the record is refused: the file is all or nothing, so each is said at once.
+    let refused = false;
     const refuse = (column: keyof typeof jsonField, value: string, message: string) => {
       const where = record.path ?? `risks[${record.key}]`;
       this.context.issues.error(this.file, record.line, record.line === null ? `${where}.${jsonField[column]}` : column, value, 'invalid-reference', message, record.line === null ? where : undefined);
+      refused = true;
     };
     const repeated = this.#duplicate('risks', this.#keys.risks, record.key, record);
     const scope = record.scope;
     if (scope.kind === 'team') {
       const team = this.canonicalTeam(scope.key)!;
-      if (!this.#knowsTeam(team)) return refuse('scope_key', scope.key, `Team ${scope.key} is neither in this import nor in the workspace (risks do not create teams).`);
-      record.scope = { kind: 'team', key: team };
+      if (!this.#knowsTeam(team)) refuse('scope_key', scope.key, `Team ${scope.key} is neither in this import nor in the workspace (risks do not create teams).`);
+      else record.scope = { kind: 'team', key: team };
     } else if (scope.kind === 'group') {
       // A group no longer formed still holds the risks filed under it: their export imports back.
       const key = this.#groupKey(scope.key) ?? (this.#riskGroups().has(scope.key) ? scope.key : null);
       if (key === null) {
         const groups = [...this.#groups!.values()];
-        return refuse(
+        refuse(
           'scope_key',
           scope.key,
           groups.length === 0
             ? `There is no coordination group "${scope.key}": the advisor forms no groups of coupled teams in this workspace yet.`
             : `There is no coordination group "${scope.key}" now; the groups are ${groups.join('; ')}.`,
         );
-      }
-      record.scope = { kind: 'group', key };
+      } else record.scope = { kind: 'group', key };
     }
     if (record.ownerTeamKey !== null) {
       const owner = this.canonicalTeam(record.ownerTeamKey)!;
-      if (!this.#knowsTeam(owner)) return refuse('owner_team', record.ownerTeamKey, `Team ${record.ownerTeamKey} is neither in this import nor in the workspace (risks do not create teams).`);
-      record.ownerTeamKey = owner;
+      if (!this.#knowsTeam(owner)) refuse('owner_team', record.ownerTeamKey, `Team ${record.ownerTeamKey} is neither in this import nor in the workspace (risks do not create teams).`);
+      else record.ownerTeamKey = owner;
     }
+    if (refused) return;
     record.file = this.file;
     if (!repeated) this.counts.risks++;
     if (RISK_LINK_FIELDS.some((field) => (record[field]?.length ?? 0) > 0)) this.#linkingRisks.push(record);

@@ -242,21 +242,40 @@ const MAPPERS: Record<InterlockEntity, (ctx: CsvMapperContext) => CsvMapper> = {
   risks: (ctx) => ({
     row() {
       const r = ctx.reader;
-      const key = r.key('key');
-      const title = r.required('title', 'a title');
-      const statusText = r.text('status');
-      const status = readRiskStatus(statusText) ?? r.reject('status', statusText, 'invalid-value', `status is "${statusText}"; write one of unroamed, resolved, owned, accepted, mitigated (or R, O, A, M).`);
-      const scopeText = r.required('scope', 'team, group or increment');
-      const kind = readScopeKind(scopeText) ?? r.reject('scope', scopeText, 'invalid-value', `scope is "${scopeText}"; write team, group or increment.`);
+      // A risk register is imported whole or not at all (risks-incomplete), so a row says every
+      // problem it has at once: stopping at the first would cost the user one more try per problem.
+      const problems: RowRejected[] = [];
+      const read = <T>(field: () => T): T | undefined => {
+        try {
+          return field();
+        } catch (error) {
+          if (!(error instanceof RowRejected)) throw error;
+          problems.push(error);
+          return undefined;
+        }
+      };
+      const key = read(() => r.key('key'));
+      const title = read(() => r.required('title', 'a title'));
+      const status = read(() => {
+        const statusText = r.text('status');
+        return readRiskStatus(statusText) ?? r.reject('status', statusText, 'invalid-value', `status is "${statusText}"; write one of unroamed, resolved, owned, accepted, mitigated (or R, O, A, M).`);
+      });
+      const kind = read(() => {
+        const scopeText = r.required('scope', 'team, group or increment');
+        return readScopeKind(scopeText) ?? r.reject('scope', scopeText, 'invalid-value', `scope is "${scopeText}"; write team, group or increment.`);
+      });
+      const scopeKey = read(() => r.key('scopeKey'));
+      const ownerTeamKey = read(() => r.optionalKey('ownerTeam'));
+      if (problems.length > 0) throw problems[0]!;
       const list = (field: string) => (r.has(field) ? splitList(r.text(field)).map((k) => k.slice(0, 200)) : null);
       ctx.sink.risk({
-        key,
-        title: title.slice(0, 300),
+        key: key!,
+        title: title!.slice(0, 300),
         description: (r.text('description') ?? '').slice(0, 5000),
-        status,
-        ownerTeamKey: r.optionalKey('ownerTeam'),
+        status: status!,
+        ownerTeamKey: ownerTeamKey ?? null,
         ownerPerson: r.text('owner')?.slice(0, 200) ?? null,
-        scope: { kind, key: r.key('scopeKey') },
+        scope: { kind: kind!, key: scopeKey! },
         items: list('items'),
         dependencies: list('dependencies'),
         objectives: list('objectives'),

@@ -208,6 +208,9 @@ describe('risks and votes channels', () => {
       'R-12,Nobody owns the data migration,,,,,group,g-nowhere,,,',
       'R-13,Payment freeze overlaps go-live,,A,,,increment,PI 26.4,,,',
       'R-14,Owner unknown,,owned,no-such-team,,team,search,,,',
+      // Every problem of a row is said at once (the file is all or nothing): its cells, then both teams it names.
+      'R-15,,,maybe,,,tribe,,,,',
+      'R-16,Both teams unknown,,owned,no-owner,,team,no-scope,,,',
     ].join('\n');
     const before = dumpWorkspace(db());
     const preview = await runImport('risks.csv', csv, 'preview');
@@ -222,10 +225,16 @@ describe('risks and votes channels', () => {
       ['risks.csv', 3, 'status', 'maybe', 'invalid-value'],
       ['risks.csv', 4, 'scope_key', 'g-nowhere', 'invalid-reference'],
       ['risks.csv', 6, 'owner_team', 'no-such-team', 'invalid-reference'],
+      ['risks.csv', 7, 'title', null, 'missing-value'],
+      ['risks.csv', 7, 'status', 'maybe', 'invalid-value'],
+      ['risks.csv', 7, 'scope', 'tribe', 'invalid-value'],
+      ['risks.csv', 7, 'scope_key', null, 'missing-value'],
+      ['risks.csv', 8, 'scope_key', 'no-scope', 'invalid-reference'],
+      ['risks.csv', 8, 'owner_team', 'no-owner', 'invalid-reference'],
       ['risks.csv', null, null, null, 'risks-incomplete'],
     ]);
     expect(status.report!.issues.find((i) => i.line === 3)!.message).toMatch(/status is "maybe"/);
-    expect(status.error!.message).toBe('Nothing was imported: risks.csv: 3 risks are rejected (see the lines listed); a risks file is imported whole or not at all, so fix them and import it again.');
+    expect(status.error!.message).toBe('Nothing was imported: risks.csv: 5 risks are rejected (see the lines listed); a risks file is imported whole or not at all, so fix them and import it again.');
     // Nothing at all: not the good rows, not the import log.
     expect(dumpWorkspace(db())).toBe(before);
 
