@@ -1,6 +1,7 @@
 import type { CliCommand } from './cli-command';
 import { anonymiseCommand } from './commands/anonymise-command';
 import { backupsCommand } from './commands/backups-command';
+import { copyCommand } from './commands/copy-command';
 import { demoCommand } from './commands/demo-command';
 import { forecastCommand } from './commands/forecast-command';
 import { importCommand } from './commands/import-command';
@@ -15,6 +16,7 @@ import { sealCommand, unsealCommand } from './commands/seal-command';
 export const CLI_COMMANDS: readonly CliCommand[] = [
   anonymiseCommand,
   backupsCommand,
+  copyCommand,
   demoCommand,
   forecastCommand,
   importCommand,

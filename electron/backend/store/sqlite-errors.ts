@@ -129,7 +129,7 @@ export function translateSqliteError(error: unknown, path: string): unknown {
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
     return new AppError(
       'workspace-locked',
-      `${path} is open in another window or program. Close it there first, or open a copy (Save As…).`,
+      `${path} is open in another window or program. Close it there first, or work on a copy made there (Save As… in the app).`,
     );
   }
   if (code === 'SQLITE_NOTADB') {

@@ -341,7 +341,7 @@ export async function restoreBackup(
   if (inspection.state === 'folder' || inspection.state === 'newer') {
     throw new AppError(
       'invalid-input',
-      `Not restored: ${inspection.message ?? `${target} is not an Interlock workspace.`} The backup itself is ${entry.path}: open it and use Save As to keep it under another name.`,
+      `Not restored: ${inspection.message ?? `${target} is not an Interlock workspace.`} The backup itself is ${entry.path}: copy it to another name to keep it (Save As… in the app, \`interlock copy\` on the command line).`,
     );
   }
   const tmp = temporarySibling(target);

@@ -723,7 +723,7 @@ export function closeWorkspace(workspace: Workspace): void {
  */
 export async function backupWorkspace(workspace: Workspace, inputTarget: string, options: { replace?: boolean; name?: string } = {}): Promise<string> {
   const target = resolve(inputTarget);
-  if (sameFile(target, workspace.path)) throw new AppError('invalid-input', 'Save As needs a different file than the open workspace.');
+  if (sameFile(target, workspace.path)) throw new AppError('invalid-input', `A copy needs a file of its own: ${target} is the workspace being copied.`);
   const claim = claimWorkspaceTarget(target, { replace: options.replace ?? false });
   const tmp = temporarySibling(target);
   try {

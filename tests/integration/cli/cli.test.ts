@@ -187,6 +187,7 @@ describe('the interlock command line', () => {
     const copies = [
       ['anonymise', old, '--out', tmp.path('read-old-anon.interlock')],
       ['seal', old, '--out', tmp.path('read-old.sealed')],
+      ['copy', old, '--out', tmp.path('read-old-copy.interlock')],
     ];
     for (const args of [['metrics', '--workspace', old], ['recommend', '--workspace', old], ['plan', 'list', '--workspace', old], ...copies]) {
       const shown = await cli(args);
@@ -199,6 +200,9 @@ describe('the interlock command line', () => {
     const anonymised = new Database(tmp.path('read-old-anon.interlock'), { readonly: true });
     expect(anonymised.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     anonymised.close();
+    const copied = new Database(tmp.path('read-old-copy.interlock'), { readonly: true });
+    expect(copied.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    copied.close();
   });
 
   it('import --day-order reads month-first dates the first rows could not prove; without it, the row that proves them says so', async () => {

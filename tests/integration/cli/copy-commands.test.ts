@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, watch } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, watch } from 'node:fs';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/run-cli';
@@ -20,7 +21,7 @@ async function cli(args: string[], options: { env?: Record<string, string>; secr
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-describe('interlock anonymise, seal and unseal', () => {
+describe('interlock anonymise, copy, seal and unseal', () => {
   const tmp = tempDir();
   const source = tmp.path('client.interlock');
   beforeAll(async () => {
@@ -35,6 +36,26 @@ describe('interlock anonymise, seal and unseal', () => {
     expect(result.out).toContain('was not kept');
     const info = await cli(['info', tmp.path('shared.interlock'), '--json']);
     expect(JSON.parse(info.out)).toMatchObject({ name: 'Anonymised workspace', counts: { items: 120 } });
+  });
+
+  it('copy writes the whole workspace through the backup API, named from its file or --name, and leaves the original as it was', async () => {
+    const before = readFileSync(source);
+    const result = await cli(['copy', source, '--out', tmp.path('on the stick.interlock')]);
+    expect(result).toMatchObject({ code: 0, err: '' });
+    expect(result.out).toBe(`Copied ${source} to ${tmp.path('on the stick.interlock')} ("on the stick"); the copy has backups of its own.`);
+    const original = JSON.parse((await cli(['info', source, '--json'])).out);
+    const copied = JSON.parse((await cli(['info', tmp.path('on the stick.interlock'), '--json'])).out);
+    expect(copied.name).toBe('on the stick');
+    expect(copied.counts).toEqual(original.counts);
+    expect(copied.tables).toEqual(original.tables);
+    expect(readFileSync(source).equals(before)).toBe(true);
+    const named = await cli(['copy', source, '--out', tmp.path('named.interlock'), '--name', 'Client B, December']);
+    expect(named.out).toContain('("Client B, December")');
+    const check = new Database(tmp.path('named.interlock'), { readonly: true });
+    expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
+    // A copy is another workspace: its own id, so its backups are its own.
+    expect(check.prepare("SELECT value FROM meta WHERE key = 'workspace_id'").pluck().get()).not.toBe(new Database(source, { readonly: true }).prepare("SELECT value FROM meta WHERE key = 'workspace_id'").pluck().get());
+    check.close();
   });
 
   it('seal takes the passphrase from INTERLOCK_PASSPHRASE; unseal with it gives back the workspace', async () => {
@@ -102,6 +123,23 @@ describe('interlock anonymise, seal and unseal', () => {
         watcher.close();
       }
       expect(readdirSync(folder)).toEqual([]);
+    });
+
+    it('copy: onto itself or an existing file without --force is refused, exit 1, and both files stay as they were', async () => {
+      const existing = tmp.path('existing.interlock');
+      expect((await cli(['copy', source, '--out', existing])).code).toBe(0);
+      const [sourceBytes, existingBytes] = [readFileSync(source), readFileSync(existing)];
+      const again = await cli(['copy', source, '--out', existing]);
+      expect(again.code).toBe(1);
+      expect(again.err).toContain('already exists. Choose another name, or add --force to replace it.');
+      const self = await cli(['copy', source, '--out', source]);
+      expect(self.code).toBe(1);
+      expect(self.err).toBe(`interlock copy: A copy needs a file of its own: ${source} is the workspace being copied.`);
+      expect(readFileSync(source).equals(sourceBytes)).toBe(true);
+      expect(readFileSync(existing).equals(existingBytes)).toBe(true);
+      expect((await cli(['copy', source])).code).toBe(2);
+      expect((await cli(['copy', tmp.path('nothing-here.interlock'), '--out', tmp.path('n.interlock')])).code).toBe(1);
+      expect(existsSync(tmp.path('n.interlock'))).toBe(false);
     });
 
     it('an existing file is not replaced without --force', async () => {
