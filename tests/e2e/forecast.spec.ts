@@ -57,6 +57,21 @@ test('when will N be done: the question, its number and the seed live in the add
   await expect(page.getByTestId('table-backtest-runs').getByRole('row')).not.toHaveCount(0);
 });
 
+test('a start typed within the data is answered with a warning that those days already happened, above the answers', async ({ page, host }) => {
+  await openForecast(page, host.url);
+  await expect(page.getByTestId('forecast-provenance')).toContainText('forecast from 2026-11-16');
+  await expect(page.getByTestId('forecast-start-in-data')).toHaveCount(0);
+  await page.getByLabel('Start').fill('2026-11-02');
+  await expect(page.getByTestId('forecast-provenance')).toContainText('forecast from 2026-11-02');
+  await expect(page.getByTestId('forecast-start-in-data')).toHaveText(
+    'The forecast starts on 2026-11-02, before the data ends (2026-11-15): its first 14 days (2026-11-02 – 2026-11-15) are already in the data, and the history it draws from holds them, so it is no test of the forecast. To see how the forecast would have done, use the backtest; to forecast, start after 2026-11-15.',
+  );
+  await page.screenshot({ path: 'test-results/screenshots/forecast-start-in-data.png' });
+  await page.getByLabel('Start').fill('2026-11-20');
+  await expect(page.getByTestId('forecast-provenance')).toContainText('forecast from 2026-11-20');
+  await expect(page.getByTestId('forecast-start-in-data')).toHaveCount(0);
+});
+
 test('the Forecast page in the dark theme at 1280×720, one team, business days', async ({ page, host }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await openForecast(page, host.url, { dark: true });

@@ -1,3 +1,4 @@
+import { startInDataNote } from '../../../shared/forecast/forecast-start';
 import { MAX_FORECAST_DAYS, type Backtest, type HowManyForecast, type WhenForecast } from '../../../shared/forecast/forecast-schema';
 import type { PlanConfidence } from '../../../shared/forecast/plan-confidence-schema';
 import { p85Text, shownDependencyCost, teamsWithoutThroughputNote, unplannedCommittedNote, unplannedItemsNote } from '../../../shared/forecast/plan-odds-shown';
@@ -57,8 +58,12 @@ export const forecastCommand: CliCommand = {
     const backtest = values.backtest
       ? await callOrThrow(backend, 'forecast.backtest', { ...scope, question: howMany ? { kind: 'how-many', by: values.by! } : { kind: 'when', items: items! } }, FORECAST_OPTIONS)
       : null;
-    if (values.json) io.out(JSON.stringify(forecastJson(forecast, backtest), null, 2));
-    else for (const line of humanForecast(forecast, backtest)) io.out(line);
+    if (values.json) {
+      io.out(JSON.stringify(forecastJson(forecast, backtest), null, 2));
+      // Said on stderr beside the JSON, as the text output says it among its lines.
+      const past = startInDataNote(forecast.start, forecast.dataLastDay);
+      if (past !== null) io.err(past);
+    } else for (const line of humanForecast(forecast, backtest)) io.out(line);
     return 0;
   },
 };
@@ -92,7 +97,11 @@ async function runPlan(values: ForecastValues, backend: Parameters<CliCommand['r
   };
   await openToRead(backend, values.workspace!, io);
   const confidence = await callOrThrow(backend, 'forecast.plan', input, FORECAST_OPTIONS);
-  if (values.json) io.out(JSON.stringify(planJson(confidence), null, 2));
+  if (values.json) {
+    io.out(JSON.stringify(planJson(confidence), null, 2));
+    const past = startInDataNote(confidence.provenance.start, confidence.provenance.dataLastDay);
+    if (past !== null) io.err(past);
+  }
   else for (const line of humanPlan(confidence)) io.out(line);
   return 0;
 }
@@ -162,6 +171,8 @@ export function humanPlan(c: PlanConfidence): string[] {
   }
   const idle = teamsWithoutThroughputNote(c.teams);
   if (idle !== null) lines.splice(2, 0, `Note      ${idle}`);
+  const past = startInDataNote(p.start, p.dataLastDay);
+  if (past !== null) lines.splice(2, 0, `Note      ${past}`);
   if (c.ignoredDependencies.length > 0) lines.push(`Not simulated: ${c.ignoredDependencies.map((d) => `${d.key} (${d.reason})`).join(', ')}`);
   return lines;
 }
@@ -194,6 +205,8 @@ export function humanForecast(f: HowManyForecast | WhenForecast, backtest: Backt
     `History   ${f.window.from} – ${f.window.to} (${f.window.days} days; ${f.samples} ${days} sampled, ${f.itemsInWindow} items done)`,
     `Trials    ${f.trials.toLocaleString('en-US')}, seed ${f.seed}; the forecast starts ${f.start}`,
   ];
+  const past = startInDataNote(f.start, f.dataLastDay);
+  if (past !== null) lines.push(`Note      ${past}`);
   if (isHowMany(f)) {
     lines.push(`How many  by ${f.by} (${f.days} ${days}): ${(['p50', 'p70', 'p85', 'p95'] as const).map((p) => `${p.slice(1)} %: ${f.howMany[p]} or more`).join(' · ')}`);
   } else {

@@ -1,3 +1,4 @@
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import FormControlLabel from '@mui/material/FormControlLabel';
@@ -16,6 +17,7 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { DEFAULT_SEED, DEFAULT_TRIALS, MAX_SEED, MAX_TRIALS } from '../../../shared/forecast/monte-carlo';
 import type { HowManyForecast, WhenForecast } from '../../../shared/forecast/forecast-schema';
+import { startInDataNote } from '../../../shared/forecast/forecast-start';
 import { DEFAULT_HISTORY_DAYS } from '../../../shared/forecast/throughput-history';
 import { useChannelQuery } from '../api/channel-hooks';
 import { FigureTile } from '../charts/FigureTile';
@@ -42,6 +44,17 @@ function Provenance({ f }: { f: HowManyForecast | WhenForecast }) {
     <Typography variant="body2" color="text.secondary" data-testid="forecast-provenance" sx={{ mt: 1 }}>
       {`History ${f.window.from} – ${f.window.to}: ${f.samples} ${days} sampled, ${f.itemsInWindow} items done · ${f.trials.toLocaleString('en-US')} trials · seed ${f.seed} · forecast from ${f.start}`}
     </Typography>
+  );
+}
+
+/** A start typed on or before the data's last day: said before the answers it makes meaningless. */
+function StartInData({ start, dataLastDay }: { start: string; dataLastDay: string }) {
+  const note = startInDataNote(start, dataLastDay);
+  if (note === null) return null;
+  return (
+    <Alert severity="warning" data-testid="forecast-start-in-data" sx={{ mb: 2 }}>
+      {note}
+    </Alert>
   );
 }
 
@@ -181,6 +194,7 @@ export function ForecastPanel() {
       {forecast && (
         <Grid container spacing={2}>
           <Grid size={{ xs: 12, lg: 8 }}>
+            <StartInData start={forecast.start} dataLastDay={forecast.dataLastDay} />
             <Answers f={forecast} />
             <Box>
               <ForecastHistogram forecast={forecast} />

@@ -6,6 +6,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import type { PlanConfidence, PlanFeatureOdds, PlanItemOdds, PlanObjectiveOdds, PlanTeamOdds } from '../../../shared/forecast/plan-confidence-schema';
+import { startInDataNote } from '../../../shared/forecast/forecast-start';
 import { displayKey } from '../../../shared/planning/local-keys';
 import { DataTable, type Column } from '../charts/DataTable';
 import { FigureTile } from '../charts/FigureTile';
@@ -101,6 +102,7 @@ function ConfidenceBody({ c, teams, teamName }: { c: PlanConfidence; teams(keys:
   const p = c.provenance;
   const suggested = c.objectives.filter((o) => o.suggestUncommitted);
   const idleTeams = teamsWithoutThroughputNote(c.teams, teamName);
+  const startInData = startInDataNote(p.start, p.dataLastDay);
   const section = (node: ReactNode) => <Box sx={{ mt: 2 }}>{node}</Box>;
   return (
     <>
@@ -122,6 +124,11 @@ function ConfidenceBody({ c, teams, teamName }: { c: PlanConfidence; teams(keys:
       <Typography variant="body2" color="text.secondary" data-testid="confidence-provenance" sx={{ mt: 1 }}>
         {`History ${p.window.from} – ${p.window.to} (${p.window.days} days) per team · ${p.trials.toLocaleString('en-US')} trials · seed ${p.seed} · simulated from ${p.start}${p.dayKind === 'business' ? ', business days' : ''}`}
       </Typography>
+      {startInData !== null && (
+        <Alert severity="warning" sx={{ mt: 2 }} data-testid="forecast-start-in-data">
+          {startInData}
+        </Alert>
+      )}
       {idleTeams !== null && (
         <Alert severity="warning" sx={{ mt: 2 }} data-testid="confidence-idle-teams">
           {idleTeams}

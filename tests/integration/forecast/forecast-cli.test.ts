@@ -43,6 +43,19 @@ describe('interlock forecast', () => {
   });
 
   describe('edge cases', () => {
+    it('a --start within the data is answered with a note that those days already happened (text and --json); the default start says nothing', async () => {
+      const text = await cli('--workspace', workspacePath(), '--how-many', '--by', '2026-01-20', '--start', '2026-01-10');
+      expect(text.code).toBe(0);
+      expect(text.out).toContain('Note      The forecast starts on 2026-01-10, before the data ends (2026-01-14): its first 5 days (2026-01-10 – 2026-01-14) are already in the data');
+      const json = await cli('--workspace', workspacePath(), '--when', '3', '--start', '2026-01-14', '--json');
+      expect(json.code).toBe(0);
+      expect(JSON.parse(json.out).start).toBe('2026-01-14');
+      expect(json.err).toContain('its first day (2026-01-14) is already in the data');
+      const usual = await cli('--workspace', workspacePath(), '--how-many', '--by', '2026-01-20');
+      expect(usual.out).not.toContain('Note');
+      expect(usual.err).toBe('');
+    });
+
     it('wrong usage exits 2 with the reason and the usage line', async () => {
       for (const [args, reason] of [
         [['--workspace', workspacePath()], 'ask one question'],
