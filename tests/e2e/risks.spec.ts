@@ -364,6 +364,10 @@ test('presented at 1280×720 in the dark theme, a risk’s edit dialog shows its
     await expect(dialog).toBeVisible();
     const history = dialog.getByTestId('risk-history').locator('li');
     if (key === 'RISK-3') await expect(history).toHaveCount(7);
+    // The title field opens at its start, a long title's first words shown (not scrolled to its end).
+    const titleField = dialog.getByLabel('Title');
+    await expect(titleField).toBeFocused();
+    expect(await titleField.evaluate((el: HTMLInputElement) => [el.selectionStart, el.scrollLeft])).toEqual([0, 0]);
     await page.waitForTimeout(400);
     await page.screenshot({ path: `test-results/screenshots/risk-dialog-${key}-1280-dark-presented.png` });
     const content = dialog.locator('.MuiDialogContent-root');

@@ -12,7 +12,7 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { useState, type FocusEvent } from 'react';
 import { splitList } from '../../../shared/import/columns';
 import { ROAM_COLUMNS, ROAM_TEXT } from '../../../shared/risks/roam';
 import type { Risk, RiskInput, RiskStatus } from '../../../shared/risks/risk-schema';
@@ -106,6 +106,15 @@ export function RiskDialog(props: {
       who: props.who || null,
     });
   };
+  // Focused on opening with its caret after the last character (where setting a value leaves it), a
+  // long title showed only its end: the first focus shows its start instead; a later one is the user's.
+  const [titleFocused, setTitleFocused] = useState(false);
+  const showTitleStart = (e: FocusEvent<HTMLInputElement>) => {
+    if (titleFocused) return;
+    setTitleFocused(true);
+    e.target.setSelectionRange(0, 0);
+    e.target.scrollLeft = 0;
+  };
   return (
     <>
       <Dialog
@@ -132,7 +141,7 @@ export function RiskDialog(props: {
             )}
             <Box sx={{ display: 'grid', columnGap: 3, rowGap: 2, pt: 1, gridTemplateColumns: risk ? { xs: 'minmax(0, 1fr)', md: 'minmax(0, 5fr) minmax(0, 4fr)' } : 'minmax(0, 1fr)', gridTemplateRows: { md: 'auto 1fr' }, gridTemplateAreas: { md: risk ? '"fields history" "links history"' : '"fields" "links"' } }}>
               <Stack spacing={2} sx={{ gridArea: { md: 'fields' } }}>
-                <TextField label="Title" value={title} onChange={(e) => setTitle(e.target.value)} required autoFocus slotProps={{ htmlInput: { maxLength: 300 } }} />
+                <TextField label="Title" value={title} onChange={(e) => setTitle(e.target.value)} required autoFocus slotProps={{ htmlInput: { maxLength: 300, onFocus: showTitleStart } }} />
                 {/* A long description scrolls in its field, so that the fields stay one screen high in the room. */}
                 <TextField label="Description" value={description} onChange={(e) => setDescription(e.target.value)} multiline minRows={2} maxRows={5} slotProps={{ htmlInput: { maxLength: 5000 } }} />
                 <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
