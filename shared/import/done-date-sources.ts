@@ -17,6 +17,8 @@ export interface DoneDateSource {
   lacks: string;
   /** What to do: the column to add and the history to import. */
   fix: string;
+  /** The history to import alone ("import its status changes (the transitions template) with it"): for a dated item whose stored history ends open. */
+  history: string;
 }
 
 /** The fields of a CSV format that give a finished item its done date, in the order the mapper takes them. */
@@ -48,8 +50,8 @@ const orList = (words: readonly string[]) => (words.length < 2 ? words.join('') 
 export function doneDateSource(format: ImportFormat | null, mapping: readonly MappedColumn[], headers: readonly string[], json: boolean): DoneDateSource {
   // A Jira JSON issue with a changelog brings a history, which dates it; one without (a search made
   // without expand=changelog) has only its fields.
-  if (json && format === 'jira-json') return { column: 'fields.resolutiondate', lacks: 'it has no changelog (the search was made without expand=changelog) and no resolutiondate', fix: 'export the search again with expand=changelog' };
-  if (json) return { column: 'doneAt', lacks: 'it has no doneAt', fix: 'add its doneAt, or its status changes (transitions)' };
+  if (json && format === 'jira-json') return { column: 'fields.resolutiondate', lacks: 'it has no changelog (the search was made without expand=changelog) and no resolutiondate', fix: 'export the search again with expand=changelog', history: 'export the search again with expand=changelog' };
+  if (json) return { column: 'doneAt', lacks: 'it has no doneAt', fix: 'add its doneAt, or its status changes (transitions)', history: 'add its status changes (transitions)' };
   const fields = (format && DONE_FIELDS[format]) ?? [];
   const present = fields.flatMap(({ field }) => mapping.find((m) => m.field === field && m.header !== null)?.header ?? []);
   const status = mapping.find((m) => m.field === 'status')?.header ?? 'Status';
@@ -59,10 +61,10 @@ export function doneDateSource(format: ImportFormat | null, mapping: readonly Ma
   const updated = format === 'jira-csv' ? headers.find((h) => h.trim().toLowerCase() === 'updated') : undefined;
   const notUpdated = updated === undefined ? '' : ` (${updated.trim()} is when it was last edited, not when it was done, so it is not taken)`;
   if (present.length > 0) {
-    return { column: present[0]!, lacks: `its ${orList(present)} ${present.length > 1 ? 'cells are' : 'cell is'} blank`, fix: `${format === 'jira-csv' ? 'set its resolution in Jira, which dates Resolved, and export it again' : `fill in ${orList(present)}`}, or ${history}` };
+    return { column: present[0]!, lacks: `its ${orList(present)} ${present.length > 1 ? 'cells are' : 'cell is'} blank`, fix: `${format === 'jira-csv' ? 'set its resolution in Jira, which dates Resolved, and export it again' : `fill in ${orList(present)}`}, or ${history}`, history };
   }
-  if (labels.length === 0) return { column: status, lacks: 'its row gives no done date', fix: history };
+  if (labels.length === 0) return { column: status, lacks: 'its row gives no done date', fix: history, history };
   const columns = `${labels[0]}${labels.length > 1 ? ` (or ${orList(labels.slice(1))})` : ''}`;
   const add = format === 'jira-csv' ? `export it with the ${columns} column` : format === 'ado-csv' ? `add ${columns} to the query's columns` : `add a ${columns} column`;
-  return { column: status, lacks: `the file has no ${orList(labels)} column${notUpdated}`, fix: `${add}, or ${history}` };
+  return { column: status, lacks: `the file has no ${orList(labels)} column${notUpdated}`, fix: `${add}, or ${history}`, history };
 }

@@ -45,9 +45,11 @@ export interface CheckerContext {
   /**
    * What the workspace holds of an item's done date (undefined: it holds no such item): its row's,
    * whether it has a status history, and the date that history gives. Asked only for a done item of
-   * the import that nothing in the import dates (checkDoneDates).
+   * the import that no history in the import dates (checkDoneDates).
    */
   workspaceDoneDate?: (key: string) => { doneAt: number | null; hasHistory: boolean; historyDoneAt: number | null } | undefined;
+  /** Whether the workspace holds any status change: only then can a stored history overrule a done date of the import (checkDoneDates). */
+  workspaceHoldsHistories?: boolean;
   /** Teams the workspace already holds. */
   workspaceTeams: readonly { key: string; name: string }[];
   /** The increments, iterations and milestones the workspace holds, with their days and teams. */
@@ -897,8 +899,12 @@ export class RecordChecker implements RecordSink {
    * item counts in no throughput and is not open either: it is in no flow figure. Warned
    * (`done-without-date`) at the item's last row, its done-date cell or else its status cell (in
    * JSON, the field at its path), saying what the file lacks and what to add (`sourceOf`, once per
-   * file). Each row pays a date and a category check; only an undated done item pays more (a map
-   * entry, one workspace lookup). `warned` is told the file of each warning.
+   * file). And done items whose row has a date but no history in the import, when the workspace
+   * holds a history for them that ends open: that history decides their dates (refreshFlowDates),
+   * so the row's date is not stored and they count in no throughput either; warned
+   * (`status-history-mismatch`) at the done-date cell. Each row pays a date and a category check;
+   * only a done item without a date, or one with a date in a workspace holding histories, pays more
+   * (a map entry, one workspace lookup). `warned` is told the file of each warning.
    */
   checkDoneDates(
     items: Iterable<ItemRecord>,
@@ -909,13 +915,41 @@ export class RecordChecker implements RecordSink {
     const statuses = this.context.statuses;
     // The last row of a key wins: a later row of it, dated or not, replaces an earlier one's case.
     const undated = new Map<string, ItemRecord>();
+    // Done rows with a date and no history in the import: a history the workspace holds decides their dates instead.
+    const dated = new Map<string, ItemRecord>();
+    const storedHistories = this.context.workspaceHoldsHistories ?? false;
     for (const r of items) {
-      if (r.doneAt === null && statuses.categoryOf(r.status) === 'done' && !historyDecides(r.key)) {
+      const done = (r.doneAt === null || storedHistories) && statuses.categoryOf(r.status) === 'done' && !historyDecides(r.key);
+      if (done && r.doneAt === null) {
         undated.delete(r.key);
         undated.set(r.key, r);
-      } else if (undated.size > 0) undated.delete(r.key);
+        dated.delete(r.key);
+      } else if (done) {
+        dated.delete(r.key);
+        dated.set(r.key, r);
+        undated.delete(r.key);
+      } else if (undated.size > 0 || dated.size > 0) {
+        undated.delete(r.key);
+        dated.delete(r.key);
+      }
     }
     const issues = this.context.issues;
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    for (const r of dated.values()) {
+      const stored = this.context.workspaceDoneDate?.(r.key);
+      if (!stored?.hasHistory || stored.historyDoneAt !== null) continue;
+      const file = r.file ?? this.file;
+      const source = sourceOf(file);
+      issues.warn(
+        file,
+        r.line,
+        this.#doneDateCell(r, file, source),
+        day(r.doneAt!),
+        'status-history-mismatch',
+        `${r.key} is ${r.status} (done) in its row, done on ${day(r.doneAt!)}, but the status history the workspace holds for it ends in an open status, and this import brings none: that history decides its dates, so it is stored as ${r.status} without a finished date and counts in no throughput, lead or cycle time. To count it, ${source.history}.`,
+      );
+      warned(file);
+    }
     for (const r of undated.values()) {
       const stored = this.context.workspaceDoneDate?.(r.key);
       const file = r.file ?? this.file;
@@ -933,21 +967,23 @@ export class RecordChecker implements RecordSink {
         why = `${source.lacks}, and no status history for it is imported`;
         fix = source.fix;
       }
-      let column = source.column;
-      if (source.json) {
-        const path = r.path ?? (r.position === undefined ? undefined : this.#jsonPaths.get(file)?.(r.position));
-        if (path !== undefined) column = `${path}.${source.column}`;
-      }
       issues.warn(
         file,
         r.line,
-        column,
+        this.#doneDateCell(r, file, source),
         r.status,
         'done-without-date',
         `${r.key} is ${r.status} (done), but nothing gives the date it was done: ${why}. It counts in no throughput and is not open either (no WIP), so it is in no flow figure. To count it, ${fix}.`,
       );
       warned(file);
     }
+  }
+
+  /** The cell a warning about an item's done date names: the source's column, in JSON the field at the item's path. */
+  #doneDateCell(r: ItemRecord, file: string, source: DoneDateSource & { json: boolean }): string {
+    if (!source.json) return source.column;
+    const path = r.path ?? (r.position === undefined ? undefined : this.#jsonPaths.get(file)?.(r.position));
+    return path === undefined ? source.column : `${path}.${source.column}`;
   }
 
   /**

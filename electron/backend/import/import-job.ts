@@ -314,6 +314,7 @@ export class ImportJob {
           workspaceHasDependency: (key) => hasDependency.get(key) !== undefined,
           workspaceOddDependencyKeys: () => db.prepare(`SELECT key FROM dependencies WHERE ${mayNotBeOwnFormSql('key')}`).pluck().all() as string[],
           workspaceDoneDate: storedDoneDates(db),
+          workspaceHoldsHistories: db.prepare('SELECT EXISTS (SELECT 1 FROM status_transitions)').pluck().get() === 1,
           workspaceTeams: teams,
           workspacePlan: planDates(db),
           // Groups as the advisor forms them before this import (asked only when a risk names a group).

@@ -109,6 +109,41 @@ describe('a done item that nothing dates (done-without-date)', () => {
     ]);
   });
 
+  it('a done row WITH a date, no history in the import, whose stored history ends open: its date is not stored, and that is said at its done_at cell (status-history-mismatch); a stored history ending done or none says nothing', async () => {
+    const teams = write('teams.csv', TEAMS);
+    const first = write('first.csv', [DATED, row('H-1', 'In Progress'), row('H-2', 'Done', '2024-03-05T09:00:00Z'), row('H-3', 'In Progress')]);
+    const history = write('history.csv', [
+      'item,from_status,to_status,at',
+      'H-1,,To Do,2024-03-01T09:00:00Z',
+      'H-1,To Do,In Progress,2024-03-02T09:00:00Z',
+      'H-2,,To Do,2024-03-01T09:00:00Z',
+      'H-2,To Do,Done,2024-03-05T09:00:00Z',
+    ]);
+    expect((await runImport(ws.backend, [teams, first, history])).report!.warnings).toBe(0);
+    // A new export of the items: all three are done now, each with the date it was done.
+    const now = write('items-now.csv', [DATED, row('H-1', 'Done', '2024-03-09T09:00:00Z'), row('H-2', 'Done', '2024-03-05T09:00:00Z'), row('H-3', 'Done', '2024-03-08T09:00:00Z')]);
+    const expected = [
+      [
+        'items-now.csv',
+        2,
+        'done_at',
+        '2024-03-09',
+        'H-1 is Done (done) in its row, done on 2024-03-09, but the status history the workspace holds for it ends in an open status, and this import brings none: that history decides its dates, so it is stored as Done without a finished date and counts in no throughput, lead or cycle time. To count it, import its status changes (the transitions template) with it.',
+      ],
+    ];
+    const real = await toldAlike([now], 'status-history-mismatch', expected);
+    expect(real.report!.warnings).toBe(1);
+    expect(doneAt()).toEqual([
+      ['H-1', 'done', null],
+      ['H-2', 'done', Date.parse('2024-03-05T09:00:00Z')],
+      ['H-3', 'done', Date.parse('2024-03-08T09:00:00Z')],
+    ]);
+    // With its status changes in the same import, the history decides, and nothing is said.
+    const more = write('history-more.csv', ['item,from_status,to_status,at', 'H-1,,To Do,2024-03-01T09:00:00Z', 'H-1,To Do,In Progress,2024-03-02T09:00:00Z', 'H-1,In Progress,Done,2024-03-09T09:00:00Z']);
+    expect(issuesOf(await runImport(ws.backend, [now, more]), 'status-history-mismatch')).toEqual([]);
+    expect(doneAt()[0]).toEqual(['H-1', 'done', Date.parse('2024-03-09T09:00:00Z')]);
+  });
+
   it('a Jira "current fields" CSV without Resolved: no date is taken from Updated, and each done issue is warned; a blank Resolved cell is warned at it', async () => {
     const current = write('jira-current-fields.csv', [
       'Issue key,Summary,Issue Type,Status,Created,Updated',
