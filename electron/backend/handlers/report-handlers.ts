@@ -1,3 +1,4 @@
+import { fileSlug } from '../../../shared/export/file-names';
 import { contract, type ChannelName, type ChannelOutput, type ParsedInput } from '../../../shared/contract/contract';
 import type { reportChannels } from '../../../shared/contract/report-channels';
 import { AppError } from '../../../shared/contract/result';
@@ -23,10 +24,6 @@ async function part<T>(read: () => T | Promise<T>): Promise<Available<T>> {
     if (error instanceof AppError) return { available: false, reason: error.message };
     throw error;
   }
-}
-
-function fileSlug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'workspace';
 }
 
 type AnyHandler = (input: never, context: BackendContext) => unknown;
@@ -70,6 +67,6 @@ export const reportHandlers: HandlerMap<typeof reportChannels> = {
     const chosen = deckId === undefined ? sections : reportSectionsForDeck(getDeck(context.session.require().db, deckId).entries.map((e) => e.address));
     const input = await reportInput(increment, context);
     const built = buildReport(input, chosen);
-    return { ...built, fileName: `interlock-report-${fileSlug(input.workspace.name)}-${input.generatedAt.slice(0, 10)}.html` };
+    return { ...built, fileName: `interlock-report-${fileSlug(input.workspace.name, 'workspace')}-${input.generatedAt.slice(0, 10)}.html` };
   },
 };

@@ -1,5 +1,7 @@
 import { toCsv, type CsvCell } from '../../../shared/export/csv';
 
+export { fileSlug } from '../../../shared/export/file-names';
+
 export type { CsvCell };
 
 /** Offers `content` as a file download. */
@@ -18,10 +20,3 @@ export function downloadCsv(fileName: string, rows: readonly (readonly CsvCell[]
   downloadBlob(fileName, new Blob([toCsv(rows)], { type: 'text/csv;charset=utf-8' }));
 }
 
-/** "Cycle time scatterplot" → "cycle-time-scatterplot". */
-export function fileSlug(title: string): string {
-  return title
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
