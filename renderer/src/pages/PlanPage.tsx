@@ -228,7 +228,7 @@ export function PlanPage() {
     if (!data) return;
     const palette = theme.palette;
     const risks = { cards: onBoardRisks.cards, outline: palette.warning.main };
-    const { source, width, height } = boardSvg(data, { teamName, color: palette.text.primary, muted: palette.text.secondary, line: palette.divider, card: palette.background.paper, risks });
+    const { source, width, height } = boardSvg(data, { teamName, color: palette.text.primary, muted: palette.text.secondary, line: palette.divider, card: palette.background.paper, fontFamily: theme.typography.fontFamily, risks });
     await exportSvgPng(source, width, height, {
       title: `${data.increment.name}: program board`,
       subtitle: boardPngSubtitle(data, onBoardRisks.count),

@@ -2,6 +2,7 @@ import type { CsvCell } from '../../../shared/export/csv';
 import type { Board } from '../../../shared/planning/board-schema';
 import { DEPENDENCY_STATE_TEXT, dependencyText, dependencyTroubleText, providerWithoutItemText } from '../../../shared/planning/dependency-state';
 import { displayKey } from '../../../shared/planning/local-keys';
+import { milestoneGapText } from '../../../shared/planning/board';
 import { linePath, stubSpread } from './board-geometry';
 import { STATE_STYLE } from './plan-style';
 import { risksWithStatus, type BoardRisks } from '../../../shared/joins/board-risks';
@@ -53,27 +54,39 @@ function riskMarker(box: { left: number; top: number; width: number }, count: nu
   return `<rect x="${left}" y="${box.top + 3}" width="${width}" height="15" rx="4" fill="${colors.outline}" fill-opacity="0.12" stroke="${colors.outline}"/><text x="${left + width / 2}" y="${box.top + 14}" text-anchor="middle" font-size="11" font-weight="700" fill="${colors.text}">${label}</text>`;
 }
 
+/** A line of the milestones lane as the board says it: "⚑ Go-live · 12-04 · Checkout", and where a day outside the iterations lies. */
+function milestoneLines(m: Board['milestones'][number], columns: Board['columns'], teamName: (key: string) => string): string[] {
+  const gap = milestoneGapText(m, columns);
+  return [`⚑ ${m.name} · ${m.date.slice(5)}${m.teamKey ? ` · ${teamName(m.teamKey)}` : ''}`, ...(gap ? [gap] : [])];
+}
+
 /**
- * The board drawn as one SVG for the PNG export: teams × iterations, cards with key and title (and
- * the open risks marker where the board shows one), and every dependency that is not in order, with
- * its symbol. Drawn from the data, not the screen, so the image holds the whole board whatever the
- * window shows.
+ * The board drawn as one SVG for the PNG export, as the Plan page lays it out: iterations, the
+ * milestones lane, each group's heading over its teams, cards with key and title (and the open
+ * risks marker where the board shows one), and every dependency that is not in order, with its
+ * symbol. Drawn from the data, not the screen, so the image holds the whole board whatever the
+ * window shows; in the app's type (`fontFamily`: an SVG drawn into an image falls back to a serif).
  */
 export function boardSvg(
   board: Board,
-  options: { teamName(key: string): string; color: string; muted: string; line: string; card: string; risks?: { cards: BoardRisks['cards']; outline: string } },
+  options: { teamName(key: string): string; color: string; muted: string; line: string; card: string; fontFamily?: string; risks?: { cards: BoardRisks['cards']; outline: string } },
 ): { source: string; width: number; height: number } {
   const teamWidth = 170;
   const colWidth = 220;
   const cardHeight = 38;
   const headerHeight = 44;
+  const groupHeight = 24;
+  const milestoneLine = 16;
   const pad = 6;
   const rows = board.teams.map((team) => {
     const most = Math.max(1, ...board.columns.map((c) => board.cells.find((x) => x.teamKey === team.key && x.columnId === c.id)?.cards.length ?? 0));
     return { team, height: 24 + most * (cardHeight + 4) + pad };
   });
+  const milestoneRows = board.columns.map((c) => board.milestones.filter((m) => m.columnId === c.id).map((m) => milestoneLines(m, board.columns, options.teamName)));
+  const milestoneHeight = Math.max(1, ...milestoneRows.map((lines) => lines.reduce((n, l) => n + l.length, 0))) * milestoneLine + 2 * pad;
+  const groups = rows.filter((r, i) => i === 0 || rows[i - 1]!.team.group !== r.team.group).length;
   const width = teamWidth + board.columns.length * colWidth;
-  const height = headerHeight + rows.reduce((n, r) => n + r.height, 0);
+  const height = headerHeight + milestoneHeight + groups * groupHeight + rows.reduce((n, r) => n + r.height, 0);
   const parts: string[] = [];
   const boxes = new Map<string, { left: number; top: number; width: number; height: number }>();
   board.columns.forEach((c, i) => {
@@ -83,7 +96,25 @@ export function boardSvg(
     parts.push(`<line x1="${x}" y1="0" x2="${x}" y2="${height}" stroke="${options.line}"/>`);
   });
   let y = headerHeight;
+  parts.push(`<line x1="0" y1="${y}" x2="${width}" y2="${y}" stroke="${options.line}"/>`);
+  parts.push(`<text x="8" y="${y + pad + 12}" font-size="12" font-weight="600" fill="${options.color}">Milestones</text>`);
+  milestoneRows.forEach((milestones, i) => {
+    let line = 0;
+    for (const [name, gap] of milestones) {
+      parts.push(`<text x="${teamWidth + i * colWidth + 8}" y="${y + pad + 12 + line++ * milestoneLine}" font-size="11" fill="${options.color}">${escape(clip(name!, 36))}</text>`);
+      if (gap) parts.push(`<text x="${teamWidth + i * colWidth + 20}" y="${y + pad + 12 + line++ * milestoneLine}" font-size="11" font-style="italic" fill="${options.muted}">${escape(clip(gap, 34))}</text>`);
+    }
+  });
+  y += milestoneHeight;
+  let group: string | null = null;
   for (const { team, height: rowHeight } of rows) {
+    if (team.group !== group) {
+      group = team.group;
+      parts.push(`<rect x="0" y="${y}" width="${width}" height="${groupHeight}" fill="${options.line}" fill-opacity="0.35"/>`);
+      parts.push(`<line x1="0" y1="${y}" x2="${width}" y2="${y}" stroke="${options.line}"/>`);
+      parts.push(`<text x="8" y="${y + 16}" font-size="12" font-weight="700" fill="${options.color}">${escape(clip(group, 90))}</text>`);
+      y += groupHeight;
+    }
     parts.push(`<line x1="0" y1="${y}" x2="${width}" y2="${y}" stroke="${options.line}"/>`);
     parts.push(`<text x="8" y="${y + 20}" font-size="13" font-weight="600" fill="${options.color}">${escape(clip(options.teamName(team.key), 22))}</text>`);
     board.columns.forEach((c, i) => {
@@ -131,7 +162,8 @@ export function boardSvg(
     parts.push(`<path d="${path}" stroke="${style.color}" stroke-width="2"${dash} fill="none"/>`);
     parts.push(`<circle cx="${mid.x}" cy="${mid.y}" r="8" fill="${style.color}"/><text x="${mid.x}" y="${mid.y + 4}" text-anchor="middle" font-size="11" font-weight="700" fill="#fff">${symbol}</text>`);
   }
-  const source = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${parts.join('')}</svg>`;
+  const font = escape(options.fontFamily ?? 'sans-serif');
+  const source = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${font}">${parts.join('')}</svg>`;
   return { source, width, height };
 }
 
