@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EntityCounts } from '../domain/entities';
 import { UtcTimestamp } from '../domain/date-schemas';
 import { channel } from './channel';
-import { FilePath } from './file-path';
+import { FilePath, WorkspacePathToOpen, WorkspacePathToWrite } from './file-path';
 
 /** A workspace's own name (kept in the file, shown in the title bar and Open Recent). */
 export const WorkspaceName = z.string().trim().min(1, 'a workspace needs a name').max(200, 'a workspace name can be at most 200 characters');
@@ -85,7 +85,7 @@ export const DemoOptions = z.object({
 export const workspaceChannels = {
   'workspace.current': channel(z.object({}), WorkspaceSummary.nullable(), 'The open workspace, or null when none is open.'),
   'workspace.create': channel(
-    z.object({ path: FilePath, name: WorkspaceName.optional() }),
+    z.object({ path: WorkspacePathToWrite, name: WorkspaceName.optional() }),
     WorkspaceSummary,
     'Create an empty workspace file (refuses to overwrite) and open it.', { mutates: 'all' },
   ),
@@ -101,19 +101,19 @@ export const workspaceChannels = {
   ),
   'workspace.rename': channel(z.object({ name: WorkspaceName }), WorkspaceSummary, "Rename the open workspace (its own name, kept in the file; the file's name stays).", { mutates: 'all' }),
   'workspace.createDemo': channel(
-    z.object({ path: FilePath, overwrite: z.boolean().default(false) }).extend(DemoOptions.shape),
+    z.object({ path: WorkspacePathToWrite, overwrite: z.boolean().default(false) }).extend(DemoOptions.shape),
     WorkspaceSummary,
     'Write the deterministic demo workspace to a new file and open it.', { mutates: 'all' },
   ),
   'workspace.openDemo': channel(z.object({}), WorkspaceSummary, "Open the bundled demo workspace from the user's data folder, generating it on first use.", { mutates: 'all' }),
   'workspace.open': channel(
-    z.object({ path: FilePath, lookOnly: z.boolean().optional() }),
+    z.object({ path: WorkspacePathToOpen, lookOnly: z.boolean().optional() }),
     WorkspaceSummary,
     'Open an existing workspace file, checking and migrating it. With `lookOnly`, the file is not changed by a byte: checked read-only and copied into memory, upgraded there when older (what is written goes to the copy).',
     { mutates: 'all' },
   ),
   'workspace.saveAs': channel(
-    z.object({ path: FilePath, switchTo: z.boolean().default(true), replace: z.boolean().default(false), name: WorkspaceName.optional() }),
+    z.object({ path: WorkspacePathToWrite, switchTo: z.boolean().default(true), replace: z.boolean().default(false), name: WorkspaceName.optional() }),
     WorkspaceSummary,
     "Copy the open workspace through the SQLite backup API; by default continue in the copy. The copy is named `name` (default: from its file name). An existing file is replaced only with `replace: true`, and only a healthy workspace no one else holds.", { mutates: 'all' },
   ),
@@ -128,7 +128,7 @@ export const workspaceChannels = {
     'The automatic backups of a workspace (default: the open one), newest first.',
   ),
   'workspace.backups.restore': channel(
-    z.object({ path: FilePath.optional(), number: z.number().int().positive() }),
+    z.object({ path: WorkspacePathToWrite.optional(), number: z.number().int().positive() }),
     RestoredBackup,
     'Put backup N back at the workspace path and open it; what the path held is backed up (or, if damaged, moved aside) first.',
     { mutates: 'all' },

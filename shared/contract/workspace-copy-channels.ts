@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './channel';
-import { FilePath } from './file-path';
+import { FilePath, WorkspacePathToWrite } from './file-path';
 import { WorkspaceName, WorkspaceSummary } from './workspace-channels';
 
 // Copies of a workspace made to leave the machine: anonymised (names replaced, free text dropped,
@@ -26,7 +26,7 @@ export type SealedCopySummary = z.infer<typeof SealedCopySummary>;
 // Writing a copy changes no answer about the open workspace; only a folder's listing gains a file.
 export const workspaceCopyChannels = {
   'workspace.anonymise': channel(
-    z.object({ path: FilePath, shiftDays: ShiftDays.default(0), name: WorkspaceName.optional(), replace: z.boolean().default(false) }),
+    z.object({ path: WorkspacePathToWrite, shiftDays: ShiftDays.default(0), name: WorkspaceName.optional(), replace: z.boolean().default(false) }),
     AnonymisedCopySummary,
     'Write an anonymised copy of the open workspace (pseudonyms keyed with a key that is never stored, free text dropped, dates shifted); the open workspace stays open.',
     { mutates: ['files.'] },
@@ -38,7 +38,7 @@ export const workspaceCopyChannels = {
     { mutates: ['files.'] },
   ),
   'workspace.unseal': channel(
-    z.object({ sealedPath: FilePath, path: FilePath, passphrase: Passphrase, replace: z.boolean().default(false), open: z.boolean().default(true) }),
+    z.object({ sealedPath: FilePath, path: WorkspacePathToWrite, passphrase: Passphrase, replace: z.boolean().default(false), open: z.boolean().default(true) }),
     WorkspaceSummary,
     'Decrypt a sealed copy into a workspace file (checked like any workspace) and, by default, open it. A wrong passphrase or a changed byte writes nothing.',
     { mutates: 'all' },

@@ -1,3 +1,4 @@
+import { MAX_WORKSPACE_PATH_BYTES } from '../../../shared/contract/file-path';
 import { basename } from 'node:path';
 import type { Database as Db } from 'better-sqlite3';
 import { AppError } from '../../../shared/contract/result';
@@ -100,7 +101,7 @@ export function readOnlyWorkspaceError(path: string, notDone: string): AppError 
  */
 export function translateWriteError(error: unknown, path: string, notDone: string): unknown {
   const code = sqliteCode(error);
-  if (code !== 'SQLITE_READONLY_ROLLBACK' && /^SQLITE_(READONLY|CANTOPEN|PERM)/.test(code)) return readOnlyWorkspaceError(path, notDone);
+  if (code !== 'SQLITE_READONLY_ROLLBACK' && /^SQLITE_(READONLY|CANTOPEN|PERM)/.test(code) && !(code.startsWith('SQLITE_CANTOPEN') && Buffer.byteLength(path) > MAX_WORKSPACE_PATH_BYTES.write)) return readOnlyWorkspaceError(path, notDone);
   return translateSqliteError(error, path);
 }
 
@@ -141,6 +142,10 @@ export function translateSqliteError(error: unknown, path: string): unknown {
   // A read-only connection, or a folder that may not be written, met a write a stopped program left
   // half-done: only a read-write open can undo it.
   if (code === 'SQLITE_READONLY_ROLLBACK') return interruptedWriteError(path);
+  if (code.startsWith('SQLITE_CANTOPEN') && Buffer.byteLength(path) > MAX_WORKSPACE_PATH_BYTES.write) {
+    // SQLite says only that it cannot open the file; past its path limit that is why (a relative path the contract could not measure).
+    return new AppError('invalid-input', `${path} is ${Buffer.byteLength(path).toLocaleString('en-US')} bytes long: a workspace's path can be at most ${MAX_WORKSPACE_PATH_BYTES.write} (SQLite's limit of 512, with room for its journal and the temporary copy it is written as first). Choose a shorter folder or name.`);
+  }
   if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_PERM')) {
     // Said for a new workspace too (a folder that may not be written), where there is nothing to copy.
     return new AppError(

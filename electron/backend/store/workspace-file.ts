@@ -541,8 +541,9 @@ export function removeQuietly(path: string): void {
   for (const p of [path, `${path}-journal`]) rmSync(p, { force: true });
 }
 
+/** A workspace's name from its file's (a name holds at most 200 characters, a file's up to 255 bytes). */
 export function defaultWorkspaceName(path: string): string {
-  return basename(path, extname(path)) || 'Workspace';
+  return [...basename(path, extname(path))].slice(0, 200).join('').trim() || 'Workspace';
 }
 
 /**

@@ -10,7 +10,7 @@ import { useState } from 'react';
 import type { FileInspection, WorkspaceSummary } from '../../../shared/contract/workspace-channels';
 import { useChannelMutation, useChannelQuery } from '../api/channel-hooks';
 import { FileChooserDialog } from './FileChooserDialog';
-import { stemOf } from './file-paths';
+import { nameFromPath } from './file-paths';
 import { ReplaceDialog } from './ReplaceDialog';
 import { RestoreBackupDialog } from './RestoreBackupDialog';
 import { ACTION_TEXT, suggestPath, type WorkspaceAction } from './workspace-actions';
@@ -46,7 +46,7 @@ export function WorkspaceMenu({ current }: { current: WorkspaceSummary | null })
     open.reset();
     saveAs.reset();
     setRefusal(null);
-    setName(next === 'open' ? '' : stemOf(suggestPath(current?.path, next)));
+    setName(next === 'open' ? '' : nameFromPath(suggestPath(current?.path, next)));
     setNameEdited(false);
     setAction(next);
   };
@@ -145,7 +145,7 @@ export function WorkspaceMenu({ current }: { current: WorkspaceSummary | null })
           busy={running.isPending || inspect.isPending}
           error={refusal ?? running.error?.message ?? null}
           onConfirm={(path) => void confirm(path)}
-          onPathChange={(path) => !nameEdited && setName(stemOf(path))}
+          onPathChange={(path) => !nameEdited && setName(nameFromPath(path))}
           onClose={() => setAction(null)}
           confirmDisabled={action !== 'open' && !name.trim()}
           errorAction={

@@ -39,6 +39,11 @@ export function stemOf(path: string): string {
   return dot > 0 ? base.slice(0, dot) : base;
 }
 
+/** The workspace name a file's name suggests: its stem, cut to the 200 characters a name may hold (a file's name may have 255 bytes). */
+export function nameFromPath(path: string): string {
+  return [...stemOf(path)].slice(0, 200).join('').trim();
+}
+
 /** Adds `extension` to a path being created when it is missing; a path to open is never changed. */
 export function withExtension(path: string, extension: string): string {
   return path.toLowerCase().endsWith(extension.toLowerCase()) ? path : `${path}${extension}`;

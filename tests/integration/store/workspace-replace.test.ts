@@ -1,4 +1,5 @@
-import { linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../electron/backend/backend';
@@ -224,6 +225,28 @@ describe('replacing through the channels', () => {
       expect(long.ok ? null : long.error.code).toBe('invalid-input');
       expect(long.ok ? '' : long.error.message).toContain('at most 255 bytes');
       expect(readdirSync(tmp.dir).filter((name) => !name.endsWith('-journal'))).toEqual(['a.interlock']);
+    });
+
+    it('a workspace path past what SQLite opens with its journal and temporary copy is refused up front, saying how long it may be; a name the journal would push past 255 bytes too', async () => {
+      // Folders deep enough that the workspace's own path reaches past 486 bytes (it was "read-only" before).
+      let folder = tmp.dir;
+      while (Buffer.byteLength(folder) < 440) folder = join(folder, 'f'.repeat(60));
+      mkdirSync(folder, { recursive: true });
+      const deep = join(folder, `${'w'.repeat(Math.max(1, 494 - Buffer.byteLength(folder) - 11))}.interlock`);
+      expect(Buffer.byteLength(deep)).toBeGreaterThan(486);
+      for (const call of [() => backend.call('workspace.create', { path: deep }), () => backend.call('workspace.createDemo', { path: deep, items: 60 }), () => backend.call('workspace.saveAs', { path: deep })]) {
+        const refused = await call();
+        expect(refused.ok ? null : refused.error.code).toBe('invalid-input');
+        expect(refused.ok ? '' : refused.error.message).toMatch(/this path is \d+ bytes long; a workspace's path can be at most 486 \(SQLite's limit of 512, with room for its journal and the temporary copy it is written as first\): choose a shorter folder or name/);
+      }
+      expect(existsSync(deep)).toBe(false);
+      const longName = tmp.path(`${'n'.repeat(231)}.interlock`);
+      const named = await backend.call('workspace.create', { path: longName });
+      expect(named.ok ? '' : named.error.message).toContain(`the file name is ${231 + 10} bytes long; a workspace's file name can be at most 229`);
+      // One that fits is made, its name cut to the 200 characters a name holds.
+      const fits = tmp.path(`${'m'.repeat(219)}.interlock`);
+      const made = await backend.call('workspace.create', { path: fits });
+      expect(made.ok ? made.value.name : made.error.message).toBe('m'.repeat(200));
     });
   });
 });

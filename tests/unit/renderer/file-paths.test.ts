@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseName, besideWithout, folderOf, joinPath, startFolder, stemOf, withExtension } from '../../../renderer/src/workspace/file-paths';
+import { baseName, besideWithout, folderOf, joinPath, nameFromPath, startFolder, stemOf, withExtension } from '../../../renderer/src/workspace/file-paths';
 
 describe('paths taken apart in the page', () => {
   it('POSIX paths', () => {
@@ -44,5 +44,11 @@ describe('paths taken apart in the page', () => {
       expect(joinPath('', 'a')).toBe('a');
       expect(stemOf('/x/.interlock')).toBe('.interlock');
     });
+  });
+
+  it('nameFromPath: the stem of the file, cut to the 200 characters a workspace name holds', () => {
+    expect(nameFromPath('/home/ana/Client A.interlock')).toBe('Client A');
+    expect(nameFromPath(`/tmp/${'é'.repeat(120)}.interlock`)).toBe('é'.repeat(120));
+    expect(nameFromPath(`/tmp/${'x'.repeat(240)}.interlock`)).toBe('x'.repeat(200));
   });
 });
