@@ -4,6 +4,8 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
+import { useTheme } from '@mui/material/styles';
+import { usePrinting } from '../room/printing';
 import type { CsvCell } from './csv';
 import { cellClassName, PlainTableBody } from './plain-table-body';
 
@@ -12,16 +14,20 @@ export const MAX_TABLE_ROWS = 500;
 
 /**
  * A chart's data (its CSV rows, header first) as a table a keyboard can scroll and a screen reader
- * can read: what the hover tooltips show, for everyone.
+ * can read: what the hover tooltips show, for everyone. Presented, it has no scroll box, as
+ * DataTable: a remote cannot scroll a box inside the page, so its rows run the page's height under
+ * a header row that sticks to the window's top.
  */
 export function ChartDataTable({ id, title, rows }: { id: string; title: string; rows: readonly (readonly CsvCell[])[] }) {
+  const { room } = useTheme();
+  const presenting = room !== null && !usePrinting();
   const [header = [], ...body] = rows;
   const shown = body.slice(0, MAX_TABLE_ROWS);
   const numeric = header.map((_, c) => shown.length > 0 && shown.every((r) => r[c] === null || r[c] === undefined || r[c] === '' || typeof r[c] === 'number'));
   return (
     <div id={id}>
-      {/* Focusable so that a keyboard can scroll it. */}
-      <TableContainer sx={{ maxHeight: 320, mt: 1 }} tabIndex={0} role="region" aria-label={`${title}: data table, scrollable`}>
+      {/* At a desk, focusable so that a keyboard can scroll it. */}
+      <TableContainer sx={presenting ? { overflow: 'visible', mt: 1 } : { maxHeight: 320, mt: 1 }} {...(presenting ? {} : { tabIndex: 0, role: 'region', 'aria-label': `${title}: data table, scrollable` })}>
         <Table size="small" stickyHeader aria-label={`${title}: data`}>
           <TableHead>
             <TableRow>

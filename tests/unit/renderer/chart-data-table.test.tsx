@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ChartFrame } from '../../../renderer/src/charts/ChartFrame';
 import { formatCell, MAX_TABLE_ROWS } from '../../../renderer/src/charts/ChartDataTable';
 import { appTheme } from '../../../renderer/src/theme/app-theme';
+import { roomTypeScale } from '../../../renderer/src/room/type-scale';
 import { ThroughputChart } from '../../../renderer/src/flow/ThroughputChart';
 import { FlowReport } from '../../../shared/contract/metrics-channels';
 import { computeFlowReport } from '../../../shared/metrics/flow-report';
@@ -13,9 +14,9 @@ import { contextOf, portfolio, TWO_WEEKS } from '../metrics/metrics-fixtures';
 
 afterEach(cleanup);
 
-function frame(rows: (string | number | null)[][]) {
+function frame(rows: (string | number | null)[][], options: { presented?: boolean } = {}) {
   return render(
-    <ThemeProvider theme={appTheme('light')}>
+    <ThemeProvider theme={options.presented ? appTheme('dark', { room: roomTypeScale({ width: 1280, height: 720 }) }) : appTheme('light')}>
       <ChartFrame name="throughput" title="Throughput" unit="items per week" howToRead="Bars are weeks." csv={() => rows}>
         {() => <svg />}
       </ChartFrame>
@@ -89,5 +90,17 @@ describe('a chart’s data as a table', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Show Throughput data as a table' }));
       expect(screen.getByText('No rows.')).toBeTruthy();
     });
+  });
+
+  it('presented, has no scroll box of its own: its rows run the page under a header that sticks (a remote cannot scroll a box)', () => {
+    const rows = [['week', 'items'], ...Array.from({ length: 40 }, (_, i) => [`2026-W${10 + i}`, i])];
+    frame(rows, { presented: true });
+    fireEvent.click(screen.getByRole('button', { name: 'Show Throughput data as a table' }));
+    expect(screen.queryByRole('region', { name: 'Throughput: data table, scrollable' })).toBeNull();
+    const table = screen.getByRole('table', { name: 'Throughput: data' });
+    const container = table.parentElement!;
+    expect(getComputedStyle(container).maxHeight).not.toBe('320px');
+    expect(getComputedStyle(container).overflow).toBe('visible');
+    expect(within(table).getAllByRole('row')).toHaveLength(41);
   });
 });
