@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { ITEM_TYPES, STATUS_CATEGORIES } from '../../../shared/domain/vocabulary';
+import { itemIdsMadeInInterlock } from '../store/queries/delivery-items';
 import { asStep, streamRows } from '../store/queries/row-streams';
 import { byTimeThenKey, type DependencyRecord, type DeploymentRecord, type IncidentRecord, type ItemDescription, type TeamInfo } from '../../../shared/metrics/metrics-dataset';
 
@@ -23,15 +24,20 @@ export function readTeams(db: Database): TeamRow[] {
 
 export type ItemSink = (id: number, teamId: number | null, type: number, createdAt: number, firstActiveAt: number | null, doneAt: number | null, category: number) => void;
 
-/** Every work item (in whatever order SQLite scans them: the loader maps ids itself). */
+/**
+ * Every delivery item (in whatever order SQLite scans them: the loader maps ids itself): the items
+ * made in Interlock are planning, not data (delivery-items.ts), so the metrics, the advisor and the
+ * data's last day never see them.
+ */
 export function scanItems(db: Database, sink: ItemSink): void {
+  const planned = itemIdsMadeInInterlock(db);
   streamRows(
     db,
     'interlock_scan_items',
     `SELECT interlock_scan_items(id, team_id, ${codeOf('type', ITEM_TYPES)}, created_at, first_active_at, done_at, ${codeOf('status_category', STATUS_CATEGORIES)})
      FROM work_items`,
     asStep((n: number, id: number, team: number | null, type: number, created: number, firstActive: number | null, done: number | null, category: number) => {
-      sink(id, team, type, created, firstActive, done, category);
+      if (planned.size === 0 || !planned.has(id)) sink(id, team, type, created, firstActive, done, category);
       return n + 1;
     }),
   );

@@ -15,8 +15,9 @@ import { itemRuns, type ItemColumns, type RecordedTransitions } from '../../../s
 /**
  * What the stored bytes mean. The codes for types and categories are positions in these lists, so
  * a snapshot written under other lists is ignored (and rebuilt), like one of another layout.
+ * Format 3 holds delivery items only; a format 2 snapshot may hold cards made in Interlock.
  */
-export const SNAPSHOT_FORMAT = `interlock-columns/2 types=${ITEM_TYPES.join(',')} categories=${STATUS_CATEGORIES.join(',')}`;
+export const SNAPSHOT_FORMAT = `interlock-columns/3 types=${ITEM_TYPES.join(',')} categories=${STATUS_CATEGORIES.join(',')}`;
 
 export interface SnapshotColumns {
   /** The teams' row ids, in the order `items.team` indexes them. */

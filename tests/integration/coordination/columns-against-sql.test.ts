@@ -8,6 +8,7 @@ import { adviseWorkspace } from '../../../electron/backend/coordination/coordina
 import { loadColumns, loadMetrics } from '../../../electron/backend/metrics/metrics-dataset-loader';
 import { hasMetricsSnapshot } from '../../../electron/backend/store/queries/metrics-snapshot';
 import { dataDateRange } from '../../../electron/backend/store/queries/overview';
+import { createLocalItem } from '../../../electron/backend/planning/plan-queries';
 import { writePortfolio } from '../../../electron/backend/store/queries/portfolio-writes';
 import { closeWorkspace, createWorkspace, openWorkspace, type Workspace } from '../../../electron/backend/store/workspace-file';
 import type { DependencyFact, Interval } from '../../../shared/coordination/coordination-data';
@@ -361,6 +362,31 @@ describe('edge cases', () => {
       expect(latestDataInstant(db)).toBe(dataDateRange(db)!.to);
     } finally {
       closeWorkspace(workspace);
+    }
+  });
+  it('a card made in Interlock is planning, not data: no column, end or date range holds it, from the tables or the snapshot', () => {
+    const copy = join(dir, 'with-a-card.interlock');
+    copyFileSync(path, copy);
+    const made = openWorkspace(copy);
+    const end = latestDataInstant(made.db);
+    const items = loadColumns(made.db).columns.items.count;
+    // Stamped with the wall clock when typed: 40 days after the data here.
+    const key = createLocalItem(made.db, { title: 'Placeholder', type: 'feature', teamKey: 'a', size: null }, ago(-40));
+    expect(made.db.prepare('SELECT count(*) FROM metrics_snapshot').pluck().get()).toBe(0);
+    closeWorkspace(made);
+    for (const source of ['tables', 'snapshot'] as const) {
+      const workspace = openWorkspace(copy);
+      try {
+        const { db } = workspace;
+        expect(db.prepare('SELECT created_at FROM work_items WHERE key = ?').pluck().get(key)).toBe(ago(-40));
+        expect(loadColumns(db).source).toBe(source);
+        expect(loadColumns(db).columns.items.count).toBe(items);
+        expect(latestDataInstant(db)).toBe(end);
+        expect(dataDateRange(db)!.to).toBe(end);
+        expect(loadMetrics(db).dataset.asOf).toBe(end);
+      } finally {
+        closeWorkspace(workspace);
+      }
     }
   });
 });

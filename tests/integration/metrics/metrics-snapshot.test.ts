@@ -285,7 +285,7 @@ describe('metrics snapshot in a real workspace file', () => {
       await changeOutside(backend, path, `UPDATE metrics_snapshot SET format = 'interlock-columns/0'`);
       expect(await flowOf(backend)).toEqual(before);
       expect(loadMetrics(dbOf(backend)).source).toBe('tables');
-      expect(dbOf(backend).prepare('SELECT format FROM metrics_snapshot').pluck().get()).toMatch(/^interlock-columns\/2 /);
+      expect(dbOf(backend).prepare('SELECT format FROM metrics_snapshot').pluck().get()).toMatch(/^interlock-columns\/3 /);
     });
   });
 });

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { EntityCounts } from '../../../../shared/domain/entities';
+import { MADE_IN_INTERLOCK } from './delivery-items';
 
 const ENTITY_TABLES: Record<keyof EntityCounts, string | readonly string[]> = {
   teams: 'teams',
@@ -43,12 +44,12 @@ export function countTables(db: Database): Record<string, number> {
   return Object.fromEntries(tables.map((t) => [t, count(db, t)]));
 }
 
-/** Earliest and latest instant anywhere in the delivery data (items, transitions, deployments, incidents). */
+/** Earliest and latest instant anywhere in the delivery data (items — not those made in Interlock —, transitions, deployments, incidents). */
 export function dataDateRange(db: Database): { from: number; to: number } | null {
   const row = db
     .prepare(
       `SELECT min(lo) AS lo, max(hi) AS hi FROM (
-         SELECT min(created_at) AS lo, max(max(created_at, coalesce(done_at, 0), coalesce(first_active_at, 0))) AS hi FROM work_items
+         SELECT min(created_at) AS lo, max(max(created_at, coalesce(done_at, 0), coalesce(first_active_at, 0))) AS hi FROM work_items WHERE NOT (${MADE_IN_INTERLOCK})
          UNION ALL SELECT min(at), max(at) FROM status_transitions
          UNION ALL SELECT min(at), max(at) FROM deployments
          UNION ALL SELECT min(opened_at), max(max(opened_at, coalesce(resolved_at, 0))) FROM incidents
