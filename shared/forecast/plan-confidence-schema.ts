@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CalendarDate } from '../domain/date-schemas';
 import { DAY_KINDS } from './forecast-calendar';
+import { PLAN_START_FROM } from './forecast-start';
 import { DEFAULT_SEED, DEFAULT_TRIALS, MAX_SEED, MAX_TRIALS } from './monte-carlo';
 import { DEFAULT_HISTORY_DAYS } from './throughput-history';
 
@@ -99,6 +100,8 @@ export const PlanConfidence = z.object({
     trials: z.number().int().positive(),
     seed: z.number().int().nonnegative(),
     start: CalendarDate,
+    /** Why the simulation starts there: the day after the data, the increment's first day (it starts later), or the start given. */
+    startFrom: z.enum(PLAN_START_FROM),
     dayKind: z.enum(DAY_KINDS),
     uncommitBelow: Probability,
     dataLastDay: CalendarDate,

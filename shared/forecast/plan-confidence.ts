@@ -3,6 +3,7 @@ import { formatCalendarDate, utcDayStart } from '../metrics/utc-calendar';
 import type { MsWindow } from '../metrics/metrics-scope';
 import type { PlanData } from '../planning/plan-data';
 import type { DayKind } from './forecast-calendar';
+import type { PlanStartFrom } from './forecast-start';
 import type { PlanConfidence } from './plan-confidence-schema';
 import { simulatePlan, type PlanSimulationInput, type PlanSimulationResult } from './plan-simulation';
 
@@ -30,6 +31,8 @@ export interface PlanConfidenceRequest {
   readonly window: MsWindow;
   readonly dataLastDay: number;
   readonly start: number;
+  /** Why it starts there (`defaultPlanStart`; 'given' for a start the person chose). */
+  readonly startFrom: PlanStartFrom;
   readonly trials: number;
   readonly seed: number;
   readonly dayKind: DayKind;
@@ -190,6 +193,7 @@ export function preparePlanConfidence(request: PlanConfidenceRequest): PreparedP
         trials: result.provenance.trials,
         seed: result.provenance.seed,
         start: day(result.provenance.start),
+        startFrom: request.startFrom,
         dayKind: result.provenance.dayKind,
         uncommitBelow: result.provenance.uncommitBelow,
         dataLastDay: day(request.dataLastDay),

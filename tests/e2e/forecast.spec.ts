@@ -106,6 +106,8 @@ test('plan confidence: the increment’s odds, objectives, features and items, s
   await openPlanConfidence(page, host.url);
   await expect(page.getByTestId('confidence-all-planned')).toContainText(/\d+\s%/);
   await expect(page.getByTestId('confidence-provenance')).toContainText('History 2026-08-24 – 2026-11-15 (84 days) per team');
+  // The current increment started before the data ends: worked from the day after the data.
+  await expect(page.getByTestId('confidence-provenance')).toContainText('simulated from 2026-11-16, the day after the data');
   const objectives = page.getByTestId('table-objective-odds');
   await expect(objectives.getByRole('row').nth(1)).toContainText('%');
   await expect(page.getByTestId('table-item-odds').getByRole('row').nth(1)).toContainText(/\d+\s%/);

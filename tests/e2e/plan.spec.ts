@@ -514,3 +514,23 @@ test('risks on the board: a conflict raised as a risk marks its cards and says s
   await expect(async () => page.locator('[data-card="MPT-242"]').scrollIntoViewIfNeeded({ timeout: 1000 })).toPass();
   await page.screenshot({ path: 'test-results/screenshots/plan-risks-raised-dark-1280.png' });
 });
+
+test('the next PI’s confidence is simulated from its first day, not from the day after the data, and says so (1280×720, dark)', async ({ page, host, request }) => {
+  test.setTimeout(120_000);
+  // The demo's data ends 2026-11-15; PI 27.1 starts nine weeks later, and a card is planned in its Iteration 1.
+  const pi = await invoke<{ id: number }>(request, host, 'plan.increment.save', { name: 'PI 27.1', start: '2027-01-18', end: '2027-03-28' });
+  const it = await invoke<{ iterations: { id: number }[] }>(request, host, 'plan.iteration.save', { incrementId: pi.id, name: 'Iteration 1', start: '2027-01-18', end: '2027-01-31' });
+  await invoke(request, host, 'plan.item.create', { incrementId: pi.id, teamKey: 'checkout', iterationId: it.iterations[0]!.id, title: 'Gift cards at checkout', type: 'feature' });
+
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Toggle light and dark theme' }).click();
+  await page.evaluate(() => (location.hash = '#/plan?increment=PI+27.1&tab=confidence'));
+  const provenance = page.getByTestId('confidence-provenance');
+  await expect(provenance).toContainText('simulated from 2027-01-18, the increment’s first day', { timeout: 60_000 });
+  // Its 85 % date falls inside the increment, never before it starts (it read 2026-11-2x).
+  const row = page.getByTestId('table-item-odds').getByRole('row', { name: /Gift cards at checkout/ });
+  await expect(row).toContainText(/2027-01-\d\d/);
+  await expect(row).not.toContainText('2026-');
+  await page.screenshot({ path: 'test-results/screenshots/plan-confidence-next-pi-dark.png' });
+});

@@ -10,7 +10,7 @@ import type { Backtest, HowManyForecast, WhenForecast } from '../../../shared/fo
 import { preparePlanConfidence } from '../../../shared/forecast/plan-confidence';
 import type { PlanConfidence, PlanConfidenceInput } from '../../../shared/forecast/plan-confidence-schema';
 import { resolveHistoryWindow, teamThroughputHistories, throughputHistory, throughputSamples, type ThroughputHistory } from '../../../shared/forecast/throughput-history';
-import { MS_PER_DAY } from '../../../shared/domain/time';
+import { defaultPlanStart } from '../../../shared/forecast/forecast-start';
 import { parseCalendarDate } from '../../../shared/metrics/utc-calendar';
 import { contextFor } from '../metrics/metrics-service';
 import { readPlanData, resolveIncrement } from '../planning/plan-queries';
@@ -102,7 +102,7 @@ export async function forecastPlan(db: Database, input: z.output<typeof PlanConf
       parents: parentsOfPlanned(db, increment.id),
       window,
       dataLastDay: first.lastDay,
-      start: input.start === undefined ? first.lastDay + MS_PER_DAY : parseCalendarDate(input.start)!,
+      ...(input.start === undefined ? defaultPlanStart(first.lastDay, increment.start_at) : { start: parseCalendarDate(input.start)!, startFrom: 'given' as const }),
       trials: input.trials,
       seed: input.seed,
       dayKind: input.dayKind,

@@ -1,4 +1,4 @@
-import { startInDataNote } from '../../../shared/forecast/forecast-start';
+import { planStartText, startInDataNote } from '../../../shared/forecast/forecast-start';
 import { MAX_FORECAST_DAYS, type Backtest, type HowManyForecast, type WhenForecast } from '../../../shared/forecast/forecast-schema';
 import type { PlanConfidence } from '../../../shared/forecast/plan-confidence-schema';
 import { p85Text, shownDependencyCost, teamsWithoutThroughputNote, unplannedCommittedNote, unplannedItemsNote } from '../../../shared/forecast/plan-odds-shown';
@@ -149,7 +149,7 @@ export function humanPlan(c: PlanConfidence): string[] {
   const p = c.provenance;
   const lines = [
     `Increment ${c.increment.name} (${c.increment.start} – ${c.increment.end}): all planned work done ${percent(c.allPlannedDone)}; committed objectives expected met ${percent(c.expectedCommittedMet)}${unplannedCommitted(c)}`,
-    `History   ${p.window.from} – ${p.window.to} (${p.window.days} days) per team · ${p.trials.toLocaleString('en-US')} trials · seed ${p.seed} · from ${p.start}`,
+    `History   ${p.window.from} – ${p.window.to} (${p.window.days} days) per team · ${p.trials.toLocaleString('en-US')} trials · seed ${p.seed} · ${planStartText(p.start, p.startFrom)}`,
   ];
   // Keys as the app shows them (a key made in Interlock reads "New-3"), each row ending with its title.
   const row = (o: ReturnType<ReturnType<typeof planRow>>) => {

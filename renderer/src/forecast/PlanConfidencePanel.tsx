@@ -6,7 +6,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import type { PlanConfidence, PlanFeatureOdds, PlanItemOdds, PlanObjectiveOdds, PlanTeamOdds } from '../../../shared/forecast/plan-confidence-schema';
-import { startInDataNote } from '../../../shared/forecast/forecast-start';
+import { planStartText, startInDataNote } from '../../../shared/forecast/forecast-start';
 import { displayKey } from '../../../shared/planning/local-keys';
 import { DataTable, type Column } from '../charts/DataTable';
 import { FigureTile } from '../charts/FigureTile';
@@ -122,7 +122,7 @@ function ConfidenceBody({ c, teams, teamName }: { c: PlanConfidence; teams(keys:
         </Grid>
       </Grid>
       <Typography variant="body2" color="text.secondary" data-testid="confidence-provenance" sx={{ mt: 1 }}>
-        {`History ${p.window.from} – ${p.window.to} (${p.window.days} days) per team · ${p.trials.toLocaleString('en-US')} trials · seed ${p.seed} · simulated from ${p.start}${p.dayKind === 'business' ? ', business days' : ''}`}
+        {`History ${p.window.from} – ${p.window.to} (${p.window.days} days) per team · ${p.trials.toLocaleString('en-US')} trials · seed ${p.seed} · ${planStartText(p.start, p.startFrom)}${p.dayKind === 'business' ? ', business days' : ''}`}
       </Typography>
       {startInData !== null && (
         <Alert severity="warning" sx={{ mt: 2 }} data-testid="forecast-start-in-data">

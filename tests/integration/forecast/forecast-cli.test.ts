@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureCli } from '../../support/cli-capture';
 import { flowFixture } from '../../unit/metrics/metrics-fixtures';
 import { valueOf, workspaceFileForTheseTests } from '../metrics/metrics-workspace';
-import { plannedWorkspace } from './planned-workspace';
+import { planNextIncrement, plannedWorkspace } from './planned-workspace';
 
 const workspacePath = workspaceFileForTheseTests(flowFixture);
 
@@ -112,6 +112,23 @@ describe('interlock forecast --plan', () => {
     expect(r.out).toMatch(/^Increment PI 1 \(2026-04-15 – 2026-04-16\): all planned work done \d+ %/);
     expect(r.out).toMatch(/A-2 +\d+ % by 2026-04-16 · 85 % by 2026-04-1\d · dependencies cost \d+ % \(most: /);
     expect(r.out).toContain('suggest uncommitted');
+    expect(r.out.split('\n')[1]).toBe('History   2026-01-21 – 2026-04-14 (84 days) per team · 2,000 trials · seed 1 · simulated from 2026-04-15, the day after the data');
+  });
+
+  it('simulates an increment still to come from its first day, and says so', async () => {
+    const ws = await plannedWorkspace();
+    try {
+      await planNextIncrement(ws.backend);
+      ws.backend.close();
+      const r = await cli('--workspace', ws.path, '--plan', 'PI 2', '--trials', '2000');
+      expect(r.code).toBe(0);
+      expect(r.out.split('\n')[1]).toBe('History   2026-01-21 – 2026-04-14 (84 days) per team · 2,000 trials · seed 1 · simulated from 2026-05-04, the increment’s first day');
+      expect(r.out).toMatch(/New-1 +100 % by 2026-05-05 · 85 % by 2026-05-04 — Next PI card/);
+      const given = JSON.parse((await cli('--workspace', ws.path, '--plan', 'PI 2', '--trials', '2000', '--start', '2026-04-20', '--json')).out);
+      expect(given).toMatchObject({ start: '2026-04-20', startFrom: 'given' });
+    } finally {
+      ws.dispose();
+    }
   });
 
   describe('edge cases', () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { contract } from '../../../shared/contract/contract';
 import { valueOf } from '../metrics/metrics-workspace';
-import { plannedWorkspace } from './planned-workspace';
+import { planNextIncrement, plannedWorkspace } from './planned-workspace';
 
 // forecast.plan on a real workspace: a plan simple enough that every odd is computed by hand.
 //
@@ -60,6 +60,20 @@ describe('forecast.plan', () => {
     near(team('b').meanPerDay, 0.5);
     near(c.allPlannedDone, 0.5);
     near(c.expectedCommittedMet, 0.5);
+  });
+
+  it('simulates an increment still to come from its first day, the current one from the day after the data; a start given wins', async () => {
+    const backend = await planned();
+    const card = await planNextIncrement(backend);
+    const next = await valueOf(backend.call('forecast.plan', { increment: 'PI 2', trials: 2000 }));
+    expect(next.provenance).toMatchObject({ start: '2026-05-04', startFrom: 'increment', dataLastDay: '2026-04-14' });
+    // Team a finishes one a day: the card is done on the increment's first day, not on 2026-04-15.
+    expect(next.items).toEqual([expect.objectContaining({ key: card, probability: 1, p85Date: '2026-05-04' })]);
+    const current = await valueOf(backend.call('forecast.plan', { increment: 'PI 1', trials: 2000 }));
+    expect(current.provenance).toMatchObject({ start: '2026-04-15', startFrom: 'data' });
+    const given = await valueOf(backend.call('forecast.plan', { increment: 'PI 2', trials: 2000, start: '2026-04-20' }));
+    expect(given.provenance).toMatchObject({ start: '2026-04-20', startFrom: 'given' });
+    expect(given.items[0]!.p85Date).toBe('2026-04-20');
   });
 
   it('suggests, never changes: the objective stays committed; a plan edit changes the odds', async () => {

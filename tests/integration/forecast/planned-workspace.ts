@@ -26,3 +26,14 @@ export async function plannedWorkspace() {
   return ws;
 }
 
+
+/**
+ * PI 2, still to come when the data ends (2026-04-14): 2026-05-04 – 05, one iteration, with one card
+ * made in Interlock for team a (which finishes one item every day).
+ */
+export async function planNextIncrement(backend: Awaited<ReturnType<typeof plannedWorkspace>>['backend']): Promise<string> {
+  const pi = await valueOf(backend.call('plan.increment.save', { name: 'PI 2', start: '2026-05-04', end: '2026-05-05' }));
+  const it = await valueOf(backend.call('plan.iteration.save', { incrementId: pi.id, name: 'I1', start: '2026-05-04', end: '2026-05-05' }));
+  const { key } = await valueOf(backend.call('plan.item.create', { incrementId: pi.id, teamKey: 'a', iterationId: it.iterations[0]!.id, title: 'Next PI card', type: 'story' }));
+  return key;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startInDataNote } from '../../../shared/forecast/forecast-start';
+import { defaultPlanStart, planStartText, startInDataNote } from '../../../shared/forecast/forecast-start';
 
 describe('startInDataNote', () => {
   it('says how many days of a past start the data already holds, both ends counted', () => {
@@ -22,6 +22,35 @@ describe('startInDataNote', () => {
     it('across a leap day and a year end', () => {
       expect(startInDataNote('2024-02-28', '2024-03-01')).toContain('its first 3 days');
       expect(startInDataNote('2025-12-31', '2026-01-01')).toContain('its first 2 days');
+    });
+  });
+});
+
+describe('defaultPlanStart', () => {
+  const day = (d: string) => Date.parse(`${d}T00:00:00Z`);
+
+  it('an increment still to come is simulated from its first day, not from the day after the data', () => {
+    // The audit's case: the data ends 2026-11-15, PI 27.1 starts 2027-01-18.
+    expect(defaultPlanStart(day('2026-11-15'), day('2027-01-18'))).toEqual({ start: day('2027-01-18'), startFrom: 'increment' });
+    expect(planStartText('2027-01-18', 'increment')).toBe('simulated from 2027-01-18, the increment’s first day');
+  });
+
+  it('the current increment (it started before the data ends) is simulated from the day after the data, as before', () => {
+    expect(defaultPlanStart(day('2026-11-15'), day('2026-11-09'))).toEqual({ start: day('2026-11-16'), startFrom: 'data' });
+    expect(planStartText('2026-11-16', 'data')).toBe('simulated from 2026-11-16, the day after the data');
+  });
+
+  describe('edge cases', () => {
+    it('an increment that starts the day after the data: the same day either way, said as the day after the data', () => {
+      expect(defaultPlanStart(day('2026-11-15'), day('2026-11-16'))).toEqual({ start: day('2026-11-16'), startFrom: 'data' });
+    });
+
+    it('a past increment: the day after the data', () => {
+      expect(defaultPlanStart(day('2026-11-15'), day('2026-01-05'))).toEqual({ start: day('2026-11-16'), startFrom: 'data' });
+    });
+
+    it('a start given is said as given', () => {
+      expect(planStartText('2026-12-01', 'given')).toBe('simulated from 2026-12-01 (the start given)');
     });
   });
 });
