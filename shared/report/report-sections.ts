@@ -7,7 +7,7 @@ import { EXCLUSION_LABELS, type ExclusionReason } from '../metrics/metrics-vocab
 import { NOTHING_TO_FLAG } from '../planning/board-lint';
 import type { Board } from '../planning/board-schema';
 import { countDependencyKinds, DEPENDENCY_KIND_TEXT, DEPENDENCY_KINDS, dependencyEndPlace, dependencyText, providerWithoutItemText } from '../planning/dependency-state';
-import { ownerLabel, scopeLabel, type ScopeNames } from '../risks/risk-scope';
+import { ownerLabel, risksOfIncrement, scopeLabel, type ScopeNames } from '../risks/risk-scope';
 import type { Risk } from '../risks/risk-schema';
 import { columnOf, ROAM_COLUMNS, ROAM_TEXT } from '../risks/roam';
 import { FLOW_DEFINITIONS, PERCENTILE_DEFINITIONS, PREDICTABILITY_DEFINITION } from './flow-definitions';
@@ -272,9 +272,16 @@ function linksText(risk: Risk): string {
 }
 
 function risksSection(input: ReportInput, names: ReportNames): Html {
-  const risks = input.risks;
-  if (risks.length === 0) return html`<p>No risks recorded.</p>`;
+  // A report is about one increment (the board's): another increment's risks are not its own.
+  const increment = input.plan.available ? input.plan.value.increment.name : null;
+  const { kept: risks, otherIncrements } = increment === null ? { kept: [...input.risks], otherIncrements: 0 } : risksOfIncrement(input.risks, increment);
+  const about =
+    increment === null
+      ? null
+      : html`<p>The risks of ${increment} and those of the teams and coordination groups (filed under no increment)${otherIncrements > 0 ? html`; ${plural(otherIncrements, 'risk')} filed under other increments left out` : ''}.</p>`;
+  if (risks.length === 0) return html`${about}<p>No risks recorded.</p>`;
   return html`
+    ${about}
     <table class="roam-counts">
       <caption>Risks per ROAM status</caption>
       <thead><tr>${ROAM_COLUMNS.map((s) => html`<th scope="col" class="num">${ROAM_TEXT[s].label}</th>`)}</tr></thead>

@@ -60,6 +60,17 @@ export function filterRisks<R extends Pick<Risk, 'scope'>>(risks: readonly R[], 
   return risks.filter((r) => (r.scope.kind === scope.kind && r.scope.key === scope.key) || (r.scope.kind === 'team' && members.has(r.scope.key)));
 }
 
+/**
+ * The risks a report about one increment lists: those filed under that increment, and every team's
+ * and coordination group's (a team or a group is not tied to an increment, so its risks stand in
+ * every increment's report); those filed under another increment are left out, and counted so the
+ * report can say so.
+ */
+export function risksOfIncrement<R extends Pick<Risk, 'scope'>>(risks: readonly R[], increment: string): { kept: R[]; otherIncrements: number } {
+  const kept = risks.filter((r) => r.scope.kind !== 'increment' || r.scope.key === increment);
+  return { kept, otherIncrements: risks.length - kept.length };
+}
+
 export interface ScopeOption {
   id: string;
   scope: RiskScope;

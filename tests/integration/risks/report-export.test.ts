@@ -101,6 +101,21 @@ describe('the report to hand out', () => {
     expect([...readFileSync(tmp.path('risks-only.html'), 'utf8').matchAll(/<section id="([a-z]+)"/g)].map((m) => m[1])).toEqual(['risks', 'confidence']);
   });
 
+  it('interlock report --increment NAME lists the risks of that increment and the teams’ and groups’, not those filed under another increment', async () => {
+    const out = tmp.path('pi-26-3.html');
+    const run = await cli(['report', '--workspace', demo, '--out', out, '--increment', 'PI 26.3', '--section', 'risks']);
+    expect(run.code).toBe(0);
+    const page = readFileSync(out, 'utf8');
+    expect(page).not.toContain('Whole increment: PI 26.4');
+    expect(page).toMatch(/The risks of PI 26\.3 and those of the teams and coordination groups \(filed under no increment\); \d+ risks? filed under other increments left out\./);
+    expect(page).toContain('Team: ');
+    expect(page).toContain('Gateway &lt;b&gt;sunset&lt;/b&gt;');
+    // The current increment's report still lists its own.
+    const current = tmp.path('pi-26-4.html');
+    expect((await cli(['report', '--workspace', demo, '--out', current, '--section', 'risks'])).code).toBe(0);
+    expect(readFileSync(current, 'utf8')).toContain('Whole increment: PI 26.4');
+  });
+
   it("interlock report --deck NAME writes the sections of that deck's views", async () => {
     const backend = createBackend();
     await backend.call('workspace.open', { path: demo });

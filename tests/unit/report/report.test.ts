@@ -208,6 +208,18 @@ describe('the report', () => {
     expect(s.indexOf('Not yet ROAMed (1)')).toBeLessThan(s.indexOf('Owned (1)'));
   });
 
+  it('risks: a report about one increment lists its risks and the teams’ and groups’, never those filed under another increment, and says how many it leaves out', () => {
+    const base = reportInput();
+    const risks = [...base.risks, aRisk({ key: 'RISK-7', title: 'Last PI’s freeze', status: 'owned', scope: { kind: 'increment', key: 'PI 26.3' } })];
+    const s = text(section(buildReport(reportInput({ risks })).html, 'risks'));
+    expect(s).toContain('The risks of PI 26.4 and those of the teams and coordination groups (filed under no increment); 1 risk filed under other increments left out.');
+    expect(s).not.toContain('RISK-7');
+    expect(s).not.toContain('Whole increment: PI 26.3');
+    expect(s).toContain('Whole increment: PI 26.4');
+    expect(s).toContain('RISK-3 Index rebuild Team: Search');
+    expect(s).toContain('Not yet ROAMed Resolved Owned Accepted Mitigated 1 0 1 1 0');
+  });
+
   it('confidence: the latest round per scope as a distribution, the whole increment first, teams by name — never by their votes', () => {
     const s = text(section(page, 'confidence'));
     const rows = s.slice(s.indexOf('Latest round per scope'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterRisks, ownerLabel, parseScopeId, scopeId, scopeLabel, scopeOptions, type ScopeNames } from '../../../shared/risks/risk-scope';
+import { filterRisks, ownerLabel, parseScopeId, risksOfIncrement, scopeId, scopeLabel, scopeOptions, type ScopeNames } from '../../../shared/risks/risk-scope';
 import { riskCsvRows } from '../../../shared/risks/risk-csv';
 import { aRisk } from './risk-fixtures';
 
@@ -20,6 +20,14 @@ const risks = [
 ];
 
 describe('risk scopes', () => {
+  it('a report about one increment keeps that increment’s risks and every team’s and group’s, and counts those of other increments it leaves out', () => {
+    const more = [...risks, aRisk({ key: 'R-5', scope: { kind: 'increment', key: 'PI 26.3' } }), aRisk({ key: 'R-6', scope: { kind: 'increment', key: 'PI 27.1' } })];
+    const of263 = risksOfIncrement(more, 'PI 26.3');
+    expect(of263.kept.map((r) => r.key)).toEqual(['R-1', 'R-2', 'R-3', 'R-5']);
+    expect(of263.otherIncrements).toBe(2);
+    expect(risksOfIncrement(more, 'PI 26.4').kept.map((r) => r.key)).toEqual(['R-1', 'R-2', 'R-3', 'R-4']);
+  });
+
   it('read as people name them', () => {
     expect(scopeLabel({ kind: 'team', key: 'checkout' }, names)).toBe('Team: Checkout');
     expect(scopeLabel({ kind: 'group', key: 'g-basket' }, names)).toBe('Coordination group: Basket and Checkout');
