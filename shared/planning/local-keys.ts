@@ -19,3 +19,12 @@ export function displayKey(key: string): string {
   const match = /^interlock:(item|dep|objective):(\d+)$/.exec(key);
   return match ? `New-${match[2]}` : key;
 }
+
+/**
+ * How a dependency reads where it is named by its key: one made here "dependency New-3", since
+ * its number is counted apart from the cards' and card New-3 is another thing; an imported one by
+ * its tracker's key ("DEP-221").
+ */
+export function dependencyKeyText(key: string): string {
+  return /^interlock:dep:\d+$/.test(key) ? `dependency ${displayKey(key)}` : key;
+}

@@ -5,6 +5,7 @@ import type { VoteRound } from '../confidence/vote-schema';
 import { MODEL_LABELS, type CueThreshold, type GroupRecommendation } from '../coordination/report-schema';
 import { EXCLUSION_LABELS, type ExclusionReason } from '../metrics/metrics-vocabulary';
 import { NOTHING_TO_FLAG } from '../planning/board-lint';
+import { dependencyKeyText, displayKey } from '../planning/local-keys';
 import type { Board } from '../planning/board-schema';
 import { countDependencyKinds, DEPENDENCY_KIND_TEXT, DEPENDENCY_KINDS, dependencyEndPlace, dependencyText, providerWithoutItemText } from '../planning/dependency-state';
 import { ownerLabel, risksOfIncrement, scopeLabel, type ScopeNames } from '../risks/risk-scope';
@@ -182,7 +183,7 @@ function programBoardSection(input: ReportInput, names: ReportNames): Html {
   // As the board's markers count them: raised from the dependency, linked to it, or to a card at one of its ends.
   const risks = dependencyRisks(b, input.risks);
   const end = (e: { itemKey: string | null; teamKey: string | null; iterationName: string | null; cancelled?: boolean }) =>
-    e.itemKey === null ? providerWithoutItemText(names.team(e.teamKey)) : `${e.itemKey} (${names.team(e.teamKey)}, ${dependencyEndPlace(e)})`;
+    e.itemKey === null ? providerWithoutItemText(names.team(e.teamKey)) : `${displayKey(e.itemKey)} (${names.team(e.teamKey)}, ${dependencyEndPlace(e)})`;
   return html`
     <p>Increment ${b.increment.name}: ${b.increment.start} to ${b.increment.end}; ${plural(b.teams.length, 'team')}, ${plural(b.dependencies.length, 'dependency', 'dependencies')} between planned work.</p>
     ${
@@ -206,11 +207,11 @@ function programBoardSection(input: ReportInput, names: ReportNames): Html {
         ? html`<p>No conflicts: every provider is planned no later than the work that needs it.</p>`
         : html`<table class="conflicts">
             <caption>Conflicts and providers not planned or cancelled, the oldest need first, with the open risks the board marks on them</caption>
-            <thead><tr><th scope="col">Dependency</th><th scope="col">State</th><th scope="col">Needed by</th><th scope="col">Provided by</th><th scope="col">Needed at</th><th scope="col">Open risks</th></tr></thead>
+            <thead><tr><th scope="col">Dependency</th><th scope="col">State</th><th scope="col">Waiting item</th><th scope="col">Provided by</th><th scope="col">Needed by (date)</th><th scope="col">Open risks</th></tr></thead>
             <tbody>${[...open]
               .sort((x, y) => x.needAt.localeCompare(y.needAt) || x.key.localeCompare(y.key))
               .map(
-                (d) => html`<tr><th scope="row"><span class="key">${d.key}</span></th><td>${dependencyText(d).symbol} ${dependencyText(d).label}</td><td>${end(d.consumer)}</td><td>${end(d.provider)}</td><td>${d.needAt}</td><td>${dependencyRisksText(risks.get(d.key) ?? [])}</td></tr>`,
+                (d) => html`<tr><th scope="row"><span class="key">${dependencyKeyText(d.key)}</span></th><td>${dependencyText(d).symbol} ${dependencyText(d).label}</td><td>${end(d.consumer)}</td><td>${end(d.provider)}</td><td>${d.needAt}</td><td>${dependencyRisksText(risks.get(d.key) ?? [])}</td></tr>`,
               )}</tbody>
           </table>`
     }
@@ -221,7 +222,7 @@ function programBoardSection(input: ReportInput, names: ReportNames): Html {
 /** A conflict's open risks and how each bears on it: "RISK-8 owned (raised from it); RISK-2 accepted (linked to CHK-26)". */
 function dependencyRisksText(list: readonly RiskOnDependency[]): string {
   if (list.length === 0) return 'none open';
-  const how = (r: RiskOnDependency) => (r.how === 'raised' ? 'raised from it' : r.how === 'linked' ? 'linked to it' : `linked to ${r.items.join(' and ')}`);
+  const how = (r: RiskOnDependency) => (r.how === 'raised' ? 'raised from it' : r.how === 'linked' ? 'linked to it' : `linked to ${r.items.map(displayKey).join(' and ')}`);
   return list.map((r) => `${r.risk.key} ${riskStatusWord(r.risk.status)} (${how(r)})`).join('; ');
 }
 
@@ -264,9 +265,9 @@ function historyText(risk: Risk): string {
 
 function linksText(risk: Risk): string {
   const parts = [
-    risk.links.items.length > 0 ? `items ${risk.links.items.join(', ')}` : null,
-    risk.links.dependencies.length > 0 ? `dependencies ${risk.links.dependencies.join(', ')}` : null,
-    risk.links.objectives.length > 0 ? `objectives ${risk.links.objectives.join(', ')}` : null,
+    risk.links.items.length > 0 ? `items ${risk.links.items.map(displayKey).join(', ')}` : null,
+    risk.links.dependencies.length > 0 ? `dependencies ${risk.links.dependencies.map(displayKey).join(', ')}` : null,
+    risk.links.objectives.length > 0 ? `objectives ${risk.links.objectives.map(displayKey).join(', ')}` : null,
   ].filter(Boolean);
   return parts.length > 0 ? parts.join('; ') : '–';
 }

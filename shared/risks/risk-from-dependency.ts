@@ -28,6 +28,11 @@ export interface RaiseContext {
   groupOf(teamKey: string): string | null;
   /** The increment to file cross-group risks under, or null when there is none. */
   increment: string | null;
+  /**
+   * How a key reads in the title and description (a card made in Interlock "New-3", never its
+   * stored key): the planning domain's, which this one may not import. The links keep the keys.
+   */
+  keyText?(key: string): string;
 }
 
 export interface RaisedRisk {
@@ -40,13 +45,13 @@ export interface RaisedRisk {
 
 const MAX_TITLE = 300;
 
-function side(end: DependencyEnd): string {
-  return end.teamName ?? end.teamKey ?? (end.itemKey ? `the team of ${end.itemKey}` : 'an unknown team');
+function side(end: DependencyEnd, keyText: (key: string) => string): string {
+  return end.teamName ?? end.teamKey ?? (end.itemKey ? `the team of ${keyText(end.itemKey)}` : 'an unknown team');
 }
 
-function item(end: DependencyEnd): string | null {
+function item(end: DependencyEnd, keyText: (key: string) => string): string | null {
   if (!end.itemKey) return null;
-  return end.itemTitle ? `${end.itemKey} ${end.itemTitle}` : end.itemKey;
+  return end.itemTitle ? `${keyText(end.itemKey)} ${end.itemTitle}` : keyText(end.itemKey);
 }
 
 /** The scope a dependency's risk is filed under; null when it names no team and there is no increment. */
@@ -64,13 +69,14 @@ export function scopeForDependency(dep: DependencyFacts, context: RaiseContext):
 export function riskFromDependency(dep: DependencyFacts, context: RaiseContext): RaisedRisk | null {
   const scope = scopeForDependency(dep, context);
   if (scope === null) return null;
-  const what = dep.interfaceName ?? dep.providing.itemTitle ?? dep.providing.itemKey ?? dep.key;
-  const title = `${side(dep.waiting)} waits on ${side(dep.providing)}: ${what}`;
-  const waitingItem = item(dep.waiting);
-  const providingItem = item(dep.providing);
+  const keyText = context.keyText ?? ((key: string) => key);
+  const what = dep.interfaceName ?? dep.providing.itemTitle ?? keyText(dep.providing.itemKey ?? dep.key);
+  const title = `${side(dep.waiting, keyText)} waits on ${side(dep.providing, keyText)}: ${what}`;
+  const waitingItem = item(dep.waiting, keyText);
+  const providingItem = item(dep.providing, keyText);
   const sentences = [
-    `Raised from dependency ${dep.key} (${dep.kind}).`,
-    waitingItem && providingItem ? `${waitingItem} (${side(dep.waiting)}) waits on ${providingItem} (${side(dep.providing)}).` : null,
+    `Raised from dependency ${keyText(dep.key)} (${dep.kind}).`,
+    waitingItem && providingItem ? `${waitingItem} (${side(dep.waiting, keyText)}) waits on ${providingItem} (${side(dep.providing, keyText)}).` : null,
     dep.neededBy ? `Needed by ${dep.neededBy}.` : null,
   ];
   return {

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/contract/result';
 import { formatCalendarDate } from '../../../shared/domain/calendar-date';
+import { displayKey } from '../../../shared/planning/local-keys';
 import { riskFromDependency } from '../../../shared/risks/risk-from-dependency';
 import { dependencyWithEnds, openRiskFromDependency, saveRisk } from './risk-queries';
 import { coordinationGroups, currentIncrement } from './room-scopes';
@@ -12,7 +13,7 @@ import { coordinationGroups, currentIncrement } from './room-scopes';
 export function raiseDependencyRisk(db: Database, dependencyKey: string, who: string | null, now: number): { key: string; created: boolean } {
   const dep = dependencyWithEnds(db, dependencyKey);
   if (dep.resolved_at !== null) {
-    throw new AppError('invalid-input', `Dependency ${dep.key} was resolved on ${formatCalendarDate(dep.resolved_at)}: only open dependencies are raised as risks.`);
+    throw new AppError('invalid-input', `Dependency ${displayKey(dep.key)} was resolved on ${formatCalendarDate(dep.resolved_at)}: only open dependencies are raised as risks.`);
   }
   const already = openRiskFromDependency(db, dep.key);
   if (already) return { key: already, created: false };
@@ -26,9 +27,9 @@ export function raiseDependencyRisk(db: Database, dependencyKey: string, who: st
       waiting: { teamKey: dep.from_team_key, teamName: dep.from_team_name, itemKey: dep.from_item_key, itemTitle: dep.from_item_title },
       providing: { teamKey: dep.to_team_key, teamName: dep.to_team_name, itemKey: dep.to_item_key, itemTitle: dep.to_item_title },
     },
-    { groupOf: (k) => groupOf.get(k) ?? null, increment: currentIncrement(db) },
+    { groupOf: (k) => groupOf.get(k) ?? null, increment: currentIncrement(db), keyText: displayKey },
   );
-  if (!raised) throw new AppError('invalid-input', `Dependency ${dep.key} names no team and the workspace has no increment: there is nowhere to file its risk.`);
-  const key = saveRisk(db, { ...raised, ownerPerson: null, status: 'unroamed', who, raisedFromDependency: dep.key, note: `raised from dependency ${dep.key}` }, now);
+  if (!raised) throw new AppError('invalid-input', `Dependency ${displayKey(dep.key)} names no team and the workspace has no increment: there is nowhere to file its risk.`);
+  const key = saveRisk(db, { ...raised, ownerPerson: null, status: 'unroamed', who, raisedFromDependency: dep.key, note: `raised from dependency ${displayKey(dep.key)}` }, now);
   return { key, created: true };
 }

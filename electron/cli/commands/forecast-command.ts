@@ -2,7 +2,7 @@ import { planStartText, startInDataNote } from '../../../shared/forecast/forecas
 import { MAX_FORECAST_DAYS, type Backtest, type HowManyForecast, type WhenForecast } from '../../../shared/forecast/forecast-schema';
 import type { PlanConfidence } from '../../../shared/forecast/plan-confidence-schema';
 import { p85Text, shownDependencyCost, teamsWithoutThroughputNote, unplannedCommittedNote, unplannedItemsNote } from '../../../shared/forecast/plan-odds-shown';
-import { displayKey } from '../../../shared/planning/local-keys';
+import { dependencyKeyText, displayKey } from '../../../shared/planning/local-keys';
 import type { CliCommand } from '../cli-command';
 import { UsageError } from '../cli-command';
 import { callOrThrow, openToRead, checkDateOption, parseCliArgs, parseIntegerOption, parseWindowDays, teamKeysNamed } from '../cli-support';
@@ -157,7 +157,7 @@ export function humanPlan(c: PlanConfidence): string[] {
     const title = ` — ${o.title.length > 60 ? `${o.title.slice(0, 59)}…` : o.title}`;
     if (o.probability === null) return `  ${key} ${'–'.padStart(5)} no work planned in this increment${title}`;
     const cost = shownDependencyCost(o, p.trials);
-    const costliest = o.costliestDependency ? ` (most: ${displayKey(o.costliestDependency)})` : '';
+    const costliest = o.costliestDependency ? ` (most: ${dependencyKeyText(o.costliestDependency)})` : '';
     const p85 = p85Text(o);
     const reached = o.p85Date === null ? (o.done ? 'done before the forecast starts' : `85 % ${p85}`) : `85 % by ${p85}`;
     return `  ${key} ${percent(o.probability).padStart(5)} by ${o.due} · ${reached}${cost !== null ? ` · dependencies cost ${percent(cost)}${costliest}` : ''}${o.suggestUncommitted ? ' · suggest uncommitted' : ''}${o.unplannedItemKeys?.length ? ` · ${unplannedItemsNote(o.unplannedItemKeys.length)}` : ''}${title}`;
@@ -173,7 +173,7 @@ export function humanPlan(c: PlanConfidence): string[] {
   if (idle !== null) lines.splice(2, 0, `Note      ${idle}`);
   const past = startInDataNote(p.start, p.dataLastDay);
   if (past !== null) lines.splice(2, 0, `Note      ${past}`);
-  if (c.ignoredDependencies.length > 0) lines.push(`Not simulated: ${c.ignoredDependencies.map((d) => `${d.key} (${d.reason})`).join(', ')}`);
+  if (c.ignoredDependencies.length > 0) lines.push(`Not simulated: ${c.ignoredDependencies.map((d) => `${dependencyKeyText(d.key)} (${d.reason})`).join(', ')}`);
   return lines;
 }
 

@@ -59,7 +59,10 @@ export const planCommand: CliCommand = {
         neededBy: d.neededBy ?? null,
       }));
       if (values.json) io.out(JSON.stringify({ increment: board.increment.name, conflicts }, null, 2));
-      else printConflicts(board.increment.name, conflicts, io);
+      else {
+        const names = boardTeamNames(board);
+        printConflicts(board.increment.name, conflicts, (key) => (key === null ? '?' : (names.get(key) ?? key)), io);
+      }
       return 0;
     }
     const summary = boardSummary(board);
@@ -80,6 +83,7 @@ export const planCommand: CliCommand = {
 function printConflicts(
   increment: string,
   conflicts: { fromItem: string; fromTeam: string | null; toItem: string | null; toTeam: string | null; toCancelled: boolean; state: DependencyState; needAt: string; fromIteration: string | null; toIteration: string | null }[],
+  teamName: (key: string | null) => string,
   io: CliIo,
 ): void {
   if (conflicts.length === 0) {
@@ -90,8 +94,9 @@ function printConflicts(
   for (const c of conflicts) {
     const text = dependencyText({ state: c.state, provider: { cancelled: c.toCancelled } });
     const place = dependencyEndPlace({ iterationName: c.toIteration, cancelled: c.toCancelled });
-    const provider = c.toItem === null ? providerWithoutItemText(c.toTeam ?? '?') : `${c.toItem} (${c.toTeam ?? '?'}, ${place})`;
-    io.out(`  ${text.symbol} ${c.needAt}  ${c.fromItem} (${c.fromTeam ?? '?'}, ${c.fromIteration}) waits on ${provider}: ${text.label}`);
+    // As the board and plan board name them: teams by name, a card made here "New-3", never a stored key (--json keeps the keys).
+    const provider = c.toItem === null ? providerWithoutItemText(teamName(c.toTeam)) : `${displayKey(c.toItem)} (${teamName(c.toTeam)}, ${place})`;
+    io.out(`  ${text.symbol} ${c.needAt}  ${displayKey(c.fromItem)} (${teamName(c.fromTeam)}, ${c.fromIteration}) waits on ${provider}: ${text.label}`);
   }
 }
 

@@ -7,7 +7,7 @@ import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import type { PlanConfidence, PlanFeatureOdds, PlanItemOdds, PlanObjectiveOdds, PlanTeamOdds } from '../../../shared/forecast/plan-confidence-schema';
 import { planStartText, startInDataNote } from '../../../shared/forecast/forecast-start';
-import { displayKey } from '../../../shared/planning/local-keys';
+import { dependencyKeyText, displayKey } from '../../../shared/planning/local-keys';
 import { DataTable, type Column } from '../charts/DataTable';
 import { FigureTile } from '../charts/FigureTile';
 import { ErrorNotice } from '../layout/ErrorNotice';
@@ -39,7 +39,7 @@ const costText = (o: Odds, trials: number) => {
   const cost = shownDependencyCost(o, trials);
   return cost === null ? '–' : `${cost > 0 ? '−' : '+'}${percentText(Math.abs(cost))}`;
 };
-const costliestText = (o: Odds) => (o.costliestDependency === null ? '–' : `${displayKey(o.costliestDependency.key)} (in ${percentText(o.costliestDependency.lateShare)} of late trials)`);
+const costliestText = (o: Odds) => (o.costliestDependency === null ? '–' : `${dependencyKeyText(o.costliestDependency.key)} (in ${percentText(o.costliestDependency.lateShare)} of late trials)`);
 
 /** The columns every table shares: odds by the due day, 85 % date, and what dependencies cost. */
 function oddsColumns<T extends Odds>(trials: number): Column<T>[] {
@@ -143,7 +143,7 @@ function ConfidenceBody({ c, teams, teamName }: { c: PlanConfidence; teams(keys:
             {suggested.map((o) => (
               <li key={o.key}>
                 {o.title} ({teams(o.teamKeys)}): {percentText(o.probability)}
-                {o.costliestDependency ? `, most held back by ${displayKey(o.costliestDependency.key)}` : ''}
+                {o.costliestDependency ? `, most held back by ${dependencyKeyText(o.costliestDependency.key)}` : ''}
               </li>
             ))}
           </Stack>
@@ -229,7 +229,7 @@ function ConfidenceBody({ c, teams, teamName }: { c: PlanConfidence; teams(keys:
       )}
       {c.ignoredDependencies.length > 0 && (
         <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }} data-testid="confidence-ignored">
-          Not simulated: {c.ignoredDependencies.map((d) => `${displayKey(d.key)} (${IGNORED_TEXT[d.reason]})`).join(', ')}.
+          Not simulated: {c.ignoredDependencies.map((d) => `${dependencyKeyText(d.key)} (${IGNORED_TEXT[d.reason]})`).join(', ')}.
         </Typography>
       )}
     </>

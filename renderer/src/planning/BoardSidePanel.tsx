@@ -14,7 +14,7 @@ import { boardConflicts } from '../../../shared/planning/board';
 import type { Board, BoardDependency } from '../../../shared/planning/board-schema';
 import type { BaselineChanges } from '../../../shared/planning/baseline';
 import { DEPENDENCY_KIND_TEXT, DEPENDENCY_STATE_TEXT, dependencyEndPlace, dependencyProviderText, dependencyText } from '../../../shared/planning/dependency-state';
-import { displayKey } from '../../../shared/planning/local-keys';
+import { dependencyKeyText, displayKey } from '../../../shared/planning/local-keys';
 import { useChannelQuery } from '../api/channel-hooks';
 import { downloadCsv, fileSlug } from '../charts/csv';
 import { STATE_STYLE } from './plan-style';
@@ -136,7 +136,7 @@ function ConflictList({
             teamName(c.provider.teamKey),
             dependencyEndPlace(c.provider),
           ]);
-          downloadCsv(`${fileSlug(board.increment.name)}-conflicts.csv`, [['State', 'Needed', 'Waiting item', 'Waiting team', 'Its iteration', 'Provider item', 'Provider team', 'Provider iteration'], ...rows]);
+          downloadCsv(`${fileSlug(board.increment.name)}-conflicts.csv`, [['State', 'Needed by', 'Waiting item', 'Waiting team', 'Its iteration', 'Provider item', 'Provider team', 'Provider iteration'], ...rows]);
         }}
       >
         Export CSV
@@ -219,7 +219,7 @@ function ChangeList({ changes, dependencies, teamName, onFocusCard }: { changes:
   const byKey = new Map(dependencies.map((d) => [d.key, d]));
   const dependencyLine = (key: string, says: string): [string | null, string] => {
     const d = byKey.get(key);
-    return d ? [d.consumer.itemKey, `${displayKey(d.consumer.itemKey)} waits on ${dependencyProviderText(d.provider, teamName)}: ${says}`] : [null, `${key}: ${says}`];
+    return d ? [d.consumer.itemKey, `${displayKey(d.consumer.itemKey)} waits on ${dependencyProviderText(d.provider, teamName)}: ${says}`] : [null, `${dependencyKeyText(key)}: ${says}`];
   };
   // A new conflict is worded by its kind now (a provider cancelled says so); what it was, by its state then.
   const nothing = changes.moved.length + changes.added.length + changes.removed.length + changes.newConflicts.length + changes.providersCancelled.length === 0;

@@ -8,7 +8,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import { dependencyProviderText, dependencyText } from '../../../shared/planning/dependency-state';
-import { displayKey } from '../../../shared/planning/local-keys';
+import { dependencyKeyText, displayKey } from '../../../shared/planning/local-keys';
 import { useChannelMutation, useChannelQuery } from '../api/channel-hooks';
 import { riskAddress } from './risk-address';
 
@@ -22,14 +22,14 @@ export function RaiseRiskButton({ dependencyKey, raisedAs, who }: { dependencyKe
   const key = raise.data?.risk.key ?? raisedAs;
   if (key) {
     return (
-      <Button size="small" href={riskAddress(key)} aria-label={`${dependencyKey} is raised as ${key}: open it`}>
+      <Button size="small" href={riskAddress(key)} aria-label={`${dependencyKeyText(dependencyKey)} is raised as ${key}: open it`}>
         Raised as {key}
       </Button>
     );
   }
   return (
     <>
-      <Button size="small" variant="outlined" disabled={raise.isPending} onClick={() => raise.mutate({ dependencyKey, who })} aria-label={`Raise ${dependencyKey} as a risk`}>
+      <Button size="small" variant="outlined" disabled={raise.isPending} onClick={() => raise.mutate({ dependencyKey, who })} aria-label={`Raise ${dependencyKeyText(dependencyKey)} as a risk`}>
         Raise as risk
       </Button>
       {raise.error && <Typography role="alert" variant="body2" color="error">{raise.error.message}</Typography>}
@@ -55,7 +55,7 @@ export function RaiseFromConflictsDialog(props: { raised: ReadonlyMap<string, st
                   {props.teamName(c.consumer.teamKey)} waits on {props.teamName(c.provider.teamKey)}
                 </Typography>
                 <Typography variant="body2" color="text.secondary">
-                  {c.key}: {displayKey(c.consumer.itemKey)} ({c.consumer.iterationName}) waits on {dependencyProviderText(c.provider, props.teamName)} · {dependencyText(c).label} · needed {c.needAt}
+                  {dependencyKeyText(c.key)}: {displayKey(c.consumer.itemKey)} ({c.consumer.iterationName}) waits on {dependencyProviderText(c.provider, props.teamName)} · {dependencyText(c).label} · needed {c.needAt}
                 </Typography>
               </Box>
               <Box sx={{ flexShrink: 0 }}>

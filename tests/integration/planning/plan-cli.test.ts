@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBackend } from '../../../electron/backend/backend';
 import { closeWorkspace, createWorkspace } from '../../../electron/backend/store/workspace-file';
 import { captureCli } from '../../support/cli-capture';
 import { tempDir } from '../../support/temp-files';
@@ -42,8 +43,10 @@ describe('interlock plan', () => {
       ['unplanned', false],
     ]);
     const said = (await cli(['plan', 'conflicts', '--workspace', demo])).out;
-    expect(said).toContain('BSK-81 (basket, Iteration 3) waits on IDN-29 (identity, cancelled): provider cancelled');
-    expect(said).toMatch(/waits on RPT-179 \(reporting, not planned\): provider not planned/);
+    // Teams by their names, as plan board and the Plan page name them.
+    expect(said).toContain('BSK-81 (Basket, Iteration 3) waits on IDN-29 (Identity, cancelled): provider cancelled');
+    expect(said).toMatch(/waits on RPT-179 \(Reporting, not planned\): provider not planned/);
+    expect(said).not.toMatch(/\((basket|identity|reporting),/);
     const needs = conflicts.conflicts.map((c: { needAt: string }) => c.needAt);
     expect([...needs].sort()).toEqual(needs);
     const previous = JSON.parse((await cli(['plan', 'board', '--workspace', demo, '--increment', 'PI 26.3', '--json'])).out);
@@ -70,11 +73,34 @@ describe('interlock plan', () => {
     const json = JSON.parse((await cli(['plan', 'board', '--workspace', own, '--json'])).out);
     expect(json.dependencies.find((d: { key: string }) => d.key === 'DEP-T1')).toEqual({ key: 'DEP-T1', fromItem: 'BSK-81', toItem: null, toTeam: 'settlements', fromIteration: 'Iteration 3', toIteration: null, toCancelled: false, state: 'unplanned', needAt: '2026-11-30', neededBy: '2026-11-30' });
     const conflicts = (await cli(['plan', 'conflicts', '--workspace', own])).out;
-    expect(conflicts).toContain('2026-11-30  BSK-81 (basket, Iteration 3) waits on settlements — no item named: provider not planned');
+    expect(conflicts).toContain('2026-11-30  BSK-81 (Basket, Iteration 3) waits on Settlements — no item named: provider not planned');
     const listed = JSON.parse((await cli(['plan', 'conflicts', '--workspace', own, '--json'])).out);
     expect(listed.conflicts.find((c: { key: string }) => c.key === 'DEP-T1')).toMatchObject({ toItem: null, toTeam: 'settlements', state: 'unplanned', needAt: '2026-11-30', neededBy: '2026-11-30' });
     // Without a stated date, needAt is the first day of the waiting item's iteration, and neededBy says none was given.
     expect(listed.conflicts.find((c: { key: string }) => c.key === 'DEP-105')).toMatchObject({ fromIteration: 'Iteration 3', needAt: '2026-12-07', neededBy: null });
+  });
+
+  it('plan conflicts names a card made in Interlock as the board does (“New-2”), never by its stored key; --json keeps the keys', async () => {
+    const own = tmp.path('local-keys.interlock');
+    expect((await cli(['demo', own])).code).toBe(0);
+    const backend = createBackend();
+    const must = <T,>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value;
+    };
+    must(await backend.call('workspace.open', { path: own }));
+    const board = must(await backend.call('plan.board', {}));
+    const [first, third] = [board.columns[0]!, board.columns[2]!];
+    const provider = must(await backend.call('plan.item.create', { incrementId: board.increment.id, teamKey: 'search', iterationId: third.id, title: 'Provider card' }));
+    const consumer = must(await backend.call('plan.item.create', { incrementId: board.increment.id, teamKey: 'basket', iterationId: first.id, title: 'Waiting card' }));
+    must(await backend.call('plan.dependency.add', { consumerKey: consumer.key, providerKey: provider.key }));
+    backend.close();
+    const said = await cli(['plan', 'conflicts', '--workspace', own]);
+    expect(said.code).toBe(0);
+    expect(said.out).toContain(`New-2 (Basket, ${first.name}) waits on New-1 (Search, ${third.name}): conflict`);
+    expect(said.out).not.toContain('interlock:');
+    const listed = JSON.parse((await cli(['plan', 'conflicts', '--workspace', own, '--json'])).out);
+    expect(listed.conflicts.find((c: { key: string }) => c.key === 'interlock:dep:1')).toMatchObject({ fromItem: 'interlock:item:2', toItem: 'interlock:item:1' });
   });
 
   it('a need date outside the increment reaches plan board, in its lines and in --json, naming the dependency, the date, the increment’s days and where to change it', async () => {

@@ -169,6 +169,20 @@ describe('risks and votes channels', () => {
     expect((await call('risks.fromDependency', { dependencyKey: 'DEP-111' })).created).toBe(true);
   });
 
+  it('a dependency between cards made in Interlock is raised with them named as the board names them (“New-2”), its links keeping the stored keys', async () => {
+    const board = await call('plan.board', {});
+    const [first, third] = [board.columns[0]!, board.columns[2]!];
+    const provider = await call('plan.item.create', { incrementId: board.increment.id, teamKey: 'search', iterationId: third.id, title: 'Provider card' });
+    const consumer = await call('plan.item.create', { incrementId: board.increment.id, teamKey: 'basket', iterationId: first.id, title: 'Waiting card' });
+    const dependency = await call('plan.dependency.add', { consumerKey: consumer.key, providerKey: provider.key });
+    const { risk } = await call('risks.fromDependency', { dependencyKey: dependency.key });
+    const n = (key: string) => key.split(':')[2];
+    expect(risk.description).toBe(`Raised from dependency New-${n(dependency.key)} (planned). New-${n(consumer.key)} Waiting card (Basket) waits on New-${n(provider.key)} Provider card (Search).`);
+    expect(risk.history[0]!.note).toBe(`raised from dependency New-${n(dependency.key)}`);
+    expect(new Set(risk.links.items)).toEqual(new Set([consumer.key, provider.key]));
+    expect(risk.links.dependencies).toEqual([dependency.key]);
+  });
+
   it('risk and vote edits leave the loaded metrics and advice standing', async () => {
     await call('coordination.recommend', {});
     const before = changeCounter(db());

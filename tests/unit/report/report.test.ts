@@ -174,6 +174,26 @@ describe('the report', () => {
     expect(s).toContain('2026-11-09 RISK-1 owned (raised from it); RISK-10 accepted (linked to CHK-1 and EVL-1) What the board lint flags');
   });
 
+  it('program board: cards and dependencies made in Interlock read as the board shows them (“New-2”, “dependency New-1”), never by their stored keys; the columns say which is the waiting item and which the date', () => {
+    const plan = reportInput().plan;
+    if (!plan.available) throw new Error('the fixture has a plan');
+    const local = {
+      key: 'interlock:dep:1',
+      consumer: { itemKey: 'interlock:item:2', teamKey: 'checkout', columnId: 11, iterationName: 'I1' },
+      provider: { itemKey: 'interlock:item:1', teamKey: 'evil', columnId: 12, iterationName: 'I2', done: false, cancelled: false },
+      state: 'conflict',
+      needAt: '2026-11-10',
+    } as (typeof plan.value.dependencies)[number];
+    const risks = [aRisk({ key: 'RISK-10', status: 'owned', links: { items: ['interlock:item:2'], dependencies: ['interlock:dep:1'], objectives: ['interlock:objective:3'] } })];
+    const page = buildReport(reportInput({ plan: { available: true, value: { ...plan.value, dependencies: [...plan.value.dependencies, local] } }, risks })).html;
+    const board = text(section(page, 'board'));
+    expect(board).toContain('Dependency State Waiting item Provided by Needed by (date) Open risks');
+    expect(board).toContain(`dependency New-1 ✕ conflict New-2 (Checkout, I1) New-1 (${EVIL_TEAM}, I2) 2026-11-10 RISK-10 owned (linked to it)`);
+    const all = text(page);
+    expect(all).toContain('items New-2; dependencies New-1; objectives New-3');
+    expect(all).not.toContain('interlock:');
+  });
+
   it('program board: what the board lint flags, after the conflicts, each message as the Lint tab shows it; none, said as the Lint tab says it', () => {
     const built = buildReport(reportInput()).html;
     const s = text(section(built, 'board'));
