@@ -17,6 +17,21 @@ export function shownDependencyCost(o: { readonly dependencyCost: number | null;
   return Math.abs(cost) < noise ? null : cost;
 }
 
+/**
+ * A share of trials, odds or a cost as a CSV holds it: a fraction with 4 decimals. At the default
+ * 10,000 trials a share is a whole number of trials out of 10,000, so 4 decimals hold it exactly;
+ * the digits past them were float noise ("0.9393499999999999"), and a finer figure than the
+ * simulation's error (a point or more) says nothing more.
+ */
+export function csvFigure(value: number | null): number | null {
+  return value === null ? null : Math.round(value * 10_000) / 10_000 || 0;
+}
+
+/** Whether a dependency cost is within the simulation's noise, which the screen shows as "–"; null without a cost. */
+export function dependencyCostWithinNoise(o: { readonly dependencyCost: number | null; readonly probability: number | null }, trials: number): boolean | null {
+  return o.dependencyCost === null ? null : shownDependencyCost(o, trials) === null;
+}
+
 /** Half a percentage point: the least cost shown, however many trials. */
 export const COST_SHOWN_FROM = 0.005;
 /** Standard errors of the simulated odds a cost must pass to be shown. */

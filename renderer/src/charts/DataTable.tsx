@@ -22,6 +22,8 @@ export interface Column<Row> {
   /** The cell on screen, when it differs from its value. */
   render?(row: Row): ReactNode;
   numeric?: boolean;
+  /** In the CSV file only: a figure the screen says another way (a cost the screen shows as "–" within noise, and whether it is). */
+  csvOnly?: boolean;
 }
 
 /** Presented, a long table's first rows, and what to say of the others (`rest`: the rows not shown). */
@@ -49,6 +51,7 @@ export function DataTable<Row>({
   maxHeight = 420,
   dense: denseAtDesk = false,
   presented,
+  csvName,
 }: {
   title: string;
   description: string;
@@ -60,6 +63,8 @@ export function DataTable<Row>({
   maxHeight?: number;
   dense?: boolean;
   presented?: PresentedRows<Row>;
+  /** The CSV file's name without ".csv" (what it is about, e.g. its increment, then the table); the title's otherwise. */
+  csvName?: string;
 }) {
   // In the room's type every table is dense (a wide one was cut at 1280 px).
   const { room } = useTheme();
@@ -68,6 +73,7 @@ export function DataTable<Row>({
   const dense = denseAtDesk || room !== null;
   const cut = presenting && presented !== undefined && allRows.length > presented.count;
   const rows = cut ? allRows.slice(0, presented.count) : allRows;
+  const shownColumns = columns.filter((c) => c.csvOnly !== true);
   return (
     // Presented, neither the card nor the table's box is a scrolling box (Card hides its overflow,
     // which is one), so the header row sticks to the window rather than to them.
@@ -87,7 +93,8 @@ export function DataTable<Row>({
             size="small"
             startIcon={<TableIcon />}
             disabled={rows.length === 0}
-            onClick={() => downloadCsv(`${fileSlug(title)}.csv`, [columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => c.value(r)))])}
+            // Every row, presented or not: the room sees the lowest odds, the file holds them all.
+            onClick={() => downloadCsv(`${csvName ?? fileSlug(title)}.csv`, [columns.map((c) => c.header), ...allRows.map((r) => columns.map((c) => c.value(r)))])}
             aria-label={`Export ${title} as CSV`}
           >
             CSV
@@ -102,7 +109,7 @@ export function DataTable<Row>({
             <Table size="small" stickyHeader aria-label={title}>
               <TableHead>
                 <TableRow>
-                  {columns.map((c) => (
+                  {shownColumns.map((c) => (
                     <TableCell key={c.header} align={c.numeric ? 'right' : 'left'} sx={dense ? { px: `${DENSE_PADDING_X}px` } : undefined}>
                       {c.header}
                     </TableCell>
@@ -112,7 +119,7 @@ export function DataTable<Row>({
               <PlainTableBody dense={dense}>
                 {rows.map((r) => (
                   <tr key={rowKey(r)}>
-                    {columns.map((c) => {
+                    {shownColumns.map((c) => {
                       // Classed by what is shown: a rendered cell may say more than its CSV value.
                       const shown = c.render ? c.render(r) : String(c.value(r) ?? '');
                       return (

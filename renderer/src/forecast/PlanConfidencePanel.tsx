@@ -13,7 +13,8 @@ import { FigureTile } from '../charts/FigureTile';
 import { ErrorNotice } from '../layout/ErrorNotice';
 import type { ContractError } from '../api/contract-client';
 import { oddsColor, percentText } from './odds-style';
-import { p85Text, shownDependencyCost, teamsWithoutThroughputNote, unplannedCommittedNote, unplannedItemsNote } from '../../../shared/forecast/plan-odds-shown';
+import { csvFigure, dependencyCostWithinNoise, p85Text, shownDependencyCost, teamsWithoutThroughputNote, unplannedCommittedNote, unplannedItemsNote } from '../../../shared/forecast/plan-odds-shown';
+import { fileSlug } from '../charts/csv';
 
 type Odds = PlanItemOdds | PlanFeatureOdds | PlanObjectiveOdds;
 
@@ -41,18 +42,29 @@ const costText = (o: Odds, trials: number) => {
 };
 const costliestText = (o: Odds) => (o.costliestDependency === null ? '–' : `${dependencyKeyText(o.costliestDependency.key)} (in ${percentText(o.costliestDependency.lateShare)} of late trials)`);
 
-/** The columns every table shares: odds by the due day, 85 % date, and what dependencies cost. */
+const yesNo = (b: boolean | null) => (b === null ? null : b ? 'yes' : 'no');
+
+/**
+ * The columns every table shares: odds by the due day, 85 % date, and what dependencies cost. The
+ * CSV holds the full figures as fractions of 4 decimals (csvFigure), a cost within noise too (the
+ * screen's "–"), with a column saying so, and the costliest dependency's share of late trials.
+ */
 function oddsColumns<T extends Odds>(trials: number): Column<T>[] {
   return [
     // A group without planned items has no due day and no 85 % date: nothing of it is planned.
     { header: 'Due', value: (o) => o.due ?? '–' },
-    { header: 'Odds by due', value: (o) => o.probability, render: (o) => <OddsCell p={o.probability} />, numeric: true },
+    { header: 'Odds by due', value: (o) => csvFigure(o.probability), render: (o) => <OddsCell p={o.probability} />, numeric: true },
     { header: '85 % done by', value: (o) => p85Text(o) },
-    { header: 'Without dependencies', value: (o) => o.probabilityWithoutDependencies, render: (o) => percentText(o.probabilityWithoutDependencies), numeric: true },
-    { header: 'Dependency cost', value: (o) => o.dependencyCost, render: (o) => costText(o, trials), numeric: true },
-    { header: 'Costliest dependency', value: (o) => o.costliestDependency?.key ?? null, render: costliestText },
+    { header: 'Without dependencies', value: (o) => csvFigure(o.probabilityWithoutDependencies), render: (o) => percentText(o.probabilityWithoutDependencies), numeric: true },
+    { header: 'Dependency cost', value: (o) => csvFigure(o.dependencyCost), render: (o) => costText(o, trials), numeric: true },
+    { header: 'Dependency cost within noise', value: (o) => yesNo(dependencyCostWithinNoise(o, trials)), csvOnly: true },
+    { header: 'Costliest dependency', value: (o) => (o.costliestDependency === null ? null : dependencyKeyText(o.costliestDependency.key)), render: costliestText },
+    { header: 'Costliest dependency, share of late trials', value: (o) => csvFigure(o.costliestDependency?.lateShare ?? null), csvOnly: true },
   ];
 }
+
+/** "pi-26-4-confidence-objectives": named by its increment and tab, as the board's exports are ("pi-26-4-board"). */
+const csvName = (c: PlanConfidence, table: string) => `${fileSlug(c.increment.name)}-confidence-${fileSlug(table)}`;
 
 const byOdds = <T extends Odds>(rows: readonly T[]) => [...rows].sort((a, b) => (a.probability ?? 2) - (b.probability ?? 2) || a.key.localeCompare(b.key));
 
@@ -73,7 +85,7 @@ function restOfOddsText(rest: readonly Pick<Odds, 'probability'>[], what: string
 }
 
 /** Objectives, features or items: what names them, then the shared odds columns, lowest odds first. */
-function OddsTable<T extends Odds>({ naming, rows, trials, presentedAs, ...table }: { testId: string; title: string; description: string; empty: string; maxHeight?: number; rows: readonly T[]; trials: number; naming: Column<T>[]; presentedAs?: string }) {
+function OddsTable<T extends Odds>({ naming, rows, trials, presentedAs, ...table }: { testId: string; title: string; description: string; empty: string; maxHeight?: number; rows: readonly T[]; trials: number; naming: Column<T>[]; presentedAs?: string; csvName: string }) {
   const presented = presentedAs === undefined ? undefined : { count: PRESENTED_ODDS_ROWS, rest: (rest: readonly T[]) => restOfOddsText(rest, presentedAs) };
   return <DataTable<T> {...table} rows={byOdds(rows)} rowKey={(o) => o.key} columns={[...naming, ...oddsColumns<T>(trials)]} presented={presented} />;
 }
@@ -154,6 +166,7 @@ function ConfidenceBody({ c, teams, teamName }: { c: PlanConfidence; teams(keys:
           trials={p.trials}
           testId="table-objective-odds"
           title="Objectives"
+          csvName={csvName(c, 'Objectives')}
           description="Done when the last of its planned items is. Lowest odds first."
           rows={c.objectives}
           empty="No objective in this increment."
@@ -184,6 +197,7 @@ function ConfidenceBody({ c, teams, teamName }: { c: PlanConfidence; teams(keys:
           trials={p.trials}
           testId="table-feature-odds"
           title="Features"
+          csvName={csvName(c, 'Features')}
           description="The parents of planned items: done when the last of their planned children is, across teams. Lowest odds first."
           rows={c.features}
           empty="No planned item has a parent (feature or epic)."
@@ -197,6 +211,7 @@ function ConfidenceBody({ c, teams, teamName }: { c: PlanConfidence; teams(keys:
           trials={p.trials}
           testId="table-item-odds"
           title="Planned items"
+          csvName={csvName(c, 'Planned items')}
           description="Each by the last day of its iteration. Lowest odds first."
           rows={c.items}
           empty="Nothing is planned in this increment."
@@ -213,6 +228,7 @@ function ConfidenceBody({ c, teams, teamName }: { c: PlanConfidence; teams(keys:
         <DataTable<PlanTeamOdds>
           testId="table-team-odds"
           title="Teams"
+          csvName={csvName(c, 'Teams')}
           description={`Each team’s history and the odds that all it planned is done by ${c.increment.end}.`}
           rows={c.teams}
           rowKey={(t) => t.key}
@@ -220,10 +236,10 @@ function ConfidenceBody({ c, teams, teamName }: { c: PlanConfidence; teams(keys:
           maxHeight={360}
           columns={[
             { header: 'Team', value: (t) => teamName(t.key) },
-            { header: 'Items a day (history)', value: (t) => t.meanPerDay, render: (t) => (t.meanPerDay === null ? '–' : t.meanPerDay.toFixed(2)), numeric: true },
+            { header: 'Items a day (history)', value: (t) => csvFigure(t.meanPerDay), render: (t) => (t.meanPerDay === null ? '–' : t.meanPerDay.toFixed(2)), numeric: true },
             { header: 'Planned items', value: (t) => t.plannedItems, numeric: true },
-            { header: 'All planned done', value: (t) => t.allPlannedDone, render: (t) => <OddsCell p={t.allPlannedDone} />, numeric: true },
-            { header: 'Committed objectives expected met', value: (t) => t.expectedCommittedMet, render: (t) => percentText(t.expectedCommittedMet), numeric: true },
+            { header: 'All planned done', value: (t) => csvFigure(t.allPlannedDone), render: (t) => <OddsCell p={t.allPlannedDone} />, numeric: true },
+            { header: 'Committed objectives expected met', value: (t) => csvFigure(t.expectedCommittedMet), render: (t) => percentText(t.expectedCommittedMet), numeric: true },
           ]}
         />,
       )}
