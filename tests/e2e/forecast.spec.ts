@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { tablesOverflow } from './overflow';
@@ -116,6 +117,14 @@ test('plan confidence: the increment’s odds, objectives, features and items, s
   const suggested = await page.getByTestId('confidence-suggested').locator('p').nth(1).textContent();
   if (Number(suggested) > 0) await expect(page.getByTestId('confidence-suggestions')).toContainText('nothing is changed unless you change it');
   await page.screenshot({ path: 'test-results/screenshots/plan-confidence.png', fullPage: true });
+  // Its CSVs are named by the increment as the board's are, and hold figures of 4 decimals, not float noise.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export Planned items as CSV' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('pi-26-4-confidence-planned-items.csv');
+  const csv = readFileSync((await file.path())!, 'utf8');
+  expect(csv.split('\n')[0]).toContain('Dependency cost,Dependency cost within noise,Costliest dependency');
+  expect(csv).not.toMatch(/\d\.\d{5,}/);
 
   // The board's lines coloured by the provider's on-time odds, with a legend.
   await page.getByRole('tab', { name: 'Program board' }).click();
