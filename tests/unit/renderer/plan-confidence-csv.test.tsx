@@ -28,7 +28,7 @@ const confidence: PlanConfidence = {
   teams: [{ key: 'checkout', samples: 84, meanPerDay: 1.2857142857142858, plannedItems: 2, allPlannedDone: 0.6464, expectedCommittedMet: 0.9393499999999999 }],
   suggestedUncommitted: [],
   ignoredDependencies: [],
-  provenance: { window: { from: '2026-08-24', to: '2026-11-15', days: 84 }, trials: 10_000, seed: 1, start: '2026-11-16', dayKind: 'calendar', uncommitBelow: 0.7, dataLastDay: '2026-11-15' },
+  provenance: { window: { from: '2026-08-24', to: '2026-11-15', days: 84 }, trials: 10_000, seed: 1, start: '2026-11-16', startFrom: 'data', dayKind: 'calendar', uncommitBelow: 0.7, dataLastDay: '2026-11-15' },
 };
 
 let downloads: { name: string; blob: Blob }[] = [];
