@@ -130,8 +130,10 @@ export function loadCompletions(db: Database, range: Interval, binDays = 1, load
 }
 
 /**
- * Integrations: a release with all its deployments, or a deployment without a release; each with
- * the teams that deployed it or whose items it shipped, at its first deployment that names a team.
+ * Integrations: a release with all its successful deployments, or a successful deployment without a
+ * release; each with the teams that deployed it or whose items it shipped, at its first deployment
+ * that names a team. A failed deployment shipped nothing, so it integrates no one's work (METRICS.md:
+ * only successful deployments count).
  * Grouped in JavaScript as the rows stream: about twice as fast as SQLite's GROUP BY with
  * json_group_array(DISTINCT), which sorted every deployment twice over.
  */
@@ -150,7 +152,7 @@ export function loadIntegrations(db: Database, range: Interval): IntegrationEven
     return n + 1;
   });
   const EVENT = `coalesce('release:' || d.release, 'deployment:' || d.key)`;
-  const IN_RANGE = 'd.at > @from AND d.at <= @to';
+  const IN_RANGE = 'd.at > @from AND d.at <= @to AND d.succeeded = 1';
   // The teams that deployed, then the teams whose items were shipped.
   streamRows(db, 'interlock_coordination_deployers', `SELECT interlock_coordination_deployers(${EVENT}, d.at, d.team_id) FROM deployments d WHERE ${IN_RANGE} AND d.team_id IS NOT NULL`, step, range);
   streamRows(

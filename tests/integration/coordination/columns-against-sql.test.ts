@@ -182,7 +182,7 @@ function completionsBySql(db: Database, range: Interval, binDays: number) {
 function integrationsBySql(db: Database, range: Interval) {
   const rows = db
     .prepare(
-      `WITH deps AS (SELECT id, key, release, at, team_id FROM deployments WHERE at > @from AND at <= @to),
+      `WITH deps AS (SELECT id, key, release, at, team_id FROM deployments WHERE at > @from AND at <= @to AND succeeded = 1),
        owners AS (
          SELECT id, team_id FROM deps WHERE team_id IS NOT NULL
          UNION
