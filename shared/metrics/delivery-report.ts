@@ -121,7 +121,9 @@ function doraFigures(ctx: MetricsContext, inputs: DeliveryInputs, window: MsWind
       continue;
     }
     restore.push(msToHours(incident.resolvedAt - incident.openedAt));
-    if (attribution.deployment) recovery.push(msToHours(incident.resolvedAt - attribution.deployment.at));
+    // Counts from a change failure only: an incident naming a failed deployment is none (the
+    // change failure rate leaves it out), so it is left out here too.
+    if (attribution.deployment?.succeeded) recovery.push(msToHours(incident.resolvedAt - attribution.deployment.at));
   }
   const incidentReasons = incidentExcluded.toObject();
   const failed = shipped.filter((d) => inputs.failedKeys.has(d.key)).length;
@@ -149,7 +151,11 @@ function doraFigures(ctx: MetricsContext, inputs: DeliveryInputs, window: MsWind
     },
     changeFailureRate: { rate, deploymentsWithIncident: failed, deployments: shipped.length, bucket: changeFailureRateBucket(thresholds, rate), excluded: cfrExcluded },
     timeToRestoreHours: { ...ttr, bucket: timeToRestoreBucket(thresholds, ttr.p50) },
-    failedDeploymentRecoveryHours: distribution(recovery, ctx),
+    failedDeploymentRecoveryHours: distribution(
+      recovery,
+      ctx,
+      pickExcluded(incidentReasons, ['incident-unresolved', 'incident-resolved-before-opened', 'incident-no-prior-deployment', 'incident-unknown-deployment', 'incident-failed-deployment']),
+    ),
     excluded: mergeExcluded(excluded.toObject(), incidentReasons),
   };
 }
