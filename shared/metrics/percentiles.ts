@@ -11,7 +11,8 @@ export interface Percentiles {
 /**
  * The p-quantile (0 ≤ p ≤ 1) of values already sorted ascending.
  * - 'linear' is R's type 7 and numpy's default: h = (n − 1)·p, then linear interpolation between
- *   the order statistics either side of h.
+ *   the order statistics either side of h, computed so that a result with an exact decimal value
+ *   (3.85, 7.65) comes out as that value's nearest double.
  * - 'nearest-rank' is the smallest value with at least p·n values at or below it (ActionableAgile's
  *   convention): rank ⌈p·n⌉, at least 1.
  */
@@ -19,17 +20,48 @@ export function quantileOfSorted(sorted: ArrayLike<number>, p: number, method: P
   const n = sorted.length;
   if (n === 0) return null;
   if (!(p >= 0 && p <= 1)) throw new RangeError(`a quantile must be between 0 and 1, got ${p}`);
-  if (method === 'nearest-rank') {
-    // The tiny epsilon keeps 0.85·20 = 17.000000000000004 from becoming rank 18.
-    const rank = Math.max(1, Math.ceil(p * n - 1e-9));
-    return sorted[Math.min(rank, n) - 1]!;
+  if (method === 'nearest-rank') return sorted[nearestRank(n, p) - 1]!;
+  const { lo, r, d } = linearPosition(n, p);
+  const a = sorted[lo]!;
+  if (r === 0) return a;
+  const b = sorted[Math.min(lo + 1, n - 1)]!;
+  if (a === b) return a;
+  // (a·(d − r) + b·r) ÷ d rounds once, at the end: 9·0.15 + 0.85 read as a + (b − a)·0.85 in
+  // floating point gave 3.8499999999999996 for 3.85, so a value ending in 5 was shown rounded down.
+  const value = (a * (d - r) + b * r) / d;
+  return Math.min(Math.max(value, Math.min(a, b)), Math.max(a, b));
+}
+
+/** Quantiles are read in parts of this many (basis points): p = 0.85 is 8,500 of them, exactly. */
+const PARTS = 10_000;
+
+/**
+ * R type 7's position h = (n − 1)·p as ⌊h⌋ and its remainder r ÷ d, in integers when p is a whole
+ * number of basis points (every quantile Interlock shows is): (n − 1)·0.85 in floating point is
+ * 2.5499999999999998 for n = 4, not 2.55.
+ */
+function linearPosition(n: number, p: number): { lo: number; r: number; d: number } {
+  const k = Math.round(p * PARTS);
+  if (Math.abs(p * PARTS - k) < 1e-6) {
+    const scaled = (n - 1) * k;
+    const lo = Math.floor(scaled / PARTS);
+    return { lo, r: scaled - lo * PARTS, d: PARTS };
   }
   const h = (n - 1) * p;
   const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, n - 1);
-  const a = sorted[lo]!;
-  const b = sorted[hi]!;
-  return a + (h - lo) * (b - a);
+  return { lo, r: h - lo, d: 1 };
+}
+
+/** ⌈p·n⌉, at least 1 and at most n, in integers when p is a whole number of basis points (0.85·20 is 17, not 18). */
+function nearestRank(n: number, p: number): number {
+  const k = Math.round(p * PARTS);
+  let rank: number;
+  if (Math.abs(p * PARTS - k) < 1e-6) {
+    const scaled = k * n;
+    const whole = Math.floor(scaled / PARTS);
+    rank = scaled - whole * PARTS > 0 ? whole + 1 : whole;
+  } else rank = Math.ceil(p * n - 1e-9);
+  return Math.min(Math.max(1, rank), n);
 }
 
 /** A sorted copy (never sorts the caller's array); numeric order, not string order. */
@@ -44,8 +76,8 @@ export function sortedCopy(values: ArrayLike<number>): Float64Array {
  * side of h (linear), or the one at the rank (nearest rank).
  */
 function ranksRead(n: number, p: number, method: PercentileMethod): number[] {
-  if (method === 'nearest-rank') return [Math.min(Math.max(1, Math.ceil(p * n - 1e-9)), n) - 1];
-  const lo = Math.floor((n - 1) * p);
+  if (method === 'nearest-rank') return [nearestRank(n, p) - 1];
+  const { lo } = linearPosition(n, p);
   return [lo, Math.min(lo + 1, n - 1)];
 }
 

@@ -1,5 +1,7 @@
 // Numbers and dates as the report prints them: fixed English, UTC, the same on every machine.
 
+import { roundForDisplay } from '../domain/display-numbers';
+
 export function day(iso: string | null | undefined): string {
   return iso ? iso.slice(0, 10) : '–';
 }
@@ -14,7 +16,7 @@ export function count(n: number): string {
 
 export function decimal(n: number | null, digits = 1): string {
   if (n === null || !Number.isFinite(n)) return '–';
-  return n.toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: digits });
+  return roundForDisplay(n, digits).toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: digits });
 }
 
 export function days(n: number | null): string {

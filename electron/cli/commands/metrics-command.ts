@@ -4,7 +4,7 @@ import type { CliCommand } from '../cli-command';
 import { UsageError } from '../cli-command';
 import { callOrThrow, openToRead, checkDateOption, invokedAs, parseCliArgs, teamKeysNamed } from '../cli-support';
 import { formatCalendarDate, parseCalendarDate } from '../../../shared/domain/calendar-date';
-
+import { decimalText } from '../../../shared/domain/display-numbers';
 
 export const metricsCommand: CliCommand = {
   name: 'metrics',
@@ -50,8 +50,9 @@ export const metricsCommand: CliCommand = {
   },
 };
 
-const num = (n: number | null, digits = 1) => (n === null ? '–' : n.toFixed(digits).replace(/\.0+$/, ''));
-const pct = (n: number | null) => (n === null ? '–' : `${(n * 100).toFixed(1)} %`);
+// Rounded as the pages round them (shared/domain/display-numbers.ts): p85 3.55 reads 3.6 in both.
+const num = (n: number | null, digits = 1) => decimalText(n, digits);
+const pct = (n: number | null) => (n === null ? '–' : `${decimalText(n * 100, 1)} %`);
 const three = (d: { p50: number | null; p85: number | null; p95: number | null; n: number }, unit: string) =>
   d.n === 0 ? 'no data' : `p50 ${num(d.p50)} ${unit} · p85 ${num(d.p85)} ${unit} · p95 ${num(d.p95)} ${unit} (n ${d.n})`;
 

@@ -1,5 +1,7 @@
 // How metric values read on screen: few significant digits, units always said.
 
+import { roundForDisplay } from '../../../shared/domain/display-numbers';
+
 // In the user's locale, like counts and dates: its digit grouping and decimal mark. No negative
 // zero: a change that rounds to nothing reads "0".
 const numberFormats = new Map<number, Intl.NumberFormat>();
@@ -13,7 +15,9 @@ function numberFormat(digits: number): Intl.NumberFormat {
 /** `digits` decimals at most under 100, none from 100 up; trailing zeros dropped. */
 export function formatNumber(n: number | null | undefined, digits = 1): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return '–';
-  return numberFormat(Math.abs(n) >= 100 ? 0 : digits).format(n);
+  const shown = Math.abs(n) >= 100 ? 0 : digits;
+  // Rounded by the one rule the CLI and the report use too, then only laid out in the locale.
+  return numberFormat(shown).format(roundForDisplay(n, shown));
 }
 
 export function formatDays(days: number | null | undefined): string {

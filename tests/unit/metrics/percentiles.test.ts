@@ -30,6 +30,39 @@ describe('percentiles: linear interpolation (R type 7, numpy default)', () => {
   });
 });
 
+describe('percentiles: exact values come out exact', () => {
+  it('p85 and p95 of 1, 2, 3, 4 are 3.55 and 3.85, not 3.8499999999999996', () => {
+    expect(percentiles([4, 1, 3, 2])).toEqual({ p50: 2.5, p85: 3.55, p95: 3.85, n: 4 });
+  });
+
+  it('the audit’s hand values: Alpha’s cycle times 2, 4, 6, 9 → p85 7.65, p95 8.55; lead times → 12.975 and 14.325', () => {
+    expect(percentiles([2, 4, 6, 9])).toEqual({ p50: 5, p85: 7.65, p95: 8.55, n: 4 });
+    const lead = percentiles([7, 7.5, 9, 9, 9.25, 10, 11, 12, 13.5, 15]);
+    expect([lead.p50, lead.p85, lead.p95]).toEqual([9.625, 12.975, 14.325]);
+    // METRICS.md's example.
+    const doc = percentiles([0, 1, 3, 5, 7]);
+    expect([doc.p50, doc.p85, doc.p95]).toEqual([3, 5.8, 6.6]);
+  });
+
+  it('of whole numbers, every percentile is a whole number of basis points, read back exactly from 4 decimals', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -1e6, max: 1e6 }), { minLength: 1, maxLength: 200 }), (values) => {
+        const p = percentiles(values);
+        for (const x of [p.p50!, p.p85!, p.p95!]) expect(Number(x.toFixed(4))).toBe(x);
+      }),
+    );
+  });
+
+  it('of quarters (durations like 9.25 d or 0.25 d = 6 h, exact in binary), every percentile reads back exactly from 6 decimals', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 1e6 }), { minLength: 1, maxLength: 200 }), (quarters) => {
+        const p = percentiles(quarters.map((q) => q / 4));
+        for (const x of [p.p50!, p.p85!, p.p95!]) expect(Number(x.toFixed(6))).toBe(x);
+      }),
+    );
+  });
+});
+
 describe('percentiles: nearest rank (ActionableAgile)', () => {
   it('takes the value at rank ⌈p·n⌉', () => {
     const p = percentiles([4, 1, 3, 2], 'nearest-rank');
