@@ -68,6 +68,7 @@ export function datasetFromPortfolio(portfolio: Portfolio, categoryOf: (status: 
       attribution: 'data' as const,
     })),
     asOf: instants.length === 0 ? null : instants.reduce((a, b) => Math.max(a, b)),
+    firstAt: instants.length === 0 ? null : instants.reduce((a, b) => Math.min(a, b)),
     describeItems: (indexes) =>
       indexes.map((i) => {
         const item = portfolio.items[i]!;

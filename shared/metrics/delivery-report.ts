@@ -9,7 +9,7 @@ import type { DeploymentRecord } from './metrics-dataset';
 import { inWindow, teamInScope, type MsWindow } from './metrics-scope';
 import { median } from './percentiles';
 import { utcDayStart } from './utc-calendar';
-import { fullMonths, fullWeeks, roleOfInstant, weekSlots } from './week-slots';
+import { fullMonths, fullWeeks, roleOfInstant, weekSlots, withinData } from './week-slots';
 
 const MAX_INCIDENTS_LISTED = 500;
 const DAYS_PER_MONTH = 365.25 / 12;
@@ -84,10 +84,11 @@ function doraFigures(ctx: MetricsContext, inputs: DeliveryInputs, window: MsWind
 
   const shipped = inputs.successful.filter((d) => inWindow(d.at, window));
   const days = new Set(shipped.map((d) => utcDayStart(d.at)));
-  const weeks = fullWeeks(window, ctx.dataEnd);
+  const weeks = fullWeeks(window, ctx.dataDays);
   const perWeek = weeks.map((w) => [...days].filter((d) => d >= w && d < w + 7 * MS_PER_DAY).length);
-  const months = fullMonths(window, ctx.dataEnd);
-  const windowDays = Math.max(0, (Math.min(window.to, ctx.dataEnd) - window.from) / MS_PER_DAY);
+  const months = fullMonths(window, ctx.dataDays);
+  const span = withinData(window, ctx.dataDays);
+  const windowDays = (span.to - span.from) / MS_PER_DAY;
   const perMonth = months.map((m) => [...days].filter((d) => d >= m.from && d < m.to).length);
   const deployDaysPerWeek = median(perWeek, ctx.method);
   const deployDaysPerMonth = months.length > 0 ? median(perMonth, ctx.method) : windowDays > 0 ? (days.size * DAYS_PER_MONTH) / windowDays : null;

@@ -6,7 +6,7 @@ import { iso, msToDays, type MetricsContext } from './metrics-context';
 import { happenedByWindowInstant, inWindow, teamInScope, windowInstant, type MsWindow } from './metrics-scope';
 import { CATEGORY, FLOW_ITEM_KINDS, type ExclusionReason, type FlowItemKind } from './metrics-vocabulary';
 import { percentiles } from './percentiles';
-import { weeklyCounts } from './week-slots';
+import { weeklyCounts, withinData } from './week-slots';
 import { MS_PER_DAY } from '../domain/time';
 
 /** Flow Framework kind of each ITEM_TYPES entry: epics, features and stories are all "feature" work. */
@@ -143,14 +143,16 @@ export function flowFigures(
   const excluded = done.excluded.toObject();
 
   const doneTimes = done.items.map((i) => ctx.flow.end[i]!);
-  const weekly = weeklyCounts(doneTimes, window, ctx.dataEnd);
+  const weekly = weeklyCounts(doneTimes, window, ctx.dataDays);
   const throughputExcluded = pickExcluded(excluded, ['no-done-date', 'history-out-of-order']);
   const cycle = distribution(done.cycleDays, ctx, pickExcluded(excluded, CYCLE_REASONS));
 
-  // WIP: the window's days up to the data's last day, and the items open at its instant.
+  // WIP: the window's days that hold data (none before its first day or after its last), and the
+  // items open at its instant.
   const wipDays: number[] = [];
-  const firstDay = Math.max(0, Math.floor((window.from - states.from) / MS_PER_DAY));
-  const lastDay = Math.min(states.days, Math.ceil((Math.min(window.to, ctx.dataEnd) - states.from) / MS_PER_DAY));
+  const span = withinData(window, ctx.dataDays);
+  const firstDay = Math.max(0, Math.floor((span.from - states.from) / MS_PER_DAY));
+  const lastDay = Math.min(states.days, Math.ceil((span.to - states.from) / MS_PER_DAY));
   for (let d = firstDay; d < lastDay; d++) wipDays.push(wipOfDay(states, d));
   const instant = windowInstant(window, ctx.dataset.asOf);
   const p85 = cycle.p85;

@@ -6,7 +6,7 @@ import type { MetricsDataset } from './metrics-dataset';
 import { itemInScope, resolveWindows, scopeMask, type CompareChoice, type DateWindow, type MsWindow, type ResolvedWindows, type ScopeFilter, type ScopeMask } from './metrics-scope';
 import type { PercentileMethod } from './metrics-vocabulary';
 import { formatCalendarDate } from './utc-calendar';
-import { dataEndOf } from './week-slots';
+import { dataDaysOf } from './week-slots';
 
 /** What a report is asked for, after the workspace settings filled the gaps. */
 export interface MetricsRequest extends ScopeFilter {
@@ -26,8 +26,8 @@ export interface MetricsContext {
   /** 1 for items in scope. */
   readonly inScope: Uint8Array;
   readonly windows: ResolvedWindows;
-  /** Midnight after the data's last day: no figure counts days beyond it. */
-  readonly dataEnd: number;
+  /** The data's days, from the midnight its first day starts to the one after its last: no figure counts days outside them. */
+  readonly dataDays: MsWindow;
   readonly method: PercentileMethod;
 }
 
@@ -37,7 +37,7 @@ export function metricsContext(dataset: MetricsDataset, request: MetricsRequest,
   const inScope = new Uint8Array(items.count);
   for (let i = 0; i < items.count; i++) if (itemInScope(mask, items.team[i]!, items.type[i]!)) inScope[i] = 1;
   const windows = resolveWindows(request, dataset.asOf, request.fallbackNow, request.defaultWindowWeeks);
-  return { dataset, flow, mask, inScope, windows, dataEnd: dataEndOf(dataset.asOf, windows.current.to), method: request.percentileMethod };
+  return { dataset, flow, mask, inScope, windows, dataDays: dataDaysOf(dataset.firstAt, dataset.asOf, windows.current.to), method: request.percentileMethod };
 }
 
 function describeWindow(w: MsWindow) {

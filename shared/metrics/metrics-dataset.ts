@@ -88,6 +88,8 @@ export interface MetricsDataset {
   readonly incidents: readonly IncidentRecord[];
   /** The data's last timestamp: the "now" of every age, so that results never depend on the wall clock. */
   readonly asOf: number | null;
+  /** The data's first timestamp (of the same facts as `asOf`): weeks and months before its day are no samples. */
+  readonly firstAt: number | null;
   /** Key, title and current status of the items a chart names (a few hundred at most). */
   describeItems(indexes: readonly number[]): ItemDescription[];
 }

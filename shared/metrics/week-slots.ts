@@ -41,26 +41,35 @@ export function roleOfInstant(ms: number, windows: Pick<ResolvedWindows, 'curren
   return null;
 }
 
-/** The whole ISO weeks inside `window` that end by `dataEnd` (weeks with data for every day). */
-export function fullWeeks(window: MsWindow, dataEnd: number): number[] {
+/**
+ * The part of `window` whose days hold data: from the data's first day to the end of its last
+ * (`data`, the context's `dataDays`). Weeks, months and days outside it are no samples: before the
+ * data begins a week is not a week with nothing done, it is a week nobody recorded, as after it ends.
+ */
+export function withinData(window: MsWindow, data: MsWindow): MsWindow {
+  const from = Math.max(window.from, data.from);
+  return { from, to: Math.max(from, Math.min(window.to, data.to)) };
+}
+
+/** The whole ISO weeks inside `window` whose days all hold data (inside `data`). */
+export function fullWeeks(window: MsWindow, data: MsWindow): number[] {
+  const span = withinData(window, data);
   const weeks: number[] = [];
-  const end = Math.min(window.to, dataEnd);
-  for (let week = isoWeekStart(window.from); week < end; week += MS_PER_WEEK) {
-    if (week >= window.from && week + MS_PER_WEEK <= end) weeks.push(week);
+  for (let week = isoWeekStart(span.from); week < span.to; week += MS_PER_WEEK) {
+    if (week >= span.from && week + MS_PER_WEEK <= span.to) weeks.push(week);
   }
   return weeks;
 }
 
-/** The whole calendar months inside `window` that end by `dataEnd`. */
-export function fullMonths(window: MsWindow, dataEnd: number): MsWindow[] {
+/** The whole calendar months inside `window` whose days all hold data (inside `data`). */
+export function fullMonths(window: MsWindow, data: MsWindow): MsWindow[] {
+  const span = withinData(window, data);
   const months: MsWindow[] = [];
-  const end = Math.min(window.to, dataEnd);
-  let start = utcDayStart(window.from);
-  const first = new Date(start);
-  if (first.getUTCDate() !== 1) start = nextUtcMonthStart(start);
+  let start = utcDayStart(span.from);
+  if (start < span.from || new Date(start).getUTCDate() !== 1) start = nextUtcMonthStart(start);
   for (let m = start; ; ) {
     const next = nextUtcMonthStart(m);
-    if (next > end) break;
+    if (next > span.to) break;
     months.push({ from: m, to: next });
     m = next;
   }
@@ -71,8 +80,8 @@ export function fullMonths(window: MsWindow, dataEnd: number): MsWindow[] {
  * How many of `times` fall in each whole week of `window` (only whole weeks: a 3-day stub is not a
  * week of throughput). `total` counts every time in the window, stubs included.
  */
-export function weeklyCounts(times: ArrayLike<number>, window: MsWindow, dataEnd: number): { weeks: number[]; counts: number[]; total: number } {
-  const weeks = fullWeeks(window, dataEnd);
+export function weeklyCounts(times: ArrayLike<number>, window: MsWindow, data: MsWindow): { weeks: number[]; counts: number[]; total: number } {
+  const weeks = fullWeeks(window, data);
   const counts = weeks.map(() => 0);
   const first = weeks[0] ?? 0;
   let total = 0;
@@ -86,7 +95,13 @@ export function weeklyCounts(times: ArrayLike<number>, window: MsWindow, dataEnd
   return { weeks, counts, total };
 }
 
-/** The data's last day ends at the next midnight; windows never count days after it. */
-export function dataEndOf(asOf: number | null, fallback: number): number {
-  return asOf === null ? fallback : utcDayStart(asOf) + MS_PER_DAY;
+/**
+ * The data's days: from the midnight its first day starts to the midnight after its last day.
+ * Windows count no day outside them. Without data, every day (the window is placed at `fallback`).
+ */
+export function dataDaysOf(firstAt: number | null, asOf: number | null, fallback: number): MsWindow {
+  return {
+    from: firstAt === null ? Number.NEGATIVE_INFINITY : utcDayStart(firstAt),
+    to: asOf === null ? fallback : utcDayStart(asOf) + MS_PER_DAY,
+  };
 }

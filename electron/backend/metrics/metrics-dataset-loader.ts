@@ -5,7 +5,7 @@ import { changeCounter, keep, remembered } from '../store/workspace-memory';
 import { isStorageRefusal } from '../store/sqlite-errors';
 import { hasMetricsSnapshot, readMetricsSnapshot, writeMetricsSnapshot } from '../store/queries/metrics-snapshot';
 import { decodeSnapshot, encodeSnapshot, SNAPSHOT_FORMAT, type SnapshotColumns } from './metrics-snapshot';
-import { describeItemsById, expectedRows, lastDeliveryTime, maxItemId, readDependencies, readDeployments, readIncidents, readTeams, scanItems, scanTransitions, type TeamRow } from './metrics-queries';
+import { describeItemsById, expectedRows, deliveryTimeSpan, maxItemId, readDependencies, readDeployments, readIncidents, readTeams, scanItems, scanTransitions, type TeamRow } from './metrics-queries';
 
 export interface LoadedMetrics {
   readonly dataset: MetricsDataset;
@@ -240,10 +240,16 @@ function datasetFrom(db: Database, teamRows: readonly TeamRow[], columns: Snapsh
   const { items: itemColumns, transitions: recorded } = columns;
   const indexOf = ItemIndexes.of(itemColumns.id);
 
-  let last = lastDeliveryTime(db) ?? Number.NEGATIVE_INFINITY;
+  const delivery = deliveryTimeSpan(db);
+  let first = delivery?.first ?? Number.POSITIVE_INFINITY;
+  let last = delivery?.last ?? Number.NEGATIVE_INFINITY;
   for (const column of [itemColumns.createdAt, itemColumns.firstActiveAt, itemColumns.doneAt, recorded.at]) {
-    // NaN (no date) never compares greater, so it is skipped.
-    for (let i = 0; i < column.length; i++) if (column[i]! > last) last = column[i]!;
+    // NaN (no date) never compares greater or less, so it is skipped.
+    for (let i = 0; i < column.length; i++) {
+      const t = column[i]!;
+      if (t > last) last = t;
+      if (t < first) first = t;
+    }
   }
 
   // Deployments and incidents are read when first asked for: the Flow page, the first one most
@@ -275,6 +281,7 @@ function datasetFrom(db: Database, teamRows: readonly TeamRow[], columns: Snapsh
       return incidents();
     },
     asOf: Number.isFinite(last) ? last : null,
+    firstAt: Number.isFinite(first) ? first : null,
     describeItems: (indexes) => describeItemsById(db, indexes.map((i) => itemColumns.id[i]!)),
   };
 }

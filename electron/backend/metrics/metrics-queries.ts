@@ -88,16 +88,21 @@ export function expectedRows(db: Database): { items: number; transitions: number
 }
 
 /**
- * The latest time among deployments and incidents (opened or resolved), null without any: what a
- * dataset's `asOf` needs of them, without reading them.
+ * The earliest and latest times among deployments and incidents (opened or resolved), null without
+ * any: what a dataset's `firstAt` and `asOf` need of them, without reading them.
  */
-export function lastDeliveryTime(db: Database): number | null {
+export function deliveryTimeSpan(db: Database): { first: number; last: number } | null {
   const times = db
-    .prepare('SELECT (SELECT max(at) FROM deployments), (SELECT max(opened_at) FROM incidents), (SELECT max(resolved_at) FROM incidents)')
+    .prepare(
+      `SELECT (SELECT min(at) FROM deployments), (SELECT min(opened_at) FROM incidents), (SELECT min(resolved_at) FROM incidents),
+              (SELECT max(at) FROM deployments), (SELECT max(opened_at) FROM incidents), (SELECT max(resolved_at) FROM incidents)`,
+    )
     .raw()
     .get() as (number | null)[];
-  const known = times.filter((t): t is number => t !== null);
-  return known.length > 0 ? Math.max(...known) : null;
+  const known = (ts: (number | null)[]) => ts.filter((t): t is number => t !== null);
+  const first = known(times.slice(0, 3));
+  const last = known(times.slice(3));
+  return first.length > 0 ? { first: Math.min(...first), last: Math.max(...last) } : null;
 }
 
 /** Every dependency in row order, its waiting item and teams resolved to indexes by `itemIndex` and `teamIndex`. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DeliveryReport } from '../../../shared/contract/metrics-channels';
 import { computeDeliveryReport } from '../../../shared/metrics/delivery-report';
+import { computeFlowReport } from '../../../shared/metrics/flow-report';
 import { auditPortfolio } from '../../support/audit-portfolio';
 import { contextOf } from './metrics-fixtures';
 
@@ -25,5 +26,28 @@ describe('delivery on the audit portfolio, 2025-03-03 … 03-30', () => {
     expect(c.failedDeploymentRecoveryHours.excluded).toMatchObject({ 'incident-failed-deployment': 1 });
     // Time to restore is the incidents' own: 6, 24, 2 and 12 h → 9 h, INC-4 included.
     expect(c.timeToRestoreHours).toMatchObject({ n: 4, p50: 9 });
+  });
+});
+
+// The default window: the 13 weeks 2024-12-30 … 2025-03-30, against 2024-09-30 … 12-29. The data
+// begins on Saturday 2025-02-01 (A0 created): weeks, months and days before it are no samples.
+describe('the audit portfolio’s default window, which reaches back before the data', () => {
+  const ctx = contextOf(auditPortfolio, { compare: 'previous' });
+  const flow = computeFlowReport(ctx);
+  const dora = computeDeliveryReport(ctx, { report: '2023', eliteDeployDaysPerWeek: 5 });
+
+  it('throughput counts the 8 whole weeks from Feb 3: 0, 1, 0, 0, 2, 4, 1, 3 → p50 1, p85 2.95, p95 3.65, mean 1.375', () => {
+    expect(flow.current.throughputPerWeek).toMatchObject({ n: 8, p50: 1, p85: 2.95, p95: 3.65, mean: 1.375, total: 11 });
+  });
+
+  it('the period before, with no data at all, has no samples (shown "–"), not a median of 0', () => {
+    expect(flow.previous!.throughputPerWeek).toMatchObject({ n: 0, p50: null, mean: null, total: 0 });
+    expect(flow.previous!.wip.perDay).toMatchObject({ n: 0, p50: null });
+    expect(dora.previous!.deploymentFrequency).toMatchObject({ deployDaysPerWeek: null, deployDaysPerMonth: null, fullWeeks: 0, fullMonths: 0, bucket: null });
+  });
+
+  it('WIP counts the 58 days from Feb 1 to Mar 30; deployment days the same 8 weeks (0, 0, 0, 0, 1, 1, 2, 2 → 0.5) and February, the one whole month of data', () => {
+    expect(flow.current.wip.perDay.n).toBe(58);
+    expect(dora.current.deploymentFrequency).toMatchObject({ deployDaysPerWeek: 0.5, fullWeeks: 8, fullMonths: 1, deployDaysPerMonth: 0 });
   });
 });

@@ -233,7 +233,7 @@ describe('flow report: properties', () => {
     fc.assert(
       fc.property(doneDays, fc.integer({ min: 0, max: 5 }), fc.integer({ min: 1, max: 5 }), (times, startWeek, weeks) => {
         const window = { from: T0 + startWeek * 7 * MS_PER_DAY, to: T0 + (startWeek + weeks) * 7 * MS_PER_DAY };
-        const w = weeklyCounts(times.map((d) => T0 + d * MS_PER_DAY), window, Number.POSITIVE_INFINITY);
+        const w = weeklyCounts(times.map((d) => T0 + d * MS_PER_DAY), window, { from: Number.NEGATIVE_INFINITY, to: Number.POSITIVE_INFINITY });
         return w.counts.length === weeks && w.counts.reduce((a, b) => a + b, 0) === w.total;
       }),
     );
