@@ -170,6 +170,24 @@ describe('metrics channels on a real workspace file', () => {
     expect(dataset.incidents).toEqual(pure.incidents);
   });
 
+  it.each([
+    ['a deployment', { deploymentAt: day(-20), openedAt: day(5), resolvedAt: day(6) }],
+    ['an incident opening', { deploymentAt: day(5), openedAt: day(-20), resolvedAt: day(6) }],
+  ])('begins the data at its first time when that is %s, as the pure dataset does', async (_what, t) => {
+    const p = {
+      ...flowFixture(),
+      deployments: [{ key: 'D-1', teamKey: 'a', service: 'a-svc', at: t.deploymentAt, succeeded: true, changeAt: null, release: null, itemKeys: [] }],
+      incidents: [{ key: 'I-1', teamKey: 'a', service: 'a-svc', openedAt: t.openedAt, resolvedAt: t.resolvedAt, causedByDeploymentKey: null }],
+    };
+    const { backend } = await open(p);
+    const { dataset } = loadMetrics(backend.context.session.require().db);
+    expect(dataset.firstAt).toBe(Date.parse(day(-20)));
+    expect(datasetFromPortfolio(p).firstAt).toBe(Date.parse(day(-20)));
+    // Without deployments and incidents, the items' first instant: the flow fixture's first creation.
+    const items = await open(flowFixture());
+    expect(loadMetrics(items.backend.context.session.require().db).dataset.firstAt).toBe(datasetFromPortfolio(flowFixture()).firstAt);
+  });
+
   it('refuses to read the deployments of a dataset kept across a change of the data, and keeps those it read before', async () => {
     const { backend } = await open(withDelivery());
     const { db } = backend.context.session.require();
