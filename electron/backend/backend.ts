@@ -1,5 +1,6 @@
 import { contract, isChannelName, type ChannelInput, type ChannelName, type ChannelOutput } from '../../shared/contract/contract';
 import { AppError, describeZodIssues, fail, ok, type Result } from '../../shared/contract/result';
+import type { CallerWindow } from '../../shared/contract/shown-workspace';
 import { AppState } from './app-state';
 import { allHandlers } from './handlers/all-handlers';
 import type { BackendContext } from './handlers/handler-types';
@@ -41,8 +42,13 @@ export interface BackendOptions {
 }
 
 export interface Backend {
-  /** The single entry point of every transport: validates input, runs the handler, returns errors as data. */
-  invoke(channel: string, input: unknown): Promise<Result<unknown>>;
+  /**
+   * The single entry point of every transport: validates input, runs the handler, returns errors as
+   * data. `caller`: the window the call comes from, which says the workspace it shows (the HTTP host
+   * and the desktop app's IPC pass it); absent for callers that work in what they opened themselves
+   * (the CLI, the desktop menu, tests).
+   */
+  invoke(channel: string, input: unknown, caller?: CallerWindow): Promise<Result<unknown>>;
   /** Typed convenience for in-process callers (CLI, tests, the Electron menu). */
   call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>>;
   readonly context: BackendContext;
@@ -63,9 +69,13 @@ export function createBackend(options: BackendOptions = {}): Backend {
     planThreads: planSimulationThreads(options.planThreads),
   };
 
-  async function invoke(channel: string, input: unknown): Promise<Result<unknown>> {
+  async function invoke(channel: string, input: unknown, caller?: CallerWindow): Promise<Result<unknown>> {
     if (!isChannelName(channel)) return fail('unknown-channel', `There is no channel named "${String(channel)}".`);
     const definition = contract[channel];
+    // One check for every write of every window (shared/contract/shown-workspace.ts): a tab that
+    // still shows the workspace it had before another tab opened another one writes nothing.
+    const refused = caller && definition.mutates !== null && !definition.replacesOpen ? context.session.refusalFor(caller) : null;
+    if (refused) return { ok: false, error: refused.toShape() };
     const parsed = definition.input.safeParse(input ?? {}, { error: plainIssueMessages });
     if (!parsed.success) {
       const details = describeZodIssues(parsed.error);

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { AppError, fail, type Result } from '../../shared/contract/result';
+import { callerFromHeader, SHOWN_WORKSPACE_HEADER } from '../../shared/contract/shown-workspace';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/content-security-policy';
 import type { HostBackend } from './host-backend';
 import { contentTypeFor, isBuildFile, RendererFiles, resolveStaticPath } from './static-files';
@@ -101,7 +102,8 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
 /**
  * The browser host: the built renderer plus the contract over HTTP, on 127.0.0.1 only.
  *   GET  /…                        static files of the renderer (no token: they hold no data)
- *   POST /api/invoke/<channel>     JSON input → Result JSON; needs the token header
+ *   POST /api/invoke/<channel>     JSON input → Result JSON; needs the token header; the page's
+ *                                  x-interlock-workspace header says which workspace it shows
  *   POST /api/upload?name=<file>   raw file body → Result<{id, name, bytes}>; needs the token header
  */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
@@ -157,7 +159,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         return;
       }
       // Errors are data: a failed call is still HTTP 200 with { ok: false }.
-      sendJson(response, 200, await options.backend.invoke(match[1]!, input));
+      sendJson(response, 200, await options.backend.invoke(match[1]!, input, callerFromHeader(request.headers[SHOWN_WORKSPACE_HEADER])));
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {

@@ -1,6 +1,7 @@
 import { ipcMain } from 'electron';
 import { CHANNEL_NAMES } from '../../shared/contract/contract';
 import { fail } from '../../shared/contract/result';
+import { callerFromHeader } from '../../shared/contract/shown-workspace';
 import type { RemoteBackend } from '../backend/remote/backend-client';
 import { isTrustedSender } from './window-security';
 
@@ -12,9 +13,10 @@ export const IPC_PREFIX = 'contract:';
  */
 export function bindContract(backend: Pick<RemoteBackend, 'invoke'>): void {
   for (const channel of CHANNEL_NAMES) {
-    ipcMain.handle(`${IPC_PREFIX}${channel}`, async (event, input: unknown) => {
+    ipcMain.handle(`${IPC_PREFIX}${channel}`, async (event, input: unknown, shown: unknown) => {
       if (!isTrustedSender(event.senderFrame)) return fail('unauthorized', 'This call did not come from Interlock’s own window.');
-      return backend.invoke(channel, input);
+      // The page's workspace, in the host's header encoding (a string; anything else: not said).
+      return backend.invoke(channel, input, callerFromHeader(typeof shown === 'string' ? shown : undefined));
     });
   }
 }

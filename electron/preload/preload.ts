@@ -7,9 +7,9 @@ const allowed = new Set<string>(CHANNEL_NAMES);
 
 contextBridge.exposeInMainWorld('interlock', {
   isDesktop: true,
-  invoke(channel: string, input: unknown) {
+  invoke(channel: string, input: unknown, shownWorkspace?: string) {
     if (!allowed.has(channel)) return Promise.resolve({ ok: false, error: { code: 'unknown-channel', message: `There is no channel named "${channel}".` } });
-    return ipcRenderer.invoke(`contract:${channel}`, input);
+    return ipcRenderer.invoke(`contract:${channel}`, input, typeof shownWorkspace === 'string' ? shownWorkspace : undefined);
   },
   onWorkspaceChanged(listener: () => void) {
     const wrapped = () => listener();

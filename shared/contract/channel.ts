@@ -14,15 +14,23 @@ export interface Channel<I extends z.ZodType = z.ZodType, O extends z.ZodType = 
   readonly summary: string;
   /** Null for a channel that only reads. */
   readonly mutates: ChannelWrites | null;
+  /**
+   * Opens, creates or closes a workspace in place of the open one, without reading or writing it:
+   * a window may do that whatever workspace it showed. Every other channel that writes is refused
+   * when the window's workspace is no longer the open one (`CallerWindow`, `workspace-changed`).
+   */
+  readonly replacesOpen: boolean;
 }
 
 export interface ChannelOptions {
   /** Declare for every channel that writes: caches, "busy" states and undo follow from it. */
   readonly mutates?: ChannelWrites;
+  /** See `Channel.replacesOpen`. */
+  readonly replacesOpen?: boolean;
 }
 
 export function channel<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string, options: ChannelOptions = {}): Channel<I, O> {
-  return { input, output, summary, mutates: options.mutates ?? null };
+  return { input, output, summary, mutates: options.mutates ?? null, replacesOpen: options.replacesOpen ?? false };
 }
 
 type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never;

@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'not-a-workspace',
   'workspace-corrupt',
   'workspace-exists',
+  /** A window's write meant for a workspace that is no longer the open one (another window or tab opened another). */
+  'workspace-changed',
   'wrong-passphrase',
   'read-only',
   'import-rejected',

@@ -18,6 +18,13 @@ export const WorkspaceSummary = z.object({
    * file, which was not changed (`schemaVersion` is the copy's in memory, upgraded when older).
    */
   fileSchemaVersion: z.number().int().optional(),
+  /**
+   * A random id this backend gave the workspace when it opened it, new at every opening (another
+   * file, the same file re-opened or restored, a Save As continued in the copy, New, the demo), the
+   * same while it stays open (a rename, an import). A window sends it with its writes
+   * (`shared/contract/shown-workspace.ts`). Absent for a file written but not opened here.
+   */
+  openId: z.string().optional(),
 });
 export type WorkspaceSummary = z.infer<typeof WorkspaceSummary>;
 
@@ -87,7 +94,7 @@ export const workspaceChannels = {
   'workspace.create': channel(
     z.object({ path: WorkspacePathToWrite, name: WorkspaceName.optional() }),
     WorkspaceSummary,
-    'Create an empty workspace file (refuses to overwrite) and open it.', { mutates: 'all' },
+    'Create an empty workspace file (refuses to overwrite) and open it.', { mutates: 'all', replacesOpen: true },
   ),
   'workspace.createForFiles': channel(
     z.object({
@@ -103,14 +110,14 @@ export const workspaceChannels = {
   'workspace.createDemo': channel(
     z.object({ path: WorkspacePathToWrite, overwrite: z.boolean().default(false) }).extend(DemoOptions.shape),
     WorkspaceSummary,
-    'Write the deterministic demo workspace to a new file and open it.', { mutates: 'all' },
+    'Write the deterministic demo workspace to a new file and open it.', { mutates: 'all', replacesOpen: true },
   ),
-  'workspace.openDemo': channel(z.object({}), WorkspaceSummary, "Open the bundled demo workspace from the user's data folder, generating it on first use.", { mutates: 'all' }),
+  'workspace.openDemo': channel(z.object({}), WorkspaceSummary, "Open the bundled demo workspace from the user's data folder, generating it on first use.", { mutates: 'all', replacesOpen: true }),
   'workspace.open': channel(
     z.object({ path: WorkspacePathToOpen, lookOnly: z.boolean().optional() }),
     WorkspaceSummary,
     'Open an existing workspace file, checking and migrating it. With `lookOnly`, the file is not changed by a byte: checked read-only and copied into memory, upgraded there when older (what is written goes to the copy).',
-    { mutates: 'all' },
+    { mutates: 'all', replacesOpen: true },
   ),
   'workspace.saveAs': channel(
     z.object({ path: WorkspacePathToWrite, switchTo: z.boolean().default(true), replace: z.boolean().default(false), name: WorkspaceName.optional() }),
@@ -133,7 +140,7 @@ export const workspaceChannels = {
     'Put backup N back at the workspace path and open it; what the path held is backed up (or, if damaged, moved aside) first.',
     { mutates: 'all' },
   ),
-  'workspace.close': channel(z.object({}), z.object({ closed: z.boolean() }), 'Close the open workspace.', { mutates: 'all' }),
+  'workspace.close': channel(z.object({}), z.object({ closed: z.boolean() }), 'Close the open workspace.', { mutates: 'all', replacesOpen: true }),
   'workspace.recent': channel(z.object({}), z.array(RecentWorkspace), 'Recently opened workspaces, newest first.'),
   'workspace.overview': channel(z.object({}), WorkspaceOverview, 'Name, schema version, counts per entity and the date range of the open workspace.'),
 };

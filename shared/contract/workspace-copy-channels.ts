@@ -41,6 +41,6 @@ export const workspaceCopyChannels = {
     z.object({ sealedPath: FilePath, path: WorkspacePathToWrite, passphrase: Passphrase, replace: z.boolean().default(false), open: z.boolean().default(true) }),
     WorkspaceSummary,
     'Decrypt a sealed copy into a workspace file (checked like any workspace) and, by default, open it. A wrong passphrase or a changed byte writes nothing.',
-    { mutates: 'all' },
+    { mutates: 'all', replacesOpen: true },
   ),
 };

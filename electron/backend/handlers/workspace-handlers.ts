@@ -23,6 +23,7 @@ export function summarize(workspace: Workspace, context?: BackendContext): Works
     schemaVersion: getSchemaVersion(workspace.db),
     demo: context?.state ? workspace.path === resolve(demoWorkspacePath(context.state.dir)) : false,
     ...(workspace.lookingAt ? { fileSchemaVersion: workspace.lookingAt.fileSchemaVersion } : {}),
+    ...(context?.session.openIdOf(workspace) ? { openId: context.session.openIdOf(workspace) } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import { fail, type Result } from '../../../shared/contract/result';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract/contract';
+import type { CallerWindow } from '../../../shared/contract/shown-workspace';
 import type { StartupChoice } from '../startup';
 import type { FromBackend, ToBackend } from './backend-messages';
 
@@ -19,7 +20,8 @@ export interface RemoteBackend {
   readonly startup: StartupChoice;
   /** Resolves with the reason if the other side ends on its own (a crash); never after `close()`. */
   readonly crashed: Promise<string>;
-  invoke(channel: string, input: unknown): Promise<Result<unknown>>;
+  /** `caller`: the window the call comes from (see `Backend.invoke`). */
+  invoke(channel: string, input: unknown, caller?: CallerWindow): Promise<Result<unknown>>;
   call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>>;
   /** Asks something that is not a channel (an upload to adopt); null answers mean "done". */
   ask(question: Question): Promise<Result<unknown> | null>;
@@ -83,7 +85,7 @@ export function connectBackend(port: ClientPort, onStop: () => void = () => unde
         rejectStart(new Error(message.message));
         void stop(message.message);
       } else {
-        const invoke = async (channel: string, input: unknown) => (await ask({ kind: 'invoke', channel, input }))!;
+        const invoke = async (channel: string, input: unknown, caller?: CallerWindow) => (await ask({ kind: 'invoke', channel, input, ...(caller ? { caller } : {}) }))!;
         resolveStart({
           startup: message.startup,
           crashed,

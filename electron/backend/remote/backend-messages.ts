@@ -1,4 +1,5 @@
 import type { Result } from '../../../shared/contract/result';
+import type { CallerWindow } from '../../../shared/contract/shown-workspace';
 import type { StartupChoice } from '../startup';
 import type { Upload } from '../uploads';
 
@@ -15,7 +16,7 @@ export interface BackendServiceOptions {
 }
 
 export type ToBackend =
-  | { kind: 'invoke'; id: number; channel: string; input: unknown }
+  | { kind: 'invoke'; id: number; channel: string; input: unknown; caller?: CallerWindow }
   | { kind: 'adopt-upload'; id: number; upload: Upload }
   | { kind: 'close'; id: number };
 

@@ -28,7 +28,7 @@ export async function serveBackend(port: ServicePort, options: BackendServiceOpt
     switch (message.kind) {
       case 'invoke':
         // invoke never rejects: every failure is a Result.
-        void backend.invoke(message.channel, message.input).then((result) => port.send({ kind: 'answer', id: message.id, result }));
+        void backend.invoke(message.channel, message.input, message.caller).then((result) => port.send({ kind: 'answer', id: message.id, result }));
         break;
       case 'adopt-upload':
         backend.context.uploads.adopt(message.upload);

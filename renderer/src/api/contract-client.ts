@@ -1,7 +1,9 @@
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract/contract';
 import type { FileSource } from '../../../shared/contract/file-source';
 import type { AppErrorShape, Result } from '../../../shared/contract/result';
+import { SHOWN_WORKSPACE_HEADER, shownWorkspaceHeader } from '../../../shared/contract/shown-workspace';
 import { desktopBridge } from './desktop-bridge';
+import { ShownWorkspaceTracker } from './shown-workspace';
 
 const TOKEN_KEY = 'interlock.token';
 const TOKEN_HEADER = 'x-interlock-token';
@@ -23,12 +25,12 @@ function token(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-async function httpInvoke(channel: string, input: unknown): Promise<Result<unknown>> {
+async function httpInvoke(channel: string, input: unknown, shown: string | undefined): Promise<Result<unknown>> {
   let response: Response;
   try {
     response = await fetch(`./api/invoke/${channel}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token() },
+      headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token(), ...(shown === undefined ? {} : { [SHOWN_WORKSPACE_HEADER]: shown }) },
       body: JSON.stringify(input ?? {}),
     });
   } catch {
@@ -41,10 +43,22 @@ async function httpInvoke(channel: string, input: unknown): Promise<Result<unkno
   }
 }
 
+/**
+ * The workspace this page shows, said with every call: the backend refuses a write meant for
+ * another workspace than the open one (another tab opened one since), and the page follows
+ * (`onSwitch`, App.tsx).
+ */
+export const shownWorkspace = new ShownWorkspaceTracker();
+
 /** Calls one channel of the contract over whichever transport this page runs on. Never throws. */
 export async function invoke<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>> {
   const bridge = desktopBridge();
-  const result = bridge ? await bridge.invoke(channel, input) : await httpInvoke(channel, input);
+  const identity = shownWorkspace.identity();
+  const shown = identity === undefined ? undefined : shownWorkspaceHeader(identity);
+  const result = bridge ? await bridge.invoke(channel, input, shown) : await httpInvoke(channel, input, shown);
+  shownWorkspace.observe(channel, result);
+  // Refused for another workspace: ask which one is open, which tells the page to follow it.
+  if (!result.ok && result.error.code === 'workspace-changed') await invoke('workspace.current', {});
   return result as Result<ChannelOutput<C>>;
 }
 

@@ -6,6 +6,7 @@ import { createBackend, type Backend } from '../../../electron/backend/backend';
 import { startHost, TOKEN_HEADER, type RunningHost } from '../../../electron/host/http-host';
 import { inThisThread } from '../../../electron/host/host-backend';
 import { tempDir } from '../../support/temp-files';
+import { SHOWN_WORKSPACE_HEADER } from '../../../shared/contract/shown-workspace';
 
 interface Reply {
   status: number;
@@ -60,6 +61,24 @@ describe('the browser host', () => {
     expect(JSON.parse(reply.body)).toMatchObject({ ok: true, value: { counts: { items: 80 } } });
     const failed = JSON.parse((await api('workspace.open', { path: tmp.path('missing.interlock') })).body);
     expect(failed).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it("passes the page's workspace (x-interlock-workspace) to the backend, which refuses a write meant for another", async () => {
+    const current = JSON.parse((await api('workspace.current', {})).body) as { value: { openId: string; name: string } };
+    const write = (shown: string | null) =>
+      send(host.port, 'POST', '/api/invoke/workspace.rename', {
+        headers: { [TOKEN_HEADER]: host.token, 'Content-Type': 'application/json', ...(shown === null ? {} : { [SHOWN_WORKSPACE_HEADER]: shown }) },
+        body: JSON.stringify({ name: current.value.name }),
+      });
+    // A page that shows a workspace opened earlier (in another tab, since replaced), or none.
+    for (const stale of ['0123456789abcdef01234567', 'none']) {
+      const refused = await write(stale);
+      expect(refused.status).toBe(200);
+      expect(JSON.parse(refused.body)).toMatchObject({ ok: false, error: { code: 'workspace-changed', message: expect.stringContaining(`the workspace open now is “${current.value.name}”`) } });
+    }
+    expect(JSON.parse((await write(current.value.openId)).body)).toMatchObject({ ok: true, value: { openId: current.value.openId } });
+    // Without the header the caller is not a window (a script with the token): not checked.
+    expect(JSON.parse((await write(null)).body)).toMatchObject({ ok: true });
   });
 
   it('serves the renderer with a strict Content-Security-Policy', async () => {
