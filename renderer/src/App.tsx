@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, useEffect, useMemo, useState } from 'react';
 import { HashRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { useChannelQuery } from './api/channel-hooks';
+import { shownWorkspace } from './api/contract-client';
 import { desktopBridge } from './api/desktop-bridge';
 import { AppShell } from './layout/AppShell';
 import { parseAddress } from './layout/view-address';
@@ -17,6 +18,7 @@ import { roomTypeScale } from './room/type-scale';
 import { appTheme, initialColorMode, storeColorMode, type ColorMode } from './theme/app-theme';
 import { WelcomePage } from './workspace/WelcomePage';
 import { WorkspaceDialogsProvider } from './workspace/WorkspaceDialogs';
+import { WorkspaceSwitchNotice } from './workspace/WorkspaceSwitchNotice';
 
 function useViewportSize(enabled: boolean): { width: number; height: number } {
   const [size, setSize] = useState(() => ({ width: window.innerWidth, height: window.innerHeight }));
@@ -82,8 +84,16 @@ function ThemedApp() {
   const pagesKey = useWorkspaceKey(current.data?.path);
   const showPages = current.isSuccess ? current.data !== null : current.isPending && opensOnPage;
 
-  // The desktop menu opens and closes workspaces behind the page's back: refetch everything then.
-  useEffect(() => desktopBridge()?.onWorkspaceChanged(() => void client.invalidateQueries()), [client]);
+  // The desktop menu opens and closes workspaces behind the page's back, for this window: follow
+  // without a notice (that is for another window's switch), and refetch everything.
+  useEffect(
+    () =>
+      desktopBridge()?.onWorkspaceChanged(() => {
+        shownWorkspace.forget();
+        void client.invalidateQueries();
+      }),
+    [client],
+  );
 
   const toggleMode = () => {
     const next = mode === 'dark' ? 'light' : 'dark';
@@ -97,6 +107,7 @@ function ThemedApp() {
         <AppShell pages={PAGES} workspace={current.data ?? null} mode={mode} onToggleMode={toggleMode}>
           {current.isPending && !showPages && <LinearProgress aria-label="Loading" />}
           <ErrorNotice title="Interlock could not reach its backend" error={current.error} />
+          <WorkspaceSwitchNotice />
           {showPages ? (
             <RoutedPages pagesKey={pagesKey} />
           ) : (

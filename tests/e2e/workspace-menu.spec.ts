@@ -1,3 +1,9 @@
+import { copyFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { sha256 } from '../support/temp-files';
+import { DEMO_TEMPLATE } from './demo-template';
+import { useDarkTheme } from './room';
 import { expect, test } from './fixtures';
 
 test('Save As from the browser host continues in the copy, and Close leads back to the demo', async ({ page, host }) => {
@@ -115,4 +121,67 @@ test('a renamed workspace still lists its backups, each saying the path it was t
   await expect(dialog).toContainText('Restored the backup');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByTestId('count-teams')).toContainText('12');
+});
+
+test('a tab left on a workspace another tab replaced writes nothing into the new one, says which is open and shows it', async ({ page: tabB, host }) => {
+  const acme = join(dirname(host.workspace), 'Acme Q3.interlock');
+  copyFileSync(DEMO_TEMPLATE, acme);
+  const risk = (page: Page, key: string) => page.locator(`[data-risk="${key}"]`);
+  const menu = async (page: Page, item: string) => {
+    await page.getByRole('button', { name: 'Workspace', exact: true }).click();
+    await page.getByRole('menuitem', { name: item }).click();
+  };
+  await tabB.setViewportSize({ width: 1280, height: 720 });
+  await tabB.goto(`${host.url}#/risks`);
+  await expect(tabB.getByTestId('workspace-name')).toHaveText('Interlock demo');
+  await expect(risk(tabB, 'RISK-5')).toBeVisible();
+
+  // Tab A, on the same host: Open… Acme, and name it.
+  const tabA = await tabB.context().newPage();
+  await tabA.goto(host.url);
+  await expect(tabA.getByTestId('workspace-name')).toHaveText('Interlock demo');
+  await menu(tabA, 'Open…');
+  await tabA.getByTestId('chooser-path').fill(acme);
+  await tabA.getByRole('dialog').getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(tabA.getByText(`File ${acme}`)).toBeVisible();
+  await menu(tabA, 'Rename…');
+  await tabA.getByLabel('Workspace name').fill('Acme Q3');
+  await tabA.getByRole('button', { name: 'Rename', exact: true }).click();
+  await expect(tabA.getByTestId('workspace-name')).toHaveText('Acme Q3');
+  const demoBytes = sha256(host.workspace);
+
+  // Tab B still shows the demo; its delete of RISK-5 is meant for the demo, never for Acme's RISK-5.
+  await expect(tabB.getByTestId('workspace-name')).toHaveText('Interlock demo');
+  await risk(tabB, 'RISK-5').focus();
+  await tabB.keyboard.press('Enter');
+  await tabB.getByRole('menuitem', { name: 'Delete…' }).click();
+  await tabB.getByRole('dialog', { name: 'Delete RISK-5?' }).getByRole('button', { name: 'Delete' }).click();
+
+  const notice = tabB.getByTestId('workspace-switch-notice');
+  await expect(notice).toContainText('This window now shows “Acme Q3”');
+  await expect(notice).toContainText(`“Acme Q3” (${acme}) was opened in another window or tab`);
+  await expect(notice).toContainText('The change this window just asked for was not made, in either workspace');
+  await expect(tabB.getByTestId('workspace-name')).toHaveText('Acme Q3');
+  await expect(risk(tabB, 'RISK-5')).toBeVisible();
+  await expect(risk(tabA, 'RISK-5')).toHaveCount(0);
+  await tabA.goto(`${host.url}#/risks`);
+  await expect(risk(tabA, 'RISK-5')).toBeVisible();
+  await tabB.screenshot({ path: 'test-results/screenshots/tab-follows-switch.png', animations: 'disabled' });
+  await useDarkTheme(tabB, true);
+  await tabB.screenshot({ path: 'test-results/screenshots/tab-follows-switch-dark.png', animations: 'disabled' });
+  await useDarkTheme(tabB, false);
+  expect(sha256(host.workspace)).toBe(demoBytes);
+
+  // Tab A goes back to the demo; tab B, back in view, follows before anything is done in it.
+  await notice.getByRole('button', { name: 'Close' }).click();
+  await expect(notice).toBeHidden();
+  await menu(tabA, 'Open…');
+  await tabA.getByTestId('chooser-path').fill(host.workspace);
+  await tabA.getByRole('dialog').getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(tabA.getByTestId('workspace-name')).toHaveText('Interlock demo');
+  await tabB.bringToFront();
+  await tabB.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await expect(notice).toContainText('This window now shows “Interlock demo”');
+  await expect(notice).toContainText('Nothing was written into a workspace this window did not show.');
+  await expect(tabB.getByTestId('workspace-name')).toHaveText('Interlock demo');
 });
