@@ -232,6 +232,31 @@ test('enter a confidence vote and see it as a distribution, the earlier round ke
   await expect(page.getByTestId('unknown-increment')).toHaveCount(0);
 });
 
+test('a vote count is digits up to 10,000: "0x5" and 10001 are refused at their field, saying the real limit', async ({ page, host }) => {
+  await page.goto(`${host.url}#/confidence`);
+  const votesOf = (v: number) => page.getByLabel(`Votes of ${v}`);
+  const record = page.getByRole('button', { name: 'Record the round' });
+  const said = page.locator('#vote-form').getByText(/in this round\.|Votes of \d:/);
+  await votesOf(4).fill('3');
+  await expect(said).toHaveText('3 votes in this round. Earlier rounds are kept; the latest is shown.');
+  await expect(record).toBeEnabled();
+  // Number() read "0x5" as 5 votes.
+  await votesOf(2).fill('0x5');
+  await expect(said).toHaveText('Votes of 2: “0x5” is not a count: type digits only, 0 or more. Earlier rounds are kept; the latest is shown.');
+  await expect(votesOf(2)).toHaveAttribute('aria-invalid', 'true');
+  await expect(record).toBeDisabled();
+  await votesOf(2).fill('');
+  await expect(votesOf(2)).toHaveAttribute('aria-invalid', 'false');
+  // It said "Counts are whole numbers, 0 or more." and left the field unmarked.
+  await votesOf(5).fill('10001');
+  await expect(said).toHaveText('Votes of 5: at most 10,000 votes of one value (10001 typed). Earlier rounds are kept; the latest is shown.');
+  await expect(votesOf(5)).toHaveAttribute('aria-invalid', 'true');
+  await expect(record).toBeDisabled();
+  await votesOf(5).fill('10000');
+  await expect(votesOf(5)).toHaveAttribute('aria-invalid', 'false');
+  await expect(said).toHaveText('10003 votes in this round. Earlier rounds are kept; the latest is shown.');
+});
+
 test('export the report and open it in Chromium: no request leaves the file, every section shows, user text stays text', async ({ page, host, browser }) => {
   await openRisks(page, host.url);
   const downloading = page.waitForEvent('download');

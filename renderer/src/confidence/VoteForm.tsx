@@ -7,6 +7,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { FIST_MEANINGS, FIST_VALUES } from '../../../shared/confidence/fist-scale';
+import { readVoteCount } from '../../../shared/confidence/vote-count-text';
 import type { VoteCounts, VoteScope } from '../../../shared/confidence/vote-schema';
 
 const EMPTY = ['', '', '', '', ''];
@@ -22,8 +23,12 @@ export function VoteForm(props: {
   const [scope, setScope] = useState('increment');
   const [counts, setCounts] = useState<string[]>(EMPTY);
   const [note, setNote] = useState('');
-  const numbers = counts.map((c) => (c.trim() === '' ? 0 : Number(c)));
-  const valid = numbers.every((n) => Number.isInteger(n) && n >= 0 && n <= 10_000);
+  const readings = counts.map(readVoteCount);
+  const numbers = readings.map((r) => (r.ok ? r.count : 0));
+  const wrong = readings.findIndex((r) => !r.ok);
+  const bad = readings[wrong];
+  const problem = bad && !bad.ok ? `Votes of ${wrong + 1}: ${bad.problem}` : null;
+  const valid = problem === null;
   const total = valid ? numbers.reduce((a, b) => a + b, 0) : 0;
   const submit = () => {
     const target: VoteScope = scope === 'increment' ? { kind: 'increment', key: props.increment } : { kind: 'team', key: scope.slice('team:'.length) };
@@ -35,6 +40,7 @@ export function VoteForm(props: {
   return (
     <Box
       component="form"
+      id="vote-form"
       aria-labelledby="vote-form-title"
       onSubmit={(e) => {
         e.preventDefault();
@@ -68,7 +74,7 @@ export function VoteForm(props: {
             value={counts[value - 1]}
             onChange={(e) => setCounts((c) => c.map((x, i) => (i === value - 1 ? e.target.value : x)))}
             slotProps={{ htmlInput: { inputMode: 'numeric', pattern: '[0-9]*', min: 0, 'aria-describedby': undefined } }}
-            error={!Number.isInteger(numbers[value - 1]) || numbers[value - 1]! < 0}
+            error={!readings[value - 1]!.ok}
             // In em, so the field grows with the room's type: 130 px cut "Votes of 1" to "Votes o…" presented.
             sx={{ width: '8.5em' }}
           />
@@ -80,7 +86,7 @@ export function VoteForm(props: {
           Record the round
         </Button>
         <Typography variant="body2" color="text.secondary" aria-live="polite">
-          {valid ? `${total} ${total === 1 ? 'vote' : 'votes'} in this round.` : 'Counts are whole numbers, 0 or more.'} Earlier rounds are kept; the latest is shown.
+          {problem ?? `${total} ${total === 1 ? 'vote' : 'votes'} in this round.`} Earlier rounds are kept; the latest is shown.
         </Typography>
       </Box>
     </Box>
