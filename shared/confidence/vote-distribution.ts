@@ -78,3 +78,31 @@ export function roundsByScope(rounds: readonly VoteRound[], teamName: (key: stri
   });
   return out.sort((a, b) => (a.scope.kind === b.scope.kind ? a.label.localeCompare(b.label) : a.scope.kind === 'increment' ? -1 : 1));
 }
+
+export interface StillToVote {
+  /** The teams with no round for the increment, by name. */
+  teams: { key: string; name: string }[];
+  /** Every team the increment's votes can be for. */
+  of: number;
+  /** No round of the whole increment yet. */
+  wholeIncrement: boolean;
+}
+
+/**
+ * Who has not voted on the increment yet: the cards show only the teams that have, so the
+ * facilitator could not see who was missing (4 of 12 cards, no word of the other 8).
+ */
+export function stillToVote(teams: readonly { key: string; name: string }[], rounds: readonly Pick<VoteRound, 'scope'>[]): StillToVote {
+  const voted = new Set(rounds.map((r) => `${r.scope.kind}:${r.scope.key}`));
+  const missing = teams.filter((t) => !voted.has(`team:${t.key}`)).sort((a, b) => a.name.localeCompare(b.name) || a.key.localeCompare(b.key));
+  return { teams: missing.map((t) => ({ key: t.key, name: t.name })), of: teams.length, wholeIncrement: !rounds.some((r) => r.scope.kind === 'increment') };
+}
+
+/** "Still to vote: 8 of 12 teams — Catalog, Fulfilment, …", and the whole increment when it has not voted either. */
+export function stillToVoteText(s: StillToVote): string {
+  const room = s.wholeIncrement ? ' The whole increment has not voted yet either.' : '';
+  if (s.of === 0) return s.wholeIncrement ? 'The whole increment has not voted yet.' : '';
+  if (s.teams.length === 0) return `Every team has voted (${s.of} of ${s.of}).${room}`;
+  const count = `${s.teams.length} of ${s.of} ${s.of === 1 ? 'team' : 'teams'}`;
+  return `Still to vote: ${count} — ${s.teams.map((t) => t.name).join(', ')}.${room}`;
+}

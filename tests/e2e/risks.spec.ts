@@ -209,6 +209,12 @@ test('enter a confidence vote and see it as a distribution, the earlier round ke
   const teams = await page.locator('[data-testid="vote-card"][data-scope^="team:"] h3').allTextContents();
   expect(teams).toEqual([...teams].sort((a, b) => a.localeCompare(b)));
 
+  // Who has not voted: the cards show only the 4 teams that have, of the demo's 12.
+  const missing = page.getByTestId('still-to-vote');
+  await expect(missing).toHaveText(/^Still to vote: 8 of 12 teams — ([^,]+, ){7}[^,]+\.$/);
+  await expect(missing).toContainText('Reporting');
+  for (const voted of teams) await expect(missing).not.toContainText(voted);
+
   await page.getByLabel('Vote of').click();
   await page.getByRole('option', { name: 'Reporting' }).click();
   for (const [value, n] of [[2, '1'], [3, '2'], [4, '3'], [5, '1']] as const) await page.getByLabel(`Votes of ${value}`).fill(n);
@@ -216,6 +222,8 @@ test('enter a confidence vote and see it as a distribution, the earlier round ke
   const reporting = page.locator('[data-testid="vote-card"][data-scope="team:reporting"]');
   await expect(reporting.getByTestId('vote-summary')).toHaveText('7 votes · median 4. 1 vote of 7 is 1 or 2: hear that concern before committing.');
   await expect(reporting.locator('tr[data-value="4"] td').last()).toHaveText('3');
+  await expect(missing).toHaveText(/^Still to vote: 7 of 12 teams — /);
+  await expect(missing).not.toContainText('Reporting');
   // A second round for Search was entered in the demo: the first is kept under "Earlier rounds".
   await expect(page.locator('[data-testid="vote-card"][data-scope="team:search"]').getByText('Earlier rounds (1)')).toBeVisible();
   await page.reload();
@@ -255,6 +263,45 @@ test('a vote count is digits up to 10,000: "0x5" and 10001 are refused at their 
   await votesOf(5).fill('10000');
   await expect(votesOf(5)).toHaveAttribute('aria-invalid', 'false');
   await expect(said).toHaveText('10003 votes in this round. Earlier rounds are kept; the latest is shown.');
+});
+
+// Presented, the page opened on the empty entry form ("0 votes in this round" in room type) and
+// the room's latest round was below the fold.
+test('presented at 1280×720 in the dark theme, the vote opens on the latest round and who is still to vote; the entry form opens on demand', async ({ page, host }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(host.url);
+  await useDarkTheme(page, true);
+  await page.goto(`${host.url}#/confidence`);
+  const whole = page.locator('[data-testid="vote-card"][data-scope="increment:PI 26.4"]');
+  await expect(whole).toBeVisible();
+  await page.locator('main h1').first().click();
+  await page.keyboard.press('F5');
+  await expect(page.getByTestId('presentation-bar')).toBeAttached();
+  await page.waitForTimeout(500);
+  await expect(page.locator('#vote-form')).toHaveCount(0);
+  await expect(page.getByText(/votes? in this round/)).toHaveCount(0);
+  // The whole increment's distribution and its reading in the first screenful.
+  const summary = whole.getByTestId('vote-summary');
+  const box = (await summary.boundingBox())!;
+  expect(box.y + box.height).toBeLessThanOrEqual(720);
+  expect((await whole.locator('tr[data-value="1"]').boundingBox())!.y).toBeLessThan(720);
+  await expect(page.getByTestId('still-to-vote')).toContainText('Still to vote: 8 of 12 teams');
+  await page.screenshot({ path: 'test-results/screenshots/room-confidence-vote-dark.png' });
+
+  const open = page.getByRole('button', { name: 'Enter a round' });
+  await expect(open).toHaveAttribute('aria-expanded', 'false');
+  await open.click();
+  await expect(page.locator('#vote-form')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/room-confidence-vote-form-dark.png' });
+  await page.getByLabel('Vote of').click();
+  await page.getByRole('option', { name: 'Reporting' }).click();
+  await page.getByLabel('Votes of 4').fill('5');
+  await page.getByRole('button', { name: 'Record the round' }).click();
+  // Recorded, the form closes and the results are in view again; still presenting.
+  await expect(page.locator('#vote-form')).toHaveCount(0);
+  await expect(page.getByTestId('still-to-vote')).toContainText('Still to vote: 7 of 12 teams');
+  await expect(page.locator('[data-testid="vote-card"][data-scope="team:reporting"]')).toBeAttached();
+  await expect(page.getByTestId('presentation-bar')).toBeAttached();
 });
 
 test('export the report and open it in Chromium: no request leaves the file, every section shows, user text stays text', async ({ page, host, browser }) => {

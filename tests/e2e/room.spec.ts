@@ -540,6 +540,8 @@ test('presented, the Risks and Confidence pages follow the room’s type at 1280
       await page.keyboard.press('F5');
       await expect(page.getByTestId('presentation-bar')).toBeAttached();
       await settle(page);
+      // Presented, the vote's entry form opens on demand: measured open, every field's label with it.
+      if (route === '/confidence') await page.getByRole('button', { name: 'Enter a round' }).click();
       const sizes = await renderedTextSizes(page);
       expect(sizes.html.length, `${view}: no text found`).toBeGreaterThan(0);
       expectTextAtLeast(sizes.html, floor, view);

@@ -13,7 +13,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useMemo, useState } from 'react';
 import { forecastFor, oddsFromPlanForecast } from '../../../shared/confidence/felt-vs-forecast';
-import { roundsByScope, voteDistribution } from '../../../shared/confidence/vote-distribution';
+import { roundsByScope, stillToVote, stillToVoteText, voteDistribution } from '../../../shared/confidence/vote-distribution';
 import type { VoteRound } from '../../../shared/confidence/vote-schema';
 import { useChannelMutation, useChannelQuery } from '../api/channel-hooks';
 import { FeltVsForecast } from '../confidence/FeltVsForecast';
@@ -24,6 +24,7 @@ import { ErrorNotice } from '../layout/ErrorNotice';
 import { PageHeader } from '../layout/PageHeader';
 import { useViewParams } from '../layout/view-params';
 import { ExportReportButton } from '../report/ExportReportButton';
+import { usePresentation } from '../room/presentation';
 
 export function ConfidencePage() {
   const [params, setParams] = useViewParams();
@@ -44,6 +45,11 @@ export function ConfidencePage() {
     return (key: string) => names.get(key) ?? key;
   }, [scopes.data?.teams]);
   const byScope = useMemo(() => roundsByScope(votes.data?.rounds ?? [], teamName), [votes.data?.rounds, teamName]);
+  const missing = useMemo(() => (votes.data ? stillToVoteText(stillToVote(scopes.data?.teams ?? [], votes.data.rounds)) : ''), [votes.data, scopes.data?.teams]);
+  // Presented, the room sees the results first: the entry form (an empty form, "0 votes in this
+  // round" in room type) pushed the latest round below the fold. It opens on demand above them.
+  const { presenting } = usePresentation();
+  const [entering, setEntering] = useState(false);
 
   if (scopes.isPending) return <LinearProgress aria-label="Loading the confidence vote" />;
   const whole = byScope.find((s) => s.scope.kind === 'increment') ?? null;
@@ -64,6 +70,11 @@ export function ConfidencePage() {
         </Alert>
       )}
       <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap', mb: 2 }}>
+        {presenting && (
+          <Button variant={entering ? 'outlined' : 'contained'} aria-expanded={entering} aria-controls="vote-form" onClick={() => setEntering((e) => !e)} sx={{ order: 1 }}>
+            {entering ? 'Close the entry form' : 'Enter a round'}
+          </Button>
+        )}
         {increments.length > 0 ? (
           <TextField select label="Increment" value={increment} onChange={(e) => setParams({ increment: e.target.value })} sx={{ minWidth: 220 }}>
             {increments.map((name) => (
@@ -87,15 +98,27 @@ export function ConfidencePage() {
           There is no increment named “{increment}”: it was renamed or deleted since this address was made. Pick one above; votes recorded here are kept under “{increment}”.
         </Alert>
       )}
-      <VoteForm
-        increment={increment}
-        teams={scopes.data?.teams ?? []}
-        busy={record.isPending}
-        error={record.error?.message ?? null}
-        onRecord={({ scope, counts, note }, done) => record.mutate({ scope, increment, counts, note }, { onSuccess: done })}
-      />
+      {(!presenting || entering) && (
+        <VoteForm
+          increment={increment}
+          teams={scopes.data?.teams ?? []}
+          busy={record.isPending}
+          error={record.error?.message ?? null}
+          onRecord={({ scope, counts, note }, done) =>
+            record.mutate(
+              { scope, increment, counts, note },
+              {
+                onSuccess: () => {
+                  done();
+                  setEntering(false);
+                },
+              },
+            )
+          }
+        />
+      )}
       {votes.isPending && <LinearProgress aria-label="Loading the rounds" />}
-      {votes.data && byScope.length === 0 && <Typography color="text.secondary">No vote for {increment} yet. Enter the first round above.</Typography>}
+      {votes.data && byScope.length === 0 && <Typography color="text.secondary">No vote for {increment} yet. {presenting ? 'Enter a round records the first.' : 'Enter the first round above.'}</Typography>}
       {whole && (
         <Grid container spacing={2} sx={{ mb: 3 }}>
           <Grid size={{ xs: 12, md: 7 }} sx={{ display: 'flex', flexDirection: 'column' }}>
@@ -105,6 +128,11 @@ export function ConfidencePage() {
             <FeltVsForecast distribution={voteDistribution(whole.latest.counts)} forecast={forecastFor(forecasts, whole.scope)} />
           </Grid>
         </Grid>
+      )}
+      {missing && (
+        <Typography data-testid="still-to-vote" sx={{ mb: 2 }}>
+          {missing}
+        </Typography>
       )}
       {teams.length > 0 && (
         <>
