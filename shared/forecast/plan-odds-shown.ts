@@ -1,6 +1,7 @@
 // How plan odds are shown, alike in the app's tables and tiles and in the CLI.
 
 import { listNames } from '../coordination/format';
+import { dependencyKeyText, displayKey } from '../planning/local-keys';
 
 /**
  * What waiting on providers costs an item, feature or objective (its odds without dependencies
@@ -72,3 +73,40 @@ export function teamsWithoutThroughputNote(
 export function unplannedItemsNote(n: number): string {
   return `${n === 1 ? '1 linked item is' : `${n} linked items are`} not planned in this increment: not in these odds`;
 }
+
+/** A dependency's two ends as the board knows them: the waiting item and its team, and what it waits on. */
+export interface DependencyEnds {
+  readonly consumer: { readonly itemKey: string; readonly teamKey: string | null };
+  /** `itemKey` null: a team alone, no item named yet; `teamName` when the board's rows do not give it. */
+  readonly provider: { readonly itemKey: string | null; readonly teamKey: string | null; readonly teamName?: string | null };
+}
+
+const possessive = (name: string) => (/s$/i.test(name) ? `${name}’` : `${name}’s`);
+
+/**
+ * A dependency as the room can follow it: who waits on whom, "DEP-316: Checkout’s CHK-12 waits on
+ * Payments’ PAY-3" — its key alone meant nothing to the room ("Costliest dependency DEP-316"). The
+ * key alone where the ends are not known (a dependency whose waiting item is not on the board).
+ */
+export function dependencyWhoText(key: string, ends: DependencyEnds | undefined, teamName: (key: string) => string): string {
+  if (ends === undefined) return dependencyKeyText(key);
+  const end = (itemKey: string, team: string | null) => (team === null ? displayKey(itemKey) : `${possessive(team)} ${displayKey(itemKey)}`);
+  const providerTeam = ends.provider.teamName ?? (ends.provider.teamKey === null ? null : teamName(ends.provider.teamKey));
+  const consumer = end(ends.consumer.itemKey, ends.consumer.teamKey === null ? null : teamName(ends.consumer.teamKey));
+  const provider = ends.provider.itemKey === null ? `${providerTeam ?? 'a team'} (no item named)` : end(ends.provider.itemKey, providerTeam);
+  return `${dependencyKeyText(key)}: ${consumer} waits on ${provider}`;
+}
+
+/**
+ * Why odds are 0 that no simulation could change: the work was due before the first simulated day
+ * and is not done, so no trial can have it done in time. Shown beside the 0 %, which read as a
+ * verdict on the plan. Null otherwise.
+ */
+export function dueBeforeStartNote(o: { readonly due: string | null; readonly probability: number | null }, start: string): string | null {
+  // Short: it sits under the 0 % in a narrow column; the due day is in the row, the start in the provenance.
+  return o.due !== null && o.due < start && o.probability === 0 ? 'due before the simulation starts' : null;
+}
+
+/** What the simulation assumes that the room asks about, in one line. */
+export const PLAN_ODDS_ASSUMPTIONS =
+  'Assumed: each item counts as one (its planned size is not used); a team ahead of plan pulls later iterations’ work early.';

@@ -148,3 +148,39 @@ test('plan confidence in the dark theme at 1280×720', async ({ page, host }) =>
   expect(overflow.length).toBeGreaterThan(0);
   expect(overflow.filter((o) => !o.endsWith(': 0')), overflow.join('; ')).toEqual([]);
 });
+
+// The room could not follow it: dependencies named by key alone ("Costliest dependency DEP-316",
+// "Not simulated: DEP-105 …"), work due before the first simulated day at 0 % with no reason, and
+// nothing said of what the simulation assumes.
+test('presented at 1280×720 in the dark theme, plan confidence names each dependency by who waits on whom, says why past-due work is 0 %, and states its assumptions', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openPlanConfidence(page, host.url, { dark: true });
+  await page.locator('main h1').first().click();
+  await page.keyboard.press('F5');
+  await expect(page.getByTestId('presentation-bar')).toBeAttached();
+  await expect(page.getByTestId('confidence-assumptions')).toHaveText(
+    'Assumed: each item counts as one (its planned size is not used); a team ahead of plan pulls later iterations’ work early.',
+  );
+  await expect(page.getByTestId('confidence-assumptions')).toBeInViewport();
+  await page.screenshot({ path: 'test-results/screenshots/room-plan-confidence-assumptions-dark.png' });
+
+  const items = page.getByTestId('table-item-odds');
+  const costliest = items.locator('tbody tr td:last-child');
+  const named = (await costliest.allTextContents()).filter((t) => t !== '–');
+  expect(named.length).toBeGreaterThan(0);
+  for (const text of named) expect(text).toMatch(/^\S+: .+ waits on .+ \(in \d+\s%\sof late trials\)$/);
+  await expect(page.getByTestId('confidence-ignored')).toContainText(/Not simulated: \S+: .+ waits on .+ \(/);
+
+  // The demo plans PLT-155 and PLT-36 in an iteration that ends the day before the simulation starts.
+  const why = items.getByTestId('odds-why');
+  await expect(why.first()).toHaveText('due before the simulation starts');
+  const zeroRow = items.locator('tbody tr', { has: page.getByTestId('odds-why') });
+  await expect(zeroRow.first()).toContainText('0 %');
+  await zeroRow.first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/room-plan-confidence-items-dark.png' });
+  await items.locator('tbody tr', { hasText: 'waits on' }).first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/room-plan-confidence-costliest-dark.png' });
+  await page.getByTestId('confidence-ignored').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/room-plan-confidence-ignored-dark.png' });
+});

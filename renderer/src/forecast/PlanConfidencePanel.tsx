@@ -4,30 +4,57 @@ import Grid from '@mui/material/Grid';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { PlanConfidence, PlanFeatureOdds, PlanItemOdds, PlanObjectiveOdds, PlanTeamOdds } from '../../../shared/forecast/plan-confidence-schema';
 import { planStartText, startInDataNote } from '../../../shared/forecast/forecast-start';
-import { dependencyKeyText, displayKey } from '../../../shared/planning/local-keys';
+import { displayKey } from '../../../shared/planning/local-keys';
 import { DataTable, type Column } from '../charts/DataTable';
 import { FigureTile } from '../charts/FigureTile';
 import { ErrorNotice } from '../layout/ErrorNotice';
 import type { ContractError } from '../api/contract-client';
 import { oddsColor, percentText } from './odds-style';
-import { csvFigure, dependencyCostWithinNoise, p85Text, shownDependencyCost, teamsWithoutThroughputNote, unplannedCommittedNote, unplannedItemsNote } from '../../../shared/forecast/plan-odds-shown';
+import {
+  csvFigure,
+  dependencyCostWithinNoise,
+  dependencyWhoText,
+  dueBeforeStartNote,
+  p85Text,
+  PLAN_ODDS_ASSUMPTIONS,
+  shownDependencyCost,
+  teamsWithoutThroughputNote,
+  unplannedCommittedNote,
+  unplannedItemsNote,
+  type DependencyEnds,
+} from '../../../shared/forecast/plan-odds-shown';
 import { fileSlug } from '../charts/csv';
 
 type Odds = PlanItemOdds | PlanFeatureOdds | PlanObjectiveOdds;
 
-/** A probability with its band's colour as a small swatch: never colour alone. */
-function OddsCell({ p }: { p: number | null }) {
+/** A probability with its band's colour as a small swatch: never colour alone; and why, when nothing could change it. */
+function OddsCell({ p, why = null }: { p: number | null; why?: string | null }) {
   if (p === null) return <>–</>;
-  return (
+  const odds = (
     // Squeezed, the dot goes above the figure, never the "%" below it (the figure has a no-break space).
     <Box component="span" sx={{ display: 'inline-flex', flexWrap: 'wrap', justifyContent: 'flex-end', alignItems: 'center', columnGap: 0.75, fontVariantNumeric: 'tabular-nums' }}>
       <Box component="span" aria-hidden sx={{ width: 10, height: 10, borderRadius: '50%', bgcolor: oddsColor(p) }} />
       {percentText(p)}
     </Box>
   );
+  if (why === null) return odds;
+  return (
+    <>
+      {odds}
+      <Typography component="span" variant="body2" color="text.secondary" data-testid="odds-why" sx={{ display: 'block', textAlign: 'left' }}>
+        {why}
+      </Typography>
+    </>
+  );
+}
+
+/** How the tables name a dependency: who waits on whom, from the board's dependencies. */
+interface Naming {
+  dependency(key: string): string;
+  start: string;
 }
 
 /** The mean's reach: committed objectives with no planned work have no odds and are not in it. */
@@ -40,7 +67,7 @@ const costText = (o: Odds, trials: number) => {
   const cost = shownDependencyCost(o, trials);
   return cost === null ? '–' : `${cost > 0 ? '−' : '+'}${percentText(Math.abs(cost))}`;
 };
-const costliestText = (o: Odds) => (o.costliestDependency === null ? '–' : `${dependencyKeyText(o.costliestDependency.key)} (in ${percentText(o.costliestDependency.lateShare)} of late trials)`);
+const costliestText = (o: Odds, naming: Naming) => (o.costliestDependency === null ? '–' : `${naming.dependency(o.costliestDependency.key)} (in ${percentText(o.costliestDependency.lateShare)} of late trials)`);
 
 const yesNo = (b: boolean | null) => (b === null ? null : b ? 'yes' : 'no');
 
@@ -49,16 +76,16 @@ const yesNo = (b: boolean | null) => (b === null ? null : b ? 'yes' : 'no');
  * CSV holds the full figures as fractions of 4 decimals (csvFigure), a cost within noise too (the
  * screen's "–"), with a column saying so, and the costliest dependency's share of late trials.
  */
-function oddsColumns<T extends Odds>(trials: number): Column<T>[] {
+function oddsColumns<T extends Odds>(trials: number, naming: Naming): Column<T>[] {
   return [
     // A group without planned items has no due day and no 85 % date: nothing of it is planned.
     { header: 'Due', value: (o) => o.due ?? '–' },
-    { header: 'Odds by due', value: (o) => csvFigure(o.probability), render: (o) => <OddsCell p={o.probability} />, numeric: true },
+    { header: 'Odds by due', value: (o) => csvFigure(o.probability), render: (o) => <OddsCell p={o.probability} why={dueBeforeStartNote(o, naming.start)} />, numeric: true },
     { header: '85 % done by', value: (o) => p85Text(o) },
     { header: 'Without dependencies', value: (o) => csvFigure(o.probabilityWithoutDependencies), render: (o) => percentText(o.probabilityWithoutDependencies), numeric: true },
     { header: 'Dependency cost', value: (o) => csvFigure(o.dependencyCost), render: (o) => costText(o, trials), numeric: true },
     { header: 'Dependency cost within noise', value: (o) => yesNo(dependencyCostWithinNoise(o, trials)), csvOnly: true },
-    { header: 'Costliest dependency', value: (o) => (o.costliestDependency === null ? null : dependencyKeyText(o.costliestDependency.key)), render: costliestText },
+    { header: 'Costliest dependency', value: (o) => (o.costliestDependency === null ? null : naming.dependency(o.costliestDependency.key)), render: (o) => costliestText(o, naming) },
     { header: 'Costliest dependency, share of late trials', value: (o) => csvFigure(o.costliestDependency?.lateShare ?? null), csvOnly: true },
   ];
 }
@@ -85,9 +112,9 @@ function restOfOddsText(rest: readonly Pick<Odds, 'probability'>[], what: string
 }
 
 /** Objectives, features or items: what names them, then the shared odds columns, lowest odds first. */
-function OddsTable<T extends Odds>({ naming, rows, trials, presentedAs, ...table }: { testId: string; title: string; description: string; empty: string; maxHeight?: number; rows: readonly T[]; trials: number; naming: Column<T>[]; presentedAs?: string; csvName: string }) {
+function OddsTable<T extends Odds>({ naming, names, rows, trials, presentedAs, ...table }: { testId: string; title: string; description: string; empty: string; maxHeight?: number; rows: readonly T[]; trials: number; naming: Column<T>[]; names: Naming; presentedAs?: string; csvName: string }) {
   const presented = presentedAs === undefined ? undefined : { count: PRESENTED_ODDS_ROWS, rest: (rest: readonly T[]) => restOfOddsText(rest, presentedAs) };
-  return <DataTable<T> {...table} rows={byOdds(rows)} rowKey={(o) => o.key} columns={[...naming, ...oddsColumns<T>(trials)]} presented={presented} />;
+  return <DataTable<T> {...table} rows={byOdds(rows)} rowKey={(o) => o.key} columns={[...naming, ...oddsColumns<T>(trials, names)]} presented={presented} />;
 }
 
 /**
@@ -96,21 +123,41 @@ function OddsTable<T extends Odds>({ naming, rows, trials, presentedAs, ...table
  * trial. It only suggests: an objective below the threshold is proposed as uncommitted, never
  * changed.
  */
-export function PlanConfidencePanel({ confidence, loading, error, teamName }: { confidence: PlanConfidence | undefined; loading: boolean; error: ContractError | null; teamName(key: string | null): string }) {
+export function PlanConfidencePanel({
+  confidence,
+  loading,
+  error,
+  teamName,
+  dependencies = [],
+}: {
+  confidence: PlanConfidence | undefined;
+  loading: boolean;
+  error: ContractError | null;
+  teamName(key: string | null): string;
+  /** The board's dependencies, keyed: a dependency is named by who waits on whom. */
+  dependencies?: readonly (DependencyEnds & { key: string })[];
+}) {
   const teams = (keys: readonly string[]) => keys.map((k) => teamName(k)).join(', ') || '–';
+  const dependency = useMemo(() => {
+    const byKey = new Map(dependencies.map((d) => [d.key, d]));
+    return (key: string) => dependencyWhoText(key, byKey.get(key), teamName);
+  }, [dependencies, teamName]);
   return (
     <Box data-testid="plan-confidence">
-      <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         Each team works its planned items in order, drawing every day’s throughput from its own history; a consumer starts the day after its provider is done; all teams inside the same trial. Odds are the share of trials in which the work is done by the last day of its iteration.
+      </Typography>
+      <Typography variant="body2" sx={{ mb: 2 }} data-testid="confidence-assumptions">
+        {PLAN_ODDS_ASSUMPTIONS}
       </Typography>
       {loading && <LinearProgress aria-label="Simulating the plan" sx={{ mb: 2 }} />}
       <ErrorNotice title="The plan’s odds could not be computed" error={error} />
-      {confidence && <ConfidenceBody c={confidence} teams={teams} teamName={teamName} />}
+      {confidence && <ConfidenceBody c={confidence} teams={teams} teamName={teamName} names={{ dependency, start: confidence.provenance.start }} />}
     </Box>
   );
 }
 
-function ConfidenceBody({ c, teams, teamName }: { c: PlanConfidence; teams(keys: readonly string[]): string; teamName(key: string | null): string }) {
+function ConfidenceBody({ c, teams, teamName, names }: { c: PlanConfidence; teams(keys: readonly string[]): string; teamName(key: string | null): string; names: Naming }) {
   const p = c.provenance;
   const suggested = c.objectives.filter((o) => o.suggestUncommitted);
   const idleTeams = teamsWithoutThroughputNote(c.teams, teamName);
@@ -155,7 +202,7 @@ function ConfidenceBody({ c, teams, teamName }: { c: PlanConfidence; teams(keys:
             {suggested.map((o) => (
               <li key={o.key}>
                 {o.title} ({teams(o.teamKeys)}): {percentText(o.probability)}
-                {o.costliestDependency ? `, most held back by ${dependencyKeyText(o.costliestDependency.key)}` : ''}
+                {o.costliestDependency ? `, most held back by ${names.dependency(o.costliestDependency.key)}` : ''}
               </li>
             ))}
           </Stack>
@@ -164,6 +211,7 @@ function ConfidenceBody({ c, teams, teamName }: { c: PlanConfidence; teams(keys:
       {section(
         <OddsTable<PlanObjectiveOdds>
           trials={p.trials}
+          names={names}
           testId="table-objective-odds"
           title="Objectives"
           csvName={csvName(c, 'Objectives')}
@@ -195,6 +243,7 @@ function ConfidenceBody({ c, teams, teamName }: { c: PlanConfidence; teams(keys:
       {section(
         <OddsTable<PlanFeatureOdds>
           trials={p.trials}
+          names={names}
           testId="table-feature-odds"
           title="Features"
           csvName={csvName(c, 'Features')}
@@ -209,6 +258,7 @@ function ConfidenceBody({ c, teams, teamName }: { c: PlanConfidence; teams(keys:
       {section(
         <OddsTable<PlanItemOdds>
           trials={p.trials}
+          names={names}
           testId="table-item-odds"
           title="Planned items"
           csvName={csvName(c, 'Planned items')}
@@ -245,7 +295,7 @@ function ConfidenceBody({ c, teams, teamName }: { c: PlanConfidence; teams(keys:
       )}
       {c.ignoredDependencies.length > 0 && (
         <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }} data-testid="confidence-ignored">
-          Not simulated: {c.ignoredDependencies.map((d) => `${dependencyKeyText(d.key)} (${IGNORED_TEXT[d.reason]})`).join(', ')}.
+          Not simulated: {c.ignoredDependencies.map((d) => `${names.dependency(d.key)} (${IGNORED_TEXT[d.reason]})`).join('; ')}.
         </Typography>
       )}
     </>

@@ -364,7 +364,7 @@ export function PlanPage() {
           <Typography variant="h2" data-print-only sx={{ mb: 2 }}>
             {TAB_LABELS.confidence}
           </Typography>
-          <PlanConfidencePanel confidence={confidence.data} loading={confidence.isFetching} error={confidence.error} teamName={teamName} />
+          <PlanConfidencePanel confidence={confidence.data} loading={confidence.isFetching} error={confidence.error} teamName={teamName} dependencies={data.dependencies} />
         </Box>
       )}
       {data && (printing || tab === 'objectives') && (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { p85Text, shownDependencyCost, teamsWithoutThroughputNote, unplannedCommittedNote } from '../../../shared/forecast/plan-odds-shown';
+import { dependencyWhoText, dueBeforeStartNote, p85Text, shownDependencyCost, teamsWithoutThroughputNote, unplannedCommittedNote } from '../../../shared/forecast/plan-odds-shown';
 
 describe('the dependency cost shown', () => {
   const o = (dependencyCost: number | null, probability: number | null = 0.5) => ({ dependencyCost, probability });
@@ -70,5 +70,30 @@ describe('the note on teams that finished nothing in the history window', () => 
       expect(teamsWithoutThroughputNote([t('a', 0, 0, null), t('b', 2, 0.1), t('c', 1, 0, 1)])).toBeNull();
       expect(teamsWithoutThroughputNote([])).toBeNull();
     });
+  });
+});
+
+describe('a dependency named for the room, and odds no trial could change', () => {
+  const names: Record<string, string> = { checkout: 'Checkout', payments: 'Payments', search: 'Search' };
+  const teamName = (key: string) => names[key] ?? key;
+
+  it('says who waits on whom, each end with its team ("Payments’ PAY-3"); a team alone, and a dependency the board does not hold, as they are', () => {
+    expect(dependencyWhoText('DEP-316', { consumer: { itemKey: 'CHK-12', teamKey: 'checkout' }, provider: { itemKey: 'PAY-3', teamKey: 'payments' } }, teamName)).toBe(
+      'DEP-316: Checkout’s CHK-12 waits on Payments’ PAY-3',
+    );
+    expect(dependencyWhoText('DEP-9', { consumer: { itemKey: 'SRC-1', teamKey: 'search' }, provider: { itemKey: null, teamKey: 'pricing', teamName: 'Pricing' } }, teamName)).toBe(
+      'DEP-9: Search’s SRC-1 waits on Pricing (no item named)',
+    );
+    expect(dependencyWhoText('interlock:dep:1', { consumer: { itemKey: 'interlock:item:2', teamKey: null }, provider: { itemKey: 'interlock:item:1', teamKey: 'checkout' } }, teamName)).toBe(
+      'dependency New-1: New-2 waits on Checkout’s New-1',
+    );
+    expect(dependencyWhoText('DEP-105', undefined, teamName)).toBe('DEP-105');
+  });
+
+  it('0 % for work due before the first simulated day says so; done work, later work and odds above 0 say nothing', () => {
+    expect(dueBeforeStartNote({ due: '2026-11-15', probability: 0 }, '2026-11-16')).toBe('due before the simulation starts');
+    expect(dueBeforeStartNote({ due: '2026-11-15', probability: 1 }, '2026-11-16')).toBeNull();
+    expect(dueBeforeStartNote({ due: '2026-11-16', probability: 0 }, '2026-11-16')).toBeNull();
+    expect(dueBeforeStartNote({ due: null, probability: null }, '2026-11-16')).toBeNull();
   });
 });
