@@ -1382,3 +1382,18 @@ test('deleting a deck asks first; kept, it stays, deleted, it is gone', async ({
   await expect(dialog).toBeHidden();
   await expect.poll(saved).toBe(false);
 });
+
+// Presented, the objectives opened on an empty predictability distribution (no team is scored during
+// the increment), with "Add an objective" at the fold under the countdown.
+test('presented at 1280×720 in the dark theme, the objectives come first; predictability with no team scored is its one line', async ({ page, host }) => {
+  const objectives = page.getByRole('region', { name: 'PI objectives' });
+  await openDarkAt1280(page, host.url, '/plan?tab=objectives', objectives);
+  await presentThisPage(page);
+  const predictability = page.getByRole('region', { name: 'Predictability' });
+  expect((await objectives.boundingBox())!.y).toBeLessThan((await predictability.boundingBox())!.y);
+  await expect(objectives.getByRole('heading', { name: 'PI objectives' })).toBeInViewport();
+  await expect(objectives.getByRole('table').first()).toBeInViewport();
+  await expect(page.getByTestId('predictability-increment')).toContainText('12 of 12 teams not scored yet');
+  await expect(predictability.getByText('below 50 %')).toBeHidden();
+  await page.screenshot({ path: 'test-results/screenshots/room-plan-objectives-dark.png' });
+});

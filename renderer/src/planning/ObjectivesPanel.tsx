@@ -23,6 +23,7 @@ import { useState } from 'react';
 import type { Board, BoardObjective } from '../../../shared/planning/board-schema';
 import { displayKey } from '../../../shared/planning/local-keys';
 import { useChannelMutation } from '../api/channel-hooks';
+import { usePresentation } from '../room/presentation';
 import { objectiveTeamChoice } from './objective-team';
 
 const percent = (v: number | null) => (v === null ? '–' : `${Math.round(v * 100)} %`);
@@ -34,41 +35,11 @@ export function ObjectivesPanel({ board, teamName }: { board: Board; teamName(ke
   const most = Math.max(1, ...predictability.bands.map((b) => b.teams));
   const byTeam = new Map<string, BoardObjective[]>();
   for (const o of board.objectives) byTeam.set(o.teamKeys[0] ?? '', [...(byTeam.get(o.teamKeys[0] ?? '') ?? []), o]);
-  return (
-    <Stack spacing={3}>
-      <Card component="section" aria-label="Predictability">
-        <CardContent>
-          <Typography variant="h2" gutterBottom>
-            Predictability
-          </Typography>
-          <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-            Actual business value (stretch objectives included) ÷ planned business value of committed objectives. SAFe’s target band is 80–100 %. Shown as how
-            many teams landed in each band, never as a ranking of teams.
-          </Typography>
-          <Typography variant="h3" component="p" data-testid="predictability-increment" sx={{ fontSize: (t) => `calc(${String(t.typography.figure.fontSize)} * 1.4)`, mb: 1 }}>
-            {percent(predictability.increment)}
-            <Typography component="span" variant="body1" color="text.secondary" sx={{ ml: 1 }}>
-              {predictability.increment === null ? (predictability.teams.length === 0 ? 'no committed objectives yet' : `${predictability.unscoredTeams} of ${predictability.teams.length} teams not scored yet`) : `for ${board.increment.name}`}
-            </Typography>
-          </Typography>
-          <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr max-content', gap: 1, alignItems: 'center', m: 0 }} aria-label="Teams per predictability band">
-            {predictability.bands.map((b) => (
-              <Box key={b.label} sx={{ display: 'contents' }}>
-                <Typography component="dt" variant="body2">
-                  {b.label}
-                </Typography>
-                <Box component="dd" sx={{ m: 0, height: 18, bgcolor: 'action.hover', borderRadius: 1 }}>
-                  <Box sx={{ width: `${(b.teams / most) * 100}%`, height: '100%', borderRadius: 1, bgcolor: b.label === '80–100 %' ? 'success.main' : 'primary.main' }} />
-                </Box>
-                <Typography component="dd" variant="body2" aria-label={`${b.teams} teams`} sx={{ m: 0 }}>
-                  {b.teams}
-                </Typography>
-              </Box>
-            ))}
-          </Box>
-        </CardContent>
-      </Card>
-
+  // Presented during the increment, no team is scored yet: the room saw an empty distribution and
+  // "Add an objective" at the fold. It sees the objectives first, and the bands once there are any.
+  const { presenting } = usePresentation();
+  const unscored = predictability.bands.every((b) => b.teams === 0);
+  const objectivesSection = (
       <Box component="section" aria-label="PI objectives">
         <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', mb: 1 }}>
           <Typography variant="h2">PI objectives</Typography>
@@ -113,6 +84,44 @@ export function ObjectivesPanel({ board, teamName }: { board: Board; teamName(ke
           </Box>
         ))}
       </Box>
+  );
+  return (
+    <Stack spacing={3}>
+      {presenting && objectivesSection}
+      <Card component="section" aria-label="Predictability">
+        <CardContent>
+          <Typography variant="h2" gutterBottom>
+            Predictability
+          </Typography>
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+            Actual business value (stretch objectives included) ÷ planned business value of committed objectives. SAFe’s target band is 80–100 %. Shown as how
+            many teams landed in each band, never as a ranking of teams.
+          </Typography>
+          <Typography variant="h3" component="p" data-testid="predictability-increment" sx={{ fontSize: (t) => `calc(${String(t.typography.figure.fontSize)} * 1.4)`, mb: 1 }}>
+            {percent(predictability.increment)}
+            <Typography component="span" variant="body1" color="text.secondary" sx={{ ml: 1 }}>
+              {predictability.increment === null ? (predictability.teams.length === 0 ? 'no committed objectives yet' : `${predictability.unscoredTeams} of ${predictability.teams.length} teams not scored yet`) : `for ${board.increment.name}`}
+            </Typography>
+          </Typography>
+          <Box component="dl" hidden={presenting && unscored} sx={{ display: presenting && unscored ? 'none' : 'grid', gridTemplateColumns: 'max-content 1fr max-content', gap: 1, alignItems: 'center', m: 0 }} aria-label="Teams per predictability band">
+            {predictability.bands.map((b) => (
+              <Box key={b.label} sx={{ display: 'contents' }}>
+                <Typography component="dt" variant="body2">
+                  {b.label}
+                </Typography>
+                <Box component="dd" sx={{ m: 0, height: 18, bgcolor: 'action.hover', borderRadius: 1 }}>
+                  <Box sx={{ width: `${(b.teams / most) * 100}%`, height: '100%', borderRadius: 1, bgcolor: b.label === '80–100 %' ? 'success.main' : 'primary.main' }} />
+                </Box>
+                <Typography component="dd" variant="body2" aria-label={`${b.teams} teams`} sx={{ m: 0 }}>
+                  {b.teams}
+                </Typography>
+              </Box>
+            ))}
+          </Box>
+        </CardContent>
+      </Card>
+
+      {!presenting && objectivesSection}
       {editing && <ObjectiveDialog board={board} objective={editing === 'new' ? null : editing} teamName={teamName} onClose={() => setEditing(null)} />}
     </Stack>
   );
