@@ -85,11 +85,13 @@ export function writeDemoRoom(db: Database, options: { endMs: number }): void {
     {
       name: 'PI 26.4 final plan review',
       entries: [
-        { title: 'The program board', address: '/plan', timeboxSeconds: 600 },
-        { title: 'How likely the plan holds', address: '/plan?tab=confidence', timeboxSeconds: 300 },
-        { title: 'Objectives and business value', address: '/plan?tab=objectives', timeboxSeconds: 300 },
+        // The plan's and the vote's views name PI 26.4: once a next increment is imported they
+        // still show this one, as the deck's name promises (ROOM.md, "Views pin their increment").
+        { title: 'The program board', address: '/plan?increment=PI+26.4', timeboxSeconds: 600 },
+        { title: 'How likely the plan holds', address: '/plan?increment=PI+26.4&tab=confidence', timeboxSeconds: 300 },
+        { title: 'Objectives and business value', address: '/plan?increment=PI+26.4&tab=objectives', timeboxSeconds: 300 },
         { title: 'Risks, ROAMed', address: '/risks', timeboxSeconds: 600 },
-        { title: 'Confidence vote', address: '/confidence', timeboxSeconds: 300 },
+        { title: 'Confidence vote', address: '/confidence?increment=PI+26.4', timeboxSeconds: 300 },
         { title: 'Which forum each group needs', address: '/coordination', timeboxSeconds: 300 },
       ],
     },

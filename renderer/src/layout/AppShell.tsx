@@ -29,7 +29,8 @@ import { WorkspaceTitle } from '../workspace/WorkspaceTitle';
 import { WorkspaceMenu } from '../workspace/WorkspaceMenu';
 import { documentTitle, pageOf } from './navigation';
 import { useMenuTargets } from './use-view-memory';
-import { useViewTitleDetail } from './view-title';
+import { pinnedAddress } from './view-address';
+import { useViewPinsQuery, useViewTitleDetail } from './view-title';
 
 const DRAWER_WIDTH = 232;
 export const MAIN_ID = 'main-content';
@@ -83,6 +84,7 @@ export function AppShell(props: { pages: readonly PageEntry[]; workspace: Worksp
   const { presenting, present } = usePresentation();
   const menuTarget = useMenuTargets(props.pages);
   const [adding, setAdding] = useState(false);
+  const pins = useViewPinsQuery();
   const current = pageOf(props.pages, location.pathname);
   useDocumentTitle(props.pages);
   const open = props.workspace !== null;
@@ -150,7 +152,7 @@ export function AppShell(props: { pages: readonly PageEntry[]; workspace: Worksp
         {props.children}
       </Box>
       {presenting && <PresentationBar />}
-      {adding && current && <AddToDeckDialog pageLabel={current.label} address={`${location.pathname}${location.search}`} onClose={() => setAdding(false)} />}
+      {adding && current && <AddToDeckDialog pageLabel={current.label} address={pinnedAddress(`${location.pathname}${location.search}`, pins)} onClose={() => setAdding(false)} />}
     </Box>
   );
 }

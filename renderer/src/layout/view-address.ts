@@ -92,3 +92,14 @@ export function normalizeAddress(text: string): string {
   const { page, params } = parseAddress(t);
   return formatAddress(page, params);
 }
+
+/**
+ * The address to save for a view: the one on screen with the parameters its page pinned
+ * (`increment=PI+26.4`: the increment it shows while the address names none) set in it.
+ */
+export function pinnedAddress(address: string, pinsQuery: string): string {
+  const { page, params } = parseAddress(address);
+  const patch: Record<string, string> = {};
+  for (const [key, value] of new URLSearchParams(pinsQuery)) patch[key] = value;
+  return formatAddress(page, applyParams(params, patch));
+}

@@ -23,6 +23,7 @@ import { formatDateTime } from '../format';
 import { ErrorNotice } from '../layout/ErrorNotice';
 import { PageHeader } from '../layout/PageHeader';
 import { useViewParams } from '../layout/view-params';
+import { useViewPins, useViewTitle } from '../layout/view-title';
 import { ExportReportButton } from '../report/ExportReportButton';
 import { usePresentation } from '../room/presentation';
 
@@ -32,6 +33,8 @@ export function ConfidencePage() {
   const increments = scopes.data?.increments ?? [];
   const increment = params.increment || scopes.data?.currentIncrement || increments[0] || 'This increment';
   const unknown = increments.length > 0 && !increments.includes(increment);
+  useViewTitle(increments.includes(increment) ? increment : null);
+  useViewPins({ increment: increments.includes(increment) ? increment : null });
   const votes = useChannelQuery('votes.list', { increment }, { enabled: scopes.isSuccess });
   // Felt vs forecast: the plan's odds (the Plan page's Confidence tab) beside each vote; without a
   // plan for this increment, or while it is simulated, the slot says there is no forecast yet.

@@ -17,7 +17,7 @@ import { exportSvgPng } from '../charts/export-png';
 import { ErrorNotice } from '../layout/ErrorNotice';
 import { PageHeader } from '../layout/PageHeader';
 import { useViewParams } from '../layout/view-params';
-import { useViewTitle } from '../layout/view-title';
+import { useViewPins, useViewTitle } from '../layout/view-title';
 import { useStableCallback } from '../layout/stable-callback';
 import { usePrinting } from '../room/printing';
 import { CapacityPopover, CardDependenciesDialog, CardMenu, CardRisksDialog, DependencyDialog, MoveDialog, NewItemDialog, type CardAction } from '../planning/BoardDialogs';
@@ -169,6 +169,8 @@ export function PlanPage() {
   const [creatingIncrement, setCreatingIncrement] = useState(false);
   const printing = usePrinting();
   useViewTitle([board.data?.increment.name, TAB_LABELS[tab]].filter(Boolean).join(' · '));
+  // Not while the previous increment's board stands in for the one asked for.
+  useViewPins({ increment: board.isPlaceholderData ? null : board.data?.increment.name });
   const [menu, setMenu] = useState<{ card: BoardCard; teamKey: string; anchor: HTMLElement } | null>(null);
   const [dialog, setDialog] = useState<{ kind: 'move' | 'depend' | 'dependencies' | 'risks'; card: BoardCard; teamKey: string } | { kind: 'new'; teamKey: string; columnId: number } | null>(null);
   const removeDependency = useBoardEdit('plan.dependency.remove');

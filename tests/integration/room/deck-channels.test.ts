@@ -57,7 +57,14 @@ describe('deck channels', () => {
     expect(others).toEqual([]);
     expect(summary).toMatchObject({ name: 'PI 26.4 final plan review', entryCount: 6, totalTimeboxSeconds: 2400 });
     const deck = await call('deck.get', { id: summary!.id });
-    expect(deck.entries.map((e) => e.address)).toEqual(['/plan', '/plan?tab=confidence', '/plan?tab=objectives', '/risks', '/confidence', '/coordination']);
+    expect(deck.entries.map((e) => e.address)).toEqual([
+      '/plan?increment=PI+26.4',
+      '/plan?increment=PI+26.4&tab=confidence',
+      '/plan?increment=PI+26.4&tab=objectives',
+      '/risks',
+      '/confidence?increment=PI+26.4',
+      '/coordination',
+    ]);
     // What the channel accepts from the Decks page: the demo's views are no exception to its rules.
     const saved = await call('deck.save', { id: deck.id, name: deck.name, entries: deck.entries.map(({ title, address, timeboxSeconds }) => ({ title, address, timeboxSeconds })) });
     expect(saved.entries.map((e) => e.title)).toEqual(deck.entries.map((e) => e.title));
