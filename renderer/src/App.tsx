@@ -1,5 +1,6 @@
 import CssBaseline from '@mui/material/CssBaseline';
 import LinearProgress from '@mui/material/LinearProgress';
+import Link from '@mui/material/Link';
 import { ThemeProvider } from '@mui/material/styles';
 import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, useEffect, useMemo, useState } from 'react';
@@ -11,6 +12,8 @@ import { AppShell } from './layout/AppShell';
 import { parseAddress } from './layout/view-address';
 import { ErrorNotice } from './layout/ErrorNotice';
 import { PageErrorBoundary } from './layout/PageErrorBoundary';
+import { PageHeader } from './layout/PageHeader';
+import { StaleViewNotice } from './layout/StaleViewNotice';
 import { HOME_PAGE, PAGES } from './pages/page-list';
 import { PresentationProvider, usePresentation } from './room/presentation';
 import { PrintingProvider, usePrinting } from './room/printing';
@@ -47,6 +50,21 @@ function useWorkspaceKey(path: string | null | undefined): number {
   return shown.key;
 }
 
+/**
+ * An address that names no page ("/roadmap", kept in a deck or a link from another version): said
+ * plainly, under the deck's title, rather than opening the Overview as if it were the view.
+ */
+function NoSuchPage() {
+  const { page } = parseAddress(useLocation().pathname);
+  return (
+    <>
+      <PageHeader title="No such page" />
+      <StaleViewNotice stale={[{ kind: 'page', value: page }]} where="in Interlock" instead={null} />
+      <Link href={`#/${HOME_PAGE}`}>Go to the Overview</Link>
+    </>
+  );
+}
+
 /** The open workspace's pages: one that fails to draw shows why, and the app around it stays. */
 function RoutedPages({ pagesKey }: { pagesKey: number }) {
   const { pathname } = useLocation();
@@ -58,7 +76,7 @@ function RoutedPages({ pagesKey }: { pagesKey: number }) {
           {PAGES.map((p) => (
             <Route key={p.id} path={`/${p.id}`} element={<p.component />} />
           ))}
-          <Route path="*" element={<Navigate to={`/${HOME_PAGE}`} replace />} />
+          <Route path="*" element={pathname.replace(/\/+/g, '') === '' ? <Navigate to={`/${HOME_PAGE}`} replace /> : <NoSuchPage />} />
         </Routes>
       </Suspense>
     </PageErrorBoundary>

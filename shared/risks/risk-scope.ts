@@ -99,6 +99,9 @@ export function scopeOptions(risks: readonly Pick<Risk, 'scope'>[], names: Scope
   return [...known, ...orphans];
 }
 
+/** A scope's kind as a sentence names it ("There is no team “ghost”…"). */
+export const SCOPE_KIND_NAMES: Readonly<Record<RiskScopeKind, string>> = { team: 'team', group: 'coordination group', increment: 'increment' };
+
 const SCOPE_WORDS: Record<string, RiskScopeKind> = {
   team: 'team',
   group: 'group',

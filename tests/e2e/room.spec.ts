@@ -235,7 +235,7 @@ test('the presenter view: V opens it while the demo deck is presented; it steps 
   // Stepped from the presenter view, by its button and by a remote's key there: the room's window moves.
   await presenter.getByRole('button', { name: 'Next view' }).click();
   await expect(slideLabel(page)).toHaveText('2 / 6');
-  expect(hashOf(page)).toBe('/plan?tab=confidence');
+  expect(hashOf(page)).toBe('/plan?increment=PI+26.4&tab=confidence');
   await expect(presenterPosition(presenter)).toHaveText('View 2 / 6');
   await presenter.keyboard.press('PageDown');
   await expect(slideLabel(page)).toHaveText('3 / 6');
@@ -1340,8 +1340,11 @@ test.describe('edge cases', () => {
     expect(await slideLabel(other).textContent()).toBe('2 / 6');
   });
 
-  test('a deck view whose page is unknown falls back to the Overview; stepping an empty deck is not offered', async ({ page, host }) => {
+  test('an address whose page is unknown says so (the root alone opens the Overview); stepping an empty deck is not offered', async ({ page, host }) => {
     await page.goto(`${host.url}#/leaderboard?x=1`);
+    await expect(page.getByRole('heading', { level: 1, name: 'No such page' })).toBeVisible();
+    await expect(page.getByTestId('stale-view')).toContainText('There is no page “leaderboard” in Interlock');
+    await page.goto(`${host.url}#/`);
     await expect(page.getByRole('heading', { level: 1, name: 'Interlock demo' })).toBeVisible();
     expect(hashOf(page)).toBe('/overview');
     await page.goto(`${host.url}#/decks?deck=new`);
@@ -1358,7 +1361,9 @@ test.describe('edge cases', () => {
     await page.getByLabel('Title of view 1').fill('Away');
     await expect(page.getByRole('button', { name: 'Open view 1' })).toBeDisabled();
     await expect(page.getByRole('button', { name: 'Save deck' })).toBeDisabled();
-    await expect(page.getByText(/holds no spaces, “#” or “\\”/)).toBeVisible();
+    // Under the field as typed, and beside Save.
+    await expect(page.getByTestId('deck-entry').getByText(/holds no spaces, “#” or “\\”/)).toBeVisible();
+    await expect(page.getByText(/^View 1 \(Away\): the address starts with/)).toBeVisible();
     // The page is still there, and the view can be mended.
     await page.getByLabel('Address of view 1').fill('/risks');
     await expect(page.getByRole('link', { name: 'Open view 1' })).toHaveAttribute('href', '#/risks');

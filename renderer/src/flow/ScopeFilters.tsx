@@ -6,7 +6,8 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import type { ScopeOptions } from '../../../shared/contract/metrics-channels';
 import { ITEM_TYPES, type ItemType } from '../../../shared/domain/vocabulary';
-import { periodBefore, type ResolvedPicker, type ScopeState, type TeamPickerOption } from './scope-state';
+import { StaleViewNotice } from '../layout/StaleViewNotice';
+import { periodBefore, staleSelections, teamKeysFor, type ResolvedPicker, type ScopeState, type TeamPickerOption } from './scope-state';
 
 const TYPE_LABELS: Record<ItemType, string> = { epic: 'Epics', feature: 'Features', story: 'Stories', defect: 'Defects', risk: 'Risks', debt: 'Debt', task: 'Tasks' };
 
@@ -86,7 +87,10 @@ export function ScopeFilters({
     if (next.from && next.to && next.from <= next.to) onChange({ window: next });
   };
   const typeOptions = options.itemTypes.map((t) => ({ value: t, label: TYPE_LABELS[t], teamKeys: [] }));
+  const stale = staleSelections(pickers, state.selections);
   return (
+    <>
+    <StaleViewNotice stale={stale} instead={teamKeysFor(pickers, state.selections) === undefined ? 'all teams' : null} />
     <Paper variant="outlined" component="section" aria-label="Scope and window" sx={{ p: 2, mb: 3 }}>
       <Stack direction="row" useFlexGap sx={{ flexWrap: 'wrap', gap: 2, alignItems: 'center' }}>
         {pickers.map((p) => (
@@ -151,5 +155,6 @@ export function ScopeFilters({
         <Button onClick={() => onChange({ selections: {}, itemTypes: [], window: null, compare: comparison ? 'previous' : 'none' })}>Reset</Button>
       </Stack>
     </Paper>
+    </>
   );
 }

@@ -2,6 +2,7 @@ import type { DateWindow, MetricsScope, ScopeOptions } from '../../../shared/con
 import { formatCalendarDate, parseCalendarDate } from '../../../shared/domain/calendar-date';
 import { ITEM_TYPES, type ItemType } from '../../../shared/domain/vocabulary';
 import { useChannelQuery } from '../api/channel-hooks';
+import type { StaleChoice } from '../layout/stale-view';
 import type { ParamPatch } from '../layout/view-address';
 import { useViewAddress } from '../layout/view-params';
 
@@ -108,6 +109,8 @@ export interface PickerOptions {
 export interface TeamPicker {
   readonly id: string;
   readonly label: string;
+  /** One of its options, as a sentence names it: "team", "value stream". */
+  readonly one: string;
   useOptions(wanted: boolean): PickerOptions;
 }
 
@@ -119,6 +122,7 @@ function scopeTeams(): { data: ScopeOptions['teams'] | undefined; loading: boole
 export const teamPicker: TeamPicker = {
   id: 'teams',
   label: 'Teams',
+  one: 'team',
   useOptions: () => {
     const teams = scopeTeams();
     return { options: teams.data?.map((t) => ({ value: t.key, label: t.name, teamKeys: [t.key] })) ?? [], loading: teams.loading };
@@ -128,6 +132,7 @@ export const teamPicker: TeamPicker = {
 export const valueStreamPicker: TeamPicker = {
   id: 'valueStreams',
   label: 'Value streams',
+  one: 'value stream',
   useOptions: () => {
     const { data: teams = [], loading } = scopeTeams();
     const streams = [...new Set(teams.flatMap((t) => (t.valueStream ? [t.valueStream] : [])))].sort((a, b) => a.localeCompare(b));
@@ -139,6 +144,7 @@ export const valueStreamPicker: TeamPicker = {
 export const coordinationGroupPicker: TeamPicker = {
   id: 'coordinationGroups',
   label: 'Coordination groups',
+  one: 'coordination group',
   useOptions: (wanted) => {
     // The advice behind the groups costs about as much as the Flow page itself on a large portfolio.
     const query = useChannelQuery('coordination.groups', {}, { enabled: wanted });
@@ -167,6 +173,16 @@ export function teamKeysFor(pickers: readonly { id: string; options: readonly Te
 export interface ResolvedPicker extends PickerOptions {
   readonly id: string;
   readonly label: string;
+  readonly one: string;
+}
+
+/**
+ * The selections no picker's options hold any more (a team key of a deck view the workspace no
+ * longer has), once their picker's options are there: `teamKeysFor` leaves them out, and the page
+ * says so (layout/stale-view.ts) instead of quietly showing a wider scope under the view's title.
+ */
+export function staleSelections(pickers: readonly Pick<ResolvedPicker, 'id' | 'one' | 'loading' | 'options'>[], selections: ScopeState['selections']): StaleChoice[] {
+  return pickers.flatMap((p) => (p.loading ? [] : (selections[p.id] ?? []).filter((value) => !p.options.some((o) => o.value === value)).map((value) => ({ kind: p.one, value }))));
 }
 
 /** A picker's options are wanted once it has been opened, or once the scope selects something in it. */
@@ -184,7 +200,7 @@ export function selectionsResolved(pickers: readonly Pick<ResolvedPicker, 'id' |
 
 /** Every picker's options, called in a fixed order (the hooks inside). */
 export function usePickerOptions(pickers: readonly TeamPicker[], wanted: (pickerId: string) => boolean): ResolvedPicker[] {
-  return pickers.map((p) => ({ id: p.id, label: p.label, ...p.useOptions(wanted(p.id)) }));
+  return pickers.map((p) => ({ id: p.id, label: p.label, one: p.one, ...p.useOptions(wanted(p.id)) }));
 }
 
 /** The contract input for a scope. */

@@ -33,7 +33,7 @@ import { ErrorNotice } from '../layout/ErrorNotice';
 import { PageHeader } from '../layout/PageHeader';
 import { useViewParams } from '../layout/view-params';
 import { useViewTitle } from '../layout/view-title';
-import { draftChanged, draftKey, draftOf, draftToSave, moveEntry, openableAddress, unsavedDrafts, type DeckDraft, type DraftEntry } from '../room/deck-draft';
+import { addressNote, addressProblem, draftChanged, draftKey, draftOf, draftToSave, moveEntry, openableAddress, unsavedDrafts, type DeckDraft, type DraftEntry } from '../room/deck-draft';
 import { usePresentation } from '../room/presentation';
 import { PAGES } from './page-list';
 
@@ -41,13 +41,24 @@ function EntryRow({ entry, index, count, onChange, onMove, onRemove }: { entry: 
   const n = index + 1;
   // Where the view opens as saved; nothing while the address is not one (a typed "/\" would leave the app).
   const opens = openableAddress(entry.address);
+  // Said as it is typed, not only on Save: an old view that opens no page is seen before presenting.
+  const problem = entry.address.trim() === '' ? null : addressProblem(entry.address);
+  const note = problem ?? addressNote(entry.address);
   return (
     <ListItem data-testid="deck-entry" sx={{ px: 0, alignItems: 'flex-start', gap: 1, flexWrap: 'wrap' }}>
       <Typography sx={{ width: 28, pt: 1, fontVariantNumeric: 'tabular-nums' }} aria-hidden>
         {n}.
       </Typography>
       <TextField size="small" label={`Title of view ${n}`} value={entry.title} onChange={(e) => onChange({ title: e.target.value })} sx={{ flex: '2 1 200px' }} />
-      <TextField size="small" label={`Address of view ${n}`} value={entry.address} onChange={(e) => onChange({ address: e.target.value })} sx={{ flex: '3 1 240px' }} />
+      <TextField
+        size="small"
+        label={`Address of view ${n}`}
+        value={entry.address}
+        onChange={(e) => onChange({ address: e.target.value })}
+        error={problem !== null}
+        helperText={note ? note.charAt(0).toUpperCase() + note.slice(1) : undefined}
+        sx={{ flex: '3 1 240px' }}
+      />
       <TextField size="small" label="Timebox" placeholder="5 or 4:30" value={entry.timebox} onChange={(e) => onChange({ timebox: e.target.value })} sx={{ width: 110 }} />
       <Box sx={{ display: 'flex' }}>
         <IconButton onClick={() => onMove(index - 1)} disabled={index === 0} aria-label={`Move view ${n} up`}>

@@ -10,6 +10,8 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ChannelInput, ChannelOutput } from '../../../shared/contract/contract';
 import type { BoardCard, BoardCell } from '../../../shared/planning/board-schema';
 import { displayKey } from '../../../shared/planning/local-keys';
+import { StaleViewNotice } from '../layout/StaleViewNotice';
+import { resolveBoardFocus } from '../planning/board-focus';
 import { invalidateAfterWrite, useChannelMutation, useChannelQuery } from '../api/channel-hooks';
 import { invokeOrThrow, type ContractError } from '../api/contract-client';
 import { downloadCsv, fileSlug } from '../charts/csv';
@@ -197,7 +199,7 @@ export function PlanPage() {
     const names = new Map((risks.data?.teams ?? []).map((t) => [t.key, t.name]));
     return (key: string | null) => (key !== null && names.get(key)) || teamName(key);
   }, [risks.data?.teams, teamName]);
-  const focus = useMemo<BoardFocus>(() => ({ card: params.focus ?? null, team: params.team ?? null }), [params.focus, params.team]);
+  const { focus, stale: staleFocus } = useMemo(() => resolveBoardFocus(board.isPlaceholderData ? undefined : data, { card: params.focus ?? null, team: params.team ?? null }), [board.isPlaceholderData, data, params.focus, params.team]);
   // One identity each for the board's life: the board and its side panel are memoised (see ProgramBoard).
   const onFocus = useStableCallback((f: BoardFocus) => setParams({ focus: f.card, team: f.team }));
   const onFocusCard = useStableCallback((key: string) => setParams({ focus: key, team: null }));
@@ -330,6 +332,7 @@ export function PlanPage() {
           <Typography variant="h2" data-print-only sx={{ mb: 2 }}>
             {TAB_LABELS.board}
           </Typography>
+          <StaleViewNotice stale={staleFocus} where="on this board" instead="the board’s lines as without a focus" />
           <BoardLegend
             counts={data.dependencyCounts}
             capacityUnit={data.increment.capacityUnit}

@@ -15,7 +15,7 @@ import type { ChannelInput, ChannelOutput } from '../../../shared/contract/contr
 import { CSV_TEMPLATES } from '../../../shared/import/templates';
 import { riskCsvRows } from '../../../shared/risks/risk-csv';
 import { openRisksRaisedFrom } from '../../../shared/risks/risk-from-dependency';
-import { filterRisks, parseScopeId, scopeId, scopeOptions, type ScopeNames } from '../../../shared/risks/risk-scope';
+import { filterRisks, parseScopeId, SCOPE_KIND_NAMES, scopeId, scopeOptions, type ScopeNames } from '../../../shared/risks/risk-scope';
 import type { Risk } from '../../../shared/risks/risk-schema';
 import { moveRisk, roamCounts } from '../../../shared/risks/roam';
 import { invalidateAfterWrite, useChannelMutation, useChannelQuery } from '../api/channel-hooks';
@@ -23,6 +23,7 @@ import { invokeOrThrow, type ContractError } from '../api/contract-client';
 import { downloadBlob, downloadCsv } from '../charts/csv';
 import { ErrorNotice } from '../layout/ErrorNotice';
 import { PageHeader } from '../layout/PageHeader';
+import { StaleViewNotice } from '../layout/StaleViewNotice';
 import { useViewParams } from '../layout/view-params';
 import { ExportReportButton } from '../report/ExportReportButton';
 import { RaiseFromConflictsDialog } from '../risks/RaiseFromConflicts';
@@ -67,6 +68,9 @@ export function RisksPage() {
   );
   const options = useMemo(() => scopeOptions(data?.risks ?? [], names, data?.increments ?? []), [data?.risks, data?.increments, names]);
   const filterScope = parseScopeId(params.scope);
+  // A scope the address names that is neither in the workspace nor on any risk (a team removed
+  // since a deck's view was made): said above the board, and named in the Scope box, not blank.
+  const staleScope = data && filterScope && !options.some((o) => o.id === params.scope) ? filterScope : null;
   const withTeams = params.teams !== '0';
   const shown = useMemo(() => filterRisks(data?.risks ?? [], { scope: parseScopeId(params.scope), withTeams }, names), [data?.risks, params.scope, withTeams, names]);
   const editing = params.risk === 'new' ? 'new' : (data?.risks.find((r) => r.key === params.risk) ?? null);
@@ -128,11 +132,17 @@ export function RisksPage() {
           {e!.message}
         </Alert>
       ))}
+      {staleScope && <StaleViewNotice stale={[{ kind: SCOPE_KIND_NAMES[staleScope.kind], value: staleScope.key }]} instead="an empty board; pick a scope below" />}
       {data && (
         <>
           <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'center', mb: 2 }}>
             <TextField select label="Scope" value={filterScope ? params.scope : 'all'} onChange={(e) => setParams({ scope: e.target.value === 'all' ? null : e.target.value, teams: null })} sx={{ minWidth: 280 }}>
               <MenuItem value="all">All scopes ({data.risks.length})</MenuItem>
+              {staleScope && (
+                <MenuItem value={params.scope} disabled>
+                  {staleScope.key} (no such {SCOPE_KIND_NAMES[staleScope.kind]})
+                </MenuItem>
+              )}
               <ListSubheader>Whole increment</ListSubheader>
               {options.filter((o) => o.scope.kind === 'increment').map((o) => (
                 <MenuItem key={o.id} value={o.id}>

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import type { PageId } from '../../../shared/room/page-ids';
 
 type PageModule = Record<string, ComponentType>;
 
@@ -10,7 +11,7 @@ export const HOME_PAGE = 'overview';
  * the page it opens on, not the code of the ten others. Apart from pages/page-list.tsx (whose menu
  * icons are MUI components) so that main.tsx can start loading a page before the app's own code.
  */
-const IMPORTERS: Readonly<Record<string, () => Promise<PageModule>>> = {
+const IMPORTERS: Readonly<Record<PageId, () => Promise<PageModule>>> = {
   overview: () => import('./OverviewPage'),
   teams: () => import('./TeamsPage'),
   coordination: () => import('./CoordinationPage'),
@@ -29,7 +30,7 @@ const loaded = new Map<string, PageModule>();
 
 /** The module of page `id` (e.g. "flow"), the same promise on every call; undefined for an unknown id. */
 export function loadPage(id: string): Promise<PageModule> | undefined {
-  const importer = Object.prototype.hasOwnProperty.call(IMPORTERS, id) ? IMPORTERS[id]! : undefined;
+  const importer = Object.prototype.hasOwnProperty.call(IMPORTERS, id) ? IMPORTERS[id as PageId] : undefined;
   if (!importer) return undefined;
   let module = loading.get(id);
   if (!module) {

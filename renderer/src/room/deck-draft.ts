@@ -1,5 +1,6 @@
 import { ViewAddressText, type Deck } from '../../../shared/room/deck-schema';
-import { normalizeAddress } from '../layout/view-address';
+import { PAGE_IDS, pageIdOf } from '../../../shared/room/page-ids';
+import { normalizeAddress, parseAddress } from '../layout/view-address';
 import { formatTimebox, parseTimebox } from './timebox-text';
 
 // A deck being edited: its views as the facilitator types them (a timebox is text until saved).
@@ -30,6 +31,30 @@ export function openableAddress(text: string): string | null {
   return ViewAddressText.safeParse(address).success ? address : null;
 }
 
+/** What is wrong with an address, in words, or null: it opens no page of the app (e.g. "/roadmap"), or is no address inside it. */
+export function addressProblem(text: string): string | null {
+  const address = openableAddress(text);
+  if (address === null) return 'the address starts with “/” and holds no spaces, “#” or “\\”, e.g. /coordination?tab=map.';
+  const { page } = parseAddress(address);
+  // "/" alone is the app's root, which opens the Overview.
+  if (page !== '' && pageIdOf(page) === null) return `the address opens no page: “${page}” is none of ${PAGE_IDS.join(', ')}.`;
+  return null;
+}
+
+/**
+ * What the facilitator should know of a view that is fine to save: a plan or vote view that names
+ * no increment shows the current one, whichever that is when presented (views added since "Add to
+ * deck" pinned the increment they showed name it; older ones follow the current increment).
+ */
+export function addressNote(text: string): string | null {
+  const address = openableAddress(text);
+  if (address === null) return null;
+  const { page, params } = parseAddress(address);
+  const id = pageIdOf(page);
+  if ((id === 'plan' || id === 'confidence') && !params.get('increment')) return 'Shows the current increment, whichever it is when presented: name one in the address (increment=…) to keep it.';
+  return null;
+}
+
 /** The entries with the one at `from` moved to `to` (both clamped into the list); the input is not changed. */
 export function moveEntry<T>(entries: readonly T[], from: number, to: number): T[] {
   const next = [...entries];
@@ -48,7 +73,8 @@ export function draftToSave(draft: DeckDraft): { ok: true; name: string; entries
     const seconds = parseTimebox(e.timebox);
     const address = normalizeAddress(e.address);
     if (e.title.trim() === '') return { ok: false, problem: `View ${i + 1} needs a title.` };
-    if (openableAddress(address) === null) return { ok: false, problem: `View ${i + 1} (${e.title}): the address starts with “/” and holds no spaces, “#” or “\\”, e.g. /coordination?tab=map.` };
+    const problem = addressProblem(address);
+    if (problem !== null) return { ok: false, problem: `View ${i + 1} (${e.title}): ${problem}` };
     if (seconds === undefined) return { ok: false, problem: `View ${i + 1} (${e.title}): the timebox is minutes (5) or minutes and seconds (4:30).` };
     entries.push({ title: e.title.trim(), address, timeboxSeconds: seconds });
   }

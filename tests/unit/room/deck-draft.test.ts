@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftChanged, draftOf, openableAddress, unsavedDrafts } from '../../../renderer/src/room/deck-draft';
+import { addressNote, addressProblem, draftChanged, draftOf, draftToSave, openableAddress, unsavedDrafts } from '../../../renderer/src/room/deck-draft';
 import type { Deck } from '../../../shared/room/deck-schema';
 
 // A deck's edits: whether they differ from the deck as saved, and where they wait while the
@@ -89,5 +89,26 @@ describe('openableAddress', () => {
     it('none for what would leave the app or is no address: a backslash, two slashes, a space, a control character', () => {
       for (const text of ['/\\evil.com', '/\\', '//evil.com', '/flow x', '/a\u0007', 'flow', '']) expect([text, openableAddress(text)]).toEqual([text, null]);
     });
+  });
+});
+
+describe('addressProblem and addressNote (the Decks page)', () => {
+  it('refuses an address that opens no page, which the app would show as the Overview', () => {
+    expect(addressProblem('/roadmap')).toMatch(/^the address opens no page: “roadmap” is none of overview, teams/);
+    expect(draftToSave({ name: 'D', entries: [{ key: 'k', title: 'Roadmap', address: '/roadmap?x=1', timebox: '' }] })).toEqual({ ok: false, problem: expect.stringMatching(/^View 1 \(Roadmap\): the address opens no page: “roadmap”/) });
+  });
+
+  it('takes every page, read without case, and the root', () => {
+    expect(addressProblem('/Flow?teams=a')).toBeNull();
+    expect(addressProblem('/')).toBeNull();
+    expect(addressProblem('#/plan?tab=confidence')).toBeNull();
+    expect(addressProblem('/a b')).toMatch(/^the address starts with/);
+  });
+
+  it('says that a plan or vote view naming no increment follows the current one', () => {
+    expect(addressNote('/plan?tab=confidence')).toMatch(/^Shows the current increment/);
+    expect(addressNote('/confidence')).toMatch(/^Shows the current increment/);
+    expect(addressNote('/plan?increment=PI+26.4&tab=confidence')).toBeNull();
+    expect(addressNote('/flow')).toBeNull();
   });
 });
