@@ -1,3 +1,5 @@
+import { fitToWidth } from './label-layout';
+
 // The width text will take on screen, so a chart can leave room for its longest label instead of
 // cutting it off ("Merchant Onboarding" at the edge of the coupling graph).
 
@@ -27,13 +29,5 @@ export function widestText(texts: Iterable<string>, fontSize: number, fontFamily
 
 /** `text` shortened with "…" to fit `maxWidth` (whole when it fits; at least one character and the ellipsis). */
 export function fitText(text: string, maxWidth: number, fontSize: number, fontFamily: string, fontWeight: number | string = 400): string {
-  if (textWidth(text, fontSize, fontFamily, fontWeight) <= maxWidth) return text;
-  let lo = 1;
-  let hi = text.length - 1;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (textWidth(`${text.slice(0, mid).trimEnd()}…`, fontSize, fontFamily, fontWeight) <= maxWidth) lo = mid;
-    else hi = mid - 1;
-  }
-  return `${text.slice(0, lo).trimEnd()}…`;
+  return fitToWidth(text, maxWidth, (s) => textWidth(s, fontSize, fontFamily, fontWeight));
 }
