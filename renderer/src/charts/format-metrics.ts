@@ -53,40 +53,6 @@ export function formatUtcDateTime(ms: number | string): string {
   return utcDateTime.format(new Date(ms));
 }
 
-const DAY = 86_400_000;
-
-/**
- * Tick positions for a time axis in UTC (Victory's own time scale ticks on local midnights): whole
- * days, weeks (Mondays) or months, at most `max` of them.
- */
-export function utcTimeTicks(from: number, to: number, max = 8): number[] {
-  const span = to - from;
-  if (!(span > 0)) return [];
-  for (const stepDays of [1, 2, 7, 14]) {
-    if (span / (stepDays * DAY) <= max) {
-      const first = stepDays >= 7 ? mondayOnOrAfter(from) : Math.ceil(from / DAY) * DAY;
-      const ticks: number[] = [];
-      for (let t = first; t <= to; t += stepDays * DAY) ticks.push(t);
-      return ticks;
-    }
-  }
-  const months: number[] = [];
-  const start = new Date(from);
-  for (let m = Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1); m <= to; ) {
-    months.push(m);
-    const d = new Date(m);
-    m = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
-  }
-  const step = Math.ceil(months.length / max);
-  return months.filter((_, i) => i % step === 0);
-}
-
-function mondayOnOrAfter(ms: number): number {
-  const day = Math.ceil(ms / DAY) * DAY;
-  const weekday = (new Date(day).getUTCDay() + 6) % 7;
-  return weekday === 0 ? day : day + (7 - weekday) * DAY;
-}
-
 /** Axis ticks for counts: whole numbers only (Victory may place ticks at 0.5). */
 export function countTick(y: number): string {
   return Number.isInteger(y) ? formatNumber(y, 0) : '';

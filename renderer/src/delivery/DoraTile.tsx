@@ -8,13 +8,16 @@ import { DORA_BUCKETS, type DoraBucket } from '../../../shared/metrics/metrics-v
 import { axisStyle, chartPadding, useChartTheme } from '../charts/chart-theme';
 import { ChartFrame } from '../charts/ChartFrame';
 import { ExclusionNote } from '../charts/ExclusionNote';
-import { formatUtcDay, utcTimeTicks } from '../charts/format-metrics';
+import { dateAxisTicks } from '../charts/date-axis';
+import { formatUtcDay } from '../charts/format-metrics';
 
 type TrendKey = 'deployDays' | 'leadTimeHours' | 'changeFailureRate' | 'timeToRestoreHours';
 export type DoraMetric = keyof DeliveryReport['benchmarks']['rules'];
 
 const BUCKET_COLOR: Record<DoraBucket, 'success' | 'info' | 'warning' | 'error'> = { elite: 'success', high: 'info', medium: 'warning', low: 'error' };
 const WEEK = 7 * 86_400_000;
+/** Room around a tile's small plot for its labels, at a desk. */
+const TILE_PADDING = { top: 10, right: 20, bottom: 32, left: 50 };
 
 export interface DoraTileProps {
   report: DeliveryReport;
@@ -84,8 +87,8 @@ export function DoraTile(props: DoraTileProps) {
       footer={<ExclusionNote excluded={props.excluded ?? {}} />}
     >
       {({ width, height, a11y }) => (
-        <VictoryChart {...a11y} width={width} height={height} padding={chartPadding(t, { top: 10, right: 20, bottom: 32, left: 50 })} domain={{ x: [from, to] }} minDomain={{ y: 0 }} domainPadding={{ y: [0, 8] }} containerComponent={<VictoryContainer responsive={false} />}>
-          <VictoryAxis tickValues={utcTimeTicks(from, to, 5)} tickFormat={(x: number) => formatUtcDay(x)} style={axisStyle(t)} />
+        <VictoryChart {...a11y} width={width} height={height} padding={chartPadding(t, TILE_PADDING)} domain={{ x: [from, to] }} minDomain={{ y: 0 }} domainPadding={{ y: [0, 8] }} containerComponent={<VictoryContainer responsive={false} />}>
+          <VictoryAxis tickValues={dateAxisTicks(t, from, to, width, chartPadding(t, TILE_PADDING))} tickFormat={(x: number) => formatUtcDay(x)} style={axisStyle(t)} />
           <VictoryAxis dependentAxis tickCount={3} tickFormat={props.tickFormat} style={axisStyle(t, { grid: true })} />
           <VictoryLine data={points} style={{ data: { stroke: t.current, strokeWidth: 2 } }} />
           <VictoryScatter data={points} size={3} style={{ data: { fill: ({ datum }: { datum?: { window: string | null } }) => (datum?.window === 'previous' ? t.previous : t.current) } }} />

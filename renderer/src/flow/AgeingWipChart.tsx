@@ -1,9 +1,11 @@
-import { VictoryAxis, VictoryChart } from '../charts/victory';
+import { VictoryAxis, VictoryChart, VictoryLabel, type VictoryLabelProps } from '../charts/victory';
 import type { FlowReport } from '../../../shared/contract/metrics-channels';
 import { axisStyle, useChartTheme } from '../charts/chart-theme';
 import { ChartFrame, type ChartFrameText } from '../charts/ChartFrame';
 import { dotTooltips, NUMERIC_SCALE } from '../charts/DotCloud';
 import { formatDays, formatNumber, formatUtcDateTime } from '../charts/format-metrics';
+import { columnLabels } from '../charts/label-layout';
+import { textWidth } from '../charts/measure-text';
 import { FigureLine, jitter, Legend, padding, percentileLines, dots } from './chart-parts';
 
 const FRAME: ChartFrameText = {
@@ -45,14 +47,36 @@ export function AgeingWipChart({ report }: { report: FlowReport | undefined }) {
         </>
       }
     >
-      {({ width, height, a11y }) => (
-        <VictoryChart {...a11y} width={width} height={height} padding={padding(t, { bottom: 60 })} domain={{ x: [0.4, columns.length + 0.6] }} domainPadding={{ y: [0, 12] }} scale={NUMERIC_SCALE} containerComponent={dotTooltips(t)}>
-          <VictoryAxis tickValues={columns.map((_, i) => i + 1)} tickFormat={(i: number) => `${columns[i - 1] ?? ''}\n(${a.columns[i - 1]?.count ?? 0})`} style={axisStyle(t)} />
-          <VictoryAxis dependentAxis style={axisStyle(t, { grid: true })} tickFormat={(y: number) => formatNumber(y)} label="days" />
-          {dots(data, (d) => d.fill, 0.85)}
-          {percentileLines(t, lines, [0.4, columns.length + 0.6], formatDays, { key: 'cycle' })}
-        </VictoryChart>
-      )}
+      {({ width, height, a11y }) => {
+        // Each status name under its column: wrapped between words, every other one a row lower
+        // when the columns are too narrow even so, cut with "…" only as a last resort (the full
+        // name is the label's tooltip, and in the data).
+        const slot = (width - padding(t).left - padding(t).right) / (columns.length + 0.2);
+        const { lines: names, staggered } = columnLabels(columns, slot, (s) => textWidth(s, t.fontSize, t.fontFamily), Math.round(t.fontSize * 0.8));
+        const linesOf = (i: number) => (names[i]?.length ?? 0) + 1;
+        const upper = Math.max(1, ...columns.map((_, i) => (i % 2 === 0 || !staggered ? linesOf(i) : 0)));
+        const lower = staggered ? Math.max(1, ...columns.map((_, i) => (i % 2 === 1 ? linesOf(i) : 0))) : 0;
+        const lineHeight = Math.round(t.fontSize * 1.2);
+        return (
+          <VictoryChart {...a11y} width={width} height={height} padding={padding(t, { bottom: 60 + 16 * (upper + lower - 2) })} domain={{ x: [0.4, columns.length + 0.6] }} domainPadding={{ y: [0, 12] }} scale={NUMERIC_SCALE} containerComponent={dotTooltips(t)}>
+            <VictoryAxis
+              tickValues={columns.map((_, i) => i + 1)}
+              tickFormat={(i: number) => [...(names[i - 1] ?? []), `(${a.columns[i - 1]?.count ?? 0})`].join('\n')}
+              tickLabelComponent={<ColumnLabel names={columns} lower={staggered ? upper * lineHeight : 0} />}
+              style={axisStyle(t)}
+            />
+            <VictoryAxis dependentAxis style={axisStyle(t, { grid: true })} tickFormat={(y: number) => formatNumber(y)} label="days" />
+            {dots(data, (d) => d.fill, 0.85)}
+            {percentileLines(t, lines, [0.4, columns.length + 0.6], formatDays, { key: 'cycle' })}
+          </VictoryChart>
+        );
+      }}
     </ChartFrame>
   );
+}
+
+/** A column's label, with the status' full name as its tooltip (the label may be wrapped or cut); every other one `lower` px down. */
+function ColumnLabel({ names, lower, ...props }: VictoryLabelProps & { names: readonly string[]; lower: number; index?: number }) {
+  const i = props.index ?? 0;
+  return <VictoryLabel {...props} y={typeof props.y === 'number' && i % 2 === 1 ? props.y + lower : props.y} title={names[i]} />;
 }

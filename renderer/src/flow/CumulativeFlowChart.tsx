@@ -54,7 +54,7 @@ export function CumulativeFlowChart({ report }: { report: FlowReport | undefined
     >
       {({ width, height, a11y }) => (
         <VictoryChart {...a11y} width={width} height={height} padding={padding(t)} domain={{ x: [from, to] }} containerComponent={<VictoryContainer responsive={false} />}>
-          {timeAxes(t, from, to)}
+          {timeAxes(t, from, to, width)}
           {stackedBands(days).map(({ band, points }) => (
             <VictoryArea key={band} data={points} style={{ data: { fill: t.bands[band], fillOpacity: 0.85, stroke: t.background, strokeWidth: 0.5 } }} />
           ))}

@@ -4,7 +4,8 @@ import { axisStyle, useChartTheme } from '../charts/chart-theme';
 import { ChartFrame, type ChartFrameText } from '../charts/ChartFrame';
 import { dotTooltips, NUMERIC_SCALE } from '../charts/DotCloud';
 import { ExclusionNote } from '../charts/ExclusionNote';
-import { formatDays, formatNumber, formatUtcDate, formatUtcDay, utcTimeTicks } from '../charts/format-metrics';
+import { dateAxisTicks } from '../charts/date-axis';
+import { formatDays, formatNumber, formatUtcDate, formatUtcDay } from '../charts/format-metrics';
 import { FigureLine, Legend, ms, padding, percentileLines, windowSpans, withPrevious, dots } from './chart-parts';
 import { outlierCeiling, pinAboveCeiling } from './outlier-ceiling';
 
@@ -78,7 +79,7 @@ export function CycleTimeScatter({ report }: { report: FlowReport | undefined })
           scale={NUMERIC_SCALE}
           containerComponent={dotTooltips(t)}
         >
-          <VictoryAxis tickValues={utcTimeTicks(from, to)} tickFormat={(x: number) => formatUtcDay(x)} style={axisStyle(t)} />
+          <VictoryAxis tickValues={dateAxisTicks(t, from, to, width, padding(t))} tickFormat={(x: number) => formatUtcDay(x)} style={axisStyle(t)} />
           <VictoryAxis dependentAxis style={axisStyle(t, { grid: true })} tickFormat={(y: number) => formatNumber(y)} label="days" />
           {dots(shown, (d) => (d.window === 'previous' ? t.previous : t.current), 0.8)}
           {percentileLines(t, s.current, spans.current, formatDays, { key: 'cur' }).map((l) => l)}

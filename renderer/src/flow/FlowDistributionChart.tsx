@@ -39,7 +39,7 @@ export function FlowDistributionChart({ report }: { report: FlowReport | undefin
     >
       {({ width, height, a11y }) => (
         <VictoryChart {...a11y} width={width} height={height} padding={padding(t)} domain={{ x: [from, to] }} containerComponent={<VictoryContainer responsive={false} />}>
-          {timeAxes(t, from, to)}
+          {timeAxes(t, from, to, width)}
           {/* Drawn top kind first, as VictoryStack drew them (where two bars meet, the lower one's edge is on top). */}
           {[...FLOW_ITEM_KINDS.entries()].reverse().map(([k, kind]) => (
             <BarPaths

@@ -42,7 +42,7 @@ export function FlowEfficiencyChart({ report }: { report: FlowReport | undefined
     >
       {({ width, height, a11y }) => (
         <VictoryChart {...a11y} width={width} height={height} padding={padding(t)} domain={{ x: [from, to], y: [0, 100] }} containerComponent={<VictoryContainer responsive={false} />}>
-          {timeAxes(t, from, to, (y: number) => `${y} %`)}
+          {timeAxes(t, from, to, width, (y: number) => `${y} %`)}
           <VictoryLine data={points} style={{ data: { stroke: t.current, strokeWidth: 2.5 } }} />
           <VictoryScatter data={points} size={3.5} style={{ data: { fill: ({ datum }: { datum?: { window: string | null } }) => (datum?.window === 'previous' ? t.previous : t.current) } }} />
           {cur.portfolio !== null ? levelLine(t, { key: 'cur', value: cur.portfolio * 100, span: spans.current, color: t.p50, dash: '2 0', label: formatShare(cur.portfolio) }) : []}

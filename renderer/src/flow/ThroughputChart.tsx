@@ -52,7 +52,7 @@ export function ThroughputChart({ report }: { report: FlowReport | undefined }) 
     >
       {({ width, height, a11y }) => (
         <VictoryChart {...a11y} width={width} height={height} padding={padding(t)} domain={{ x: [from, to] }} containerComponent={<VictoryContainer responsive={false} />}>
-          {timeAxes(t, from, to)}
+          {timeAxes(t, from, to, width)}
           <BarPaths
             data={weeks.map((w) => ({ x: ms(w.weekStart) + WEEK / 2, y: w.count, fill: w.window === 'previous' ? t.previous : t.current, opacity: w.partial ? 0.45 : 1 }))}
             barWidth={Math.max(2, ((width - padding(t).left - padding(t).right) / Math.max(1, weeks.length)) * 0.7)}

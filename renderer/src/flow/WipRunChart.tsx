@@ -39,7 +39,7 @@ export function WipRunChart({ report }: { report: FlowReport | undefined }) {
     >
       {({ width, height, a11y }) => (
         <VictoryChart {...a11y} width={width} height={height} padding={padding(t)} domain={{ x: [from, to] }} minDomain={{ y: 0 }} containerComponent={<VictoryContainer responsive={false} />}>
-          {timeAxes(t, from, to)}
+          {timeAxes(t, from, to, width)}
           <VictoryLine data={days.map((d) => ({ x: ms(d.day), y: d.wip }))} style={{ data: { stroke: t.current, strokeWidth: 2.5 } }} />
           {medianLine(t, cur.perDay.p50, spans.current, (v) => formatNumber(v), { key: 'current' })}
           {medianLine(t, prev?.perDay.p50 ?? null, spans.previous, (v) => formatNumber(v), { key: 'previous', faint: true })}

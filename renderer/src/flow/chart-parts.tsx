@@ -1,9 +1,11 @@
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { VictoryAxis, VictoryLabel, VictoryLine, VictoryScatter } from '../charts/victory';
+import { VictoryAxis, VictoryLabel, VictoryLine, type D3Scale } from '../charts/victory';
 import type { ResolvedScope } from '../../../shared/contract/metrics-channels';
 import { axisStyle, chartPadding, type ChartTheme } from '../charts/chart-theme';
-import { countTick, formatUtcDay, utcTimeTicks } from '../charts/format-metrics';
+import { countTick, formatUtcDay } from '../charts/format-metrics';
+import { dateAxisTicks } from '../charts/date-axis';
+import { spreadLabels } from '../charts/label-layout';
 import { DotCloud } from '../charts/DotCloud';
 
 /** Room on the right for the labels of level lines (percentiles, medians), outside the plot. */
@@ -35,7 +37,7 @@ export interface Lines {
 
 /**
  * One horizontal line over an x-span, labelled just right of its end unless faint (the comparison
- * window). The label rides on an invisible dot: Victory clips lines to the plot, not dots.
+ * window) or unlabelled.
  */
 export function levelLine(t: ChartTheme, o: { key: string; value: number; span: [number, number]; color: string; dash: string; label: string; faint?: boolean }) {
   const line = (
@@ -50,20 +52,38 @@ export function levelLine(t: ChartTheme, o: { key: string; value: number; span: 
     />
   );
   if (o.faint || !o.label) return [line];
-  return [
-    line,
-    <VictoryScatter
-      key={`${o.key}-label`}
-      name={`line-${o.key}-label`}
-      data={[{ x: o.span[1], y: o.value }]}
-      size={0}
-      labels={[o.label]}
-      labelComponent={<VictoryLabel dx={6} dy={0} textAnchor="start" verticalAnchor="middle" style={{ fill: o.color, fontSize: t.fontSize, fontFamily: t.fontFamily, fontWeight: 600 }} />}
-    />,
-  ];
+  return [line, <LineLabels key={`${o.key}-label`} t={t} x={o.span[1]} labels={[{ value: o.value, text: o.label, color: o.color }]} />];
 }
 
-/** The 50th, 85th and 95th percentile lines of one window (Victory children, so an array). */
+interface LineLabel {
+  value: number;
+  text: string;
+  color: string;
+}
+
+/**
+ * The labels of level lines that end at `x`, right of that end, each at its line's height unless
+ * it would be drawn over another ("p95 9.8 d" over "p85 9.3 d"): then they are set apart, a line
+ * of type each (label-layout.ts). A child of VictoryChart, which gives it the plot's scales; not
+ * clipped to the plot, as the labels stand in its right margin.
+ */
+export function LineLabels({ t, x, labels, scale, height }: { t: ChartTheme; x: number; labels: readonly LineLabel[]; scale?: { x: D3Scale; y: D3Scale }; height?: number }) {
+  if (!scale || !height) return null;
+  const ys = spreadLabels(
+    labels.map((l) => scale.y(l.value)),
+    Math.ceil(t.fontSize * 1.25),
+    [0, height],
+  );
+  return (
+    <g role="presentation">
+      {labels.map((l, i) => (
+        <VictoryLabel key={l.text} x={scale.x(x)} y={ys[i]} dx={6} text={l.text} textAnchor="start" verticalAnchor="middle" style={{ fill: l.color, fontSize: t.fontSize, fontFamily: t.fontFamily, fontWeight: 600 }} />
+      ))}
+    </g>
+  );
+}
+
+/** The 50th, 85th and 95th percentile lines of one window (Victory children, so an array), labelled together so that close values do not overwrite each other. */
 export function percentileLines(t: ChartTheme, lines: Lines | null, span: [number, number], format: (v: number) => string, options: { faint?: boolean; key: string }) {
   if (!lines) return [];
   const entries = [
@@ -71,9 +91,10 @@ export function percentileLines(t: ChartTheme, lines: Lines | null, span: [numbe
     ['p85', lines.p85, t.p85, '8 4'],
     ['p95', lines.p95, t.p95, '3 3'],
   ] as const;
-  return entries.map(([label, value, color, dash]) =>
-    levelLine(t, { key: `${options.key}-${label}`, value, span, color, dash, label: `${label} ${format(value)}`, faint: options.faint }),
-  ).flat();
+  const drawn = entries.map(([label, value, color, dash]) => levelLine(t, { key: `${options.key}-${label}`, value, span, color, dash, label: '', faint: options.faint })).flat();
+  if (options.faint) return drawn;
+  const labels = entries.map(([label, value, color]) => ({ value, color, text: `${label} ${format(value)}` }));
+  return [...drawn, <LineLabels key={`${options.key}-labels`} t={t} x={span[1]} labels={labels} />];
 }
 
 /** The median line of one window, when there is one. */
@@ -128,10 +149,13 @@ export function jitter(key: string): number {
   return ((h >>> 0) % 1000) / 1000 - 0.5;
 }
 
-/** A UTC time x-axis and a gridded y-axis (Victory wants them as direct children, hence an array). */
-export function timeAxes(t: ChartTheme, from: number, to: number, yFormat: (y: number) => string = countTick) {
+/**
+ * A UTC time x-axis and a gridded y-axis (Victory wants them as direct children, hence an array),
+ * for a chart `width` px wide with this module's padding: as many date labels as fit.
+ */
+export function timeAxes(t: ChartTheme, from: number, to: number, width: number, yFormat: (y: number) => string = countTick) {
   return [
-    <VictoryAxis key="x" tickValues={utcTimeTicks(from, to)} tickFormat={(x: number) => formatUtcDay(x)} style={axisStyle(t)} />,
+    <VictoryAxis key="x" tickValues={dateAxisTicks(t, from, to, width, padding(t))} tickFormat={(x: number) => formatUtcDay(x)} style={axisStyle(t)} />,
     <VictoryAxis key="y" dependentAxis style={axisStyle(t, { grid: true })} tickFormat={yFormat} />,
   ];
 }

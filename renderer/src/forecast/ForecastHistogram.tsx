@@ -6,7 +6,8 @@ import type { HowManyForecast, WhenForecast } from '../../../shared/forecast/for
 import { axisStyle, useChartTheme, type ChartTheme } from '../charts/chart-theme';
 import { ChartFrame } from '../charts/ChartFrame';
 import { emptyForecastText } from './forecast-empty-text';
-import { countTick, formatNumber, formatUtcDay, utcTimeTicks } from '../charts/format-metrics';
+import { dateAxisTicks } from '../charts/date-axis';
+import { countTick, formatNumber, formatUtcDay } from '../charts/format-metrics';
 import { paddingXLabel } from '../flow/chart-parts';
 
 const DAY = 86_400_000;
@@ -98,17 +99,22 @@ export function ForecastHistogram({ forecast }: { forecast: HowManyForecast | Wh
       {({ width, height, a11y }) => {
         const pad = paddingXLabel(t, { right: 24 });
         const plotWidth = width - pad.left - pad.right;
-        const barWidth = Math.max(2, (plotWidth * (bars[0]?.width ?? 1)) / Math.max(1, hi - lo) - 1);
+        // A little room either side of the outermost bars; each bar as wide as its days (or
+        // numbers) on this scale, less a sliver, so that neighbours touch but never overlap.
+        const margin = (hi - lo) * 0.02;
+        const x: [number, number] = [lo - margin, hi + margin];
+        const perUnit = plotWidth / Math.max(Number.EPSILON, x[1] - x[0]);
+        const gap = Math.min(2, Math.max(1, perUnit * (bars[0]?.width ?? 0) * 0.1));
         return (
-          <VictoryChart {...a11y} width={width} height={height} padding={pad} domain={{ x: [lo, hi], y: [0, top * 1.08] }} domainPadding={{ x: barWidth }} containerComponent={<VictoryContainer responsive={false} />}>
+          <VictoryChart {...a11y} width={width} height={height} padding={pad} domain={{ x, y: [0, top * 1.08] }} containerComponent={<VictoryContainer responsive={false} />}>
             <VictoryAxis
               style={axisStyle(t)}
               label={howMany ? 'items done' : 'finish date'}
-              tickValues={time ? utcTimeTicks(lo, hi, Math.max(3, Math.floor(plotWidth / 110))) : undefined}
-              tickFormat={(x: number) => (time ? formatUtcDay(x) : formatNumber(x, 0))}
+              tickValues={time ? dateAxisTicks(t, x[0], x[1], width, pad) : undefined}
+              tickFormat={(v: number) => (time ? formatUtcDay(v) : formatNumber(v, 0))}
             />
             <VictoryAxis dependentAxis style={axisStyle(t, { grid: true })} tickFormat={countTick} />
-            <VictoryBar data={bars.map((b) => ({ x: b.x, y: b.trials }))} barWidth={barWidth} style={{ data: { fill: t.current, opacity: 0.85 } }} />
+            <VictoryBar data={bars.map((b) => ({ x: b.x, y: b.trials, w: b.width }))} barWidth={({ datum }: { datum?: { w: number } }) => Math.max(1, (datum?.w ?? 0) * perUnit - gap)} style={{ data: { fill: t.current, opacity: 0.85 } }} />
             {lines.map((l) => (
               <VictoryLine
                 key={`line-${l.level}`}

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { utcTimeTicks } from '../../../renderer/src/charts/format-metrics';
 import { applyParams } from '../../../renderer/src/layout/view-address';
 import { EMPTY_SCOPE, periodBefore, pickerWanted, scopeFromParams, scopeInput, scopeToParams, selectionsResolved, teamKeysFor } from '../../../renderer/src/flow/scope-state';
 
@@ -95,20 +94,5 @@ describe('periodBefore', () => {
       periodBefore(window);
       expect(window).toEqual({ from: '2026-08-17', to: '2026-11-15' });
     });
-  });
-});
-
-describe('UTC time ticks', () => {
-  it('ticks on Mondays for a quarter, on month starts for a year', () => {
-    const from = Date.UTC(2026, 7, 17);
-    const weeks = utcTimeTicks(from, Date.UTC(2026, 8, 30), 8);
-    expect(weeks.every((t) => new Date(t).getUTCDay() === 1)).toBe(true);
-    const months = utcTimeTicks(Date.UTC(2026, 0, 1), Date.UTC(2026, 11, 31), 8);
-    expect(months.every((t) => new Date(t).getUTCDate() === 1)).toBe(true);
-    expect(months.length).toBeLessThanOrEqual(8);
-  });
-
-  it('an empty span has no ticks', () => {
-    expect(utcTimeTicks(5, 5)).toEqual([]);
   });
 });
