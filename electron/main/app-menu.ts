@@ -1,6 +1,7 @@
 import { type BrowserWindow, dialog, Menu, type MenuItemConstructorOptions } from 'electron';
 import type { RemoteBackend } from '../backend/remote/backend-client';
 import type { ChannelInput, ChannelName } from '../../shared/contract/contract';
+import { backupsKeptSentence } from '../../shared/domain/backups-kept';
 import { exportReportPdf } from './report-pdf';
 
 const FILTERS = [{ name: 'Interlock workspace', extensions: ['interlock'] }];
@@ -25,7 +26,7 @@ async function restoreBackup(window: BrowserWindow, backend: RemoteBackend, refr
   }
   const backups = listed.value.backups;
   if (backups.length === 0) {
-    await dialog.showMessageBox(window, { type: 'info', message: 'There are no backups of this workspace yet.', detail: `Interlock keeps the last ${listed.value.kept} before each upgrade, import, restore and replace.` });
+    await dialog.showMessageBox(window, { type: 'info', message: 'There are no backups of this workspace yet.', detail: backupsKeptSentence(listed.value) });
     return;
   }
   const reasons = { 'before-migration': 'before an upgrade', 'before-import': 'before an import', 'before-restore': 'before a restore', 'before-replace': 'before it was replaced' } as const;

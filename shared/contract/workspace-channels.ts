@@ -72,7 +72,15 @@ export const BackupEntry = z.object({
 });
 export type BackupEntry = z.infer<typeof BackupEntry>;
 
-export const BackupList = z.object({ workspace: z.string(), folder: z.string(), kept: z.number().int(), backups: z.array(BackupEntry) });
+export const BackupList = z.object({
+  workspace: z.string(),
+  folder: z.string(),
+  /** Backups kept per path, whatever they were taken before. */
+  kept: z.number().int(),
+  /** Besides those, the newest taken before a replace, and the newest before a restore, kept per path. */
+  keptBesides: z.number().int(),
+  backups: z.array(BackupEntry),
+});
 export type BackupList = z.infer<typeof BackupList>;
 
 export const RestoredBackup = WorkspaceSummary.extend({

@@ -8,7 +8,7 @@ import { fromEpochMs } from '../../../shared/domain/time';
 import { writeDemoPortfolio } from '../demo/write-demo';
 import { getSchemaVersion, LATEST_SCHEMA_VERSION } from '../store/migrations';
 import { isStorageRefusal } from '../store/sqlite-errors';
-import { BACKUPS_KEPT, restoreBackup, workspaceIdOf, workspaceIdOfFile, type WorkspaceBackups } from '../store/workspace-backups';
+import { BACKUPS_KEPT, PROTECTIVE_KEPT, restoreBackup, workspaceIdOf, workspaceIdOfFile, type WorkspaceBackups } from '../store/workspace-backups';
 import { countEntities, countTables, dataDateRange, listValueStreams } from '../store/queries/overview';
 import { backupWorkspace, createWorkspace, defaultWorkspaceName, inspectWorkspaceFile, openForLooking, openWorkspace, peekSchemaVersion, readMeta, rollBackInterruptedWrite, sameFile, writeMeta, type Workspace } from '../store/workspace-file';
 import { looksSealed } from '../store/sealed-copy';
@@ -219,7 +219,7 @@ export const workspaceHandlers: HandlerMap<typeof workspaceChannels> = {
   'workspace.backups.list': ({ path }, context) => {
     const backups = requireBackups(context);
     const workspace = resolve(path ?? context.session.require().path);
-    return { workspace, folder: backups.folderFor(workspace), kept: BACKUPS_KEPT, backups: backups.list(workspace, workspaceIdAt(context, workspace)) };
+    return { workspace, folder: backups.folderFor(workspace), kept: BACKUPS_KEPT, keptBesides: PROTECTIVE_KEPT, backups: backups.list(workspace, workspaceIdAt(context, workspace)) };
   },
 
   'workspace.backups.restore': async ({ path, number }, context) => {

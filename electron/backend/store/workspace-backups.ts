@@ -10,8 +10,15 @@ import { WORKSPACE_ID_KEY } from './migrations';
 import { isStorageRefusal, translateSqliteError } from './sqlite-errors';
 import { claimWorkspaceTarget, copyThroughBackupApi, giveOwnChangeCounter, inspectWorkspaceFile, PRIVATE_FILE_MODE, readMeta, removeQuietly, removeStaleTemporaries, rollBackInterruptedWrite, sameFile, temporarySibling } from './workspace-file';
 
-/** Backups kept per workspace; the oldest beyond this are deleted after each new one. */
+/** Backups kept per path, whatever they were taken before; the oldest beyond this are deleted after each new one. */
 export const BACKUPS_KEPT = 5;
+/**
+ * Besides those, the newest of each kind that holds what a person put aside on purpose: a workspace
+ * replaced (Save As, the demo, a copy over it) or the content a restore replaced. Its only other
+ * copy is gone, so routine backups (five small imports) must not push it out.
+ */
+export const PROTECTIVE_KEPT = 3;
+const PROTECTIVE_REASONS: readonly BackupReason[] = ['before-replace', 'before-restore'];
 
 const REASON_SLUG: Record<BackupReason, string> = {
   'before-migration': 'before-upgrade',
@@ -68,7 +75,7 @@ export class WorkspaceBackups {
       await copyThroughBackupApi(db, tmp, target);
       // The newest backup already holds exactly this (an import refused or failed since, which wrote
       // nothing): keeping it again would only push an older, different restore point out.
-      same = newestIfSame(folder, tmp);
+      same = newestIfSame(folder, tmp, reason);
       if (same === null) {
         giveOwnChangeCounter(tmp);
         renameSync(tmp, target);
@@ -152,16 +159,19 @@ export class WorkspaceBackups {
   }
 
   /**
-   * Deletes the oldest by name beyond BACKUPS_KEPT, never one of `keep`: the backup just taken (a
-   * clock that once ran ahead left names that sort after it, and it was deleted as it was taken)
-   * and a backup being restored (a kill before its copy was in place lost it).
+   * Deletes the oldest by name beyond BACKUPS_KEPT, but for the newest PROTECTIVE_KEPT of each
+   * protective reason, and never one of `keep`: the backup just taken (a clock that once ran ahead
+   * left names that sort after it, and it was deleted as it was taken) and a backup being restored
+   * (a kill before its copy was in place lost it).
    */
   #prune(folder: string, keep: readonly string[]): void {
     removeStaleTemporaries(folder);
     const kept = new Set(keep.map((path) => resolve(path)));
     const names = backupFiles(folder).sort().reverse();
-    let left = BACKUPS_KEPT - names.filter((name) => kept.has(join(folder, name))).length;
-    for (const name of names) {
+    const protectedNames = new Set(PROTECTIVE_REASONS.flatMap((reason) => names.filter((name) => reasonOf(name) === reason).slice(0, PROTECTIVE_KEPT)));
+    const routine = names.filter((name) => !protectedNames.has(name));
+    let left = BACKUPS_KEPT - routine.filter((name) => kept.has(join(folder, name))).length;
+    for (const name of routine) {
       if (kept.has(join(folder, name))) continue;
       if (left > 0) left--;
       else rmSync(join(folder, name), { force: true });
@@ -208,9 +218,11 @@ function liveCopyAt(earlier: string, workspacePath: string, id: string): boolean
  * metrics snapshot, a page freed — makes them different restore points. Read a megabyte at a time,
  * stopping at the first difference; both are files of the backups folder, never the workspace.
  */
-function newestIfSame(folder: string, copy: string): string | null {
+function newestIfSame(folder: string, copy: string, reason: BackupReason): string | null {
   const newest = backupFiles(folder).sort().at(-1);
   if (newest === undefined) return null;
+  // A protective copy standing in for a routine one would be pruned as routine: kept on its own.
+  if (PROTECTIVE_REASONS.includes(reason) && reasonOf(newest) !== reason) return null;
   const path = join(folder, newest);
   try {
     if (statSync(path).size !== statSync(copy).size) return null;
@@ -244,6 +256,12 @@ const HEADER_FIELDS_OF_EACH_COPY: readonly (readonly [number, number])[] = [
   [24, 28],
   [92, 100],
 ];
+
+/** The reason in a backup's file name (`…-<n>-<reason>.interlock`), or undefined for a name of another form. */
+function reasonOf(name: string): BackupReason | undefined {
+  const match = /-\d+-([a-z-]+)\.interlock$/.exec(name);
+  return match ? SLUG_REASON.get(match[1]!) : undefined;
+}
 
 function backupFiles(folder: string): string[] {
   if (!existsSync(folder)) return [];

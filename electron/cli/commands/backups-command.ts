@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { CliCommand } from '../cli-command';
 import { UsageError } from '../cli-command';
+import { backupsKeptSentence } from '../../../shared/domain/backups-kept';
 import { callOrThrow, formatBytes, invokedAs, parseCliArgs, parseIntegerOption } from '../cli-support';
 
 const REASON_TEXT = { 'before-migration': 'before an upgrade', 'before-import': 'before an import', 'before-restore': 'before a restore', 'before-replace': 'before it was replaced' } as const;
@@ -35,10 +36,10 @@ export const backupsCommand: CliCommand = {
     if (list.backups.length === 0) {
       // Nothing there and nothing kept of it: most likely a mistyped path, which is a failure to say.
       if (!existsSync(list.workspace)) throw new Error(`There is no file at ${list.workspace}, and Interlock kept no backups of a workspace there.`);
-      io.out(`No backups of ${list.workspace} yet. Interlock keeps the last ${list.kept} before each upgrade, import, restore and replace, in ${list.folder}.`);
+      io.out(`No backups of ${list.workspace} yet. ${backupsKeptSentence(list)} They are kept in ${list.folder}.`);
       return 0;
     }
-    io.out(`Backups of ${list.workspace} (newest first; the last ${list.kept} are kept in ${list.folder}):`);
+    io.out(`Backups of ${list.workspace} (newest first; kept in ${list.folder}):`);
     for (const b of list.backups) {
       io.out(`  ${String(b.number).padStart(2)}  ${b.takenAt.replace('T', ' ').slice(0, 19)} UTC  ${REASON_TEXT[b.reason].padEnd(17)}  ${formatBytes(b.bytes).padStart(9)}  ${b.name ?? ''}`);
       // After a rename or a move: the backups the workspace had under its earlier path.

@@ -12,6 +12,7 @@ import { useState } from 'react';
 import type { BackupEntry } from '../../../shared/contract/workspace-channels';
 import { useChannelMutation, useChannelQuery } from '../api/channel-hooks';
 import { formatBytes } from '../format';
+import { backupsKeptSentence } from '../../../shared/domain/backups-kept';
 
 const REASON_TEXT: Record<BackupEntry['reason'], string> = {
   'before-migration': 'before an upgrade',
@@ -39,8 +40,8 @@ export function RestoreBackupDialog({ path, onClose }: { path?: string; onClose(
       <DialogTitle id="restore-title">Restore a backup</DialogTitle>
       <DialogContent>
         <DialogContentText sx={{ mb: 1 }}>
-          Interlock keeps the last {list.data?.kept ?? 5} copies of {list.data ? <strong>{list.data.workspace}</strong> : 'this workspace'}, taken before each
-          upgrade, import, restore and replace of it. Restoring one puts it in the workspace’s place; what the workspace holds now is kept as a backup first.
+          The backups of {list.data ? <strong>{list.data.workspace}</strong> : 'this workspace'}. {list.data && backupsKeptSentence(list.data)} Restoring one
+          puts it in the workspace’s place; what the workspace holds now is kept as a backup first.
         </DialogContentText>
         {list.error && <Alert severity="error">{list.error.message}</Alert>}
         {list.isSuccess && backups.length === 0 && <Alert severity="info">There are no backups of this workspace yet.</Alert>}

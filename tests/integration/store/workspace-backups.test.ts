@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../electron/backend/backend';
 import { captureCli } from '../../support/cli-capture';
-import { BACKUPS_KEPT, WorkspaceBackups } from '../../../electron/backend/store/workspace-backups';
+import { BACKUPS_KEPT, PROTECTIVE_KEPT, WorkspaceBackups } from '../../../electron/backend/store/workspace-backups';
 import { closeWorkspace, INTERLOCK_APPLICATION_ID, inspectWorkspaceFile as inspect, openWorkspace } from '../../../electron/backend/store/workspace-file';
 import { PROJECT_ROOT, runTs } from '../../support/child-process';
 import { LATEST_SCHEMA_VERSION, migrate } from '../../../electron/backend/store/migrations';
@@ -90,15 +90,46 @@ describe('automatic backups', () => {
     newest.close();
   });
 
-  it('restoring the oldest of five keeps it: the backup before the restore prunes another', async () => {
+  it('restoring the oldest of five keeps it, and the backup before the restore is kept besides the five', async () => {
     await call('workspace.createDemo', { path: tmp.path('w.interlock'), items: 60 });
     for (let i = 0; i < BACKUPS_KEPT; i++) await importFile(`teams-${i}.csv`, `Key,Name,Value stream\nx${i},X ${i},S\n`);
     const oldest = (await call('workspace.backups.list', {})).backups[BACKUPS_KEPT - 1]!;
     await call('workspace.backups.restore', { number: BACKUPS_KEPT });
     const after = (await call('workspace.backups.list', {})).backups;
-    expect(after).toHaveLength(BACKUPS_KEPT);
+    expect(after).toHaveLength(BACKUPS_KEPT + 1);
     expect(after.map((b) => b.path)).toContain(oldest.path);
     expect(after[0]!.reason).toBe('before-restore');
+  });
+
+  it('keeps the newest three taken before a replace and before a restore besides the last five, whatever follows', async () => {
+    const path = tmp.path('w.interlock');
+    await call('workspace.create', { path });
+    await call('workspace.close', {});
+    const workspace = openWorkspace(path);
+    const backups = new WorkspaceBackups(tmp.path('policy-state'));
+    const change = (i: number) => workspace.db.prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES ('policy-test', ?)`).run(String(i));
+    const start = Date.UTC(2026, 11, 7, 14, 0, 0);
+    let i = 0;
+    const take = async (reason: 'before-import' | 'before-replace' | 'before-restore') => {
+      change(i);
+      return backups.take(workspace.db, path, reason, new Date(start + i++ * 1000));
+    };
+    const replaced: string[] = [];
+    const restored: string[] = [];
+    for (let n = 0; n < PROTECTIVE_KEPT + 1; n++) replaced.push(await take('before-replace'));
+    for (let n = 0; n < PROTECTIVE_KEPT + 1; n++) restored.push(await take('before-restore'));
+    for (let n = 0; n < BACKUPS_KEPT * 2; n++) await take('before-import');
+    // A protective copy that holds what the newest routine one holds is kept all the same: as the
+    // routine one, it would be pruned by the next imports.
+    const same = await backups.take(workspace.db, path, 'before-replace', new Date(start + i++ * 1000));
+    for (let n = 0; n < BACKUPS_KEPT; n++) await take('before-import');
+    closeWorkspace(workspace);
+    const left = backups.list(path).map((b) => b.path);
+    expect(left).toHaveLength(BACKUPS_KEPT + 2 * PROTECTIVE_KEPT);
+    expect(left).toEqual(expect.arrayContaining([same, ...replaced.slice(-PROTECTIVE_KEPT + 1), ...restored.slice(-PROTECTIVE_KEPT)]));
+    expect(left).not.toContain(replaced[0]);
+    expect(left).not.toContain(restored[0]);
+    for (const file of left) expect(existsSync(file)).toBe(true);
   });
 
   it('a backup taken while the clock is behind the folder’s newest names is kept, not pruned as it is taken', async () => {
@@ -304,6 +335,20 @@ describe('automatic backups', () => {
       await call('workspace.saveAs', { path: other, replace: true, switchTo: true });
       expect(await reasonsAt(other)).toEqual([['before-replace', 'Client B']]);
       await call('workspace.backups.restore', { number: 1 });
+      const restored = await call('workspace.overview', {});
+      expect([restored.name, restored.counts.teams]).toEqual(['Client B', 2]);
+    });
+
+    it('the backup of the workspace Save As replaced outlives the routine backups of the imports that follow', async () => {
+      const other = tmp.path('client b.interlock');
+      await call('workspace.create', { path: other, name: 'Client B' });
+      await importFile('teams.csv', TEAMS_CSV);
+      await call('workspace.createDemo', { path: tmp.path('a.interlock'), items: 60 });
+      await call('workspace.saveAs', { path: other, replace: true, switchTo: true });
+      for (let i = 0; i < BACKUPS_KEPT + 1; i++) await importFile(`teams-${i}.csv`, `Key,Name,Value stream\nx${i},X ${i},S\n`);
+      const list = (await call('workspace.backups.list', {})).backups;
+      expect(list.map((b) => b.reason)).toEqual([...Array<string>(BACKUPS_KEPT).fill('before-import'), 'before-replace']);
+      await call('workspace.backups.restore', { number: list.length });
       const restored = await call('workspace.overview', {});
       expect([restored.name, restored.counts.teams]).toEqual(['Client B', 2]);
     });
