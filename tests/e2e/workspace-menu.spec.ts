@@ -185,3 +185,53 @@ test('a tab left on a workspace another tab replaced writes nothing into the new
   await expect(notice).toContainText('Nothing was written into a workspace this window did not show.');
   await expect(tabB.getByTestId('workspace-name')).toHaveText('Interlock demo');
 });
+
+test('opening from the Workspace menu says why it failed, as the welcome page does: a damaged recent file, the demo another host holds', async ({ page, host }) => {
+  const api = async (channel: string, data: unknown) => {
+    const answer = await (await page.request.post(`${host.origin}/api/invoke/${channel}`, { headers: { 'x-interlock-token': host.token }, data })).json();
+    expect(answer.ok, JSON.stringify(answer.error)).toBe(true);
+    return answer.value;
+  };
+  const { readFileSync, writeFileSync } = await import('node:fs');
+  const { startHostProcess } = await import('../support/host-process');
+  // A recent workspace, damaged since: its header is sound, its pages are not.
+  const damaged = host.workspace.replace(/demo\.interlock$/, 'damaged.interlock');
+  copyFileSync(DEMO_TEMPLATE, damaged);
+  await api('workspace.open', { path: damaged });
+  await api('workspace.rename', { name: 'Damaged since' });
+  await api('workspace.open', { path: host.workspace });
+  const bytes = readFileSync(damaged);
+  bytes.fill(0x55, 4096 * 3, 4096 * 6);
+  writeFileSync(damaged, bytes);
+
+  await page.goto(host.url);
+  await expect(page.getByTestId('workspace-name')).toHaveText('Interlock demo');
+  await page.getByRole('button', { name: 'Workspace' }).click();
+  await page.getByRole('menuitem', { name: /Damaged since/ }).click();
+  const failed = page.getByRole('dialog', { name: 'That workspace could not be opened' });
+  await expect(failed.getByRole('alert')).toContainText(`${damaged} is damaged`);
+  await page.screenshot({ path: 'test-results/screenshots/menu-open-recent-damaged.png', animations: 'disabled' });
+  await failed.getByRole('button', { name: 'Restore a backup of it…' }).click();
+  await expect(page.getByRole('dialog', { name: 'Restore a backup' })).toContainText(damaged);
+  await page.getByRole('dialog', { name: 'Restore a backup' }).getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('workspace-name')).toHaveText('Interlock demo');
+
+  // Another host holds this host's demo.
+  const demo = join(host.stateDir, 'demo.interlock');
+  copyFileSync(DEMO_TEMPLATE, demo);
+  const other = await startHostProcess({ workspace: demo, stateDir: join(host.stateDir, '..', 'other-state') });
+  try {
+    await page.getByRole('button', { name: 'Workspace' }).click();
+    await page.getByRole('menuitem', { name: 'Open the demo' }).click();
+    const demoFailed = page.getByRole('dialog', { name: 'The demo could not be opened' });
+    await expect(demoFailed.getByRole('alert')).toContainText('is open in another window or program');
+    await expect(demoFailed.getByRole('button', { name: 'Restore a backup of it…' })).toHaveCount(0);
+    await page.screenshot({ path: 'test-results/screenshots/menu-open-demo-locked.png', animations: 'disabled' });
+    await demoFailed.getByRole('button', { name: 'Close' }).click();
+    await expect(demoFailed).toBeHidden();
+    await expect(page.getByTestId('workspace-name')).toHaveText('Interlock demo');
+    await expect(page.getByText(`File ${host.workspace}`)).toBeVisible();
+  } finally {
+    await other.stop();
+  }
+});

@@ -1,4 +1,9 @@
+import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
 import Divider from '@mui/material/Divider';
 import ListSubheader from '@mui/material/ListSubheader';
 import Menu from '@mui/material/Menu';
@@ -188,7 +193,46 @@ export function WorkspaceMenu({ current }: { current: WorkspaceSummary | null })
           }}
         />
       )}
+      {/* Open Recent and Open the demo have no dialog of their own to say why they failed in. */}
+      {!action && (open.error || openDemo.error) && (
+        <OpenFailedDialog
+          title={open.error ? 'That workspace could not be opened' : 'The demo could not be opened'}
+          error={open.error ?? openDemo.error}
+          onRestore={
+            open.error?.code === 'workspace-corrupt' && open.variables?.path
+              ? () => {
+                  setRestoring(open.variables!.path);
+                  open.reset();
+                }
+              : null
+          }
+          onClose={() => {
+            open.reset();
+            openDemo.reset();
+          }}
+        />
+      )}
       {restoring && <RestoreBackupDialog path={restoring === true ? undefined : restoring} onClose={() => setRestoring(false)} />}
     </>
+  );
+}
+
+/** Why an open from the menu failed, said as the welcome page says it; the open workspace stays open. */
+function OpenFailedDialog({ title, error, onRestore, onClose }: { title: string; error: { message: string } | null; onRestore: (() => void) | null; onClose(): void }) {
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="open-failed-title">
+      <DialogTitle id="open-failed-title">{title}</DialogTitle>
+      <DialogContent>
+        <Alert severity="error" role="alert">
+          {error?.message}
+        </Alert>
+      </DialogContent>
+      <DialogActions>
+        {onRestore && <Button onClick={onRestore}>Restore a backup of it…</Button>}
+        <Button variant="contained" onClick={onClose}>
+          Close
+        </Button>
+      </DialogActions>
+    </Dialog>
   );
 }
