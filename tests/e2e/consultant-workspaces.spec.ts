@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { DEMO_TEMPLATE } from './demo-template';
@@ -159,7 +159,7 @@ test('Save a sealed copy… and open it: a wrong passphrase says so and writes n
   await unseal.getByRole('list').getByRole('button', { name: /demo\.interlock\.sealed/ }).click();
   const target = join(folder, 'demo.interlock');
   // The workspace itself is there: the target must be a new file.
-  await unseal.getByLabel('Open into (a new workspace file)').fill(join(folder, 'carried.interlock'));
+  await unseal.getByLabel('Open into (a workspace file)').fill(join(folder, 'carried.interlock'));
   await unseal.getByLabel('Passphrase').fill('wrong horse battery');
   await unseal.getByRole('button', { name: 'Open', exact: true }).click();
   await expect(unseal.getByLabel('Passphrase')).toHaveAttribute('aria-invalid', 'true');
@@ -189,4 +189,70 @@ test('the Workspace dialogs in the dark theme at 1280×720', async ({ page, host
   await page.getByRole('button', { name: 'Cancel' }).click();
   await workspaceMenu(page, 'Open…');
   await page.screenshot({ path: `${SHOTS}/chooser-dark-1280.png`, animations: 'disabled' });
+});
+
+test('an anonymised or unsealed copy onto an existing workspace asks “Replace …?” as Save As does; a damaged file is refused up front, in view at 1280×720', async ({ page, host }) => {
+  const folder = dirname(host.workspace);
+  const api = async (channel: string, data: unknown) => {
+    const answer = await (await page.request.post(`${host.origin}/api/invoke/${channel}`, { headers: { 'x-interlock-token': host.token }, data })).json();
+    expect(answer.ok, JSON.stringify(answer.error)).toBe(true);
+    return answer.value;
+  };
+  const clientB = join(folder, 'client-b.interlock');
+  await api('workspace.create', { path: clientB, name: 'Client B portfolio' });
+  await api('workspace.open', { path: host.workspace });
+  await api('workspace.seal', { path: join(folder, 'demo.sealed'), passphrase: 'correct horse battery' });
+  // Its header is a workspace's, its pages are not.
+  const damaged = join(folder, 'damaged.interlock');
+  // Pages of work items, past the header and the meta table, which a look at the file reads.
+  const bytes = readFileSync(DEMO_TEMPLATE);
+  bytes.fill(0x55, 4096 * 300, 4096 * 306);
+  writeFileSync(damaged, bytes);
+
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Toggle light and dark theme' }).click();
+  await workspaceMenu(page, 'Save an anonymised copy…');
+  const anonymise = page.getByRole('dialog', { name: 'Save an anonymised copy' });
+  await anonymise.getByTestId('chooser-path').fill(damaged);
+  await anonymise.getByRole('button', { name: 'Save the anonymised copy' }).click();
+  const refusal = anonymise.getByText(`Not replaced: ${damaged} is damaged`);
+  await expect(refusal).toBeInViewport();
+  await expect(page.getByRole('dialog', { name: /^Replace/ })).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/anonymise-onto-damaged-dark-1280.png`, animations: 'disabled' });
+
+  await anonymise.getByTestId('chooser-path').fill(clientB);
+  await anonymise.getByLabel('Name of the copy').fill('Client X');
+  await anonymise.getByRole('button', { name: 'Save the anonymised copy' }).click();
+  const ask = page.getByRole('dialog', { name: 'Replace “Client B portfolio”?' });
+  await expect(ask).toContainText('an anonymised copy of “Interlock demo”');
+  await page.screenshot({ path: `${SHOTS}/anonymise-replace-dark-1280.png`, animations: 'disabled' });
+  await ask.getByRole('button', { name: 'Keep it' }).click();
+  expect((await api('workspace.inspect', { path: clientB })).name).toBe('Client B portfolio');
+  await anonymise.getByRole('button', { name: 'Save the anonymised copy' }).click();
+  await page.getByRole('dialog', { name: 'Replace “Client B portfolio”?' }).getByRole('button', { name: 'Replace' }).click();
+  await expect(anonymise.getByRole('alert')).toContainText(`Wrote “Client X” to ${clientB}`);
+  await anonymise.getByRole('button', { name: 'Close' }).click();
+
+  await workspaceMenu(page, 'Open a sealed copy…');
+  const unseal = page.getByRole('dialog', { name: 'Open a sealed copy' });
+  await unseal.getByRole('list').getByRole('button', { name: /demo\.sealed/ }).click();
+  await unseal.getByLabel('Passphrase').fill('correct horse battery');
+  const into = unseal.getByLabel('Open into (a workspace file)');
+  await into.fill(damaged);
+  await unseal.getByRole('button', { name: 'Open', exact: true }).click();
+  // Said under the field it is about, not under the sealed file's.
+  await expect(into).toHaveAttribute('aria-invalid', 'true');
+  await expect(unseal.getByTestId('chooser-path')).toHaveAttribute('aria-invalid', 'false');
+  await expect(unseal.getByText(`Not replaced: ${damaged} is damaged`)).toBeInViewport();
+  await page.screenshot({ path: `${SHOTS}/unseal-into-damaged-dark-1280.png`, animations: 'disabled' });
+
+  await into.fill(clientB);
+  await unseal.getByRole('button', { name: 'Open', exact: true }).click();
+  const askUnseal = page.getByRole('dialog', { name: 'Replace “Client X”?' });
+  await expect(askUnseal).toContainText('the workspace in the sealed copy');
+  await askUnseal.getByRole('button', { name: 'Replace' }).click();
+  await expect(unseal).toBeHidden();
+  await expect(page.getByText(`File ${clientB}`)).toBeVisible();
+  await expect(page.getByTestId('workspace-name')).toHaveText('Interlock demo');
 });

@@ -235,3 +235,23 @@ test('opening from the Workspace menu says why it failed, as the welcome page do
     await other.stop();
   }
 });
+
+test('Save As onto a damaged workspace says up front that it is never replaced, and asks nothing', async ({ page, host }) => {
+  const { readFileSync, writeFileSync } = await import('node:fs');
+  const { DEMO_TEMPLATE } = await import('./demo-template');
+  const damaged = host.workspace.replace(/demo\.interlock$/, 'damaged.interlock');
+  // Pages of work items, past the header and the meta table, which a look at the file reads.
+  const bytes = readFileSync(DEMO_TEMPLATE);
+  bytes.fill(0x55, 4096 * 300, 4096 * 306);
+  writeFileSync(damaged, bytes);
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Workspace' }).click();
+  await page.getByRole('menuitem', { name: 'Save As…' }).click();
+  const chooser = page.getByRole('dialog', { name: 'Save a copy as' });
+  await chooser.getByTestId('chooser-path').fill(damaged);
+  await chooser.getByRole('button', { name: 'Save' }).click();
+  await expect(chooser).toContainText(`Not replaced: ${damaged} is damaged`);
+  await expect(page.getByRole('dialog', { name: /^Replace/ })).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/screenshots/save-as-onto-damaged.png', animations: 'disabled' });
+  expect(readFileSync(damaged).equals(bytes)).toBe(true);
+});

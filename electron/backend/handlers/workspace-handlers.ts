@@ -214,7 +214,9 @@ export const workspaceHandlers: HandlerMap<typeof workspaceChannels> = {
     return adopt(context, openWorkspace(target));
   },
 
-  'workspace.inspect': ({ path }) => inspectWorkspaceFile(path),
+  // Asked before "Replace …?": the pages are checked too (quick_check, ≈ 2 ms per MB), so a damaged
+  // file is refused up front rather than after the person confirmed.
+  'workspace.inspect': ({ path }) => inspectWorkspaceFile(path, { checkPages: true }),
 
   'workspace.backups.list': ({ path }, context) => {
     const backups = requireBackups(context);

@@ -764,7 +764,7 @@ export async function copyThroughBackupApi(db: Db, tmp: string, target: string, 
  * What is at a path, read without writing and without the full check (cheap enough to ask before a
  * "Replace …?" question); the claim runs the full check before anything is replaced.
  */
-export function inspectWorkspaceFile(inputPath: string): FileInspection {
+export function inspectWorkspaceFile(inputPath: string, options: { checkPages?: boolean } = {}): FileInspection {
   const path = resolve(inputPath);
   const result = (state: FileInspection['state'], extra: Partial<FileInspection> = {}): FileInspection => ({
     path,
@@ -795,7 +795,13 @@ export function inspectWorkspaceFile(inputPath: string): FileInspection {
   let probe: Db | undefined;
   try {
     probe = new Database(path, { readonly: true, fileMustExist: true, timeout: 0 });
-    return result('workspace', { name: readMeta(probe, 'name') ?? defaultWorkspaceName(path) });
+    const name = readMeta(probe, 'name') ?? defaultWorkspaceName(path);
+    // A sound header over damaged pages: "Replace …?" would be asked and then refused.
+    if (options.checkPages) {
+      const check = checkReport(probe, 'quick_check');
+      if (check !== 'ok') return result('damaged', { name, message: damagedWorkspaceError(path, check).message });
+    }
+    return result('workspace', { name });
   } catch (error) {
     const translated = translateSqliteError(error, path);
     if (translated instanceof AppError && translated.code === 'workspace-locked') {

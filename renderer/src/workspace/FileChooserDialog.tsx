@@ -25,6 +25,7 @@ import type { FolderEntry } from '../../../shared/contract/files-channels';
 import { useChannelQuery } from '../api/channel-hooks';
 import { formatBytes } from '../format';
 import { baseName, joinPath, startFolder, withExtension } from './file-paths';
+import { useShownWhen } from './replace-check';
 
 export interface FileChoice {
   /** open: an existing file; save: a new (or replaced) file of this extension. */
@@ -85,6 +86,7 @@ export function FileChooserDialog(props: {
     if (choice.mode === 'save') setPath(joinPath(folder, baseName(path) || `workspace${choice.extension}`));
   };
 
+  const pathField = useShownWhen<HTMLDivElement>(props.error);
   return (
     <Dialog open onClose={props.onClose} fullWidth maxWidth="md" aria-labelledby={`${fieldId}-title`}>
       <form
@@ -147,6 +149,7 @@ export function FileChooserDialog(props: {
                 </Typography>
               )}
               <TextField
+                ref={pathField}
                 fullWidth
                 sx={{ mt: 2 }}
                 label={choice.mode === 'save' ? 'Save as (full path)' : 'File (full path)'}

@@ -6,16 +6,19 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import type { FileInspection } from '../../../shared/contract/workspace-channels';
 
-/** "Replace …?": names the workspace that would be lost and the one that takes its place. */
-export function ReplaceDialog(props: { target: FileInspection; replacementName: string; busy: boolean; onReplace(): void; onCancel(): void }) {
+/**
+ * "Replace …?": names the workspace that would be lost and what takes its place (`replacement`: "a
+ * copy of “Interlock demo”").
+ */
+export function ReplaceDialog(props: { target: FileInspection; replacement: string; busy: boolean; onReplace(): void; onCancel(): void }) {
   const { target } = props;
   return (
     <Dialog open onClose={props.onCancel} aria-labelledby="replace-title" aria-describedby="replace-text">
       <DialogTitle id="replace-title">Replace “{target.name}”?</DialogTitle>
       <DialogContent>
         <DialogContentText id="replace-text">
-          {target.path} already holds the workspace “{target.name}”. Replacing it puts a copy of “{props.replacementName}” there instead, and
-          “{target.name}” is gone from that file. Choose another name to keep both.
+          {target.path} already holds the workspace “{target.name}”. Replacing it puts {props.replacement} there instead, and “{target.name}” is
+          gone from that file; it is kept as an automatic backup (Restore a backup…). Choose another name to keep both.
         </DialogContentText>
       </DialogContent>
       <DialogActions>

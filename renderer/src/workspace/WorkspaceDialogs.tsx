@@ -14,6 +14,7 @@ import { desktopBridge } from '../api/desktop-bridge';
 import { formatBytes } from '../format';
 import { besideWithout, folderOf, joinPath, stemOf } from './file-paths';
 import { FileChooserDialog } from './FileChooserDialog';
+import { useReplaceCheck, useShownWhen } from './replace-check';
 
 export const WORKSPACE_DIALOGS = ['rename', 'anonymise', 'seal', 'unseal'] as const;
 export type WorkspaceDialog = (typeof WORKSPACE_DIALOGS)[number];
@@ -97,48 +98,55 @@ function AnonymiseDialog({ current, onClose }: { current: WorkspaceSummary; onCl
   const [name, setName] = useState('Anonymised workspace');
   const shiftDays = /^[+-]?\d{1,5}$/.test(shift.trim()) ? Number(shift.trim()) : null;
   const done = anonymise.data;
+  const replaceCheck = useReplaceCheck(`an anonymised copy of “${current.name}”`, anonymise.isPending);
   return (
-    <FileChooserDialog
-      title="Save an anonymised copy"
-      explanation="Writes a copy in which every name — teams, value streams, items and their keys, objectives, interfaces, releases, services, forums, scenarios, increments — is replaced by a pseudonym, and free text is left out. The figures stay the same. The key that made the pseudonyms is not kept, so nobody can map the copy back to this workspace."
-      confirmLabel="Save the anonymised copy"
-      choice={{ mode: 'save', extension: '.interlock' }}
-      initialPath={joinPath(folderOf(current.path), `${stemOf(current.path)}-anonymised.interlock`)}
-      busy={anonymise.isPending}
-      error={anonymise.error?.message ?? null}
-      confirmDisabled={shiftDays === null || !name.trim()}
-      onConfirm={(path) => anonymise.mutate({ path, shiftDays: shiftDays ?? 0, name: name.trim() })}
-      onClose={onClose}
-      done={
-        done && (
-          <Stack spacing={2}>
-            <Alert severity="success">
-              Wrote “{done.name}” to {done.path}
-              {done.shiftDays !== 0 && `, every date moved ${Math.abs(done.shiftDays)} days ${done.shiftDays < 0 ? 'earlier' : 'later'}`}. The key behind its pseudonyms was not kept.
-            </Alert>
-            {open.error && <Alert severity="error">{open.error.message}</Alert>}
-            <div>
-              <Button variant="outlined" onClick={() => open.mutate({ path: done.path }, { onSuccess: onClose })}>
-                Open the anonymised copy
-              </Button>
-            </div>
-          </Stack>
-        )
-      }
-    >
-      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mt: 2 }}>
-        <TextField label="Name of the copy" value={name} onChange={(e) => setName(e.target.value)} sx={{ flex: 1 }} slotProps={{ htmlInput: { maxLength: 200 } }} />
-        <TextField
-          label="Move every date by (days)"
-          value={shift}
-          onChange={(e) => setShift(e.target.value)}
-          error={shiftDays === null}
-          helperText={shiftDays === null ? 'A whole number of days, e.g. -364' : 'Negative: earlier. Whole weeks keep weekly figures as they are.'}
-          sx={{ flex: 1 }}
-          slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-        />
-      </Stack>
-    </FileChooserDialog>
+    <>
+      <FileChooserDialog
+        title="Save an anonymised copy"
+        explanation="Writes a copy in which every name — teams, value streams, items and their keys, objectives, interfaces, releases, services, forums, scenarios, increments — is replaced by a pseudonym, and free text is left out. The figures stay the same. The key that made the pseudonyms is not kept, so nobody can map the copy back to this workspace."
+        confirmLabel="Save the anonymised copy"
+        choice={{ mode: 'save', extension: '.interlock' }}
+        initialPath={joinPath(folderOf(current.path), `${stemOf(current.path)}-anonymised.interlock`)}
+        busy={anonymise.isPending || replaceCheck.checking}
+        error={replaceCheck.refusal ?? anonymise.error?.message ?? null}
+        confirmDisabled={shiftDays === null || !name.trim()}
+        onConfirm={(path) => {
+          anonymise.reset();
+          void replaceCheck.check(path, (replace) => anonymise.mutate({ path, shiftDays: shiftDays ?? 0, name: name.trim(), replace }));
+        }}
+        onClose={onClose}
+        done={
+          done && (
+            <Stack spacing={2}>
+              <Alert severity="success">
+                Wrote “{done.name}” to {done.path}
+                {done.shiftDays !== 0 && `, every date moved ${Math.abs(done.shiftDays)} days ${done.shiftDays < 0 ? 'earlier' : 'later'}`}. The key behind its pseudonyms was not kept.
+              </Alert>
+              {open.error && <Alert severity="error">{open.error.message}</Alert>}
+              <div>
+                <Button variant="outlined" onClick={() => open.mutate({ path: done.path }, { onSuccess: onClose })}>
+                  Open the anonymised copy
+                </Button>
+              </div>
+            </Stack>
+          )
+        }
+      >
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mt: 2 }}>
+          <TextField label="Name of the copy" value={name} onChange={(e) => setName(e.target.value)} sx={{ flex: 1 }} slotProps={{ htmlInput: { maxLength: 200 } }} />
+          <TextField
+            label="Move every date by (days)"
+            value={shift}
+            onChange={(e) => setShift(e.target.value)}
+            error={shiftDays === null}
+            helperText={shiftDays === null ? 'A whole number of days, e.g. -364' : 'Negative: earlier. Whole weeks keep weekly figures as they are.'}
+            sx={{ flex: 1 }}
+            slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+          />
+        </Stack>
+      </FileChooserDialog>
+      {replaceCheck.dialog}
+    </>
   );
 }
 
@@ -203,33 +211,44 @@ function UnsealDialog({ current, onClose }: { current: WorkspaceSummary | null; 
   const [target, setTarget] = useState('');
   const [targetEdited, setTargetEdited] = useState(false);
   const wrong = unseal.error?.code === 'wrong-passphrase';
+  const replaceCheck = useReplaceCheck('the workspace in the sealed copy', unseal.isPending);
+  const targetField = useShownWhen<HTMLDivElement>(replaceCheck.refusal);
   return (
-    <FileChooserDialog
-      title="Open a sealed copy"
-      explanation="Choose a sealed copy (.sealed) and give its passphrase. It is checked whole before anything is written; the workspace inside is saved to the file below and opened."
-      confirmLabel="Open"
-      choice={{ mode: 'open', extension: '.sealed' }}
-      initialPath={current ? joinPath(folderOf(current.path), '') : ''}
-      busy={unseal.isPending}
-      error={unseal.error && !wrong ? unseal.error.message : null}
-      confirmDisabled={!passphrase || !target.trim()}
-      onPathChange={(path) => !targetEdited && setTarget(besideWithout(path, '.sealed', '.interlock'))}
-      onConfirm={(sealedPath) => unseal.mutate({ sealedPath, path: target.trim(), passphrase }, { onSuccess: onClose })}
-      onClose={onClose}
-    >
-      <PassphraseFields value={passphrase} onChange={setPassphrase} error={wrong ? unseal.error!.message : null} autoComplete="current-password" />
-      <TextField
-        fullWidth
-        sx={{ mt: 2 }}
-        label="Open into (a new workspace file)"
-        value={target}
-        onChange={(e) => {
-          setTarget(e.target.value);
-          setTargetEdited(true);
+    <>
+      <FileChooserDialog
+        title="Open a sealed copy"
+        explanation="Choose a sealed copy (.sealed) and give its passphrase. It is checked whole before anything is written; the workspace inside is saved to the file below and opened."
+        confirmLabel="Open"
+        choice={{ mode: 'open', extension: '.sealed' }}
+        initialPath={current ? joinPath(folderOf(current.path), '') : ''}
+        busy={unseal.isPending || replaceCheck.checking}
+        error={unseal.error && !wrong ? unseal.error.message : null}
+        confirmDisabled={!passphrase || !target.trim()}
+        onPathChange={(path) => !targetEdited && setTarget(besideWithout(path, '.sealed', '.interlock'))}
+        onConfirm={(sealedPath) => {
+          unseal.reset();
+          void replaceCheck.check(target.trim(), (replace) => unseal.mutate({ sealedPath, path: target.trim(), passphrase, replace }, { onSuccess: onClose }));
         }}
-        helperText="An existing file is never replaced here."
-        slotProps={{ htmlInput: { spellCheck: false } }}
-      />
-    </FileChooserDialog>
+        onClose={onClose}
+      >
+        <PassphraseFields value={passphrase} onChange={setPassphrase} error={wrong ? unseal.error!.message : null} autoComplete="current-password" />
+        <TextField
+          ref={targetField}
+          fullWidth
+          sx={{ mt: 2 }}
+          label="Open into (a workspace file)"
+          value={target}
+          onChange={(e) => {
+            setTarget(e.target.value);
+            setTargetEdited(true);
+            replaceCheck.reset();
+          }}
+          error={replaceCheck.refusal !== null}
+          helperText={replaceCheck.refusal ?? 'A workspace already there is replaced only once you confirm, and kept as an automatic backup first.'}
+          slotProps={{ htmlInput: { spellCheck: false } }}
+        />
+      </FileChooserDialog>
+      {replaceCheck.dialog}
+    </>
   );
 }

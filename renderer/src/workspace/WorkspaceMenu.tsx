@@ -12,11 +12,11 @@ import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import FolderOpenIcon from '@mui/icons-material/FolderOpenOutlined';
 import { useState } from 'react';
-import type { FileInspection, WorkspaceSummary } from '../../../shared/contract/workspace-channels';
+import type { WorkspaceSummary } from '../../../shared/contract/workspace-channels';
 import { useChannelMutation, useChannelQuery } from '../api/channel-hooks';
 import { FileChooserDialog } from './FileChooserDialog';
 import { nameFromPath } from './file-paths';
-import { ReplaceDialog } from './ReplaceDialog';
+import { useReplaceCheck } from './replace-check';
 import { RestoreBackupDialog } from './RestoreBackupDialog';
 import { ACTION_TEXT, suggestPath, type WorkspaceAction } from './workspace-actions';
 import { useWorkspaceDialogs } from './WorkspaceDialogs';
@@ -38,11 +38,9 @@ export function WorkspaceMenu({ current }: { current: WorkspaceSummary | null })
   const saveAs = useChannelMutation('workspace.saveAs');
   const close = useChannelMutation('workspace.close');
   const openDemo = useChannelMutation('workspace.openDemo');
-  const inspect = useChannelMutation('workspace.inspect');
-  const [replacing, setReplacing] = useState<FileInspection | null>(null);
+  const replaceCheck = useReplaceCheck(`a copy of “${current?.name ?? 'this workspace'}”`, saveAs.isPending);
   /** true: the open workspace's backups; a path: that file's (one that could not be opened). */
   const [restoring, setRestoring] = useState<true | string | false>(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
   const running = action === 'new' ? create : action === 'open' ? open : saveAs;
 
   const choose = (next: WorkspaceAction) => {
@@ -50,7 +48,7 @@ export function WorkspaceMenu({ current }: { current: WorkspaceSummary | null })
     create.reset();
     open.reset();
     saveAs.reset();
-    setRefusal(null);
+    replaceCheck.reset();
     setName(next === 'open' ? '' : nameFromPath(suggestPath(current?.path, next)));
     setNameEdited(false);
     setAction(next);
@@ -63,16 +61,10 @@ export function WorkspaceMenu({ current }: { current: WorkspaceSummary | null })
   const named = () => (name.trim() ? { name: name.trim() } : {});
   const confirm = async (file: string) => {
     // The chooser adds ".interlock" to a file being created; a file to open is opened as typed.
-    setRefusal(null);
+    replaceCheck.reset();
     if (action === 'new') create.mutate({ path: file, ...named() }, done);
     else if (action === 'open') open.mutate({ path: file }, done);
-    else {
-      // Ask before replacing a workspace; say at once why any other file there cannot be replaced.
-      const target = await inspect.mutateAsync({ path: file }).catch(() => null);
-      if (target?.state === 'workspace' && !target.locked) setReplacing(target);
-      else if (target && target.state !== 'missing') setRefusal(`Not replaced: ${target.message ?? `${target.path} is not an Interlock workspace.`} Choose another name.`);
-      else saveAs.mutate({ path: file, ...named() }, done);
-    }
+    else await replaceCheck.check(file, (replace) => saveAs.mutate({ path: file, replace, ...named() }, done));
   };
 
   return (
@@ -147,8 +139,8 @@ export function WorkspaceMenu({ current }: { current: WorkspaceSummary | null })
           confirmLabel={ACTION_TEXT[action].confirm}
           choice={{ mode: action === 'open' ? 'open' : 'save', extension: '.interlock' }}
           initialPath={suggestPath(current?.path, action)}
-          busy={running.isPending || inspect.isPending}
-          error={refusal ?? running.error?.message ?? null}
+          busy={running.isPending || replaceCheck.checking}
+          error={(action === 'saveAs' ? replaceCheck.refusal : null) ?? running.error?.message ?? null}
           onConfirm={(path) => void confirm(path)}
           onPathChange={(path) => !nameEdited && setName(nameFromPath(path))}
           onClose={() => setAction(null)}
@@ -181,18 +173,7 @@ export function WorkspaceMenu({ current }: { current: WorkspaceSummary | null })
           )}
         </FileChooserDialog>
       )}
-      {replacing && (
-        <ReplaceDialog
-          target={replacing}
-          replacementName={current?.name ?? 'this workspace'}
-          busy={saveAs.isPending}
-          onCancel={() => setReplacing(null)}
-          onReplace={() => {
-            saveAs.mutate({ path: replacing.path, replace: true }, done);
-            setReplacing(null);
-          }}
-        />
-      )}
+      {replaceCheck.dialog}
       {/* Open Recent and Open the demo have no dialog of their own to say why they failed in. */}
       {!action && (open.error || openDemo.error) && (
         <OpenFailedDialog
