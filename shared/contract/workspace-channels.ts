@@ -67,6 +67,8 @@ export const BackupEntry = z.object({
   bytes: z.number().int().nonnegative(),
   /** The workspace name stored in the copy. */
   name: z.string().nullable(),
+  /** What the copy holds, so backups taken alike can be told apart; null when it cannot be read. */
+  holds: z.object({ teams: z.number().int().nonnegative(), items: z.number().int().nonnegative() }).nullable(),
   /** Where the workspace's file was when the copy was taken (another path after a rename or a move). */
   takenOf: z.string(),
 });

@@ -137,7 +137,7 @@ export class WorkspaceBackups {
           takenAt,
           reason: (match && SLUG_REASON.get(match[5]!)) ?? 'before-import',
           bytes: statSync(path).size,
-          name: backupName(path),
+          ...backupContents(path),
           takenOf,
         };
       });
@@ -326,17 +326,22 @@ function backupNotWritten(workspacePath: string, folder: string, error: unknown)
   return new AppError('read-only', `Interlock could not keep its automatic backup of ${resolve(workspacePath)} in ${folder} (${why}). Make that folder writable or free some space, then try again.`);
 }
 
-/** The workspace name stored in a backup, or null when it cannot be read. */
-function backupName(path: string): string | null {
+/** The workspace name stored in a backup and how many teams and items it holds; null what cannot be read. */
+function backupContents(path: string): Pick<BackupEntry, 'name' | 'holds'> {
+  let db: Db | undefined;
   try {
-    const db = new Database(path, { readonly: true, fileMustExist: true });
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    const name = readMeta(db, 'name');
     try {
-      return readMeta(db, 'name');
-    } finally {
-      db.close();
+      const holds = db.prepare('SELECT (SELECT count(*) FROM teams) AS teams, (SELECT count(*) FROM work_items) AS items').get() as { teams: number; items: number };
+      return { name, holds };
+    } catch {
+      return { name, holds: null };
     }
   } catch {
-    return null;
+    return { name: null, holds: null };
+  } finally {
+    db?.close();
   }
 }
 

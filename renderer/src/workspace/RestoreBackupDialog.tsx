@@ -21,8 +21,13 @@ const REASON_TEXT: Record<BackupEntry['reason'], string> = {
   'before-replace': 'before it was replaced',
 };
 
+/** To the second: backups taken within a minute (several small imports) read alike otherwise. */
 function when(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+}
+
+function holding(b: BackupEntry): string {
+  return b.holds ? ` · ${b.holds.teams.toLocaleString('en-US')} teams, ${b.holds.items.toLocaleString('en-US')} items` : '';
 }
 
 /**
@@ -50,7 +55,7 @@ export function RestoreBackupDialog({ path, onClose }: { path?: string; onClose(
             <ListItemButton key={b.path} selected={chosen?.path === b.path} onClick={() => setChosen(b)}>
               <ListItemText
                 primary={`${b.number}. ${when(b.takenAt)} — ${REASON_TEXT[b.reason]}`}
-                secondary={`${b.name ?? 'unnamed'} · ${formatBytes(b.bytes)}${list.data && b.takenOf !== list.data.workspace ? ` · taken when it was ${b.takenOf}` : ''}`}
+                secondary={`${b.name ?? 'unnamed'}${holding(b)} · ${formatBytes(b.bytes)}${list.data && b.takenOf !== list.data.workspace ? ` · taken when it was ${b.takenOf}` : ''}`}
               />
             </ListItemButton>
           ))}
@@ -58,7 +63,8 @@ export function RestoreBackupDialog({ path, onClose }: { path?: string; onClose(
         {restore.error && <Alert severity="error">{restore.error.message}</Alert>}
         {restore.data && (
           <Alert severity="success">
-            Restored the backup of {when(restore.data.restored.takenAt)}.
+            Restored backup {restore.data.restored.number}, taken {when(restore.data.restored.takenAt)} {REASON_TEXT[restore.data.restored.reason]} (“
+            {restore.data.restored.name ?? 'unnamed'}”{holding(restore.data.restored)}).
             {restore.data.damagedKeptAt && ` The damaged file was moved aside, not deleted: ${restore.data.damagedKeptAt}`}
           </Alert>
         )}
