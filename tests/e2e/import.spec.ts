@@ -175,3 +175,22 @@ test('two files of one name chosen together: each named apart, and a format chos
   await expect(page.getByRole('table', { name: 'Work items' })).toContainText('Mapped by hand');
   await expect(page.getByRole('table', { name: 'Work items' })).toContainText('Recognised');
 });
+
+test('Interlock stopping mid-import says so, and that an import is all or nothing, not that it could not start', async ({ page }) => {
+  const path = join(mkdtempSync(join(tmpdir(), 'interlock-stop-')), 'teams.csv');
+  writeFileSync(path, 'Key,Name,Value stream\nstop-team,Stop Team,Stream S\n');
+  await page.goto(host.url);
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Import' }).click();
+  await page.getByTestId('import-file-input').setInputFiles(path);
+  await intoTheDemo(page);
+  await expect(page.getByTestId('preview-summary')).toContainText('Ready to import');
+  // The job starts; then Interlock answers no more (as when its process is killed).
+  await page.route('**/api/invoke/import.progress', (route) => route.abort('connectionrefused'));
+  await page.getByRole('button', { name: /^Import \d+ record/ }).click();
+  const notice = page.getByRole('alert').filter({ hasText: 'Interlock stopped answering during the import' });
+  await expect(notice).toContainText('Interlock is not reachable');
+  await expect(notice).toContainText('An import is all or nothing: unless it had finished, nothing of it was written');
+  await expect(page.getByText('The import could not start')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/screenshots/import-host-stopped.png', animations: 'disabled' });
+  await page.unroute('**/api/invoke/import.progress');
+});

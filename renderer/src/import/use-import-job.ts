@@ -9,6 +9,8 @@ export const POLL_MS = 250;
 export interface ImportJobState {
   status: ImportJobStatus | null;
   error: ContractError | Error | null;
+  /** The job had started when `error` came: asking for its progress failed (Interlock stopped, say), not starting it. */
+  lostWhileRunning: boolean;
   running: boolean;
 }
 
@@ -20,7 +22,7 @@ export interface ImportJobState {
  */
 export function useImportJob() {
   const client = useQueryClient();
-  const [state, setState] = useState<ImportJobState>({ status: null, error: null, running: false });
+  const [state, setState] = useState<ImportJobState>({ status: null, error: null, lostWhileRunning: false, running: false });
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const generation = useRef(0);
 
@@ -33,7 +35,7 @@ export function useImportJob() {
     async (input: ImportStartInput) => {
       stop();
       const mine = ++generation.current;
-      setState({ status: null, error: null, running: true });
+      setState({ status: null, error: null, lostWhileRunning: false, running: true });
       try {
         const { jobId } = await invokeOrThrow('import.start', input);
         const poll = async () => {
@@ -42,16 +44,16 @@ export function useImportJob() {
             const status = await invokeOrThrow('import.progress', { jobId });
             if (mine !== generation.current) return;
             const running = status.state === 'running';
-            setState({ status, error: null, running });
+            setState({ status, error: null, lostWhileRunning: false, running });
             if (running) timer.current = setTimeout(() => void poll(), POLL_MS);
             else if (status.report?.committed) await client.invalidateQueries();
           } catch (error) {
-            if (mine === generation.current) setState((s) => ({ ...s, error: error as Error, running: false }));
+            if (mine === generation.current) setState((s) => ({ ...s, error: error as Error, lostWhileRunning: true, running: false }));
           }
         };
         await poll();
       } catch (error) {
-        if (mine === generation.current) setState({ status: null, error: error as Error, running: false });
+        if (mine === generation.current) setState({ status: null, error: error as Error, lostWhileRunning: false, running: false });
       }
     },
     [client, stop],
@@ -65,7 +67,7 @@ export function useImportJob() {
   const reset = useCallback(() => {
     stop();
     generation.current++;
-    setState({ status: null, error: null, running: false });
+    setState({ status: null, error: null, lostWhileRunning: false, running: false });
   }, [stop]);
 
   return { ...state, start, cancel, reset };

@@ -291,7 +291,18 @@ export function ImportPage() {
               )}
               {run.status?.state === 'failed' && <ErrorNotice title="Nothing was imported" error={run.status.error} />}
               {run.status?.state === 'cancelled' && <Alert severity="info">The import was cancelled; the workspace is exactly as it was.</Alert>}
-              <ErrorNotice title="The import could not start" error={run.error} />
+              {run.lostWhileRunning ? (
+                <ErrorNotice
+                  title="Interlock stopped answering during the import"
+                  error={
+                    run.error && {
+                      message: `${run.error.message} An import is all or nothing: unless it had finished, nothing of it was written, and the workspace holds what it held before (a write cut short is undone when the workspace is next opened). Start Interlock again and open the workspace to see which.`,
+                    }
+                  }
+                />
+              ) : (
+                <ErrorNotice title="The import could not start" error={run.error} />
+              )}
             </Stack>
           </Section>
         )}
