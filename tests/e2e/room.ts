@@ -72,9 +72,15 @@ export async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(300);
 }
 
-/** Switches the theme with the app bar's button (not available while presenting). */
+/**
+ * Switches the theme with the app bar's button (not available while presenting). Clicked again
+ * while the theme has not changed: a click right after a page load, under load, can land before the
+ * app bar's handler is attached, and one click then waited 15 s for nothing.
+ */
 export async function useDarkTheme(page: Page, dark: boolean): Promise<void> {
   const isDark = async () => (await page.evaluate(() => getComputedStyle(document.body).backgroundColor)) === 'rgb(15, 20, 26)';
-  if ((await isDark()) !== dark) await page.getByRole('button', { name: 'Toggle light and dark theme' }).click();
-  await expect.poll(isDark).toBe(dark);
+  await expect(async () => {
+    if ((await isDark()) !== dark) await page.getByRole('button', { name: 'Toggle light and dark theme' }).click();
+    await expect.poll(isDark, { timeout: 2_000 }).toBe(dark);
+  }).toPass({ timeout: 20_000 });
 }
