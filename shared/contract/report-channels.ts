@@ -13,12 +13,12 @@ export const reportChannels = {
       increment: z.string().trim().min(1).max(200).optional(),
       /** Which sections, in their standard order; left out, all of them. */
       sections: z.array(SectionId).min(1, 'choose at least one section').optional(),
-      /** A saved deck (its id): the sections that print its views, in place of `sections`. */
+      /** A saved deck (its id): the sections that print its views, in place of `sections`, about the increment they name (else `increment`), and the risks its Risks views show. */
       deckId: z.number().int().positive().optional(),
     }),
     z.object({
       html: z.string(),
-      /** A name to save it under: the workspace's name and the day, never a path. */
+      /** A name to save it under: the workspace's name, the deck's if any, and the day, never a path. */
       fileName: z.string(),
       sections: z.array(z.object({ id: z.string(), title: z.string() })),
     }),

@@ -1,3 +1,4 @@
+import { pageIdOfAddress } from '../room/page-ids';
 import { REPORT_SECTION_IDS } from './report-sections';
 
 // "Export report" with the chosen deck's views: each view's page brings the sections that print
@@ -14,10 +15,6 @@ const SECTIONS_OF_PAGE: Readonly<Record<string, readonly string[]>> = {
   confidence: ['confidence'],
 };
 
-/** The page an address inside the app names: "/plan?tab=objectives" → "plan"; "/Flow" → "flow", as the app's routes ignore case. */
-function pageOf(address: string): string {
-  return (/^\/?([a-z-]*)/i.exec(address)?.[1] ?? '').toLowerCase();
-}
 
 /**
  * The report sections for a deck's views (their addresses), in the report's order. Views with no
@@ -25,7 +22,7 @@ function pageOf(address: string): string {
  * workspace summary, so the report is never empty.
  */
 export function reportSectionsForDeck(addresses: readonly string[]): string[] {
-  const wanted = new Set(addresses.flatMap((a) => SECTIONS_OF_PAGE[pageOf(a)] ?? []));
+  const wanted = new Set(addresses.flatMap((a) => SECTIONS_OF_PAGE[pageIdOfAddress(a) ?? ''] ?? []));
   const sections = REPORT_SECTION_IDS.filter((id) => wanted.has(id));
   return sections.length > 0 ? sections : ['workspace'];
 }

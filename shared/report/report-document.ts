@@ -1,5 +1,6 @@
 import { Html, html } from './html';
 import type { ReportInput } from './report-input';
+import { deckCover } from './deck-cover';
 import { REPORT_SECTIONS, reportNames } from './report-sections';
 import { minute } from './report-format';
 
@@ -31,6 +32,8 @@ dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px;
 dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; }
 .meta, .meaning, .note, .missing { color: #444; }
+.deck { font-weight: 600; margin: 4px 0; }
+.deck-note { margin: 4px 0; padding: 4px 8px; border-left: 3px solid #b35c00; background: #fff6ec; }
 .missing { font-style: italic; }
 .note { font-size: 13px; }
 .definition, .history, .description { font-size: 13px; color: #333; }
@@ -57,6 +60,7 @@ export function buildReport(input: ReportInput, sectionIds?: readonly string[]):
   const names = reportNames(input);
   const chosen = sectionIds ? REPORT_SECTIONS.filter((s) => sectionIds.includes(s.id)) : REPORT_SECTIONS;
   const sections = chosen.map((s) => ({ id: s.id, title: s.title, body: s.build(input, names) }));
+  const title = input.deck ? `Interlock report: ${input.workspace.name}, deck “${input.deck.name}”` : `Interlock report: ${input.workspace.name}`;
   const page: Html = html`<!doctype html>
 <html lang="en">
 <head>
@@ -64,12 +68,13 @@ export function buildReport(input: ReportInput, sectionIds?: readonly string[]):
 <meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Interlock">
-<title>Interlock report: ${input.workspace.name}</title>
+<title>${title}</title>
 <style>${STYLE_SHEET}</style>
 </head>
 <body>
 <header class="cover">
-<h1>Interlock report: ${input.workspace.name}</h1>
+<h1>${title}</h1>
+${deckCover(input, names)}
 <p>Made ${minute(input.generatedAt)}.</p>
 <nav aria-label="Contents"><strong>Contents</strong><ol>${sections.map((s) => html`<li><a href="#${s.id}">${s.title}</a></li>`)}</ol></nav>
 </header>

@@ -6,6 +6,7 @@ import type { CoordinationReport } from '../coordination/report-schema';
 import type { EntityCounts } from '../domain/entities';
 import type { Board } from '../planning/board-schema';
 import type { Risk } from '../risks/risk-schema';
+import type { DeckReading } from './deck-views';
 
 // What the report is built from: the answers of the channels (workspace.overview,
 // coordination.recommend, metrics.summary, plan.board, risks.board, votes.list), gathered by the
@@ -26,4 +27,13 @@ export interface ReportInput {
   votes: { increment: string | null; rounds: readonly VoteRound[] };
   /** The "felt vs forecast" slot: forecast odds per scope, once forecasts exist. */
   forecasts?: readonly ForecastOdds[];
+  /** A report of a deck's views: the deck, what its views narrow, and whence the report's increment came. */
+  deck?: ReportDeck;
+}
+
+export interface ReportDeck {
+  name: string;
+  reading: DeckReading;
+  /** 'views': the views name it; 'chosen': they name none and one was asked for; 'current': neither. */
+  incrementFrom: 'views' | 'chosen' | 'current';
 }

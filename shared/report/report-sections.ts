@@ -11,6 +11,7 @@ import { countDependencyKinds, DEPENDENCY_KIND_TEXT, DEPENDENCY_KINDS, dependenc
 import { ownerLabel, risksOfIncrement, scopeLabel, type ScopeNames } from '../risks/risk-scope';
 import type { Risk } from '../risks/risk-schema';
 import { columnOf, ROAM_COLUMNS, ROAM_TEXT } from '../risks/roam';
+import { riskFilterText, risksOfDeck } from './deck-cover';
 import { FLOW_DEFINITIONS, PERCENTILE_DEFINITIONS, PREDICTABILITY_DEFINITION } from './flow-definitions';
 import { html, type Html } from './html';
 import type { Available, ReportInput } from './report-input';
@@ -275,14 +276,21 @@ function linksText(risk: Risk): string {
 function risksSection(input: ReportInput, names: ReportNames): Html {
   // A report is about one increment (the board's): another increment's risks are not its own.
   const increment = input.plan.available ? input.plan.value.increment.name : null;
-  const { kept: risks, otherIncrements } = increment === null ? { kept: [...input.risks], otherIncrements: 0 } : risksOfIncrement(input.risks, increment);
+  const { kept, otherIncrements } = increment === null ? { kept: [...input.risks], otherIncrements: 0 } : risksOfIncrement(input.risks, increment);
+  // A deck's Risks view scoped to a team or a group: the section shows what that view shows.
+  const filters = input.deck?.reading.riskFilters ?? null;
+  const risks = risksOfDeck(kept, input, names);
+  const narrowed =
+    filters === null
+      ? null
+      : html`<p>As the deck’s Risks ${filters.length > 1 ? 'views show them' : 'view shows them'}: the risks of ${filters.map((f) => riskFilterText(f, names.scopes)).join(' and of ')}${kept.length > risks.length ? html`; ${plural(kept.length - risks.length, 'other risk')} left out` : ''}.</p>`;
   const about =
-    increment === null
+    increment === null || (filters !== null && filters.every((f) => f.scope?.kind !== 'increment'))
       ? null
       : html`<p>The risks of ${increment} and those of the teams and coordination groups (filed under no increment)${otherIncrements > 0 ? html`; ${plural(otherIncrements, 'risk')} filed under other increments left out` : ''}.</p>`;
-  if (risks.length === 0) return html`${about}<p>No risks recorded.</p>`;
+  if (risks.length === 0) return html`${narrowed}${about}<p>No risks recorded.</p>`;
   return html`
-    ${about}
+    ${narrowed}${about}
     <table class="roam-counts">
       <caption>Risks per ROAM status</caption>
       <thead><tr>${ROAM_COLUMNS.map((s) => html`<th scope="col" class="num">${ROAM_TEXT[s].label}</th>`)}</tr></thead>

@@ -10,3 +10,8 @@ export function pageIdOf(segment: string): PageId | null {
   const lower = segment.toLowerCase();
   return PAGE_IDS.find((id) => id === lower) ?? null;
 }
+
+/** The page a view's address opens ("/plan?tab=objectives" → "plan", "/Flow" → "flow"); null for none. */
+export function pageIdOfAddress(address: string): PageId | null {
+  return pageIdOf(/^\/?([^?/]*)/.exec(address)?.[1] ?? '');
+}

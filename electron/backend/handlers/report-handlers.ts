@@ -4,9 +4,10 @@ import type { reportChannels } from '../../../shared/contract/report-channels';
 import { AppError } from '../../../shared/contract/result';
 import { oddsFromPlanForecast } from '../../../shared/confidence/felt-vs-forecast';
 import { reportSectionsForDeck } from '../../../shared/report/deck-sections';
+import { readDeckViews } from '../../../shared/report/deck-views';
 import { buildReport } from '../../../shared/report/report-document';
 import { getDeck } from '../room/deck-store';
-import type { Available, ReportInput } from '../../../shared/report/report-input';
+import type { Available, ReportDeck, ReportInput } from '../../../shared/report/report-input';
 import { coordinationHandlers } from './coordination-handlers';
 import { forecastHandlers } from './forecast-handlers';
 import type { BackendContext, HandlerMap } from './handler-types';
@@ -62,11 +63,27 @@ async function reportInput(increment: string | undefined, context: BackendContex
   };
 }
 
+/** A deck's report: the deck's views' increment (else the one asked for, else the current one), and what they narrow. */
+function deckOf(deckId: number, increment: string | undefined, context: BackendContext): { deck: ReportDeck; sections: string[]; increment: string | undefined } {
+  const { name, entries } = getDeck(context.session.require().db, deckId);
+  const reading = readDeckViews(entries);
+  const incrementFrom = reading.increment !== null ? 'views' : increment !== undefined ? 'chosen' : 'current';
+  return { deck: { name, reading, incrementFrom }, sections: reportSectionsForDeck(entries.map((e) => e.address)), increment: reading.increment ?? increment };
+}
+
 export const reportHandlers: HandlerMap<typeof reportChannels> = {
   'report.export': async ({ increment, sections, deckId }, context) => {
-    const chosen = deckId === undefined ? sections : reportSectionsForDeck(getDeck(context.session.require().db, deckId).entries.map((e) => e.address));
-    const input = await reportInput(increment, context);
-    const built = buildReport(input, chosen);
-    return { ...built, fileName: `interlock-report-${fileSlug(input.workspace.name, 'workspace')}-${input.generatedAt.slice(0, 10)}.html` };
+    const deck = deckId === undefined ? null : deckOf(deckId, increment, context);
+    let input: ReportInput;
+    try {
+      input = await reportInput(deck?.increment ?? increment, context);
+    } catch (error) {
+      // The deck's views name an increment since removed or renamed outside the app: say whose it is.
+      if (deck?.deck.incrementFrom === 'views' && error instanceof AppError) throw new AppError(error.code, `The deck “${deck.deck.name}” shows ${deck.increment}: ${error.message}`);
+      throw error;
+    }
+    const built = buildReport(deck ? { ...input, deck: deck.deck } : input, deck?.sections ?? sections);
+    const deckPart = deck ? `-deck-${fileSlug(deck.deck.name, 'deck')}` : '';
+    return { ...built, fileName: `interlock-report-${fileSlug(input.workspace.name, 'workspace')}${deckPart}-${input.generatedAt.slice(0, 10)}.html` };
   },
 };

@@ -129,6 +129,100 @@ describe('the report to hand out', () => {
     expect([...readFileSync(out, 'utf8').matchAll(/<section id="([a-z]+)"/g)].map((m) => m[1])).toEqual(['flow', 'confidence']);
   });
 
+  describe("a deck's views: their increment, their scope, the deck's name", () => {
+    // The day after PI planning: a retro deck of PI 26.3 while PI 26.4 is current, one team's risks, one team's flow.
+    const retro = (risksScope: string) => [
+      { title: 'Objectives', address: '/plan?increment=PI+26.3&tab=objectives', timeboxSeconds: null },
+      { title: 'Votes', address: '/confidence?increment=PI%2026.3', timeboxSeconds: null },
+      { title: 'Team risks', address: `/risks?scope=${risksScope}`, timeboxSeconds: null },
+      { title: 'Checkout flow', address: '/flow?teams=checkout', timeboxSeconds: null },
+    ];
+    const sectionOf = (page: string, id: string) => (page.split(`<section id="${id}"`)[1] ?? '').split('</section>')[0]!;
+    const riskScopes = (page: string) => [...sectionOf(page, 'risks').matchAll(/<td>((?:Team|Coordination group|Whole increment)[^<]*)<\/td>/g)].map((m) => m[1]);
+
+    /** A team holding risks filed under it, and how many other risks there are. */
+    async function teamWithRisks(): Promise<{ key: string; label: string }> {
+      const backend = createBackend();
+      await backend.call('workspace.open', { path: demo });
+      const board = await backend.call('risks.board', {});
+      backend.close();
+      if (!board.ok) throw new Error(board.error.message);
+      const risk = board.value.risks.find((r) => r.scope.kind === 'team' && r.scope.key !== 'search')!;
+      const team = board.value.teams.find((t) => t.key === risk.scope.key)!;
+      return { key: team.key, label: `Team: ${team.name}` };
+    }
+
+    async function saveDeck(name: string, entries: { title: string; address: string; timeboxSeconds: null }[]): Promise<number> {
+      const backend = createBackend();
+      await backend.call('workspace.open', { path: demo });
+      const saved = await backend.call('deck.save', { name, entries });
+      backend.close();
+      if (!saved.ok) throw new Error(saved.error.message);
+      return saved.value.id;
+    }
+
+    it('report.export {deckId}: the increment its views name, the risks of its Risks view, what it does not narrow, and the deck in the title and the file name', async () => {
+      const team = await teamWithRisks();
+      const id = await saveDeck('PI 26.3 retro', retro(`team:${team.key}`));
+      const backend = createBackend();
+      await backend.call('workspace.open', { path: demo });
+      const result = await backend.call('report.export', { deckId: id });
+      backend.close();
+      if (!result.ok) throw new Error(result.error.message);
+      const { html: page, fileName } = result.value;
+      expect(fileName).toMatch(/^interlock-report-interlock-demo-deck-pi-26-3-retro-\d{4}-\d{2}-\d{2}\.html$/);
+      expect(page).toContain('<title>Interlock report: Interlock demo, deck “PI 26.3 retro”</title>');
+      expect(page).toContain('<p class="deck">About PI 26.3, as the deck’s views name it.</p>');
+      expect(sectionOf(page, 'board')).toContain('Increment PI 26.3:');
+      expect(sectionOf(page, 'objectives')).toContain('PI objectives of PI 26.3');
+      expect(page).not.toContain('PI objectives of PI 26.4');
+      expect(sectionOf(page, 'confidence')).toContain('Fist of five for PI 26.3');
+      const scopes = riskScopes(page);
+      expect(scopes.length).toBeGreaterThan(0);
+      expect(new Set(scopes)).toEqual(new Set([team.label]));
+      expect(sectionOf(page, 'risks')).toMatch(new RegExp(`As the deck’s Risks view shows them: the risks of ${team.label}; \\d+ other risks? left out\\.`));
+      expect(page).toContain('Not narrowed as in the deck: Flow for Checkout. The flow summary below is of all teams and the default window.');
+      expect(sectionOf(page, 'flow')).toContain('Scope: all teams;');
+    });
+
+    it('views naming two increments: the report takes the first named and says which views it leaves out; views naming none: the current one, said so', async () => {
+      const twoId = await saveDeck('Two increments', [
+        { title: 'Board 26.3', address: '/plan?increment=PI+26.3', timeboxSeconds: null },
+        { title: 'Votes 26.4', address: '/confidence?increment=PI+26.4', timeboxSeconds: null },
+      ]);
+      const noneId = await saveDeck('Standing deck', [{ title: 'Board', address: '/plan', timeboxSeconds: null }]);
+      const goneId = await saveDeck('Old retro', [{ title: 'Board', address: '/plan?increment=PI+25.1', timeboxSeconds: null }]);
+      const backend = createBackend();
+      await backend.call('workspace.open', { path: demo });
+      const two = await backend.call('report.export', { deckId: twoId });
+      const none = await backend.call('report.export', { deckId: noneId });
+      const gone = await backend.call('report.export', { deckId: goneId, increment: 'PI 26.4' });
+      backend.close();
+      expect(gone.ok).toBe(false);
+      if (!gone.ok) expect(gone.error.message).toBe('The deck “Old retro” shows PI 25.1: There is no increment named "PI 25.1". There are: PI 26.4, PI 26.3.');
+      if (!two.ok || !none.ok) throw new Error('the reports could not be made');
+      expect(two.value.html).toContain('The deck’s views also name PI 26.4 (“Votes 26.4”): this report is about PI 26.3, the first named; it does not show PI 26.4.');
+      expect(two.value.html).toContain('Fist of five for PI 26.3');
+      expect(none.value.html).toContain('About PI 26.4, the current increment: the deck’s views name none.');
+      expect(none.value.html).toContain('Increment PI 26.4:');
+    });
+
+    it('interlock report --deck NAME: the deck\'s increment and its risk scope, the deck named in the report', async () => {
+      const team = await teamWithRisks();
+      await saveDeck('Retro on the CLI', retro(`team:${team.key}`));
+      const out = tmp.path('retro.html');
+      const run = await cli(['report', '--workspace', demo, '--out', out, '--deck', 'Retro on the CLI']);
+      expect(run.err).toBe('');
+      expect(run.code).toBe(0);
+      const page = readFileSync(out, 'utf8');
+      expect(sectionOf(page, 'board')).toContain('Increment PI 26.3:');
+      expect(page).not.toContain('Increment PI 26.4');
+      expect(new Set(riskScopes(page))).toEqual(new Set([team.label]));
+      expect(page).toContain('<h1>Interlock report: Interlock demo, deck “Retro on the CLI”</h1>');
+      expect(page).toContain('Not narrowed as in the deck: Flow for Checkout.');
+    });
+  });
+
   describe('edge cases', () => {
     it('wrong usage exits 2 and writes nothing; a missing workspace exits 1 in one line', async () => {
       expect((await cli(['report', '--workspace', demo])).code).toBe(2);
