@@ -20,3 +20,13 @@ export function decimalText(n: number | null, digits = 1): string {
   const fixed = roundForDisplay(n, digits).toFixed(digits);
   return digits > 0 ? fixed.replace(/\.?0+$/, '') : fixed;
 }
+
+/**
+ * A count and its noun, the noun singular exactly when the count reads "1" ("1 item", "0 items",
+ * "1.5 items", "1,200 items"). Pass the figure already formatted when it is rounded for display,
+ * so that 1.04 shown as "1" reads "1 item" too.
+ */
+export function plural(n: number | string, one: string, many = `${one}s`): string {
+  const text = typeof n === 'number' ? n.toLocaleString('en-US') : n;
+  return `${text} ${text === '1' ? one : many}`;
+}

@@ -2,6 +2,8 @@
 // pages and docs/METRICS.md all read the same list. Nothing here imports the contract, so the
 // contract can import these without a cycle.
 
+import { plural } from '../domain/display-numbers';
+
 /** Status categories as small integers, for the typed arrays the metrics run on. Order = STATUS_CATEGORIES. */
 export const CATEGORY = { todo: 0, active: 1, waiting: 2, done: 3, cancelled: 4 } as const;
 export type CategoryCode = (typeof CATEGORY)[keyof typeof CATEGORY];
@@ -62,6 +64,26 @@ export const EXCLUSION_LABELS: Record<ExclusionReason, string> = {
   'incident-unresolved': 'incidents not resolved yet',
   'incident-resolved-before-opened': 'incidents resolved before they opened',
 };
+
+// The labels above read after a count above 1; these after exactly 1 ("1 item done but not deployed yet").
+const EXCLUSION_LABEL_ONE: Partial<Record<ExclusionReason, string>> = {
+  'done-before-created': 'done before it was created',
+  'started-after-done': 'started after it was done',
+  'dependency-resolved-before-created': 'dependency resolved before it was raised',
+  'change-after-deployment': 'deployment whose change time is after the deployment',
+  'not-deployed-yet': 'item done but not deployed yet',
+  'no-team': 'item with no team (so no team deployment)',
+  'incident-no-prior-deployment': 'incident with no earlier deployment to attribute it to',
+  'incident-unknown-deployment': 'incident naming a deployment that is not in the data',
+  'incident-failed-deployment': 'incident naming a deployment that did not succeed (the rate counts successful deployments only)',
+  'incident-unresolved': 'incident not resolved yet',
+  'incident-resolved-before-opened': 'incident resolved before it opened',
+};
+
+/** "1 incident not resolved yet", "3 incidents not resolved yet": a reason with its count. */
+export function exclusionText(reason: ExclusionReason, n: number): string {
+  return plural(n, EXCLUSION_LABEL_ONE[reason] ?? EXCLUSION_LABELS[reason], EXCLUSION_LABELS[reason]);
+}
 
 /** No chart draws more marks than this; the backend bins or samples above it. */
 export const MAX_CHART_MARKS = 2000;

@@ -3,7 +3,7 @@ import { forecastFor, forecastText } from '../confidence/felt-vs-forecast';
 import { roundsByScope, voteDistribution } from '../confidence/vote-distribution';
 import type { VoteRound } from '../confidence/vote-schema';
 import { MODEL_LABELS, type CueThreshold, type GroupRecommendation } from '../coordination/report-schema';
-import { EXCLUSION_LABELS, type ExclusionReason } from '../metrics/metrics-vocabulary';
+import { exclusionText, type ExclusionReason } from '../metrics/metrics-vocabulary';
 import { NOTHING_TO_FLAG } from '../planning/board-lint';
 import { dependencyKeyText, displayKey } from '../planning/local-keys';
 import type { Board } from '../planning/board-schema';
@@ -165,7 +165,7 @@ function flowSection(input: ReportInput): Html {
       <tbody>${rows.map(([label, value, definition]) => html`<tr><th scope="row">${label}</th><td>${value}</td><td class="definition">${definition}</td></tr>`)}</tbody>
     </table>
     <p class="note">Percentiles: ${PERCENTILE_DEFINITIONS[s.percentileMethod]}. Durations are fractional days; times are UTC.</p>
-    ${excluded.length > 0 ? html`<p class="note">Left out of some figures, never silently: ${excluded.map(([reason, n], i) => html`${i > 0 ? '; ' : ''}${count(n)} ${EXCLUSION_LABELS[reason]}`)}.</p>` : ''}`;
+    ${excluded.length > 0 ? html`<p class="note">Left out of some figures, never silently: ${excluded.map(([reason, n], i) => html`${i > 0 ? '; ' : ''}${exclusionText(reason, n)}`)}.</p>` : ''}`;
 }
 
 /**

@@ -1,10 +1,10 @@
 import type { MetricsSummary } from '../../../shared/contract/metrics-channels';
-import { EXCLUSION_LABELS, type ExclusionReason } from '../../../shared/metrics/metrics-vocabulary';
+import { exclusionText, type ExclusionReason } from '../../../shared/metrics/metrics-vocabulary';
 import type { CliCommand } from '../cli-command';
 import { UsageError } from '../cli-command';
 import { callOrThrow, openToRead, checkDateOption, invokedAs, parseCliArgs, teamKeysNamed } from '../cli-support';
 import { formatCalendarDate, parseCalendarDate } from '../../../shared/domain/calendar-date';
-import { decimalText } from '../../../shared/domain/display-numbers';
+import { decimalText, plural } from '../../../shared/domain/display-numbers';
 
 export const metricsCommand: CliCommand = {
   name: 'metrics',
@@ -73,17 +73,17 @@ export function humanSummary(s: MetricsSummary, invoked = 'interlock'): string[]
   return [
     `Scope        ${teams}; ${s.scope.itemTypes.join(', ')}`,
     `Window       ${s.scope.window.label} (${s.scope.window.days} days); as of ${s.scope.asOf ?? 'no data'}; percentiles: ${s.scope.percentileMethod}`,
-    `Throughput   ${num(s.throughputPerWeek.p50)} items/week median (p85 ${num(s.throughputPerWeek.p85)}, ${s.throughputPerWeek.n} full weeks); ${s.throughputPerWeek.total} done`,
+    `Throughput   ${plural(num(s.throughputPerWeek.p50), 'item/week', 'items/week')} median (p85 ${num(s.throughputPerWeek.p85)}, ${plural(s.throughputPerWeek.n, 'full week')}); ${s.throughputPerWeek.total} done`,
     `Lead time    ${three(s.leadTimeDays, 'd')}`,
     `Cycle time   ${three(s.cycleTimeDays, 'd')}`,
     `Flow eff.    ${pct(s.flowEfficiency.portfolio)} portfolio; per item median ${pct(s.flowEfficiency.perItem.p50)} (n ${s.flowEfficiency.perItem.n})`,
-    `WIP          ${s.wip.current} open at ${s.wip.at ?? '–'}; daily median ${num(s.wip.perDay.p50)}, p85 ${num(s.wip.perDay.p85)} (${s.wip.perDay.n} days); ${s.wip.olderThanCycleP85} older than cycle-time p85`,
+    `WIP          ${s.wip.current} open at ${s.wip.at ?? '–'}; daily median ${num(s.wip.perDay.p50)}, p85 ${num(s.wip.perDay.p85)} (${plural(s.wip.perDay.n, 'day')}); ${s.wip.olderThanCycleP85} older than cycle-time p85`,
     `Dependencies ${s.dependencyAgeing.open} open (${s.dependencyAgeing.overdue} overdue), age ${three(s.dependencyAgeing.openAgeDays, 'd')}; resolved in ${three(s.dependencyAgeing.resolutionDays, 'd')}; ${pct(s.dependencyAgeing.waitingShare)} of flow time waiting on them`,
-    `Deploy freq. ${num(d.deploymentFrequency.deployDaysPerWeek)} deployment days/week median; ${d.deploymentFrequency.deployments} deployments${bucket(b.deploymentFrequency)}`,
+    `Deploy freq. ${num(d.deploymentFrequency.deployDaysPerWeek)} deployment days/week median; ${plural(d.deploymentFrequency.deployments, 'deployment')}${bucket(b.deploymentFrequency)}`,
     `Lead time for changes ${three(d.leadTimeForChangesHours, 'h')}, method ${d.leadTimeForChangesHours.method}${bucket(b.leadTimeForChanges)}`,
-    `Change fail. ${pct(d.changeFailureRate.rate)} (${d.changeFailureRate.deploymentsWithIncident} of ${d.changeFailureRate.deployments} deployments)${bucket(b.changeFailureRate)}`,
+    `Change fail. ${pct(d.changeFailureRate.rate)} (${d.changeFailureRate.deploymentsWithIncident} of ${plural(d.changeFailureRate.deployments, 'deployment')})${bucket(b.changeFailureRate)}`,
     `Restore      ${three(d.timeToRestoreHours, 'h')}${bucket(b.timeToRestore)}`,
-    excluded.length === 0 ? 'Excluded     nothing' : `Excluded     ${excluded.map(([reason, n]) => `${n} ${EXCLUSION_LABELS[reason]}`).join('; ')}`,
+    excluded.length === 0 ? 'Excluded     nothing' : `Excluded     ${excluded.map(([reason, n]) => exclusionText(reason, n)).join('; ')}`,
   ];
 }
 

@@ -1,5 +1,5 @@
 import Typography from '@mui/material/Typography';
-import { EXCLUSION_LABELS, type ExclusionReason } from '../../../shared/metrics/metrics-vocabulary';
+import { exclusionText, type ExclusionReason } from '../../../shared/metrics/metrics-vocabulary';
 
 /** What a figure left out, by reason, in words: never dropped silently. */
 export function ExclusionNote({ excluded, prefix = 'Not counted' }: { excluded: Partial<Record<ExclusionReason, number>>; prefix?: string }) {
@@ -9,9 +9,9 @@ export function ExclusionNote({ excluded, prefix = 'Not counted' }: { excluded: 
   const left = entries.filter(([r]) => r !== 'history-out-of-order');
   return (
     <Typography variant="body2" color="text.secondary" data-testid="exclusions" sx={{ mt: 0.5 }}>
-      {left.length > 0 && `${prefix}: ${left.map(([reason, n]) => `${n} ${EXCLUSION_LABELS[reason]}`).join(' · ')}`}
+      {left.length > 0 && `${prefix}: ${left.map(([reason, n]) => exclusionText(reason, n)).join(' · ')}`}
       {left.length > 0 && adjusted.length > 0 && ' · '}
-      {adjusted.map(([reason, n]) => `${n} ${EXCLUSION_LABELS[reason]}`)}
+      {adjusted.map(([reason, n]) => exclusionText(reason, n))}
     </Typography>
   );
 }

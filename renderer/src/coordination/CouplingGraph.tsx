@@ -9,6 +9,7 @@ import { useChartTheme } from '../charts/chart-theme';
 import { fitText, widestText } from '../charts/measure-text';
 import { useElementWidth } from '../charts/use-element-width';
 import { groupColors, MODEL_SHORT } from './coordination-style';
+import { plural } from '../../../shared/domain/display-numbers';
 
 /** At most this many edges are drawn (the strongest), so the picture stays readable and light. */
 const EDGE_LIMIT = 1500;
@@ -122,7 +123,7 @@ export function CouplingGraph({ report }: { report: CoordinationReport }) {
               strokeWidth={0.75 + 7 * p.coupling}
               strokeLinecap="round"
             >
-              <title>{`${p.teamKeys.map((k) => nameOf.get(k) ?? k).join(' – ')}: coupling ${p.coupling.toFixed(2)}, ${p.dependencies.total} dependencies`}</title>
+              <title>{`${p.teamKeys.map((k) => nameOf.get(k) ?? k).join(' – ')}: coupling ${p.coupling.toFixed(2)}, ${plural(p.dependencies.total, 'dependency', 'dependencies')}`}</title>
             </line>
           );
         })}
@@ -156,7 +157,7 @@ export function CouplingGraph({ report }: { report: CoordinationReport }) {
               ) : (
                 <circle cx={x} cy={y} r={r} fill={fill} stroke={theme.palette.background.paper} strokeWidth={r > 6 ? 2 : 1} />
               )}
-              <title>{`${t.name}${t.provider ? ' (shared provider)' : ''}: waits on ${t.waitsOnTeams} teams, ${t.waitedOnByTeams} teams wait on it`}</title>
+              <title>{`${t.name}${t.provider ? ' (shared provider)' : ''}: waits on ${plural(t.waitsOnTeams, 'team')}, ${plural(t.waitedOnByTeams, 'team')} ${t.waitedOnByTeams === 1 ? 'waits' : 'wait'} on it`}</title>
               {label}
             </g>
           );

@@ -7,6 +7,7 @@ import { useChartTheme } from '../charts/chart-theme';
 import { widestText } from '../charts/measure-text';
 import { useElementWidth } from '../charts/use-element-width';
 import { couplingFill, groupColors } from './coordination-style';
+import { plural } from '../../../shared/domain/display-numbers';
 
 /** Up to this many rows the matrix is team × team (≤ ~2,000 cells); beyond, group × group. */
 const TEAM_LIMIT = 44;
@@ -51,7 +52,7 @@ function buildMatrix(report: CoordinationReport) {
   const groupName = new Map(report.groups.map((g) => [g.id, g.name]));
   for (const l of report.groupLinks) {
     const [a, b] = l.groupIds;
-    const cell = { value: l.coupling, marks: l.dependencies, title: `${groupName.get(a) ?? a} – ${groupName.get(b) ?? b}: mean coupling ${l.coupling.toFixed(2)}, ${l.dependencies} dependencies` };
+    const cell = { value: l.coupling, marks: l.dependencies, title: `${groupName.get(a) ?? a} – ${groupName.get(b) ?? b}: mean coupling ${l.coupling.toFixed(2)}, ${plural(l.dependencies, 'dependency', 'dependencies')}` };
     cells.set(`${a}|${b}`, cell);
     cells.set(`${b}|${a}`, cell);
   }

@@ -27,6 +27,7 @@ import type { CoordinationReport } from '../../../shared/coordination/report-sch
 import { useChannelMutation, useChannelQuery } from '../api/channel-hooks';
 import { ErrorNotice } from '../layout/ErrorNotice';
 import { MODEL_NAMES, teamNames } from './coordination-style';
+import { plural } from '../../../shared/domain/display-numbers';
 
 interface Draft {
   id?: number;
@@ -221,7 +222,7 @@ export function ForumsPanel({ report }: { report: CoordinationReport }) {
                           ) : null}
                         </TableCell>
                         <TableCell align="right" sx={{ whiteSpace: 'nowrap', verticalAlign: 'top' }}>
-                          {p.dependencies} dependencies
+                          {plural(p.dependencies, 'dependency', 'dependencies')}
                         </TableCell>
                       </TableRow>
                     ))}

@@ -31,6 +31,8 @@ export interface DoraTileProps {
   previous: string | null;
   bucket: DoraBucket | null;
   trend: TrendKey;
+  /** The trend's column in the data table and CSV, in words with its unit (as the axis shows it). */
+  trendColumn: string;
   /** Trend values as shown on the axis (e.g. a rate as %). */
   scale?: (v: number) => number;
   tickFormat: (v: number) => string;
@@ -43,9 +45,9 @@ export function DoraTile(props: DoraTileProps) {
   const { report, metric } = props;
   const rules = report.benchmarks.rules[metric];
   const weeks = report.trend;
-  const points = weeks
-    .filter((w) => w[props.trend] !== null)
-    .map((w) => ({ x: Date.parse(w.weekStart) + WEEK / 2, y: (props.scale ?? ((v: number) => v))(w[props.trend] as number), window: w.window }));
+  const scale = props.scale ?? ((v: number) => v);
+  const shown = (w: DeliveryReport['trend'][number]) => (w[props.trend] === null ? null : scale(w[props.trend] as number));
+  const points = weeks.filter((w) => w[props.trend] !== null).map((w) => ({ x: Date.parse(w.weekStart) + WEEK / 2, y: shown(w) as number, window: w.window }));
   const from = weeks.length ? Date.parse(weeks[0]!.weekStart) : 0;
   const to = weeks.length ? Date.parse(weeks[weeks.length - 1]!.weekStart) + WEEK : 1;
   return (
@@ -56,7 +58,7 @@ export function DoraTile(props: DoraTileProps) {
       howToRead={props.howToRead}
       height={150}
       empty={points.length === 0 && 'No data for a trend in this scope.'}
-      csv={() => [['week', 'week start (UTC)', 'window', props.trend], ...weeks.map((w) => [w.label, w.weekStart, w.window ?? '', w[props.trend]])]}
+      csv={() => [['week', 'week start (UTC)', 'window', props.trendColumn], ...weeks.map((w) => [w.label, w.weekStart, w.window ?? '', shown(w)])]}
       header={
         <Stack sx={{ mt: 1.5 }} data-testid={`dora-${metric}`}>
           <Stack direction="row" sx={{ alignItems: 'center', gap: 1.5, flexWrap: 'wrap' }}>

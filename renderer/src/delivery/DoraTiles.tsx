@@ -2,12 +2,14 @@ import Grid from '@mui/material/Grid';
 import type { DeliveryReport } from '../../../shared/contract/metrics-channels';
 import { countTick, formatHours, formatNumber, formatShare } from '../charts/format-metrics';
 import { DoraTile } from './DoraTile';
+import { plural } from '../../../shared/domain/display-numbers';
 
+// Whole sentences: with no sample there is no method to name, only why nothing was measured.
 const METHOD: Record<DeliveryReport['current']['leadTimeForChangesHours']['method'], string> = {
-  commit: 'commit → deployment',
-  'item-done': 'item done → the team’s next deployment (a proxy: no commit times in the data)',
-  mixed: 'commit → deployment where recorded, else item done → the team’s next deployment',
-  none: 'no deployment with a change or a done item',
+  commit: 'Measured as commit → deployment.',
+  'item-done': 'Measured as item done → the team’s next deployment (a proxy: no commit times in the data).',
+  mixed: 'Measured as commit → deployment where recorded, else item done → the team’s next deployment.',
+  none: 'Not measured: no successful deployment in scope ships a change with a commit time or a done item.',
 };
 
 /** DORA's four keys side by side, each beside its benchmark bucket and its weekly trend. */
@@ -28,10 +30,11 @@ export function DoraTiles({ report }: { report: DeliveryReport }) {
           unit="days with a successful deployment, median week"
           howToRead="How often the teams in scope can ship: days with at least one successful deployment, not the number of deployments."
           value={`${formatNumber(c.deploymentFrequency.deployDaysPerWeek)} days / week`}
-          detail={`${c.deploymentFrequency.deployments} successful deployments on ${c.deploymentFrequency.deployDays} days, ${c.deploymentFrequency.failedDeployments} failed · ${c.deploymentFrequency.fullMonths > 0 ? 'median month' : 'a month at this rate:'} ${formatNumber(c.deploymentFrequency.deployDaysPerMonth)} days`}
+          detail={`${plural(c.deploymentFrequency.deployments, 'successful deployment')} on ${plural(c.deploymentFrequency.deployDays, 'day')}, ${c.deploymentFrequency.failedDeployments} failed · ${c.deploymentFrequency.fullMonths > 0 ? 'median month' : 'a month at this rate:'} ${plural(formatNumber(c.deploymentFrequency.deployDaysPerMonth), 'day')}`}
           previous={p ? `${formatNumber(p.deploymentFrequency.deployDaysPerWeek)} days / week` : null}
           bucket={c.deploymentFrequency.bucket}
           trend="deployDays"
+          trendColumn="days with a successful deployment"
           tickFormat={countTick}
         />
       </Grid>
@@ -42,12 +45,13 @@ export function DoraTiles({ report }: { report: DeliveryReport }) {
           name="dora-lead-time"
           title="Lead time for changes"
           unit="hours, median"
-          howToRead={`Measured as ${METHOD[lead.method]}.`}
+          howToRead={METHOD[lead.method]}
           value={formatHours(lead.p50)}
           detail={`p85 ${formatHours(lead.p85)} · n = ${lead.n} (${lead.commitSamples} from commit times, ${lead.itemDoneSamples} from done items)`}
           previous={p ? formatHours(p.leadTimeForChangesHours.p50) : null}
           bucket={lead.bucket}
           trend="leadTimeHours"
+          trendColumn="lead time for changes, median (hours)"
           tickFormat={(v) => formatHours(v)}
           excluded={lead.excluded}
         />
@@ -61,10 +65,11 @@ export function DoraTiles({ report }: { report: DeliveryReport }) {
           unit="% of successful deployments with an incident"
           howToRead="An incident counts against its team's last successful deployment before it opened, unless the data or a person says otherwise (see the table below)."
           value={formatShare(c.changeFailureRate.rate)}
-          detail={`${c.changeFailureRate.deploymentsWithIncident} of ${c.changeFailureRate.deployments} deployments`}
+          detail={`${c.changeFailureRate.deploymentsWithIncident} of ${plural(c.changeFailureRate.deployments, 'deployment')}`}
           previous={p ? formatShare(p.changeFailureRate.rate) : null}
           bucket={c.changeFailureRate.bucket}
           trend="changeFailureRate"
+          trendColumn="change failure rate (%)"
           scale={(v) => v * 100}
           tickFormat={(v) => `${formatNumber(v, 0)} %`}
           excluded={c.changeFailureRate.excluded}
@@ -83,6 +88,7 @@ export function DoraTiles({ report }: { report: DeliveryReport }) {
           previous={p ? formatHours(p.timeToRestoreHours.p50) : null}
           bucket={ttr.bucket}
           trend="timeToRestoreHours"
+          trendColumn="time to restore, median (hours)"
           tickFormat={(v) => formatHours(v)}
           excluded={ttr.excluded}
         />

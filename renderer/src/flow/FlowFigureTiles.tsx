@@ -5,6 +5,7 @@ import { ExclusionNote } from '../charts/ExclusionNote';
 import { FigureTile } from '../charts/FigureTile';
 import { comparisonName } from '../charts/comparison-name';
 import { formatDays, formatNumber, formatShare } from '../charts/format-metrics';
+import { plural } from '../../../shared/domain/display-numbers';
 
 /** The tiles in their order, named before their values are known (the page draws them while the report is computed). */
 const TILES = [
@@ -41,9 +42,9 @@ function figures(report: FlowReport) {
   return [
     {
       ...TILES[0],
-      value: `${formatNumber(c.throughputPerWeek.p50)} items`,
+      value: plural(formatNumber(c.throughputPerWeek.p50), 'item'),
       detail: `${c.throughputPerWeek.total} done in ${report.scope.window.days} days`,
-      previous: p ? `${formatNumber(p.throughputPerWeek.p50)} items` : null,
+      previous: p ? plural(formatNumber(p.throughputPerWeek.p50), 'item') : null,
       excluded: c.throughputPerWeek.excluded,
     },
     {
@@ -69,9 +70,9 @@ function figures(report: FlowReport) {
     },
     {
       ...TILES[4],
-      value: `${c.wip.current} items`,
+      value: plural(c.wip.current, 'item'),
       detail: `${c.wip.olderThanCycleP85} older than the cycle-time p85`,
-      previous: p ? `${p.wip.current} items` : null,
+      previous: p ? plural(p.wip.current, 'item') : null,
       excluded: {},
     },
     {

@@ -34,7 +34,7 @@ describe('interlock metrics', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('Window       2026-01-05 – 2026-01-18 (14 days)');
     expect(r.out).toContain('Cycle time   p50 3 d · p85 5.8 d · p95 6.6 d (n 5)');
-    expect(r.out).toContain('1 done before they were created');
+    expect(r.out).toContain('1 done before it was created');
   });
 
   describe('edge cases', () => {

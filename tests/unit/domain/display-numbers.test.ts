@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatNumber } from '../../../renderer/src/charts/format-metrics';
-import { decimalText, roundForDisplay } from '../../../shared/domain/display-numbers';
+import { decimalText, plural, roundForDisplay } from '../../../shared/domain/display-numbers';
+import { humanSummary } from '../../../electron/cli/commands/metrics-command';
+import { computeDeliveryReport } from '../../../shared/metrics/delivery-report';
+import { computeFlowReport } from '../../../shared/metrics/flow-report';
+import { summarizeMetrics } from '../../../shared/metrics/metrics-summary';
+import { EXCLUSION_REASONS, exclusionText } from '../../../shared/metrics/metrics-vocabulary';
+import { auditPortfolio } from '../../support/audit-portfolio';
+import { contextOf } from '../metrics/metrics-fixtures';
 import { decimal } from '../../../shared/report/report-format';
 
 // One rounding rule for every figure shown: the number as written, half away from zero.
@@ -60,5 +67,33 @@ describe('the CLI, the report and the page round a figure the same way', () => {
         expect(decimalText(n, 2)).toBe(formatNumber(n, 2));
       }),
     );
+  });
+});
+
+describe('plural: one helper for every count and its noun', () => {
+  it('is singular exactly when the count reads "1"', () => {
+    expect(plural(1, 'item')).toBe('1 item');
+    expect(plural(0, 'item')).toBe('0 items');
+    expect(plural(1, 'dependency', 'dependencies')).toBe('1 dependency');
+    expect(plural(1200, 'team')).toBe('1,200 teams');
+    // A figure rounded for display reads as shown: 1.04 shown "1" is one item, 1.5 is not.
+    expect(plural(decimalText(1.04), 'item')).toBe('1 item');
+    expect(plural(decimalText(1.5), 'item/week', 'items/week')).toBe('1.5 items/week');
+  });
+
+  it('the reasons a figure left records out read singular for one ("1 item done but not deployed yet", "1 incident …")', () => {
+    expect(exclusionText('not-deployed-yet', 1)).toBe('1 item done but not deployed yet');
+    expect(exclusionText('not-deployed-yet', 2)).toBe('2 items done but not deployed yet');
+    expect(exclusionText('incident-unresolved', 1)).toBe('1 incident not resolved yet');
+    expect(exclusionText('dependency-resolved-before-created', 1)).toBe('1 dependency resolved before it was raised');
+    for (const reason of EXCLUSION_REASONS) expect(exclusionText(reason, 1)).not.toMatch(/^1 (items|incidents|dependencies|deployments)\b|\bthey\b/);
+  });
+
+  it('the CLI says "1 item/week" for Alpha’s median week, and "1 incident …"', () => {
+    const flow = computeFlowReport(contextOf(auditPortfolio, { window: { from: '2025-03-03', to: '2025-03-30' }, teamKeys: ['alpha'] }));
+    const dora = computeDeliveryReport(contextOf(auditPortfolio, { window: { from: '2025-03-03', to: '2025-03-30' }, teamKeys: ['alpha'] }), { report: '2023', eliteDeployDaysPerWeek: 5 });
+    const text = humanSummary(summarizeMetrics(flow, dora)).join('\n');
+    expect(text).toContain('Throughput   1 item/week median (p85 2, 4 full weeks); 4 done');
+    expect(text).toContain('Excluded     1 incident naming a deployment that did not succeed');
   });
 });
