@@ -461,7 +461,8 @@ function pairNumbers(facts: PairFacts, teams: ReadonlyMap<string, TeamFacts>, re
   const outcomes = outcomeSource([facts.a, facts.b], teams, recorded);
   const sharedObjectives = outcomes === null ? null : objectiveOverlap(facts, teams, outcomes);
   const fewerIntegrations = Math.min(a?.integrations ?? 0, b?.integrations ?? 0);
-  const jointIntegration = integrationSource(recorded) !== null ? (fewerIntegrations > 0 ? Math.min(1, facts.jointIntegrations / fewerIntegrations) : 0) : null;
+  // A team with no integration of its own cannot share one: 0 of 0 is not measured, not 0 (the group rule).
+  const jointIntegration = integrationSource(recorded) !== null && fewerIntegrations > 0 ? Math.min(1, facts.jointIntegrations / fewerIntegrations) : null;
   const { saturation } = settings;
   const components: CouplingComponents = {
     dependencies: saturate(dependencyShare, saturation.dependencyShare),
@@ -532,9 +533,9 @@ export function pairCoupling(facts: PairFacts, teams: ReadonlyMap<string, TeamFa
     sum += weights.objectives * (union > 0 ? shared / union : 0);
     weight += weights.objectives;
   }
-  if (integrationSource(recorded) !== null) {
-    const fewerIntegrations = Math.min(a?.integrations ?? 0, b?.integrations ?? 0);
-    sum += weights.integration * (fewerIntegrations > 0 ? Math.min(1, facts.jointIntegrations / fewerIntegrations) : 0);
+  const fewerIntegrations = Math.min(a?.integrations ?? 0, b?.integrations ?? 0);
+  if (integrationSource(recorded) !== null && fewerIntegrations > 0) {
+    sum += weights.integration * Math.min(1, facts.jointIntegrations / fewerIntegrations);
     weight += weights.integration;
   }
   return weight === 0 ? 0 : Math.min(1, Math.max(0, sum / weight));

@@ -8,7 +8,7 @@ import type { CoordinationReport } from '../../../shared/coordination/report-sch
 import { useChartTheme } from '../charts/chart-theme';
 import { fitText, widestText } from '../charts/measure-text';
 import { useElementWidth } from '../charts/use-element-width';
-import { groupColors, MODEL_SHORT } from './coordination-style';
+import { groupColors, MODEL_SHORT, pairIntegrationText } from './coordination-style';
 import { plural } from '../../../shared/domain/display-numbers';
 
 /** At most this many edges are drawn (the strongest), so the picture stays readable and light. */
@@ -123,7 +123,7 @@ export function CouplingGraph({ report }: { report: CoordinationReport }) {
               strokeWidth={0.75 + 7 * p.coupling}
               strokeLinecap="round"
             >
-              <title>{`${p.teamKeys.map((k) => nameOf.get(k) ?? k).join(' – ')}: coupling ${p.coupling.toFixed(2)}, ${plural(p.dependencies.total, 'dependency', 'dependencies')}`}</title>
+              <title>{`${p.teamKeys.map((k) => nameOf.get(k) ?? k).join(' – ')}: coupling ${p.coupling.toFixed(2)}, ${plural(p.dependencies.total, 'dependency', 'dependencies')}${pairIntegrationText(p, report.recorded)}`}</title>
             </line>
           );
         })}

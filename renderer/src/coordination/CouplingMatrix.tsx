@@ -6,7 +6,7 @@ import type { CoordinationReport } from '../../../shared/coordination/report-sch
 import { useChartTheme } from '../charts/chart-theme';
 import { widestText } from '../charts/measure-text';
 import { useElementWidth } from '../charts/use-element-width';
-import { couplingFill, groupColors } from './coordination-style';
+import { couplingFill, groupColors, pairIntegrationText } from './coordination-style';
 import { plural } from '../../../shared/domain/display-numbers';
 
 /** Up to this many rows the matrix is team × team (≤ ~2,000 cells); beyond, group × group. */
@@ -37,7 +37,7 @@ function buildMatrix(report: CoordinationReport) {
     for (const p of report.pairs) {
       const [a, b] = p.teamKeys;
       const [na, nb] = [names.get(a) ?? a, names.get(b) ?? b];
-      const base = `coupling ${p.coupling.toFixed(2)}; ${na} waits on ${nb} ${p.dependencies.aWaitsOnB}×, ${nb} on ${na} ${p.dependencies.bWaitsOnA}×`;
+      const base = `coupling ${p.coupling.toFixed(2)}; ${na} waits on ${nb} ${p.dependencies.aWaitsOnB}×, ${nb} on ${na} ${p.dependencies.bWaitsOnA}×${pairIntegrationText(p, report.recorded)}`;
       cells.set(`${a}|${b}`, { value: p.coupling, marks: p.dependencies.aWaitsOnB, title: `${na} → ${nb}: ${base}` });
       cells.set(`${b}|${a}`, { value: p.coupling, marks: p.dependencies.bWaitsOnA, title: `${nb} → ${na}: ${base}` });
     }

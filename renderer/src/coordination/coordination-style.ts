@@ -47,3 +47,15 @@ export function couplingFill(coupling: number, theme: Theme): string {
 export function teamNames(report: Pick<CoordinationReport, 'teams'>): Map<string, string> {
   return new Map(report.teams.map((t) => [t.key, t.name]));
 }
+
+/**
+ * A pair's joint integration as its tooltip says it, or '' when no integration is recorded at all.
+ * A team with no integration in the window has nothing to share: "not measured", and the coupling
+ * is the mean of the other cues (as a group leaves such a member out).
+ */
+export function pairIntegrationText(pair: CoordinationReport['pairs'][number], recorded: CoordinationReport['recorded']): string {
+  if (!recorded.integration && !recorded.releases) return '';
+  return pair.jointIntegration === null
+    ? '; joint integration not measured (one of the two has no integration in the window)'
+    : `; joint integration ${Math.round(pair.jointIntegration * 100)} %`;
+}

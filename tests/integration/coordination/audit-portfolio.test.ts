@@ -46,3 +46,20 @@ describe('coordination on the audit portfolio', () => {
     expect(pair('alpha', 'beta').coupling).toBeCloseTo(0.8125, 10);
   });
 });
+
+describe('a pair with a team that never deploys (Delta) leaves joint integration out, as a group does', () => {
+  it('Delta – Gamma: joint integration not measured (0 of 0), coupling the mean of the measured cues = 1.00, not 0.75', () => {
+    const p = pair('delta', 'gamma');
+    // Delta has no integration in the window: there is nothing of its to share, so no 0 either.
+    expect(p.jointIntegration).toBeNull();
+    expect(p.components.integration).toBeNull();
+    // Measured: dependencies 1 (0.30), blocked 1 (0.20), undeclared 1 (0.10); objectives none recorded.
+    expect(p.components).toMatchObject({ dependencies: 1, blocked: 1, undeclared: 1, objectives: null });
+    expect(p.coupling).toBeCloseTo((0.3 * 1 + 0.2 * 1 + 0.1 * 1) / (0.3 + 0.2 + 0.1), 10);
+    expect(p.coupling.toFixed(2)).toBe('1.00');
+  });
+
+  it('pairs where both teams integrate keep the cue: Alpha – Beta 0.5 as before', () => {
+    expect(pair('alpha', 'beta').components.integration).toBe(0.5);
+  });
+});

@@ -166,3 +166,26 @@ describe('edge cases', () => {
     expect(light.get(group)).not.toBe(dark.get(group));
   });
 });
+
+describe('a pair where one team never integrates (the group rule: 0 of 0 is not measured)', () => {
+  function oneDeploys() {
+    const b = new PortfolioBuilder();
+    b.team('x', { completed: 10 }).team('y', { completed: 10 });
+    b.depends('x', 'y', { count: 3, blockedDays: 2 });
+    b.weeklyReleases(['x'], 4);
+    return adviseCoordination(b.build(), { window: WINDOW, settings: DEFAULT_COORDINATION_SETTINGS }).report;
+  }
+
+  it('the matrix and the graph say "joint integration not measured"; counts of one are singular', () => {
+    const r = oneDeploys();
+    expect(r.pairs[0]!.jointIntegration).toBeNull();
+    renderWith(<CouplingMatrix report={r} />);
+    const cells = [...screen.getByTestId('coupling-matrix').querySelectorAll('title')].map((t) => t.textContent);
+    expect(cells.some((t) => t!.includes('joint integration not measured'))).toBe(true);
+    cleanup();
+    renderWith(<CouplingGraph report={r} />);
+    const titles = [...screen.getByTestId('coupling-graph').querySelectorAll('title')].map((t) => t.textContent);
+    expect(titles).toContain('X: waits on 1 team, 0 teams wait on it');
+    expect(titles.find((t) => t!.startsWith('X – Y'))).toContain('3 dependencies; joint integration not measured');
+  });
+});
