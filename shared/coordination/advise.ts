@@ -48,6 +48,16 @@ export function trendIntervals(window: Interval, settings: CoordinationSettings[
   });
 }
 
+/**
+ * The periods that begin on or after the data's first day. One that begins earlier is, in part or
+ * whole, time nobody recorded: no sample, not a coupling of 0 (as the metrics' weeks, withinData).
+ */
+export function periodsWithData(periods: readonly Interval[], dataFrom: number | null | undefined): Interval[] {
+  if (dataFrom === null || dataFrom === undefined) return [...periods];
+  const firstDay = Math.floor(dataFrom / MS_PER_DAY) * MS_PER_DAY;
+  return periods.filter((p) => p.from >= firstDay);
+}
+
 /** The largest bin of whole days that both the window and the trend periods are made of. */
 export function completionBinDays(window: Interval, settings: CoordinationSettings): number {
   let a = Math.max(1, Math.round((window.to - window.from) / MS_PER_DAY));
@@ -157,7 +167,7 @@ export function adviseCoordination(data: CoordinationData, options: AdviseOption
 
   // Trends read only the pairs inside groups, and of their scores only the coupling: measure and
   // score just those, all periods in one pass.
-  const periods = trendIntervals(window, settings.trend);
+  const periods = periodsWithData(trendIntervals(window, settings.trend), data.dataFrom);
   const periodMeasurements = measureIntervals(scoped, periods, { sameGroupIn: grouping.groupOf, skipWaiting: true });
   const periodScores = periods.map((p, i) => ({
     interval: p,

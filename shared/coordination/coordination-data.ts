@@ -94,6 +94,11 @@ export interface CoordinationData {
   readonly parents: readonly ParentFact[];
   readonly forums: readonly DeclaredForum[];
   readonly recorded: RecordedEvidence;
+  /**
+   * The earliest instant of any record (item dates, status changes, deployments, incidents), as the
+   * metrics' `firstAt`: trend periods that begin before its day are no samples. Absent or null: unknown.
+   */
+  readonly dataFrom?: number | null;
 }
 
 /** A half-open span of time (from, to] in epoch ms. */

@@ -15,6 +15,7 @@ import { integrationSource } from '../../../shared/coordination/coordination-dat
 import { MS_PER_DAY } from '../../../shared/domain/time';
 import { STATUS_CATEGORIES } from '../../../shared/domain/vocabulary';
 import { ItemIndexes, loadColumns, type LoadedColumns } from '../metrics/metrics-dataset-loader';
+import { deliveryTimeSpan } from '../metrics/metrics-queries';
 import { asStep, streamRows } from '../store/queries/row-streams';
 import { waitingSpans, type WaitingDependencies } from './waiting-spans';
 
@@ -99,6 +100,20 @@ export function latestDataInstant(db: Database, loaded: LoadedColumns = columnsO
   if (deployed !== null) latest = Math.max(latest, deployed);
   if (incident !== null) latest = Math.max(latest, incident);
   return Number.isFinite(latest) ? latest : null;
+}
+
+/**
+ * The earliest instant in the data, as the metrics take it (a dataset's `firstAt`): items' dates,
+ * status changes, deployments and incidents; null when the workspace holds none of them.
+ */
+export function earliestDataInstant(db: Database, loaded: LoadedColumns = columnsOf(db)): number | null {
+  const { items, transitions } = loaded.columns;
+  let first = deliveryTimeSpan(db)?.first ?? Number.POSITIVE_INFINITY;
+  // NaN (no date) never compares less, so it is skipped.
+  for (const column of [items.createdAt, items.firstActiveAt, items.doneAt, transitions.at]) {
+    for (let i = 0; i < column.length; i++) if (column[i]! < first) first = column[i]!;
+  }
+  return Number.isFinite(first) ? first : null;
 }
 
 /**
@@ -345,6 +360,7 @@ export function loadCoordinationData(db: Database, range: Interval, window: Inte
       parents: recorded.parents && withoutObjectives.length > 0 ? loadParents(db, window, withoutObjectives) : [],
       forums: loadForums(db),
       recorded,
+      dataFrom: earliestDataInstant(db, columns),
     };
   });
   return read();

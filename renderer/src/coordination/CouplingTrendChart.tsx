@@ -8,6 +8,7 @@ import { chartPadding, useChartTheme } from '../charts/chart-theme';
 import { useElementWidth } from '../charts/use-element-width';
 import { Legend } from '../flow/chart-parts';
 import { groupColors } from './coordination-style';
+import { plural } from '../../../shared/domain/display-numbers';
 
 /** Beyond eight lines a chart stops being readable (and the palette has eight colours). */
 const SERIES_LIMIT = 8;
@@ -31,6 +32,14 @@ export function CouplingTrendChart({ report }: { report: CoordinationReport }) {
     [report.groups, colors],
   );
   if (series.length === 0) return <Typography color="text.secondary">No group of two or more teams to follow.</Typography>;
+  const { periods, periodDays } = report.settings.trend;
+  const shown = Math.max(...series.map((s) => s.points.length));
+  // Periods that begin before the data's first day were dropped by the advisor: say so, so that a short line is not read as a short trend.
+  const leftOut =
+    shown < periods
+      ? `${shown} of ${periods} periods of ${periodDays} days: the ${plural(periods - shown, 'period')} beginning before the data’s first day ${periods - shown === 1 ? 'is' : 'are'} left out (nothing recorded is no sample, not a coupling of 0)${shown < 2 ? '; a trend needs two periods' : ''}.`
+      : null;
+  if (shown === 0) return <Typography color="text.secondary" data-testid="coupling-trend-note">{leftOut}</Typography>;
 
   const text = { fill: theme.palette.text.primary, fontSize: Math.max(DESK_LABEL, chart.fontSize), fontFamily: chart.fontFamily };
   const axis = {
@@ -63,6 +72,11 @@ export function CouplingTrendChart({ report }: { report: CoordinationReport }) {
         </VictoryChart>
       )}
       <Legend items={series.map((s) => ({ label: s.name, color: s.color, shape: 'dot' as const }))} />
+      {leftOut && (
+        <Typography variant="body2" color="text.secondary" data-testid="coupling-trend-note">
+          {leftOut}
+        </Typography>
+      )}
       {report.groups.filter((g) => g.teamKeys.length > 1).length > SERIES_LIMIT && (
         <Typography variant="body2" color="text.secondary">
           The first {SERIES_LIMIT} groups as ordered on the Groups tab; each group card holds its own trend finding.

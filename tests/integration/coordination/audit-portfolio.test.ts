@@ -63,3 +63,15 @@ describe('a pair with a team that never deploys (Delta) leaves joint integration
     expect(pair('alpha', 'beta').components.integration).toBe(0.5);
   });
 });
+
+describe('the trend on the audit portfolio, whose data begins on 2025-02-01', () => {
+  it('has no period that begins before the data: they are no samples, not couplings of 0.00', () => {
+    // Six periods of 30 days end 2025-03-30T12:00Z; the four before Jan 29 hold no record at all, and the
+    // fifth (Jan 29 – Feb 28) begins 2.5 days before the data. One period is left: too few for a trend.
+    for (const g of report.groups) {
+      expect(g.trend.map((p) => p.from)).toEqual(['2025-02-28T12:00:00.000Z']);
+    }
+    expect(report.findings.filter((f) => f.kind === 'trend')).toEqual([]);
+    expect(JSON.stringify(report.findings)).not.toContain('from 0.00');
+  });
+});

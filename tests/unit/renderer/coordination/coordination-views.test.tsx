@@ -6,6 +6,7 @@ import { adviseCoordination } from '../../../../shared/coordination/advise';
 import { DEFAULT_COORDINATION_SETTINGS } from '../../../../shared/coordination/settings';
 import { CouplingGraph } from '../../../../renderer/src/coordination/CouplingGraph';
 import { CouplingMatrix } from '../../../../renderer/src/coordination/CouplingMatrix';
+import { CouplingTrendChart } from '../../../../renderer/src/coordination/CouplingTrendChart';
 import { groupColors } from '../../../../renderer/src/coordination/coordination-style';
 import { GroupCard } from '../../../../renderer/src/coordination/GroupCard';
 import { appTheme } from '../../../../renderer/src/theme/app-theme';
@@ -187,5 +188,21 @@ describe('a pair where one team never integrates (the group rule: 0 of 0 is not 
     const titles = [...screen.getByTestId('coupling-graph').querySelectorAll('title')].map((t) => t.textContent);
     expect(titles).toContain('X: waits on 1 team, 0 teams wait on it');
     expect(titles.find((t) => t!.startsWith('X – Y'))).toContain('3 dependencies; joint integration not measured');
+  });
+});
+
+describe('CouplingTrendChart, with data that begins 70 days before the window ends', () => {
+  it('draws only the periods that begin on or after the data’s first day and says why the others are missing', () => {
+    const b = new PortfolioBuilder();
+    for (const k of ['p', 'q']) b.team(k, { completed: 30 });
+    b.depends('p', 'q', { count: 3, blockedDays: 2, createdDaysAgo: 20 });
+    const data = { ...b.build(), dataFrom: WINDOW.to - 70 * 86_400_000 };
+    const r = adviseCoordination(data, { window: WINDOW, settings: DEFAULT_COORDINATION_SETTINGS }).report;
+    // Six periods of 30 days end with the window: the last two begin after the data's first day.
+    expect(r.groups.find((g) => g.teamKeys.length === 2)!.trend).toHaveLength(2);
+    renderWith(<CouplingTrendChart report={r} />);
+    expect(screen.getByTestId('coupling-trend-note').textContent).toBe(
+      '2 of 6 periods of 30 days: the 4 periods beginning before the data’s first day are left out (nothing recorded is no sample, not a coupling of 0).',
+    );
   });
 });
