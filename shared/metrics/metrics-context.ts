@@ -58,6 +58,7 @@ export function resolvedScope(ctx: MetricsContext): ResolvedScope {
     window: describeWindow(windows.current),
     compare: windows.previous ? describeWindow(windows.previous) : null,
     asOf: dataset.asOf === null ? null : new Date(dataset.asOf).toISOString(),
+    dataFrom: dataset.firstAt === null ? null : new Date(dataset.firstAt).toISOString(),
     percentileMethod: ctx.method,
   };
 }

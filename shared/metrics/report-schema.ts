@@ -73,6 +73,8 @@ export const ResolvedScope = z.object({
   compare: ResolvedWindow.nullable(),
   /** The data's last timestamp: every age and "open at" is measured here, not at the wall clock. */
   asOf: UtcTimestamp.nullable(),
+  /** The data's first timestamp: a comparison window that ends by then holds no data at all. */
+  dataFrom: UtcTimestamp.nullable(),
   percentileMethod: PercentileMethod,
 });
 export type ResolvedScope = z.infer<typeof ResolvedScope>;

@@ -1,6 +1,7 @@
 import Grid from '@mui/material/Grid';
 import type { DeliveryReport } from '../../../shared/contract/metrics-channels';
 import { countTick, formatHours, formatNumber, formatShare } from '../charts/format-metrics';
+import { comparisonShown } from '../charts/comparison-name';
 import { DoraTile } from './DoraTile';
 import { plural } from '../../../shared/domain/display-numbers';
 
@@ -15,7 +16,8 @@ const METHOD: Record<DeliveryReport['current']['leadTimeForChangesHours']['metho
 /** DORA's four keys side by side, each beside its benchmark bucket and its weekly trend. */
 export function DoraTiles({ report }: { report: DeliveryReport }) {
   const c = report.current;
-  const p = report.previous;
+  // A period before that ends before the data begins says so on every tile: its 0 and "–" are no measurement.
+  const before = (shown: (p: NonNullable<DeliveryReport['previous']>) => string) => comparisonShown(report, shown);
   const lead = c.leadTimeForChangesHours;
   const ttr = c.timeToRestoreHours;
   const fdrt = c.failedDeploymentRecoveryHours;
@@ -31,7 +33,7 @@ export function DoraTiles({ report }: { report: DeliveryReport }) {
           howToRead="How often the teams in scope can ship: days with at least one successful deployment, not the number of deployments."
           value={`${formatNumber(c.deploymentFrequency.deployDaysPerWeek)} days / week`}
           detail={`${plural(c.deploymentFrequency.deployments, 'successful deployment')} on ${plural(c.deploymentFrequency.deployDays, 'day')}, ${c.deploymentFrequency.failedDeployments} failed · ${c.deploymentFrequency.fullMonths > 0 ? 'median month' : 'a month at this rate:'} ${plural(formatNumber(c.deploymentFrequency.deployDaysPerMonth), 'day')}`}
-          previous={p ? `${formatNumber(p.deploymentFrequency.deployDaysPerWeek)} days / week` : null}
+          previous={before((p) => `${formatNumber(p.deploymentFrequency.deployDaysPerWeek)} days / week`)}
           bucket={c.deploymentFrequency.bucket}
           trend="deployDays"
           trendColumn="days with a successful deployment"
@@ -48,7 +50,7 @@ export function DoraTiles({ report }: { report: DeliveryReport }) {
           howToRead={METHOD[lead.method]}
           value={formatHours(lead.p50)}
           detail={`p85 ${formatHours(lead.p85)} · n = ${lead.n} (${lead.commitSamples} from commit times, ${lead.itemDoneSamples} from done items)`}
-          previous={p ? formatHours(p.leadTimeForChangesHours.p50) : null}
+          previous={before((p) => formatHours(p.leadTimeForChangesHours.p50))}
           bucket={lead.bucket}
           trend="leadTimeHours"
           trendColumn="lead time for changes, median (hours)"
@@ -66,7 +68,7 @@ export function DoraTiles({ report }: { report: DeliveryReport }) {
           howToRead="An incident counts against its team's last successful deployment before it opened, unless the data or a person says otherwise (see the table below)."
           value={formatShare(c.changeFailureRate.rate)}
           detail={`${c.changeFailureRate.deploymentsWithIncident} of ${plural(c.changeFailureRate.deployments, 'deployment')}`}
-          previous={p ? formatShare(p.changeFailureRate.rate) : null}
+          previous={before((p) => formatShare(p.changeFailureRate.rate))}
           bucket={c.changeFailureRate.bucket}
           trend="changeFailureRate"
           trendColumn="change failure rate (%)"
@@ -85,7 +87,7 @@ export function DoraTiles({ report }: { report: DeliveryReport }) {
           howToRead="How quickly service comes back. DORA 2023's variant counts from the causing deployment instead (shown beside it)."
           value={formatHours(ttr.p50)}
           detail={`p85 ${formatHours(ttr.p85)} · n = ${ttr.n} · from the causing deployment (2023): median ${formatHours(fdrt.p50)} (n = ${fdrt.n})`}
-          previous={p ? formatHours(p.timeToRestoreHours.p50) : null}
+          previous={before((p) => formatHours(p.timeToRestoreHours.p50))}
           bucket={ttr.bucket}
           trend="timeToRestoreHours"
           trendColumn="time to restore, median (hours)"

@@ -3,7 +3,7 @@ import { useTheme } from '@mui/material/styles';
 import type { FlowReport } from '../../../shared/contract/metrics-channels';
 import { ExclusionNote } from '../charts/ExclusionNote';
 import { FigureTile } from '../charts/FigureTile';
-import { comparisonName } from '../charts/comparison-name';
+import { comparisonName, comparisonShown } from '../charts/comparison-name';
 import { formatDays, formatNumber, formatShare } from '../charts/format-metrics';
 import { plural } from '../../../shared/domain/display-numbers';
 
@@ -38,48 +38,49 @@ export function FlowFigureTiles({ report }: { report: FlowReport | undefined }) 
 /** Every tile's value, detail, comparison value and exclusions from the report. */
 function figures(report: FlowReport) {
   const c = report.current;
-  const p = report.previous;
+  // A period before that ends before the data begins says so on every tile: its 0 and "–" are no measurement.
+  const before = (shown: (p: NonNullable<FlowReport['previous']>) => string) => comparisonShown(report, shown);
   return [
     {
       ...TILES[0],
       value: plural(formatNumber(c.throughputPerWeek.p50), 'item'),
       detail: `${c.throughputPerWeek.total} done in ${report.scope.window.days} days`,
-      previous: p ? plural(formatNumber(p.throughputPerWeek.p50), 'item') : null,
+      previous: before((p) => plural(formatNumber(p.throughputPerWeek.p50), 'item')),
       excluded: c.throughputPerWeek.excluded,
     },
     {
       ...TILES[1],
       value: formatDays(c.leadTimeDays.p85),
       detail: `median ${formatDays(c.leadTimeDays.p50)} · n = ${c.leadTimeDays.n}`,
-      previous: p ? formatDays(p.leadTimeDays.p85) : null,
+      previous: before((p) => formatDays(p.leadTimeDays.p85)),
       excluded: c.leadTimeDays.excluded,
     },
     {
       ...TILES[2],
       value: formatDays(c.cycleTimeDays.p85),
       detail: `median ${formatDays(c.cycleTimeDays.p50)} · n = ${c.cycleTimeDays.n}`,
-      previous: p ? formatDays(p.cycleTimeDays.p85) : null,
+      previous: before((p) => formatDays(p.cycleTimeDays.p85)),
       excluded: c.cycleTimeDays.excluded,
     },
     {
       ...TILES[3],
       value: formatShare(c.flowEfficiency.portfolio),
       detail: `active ${formatNumber(c.flowEfficiency.activeDays, 0)} d of ${formatNumber(c.flowEfficiency.activeDays + c.flowEfficiency.waitingDays, 0)} d`,
-      previous: p ? formatShare(p.flowEfficiency.portfolio) : null,
+      previous: before((p) => formatShare(p.flowEfficiency.portfolio)),
       excluded: c.flowEfficiency.excluded,
     },
     {
       ...TILES[4],
       value: plural(c.wip.current, 'item'),
       detail: `${c.wip.olderThanCycleP85} older than the cycle-time p85`,
-      previous: p ? plural(p.wip.current, 'item') : null,
+      previous: before((p) => plural(p.wip.current, 'item')),
       excluded: {},
     },
     {
       ...TILES[5],
       value: formatShare(c.dependencyAgeing.waitingShare),
       detail: `${c.dependencyAgeing.open} open, ${c.dependencyAgeing.overdue} overdue`,
-      previous: p ? formatShare(p.dependencyAgeing.waitingShare) : null,
+      previous: before((p) => formatShare(p.dependencyAgeing.waitingShare)),
       excluded: c.dependencyAgeing.excluded,
     },
   ];

@@ -78,6 +78,7 @@ export const FLOW = {
     window: { from: '2026-08-17T00:00:00.000Z', to: '2026-11-16T00:00:00.000Z', days: 91 },
     compare: null,
     asOf: '2026-11-15T17:00:00.000Z',
+    dataFrom: '2026-01-05T09:00:00.000Z',
     percentileMethod: 'linear',
   },
   throughputPerWeek: { ...three(11, 14.6, 16, 12), total: 140, mean: 11.7 },

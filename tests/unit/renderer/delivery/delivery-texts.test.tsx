@@ -66,3 +66,28 @@ describe('Flow tiles', () => {
     expect(within(screen.getByTestId('figure-wip')).getByText('1 item')).toBeTruthy();
   });
 });
+
+describe('a period before that ends before the data begins (the default 13 weeks: 2024-09-30 … 12-29, data from 2025-02-01)', () => {
+  const ctx = () => contextOf(auditPortfolio, { compare: 'previous' });
+
+  it('Flow: every tile says "no data before" the first day, not "0 items" or "– items"', () => {
+    const flow = FlowReport.parse(computeFlowReport(ctx()));
+    expect(flow.scope.dataFrom).toBe('2025-02-01T00:00:00.000Z');
+    renderWith(<FlowFigureTiles report={flow} />);
+    for (const id of ['throughput', 'lead-time', 'cycle-time', 'flow-efficiency', 'wip', 'dependencies']) {
+      expect(screen.getByTestId(`figure-${id}`).textContent).toContain('Period before: no data before Feb 1, 2025');
+    }
+    expect(document.body.textContent).not.toMatch(/Period before: (0|–) items/);
+  });
+
+  it('Delivery: the same under each of the four keys', () => {
+    renderWith(<DoraTiles report={DeliveryReport.parse(computeDeliveryReport(ctx(), THRESHOLDS))} />);
+    expect(screen.getAllByText(/^Period before: no data before Feb 1, 2025$/)).toHaveLength(4);
+  });
+
+  it('a comparison window that holds data keeps its figures', () => {
+    const flow = FlowReport.parse(computeFlowReport(contextOf(auditPortfolio, { window: W, compare: 'previous' })));
+    renderWith(<FlowFigureTiles report={flow} />);
+    expect(screen.getByTestId('figure-wip').textContent).not.toContain('no data before');
+  });
+});
