@@ -39,6 +39,9 @@ export function CouplingTrendChart({ report }: { report: CoordinationReport }) {
     shown < periods
       ? `${shown} of ${periods} periods of ${periodDays} days: the ${plural(periods - shown, 'period')} beginning before the data’s first day ${periods - shown === 1 ? 'is' : 'are'} left out (nothing recorded is no sample, not a coupling of 0)${shown < 2 ? '; a trend needs two periods' : ''}.`
       : null;
+  // From the first period's start: one period alone would otherwise be a point on an axis of one instant ("Mar 30 Mar 30 Mar 30").
+  const periodsShown = report.groups.flatMap((g) => g.trend);
+  const xDomain: [Date, Date] = [new Date(Math.min(...periodsShown.map((p) => Date.parse(p.from)))), new Date(Math.max(...periodsShown.map((p) => Date.parse(p.to))))];
   if (shown === 0) return <Typography color="text.secondary" data-testid="coupling-trend-note">{leftOut}</Typography>;
 
   const text = { fill: theme.palette.text.primary, fontSize: Math.max(DESK_LABEL, chart.fontSize), fontFamily: chart.fontFamily };
@@ -57,7 +60,7 @@ export function CouplingTrendChart({ report }: { report: CoordinationReport }) {
           height={Math.round(340 * chart.scale)}
           width={width}
           padding={chartPadding(chart, { top: 20, bottom: 50, left: 70, right: 24 })}
-          domain={{ y: [0, 1] }}
+          domain={{ x: xDomain, y: [0, 1] }}
           scale={{ x: 'time' }}
           containerComponent={<VictoryContainer responsive={false} />}
         >
