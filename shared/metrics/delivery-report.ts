@@ -165,7 +165,8 @@ function doraFigures(ctx: MetricsContext, inputs: DeliveryInputs, window: MsWind
 export function computeDeliveryReport(ctx: MetricsContext, thresholds: DoraThresholds): DeliveryReport {
   const { windows, dataset } = ctx;
   const inputs = deliveryInputs(ctx);
-  const slots = weekSlots(windows.range, windows);
+  // Weeks before the data's first day (or after its last) are no samples: not drawn as weeks with nothing shipped.
+  const slots = weekSlots(withinData(windows.range, ctx.dataDays), windows);
   const trend = slots.map((slot) => {
     const span = { from: slot.from, to: slot.to };
     const shipped = inputs.successful.filter((d) => inWindow(d.at, span));

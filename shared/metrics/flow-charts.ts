@@ -8,7 +8,7 @@ import { iso, msToDays, type MetricsContext } from './metrics-context';
 import { windowInstant } from './metrics-scope';
 import { CATEGORY, FLOW_ITEM_KINDS, MAX_CHART_MARKS, type FlowItemKind } from './metrics-vocabulary';
 import { percentiles } from './percentiles';
-import { roleOfInstant, weekSlots, type WeekSlot } from './week-slots';
+import { roleOfInstant, weekSlots, withinData, type WeekSlot } from './week-slots';
 import { MS_PER_WEEK } from './utc-calendar';
 
 const OLDEST_LISTED = 50;
@@ -53,7 +53,8 @@ export interface ChartInputs {
 export function flowCharts(ctx: MetricsContext, inputs: ChartInputs): FlowCharts {
   const { windows } = ctx;
   const { states, current, previous, inRange } = inputs;
-  const slots = weekSlots(windows.range, windows);
+  // Weeks before the data's first day (or after its last) are no samples: not drawn as weeks with nothing done.
+  const slots = weekSlots(withinData(windows.range, ctx.dataDays), windows);
   return {
     throughput: throughputChart(ctx, slots, inRange),
     cycleTimeScatter: cycleScatter(ctx, inRange, current, previous),

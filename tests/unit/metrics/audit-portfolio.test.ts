@@ -50,4 +50,17 @@ describe('the audit portfolio’s default window, which reaches back before the 
     expect(flow.current.wip.perDay.n).toBe(58);
     expect(dora.current.deploymentFrequency).toMatchObject({ deployDaysPerWeek: 0.5, fullWeeks: 8, fullMonths: 1, deployDaysPerMonth: 0 });
   });
+
+  it('the weekly trends (Delivery’s, Flow’s throughput, efficiency and distribution) start with the week the data begins: no week before it drawn as one with nothing done or shipped', () => {
+    const firstWeek = '2025-01-27';
+    expect(dora.trend[0]!.weekStart.slice(0, 10)).toBe(firstWeek);
+    expect(dora.trend[0]!.partial).toBe(true);
+    expect(dora.trend.map((w) => w.weekStart.slice(0, 10)).filter((w) => w < firstWeek)).toEqual([]);
+    for (const chart of [flow.charts.throughput, flow.charts.flowEfficiency, flow.charts.flowDistribution]) {
+      expect(chart.map((w) => w.weekStart.slice(0, 10)).filter((w) => w < firstWeek)).toEqual([]);
+      expect(chart[0]!.weekStart.slice(0, 10)).toBe(firstWeek);
+    }
+    // The weeks drawn are those of the data: Jan 27 (from Feb 1) through the last, Mar 24.
+    expect(dora.trend).toHaveLength(9);
+  });
 });
