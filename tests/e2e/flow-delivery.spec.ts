@@ -32,7 +32,7 @@ test('the Flow page draws every chart from the demo workspace', async ({ page, h
   for (const chart of FLOW_CHARTS) expect(await marksIn(page, chart), chart).toBeGreaterThan(0);
   await expect(page.getByTestId('figure-throughput')).toContainText('items');
   // Thousands are grouped as in the user's locale (the demo's active days run into thousands).
-  await expect(page.getByTestId('figure-flow-efficiency')).toContainText(/active \d{1,3}(,\d{3})+ d of \d{1,3}(,\d{3})+ d/);
+  await expect(page.getByTestId('figure-flow-efficiency')).toContainText(/active \d{1,3}(,\d{3})+\u00a0d of \d{1,3}(,\d{3})+\u00a0d/);
   await expect(page.getByTestId('table-oldest-wip').getByRole('row')).not.toHaveCount(0);
   // At a desktop's width too, neither long table scrolls sideways (side by side they did: 111 px).
   const overflow = await tablesOverflow(page.locator('[data-testid^="table-oldest"] table'));

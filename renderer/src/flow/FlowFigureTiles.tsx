@@ -65,7 +65,8 @@ function figures(report: FlowReport) {
     {
       ...TILES[3],
       value: formatShare(c.flowEfficiency.portfolio),
-      detail: `active ${formatNumber(c.flowEfficiency.activeDays, 0)} d of ${formatNumber(c.flowEfficiency.activeDays + c.flowEfficiency.waitingDays, 0)} d`,
+      // A no-break space keeps each number with its unit ("43 d" never wraps to a lone "d").
+      detail: `active ${formatNumber(c.flowEfficiency.activeDays, 0)}\u00a0d of ${formatNumber(c.flowEfficiency.activeDays + c.flowEfficiency.waitingDays, 0)}\u00a0d`,
       previous: before((p) => formatShare(p.flowEfficiency.portfolio)),
       excluded: c.flowEfficiency.excluded,
     },
