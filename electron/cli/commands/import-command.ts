@@ -1,3 +1,4 @@
+import { plural } from '../../../shared/domain/display-numbers';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -156,7 +157,3 @@ export const importCommand: CliCommand = {
     }
   },
 };
-
-function plural(n: number, one: string): string {
-  return `${n} ${n === 1 ? one : `${one}s`}`;
-}
